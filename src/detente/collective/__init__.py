@@ -1,0 +1,29 @@
+"""Collective forecasting models behind one registry: ``forecast(scenario, model=NAME)``."""
+
+from detente.collective import _baselines  # noqa: F401  (registers compromise, median, nash)
+from detente.collective._evaluate import Evaluation, evaluate
+from detente.collective._forecast import Forecast
+from detente.collective._registry import (
+    ModelSpec,
+    Option,
+    UnknownModelError,
+    forecast,
+    forecast_many,
+    get_model,
+    list_models,
+    register,
+)
+
+__all__ = [
+    "Evaluation",
+    "Forecast",
+    "ModelSpec",
+    "Option",
+    "UnknownModelError",
+    "evaluate",
+    "forecast",
+    "forecast_many",
+    "get_model",
+    "list_models",
+    "register",
+]

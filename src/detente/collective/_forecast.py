@@ -1,0 +1,92 @@
+"""The one result type of every collective forecasting model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Forecast"]
+
+
+@dataclass(frozen=True, eq=False)
+class Forecast:
+    """What a model predicts for a scenario.
+
+    Attributes
+    ----------
+    model, options:
+        The registered model's name and the options it ran with (defaults filled in).
+    scenario:
+        The scenario's name.
+    issue_ids:
+        Issues in order; ``outcomes[k]`` is the forecast on issue ``issue_ids[k]``, on that
+        issue's own scale (NaN where the model gives no forecast; ``notes`` says why).
+    actor_ids:
+        Actors in order (the trajectory's second axis).
+    trajectory:
+        Positions per round, ``(rounds + 1, n_actors, n_issues)`` on the issues' scales, for
+        models that iterate (``None`` otherwise). Row 0 is the input.
+    round_outcomes:
+        The forecast after each round, ``(rounds + 1, n_issues)``, where the model iterates.
+    diagnostics:
+        Model-specific detail (for the EUM: risk exponents, pairwise relations, offers).
+    notes:
+        Plain-language remarks (e.g. an issue without status quo for the Nash model).
+    explanation:
+        Plain-language account of why the forecast ended where it did, where the model gives one.
+    """
+
+    model: str
+    options: Mapping[str, Any]
+    scenario: str
+    issue_ids: tuple[str, ...]
+    outcomes: np.ndarray
+    actor_ids: tuple[str, ...] = ()
+    trajectory: np.ndarray | None = None
+    round_outcomes: np.ndarray | None = None
+    diagnostics: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    explanation: tuple[str, ...] = ()
+
+    def outcome(self, issue_id: str) -> float:
+        """The forecast on one issue (on its own scale)."""
+        try:
+            k = self.issue_ids.index(issue_id)
+        except ValueError:
+            raise KeyError(f"no issue '{issue_id}' in forecast of '{self.scenario}'") from None
+        return float(self.outcomes[k])
+
+    @property
+    def rounds(self) -> int:
+        return 0 if self.trajectory is None else self.trajectory.shape[0] - 1
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready summary: model, options and per-issue outcomes (NaN becomes null)."""
+
+        def num(x: float) -> float | None:
+            x = float(x)
+            return None if np.isnan(x) else x
+
+        out: dict[str, Any] = {
+            "model": self.model,
+            "options": {k: _jsonable(v) for k, v in self.options.items()},
+            "issues": [
+                {"issue": i, "outcome": num(o)} for i, o in zip(self.issue_ids, self.outcomes)
+            ],
+        }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        if self.round_outcomes is not None:
+            out["rounds"] = [[num(x) for x in row] for row in self.round_outcomes]
+        return out
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    if isinstance(v, np.generic):
+        return v.item()
+    return str(v)

@@ -1,0 +1,154 @@
+"""The model registry: every forecaster is found by name, with its reference and options.
+
+A model is a function ``(scenario, compiled, *, rng, **options) -> Forecast`` registered with
+:func:`register`. ``forecast(scenario, model=NAME, **options)`` validates the options against
+the declared ones and fills in defaults, so the CLI, the web page and comparisons need no special
+cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from detente.collective._forecast import Forecast
+from detente.scenario import Scenario
+
+__all__ = [
+    "ModelSpec",
+    "Option",
+    "UnknownModelError",
+    "forecast",
+    "forecast_many",
+    "get_model",
+    "list_models",
+    "register",
+]
+
+ModelFunc = Callable[..., Forecast]
+BatchFunc = Callable[..., list[Forecast]]
+
+
+class UnknownModelError(KeyError):
+    """No model of that name is registered."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Option:
+    """A model option: its default, the values it may take (if a fixed set) and what it means."""
+
+    default: Any
+    doc: str
+    choices: tuple[Any, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A registered model."""
+
+    name: str
+    func: ModelFunc
+    summary: str
+    reference: str
+    options: Mapping[str, Option] = field(default_factory=dict)
+    batch: BatchFunc | None = None
+
+    def resolve(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(given) - set(self.options))
+        if unknown:
+            known = ", ".join(sorted(self.options)) or "(none)"
+            raise ValueError(
+                f"model '{self.name}' has no option {', '.join(repr(u) for u in unknown)}; "
+                f"its options are: {known}"
+            )
+        out = {k: o.default for k, o in self.options.items()}
+        for k, v in given.items():
+            opt = self.options[k]
+            if opt.choices is not None and v not in opt.choices:
+                raise ValueError(
+                    f"model '{self.name}' option '{k}' must be one of "
+                    f"{', '.join(map(repr, opt.choices))}, got {v!r}"
+                )
+            out[k] = v
+        return out
+
+
+_REGISTRY: dict[str, ModelSpec] = {}
+
+
+def register(
+    name: str,
+    *,
+    summary: str,
+    reference: str,
+    options: Mapping[str, Option] | None = None,
+    batch: BatchFunc | None = None,
+) -> Callable[[ModelFunc], ModelFunc]:
+    """Decorator: register ``func`` as model ``name``."""
+
+    def deco(func: ModelFunc) -> ModelFunc:
+        if name in _REGISTRY:
+            raise ValueError(f"model '{name}' is already registered")
+        _REGISTRY[name] = ModelSpec(name, func, summary, reference, dict(options or {}), batch)
+        return func
+
+    return deco
+
+
+def _ensure_loaded() -> None:
+    # Importing the package registers the shipped models.
+    import detente.collective  # noqa: F401
+
+
+def get_model(name: str) -> ModelSpec:
+    _ensure_loaded()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise UnknownModelError(
+            f"unknown model '{name}'; registered models: {', '.join(sorted(_REGISTRY))}"
+        ) from None
+
+
+def list_models() -> list[ModelSpec]:
+    """Every registered model, by name."""
+    _ensure_loaded()
+    return [_REGISTRY[k] for k in sorted(_REGISTRY)]
+
+
+def forecast(
+    scenario: Scenario,
+    model: str = "compromise",
+    *,
+    rng: np.random.Generator | int | None = None,
+    **options: Any,
+) -> Forecast:
+    """Forecast the outcome of ``scenario`` on each issue with the registered ``model``.
+
+    ``rng`` is a ``numpy.random.Generator`` or a seed for models with random elements.
+    """
+    spec = get_model(model)
+    opts = spec.resolve(options)
+    return spec.func(scenario, scenario.compile(), rng=np.random.default_rng(rng), **opts)
+
+
+def forecast_many(
+    scenarios: Sequence[Scenario],
+    model: str = "compromise",
+    *,
+    rng: np.random.Generator | int | None = None,
+    **options: Any,
+) -> list[Forecast]:
+    """Forecast many scenarios; a model with a batched kernel runs them in one call."""
+    spec = get_model(model)
+    opts = spec.resolve(options)
+    gen = np.random.default_rng(rng)
+    if spec.batch is not None:
+        return spec.batch(list(scenarios), rng=gen, **opts)
+    return [spec.func(s, s.compile(), rng=gen, **opts) for s in scenarios]

@@ -1,0 +1,764 @@
+"""Reading and writing scenarios: YAML (native), CSV (one-issue and detente's long form), KTAB's
+multi-dimension CSV, decide's ``#A/#P/#M/#D`` format.
+
+Every reader reports bad input as :class:`ScenarioError` whose problems name the file, the line,
+the field and what was expected. Writers write atomically (a temporary file renamed into place).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
+
+__all__ = [
+    "dump_scenario_yaml",
+    "load_scenario",
+    "read_decide",
+    "read_ktab",
+    "read_one_issue_csv",
+    "read_stances_csv",
+    "read_yaml",
+    "write_scenario",
+]
+
+Loc = tuple[str | int, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# shared helpers
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([Problem("file not found", file=str(path))]) from None
+    except IsADirectoryError:
+        raise ScenarioError([Problem("is a directory, expected a file", file=str(path))]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ScenarioError(
+            [Problem(f"not UTF-8 text (byte {e.start}): expected a text file", file=str(path))]
+        ) from None
+    if not text.strip():
+        raise ScenarioError([Problem("the file is empty: expected a scenario", file=str(path))])
+    return text
+
+
+def _describe_pydantic(err: dict[str, Any]) -> str:
+    msg = str(err.get("msg", "invalid value"))
+    inp = err.get("input")
+    if isinstance(inp, (str, int, float)) and not isinstance(inp, bool):
+        return f"{msg} (got {inp!r})"
+    return msg
+
+
+def _field_of(loc: Loc) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return ""
+
+
+def _build(
+    data: dict[str, Any], file: str, locate: Callable[[Loc], int | None]
+) -> Scenario:
+    """Validate ``data`` into a Scenario, turning every error into a located Problem."""
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(
+                Problem(_describe_pydantic(dict(err)), _field_of(loc), file, locate(loc), loc=loc)
+            )
+        raise ScenarioError(problems) from None
+    except ScenarioError as exc:
+        raise exc.located(file, locate) from None
+
+
+def _float(
+    text: str, *, file: str, line: int, field: str, problems: list[Problem], nonneg: bool = False
+) -> float | None:
+    t = text.strip()
+    if t == "":
+        problems.append(Problem("missing value: expected a number", field, file, line))
+        return None
+    try:
+        v = float(t.replace(",", ".")) if t.count(",") == 1 and "." not in t else float(t)
+    except ValueError:
+        problems.append(Problem(f"expected a number, got {t!r}", field, file, line))
+        return None
+    if not math.isfinite(v):
+        problems.append(Problem(f"expected a finite number, got {t!r}", field, file, line))
+        return None
+    if nonneg and v < 0:
+        problems.append(Problem(f"must be ≥ 0, got {t}", field, file, line))
+        return None
+    return v
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML
+def _yaml_lines(text: str) -> dict[Loc, int]:
+    """Map each path in the YAML document to its 1-based line number."""
+    lines: dict[Loc, int] = {}
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+
+    def walk(n: yaml.Node | None, path: Loc) -> None:
+        if n is None:
+            return
+        lines[path] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                key = k.value
+                lines[(*path, key)] = k.start_mark.line + 1
+                walk(v, (*path, key))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, v in enumerate(n.value):
+                walk(v, (*path, i))
+
+    walk(node, ())
+    return lines
+
+
+def _locator(lines: dict[Loc, int]) -> Callable[[Loc], int | None]:
+    def locate(loc: Loc) -> int | None:
+        loc = tuple(loc)
+        while True:
+            if loc in lines:
+                return lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+    return locate
+
+
+def read_yaml(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario from detente's YAML format (see README, "Scenario files")."""
+    p = Path(path)
+    text = _read_text(p)
+    try:
+        data = yaml.safe_load(text)
+        lines = _yaml_lines(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(e, "problem", None) or str(e)
+        raise ScenarioError(
+            [Problem(f"not valid YAML: {problem}", file=str(p), line=line)]
+        ) from None
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            [
+                Problem(
+                    "expected a mapping with keys name, actors, issues, stances; "
+                    f"got {type(data).__name__}",
+                    file=str(p),
+                    line=1,
+                )
+            ]
+        )
+    problems = [
+        Problem(f"missing section '{key}': expected a list", key, str(p), 1, loc=(key,))
+        for key in ("actors", "issues", "stances")
+        if key not in data
+    ]
+    if problems:
+        raise ScenarioError(problems)
+    if "date" in data and not isinstance(data["date"], str) and data["date"] is not None:
+        data["date"] = str(data["date"])
+    return _build(data, str(p), _locator(lines))
+
+
+def dump_scenario_yaml(scenario: Scenario) -> str:
+    """The scenario as YAML text (fields at their defaults are left out)."""
+
+    def clean(m: Any) -> dict[str, Any]:
+        d: dict[str, Any] = m.model_dump(exclude_defaults=True)
+        return d
+
+    doc: dict[str, Any] = {"name": scenario.name}
+    for key in ("description", "source", "date"):
+        if getattr(scenario, key):
+            doc[key] = getattr(scenario, key)
+    doc["actors"] = [clean(a) for a in scenario.actors]
+    doc["issues"] = [clean(i) for i in scenario.issues]
+    doc["stances"] = [clean(s) for s in scenario.stances]
+    # always write the required numbers explicitly
+    for a, d in zip(scenario.actors, doc["actors"]):
+        d["capability"] = a.capability
+    for s, d in zip(scenario.stances, doc["stances"]):
+        d["position"] = s.position
+        d["salience"] = s.salience
+    out: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV family
+_DELIMS = [",", "\t", ";"]
+
+
+def _sniff(header: str, file: str, expected: str) -> str:
+    counts = {d: header.count(d) for d in _DELIMS}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0:
+        raise ScenarioError(
+            [
+                Problem(
+                    f"cannot split the header {header.strip()[:80]!r} into columns: expected "
+                    f"{expected}, separated by commas, tabs or semicolons (wrong delimiter?)",
+                    file=file,
+                    line=1,
+                )
+            ]
+        )
+    return best
+
+
+def _rows(text: str, delim: str) -> list[tuple[int, list[str]]]:
+    """(1-based line number, cells) for every non-blank line."""
+    out = []
+    reader = csv.reader(io.StringIO(text), delimiter=delim, skipinitialspace=True)
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        out.append((line, [c.strip() for c in cells]))
+    return out
+
+
+_ONE_ISSUE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "actor": ("actor", "name", "stakeholder", ""),
+    "capability": ("capability", "capabilities", "resources", "power", "influence", "c"),
+    "position": ("position", "x"),
+    "salience": ("salience", "s"),
+}
+
+
+def _scale_salience(values: Sequence[float]) -> tuple[float, str]:
+    """Factor bringing saliences on 'any non-negative scale' to 0–100, and a note saying so."""
+    top = max(values, default=0.0)
+    if top <= 1.0:
+        return 100.0, "salience read on a 0–1 scale and multiplied by 100"
+    if top <= 100.0:
+        return 1.0, ""
+    return 100.0 / top, f"salience divided by its maximum {top:g} and multiplied by 100"
+
+
+def read_one_issue_csv(
+    path: str | os.PathLike[str],
+    *,
+    scale: tuple[float, float] | None = None,
+    issue_id: str = "issue",
+    status_quo: float | None = None,
+) -> Scenario:
+    """Read the one-issue CSV common to expected-utility studies.
+
+    Header ``Actor,Capability,Position,Salience`` (case-insensitive; ``Stakeholder``/``Name``,
+    ``Resources``, ``x``, ``c``, ``s`` are accepted aliases; other columns are ignored). Comma, tab
+    or semicolon separated. Positions stay on the file's scale: the issue's scale is ``scale``
+    if given, else the range of the positions in the file. Capability may be on any
+    non-negative scale; salience on 0–1 is multiplied by 100, above 100 it is rescaled to 0–100.
+    """
+    p = Path(path)
+    file = str(p)
+    text = _read_text(p)
+    header_line = text.splitlines()[0]
+    expected = "columns Actor, Capability, Position, Salience"
+    delim = _sniff(header_line, file, expected)
+    rows = _rows(text, delim)
+    (_, header), body = rows[0], rows[1:]
+    names = [h.strip().lower() for h in header]
+    cols: dict[str, int] = {}
+    for key, aliases in _ONE_ISSUE_COLUMNS.items():
+        for i, h in enumerate(names):
+            if h in aliases and i not in cols.values():
+                cols[key] = i
+                break
+    missing = [k for k in _ONE_ISSUE_COLUMNS if k not in cols]
+    if missing:
+        raise ScenarioError(
+            [
+                Problem(
+                    f"missing column '{m.capitalize()}': expected a header with {expected}; "
+                    f"found {', '.join(repr(h) for h in header)}",
+                    m,
+                    file,
+                    1,
+                )
+                for m in missing
+            ]
+        )
+    if not body:
+        raise ScenarioError([Problem("no actor rows after the header", file=file, line=2)])
+    problems: list[Problem] = []
+    parsed = []
+    for line, cells in body:
+        if len(cells) < len(header):
+            problems.append(
+                Problem(
+                    f"expected {len(header)} columns ({', '.join(header)}), got {len(cells)}",
+                    file=file,
+                    line=line,
+                )
+            )
+            continue
+        name = cells[cols["actor"]]
+        if not name:
+            problems.append(Problem("missing actor name", "Actor", file, line))
+        cap = _float(
+            cells[cols["capability"]], file=file, line=line, field="Capability",
+            problems=problems, nonneg=True,
+        )
+        pos = _float(
+            cells[cols["position"]], file=file, line=line, field="Position", problems=problems
+        )
+        sal = _float(
+            cells[cols["salience"]], file=file, line=line, field="Salience", problems=problems,
+            nonneg=True,
+        )
+        parsed.append((line, name, cap, pos, sal))
+    if problems:
+        raise ScenarioError(problems)
+    factor, sal_note = _scale_salience([r[4] or 0.0 for r in parsed])
+    positions = [r[3] for r in parsed if r[3] is not None]
+    if scale is None:
+        lo, hi = min(positions), max(positions)
+        if hi <= lo:
+            lo, hi = lo - 1.0, hi + 1.0
+    else:
+        lo, hi = scale
+    actors, stances, lines = [], [], {}
+    for k, (line, name, cap, pos, sal) in enumerate(parsed):
+        actors.append({"id": name, "name": name, "capability": cap})
+        stances.append(
+            {"actor": name, "issue": issue_id, "position": pos,
+             "salience": (sal or 0.0) * factor}
+        )
+        lines[("actors", k)] = line
+        lines[("stances", k)] = line
+    issue: dict[str, Any] = {"id": issue_id, "name": issue_id, "scale_min": lo, "scale_max": hi}
+    if status_quo is not None:
+        issue["status_quo"] = status_quo
+    data = {
+        "name": p.stem,
+        "description": sal_note,
+        "actors": actors,
+        "issues": [issue],
+        "stances": stances,
+    }
+    return _build(data, file, _locator(lines))
+
+
+# detente's long CSV: one row per stance, with actor and issue attributes repeated
+LONG_COLUMNS = (
+    "actor", "actor_name", "capability", "issue", "issue_name", "low", "high", "status_quo",
+    "scale_min", "scale_max", "position", "salience", "stance_capability", "note", "source",
+)
+
+
+def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
+    """Read detente's long CSV (what :func:`write_scenario` writes for ``.csv``).
+
+    Leading ``# key: value`` lines carry the scenario's name, description, source and date. One
+    row per stance; a row with a blank issue declares an actor without stances, a row with a
+    blank actor an issue without stances.
+    """
+    p = Path(path)
+    file = str(p)
+    text = _read_text(p)
+    meta: dict[str, str] = {}
+    body_lines = []
+    skipped = 0
+    for raw in text.splitlines(keepends=True):
+        if raw.startswith("#") and not body_lines:
+            key, _, value = raw[1:].partition(":")
+            meta[key.strip()] = value.strip()
+            skipped += 1
+        else:
+            body_lines.append(raw)
+    body = "".join(body_lines)
+    if not body.strip():
+        raise ScenarioError([Problem("no header and rows after the comments", file=file)])
+    rows = _rows(body, _sniff(body_lines[0], file, "columns " + ", ".join(LONG_COLUMNS[:4])))
+    header = [h.lower() for h in rows[0][1]]
+    missing = [c for c in ("actor", "issue", "position", "salience") if c not in header]
+    if missing:
+        raise ScenarioError(
+            [Problem(f"missing column '{m}'", m, file, skipped + 1) for m in missing]
+        )
+    idx = {h: i for i, h in enumerate(header)}
+    problems: list[Problem] = []
+    actors: dict[str, dict[str, Any]] = {}
+    issues: dict[str, dict[str, Any]] = {}
+    stances: list[dict[str, Any]] = []
+    lines: dict[Loc, int] = {}
+
+    def cell(cells: list[str], name: str) -> str:
+        i = idx.get(name)
+        return cells[i] if i is not None and i < len(cells) else ""
+
+    for line0, cells in rows[1:]:
+        line = line0 + skipped
+        a, i = cell(cells, "actor"), cell(cells, "issue")
+        if not a and not i:
+            problems.append(Problem("row names neither an actor nor an issue", "actor", file, line))
+            continue
+        if a and a not in actors:
+            cap_text = cell(cells, "capability")
+            cap = (
+                _float(cap_text, file=file, line=line, field="capability", problems=problems,
+                       nonneg=True)
+                if cap_text else 1.0
+            )
+            actors[a] = {"id": a, "name": cell(cells, "actor_name"), "capability": cap}
+            lines[("actors", len(actors) - 1)] = line
+        if i and i not in issues:
+            d: dict[str, Any] = {"id": i, "name": cell(cells, "issue_name"),
+                                 "low": cell(cells, "low"), "high": cell(cells, "high")}
+            for key in ("status_quo", "scale_min", "scale_max"):
+                if cell(cells, key):
+                    d[key] = _float(cell(cells, key), file=file, line=line, field=key,
+                                    problems=problems)
+            issues[i] = d
+            lines[("issues", len(issues) - 1)] = line
+        if a and i:
+            s: dict[str, Any] = {
+                "actor": a,
+                "issue": i,
+                "position": _float(cell(cells, "position"), file=file, line=line,
+                                   field="position", problems=problems),
+                "salience": _float(cell(cells, "salience"), file=file, line=line,
+                                   field="salience", problems=problems),
+                "note": cell(cells, "note"),
+                "source": cell(cells, "source"),
+            }
+            if cell(cells, "stance_capability"):
+                s["capability"] = _float(cell(cells, "stance_capability"), file=file, line=line,
+                                         field="stance_capability", problems=problems,
+                                         nonneg=True)
+            lines[("stances", len(stances))] = line
+            stances.append(s)
+    if problems:
+        raise ScenarioError(problems)
+    data = {
+        "name": meta.get("name", p.stem),
+        "description": meta.get("description", ""),
+        "source": meta.get("source", ""),
+        "date": meta.get("date", ""),
+        "actors": list(actors.values()),
+        "issues": list(issues.values()),
+        "stances": stances,
+    }
+    return _build(data, file, _locator(lines))
+
+
+def _write_long_csv(scenario: Scenario) -> str:
+    buf = io.StringIO()
+    for key in ("name", "description", "source", "date"):
+        value = getattr(scenario, key)
+        if value:
+            buf.write(f"# {key}: {' '.join(str(value).split())}\n")
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(LONG_COLUMNS)
+    actors = {a.id: a for a in scenario.actors}
+    issues = {i.id: i for i in scenario.issues}
+
+    def actor_cells(a: Actor | None) -> list[Any]:
+        return [a.id, a.name, repr(a.capability)] if a else ["", "", ""]
+
+    def issue_cells(i: Issue | None) -> list[Any]:
+        if i is None:
+            return ["", "", "", "", "", ""]
+        sq = "" if i.status_quo is None else repr(i.status_quo)
+        return [i.id, i.name, i.low, i.high, sq, repr(i.scale_min), repr(i.scale_max)]
+
+    used_a = {s.actor for s in scenario.stances}
+    used_i = {s.issue for s in scenario.stances}
+    for s in scenario.stances:
+        cap = "" if s.capability is None else repr(s.capability)
+        w.writerow(
+            actor_cells(actors[s.actor]) + issue_cells(issues[s.issue])
+            + [repr(s.position), repr(s.salience), cap, s.note, s.source]
+        )
+    for a in scenario.actors:
+        if a.id not in used_a:
+            w.writerow(actor_cells(a) + ["", "", "", "", "", "", "", "", "", "", "", ""])
+    for i in scenario.issues:
+        if i.id not in used_i:
+            w.writerow(["", "", ""] + issue_cells(i) + ["", "", "", "", ""])
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# KTAB
+def read_ktab(path: str | os.PathLike[str]) -> Scenario:
+    """Read KTAB's spatial-model CSV.
+
+    Line 1: ``name,description,nActors,nDims``; line 2: header (``Actor,Description,Power`` then
+    a position and a salience column per dimension); then one row per actor, all on 0–100.
+    """
+    p = Path(path)
+    file = str(p)
+    text = _read_text(p)
+    rows = _rows(text, ",")
+    if len(rows) < 3:
+        raise ScenarioError(
+            [Problem("expected a title line, a header line and actor rows", file=file)]
+        )
+    (l1, title), (_, header) = rows[0], rows[1]
+    while header and header[-1] == "":
+        header = header[:-1]
+    problems: list[Problem] = []
+    try:
+        n_actors, n_dims = int(title[2]), int(title[3])
+    except (IndexError, ValueError):
+        raise ScenarioError(
+            [Problem("line 1 must be 'name,description,nActors,nDims' with two whole numbers",
+                     file=file, line=l1)]
+        ) from None
+    if len(header) != 3 + 2 * n_dims:
+        problems.append(
+            Problem(f"header has {len(header)} columns, expected {3 + 2 * n_dims} "
+                    f"(Actor, Description, Power and a position and salience per each of "
+                    f"{n_dims} dimensions)", file=file, line=rows[1][0])
+        )
+        raise ScenarioError(problems)
+    dims = []
+    for d in range(n_dims):
+        label = header[3 + 2 * d]
+        dims.append(label)
+    ids = [f"dim{d + 1}" if n_dims > 1 else "dim1" for d in range(n_dims)]
+    actor_rows = rows[2:]
+    if len(actor_rows) != n_actors:
+        problems.append(
+            Problem(f"line 1 announces {n_actors} actors, the file has {len(actor_rows)}",
+                    "nActors", file, l1)
+        )
+    actors, stances, lines = [], [], {}
+    for k, (line, cells) in enumerate(actor_rows):
+        if len(cells) < 3 + 2 * n_dims:
+            problems.append(Problem(f"expected {3 + 2 * n_dims} columns, got {len(cells)}",
+                                    file=file, line=line))
+            continue
+        cap = _float(cells[2], file=file, line=line, field=header[2], problems=problems,
+                     nonneg=True)
+        actors.append({"id": cells[0], "name": cells[1] or cells[0], "capability": cap})
+        lines[("actors", k)] = line
+        for d in range(n_dims):
+            pos = _float(cells[3 + 2 * d], file=file, line=line, field=header[3 + 2 * d],
+                         problems=problems)
+            sal = _float(cells[4 + 2 * d], file=file, line=line, field=header[4 + 2 * d],
+                         problems=problems, nonneg=True)
+            lines[("stances", len(stances))] = line
+            stances.append({"actor": cells[0], "issue": ids[d], "position": pos,
+                            "salience": sal})
+    if problems:
+        raise ScenarioError(problems)
+    data = {
+        "name": title[0] or p.stem,
+        "description": title[1] if len(title) > 1 else "",
+        "source": "KTAB spatial-model CSV",
+        "actors": actors,
+        "issues": [{"id": i, "name": n} for i, n in zip(ids, dims)],
+        "stances": stances,
+    }
+    return _build(data, file, _locator(lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# decide
+def read_decide(path: str | os.PathLike[str]) -> Scenario:
+    """Read the decide exchange-model format (tab-separated, values optionally quoted).
+
+    ``#A id name [description]``, ``#P id name [description]``, ``#M issue scale-point`` (the
+    issue's scale is the range of its points; 0–100 without any), ``#D actor issue position
+    salience power`` with salience and power on 0–1 (salience is stored ×100; power becomes the
+    stance's capability). ``#O`` names the scenario; ``#/`` lines are comments.
+    """
+    p = Path(path)
+    file = str(p)
+    text = _read_text(p)
+    problems: list[Problem] = []
+    name = p.stem
+    actors: dict[str, dict[str, Any]] = {}
+    issues: dict[str, dict[str, Any]] = {}
+    points: dict[str, list[float]] = {}
+    d_rows: list[tuple[int, list[str]]] = []
+    lines: dict[Loc, int] = {}
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        cells = [c.strip().strip("'\"").strip() for c in raw.split("\t")]
+        tag = cells[0]
+        if tag == "#/":
+            continue
+        if tag == "#O":
+            name = cells[1] if len(cells) > 1 else name
+        elif tag == "#A":
+            if len(cells) < 2 or not cells[1]:
+                problems.append(Problem("an #A line needs an actor id", "actor", file, lineno))
+                continue
+            if cells[1] in actors:
+                problems.append(Problem(f"duplicate actor id '{cells[1]}'", "actor", file, lineno))
+                continue
+            lines[("actors", len(actors))] = lineno
+            actors[cells[1]] = {"id": cells[1], "name": cells[2] if len(cells) > 2 else ""}
+        elif tag == "#P":
+            if len(cells) < 2 or not cells[1]:
+                problems.append(Problem("a #P line needs an issue id", "issue", file, lineno))
+                continue
+            if cells[1] in issues:
+                problems.append(Problem(f"duplicate issue id '{cells[1]}'", "issue", file, lineno))
+                continue
+            desc = cells[3] if len(cells) > 3 and cells[3] else ""
+            label = cells[2] if len(cells) > 2 else ""
+            lines[("issues", len(issues))] = lineno
+            issues[cells[1]] = {"id": cells[1], "name": desc or label, "note": label}
+        elif tag == "#M":
+            if len(cells) < 3:
+                problems.append(Problem("an #M line needs an issue and a scale point",
+                                        file=file, line=lineno))
+                continue
+            v = _float(cells[2], file=file, line=lineno, field="scale point", problems=problems)
+            if v is not None:
+                points.setdefault(cells[1], []).append(v)
+        elif tag == "#D":
+            d_rows.append((lineno, cells))
+        else:
+            problems.append(
+                Problem(f"unknown line tag {tag[:20]!r}: expected #A, #P, #M, #D, #O or #/ "
+                        "(tab-separated)", file=file, line=lineno)
+            )
+    for iid, pts in points.items():
+        if iid not in issues:
+            problems.append(Problem(f"#M line for unknown issue '{iid}'", "issue", file))
+            continue
+        if len(pts) >= 2 and max(pts) > min(pts):
+            issues[iid]["scale_min"], issues[iid]["scale_max"] = min(pts), max(pts)
+    stances = []
+    powers: dict[str, list[float]] = {}
+    for lineno, cells in d_rows:
+        if len(cells) < 6:
+            problems.append(
+                Problem(f"a #D line needs actor, issue, position, salience and power; got "
+                        f"{len(cells) - 1} values", file=file, line=lineno)
+            )
+            continue
+        actor, issue = cells[1], cells[2]
+        pos = _float(cells[3], file=file, line=lineno, field="position", problems=problems)
+        sal = _float(cells[4], file=file, line=lineno, field="salience", problems=problems,
+                     nonneg=True)
+        pw = _float(cells[5], file=file, line=lineno, field="power", problems=problems,
+                    nonneg=True)
+        if sal is not None and sal > 1:
+            problems.append(Problem(f"salience must be between 0 and 1, got {cells[4]}",
+                                    "salience", file, lineno))
+            sal = None
+        if pw is not None and pw > 1:
+            problems.append(Problem(f"power must be between 0 and 1, got {cells[5]}",
+                                    "power", file, lineno))
+            pw = None
+        if pw is not None:
+            powers.setdefault(actor, []).append(pw)
+        lines[("stances", len(stances))] = lineno
+        stances.append({"actor": actor, "issue": issue, "position": pos,
+                        "salience": None if sal is None else sal * 100.0, "capability": pw})
+    if problems or any(s["position"] is None or s["salience"] is None for s in stances):
+        raise ScenarioError(problems)
+    for aid, a in actors.items():
+        pw_list = powers.get(aid, [])
+        a["capability"] = max(pw_list) if pw_list else 0.0
+    data = {
+        "name": name,
+        "source": "decide exchange-model input",
+        "actors": list(actors.values()),
+        "issues": list(issues.values()),
+        "stances": stances,
+    }
+    return _build(data, file, _locator(lines))
+
+
+# ---------------------------------------------------------------------------------------------
+# dispatch and writing
+def _detect(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    text = _read_text(path)
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    stripped = first.lstrip("'\"")
+    if stripped.startswith("#A") or stripped.startswith("#O") or stripped.startswith("#/"):
+        return "decide"
+    if "#D" in text[:20000] and ("\t#D" in text or "\n#D" in text or "'#D'" in text):
+        return "decide"
+    if first.startswith("#") or first.lower().replace(" ", "").startswith("actor,actor_name"):
+        return "long"
+    cells = [c.strip() for c in first.split(",")]
+    if len(cells) >= 4 and cells[2].isdigit() and cells[3].isdigit():
+        return "ktab"
+    return "one-issue"
+
+
+def load_scenario(path: str | os.PathLike[str], *, format: str | None = None) -> Scenario:
+    """Read a scenario file, detecting its format from the name and first line.
+
+    ``format`` forces one of ``yaml``, ``one-issue``, ``long``, ``ktab``, ``decide``. For DEU-style
+    wide files (many issues with observed outcomes) use :func:`detente.scenario.read_deu`.
+    """
+    p = Path(path)
+    fmt = format or _detect(p)
+    readers: dict[str, Callable[[Path], Scenario]] = {
+        "yaml": read_yaml,
+        "one-issue": read_one_issue_csv,
+        "long": read_stances_csv,
+        "ktab": read_ktab,
+        "decide": read_decide,
+    }
+    if fmt not in readers:
+        raise ScenarioError(
+            [Problem(f"unknown format {fmt!r}: expected one of {', '.join(readers)}", file=str(p))]
+        )
+    return readers[fmt](p)
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
+    """Write YAML (``.yaml``/``.yml``) or detente's long CSV (``.csv``), atomically."""
+    p = Path(path)
+    if p.suffix.lower() in (".yaml", ".yml"):
+        atomic_write_text(p, dump_scenario_yaml(scenario))
+    elif p.suffix.lower() == ".csv":
+        atomic_write_text(p, _write_long_csv(scenario))
+    else:
+        raise ValueError(f"{p}: cannot tell the format; use a .yaml or .csv name")
+
