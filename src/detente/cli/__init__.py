@@ -1,0 +1,12 @@
+"""The ``detente`` command line (typer + rich). Each ``_*.py`` module adds its commands."""
+
+from __future__ import annotations
+
+from detente.cli import _forecast  # noqa: F401  (forecast, models, evaluate, demo)
+from detente.cli._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

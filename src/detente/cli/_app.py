@@ -1,0 +1,62 @@
+"""The typer application and the shared error handling of every command."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+
+__all__ = ["UserError", "app", "console", "err_console", "fail", "user_errors"]
+
+app = typer.Typer(
+    name="detente",
+    help="Model, forecast and explain negotiations between states.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(Exception):
+    """A mistake in the user's input: printed without a traceback, exit status 2."""
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    err_console.print(f"[bold red]error:[/] {message}", markup=True)
+    raise typer.Exit(code)
+
+
+def user_errors(func: F) -> F:
+    """Turn input errors raised by a command into a clear message and exit status 2."""
+    from detente.scenario import ScenarioError
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ScenarioError as e:
+            for p in e.problems:
+                err_console.print(f"[bold red]error:[/] {_esc(str(p))}", markup=True)
+            raise typer.Exit(2) from None
+        except (UserError, ValueError, KeyError, FileNotFoundError) as e:
+            msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
+            fail(_esc(str(msg)))
+        except BrokenPipeError:  # pragma: no cover - e.g. `detente ... | head`
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

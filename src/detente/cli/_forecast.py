@@ -1,0 +1,203 @@
+"""Commands: forecast, models, evaluate, demo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.cli._app import UserError, app, console, user_errors
+
+__all__: list[str] = []
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class EvalFmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _parse_options(pairs: list[str] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UserError(f"--option {pair!r}: expected NAME=VALUE")
+        out[key.strip()] = _coerce(value.strip())
+    return out
+
+
+def _coerce(value: str) -> Any:
+    low = value.lower()
+    if low in ("true", "false"):
+        return low == "true"
+    for cast in (int, float):
+        try:
+            return cast(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _fmt(x: float) -> str:
+    return "—" if math.isnan(x) else f"{x:.2f}"
+
+
+def _render(scenario: Any, forecasts: list[Any], fmt: Fmt, explain: bool) -> None:
+    if fmt is Fmt.json:
+        doc = {
+            "scenario": scenario.name,
+            "forecasts": [f.as_dict() for f in forecasts],
+        }
+        console.print_json(json.dumps(doc, allow_nan=False))
+        return
+    if fmt is Fmt.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["model", "issue", "outcome"])
+        for f in forecasts:
+            for i, o in zip(f.issue_ids, f.outcomes):
+                w.writerow([f.model, i, "" if math.isnan(o) else repr(float(o))])
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    table = Table(title=f"{scenario.name}: forecast per issue", title_justify="left")
+    table.add_column("issue")
+    table.add_column("scale", style="dim")
+    table.add_column("status quo", justify="right")
+    for f in forecasts:
+        table.add_column(f.model, justify="right")
+    for k, issue in enumerate(scenario.issues):
+        sq = "—" if issue.status_quo is None else f"{issue.status_quo:g}"
+        table.add_row(
+            issue.label,
+            f"{issue.scale_min:g}–{issue.scale_max:g}",
+            sq,
+            *[_fmt(f.outcomes[k]) for f in forecasts],
+        )
+    console.print(table)
+    for f in forecasts:
+        for note in f.notes:
+            console.print(f"[dim]{f.model}:[/] {note}")
+        if explain and f.explanation:
+            console.print(f"\n[bold]{f.model}: why[/]")
+            for line in f.explanation:
+                console.print(f"  {line}")
+
+
+@app.command("forecast")
+@user_errors
+def forecast_cmd(
+    file: Annotated[Path, typer.Argument(help="Scenario file (YAML, CSV, KTAB or decide).")],
+    model: Annotated[
+        list[str] | None, typer.Option("--model", "-m", help="Model name; repeat for several.")
+    ] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
+    option: Annotated[
+        list[str] | None,
+        typer.Option("--option", "-o", help="Model option NAME=VALUE (applies to each model)."),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Explain the forecast in plain words.")
+    ] = False,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Write a PNG of positions and forecasts.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for random models.")] = None,
+) -> None:
+    """Forecast the outcome of each issue with one or more models, side by side."""
+    from detente.collective import forecast, get_model
+    from detente.scenario import load_scenario
+
+    scenario = load_scenario(file)
+    names = model or ["compromise", "median", "nash"]
+    opts = _parse_options(option)
+    forecasts = []
+    for name in names:
+        spec = get_model(name)
+        own = {k: v for k, v in opts.items() if k in spec.options}
+        forecasts.append(forecast(scenario, name, rng=seed, **own))
+    unused = set(opts) - {k for n in names for k in get_model(n).options}
+    if unused:
+        raise UserError(
+            f"no model among {', '.join(names)} has option(s) {', '.join(sorted(unused))}"
+        )
+    _render(scenario, forecasts, fmt, explain)
+    if plot is not None:
+        from detente.report import plot_forecasts
+
+        plot_forecasts(scenario, forecasts, plot)
+        if fmt is Fmt.table:
+            console.print(f"plot written to {plot}")
+
+
+@app.command("models")
+@user_errors
+def models_cmd() -> None:
+    """List the registered forecasting models with their references and options."""
+    from detente.collective import list_models
+
+    table = Table(title="registered models", title_justify="left", show_lines=True)
+    table.add_column("name", style="bold")
+    table.add_column("what it does")
+    table.add_column("options")
+    table.add_column("reference", style="dim")
+    for spec in list_models():
+        opts = "\n".join(f"{k} = {o.default!r}: {o.doc}" for k, o in spec.options.items())
+        table.add_row(spec.name, spec.summary, opts or "—", spec.reference)
+    console.print(table)
+
+
+@app.command("evaluate")
+@user_errors
+def evaluate_cmd(
+    file: Annotated[Path, typer.Argument(help="DEU-style file with observed outcomes.")],
+    model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
+    fmt: Annotated[EvalFmt, typer.Option("--format", "-f")] = EvalFmt.table,
+    option: Annotated[
+        list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
+    ] = None,
+    capability: Annotated[
+        str, typer.Option(help="'equal' capabilities, or 'gdp' (the file's GDP row).")
+    ] = "equal",
+    subset: Annotated[
+        str, typer.Option(help="'all', or 'odd'/'even' proposals (tune on odd, report even).")
+    ] = "all",
+    by_proposal: Annotated[
+        bool, typer.Option("--by-proposal", help="Treat each proposal as one multi-issue case.")
+    ] = False,
+) -> None:
+    """Score a model against observed outcomes: issues scored, mean and median absolute error."""
+    from detente.collective import evaluate
+    from detente.scenario import read_deu
+
+    if subset not in ("all", "odd", "even"):
+        raise UserError(f"--subset must be all, odd or even, got {subset!r}")
+    data = read_deu(file, capability=capability)
+    if subset != "all":
+        data = data.subset(subset)
+    if by_proposal:
+        data = data.by_group()
+    result = evaluate(data, model, **_parse_options(option))
+    if fmt is EvalFmt.json:
+        console.print_json(json.dumps(result.as_dict()))
+        return
+    table = Table(title=f"{model} on {data.name}", title_justify="left")
+    table.add_column("issues scored", justify="right")
+    table.add_column("mean abs. error", justify="right")
+    table.add_column("median abs. error", justify="right")
+    table.add_row(str(result.n), f"{result.mae:.2f}", f"{result.median_ae:.2f}")
+    console.print(table)
+    if result.skipped:
+        console.print(f"[dim]{result.skipped} issue(s) without a forecast were left out[/]")

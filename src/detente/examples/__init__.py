@@ -1,0 +1,33 @@
+"""Example scenarios shipped as package data, loaded by name (``detente demo NAME``)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from detente.scenario import Scenario, read_yaml
+
+__all__ = ["example_path", "list_examples", "load_example"]
+
+_DATA = "data"
+
+
+def list_examples() -> list[str]:
+    """Names of the shipped examples."""
+    root = resources.files(__name__).joinpath(_DATA)
+    return sorted(p.name[: -len(".yaml")] for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def example_path(name: str) -> Path:
+    """Path of the shipped example ``name``'s YAML file."""
+    path = Path(str(resources.files(__name__).joinpath(_DATA, f"{name}.yaml")))
+    if not path.is_file():
+        raise KeyError(
+            f"no example named '{name}'; shipped examples: {', '.join(list_examples())}"
+        )
+    return path
+
+
+def load_example(name: str) -> Scenario:
+    """Load a shipped example scenario by name (e.g. ``"geneva-2022"``)."""
+    return read_yaml(example_path(name))
