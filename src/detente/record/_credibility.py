@@ -26,8 +26,9 @@ event's weight is
 (an allegation by the counterpart counts less than an independent finding), :math:`d_i` the
 discount for a disputed allegation, party determination or corroborated-only claim,
 :math:`c` the weight of the agreement's kind (a treaty more than a verbal assurance),
-:math:`a_i` the attribution (1 for the actor itself, ``continuator_weight`` for the USSR's acts when scoring Russia,
-``org_share`` for joint acts of an organisation the actor belonged to), and
+:math:`a_i` the attribution (1 for the actor itself, ``continuator_weight`` for the
+USSR's acts when scoring Russia, ``org_share`` for joint acts of an organisation the actor
+belonged to), and
 :math:`2^{-\Delta/h}` Jøsang & Ismail's forgetting factor written as a half-life :math:`h`
 (years) on the event's age :math:`\Delta` at ``as_of``. Events whose date (end of its month or
 year when only that is known) is after ``as_of`` are left out.
