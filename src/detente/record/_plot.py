@@ -52,9 +52,8 @@ def plot_credibility(
         raise ValueError(f"{target}: use a .png, .svg or .pdf file name for the plot")
     if not target.parent.exists():
         raise FileNotFoundError(f"{target.parent}: no such folder for the plot")
-    from matplotlib.figure import Figure  # Agg-free: a bare Figure needs no GUI backend
-
     from matplotlib.dates import date2num
+    from matplotlib.figure import Figure  # Agg-free: a bare Figure needs no GUI backend
 
     xs = date2num(list(curve.dates))
     fig = Figure(figsize=(11, 5.5), dpi=110)
@@ -72,8 +71,8 @@ def plot_credibility(
         ax.axvline(float(date2num(x)), color=colour, lw=0.8, alpha=0.7)
         y = 0.97 - 0.055 * (k % 12)
         right = (x.toordinal() - t0) > 0.55 * max(t1 - t0, 1)
-        ax.annotate(_label(d), xy=(float(date2num(x)), y), xycoords=("data", "axes fraction"), fontsize=7,
-                    color=colour, ha="right" if right else "left", va="top",
+        ax.annotate(_label(d), xy=(float(date2num(x)), y), xycoords=("data", "axes fraction"),
+                    fontsize=7, color=colour, ha="right" if right else "left", va="top",
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                           "alpha": 0.8})
     who = curve.actor + (f" toward {curve.toward}" if curve.toward else " toward anyone")
