@@ -1,8 +1,18 @@
-"""Build detente's shipped record from ../shared/reference/ledger (run once; output is committed)."""
-import csv, sys
+# ruff: noqa: E501, E702
+"""Build the shipped record from ../shared/reference/ledger (run once; its output is committed).
+
+Usage: python tests/record/build_shipped_record.py src/detente/record/data
+It keeps the research ledger's rows (ids EV0001...), applies the corrections below (dates,
+sources, codes for evidence and lawfulness, conduct keys for deduplication, one dropped
+duplicate), moves the two unilateral pledges to their own agreements, and adds the kept
+milestones and new agreements (ids EV1001...).
+"""
+
+import csv
+import sys
 from pathlib import Path
 
-SRC = Path("/work/shared/reference/ledger")
+SRC = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "ledger"
 OUT = Path(sys.argv[1])  # e.g. src/detente/record/data
 WIKI = "https://en.wikipedia.org/wiki/"
 

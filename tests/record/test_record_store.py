@@ -151,7 +151,8 @@ def _records(draw: st.DrawFn) -> Record:
     return record(*evs, agreements=(agreement(), agreement("u", "CCC;NATO", "memorandum")))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rec=_records())
 def test_csv_round_trip_property(rec: Record, tmp_path: Path) -> None:
     out = tmp_path / "rt"
