@@ -262,8 +262,8 @@ class Store:
 def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any) -> Store:
     """Open (creating if needed) the store at ``url`` (see the module doc for the default).
 
-    With ``seed`` (the default), a store that has never been seeded receives the shipped
-    dataset on first use; a store the user emptied stays empty.
+    With ``seed`` (the default), a new, empty store receives the shipped dataset on first use.
+    A store created with ``seed=False``, or one the user emptied, stays empty.
     """
     url = _as_url(url) if url else default_url()
     if url.startswith("sqlite:///"):
@@ -274,8 +274,10 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     except Exception as e:  # noqa: BLE001 - turned into a clear message
         raise ValueError(f"cannot open the record store at {url}: {e}") from None
     store = Store(engine, url)
-    if seed and store.meta("seeded") is None:
-        if store.is_empty():
+    if store.meta("seeded") is None:
+        if seed and store.is_empty():
             store.add(load_shipped_record())
-        store._set_meta("seeded", "shipped")
+            store._set_meta("seeded", "shipped")
+        else:
+            store._set_meta("seeded", "no")
     return store
