@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import math
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,13 +18,13 @@ from detente.cli._app import UserError, app, console, user_errors
 __all__: list[str] = []
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class EvalFmt(str, Enum):
+class EvalFmt(StrEnum):
     table = "table"
     json = "json"
 
@@ -68,7 +68,7 @@ def _render(scenario: Any, forecasts: list[Any], fmt: Fmt, explain: bool) -> Non
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["model", "issue", "outcome"])
         for f in forecasts:
-            for i, o in zip(f.issue_ids, f.outcomes):
+            for i, o in zip(f.issue_ids, f.outcomes, strict=True):
                 w.writerow([f.model, i, "" if math.isnan(o) else repr(float(o))])
         typer.echo(buf.getvalue(), nl=False)
         return
@@ -201,3 +201,40 @@ def evaluate_cmd(
     console.print(table)
     if result.skipped:
         console.print(f"[dim]{result.skipped} issue(s) without a forecast were left out[/]")
+
+
+@app.command("demo")
+@user_errors
+def demo_cmd(
+    name: Annotated[str, typer.Argument(help="Shipped example to run.")] = "geneva-2022",
+    plot: Annotated[
+        Path, typer.Option("--plot", help="Where to write the PNG plot.")
+    ] = Path("detente-demo.png"),
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
+) -> None:
+    """Run every registered model on a shipped example, print the forecasts, write a plot."""
+    from detente.collective import forecast, list_models
+    from detente.examples import example_path, list_examples, load_example
+    from detente.report import plot_forecasts
+
+    if name not in list_examples():
+        raise UserError(f"no example named '{name}'; shipped: {', '.join(list_examples())}")
+    scenario = load_example(name)
+    forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()]
+    if fmt is Fmt.table:
+        console.print(f"[bold]{scenario.name}[/]  ({example_path(name).name})")
+        if scenario.description:
+            console.print(f"[dim]{scenario.description.strip()}[/]")
+    _render(scenario, forecasts, fmt, explain=False)
+    plot_forecasts(scenario, forecasts, plot)
+    if fmt is Fmt.table:
+        console.print(f"plot written to {plot.resolve()}")
+
+
+@app.command("examples")
+def examples_cmd() -> None:
+    """List the shipped example scenarios."""
+    from detente.examples import example_path, list_examples
+
+    for name in list_examples():
+        console.print(f"{name}  [dim]{example_path(name)}[/]")
