@@ -115,3 +115,20 @@ def test_console_entry_point_runs() -> None:
     )
     assert proc.returncode == 2
     assert "power" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_convert_round_trip(tmp_path: Path) -> None:
+    out = tmp_path / "sample.yaml"
+    code, _, err = run("convert", str(CASES / "decide" / "sample_data.txt"), str(out))
+    assert code == 0, err
+    from detente.scenario import load_scenario
+
+    assert load_scenario(out) == load_scenario(CASES / "decide" / "sample_data.txt")
+    code, _, err = run("convert", str(out), str(tmp_path / "x.txt"))
+    assert code == 2 and "expected a .yaml" in err
+
+
+def test_show_prints_stances() -> None:
+    code, out, _ = run("show", str(CASES / "ktab" / "dummyData_3Dim.csv"))
+    assert code == 0
+    assert "SActor-00" in out and "75.79" in out and "49.53" in out

@@ -238,3 +238,53 @@ def examples_cmd() -> None:
 
     for name in list_examples():
         console.print(f"{name}  [dim]{example_path(name)}[/]")
+
+
+@app.command("show")
+@user_errors
+def show_cmd(
+    file: Annotated[Path, typer.Argument(help="Scenario file (YAML, CSV, KTAB or decide).")],
+) -> None:
+    """Print a scenario's actors, issues and stances as read (to check an input file)."""
+    from detente.scenario import load_scenario
+
+    sc = load_scenario(file)
+    console.print(f"[bold]{sc.name}[/]  {len(sc.actors)} actors, {len(sc.issues)} issues, "
+                  f"{len(sc.stances)} stances")
+    if sc.description:
+        console.print(f"[dim]{sc.description.strip()}[/]")
+    issues = Table(title="issues", title_justify="left")
+    for col in ("id", "name", "scale", "low", "high", "status quo"):
+        issues.add_column(col)
+    for i in sc.issues:
+        issues.add_row(i.id, i.name, f"{i.scale_min:g}–{i.scale_max:g}", i.low, i.high,
+                       "—" if i.status_quo is None else f"{i.status_quo:g}")
+    console.print(issues)
+    grid = Table(title="position (salience) per actor", title_justify="left")
+    grid.add_column("actor")
+    grid.add_column("name")
+    grid.add_column("capability", justify="right")
+    for i in sc.issues:
+        grid.add_column(i.id, justify="right")
+    for a in sc.actors:
+        cells = []
+        for i in sc.issues:
+            s = sc.stance(a.id, i.id)
+            cells.append("—" if s is None else f"{s.position:g} ({s.salience:g})")
+        grid.add_row(a.id, a.name, f"{a.capability:g}", *cells)
+    console.print(grid)
+
+
+@app.command("convert")
+@user_errors
+def convert_cmd(
+    file: Annotated[Path, typer.Argument(help="Scenario file in any format detente reads.")],
+    out: Annotated[Path, typer.Argument(help="Output: .yaml/.yml or .csv (detente long CSV).")],
+) -> None:
+    """Convert a scenario to YAML or detente's long CSV (written atomically)."""
+    from detente.scenario import load_scenario, write_scenario
+
+    if out.suffix.lower() not in (".yaml", ".yml", ".csv"):
+        raise UserError(f"{out}: expected a .yaml, .yml or .csv output name")
+    write_scenario(load_scenario(file), out)
+    console.print(f"written {out}")

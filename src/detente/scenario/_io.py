@@ -561,7 +561,7 @@ def read_ktab(path: str | os.PathLike[str]) -> Scenario:
             continue
         cap = _float(cells[2], file=file, line=line, field=header[2], problems=problems,
                      nonneg=True)
-        actors.append({"id": cells[0], "name": cells[1] or cells[0], "capability": cap})
+        actors.append({"id": cells[0], "name": cells[0], "capability": cap, "note": cells[1]})
         lines[("actors", k)] = line
         for d in range(n_dims):
             pos = _float(cells[3 + 2 * d], file=file, line=line, field=header[3 + 2 * d],
