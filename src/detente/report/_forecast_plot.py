@@ -82,7 +82,8 @@ def plot_forecasts(
             ax.set_xlabel(f"{issue.scale_min:g} = {issue.low}   ·   "
                           f"{issue.scale_max:g} = {issue.high}", fontsize=7)
         ax.tick_params(axis="x", labelsize=7)
-    fig.suptitle(f"{scenario.name}: positions (size = salience) and forecasts", fontsize=10)
+    fig.suptitle(f"{scenario.name}: positions (size = salience) and forecasts", fontsize=10,
+                 x=0.01, ha="left")
     if forecasts:
         fig.legend(loc="upper right", fontsize=8, ncols=min(len(forecasts), 5))
     fig.tight_layout()
