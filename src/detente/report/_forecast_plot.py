@@ -12,6 +12,7 @@ import numpy as np
 
 from detente.collective import Forecast
 from detente.scenario import Scenario
+from detente.scenario._io import default_file_mode
 
 __all__ = ["plot_forecasts", "save_figure"]
 
@@ -27,6 +28,7 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
     os.close(fd)
     try:
         fig.savefig(tmp, dpi=dpi, bbox_inches="tight")
+        os.chmod(tmp, default_file_mode())
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

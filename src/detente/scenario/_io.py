@@ -752,6 +752,13 @@ def load_scenario(path: str | os.PathLike[str], *, format: str | None = None) ->
     return readers[fmt](p)
 
 
+def default_file_mode() -> int:
+    """The mode a newly created file gets under the current umask (mkstemp uses 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
     target = Path(path)
@@ -761,6 +768,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, default_file_mode())
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
