@@ -1,7 +1,7 @@
 # ruff: noqa: E501, E702
 """Build the shipped record from ../shared/reference/ledger (run once; its output is committed).
 
-Usage: python tests/record/build_shipped_record.py src/detente/record/data
+Usage: python tools/build_shipped_record.py src/detente/record/data
 It keeps the research ledger's rows (ids EV0001...), applies the corrections below (dates,
 sources, codes for evidence and lawfulness, conduct keys for deduplication, one dropped
 duplicate), moves the two unilateral pledges to their own agreements, and adds the kept
@@ -12,7 +12,7 @@ import csv
 import sys
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "ledger"
+SRC = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "ledger"
 OUT = Path(sys.argv[1])  # e.g. src/detente/record/data
 WIKI = "https://en.wikipedia.org/wiki/"
 
