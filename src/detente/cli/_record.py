@@ -108,7 +108,7 @@ def _event_row(e: Any) -> dict[str, Any]:
 def agreements_cmd(
     party: Annotated[str | None, typer.Option(help="Only agreements with this party.")] = None,
     kind: Annotated[str | None, typer.Option(help="Only this kind (treaty, ...).")] = None,
-    fmt: Annotated[ListFmt, typer.Option("--format", help="Output format.")] = ListFmt.table,
+    fmt: Annotated[ListFmt, typer.Option("--format", "-f", help="Output format.")] = ListFmt.table,
     db: DbOpt = None,
 ) -> None:
     """List the agreements in the record."""
@@ -130,7 +130,7 @@ def events_cmd(
     type_: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date on.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
-    fmt: Annotated[ListFmt, typer.Option("--format", help="Output format.")] = ListFmt.table,
+    fmt: Annotated[ListFmt, typer.Option("--format", "-f", help="Output format.")] = ListFmt.table,
     db: DbOpt = None,
 ) -> None:
     """List the events in the record (filter by agreement, actor, type, dates)."""
@@ -219,7 +219,7 @@ def credibility_cmd(
         help="Counterpart: commitments made to this actor only.")] = None,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Date YYYY-MM-DD (default today); nothing after it is used.")] = None,
-    fmt: Annotated[CredFmt, typer.Option("--format", help="Output format.")] = CredFmt.table,
+    fmt: Annotated[CredFmt, typer.Option("--format", "-f", help="Output format.")] = CredFmt.table,
     plot: Annotated[Path | None, typer.Option(
         help="Write credibility over time with the driving events (.png/.svg/.pdf).")] = None,
     top: Annotated[int, typer.Option(min=0, help="How many drivers to show.")] = 8,
