@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from detente.cli import _bargain  # noqa: F401  (bargain, negotiate)
 from detente.cli import _forecast  # noqa: F401  (forecast, models, evaluate, demo)
 from detente.cli._app import app
 
