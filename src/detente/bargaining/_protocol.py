@@ -64,12 +64,15 @@ class Strategy:
     e: float = 1.0
     kindness: float = 0.01
     name: str = ""
+    floor: Literal["reservation", "minimum"] = "reservation"
 
     def __post_init__(self) -> None:
         if self.kind not in ("time", "tft", "hardliner", "random"):
             raise ValueError(f"unknown strategy kind {self.kind!r}")
         if self.kind == "time" and not (math.isfinite(self.e) and self.e > 0):
             raise ValueError(f"time-based strategy: exponent e must be > 0, got {self.e!r}")
+        if self.floor not in ("reservation", "minimum"):
+            raise ValueError(f"floor must be 'reservation' or 'minimum', got {self.floor!r}")
 
     @property
     def label(self) -> str:
@@ -117,8 +120,15 @@ def parse_strategy(spec: str | Strategy) -> Strategy:
     )
 
 
-def relative_time(step: int, deadline: int) -> float:
-    """Relative time of offer ``step`` (0 at the first offer, 1 at the last)."""
+Clock = Literal["deadline", "shifted"]
+
+
+def relative_time(step: int, deadline: int, clock: Clock = "deadline") -> float:
+    """Relative time of offer ``step``: ``step / (deadline - 1)`` (0 at the first offer, 1 at
+    the last: Faratin et al.'s ``t / t_max``), or with ``clock="shifted"``
+    ``(step + 1) / (deadline + 1)`` (NegMAS's convention, used to cross-check against it)."""
+    if clock == "shifted":
+        return min(1.0, (step + 1) / (deadline + 1))
     return 1.0 if deadline <= 1 else min(1.0, step / (deadline - 1))
 
 
@@ -140,7 +150,7 @@ class _Side:
         self.own = own
         self.rows = rows
         self.umax = sorted_own[:, -1][rows]
-        self.rv = rv
+        self.rv = rv if strategy.floor == "reservation" else sorted_own[:, 0][rows]
         self.strategy = strategy
         self.rng = rng
         b = rows.shape[0]
@@ -221,6 +231,7 @@ def negotiate_batch(
     discount: tuple[float, float] = (1.0, 1.0),
     rng: np.random.Generator | int | None = None,
     keep_offers: bool = False,
+    clock: Clock = "deadline",
 ) -> BatchResult:
     """Run many alternating-offers negotiations at once.
 
@@ -251,7 +262,7 @@ def negotiate_batch(
         if active.size == 0:
             break
         me, other = (side_a, side_b) if t % 2 == 0 else (side_b, side_a)
-        tau = relative_time(t, deadline)
+        tau = relative_time(t, deadline, clock)
         if t > 0:
             me.observe(active, last[active])
         target = me.aspiration(active, tau)
@@ -330,6 +341,7 @@ def negotiate(
     *,
     deadline: int | None = None,
     rng: np.random.Generator | int | None = None,
+    clock: Clock = "deadline",
 ) -> Trace:
     """One negotiation on ``domain`` (party a offers first), with its full trace."""
     sa, sb = parse_strategy(strategy_a), parse_strategy(strategy_b)
@@ -339,6 +351,7 @@ def negotiate(
         ua, ub, sa, sb, deadline=T,
         reservation_a=domain.a.reservation_value, reservation_b=domain.b.reservation_value,
         discount=(domain.a.discount, domain.b.discount), rng=rng, keep_offers=True,
+        clock=clock,
     )
     assert res.offers is not None
     offers = []

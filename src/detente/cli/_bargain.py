@@ -102,6 +102,10 @@ def _opts(options: dict[str, str]) -> str:
     return ", ".join(f"{k}={v}" for k, v in options.items())
 
 
+def _pair(pair: tuple[float, float]) -> str:
+    return f"{pair[0]:.3f}" if pair[0] == pair[1] else f"{pair[0]:.3f}/{pair[1]:.3f}"
+
+
 def _k(x: float | None) -> str:
     return "none (no deal even at full trust)" if x is None else f"{x:.3f}"
 
@@ -141,11 +145,15 @@ def bargain_cmd(
     deal_need = {k: (None if not math.isfinite(float(need[s.index])) else float(need[s.index]))
                  for k, s in res.solutions.items()}
     va, vb = trust_values(dom, pair, utilities=(ua, ub), broken=(ba, bb))
+    br_mode = br or ("status_quo" if dom.status_quo is not None else "ideal")
+    breach_txt = ("status quo on the issues where the counterpart conceded"
+                  if br_mode == "status_quo"
+                  else "counterpart's ideal on the issues where it conceded")
     if fmt is OutFmt.json:
         doc = res.as_dict()
         doc["trust"] = list(pair)
         doc["record"] = record
-        doc["breach"] = br or ("status_quo" if dom.status_quo is not None else "ideal")
+        doc["breach"] = br_mode
         doc["solution_trust_needed"] = deal_need
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
@@ -154,19 +162,36 @@ def bargain_cmd(
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
-        t = Table(title="bargaining solutions (full trust)", title_justify="left")
+        d = Table(title="deals: option per issue", title_justify="left")
+        d.add_column("issue")
+        if dom.status_quo is not None:
+            d.add_column("status quo", justify="right")
+        d.add_column(f"{A} ideal", justify="right")
+        d.add_column(f"{B} ideal", justify="right")
+        for name in res.solutions:
+            d.add_column(name, justify="right")
+        best_a, best_b = dom.a.best_options(), dom.b.best_options()
+        for k, iss in enumerate(dom.issues):
+            row = [iss.id]
+            if dom.status_quo is not None:
+                row.append(iss.options[dom.status_quo[k]])
+            row += [iss.options[best_a[k]], iss.options[best_b[k]]]
+            row += [s.options[iss.id] for s in res.solutions.values()]
+            d.add_row(*row)
+        console.print(d)
+        t = Table(title=f"bargaining solutions; V = value at trust κ={_pair(pair)}",
+                  title_justify="left")
         t.add_column("solution")
         t.add_column(f"u({A})", justify="right")
         t.add_column(f"u({B})", justify="right")
-        t.add_column(f"V({A}) at κ", justify="right")
-        t.add_column(f"V({B}) at κ", justify="right")
+        t.add_column(f"V({A})", justify="right")
+        t.add_column(f"V({B})", justify="right")
         t.add_column("trust needed", justify="right")
-        t.add_column("deal")
         for name, s in res.solutions.items():
             need_s = deal_need[name]
             t.add_row(name, f"{s.utility_a:.3f}", f"{s.utility_b:.3f}",
                       f"{va[s.index]:.3f}", f"{vb[s.index]:.3f}",
-                      "never" if need_s is None else f"{need_s:.3f}", _opts(s.options))
+                      "never" if need_s is None else f"{need_s:.3f}")
         console.print(t)
         z = Table(title="zone of possible agreement", title_justify="left")
         z.add_column("trust κ")
@@ -174,17 +199,14 @@ def bargain_cmd(
         z.add_column("outcomes", justify="right")
         z.add_column("share", justify="right")
         z.add_column("max joint surplus", justify="right")
-        z.add_column("Nash point in the zone")
-        for label, zz in (("1 (full)", res.zopa_full),
-                          (f"{pair[0]:.3f}/{pair[1]:.3f}" if pair[0] != pair[1]
-                           else f"{pair[0]:.3f}", res.zopa_trust)):
-            nash = zz.best.get("nash")
+        for label, zz in (("1 (full)", res.zopa_full), (_pair(pair), res.zopa_trust)):
             z.add_row(label, "yes" if zz.exists else "no", f"{zz.size:,}", f"{zz.share:.2%}",
-                      f"{zz.surplus:.3f}", _opts(nash.options) if nash else "—")
+                      f"{zz.surplus:.3f}")
         console.print(z)
         console.print(f"trust: {source}" + (
             f" — {B}'s credibility toward {A} {pair[0]:.3f}, {A}'s toward {B} {pair[1]:.3f}"
             if record else ""))
+        console.print(f"breach: a broken deal reverts to the {breach_txt}")
         console.print(f"trust threshold κ* (no deal worth signing below it): {_k(res.threshold)}")
         c = res.curve
         marks = [0.0, 0.25, 0.5, 0.75, 1.0]
