@@ -38,7 +38,7 @@ def test_utilities_match_outcome_by_outcome_and_chunks() -> None:
     ua, ub = d.utilities()
     for k in (0, 17, 50, 98):
         opts = np.unravel_index(k, d.shape)
-        want = sum(w * v[o] for w, v, o in zip(d.a.weights, d.a.values, opts))
+        want = sum(w * v[o] for w, v, o in zip(d.a.weights, d.a.values, opts, strict=False))
         assert ua[k] == pytest.approx(want)
         assert d.utility_of("a", k) == pytest.approx(want)
     got_a = np.concatenate([c[1] for c in d.chunks(size=7)])

@@ -96,7 +96,7 @@ def test_kalai_smorodinsky_differs_by_definition(seed: int, peer_results: dict) 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_boulware_conceder_agreements_match(seed: int, peer_results: dict) -> None:  # type: ignore[type-arg]
     d = random_domain(seed)
-    for (sa, sb), neg in zip(PAIRS, peer_results[seed]["negotiations"]):
+    for (sa, sb), neg in zip(PAIRS, peer_results[seed]["negotiations"], strict=False):
         tr = negotiate(d, sa, sb, deadline=100)
         assert neg["agreement"] is not None and tr.agreement is not None
         theirs = d.outcome_index([d.issues[i].options.index(v)

@@ -99,7 +99,7 @@ def test_trust_curve_monotone_and_consistent() -> None:
     d = d.with_reservation_values(*squ)
     c = trust_curve(d, 21)
     assert np.all(np.diff(c.size) >= 0)
-    for k, s in zip(c.trust, c.size):
+    for k, s in zip(c.trust, c.size, strict=False):
         assert zopa(d, float(k)).size == s
     assert c.size[-1] == zopa(d, 1.0).size
     thr = trust_threshold(d)

@@ -12,6 +12,7 @@ picking two actors (:func:`domain_from_scenario`).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from collections.abc import Iterator, Sequence
@@ -80,22 +81,13 @@ class Party:
 
     def tables(self) -> list[np.ndarray]:
         """Weighted per-issue value tables: ``u(x) = sum_i tables[i][x_i]``."""
-        return [w * v for w, v in zip(self.weights, self.values)]
+        return [w * v for w, v in zip(self.weights, self.values, strict=False)]
 
     def best_options(self) -> np.ndarray:
         return np.array([int(np.argmax(v)) for v in self.values])
 
     def replace(self, **changes: Any) -> Party:
-        fields = {
-            "id": self.id,
-            "weights": self.weights,
-            "values": self.values,
-            "reservation_value": self.reservation_value,
-            "discount": self.discount,
-            "name": self.name,
-        }
-        fields.update(changes)
-        return Party(**fields)
+        return dataclasses.replace(self, **changes)
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,17 +148,7 @@ class Domain:
                        f"{self.b.id})")
 
     def replace(self, **changes: Any) -> Domain:
-        fields = {
-            "name": self.name,
-            "issues": self.issues,
-            "a": self.a,
-            "b": self.b,
-            "status_quo": self.status_quo,
-            "deadline": self.deadline,
-            "source": self.source,
-        }
-        fields.update(changes)
-        return Domain(**fields)
+        return dataclasses.replace(self, **changes)
 
     def with_reservation_values(self, ra: float, rb: float) -> Domain:
         return self.replace(
@@ -178,7 +160,7 @@ class Domain:
     def outcome(self, index: int) -> dict[str, str]:
         """The options of outcome ``index`` (flat, C order), issue id → option label."""
         idx = np.unravel_index(int(index), self.shape)
-        return {iss.id: iss.options[int(k)] for iss, k in zip(self.issues, idx)}
+        return {iss.id: iss.options[int(k)] for iss, k in zip(self.issues, idx, strict=False)}
 
     def outcome_index(self, options: Sequence[int]) -> int:
         return int(np.ravel_multi_index(tuple(int(o) for o in options), self.shape))
@@ -187,7 +169,7 @@ class Domain:
         """Utility of the given flat outcome indices for party ``a`` or ``b``."""
         p = self.party(party)
         idx = np.unravel_index(np.asarray(index), self.shape)
-        return np.asarray(sum(t[i] for t, i in zip(p.tables(), idx)), dtype=float)
+        return np.asarray(sum(t[i] for t, i in zip(p.tables(), idx, strict=False)), dtype=float)
 
     def _check_size(self) -> None:
         if self.n_outcomes > MAX_OUTCOMES:
@@ -245,12 +227,17 @@ class Domain:
             ],
             "status_quo": None
             if self.status_quo is None
-            else {iss.id: iss.options[k] for iss, k in zip(self.issues, self.status_quo)},
+            else {
+                iss.id: iss.options[k]
+                for iss, k in zip(self.issues, self.status_quo, strict=True)
+            },
             "parties": [
                 {
                     "id": p.id,
                     "name": p.name,
-                    "weights": {i.id: float(w) for i, w in zip(self.issues, p.weights)},
+                    "weights": {
+                        i.id: float(w) for i, w in zip(self.issues, p.weights, strict=True)
+                    },
                     "reservation_value": p.reservation_value,
                     "discount": p.discount,
                 }
@@ -336,7 +323,9 @@ def domain_from_scenario(
     for k, who in enumerate((a, b)):
         w = np.asarray(sal[who], dtype=float)
         if w.sum() <= 0:
-            raise ValueError(f"actor '{who}' has zero salience on every issue shared with the other")
+            raise ValueError(
+                f"actor '{who}' has zero salience on every issue shared with the other"
+            )
         parties.append(
             Party(who, _frozen_array(w / w.sum()), tuple(values[who]), 0.0, discount[k],
                   scenario.actor(who).name)
@@ -493,7 +482,7 @@ def _read_values(r: _Reader, raw: Any, issue: BargainingIssue,
         val = r.number(v, (*loc, str(key)), 0, 1, "a value in [0, 1]")
         if val is not None:
             out[issue.options.index(str(key))] = val
-    missing = [o for o, v in zip(issue.options, out) if np.isnan(v)]
+    missing = [o for o, v in zip(issue.options, out, strict=False) if np.isnan(v)]
     if missing:
         r.err(loc, f"no value for option(s) {', '.join(missing)} of issue '{issue.id}'")
         return None
@@ -561,7 +550,7 @@ def _read_party(r: _Reader, raw: Any, k: int, issues: Sequence[BargainingIssue],
         if rv is None:
             return None
     elif sq is not None:
-        rv = float(sum(wk * v[s] for wk, v, s in zip(weights, values, sq)))
+        rv = float(sum(wk * v[s] for wk, v, s in zip(weights, values, sq, strict=False)))
     else:
         r.err(loc, f"party '{pid}': give reservation_value, or a status_quo for the domain "
               "(walking away is then worth the status quo)")

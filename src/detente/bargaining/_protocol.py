@@ -104,13 +104,15 @@ def parse_strategy(spec: str | Strategy) -> Strategy:
         try:
             e = float(arg)
         except ValueError:
-            raise ValueError(f"strategy {spec!r}: expected a number after ':', e.g. time:0.5")
+            raise ValueError(
+                f"strategy {spec!r}: expected a number after ':', e.g. time:0.5"
+            ) from None
         return Strategy("time", e, name=f"{name if name != 'time' else 'time'}(e={e:g})")
     if name in ("tft", "tit-for-tat") and arg:
         try:
             kind = float(arg)
         except ValueError:
-            raise ValueError(f"strategy {spec!r}: expected a kindness number after ':'")
+            raise ValueError(f"strategy {spec!r}: expected a kindness number after ':'") from None
         return Strategy("tft", kindness=kind, name=f"tit-for-tat({kind:g})")
     if name in _PRESETS and not arg:
         return _PRESETS[name]
@@ -412,7 +414,7 @@ def _perturbed_tables(domain: Domain, repeats: int, noise: float,
     for r in range(repeats):
         for side, out in ((domain.a, ua), (domain.b, ub)):
             tables = []
-            for w, v in zip(side.weights, side.values):
+            for w, v in zip(side.weights, side.values, strict=False):
                 vv = v if r == 0 or noise == 0 else np.clip(
                     v + gen.normal(0.0, noise, v.shape), 0.0, 1.0)
                 tables.append(w * vv)

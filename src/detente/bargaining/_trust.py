@@ -79,7 +79,7 @@ def broken_tables(domain: Domain, party: str, breach: Breach | None = None) -> l
     other = domain.party(other_id)
     ref = _reference(domain, breach, other_id)
     out = []
-    for k, (w, v_me, v_other) in enumerate(zip(me.weights, me.values, other.values)):
+    for k, (w, v_me, v_other) in enumerate(zip(me.weights, me.values, other.values, strict=False)):
         # the counterpart gave something to the party on this issue: it values the deal's
         # option below its reference and the party values it above the reference
         conceded = (v_other < v_other[ref[k]] - _TOL) & (v_me > v_me[ref[k]] + _TOL)

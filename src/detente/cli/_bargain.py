@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,16 +15,17 @@ from detente.cli._app import UserError, app, console, user_errors
 
 if TYPE_CHECKING:
     from detente.bargaining import Domain
+    from detente.bargaining._trust import Breach
 
 __all__: list[str] = []
 
 
-class OutFmt(str, Enum):
+class OutFmt(StrEnum):
     table = "table"
     json = "json"
 
 
-class BreachMode(str, Enum):
+class BreachMode(StrEnum):
     status_quo = "status_quo"
     ideal = "ideal"
 
@@ -118,7 +119,7 @@ def bargain_cmd(
     a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
     b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
     as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="Trust = credibility from the record as of this date (YYYY-MM-DD).")] = None,
+        "--as-of", help="Trust = credibility from the record as of DATE (YYYY-MM-DD).")] = None,
     trust: Annotated[float | None, typer.Option(
         "--trust", help="Trust κ in [0, 1] for both parties.")] = None,
     breach: Annotated[BreachMode | None, typer.Option(
@@ -137,7 +138,7 @@ def bargain_cmd(
 
     dom = _load(file, a, b, grid)
     pair, source, record = _resolve_trust(dom, trust, as_of)
-    br = None if breach is None else breach.value
+    br: Breach | None = None if breach is None else breach.value
     res = analyse(dom, pair, breach=br, trust_source=source)
     ua, ub = dom.utilities()
     ba, bb = broken_utilities(dom, br)

@@ -45,10 +45,10 @@ def build(spec):
     ufuns = []
     for p in spec["parties"]:
         values = {
-            i["name"]: TableFun(dict(zip(i["options"], vals)))
-            for i, vals in zip(spec["issues"], p["values"])
+            i["name"]: TableFun(dict(zip(i["options"], vals, strict=False)))
+            for i, vals in zip(spec["issues"], p["values"], strict=False)
         }
-        weights = {i["name"]: w for i, w in zip(spec["issues"], p["weights"])}
+        weights = {i["name"]: w for i, w in zip(spec["issues"], p["weights"], strict=False)}
         ufuns.append(
             LinearAdditiveUtilityFunction(
                 values=values, weights=weights, issues=issues,
