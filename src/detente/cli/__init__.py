@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from detente.cli import _bargain  # noqa: F401  (bargain, negotiate)
-from detente.cli import _forecast  # noqa: F401  (forecast, models, evaluate, demo)
+from detente.cli import (
+    _bargain,  # noqa: F401  (bargain, negotiate)
+    _forecast,  # noqa: F401  (forecast, models, evaluate, demo)
+)
 from detente.cli._app import app
 
 __all__ = ["app", "main"]
