@@ -140,9 +140,13 @@ class _Side:
     def __init__(self, own: np.ndarray, opp: np.ndarray, rows: np.ndarray, rv: np.ndarray,
                  strategy: Strategy, rng: np.random.Generator) -> None:
         r, n = own.shape
-        order = np.lexsort((-opp, own), axis=-1)
-        self.order = order
+        order = np.argsort(own, axis=-1)
         sorted_own = np.take_along_axis(own, order, axis=-1)
+        if np.any(sorted_own[:, 1:] == sorted_own[:, :-1]):
+            # ties in own utility: order them best-for-the-opponent first (rarely needed)
+            order = np.lexsort((-opp, own), axis=-1)
+            sorted_own = np.take_along_axis(own, order, axis=-1)
+        self.order = order
         lo = float(sorted_own.min())
         span = float(sorted_own.max() - lo) + 1.0
         self.offset = span * np.arange(r)

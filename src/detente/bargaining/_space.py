@@ -41,9 +41,10 @@ def pareto_mask(ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
     """Boolean mask of the Pareto-optimal points among ``(ua[k], ub[k])``, in O(n log n).
 
     A point is dominated when another is at least as good for both and better for one.
-    Sort by ``ua`` descending, ``ub`` descending within ties; a point is optimal exactly when
-    its ``ub`` is the largest of its ``ua``-tie group and exceeds every ``ub`` seen at a
-    strictly larger ``ua``. Identical points are all kept (none dominates the other).
+    Sort by ``ua`` descending and group equal ``ua``; a point is optimal exactly when its
+    ``ub`` is the largest of its group and that largest exceeds every ``ub`` at a strictly
+    larger ``ua`` (a running maximum over the earlier groups). Identical points are all kept
+    (none dominates the other). One unstable argsort does the work.
     """
     ua = np.asarray(ua, dtype=float)
     ub = np.asarray(ub, dtype=float)
@@ -51,18 +52,20 @@ def pareto_mask(ua: np.ndarray, ub: np.ndarray) -> np.ndarray:
     mask = np.zeros(n, dtype=bool)
     if n == 0:
         return mask
-    order = np.lexsort((-ub, -ua))
+    order = np.argsort(-ua)
     a = ua[order]
     b = ub[order]
     new_group = np.empty(n, dtype=bool)
     new_group[0] = True
-    new_group[1:] = a[1:] != a[:-1]
-    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0))
-    running = np.maximum.accumulate(b)
-    prev_max = np.full(n, -np.inf)
-    has_prev = group_start > 0
-    prev_max[has_prev] = running[group_start[has_prev] - 1]
-    keep = (b > prev_max) & (b == b[group_start])
+    np.not_equal(a[1:], a[:-1], out=new_group[1:])
+    starts = np.flatnonzero(new_group)
+    gmax = np.maximum.reduceat(b, starts)
+    prev = np.empty_like(gmax)
+    prev[0] = -np.inf
+    np.maximum.accumulate(gmax[:-1], out=prev[1:])
+    good_group = gmax > prev
+    gid = np.cumsum(new_group) - 1
+    keep = good_group[gid] & (b == gmax[gid])
     mask[order[keep]] = True
     return mask
 
