@@ -15,7 +15,6 @@ from detente.bargaining._trust import (
     broken_utilities,
     trust_curve,
     trust_pair,
-    trust_threshold,
     trust_values,
 )
 
@@ -70,6 +69,5 @@ def analyse(
     z_full = zopa(domain, 1.0, values=(ua, ub))
     z_trust = zopa(domain, pair, values=trust_values(domain, pair, utilities=(ua, ub),
                                                      broken=(ba, bb)))
-    thr = trust_threshold(domain, utilities=(ua, ub), broken=(ba, bb))
-    curve = trust_curve(domain, curve_points, breach=breach)
-    return Analysis(domain, front, sols, z_full, z_trust, thr, curve, trust_source)
+    curve = trust_curve(domain, curve_points, utilities=(ua, ub), broken=(ba, bb))
+    return Analysis(domain, front, sols, z_full, z_trust, curve.threshold, curve, trust_source)

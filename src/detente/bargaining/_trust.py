@@ -221,12 +221,20 @@ def trust_curve(
     points: int | Sequence[float] = 51,
     *,
     breach: Breach | None = None,
+    utilities: tuple[np.ndarray, np.ndarray] | None = None,
+    broken: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> TrustCurve:
-    """ZOPA size (outcomes, share) and the largest joint surplus for each trust level."""
+    """ZOPA size (outcomes, share) and the largest joint surplus for each trust level.
+
+    Only the outcomes in the zone at full trust can be in it at lower trust (a broken deal
+    is never worth more than the kept one), so each level is evaluated on those alone.
+    """
     grid = np.linspace(0.0, 1.0, points) if isinstance(points, int) else np.asarray(points, float)
-    ua, ub = domain.utilities()
-    ba, bb = broken_utilities(domain, breach)
+    ua, ub = utilities if utilities is not None else domain.utilities()
+    ba, bb = broken if broken is not None else broken_utilities(domain, breach)
     ra, rb = domain.a.reservation_value, domain.b.reservation_value
+    cand = np.flatnonzero((ua > ra) & (ub > rb))
+    ua, ub, ba, bb = ua[cand], ub[cand], ba[cand], bb[cand]
     size = np.zeros(grid.shape, dtype=np.int64)
     surplus = np.zeros(grid.shape)
     for j, k in enumerate(grid):
@@ -237,8 +245,6 @@ def trust_curve(
         if size[j]:
             surplus[j] = float(np.max((va + vb)[inside])) - ra - rb
     need = _need(domain, ua, ub, ba, bb)
-    finite = need[np.isfinite(need)]
-    finite = np.array([finite.min()]) if finite.size else finite
-    thr = float(finite[0]) if finite.size and finite[0] <= 1.0 else None
+    thr = float(need.min()) if need.size and need.min() <= 1.0 else None
     n = domain.n_outcomes
     return TrustCurve(grid, size, size / n, surplus, thr, n)
