@@ -106,3 +106,16 @@ def test_negotiate_trace_table_and_json() -> None:
     code, out, _ = run("negotiate", "geneva-2022", "--actors", "USA,RUS", "--grid", "3",
                        "--a", "hardliner", "--b", "hardliner", "--steps", "10")
     assert code == 0 and "no agreement by the deadline" in out
+
+
+def test_geneva_threshold_is_the_bisection_root() -> None:
+    """The number the README states comes from the model: CLI == independent bisection."""
+    code, out, _ = run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid", "5",
+                       "--breach", "ideal", "--format", "json")
+    assert code == 0
+    from detente.bargaining import trust_threshold_bisect
+
+    dom = domain_from_scenario(load_example("geneva-2022"), "USA", "RUS", steps=5)
+    kappa = json.loads(out)["trust_threshold"]
+    assert kappa == pytest.approx(trust_threshold_bisect(dom, breach="ideal"), abs=1e-8)
+    assert 0 < kappa < 1

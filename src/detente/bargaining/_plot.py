@@ -104,6 +104,8 @@ def plot_trust_curve(curve: Any, path: str | os.PathLike[str], *, title: str = "
         ax.axvline(curve.threshold, color="tab:red", ls="--",
                    label=f"κ* = {curve.threshold:.3f}: no deal worth signing below")
     ax.set_xlim(0, 1)
+    ax.set_ylim(bottom=0)
+    ax2.set_ylim(bottom=0)
     ax.set_title(title or "zone of agreement against trust")
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
