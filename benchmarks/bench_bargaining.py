@@ -100,6 +100,15 @@ def main() -> None:
     batch = _best(lambda: negotiate_batch(ua, ub, "boulware", "conceder", deadline=100,
                                           reservation_a=0.2, reservation_b=0.3), 3) / 1000
     _row("  per negotiation, 1,000 batched in one run", batch, neg_t)
+    # the same, with reservation values no outcome meets: all 100 steps are played
+    hard = dom.with_reservation_values(0.99, 0.99)
+    peer_hard = _peer(hard)
+    hard_t = None if peer_hard is None else peer_hard["negotiation_seconds"]
+    full = _best(lambda: negotiate(hard, "boulware", "conceder", deadline=100), 5, 5)
+    _row("1 negotiation, all 100 steps (no agreement possible)", full, hard_t)
+    batch_full = _best(lambda: negotiate_batch(ua, ub, "boulware", "conceder", deadline=100,
+                                               reservation_a=0.99, reservation_b=0.99), 3)
+    _row("  per negotiation, 1,000 batched in one run", batch_full / 1000, hard_t)
 
     def frontier_1000() -> None:
         a, b = dom.utilities()

@@ -64,7 +64,8 @@ def negotiate(issues, ufuns, a, b, steps):
     m.add(NEGOTIATORS[b](name="b"), ufun=ufuns[1])
     state = m.run()
     agreement = state.agreement
-    offers = [[list(e.offer), e.negotiator.split("-")[0]] for e in m.full_trace]
+    offers = [[None if e.offer is None else list(e.offer), e.negotiator.split("-")[0]]
+              for e in m.full_trace]
     return {
         "agreement": None if agreement is None else list(agreement),
         "step": state.step,
