@@ -119,3 +119,18 @@ def test_geneva_threshold_is_the_bisection_root() -> None:
     kappa = json.loads(out)["trust_threshold"]
     assert kappa == pytest.approx(trust_threshold_bisect(dom, breach="ideal"), abs=1e-8)
     assert 0 < kappa < 1
+
+
+def test_reservation_option_and_size_limit() -> None:
+    code, out, err = run("bargain", "ec-emissions", "--a", "DE", "--b", "FR")
+    assert code == 2 and "--reservation" in " ".join((out + err).split())
+    code, out, _ = run("bargain", "ec-emissions", "--a", "DE", "--b", "FR", "--reservation",
+                       "0.5,0.6", "--format", "json")
+    assert code == 0
+    parties = json.loads(out)["domain"]["parties"]
+    assert [p["reservation_value"] for p in parties] == [0.5, 0.6]
+    code, out, err = run("bargain", "ec-emissions", "--a", "DE", "--b", "FR", "--reservation",
+                         "0.5")
+    assert code == 2 and "two numbers" in out + err
+    code, out, err = run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid", "40")
+    assert code == 2 and "--grid" in " ".join((out + err).split())

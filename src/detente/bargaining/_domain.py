@@ -176,7 +176,7 @@ class Domain:
             raise ValueError(
                 f"domain '{self.name}' has {self.n_outcomes:,} outcomes, more than the "
                 f"{MAX_OUTCOMES:,} held in memory: use fewer options per issue "
-                "(e.g. a coarser --steps), or the chunked functions"
+                "(a coarser grid: --grid on the command line), or the chunked functions"
             )
 
     def additive(self, tables: Sequence[np.ndarray]) -> np.ndarray:
@@ -346,7 +346,8 @@ def domain_from_scenario(
         missing = [i.id for i in chosen if i.status_quo is None]
         raise ValueError(
             f"issue(s) {', '.join(missing)} have no status_quo, so walking away has no value: "
-            "give the reservation values explicitly (an outside option)"
+            "give the reservation values explicitly (an outside option; --reservation RA,RB "
+            "on the command line)"
         )
     return dom.with_reservation_values(*squ)
 

@@ -42,8 +42,23 @@ def _is_domain_yaml(path: Path) -> bool:
     return isinstance(data, dict) and "parties" in data
 
 
+def _parse_reservation(text: str | None) -> tuple[float, float] | None:
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        ra, rb = (float(p) for p in parts)
+    except ValueError:
+        raise UserError(f"--reservation: expected two numbers like 0.4,0.3, got {text!r}") from None
+    for r in (ra, rb):
+        if not (math.isfinite(r) and 0 <= r <= 1):
+            raise UserError(f"--reservation values must be in [0, 1], got {text!r}")
+    return ra, rb
+
+
 def _load(
-    file: str, a: str | None, b: str | None, grid: int, deadline: int | None = None
+    file: str, a: str | None, b: str | None, grid: int, deadline: int | None = None,
+    reservation: str | None = None,
 ) -> Domain:
     """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
     from detente.bargaining import domain_from_scenario, load_domain
@@ -65,6 +80,9 @@ def _load(
             raise UserError(f"{file} is a bargaining domain with its own two parties: "
                             "drop --a/--b")
         dom = load_domain(path)
+        res = _parse_reservation(reservation)
+        if res is not None:
+            dom = dom.with_reservation_values(*res)
     else:
         scenario = load_scenario(path)
         if a is None or b is None:
@@ -75,7 +93,8 @@ def _load(
                     f"{file} is a scenario with {len(scenario.actors)} actors: pick the two "
                     f"parties with --a and --b (actors: {', '.join(scenario.actor_ids)})"
                 )
-        dom = domain_from_scenario(scenario, a, b, steps=grid)
+        dom = domain_from_scenario(scenario, a, b, steps=grid,
+                                   reservation=_parse_reservation(reservation))
     if deadline is not None:
         if deadline < 1:
             raise UserError(f"--steps must be ≥ 1, got {deadline}")
@@ -126,6 +145,9 @@ def bargain_cmd(
         "--breach", help="What a broken deal reverts to (default: status quo if known).")] = None,
     grid: Annotated[int, typer.Option(
         "--grid", help="Points per issue scale when built from a scenario.")] = 11,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Reservation values RA,RB (outside options; default: the "
+        "utility of the status quo).")] = None,
     fmt: Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")] = OutFmt.table,
     plot: Annotated[Path | None, typer.Option(
         "--plot", help="Write the utility plane (PNG/SVG/PDF).")] = None,
@@ -136,7 +158,7 @@ def bargain_cmd(
     from detente.bargaining import analyse, trust_values
     from detente.bargaining._trust import _need, broken_utilities
 
-    dom = _load(file, a, b, grid)
+    dom = _load(file, a, b, grid, reservation=reservation)
     pair, source, record = _resolve_trust(dom, trust, as_of)
     br: Breach | None = None if breach is None else breach.value
     res = analyse(dom, pair, breach=br, trust_source=source)
@@ -246,6 +268,8 @@ def negotiate_cmd(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
     grid: Annotated[int, typer.Option(
         "--grid", help="Points per issue scale when built from a scenario.")] = 11,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Reservation values RA,RB (default: the status quo's).")] = None,
     fmt: Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")] = OutFmt.table,
 ) -> None:
     """Run one alternating-offers negotiation and print the trace of offers."""
@@ -258,7 +282,7 @@ def negotiate_cmd(
         if len(parts) != 2 or not all(parts):
             raise UserError(f"--actors: expected two actor ids like USA,RUS, got {actors!r}")
         pa, pb = parts
-    dom = _load(file, pa, pb, grid, steps)
+    dom = _load(file, pa, pb, grid, steps, reservation)
     tr = negotiate(dom, sa, sb, rng=seed)
     if fmt is OutFmt.json:
         console.print_json(json.dumps(tr.as_dict(), allow_nan=False))
