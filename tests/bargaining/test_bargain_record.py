@@ -63,3 +63,20 @@ def test_missing_record_package(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "detente.record", None)  # import fails
     with pytest.raises(RecordUnavailable, match="--trust"):
         record_trust("A", "B")
+
+
+def test_shipped_record_end_to_end() -> None:
+    """With the real record: the CLI's trust pair is the record's credibility, per direction."""
+    import json
+
+    record_mod = pytest.importorskip("detente.record")
+    rec = record_mod.load_shipped_record()
+    want_a = record_mod.credibility(rec, "RUS", toward="USA", as_of="2022-01-10").mean
+    want_b = record_mod.credibility(rec, "USA", toward="RUS", as_of="2022-01-10").mean
+    r = CliRunner().invoke(app, ["bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid",
+                                 "3", "--as-of", "2022-01-10", "--format", "json"])
+    assert r.exit_code == 0, r.stdout + r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["trust"] == pytest.approx([want_a, want_b])
+    assert doc["record"]["credibility_RUS_toward_USA"] == pytest.approx(want_a)
+    assert doc["zopa_at_trust"]["trust"] == pytest.approx([want_a, want_b])
