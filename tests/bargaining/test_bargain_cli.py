@@ -81,15 +81,14 @@ def test_user_errors_exit_2(args: list[str], message: str) -> None:
     assert "Traceback" not in out + err
 
 
-def test_as_of_without_or_with_the_record() -> None:
-    code, out, err = run("bargain", ARMS, "--as-of", "2022-01-01")
+def test_as_of_with_parties_unknown_to_the_record() -> None:
+    # the arms domain's parties A and B are not in the record: a clear error, exit 2
+    code, out, err = run("bargain", ARMS, "--as-of", "2022-01-10")
     text = " ".join((out + err).split())
-    try:
-        import detente.record  # noqa: F401
-    except ImportError:
-        assert code == 2 and "detente.record" in text and "--trust" in text
-    else:  # pragma: no cover - once the record lands, the parties A/B may be unknown to it
-        assert code in (0, 2)
+    assert code == 2 and "record" in text and "Traceback" not in text
+    code, out, err = run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid", "3",
+                         "--as-of", "yesterday")
+    assert code == 2 and "YYYY-MM-DD" in out + err
 
 
 def test_negotiate_trace_table_and_json() -> None:
