@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from detente.cli import (
+    _bargain,  # noqa: F401  (bargain, negotiate)
     _forecast,  # noqa: F401  (forecast, models, evaluate, demo)
     _record,  # noqa: F401
 )
