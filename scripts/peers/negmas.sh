@@ -6,7 +6,7 @@
 # tests in tests/bargaining/ (run through a subprocess) and by benchmarks/bench_bargaining.py.
 #
 # Usage: scripts/peers/negmas.sh [PYTHON]      (PYTHON defaults to python3)
-# Env:   NEGMAS_VERSION   pin a version (default: the newest on PyPI)
+# Env:   NEGMAS_VERSION   the version to install (default: 0.16.0, the one the tests were checked with)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,8 +26,7 @@ mkdir -p "$ROOT/.peers"
 rm -rf "$PEER"
 "$PY" -m venv "$PEER"
 "$PEER/bin/python" -m pip install -q --upgrade pip
-spec="negmas"
-if [[ -n "${NEGMAS_VERSION:-}" ]]; then spec="negmas==$NEGMAS_VERSION"; fi
+spec="negmas==${NEGMAS_VERSION:-0.16.0}"
 "$PEER/bin/python" -m pip install -q "$spec"
 "$PEER/bin/python" -c "import negmas" >/dev/null
 touch "$STAMP"

@@ -211,7 +211,9 @@ def test_write_then_read_gives_the_same_scenario(
         assert {a.id: a for a in back.actors} == {a.id: a for a in sc.actors}
         assert {i.id: i for i in back.issues} == {i.id: i for i in sc.issues}
         assert back.stances == sc.stances
-        assert (back.name, back.description) == (sc.name, " ".join(sc.description.split()))
+        # one comment line per field: line breaks in the name or description become spaces
+        flat = [" ".join(x.splitlines()).strip() for x in (sc.name, sc.description)]
+        assert [back.name, back.description] == flat
     else:
         assert back == sc
 

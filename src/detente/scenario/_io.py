@@ -474,7 +474,8 @@ def _write_long_csv(scenario: Scenario) -> str:
     for key in ("name", "description", "source", "date"):
         value = getattr(scenario, key)
         if value:
-            buf.write(f"# {key}: {' '.join(str(value).split())}\n")
+            flat = " ".join(str(value).splitlines())
+            buf.write(f"# {key}: {flat}\n")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(LONG_COLUMNS)
     actors = {a.id: a for a in scenario.actors}
