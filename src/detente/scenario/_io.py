@@ -718,10 +718,8 @@ def _detect(path: Path) -> str:
         return "yaml"
     text = _read_text(path)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    stripped = first.lstrip("'\"")
-    if stripped.startswith("#A") or stripped.startswith("#O") or stripped.startswith("#/"):
-        return "decide"
-    if "#D" in text[:20000] and ("\t#D" in text or "\n#D" in text or "'#D'" in text):
+    tag = first.lstrip("'\"")
+    if tag[:2] in ("#A", "#P", "#M", "#D", "#O", "#/") and tag[2:3] in ("\t", "'", '"'):
         return "decide"
     if first.startswith("#") or first.lower().replace(" ", "").startswith("actor,actor_name"):
         return "long"
