@@ -76,6 +76,7 @@ class ExchangeRun:
     externalities: np.ndarray | None = None  # (rounds, n_actors): gains from others' trades
     candidates: list[int] = field(default_factory=list)  # possible exchanges per round
     ties: int = 0
+    edge_events: int = 0  # knife-edge tests met (see ``edge``)
     converged: int | None = None  # first round in which no exchange was realised
 
 
@@ -148,6 +149,11 @@ class _Round:
         self.order = np.arange(n, dtype=np.int64)
         self.next_order = n
         # moves already made on a demanded actor-issue: U[O, k, A] (NaN: none), B[O, k] = shift
+        self.round = 0
+        self.edge_cap = False
+        self.edge_replay: dict[tuple[int, ...], bool] | None = None
+        self.edge_seen: dict[tuple[int, ...], int] = {}
+        self.edge_events = 0
         self.U = np.full((n_a, n_i, n_a), np.nan)
         self.B = np.zeros((n_a, n_i))
         self._index()
@@ -200,7 +206,7 @@ class _Round:
         )
         # the outcome of q must not pass J (demander on q); then that of p must not pass I
         Ia, Ja, p, q = self.Ia[idx], self.Ja[idx], self.p[idx], self.q[idx]
-        cross, delta, r_x = self._check_outcome(Ja, q, Ia, xIq, yI, wIq, Dq, xJq, valid)
+        cross, delta, r_x = self._check_outcome(Ja, q, Ia, xIq, yI, wIq, Dq, xJq, valid, p)
         if cross.any():
             r_o = r_x / rho
             m_o = r_o * Dp / wJp
@@ -211,7 +217,7 @@ class _Round:
             gain = np.where(cross, eu, gain)
             gI = np.where(cross, r_o * sIp - r_x * sIq, gI)
             gJ = np.where(cross, r_x * sJq - r_o * sJp, gJ)
-        cross, delta, r_x = self._check_outcome(Ia, p, Ja, xJp, yJ, wJp, Dp, xIp, valid)
+        cross, delta, r_x = self._check_outcome(Ia, p, Ja, xJp, yJ, wJp, Dp, xIp, valid, q)
         if cross.any():
             r_o = r_x * rho
             m_o = r_o * Dq / wIq
@@ -240,6 +246,7 @@ class _Round:
         D: np.ndarray,
         x_dem: np.ndarray,
         active: np.ndarray,
+        other: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Does the supplier's move push the outcome of ``k`` past the demander's position?
 
@@ -257,9 +264,29 @@ class _Round:
         a, b = x_dem - nbs0, x_dem - nbs1
         same = ((a >= 0) & (b >= 0)) | ((a <= 0) & (b <= 0))
         cross = active & ~same
+        # Knife edge: the outcome sits on the demander's position (an earlier move was cut to
+        # land it there) or this move lands it there. decide's test (">= 0 and >= 0, or <= 0
+        # and <= 0") then lets the move pass in exact arithmetic; its Decimal rounding noise
+        # sometimes cuts it instead. edge="pass" follows exact arithmetic, "cap" always cuts.
+        knife = active & ((np.abs(a) <= _EDGE_TOL) | (np.abs(b) <= _EDGE_TOL))
+        if knife.any():
+            cross = cross.copy()
+            for t in np.flatnonzero(knife):
+                cross[t] = self._edge(int(sup[t]), int(k[t]), int(dem[t]), int(other[t]),
+                                      abs(float(a[t])) <= _EDGE_TOL)
         ref = np.where(has_u, own_u, x_sup)
         delta = np.abs(D * x_dem - base - w_sup * ref) / w_sup
         return cross, delta, delta * w_sup / D
+
+    def _edge(self, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
+        """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
+        key = (self.round, sup, k, dem, k_dem)
+        n = self.edge_seen.get(key, 0)
+        self.edge_seen[key] = n + 1
+        self.edge_events += 1
+        if self.edge_replay is not None and (*key, n) in self.edge_replay:
+            return self.edge_replay[(*key, n)]
+        return self.edge_cap and at_edge
 
     # -- realisation ------------------------------------------------------------------------
     def realise(self, e: int) -> None:
@@ -367,6 +394,8 @@ def run_exchange_rounds(
     salience_weight: float = 0.4,
     fixed_weight: float = 0.1,
     stop_when_stable: bool = False,
+    edge: str = "pass",
+    edge_replay: dict[tuple[int, ...], bool] | None = None,
     rng: np.random.Generator | None = None,
 ) -> ExchangeRun:
     """Run the exchange model for ``rounds`` rounds.
@@ -375,7 +404,10 @@ def run_exchange_rounds(
     ``(n_actors, n_issues)``. ``variant``: ``equal_gain`` or ``random_rate`` (rate drawn
     uniformly between the two at which one side gains nothing). ``tie_break`` between exchanges
     of equal gain: ``first`` (the earlier in issue-pair, actor order), ``second`` (decide with its
-    coin showing ≥ 0.5) or ``random`` (a fair coin from ``rng``).
+    coin showing ≥ 0.5) or ``random`` (a fair coin from ``rng``). ``edge``: at a knife edge (the
+    outcome already on the demander's position) let the move ``pass`` (decide's rule in exact
+    arithmetic) or ``cap`` it. ``edge_replay`` maps ``(round, supplier, issue, demander,
+    demander's supply issue, occurrence)`` to a decision (for replaying decide's own, in tests).
     """
     gen = rng if rng is not None else np.random.default_rng(0)
     present = present & ~np.isnan(position)
@@ -392,10 +424,12 @@ def run_exchange_rounds(
     ext_rows: list[np.ndarray] = []
     n_cand: list[int] = []
     ties = 0
+    edge_events = 0
     converged: int | None = None
     for r in range(rounds):
         nbs = start_out[-1]
         st = _Round(x, sal, w, present, denom, nbs, variant, gen)
+        st.round, st.edge_cap, st.edge_replay = r, edge == "cap", edge_replay
         n_cand.append(st.n)
         if st.n:
             st.compute(np.arange(st.n))
@@ -444,6 +478,7 @@ def run_exchange_rounds(
             nxt[a, k] = x[a, k] + adj[a, k] * (st.yI[e] - x[a, k])
             a, k = st.Ja[e], st.p[e]
             nxt[a, k] = x[a, k] + adj[a, k] * (st.yJ[e] - x[a, k])
+        edge_events += st.edge_events
         rows, ext = _describe(r + 1, st, realised, x, sal, nbs)
         all_ex.append(rows)
         ext_rows.append(ext)
@@ -463,6 +498,7 @@ def run_exchange_rounds(
         externalities=np.stack(ext_rows) if ext_rows else np.zeros((0, n_a)),
         candidates=n_cand,
         ties=ties,
+        edge_events=edge_events,
         converged=converged,
     )
 

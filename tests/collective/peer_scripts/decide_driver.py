@@ -23,6 +23,13 @@ the driver sorts by the gain rounded to 18 decimals instead (a stable sort, so t
 decide's own list order), which is the only change it makes to decide's behaviour;
 ``--ties exact`` leaves decide's sort alone.
 
+A second place where rounding noise decides: decide caps a move when the outcome would pass the
+demander's position, testing ``x - nbs_0 >= 0 and x - nbs_1 >= 0`` (or both <= 0). When an
+earlier capped exchange has put the outcome exactly on the demander's position, ``x - nbs_0`` is
+zero in exact arithmetic and its Decimal sign is noise, so decide sometimes lets the next move
+pass and sometimes not. The driver records each such "knife-edge" test (|x - nbs| < 1e-9) and
+decide's decision in ``edge_decisions``, without changing it, so that tests can replay them.
+
 Usage: python decide_driver.py INPUT [--rounds N] [--coin second|first|seeded] [--seed S]
        [--ties canonical|exact] [--time]
 """
@@ -42,7 +49,7 @@ logging.disable(logging.CRITICAL)
 
 from decide.data.modelfactory import ModelFactory  # noqa: E402
 from decide.data.reader import InputDataFile  # noqa: E402
-from decide.model import equalgain  # noqa: E402
+from decide.model import base, equalgain  # noqa: E402
 from decide.model.observers.observer import Observable, Observer  # noqa: E402
 from decide.model.utils import ModelLoop  # noqa: E402
 
@@ -102,6 +109,32 @@ def _side(x: equalgain.EqualGainExchangeActor) -> dict:
     }
 
 
+_EDGE: dict = {"round": 0, "decisions": [], "seen": {}}
+_orig_check_nbs = base.AbstractExchangeActor.check_nbs
+
+
+def _recording_check_nbs(self: base.AbstractExchangeActor) -> None:
+    x = self.opposite_actor.demand.position
+    a = x - self.adjust_nbs(self.supply.position)
+    b = x - self.adjust_nbs(self.y)
+    self.is_adjusted_by_nbs = False
+    _orig_check_nbs(self)
+    if min(abs(a), abs(b)) < 1e-9:
+        key = (
+            _EDGE["round"],
+            self.actor.actor_id,
+            self.supply.issue.name,
+            self.opposite_actor.actor.actor_id,
+            self.opposite_actor.supply.issue.name,
+        )
+        n = _EDGE["seen"].get(key, 0)
+        _EDGE["seen"][key] = n + 1
+        _EDGE["decisions"].append([*key, n, bool(self.is_adjusted_by_nbs)])
+
+
+base.AbstractExchangeActor.check_nbs = _recording_check_nbs  # type: ignore[method-assign]
+
+
 def _canonical_sort(self: equalgain.EqualGainModel) -> None:
     self.exchanges.sort(key=lambda e: round(e.gain, 18), reverse=True)
 
@@ -124,7 +157,8 @@ def run(path: str, rounds: int, seed: int, coin: str = "second", ties: str = "ca
     rec = Recorder(handler, actors, issues)
     loop = ModelLoop(model, handler, 0)
     t0 = time.perf_counter()
-    for _ in range(rounds):
+    for r in range(rounds):
+        _EDGE["round"] = r
         loop.loop()
     elapsed = time.perf_counter() - t0
     final = rec._positions()
@@ -140,6 +174,7 @@ def run(path: str, rounds: int, seed: int, coin: str = "second", ties: str = "ca
         "upper": [float(k.upper) for k in issues],
         "rounds": rec.rounds,
         "final_positions": final,
+        "edge_decisions": _EDGE["decisions"],
         "seconds": elapsed,
     }
 
