@@ -87,7 +87,12 @@ def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
 
 
 class _Round:
-    """State of every possible exchange of one round (structure of arrays)."""
+    """State of every possible exchange of one round, both sides stacked.
+
+    Side 0 is I (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays of shape
+    ``(rows, n)`` hold one exchange per column, so one fancy index gathers what a recalculation
+    needs; rows come in (I, J) pairs.
+    """
 
     def __init__(
         self,
@@ -103,67 +108,64 @@ class _Round:
         n_a, n_i = x0.shape
         self.n_a, self.n_i = n_a, n_i
         self.x0, self.sal, self.w, self.denom = x0, sal, w, denom
-        self.total = np.where(present, np.nan_to_num(x0) * w, 0.0).sum(axis=0)
+        total = np.where(present, np.nan_to_num(x0) * w, 0.0).sum(axis=0)
         left = np.where(present, x0 <= nbs[None, :], False)
         pp, qq = np.triu_indices(n_i, k=1)
         both = present[:, pp] & present[:, qq]  # (n_a, n_pairs)
         grp = left[:, pp].astype(np.int8) | (left[:, qq].astype(np.int8) << 1)
         grp = np.where(both, grp, -1).T  # (n_pairs, n_a)
         gi, gj = grp[:, :, None], grp[:, None, :]
+        # decide's order: issue pairs in order; actors right of both outcomes with those left
+        # of both, then those left on p only with those left on q only
         mask = np.stack([(gi == 0) & (gj == 3), (gi == 1) & (gj == 2)], axis=1)
         pr, _blk, ii, jj = np.nonzero(mask)
         p, q = pp[pr], qq[pr]
+        # the one with the larger salience ratio s_p / s_q demands p (I), the other q (J)
         swap = sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]
-        self.Ia = np.where(swap, jj, ii)  # I supplies q, demands p
-        self.Ja = np.where(swap, ii, jj)  # J supplies p, demands q
-        self.p, self.q = p, q
+        Ia = np.where(swap, jj, ii)
+        Ja = np.where(swap, ii, jj)
         n = len(p)
         self.n = n
-        Ia, Ja = self.Ia, self.Ja
-        self.sIp, self.sIq = sal[Ia, p], sal[Ia, q]
-        self.sJp, self.sJq = sal[Ja, p], sal[Ja, q]
-        self.wIq, self.wJp = w[Ia, q], w[Ja, p]
-        self.Dp, self.Dq = denom[p], denom[q]
-        self.xIp, self.xJq = x0[Ia, p], x0[Ja, q]  # demand positions (fixed in a round)
-        self.supI, self.supJ = x0[Ia, q].copy(), x0[Ja, p].copy()  # supply positions
+        sIp, sIq, sJp, sJq = sal[Ia, p], sal[Ia, q], sal[Ja, p], sal[Ja, q]
         with np.errstate(invalid="ignore", divide="ignore"):
             if variant == "random_rate":
-                lo = self.sJp / self.sJq
-                hi = self.sIp / self.sIq
-                u = rng.random(n)
-                self.rho = lo + u * (hi - lo)
+                lo, hi = sJp / sJq, sIp / sIq
+                rho = lo + rng.random(n) * (hi - lo)
             else:
-                self.rho = (self.sIp + self.sJp) / (self.sIq + self.sJq)
-        self.usable = (self.wIq > 0) & (self.wJp > 0) & np.isfinite(self.rho) & (self.rho > 0)
-        # move histories (decide keeps earlier computed moves of an exchange)
-        z = np.zeros(n)
-        self.hI_sum, self.hJ_sum = z.copy(), z.copy()
-        self.hI_min, self.hJ_min = np.full(n, np.inf), np.full(n, np.inf)
-        self.hI_max, self.hJ_max = np.full(n, -np.inf), np.full(n, -np.inf)
-        self.mI, self.mJ = z.copy(), z.copy()
-        self.yI, self.yJ = z.copy(), z.copy()
-        self.gI, self.gJ = z.copy(), z.copy()
-        self.gain = z.copy()
+                rho = (sIp + sJp) / (sIq + sJq)  # equal gain: dq / dp
+        wIq, wJp = w[Ia, q], w[Ja, p]
+        usable = (wIq > 0) & (wJp > 0) & np.isfinite(rho) & (rho > 0)
+        self.K = np.stack([
+            wIq, wJp,  # 0-1 supplier's weight c s on its supply issue
+            denom[q], denom[p],  # 2-3 Σ c s of the supply issue
+            x0[Ja, q], x0[Ia, p],  # 4-5 the partner's (demander's) position there
+            x0[Ia, q], x0[Ja, p],  # 6-7 round-start supply positions
+            total[q], total[p],  # 8-9 Σ c s x of the supply issue
+            rho, usable.astype(float),  # 10-11
+            sIp, sIq, sJp, sJq,  # 12-15
+        ])
+        self.Z = np.stack([Ia, Ja, Ja, Ia, q, p, p, q])  # supplier, demander, issue, other
+        self.S = np.stack([  # supply positions; earlier moves kept: sum, min, max
+            x0[Ia, q], x0[Ja, p], np.zeros(n), np.zeros(n),
+            np.full(n, np.inf), np.full(n, np.inf), np.full(n, -np.inf), np.full(n, -np.inf),
+        ])
+        self.R = np.zeros((7, n))  # moves, voting positions, gains (I, J), decide's gain
+        self.Ia, self.Ja, self.q, self.p = self.Z[0], self.Z[1], self.Z[4], self.Z[5]
+        self.mI, self.mJ, self.yI, self.yJ, self.gI, self.gJ, self.gain = self.R
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
-        self.order = np.arange(n, dtype=np.int64)
-        self.next_order = n
-        # moves already made on a demanded actor-issue: U[O, k, A] (NaN: none), B[O, k] = shift
+        self._mark = np.zeros(n, dtype=bool)
         self.round = 0
         self.edge_cap = False
         self.edge_replay: dict[tuple[int, ...], bool] | None = None
         self.edge_seen: dict[tuple[int, ...], int] = {}
         self.edge_events = 0
+        # moves already made towards a demander: U[O, k, A] (NaN: none); B[O, k] = Σ w (U - x)
         self.U = np.full((n_a, n_i, n_a), np.nan)
         self.B = np.zeros((n_a, n_i))
-        self._index()
-
-    def _index(self) -> None:
-        n_i = self.n_i
-        self.by_supI = _groups(self.Ia * n_i + self.q)
-        self.by_supJ = _groups(self.Ja * n_i + self.p)
-        self.by_demI = _groups(self.Ia * n_i + self.p)
-        self.by_demJ = _groups(self.Ja * n_i + self.q)
+        key_i = n_i
+        self.by_sup = (_groups(Ia * key_i + q), _groups(Ja * key_i + p))
+        self.by_dem = (_groups(Ia * key_i + p), _groups(Ja * key_i + q))
 
     # -- the exchange calculation ---------------------------------------------------------
     def compute(self, idx: np.ndarray) -> None:
@@ -172,111 +174,68 @@ class _Round:
             self._compute(idx)
 
     def _compute(self, idx: np.ndarray) -> None:
-        sIp, sIq, sJp, sJq = self.sIp[idx], self.sIq[idx], self.sJp[idx], self.sJq[idx]
-        wIq, wJp, Dp, Dq = self.wIq[idx], self.wJp[idx], self.Dp[idx], self.Dq[idx]
-        rho = self.rho[idx]
-        xIp, xJq = self.xIp[idx], self.xJq[idx]
-        xIq, xJp = self.supI[idx], self.supJ[idx]
-        dist_p = np.abs(xIp - xJp)
-        dist_q = np.abs(xJq - xIq)
-        # J moves all the way to I on p; I returns the equal-gain shift on q ...
-        dp = dist_p * wJp / Dp
-        dq = dp * rho
-        mI = dq * Dq / wIq
-        mJ = dist_p
-        # ... unless I would pass J: then I moves all the way and J returns less
-        over = np.abs(mI) > dist_q
-        dq = np.where(over, dist_q * wIq / Dq, dq)
-        dp = np.where(over, dq / rho, dp)
-        mI = np.where(over, dist_q, mI)
-        mJ = np.where(over, dp * Dp / wJp, mJ)
-        mI = np.where(xIq > xJq, -mI, mI)
-        mJ = np.where(xJp > xIp, -mJ, mJ)
-        yI, yJ = xIq + mI, xJp + mJ
+        K = self.K[:, idx]
+        S = self.S[:, idx]
+        Z = self.Z[:, idx]
+        W, D, T, X0, TOT = K[0:2], K[2:4], K[4:6], K[6:8], K[8:10]
+        rho, usable = K[10], K[11]
+        sIp, sIq, sJp, sJq = K[12], K[13], K[14], K[15]
+        X, HS, HMIN, HMAX = S[0:2], S[2:4], S[4:6], S[6:8]
+        dist = np.abs(T - X)  # how far each supplier is from its partner
+        full = dist * W / D  # the outcome shift if it moved all the way
+        # J moves all the way to I on p and I returns the equal-gain shift on q, unless I
+        # would then pass J: then I moves all the way and J returns less (Stokman & Van
+        # Oosten 1994; decide's order of tests)
+        dq = full[1] * rho
+        over = dq * D[0] / W[0] > dist[0]
+        dq = np.where(over, full[0], dq)
+        dp = np.where(over, dq / rho, full[1])
+        M = np.where(over, [dist[0], dp * D[1] / W[1]], [dq * D[0] / W[0], dist[1]])
+        neg = X > T
+        M = np.where(neg, -M, M)
+        Y = X + M
         gI = dp * sIp - dq * sIq
         gJ = dq * sJq - dp * sJp
         gain = np.abs(gI)
-        hI = (self.hI_sum[idx], self.hI_min[idx], self.hI_max[idx])
-        hJ = (self.hJ_sum[idx], self.hJ_min[idx], self.hJ_max[idx])
-        valid = (
-            self.usable[idx]
-            & _move_ok(mI, xIq, *hI)
-            & _move_ok(mJ, xJp, *hJ)
-            & (gain >= _GAIN_EPS)
-        )
-        # the outcome of q must not pass J (demander on q); then that of p must not pass I
-        Ia, Ja, p, q = self.Ia[idx], self.Ja[idx], self.p[idx], self.q[idx]
-        cross, delta, r_x = self._check_outcome(Ja, q, Ia, xIq, yI, wIq, Dq, xJq, valid, p)
-        if cross.any():
-            r_o = r_x / rho
-            m_o = r_o * Dp / wJp
-            mI = np.where(cross, np.where(xIq > xJq, -delta, delta), mI)
-            mJ = np.where(cross, np.where(xJp > xIp, -m_o, m_o), mJ)
-            yI, yJ = xIq + mI, xJp + mJ
-            eu = np.abs(r_o * sJp - r_x * sJq)
-            gain = np.where(cross, eu, gain)
-            gI = np.where(cross, r_o * sIp - r_x * sIq, gI)
-            gJ = np.where(cross, r_x * sJq - r_o * sJp, gJ)
-        cross, delta, r_x = self._check_outcome(Ia, p, Ja, xJp, yJ, wJp, Dp, xIp, valid, q)
-        if cross.any():
-            r_o = r_x * rho
-            m_o = r_o * Dq / wIq
-            mJ = np.where(cross, np.where(xJp > xIp, -delta, delta), mJ)
-            mI = np.where(cross, np.where(xIq > xJq, -m_o, m_o), mI)
-            yI, yJ = xIq + mI, xJp + mJ
-            eu = np.abs(r_o * sIq - r_x * sIp)
-            gain = np.where(cross, eu, gain)
-            gI = np.where(cross, r_x * sIp - r_o * sIq, gI)
-            gJ = np.where(cross, r_o * sJq - r_x * sJp, gJ)
-        valid = valid & _move_ok(mI, xIq, *hI) & _move_ok(mJ, xJp, *hJ)
-        self.mI[idx], self.mJ[idx] = mI, mJ
-        self.yI[idx], self.yJ[idx] = yI, yJ
-        self.gI[idx], self.gJ[idx] = gI, gJ
-        self.gain[idx] = gain
-        self.valid[idx] = valid
-
-    def _check_outcome(
-        self,
-        dem: np.ndarray,
-        k: np.ndarray,
-        sup: np.ndarray,
-        x_sup: np.ndarray,
-        y_sup: np.ndarray,
-        w_sup: np.ndarray,
-        D: np.ndarray,
-        x_dem: np.ndarray,
-        active: np.ndarray,
-        other: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Does the supplier's move push the outcome of ``k`` past the demander's position?
-
-        The outcome counts the moves other suppliers already made towards the same demander on
-        ``k`` (``U``/``B``). Where it passes, the move is cut so that the outcome lands on the
-        demander's position: returns (passes, the cut move, the cut exchange ratio).
-        """
-        own_u = self.U[dem, k, sup]
+        valid = (usable > 0) & (gain >= _GAIN_EPS) & _move_ok(M, Y, HS, HMIN, HMAX).all(axis=0)
+        # the outcome must not pass the demander: first on q (I's move), then on p (J's)
+        own_u = self.U[Z[2:4], Z[4:6], Z[0:2]]
         has_u = ~np.isnan(own_u)
-        x_model = self.x0[sup, k]
-        base = self.total[k] - w_sup * x_model + self.B[dem, k]
-        base = base - np.where(has_u, w_sup * (own_u - x_model), 0.0)
-        nbs0 = (base + w_sup * x_sup) / D
-        nbs1 = (base + w_sup * y_sup) / D
-        a, b = x_dem - nbs0, x_dem - nbs1
-        same = ((a >= 0) & (b >= 0)) | ((a <= 0) & (b <= 0))
-        cross = active & ~same
-        # Knife edge: the outcome sits on the demander's position (an earlier move was cut to
-        # land it there) or this move lands it there. decide's test (">= 0 and >= 0, or <= 0
-        # and <= 0") then lets the move pass in exact arithmetic; its Decimal rounding noise
-        # sometimes cuts it instead. edge="pass" follows exact arithmetic, "cap" always cuts.
-        knife = active & ((np.abs(a) <= _EDGE_TOL) | (np.abs(b) <= _EDGE_TOL))
-        if knife.any():
-            cross = cross.copy()
-            for t in np.flatnonzero(knife):
-                cross[t] = self._edge(int(sup[t]), int(k[t]), int(dem[t]), int(other[t]),
-                                      abs(float(a[t])) <= _EDGE_TOL)
-        ref = np.where(has_u, own_u, x_sup)
-        delta = np.abs(D * x_dem - base - w_sup * ref) / w_sup
-        return cross, delta, delta * w_sup / D
+        base = TOT - W * X0 + self.B[Z[2:4], Z[4:6]]
+        ref = X
+        if has_u.any():
+            base = base - np.where(has_u, W * (own_u - X0), 0.0)
+            ref = np.where(has_u, own_u, X)
+        a = T - (base + W * X) / D
+        delta = np.abs(D * T - base - W * ref) / W  # the move that puts the outcome on T
+        for side in (0, 1):
+            b = T[side] - (base[side] + W[side] * Y[side]) / D[side]
+            cross = valid & (a[side] * b < 0)
+            knife = valid & ((np.abs(a[side]) <= _EDGE_TOL) | (np.abs(b) <= _EDGE_TOL))
+            if knife.any():
+                for t in np.flatnonzero(knife):
+                    cross[t] = self._edge(
+                        int(Z[side, t]), int(Z[4 + side, t]), int(Z[2 + side, t]),
+                        int(Z[6 + side, t]), abs(float(a[side, t])) <= _EDGE_TOL,
+                    )
+            if not cross.any():
+                continue
+            other = 1 - side
+            r_x = delta[side] * W[side] / D[side]
+            r_o = r_x / rho if side == 0 else r_x * rho
+            m_o = r_o * D[other] / W[other]
+            M = np.where(cross, [delta[side], m_o] if side == 0 else [m_o, delta[side]], M)
+            M = np.where(cross & neg, -np.abs(M), M)
+            Y = X + M
+            dq_, dp_ = (r_x, r_o) if side == 0 else (r_o, r_x)
+            gI = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
+            gJ = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
+            gain = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
+        valid &= _move_ok(M, Y, HS, HMIN, HMAX).all(axis=0)
+        out = np.empty((7, idx.size))
+        out[0:2], out[2:4], out[4], out[5], out[6] = M, Y, gI, gJ, gain
+        self.R[:, idx] = out
+        self.valid[idx] = valid
 
     def _edge(self, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
         """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
@@ -299,43 +258,31 @@ class _Round:
         self._note_move(B, q, A, yA)
         self._note_move(A, p, B, yB)
         n_i = self.n_i
-        kA, kB = A * n_i + q, B * n_i + p
-        sI_a = self.by_supI.get(kA, _EMPTY)
-        sI_b = self.by_supI.get(kB, _EMPTY)
-        sJ_a = self.by_supJ.get(kA, _EMPTY)
-        sJ_b = self.by_supJ.get(kB, _EMPTY)
-        dB, dA = B * n_i + q, A * n_i + p
-        dem = [
-            self.by_demI.get(dB, _EMPTY),
-            self.by_demJ.get(dB, _EMPTY),
-            self.by_demI.get(dA, _EMPTY),
-            self.by_demJ.get(dA, _EMPTY),
-        ]
-        alive = self.alive
-        sI_a, sI_b = sI_a[alive[sI_a]], sI_b[alive[sI_b]]
-        sJ_a, sJ_b = sJ_a[alive[sJ_a]], sJ_b[alive[sJ_b]]
+        mark = self._mark
+        mark[:] = False
+        S, R = self.S, self.R
         # supplying the same actor-issue: start from the moved position, keep the earlier move
-        for s_idx, y in ((sI_a, yA), (sI_b, yB)):
-            if s_idx.size:
-                m = self.mI[s_idx]
-                self.hI_sum[s_idx] += m
-                self.hI_min[s_idx] = np.minimum(self.hI_min[s_idx], m)
-                self.hI_max[s_idx] = np.maximum(self.hI_max[s_idx], m)
-                self.supI[s_idx] = y
-        for s_idx, y in ((sJ_a, yA), (sJ_b, yB)):
-            if s_idx.size:
-                m = self.mJ[s_idx]
-                self.hJ_sum[s_idx] += m
-                self.hJ_min[s_idx] = np.minimum(self.hJ_min[s_idx], m)
-                self.hJ_max[s_idx] = np.maximum(self.hJ_max[s_idx], m)
-                self.supJ[s_idx] = y
-        touched = np.concatenate([sI_a, sI_b, sJ_a, sJ_b, *dem])
+        # (exchanges already dropped are updated too; harmless, they are never read again)
+        for side in (0, 1):
+            for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
+                s_idx = self.by_sup[side].get(key)
+                if s_idx is None:
+                    continue
+                m = R[side, s_idx]
+                S[2 + side, s_idx] += m
+                S[4 + side, s_idx] = np.minimum(S[4 + side, s_idx], m)
+                S[6 + side, s_idx] = np.maximum(S[6 + side, s_idx], m)
+                S[side, s_idx] = y
+                mark[s_idx] = True
+            for key in (B * n_i + q, A * n_i + p):
+                d_idx = self.by_dem[side].get(key)
+                if d_idx is not None:
+                    mark[d_idx] = True
+        mark &= self.alive
+        touched = np.flatnonzero(mark)
         if touched.size:
-            touched = np.unique(touched)
-            touched = touched[alive[touched]]
-            if touched.size:
-                self.compute(touched)
-                alive[touched] &= self.valid[touched]
+            self.compute(touched)
+            self.alive[touched] &= self.valid[touched]
 
     def _note_move(self, dem: int, k: int, sup: int, y: float) -> None:
         old = self.U[dem, k, sup]
@@ -365,20 +312,16 @@ def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
 
 
 def _move_ok(
-    m: np.ndarray, x: np.ndarray, h_sum: np.ndarray, h_min: np.ndarray, h_max: np.ndarray
+    m: np.ndarray, y: np.ndarray, h_sum: np.ndarray, h_min: np.ndarray, h_max: np.ndarray
 ) -> np.ndarray:
-    """decide's test of a move: real, inside the scale, not reversing earlier moves."""
-    a = np.abs(m)
-    y = x + m
-    lo, hi = np.minimum(h_min, m), np.maximum(h_max, m)
-    same_sign = ((lo < 0) & (hi < 0)) | ((lo > 0) & (hi > 0))
+    """decide's test of a move ``m`` to ``y``: real, inside the scale, not reversing (or with
+    the earlier moves of the exchange, adding up to more than) the moves made before."""
     return (
-        (a <= 100)
-        & (a > _MOVE_EPS)
+        (np.abs(m) > _MOVE_EPS)
         & (y >= -_EDGE_TOL)
         & (y <= 100 + _EDGE_TOL)
         & (h_sum + m <= 100)
-        & same_sign
+        & ((np.maximum(h_max, m) < 0) | (np.minimum(h_min, m) > 0))
     )
 
 
@@ -514,8 +457,9 @@ def _describe(
         return rows, ext
     e = np.asarray(realised)
     with np.errstate(invalid="ignore", divide="ignore"):
-        shift_q = st.wIq[e] * (st.yI[e] - st.x0[st.Ia[e], st.q[e]]) / st.Dq[e]
-        shift_p = st.wJp[e] * (st.yJ[e] - st.x0[st.Ja[e], st.p[e]]) / st.Dp[e]
+        K = st.K[:, e]
+        shift_q = K[0] * (st.yI[e] - K[6]) / K[2]
+        shift_p = K[1] * (st.yJ[e] - K[7]) / K[3]
     p, q = st.p[e], st.q[e]
     xa_p, xa_q = np.nan_to_num(x[:, p]), np.nan_to_num(x[:, q])  # (n_a, n_e)
     gain_p = np.abs(nbs[p] - xa_p) - np.abs(nbs[p] + shift_p - xa_p)
