@@ -135,15 +135,17 @@ class _Round:
                 rho = (sIp + sJp) / (sIq + sJq)  # equal gain: dq / dp
         wIq, wJp = w[Ia, q], w[Ja, p]
         usable = (wIq > 0) & (wJp > 0) & np.isfinite(rho) & (rho > 0)
-        self.K = np.stack([
-            wIq, wJp,  # 0-1 supplier's weight c s on its supply issue
-            denom[q], denom[p],  # 2-3 Σ c s of the supply issue
-            x0[Ja, q], x0[Ia, p],  # 4-5 the partner's (demander's) position there
-            x0[Ia, q], x0[Ja, p],  # 6-7 round-start supply positions
-            total[q], total[p],  # 8-9 Σ c s x of the supply issue
-            rho, usable.astype(float),  # 10-11
-            sIp, sIq, sJp, sJq,  # 12-15
-        ])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.stack([wIq / denom[q], wJp / denom[p]])  # a move's effect on the outcome
+            x_start = np.stack([x0[Ia, q], x0[Ja, p]])
+            self.K = np.concatenate([
+                share,  # 0-1
+                1.0 / share,  # 2-3
+                np.stack([x0[Ja, q], x0[Ia, p]]),  # 4-5 the partner's (demander's) position
+                np.stack([total[q] / denom[q], total[p] / denom[p]]) - share * x_start,  # 6-7
+                x_start,  # 8-9 round-start supply positions
+                np.stack([rho, 1.0 / rho, usable.astype(float), sIp, sIq, sJp, sJq]),  # 10-16
+            ])
         self.Z = np.stack([Ia, Ja, Ja, Ia, q, p, p, q])  # supplier, demander, issue, other
         self.S = np.stack([  # supply positions; earlier moves kept: sum, min, max
             x0[Ia, q], x0[Ja, p], np.zeros(n), np.zeros(n),
@@ -160,9 +162,9 @@ class _Round:
         self.edge_replay: dict[tuple[int, ...], bool] | None = None
         self.edge_seen: dict[tuple[int, ...], int] = {}
         self.edge_events = 0
-        # moves already made towards a demander: U[O, k, A] (NaN: none); B[O, k] = Σ w (U - x)
+        # moves already made towards a demander: U[O, k, A] (NaN: none)
         self.U = np.full((n_a, n_i, n_a), np.nan)
-        self.B = np.zeros((n_a, n_i))
+        self.Bn = np.zeros((n_a, n_i))  # the same over Σ c s of the issue
         key_i = n_i
         self.by_sup = (_groups(Ia * key_i + q), _groups(Ja * key_i + p))
         self.by_dem = (_groups(Ia * key_i + p), _groups(Ja * key_i + q))
@@ -176,65 +178,68 @@ class _Round:
     def _compute(self, idx: np.ndarray) -> None:
         K = self.K[:, idx]
         S = self.S[:, idx]
-        Z = self.Z[:, idx]
-        W, D, T, X0, TOT = K[0:2], K[2:4], K[4:6], K[6:8], K[8:10]
-        rho, usable = K[10], K[11]
-        sIp, sIq, sJp, sJq = K[12], K[13], K[14], K[15]
+        share, inv, T, nb0, X0 = K[0:2], K[2:4], K[4:6], K[6:8], K[8:10]
+        rho, irho, usable, sIp, sIq, sJp, sJq = K[10:17]
         X, HS, HMIN, HMAX = S[0:2], S[2:4], S[4:6], S[6:8]
         dist = np.abs(T - X)  # how far each supplier is from its partner
-        full = dist * W / D  # the outcome shift if it moved all the way
+        full = dist * share  # the outcome shift if it moved all the way
         # J moves all the way to I on p and I returns the equal-gain shift on q, unless I
         # would then pass J: then I moves all the way and J returns less (Stokman & Van
         # Oosten 1994; decide's order of tests)
         dq = full[1] * rho
-        over = dq * D[0] / W[0] > dist[0]
-        dq = np.where(over, full[0], dq)
-        dp = np.where(over, dq / rho, full[1])
-        M = np.where(over, [dist[0], dp * D[1] / W[1]], [dq * D[0] / W[0], dist[1]])
+        dp = full[1]
+        M = dist.copy()
+        M[0] = dq * inv[0]
+        over = M[0] > dist[0]
+        if over.any():
+            dq = np.where(over, full[0], dq)
+            dp = np.where(over, dq * irho, dp)
+            M[0] = np.where(over, dist[0], M[0])
+            M[1] = np.where(over, dp * inv[1], dist[1])
         neg = X > T
-        M = np.where(neg, -M, M)
+        M[neg] *= -1.0
         Y = X + M
         gI = dp * sIp - dq * sIq
         gJ = dq * sJq - dp * sJp
         gain = np.abs(gI)
-        valid = (usable > 0) & (gain >= _GAIN_EPS) & _move_ok(M, Y, HS, HMIN, HMAX).all(axis=0)
+        valid = (usable > 0) & (gain >= _GAIN_EPS) & _move_ok(M, Y, HS, HMIN, HMAX)
         # the outcome must not pass the demander: first on q (I's move), then on p (J's)
+        Z = self.Z[:, idx]
         own_u = self.U[Z[2:4], Z[4:6], Z[0:2]]
-        has_u = ~np.isnan(own_u)
-        base = TOT - W * X0 + self.B[Z[2:4], Z[4:6]]
+        nb = nb0 + self.Bn[Z[2:4], Z[4:6]]  # outcome without the supplier, over its weight
         ref = X
+        has_u = own_u == own_u
         if has_u.any():
-            base = base - np.where(has_u, W * (own_u - X0), 0.0)
+            nb = nb - np.where(has_u, share * (own_u - X0), 0.0)
             ref = np.where(has_u, own_u, X)
-        a = T - (base + W * X) / D
-        delta = np.abs(D * T - base - W * ref) / W  # the move that puts the outcome on T
+        a = T - nb - share * X
+        a_edge = np.abs(a) <= _EDGE_TOL
+        delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
         for side in (0, 1):
-            b = T[side] - (base[side] + W[side] * Y[side]) / D[side]
+            b = T[side] - nb[side] - share[side] * Y[side]
             cross = valid & (a[side] * b < 0)
-            knife = valid & ((np.abs(a[side]) <= _EDGE_TOL) | (np.abs(b) <= _EDGE_TOL))
+            knife = valid & (a_edge[side] | (np.abs(b) <= _EDGE_TOL))
             if knife.any():
                 for t in np.flatnonzero(knife):
                     cross[t] = self._edge(
                         int(Z[side, t]), int(Z[4 + side, t]), int(Z[2 + side, t]),
-                        int(Z[6 + side, t]), abs(float(a[side, t])) <= _EDGE_TOL,
+                        int(Z[6 + side, t]), bool(a_edge[side, t]),
                     )
             if not cross.any():
                 continue
             other = 1 - side
-            r_x = delta[side] * W[side] / D[side]
-            r_o = r_x / rho if side == 0 else r_x * rho
-            m_o = r_o * D[other] / W[other]
-            M = np.where(cross, [delta[side], m_o] if side == 0 else [m_o, delta[side]], M)
-            M = np.where(cross & neg, -np.abs(M), M)
+            r_x = delta[side] * share[side]
+            r_o = r_x * (irho if side == 0 else rho)
+            M[side] = np.where(cross, delta[side], M[side])
+            M[other] = np.where(cross, r_o * inv[other], M[other])
+            M[cross & neg] = -np.abs(M[cross & neg])
             Y = X + M
             dq_, dp_ = (r_x, r_o) if side == 0 else (r_o, r_x)
             gI = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
             gJ = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
             gain = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
-        valid &= _move_ok(M, Y, HS, HMIN, HMAX).all(axis=0)
-        out = np.empty((7, idx.size))
-        out[0:2], out[2:4], out[4], out[5], out[6] = M, Y, gI, gJ, gain
-        self.R[:, idx] = out
+        valid &= _move_ok(M, Y, HS, HMIN, HMAX)
+        self.R[:, idx] = np.concatenate([M, Y, [gI, gJ, gain]])
         self.valid[idx] = valid
 
     def _edge(self, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
@@ -295,7 +300,7 @@ class _Round:
             new = min(old, y) if x <= old else max(old, y)
             prev = old
         self.U[dem, k, sup] = new
-        self.B[dem, k] += self.w[sup, k] * (new - prev)
+        self.Bn[dem, k] += self.w[sup, k] * (new - prev) / self.denom[k]
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -314,15 +319,16 @@ def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
 def _move_ok(
     m: np.ndarray, y: np.ndarray, h_sum: np.ndarray, h_min: np.ndarray, h_max: np.ndarray
 ) -> np.ndarray:
-    """decide's test of a move ``m`` to ``y``: real, inside the scale, not reversing (or with
-    the earlier moves of the exchange, adding up to more than) the moves made before."""
-    return (
+    """decide's test of both moves ``m`` (to ``y``): real, inside the scale, not reversing
+    (nor adding up to more than the scale with) the moves the exchange made before."""
+    ok = (
         (np.abs(m) > _MOVE_EPS)
         & (y >= -_EDGE_TOL)
         & (y <= 100 + _EDGE_TOL)
         & (h_sum + m <= 100)
         & ((np.maximum(h_max, m) < 0) | (np.minimum(h_min, m) > 0))
     )
+    return ok[0] & ok[1]
 
 
 def run_exchange_rounds(
@@ -458,8 +464,8 @@ def _describe(
     e = np.asarray(realised)
     with np.errstate(invalid="ignore", divide="ignore"):
         K = st.K[:, e]
-        shift_q = K[0] * (st.yI[e] - K[6]) / K[2]
-        shift_p = K[1] * (st.yJ[e] - K[7]) / K[3]
+        shift_q = K[0] * (st.yI[e] - K[8])
+        shift_p = K[1] * (st.yJ[e] - K[9])
     p, q = st.p[e], st.q[e]
     xa_p, xa_q = np.nan_to_num(x[:, p]), np.nan_to_num(x[:, q])  # (n_a, n_e)
     gain_p = np.abs(nbs[p] - xa_p) - np.abs(nbs[p] + shift_p - xa_p)
