@@ -72,7 +72,7 @@ def _check_exchanges(run: ExchangeRun, peer: dict[str, Any], names: dict[str, li
     for r, pr in enumerate(peer["rounds"]):
         mine = run.exchanges[r]
         assert len(mine) == len(pr["exchanges"]), f"round {r + 1}: number of exchanges"
-        for k, (e, p) in enumerate(zip(mine, pr["exchanges"])):
+        for k, (e, p) in enumerate(zip(mine, pr["exchanges"], strict=True)):
             where = f"round {r + 1}, exchange {k + 1}"
             assert (a[e.actor_i], i[e.issue_i], a[e.actor_j], i[e.issue_j]) == (
                 p[0], p[1], p[3], p[4]), where
@@ -150,7 +150,9 @@ def test_model_forecast_equals_decide(name: str) -> None:
 
 
 @needs_cases
-@pytest.mark.skipif(not PEER.exists(), reason="decide peer not installed: run scripts/peers/decide.sh")
+@pytest.mark.skipif(
+    not PEER.exists(), reason="decide peer not installed: run scripts/peers/decide.sh"
+)
 @pytest.mark.parametrize("name", ["sample_data", "copenhagen"])
 def test_live_peer(name: str) -> None:
     """Run decide now (about 1 s each) and compare as above."""

@@ -88,7 +88,9 @@ def exchange(
 ) -> Forecast:
     """Forecast with the exchange model (see the module docstring)."""
     if int(rounds) != rounds or rounds < 1:
-        raise ValueError(f"model 'exchange' option 'rounds' must be a whole number ≥ 1, got {rounds}")
+        raise ValueError(
+            f"model 'exchange' option 'rounds' must be a whole number ≥ 1, got {rounds}"
+        )
     for name, v in (("salience_weight", salience_weight), ("fixed_weight", fixed_weight)):
         if not 0 <= float(v) <= 1:
             raise ValueError(f"model 'exchange' option '{name}' must be between 0 and 1, got {v}")

@@ -313,7 +313,7 @@ def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
     sk = keys[order]
     cuts = np.flatnonzero(np.diff(sk)) + 1
     starts = np.concatenate([[0], cuts])
-    return {int(sk[s]): g for s, g in zip(starts, np.split(order, cuts))}
+    return {int(sk[s]): g for s, g in zip(starts, np.split(order, cuts), strict=True)}
 
 
 def _move_ok(
@@ -457,7 +457,7 @@ def _describe(
 ) -> tuple[list[RealisedExchange], np.ndarray]:
     """The realised exchanges of a round, and each actor's externality: the salience-weighted
     change of its distance to the outcome that other actors' exchanges cause (positive: gain)."""
-    rows = []
+    rows: list[RealisedExchange] = []
     ext = np.zeros(st.n_a)
     if not realised:
         return rows, ext
