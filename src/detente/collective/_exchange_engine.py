@@ -42,7 +42,9 @@ _EDGE_TOL = 1e-9  # float slack at the scale's ends (decide's Decimal arithmetic
 @dataclass(frozen=True)
 class RealisedExchange:
     """One realised exchange: ``actor_i`` moves on ``issue_i`` from ``start_i`` to ``y_i`` (its
-    supply issue, where ``actor_j`` wants it) in return for ``actor_j`` moving on ``issue_j``.
+    supply issue, towards ``actor_j``) in return for ``actor_j`` moving on ``issue_j``. The
+    start is where the supplier stood when the exchange was realised (an earlier exchange of the
+    round may have moved it already).
 
     Indices refer to the scenario's actors and issues; positions are on 0–100. ``shift_i`` is the
     move of the outcome of ``issue_i`` that ``actor_i``'s move causes (towards ``actor_j``).
@@ -383,6 +385,7 @@ def run_exchange_rounds(
         if st.n:
             st.compute(np.arange(st.n))
         realised: list[int] = []
+        moved_from: list[tuple[float, float]] = []
         # decide keeps its exchanges in a list that it sorts by gain (a stable sort) before
         # each pick, so exchanges of equal gain stay in the order of earlier sorts
         perm = np.arange(st.n)
@@ -410,6 +413,7 @@ def run_exchange_rounds(
             if not st.valid[top]:
                 continue
             realised.append(top)
+            moved_from.append((float(st.S[0, top]), float(st.S[1, top])))
             st.realise(top)
             perm = perm[st.alive[perm]]
         vote = x.copy()
@@ -428,7 +432,7 @@ def run_exchange_rounds(
             a, k = st.Ja[e], st.p[e]
             nxt[a, k] = x[a, k] + adj[a, k] * (st.yJ[e] - x[a, k])
         edge_events += st.edge_events
-        rows, ext = _describe(r + 1, st, realised, x, sal, nbs)
+        rows, ext = _describe(r + 1, st, realised, moved_from, x, sal, nbs)
         all_ex.append(rows)
         ext_rows.append(ext)
         x = nxt
@@ -453,7 +457,13 @@ def run_exchange_rounds(
 
 
 def _describe(
-    rnd: int, st: _Round, realised: list[int], x: np.ndarray, sal: np.ndarray, nbs: np.ndarray
+    rnd: int,
+    st: _Round,
+    realised: list[int],
+    moved_from: list[tuple[float, float]],
+    x: np.ndarray,
+    sal: np.ndarray,
+    nbs: np.ndarray,
 ) -> tuple[list[RealisedExchange], np.ndarray]:
     """The realised exchanges of a round, and each actor's externality: the salience-weighted
     change of its distance to the outcome that other actors' exchanges cause (positive: gain)."""
@@ -462,10 +472,10 @@ def _describe(
     if not realised:
         return rows, ext
     e = np.asarray(realised)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        K = st.K[:, e]
-        shift_q = K[0] * (st.yI[e] - K[8])
-        shift_p = K[1] * (st.yJ[e] - K[9])
+    K = st.K[:, e]
+    start = np.asarray(moved_from).T  # where each supplier moved from
+    shift_q = K[0] * (st.yI[e] - start[0])  # the outcome shifts each move caused
+    shift_p = K[1] * (st.yJ[e] - start[1])
     p, q = st.p[e], st.q[e]
     xa_p, xa_q = np.nan_to_num(x[:, p]), np.nan_to_num(x[:, q])  # (n_a, n_e)
     gain_p = np.abs(nbs[p] - xa_p) - np.abs(nbs[p] + shift_p - xa_p)
@@ -481,12 +491,12 @@ def _describe(
                 round=rnd,
                 actor_i=int(st.Ia[i]),
                 issue_i=int(st.q[i]),
-                start_i=float(st.x0[st.Ia[i], st.q[i]]),
+                start_i=float(start[0, k]),
                 y_i=float(st.yI[i]),
                 shift_i=float(shift_q[k]),
                 actor_j=int(st.Ja[i]),
                 issue_j=int(st.p[i]),
-                start_j=float(st.x0[st.Ja[i], st.p[i]]),
+                start_j=float(start[1, k]),
                 y_j=float(st.yJ[i]),
                 shift_j=float(shift_p[k]),
                 gain_i=float(st.gI[i]),
