@@ -139,16 +139,29 @@ class _Round:
         usable = (wIq > 0) & (wJp > 0) & np.isfinite(rho) & (rho > 0)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.stack([wIq / denom[q], wJp / denom[p]])  # a move's effect on the outcome
-            x_start = np.stack([x0[Ia, q], x0[Ja, p]])
-            self.K = np.concatenate([
-                share,  # 0-1
-                1.0 / share,  # 2-3
-                np.stack([x0[Ja, q], x0[Ia, p]]),  # 4-5 the partner's (demander's) position
-                np.stack([total[q] / denom[q], total[p] / denom[p]]) - share * x_start,  # 6-7
-                x_start,  # 8-9 round-start supply positions
-                np.stack([rho, 1.0 / rho, usable.astype(float), sIp, sIq, sJp, sJq]),  # 10-16
-            ])
+            inv = 1.0 / share
+            irho = 1.0 / rho
+        # unusable exchanges (a supplier without weight) get harmless finite numbers
+        share = np.where(usable, share, 0.0)
+        inv = np.where(usable, inv, 0.0)
+        rho = np.where(usable, rho, 1.0)
+        irho = np.where(usable, irho, 1.0)
+        x_start = np.stack([x0[Ia, q], x0[Ja, p]])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_q = np.where(denom[q] > 0, total[q] / denom[q], 0.0)
+            mean_p = np.where(denom[p] > 0, total[p] / denom[p], 0.0)
+        self.K = np.concatenate([
+            share,  # 0-1
+            inv,  # 2-3
+            np.stack([x0[Ja, q], x0[Ia, p]]),  # 4-5 the partner's (demander's) position
+            np.stack([mean_q, mean_p]) - share * x_start,  # 6-7 outcome less own share
+            x_start,  # 8-9 round-start supply positions
+            np.stack([rho, irho, usable.astype(float), sIp, sIq, sJp, sJq]),  # 10-16
+        ])
         self.Z = np.stack([Ia, Ja, Ja, Ia, q, p, p, q])  # supplier, demander, issue, other
+        dem_key = np.stack([Ja * n_i + q, Ia * n_i + p])  # (demander, issue) of each side
+        self.dem_key = dem_key
+        self.u_key = dem_key * n_a + np.stack([Ia, Ja])  # (demander, issue, supplier)
         self.S = np.stack([  # supply positions; earlier moves kept: sum, min, max
             x0[Ia, q], x0[Ja, p], np.zeros(n), np.zeros(n),
             np.full(n, np.inf), np.full(n, np.inf), np.full(n, -np.inf), np.full(n, -np.inf),
@@ -165,19 +178,18 @@ class _Round:
         self.edge_seen: dict[tuple[int, ...], int] = {}
         self.edge_events = 0
         # moves already made towards a demander: U[O, k, A] (NaN: none)
-        self.U = np.full((n_a, n_i, n_a), np.nan)
-        self.Bn = np.zeros((n_a, n_i))  # the same over Σ c s of the issue
-        key_i = n_i
-        self.by_sup = (_groups(Ia * key_i + q), _groups(Ja * key_i + p))
-        self.by_dem = (_groups(Ia * key_i + p), _groups(Ja * key_i + q))
+        self.U = np.full(n_a * n_i * n_a, np.nan)  # flat: (demander, issue, supplier)
+        self.Bn = np.zeros(n_a * n_i)  # flat (demander, issue): Σ c s (U - x) / Σ c s
+        # per actor-issue: the exchanges where it supplies (side, column) or demands (column)
+        sup_key = np.concatenate([Ia * n_i + q, Ja * n_i + p])
+        cols = np.concatenate([np.arange(n), np.arange(n)])
+        sides = np.concatenate([np.zeros(n, dtype=np.intp), np.ones(n, dtype=np.intp)])
+        self.by_sup = {k: (sides[g], cols[g]) for k, g in _groups(sup_key).items()}
+        self.by_dem = {k: cols[g] for k, g in _groups(dem_key.ravel()).items()}
 
     # -- the exchange calculation ---------------------------------------------------------
     def compute(self, idx: np.ndarray) -> None:
         """(Re)calculate exchanges ``idx`` from their current supply positions and histories."""
-        with np.errstate(invalid="ignore", divide="ignore"):
-            self._compute(idx)
-
-    def _compute(self, idx: np.ndarray) -> None:
         K = self.K[:, idx]
         S = self.S[:, idx]
         share, inv, T, nb0, X0 = K[0:2], K[2:4], K[4:6], K[6:8], K[8:10]
@@ -198,30 +210,30 @@ class _Round:
             dp = np.where(over, dq * irho, dp)
             M[0] = np.where(over, dist[0], M[0])
             M[1] = np.where(over, dp * inv[1], dist[1])
-        neg = X > T
-        M[neg] *= -1.0
-        Y = X + M
+        sgn = np.where(X > T, -1.0, 1.0)  # direction of each move
+        M *= sgn
         gI = dp * sIp - dq * sIq
         gJ = dq * sJq - dp * sJp
         gain = np.abs(gI)
-        valid = (usable > 0) & (gain >= _GAIN_EPS) & _move_ok(M, Y, HS, HMIN, HMAX)
+        valid = (usable > 0) & (gain >= _GAIN_EPS) & _move_ok(M, X, HS, HMIN, HMAX)
         # the outcome must not pass the demander: first on q (I's move), then on p (J's)
-        Z = self.Z[:, idx]
-        own_u = self.U[Z[2:4], Z[4:6], Z[0:2]]
-        nb = nb0 + self.Bn[Z[2:4], Z[4:6]]  # outcome without the supplier, over its weight
+        u_key = self.u_key[:, idx]
+        own_u = self.U[u_key]
+        nb = nb0 + self.Bn[self.dem_key[:, idx]]  # outcome without the supplier
         ref = X
         has_u = own_u == own_u
         if has_u.any():
             nb = nb - np.where(has_u, share * (own_u - X0), 0.0)
             ref = np.where(has_u, own_u, X)
         a = T - nb - share * X
-        a_edge = np.abs(a) <= _EDGE_TOL
         delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
+        a_edge = np.abs(a) <= _EDGE_TOL
         for side in (0, 1):
-            b = T[side] - nb[side] - share[side] * Y[side]
+            b = T[side] - nb[side] - share[side] * (X[side] + M[side])
             cross = valid & (a[side] * b < 0)
             knife = valid & (a_edge[side] | (np.abs(b) <= _EDGE_TOL))
             if knife.any():
+                Z = self.Z[:, idx]
                 for t in np.flatnonzero(knife):
                     cross[t] = self._edge(
                         int(Z[side, t]), int(Z[4 + side, t]), int(Z[2 + side, t]),
@@ -232,16 +244,14 @@ class _Round:
             other = 1 - side
             r_x = delta[side] * share[side]
             r_o = r_x * (irho if side == 0 else rho)
-            M[side] = np.where(cross, delta[side], M[side])
-            M[other] = np.where(cross, r_o * inv[other], M[other])
-            M[cross & neg] = -np.abs(M[cross & neg])
-            Y = X + M
+            M[side] = np.where(cross, delta[side] * sgn[side], M[side])
+            M[other] = np.where(cross, r_o * inv[other] * sgn[other], M[other])
             dq_, dp_ = (r_x, r_o) if side == 0 else (r_o, r_x)
             gI = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
             gJ = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
             gain = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
-        valid &= _move_ok(M, Y, HS, HMIN, HMAX)
-        self.R[:, idx] = np.concatenate([M, Y, [gI, gJ, gain]])
+        valid &= _move_ok(M, X, HS, HMIN, HMAX)
+        self.R[:, idx] = np.concatenate([M, X + M, [gI, gJ, gain]])
         self.valid[idx] = valid
 
     def _edge(self, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
@@ -270,21 +280,21 @@ class _Round:
         S, R = self.S, self.R
         # supplying the same actor-issue: start from the moved position, keep the earlier move
         # (exchanges already dropped are updated too; harmless, they are never read again)
-        for side in (0, 1):
-            for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
-                s_idx = self.by_sup[side].get(key)
-                if s_idx is None:
-                    continue
-                m = R[side, s_idx]
-                S[2 + side, s_idx] += m
-                S[4 + side, s_idx] = np.minimum(S[4 + side, s_idx], m)
-                S[6 + side, s_idx] = np.maximum(S[6 + side, s_idx], m)
-                S[side, s_idx] = y
-                mark[s_idx] = True
-            for key in (B * n_i + q, A * n_i + p):
-                d_idx = self.by_dem[side].get(key)
-                if d_idx is not None:
-                    mark[d_idx] = True
+        for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
+            hit = self.by_sup.get(key)
+            if hit is None:
+                continue
+            sides, cols = hit
+            m = R[sides, cols]
+            S[2 + sides, cols] += m
+            S[4 + sides, cols] = np.minimum(S[4 + sides, cols], m)
+            S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
+            S[sides, cols] = y
+            mark[cols] = True
+        for key in (B * n_i + q, A * n_i + p):
+            d_idx = self.by_dem.get(key)
+            if d_idx is not None:
+                mark[d_idx] = True
         mark &= self.alive
         touched = np.flatnonzero(mark)
         if touched.size:
@@ -292,7 +302,8 @@ class _Round:
             self.alive[touched] &= self.valid[touched]
 
     def _note_move(self, dem: int, k: int, sup: int, y: float) -> None:
-        old = self.U[dem, k, sup]
+        key = (dem * self.n_i + k) * self.n_a + sup
+        old = self.U[key]
         x = self.x0[sup, k]
         if np.isnan(old):
             new = y
@@ -301,11 +312,8 @@ class _Round:
             # decide keeps the smaller of the moves in the supplier's direction
             new = min(old, y) if x <= old else max(old, y)
             prev = old
-        self.U[dem, k, sup] = new
-        self.Bn[dem, k] += self.w[sup, k] * (new - prev) / self.denom[k]
-
-
-_EMPTY = np.zeros(0, dtype=np.int64)
+        self.U[key] = new
+        self.Bn[dem * self.n_i + k] += self.w[sup, k] * (new - prev) / self.denom[k]
 
 
 def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
@@ -319,10 +327,11 @@ def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
 
 
 def _move_ok(
-    m: np.ndarray, y: np.ndarray, h_sum: np.ndarray, h_min: np.ndarray, h_max: np.ndarray
+    m: np.ndarray, x: np.ndarray, h_sum: np.ndarray, h_min: np.ndarray, h_max: np.ndarray
 ) -> np.ndarray:
-    """decide's test of both moves ``m`` (to ``y``): real, inside the scale, not reversing
-    (nor adding up to more than the scale with) the moves the exchange made before."""
+    """decide's test of both moves ``m`` from ``x``: real, on the scale, not reversing (nor
+    adding up to more than the scale with) the moves the exchange made before."""
+    y = x + m
     ok = (
         (np.abs(m) > _MOVE_EPS)
         & (y >= -_EDGE_TOL)
