@@ -226,10 +226,48 @@ class _Round:
             nb = nb - np.where(has_u, share * (own_u - X0), 0.0)
             ref = np.where(has_u, own_u, X)
         a = T - nb - share * X
-        delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
+        b = a - share * M  # after the move; both as seen by the demander's position
+        cross = valid & (a * b < 0)
+        knife = valid & ((np.abs(a) <= _EDGE_TOL) | (np.abs(b) <= _EDGE_TOL))
+        if cross.any() or knife.any():
+            delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
+            M, gI, gJ, gain = self._cut(
+                idx, M, X, T, nb, share, inv, sgn, rho, irho, sIp, sIq, sJp, sJq,
+                a, delta, valid, gI, gJ, gain,
+            )
+            valid &= _move_ok(M, X, HS, HMIN, HMAX)
+        self.R[:, idx] = np.concatenate([M, X + M, [gI, gJ, gain]])
+        self.valid[idx] = valid
+
+    def _cut(
+        self,
+        idx: np.ndarray,
+        M: np.ndarray,
+        X: np.ndarray,
+        T: np.ndarray,
+        nb: np.ndarray,
+        share: np.ndarray,
+        inv: np.ndarray,
+        sgn: np.ndarray,
+        rho: np.ndarray,
+        irho: np.ndarray,
+        sIp: np.ndarray,
+        sIq: np.ndarray,
+        sJp: np.ndarray,
+        sJq: np.ndarray,
+        a: np.ndarray,
+        delta: np.ndarray,
+        valid: np.ndarray,
+        gI: np.ndarray,
+        gJ: np.ndarray,
+        gain: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """decide's check that a move does not push the outcome past the demander's position:
+        first I's move on q, then J's on p (after I's cut). Where it would, the move is cut so
+        the outcome lands on that position and the partner's move scaled by the rate."""
         a_edge = np.abs(a) <= _EDGE_TOL
         for side in (0, 1):
-            b = T[side] - nb[side] - share[side] * (X[side] + M[side])
+            b = a[side] - share[side] * M[side]
             cross = valid & (a[side] * b < 0)
             knife = valid & (a_edge[side] | (np.abs(b) <= _EDGE_TOL))
             if knife.any():
@@ -250,9 +288,7 @@ class _Round:
             gI = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
             gJ = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
             gain = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
-        valid &= _move_ok(M, X, HS, HMIN, HMAX)
-        self.R[:, idx] = np.concatenate([M, X + M, [gI, gJ, gain]])
-        self.valid[idx] = valid
+        return M, gI, gJ, gain
 
     def _edge(self, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
         """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
