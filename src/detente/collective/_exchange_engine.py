@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["ExchangeRun", "RealisedExchange", "run_exchange_rounds"]
+__all__ = ["ExchangeRun", "RealisedExchange", "run_exchange_batch", "run_exchange_rounds"]
 
 _MOVE_EPS = 1e-10  # decide: a move of at most 1e-10 is no move
 _GAIN_EPS = 1e-10  # decide: an exchange gaining less than this does not pay
@@ -88,13 +88,8 @@ def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
         return np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
 
 
-class _Round:
-    """State of every possible exchange of one round, both sides stacked.
-
-    Side 0 is I (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays of shape
-    ``(rows, n)`` hold one exchange per column, so one fancy index gathers what a recalculation
-    needs; rows come in (I, J) pairs.
-    """
+class _Side:
+    """One scenario's possible exchanges of a round (local actor and issue indices)."""
 
     def __init__(
         self,
@@ -141,15 +136,14 @@ class _Round:
             share = np.stack([wIq / denom[q], wJp / denom[p]])  # a move's effect on the outcome
             inv = 1.0 / share
             irho = 1.0 / rho
+            mean_q = np.where(denom[q] > 0, total[q] / denom[q], 0.0)
+            mean_p = np.where(denom[p] > 0, total[p] / denom[p], 0.0)
         # unusable exchanges (a supplier without weight) get harmless finite numbers
         share = np.where(usable, share, 0.0)
         inv = np.where(usable, inv, 0.0)
         rho = np.where(usable, rho, 1.0)
         irho = np.where(usable, irho, 1.0)
         x_start = np.stack([x0[Ia, q], x0[Ja, p]])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean_q = np.where(denom[q] > 0, total[q] / denom[q], 0.0)
-            mean_p = np.where(denom[p] > 0, total[p] / denom[p], 0.0)
         self.K = np.concatenate([
             share,  # 0-1
             inv,  # 2-3
@@ -159,33 +153,65 @@ class _Round:
             np.stack([rho, irho, usable.astype(float), sIp, sIq, sJp, sJq]),  # 10-16
         ])
         self.Z = np.stack([Ia, Ja, Ja, Ia, q, p, p, q])  # supplier, demander, issue, other
-        dem_key = np.stack([Ja * n_i + q, Ia * n_i + p])  # (demander, issue) of each side
-        self.dem_key = dem_key
-        self.u_key = dem_key * n_a + np.stack([Ia, Ja])  # (demander, issue, supplier)
+        self.dem_key = np.stack([Ja * n_i + q, Ia * n_i + p])  # (demander, issue) of each side
+        self.u_key = self.dem_key * n_a + np.stack([Ia, Ja])  # (demander, issue, supplier)
         self.S = np.stack([  # supply positions; earlier moves kept: sum, min, max
-            x0[Ia, q], x0[Ja, p], np.zeros(n), np.zeros(n),
+            x_start[0], x_start[1], np.zeros(n), np.zeros(n),
             np.full(n, np.inf), np.full(n, np.inf), np.full(n, -np.inf), np.full(n, -np.inf),
         ])
+        self.sup_key = np.concatenate([Ia * n_i + q, Ja * n_i + p])
+
+
+class _Round:
+    """Every possible exchange of one round, of one or many scenarios, both sides stacked.
+
+    Side 0 is I (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays of shape
+    ``(rows, n)`` hold one exchange per column (the scenarios' columns one after the other), so
+    one fancy index gathers what a recalculation needs, for all scenarios at once.
+    """
+
+    def __init__(self, sides: list[_Side]) -> None:
+        self.parts = sides
+        ns = [sd.n for sd in sides]
+        self.lo = np.concatenate([[0], np.cumsum(ns)[:-1]]).astype(int) if ns else np.zeros(0)
+        self.n = int(sum(ns))
+        u_sizes = [sd.n_a * sd.n_i * sd.n_a for sd in sides]
+        b_sizes = [sd.n_a * sd.n_i for sd in sides]
+        u_off = np.concatenate([[0], np.cumsum(u_sizes)[:-1]]).astype(int)
+        b_off = np.concatenate([[0], np.cumsum(b_sizes)[:-1]]).astype(int)
+        self.u_off, self.b_off = u_off, b_off
+
+        def cat(arrs: list[np.ndarray], rows: int, dtype: type = float) -> np.ndarray:
+            return np.concatenate(arrs, axis=1) if arrs else np.zeros((rows, 0), dtype=dtype)
+
+        self.K = cat([sd.K for sd in sides], 17)
+        self.Z = cat([sd.Z for sd in sides], 8, int)
+        self.S = cat([sd.S for sd in sides], 8)
+        self.dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(sides)], 2, int)
+        self.u_key = cat([sd.u_key + u_off[k] for k, sd in enumerate(sides)], 2, int)
+        self.scen = np.repeat(np.arange(len(sides)), ns)
+        n = self.n
         self.R = np.zeros((7, n))  # moves, voting positions, gains (I, J), decide's gain
         self.Ia, self.Ja, self.q, self.p = self.Z[0], self.Z[1], self.Z[4], self.Z[5]
         self.mI, self.mJ, self.yI, self.yJ, self.gI, self.gJ, self.gain = self.R
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
-        self._mark = np.zeros(n, dtype=bool)
         self.round = 0
         self.edge_cap = False
         self.edge_replay: dict[tuple[int, ...], bool] | None = None
         self.edge_seen: dict[tuple[int, ...], int] = {}
-        self.edge_events = 0
-        # moves already made towards a demander: U[O, k, A] (NaN: none)
-        self.U = np.full(n_a * n_i * n_a, np.nan)  # flat: (demander, issue, supplier)
-        self.Bn = np.zeros(n_a * n_i)  # flat (demander, issue): Σ c s (U - x) / Σ c s
+        self.edge_events = np.zeros(len(sides), dtype=int)
+        # moves already made towards a demander: U[O, k, A] (NaN: none), flat per scenario
+        self.U = np.full(int(sum(u_sizes)), np.nan)
+        self.Bn = np.zeros(int(sum(b_sizes)))  # flat (demander, issue): Σ c s (U - x) / Σ c s
         # per actor-issue: the exchanges where it supplies (side, column) or demands (column)
-        sup_key = np.concatenate([Ia * n_i + q, Ja * n_i + p])
-        cols = np.concatenate([np.arange(n), np.arange(n)])
-        sides = np.concatenate([np.zeros(n, dtype=np.intp), np.ones(n, dtype=np.intp)])
-        self.by_sup = {k: (sides[g], cols[g]) for k, g in _groups(sup_key).items()}
-        self.by_dem = {k: cols[g] for k, g in _groups(dem_key.ravel()).items()}
+        self.by_sup: list[dict[int, tuple[np.ndarray, np.ndarray]]] = []
+        self.by_dem: list[dict[int, np.ndarray]] = []
+        for k, sd in enumerate(sides):
+            cols = np.concatenate([np.arange(sd.n), np.arange(sd.n)]) + self.lo[k]
+            side = np.concatenate([np.zeros(sd.n, dtype=np.intp), np.ones(sd.n, dtype=np.intp)])
+            self.by_sup.append({key: (side[g], cols[g]) for key, g in _groups(sd.sup_key).items()})
+            self.by_dem.append({key: cols[g] for key, g in _groups(sd.dem_key.ravel()).items()})
 
     # -- the exchange calculation ---------------------------------------------------------
     def compute(self, idx: np.ndarray) -> None:
@@ -274,7 +300,7 @@ class _Round:
                 Z = self.Z[:, idx]
                 for t in np.flatnonzero(knife):
                     cross[t] = self._edge(
-                        int(Z[side, t]), int(Z[4 + side, t]), int(Z[2 + side, t]),
+                        int(idx[t]), int(Z[side, t]), int(Z[4 + side, t]), int(Z[2 + side, t]),
                         int(Z[6 + side, t]), bool(a_edge[side, t]),
                     )
             if not cross.any():
@@ -290,34 +316,39 @@ class _Round:
             gain = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
         return M, gI, gJ, gain
 
-    def _edge(self, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
+    def _edge(self, col: int, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
         """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
+        sc = int(self.scen[col])
         key = (self.round, sup, k, dem, k_dem)
-        n = self.edge_seen.get(key, 0)
-        self.edge_seen[key] = n + 1
-        self.edge_events += 1
-        if self.edge_replay is not None and (*key, n) in self.edge_replay:
+        n = self.edge_seen.get((sc, *key), 0)
+        self.edge_seen[(sc, *key)] = n + 1
+        self.edge_events[sc] += 1
+        if sc == 0 and self.edge_replay is not None and (*key, n) in self.edge_replay:
             return self.edge_replay[(*key, n)]
         return self.edge_cap and at_edge
 
     # -- realisation ------------------------------------------------------------------------
-    def realise(self, e: int) -> None:
-        """Exchange ``e`` is realised: update the exchanges it touches."""
+    def realise(self, e: int) -> np.ndarray:
+        """Exchange ``e`` is realised: update the exchanges it touches and return them (to be
+        recalculated, with those of other scenarios, by :meth:`compute`)."""
+        sc = int(self.scen[e])
+        part = self.parts[sc]
+        lo, hi = int(self.lo[sc]), int(self.lo[sc]) + part.n
         A, B, p, q = int(self.Ia[e]), int(self.Ja[e]), int(self.p[e]), int(self.q[e])
         yA, yB = float(self.yI[e]), float(self.yJ[e])
+        alive = self.alive[lo:hi]
         self.alive[e] = False
-        self.alive &= self.valid
+        alive &= self.valid[lo:hi]
         # moves made towards a demander: B demanded q (A moved there), A demanded p
-        self._note_move(B, q, A, yA)
-        self._note_move(A, p, B, yB)
-        n_i = self.n_i
-        mark = self._mark
-        mark[:] = False
+        self._note_move(sc, B, q, A, yA)
+        self._note_move(sc, A, p, B, yB)
+        n_i = part.n_i
+        mark = np.zeros(part.n, dtype=bool)
         S, R = self.S, self.R
         # supplying the same actor-issue: start from the moved position, keep the earlier move
         # (exchanges already dropped are updated too; harmless, they are never read again)
         for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
-            hit = self.by_sup.get(key)
+            hit = self.by_sup[sc].get(key)
             if hit is None:
                 continue
             sides, cols = hit
@@ -326,21 +357,20 @@ class _Round:
             S[4 + sides, cols] = np.minimum(S[4 + sides, cols], m)
             S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
             S[sides, cols] = y
-            mark[cols] = True
+            mark[cols - lo] = True
         for key in (B * n_i + q, A * n_i + p):
-            d_idx = self.by_dem.get(key)
+            d_idx = self.by_dem[sc].get(key)
             if d_idx is not None:
-                mark[d_idx] = True
-        mark &= self.alive
-        touched = np.flatnonzero(mark)
-        if touched.size:
-            self.compute(touched)
-            self.alive[touched] &= self.valid[touched]
+                mark[d_idx - lo] = True
+        mark &= alive
+        return np.flatnonzero(mark) + lo
 
-    def _note_move(self, dem: int, k: int, sup: int, y: float) -> None:
-        key = (dem * self.n_i + k) * self.n_a + sup
+    def _note_move(self, sc: int, dem: int, k: int, sup: int, y: float) -> None:
+        part = self.parts[sc]
+        b_key = dem * part.n_i + k
+        key = b_key * part.n_a + sup + int(self.u_off[sc])
         old = self.U[key]
-        x = self.x0[sup, k]
+        x = part.x0[sup, k]
         if np.isnan(old):
             new = y
             prev = x
@@ -349,7 +379,7 @@ class _Round:
             new = min(old, y) if x <= old else max(old, y)
             prev = old
         self.U[key] = new
-        self.Bn[dem * self.n_i + k] += self.w[sup, k] * (new - prev) / self.denom[k]
+        self.Bn[b_key + int(self.b_off[sc])] += part.w[sup, k] * (new - prev) / part.denom[k]
 
 
 def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
@@ -405,100 +435,190 @@ def run_exchange_rounds(
     arithmetic) or ``cap`` it. ``edge_replay`` maps ``(round, supplier, issue, demander,
     demander's supply issue, occurrence)`` to a decision (for replaying decide's own, in tests).
     """
+    return run_exchange_batch(
+        [(position, salience, power, present)], rounds=rounds, variant=variant,
+        tie_break=tie_break, salience_weight=salience_weight, fixed_weight=fixed_weight,
+        stop_when_stable=stop_when_stable, edge=edge, edge_replay=edge_replay, rng=rng,
+    )[0]
+
+
+class _Scenario:
+    """One scenario's inputs and results while a batch runs."""
+
+    def __init__(self, position: np.ndarray, salience: np.ndarray, power: np.ndarray,
+                 present: np.ndarray, rng: np.random.Generator) -> None:
+        present = present & ~np.isnan(position)
+        self.present = present
+        self.x = np.where(present, position, np.nan).astype(float)
+        self.sal = np.where(present, salience, 0.0).astype(float)
+        self.w = np.where(present, salience * power, 0.0).astype(float)
+        self.denom = self.w.sum(axis=0)
+        self.rng = rng
+        self.starts = [self.x.copy()]
+        self.votes: list[np.ndarray] = []
+        self.start_out = [_outcome(self.x, self.w, self.denom)]
+        self.vote_out: list[np.ndarray] = []
+        self.exchanges: list[list[RealisedExchange]] = []
+        self.ext: list[np.ndarray] = []
+        self.candidates: list[int] = []
+        self.ties = 0
+        self.edge_events = 0
+        self.converged: int | None = None
+        # the round in progress
+        self.perm = np.zeros(0, dtype=int)
+        self.realised: list[int] = []
+        self.moved_from: list[tuple[float, float]] = []
+
+    def result(self) -> ExchangeRun:
+        n_a, n_i = self.x.shape
+        return ExchangeRun(
+            start_positions=np.stack(self.starts),
+            voting_positions=np.stack(self.votes) if self.votes else np.zeros((0, n_a, n_i)),
+            start_outcomes=np.stack(self.start_out),
+            voting_outcomes=np.stack(self.vote_out) if self.vote_out else np.zeros((0, n_i)),
+            exchanges=self.exchanges,
+            externalities=np.stack(self.ext) if self.ext else np.zeros((0, n_a)),
+            candidates=self.candidates,
+            ties=self.ties,
+            edge_events=self.edge_events,
+            converged=self.converged,
+        )
+
+
+def run_exchange_batch(
+    inputs: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
+    *,
+    rounds: int = 10,
+    variant: str = "equal_gain",
+    tie_break: str = "first",
+    salience_weight: float = 0.4,
+    fixed_weight: float = 0.1,
+    stop_when_stable: bool = False,
+    edge: str = "pass",
+    edge_replay: dict[tuple[int, ...], bool] | None = None,
+    rng: np.random.Generator | None = None,
+) -> list[ExchangeRun]:
+    """Run many scenarios ``(position, salience, power, present)`` at once (same options).
+
+    Each scenario's exchanges are realised one after the other as in :func:`run_exchange_rounds`
+    and give the same results; the scenarios advance side by side so that the recalculations
+    of all of them run as one numpy call (what makes Monte Carlo runs fast). Random draws come
+    from one child generator per scenario. ``edge_replay`` applies to the first scenario.
+    """
     gen = rng if rng is not None else np.random.default_rng(0)
-    present = present & ~np.isnan(position)
-    x = np.where(present, position, np.nan).astype(float)
-    sal = np.where(present, salience, 0.0).astype(float)
-    w = np.where(present, salience * power, 0.0).astype(float)
-    denom = w.sum(axis=0)
-    n_a, n_i = x.shape
-    starts = [x.copy()]
-    votes: list[np.ndarray] = []
-    start_out = [_outcome(x, w, denom)]
-    vote_out: list[np.ndarray] = []
-    all_ex: list[list[RealisedExchange]] = []
-    ext_rows: list[np.ndarray] = []
-    n_cand: list[int] = []
-    ties = 0
-    edge_events = 0
-    converged: int | None = None
+    runs = [_Scenario(*inp, rng=g) for inp, g in zip(inputs, gen.spawn(len(inputs)), strict=True)]
+    active = list(range(len(runs)))
     for r in range(rounds):
-        nbs = start_out[-1]
-        st = _Round(x, sal, w, present, denom, nbs, variant, gen)
-        st.round, st.edge_cap, st.edge_replay = r, edge == "cap", edge_replay
-        n_cand.append(st.n)
+        if not active:
+            break
+        parts = [
+            _Side(runs[k].x, runs[k].sal, runs[k].w, runs[k].present, runs[k].denom,
+                  runs[k].start_out[-1], variant, runs[k].rng)
+            for k in active
+        ]
+        st = _Round(parts)
+        st.round, st.edge_cap = r, edge == "cap"
+        st.edge_replay = edge_replay if active and active[0] == 0 else None
         if st.n:
             st.compute(np.arange(st.n))
-        realised: list[int] = []
-        moved_from: list[tuple[float, float]] = []
-        # decide keeps its exchanges in a list that it sorts by gain (a stable sort) before
-        # each pick, so exchanges of equal gain stay in the order of earlier sorts
-        perm = np.arange(st.n)
-        while perm.size:
-            g = st.gain[perm] if variant == "equal_gain" else np.minimum(st.gI, st.gJ)[perm]
-            rk = np.round(g, _TIE_DECIMALS)
-            perm = perm[np.argsort(-rk, kind="stable")]
-            top = int(perm[0])
-            if perm.size > 1 and rk.max() == np.round(
-                (st.gain if variant == "equal_gain" else np.minimum(st.gI, st.gJ))[perm[1]],
-                _TIE_DECIMALS,
-            ):
-                ties += 1
-                take_second = tie_break == "second" or (
-                    tie_break == "random" and gen.random() >= 0.5
-                )
-                if take_second:
-                    top = int(perm[1])
-                    perm = np.concatenate([perm[2:], perm[:1]])
-                else:
-                    perm = perm[1:]
+        key = st.gain if variant == "equal_gain" else None
+        running = []
+        for slot, k in enumerate(active):
+            sc = runs[k]
+            sc.candidates.append(parts[slot].n)
+            lo = int(st.lo[slot])
+            sc.perm = np.arange(lo, lo + parts[slot].n)
+            sc.realised, sc.moved_from = [], []
+            running.append(slot)
+        while running:
+            touched = []
+            still = []
+            if variant != "equal_gain":
+                key = np.minimum(st.gI, st.gJ)
+            assert key is not None
+            for slot in running:
+                sc = runs[active[slot]]
+                top = _pick(st, sc, key, tie_break)
+                if top is None:
+                    continue
+                still.append(slot)
+                sc.realised.append(top)
+                sc.moved_from.append((float(st.S[0, top]), float(st.S[1, top])))
+                touched.append(st.realise(top))
+            if touched:
+                idx = np.concatenate(touched)
+                if idx.size:
+                    st.compute(idx)
+                    st.alive[idx] &= st.valid[idx]
+            for slot in still:
+                sc = runs[active[slot]]
+                sc.perm = sc.perm[st.alive[sc.perm]]
+            running = still
+        for slot, k in enumerate(active):
+            _finish_round(r, st, slot, runs[k], salience_weight, fixed_weight)
+        if stop_when_stable:
+            active = [k for k in active if runs[k].converged is None]
+    return [sc.result() for sc in runs]
+
+
+def _pick(st: _Round, sc: _Scenario, key: np.ndarray, tie_break: str) -> int | None:
+    """decide's pick: sort the scenario's list by gain (a stable sort, so exchanges of equal
+    gain keep the order of earlier sorts), take the first, or at a tie the first or the second;
+    skip exchanges that do not pay. None when the list is empty."""
+    perm = sc.perm
+    while perm.size:
+        rk = np.round(key[perm], _TIE_DECIMALS)
+        order = np.argsort(-rk, kind="stable")
+        perm = perm[order]
+        top = int(perm[0])
+        if perm.size > 1 and rk[order[0]] == rk[order[1]]:
+            sc.ties += 1
+            take_second = tie_break == "second" or (
+                tie_break == "random" and sc.rng.random() >= 0.5
+            )
+            if take_second:
+                top = int(perm[1])
+                perm = np.concatenate([perm[2:], perm[:1]])
             else:
                 perm = perm[1:]
-            st.alive[top] = False
-            if not st.valid[top]:
-                continue
-            realised.append(top)
-            moved_from.append((float(st.S[0, top]), float(st.S[1, top])))
-            st.realise(top)
-            perm = perm[st.alive[perm]]
-        vote = x.copy()
-        for e in realised:
-            vote[st.Ia[e], st.q[e]] = st.yI[e]
-            vote[st.Ja[e], st.p[e]] = st.yJ[e]
-        votes.append(vote)
-        vo = _outcome(vote, w, denom)
-        vote_out.append(vo)
-        nxt = x.copy()
-        adj = fixed_weight + salience_weight * (1.0 - sal)
-        # decide takes each realised exchange's voting position in turn (the last one stands)
-        for e in realised:
-            a, k = st.Ia[e], st.q[e]
-            nxt[a, k] = x[a, k] + adj[a, k] * (st.yI[e] - x[a, k])
-            a, k = st.Ja[e], st.p[e]
-            nxt[a, k] = x[a, k] + adj[a, k] * (st.yJ[e] - x[a, k])
-        edge_events += st.edge_events
-        rows, ext = _describe(r + 1, st, realised, moved_from, x, sal, nbs)
-        all_ex.append(rows)
-        ext_rows.append(ext)
-        x = nxt
-        starts.append(x.copy())
-        start_out.append(_outcome(x, w, denom))
-        if not realised and converged is None:
-            converged = r + 1
-            if stop_when_stable:
-                break
-    return ExchangeRun(
-        start_positions=np.stack(starts),
-        voting_positions=np.stack(votes) if votes else np.zeros((0, n_a, n_i)),
-        start_outcomes=np.stack(start_out),
-        voting_outcomes=np.stack(vote_out) if vote_out else np.zeros((0, n_i)),
-        exchanges=all_ex,
-        externalities=np.stack(ext_rows) if ext_rows else np.zeros((0, n_a)),
-        candidates=n_cand,
-        ties=ties,
-        edge_events=edge_events,
-        converged=converged,
-    )
+        else:
+            perm = perm[1:]
+        st.alive[top] = False
+        if st.valid[top]:
+            sc.perm = perm
+            return top
+    sc.perm = perm
+    return None
+
+
+def _finish_round(
+    r: int, st: _Round, slot: int, sc: _Scenario, salience_weight: float, fixed_weight: float
+) -> None:
+    """Voting positions and outcome of the round; the next round's start (decide's partial
+    adjustment, each realised exchange in turn, the last one standing)."""
+    x, sal = sc.x, sc.sal
+    vote = x.copy()
+    for e in sc.realised:
+        vote[st.Ia[e], st.q[e]] = st.yI[e]
+        vote[st.Ja[e], st.p[e]] = st.yJ[e]
+    sc.votes.append(vote)
+    sc.vote_out.append(_outcome(vote, sc.w, sc.denom))
+    nxt = x.copy()
+    adj = fixed_weight + salience_weight * (1.0 - sal)
+    for e in sc.realised:
+        a, k = st.Ia[e], st.q[e]
+        nxt[a, k] = x[a, k] + adj[a, k] * (st.yI[e] - x[a, k])
+        a, k = st.Ja[e], st.p[e]
+        nxt[a, k] = x[a, k] + adj[a, k] * (st.yJ[e] - x[a, k])
+    sc.edge_events += int(st.edge_events[slot])
+    rows, ext = _describe(r + 1, st, sc.realised, sc.moved_from, x, sal, sc.start_out[-1])
+    sc.exchanges.append(rows)
+    sc.ext.append(ext)
+    sc.x = nxt
+    sc.starts.append(nxt.copy())
+    sc.start_out.append(_outcome(nxt, sc.w, sc.denom))
+    if not sc.realised and sc.converged is None:
+        sc.converged = r + 1
 
 
 def _describe(
@@ -513,7 +633,7 @@ def _describe(
     """The realised exchanges of a round, and each actor's externality: the salience-weighted
     change of its distance to the outcome that other actors' exchanges cause (positive: gain)."""
     rows: list[RealisedExchange] = []
-    ext = np.zeros(st.n_a)
+    ext = np.zeros(x.shape[0])
     if not realised:
         return rows, ext
     e = np.asarray(realised)
