@@ -196,6 +196,14 @@ class _Round:
         self.mI, self.mJ, self.yI, self.yJ, self.gI, self.gJ, self.gain = self.R
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
+        self._mark = np.zeros(n, dtype=bool)
+        # round-start positions and weight shares c s / Σ c s, flat per scenario
+        self.x_flat = np.concatenate([sd.x0.ravel() for sd in sides]) if sides else np.zeros(0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self.share_flat = (
+                np.concatenate([(sd.w / np.where(sd.denom > 0, sd.denom, 1.0)).ravel()
+                                for sd in sides]) if sides else np.zeros(0)
+            )
         self.round = 0
         self.edge_cap = False
         self.edge_replay: dict[tuple[int, ...], bool] | None = None
@@ -328,58 +336,69 @@ class _Round:
         return self.edge_cap and at_edge
 
     # -- realisation ------------------------------------------------------------------------
-    def realise(self, e: int) -> np.ndarray:
-        """Exchange ``e`` is realised: update the exchanges it touches and return them (to be
-        recalculated, with those of other scenarios, by :meth:`compute`)."""
-        sc = int(self.scen[e])
-        part = self.parts[sc]
-        lo, hi = int(self.lo[sc]), int(self.lo[sc]) + part.n
-        A, B, p, q = int(self.Ia[e]), int(self.Ja[e]), int(self.p[e]), int(self.q[e])
-        yA, yB = float(self.yI[e]), float(self.yJ[e])
-        alive = self.alive[lo:hi]
+    def realise(self, tops: list[int]) -> np.ndarray:
+        """Exchanges ``tops`` (at most one per scenario) are realised: update the exchanges
+        they touch and return those (still in play) to be recalculated by :meth:`compute`."""
+        e = np.asarray(tops)
+        A, B, p, q = self.Ia[e], self.Ja[e], self.p[e], self.q[e]
+        yA, yB = self.yI[e], self.yJ[e]
         self.alive[e] = False
-        alive &= self.valid[lo:hi]
+        self.alive &= self.valid  # decide drops what no longer pays when it realises one
         # moves made towards a demander: B demanded q (A moved there), A demanded p
-        self._note_move(sc, B, q, A, yA)
-        self._note_move(sc, A, p, B, yB)
-        n_i = part.n_i
-        mark = np.zeros(part.n, dtype=bool)
-        S, R = self.S, self.R
+        sc = self.scen[e]
+        n_a = np.array([self.parts[k].n_a for k in sc])
+        n_i = np.array([self.parts[k].n_i for k in sc])
+        b_key = np.concatenate([B * n_i + q, A * n_i + p])
+        sup = np.concatenate([A, B])
+        k_iss = np.concatenate([q, p])
+        y = np.concatenate([yA, yB])
+        sc2 = np.concatenate([sc, sc])
+        u_key = b_key * np.concatenate([n_a, n_a]) + sup + self.u_off[sc2]
+        b_key = b_key + self.b_off[sc2]
+        ai = sup * np.concatenate([n_i, n_i]) + k_iss + self.b_off[sc2]
+        x, wd = self.x_flat[ai], self.share_flat[ai]
+        old = self.U[u_key]
+        # decide keeps the smaller of the moves in the supplier's direction
+        new = np.where(np.isnan(old), y,
+                       np.where(x <= old, np.minimum(old, y), np.maximum(old, y)))
+        self.Bn[b_key] += wd * (new - np.where(np.isnan(old), x, old))
+        self.U[u_key] = new
         # supplying the same actor-issue: start from the moved position, keep the earlier move
         # (exchanges already dropped are updated too; harmless, they are never read again)
-        for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
-            hit = self.by_sup[sc].get(key)
-            if hit is None:
-                continue
-            sides, cols = hit
+        side_l: list[np.ndarray] = []
+        col_l: list[np.ndarray] = []
+        y_l: list[float] = []
+        n_l: list[int] = []
+        mark = self._mark
+        for k, a_, b_, p_, q_, ni, ya, yb in zip(
+            sc.tolist(), A.tolist(), B.tolist(), p.tolist(), q.tolist(), n_i.tolist(),
+            yA.tolist(), yB.tolist(), strict=True,
+        ):
+            sup_k, dem_k = self.by_sup[k], self.by_dem[k]
+            for key, yv in ((a_ * ni + q_, ya), (b_ * ni + p_, yb)):
+                hit = sup_k.get(key)
+                if hit is not None:
+                    side_l.append(hit[0])
+                    col_l.append(hit[1])
+                    y_l.append(yv)
+                    n_l.append(hit[1].size)
+            for key in (b_ * ni + q_, a_ * ni + p_):
+                d_idx = dem_k.get(key)
+                if d_idx is not None:
+                    mark[d_idx] = True
+        S, R = self.S, self.R
+        if col_l:
+            sides, cols = np.concatenate(side_l), np.concatenate(col_l)
             m = R[sides, cols]
             S[2 + sides, cols] += m
             S[4 + sides, cols] = np.minimum(S[4 + sides, cols], m)
             S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
-            S[sides, cols] = y
-            mark[cols - lo] = True
-        for key in (B * n_i + q, A * n_i + p):
-            d_idx = self.by_dem[sc].get(key)
-            if d_idx is not None:
-                mark[d_idx - lo] = True
-        mark &= alive
-        return np.flatnonzero(mark) + lo
-
-    def _note_move(self, sc: int, dem: int, k: int, sup: int, y: float) -> None:
-        part = self.parts[sc]
-        b_key = dem * part.n_i + k
-        key = b_key * part.n_a + sup + int(self.u_off[sc])
-        old = self.U[key]
-        x = part.x0[sup, k]
-        if np.isnan(old):
-            new = y
-            prev = x
-        else:
-            # decide keeps the smaller of the moves in the supplier's direction
-            new = min(old, y) if x <= old else max(old, y)
-            prev = old
-        self.U[key] = new
-        self.Bn[b_key + int(self.b_off[sc])] += part.w[sup, k] * (new - prev) / part.denom[k]
+            S[sides, cols] = np.repeat(y_l, n_l)
+            mark[cols] = True
+        mark &= self.alive
+        touched = np.flatnonzero(mark)
+        mark[touched] = False
+        return touched
 
 
 def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
@@ -531,7 +550,7 @@ def run_exchange_batch(
             sc.realised, sc.moved_from = [], []
             running.append(slot)
         while running:
-            touched = []
+            tops = []
             still = []
             if variant != "equal_gain":
                 key = np.minimum(st.gI, st.gJ)
@@ -544,9 +563,9 @@ def run_exchange_batch(
                 still.append(slot)
                 sc.realised.append(top)
                 sc.moved_from.append((float(st.S[0, top]), float(st.S[1, top])))
-                touched.append(st.realise(top))
-            if touched:
-                idx = np.concatenate(touched)
+                tops.append(top)
+            if tops:
+                idx = st.realise(tops)
                 if idx.size:
                     st.compute(idx)
                     st.alive[idx] &= st.valid[idx]
