@@ -203,3 +203,25 @@ def test_cli_explain() -> None:
                                    "exchange", "--option", "rounds=0"])
     assert bad.exit_code == 2
     assert "rounds" in bad.output
+
+
+@pytest.mark.skipif(not CASES.is_dir(), reason="decide's inputs (../shared) not found")
+def test_batch_equals_one_by_one() -> None:
+    """forecast_many runs scenarios side by side; each result is the one-by-one result."""
+    from detente.collective import forecast_many
+    from detente.scenario import load_scenario
+
+    base = load_scenario(CASES / "copenhagen.csv")
+    rng = np.random.default_rng(7)
+    scs = [base]
+    for _ in range(4):  # perturbed positions, as in a Monte Carlo run
+        scs.append(base.with_stances(
+            s.model_copy(update={"position": float(np.clip(s.position + rng.normal(0, 8), 0, 100))})
+            for s in base.stances
+        ))
+    scs.append(_scenario(TWO))
+    many = forecast_many(scs, "exchange", tie_break="second")
+    for sc, fc in zip(scs, many, strict=True):
+        one = forecast(sc, "exchange", tie_break="second")
+        np.testing.assert_array_equal(fc.round_outcomes, one.round_outcomes)
+        assert fc.diagnostics["exchanges"] == one.diagnostics["exchanges"]

@@ -21,12 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from detente.collective._exchange_engine import ExchangeRun, run_exchange_rounds
+from detente.collective._exchange_engine import ExchangeRun, run_exchange_batch
 from detente.collective._forecast import Forecast
 from detente.collective._registry import Option, register
 from detente.scenario import CompiledScenario, Scenario
 
-__all__ = ["exchange"]
+__all__ = ["exchange", "exchange_many"]
 
 _SHOW_TRADES = 3  # trades listed per round in the explanation
 
@@ -35,43 +35,115 @@ def _fmt(x: float) -> str:
     return f"{x:.4g}" if abs(x) < 1e4 else f"{x:.0f}"
 
 
+_OPTIONS = {
+    "rounds": Option(10, "rounds of exchange (decide's default 10); fewer if none pays"),
+    "variant": Option(
+        "equal_gain",
+        "exchange rate: equal_gain (both gain the same) or random_rate (drawn uniformly "
+        "between the rates at which one side gains nothing; uses the seed)",
+        choices=("equal_gain", "random_rate"),
+    ),
+    "tie_break": Option(
+        "first",
+        "between exchanges of equal gain: first (earlier in issue-pair, actor order), "
+        "second (decide with its coin fixed at 0.75), random (a fair coin; uses the seed)",
+        choices=("first", "second", "random"),
+    ),
+    "edge": Option(
+        "pass",
+        "when the outcome already sits on the demander's position: pass (decide's rule in "
+        "exact arithmetic: a further move may push it past) or cap (cut such moves to zero)",
+        choices=("pass", "cap"),
+    ),
+    "outcome": Option(
+        "voting",
+        "forecast: voting (outcome of the last round's voting positions) or start (of the "
+        "positions the next round would start from)",
+        choices=("voting", "start"),
+    ),
+    "salience_weight": Option(
+        0.4, "next round starts at x + (fixed_weight + salience_weight·(1 − s))·(y − x)"
+    ),
+    "fixed_weight": Option(0.1, "see salience_weight (decide's values 0.4 and 0.1)"),
+}
+
+
+def _options(
+    rounds: int, variant: str, tie_break: str, edge: str, outcome: str,
+    salience_weight: float, fixed_weight: float,
+) -> dict[str, Any]:
+    if int(rounds) != rounds or rounds < 1:
+        raise ValueError(
+            f"model 'exchange' option 'rounds' must be a whole number ≥ 1, got {rounds}"
+        )
+    for name, v in (("salience_weight", salience_weight), ("fixed_weight", fixed_weight)):
+        if not 0 <= float(v) <= 1:
+            raise ValueError(f"model 'exchange' option '{name}' must be between 0 and 1, got {v}")
+    if float(salience_weight) + float(fixed_weight) > 1:
+        raise ValueError(
+            "model 'exchange' options salience_weight + fixed_weight must not exceed 1 "
+            f"(got {salience_weight} + {fixed_weight})"
+        )
+    return {
+        "rounds": int(rounds),
+        "variant": variant,
+        "tie_break": tie_break,
+        "edge": edge,
+        "outcome": outcome,
+        "salience_weight": float(salience_weight),
+        "fixed_weight": float(fixed_weight),
+    }
+
+
+def _run(
+    pairs: list[tuple[Scenario, CompiledScenario]],
+    opts: dict[str, Any],
+    rng: np.random.Generator | None,
+) -> list[Forecast]:
+    inputs = [
+        (c.position * 100.0, c.salience, np.where(c.present, c.capability, 0.0), c.present)
+        for _, c in pairs
+    ]
+    runs = run_exchange_batch(
+        inputs,
+        rounds=opts["rounds"],
+        variant=opts["variant"],
+        tie_break=opts["tie_break"],
+        salience_weight=opts["salience_weight"],
+        fixed_weight=opts["fixed_weight"],
+        stop_when_stable=True,
+        edge=opts["edge"],
+        rng=rng if rng is not None else np.random.default_rng(0),
+    )
+    return [_forecast(sc, c, run, opts) for (sc, c), run in zip(pairs, runs, strict=True)]
+
+
+def exchange_many(
+    scenarios: list[Scenario],
+    *,
+    rng: np.random.Generator | None = None,
+    rounds: int = 10,
+    variant: str = "equal_gain",
+    tie_break: str = "first",
+    edge: str = "pass",
+    outcome: str = "voting",
+    salience_weight: float = 0.4,
+    fixed_weight: float = 0.1,
+) -> list[Forecast]:
+    """Many scenarios at once (``forecast_many``, ``evaluate``, Monte Carlo): the same results
+    as one by one, with the recalculations of all of them batched."""
+    opts = _options(rounds, variant, tie_break, edge, outcome, salience_weight, fixed_weight)
+    return _run([(sc, sc.compile()) for sc in scenarios], opts, rng)
+
+
 @register(
     "exchange",
     summary="Vote trading across issues (equal-gain exchange model); needs two or more issues.",
     reference="Stokman, F. N. & Van Oosten, R. (1994). The exchange of voting positions. In "
     "Bueno de Mesquita & Stokman (eds.), European Community Decision Making. Yale University "
     "Press. Results equal to decide-exchange-model 2022.1.28 (University of Groningen).",
-    options={
-        "rounds": Option(10, "rounds of exchange (decide's default 10); fewer if none pays"),
-        "variant": Option(
-            "equal_gain",
-            "exchange rate: equal_gain (both gain the same) or random_rate (drawn uniformly "
-            "between the rates at which one side gains nothing; uses the seed)",
-            choices=("equal_gain", "random_rate"),
-        ),
-        "tie_break": Option(
-            "first",
-            "between exchanges of equal gain: first (earlier in issue-pair, actor order), "
-            "second (decide with its coin fixed at 0.75), random (a fair coin; uses the seed)",
-            choices=("first", "second", "random"),
-        ),
-        "edge": Option(
-            "pass",
-            "when the outcome already sits on the demander's position: pass (decide's rule in "
-            "exact arithmetic: a further move may push it past) or cap (cut such moves to zero)",
-            choices=("pass", "cap"),
-        ),
-        "outcome": Option(
-            "voting",
-            "forecast: voting (outcome of the last round's voting positions) or start (of the "
-            "positions the next round would start from)",
-            choices=("voting", "start"),
-        ),
-        "salience_weight": Option(
-            0.4, "next round starts at x + (fixed_weight + salience_weight·(1 − s))·(y − x)"
-        ),
-        "fixed_weight": Option(0.1, "see salience_weight (decide's values 0.4 and 0.1)"),
-    },
+    options=_OPTIONS,
+    batch=exchange_many,
 )
 def exchange(
     scenario: Scenario,
@@ -87,43 +159,8 @@ def exchange(
     fixed_weight: float = 0.1,
 ) -> Forecast:
     """Forecast with the exchange model (see the module docstring)."""
-    if int(rounds) != rounds or rounds < 1:
-        raise ValueError(
-            f"model 'exchange' option 'rounds' must be a whole number ≥ 1, got {rounds}"
-        )
-    for name, v in (("salience_weight", salience_weight), ("fixed_weight", fixed_weight)):
-        if not 0 <= float(v) <= 1:
-            raise ValueError(f"model 'exchange' option '{name}' must be between 0 and 1, got {v}")
-    if float(salience_weight) + float(fixed_weight) > 1:
-        raise ValueError(
-            "model 'exchange' options salience_weight + fixed_weight must not exceed 1 "
-            f"(got {salience_weight} + {fixed_weight})"
-        )
-    opts: dict[str, Any] = {
-        "rounds": int(rounds),
-        "variant": variant,
-        "tie_break": tie_break,
-        "edge": edge,
-        "outcome": outcome,
-        "salience_weight": float(salience_weight),
-        "fixed_weight": float(fixed_weight),
-    }
-    power = np.where(c.present, c.capability, 0.0)
-    run = run_exchange_rounds(
-        c.position * 100.0,
-        c.salience,
-        power,
-        c.present,
-        rounds=int(rounds),
-        variant=variant,
-        tie_break=tie_break,
-        salience_weight=float(salience_weight),
-        fixed_weight=float(fixed_weight),
-        stop_when_stable=True,
-        edge=edge,
-        rng=rng if rng is not None else np.random.default_rng(0),
-    )
-    return _forecast(scenario, c, run, opts)
+    opts = _options(rounds, variant, tie_break, edge, outcome, salience_weight, fixed_weight)
+    return _run([(scenario, c)], opts, rng)[0]
 
 
 def _forecast(
