@@ -4,6 +4,9 @@ Both run the same input for 10 rounds. decide's time is its model loop only (mea
 its own interpreter by ``tests/collective/peer_scripts/decide_driver.py --time``, without
 start-up or file reading); detente's is the best of 5 runs of ``forecast(..., "exchange")``
 (compiling the scenario and building the explained result included) and of the bare round loop.
+A Monte Carlo line runs 100 perturbed copies of cop21 (positions + N(0, 5) noise) through
+``forecast_many``, which advances them side by side and batches their recalculations; its time
+per scenario is compared with decide's time for one run.
 decide is skipped if ``.peers/decide`` is absent (``scripts/peers/decide.sh`` installs it).
 """
 
@@ -16,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from detente.collective import forecast
+from detente.collective import forecast, forecast_many
 from detente.collective._exchange_engine import run_exchange_rounds
 from detente.scenario import load_scenario
 
@@ -53,6 +56,8 @@ def main() -> None:
         return
     if not PEER.exists():
         print("  decide not installed (run scripts/peers/decide.sh): detente times only")
+    cop21_peer: float | None = None
+    cop21 = None
     for name, size in INPUTS:
         path = CASES / name
         sc = load_scenario(path)
@@ -68,6 +73,25 @@ def main() -> None:
             line += (f"; decide model loop {peer:6.2f} s; ratio {peer / t_model:5.0f}x "
                      f"(forecast), {peer / t_loop:5.0f}x (round loop)")
         print(line)
+        if name == "cop21.csv":
+            cop21_peer = peer
+            cop21 = sc
+    rng = np.random.default_rng(0)
+    copies = [
+        cop21.with_stances(
+            st.model_copy(update={"position": float(np.clip(st.position + rng.normal(0, 5),
+                                                            0, 100))})
+            for st in cop21.stances
+        )
+        for _ in range(100)
+    ]
+    t = time.perf_counter()
+    forecast_many(copies, "exchange", tie_break="second")
+    per = (time.perf_counter() - t) / len(copies)
+    line = f"  Monte Carlo, 100 perturbed cop21 copies: detente {per * 1e3:7.1f} ms per scenario"
+    if cop21_peer is not None:
+        line += f"; ratio to one decide run {cop21_peer / per:5.0f}x"
+    print(line)
 
 
 if __name__ == "__main__":
