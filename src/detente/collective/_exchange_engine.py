@@ -339,6 +339,8 @@ class _Round:
     def realise(self, tops: list[int]) -> np.ndarray:
         """Exchanges ``tops`` (at most one per scenario) are realised: update the exchanges
         they touch and return those (still in play) to be recalculated by :meth:`compute`."""
+        if len(tops) == 1:
+            return self._realise_one(tops[0])
         e = np.asarray(tops)
         A, B, p, q = self.Ia[e], self.Ja[e], self.p[e], self.q[e]
         yA, yB = self.yI[e], self.yJ[e]
@@ -395,6 +397,51 @@ class _Round:
             S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
             S[sides, cols] = np.repeat(y_l, n_l)
             mark[cols] = True
+        mark &= self.alive
+        touched = np.flatnonzero(mark)
+        mark[touched] = False
+        return touched
+
+
+    def _realise_one(self, e: int) -> np.ndarray:
+        """:meth:`realise` for one exchange (fewer, scalar steps)."""
+        sc = int(self.scen[e])
+        part = self.parts[sc]
+        A, B, p, q = int(self.Ia[e]), int(self.Ja[e]), int(self.p[e]), int(self.q[e])
+        yA, yB = float(self.yI[e]), float(self.yJ[e])
+        self.alive[e] = False
+        self.alive &= self.valid
+        n_a, n_i = part.n_a, part.n_i
+        u_off, b_off = int(self.u_off[sc]), int(self.b_off[sc])
+        for dem, k, sup, y in ((B, q, A, yA), (A, p, B, yB)):
+            b_key = dem * n_i + k
+            u_key = b_key * n_a + sup + u_off
+            old = float(self.U[u_key])
+            x = float(part.x0[sup, k])
+            if old != old:  # NaN: no earlier move
+                new, prev = y, x
+            else:
+                new = min(old, y) if x <= old else max(old, y)
+                prev = old
+            self.U[u_key] = new
+            self.Bn[b_key + b_off] += float(self.share_flat[sup * n_i + k + b_off]) * (new - prev)
+        mark = self._mark
+        S, R = self.S, self.R
+        for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
+            hit = self.by_sup[sc].get(key)
+            if hit is None:
+                continue
+            sides, cols = hit
+            m = R[sides, cols]
+            S[2 + sides, cols] += m
+            S[4 + sides, cols] = np.minimum(S[4 + sides, cols], m)
+            S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
+            S[sides, cols] = y
+            mark[cols] = True
+        for key in (B * n_i + q, A * n_i + p):
+            d_idx = self.by_dem[sc].get(key)
+            if d_idx is not None:
+                mark[d_idx] = True
         mark &= self.alive
         touched = np.flatnonzero(mark)
         mark[touched] = False
