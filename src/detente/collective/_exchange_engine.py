@@ -36,7 +36,7 @@ __all__ = ["ExchangeRun", "RealisedExchange", "run_exchange_batch", "run_exchang
 _MOVE_EPS = 1e-10  # decide: a move of at most 1e-10 is no move
 _GAIN_EPS = 1e-10  # decide: an exchange gaining less than this does not pay
 _TIE_DECIMALS = 12  # gains equal to 12 decimals are a tie (decide: 1e-20 in Decimal)
-_EDGE_TOL = 1e-9  # float slack at the scale's ends (decide's Decimal arithmetic is exact there)
+_EDGE_TOL = 1e-9  # float slack: at the scale's ends and at knife edges (see ``edge``)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class RealisedExchange:
     gain_j: float
 
 
-@dataclass
+@dataclass(frozen=True)
 class ExchangeRun:
     """What :func:`run_exchange_rounds` returns (arrays on the 0–100 scale)."""
 
@@ -88,7 +88,7 @@ def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
         return np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
 
 
-class _Side:
+class _Part:
     """One scenario's possible exchanges of a round (local actor and issue indices)."""
 
     def __init__(
@@ -170,13 +170,13 @@ class _Round:
     one fancy index gathers what a recalculation needs, for all scenarios at once.
     """
 
-    def __init__(self, sides: list[_Side]) -> None:
-        self.parts = sides
-        ns = [sd.n for sd in sides]
+    def __init__(self, parts: list[_Part]) -> None:
+        self.parts = parts
+        ns = [sd.n for sd in parts]
         self.lo = np.concatenate([[0], np.cumsum(ns)[:-1]]).astype(int) if ns else np.zeros(0)
         self.n = int(sum(ns))
-        u_sizes = [sd.n_a * sd.n_i * sd.n_a for sd in sides]
-        b_sizes = [sd.n_a * sd.n_i for sd in sides]
+        u_sizes = [sd.n_a * sd.n_i * sd.n_a for sd in parts]
+        b_sizes = [sd.n_a * sd.n_i for sd in parts]
         u_off = np.concatenate([[0], np.cumsum(u_sizes)[:-1]]).astype(int)
         b_off = np.concatenate([[0], np.cumsum(b_sizes)[:-1]]).astype(int)
         self.u_off, self.b_off = u_off, b_off
@@ -184,12 +184,12 @@ class _Round:
         def cat(arrs: list[np.ndarray], rows: int, dtype: type = float) -> np.ndarray:
             return np.concatenate(arrs, axis=1) if arrs else np.zeros((rows, 0), dtype=dtype)
 
-        self.K = cat([sd.K for sd in sides], 17)
-        self.Z = cat([sd.Z for sd in sides], 8, int)
-        self.S = cat([sd.S for sd in sides], 8)
-        self.dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(sides)], 2, int)
-        self.u_key = cat([sd.u_key + u_off[k] for k, sd in enumerate(sides)], 2, int)
-        self.scen = np.repeat(np.arange(len(sides)), ns)
+        self.K = cat([sd.K for sd in parts], 17)
+        self.Z = cat([sd.Z for sd in parts], 8, int)
+        self.S = cat([sd.S for sd in parts], 8)
+        self.dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(parts)], 2, int)
+        self.u_key = cat([sd.u_key + u_off[k] for k, sd in enumerate(parts)], 2, int)
+        self.scen = np.repeat(np.arange(len(parts)), ns)
         n = self.n
         self.R = np.zeros((7, n))  # moves, voting positions, gains (I, J), decide's gain
         self.Ia, self.Ja, self.q, self.p = self.Z[0], self.Z[1], self.Z[4], self.Z[5]
@@ -198,24 +198,24 @@ class _Round:
         self.alive = np.ones(n, dtype=bool)
         self._mark = np.zeros(n, dtype=bool)
         # round-start positions and weight shares c s / Σ c s, flat per scenario
-        self.x_flat = np.concatenate([sd.x0.ravel() for sd in sides]) if sides else np.zeros(0)
+        self.x_flat = np.concatenate([sd.x0.ravel() for sd in parts]) if parts else np.zeros(0)
         with np.errstate(invalid="ignore", divide="ignore"):
             self.share_flat = (
                 np.concatenate([(sd.w / np.where(sd.denom > 0, sd.denom, 1.0)).ravel()
-                                for sd in sides]) if sides else np.zeros(0)
+                                for sd in parts]) if parts else np.zeros(0)
             )
         self.round = 0
         self.edge_cap = False
         self.edge_replay: dict[tuple[int, ...], bool] | None = None
         self.edge_seen: dict[tuple[int, ...], int] = {}
-        self.edge_events = np.zeros(len(sides), dtype=int)
+        self.edge_events = np.zeros(len(parts), dtype=int)
         # moves already made towards a demander: U[O, k, A] (NaN: none), flat per scenario
         self.U = np.full(int(sum(u_sizes)), np.nan)
         self.Bn = np.zeros(int(sum(b_sizes)))  # flat (demander, issue): Σ c s (U - x) / Σ c s
         # per actor-issue: the exchanges where it supplies (side, column) or demands (column)
         self.by_sup: list[dict[int, tuple[np.ndarray, np.ndarray]]] = []
         self.by_dem: list[dict[int, np.ndarray]] = []
-        for k, sd in enumerate(sides):
+        for k, sd in enumerate(parts):
             cols = np.concatenate([np.arange(sd.n), np.arange(sd.n)]) + self.lo[k]
             side = np.concatenate([np.zeros(sd.n, dtype=np.intp), np.ones(sd.n, dtype=np.intp)])
             self.by_sup.append({key: (side[g], cols[g]) for key, g in _groups(sd.sup_key).items()})
@@ -578,7 +578,7 @@ def run_exchange_batch(
         if not active:
             break
         parts = [
-            _Side(runs[k].x, runs[k].sal, runs[k].w, runs[k].present, runs[k].denom,
+            _Part(runs[k].x, runs[k].sal, runs[k].w, runs[k].present, runs[k].denom,
                   runs[k].start_out[-1], variant, runs[k].rng)
             for k in active
         ]
