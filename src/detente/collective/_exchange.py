@@ -188,6 +188,11 @@ def _forecast(
             )
     if c.n_issues < 2:
         notes.append("one issue only: no exchange is possible, the forecast is the weighted mean")
+    if run.ties:
+        notes.append(
+            f"{run.ties} tie(s) between exchanges of equal gain, broken by "
+            f"tie_break={opts['tie_break']} (decide breaks them with an unseeded coin)"
+        )
     trades = _trades(scenario, c, run)
     ext = run.externalities if run.externalities is not None else np.zeros((0, c.n_actors))
     diagnostics: dict[str, Any] = {
