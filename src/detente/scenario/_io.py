@@ -633,7 +633,7 @@ def read_decide(path: str | os.PathLike[str]) -> Scenario:
             desc = cells[3] if len(cells) > 3 and cells[3] else ""
             label = cells[2] if len(cells) > 2 else ""
             lines[("issues", len(issues))] = lineno
-            issues[cells[1]] = {"id": cells[1], "name": desc or label, "note": label}
+            issues[cells[1]] = {"id": cells[1], "name": label or desc, "note": desc}
         elif tag == "#M":
             if len(cells) < 3:
                 problems.append(Problem("an #M line needs an issue and a scale point",
