@@ -565,20 +565,11 @@ def load_domain(path: str | os.PathLike[str]) -> Domain:
     Every mistake is reported as :class:`~detente.scenario.ScenarioError` naming the file,
     line, field and what was expected.
     """
-    import yaml
-
-    from detente.scenario._io import _locator, _read_text, _yaml_lines
+    from detente.scenario._io import load_yaml_document
 
     p = Path(path)
-    text = _read_text(p)
-    try:
-        data = yaml.safe_load(text)
-        lines = _yaml_lines(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ScenarioError([Problem(f"not valid YAML: {getattr(e, 'problem', e)}", file=str(p),
-                                     line=None if mark is None else mark.line + 1)]) from None
-    return domain_from_dict(data, file=str(p), locate=_locator(lines))
+    data, locate = load_yaml_document(p)
+    return domain_from_dict(data, file=str(p), locate=locate)
 
 
 def domain_from_dict(data: Any, *, file: str = "<input>", locate: Any = None) -> Domain:

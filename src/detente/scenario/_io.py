@@ -146,10 +146,12 @@ def _locator(lines: dict[Loc, int]) -> Callable[[Loc], int | None]:
     return locate
 
 
-def read_yaml(path: str | os.PathLike[str]) -> Scenario:
-    """Read a scenario from detente's YAML format (see README, "Scenario files")."""
-    p = Path(path)
-    text = _read_text(p)
+def load_yaml_document(path: Path) -> tuple[Any, Callable[[Loc], int | None]]:
+    """Parse a YAML file; return the data and a function giving the line of a path in it.
+
+    Syntax errors become a :class:`ScenarioError` naming the file and line.
+    """
+    text = _read_text(path)
     try:
         data = yaml.safe_load(text)
         lines = _yaml_lines(text)
@@ -158,8 +160,15 @@ def read_yaml(path: str | os.PathLike[str]) -> Scenario:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(e, "problem", None) or str(e)
         raise ScenarioError(
-            [Problem(f"not valid YAML: {problem}", file=str(p), line=line)]
+            [Problem(f"not valid YAML: {problem}", file=str(path), line=line)]
         ) from None
+    return data, _locator(lines)
+
+
+def read_yaml(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario from detente's YAML format (see README, "Scenarios")."""
+    p = Path(path)
+    data, locate = load_yaml_document(p)
     if not isinstance(data, dict):
         raise ScenarioError(
             [
@@ -180,7 +189,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Scenario:
         raise ScenarioError(problems)
     if "date" in data and not isinstance(data["date"], str) and data["date"] is not None:
         data["date"] = str(data["date"])
-    return _build(data, str(p), _locator(lines))
+    return _build(data, str(p), locate)
 
 
 def dump_scenario_yaml(scenario: Scenario) -> str:
