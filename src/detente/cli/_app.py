@@ -5,12 +5,24 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 
-__all__ = ["UserError", "app", "console", "err_console", "fail", "user_errors"]
+__all__ = [
+    "SummaryFormat",
+    "TableFormat",
+    "TableJson",
+    "TableJsonCsv",
+    "UserError",
+    "app",
+    "console",
+    "err_console",
+    "fail",
+    "user_errors",
+]
 
 app = typer.Typer(
     name="detente",
@@ -23,6 +35,25 @@ console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class TableJsonCsv(StrEnum):
+    """Output formats of commands that print tables of values."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TableJson(StrEnum):
+    """Output formats of commands that print a summary."""
+
+    table = "table"
+    json = "json"
+
+
+TableFormat = Annotated[TableJsonCsv, typer.Option("--format", "-f", help="Output format.")]
+SummaryFormat = Annotated[TableJson, typer.Option("--format", "-f", help="Output format.")]
 
 
 class UserError(Exception):

@@ -11,18 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from detente.cli._app import UserError, app, console, user_errors
+from detente.cli._app import SummaryFormat, TableJson, UserError, app, console, user_errors
 
 if TYPE_CHECKING:
     from detente.bargaining import Domain
     from detente.bargaining._trust import Breach
 
 __all__: list[str] = []
-
-
-class OutFmt(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class BreachMode(StrEnum):
@@ -148,7 +143,7 @@ def bargain_cmd(
     reservation: Annotated[str | None, typer.Option(
         "--reservation", help="Reservation values RA,RB (outside options; default: the "
         "utility of the status quo).")] = None,
-    fmt: Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")] = OutFmt.table,
+    fmt: SummaryFormat = TableJson.table,
     plot: Annotated[Path | None, typer.Option(
         "--plot", help="Write the utility plane (PNG/SVG/PDF).")] = None,
     trust_plot: Annotated[Path | None, typer.Option(
@@ -172,7 +167,7 @@ def bargain_cmd(
     breach_txt = ("status quo on the issues where the counterpart conceded"
                   if br_mode == "status_quo"
                   else "counterpart's ideal on the issues where it conceded")
-    if fmt is OutFmt.json:
+    if fmt is TableJson.json:
         doc = res.as_dict()
         doc["trust"] = list(pair)
         doc["record"] = record
@@ -242,13 +237,13 @@ def bargain_cmd(
         from detente.bargaining._plot import plot_utility_plane
 
         plot_utility_plane(dom, plot, trust=pair, breach=br)
-        if fmt is OutFmt.table:
+        if fmt is TableJson.table:
             console.print(f"plot written to {plot}")
     if trust_plot is not None:
         from detente.bargaining._plot import plot_trust_curve
 
         plot_trust_curve(res.curve, trust_plot, title=f"{dom.name}: zone of agreement vs trust")
-        if fmt is OutFmt.table:
+        if fmt is TableJson.table:
             console.print(f"trust figure written to {trust_plot}")
 
 
@@ -270,7 +265,7 @@ def negotiate_cmd(
         "--grid", help="Points per issue scale when built from a scenario.")] = 11,
     reservation: Annotated[str | None, typer.Option(
         "--reservation", help="Reservation values RA,RB (default: the status quo's).")] = None,
-    fmt: Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")] = OutFmt.table,
+    fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """Run one alternating-offers negotiation and print the trace of offers."""
     from detente.bargaining import negotiate, parse_strategy
@@ -284,7 +279,7 @@ def negotiate_cmd(
         pa, pb = parts
     dom = _load(file, pa, pb, grid, steps, reservation)
     tr = negotiate(dom, sa, sb, rng=seed)
-    if fmt is OutFmt.json:
+    if fmt is TableJson.json:
         console.print_json(json.dumps(tr.as_dict(), allow_nan=False))
         return
     A, B = dom.a.id, dom.b.id

@@ -6,27 +6,24 @@ import csv
 import io
 import json
 import math
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from detente.cli._app import UserError, app, console, user_errors
+from detente.cli._app import (
+    SummaryFormat,
+    TableFormat,
+    TableJson,
+    TableJsonCsv,
+    UserError,
+    app,
+    console,
+    user_errors,
+)
 
 __all__: list[str] = []
-
-
-class Fmt(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class EvalFmt(StrEnum):
-    table = "table"
-    json = "json"
 
 
 def _parse_options(pairs: list[str] | None) -> dict[str, Any]:
@@ -55,15 +52,15 @@ def _fmt(x: float) -> str:
     return "—" if math.isnan(x) else f"{x:.2f}"
 
 
-def _render(scenario: Any, forecasts: list[Any], fmt: Fmt, explain: bool) -> None:
-    if fmt is Fmt.json:
+def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool) -> None:
+    if fmt is TableJsonCsv.json:
         doc = {
             "scenario": scenario.name,
             "forecasts": [f.as_dict() for f in forecasts],
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
-    if fmt is Fmt.csv:
+    if fmt is TableJsonCsv.csv:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["model", "issue", "outcome"])
@@ -103,7 +100,7 @@ def forecast_cmd(
     model: Annotated[
         list[str] | None, typer.Option("--model", "-m", help="Model name; repeat for several.")
     ] = None,
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
+    fmt: TableFormat = TableJsonCsv.table,
     option: Annotated[
         list[str] | None,
         typer.Option("--option", "-o", help="Model option NAME=VALUE (applies to each model)."),
@@ -138,7 +135,7 @@ def forecast_cmd(
         from detente.report import plot_forecasts
 
         plot_forecasts(scenario, forecasts, plot)
-        if fmt is Fmt.table:
+        if fmt is TableJsonCsv.table:
             console.print(f"plot written to {plot}")
 
 
@@ -164,7 +161,7 @@ def models_cmd() -> None:
 def evaluate_cmd(
     file: Annotated[Path, typer.Argument(help="DEU-style file with observed outcomes.")],
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
-    fmt: Annotated[EvalFmt, typer.Option("--format", "-f")] = EvalFmt.table,
+    fmt: SummaryFormat = TableJson.table,
     option: Annotated[
         list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
     ] = None,
@@ -190,7 +187,7 @@ def evaluate_cmd(
     if by_proposal:
         data = data.by_group()
     result = evaluate(data, model, **_parse_options(option))
-    if fmt is EvalFmt.json:
+    if fmt is TableJson.json:
         console.print_json(json.dumps(result.as_dict()))
         return
     table = Table(title=f"{model} on {data.name}", title_justify="left")
@@ -210,7 +207,7 @@ def demo_cmd(
     plot: Annotated[
         Path, typer.Option("--plot", help="Where to write the PNG plot.")
     ] = Path("detente-demo.png"),
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
+    fmt: TableFormat = TableJsonCsv.table,
 ) -> None:
     """Run every registered model on a shipped example, print the forecasts, write a plot."""
     from detente.collective import forecast, list_models
@@ -221,13 +218,13 @@ def demo_cmd(
         raise UserError(f"no example named '{name}'; shipped: {', '.join(list_examples())}")
     scenario = load_example(name)
     forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()]
-    if fmt is Fmt.table:
+    if fmt is TableJsonCsv.table:
         console.print(f"[bold]{scenario.name}[/]  ({example_path(name).name})")
         if scenario.description:
             console.print(f"[dim]{scenario.description.strip()}[/]")
     _render(scenario, forecasts, fmt, explain=False)
     plot_forecasts(scenario, forecasts, plot)
-    if fmt is Fmt.table:
+    if fmt is TableJsonCsv.table:
         console.print(f"plot written to {plot.resolve()}")
 
 

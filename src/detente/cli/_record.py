@@ -6,14 +6,22 @@ import csv
 import io
 import json
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from detente.cli._app import UserError, app, console, user_errors
+from detente.cli._app import (
+    SummaryFormat,
+    TableFormat,
+    TableJson,
+    TableJsonCsv,
+    UserError,
+    app,
+    console,
+    user_errors,
+)
 
 __all__: list[str] = []
 
@@ -23,17 +31,6 @@ record_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(record_app, name="record")
-
-
-class ListFmt(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class CredFmt(StrEnum):
-    table = "table"
-    json = "json"
 
 
 DbOpt = Annotated[
@@ -65,11 +62,11 @@ def _parse_date(text: str | None, what: str) -> date | None:
         raise UserError(f"{what}: expected a date YYYY-MM-DD, got {text!r}") from None
 
 
-def _emit(rows: list[dict[str, Any]], fmt: ListFmt, title: str, columns: list[str]) -> None:
-    if fmt is ListFmt.json:
+def _emit(rows: list[dict[str, Any]], fmt: TableJsonCsv, title: str, columns: list[str]) -> None:
+    if fmt is TableJsonCsv.json:
         console.print_json(json.dumps(rows))
         return
-    if fmt is ListFmt.csv:
+    if fmt is TableJsonCsv.csv:
         buf = io.StringIO()
         w = csv.DictWriter(buf, columns, lineterminator="\n", extrasaction="ignore")
         w.writeheader()
@@ -108,7 +105,7 @@ def _event_row(e: Any) -> dict[str, Any]:
 def agreements_cmd(
     party: Annotated[str | None, typer.Option(help="Only agreements with this party.")] = None,
     kind: Annotated[str | None, typer.Option(help="Only this kind (treaty, ...).")] = None,
-    fmt: Annotated[ListFmt, typer.Option("--format", "-f", help="Output format.")] = ListFmt.table,
+    fmt: TableFormat = TableJsonCsv.table,
     db: DbOpt = None,
 ) -> None:
     """List the agreements in the record."""
@@ -118,7 +115,7 @@ def agreements_cmd(
         if (party is None or party in a.parties) and (kind is None or a.kind.value == kind)
     ]
     cols = ["id", "kind", "parties", "signed", "in_force", "name"]
-    _emit(rows, fmt, f"{len(rows)} agreements", cols if fmt is ListFmt.table else list(
+    _emit(rows, fmt, f"{len(rows)} agreements", cols if fmt is TableJsonCsv.table else list(
         _agreement_row(rec.agreements[0]).keys()) if rec.agreements else cols)
 
 
@@ -130,7 +127,7 @@ def events_cmd(
     type_: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="From this date on.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
-    fmt: Annotated[ListFmt, typer.Option("--format", "-f", help="Output format.")] = ListFmt.table,
+    fmt: TableFormat = TableJsonCsv.table,
     db: DbOpt = None,
 ) -> None:
     """List the events in the record (filter by agreement, actor, type, dates)."""
@@ -147,7 +144,7 @@ def events_cmd(
         and (hi is None or e.date.start <= hi)
     ]
     cols = ["id", "date", "agreement", "actors", "type", "alleged_by", "evidence", "disputed"]
-    _emit(rows, fmt, f"{len(rows)} events", cols if fmt is ListFmt.table else [
+    _emit(rows, fmt, f"{len(rows)} events", cols if fmt is TableJsonCsv.table else [
         "id", "agreement", "date", "actors", "type", "alleged_by", "established_by", "evidence",
         "lawful", "disputed", "conduct", "source", "note"])
 
@@ -173,7 +170,7 @@ def show_cmd(
     for k, v in _agreement_row(a).items():
         console.print(f"[bold]{k}[/]: {v}", markup=True, highlight=False)
     rows = [_event_row(e) for e in rec.sorted().events if e.agreement == a.id]
-    _emit(rows, ListFmt.table, f"{len(rows)} events",
+    _emit(rows, TableJsonCsv.table, f"{len(rows)} events",
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
 
 
@@ -219,7 +216,7 @@ def credibility_cmd(
         help="Counterpart: commitments made to this actor only.")] = None,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Date YYYY-MM-DD (default today); nothing after it is used.")] = None,
-    fmt: Annotated[CredFmt, typer.Option("--format", "-f", help="Output format.")] = CredFmt.table,
+    fmt: SummaryFormat = TableJson.table,
     plot: Annotated[Path | None, typer.Option(
         help="Write credibility over time with the driving events (.png/.svg/.pdf).")] = None,
     top: Annotated[int, typer.Option(min=0, help="How many drivers to show.")] = 8,
@@ -250,7 +247,7 @@ def credibility_cmd(
         first = min((d.event.date.start for d in cred.drivers), default=day)
         curve = credibility_curve(rec, actor, toward, _monthly(first, day), settings)
         plot_credibility(curve, cred.drivers, plot, top=top)
-    if fmt is CredFmt.json:
+    if fmt is TableJson.json:
         console.print_json(json.dumps(cred.as_dict(top=top)))
     else:
         who = f"{actor} toward {toward}" if toward else f"{actor} toward anyone"

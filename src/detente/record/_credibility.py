@@ -312,6 +312,19 @@ class _Prepared:
     end: NDArray[np.int64]  # ordinal day when the event counts as known
     group: NDArray[np.int64]  # conduct group index, events sorted by group
 
+    def known_by(self, day: int) -> _Prepared:
+        """Only the events known on ordinal ``day``: later ones are not even summed as zeros,
+        so an event after ``as_of`` cannot change the figure in any digit."""
+        keep = self.end <= day
+        if keep.all():
+            return self
+        return _Prepared(
+            events=tuple(e for e, k in zip(self.events, keep, strict=True) if k),
+            base=self.base[keep],
+            end=self.end[keep],
+            group=self.group[keep],
+        )
+
 
 def _prepare(
     record: Record, actor: str, toward: str | None, settings: CredibilitySettings
@@ -422,7 +435,7 @@ def credibility(
         if toward == actor:
             raise ValueError("toward must differ from actor")
     day = _as_ordinal(as_of)
-    prep = _prepare(record, actor, toward, s)
+    prep = _prepare(record, actor, toward, s).known_by(day.toordinal())
     w = _contributions(prep, np.array([day.toordinal()], dtype=np.int64), s)
     alpha_a, beta_a = _alpha_beta(w, prep.group, s)
     alpha, beta = float(alpha_a[0]), float(beta_a[0])
