@@ -1,0 +1,454 @@
+"""The batched kernel of Bueno de Mesquita's expected utility model (EUM).
+
+Every array has a leading batch axis ``B`` (one row per issue, or per Monte Carlo draw) and an
+actor axis ``n``; pairwise quantities are ``(B, n, n)`` with ``[b, i, j]`` read "``i`` against
+``j``". There is no Python loop over actors or pairs: one round is a fixed number of numpy
+operations on ``(B, n, n)`` arrays, whatever ``B`` and ``n``.
+
+Equations (numbers are those of Scholz, Calbert & Smith 2011, who spell out Bueno de Mesquita
+1994, 1997). Positions ``x`` are divided by the range of the initial positions (the *distance
+scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × salience).
+
+* votes of actor ``k`` in the contest ``i`` against ``j``: ``v_k(i, j) = w_k (d_kj^ρ_k −
+  d_ki^ρ_k)`` with ``ρ_k = r_k`` (the voter's risk exponent, BDM 1997) or 1;
+* probability that ``i`` prevails over ``j``: ``P_ij = Σ_k max(v_k, 0) / Σ_k |v_k|``
+  (``probability="share"``, Scholz eq. 30), ``max(Σ_k v_k, 0) / Σ_k |v_k|`` (``"net"``), or
+  ``Σ_k max(v_k, 0) / Σ_k Σ_a Σ_b |v_k(a, b)|`` (``"scholz_code"``: the denominator of the program
+  behind Scholz et al.'s published tables, as read by the jmckib replication);
+* utilities (eqs. 15–19, 24): ``U_s = 2 − 4 (0.5 − 0.5 d_ij)^r``, ``U_f = 2 − 4 (0.5 + 0.5
+  d_ij)^r``, ``U_b = 2 − 4 (0.5 − 0.25 (d_iμ + d_ij))^r``, ``U_w = 2 − 4 (0.5 + 0.25 (d_iμ +
+  d_ij))^r``, ``U_sq = 2 − 4 · 0.5^r``, with ``μ`` the round's median (Condorcet) position;
+* expected utility of ``i`` challenging ``j`` (eq. 25): ``EU = s_j (P_ij U_s + (1 − P_ij) U_f) +
+  (1 − s_j) U_s − (Q U_sq + (1 − Q)(T U_b + (1 − T) U_w))``;
+* security: ``S_i = Σ_j EU(j challenges i)`` with every ``r = 1``; ``R_i = (2 S_i − S_max −
+  S_min) / (S_max − S_min)`` over the actors of the issue (eq. 32); risk exponent ``r_i = (1 −
+  R_i/3) / (1 + R_i/3)`` in ``[0.5, 2]`` (eq. 33); ``r_i = 1`` where all security levels are equal;
+* relations, from each actor ``i``'s own point of view (``a = EU_i(i challenges j)``, ``b =
+  EU(j challenges i)`` as ``i`` perceives it): both positive: conflict (the one with the smaller
+  expected utility loses and moves to the other's position); ``a < 0 < b``: ``i`` compromises
+  (moves the fraction ``|a/b|`` of the way to ``x_j``) if ``b > |a|``, otherwise capitulates
+  (moves to ``x_j``); both negative: stalemate;
+* each actor accepts one offer per round (``accept``) and all move at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "ACCEPT",
+    "COMPROMISE",
+    "EUMSettings",
+    "EUMTrace",
+    "PERCEPTION",
+    "PROBABILITY",
+    "RELATIONS",
+    "VARIANTS",
+    "eum_kernel",
+]
+
+TOL = 1e-12
+"""Expected utilities (and offer keys) closer than this count as equal (both implementations)."""
+
+PROBABILITY = ("share", "net", "scholz_code")
+PERCEPTION = ("own", "actual")
+ACCEPT = ("priority", "nearest", "strongest", "scholz_code")
+COMPROMISE = ("fraction", "weighted")
+
+NONE, LOSE, WIN, GIVE, TAKE, YIELD, COMPEL, STALEMATE = range(8)
+RELATIONS = {
+    NONE: "none",
+    LOSE: "conflict, gives way",
+    WIN: "conflict, prevails",
+    GIVE: "compromises",
+    TAKE: "wins a compromise",
+    YIELD: "capitulates",
+    COMPEL: "compels",
+    STALEMATE: "stalemate",
+}
+"""Codes of ``EUMTrace.relation[r, b, i, j]``: the relation of ``i`` to ``j`` as ``i`` sees it."""
+
+
+@dataclass(frozen=True)
+class EUMSettings:
+    """Every choice on which the sources differ; the defaults are Scholz et al. (2011)."""
+
+    rounds: int = 10
+    probability: str = "share"
+    vote_risk: bool = True
+    perception: str = "own"
+    accept: str = "priority"
+    compromise: str = "fraction"
+    capitulation: bool = True
+    q: float = 1.0
+    t: float | str = 1.0
+    risk: str = "security"
+    risk_update: str = "every_round"
+    distance: str = "positions"
+    tolerance: float = 0.0
+
+    def __post_init__(self) -> None:
+        checks: list[tuple[str, Any, tuple[Any, ...]]] = [
+            ("probability", self.probability, PROBABILITY),
+            ("perception", self.perception, PERCEPTION),
+            ("accept", self.accept, ACCEPT),
+            ("compromise", self.compromise, COMPROMISE),
+            ("risk", self.risk, ("security", "neutral")),
+            ("risk_update", self.risk_update, ("every_round", "first_round")),
+            ("distance", self.distance, ("positions", "issue")),
+            ("vote_risk", self.vote_risk, (True, False)),
+            ("capitulation", self.capitulation, (True, False)),
+        ]
+        for name, value, allowed in checks:
+            if value not in allowed:
+                raise ValueError(
+                    f"eum option '{name}' must be one of {', '.join(map(repr, allowed))}, "
+                    f"got {value!r}"
+                )
+        if isinstance(self.rounds, bool) or not isinstance(self.rounds, int) or self.rounds < 0:
+            raise ValueError(f"eum option 'rounds' must be a whole number ≥ 0, got {self.rounds!r}")
+        if not _unit(self.q):
+            raise ValueError(f"eum option 'q' must be a number in [0, 1], got {self.q!r}")
+        if not (self.t == "eftekhari" or _unit(self.t)):
+            raise ValueError(
+                f"eum option 't' must be a number in [0, 1] or 'eftekhari', got {self.t!r}"
+            )
+        if not (_number(self.tolerance) and float(self.tolerance) >= 0):  # type: ignore[arg-type]
+            raise ValueError(
+                f"eum option 'tolerance' must be a number ≥ 0, got {self.tolerance!r}"
+            )
+
+    def with_(self, **changes: Any) -> EUMSettings:
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float, np.floating, np.integer)) and not isinstance(v, bool)
+
+
+def _unit(v: Any) -> bool:
+    return _number(v) and 0.0 <= float(v) <= 1.0
+
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "scholz": {},
+    "scholz_code": {
+        "probability": "scholz_code",
+        "accept": "scholz_code",
+        "capitulation": False,
+    },
+    "masad": {
+        "probability": "net",
+        "vote_risk": False,
+        "perception": "actual",
+        "accept": "strongest",
+    },
+}
+"""Named sets of choices. ``scholz``: the equations as Scholz et al. (2011) print them.
+``scholz_code``: the program behind their published tables, as reconstructed by the jmckib
+replication (its numbers are reproduced in the tests). ``masad``: the dmasad replication."""
+
+
+@dataclass(frozen=True, eq=False)
+class EUMTrace:
+    """Everything one run computes. Positions are on the unit scale of the input.
+
+    ``positions (R+1, B, n)`` (NaN for absent actors); ``median``, ``mean`` ``(R+1, B)``;
+    ``risk (R, B, n)`` risk exponents used in each round; ``security (R, B, n)``;
+    ``relation (R, B, n, n)`` codes of :data:`RELATIONS`; ``eu_own``/``eu_other (R, B, n, n)``
+    (``a`` and ``b`` above); ``probability (R, B, n, n)`` (``P_ij``); ``offer (R, B, n, n)``
+    the position ``j``'s pressure would move ``i`` to (NaN: none); ``accepted (R, B, n)`` the
+    ``j`` whose offer ``i`` took (−1: none); ``stopped (B,)`` the first round in which nobody
+    moved more than the tolerance (``R`` if they still moved in the last round).
+    """
+
+    positions: np.ndarray
+    median: np.ndarray
+    mean: np.ndarray
+    risk: np.ndarray
+    security: np.ndarray
+    relation: np.ndarray
+    eu_own: np.ndarray
+    eu_other: np.ndarray
+    probability: np.ndarray
+    offer: np.ndarray
+    accepted: np.ndarray
+    stopped: np.ndarray
+
+
+def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """The actor position that wins every pairwise vote (Scholz sec. 3.2), ``(B,)``.
+
+    With votes ``Σ_k w_k (|x_k − x_m| − |x_k − x_j|)`` a position beats another exactly when
+    its weighted distance ``Σ_k w_k |x_k − x_j|`` is smaller, so the winner is the present
+    actor position minimising it (the weighted median); ties give the midpoint of the tied
+    positions. NaN where no actor carries weight.
+    """
+    loss = (w[:, :, None] * np.abs(x[:, :, None] - x[:, None, :])).sum(axis=1)
+    loss = np.where(present, loss, np.inf)
+    best = loss.min(axis=1, keepdims=True)
+    total = w.sum(axis=1)
+    tied = present & (loss <= best + TOL * np.maximum(total, 1.0)[:, None])
+    lo = np.where(tied, x, np.inf).min(axis=1)
+    hi = np.where(tied, x, -np.inf).max(axis=1)
+    return np.where(total > 0, (lo + hi) / 2.0, np.nan)
+
+
+def weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Mean position weighted by capability × salience, ``(B,)``; NaN without weight."""
+    total = w.sum(axis=1)
+    safe = np.where(total > 0, total, 1.0)
+    return np.where(total > 0, (w * x).sum(axis=1) / safe, np.nan)
+
+
+def _vote_tallies(
+    x: np.ndarray, w: np.ndarray, rho: np.ndarray | None, scale: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``N[b, i, j] = Σ_k max(v_k(i, j), 0)`` and ``net[b, i, j] = Σ_k v_k(i, j)``.
+
+    A voter prefers ``i`` to ``j`` exactly when it sits on ``i``'s side of their midpoint,
+    whatever its risk exponent, so the positive votes are a prefix sum over voters sorted by
+    position, cut at the midpoint: O(n² log n) per issue instead of O(n³).
+    """
+    B, n = x.shape
+    dist = np.abs(x[:, :, None] - x[:, None, :]) / scale[:, None, None]  # [b, k, i]
+    u = dist if rho is None else dist ** rho[:, :, None]
+    wu = w[:, :, None] * u  # w_k d_ki^ρ_k
+    total = wu.sum(axis=1)  # (B, i)
+    net = total[:, None, :] - total[:, :, None]  # Σ_k v_k(i, j) = A_j − A_i
+    order = np.argsort(x, axis=1, kind="stable")
+    xs = np.take_along_axis(x, order, axis=1)
+    prefix = np.zeros((B, n + 1, n))
+    np.cumsum(np.take_along_axis(wu, order[:, :, None], axis=1), axis=1, out=prefix[:, 1:, :])
+    mid = (x[:, :, None] + x[:, None, :]) / 2.0
+    offset = 4.0 * np.arange(B)[:, None]
+    cut = np.searchsorted((xs + offset).ravel(), (mid + offset[:, :, None]).ravel())
+    cut = cut.reshape(B, n, n) - n * np.arange(B)[:, None, None]
+    cut = np.clip(cut, 0, n)
+    bidx = np.arange(B)[:, None, None]
+    jidx = np.arange(n)[None, None, :]
+    iidx = np.arange(n)[None, :, None]
+    below = prefix[bidx, cut, jidx] - prefix[bidx, cut, iidx]  # Σ_{x_k < mid} v_k(i, j)
+    xi, xj = x[:, :, None], x[:, None, :]
+    positive = np.where(xi < xj, below, net - below)
+    positive = np.where(xi == xj, 0.0, np.maximum(positive, 0.0))
+    return positive, net
+
+
+def _probability(
+    x: np.ndarray, w: np.ndarray, rho: np.ndarray | None, scale: np.ndarray, kind: str,
+    pair: np.ndarray,
+) -> np.ndarray:
+    positive, net = _vote_tallies(x, w, rho, scale)
+    absolute = positive + np.swapaxes(positive, 1, 2)  # Σ_k |v_k(i, j)|
+    if kind == "share":
+        num, den = positive, absolute
+    elif kind == "net":
+        num, den = np.maximum(net, 0.0), absolute
+    else:  # scholz_code: all votes of all voters over all ordered pairs of actors
+        num = positive
+        den = np.broadcast_to(
+            np.where(pair, absolute, 0.0).sum(axis=(1, 2))[:, None, None], positive.shape
+        )
+    ok = (den > 0) & pair & (x[:, :, None] != x[:, None, :])
+    return np.where(ok, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+def _expected_utility(
+    p: np.ndarray,
+    dist: np.ndarray,
+    dmu: np.ndarray,
+    s_target: np.ndarray,
+    r: np.ndarray,
+    q: float,
+    t: np.ndarray | float,
+) -> np.ndarray:
+    """Eq. 25 for every ordered pair: ``r`` broadcasts against ``(B, n, n)`` (the evaluator's
+    risk exponent), ``dist`` is ``d_ij``, ``dmu`` is ``d_iμ`` of the challenger (``(B, n, 1)``)."""
+    us = 2.0 - 4.0 * (0.5 - 0.5 * dist) ** r
+    uf = 2.0 - 4.0 * (0.5 + 0.5 * dist) ** r
+    usq = 2.0 - 4.0 * 0.5**r
+    eu = s_target * (p * us + (1.0 - p) * uf) + (1.0 - s_target) * us - q * usq
+    if q < 1.0:
+        spread = dmu + dist
+        ub = 2.0 - 4.0 * np.maximum(0.5 - 0.25 * spread, 0.0) ** r
+        uw = 2.0 - 4.0 * (0.5 + 0.25 * spread) ** r
+        eu = eu - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+    return eu  # type: ignore[no-any-return]
+
+
+def eum_kernel(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    settings: EUMSettings = EUMSettings(),
+) -> EUMTrace:
+    """Run the EUM on ``B`` independent issues at once; arrays are ``(B, n)``.
+
+    ``position`` on any common unit (NaN allowed where ``present`` is False), ``salience`` on
+    [0, 1], ``capability`` ≥ 0.
+    """
+    cfg = settings
+    present = np.asarray(present, dtype=bool)
+    x = np.where(present, np.nan_to_num(np.asarray(position, dtype=float)), 0.0)
+    s = np.where(present, np.asarray(salience, dtype=float), 0.0)
+    c = np.where(present, np.asarray(capability, dtype=float), 0.0)
+    w = c * s
+    B, n = x.shape
+    R = cfg.rounds
+    if cfg.distance == "positions":
+        hi = np.where(present, x, -np.inf).max(axis=1, initial=-np.inf)
+        lo = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
+        span = hi - lo
+        scale = np.where(np.isfinite(span) & (span > 0), span, 1.0)
+    else:
+        scale = np.ones(B)
+    pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
+
+    positions = np.empty((R + 1, B, n))
+    medians = np.empty((R + 1, B))
+    means = np.empty((R + 1, B))
+    risks = np.ones((R, B, n))
+    securities = np.zeros((R, B, n))
+    relation = np.zeros((R, B, n, n), dtype=np.int8)
+    eu_own = np.zeros((R, B, n, n))
+    eu_other = np.zeros((R, B, n, n))
+    prob = np.zeros((R, B, n, n))
+    offers = np.full((R, B, n, n), np.nan)
+    accepted = np.full((R, B, n), -1, dtype=np.int64)
+    stopped = np.full(B, R, dtype=np.int64)
+    active = np.ones(B, dtype=bool)
+
+    positions[0] = np.where(present, x, np.nan)
+    medians[0] = condorcet_median(x, w, present)
+    means[0] = weighted_mean(x, w)
+    r_fixed: np.ndarray | None = None
+    q = float(cfg.q)
+    ones = np.ones((B, n))
+
+    for rnd in range(R):
+        mu = np.nan_to_num(medians[rnd], nan=0.0)
+        dist = np.abs(x[:, :, None] - x[:, None, :]) / scale[:, None, None]
+        dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
+        if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
+            t: np.ndarray | float = (dmu < dist).astype(float)
+        else:
+            t = float(cfg.t)
+        # --- risk exponents from security levels, every r = 1 (Scholz appendix steps 2-9)
+        if cfg.risk == "neutral":
+            r = ones
+            security = np.zeros((B, n))
+        elif r_fixed is not None:
+            r, security = r_fixed, securities[0]
+        else:
+            p1 = _probability(x, w, None, scale, cfg.probability, pair)
+            eu1 = _expected_utility(p1, dist, dmu, s[:, None, :], 1.0, q, t)
+            security = np.where(pair, eu1, 0.0).sum(axis=1)  # Σ_j EU(j challenges i)
+            s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
+            s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
+            spread = s_max - s_min
+            even = ~(spread > TOL)
+            big_r = np.where(
+                even, 0.0, (2.0 * security - s_max - s_min) / np.where(even, 1.0, spread)
+            )
+            big_r = np.clip(big_r, -1.0, 1.0)
+            r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
+            if cfg.risk_update == "first_round":
+                r_fixed = r
+        risks[rnd] = r
+        securities[rnd] = security
+        # --- expected utilities with the risk exponents
+        rho = r if cfg.vote_risk else None
+        p = _probability(x, w, rho, scale, cfg.probability, pair)
+        pt = np.swapaxes(p, 1, 2)
+        # a[i, j]: i challenging j, evaluated with r_i
+        a = _expected_utility(p, dist, dmu, s[:, None, :], r[:, :, None], q, t)
+        if cfg.perception == "actual":
+            b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
+        else:
+            # j challenging i as i sees it: j's utilities, i's risk exponent r_i
+            t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
+            b = _expected_utility(
+                pt, dist, np.swapaxes(dmu, 1, 2), s[:, :, None], r[:, :, None], q, t_ji
+            )
+        a = np.where(pair, a, 0.0)
+        b = np.where(pair, b, 0.0)
+        # --- relations from i's perspective
+        apart = pair & (dist > 0)
+        pa, na, pb, nb = a > TOL, a < -TOL, b > TOL, b < -TOL
+        rel = np.full((B, n, n), NONE, dtype=np.int8)
+        rel[pa & pb] = WIN
+        rel[pa & pb & (b > a + TOL)] = LOSE
+        rel[na & pb] = YIELD
+        rel[na & pb & (b > -a + TOL)] = GIVE
+        rel[pa & nb] = COMPEL
+        rel[pa & nb & (a > -b + TOL)] = TAKE
+        rel[na & nb] = STALEMATE
+        rel = np.where(apart, rel, NONE).astype(np.int8)
+        xi, xj = x[:, :, None], x[:, None, :]
+        abs_a, abs_b = np.abs(a), np.abs(b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if cfg.compromise == "fraction":
+                comp = xi + (xj - xi) * (abs_a / np.where(abs_b > 0, abs_b, 1.0))
+            else:
+                comp = (abs_a * xi + abs_b * xj) / np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
+        moving = (rel == LOSE) | (rel == GIVE)
+        if cfg.capitulation:
+            moving |= rel == YIELD
+        offer = np.where(rel == GIVE, comp, xj)
+        offer = np.where(moving, offer, np.nan)
+        # --- which offer each actor takes
+        jidx = np.arange(n)
+        if cfg.accept == "strongest":
+            sent = pair & pb & apart
+            best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
+            cand = sent & (b >= best - TOL)
+            gap = np.where(cand, np.abs(xj - xi), np.inf)
+            cand &= gap <= gap.min(axis=2, keepdims=True) + TOL
+            choice = np.argmax(cand, axis=2)
+            has = cand.any(axis=2)
+            take = has & np.take_along_axis(moving, choice[:, :, None], axis=2)[:, :, 0]
+        else:
+            move = np.abs(np.nan_to_num(offer) - xi)
+            if cfg.accept == "nearest":
+                key = move
+            else:
+                rank = np.where(rel == LOSE, 0.0, np.where(rel == GIVE, 1.0, 2.0))
+                inner = move
+                if cfg.accept == "scholz_code":
+                    # the program behind Scholz et al.'s tables ranks compromises by the lowest
+                    # capability-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
+                    den = np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
+                    inner = np.where(rel == GIVE, (abs_a * xi + abs_b * xj) / den, move)
+                key = 1e6 * rank + inner
+            key = np.where(moving, key, np.inf)
+            kmin = key.min(axis=2, keepdims=True)
+            cand = moving & (key <= kmin + TOL * np.maximum(1.0, np.abs(kmin)))
+            choice = np.argmax(cand, axis=2)
+            take = cand.any(axis=2)
+        chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
+        new_x = np.where(take & active[:, None], chosen, x)
+        acc = np.where(take & active[:, None], jidx[choice], -1)
+        # record
+        relation[rnd], eu_own[rnd], eu_other[rnd], prob[rnd] = rel, a, b, np.where(pair, p, 0.0)
+        offers[rnd] = offer
+        accepted[rnd] = acc
+        moved = np.abs(new_x - x).max(axis=1, initial=0.0)
+        newly = active & (moved <= float(cfg.tolerance))
+        stopped = np.where(newly, rnd, stopped)
+        active &= ~newly
+        x = np.where(newly[:, None], x, new_x)
+        positions[rnd + 1] = np.where(present, x, np.nan)
+        medians[rnd + 1] = condorcet_median(x, w, present)
+        means[rnd + 1] = weighted_mean(x, w)
+    return EUMTrace(
+        positions, medians, means, risks, securities, relation, eu_own, eu_other, prob, offers,
+        accepted, stopped,
+    )
