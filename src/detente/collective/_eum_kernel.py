@@ -207,8 +207,42 @@ def weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.where(total > 0, (w * x).sum(axis=1) / safe, np.nan)
 
 
+@dataclass(frozen=True, eq=False)
+class _Geometry:
+    """What a round's positions fix for both passes: distances, voters in position order and,
+    for every pair, where their midpoint cuts that order (as flat indices into prefix sums)."""
+
+    dist: np.ndarray  # (B, n, n) d_ij
+    order: np.ndarray  # (B, n) voters sorted by position
+    dist_sorted: np.ndarray  # (B, n, n) [b, k', i]: distance of the k'-th voter to i
+    take_i: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, i]
+    take_j: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, j]
+    left: np.ndarray  # (B, n, n) x_i < x_j
+    same: np.ndarray  # (B, n, n) x_i == x_j
+
+
+def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
+    B, n = x.shape
+    xi, xj = x[:, :, None], x[:, None, :]
+    dist = np.abs(xi - xj) / scale[:, None, None]
+    order = np.argsort(x, axis=1, kind="stable")
+    xs = np.take_along_axis(x, order, axis=1)
+    dist_sorted = np.abs(xs[:, :, None] - xj) / scale[:, None, None]
+    # number of voters strictly below each pair's midpoint: one searchsorted over all rows,
+    # rows kept apart by an offset larger than any position difference
+    span = float(np.max(xs[:, -1] - xs[:, 0], initial=0.0)) + 1.0
+    offset = (2.0 * span) * np.arange(B)[:, None]
+    mid = (xi + xj) / 2.0
+    cut = np.searchsorted((xs + offset).ravel(), (mid + offset[:, :, None]).ravel())
+    cut = np.clip(cut.reshape(B, n, n) - n * np.arange(B)[:, None, None], 0, n)
+    base = (np.arange(B) * (n + 1) * n)[:, None, None] + cut * n
+    take_i = base + np.arange(n)[None, :, None]
+    take_j = base + np.arange(n)[None, None, :]
+    return _Geometry(dist, order, dist_sorted, take_i, take_j, xi < xj, xi == xj)
+
+
 def _vote_tallies(
-    x: np.ndarray, w: np.ndarray, rho: np.ndarray | None, scale: np.ndarray
+    g: _Geometry, w: np.ndarray, rho: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """``N[b, i, j] = Σ_k max(v_k(i, j), 0)`` and ``net[b, i, j] = Σ_k v_k(i, j)``.
 
@@ -216,36 +250,27 @@ def _vote_tallies(
     whatever its risk exponent, so the positive votes are a prefix sum over voters sorted by
     position, cut at the midpoint: O(n² log n) per issue instead of O(n³).
     """
-    B, n = x.shape
-    dist = np.abs(x[:, :, None] - x[:, None, :]) / scale[:, None, None]  # [b, k, i]
-    u = dist if rho is None else dist ** rho[:, :, None]
-    wu = w[:, :, None] * u  # w_k d_ki^ρ_k
-    total = wu.sum(axis=1)  # (B, i)
-    net = total[:, None, :] - total[:, :, None]  # Σ_k v_k(i, j) = A_j − A_i
-    order = np.argsort(x, axis=1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=1)
+    B, n = w.shape
+    ws = np.take_along_axis(w, g.order, axis=1)
+    u = g.dist_sorted
+    if rho is not None:
+        u = u ** np.take_along_axis(rho, g.order, axis=1)[:, :, None]
+    wu = ws[:, :, None] * u  # [b, k', i] = w_k d_ki^ρ_k, voters in position order
     prefix = np.zeros((B, n + 1, n))
-    np.cumsum(np.take_along_axis(wu, order[:, :, None], axis=1), axis=1, out=prefix[:, 1:, :])
-    mid = (x[:, :, None] + x[:, None, :]) / 2.0
-    offset = 4.0 * np.arange(B)[:, None]
-    cut = np.searchsorted((xs + offset).ravel(), (mid + offset[:, :, None]).ravel())
-    cut = cut.reshape(B, n, n) - n * np.arange(B)[:, None, None]
-    cut = np.clip(cut, 0, n)
-    bidx = np.arange(B)[:, None, None]
-    jidx = np.arange(n)[None, None, :]
-    iidx = np.arange(n)[None, :, None]
-    below = prefix[bidx, cut, jidx] - prefix[bidx, cut, iidx]  # Σ_{x_k < mid} v_k(i, j)
-    xi, xj = x[:, :, None], x[:, None, :]
-    positive = np.where(xi < xj, below, net - below)
-    positive = np.where(xi == xj, 0.0, np.maximum(positive, 0.0))
+    np.cumsum(wu, axis=1, out=prefix[:, 1:, :])
+    total = prefix[:, n, :]  # (B, i)
+    net = total[:, None, :] - total[:, :, None]  # Σ_k v_k(i, j) = A_j − A_i
+    flat = prefix.ravel()
+    below = flat[g.take_j] - flat[g.take_i]  # Σ_{x_k < mid} v_k(i, j)
+    positive = np.where(g.left, below, net - below)
+    positive = np.where(g.same, 0.0, np.maximum(positive, 0.0))
     return positive, net
 
 
 def _probability(
-    x: np.ndarray, w: np.ndarray, rho: np.ndarray | None, scale: np.ndarray, kind: str,
-    pair: np.ndarray,
+    g: _Geometry, w: np.ndarray, rho: np.ndarray | None, kind: str, pair: np.ndarray
 ) -> np.ndarray:
-    positive, net = _vote_tallies(x, w, rho, scale)
+    positive, net = _vote_tallies(g, w, rho)
     absolute = positive + np.swapaxes(positive, 1, 2)  # Σ_k |v_k(i, j)|
     if kind == "share":
         num, den = positive, absolute
@@ -256,31 +281,44 @@ def _probability(
         den = np.broadcast_to(
             np.where(pair, absolute, 0.0).sum(axis=(1, 2))[:, None, None], positive.shape
         )
-    ok = (den > 0) & pair & (x[:, :, None] != x[:, None, :])
+    ok = (den > 0) & pair & ~g.same
     return np.where(ok, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+def _basic_utilities(dist: np.ndarray, r: np.ndarray | float) -> tuple[Any, Any, Any]:
+    """``U_s``, ``U_f``, ``U_sq`` (Scholz eqs. 15, 16, 24) with risk exponent ``r``."""
+    if isinstance(r, float) and r == 1.0:
+        return 2.0 - 4.0 * (0.5 - 0.5 * dist), 2.0 - 4.0 * (0.5 + 0.5 * dist), 0.0
+    us = 2.0 - 4.0 * np.maximum(0.5 - 0.5 * dist, 0.0) ** r
+    uf = 2.0 - 4.0 * (0.5 + 0.5 * dist) ** r
+    return us, uf, 2.0 - 4.0 * 0.5**r
 
 
 def _expected_utility(
     p: np.ndarray,
-    dist: np.ndarray,
-    dmu: np.ndarray,
+    us: np.ndarray,
+    uf: np.ndarray,
+    usq: np.ndarray | float,
     s_target: np.ndarray,
-    r: np.ndarray,
     q: float,
-    t: np.ndarray | float,
+    alternative: np.ndarray | float = 0.0,
 ) -> np.ndarray:
-    """Eq. 25 for every ordered pair: ``r`` broadcasts against ``(B, n, n)`` (the evaluator's
-    risk exponent), ``dist`` is ``d_ij``, ``dmu`` is ``d_iμ`` of the challenger (``(B, n, 1)``)."""
-    us = 2.0 - 4.0 * (0.5 - 0.5 * dist) ** r
-    uf = 2.0 - 4.0 * (0.5 + 0.5 * dist) ** r
-    usq = 2.0 - 4.0 * 0.5**r
-    eu = s_target * (p * us + (1.0 - p) * uf) + (1.0 - s_target) * us - q * usq
+    """Eq. 25: ``s_j (P U_s + (1 − P) U_f) + (1 − s_j) U_s − (Q U_sq + (1 − Q) alternative)``
+    where ``alternative = T U_b + (1 − T) U_w`` (only needed when ``Q < 1``)."""
+    eu = s_target * (p * (us - uf) + uf) + (1.0 - s_target) * us - q * usq
     if q < 1.0:
-        spread = dmu + dist
-        ub = 2.0 - 4.0 * np.maximum(0.5 - 0.25 * spread, 0.0) ** r
-        uw = 2.0 - 4.0 * (0.5 + 0.25 * spread) ** r
-        eu = eu - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+        eu = eu - (1.0 - q) * alternative
     return eu  # type: ignore[no-any-return]
+
+
+def _alternative(
+    dist: np.ndarray, dmu: np.ndarray, r: np.ndarray | float, t: np.ndarray | float
+) -> np.ndarray:
+    """``T U_b + (1 − T) U_w`` (Scholz eqs. 18, 19) for the challenger on the row axis."""
+    spread = dmu + dist
+    ub = 2.0 - 4.0 * np.maximum(0.5 - 0.25 * spread, 0.0) ** r
+    uw = 2.0 - 4.0 * (0.5 + 0.25 * spread) ** r
+    return t * ub + (1.0 - t) * uw  # type: ignore[no-any-return]
 
 
 def eum_kernel(
@@ -293,8 +331,74 @@ def eum_kernel(
     """Run the EUM on ``B`` independent issues at once; arrays are ``(B, n)``.
 
     ``position`` on any common unit (NaN allowed where ``present`` is False), ``salience`` on
-    [0, 1], ``capability`` ≥ 0.
+    [0, 1], ``capability`` ≥ 0. Rows are grouped by how many actor columns they use (the last
+    present actor), so that a few wide rows do not pad every narrow one: the work per round is
+    about ``Σ_rows width²`` rather than ``B × n²``. Rows never interact.
     """
+    present = np.asarray(present, dtype=bool)
+    B, n = present.shape
+    R = settings.rounds
+    width = np.where(present.any(axis=1), n - np.argmax(present[:, ::-1], axis=1), 1)
+    groups = _width_groups(width)
+    if len(groups) <= 1:
+        return _eum_rows(position, capability, salience, present, settings)
+    out = EUMTrace(
+        positions=np.full((R + 1, B, n), np.nan),
+        median=np.empty((R + 1, B)),
+        mean=np.empty((R + 1, B)),
+        risk=np.ones((R, B, n)),
+        security=np.zeros((R, B, n)),
+        relation=np.zeros((R, B, n, n), dtype=np.int8),
+        eu_own=np.zeros((R, B, n, n)),
+        eu_other=np.zeros((R, B, n, n)),
+        probability=np.zeros((R, B, n, n)),
+        offer=np.full((R, B, n, n), np.nan),
+        accepted=np.full((R, B, n), -1, dtype=np.int64),
+        stopped=np.empty(B, dtype=np.int64),
+    )
+    pos = np.asarray(position, dtype=float)
+    cap = np.asarray(capability, dtype=float)
+    sal = np.asarray(salience, dtype=float)
+    for rows, wd in groups:
+        part = _eum_rows(pos[rows, :wd], cap[rows, :wd], sal[rows, :wd], present[rows, :wd],
+                         settings)
+        out.positions[:, rows, :wd] = part.positions
+        out.median[:, rows] = part.median
+        out.mean[:, rows] = part.mean
+        out.risk[:, rows, :wd] = part.risk
+        out.security[:, rows, :wd] = part.security
+        for name in ("relation", "eu_own", "eu_other", "probability", "offer"):
+            getattr(out, name)[:, rows, :wd, :wd] = getattr(part, name)
+        out.accepted[:, rows, :wd] = part.accepted
+        out.stopped[rows] = part.stopped
+    return out
+
+
+def _width_groups(width: np.ndarray) -> list[tuple[np.ndarray, int]]:
+    """Rows grouped by width, merging neighbouring widths while that costs little padding."""
+    order = np.argsort(width, kind="stable")
+    ws = width[order]
+    groups: list[tuple[np.ndarray, int]] = []
+    start = 0
+    while start < len(ws):
+        stop = start + 1
+        # grow the group while padding the rows so far to the next width costs < 25 %
+        while stop < len(ws) and (ws[stop] ** 2) * (stop - start) <= 1.25 * float(
+            (ws[start:stop] ** 2).sum()
+        ):
+            stop += 1
+        groups.append((order[start:stop], int(ws[stop - 1])))
+        start = stop
+    return groups
+
+
+def _eum_rows(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    settings: EUMSettings,
+) -> EUMTrace:
     cfg = settings
     present = np.asarray(present, dtype=bool)
     x = np.where(present, np.nan_to_num(np.asarray(position, dtype=float)), 0.0)
@@ -310,6 +414,10 @@ def eum_kernel(
         scale = np.where(np.isfinite(span) & (span > 0), span, 1.0)
     else:
         scale = np.ones(B)
+    # absent actors sit at the lowest present position (masked out everywhere; this keeps every
+    # distance within [0, 1] so no power of a negative number is ever taken)
+    anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
+    x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
     pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
 
     positions = np.empty((R + 1, B, n))
@@ -332,15 +440,22 @@ def eum_kernel(
     r_fixed: np.ndarray | None = None
     q = float(cfg.q)
     ones = np.ones((B, n))
+    dmu: np.ndarray = np.zeros((B, n, 1))
+    t: np.ndarray | float = 1.0
 
+    s_row, s_col = s[:, None, :], s[:, :, None]
+    jidx = np.arange(n)
     for rnd in range(R):
-        mu = np.nan_to_num(medians[rnd], nan=0.0)
-        dist = np.abs(x[:, :, None] - x[:, None, :]) / scale[:, None, None]
-        dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
-        if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
-            t: np.ndarray | float = (dmu < dist).astype(float)
-        else:
-            t = float(cfg.t)
+        g = _geometry(x, scale)
+        dist = g.dist
+        need_mu = q < 1.0
+        if need_mu:
+            mu = np.nan_to_num(medians[rnd], nan=0.0)
+            dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
+            if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
+                t = (dmu < dist).astype(float)
+            else:
+                t = float(cfg.t)
         # --- risk exponents from security levels, every r = 1 (Scholz appendix steps 2-9)
         if cfg.risk == "neutral":
             r = ones
@@ -348,8 +463,10 @@ def eum_kernel(
         elif r_fixed is not None:
             r, security = r_fixed, securities[0]
         else:
-            p1 = _probability(x, w, None, scale, cfg.probability, pair)
-            eu1 = _expected_utility(p1, dist, dmu, s[:, None, :], 1.0, q, t)
+            p1 = _probability(g, w, None, cfg.probability, pair)
+            us1, uf1, usq1 = _basic_utilities(dist, 1.0)
+            alt1 = _alternative(dist, dmu, 1.0, t) if need_mu else 0.0
+            eu1 = _expected_utility(p1, us1, uf1, usq1, s_row, q, alt1)
             security = np.where(pair, eu1, 0.0).sum(axis=1)  # Σ_j EU(j challenges i)
             s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
             s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
@@ -365,72 +482,76 @@ def eum_kernel(
         risks[rnd] = r
         securities[rnd] = security
         # --- expected utilities with the risk exponents
-        rho = r if cfg.vote_risk else None
-        p = _probability(x, w, rho, scale, cfg.probability, pair)
-        pt = np.swapaxes(p, 1, 2)
+        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
+        r_row = r[:, :, None]
+        us, uf, usq = _basic_utilities(dist, r_row)  # [i, j] with r_i (d is symmetric)
         # a[i, j]: i challenging j, evaluated with r_i
-        a = _expected_utility(p, dist, dmu, s[:, None, :], r[:, :, None], q, t)
+        alt = _alternative(dist, dmu, r_row, t) if need_mu else 0.0
+        a = _expected_utility(p, us, uf, usq, s_row, q, alt)
         if cfg.perception == "actual":
             b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
         else:
             # j challenging i as i sees it: j's utilities, i's risk exponent r_i
-            t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
-            b = _expected_utility(
-                pt, dist, np.swapaxes(dmu, 1, 2), s[:, :, None], r[:, :, None], q, t_ji
-            )
+            alt_ji = 0.0
+            if need_mu:
+                t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
+                alt_ji = _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
+            b = _expected_utility(np.swapaxes(p, 1, 2), us, uf, usq, s_col, q, alt_ji)
         a = np.where(pair, a, 0.0)
         b = np.where(pair, b, 0.0)
         # --- relations from i's perspective
-        apart = pair & (dist > 0)
+        apart = pair & ~g.same
         pa, na, pb, nb = a > TOL, a < -TOL, b > TOL, b < -TOL
-        rel = np.full((B, n, n), NONE, dtype=np.int8)
-        rel[pa & pb] = WIN
-        rel[pa & pb & (b > a + TOL)] = LOSE
-        rel[na & pb] = YIELD
-        rel[na & pb & (b > -a + TOL)] = GIVE
-        rel[pa & nb] = COMPEL
-        rel[pa & nb & (a > -b + TOL)] = TAKE
-        rel[na & nb] = STALEMATE
-        rel = np.where(apart, rel, NONE).astype(np.int8)
+        rel = np.select(
+            [
+                ~apart,
+                pa & pb & (b > a + TOL),
+                pa & pb,
+                na & pb & (b > -a + TOL),
+                na & pb,
+                pa & nb & (a > -b + TOL),
+                pa & nb,
+                na & nb,
+            ],
+            [NONE, LOSE, WIN, GIVE, YIELD, TAKE, COMPEL, STALEMATE],
+            NONE,
+        ).astype(np.int8)
         xi, xj = x[:, :, None], x[:, None, :]
         abs_a, abs_b = np.abs(a), np.abs(b)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if cfg.compromise == "fraction":
-                comp = xi + (xj - xi) * (abs_a / np.where(abs_b > 0, abs_b, 1.0))
-            else:
-                comp = (abs_a * xi + abs_b * xj) / np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
-        moving = (rel == LOSE) | (rel == GIVE)
+        give = rel == GIVE
+        weighted_den = np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
+        if cfg.compromise == "fraction":
+            comp = xi + (xj - xi) * (abs_a / np.where(abs_b > 0, abs_b, 1.0))
+        else:
+            comp = (abs_a * xi + abs_b * xj) / weighted_den
+        moving = (rel == LOSE) | give
         if cfg.capitulation:
             moving |= rel == YIELD
-        offer = np.where(rel == GIVE, comp, xj)
-        offer = np.where(moving, offer, np.nan)
+        offer = np.where(moving, np.where(give, comp, xj), np.nan)
         # --- which offer each actor takes
-        jidx = np.arange(n)
         if cfg.accept == "strongest":
-            sent = pair & pb & apart
+            sent = pb & apart
             best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
             cand = sent & (b >= best - TOL)
             gap = np.where(cand, np.abs(xj - xi), np.inf)
             cand &= gap <= gap.min(axis=2, keepdims=True) + TOL
             choice = np.argmax(cand, axis=2)
-            has = cand.any(axis=2)
-            take = has & np.take_along_axis(moving, choice[:, :, None], axis=2)[:, :, 0]
+            take = cand.any(axis=2) & np.take_along_axis(moving, choice[:, :, None], axis=2)[
+                :, :, 0
+            ]
         else:
-            move = np.abs(np.nan_to_num(offer) - xi)
-            if cfg.accept == "nearest":
-                key = move
-            else:
-                rank = np.where(rel == LOSE, 0.0, np.where(rel == GIVE, 1.0, 2.0))
-                inner = move
+            cand = moving
+            key = np.abs(np.where(moving, offer, xi) - xi)
+            if cfg.accept != "nearest":  # lost conflicts first, then compromises, capitulations
+                rank = np.where(rel == LOSE, 0, np.where(give, 1, 2))
+                rank = np.where(moving, rank, 3)
+                cand = cand & (rank == rank.min(axis=2, keepdims=True))
                 if cfg.accept == "scholz_code":
                     # the program behind Scholz et al.'s tables ranks compromises by the lowest
-                    # capability-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
-                    den = np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
-                    inner = np.where(rel == GIVE, (abs_a * xi + abs_b * xj) / den, move)
-                key = 1e6 * rank + inner
-            key = np.where(moving, key, np.inf)
-            kmin = key.min(axis=2, keepdims=True)
-            cand = moving & (key <= kmin + TOL * np.maximum(1.0, np.abs(kmin)))
+                    # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
+                    key = np.where(give, (abs_a * xi + abs_b * xj) / weighted_den, key)
+            key = np.where(cand, key, np.inf)
+            cand = cand & (key <= key.min(axis=2, keepdims=True) + TOL)
             choice = np.argmax(cand, axis=2)
             take = cand.any(axis=2)
         chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
