@@ -1,7 +1,9 @@
 """Collective forecasting models behind one registry: ``forecast(scenario, model=NAME)``."""
 
-from detente.collective import _baselines  # noqa: F401  (registers compromise, median, nash)
-from detente.collective import _eum  # noqa: F401  (registers eum)
+from detente.collective import (
+    _baselines,  # noqa: F401  (registers compromise, median, nash)
+    _eum,  # noqa: F401  (registers eum)
+)
 from detente.collective._evaluate import Evaluation, evaluate
 from detente.collective._forecast import Forecast
 from detente.collective._registry import (

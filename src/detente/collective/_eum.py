@@ -126,6 +126,13 @@ OPTIONS: dict[str, Option] = {
         "by the issue's whole scale ('issue')",
         ("positions", "issue"),
     ),
+    "pairs": Option(
+        True,
+        "keep every round's pairwise arrays in diagnostics (relation, eu_own, eu_other, "
+        "probability, offer: rounds × actors × actors × issues); False saves memory on big "
+        "batches (the explanation does not need them)",
+        (True, False),
+    ),
     "tolerance": Option(
         0.0,
         "stop an issue once no actor moves more than this (share of the issue's scale) in a "
@@ -137,6 +144,7 @@ OPTIONS: dict[str, Option] = {
 def eum_settings(**options: Any) -> tuple[EUMSettings, str]:
     """Kernel settings from registry options: the variant's choices, then explicit ones."""
     opts = {k: v for k, v in options.items() if v is not None}
+    opts.pop("pairs", None)
     variant = opts.pop("variant", "scholz")
     outcome = opts.pop("outcome", "median")
     if variant not in VARIANTS:
@@ -196,6 +204,11 @@ def _forecast(
     mean = scale(trace.mean[:, sl])
     rounds_out = median if outcome == "median" else mean
     pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
+
+    def pairs(arr: np.ndarray | None) -> np.ndarray | None:
+        return None if arr is None else np.transpose(arr[:, sl, :n, :n], pairwise)
+
+    offer = pairs(trace.offer)
     diagnostics: dict[str, Any] = {
         "settings": settings.as_dict(),
         "outcome": outcome,
@@ -203,15 +216,19 @@ def _forecast(
         "mean": mean,
         "risk": np.moveaxis(trace.risk[:, sl, :n], 1, 2),
         "security": np.moveaxis(trace.security[:, sl, :n], 1, 2),
-        "relation": np.transpose(trace.relation[:, sl, :n, :n], pairwise),
         "relation_codes": dict(RELATIONS),
-        "eu_own": np.transpose(trace.eu_own[:, sl, :n, :n], pairwise),
-        "eu_other": np.transpose(trace.eu_other[:, sl, :n, :n], pairwise),
-        "probability": np.transpose(trace.probability[:, sl, :n, :n], pairwise),
-        "offer": scale(np.transpose(trace.offer[:, sl, :n, :n], pairwise)),
         "accepted": np.moveaxis(trace.accepted[:, sl, :n], 1, 2),
+        "accepted_relation": np.moveaxis(trace.accepted_relation[:, sl, :n], 1, 2),
         "stopped": trace.stopped[sl].copy(),
     }
+    if trace.relation is not None:
+        diagnostics.update(
+            relation=pairs(trace.relation),
+            eu_own=pairs(trace.eu_own),
+            eu_other=pairs(trace.eu_other),
+            probability=pairs(trace.probability),
+            offer=None if offer is None else scale(offer),
+        )
     notes = []
     labels = tuple(scenario.actor(a).label for a in c.actor_ids)
     explanation: list[str] = []
@@ -234,7 +251,7 @@ def _forecast(
                 median=median[:, i],
                 mean=mean[:, i],
                 risk=diagnostics["risk"][:, :, i],
-                relation=diagnostics["relation"][..., i],
+                accepted_relation=diagnostics["accepted_relation"][:, :, i],
                 accepted=diagnostics["accepted"][:, :, i],
                 stopped=int(diagnostics["stopped"][i]),
                 outcome=outcome,
@@ -243,7 +260,7 @@ def _forecast(
         )
     return Forecast(
         model="eum",
-        options={**options, **settings.as_dict(), "outcome": outcome},
+        options={**options, **settings.as_dict(), "outcome": outcome},  # choices in effect
         scenario=scenario.name,
         issue_ids=c.issue_ids,
         outcomes=rounds_out[-1].copy(),
@@ -265,10 +282,12 @@ def eum_batch(
     if not compiled:
         return []
     pos, cap, sal, present, starts = _rows(compiled)
-    trace = eum_kernel(pos, cap, sal, present, settings)
+    trace = eum_kernel(
+        pos, cap, sal, present, settings, record_pairs=bool(options.get("pairs", True))
+    )
     return [
         _forecast(s, c, trace, st, settings, outcome, dict(options))
-        for s, c, st in zip(scenarios, compiled, starts)
+        for s, c, st in zip(scenarios, compiled, starts, strict=True)
     ]
 
 
@@ -289,5 +308,7 @@ def eum(
 ) -> Forecast:
     settings, outcome = eum_settings(**options)
     pos, cap, sal, present, starts = _rows([c])
-    trace = eum_kernel(pos, cap, sal, present, settings)
+    trace = eum_kernel(
+        pos, cap, sal, present, settings, record_pairs=bool(options.get("pairs", True))
+    )
     return _forecast(scenario, c, trace, 0, settings, outcome, dict(options))

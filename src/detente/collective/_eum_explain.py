@@ -39,14 +39,14 @@ def explain_issue(
     median: np.ndarray,
     mean: np.ndarray,
     risk: np.ndarray,
-    relation: np.ndarray,
+    accepted_relation: np.ndarray,
     accepted: np.ndarray,
     stopped: int,
     outcome: str,
     indent: str = "",
 ) -> list[str]:
     """Lines for one issue. Arrays are per round: ``positions (R+1, n)`` on the issue's scale,
-    ``risk (R, n)``, ``relation (R, n, n)``, ``accepted (R, n)``."""
+    ``risk (R, n)``, ``accepted (R, n)`` and ``accepted_relation (R, n)``."""
     rounds = positions.shape[0] - 1
     idx = [i for i in range(len(labels)) if present[i]]
     final = median[-1] if outcome == "median" else mean[-1]
@@ -76,7 +76,7 @@ def explain_issue(
             j = int(accepted[r, i])
             if j < 0:
                 continue
-            kind = int(relation[r, i, j])
+            kind = int(accepted_relation[r, i])
             before, after = positions[r, i], positions[r + 1, i]
             pressed[labels[j]] += 1
             gave[labels[i]] += 1

@@ -33,6 +33,8 @@ scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × 
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -116,7 +118,7 @@ class EUMSettings:
             raise ValueError(
                 f"eum option 't' must be a number in [0, 1] or 'eftekhari', got {self.t!r}"
             )
-        if not (_number(self.tolerance) and float(self.tolerance) >= 0):  # type: ignore[arg-type]
+        if not (_number(self.tolerance) and float(self.tolerance) >= 0):
             raise ValueError(
                 f"eum option 'tolerance' must be a number ≥ 0, got {self.tolerance!r}"
             )
@@ -164,7 +166,8 @@ class EUMTrace:
     ``relation (R, B, n, n)`` codes of :data:`RELATIONS`; ``eu_own``/``eu_other (R, B, n, n)``
     (``a`` and ``b`` above); ``probability (R, B, n, n)`` (``P_ij``); ``offer (R, B, n, n)``
     the position ``j``'s pressure would move ``i`` to (NaN: none); ``accepted (R, B, n)`` the
-    ``j`` whose offer ``i`` took (−1: none); ``stopped (B,)`` the first round in which nobody
+    ``j`` whose offer ``i`` took (−1: none) and ``accepted_relation (R, B, n)`` its relation
+    code; ``stopped (B,)`` the first round in which nobody
     moved more than the tolerance (``R`` if they still moved in the last round).
     """
 
@@ -173,13 +176,14 @@ class EUMTrace:
     mean: np.ndarray
     risk: np.ndarray
     security: np.ndarray
-    relation: np.ndarray
-    eu_own: np.ndarray
-    eu_other: np.ndarray
-    probability: np.ndarray
-    offer: np.ndarray
     accepted: np.ndarray
+    accepted_relation: np.ndarray
     stopped: np.ndarray
+    relation: np.ndarray | None = None
+    eu_own: np.ndarray | None = None
+    eu_other: np.ndarray | None = None
+    probability: np.ndarray | None = None
+    offer: np.ndarray | None = None
 
 
 def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray:
@@ -308,7 +312,7 @@ def _expected_utility(
     eu = s_target * (p * (us - uf) + uf) + (1.0 - s_target) * us - q * usq
     if q < 1.0:
         eu = eu - (1.0 - q) * alternative
-    return eu  # type: ignore[no-any-return]
+    return eu
 
 
 def _alternative(
@@ -318,7 +322,7 @@ def _alternative(
     spread = dmu + dist
     ub = 2.0 - 4.0 * np.maximum(0.5 - 0.25 * spread, 0.0) ** r
     uw = 2.0 - 4.0 * (0.5 + 0.25 * spread) ** r
-    return t * ub + (1.0 - t) * uw  # type: ignore[no-any-return]
+    return t * ub + (1.0 - t) * uw
 
 
 def eum_kernel(
@@ -327,50 +331,65 @@ def eum_kernel(
     salience: np.ndarray,
     present: np.ndarray,
     settings: EUMSettings = EUMSettings(),
+    *,
+    record_pairs: bool = True,
+    threads: int | None = None,
 ) -> EUMTrace:
     """Run the EUM on ``B`` independent issues at once; arrays are ``(B, n)``.
 
     ``position`` on any common unit (NaN allowed where ``present`` is False), ``salience`` on
     [0, 1], ``capability`` ≥ 0. Rows are grouped by how many actor columns they use (the last
     present actor), so that a few wide rows do not pad every narrow one: the work per round is
-    about ``Σ_rows width²`` rather than ``B × n²``. Rows never interact.
+    about ``Σ_rows width²`` rather than ``B × n²``; rows that have stopped moving are not
+    recomputed. Rows never interact. ``record_pairs=False`` leaves the ``(R, B, n, n)`` arrays
+    (relation, eu_own, eu_other, probability, offer) out of the trace (as ``None``).
+    ``threads`` runs the groups of rows on that many threads (default: up to 2, the CPUs
+    there are; results are identical whatever the number).
     """
     present = np.asarray(present, dtype=bool)
     B, n = present.shape
     R = settings.rounds
-    width = np.where(present.any(axis=1), n - np.argmax(present[:, ::-1], axis=1), 1)
-    groups = _width_groups(width)
-    if len(groups) <= 1:
-        return _eum_rows(position, capability, salience, present, settings)
+
+    def pairs(fill: float, dtype: Any = float) -> np.ndarray | None:
+        return np.full((R, B, n, n), fill, dtype=dtype) if record_pairs else None
+
     out = EUMTrace(
         positions=np.full((R + 1, B, n), np.nan),
         median=np.empty((R + 1, B)),
         mean=np.empty((R + 1, B)),
         risk=np.ones((R, B, n)),
         security=np.zeros((R, B, n)),
-        relation=np.zeros((R, B, n, n), dtype=np.int8),
-        eu_own=np.zeros((R, B, n, n)),
-        eu_other=np.zeros((R, B, n, n)),
-        probability=np.zeros((R, B, n, n)),
-        offer=np.full((R, B, n, n), np.nan),
         accepted=np.full((R, B, n), -1, dtype=np.int64),
-        stopped=np.empty(B, dtype=np.int64),
+        accepted_relation=np.zeros((R, B, n), dtype=np.int8),
+        stopped=np.full(B, R, dtype=np.int64),
+        relation=pairs(NONE, np.int8),
+        eu_own=pairs(0.0),
+        eu_other=pairs(0.0),
+        probability=pairs(0.0),
+        offer=pairs(np.nan),
     )
     pos = np.asarray(position, dtype=float)
     cap = np.asarray(capability, dtype=float)
     sal = np.asarray(salience, dtype=float)
-    for rows, wd in groups:
-        part = _eum_rows(pos[rows, :wd], cap[rows, :wd], sal[rows, :wd], present[rows, :wd],
-                         settings)
-        out.positions[:, rows, :wd] = part.positions
-        out.median[:, rows] = part.median
-        out.mean[:, rows] = part.mean
-        out.risk[:, rows, :wd] = part.risk
-        out.security[:, rows, :wd] = part.security
-        for name in ("relation", "eu_own", "eu_other", "probability", "offer"):
-            getattr(out, name)[:, rows, :wd, :wd] = getattr(part, name)
-        out.accepted[:, rows, :wd] = part.accepted
-        out.stopped[rows] = part.stopped
+    width = np.where(present.any(axis=1), n - np.argmax(present[:, ::-1], axis=1), 1)
+    groups = _width_groups(width)
+
+    def run(group: tuple[np.ndarray, int]) -> None:
+        rows, wd = group
+        _eum_rows(
+            pos[rows, :wd], cap[rows, :wd], sal[rows, :wd], present[rows, :wd], settings,
+            out, rows,
+        )
+
+    if threads is None:
+        threads = min(2, os.cpu_count() or 1)
+    if threads > 1 and len(groups) > 1:
+        # groups write disjoint rows of ``out``; numpy releases the GIL inside its loops
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            list(pool.map(run, sorted(groups, key=lambda g: -len(g[0]) * g[1] ** 2)))
+    else:
+        for group in groups:
+            run(group)
     return out
 
 
@@ -382,8 +401,9 @@ def _width_groups(width: np.ndarray) -> list[tuple[np.ndarray, int]]:
     start = 0
     while start < len(ws):
         stop = start + 1
-        # grow the group while padding the rows so far to the next width costs < 25 %
-        while stop < len(ws) and (ws[stop] ** 2) * (stop - start) <= 1.25 * float(
+        # grow the group while padding the rows so far to the next width costs < 60 % (fewer,
+        # larger groups: each numpy call has a fixed cost)
+        while stop < len(ws) and (ws[stop] ** 2) * (stop - start) <= 1.6 * float(
             (ws[start:stop] ** 2).sum()
         ):
             stop += 1
@@ -392,19 +412,156 @@ def _width_groups(width: np.ndarray) -> list[tuple[np.ndarray, int]]:
     return groups
 
 
+def _one_round(
+    x: np.ndarray,
+    w: np.ndarray,
+    s: np.ndarray,
+    present: np.ndarray,
+    pair: np.ndarray,
+    scale: np.ndarray,
+    median: np.ndarray,
+    r_fixed: np.ndarray | None,
+    cfg: EUMSettings,
+) -> dict[str, np.ndarray]:
+    """One round on the rows given (Scholz appendix steps 2-11)."""
+    B, n = x.shape
+    q = float(cfg.q)
+    ones = np.ones((B, n))
+    dmu: np.ndarray = np.zeros((B, n, 1))
+    t: np.ndarray | float = 1.0
+    s_row, s_col = s[:, None, :], s[:, :, None]
+    jidx = np.arange(n)
+    g = _geometry(x, scale)
+    dist = g.dist
+    need_mu = q < 1.0
+    if need_mu:
+        mu = np.nan_to_num(median, nan=0.0)
+        dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
+        if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
+            t = (dmu < dist - TOL).astype(float)
+        else:
+            t = float(cfg.t)
+    # --- risk exponents from security levels, every r = 1 (Scholz appendix steps 2-9)
+    if cfg.risk == "neutral":
+        r = ones
+        security = np.zeros((B, n))
+    elif r_fixed is not None:
+        r, security = r_fixed, np.zeros((B, n))
+    else:
+        p1 = _probability(g, w, None, cfg.probability, pair)
+        us1, uf1, usq1 = _basic_utilities(dist, 1.0)
+        alt1 = _alternative(dist, dmu, 1.0, t) if need_mu else 0.0
+        eu1 = _expected_utility(p1, us1, uf1, usq1, s_row, q, alt1)
+        security = np.where(pair, eu1, 0.0).sum(axis=1)  # Σ_j EU(j challenges i)
+        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
+        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
+        spread = s_max - s_min
+        even = ~(spread > TOL)
+        big_r = np.where(
+            even, 0.0, (2.0 * security - s_max - s_min) / np.where(even, 1.0, spread)
+        )
+        big_r = np.clip(big_r, -1.0, 1.0)
+        r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
+    # --- expected utilities with the risk exponents
+    p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
+    r_row = r[:, :, None]
+    us, uf, usq = _basic_utilities(dist, r_row)  # [i, j] with r_i (d is symmetric)
+    # a[i, j]: i challenging j, evaluated with r_i
+    alt = _alternative(dist, dmu, r_row, t) if need_mu else 0.0
+    a = _expected_utility(p, us, uf, usq, s_row, q, alt)
+    if cfg.perception == "actual":
+        b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
+    else:
+        # j challenging i as i sees it: j's utilities, i's risk exponent r_i
+        alt_ji: np.ndarray | float = 0.0
+        if need_mu:
+            t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
+            alt_ji = _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
+        b = _expected_utility(np.swapaxes(p, 1, 2), us, uf, usq, s_col, q, alt_ji)
+    a = np.where(pair, a, 0.0)
+    b = np.where(pair, b, 0.0)
+    # --- relations from i's perspective
+    apart = pair & ~g.same
+    pa, na, pb, nb = a > TOL, a < -TOL, b > TOL, b < -TOL
+    rel = np.select(
+        [
+            ~apart,
+            pa & pb & (b > a + TOL),
+            pa & pb,
+            na & pb & (b > -a + TOL),
+            na & pb,
+            pa & nb & (a > -b + TOL),
+            pa & nb,
+            na & nb,
+        ],
+        [NONE, LOSE, WIN, GIVE, YIELD, TAKE, COMPEL, STALEMATE],
+        NONE,
+    ).astype(np.int8)
+    xi, xj = x[:, :, None], x[:, None, :]
+    abs_a, abs_b = np.abs(a), np.abs(b)
+    give = rel == GIVE
+    weighted_den = np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
+    if cfg.compromise == "fraction":
+        comp = xi + (xj - xi) * (abs_a / np.where(abs_b > 0, abs_b, 1.0))
+    else:
+        comp = (abs_a * xi + abs_b * xj) / weighted_den
+    moving = (rel == LOSE) | give
+    if cfg.capitulation:
+        moving |= rel == YIELD
+    offer = np.where(moving, np.where(give, comp, xj), np.nan)
+    # --- which offer each actor takes
+    if cfg.accept == "strongest":
+        sent = pb & apart
+        best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
+        cand = sent & (b >= best - TOL)
+        gap = np.where(cand, np.abs(xj - xi), np.inf)
+        cand &= gap <= gap.min(axis=2, keepdims=True) + TOL
+        choice = np.argmax(cand, axis=2)
+        take = cand.any(axis=2) & np.take_along_axis(moving, choice[:, :, None], axis=2)[
+            :, :, 0
+        ]
+    else:
+        cand = moving
+        key = np.abs(np.where(moving, offer, xi) - xi)
+        if cfg.accept != "nearest":  # lost conflicts first, then compromises, capitulations
+            rank = np.where(rel == LOSE, 0, np.where(give, 1, 2))
+            rank = np.where(moving, rank, 3)
+            cand = cand & (rank == rank.min(axis=2, keepdims=True))
+            if cfg.accept == "scholz_code":
+                # the program behind Scholz et al.'s tables ranks compromises by the lowest
+                # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
+                key = np.where(give, (abs_a * xi + abs_b * xj) / weighted_den, key)
+        key = np.where(cand, key, np.inf)
+        cand = cand & (key <= key.min(axis=2, keepdims=True) + TOL)
+        choice = np.argmax(cand, axis=2)
+        take = cand.any(axis=2)
+    chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
+    return {
+        "x": np.where(take, chosen, x),
+        "accepted": np.where(take, jidx[choice], -1),
+        "risk": r,
+        "security": security,
+        "relation": rel,
+        "eu_own": a,
+        "eu_other": b,
+        "probability": np.where(pair, p, 0.0),
+        "offer": offer,
+    }
+
+
 def _eum_rows(
     position: np.ndarray,
     capability: np.ndarray,
     salience: np.ndarray,
     present: np.ndarray,
-    settings: EUMSettings,
-) -> EUMTrace:
-    cfg = settings
-    present = np.asarray(present, dtype=bool)
-    x = np.where(present, np.nan_to_num(np.asarray(position, dtype=float)), 0.0)
-    s = np.where(present, np.asarray(salience, dtype=float), 0.0)
-    c = np.where(present, np.asarray(capability, dtype=float), 0.0)
-    w = c * s
+    cfg: EUMSettings,
+    out: EUMTrace,
+    rows: np.ndarray,
+) -> None:
+    """Run rows ``rows`` of ``out`` (their first ``n`` actor columns) through every round."""
+    x = np.where(present, np.nan_to_num(position), 0.0)
+    s = np.where(present, salience, 0.0)
+    w = np.where(present, capability, 0.0) * s
     B, n = x.shape
     R = cfg.rounds
     if cfg.distance == "positions":
@@ -419,157 +576,52 @@ def _eum_rows(
     anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
     x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
     pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
-
-    positions = np.empty((R + 1, B, n))
-    medians = np.empty((R + 1, B))
-    means = np.empty((R + 1, B))
-    risks = np.ones((R, B, n))
-    securities = np.zeros((R, B, n))
-    relation = np.zeros((R, B, n, n), dtype=np.int8)
-    eu_own = np.zeros((R, B, n, n))
-    eu_other = np.zeros((R, B, n, n))
-    prob = np.zeros((R, B, n, n))
-    offers = np.full((R, B, n, n), np.nan)
-    accepted = np.full((R, B, n), -1, dtype=np.int64)
-    stopped = np.full(B, R, dtype=np.int64)
+    cols = slice(0, n)
+    pairwise = {
+        name: arr
+        for name in ("relation", "eu_own", "eu_other", "probability", "offer")
+        if (arr := getattr(out, name)) is not None
+    }
     active = np.ones(B, dtype=bool)
-
-    positions[0] = np.where(present, x, np.nan)
-    medians[0] = condorcet_median(x, w, present)
-    means[0] = weighted_mean(x, w)
+    median = condorcet_median(x, w, present)
+    out.positions[0][rows, cols] = np.where(present, x, np.nan)
+    out.median[0][rows] = median
+    out.mean[0][rows] = weighted_mean(x, w)
     r_fixed: np.ndarray | None = None
-    q = float(cfg.q)
-    ones = np.ones((B, n))
-    dmu: np.ndarray = np.zeros((B, n, 1))
-    t: np.ndarray | float = 1.0
-
-    s_row, s_col = s[:, None, :], s[:, :, None]
-    jidx = np.arange(n)
     for rnd in range(R):
-        g = _geometry(x, scale)
-        dist = g.dist
-        need_mu = q < 1.0
-        if need_mu:
-            mu = np.nan_to_num(medians[rnd], nan=0.0)
-            dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
-            if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
-                t = (dmu < dist).astype(float)
-            else:
-                t = float(cfg.t)
-        # --- risk exponents from security levels, every r = 1 (Scholz appendix steps 2-9)
-        if cfg.risk == "neutral":
-            r = ones
-            security = np.zeros((B, n))
-        elif r_fixed is not None:
-            r, security = r_fixed, securities[0]
-        else:
-            p1 = _probability(g, w, None, cfg.probability, pair)
-            us1, uf1, usq1 = _basic_utilities(dist, 1.0)
-            alt1 = _alternative(dist, dmu, 1.0, t) if need_mu else 0.0
-            eu1 = _expected_utility(p1, us1, uf1, usq1, s_row, q, alt1)
-            security = np.where(pair, eu1, 0.0).sum(axis=1)  # Σ_j EU(j challenges i)
-            s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
-            s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
-            spread = s_max - s_min
-            even = ~(spread > TOL)
-            big_r = np.where(
-                even, 0.0, (2.0 * security - s_max - s_min) / np.where(even, 1.0, spread)
+        # only rows still moving are computed; a stopped row's positions are frozen, so its
+        # round would repeat the previous one exactly (copied)
+        live = np.flatnonzero(active)
+        if live.size < B:
+            idle = rows[~active]
+            out.risk[rnd][idle, cols] = out.risk[rnd - 1][idle, cols]
+            out.security[rnd][idle, cols] = out.security[rnd - 1][idle, cols]
+            for arr in pairwise.values():
+                arr[rnd][idle, cols, cols] = arr[rnd - 1][idle, cols, cols]
+        if live.size:
+            sub = slice(None) if live.size == B else live
+            got = _one_round(
+                x[sub], w[sub], s[sub], present[sub], pair[sub], scale[sub], median[sub],
+                None if r_fixed is None else r_fixed[sub], cfg,
             )
-            big_r = np.clip(big_r, -1.0, 1.0)
-            r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
-            if cfg.risk_update == "first_round":
-                r_fixed = r
-        risks[rnd] = r
-        securities[rnd] = security
-        # --- expected utilities with the risk exponents
-        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
-        r_row = r[:, :, None]
-        us, uf, usq = _basic_utilities(dist, r_row)  # [i, j] with r_i (d is symmetric)
-        # a[i, j]: i challenging j, evaluated with r_i
-        alt = _alternative(dist, dmu, r_row, t) if need_mu else 0.0
-        a = _expected_utility(p, us, uf, usq, s_row, q, alt)
-        if cfg.perception == "actual":
-            b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
-        else:
-            # j challenging i as i sees it: j's utilities, i's risk exponent r_i
-            alt_ji = 0.0
-            if need_mu:
-                t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
-                alt_ji = _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
-            b = _expected_utility(np.swapaxes(p, 1, 2), us, uf, usq, s_col, q, alt_ji)
-        a = np.where(pair, a, 0.0)
-        b = np.where(pair, b, 0.0)
-        # --- relations from i's perspective
-        apart = pair & ~g.same
-        pa, na, pb, nb = a > TOL, a < -TOL, b > TOL, b < -TOL
-        rel = np.select(
-            [
-                ~apart,
-                pa & pb & (b > a + TOL),
-                pa & pb,
-                na & pb & (b > -a + TOL),
-                na & pb,
-                pa & nb & (a > -b + TOL),
-                pa & nb,
-                na & nb,
-            ],
-            [NONE, LOSE, WIN, GIVE, YIELD, TAKE, COMPEL, STALEMATE],
-            NONE,
-        ).astype(np.int8)
-        xi, xj = x[:, :, None], x[:, None, :]
-        abs_a, abs_b = np.abs(a), np.abs(b)
-        give = rel == GIVE
-        weighted_den = np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
-        if cfg.compromise == "fraction":
-            comp = xi + (xj - xi) * (abs_a / np.where(abs_b > 0, abs_b, 1.0))
-        else:
-            comp = (abs_a * xi + abs_b * xj) / weighted_den
-        moving = (rel == LOSE) | give
-        if cfg.capitulation:
-            moving |= rel == YIELD
-        offer = np.where(moving, np.where(give, comp, xj), np.nan)
-        # --- which offer each actor takes
-        if cfg.accept == "strongest":
-            sent = pb & apart
-            best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
-            cand = sent & (b >= best - TOL)
-            gap = np.where(cand, np.abs(xj - xi), np.inf)
-            cand &= gap <= gap.min(axis=2, keepdims=True) + TOL
-            choice = np.argmax(cand, axis=2)
-            take = cand.any(axis=2) & np.take_along_axis(moving, choice[:, :, None], axis=2)[
-                :, :, 0
-            ]
-        else:
-            cand = moving
-            key = np.abs(np.where(moving, offer, xi) - xi)
-            if cfg.accept != "nearest":  # lost conflicts first, then compromises, capitulations
-                rank = np.where(rel == LOSE, 0, np.where(give, 1, 2))
-                rank = np.where(moving, rank, 3)
-                cand = cand & (rank == rank.min(axis=2, keepdims=True))
-                if cfg.accept == "scholz_code":
-                    # the program behind Scholz et al.'s tables ranks compromises by the lowest
-                    # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
-                    key = np.where(give, (abs_a * xi + abs_b * xj) / weighted_den, key)
-            key = np.where(cand, key, np.inf)
-            cand = cand & (key <= key.min(axis=2, keepdims=True) + TOL)
-            choice = np.argmax(cand, axis=2)
-            take = cand.any(axis=2)
-        chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
-        new_x = np.where(take & active[:, None], chosen, x)
-        acc = np.where(take & active[:, None], jidx[choice], -1)
-        # record
-        relation[rnd], eu_own[rnd], eu_other[rnd], prob[rnd] = rel, a, b, np.where(pair, p, 0.0)
-        offers[rnd] = offer
-        accepted[rnd] = acc
-        moved = np.abs(new_x - x).max(axis=1, initial=0.0)
-        newly = active & (moved <= float(cfg.tolerance))
-        stopped = np.where(newly, rnd, stopped)
-        active &= ~newly
-        x = np.where(newly[:, None], x, new_x)
-        positions[rnd + 1] = np.where(present, x, np.nan)
-        medians[rnd + 1] = condorcet_median(x, w, present)
-        means[rnd + 1] = weighted_mean(x, w)
-    return EUMTrace(
-        positions, medians, means, risks, securities, relation, eu_own, eu_other, prob, offers,
-        accepted, stopped,
-    )
+            if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
+                r_fixed = got["risk"]
+            target = rows[sub]
+            out.risk[rnd][target, cols] = got["risk"]
+            out.security[rnd][target, cols] = got["security"]
+            for name, arr in pairwise.items():
+                arr[rnd][target, cols, cols] = got[name]
+            moved = np.abs(got["x"] - x[sub]).max(axis=1, initial=0.0)
+            still = (moved <= float(cfg.tolerance))[:, None]
+            acc = np.where(still, -1, got["accepted"])
+            out.accepted[rnd][target, cols] = acc
+            kind = np.take_along_axis(got["relation"], np.maximum(acc, 0)[:, :, None], axis=2)
+            out.accepted_relation[rnd][target, cols] = np.where(acc >= 0, kind[:, :, 0], NONE)
+            done = live[still[:, 0]]
+            out.stopped[rows[done]] = rnd
+            active[done] = False
+            x[sub] = np.where(still, x[sub], got["x"])
+        median = condorcet_median(x, w, present)
+        out.positions[rnd + 1][rows, cols] = np.where(present, x, np.nan)
+        out.median[rnd + 1][rows] = median
+        out.mean[rnd + 1][rows] = weighted_mean(x, w)
