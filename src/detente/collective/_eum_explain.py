@@ -150,7 +150,8 @@ def explain_issue(
         if near:
             share = float(weight[near].sum()) / total
             out.append(
-                f"At the end {_names([labels[i] for i in near])} hold the forecast position "
+                f"At the end {_names([labels[i] for i in near])} "
+                f"{'holds' if len(near) == 1 else 'hold'} the forecast position "
                 f"({share:.0%} of capability × salience)."
             )
     return [indent + line for line in out]
