@@ -24,6 +24,7 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
 
 def main() -> None:
     from benchmarks.eum_loop import eum_loop
+
     from detente.collective import evaluate
     from detente.collective._eum import _rows
     from detente.collective._eum_kernel import EUMSettings, eum_kernel

@@ -222,59 +222,65 @@ class _Geometry:
     take_i: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, i]
     take_j: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, j]
     left: np.ndarray  # (B, n, n) x_i < x_j
-    same: np.ndarray  # (B, n, n) x_i == x_j
 
 
 def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
     B, n = x.shape
     xi, xj = x[:, :, None], x[:, None, :]
-    dist = np.abs(xi - xj) / scale[:, None, None]
+    dist = np.abs(xi - xj)
+    dist /= scale[:, None, None]
     order = np.argsort(x, axis=1, kind="stable")
     xs = np.take_along_axis(x, order, axis=1)
-    dist_sorted = np.abs(xs[:, :, None] - xj) / scale[:, None, None]
-    # number of voters strictly below each pair's midpoint: one searchsorted over all rows,
-    # rows kept apart by an offset larger than any position difference
+    dist_sorted = np.take_along_axis(dist, order[:, :, None], axis=1)
+    # number of voters strictly below each pair's midpoint (2 x_k < x_i + x_j): one
+    # searchsorted over all rows, rows kept apart by an offset larger than any position gap
     span = float(np.max(xs[:, -1] - xs[:, 0], initial=0.0)) + 1.0
-    offset = (2.0 * span) * np.arange(B)[:, None]
-    mid = (xi + xj) / 2.0
-    cut = np.searchsorted((xs + offset).ravel(), (mid + offset[:, :, None]).ravel())
-    cut = np.clip(cut.reshape(B, n, n) - n * np.arange(B)[:, None, None], 0, n)
-    base = (np.arange(B) * (n + 1) * n)[:, None, None] + cut * n
-    take_i = base + np.arange(n)[None, :, None]
-    take_j = base + np.arange(n)[None, None, :]
-    return _Geometry(dist, order, dist_sorted, take_i, take_j, xi < xj, xi == xj)
+    offset = (4.0 * span) * np.arange(B)
+    twice = 2.0 * xs + offset[:, None]
+    pair_sum = (xi + offset[:, None, None]) + xj
+    # global index b*n + cut of the cut in the concatenated voters -> row of the prefix sums
+    cut = np.searchsorted(twice.ravel(), pair_sum.ravel()).reshape(B, n, n)
+    cut += np.arange(B)[:, None, None]  # b*(n+1) + cut: prefix has n+1 rows per issue
+    cut *= n
+    take_i = cut + np.arange(n)[None, :, None]
+    cut += np.arange(n)[None, None, :]
+    return _Geometry(dist, order, dist_sorted, take_i, cut, xi < xj)
 
 
-def _vote_tallies(
+def _positive_votes(
     g: _Geometry, w: np.ndarray, rho: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """``N[b, i, j] = Σ_k max(v_k(i, j), 0)`` and ``net[b, i, j] = Σ_k v_k(i, j)``.
 
     A voter prefers ``i`` to ``j`` exactly when it sits on ``i``'s side of their midpoint,
     whatever its risk exponent, so the positive votes are a prefix sum over voters sorted by
-    position, cut at the midpoint: O(n² log n) per issue instead of O(n³).
+    position, cut at the midpoint: O(n² log n) per issue instead of O(n³). (Where ``x_i = x_j``
+    the two prefix columns are equal and every tally is exactly 0.)
     """
     B, n = w.shape
-    ws = np.take_along_axis(w, g.order, axis=1)
-    u = g.dist_sorted
-    if rho is not None:
-        u = u ** np.take_along_axis(rho, g.order, axis=1)[:, :, None]
-    wu = ws[:, :, None] * u  # [b, k', i] = w_k d_ki^ρ_k, voters in position order
+    ws = np.take_along_axis(w, g.order, axis=1)[:, :, None]
+    if rho is None:
+        wu = g.dist_sorted * ws
+    else:
+        wu = g.dist_sorted ** np.take_along_axis(rho, g.order, axis=1)[:, :, None]
+        wu *= ws  # [b, k', i] = w_k d_ki^ρ_k, voters in position order
     prefix = np.zeros((B, n + 1, n))
     np.cumsum(wu, axis=1, out=prefix[:, 1:, :])
     total = prefix[:, n, :]  # (B, i)
     net = total[:, None, :] - total[:, :, None]  # Σ_k v_k(i, j) = A_j − A_i
     flat = prefix.ravel()
-    below = flat[g.take_j] - flat[g.take_i]  # Σ_{x_k < mid} v_k(i, j)
+    below = flat[g.take_j]
+    below -= flat[g.take_i]  # Σ_{x_k < mid} v_k(i, j)
     positive = np.where(g.left, below, net - below)
-    positive = np.where(g.same, 0.0, np.maximum(positive, 0.0))
+    np.maximum(positive, 0.0, out=positive)
     return positive, net
 
 
 def _probability(
     g: _Geometry, w: np.ndarray, rho: np.ndarray | None, kind: str, pair: np.ndarray
 ) -> np.ndarray:
-    positive, net = _vote_tallies(g, w, rho)
+    """``P[b, i, j]``: probability that ``i`` prevails over ``j`` (0 where nobody votes)."""
+    positive, net = _positive_votes(g, w, rho)
     absolute = positive + np.swapaxes(positive, 1, 2)  # Σ_k |v_k(i, j)|
     if kind == "share":
         num, den = positive, absolute
@@ -283,36 +289,9 @@ def _probability(
     else:  # scholz_code: all votes of all voters over all ordered pairs of actors
         num = positive
         den = np.broadcast_to(
-            np.where(pair, absolute, 0.0).sum(axis=(1, 2))[:, None, None], positive.shape
+            np.where(pair, absolute, 0.0).sum(axis=(1, 2))[:, None, None], num.shape
         )
-    ok = (den > 0) & pair & ~g.same
-    return np.where(ok, num / np.where(den > 0, den, 1.0), 0.0)
-
-
-def _basic_utilities(dist: np.ndarray, r: np.ndarray | float) -> tuple[Any, Any, Any]:
-    """``U_s``, ``U_f``, ``U_sq`` (Scholz eqs. 15, 16, 24) with risk exponent ``r``."""
-    if isinstance(r, float) and r == 1.0:
-        return 2.0 - 4.0 * (0.5 - 0.5 * dist), 2.0 - 4.0 * (0.5 + 0.5 * dist), 0.0
-    us = 2.0 - 4.0 * np.maximum(0.5 - 0.5 * dist, 0.0) ** r
-    uf = 2.0 - 4.0 * (0.5 + 0.5 * dist) ** r
-    return us, uf, 2.0 - 4.0 * 0.5**r
-
-
-def _expected_utility(
-    p: np.ndarray,
-    us: np.ndarray,
-    uf: np.ndarray,
-    usq: np.ndarray | float,
-    s_target: np.ndarray,
-    q: float,
-    alternative: np.ndarray | float = 0.0,
-) -> np.ndarray:
-    """Eq. 25: ``s_j (P U_s + (1 − P) U_f) + (1 − s_j) U_s − (Q U_sq + (1 − Q) alternative)``
-    where ``alternative = T U_b + (1 − T) U_w`` (only needed when ``Q < 1``)."""
-    eu = s_target * (p * (us - uf) + uf) + (1.0 - s_target) * us - q * usq
-    if q < 1.0:
-        eu = eu - (1.0 - q) * alternative
-    return eu
+    return np.divide(num, den, out=np.zeros(num.shape), where=den > 0)
 
 
 def _alternative(
@@ -422,19 +401,22 @@ def _one_round(
     median: np.ndarray,
     r_fixed: np.ndarray | None,
     cfg: EUMSettings,
+    record: bool,
 ) -> dict[str, np.ndarray]:
-    """One round on the rows given (Scholz appendix steps 2-11)."""
+    """One round on the rows given (Scholz appendix steps 2-11).
+
+    Expected utility (eq. 25) is evaluated as ``U_s − s_j (1 − P_ij)(U_s − U_f) − Q U_sq −
+    (1 − Q) alt``, the same quantity with fewer passes over the ``(B, n, n)`` arrays.
+    """
     B, n = x.shape
     q = float(cfg.q)
-    ones = np.ones((B, n))
-    dmu: np.ndarray = np.zeros((B, n, 1))
-    t: np.ndarray | float = 1.0
-    s_row, s_col = s[:, None, :], s[:, :, None]
-    jidx = np.arange(n)
     g = _geometry(x, scale)
     dist = g.dist
-    need_mu = q < 1.0
-    if need_mu:
+    apart = pair & (dist > 0)
+    need_alt = q < 1.0
+    dmu: np.ndarray = np.zeros((B, n, 1))
+    t: np.ndarray | float = 1.0
+    if need_alt:
         mu = np.nan_to_num(median, nan=0.0)
         dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
         if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
@@ -443,16 +425,20 @@ def _one_round(
             t = float(cfg.t)
     # --- risk exponents from security levels, every r = 1 (Scholz appendix steps 2-9)
     if cfg.risk == "neutral":
-        r = ones
+        r = np.ones((B, n))
         security = np.zeros((B, n))
     elif r_fixed is not None:
         r, security = r_fixed, np.zeros((B, n))
     else:
         p1 = _probability(g, w, None, cfg.probability, pair)
-        us1, uf1, usq1 = _basic_utilities(dist, 1.0)
-        alt1 = _alternative(dist, dmu, 1.0, t) if need_mu else 0.0
-        eu1 = _expected_utility(p1, us1, uf1, usq1, s_row, q, alt1)
-        security = np.where(pair, eu1, 0.0).sum(axis=1)  # Σ_j EU(j challenges i)
+        # with r = 1: U_s = 2d, U_s − U_f = 4d, U_sq = 0, so EU(j challenges i) is
+        # 2 d_ji − 4 s_i (1 − P_ji) d_ji; security S_i sums it over the challengers j
+        lost = np.where(pair, (1.0 - p1) * dist, 0.0).sum(axis=1)  # Σ_j (1 − P_ji) d_ji
+        reach = np.where(pair, dist, 0.0).sum(axis=1)  # Σ_j d_ji
+        security = 2.0 * reach - 4.0 * s * lost
+        if need_alt:
+            alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
+            security = security - (1.0 - q) * np.where(pair, alt1, 0.0).sum(axis=1)
         s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
         s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
         spread = s_max - s_min
@@ -465,88 +451,108 @@ def _one_round(
     # --- expected utilities with the risk exponents
     p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
     r_row = r[:, :, None]
-    us, uf, usq = _basic_utilities(dist, r_row)  # [i, j] with r_i (d is symmetric)
-    # a[i, j]: i challenging j, evaluated with r_i
-    alt = _alternative(dist, dmu, r_row, t) if need_mu else 0.0
-    a = _expected_utility(p, us, uf, usq, s_row, q, alt)
+    # [i, j] valued with r_i (d is symmetric, so the same arrays serve a and b)
+    us = 2.0 - 4.0 * np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
+    gap = (0.5 + 0.5 * dist) ** r_row
+    gap -= np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
+    gap *= 4.0  # U_s − U_f
+    base = us - q * (2.0 - 4.0 * 0.5**r_row)  # U_s − Q U_sq
+    # a[i, j]: i challenging j, valued with r_i
+    a = base - s[:, None, :] * (1.0 - p) * gap
+    if need_alt:
+        a -= (1.0 - q) * _alternative(dist, dmu, r_row, t)
     if cfg.perception == "actual":
         b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
     else:
         # j challenging i as i sees it: j's utilities, i's risk exponent r_i
-        alt_ji: np.ndarray | float = 0.0
-        if need_mu:
+        b = base - s[:, :, None] * (1.0 - np.swapaxes(p, 1, 2)) * gap
+        if need_alt:
             t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
-            alt_ji = _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
-        b = _expected_utility(np.swapaxes(p, 1, 2), us, uf, usq, s_col, q, alt_ji)
-    a = np.where(pair, a, 0.0)
-    b = np.where(pair, b, 0.0)
-    # --- relations from i's perspective
-    apart = pair & ~g.same
-    pa, na, pb, nb = a > TOL, a < -TOL, b > TOL, b < -TOL
-    rel = np.select(
-        [
-            ~apart,
-            pa & pb & (b > a + TOL),
-            pa & pb,
-            na & pb & (b > -a + TOL),
-            na & pb,
-            pa & nb & (a > -b + TOL),
-            pa & nb,
-            na & nb,
-        ],
-        [NONE, LOSE, WIN, GIVE, YIELD, TAKE, COMPEL, STALEMATE],
-        NONE,
-    ).astype(np.int8)
+            b -= (1.0 - q) * _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
+    # --- what moves i, from i's perspective
+    neg_a = (a < -TOL) & apart
+    lose = (a > TOL) & (b > a + TOL) & apart  # a conflict both want, i expects less
+    give = neg_a & (b > TOL - a)  # i would lose more by fighting than j gains: compromise
+    capitulate = neg_a & (b > TOL) & ~give
     xi, xj = x[:, :, None], x[:, None, :]
     abs_a, abs_b = np.abs(a), np.abs(b)
-    give = rel == GIVE
-    weighted_den = np.where(abs_a + abs_b > 0, abs_a + abs_b, 1.0)
     if cfg.compromise == "fraction":
-        comp = xi + (xj - xi) * (abs_a / np.where(abs_b > 0, abs_b, 1.0))
+        comp = xi + (xj - xi) * (abs_a / np.maximum(abs_b, np.finfo(float).tiny))
     else:
-        comp = (abs_a * xi + abs_b * xj) / weighted_den
-    moving = (rel == LOSE) | give
+        comp = (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny)
+    moving = lose | give
     if cfg.capitulation:
-        moving |= rel == YIELD
-    offer = np.where(moving, np.where(give, comp, xj), np.nan)
+        moving |= capitulate
+    offer = np.where(give, comp, xj)
     # --- which offer each actor takes
     if cfg.accept == "strongest":
-        sent = pb & apart
+        sent = (b > TOL) & apart
         best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
         cand = sent & (b >= best - TOL)
-        gap = np.where(cand, np.abs(xj - xi), np.inf)
-        cand &= gap <= gap.min(axis=2, keepdims=True) + TOL
+        dx = np.where(cand, dist, np.inf)
+        cand &= dx <= dx.min(axis=2, keepdims=True) + TOL / scale[:, None, None]
         choice = np.argmax(cand, axis=2)
         take = cand.any(axis=2) & np.take_along_axis(moving, choice[:, :, None], axis=2)[
             :, :, 0
         ]
     else:
         cand = moving
-        key = np.abs(np.where(moving, offer, xi) - xi)
         if cfg.accept != "nearest":  # lost conflicts first, then compromises, capitulations
-            rank = np.where(rel == LOSE, 0, np.where(give, 1, 2))
-            rank = np.where(moving, rank, 3)
-            cand = cand & (rank == rank.min(axis=2, keepdims=True))
-            if cfg.accept == "scholz_code":
-                # the program behind Scholz et al.'s tables ranks compromises by the lowest
-                # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
-                key = np.where(give, (abs_a * xi + abs_b * xj) / weighted_den, key)
+            has_lose = lose.any(axis=2, keepdims=True)
+            has_give = (give & moving).any(axis=2, keepdims=True)
+            cand = np.where(has_lose, lose, np.where(has_give, give & moving, moving))
+        if cfg.accept == "scholz_code":
+            # the program behind Scholz et al.'s tables ranks compromises by the lowest
+            # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
+            key = np.where(
+                give,
+                (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny),
+                np.abs(offer - xi),
+            )
+        else:
+            key = np.abs(offer - xi)
         key = np.where(cand, key, np.inf)
         cand = cand & (key <= key.min(axis=2, keepdims=True) + TOL)
         choice = np.argmax(cand, axis=2)
         take = cand.any(axis=2)
     chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
-    return {
+    kind = np.where(
+        np.take_along_axis(lose, choice[:, :, None], axis=2)[:, :, 0],
+        LOSE,
+        np.where(np.take_along_axis(give, choice[:, :, None], axis=2)[:, :, 0], GIVE, YIELD),
+    )
+    out = {
         "x": np.where(take, chosen, x),
-        "accepted": np.where(take, jidx[choice], -1),
+        "accepted": np.where(take, choice, -1),
+        "accepted_relation": np.where(take, kind, NONE).astype(np.int8),
         "risk": r,
         "security": security,
-        "relation": rel,
-        "eu_own": a,
-        "eu_other": b,
-        "probability": np.where(pair, p, 0.0),
-        "offer": offer,
     }
+    if record:
+        a = np.where(pair, a, 0.0)
+        b = np.where(pair, b, 0.0)
+        pa, pb, nb = a > TOL, b > TOL, b < -TOL
+        rel = np.select(
+            [
+                lose,
+                pa & pb & apart,
+                give,
+                capitulate,
+                pa & nb & (a > TOL - b) & apart,
+                pa & nb & apart,
+                neg_a & nb,
+            ],
+            [LOSE, WIN, GIVE, YIELD, TAKE, COMPEL, STALEMATE],
+            NONE,
+        ).astype(np.int8)
+        out.update(
+            relation=rel,
+            eu_own=a,
+            eu_other=b,
+            probability=np.where(pair, p, 0.0),
+            offer=np.where(moving, offer, np.nan),
+        )
+    return out
 
 
 def _eum_rows(
@@ -584,9 +590,10 @@ def _eum_rows(
     }
     active = np.ones(B, dtype=bool)
     median = condorcet_median(x, w, present)
+    mean = weighted_mean(x, w)
     out.positions[0][rows, cols] = np.where(present, x, np.nan)
     out.median[0][rows] = median
-    out.mean[0][rows] = weighted_mean(x, w)
+    out.mean[0][rows] = mean
     r_fixed: np.ndarray | None = None
     for rnd in range(R):
         # only rows still moving are computed; a stopped row's positions are frozen, so its
@@ -602,26 +609,35 @@ def _eum_rows(
             sub = slice(None) if live.size == B else live
             got = _one_round(
                 x[sub], w[sub], s[sub], present[sub], pair[sub], scale[sub], median[sub],
-                None if r_fixed is None else r_fixed[sub], cfg,
+                None if r_fixed is None else r_fixed[sub], cfg, bool(pairwise),
             )
             if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
                 r_fixed = got["risk"]
             target = rows[sub]
             out.risk[rnd][target, cols] = got["risk"]
-            out.security[rnd][target, cols] = got["security"]
+            out.security[rnd][target, cols] = (
+                out.security[0][target, cols] if rnd > 0 and r_fixed is not None
+                else got["security"]
+            )
             for name, arr in pairwise.items():
                 arr[rnd][target, cols, cols] = got[name]
             moved = np.abs(got["x"] - x[sub]).max(axis=1, initial=0.0)
             still = (moved <= float(cfg.tolerance))[:, None]
             acc = np.where(still, -1, got["accepted"])
             out.accepted[rnd][target, cols] = acc
-            kind = np.take_along_axis(got["relation"], np.maximum(acc, 0)[:, :, None], axis=2)
-            out.accepted_relation[rnd][target, cols] = np.where(acc >= 0, kind[:, :, 0], NONE)
+            out.accepted_relation[rnd][target, cols] = np.where(
+                acc >= 0, got["accepted_relation"], NONE
+            )
             done = live[still[:, 0]]
             out.stopped[rows[done]] = rnd
             active[done] = False
             x[sub] = np.where(still, x[sub], got["x"])
-        median = condorcet_median(x, w, present)
+        # only rows that moved this round have a new median and mean
+        moved_rows = live if live.size < B else slice(None)
+        median = median.copy()
+        median[moved_rows] = condorcet_median(x[moved_rows], w[moved_rows], present[moved_rows])
+        mean = mean.copy()
+        mean[moved_rows] = weighted_mean(x[moved_rows], w[moved_rows])
         out.positions[rnd + 1][rows, cols] = np.where(present, x, np.nan)
         out.median[rnd + 1][rows] = median
-        out.mean[rnd + 1][rows] = weighted_mean(x, w)
+        out.mean[rnd + 1][rows] = mean
