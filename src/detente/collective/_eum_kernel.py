@@ -449,12 +449,16 @@ def _one_round(
         big_r = np.clip(big_r, -1.0, 1.0)
         r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
     # --- expected utilities with the risk exponents
-    p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
+    if not cfg.vote_risk and cfg.risk == "security" and r_fixed is None:
+        p = p1  # linear votes: the same probabilities as in the risk pass
+    else:
+        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
     r_row = r[:, :, None]
     # [i, j] valued with r_i (d is symmetric, so the same arrays serve a and b)
-    us = 2.0 - 4.0 * np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
+    near = np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
+    us = 2.0 - 4.0 * near
     gap = (0.5 + 0.5 * dist) ** r_row
-    gap -= np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
+    gap -= near
     gap *= 4.0  # U_s − U_f
     base = us - q * (2.0 - 4.0 * 0.5**r_row)  # U_s − Q U_sq
     # a[i, j]: i challenging j, valued with r_i
