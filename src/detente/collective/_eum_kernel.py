@@ -362,10 +362,16 @@ def eum_kernel(
 
     if threads is None:
         threads = min(2, os.cpu_count() or 1)
-    if threads > 1 and len(groups) > 1:
-        # groups write disjoint rows of ``out``; numpy releases the GIL inside its loops
+    if threads > 1 and B > 1:
+        # split big groups so the threads get similar work; groups write disjoint rows of
+        # ``out`` and numpy releases the GIL inside its loops
+        cost = sum(len(r) * wd**2 for r, wd in groups)
+        parts = []
+        for r, wd in groups:
+            k = int(np.ceil(len(r) * wd**2 * threads / max(cost, 1)))
+            parts += [(chunk, wd) for chunk in np.array_split(r, max(1, min(k, len(r))))]
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            list(pool.map(run, sorted(groups, key=lambda g: -len(g[0]) * g[1] ** 2)))
+            list(pool.map(run, sorted(parts, key=lambda g: -len(g[0]) * g[1] ** 2)))
     else:
         for group in groups:
             run(group)
