@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean install
+.PHONY: demo test lint bench clean install peers
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,15 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy src
 
-test: lint
+# Peers (GPL/AGPL reference implementations) live in their own venvs under .peers/, beside the
+# project, for cross-check tests and benchmarks only; detente never imports them.
+peers:
+	@for s in scripts/peers/*.sh; do [ -e "$$s" ] || continue; bash "$$s" || exit 1; done
+
+test: lint peers
 	$(BIN)/python -m pytest
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) peers
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from detente.cli import _forecast  # noqa: F401  (forecast, models, evaluate, demo)
+from detente.cli import (
+    _bargain,  # noqa: F401  (bargain, negotiate)
+    _forecast,  # noqa: F401  (forecast, models, evaluate, demo)
+    _record,  # noqa: F401
+)
 from detente.cli._app import app
 
 __all__ = ["app", "main"]

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import math
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,13 +18,13 @@ from detente.cli._app import UserError, app, console, user_errors
 __all__: list[str] = []
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class EvalFmt(str, Enum):
+class EvalFmt(StrEnum):
     table = "table"
     json = "json"
 
@@ -68,7 +68,7 @@ def _render(scenario: Any, forecasts: list[Any], fmt: Fmt, explain: bool) -> Non
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["model", "issue", "outcome"])
         for f in forecasts:
-            for i, o in zip(f.issue_ids, f.outcomes):
+            for i, o in zip(f.issue_ids, f.outcomes, strict=True):
                 w.writerow([f.model, i, "" if math.isnan(o) else repr(float(o))])
         typer.echo(buf.getvalue(), nl=False)
         return
@@ -201,3 +201,90 @@ def evaluate_cmd(
     console.print(table)
     if result.skipped:
         console.print(f"[dim]{result.skipped} issue(s) without a forecast were left out[/]")
+
+
+@app.command("demo")
+@user_errors
+def demo_cmd(
+    name: Annotated[str, typer.Argument(help="Shipped example to run.")] = "geneva-2022",
+    plot: Annotated[
+        Path, typer.Option("--plot", help="Where to write the PNG plot.")
+    ] = Path("detente-demo.png"),
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
+) -> None:
+    """Run every registered model on a shipped example, print the forecasts, write a plot."""
+    from detente.collective import forecast, list_models
+    from detente.examples import example_path, list_examples, load_example
+    from detente.report import plot_forecasts
+
+    if name not in list_examples():
+        raise UserError(f"no example named '{name}'; shipped: {', '.join(list_examples())}")
+    scenario = load_example(name)
+    forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()]
+    if fmt is Fmt.table:
+        console.print(f"[bold]{scenario.name}[/]  ({example_path(name).name})")
+        if scenario.description:
+            console.print(f"[dim]{scenario.description.strip()}[/]")
+    _render(scenario, forecasts, fmt, explain=False)
+    plot_forecasts(scenario, forecasts, plot)
+    if fmt is Fmt.table:
+        console.print(f"plot written to {plot.resolve()}")
+
+
+@app.command("examples")
+def examples_cmd() -> None:
+    """List the shipped example scenarios."""
+    from detente.examples import example_path, list_examples
+
+    for name in list_examples():
+        console.print(f"{name}  [dim]{example_path(name)}[/]")
+
+
+@app.command("show")
+@user_errors
+def show_cmd(
+    file: Annotated[Path, typer.Argument(help="Scenario file (YAML, CSV, KTAB or decide).")],
+) -> None:
+    """Print a scenario's actors, issues and stances as read (to check an input file)."""
+    from detente.scenario import load_scenario
+
+    sc = load_scenario(file)
+    console.print(f"[bold]{sc.name}[/]  {len(sc.actors)} actors, {len(sc.issues)} issues, "
+                  f"{len(sc.stances)} stances")
+    if sc.description:
+        console.print(f"[dim]{sc.description.strip()}[/]")
+    issues = Table(title="issues", title_justify="left")
+    for col in ("id", "name", "scale", "low", "high", "status quo"):
+        issues.add_column(col)
+    for i in sc.issues:
+        issues.add_row(i.id, i.name, f"{i.scale_min:g}–{i.scale_max:g}", i.low, i.high,
+                       "—" if i.status_quo is None else f"{i.status_quo:g}")
+    console.print(issues)
+    grid = Table(title="position (salience) per actor", title_justify="left")
+    grid.add_column("actor")
+    grid.add_column("name")
+    grid.add_column("capability", justify="right")
+    for i in sc.issues:
+        grid.add_column(i.id, justify="right")
+    for a in sc.actors:
+        cells = []
+        for i in sc.issues:
+            s = sc.stance(a.id, i.id)
+            cells.append("—" if s is None else f"{s.position:g} ({s.salience:g})")
+        grid.add_row(a.id, a.name, f"{a.capability:g}", *cells)
+    console.print(grid)
+
+
+@app.command("convert")
+@user_errors
+def convert_cmd(
+    file: Annotated[Path, typer.Argument(help="Scenario file in any format detente reads.")],
+    out: Annotated[Path, typer.Argument(help="Output: .yaml/.yml or .csv (detente long CSV).")],
+) -> None:
+    """Convert a scenario to YAML or detente's long CSV (written atomically)."""
+    from detente.scenario import load_scenario, write_scenario
+
+    if out.suffix.lower() not in (".yaml", ".yml", ".csv"):
+        raise UserError(f"{out}: expected a .yaml, .yml or .csv output name")
+    write_scenario(load_scenario(file), out)
+    console.print(f"written {out}")

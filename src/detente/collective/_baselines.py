@@ -99,9 +99,9 @@ def nash_bargaining(
         d = x[None, :] - p
         gain = r**k - np.abs(d) ** k  # > 0 inside the feasible interval (salience cancels)
         dgain = -k * np.abs(d) ** (k - 1) * np.sign(d)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             term = np.where(active, weight * dgain / gain, 0.0)
-        return term.sum(axis=0)
+            return term.sum(axis=0)
 
     a, b = lo_f.copy(), hi_f.copy()
     for _ in range(iterations):

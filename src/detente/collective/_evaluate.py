@@ -44,7 +44,7 @@ def evaluate(dataset: Dataset, model: str = "compromise", **options: Any) -> Eva
     forecasts = forecast_many([c.scenario for c in cases], model, **options)
     errs = []
     skipped = 0
-    for case, fc in zip(cases, forecasts):
+    for case, fc in zip(cases, forecasts, strict=True):
         for issue_id, obs in case.observed.items():
             pred = fc.outcome(issue_id)
             if np.isnan(pred):

@@ -74,7 +74,8 @@ class Forecast:
             "model": self.model,
             "options": {k: _jsonable(v) for k, v in self.options.items()},
             "issues": [
-                {"issue": i, "outcome": num(o)} for i, o in zip(self.issue_ids, self.outcomes)
+                {"issue": i, "outcome": num(o)}
+                for i, o in zip(self.issue_ids, self.outcomes, strict=True)
             ],
         }
         if self.notes:

@@ -180,9 +180,9 @@ def read_deu(
         out_txt = get("out")
         observed: dict[str, float] = {}
         if out_txt:
-            v = _float(out_txt, file=file, line=line, field="out", problems=problems)
-            if v is not None:
-                observed[issue_id] = v
+            out_v = _float(out_txt, file=file, line=line, field="out", problems=problems)
+            if out_v is not None:
+                observed[issue_id] = out_v
         if not acts:
             continue
         try:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
+from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError
 
 __all__ = [
     "dump_scenario_yaml",
@@ -198,9 +198,9 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
     doc["issues"] = [clean(i) for i in scenario.issues]
     doc["stances"] = [clean(s) for s in scenario.stances]
     # always write the required numbers explicitly
-    for a, d in zip(scenario.actors, doc["actors"]):
+    for a, d in zip(scenario.actors, doc["actors"], strict=True):
         d["capability"] = a.capability
-    for s, d in zip(scenario.stances, doc["stances"]):
+    for s, d in zip(scenario.stances, doc["stances"], strict=True):
         d["position"] = s.position
         d["salience"] = s.salience
     out: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
@@ -342,7 +342,9 @@ def read_one_issue_csv(
             lo, hi = lo - 1.0, hi + 1.0
     else:
         lo, hi = scale
-    actors, stances, lines = [], [], {}
+    actors: list[dict[str, Any]] = []
+    stances: list[dict[str, Any]] = []
+    lines: dict[Loc, int] = {}
     for k, (line, name, cap, pos, sal) in enumerate(parsed):
         actors.append({"id": name, "name": name, "capability": cap})
         stances.append(
@@ -382,7 +384,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
     file = str(p)
     text = _read_text(p)
     meta: dict[str, str] = {}
-    body_lines = []
+    body_lines: list[str] = []
     skipped = 0
     for raw in text.splitlines(keepends=True):
         if raw.startswith("#") and not body_lines:
@@ -472,7 +474,8 @@ def _write_long_csv(scenario: Scenario) -> str:
     for key in ("name", "description", "source", "date"):
         value = getattr(scenario, key)
         if value:
-            buf.write(f"# {key}: {' '.join(str(value).split())}\n")
+            flat = " ".join(str(value).splitlines())
+            buf.write(f"# {key}: {flat}\n")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(LONG_COLUMNS)
     actors = {a.id: a for a in scenario.actors}
@@ -549,7 +552,9 @@ def read_ktab(path: str | os.PathLike[str]) -> Scenario:
             Problem(f"line 1 announces {n_actors} actors, the file has {len(actor_rows)}",
                     "nActors", file, l1)
         )
-    actors, stances, lines = [], [], {}
+    actors: list[dict[str, Any]] = []
+    stances: list[dict[str, Any]] = []
+    lines: dict[Loc, int] = {}
     for k, (line, cells) in enumerate(actor_rows):
         if len(cells) < 3 + 2 * n_dims:
             problems.append(Problem(f"expected {3 + 2 * n_dims} columns, got {len(cells)}",
@@ -557,7 +562,7 @@ def read_ktab(path: str | os.PathLike[str]) -> Scenario:
             continue
         cap = _float(cells[2], file=file, line=line, field=header[2], problems=problems,
                      nonneg=True)
-        actors.append({"id": cells[0], "name": cells[1] or cells[0], "capability": cap})
+        actors.append({"id": cells[0], "name": cells[0], "capability": cap, "note": cells[1]})
         lines[("actors", k)] = line
         for d in range(n_dims):
             pos = _float(cells[3 + 2 * d], file=file, line=line, field=header[3 + 2 * d],
@@ -574,7 +579,7 @@ def read_ktab(path: str | os.PathLike[str]) -> Scenario:
         "description": title[1] if len(title) > 1 else "",
         "source": "KTAB spatial-model CSV",
         "actors": actors,
-        "issues": [{"id": i, "name": n} for i, n in zip(ids, dims)],
+        "issues": [{"id": i, "name": n} for i, n in zip(ids, dims, strict=True)],
         "stances": stances,
     }
     return _build(data, file, _locator(lines))
@@ -650,7 +655,7 @@ def read_decide(path: str | os.PathLike[str]) -> Scenario:
             continue
         if len(pts) >= 2 and max(pts) > min(pts):
             issues[iid]["scale_min"], issues[iid]["scale_max"] = min(pts), max(pts)
-    stances = []
+    stances: list[dict[str, Any]] = []
     powers: dict[str, list[float]] = {}
     for lineno, cells in d_rows:
         if len(cells) < 6:
@@ -673,6 +678,18 @@ def read_decide(path: str | os.PathLike[str]) -> Scenario:
             problems.append(Problem(f"power must be between 0 and 1, got {cells[5]}",
                                     "power", file, lineno))
             pw = None
+        if actor not in actors:
+            problems.append(Problem(f"unknown actor '{actor}': no #A line declares it",
+                                    "actor", file, lineno))
+        if issue not in issues:
+            problems.append(Problem(f"unknown issue '{issue}': no #P line declares it",
+                                    "issue", file, lineno))
+        elif pos is not None:
+            lo = issues[issue].get("scale_min", 0.0)
+            hi = issues[issue].get("scale_max", 100.0)
+            if not lo <= pos <= hi:
+                problems.append(Problem(f"position {pos:g} is outside issue '{issue}''s scale "
+                                        f"[{lo:g}, {hi:g}]", "position", file, lineno))
         if pw is not None:
             powers.setdefault(actor, []).append(pw)
         lines[("stances", len(stances))] = lineno
@@ -701,10 +718,8 @@ def _detect(path: Path) -> str:
         return "yaml"
     text = _read_text(path)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    stripped = first.lstrip("'\"")
-    if stripped.startswith("#A") or stripped.startswith("#O") or stripped.startswith("#/"):
-        return "decide"
-    if "#D" in text[:20000] and ("\t#D" in text or "\n#D" in text or "'#D'" in text):
+    tag = first.lstrip("'\"")
+    if tag[:2] in ("#A", "#P", "#M", "#D", "#O", "#/") and tag[2:3] in ("\t", "'", '"'):
         return "decide"
     if first.startswith("#") or first.lower().replace(" ", "").startswith("actor,actor_name"):
         return "long"
@@ -736,6 +751,13 @@ def load_scenario(path: str | os.PathLike[str], *, format: str | None = None) ->
     return readers[fmt](p)
 
 
+def default_file_mode() -> int:
+    """The mode a newly created file gets under the current umask (mkstemp uses 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
     target = Path(path)
@@ -745,6 +767,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, default_file_mode())
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -192,9 +192,13 @@ class Scenario(BaseModel):
     def _cross_check(self) -> Scenario:
         problems: list[Problem] = []
         if not self.actors:
-            problems.append(Problem("a scenario needs at least one actor", "actors", loc=("actors",)))
+            problems.append(
+                Problem("a scenario needs at least one actor", "actors", loc=("actors",))
+            )
         if not self.issues:
-            problems.append(Problem("a scenario needs at least one issue", "issues", loc=("issues",)))
+            problems.append(
+                Problem("a scenario needs at least one issue", "issues", loc=("issues",))
+            )
         seen: dict[str, int] = {}
         for i, a in enumerate(self.actors):
             if a.id in seen:
@@ -218,7 +222,8 @@ class Scenario(BaseModel):
             if s.actor not in seen:
                 problems.append(
                     Problem(
-                        f"unknown actor '{s.actor}'; expected one of: {', '.join(seen) or '(none)'}",
+                        f"unknown actor '{s.actor}'; expected one of: "
+                        f"{', '.join(seen) or '(none)'}",
                         "actor",
                         loc=("stances", k, "actor"),
                     )

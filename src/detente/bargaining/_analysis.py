@@ -1,0 +1,73 @@
+"""One-call analysis of a domain, as the CLI prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from detente.bargaining._domain import Domain
+from detente.bargaining._space import SOLUTIONS, Solution, Zopa, pareto_mask, solve, zopa
+from detente.bargaining._trust import (
+    Breach,
+    TrustCurve,
+    broken_utilities,
+    trust_curve,
+    trust_pair,
+    trust_values,
+)
+
+__all__ = ["Analysis", "analyse"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The outcome space of a domain: frontier size, solutions, the zone of agreement at full
+    trust and at the given trust, the trust threshold and the ZOPA-against-trust curve."""
+
+    domain: Domain
+    frontier_size: int
+    solutions: dict[str, Solution]
+    zopa_full: Zopa
+    zopa_trust: Zopa
+    threshold: float | None
+    curve: TrustCurve
+    trust_source: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "domain": self.domain.as_dict(),
+            "frontier_size": self.frontier_size,
+            "solutions": {k: v.as_dict() for k, v in self.solutions.items()},
+            "zopa_full_trust": self.zopa_full.as_dict(),
+            "zopa_at_trust": self.zopa_trust.as_dict(),
+            "trust_source": self.trust_source,
+            "trust_threshold": self.threshold,
+            "trust_curve": self.curve.as_dict(),
+        }
+
+
+def analyse(
+    domain: Domain,
+    trust: float | tuple[float, float] = 1.0,
+    *,
+    breach: Breach | None = None,
+    curve_points: int = 51,
+    trust_source: str = "given",
+) -> Analysis:
+    """Analyse ``domain`` at the given trust (``kappa_a``, ``kappa_b``)."""
+    pair = trust_pair(trust)
+    ua, ub = domain.utilities()
+    ba, bb = broken_utilities(domain, breach)
+    front = int(np.count_nonzero(pareto_mask(ua, ub)))
+    sols = {}
+    for name in SOLUTIONS:
+        s = solve(domain, name, utilities=(ua, ub))
+        if s is not None:
+            sols[name] = s
+    z_full = zopa(domain, 1.0, values=(ua, ub))
+    z_trust = zopa(domain, pair, values=trust_values(domain, pair, utilities=(ua, ub),
+                                                     broken=(ba, bb)))
+    curve = trust_curve(domain, curve_points, utilities=(ua, ub), broken=(ba, bb))
+    return Analysis(domain, front, sols, z_full, z_trust, curve.threshold, curve, trust_source)

@@ -1,0 +1,313 @@
+"""Commands: bargain (zone of agreement, solutions, trust threshold), negotiate (a trace)."""
+
+from __future__ import annotations
+
+import json
+import math
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.cli._app import UserError, app, console, user_errors
+
+if TYPE_CHECKING:
+    from detente.bargaining import Domain
+    from detente.bargaining._trust import Breach
+
+__all__: list[str] = []
+
+
+class OutFmt(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class BreachMode(StrEnum):
+    status_quo = "status_quo"
+    ideal = "ideal"
+
+
+def _is_domain_yaml(path: Path) -> bool:
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False  # let the scenario reader report the problem precisely
+    return isinstance(data, dict) and "parties" in data
+
+
+def _parse_reservation(text: str | None) -> tuple[float, float] | None:
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        ra, rb = (float(p) for p in parts)
+    except ValueError:
+        raise UserError(f"--reservation: expected two numbers like 0.4,0.3, got {text!r}") from None
+    for r in (ra, rb):
+        if not (math.isfinite(r) and 0 <= r <= 1):
+            raise UserError(f"--reservation values must be in [0, 1], got {text!r}")
+    return ra, rb
+
+
+def _load(
+    file: str, a: str | None, b: str | None, grid: int, deadline: int | None = None,
+    reservation: str | None = None,
+) -> Domain:
+    """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
+    from detente.bargaining import domain_from_scenario, load_domain
+    from detente.scenario import load_scenario
+
+    path = Path(file)
+    if not path.exists():
+        from detente.examples import example_path, list_examples
+
+        if file in list_examples():
+            path = example_path(file)
+        else:
+            raise UserError(
+                f"{file}: no such file (and no shipped example of that name; examples: "
+                f"{', '.join(list_examples())})"
+            )
+    if _is_domain_yaml(path):
+        if a or b:
+            raise UserError(f"{file} is a bargaining domain with its own two parties: "
+                            "drop --a/--b")
+        dom = load_domain(path)
+        res = _parse_reservation(reservation)
+        if res is not None:
+            dom = dom.with_reservation_values(*res)
+    else:
+        scenario = load_scenario(path)
+        if a is None or b is None:
+            if len(scenario.actors) == 2 and a is None and b is None:
+                a, b = scenario.actor_ids
+            else:
+                raise UserError(
+                    f"{file} is a scenario with {len(scenario.actors)} actors: pick the two "
+                    f"parties with --a and --b (actors: {', '.join(scenario.actor_ids)})"
+                )
+        dom = domain_from_scenario(scenario, a, b, steps=grid,
+                                   reservation=_parse_reservation(reservation))
+    if deadline is not None:
+        if deadline < 1:
+            raise UserError(f"--steps must be ≥ 1, got {deadline}")
+        dom = dom.replace(deadline=deadline)
+    return dom
+
+
+def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None) -> tuple[
+        tuple[float, float], str, dict[str, Any] | None]:
+    from detente.bargaining import record_trust
+
+    if trust is not None and as_of is not None:
+        raise UserError("give either --trust or --as-of, not both")
+    if trust is not None:
+        if not (math.isfinite(trust) and 0 <= trust <= 1):
+            raise UserError(f"--trust must be in [0, 1], got {trust}")
+        return (trust, trust), f"given (--trust {trust:g})", None
+    if as_of is not None:
+        rec = record_trust(dom.a.id, dom.b.id, as_of)
+        return rec.pair, f"record as of {as_of}", rec.as_dict()
+    return (1.0, 1.0), "full trust (no --trust or --as-of given)", None
+
+
+def _opts(options: dict[str, str]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in options.items())
+
+
+def _pair(pair: tuple[float, float]) -> str:
+    return f"{pair[0]:.3f}" if pair[0] == pair[1] else f"{pair[0]:.3f}/{pair[1]:.3f}"
+
+
+def _k(x: float | None) -> str:
+    return "none (no deal even at full trust)" if x is None else f"{x:.3f}"
+
+
+@app.command("bargain")
+@user_errors
+def bargain_cmd(
+    file: Annotated[str, typer.Argument(
+        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
+    a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
+    b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Trust = credibility from the record as of DATE (YYYY-MM-DD).")] = None,
+    trust: Annotated[float | None, typer.Option(
+        "--trust", help="Trust κ in [0, 1] for both parties.")] = None,
+    breach: Annotated[BreachMode | None, typer.Option(
+        "--breach", help="What a broken deal reverts to (default: status quo if known).")] = None,
+    grid: Annotated[int, typer.Option(
+        "--grid", help="Points per issue scale when built from a scenario.")] = 11,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Reservation values RA,RB (outside options; default: the "
+        "utility of the status quo).")] = None,
+    fmt: Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")] = OutFmt.table,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", help="Write the utility plane (PNG/SVG/PDF).")] = None,
+    trust_plot: Annotated[Path | None, typer.Option(
+        "--trust-plot", help="Write the zone-of-agreement-against-trust figure.")] = None,
+) -> None:
+    """Zone of agreement, bargaining solutions and the trust threshold of a two-party domain."""
+    from detente.bargaining import analyse, trust_values
+    from detente.bargaining._trust import _need, broken_utilities
+
+    dom = _load(file, a, b, grid, reservation=reservation)
+    pair, source, record = _resolve_trust(dom, trust, as_of)
+    br: Breach | None = None if breach is None else breach.value
+    res = analyse(dom, pair, breach=br, trust_source=source)
+    ua, ub = dom.utilities()
+    ba, bb = broken_utilities(dom, br)
+    need = _need(dom, ua, ub, ba, bb)
+    deal_need = {k: (None if not math.isfinite(float(need[s.index])) else float(need[s.index]))
+                 for k, s in res.solutions.items()}
+    va, vb = trust_values(dom, pair, utilities=(ua, ub), broken=(ba, bb))
+    br_mode = br or ("status_quo" if dom.status_quo is not None else "ideal")
+    breach_txt = ("status quo on the issues where the counterpart conceded"
+                  if br_mode == "status_quo"
+                  else "counterpart's ideal on the issues where it conceded")
+    if fmt is OutFmt.json:
+        doc = res.as_dict()
+        doc["trust"] = list(pair)
+        doc["record"] = record
+        doc["breach"] = br_mode
+        doc["solution_trust_needed"] = deal_need
+        console.print_json(json.dumps(doc, allow_nan=False))
+    else:
+        A, B = dom.a.id, dom.b.id
+        console.print(f"[bold]{dom.name}[/]: {len(dom.issues)} issues, "
+                      f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
+        console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
+                      f"{B} {dom.b.reservation_value:.3f}")
+        d = Table(title="deals: option per issue", title_justify="left")
+        d.add_column("issue")
+        if dom.status_quo is not None:
+            d.add_column("status quo", justify="right")
+        d.add_column(f"{A} ideal", justify="right")
+        d.add_column(f"{B} ideal", justify="right")
+        for name in res.solutions:
+            d.add_column(name, justify="right")
+        best_a, best_b = dom.a.best_options(), dom.b.best_options()
+        for k, iss in enumerate(dom.issues):
+            row = [iss.id]
+            if dom.status_quo is not None:
+                row.append(iss.options[dom.status_quo[k]])
+            row += [iss.options[best_a[k]], iss.options[best_b[k]]]
+            row += [s.options[iss.id] for s in res.solutions.values()]
+            d.add_row(*row)
+        console.print(d)
+        t = Table(title=f"bargaining solutions; V = value at trust κ={_pair(pair)}",
+                  title_justify="left")
+        t.add_column("solution")
+        t.add_column(f"u({A})", justify="right")
+        t.add_column(f"u({B})", justify="right")
+        t.add_column(f"V({A})", justify="right")
+        t.add_column(f"V({B})", justify="right")
+        t.add_column("trust needed", justify="right")
+        for name, s in res.solutions.items():
+            need_s = deal_need[name]
+            t.add_row(name, f"{s.utility_a:.3f}", f"{s.utility_b:.3f}",
+                      f"{va[s.index]:.3f}", f"{vb[s.index]:.3f}",
+                      "never" if need_s is None else f"{need_s:.3f}")
+        console.print(t)
+        z = Table(title="zone of possible agreement", title_justify="left")
+        z.add_column("trust κ")
+        z.add_column("exists")
+        z.add_column("outcomes", justify="right")
+        z.add_column("share", justify="right")
+        z.add_column("max joint surplus", justify="right")
+        for label, zz in (("1 (full)", res.zopa_full), (_pair(pair), res.zopa_trust)):
+            z.add_row(label, "yes" if zz.exists else "no", f"{zz.size:,}", f"{zz.share:.2%}",
+                      f"{zz.surplus:.3f}")
+        console.print(z)
+        console.print(f"trust: {source}" + (
+            f" — {B}'s credibility toward {A} {pair[0]:.3f}, {A}'s toward {B} {pair[1]:.3f}"
+            if record else ""))
+        console.print(f"breach: a broken deal reverts to the {breach_txt}")
+        console.print(f"trust threshold κ* (no deal worth signing below it): {_k(res.threshold)}")
+        c = res.curve
+        marks = [0.0, 0.25, 0.5, 0.75, 1.0]
+        cells = []
+        for m in marks:
+            j = int(min(range(len(c.trust)), key=lambda i: abs(float(c.trust[i]) - m)))
+            cells.append(f"κ={c.trust[j]:.2f}: {c.share[j]:.2%}")
+        console.print("zone size against trust: " + ", ".join(cells))
+    if plot is not None:
+        from detente.bargaining._plot import plot_utility_plane
+
+        plot_utility_plane(dom, plot, trust=pair, breach=br)
+        if fmt is OutFmt.table:
+            console.print(f"plot written to {plot}")
+    if trust_plot is not None:
+        from detente.bargaining._plot import plot_trust_curve
+
+        plot_trust_curve(res.curve, trust_plot, title=f"{dom.name}: zone of agreement vs trust")
+        if fmt is OutFmt.table:
+            console.print(f"trust figure written to {trust_plot}")
+
+
+@app.command("negotiate")
+@user_errors
+def negotiate_cmd(
+    file: Annotated[str, typer.Argument(
+        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
+    strategy_a: Annotated[str, typer.Option(
+        "--a", help="Strategy of the first party: boulware, linear, conceder, time:E, tft, "
+        "hardliner, random.")],
+    strategy_b: Annotated[str, typer.Option("--b", help="Strategy of the second party.")],
+    actors: Annotated[str | None, typer.Option(
+        "--actors", help="The two parties of a scenario, e.g. USA,RUS.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed (random strategy).")] = None,
+    steps: Annotated[int | None, typer.Option(
+        "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
+    grid: Annotated[int, typer.Option(
+        "--grid", help="Points per issue scale when built from a scenario.")] = 11,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Reservation values RA,RB (default: the status quo's).")] = None,
+    fmt: Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")] = OutFmt.table,
+) -> None:
+    """Run one alternating-offers negotiation and print the trace of offers."""
+    from detente.bargaining import negotiate, parse_strategy
+
+    sa, sb = parse_strategy(strategy_a), parse_strategy(strategy_b)
+    pa = pb = None
+    if actors is not None:
+        parts = [p.strip() for p in actors.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise UserError(f"--actors: expected two actor ids like USA,RUS, got {actors!r}")
+        pa, pb = parts
+    dom = _load(file, pa, pb, grid, steps, reservation)
+    tr = negotiate(dom, sa, sb, rng=seed)
+    if fmt is OutFmt.json:
+        console.print_json(json.dumps(tr.as_dict(), allow_nan=False))
+        return
+    A, B = dom.a.id, dom.b.id
+    t = Table(title=f"{dom.name}: {A} ({tr.strategy_a}) vs {B} ({tr.strategy_b}), "
+              f"deadline {tr.deadline} offers", title_justify="left")
+    t.add_column("step", justify="right")
+    t.add_column("offer by")
+    t.add_column(f"u({A})", justify="right")
+    t.add_column(f"u({B})", justify="right")
+    t.add_column("offer")
+    for o in tr.offers:
+        mark = " ✓" if tr.agreement is not None and o.step == tr.agreement.step else ""
+        t.add_row(str(o.step), o.proposer + mark, f"{o.utility_a:.3f}", f"{o.utility_b:.3f}",
+                  _opts(o.options))
+    console.print(t)
+    if tr.agreement is None:
+        console.print(f"no agreement by the deadline: {A} {tr.utility_a:.3f}, "
+                      f"{B} {tr.utility_b:.3f} (reservation values)")
+    else:
+        ag = tr.agreement
+        who = B if ag.proposer == A else A
+        console.print(f"agreement at step {ag.step} ({who} accepted {ag.proposer}'s offer): "
+                      f"{A} {tr.utility_a:.3f}, {B} {tr.utility_b:.3f}"
+                      + (f" (discounted {tr.discounted_a:.3f}, {tr.discounted_b:.3f})"
+                         if (tr.discounted_a, tr.discounted_b) != (tr.utility_a, tr.utility_b)
+                         else ""))

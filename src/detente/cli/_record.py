@@ -1,0 +1,273 @@
+"""Commands: ``detente record agreements|events|show|import|export`` and ``detente credibility``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.cli._app import UserError, app, console, user_errors
+
+__all__: list[str] = []
+
+record_app = typer.Typer(
+    name="record",
+    help="The record of agreements kept and broken: list, show, import, export.",
+    no_args_is_help=True,
+)
+app.add_typer(record_app, name="record")
+
+
+class ListFmt(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CredFmt(StrEnum):
+    table = "table"
+    json = "json"
+
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite path (default: $DETENTE_DB, else a file in your user data "
+        "folder, filled with the shipped dataset on first use). 'shipped' reads the shipped "
+        "dataset without a database.",
+    ),
+]
+
+
+def _load(db: str | None) -> Any:
+    from detente.record import load_shipped_record, open_store
+
+    if db == "shipped":
+        return load_shipped_record()
+    with open_store(db) as store:
+        return store.record()
+
+
+def _parse_date(text: str | None, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{what}: expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _emit(rows: list[dict[str, Any]], fmt: ListFmt, title: str, columns: list[str]) -> None:
+    if fmt is ListFmt.json:
+        console.print_json(json.dumps(rows))
+        return
+    if fmt is ListFmt.csv:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, columns, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    table = Table(title=title, title_justify="left")
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[str(r.get(c, "")) for c in columns])
+    console.print(table)
+
+
+def _agreement_row(a: Any) -> dict[str, Any]:
+    return {
+        "id": a.id, "name": a.name, "kind": a.kind.value, "parties": ";".join(a.parties),
+        "domain": a.domain, "signed": str(a.signed or ""), "in_force": str(a.in_force or ""),
+        "source": a.source, "note": a.note,
+    }
+
+
+def _event_row(e: Any) -> dict[str, Any]:
+    return {
+        "id": e.id, "agreement": e.agreement, "date": str(e.date), "actors": ";".join(e.actors),
+        "type": e.type.value, "alleged_by": ";".join(e.alleged_by),
+        "established_by": ";".join(e.established_by), "evidence": e.evidence.value,
+        "lawful": "" if e.lawful is None else str(e.lawful).lower(),
+        "disputed": str(e.disputed).lower(), "conduct": e.conduct, "source": e.source,
+        "note": e.note,
+    }
+
+
+@record_app.command("agreements")
+@user_errors
+def agreements_cmd(
+    party: Annotated[str | None, typer.Option(help="Only agreements with this party.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (treaty, ...).")] = None,
+    fmt: Annotated[ListFmt, typer.Option("--format", "-f", help="Output format.")] = ListFmt.table,
+    db: DbOpt = None,
+) -> None:
+    """List the agreements in the record."""
+    rec = _load(db)
+    rows = [
+        _agreement_row(a) for a in rec.sorted().agreements
+        if (party is None or party in a.parties) and (kind is None or a.kind.value == kind)
+    ]
+    cols = ["id", "kind", "parties", "signed", "in_force", "name"]
+    _emit(rows, fmt, f"{len(rows)} agreements", cols if fmt is ListFmt.table else list(
+        _agreement_row(rec.agreements[0]).keys()) if rec.agreements else cols)
+
+
+@record_app.command("events")
+@user_errors
+def events_cmd(
+    agreement: Annotated[str | None, typer.Option(help="Only events under this agreement.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only events by this actor.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date on.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    fmt: Annotated[ListFmt, typer.Option("--format", "-f", help="Output format.")] = ListFmt.table,
+    db: DbOpt = None,
+) -> None:
+    """List the events in the record (filter by agreement, actor, type, dates)."""
+    rec = _load(db)
+    if agreement is not None:
+        rec.agreement(agreement)
+    lo, hi = _parse_date(since, "--since"), _parse_date(until, "--until")
+    rows = [
+        _event_row(e) for e in rec.sorted().events
+        if (agreement is None or e.agreement == agreement)
+        and (actor is None or actor in e.actors)
+        and (type_ is None or e.type.value == type_)
+        and (lo is None or e.date.end >= lo)
+        and (hi is None or e.date.start <= hi)
+    ]
+    cols = ["id", "date", "agreement", "actors", "type", "alleged_by", "evidence", "disputed"]
+    _emit(rows, fmt, f"{len(rows)} events", cols if fmt is ListFmt.table else [
+        "id", "agreement", "date", "actors", "type", "alleged_by", "established_by", "evidence",
+        "lawful", "disputed", "conduct", "source", "note"])
+
+
+@record_app.command("show")
+@user_errors
+def show_cmd(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An agreement or event id.")],
+    db: DbOpt = None,
+) -> None:
+    """Show one agreement (with its events) or one event, with sources."""
+    rec = _load(db)
+    if not rec.has(item_id):
+        raise UserError(f"no agreement or event {item_id!r} in the record "
+                        "(see `detente record agreements`)")
+    try:
+        a = rec.agreement(item_id)
+    except KeyError:
+        e = rec.event(item_id)
+        for k, v in _event_row(e).items():
+            console.print(f"[bold]{k}[/]: {v}", markup=True, highlight=False)
+        return
+    for k, v in _agreement_row(a).items():
+        console.print(f"[bold]{k}[/]: {v}", markup=True, highlight=False)
+    rows = [_event_row(e) for e in rec.sorted().events if e.agreement == a.id]
+    _emit(rows, ListFmt.table, f"{len(rows)} events",
+          ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
+
+
+@record_app.command("import")
+@user_errors
+def import_cmd(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help="agreements/events CSV files, or folders holding them.")],
+    db: DbOpt = None,
+) -> None:
+    """Import CSV rows (all-or-nothing; every bad row is reported)."""
+    from detente.record import open_store
+
+    if db == "shipped":
+        raise UserError("--db shipped is read-only; give a database to import into")
+    with open_store(db) as store:
+        report = store.import_csv(*files)
+        console.print(f"imported into {store.url}: {report}")
+
+
+@record_app.command("export")
+@user_errors
+def export_cmd(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into.")],
+    db: DbOpt = None,
+) -> None:
+    """Export the record as agreements.csv and events.csv (atomic writes)."""
+    from detente.record import write_record_dir
+
+    paths = write_record_dir(_load(db), folder)
+    console.print("wrote " + ", ".join(str(p) for p in paths))
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+@app.command("credibility")
+@user_errors
+def credibility_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor code (ISO alpha-3, e.g. RUS).")],
+    toward: Annotated[str | None, typer.Option(
+        help="Counterpart: commitments made to this actor only.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Date YYYY-MM-DD (default today); nothing after it is used.")] = None,
+    fmt: Annotated[CredFmt, typer.Option("--format", "-f", help="Output format.")] = CredFmt.table,
+    plot: Annotated[Path | None, typer.Option(
+        help="Write credibility over time with the driving events (.png/.svg/.pdf).")] = None,
+    top: Annotated[int, typer.Option(min=0, help="How many drivers to show.")] = 8,
+    half_life: Annotated[float | None, typer.Option(
+        "--half-life", help="Recency half-life in years (default 10).")] = None,
+    level: Annotated[float | None, typer.Option(
+        help="Credible-interval level (default 0.9).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Credibility of ACTOR's commitments (to --toward, or anyone), with its drivers."""
+    from detente.record import CredibilitySettings, credibility, credibility_curve
+    from detente.record._credibility import _monthly
+    from detente.record._plot import plot_credibility
+
+    day = _parse_date(as_of, "--as-of") or date.today()
+    kw: dict[str, Any] = {}
+    if half_life is not None:
+        kw["half_life_years"] = half_life
+    if level is not None:
+        kw["level"] = level
+    try:
+        settings = CredibilitySettings(**kw)
+    except ValueError as err:
+        raise UserError(f"invalid setting: {err}") from None
+    rec = _load(db)
+    cred = credibility(rec, actor, toward=toward, as_of=day, settings=settings)
+    if plot is not None:
+        first = min((d.event.date.start for d in cred.drivers), default=day)
+        curve = credibility_curve(rec, actor, toward, _monthly(first, day), settings)
+        plot_credibility(curve, cred.drivers, plot, top=top)
+    if fmt is CredFmt.json:
+        console.print_json(json.dumps(cred.as_dict(top=top)))
+    else:
+        who = f"{actor} toward {toward}" if toward else f"{actor} toward anyone"
+        console.print(
+            f"credibility of {who} as of {cred.as_of}: [bold]{cred.mean:.3f}[/] "
+            f"({cred.level:.0%} interval {cred.low:.3f}–{cred.high:.3f}); "
+            f"kept {cred.kept:.2f}, broken {cred.broken:.2f} (weighted, {cred.n_events} events)",
+            markup=True,
+        )
+        console.print("drivers (leave-one-out effect on the mean; weight: + kept, - broken):")
+        for d in cred.drivers[:top]:
+            e = d.event
+            console.print(
+                f"  {d.delta:+.3f}  w={d.weight:+.2f}  {e.date}  {e.id}  {e.agreement}  "
+                f"{e.type.value} ({e.evidence.value}{', disputed' if e.disputed else ''}): "
+                f"{_short(e.note)}",
+                markup=False,
+            )
+    if plot is not None:
+        console.print(f"wrote {plot}")

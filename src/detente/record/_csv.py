@@ -1,0 +1,240 @@
+"""CSV reading and writing for the record: ``agreements.csv`` and ``events.csv``.
+
+Reading validates every row and reports every bad one (file, row, field, reason) at once.
+Column names of the shared research ledger (``agreement_id``, ``event_id``, ``actor``,
+``event_type``, ``finding_by``, ``violation_found``) are accepted as aliases.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from detente.record._model import Agreement, Event, Record, RecordError
+from detente.scenario import Problem, atomic_write_text
+
+__all__ = [
+    "AGREEMENT_COLUMNS",
+    "EVENT_COLUMNS",
+    "agreements_csv",
+    "events_csv",
+    "read_csv_rows",
+    "read_record_dir",
+    "write_record_dir",
+]
+
+AGREEMENT_COLUMNS = ("id", "name", "kind", "parties", "domain", "signed", "in_force", "source",
+                     "note")
+EVENT_COLUMNS = ("id", "agreement", "date", "actors", "type", "alleged_by", "established_by",
+                 "evidence", "lawful", "disputed", "conduct", "source", "note")
+
+_ALIASES = {
+    "agreement_id": "id",
+    "event_id": "id",
+    "actor": "actors",
+    "event_type": "type",
+    "finding_by": "established_by",
+}
+_TYPE_ALIASES = {"violation_found": "violation_established"}
+_BOOL = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}
+
+Kind = Literal["agreements", "events"]
+
+
+def _kind_of(header: list[str]) -> Kind | None:
+    names = set(header)
+    if "event_id" in names or ("agreement" in names and "type" in names) or "event_type" in names:
+        return "events"
+    if "name" in names and ("parties" in names or "kind" in names):
+        return "agreements"
+    return None
+
+
+def _bool(value: str, field: str) -> bool | None:
+    v = value.strip().lower()
+    if v == "":
+        return None
+    if v not in _BOOL:
+        raise ValueError(f"expected true or false, got {value!r}")
+    return _BOOL[v]
+
+
+def _row_to_dict(kind: Kind, raw: dict[str, str], shared: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key is None:
+            continue
+        name = key.strip()
+        if kind == "events" and name == "agreement_id":
+            name = "agreement"
+        else:
+            name = _ALIASES.get(name, name)
+        row[name] = (value or "").strip()
+    if kind == "events":
+        row["type"] = _TYPE_ALIASES.get(row.get("type", ""), row.get("type", ""))
+        if shared:
+            _shared_evidence(row)
+    for k in [k for k, v in row.items() if v == "" and k not in ("signed", "in_force")]:
+        if k in ("note", "alleged_by", "established_by", "conduct", "evidence", "lawful"):
+            del row[k]
+    return row
+
+
+def _shared_evidence(row: dict[str, Any]) -> None:
+    """Map the research ledger's ``finding_by`` conventions onto ``evidence``/``established_by``."""
+    by = row.get("established_by", "")
+    if not by or row.get("evidence"):
+        return
+    if by.endswith("-compliance-report"):
+        row["evidence"], row["established_by"] = "determination", ""
+    elif by == "UNGA":
+        row["evidence"], row["established_by"] = "resolution", ""
+    elif by.startswith("OPCW (agent"):
+        row["evidence"], row["established_by"] = "corroborated", "OPCW"
+    elif by.endswith("-admission"):
+        row["evidence"], row["established_by"] = "admission", by.split("-")[0]
+    elif row.get("type") == "violation_alleged":
+        row["evidence"] = "corroborated"
+    else:
+        row["evidence"] = "finding"
+
+
+def _problems_from(e: ValidationError, file: str, row: int) -> list[Problem]:
+    out = []
+    for err in e.errors():
+        loc = [str(x) for x in err.get("loc", ()) if not str(x).startswith("function-")]
+        field = loc[0] if loc else ""
+        msg = err.get("msg", "invalid value").removeprefix("Value error, ")
+        if err.get("type") == "missing":
+            msg = "required value is missing"
+        elif err.get("type") == "enum":
+            ctx = err.get("ctx") or {}
+            msg = f"expected one of {ctx.get('expected', '')}, got {err.get('input')!r}"
+        out.append(Problem(msg, field, file, None, row))
+    return out
+
+
+def read_csv_rows(
+    text: str, file: str
+) -> tuple[Kind, list[Agreement] | list[Event], list[Problem]]:
+    """Parse one CSV text (agreements or events, told apart by the header).
+
+    Returns the parsed items and every problem found (row numbers count the header as row 1).
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    kind = _kind_of(list(header))
+    if kind is None:
+        raise RecordError([Problem(
+            "cannot tell agreements from events by the header; expected columns "
+            f"{', '.join(AGREEMENT_COLUMNS)} or {', '.join(EVENT_COLUMNS)}", "", file, 1, None)])
+    shared = "finding_by" in header
+    items: list[Any] = []
+    problems: list[Problem] = []
+    for n, raw in enumerate(reader, start=2):
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue
+        if None in raw:
+            problems.append(Problem("more values than columns", "", file, None, n))
+            continue
+        row = _row_to_dict(kind, raw, shared)
+        try:
+            if kind == "events":
+                if "disputed" in row:
+                    row["disputed"] = _bool(row["disputed"], "disputed") or False
+                if "lawful" in row:
+                    row["lawful"] = _bool(row["lawful"], "lawful")
+                items.append(Event.model_validate(row))
+            else:
+                items.append(Agreement.model_validate(row))
+        except ValidationError as e:
+            problems.extend(_problems_from(e, file, n))
+        except ValueError as e:
+            problems.append(Problem(str(e), "disputed/lawful", file, None, n))
+    seen: dict[str, int] = {}
+    for n, item in enumerate(items):
+        if item.id in seen:
+            problems.append(Problem(f"duplicate id {item.id!r}", "id", file, None, None))
+        seen[item.id] = n
+    return kind, items, problems
+
+
+def read_record_dir(path: str | os.PathLike[str]) -> Record:
+    """Read ``agreements.csv`` and ``events.csv`` from a folder into a checked :class:`Record`."""
+    p = Path(path)
+    problems: list[Problem] = []
+    agreements: list[Agreement] = []
+    events: list[Event] = []
+    for name in ("agreements.csv", "events.csv"):
+        f = p / name
+        if not f.exists():
+            problems.append(Problem(f"missing file {name}", "", str(f), None, None))
+            continue
+        kind, items, probs = read_csv_rows(f.read_text(encoding="utf-8-sig"), str(f))
+        problems.extend(probs)
+        if kind == "agreements":
+            agreements.extend(items)  # type: ignore[arg-type]
+        else:
+            events.extend(items)  # type: ignore[arg-type]
+    ids = {a.id for a in agreements}
+    for e in events:
+        if e.agreement not in ids:
+            problems.append(Problem(f"event {e.id}: unknown agreement {e.agreement!r}",
+                                    "agreement", str(p / "events.csv"), None, None))
+    if problems:
+        raise RecordError(problems)
+    return Record(agreements=tuple(agreements), events=tuple(events))
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return ";".join(value)
+    if hasattr(value, "value"):
+        return str(value.value)
+    return str(value)
+
+
+def _write(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([_fmt(r[c]) for c in columns])
+    return buf.getvalue()
+
+
+def agreements_csv(record: Record) -> str:
+    rec = record.sorted()
+    return _write(
+        ({c: getattr(a, c) for c in AGREEMENT_COLUMNS} for a in rec.agreements),
+        AGREEMENT_COLUMNS,
+    )
+
+
+def events_csv(record: Record) -> str:
+    rec = record.sorted()
+    return _write(
+        ({c: getattr(e, c) for c in EVENT_COLUMNS} for e in rec.events), EVENT_COLUMNS
+    )
+
+
+def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]:
+    """Write ``agreements.csv`` and ``events.csv`` into ``path`` (created), each atomically."""
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise ValueError(f"{p}: not a folder")
+    p.mkdir(parents=True, exist_ok=True)
+    out = [p / "agreements.csv", p / "events.csv"]
+    atomic_write_text(out[0], agreements_csv(record))
+    atomic_write_text(out[1], events_csv(record))
+    return out

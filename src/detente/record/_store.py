@@ -1,0 +1,283 @@
+"""The record's store: SQLAlchemy 2.0 over SQLite by default (PostgreSQL works by URL).
+
+Where the database is: ``open_store(url)`` if given, else ``$DETENTE_DB``, else
+``detente/record.sqlite`` in the per-user data folder (``$XDG_DATA_HOME`` or
+``~/.local/share`` on Linux, ``~/Library/Application Support`` on macOS, ``%APPDATA%`` on
+Windows). A plain path is taken as an SQLite file. A fresh store is filled with the shipped
+dataset on first use. Imports run in one transaction: every row is checked first, and nothing is
+written unless all are good.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from detente.record._csv import read_csv_rows, write_record_dir
+from detente.record._model import Agreement, Event, Record, RecordError
+from detente.record._shipped import load_shipped_record
+from detente.scenario import Problem
+
+__all__ = ["ImportReport", "Store", "default_url", "open_store"]
+
+ENV_VAR = "DETENTE_DB"
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class _AgreementRow(_Base):
+    __tablename__ = "agreements"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    parties: Mapped[str] = mapped_column(Text)
+    domain: Mapped[str] = mapped_column(String(60))
+    signed: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    in_force: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    source: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class _EventRow(_Base):
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    agreement: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
+    date: Mapped[str] = mapped_column(String(10), index=True)
+    actors: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String(40))
+    alleged_by: Mapped[str] = mapped_column(Text, default="")
+    established_by: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(String(20))
+    lawful: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    conduct: Mapped[str] = mapped_column(String(80), default="")
+    source: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class _MetaRow(_Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+def _data_dir() -> Path:
+    home = Path.home()
+    if sys.platform == "win32":  # pragma: no cover
+        return Path(os.environ.get("APPDATA", home / "AppData" / "Roaming")) / "detente"
+    if sys.platform == "darwin":  # pragma: no cover
+        return home / "Library" / "Application Support" / "detente"
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "detente"
+
+
+def default_url() -> str:
+    """``$DETENTE_DB`` if set, else an SQLite file in the per-user data folder."""
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return _as_url(env)
+    return _as_url(str(_data_dir() / "record.sqlite"))
+
+
+def _as_url(text: str) -> str:
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _to_row(item: Agreement | Event) -> _AgreementRow | _EventRow:
+    if isinstance(item, Agreement):
+        return _AgreementRow(
+            id=item.id, name=item.name, kind=item.kind.value, parties=";".join(item.parties),
+            domain=item.domain, signed=str(item.signed) if item.signed else None,
+            in_force=str(item.in_force) if item.in_force else None, source=item.source,
+            note=item.note,
+        )
+    return _EventRow(
+        id=item.id, agreement=item.agreement, date=str(item.date), actors=";".join(item.actors),
+        type=item.type.value, alleged_by=";".join(item.alleged_by),
+        established_by=";".join(item.established_by), evidence=item.evidence.value,
+        lawful=item.lawful, disputed=item.disputed, conduct=item.conduct, source=item.source,
+        note=item.note,
+    )
+
+
+def _agreement(row: _AgreementRow) -> Agreement:
+    return Agreement(
+        id=row.id, name=row.name, kind=row.kind, parties=row.parties,
+        domain=row.domain, signed=row.signed or None, in_force=row.in_force or None,
+        source=row.source, note=row.note or "",
+    )
+
+
+def _event(row: _EventRow) -> Event:
+    return Event.model_validate(
+        {
+            "id": row.id, "agreement": row.agreement, "date": row.date, "actors": row.actors,
+            "type": row.type, "alleged_by": row.alleged_by, "established_by": row.established_by,
+            "evidence": row.evidence, "lawful": row.lawful, "disputed": bool(row.disputed),
+            "conduct": row.conduct or "", "source": row.source, "note": row.note or "",
+        }
+    )
+
+
+class ImportReport:
+    """What an import did: rows added and replaced, per kind."""
+
+    def __init__(self) -> None:
+        self.added: dict[str, int] = {"agreements": 0, "events": 0}
+        self.replaced: dict[str, int] = {"agreements": 0, "events": 0}
+
+    def __str__(self) -> str:
+        parts = []
+        for k in ("agreements", "events"):
+            if self.added[k] or self.replaced[k]:
+                parts.append(f"{k}: {self.added[k]} added, {self.replaced[k]} replaced")
+        return "; ".join(parts) or "nothing to import"
+
+
+class Store:
+    """A record kept in a database. Use :func:`open_store`; close it (or use ``with``)."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def record(self) -> Record:
+        """The whole record, as an immutable in-memory value."""
+        with Session(self.engine) as s:
+            ags = tuple(_agreement(r) for r in s.scalars(select(_AgreementRow)))
+            evs = tuple(_event(r) for r in s.scalars(select(_EventRow)))
+        return Record(agreements=ags, events=evs).sorted()
+
+    def is_empty(self) -> bool:
+        with Session(self.engine) as s:
+            return s.scalars(select(_AgreementRow.id).limit(1)).first() is None
+
+    def add(self, record: Record, *, replace: bool = True) -> ImportReport:
+        """Insert (or, with ``replace``, overwrite by id) all of ``record`` in one transaction."""
+        if not replace:
+            current = self.record()
+            ids = [a.id for a in record.agreements] + [e.id for e in record.events]
+            clash = [i for i in ids if current.has(i)]
+            if clash:
+                raise RecordError([Problem(f"id {i!r} is already in the store", "id")
+                                   for i in clash])
+        return self._write(record.agreements, record.events)
+
+    def _write(self, agreements: Sequence[Agreement], events: Sequence[Event]) -> ImportReport:
+        report = ImportReport()
+        with Session(self.engine) as s, s.begin():
+            items: list[Agreement | Event] = [*agreements, *events]
+            for item in items:
+                kind = "agreements" if isinstance(item, Agreement) else "events"
+                table: type[_AgreementRow] | type[_EventRow] = (
+                    _AgreementRow if isinstance(item, Agreement) else _EventRow
+                )
+                if s.get(table, item.id) is not None:
+                    report.replaced[kind] += 1
+                else:
+                    report.added[kind] += 1
+                s.merge(_to_row(item))
+                if kind == "agreements":
+                    s.flush()
+        return report
+
+    def import_csv(self, *paths: str | os.PathLike[str]) -> ImportReport:
+        """Import CSV files (agreements and/or events; a folder means both files in it).
+
+        All-or-nothing: every bad row in every file is reported in one :class:`RecordError`
+        and nothing is written unless all rows are good. Rows whose id is already stored
+        replace the stored ones.
+        """
+        files: list[Path] = []
+        for p in map(Path, paths):
+            if p.is_dir():
+                found = [p / n for n in ("agreements.csv", "events.csv") if (p / n).exists()]
+                if not found:
+                    raise FileNotFoundError(f"{p}: no agreements.csv or events.csv in it")
+                files.extend(found)
+            elif p.exists():
+                files.append(p)
+            else:
+                raise FileNotFoundError(f"{p}: no such file")
+        problems: list[Problem] = []
+        agreements: list[Agreement] = []
+        events: list[tuple[Event, str]] = []
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError as e:
+                raise RecordError([Problem(f"not UTF-8 text ({e})", "", str(path))]) from None
+            kind, items, probs = read_csv_rows(text, str(path))
+            problems.extend(probs)
+            if kind == "agreements":
+                agreements.extend(i for i in items if isinstance(i, Agreement))
+            else:
+                events.extend((i, str(path)) for i in items if isinstance(i, Event))
+        known = {a.id for a in self.record().agreements} | {a.id for a in agreements}
+        for ev, f in events:
+            if ev.agreement not in known:
+                problems.append(Problem(
+                    f"event {ev.id}: unknown agreement {ev.agreement!r} (not in the store or "
+                    "the imported agreements)", "agreement", f))
+        if problems:
+            raise RecordError(problems)
+        return self._write(agreements, [e for e, _ in events])
+
+    def export_csv(self, folder: str | os.PathLike[str]) -> list[Path]:
+        """Write ``agreements.csv`` and ``events.csv`` into ``folder`` (atomic writes)."""
+        return write_record_dir(self.record(), folder)
+
+    def meta(self, key: str) -> str | None:
+        with Session(self.engine) as s:
+            row = s.get(_MetaRow, key)
+            return None if row is None else row.value
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with Session(self.engine) as s, s.begin():
+            s.merge(_MetaRow(key=key, value=value))
+
+
+def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any) -> Store:
+    """Open (creating if needed) the store at ``url`` (see the module doc for the default).
+
+    With ``seed`` (the default), a new, empty store receives the shipped dataset on first use.
+    A store created with ``seed=False``, or one the user emptied, stays empty.
+    """
+    url = _as_url(url) if url else default_url()
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, **engine_args)
+        _Base.metadata.create_all(engine)
+    except Exception as e:  # noqa: BLE001 - turned into a clear message
+        raise ValueError(f"cannot open the record store at {url}: {e}") from None
+    store = Store(engine, url)
+    if store.meta("seeded") is None:
+        if seed and store.is_empty():
+            store.add(load_shipped_record())
+            store._set_meta("seeded", "shipped")
+        else:
+            store._set_meta("seeded", "no")
+    return store

@@ -1,0 +1,5 @@
+"""Figures and reports (matplotlib for files). Models never import this package."""
+
+from detente.report._forecast_plot import plot_forecasts, save_figure
+
+__all__ = ["plot_forecasts", "save_figure"]
