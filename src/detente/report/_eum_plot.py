@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from detente.collective import Forecast
+from detente.report._forecast_plot import save_figure
 
 __all__ = ["plot_eum_trajectory"]
 
@@ -20,7 +21,7 @@ def plot_eum_trajectory(
 
     One line per actor (positions after each round, round 0 = input), the median and weighted
     mean per round as thick lines. ``forecast`` must come from an iterating model such as
-    ``eum``. The file is written atomically (temporary file, then rename). Returns the path written.
+    ``eum``. The file is written atomically (:func:`save_figure`). Returns the path written.
     """
     import matplotlib
 
@@ -61,13 +62,7 @@ def plot_eum_trajectory(
     ax.set_xticks(rounds)
     ax.legend(fontsize=7, ncol=2, loc="center left", bbox_to_anchor=(1.0, 0.5))
     fig.tight_layout()
-    out = Path(path)
-    tmp = out.with_name(f".{out.name}.tmp")
     try:
-        fig.savefig(tmp, format="png")
-        os.replace(tmp, out)
+        return save_figure(fig, path)
     finally:
         plt.close(fig)
-        if tmp.exists():
-            tmp.unlink()
-    return out
