@@ -119,3 +119,25 @@ def test_continuous_positions_stay_in_hull_and_risk_in_range(
         xs = tr.positions[0, b]
         both = present[b][:, None] & present[b][None, :] & (xs[:, None] != xs[None, :])
         assert contested[0, b][both].all()
+
+
+@pytest.mark.parametrize("choice", CHOICES[::3])
+def test_merging_identical_actors_changes_nothing(choice: dict[str, object]) -> None:
+    # DEU issues have many actors with the same position and salience: merged or not, every
+    # array is the same (pairwise ones included, twins' pairs too)
+    cases = read_deu(DEU).scored().cases
+    pick = [cases[k] for k in range(3, len(cases), 29)]
+    from detente.collective._eum import _rows
+
+    pos, cap, sal, present, _ = _rows([c.scenario.compile() for c in pick])
+    cfg = EUMSettings(**{**choice, "rounds": 5})
+    merged = eum_kernel(pos, cap, sal, present, cfg)
+    plain = eum_kernel(pos, cap, sal, present, cfg, merge=False)
+    assert merged.merged_pairs["eu_own"].shape[2] < plain.merged_pairs["eu_own"].shape[2]
+    for name in ("positions", "median", "mean", "risk", "security", "accepted",
+                 "accepted_relation", "stopped"):
+        np.testing.assert_allclose(getattr(merged, name), getattr(plain, name), atol=1e-9,
+                                   equal_nan=True, err_msg=name)
+    for name in ("relation", "eu_own", "eu_other", "probability", "offer"):
+        np.testing.assert_allclose(merged.pairwise(name), plain.pairwise(name), atol=1e-9,
+                                   equal_nan=True, err_msg=name)

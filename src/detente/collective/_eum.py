@@ -205,10 +205,11 @@ def _forecast(
     rounds_out = median if outcome == "median" else mean
     pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
 
-    def pairs(arr: np.ndarray | None) -> np.ndarray | None:
-        return None if arr is None else np.transpose(arr[:, sl, :n, :n], pairwise)
+    def pairs(name: str) -> np.ndarray | None:
+        arr = trace.pairwise(name, sl)
+        return None if arr is None else np.transpose(arr[:, :, :n, :n], pairwise)
 
-    offer = pairs(trace.offer)
+    offer = pairs("offer")
     diagnostics: dict[str, Any] = {
         "settings": settings.as_dict(),
         "outcome": outcome,
@@ -221,13 +222,13 @@ def _forecast(
         "accepted_relation": np.moveaxis(trace.accepted_relation[:, sl, :n], 1, 2),
         "stopped": trace.stopped[sl].copy(),
     }
-    if trace.relation is not None:
+    if offer is not None:
         diagnostics.update(
-            relation=pairs(trace.relation),
-            eu_own=pairs(trace.eu_own),
-            eu_other=pairs(trace.eu_other),
-            probability=pairs(trace.probability),
-            offer=None if offer is None else scale(offer),
+            relation=pairs("relation"),
+            eu_own=pairs("eu_own"),
+            eu_other=pairs("eu_other"),
+            probability=pairs("probability"),
+            offer=scale(offer),
         )
     notes = []
     labels = tuple(scenario.actor(a).label for a in c.actor_ids)

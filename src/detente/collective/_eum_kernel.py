@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import numpy as np
@@ -157,18 +157,31 @@ VARIANTS: dict[str, dict[str, Any]] = {
 replication (its numbers are reproduced in the tests). ``masad``: the dmasad replication."""
 
 
+_PAIR_FILL: dict[str, tuple[Any, Any]] = {
+    "relation": (NONE, np.int8),
+    "eu_own": (0.0, float),
+    "eu_other": (0.0, float),
+    "probability": (0.0, float),
+    "offer": (np.nan, float),
+}
+
+
 @dataclass(frozen=True, eq=False)
 class EUMTrace:
     """Everything one run computes. Positions are on the unit scale of the input.
 
     ``positions (R+1, B, n)`` (NaN for absent actors); ``median``, ``mean`` ``(R+1, B)``;
     ``risk (R, B, n)`` risk exponents used in each round; ``security (R, B, n)``;
-    ``relation (R, B, n, n)`` codes of :data:`RELATIONS`; ``eu_own``/``eu_other (R, B, n, n)``
-    (``a`` and ``b`` above); ``probability (R, B, n, n)`` (``P_ij``); ``offer (R, B, n, n)``
-    the position ``j``'s pressure would move ``i`` to (NaN: none); ``accepted (R, B, n)`` the
-    ``j`` whose offer ``i`` took (−1: none) and ``accepted_relation (R, B, n)`` its relation
-    code; ``stopped (B,)`` the first round in which nobody
-    moved more than the tolerance (``R`` if they still moved in the last round).
+    ``accepted (R, B, n)`` the ``j`` whose offer ``i`` took (−1: none) and
+    ``accepted_relation (R, B, n)`` its relation code; ``stopped (B,)`` the first round in which
+    nobody moved more than the tolerance (``R`` if they still moved in the last round).
+
+    Pairwise arrays ``(R, B, n, n)``, ``[r, b, i, j]`` = ``i`` facing ``j``, come from
+    :meth:`pairwise` or the properties ``relation`` (codes of :data:`RELATIONS`), ``eu_own``
+    (``a``: ``i`` challenging ``j``), ``eu_other`` (``b``: ``j`` challenging ``i`` as ``i`` sees
+    it), ``probability`` (``P_ij``) and ``offer`` (where ``j``'s pressure would move ``i``; NaN:
+    nowhere); ``None`` when the run did not record them. They are stored once per group of
+    identical actors (``member``) and expanded on demand.
     """
 
     positions: np.ndarray
@@ -179,11 +192,90 @@ class EUMTrace:
     accepted: np.ndarray
     accepted_relation: np.ndarray
     stopped: np.ndarray
-    relation: np.ndarray | None = None
-    eu_own: np.ndarray | None = None
-    eu_other: np.ndarray | None = None
-    probability: np.ndarray | None = None
-    offer: np.ndarray | None = None
+    member: np.ndarray  # (B, n): each actor's group of identical actors (−1: absent)
+    merged_pairs: dict[str, np.ndarray] = field(default_factory=dict)  # (R, B, u, u)
+
+    def pairwise(self, name: str, rows: slice | np.ndarray = slice(None)) -> np.ndarray | None:
+        """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``."""
+        if name not in _PAIR_FILL:
+            raise KeyError(f"no pairwise array '{name}'; there are: {', '.join(_PAIR_FILL)}")
+        arr = self.merged_pairs.get(name)
+        if arr is None:
+            return None
+        member = self.member[rows]
+        k, n = member.shape
+        g = np.maximum(member, 0)
+        out = arr[:, rows][:, np.arange(k)[:, None, None], g[:, :, None], g[:, None, :]]
+        invalid = (member[:, :, None] < 0) | (member[:, None, :] < 0) | np.eye(n, dtype=bool)
+        out[:, invalid] = _PAIR_FILL[name][0]
+        return out
+
+    @property
+    def relation(self) -> np.ndarray | None:
+        return self.pairwise("relation")
+
+    @property
+    def eu_own(self) -> np.ndarray | None:
+        return self.pairwise("eu_own")
+
+    @property
+    def eu_other(self) -> np.ndarray | None:
+        return self.pairwise("eu_other")
+
+    @property
+    def probability(self) -> np.ndarray | None:
+        return self.pairwise("probability")
+
+    @property
+    def offer(self) -> np.ndarray | None:
+        return self.pairwise("offer")
+
+
+@dataclass(frozen=True, eq=False)
+class _Raw:
+    """The arrays of a run on merged actors (``u`` groups per row), filled group by group."""
+
+    positions: np.ndarray
+    median: np.ndarray
+    mean: np.ndarray
+    risk: np.ndarray
+    security: np.ndarray
+    accepted: np.ndarray
+    accepted_relation: np.ndarray
+    stopped: np.ndarray
+    pairs: dict[str, np.ndarray]
+
+
+def merge_identical(
+    position: np.ndarray, capability: np.ndarray, salience: np.ndarray, present: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Group actors of a row that are identical (same position, salience and capability).
+
+    Identical actors face identical choices, make identical moves and stay identical, so the
+    model runs once per group, the group voting with its members' total weight; only the pairs
+    of twins inside a group need their own count (they challenge each other at distance 0).
+    Returns ``member (B, n)`` (group of each actor, −1 absent), ``rep (B, u)`` (the lowest actor
+    index of each group, groups in order of it; −1 past the row's last group) and
+    ``mult (B, u)`` (members per group).
+    """
+    B, n = present.shape
+    same = (
+        present[:, :, None]
+        & present[:, None, :]
+        & (position[:, :, None] == position[:, None, :])
+        & (salience[:, :, None] == salience[:, None, :])
+        & (capability[:, :, None] == capability[:, None, :])
+    )
+    first = np.argmax(same, axis=2)  # lowest index of an identical actor
+    lead = present & (first == np.arange(n))
+    rank = np.cumsum(lead, axis=1) - 1
+    member = np.where(present, np.take_along_axis(rank, first, axis=1), -1)
+    u = max(int(lead.sum(axis=1).max(initial=0)), 1)
+    order = np.argsort(~lead, axis=1, kind="stable")[:, :u]
+    valid = np.arange(u)[None, :] < lead.sum(axis=1)[:, None]
+    rep = np.where(valid, order, -1)
+    mult = (member[:, :, None] == np.arange(u)[None, None, :]).sum(axis=1)
+    return member, rep, mult
 
 
 def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray:
@@ -279,7 +371,9 @@ def _positive_votes(
 def _probability(
     g: _Geometry, w: np.ndarray, rho: np.ndarray | None, kind: str, pair: np.ndarray
 ) -> np.ndarray:
-    """``P[b, i, j]``: probability that ``i`` prevails over ``j`` (0 where nobody votes)."""
+    """``P[b, i, j]``: probability that ``i`` prevails over ``j`` (0 where nobody votes).
+
+    ``pair`` counts the ordered pairs of actors each entry stands for (``scholz_code``)."""
     positive, net = _positive_votes(g, w, rho)
     absolute = positive + np.swapaxes(positive, 1, 2)  # Σ_k |v_k(i, j)|
     if kind == "share":
@@ -289,7 +383,7 @@ def _probability(
     else:  # scholz_code: all votes of all voters over all ordered pairs of actors
         num = positive
         den = np.broadcast_to(
-            np.where(pair, absolute, 0.0).sum(axis=(1, 2))[:, None, None], num.shape
+            (pair * absolute).sum(axis=(1, 2))[:, None, None], num.shape
         )
     return np.divide(num, den, out=np.zeros(num.shape), where=den > 0)
 
@@ -313,58 +407,65 @@ def eum_kernel(
     *,
     record_pairs: bool = True,
     threads: int | None = None,
+    merge: bool = True,
 ) -> EUMTrace:
     """Run the EUM on ``B`` independent issues at once; arrays are ``(B, n)``.
 
     ``position`` on any common unit (NaN allowed where ``present`` is False), ``salience`` on
-    [0, 1], ``capability`` ≥ 0. Rows are grouped by how many actor columns they use (the last
-    present actor), so that a few wide rows do not pad every narrow one: the work per round is
-    about ``Σ_rows width²`` rather than ``B × n²``; rows that have stopped moving are not
-    recomputed. Rows never interact. ``record_pairs=False`` leaves the ``(R, B, n, n)`` arrays
-    (relation, eu_own, eu_other, probability, offer) out of the trace (as ``None``).
-    ``threads`` runs the groups of rows on that many threads (default: up to 2, the CPUs
-    there are; results are identical whatever the number).
+    [0, 1], ``capability`` ≥ 0. Identical actors of a row are merged first
+    (:func:`merge_identical`; ``merge=False`` runs every actor separately, with the same
+    results). Rows are grouped by how many (merged) actors they have, so that a few wide rows do
+    not pad every narrow one: the work per round is about ``Σ_rows u²``; rows that have stopped
+    moving are not recomputed. Rows never interact. ``record_pairs=False`` records no pairwise
+    arrays. ``threads`` runs the groups of rows on that many threads (default: up to 2, the
+    CPUs there are; results are identical whatever the number).
     """
     present = np.asarray(present, dtype=bool)
     B, n = present.shape
     R = settings.rounds
-
-    def pairs(fill: float, dtype: Any = float) -> np.ndarray | None:
-        return np.full((R, B, n, n), fill, dtype=dtype) if record_pairs else None
-
-    out = EUMTrace(
-        positions=np.full((R + 1, B, n), np.nan),
+    pos = np.where(present, np.nan_to_num(np.asarray(position, dtype=float)), 0.0)
+    cap = np.where(present, np.asarray(capability, dtype=float), 0.0)
+    sal = np.where(present, np.asarray(salience, dtype=float), 0.0)
+    if merge:
+        member, rep, mult = merge_identical(pos, cap, sal, present)
+    else:
+        member = np.where(present, np.arange(n)[None, :], -1)
+        rep, mult = member.copy(), present.astype(np.int64)
+    u = rep.shape[1]
+    lead = np.maximum(rep, 0)
+    xu, cu, su = (np.take_along_axis(a, lead, axis=1) for a in (pos, cap, sal))
+    pu = (rep >= 0) & (mult > 0)
+    raw = _Raw(
+        positions=np.full((R + 1, B, u), np.nan),
         median=np.empty((R + 1, B)),
         mean=np.empty((R + 1, B)),
-        risk=np.ones((R, B, n)),
-        security=np.zeros((R, B, n)),
-        accepted=np.full((R, B, n), -1, dtype=np.int64),
-        accepted_relation=np.zeros((R, B, n), dtype=np.int8),
+        risk=np.ones((R, B, u)),
+        security=np.zeros((R, B, u)),
+        accepted=np.full((R, B, u), -1, dtype=np.int64),
+        accepted_relation=np.zeros((R, B, u), dtype=np.int8),
         stopped=np.full(B, R, dtype=np.int64),
-        relation=pairs(NONE, np.int8),
-        eu_own=pairs(0.0),
-        eu_other=pairs(0.0),
-        probability=pairs(0.0),
-        offer=pairs(np.nan),
+        pairs={
+            name: np.full((R, B, u, u), fill, dtype=dtype)
+            for name, (fill, dtype) in _PAIR_FILL.items()
+        }
+        if record_pairs
+        else {},
     )
-    pos = np.asarray(position, dtype=float)
-    cap = np.asarray(capability, dtype=float)
-    sal = np.asarray(salience, dtype=float)
-    width = np.where(present.any(axis=1), n - np.argmax(present[:, ::-1], axis=1), 1)
+    width = np.where(pu.any(axis=1), u - np.argmax(pu[:, ::-1], axis=1), 1)
     groups = _width_groups(width)
 
     def run(group: tuple[np.ndarray, int]) -> None:
         rows, wd = group
         _eum_rows(
-            pos[rows, :wd], cap[rows, :wd], sal[rows, :wd], present[rows, :wd], settings,
-            out, rows,
+            xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult[rows, :wd],
+            settings, raw, rows,
         )
 
     if threads is None:
         threads = min(2, os.cpu_count() or 1)
     if threads > 1 and B > 1:
         # split big groups so the threads get similar work; groups write disjoint rows of
-        # ``out`` and numpy releases the GIL inside its loops
+        # ``raw`` and numpy releases the GIL inside its loops
         cost = sum(len(r) * wd**2 for r, wd in groups)
         parts = []
         for r, wd in groups:
@@ -375,7 +476,27 @@ def eum_kernel(
     else:
         for group in groups:
             run(group)
-    return out
+    # back from groups to actors
+    g = np.maximum(member, 0)[None]
+    there = member[None] >= 0
+
+    def expand(arr: np.ndarray, fill: Any) -> np.ndarray:
+        return np.where(there, np.take_along_axis(arr, g, axis=2), fill)
+
+    acc = raw.accepted
+    acc_actor = np.where(acc >= 0, np.take_along_axis(rep[None], np.maximum(acc, 0), axis=2), -1)
+    return EUMTrace(
+        positions=expand(raw.positions, np.nan),
+        median=raw.median,
+        mean=raw.mean,
+        risk=expand(raw.risk, 1.0),
+        security=expand(raw.security, 0.0),
+        accepted=expand(acc_actor, -1),
+        accepted_relation=expand(raw.accepted_relation, NONE).astype(np.int8),
+        stopped=raw.stopped,
+        member=member,
+        merged_pairs=raw.pairs,
+    )
 
 
 def _width_groups(width: np.ndarray) -> list[tuple[np.ndarray, int]]:
@@ -401,8 +522,10 @@ def _one_round(
     x: np.ndarray,
     w: np.ndarray,
     s: np.ndarray,
+    mult: np.ndarray,
     present: np.ndarray,
     pair: np.ndarray,
+    counts: np.ndarray,
     scale: np.ndarray,
     median: np.ndarray,
     r_fixed: np.ndarray | None,
@@ -411,6 +534,11 @@ def _one_round(
 ) -> dict[str, np.ndarray]:
     """One round on the rows given (Scholz appendix steps 2-11).
 
+    Rows hold merged actors (see :func:`eum_kernel`): ``counts[b, j, i]`` is the number of
+    ordered pairs of original actors that the entry ``(j, i)`` stands for (``m_j m_i`` off the
+    diagonal, ``m_i (m_i − 1)`` on it: identical twins challenging each other), ``pair`` marks
+    the entries that stand for at least one pair.
+
     Expected utility (eq. 25) is evaluated as ``U_s − s_j (1 − P_ij)(U_s − U_f) − Q U_sq −
     (1 − Q) alt``, the same quantity with fewer passes over the ``(B, n, n)`` arrays.
     """
@@ -418,7 +546,7 @@ def _one_round(
     q = float(cfg.q)
     g = _geometry(x, scale)
     dist = g.dist
-    apart = pair & (dist > 0)
+    apart = pair & (dist > 0)  # (twins sit at distance 0)
     need_alt = q < 1.0
     dmu: np.ndarray = np.zeros((B, n, 1))
     t: np.ndarray | float = 1.0
@@ -436,15 +564,17 @@ def _one_round(
     elif r_fixed is not None:
         r, security = r_fixed, np.zeros((B, n))
     else:
-        p1 = _probability(g, w, None, cfg.probability, pair)
+        p1 = _probability(g, w, None, cfg.probability, counts)
         # with r = 1: U_s = 2d, U_s − U_f = 4d, U_sq = 0, so EU(j challenges i) is
         # 2 d_ji − 4 s_i (1 − P_ji) d_ji; security S_i sums it over the challengers j
-        lost = np.where(pair, (1.0 - p1) * dist, 0.0).sum(axis=1)  # Σ_j (1 − P_ji) d_ji
-        reach = np.where(pair, dist, 0.0).sum(axis=1)  # Σ_j d_ji
+        # each of the m_i actors of group i is challenged by m_j of group j (m_i - 1 twins)
+        chal = counts / np.maximum(mult, 1)[:, None, :]
+        lost = (chal * (1.0 - p1) * dist).sum(axis=1)  # Σ_j (1 − P_ji) d_ji
+        reach = (chal * dist).sum(axis=1)  # Σ_j d_ji
         security = 2.0 * reach - 4.0 * s * lost
         if need_alt:
             alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
-            security = security - (1.0 - q) * np.where(pair, alt1, 0.0).sum(axis=1)
+            security = security - (1.0 - q) * (chal * alt1).sum(axis=1)
         s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
         s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
         spread = s_max - s_min
@@ -458,7 +588,7 @@ def _one_round(
     if not cfg.vote_risk and cfg.risk == "security" and r_fixed is None:
         p = p1  # linear votes: the same probabilities as in the risk pass
     else:
-        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, pair)
+        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, counts)
     r_row = r[:, :, None]
     # [i, j] valued with r_i (d is symmetric, so the same arrays serve a and b)
     near = np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
@@ -570,14 +700,15 @@ def _eum_rows(
     capability: np.ndarray,
     salience: np.ndarray,
     present: np.ndarray,
+    mult: np.ndarray,
     cfg: EUMSettings,
-    out: EUMTrace,
+    out: _Raw,
     rows: np.ndarray,
 ) -> None:
-    """Run rows ``rows`` of ``out`` (their first ``n`` actor columns) through every round."""
-    x = np.where(present, np.nan_to_num(position), 0.0)
+    """Run rows ``rows`` of ``out`` (their first ``n`` merged actors) through every round."""
+    x = np.where(present, position, 0.0)
     s = np.where(present, salience, 0.0)
-    w = np.where(present, capability, 0.0) * s
+    w = np.where(present, capability, 0.0) * s * mult  # a group votes with all its members
     B, n = x.shape
     R = cfg.rounds
     if cfg.distance == "positions":
@@ -591,13 +722,11 @@ def _eum_rows(
     # distance within [0, 1] so no power of a negative number is ever taken)
     anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
     x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
-    pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
+    m = np.where(present, mult, 0).astype(float)
+    counts = m[:, :, None] * m[:, None, :] - np.eye(n)[None] * m[:, :, None]
+    pair = counts > 0
     cols = slice(0, n)
-    pairwise = {
-        name: arr
-        for name in ("relation", "eu_own", "eu_other", "probability", "offer")
-        if (arr := getattr(out, name)) is not None
-    }
+    pairwise = out.pairs
     active = np.ones(B, dtype=bool)
     median = condorcet_median(x, w, present)
     mean = weighted_mean(x, w)
@@ -618,8 +747,9 @@ def _eum_rows(
         if live.size:
             sub = slice(None) if live.size == B else live
             got = _one_round(
-                x[sub], w[sub], s[sub], present[sub], pair[sub], scale[sub], median[sub],
-                None if r_fixed is None else r_fixed[sub], cfg, bool(pairwise),
+                x[sub], w[sub], s[sub], m[sub], present[sub], pair[sub], counts[sub],
+                scale[sub], median[sub], None if r_fixed is None else r_fixed[sub], cfg,
+                bool(pairwise),
             )
             if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
                 r_fixed = got["risk"]
