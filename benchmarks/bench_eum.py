@@ -24,7 +24,6 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
 
 def main() -> None:
     from benchmarks.eum_loop import eum_loop
-
     from detente.collective import evaluate
     from detente.collective._eum import _rows
     from detente.collective._eum_kernel import EUMSettings, eum_kernel
@@ -44,12 +43,14 @@ def main() -> None:
     t_loop = _best(lambda: eum_loop(pos, cap, sal, present, cfg), 1)
     loop = eum_loop(pos, cap, sal, present, cfg)
     rows = [
-        ("kernel, 1 thread, full diagnostics",
-         lambda: eum_kernel(pos, cap, sal, present, cfg, threads=1)),
+        ("kernel, full diagnostics (default)",
+         lambda: eum_kernel(pos, cap, sal, present, cfg)),
+        ("kernel, no pairwise arrays (pairs=False)",
+         lambda: eum_kernel(pos, cap, sal, present, cfg, record_pairs=False)),
         ("kernel, 2 threads, full diagnostics",
          lambda: eum_kernel(pos, cap, sal, present, cfg, threads=2)),
-        ("kernel, 2 threads, no pairwise arrays",
-         lambda: eum_kernel(pos, cap, sal, present, cfg, threads=2, record_pairs=False)),
+        ("kernel without merging identical actors",
+         lambda: eum_kernel(pos, cap, sal, present, cfg, merge=False)),
     ]
     print(f"  {'loop baseline (benchmarks/eum_loop.py)':44s} {t_loop * 1e3:9.1f} ms")
     for name, fn in rows:

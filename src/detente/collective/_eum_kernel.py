@@ -33,7 +33,6 @@ scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × 
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -194,6 +193,7 @@ class EUMTrace:
     stopped: np.ndarray
     member: np.ndarray  # (B, n): each actor's group of identical actors (−1: absent)
     merged_pairs: dict[str, np.ndarray] = field(default_factory=dict)  # (R, B, u, u)
+    slot: np.ndarray | None = None  # row of merged_pairs holding each input row
 
     def pairwise(self, name: str, rows: slice | np.ndarray = slice(None)) -> np.ndarray | None:
         """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``."""
@@ -202,10 +202,20 @@ class EUMTrace:
         arr = self.merged_pairs.get(name)
         if arr is None:
             return None
-        member = self.member[rows]
+        idx = np.arange(self.member.shape[0])[rows]
+        member = self.member[idx]
         k, n = member.shape
         g = np.maximum(member, 0)
-        out = arr[:, rows][:, np.arange(k)[:, None, None], g[:, :, None], g[:, None, :]]
+        # a row that stopped repeats its last computed round (not stored again)
+        R = arr.shape[0]
+        src = np.minimum(np.arange(R)[:, None], self.stopped[idx][None, :])
+        stored = idx if self.slot is None else self.slot[idx]
+        out = arr[
+            src[:, :, None, None],
+            stored[None, :, None, None],
+            g[None, :, :, None],
+            g[None, :, None, :],
+        ]
         invalid = (member[:, :, None] < 0) | (member[:, None, :] < 0) | np.eye(n, dtype=bool)
         out[:, invalid] = _PAIR_FILL[name][0]
         return out
@@ -417,8 +427,9 @@ def eum_kernel(
     results). Rows are grouped by how many (merged) actors they have, so that a few wide rows do
     not pad every narrow one: the work per round is about ``Σ_rows u²``; rows that have stopped
     moving are not recomputed. Rows never interact. ``record_pairs=False`` records no pairwise
-    arrays. ``threads`` runs the groups of rows on that many threads (default: up to 2, the
-    CPUs there are; results are identical whatever the number).
+    arrays. ``threads`` runs the groups of rows on that many threads (default 1: the groups are
+    small enough that Python overhead, which threads do not share, dominates; results are
+    identical whatever the number).
     """
     present = np.asarray(present, dtype=bool)
     B, n = present.shape
@@ -435,6 +446,12 @@ def eum_kernel(
     lead = np.maximum(rep, 0)
     xu, cu, su = (np.take_along_axis(a, lead, axis=1) for a in (pos, cap, sal))
     pu = (rep >= 0) & (mult > 0)
+    # rows sorted by how many merged actors they have: each group is a contiguous range
+    width = np.where(pu.any(axis=1), u - np.argmax(pu[:, ::-1], axis=1), 1)
+    order = np.argsort(width, kind="stable")
+    slot = np.empty(B, dtype=np.int64)
+    slot[order] = np.arange(B)  # row b of the input is row slot[b] of the run
+    xu, cu, su, pu, mult_u = xu[order], cu[order], su[order], pu[order], mult[order]
     raw = _Raw(
         positions=np.full((R + 1, B, u), np.nan),
         median=np.empty((R + 1, B)),
@@ -451,69 +468,70 @@ def eum_kernel(
         if record_pairs
         else {},
     )
-    width = np.where(pu.any(axis=1), u - np.argmax(pu[:, ::-1], axis=1), 1)
-    groups = _width_groups(width)
+    groups = _width_groups(width[order])
 
-    def run(group: tuple[np.ndarray, int]) -> None:
+    def run(group: tuple[slice, int]) -> None:
         rows, wd = group
         _eum_rows(
-            xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult[rows, :wd],
+            xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
             settings, raw, rows,
         )
 
     if threads is None:
-        threads = min(2, os.cpu_count() or 1)
+        threads = 1
     if threads > 1 and B > 1:
         # split big groups so the threads get similar work; groups write disjoint rows of
         # ``raw`` and numpy releases the GIL inside its loops
-        cost = sum(len(r) * wd**2 for r, wd in groups)
+        cost = sum((r.stop - r.start) * wd**2 for r, wd in groups)
         parts = []
         for r, wd in groups:
-            k = int(np.ceil(len(r) * wd**2 * threads / max(cost, 1)))
-            parts += [(chunk, wd) for chunk in np.array_split(r, max(1, min(k, len(r))))]
+            size = r.stop - r.start
+            k = max(1, min(int(np.ceil(size * wd**2 * threads / max(cost, 1))), size))
+            edges = np.linspace(r.start, r.stop, k + 1).astype(int)
+            parts += [(slice(a, b), wd) for a, b in zip(edges[:-1], edges[1:], strict=True)]
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            list(pool.map(run, sorted(parts, key=lambda g: -len(g[0]) * g[1] ** 2)))
+            list(pool.map(run, sorted(parts, key=lambda g: -(g[0].stop - g[0].start) * g[1] ** 2)))
     else:
         for group in groups:
             run(group)
-    # back from groups to actors
+    # back to the input's row order, and from groups to actors
     g = np.maximum(member, 0)[None]
     there = member[None] >= 0
 
     def expand(arr: np.ndarray, fill: Any) -> np.ndarray:
-        return np.where(there, np.take_along_axis(arr, g, axis=2), fill)
+        return np.where(there, np.take_along_axis(arr[:, slot], g, axis=2), fill)
 
-    acc = raw.accepted
+    acc = raw.accepted[:, slot]
     acc_actor = np.where(acc >= 0, np.take_along_axis(rep[None], np.maximum(acc, 0), axis=2), -1)
     return EUMTrace(
         positions=expand(raw.positions, np.nan),
-        median=raw.median,
-        mean=raw.mean,
+        median=raw.median[:, slot],
+        mean=raw.mean[:, slot],
         risk=expand(raw.risk, 1.0),
         security=expand(raw.security, 0.0),
-        accepted=expand(acc_actor, -1),
+        accepted=np.where(there, np.take_along_axis(acc_actor, g, axis=2), -1),
         accepted_relation=expand(raw.accepted_relation, NONE).astype(np.int8),
-        stopped=raw.stopped,
+        stopped=raw.stopped[slot],
         member=member,
         merged_pairs=raw.pairs,
+        slot=slot,
     )
 
 
-def _width_groups(width: np.ndarray) -> list[tuple[np.ndarray, int]]:
-    """Rows grouped by width, merging neighbouring widths while that costs little padding."""
-    order = np.argsort(width, kind="stable")
-    ws = width[order]
-    groups: list[tuple[np.ndarray, int]] = []
+def _width_groups(width: np.ndarray) -> list[tuple[slice, int]]:
+    """Ranges of rows (``width`` sorted ascending) run together, merging neighbouring widths
+    while that costs little padding."""
+    groups: list[tuple[slice, int]] = []
     start = 0
-    while start < len(ws):
+    while start < len(width):
         stop = start + 1
-        # grow the group while padding the rows so far to the next width costs < 60 % (fewer,
+        # grow the group while padding the rows so far to the next width costs < 150 % (fewer,
         # larger groups: each numpy call has a fixed cost)
-        while stop < len(ws) and (ws[stop] ** 2) * (stop - start) <= 1.6 * float(
-            (ws[start:stop] ** 2).sum()
+        while stop < len(width) and (width[stop] ** 2) * (stop - start) <= 2.5 * float(
+            (width[start:stop] ** 2).sum()
         ):
             stop += 1
-        groups.append((order[start:stop], int(ws[stop - 1])))
+        groups.append((slice(start, stop), int(width[stop - 1])))
         start = stop
     return groups
 
@@ -703,9 +721,10 @@ def _eum_rows(
     mult: np.ndarray,
     cfg: EUMSettings,
     out: _Raw,
-    rows: np.ndarray,
+    rows: slice,
 ) -> None:
     """Run rows ``rows`` of ``out`` (their first ``n`` merged actors) through every round."""
+    row_ids = np.arange(rows.start, rows.stop)
     x = np.where(present, position, 0.0)
     s = np.where(present, salience, 0.0)
     w = np.where(present, capability, 0.0) * s * mult  # a group votes with all its members
@@ -739,11 +758,9 @@ def _eum_rows(
         # round would repeat the previous one exactly (copied)
         live = np.flatnonzero(active)
         if live.size < B:
-            idle = rows[~active]
+            idle = row_ids[~active]
             out.risk[rnd][idle, cols] = out.risk[rnd - 1][idle, cols]
             out.security[rnd][idle, cols] = out.security[rnd - 1][idle, cols]
-            for arr in pairwise.values():
-                arr[rnd][idle, cols, cols] = arr[rnd - 1][idle, cols, cols]
         if live.size:
             sub = slice(None) if live.size == B else live
             got = _one_round(
@@ -753,7 +770,7 @@ def _eum_rows(
             )
             if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
                 r_fixed = got["risk"]
-            target = rows[sub]
+            target = rows if live.size == B else row_ids[live]
             out.risk[rnd][target, cols] = got["risk"]
             out.security[rnd][target, cols] = (
                 out.security[0][target, cols] if rnd > 0 and r_fixed is not None
@@ -769,7 +786,7 @@ def _eum_rows(
                 acc >= 0, got["accepted_relation"], NONE
             )
             done = live[still[:, 0]]
-            out.stopped[rows[done]] = rnd
+            out.stopped[row_ids[done]] = rnd
             active[done] = False
             x[sub] = np.where(still, x[sub], got["x"])
         # only rows that moved this round have a new median and mean
