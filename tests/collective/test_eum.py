@@ -357,3 +357,21 @@ def test_cli_forecast_explain(tmp_path: Path) -> None:
         app, ["forecast", str(example_path("ec-emissions")), "--model", "eum", "-o", "q=2"]
     )
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_relations_mirror_when_each_side_uses_its_own_risk() -> None:
+    # with perception='actual' i's view of (i, j) is j's view of (j, i) mirrored: a compromise
+    # i makes is one j wins, a capitulation is a compulsion, a lost conflict one j prevails in
+    from detente.collective._eum import _rows
+    from detente.collective._eum_kernel import COMPEL, STALEMATE, TAKE, WIN, YIELD
+
+    cases = read_deu(DEU).scored().cases[::4]
+    pos, cap, sal, present, _ = _rows([c.scenario.compile() for c in cases])
+    tr = eum_kernel(pos, cap, sal, present, EUMSettings(perception="actual", rounds=4))
+    rel = tr.relation
+    assert rel is not None
+    back = np.swapaxes(rel, 2, 3)
+    for mine, theirs in [(GIVE, TAKE), (YIELD, COMPEL), (STALEMATE, STALEMATE)]:
+        np.testing.assert_array_equal(rel == mine, back == theirs)
+    assert np.all(back[rel == LOSE] == WIN)
+    assert (rel == GIVE).any() and (rel == YIELD).any() and (rel == LOSE).any()

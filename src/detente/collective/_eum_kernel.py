@@ -689,20 +689,20 @@ def _one_round(
     if record:
         a = np.where(pair, a, 0.0)
         b = np.where(pair, b, 0.0)
-        pa, pb, nb = a > TOL, b > TOL, b < -TOL
-        rel = np.select(
-            [
-                lose,
-                pa & pb & apart,
-                give,
-                capitulate,
-                pa & nb & (a > TOL - b) & apart,
-                pa & nb & apart,
-                neg_a & nb,
-            ],
-            [LOSE, WIN, GIVE, YIELD, TAKE, COMPEL, STALEMATE],
-            NONE,
-        ).astype(np.int8)
+        # the relation of i to j (the cases are disjoint, so their codes add up)
+        pa = (a > TOL) & apart
+        pb, nb = b > TOL, b < -TOL
+        conflict = pa & pb
+        one_sided = pa & nb
+        rel = (
+            conflict.view(np.int8) * np.int8(WIN)
+            + lose.view(np.int8) * np.int8(LOSE - WIN)  # lose ⊂ conflict
+            + give.view(np.int8) * np.int8(GIVE)
+            + capitulate.view(np.int8) * np.int8(YIELD)
+            + one_sided.view(np.int8) * np.int8(COMPEL)
+            + (one_sided & (a > TOL - b)).view(np.int8) * np.int8(TAKE - COMPEL)
+            + (neg_a & nb).view(np.int8) * np.int8(STALEMATE)
+        )
         out.update(
             relation=rel,
             eu_own=a,
