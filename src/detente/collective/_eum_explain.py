@@ -68,6 +68,7 @@ def explain_issue(
             "the most secure, so the most risk-averse)."
         )
     pressed: Counter[str] = Counter()
+    whom: dict[str, Counter[str]] = {}
     gave: Counter[str] = Counter()
     shown = 0
     for r in range(rounds):
@@ -79,6 +80,7 @@ def explain_issue(
             kind = int(accepted_relation[r, i])
             before, after = positions[r, i], positions[r + 1, i]
             pressed[labels[j]] += 1
+            whom.setdefault(labels[j], Counter())[labels[i]] += 1
             gave[labels[i]] += 1
             moves.append(
                 f"{labels[i]} {_VERB.get(kind, 'gave way to')} {labels[j]} "
@@ -95,18 +97,23 @@ def explain_issue(
     if hidden > 0:
         out.append(f"({hidden} later round{'s' if hidden > 1 else ''} with moves not listed.)")
     if pressed:
-        top = pressed.most_common(3)
+
+        def counted(c: Counter[str]) -> list[str]:
+            return [f"{name} ({k}×)" if k > 1 else name for name, k in c.most_common()]
+
         out.append(
             "Who pressed whom: "
-            + "; ".join(f"{name} moved others {k} time{'s' if k > 1 else ''}" for name, k in top)
+            + "; ".join(
+                f"{name} moved {_names(counted(whom[name]))}" for name, _ in pressed.most_common(3)
+            )
+            + (
+                f"; and {len(pressed) - 3} other{'s' if len(pressed) > 4 else ''}"
+                if len(pressed) > 3
+                else ""
+            )
             + "."
         )
-        movers = gave.most_common(3)
-        out.append(
-            "Who gave way: "
-            + "; ".join(f"{name} {k} time{'s' if k > 1 else ''}" for name, k in movers)
-            + "."
-        )
+        out.append(f"Who gave way: {_names(counted(gave), limit=8)}.")
     else:
         out.append(
             "Nobody gave way: in every pair either both sides expected to lose from a "
