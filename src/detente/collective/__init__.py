@@ -2,6 +2,7 @@
 
 from detente.collective import (
     _baselines,  # noqa: F401  (registers compromise, median, nash)
+    _eum,  # noqa: F401  (registers eum)
     _exchange,  # noqa: F401  (registers exchange)
 )
 from detente.collective._evaluate import Evaluation, evaluate

@@ -1,0 +1,315 @@
+"""Bueno de Mesquita's expected utility model, registered as ``eum``.
+
+Follows Scholz, Calbert & Smith (2011), "Unravelling Bueno De Mesquita's group decision model"
+(ICAART), who spell out Bueno de Mesquita (1994), "Political forecasting: an expected utility
+method" (in *European Community Decision Making*) and (1997), "A decision making model: its
+structure and form" (*International Interactions* 23). The equations and every option on which
+the sources differ are documented in :mod:`detente.collective._eum_kernel`; this module turns
+scenarios into kernel rows, the kernel's trace into :class:`Forecast` objects, and the trace into
+plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from detente.collective._eum_explain import explain_issue
+from detente.collective._eum_kernel import (
+    ACCEPT,
+    COMPROMISE,
+    PERCEPTION,
+    PROBABILITY,
+    RELATIONS,
+    VARIANTS,
+    EUMSettings,
+    EUMTrace,
+    eum_kernel,
+)
+from detente.collective._forecast import Forecast
+from detente.collective._registry import Option, register
+from detente.scenario import CompiledScenario, Scenario
+
+__all__ = ["eum", "eum_batch", "eum_settings"]
+
+_REFERENCE = (
+    "Scholz, J. B., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's group "
+    "decision model. ICAART 2011 proceedings; Bueno de Mesquita, B. (1994). Political "
+    "forecasting: an expected utility method. In Bueno de Mesquita & Stokman (eds.), European "
+    "Community Decision Making, Yale UP; Bueno de Mesquita, B. (1997). A decision making model: "
+    "its structure and form. International Interactions 23(3-4), 235-266."
+)
+
+_FROM_VARIANT = " (default: as the variant says)"
+
+OPTIONS: dict[str, Option] = {
+    "variant": Option(
+        "scholz",
+        "named set of the choices below: 'scholz' (the equations as Scholz et al. 2011 print "
+        "them), 'scholz_code' (the program behind their published tables, as the jmckib "
+        "replication reads it), 'masad' (the dmasad replication); options given explicitly "
+        "override the variant",
+        tuple(VARIANTS),
+    ),
+    "rounds": Option(10, "number of rounds of challenges (each actor moves at most once a round)"),
+    "outcome": Option(
+        "median",
+        "the forecast of a round: 'median' (the Condorcet / weighted-median position, BDM's "
+        "forecast) or 'mean' (capability × salience weighted mean of positions)",
+        ("median", "mean"),
+    ),
+    "probability": Option(
+        None,
+        "denominator of the probability of success: 'share' (i's votes over all votes in the "
+        "contest, Scholz eq. 30), 'net' (net votes for i over all votes), 'scholz_code' (over "
+        "all votes in all contests)" + _FROM_VARIANT,
+        (None, *PROBABILITY),
+    ),
+    "vote_risk": Option(
+        None,
+        "votes use each voter's risk exponent (BDM 1997) rather than linear distance"
+        + _FROM_VARIANT,
+        (None, True, False),
+    ),
+    "perception": Option(
+        None,
+        "whose risk exponent values j's expected utility of challenging i when i weighs an "
+        "offer: 'own' (i's, Scholz) or 'actual' (j's)" + _FROM_VARIANT,
+        (None, *PERCEPTION),
+    ),
+    "accept": Option(
+        None,
+        "which offer an actor accepts: 'priority' (lost conflicts, then compromises, then "
+        "capitulations; the least move within a kind), 'nearest' (the least move), 'strongest' "
+        "(the challenger expecting most), 'scholz_code' (priority, compromises ranked by their "
+        "weighted midpoint)" + _FROM_VARIANT,
+        (None, *ACCEPT),
+    ),
+    "compromise": Option(
+        None,
+        "where a compromise lands: 'fraction' (the share |EU_i/EU_j| of the way to j, Scholz) or "
+        "'weighted' ((|EU_i| x_i + |EU_j| x_j) / (|EU_i| + |EU_j|))" + _FROM_VARIANT,
+        (None, *COMPROMISE),
+    ),
+    "capitulation": Option(
+        None,
+        "an actor that expects to lose more than its challenger gains gives in completely "
+        "(False: it stays, as in the program behind Scholz's tables)" + _FROM_VARIANT,
+        (None, True, False),
+    ),
+    "q": Option(
+        1.0,
+        "Q, probability that the status quo holds if i does not challenge (Scholz: 1; "
+        "Eftekhari & Rahimi 2014: 0.5)",
+    ),
+    "t": Option(
+        1.0,
+        "T, probability that things improve for i without a challenge, or 'eftekhari' (1 when "
+        "the median is nearer to i than j is, else 0); matters only when q < 1",
+    ),
+    "risk": Option(
+        "security",
+        "'security': risk exponents from each actor's security level (Scholz eqs. 32-33); "
+        "'neutral': every risk exponent 1",
+        ("security", "neutral"),
+    ),
+    "risk_update": Option(
+        "every_round",
+        "recompute risk exponents 'every_round' (Scholz) or keep those of the 'first_round'",
+        ("every_round", "first_round"),
+    ),
+    "distance": Option(
+        "positions",
+        "distances are divided by the range of the initial positions ('positions', Scholz) or "
+        "by the issue's whole scale ('issue')",
+        ("positions", "issue"),
+    ),
+    "pairs": Option(
+        True,
+        "keep every round's pairwise arrays in diagnostics (relation, eu_own, eu_other, "
+        "probability, offer: rounds × actors × actors × issues); False saves memory on big "
+        "batches (the explanation does not need them)",
+        (True, False),
+    ),
+    "tolerance": Option(
+        0.0,
+        "stop an issue once no actor moves more than this (share of the issue's scale) in a "
+        "round; 0 stops only when nobody moves",
+    ),
+}
+
+
+def eum_settings(**options: Any) -> tuple[EUMSettings, str]:
+    """Kernel settings from registry options: the variant's choices, then explicit ones."""
+    opts = {k: v for k, v in options.items() if v is not None}
+    opts.pop("pairs", None)
+    variant = opts.pop("variant", "scholz")
+    outcome = opts.pop("outcome", "median")
+    if variant not in VARIANTS:
+        raise ValueError(
+            f"eum option 'variant' must be one of {', '.join(map(repr, VARIANTS))}, "
+            f"got {variant!r}"
+        )
+    if outcome not in ("median", "mean"):
+        raise ValueError(f"eum option 'outcome' must be 'median' or 'mean', got {outcome!r}")
+    merged = {**VARIANTS[variant], **opts}
+    if isinstance(merged.get("rounds"), float) and float(merged["rounds"]).is_integer():
+        merged["rounds"] = int(merged["rounds"])
+    return EUMSettings(**merged), outcome
+
+
+def _rows(
+    compiled: Sequence[CompiledScenario],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    """Stack every issue of every scenario as one kernel row, actors padded to the widest."""
+    width = max((c.n_actors for c in compiled), default=0)
+    total = sum(c.n_issues for c in compiled)
+    pos = np.zeros((total, width))
+    cap = np.zeros((total, width))
+    sal = np.zeros((total, width))
+    present = np.zeros((total, width), dtype=bool)
+    starts = []
+    row = 0
+    for c in compiled:
+        starts.append(row)
+        k, n = c.n_issues, c.n_actors
+        pos[row : row + k, :n] = np.nan_to_num(c.position.T)
+        cap[row : row + k, :n] = c.capability.T
+        sal[row : row + k, :n] = c.salience.T
+        present[row : row + k, :n] = c.present.T & ~np.isnan(c.position.T)
+        row += k
+    return pos, cap, sal, present, starts
+
+
+def _forecast(
+    scenario: Scenario,
+    c: CompiledScenario,
+    trace: EUMTrace,
+    start: int,
+    settings: EUMSettings,
+    outcome: str,
+    options: dict[str, Any],
+) -> Forecast:
+    k, n = c.n_issues, c.n_actors
+    sl = slice(start, start + k)
+    lo, span = c.scale_min, c.scale_max - c.scale_min
+
+    def scale(u: np.ndarray) -> np.ndarray:  # unit values, issues on the last axis
+        return lo + u * span
+
+    traj = scale(np.moveaxis(trace.positions[:, sl, :n], 1, 2))  # (R+1, n, k)
+    median = scale(trace.median[:, sl])
+    mean = scale(trace.mean[:, sl])
+    rounds_out = median if outcome == "median" else mean
+    pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
+
+    def pairs(name: str) -> np.ndarray | None:
+        arr = trace.pairwise(name, sl)
+        return None if arr is None else np.transpose(arr[:, :, :n, :n], pairwise)
+
+    offer = pairs("offer")
+    diagnostics: dict[str, Any] = {
+        "settings": settings.as_dict(),
+        "outcome": outcome,
+        "median": median,
+        "mean": mean,
+        "risk": np.moveaxis(trace.risk[:, sl, :n], 1, 2),
+        "security": np.moveaxis(trace.security[:, sl, :n], 1, 2),
+        "relation_codes": dict(RELATIONS),
+        "accepted": np.moveaxis(trace.accepted[:, sl, :n], 1, 2),
+        "accepted_relation": np.moveaxis(trace.accepted_relation[:, sl, :n], 1, 2),
+        "stopped": trace.stopped[sl].copy(),
+    }
+    if offer is not None:
+        diagnostics.update(
+            relation=pairs("relation"),
+            eu_own=pairs("eu_own"),
+            eu_other=pairs("eu_other"),
+            probability=pairs("probability"),
+            offer=scale(offer),
+        )
+    notes = []
+    labels = tuple(scenario.actor(a).label for a in c.actor_ids)
+    explanation: list[str] = []
+    for i, issue_id in enumerate(c.issue_ids):
+        issue = scenario.issue(issue_id)
+        if np.isnan(rounds_out[-1, i]):
+            notes.append(
+                f"issue '{issue_id}': no actor has both capability and salience above zero; "
+                "no forecast"
+            )
+            continue
+        if k > 1:
+            explanation.append(f"Issue {issue.label}:")
+        explanation.extend(
+            explain_issue(
+                labels=labels,
+                present=c.present[:, i] & ~np.isnan(c.position[:, i]),
+                weight=np.where(c.present[:, i], c.capability[:, i] * c.salience[:, i], 0.0),
+                positions=traj[:, :, i],
+                median=median[:, i],
+                mean=mean[:, i],
+                risk=diagnostics["risk"][:, :, i],
+                accepted_relation=diagnostics["accepted_relation"][:, :, i],
+                accepted=diagnostics["accepted"][:, :, i],
+                stopped=int(diagnostics["stopped"][i]),
+                outcome=outcome,
+                indent="  " if k > 1 else "",
+            )
+        )
+    return Forecast(
+        model="eum",
+        options={**options, **settings.as_dict(), "outcome": outcome},  # choices in effect
+        scenario=scenario.name,
+        issue_ids=c.issue_ids,
+        outcomes=rounds_out[-1].copy(),
+        actor_ids=c.actor_ids,
+        trajectory=traj,
+        round_outcomes=rounds_out,
+        diagnostics=diagnostics,
+        notes=tuple(notes),
+        explanation=tuple(explanation),
+    )
+
+
+def eum_batch(
+    scenarios: Sequence[Scenario], *, rng: np.random.Generator | None = None, **options: Any
+) -> list[Forecast]:
+    """Forecast many scenarios with one kernel call (every issue of every scenario a row)."""
+    settings, outcome = eum_settings(**options)
+    compiled = [s.compile() for s in scenarios]
+    if not compiled:
+        return []
+    pos, cap, sal, present, starts = _rows(compiled)
+    trace = eum_kernel(
+        pos, cap, sal, present, settings, record_pairs=bool(options.get("pairs", True))
+    )
+    return [
+        _forecast(s, c, trace, st, settings, outcome, dict(options))
+        for s, c, st in zip(scenarios, compiled, starts, strict=True)
+    ]
+
+
+@register(
+    "eum",
+    summary="Bueno de Mesquita's expected utility model: rounds of challenges, compromises and "
+    "capitulations (Scholz et al. 2011).",
+    reference=_REFERENCE,
+    options=OPTIONS,
+    batch=eum_batch,
+)
+def eum(
+    scenario: Scenario,
+    c: CompiledScenario,
+    *,
+    rng: np.random.Generator | None = None,
+    **options: Any,
+) -> Forecast:
+    settings, outcome = eum_settings(**options)
+    pos, cap, sal, present, starts = _rows([c])
+    trace = eum_kernel(
+        pos, cap, sal, present, settings, record_pairs=bool(options.get("pairs", True))
+    )
+    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options))

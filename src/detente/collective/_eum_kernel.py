@@ -1,0 +1,800 @@
+"""The batched kernel of Bueno de Mesquita's expected utility model (EUM).
+
+Every array has a leading batch axis ``B`` (one row per issue, or per Monte Carlo draw) and an
+actor axis ``n``; pairwise quantities are ``(B, n, n)`` with ``[b, i, j]`` read "``i`` against
+``j``". There is no Python loop over actors or pairs: one round is a fixed number of numpy
+operations on ``(B, n, n)`` arrays, whatever ``B`` and ``n``.
+
+Equations (numbers are those of Scholz, Calbert & Smith 2011, who spell out Bueno de Mesquita
+1994, 1997). Positions ``x`` are divided by the range of the initial positions (the *distance
+scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × salience).
+
+* votes of actor ``k`` in the contest ``i`` against ``j``: ``v_k(i, j) = w_k (d_kj^ρ_k −
+  d_ki^ρ_k)`` with ``ρ_k = r_k`` (the voter's risk exponent, BDM 1997) or 1;
+* probability that ``i`` prevails over ``j``: ``P_ij = Σ_k max(v_k, 0) / Σ_k |v_k|``
+  (``probability="share"``, Scholz eq. 30), ``max(Σ_k v_k, 0) / Σ_k |v_k|`` (``"net"``), or
+  ``Σ_k max(v_k, 0) / Σ_k Σ_a Σ_b |v_k(a, b)|`` (``"scholz_code"``: the denominator of the program
+  behind Scholz et al.'s published tables, as read by the jmckib replication);
+* utilities (eqs. 15–19, 24): ``U_s = 2 − 4 (0.5 − 0.5 d_ij)^r``, ``U_f = 2 − 4 (0.5 + 0.5
+  d_ij)^r``, ``U_b = 2 − 4 (0.5 − 0.25 (d_iμ + d_ij))^r``, ``U_w = 2 − 4 (0.5 + 0.25 (d_iμ +
+  d_ij))^r``, ``U_sq = 2 − 4 · 0.5^r``, with ``μ`` the round's median (Condorcet) position;
+* expected utility of ``i`` challenging ``j`` (eq. 25): ``EU = s_j (P_ij U_s + (1 − P_ij) U_f) +
+  (1 − s_j) U_s − (Q U_sq + (1 − Q)(T U_b + (1 − T) U_w))``;
+* security: ``S_i = Σ_j EU(j challenges i)`` with every ``r = 1``; ``R_i = (2 S_i − S_max −
+  S_min) / (S_max − S_min)`` over the actors of the issue (eq. 32); risk exponent ``r_i = (1 −
+  R_i/3) / (1 + R_i/3)`` in ``[0.5, 2]`` (eq. 33); ``r_i = 1`` where all security levels are equal;
+* relations, from each actor ``i``'s own point of view (``a = EU_i(i challenges j)``, ``b =
+  EU(j challenges i)`` as ``i`` perceives it): both positive: conflict (the one with the smaller
+  expected utility loses and moves to the other's position); ``a < 0 < b``: ``i`` compromises
+  (moves the fraction ``|a/b|`` of the way to ``x_j``) if ``b > |a|``, otherwise capitulates
+  (moves to ``x_j``); both negative: stalemate;
+* each actor accepts one offer per round (``accept``) and all move at once.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "ACCEPT",
+    "COMPROMISE",
+    "EUMSettings",
+    "EUMTrace",
+    "PERCEPTION",
+    "PROBABILITY",
+    "RELATIONS",
+    "VARIANTS",
+    "eum_kernel",
+]
+
+TOL = 1e-12
+"""Expected utilities (and offer keys) closer than this count as equal (both implementations)."""
+
+PROBABILITY = ("share", "net", "scholz_code")
+PERCEPTION = ("own", "actual")
+ACCEPT = ("priority", "nearest", "strongest", "scholz_code")
+COMPROMISE = ("fraction", "weighted")
+
+NONE, LOSE, WIN, GIVE, TAKE, YIELD, COMPEL, STALEMATE = range(8)
+RELATIONS = {
+    NONE: "none",
+    LOSE: "conflict, gives way",
+    WIN: "conflict, prevails",
+    GIVE: "compromises",
+    TAKE: "wins a compromise",
+    YIELD: "capitulates",
+    COMPEL: "compels",
+    STALEMATE: "stalemate",
+}
+"""Codes of ``EUMTrace.relation[r, b, i, j]``: the relation of ``i`` to ``j`` as ``i`` sees it."""
+
+
+@dataclass(frozen=True)
+class EUMSettings:
+    """Every choice on which the sources differ; the defaults are Scholz et al. (2011)."""
+
+    rounds: int = 10
+    probability: str = "share"
+    vote_risk: bool = True
+    perception: str = "own"
+    accept: str = "priority"
+    compromise: str = "fraction"
+    capitulation: bool = True
+    q: float = 1.0
+    t: float | str = 1.0
+    risk: str = "security"
+    risk_update: str = "every_round"
+    distance: str = "positions"
+    tolerance: float = 0.0
+
+    def __post_init__(self) -> None:
+        checks: list[tuple[str, Any, tuple[Any, ...]]] = [
+            ("probability", self.probability, PROBABILITY),
+            ("perception", self.perception, PERCEPTION),
+            ("accept", self.accept, ACCEPT),
+            ("compromise", self.compromise, COMPROMISE),
+            ("risk", self.risk, ("security", "neutral")),
+            ("risk_update", self.risk_update, ("every_round", "first_round")),
+            ("distance", self.distance, ("positions", "issue")),
+            ("vote_risk", self.vote_risk, (True, False)),
+            ("capitulation", self.capitulation, (True, False)),
+        ]
+        for name, value, allowed in checks:
+            if value not in allowed:
+                raise ValueError(
+                    f"eum option '{name}' must be one of {', '.join(map(repr, allowed))}, "
+                    f"got {value!r}"
+                )
+        if isinstance(self.rounds, bool) or not isinstance(self.rounds, int) or self.rounds < 0:
+            raise ValueError(f"eum option 'rounds' must be a whole number ≥ 0, got {self.rounds!r}")
+        if not _unit(self.q):
+            raise ValueError(f"eum option 'q' must be a number in [0, 1], got {self.q!r}")
+        if not (self.t == "eftekhari" or _unit(self.t)):
+            raise ValueError(
+                f"eum option 't' must be a number in [0, 1] or 'eftekhari', got {self.t!r}"
+            )
+        if not (_number(self.tolerance) and float(self.tolerance) >= 0):
+            raise ValueError(
+                f"eum option 'tolerance' must be a number ≥ 0, got {self.tolerance!r}"
+            )
+
+    def with_(self, **changes: Any) -> EUMSettings:
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float, np.floating, np.integer)) and not isinstance(v, bool)
+
+
+def _unit(v: Any) -> bool:
+    return _number(v) and 0.0 <= float(v) <= 1.0
+
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "scholz": {},
+    "scholz_code": {
+        "probability": "scholz_code",
+        "accept": "scholz_code",
+        "capitulation": False,
+    },
+    "masad": {
+        "probability": "net",
+        "vote_risk": False,
+        "perception": "actual",
+        "accept": "strongest",
+    },
+}
+"""Named sets of choices. ``scholz``: the equations as Scholz et al. (2011) print them.
+``scholz_code``: the program behind their published tables, as reconstructed by the jmckib
+replication (its numbers are reproduced in the tests). ``masad``: the dmasad replication."""
+
+
+_PAIR_FILL: dict[str, tuple[Any, Any]] = {
+    "relation": (NONE, np.int8),
+    "eu_own": (0.0, float),
+    "eu_other": (0.0, float),
+    "probability": (0.0, float),
+    "offer": (np.nan, float),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class EUMTrace:
+    """Everything one run computes. Positions are on the unit scale of the input.
+
+    ``positions (R+1, B, n)`` (NaN for absent actors); ``median``, ``mean`` ``(R+1, B)``;
+    ``risk (R, B, n)`` risk exponents used in each round; ``security (R, B, n)``;
+    ``accepted (R, B, n)`` the ``j`` whose offer ``i`` took (−1: none) and
+    ``accepted_relation (R, B, n)`` its relation code; ``stopped (B,)`` the first round in which
+    nobody moved more than the tolerance (``R`` if they still moved in the last round).
+
+    Pairwise arrays ``(R, B, n, n)``, ``[r, b, i, j]`` = ``i`` facing ``j``, come from
+    :meth:`pairwise` or the properties ``relation`` (codes of :data:`RELATIONS`), ``eu_own``
+    (``a``: ``i`` challenging ``j``), ``eu_other`` (``b``: ``j`` challenging ``i`` as ``i`` sees
+    it), ``probability`` (``P_ij``) and ``offer`` (where ``j``'s pressure would move ``i``; NaN:
+    nowhere); ``None`` when the run did not record them. They are stored once per group of
+    identical actors (``member``) and expanded on demand.
+    """
+
+    positions: np.ndarray
+    median: np.ndarray
+    mean: np.ndarray
+    risk: np.ndarray
+    security: np.ndarray
+    accepted: np.ndarray
+    accepted_relation: np.ndarray
+    stopped: np.ndarray
+    member: np.ndarray  # (B, n): each actor's group of identical actors (−1: absent)
+    merged_pairs: dict[str, np.ndarray] = field(default_factory=dict)  # (R, B, u, u)
+    slot: np.ndarray | None = None  # row of merged_pairs holding each input row
+
+    def pairwise(self, name: str, rows: slice | np.ndarray = slice(None)) -> np.ndarray | None:
+        """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``."""
+        if name not in _PAIR_FILL:
+            raise KeyError(f"no pairwise array '{name}'; there are: {', '.join(_PAIR_FILL)}")
+        arr = self.merged_pairs.get(name)
+        if arr is None:
+            return None
+        idx = np.arange(self.member.shape[0])[rows]
+        member = self.member[idx]
+        k, n = member.shape
+        g = np.maximum(member, 0)
+        # a row that stopped repeats its last computed round (not stored again)
+        R = arr.shape[0]
+        src = np.minimum(np.arange(R)[:, None], self.stopped[idx][None, :])
+        stored = idx if self.slot is None else self.slot[idx]
+        out = arr[
+            src[:, :, None, None],
+            stored[None, :, None, None],
+            g[None, :, :, None],
+            g[None, :, None, :],
+        ]
+        invalid = (member[:, :, None] < 0) | (member[:, None, :] < 0) | np.eye(n, dtype=bool)
+        out[:, invalid] = _PAIR_FILL[name][0]
+        return out
+
+    @property
+    def relation(self) -> np.ndarray | None:
+        return self.pairwise("relation")
+
+    @property
+    def eu_own(self) -> np.ndarray | None:
+        return self.pairwise("eu_own")
+
+    @property
+    def eu_other(self) -> np.ndarray | None:
+        return self.pairwise("eu_other")
+
+    @property
+    def probability(self) -> np.ndarray | None:
+        return self.pairwise("probability")
+
+    @property
+    def offer(self) -> np.ndarray | None:
+        return self.pairwise("offer")
+
+
+@dataclass(frozen=True, eq=False)
+class _Raw:
+    """The arrays of a run on merged actors (``u`` groups per row), filled group by group."""
+
+    positions: np.ndarray
+    median: np.ndarray
+    mean: np.ndarray
+    risk: np.ndarray
+    security: np.ndarray
+    accepted: np.ndarray
+    accepted_relation: np.ndarray
+    stopped: np.ndarray
+    pairs: dict[str, np.ndarray]
+
+
+def merge_identical(
+    position: np.ndarray, capability: np.ndarray, salience: np.ndarray, present: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Group actors of a row that are identical (same position, salience and capability).
+
+    Identical actors face identical choices, make identical moves and stay identical, so the
+    model runs once per group, the group voting with its members' total weight; only the pairs
+    of twins inside a group need their own count (they challenge each other at distance 0).
+    Returns ``member (B, n)`` (group of each actor, −1 absent), ``rep (B, u)`` (the lowest actor
+    index of each group, groups in order of it; −1 past the row's last group) and
+    ``mult (B, u)`` (members per group).
+    """
+    B, n = present.shape
+    same = (
+        present[:, :, None]
+        & present[:, None, :]
+        & (position[:, :, None] == position[:, None, :])
+        & (salience[:, :, None] == salience[:, None, :])
+        & (capability[:, :, None] == capability[:, None, :])
+    )
+    first = np.argmax(same, axis=2)  # lowest index of an identical actor
+    lead = present & (first == np.arange(n))
+    rank = np.cumsum(lead, axis=1) - 1
+    member = np.where(present, np.take_along_axis(rank, first, axis=1), -1)
+    u = max(int(lead.sum(axis=1).max(initial=0)), 1)
+    order = np.argsort(~lead, axis=1, kind="stable")[:, :u]
+    valid = np.arange(u)[None, :] < lead.sum(axis=1)[:, None]
+    rep = np.where(valid, order, -1)
+    mult = (member[:, :, None] == np.arange(u)[None, None, :]).sum(axis=1)
+    return member, rep, mult
+
+
+def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """The actor position that wins every pairwise vote (Scholz sec. 3.2), ``(B,)``.
+
+    With votes ``Σ_k w_k (|x_k − x_m| − |x_k − x_j|)`` a position beats another exactly when
+    its weighted distance ``Σ_k w_k |x_k − x_j|`` is smaller, so the winner is the present
+    actor position minimising it (the weighted median); ties give the midpoint of the tied
+    positions. NaN where no actor carries weight.
+    """
+    loss = (w[:, :, None] * np.abs(x[:, :, None] - x[:, None, :])).sum(axis=1)
+    loss = np.where(present, loss, np.inf)
+    best = loss.min(axis=1, keepdims=True)
+    total = w.sum(axis=1)
+    tied = present & (loss <= best + TOL * np.maximum(total, 1.0)[:, None])
+    lo = np.where(tied, x, np.inf).min(axis=1)
+    hi = np.where(tied, x, -np.inf).max(axis=1)
+    return np.where(total > 0, (lo + hi) / 2.0, np.nan)
+
+
+def weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Mean position weighted by capability × salience, ``(B,)``; NaN without weight."""
+    total = w.sum(axis=1)
+    safe = np.where(total > 0, total, 1.0)
+    return np.where(total > 0, (w * x).sum(axis=1) / safe, np.nan)
+
+
+@dataclass(frozen=True, eq=False)
+class _Geometry:
+    """What a round's positions fix for both passes: distances, voters in position order and,
+    for every pair, where their midpoint cuts that order (as flat indices into prefix sums)."""
+
+    dist: np.ndarray  # (B, n, n) d_ij
+    order: np.ndarray  # (B, n) voters sorted by position
+    dist_sorted: np.ndarray  # (B, n, n) [b, k', i]: distance of the k'-th voter to i
+    take_i: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, i]
+    take_j: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, j]
+    left: np.ndarray  # (B, n, n) x_i < x_j
+
+
+def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
+    B, n = x.shape
+    xi, xj = x[:, :, None], x[:, None, :]
+    dist = np.abs(xi - xj)
+    dist /= scale[:, None, None]
+    order = np.argsort(x, axis=1, kind="stable")
+    xs = np.take_along_axis(x, order, axis=1)
+    dist_sorted = np.take_along_axis(dist, order[:, :, None], axis=1)
+    # number of voters strictly below each pair's midpoint (2 x_k < x_i + x_j): one
+    # searchsorted over all rows, rows kept apart by an offset larger than any position gap
+    span = float(np.max(xs[:, -1] - xs[:, 0], initial=0.0)) + 1.0
+    offset = (4.0 * span) * np.arange(B)
+    twice = 2.0 * xs + offset[:, None]
+    pair_sum = (xi + offset[:, None, None]) + xj
+    # global index b*n + cut of the cut in the concatenated voters -> row of the prefix sums
+    cut = np.searchsorted(twice.ravel(), pair_sum.ravel()).reshape(B, n, n)
+    cut += np.arange(B)[:, None, None]  # b*(n+1) + cut: prefix has n+1 rows per issue
+    cut *= n
+    take_i = cut + np.arange(n)[None, :, None]
+    cut += np.arange(n)[None, None, :]
+    return _Geometry(dist, order, dist_sorted, take_i, cut, xi < xj)
+
+
+def _positive_votes(
+    g: _Geometry, w: np.ndarray, rho: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``N[b, i, j] = Σ_k max(v_k(i, j), 0)`` and ``net[b, i, j] = Σ_k v_k(i, j)``.
+
+    A voter prefers ``i`` to ``j`` exactly when it sits on ``i``'s side of their midpoint,
+    whatever its risk exponent, so the positive votes are a prefix sum over voters sorted by
+    position, cut at the midpoint: O(n² log n) per issue instead of O(n³). (Where ``x_i = x_j``
+    the two prefix columns are equal and every tally is exactly 0.)
+    """
+    B, n = w.shape
+    ws = np.take_along_axis(w, g.order, axis=1)[:, :, None]
+    if rho is None:
+        wu = g.dist_sorted * ws
+    else:
+        wu = g.dist_sorted ** np.take_along_axis(rho, g.order, axis=1)[:, :, None]
+        wu *= ws  # [b, k', i] = w_k d_ki^ρ_k, voters in position order
+    prefix = np.zeros((B, n + 1, n))
+    np.cumsum(wu, axis=1, out=prefix[:, 1:, :])
+    total = prefix[:, n, :]  # (B, i)
+    net = total[:, None, :] - total[:, :, None]  # Σ_k v_k(i, j) = A_j − A_i
+    flat = prefix.ravel()
+    below = flat[g.take_j]
+    below -= flat[g.take_i]  # Σ_{x_k < mid} v_k(i, j)
+    positive = np.where(g.left, below, net - below)
+    np.maximum(positive, 0.0, out=positive)
+    return positive, net
+
+
+def _probability(
+    g: _Geometry, w: np.ndarray, rho: np.ndarray | None, kind: str, pair: np.ndarray
+) -> np.ndarray:
+    """``P[b, i, j]``: probability that ``i`` prevails over ``j`` (0 where nobody votes).
+
+    ``pair`` counts the ordered pairs of actors each entry stands for (``scholz_code``)."""
+    positive, net = _positive_votes(g, w, rho)
+    absolute = positive + np.swapaxes(positive, 1, 2)  # Σ_k |v_k(i, j)|
+    if kind == "share":
+        num, den = positive, absolute
+    elif kind == "net":
+        num, den = np.maximum(net, 0.0), absolute
+    else:  # scholz_code: all votes of all voters over all ordered pairs of actors
+        num = positive
+        den = np.broadcast_to(
+            (pair * absolute).sum(axis=(1, 2))[:, None, None], num.shape
+        )
+    return np.divide(num, den, out=np.zeros(num.shape), where=den > 0)
+
+
+def _alternative(
+    dist: np.ndarray, dmu: np.ndarray, r: np.ndarray | float, t: np.ndarray | float
+) -> np.ndarray:
+    """``T U_b + (1 − T) U_w`` (Scholz eqs. 18, 19) for the challenger on the row axis."""
+    spread = dmu + dist
+    ub = 2.0 - 4.0 * np.maximum(0.5 - 0.25 * spread, 0.0) ** r
+    uw = 2.0 - 4.0 * (0.5 + 0.25 * spread) ** r
+    return t * ub + (1.0 - t) * uw
+
+
+def eum_kernel(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    settings: EUMSettings = EUMSettings(),
+    *,
+    record_pairs: bool = True,
+    threads: int | None = None,
+    merge: bool = True,
+) -> EUMTrace:
+    """Run the EUM on ``B`` independent issues at once; arrays are ``(B, n)``.
+
+    ``position`` on any common unit (NaN allowed where ``present`` is False), ``salience`` on
+    [0, 1], ``capability`` ≥ 0. Identical actors of a row are merged first
+    (:func:`merge_identical`; ``merge=False`` runs every actor separately, with the same
+    results). Rows are grouped by how many (merged) actors they have, so that a few wide rows do
+    not pad every narrow one: the work per round is about ``Σ_rows u²``; rows that have stopped
+    moving are not recomputed. Rows never interact. ``record_pairs=False`` records no pairwise
+    arrays. ``threads`` runs the groups of rows on that many threads (default 1: the groups are
+    small enough that Python overhead, which threads do not share, dominates; results are
+    identical whatever the number).
+    """
+    present = np.asarray(present, dtype=bool)
+    B, n = present.shape
+    R = settings.rounds
+    pos = np.where(present, np.nan_to_num(np.asarray(position, dtype=float)), 0.0)
+    cap = np.where(present, np.asarray(capability, dtype=float), 0.0)
+    sal = np.where(present, np.asarray(salience, dtype=float), 0.0)
+    if merge:
+        member, rep, mult = merge_identical(pos, cap, sal, present)
+    else:
+        member = np.where(present, np.arange(n)[None, :], -1)
+        rep, mult = member.copy(), present.astype(np.int64)
+    u = rep.shape[1]
+    lead = np.maximum(rep, 0)
+    xu, cu, su = (np.take_along_axis(a, lead, axis=1) for a in (pos, cap, sal))
+    pu = (rep >= 0) & (mult > 0)
+    # rows sorted by how many merged actors they have: each group is a contiguous range
+    width = np.where(pu.any(axis=1), u - np.argmax(pu[:, ::-1], axis=1), 1)
+    order = np.argsort(width, kind="stable")
+    slot = np.empty(B, dtype=np.int64)
+    slot[order] = np.arange(B)  # row b of the input is row slot[b] of the run
+    xu, cu, su, pu, mult_u = xu[order], cu[order], su[order], pu[order], mult[order]
+    raw = _Raw(
+        positions=np.full((R + 1, B, u), np.nan),
+        median=np.empty((R + 1, B)),
+        mean=np.empty((R + 1, B)),
+        risk=np.ones((R, B, u)),
+        security=np.zeros((R, B, u)),
+        accepted=np.full((R, B, u), -1, dtype=np.int64),
+        accepted_relation=np.zeros((R, B, u), dtype=np.int8),
+        stopped=np.full(B, R, dtype=np.int64),
+        pairs={
+            name: np.full((R, B, u, u), fill, dtype=dtype)
+            for name, (fill, dtype) in _PAIR_FILL.items()
+        }
+        if record_pairs
+        else {},
+    )
+    groups = _width_groups(width[order])
+
+    def run(group: tuple[slice, int]) -> None:
+        rows, wd = group
+        _eum_rows(
+            xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
+            settings, raw, rows,
+        )
+
+    if threads is None:
+        threads = 1
+    if threads > 1 and B > 1:
+        # split big groups so the threads get similar work; groups write disjoint rows of
+        # ``raw`` and numpy releases the GIL inside its loops
+        cost = sum((r.stop - r.start) * wd**2 for r, wd in groups)
+        parts = []
+        for r, wd in groups:
+            size = r.stop - r.start
+            k = max(1, min(int(np.ceil(size * wd**2 * threads / max(cost, 1))), size))
+            edges = np.linspace(r.start, r.stop, k + 1).astype(int)
+            parts += [(slice(a, b), wd) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            list(pool.map(run, sorted(parts, key=lambda g: -(g[0].stop - g[0].start) * g[1] ** 2)))
+    else:
+        for group in groups:
+            run(group)
+    # back to the input's row order, and from groups to actors
+    g = np.maximum(member, 0)[None]
+    there = member[None] >= 0
+
+    def expand(arr: np.ndarray, fill: Any) -> np.ndarray:
+        return np.where(there, np.take_along_axis(arr[:, slot], g, axis=2), fill)
+
+    acc = raw.accepted[:, slot]
+    acc_actor = np.where(acc >= 0, np.take_along_axis(rep[None], np.maximum(acc, 0), axis=2), -1)
+    return EUMTrace(
+        positions=expand(raw.positions, np.nan),
+        median=raw.median[:, slot],
+        mean=raw.mean[:, slot],
+        risk=expand(raw.risk, 1.0),
+        security=expand(raw.security, 0.0),
+        accepted=np.where(there, np.take_along_axis(acc_actor, g, axis=2), -1),
+        accepted_relation=expand(raw.accepted_relation, NONE).astype(np.int8),
+        stopped=raw.stopped[slot],
+        member=member,
+        merged_pairs=raw.pairs,
+        slot=slot,
+    )
+
+
+def _width_groups(width: np.ndarray) -> list[tuple[slice, int]]:
+    """Ranges of rows (``width`` sorted ascending) run together, merging neighbouring widths
+    while that costs little padding."""
+    groups: list[tuple[slice, int]] = []
+    start = 0
+    while start < len(width):
+        stop = start + 1
+        # grow the group while padding the rows so far to the next width costs < 150 % (fewer,
+        # larger groups: each numpy call has a fixed cost)
+        while stop < len(width) and (width[stop] ** 2) * (stop - start) <= 2.5 * float(
+            (width[start:stop] ** 2).sum()
+        ):
+            stop += 1
+        groups.append((slice(start, stop), int(width[stop - 1])))
+        start = stop
+    return groups
+
+
+def _one_round(
+    x: np.ndarray,
+    w: np.ndarray,
+    s: np.ndarray,
+    mult: np.ndarray,
+    present: np.ndarray,
+    pair: np.ndarray,
+    counts: np.ndarray,
+    scale: np.ndarray,
+    median: np.ndarray,
+    r_fixed: np.ndarray | None,
+    cfg: EUMSettings,
+    record: bool,
+) -> dict[str, np.ndarray]:
+    """One round on the rows given (Scholz appendix steps 2-11).
+
+    Rows hold merged actors (see :func:`eum_kernel`): ``counts[b, j, i]`` is the number of
+    ordered pairs of original actors that the entry ``(j, i)`` stands for (``m_j m_i`` off the
+    diagonal, ``m_i (m_i − 1)`` on it: identical twins challenging each other), ``pair`` marks
+    the entries that stand for at least one pair.
+
+    Expected utility (eq. 25) is evaluated as ``U_s − s_j (1 − P_ij)(U_s − U_f) − Q U_sq −
+    (1 − Q) alt``, the same quantity with fewer passes over the ``(B, n, n)`` arrays.
+    """
+    B, n = x.shape
+    q = float(cfg.q)
+    g = _geometry(x, scale)
+    dist = g.dist
+    apart = pair & (dist > 0)  # (twins sit at distance 0)
+    need_alt = q < 1.0
+    dmu: np.ndarray = np.zeros((B, n, 1))
+    t: np.ndarray | float = 1.0
+    if need_alt:
+        mu = np.nan_to_num(median, nan=0.0)
+        dmu = (np.abs(x - mu[:, None]) / scale[:, None])[:, :, None]
+        if cfg.t == "eftekhari":  # Eftekhari & Rahimi (2014): T = 1 if μ is nearer than x_j
+            t = (dmu < dist - TOL).astype(float)
+        else:
+            t = float(cfg.t)
+    # --- risk exponents from security levels, every r = 1 (Scholz appendix steps 2-9)
+    if cfg.risk == "neutral":
+        r = np.ones((B, n))
+        security = np.zeros((B, n))
+    elif r_fixed is not None:
+        r, security = r_fixed, np.zeros((B, n))
+    else:
+        p1 = _probability(g, w, None, cfg.probability, counts)
+        # with r = 1: U_s = 2d, U_s − U_f = 4d, U_sq = 0, so EU(j challenges i) is
+        # 2 d_ji − 4 s_i (1 − P_ji) d_ji; security S_i sums it over the challengers j
+        # each of the m_i actors of group i is challenged by m_j of group j (m_i - 1 twins)
+        chal = counts / np.maximum(mult, 1)[:, None, :]
+        lost = (chal * (1.0 - p1) * dist).sum(axis=1)  # Σ_j (1 − P_ji) d_ji
+        reach = (chal * dist).sum(axis=1)  # Σ_j d_ji
+        security = 2.0 * reach - 4.0 * s * lost
+        if need_alt:
+            alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
+            security = security - (1.0 - q) * (chal * alt1).sum(axis=1)
+        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
+        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
+        spread = s_max - s_min
+        even = ~(spread > TOL)
+        big_r = np.where(
+            even, 0.0, (2.0 * security - s_max - s_min) / np.where(even, 1.0, spread)
+        )
+        big_r = np.clip(big_r, -1.0, 1.0)
+        r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
+    # --- expected utilities with the risk exponents
+    if not cfg.vote_risk and cfg.risk == "security" and r_fixed is None:
+        p = p1  # linear votes: the same probabilities as in the risk pass
+    else:
+        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, counts)
+    r_row = r[:, :, None]
+    # [i, j] valued with r_i (d is symmetric, so the same arrays serve a and b)
+    near = np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
+    us = 2.0 - 4.0 * near
+    gap = (0.5 + 0.5 * dist) ** r_row
+    gap -= near
+    gap *= 4.0  # U_s − U_f
+    base = us - q * (2.0 - 4.0 * 0.5**r_row)  # U_s − Q U_sq
+    # a[i, j]: i challenging j, valued with r_i
+    a = base - s[:, None, :] * (1.0 - p) * gap
+    if need_alt:
+        a -= (1.0 - q) * _alternative(dist, dmu, r_row, t)
+    if cfg.perception == "actual":
+        b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
+    else:
+        # j challenging i as i sees it: j's utilities, i's risk exponent r_i
+        b = base - s[:, :, None] * (1.0 - np.swapaxes(p, 1, 2)) * gap
+        if need_alt:
+            t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
+            b -= (1.0 - q) * _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
+    # --- what moves i, from i's perspective
+    neg_a = (a < -TOL) & apart
+    lose = (a > TOL) & (b > a + TOL) & apart  # a conflict both want, i expects less
+    give = neg_a & (b > TOL - a)  # i would lose more by fighting than j gains: compromise
+    capitulate = neg_a & (b > TOL) & ~give
+    xi, xj = x[:, :, None], x[:, None, :]
+    abs_a, abs_b = np.abs(a), np.abs(b)
+    if cfg.compromise == "fraction":
+        comp = xi + (xj - xi) * (abs_a / np.maximum(abs_b, np.finfo(float).tiny))
+    else:
+        comp = (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny)
+    moving = lose | give
+    if cfg.capitulation:
+        moving |= capitulate
+    offer = np.where(give, comp, xj)
+    # --- which offer each actor takes
+    if cfg.accept == "strongest":
+        sent = (b > TOL) & apart
+        best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
+        cand = sent & (b >= best - TOL)
+        dx = np.where(cand, dist, np.inf)
+        cand &= dx <= dx.min(axis=2, keepdims=True) + TOL / scale[:, None, None]
+        choice = np.argmax(cand, axis=2)
+        take = cand.any(axis=2) & np.take_along_axis(moving, choice[:, :, None], axis=2)[
+            :, :, 0
+        ]
+    else:
+        cand = moving
+        if cfg.accept != "nearest":  # lost conflicts first, then compromises, capitulations
+            has_lose = lose.any(axis=2, keepdims=True)
+            has_give = (give & moving).any(axis=2, keepdims=True)
+            cand = np.where(has_lose, lose, np.where(has_give, give & moving, moving))
+        if cfg.accept == "scholz_code":
+            # the program behind Scholz et al.'s tables ranks compromises by the lowest
+            # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
+            key = np.where(
+                give,
+                (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny),
+                np.abs(offer - xi),
+            )
+        else:
+            key = np.abs(offer - xi)
+        key = np.where(cand, key, np.inf)
+        cand = cand & (key <= key.min(axis=2, keepdims=True) + TOL)
+        choice = np.argmax(cand, axis=2)
+        take = cand.any(axis=2)
+    chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
+    kind = np.where(
+        np.take_along_axis(lose, choice[:, :, None], axis=2)[:, :, 0],
+        LOSE,
+        np.where(np.take_along_axis(give, choice[:, :, None], axis=2)[:, :, 0], GIVE, YIELD),
+    )
+    out = {
+        "x": np.where(take, chosen, x),
+        "accepted": np.where(take, choice, -1),
+        "accepted_relation": np.where(take, kind, NONE).astype(np.int8),
+        "risk": r,
+        "security": security,
+    }
+    if record:
+        a = np.where(pair, a, 0.0)
+        b = np.where(pair, b, 0.0)
+        # the relation of i to j (the cases are disjoint, so their codes add up)
+        pa = (a > TOL) & apart
+        pb, nb = b > TOL, b < -TOL
+        conflict = pa & pb
+        one_sided = pa & nb
+        rel = (
+            conflict.view(np.int8) * np.int8(WIN)
+            + lose.view(np.int8) * np.int8(LOSE - WIN)  # lose ⊂ conflict
+            + give.view(np.int8) * np.int8(GIVE)
+            + capitulate.view(np.int8) * np.int8(YIELD)
+            + one_sided.view(np.int8) * np.int8(COMPEL)
+            + (one_sided & (a > TOL - b)).view(np.int8) * np.int8(TAKE - COMPEL)
+            + (neg_a & nb).view(np.int8) * np.int8(STALEMATE)
+        )
+        out.update(
+            relation=rel,
+            eu_own=a,
+            eu_other=b,
+            probability=np.where(pair, p, 0.0),
+            offer=np.where(moving, offer, np.nan),
+        )
+    return out
+
+
+def _eum_rows(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    mult: np.ndarray,
+    cfg: EUMSettings,
+    out: _Raw,
+    rows: slice,
+) -> None:
+    """Run rows ``rows`` of ``out`` (their first ``n`` merged actors) through every round."""
+    row_ids = np.arange(rows.start, rows.stop)
+    x = np.where(present, position, 0.0)
+    s = np.where(present, salience, 0.0)
+    w = np.where(present, capability, 0.0) * s * mult  # a group votes with all its members
+    B, n = x.shape
+    R = cfg.rounds
+    if cfg.distance == "positions":
+        hi = np.where(present, x, -np.inf).max(axis=1, initial=-np.inf)
+        lo = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
+        span = hi - lo
+        scale = np.where(np.isfinite(span) & (span > 0), span, 1.0)
+    else:
+        scale = np.ones(B)
+    # absent actors sit at the lowest present position (masked out everywhere; this keeps every
+    # distance within [0, 1] so no power of a negative number is ever taken)
+    anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
+    x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
+    m = np.where(present, mult, 0).astype(float)
+    counts = m[:, :, None] * m[:, None, :] - np.eye(n)[None] * m[:, :, None]
+    pair = counts > 0
+    cols = slice(0, n)
+    pairwise = out.pairs
+    active = np.ones(B, dtype=bool)
+    median = condorcet_median(x, w, present)
+    mean = weighted_mean(x, w)
+    out.positions[0][rows, cols] = np.where(present, x, np.nan)
+    out.median[0][rows] = median
+    out.mean[0][rows] = mean
+    r_fixed: np.ndarray | None = None
+    for rnd in range(R):
+        # only rows still moving are computed; a stopped row's positions are frozen, so its
+        # round would repeat the previous one exactly (copied)
+        live = np.flatnonzero(active)
+        if live.size < B:
+            idle = row_ids[~active]
+            out.risk[rnd][idle, cols] = out.risk[rnd - 1][idle, cols]
+            out.security[rnd][idle, cols] = out.security[rnd - 1][idle, cols]
+        if live.size:
+            sub = slice(None) if live.size == B else live
+            got = _one_round(
+                x[sub], w[sub], s[sub], m[sub], present[sub], pair[sub], counts[sub],
+                scale[sub], median[sub], None if r_fixed is None else r_fixed[sub], cfg,
+                bool(pairwise),
+            )
+            if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
+                r_fixed = got["risk"]
+            target = rows if live.size == B else row_ids[live]
+            out.risk[rnd][target, cols] = got["risk"]
+            out.security[rnd][target, cols] = (
+                out.security[0][target, cols] if rnd > 0 and r_fixed is not None
+                else got["security"]
+            )
+            for name, arr in pairwise.items():
+                arr[rnd][target, cols, cols] = got[name]
+            moved = np.abs(got["x"] - x[sub]).max(axis=1, initial=0.0)
+            still = (moved <= float(cfg.tolerance))[:, None]
+            acc = np.where(still, -1, got["accepted"])
+            out.accepted[rnd][target, cols] = acc
+            out.accepted_relation[rnd][target, cols] = np.where(
+                acc >= 0, got["accepted_relation"], NONE
+            )
+            done = live[still[:, 0]]
+            out.stopped[row_ids[done]] = rnd
+            active[done] = False
+            x[sub] = np.where(still, x[sub], got["x"])
+        # only rows that moved this round have a new median and mean
+        moved_rows = live if live.size < B else slice(None)
+        median = median.copy()
+        median[moved_rows] = condorcet_median(x[moved_rows], w[moved_rows], present[moved_rows])
+        mean = mean.copy()
+        mean[moved_rows] = weighted_mean(x[moved_rows], w[moved_rows])
+        out.positions[rnd + 1][rows, cols] = np.where(present, x, np.nan)
+        out.median[rnd + 1][rows] = median
+        out.mean[rnd + 1][rows] = mean
