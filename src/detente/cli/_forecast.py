@@ -74,7 +74,7 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
     table.add_column("scale", style="dim")
     table.add_column("status quo", justify="right")
     for f in forecasts:
-        table.add_column(f.model, justify="right")
+        table.add_column(f.model, justify="right", min_width=len(f.model))
     for k, issue in enumerate(scenario.issues):
         sq = "—" if issue.status_quo is None else f"{issue.status_quo:g}"
         table.add_row(

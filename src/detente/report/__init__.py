@@ -1,5 +1,6 @@
 """Figures and reports (matplotlib for files). Models never import this package."""
 
+from detente.report._eum_plot import plot_eum_trajectory
 from detente.report._forecast_plot import plot_forecasts, save_figure
 
-__all__ = ["plot_forecasts", "save_figure"]
+__all__ = ["plot_eum_trajectory", "plot_forecasts", "save_figure"]
