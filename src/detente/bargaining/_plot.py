@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from detente._atomic import save_figure
 from detente.bargaining._domain import Domain
 
 __all__ = ["plot_trust_curve", "plot_utility_plane"]
 
 _MAX_POINTS = 30_000
-
-
-def _save(fig: Any, path: str | os.PathLike[str]) -> None:
-    """Save atomically: write a temporary file beside the target, then rename it."""
-    target = Path(path)
-    fmt = target.suffix.lstrip(".").lower() or "png"
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        fig.savefig(tmp, format=fmt, dpi=130, bbox_inches="tight")
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _figure() -> Any:
@@ -85,7 +68,7 @@ def plot_utility_plane(
     ax.set_ylabel(f"utility of {domain.b.label}")
     ax.set_title(domain.name)
     ax.legend(fontsize=7, loc="lower left")
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def plot_trust_curve(curve: Any, path: str | os.PathLike[str], *, title: str = "") -> None:
@@ -110,4 +93,4 @@ def plot_trust_curve(curve: Any, path: str | os.PathLike[str], *, title: str = "
     h1, l1 = ax.get_legend_handles_labels()
     h2, l2 = ax2.get_legend_handles_labels()
     ax.legend(h1 + h2, l1 + l2, fontsize=8, loc="upper left")
-    _save(fig, path)
+    save_figure(fig, path)

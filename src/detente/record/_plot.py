@@ -4,33 +4,15 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from detente._atomic import atomic_write_bytes
 from detente.record._credibility import CredibilityCurve, Driver
 
-__all__ = ["plot_credibility", "write_bytes_atomic"]
+__all__ = ["plot_credibility"]
 
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-
-
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file in the same folder, then rename)."""
-    target = Path(path)
-    mode = (target.stat().st_mode & 0o777) if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _label(d: Driver) -> str:
@@ -86,5 +68,5 @@ def plot_credibility(
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt)
-    write_bytes_atomic(target, buf.getvalue())
+    atomic_write_bytes(target, buf.getvalue())
     return target

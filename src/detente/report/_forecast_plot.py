@@ -3,37 +3,18 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from detente._atomic import save_figure
 from detente.collective import Forecast
 from detente.scenario import Scenario
-from detente.scenario._io import default_file_mode
 
 __all__ = ["plot_forecasts", "save_figure"]
 
 _MARKERS = ["v", "^", "D", "s", "P", "X", "*", "o"]
-
-
-def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
-    """Save a matplotlib figure atomically (temporary file in the same folder, then rename)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    suffix = target.suffix or ".png"
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=suffix)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=dpi, bbox_inches="tight")
-        os.chmod(tmp, default_file_mode())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
 
 
 def plot_forecasts(

@@ -11,7 +11,6 @@ import csv
 import io
 import math
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from detente._atomic import atomic_write_text
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError
 
 __all__ = [
@@ -758,30 +758,6 @@ def load_scenario(path: str | os.PathLike[str], *, format: str | None = None) ->
             [Problem(f"unknown format {fmt!r}: expected one of {', '.join(readers)}", file=str(p))]
         )
     return readers[fmt](p)
-
-
-def default_file_mode() -> int:
-    """The mode a newly created file gets under the current umask (mkstemp uses 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temporary file in the same folder, then rename)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, default_file_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def write_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:

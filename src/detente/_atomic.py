@@ -1,0 +1,65 @@
+"""Atomic file writes: a temporary file in the target's folder, flushed, then renamed over it.
+
+A reader never sees a half-written file, and a failure leaves the old file as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "save_figure"]
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual mode under the umask
+    (``mkstemp`` itself creates 0600)."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; return the path."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically; return the path."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+_FIGURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
+    """Render a matplotlib figure (PNG, SVG or PDF by the name's suffix; PNG without one) and
+    write it atomically; return the path."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix and suffix not in _FIGURE_FORMATS:
+        raise ValueError(f"{target}: cannot write a figure as '{suffix}'; use .png, .svg or .pdf")
+    buf = io.BytesIO()
+    fig.savefig(buf, format=_FIGURE_FORMATS.get(suffix, "png"), dpi=dpi, bbox_inches="tight")
+    if str(target.parent):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return atomic_write_bytes(target, buf.getvalue())
