@@ -1,6 +1,7 @@
 """Figures and reports (matplotlib for files). Models never import this package."""
 
+from detente._atomic import save_figure
 from detente.report._eum_plot import plot_eum_trajectory
-from detente.report._forecast_plot import plot_forecasts, save_figure
+from detente.report._forecast_plot import plot_forecasts
 
 __all__ = ["plot_eum_trajectory", "plot_forecasts", "save_figure"]

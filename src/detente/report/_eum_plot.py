@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from detente._atomic import save_figure
 from detente.collective import Forecast
-from detente.report._forecast_plot import save_figure
 
 __all__ = ["plot_eum_trajectory"]
 

@@ -12,7 +12,7 @@ from detente._atomic import save_figure
 from detente.collective import Forecast
 from detente.scenario import Scenario
 
-__all__ = ["plot_forecasts", "save_figure"]
+__all__ = ["plot_forecasts"]
 
 _MARKERS = ["v", "^", "D", "s", "P", "X", "*", "o"]
 
