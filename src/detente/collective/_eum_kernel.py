@@ -45,6 +45,7 @@ __all__ = [
     "EUMSettings",
     "EUMTrace",
     "PERCEPTION",
+    "PairChunk",
     "PROBABILITY",
     "RELATIONS",
     "VARIANTS",
@@ -166,6 +167,16 @@ _PAIR_FILL: dict[str, tuple[Any, Any]] = {
 
 
 @dataclass(frozen=True, eq=False)
+class PairChunk:
+    """The pairwise arrays of one round for rows ``rows`` (run order) of one width group:
+    ``arrays[name]`` is ``(len(rows), w, w)`` on the group's first ``w`` merged actors."""
+
+    round: int
+    rows: np.ndarray
+    arrays: dict[str, np.ndarray]
+
+
+@dataclass(frozen=True, eq=False)
 class EUMTrace:
     """Everything one run computes. Positions are on the unit scale of the input.
 
@@ -179,8 +190,11 @@ class EUMTrace:
     :meth:`pairwise` or the properties ``relation`` (codes of :data:`RELATIONS`), ``eu_own``
     (``a``: ``i`` challenging ``j``), ``eu_other`` (``b``: ``j`` challenging ``i`` as ``i`` sees
     it), ``probability`` (``P_ij``) and ``offer`` (where ``j``'s pressure would move ``i``; NaN:
-    nowhere); ``None`` when the run did not record them. They are stored once per group of
-    identical actors (``member``) and expanded on demand.
+    nowhere); ``None`` when the run did not record them. The kernel keeps them as it computed
+    them: one :class:`PairChunk` per round and group of rows, on merged actors (one per group
+    of identical actors, ``member``), for the rows still moving; :attr:`merged_pairs` lays the
+    chunks out as ``(R, B, u, u)`` arrays the first time it is asked, and :meth:`pairwise`
+    expands those to actors.
     """
 
     positions: np.ndarray
@@ -192,8 +206,31 @@ class EUMTrace:
     accepted_relation: np.ndarray
     stopped: np.ndarray
     member: np.ndarray  # (B, n): each actor's group of identical actors (−1: absent)
-    merged_pairs: dict[str, np.ndarray] = field(default_factory=dict)  # (R, B, u, u)
+    pair_chunks: tuple[PairChunk, ...] | None = None  # None: pairwise arrays not recorded
     slot: np.ndarray | None = None  # row of merged_pairs holding each input row
+    _laid_out: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def merged_pairs(self) -> dict[str, np.ndarray]:
+        """The recorded pairwise arrays on merged actors, ``(R, B, u, u)`` (``u`` groups of
+        identical actors; rows in run order, see ``slot``), laid out from the chunks once.
+        Rounds after a row stopped, and entries that stand for no pair of actors (an actor
+        facing itself, absent actors, padding), hold no recorded value."""
+        if self.pair_chunks is None or self._laid_out:
+            return self._laid_out
+        R = self.positions.shape[0] - 1
+        B = self.member.shape[0]
+        u = int(self.member.max(initial=-1)) + 1
+        laid = {
+            name: np.full((R, B, u, u), fill, dtype=dtype)
+            for name, (fill, dtype) in _PAIR_FILL.items()
+        }
+        for chunk in self.pair_chunks:
+            for name, arr in chunk.arrays.items():
+                wd = arr.shape[-1]
+                laid[name][chunk.round, chunk.rows, :wd, :wd] = arr
+        self._laid_out.update(laid)
+        return self._laid_out
 
     def pairwise(self, name: str, rows: slice | np.ndarray = slice(None)) -> np.ndarray | None:
         """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``."""
@@ -253,7 +290,7 @@ class _Raw:
     accepted: np.ndarray
     accepted_relation: np.ndarray
     stopped: np.ndarray
-    pairs: dict[str, np.ndarray]
+    pairs: list[PairChunk] | None  # None: pairwise arrays not recorded
 
 
 def merge_identical(
@@ -461,12 +498,7 @@ def eum_kernel(
         accepted=np.full((R, B, u), -1, dtype=np.int64),
         accepted_relation=np.zeros((R, B, u), dtype=np.int8),
         stopped=np.full(B, R, dtype=np.int64),
-        pairs={
-            name: np.full((R, B, u, u), fill, dtype=dtype)
-            for name, (fill, dtype) in _PAIR_FILL.items()
-        }
-        if record_pairs
-        else {},
+        pairs=[] if record_pairs else None,
     )
     groups = _width_groups(width[order])
 
@@ -513,7 +545,7 @@ def eum_kernel(
         accepted_relation=expand(raw.accepted_relation, NONE).astype(np.int8),
         stopped=raw.stopped[slot],
         member=member,
-        merged_pairs=raw.pairs,
+        pair_chunks=None if raw.pairs is None else tuple(raw.pairs),
         slot=slot,
     )
 
@@ -687,9 +719,9 @@ def _one_round(
         "security": security,
     }
     if record:
-        a = np.where(pair, a, 0.0)
-        b = np.where(pair, b, 0.0)
-        # the relation of i to j (the cases are disjoint, so their codes add up)
+        # entries that stand for no pair of actors are left as they are: the trace never
+        # shows them (EUMTrace.pairwise fills them in). The relation of i to j: the cases are
+        # disjoint, so their codes add up
         pa = (a > TOL) & apart
         pb, nb = b > TOL, b < -TOL
         conflict = pa & pb
@@ -707,7 +739,7 @@ def _one_round(
             relation=rel,
             eu_own=a,
             eu_other=b,
-            probability=np.where(pair, p, 0.0),
+            probability=p,
             offer=np.where(moving, offer, np.nan),
         )
     return out
@@ -766,7 +798,7 @@ def _eum_rows(
             got = _one_round(
                 x[sub], w[sub], s[sub], m[sub], present[sub], pair[sub], counts[sub],
                 scale[sub], median[sub], None if r_fixed is None else r_fixed[sub], cfg,
-                bool(pairwise),
+                pairwise is not None,
             )
             if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
                 r_fixed = got["risk"]
@@ -776,8 +808,11 @@ def _eum_rows(
                 out.security[0][target, cols] if rnd > 0 and r_fixed is not None
                 else got["security"]
             )
-            for name, arr in pairwise.items():
-                arr[rnd][target, cols, cols] = got[name]
+            if pairwise is not None:  # kept as computed (no copy), laid out on demand
+                pairwise.append(PairChunk(
+                    rnd, row_ids if live.size == B else row_ids[live],
+                    {name: got[name] for name in _PAIR_FILL},
+                ))
             moved = np.abs(got["x"] - x[sub]).max(axis=1, initial=0.0)
             still = (moved <= float(cfg.tolerance))[:, None]
             acc = np.where(still, -1, got["accepted"])
