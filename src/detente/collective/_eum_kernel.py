@@ -355,35 +355,44 @@ class _Geometry:
     """What a round's positions fix for both passes: distances, voters in position order and,
     for every pair, where their midpoint cuts that order (as flat indices into prefix sums)."""
 
+    diff: np.ndarray  # (B, n, n) x_i − x_j (the input's unit)
     dist: np.ndarray  # (B, n, n) d_ij
-    order: np.ndarray  # (B, n) voters sorted by position
+    voters: np.ndarray  # (B·n,) flat index b·n + k of the k'-th voter of row b by position
     dist_sorted: np.ndarray  # (B, n, n) [b, k', i]: distance of the k'-th voter to i
     take_i: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, i]
     take_j: np.ndarray  # (B, n, n) flat index of prefix[b, cut_ij, j]
     left: np.ndarray  # (B, n, n) x_i < x_j
 
+    def by_position(self, v: np.ndarray) -> np.ndarray:
+        """A per-actor array ``(B, n)`` with its actors in position order."""
+        return v.reshape(-1)[self.voters].reshape(v.shape)
+
 
 def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
     B, n = x.shape
     xi, xj = x[:, :, None], x[:, None, :]
-    dist = np.abs(xi - xj)
+    diff = xi - xj
+    dist = np.abs(diff)
     dist /= scale[:, None, None]
     order = np.argsort(x, axis=1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=1)
-    dist_sorted = np.take_along_axis(dist, order[:, :, None], axis=1)
+    order += n * np.arange(B)[:, None]
+    voters = order.reshape(-1)
+    xs = x.reshape(-1)[voters].reshape(B, n)
+    dist_sorted = dist.reshape(B * n, n)[voters].reshape(B, n, n)  # whole rows: cheap gather
     # number of voters strictly below each pair's midpoint (2 x_k < x_i + x_j): one
     # searchsorted over all rows, rows kept apart by an offset larger than any position gap
     span = float(np.max(xs[:, -1] - xs[:, 0], initial=0.0)) + 1.0
     offset = (4.0 * span) * np.arange(B)
     twice = 2.0 * xs + offset[:, None]
     pair_sum = (xi + offset[:, None, None]) + xj
-    # global index b*n + cut of the cut in the concatenated voters -> row of the prefix sums
-    cut = np.searchsorted(twice.ravel(), pair_sum.ravel()).reshape(B, n, n)
-    cut += np.arange(B)[:, None, None]  # b*(n+1) + cut: prefix has n+1 rows per issue
+    # global index b·n + cut of the cut in the concatenated voters; the prefix sums have n + 1
+    # rows of n per issue, so prefix[b, cut, col] sits at flat (b·n + cut)·n + b·n + col
+    cut = np.searchsorted(twice.reshape(-1), pair_sum.reshape(-1)).reshape(B, n, n)
     cut *= n
-    take_i = cut + np.arange(n)[None, :, None]
-    cut += np.arange(n)[None, None, :]
-    return _Geometry(dist, order, dist_sorted, take_i, cut, xi < xj)
+    col = (n * np.arange(B))[:, None] + np.arange(n)  # (B, n): b·n + col
+    take_i = cut + col[:, :, None]
+    cut += col[:, None, :]
+    return _Geometry(diff, dist, voters, dist_sorted, take_i, cut, diff < 0.0)
 
 
 def _positive_votes(
@@ -397,20 +406,22 @@ def _positive_votes(
     the two prefix columns are equal and every tally is exactly 0.)
     """
     B, n = w.shape
-    ws = np.take_along_axis(w, g.order, axis=1)[:, :, None]
+    ws = g.by_position(w)[:, :, None]
     if rho is None:
         wu = g.dist_sorted * ws
     else:
-        wu = g.dist_sorted ** np.take_along_axis(rho, g.order, axis=1)[:, :, None]
+        wu = g.dist_sorted ** g.by_position(rho)[:, :, None]
         wu *= ws  # [b, k', i] = w_k d_ki^ρ_k, voters in position order
-    prefix = np.zeros((B, n + 1, n))
+    prefix = np.empty((B, n + 1, n))
+    prefix[:, 0, :] = 0.0
     np.cumsum(wu, axis=1, out=prefix[:, 1:, :])
     total = prefix[:, n, :]  # (B, i)
     net = total[:, None, :] - total[:, :, None]  # Σ_k v_k(i, j) = A_j − A_i
-    flat = prefix.ravel()
+    flat = prefix.reshape(-1)
     below = flat[g.take_j]
     below -= flat[g.take_i]  # Σ_{x_k < mid} v_k(i, j)
-    positive = np.where(g.left, below, net - below)
+    positive = net - below  # i to the right of j: the voters above the midpoint
+    np.copyto(positive, below, where=g.left)
     np.maximum(positive, 0.0, out=positive)
     return positive, net
 
@@ -424,8 +435,10 @@ def _probability(
     positive, net = _positive_votes(g, w, rho)
     absolute = positive + np.swapaxes(positive, 1, 2)  # Σ_k |v_k(i, j)|
     if kind == "share":
-        num, den = positive, absolute
-    elif kind == "net":
+        # 0 ≤ N_ij ≤ |v|_ij, so where nobody votes N_ij = 0 and N / tiny is exactly 0
+        np.maximum(absolute, np.finfo(float).tiny, out=absolute)
+        return np.divide(positive, absolute, out=positive)
+    if kind == "net":
         num, den = np.maximum(net, 0.0), absolute
     else:  # scholz_code: all votes of all voters over all ordered pairs of actors
         num = positive
@@ -589,10 +602,10 @@ def _one_round(
     x: np.ndarray,
     w: np.ndarray,
     s: np.ndarray,
-    mult: np.ndarray,
     present: np.ndarray,
     pair: np.ndarray,
     counts: np.ndarray,
+    chal: np.ndarray,
     scale: np.ndarray,
     median: np.ndarray,
     r_fixed: np.ndarray | None,
@@ -604,16 +617,20 @@ def _one_round(
     Rows hold merged actors (see :func:`eum_kernel`): ``counts[b, j, i]`` is the number of
     ordered pairs of original actors that the entry ``(j, i)`` stands for (``m_j m_i`` off the
     diagonal, ``m_i (m_i − 1)`` on it: identical twins challenging each other), ``pair`` marks
-    the entries that stand for at least one pair.
+    the entries that stand for at least one pair, and ``chal[b, j, i] = counts / m_i`` is the
+    number of challengers from group ``j`` that each actor of group ``i`` faces.
 
     Expected utility (eq. 25) is evaluated as ``U_s − s_j (1 − P_ij)(U_s − U_f) − Q U_sq −
-    (1 − Q) alt``, the same quantity with fewer passes over the ``(B, n, n)`` arrays.
+    (1 − Q) alt``, the same quantity with fewer passes over the ``(B, n, n)`` arrays; every
+    step is written to make as few passes over them as it can (this function is the kernel's
+    hot loop).
     """
     B, n = x.shape
     q = float(cfg.q)
     g = _geometry(x, scale)
     dist = g.dist
-    apart = pair & (dist > 0)  # (twins sit at distance 0)
+    apart = dist > 0  # (twins sit at distance 0)
+    apart &= pair
     need_alt = q < 1.0
     dmu: np.ndarray = np.zeros((B, n, 1))
     t: np.ndarray | float = 1.0
@@ -634,9 +651,10 @@ def _one_round(
         p1 = _probability(g, w, None, cfg.probability, counts)
         # with r = 1: U_s = 2d, U_s − U_f = 4d, U_sq = 0, so EU(j challenges i) is
         # 2 d_ji − 4 s_i (1 − P_ji) d_ji; security S_i sums it over the challengers j
-        # each of the m_i actors of group i is challenged by m_j of group j (m_i - 1 twins)
-        chal = counts / np.maximum(mult, 1)[:, None, :]
-        lost = (chal * (1.0 - p1) * dist).sum(axis=1)  # Σ_j (1 − P_ji) d_ji
+        lost_ji = 1.0 - p1
+        lost_ji *= chal
+        lost_ji *= dist
+        lost = lost_ji.sum(axis=1)  # Σ_j (1 − P_ji) d_ji
         reach = (chal * dist).sum(axis=1)  # Σ_j d_ji
         security = 2.0 * reach - 4.0 * s * lost
         if need_alt:
@@ -658,34 +676,56 @@ def _one_round(
         p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, counts)
     r_row = r[:, :, None]
     # [i, j] valued with r_i (d is symmetric, so the same arrays serve a and b)
-    near = np.maximum(0.5 - 0.5 * dist, 0.0) ** r_row
-    us = 2.0 - 4.0 * near
-    gap = (0.5 + 0.5 * dist) ** r_row
+    half = 0.5 * dist
+    near = np.subtract(0.5, half)
+    np.maximum(near, 0.0, out=near)
+    np.power(near, r_row, out=near)
+    gap = np.add(0.5, half, out=half)
+    np.power(gap, r_row, out=gap)
     gap -= near
     gap *= 4.0  # U_s − U_f
-    base = us - q * (2.0 - 4.0 * 0.5**r_row)  # U_s − Q U_sq
-    # a[i, j]: i challenging j, valued with r_i
-    a = base - s[:, None, :] * (1.0 - p) * gap
+    base = np.multiply(4.0, near, out=near)
+    np.subtract(2.0, base, out=base)  # U_s
+    base -= q * (2.0 - 4.0 * 0.5**r_row)  # U_s − Q U_sq
+    # a[i, j]: i challenging j, valued with r_i; b[i, j]: j challenging i
+    fail = 1.0 - p  # 1 − P_ij
+    loss_a = s[:, None, :] * fail
+    loss_a *= gap
+    a = np.subtract(base, loss_a, out=loss_a)
     if need_alt:
         a -= (1.0 - q) * _alternative(dist, dmu, r_row, t)
     if cfg.perception == "actual":
         b = np.swapaxes(a, 1, 2)  # j's own expected utility of challenging i (r_j)
     else:
         # j challenging i as i sees it: j's utilities, i's risk exponent r_i
-        b = base - s[:, :, None] * (1.0 - np.swapaxes(p, 1, 2)) * gap
+        loss_b = s[:, :, None] * np.swapaxes(fail, 1, 2)
+        loss_b *= gap
+        b = np.subtract(base, loss_b, out=loss_b)
         if need_alt:
             t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
             b -= (1.0 - q) * _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
     # --- what moves i, from i's perspective
-    neg_a = (a < -TOL) & apart
-    lose = (a > TOL) & (b > a + TOL) & apart  # a conflict both want, i expects less
-    give = neg_a & (b > TOL - a)  # i would lose more by fighting than j gains: compromise
-    capitulate = neg_a & (b > TOL) & ~give
+    pos_a = a > TOL
+    neg_a = a < -TOL
+    neg_a &= apart
+    pos_b = b > TOL
+    lose = b > a + TOL  # a conflict both want, i expects less
+    lose &= pos_a
+    lose &= apart
+    give = b > TOL - a  # i would lose more by fighting than j gains: compromise
+    give &= neg_a
+    capitulate = neg_a & pos_b  # (a compromise has b > TOL - a > TOL: give ⊂ neg_a & pos_b)
+    capitulate ^= give
     xi, xj = x[:, :, None], x[:, None, :]
-    abs_a, abs_b = np.abs(a), np.abs(b)
     if cfg.compromise == "fraction":
-        comp = xi + (xj - xi) * (abs_a / np.maximum(abs_b, np.finfo(float).tiny))
+        # x_i + (x_j − x_i)|a|/|b|, written x_i + (x_i − x_j) a/b: where i compromises
+        # (a < 0 < b) the two are the same floating-point number
+        with np.errstate(divide="ignore", invalid="ignore"):
+            comp = np.divide(a, b)
+        comp *= g.diff
+        comp += xi
     else:
+        abs_a, abs_b = np.abs(a), np.abs(b)
         comp = (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny)
     moving = lose | give
     if cfg.capitulation:
@@ -693,43 +733,38 @@ def _one_round(
     offer = np.where(give, comp, xj)
     # --- which offer each actor takes
     if cfg.accept == "strongest":
-        sent = (b > TOL) & apart
+        sent = pos_b & apart
         best = np.where(sent, b, -np.inf).max(axis=2, keepdims=True)
         cand = sent & (b >= best - TOL)
         dx = np.where(cand, dist, np.inf)
         cand &= dx <= dx.min(axis=2, keepdims=True) + TOL / scale[:, None, None]
         choice = np.argmax(cand, axis=2)
-        take = cand.any(axis=2) & np.take_along_axis(moving, choice[:, :, None], axis=2)[
-            :, :, 0
-        ]
+        take = cand.any(axis=2) & _pick(moving, choice)
     else:
         cand = moving
         if cfg.accept != "nearest":  # lost conflicts first, then compromises, capitulations
             has_lose = lose.any(axis=2, keepdims=True)
-            has_give = (give & moving).any(axis=2, keepdims=True)
-            cand = np.where(has_lose, lose, np.where(has_give, give & moving, moving))
+            has_give = give.any(axis=2, keepdims=True)  # (give ⊂ moving)
+            cand = np.where(has_lose, lose, np.where(has_give, give, moving))
         if cfg.accept == "scholz_code":
             # the program behind Scholz et al.'s tables ranks compromises by the lowest
             # salience-weighted midpoint (|a| x_i + |b| x_j) / (|a| + |b|)
+            abs_a, abs_b = np.abs(a), np.abs(b)
             key = np.where(
                 give,
                 (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny),
                 np.abs(offer - xi),
             )
         else:
-            key = np.abs(offer - xi)
+            key = np.subtract(offer, xi)
+            np.abs(key, out=key)
         key = np.where(cand, key, np.inf)
-        cand = cand & (key <= key.min(axis=2, keepdims=True) + TOL)
-        choice = np.argmax(cand, axis=2)
-        take = cand.any(axis=2)
-    chosen = np.take_along_axis(offer, choice[:, :, None], axis=2)[:, :, 0]
-    kind = np.where(
-        np.take_along_axis(lose, choice[:, :, None], axis=2)[:, :, 0],
-        LOSE,
-        np.where(np.take_along_axis(give, choice[:, :, None], axis=2)[:, :, 0], GIVE, YIELD),
-    )
+        least = key.min(axis=2, keepdims=True)
+        take = least[:, :, 0] < np.inf  # some offer is a candidate
+        choice = np.argmax(key <= least + TOL, axis=2)  # the first of the nearest
+    kind = np.where(_pick(lose, choice), LOSE, np.where(_pick(give, choice), GIVE, YIELD))
     out = {
-        "x": np.where(take, chosen, x),
+        "x": np.where(take, _pick(offer, choice), x),
         "accepted": np.where(take, choice, -1),
         "accepted_relation": np.where(take, kind, NONE).astype(np.int8),
         "risk": r,
@@ -737,21 +772,20 @@ def _one_round(
     }
     if record:
         # entries that stand for no pair of actors are left as they are: the trace never
-        # shows them (EUMTrace.pairwise fills them in). The relation of i to j: the cases are
-        # disjoint, so their codes add up
-        pa = (a > TOL) & apart
-        pb, nb = b > TOL, b < -TOL
-        conflict = pa & pb
-        one_sided = pa & nb
-        rel = (
-            conflict.view(np.int8) * np.int8(WIN)
-            + lose.view(np.int8) * np.int8(LOSE - WIN)  # lose ⊂ conflict
-            + give.view(np.int8) * np.int8(GIVE)
-            + capitulate.view(np.int8) * np.int8(YIELD)
-            + one_sided.view(np.int8) * np.int8(COMPEL)
-            + (one_sided & (a > TOL - b)).view(np.int8) * np.int8(TAKE - COMPEL)
-            + (neg_a & nb).view(np.int8) * np.int8(STALEMATE)
-        )
+        # shows them (EUMTrace.pairwise fills them in)
+        rel = np.zeros((B, n, n), dtype=np.int8)  # the relation of i to j (disjoint cases)
+        pos_a &= apart
+        neg_b = b < -TOL
+        np.copyto(rel, WIN, where=pos_a & pos_b)  # a conflict ...
+        np.copyto(rel, LOSE, where=lose)  # ... that i loses
+        np.copyto(rel, GIVE, where=give)
+        np.copyto(rel, YIELD, where=capitulate)
+        one_sided = pos_a & neg_b  # i could compel j ...
+        np.copyto(rel, COMPEL, where=one_sided)
+        one_sided &= a > TOL - b  # ... or j would rather compromise
+        np.copyto(rel, TAKE, where=one_sided)
+        neg_a &= neg_b
+        np.copyto(rel, STALEMATE, where=neg_a)
         out.update(
             relation=rel,
             eu_own=a,
@@ -760,6 +794,13 @@ def _one_round(
             offer=np.where(moving, offer, np.nan),
         )
     return out
+
+
+def _pick(arr: np.ndarray, choice: np.ndarray) -> np.ndarray:
+    """``arr[b, i, choice[b, i]]`` for every ``(b, i)``: ``(B, n)``."""
+    B, n, m = arr.shape
+    flat = choice + m * np.arange(B * n).reshape(B, n)
+    return arr.reshape(-1)[flat]
 
 
 def _eum_rows(
@@ -793,60 +834,67 @@ def _eum_rows(
     m = np.where(present, mult, 0).astype(float)
     counts = m[:, :, None] * m[:, None, :] - np.eye(n)[None] * m[:, :, None]
     pair = counts > 0
+    chal = counts / np.maximum(m, 1)[:, None, :]
     cols = slice(0, n)
     pairwise = out.pairs
-    active = np.ones(B, dtype=bool)
     median = condorcet_median(x, w, present)
     mean = weighted_mean(x, w)
     out.positions[0][rows, cols] = np.where(present, x, np.nan)
     out.median[0][rows] = median
     out.mean[0][rows] = mean
+    # the rows still moving, and their inputs: a row that stops is dropped from these (its
+    # positions are frozen, so its rounds would repeat the last one exactly: copied instead)
+    live = np.arange(B)
+    x_all = x.copy()
+    lx, lw, ls, lp, lpair, lcounts, lchal, lscale = x, w, s, present, pair, counts, chal, scale
     r_fixed: np.ndarray | None = None
     for rnd in range(R):
-        # only rows still moving are computed; a stopped row's positions are frozen, so its
-        # round would repeat the previous one exactly (copied)
-        live = np.flatnonzero(active)
         if live.size < B:
-            idle = row_ids[~active]
-            out.risk[rnd][idle, cols] = out.risk[rnd - 1][idle, cols]
-            out.security[rnd][idle, cols] = out.security[rnd - 1][idle, cols]
+            idle = np.ones(B, dtype=bool)
+            idle[live] = False
+            idle_ids = row_ids[idle]
+            out.risk[rnd][idle_ids, cols] = out.risk[rnd - 1][idle_ids, cols]
+            out.security[rnd][idle_ids, cols] = out.security[rnd - 1][idle_ids, cols]
         if live.size:
-            sub = slice(None) if live.size == B else live
+            target = row_ids[live]
             got = _one_round(
-                x[sub], w[sub], s[sub], m[sub], present[sub], pair[sub], counts[sub],
-                scale[sub], median[sub], None if r_fixed is None else r_fixed[sub], cfg,
+                lx, lw, ls, lp, lpair, lcounts, lchal, lscale, median[live], r_fixed, cfg,
                 pairwise is not None,
             )
             if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
                 r_fixed = got["risk"]
-            target = rows if live.size == B else row_ids[live]
             out.risk[rnd][target, cols] = got["risk"]
             out.security[rnd][target, cols] = (
                 out.security[0][target, cols] if rnd > 0 and r_fixed is not None
                 else got["security"]
             )
             if pairwise is not None:  # kept as computed (no copy), laid out on demand
-                pairwise.append(PairChunk(
-                    rnd, row_ids if live.size == B else row_ids[live],
-                    {name: got[name] for name in _PAIR_FILL},
-                ))
-            moved = np.abs(got["x"] - x[sub]).max(axis=1, initial=0.0)
-            still = (moved <= float(cfg.tolerance))[:, None]
-            acc = np.where(still, -1, got["accepted"])
+                pairwise.append(
+                    PairChunk(rnd, target, {name: got[name] for name in _PAIR_FILL})
+                )
+            moved = np.abs(got["x"] - lx).max(axis=1, initial=0.0)
+            still = moved <= float(cfg.tolerance)
+            acc = np.where(still[:, None], -1, got["accepted"])
             out.accepted[rnd][target, cols] = acc
             out.accepted_relation[rnd][target, cols] = np.where(
                 acc >= 0, got["accepted_relation"], NONE
             )
-            done = live[still[:, 0]]
-            out.stopped[row_ids[done]] = rnd
-            active[done] = False
-            x[sub] = np.where(still, x[sub], got["x"])
-        # only rows that moved this round have a new median and mean
-        moved_rows = live if live.size < B else slice(None)
-        median = median.copy()
-        median[moved_rows] = condorcet_median(x[moved_rows], w[moved_rows], present[moved_rows])
-        mean = mean.copy()
-        mean[moved_rows] = weighted_mean(x[moved_rows], w[moved_rows])
-        out.positions[rnd + 1][rows, cols] = np.where(present, x, np.nan)
+            out.stopped[target[still]] = rnd
+            lx = np.where(still[:, None], lx, got["x"])
+            x_all[live] = lx
+            # only rows that moved this round have a new median and mean
+            median = median.copy()
+            median[live] = condorcet_median(lx, lw, lp)
+            mean = mean.copy()
+            mean[live] = weighted_mean(lx, lw)
+            if still.any():
+                keep = ~still
+                live = live[keep]
+                lx, lw, ls, lp, lpair, lcounts, lchal, lscale = (
+                    v[keep] for v in (lx, lw, ls, lp, lpair, lcounts, lchal, lscale)
+                )
+                if r_fixed is not None:
+                    r_fixed = r_fixed[keep]
+        out.positions[rnd + 1][rows, cols] = np.where(present, x_all, np.nan)
         out.median[rnd + 1][rows] = median
         out.mean[rnd + 1][rows] = mean
