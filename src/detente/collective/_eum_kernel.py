@@ -539,23 +539,25 @@ def eum_kernel(
     else:
         for group in groups:
             run(group)
-    # back to the input's row order, and from groups to actors
-    g = np.maximum(member, 0)[None]
-    there = member[None] >= 0
+    # back to the input's row order, and from groups to actors: one gather per array
+    where = slot[:, None] * u + np.maximum(member, 0)  # (B, n): flat index of each actor
+    absent = member < 0
 
     def expand(arr: np.ndarray, fill: Any) -> np.ndarray:
-        return np.where(there, np.take_along_axis(arr[:, slot], g, axis=2), fill)
+        out = arr.reshape(arr.shape[0], B * u)[:, where]
+        out[:, absent] = fill
+        return out
 
-    acc = raw.accepted[:, slot]
-    acc_actor = np.where(acc >= 0, np.take_along_axis(rep[None], np.maximum(acc, 0), axis=2), -1)
+    acc = expand(raw.accepted, -1)  # the group whose offer each actor took ...
+    acc_actor = rep.reshape(-1)[(u * np.arange(B))[:, None] + np.maximum(acc, 0)]
     return EUMTrace(
         positions=expand(raw.positions, np.nan),
         median=raw.median[:, slot],
         mean=raw.mean[:, slot],
         risk=expand(raw.risk, 1.0),
         security=expand(raw.security, 0.0),
-        accepted=np.where(there, np.take_along_axis(acc_actor, g, axis=2), -1),
-        accepted_relation=expand(raw.accepted_relation, NONE).astype(np.int8),
+        accepted=np.where(acc >= 0, acc_actor, -1),  # ... and the actor who leads it
+        accepted_relation=expand(raw.accepted_relation, NONE),
         stopped=raw.stopped[slot],
         member=member,
         pair_chunks=None if raw.pairs is None else tuple(raw.pairs),
