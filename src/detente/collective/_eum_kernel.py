@@ -722,10 +722,10 @@ def _one_round(
     if cfg.compromise == "fraction":
         # x_i + (x_j − x_i)|a|/|b|, written x_i + (x_i − x_j) a/b: where i compromises
         # (a < 0 < b) the two are the same floating-point number
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore"):  # (elsewhere: dropped)
             comp = np.divide(a, b)
-        comp *= g.diff
-        comp += xi
+            comp *= g.diff
+            comp += xi
     else:
         abs_a, abs_b = np.abs(a), np.abs(b)
         comp = (abs_a * xi + abs_b * xj) / np.maximum(abs_a + abs_b, np.finfo(float).tiny)
