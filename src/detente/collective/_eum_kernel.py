@@ -884,11 +884,6 @@ def _eum_rows(
             out.stopped[target[still]] = rnd
             lx = np.where(still[:, None], lx, got["x"])
             x_all[live] = lx
-            # only rows that moved this round have a new median and mean
-            median = median.copy()
-            median[live] = condorcet_median(lx, lw, lp)
-            mean = mean.copy()
-            mean[live] = weighted_mean(lx, lw)
             if still.any():
                 keep = ~still
                 live = live[keep]
@@ -897,6 +892,9 @@ def _eum_rows(
                 )
                 if r_fixed is not None:
                     r_fixed = r_fixed[keep]
+            # only rows that moved this round have a new median and mean
+            median[live] = condorcet_median(lx, lw, lp)
+            mean[live] = weighted_mean(lx, lw)
         out.positions[rnd + 1][rows, cols] = np.where(present, x_all, np.nan)
         out.median[rnd + 1][rows] = median
         out.mean[rnd + 1][rows] = mean
