@@ -280,7 +280,8 @@ class EUMTrace:
 
 @dataclass(frozen=True, eq=False)
 class _Raw:
-    """The arrays of a run on merged actors (``u`` groups per row), filled group by group."""
+    """The arrays of a run on merged actors (``u`` groups per row, and one column more that
+    keeps the values of absent actors), filled group by group."""
 
     positions: np.ndarray
     median: np.ndarray
@@ -503,13 +504,13 @@ def eum_kernel(
     slot[order] = np.arange(B)  # row b of the input is row slot[b] of the run
     xu, cu, su, pu, mult_u = xu[order], cu[order], su[order], pu[order], mult[order]
     raw = _Raw(
-        positions=np.full((R + 1, B, u), np.nan),
+        positions=np.full((R + 1, B, u + 1), np.nan),
         median=np.empty((R + 1, B)),
         mean=np.empty((R + 1, B)),
-        risk=np.ones((R, B, u)),
-        security=np.zeros((R, B, u)),
-        accepted=np.full((R, B, u), -1, dtype=np.int64),
-        accepted_relation=np.zeros((R, B, u), dtype=np.int8),
+        risk=np.ones((R, B, u + 1)),
+        security=np.zeros((R, B, u + 1)),
+        accepted=np.full((R, B, u + 1), -1, dtype=np.int64),
+        accepted_relation=np.full((R, B, u + 1), NONE, dtype=np.int8),
         stopped=np.full(B, R, dtype=np.int64),
         pairs=[] if record_pairs else None,
     )
@@ -540,24 +541,22 @@ def eum_kernel(
         for group in groups:
             run(group)
     # back to the input's row order, and from groups to actors: one gather per array
-    where = slot[:, None] * u + np.maximum(member, 0)  # (B, n): flat index of each actor
-    absent = member < 0
+    # (the last column of the raw arrays is never written: it holds absent actors' values)
+    where = slot[:, None] * (u + 1) + np.where(member >= 0, member, u)  # (B, n)
 
-    def expand(arr: np.ndarray, fill: Any) -> np.ndarray:
-        out = arr.reshape(arr.shape[0], B * u)[:, where]
-        out[:, absent] = fill
-        return out
+    def expand(arr: np.ndarray) -> np.ndarray:
+        return arr.reshape(arr.shape[0], B * (u + 1))[:, where]
 
-    acc = expand(raw.accepted, -1)  # the group whose offer each actor took ...
+    acc = expand(raw.accepted)  # the group whose offer each actor took ...
     acc_actor = rep.reshape(-1)[(u * np.arange(B))[:, None] + np.maximum(acc, 0)]
     return EUMTrace(
-        positions=expand(raw.positions, np.nan),
+        positions=expand(raw.positions),
         median=raw.median[:, slot],
         mean=raw.mean[:, slot],
-        risk=expand(raw.risk, 1.0),
-        security=expand(raw.security, 0.0),
+        risk=expand(raw.risk),
+        security=expand(raw.security),
         accepted=np.where(acc >= 0, acc_actor, -1),  # ... and the actor who leads it
-        accepted_relation=expand(raw.accepted_relation, NONE),
+        accepted_relation=expand(raw.accepted_relation),
         stopped=raw.stopped[slot],
         member=member,
         pair_chunks=None if raw.pairs is None else tuple(raw.pairs),
