@@ -307,22 +307,31 @@ def merge_identical(
     ``mult (B, u)`` (members per group).
     """
     B, n = present.shape
-    same = (
-        present[:, :, None]
-        & present[:, None, :]
-        & (position[:, :, None] == position[:, None, :])
-        & (salience[:, :, None] == salience[:, None, :])
-        & (capability[:, :, None] == capability[:, None, :])
+    actor = np.arange(n)
+    # each row's actors sorted by (absent last, position, salience, capability, index): the
+    # identical ones are runs, each opened by its lowest index
+    by = np.lexsort(
+        (np.broadcast_to(actor, (B, n)), capability, salience, position, ~present), axis=-1
     )
-    first = np.argmax(same, axis=2)  # lowest index of an identical actor
-    lead = present & (first == np.arange(n))
+    opens = np.ones((B, n), dtype=bool)
+    same = np.ones((B, max(n - 1, 0)), dtype=bool)
+    for v in (position, salience, capability, present):
+        v = np.take_along_axis(v, by, axis=1)
+        same &= v[:, 1:] == v[:, :-1]
+    opens[:, 1:] = ~same
+    opener = np.maximum.accumulate(np.where(opens, actor, 0), axis=1)  # run start, sorted
+    first = np.empty_like(by)  # lowest index of an identical actor
+    np.put_along_axis(first, by, np.take_along_axis(by, opener, axis=1), axis=1)
+    lead = present & (first == actor)
     rank = np.cumsum(lead, axis=1) - 1
     member = np.where(present, np.take_along_axis(rank, first, axis=1), -1)
-    u = max(int(lead.sum(axis=1).max(initial=0)), 1)
+    leads = lead.sum(axis=1)
+    u = max(int(leads.max(initial=0)), 1)
     order = np.argsort(~lead, axis=1, kind="stable")[:, :u]
-    valid = np.arange(u)[None, :] < lead.sum(axis=1)[:, None]
+    valid = np.arange(u)[None, :] < leads[:, None]
     rep = np.where(valid, order, -1)
-    mult = (member[:, :, None] == np.arange(u)[None, None, :]).sum(axis=1)
+    flat = (np.arange(B)[:, None] * (u + 1) + np.where(present, member, u)).reshape(-1)
+    mult = np.bincount(flat, minlength=B * (u + 1)).reshape(B, u + 1)[:, :u]
     return member, rep, mult
 
 
