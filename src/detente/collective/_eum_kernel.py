@@ -343,8 +343,9 @@ def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.nd
     actor position minimising it (the weighted median); ties give the midpoint of the tied
     positions. NaN where no actor carries weight.
     """
-    loss = (w[:, :, None] * np.abs(x[:, :, None] - x[:, None, :])).sum(axis=1)
-    loss = np.where(present, loss, np.inf)
+    gaps = np.abs(x[:, :, None] - x[:, None, :])
+    loss = np.einsum("bk,bkj->bj", w, gaps)  # Σ_k w_k |x_k − x_j|, one pass
+    loss[~present] = np.inf
     best = loss.min(axis=1, keepdims=True)
     total = w.sum(axis=1)
     tied = present & (loss <= best + TOL * np.maximum(total, 1.0)[:, None])
@@ -357,7 +358,7 @@ def weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Mean position weighted by capability × salience, ``(B,)``; NaN without weight."""
     total = w.sum(axis=1)
     safe = np.where(total > 0, total, 1.0)
-    return np.where(total > 0, (w * x).sum(axis=1) / safe, np.nan)
+    return np.where(total > 0, np.einsum("bk,bk->b", w, x) / safe, np.nan)
 
 
 @dataclass(frozen=True, eq=False)
@@ -512,6 +513,7 @@ def eum_kernel(
     slot = np.empty(B, dtype=np.int64)
     slot[order] = np.arange(B)  # row b of the input is row slot[b] of the run
     xu, cu, su, pu, mult_u = xu[order], cu[order], su[order], pu[order], mult[order]
+    rep_u = rep[order]
     raw = _Raw(
         positions=np.full((R + 1, B, u + 1), np.nan),
         median=np.empty((R + 1, B)),
@@ -529,7 +531,7 @@ def eum_kernel(
         rows, wd = group
         _eum_rows(
             xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
-            settings, raw, rows,
+            rep_u[rows, :wd], settings, raw, rows,
         )
 
     if threads is None:
@@ -556,15 +558,13 @@ def eum_kernel(
     def expand(arr: np.ndarray) -> np.ndarray:
         return arr.reshape(arr.shape[0], B * (u + 1))[:, where]
 
-    acc = expand(raw.accepted)  # the group whose offer each actor took ...
-    acc_actor = rep.reshape(-1)[(u * np.arange(B))[:, None] + np.maximum(acc, 0)]
     return EUMTrace(
         positions=expand(raw.positions),
         median=raw.median[:, slot],
         mean=raw.mean[:, slot],
         risk=expand(raw.risk),
         security=expand(raw.security),
-        accepted=np.where(acc >= 0, acc_actor, -1),  # ... and the actor who leads it
+        accepted=expand(raw.accepted),
         accepted_relation=expand(raw.accepted_relation),
         stopped=raw.stopped[slot],
         member=member,
@@ -661,15 +661,13 @@ def _one_round(
         p1 = _probability(g, w, None, cfg.probability, counts)
         # with r = 1: U_s = 2d, U_s − U_f = 4d, U_sq = 0, so EU(j challenges i) is
         # 2 d_ji − 4 s_i (1 − P_ji) d_ji; security S_i sums it over the challengers j
-        lost_ji = 1.0 - p1
-        lost_ji *= chal
-        lost_ji *= dist
-        lost = lost_ji.sum(axis=1)  # Σ_j (1 − P_ji) d_ji
-        reach = (chal * dist).sum(axis=1)  # Σ_j d_ji
+        # (einsum multiplies and sums in one pass)
+        lost = np.einsum("bji,bji,bji->bi", 1.0 - p1, chal, dist)  # Σ_j (1 − P_ji) d_ji
+        reach = np.einsum("bji,bji->bi", chal, dist)  # Σ_j d_ji
         security = 2.0 * reach - 4.0 * s * lost
         if need_alt:
             alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
-            security = security - (1.0 - q) * (chal * alt1).sum(axis=1)
+            security = security - (1.0 - q) * np.einsum("bji,bji->bi", chal, alt1)
         s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
         s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
         spread = s_max - s_min
@@ -819,11 +817,15 @@ def _eum_rows(
     salience: np.ndarray,
     present: np.ndarray,
     mult: np.ndarray,
+    rep: np.ndarray,
     cfg: EUMSettings,
     out: _Raw,
     rows: slice,
 ) -> None:
-    """Run rows ``rows`` of ``out`` (their first ``n`` merged actors) through every round."""
+    """Run rows ``rows`` of ``out`` (their first ``n`` merged actors) through every round.
+
+    ``mult`` counts the actors of each merged actor, ``rep`` names the one that stands for
+    them (the lowest index: the actor whose offer another accepts)."""
     row_ids = np.arange(rows.start, rows.stop)
     x = np.where(present, position, 0.0)
     s = np.where(present, salience, 0.0)
@@ -885,7 +887,10 @@ def _eum_rows(
             moved = np.abs(got["x"] - lx).max(axis=1, initial=0.0)
             still = moved <= float(cfg.tolerance)
             acc = np.where(still[:, None], -1, got["accepted"])
-            out.accepted[rnd][target, cols] = acc
+            # the actor standing for the group whose offer was taken
+            out.accepted[rnd][target, cols] = np.where(
+                acc >= 0, np.take_along_axis(rep[live], np.maximum(acc, 0), axis=1), -1
+            )
             out.accepted_relation[rnd][target, cols] = np.where(
                 acc >= 0, got["accepted_relation"], NONE
             )
