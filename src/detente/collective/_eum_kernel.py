@@ -345,10 +345,10 @@ def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.nd
     """
     gaps = np.abs(x[:, :, None] - x[:, None, :])
     loss = np.einsum("bk,bkj->bj", w, gaps)  # Σ_k w_k |x_k − x_j|, one pass
-    loss[~present] = np.inf
+    np.copyto(loss, np.inf, where=~present)
     best = loss.min(axis=1, keepdims=True)
     total = w.sum(axis=1)
-    tied = present & (loss <= best + TOL * np.maximum(total, 1.0)[:, None])
+    tied = loss <= best + TOL * np.maximum(total, 1.0)[:, None]  # (absent: never, or NaN)
     lo = np.where(tied, x, np.inf).min(axis=1)
     hi = np.where(tied, x, -np.inf).max(axis=1)
     return np.where(total > 0, (lo + hi) / 2.0, np.nan)
@@ -889,7 +889,7 @@ def _eum_rows(
             acc = np.where(still[:, None], -1, got["accepted"])
             # the actor standing for the group whose offer was taken
             out.accepted[rnd][target, cols] = np.where(
-                acc >= 0, np.take_along_axis(rep[live], np.maximum(acc, 0), axis=1), -1
+                acc >= 0, rep.reshape(-1)[acc + (n * live)[:, None]], -1
             )
             out.accepted_relation[rnd][target, cols] = np.where(
                 acc >= 0, got["accepted_relation"], NONE
