@@ -45,7 +45,6 @@ __all__ = [
     "EUMSettings",
     "EUMTrace",
     "PERCEPTION",
-    "PairChunk",
     "PROBABILITY",
     "RELATIONS",
     "VARIANTS",
@@ -167,7 +166,7 @@ _PAIR_FILL: dict[str, tuple[Any, Any]] = {
 
 
 @dataclass(frozen=True, eq=False)
-class PairChunk:
+class _PairChunk:
     """The pairwise arrays of one round for rows ``rows`` (run order) of one width group:
     ``arrays[name]`` is ``(len(rows), w, w)`` on the group's first ``w`` merged actors."""
 
@@ -190,11 +189,13 @@ class EUMTrace:
     :meth:`pairwise` or the properties ``relation`` (codes of :data:`RELATIONS`), ``eu_own``
     (``a``: ``i`` challenging ``j``), ``eu_other`` (``b``: ``j`` challenging ``i`` as ``i`` sees
     it), ``probability`` (``P_ij``) and ``offer`` (where ``j``'s pressure would move ``i``; NaN:
-    nowhere); ``None`` when the run did not record them. The kernel keeps them as it computed
-    them: one :class:`PairChunk` per round and group of rows, on merged actors (one per group
-    of identical actors, ``member``), for the rows still moving; :attr:`merged_pairs` lays the
-    chunks out as ``(R, B, u, u)`` arrays the first time it is asked, and :meth:`pairwise`
-    expands those to actors.
+    nowhere); ``None`` when the run did not record them. They are stored compactly: for each
+    round, only the rows still moving, each as a ``w × w`` square on its merged actors (one per
+    group of identical actors, ``member``; ``w`` the width of the row's group), all squares of
+    an array back to back in one flat buffer ``pairs[name]``; ``pair_start[r, s]`` is where
+    the square of run row ``s`` (input row ``b`` is run row ``slot[b]``) begins in round ``r``
+    (−1: not computed, the row had stopped) and ``pair_width[s]`` its ``w``. :meth:`pairwise`
+    expands them to actors.
     """
 
     positions: np.ndarray
@@ -206,53 +207,51 @@ class EUMTrace:
     accepted_relation: np.ndarray
     stopped: np.ndarray
     member: np.ndarray  # (B, n): each actor's group of identical actors (−1: absent)
-    pair_chunks: tuple[PairChunk, ...] | None = None  # None: pairwise arrays not recorded
-    slot: np.ndarray | None = None  # row of merged_pairs holding each input row
+    slot: np.ndarray  # (B,): the run row of each input row
+    pairs: dict[str, np.ndarray] = field(default_factory=dict)  # {}: not recorded
+    pair_start: np.ndarray | None = None  # (R, B) by run row
+    pair_width: np.ndarray | None = None  # (B,) by run row
     _laid_out: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
     def merged_pairs(self) -> dict[str, np.ndarray]:
-        """The recorded pairwise arrays on merged actors, ``(R, B, u, u)`` (``u`` groups of
-        identical actors; rows in run order, see ``slot``), laid out from the chunks once.
-        Rounds after a row stopped, and entries that stand for no pair of actors (an actor
-        facing itself, absent actors, padding), hold no recorded value."""
-        if self.pair_chunks is None or self._laid_out:
+        """The recorded pairwise arrays laid out as ``(R, B, u, u)`` arrays on merged actors
+        (``u`` groups of identical actors; rows in run order, see ``slot``), built once when
+        first asked. Rounds after a row stopped, and entries that stand for no pair of actors
+        (an actor facing itself, absent actors, padding), hold no recorded value."""
+        if not self.pairs or self._laid_out:
             return self._laid_out
-        R = self.positions.shape[0] - 1
-        B = self.member.shape[0]
+        assert self.pair_start is not None and self.pair_width is not None
+        R, B = self.pair_start.shape
         u = int(self.member.max(initial=-1)) + 1
-        laid = {
-            name: np.full((R, B, u, u), fill, dtype=dtype)
-            for name, (fill, dtype) in _PAIR_FILL.items()
-        }
-        for chunk in self.pair_chunks:
-            for name, arr in chunk.arrays.items():
-                wd = arr.shape[-1]
-                laid[name][chunk.round, chunk.rows, :wd, :wd] = arr
-        self._laid_out.update(laid)
+        for name, (fill, dtype) in _PAIR_FILL.items():
+            laid = np.full((R, B, u, u), fill, dtype=dtype)
+            for wd in np.unique(self.pair_width).tolist():
+                rs, ss = np.nonzero((self.pair_start >= 0) & (self.pair_width == wd))
+                at = self.pair_start[rs, ss][:, None] + np.arange(wd * wd)
+                laid[rs, ss, :wd, :wd] = self.pairs[name][at].reshape(-1, wd, wd)
+            self._laid_out[name] = laid
         return self._laid_out
 
     def pairwise(self, name: str, rows: slice | np.ndarray = slice(None)) -> np.ndarray | None:
         """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``."""
         if name not in _PAIR_FILL:
             raise KeyError(f"no pairwise array '{name}'; there are: {', '.join(_PAIR_FILL)}")
-        arr = self.merged_pairs.get(name)
-        if arr is None:
+        buf = self.pairs.get(name)
+        if buf is None:
             return None
+        assert self.pair_start is not None and self.pair_width is not None
         idx = np.arange(self.member.shape[0])[rows]
         member = self.member[idx]
         k, n = member.shape
         g = np.maximum(member, 0)
         # a row that stopped repeats its last computed round (not stored again)
-        R = arr.shape[0]
+        R = self.pair_start.shape[0]
         src = np.minimum(np.arange(R)[:, None], self.stopped[idx][None, :])
-        stored = idx if self.slot is None else self.slot[idx]
-        out = arr[
-            src[:, :, None, None],
-            stored[None, :, None, None],
-            g[None, :, :, None],
-            g[None, :, None, :],
-        ]
+        stored = self.slot[idx]
+        start = self.pair_start[src, stored[None, :]]  # (R, k)
+        within = g[:, :, None] * self.pair_width[stored][:, None, None] + g[:, None, :]
+        out = buf[start[:, :, None, None] + within[None]]
         invalid = (member[:, :, None] < 0) | (member[:, None, :] < 0) | np.eye(n, dtype=bool)
         out[:, invalid] = _PAIR_FILL[name][0]
         return out
@@ -291,7 +290,7 @@ class _Raw:
     accepted: np.ndarray
     accepted_relation: np.ndarray
     stopped: np.ndarray
-    pairs: list[PairChunk] | None  # None: pairwise arrays not recorded
+    pairs: list[_PairChunk] | None  # None: pairwise arrays not recorded
 
 
 def merge_identical(
@@ -568,9 +567,29 @@ def eum_kernel(
         accepted_relation=expand(raw.accepted_relation),
         stopped=raw.stopped[slot],
         member=member,
-        pair_chunks=None if raw.pairs is None else tuple(raw.pairs),
         slot=slot,
+        **({} if raw.pairs is None else _pack(raw.pairs, R, B)),
     )
+
+
+def _pack(chunks: list[_PairChunk], R: int, B: int) -> dict[str, Any]:
+    """The pairwise chunks of a run, back to back in one flat buffer per array (see
+    :class:`EUMTrace`)."""
+    start = np.full((R, B), -1, dtype=np.int64)
+    width = np.ones(B, dtype=np.int64)
+    at = 0
+    for chunk in chunks:
+        wd = chunk.arrays["relation"].shape[-1]
+        start[chunk.round, chunk.rows] = at + wd * wd * np.arange(chunk.rows.size)
+        width[chunk.rows] = wd
+        at += chunk.rows.size * wd * wd
+    pairs = {
+        name: np.concatenate(
+            [chunk.arrays[name].reshape(-1) for chunk in chunks] or [np.empty(0, dtype)]
+        )
+        for name, (_, dtype) in _PAIR_FILL.items()
+    }
+    return {"pairs": pairs, "pair_start": start, "pair_width": width}
 
 
 GROUP_COST = 3000.0
@@ -882,7 +901,7 @@ def _eum_rows(
             )
             if pairwise is not None:  # kept as computed (no copy), laid out on demand
                 pairwise.append(
-                    PairChunk(rnd, target, {name: got[name] for name in _PAIR_FILL})
+                    _PairChunk(rnd, target, {name: got[name] for name in _PAIR_FILL})
                 )
             moved = np.abs(got["x"] - lx).max(axis=1, initial=0.0)
             still = moved <= float(cfg.tolerance)
