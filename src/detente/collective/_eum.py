@@ -206,8 +206,8 @@ def _forecast(
     pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
 
     def pairs(name: str) -> np.ndarray | None:
-        arr = trace.pairwise(name, sl)
-        return None if arr is None else np.transpose(arr[:, :, :n, :n], pairwise)
+        arr = trace.pairwise(name, sl, actors=n)
+        return None if arr is None else np.transpose(arr, pairwise)
 
     offer = pairs("offer")
     diagnostics: dict[str, Any] = {

@@ -233,8 +233,11 @@ class EUMTrace:
             self._laid_out[name] = laid
         return self._laid_out
 
-    def pairwise(self, name: str, rows: slice | np.ndarray = slice(None)) -> np.ndarray | None:
-        """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``."""
+    def pairwise(
+        self, name: str, rows: slice | np.ndarray = slice(None), actors: int | None = None
+    ) -> np.ndarray | None:
+        """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``, or for
+        their first ``actors`` actors only: ``(R, len(rows), actors, actors)``."""
         if name not in _PAIR_FILL:
             raise KeyError(f"no pairwise array '{name}'; there are: {', '.join(_PAIR_FILL)}")
         buf = self.pairs.get(name)
@@ -242,7 +245,7 @@ class EUMTrace:
             return None
         assert self.pair_start is not None and self.pair_width is not None
         idx = np.arange(self.member.shape[0])[rows]
-        member = self.member[idx]
+        member = self.member[idx, :actors]
         k, n = member.shape
         g = np.maximum(member, 0)
         # a row that stopped repeats its last computed round (not stored again)
