@@ -141,3 +141,31 @@ def test_merging_identical_actors_changes_nothing(choice: dict[str, object]) -> 
     for name in ("relation", "eu_own", "eu_other", "probability", "offer"):
         np.testing.assert_allclose(merged.pairwise(name), plain.pairwise(name), atol=1e-9,
                                    equal_nan=True, err_msg=name)
+
+
+def test_pairwise_views_of_the_packed_arrays_agree() -> None:
+    # the trace keeps pairwise arrays packed (one flat buffer per array); every way of reading
+    # them gives the same numbers: whole batch, a slice of rows, the first actors only, and
+    # the (rounds, rows, groups, groups) layout on merged actors
+    cases = read_deu(DEU).scored().cases
+    pick = [cases[k] for k in range(5, len(cases), 31)]
+    from detente.collective._eum import _rows
+
+    pos, cap, sal, present, _ = _rows([c.scenario.compile() for c in pick])
+    tr = eum_kernel(pos, cap, sal, present, EUMSettings(rounds=6))
+    rng = np.random.default_rng(7)
+    for name in ("relation", "eu_own", "eu_other", "probability", "offer"):
+        whole = tr.pairwise(name)
+        assert whole is not None
+        for b in (0, 3, len(pick) - 1):
+            n = int(present[b].nonzero()[0].max()) + 1
+            part = tr.pairwise(name, slice(b, b + 1), actors=n)
+            np.testing.assert_array_equal(part, whole[:, b : b + 1, :n, :n])
+        laid = tr.merged_pairs[name]
+        for _ in range(50):
+            r, b = int(rng.integers(whole.shape[0])), int(rng.integers(len(pick)))
+            i, j = rng.choice(np.flatnonzero(present[b]), 2, replace=False)
+            src = min(r, int(tr.stopped[b]))
+            np.testing.assert_array_equal(
+                laid[src, tr.slot[b], tr.member[b, i], tr.member[b, j]], whole[r, b, i, j]
+            )
