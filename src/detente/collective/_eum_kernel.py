@@ -487,10 +487,12 @@ def eum_kernel(
     ``position`` on any common unit (NaN allowed where ``present`` is False), ``salience`` on
     [0, 1], ``capability`` ≥ 0. Identical actors of a row are merged first
     (:func:`merge_identical`; ``merge=False`` runs every actor separately, with the same
-    results). Rows are grouped by how many (merged) actors they have, so that a few wide rows do
-    not pad every narrow one: the work per round is about ``Σ_rows u²``; rows that have stopped
-    moving are not recomputed. Rows never interact. ``record_pairs=False`` records no pairwise
-    arrays. ``threads`` runs the groups of rows on that many threads (default 1: the groups are
+    results). Rows are grouped by how many (merged) actors they have (:func:`_width_groups`), so
+    that a few wide rows do not pad every narrow one: the work per round is about ``Σ_rows
+    u²``; rows that have stopped moving are dropped from the rounds that follow. Rows never
+    interact. The pairwise arrays of each round are kept as computed and packed into one flat
+    buffer per array at the end (see :class:`EUMTrace`); ``record_pairs=False`` records none.
+    ``threads`` runs the groups of rows on that many threads (default 1: the groups are
     small enough that Python overhead, which threads do not share, dominates; results are
     identical whatever the number).
     """
