@@ -166,16 +166,6 @@ _PAIR_FILL: dict[str, tuple[Any, Any]] = {
 
 
 @dataclass(frozen=True, eq=False)
-class _PairChunk:
-    """The pairwise arrays of one round for rows ``rows`` (run order) of one width group:
-    ``arrays[name]`` is ``(len(rows), w, w)`` on the group's first ``w`` merged actors."""
-
-    round: int
-    rows: np.ndarray
-    arrays: dict[str, np.ndarray]
-
-
-@dataclass(frozen=True, eq=False)
 class EUMTrace:
     """Everything one run computes. Positions are on the unit scale of the input.
 
@@ -191,8 +181,9 @@ class EUMTrace:
     it), ``probability`` (``P_ij``) and ``offer`` (where ``j``'s pressure would move ``i``; NaN:
     nowhere); ``None`` when the run did not record them. They are stored compactly: for each
     round, only the rows still moving, each as a ``w × w`` square on its merged actors (one per
-    group of identical actors, ``member``; ``w`` the width of the row's group), all squares of
-    an array back to back in one flat buffer ``pairs[name]``; ``pair_start[r, s]`` is where
+    group of identical actors, ``member``; ``w`` the width of the row's group), written by the
+    kernel straight into one flat buffer per array, ``pairs[name]`` (room the rows that stopped
+    early did not use is never read); ``pair_start[r, s]`` is where
     the square of run row ``s`` (input row ``b`` is run row ``slot[b]``) begins in round ``r``
     (−1: not computed, the row had stopped) and ``pair_width[s]`` its ``w``. :meth:`pairwise`
     expands them to actors.
@@ -293,7 +284,9 @@ class _Raw:
     accepted: np.ndarray
     accepted_relation: np.ndarray
     stopped: np.ndarray
-    pairs: list[_PairChunk] | None  # None: pairwise arrays not recorded
+    pairs: dict[str, np.ndarray] | None  # flat buffers (see EUMTrace); None: not recorded
+    pair_start: np.ndarray  # (R, B): where each run row's square starts, by round
+    pair_width: np.ndarray  # (B,): the side of each run row's squares
 
 
 def merge_identical(
@@ -490,8 +483,8 @@ def eum_kernel(
     results). Rows are grouped by how many (merged) actors they have (:func:`_width_groups`), so
     that a few wide rows do not pad every narrow one: the work per round is about ``Σ_rows
     u²``; rows that have stopped moving are dropped from the rounds that follow. Rows never
-    interact. The pairwise arrays of each round are kept as computed and packed into one flat
-    buffer per array at the end (see :class:`EUMTrace`); ``record_pairs=False`` records none.
+    interact. Each round writes its pairwise arrays straight into one flat buffer per array
+    (see :class:`EUMTrace`); ``record_pairs=False`` records none.
     ``threads`` runs the groups of rows on that many threads (default 1: the groups are
     small enough that Python overhead, which threads do not share, dominates; results are
     identical whatever the number).
@@ -527,34 +520,49 @@ def eum_kernel(
         accepted=np.full((R, B, u + 1), -1, dtype=np.int64),
         accepted_relation=np.full((R, B, u + 1), NONE, dtype=np.int8),
         stopped=np.full(B, R, dtype=np.int64),
-        pairs=[] if record_pairs else None,
+        pairs=None,
+        pair_start=np.full((R, B), -1, dtype=np.int64),
+        pair_width=np.ones(B, dtype=np.int64),
     )
-    groups = _width_groups(width[order])
-
-    def run(group: tuple[slice, int]) -> None:
-        rows, wd = group
-        _eum_rows(
-            xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
-            rep_u[rows, :wd], settings, raw, rows,
-        )
-
+    parts = _width_groups(width[order])
     if threads is None:
         threads = 1
     if threads > 1 and B > 1:
         # split big groups so the threads get similar work; groups write disjoint rows of
-        # ``raw`` and numpy releases the GIL inside its loops
-        cost = sum((r.stop - r.start) * wd**2 for r, wd in groups)
-        parts = []
-        for r, wd in groups:
+        # ``raw`` (and disjoint parts of its pairwise buffers); numpy releases the GIL inside
+        # its loops
+        cost = sum((r.stop - r.start) * wd**2 for r, wd in parts)
+        split = []
+        for r, wd in parts:
             size = r.stop - r.start
             k = max(1, min(int(np.ceil(size * wd**2 * threads / max(cost, 1))), size))
             edges = np.linspace(r.start, r.stop, k + 1).astype(int)
-            parts += [(slice(a, b), wd) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+            split += [(slice(a, b), wd) for a, b in zip(edges[:-1], edges[1:], strict=True)]
+        parts = split
+    # every part of the rows gets room for all its rounds in the pairwise buffers: the rounds
+    # write there directly (np.empty: pages the rows that stop early never fill are never
+    # touched)
+    room = [(r.stop - r.start) * wd * wd * R for r, wd in parts]
+    region = np.concatenate([[0], np.cumsum(room)]).astype(np.int64)
+    if record_pairs:
+        raw = replace(raw, pairs={
+            name: np.empty(int(region[-1]), dtype=dtype)
+            for name, (_, dtype) in _PAIR_FILL.items()
+        })
+
+    def run(k: int) -> None:
+        rows, wd = parts[k]
+        _eum_rows(
+            xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
+            rep_u[rows, :wd], settings, raw, rows, int(region[k]),
+        )
+
+    if threads > 1 and B > 1:
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            list(pool.map(run, sorted(parts, key=lambda g: -(g[0].stop - g[0].start) * g[1] ** 2)))
+            list(pool.map(run, sorted(range(len(parts)), key=lambda k: -room[k])))
     else:
-        for group in groups:
-            run(group)
+        for k in range(len(parts)):
+            run(k)
     # back to the input's row order, and from groups to actors: one gather per array
     # (the last column of the raw arrays is never written: it holds absent actors' values)
     where = slot[:, None] * (u + 1) + np.where(member >= 0, member, u)  # (B, n)
@@ -573,28 +581,10 @@ def eum_kernel(
         stopped=raw.stopped[slot],
         member=member,
         slot=slot,
-        **({} if raw.pairs is None else _pack(raw.pairs, R, B)),
+        pairs={} if raw.pairs is None else raw.pairs,
+        pair_start=None if raw.pairs is None else raw.pair_start,
+        pair_width=None if raw.pairs is None else raw.pair_width,
     )
-
-
-def _pack(chunks: list[_PairChunk], R: int, B: int) -> dict[str, Any]:
-    """The pairwise chunks of a run, back to back in one flat buffer per array (see
-    :class:`EUMTrace`)."""
-    start = np.full((R, B), -1, dtype=np.int64)
-    width = np.ones(B, dtype=np.int64)
-    at = 0
-    for chunk in chunks:
-        wd = chunk.arrays["relation"].shape[-1]
-        start[chunk.round, chunk.rows] = at + wd * wd * np.arange(chunk.rows.size)
-        width[chunk.rows] = wd
-        at += chunk.rows.size * wd * wd
-    pairs = {
-        name: np.concatenate(
-            [chunk.arrays[name].reshape(-1) for chunk in chunks] or [np.empty(0, dtype)]
-        )
-        for name, (_, dtype) in _PAIR_FILL.items()
-    }
-    return {"pairs": pairs, "pair_start": start, "pair_width": width}
 
 
 GROUP_COST = 3000.0
@@ -644,9 +634,10 @@ def _one_round(
     median: np.ndarray,
     r_fixed: np.ndarray | None,
     cfg: EUMSettings,
-    record: bool,
+    record: dict[str, np.ndarray] | None,
 ) -> dict[str, np.ndarray]:
-    """One round on the rows given (Scholz appendix steps 2-11).
+    """One round on the rows given (Scholz appendix steps 2-11); ``record`` holds ``(B, n, n)``
+    arrays to fill with the round's pairwise diagnostics (None: record none).
 
     Rows hold merged actors (see :func:`eum_kernel`): ``counts[b, j, i]`` is the number of
     ordered pairs of original actors that the entry ``(j, i)`` stands for (``m_j m_i`` off the
@@ -723,7 +714,7 @@ def _one_round(
     fail = 1.0 - p  # 1 − P_ij
     loss_a = s[:, None, :] * fail
     loss_a *= gap
-    a = np.subtract(base, loss_a, out=loss_a)
+    a = np.subtract(base, loss_a, out=loss_a if record is None else record["eu_own"])
     if need_alt:
         a -= (1.0 - q) * _alternative(dist, dmu, r_row, t)
     if cfg.perception == "actual":
@@ -732,7 +723,7 @@ def _one_round(
         # j challenging i as i sees it: j's utilities, i's risk exponent r_i
         loss_b = s[:, :, None] * np.swapaxes(fail, 1, 2)
         loss_b *= gap
-        b = np.subtract(base, loss_b, out=loss_b)
+        b = np.subtract(base, loss_b, out=loss_b if record is None else record["eu_other"])
         if need_alt:
             t_ji = np.swapaxes(t, 1, 2) if isinstance(t, np.ndarray) else t
             b -= (1.0 - q) * _alternative(dist, np.swapaxes(dmu, 1, 2), r_row, t_ji)
@@ -802,10 +793,17 @@ def _one_round(
         "risk": r,
         "security": security,
     }
-    if record:
+    if record is not None:
         # entries that stand for no pair of actors are left as they are: the trace never
         # shows them (EUMTrace.pairwise fills them in)
-        rel = np.zeros((B, n, n), dtype=np.int8)  # the relation of i to j (disjoint cases)
+        if cfg.perception == "actual":  # (else computed in place)
+            np.copyto(record["eu_other"], b)
+        np.copyto(record["probability"], p)
+        offer_rec = record["offer"]
+        offer_rec.fill(np.nan)
+        np.copyto(offer_rec, offer, where=moving)
+        rel = record["relation"]  # the relation of i to j (disjoint cases)
+        rel.fill(NONE)
         pos_a &= apart
         neg_b = b < -TOL
         np.copyto(rel, WIN, where=pos_a & pos_b)  # a conflict ...
@@ -818,13 +816,6 @@ def _one_round(
         np.copyto(rel, TAKE, where=one_sided)
         neg_a &= neg_b
         np.copyto(rel, STALEMATE, where=neg_a)
-        out.update(
-            relation=rel,
-            eu_own=a,
-            eu_other=b,
-            probability=p,
-            offer=np.where(moving, offer, np.nan),
-        )
     return out
 
 
@@ -845,11 +836,13 @@ def _eum_rows(
     cfg: EUMSettings,
     out: _Raw,
     rows: slice,
+    at: int,
 ) -> None:
     """Run rows ``rows`` of ``out`` (their first ``n`` merged actors) through every round.
 
     ``mult`` counts the actors of each merged actor, ``rep`` names the one that stands for
-    them (the lowest index: the actor whose offer another accepts)."""
+    them (the lowest index: the actor whose offer another accepts). The rounds' pairwise
+    diagnostics go to ``out.pairs`` from flat index ``at`` on, one round after the other."""
     row_ids = np.arange(rows.start, rows.stop)
     x = np.where(present, position, 0.0)
     s = np.where(present, salience, 0.0)
@@ -873,6 +866,7 @@ def _eum_rows(
     chal = counts / np.maximum(m, 1)[:, None, :]
     cols = slice(0, n)
     pairwise = out.pairs
+    out.pair_width[rows] = n
     median = condorcet_median(x, w, present)
     mean = weighted_mean(x, w)
     out.positions[0][rows, cols] = np.where(present, x, np.nan)
@@ -893,9 +887,15 @@ def _eum_rows(
             out.security[rnd][idle_ids, cols] = out.security[rnd - 1][idle_ids, cols]
         if live.size:
             target = row_ids[live]
+            record = None
+            if pairwise is not None:
+                size = live.size * n * n
+                record = {k: v[at : at + size].reshape(-1, n, n) for k, v in pairwise.items()}
+                out.pair_start[rnd, target] = at + n * n * np.arange(live.size)
+                at += size
             got = _one_round(
                 lx, lw, ls, lp, lpair, lcounts, lchal, lscale, median[live], r_fixed, cfg,
-                pairwise is not None,
+                record,
             )
             if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
                 r_fixed = got["risk"]
@@ -904,10 +904,6 @@ def _eum_rows(
                 out.security[0][target, cols] if rnd > 0 and r_fixed is not None
                 else got["security"]
             )
-            if pairwise is not None:  # kept as computed (no copy), laid out on demand
-                pairwise.append(
-                    _PairChunk(rnd, target, {name: got[name] for name in _PAIR_FILL})
-                )
             moved = np.abs(got["x"] - lx).max(axis=1, initial=0.0)
             still = moved <= float(cfg.tolerance)
             acc = np.where(still[:, None], -1, got["accepted"])
