@@ -433,9 +433,15 @@ def _positive_votes(
 
 
 def _probability(
-    g: _Geometry, w: np.ndarray, rho: np.ndarray | None, kind: str, pair: np.ndarray
+    g: _Geometry,
+    w: np.ndarray,
+    rho: np.ndarray | None,
+    kind: str,
+    pair: np.ndarray,
+    out: np.ndarray | None = None,
 ) -> np.ndarray:
-    """``P[b, i, j]``: probability that ``i`` prevails over ``j`` (0 where nobody votes).
+    """``P[b, i, j]``: probability that ``i`` prevails over ``j`` (0 where nobody votes),
+    written to ``out`` if given.
 
     ``pair`` counts the ordered pairs of actors each entry stands for (``scholz_code``)."""
     positive, net = _positive_votes(g, w, rho)
@@ -443,7 +449,7 @@ def _probability(
     if kind == "share":
         # 0 ≤ N_ij ≤ |v|_ij, so where nobody votes N_ij = 0 and N / tiny is exactly 0
         np.maximum(absolute, np.finfo(float).tiny, out=absolute)
-        return np.divide(positive, absolute, out=positive)
+        return np.divide(positive, absolute, out=positive if out is None else out)
     if kind == "net":
         num, den = np.maximum(net, 0.0), absolute
     else:  # scholz_code: all votes of all voters over all ordered pairs of actors
@@ -451,7 +457,11 @@ def _probability(
         den = np.broadcast_to(
             (pair * absolute).sum(axis=(1, 2))[:, None, None], num.shape
         )
-    return np.divide(num, den, out=np.zeros(num.shape), where=den > 0)
+    if out is None:
+        out = np.zeros(num.shape)
+    else:
+        out.fill(0.0)
+    return np.divide(num, den, out=out, where=den > 0)
 
 
 def _alternative(
@@ -696,7 +706,10 @@ def _one_round(
     if not cfg.vote_risk and cfg.risk == "security" and r_fixed is None:
         p = p1  # linear votes: the same probabilities as in the risk pass
     else:
-        p = _probability(g, w, r if cfg.vote_risk else None, cfg.probability, counts)
+        p = _probability(
+            g, w, r if cfg.vote_risk else None, cfg.probability, counts,
+            None if record is None else record["probability"],
+        )
     r_row = r[:, :, None]
     # [i, j] valued with r_i (d is symmetric, so the same arrays serve a and b)
     half = 0.5 * dist
@@ -798,7 +811,8 @@ def _one_round(
         # shows them (EUMTrace.pairwise fills them in)
         if cfg.perception == "actual":  # (else computed in place)
             np.copyto(record["eu_other"], b)
-        np.copyto(record["probability"], p)
+        if p is not record["probability"]:  # (else computed in place)
+            np.copyto(record["probability"], p)
         offer_rec = record["offer"]
         offer_rec.fill(np.nan)
         np.copyto(offer_rec, offer, where=moving)
