@@ -231,6 +231,9 @@ class _Round:
         self.Ja = cat([sd.Ja for sd in parts], (0,), int)
         self.p = cat([sd.p for sd in parts], (0,), int)
         self.q = cat([sd.q for sd in parts], (0,), int)
+        self.Ia_list, self.Ja_list = self.Ia.tolist(), self.Ja.tolist()
+        self.p_list, self.q_list = self.p.tolist(), self.q.tolist()
+        self.scen_list = self.scen.tolist()
         self.res = np.zeros((5, n))
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
@@ -245,6 +248,7 @@ class _Round:
                 np.concatenate([(sd.w / np.where(sd.denom > 0, sd.denom, 1.0)).ravel()
                                 for sd in parts]) if parts else np.zeros(0)
             )
+        self.x_list, self.share_list = self.x_flat.tolist(), self.share_flat.tolist()
         # index tables: per (actor, issue), the sides that supply it (as rows of S2 and as
         # positions in res' move rows) and the exchanges that demand it
         order, self.sup_ptr = _index(sup_key.T.ravel(), n_b)  # entry 2 e + side
@@ -287,8 +291,10 @@ class _Round:
         np.copysign(M, d, out=M)  # towards the partner
         np.subtract(dp * sIp, dq * sIq, out=gI)
         np.subtract(dq * sJq, dp * sJp, out=gJ)
+        gain = out[4]  # decide's gain (|gI|; after a cut, of the side not cut)
+        np.abs(gI, out=gain)
         valid = self._move_ok(M, X, HS, D)
-        valid &= (np.abs(gI) >= _GAIN_EPS)
+        valid &= gain >= _GAIN_EPS
         # the outcome must not pass the demander: first on q (I's move), then on p (J's)
         v = self.ub[self.keys[:, idx]]
         nb = nb0 + v[0:2] - v[2:4]  # outcome without the supplier, moves towards it counted
@@ -301,10 +307,15 @@ class _Round:
             ref = np.where(own_u == own_u, own_u, X)
             delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
             self._cut(idx, M, d, share, inv, rho, irho, sIp, sIq, sJp, sJq, a, delta, valid,
-                      gI, gJ)
+                      gI, gJ, gain)
             valid &= self._move_ok(M, X, HS, D)
-        key = np.abs(gI) if self.variant == "equal_gain" else np.minimum(gI, gJ)
-        np.negative(np.round(key, _TIE_DECIMALS), out=out[4])
+        # decide's sort key, minus the gain rounded to 12 decimals (np.round's own steps)
+        key = out[4]
+        if self.variant != "equal_gain":
+            np.minimum(gI, gJ, out=key)
+        np.multiply(key, 10.0**_TIE_DECIMALS, out=key)
+        np.rint(key, out=key)
+        np.divide(key, -(10.0**_TIE_DECIMALS), out=key)
         self.res[:, idx] = out
         self.valid[idx] = valid
 
@@ -337,11 +348,12 @@ class _Round:
         valid: np.ndarray,
         gI: np.ndarray,
         gJ: np.ndarray,
+        gain: np.ndarray,
     ) -> None:
         """decide's check that a move does not push the outcome past the demander's position:
         first I's move on q, then J's on p (after I's cut). Where it would, the move is cut so
         the outcome lands on that position and the partner's move scaled by the rate.
-        ``M``, ``gI`` and ``gJ`` are updated in place."""
+        ``M``, ``gI``, ``gJ`` and ``gain`` are updated in place."""
         a_edge = np.abs(a) <= _EDGE_TOL
         decided: dict[int, bool] = {}  # knife-edge decisions of this call (idx may repeat)
         for side in (0, 1):
@@ -369,6 +381,7 @@ class _Round:
             dq_, dp_ = (r_x, r_o) if side == 0 else (r_o, r_x)
             gI[...] = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
             gJ[...] = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
+            gain[...] = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
 
     def _edge(self, col: int, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
         """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
@@ -387,12 +400,14 @@ class _Round:
         they touch, and return their records ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``
         and the touched exchanges still in play (to be recalculated by :meth:`compute`)."""
         alive = self.alive
-        alive[tops] = False
+        for e in tops:
+            alive[e] = False
         if self.first:  # decide drops what does not pay once it realises an exchange
             alive &= self.valid
             self.first = False
         res, S, ub, u = self.res, self.S, self.ub, self.u
-        n_b, x_flat, share_flat = self.n_b, self.x_flat, self.share_flat
+        n_b, x_flat, share_flat = self.n_b, self.x_list, self.share_list
+        Ia, Ja, P, Q, scen = self.Ia_list, self.Ja_list, self.p_list, self.q_list, self.scen_list
         sup_ptr, dem_ptr, sup_f, sup_r = self.sup_ptr, self.dem_ptr, self.sup_f, self.sup_r
         records = []
         f_l: list[np.ndarray] = []
@@ -401,10 +416,10 @@ class _Round:
         n_l: list[int] = []
         c_l: list[np.ndarray] = []
         for e in tops:
-            sc = int(self.scen[e])
+            sc = scen[e]
             part = self.parts[sc]
             n_a, n_i, b_off, u_off = part.n_a, part.n_i, self.b_off[sc], self.u_off[sc]
-            A, B, p, q = int(self.Ia[e]), int(self.Ja[e]), int(self.p[e]), int(self.q[e])
+            A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
             xA, xB = S[e, :, 0].tolist()
             mA, mB, gA, gB = res[0:4, e].tolist()
             yA, yB = xA + mA, xB + mB
@@ -416,14 +431,14 @@ class _Round:
                 u_key = b_key * n_a + sup + u_off
                 i_flat = sup * n_i + k + b_off
                 old = float(u[u_key])
-                x = float(x_flat[i_flat])
+                x = x_flat[i_flat]
                 if old != old:  # NaN: no earlier move
                     new, prev = y, x
                 else:
                     new = min(old, y) if x <= old else max(old, y)
                     prev = old
                 u[u_key] = new
-                wd = float(share_flat[i_flat])
+                wd = share_flat[i_flat]
                 ub[b_key + b_off] += wd * (new - prev)
                 ub[n_b + u_key] = wd * (new - x)
             # supplying the same actor-issue: start from the moved position, keep the
@@ -443,7 +458,10 @@ class _Round:
         m = res[0:2].ravel()[np.concatenate(r_l)]
         sub[:, 1] += m
         sub[:, 2] *= m * sub[:, 2] > 0  # a move against the earlier ones: no more moves
-        sub[:, 0] = np.repeat(y_l, n_l)
+        o = 0
+        for y, n_y in zip(y_l, n_l, strict=True):
+            sub[o:o + n_y, 0] = y
+            o += n_y
         self.S2[f] = sub
         touched = np.concatenate(c_l)
         return records, touched[alive[touched]]
