@@ -163,14 +163,14 @@ class _Part:
             inv,  # 2-3
             target,  # 4-5
             np.stack([mean_q, mean_p]) - share * x_start,  # 6-7 outcome less own share
-            np.stack([rho, irho, sIp, sIq, sJp, sJq]),  # 8-13
+            np.stack([rho, irho, sIp, sJq, sIq, sJp]),  # 8-13
         ])
         # supply state of each side: position, sum of the exchange's earlier moves, and the
         # direction still allowed (+1 / -1; 0: none). With no earlier move any move towards
         # the partner is allowed, i.e. the sign of target − start; an unusable exchange: none.
-        self.S = np.zeros((n, 2, 3))
-        self.S[:, :, 0] = x_start.T
-        self.S[:, :, 2] = np.where(usable, np.sign(target - x_start), 0.0).T
+        self.S = np.stack([
+            x_start, np.zeros((2, n)), np.where(usable, np.sign(target - x_start), 0.0)
+        ])  # (field, side, exchange)
         self.dem_key = np.stack([Ja * n_i + q, Ia * n_i + p])  # (demander, issue) of each side
         self.u_key = self.dem_key * n_a + np.stack([Ia, Ja])  # (demander, issue, supplier)
         self.sup_key = np.stack([Ia * n_i + q, Ja * n_i + p])  # (supplier, issue)
@@ -192,7 +192,7 @@ class _Round:
     (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays:
 
     - ``K`` (14, n): what stays fixed in the round (see :class:`_Part`);
-    - ``S`` (n, 2, 3): each side's supply position, sum of its earlier moves, allowed direction;
+    - ``S`` (3, 2, n): each side's supply position, sum of its earlier moves, allowed direction;
     - ``res`` (5, n): the last calculation: the two moves, the two gains, minus the rounded
       gain decide sorts by; ``valid``: whether the exchange pays;
     - ``ub``: per (demander, issue) the outcome shift the moves towards it made (``Σ c s (u −
@@ -220,8 +220,9 @@ class _Round:
 
         b_off = [np.intp(o) for o in self.b_off]
         self.K = cat([sd.K for sd in parts], (14, 0))
-        self.S = np.concatenate([sd.S for sd in parts]) if parts else np.zeros((0, 2, 3))
-        self.S2 = self.S.reshape(2 * n, 3)  # row 2 e + side
+        self.S = cat([sd.S for sd in parts], (3, 2, 0))
+        # flat views of the fields: entry side * n + e
+        self.SX, self.SH, self.SD = (self.S[f].reshape(2 * n) for f in range(3))
         dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
         u_key = cat([sd.u_key + self.u_off[k] for k, sd in enumerate(parts)], (2, 0), int)
         sup_key = cat([sd.sup_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
@@ -249,12 +250,11 @@ class _Round:
                                 for sd in parts]) if parts else np.zeros(0)
             )
         self.x_list, self.share_list = self.x_flat.tolist(), self.share_flat.tolist()
-        # index tables: per (actor, issue), the sides that supply it (as rows of S2 and as
-        # positions in res' move rows) and the exchanges that demand it
-        order, self.sup_ptr = _index(sup_key.T.ravel(), n_b)  # entry 2 e + side
-        self.sup_f = order
-        self.sup_r = (order & 1) * n + (order >> 1)
-        self.sup_col = order >> 1
+        # index tables: per (actor, issue), the sides that supply it (entries side * n + e of
+        # the flat fields of S and of res' move rows) and the exchanges that demand it
+        order, self.sup_ptr = _index(sup_key.ravel(), n_b)
+        self.sup_r = order
+        self.sup_col = order % n if n else order
         order, self.dem_ptr = _index(dem_key.T.ravel(), n_b)
         self.dem_col = order >> 1
         self.round = 0
@@ -268,42 +268,48 @@ class _Round:
         """(Re)calculate exchanges ``idx`` from their current supply positions and the moves
         made towards their demanders (``idx`` may repeat an exchange)."""
         k = idx.size
-        G = self.K[:, idx]
+        G = self.K.take(idx, axis=1)
         share, inv, T, nb0 = G[0:2], G[2:4], G[4:6], G[6:8]
-        rho, irho, sIp, sIq, sJp, sJq = G[8], G[9], G[10], G[11], G[12], G[13]
-        St = self.S[idx].transpose(2, 1, 0)  # (field, side, k)
-        X, HS, D = St[0], St[1], St[2]
-        out = np.empty((5, k))
-        M, gI, gJ = out[0:2], out[2], out[3]
+        rho, irho = G[8], G[9]
+        s_gain, s_loss = G[10:12], G[12:14]  # (s_Ip, s_Jq) and (s_Iq, s_Jp)
+        X, HS, D = self.S.take(idx, axis=2)  # each (side, k)
+        out = np.empty((7, k))
+        M, g, gI, gJ = out[0:2], out[2:4], out[2], out[3]
+        shift = out[5:7]  # the outcome shifts dp (J on p), dq (I on q)
         d = T - X
         dist = np.abs(d)  # how far each supplier is from its partner
         full = dist * share  # the outcome shift if it moved all the way
         # J moves all the way to I on p and I returns the equal-gain shift on q, unless I
         # would then pass J: then I moves all the way and J returns less (Stokman & Van
         # Oosten 1994; decide's order of tests)
-        dq = full[1] * rho
+        dp, dq = shift
+        np.multiply(full[1], rho, out=dq)
         M0 = dq * inv[0]
         over = M0 > dist[0]
-        dq = np.where(over, full[0], dq)
-        dp = np.where(over, dq * irho, full[1])
+        np.copyto(dq, full[0], where=over)
+        dp[...] = np.where(over, dq * irho, full[1])
         np.minimum(M0, dist[0], out=M[0])
         M[1] = np.where(over, dp * inv[1], dist[1])
         np.copysign(M, d, out=M)  # towards the partner
-        np.subtract(dp * sIp, dq * sIq, out=gI)
-        np.subtract(dq * sJq, dp * sJp, out=gJ)
+        # gI = dp s_Ip − dq s_Iq, gJ = dq s_Jq − dp s_Jp
+        np.subtract(shift * s_gain, shift[::-1] * s_loss, out=g)
         gain = out[4]  # decide's gain (|gI|; after a cut, of the side not cut)
         np.abs(gI, out=gain)
         valid = self._move_ok(M, X, HS, D)
         valid &= gain >= _GAIN_EPS
         # the outcome must not pass the demander: first on q (I's move), then on p (J's)
-        v = self.ub[self.keys[:, idx]]
+        keys = self.keys.take(idx, axis=1)
+        v = self.ub.take(keys)
         nb = nb0 + v[0:2] - v[2:4]  # outcome without the supplier, moves towards it counted
         a = T - nb - share * X
         b = a - share * M  # after the move; both as seen by the demander's position
+        # a crossing (a b < 0) or a knife edge (|a| or |b| ≤ tol) anywhere? (fmin/fmax: the
+        # same test, in fewer steps, NaN included)
         if np.count_nonzero(
-            ((a * b < 0) | (np.minimum(np.abs(a), np.abs(b)) <= _EDGE_TOL)) & valid
+            (np.fmin(a, b) <= _EDGE_TOL) & (np.fmax(a, b) >= -_EDGE_TOL) & valid
         ):
-            own_u = self.u[self.keys[2:4, idx] - self.n_b]
+            sIp, sJq, sIq, sJp = G[10], G[11], G[12], G[13]
+            own_u = self.u.take(keys[2:4] - self.n_b)
             ref = np.where(own_u == own_u, own_u, X)
             delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
             self._cut(idx, M, d, share, inv, rho, irho, sIp, sIq, sJp, sJq, a, delta, valid,
@@ -316,7 +322,7 @@ class _Round:
         np.multiply(key, 10.0**_TIE_DECIMALS, out=key)
         np.rint(key, out=key)
         np.divide(key, -(10.0**_TIE_DECIMALS), out=key)
-        self.res[:, idx] = out
+        self.res[:, idx] = out[:5]
         self.valid[idx] = valid
 
     @staticmethod
@@ -405,22 +411,20 @@ class _Round:
         if self.first:  # decide drops what does not pay once it realises an exchange
             alive &= self.valid
             self.first = False
-        res, S, ub, u = self.res, self.S, self.ub, self.u
+        res, SX, ub, u = self.res, self.SX, self.ub, self.u
         n_b, x_flat, share_flat = self.n_b, self.x_list, self.share_list
         Ia, Ja, P, Q, scen = self.Ia_list, self.Ja_list, self.p_list, self.q_list, self.scen_list
-        sup_ptr, dem_ptr, sup_f, sup_r = self.sup_ptr, self.dem_ptr, self.sup_f, self.sup_r
+        sup_ptr, dem_ptr, sup_r, n = self.sup_ptr, self.dem_ptr, self.sup_r, self.n
         records = []
-        f_l: list[np.ndarray] = []
         r_l: list[np.ndarray] = []
         y_l: list[float] = []
-        n_l: list[int] = []
         c_l: list[np.ndarray] = []
         for e in tops:
             sc = scen[e]
             part = self.parts[sc]
             n_a, n_i, b_off, u_off = part.n_a, part.n_i, self.b_off[sc], self.u_off[sc]
             A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
-            xA, xB = S[e, :, 0].tolist()
+            xA, xB = float(SX[e]), float(SX[n + e])
             mA, mB, gA, gB = res[0:4, e].tolist()
             yA, yB = xA + mA, xB + mB
             records.append((yA, yB, gA, gB, xA, xB))
@@ -445,24 +449,21 @@ class _Round:
             # exchange's own earlier move (dropped exchanges too; they are never read again)
             for key, y in ((A * n_i + q + b_off, yA), (B * n_i + p + b_off, yB)):
                 lo, hi = sup_ptr[key], sup_ptr[key + 1]
-                f_l.append(sup_f[lo:hi])
-                r_l.append(sup_r[lo:hi])
+                r = sup_r[lo:hi]
+                r_l.append(r)
                 c_l.append(self.sup_col[lo:hi])
                 y_l.append(y)
-                n_l.append(hi - lo)
             # demanding the same actor-issue: the moves towards it count
             for key in (B * n_i + q + b_off, A * n_i + p + b_off):
                 c_l.append(self.dem_col[dem_ptr[key]:dem_ptr[key + 1]])
-        f = np.concatenate(f_l)
-        sub = self.S2[f]
-        m = res[0:2].ravel()[np.concatenate(r_l)]
-        sub[:, 1] += m
-        sub[:, 2] *= m * sub[:, 2] > 0  # a move against the earlier ones: no more moves
-        o = 0
-        for y, n_y in zip(y_l, n_l, strict=True):
-            sub[o:o + n_y, 0] = y
-            o += n_y
-        self.S2[f] = sub
+        r = np.concatenate(r_l)
+        m = res[0:2].reshape(2 * n).take(r)
+        self.SH[r] += m
+        dirn = self.SD.take(r)
+        dirn *= m * dirn > 0  # a move against the earlier ones: no more moves
+        self.SD[r] = dirn
+        for r, y in zip(r_l, y_l, strict=True):
+            SX[r] = y
         touched = np.concatenate(c_l)
         return records, touched[alive[touched]]
 
