@@ -37,6 +37,7 @@ straightforward formulation, so results do not change with the optimisations.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,6 +48,7 @@ _MOVE_EPS = 1e-10  # decide: a move of at most 1e-10 is no move
 _GAIN_EPS = 1e-10  # decide: an exchange gaining less than this does not pay
 _TIE_DECIMALS = 12  # gains equal to 12 decimals are a tie (decide: 1e-20 in Decimal)
 _EDGE_TOL = 1e-9  # float slack: at the scale's ends and at knife edges (see ``edge``)
+_FEW = 16  # at most this many exchanges to cut: one by one in Python floats
 
 
 @dataclass(frozen=True)
@@ -305,16 +307,20 @@ class _Round:
         b = a - share * M  # after the move; both as seen by the demander's position
         # a crossing (a b < 0) or a knife edge (|a| or |b| ≤ tol) anywhere? (fmin/fmax: the
         # same test, in fewer steps, NaN included)
-        if np.count_nonzero(
-            (np.fmin(a, b) <= _EDGE_TOL) & (np.fmax(a, b) >= -_EDGE_TOL) & valid
-        ):
-            sIp, sJq, sIq, sJp = G[10], G[11], G[12], G[13]
-            own_u = self.u.take(keys[2:4] - self.n_b)
-            ref = np.where(own_u == own_u, own_u, X)
-            delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
-            self._cut(idx, M, d, share, inv, rho, irho, sIp, sIq, sJp, sJq, a, delta, valid,
-                      gI, gJ, gain)
-            valid &= self._move_ok(M, X, HS, D)
+        trig = (np.fmin(a, b) <= _EDGE_TOL) & (np.fmax(a, b) >= -_EDGE_TOL) & valid
+        if np.count_nonzero(trig):
+            few = np.flatnonzero(trig[0] | trig[1])
+            if few.size <= _FEW:  # the usual case: one to three exchanges, in Python floats
+                self._cut_few(idx, few.tolist(), G, M, d, a, nb, X, HS, D, keys, valid, g,
+                              gain)
+            else:
+                sIp, sJq, sIq, sJp = G[10], G[11], G[12], G[13]
+                own_u = self.u.take(keys[2:4] - self.n_b)
+                ref = np.where(own_u == own_u, own_u, X)
+                delta = np.abs(T - nb - share * ref) * inv  # the move putting the outcome on T
+                self._cut(idx, M, d, share, inv, rho, irho, sIp, sIq, sJp, sJq, a, delta,
+                          valid, gI, gJ, gain)
+                valid &= self._move_ok(M, X, HS, D)
         # decide's sort key, minus the gain rounded to 12 decimals (np.round's own steps)
         key = out[4]
         if self.variant != "equal_gain":
@@ -388,6 +394,74 @@ class _Round:
             gI[...] = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
             gJ[...] = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
             gain[...] = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
+
+    def _cut_few(
+        self,
+        idx: np.ndarray,
+        few: list[int],
+        G: np.ndarray,
+        M: np.ndarray,
+        d: np.ndarray,
+        a: np.ndarray,
+        nb: np.ndarray,
+        X: np.ndarray,
+        HS: np.ndarray,
+        D: np.ndarray,
+        keys: np.ndarray,
+        valid: np.ndarray,
+        g: np.ndarray,
+        gain: np.ndarray,
+    ) -> None:
+        """:meth:`_cut` and the move test after it for the few exchanges ``few`` (positions in
+        ``idx``), one by one in Python floats: the same operations in the same order."""
+        u, n_b = self.u, self.n_b
+        decided: dict[tuple[int, int], bool] = {}
+        for t in few:
+            col = int(idx[t])
+            share = (G.item(0, t), G.item(1, t))
+            inv = (G.item(2, t), G.item(3, t))
+            rate = (G.item(9, t), G.item(8, t))  # r_o = r_x · rate: 1/ρ after I's cut, ρ after J's
+            sIp, sJq, sIq, sJp = G.item(10, t), G.item(11, t), G.item(12, t), G.item(13, t)
+            m = [M.item(0, t), M.item(1, t)]
+            gI, gJ, gn = g.item(0, t), g.item(1, t), gain.item(t)
+            for side in (0, 1):
+                a_s = a.item(side, t)
+                b = a_s - share[side] * m[side]
+                cross = a_s * b < 0
+                if abs(a_s) <= _EDGE_TOL or abs(b) <= _EDGE_TOL:
+                    if (col, side) not in decided:
+                        Z = (self.Ia_list, self.Ja_list)
+                        iss = (self.q_list, self.p_list)
+                        decided[col, side] = self._edge(
+                            col, Z[side][col], iss[side][col], Z[1 - side][col],
+                            iss[1 - side][col], abs(a_s) <= _EDGE_TOL,
+                        )
+                    cross = decided[col, side]
+                if not cross:
+                    continue
+                other = 1 - side
+                own_u = u.item(keys.item(2 + side, t) - n_b)
+                ref = own_u if own_u == own_u else X.item(side, t)
+                delta = abs(G.item(4 + side, t) - nb.item(side, t) - share[side] * ref) * inv[side]
+                r_x = delta * share[side]
+                r_o = r_x * rate[side]
+                m[side] = math.copysign(delta, d.item(side, t))
+                m[other] = math.copysign(r_o * inv[other], d.item(other, t))
+                dq, dp = (r_x, r_o) if side == 0 else (r_o, r_x)
+                gI = dp * sIp - dq * sIq
+                gJ = dq * sJq - dp * sJp
+                gn = abs(gJ if side == 0 else gI)
+            ok = True
+            for side in (0, 1):
+                y = X.item(side, t) + m[side]
+                ok = ok and (
+                    m[side] * D.item(side, t) > _MOVE_EPS
+                    and -_EDGE_TOL <= y <= 100 + _EDGE_TOL
+                    and HS.item(side, t) + m[side] <= 100
+                )
+            M[0, t], M[1, t] = m
+            g[0, t], g[1, t], gain[t] = gI, gJ, gn
+            valid[t] = valid[t] and ok
 
     def _edge(self, col: int, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
         """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
