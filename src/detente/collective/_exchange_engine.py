@@ -498,8 +498,8 @@ class _Round:
             part = self.parts[sc]
             n_a, n_i, b_off, u_off = part.n_a, part.n_i, self.b_off[sc], self.u_off[sc]
             A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
-            xA, xB = float(SX[e]), float(SX[n + e])
-            mA, mB, gA, gB = res[0:4, e].tolist()
+            xA, xB = SX.item(e), SX.item(n + e)
+            mA, mB, gA, gB = res.item(0, e), res.item(1, e), res.item(2, e), res.item(3, e)
             yA, yB = xA + mA, xB + mB
             records.append((yA, yB, gA, gB, xA, xB))
             # moves made towards a demander: B demanded q (A moved there), A demanded p;
@@ -508,7 +508,7 @@ class _Round:
                 b_key = dem * n_i + k
                 u_key = b_key * n_a + sup + u_off
                 i_flat = sup * n_i + k + b_off
-                old = float(u[u_key])
+                old = u.item(u_key)
                 x = x_flat[i_flat]
                 if old != old:  # NaN: no earlier move
                     new, prev = y, x
@@ -517,7 +517,7 @@ class _Round:
                     prev = old
                 u[u_key] = new
                 wd = share_flat[i_flat]
-                ub[b_key + b_off] += wd * (new - prev)
+                ub[b_key + b_off] = ub.item(b_key + b_off) + wd * (new - prev)
                 ub[n_b + u_key] = wd * (new - x)
             # supplying the same actor-issue: start from the moved position, keep the
             # exchange's own earlier move (dropped exchanges too; they are never read again)
@@ -680,10 +680,10 @@ def run_exchange_batch(
                     sc.records.append(rec)
                 if idx.size:
                     st.compute(idx)
-                    st.alive[idx] &= st.valid[idx]
+                    st.alive[idx] = st.valid.take(idx)  # all were alive: drop what stopped paying
                 alive = st.alive
                 for sc in still:
-                    sc.perm = sc.perm[alive[sc.perm]]
+                    sc.perm = sc.perm[alive.take(sc.perm)]
             running = still
         for slot, k in enumerate(active):
             _finish_round(r, st, slot, runs[k], salience_weight, fixed_weight)
@@ -699,24 +699,24 @@ def _pick(st: _Round, sc: _Scenario, nrk: np.ndarray, tie_break: str) -> int | N
     perm = sc.perm
     valid, alive = st.valid, st.alive
     while perm.size:
-        key = nrk[perm]
-        order = np.argsort(key, kind="stable")
-        perm = perm[order]
-        top = int(perm[0])
-        if perm.size > 1 and key[order[0]] == key[order[1]]:
+        key = nrk.take(perm)
+        order = key.argsort(kind="stable")
+        perm = perm.take(order)
+        top = perm.item(0)
+        if perm.size > 1 and key.item(order.item(0)) == key.item(order.item(1)):
             sc.ties += 1
             take_second = tie_break == "second" or (
                 tie_break == "random" and sc.rng.random() >= 0.5
             )
             if take_second:
-                top = int(perm[1])
+                top = perm.item(1)
                 perm = np.concatenate([perm[2:], perm[:1]])
             else:
                 perm = perm[1:]
         else:
             perm = perm[1:]
         alive[top] = False
-        if valid[top]:
+        if valid.item(top):
             sc.perm = perm
             return top
     sc.perm = perm
