@@ -732,16 +732,20 @@ def _finish_round(
     e = np.asarray(sc.realised, dtype=int)
     rec = np.asarray(sc.records, dtype=float).reshape(-1, 6).T  # yI, yJ, gI, gJ, from I, J
     Ia, Ja, p, q = st.Ia[e], st.Ja[e], st.p[e], st.q[e]
+    # each realised move in turn (I's, then J's), so that the last move of an actor on an
+    # issue stands: keep the last occurrence of each actor-issue
+    n_i = x.shape[1]
+    flat = np.stack([Ia * n_i + q, Ja * n_i + p], axis=1).ravel()
+    y = rec[0:2].T.ravel()
+    rev_first = np.unique(flat[::-1], return_index=True)[1]
+    last = flat.size - 1 - rev_first
+    cell, y = flat[last], y[last]
     vote = x.copy()
     nxt = x.copy()
-    adj = fixed_weight + salience_weight * (1.0 - sal)
-    # in order, so that a later move of the same actor on the same issue wins
-    vote_pairs = np.stack([Ia, q, Ja, p], axis=1).tolist()
-    for (a, k, b, kb), yI, yJ in zip(vote_pairs, rec[0].tolist(), rec[1].tolist(), strict=True):
-        vote[a, k] = yI
-        vote[b, kb] = yJ
-        nxt[a, k] = x[a, k] + adj[a, k] * (yI - x[a, k])
-        nxt[b, kb] = x[b, kb] + adj[b, kb] * (yJ - x[b, kb])
+    vote.flat[cell] = y
+    x_c = x.flat[cell]
+    adj = fixed_weight + salience_weight * (1.0 - sal.flat[cell])
+    nxt.flat[cell] = x_c + adj * (y - x_c)
     sc.votes.append(vote)
     sc.vote_out.append(_outcome(vote, sc.w, sc.denom))
     sc.edge_events += st.edge_events[slot]
