@@ -48,6 +48,8 @@ _MOVE_EPS = 1e-10  # decide: a move of at most 1e-10 is no move
 _GAIN_EPS = 1e-10  # decide: an exchange gaining less than this does not pay
 _TIE_DECIMALS = 12  # gains equal to 12 decimals are a tie (decide: 1e-20 in Decimal)
 _EDGE_TOL = 1e-9  # float slack: at the scale's ends and at knife edges (see ``edge``)
+_TIE_SCALE = 10.0**_TIE_DECIMALS
+_TOP = 100 + _EDGE_TOL  # the top of the scale, with slack
 _FEW = 16  # at most this many exchanges to cut: one by one in Python floats
 
 
@@ -243,6 +245,7 @@ class _Round:
         self.p_list, self.q_list = self.p.tolist(), self.q.tolist()
         self.scen_list = self.scen.tolist()
         self.res = np.zeros((5, n))
+        self.M_flat = self.res[0:2].reshape(2 * n)  # the moves, entry side * n + e
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
         self.first = True
@@ -294,16 +297,25 @@ class _Round:
         M0 = dq * inv[0]
         over = M0 > dist[0]
         np.copyto(dq, full[0], where=over)
-        dp[...] = np.where(over, dq * irho, full[1])
+        np.copyto(dp, full[1])
+        np.copyto(dp, dq * irho, where=over)
         np.minimum(M0, dist[0], out=M[0])
-        M[1] = np.where(over, dp * inv[1], dist[1])
+        np.copyto(M[1], dist[1])
+        np.copyto(M[1], dp * inv[1], where=over)
         np.copysign(M, d, out=M)  # towards the partner
         # gI = dp s_Ip − dq s_Iq, gJ = dq s_Jq − dp s_Jp
         np.subtract(shift * s_gain, shift[::-1] * s_loss, out=g)
         gain = out[4]  # decide's gain (|gI|; after a cut, of the side not cut)
         np.abs(gI, out=gain)
-        valid = self._move_ok(M, X, HS, D)
-        valid &= gain >= _GAIN_EPS
+        # decide's test of the moves (see _move_ok), and of the gain
+        y = X + M
+        ok = M * D > _MOVE_EPS
+        ok &= y >= -_EDGE_TOL
+        ok &= y <= _TOP
+        ok &= HS + M <= 100
+        valid = gain >= _GAIN_EPS
+        valid &= ok[0]
+        valid &= ok[1]
         # the outcome must not pass the demander: first on q (I's move), then on p (J's)
         keys = self.keys.take(idx, axis=1)
         v = self.ub.take(keys)
@@ -330,9 +342,9 @@ class _Round:
         key = out[4]
         if self.variant != "equal_gain":
             np.minimum(gI, gJ, out=key)
-        np.multiply(key, 10.0**_TIE_DECIMALS, out=key)
+        np.multiply(key, _TIE_SCALE, out=key)
         np.rint(key, out=key)
-        np.divide(key, -(10.0**_TIE_DECIMALS), out=key)
+        np.divide(key, -_TIE_SCALE, out=key)
         self.res[:, idx] = out[:5]
         self.valid[idx] = valid
 
@@ -536,7 +548,7 @@ class _Round:
             for key in (B * n_i + q + b_off, A * n_i + p + b_off):
                 c_l.append(self.dem_col[dem_ptr[key]:dem_ptr[key + 1]])
         r = np.concatenate(r_l)
-        m = res[0:2].reshape(2 * n).take(r)
+        m = self.M_flat.take(r)
         self.SH[r] += m
         dirn = self.SD.take(r)
         dirn *= m * dirn > 0  # a move against the earlier ones: no more moves
@@ -671,6 +683,7 @@ def run_exchange_batch(
             sc.realised, sc.records = [], []
             running.append(sc)
         nrk = st.res[4]  # minus the rounded gain: decide's sort key
+        alive, valid = st.alive, st.valid
         while running:
             tops = []
             still = []
@@ -686,10 +699,7 @@ def run_exchange_batch(
                     sc.records.append(rec)
                 if idx.size:
                     st.compute(idx)
-                    st.alive[idx] = st.valid.take(idx)  # all were alive: drop what stopped paying
-                alive = st.alive
-                for sc in still:
-                    sc.perm = sc.perm[alive.take(sc.perm)]
+                    alive[idx] = valid.take(idx)  # all were alive: drop what stopped paying
             running = still
         for slot, k in enumerate(active):
             _finish_round(r, st, slot, runs[k], salience_weight, fixed_weight)
@@ -702,8 +712,8 @@ def _pick(st: _Round, sc: _Scenario, nrk: np.ndarray, tie_break: str) -> int | N
     """decide's pick: sort the scenario's list by gain (a stable sort, so exchanges of equal
     gain keep the order of earlier sorts), take the first, or at a tie the first or the second;
     skip exchanges that do not pay. None when the list is empty."""
-    perm = sc.perm
     valid, alive = st.valid, st.alive
+    perm = sc.perm[alive.take(sc.perm)]  # what is still in play
     while perm.size:
         key = nrk.take(perm)
         order = key.argsort(kind="stable")
