@@ -133,8 +133,9 @@ class _Part:
         gi, gj = grp[:, :, None], grp[:, None, :]
         mask = np.stack([(gi == 0) & (gj == 3), (gi == 1) & (gj == 2)], axis=1)
         flat = np.flatnonzero(mask)  # np.nonzero(mask), in fewer steps
-        pr, rest = np.divmod(flat, 2 * n_a * n_a)
-        ii, jj = np.divmod(rest % (n_a * n_a), n_a)
+        pr = flat // (2 * n_a * n_a)
+        pair_of_actors = flat % (n_a * n_a)  # (ii, jj); the block (0 or 1) dropped
+        ii, jj = pair_of_actors // n_a, pair_of_actors % n_a
         p, q = pp[pr], qq[pr]
         # the one with the larger salience ratio s_p / s_q demands p (I), the other q (J)
         swap = sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]
@@ -142,7 +143,10 @@ class _Part:
         Ja = np.where(swap, ii, jj)
         n = len(p)
         self.n = n
-        self.Ia, self.Ja, self.p, self.q = Ia, Ja, p, q
+        self.Ia: np.ndarray = Ia
+        self.Ja: np.ndarray = Ja
+        self.p: np.ndarray = p
+        self.q: np.ndarray = q
         sIp, sIq, sJp, sJq = sal[Ia, p], sal[Ia, q], sal[Ja, p], sal[Ja, q]
         with np.errstate(invalid="ignore", divide="ignore"):
             if variant == "random_rate":
@@ -384,7 +388,7 @@ class _Round:
         the outcome lands on that position and the partner's move scaled by the rate.
         ``M``, ``gI``, ``gJ`` and ``gain`` are updated in place."""
         a_edge = np.abs(a) <= _EDGE_TOL
-        decided: dict[int, bool] = {}  # knife-edge decisions of this call (idx may repeat)
+        decided: dict[tuple[int, int], bool] = {}  # knife-edge decisions (idx may repeat)
         for side in (0, 1):
             b = a[side] - share[side] * M[side]
             cross = valid & (a[side] * b < 0)
@@ -506,7 +510,7 @@ class _Round:
         n_b, x_flat, share_flat = self.n_b, self.x_list, self.share_list
         Ia, Ja, P, Q, scen = self.Ia_list, self.Ja_list, self.p_list, self.q_list, self.scen_list
         sup_ptr, dem_ptr, sup_r, n = self.sup_ptr, self.dem_ptr, self.sup_r, self.n
-        records = []
+        records: list[tuple[float, ...]] = []
         r_l: list[np.ndarray] = []
         y_l: list[float] = []
         c_l: list[np.ndarray] = []
