@@ -204,8 +204,9 @@ class _Round:
     Column ``e`` is one exchange (the scenarios' columns one after the other); side 0 is I
     (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays:
 
-    - ``K`` (14, n): what stays fixed in the round (see :class:`_Part`);
-    - ``S`` (3, 2, n): each side's supply position, sum of its earlier moves, allowed direction;
+    - ``K`` (20, n): rows 0-13 what stays fixed in the round (see :class:`_Part`), rows 14-19
+      the supply state (:class:`_Part`'s ``S``): each side's supply position, the sum of its
+      earlier moves, the direction still allowed;
     - ``res`` (5, n): the last calculation: the two moves, the two gains, minus the rounded
       gain decide sorts by; ``valid``: whether the exchange pays;
     - ``ub``: per (demander, issue) the outcome shift the moves towards it made (``Σ c s (u −
@@ -232,10 +233,10 @@ class _Round:
             return np.concatenate(arrs, axis=-1) if arrs else np.zeros(shape, dtype=dtype)
 
         b_off = [np.intp(o) for o in self.b_off]
-        self.K = cat([sd.K for sd in parts], (14, 0))
-        self.S = cat([sd.S for sd in parts], (3, 2, 0))
-        # flat views of the fields: entry side * n + e
-        self.SX, self.SH, self.SD = (self.S[f].reshape(2 * n) for f in range(3))
+        # K and the supply state in one array (rows 14-19: S's fields), gathered at once
+        self.K = cat([np.concatenate([sd.K, sd.S.reshape(6, sd.n)]) for sd in parts], (20, 0))
+        # flat views of the supply state's fields: entry side * n + e
+        self.SX, self.SH, self.SD = (self.K[r:r + 2].reshape(2 * n) for r in (14, 16, 18))
         dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
         u_key = cat([sd.u_key + self.u_off[k] for k, sd in enumerate(parts)], (2, 0), int)
         sup_key = cat([sd.sup_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
@@ -286,7 +287,7 @@ class _Round:
         share, inv, T, nb0 = G[0:2], G[2:4], G[4:6], G[6:8]
         rho, irho = G[8], G[9]
         s_gain, s_loss = G[10:12], G[12:14]  # (s_Ip, s_Jq) and (s_Iq, s_Jp)
-        X, HS, D = self.S.take(idx, axis=2)  # each (side, k)
+        X, HS, D = G[14:16], G[16:18], G[18:20]  # supply state, each (side, k)
         out = np.empty((7, k))
         M, g, gI, gJ = out[0:2], out[2:4], out[2], out[3]
         shift = out[5:7]  # the outcome shifts dp (J on p), dq (I on q)
