@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -53,9 +54,9 @@ _TOP = 100 + _EDGE_TOL  # the top of the scale, with slack
 _FEW = 16  # at most this many exchanges to cut: one by one in Python floats
 
 
-@dataclass(frozen=True)
-class RealisedExchange:
-    """One realised exchange: ``actor_i`` moves on ``issue_i`` from ``start_i`` to ``y_i`` (its
+class RealisedExchange(NamedTuple):
+    """One realised exchange (an immutable record; a named tuple, cheap to make by the
+    hundred per round): ``actor_i`` moves on ``issue_i`` from ``start_i`` to ``y_i`` (its
     supply issue, towards ``actor_j``) in return for ``actor_j`` moving on ``issue_j``. The
     start is where the supplier stood when the exchange was realised (an earlier exchange of the
     round may have moved it already).
@@ -809,11 +810,8 @@ def _describe(
     traders[Ja, np.arange(e.size)] = True
     ext = np.where(traders, 0.0, per).sum(axis=1)
     rows = [
-        RealisedExchange(
-            round=rnd, actor_i=a, issue_i=k, start_i=f_i, y_i=y_i, shift_i=s_i,
-            actor_j=b, issue_j=kb, start_j=f_j, y_j=y_j, shift_j=s_j, gain_i=g_i, gain_j=g_j,
-        )
-        for a, k, f_i, y_i, s_i, b, kb, f_j, y_j, s_j, g_i, g_j in zip(
+        RealisedExchange(rnd, *t)  # fields in order: actor_i, issue_i, start_i, y_i, ...
+        for t in zip(
             Ia.tolist(), q.tolist(), from_i.tolist(), yI.tolist(), shift_q.tolist(),
             Ja.tolist(), p.tolist(), from_j.tolist(), yJ.tolist(), shift_p.tolist(),
             gI.tolist(), gJ.tolist(), strict=True,
