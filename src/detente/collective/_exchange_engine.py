@@ -690,6 +690,16 @@ def run_exchange_batch(
             running.append(sc)
         nrk = st.res[4]  # minus the rounded gain: decide's sort key
         alive, valid = st.alive, st.valid
+        if len(running) == 1:  # one scenario: the same steps, without the batch's lists
+            sc = running[0]
+            while (top := _pick(st, sc, nrk, tie_break)) is not None:
+                records, idx = st.realise([top])
+                sc.realised.append(top)
+                sc.records.append(records[0])
+                if idx.size:
+                    st.compute(idx)
+                    alive[idx] = valid.take(idx)
+            running = []
         while running:
             tops = []
             still = []
