@@ -168,21 +168,20 @@ class _Part:
         inv = np.where(usable, inv, 0.0)
         rho = np.where(usable, rho, 1.0)
         irho = np.where(usable, irho, 1.0)
-        x_start = np.stack([x0[Ia, q], x0[Ja, p]])
-        target = np.stack([x0[Ja, q], x0[Ia, p]])  # the partner's (demander's) position
-        self.K = np.concatenate([
-            share,  # 0-1
-            inv,  # 2-3
-            target,  # 4-5
-            np.stack([mean_q, mean_p]) - share * x_start,  # 6-7 outcome less own share
-            np.stack([rho, irho, sIp, sJq, sIq, sJp]),  # 8-13
-        ])
-        # supply state of each side: position, sum of the exchange's earlier moves, and the
-        # direction still allowed (+1 / -1; 0: none). With no earlier move any move towards
-        # the partner is allowed, i.e. the sign of target − start; an unusable exchange: none.
-        self.S = np.stack([
-            x_start, np.zeros((2, n)), np.where(usable, np.sign(target - x_start), 0.0)
-        ])  # (field, side, exchange)
+        K = self.K = np.empty((20, n))
+        x_start, target = K[14:16], K[4:6]
+        x_start[0], x_start[1] = x0[Ia, q], x0[Ja, p]
+        target[0], target[1] = x0[Ja, q], x0[Ia, p]  # the partner's (demander's) position
+        K[0:2] = share
+        K[2:4] = inv
+        K[6:8] = np.stack([mean_q, mean_p]) - share * x_start  # outcome less own share
+        K[8], K[9], K[10], K[11], K[12], K[13] = rho, irho, sIp, sJq, sIq, sJp
+        # rows 14-19, the supply state of each side: position (x_start), the sum of the
+        # exchange's earlier moves, and the direction still allowed (+1 / -1; 0: none). With
+        # no earlier move any move towards the partner is allowed, i.e. the sign of target −
+        # start; an unusable exchange: none.
+        K[16:18] = 0.0
+        K[18:20] = np.where(usable, np.sign(target - x_start), 0.0)
         self.dem_key = np.stack([Ja * n_i + q, Ia * n_i + p])  # (demander, issue) of each side
         self.u_key = self.dem_key * n_a + np.stack([Ia, Ja])  # (demander, issue, supplier)
         self.sup_key = np.stack([Ia * n_i + q, Ja * n_i + p])  # (supplier, issue)
@@ -205,9 +204,9 @@ class _Round:
     Column ``e`` is one exchange (the scenarios' columns one after the other); side 0 is I
     (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays:
 
-    - ``K`` (20, n): rows 0-13 what stays fixed in the round (see :class:`_Part`), rows 14-19
-      the supply state (:class:`_Part`'s ``S``): each side's supply position, the sum of its
-      earlier moves, the direction still allowed;
+    - ``K`` (20, n): rows 0-13 what stays fixed in the round, rows 14-19 the supply state:
+      each side's supply position, the sum of its earlier moves, the direction still allowed
+      (see :class:`_Part`); one array, so that a recalculation gathers it at once;
     - ``res`` (5, n): the last calculation: the two moves, the two gains, minus the rounded
       gain decide sorts by; ``valid``: whether the exchange pays;
     - ``ub``: per (demander, issue) the outcome shift the moves towards it made (``Σ c s (u −
@@ -231,11 +230,12 @@ class _Round:
         n_u, n_b = int(sum(u_sizes)), int(sum(b_sizes))
 
         def cat(arrs: list[np.ndarray], shape: tuple[int, ...], dtype: type = float) -> np.ndarray:
+            if len(arrs) == 1:
+                return arrs[0]
             return np.concatenate(arrs, axis=-1) if arrs else np.zeros(shape, dtype=dtype)
 
         b_off = [np.intp(o) for o in self.b_off]
-        # K and the supply state in one array (rows 14-19: S's fields), gathered at once
-        self.K = cat([np.concatenate([sd.K, sd.S.reshape(6, sd.n)]) for sd in parts], (20, 0))
+        self.K = cat([sd.K for sd in parts], (20, 0))
         # flat views of the supply state's fields: entry side * n + e
         self.SX, self.SH, self.SD = (self.K[r:r + 2].reshape(2 * n) for r in (14, 16, 18))
         dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
