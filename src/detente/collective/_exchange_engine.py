@@ -25,14 +25,23 @@ The module does not use decide's code; it reproduces the behaviour decide 2022.1
 (including the way it carries earlier moves) so that results can be compared number for number.
 
 How it is fast. Step 4 is sequential: each realised exchange changes the ~30 exchanges it
-touches before the next can be chosen (about 130 realisations per round on a 15 × 13 scenario).
-The whole list is computed once per round with numpy; after that each realisation costs one
-numpy recalculation of the touched exchanges (:meth:`_Round.compute`, ~60 array operations on
-small arrays, written so that no operation is spent on a case decide's rules make impossible),
-scalar bookkeeping in plain Python floats, index tables built once per round (which exchanges
-supply or demand a given actor–issue, as slices of one sorted array), and one stable sort of
-the remaining list by gain. The arithmetic is the same, operation for operation, as the
-straightforward formulation, so results do not change with the optimisations.
+touches before the next can be chosen (about 130 realisations per round on a 15 × 13 scenario),
+so one run is ~1300 small steps and every numpy call on a tiny array costs the same fixed
+overhead whatever its length. The list of possible exchanges is built and computed once per
+round with numpy; after that a step is:
+
+- one recalculation of the touched exchanges (:meth:`_Round.compute`), ~50 array operations on
+  one gathered block: fixed data and supply state in one array, the direction earlier moves
+  still allow as one number per side instead of their minimum and maximum, no operation for a
+  case that cannot occur; the rare exchanges whose move would push an outcome past the
+  demander's position (one to three per step, when any) are cut one by one in Python floats;
+- the realisation's bookkeeping in Python floats, with index tables built once per round (the
+  exchanges that supply or demand a given actor–issue are a slice of one radix-sorted array);
+- decide's pick: one stable sort of the remaining list by the gain rounded to 12 decimals.
+
+Every value is computed with the same floating-point operations in the same order as the
+plain formulation (``np.round`` is spelled out as its own three steps; ``copysign`` replaces a
+multiplication by ±1), so the optimisations change no result, bit for bit.
 """
 
 from __future__ import annotations
