@@ -25,7 +25,7 @@ demo: $(STAMP)
 	$(BIN)/detente demo geneva-2022 --plot geneva-2022.png
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check --no-cache src tests benchmarks
 	$(BIN)/mypy src
 
 # Peers (GPL/AGPL reference implementations) live in their own venvs under .peers/, beside the

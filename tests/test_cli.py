@@ -55,7 +55,8 @@ def test_forecast_table_and_nash_note() -> None:
     [
         pytest.param(["forecast", str(CASES / "decide" / "copenhagen_with_errors.csv")],
                      "line 86: field 'position'", id="bad-decide"),
-        pytest.param(["forecast", "no/such/file.yaml"], "file not found", id="missing-file"),
+        pytest.param(["forecast", "no/such/file.yaml"], "no/such/file.yaml: no such file",
+                     id="missing-file"),
         pytest.param(["forecast", str(CASES / "bdm" / "dmasad_ExampleActors.csv"), "-m", "xyz"],
                      "unknown model 'xyz'", id="unknown-model"),
         pytest.param(["forecast", str(CASES / "bdm" / "dmasad_ExampleActors.csv"), "-m", "nash",
@@ -132,3 +133,9 @@ def test_show_prints_stances() -> None:
     code, out, _ = run("show", str(CASES / "ktab" / "dummyData_3Dim.csv"))
     assert code == 0
     assert "SActor-00" in out and "75.79" in out and "49.53" in out
+
+
+def test_forecast_accepts_an_example_name() -> None:
+    code, out, _ = run("forecast", "ec-emissions", "-m", "compromise", "-f", "json")
+    assert code == 0
+    assert json.loads(out)["scenario"] == "EC car emission standards"

@@ -50,7 +50,7 @@ INDICATORS = {
         r"personnel (\d+) \(IISS Military Balance 2022, ([^)]*)\)"
     ),
 }
-# The review changes recorded in docs/readme/geneva.md: (actor, issue) -> {field: (sheet, file)}.
+# The review changes recorded in docs/geneva-2022.md: (actor, issue) -> {field: (sheet, file)}.
 REVIEW_CHANGES = {
     ("DEU", "open_door"): {"position": (50, 55)},
     ("HUN", "open_door"): {"position": (40, 50)},
@@ -180,7 +180,7 @@ def test_note_indicators_match_the_csv_and_flag_unverified_cells(scenario: Scena
 def test_unverified_indicators_move_capability_by_less_than_documented_bound(
     scenario: Scenario,
 ) -> None:
-    # docs/readme/geneva.md: +-25% on any single unverified cell moves no capability by > 1.6
+    # docs/geneva-2022.md: +-25% on any single unverified cell moves no capability by > 1.6
     values, unverified = shared_indicators()
     cells = [c for c in unverified if c[0] in scenario.actor_ids]
     assert len(cells) == 22

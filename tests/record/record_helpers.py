@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from detente.record import Agreement, Event, Record
 
 SRC = "https://example.org/source"
+LEDGER = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "ledger"
 
 
 def agreement(id: str = "t", parties: str = "AAA;BBB", kind: str = "treaty") -> Agreement:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import LEDGER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from record_helpers import SRC, agreement, event, record
+from record_helpers import LEDGER, SRC, agreement, event, record
 
 from detente.record import (
     Record,

@@ -560,7 +560,7 @@ def _read_party(r: _Reader, raw: Any, k: int, issues: Sequence[BargainingIssue],
 
 
 def load_domain(path: str | os.PathLike[str]) -> Domain:
-    """Read a bargaining domain from detente's bargaining YAML (see docs/readme/bargaining.md).
+    """Read a bargaining domain from detente's bargaining YAML (see README, "Bilateral bargaining").
 
     Every mistake is reported as :class:`~detente.scenario.ScenarioError` naming the file,
     line, field and what was expected.

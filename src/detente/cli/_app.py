@@ -6,6 +6,7 @@ import functools
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -21,6 +22,7 @@ __all__ = [
     "console",
     "err_console",
     "fail",
+    "scenario_path",
     "user_errors",
 ]
 
@@ -85,6 +87,21 @@ def user_errors(func: F) -> F:
             raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def scenario_path(arg: str) -> Path:
+    """A scenario argument: a file, or else the name of a shipped example (``geneva-2022``)."""
+    path = Path(arg)
+    if path.exists():
+        return path
+    from detente.examples import example_path, list_examples
+
+    if arg in list_examples():
+        return example_path(arg)
+    raise UserError(
+        f"{arg}: no such file (and no shipped example of that name; examples: "
+        f"{', '.join(list_examples())})"
+    )
 
 
 def _esc(text: str) -> str:

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from detente.cli._app import SummaryFormat, TableJson, UserError, app, console, user_errors
+from detente.cli._app import (
+    SummaryFormat,
+    TableJson,
+    UserError,
+    app,
+    console,
+    scenario_path,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from detente.bargaining import Domain
@@ -59,17 +67,7 @@ def _load(
     from detente.bargaining import domain_from_scenario, load_domain
     from detente.scenario import load_scenario
 
-    path = Path(file)
-    if not path.exists():
-        from detente.examples import example_path, list_examples
-
-        if file in list_examples():
-            path = example_path(file)
-        else:
-            raise UserError(
-                f"{file}: no such file (and no shipped example of that name; examples: "
-                f"{', '.join(list_examples())})"
-            )
+    path = scenario_path(file)
     if _is_domain_yaml(path):
         if a or b:
             raise UserError(f"{file} is a bargaining domain with its own two parties: "

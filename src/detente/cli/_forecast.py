@@ -20,6 +20,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    scenario_path,
     user_errors,
 )
 
@@ -96,7 +97,9 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
 @app.command("forecast")
 @user_errors
 def forecast_cmd(
-    file: Annotated[Path, typer.Argument(help="Scenario file (YAML, CSV, KTAB or decide).")],
+    file: Annotated[
+        str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
+    ],
     model: Annotated[
         list[str] | None, typer.Option("--model", "-m", help="Model name; repeat for several.")
     ] = None,
@@ -117,7 +120,7 @@ def forecast_cmd(
     from detente.collective import forecast, get_model
     from detente.scenario import load_scenario
 
-    scenario = load_scenario(file)
+    scenario = load_scenario(scenario_path(file))
     names = model or ["compromise", "median", "nash"]
     opts = _parse_options(option)
     forecasts = []
@@ -240,12 +243,14 @@ def examples_cmd() -> None:
 @app.command("show")
 @user_errors
 def show_cmd(
-    file: Annotated[Path, typer.Argument(help="Scenario file (YAML, CSV, KTAB or decide).")],
+    file: Annotated[
+        str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
+    ],
 ) -> None:
     """Print a scenario's actors, issues and stances as read (to check an input file)."""
     from detente.scenario import load_scenario
 
-    sc = load_scenario(file)
+    sc = load_scenario(scenario_path(file))
     console.print(f"[bold]{sc.name}[/]  {len(sc.actors)} actors, {len(sc.issues)} issues, "
                   f"{len(sc.stances)} stances")
     if sc.description:
@@ -275,7 +280,9 @@ def show_cmd(
 @app.command("convert")
 @user_errors
 def convert_cmd(
-    file: Annotated[Path, typer.Argument(help="Scenario file in any format detente reads.")],
+    file: Annotated[
+        str, typer.Argument(help="Scenario file in any format detente reads, or example name.")
+    ],
     out: Annotated[Path, typer.Argument(help="Output: .yaml/.yml or .csv (detente long CSV).")],
 ) -> None:
     """Convert a scenario to YAML or detente's long CSV (written atomically)."""
@@ -283,5 +290,5 @@ def convert_cmd(
 
     if out.suffix.lower() not in (".yaml", ".yml", ".csv"):
         raise UserError(f"{out}: expected a .yaml, .yml or .csv output name")
-    write_scenario(load_scenario(file), out)
+    write_scenario(load_scenario(scenario_path(file)), out)
     console.print(f"written {out}")

@@ -225,27 +225,26 @@ def _forecast(
 
 def _trades(scenario: Scenario, c: CompiledScenario, run: ExchangeRun) -> list[dict[str, Any]]:
     """The realised exchanges on the issues' own scales."""
-    lo, hi = c.scale_min, c.scale_max
-
-    def sc(k: int, v: float) -> float:
-        return float(lo[k] + v / 100.0 * (hi[k] - lo[k]))
-
+    lo, hi = c.scale_min.tolist(), c.scale_max.tolist()  # Python floats: the same arithmetic
+    width = [h - low for low, h in zip(lo, hi, strict=True)]
+    actors, issues = c.actor_ids, c.issue_ids
     out = []
     for rnd in run.exchanges:
         for e in rnd:
+            ki, kj = e.issue_i, e.issue_j
             out.append(
                 {
                     "round": e.round,
-                    "actor_i": c.actor_ids[e.actor_i],
-                    "issue_i": c.issue_ids[e.issue_i],
-                    "from_i": sc(e.issue_i, e.start_i),
-                    "to_i": sc(e.issue_i, e.y_i),
-                    "shift_i": float(e.shift_i / 100.0 * (hi[e.issue_i] - lo[e.issue_i])),
-                    "actor_j": c.actor_ids[e.actor_j],
-                    "issue_j": c.issue_ids[e.issue_j],
-                    "from_j": sc(e.issue_j, e.start_j),
-                    "to_j": sc(e.issue_j, e.y_j),
-                    "shift_j": float(e.shift_j / 100.0 * (hi[e.issue_j] - lo[e.issue_j])),
+                    "actor_i": actors[e.actor_i],
+                    "issue_i": issues[ki],
+                    "from_i": lo[ki] + e.start_i / 100.0 * width[ki],
+                    "to_i": lo[ki] + e.y_i / 100.0 * width[ki],
+                    "shift_i": e.shift_i / 100.0 * width[ki],
+                    "actor_j": actors[e.actor_j],
+                    "issue_j": issues[kj],
+                    "from_j": lo[kj] + e.start_j / 100.0 * width[kj],
+                    "to_j": lo[kj] + e.y_j / 100.0 * width[kj],
+                    "shift_j": e.shift_j / 100.0 * width[kj],
                     "gain_i": e.gain_i,
                     "gain_j": e.gain_j,
                 }

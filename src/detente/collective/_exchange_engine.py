@@ -23,11 +23,32 @@ power as given (salience 0–1). One round:
 
 The module does not use decide's code; it reproduces the behaviour decide 2022.1.28 shows
 (including the way it carries earlier moves) so that results can be compared number for number.
+
+How it is fast. Step 4 is sequential: each realised exchange changes the ~30 exchanges it
+touches before the next can be chosen (about 130 realisations per round on a 15 × 13 scenario),
+so one run is ~1300 small steps and every numpy call on a tiny array costs the same fixed
+overhead whatever its length. The list of possible exchanges is built and computed once per
+round with numpy; after that a step is:
+
+- one recalculation of the touched exchanges (:meth:`_Round.compute`), ~50 array operations on
+  one gathered block: fixed data and supply state in one array, the direction earlier moves
+  still allow as one number per side instead of their minimum and maximum, no operation for a
+  case that cannot occur; the rare exchanges whose move would push an outcome past the
+  demander's position (one to three per step, when any) are cut one by one in Python floats;
+- the realisation's bookkeeping in Python floats, with index tables built once per round (the
+  exchanges that supply or demand a given actor–issue are a slice of one radix-sorted array);
+- decide's pick: one stable sort of the remaining list by the gain rounded to 12 decimals.
+
+Every value is computed with the same floating-point operations in the same order as the
+plain formulation (``np.round`` is spelled out as its own three steps; ``copysign`` replaces a
+multiplication by ±1), so the optimisations change no result, bit for bit.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,11 +58,14 @@ _MOVE_EPS = 1e-10  # decide: a move of at most 1e-10 is no move
 _GAIN_EPS = 1e-10  # decide: an exchange gaining less than this does not pay
 _TIE_DECIMALS = 12  # gains equal to 12 decimals are a tie (decide: 1e-20 in Decimal)
 _EDGE_TOL = 1e-9  # float slack: at the scale's ends and at knife edges (see ``edge``)
+_TIE_SCALE = 10.0**_TIE_DECIMALS
+_TOP = 100 + _EDGE_TOL  # the top of the scale, with slack
+_FEW = 16  # at most this many exchanges to cut: one by one in Python floats
 
 
-@dataclass(frozen=True)
-class RealisedExchange:
-    """One realised exchange: ``actor_i`` moves on ``issue_i`` from ``start_i`` to ``y_i`` (its
+class RealisedExchange(NamedTuple):
+    """One realised exchange (an immutable record; a named tuple, cheap to make by the
+    hundred per round): ``actor_i`` moves on ``issue_i`` from ``start_i`` to ``y_i`` (its
     supply issue, towards ``actor_j``) in return for ``actor_j`` moving on ``issue_j``. The
     start is where the supplier stood when the exchange was realised (an earlier exchange of the
     round may have moved it already).
@@ -89,7 +113,11 @@ def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
 
 
 class _Part:
-    """One scenario's possible exchanges of a round (local actor and issue indices)."""
+    """One scenario's possible exchanges of a round (local actor and issue indices).
+
+    Columns are exchanges in decide's order (issue pairs p < q in order; actors right of both
+    outcomes with those left of both, then those left on p only with those left on q only).
+    """
 
     def __init__(
         self,
@@ -101,21 +129,23 @@ class _Part:
         nbs: np.ndarray,
         variant: str,
         rng: np.random.Generator,
+        pairs: tuple[np.ndarray, np.ndarray],
     ) -> None:
         n_a, n_i = x0.shape
         self.n_a, self.n_i = n_a, n_i
         self.x0, self.sal, self.w, self.denom = x0, sal, w, denom
         total = np.where(present, np.nan_to_num(x0) * w, 0.0).sum(axis=0)
         left = np.where(present, x0 <= nbs[None, :], False)
-        pp, qq = np.triu_indices(n_i, k=1)
+        pp, qq = pairs
         both = present[:, pp] & present[:, qq]  # (n_a, n_pairs)
         grp = left[:, pp].astype(np.int8) | (left[:, qq].astype(np.int8) << 1)
         grp = np.where(both, grp, -1).T  # (n_pairs, n_a)
         gi, gj = grp[:, :, None], grp[:, None, :]
-        # decide's order: issue pairs in order; actors right of both outcomes with those left
-        # of both, then those left on p only with those left on q only
         mask = np.stack([(gi == 0) & (gj == 3), (gi == 1) & (gj == 2)], axis=1)
-        pr, _blk, ii, jj = np.nonzero(mask)
+        flat = np.flatnonzero(mask)  # np.nonzero(mask), in fewer steps
+        pr = flat // (2 * n_a * n_a)
+        pair_of_actors = flat % (n_a * n_a)  # (ii, jj); the block (0 or 1) dropped
+        ii, jj = pair_of_actors // n_a, pair_of_actors % n_a
         p, q = pp[pr], qq[pr]
         # the one with the larger salience ratio s_p / s_q demands p (I), the other q (J)
         swap = sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]
@@ -123,6 +153,10 @@ class _Part:
         Ja = np.where(swap, ii, jj)
         n = len(p)
         self.n = n
+        self.Ia: np.ndarray = Ia
+        self.Ja: np.ndarray = Ja
+        self.p: np.ndarray = p
+        self.q: np.ndarray = q
         sIp, sIq, sJp, sJq = sal[Ia, p], sal[Ia, q], sal[Ja, p], sal[Ja, q]
         with np.errstate(invalid="ignore", divide="ignore"):
             if variant == "random_rate":
@@ -143,60 +177,96 @@ class _Part:
         inv = np.where(usable, inv, 0.0)
         rho = np.where(usable, rho, 1.0)
         irho = np.where(usable, irho, 1.0)
-        x_start = np.stack([x0[Ia, q], x0[Ja, p]])
-        self.K = np.concatenate([
-            share,  # 0-1
-            inv,  # 2-3
-            np.stack([x0[Ja, q], x0[Ia, p]]),  # 4-5 the partner's (demander's) position
-            np.stack([mean_q, mean_p]) - share * x_start,  # 6-7 outcome less own share
-            x_start,  # 8-9 round-start supply positions
-            np.stack([rho, irho, usable.astype(float), sIp, sIq, sJp, sJq]),  # 10-16
-        ])
-        self.Z = np.stack([Ia, Ja, Ja, Ia, q, p, p, q])  # supplier, demander, issue, other
+        K = self.K = np.empty((20, n))
+        x_start, target = K[14:16], K[4:6]
+        x_start[0], x_start[1] = x0[Ia, q], x0[Ja, p]
+        target[0], target[1] = x0[Ja, q], x0[Ia, p]  # the partner's (demander's) position
+        K[0:2] = share
+        K[2:4] = inv
+        K[6:8] = np.stack([mean_q, mean_p]) - share * x_start  # outcome less own share
+        K[8], K[9], K[10], K[11], K[12], K[13] = rho, irho, sIp, sJq, sIq, sJp
+        # rows 14-19, the supply state of each side: position (x_start), the sum of the
+        # exchange's earlier moves, and the direction still allowed (+1 / -1; 0: none). With
+        # no earlier move any move towards the partner is allowed, i.e. the sign of target −
+        # start; an unusable exchange: none.
+        K[16:18] = 0.0
+        K[18:20] = np.where(usable, np.sign(target - x_start), 0.0)
         self.dem_key = np.stack([Ja * n_i + q, Ia * n_i + p])  # (demander, issue) of each side
         self.u_key = self.dem_key * n_a + np.stack([Ia, Ja])  # (demander, issue, supplier)
-        self.S = np.stack([  # supply positions; earlier moves kept: sum, min, max
-            x_start[0], x_start[1], np.zeros(n), np.zeros(n),
-            np.full(n, np.inf), np.full(n, np.inf), np.full(n, -np.inf), np.full(n, -np.inf),
-        ])
-        self.sup_key = np.concatenate([Ia * n_i + q, Ja * n_i + p])
+        self.sup_key = np.stack([Ia * n_i + q, Ja * n_i + p])  # (supplier, issue)
+
+
+def _index(keys: np.ndarray, n_keys: int) -> tuple[np.ndarray, list[int]]:
+    """Group ``keys`` (one per entry): entry numbers sorted by key, and where each key's
+    group starts (``order[ptr[k]:ptr[k + 1]]`` are the entries with key k)."""
+    # a stable sort of small integers is a radix sort (fast) in 16 bits
+    small = keys.astype(np.uint16) if n_keys <= np.iinfo(np.uint16).max else keys
+    order = small.argsort(kind="stable")
+    ptr = np.zeros(n_keys + 1, dtype=np.intp)
+    np.cumsum(np.bincount(keys, minlength=n_keys), out=ptr[1:])
+    return order, ptr.tolist()
 
 
 class _Round:
-    """Every possible exchange of one round, of one or many scenarios, both sides stacked.
+    """Every possible exchange of one round, of one or many scenarios.
 
-    Side 0 is I (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays of shape
-    ``(rows, n)`` hold one exchange per column (the scenarios' columns one after the other), so
-    one fancy index gathers what a recalculation needs, for all scenarios at once.
+    Column ``e`` is one exchange (the scenarios' columns one after the other); side 0 is I
+    (supplies q, demands p), side 1 is J (supplies p, demands q). Arrays:
+
+    - ``K`` (20, n): rows 0-13 what stays fixed in the round, rows 14-19 the supply state:
+      each side's supply position, the sum of its earlier moves, the direction still allowed
+      (see :class:`_Part`); one array, so that a recalculation gathers it at once;
+    - ``res`` (5, n): the last calculation: the two moves, the two gains, minus the rounded
+      gain decide sorts by; ``valid``: whether the exchange pays;
+    - ``ub``: per (demander, issue) the outcome shift the moves towards it made (``Σ c s (u −
+      x) / Σ c s``), then per (demander, issue, supplier) the supplier's share of it; ``u``:
+      per (demander, issue, supplier) where the supplier moved to (NaN: not yet).
+
+    A realisation updates the touched entries in place and :meth:`compute` recalculates the
+    touched exchanges in one call, for all scenarios of a batch at once.
     """
 
-    def __init__(self, parts: list[_Part]) -> None:
+    def __init__(self, parts: list[_Part], variant: str) -> None:
         self.parts = parts
+        self.variant = variant
         ns = [sd.n for sd in parts]
-        self.lo = np.concatenate([[0], np.cumsum(ns)[:-1]]).astype(int) if ns else np.zeros(0)
-        self.n = int(sum(ns))
+        self.lo = np.concatenate([[0], np.cumsum(ns)[:-1]]).astype(int).tolist() if ns else []
+        n = self.n = int(sum(ns))
         u_sizes = [sd.n_a * sd.n_i * sd.n_a for sd in parts]
         b_sizes = [sd.n_a * sd.n_i for sd in parts]
-        u_off = np.concatenate([[0], np.cumsum(u_sizes)[:-1]]).astype(int)
-        b_off = np.concatenate([[0], np.cumsum(b_sizes)[:-1]]).astype(int)
-        self.u_off, self.b_off = u_off, b_off
+        self.u_off = np.concatenate([[0], np.cumsum(u_sizes)[:-1]]).astype(int).tolist()
+        self.b_off = np.concatenate([[0], np.cumsum(b_sizes)[:-1]]).astype(int).tolist()
+        n_u, n_b = int(sum(u_sizes)), int(sum(b_sizes))
 
-        def cat(arrs: list[np.ndarray], rows: int, dtype: type = float) -> np.ndarray:
-            return np.concatenate(arrs, axis=1) if arrs else np.zeros((rows, 0), dtype=dtype)
+        def cat(arrs: list[np.ndarray], shape: tuple[int, ...], dtype: type = float) -> np.ndarray:
+            if len(arrs) == 1:
+                return arrs[0]
+            return np.concatenate(arrs, axis=-1) if arrs else np.zeros(shape, dtype=dtype)
 
-        self.K = cat([sd.K for sd in parts], 17)
-        self.Z = cat([sd.Z for sd in parts], 8, int)
-        self.S = cat([sd.S for sd in parts], 8)
-        self.dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(parts)], 2, int)
-        self.u_key = cat([sd.u_key + u_off[k] for k, sd in enumerate(parts)], 2, int)
+        b_off = [np.intp(o) for o in self.b_off]
+        self.K = cat([sd.K for sd in parts], (20, 0))
+        # flat views of the supply state's fields: entry side * n + e
+        self.SX, self.SH, self.SD = (self.K[r:r + 2].reshape(2 * n) for r in (14, 16, 18))
+        dem_key = cat([sd.dem_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
+        u_key = cat([sd.u_key + self.u_off[k] for k, sd in enumerate(parts)], (2, 0), int)
+        sup_key = cat([sd.sup_key + b_off[k] for k, sd in enumerate(parts)], (2, 0), int)
+        self.keys = np.concatenate([dem_key, u_key + n_b])  # into ``ub``
         self.scen = np.repeat(np.arange(len(parts)), ns)
-        n = self.n
-        self.R = np.zeros((7, n))  # moves, voting positions, gains (I, J), decide's gain
-        self.Ia, self.Ja, self.q, self.p = self.Z[0], self.Z[1], self.Z[4], self.Z[5]
-        self.mI, self.mJ, self.yI, self.yJ, self.gI, self.gJ, self.gain = self.R
+        self.Ia = cat([sd.Ia for sd in parts], (0,), int)
+        self.Ja = cat([sd.Ja for sd in parts], (0,), int)
+        self.p = cat([sd.p for sd in parts], (0,), int)
+        self.q = cat([sd.q for sd in parts], (0,), int)
+        self.Ia_list, self.Ja_list = self.Ia.tolist(), self.Ja.tolist()
+        self.p_list, self.q_list = self.p.tolist(), self.q.tolist()
+        self.scen_list = self.scen.tolist()
+        self.res = np.zeros((5, n))
+        self.M_flat = self.res[0:2].reshape(2 * n)  # the moves, entry side * n + e
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
-        self._mark = np.zeros(n, dtype=bool)
+        self.first = True
+        self.ub = np.zeros(n_b + n_u)
+        self.u = np.full(n_u, np.nan)
+        self.n_b = n_b
         # round-start positions and weight shares c s / Σ c s, flat per scenario
         self.x_flat = np.concatenate([sd.x0.ravel() for sd in parts]) if parts else np.zeros(0)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -204,85 +274,113 @@ class _Round:
                 np.concatenate([(sd.w / np.where(sd.denom > 0, sd.denom, 1.0)).ravel()
                                 for sd in parts]) if parts else np.zeros(0)
             )
+        self.x_list, self.share_list = self.x_flat.tolist(), self.share_flat.tolist()
+        # index tables: per (actor, issue), the sides that supply it (entries side * n + e of
+        # the flat fields of S and of res' move rows) and the exchanges that demand it
+        order, self.sup_ptr = _index(sup_key.ravel(), n_b)
+        self.sup_r = order
+        self.sup_col = order % n if n else order
+        order, self.dem_ptr = _index(dem_key.T.ravel(), n_b)
+        self.dem_col = order >> 1
         self.round = 0
         self.edge_cap = False
         self.edge_replay: dict[tuple[int, ...], bool] | None = None
         self.edge_seen: dict[tuple[int, ...], int] = {}
-        self.edge_events = np.zeros(len(parts), dtype=int)
-        # moves already made towards a demander: U[O, k, A] (NaN: none), flat per scenario
-        self.U = np.full(int(sum(u_sizes)), np.nan)
-        self.Bn = np.zeros(int(sum(b_sizes)))  # flat (demander, issue): Σ c s (U - x) / Σ c s
-        # per actor-issue: the exchanges where it supplies (side, column) or demands (column)
-        self.by_sup: list[dict[int, tuple[np.ndarray, np.ndarray]]] = []
-        self.by_dem: list[dict[int, np.ndarray]] = []
-        for k, sd in enumerate(parts):
-            cols = np.concatenate([np.arange(sd.n), np.arange(sd.n)]) + self.lo[k]
-            side = np.concatenate([np.zeros(sd.n, dtype=np.intp), np.ones(sd.n, dtype=np.intp)])
-            self.by_sup.append({key: (side[g], cols[g]) for key, g in _groups(sd.sup_key).items()})
-            self.by_dem.append({key: cols[g] for key, g in _groups(sd.dem_key.ravel()).items()})
+        self.edge_events = [0] * len(parts)
 
     # -- the exchange calculation ---------------------------------------------------------
     def compute(self, idx: np.ndarray) -> None:
-        """(Re)calculate exchanges ``idx`` from their current supply positions and histories."""
-        K = self.K[:, idx]
-        S = self.S[:, idx]
-        share, inv, T, nb0, X0 = K[0:2], K[2:4], K[4:6], K[6:8], K[8:10]
-        rho, irho, usable, sIp, sIq, sJp, sJq = K[10:17]
-        X, HS, HMIN, HMAX = S[0:2], S[2:4], S[4:6], S[6:8]
-        dist = np.abs(T - X)  # how far each supplier is from its partner
+        """(Re)calculate exchanges ``idx`` from their current supply positions and the moves
+        made towards their demanders (``idx`` may repeat an exchange)."""
+        k = idx.size
+        G = self.K.take(idx, axis=1)
+        share, inv, T, nb0 = G[0:2], G[2:4], G[4:6], G[6:8]
+        rho, irho = G[8], G[9]
+        s_gain, s_loss = G[10:12], G[12:14]  # (s_Ip, s_Jq) and (s_Iq, s_Jp)
+        X, HS, D = G[14:16], G[16:18], G[18:20]  # supply state, each (side, k)
+        out = np.empty((7, k))
+        M, g, gI, gJ = out[0:2], out[2:4], out[2], out[3]
+        shift = out[5:7]  # the outcome shifts dp (J on p), dq (I on q)
+        d = T - X
+        dist = np.abs(d)  # how far each supplier is from its partner
         full = dist * share  # the outcome shift if it moved all the way
         # J moves all the way to I on p and I returns the equal-gain shift on q, unless I
         # would then pass J: then I moves all the way and J returns less (Stokman & Van
         # Oosten 1994; decide's order of tests)
-        dq = full[1] * rho
-        dp = full[1]
-        M = dist.copy()
-        M[0] = dq * inv[0]
-        over = M[0] > dist[0]
-        if over.any():
-            dq = np.where(over, full[0], dq)
-            dp = np.where(over, dq * irho, dp)
-            M[0] = np.where(over, dist[0], M[0])
-            M[1] = np.where(over, dp * inv[1], dist[1])
-        sgn = np.where(X > T, -1.0, 1.0)  # direction of each move
-        M *= sgn
-        gI = dp * sIp - dq * sIq
-        gJ = dq * sJq - dp * sJp
-        gain = np.abs(gI)
-        valid = (usable > 0) & (gain >= _GAIN_EPS) & _move_ok(M, X, HS, HMIN, HMAX)
+        dp, dq = shift
+        np.multiply(full[1], rho, out=dq)
+        M0 = dq * inv[0]
+        over = M0 > dist[0]
+        np.copyto(dq, full[0], where=over)
+        np.copyto(dp, full[1])
+        np.copyto(dp, dq * irho, where=over)
+        np.minimum(M0, dist[0], out=M[0])
+        np.copyto(M[1], dist[1])
+        np.copyto(M[1], dp * inv[1], where=over)
+        np.copysign(M, d, out=M)  # towards the partner
+        # gI = dp s_Ip − dq s_Iq, gJ = dq s_Jq − dp s_Jp
+        np.subtract(shift * s_gain, shift[::-1] * s_loss, out=g)
+        gain = out[4]  # decide's gain (|gI|; after a cut, of the side not cut)
+        np.abs(gI, out=gain)
+        # decide's test of the moves (see _move_ok), and of the gain
+        y = X + M
+        ok = M * D > _MOVE_EPS
+        ok &= y >= -_EDGE_TOL
+        ok &= y <= _TOP
+        ok &= HS + M <= 100
+        valid = gain >= _GAIN_EPS
+        valid &= ok[0]
+        valid &= ok[1]
         # the outcome must not pass the demander: first on q (I's move), then on p (J's)
-        u_key = self.u_key[:, idx]
-        own_u = self.U[u_key]
-        nb = nb0 + self.Bn[self.dem_key[:, idx]]  # outcome without the supplier
-        ref = X
-        has_u = own_u == own_u
-        if has_u.any():
-            nb = nb - np.where(has_u, share * (own_u - X0), 0.0)
-            ref = np.where(has_u, own_u, X)
+        keys = self.keys.take(idx, axis=1)
+        v = self.ub.take(keys)
+        nb = nb0 + v[0:2] - v[2:4]  # outcome without the supplier, moves towards it counted
         a = T - nb - share * X
         b = a - share * M  # after the move; both as seen by the demander's position
-        cross = valid & (a * b < 0)
-        knife = valid & ((np.abs(a) <= _EDGE_TOL) | (np.abs(b) <= _EDGE_TOL))
-        if cross.any() or knife.any():
-            delta = np.abs(T - nb - share * ref) * inv  # the move that puts the outcome on T
-            M, gI, gJ, gain = self._cut(
-                idx, M, X, T, nb, share, inv, sgn, rho, irho, sIp, sIq, sJp, sJq,
-                a, delta, valid, gI, gJ, gain,
-            )
-            valid &= _move_ok(M, X, HS, HMIN, HMAX)
-        self.R[:, idx] = np.concatenate([M, X + M, [gI, gJ, gain]])
+        # a crossing (a b < 0) or a knife edge (|a| or |b| ≤ tol) anywhere? (fmin/fmax: the
+        # same test, in fewer steps, NaN included)
+        trig = (np.fmin(a, b) <= _EDGE_TOL) & (np.fmax(a, b) >= -_EDGE_TOL) & valid
+        if np.count_nonzero(trig):
+            few = np.flatnonzero(trig[0] | trig[1])
+            if few.size <= _FEW:  # the usual case: one to three exchanges, in Python floats
+                self._cut_few(idx, few.tolist(), G, M, d, a, nb, X, HS, D, keys, valid, g,
+                              gain)
+            else:
+                sIp, sJq, sIq, sJp = G[10], G[11], G[12], G[13]
+                own_u = self.u.take(keys[2:4] - self.n_b)
+                ref = np.where(own_u == own_u, own_u, X)
+                delta = np.abs(T - nb - share * ref) * inv  # the move putting the outcome on T
+                self._cut(idx, M, d, share, inv, rho, irho, sIp, sIq, sJp, sJq, a, delta,
+                          valid, gI, gJ, gain)
+                valid &= self._move_ok(M, X, HS, D)
+        # decide's sort key, minus the gain rounded to 12 decimals (np.round's own steps)
+        key = out[4]
+        if self.variant != "equal_gain":
+            np.minimum(gI, gJ, out=key)
+        np.multiply(key, _TIE_SCALE, out=key)
+        np.rint(key, out=key)
+        np.divide(key, -_TIE_SCALE, out=key)
+        self.res[:, idx] = out[:5]
         self.valid[idx] = valid
+
+    @staticmethod
+    def _move_ok(M: np.ndarray, X: np.ndarray, HS: np.ndarray, D: np.ndarray) -> np.ndarray:
+        """decide's test of both moves ``M`` from ``X``: real, on the scale, not reversing (nor
+        adding up to more than the scale with) the moves the exchange made before.
+
+        ``D`` is the direction the earlier moves allow (``M D > ε`` is ``|M| > ε`` in that
+        direction), ``HS`` their sum."""
+        y = X + M
+        ok = (M * D > _MOVE_EPS) & (y >= -_EDGE_TOL) & (y <= 100 + _EDGE_TOL) & (HS + M <= 100)
+        return ok[0] & ok[1]
 
     def _cut(
         self,
         idx: np.ndarray,
         M: np.ndarray,
-        X: np.ndarray,
-        T: np.ndarray,
-        nb: np.ndarray,
+        d: np.ndarray,
         share: np.ndarray,
         inv: np.ndarray,
-        sgn: np.ndarray,
         rho: np.ndarray,
         irho: np.ndarray,
         sIp: np.ndarray,
@@ -295,34 +393,107 @@ class _Round:
         gI: np.ndarray,
         gJ: np.ndarray,
         gain: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    ) -> None:
         """decide's check that a move does not push the outcome past the demander's position:
         first I's move on q, then J's on p (after I's cut). Where it would, the move is cut so
-        the outcome lands on that position and the partner's move scaled by the rate."""
+        the outcome lands on that position and the partner's move scaled by the rate.
+        ``M``, ``gI``, ``gJ`` and ``gain`` are updated in place."""
         a_edge = np.abs(a) <= _EDGE_TOL
+        decided: dict[tuple[int, int], bool] = {}  # knife-edge decisions (idx may repeat)
         for side in (0, 1):
             b = a[side] - share[side] * M[side]
             cross = valid & (a[side] * b < 0)
             knife = valid & (a_edge[side] | (np.abs(b) <= _EDGE_TOL))
-            if knife.any():
-                Z = self.Z[:, idx]
-                for t in np.flatnonzero(knife):
-                    cross[t] = self._edge(
-                        int(idx[t]), int(Z[side, t]), int(Z[4 + side, t]), int(Z[2 + side, t]),
-                        int(Z[6 + side, t]), bool(a_edge[side, t]),
-                    )
-            if not cross.any():
+            if np.count_nonzero(knife):
+                Z = (self.Ia, self.Ja)
+                iss = (self.q, self.p)
+                for t in np.flatnonzero(knife).tolist():
+                    col = int(idx[t])
+                    if (col, side) not in decided:
+                        decided[col, side] = self._edge(
+                            col, int(Z[side][col]), int(iss[side][col]), int(Z[1 - side][col]),
+                            int(iss[1 - side][col]), bool(a_edge[side, t]),
+                        )
+                    cross[t] = decided[col, side]
+            if not np.count_nonzero(cross):
                 continue
             other = 1 - side
             r_x = delta[side] * share[side]
             r_o = r_x * (irho if side == 0 else rho)
-            M[side] = np.where(cross, delta[side] * sgn[side], M[side])
-            M[other] = np.where(cross, r_o * inv[other] * sgn[other], M[other])
+            M[side] = np.where(cross, np.copysign(delta[side], d[side]), M[side])
+            M[other] = np.where(cross, np.copysign(r_o * inv[other], d[other]), M[other])
             dq_, dp_ = (r_x, r_o) if side == 0 else (r_o, r_x)
-            gI = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
-            gJ = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
-            gain = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
-        return M, gI, gJ, gain
+            gI[...] = np.where(cross, dp_ * sIp - dq_ * sIq, gI)
+            gJ[...] = np.where(cross, dq_ * sJq - dp_ * sJp, gJ)
+            gain[...] = np.where(cross, np.abs(gJ if side == 0 else gI), gain)
+
+    def _cut_few(
+        self,
+        idx: np.ndarray,
+        few: list[int],
+        G: np.ndarray,
+        M: np.ndarray,
+        d: np.ndarray,
+        a: np.ndarray,
+        nb: np.ndarray,
+        X: np.ndarray,
+        HS: np.ndarray,
+        D: np.ndarray,
+        keys: np.ndarray,
+        valid: np.ndarray,
+        g: np.ndarray,
+        gain: np.ndarray,
+    ) -> None:
+        """:meth:`_cut` and the move test after it for the few exchanges ``few`` (positions in
+        ``idx``), one by one in Python floats: the same operations in the same order."""
+        u, n_b = self.u, self.n_b
+        decided: dict[tuple[int, int], bool] = {}
+        for t in few:
+            col = int(idx[t])
+            share = (G.item(0, t), G.item(1, t))
+            inv = (G.item(2, t), G.item(3, t))
+            rate = (G.item(9, t), G.item(8, t))  # r_o = r_x · rate: 1/ρ after I's cut, ρ after J's
+            sIp, sJq, sIq, sJp = G.item(10, t), G.item(11, t), G.item(12, t), G.item(13, t)
+            m = [M.item(0, t), M.item(1, t)]
+            gI, gJ, gn = g.item(0, t), g.item(1, t), gain.item(t)
+            for side in (0, 1):
+                a_s = a.item(side, t)
+                b = a_s - share[side] * m[side]
+                cross = a_s * b < 0
+                if abs(a_s) <= _EDGE_TOL or abs(b) <= _EDGE_TOL:
+                    if (col, side) not in decided:
+                        Z = (self.Ia_list, self.Ja_list)
+                        iss = (self.q_list, self.p_list)
+                        decided[col, side] = self._edge(
+                            col, Z[side][col], iss[side][col], Z[1 - side][col],
+                            iss[1 - side][col], abs(a_s) <= _EDGE_TOL,
+                        )
+                    cross = decided[col, side]
+                if not cross:
+                    continue
+                other = 1 - side
+                own_u = u.item(keys.item(2 + side, t) - n_b)
+                ref = own_u if own_u == own_u else X.item(side, t)
+                delta = abs(G.item(4 + side, t) - nb.item(side, t) - share[side] * ref) * inv[side]
+                r_x = delta * share[side]
+                r_o = r_x * rate[side]
+                m[side] = math.copysign(delta, d.item(side, t))
+                m[other] = math.copysign(r_o * inv[other], d.item(other, t))
+                dq, dp = (r_x, r_o) if side == 0 else (r_o, r_x)
+                gI = dp * sIp - dq * sIq
+                gJ = dq * sJq - dp * sJp
+                gn = abs(gJ if side == 0 else gI)
+            ok = True
+            for side in (0, 1):
+                y = X.item(side, t) + m[side]
+                ok = ok and (
+                    m[side] * D.item(side, t) > _MOVE_EPS
+                    and -_EDGE_TOL <= y <= 100 + _EDGE_TOL
+                    and HS.item(side, t) + m[side] <= 100
+                )
+            M[0, t], M[1, t] = m
+            g[0, t], g[1, t], gain[t] = gI, gJ, gn
+            valid[t] = valid[t] and ok
 
     def _edge(self, col: int, sup: int, k: int, dem: int, k_dem: int, at_edge: bool) -> bool:
         """Cut the move at a knife edge? (``edge`` option, or a replayed decision.)"""
@@ -336,142 +507,72 @@ class _Round:
         return self.edge_cap and at_edge
 
     # -- realisation ------------------------------------------------------------------------
-    def realise(self, tops: list[int]) -> np.ndarray:
-        """Exchanges ``tops`` (at most one per scenario) are realised: update the exchanges
-        they touch and return those (still in play) to be recalculated by :meth:`compute`."""
-        if len(tops) == 1:
-            return self._realise_one(tops[0])
-        e = np.asarray(tops)
-        A, B, p, q = self.Ia[e], self.Ja[e], self.p[e], self.q[e]
-        yA, yB = self.yI[e], self.yJ[e]
-        self.alive[e] = False
-        self.alive &= self.valid  # decide drops what no longer pays when it realises one
-        # moves made towards a demander: B demanded q (A moved there), A demanded p
-        sc = self.scen[e]
-        n_a = np.array([self.parts[k].n_a for k in sc])
-        n_i = np.array([self.parts[k].n_i for k in sc])
-        b_key = np.concatenate([B * n_i + q, A * n_i + p])
-        sup = np.concatenate([A, B])
-        k_iss = np.concatenate([q, p])
-        y = np.concatenate([yA, yB])
-        sc2 = np.concatenate([sc, sc])
-        u_key = b_key * np.concatenate([n_a, n_a]) + sup + self.u_off[sc2]
-        b_key = b_key + self.b_off[sc2]
-        ai = sup * np.concatenate([n_i, n_i]) + k_iss + self.b_off[sc2]
-        x, wd = self.x_flat[ai], self.share_flat[ai]
-        old = self.U[u_key]
-        # decide keeps the smaller of the moves in the supplier's direction
-        new = np.where(np.isnan(old), y,
-                       np.where(x <= old, np.minimum(old, y), np.maximum(old, y)))
-        self.Bn[b_key] += wd * (new - np.where(np.isnan(old), x, old))
-        self.U[u_key] = new
-        # supplying the same actor-issue: start from the moved position, keep the earlier move
-        # (exchanges already dropped are updated too; harmless, they are never read again)
-        side_l: list[np.ndarray] = []
-        col_l: list[np.ndarray] = []
+    def realise(self, tops: list[int]) -> tuple[list[tuple[float, ...]], np.ndarray]:
+        """Exchanges ``tops`` (at most one per scenario) are realised: record them, update what
+        they touch, and return their records ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``
+        and the touched exchanges still in play (to be recalculated by :meth:`compute`)."""
+        alive = self.alive
+        for e in tops:
+            alive[e] = False
+        if self.first:  # decide drops what does not pay once it realises an exchange
+            alive &= self.valid
+            self.first = False
+        res, SX, ub, u = self.res, self.SX, self.ub, self.u
+        n_b, x_flat, share_flat = self.n_b, self.x_list, self.share_list
+        Ia, Ja, P, Q, scen = self.Ia_list, self.Ja_list, self.p_list, self.q_list, self.scen_list
+        sup_ptr, dem_ptr, sup_r, n = self.sup_ptr, self.dem_ptr, self.sup_r, self.n
+        records: list[tuple[float, ...]] = []
+        r_l: list[np.ndarray] = []
         y_l: list[float] = []
-        n_l: list[int] = []
-        mark = self._mark
-        for k, a_, b_, p_, q_, ni, ya, yb in zip(
-            sc.tolist(), A.tolist(), B.tolist(), p.tolist(), q.tolist(), n_i.tolist(),
-            yA.tolist(), yB.tolist(), strict=True,
-        ):
-            sup_k, dem_k = self.by_sup[k], self.by_dem[k]
-            for key, yv in ((a_ * ni + q_, ya), (b_ * ni + p_, yb)):
-                hit = sup_k.get(key)
-                if hit is not None:
-                    side_l.append(hit[0])
-                    col_l.append(hit[1])
-                    y_l.append(yv)
-                    n_l.append(hit[1].size)
-            for key in (b_ * ni + q_, a_ * ni + p_):
-                d_idx = dem_k.get(key)
-                if d_idx is not None:
-                    mark[d_idx] = True
-        S, R = self.S, self.R
-        if col_l:
-            sides, cols = np.concatenate(side_l), np.concatenate(col_l)
-            m = R[sides, cols]
-            S[2 + sides, cols] += m
-            S[4 + sides, cols] = np.minimum(S[4 + sides, cols], m)
-            S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
-            S[sides, cols] = np.repeat(y_l, n_l)
-            mark[cols] = True
-        mark &= self.alive
-        touched = np.flatnonzero(mark)
-        mark[touched] = False
-        return touched
+        c_l: list[np.ndarray] = []
+        for e in tops:
+            sc = scen[e]
+            part = self.parts[sc]
+            n_a, n_i, b_off, u_off = part.n_a, part.n_i, self.b_off[sc], self.u_off[sc]
+            A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
+            xA, xB = SX.item(e), SX.item(n + e)
+            mA, mB, gA, gB = res.item(0, e), res.item(1, e), res.item(2, e), res.item(3, e)
+            yA, yB = xA + mA, xB + mB
+            records.append((yA, yB, gA, gB, xA, xB))
+            # moves made towards a demander: B demanded q (A moved there), A demanded p;
+            # decide keeps the smaller of the moves in the supplier's direction
+            for dem, k, sup, y in ((B, q, A, yA), (A, p, B, yB)):
+                b_key = dem * n_i + k
+                u_key = b_key * n_a + sup + u_off
+                i_flat = sup * n_i + k + b_off
+                old = u.item(u_key)
+                x = x_flat[i_flat]
+                if old != old:  # NaN: no earlier move
+                    new, prev = y, x
+                else:
+                    new = min(old, y) if x <= old else max(old, y)
+                    prev = old
+                u[u_key] = new
+                wd = share_flat[i_flat]
+                ub[b_key + b_off] = ub.item(b_key + b_off) + wd * (new - prev)
+                ub[n_b + u_key] = wd * (new - x)
+            # supplying the same actor-issue: start from the moved position, keep the
+            # exchange's own earlier move (dropped exchanges too; they are never read again)
+            for key, y in ((A * n_i + q + b_off, yA), (B * n_i + p + b_off, yB)):
+                lo, hi = sup_ptr[key], sup_ptr[key + 1]
+                r = sup_r[lo:hi]
+                r_l.append(r)
+                c_l.append(self.sup_col[lo:hi])
+                y_l.append(y)
+            # demanding the same actor-issue: the moves towards it count
+            for key in (B * n_i + q + b_off, A * n_i + p + b_off):
+                c_l.append(self.dem_col[dem_ptr[key]:dem_ptr[key + 1]])
+        r = np.concatenate(r_l)
+        m = self.M_flat.take(r)
+        self.SH[r] += m
+        dirn = self.SD.take(r)
+        dirn *= m * dirn > 0  # a move against the earlier ones: no more moves
+        self.SD[r] = dirn
+        for r, y in zip(r_l, y_l, strict=True):
+            SX[r] = y
+        touched = np.concatenate(c_l)
+        return records, touched[alive[touched]]
 
-
-    def _realise_one(self, e: int) -> np.ndarray:
-        """:meth:`realise` for one exchange (fewer, scalar steps)."""
-        sc = int(self.scen[e])
-        part = self.parts[sc]
-        A, B, p, q = int(self.Ia[e]), int(self.Ja[e]), int(self.p[e]), int(self.q[e])
-        yA, yB = float(self.yI[e]), float(self.yJ[e])
-        self.alive[e] = False
-        self.alive &= self.valid
-        n_a, n_i = part.n_a, part.n_i
-        u_off, b_off = int(self.u_off[sc]), int(self.b_off[sc])
-        for dem, k, sup, y in ((B, q, A, yA), (A, p, B, yB)):
-            b_key = dem * n_i + k
-            u_key = b_key * n_a + sup + u_off
-            old = float(self.U[u_key])
-            x = float(part.x0[sup, k])
-            if old != old:  # NaN: no earlier move
-                new, prev = y, x
-            else:
-                new = min(old, y) if x <= old else max(old, y)
-                prev = old
-            self.U[u_key] = new
-            self.Bn[b_key + b_off] += float(self.share_flat[sup * n_i + k + b_off]) * (new - prev)
-        mark = self._mark
-        S, R = self.S, self.R
-        for key, y in ((A * n_i + q, yA), (B * n_i + p, yB)):
-            hit = self.by_sup[sc].get(key)
-            if hit is None:
-                continue
-            sides, cols = hit
-            m = R[sides, cols]
-            S[2 + sides, cols] += m
-            S[4 + sides, cols] = np.minimum(S[4 + sides, cols], m)
-            S[6 + sides, cols] = np.maximum(S[6 + sides, cols], m)
-            S[sides, cols] = y
-            mark[cols] = True
-        for key in (B * n_i + q, A * n_i + p):
-            d_idx = self.by_dem[sc].get(key)
-            if d_idx is not None:
-                mark[d_idx] = True
-        mark &= self.alive
-        touched = np.flatnonzero(mark)
-        mark[touched] = False
-        return touched
-
-
-def _groups(keys: np.ndarray) -> dict[int, np.ndarray]:
-    if keys.size == 0:
-        return {}
-    order = np.argsort(keys, kind="stable")
-    sk = keys[order]
-    cuts = np.flatnonzero(np.diff(sk)) + 1
-    starts = np.concatenate([[0], cuts])
-    return {int(sk[s]): g for s, g in zip(starts, np.split(order, cuts), strict=True)}
-
-
-def _move_ok(
-    m: np.ndarray, x: np.ndarray, h_sum: np.ndarray, h_min: np.ndarray, h_max: np.ndarray
-) -> np.ndarray:
-    """decide's test of both moves ``m`` from ``x``: real, on the scale, not reversing (nor
-    adding up to more than the scale with) the moves the exchange made before."""
-    y = x + m
-    ok = (
-        (np.abs(m) > _MOVE_EPS)
-        & (y >= -_EDGE_TOL)
-        & (y <= 100 + _EDGE_TOL)
-        & (h_sum + m <= 100)
-        & ((np.maximum(h_max, m) < 0) | (np.minimum(h_min, m) > 0))
-    )
-    return ok[0] & ok[1]
 
 
 def run_exchange_rounds(
@@ -520,6 +621,7 @@ class _Scenario:
         self.w = np.where(present, salience * power, 0.0).astype(float)
         self.denom = self.w.sum(axis=0)
         self.rng = rng
+        self.pairs = np.triu_indices(self.x.shape[1], k=1)  # issue pairs p < q
         self.starts = [self.x.copy()]
         self.votes: list[np.ndarray] = []
         self.start_out = [_outcome(self.x, self.w, self.denom)]
@@ -530,10 +632,10 @@ class _Scenario:
         self.ties = 0
         self.edge_events = 0
         self.converged: int | None = None
-        # the round in progress
+        # the round in progress: the list decide sorts, the realised exchanges and records
         self.perm = np.zeros(0, dtype=int)
         self.realised: list[int] = []
-        self.moved_from: list[tuple[float, float]] = []
+        self.records: list[tuple[float, ...]] = []
 
     def result(self) -> ExchangeRun:
         n_a, n_i = self.x.shape
@@ -579,46 +681,50 @@ def run_exchange_batch(
             break
         parts = [
             _Part(runs[k].x, runs[k].sal, runs[k].w, runs[k].present, runs[k].denom,
-                  runs[k].start_out[-1], variant, runs[k].rng)
+                  runs[k].start_out[-1], variant, runs[k].rng, runs[k].pairs)
             for k in active
         ]
-        st = _Round(parts)
+        st = _Round(parts, variant)
         st.round, st.edge_cap = r, edge == "cap"
         st.edge_replay = edge_replay if active and active[0] == 0 else None
         if st.n:
             st.compute(np.arange(st.n))
-        key = st.gain if variant == "equal_gain" else None
         running = []
         for slot, k in enumerate(active):
             sc = runs[k]
             sc.candidates.append(parts[slot].n)
-            lo = int(st.lo[slot])
+            lo = st.lo[slot]
             sc.perm = np.arange(lo, lo + parts[slot].n)
-            sc.realised, sc.moved_from = [], []
-            running.append(slot)
+            sc.realised, sc.records = [], []
+            running.append(sc)
+        nrk = st.res[4]  # minus the rounded gain: decide's sort key
+        alive, valid = st.alive, st.valid
+        if len(running) == 1:  # one scenario: the same steps, without the batch's lists
+            sc = running[0]
+            while (top := _pick(st, sc, nrk, tie_break)) is not None:
+                records, idx = st.realise([top])
+                sc.realised.append(top)
+                sc.records.append(records[0])
+                if idx.size:
+                    st.compute(idx)
+                    alive[idx] = valid.take(idx)
+            running = []
         while running:
             tops = []
             still = []
-            if variant != "equal_gain":
-                key = np.minimum(st.gI, st.gJ)
-            assert key is not None
-            for slot in running:
-                sc = runs[active[slot]]
-                top = _pick(st, sc, key, tie_break)
-                if top is None:
-                    continue
-                still.append(slot)
-                sc.realised.append(top)
-                sc.moved_from.append((float(st.S[0, top]), float(st.S[1, top])))
-                tops.append(top)
+            for sc in running:
+                top = _pick(st, sc, nrk, tie_break)
+                if top is not None:
+                    still.append(sc)
+                    tops.append(top)
             if tops:
-                idx = st.realise(tops)
+                records, idx = st.realise(tops)
+                for sc, top, rec in zip(still, tops, records, strict=True):
+                    sc.realised.append(top)
+                    sc.records.append(rec)
                 if idx.size:
                     st.compute(idx)
-                    st.alive[idx] &= st.valid[idx]
-            for slot in still:
-                sc = runs[active[slot]]
-                sc.perm = sc.perm[st.alive[sc.perm]]
+                    alive[idx] = valid.take(idx)  # all were alive: drop what stopped paying
             running = still
         for slot, k in enumerate(active):
             _finish_round(r, st, slot, runs[k], salience_weight, fixed_weight)
@@ -627,30 +733,31 @@ def run_exchange_batch(
     return [sc.result() for sc in runs]
 
 
-def _pick(st: _Round, sc: _Scenario, key: np.ndarray, tie_break: str) -> int | None:
+def _pick(st: _Round, sc: _Scenario, nrk: np.ndarray, tie_break: str) -> int | None:
     """decide's pick: sort the scenario's list by gain (a stable sort, so exchanges of equal
     gain keep the order of earlier sorts), take the first, or at a tie the first or the second;
     skip exchanges that do not pay. None when the list is empty."""
-    perm = sc.perm
+    valid, alive = st.valid, st.alive
+    perm = sc.perm[alive.take(sc.perm)]  # what is still in play
     while perm.size:
-        rk = np.round(key[perm], _TIE_DECIMALS)
-        order = np.argsort(-rk, kind="stable")
-        perm = perm[order]
-        top = int(perm[0])
-        if perm.size > 1 and rk[order[0]] == rk[order[1]]:
+        key = nrk.take(perm)
+        order = key.argsort(kind="stable")
+        perm = perm.take(order)
+        top = perm.item(0)
+        if perm.size > 1 and key.item(order.item(0)) == key.item(order.item(1)):
             sc.ties += 1
             take_second = tie_break == "second" or (
                 tie_break == "random" and sc.rng.random() >= 0.5
             )
             if take_second:
-                top = int(perm[1])
+                top = perm.item(1)
                 perm = np.concatenate([perm[2:], perm[:1]])
             else:
                 perm = perm[1:]
         else:
             perm = perm[1:]
-        st.alive[top] = False
-        if st.valid[top]:
+        alive[top] = False
+        if valid.item(top):
             sc.perm = perm
             return top
     sc.perm = perm
@@ -660,24 +767,30 @@ def _pick(st: _Round, sc: _Scenario, key: np.ndarray, tie_break: str) -> int | N
 def _finish_round(
     r: int, st: _Round, slot: int, sc: _Scenario, salience_weight: float, fixed_weight: float
 ) -> None:
-    """Voting positions and outcome of the round; the next round's start (decide's partial
-    adjustment, each realised exchange in turn, the last one standing)."""
+    """Voting positions and outcome of the round; the next round starts from decide's partial
+    adjustment (each realised exchange in turn, the last one standing)."""
     x, sal = sc.x, sc.sal
+    e = np.asarray(sc.realised, dtype=int)
+    rec = np.asarray(sc.records, dtype=float).reshape(-1, 6).T  # yI, yJ, gI, gJ, from I, J
+    Ia, Ja, p, q = st.Ia[e], st.Ja[e], st.p[e], st.q[e]
+    # each realised move in turn (I's, then J's), so that the last move of an actor on an
+    # issue stands: keep the last occurrence of each actor-issue
+    n_i = x.shape[1]
+    flat = np.stack([Ia * n_i + q, Ja * n_i + p], axis=1).ravel()
+    y = rec[0:2].T.ravel()
+    rev_first = np.unique(flat[::-1], return_index=True)[1]
+    last = flat.size - 1 - rev_first
+    cell, y = flat[last], y[last]
     vote = x.copy()
-    for e in sc.realised:
-        vote[st.Ia[e], st.q[e]] = st.yI[e]
-        vote[st.Ja[e], st.p[e]] = st.yJ[e]
+    nxt = x.copy()
+    vote.flat[cell] = y
+    x_c = x.flat[cell]
+    adj = fixed_weight + salience_weight * (1.0 - sal.flat[cell])
+    nxt.flat[cell] = x_c + adj * (y - x_c)
     sc.votes.append(vote)
     sc.vote_out.append(_outcome(vote, sc.w, sc.denom))
-    nxt = x.copy()
-    adj = fixed_weight + salience_weight * (1.0 - sal)
-    for e in sc.realised:
-        a, k = st.Ia[e], st.q[e]
-        nxt[a, k] = x[a, k] + adj[a, k] * (st.yI[e] - x[a, k])
-        a, k = st.Ja[e], st.p[e]
-        nxt[a, k] = x[a, k] + adj[a, k] * (st.yJ[e] - x[a, k])
-    sc.edge_events += int(st.edge_events[slot])
-    rows, ext = _describe(r + 1, st, sc.realised, sc.moved_from, x, sal, sc.start_out[-1])
+    sc.edge_events += st.edge_events[slot]
+    rows, ext = _describe(r + 1, st, e, rec, Ia, Ja, p, q, x, sal, sc.start_out[-1])
     sc.exchanges.append(rows)
     sc.ext.append(ext)
     sc.x = nxt
@@ -690,48 +803,37 @@ def _finish_round(
 def _describe(
     rnd: int,
     st: _Round,
-    realised: list[int],
-    moved_from: list[tuple[float, float]],
+    e: np.ndarray,
+    rec: np.ndarray,
+    Ia: np.ndarray,
+    Ja: np.ndarray,
+    p: np.ndarray,
+    q: np.ndarray,
     x: np.ndarray,
     sal: np.ndarray,
     nbs: np.ndarray,
 ) -> tuple[list[RealisedExchange], np.ndarray]:
     """The realised exchanges of a round, and each actor's externality: the salience-weighted
     change of its distance to the outcome that other actors' exchanges cause (positive: gain)."""
-    rows: list[RealisedExchange] = []
-    ext = np.zeros(x.shape[0])
-    if not realised:
-        return rows, ext
-    e = np.asarray(realised)
-    K = st.K[:, e]
-    start = np.asarray(moved_from).T  # where each supplier moved from
-    shift_q = K[0] * (st.yI[e] - start[0])  # the outcome shifts each move caused
-    shift_p = K[1] * (st.yJ[e] - start[1])
-    p, q = st.p[e], st.q[e]
+    if not e.size:
+        return [], np.zeros(x.shape[0])
+    yI, yJ, gI, gJ, from_i, from_j = rec
+    shift_q = st.K[0, e] * (yI - from_i)  # the outcome shifts each move caused
+    shift_p = st.K[1, e] * (yJ - from_j)
     xa_p, xa_q = np.nan_to_num(x[:, p]), np.nan_to_num(x[:, q])  # (n_a, n_e)
     gain_p = np.abs(nbs[p] - xa_p) - np.abs(nbs[p] + shift_p - xa_p)
     gain_q = np.abs(nbs[q] - xa_q) - np.abs(nbs[q] + shift_q - xa_q)
     per = sal[:, p] * gain_p + sal[:, q] * gain_q  # (n_a, n_e)
     traders = np.zeros_like(per, dtype=bool)
-    traders[st.Ia[e], np.arange(e.size)] = True
-    traders[st.Ja[e], np.arange(e.size)] = True
+    traders[Ia, np.arange(e.size)] = True
+    traders[Ja, np.arange(e.size)] = True
     ext = np.where(traders, 0.0, per).sum(axis=1)
-    for k, i in enumerate(realised):
-        rows.append(
-            RealisedExchange(
-                round=rnd,
-                actor_i=int(st.Ia[i]),
-                issue_i=int(st.q[i]),
-                start_i=float(start[0, k]),
-                y_i=float(st.yI[i]),
-                shift_i=float(shift_q[k]),
-                actor_j=int(st.Ja[i]),
-                issue_j=int(st.p[i]),
-                start_j=float(start[1, k]),
-                y_j=float(st.yJ[i]),
-                shift_j=float(shift_p[k]),
-                gain_i=float(st.gI[i]),
-                gain_j=float(st.gJ[i]),
-            )
+    rows = [
+        RealisedExchange(rnd, *t)  # fields in order: actor_i, issue_i, start_i, y_i, ...
+        for t in zip(
+            Ia.tolist(), q.tolist(), from_i.tolist(), yI.tolist(), shift_q.tolist(),
+            Ja.tolist(), p.tolist(), from_j.tolist(), yJ.tolist(), shift_p.tolist(),
+            gI.tolist(), gJ.tolist(), strict=True,
         )
+    ]
     return rows, ext

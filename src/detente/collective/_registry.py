@@ -117,9 +117,9 @@ def get_model(name: str) -> ModelSpec:
 
 
 def list_models() -> list[ModelSpec]:
-    """Every registered model, by name."""
+    """Every registered model, in the order registered (the baselines first)."""
     _ensure_loaded()
-    return [_REGISTRY[k] for k in sorted(_REGISTRY)]
+    return list(_REGISTRY.values())
 
 
 def forecast(

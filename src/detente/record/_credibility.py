@@ -119,7 +119,7 @@ _DISCOUNTED = frozenset({Evidence.allegation, Evidence.determination, Evidence.c
 
 
 class CredibilitySettings(BaseModel):
-    """The model's weights; every default is documented in docs/readme/record.md.
+    """The model's weights; every default is documented in README.md ("The record").
 
     ``type_weights`` are signed (positive = evidence of keeping, negative = of breaking);
     ``withdrawal_weights``/``suspension_weights`` by lawfulness (``lawful``: under the
