@@ -387,7 +387,7 @@ def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
     dist_sorted = dist.reshape(B * n, n)[voters].reshape(B, n, n)  # whole rows: cheap gather
     # number of voters strictly below each pair's midpoint (2 x_k < x_i + x_j): one
     # searchsorted over all rows, rows kept apart by an offset larger than any position gap
-    span = float(np.max(xs[:, -1] - xs[:, 0], initial=0.0)) + 1.0
+    span = float((xs[:, -1] - xs[:, 0]).max()) + 1.0  # (B ≥ 1, n ≥ 1)
     offset = (4.0 * span) * np.arange(B)
     twice = 2.0 * xs + offset[:, None]
     pair_sum = (xi + offset[:, None, None]) + xj
@@ -700,7 +700,8 @@ def _one_round(
         big_r = np.where(
             even, 0.0, (2.0 * security - s_max - s_min) / np.where(even, 1.0, spread)
         )
-        big_r = np.clip(big_r, -1.0, 1.0)
+        np.maximum(big_r, -1.0, out=big_r)
+        np.minimum(big_r, 1.0, out=big_r)
         r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
     # --- expected utilities with the risk exponents
     if not cfg.vote_risk and cfg.risk == "security" and r_fixed is None:
@@ -798,7 +799,8 @@ def _one_round(
         least = key.min(axis=2, keepdims=True)
         take = least[:, :, 0] < np.inf  # some offer is a candidate
         choice = np.argmax(key <= least + TOL, axis=2)  # the first of the nearest
-    kind = np.where(_pick(lose, choice), LOSE, np.where(_pick(give, choice), GIVE, YIELD))
+    kind = np.where(_pick(give, choice), GIVE, YIELD)
+    kind[_pick(lose, choice)] = LOSE
     out = {
         "x": np.where(take, _pick(offer, choice), x),
         "accepted": np.where(take, choice, -1),
