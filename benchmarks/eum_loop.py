@@ -107,12 +107,18 @@ class _Issue:
         """P that i prevails over j; votes use the voters' risk exponents when ``r`` given."""
         if self.x[i] == self.x[j]:
             return 0.0
-        positive = net = absolute = 0.0
+        positive = negative = net = 0.0
         for k in self.actors:
             v = self.vote(k, i, j, r)
             positive += max(v, 0.0)
+            negative += max(-v, 0.0)
             net += v
-            absolute += abs(v)
+        # tallies at rounding-noise level count as zero (votes that cancel), as in the kernel
+        noise = TOL * sum(self.w[k] for k in self.actors)
+        positive = 0.0 if positive <= noise else positive
+        negative = 0.0 if negative <= noise else negative
+        net = 0.0 if abs(net) <= noise else net
+        absolute = positive + negative
         if self.cfg.probability == "share":
             num, den = positive, absolute
         elif self.cfg.probability == "net":

@@ -409,7 +409,9 @@ def _positive_votes(
     A voter prefers ``i`` to ``j`` exactly when it sits on ``i``'s side of their midpoint,
     whatever its risk exponent, so the positive votes are a prefix sum over voters sorted by
     position, cut at the midpoint: O(n² log n) per issue instead of O(n³). (Where ``x_i = x_j``
-    the two prefix columns are equal and every tally is exactly 0.)
+    the two prefix columns are equal and every tally is exactly 0.) Tallies within
+    ``TOL × Σ_k w_k`` of zero are set to zero: they are rounding residue of votes that cancel
+    (a voter at the midpoint), whose sign would otherwise decide a challenge.
     """
     B, n = w.shape
     ws = g.by_position(w)[:, :, None]
@@ -428,7 +430,9 @@ def _positive_votes(
     below -= flat[g.take_i]  # Σ_{x_k < mid} v_k(i, j)
     positive = net - below  # i to the right of j: the voters above the midpoint
     np.copyto(positive, below, where=g.left)
-    np.maximum(positive, 0.0, out=positive)
+    noise = TOL * w.sum(axis=1)[:, None, None]
+    positive[positive <= noise] = 0.0
+    net[np.abs(net) <= noise] = 0.0
     return positive, net
 
 
