@@ -1,4 +1,4 @@
-"""Reproduce the tuned EUM figure of docs/readme/eum.md: choose the options on the odd DEU III
+"""Reproduce the tuned EUM figure of the README ("The expected utility model"): choose the options on the odd DEU III
 proposals, report the choice on the even ones (shared/reference/cases/README.md protocol).
 
 Run: ``PYTHONPATH=src python -m benchmarks.eum_tune`` (about a minute).
