@@ -1,5 +1,6 @@
 """Reproduce the tuned EUM figure of the README ("The expected utility model"): choose the
-options on the odd DEU III proposals, report the choice on the even ones (shared/reference/cases/README.md protocol).
+options on the odd DEU III proposals, report the choice on the even ones (the protocol of
+shared/reference/cases/README.md).
 
 Run: ``PYTHONPATH=src python -m benchmarks.eum_tune`` (about a minute).
 """
