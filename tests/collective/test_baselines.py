@@ -194,3 +194,23 @@ def test_scale_is_kept() -> None:
     assert forecast(sc, "compromise").outcome("x") == pytest.approx(
         forecast(one_issue([4, 7, 10], [80, 40, 90], [0.08, 0.08, 0.16]), "compromise")
         .outcome("x"))
+
+
+@pytest.mark.parametrize(
+    ("model", "options", "message"),
+    [
+        pytest.param("exchange", {"rounds": "abc"}, "option 'rounds' must be a whole number",
+                     id="int-from-text"),
+        pytest.param("exchange", {"rounds": True}, "option 'rounds' must be a whole number",
+                     id="int-from-bool"),
+        pytest.param("exchange", {"salience_weight": "x"}, "'salience_weight' must be a number",
+                     id="float-from-text"),
+    ],
+)
+def test_option_kinds_follow_their_defaults(model: str, options: dict[str, object],
+                                            message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        get_model(model).resolve(options)
+    # the same kinds pass
+    default = get_model(model).options[next(iter(options))].default
+    assert get_model(model).resolve({next(iter(options)): default})

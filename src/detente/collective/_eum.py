@@ -108,6 +108,7 @@ OPTIONS: dict[str, Option] = {
         1.0,
         "T, probability that things improve for i without a challenge, or 'eftekhari' (1 when "
         "the median is nearer to i than j is, else 0); matters only when q < 1",
+        words=("eftekhari",),
     ),
     "risk": Option(
         "security",

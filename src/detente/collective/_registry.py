@@ -41,11 +41,36 @@ class UnknownModelError(KeyError):
 
 @dataclass(frozen=True)
 class Option:
-    """A model option: its default, the values it may take (if a fixed set) and what it means."""
+    """A model option: its default, the values it may take (if a fixed set) and what it means.
+
+    Without ``choices``, a value must be of the default's kind: a whole number where the default
+    is an ``int``, a number where it is a ``float``. An option that also takes some words
+    (``words``) is left to the model to check, which can say more (its range, its words).
+    """
 
     default: Any
     doc: str
     choices: tuple[Any, ...] | None = None
+    words: tuple[str, ...] = ()
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not acceptable (None if it is)."""
+        if self.choices is not None:
+            if value in self.choices:
+                return None
+            return f"must be one of {', '.join(map(repr, self.choices))}, got {value!r}"
+        if self.words:
+            return None
+        default = self.default
+        if isinstance(default, int) and not isinstance(default, bool):
+            if isinstance(value, int) and not isinstance(value, bool):
+                return None
+            return f"must be a whole number, got {value!r}"
+        if isinstance(default, float):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return None
+            return f"must be a number, got {value!r}"
+        return None
 
 
 @dataclass(frozen=True)
@@ -69,12 +94,9 @@ class ModelSpec:
             )
         out = {k: o.default for k, o in self.options.items()}
         for k, v in given.items():
-            opt = self.options[k]
-            if opt.choices is not None and v not in opt.choices:
-                raise ValueError(
-                    f"model '{self.name}' option '{k}' must be one of "
-                    f"{', '.join(map(repr, opt.choices))}, got {v!r}"
-                )
+            why = self.options[k].problem(v)
+            if why is not None:
+                raise ValueError(f"model '{self.name}' option '{k}' {why}")
             out[k] = v
         return out
 
