@@ -108,3 +108,39 @@ def test_listing_and_show() -> None:
     assert {"agreed_framework_1994", "singapore_2018"} <= ids
     code, out, _ = run("record", "show", "new_start_2010", "--db", "shipped")
     assert code == 0 and "EV0039" in out and "extended" in out
+
+
+def test_credibility_weights_allegations_from_the_command_line(tmp_path: Path) -> None:
+    """More weight on allegations can only lower (or keep) the figure; both runs agree with the
+    Python API given the same settings."""
+    from detente.record import CredibilitySettings, credibility, load_shipped_record
+
+    base = ["credibility", "RUS", "--toward", "USA", "--as-of", "2022-01-10", "-f", "json",
+            "--db", "shipped"]
+    low = json.loads(runner.invoke(app, base).stdout)
+    high = json.loads(runner.invoke(app, [*base, "--allegation-weight", "1.0"]).stdout)
+    assert high["mean"] <= low["mean"]
+    weights = dict(CredibilitySettings().evidence_weights, allegation=1.0)
+    api = credibility(load_shipped_record(), "RUS", toward="USA", as_of="2022-01-10",
+                      settings=CredibilitySettings(evidence_weights=weights))
+    assert high["mean"] == pytest.approx(api.mean)
+
+
+def test_credibility_settings_file_and_its_errors(tmp_path: Path) -> None:
+    good = tmp_path / "s.yaml"
+    good.write_text("half_life_years: 5\nlevel: 0.8\n", encoding="utf-8")
+    res = runner.invoke(app, ["credibility", "RUS", "--as-of", "2022-01-10", "-f", "json",
+                              "--db", "shipped", "--settings", str(good)])
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    from detente.record import CredibilitySettings, credibility, load_shipped_record
+
+    api = credibility(load_shipped_record(), "RUS", as_of="2022-01-10",
+                      settings=CredibilitySettings(half_life_years=5, level=0.8))
+    assert (doc["mean"], doc["low"]) == pytest.approx((api.mean, api.low))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("half_life_years: 5\nevidence_weights: {rumour: 1}\n", encoding="utf-8")
+    res = runner.invoke(app, ["credibility", "RUS", "--db", "shipped", "--settings", str(bad)])
+    assert res.exit_code == 2
+    assert f"{bad}, line 2: field 'evidence_weights'" in res.stderr
+    assert "rumour" in res.stderr and "Traceback" not in res.stderr

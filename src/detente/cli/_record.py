@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.table import Table
 
 from detente.cli._app import (
@@ -22,6 +24,7 @@ from detente.cli._app import (
     console,
     user_errors,
 )
+from detente.scenario import Problem, ScenarioError
 
 __all__: list[str] = []
 
@@ -208,6 +211,18 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _settings_from_file(path: Path) -> tuple[dict[str, Any], Callable[[Any], int | None]]:
+    """Read credibility settings (a mapping of CredibilitySettings fields) from YAML or JSON;
+    also return a function giving the line of a setting (for error messages)."""
+    from detente.scenario._io import load_yaml_document
+
+    data, locate = load_yaml_document(path)
+    if not isinstance(data, dict):
+        raise ScenarioError([Problem("expected a mapping of settings (e.g. half_life_years: 5)",
+                                     file=str(path), line=1)])
+    return dict(data), locate
+
+
 @app.command("credibility")
 @user_errors
 def credibility_cmd(
@@ -224,6 +239,13 @@ def credibility_cmd(
         "--half-life", help="Recency half-life in years (default 10).")] = None,
     level: Annotated[float | None, typer.Option(
         help="Credible-interval level (default 0.9).")] = None,
+    allegation_weight: Annotated[float | None, typer.Option(
+        "--allegation-weight",
+        help="Weight of an allegation against an established finding (1.0); default 0.3.")] = None,
+    settings_file: Annotated[Path | None, typer.Option(
+        "--settings",
+        help="YAML file of CredibilitySettings fields (weights, prior, half-life; see README)."
+    )] = None,
     db: DbOpt = None,
 ) -> None:
     """Credibility of ACTOR's commitments (to --toward, or anyone), with its drivers."""
@@ -232,15 +254,25 @@ def credibility_cmd(
     from detente.record._plot import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
-    kw: dict[str, Any] = {}
+    kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
     if half_life is not None:
         kw["half_life_years"] = half_life
     if level is not None:
         kw["level"] = level
+    if allegation_weight is not None:
+        kw["evidence_weights"] = {**kw.get("evidence_weights", {}),
+                                  "allegation": allegation_weight}
     try:
         settings = CredibilitySettings(**kw)
-    except ValueError as err:
-        raise UserError(f"invalid setting: {err}") from None
+    except ValidationError as err:
+        problems = []
+        for detail in err.errors():
+            loc = tuple(detail["loc"])
+            msg = "invalid setting: " + str(detail["msg"]).removeprefix("Value error, ")
+            line = locate(loc) if locate is not None else None
+            source = "command-line options" if settings_file is None else str(settings_file)
+            problems.append(Problem(msg, ".".join(map(str, loc)), source, line))
+        raise ScenarioError(problems) from None
     rec = _load(db)
     cred = credibility(rec, actor, toward=toward, as_of=day, settings=settings)
     if plot is not None:
