@@ -44,6 +44,7 @@ from detente.bargaining._space import (
 from detente.bargaining._theory import (
     Commitment,
     CrisisBargaining,
+    DomainUltimatum,
     InformationProblem,
     SubgamePerfect,
     Ultimatum,
@@ -54,6 +55,8 @@ from detente.bargaining._theory import (
     subgame_perfect,
     ultimatum,
     ultimatum_curve,
+    ultimatum_offer,
+    ultimatum_offer_curve,
 )
 from detente.bargaining._trust import (
     TrustCurve,
@@ -72,6 +75,7 @@ __all__ = [
     "Commitment",
     "CrisisBargaining",
     "Domain",
+    "DomainUltimatum",
     "InformationProblem",
     "Offer",
     "Party",
@@ -112,5 +116,7 @@ __all__ = [
     "trust_values",
     "ultimatum",
     "ultimatum_curve",
+    "ultimatum_offer",
+    "ultimatum_offer_curve",
     "zopa",
 ]

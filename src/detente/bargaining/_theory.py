@@ -14,6 +14,7 @@ from detente.bargaining._domain import Domain
 __all__ = [
     "Commitment",
     "CrisisBargaining",
+    "DomainUltimatum",
     "InformationProblem",
     "SubgamePerfect",
     "Ultimatum",
@@ -24,6 +25,8 @@ __all__ = [
     "subgame_perfect",
     "ultimatum",
     "ultimatum_curve",
+    "ultimatum_offer",
+    "ultimatum_offer_curve",
 ]
 
 
@@ -183,6 +186,133 @@ def ultimatum_curve(
         out.append((float(s), ultimatum(dist, pie=pie,
                                         proposer_reservation=proposer_reservation)))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# ultimatums over a multi-issue domain
+@dataclass(frozen=True)
+class DomainUltimatum:
+    """An optimal take-it-or-leave-it offer on a domain: the outcome offered (flat index, -1
+    when no offer is worth making: every outcome is worth less to the proposer than walking
+    away), both parties' utilities of it, the chance the receiver accepts, and the proposer's
+    expected utility."""
+
+    proposer: str
+    receiver: str
+    index: int
+    options: dict[str, str]
+    utility_proposer: float
+    utility_receiver: float
+    acceptance: float
+    rejection: float
+    expected_utility: float
+    frontier_size: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"proposer": self.proposer, "receiver": self.receiver, "index": self.index,
+                "options": dict(self.options), "utility_proposer": self.utility_proposer,
+                "utility_receiver": self.utility_receiver, "acceptance": self.acceptance,
+                "rejection": self.rejection, "expected_utility": self.expected_utility,
+                "frontier_size": self.frontier_size}
+
+
+def _proposer_frontier(
+    domain: Domain, proposer: str, utilities: tuple[np.ndarray, np.ndarray] | None,
+) -> tuple[str, str, np.ndarray, np.ndarray, np.ndarray, float]:
+    from detente.bargaining._space import pareto_frontier
+
+    p = domain.party(proposer)
+    r = domain.b if p is domain.a else domain.a
+    ua, ub = utilities if utilities is not None else domain.utilities()
+    front = pareto_frontier(ua, ub)
+    up, ur = (ua[front], ub[front]) if p is domain.a else (ub[front], ua[front])
+    return p.id, r.id, front, up, ur, float(p.reservation_value)
+
+
+def _best_offers(domain: Domain, roles: tuple[str, str, np.ndarray, np.ndarray, np.ndarray,
+                 float], accept: np.ndarray) -> list[DomainUltimatum]:
+    """The best frontier offer for each row of ``accept`` (rows: beliefs; columns: frontier
+    outcomes; entries: acceptance probabilities)."""
+    pid, rid, front, up, ur, d = roles
+    accept = np.clip(np.atleast_2d(accept), 0.0, 1.0)
+    eu = np.where(up >= d, d + (up - d) * accept, -np.inf)
+    top = eu.max(axis=1, keepdims=True)
+    # ties: the offer most likely accepted
+    k = np.where(eu >= top - 1e-12, accept, -1.0).argmax(axis=1)
+    out = []
+    for row, j in enumerate(k):
+        if not np.isfinite(top[row, 0]):
+            out.append(DomainUltimatum(pid, rid, -1, {}, d, math.nan, 0.0, 1.0, d, front.size))
+            continue
+        p = float(accept[row, j])
+        i = int(front[j])
+        out.append(DomainUltimatum(pid, rid, i, domain.outcome(i), float(up[j]), float(ur[j]),
+                                   p, 1.0 - p, float(eu[row, j]), front.size))
+    return out
+
+
+def ultimatum_offer(
+    domain: Domain,
+    dist: Any,
+    *,
+    proposer: str = "a",
+    utilities: tuple[np.ndarray, np.ndarray] | None = None,
+) -> DomainUltimatum:
+    """The take-it-or-leave-it offer on ``domain`` that maximises the proposer's expected
+    utility when the receiver's reservation value ``r`` is known only by its distribution
+    ``dist`` (a scipy.stats distribution or a CDF, as for :func:`ultimatum`).
+
+    The receiver accepts outcome ``x`` when ``u_R(x) ≥ r``, with probability ``F(u_R(x))``;
+    the proposer, with reservation value ``d``, expects ``d + (u_P(x) − d) F(u_R(x))``. For
+    outcomes it values at least at ``d`` that is non-decreasing in both utilities, so a
+    Pareto-dominated outcome never beats the outcome dominating it: the search runs over the
+    Pareto frontier only, in one vectorised evaluation. With a unit pie (``u_P = 1 − x``,
+    ``u_R = x``) this is :func:`ultimatum` on the pie's grid. Ties go to the offer more
+    likely accepted.
+    """
+    roles = _proposer_frontier(domain, proposer, utilities)
+    return _best_offers(domain, roles, _cdf(dist)(roles[4])[None, :])[0]
+
+
+def ultimatum_offer_curve(
+    domain: Domain,
+    spreads: Sequence[float],
+    *,
+    mean: float | None = None,
+    family: str = "normal",
+    proposer: str = "a",
+    utilities: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[tuple[float, DomainUltimatum]]:
+    """How the optimal domain ultimatum moves with the proposer's uncertainty: the receiver's
+    reservation value is ``normal`` (standard deviation = spread) or ``uniform`` (half-width =
+    spread), centred on ``mean`` (default: the receiver's stated reservation value). All
+    spreads are solved in one (spreads × frontier) array.
+
+    For such symmetric beliefs, ``F(y)`` falls with the spread wherever ``y ≥ mean``, so the
+    proposer's optimal expected utility cannot rise with the spread while the optimal offer
+    is accepted with probability ≥ 1/2; beyond that (a gamble on a low reservation value,
+    cheap when the proposer's own reservation value is high) more uncertainty can help it.
+    """
+    from scipy import stats
+
+    s = np.asarray(spreads, dtype=float)
+    if s.ndim != 1 or s.size == 0:
+        raise ValueError("spreads: expected a non-empty list of numbers")
+    if not np.all(np.isfinite(s) & (s > 0)):
+        raise ValueError(f"spreads must be > 0, got {list(map(float, s))}")
+    roles = _proposer_frontier(domain, proposer, utilities)
+    receiver = domain.party(roles[1])
+    mu = float(receiver.reservation_value if mean is None else mean)
+    if not math.isfinite(mu):
+        raise ValueError(f"mean must be a finite number, got {mean}")
+    z = roles[4][None, :] - mu
+    if family == "normal":
+        accept = stats.norm.cdf(z / s[:, None])
+    elif family == "uniform":
+        accept = np.clip((z + s[:, None]) / (2 * s[:, None]), 0.0, 1.0)
+    else:
+        raise ValueError(f"family must be normal or uniform, got {family!r}")
+    return list(zip(s.tolist(), _best_offers(domain, roles, accept), strict=True))
 
 
 # ---------------------------------------------------------------------------------------------
