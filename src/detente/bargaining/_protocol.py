@@ -403,6 +403,27 @@ class Tournament:
             "steps": self.steps.tolist(),
         }
 
+    def by_strategy(self) -> dict[str, dict[str, float]]:
+        """Per strategy, averaged over its pairings as party a (its row) and as party b (its
+        column), each weighted alike: agreement rate, its own and its opponents' mean utility,
+        and the mean distances to the Pareto frontier and to the Nash point."""
+        out = {}
+        for k, s in enumerate(self.strategies):
+            def both(m: np.ndarray, k: int = k) -> float:
+                return float((np.nanmean(m[k, :]) + np.nanmean(m[:, k])) / 2)
+
+            out[s] = {
+                "agreement_rate": both(self.agreement_rate),
+                "own_utility": float((self.utility_a[k, :].mean()
+                                      + self.utility_b[:, k].mean()) / 2),
+                "opponent_utility": float((self.utility_b[k, :].mean()
+                                           + self.utility_a[:, k].mean()) / 2),
+                "pareto_distance": both(self.pareto_distance),
+                "nash_distance": both(self.nash_distance)
+                if np.isfinite(self.nash_distance).any() else math.nan,
+            }
+        return out
+
     def score(self) -> dict[str, float]:
         """Each strategy's mean own utility over all its games, as a or as b."""
         out = {}

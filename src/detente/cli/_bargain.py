@@ -304,3 +304,239 @@ def negotiate_cmd(
                       + (f" (discounted {tr.discounted_a:.3f}, {tr.discounted_b:.3f})"
                          if (tr.discounted_a, tr.discounted_b) != (tr.utility_a, tr.utility_b)
                          else ""))
+
+
+def _parties(a: str | None, b: str | None, actors: str | None) -> tuple[str | None, str | None]:
+    """The two parties of a scenario, from --a/--b or --actors A,B."""
+    if actors is None:
+        return a, b
+    if a is not None or b is not None:
+        raise UserError("give the parties either as --a/--b or as --actors, not both")
+    parts = [p.strip() for p in actors.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise UserError(f"--actors: expected two actor ids like USA,RUS, got {actors!r}")
+    return parts[0], parts[1]
+
+
+def _num(x: float) -> float | None:
+    return float(x) if math.isfinite(float(x)) else None
+
+
+def _cell(x: float, fmt: str = ".3f") -> str:
+    return format(x, fmt) if math.isfinite(x) else "—"
+
+
+DEFAULT_STRATEGIES = "boulware,linear,conceder,tft,hardliner"
+
+
+@app.command("tournament")
+@user_errors
+def tournament_cmd(
+    file: Annotated[str, typer.Argument(
+        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
+    a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
+    b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
+    actors: Annotated[str | None, typer.Option(
+        "--actors", help="The two parties of a scenario, e.g. USA,RUS (instead of --a/--b).")
+    ] = None,
+    strategies: Annotated[str, typer.Option(
+        "--strategies", help="Comma-separated strategies: boulware, linear, conceder, time:E, "
+        "tft, tft:K, hardliner, random.")] = DEFAULT_STRATEGIES,
+    steps: Annotated[int | None, typer.Option(
+        "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations and the "
+                                      "random strategy.")] = 0,
+    repeats: Annotated[int, typer.Option(
+        "--repeats", help="Versions of the domain per pairing: the domain itself and "
+        "K − 1 copies with perturbed values.")] = 10,
+    noise: Annotated[float, typer.Option(
+        "--noise", help="Standard deviation of the perturbation of each option's value.")] = 0.1,
+    grid: Annotated[int, typer.Option(
+        "--grid", help="Points per issue scale when built from a scenario.")] = 11,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Reservation values RA,RB (default: the status quo's).")] = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """Every strategy against every strategy (both orders) on seeded perturbed copies of a
+    domain: agreement rate, utilities, distance to the Pareto frontier and the Nash point."""
+    from detente.bargaining import parse_strategy, tournament
+
+    names = [s.strip() for s in strategies.split(",")]
+    if not all(names):
+        raise UserError(f"--strategies: expected names separated by commas, got {strategies!r}")
+    strats = []
+    for s in names:
+        try:
+            strats.append(parse_strategy(s))
+        except ValueError as e:
+            raise UserError(f"--strategies: {e}") from None
+    labels = [s.label for s in strats]
+    dup = sorted({x for x in labels if labels.count(x) > 1})
+    if dup:
+        raise UserError(f"--strategies: {', '.join(dup)} given more than once")
+    if repeats < 1:
+        raise UserError(f"--repeats must be ≥ 1, got {repeats}")
+    if not (math.isfinite(noise) and noise >= 0):
+        raise UserError(f"--noise must be ≥ 0, got {noise}")
+    pa, pb = _parties(a, b, actors)
+    dom = _load(file, pa, pb, grid, steps, reservation)
+    t = tournament(dom, strats, repeats=repeats, noise=noise, rng=seed)
+    per = t.by_strategy()
+    A, B = dom.a.id, dom.b.id
+    pairings = [
+        {"a": sa, "b": sb, "agreement_rate": float(t.agreement_rate[i, j]),
+         "utility_a": float(t.utility_a[i, j]), "utility_b": float(t.utility_b[i, j]),
+         "pareto_distance": _num(t.pareto_distance[i, j]),
+         "nash_distance": _num(t.nash_distance[i, j]), "mean_steps": float(t.steps[i, j])}
+        for i, sa in enumerate(t.strategies) for j, sb in enumerate(t.strategies)
+    ]
+    if fmt is TableJson.json:
+        doc = {
+            "domain": dom.name, "parties": [A, B], "deadline": dom.deadline,
+            "repeats": repeats, "noise": noise, "seed": seed,
+            "strategies": list(t.strategies), "pairings": pairings,
+            "by_strategy": {k: {m: _num(v) for m, v in d.items()} for k, d in per.items()},
+        }
+        console.print_json(json.dumps(doc, allow_nan=False))
+        return
+    console.print(f"[bold]{dom.name}[/]: {A} vs {B}, {dom.n_outcomes:,} outcomes, deadline "
+                  f"{dom.deadline} offers; {repeats} version(s) per pairing (noise {noise:g}, "
+                  f"seed {seed}); {A} offers first")
+    p = Table(title="per pairing (means over the versions; no agreement = reservation values)",
+              title_justify="left")
+    for col in (f"{A} plays", f"{B} plays"):
+        p.add_column(col, no_wrap=True)
+    for col in ("agreed", f"u({A})", f"u({B})", "to Pareto", "to Nash", "steps"):
+        p.add_column(col, justify="right")
+    for i, sa in enumerate(t.strategies):
+        for j, sb in enumerate(t.strategies):
+            p.add_row(sa, sb, f"{t.agreement_rate[i, j]:.0%}", f"{t.utility_a[i, j]:.3f}",
+                      f"{t.utility_b[i, j]:.3f}", _cell(t.pareto_distance[i, j]),
+                      _cell(t.nash_distance[i, j]), f"{t.steps[i, j]:.1f}")
+    console.print(p)
+    s = Table(title="per strategy (its games as either party, best own utility first)",
+              title_justify="left")
+    s.add_column("strategy", no_wrap=True)
+    for col in ("agreed", "own u", "opponent u", "to Pareto", "to Nash"):
+        s.add_column(col, justify="right")
+    for name, d in sorted(per.items(), key=lambda kv: -kv[1]["own_utility"]):
+        s.add_row(name, f"{d['agreement_rate']:.0%}", f"{d['own_utility']:.3f}",
+                  f"{d['opponent_utility']:.3f}", _cell(d["pareto_distance"]),
+                  _cell(d["nash_distance"]))
+    console.print(s)
+
+
+class Family(StrEnum):
+    normal = "normal"
+    uniform = "uniform"
+
+
+def _floats(text: str, option: str) -> list[float]:
+    try:
+        vals = [float(p) for p in text.split(",")]
+    except ValueError:
+        raise UserError(f"{option}: expected numbers separated by commas, got {text!r}") from None
+    if not all(math.isfinite(v) and v > 0 for v in vals):
+        raise UserError(f"{option}: every spread must be > 0, got {text!r}")
+    return vals
+
+
+@app.command("ultimatum")
+@user_errors
+def ultimatum_cmd(
+    file: Annotated[str, typer.Argument(
+        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
+    a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
+    b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
+    actors: Annotated[str | None, typer.Option(
+        "--actors", help="The two parties of a scenario, e.g. USA,RUS (instead of --a/--b).")
+    ] = None,
+    proposer: Annotated[str | None, typer.Option(
+        "--proposer", help="Who makes the offer (party id; default: the first party).")] = None,
+    family: Annotated[Family, typer.Option(
+        "--family", help="Belief about the receiver's reservation value.")] = Family.normal,
+    mean: Annotated[float | None, typer.Option(
+        "--mean", help="Centre of the belief (default: the receiver's reservation value).")
+    ] = None,
+    spread: Annotated[float, typer.Option(
+        "--spread", help="Standard deviation (normal) or half-width (uniform) of the belief.")
+    ] = 0.1,
+    sweep: Annotated[str, typer.Option(
+        "--sweep", help="Spreads for the sensitivity table, comma-separated.")
+    ] = "0.01,0.02,0.05,0.1,0.2,0.3",
+    grid: Annotated[int, typer.Option(
+        "--grid", help="Points per issue scale when built from a scenario.")] = 11,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Reservation values RA,RB (default: the status quo's).")] = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """The take-it-or-leave-it offer that maximises the proposer's expected utility when the
+    receiver's reservation value is uncertain, and how it moves with that uncertainty."""
+    from detente.bargaining import ultimatum_offer_curve
+
+    spreads = _floats(str(spread), "--spread") + _floats(sweep, "--sweep")
+    if mean is not None and not math.isfinite(mean):
+        raise UserError(f"--mean must be a finite number, got {mean}")
+    pa, pb = _parties(a, b, actors)
+    dom = _load(file, pa, pb, grid, reservation=reservation)
+    who = dom.a.id if proposer is None else proposer
+    if who not in (dom.a.id, dom.b.id):
+        raise UserError(f"--proposer: no party {who!r} (parties: {dom.a.id}, {dom.b.id})")
+    P = dom.party(who)
+    R = dom.b if P is dom.a else dom.a
+    mu = R.reservation_value if mean is None else mean
+    curve = ultimatum_offer_curve(dom, spreads, mean=mu, family=family.value, proposer=who)
+    best, rows = curve[0][1], curve[1:]
+    width = "sd" if family is Family.normal else "half-width"
+    if fmt is TableJson.json:
+        doc = {
+            "domain": dom.name, "proposer": P.id, "receiver": R.id, "family": family.value,
+            "mean": mu, "spread": spread,
+            "reservation_values": {P.id: P.reservation_value, R.id: R.reservation_value},
+            "offer": {k: (_num(v) if isinstance(v, float) else v)
+                      for k, v in best.as_dict().items()},
+            "sweep": [{"spread": s, **{k: (_num(v) if isinstance(v, float) else v)
+                                       for k, v in u.as_dict().items()}} for s, u in rows],
+        }
+        console.print_json(json.dumps(doc, allow_nan=False))
+        return
+    console.print(f"[bold]{dom.name}[/]: {P.id} makes a take-it-or-leave-it offer to {R.id}; "
+                  f"{R.id}'s reservation value believed {family.value} around {mu:.3f} "
+                  f"({width} {spread:g}); {P.id}'s own reservation value {P.reservation_value:.3f}")
+    console.print(f"{dom.n_outcomes:,} outcomes, {best.frontier_size} on the Pareto frontier "
+                  "(only those can be optimal)")
+    if best.index < 0:
+        console.print(f"no offer worth making: every outcome is worth less to {P.id} than "
+                      f"walking away ({P.reservation_value:.3f})")
+    else:
+        d = Table(title="optimal offer", title_justify="left")
+        d.add_column("issue")
+        if dom.status_quo is not None:
+            d.add_column("status quo", justify="right")
+        d.add_column(f"{P.id} ideal", justify="right")
+        d.add_column(f"{R.id} ideal", justify="right")
+        d.add_column("offer", justify="right")
+        best_p, best_r = P.best_options(), R.best_options()
+        for k, iss in enumerate(dom.issues):
+            row = [iss.id]
+            if dom.status_quo is not None:
+                row.append(iss.options[dom.status_quo[k]])
+            row += [iss.options[best_p[k]], iss.options[best_r[k]], best.options[iss.id]]
+            d.add_row(*row)
+        console.print(d)
+        console.print(f"u({P.id}) {best.utility_proposer:.3f}, u({R.id}) "
+                      f"{best.utility_receiver:.3f}; accepted with probability "
+                      f"{best.acceptance:.1%} (rejected {best.rejection:.1%}); {P.id}'s "
+                      f"expected utility {best.expected_utility:.3f}")
+    t = Table(title=f"how the offer moves with {P.id}'s uncertainty ({family.value}, mean "
+              f"{mu:.3f})", title_justify="left")
+    t.add_column(width, justify="right")
+    for col in (f"u({P.id})", f"u({R.id})", "accepted", f"expected u({P.id})"):
+        t.add_column(col, justify="right")
+    for s, u in rows:
+        if u.index < 0:
+            t.add_row(f"{s:g}", "no offer", "—", "—", f"{u.expected_utility:.3f}")
+        else:
+            t.add_row(f"{s:g}", f"{u.utility_proposer:.3f}", f"{u.utility_receiver:.3f}",
+                      f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
+    console.print(t)
