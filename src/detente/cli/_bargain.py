@@ -365,9 +365,9 @@ def tournament_cmd(
     if not all(names):
         raise UserError(f"--strategies: expected names separated by commas, got {strategies!r}")
     strats = []
-    for s in names:
+    for name in names:
         try:
-            strats.append(parse_strategy(s))
+            strats.append(parse_strategy(name))
         except ValueError as e:
             raise UserError(f"--strategies: {e}") from None
     labels = [s.label for s in strats]
