@@ -176,15 +176,15 @@ def test_pairwise_views_of_the_packed_arrays_agree() -> None:
 # the actor and recounts every vote
 BDM_CHOICES = [
     pytest.param({**VARIANTS[v], **extra, "risk": "bdm"}, id=f"bdm-{v}-{tag}")
-    for v in VARIANTS
-    for tag, extra in [
-        ("plain", {}),
-        ("q-t", {"q": 0.3, "t": 0.6}),
-        ("nearest-weighted", {"accept": "nearest", "compromise": "weighted"}),
-        ("strongest-actual", {"accept": "strongest", "perception": "actual"}),
-        ("first-round-issue-scale", {"risk_update": "first_round", "distance": "issue"}),
-        ("linear", {"vote_risk": False}),
-        ("tolerance", {"tolerance": 0.02}),
+    for v, tag, extra in [
+        *((v, "plain", {}) for v in VARIANTS),
+        *((v, "q-t", {"q": 0.3, "t": 0.6}) for v in VARIANTS),
+        ("scholz", "nearest-weighted", {"accept": "nearest", "compromise": "weighted"}),
+        ("scholz", "strongest-actual", {"accept": "strongest", "perception": "actual"}),
+        ("scholz_code", "first-round-issue-scale",
+         {"risk_update": "first_round", "distance": "issue"}),
+        ("scholz", "linear", {"vote_risk": False}),
+        ("masad", "tolerance", {"tolerance": 0.02}),
     ]
 ] + [
     # Eftekhari's T (1 when d_jμ < d_ji) jumps where the target sits at the median, and the
