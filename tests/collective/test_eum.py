@@ -400,6 +400,10 @@ def test_bdm_risk_three_actors_by_hand() -> None:
                                [-11 / 20, -1, 31 / 20], atol=1e-12)
     assert scholz.diagnostics["risk"][0, 0, 0] == pytest.approx(31 / 20)
     assert bdm.options["risk"] == "bdm"
+    # the explanation says what the exponents compare
+    assert any("(a2, whose position is more exposed" in line and "(a0, whose position is safer"
+               in line for line in bdm.explanation)
+    assert not any("others it could take" in line for line in scholz.explanation)
 
 
 @pytest.mark.parametrize(

@@ -261,6 +261,7 @@ def _forecast(
                 stopped=int(diagnostics["stopped"][i]),
                 outcome=outcome,
                 indent="  " if k > 1 else "",
+                risk_basis=settings.risk,
             )
         )
     return Forecast(
