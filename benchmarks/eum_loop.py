@@ -169,21 +169,35 @@ class _Issue:
         if self.r_first is not None:
             return self.r_first
         self._set_all_votes(None)
-        security = {i: 0.0 for i in self.actors}
-        for i in self.actors:
-            for j in self.actors:
-                if i != j:
-                    p = self.probability(j, i, None)
-                    security[i] += self.expected_utility(j, i, 1.0, p, mu)
-        hi, lo = max(security.values()), min(security.values())
+        security = {i: self.security(i, mu) for i in self.actors}
+        hi, lo = max(security.values(), default=0.0), min(security.values(), default=0.0)
         r = {}
         for i in self.actors:
+            if self.cfg.risk == "bdm":
+                # BDM (1985, 1994, 1997): i's security where it stands against the security
+                # it would have at each position it could take, everyone else staying put
+                here = self.x[i]
+                levels = []
+                for y in sorted({self.x[k] for k in self.actors}):
+                    self.x[i] = y
+                    levels.append(self.security(i, mu))
+                self.x[i] = here
+                hi, lo = max(levels), min(levels)
             big = 0.0 if hi - lo <= TOL else (2 * security[i] - hi - lo) / (hi - lo)
             big = min(max(big, -1.0), 1.0)
             r[i] = (1 - big / 3) / (1 + big / 3)
         if self.cfg.risk_update == "first_round":
             self.r_first = r
         return r
+
+    def security(self, i: int, mu: float) -> float:
+        """S_i: the sum of the expected utilities of challenging i, every r = 1."""
+        total = 0.0
+        for j in self.actors:
+            if i != j:
+                p = self.probability(j, i, None)
+                total += self.expected_utility(j, i, 1.0, p, mu)
+        return total
 
     def round(self) -> tuple[dict[int, float], dict[int, int]]:
         cfg = self.cfg

@@ -375,3 +375,72 @@ def test_relations_mirror_when_each_side_uses_its_own_risk() -> None:
         np.testing.assert_array_equal(rel == mine, back == theirs)
     assert np.all(back[rel == LOSE] == WIN)
     assert (rel == GIVE).any() and (rel == YIELD).any() and (rel == LOSE).any()
+
+
+def test_bdm_risk_three_actors_by_hand() -> None:
+    """risk="bdm" (Bueno de Mesquita 1985, 1994, 1997) on A, B, C at 0, 20, 100 (d = 0, 0.2,
+    1), capability 1, 2, 1, salience 1 (w = 1, 2, 1). With r = 1 and s = 1 the expected
+    utility of j challenging i is d (4 P_ji − 2); P_ji counts votes w_k (d_ki − d_kj).
+
+    A at 0: B (P = 3/4): 0.2·1 = 1/5; C (P = 5/16): 1·(−3/4); S = −11/20.
+    A moved to 20: B at d 0 adds 0; C (P = 1/4): 0.8·(−1) = −4/5.  A moved to 100: C adds 0,
+    B (P = 1/2): 0.  So R_A = (2·(−11/20) − 0 + 4/5) / (4/5) = −3/8, r_A = (9/8)/(7/8) = 9/7.
+    B: −1 at every position (−1/5 − 4/5 where it is; −1 at 0 and at 100): R_B = 0, r_B = 1.
+    C at 100: A (P = 11/16) 3/4, B (P = 3/4) 4/5: S = 31/20, above 0 (at 0) and −1/5 (at 20):
+    R_C = 1, r_C = 1/2.
+    Scholz's reading compares −11/20, −1, 31/20 across actors instead: R_A = −11/17,
+    r_A = 31/20."""
+    sc = _one_issue([(0.0, 1.0, 100.0), (20.0, 2.0, 100.0), (100.0, 1.0, 100.0)])
+    bdm = forecast(sc, "eum", risk="bdm", rounds=1)
+    np.testing.assert_allclose(bdm.diagnostics["security"][0, :, 0], [-11 / 20, -1, 31 / 20],
+                               atol=1e-12)
+    np.testing.assert_allclose(bdm.diagnostics["risk"][0, :, 0], [9 / 7, 1.0, 0.5], atol=1e-12)
+    scholz = forecast(sc, "eum", rounds=1)
+    np.testing.assert_allclose(scholz.diagnostics["security"][0, :, 0],
+                               [-11 / 20, -1, 31 / 20], atol=1e-12)
+    assert scholz.diagnostics["risk"][0, 0, 0] == pytest.approx(31 / 20)
+    assert bdm.options["risk"] == "bdm"
+    # the explanation says what the exponents compare
+    assert any("(a2, whose position is more exposed" in line and "(a0, whose position is safer"
+               in line for line in bdm.explanation)
+    assert not any("others it could take" in line for line in scholz.explanation)
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        pytest.param([(20.0, 1.0, 50.0), (80.0, 1.0, 50.0)], id="two-equal-actors"),
+        pytest.param([(30.0, 1.0, 60.0)] * 4, id="identical-positions"),
+        pytest.param([(10.0, 1.0, 0.0), (90.0, 2.0, 0.0)], id="zero-salience-all"),
+        pytest.param([(10.0, 1.0, 0.0), (90.0, 2.0, 70.0), (50, 1.0, 30)], id="one-zero-salience"),
+        pytest.param([(0.0, 1.0, 50.0), (100.0, 1.0, 50.0), (0.0, 1.0, 50.0),
+                      (100.0, 1.0, 50.0)], id="two-positions-equal-security"),
+        pytest.param([(40.0, 0.0, 80.0), (60.0, 1.0, 80.0)], id="zero-capability"),
+        pytest.param([(55.0, 1.0, 100.0)], id="single-actor"),
+    ],
+)
+@pytest.mark.parametrize("variant", ["scholz", "scholz_code", "masad"])
+def test_bdm_risk_degenerate_issues_run_clean(
+    variant: str, points: list[tuple[float, float, float]]
+) -> None:
+    sc = _one_issue(points, status_quo=50.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        runs = [forecast(sc, "eum", variant=variant, risk="bdm", **extra)
+                for extra in ({}, {"q": 0.5, "t": "eftekhari"})]
+    for f in runs:
+        assert f.trajectory is not None and not np.isnan(f.trajectory).any()
+        assert np.all((f.diagnostics["risk"] >= 0.5) & (f.diagnostics["risk"] <= 2.0))
+        if len({p for p, _, _ in points}) == 1:  # one position: nowhere else to be
+            np.testing.assert_array_equal(f.diagnostics["risk"], 1.0)
+
+
+@pytest.mark.parametrize("variant", ["scholz", "scholz_code", "masad"])
+def test_bdm_risk_deu3_all_scored_issues_without_nan_or_warning(variant: str) -> None:
+    data = read_deu(DEU)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ev = evaluate(data, "eum", variant=variant, risk="bdm", pairs=False)
+    assert ev.n == 353 and ev.skipped == 0
+    assert np.isfinite(ev.errors).all()
+    assert 15.0 < ev.mae < 40.0  # the baselines score 23.7 (compromise) to 51 (status quo)

@@ -23,6 +23,7 @@ from detente.collective._eum_kernel import (
     PERCEPTION,
     PROBABILITY,
     RELATIONS,
+    RISK,
     VARIANTS,
     EUMSettings,
     EUMTrace,
@@ -112,9 +113,11 @@ OPTIONS: dict[str, Option] = {
     ),
     "risk": Option(
         "security",
-        "'security': risk exponents from each actor's security level (Scholz eqs. 32-33); "
-        "'neutral': every risk exponent 1",
-        ("security", "neutral"),
+        "'security': risk exponents from each actor's security level compared across actors "
+        "(Scholz eqs. 32-33); 'bdm': from each actor's security where it stands compared with "
+        "the security it would have at each other actor's position (Bueno de Mesquita 1985, "
+        "1994, 1997); 'neutral': every risk exponent 1",
+        RISK,
     ),
     "risk_update": Option(
         "every_round",
@@ -258,6 +261,7 @@ def _forecast(
                 stopped=int(diagnostics["stopped"][i]),
                 outcome=outcome,
                 indent="  " if k > 1 else "",
+                risk_basis=settings.risk,
             )
         )
     return Forecast(

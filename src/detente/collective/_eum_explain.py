@@ -44,6 +44,7 @@ def explain_issue(
     stopped: int,
     outcome: str,
     indent: str = "",
+    risk_basis: str = "security",
 ) -> list[str]:
     """Lines for one issue. Arrays are per round: ``positions (R+1, n)`` on the issue's scale,
     ``risk (R, n)``, ``accepted (R, n)`` and ``accepted_relation (R, n)``."""
@@ -61,7 +62,14 @@ def explain_issue(
     r1 = risk[0]
     bold = min(idx, key=lambda i: r1[i])
     timid = max(idx, key=lambda i: r1[i])
-    if r1[timid] - r1[bold] > 1e-9:
+    if r1[timid] - r1[bold] > 1e-9 and risk_basis == "bdm":
+        out.append(
+            f"Round 1 risk exponents run from {_num(r1[bold])} ({labels[bold]}, whose position "
+            "is more exposed to challenges than the others it could take, so risk-acceptant) "
+            f"to {_num(r1[timid])} ({labels[timid]}, whose position is safer than the others "
+            "it could take, so risk-averse)."
+        )
+    elif r1[timid] - r1[bold] > 1e-9:
         out.append(
             f"Round 1 risk exponents run from {_num(r1[bold])} ({labels[bold]}, the most "
             f"threatened, so the most risk-acceptant) to {_num(r1[timid])} ({labels[timid]}, "

@@ -23,6 +23,13 @@ scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × 
 * security: ``S_i = Σ_j EU(j challenges i)`` with every ``r = 1``; ``R_i = (2 S_i − S_max −
   S_min) / (S_max − S_min)`` over the actors of the issue (eq. 32); risk exponent ``r_i = (1 −
   R_i/3) / (1 + R_i/3)`` in ``[0.5, 2]`` (eq. 33); ``r_i = 1`` where all security levels are equal;
+  ``risk="bdm"`` instead compares ``i``'s security with the security ``i`` would have at each
+  position it could take (Bueno de Mesquita 1985, "The war trap revisited", APSR 79(1); 1994;
+  1997): ``R_i = (2 S_i(x_i) − max_y S_i(y) − min_y S_i(y)) / (max_y S_i(y) − min_y S_i(y))``,
+  ``y`` over the positions of the issue's actors, where ``S_i(y)`` is ``S_i`` recomputed with
+  ``i`` (one actor, voting from there) moved to ``y`` and everyone else, the median and the
+  distance scale as they are (``probability="scholz_code"`` keeps the denominator of the actual
+  positions); ``r_i`` as in eq. 33, 1 where ``i``'s security is the same at every position;
 * relations, from each actor ``i``'s own point of view (``a = EU_i(i challenges j)``, ``b =
   EU(j challenges i)`` as ``i`` perceives it): both positive: conflict (the one with the smaller
   expected utility loses and moves to the other's position); ``a < 0 < b``: ``i`` compromises
@@ -47,6 +54,7 @@ __all__ = [
     "PERCEPTION",
     "PROBABILITY",
     "RELATIONS",
+    "RISK",
     "VARIANTS",
     "eum_kernel",
 ]
@@ -58,6 +66,7 @@ PROBABILITY = ("share", "net", "scholz_code")
 PERCEPTION = ("own", "actual")
 ACCEPT = ("priority", "nearest", "strongest", "scholz_code")
 COMPROMISE = ("fraction", "weighted")
+RISK = ("security", "bdm", "neutral")
 
 NONE, LOSE, WIN, GIVE, TAKE, YIELD, COMPEL, STALEMATE = range(8)
 RELATIONS = {
@@ -97,7 +106,7 @@ class EUMSettings:
             ("perception", self.perception, PERCEPTION),
             ("accept", self.accept, ACCEPT),
             ("compromise", self.compromise, COMPROMISE),
-            ("risk", self.risk, ("security", "neutral")),
+            ("risk", self.risk, RISK),
             ("risk_update", self.risk_update, ("every_round", "first_round")),
             ("distance", self.distance, ("positions", "issue")),
             ("vote_risk", self.vote_risk, (True, False)),
@@ -639,6 +648,7 @@ def _width_groups(width: np.ndarray) -> list[tuple[slice, int]]:
 def _one_round(
     x: np.ndarray,
     w: np.ndarray,
+    w1: np.ndarray,
     s: np.ndarray,
     present: np.ndarray,
     pair: np.ndarray,
@@ -653,7 +663,8 @@ def _one_round(
     """One round on the rows given (Scholz appendix steps 2-11); ``record`` holds ``(B, n, n)``
     arrays to fill with the round's pairwise diagnostics (None: record none).
 
-    Rows hold merged actors (see :func:`eum_kernel`): ``counts[b, j, i]`` is the number of
+    Rows hold merged actors (see :func:`eum_kernel`): ``w`` is a group's total weight, ``w1``
+    that of one of its members; ``counts[b, j, i]`` is the number of
     ordered pairs of original actors that the entry ``(j, i)`` stands for (``m_j m_i`` off the
     diagonal, ``m_i (m_i − 1)`` on it: identical twins challenging each other), ``pair`` marks
     the entries that stand for at least one pair, and ``chal[b, j, i] = counts / m_i`` is the
@@ -686,6 +697,9 @@ def _one_round(
         security = np.zeros((B, n))
     elif r_fixed is not None:
         r, security = r_fixed, np.zeros((B, n))
+    elif cfg.risk == "bdm":
+        p1 = _probability(g, w, None, cfg.probability, counts)
+        r, security = _bdm_risk(g, w, w1, s, present, chal, counts, dmu, t, q, cfg.probability)
     else:
         p1 = _probability(g, w, None, cfg.probability, counts)
         # with r = 1: U_s = 2d, U_s − U_f = 4d, U_sq = 0, so EU(j challenges i) is
@@ -708,7 +722,7 @@ def _one_round(
         np.minimum(big_r, 1.0, out=big_r)
         r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
     # --- expected utilities with the risk exponents
-    if not cfg.vote_risk and cfg.risk == "security" and r_fixed is None:
+    if not cfg.vote_risk and cfg.risk != "neutral" and r_fixed is None:
         p = p1  # linear votes: the same probabilities as in the risk pass
     else:
         p = _probability(
@@ -839,6 +853,71 @@ def _one_round(
     return out
 
 
+def _bdm_risk(
+    g: _Geometry,
+    w: np.ndarray,
+    w1: np.ndarray,
+    s: np.ndarray,
+    present: np.ndarray,
+    chal: np.ndarray,
+    counts: np.ndarray,
+    dmu: np.ndarray,
+    t: np.ndarray | float,
+    q: float,
+    kind: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Risk exponents from each actor's own security across the positions it could take
+    (Bueno de Mesquita 1985, 1994, 1997; ``risk="bdm"``): ``(r, S_i(x_i))``, both ``(B, n)``.
+
+    ``S[b, i, m]`` is ``i``'s security (every ``r = 1``) with one member of group ``i`` moved to
+    ``x_m``. Moving that one voter changes the tally of a contest ``j`` against ``x_m`` only by
+    its own vote, so every hypothetical tally is the actual tally of ``j`` against ``m`` less
+    the mover's vote from ``x_i`` (``w1_i (d_im − d_ij)``) plus its vote from ``x_m``
+    (``−w1_i d_mj``): ``(B, n, n, n)`` arrays ``[b, i, j, m]``, no loop over actors.
+    """
+    dist = g.dist
+    positive, net = _positive_votes(g, w, None)  # [j, m]: j against m, actual positions
+    d_im = dist[:, :, None, :]
+    d_ij = dist[:, :, :, None]
+    d_jm = dist[:, None, :, :]
+    mover = w1[:, :, None, None]
+    shift = d_im - d_ij  # the mover's vote for j over m from x_i, over w1_i
+    noise = TOL * w.sum(axis=1)[:, None, None, None]
+    pos = positive[:, None, :, :] - mover * np.maximum(shift, 0.0)
+    neg = np.swapaxes(positive, 1, 2)[:, None, :, :] - mover * np.maximum(-shift, 0.0)
+    neg += mover * d_jm
+    pos[pos <= noise] = 0.0
+    neg[neg <= noise] = 0.0
+    if kind == "share":
+        num, den = pos, pos + neg
+    elif kind == "net":
+        tally = net[:, None, :, :] - mover * (shift + d_jm)
+        tally[np.abs(tally) <= noise] = 0.0
+        num, den = np.maximum(tally, 0.0), pos + neg
+    else:  # scholz_code: the denominator of the actual positions
+        absolute = positive + np.swapaxes(positive, 1, 2)
+        total = (counts * absolute).sum(axis=(1, 2))[:, None, None, None]
+        num, den = pos, np.broadcast_to(total, pos.shape)
+    p = np.divide(num, den, out=np.zeros(num.shape), where=den > 0)  # P_j over i at x_m
+    # S_i(x_m) = Σ_j chal_ji (2 d_jm − 4 s_i (1 − P) d_jm) − (1 − Q) Σ_j chal_ji alt_jm
+    reach = np.einsum("bji,bjm->bim", chal, dist)
+    lost = np.einsum("bji,bijm,bjm->bim", chal, 1.0 - p, dist)
+    security = 2.0 * reach - 4.0 * s[:, :, None] * lost
+    if q < 1.0:
+        alt1 = _alternative(dist, dmu, 1.0, t)  # [j, m]: challenger j, target at x_m
+        security -= (1.0 - q) * np.einsum("bji,bjm->bim", chal, alt1)
+    cand = present[:, None, :]
+    s_max = np.where(cand, security, -np.inf).max(axis=2)
+    s_min = np.where(cand, security, np.inf).min(axis=2)
+    own = np.diagonal(security, axis1=1, axis2=2)
+    spread = s_max - s_min
+    even = ~(spread > TOL)
+    big_r = np.where(even, 0.0, (2.0 * own - s_max - s_min) / np.where(even, 1.0, spread))
+    np.clip(big_r, -1.0, 1.0, out=big_r)
+    r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
+    return r, np.where(present, own, 0.0)
+
+
 def _pick(arr: np.ndarray, choice: np.ndarray) -> np.ndarray:
     """``arr[b, i, choice[b, i]]`` for every ``(b, i)``: ``(B, n)``."""
     B, n, m = arr.shape
@@ -866,7 +945,8 @@ def _eum_rows(
     row_ids = np.arange(rows.start, rows.stop)
     x = np.where(present, position, 0.0)
     s = np.where(present, salience, 0.0)
-    w = np.where(present, capability, 0.0) * s * mult  # a group votes with all its members
+    w1 = np.where(present, capability, 0.0) * s  # one member's weight
+    w = w1 * mult  # a group votes with all its members
     B, n = x.shape
     R = cfg.rounds
     if cfg.distance == "positions":
@@ -896,7 +976,9 @@ def _eum_rows(
     # positions are frozen, so its rounds would repeat the last one exactly: copied instead)
     live = np.arange(B)
     x_all = x.copy()
-    lx, lw, ls, lp, lpair, lcounts, lchal, lscale = x, w, s, present, pair, counts, chal, scale
+    lx, lw, lw1, ls, lp, lpair, lcounts, lchal, lscale = (
+        x, w, w1, s, present, pair, counts, chal, scale
+    )
     r_fixed: np.ndarray | None = None
     for rnd in range(R):
         if live.size < B:
@@ -914,10 +996,10 @@ def _eum_rows(
                 out.pair_start[rnd, target] = at + n * n * np.arange(live.size)
                 at += size
             got = _one_round(
-                lx, lw, ls, lp, lpair, lcounts, lchal, lscale, median[live], r_fixed, cfg,
+                lx, lw, lw1, ls, lp, lpair, lcounts, lchal, lscale, median[live], r_fixed, cfg,
                 record,
             )
-            if cfg.risk_update == "first_round" and cfg.risk == "security" and r_fixed is None:
+            if cfg.risk_update == "first_round" and cfg.risk != "neutral" and r_fixed is None:
                 r_fixed = got["risk"]
             out.risk[rnd][target, cols] = got["risk"]
             out.security[rnd][target, cols] = (
@@ -940,8 +1022,8 @@ def _eum_rows(
             if still.any():
                 keep = ~still
                 live = live[keep]
-                lx, lw, ls, lp, lpair, lcounts, lchal, lscale = (
-                    v[keep] for v in (lx, lw, ls, lp, lpair, lcounts, lchal, lscale)
+                lx, lw, lw1, ls, lp, lpair, lcounts, lchal, lscale = (
+                    v[keep] for v in (lx, lw, lw1, ls, lp, lpair, lcounts, lchal, lscale)
                 )
                 if r_fixed is not None:
                     r_fixed = r_fixed[keep]
