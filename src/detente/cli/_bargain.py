@@ -123,13 +123,21 @@ def _k(x: float | None) -> str:
     return "none (no deal even at full trust)" if x is None else f"{x:.3f}"
 
 
+# Arguments and options shared by the bargaining commands.
+DomainArg = Annotated[str, typer.Argument(
+    help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")]
+PartyA = Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")]
+PartyB = Annotated[str | None, typer.Option("--b", help="Second party (actor id).")]
+PartiesOpt = Annotated[str | None, typer.Option(
+    "--actors", help="The two parties of a scenario, e.g. USA,RUS.")]
+
+
 @app.command("bargain")
 @user_errors
 def bargain_cmd(
-    file: Annotated[str, typer.Argument(
-        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
-    a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
-    b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
+    file: DomainArg,
+    a: PartyA = None,
+    b: PartyB = None,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Trust = credibility from the record as of DATE (YYYY-MM-DD).")] = None,
     trust: Annotated[float | None, typer.Option(
@@ -248,14 +256,12 @@ def bargain_cmd(
 @app.command("negotiate")
 @user_errors
 def negotiate_cmd(
-    file: Annotated[str, typer.Argument(
-        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
+    file: DomainArg,
     strategy_a: Annotated[str, typer.Option(
         "--a", help="Strategy of the first party: boulware, linear, conceder, time:E, tft, "
         "hardliner, random.")],
     strategy_b: Annotated[str, typer.Option("--b", help="Strategy of the second party.")],
-    actors: Annotated[str | None, typer.Option(
-        "--actors", help="The two parties of a scenario, e.g. USA,RUS.")] = None,
+    actors: PartiesOpt = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Seed (random strategy).")] = None,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
@@ -332,13 +338,10 @@ DEFAULT_STRATEGIES = "boulware,linear,conceder,tft,hardliner"
 @app.command("tournament")
 @user_errors
 def tournament_cmd(
-    file: Annotated[str, typer.Argument(
-        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
-    a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
-    b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
-    actors: Annotated[str | None, typer.Option(
-        "--actors", help="The two parties of a scenario, e.g. USA,RUS (instead of --a/--b).")
-    ] = None,
+    file: DomainArg,
+    a: PartyA = None,
+    b: PartyB = None,
+    actors: PartiesOpt = None,
     strategies: Annotated[str, typer.Option(
         "--strategies", help="Comma-separated strategies: boulware, linear, conceder, time:E, "
         "tft, tft:K, hardliner, random.")] = DEFAULT_STRATEGIES,
@@ -444,13 +447,10 @@ def _floats(text: str, option: str) -> list[float]:
 @app.command("ultimatum")
 @user_errors
 def ultimatum_cmd(
-    file: Annotated[str, typer.Argument(
-        help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")],
-    a: Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")] = None,
-    b: Annotated[str | None, typer.Option("--b", help="Second party (actor id).")] = None,
-    actors: Annotated[str | None, typer.Option(
-        "--actors", help="The two parties of a scenario, e.g. USA,RUS (instead of --a/--b).")
-    ] = None,
+    file: DomainArg,
+    a: PartyA = None,
+    b: PartyB = None,
+    actors: PartiesOpt = None,
     proposer: Annotated[str | None, typer.Option(
         "--proposer", help="Who makes the offer (party id; default: the first party).")] = None,
     family: Annotated[Family, typer.Option(
