@@ -12,6 +12,8 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
+from detente.errors import InputError
+
 __all__ = [
     "SummaryFormat",
     "TableFormat",
@@ -58,8 +60,8 @@ TableFormat = Annotated[TableJsonCsv, typer.Option("--format", "-f", help="Outpu
 SummaryFormat = Annotated[TableJson, typer.Option("--format", "-f", help="Output format.")]
 
 
-class UserError(Exception):
-    """A mistake in the user's input: printed without a traceback, exit status 2."""
+UserError = InputError
+"""A mistake in the user's input: printed without a traceback, exit status 2."""
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -69,17 +71,15 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def user_errors(func: F) -> F:
     """Turn input errors raised by a command into a clear message and exit status 2."""
-    from detente.scenario import ScenarioError
-
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except ScenarioError as e:
-            for p in e.problems:
-                err_console.print(f"[bold red]error:[/] {_esc(str(p))}", markup=True)
+        except InputError as e:
+            for m in e.messages:
+                err_console.print(f"[bold red]error:[/] {_esc(m)}", markup=True)
             raise typer.Exit(2) from None
-        except (UserError, ValueError, KeyError, FileNotFoundError) as e:
+        except (ValueError, KeyError, FileNotFoundError) as e:
             msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
             fail(_esc(str(msg)))
         except BrokenPipeError:  # pragma: no cover - e.g. `detente ... | head`

@@ -9,12 +9,14 @@ at the file, line and field.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from detente.errors import InputError, Problem
 
 __all__ = [
     "Actor",
@@ -27,45 +29,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input: where it is and what was expected."""
-
-    message: str
-    field: str = ""
-    file: str | None = None
-    line: int | None = None
-    row: int | None = None
-    loc: tuple[str | int, ...] = ()
-
-    def __str__(self) -> str:
-        where = self.file or "<input>"
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.row is not None:
-            where += f", row {self.row}"
-        what = f" field '{self.field}':" if self.field else ""
-        return f"{where}:{what} {self.message}"
-
-
-class ScenarioError(Exception):
+class ScenarioError(InputError):
     """Raised for invalid scenario input; ``problems`` lists every problem found."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    def located(self, file: str, locate: Any = None) -> ScenarioError:
-        """Return a copy with ``file`` set and lines filled by ``locate(loc) -> line``."""
-        out = []
-        for p in self.problems:
-            line = p.line
-            if line is None and locate is not None:
-                line = locate(p.loc)
-            out.append(
-                Problem(p.message, p.field, p.file or file, line, p.row, p.loc)
-            )
-        return ScenarioError(out)
 
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
