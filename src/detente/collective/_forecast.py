@@ -37,6 +37,10 @@ class Forecast:
         Plain-language remarks (e.g. an issue without status quo for the Nash model).
     explanation:
         Plain-language account of why the forecast ended where it did, where the model gives one.
+    episode:
+        Probabilities of the episode's outcome, for models that give them (the crisis model):
+        keys ``agreement``, ``no_agreement`` (a standoff) and ``escalation``, summing to 1;
+        ``None`` for models that only forecast issue positions.
     """
 
     model: str
@@ -50,6 +54,7 @@ class Forecast:
     diagnostics: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     explanation: tuple[str, ...] = ()
+    episode: Mapping[str, float] | None = None
 
     def outcome(self, issue_id: str) -> float:
         """The forecast on one issue (on its own scale)."""
@@ -78,6 +83,8 @@ class Forecast:
                 for i, o in zip(self.issue_ids, self.outcomes, strict=True)
             ],
         }
+        if self.episode is not None:
+            out["episode"] = {k: float(v) for k, v in self.episode.items()}
         if self.notes:
             out["notes"] = list(self.notes)
         if self.round_outcomes is not None:
