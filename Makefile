@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean install peers
+.PHONY: demo test lint bench clean install peers docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ lint: $(TEST_STAMP)
 peers:
 	@for s in scripts/peers/*.sh; do [ -e "$$s" ] || continue; bash "$$s" || exit 1; done
 
-test: lint peers
+# The documentation site (docs/, mkdocs.yml): --strict turns broken links and stale API names
+# into errors.
+docs: $(TEST_STAMP)
+	$(BIN)/mkdocs build --strict --quiet
+
+test: lint docs peers
 	$(BIN)/python -m pytest
 
 bench: $(TEST_STAMP) peers
