@@ -302,12 +302,17 @@ class CompiledScenario:
         present = np.zeros((n_a, n_i), dtype=bool)
         lo = np.array([i.scale_min for i in sc.issues], dtype=float)
         hi = np.array([i.scale_max for i in sc.issues], dtype=float)
-        for s in sc.stances:
-            a, i = a_index[s.actor], i_index[s.issue]
-            pos[a, i] = (s.position - lo[i]) / (hi[i] - lo[i])
-            sal[a, i] = s.salience / 100.0
-            cap[a, i] = sc.actors[a].capability if s.capability is None else s.capability
-            present[a, i] = True
+        st = sc.stances
+        a = np.fromiter((a_index[s.actor] for s in st), dtype=np.intp, count=len(st))
+        i = np.fromiter((i_index[s.issue] for s in st), dtype=np.intp, count=len(st))
+        pos[a, i] = (np.fromiter((s.position for s in st), float, len(st)) - lo[i]) / (
+            hi[i] - lo[i])
+        sal[a, i] = np.fromiter((s.salience for s in st), float, len(st)) / 100.0
+        own = np.array([ac.capability for ac in sc.actors], dtype=float)
+        cap[a, i] = np.fromiter(
+            (np.nan if s.capability is None else s.capability for s in st), float, len(st))
+        cap[a, i] = np.where(np.isnan(cap[a, i]), own[a], cap[a, i])
+        present[a, i] = True
         sq = np.array(
             [np.nan if i.status_quo is None else i.to_unit(i.status_quo) for i in sc.issues]
         )
