@@ -12,6 +12,7 @@ import io
 import math
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -212,8 +213,22 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
     for s, d in zip(scenario.stances, doc["stances"], strict=True):
         d["position"] = s.position
         d["salience"] = s.salience
+    _dump_crisis(scenario, doc)
     out: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     return out
+
+
+def _dump_crisis(scenario: Scenario, doc: dict[str, Any]) -> None:
+    # crisis inputs: JSON-mode dumps (tuples as lists) for the YAML writer
+    for key in ("issues", "stances"):
+        for m, d in zip(getattr(scenario, key), doc[key], strict=True):
+            for f in ("decision", "private", "red_line"):
+                if f in d:
+                    d[f] = m.model_dump(mode="json", include={f})[f]
+    for key in ("outside_options", "linkage"):
+        items = getattr(scenario, key)
+        if items:
+            doc[key] = [m.model_dump(mode="json", exclude_defaults=True) for m in items]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -376,10 +391,94 @@ def read_one_issue_csv(
 
 
 # detente's long CSV: one row per stance, with actor and issue attributes repeated
-LONG_COLUMNS = (
+LONG_COLUMNS: tuple[str, ...] = (
     "actor", "actor_name", "capability", "issue", "issue_name", "low", "high", "status_quo",
     "scale_min", "scale_max", "position", "salience", "stance_capability", "note", "source",
 )
+# crisis columns (owner: crisis), appended after the others; `decision` is an issue attribute
+CRISIS_COLUMNS = (
+    "private_position", "private_salience", "private_note", "private_source", "red_line_side",
+    "red_line_value", "red_line_note", "red_line_source", "commitment", "decision",
+)
+LONG_COLUMNS = LONG_COLUMNS + CRISIS_COLUMNS
+_CRISIS_META = ("outside_options", "linkage")
+
+
+def _decision_text(d: Any) -> str:
+    from detente.scenario._model import Joint, Unilateral
+
+    if isinstance(d, Unilateral):
+        return f"unilateral:{d.unilateral}"
+    if isinstance(d, Joint):
+        return "joint:" + "|".join(d.joint)
+    return ""
+
+
+def _decision_cell(text: str, *, file: str, line: int, problems: list[Problem]) -> Any:
+    t = text.strip()
+    if not t or t == "collective":
+        return "collective"
+    kind, _, who = t.partition(":")
+    names = [w.strip() for w in who.split("|") if w.strip()]
+    if kind.strip() == "unilateral" and len(names) == 1:
+        return {"unilateral": names[0]}
+    if kind.strip() == "joint" and names:
+        return {"joint": names}
+    problems.append(Problem(f"expected 'collective', 'unilateral:ACTOR' or 'joint:A|B', "
+                            f"got {t!r}", "decision", file, line))
+    return "collective"
+
+
+def _crisis_stance_cells(s: Any) -> list[str]:
+    p, r = s.private, s.red_line
+
+    def num(x: float | None) -> str:
+        return "" if x is None else repr(x)
+
+    return [
+        num(p.position) if p else "", num(p.salience) if p else "",
+        p.note if p else "", p.source if p else "",
+        r.side if r else "", repr(r.value) if r else "", r.note if r else "",
+        r.source if r else "", repr(s.commitment) if s.commitment else "",
+    ]
+
+
+def _crisis_stance_fields(cell: Callable[[str], str], *, file: str, line: int,
+                          problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if any(cell(k) for k in ("private_position", "private_salience", "private_note",
+                             "private_source")):
+        priv: dict[str, Any] = {"note": cell("private_note"), "source": cell("private_source")}
+        for k in ("position", "salience"):
+            if cell(f"private_{k}"):
+                priv[k] = _float(cell(f"private_{k}"), file=file, line=line,
+                                 field=f"private_{k}", problems=problems)
+        out["private"] = priv
+    if any(cell(k) for k in ("red_line_side", "red_line_value")):
+        out["red_line"] = {
+            "side": cell("red_line_side"),
+            "value": _float(cell("red_line_value"), file=file, line=line,
+                            field="red_line_value", problems=problems),
+            "note": cell("red_line_note"), "source": cell("red_line_source"),
+        }
+    if cell("commitment"):
+        out["commitment"] = _float(cell("commitment"), file=file, line=line,
+                                   field="commitment", problems=problems)
+    return out
+
+
+def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> dict[str, Any]:
+    import json
+
+    out: dict[str, Any] = {}
+    for key in _CRISIS_META:
+        if key in meta and meta[key]:
+            try:
+                out[key] = json.loads(meta[key])
+            except ValueError as e:
+                problems.append(Problem(f"expected a JSON list after '# {key}:' ({e})", key,
+                                        file))
+    return out
 
 
 def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
@@ -445,6 +544,9 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 if cell(cells, key):
                     d[key] = _float(cell(cells, key), file=file, line=line, field=key,
                                     problems=problems)
+            if cell(cells, "decision"):
+                d["decision"] = _decision_cell(cell(cells, "decision"), file=file, line=line,
+                                               problems=problems)
             issues[i] = d
             lines[("issues", len(issues) - 1)] = line
         if a and i:
@@ -462,8 +564,11 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 s["capability"] = _float(cell(cells, "stance_capability"), file=file, line=line,
                                          field="stance_capability", problems=problems,
                                          nonneg=True)
+            s.update(_crisis_stance_fields(partial(cell, cells), file=file, line=line,
+                                           problems=problems))
             lines[("stances", len(stances))] = line
             stances.append(s)
+    crisis_meta = _crisis_meta(meta, file, problems)
     if problems:
         raise ScenarioError(problems)
     data = {
@@ -475,6 +580,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
         "issues": list(issues.values()),
         "stances": stances,
     }
+    data.update(crisis_meta)
     return _build(data, file, _locator(lines))
 
 
@@ -485,6 +591,13 @@ def _write_long_csv(scenario: Scenario) -> str:
         if value:
             flat = " ".join(str(value).splitlines())
             buf.write(f"# {key}: {flat}\n")
+    for key in _CRISIS_META:
+        items = getattr(scenario, key)
+        if items:
+            import json
+
+            dumped = [m.model_dump(mode="json", exclude_defaults=True) for m in items]
+            buf.write(f"# {key}: {json.dumps(dumped, ensure_ascii=False)}\n")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(LONG_COLUMNS)
     actors = {a.id: a for a in scenario.actors}
@@ -506,13 +619,17 @@ def _write_long_csv(scenario: Scenario) -> str:
         w.writerow(
             actor_cells(actors[s.actor]) + issue_cells(issues[s.issue])
             + [repr(s.position), repr(s.salience), cap, s.note, s.source]
+            + _crisis_stance_cells(s) + [_decision_text(issues[s.issue].decision)]
         )
+    blank_crisis = [""] * (len(CRISIS_COLUMNS) - 1)
     for a in scenario.actors:
         if a.id not in used_a:
-            w.writerow(actor_cells(a) + ["", "", "", "", "", "", "", "", "", "", "", ""])
+            w.writerow(actor_cells(a) + ["", "", "", "", "", "", "", "", "", "", "", ""]
+                       + blank_crisis + [""])
     for i in scenario.issues:
         if i.id not in used_i:
-            w.writerow(["", "", ""] + issue_cells(i) + ["", "", "", "", ""])
+            w.writerow(["", "", ""] + issue_cells(i) + ["", "", "", "", ""]
+                       + blank_crisis + [_decision_text(i.decision)])
     return buf.getvalue()
 
 
