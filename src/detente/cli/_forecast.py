@@ -1,4 +1,4 @@
-"""Commands: forecast, models, evaluate, demo."""
+"""Commands: forecast, models, demo, examples, show, convert."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ import typer
 from rich.table import Table
 
 from detente.cli._app import (
-    SummaryFormat,
     TableFormat,
-    TableJson,
     TableJsonCsv,
     UserError,
     app,
@@ -157,50 +155,6 @@ def models_cmd() -> None:
         opts = "\n".join(f"{k} = {o.default!r}: {o.doc}" for k, o in spec.options.items())
         table.add_row(spec.name, spec.summary, opts or "—", spec.reference)
     console.print(table)
-
-
-@app.command("evaluate")
-@user_errors
-def evaluate_cmd(
-    file: Annotated[Path, typer.Argument(help="DEU-style file with observed outcomes.")],
-    model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
-    fmt: SummaryFormat = TableJson.table,
-    option: Annotated[
-        list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
-    ] = None,
-    capability: Annotated[
-        str, typer.Option(help="'equal' capabilities, or 'gdp' (the file's GDP row).")
-    ] = "equal",
-    subset: Annotated[
-        str, typer.Option(help="'all', or 'odd'/'even' proposals (tune on odd, report even).")
-    ] = "all",
-    by_proposal: Annotated[
-        bool, typer.Option("--by-proposal", help="Treat each proposal as one multi-issue case.")
-    ] = False,
-) -> None:
-    """Score a model against observed outcomes: issues scored, mean and median absolute error."""
-    from detente.collective import evaluate
-    from detente.scenario import read_deu
-
-    if subset not in ("all", "odd", "even"):
-        raise UserError(f"--subset must be all, odd or even, got {subset!r}")
-    data = read_deu(file, capability=capability)
-    if subset != "all":
-        data = data.subset(subset)
-    if by_proposal:
-        data = data.by_group()
-    result = evaluate(data, model, **_parse_options(option))
-    if fmt is TableJson.json:
-        console.print_json(json.dumps(result.as_dict()))
-        return
-    table = Table(title=f"{model} on {data.name}", title_justify="left")
-    table.add_column("issues scored", justify="right")
-    table.add_column("mean abs. error", justify="right")
-    table.add_column("median abs. error", justify="right")
-    table.add_row(str(result.n), f"{result.mae:.2f}", f"{result.median_ae:.2f}")
-    console.print(table)
-    if result.skipped:
-        console.print(f"[dim]{result.skipped} issue(s) without a forecast were left out[/]")
 
 
 @app.command("demo")
