@@ -19,6 +19,8 @@ from detente.evaluation import (
     base_rate,
     brier_score,
     case_number,
+    compare,
+    cross_validate,
     evaluate,
     evaluate_dataset,
     leave_one_case_out,
@@ -190,3 +192,52 @@ def test_deu_dataset_matches_the_single_model_evaluation() -> None:
     assert new.n == old.n == 353
     assert new.mae == pytest.approx(old.mae)
     assert new.median_ae == pytest.approx(old.median_ae)
+
+
+# -- paired comparison and leave-one-case-out tuning ----------------------------------------
+def _bank() -> list[Scenario]:
+    return [*_fixtures(), load_example("geneva-2022")]
+
+
+def test_compare_with_itself_is_zero() -> None:
+    report = evaluate(_bank(), [], rng=0)
+    c = compare(report, "status_quo", "status_quo")
+    assert (c.difference, c.low, c.high, c.wins, c.losses) == (0.0, 0.0, 0.0, 0, 0)
+    assert c.ties == c.n == 9
+
+
+def test_compare_difference_and_case_bootstrap_bounds() -> None:
+    report = evaluate(_bank(), ["median"])
+    errs = {(r.case, r.issue, r.model): r.error for r in report.issues}
+    diffs = {(c, i): errs[(c, i, "median")] - errs[(c, i, "status_quo")]
+             for (c, i, m) in errs if m == "median"}
+    cmp = compare(report, "median", n_boot=500, rng=1)
+    assert cmp.difference == pytest.approx(np.mean(list(diffs.values())))
+    assert cmp.wins + cmp.losses + cmp.ties == cmp.n == len(diffs)
+    assert cmp.wins == sum(d < 0 for d in diffs.values())
+    # a case-bootstrap mean is a weighted mean of the case means: it cannot leave their range
+    case_means = [np.mean([d for (c, _), d in diffs.items() if c == case]) for case in
+                  report.cases]
+    assert min(case_means) - 1e-9 <= cmp.low
+    assert cmp.low <= cmp.high <= max(case_means) + 1e-9
+    assert compare(report, "median", n_boot=500, rng=1) == cmp  # seeded
+
+
+def test_cross_validate_holds_each_case_out() -> None:
+    bank = _bank()
+    seen: list[set[str]] = []
+
+    def tune(train: list[Scenario]) -> dict[str, Any]:
+        seen.append({s.name for s in train})
+        return {"exponent": 1}
+
+    cv = cross_validate(bank, "nash", tune)
+    names = {s.name for s in bank}
+    assert len(seen) == 3
+    assert all(len(t) == 2 for t in seen)
+    assert {next(iter(names - t)) for t in seen} == names
+    fixed = evaluate(bank, ["nash"], options={"nash": {"exponent": 1}}, baselines=())
+    loo = cv.model("nash (leave-one-case-out)")
+    assert loo.mae == pytest.approx(fixed.model("nash").mae)
+    assert [m.model for m in cv.models] == [
+        "status_quo", "compromise", "nash (leave-one-case-out)", "base_rate"]

@@ -16,7 +16,7 @@ from detente.cli._app import TableFormat, TableJsonCsv, UserError, app, console,
 from detente.errors import InputError, Problem
 
 if TYPE_CHECKING:
-    from detente.evaluation import EvaluationReport
+    from detente.evaluation import Comparison, EvaluationReport
     from detente.scenario import Scenario
 
 __all__: list[str] = []
@@ -187,16 +187,18 @@ def _evaluate(
     names = list(dict.fromkeys([*BASELINES, *(model or [m.name for m in list_models()])]))
     report = evaluate(chosen, names, options=_model_options(names, option), rng=seed)
     notes = notes + list(report.notes)
+    comparisons = _comparisons(report, seed)
     if fmt is TableJsonCsv.json:
         doc = report.as_dict(per_issue=per_issue)
         doc["subset"] = subset
+        doc["vs_status_quo"] = [c.as_dict() for c in comparisons.values()]
         if notes:
             doc["notes"] = notes
         typer.echo(json.dumps(doc, allow_nan=False, indent=2, ensure_ascii=False))
     elif fmt is TableJsonCsv.csv:
         typer.echo(_csv(report, per_issue), nl=False)
     else:
-        _table(report, subset, per_issue)
+        _table(report, subset, per_issue, comparisons)
         for n in notes:
             console.print(f"[dim]{n}[/]")
     if plot is not None:
@@ -205,6 +207,20 @@ def _evaluate(
         plot_evaluation(report, plot)
         if fmt is TableJsonCsv.table:
             console.print(f"plot written to {plot}")
+
+
+def _comparisons(report: EvaluationReport, seed: int) -> dict[str, Comparison]:
+    """Each model against the status quo (case bootstrap), where both forecast some issue."""
+    from detente.evaluation import BASE_RATE, compare
+
+    names = {m.model for m in report.models}
+    if "status_quo" not in names:
+        return {}
+    return {
+        m.model: compare(report, m.model, "status_quo", rng=seed)
+        for m in report.models
+        if m.model not in ("status_quo", BASE_RATE) and m.n > 0
+    }
 
 
 def _csv(report: EvaluationReport, per_issue: bool) -> str:
@@ -239,7 +255,9 @@ def _header(name: str) -> str:
     return name.replace("_", "\n", 1) if len(name) > 8 else name
 
 
-def _table(report: EvaluationReport, subset: str, per_issue: bool) -> None:
+def _table(
+    report: EvaluationReport, subset: str, per_issue: bool, comparisons: dict[str, Comparison]
+) -> None:
     from detente.evaluation import BASE_RATE
 
     models = [m for m in report.models if m.model != BASE_RATE]
@@ -265,14 +283,18 @@ def _table(report: EvaluationReport, subset: str, per_issue: bool) -> None:
                       "esc = escalation); base rate BS: Brier score of the base rate[/]")
     s = Table(title=f"overall{scope}", title_justify="left")
     s.add_column("model", no_wrap=True)
-    for col in ("MAE\nall issues", "median\nAE", "MAE mean\nof cases", "issues\nscored"):
+    for col in ("MAE\nall issues", "median\nAE", "MAE mean\nof cases", "issues\nscored",
+                "Δ MAE vs status quo\n[95% case bootstrap]"):
         s.add_column(col, justify="right")
     if base is not None:
         s.add_column("Brier\n(episode)", justify="right")
         s.add_column("episodes", justify="right")
     for m in [*models, *([base] if base is not None else [])]:
+        cmp = comparisons.get(m.model)
+        delta = ("" if cmp is None or math.isnan(cmp.difference) else
+                 f"{cmp.difference:+.1f} [{cmp.low:+.1f}, {cmp.high:+.1f}]")
         row = [m.model, _fmt(m.mae, 2), _fmt(m.median_ae, 2), _fmt(m.mean_case_mae, 2),
-               str(m.n)]
+               str(m.n), delta]
         if base is not None:
             row += [_fmt(m.brier, 3), str(m.n_episodes)]
         s.add_row(*row, style="dim" if m.model == BASE_RATE else "")
@@ -284,6 +306,10 @@ def _table(report: EvaluationReport, subset: str, per_issue: bool) -> None:
             console.print(f"beat the status quo on MAE (all issues): {', '.join(better)}")
         else:
             console.print("[bold]no model beats the status quo on MAE (all issues)[/]")
+    if comparisons:
+        console.print("[dim]Δ MAE vs status quo: the model's MAE minus the status quo's on the "
+                      "issues both forecast (negative: better than the status quo), with a 95% "
+                      "interval from resampling whole cases[/]")
     if base is not None:
         console.print("[dim]Brier: multi-class, sum over agreement, no_agreement, escalation "
                       "of (p - o)^2 (0 best, 2 worst, 2/3 for 1/3 each); base rate: "

@@ -10,12 +10,15 @@ from detente.collective._evaluate import evaluate as evaluate_dataset
 from detente.evaluation._score import (
     BASE_RATE,
     BASELINES,
+    Comparison,
     EpisodeScore,
     EvaluationReport,
     IssueScore,
     ModelScore,
     base_rate,
     brier_score,
+    compare,
+    cross_validate,
     evaluate,
 )
 from detente.evaluation._splits import case_number, leave_one_case_out, subset
@@ -23,6 +26,7 @@ from detente.evaluation._splits import case_number, leave_one_case_out, subset
 __all__ = [
     "BASELINES",
     "BASE_RATE",
+    "Comparison",
     "EpisodeScore",
     "Evaluation",
     "EvaluationReport",
@@ -31,6 +35,8 @@ __all__ = [
     "base_rate",
     "brier_score",
     "case_number",
+    "compare",
+    "cross_validate",
     "evaluate",
     "evaluate_dataset",
     "leave_one_case_out",

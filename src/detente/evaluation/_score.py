@@ -29,12 +29,15 @@ from detente.scenario import OUTCOME_KINDS, Dataset, Scenario
 __all__ = [
     "BASE_RATE",
     "BASELINES",
+    "Comparison",
     "EpisodeScore",
     "EvaluationReport",
     "IssueScore",
     "ModelScore",
     "base_rate",
     "brier_score",
+    "compare",
+    "cross_validate",
     "evaluate",
 ]
 
@@ -245,7 +248,7 @@ def evaluate(
     baselines: Sequence[str] = BASELINES,
     rng: int | None = 0,
 ) -> EvaluationReport:
-    """Score ``models`` (default: every registered model) on cases with observed outcomes.
+    """Score ``models`` (``None``: every registered model) on cases with observed outcomes.
 
     ``cases`` are scenarios with ``observed`` issues and/or an episode ``outcome`` (cases with
     neither are left out with a note), or a DEU :class:`~detente.scenario.Dataset`. The
@@ -262,7 +265,7 @@ def evaluate(
             "no case to score: expected scenarios with an 'observed' value on at least one "
             "issue or an episode 'outcome'"
         )
-    names = list(models) if models else [m.name for m in list_models()]
+    names = list(models) if models is not None else [m.name for m in list_models()]
     for base in reversed(baselines):
         if base not in names:
             names.insert(0, base)
@@ -356,4 +359,119 @@ def _summary(
         brier=float(np.mean(briers)) if briers else math.nan,
         n_episodes=len(briers),
         notes=notes,
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Model ``model`` against ``baseline`` on the issues both forecast.
+
+    ``difference`` is MAE(model) − MAE(baseline) on those issues (negative: the model is better);
+    ``low``/``high`` bound its ``level`` percentile interval from a bootstrap that resamples whole
+    cases (issues of one case are not independent; Efron & Tibshirani 1993, ch. 13); ``wins``,
+    ``losses`` and ``ties`` count issues where the model's error is smaller, larger or equal.
+    """
+
+    model: str
+    baseline: str
+    n: int
+    difference: float
+    low: float
+    high: float
+    level: float
+    wins: int
+    losses: int
+    ties: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model, "baseline": self.baseline, "n": self.n,
+            "difference": _num(self.difference), "low": _num(self.low), "high": _num(self.high),
+            "level": self.level, "wins": self.wins, "losses": self.losses, "ties": self.ties,
+        }
+
+
+def compare(
+    report: EvaluationReport,
+    model: str,
+    baseline: str = "status_quo",
+    *,
+    level: float = 0.95,
+    n_boot: int = 4000,
+    rng: np.random.Generator | int | None = 0,
+) -> Comparison:
+    """Paired comparison of two models' absolute errors, with a case-bootstrap interval."""
+    if not 0 < level < 1:
+        raise InputError(f"level must be between 0 and 1, got {level}")
+    a = {(r.case, r.issue): r.error for r in report.issues if r.model == model}
+    b = {(r.case, r.issue): r.error for r in report.issues if r.model == baseline}
+    if not a:
+        raise InputError(f"no model '{model}' in this evaluation")
+    if not b:
+        raise InputError(f"no model '{baseline}' in this evaluation")
+    keys = [k for k in a if k in b and not math.isnan(a[k]) and not math.isnan(b[k])]
+    if not keys:
+        return Comparison(model, baseline, 0, math.nan, math.nan, math.nan, level, 0, 0, 0)
+    d = np.array([a[k] - b[k] for k in keys])
+    cases = list(dict.fromkeys(k[0] for k in keys))
+    index = {c: i for i, c in enumerate(cases)}
+    case_of = np.array([index[k[0]] for k in keys])
+    sums = np.bincount(case_of, weights=d, minlength=len(cases))
+    counts = np.bincount(case_of, minlength=len(cases)).astype(float)
+    gen = np.random.default_rng(rng)
+    draws = gen.integers(0, len(cases), size=(n_boot, len(cases)))
+    boot = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+    alpha = (1 - level) / 2
+    lo, hi = np.quantile(boot, [alpha, 1 - alpha])
+    return Comparison(
+        model, baseline, len(keys), float(d.mean()), float(lo), float(hi), level,
+        int((d < 0).sum()), int((d > 0).sum()), int((d == 0).sum()),
+    )
+
+
+def cross_validate(
+    cases: Sequence[Scenario],
+    model: str,
+    tune: Any,
+    *,
+    rng: int | None = 0,
+) -> EvaluationReport:
+    """Leave-one-case-out scores of a tuned ``model``: for each case, ``tune(other_cases)``
+    returns the model's options, which then forecast the held-out case only.
+
+    The report has one model row, named ``"<model> (leave-one-case-out)"``, beside the status
+    quo and the compromise scored on the same cases; ``diagnostics`` of each fold are not kept.
+    """
+    from detente.evaluation._splits import leave_one_case_out
+
+    scored = [c for c in cases if c.observed or c.outcome is not None]
+    if len(scored) < 2:
+        raise InputError("cross-validation needs at least two cases with observed outcomes")
+    label = f"{model} (leave-one-case-out)"
+    rows: list[IssueScore] = []
+    episodes: list[EpisodeScore] = []
+    briers: list[float] = []
+    notes: list[str] = []
+    for train, held in leave_one_case_out(scored):
+        opts = dict(tune(train) or {})
+        one = evaluate([held], [model], options={model: opts}, baselines=(), rng=rng)
+        rows.extend(IssueScore(r.case, r.issue, label, r.forecast, r.observed, r.error,
+                               r.scale_min, r.scale_max)
+                    for r in one.issues if r.model == model)
+        for e in one.episodes:
+            if e.model == model:
+                episodes.append(EpisodeScore(e.case, label, e.observed, e.probabilities,
+                                             e.brier))
+                briers.append(e.brier)
+        notes.extend(one.model(model).notes)
+    base = evaluate(scored, [], rng=rng)
+    summary = _summary(label, rows, briers, tuple(notes))
+    return EvaluationReport(
+        cases=base.cases,
+        models=(*[m for m in base.models if m.model != BASE_RATE], summary,
+                *[m for m in base.models if m.model == BASE_RATE]),
+        issues=(*base.issues, *rows),
+        episodes=(*base.episodes, *episodes),
+        outcomes=base.outcomes,
+        notes=base.notes,
     )
