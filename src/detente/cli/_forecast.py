@@ -209,12 +209,26 @@ def show_cmd(
                   f"{len(sc.stances)} stances")
     if sc.description:
         console.print(f"[dim]{sc.description.strip()}[/]")
+    if sc.as_of:
+        console.print(f"as of {sc.as_of}")
+    if sc.outcome is not None:
+        when = f" on {sc.outcome.date}" if sc.outcome.date else ""
+        from rich.markup import escape
+
+        console.print(f"outcome: {sc.outcome.kind}{when}  [dim]{escape(sc.outcome.note)}[/]")
+    has_obs = any(i.observed is not None for i in sc.issues)
     issues = Table(title="issues", title_justify="left")
     for col in ("id", "name", "scale", "low", "high", "status quo"):
         issues.add_column(col)
+    if has_obs:
+        issues.add_column("observed")
     for i in sc.issues:
+        obs = [] if not has_obs else [
+            "—" if i.observed is None else
+            f"{i.observed.value:g}" + (f" ({i.observed.date})" if i.observed.date else "")
+        ]
         issues.add_row(i.id, i.name, f"{i.scale_min:g}–{i.scale_max:g}", i.low, i.high,
-                       "—" if i.status_quo is None else f"{i.status_quo:g}")
+                       "—" if i.status_quo is None else f"{i.status_quo:g}", *obs)
     console.print(issues)
     grid = Table(title="position (salience) per actor", title_justify="left")
     grid.add_column("actor")
