@@ -105,3 +105,10 @@ def test_deu_wide_files_work_as_before() -> None:
     assert doc["mae"] == pytest.approx(23.68, abs=0.005)
     code, _, err = run("evaluate", str(DEU3), str(DATA))
     assert code == 2 and "evaluated on its own" in err
+
+
+def test_show_prints_what_happened() -> None:
+    code, out, err = run("show", "geneva-2022")
+    assert code == 0, err
+    assert "as of 2022-01-10" in out
+    assert "outcome: escalation on 2022-02-24" in out
