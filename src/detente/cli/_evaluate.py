@@ -145,6 +145,10 @@ def evaluate_cmd(
         list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for random models.")] = 0,
+    observed: Annotated[
+        Path | None, typer.Option("--observed", help="Outcomes file (YAML or CSV: issue, "
+                                  "value, date, note, source) for a single scenario input.")
+    ] = None,
     capability: Annotated[
         str, typer.Option(help="DEU files: 'equal' capabilities, or 'gdp' (the GDP row).")
     ] = "equal",
@@ -156,13 +160,13 @@ def evaluate_cmd(
     """Score models against what happened: MAE per case and overall, the status-quo baseline
     beside them, and the Brier score of the episode outcome where a model gives probabilities."""
     _evaluate(inputs, model, fmt, per_issue, plot, subset, option, seed, capability,
-              by_proposal)
+              by_proposal, observed)
 
 
 def _evaluate(
     inputs: list[str], model: list[str] | None, fmt: TableJsonCsv, per_issue: bool,
     plot: Path | None, subset: str, option: list[str] | None, seed: int, capability: str,
-    by_proposal: bool,
+    by_proposal: bool, observed: Path | None = None,
 ) -> None:
     from detente.collective import get_model
 
@@ -171,6 +175,12 @@ def _evaluate(
     for name in model or []:
         get_model(name)
     scenarios, deu, notes = _load_inputs(inputs)
+    if observed is not None:
+        from detente.scenario import read_outcomes
+
+        if deu is not None or len(scenarios) != 1:
+            raise UserError("--observed applies to exactly one scenario input")
+        scenarios = [read_outcomes(observed, scenarios[0])]
     if deu is not None:
         _evaluate_deu(deu, model or ["compromise"], fmt, option, capability, subset,
                       by_proposal, plot, per_issue)

@@ -25,6 +25,7 @@ from detente.scenario._model import (
     Stance,
     date_span,
 )
+from detente.scenario._outcomes import read_outcomes
 
 __all__ = [
     "OUTCOME_KINDS",
@@ -47,6 +48,7 @@ __all__ = [
     "read_deu",
     "read_ktab",
     "read_one_issue_csv",
+    "read_outcomes",
     "read_stances_csv",
     "read_yaml",
     "write_scenario",
