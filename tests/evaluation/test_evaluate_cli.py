@@ -112,3 +112,18 @@ def test_show_prints_what_happened() -> None:
     assert code == 0, err
     assert "as of 2022-01-10" in out
     assert "outcome: escalation on 2022-02-24" in out
+
+
+def test_csv_summary_and_json_comparison() -> None:
+    code, out, err = run("evaluate", str(DATA), "-f", "csv", "-m", "median")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    sq_all = [r for r in rows if r["model"] == "status_quo" and r["case"] == "(all)"][0]
+    assert float(sq_all["mae"]) == pytest.approx((40 + 0 + 20) / 3)
+    base = [r for r in rows if r["model"] == "base_rate" and r["case"] == "(all)"][0]
+    assert float(base["brier"]) == pytest.approx(2.0)  # each case forecast by the other: wrong
+    code, out, err = run("evaluate", str(DATA), "-f", "json", "-m", "median")
+    doc = json.loads(out)
+    vs = {c["model"]: c for c in doc["vs_status_quo"]}
+    assert set(vs) == {"compromise", "median"}
+    assert vs["median"]["n"] == 3
