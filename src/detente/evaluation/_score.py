@@ -261,9 +261,10 @@ def evaluate(
 
     scored, notes = _cases(cases)
     if not scored:
+        named = ", ".join(f"'{n.split(chr(39))[1]}'" for n in notes) or "(none given)"
         raise InputError(
-            "no case to score: expected scenarios with an 'observed' value on at least one "
-            "issue or an episode 'outcome'"
+            f"no case to score among {named}: expected scenarios with an 'observed' value on "
+            "at least one issue or an episode 'outcome' (see docs/evaluation.md)"
         )
     names = list(models) if models is not None else [m.name for m in list_models()]
     for base in reversed(baselines):
