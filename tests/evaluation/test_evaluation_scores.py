@@ -241,3 +241,21 @@ def test_cross_validate_holds_each_case_out() -> None:
     assert loo.mae == pytest.approx(fixed.model("nash").mae)
     assert [m.model for m in cv.models] == [
         "status_quo", "compromise", "nash (leave-one-case-out)", "base_rate"]
+
+
+def test_brier_skill_against_the_base_rate(episode_model: str) -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    report = evaluate(_fixtures(), [episode_model])
+    # two cases: each one's base rate is the other's outcome with certainty (Brier 2)
+    assert report.model("base_rate").brier == pytest.approx(2.0)
+    assert report.brier_skill(episode_model) == pytest.approx(1 - 0.625 / 2.0)
+    assert math.isnan(report.brier_skill("compromise"))
+    assert report.as_dict()["models"][2]["brier_skill"] == pytest.approx(0.6875)
+    r = CliRunner().invoke(app, ["evaluate", str(DATA), "-m", episode_model])
+    assert r.exit_code == 0, r.stderr
+    assert "probability given to what happened" in r.stdout
+    assert "0.50 (0.38)" in r.stdout  # agreement case: p = 0.5, Brier 0.375
+    assert "0.69" in r.stdout

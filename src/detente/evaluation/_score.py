@@ -140,6 +140,19 @@ class EvaluationReport:
                 return m
         raise KeyError(f"no model '{name}' in this evaluation")
 
+    def brier_skill(self, model: str) -> float:
+        """Brier skill score against the base rate, ``1 − BS_model / BS_base``, on the cases
+        where ``model`` gave probabilities (> 0: better than the base rate; NaN: none)."""
+        own = {e.case: e.brier for e in self.episodes if e.model == model}
+        base = {e.case: e.brier for e in self.episodes if e.model == BASE_RATE}
+        cases = [c for c in own if c in base]
+        if not cases or model == BASE_RATE:
+            return math.nan
+        ref = float(np.mean([base[c] for c in cases]))
+        if ref == 0:
+            return math.nan
+        return 1.0 - float(np.mean([own[c] for c in cases])) / ref
+
     def as_dict(self, per_issue: bool = True) -> dict[str, Any]:
         """JSON-ready: every NaN becomes ``null``."""
         doc: dict[str, Any] = {
@@ -156,6 +169,7 @@ class EvaluationReport:
                     "mean_case_mae": _num(m.mean_case_mae),
                     "case_mae": {c: _num(v) for c, v in m.case_mae.items()},
                     "brier": _num(m.brier),
+                    "brier_skill": _num(self.brier_skill(m.model)),
                     "n_episodes": m.n_episodes,
                     **({"notes": list(m.notes)} if m.notes else {}),
                 }
