@@ -7,6 +7,7 @@ from detente.cli import (
     _evaluate,  # noqa: F401  (evaluate)
     _forecast,  # noqa: F401  (forecast, models, demo)
     _record,  # noqa: F401
+    _report,  # noqa: F401  (report)
 )
 from detente.cli._app import app
 
