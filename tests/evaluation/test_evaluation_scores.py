@@ -259,3 +259,14 @@ def test_brier_skill_against_the_base_rate(episode_model: str) -> None:
     assert "probability given to what happened" in r.stdout
     assert "0.50 (0.38)" in r.stdout  # agreement case: p = 0.5, Brier 0.375
     assert "0.69" in r.stdout
+
+
+def test_status_quo_is_a_registered_baseline() -> None:
+    from detente.collective import forecast, get_model
+
+    assert get_model("status_quo").baseline
+    assert not any(m.baseline for m in list_models() if m.name != "status_quo")
+    sc = load_example("geneva-2022")
+    fc = forecast(sc, "status_quo")
+    assert list(fc.outcomes) == [i.status_quo for i in sc.issues]
+    assert fc.notes == ()
