@@ -270,3 +270,27 @@ def test_status_quo_is_a_registered_baseline() -> None:
     fc = forecast(sc, "status_quo")
     assert list(fc.outcomes) == [i.status_quo for i in sc.issues]
     assert fc.notes == ()
+
+
+@pytest.fixture
+def picky_model() -> Iterator[str]:
+    from detente.errors import InputError
+
+    name = "test_picky"
+
+    @register(name, summary="test only", reference="test only")
+    def _picky(scenario: Scenario, c: Any, *, rng: Any = None) -> Forecast:
+        if len(scenario.issues) > 1:
+            raise InputError(f"{scenario.name}: this model takes one issue only")
+        return Forecast(name, {}, scenario.name, c.issue_ids, c.to_scale(c.status_quo))
+
+    yield name
+    del _REGISTRY[name]
+
+
+def test_a_case_the_model_cannot_take_is_noted_not_fatal(picky_model: str) -> None:
+    report = evaluate(_fixtures(), [picky_model], baselines=())
+    m = report.model(picky_model)
+    assert (m.n, m.skipped) == (1, 2)  # the one-issue case scored, the two-issue case not
+    assert any("fixture-talks-1999: the model could not run" in n and "one issue only" in n
+               for n in m.notes)

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.collective import forecast_many, get_model
+from detente.collective import Forecast, forecast_many, get_model
 from detente.errors import InputError
 from detente.scenario import OUTCOME_KINDS, Dataset, Scenario
 
@@ -295,21 +295,23 @@ def evaluate(
     episode_rows: list[EpisodeScore] = []
     summaries: list[ModelScore] = []
     for name in names:
-        forecasts = forecast_many([c.scenario for c in scored], name, rng=rng, **opts.get(name, {}))
         rows: list[IssueScore] = []
         model_notes: list[str] = []
         briers: list[float] = []
+        forecasts = _run(name, scored, opts.get(name, {}), rng, model_notes)
         for case, fc in zip(scored, forecasts, strict=True):
             missing = []
             for issue_id, obs in case.observed.items():
                 iss = case.scenario.issue(issue_id)
-                pred = fc.outcome(issue_id)
+                pred = math.nan if fc is None else fc.outcome(issue_id)
                 span = iss.scale_max - iss.scale_min
                 err = abs(pred - obs) / span * 100.0 if not math.isnan(pred) else math.nan
                 rows.append(IssueScore(case.name, issue_id, name, pred, obs, err,
                                        iss.scale_min, iss.scale_max))
                 if math.isnan(pred):
                     missing.append(issue_id)
+            if fc is None:
+                continue
             if missing:
                 why = "; ".join(fc.notes) or "no reason given"
                 model_notes.append(
@@ -351,6 +353,28 @@ def evaluate(
         outcomes={c.name: c.outcome for c in scored if c.outcome is not None},
         notes=tuple(notes),
     )
+
+
+def _run(
+    name: str, scored: Sequence[_Case], opts: Mapping[str, Any], rng: int | None,
+    notes: list[str],
+) -> list[Forecast | None]:
+    """Forecasts of every case; a case the model cannot take (an input error, e.g. inputs the
+    model needs and the case lacks) gets ``None`` and a note instead of stopping the run."""
+    results: list[Forecast | None] = []
+    if len(scored) > 1:
+        try:
+            results.extend(forecast_many([c.scenario for c in scored], name, rng=rng, **opts))
+            return results
+        except InputError:
+            pass  # find which case, one at a time
+    for case in scored:
+        try:
+            results.append(forecast_many([case.scenario], name, rng=rng, **opts)[0])
+        except InputError as e:
+            notes.append(f"{case.name}: the model could not run: {e}")
+            results.append(None)
+    return results
 
 
 def _summary(
