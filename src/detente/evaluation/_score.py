@@ -275,7 +275,9 @@ def evaluate(
 
     scored, notes = _cases(cases)
     if not scored:
-        named = ", ".join(f"'{n.split(chr(39))[1]}'" for n in notes) or "(none given)"
+        given = ([] if isinstance(cases, Dataset) else
+                 [cases] if isinstance(cases, Scenario) else list(cases))
+        named = ", ".join(f"'{s.name}'" for s in given) or "(none given)"
         raise InputError(
             f"no case to score among {named}: expected scenarios with an 'observed' value on "
             "at least one issue or an episode 'outcome' (see docs/evaluation.md)"
