@@ -41,6 +41,8 @@ def test_case_follows_the_protocol(ref: str) -> None:
     assert out.date and out.note and out.source, "outcome needs date, note and source"
     assert date_span(out.date)[0] > start, f"outcome {out.date} not after as_of {sc.as_of}"
     for iss in sc.issues:
+        assert iss.status_quo is not None, f"issue {iss.id} needs a status_quo at as_of"
+        assert iss.low and iss.high, f"issue {iss.id} needs low and high meanings"
         if iss.observed is None:
             continue
         o = iss.observed
