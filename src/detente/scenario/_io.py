@@ -12,6 +12,7 @@ import io
 import math
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
-from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError
+from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 
 __all__ = [
     "dump_scenario_yaml",
@@ -203,6 +204,11 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
     for key in ("description", "source", "date"):
         if getattr(scenario, key):
             doc[key] = getattr(scenario, key)
+    # observed outcomes (eval)
+    if scenario.as_of:
+        doc["as_of"] = scenario.as_of
+    if scenario.outcome is not None:
+        doc["outcome"] = clean(scenario.outcome)
     doc["actors"] = [clean(a) for a in scenario.actors]
     doc["issues"] = [clean(i) for i in scenario.issues]
     doc["stances"] = [clean(s) for s in scenario.stances]
@@ -212,8 +218,22 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
     for s, d in zip(scenario.stances, doc["stances"], strict=True):
         d["position"] = s.position
         d["salience"] = s.salience
+    _dump_crisis(scenario, doc)
     out: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     return out
+
+
+def _dump_crisis(scenario: Scenario, doc: dict[str, Any]) -> None:
+    # crisis inputs: JSON-mode dumps (tuples as lists) for the YAML writer
+    for key in ("issues", "stances"):
+        for m, d in zip(getattr(scenario, key), doc[key], strict=True):
+            for f in ("decision", "private", "red_line"):
+                if f in d:
+                    d[f] = m.model_dump(mode="json", include={f})[f]
+    for key in ("outside_options", "linkage"):
+        items = getattr(scenario, key)
+        if items:
+            doc[key] = [m.model_dump(mode="json", exclude_defaults=True) for m in items]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -376,10 +396,101 @@ def read_one_issue_csv(
 
 
 # detente's long CSV: one row per stance, with actor and issue attributes repeated
-LONG_COLUMNS = (
+LONG_COLUMNS: tuple[str, ...] = (
     "actor", "actor_name", "capability", "issue", "issue_name", "low", "high", "status_quo",
     "scale_min", "scale_max", "position", "salience", "stance_capability", "note", "source",
+) + (
+    # observed outcomes (eval): per stance its evidence date and confidence; per issue (repeated
+    # on each of its rows, like the other issue columns) what was observed
+    "date", "confidence", "observed", "observed_date", "observed_note", "observed_source",
 )
+# scenario-level "# key: value" comment lines of the long CSV
+_LONG_META = ("name", "description", "source", "date", "as_of",
+              "outcome", "outcome_date", "outcome_note", "outcome_source")
+# crisis columns (owner: crisis), appended after the others; `decision` is an issue attribute
+CRISIS_COLUMNS = (
+    "private_position", "private_salience", "private_note", "private_source", "red_line_side",
+    "red_line_value", "red_line_note", "red_line_source", "commitment", "decision",
+)
+LONG_COLUMNS = LONG_COLUMNS + CRISIS_COLUMNS
+_CRISIS_META = ("outside_options", "linkage")
+
+
+def _decision_text(d: Any) -> str:
+    from detente.scenario._model import Joint, Unilateral
+
+    if isinstance(d, Unilateral):
+        return f"unilateral:{d.unilateral}"
+    if isinstance(d, Joint):
+        return "joint:" + "|".join(d.joint)
+    return ""
+
+
+def _decision_cell(text: str, *, file: str, line: int, problems: list[Problem]) -> Any:
+    t = text.strip()
+    if not t or t == "collective":
+        return "collective"
+    kind, _, who = t.partition(":")
+    names = [w.strip() for w in who.split("|") if w.strip()]
+    if kind.strip() == "unilateral" and len(names) == 1:
+        return {"unilateral": names[0]}
+    if kind.strip() == "joint" and names:
+        return {"joint": names}
+    problems.append(Problem(f"expected 'collective', 'unilateral:ACTOR' or 'joint:A|B', "
+                            f"got {t!r}", "decision", file, line))
+    return "collective"
+
+
+def _crisis_stance_cells(s: Any) -> list[str]:
+    p, r = s.private, s.red_line
+
+    def num(x: float | None) -> str:
+        return "" if x is None else repr(x)
+
+    return [
+        num(p.position) if p else "", num(p.salience) if p else "",
+        p.note if p else "", p.source if p else "",
+        r.side if r else "", repr(r.value) if r else "", r.note if r else "",
+        r.source if r else "", repr(s.commitment) if s.commitment else "",
+    ]
+
+
+def _crisis_stance_fields(cell: Callable[[str], str], *, file: str, line: int,
+                          problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if any(cell(k) for k in ("private_position", "private_salience", "private_note",
+                             "private_source")):
+        priv: dict[str, Any] = {"note": cell("private_note"), "source": cell("private_source")}
+        for k in ("position", "salience"):
+            if cell(f"private_{k}"):
+                priv[k] = _float(cell(f"private_{k}"), file=file, line=line,
+                                 field=f"private_{k}", problems=problems)
+        out["private"] = priv
+    if any(cell(k) for k in ("red_line_side", "red_line_value")):
+        out["red_line"] = {
+            "side": cell("red_line_side"),
+            "value": _float(cell("red_line_value"), file=file, line=line,
+                            field="red_line_value", problems=problems),
+            "note": cell("red_line_note"), "source": cell("red_line_source"),
+        }
+    if cell("commitment"):
+        out["commitment"] = _float(cell("commitment"), file=file, line=line,
+                                   field="commitment", problems=problems)
+    return out
+
+
+def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> dict[str, Any]:
+    import json
+
+    out: dict[str, Any] = {}
+    for key in _CRISIS_META:
+        if key in meta and meta[key]:
+            try:
+                out[key] = json.loads(meta[key])
+            except ValueError as e:
+                problems.append(Problem(f"expected a JSON list after '# {key}:' ({e})", key,
+                                        file))
+    return out
 
 
 def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
@@ -393,6 +504,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
     file = str(p)
     text = _read_text(p)
     meta: dict[str, str] = {}
+    meta_line: dict[str, int] = {}
     body_lines: list[str] = []
     skipped = 0
     for raw in text.splitlines(keepends=True):
@@ -400,6 +512,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
             key, _, value = raw[1:].partition(":")
             meta[key.strip()] = value.strip()
             skipped += 1
+            meta_line[key.strip()] = skipped
         else:
             body_lines.append(raw)
     body = "".join(body_lines)
@@ -445,6 +558,17 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 if cell(cells, key):
                     d[key] = _float(cell(cells, key), file=file, line=line, field=key,
                                     problems=problems)
+            if cell(cells, "observed"):  # observed outcomes (eval)
+                d["observed"] = {
+                    "value": _float(cell(cells, "observed"), file=file, line=line,
+                                    field="observed", problems=problems),
+                    "date": cell(cells, "observed_date") or None,
+                    "note": cell(cells, "observed_note"),
+                    "source": cell(cells, "observed_source"),
+                }
+            if cell(cells, "decision"):
+                d["decision"] = _decision_cell(cell(cells, "decision"), file=file, line=line,
+                                               problems=problems)
             issues[i] = d
             lines[("issues", len(issues) - 1)] = line
         if a and i:
@@ -462,11 +586,17 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 s["capability"] = _float(cell(cells, "stance_capability"), file=file, line=line,
                                          field="stance_capability", problems=problems,
                                          nonneg=True)
+            for key in ("date", "confidence"):  # observed outcomes (eval)
+                if cell(cells, key):
+                    s[key] = cell(cells, key)
+            s.update(_crisis_stance_fields(partial(cell, cells), file=file, line=line,
+                                           problems=problems))
             lines[("stances", len(stances))] = line
             stances.append(s)
+    crisis_meta = _crisis_meta(meta, file, problems)
     if problems:
         raise ScenarioError(problems)
-    data = {
+    data: dict[str, Any] = {
         "name": meta.get("name", p.stem),
         "description": meta.get("description", ""),
         "source": meta.get("source", ""),
@@ -475,44 +605,89 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
         "issues": list(issues.values()),
         "stances": stances,
     }
+    # observed outcomes (eval): as_of and the episode outcome from the comment lines
+    if meta.get("as_of"):
+        data["as_of"] = meta["as_of"]
+        lines[("as_of",)] = meta_line["as_of"]
+    if meta.get("outcome"):
+        data["outcome"] = {"kind": meta["outcome"], "date": meta.get("outcome_date") or None,
+                           "note": meta.get("outcome_note", ""),
+                           "source": meta.get("outcome_source", "")}
+        lines[("outcome",)] = meta_line["outcome"]
+        for key in ("date", "note", "source"):
+            if f"outcome_{key}" in meta_line:
+                lines[("outcome", key)] = meta_line[f"outcome_{key}"]
+    else:
+        stray = [k for k in ("outcome_date", "outcome_note", "outcome_source") if k in meta]
+        if stray:
+            raise ScenarioError([
+                Problem(f"'{stray[0]}' without an '# outcome: KIND' line: expected the episode "
+                        "outcome (agreement, no_agreement or escalation)", stray[0], file,
+                        meta_line[stray[0]])
+            ])
+    data.update(crisis_meta)
     return _build(data, file, _locator(lines))
 
 
 def _write_long_csv(scenario: Scenario) -> str:
     buf = io.StringIO()
-    for key in ("name", "description", "source", "date"):
-        value = getattr(scenario, key)
+    meta: dict[str, Any] = {key: getattr(scenario, key) for key in ("name", "description",
+                                                                    "source", "date")}
+    meta["as_of"] = scenario.as_of or ""
+    if scenario.outcome is not None:
+        out = scenario.outcome
+        meta.update(outcome=out.kind, outcome_date=out.date or "", outcome_note=out.note,
+                    outcome_source=out.source)
+    for key in _LONG_META:
+        value = meta.get(key, "")
         if value:
             flat = " ".join(str(value).splitlines())
             buf.write(f"# {key}: {flat}\n")
+    for key in _CRISIS_META:
+        items = getattr(scenario, key)
+        if items:
+            import json
+
+            dumped = [m.model_dump(mode="json", exclude_defaults=True) for m in items]
+            buf.write(f"# {key}: {json.dumps(dumped, ensure_ascii=False)}\n")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(LONG_COLUMNS)
     actors = {a.id: a for a in scenario.actors}
     issues = {i.id: i for i in scenario.issues}
 
-    def actor_cells(a: Actor | None) -> list[Any]:
-        return [a.id, a.name, repr(a.capability)] if a else ["", "", ""]
+    def actor_cells(a: Actor) -> dict[str, Any]:
+        return {"actor": a.id, "actor_name": a.name, "capability": repr(a.capability)}
 
-    def issue_cells(i: Issue | None) -> list[Any]:
-        if i is None:
-            return ["", "", "", "", "", ""]
-        sq = "" if i.status_quo is None else repr(i.status_quo)
-        return [i.id, i.name, i.low, i.high, sq, repr(i.scale_min), repr(i.scale_max)]
+    def issue_cells(i: Issue) -> dict[str, Any]:
+        d = {"issue": i.id, "issue_name": i.name, "low": i.low, "high": i.high,
+             "status_quo": "" if i.status_quo is None else repr(i.status_quo),
+             "scale_min": repr(i.scale_min), "scale_max": repr(i.scale_max),
+             "decision": _decision_text(i.decision)}
+        if i.observed is not None:
+            d.update(observed=repr(i.observed.value), observed_date=i.observed.date or "",
+                     observed_note=i.observed.note, observed_source=i.observed.source)
+        return d
+
+    def stance_cells(s: Stance) -> dict[str, Any]:
+        return {"position": repr(s.position), "salience": repr(s.salience),
+                "stance_capability": "" if s.capability is None else repr(s.capability),
+                "note": s.note, "source": s.source, "date": s.date or "",
+                "confidence": "" if s.confidence == "medium" else s.confidence,
+                **dict(zip(CRISIS_COLUMNS[:-1], _crisis_stance_cells(s), strict=True))}
+
+    def row(d: dict[str, Any]) -> None:
+        w.writerow([d.get(c, "") for c in LONG_COLUMNS])
 
     used_a = {s.actor for s in scenario.stances}
     used_i = {s.issue for s in scenario.stances}
     for s in scenario.stances:
-        cap = "" if s.capability is None else repr(s.capability)
-        w.writerow(
-            actor_cells(actors[s.actor]) + issue_cells(issues[s.issue])
-            + [repr(s.position), repr(s.salience), cap, s.note, s.source]
-        )
+        row(actor_cells(actors[s.actor]) | issue_cells(issues[s.issue]) | stance_cells(s))
     for a in scenario.actors:
         if a.id not in used_a:
-            w.writerow(actor_cells(a) + ["", "", "", "", "", "", "", "", "", "", "", ""])
+            row(actor_cells(a))
     for i in scenario.issues:
         if i.id not in used_i:
-            w.writerow(["", "", ""] + issue_cells(i) + ["", "", "", "", ""])
+            row(issue_cells(i))
     return buf.getvalue()
 
 

@@ -8,24 +8,43 @@ at the file, line and field.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from detente.errors import InputError, Problem
 
 __all__ = [
+    "OUTCOME_KINDS",
     "Actor",
     "CompiledScenario",
+    "EpisodeOutcome",
     "Issue",
+    "Joint",
+    "Linkage",
+    "Observation",
+    "OutsideOption",
+    "PrivateStance",
+    "RedLine",
+    "Unilateral",
     "Problem",
     "Scenario",
     "ScenarioError",
     "Stance",
+    "date_span",
 ]
 
 
@@ -40,6 +59,317 @@ def _finite(value: float, name: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     return value
+
+
+# -- observed outcomes (owner: eval) ------------------------------------------------------------
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+OUTCOME_KINDS: tuple[str, ...] = ("agreement", "no_agreement", "escalation")
+"""The observed episode outcomes, in the order the evaluation scores them."""
+
+
+def date_span(text: str) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) covers.
+
+    >>> date_span("2022-02")
+    (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
+    """
+    m = _DATE_RE.match(text)
+    if m is None:
+        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} out of range 1-12 in date {text!r}")
+    if m.group(3) is None:
+        nxt = _dt.date(year + month // 12, month % 12 + 1, 1)
+        return _dt.date(year, month, 1), nxt - _dt.timedelta(days=1)
+    try:
+        day = _dt.date(year, month, int(m.group(3)))
+    except ValueError:
+        raise ValueError(f"no such day: {text!r}") from None
+    return day, day
+
+
+def _as_date_text(v: Any) -> Any:
+    """Accept what YAML makes of an unquoted date (a ``date``, a year as ``int``) as text."""
+    if isinstance(v, _dt.datetime):
+        v = v.date()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)
+    if isinstance(v, str):
+        v = v.strip()
+        date_span(v)  # raises ValueError with what was expected
+    return v
+
+
+PartialDate = Annotated[str, BeforeValidator(_as_date_text)]
+"""A date as text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a real calendar day)."""
+
+
+class Observation(BaseModel):
+    """What happened on an issue: ``value`` on the issue's own scale, when, and the evidence."""
+
+    model_config = _FROZEN
+
+    value: float
+    date: PartialDate | None = None
+    note: str = ""
+    source: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _value_finite(cls, v: float) -> float:
+        return _finite(v, "value")
+
+
+class EpisodeOutcome(BaseModel):
+    """How the episode ended: ``agreement``, ``no_agreement`` (talks failed, no force) or
+    ``escalation`` (a party used force or took the coercive step it threatened)."""
+
+    model_config = _FROZEN
+
+    kind: Literal["agreement", "no_agreement", "escalation"]
+    date: PartialDate | None = None
+    note: str = ""
+    source: str = ""
+
+
+def _after(a: str, b: str) -> bool:
+    """Partial date ``a`` is certainly later than ``b`` (its first day after ``b``'s last)."""
+    return date_span(a)[0] > date_span(b)[1]
+
+
+# -- end observed outcomes ---------------------------------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------------
+# crisis inputs (owner: crisis): who decides an issue, private positions, red lines, public
+# commitments, outside options, linkage. Schelling 1960; Fearon 1994, 1995; Putnam 1988.
+class Unilateral(BaseModel):
+    """An issue one actor can decide alone (e.g. its own forces); others can deter or punish."""
+
+    model_config = _FROZEN
+
+    unilateral: str = Field(min_length=1)
+
+
+class Joint(BaseModel):
+    """An issue that needs the consent of each listed actor; otherwise the status quo holds."""
+
+    model_config = _FROZEN
+
+    joint: tuple[str, ...] = Field(min_length=1)
+
+
+Decision = Literal["collective"] | Unilateral | Joint
+
+
+class PrivateStance(BaseModel):
+    """What closed channels (or an analyst's estimate) say, beside the public stance."""
+
+    model_config = _FROZEN
+
+    position: float | None = None
+    salience: float | None = Field(default=None, ge=0, le=100)
+    note: str = ""
+    source: str = ""
+
+    @field_validator("position", "salience")
+    @classmethod
+    def _priv_finite(cls, v: float | None) -> float | None:
+        return None if v is None else _finite(v, "value")
+
+    @model_validator(mode="after")
+    def _something(self) -> PrivateStance:
+        if self.position is None and self.salience is None:
+            raise ValueError("a private stance needs a position, a salience or both")
+        return self
+
+
+class RedLine(BaseModel):
+    """A bound no deal may cross for this actor (non-compensatory): the outcome must not be
+    ``above`` / ``below`` ``value`` (on the issue's scale)."""
+
+    model_config = _FROZEN
+
+    side: Literal["above", "below"]
+    value: float
+    note: str = ""
+    source: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _rl_finite(cls, v: float) -> float:
+        return _finite(v, "value")
+
+    def allows(self, x: float) -> bool:
+        """Whether outcome ``x`` respects the red line."""
+        return x <= self.value if self.side == "above" else x >= self.value
+
+
+def _date_text(v: Any) -> Any:
+    # YAML reads an unquoted 2021-12-21 as a date: keep the text
+    if v is not None and not isinstance(v, str) and hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+class OutsideOption(BaseModel):
+    """Walking away and acting alone: war, a strike, withdrawal, sanctions (Fearon 1995).
+
+    ``p_prevail`` is the probability that ``actor`` prevails (``None``: from capabilities through
+    a contest function); ``cost`` and ``target_cost`` are the costs of the conflict to the actor
+    and to each target as fractions of its whole stake in the scenario's issues; ``imposes``
+    maps issue ids to the position imposed if ``actor`` prevails.
+    """
+
+    model_config = _FROZEN
+
+    actor: str = Field(min_length=1)
+    target: tuple[str, ...] = ()
+    action: str = ""
+    p_prevail: float | None = Field(default=None, ge=0, le=1)
+    cost: float = Field(default=0.0, ge=0, le=1)
+    target_cost: float = Field(default=0.0, ge=0, le=1)
+    imposes: dict[str, float] = Field(default_factory=dict)
+    date: str = ""
+    note: str = ""
+    source: str = ""
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        return _date_text(v)
+
+    @field_validator("p_prevail", "cost", "target_cost")
+    @classmethod
+    def _oo_finite(cls, v: float | None) -> float | None:
+        return None if v is None else _finite(v, "value")
+
+    def __hash__(self) -> int:
+        return hash((self.actor, self.target, self.action, tuple(sorted(self.imposes.items()))))
+
+
+class Linkage(BaseModel):
+    """Issue linkage: a ``conditional`` issue that applies only ``on`` an episode outcome, or a
+    ``package`` of issues agreed all together or not at all (Putnam 1988)."""
+
+    model_config = _FROZEN
+
+    conditional: str | None = None
+    on: Literal["escalation", "agreement", "no_agreement"] | None = None
+    package: tuple[str, ...] | None = None
+    note: str = ""
+    source: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_on(cls, data: Any) -> Any:
+        # YAML 1.1 reads the key `on` as the boolean True
+        if isinstance(data, dict) and True in data and "on" not in data:
+            data = {("on" if k is True else k): v for k, v in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Linkage:
+        if (self.conditional is None) == (self.package is None):
+            raise ValueError("a linkage is either 'conditional' (with 'on') or a 'package'")
+        if self.conditional is not None and self.on is None:
+            raise ValueError("a conditional linkage needs 'on': escalation, agreement or "
+                             "no_agreement")
+        if self.package is not None:
+            if len(set(self.package)) < 2:
+                raise ValueError("a package needs at least two different issues")
+        return self
+
+
+def _last_name(loc: tuple[str | int, ...]) -> str:
+    return next((p for p in reversed(loc) if isinstance(p, str)), "")
+
+
+def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Issue]) -> list[
+    Problem
+]:
+    """Cross-reference checks of the crisis inputs (unknown actor/issue, values off scale)."""
+    out: list[Problem] = []
+    known_a = ", ".join(actors) or "(none)"
+    known_i = ", ".join(issues) or "(none)"
+
+    def bad_actor(a: str, loc: tuple[str | int, ...]) -> None:
+        if a not in actors:
+            out.append(Problem(f"unknown actor '{a}'; expected one of: {known_a}",
+                               _last_name(loc), loc=loc))
+
+    def off_scale(iss: Issue, x: float, what: str, loc: tuple[str | int, ...]) -> None:
+        if not iss.scale_min <= x <= iss.scale_max:
+            out.append(Problem(f"{what} {x:g} is outside issue '{iss.id}''s scale "
+                               f"[{iss.scale_min:g}, {iss.scale_max:g}]",
+                               _last_name(loc), loc=loc))
+
+    for i, iss in enumerate(sc.issues):
+        d = iss.decision
+        if isinstance(d, Unilateral):
+            bad_actor(d.unilateral, ("issues", i, "decision", "unilateral"))
+        elif isinstance(d, Joint):
+            for k, a in enumerate(d.joint):
+                bad_actor(a, ("issues", i, "decision", "joint", k))
+            if len(set(d.joint)) != len(d.joint):
+                out.append(Problem("an actor is listed twice in 'joint'", "joint",
+                                   loc=("issues", i, "decision", "joint")))
+    for k, s in enumerate(sc.stances):
+        s_iss = issues.get(s.issue)
+        if s_iss is None:
+            continue
+        iss = s_iss
+        if s.private is not None and s.private.position is not None:
+            off_scale(iss, s.private.position, "private position",
+                      ("stances", k, "private", "position"))
+        if s.red_line is not None:
+            off_scale(iss, s.red_line.value, "red line", ("stances", k, "red_line", "value"))
+    for k, o in enumerate(sc.outside_options):
+        bad_actor(o.actor, ("outside_options", k, "actor"))
+        for t, a in enumerate(o.target):
+            bad_actor(a, ("outside_options", k, "target", t))
+            if a == o.actor:
+                out.append(Problem(f"'{a}' cannot be its own target", "target",
+                                   loc=("outside_options", k, "target", t)))
+        for iid, x in o.imposes.items():
+            o_iss = issues.get(iid)
+            if o_iss is None:
+                out.append(Problem(f"unknown issue '{iid}'; expected one of: {known_i}",
+                                   "imposes", loc=("outside_options", k, "imposes", iid)))
+            else:
+                off_scale(o_iss, x, "imposed position", ("outside_options", k, "imposes", iid))
+    in_package: dict[str, int] = {}
+    conditional: dict[str, int] = {}
+    for k, lk in enumerate(sc.linkage):
+        named = [lk.conditional] if lk.conditional is not None else list(lk.package or ())
+        field_name = "conditional" if lk.conditional is not None else "package"
+        for j, iid in enumerate(named):
+            loc: tuple[str | int, ...] = (
+                ("linkage", k, "conditional") if lk.conditional is not None
+                else ("linkage", k, "package", j)
+            )
+            if iid not in issues:
+                out.append(Problem(f"unknown issue '{iid}'; expected one of: {known_i}",
+                                   field_name, loc=loc))
+            elif lk.package is not None:
+                if iid in in_package and in_package[iid] != k:
+                    out.append(Problem(f"issue '{iid}' is already in the package linkage"
+                                       f"[{in_package[iid]}]", "package", loc=loc))
+                in_package.setdefault(iid, k)
+            else:
+                if iid in conditional:
+                    out.append(Problem(f"issue '{iid}' is already conditional (linkage"
+                                       f"[{conditional[iid]}])", "conditional", loc=loc))
+                conditional.setdefault(iid, k)
+    return out
+
+
 
 
 class Actor(BaseModel):
@@ -85,6 +415,10 @@ class Issue(BaseModel):
     scale_max: float = 100.0
     note: str = ""
     source: str = ""
+    # -- observed outcomes (eval)
+    observed: Observation | None = None
+    # crisis: who decides the issue
+    decision: Decision = "collective"
 
     @field_validator("status_quo", "scale_min", "scale_max")
     @classmethod
@@ -133,6 +467,13 @@ class Stance(BaseModel):
     capability: float | None = Field(default=None, ge=0)
     note: str = ""
     source: str = ""
+    # -- evidence date and confidence (eval)
+    date: PartialDate | None = None
+    confidence: Literal["low", "medium", "high"] = "medium"
+    # crisis: closed-channel stance, red line, public commitment (audience cost weight)
+    private: PrivateStance | None = None
+    red_line: RedLine | None = None
+    commitment: float = Field(default=0.0, ge=0, le=1)
 
     @field_validator("position", "salience")
     @classmethod
@@ -149,6 +490,12 @@ class Scenario(BaseModel):
     description: str = ""
     source: str = ""
     date: str = ""
+    # -- observed outcomes (eval): the moment the inputs describe, and how the episode ended
+    as_of: PartialDate | None = None
+    outcome: EpisodeOutcome | None = None
+    # crisis: who can walk away and act alone; issue linkage
+    outside_options: tuple[OutsideOption, ...] = ()
+    linkage: tuple[Linkage, ...] = ()
     actors: tuple[Actor, ...]
     issues: tuple[Issue, ...]
     stances: tuple[Stance, ...]
@@ -223,9 +570,66 @@ class Scenario(BaseModel):
                     )
                 )
             pairs.setdefault(key, k)
+        problems.extend(self._check_observed())
+        problems.extend(_crisis_problems(self, seen, issues))
         if problems:
             raise ScenarioError(problems)
         return self
+
+    def _check_observed(self) -> list[Problem]:
+        """Observed values on their issue's scale; no hindsight: evidence dated on or before
+        ``as_of``, outcomes on or after it (partial dates compare by the days they cover)."""
+        problems: list[Problem] = []
+        for i, iss in enumerate(self.issues):
+            obs = iss.observed
+            if obs is None:
+                continue
+            if not iss.scale_min <= obs.value <= iss.scale_max:
+                problems.append(
+                    Problem(
+                        f"observed value {obs.value:g} is outside issue '{iss.id}''s scale "
+                        f"[{iss.scale_min:g}, {iss.scale_max:g}]",
+                        "value",
+                        loc=("issues", i, "observed", "value"),
+                    )
+                )
+            if self.as_of and obs.date and _after(self.as_of, obs.date):
+                problems.append(
+                    Problem(
+                        f"observed date {obs.date} is before as_of {self.as_of}: an outcome "
+                        "must be observed on or after the moment the inputs describe",
+                        "date",
+                        loc=("issues", i, "observed", "date"),
+                    )
+                )
+        if self.as_of and self.outcome and self.outcome.date and _after(
+            self.as_of, self.outcome.date
+        ):
+            problems.append(
+                Problem(
+                    f"outcome date {self.outcome.date} is before as_of {self.as_of}: the "
+                    "episode outcome must come on or after the moment the inputs describe",
+                    "date",
+                    loc=("outcome", "date"),
+                )
+            )
+        if self.as_of:
+            for k, s in enumerate(self.stances):
+                if s.date and _after(s.date, self.as_of):
+                    problems.append(
+                        Problem(
+                            f"stance of '{s.actor}' on '{s.issue}' is dated {s.date}, after "
+                            f"as_of {self.as_of}: inputs must be known at as_of (no hindsight)",
+                            "date",
+                            loc=("stances", k, "date"),
+                        )
+                    )
+        return problems
+
+    @property
+    def observed(self) -> dict[str, float]:
+        """Observed value per issue id (issues with an ``observed`` block only)."""
+        return {i.id: i.observed.value for i in self.issues if i.observed is not None}
 
     # -- look-ups -------------------------------------------------------------------------
     def actor(self, actor_id: str) -> Actor:
@@ -256,15 +660,9 @@ class Scenario(BaseModel):
 
     def with_stances(self, stances: Iterable[Stance]) -> Scenario:
         """A copy with other stances (what-if analysis)."""
-        return Scenario(
-            name=self.name,
-            description=self.description,
-            source=self.source,
-            date=self.date,
-            actors=self.actors,
-            issues=self.issues,
-            stances=tuple(stances),
-        )
+        data = {k: getattr(self, k) for k in type(self).model_fields}
+        data["stances"] = tuple(stances)
+        return Scenario(**data)
 
     def compile(self) -> CompiledScenario:
         """The numeric form the models work on (positions on [0, 1])."""
@@ -302,12 +700,17 @@ class CompiledScenario:
         present = np.zeros((n_a, n_i), dtype=bool)
         lo = np.array([i.scale_min for i in sc.issues], dtype=float)
         hi = np.array([i.scale_max for i in sc.issues], dtype=float)
-        for s in sc.stances:
-            a, i = a_index[s.actor], i_index[s.issue]
-            pos[a, i] = (s.position - lo[i]) / (hi[i] - lo[i])
-            sal[a, i] = s.salience / 100.0
-            cap[a, i] = sc.actors[a].capability if s.capability is None else s.capability
-            present[a, i] = True
+        st = sc.stances
+        a = np.fromiter((a_index[s.actor] for s in st), dtype=np.intp, count=len(st))
+        i = np.fromiter((i_index[s.issue] for s in st), dtype=np.intp, count=len(st))
+        pos[a, i] = (np.fromiter((s.position for s in st), float, len(st)) - lo[i]) / (
+            hi[i] - lo[i])
+        sal[a, i] = np.fromiter((s.salience for s in st), float, len(st)) / 100.0
+        own = np.array([ac.capability for ac in sc.actors], dtype=float)
+        cap[a, i] = np.fromiter(
+            (np.nan if s.capability is None else s.capability for s in st), float, len(st))
+        cap[a, i] = np.where(np.isnan(cap[a, i]), own[a], cap[a, i])
+        present[a, i] = True
         sq = np.array(
             [np.nan if i.status_quo is None else i.to_unit(i.status_quo) for i in sc.issues]
         )
