@@ -12,6 +12,7 @@ import io
 import math
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -217,8 +218,22 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
     for s, d in zip(scenario.stances, doc["stances"], strict=True):
         d["position"] = s.position
         d["salience"] = s.salience
+    _dump_crisis(scenario, doc)
     out: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     return out
+
+
+def _dump_crisis(scenario: Scenario, doc: dict[str, Any]) -> None:
+    # crisis inputs: JSON-mode dumps (tuples as lists) for the YAML writer
+    for key in ("issues", "stances"):
+        for m, d in zip(getattr(scenario, key), doc[key], strict=True):
+            for f in ("decision", "private", "red_line"):
+                if f in d:
+                    d[f] = m.model_dump(mode="json", include={f})[f]
+    for key in ("outside_options", "linkage"):
+        items = getattr(scenario, key)
+        if items:
+            doc[key] = [m.model_dump(mode="json", exclude_defaults=True) for m in items]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,7 +396,7 @@ def read_one_issue_csv(
 
 
 # detente's long CSV: one row per stance, with actor and issue attributes repeated
-LONG_COLUMNS = (
+LONG_COLUMNS: tuple[str, ...] = (
     "actor", "actor_name", "capability", "issue", "issue_name", "low", "high", "status_quo",
     "scale_min", "scale_max", "position", "salience", "stance_capability", "note", "source",
 ) + (
@@ -392,6 +407,90 @@ LONG_COLUMNS = (
 # scenario-level "# key: value" comment lines of the long CSV
 _LONG_META = ("name", "description", "source", "date", "as_of",
               "outcome", "outcome_date", "outcome_note", "outcome_source")
+# crisis columns (owner: crisis), appended after the others; `decision` is an issue attribute
+CRISIS_COLUMNS = (
+    "private_position", "private_salience", "private_note", "private_source", "red_line_side",
+    "red_line_value", "red_line_note", "red_line_source", "commitment", "decision",
+)
+LONG_COLUMNS = LONG_COLUMNS + CRISIS_COLUMNS
+_CRISIS_META = ("outside_options", "linkage")
+
+
+def _decision_text(d: Any) -> str:
+    from detente.scenario._model import Joint, Unilateral
+
+    if isinstance(d, Unilateral):
+        return f"unilateral:{d.unilateral}"
+    if isinstance(d, Joint):
+        return "joint:" + "|".join(d.joint)
+    return ""
+
+
+def _decision_cell(text: str, *, file: str, line: int, problems: list[Problem]) -> Any:
+    t = text.strip()
+    if not t or t == "collective":
+        return "collective"
+    kind, _, who = t.partition(":")
+    names = [w.strip() for w in who.split("|") if w.strip()]
+    if kind.strip() == "unilateral" and len(names) == 1:
+        return {"unilateral": names[0]}
+    if kind.strip() == "joint" and names:
+        return {"joint": names}
+    problems.append(Problem(f"expected 'collective', 'unilateral:ACTOR' or 'joint:A|B', "
+                            f"got {t!r}", "decision", file, line))
+    return "collective"
+
+
+def _crisis_stance_cells(s: Any) -> list[str]:
+    p, r = s.private, s.red_line
+
+    def num(x: float | None) -> str:
+        return "" if x is None else repr(x)
+
+    return [
+        num(p.position) if p else "", num(p.salience) if p else "",
+        p.note if p else "", p.source if p else "",
+        r.side if r else "", repr(r.value) if r else "", r.note if r else "",
+        r.source if r else "", repr(s.commitment) if s.commitment else "",
+    ]
+
+
+def _crisis_stance_fields(cell: Callable[[str], str], *, file: str, line: int,
+                          problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if any(cell(k) for k in ("private_position", "private_salience", "private_note",
+                             "private_source")):
+        priv: dict[str, Any] = {"note": cell("private_note"), "source": cell("private_source")}
+        for k in ("position", "salience"):
+            if cell(f"private_{k}"):
+                priv[k] = _float(cell(f"private_{k}"), file=file, line=line,
+                                 field=f"private_{k}", problems=problems)
+        out["private"] = priv
+    if any(cell(k) for k in ("red_line_side", "red_line_value")):
+        out["red_line"] = {
+            "side": cell("red_line_side"),
+            "value": _float(cell("red_line_value"), file=file, line=line,
+                            field="red_line_value", problems=problems),
+            "note": cell("red_line_note"), "source": cell("red_line_source"),
+        }
+    if cell("commitment"):
+        out["commitment"] = _float(cell("commitment"), file=file, line=line,
+                                   field="commitment", problems=problems)
+    return out
+
+
+def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> dict[str, Any]:
+    import json
+
+    out: dict[str, Any] = {}
+    for key in _CRISIS_META:
+        if key in meta and meta[key]:
+            try:
+                out[key] = json.loads(meta[key])
+            except ValueError as e:
+                problems.append(Problem(f"expected a JSON list after '# {key}:' ({e})", key,
+                                        file))
+    return out
 
 
 def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
@@ -467,6 +566,9 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                     "note": cell(cells, "observed_note"),
                     "source": cell(cells, "observed_source"),
                 }
+            if cell(cells, "decision"):
+                d["decision"] = _decision_cell(cell(cells, "decision"), file=file, line=line,
+                                               problems=problems)
             issues[i] = d
             lines[("issues", len(issues) - 1)] = line
         if a and i:
@@ -487,8 +589,11 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
             for key in ("date", "confidence"):  # observed outcomes (eval)
                 if cell(cells, key):
                     s[key] = cell(cells, key)
+            s.update(_crisis_stance_fields(partial(cell, cells), file=file, line=line,
+                                           problems=problems))
             lines[("stances", len(stances))] = line
             stances.append(s)
+    crisis_meta = _crisis_meta(meta, file, problems)
     if problems:
         raise ScenarioError(problems)
     data: dict[str, Any] = {
@@ -520,6 +625,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                         "outcome (agreement, no_agreement or escalation)", stray[0], file,
                         meta_line[stray[0]])
             ])
+    data.update(crisis_meta)
     return _build(data, file, _locator(lines))
 
 
@@ -537,6 +643,13 @@ def _write_long_csv(scenario: Scenario) -> str:
         if value:
             flat = " ".join(str(value).splitlines())
             buf.write(f"# {key}: {flat}\n")
+    for key in _CRISIS_META:
+        items = getattr(scenario, key)
+        if items:
+            import json
+
+            dumped = [m.model_dump(mode="json", exclude_defaults=True) for m in items]
+            buf.write(f"# {key}: {json.dumps(dumped, ensure_ascii=False)}\n")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(LONG_COLUMNS)
     actors = {a.id: a for a in scenario.actors}
@@ -548,7 +661,8 @@ def _write_long_csv(scenario: Scenario) -> str:
     def issue_cells(i: Issue) -> dict[str, Any]:
         d = {"issue": i.id, "issue_name": i.name, "low": i.low, "high": i.high,
              "status_quo": "" if i.status_quo is None else repr(i.status_quo),
-             "scale_min": repr(i.scale_min), "scale_max": repr(i.scale_max)}
+             "scale_min": repr(i.scale_min), "scale_max": repr(i.scale_max),
+             "decision": _decision_text(i.decision)}
         if i.observed is not None:
             d.update(observed=repr(i.observed.value), observed_date=i.observed.date or "",
                      observed_note=i.observed.note, observed_source=i.observed.source)
@@ -558,7 +672,8 @@ def _write_long_csv(scenario: Scenario) -> str:
         return {"position": repr(s.position), "salience": repr(s.salience),
                 "stance_capability": "" if s.capability is None else repr(s.capability),
                 "note": s.note, "source": s.source, "date": s.date or "",
-                "confidence": "" if s.confidence == "medium" else s.confidence}
+                "confidence": "" if s.confidence == "medium" else s.confidence,
+                **dict(zip(CRISIS_COLUMNS[:-1], _crisis_stance_cells(s), strict=True))}
 
     def row(d: dict[str, Any]) -> None:
         w.writerow([d.get(c, "") for c in LONG_COLUMNS])

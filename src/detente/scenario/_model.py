@@ -33,7 +33,13 @@ __all__ = [
     "CompiledScenario",
     "EpisodeOutcome",
     "Issue",
+    "Joint",
+    "Linkage",
     "Observation",
+    "OutsideOption",
+    "PrivateStance",
+    "RedLine",
+    "Unilateral",
     "Problem",
     "Scenario",
     "ScenarioError",
@@ -140,6 +146,232 @@ def _after(a: str, b: str) -> bool:
 # -- end observed outcomes ---------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------
+# crisis inputs (owner: crisis): who decides an issue, private positions, red lines, public
+# commitments, outside options, linkage. Schelling 1960; Fearon 1994, 1995; Putnam 1988.
+class Unilateral(BaseModel):
+    """An issue one actor can decide alone (e.g. its own forces); others can deter or punish."""
+
+    model_config = _FROZEN
+
+    unilateral: str = Field(min_length=1)
+
+
+class Joint(BaseModel):
+    """An issue that needs the consent of each listed actor; otherwise the status quo holds."""
+
+    model_config = _FROZEN
+
+    joint: tuple[str, ...] = Field(min_length=1)
+
+
+Decision = Literal["collective"] | Unilateral | Joint
+
+
+class PrivateStance(BaseModel):
+    """What closed channels (or an analyst's estimate) say, beside the public stance."""
+
+    model_config = _FROZEN
+
+    position: float | None = None
+    salience: float | None = Field(default=None, ge=0, le=100)
+    note: str = ""
+    source: str = ""
+
+    @field_validator("position", "salience")
+    @classmethod
+    def _priv_finite(cls, v: float | None) -> float | None:
+        return None if v is None else _finite(v, "value")
+
+    @model_validator(mode="after")
+    def _something(self) -> PrivateStance:
+        if self.position is None and self.salience is None:
+            raise ValueError("a private stance needs a position, a salience or both")
+        return self
+
+
+class RedLine(BaseModel):
+    """A bound no deal may cross for this actor (non-compensatory): the outcome must not be
+    ``above`` / ``below`` ``value`` (on the issue's scale)."""
+
+    model_config = _FROZEN
+
+    side: Literal["above", "below"]
+    value: float
+    note: str = ""
+    source: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _rl_finite(cls, v: float) -> float:
+        return _finite(v, "value")
+
+    def allows(self, x: float) -> bool:
+        """Whether outcome ``x`` respects the red line."""
+        return x <= self.value if self.side == "above" else x >= self.value
+
+
+def _date_text(v: Any) -> Any:
+    # YAML reads an unquoted 2021-12-21 as a date: keep the text
+    if v is not None and not isinstance(v, str) and hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+class OutsideOption(BaseModel):
+    """Walking away and acting alone: war, a strike, withdrawal, sanctions (Fearon 1995).
+
+    ``p_prevail`` is the probability that ``actor`` prevails (``None``: from capabilities through
+    a contest function); ``cost`` and ``target_cost`` are the costs of the conflict to the actor
+    and to each target as fractions of its whole stake in the scenario's issues; ``imposes``
+    maps issue ids to the position imposed if ``actor`` prevails.
+    """
+
+    model_config = _FROZEN
+
+    actor: str = Field(min_length=1)
+    target: tuple[str, ...] = ()
+    action: str = ""
+    p_prevail: float | None = Field(default=None, ge=0, le=1)
+    cost: float = Field(default=0.0, ge=0, le=1)
+    target_cost: float = Field(default=0.0, ge=0, le=1)
+    imposes: dict[str, float] = Field(default_factory=dict)
+    date: str = ""
+    note: str = ""
+    source: str = ""
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        return _date_text(v)
+
+    @field_validator("p_prevail", "cost", "target_cost")
+    @classmethod
+    def _oo_finite(cls, v: float | None) -> float | None:
+        return None if v is None else _finite(v, "value")
+
+    def __hash__(self) -> int:
+        return hash((self.actor, self.target, self.action, tuple(sorted(self.imposes.items()))))
+
+
+class Linkage(BaseModel):
+    """Issue linkage: a ``conditional`` issue that applies only ``on`` an episode outcome, or a
+    ``package`` of issues agreed all together or not at all (Putnam 1988)."""
+
+    model_config = _FROZEN
+
+    conditional: str | None = None
+    on: Literal["escalation", "agreement", "no_agreement"] | None = None
+    package: tuple[str, ...] | None = None
+    note: str = ""
+    source: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yaml_on(cls, data: Any) -> Any:
+        # YAML 1.1 reads the key `on` as the boolean True
+        if isinstance(data, dict) and True in data and "on" not in data:
+            data = {("on" if k is True else k): v for k, v in data.items()}
+        return data
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Linkage:
+        if (self.conditional is None) == (self.package is None):
+            raise ValueError("a linkage is either 'conditional' (with 'on') or a 'package'")
+        if self.conditional is not None and self.on is None:
+            raise ValueError("a conditional linkage needs 'on': escalation, agreement or "
+                             "no_agreement")
+        if self.package is not None:
+            if len(set(self.package)) < 2:
+                raise ValueError("a package needs at least two different issues")
+        return self
+
+
+def _last_name(loc: tuple[str | int, ...]) -> str:
+    return next((p for p in reversed(loc) if isinstance(p, str)), "")
+
+
+def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Issue]) -> list[
+    Problem
+]:
+    """Cross-reference checks of the crisis inputs (unknown actor/issue, values off scale)."""
+    out: list[Problem] = []
+    known_a = ", ".join(actors) or "(none)"
+    known_i = ", ".join(issues) or "(none)"
+
+    def bad_actor(a: str, loc: tuple[str | int, ...]) -> None:
+        if a not in actors:
+            out.append(Problem(f"unknown actor '{a}'; expected one of: {known_a}",
+                               _last_name(loc), loc=loc))
+
+    def off_scale(iss: Issue, x: float, what: str, loc: tuple[str | int, ...]) -> None:
+        if not iss.scale_min <= x <= iss.scale_max:
+            out.append(Problem(f"{what} {x:g} is outside issue '{iss.id}''s scale "
+                               f"[{iss.scale_min:g}, {iss.scale_max:g}]",
+                               _last_name(loc), loc=loc))
+
+    for i, iss in enumerate(sc.issues):
+        d = iss.decision
+        if isinstance(d, Unilateral):
+            bad_actor(d.unilateral, ("issues", i, "decision", "unilateral"))
+        elif isinstance(d, Joint):
+            for k, a in enumerate(d.joint):
+                bad_actor(a, ("issues", i, "decision", "joint", k))
+            if len(set(d.joint)) != len(d.joint):
+                out.append(Problem("an actor is listed twice in 'joint'", "joint",
+                                   loc=("issues", i, "decision", "joint")))
+    for k, s in enumerate(sc.stances):
+        s_iss = issues.get(s.issue)
+        if s_iss is None:
+            continue
+        iss = s_iss
+        if s.private is not None and s.private.position is not None:
+            off_scale(iss, s.private.position, "private position",
+                      ("stances", k, "private", "position"))
+        if s.red_line is not None:
+            off_scale(iss, s.red_line.value, "red line", ("stances", k, "red_line", "value"))
+    for k, o in enumerate(sc.outside_options):
+        bad_actor(o.actor, ("outside_options", k, "actor"))
+        for t, a in enumerate(o.target):
+            bad_actor(a, ("outside_options", k, "target", t))
+            if a == o.actor:
+                out.append(Problem(f"'{a}' cannot be its own target", "target",
+                                   loc=("outside_options", k, "target", t)))
+        for iid, x in o.imposes.items():
+            o_iss = issues.get(iid)
+            if o_iss is None:
+                out.append(Problem(f"unknown issue '{iid}'; expected one of: {known_i}",
+                                   "imposes", loc=("outside_options", k, "imposes", iid)))
+            else:
+                off_scale(o_iss, x, "imposed position", ("outside_options", k, "imposes", iid))
+    in_package: dict[str, int] = {}
+    conditional: dict[str, int] = {}
+    for k, lk in enumerate(sc.linkage):
+        named = [lk.conditional] if lk.conditional is not None else list(lk.package or ())
+        field_name = "conditional" if lk.conditional is not None else "package"
+        for j, iid in enumerate(named):
+            loc: tuple[str | int, ...] = (
+                ("linkage", k, "conditional") if lk.conditional is not None
+                else ("linkage", k, "package", j)
+            )
+            if iid not in issues:
+                out.append(Problem(f"unknown issue '{iid}'; expected one of: {known_i}",
+                                   field_name, loc=loc))
+            elif lk.package is not None:
+                if iid in in_package and in_package[iid] != k:
+                    out.append(Problem(f"issue '{iid}' is already in the package linkage"
+                                       f"[{in_package[iid]}]", "package", loc=loc))
+                in_package.setdefault(iid, k)
+            else:
+                if iid in conditional:
+                    out.append(Problem(f"issue '{iid}' is already conditional (linkage"
+                                       f"[{conditional[iid]}])", "conditional", loc=loc))
+                conditional.setdefault(iid, k)
+    return out
+
+
+
+
 class Actor(BaseModel):
     """A party to the negotiation.
 
@@ -185,6 +417,8 @@ class Issue(BaseModel):
     source: str = ""
     # -- observed outcomes (eval)
     observed: Observation | None = None
+    # crisis: who decides the issue
+    decision: Decision = "collective"
 
     @field_validator("status_quo", "scale_min", "scale_max")
     @classmethod
@@ -236,6 +470,10 @@ class Stance(BaseModel):
     # -- evidence date and confidence (eval)
     date: PartialDate | None = None
     confidence: Literal["low", "medium", "high"] = "medium"
+    # crisis: closed-channel stance, red line, public commitment (audience cost weight)
+    private: PrivateStance | None = None
+    red_line: RedLine | None = None
+    commitment: float = Field(default=0.0, ge=0, le=1)
 
     @field_validator("position", "salience")
     @classmethod
@@ -255,6 +493,9 @@ class Scenario(BaseModel):
     # -- observed outcomes (eval): the moment the inputs describe, and how the episode ended
     as_of: PartialDate | None = None
     outcome: EpisodeOutcome | None = None
+    # crisis: who can walk away and act alone; issue linkage
+    outside_options: tuple[OutsideOption, ...] = ()
+    linkage: tuple[Linkage, ...] = ()
     actors: tuple[Actor, ...]
     issues: tuple[Issue, ...]
     stances: tuple[Stance, ...]
@@ -330,6 +571,7 @@ class Scenario(BaseModel):
                 )
             pairs.setdefault(key, k)
         problems.extend(self._check_observed())
+        problems.extend(_crisis_problems(self, seen, issues))
         if problems:
             raise ScenarioError(problems)
         return self
