@@ -124,7 +124,7 @@ def collective_layer(s: CrisisSetup) -> CollectiveLayer:
     lo2, hi2 = np.maximum(lo, blo), np.minimum(hi, bhi)
     ok = feasible & (lo2 <= hi2)
     x = np.where(ok, np.clip(x, lo2, hi2), sq)
-    agreed = ok & (np.abs(x - sq) > 1e-12)
+    agreed = ok & (np.abs(x - sq) > 1e-9)
     for k in range(n_i):
         if s.kind[k] == "unilateral":
             d = s.decider[k]
@@ -470,15 +470,15 @@ def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b
 
 def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
               zone: np.ndarray) -> int | None:
+    """A's demand under complete information: its best deal in the zone (Fearon 1995's
+    take-it-or-leave-it demand); outside the zone, the deal that comes closest to acceptable."""
     if v.shape[1] == 0:
         return None
-    ga, gb = v[a] - r[a], vb - rb
     if zone.any():
-        score = np.where(zone, np.maximum(ga, 0) * np.maximum(gb, 0), -np.inf)
-        # ties (e.g. zero surplus): prefer the most balanced split
-        best = np.flatnonzero(score >= score.max() - 1e-15)
-        return int(best[np.argmax(np.minimum(ga[best], gb[best]))])
-    return int(np.argmax(np.minimum(ga, gb)))
+        score = np.where(zone, v[a], -np.inf)
+        best = np.flatnonzero(score >= score.max() - 1e-12)
+        return int(best[np.argmax(vb[best])])  # ties: the one B likes best
+    return int(np.argmax(np.minimum(v[a] - r[a], vb - rb)))
 
 
 def _challenger(s: CrisisSetup, col: CollectiveLayer, challenger: str) -> int | None:
@@ -544,6 +544,7 @@ class CrisisResult:
     episode: dict[str, float]
     draws: np.ndarray  # (n_draws, n_issues) unit scale
     kind: np.ndarray  # (n_draws,) 0 agreement, 1 standoff, 2 escalation
+    demand: np.ndarray | None = None  # (n_draws, n_issues) A's demand in each draw
 
 
 def crisis_forecast(
@@ -579,26 +580,44 @@ def crisis_forecast(
     z = gen.standard_normal((2, draws))
     f = np.exp(resolve_sd * z - resolve_sd**2 / 2)
     choice, _ev_, credible, r = _reservations(s, d, an.u_standoff, f[0], f[1])
-    rb = (d.beta[:, None] * r).sum(axis=0)
-    if an.proposal is None:
+    # B's side knows its own cost (f[1]) and believes A's threat as nominally assessed
+    one = np.ones(draws)
+    _c, _e, _cr, r_belief = _reservations(s, d, an.u_standoff, one, f[1])
+    if not an.credible:
+        r_belief = np.repeat(an.u_standoff[:, None], draws, axis=1)
+    r_b_side = r_belief.copy()
+    r_b_side[d.a] = -np.inf
+    rb = (d.beta[:, None] * np.where(np.isfinite(r_b_side), r_b_side, 0.0)).sum(axis=0)
+    if an.candidates.shape[0] == 0:
         agree = np.zeros(draws, dtype=bool)
-        x_star = d.standoff
+        demand = np.full(draws, -1)
+        x_star_draws = np.repeat(d.standoff[None, :], draws, axis=0)
     else:
-        k = an.extra["proposal_index"]
-        agree = _zone(an.value[:, k:k + 1], an.value_b[k:k + 1], r, rb, d.a, d.vetoes)[0]
-        x_star = an.proposal
+        # acc[c, d']: B's side accepts candidate c when its true cost is that of draw d'
+        acc = np.ones((an.candidates.shape[0], draws), dtype=bool)
+        acc &= an.value_b[:, None] >= rb[None, :] - 1e-12
+        for j in d.vetoes:
+            acc &= an.value[j][:, None] >= r_belief[j][None, :] - 1e-12
+        p_acc = acc.mean(axis=1)
+        # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
+        va = an.value[d.a]
+        obj = p_acc[:, None] * va[:, None] + (1 - p_acc)[:, None] * r[d.a][None, :]
+        demand = np.argmax(obj + 1e-12 * va[:, None], axis=0)
+        agree = acc[demand, np.arange(draws)] & (va[demand] >= r[d.a] - 1e-12)
+        x_star_draws = an.candidates[demand]
     escalate = ~agree & credible
     p = np.array([d.options[j].p for j in choice])
     won = gen.random(draws) < p
     esc = np.where(won[:, None], d.win[choice], d.lose[choice])
     standoff = _branch(s, d.standoff, an.collective, "no_agreement", d.a)
-    agreed = _branch(s, x_star, an.collective, "agreement", d.a)
-    out = np.where(agree[:, None], agreed[None, :],
+    agreed = np.array([_branch(s, x, an.collective, "agreement", d.a) for x in x_star_draws]) \
+        if s.conditional else x_star_draws
+    out = np.where(agree[:, None], agreed,
                    np.where(escalate[:, None], esc, standoff[None, :]))
     kind = np.where(agree, 0, np.where(escalate, 2, 1))
     ep = {"agreement": float(agree.mean()), "no_agreement": float((kind == 1).mean()),
           "escalation": float(escalate.mean())}
-    return CrisisResult(an, ep, out, kind)
+    return CrisisResult(an, ep, out, kind, demand=x_star_draws)
 
 
 def _describe(res: CrisisResult) -> dict[str, Any]:
