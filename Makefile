@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean install peers
+.PHONY: demo test lint bench clean install peers docs report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/detente demo geneva-2022 --plot geneva-2022.png
 
+# The flagship case report, committed in docs/ (a test checks it is regenerated identically).
+report: $(STAMP)
+	$(BIN)/detente report geneva-2022 --a USA --b RUS --as-of 2022-01-10 \
+		-o docs/geneva-2022-report.html
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --no-cache src tests benchmarks
 	$(BIN)/mypy src
@@ -33,7 +38,12 @@ lint: $(TEST_STAMP)
 peers:
 	@for s in scripts/peers/*.sh; do [ -e "$$s" ] || continue; bash "$$s" || exit 1; done
 
-test: lint peers
+# The documentation site (docs/, mkdocs.yml): --strict turns broken links and stale API names
+# into errors.
+docs: $(TEST_STAMP)
+	$(BIN)/mkdocs build --strict --quiet
+
+test: lint docs peers
 	$(BIN)/python -m pytest
 
 bench: $(TEST_STAMP) peers

@@ -11,6 +11,7 @@ plain words.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,10 +31,14 @@ from detente.collective._eum_kernel import (
     eum_kernel,
 )
 from detente.collective._forecast import Forecast
+from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._registry import Option, register
 from detente.scenario import CompiledScenario, Scenario
 
 __all__ = ["eum", "eum_batch", "eum_settings"]
+
+#: Above this many values per pairwise array (rounds × issues × actors²), pairs='auto' keeps none.
+PAIRS_AUTO_LIMIT = 4_000_000
 
 _REFERENCE = (
     "Scholz, J. B., Calbert, G. J. & Smith, G. A. (2011). Unravelling Bueno De Mesquita's group "
@@ -131,11 +136,13 @@ OPTIONS: dict[str, Option] = {
         ("positions", "issue"),
     ),
     "pairs": Option(
-        True,
+        "auto",
         "keep every round's pairwise arrays in diagnostics (relation, eu_own, eu_other, "
-        "probability, offer: rounds × actors × actors × issues); False saves memory on big "
-        "batches (the explanation does not need them)",
-        (True, False),
+        "probability, offer: rounds × actors × actors × issues; laid out on first access): "
+        f"'auto' keeps them up to {PAIRS_AUTO_LIMIT:,} values per array (about "
+        f"{PAIRS_AUTO_LIMIT * 33 // 10**6} MB in all) and says so in the notes above it; True "
+        "always, False never (the explanation does not need them)",
+        ("auto", True, False),
     ),
     "tolerance": Option(
         0.0,
@@ -143,6 +150,20 @@ OPTIONS: dict[str, Option] = {
         "round; 0 stops only when nobody moves",
     ),
 }
+
+
+def _record_pairs(option: Any, rows: int, width: int, rounds: int) -> tuple[bool, str]:
+    """Whether the kernel records pairwise arrays, and the note when 'auto' declines."""
+    if option is True or option is False:
+        return option, ""
+    size = rounds * rows * width * width
+    if size <= PAIRS_AUTO_LIMIT:
+        return True, ""
+    return False, (
+        f"pairwise diagnostics not kept: {rows} issue(s) × {width}² actor pairs × {rounds} "
+        f"rounds = {size:,} values per array, above pairs='auto''s limit of "
+        f"{PAIRS_AUTO_LIMIT:,}; give the option pairs=true to keep them"
+    )
 
 
 def eum_settings(**options: Any) -> tuple[EUMSettings, str]:
@@ -195,6 +216,7 @@ def _forecast(
     settings: EUMSettings,
     outcome: str,
     options: dict[str, Any],
+    note: str = "",
 ) -> Forecast:
     k, n = c.n_issues, c.n_actors
     sl = slice(start, start + k)
@@ -203,7 +225,7 @@ def _forecast(
     def scale(u: np.ndarray) -> np.ndarray:  # unit values, issues on the last axis
         return lo + u * span
 
-    traj = scale(np.moveaxis(trace.positions[:, sl, :n], 1, 2))  # (R+1, n, k)
+    traj = scale(trace.positions[:, sl, :n].transpose(0, 2, 1))  # (R+1, n, k)
     median = scale(trace.median[:, sl])
     mean = scale(trace.mean[:, sl])
     rounds_out = median if outcome == "median" else mean
@@ -213,57 +235,66 @@ def _forecast(
         arr = trace.pairwise(name, sl, actors=n)
         return None if arr is None else np.transpose(arr, pairwise)
 
-    offer = pairs("offer")
-    diagnostics: dict[str, Any] = {
+    def offer() -> np.ndarray | None:
+        arr = pairs("offer")
+        return None if arr is None else scale(arr)
+
+    ready: dict[str, Any] = {
         "settings": settings.as_dict(),
         "outcome": outcome,
         "median": median,
         "mean": mean,
-        "risk": np.moveaxis(trace.risk[:, sl, :n], 1, 2),
-        "security": np.moveaxis(trace.security[:, sl, :n], 1, 2),
+        "risk": trace.risk[:, sl, :n].transpose(0, 2, 1),
+        "security": trace.security[:, sl, :n].transpose(0, 2, 1),
         "relation_codes": dict(RELATIONS),
-        "accepted": np.moveaxis(trace.accepted[:, sl, :n], 1, 2),
-        "accepted_relation": np.moveaxis(trace.accepted_relation[:, sl, :n], 1, 2),
+        "accepted": trace.accepted[:, sl, :n].transpose(0, 2, 1),
+        "accepted_relation": trace.accepted_relation[:, sl, :n].transpose(0, 2, 1),
         "stopped": trace.stopped[sl].copy(),
     }
-    if offer is not None:
-        diagnostics.update(
-            relation=pairs("relation"),
-            eu_own=pairs("eu_own"),
-            eu_other=pairs("eu_other"),
-            probability=pairs("probability"),
-            offer=scale(offer),
-        )
-    notes = []
-    labels = tuple(scenario.actor(a).label for a in c.actor_ids)
-    explanation: list[str] = []
+    # the pairwise arrays (rounds x actors x actors x issues) are laid out on first access
+    later: dict[str, Any] = {}
+    if trace.pairs:
+        later = {name: functools.partial(pairs, name)
+                 for name in ("relation", "eu_own", "eu_other", "probability")}
+        later["offer"] = offer
+    diagnostics = LazyMapping(ready, later)
+    notes = [note] if note else []
     for i, issue_id in enumerate(c.issue_ids):
-        issue = scenario.issue(issue_id)
         if np.isnan(rounds_out[-1, i]):
             notes.append(
                 f"issue '{issue_id}': no actor has both capability and salience above zero; "
                 "no forecast"
             )
-            continue
-        if k > 1:
-            explanation.append(f"Issue {issue.label}:")
-        explanation.extend(
-            explain_issue(
-                labels=labels,
-                present=c.present[:, i] & ~np.isnan(c.position[:, i]),
-                weight=np.where(c.present[:, i], c.capability[:, i] * c.salience[:, i], 0.0),
-                positions=traj[:, :, i],
-                median=median[:, i],
-                mean=mean[:, i],
-                risk=diagnostics["risk"][:, :, i],
-                accepted_relation=diagnostics["accepted_relation"][:, :, i],
-                accepted=diagnostics["accepted"][:, :, i],
-                stopped=int(diagnostics["stopped"][i]),
-                outcome=outcome,
-                indent="  " if k > 1 else "",
-                risk_basis=settings.risk,
+
+    def explain() -> list[str]:
+        label = {a.id: a.label for a in scenario.actors}
+        labels = tuple(label[a] for a in c.actor_ids)
+        explanation: list[str] = []
+        for i, issue_id in enumerate(c.issue_ids):
+            issue = scenario.issue(issue_id)
+            if np.isnan(rounds_out[-1, i]):
+                continue
+            if k > 1:
+                explanation.append(f"Issue {issue.label}:")
+            explanation.extend(
+                explain_issue(
+                    labels=labels,
+                    present=c.present[:, i] & ~np.isnan(c.position[:, i]),
+                    weight=np.where(c.present[:, i], c.capability[:, i] * c.salience[:, i], 0.0),
+                    positions=traj[:, :, i],
+                    median=median[:, i],
+                    mean=mean[:, i],
+                    risk=ready["risk"][:, :, i],
+                    accepted_relation=ready["accepted_relation"][:, :, i],
+                    accepted=ready["accepted"][:, :, i],
+                    stopped=int(ready["stopped"][i]),
+                    outcome=outcome,
+                    indent="  " if k > 1 else "",
+                    risk_basis=settings.risk,
+                )
             )
-        )
+        return explanation
+
     return Forecast(
         model="eum",
         options={**options, **settings.as_dict(), "outcome": outcome},  # choices in effect
@@ -275,7 +306,7 @@ def _forecast(
         round_outcomes=rounds_out,
         diagnostics=diagnostics,
         notes=tuple(notes),
-        explanation=tuple(explanation),
+        explanation=LazyTuple(explain),
     )
 
 
@@ -288,11 +319,11 @@ def eum_batch(
     if not compiled:
         return []
     pos, cap, sal, present, starts = _rows(compiled)
-    trace = eum_kernel(
-        pos, cap, sal, present, settings, record_pairs=bool(options.get("pairs", True))
-    )
+    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
+                                 settings.rounds)
+    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=record)
     return [
-        _forecast(s, c, trace, st, settings, outcome, dict(options))
+        _forecast(s, c, trace, st, settings, outcome, dict(options), note)
         for s, c, st in zip(scenarios, compiled, starts, strict=True)
     ]
 
@@ -314,7 +345,7 @@ def eum(
 ) -> Forecast:
     settings, outcome = eum_settings(**options)
     pos, cap, sal, present, starts = _rows([c])
-    trace = eum_kernel(
-        pos, cap, sal, present, settings, record_pairs=bool(options.get("pairs", True))
-    )
-    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options))
+    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
+                                 settings.rounds)
+    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=record)
+    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options), note)

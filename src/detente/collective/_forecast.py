@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,11 +32,13 @@ class Forecast:
     round_outcomes:
         The forecast after each round, ``(rounds + 1, n_issues)``, where the model iterates.
     diagnostics:
-        Model-specific detail (for the EUM: risk exponents, pairwise relations, offers).
+        Model-specific detail (for the EUM: risk exponents, pairwise relations, offers). Costly
+        entries may be built on first access (:class:`~detente.collective._lazy.LazyMapping`).
     notes:
         Plain-language remarks (e.g. an issue without status quo for the Nash model).
     explanation:
-        Plain-language account of why the forecast ended where it did, where the model gives one.
+        Plain-language account of why the forecast ended where it did, where the model gives one
+        (the EUM writes it on first access).
     episode:
         Probabilities of the episode's outcome, for models that give them (the crisis model):
         keys ``agreement``, ``no_agreement`` (a standoff) and ``escalation``, summing to 1;
@@ -53,7 +55,7 @@ class Forecast:
     round_outcomes: np.ndarray | None = None
     diagnostics: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
-    explanation: tuple[str, ...] = ()
+    explanation: Sequence[str] = ()
     episode: Mapping[str, float] | None = None
 
     def outcome(self, issue_id: str) -> float:

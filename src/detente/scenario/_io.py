@@ -20,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
-from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError
+from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 
 __all__ = [
     "dump_scenario_yaml",
@@ -204,6 +204,11 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
     for key in ("description", "source", "date"):
         if getattr(scenario, key):
             doc[key] = getattr(scenario, key)
+    # observed outcomes (eval)
+    if scenario.as_of:
+        doc["as_of"] = scenario.as_of
+    if scenario.outcome is not None:
+        doc["outcome"] = clean(scenario.outcome)
     doc["actors"] = [clean(a) for a in scenario.actors]
     doc["issues"] = [clean(i) for i in scenario.issues]
     doc["stances"] = [clean(s) for s in scenario.stances]
@@ -394,7 +399,16 @@ def read_one_issue_csv(
 LONG_COLUMNS: tuple[str, ...] = (
     "actor", "actor_name", "capability", "issue", "issue_name", "low", "high", "status_quo",
     "scale_min", "scale_max", "position", "salience", "stance_capability", "note", "source",
+) + (
+    # observed outcomes (eval): per stance its evidence date and confidence; per issue (repeated
+    # on each of its rows, like the other issue columns) what was observed
+    "date", "confidence", "observed", "observed_date", "observed_note", "observed_source",
 )
+# scenario-level "# key: value" comment lines of the long CSV
+_LONG_META = ("name", "description", "source", "date", "as_of",
+              "outcome", "outcome_date", "outcome_note", "outcome_source")
+
+
 # crisis columns (owner: crisis), appended after the others; `decision` is an issue attribute
 CRISIS_COLUMNS = (
     "private_position", "private_salience", "private_note", "private_source", "red_line_side",
@@ -492,6 +506,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
     file = str(p)
     text = _read_text(p)
     meta: dict[str, str] = {}
+    meta_line: dict[str, int] = {}
     body_lines: list[str] = []
     skipped = 0
     for raw in text.splitlines(keepends=True):
@@ -499,6 +514,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
             key, _, value = raw[1:].partition(":")
             meta[key.strip()] = value.strip()
             skipped += 1
+            meta_line[key.strip()] = skipped
         else:
             body_lines.append(raw)
     body = "".join(body_lines)
@@ -547,6 +563,14 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
             if cell(cells, "decision"):
                 d["decision"] = _decision_cell(cell(cells, "decision"), file=file, line=line,
                                                problems=problems)
+            if cell(cells, "observed"):  # observed outcomes (eval)
+                d["observed"] = {
+                    "value": _float(cell(cells, "observed"), file=file, line=line,
+                                    field="observed", problems=problems),
+                    "date": cell(cells, "observed_date") or None,
+                    "note": cell(cells, "observed_note"),
+                    "source": cell(cells, "observed_source"),
+                }
             issues[i] = d
             lines[("issues", len(issues) - 1)] = line
         if a and i:
@@ -566,12 +590,15 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                                          nonneg=True)
             s.update(_crisis_stance_fields(partial(cell, cells), file=file, line=line,
                                            problems=problems))
+            for key in ("date", "confidence"):  # observed outcomes (eval)
+                if cell(cells, key):
+                    s[key] = cell(cells, key)
             lines[("stances", len(stances))] = line
             stances.append(s)
     crisis_meta = _crisis_meta(meta, file, problems)
     if problems:
         raise ScenarioError(problems)
-    data = {
+    data: dict[str, Any] = {
         "name": meta.get("name", p.stem),
         "description": meta.get("description", ""),
         "source": meta.get("source", ""),
@@ -581,13 +608,40 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
         "stances": stances,
     }
     data.update(crisis_meta)
+    # observed outcomes (eval): as_of and the episode outcome from the comment lines
+    if meta.get("as_of"):
+        data["as_of"] = meta["as_of"]
+        lines[("as_of",)] = meta_line["as_of"]
+    if meta.get("outcome"):
+        data["outcome"] = {"kind": meta["outcome"], "date": meta.get("outcome_date") or None,
+                           "note": meta.get("outcome_note", ""),
+                           "source": meta.get("outcome_source", "")}
+        lines[("outcome",)] = meta_line["outcome"]
+        for key in ("date", "note", "source"):
+            if f"outcome_{key}" in meta_line:
+                lines[("outcome", key)] = meta_line[f"outcome_{key}"]
+    else:
+        stray = [k for k in ("outcome_date", "outcome_note", "outcome_source") if k in meta]
+        if stray:
+            raise ScenarioError([
+                Problem(f"'{stray[0]}' without an '# outcome: KIND' line: expected the episode "
+                        "outcome (agreement, no_agreement or escalation)", stray[0], file,
+                        meta_line[stray[0]])
+            ])
     return _build(data, file, _locator(lines))
 
 
 def _write_long_csv(scenario: Scenario) -> str:
     buf = io.StringIO()
-    for key in ("name", "description", "source", "date"):
-        value = getattr(scenario, key)
+    meta: dict[str, Any] = {key: getattr(scenario, key) for key in ("name", "description",
+                                                                    "source", "date")}
+    meta["as_of"] = scenario.as_of or ""
+    if scenario.outcome is not None:
+        out = scenario.outcome
+        meta.update(outcome=out.kind, outcome_date=out.date or "", outcome_note=out.note,
+                    outcome_source=out.source)
+    for key in _LONG_META:
+        value = meta.get(key, "")
         if value:
             flat = " ".join(str(value).splitlines())
             buf.write(f"# {key}: {flat}\n")
@@ -603,33 +657,41 @@ def _write_long_csv(scenario: Scenario) -> str:
     actors = {a.id: a for a in scenario.actors}
     issues = {i.id: i for i in scenario.issues}
 
-    def actor_cells(a: Actor | None) -> list[Any]:
-        return [a.id, a.name, repr(a.capability)] if a else ["", "", ""]
+    def actor_cells(a: Actor) -> dict[str, Any]:
+        return {"actor": a.id, "actor_name": a.name, "capability": repr(a.capability)}
 
-    def issue_cells(i: Issue | None) -> list[Any]:
-        if i is None:
-            return ["", "", "", "", "", ""]
-        sq = "" if i.status_quo is None else repr(i.status_quo)
-        return [i.id, i.name, i.low, i.high, sq, repr(i.scale_min), repr(i.scale_max)]
+    def issue_cells(i: Issue) -> dict[str, Any]:
+        d = {"issue": i.id, "issue_name": i.name, "low": i.low, "high": i.high,
+             "status_quo": "" if i.status_quo is None else repr(i.status_quo),
+             "scale_min": repr(i.scale_min), "scale_max": repr(i.scale_max)}
+        if i.observed is not None:
+            d.update(observed=repr(i.observed.value), observed_date=i.observed.date or "",
+                     observed_note=i.observed.note, observed_source=i.observed.source)
+        return d
+
+    def stance_cells(s: Stance) -> dict[str, Any]:
+        return {"position": repr(s.position), "salience": repr(s.salience),
+                "stance_capability": "" if s.capability is None else repr(s.capability),
+                "note": s.note, "source": s.source, "date": s.date or "",
+                "confidence": "" if s.confidence == "medium" else s.confidence}
+
+    def row(d: dict[str, Any]) -> None:
+        w.writerow([d.get(c, "") for c in LONG_COLUMNS])
 
     used_a = {s.actor for s in scenario.stances}
     used_i = {s.issue for s in scenario.stances}
     for s in scenario.stances:
-        cap = "" if s.capability is None else repr(s.capability)
-        w.writerow(
-            actor_cells(actors[s.actor]) + issue_cells(issues[s.issue])
-            + [repr(s.position), repr(s.salience), cap, s.note, s.source]
-            + _crisis_stance_cells(s) + [_decision_text(issues[s.issue].decision)]
-        )
-    blank_crisis = [""] * (len(CRISIS_COLUMNS) - 1)
+        crisis = dict(zip(CRISIS_COLUMNS, [*_crisis_stance_cells(s),
+                                           _decision_text(issues[s.issue].decision)],
+                          strict=True))
+        row(actor_cells(actors[s.actor]) | issue_cells(issues[s.issue]) | stance_cells(s)
+            | crisis)
     for a in scenario.actors:
         if a.id not in used_a:
-            w.writerow(actor_cells(a) + ["", "", "", "", "", "", "", "", "", "", "", ""]
-                       + blank_crisis + [""])
+            row(actor_cells(a))
     for i in scenario.issues:
         if i.id not in used_i:
-            w.writerow(["", "", ""] + issue_cells(i) + ["", "", "", "", ""]
-                       + blank_crisis + [_decision_text(i.decision)])
+            row(issue_cells(i) | {"decision": _decision_text(i.decision)})
     return buf.getvalue()
 
 

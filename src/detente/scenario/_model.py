@@ -8,19 +8,30 @@ at the file, line and field.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from detente.errors import InputError, Problem
 
 __all__ = [
+    "OUTCOME_KINDS",
     "Actor",
     "CompiledScenario",
+    "EpisodeOutcome",
     "Issue",
     "Joint",
     "Linkage",
@@ -28,10 +39,12 @@ __all__ = [
     "PrivateStance",
     "RedLine",
     "Unilateral",
+    "Observation",
     "Problem",
     "Scenario",
     "ScenarioError",
     "Stance",
+    "date_span",
 ]
 
 
@@ -47,6 +60,90 @@ def _finite(value: float, name: str) -> float:
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     return value
 
+
+# -- observed outcomes (owner: eval) ------------------------------------------------------------
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+OUTCOME_KINDS: tuple[str, ...] = ("agreement", "no_agreement", "escalation")
+"""The observed episode outcomes, in the order the evaluation scores them."""
+
+
+def date_span(text: str) -> tuple[_dt.date, _dt.date]:
+    """The first and last day a partial date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) covers.
+
+    >>> date_span("2022-02")
+    (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
+    """
+    m = _DATE_RE.match(text)
+    if m is None:
+        raise ValueError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} out of range 1-12 in date {text!r}")
+    if m.group(3) is None:
+        nxt = _dt.date(year + month // 12, month % 12 + 1, 1)
+        return _dt.date(year, month, 1), nxt - _dt.timedelta(days=1)
+    try:
+        day = _dt.date(year, month, int(m.group(3)))
+    except ValueError:
+        raise ValueError(f"no such day: {text!r}") from None
+    return day, day
+
+
+def _as_date_text(v: Any) -> Any:
+    """Accept what YAML makes of an unquoted date (a ``date``, a year as ``int``) as text."""
+    if isinstance(v, _dt.datetime):
+        v = v.date()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)
+    if isinstance(v, str):
+        v = v.strip()
+        date_span(v)  # raises ValueError with what was expected
+    return v
+
+
+PartialDate = Annotated[str, BeforeValidator(_as_date_text)]
+"""A date as text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a real calendar day)."""
+
+
+class Observation(BaseModel):
+    """What happened on an issue: ``value`` on the issue's own scale, when, and the evidence."""
+
+    model_config = _FROZEN
+
+    value: float
+    date: PartialDate | None = None
+    note: str = ""
+    source: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _value_finite(cls, v: float) -> float:
+        return _finite(v, "value")
+
+
+class EpisodeOutcome(BaseModel):
+    """How the episode ended: ``agreement``, ``no_agreement`` (talks failed, no force) or
+    ``escalation`` (a party used force or took the coercive step it threatened)."""
+
+    model_config = _FROZEN
+
+    kind: Literal["agreement", "no_agreement", "escalation"]
+    date: PartialDate | None = None
+    note: str = ""
+    source: str = ""
+
+
+def _after(a: str, b: str) -> bool:
+    """Partial date ``a`` is certainly later than ``b`` (its first day after ``b``'s last)."""
+    return date_span(a)[0] > date_span(b)[1]
+
+
+# -- end observed outcomes ---------------------------------------------------------------------
 
 # ---------------------------------------------------------------------------------------------
 # crisis inputs (owner: crisis): who decides an issue, private positions, red lines, public
@@ -113,13 +210,6 @@ class RedLine(BaseModel):
         return x <= self.value if self.side == "above" else x >= self.value
 
 
-def _date_text(v: Any) -> Any:
-    # YAML reads an unquoted 2021-12-21 as a date: keep the text
-    if v is not None and not isinstance(v, str) and hasattr(v, "isoformat"):
-        return v.isoformat()
-    return v
-
-
 class OutsideOption(BaseModel):
     """Walking away and acting alone: war, a strike, withdrawal, sanctions (Fearon 1995).
 
@@ -138,14 +228,9 @@ class OutsideOption(BaseModel):
     cost: float = Field(default=0.0, ge=0, le=1)
     target_cost: float = Field(default=0.0, ge=0, le=1)
     imposes: dict[str, float] = Field(default_factory=dict)
-    date: str = ""
+    date: PartialDate | None = None
     note: str = ""
     source: str = ""
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, v: Any) -> Any:
-        return _date_text(v)
 
     @field_validator("p_prevail", "cost", "target_cost")
     @classmethod
@@ -233,6 +318,10 @@ def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Iss
         if s.red_line is not None:
             off_scale(iss, s.red_line.value, "red line", ("stances", k, "red_line", "value"))
     for k, o in enumerate(sc.outside_options):
+        if sc.as_of and o.date and _after(o.date, sc.as_of):
+            out.append(Problem(f"date {o.date} is after as_of {sc.as_of}: inputs must be known "
+                               "at as_of (no hindsight)", "date",
+                               loc=("outside_options", k, "date")))
         bad_actor(o.actor, ("outside_options", k, "actor"))
         for t, a in enumerate(o.target):
             bad_actor(a, ("outside_options", k, "target", t))
@@ -319,6 +408,8 @@ class Issue(BaseModel):
     source: str = ""
     # crisis: who decides the issue
     decision: Decision = "collective"
+    # -- observed outcomes (eval)
+    observed: Observation | None = None
 
     @field_validator("status_quo", "scale_min", "scale_max")
     @classmethod
@@ -371,6 +462,9 @@ class Stance(BaseModel):
     private: PrivateStance | None = None
     red_line: RedLine | None = None
     commitment: float = Field(default=0.0, ge=0, le=1)
+    # -- evidence date and confidence (eval)
+    date: PartialDate | None = None
+    confidence: Literal["low", "medium", "high"] = "medium"
 
     @field_validator("position", "salience")
     @classmethod
@@ -387,6 +481,9 @@ class Scenario(BaseModel):
     description: str = ""
     source: str = ""
     date: str = ""
+    # -- observed outcomes (eval): the moment the inputs describe, and how the episode ended
+    as_of: PartialDate | None = None
+    outcome: EpisodeOutcome | None = None
     actors: tuple[Actor, ...]
     issues: tuple[Issue, ...]
     stances: tuple[Stance, ...]
@@ -465,9 +562,65 @@ class Scenario(BaseModel):
                 )
             pairs.setdefault(key, k)
         problems.extend(_crisis_problems(self, seen, issues))
+        problems.extend(self._check_observed())
         if problems:
             raise ScenarioError(problems)
         return self
+
+    def _check_observed(self) -> list[Problem]:
+        """Observed values on their issue's scale; no hindsight: evidence dated on or before
+        ``as_of``, outcomes on or after it (partial dates compare by the days they cover)."""
+        problems: list[Problem] = []
+        for i, iss in enumerate(self.issues):
+            obs = iss.observed
+            if obs is None:
+                continue
+            if not iss.scale_min <= obs.value <= iss.scale_max:
+                problems.append(
+                    Problem(
+                        f"observed value {obs.value:g} is outside issue '{iss.id}''s scale "
+                        f"[{iss.scale_min:g}, {iss.scale_max:g}]",
+                        "value",
+                        loc=("issues", i, "observed", "value"),
+                    )
+                )
+            if self.as_of and obs.date and _after(self.as_of, obs.date):
+                problems.append(
+                    Problem(
+                        f"observed date {obs.date} is before as_of {self.as_of}: an outcome "
+                        "must be observed on or after the moment the inputs describe",
+                        "date",
+                        loc=("issues", i, "observed", "date"),
+                    )
+                )
+        if self.as_of and self.outcome and self.outcome.date and _after(
+            self.as_of, self.outcome.date
+        ):
+            problems.append(
+                Problem(
+                    f"outcome date {self.outcome.date} is before as_of {self.as_of}: the "
+                    "episode outcome must come on or after the moment the inputs describe",
+                    "date",
+                    loc=("outcome", "date"),
+                )
+            )
+        if self.as_of:
+            for k, s in enumerate(self.stances):
+                if s.date and _after(s.date, self.as_of):
+                    problems.append(
+                        Problem(
+                            f"stance of '{s.actor}' on '{s.issue}' is dated {s.date}, after "
+                            f"as_of {self.as_of}: inputs must be known at as_of (no hindsight)",
+                            "date",
+                            loc=("stances", k, "date"),
+                        )
+                    )
+        return problems
+
+    @property
+    def observed(self) -> dict[str, float]:
+        """Observed value per issue id (issues with an ``observed`` block only)."""
+        return {i.id: i.observed.value for i in self.issues if i.observed is not None}
 
     # -- look-ups -------------------------------------------------------------------------
     def actor(self, actor_id: str) -> Actor:
@@ -498,9 +651,9 @@ class Scenario(BaseModel):
 
     def with_stances(self, stances: Iterable[Stance]) -> Scenario:
         """A copy with other stances (what-if analysis)."""
-        fields = {k: getattr(self, k) for k in type(self).model_fields}
-        fields["stances"] = tuple(stances)
-        return type(self)(**fields)
+        data = {k: getattr(self, k) for k in type(self).model_fields}
+        data["stances"] = tuple(stances)
+        return Scenario(**data)
 
     def compile(self) -> CompiledScenario:
         """The numeric form the models work on (positions on [0, 1])."""
@@ -538,12 +691,17 @@ class CompiledScenario:
         present = np.zeros((n_a, n_i), dtype=bool)
         lo = np.array([i.scale_min for i in sc.issues], dtype=float)
         hi = np.array([i.scale_max for i in sc.issues], dtype=float)
-        for s in sc.stances:
-            a, i = a_index[s.actor], i_index[s.issue]
-            pos[a, i] = (s.position - lo[i]) / (hi[i] - lo[i])
-            sal[a, i] = s.salience / 100.0
-            cap[a, i] = sc.actors[a].capability if s.capability is None else s.capability
-            present[a, i] = True
+        st = sc.stances
+        a = np.fromiter((a_index[s.actor] for s in st), dtype=np.intp, count=len(st))
+        i = np.fromiter((i_index[s.issue] for s in st), dtype=np.intp, count=len(st))
+        pos[a, i] = (np.fromiter((s.position for s in st), float, len(st)) - lo[i]) / (
+            hi[i] - lo[i])
+        sal[a, i] = np.fromiter((s.salience for s in st), float, len(st)) / 100.0
+        own = np.array([ac.capability for ac in sc.actors], dtype=float)
+        cap[a, i] = np.fromiter(
+            (np.nan if s.capability is None else s.capability for s in st), float, len(st))
+        cap[a, i] = np.where(np.isnan(cap[a, i]), own[a], cap[a, i])
+        present[a, i] = True
         sq = np.array(
             [np.nan if i.status_quo is None else i.to_unit(i.status_quo) for i in sc.issues]
         )

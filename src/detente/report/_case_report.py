@@ -1,0 +1,593 @@
+"""The case report: one self-contained HTML file an analyst can hand to a colleague.
+
+Laid out the way intelligence and political-risk analysts expect (ODNI, Intelligence Community
+Directive 203, *Analytic Standards*, 2015): **key judgements first**, each with a fixed likelihood
+term kept apart from a confidence level, then the evidence behind them — the scenario, every
+model's forecast, what happened where the scenario records it, the bilateral zone of agreement at
+the record's trust, each side's credibility and its drivers, and a methods appendix. Under every
+table and figure stands the command that reproduces it. A section whose inputs are absent is
+skipped with a one-line reason, so any scenario gets a report.
+
+The report holds no model code: it calls the same library functions as the CLI, and every number
+it prints is in :attr:`CaseReport.data`, which tests compare with the commands' JSON output.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from detente.errors import InputError
+from detente.scenario import Scenario
+
+__all__ = [
+    "LIKELIHOOD_TERMS",
+    "CaseReport",
+    "Judgement",
+    "Section",
+    "build_report",
+    "likelihood_term",
+    "render_html",
+]
+
+#: ICD 203's expressions of likelihood and the probability ranges they stand for.
+LIKELIHOOD_TERMS: tuple[tuple[float, float, str], ...] = (
+    (0.00, 0.05, "almost no chance"),
+    (0.05, 0.20, "very unlikely"),
+    (0.20, 0.45, "unlikely"),
+    (0.45, 0.55, "roughly even chance"),
+    (0.55, 0.80, "likely"),
+    (0.80, 0.95, "very likely"),
+    (0.95, 1.00, "almost certain"),
+)
+
+
+def likelihood_term(p: float) -> str:
+    """ICD 203's term for probability ``p`` (ranges closed on the left; 1 is almost certain)."""
+    if not (math.isfinite(p) and 0.0 <= p <= 1.0):
+        raise ValueError(f"a probability must be in [0, 1], got {p!r}")
+    for lo, hi, term in LIKELIHOOD_TERMS:
+        if lo <= p < hi:
+            return term
+    return LIKELIHOOD_TERMS[-1][2]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A key judgement: a statement, its likelihood term (if a probability backs it) and the
+    analyst's confidence in the evidence (low, moderate, high), with the reason for that."""
+
+    text: str
+    confidence: str
+    basis: str
+    likelihood: str | None = None
+    probability: float | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its HTML body, or the reason it was skipped."""
+
+    key: str
+    title: str
+    body: str = ""
+    skipped: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseReport:
+    """A built report: judgements, sections, the numbers behind them and the inputs' identity."""
+
+    title: str
+    scenario: str
+    judgements: tuple[Judgement, ...]
+    sections: tuple[Section, ...]
+    data: Mapping[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+def _e(x: Any) -> str:
+    return html.escape(str(x), quote=True)
+
+
+def _num(x: float, fmt: str = ".2f") -> str:
+    return "—" if x is None or not math.isfinite(float(x)) else format(float(x), fmt)
+
+
+def _link(url: str) -> str:
+    parts = [p.strip() for p in re.split(r"\s;\s|\s+", url.strip()) if p.strip()]
+    out = []
+    for p in parts:
+        if re.match(r"^https?://", p):
+            out.append(f'<a href="{_e(p)}">{_e(p)}</a>')
+        elif p != ";":
+            out.append(_e(p))
+    return " ".join(out)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], *, raw: bool = False,
+           cls: str = "") -> str:
+    """An HTML table; cells are escaped unless ``raw``."""
+    esc: Callable[[Any], str] = (lambda c: str(c)) if raw else _e
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+    c = f' class="{cls}"' if cls else ""
+    return f"<table{c}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _command(cmd: str) -> str:
+    return f'<p class="cmd">Reproduce: <code>{_e(cmd)}</code></p>'
+
+
+def _svg(draw: Callable[[str], Any]) -> str:
+    """Run ``draw(path)`` (a detente figure function writing an .svg) and return the SVG inline,
+    made byte-stable: fixed id salt, no creation date."""
+    import tempfile
+    from pathlib import Path
+
+    import matplotlib
+
+    with tempfile.TemporaryDirectory() as tmp, matplotlib.rc_context(
+        {"svg.hashsalt": "detente", "svg.fonttype": "none"}
+    ):
+        path = Path(tmp) / "figure.svg"
+        draw(str(path))
+        text = path.read_text(encoding="utf-8")
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = re.sub(r"<\?xml[^>]*\?>\s*", "", text)
+    text = re.sub(r"<!DOCTYPE[^>]*>\s*", "", text)
+    return f'<figure class="fig">{text}</figure>'
+
+
+def _scale_range(sc: Scenario, issue_id: str) -> float:
+    iss = sc.issue(issue_id)
+    return iss.scale_max - iss.scale_min
+
+
+# -- sections -------------------------------------------------------------------------------------
+
+def _scenario_section(sc: Scenario, ref: str) -> Section:
+    actors = _table(
+        ["actor", "name", "capability", "note", "source"],
+        [[_e(a.id), _e(a.label), _num(a.capability), _e(a.note), _link(a.source)]
+         for a in sc.actors],
+        raw=True,
+    )
+    issues = _table(
+        ["issue", "name", "0 / low means", "100 / high means", "scale", "status quo"],
+        [[i.id, i.label, i.low, i.high, f"{i.scale_min:g}–{i.scale_max:g}",
+          "—" if i.status_quo is None else f"{i.status_quo:g}"] for i in sc.issues],
+    )
+    ids = sc.issue_ids
+    grid = []
+    for a in sc.actors:
+        row = [a.id]
+        for i in ids:
+            s = sc.stance(a.id, i)
+            row.append("" if s is None else f"{s.position:g} ({s.salience:g})")
+        grid.append(row)
+    matrix = _table(["actor", *ids], grid)
+    notes = "".join(
+        f"<li><b>{_e(s.actor)} · {_e(s.issue)}</b>: {_e(s.note)} {_link(s.source)}</li>"
+        for s in sc.stances if s.note or s.source
+    )
+    body = (
+        f"<p>{_e(sc.description)}</p>"
+        + (f"<p>Source: {_link(sc.source)}</p>" if sc.source else "")
+        + "<h3>Actors</h3>" + actors
+        + "<h3>Issues: what the ends of each scale mean</h3>" + issues
+        + "<h3>Positions (salience)</h3>" + matrix
+        + _command(f"detente show {ref}")
+        + (f"<details><summary>Every stance's note and source ({len(sc.stances)})</summary>"
+           f"<ul class='notes'>{notes}</ul></details>" if notes else "")
+    )
+    return Section("scenario", "The scenario", body)
+
+
+def _forecast_data(sc: Scenario, models: Sequence[str], seed: int) -> dict[str, Any]:
+    from detente.collective import forecast
+
+    out: dict[str, Any] = {}
+    for m in models:
+        fc = forecast(sc, model=m, rng=np.random.default_rng(seed))
+        out[m] = fc
+    return out
+
+
+def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any]) -> Section:
+    from detente.report._forecast_plot import plot_forecasts
+
+    models = list(forecasts)
+    rows = []
+    for k, iss in enumerate(sc.issues):
+        row = [iss.label, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
+        row += [_num(forecasts[m].outcomes[k]) for m in models]
+        rows.append(row)
+    table = _table(["issue", "status quo", *models], rows)
+    notes = [f"{m}: {n}" for m in models for n in forecasts[m].notes]
+    fig = _svg(lambda p: plot_forecasts(sc, list(forecasts.values()), p))
+    opts = " ".join(f"-m {m}" for m in models)
+    body = (
+        "<p>Each model's forecast per issue on the issue's own scale, beside the status quo "
+        "(what happens if nothing is agreed). The models and their references are in the "
+        "methods appendix.</p>" + table + _command(f"detente forecast {ref} {opts} -f json")
+        + ("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>" if notes else "")
+        + fig + _command(f"detente forecast {ref} {opts} --plot forecasts.svg")
+    )
+    return Section("forecasts", "What the models expect", body)
+
+
+def _observed(sc: Scenario) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for iss in sc.issues:
+        obs = getattr(iss, "observed", None)
+        if obs is not None:
+            out[iss.id] = float(obs.value)
+    return out
+
+
+def _outcome_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any],
+                     observed: Mapping[str, float]) -> Section:
+    if not observed:
+        return Section("outcome", "What happened", skipped="the scenario records no observed "
+                       "outcome (per-issue `observed` values)")
+    models = list(forecasts)
+    rows = []
+    errs: dict[str, list[float]] = {m: [] for m in ["status quo", *models]}
+    for k, iss in enumerate(sc.issues):
+        if iss.id not in observed:
+            continue
+        o = observed[iss.id]
+        row = [iss.label, f"{o:g}"]
+        sq = iss.status_quo
+        if sq is not None:
+            errs["status quo"].append(abs(sq - o))
+        row.append("—" if sq is None else f"{abs(sq - o):.2f}")
+        for m in models:
+            x = float(forecasts[m].outcomes[k])
+            if math.isfinite(x):
+                errs[m].append(abs(x - o))
+            row.append(_num(abs(x - o)))
+        rows.append(row)
+    mae = {m: (float(np.mean(v)) if v else float("nan")) for m, v in errs.items()}
+    rows.append(["mean absolute error", "", *[_num(mae[m]) for m in ["status quo", *models]]])
+    table = _table(["issue", "observed", "status quo", *models], rows)
+    episode = getattr(sc, "outcome", None)
+    ep = ""
+    if episode is not None:
+        ep = (f"<p>Episode outcome: <b>{_e(getattr(episode, 'kind', ''))}</b> "
+              f"({_e(getattr(episode, 'date', ''))}). {_e(getattr(episode, 'note', ''))} "
+              f"{_link(str(getattr(episode, 'source', '')))}</p>")
+    body = ep + "<p>Absolute error of each forecast against what happened.</p>" + table + _command(
+        f"detente evaluate {ref} --per-issue")
+    return Section("outcome", "What happened, and each model's error", body)
+
+
+def _credibility_data(a: str, b: str, as_of: str | None, record: Any) -> dict[str, Any]:
+    from detente.record import credibility
+
+    out = {}
+    for actor, toward in ((a, b), (b, a)):
+        out[f"{actor}->{toward}"] = credibility(record, actor, toward=toward, as_of=as_of)
+    return out
+
+
+def _months_to(end: Any, years: int = 40) -> list[Any]:
+    """First of every month over the ``years`` before ``end``, then ``end`` itself (a fixed grid,
+    so the figure does not depend on today's date)."""
+    from datetime import date
+
+    out = [date(y, m, 1) for y in range(end.year - years, end.year + 1) for m in range(1, 13)]
+    return [d for d in out if d < end] + [end]
+
+
+def _draw_credibility(curve: Any, drivers: Any, path: str) -> None:
+    from detente.record._plot import plot_credibility
+
+    plot_credibility(curve, drivers, path)
+
+
+def _credibility_section(a: str, b: str, as_of: str | None, creds: Mapping[str, Any],
+                         record: Any) -> Section:
+    from detente.record import credibility_curve
+    parts = []
+    for key, c in creds.items():
+        actor, toward = key.split("->")
+        rows = [[f"{d.delta:+.3f}", f"{d.weight:+.2f}", _e(str(d.event.date)), _e(d.event.id),
+                 _e(d.event.agreement), _e(d.event.type.value), _e(d.event.note),
+                 _link(d.event.source)] for d in c.drivers[:8]]
+        curve = credibility_curve(record, actor, toward=toward, dates=_months_to(c.as_of))
+        fig = _svg(functools.partial(_draw_credibility, curve, c.drivers))
+        parts.append(
+            f"<h3>{_e(actor)} toward {_e(toward)}</h3>"
+            f"<p>Posterior mean {c.mean:.3f} ({c.level:.0%} credible interval {c.low:.3f}–"
+            f"{c.high:.3f}) from {c.n_events} events as of {c.as_of.isoformat()}; weighted "
+            f"evidence kept {c.kept:.2f}, broken {c.broken:.2f}.</p>"
+            + _table(["effect on mean", "weight", "date", "event", "agreement", "type", "note",
+                      "source"], rows, raw=True)
+            + _command(f"detente credibility {actor} --toward {toward}"
+                       + (f" --as-of {as_of}" if as_of else "") + " -f json")
+            + fig
+        )
+    intro = ("<p>How far each side can rely on the other's word, judging by the record of kept "
+             "and broken agreements: a weighted Beta–Bernoulli reputation (Jøsang &amp; Ismail "
+             "2002); drivers are the events whose removal would move the mean most.</p>")
+    return Section("credibility", "Credibility of each side toward the other",
+                   intro + "".join(parts))
+
+
+def _bargaining_data(sc: Scenario, a: str, b: str, pair: tuple[float, float], grid: int
+                     ) -> Any:
+    from detente.bargaining import analyse, domain_from_scenario
+
+    dom = domain_from_scenario(sc, a, b, steps=grid)
+    return analyse(dom, pair, trust_source="record")
+
+
+def _deal_rows(dom: Any, sols: Mapping[str, Any]) -> list[list[str]]:
+    return [[name, *[str(x.options[i.id]) for i in dom.issues], f"{x.utility_a:.3f}",
+             f"{x.utility_b:.3f}"] for name, x in sols.items()]
+
+
+def _moved(dom: Any, sol: Any) -> list[str]:
+    """Issues on which a deal differs from the status quo."""
+    if dom.status_quo is None:
+        return []
+    return [i.id for i, q in zip(dom.issues, dom.status_quo, strict=True)
+            if sol.options[i.id] != i.options[q]]
+
+
+def _bargaining_section(ref: str, a: str, b: str, as_of: str | None, res: Any,
+                        pair: tuple[float, float]) -> Section:
+    dom = res.domain
+    cols = ["deal", *[i.id for i in dom.issues]]
+    sq = ""
+    if dom.status_quo is not None:
+        sq = _table(cols, [["status quo", *[i.options[q] for i, q in
+                                            zip(dom.issues, dom.status_quo, strict=True)]]])
+    z_full, z_t = res.zopa_full, res.zopa_trust
+    at_trust = (_table([*cols, f"V({a})", f"V({b})"], _deal_rows(dom, z_t.best))
+                if z_t.best else "<p>No deal survives at this trust.</p>")
+    full = _table([*cols, f"u({a})", f"u({b})"], _deal_rows(dom, res.solutions))
+    thr = res.threshold
+    src = f"--as-of {as_of}" if as_of else "--trust 1"
+    text = (
+        f"<p>{_e(a)} and {_e(b)} over {len(dom.issues)} issues: {dom.n_outcomes:,} possible "
+        f"deals, {res.frontier_size} on the Pareto frontier. Walking away is worth "
+        f"{dom.a.reservation_value:.3f} to {_e(a)} and {dom.b.reservation_value:.3f} to "
+        f"{_e(b)}. A deal is valued through trust: V = κ·u(deal) + (1 − κ)·u(deal broken by "
+        "the other side).</p>"
+        f"<p><b>At the record's trust</b> ({_e(a)} trusts {_e(b)} {pair[0]:.3f}, {_e(b)} trusts "
+        f"{_e(a)} {pair[1]:.3f}) the zone of possible agreement "
+        + (f"holds {z_t.size:,} deals ({z_t.share:.2%} of all)" if z_t.exists
+           else "is <b>empty</b>")
+        + f"; at full trust it holds {z_full.size:,} ({z_full.share:.2%}). "
+        + (f"The trust threshold κ* (below it no deal is worth signing) is {thr:.3f}."
+           if thr is not None else "No deal is worth signing even at full trust.")
+        + "</p>"
+    )
+    body = (text + sq + "<h3>Deals that survive at the record's trust</h3>" + at_trust
+            + "<h3>Deals at full trust</h3>" + full
+            + _command(f"detente bargain {ref} --a {a} --b {b} {src} -f json"))
+    return Section("bargaining", "Is a deal possible, and on what?", body)
+
+
+def _has_sq(res: Any) -> bool:
+    return res.domain.status_quo is not None
+
+
+def _methods_section(models: Sequence[str], seed: int, meta: Mapping[str, str]) -> Section:
+    from detente.collective import get_model
+
+    rows = []
+    for m in models:
+        spec = get_model(m)
+        opts = ", ".join(f"{k}={o.default}" for k, o in spec.options.items()) or "—"
+        rows.append([m, spec.summary, spec.reference, opts])
+    body = (
+        _table(["model", "what it does", "reference", "settings (defaults)"], rows)
+        + "<p>Likelihood terms follow ICD 203 (almost no chance &lt;5%, very unlikely 5–20%, "
+        "unlikely 20–45%, roughly even chance 45–55%, likely 55–80%, very likely 80–95%, "
+        "almost certain &gt;95%); confidence (low, moderate, high) rates the evidence and the "
+        "agreement between models, not the probability.</p>"
+        + _table(["", ""], [[k, v] for k, v in meta.items()])
+        + f"<p>Random seed {seed}.</p>"
+    )
+    return Section("methods", "Methods and settings", body)
+
+
+# -- judgements -----------------------------------------------------------------------------------
+
+def _confidence_from_spread(spread: float, low_share: float) -> tuple[str, str]:
+    """Confidence from the models' disagreement (share of the scale) and the share of inputs the
+    scenario marks low-confidence."""
+    if spread <= 0.15 and low_share < 0.25:
+        return "high", f"models agree within {spread:.0%} of the scale"
+    if spread <= 0.35 and low_share < 0.5:
+        return "moderate", f"models spread over {spread:.0%} of the scale"
+    why = f"models spread over {spread:.0%} of the scale"
+    if low_share >= 0.25:
+        why += f"; {low_share:.0%} of the stances are marked low-confidence"
+    return "low", why
+
+
+def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any]) -> list[Judgement]:
+    out = []
+    low = [s for s in sc.stances if getattr(s, "confidence", "") == "low"]
+    low_share = len(low) / max(len(sc.stances), 1)
+    for k, iss in enumerate(sc.issues):
+        vals = np.array([float(f.outcomes[k]) for f in forecasts.values()])
+        vals = vals[np.isfinite(vals)]
+        if vals.size == 0:
+            continue
+        span = _scale_range(sc, iss.id)
+        spread = float(vals.max() - vals.min()) / span
+        conf, why = _confidence_from_spread(spread, low_share)
+        med = float(np.median(vals))
+        where = ""
+        if iss.status_quo is not None:
+            d = med - iss.status_quo
+            toward = iss.high if d > 0 else iss.low
+            where = ("at the status quo" if abs(d) < 0.05 * span else
+                     f"{abs(d):.0f} points from the status quo toward “{toward}”")
+        out.append(Judgement(
+            f"{iss.label}: the models put the outcome between {vals.min():.0f} and "
+            f"{vals.max():.0f} (median {med:.0f}){', ' + where if where else ''}.",
+            conf, why))
+    return out
+
+
+# -- build and render -----------------------------------------------------------------------------
+
+def build_report(
+    scenario: Scenario,
+    *,
+    ref: str | None = None,
+    source_bytes: bytes | None = None,
+    as_of: str | None = None,
+    a: str | None = None,
+    b: str | None = None,
+    models: Sequence[str] | None = None,
+    seed: int = 0,
+    grid: int = 11,
+    record: Any = None,
+) -> CaseReport:
+    """Build the report for ``scenario``.
+
+    ``ref`` is how commands under tables name the scenario (a file or an example name);
+    ``source_bytes`` the input file, hashed into the report; ``a`` and ``b`` the dyad of the
+    bargaining and credibility sections (skipped without them); ``as_of`` the date for the
+    record (default: the scenario's ``as_of`` or ``date``).
+    """
+    from detente import __version__
+    from detente.collective import list_models
+
+    ref = ref or scenario.name
+    for who, code in (("--a", a), ("--b", b)):
+        if code is not None and code not in scenario.actor_ids:
+            raise InputError(f"{who} {code}: no such actor in scenario '{scenario.name}'; "
+                             f"actors: {', '.join(scenario.actor_ids)}")
+    if (a is None) != (b is None):
+        raise InputError("give both --a and --b (the two sides of the bilateral analysis)")
+    as_of = as_of or (str(getattr(scenario, "as_of", "") or "") or scenario.date or None)
+    if models is None:
+        models = [m.name for m in list_models()]
+    forecasts = _forecast_data(scenario, models, seed)
+    observed = _observed(scenario)
+    data: dict[str, Any] = {
+        "forecasts": {m: {i: (None if not math.isfinite(float(x)) else float(x))
+                          for i, x in zip(fc.issue_ids, fc.outcomes, strict=True)}
+                      for m, fc in forecasts.items()},
+    }
+    sections = [_scenario_section(scenario, ref), _forecast_section(scenario, ref, forecasts),
+                _outcome_section(scenario, ref, forecasts, observed)]
+    judgements = _issue_judgements(scenario, forecasts)
+    if a is not None and b is not None:
+        from detente.record import load_shipped_record
+
+        rec = record if record is not None else load_shipped_record()
+        creds = _credibility_data(a, b, as_of, rec)
+        data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
+                               for k, c in creds.items()}
+        pair = (creds[f"{b}->{a}"].mean, creds[f"{a}->{b}"].mean)
+        res = _bargaining_data(scenario, a, b, pair, grid)
+        data["bargaining"] = {
+            "trust": list(pair), "threshold": res.threshold,
+            "zopa_share_at_trust": res.zopa_trust.share, "zopa_share_full": res.zopa_full.share,
+            "frontier_size": res.frontier_size,
+        }
+        sections.append(_bargaining_section(ref, a, b, as_of, res, pair))
+        sections.append(_credibility_section(a, b, as_of, creds, rec))
+        for key, c in creds.items():
+            actor, toward = key.split("->")
+            conf = "high" if c.n_events >= 20 and (c.high - c.low) < 0.4 else (
+                "moderate" if c.n_events >= 5 else "low")
+            judgements.append(Judgement(
+                f"{actor} keeps a commitment made to {toward}, judging by the record as of "
+                f"{c.as_of.isoformat()} (posterior mean "
+                f"{c.mean:.2f}, {c.level:.0%} interval {c.low:.2f}–{c.high:.2f}).",
+                conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}",
+                likelihood_term(c.mean), float(c.mean)))
+        thr = res.threshold
+        if thr is None:
+            txt = f"No deal between {a} and {b} beats walking away for both, even at full trust."
+        elif res.zopa_trust.exists:
+            need = ("needs no trust at all" if thr <= 0 else
+                    f"needs trust of at least {thr:.2f}")
+            txt = (f"A deal between {a} and {b} that both prefer to walking away exists at the "
+                   f"record's trust ({res.zopa_trust.share:.1%} of possible deals; the zone "
+                   f"{need}).")
+            nash = res.zopa_trust.best.get("nash")
+            if nash is not None and _has_sq(res):
+                moved = _moved(res.domain, nash)
+                txt += (" In its Nash deal only " + ", ".join(moved) + " move from the status "
+                        "quo." if moved else " Its Nash deal is the status quo.")
+        else:
+            txt = (f"At the record's trust no deal between {a} and {b} beats walking away for "
+                   f"both: it would need trust of at least {thr:.2f}.")
+        judgements.append(Judgement(txt, "moderate",
+                                    "bargaining model on the scenario's positions and saliences"))
+    else:
+        for key, title in (("bargaining", "Is a deal possible, and on what?"),
+                           ("credibility", "Credibility of each side toward the other")):
+            sections.append(Section(key, title, skipped="no dyad given (--a and --b)"))
+    digest = hashlib.sha256(source_bytes if source_bytes is not None
+                            else scenario.model_dump_json().encode()).hexdigest()
+    meta = {"detente version": __version__, "input": ref, "input SHA-256": digest,
+            "as of": as_of or "—"}
+    sections.append(_methods_section(models, seed, meta))
+    return CaseReport(f"{scenario.name}: case report", scenario.name, tuple(judgements),
+                      tuple(sections), data, meta)
+
+
+_CSS = """
+body{font-family:Georgia,serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-bottom:2px solid #ccc;margin-top:2em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.85em}
+td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}
+th{background:#f2f2f2}.cmd{font-size:.8em;color:#555}.cmd code{background:#f6f6f6}
+.kj li{margin:.4em 0}.lik{font-weight:bold}.conf{color:#555;font-size:.9em}
+.skip{color:#777;font-style:italic}figure.fig svg{max-width:100%;height:auto}
+.notes{font-size:.8em}
+"""
+
+
+def render_html(report: CaseReport) -> str:
+    """The report as one self-contained HTML document (inline CSS and SVG, no script, no
+    network request)."""
+    kj = "".join(
+        "<li>" + (f'<span class="lik">{_e(j.likelihood.capitalize())}</span>: '
+                  if j.likelihood else "")
+        + f"{_e(j.text)} <span class='conf'>(confidence: {_e(j.confidence)} — "
+        f"{_e(j.basis)})</span></li>"
+        for j in report.judgements
+    )
+    toc = "".join(f'<li><a href="#{s.key}">{_e(s.title)}</a></li>' for s in report.sections)
+    body = []
+    for s in report.sections:
+        inner = (f'<p class="skip">Skipped: {_e(s.skipped)}.</p>' if s.skipped is not None
+                 else s.body)
+        body.append(f'<section id="{s.key}"><h2>{_e(s.title)}</h2>{inner}</section>')
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{_e(report.title)}</title>"
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+        f"<style>{_CSS}</style></head><body>"
+        f"<h1>{_e(report.title)}</h1>"
+        "<section id=\"key-judgements\"><h2>Key judgements</h2>"
+        f"<ol class=\"kj\">{kj}</ol></section>"
+        f"<nav><h2>Contents</h2><ol>{toc}</ol></nav>"
+        + "".join(body)
+        + "</body></html>\n"
+    )
