@@ -282,8 +282,9 @@ def _standoff(s: CrisisSetup, col: CollectiveLayer, a: int, opts: tuple[OptionSe
     """Status quo on the dyad's negotiated issues, the collective layer elsewhere, unilateral
     issues at the decider's best reply to A's threat (deterrence)."""
     x = col.unconditional.copy()
+    threatened = {k for o in opts for k in o.imposes}
     for k in np.flatnonzero(dyad_issues).tolist():
-        if s.kind[k] != "unilateral":
+        if s.kind[k] != "unilateral" or (s.decider[k] == a and k in threatened):
             x[k] = s.status_quo[k]
     others = np.arange(s.n_actors) != a
     for k in range(s.n_issues):
@@ -350,8 +351,11 @@ def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str |
             raise InputError(f"counterpart '{counterpart}' is not an actor of the scenario; "
                              f"expected one of: {', '.join(s.actor_ids)}")
         cp = s.actor_ids.index(counterpart)
-    else:
-        cp = int(np.argmax(np.where(others, s.capability, -np.inf)))
+    else:  # the most capable target of A's threats (every other actor when none is named)
+        targets = np.zeros(n_a, dtype=bool)
+        for o in opts:
+            targets[list(o.targets)] = True
+        cp = int(np.argmax(np.where(targets & others, s.capability, -np.inf)))
     ka, kb, how = _trust(trust, s.actor_ids[a], s.actor_ids[cp], as_of)
     return Dyad(a, opts, beta, issues, vetoes, standoff, agreement_base, win, lose, ka, kb,
                 cp), how
@@ -367,8 +371,11 @@ def _candidates(s: CrisisSetup, d: Dyad, rng: np.random.Generator, n_random: int
     base = _branch(s, d.agreement_base, collective_layer(s), "agreement", d.a)
     if idx.size == 0:
         return base[None, :]
-    if np.any(blo[idx] > bhi[idx] + 1e-12):
-        return np.empty((0, s.n_issues))
+    closed = blo > bhi + 1e-12
+    base[closed] = d.standoff[closed]  # red lines leave no deal there: the issue stays open
+    idx = idx[~closed[idx]]
+    if idx.size == 0:
+        return base[None, :]
     others = np.arange(s.n_actors) != d.a
     y_a = s.ideal[d.a, idx]
     y_b = np.array([_weighted_position(s, others, int(k)) for k in idx])
@@ -672,7 +679,7 @@ _OPTIONS = {
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
                              "one with the most attractive option)", words=("",)),
     "counterpart": Option("", "the actor whose record sets the trust (default: the most "
-                              "capable other actor)", words=("",)),
+                              "capable target of the challenger's threat)", words=("",)),
 }
 
 

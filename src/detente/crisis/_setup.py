@@ -98,24 +98,29 @@ class CrisisSetup:
         return out
 
     def audience_cost(self, x: np.ndarray, scale: float = 1.0) -> np.ndarray:
-        """``AC_i(x) = λ Σ_k m_ik w_ik |x_k - P_ik|`` -> (n_actors, ...)."""
+        """``AC_i(x) = λ Σ_k m_ik w_ik max(0, |x_k - P_ik| - |q_k - P_ik|)``: the cost of
+        conceding, i.e. of signing a deal that leaves an issue farther from the public position
+        ``P`` than the status quo ``q`` does -> (n_actors, ...)."""
         p = np.nan_to_num(self.public)
         shape = (self.n_actors, *([1] * (np.ndim(x) - 1)), self.n_issues)
         d = np.abs(np.asarray(x)[None, ...] - p.reshape(shape))
+        d0 = np.abs(self.status_quo[None, :] - p).reshape(shape)
         mw = (self.commitment * self.weight).reshape(shape)
-        out: np.ndarray = scale * (mw * d).sum(axis=-1)
+        out: np.ndarray = scale * (mw * np.maximum(d - d0, 0.0)).sum(axis=-1)
         return out
 
     def respects(self, x: np.ndarray, actor: int | None = None) -> np.ndarray:
-        """Whether outcome vectors ``x`` (..., n_issues) cross no red line (of ``actor``, or of
-        anyone)."""
+        """Whether deals ``x`` (..., n_issues) cross no red line (of ``actor``, or of anyone):
+        each issue lies inside the red lines, or is left at the status quo (a deal that does not
+        settle an issue crosses nothing)."""
         x = np.asarray(x)
         if actor is None:
             lo, hi = self.box
         else:
             lo, hi = self.rl_lo[actor], self.rl_hi[actor]
         eps = 1e-9
-        ok: np.ndarray = np.asarray(((x >= lo - eps) & (x <= hi + eps)).all(axis=-1))
+        inside = (x >= lo - eps) & (x <= hi + eps)
+        ok: np.ndarray = np.asarray((inside | (np.abs(x - self.status_quo) <= eps)).all(axis=-1))
         return ok
 
 
