@@ -146,9 +146,9 @@ def test_no_deal_crosses_a_red_line(sc: Scenario, seed: int) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(p=st.floats(0.2, 0.9), c_a=st.floats(0.05, 0.4), c_b=st.floats(0.05, 0.4),
-       m1=st.floats(0, 1), m2=st.floats(0, 1), c_a_draw=st.floats(0.5, 1.5))
+       m1=st.floats(0, 1), m2=st.floats(0, 1))
 def test_more_audience_cost_never_more_concession(p: float, c_a: float, c_b: float,
-                                                  m1: float, m2: float, c_a_draw: float) -> None:
+                                                  m1: float, m2: float) -> None:
     """B (public position 0, status quo 0) concedes x; with a higher public commitment no
     agreed deal takes more from it (Fearon 1994: tying hands), under complete information
     about B's cost. (Under private information the demand trades risk against return and is not
@@ -181,6 +181,16 @@ def test_tied_hands_closed_form(p: float, c_a: float, c_b: float, m: float) -> N
     edge = min(1.0, (p + c_b) / (1 + m))
     assert an.proposal[0] == pytest.approx(edge, abs=2e-3)
     assert an.proposal[0] <= edge + 1e-9
+
+
+def test_challengers_commitment_makes_its_threat_credible() -> None:
+    """Tying hands (Fearon 1994): a public demand backed by a threat costs the challenger if it
+    lets the demand drop, so a threat that was not worth carrying out becomes credible."""
+    loose = analyse(one_issue(0.6, 0.2, 0.1, sq=50), trust=1.0)
+    tied = analyse(one_issue(0.6, 0.2, 0.1, sq=50, commitment=1.0), trust=1.0)
+    assert not loose.credible and tied.credible
+    assert loose.proposal is not None and tied.proposal is not None
+    assert tied.proposal[0] >= loose.proposal[0] - 1e-9  # and B concedes at least as much
 
 
 def test_audience_cost_can_close_the_zone_and_is_named() -> None:

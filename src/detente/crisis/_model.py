@@ -263,7 +263,7 @@ def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float,
 def _holder_margin(s: CrisisSetup, col: CollectiveLayer, a: int) -> float:
     opts = [o for o in s.options if o.holder == a]
     base = col.outcome.copy()
-    u_s = s.utility(base)[a]
+    u_s = s.utility(base)[a] - s.audience_cost(base, deal=False)[a]
     best = -np.inf
     for o in opts:
         xw = base.copy()
@@ -429,7 +429,7 @@ class CrisisAnalysis:
     r: np.ndarray  # each actor's reservation value
     zone: np.ndarray  # bool (m,)
     proposal: np.ndarray | None
-    u_standoff: np.ndarray
+    u_standoff: np.ndarray  # each actor's value of the standoff, audience costs included
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -442,7 +442,9 @@ def _values(s: CrisisSetup, d: Dyad, x: np.ndarray, u_s: np.ndarray, ac_scale: f
     kappa = np.full(s.n_actors, d.kappa_b)
     kappa[d.a] = d.kappa_a
     u = s.utility(x)
-    v = kappa[:, None] * u + ((1 - kappa) * u_s)[:, None] - s.audience_cost(x, ac_scale)
+    u_plain = s.utility(d.standoff)  # a broken promise returns the standoff
+    del u_s
+    v = kappa[:, None] * u + ((1 - kappa) * u_plain)[:, None] - s.audience_cost(x, ac_scale)
     return v, (d.beta[:, None] * v).sum(axis=0)
 
 
@@ -528,7 +530,7 @@ def analyse(
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
     d, how = _dyad(s, col, a, trust, _as_of(scenario), counterpart)
-    u_s = s.utility(d.standoff)
+    u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
     rb = float((d.beta * r[:, 0]).sum())

@@ -97,16 +97,33 @@ class CrisisSetup:
         out: np.ndarray = -(w * d).sum(axis=-1)
         return out
 
-    def audience_cost(self, x: np.ndarray, scale: float = 1.0) -> np.ndarray:
-        """``AC_i(x) = λ Σ_k m_ik w_ik max(0, |x_k - P_ik| - |q_k - P_ik|)``: the cost of
-        conceding, i.e. of signing a deal that leaves an issue farther from the public position
-        ``P`` than the status quo ``q`` does -> (n_actors, ...)."""
+    @property
+    def holders(self) -> np.ndarray:
+        """(n_actors,) bool: actors that hold an outside option (their demands carry a threat)."""
+        h = np.zeros(self.n_actors, dtype=bool)
+        for o in self.options:
+            h[o.holder] = True
+        return h
+
+    def audience_cost(self, x: np.ndarray, scale: float = 1.0, *, deal: bool = True
+                      ) -> np.ndarray:
+        """Audience cost of an outcome that is not escalation -> (n_actors, ...).
+
+        Signing a deal ``x`` costs every actor ``λ Σ_k m_ik w_ik max(0, |x_k - P_ik| - |q_k -
+        P_ik|)``: conceding, i.e. leaving an issue farther from its public position ``P`` than
+        the status quo ``q`` (Putnam 1988's ratification; Fearon 1994). An actor that holds an
+        outside option made its demands under threat: any outcome short of them that it accepts
+        without carrying out the threat, deal or standoff (``deal=False``), costs it
+        ``λ Σ_k m_ik w_ik |x_k - P_ik|`` (backing down from a threat: Fearon 1994; Tomz 2007).
+        """
         p = np.nan_to_num(self.public)
         shape = (self.n_actors, *([1] * (np.ndim(x) - 1)), self.n_issues)
         d = np.abs(np.asarray(x)[None, ...] - p.reshape(shape))
         d0 = np.abs(self.status_quo[None, :] - p).reshape(shape)
         mw = (self.commitment * self.weight).reshape(shape)
-        out: np.ndarray = scale * (mw * np.maximum(d - d0, 0.0)).sum(axis=-1)
+        concede = np.maximum(d - d0, 0.0) if deal else np.zeros_like(d)
+        h = self.holders.reshape((self.n_actors, *([1] * (np.ndim(x)))))
+        out: np.ndarray = scale * (mw * np.where(h, d, concede)).sum(axis=-1)
         return out
 
     def respects(self, x: np.ndarray, actor: int | None = None) -> np.ndarray:
