@@ -4,6 +4,13 @@ issues, public and private channels, ultimatums as signals (Schelling 1960; Fear
 registered like the others: ``forecast(scenario, "crisis", rng=...)``.
 """
 
+from detente.crisis._channel import (
+    ChannelGap,
+    channel_forecast,
+    channel_gap,
+    has_private,
+    with_channel,
+)
 from detente.crisis._explain import explain, reopening
 from detente.crisis._model import (
     AUDIENCE_COST_SCALE,
@@ -18,15 +25,20 @@ from detente.crisis._setup import CrisisSetup, contest_probability, setup
 
 __all__ = [
     "AUDIENCE_COST_SCALE",
+    "ChannelGap",
     "DEFAULTS",
     "CrisisAnalysis",
     "CrisisResult",
     "CrisisSetup",
     "analyse",
+    "channel_forecast",
+    "channel_gap",
     "collective_layer",
     "contest_probability",
     "crisis_forecast",
     "explain",
+    "has_private",
     "reopening",
     "setup",
+    "with_channel",
 ]

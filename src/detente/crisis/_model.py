@@ -516,6 +516,7 @@ def analyse(
     rng: np.random.Generator | int | None = 0,
     audience_cost_scale: float = AUDIENCE_COST_SCALE,
     setup_override: CrisisSetup | None = None,
+    as_of: str | None = None,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals)."""
@@ -529,7 +530,7 @@ def analyse(
                               np.empty(0), np.zeros(s.n_actors), -1, False, 0.0, 0.0,
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
-    d, how = _dyad(s, col, a, trust, _as_of(scenario), counterpart)
+    d, how = _dyad(s, col, a, trust, as_of or _as_of(scenario), counterpart)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
@@ -569,6 +570,7 @@ def crisis_forecast(
     counterpart: str = "",
     audience_cost_scale: float = AUDIENCE_COST_SCALE,
     setup_override: CrisisSetup | None = None,
+    as_of: str | None = None,
 ) -> CrisisResult:
     """Run the crisis model (see the module docstring) and return its draws."""
     if draws < 1:
@@ -578,7 +580,8 @@ def crisis_forecast(
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=gen,
-                 audience_cost_scale=audience_cost_scale, setup_override=setup_override)
+                 audience_cost_scale=audience_cost_scale, setup_override=setup_override,
+                 as_of=as_of)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
