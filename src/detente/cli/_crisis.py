@@ -97,7 +97,8 @@ def crisis_cmd(
     from scipy import stats
 
     from detente.bargaining import commitment_problem, information_problem
-    from detente.crisis import crisis_forecast, explain as explain_lines
+    from detente.crisis import crisis_forecast
+    from detente.crisis import explain as explain_lines
     from detente.crisis._signal import ultimatum_signal
     from detente.scenario import load_scenario
 

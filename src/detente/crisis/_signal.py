@@ -94,15 +94,15 @@ def ultimatum_signal(
     idx = np.flatnonzero(d.issues)
     public = np.nan_to_num(s.public[a], nan=0.0)
     x[idx] = public[idx]
-    for iid, v in (demand or {}).items():
+    for iid, val in (demand or {}).items():
         if iid not in s.issue_ids:
             raise InputError(f"demand names unknown issue '{iid}'; expected one of: "
                              f"{', '.join(s.issue_ids)}")
         k = s.issue_ids.index(iid)
-        if not s.scale_min[k] <= v <= s.scale_max[k]:
-            raise InputError(f"demand {v:g} on '{iid}' is outside its scale "
+        if not s.scale_min[k] <= val <= s.scale_max[k]:
+            raise InputError(f"demand {val:g} on '{iid}' is outside its scale "
                              f"[{s.scale_min[k]:g}, {s.scale_max[k]:g}]")
-        x[k] = (v - s.scale_min[k]) / (s.scale_max[k] - s.scale_min[k])
+        x[k] = (val - s.scale_min[k]) / (s.scale_max[k] - s.scale_min[k])
     gen = np.random.default_rng(rng)
     z = gen.standard_normal((2, draws))
     f = np.exp(resolve_sd * z - resolve_sd**2 / 2)
