@@ -407,8 +407,6 @@ LONG_COLUMNS: tuple[str, ...] = (
 # scenario-level "# key: value" comment lines of the long CSV
 _LONG_META = ("name", "description", "source", "date", "as_of",
               "outcome", "outcome_date", "outcome_note", "outcome_source")
-
-
 # crisis columns (owner: crisis), appended after the others; `decision` is an issue attribute
 CRISIS_COLUMNS = (
     "private_position", "private_salience", "private_note", "private_source", "red_line_side",
@@ -560,9 +558,6 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 if cell(cells, key):
                     d[key] = _float(cell(cells, key), file=file, line=line, field=key,
                                     problems=problems)
-            if cell(cells, "decision"):
-                d["decision"] = _decision_cell(cell(cells, "decision"), file=file, line=line,
-                                               problems=problems)
             if cell(cells, "observed"):  # observed outcomes (eval)
                 d["observed"] = {
                     "value": _float(cell(cells, "observed"), file=file, line=line,
@@ -571,6 +566,9 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                     "note": cell(cells, "observed_note"),
                     "source": cell(cells, "observed_source"),
                 }
+            if cell(cells, "decision"):
+                d["decision"] = _decision_cell(cell(cells, "decision"), file=file, line=line,
+                                               problems=problems)
             issues[i] = d
             lines[("issues", len(issues) - 1)] = line
         if a and i:
@@ -588,11 +586,11 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 s["capability"] = _float(cell(cells, "stance_capability"), file=file, line=line,
                                          field="stance_capability", problems=problems,
                                          nonneg=True)
-            s.update(_crisis_stance_fields(partial(cell, cells), file=file, line=line,
-                                           problems=problems))
             for key in ("date", "confidence"):  # observed outcomes (eval)
                 if cell(cells, key):
                     s[key] = cell(cells, key)
+            s.update(_crisis_stance_fields(partial(cell, cells), file=file, line=line,
+                                           problems=problems))
             lines[("stances", len(stances))] = line
             stances.append(s)
     crisis_meta = _crisis_meta(meta, file, problems)
@@ -607,7 +605,6 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
         "issues": list(issues.values()),
         "stances": stances,
     }
-    data.update(crisis_meta)
     # observed outcomes (eval): as_of and the episode outcome from the comment lines
     if meta.get("as_of"):
         data["as_of"] = meta["as_of"]
@@ -628,6 +625,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                         "outcome (agreement, no_agreement or escalation)", stray[0], file,
                         meta_line[stray[0]])
             ])
+    data.update(crisis_meta)
     return _build(data, file, _locator(lines))
 
 
@@ -663,7 +661,8 @@ def _write_long_csv(scenario: Scenario) -> str:
     def issue_cells(i: Issue) -> dict[str, Any]:
         d = {"issue": i.id, "issue_name": i.name, "low": i.low, "high": i.high,
              "status_quo": "" if i.status_quo is None else repr(i.status_quo),
-             "scale_min": repr(i.scale_min), "scale_max": repr(i.scale_max)}
+             "scale_min": repr(i.scale_min), "scale_max": repr(i.scale_max),
+             "decision": _decision_text(i.decision)}
         if i.observed is not None:
             d.update(observed=repr(i.observed.value), observed_date=i.observed.date or "",
                      observed_note=i.observed.note, observed_source=i.observed.source)
@@ -673,7 +672,8 @@ def _write_long_csv(scenario: Scenario) -> str:
         return {"position": repr(s.position), "salience": repr(s.salience),
                 "stance_capability": "" if s.capability is None else repr(s.capability),
                 "note": s.note, "source": s.source, "date": s.date or "",
-                "confidence": "" if s.confidence == "medium" else s.confidence}
+                "confidence": "" if s.confidence == "medium" else s.confidence,
+                **dict(zip(CRISIS_COLUMNS[:-1], _crisis_stance_cells(s), strict=True))}
 
     def row(d: dict[str, Any]) -> None:
         w.writerow([d.get(c, "") for c in LONG_COLUMNS])
@@ -681,17 +681,13 @@ def _write_long_csv(scenario: Scenario) -> str:
     used_a = {s.actor for s in scenario.stances}
     used_i = {s.issue for s in scenario.stances}
     for s in scenario.stances:
-        crisis = dict(zip(CRISIS_COLUMNS, [*_crisis_stance_cells(s),
-                                           _decision_text(issues[s.issue].decision)],
-                          strict=True))
-        row(actor_cells(actors[s.actor]) | issue_cells(issues[s.issue]) | stance_cells(s)
-            | crisis)
+        row(actor_cells(actors[s.actor]) | issue_cells(issues[s.issue]) | stance_cells(s))
     for a in scenario.actors:
         if a.id not in used_a:
             row(actor_cells(a))
     for i in scenario.issues:
         if i.id not in used_i:
-            row(issue_cells(i) | {"decision": _decision_text(i.decision)})
+            row(issue_cells(i))
     return buf.getvalue()
 
 

@@ -35,11 +35,11 @@ __all__ = [
     "Issue",
     "Joint",
     "Linkage",
+    "Observation",
     "OutsideOption",
     "PrivateStance",
     "RedLine",
     "Unilateral",
-    "Observation",
     "Problem",
     "Scenario",
     "ScenarioError",
@@ -144,6 +144,7 @@ def _after(a: str, b: str) -> bool:
 
 
 # -- end observed outcomes ---------------------------------------------------------------------
+
 
 # ---------------------------------------------------------------------------------------------
 # crisis inputs (owner: crisis): who decides an issue, private positions, red lines, public
@@ -361,7 +362,7 @@ def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Iss
     return out
 
 
-# ---------------------------------------------------------------------------------------------
+
 
 class Actor(BaseModel):
     """A party to the negotiation.
@@ -406,10 +407,10 @@ class Issue(BaseModel):
     scale_max: float = 100.0
     note: str = ""
     source: str = ""
-    # crisis: who decides the issue
-    decision: Decision = "collective"
     # -- observed outcomes (eval)
     observed: Observation | None = None
+    # crisis: who decides the issue
+    decision: Decision = "collective"
 
     @field_validator("status_quo", "scale_min", "scale_max")
     @classmethod
@@ -458,13 +459,13 @@ class Stance(BaseModel):
     capability: float | None = Field(default=None, ge=0)
     note: str = ""
     source: str = ""
+    # -- evidence date and confidence (eval)
+    date: PartialDate | None = None
+    confidence: Literal["low", "medium", "high"] = "medium"
     # crisis: closed-channel stance, red line, public commitment (audience cost weight)
     private: PrivateStance | None = None
     red_line: RedLine | None = None
     commitment: float = Field(default=0.0, ge=0, le=1)
-    # -- evidence date and confidence (eval)
-    date: PartialDate | None = None
-    confidence: Literal["low", "medium", "high"] = "medium"
 
     @field_validator("position", "salience")
     @classmethod
@@ -484,12 +485,12 @@ class Scenario(BaseModel):
     # -- observed outcomes (eval): the moment the inputs describe, and how the episode ended
     as_of: PartialDate | None = None
     outcome: EpisodeOutcome | None = None
-    actors: tuple[Actor, ...]
-    issues: tuple[Issue, ...]
-    stances: tuple[Stance, ...]
     # crisis: who can walk away and act alone; issue linkage
     outside_options: tuple[OutsideOption, ...] = ()
     linkage: tuple[Linkage, ...] = ()
+    actors: tuple[Actor, ...]
+    issues: tuple[Issue, ...]
+    stances: tuple[Stance, ...]
 
     @model_validator(mode="after")
     def _cross_check(self) -> Scenario:
@@ -561,8 +562,8 @@ class Scenario(BaseModel):
                     )
                 )
             pairs.setdefault(key, k)
-        problems.extend(_crisis_problems(self, seen, issues))
         problems.extend(self._check_observed())
+        problems.extend(_crisis_problems(self, seen, issues))
         if problems:
             raise ScenarioError(problems)
         return self
