@@ -179,7 +179,7 @@ def test_tied_hands_closed_form(p: float, c_a: float, c_b: float, m: float) -> N
     an = analyse(one_issue(p, c_a, c_b, commitment_b=m), trust=1.0, rng=0)
     assert an.proposal is not None and an.zone_exists
     edge = min(1.0, (p + c_b) / (1 + m))
-    assert an.proposal[0] == pytest.approx(edge, abs=2e-3)
+    assert an.proposal[0] == pytest.approx(edge, abs=5e-3)  # candidates are a random grid
     assert an.proposal[0] <= edge + 1e-9
 
 
@@ -247,9 +247,31 @@ def test_package_is_all_or_nothing_and_conditional_waits_for_its_branch() -> Non
     blocked = dict(base)
     blocked["stances"] = [dict(s) for s in base["stances"]]
     blocked["stances"][1]["red_line"] = {"side": "below", "value": 90}  # A on y: ≥ 90
+    blocked["stances"][4]["red_line"] = {"side": "above", "value": 50}  # B on y: ≤ 50
     blocked["linkage"] = [{"package": ["x", "y"]}, {"conditional": "z", "on": "escalation"}]
     col = collective_layer(setup(Scenario.model_validate(blocked)))
     assert list(col.outcome) == [0.0, 0.0, 0.0]
+
+
+def test_a_package_trades_across_its_issues() -> None:
+    """Each side gives on the issue it cares less about (Putnam 1988's package deal): no
+    issue moves alone, the package moves both."""
+    data = {
+        "name": "trade",
+        "actors": [{"id": "A"}, {"id": "B"}],
+        "issues": [{"id": "x", "status_quo": 0}, {"id": "y", "status_quo": 0}],
+        "stances": [
+            {"actor": "A", "issue": "x", "position": 100, "salience": 90},
+            {"actor": "A", "issue": "y", "position": 0, "salience": 10},
+            {"actor": "B", "issue": "x", "position": 0, "salience": 10},
+            {"actor": "B", "issue": "y", "position": 100, "salience": 90},
+        ],
+    }
+    alone = collective_layer(setup(Scenario.model_validate(data)))
+    assert list(alone.outcome) == [0.0, 0.0]
+    data["linkage"] = [{"package": ["x", "y"]}]
+    both = collective_layer(setup(Scenario.model_validate(data)))
+    assert np.all(both.outcome > 0.3) and both.agreed.all()
 
 
 @st.composite

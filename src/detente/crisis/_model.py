@@ -97,6 +97,53 @@ def _nash_interval(pos: np.ndarray, sal: np.ndarray, weight: np.ndarray, sq: np.
     return lo, hi, (hi > lo) & active.any(axis=0)
 
 
+def _package_deal(s: CrisisSetup, idx: list[int], consent: np.ndarray, cap: np.ndarray,
+                  n: int = 4000) -> np.ndarray | None:
+    """A package agreed all together (Putnam 1988; Stokman & Van Oosten 1994 on trading across
+    issues): the asymmetric Nash solution over the package's issues jointly, each consenting
+    actor's utility ``-Σ_k s_ik |x_k - y_ik|^2`` as in the per-issue solution, status quo as the
+    disagreement point, inside the red lines; ``None`` when no package deal makes every
+    consenting actor better off. Deterministic: a fixed quasi-random set of candidate deals."""
+    sq = s.status_quo[idx]
+    blo, bhi = s.box
+    lo, hi = blo[idx], bhi[idx]
+    if np.any(lo > hi + 1e-12):
+        return None
+    sub_present = s.present[:, idx] & consent[:, idx]
+    who = sub_present.any(axis=1) & (cap[:, idx].max(axis=1) > 0)
+    if not who.any():
+        return None
+    y = np.nan_to_num(s.ideal[:, idx])
+    sal = np.where(sub_present, s.salience[:, idx], 0.0)
+    pos = np.where(sub_present, s.ideal[:, idx], np.nan)
+    span_lo = np.clip(np.nanmin(np.vstack([pos, sq[None, :]]), axis=0), lo, hi)
+    span_hi = np.clip(np.nanmax(np.vstack([pos, sq[None, :]]), axis=0), lo, hi)
+    gen = np.random.default_rng(20260101)  # fixed: the layer is deterministic
+    cands = span_lo + (span_hi - span_lo) * gen.random((n, len(idx)))
+    levels = [np.unique(np.r_[span_lo[j], span_hi[j], np.clip(pos[:, j][~np.isnan(pos[:, j])],
+                                                                 span_lo[j], span_hi[j])])
+              for j in range(len(idx))]
+    if math.prod(len(v) for v in levels) <= 20000:
+        cands = np.vstack([cands, np.array(list(itertools.product(*levels)))])
+
+    def util(xx: np.ndarray) -> np.ndarray:
+        out: np.ndarray = -(sal[None, :, :] * (xx[:, None, :] - y[None, :, :]) ** 2).sum(axis=2)
+        return out
+
+    gain = util(cands) - util(sq[None, :])  # (m, n_actors)
+    active = who & (sal.sum(axis=1) > 0)
+    if not active.any():
+        return None
+    g = gain[:, active]
+    ok = (g > 1e-12).all(axis=1)
+    if not ok.any():
+        return None
+    w = cap[active][:, idx].max(axis=1)
+    score = np.where(ok, (w[None, :] * np.log(np.where(g > 0, g, 1.0))).sum(axis=1), -np.inf)
+    best: np.ndarray = cands[int(np.argmax(score))]
+    return best
+
+
 @dataclass(frozen=True, eq=False)
 class CollectiveLayer:
     """The collective layer's outcome per issue (unit scale) and which issues were agreed."""
@@ -132,11 +179,16 @@ def collective_layer(s: CrisisSetup) -> CollectiveLayer:
             x[k] = sq[k] if np.isnan(y) else float(np.clip(y, s.rl_lo[d, k], s.rl_hi[d, k]))
             agreed[k] = False
     for pkg in s.packages:
-        idx = list(pkg)
-        negotiated = [k for k in idx if s.kind[k] != "unilateral"]
-        if negotiated and not all(ok[k] for k in negotiated):
+        negotiated = [k for k in pkg if s.kind[k] != "unilateral"]
+        if not negotiated:
+            continue
+        deal = _package_deal(s, negotiated, consent, cap)
+        if deal is None:
             x[negotiated] = sq[negotiated]
             agreed[negotiated] = False
+        else:
+            x[negotiated] = deal
+            agreed[negotiated] = np.abs(deal - sq[negotiated]) > 1e-9
     unconditional = x.copy()
     any_agreed = bool(agreed[[k for k in range(n_i) if k not in s.conditional]].any()) \
         if n_i > len(s.conditional) else False
@@ -478,16 +530,27 @@ def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b
 
 
 def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
-              zone: np.ndarray) -> int | None:
-    """A's demand under complete information: its best deal in the zone (Fearon 1995's
-    take-it-or-leave-it demand); outside the zone, the deal that comes closest to acceptable."""
+              zone: np.ndarray, power: float = 1.0) -> int | None:
+    """The deal under complete information: the asymmetric Nash point of the zone with the
+    challenger's bargaining power ω (ω = 1: its take-it-or-leave-it demand, Fearon 1995; ω = ½:
+    the symmetric split, Nash 1950 / Rubinstein 1982 with equal patience); outside the zone,
+    the deal that comes closest to acceptable."""
     if v.shape[1] == 0:
         return None
     if zone.any():
-        score = np.where(zone, v[a], -np.inf)
+        score = np.where(zone, _nash_score(v[a] - r[a], vb - rb, power), -np.inf)
         best = np.flatnonzero(score >= score.max() - 1e-12)
-        return int(best[np.argmax(vb[best])])  # ties: the one B likes best
+        return int(best[np.argmax(vb[best] if power >= 1 else v[a][best])])
     return int(np.argmax(np.minimum(v[a] - r[a], vb - rb)))
+
+
+def _nash_score(ga: np.ndarray, gb: np.ndarray, power: float) -> np.ndarray:
+    """ω log g_A + (1 − ω) log g_B (−inf where a gain is negative; ω = 1 ignores g_B)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        la = np.log(np.maximum(ga, 0.0) + 1e-15)
+        lb = np.log(np.maximum(gb, 0.0) + 1e-15)
+    out: np.ndarray = power * la + (1 - power) * lb if power < 1 else ga
+    return out
 
 
 def _challenger(s: CrisisSetup, col: CollectiveLayer, challenger: str) -> int | None:
@@ -517,6 +580,7 @@ def analyse(
     audience_cost_scale: float = AUDIENCE_COST_SCALE,
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
+    power: float = 1.0,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals)."""
@@ -538,7 +602,7 @@ def analyse(
     cands = _candidates(s, d, gen)
     v, vb = _values(s, d, cands, u_s, audience_cost_scale)
     zone = _zone(v, vb, r[:, 0], rb, a, d.vetoes)
-    k = _proposal(v, vb, r[:, 0], rb, a, zone)
+    k = _proposal(v, vb, r[:, 0], rb, a, zone, power)
     return CrisisAnalysis(
         s, col, d, how, cands, v, vb, ev[:, 0], int(choice[0]), bool(credible[0]),
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
@@ -571,17 +635,20 @@ def crisis_forecast(
     audience_cost_scale: float = AUDIENCE_COST_SCALE,
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
+    power: float = 1.0,
 ) -> CrisisResult:
     """Run the crisis model (see the module docstring) and return its draws."""
     if draws < 1:
         raise InputError(f"draws must be ≥ 1, got {draws}")
+    if not 0.0 <= power <= 1.0:
+        raise InputError(f"power must be in [0, 1], got {power}")
     if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
         raise InputError(f"resolve_sd must be ≥ 0, got {resolve_sd}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=gen,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
-                 as_of=as_of)
+                 as_of=as_of, power=power)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -614,6 +681,14 @@ def crisis_forecast(
         # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
         va = an.value[d.a]
         obj = p_acc[:, None] * va[:, None] + (1 - p_acc)[:, None] * r[d.a][None, :]
+        if power < 1:
+            # the asymmetric Nash split at the believed reservation of B's side, kept only
+            # where some split is believed acceptable; otherwise the demand above
+            rb_bar = float(np.mean(rb))
+            split = p_acc[:, None] * np.exp(_nash_score(va[:, None] - r[d.a][None, :],
+                                                        (an.value_b - rb_bar)[:, None], power))
+            has = split.max(axis=0) > 1e-12
+            obj = np.where(has[None, :], split, obj)
         demand = np.argmax(obj + 1e-12 * va[:, None], axis=0)
         agree = acc[demand, np.arange(draws)] & (va[demand] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
@@ -679,6 +754,9 @@ _OPTIONS = {
                               "[0, 1], or 'record' (credibility from the record as of the "
                               "scenario's date; full trust when the dyad has no events)",
                     words=("record",)),
+    "power": Option(1.0, "ω, the challenger's bargaining power over the zone: 1 = its "
+                         "take-it-or-leave-it demand (Fearon 1995), 0.5 = the symmetric "
+                         "Nash split"),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -710,6 +788,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         scenario, rng=rng, draws=int(opts["draws"]), resolve_sd=float(opts["resolve_sd"]),
         channel=opts["channel"], trust=trust, contest_exponent=float(opts["contest_exponent"]),
         challenger=str(opts["challenger"]), counterpart=str(opts["counterpart"]),
+        power=float(opts["power"]),
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
