@@ -58,7 +58,7 @@ def test_no_credible_threat_means_only_improvements_on_the_status_quo() -> None:
 
 def test_range_from_capabilities_matches_bargaining_module() -> None:
     """p from the capability-ratio contest (Bueno de Mesquita 1981) as in crisis_bargaining."""
-    an = analyse(one_issue(None, 0.1, 0.2, cap=(3, 1)), trust=1.0, rng=0)
+    an = analyse(one_issue(None, 0.1, 0.2, cap=(3, 1)), trust=1.0, rng=0, power=1.0)
     ref = crisis_bargaining(3, 1, 0.1, 0.2)
     z = an.candidates[an.zone, 0]
     assert an.dyad is not None and an.dyad.options[0].p == pytest.approx(0.75)
@@ -67,10 +67,15 @@ def test_range_from_capabilities_matches_bargaining_module() -> None:
     # under complete information A's take-it-or-leave-it demand is B's edge of the range
     assert an.proposal is not None
     assert an.proposal[0] == pytest.approx(ref.high, abs=2e-3)
+    # with equal bargaining power (ω = ½) the Nash split: the middle of the range
+    half = analyse(one_issue(None, 0.1, 0.2, cap=(3, 1)), trust=1.0, rng=0, power=0.5)
+    assert half.proposal is not None
+    assert half.proposal[0] == pytest.approx((ref.low + ref.high) / 2, abs=3e-3)
 
 
 def test_complete_information_agrees_in_the_range() -> None:
-    f = forecast(one_issue(0.6, 0.1, 0.15), "crisis", rng=1, trust=1.0, resolve_sd=0.0)
+    f = forecast(one_issue(0.6, 0.1, 0.15), "crisis", rng=1, trust=1.0, resolve_sd=0.0,
+                 power=1.0)
     assert f.episode == {"agreement": 1.0, "no_agreement": 0.0, "escalation": 0.0}
     assert 50 <= f.outcome("x") <= 75
 
@@ -91,8 +96,8 @@ def test_private_costs_make_war_possible_inside_a_narrow_range() -> None:
     """Fearon's information problem: with a narrow range, uncertainty about costs breaks down
     bargaining in some draws; with complete information it never does."""
     sc = one_issue(0.6, 0.03, 0.03)
-    full = forecast(sc, "crisis", rng=3, trust=1.0, resolve_sd=0.0)
-    some = forecast(sc, "crisis", rng=3, trust=1.0, resolve_sd=1.0)
+    full = forecast(sc, "crisis", rng=3, trust=1.0, resolve_sd=0.0, power=1.0)
+    some = forecast(sc, "crisis", rng=3, trust=1.0, resolve_sd=1.0, power=1.0)
     assert full.episode is not None and some.episode is not None
     assert full.episode["escalation"] == 0.0
     assert full.outcome("x") == pytest.approx(63.0, abs=0.2)  # p + c_B
@@ -146,9 +151,9 @@ def test_no_deal_crosses_a_red_line(sc: Scenario, seed: int) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(p=st.floats(0.2, 0.9), c_a=st.floats(0.05, 0.4), c_b=st.floats(0.05, 0.4),
-       m1=st.floats(0, 1), m2=st.floats(0, 1))
+       m1=st.floats(0, 1), m2=st.floats(0, 1), power=st.sampled_from([0.5, 1.0]))
 def test_more_audience_cost_never_more_concession(p: float, c_a: float, c_b: float,
-                                                  m1: float, m2: float) -> None:
+                                                  m1: float, m2: float, power: float) -> None:
     """B (public position 0, status quo 0) concedes x; with a higher public commitment no
     agreed deal takes more from it (Fearon 1994: tying hands), under complete information
     about B's cost. (Under private information the demand trades risk against return and is not
@@ -156,9 +161,9 @@ def test_more_audience_cost_never_more_concession(p: float, c_a: float, c_b: flo
     sd = 0.0
     lo_m, hi_m = sorted((m1, m2))
     r1 = crisis_forecast(one_issue(p, c_a, c_b, commitment_b=lo_m), trust=1.0, rng=5,
-                         draws=400, resolve_sd=sd)
+                         draws=400, resolve_sd=sd, power=power)
     r2 = crisis_forecast(one_issue(p, c_a, c_b, commitment_b=hi_m), trust=1.0, rng=5,
-                         draws=400, resolve_sd=sd)
+                         draws=400, resolve_sd=sd, power=power)
     a1, a2 = r1.analysis, r2.analysis
     if a1.zone_exists and a2.zone_exists:
         assert a1.proposal is not None and a2.proposal is not None
@@ -176,7 +181,7 @@ def test_tied_hands_closed_form(p: float, c_a: float, c_b: float, m: float) -> N
     """B's acceptable deals with audience cost m·x: −x − m·x ≥ −p − c_B, so the most A can
     demand is (p + c_B) / (1 + m)."""
     assume((p + c_b) / (1 + m) >= p - c_a + 0.01)
-    an = analyse(one_issue(p, c_a, c_b, commitment_b=m), trust=1.0, rng=0)
+    an = analyse(one_issue(p, c_a, c_b, commitment_b=m), trust=1.0, rng=0, power=1.0)
     assert an.proposal is not None and an.zone_exists
     edge = min(1.0, (p + c_b) / (1 + m))
     assert an.proposal[0] == pytest.approx(edge, abs=5e-3)  # candidates are a random grid
