@@ -127,6 +127,8 @@ def ultimatum_signal(
     acc = vb[0] >= rb - 1e-12
     for j in d.vetoes:
         acc &= v[j, 0] >= ev_b[j] - 1e-12
+    if not all(bool(s.respects(x, actor=j)) for j in range(s.n_actors) if j != a):
+        acc[:] = False  # a demand across the receivers' red lines is never accepted
     p_acc = float(acc.mean())
     va = float(v[a, 0])
     bluff_value = p_acc * va + (1 - p_acc) * v_back - sunk_cost
