@@ -57,7 +57,7 @@ def test_channel_transform_swaps_private_positions() -> None:
     assert priv.stance("A", "y").position == 60  # type: ignore[union-attr]
     assert with_channel(sc, "public") is sc
     g = channel_gap(sc, "compromise")
-    # compromise: weighted mean; only A's x position changed, by -30 with weight share 2·80/(2·80+60)
+    # compromise: only A's x position moved, by -30, with weight share 2·80 / (2·80 + 60)
     assert g.gap[0] == pytest.approx(-30 * 160 / 220)
     assert g.gap[1] == 0
 
