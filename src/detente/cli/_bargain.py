@@ -186,23 +186,31 @@ def bargain_cmd(
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
-        d = Table(title="deals: option per issue", title_justify="left")
+        full_trust = pair == (1.0, 1.0)
+        d = Table(title="deals: option per issue" + ("" if full_trust else
+                  f" — at trust κ={_pair(pair)} first, then at full trust"),
+                  title_justify="left")
         d.add_column("issue")
         if dom.status_quo is not None:
             d.add_column("status quo", justify="right")
         d.add_column(f"{A} ideal", justify="right")
         d.add_column(f"{B} ideal", justify="right")
-        for name in res.solutions:
-            d.add_column(name, justify="right")
+        shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
+                                       res.solutions_trust.items()]
+        shown += [(n if full_trust else f"{n} @1", s_) for n, s_ in res.solutions.items()]
+        for name, _ in shown:
+            d.add_column(name, justify="right", style="bold" if "@κ" in name else "")
         best_a, best_b = dom.a.best_options(), dom.b.best_options()
         for k, iss in enumerate(dom.issues):
             row = [iss.id]
             if dom.status_quo is not None:
                 row.append(iss.options[dom.status_quo[k]])
             row += [iss.options[best_a[k]], iss.options[best_b[k]]]
-            row += [s.options[iss.id] for s in res.solutions.values()]
+            row += [s_.options[iss.id] for _, s_ in shown]
             d.add_row(*row)
         console.print(d)
+        if not full_trust and not res.solutions_trust:
+            console.print(f"no deal is worth signing for both at trust κ={_pair(pair)}")
         t = Table(title=f"bargaining solutions; V = value at trust κ={_pair(pair)}",
                   title_justify="left")
         t.add_column("solution")
