@@ -142,3 +142,16 @@ def test_tying_hands_screens_bluffers() -> None:
 def test_models_lists_crisis() -> None:
     code, out, _ = run("models")
     assert code == 0 and "crisis" in out and "Fearon" in out
+
+
+def test_ultimatum_reports_the_signal(toy: Path) -> None:
+    code, out, err = run("ultimatum", str(toy), "--a", "A", "--b", "B")
+    assert code == 0, err
+    assert "as a signal (Fearon 1997)" in out and "resolved" in out
+    code, out, err = run("ultimatum", str(toy), "--a", "A", "--b", "B", "-f", "json")
+    doc = json.loads(out)
+    assert doc["signal"]["sender"] == "A"
+    # B as proposer holds no outside option: no signal to read
+    code, out, err = run("ultimatum", str(toy), "--a", "A", "--b", "B", "--proposer", "B",
+                         "-f", "json")
+    assert code == 0 and json.loads(out)["signal"] is None

@@ -452,6 +452,21 @@ def _floats(text: str, option: str) -> list[float]:
     return vals
 
 
+def _signal(file: str, sender: str) -> Any:
+    """The sender's public demand read as a signal, when ``file`` is a scenario in which the
+    sender holds an outside option (None otherwise)."""
+    path = scenario_path(file)
+    if _is_domain_yaml(path):
+        return None
+    from detente.crisis._signal import ultimatum_signal
+    from detente.scenario import load_scenario
+
+    scenario = load_scenario(path)
+    if not any(o.actor == sender for o in scenario.outside_options):
+        return None
+    return ultimatum_signal(scenario, challenger=sender)
+
+
 @app.command("ultimatum")
 @user_errors
 def ultimatum_cmd(
@@ -496,6 +511,7 @@ def ultimatum_cmd(
     curve = ultimatum_offer_curve(dom, spreads, mean=mu, family=family.value, proposer=who)
     best, rows = curve[0][1], curve[1:]
     width = "sd" if family is Family.normal else "half-width"
+    signal = _signal(file, who)
     if fmt is TableJson.json:
         doc = {
             "domain": dom.name, "proposer": P.id, "receiver": R.id, "family": family.value,
@@ -505,6 +521,7 @@ def ultimatum_cmd(
                       for k, v in best.as_dict().items()},
             "sweep": [{"spread": s, **{k: (_num(v) if isinstance(v, float) else v)
                                        for k, v in u.as_dict().items()}} for s, u in rows],
+            "signal": None if signal is None else signal.as_dict(),
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
@@ -548,3 +565,7 @@ def ultimatum_cmd(
             t.add_row(f"{s:g}", f"{u.utility_proposer:.3f}", f"{u.utility_receiver:.3f}",
                       f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
     console.print(t)
+    if signal is not None:
+        console.print(f"[bold]{P.id}'s public demand as a signal (Fearon 1997)[/]")
+        for line in signal.describe():
+            console.print(f"  {line}")
