@@ -41,8 +41,8 @@ def test_no_bargain_crosses_a_red_line(sc: Scenario, trust: float) -> None:
             iss = sc.issue(iid)
             for who in ("A", "B"):
                 st_ = sc.stance(who, iid)
-                if st_ is not None and st_.red_line is not None and not np.isclose(
-                        x, iss.status_quo or np.nan):
+                sq = np.nan if iss.status_quo is None else iss.status_quo
+                if st_ is not None and st_.red_line is not None and not np.isclose(x, sq):
                     assert st_.red_line.allows(x), (who, iid, x, st_.red_line)
 
 
