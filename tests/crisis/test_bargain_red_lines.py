@@ -36,8 +36,10 @@ def test_no_bargain_crosses_a_red_line(sc: Scenario, trust: float) -> None:
     dom = domain_from_scenario(sc, "A", "B", steps=6)
     res = analyse(dom, trust, curve_points=5)
     for sol in [*res.solutions.values(), *res.solutions_trust.values()]:
-        for iid, text in sol.options.items():
-            x = float(text)
+        where = np.unravel_index(sol.index, dom.shape)
+        for j, b_iss in enumerate(dom.issues):
+            assert b_iss.points is not None
+            x, iid = float(b_iss.points[where[j]]), b_iss.id
             iss = sc.issue(iid)
             for who in ("A", "B"):
                 st_ = sc.stance(who, iid)
