@@ -241,3 +241,56 @@ def test_cross_validate_holds_each_case_out() -> None:
     assert loo.mae == pytest.approx(fixed.model("nash").mae)
     assert [m.model for m in cv.models] == [
         "status_quo", "compromise", "nash (leave-one-case-out)", "base_rate"]
+
+
+def test_brier_skill_against_the_base_rate(episode_model: str) -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    report = evaluate(_fixtures(), [episode_model])
+    # two cases: each one's base rate is the other's outcome with certainty (Brier 2)
+    assert report.model("base_rate").brier == pytest.approx(2.0)
+    assert report.brier_skill(episode_model) == pytest.approx(1 - 0.625 / 2.0)
+    assert math.isnan(report.brier_skill("compromise"))
+    assert report.as_dict()["models"][2]["brier_skill"] == pytest.approx(0.6875)
+    r = CliRunner().invoke(app, ["evaluate", str(DATA), "-m", episode_model])
+    assert r.exit_code == 0, r.stderr
+    assert "probability given to what happened" in r.stdout
+    assert "0.50 (0.38)" in r.stdout  # agreement case: p = 0.5, Brier 0.375
+    assert "0.69" in r.stdout
+
+
+def test_status_quo_is_a_registered_baseline() -> None:
+    from detente.collective import forecast, get_model
+
+    assert get_model("status_quo").baseline
+    assert not any(m.baseline for m in list_models() if m.name != "status_quo")
+    sc = load_example("geneva-2022")
+    fc = forecast(sc, "status_quo")
+    assert list(fc.outcomes) == [i.status_quo for i in sc.issues]
+    assert fc.notes == ()
+
+
+@pytest.fixture
+def picky_model() -> Iterator[str]:
+    from detente.errors import InputError
+
+    name = "test_picky"
+
+    @register(name, summary="test only", reference="test only")
+    def _picky(scenario: Scenario, c: Any, *, rng: Any = None) -> Forecast:
+        if len(scenario.issues) > 1:
+            raise InputError(f"{scenario.name}: this model takes one issue only")
+        return Forecast(name, {}, scenario.name, c.issue_ids, c.to_scale(c.status_quo))
+
+    yield name
+    del _REGISTRY[name]
+
+
+def test_a_case_the_model_cannot_take_is_noted_not_fatal(picky_model: str) -> None:
+    report = evaluate(_fixtures(), [picky_model], baselines=())
+    m = report.model(picky_model)
+    assert (m.n, m.skipped) == (1, 2)  # the one-issue case scored, the two-issue case not
+    assert any("fixture-talks-1999: the model could not run" in n and "one issue only" in n
+               for n in m.notes)

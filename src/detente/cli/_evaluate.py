@@ -327,6 +327,30 @@ def _table(
     for m in models:
         for note in m.notes:
             console.print(f"[dim]{m.model}: {note}[/]")
+    probabilistic = [m for m in models if m.n_episodes > 0]
+    if probabilistic and base is not None:
+        e = Table(title="episode outcome: probability given to what happened (Brier score)",
+                  title_justify="left")
+        e.add_column("case", no_wrap=True)
+        e.add_column("out", style="dim")
+        for m in [*probabilistic, base]:
+            e.add_column(_header(m.model), justify="right")
+        rows = {(x.model, x.case): x for x in report.episodes}
+        for c in report.cases:
+            if c not in report.outcomes:
+                continue
+            cells = []
+            for m in [*probabilistic, base]:
+                x = rows.get((m.model, c))
+                cells.append("—" if x is None else
+                             f"{x.probabilities.get(x.observed, 0.0):.2f} ({x.brier:.2f})")
+            e.add_row(c, _SHORT.get(report.outcomes[c], ""), *cells)
+        e.add_section()
+        e.add_row("Brier skill vs base rate", "",
+                  *[_fmt(report.brier_skill(m.model), 2) for m in probabilistic], "")
+        console.print(e)
+        console.print("[dim]Brier skill: 1 − BS(model) / BS(base rate) on the same cases "
+                      "(above 0: better than the base rate)[/]")
     if per_issue:
         p = Table(title="per issue: forecast (absolute error on 0-100)", title_justify="left")
         p.add_column("case", no_wrap=True)

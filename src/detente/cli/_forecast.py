@@ -233,7 +233,9 @@ def demo_cmd(
     if name not in list_examples():
         raise UserError(f"no example named '{name}'; shipped: {', '.join(list_examples())}")
     scenario = load_example(name)
-    forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()]
+    # the status-quo baseline is already the table's "status quo" column
+    forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()
+                 if not spec.baseline]
     if fmt is TableJsonCsv.table:
         console.print(f"[bold]{scenario.name}[/]  ({example_path(name).name})")
         if scenario.description:

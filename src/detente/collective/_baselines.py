@@ -147,6 +147,7 @@ def _no_weight_notes(sc: Scenario, c: CompiledScenario, unit: np.ndarray) -> tup
     reference="Achen, C. H. (2006). Evaluating political decision-making models. In Thomson, "
     "Stokman, Achen & König (eds.), The European Union Decides. Cambridge University Press "
     "(the status quo as the benchmark a model must beat).",
+    baseline=True,
 )
 def status_quo(
     scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator | None = None

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.collective import forecast_many, get_model
+from detente.collective import Forecast, forecast_many, get_model
 from detente.errors import InputError
 from detente.scenario import OUTCOME_KINDS, Dataset, Scenario
 
@@ -140,6 +140,19 @@ class EvaluationReport:
                 return m
         raise KeyError(f"no model '{name}' in this evaluation")
 
+    def brier_skill(self, model: str) -> float:
+        """Brier skill score against the base rate, ``1 − BS_model / BS_base``, on the cases
+        where ``model`` gave probabilities (> 0: better than the base rate; NaN: none)."""
+        own = {e.case: e.brier for e in self.episodes if e.model == model}
+        base = {e.case: e.brier for e in self.episodes if e.model == BASE_RATE}
+        cases = [c for c in own if c in base]
+        if not cases or model == BASE_RATE:
+            return math.nan
+        ref = float(np.mean([base[c] for c in cases]))
+        if ref == 0:
+            return math.nan
+        return 1.0 - float(np.mean([own[c] for c in cases])) / ref
+
     def as_dict(self, per_issue: bool = True) -> dict[str, Any]:
         """JSON-ready: every NaN becomes ``null``."""
         doc: dict[str, Any] = {
@@ -156,6 +169,7 @@ class EvaluationReport:
                     "mean_case_mae": _num(m.mean_case_mae),
                     "case_mae": {c: _num(v) for c, v in m.case_mae.items()},
                     "brier": _num(m.brier),
+                    "brier_skill": _num(self.brier_skill(m.model)),
                     "n_episodes": m.n_episodes,
                     **({"notes": list(m.notes)} if m.notes else {}),
                 }
@@ -261,9 +275,12 @@ def evaluate(
 
     scored, notes = _cases(cases)
     if not scored:
+        given = ([] if isinstance(cases, Dataset) else
+                 [cases] if isinstance(cases, Scenario) else list(cases))
+        named = ", ".join(f"'{s.name}'" for s in given) or "(none given)"
         raise InputError(
-            "no case to score: expected scenarios with an 'observed' value on at least one "
-            "issue or an episode 'outcome'"
+            f"no case to score among {named}: expected scenarios with an 'observed' value on "
+            "at least one issue or an episode 'outcome' (see docs/evaluation.md)"
         )
     names = list(models) if models is not None else [m.name for m in list_models()]
     for base in reversed(baselines):
@@ -280,21 +297,23 @@ def evaluate(
     episode_rows: list[EpisodeScore] = []
     summaries: list[ModelScore] = []
     for name in names:
-        forecasts = forecast_many([c.scenario for c in scored], name, rng=rng, **opts.get(name, {}))
         rows: list[IssueScore] = []
         model_notes: list[str] = []
         briers: list[float] = []
+        forecasts = _run(name, scored, opts.get(name, {}), rng, model_notes)
         for case, fc in zip(scored, forecasts, strict=True):
             missing = []
             for issue_id, obs in case.observed.items():
                 iss = case.scenario.issue(issue_id)
-                pred = fc.outcome(issue_id)
+                pred = math.nan if fc is None else fc.outcome(issue_id)
                 span = iss.scale_max - iss.scale_min
                 err = abs(pred - obs) / span * 100.0 if not math.isnan(pred) else math.nan
                 rows.append(IssueScore(case.name, issue_id, name, pred, obs, err,
                                        iss.scale_min, iss.scale_max))
                 if math.isnan(pred):
                     missing.append(issue_id)
+            if fc is None:
+                continue
             if missing:
                 why = "; ".join(fc.notes) or "no reason given"
                 model_notes.append(
@@ -336,6 +355,28 @@ def evaluate(
         outcomes={c.name: c.outcome for c in scored if c.outcome is not None},
         notes=tuple(notes),
     )
+
+
+def _run(
+    name: str, scored: Sequence[_Case], opts: Mapping[str, Any], rng: int | None,
+    notes: list[str],
+) -> list[Forecast | None]:
+    """Forecasts of every case; a case the model cannot take (an input error, e.g. inputs the
+    model needs and the case lacks) gets ``None`` and a note instead of stopping the run."""
+    results: list[Forecast | None] = []
+    if len(scored) > 1:
+        try:
+            results.extend(forecast_many([c.scenario for c in scored], name, rng=rng, **opts))
+            return results
+        except InputError:
+            pass  # find which case, one at a time
+    for case in scored:
+        try:
+            results.append(forecast_many([case.scenario], name, rng=rng, **opts)[0])
+        except InputError as e:
+            notes.append(f"{case.name}: the model could not run: {e}")
+            results.append(None)
+    return results
 
 
 def _summary(

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from detente._atomic import save_figure
 
 __all__ = ["plot_evaluation"]
@@ -31,11 +33,17 @@ def plot_evaluation(report: Any, path: str | os.PathLike[str]) -> Path:
     issues_of = {
         c: list(dict.fromkeys(r.issue for r in report.issues if r.case == c)) for c in cases
     }
-    heights = [max(1, len(issues_of[c])) for c in cases]
-    fig, axes = plt.subplots(
-        len(cases), 1, figsize=(10, 1.2 * len(cases) + 0.45 * sum(heights)),
+    ncols = 1 if len(cases) <= 6 else 2
+    nrows = -(-len(cases) // ncols)
+    grid = [cases[r * ncols:(r + 1) * ncols] for r in range(nrows)]
+    heights = [max(max(1, len(issues_of[c])) for c in row) for row in grid]
+    fig, axs = plt.subplots(
+        nrows, ncols, figsize=(10 * ncols, 1.2 * nrows + 0.45 * sum(heights)),
         gridspec_kw={"height_ratios": heights}, squeeze=False,
     )
+    for k in range(len(cases), nrows * ncols):
+        axs[k // ncols, k % ncols].set_visible(False)
+    axes = np.array([[axs[k // ncols, k % ncols]] for k in range(len(cases))])
     cmap = plt.get_cmap("tab10")
     colour = {m.model: cmap(k % 10) for k, m in enumerate(models)}
     offset = {m.model: (k - (len(models) - 1) / 2) * 0.08 for k, m in enumerate(models)}
@@ -57,13 +65,15 @@ def plot_evaluation(report: Any, path: str | os.PathLike[str]) -> Path:
                 ax.scatter(unit(r.forecast), y + offset[r.model], color=colour[r.model],
                            marker=_MARKERS[k % len(_MARKERS)], s=36, zorder=4)
         ax.set_yticks(range(len(names)), names, fontsize=8)
-        ax.set_ylim(len(names) - 0.5, -0.5)
+        row_height = heights[cases.index(case) // ncols]
+        ax.set_ylim(row_height - 0.5, -0.5)
         ax.set_xlim(-3, 103)
         ax.grid(axis="x", alpha=0.3)
         outcome = report.outcomes.get(case)
         ax.set_title(case + (f"  (outcome: {outcome})" if outcome else ""), fontsize=9,
                      loc="left")
-    axes[-1, 0].set_xlabel("position on the issue's scale, 0-100 (black bar: observed)")
+    for ax in axs[-1, :]:
+        ax.set_xlabel("position on the issue's scale, 0-100 (black bar: observed)")
     handles = [
         plt.Line2D([], [], color=colour[m.model], marker=_MARKERS[k % len(_MARKERS)],
                    linestyle="", label=f"{m.model} (MAE {m.mae:.1f})")
@@ -71,7 +81,7 @@ def plot_evaluation(report: Any, path: str | os.PathLike[str]) -> Path:
     ]
     handles.append(plt.Line2D([], [], color="black", lw=2.5, label="observed"))
     fig.legend(handles=handles, loc="upper center", ncol=min(4, len(handles)), fontsize=8,
-               bbox_to_anchor=(0.5, 1.0 + 0.25 / max(1, len(cases))))
+               bbox_to_anchor=(0.5, 1.0 + 0.25 / max(1, nrows)))
     fig.tight_layout()
     out = save_figure(fig, path)
     plt.close(fig)
