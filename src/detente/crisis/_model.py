@@ -244,15 +244,24 @@ def _branch(s: CrisisSetup, base: np.ndarray, col: CollectiveLayer, branch: str,
     return x
 
 
+def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
+    """The chance of prevailing per draw: its odds known up to the factor ``exp(shift)``."""
+    if shift is None or p <= 0.0 or p >= 1.0:
+        return np.full(1 if shift is None else shift.size, p)
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-(math.log(p / (1 - p)) + shift)))
+    return out
+
+
 def _ev(s: CrisisSetup, d: Dyad, j: int, u_win: np.ndarray, u_lose: np.ndarray,
-        f_a: np.ndarray, f_b: np.ndarray) -> np.ndarray:
+        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
     """EV of option j to every actor, per draw: (n_actors, n_draws)."""
     o = d.options[j]
     cost = np.zeros((s.n_actors, f_a.size))
     cost[o.holder] = np.minimum(o.cost * f_a, 1.0)
     for t in o.targets:
         cost[t] = np.minimum(o.target_cost * f_b, 1.0)
-    ev: np.ndarray = (o.p * u_win[:, j] + (1 - o.p) * u_lose[:, j])[:, None] - cost
+    p = _p_draws(o.p, shift)[None, :]
+    ev: np.ndarray = p * u_win[:, j][:, None] + (1 - p) * u_lose[:, j][:, None] - cost
     return ev
 
 
@@ -517,12 +526,14 @@ def _zone(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: Any, a: int, vetoes:
     return ok
 
 
-def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b: np.ndarray
+def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b: np.ndarray,
+                  shift: np.ndarray | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws)."""
     u_win = s.utility(d.win).reshape(s.n_actors, -1)
     u_lose = s.utility(d.lose).reshape(s.n_actors, -1)
-    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b) for j in range(len(d.options))])
+    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift)
+                    for j in range(len(d.options))])
     choice = np.argmax(evs[:, d.a, :], axis=0)
     ev = np.take_along_axis(evs, choice[None, None, :], axis=0)[0]
     credible = ev[d.a] > u_s[d.a] + 1e-12
@@ -697,12 +708,13 @@ def _crisis_forecast_one(
         ep = {"agreement": 1.0 if moved else 0.0, "no_agreement": 0.0 if moved else 1.0,
               "escalation": 0.0}
         return CrisisResult(an, ep, x[None, :], np.array([0 if moved else 1]))
-    z = gen.standard_normal((2, draws))
-    f = np.exp(resolve_sd * z - resolve_sd**2 / 2)
-    choice, _ev_, credible, r = _reservations(s, d, an.u_standoff, f[0], f[1])
+    z = gen.standard_normal((3, draws))
+    f = np.exp(resolve_sd * z[:2] - resolve_sd**2 / 2)
+    shift = resolve_sd * z[2]  # the odds of prevailing, known up to a factor exp(σZ)
+    choice, _ev_, credible, r = _reservations(s, d, an.u_standoff, f[0], f[1], shift)
     # B's side knows its own cost (f[1]) and believes A's threat as nominally assessed
     one = np.ones(draws)
-    _c, _e, _cr, r_belief = _reservations(s, d, an.u_standoff, one, f[1])
+    _c, _e, _cr, r_belief = _reservations(s, d, an.u_standoff, one, f[1], shift)
     if not an.credible:
         r_belief = np.repeat(an.u_standoff[:, None], draws, axis=1)
     r_b_side = r_belief.copy()
@@ -734,7 +746,7 @@ def _crisis_forecast_one(
         agree = acc[demand, np.arange(draws)] & (va[demand] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
     escalate = ~agree & credible
-    p = np.array([d.options[j].p for j in choice])
+    p = np.array([_p_draws(d.options[j].p, shift[i:i + 1])[0] for i, j in enumerate(choice)])
     won = gen.random(draws) < p
     esc = np.where(won[:, None], d.win[choice], d.lose[choice])
     standoff = _branch(s, d.standoff, an.collective, "no_agreement", d.a)
