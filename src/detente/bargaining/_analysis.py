@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from detente.bargaining._domain import Domain
-from detente.bargaining._space import SOLUTIONS, Solution, Zopa, pareto_mask, solve, zopa
+from detente.bargaining._space import (
+    SOLUTIONS,
+    Solution,
+    Zopa,
+    pareto_mask,
+    solve,
+    solve_points,
+    zopa,
+)
 from detente.bargaining._trust import (
     Breach,
     TrustCurve,
@@ -34,12 +42,14 @@ class Analysis:
     threshold: float | None
     curve: TrustCurve
     trust_source: str
+    solutions_trust: dict[str, Solution] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "domain": self.domain.as_dict(),
             "frontier_size": self.frontier_size,
             "solutions": {k: v.as_dict() for k, v in self.solutions.items()},
+            "solutions_at_trust": {k: v.as_dict() for k, v in self.solutions_trust.items()},
             "zopa_full_trust": self.zopa_full.as_dict(),
             "zopa_at_trust": self.zopa_trust.as_dict(),
             "trust_source": self.trust_source,
@@ -67,7 +77,14 @@ def analyse(
         if s is not None:
             sols[name] = s
     z_full = zopa(domain, 1.0, values=(ua, ub))
-    z_trust = zopa(domain, pair, values=trust_values(domain, pair, utilities=(ua, ub),
-                                                     broken=(ba, bb)))
+    va, vb = trust_values(domain, pair, utilities=(ua, ub), broken=(ba, bb))
+    z_trust = zopa(domain, pair, values=(va, vb))
     curve = trust_curve(domain, curve_points, utilities=(ua, ub), broken=(ba, bb))
-    return Analysis(domain, front, sols, z_full, z_trust, curve.threshold, curve, trust_source)
+    # the deals at the given trust: each solution on the trust-adjusted values V
+    at_trust = {}
+    for name in SOLUTIONS:
+        k = solve_points(va, vb, domain.a.reservation_value, domain.b.reservation_value, name)
+        if k is not None:
+            at_trust[name] = Solution(name, k, float(ua[k]), float(ub[k]), domain.outcome(k))
+    return Analysis(domain, front, sols, z_full, z_trust, curve.threshold, curve, trust_source,
+                    at_trust)

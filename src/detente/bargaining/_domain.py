@@ -274,6 +274,10 @@ def domain_from_scenario(
     models); its weights are its saliences, normalised to sum to one. Its reservation value is
     the utility of the status quo, unless ``reservation`` gives both explicitly (an outside
     option). An issue where an actor has no stance gets weight 0 for it.
+
+    Red lines of ``a`` and ``b`` are honoured (non-compensatory): options that cross either
+    party's red line are left out, except the status quo (not settling an issue crosses
+    nothing), and each red line's value is itself an option.
     """
     if steps < 2:
         raise ValueError(f"steps must be at least 2, got {steps}")
@@ -301,7 +305,19 @@ def domain_from_scenario(
         extra = [s.position for who in (a, b) if (s := scenario.stance(who, iss.id)) is not None]
         if iss.status_quo is not None:
             extra.append(iss.status_quo)
+        lines = [st.red_line for who in (a, b)
+                 if (st := scenario.stance(who, iss.id)) is not None and st.red_line is not None]
+        extra += [rl.value for rl in lines]
         pts = _grid(iss.scale_min, iss.scale_max, steps, extra)
+        if lines:
+            keep = np.array([all(rl.allows(float(p)) for rl in lines) for p in pts])
+            if iss.status_quo is not None:
+                keep |= np.isclose(pts, iss.status_quo)
+            if not keep.any():
+                raise ValueError(
+                    f"issue '{iss.id}': the red lines of {a} and {b} leave no option and there "
+                    "is no status quo to fall back on")
+            pts = pts[keep]
         width = iss.scale_max - iss.scale_min
         b_issues.append(
             BargainingIssue(iss.id, tuple(f"{p:g}" for p in pts), _frozen_array(pts), iss.name)

@@ -35,6 +35,14 @@ COMMANDS: dict[str, _Entry] = {
         "Credibility of ACTOR's commitments (to --toward, or anyone), with its "
         'drivers.',
     ),
+    "crisis": _Entry(
+        "_crisis",
+        'Coercive bargaining on a scenario: who can walk away, the bargaining range'
+        ' (Fearon 1995), whether promises can be believed (commitment problem, '
+        'Powell 2006), what private costs do (information problem), P(agreement / '
+        'standoff / escalation), and a public demand read as a signal (Fearon '
+        '1997).',
+    ),
     "demo": _Entry(
         "_forecast",
         'Run every registered model on a shipped example, print the forecasts, '

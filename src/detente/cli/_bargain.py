@@ -186,23 +186,31 @@ def bargain_cmd(
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
-        d = Table(title="deals: option per issue", title_justify="left")
+        full_trust = pair == (1.0, 1.0)
+        d = Table(title="deals: option per issue" + ("" if full_trust else
+                  f" — at trust κ={_pair(pair)} first, then at full trust"),
+                  title_justify="left")
         d.add_column("issue")
         if dom.status_quo is not None:
             d.add_column("status quo", justify="right")
         d.add_column(f"{A} ideal", justify="right")
         d.add_column(f"{B} ideal", justify="right")
-        for name in res.solutions:
-            d.add_column(name, justify="right")
+        shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
+                                       res.solutions_trust.items()]
+        shown += [(n if full_trust else f"{n} @1", s_) for n, s_ in res.solutions.items()]
+        for name, _ in shown:
+            d.add_column(name, justify="right", style="bold" if "@κ" in name else "")
         best_a, best_b = dom.a.best_options(), dom.b.best_options()
         for k, iss in enumerate(dom.issues):
             row = [iss.id]
             if dom.status_quo is not None:
                 row.append(iss.options[dom.status_quo[k]])
             row += [iss.options[best_a[k]], iss.options[best_b[k]]]
-            row += [s.options[iss.id] for s in res.solutions.values()]
+            row += [s_.options[iss.id] for _, s_ in shown]
             d.add_row(*row)
         console.print(d)
+        if not full_trust and not res.solutions_trust:
+            console.print(f"no deal is worth signing for both at trust κ={_pair(pair)}")
         t = Table(title=f"bargaining solutions; V = value at trust κ={_pair(pair)}",
                   title_justify="left")
         t.add_column("solution")
@@ -444,6 +452,21 @@ def _floats(text: str, option: str) -> list[float]:
     return vals
 
 
+def _signal(file: str, sender: str) -> Any:
+    """The sender's public demand read as a signal, when ``file`` is a scenario in which the
+    sender holds an outside option (None otherwise)."""
+    path = scenario_path(file)
+    if _is_domain_yaml(path):
+        return None
+    from detente.crisis._signal import ultimatum_signal
+    from detente.scenario import load_scenario
+
+    scenario = load_scenario(path)
+    if not any(o.actor == sender for o in scenario.outside_options):
+        return None
+    return ultimatum_signal(scenario, challenger=sender)
+
+
 @app.command("ultimatum")
 @user_errors
 def ultimatum_cmd(
@@ -488,6 +511,7 @@ def ultimatum_cmd(
     curve = ultimatum_offer_curve(dom, spreads, mean=mu, family=family.value, proposer=who)
     best, rows = curve[0][1], curve[1:]
     width = "sd" if family is Family.normal else "half-width"
+    signal = _signal(file, who)
     if fmt is TableJson.json:
         doc = {
             "domain": dom.name, "proposer": P.id, "receiver": R.id, "family": family.value,
@@ -497,6 +521,7 @@ def ultimatum_cmd(
                       for k, v in best.as_dict().items()},
             "sweep": [{"spread": s, **{k: (_num(v) if isinstance(v, float) else v)
                                        for k, v in u.as_dict().items()}} for s, u in rows],
+            "signal": None if signal is None else signal.as_dict(),
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
@@ -540,3 +565,7 @@ def ultimatum_cmd(
             t.add_row(f"{s:g}", f"{u.utility_proposer:.3f}", f"{u.utility_receiver:.3f}",
                       f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
     console.print(t)
+    if signal is not None:
+        console.print(f"[bold]{P.id}'s public demand as a signal (Fearon 1997)[/]")
+        for line in signal.describe():
+            console.print(f"  {line}")

@@ -84,12 +84,45 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
         )
     console.print(table)
     for f in forecasts:
+        if f.episode is not None:
+            console.print(f"{f.model}: P(agreement) {f.episode['agreement']:.2f}, "
+                          f"P(standoff) {f.episode['no_agreement']:.2f}, "
+                          f"P(escalation) {f.episode['escalation']:.2f}")
+    for f in forecasts:
         for note in f.notes:
             console.print(f"[dim]{f.model}:[/] {note}")
         if explain and f.explanation:
             console.print(f"\n[bold]{f.model}: why[/]")
             for line in f.explanation:
                 console.print(f"  {line}")
+
+
+def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
+    from detente.crisis import has_private
+
+    if not has_private(scenario):
+        console.print("[dim]the scenario gives no private positions: both channels agree[/]")
+    table = Table(title=f"{scenario.name}: public vs private channel (gap = private − public)",
+                  title_justify="left")
+    table.add_column("issue")
+    for g in gaps:
+        table.add_column(f"{g.model} public", justify="right")
+        table.add_column(f"{g.model} private", justify="right")
+        table.add_column("gap", justify="right", style="bold")
+    for k, issue in enumerate(scenario.issues):
+        cells = []
+        for g in gaps:
+            a, b = float(g.public.outcomes[k]), float(g.private.outcomes[k])
+            cells += [_fmt(a), _fmt(b), _fmt(b - a)]
+        table.add_row(issue.id, *cells)
+    console.print(table)
+    for g in gaps:
+        if g.episode_gap is not None:
+            e = g.episode_gap
+            console.print(f"{g.model}: P(escalation) public "
+                          f"{g.public.episode['escalation']:.2f}, private "
+                          f"{g.private.episode['escalation']:.2f} (gap {e['escalation']:+.2f}); "
+                          f"P(agreement) gap {e['agreement']:+.2f}")
 
 
 @app.command("forecast")
@@ -113,6 +146,11 @@ def forecast_cmd(
         Path | None, typer.Option("--plot", help="Write a PNG of positions and forecasts.")
     ] = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Seed for random models.")] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option("--channel", help="public or private: run every model on the stances' "
+                     "public or private (closed-channel) positions and show the gap."),
+    ] = None,
 ) -> None:
     """Forecast the outcome of each issue with one or more models, side by side."""
     from detente.collective import forecast, get_model
@@ -121,17 +159,38 @@ def forecast_cmd(
     scenario = load_scenario(scenario_path(file))
     names = model or ["compromise", "median", "nash"]
     opts = _parse_options(option)
+    if channel is not None and "channel" in opts:
+        raise UserError("give the channel once: --channel or --option channel=...")
     forecasts = []
+    gaps = []
     for name in names:
         spec = get_model(name)
         own = {k: v for k, v in opts.items() if k in spec.options}
-        forecasts.append(forecast(scenario, name, rng=seed, **own))
+        if channel is None:
+            forecasts.append(forecast(scenario, name, rng=seed, **own))
+        else:
+            from detente.crisis import channel_gap
+
+            own.pop("channel", None)
+            g = channel_gap(scenario, name, seed=seed, **own)
+            if channel not in ("public", "private"):
+                raise UserError(f"--channel must be public or private, got {channel!r}")
+            gaps.append(g)
+            forecasts.append(g.private if channel == "private" else g.public)
     unused = set(opts) - {k for n in names for k in get_model(n).options}
     if unused:
         raise UserError(
             f"no model among {', '.join(names)} has option(s) {', '.join(sorted(unused))}"
         )
-    _render(scenario, forecasts, fmt, explain)
+    if gaps and fmt is TableJsonCsv.json:
+        doc = {"scenario": scenario.name, "channel": channel,
+               "forecasts": [f.as_dict() for f in forecasts],
+               "channels": [g.as_dict() for g in gaps]}
+        console.print_json(json.dumps(doc, allow_nan=False))
+    else:
+        _render(scenario, forecasts, fmt, explain)
+    if gaps and fmt is TableJsonCsv.table:
+        _render_gaps(scenario, gaps)
     if plot is not None:
         from detente.report import plot_forecasts
 

@@ -132,6 +132,7 @@ def register(
 def _ensure_loaded() -> None:
     # Importing the package registers the shipped models.
     import detente.collective  # noqa: F401
+    import detente.crisis  # noqa: F401  (registers crisis)
 
 
 def get_model(name: str) -> ModelSpec:

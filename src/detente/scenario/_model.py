@@ -211,13 +211,6 @@ class RedLine(BaseModel):
         return x <= self.value if self.side == "above" else x >= self.value
 
 
-def _date_text(v: Any) -> Any:
-    # YAML reads an unquoted 2021-12-21 as a date: keep the text
-    if v is not None and not isinstance(v, str) and hasattr(v, "isoformat"):
-        return v.isoformat()
-    return v
-
-
 class OutsideOption(BaseModel):
     """Walking away and acting alone: war, a strike, withdrawal, sanctions (Fearon 1995).
 
@@ -236,14 +229,9 @@ class OutsideOption(BaseModel):
     cost: float = Field(default=0.0, ge=0, le=1)
     target_cost: float = Field(default=0.0, ge=0, le=1)
     imposes: dict[str, float] = Field(default_factory=dict)
-    date: str = ""
+    date: PartialDate | None = None
     note: str = ""
     source: str = ""
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date(cls, v: Any) -> Any:
-        return _date_text(v)
 
     @field_validator("p_prevail", "cost", "target_cost")
     @classmethod
@@ -331,6 +319,10 @@ def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Iss
         if s.red_line is not None:
             off_scale(iss, s.red_line.value, "red line", ("stances", k, "red_line", "value"))
     for k, o in enumerate(sc.outside_options):
+        if sc.as_of and o.date and _after(o.date, sc.as_of):
+            out.append(Problem(f"date {o.date} is after as_of {sc.as_of}: inputs must be known "
+                               "at as_of (no hindsight)", "date",
+                               loc=("outside_options", k, "date")))
         bad_actor(o.actor, ("outside_options", k, "actor"))
         for t, a in enumerate(o.target):
             bad_actor(a, ("outside_options", k, "target", t))

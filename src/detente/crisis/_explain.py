@@ -1,0 +1,168 @@
+"""The crisis model in words: what closes the zone of agreement and what would reopen it.
+
+Each statement is computed, not templated: counterfactual runs of the crisis layer at the
+believed values without red lines, without audience costs, at full trust and without the outside
+option, and thresholds found by bisection (the challenger's cost of conflict, the trust needed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+
+from detente.crisis._model import CrisisAnalysis, analyse
+
+__all__ = ["explain", "reopening"]
+
+
+def _on(s: Any, k: int, u: float) -> float:
+    return round(float(s.scale_min[k] + u * (s.scale_max[k] - s.scale_min[k])), 2)
+
+
+def _rerun(an: CrisisAnalysis, **changes: Any) -> CrisisAnalysis:
+    s = dataclasses.replace(an.setup, **{k: v for k, v in changes.items() if k != "trust"})
+    d = an.dyad
+    assert d is not None
+    trust = changes.get("trust", (d.kappa_a, d.kappa_b))
+    return analyse(_SCENARIO_STUB, trust=trust, setup_override=s,
+                   challenger=s.actor_ids[d.a] if s.options else "",
+                   counterpart=s.actor_ids[d.counterpart],
+                   audience_cost_scale=an.extra.get("audience_cost_scale", 1.0))
+
+
+class _Stub:
+    """Stands in for the scenario in counterfactual runs (only its date is read)."""
+
+    date = ""
+    as_of = None
+
+
+_SCENARIO_STUB: Any = _Stub()
+
+
+def _scale_option_cost(an: CrisisAnalysis, cost: float) -> Any:
+    d = an.dyad
+    assert d is not None
+    chosen = d.options[an.option]
+    opts = tuple(dataclasses.replace(o, cost=cost) if o is chosen else o
+                 for o in an.setup.options)
+    return opts
+
+
+def reopening(an: CrisisAnalysis) -> dict[str, Any]:
+    """Thresholds that would open a zone of agreement (None when none in range)."""
+    out: dict[str, Any] = {}
+    d = an.dyad
+    if d is None or an.zone_exists:
+        return out
+    o = d.options[an.option]
+
+    def zone_at_cost(c: float) -> bool:
+        return _rerun(an, options=_scale_option_cost(an, c)).zone_exists
+
+    if zone_at_cost(1.0):
+        lo, hi = o.cost, 1.0
+        for _ in range(30):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if zone_at_cost(mid) else (mid, hi)
+        out["challenger_cost"] = hi
+    if min(d.kappa_a, d.kappa_b) < 1.0 and _rerun(an, trust=1.0).zone_exists:
+        lo, hi = min(d.kappa_a, d.kappa_b), 1.0
+        for _ in range(30):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if _rerun(an, trust=mid).zone_exists else (mid, hi)
+        out["trust"] = hi
+    return out
+
+
+def explain(an: CrisisAnalysis) -> list[str]:
+    """Plain-language account of the crisis layer (see the module docstring)."""
+    s = an.setup
+    lines: list[str] = []
+    names = s.actor_ids
+    blo, bhi = s.box
+    blocked = [k for k in range(s.n_issues) if blo[k] > bhi[k] + 1e-12]
+    for k in blocked:
+        who_lo = [names[i] for i in range(s.n_actors) if s.rl_lo[i, k] > bhi[k] + 1e-12]
+        who_hi = [names[i] for i in range(s.n_actors) if s.rl_hi[i, k] < blo[k] - 1e-12]
+        lines.append(
+            f"Red lines leave no deal on '{s.issue_ids[k]}': "
+            f"{', '.join(who_hi) or '?'} will not accept above {_on(s, k, bhi[k]):g}, "
+            f"{', '.join(who_lo) or '?'} not below {_on(s, k, blo[k]):g}.")
+    d = an.dyad
+    if d is None:
+        lines.insert(0, "No actor has an outside option: the collective layer decides (each "
+                        "issue by the consent it needs, status quo as disagreement point, red "
+                        "lines as vetoes); P(escalation) = 0.")
+        return lines
+    a = names[d.a]
+    o = d.options[an.option]
+    p_how = ("given" if o.p_given else
+             f"from capabilities {s.capability[d.a]:g} vs "
+             f"{sum(s.capability[t] for t in o.targets):g} "
+             f"({', '.join(names[t] for t in o.targets)})")
+    lines.insert(0, f"Challenger {a}: outside option '{o.action or 'act alone'}' "
+                    f"(prevails with p = {o.p:.2f}, {p_how}; cost {o.cost:g} of its stake, "
+                    f"{o.target_cost:g} to each target). {an.trust_note}.")
+    for k in np.flatnonzero(d.issues).tolist():
+        if s.status_quo[k] > s.rl_hi[d.a, k] + 1e-12 or s.status_quo[k] < s.rl_lo[d.a, k] - 1e-12:
+            lines.append(f"The status quo on '{s.issue_ids[k]}' ({_on(s, k, s.status_quo[k]):g}) "
+                         f"crosses {a}'s red line.")
+    ev_a, u_a = an.ev[d.a], an.u_standoff[d.a]
+    if an.credible:
+        lines.append(f"The outside option is worth {ev_a:.3f} to {a} against {u_a:.3f} for the "
+                     f"standoff: the threat is credible, so {a} needs a deal worth at least "
+                     f"{an.r_a:.3f}.")
+    else:
+        lines.append(f"The outside option is worth {ev_a:.3f} to {a}, less than the standoff "
+                     f"({u_a:.3f}): the threat is not credible; only deals both sides prefer to "
+                     "the standoff can be agreed.")
+    if an.zone_exists:
+        assert an.proposal is not None
+        deal = ", ".join(f"{s.issue_ids[k]} {_on(s, k, an.proposal[k]):g}"
+                         for k in np.flatnonzero(d.issues).tolist())
+        lines.append(f"A zone of agreement exists ({int(an.zone.sum())} of "
+                     f"{an.zone.size} candidate deals); the expected deal: {deal}.")
+        return lines
+    if an.candidates.shape[0] == 0:
+        lines.append("No deal is possible at all: conflicting red lines close the zone.")
+    else:
+        ok_b = an.value_b >= an.r_b - 1e-12
+        best_a = float(an.value[d.a][ok_b].max()) if ok_b.any() else None
+        if best_a is None:
+            lines.append("No deal within the red lines is acceptable to the others.")
+        else:
+            lines.append(f"The best deal the others accept is worth {best_a:.3f} to {a}, below "
+                         f"its reservation value {an.r_a:.3f}: there is no zone of agreement.")
+    causes = []
+    if np.isfinite(s.rl_lo).any() or np.isfinite(s.rl_hi).any():
+        if _rerun(an, rl_lo=np.full_like(s.rl_lo, -np.inf),
+                  rl_hi=np.full_like(s.rl_hi, np.inf)).zone_exists:
+            causes.append("the red lines (without them a deal exists)")
+    if (s.commitment > 0).any():
+        if _rerun(an, commitment=np.zeros_like(s.commitment)).zone_exists:
+            causes.append("audience costs of public commitments (without them a deal exists)")
+    if min(d.kappa_a, d.kappa_b) < 1 and _rerun(an, trust=1.0).zone_exists:
+        causes.append(f"missing trust (κ = {min(d.kappa_a, d.kappa_b):.2f}; with full trust "
+                      "a deal exists)")
+    if an.credible:
+        causes.append(f"{a}'s outside option, which beats every deal the others would accept")
+    if causes:
+        lines.append("What closes the zone: " + "; ".join(causes) + ".")
+    re = reopening(an)
+    fixes = []
+    if "challenger_cost" in re:
+        fixes.append(f"{a}'s cost of conflict at or above {re['challenger_cost']:.2f} "
+                     f"(now {o.cost:g})")
+    if "trust" in re:
+        fixes.append(f"trust of at least {re['trust']:.2f}")
+    for k in blocked:
+        fixes.append(f"a red line on '{s.issue_ids[k]}' moved or dropped")
+    if fixes:
+        lines.append("What would reopen it: " + "; or ".join(fixes) + ".")
+    elif an.credible:
+        lines.append(f"Nothing in range reopens it: even at full cost of conflict {a} prefers "
+                     "its outside option or the red lines leave no deal.")
+    return lines

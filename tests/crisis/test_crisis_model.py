@@ -1,0 +1,324 @@
+"""The crisis model against closed forms and properties (Fearon 1995's range, red lines as
+vetoes, audience costs, unilateral issues, the stated baseline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from detente.bargaining import crisis_bargaining
+from detente.collective import forecast
+from detente.crisis import analyse, collective_layer, crisis_forecast, explain, setup
+from detente.scenario import Scenario
+
+
+def one_issue(p: float | None, c_a: float, c_b: float, *, cap: tuple[float, float] = (1, 1),
+              commitment: float = 0.0, sq: float = 0.0, commitment_b: float = 0.0,
+              **stance_a: Any) -> Scenario:
+    opt: dict[str, Any] = {"actor": "A", "target": ["B"], "cost": c_a, "target_cost": c_b,
+                           "imposes": {"x": 100}, "action": "war"}
+    if p is not None:
+        opt["p_prevail"] = p
+    return Scenario.model_validate({
+        "name": "fearon",
+        "outside_options": [opt],
+        "actors": [{"id": "A", "capability": cap[0]}, {"id": "B", "capability": cap[1]}],
+        "issues": [{"id": "x", "status_quo": sq}],
+        "stances": [{"actor": "A", "issue": "x", "position": 100, "salience": 50,
+                     "commitment": commitment, **stance_a},
+                    {"actor": "B", "issue": "x", "position": 0, "salience": 50,
+                     "commitment": commitment_b}],
+    })
+
+
+@settings(max_examples=60, deadline=None)
+@given(p=st.floats(0.05, 0.95), c_a=st.floats(0, 0.5), c_b=st.floats(0, 0.5))
+def test_fearon_range_closed_form(p: float, c_a: float, c_b: float) -> None:
+    """Every candidate deal is in the zone iff it lies in [p - c_A, p + c_B] (Fearon 1995),
+    whenever war is A's alternative (its threat beats the status quo 0: p - c_A > 0)."""
+    assume(p - c_a > 1e-6)
+    an = analyse(one_issue(p, c_a, c_b), trust=1.0, rng=0)
+    x = an.candidates[:, 0]
+    lo, hi = max(0.0, p - c_a), min(1.0, p + c_b)
+    inside = (x >= lo - 1e-9) & (x <= hi + 1e-9)
+    clear = (np.abs(x - lo) > 1e-7) & (np.abs(x - hi) > 1e-7)
+    assert np.array_equal(an.zone[clear], inside[clear])
+    assert an.credible
+
+
+def test_no_credible_threat_means_only_improvements_on_the_status_quo() -> None:
+    an = analyse(one_issue(0.3, 0.4, 0.1), trust=1.0, rng=0)
+    assert not an.credible
+    assert np.all(an.candidates[an.zone, 0] <= 1e-9)  # B prefers nothing to the status quo 0
+
+
+def test_range_from_capabilities_matches_bargaining_module() -> None:
+    """p from the capability-ratio contest (Bueno de Mesquita 1981) as in crisis_bargaining."""
+    an = analyse(one_issue(None, 0.1, 0.2, cap=(3, 1)), trust=1.0, rng=0, power=1.0)
+    ref = crisis_bargaining(3, 1, 0.1, 0.2)
+    z = an.candidates[an.zone, 0]
+    assert an.dyad is not None and an.dyad.options[0].p == pytest.approx(0.75)
+    assert z.min() == pytest.approx(ref.low, abs=2e-3)
+    assert z.max() == pytest.approx(ref.high, abs=2e-3)
+    # under complete information A's take-it-or-leave-it demand is B's edge of the range
+    assert an.proposal is not None
+    assert an.proposal[0] == pytest.approx(ref.high, abs=2e-3)
+    # with equal bargaining power (ω = ½) the Nash split: the middle of the range
+    half = analyse(one_issue(None, 0.1, 0.2, cap=(3, 1)), trust=1.0, rng=0, power=0.5)
+    assert half.proposal is not None
+    assert half.proposal[0] == pytest.approx((ref.low + ref.high) / 2, abs=3e-3)
+
+
+def test_complete_information_agrees_in_the_range() -> None:
+    f = forecast(one_issue(0.6, 0.1, 0.15), "crisis", rng=1, trust=1.0, resolve_sd=0.0,
+                 power=1.0)
+    assert f.episode == {"agreement": 1.0, "no_agreement": 0.0, "escalation": 0.0}
+    assert 50 <= f.outcome("x") <= 75
+
+
+def test_commitment_problem_closes_the_zone() -> None:
+    """Powell 2006: a promise worth only κ of its face value can leave no deal."""
+    sc = one_issue(0.6, 0.02, 0.02)
+    assert analyse(sc, trust=1.0).zone_exists
+    an = analyse(sc, trust=0.5)
+    assert not an.zone_exists
+    text = " ".join(explain(an))
+    assert "missing trust" in text and "trust of at least" in text
+    f = forecast(sc, "crisis", rng=2, trust=0.5)
+    assert f.episode is not None and f.episode["escalation"] > 0.9
+
+
+def test_private_costs_make_war_possible_inside_a_narrow_range() -> None:
+    """Fearon's information problem: with a narrow range, uncertainty about costs breaks down
+    bargaining in some draws; with complete information it never does."""
+    sc = one_issue(0.6, 0.03, 0.03)
+    full = forecast(sc, "crisis", rng=3, trust=1.0, resolve_sd=0.0, power=1.0)
+    some = forecast(sc, "crisis", rng=3, trust=1.0, resolve_sd=1.0, power=1.0)
+    assert full.episode is not None and some.episode is not None
+    assert full.episode["escalation"] == 0.0
+    assert full.outcome("x") == pytest.approx(63.0, abs=0.2)  # p + c_B
+    assert 0.05 < some.episode["escalation"] < 0.95
+
+
+# -- red lines ---------------------------------------------------------------------------------
+@st.composite
+def crisis_scenarios(draw: st.DrawFn) -> Scenario:
+    n_i = draw(st.integers(1, 3))
+    issues = [{"id": f"i{k}", "status_quo": draw(st.floats(0, 100))} for k in range(n_i)]
+    stances = []
+    for a in ("A", "B", "C"):
+        for k in range(n_i):
+            s: dict[str, Any] = {"actor": a, "issue": f"i{k}",
+                                 "position": draw(st.floats(0, 100)),
+                                 "salience": draw(st.floats(1, 100)),
+                                 "commitment": draw(st.sampled_from([0.0, 0.3, 0.9]))}
+            if draw(st.integers(0, 3)) == 0:
+                s["red_line"] = {"side": draw(st.sampled_from(["above", "below"])),
+                                 "value": draw(st.floats(0, 100))}
+            stances.append(s)
+    opts = []
+    if draw(st.booleans()):
+        opts.append({"actor": "A", "target": ["B"], "cost": draw(st.floats(0, 0.6)),
+                     "target_cost": draw(st.floats(0, 0.6)),
+                     "imposes": {"i0": draw(st.floats(0, 100))}})
+    return Scenario.model_validate({
+        "name": "h", "actors": [{"id": a, "capability": draw(st.floats(0.1, 10))}
+                                for a in ("A", "B", "C")],
+        "issues": issues, "stances": stances, "outside_options": opts,
+    })
+
+
+@settings(max_examples=60, deadline=None)
+@given(sc=crisis_scenarios(), seed=st.integers(0, 2**16))
+def test_no_deal_crosses_a_red_line(sc: Scenario, seed: int) -> None:
+    s = setup(sc)
+    col = collective_layer(s)
+    lo, hi = s.box
+    agreed = col.agreed
+    assert np.all((col.outcome[agreed] >= lo[agreed] - 1e-9)
+                  & (col.outcome[agreed] <= hi[agreed] + 1e-9))
+    res = crisis_forecast(sc, rng=seed, draws=200, trust=1.0)
+    deals = res.draws[res.kind == 0]
+    if res.analysis.dyad is not None and deals.size:
+        assert s.respects(deals).all()
+    if res.analysis.proposal is not None and res.analysis.zone_exists:
+        assert s.respects(res.analysis.proposal)
+
+
+@settings(max_examples=60, deadline=None)
+@given(p=st.floats(0.2, 0.9), c_a=st.floats(0.05, 0.4), c_b=st.floats(0.05, 0.4),
+       m1=st.floats(0, 1), m2=st.floats(0, 1), power=st.sampled_from([0.5, 1.0]))
+def test_more_audience_cost_never_more_concession(p: float, c_a: float, c_b: float,
+                                                  m1: float, m2: float, power: float) -> None:
+    """B (public position 0, status quo 0) concedes x; with a higher public commitment no
+    agreed deal takes more from it (Fearon 1994: tying hands), under complete information
+    about B's cost. (Under private information the demand trades risk against return and is not
+    monotone in general.)"""
+    sd = 0.0
+    lo_m, hi_m = sorted((m1, m2))
+    r1 = crisis_forecast(one_issue(p, c_a, c_b, commitment_b=lo_m), trust=1.0, rng=5,
+                         draws=400, resolve_sd=sd, power=power)
+    r2 = crisis_forecast(one_issue(p, c_a, c_b, commitment_b=hi_m), trust=1.0, rng=5,
+                         draws=400, resolve_sd=sd, power=power)
+    a1, a2 = r1.analysis, r2.analysis
+    if a1.zone_exists and a2.zone_exists:
+        assert a1.proposal is not None and a2.proposal is not None
+        assert a2.proposal[0] <= a1.proposal[0] + 2e-3
+    assert r1.demand is not None and r2.demand is not None
+    # draw by draw (same seed: same costs), no agreed deal takes more from a more committed B
+    both = (r1.kind == 0) & (r2.kind == 0)
+    assert np.all(r2.demand[both, 0] <= r1.demand[both, 0] + 2e-3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(p=st.floats(0.2, 0.9), c_a=st.floats(0.0, 0.1), c_b=st.floats(0.0, 0.4),
+       m=st.floats(0, 1))
+def test_tied_hands_closed_form(p: float, c_a: float, c_b: float, m: float) -> None:
+    """B's acceptable deals with audience cost m·x: −x − m·x ≥ −p − c_B, so the most A can
+    demand is (p + c_B) / (1 + m)."""
+    assume((p + c_b) / (1 + m) >= p - c_a + 0.01)
+    an = analyse(one_issue(p, c_a, c_b, commitment_b=m), trust=1.0, rng=0, power=1.0)
+    assert an.proposal is not None and an.zone_exists
+    edge = min(1.0, (p + c_b) / (1 + m))
+    assert an.proposal[0] == pytest.approx(edge, abs=5e-3)  # candidates are a random grid
+    assert an.proposal[0] <= edge + 1e-9
+
+
+def test_challengers_commitment_makes_its_threat_credible() -> None:
+    """Tying hands (Fearon 1994): a public demand backed by a threat costs the challenger if it
+    lets the demand drop, so a threat that was not worth carrying out becomes credible."""
+    loose = analyse(one_issue(0.6, 0.2, 0.1, sq=50), trust=1.0)
+    tied = analyse(one_issue(0.6, 0.2, 0.1, sq=50, commitment=1.0), trust=1.0)
+    assert not loose.credible and tied.credible
+    assert loose.proposal is not None and tied.proposal is not None
+    assert tied.proposal[0] >= loose.proposal[0] - 1e-9  # and B concedes at least as much
+
+
+def test_audience_cost_can_close_the_zone_and_is_named() -> None:
+    sc = one_issue(0.5, 0.05, 0.05, commitment_b=1.0, sq=0)
+    an = analyse(sc, trust=1.0)
+    assert not an.zone_exists
+    assert analyse(one_issue(0.5, 0.05, 0.05), trust=1.0).zone_exists
+    assert any("audience costs" in line for line in explain(an))
+
+
+# -- unilateral issues -------------------------------------------------------------------------
+def _unilateral(cost: float, target_cost: float) -> Scenario:
+    return Scenario.model_validate({
+        "name": "u",
+        "outside_options": [{"actor": "A", "target": ["D"], "cost": cost,
+                             "target_cost": target_cost, "imposes": {"forces": 0}}],
+        "actors": [{"id": "A", "capability": 5}, {"id": "D", "capability": 1}],
+        "issues": [{"id": "forces", "status_quo": 20, "decision": {"unilateral": "D"}}],
+        "stances": [{"actor": "A", "issue": "forces", "position": 0, "salience": 80},
+                    {"actor": "D", "issue": "forces", "position": 90, "salience": 60}],
+    })
+
+
+def test_unilateral_issue_without_credible_threat_goes_to_the_decider() -> None:
+    f = forecast(_unilateral(cost=1.0, target_cost=0.1), "crisis", rng=0, trust=1.0,
+                 resolve_sd=0.0)
+    assert f.outcome("forces") == pytest.approx(90.0)
+    assert f.episode is not None and f.episode["escalation"] == 0.0
+    # and without any outside option at all
+    sc = _unilateral(1.0, 0.1).model_copy(update={"outside_options": ()})
+    assert forecast(sc, "crisis", rng=0).outcome("forces") == pytest.approx(90.0)
+
+
+def test_deterrence_moves_the_decider_below_its_position() -> None:
+    """A credible threat against a costly target makes the decider's best reply concede."""
+    s = setup(_unilateral(cost=0.05, target_cost=0.9))
+    an = analyse(_unilateral(cost=0.05, target_cost=0.9), trust=1.0)
+    assert an.dyad is not None
+    assert s.to_scale(an.dyad.standoff)[0] < 90.0
+
+
+# -- linkage and the baseline ------------------------------------------------------------------
+def test_package_is_all_or_nothing_and_conditional_waits_for_its_branch() -> None:
+    base = {
+        "name": "l",
+        "actors": [{"id": "A"}, {"id": "B"}],
+        "issues": [{"id": "x", "status_quo": 0}, {"id": "y", "status_quo": 0},
+                   {"id": "z", "status_quo": 0}],
+        "stances": [{"actor": a, "issue": i, "position": p, "salience": 50}
+                    for a, p in (("A", 60), ("B", 40)) for i in ("x", "y", "z")],
+    }
+    free = collective_layer(setup(Scenario.model_validate(base)))
+    assert np.all(free.outcome > 0.3)
+    blocked = dict(base)
+    blocked["stances"] = [dict(s) for s in base["stances"]]
+    blocked["stances"][1]["red_line"] = {"side": "below", "value": 90}  # A on y: ≥ 90
+    blocked["stances"][4]["red_line"] = {"side": "above", "value": 50}  # B on y: ≤ 50
+    blocked["linkage"] = [{"package": ["x", "y"]}, {"conditional": "z", "on": "escalation"}]
+    col = collective_layer(setup(Scenario.model_validate(blocked)))
+    assert list(col.outcome) == [0.0, 0.0, 0.0]
+
+
+def test_a_package_trades_across_its_issues() -> None:
+    """Each side gives on the issue it cares less about (Putnam 1988's package deal): no
+    issue moves alone, the package moves both."""
+    data = {
+        "name": "trade",
+        "actors": [{"id": "A"}, {"id": "B"}],
+        "issues": [{"id": "x", "status_quo": 0}, {"id": "y", "status_quo": 0}],
+        "stances": [
+            {"actor": "A", "issue": "x", "position": 100, "salience": 90},
+            {"actor": "A", "issue": "y", "position": 0, "salience": 10},
+            {"actor": "B", "issue": "x", "position": 0, "salience": 10},
+            {"actor": "B", "issue": "y", "position": 100, "salience": 90},
+        ],
+    }
+    alone = collective_layer(setup(Scenario.model_validate(data)))
+    assert list(alone.outcome) == [0.0, 0.0]
+    data["linkage"] = [{"package": ["x", "y"]}]
+    both = collective_layer(setup(Scenario.model_validate(data)))
+    assert np.all(both.outcome > 0.3) and both.agreed.all()
+
+
+@st.composite
+def plain_scenarios(draw: st.DrawFn) -> Scenario:
+    n_a, n_i = draw(st.integers(1, 5)), draw(st.integers(1, 4))
+    return Scenario.model_validate({
+        "name": "p",
+        "actors": [{"id": f"a{k}", "capability": draw(st.floats(0, 10))} for k in range(n_a)],
+        "issues": [{"id": f"i{k}", "status_quo": draw(st.floats(0, 100))} for k in range(n_i)],
+        "stances": [{"actor": f"a{a}", "issue": f"i{k}", "position": draw(st.floats(0, 100)),
+                     "salience": draw(st.floats(0, 100))}
+                    for a in range(n_a) for k in range(n_i) if draw(st.booleans())],
+    })
+
+
+@settings(max_examples=80, deadline=None)
+@given(sc=plain_scenarios())
+def test_reduces_to_nash_without_crisis_inputs(sc: Scenario) -> None:
+    """No red lines, no unilateral issues, no outside options: crisis == nash, no escalation."""
+    f = forecast(sc, "crisis", rng=0)
+    g = forecast(sc, "nash")
+    np.testing.assert_array_equal(f.outcomes, g.outcomes)
+    assert f.episode is not None and f.episode["escalation"] == 0.0
+    sq = np.array([i.status_quo for i in sc.issues])
+    moved = bool(np.any(np.abs(f.outcomes - sq) / 100 > 1e-9))
+    assert f.episode["agreement"] == (1.0 if moved else 0.0)
+
+
+def test_options_are_checked() -> None:
+    sc = one_issue(0.6, 0.1, 0.1)
+    with pytest.raises(ValueError, match="channel"):
+        forecast(sc, "crisis", channel="secret")
+    from detente.errors import InputError
+
+    with pytest.raises(InputError, match="trust"):
+        forecast(sc, "crisis", trust="lots")
+    with pytest.raises(InputError, match="challenger"):
+        forecast(sc, "crisis", challenger="B")
+
+
+def test_same_seed_same_forecast() -> None:
+    sc = one_issue(0.6, 0.03, 0.03)
+    a = forecast(sc, "crisis", rng=7, trust=1.0, resolve_sd=1.0)
+    b = forecast(sc, "crisis", rng=7, trust=1.0, resolve_sd=1.0)
+    assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
