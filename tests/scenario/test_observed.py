@@ -255,3 +255,42 @@ def test_observed_outcomes_round_trip(tmp_path: Path, sc: Scenario, suffix: str)
     assert back.stances == sc.stances
     if suffix == ".yaml":
         assert back == sc
+
+
+_partial_dates = st.builds(_partial, st.dates(min_value=dt.date(2019, 11, 1),
+                                              max_value=dt.date(2021, 2, 28)),
+                           st.integers(0, 2))
+
+
+@settings(max_examples=80, deadline=None)
+@given(as_of=_partial_dates, stance=_partial_dates, seen=_partial_dates)
+def test_hindsight_rule_matches_calendar_order(as_of: str, stance: str, seen: str) -> None:
+    """A stance is refused iff it certainly follows as_of; an observation iff it certainly
+    precedes it (checked against plain calendar arithmetic on the days each date covers)."""
+    def first(d: str) -> dt.date:
+        return dt.date(int(d[:4]), int(d[5:7]) if len(d) > 4 else 1,
+                       int(d[8:10]) if len(d) > 7 else 1)
+
+    def last(d: str) -> dt.date:
+        if len(d) == 10:
+            return first(d)
+        if len(d) == 4:
+            return dt.date(int(d), 12, 31)
+        y, m = int(d[:4]), int(d[5:7])
+        return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+
+    data = {
+        "as_of": as_of, "actors": [{"id": "A"}],
+        "issues": [{"id": "x", "observed": {"value": 1, "date": seen}}],
+        "stances": [{"actor": "A", "issue": "x", "position": 1, "salience": 1, "date": stance}],
+    }
+    stance_bad = first(stance) > last(as_of)
+    seen_bad = last(seen) < first(as_of)
+    if stance_bad or seen_bad:
+        with pytest.raises(ScenarioError) as info:
+            Scenario.model_validate(data)
+        text = str(info.value)
+        assert ("after as_of" in text) == stance_bad
+        assert ("before as_of" in text) == seen_bad
+    else:
+        Scenario.model_validate(data)

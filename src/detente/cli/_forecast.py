@@ -1,4 +1,4 @@
-"""Commands: forecast, models, evaluate, demo."""
+"""Commands: forecast, models, demo, examples, show, convert."""
 
 from __future__ import annotations
 
@@ -13,9 +13,7 @@ import typer
 from rich.table import Table
 
 from detente.cli._app import (
-    SummaryFormat,
     TableFormat,
-    TableJson,
     TableJsonCsv,
     UserError,
     app,
@@ -159,50 +157,6 @@ def models_cmd() -> None:
     console.print(table)
 
 
-@app.command("evaluate")
-@user_errors
-def evaluate_cmd(
-    file: Annotated[Path, typer.Argument(help="DEU-style file with observed outcomes.")],
-    model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
-    fmt: SummaryFormat = TableJson.table,
-    option: Annotated[
-        list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
-    ] = None,
-    capability: Annotated[
-        str, typer.Option(help="'equal' capabilities, or 'gdp' (the file's GDP row).")
-    ] = "equal",
-    subset: Annotated[
-        str, typer.Option(help="'all', or 'odd'/'even' proposals (tune on odd, report even).")
-    ] = "all",
-    by_proposal: Annotated[
-        bool, typer.Option("--by-proposal", help="Treat each proposal as one multi-issue case.")
-    ] = False,
-) -> None:
-    """Score a model against observed outcomes: issues scored, mean and median absolute error."""
-    from detente.collective import evaluate
-    from detente.scenario import read_deu
-
-    if subset not in ("all", "odd", "even"):
-        raise UserError(f"--subset must be all, odd or even, got {subset!r}")
-    data = read_deu(file, capability=capability)
-    if subset != "all":
-        data = data.subset(subset)
-    if by_proposal:
-        data = data.by_group()
-    result = evaluate(data, model, **_parse_options(option))
-    if fmt is TableJson.json:
-        console.print_json(json.dumps(result.as_dict()))
-        return
-    table = Table(title=f"{model} on {data.name}", title_justify="left")
-    table.add_column("issues scored", justify="right")
-    table.add_column("mean abs. error", justify="right")
-    table.add_column("median abs. error", justify="right")
-    table.add_row(str(result.n), f"{result.mae:.2f}", f"{result.median_ae:.2f}")
-    console.print(table)
-    if result.skipped:
-        console.print(f"[dim]{result.skipped} issue(s) without a forecast were left out[/]")
-
-
 @app.command("demo")
 @user_errors
 def demo_cmd(
@@ -220,7 +174,9 @@ def demo_cmd(
     if name not in list_examples():
         raise UserError(f"no example named '{name}'; shipped: {', '.join(list_examples())}")
     scenario = load_example(name)
-    forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()]
+    # the status-quo baseline is already the table's "status quo" column
+    forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()
+                 if not spec.baseline]
     if fmt is TableJsonCsv.table:
         console.print(f"[bold]{scenario.name}[/]  ({example_path(name).name})")
         if scenario.description:
@@ -255,12 +211,26 @@ def show_cmd(
                   f"{len(sc.stances)} stances")
     if sc.description:
         console.print(f"[dim]{sc.description.strip()}[/]")
+    if sc.as_of:
+        console.print(f"as of {sc.as_of}")
+    if sc.outcome is not None:
+        when = f" on {sc.outcome.date}" if sc.outcome.date else ""
+        from rich.markup import escape
+
+        console.print(f"outcome: {sc.outcome.kind}{when}  [dim]{escape(sc.outcome.note)}[/]")
+    has_obs = any(i.observed is not None for i in sc.issues)
     issues = Table(title="issues", title_justify="left")
     for col in ("id", "name", "scale", "low", "high", "status quo"):
         issues.add_column(col)
+    if has_obs:
+        issues.add_column("observed")
     for i in sc.issues:
+        obs = [] if not has_obs else [
+            "—" if i.observed is None else
+            f"{i.observed.value:g}" + (f" ({i.observed.date})" if i.observed.date else "")
+        ]
         issues.add_row(i.id, i.name, f"{i.scale_min:g}–{i.scale_max:g}", i.low, i.high,
-                       "—" if i.status_quo is None else f"{i.status_quo:g}")
+                       "—" if i.status_quo is None else f"{i.status_quo:g}", *obs)
     console.print(issues)
     grid = Table(title="position (salience) per actor", title_justify="left")
     grid.add_column("actor")

@@ -1,4 +1,5 @@
-"""Three baseline forecasters: compromise (weighted mean), weighted median, Nash bargaining.
+"""Baseline forecasters: the status quo, compromise (weighted mean), weighted median, Nash
+bargaining.
 
 Each works on every issue at once (numpy over the issue axis). Weights are capability ×
 salience, as in Achen (2006). Positions are on [0, 1] inside, on each issue's scale outside.
@@ -138,6 +139,36 @@ def _no_weight_notes(sc: Scenario, c: CompiledScenario, unit: np.ndarray) -> tup
                 "no forecast"
             )
     return tuple(notes)
+
+
+@register(
+    "status_quo",
+    summary="Baseline: nothing changes; the forecast is each issue's status quo.",
+    reference="Achen, C. H. (2006). Evaluating political decision-making models. In Thomson, "
+    "Stokman, Achen & König (eds.), The European Union Decides. Cambridge University Press "
+    "(the status quo as the benchmark a model must beat).",
+    baseline=True,
+)
+def status_quo(
+    scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator | None = None
+) -> Forecast:
+    """Nothing changes: the forecast on each issue is its status quo (NaN, with a note, where
+    the issue has none). The benchmark every model must beat."""
+    notes = tuple(
+        f"issue '{iss}' has no status quo, so the status-quo baseline gives no forecast there "
+        "(add status_quo to the issue)"
+        for k, iss in enumerate(c.issue_ids)
+        if np.isnan(c.status_quo[k])
+    )
+    return Forecast(
+        model="status_quo",
+        options={},
+        scenario=scenario.name,
+        issue_ids=c.issue_ids,
+        outcomes=c.to_scale(c.status_quo),
+        actor_ids=c.actor_ids,
+        notes=notes,
+    )
 
 
 @register(

@@ -37,7 +37,9 @@ round with numpy; after that a step is:
   demander's position (one to three per step, when any) are cut one by one in Python floats;
 - the realisation's bookkeeping in Python floats, with index tables built once per round (the
   exchanges that supply or demand a given actor–issue are a slice of one radix-sorted array);
-- decide's pick: one stable sort of the remaining list by the gain rounded to 12 decimals.
+- decide's pick, which sorts the remaining list by the gain rounded to 12 decimals before
+  every pick: kept in order incrementally instead (:class:`_Queue`: only the exchanges whose
+  gain changed move, through a heap), with the same picks and ties.
 
 Every value is computed with the same floating-point operations in the same order as the
 plain formulation (``np.round`` is spelled out as its own three steps; ``copysign`` replaces a
@@ -46,6 +48,7 @@ multiplication by ±1), so the optimisations change no result, bit for bit.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -263,6 +266,9 @@ class _Round:
         self.M_flat = self.res[0:2].reshape(2 * n)  # the moves, entry side * n + e
         self.valid = np.zeros(n, dtype=bool)
         self.alive = np.ones(n, dtype=bool)
+        # each exchange's place in its scenario's list (see _Queue): first its index there
+        self.seq = (np.concatenate([np.arange(k, dtype=np.int64) for k in ns]) if ns
+                    else np.zeros(0, dtype=np.int64))
         self.first = True
         self.ub = np.zeros(n_b + n_u)
         self.u = np.full(n_u, np.nan)
@@ -609,6 +615,116 @@ def run_exchange_rounds(
     )[0]
 
 
+class _Queue:
+    """decide's list of one scenario's exchanges, kept in order without re-sorting it.
+
+    decide sorts the whole remaining list by gain before every pick, with a stable sort, so that
+    exchanges of equal gain keep the order of the sort before. Only the exchanges a realisation
+    touched change their gain, so the order is kept incrementally: every exchange has a sequence
+    number ``seq`` such that the list is ordered by ``(key, seq)`` (``key`` = minus the rounded
+    gain). An exchange whose key changes moves to its new group of equal keys: before the
+    group's other members if its key grew (it stood before all of them in the last order), after
+    them if it fell; several that move at once keep their last order among themselves (see
+    :meth:`rekey`). The first order is one stable argsort; later entries live in a heap. An
+    entry is current while its exchange is in play and its ``seq`` is still the exchange's.
+    Each pick is then O(log n) instead of a sort of the whole list (Stokman & Van Oosten's
+    procedure as decide implements it, same picks and ties).
+    """
+
+    __slots__ = ("heap", "hi", "lo", "low", "order", "pending", "ptr")
+
+    def __init__(self, lo: int, n: int, nrk: np.ndarray) -> None:
+        self.lo = lo
+        # the first sort; seq of exchange lo + k is k (its place in the list before it)
+        self.order: list[int] = (np.argsort(nrk[lo:lo + n], kind="stable") + lo).tolist()
+        self.ptr = 0
+        self.heap: list[tuple[float, int, int]] = []
+        self.low = -1  # next seq at the front of a group (counts down)
+        self.hi = n  # next seq at the back of a group (counts up)
+        self.pending: list[int] = []  # sent to the very end of the list by a tie (see pick)
+
+    def _head(self, st: _Round, nrk: np.ndarray) -> tuple[float, int, int] | None:
+        """The first current entry (stale ones are dropped), not removed."""
+        alive, seq, order, heap = st.alive, st.seq, self.order, self.heap
+        while self.ptr < len(order):
+            e = order[self.ptr]
+            if alive.item(e) and seq.item(e) == e - self.lo:
+                break
+            self.ptr += 1
+        while heap:
+            k, q, e = heap[0]
+            if alive.item(e) and seq.item(e) == q:
+                break
+            heapq.heappop(heap)
+        a = None
+        if self.ptr < len(order):
+            e = order[self.ptr]
+            a = (nrk.item(e), e - self.lo, e)
+        h = heap[0] if heap else None
+        if a is None or (h is not None and (h[0], h[1]) < (a[0], a[1])):
+            return h
+        return a
+
+    def _drop(self, entry: tuple[float, int, int]) -> None:
+        if self.heap and self.heap[0] is entry:
+            heapq.heappop(self.heap)
+        else:
+            self.ptr += 1
+
+    def pick(self, st: _Round, sc: _Scenario, nrk: np.ndarray, tie_break: str) -> int | None:
+        """decide's pick: the first of the list, or at a tie the first or the second; skip
+        exchanges that do not pay. None when the list is empty."""
+        valid, alive = st.valid, st.alive
+        while True:
+            # an exchange sent to the end of the list stands behind every other exchange,
+            # whatever the keys that changed since: the next sort puts it at the back of its
+            # group of equal keys
+            for e in self.pending:
+                self.push(st, e, nrk.item(e), self.hi)
+                self.hi += 1
+            self.pending.clear()
+            first = self._head(st, nrk)
+            if first is None:
+                return None
+            self._drop(first)
+            top = first[2]
+            second = self._head(st, nrk)
+            if second is not None and second[0] == first[0]:
+                sc.ties += 1
+                take_second = tie_break == "second" or (
+                    tie_break == "random" and sc.rng.random() >= 0.5
+                )
+                if take_second:  # the first goes to the end of the list
+                    self._drop(second)
+                    top = second[2]
+                    self.pending.append(first[2])
+                    st.seq[first[2]] = self.hi  # its list entry is no longer current
+                    self.hi += 1
+            alive[top] = False
+            if valid.item(top):
+                return top
+
+    def push(self, st: _Round, e: int, key: float, q: int) -> None:
+        st.seq[e] = q
+        heapq.heappush(self.heap, (key, q, e))
+
+    def rekey(self, st: _Round, es: np.ndarray, old: np.ndarray, new: np.ndarray) -> None:
+        """Exchanges ``es`` (distinct, in play) changed key from ``old`` to ``new``."""
+        if self.pending:  # placed at the next pick, behind everything
+            keep = ~np.isin(es, self.pending)
+            es, old, new = es[keep], old[keep], new[keep]
+        seq = st.seq.take(es)
+        by_old = np.lexsort((seq, old))  # their order in the list before the change
+        es, old, new = es[by_old], old[by_old], new[by_old]
+        later = new > old
+        for e, k in zip(es[later][::-1].tolist(), new[later][::-1].tolist(), strict=True):
+            self.push(st, e, k, self.low)  # to the front of its new group
+            self.low -= 1
+        for e, k in zip(es[~later].tolist(), new[~later].tolist(), strict=True):
+            self.push(st, e, k, self.hi)  # to the back of its new group
+            self.hi += 1
+
+
 class _Scenario:
     """One scenario's inputs and results while a batch runs."""
 
@@ -633,7 +749,7 @@ class _Scenario:
         self.edge_events = 0
         self.converged: int | None = None
         # the round in progress: the list decide sorts, the realised exchanges and records
-        self.perm = np.zeros(0, dtype=int)
+        self.queue: _Queue | None = None
         self.realised: list[int] = []
         self.records: list[tuple[float, ...]] = []
 
@@ -694,26 +810,32 @@ def run_exchange_batch(
             sc = runs[k]
             sc.candidates.append(parts[slot].n)
             lo = st.lo[slot]
-            sc.perm = np.arange(lo, lo + parts[slot].n)
+            sc.queue = _Queue(lo, parts[slot].n, st.res[4])
             sc.realised, sc.records = [], []
             running.append(sc)
         nrk = st.res[4]  # minus the rounded gain: decide's sort key
+        queues = [runs[k].queue for k in active]
         alive, valid = st.alive, st.valid
         if len(running) == 1:  # one scenario: the same steps, without the batch's lists
             sc = running[0]
-            while (top := _pick(st, sc, nrk, tie_break)) is not None:
+            queue = sc.queue
+            assert queue is not None
+            while (top := queue.pick(st, sc, nrk, tie_break)) is not None:
                 records, idx = st.realise([top])
                 sc.realised.append(top)
                 sc.records.append(records[0])
                 if idx.size:
+                    old = nrk.take(idx)
                     st.compute(idx)
                     alive[idx] = valid.take(idx)
+                    _rekey(st, [queue], idx, old, nrk)
             running = []
         while running:
             tops = []
             still = []
             for sc in running:
-                top = _pick(st, sc, nrk, tie_break)
+                assert sc.queue is not None
+                top = sc.queue.pick(st, sc, nrk, tie_break)
                 if top is not None:
                     still.append(sc)
                     tops.append(top)
@@ -723,8 +845,10 @@ def run_exchange_batch(
                     sc.realised.append(top)
                     sc.records.append(rec)
                 if idx.size:
+                    old = nrk.take(idx)
                     st.compute(idx)
                     alive[idx] = valid.take(idx)  # all were alive: drop what stopped paying
+                    _rekey(st, queues, idx, old, nrk)
             running = still
         for slot, k in enumerate(active):
             _finish_round(r, st, slot, runs[k], salience_weight, fixed_weight)
@@ -733,35 +857,27 @@ def run_exchange_batch(
     return [sc.result() for sc in runs]
 
 
-def _pick(st: _Round, sc: _Scenario, nrk: np.ndarray, tie_break: str) -> int | None:
-    """decide's pick: sort the scenario's list by gain (a stable sort, so exchanges of equal
-    gain keep the order of earlier sorts), take the first, or at a tie the first or the second;
-    skip exchanges that do not pay. None when the list is empty."""
-    valid, alive = st.valid, st.alive
-    perm = sc.perm[alive.take(sc.perm)]  # what is still in play
-    while perm.size:
-        key = nrk.take(perm)
-        order = key.argsort(kind="stable")
-        perm = perm.take(order)
-        top = perm.item(0)
-        if perm.size > 1 and key.item(order.item(0)) == key.item(order.item(1)):
-            sc.ties += 1
-            take_second = tie_break == "second" or (
-                tie_break == "random" and sc.rng.random() >= 0.5
-            )
-            if take_second:
-                top = perm.item(1)
-                perm = np.concatenate([perm[2:], perm[:1]])
-            else:
-                perm = perm[1:]
-        else:
-            perm = perm[1:]
-        alive[top] = False
-        if valid.item(top):
-            sc.perm = perm
-            return top
-    sc.perm = perm
-    return None
+def _rekey(st: _Round, queues: list[_Queue | None], idx: np.ndarray, old: np.ndarray,
+           nrk: np.ndarray) -> None:
+    """Tell each scenario's queue which of the recalculated exchanges ``idx`` (still in play)
+    changed key (``old`` before the recalculation)."""
+    new = nrk.take(idx)
+    moved = (new != old) & st.alive.take(idx)
+    if not moved.any():
+        return
+    es, first = np.unique(idx[moved], return_index=True)
+    o, nw = old[moved][first], new[moved][first]
+    if len(queues) == 1:
+        q = queues[0]
+        assert q is not None
+        q.rekey(st, es, o, nw)
+        return
+    slots = st.scen.take(es)
+    for slot in np.unique(slots).tolist():
+        q = queues[slot]
+        assert q is not None
+        sel = slots == slot
+        q.rekey(st, es[sel], o[sel], nw[sel])
 
 
 def _finish_round(

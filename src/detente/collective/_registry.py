@@ -83,6 +83,9 @@ class ModelSpec:
     reference: str
     options: Mapping[str, Option] = field(default_factory=dict)
     batch: BatchFunc | None = None
+    baseline: bool = False
+    """A benchmark rather than a model of the negotiation (the status quo): faces that already
+    show the benchmark (a "status quo" column) may leave it out; the evaluation scores it."""
 
     def resolve(self, given: Mapping[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(given) - set(self.options))
@@ -111,13 +114,16 @@ def register(
     reference: str,
     options: Mapping[str, Option] | None = None,
     batch: BatchFunc | None = None,
+    baseline: bool = False,
 ) -> Callable[[ModelFunc], ModelFunc]:
-    """Decorator: register ``func`` as model ``name``."""
+    """Decorator: register ``func`` as model ``name`` (``baseline=True`` for a benchmark such
+    as the status quo)."""
 
     def deco(func: ModelFunc) -> ModelFunc:
         if name in _REGISTRY:
             raise ValueError(f"model '{name}' is already registered")
-        _REGISTRY[name] = ModelSpec(name, func, summary, reference, dict(options or {}), batch)
+        _REGISTRY[name] = ModelSpec(name, func, summary, reference, dict(options or {}), batch,
+                                    baseline)
         return func
 
     return deco

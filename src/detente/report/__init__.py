@@ -11,6 +11,7 @@ from detente.report._case_report import (
     render_html,
 )
 from detente.report._eum_plot import plot_eum_trajectory
+from detente.report._evaluation_plot import plot_evaluation
 from detente.report._forecast_plot import plot_forecasts
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "build_report",
     "likelihood_term",
     "plot_eum_trajectory",
+    "plot_evaluation",
     "plot_forecasts",
     "render_html",
     "save_figure",

@@ -481,7 +481,7 @@ def build_report(
         raise InputError("give both --a and --b (the two sides of the bilateral analysis)")
     as_of = as_of or (str(getattr(scenario, "as_of", "") or "") or scenario.date or None)
     if models is None:
-        models = [m.name for m in list_models()]
+        models = [m.name for m in list_models() if not m.baseline]  # status quo: own column
     forecasts = _forecast_data(scenario, models, seed)
     observed = _observed(scenario)
     data: dict[str, Any] = {

@@ -31,6 +31,7 @@ from detente.scenario._model import (
     Unilateral,
     date_span,
 )
+from detente.scenario._outcomes import read_outcomes
 
 __all__ = [
     "OUTCOME_KINDS",
@@ -59,6 +60,7 @@ __all__ = [
     "read_deu",
     "read_ktab",
     "read_one_issue_csv",
+    "read_outcomes",
     "read_stances_csv",
     "read_yaml",
     "write_scenario",
