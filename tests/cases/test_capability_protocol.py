@@ -2,8 +2,9 @@
 
 For every case file in ``src/detente/cases/data/`` (and the shipped Geneva 2022 example if it
 carries the pattern): each actor whose note states ``CINC(<year>, <COW stateabb>) = <value>`` has
-that value in the shipped COW NMC v6.0 extract (to the printed precision), a year no later than
-the ``as_of`` year (2016 for later cases), and ``capability`` = 100 x its share of the case's CINC
+that value in the shipped COW NMC v6.0 extract (to the printed precision), the protocol's year
+(the ``as_of`` year, 2016 for later cases, the year before when the episode ended in escalation
+within the ``as_of`` year), and ``capability`` = 100 x its share of the case's CINC
 sum to 0.01. Actors without the pattern must state the protocol's non-state rule in their note
 and carry the smallest state capability of the case.
 """
@@ -66,11 +67,35 @@ def test_there_are_cases_to_audit() -> None:
     assert any(p.parent == CASES for p in FILES)
 
 
+def _protocol_year(doc: dict[str, Any]) -> int:
+    """The NMC year the protocol prescribes: the as_of year (2016 after 2016), or the year before
+    when the episode ended in escalation within the as_of year."""
+    as_of_year = int(str(doc.get("as_of") or doc["date"])[:4])
+    outcome = doc.get("outcome") or {}
+    if outcome.get("kind") == "escalation" and int(str(outcome["date"])[:4]) == as_of_year:
+        as_of_year -= 1
+    return min(as_of_year, 2016)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "outcome", "year"),
+    [
+        ("1938-09-28", {"kind": "agreement", "date": "1938-09-30"}, 1938),
+        ("1982-04-20", {"kind": "escalation", "date": "1982-04-25"}, 1981),
+        ("1990-12-31", {"kind": "escalation", "date": "1991-01-17"}, 1990),
+        ("2019-02-27", {"kind": "no_agreement", "date": "2019-02-28"}, 2016),
+        ("2022-01-10", {"kind": "escalation", "date": "2022-02-24"}, 2016),
+    ],
+)
+def test_the_protocol_year(as_of: str, outcome: dict[str, str], year: int) -> None:
+    assert _protocol_year({"as_of": as_of, "outcome": outcome}) == year
+
+
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_capability_is_the_cinc_share(path: Path) -> None:
     doc = _load(path)
     table = _table()
-    as_of_year = int(str(doc.get("as_of") or doc["date"])[:4])
+    year_expected = _protocol_year(doc)
     raw: dict[str, float] = {}
     non_state: list[dict[str, Any]] = []
     for a in doc["actors"]:
@@ -84,7 +109,9 @@ def test_capability_is_the_cinc_share(path: Path) -> None:
             continue
         assert len(found) == 1, f"{path.name} actor {a['id']}: more than one CINC pattern"
         year, abb, printed = found[0]
-        assert int(year) <= min(as_of_year, 2016), f"{path.name} {a['id']}: year {year} after as_of"
+        assert int(year) == year_expected, (
+            f"{path.name} {a['id']}: CINC year {year}, the protocol's year is {year_expected}"
+        )
         assert (abb, int(year)) in table, f"{path.name} {a['id']}: ({abb}, {year}) not in the table"
         # the note's value is the table's, to the note's printed precision
         places = -Decimal(printed).as_tuple().exponent  # type: ignore[operator]

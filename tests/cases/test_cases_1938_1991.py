@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,10 @@ def _day(text: str) -> dt.date:
 
 
 def _sourced(obj: dict[str, Any], what: str) -> None:
-    assert str(obj.get("source", "")).strip().startswith("http"), f"{what}: no public source URL"
+    parts = [p.strip() for p in str(obj.get("source", "")).split(" ; ")]
+    assert parts and all(re.match(r"https?://\S+$", p) for p in parts), (
+        f"{what}: source must be one or more public URLs separated by ' ; '"
+    )
     assert len(str(obj.get("note", "")).strip()) >= 20, f"{what}: no note"
 
 
