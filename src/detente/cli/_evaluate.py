@@ -309,6 +309,21 @@ def _table(
             row += [_fmt(m.brier, 3), str(m.n_episodes)]
         s.add_row(*row, style="dim" if m.model == BASE_RATE else "")
     console.print(s)
+    by_kind = report.mae_by_outcome()
+    kinds = [k for k in ("agreement", "no_agreement", "escalation")
+             if any(k in d for d in by_kind.values())]
+    if len(kinds) > 1:
+        o = Table(title=f"MAE by episode outcome{scope} (all issues of those cases)",
+                  title_justify="left")
+        o.add_column("outcome", no_wrap=True)
+        o.add_column("cases", justify="right")
+        for m in models:
+            o.add_column(_header(m.model), justify="right")
+        for k in kinds:
+            n_cases = sum(1 for c in report.cases if report.outcomes.get(c) == k)
+            o.add_row(k, str(n_cases),
+                      *[_fmt(by_kind.get(m.model, {}).get(k, math.nan)) for m in models])
+        console.print(o)
     sq = next((m for m in models if m.model == "status_quo"), None)
     if sq is not None and not math.isnan(sq.mae):
         better = [m.model for m in models if m.model != "status_quo" and m.mae < sq.mae]
