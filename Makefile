@@ -41,7 +41,7 @@ peers:
 # The documentation site (docs/, mkdocs.yml): --strict turns broken links and stale API names
 # into errors.
 docs: $(TEST_STAMP)
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
 
 test: lint docs peers
 	$(BIN)/python -m pytest
