@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from detente.cli import (
     _bargain,  # noqa: F401  (bargain, negotiate)
-    _evaluate,  # noqa: F401  (evaluate)
+    _evaluate,  # noqa: F401  (evaluate, cases)
     _forecast,  # noqa: F401  (forecast, models, demo)
     _record,  # noqa: F401
     _report,  # noqa: F401  (report)
