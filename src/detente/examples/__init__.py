@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from detente.scenario import Scenario, read_yaml
+if TYPE_CHECKING:
+    from detente.scenario import Scenario
 
 __all__ = ["example_path", "list_examples", "load_example"]
 
@@ -30,4 +32,6 @@ def example_path(name: str) -> Path:
 
 def load_example(name: str) -> Scenario:
     """Load a shipped example scenario by name (e.g. ``"geneva-2022"``)."""
+    from detente.scenario import read_yaml
+
     return read_yaml(example_path(name))
