@@ -128,3 +128,20 @@ def test_csv_summary_and_json_comparison() -> None:
     vs = {c["model"]: c for c in doc["vs_status_quo"]}
     assert set(vs) == {"compromise", "median"}
     assert vs["median"]["n"] == 3
+
+
+def test_cases_command_and_case_names_everywhere() -> None:
+    from detente.cases import list_cases
+
+    code, out, err = run("cases", "-f", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r["case"] for r in rows] == list_cases()
+    geneva = next(r for r in rows if r["case"] == "geneva-2022")
+    assert (geneva["as_of"], geneva["outcome"], geneva["observed"]) == (
+        "2022-01-10", "escalation", 6)
+    for name in list_cases():  # every command that takes a scenario takes a case name
+        code, out, err = run("show", name)
+        assert code == 0, (name, err)
+    code, _, err = run("show", "atlantis-2099")
+    assert code == 2 and "no shipped example or case of that name" in err

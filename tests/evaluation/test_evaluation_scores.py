@@ -294,3 +294,12 @@ def test_a_case_the_model_cannot_take_is_noted_not_fatal(picky_model: str) -> No
     assert (m.n, m.skipped) == (1, 2)  # the one-issue case scored, the two-issue case not
     assert any("fixture-talks-1999: the model could not run" in n and "one issue only" in n
                for n in m.notes)
+
+
+def test_mae_by_episode_outcome() -> None:
+    report = evaluate(_bank(), ["median"])
+    by = report.mae_by_outcome()
+    assert by["status_quo"] == {"agreement": 40.0, "no_agreement": 10.0,
+                                "escalation": pytest.approx(22.5)}
+    doc = json.loads(json.dumps(report.as_dict(), allow_nan=False))
+    assert doc["mae_by_outcome"]["status_quo"]["no_agreement"] == 10.0

@@ -26,6 +26,11 @@ COMMANDS: dict[str, _Entry] = {
         'Zone of agreement, bargaining solutions and the trust threshold of a two-'
         'party domain.',
     ),
+    "cases": _Entry(
+        "_evaluate",
+        'List the case bank: real negotiations with what happened (evaluate them '
+        'with `detente evaluate cases`; open one with `detente show NAME`).',
+    ),
     "convert": _Entry(
         "_forecast",
         "Convert a scenario to YAML or detente's long CSV (written atomically).",

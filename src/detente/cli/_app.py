@@ -90,17 +90,21 @@ def user_errors(func: F) -> F:
 
 
 def scenario_path(arg: str) -> Path:
-    """A scenario argument: a file, or else the name of a shipped example (``geneva-2022``)."""
+    """A scenario argument: a file, or else the name of a shipped example (``geneva-2022``) or
+    of a case in the case bank (``munich-1938``)."""
     path = Path(arg)
     if path.exists():
         return path
+    from detente.cases import case_path, list_cases
     from detente.examples import example_path, list_examples
 
     if arg in list_examples():
         return example_path(arg)
+    if arg in list_cases():
+        return case_path(arg)
     raise UserError(
-        f"{arg}: no such file (and no shipped example of that name; examples: "
-        f"{', '.join(list_examples())})"
+        f"{arg}: no such file (and no shipped example or case of that name; examples: "
+        f"{', '.join(list_examples())}; cases: see `detente cases`)"
     )
 
 

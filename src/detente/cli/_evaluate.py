@@ -309,6 +309,21 @@ def _table(
             row += [_fmt(m.brier, 3), str(m.n_episodes)]
         s.add_row(*row, style="dim" if m.model == BASE_RATE else "")
     console.print(s)
+    by_kind = report.mae_by_outcome()
+    kinds = [k for k in ("agreement", "no_agreement", "escalation")
+             if any(k in d for d in by_kind.values())]
+    if len(kinds) > 1:
+        o = Table(title=f"MAE by episode outcome{scope} (all issues of those cases)",
+                  title_justify="left")
+        o.add_column("outcome", no_wrap=True)
+        o.add_column("cases", justify="right")
+        for m in models:
+            o.add_column(_header(m.model), justify="right")
+        for k in kinds:
+            n_cases = sum(1 for c in report.cases if report.outcomes.get(c) == k)
+            o.add_row(k, str(n_cases),
+                      *[_fmt(by_kind.get(m.model, {}).get(k, math.nan)) for m in models])
+        console.print(o)
     sq = next((m for m in models if m.model == "status_quo"), None)
     if sq is not None and not math.isnan(sq.mae):
         better = [m.model for m in models if m.model != "status_quo" and m.mae < sq.mae]
@@ -433,3 +448,43 @@ def _nulls(doc: Any) -> Any:
     if isinstance(doc, float) and not math.isfinite(doc):
         return None
     return doc
+
+
+@app.command("cases")
+@user_errors
+def cases_cmd(
+    fmt: TableFormat = TableJsonCsv.table,
+) -> None:
+    """List the case bank: real negotiations with what happened (evaluate them with
+    `detente evaluate cases`; open one with `detente show NAME`)."""
+    from detente.cases import case_path, list_cases, load_case
+
+    rows: list[dict[str, Any]] = []
+    for name in list_cases():
+        sc = load_case(name)
+        rows.append({
+            "case": name, "as_of": sc.as_of or "",
+            "outcome": sc.outcome.kind if sc.outcome else "",
+            "outcome_date": (sc.outcome.date or "") if sc.outcome else "",
+            "actors": len(sc.actors), "issues": len(sc.issues),
+            "observed": len(sc.observed), "path": str(case_path(name)),
+        })
+    if fmt is TableJsonCsv.json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if fmt is TableJsonCsv.csv:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["case"],
+                           lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    t = Table(title=f"the case bank: {len(rows)} cases", title_justify="left")
+    for col in ("case", "as of", "outcome", "on", "actors", "issues", "observed"):
+        t.add_column(col, justify="right" if col in ("actors", "issues", "observed") else
+                     "left")
+    for r in rows:
+        t.add_row(*(str(r[k]) for k in ("case", "as_of", "outcome", "outcome_date", "actors",
+                                         "issues", "observed")))
+    console.print(t)

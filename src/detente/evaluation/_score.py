@@ -140,6 +140,17 @@ class EvaluationReport:
                 return m
         raise KeyError(f"no model '{name}' in this evaluation")
 
+    def mae_by_outcome(self) -> dict[str, dict[str, float]]:
+        """Pooled MAE per model over the issues of the cases with each episode outcome
+        (``{model: {kind: MAE}}``; kinds without a case are left out)."""
+        out: dict[str, dict[str, list[float]]] = {}
+        for r in self.issues:
+            kind = self.outcomes.get(r.case)
+            if kind is None or math.isnan(r.error):
+                continue
+            out.setdefault(r.model, {}).setdefault(kind, []).append(r.error)
+        return {m: {k: float(np.mean(v)) for k, v in d.items()} for m, d in out.items()}
+
     def brier_skill(self, model: str) -> float:
         """Brier skill score against the base rate, ``1 − BS_model / BS_base``, on the cases
         where ``model`` gave probabilities (> 0: better than the base rate; NaN: none)."""
@@ -176,6 +187,8 @@ class EvaluationReport:
                 for m in self.models
             ],
             "outcomes": dict(self.outcomes),
+            "mae_by_outcome": {m: {k: _num(v) for k, v in d.items()}
+                               for m, d in self.mae_by_outcome().items()},
         }
         if per_issue:
             doc["issues"] = [
