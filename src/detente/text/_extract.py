@@ -136,7 +136,7 @@ _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:it
 _NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have yet to|"
                   r"without)\b|n't\b", re.I)
 _HYP = re.compile(
-    r"\b(?:if|unless|whether|would|could|might|may|should|must|threat(?:en(?:ed|s)?)? to|"
+    r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned)? to|intend(?:s|ed)? to|intention to|ready to|"
     r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied) to|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
@@ -316,7 +316,7 @@ class Extractor:
                 agrs = [min(agr_ents, key=lambda e: abs(e.start - t0))]
                 conf -= 0.05
             elif state.last_agreement and (
-                _ANAPHOR.search(s) or state.since_agreement <= 1
+                _ANAPHOR.search(s) or state.since_agreement <= 2
             ):
                 aid, atext = state.last_agreement
                 agrs = [_Ent("AGR", aid, -1, -1, atext)]
@@ -335,6 +335,9 @@ class Extractor:
                 continue
             if not actors:
                 if _PRONOUN.search(s[c0:t0]) and state.last_actors:
+                    actors, how = state.last_actors, "pronoun"
+                elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
+                        _NOMINAL.search(ttext.split()[-1]):
                     actors, how = state.last_actors, "pronoun"
                 elif _FIRST_PERSON.search(s[c0:t0]) or _PASSIVE.search(s[c0:t0]):
                     if state.voice:
@@ -402,8 +405,12 @@ class Extractor:
         facts = [c for c in found if c.is_fact and "*" not in c.actors]
         if facts:
             state.last_actors = facts[0].actors
+        state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
+            state.since_agreement = 0
+        elif found:
+            state.last_agreement = (found[-1].agreement, found[-1].agreement_text)
             state.since_agreement = 0
         else:
             state.since_agreement += 1
@@ -420,6 +427,7 @@ class _State:
     since_agreement: int = 99
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
+    since_candidate: int = 99
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:
@@ -441,7 +449,9 @@ def _find_triggers(s: str) -> list[tuple[str, int, int, str]]:
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
-    cuts = [0] + [m.end() for m in _CLAUSE.finditer(s)] + [len(s)]
+    colon = s.find(":")
+    cuts = [0] + [m.end() for m in _CLAUSE.finditer(s)
+                  if not (m.group(0) == ";" and 0 <= colon < m.start())] + [len(s)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
@@ -475,11 +485,15 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
               and not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$", s[max(0, d.start - 40):
                                                                           d.start])]
     # a list of years ("the 2014, 2015 and 2016 editions") stands for its first year
-    lists = [d for d in dates if re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]
-    if lists:
-        first = min((d for d in dates if len(d.value) == 4 and not d.deadline),
-                    key=lambda d: d.start)
-        usable.append(first)
+    for last in [d for d in dates if re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]:
+        run = [last]
+        years = [d for d in dates if len(d.value) == 4 and d.start < last.start]
+        for d in reversed(years):
+            if re.fullmatch(r",?\s*(?:and\s+)?", s[d.end:run[0].start]):
+                run.insert(0, d)
+            else:
+                break
+        usable = [d for d in usable if d not in run] + [run[0]]
     if not usable:
         return None
     in_clause = [d for d in usable if c0 <= d.start < c1]
@@ -542,9 +556,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap.replace("and ", "", 1) if ("sustained" in gap or
                                                              "," in gap) else gap):
-            if not _PREP.search(s[c0:e.start]) or gap.startswith(("'s", "’s")):
-                if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
-                    return codes([e]), "modifier"
+            if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
+                return codes([e]), "modifier"
         break
     # subject: actors before the trigger, after the last complementiser, not after a preposition
     lo = c0

@@ -68,6 +68,7 @@ class Scores:
     fields: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    date_errors: list[str] = field(default_factory=list)
 
     @staticmethod
     def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -156,6 +157,9 @@ def score(pred: Sequence[Candidate], gold: Sequence[GoldEvent], texts: dict[str,
             m = int(c.date[5:7]) if c.date and len(c.date) >= 7 else None
             if y == g.year and (g.month is None or m == g.month):
                 sc.date_right += 1
+            else:
+                sc.date_errors.append(f"{g.doc}: gold {g.year}-{g.month} got {c.date} | "
+                                      f"{g.sentence[:50]}")
         if g.alleged_by:
             sc.alleger_total += 1
             if frozenset(c.alleged_by) == g.alleged_by:
