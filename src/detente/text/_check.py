@@ -101,9 +101,12 @@ def _version(e: Event) -> dict[str, Any]:
 
 
 def _conduct_dates(e: Event, record: Record) -> list[tuple[date, date]]:
+    """The period of the act: an event's own period, or for a conduct recorded as several
+    events (a withdrawal notice and its taking effect) the span from the first to the last."""
     if not e.conduct:
         return [(e.date.start, e.date.end)]
-    return [(x.date.start, x.date.end) for x in record.events if x.conduct == e.conduct]
+    group = [x for x in record.events if x.conduct == e.conduct]
+    return [(min(x.date.start for x in group), max(x.date.end for x in group))]
 
 
 def check(candidates: Sequence[Candidate], record: Record) -> list[Verdict]:

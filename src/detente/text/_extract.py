@@ -145,12 +145,14 @@ _HYP = re.compile(
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
-    r"\b(?:said|says|say|stated|states|state|announced|announces|claim(?:ed|s)?|alleg(?:ed|es)|"
+    r"\b(?:said|says|say|(?-i:stated|states|state)|announced|announces|claim(?:ed|s)?|alleg(?:ed|es)|"
     r"accus(?:ed|es)|charg(?:ed|es)|determined|has determined|concluded|conclude[sd]?|"
     r"complain(?:ed|s)|report(?:ed|s)?|consider(?:s|ed)|f(?:ound|inds)|cit(?:ed|es)|"
     r"argu(?:ed|es)|assert(?:ed|s)|insist(?:ed|s)|not(?:ed|es)|reaffirm(?:ed|s)?|"
     r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
     r"told|informed|detailed|raised)\b", re.I)
+_CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
+                     r"criticized|criticised|complained)\b", re.I)
 _DENY = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:]", re.I)
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
@@ -324,7 +326,7 @@ class Extractor:
             else:
                 continue
             # date
-            dm = _pick_date(dates, name_years, t0, c0, c1, s)
+            dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
             year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
@@ -479,7 +481,7 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
 
 
 def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int, c0: int,
-               c1: int, s: str) -> DateMention | None:
+               c1: int, s: str, skip_reported: bool = False) -> DateMention | None:
     usable = [d for d in dates if not d.deadline and d not in name_years
               and not re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])
               and not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$", s[max(0, d.start - 40):
@@ -494,6 +496,10 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
             else:
                 break
         usable = [d for d in usable if d not in run] + [run[0]]
+    if skip_reported:
+        # "In May, it cited ... the U.S. withdrawal": that date is the citing, not the act
+        usable = [d for d in usable if not _CITING.search(
+            s[min(d.end, t0):max(d.start, t0)])]
     if not usable:
         return None
     in_clause = [d for d in usable if c0 <= d.start < c1]
