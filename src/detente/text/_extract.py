@@ -242,7 +242,9 @@ class Extractor:
         index = 0
         for (offset, chunk), doc in zip(paras, self.nlp.pipe(c for _, c in paras), strict=True):
             sents = list(doc.sents)
-            header = len(chunk) < 300 and all(_title_like(s.text) for s in sents)
+            # a title or dateline: short, in title case, no event word in lower case
+            header = len(chunk) < 300 and all(_title_like(s.text) for s in sents) and not any(
+                t[3][:1].islower() for s in sents for t in _find_triggers(s.text))
             state.prev_alleger = None
             state.since_agreement = 99
             for sent in sents:
@@ -610,11 +612,18 @@ def _main_subject(s: str, acts: list[_Ent], g: Gazetteer,
 
 
 def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None) -> str | None:
-    m = re.search(r"\baccording to\s+(?:the\s+)?", s)
+    m = re.search(r"\baccording to\s+(?:the\s+)?", s, re.I)
     if m:
         es = [e for e in acts if e.start >= m.end() and e.start - m.end() < 20]
         if es:
             return g.actor_code(es[0].key, year)
+    # a reporting clause after the claim: "..., the State Department said."
+    for e in acts:
+        if e.start > t0 and re.search(r",\s*(?:the\s+)?(?:[A-Z][\w.]*\s+)*$", s[:e.start]) and \
+                re.match(r"^\s+(?:has\s+|have\s+)?(?:said|says|stated|claimed|claims|alleged|"
+                         r"charged|announced|argued|complained|insisted|reported|added|"
+                         r"maintained|concluded|found)\b", s[e.end:]):
+            return g.actor_code(e.key, year)
     best: str | None = None
     for e in acts:
         if e.end > t0:
