@@ -229,14 +229,7 @@ class Extractor:
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
         """Candidates for every claimed event in ``article`` (facts and non-facts)."""
-        text = article.text
-        paras: list[tuple[int, str]] = []
-        pos = 0
-        for m in re.finditer(r"\n\s*\n|\Z", text):
-            chunk = text[pos:m.start()]
-            if chunk.strip():
-                paras.append((pos, chunk))
-            pos = m.end()
+        paras = _paragraphs(article.text)
         state = _State(ref=ref_date)
         out: list[Candidate] = []
         index = 0
@@ -258,6 +251,11 @@ class Extractor:
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
         return out
+
+    def sentences(self, article: Article) -> list[str]:
+        """The article's sentences, numbered as ``Candidate.sentence_index`` numbers them."""
+        paras = _paragraphs(article.text)
+        return [s.text for doc in self.nlp.pipe(c for _, c in paras) for s in doc.sents]
 
     # ------------------------------------------------------------------------------------
     def _sentence(self, article: Article, index: int, s: str, start: int, ents: list[_Ent],
@@ -420,6 +418,17 @@ class Extractor:
             state.since_agreement += 1
         _update_years(state, dates, ents, name_years)
         return _dedupe(found)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    paras: list[tuple[int, str]] = []
+    pos = 0
+    for m in re.finditer(r"\n\s*\n|\Z", text):
+        chunk = text[pos:m.start()]
+        if chunk.strip():
+            paras.append((pos, chunk))
+        pos = m.end()
+    return paras
 
 
 @dataclass
