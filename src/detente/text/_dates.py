@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 __all__ = ["DateMention", "find_dates"]
@@ -77,12 +77,12 @@ def _parse(text: str, parts: tuple[str, ...], base: date | None) -> date | None:
         "REQUIRE_PARTS": list(parts),
         "PREFER_DAY_OF_MONTH": "first",
         "PREFER_DATES_FROM": "past",
-        "STRICT_PARSING": False,
+        # the patterns above found an absolute date: no "freshness" (relative) parsing, and a
+        # fixed base, so that nothing can be filled in from today's date
+        "PARSERS": ["absolute-time"],
+        "RELATIVE_BASE": datetime(1900, 1, 1) if base is None else
+        datetime(base.year, base.month, base.day),
     }
-    if base is not None:
-        from datetime import datetime
-
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     d = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
     return d.date() if d is not None else None
 

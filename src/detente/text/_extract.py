@@ -209,22 +209,21 @@ class Extractor:
         )
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
-        ruler = self.nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-        ruler.add_patterns(self._patterns())  # type: ignore[attr-defined]
-
-    def _patterns(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        tok = self.nlp.tokenizer
+        # phrase patterns (spaCy's PhraseMatcher): agreement names with an acronym or a number
+        # as written ("INF", "START I"), other agreement names in any case ("ABM treaty"),
+        # actor names as written (proper nouns); earlier rulers win where spans overlap
+        exact, anycase = [], []
         for name, aid in self.gazetteer.agreements.items():
-            toks = [t.text for t in tok(name)]
-            pat = [{"ORTH": t} if (t.isupper() and len(t) > 1) or any(c.isdigit() for c in t)
-                   else {"LOWER": t.lower()} for t in toks]
-            out.append({"label": "AGR", "pattern": pat, "id": aid})
-        for form in self.gazetteer.actor_forms:
-            # actor names are proper nouns: matched as written (case-sensitive)
-            pat = [{"ORTH": t.text} for t in tok(form)]
-            out.append({"label": "ACT", "pattern": pat, "id": form.lower()})
-        return out
+            acronym = any((w.isupper() and len(w) > 1) or any(c.isdigit() for c in w)
+                          for w in re.split(r"[\s/-]+", name))
+            (exact if acronym else anycase).append({"label": "AGR", "pattern": name, "id": aid})
+        actors = [{"label": "ACT", "pattern": form, "id": form.lower()}
+                  for form in self.gazetteer.actor_forms]
+        for i, (patterns, attr) in enumerate(((exact, "ORTH"), (anycase, "LOWER"),
+                                              (actors, "ORTH"))):
+            ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
+                "phrase_matcher_attr": attr, "overwrite_ents": False})
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
