@@ -69,8 +69,32 @@ def _month(text: str) -> int:
                    text.lower().rstrip(".") not in _MONTHS else text.lower().rstrip(".")]
 
 
+_EXACT = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?\s+(?:(\d{1,2})"
+                    r"(?:st|nd|rd|th)?\s+)?(\d{4})$")
+
+
+def _exact(text: str, parts: tuple[str, ...]) -> date | None:
+    """The common written forms ("December 8 1987", "8 December 1987", "Aug. 2 2019",
+    "January 2023") read directly; None for anything else (then dateparser reads it)."""
+    m = _EXACT.match(" ".join(text.replace(",", " ").split()))
+    if not m:
+        return None
+    d1, mon, d2, year = m.groups()
+    month = _MONTHS.get(mon.lower().rstrip("."))
+    day = d1 or d2
+    if month is None or (d1 and d2) or (("day" in parts) != bool(day)):
+        return None
+    try:
+        return date(int(year), month, int(day) if day else 1)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str, parts: tuple[str, ...], base: date | None) -> date | None:
+    exact = _exact(text, parts)
+    if exact is not None:
+        return exact
     import dateparser
 
     settings: dict[str, object] = {
