@@ -9,8 +9,15 @@ from typing import Annotated, Any
 
 import typer
 
-from detente.cli._app import TableFormat, TableJsonCsv, UserError, app, console, err_console, \
-    user_errors
+from detente.cli._app import (
+    TableFormat,
+    TableJsonCsv,
+    UserError,
+    app,
+    console,
+    err_console,
+    user_errors,
+)
 
 DbOpt = Annotated[str | None, typer.Option(
     "--db", help="Record store (database URL or SQLite path; default as for `detente record`). "
@@ -54,7 +61,8 @@ def _read_all(files: list[str]) -> list[Any]:
         raise UserError("give at least one article file (or '-' for standard input)")
     if files.count("-") > 1:
         raise UserError("standard input ('-') can be read only once")
-    articles, problems = [], []
+    articles: list[Any] = []
+    problems: list[Any] = []
     for f in files:
         try:
             articles.append(read_article(f))
@@ -87,12 +95,15 @@ def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> 
 
 
 def _ask(c: Any) -> Any:
+    from rich.markup import escape
+
     from detente.text import Decision
 
-    console.print(f"\n[bold]{c.doc}[/], sentence {c.sentence_index + 1} (confidence "
-                  f"{c.confidence:.2f}):\n  {c.sentence}", markup=True, highlight=False)
-    console.print(f"  → {'/'.join(c.actors)} [bold]{c.type}[/] {c.agreement} {c.date or '(no date)'}"
-                  + (f" alleged by {'/'.join(c.alleged_by)}" if c.alleged_by else ""),
+    console.print(f"\n[bold]{escape(c.doc)}[/], sentence {c.sentence_index + 1} (confidence "
+                  f"{c.confidence:.2f}):\n  {escape(c.sentence)}", markup=True, highlight=False)
+    when = c.date or "(no date)"
+    alleged = f" alleged by {'/'.join(c.alleged_by)}" if c.alleged_by else ""
+    console.print(f"  → {'/'.join(c.actors)} [bold]{c.type}[/] {c.agreement} {when}{alleged}",
                   markup=True)
     while True:
         ans = typer.prompt("  [a]ccept, [e]dit, [r]eject", default="a").strip().lower()
@@ -138,14 +149,15 @@ def extract_cmd(
     if review_ and accept:
         raise UserError("use either --review or --accept-all, not both")
     articles = _read_all(files)
-    record = _record(db if db is not None or not (review_ or accept) else None) \
-        if (review_ or accept or fmt is TableJsonCsv.csv) else None
+    writing = review_ or accept
+    if writing and db == "shipped":
+        raise UserError("--db shipped is read-only; give a store to write to")
+    # the record names the agreements: the store written to, else the shipped dataset
+    record = _record(db) if writing else _record(db or "shipped")
     ex = Extractor(record)
     ref = _ref(ref_date)
     cands = [c for a in articles for c in ex.extract(a, ref)]
-    if review_ or accept:
-        if db == "shipped":
-            raise UserError("--db shipped is read-only; give a store to write to")
+    if writing:
         chosen = review([c for c in cands if c.is_fact], _ask) if review_ else \
             accept_all(cands, min_confidence)
         events, skipped = to_events(chosen, record, source)

@@ -34,9 +34,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("md", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*{_YEAR})(?![\d,])")),
     ("dm", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b(?!\s*,?\s*{_YEAR})")),
-    ("m", re.compile(rf"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Ss]ince)\s+"
-                     rf"((?:January|February|March|April|May|June|July|August|September|"
-                     rf"October|November|December))\b(?!\s+\d)")),
+    ("m", re.compile(r"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Ss]ince)\s+"
+                     r"((?:January|February|March|April|May|June|July|August|September|"
+                     r"October|November|December))\b(?!\s+\d)")),
     ("y", re.compile(rf"(?<![\d,.$-])\b{_YEAR}s?\b(?!\d|,\d|\s*(?:km|kilometers|kg|metric))")),
     ("rel", re.compile(r"\b(today|yesterday|this week|last week|last month|last year|"
                        r"that (?:same )?year|the same year|the following year|the next year|"
@@ -107,7 +107,7 @@ def _parse(text: str, parts: tuple[str, ...], base: date | None) -> date | None:
         "RELATIVE_BASE": datetime(1900, 1, 1) if base is None else
         datetime(base.year, base.month, base.day),
     }
-    d = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    d = dateparser.parse(text, languages=["en"], settings=settings)
     return d.date() if d is not None else None
 
 

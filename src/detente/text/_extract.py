@@ -212,7 +212,8 @@ class Extractor:
         # phrase patterns (spaCy's PhraseMatcher): agreement names with an acronym or a number
         # as written ("INF", "START I"), other agreement names in any case ("ABM treaty"),
         # actor names as written (proper nouns); earlier rulers win where spans overlap
-        exact, anycase = [], []
+        exact: list[dict[str, Any]] = []
+        anycase: list[dict[str, Any]] = []
         for name, aid in self.gazetteer.agreements.items():
             acronym = any((w.isupper() and len(w) > 1) or any(c.isdigit() for c in w)
                           for w in re.split(r"[\s/-]+", name))
@@ -601,9 +602,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if subj:
             return codes([subj[0]]), "possessive"
     # "violations by the Soviet Union", "withdrawal of Russia"
-    m = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:])
-    if m:
-        agents = [e for e in acts if e.start == t1 + m.end()]
+    by = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:])
+    if by:
+        agents = [e for e in acts if e.start == t1 + by.end()]
         if agents:
             return codes(agents), "agent"
     return (), ""
