@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 
-GOLD = Path(__file__).parent / "gold"
-HELD_OUT = frozenset({"crs_jcpoa_2018", "state_newstart_2023"})
-
 
 @pytest.fixture(autouse=True)
 def _private_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

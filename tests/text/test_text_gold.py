@@ -5,13 +5,16 @@ rules (no leak, every gold sentence placed) on all of them. Held-out scores are 
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
-from conftest import GOLD, HELD_OUT
 
 from detente.record import load_shipped_record
 from detente.text import Article, Extractor, read_article
 from detente.text._gold import load_gold, score
+
+GOLD = Path(__file__).parent / "gold"
+HELD_OUT = frozenset({"crs_jcpoa_2018", "state_newstart_2023"})
 
 
 @pytest.fixture(scope="module")
