@@ -116,3 +116,22 @@ def test_character_span_points_at_the_sentence() -> None:
     text = "Intro sentence here. The United States withdrew from the INF Treaty in 2019."
     c = one(text)
     assert text[c.start:c.end].strip() == c.sentence
+
+
+def test_any_text_is_read_without_an_internal_error() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Russia", "the", "United States", "withdrew", "from", "INF Treaty",
+                             "did", "not", "2019", "May", "today", ",", ".", ";", "\n\n",
+                             "violated", "signed", "Moscow", "if", "that", "said", "(", ")",
+                             "Treaty", "its", "It", "extended", "'s", "“", "in", "1987"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(words, max_size=60), st.text(max_size=40))
+    def run(ws: list[str], noise: str) -> None:
+        for c in extract_text(" ".join(ws) + noise):
+            assert c.agreement and c.actors and 0 < c.confidence < 1
+            assert c.date is None or len(c.date) in (4, 7, 10)
+
+    run()
