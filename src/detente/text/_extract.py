@@ -122,7 +122,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("kept", re.compile(
         r"\babid(?:ed|es|ing|e) by\b|\bcomplied with\b|\bin (?:full )?compliance with\b|"
         r"\bfulfill?ed (?:its|their|all) (?:obligations|commitments)\b|\bmet the (?:\S+ )?"
-        r"limits\b", re.I)),
+        r"limits\b|\bcomplet(?:ed|ion of) (?:\S+ ){0,2}(?:nuclear )?(?:requirements|obligations|"
+        r"commitments)\b", re.I)),
     ("expired", re.compile(r"\b(?:expired|lapsed)\b", re.I)),
 ]
 _VERBAL_SIGN = re.compile(r"^sign", re.I)
@@ -286,16 +287,19 @@ class Extractor:
         for i, (etype, t0, t1, ttext) in enumerate(triggers):
             c0, c1 = next(((a, b) for a, b in clauses if a <= t0 < b), (0, len(s)))
             nxt = triggers[i + 1][1] if i + 1 < len(triggers) else len(s)
+            # "Extending the treaty ensures ...": a gerund opening the clause is no event
+            if ttext.lower().endswith("ing") and not s[c0:t0].strip(" ,;:\"'“”("):
+                continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]):
                 continue
             if etype == "entered_into_force" and any(
-                tt in ("withdrew", "suspended") and c0 <= a < t0
+                tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
                 for tt, a, _, _ in triggers[:i]
             ):
-                continue
+                continue  # "the withdrawal took effect", "an extension ... entered into force"
             # agreements
             after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
             if etype == "signed":
@@ -331,7 +335,18 @@ class Extractor:
                 dm = next((d for d in name_years), None)
             year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
             # actors
-            actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
+            if etype in ("entered_into_force", "expired"):
+                actors, how = ("*",), "parties"  # an act of the agreement itself
+            else:
+                actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
+            if etype == "extended" and how in ("", "sentence"):
+                actors, how = ("*",), "parties"
+            # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
+            if etype == "violation_alleged" and how == "subject" and len(actors) == 1:
+                rep0 = _reporter(s, t0, act_ents, g, year)
+                if rep0 == actors[0]:
+                    actors, how = (state.last_actors, "pronoun") if state.last_actors and \
+                        state.last_actors != (rep0,) else ((), "")
             if etype == "signed" and ttext.lower() == "signing" and how not in ("modifier",
                                                                                  "agent"):
                 continue
@@ -341,11 +356,13 @@ class Extractor:
                 elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
                         _NOMINAL.search(ttext.split()[-1]):
                     actors, how = state.last_actors, "pronoun"
+                elif etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
+                    actors, how = ("*",), "parties"
                 elif _FIRST_PERSON.search(s[c0:t0]) or _PASSIVE.search(s[c0:t0]):
                     if state.voice:
                         actors, how = (state.voice,), "voice"
                 if not actors and etype in ("entered_into_force", "extended", "expired"):
-                    actors, how = ("*",), "parties"
+                    actors, how = ("*",), "parties"  # "the treaty was extended"
                 if not actors:
                     main = _main_subject(s, act_ents, g, year)
                     if main:
@@ -508,6 +525,9 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
                 break
         usable = [d for d in usable if d not in run] + [run[0]]
     if skip_reported:
+        # "since 2006": the start of a duration, not the date of an act
+        usable = [d for d in usable if not re.search(r"\bsince\s+$", s[max(0, d.start - 8):
+                                                                           d.start])]
         # "In May, it cited ... the U.S. withdrawal": that date is the citing, not the act
         usable = [d for d in usable if not _CITING.search(
             s[min(d.end, t0):max(d.start, t0)])]
@@ -587,9 +607,16 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
              and not _PREP.search(s[max(lo, e.start - 25):e.start])]
     if cands:
         last = len(cands) - 1
-        # skip an actor followed by a reporting verb ("Russia claimed that ...")
         chain = _chain(s, cands, last)
         found = list(chain)
+        # "Iran and the six powers (the United States, ..., Germany) finalized": the list in
+        # parentheses is coordinated with the clause's first actor
+        first = next((e for e in acts if e.start >= c0), None)
+        if first is not None and first.end <= chain[0].start and first not in found and \
+                re.search(r"\(\s*(?:the\s+)?$", s[:chain[0].start]) and \
+                re.match(r"^\s+and\b", s[first.end:]) and \
+                not _PREP.search(s[max(c0, first.start - 25):first.start]):
+            found.insert(0, first)
         if etype in _SYMMETRIC:
             partner = [e for e in acts if t1 <= e.start < c1
                        and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])]
