@@ -335,6 +335,7 @@ class Extractor:
                 dm = next((d for d in name_years), None)
             year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
             # actors
+            actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired"):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
