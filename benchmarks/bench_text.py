@@ -27,6 +27,7 @@ from detente.text._gold import load_gold, score
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "text" / "gold"
 HELD_OUT = {"crs_jcpoa_2018", "state_newstart_2023"}
 FRESH = {"state_cfe_2023", "voa_cfe_2011"}
+LAST = {"voa_dprk_2012"}
 _TRIG = {
     "withdrew": r"withdr[ae]w\w*|pull(?:ed)? out",
     "suspended": r"suspend\w*",
@@ -75,7 +76,8 @@ class RegexBaseline:
 def _articles(group: str) -> list[Article]:
     out = []
     for f in sorted(GOLD.glob("*.txt")):
-        g = "fresh" if f.stem in FRESH else "held" if f.stem in HELD_OUT else "dev"
+        g = ("last" if f.stem in LAST else "fresh" if f.stem in FRESH else
+             "held" if f.stem in HELD_OUT else "dev")
         if g != group:
             continue
         a = read_article(f)
@@ -144,7 +146,8 @@ def main() -> None:
     for label, group in (
         ("development articles (rules written on them)", "dev"),
         ("first held-out pair (blind at its first run; its errors were then read)", "held"),
-        ("FRESH held-out pair (coded before the last rule changes, never read)", "fresh"),
+        ("fresh held-out pair (blind at its first run; its errors were then read)", "fresh"),
+        ("LAST blind text (conditional acts only; coded before the final rules)", "last"),
     ):
         arts = _articles(group)
         print(f"{label}: {len(arts)} articles")

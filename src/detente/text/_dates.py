@@ -38,6 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      r"((?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December))\b(?!\s+\d)")),
     ("y", re.compile(rf"(?<![\d,.$-])\b{_YEAR}s?\b(?!\d|,\d|\s*(?:km|kilometers|kg|metric))")),
+    ("wd", re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("rel", re.compile(r"\b(today|yesterday|this week|last week|last month|last year|"
                        r"that (?:same )?year|the same year|the following year|the next year|"
                        r"a year later|(?:six|three|two|several) months (?:ago|later)|"
@@ -153,6 +154,15 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                     continue
                 value = f"{year:04d}-{_MONTHS[m.group(1).lower()]:02d}"
                 a, b = m.span(1)
+                relative = True
+            elif kind == "wd":
+                if ref is None:
+                    continue
+                # news convention: the last such weekday on or before the dateline
+                wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"].index(m.group(1).lower())
+                back = (ref.weekday() - wd) % 7
+                value = date.fromordinal(ref.toordinal() - back).isoformat()
                 relative = True
             elif kind == "y":
                 value = raw[:4]

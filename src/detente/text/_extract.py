@@ -97,7 +97,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"eliminate)|\bconcerns? (?:about|over|regarding) "
         r"(?:\S+ ){0,2}compliance\b|\bcompliance concerns?\b|\bviolat(?:e|es|ed|ing|ions?)\b|"
         r"\bnon-?complian(?:ce|t)\b|\bmaterial breach\b|\bbreach(?:ed|es|ing)?\b|"
-        r"\bcheat(?:ed|ing|s)?\b|\bcontravene[sd]?\b", re.I)),
+        r"\bcheat(?:ed|ing|s)?\b|\bcontravene[sd]?\b|\brefus(?:ed|es|ing|al) to (?:accept|allow|"
+        r"permit|admit|facilitate|receive) (?:\S+ ){0,2}inspect\w*", re.I)),
     ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|revok(?:ed|es|ing) "
                               r"(?:its |the )?ratification)\b", re.I)),
     ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
@@ -108,8 +109,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bceasing (?:all )?participation\b|\bterminat(?:ed|es|ing) (?:its |their )?"
         r"participation\b|\bbeyond the\b(?=.{0,3}treaty)", re.I)),
     ("suspended", re.compile(
-        r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceased (?:its )?implementation\b|"
-        r"\bstopped implementing\b|\breduc(?:ed|es|ing) (?:its )?compliance\b|"
+        r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
+        r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
+        r"honou?r)\w*\b|\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
+        r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
     ("entered_into_force", re.compile(
         r"\b(?:entered|enter|came|come|went|go) into (?:force|effect)\b|\b(?:formally )?"
@@ -351,6 +354,11 @@ class Extractor:
             if etype == "signed" and ttext.lower() == "signing" and how not in ("modifier",
                                                                                  "agent"):
                 continue
+            if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they)\s+"
+                                        r"(?:\w+\s+){0,3}$", s[c0:t0]):
+                rep1 = _reporter(s, t0, act_ents, g, year)
+                if rep1:
+                    actors, how = (rep1,), "pronoun"
             if not actors:
                 if _PRONOUN.search(s[c0:t0]) and state.last_actors:
                     actors, how = state.last_actors, "pronoun"
@@ -421,6 +429,9 @@ class Extractor:
                     confidence=round(min(0.99, max(0.05, conf)), 2), trigger=ttext,
                     evidence=evidence, url=article.url,
                 ))
+        if sentence_alleger is None and triggers:
+            sentence_alleger = _reporter(s, len(s), act_ents, g,
+                                         state.ref.year if state.ref else state.last_year)
         state.prev_alleger = sentence_alleger or state.prev_alleger
         facts = [c for c in found if c.is_fact and "*" not in c.actors]
         if facts:
@@ -512,9 +523,11 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
 def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int, c0: int,
                c1: int, s: str, skip_reported: bool = False) -> DateMention | None:
     usable = [d for d in dates if not d.deadline and d not in name_years
-              and not re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])
-              and not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$", s[max(0, d.start - 40):
-                                                                          d.start])]
+              and not re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]
+    present = [d for d in usable if not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$",
+                                                  s[max(0, d.start - 40):d.start])]
+    # a scheduled date ("will take effect on December 7") only when no other date is given
+    usable = present or usable
     # a list of years ("the 2014, 2015 and 2016 editions") stands for its first year
     for last in [d for d in dates if re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]:
         run = [last]
@@ -549,7 +562,8 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     j = last
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
-        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.'-]*|of|leader|"
+        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+)?(?:(?:the|its|their|all|other)\s+)*"
+                        r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
                                   re.search(r"[A-Z]", gap)):
@@ -590,10 +604,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
     for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
         gap = s[e.end:t0]
+        gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
         if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
-                              gap.replace("and ", "", 1) if ("sustained" in gap or
-                                                             "," in gap) else gap):
+                              gap2.replace("and ", "", 1) if ("sustained" in gap2 or
+                                                              "," in gap2) else gap2):
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
