@@ -135,3 +135,9 @@ def test_any_text_is_read_without_an_internal_error() -> None:
             assert c.date is None or len(c.date) in (4, 7, 10)
 
     run()
+
+
+def test_not_following_an_agreement_is_an_alleged_violation() -> None:
+    c = one("In 2021 the Kremlin said the Ukrainians were not following the Minsk II agreement.")
+    assert (c.agreement, c.actors, c.type, c.alleged_by, c.is_fact) == (
+        "minsk2_2015", ("UKR",), "violation_alleged", ("RUS",), True)

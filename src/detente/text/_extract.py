@@ -92,7 +92,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:return(?:ed|s|ing)?|c[oa]me back) (?:in)?to (?:full (?:and verifiable )?)?"
         r"compliance|\brestor(?:e|ed|es|ing) (?:full )?compliance", re.I)),
     ("violation_alleged", re.compile(
-        r"\bnot in (?:full )?compliance\b|\bfail(?:ed|s|ure)? to (?:comply|perform|fulfil+|"
+        r"\bnot in (?:full )?compliance\b|\b(?:not|never|no longer) (?:been )?(?:following|"
+        r"observing|honou?ring|abiding by|complying with|implementing|respecting|adhering to|"
+        r"fulfill?ing)\b|\bfail(?:ed|s|ure)? to (?:comply|perform|fulfil+|"
         r"honou?r|abide|meet its|provide|allow|permit|implement|notify|declare|destroy|"
         r"eliminate)|\bconcerns? (?:about|over|regarding) "
         r"(?:\S+ ){0,2}compliance\b|\bcompliance concerns?\b|\bviolat(?:e|es|ed|ing|ions?)\b|"
