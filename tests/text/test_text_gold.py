@@ -16,7 +16,7 @@ from detente.text._gold import load_gold, score
 GOLD = Path(__file__).parent / "gold"
 HELD_OUT = frozenset({"crs_jcpoa_2018", "state_newstart_2023"})
 FRESH = frozenset({"state_cfe_2023", "voa_cfe_2011"})
-LAST = frozenset({"voa_dprk_2012"})  # run only by the benchmark
+LAST = frozenset({"voa_dprk_2012", "state_dprk_2002", "voa_dprk_2002"})  # benchmark only
 
 
 @pytest.fixture(scope="module")
