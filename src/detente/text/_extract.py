@@ -156,11 +156,12 @@ _REPORT = re.compile(
     r"complain(?:ed|s)|report(?:ed|s)?|consider(?:s|ed)|f(?:ound|inds)|cit(?:ed|es)|"
     r"argu(?:ed|es)|assert(?:ed|s)|insist(?:ed|s)|not(?:ed|es)|reaffirm(?:ed|s)?|"
     r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
-    r"told|informed|detailed|raised)\b", re.I)
+    r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s))\b",
+    re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
 _DENY = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
-_COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:]", re.I)
+_COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
@@ -311,11 +312,15 @@ class Extractor:
                 passive_subject = [e for e in agr_ents if c0 <= e.start < t0] if re.search(
                     r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else []
                 after = [e for e in after if e.start - t1 < 40]
-                if not after and not passive_subject and not re.match(r"^,?\s+(?:in|on|at)\b",
-                                                                      s[t1:]):
+                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
+                                                            s[e.end:t0])]
+                if not after and not passive_subject and not rel and not re.match(
+                        r"^,?\s+(?:in|on|at)\b", s[t1:]):
                     continue
                 if not after and passive_subject:
                     after = passive_subject
+                elif not after and rel:
+                    after = rel
             in_clause = [e for e in agr_ents if c0 <= e.start < c1]
             conf = 0.9
             if after and etype in ("violation_alleged", "signed", "withdrew", "suspended",
@@ -351,11 +356,26 @@ class Extractor:
             if etype == "violation_alleged" and how == "subject" and len(actors) == 1:
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
-                    actors, how = (state.last_actors, "pronoun") if state.last_actors and \
-                        state.last_actors != (rep0,) else ((), "")
+                    other = [g.actor_code(e.key, year) for e in act_ents
+                             if not _PREP.search(s[max(0, e.start - 25):e.start])]
+                    other = [x for x in other if x and x != rep0]
+                    if other:
+                        actors, how = (other[0],), "sentence"
+                    elif state.last_actors and state.last_actors != (rep0,):
+                        actors, how = state.last_actors, "pronoun"
+                    else:
+                        actors, how = (), ""
             if etype == "signed" and ttext.lower() == "signing" and how not in ("modifier",
                                                                                  "agent"):
                 continue
+            if not actors and re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]):
+                main = _main_subject(s, act_ents, g, year)
+                if main:
+                    partner = [e for e in act_ents if t1 <= e.start < c1 and re.search(
+                        r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])]
+                    actors = main + tuple(c for c in (g.actor_code(e.key, year)
+                                                      for e in partner[:1]) if c and c not in main)
+                    how = "pronoun"
             if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they)\s+"
                                         r"(?:\w+\s+){0,3}$", s[c0:t0]):
                 rep1 = _reporter(s, t0, act_ents, g, year)
@@ -513,7 +533,8 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
             continue
         for e in agrs:
             gap = s[d.end:e.start]
-            if e.start >= d.end and re.fullmatch(r"(?:\s+[a-z-]+){0,2}\s+|\s*", gap):
+            if e.start >= d.end and re.fullmatch(r"(?:\s+[a-z-]+){0,2}\s+[\"'“‘]?|\s*[\"'“‘]?",
+                                                 gap):
                 out.append(d)
                 break
         else:
