@@ -356,9 +356,9 @@ class Extractor:
             if etype == "violation_alleged" and how == "subject" and len(actors) == 1:
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
-                    other = [g.actor_code(e.key, year) for e in act_ents
-                             if not _PREP.search(s[max(0, e.start - 25):e.start])]
-                    other = [x for x in other if x and x != rep0]
+                    codes_ = [g.actor_code(e.key, year) for e in act_ents
+                              if not _PREP.search(s[max(0, e.start - 25):e.start])]
+                    other = [x for x in codes_ if x and x != rep0]
                     if other:
                         actors, how = (other[0],), "sentence"
                     elif state.last_actors and state.last_actors != (rep0,):
