@@ -183,7 +183,10 @@ def extract_cmd(
         typer.echo(events_csv(Record(agreements=agreements, events=tuple(events))), nl=False)
     else:
         rows = [_candidate_row(c) for c in shown]
+        from pathlib import Path
+
         for r in rows:
+            r["doc"] = Path(r["doc"]).name
             r["flags"] = ("negated " if r["negated"] else "") + \
                 ("hypothetical" if r["hypothetical"] else "")
             r["text"] = r["text"][:90]
