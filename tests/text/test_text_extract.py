@@ -141,3 +141,16 @@ def test_not_following_an_agreement_is_an_alleged_violation() -> None:
     c = one("In 2021 the Kremlin said the Ukrainians were not following the Minsk II agreement.")
     assert (c.agreement, c.actors, c.type, c.alleged_by, c.is_fact) == (
         "minsk2_2015", ("UKR",), "violation_alleged", ("RUS",), True)
+
+
+def test_attacks_during_a_tracked_negotiation_are_hostile_acts_during_talks() -> None:
+    from detente.record import load_shipped_record
+    from detente.text import check
+
+    cs = extract_text("On April 13, 2025, Russia struck Sumy with missiles during the "
+                      "US-mediated talks.")
+    assert [(c.agreement, c.actors, c.type, c.date) for c in cs] == [
+        ("ukraine_talks_2025", ("RUS",), "hostile_act_during_talks", "2025-04-13")]
+    assert check(cs, load_shipped_record())[0].status == "confirmed"
+    # no negotiation named: not a hostile act *during talks*
+    assert not extract_text("Russia attacked Ukraine in 2022.")

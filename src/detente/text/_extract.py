@@ -130,7 +130,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"limits\b|\bcomplet(?:ed|ion of) (?:\S+ ){0,2}(?:nuclear )?(?:requirements|obligations|"
         r"commitments)\b", re.I)),
     ("expired", re.compile(r"\b(?:expired|lapsed)\b", re.I)),
+    ("hostile_act_during_talks", re.compile(
+        r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
+        r"invaded|attacked|struck|bombed|shelled)\b", re.I)),
 ]
+_DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:\S+\s+){0,3}?"
+                           r"(?:peace\s+)?(?:talks|negotiations)\b", re.I)
 _VERBAL_SIGN = re.compile(r"^sign", re.I)
 _DOMESTIC = re.compile(r"\bsign(?:ed|s)? (?:a |the )?(?:federal )?(?:law|bill|decree|order)\b",
                        re.I)
@@ -306,6 +311,10 @@ class Extractor:
                 for tt, a, _, _ in triggers[:i]
             ):
                 continue  # "the withdrawal took effect", "an extension ... entered into force"
+            if etype == "hostile_act_during_talks":
+                # only an attack said to happen during a negotiation the record tracks
+                if not _DURING_TALKS.search(s):
+                    continue
             # agreements
             after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
             if etype == "signed":
@@ -323,8 +332,10 @@ class Extractor:
                     after = rel
             in_clause = [e for e in agr_ents if c0 <= e.start < c1]
             conf = 0.9
-            if after and etype in ("violation_alleged", "signed", "withdrew", "suspended",
-                                   "ratified", "extended"):
+            if etype == "hostile_act_during_talks":
+                agrs = []  # resolved below, once actor and year are known
+            elif after and etype in ("violation_alleged", "signed", "withdrew", "suspended",
+                                     "ratified", "extended"):
                 agrs = after
             elif in_clause:
                 agrs = [min(in_clause, key=lambda e: abs(e.start - t0))]
@@ -438,6 +449,13 @@ class Extractor:
                 evidence = "determination" if re.search(
                     r"determin|compliance report|report to (?:the )?Congress|concluded|found",
                     s, re.I) else "allegation"
+            if etype == "hostile_act_during_talks":
+                tracks = [aid for aid, (first, parties) in g.talks.items()
+                          if set(actors) & set(parties) and year is not None and year >= first
+                          and year <= first + 1]
+                if len(tracks) != 1:
+                    continue
+                agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
             if year is not None and year <= 1991:
                 actors = tuple("SUN" if a == "RUS" else a for a in actors)
                 alleged = tuple("SUN" if a == "RUS" else a for a in alleged)

@@ -51,6 +51,8 @@ class Gazetteer:
     actors: dict[str, tuple[ActorName, ...]]
     parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actor_forms: tuple[str, ...] = ()
+    #: negotiation tracks (agreements of kind ``talks``): id -> (first year, parties)
+    talks: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
 
     def actor_code(self, name: str, year: int | None) -> str | None:
         """The code a name stands for in ``year`` (the first valid reading; None if none)."""
@@ -137,8 +139,10 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
         if r["alias"].strip() not in forms:
             forms.append(r["alias"].strip())
     parties = {a.id: a.parties for a in record.agreements}
+    talks = {a.id: ((a.signed.start.year if a.signed else 0), a.parties)
+             for a in record.agreements if a.kind.value == "talks"}
     return Gazetteer(agreements=ag, actors={k: tuple(v) for k, v in actors.items()},
-                     parties=parties, actor_forms=tuple(forms))
+                     parties=parties, actor_forms=tuple(forms), talks=talks)
 
 
 @lru_cache(maxsize=1)
