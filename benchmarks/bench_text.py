@@ -147,7 +147,7 @@ def main() -> None:
         ("development articles (rules written on them)", "dev"),
         ("first held-out pair (blind at its first run; its errors were then read)", "held"),
         ("fresh held-out pair (blind at its first run; its errors were then read)", "fresh"),
-        ("LAST blind texts (DPRK 2002, 2012; coded before the final rules, run once)", "last"),
+        ("last blind texts (DPRK 2002, 2012; blind at their single run, errors then read)", "last"),
     ):
         arts = _articles(group)
         print(f"{label}: {len(arts)} articles")
