@@ -18,7 +18,7 @@ from detente.record import (
     event_weight,
     load_shipped_record,
 )
-from detente.record._model import CONTINUATORS, ORGANISATIONS, members_of
+from detente.record._model import CONTINUATORS, ORGANISATIONS, STATEHOOD, members_of
 
 
 def test_closed_form_beta_posterior() -> None:
@@ -52,7 +52,7 @@ def test_half_life_halves_the_weight() -> None:
         pytest.param({"type": "violation_alleged"}, -0.3, id="allegation"),
         pytest.param({"type": "violation_alleged", "disputed": True}, -0.3 * 0.7, id="disputed"),
         pytest.param({"type": "violation_alleged", "evidence": "determination",
-                      "disputed": True}, -0.5 * 0.7, id="party-determination"),
+                      "disputed": True}, -0.3 * 0.7, id="determination-weighs-as-allegation"),
         pytest.param({"type": "violation_alleged", "evidence": "resolution",
                       "disputed": True}, -0.6, id="resolution-not-discounted"),
         pytest.param({"type": "withdrew", "lawful": True}, -0.3, id="lawful-withdrawal"),
@@ -167,7 +167,8 @@ def _naive(rec: Record, actor: str, toward: str | None, as_of: date,
                     return True
             return False
 
-        if toward is not None and (toward in e.actors or not is_party(toward)):
+        born = STATEHOOD.get(toward or "")
+        if toward is not None and (not is_party(toward) or (born and e.date.start < born)):
             continue
         att = 0.0
         for a in e.actors:

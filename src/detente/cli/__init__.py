@@ -31,6 +31,11 @@ COMMANDS: dict[str, _Entry] = {
         'List the case bank: real negotiations with what happened (evaluate them '
         'with `detente evaluate cases`; open one with `detente show NAME`).',
     ),
+    "check": _Entry(
+        "_text",
+        "Each claim in an article against the record, and the article's selection "
+        'beside it.',
+    ),
     "convert": _Entry(
         "_forecast",
         "Convert a scenario to YAML or detente's long CSV (written atomically).",
@@ -62,6 +67,11 @@ COMMANDS: dict[str, _Entry] = {
     "examples": _Entry(
         "_forecast",
         'List the shipped example scenarios.',
+    ),
+    "extract": _Entry(
+        "_text",
+        'Candidate record events in articles: agreement, actor, type, date, '
+        'alleger, flags.',
     ),
     "forecast": _Entry(
         "_forecast",

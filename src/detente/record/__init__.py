@@ -5,6 +5,7 @@
 """
 
 from detente.record._credibility import (
+    ConductDriver,
     Credibility,
     CredibilityCurve,
     CredibilitySettings,
@@ -31,6 +32,7 @@ from detente.record._store import ImportReport, Store, default_url, open_store
 __all__ = [
     "Agreement",
     "AgreementKind",
+    "ConductDriver",
     "Credibility",
     "CredibilityCurve",
     "CredibilitySettings",

@@ -35,8 +35,27 @@ year when only that is known) is after ``as_of`` are left out.
 
 Commitments made "to ``toward``" are those under agreements ``toward`` is party to: directly,
 as the continuator of a party (Russia for the USSR), or as a member of a party organisation in
-the event's year (NATO, EU, E3, OSCE/CSCE, the UNSC's permanent members). Reputation is dyadic
-(Downs & Jones 2002): ``toward=None`` scores conduct toward everyone.
+the event's year (NATO, EU, E3, OSCE/CSCE, the UNSC's permanent members), and only from the day
+``toward`` existed as a state (:data:`~detente.record._model.STATEHOOD`: the USSR's acts before
+24 August 1991 were not commitments "to Ukraine"). Reputation is dyadic (Downs & Jones 2002):
+``toward=None`` scores conduct toward everyone.
+
+Joint events count for each actor's own conduct, also when ``toward`` is a co-actor: a joint
+compliance milestone (New START's first treaty year, the 1,000th Open Skies flight) records that
+*each* party did its part toward the other, so it is evidence about ``actor``'s word to
+``toward`` as much as a unilateral act is. (Up to this version such events were skipped whenever
+``toward`` was also an actor, which silently dropped exactly the kept commitments between the two
+parties and biased every dyad toward its breaches.)
+
+Optional severity (``CredibilitySettings.severity``): a multiplier per event id or conduct key
+(e.g. ``{"rus_ukraine_invasion_2022": 3}``) on the magnitude of that event's weight, so that an
+invasion need not weigh like a de-ratification. Every multiplier is the analyst's, stated in the
+settings; the default is none (1 for every event).
+
+One evidence rule for every accuser: a claim by an interested party (a party to the agreement
+or its ally) is an ``allegation`` whether it comes as a statement or as a formal report; the
+record's ``determination`` label (the US compliance reports) is kept for information but weighs
+what an allegation weighs (0.3) unless the settings say otherwise.
 """
 
 from __future__ import annotations
@@ -55,6 +74,7 @@ from scipy import stats
 from detente.record._model import (
     CONTINUATORS,
     ORGANISATIONS,
+    STATEHOOD,
     Agreement,
     Event,
     EventType,
@@ -64,6 +84,7 @@ from detente.record._model import (
 )
 
 __all__ = [
+    "ConductDriver",
     "Credibility",
     "CredibilityCurve",
     "CredibilitySettings",
@@ -96,7 +117,7 @@ _DEFAULT_EVIDENCE = {
     "admission": 1.0,
     "resolution": 0.6,
     "corroborated": 0.5,
-    "determination": 0.5,
+    "determination": 0.3,
     "allegation": 0.3,
 }
 _DEFAULT_KIND = {
@@ -146,6 +167,18 @@ class CredibilitySettings(BaseModel):
         default_factory=lambda: dict(_DEFAULT_EVIDENCE)
     )
     kind_weights: Mapping[str, float] = Field(default_factory=lambda: dict(_DEFAULT_KIND))
+    severity: Mapping[str, float] = Field(default_factory=dict)
+
+    @field_validator("severity")
+    @classmethod
+    def _severity(cls, v: Mapping[str, float]) -> Mapping[str, float]:
+        out = {}
+        for k, x in v.items():
+            x = float(x)
+            if not math.isfinite(x) or x < 0:
+                raise ValueError(f"severity[{k!r}] must be a finite non-negative number, got {x}")
+            out[str(k)] = x
+        return out
 
     @field_validator("type_weights")
     @classmethod
@@ -195,6 +228,16 @@ class Driver(NamedTuple):
     weight: float
 
 
+class ConductDriver(NamedTuple):
+    """One conduct (the events recording one act, or a single event) and how much it moved the
+    posterior mean (leave-the-whole-conduct-out), with its counted weight."""
+
+    conduct: str
+    events: tuple[Event, ...]
+    delta: float
+    weight: float
+
+
 @dataclass(frozen=True)
 class Credibility:
     """Posterior credibility of ``actor`` toward ``toward`` (None: anyone) as of a date."""
@@ -211,6 +254,7 @@ class Credibility:
     n_events: int
     drivers: tuple[Driver, ...]
     settings: CredibilitySettings = field(repr=False)
+    conduct_drivers: tuple[ConductDriver, ...] = ()
 
     @property
     def kept(self) -> float:
@@ -249,6 +293,11 @@ class Credibility:
                 }
                 for d in drivers
             ],
+            "conduct_drivers": [
+                {"conduct": d.conduct, "events": [e.id for e in d.events], "weight": d.weight,
+                 "delta": d.delta}
+                for d in (self.conduct_drivers if top is None else self.conduct_drivers[:top])
+            ],
         }
 
 
@@ -278,7 +327,10 @@ def _attribution(actor: str, e: Event, s: CredibilitySettings) -> float:
     return best
 
 
-def _party_to(toward: str, ag: Agreement, year: int) -> bool:
+def _party_to(toward: str, ag: Agreement, year: int, day: date | None = None) -> bool:
+    born = STATEHOOD.get(toward)
+    if born is not None and day is not None and day < born:
+        return False
     for p in ag.parties:
         if p == toward or CONTINUATORS.get(p) == toward or CONTINUATORS.get(toward) == p:
             return True
@@ -332,14 +384,14 @@ def _prepare(
     rows: list[tuple[str, Event, float]] = []
     for e in record.events:
         ag = record.agreement(e.agreement)
-        if toward is not None and (
-            toward in e.actors or not _party_to(toward, ag, e.date.start.year)
-        ):
+        if toward is not None and not _party_to(toward, ag, e.date.start.year, e.date.start):
             continue
         att = _attribution(actor, e, settings)
         if att == 0.0:
             continue
-        w = event_weight(e, ag, settings) * att
+        sev = settings.severity.get(e.id, settings.severity.get(e.conduct, 1.0)) \
+            if settings.severity else 1.0
+        w = event_weight(e, ag, settings) * att * sev
         if w == 0.0:
             continue
         key = f"{e.conduct}|{'+' if w > 0 else '-'}" if e.conduct else f"#{e.id}"
@@ -442,6 +494,7 @@ def credibility(
     mean = alpha / (alpha + beta)
     low_a, high_a = _interval(alpha_a, beta_a, s.level)
     drivers = _drivers(prep, w[0], alpha, beta)
+    conduct_drivers = _conduct_drivers(prep, w[0], alpha, beta)
     return Credibility(
         actor=actor,
         toward=toward,
@@ -455,6 +508,7 @@ def credibility(
         n_events=int(np.count_nonzero(w[0])),
         drivers=drivers,
         settings=s,
+        conduct_drivers=conduct_drivers,
     )
 
 
@@ -481,6 +535,34 @@ def _drivers(
                 a, b = alpha, beta - (full - rest)
             out.append(Driver(prep.events[j], mean - a / (a + b), float(w[j])))
     out.sort(key=lambda d: (-abs(d.delta), -abs(d.weight), d.event.id))
+    return tuple(out)
+
+
+def _conduct_drivers(
+    prep: _Prepared, w: NDArray[np.float64], alpha: float, beta: float
+) -> tuple[ConductDriver, ...]:
+    """Leave-one-conduct-out effects: a conduct's kept and broken parts removed together."""
+    mean = alpha / (alpha + beta)
+    groups: dict[str, list[int]] = {}
+    for j, e in enumerate(prep.events):
+        if w[j] != 0.0:
+            groups.setdefault(e.conduct or f"#{e.id}", []).append(j)
+    starts = list(_group_starts(prep.group)) + [len(w)]
+    out: list[ConductDriver] = []
+    for key, idx in groups.items():
+        pos = neg = 0.0
+        for g in range(len(starts) - 1):
+            lo, hi = starts[g], starts[g + 1]
+            members = [j for j in range(lo, hi) if j in idx]
+            if not members:
+                continue
+            ws = w[lo:hi]
+            pos += float(ws.clip(0.0).max())
+            neg += float((-ws).clip(0.0).max())
+        a, b = alpha - pos, beta - neg
+        out.append(ConductDriver(key, tuple(prep.events[j] for j in idx), mean - a / (a + b),
+                                 pos - neg))
+    out.sort(key=lambda d: (-abs(d.delta), d.conduct))
     return tuple(out)
 
 

@@ -21,6 +21,7 @@ from detente.scenario import Problem, ScenarioError
 __all__ = [
     "CONTINUATORS",
     "ORGANISATIONS",
+    "STATEHOOD",
     "Agreement",
     "AgreementKind",
     "Event",
@@ -143,6 +144,16 @@ ORGANISATIONS: dict[str, tuple[tuple[str, int, int | None], ...]] = {
     "UNGA": (),
     "IAEA": (),
     "OPCW": (),
+}
+
+#: States that came into being during the period the record covers, with the day they did
+#: (declaration of independence of the former Soviet republics, 1991): before it, no commitment
+#: could have been made *to* them (the USSR's acts are not acts "toward Ukraine").
+STATEHOOD: dict[str, date] = {
+    "UKR": date(1991, 8, 24), "BLR": date(1991, 8, 25), "MDA": date(1991, 8, 27),
+    "GEO": date(1991, 4, 9), "ARM": date(1991, 9, 21), "AZE": date(1991, 10, 18),
+    "KAZ": date(1991, 12, 16), "EST": date(1991, 8, 20), "LVA": date(1991, 8, 21),
+    "LTU": date(1990, 3, 11),
 }
 
 #: Continuator states: the successor that carries the predecessor's treaty rights and duties.

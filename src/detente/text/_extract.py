@@ -1,0 +1,792 @@
+"""Candidate record events from prose: rules on a blank spaCy pipeline, gazetteers from the record.
+
+The pipeline is ``spacy.blank("en")`` with a ``sentencizer`` and an ``entity_ruler`` whose token
+patterns are generated from the record (agreement names and aliases, actor names; see
+``_gazetteer.py``); no statistical model is loaded. On each sentence, rules find
+
+* the **event type** from a trigger word or phrase (``withdrew``/"withdrawal"/"pulled out",
+  "violated"/"material breach"/"not in compliance", "signed", "ratified", "entered into force",
+  "extended", "suspended", "returned to compliance", "abided by", ...);
+* the **agreement**: a name in the same clause (every name in a list after the trigger), else an
+  anaphor ("the Treaty", "the deal") resolved to the last agreement named;
+* the **actor**: the grammatical subject approximated by position (the actors before the trigger
+  after the last complementiser, joined by "and"), a possessive or adjective before a noun
+  ("Russia's violation", "the U.S. withdrawal", "Soviet violation"), the agent of a passive
+  ("was signed by ..."), the partner of a joint act ("extended ... with Russia"), else the
+  speaker of a first-person or agentless passive sentence (the article's voice);
+* **who alleges** a violation: the subject of a reporting verb ("the State Department stated",
+  "Russia claimed", "according to ..."), else the speaker carried from the previous sentence,
+  else the article's voice (its dateline institution: "The White House", "President of Russia");
+* **negation** ("has not", "did not", "never") and **modality** ("if", "unless", "would",
+  "threatened to", "urged ... to", "will" without a formal notice): such acts are kept as
+  candidates but flagged, never output as facts;
+* the **date** nearest to the trigger in the clause (deadlines "until"/"by"/"before" and years
+  that name an agreement, "the 1987 INF Treaty", are skipped), else a relative phrase resolved
+  against the dateline ("today") or the last year mentioned.
+
+Each candidate carries the sentence, its character span in the article and a confidence that
+drops for every fallback used (anaphoric agreement, actor from the voice, no date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Any
+
+from detente.record import Record
+from detente.text._dates import DateMention, find_dates
+from detente.text._gazetteer import Gazetteer, build_gazetteer, shipped_gazetteer
+from detente.text._read import Article
+
+__all__ = ["Candidate", "Extractor", "extract"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One claimed event found in an article, in the record's terms.
+
+    ``is_fact`` is False for negated and hypothetical (conditional, threatened, urged) acts:
+    they are reported but never written to the record.
+    """
+
+    doc: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    agreement: str
+    agreement_text: str
+    actors: tuple[str, ...]
+    type: str
+    date: str | None
+    date_text: str
+    alleged_by: tuple[str, ...]
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    trigger: str
+    evidence: str = "record"
+    url: str | None = None
+
+    @property
+    def is_fact(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["actors"] = list(self.actors)
+        d["alleged_by"] = list(self.alleged_by)
+        d["is_fact"] = self.is_fact
+        return d
+
+
+# --- triggers -------------------------------------------------------------------------------
+# (type, pattern); earlier entries win where spans overlap.
+_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("violation_alleged", re.compile(
+        r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
+    ("compliance_restored", re.compile(
+        r"\b(?:return(?:ed|s|ing)?|c[oa]me back) (?:in)?to (?:full (?:and verifiable )?)?"
+        r"compliance|\brestor(?:e|ed|es|ing) (?:full )?compliance", re.I)),
+    ("violation_alleged", re.compile(
+        r"\bnot in (?:full )?compliance\b|\b(?:not|never|no longer) (?:been )?(?:following|"
+        r"observing|honou?ring|abiding by|complying with|implementing|respecting|adhering to|"
+        r"fulfill?ing)\b|\bfail(?:ed|s|ure)? to (?:comply|perform|fulfil+|"
+        r"honou?r|abide|meet its|provide|allow|permit|implement|notify|declare|destroy|"
+        r"eliminate)|\bconcerns? (?:about|over|regarding) "
+        r"(?:\S+ ){0,2}compliance\b|\bcompliance concerns?\b|\bviolat(?:e|es|ed|ing|ions?)\b|"
+        r"\bnon-?complian(?:ce|t)\b|\bmaterial breach\b|\bbreach(?:ed|es|ing)?\b|"
+        r"\bcheat(?:ed|ing|s)?\b|\bcontravene[sd]?\b|\brefus(?:ed|es|ing|al) to (?:accept|allow|"
+        r"permit|admit|facilitate|receive) (?:\S+ ){0,2}inspect\w*", re.I)),
+    ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|revok(?:ed|es|ing) "
+                              r"(?:its |the )?ratification)\b", re.I)),
+    ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
+                                re.I)),
+    ("withdrew", re.compile(
+        r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
+        r"\bleav(?:e|es|ing) the\b|\bleft the\b|\bcease[ds]? (?:all )?(?:its )?participation\b|"
+        r"\bceasing (?:all )?participation\b|\bterminat(?:ed|es|ing) (?:its |their )?"
+        r"participation\b|\bbeyond the\b(?=.{0,3}treaty)", re.I)),
+    ("suspended", re.compile(
+        r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
+        r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
+        r"honou?r)\w*\b|\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
+        r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
+        r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
+    ("entered_into_force", re.compile(
+        r"\b(?:entered|enter|came|come|went|go) into (?:force|effect)\b|\b(?:formally )?"
+        r"t(?:ook|akes|ake) effect\b|\bin effect from\b", re.I)),
+    ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b",
+                            re.I)),
+    ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
+    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b",
+                          re.I)),
+    ("kept", re.compile(
+        r"\babid(?:ed|es|ing|e) by\b|\bcomplied with\b|\bin (?:full )?compliance with\b|"
+        r"\bfulfill?ed (?:its|their|all) (?:obligations|commitments)\b|\bmet the (?:\S+ )?"
+        r"limits\b|\bcomplet(?:ed|ion of) (?:\S+ ){0,2}(?:nuclear )?(?:requirements|obligations|"
+        r"commitments)\b", re.I)),
+    ("expired", re.compile(r"\b(?:expired|lapsed)\b", re.I)),
+    ("hostile_act_during_talks", re.compile(
+        r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
+        r"invaded|attacked|struck|bombed|shelled)\b", re.I)),
+]
+_DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:\S+\s+){0,3}?"
+                           r"(?:peace\s+)?(?:talks|negotiations)\b", re.I)
+_VERBAL_SIGN = re.compile(r"^sign", re.I)
+_DOMESTIC = re.compile(r"\bsign(?:ed|s)? (?:a |the )?(?:federal )?(?:law|bill|decree|order)\b",
+                       re.I)
+_WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:its |their )?"
+                              r"(?:forces|troops|weapons|equipment|units|personnel|"
+                              r"ambassador|heavy))", re.I)
+
+# --- cues ---------------------------------------------------------------------------------
+_NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have yet to|"
+                  r"without)\b|n't\b", re.I)
+_HYP = re.compile(
+    r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
+    r"threaten(?:ed|s)?|plan(?:s|ned)? to|intend(?:s|ed)? to|intention to|ready to|"
+    r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied) to|urg(?:e|ed|es|ing)|"
+    r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
+    r"propos(?:e|ed|es|al)|consider(?:s|ed|ing)?|proposal|demand(?:s|ed)? that|"
+    r"risk of|danger of|possib(?:le|ility))\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
+_FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
+_REPORT = re.compile(
+    r"\b(?:said|says|say|(?-i:stated|states|state)|announced|announces|claim(?:ed|s)?|alleg(?:ed|es)|"
+    r"accus(?:ed|es)|charg(?:ed|es)|determined|has determined|concluded|conclude[sd]?|"
+    r"complain(?:ed|s)|report(?:ed|s)?|consider(?:s|ed)|f(?:ound|inds)|cit(?:ed|es)|"
+    r"argu(?:ed|es)|assert(?:ed|s)|insist(?:ed|s)|not(?:ed|es)|reaffirm(?:ed|s)?|"
+    r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
+    r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s))\b",
+    re.I)
+_CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
+                     r"criticized|criticised|complained)\b", re.I)
+_DENY = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
+_COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
+_PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
+                   r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
+                   re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same)\s+(?:\S+\s+){0,2}?"
+                      r"(?:treaty|agreement|accord|deal|pact|convention|memorandum|"
+                      r"ceasefire|protocol)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
+                     r", and (?=as such|today|the|it|they|he|she|we|in|on)", re.I)
+_INSTITUTIONS = frozenset({
+    "white house", "state department", "department of state", "pentagon", "congress",
+    "kremlin", "duma", "federation council", "congressional research service",
+    "house of commons", "president of russia", "department of defense",
+    "secretary of defense", "washington", "moscow", "russian foreign ministry",
+})
+_SYMMETRIC = frozenset({"signed", "extended", "entered_into_force", "ratified", "expired",
+                        "kept"})
+_NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|concerns?|ing)$", re.I)
+_PRONOUN = re.compile(r"^\s*(?:\w+,\s*)?(?:It|it|They|they|He|She)\b")
+_WEAK = re.compile(r"^(?:exit|leave|left|concluded|finali[sz]ed|cheat|breach|extension)", re.I)
+
+
+@dataclass(frozen=True)
+class _Ent:
+    label: str  # AGR | ACT
+    key: str  # agreement id, or the actor name in lower case
+    start: int  # characters within the sentence
+    end: int
+    text: str
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’.-]*", text)
+    if len(words) < 2:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    small = {"of", "the", "on", "and", "for", "to", "in", "with", "a", "an", "by", "from", "at"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and sum(1 for w in content if w[0].isupper()) >= 0.75 * len(content) \
+        and caps >= 2
+
+
+class Extractor:
+    """A reusable extractor: build once (pipeline and gazetteers), call on many articles."""
+
+    def __init__(self, record: Record | None = None) -> None:
+        import spacy
+
+        self.gazetteer: Gazetteer = (
+            shipped_gazetteer() if record is None else build_gazetteer(record)
+        )
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("sentencizer")
+        # phrase patterns (spaCy's PhraseMatcher): agreement names with an acronym or a number
+        # as written ("INF", "START I"), other agreement names in any case ("ABM treaty"),
+        # actor names as written (proper nouns); earlier rulers win where spans overlap
+        exact: list[dict[str, Any]] = []
+        anycase: list[dict[str, Any]] = []
+        for name, aid in self.gazetteer.agreements.items():
+            acronym = any((w.isupper() and len(w) > 1) or any(c.isdigit() for c in w)
+                          for w in re.split(r"[\s/-]+", name))
+            (exact if acronym else anycase).append({"label": "AGR", "pattern": name, "id": aid})
+        actors = [{"label": "ACT", "pattern": form, "id": form.lower()}
+                  for form in self.gazetteer.actor_forms]
+        for i, (patterns, attr) in enumerate(((exact, "ORTH"), (anycase, "LOWER"),
+                                              (actors, "ORTH"))):
+            ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
+                "phrase_matcher_attr": attr, "overwrite_ents": False})
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------------------------
+    def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
+        """Candidates for every claimed event in ``article`` (facts and non-facts)."""
+        paras = _paragraphs(article.text)
+        state = _State(ref=ref_date)
+        out: list[Candidate] = []
+        index = 0
+        for (offset, chunk), doc in zip(paras, self.nlp.pipe(c for _, c in paras), strict=True):
+            sents = list(doc.sents)
+            # a title or dateline: short, in title case, no event word in lower case
+            header = len(chunk) < 300 and all(_title_like(s.text) for s in sents) and not any(
+                t[3][:1].islower() for s in sents for t in _find_triggers(s.text))
+            state.prev_alleger = None
+            state.since_agreement = 99
+            for sent in sents:
+                s_text = sent.text
+                ents = [
+                    _Ent(e.label_, e.ent_id_ or e.text.lower(), e.start_char - sent.start_char,
+                         e.end_char - sent.start_char, e.text)
+                    for e in sent.ents
+                ]
+                start = offset + sent.start_char
+                out.extend(self._sentence(article, index, s_text, start, ents, state, header))
+                index += 1
+        return out
+
+    def sentences(self, article: Article) -> list[str]:
+        """The article's sentences, numbered as ``Candidate.sentence_index`` numbers them."""
+        paras = _paragraphs(article.text)
+        return [s.text for doc in self.nlp.pipe(c for _, c in paras) for s in doc.sents]
+
+    # ------------------------------------------------------------------------------------
+    def _sentence(self, article: Article, index: int, s: str, start: int, ents: list[_Ent],
+                  state: _State, header: bool) -> list[Candidate]:
+        g = self.gazetteer
+        dates = find_dates(s, state.ref, state.last_year)
+        triggers = [] if header else _find_triggers(s)
+        if header or not triggers:
+            day = [d for d in dates if len(d.value) == 10 and not d.relative]
+            if header and day:
+                state.ref = date.fromisoformat(day[-1].value)
+            if header:
+                voice = [e for e in ents if e.label == "ACT" and _institutional(g, e.key)]
+                if voice:
+                    state.voice = g.actor_code(voice[0].key, state.ref.year if state.ref
+                                               else None)
+            for e in ents:
+                if e.label == "AGR":
+                    state.last_agreement = (e.key, e.text)
+            _update_years(state, dates, ents)
+            return []
+        clauses = _clauses(s)
+        agr_ents = [e for e in ents if e.label == "AGR"]
+        act_ents = [e for e in ents if e.label == "ACT"]
+        name_years = _name_years(s, dates, agr_ents)
+        found: list[Candidate] = []
+        sentence_alleger: str | None = None
+        for i, (etype, t0, t1, ttext) in enumerate(triggers):
+            c0, c1 = next(((a, b) for a, b in clauses if a <= t0 < b), (0, len(s)))
+            nxt = triggers[i + 1][1] if i + 1 < len(triggers) else len(s)
+            # "Extending the treaty ensures ...": a gerund opening the clause is no event
+            if ttext.lower().endswith("ing") and not s[c0:t0].strip(" ,;:\"'“”("):
+                continue
+            # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
+            if etype == "signed" and _DOMESTIC.match(s[t0:]):
+                continue
+            if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]):
+                continue
+            if etype == "entered_into_force" and any(
+                tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
+                for tt, a, _, _ in triggers[:i]
+            ):
+                continue  # "the withdrawal took effect", "an extension ... entered into force"
+            if etype == "hostile_act_during_talks":
+                # only an attack said to happen during a negotiation the record tracks
+                if not _DURING_TALKS.search(s):
+                    continue
+            # agreements
+            after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
+            if etype == "signed":
+                passive_subject = [e for e in agr_ents if c0 <= e.start < t0] if re.search(
+                    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else []
+                after = [e for e in after if e.start - t1 < 40]
+                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
+                                                            s[e.end:t0])]
+                if not after and not passive_subject and not rel and not re.match(
+                        r"^,?\s+(?:in|on|at)\b", s[t1:]):
+                    continue
+                if not after and passive_subject:
+                    after = passive_subject
+                elif not after and rel:
+                    after = rel
+            in_clause = [e for e in agr_ents if c0 <= e.start < c1]
+            conf = 0.9
+            if etype == "hostile_act_during_talks":
+                agrs = []  # resolved below, once actor and year are known
+            elif after and etype in ("violation_alleged", "signed", "withdrew", "suspended",
+                                     "ratified", "extended"):
+                agrs = after
+            elif in_clause:
+                agrs = [min(in_clause, key=lambda e: abs(e.start - t0))]
+            elif agr_ents:
+                agrs = [min(agr_ents, key=lambda e: abs(e.start - t0))]
+                conf -= 0.05
+            elif state.last_agreement and (
+                _ANAPHOR.search(s) or state.since_agreement <= 2
+            ):
+                aid, atext = state.last_agreement
+                agrs = [_Ent("AGR", aid, -1, -1, atext)]
+                conf -= 0.2
+            else:
+                continue
+            # date
+            dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
+            if dm is None and etype == "signed":
+                dm = next((d for d in name_years), None)
+            year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
+            # actors
+            actors: tuple[str, ...]
+            if etype in ("entered_into_force", "expired"):
+                actors, how = ("*",), "parties"  # an act of the agreement itself
+            else:
+                actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
+            if etype == "extended" and how in ("", "sentence"):
+                actors, how = ("*",), "parties"
+            # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
+            if etype == "violation_alleged" and how == "subject" and len(actors) == 1:
+                rep0 = _reporter(s, t0, act_ents, g, year)
+                if rep0 == actors[0]:
+                    codes_ = [g.actor_code(e.key, year) for e in act_ents
+                              if not _PREP.search(s[max(0, e.start - 25):e.start])]
+                    other = [x for x in codes_ if x and x != rep0]
+                    if other:
+                        actors, how = (other[0],), "sentence"
+                    elif state.last_actors and state.last_actors != (rep0,):
+                        actors, how = state.last_actors, "pronoun"
+                    else:
+                        actors, how = (), ""
+            if etype == "signed" and ttext.lower() == "signing" and how not in ("modifier",
+                                                                                 "agent"):
+                continue
+            if not actors and re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]):
+                main = _main_subject(s, act_ents, g, year)
+                if main:
+                    partner = [e for e in act_ents if t1 <= e.start < c1 and re.search(
+                        r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])]
+                    actors = main + tuple(c for c in (g.actor_code(e.key, year)
+                                                      for e in partner[:1]) if c and c not in main)
+                    how = "pronoun"
+            if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they)\s+"
+                                        r"(?:\w+\s+){0,3}$", s[c0:t0]):
+                rep1 = _reporter(s, t0, act_ents, g, year)
+                if rep1:
+                    actors, how = (rep1,), "pronoun"
+            if not actors:
+                if _PRONOUN.search(s[c0:t0]) and state.last_actors:
+                    actors, how = state.last_actors, "pronoun"
+                elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
+                        _NOMINAL.search(ttext.split()[-1]):
+                    actors, how = state.last_actors, "pronoun"
+                elif etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
+                    actors, how = ("*",), "parties"
+                elif _FIRST_PERSON.search(s[c0:t0]) or _PASSIVE.search(s[c0:t0]):
+                    if state.voice:
+                        actors, how = (state.voice,), "voice"
+                if not actors and etype in ("entered_into_force", "extended", "expired"):
+                    actors, how = ("*",), "parties"  # "the treaty was extended"
+                if not actors:
+                    main = _main_subject(s, act_ents, g, year)
+                    if main:
+                        actors, how = main, "sentence"
+                if not actors:
+                    continue
+            if how in ("voice", "sentence", "pronoun"):
+                conf -= 0.15
+            if dm is None:
+                conf -= 0.05
+            if _WEAK.match(ttext):
+                conf -= 0.1
+            # negation, modality
+            window_start = max(c0, _last_actor_end(act_ents, t0, c0))
+            window = s[window_start:t0]
+            negated = bool(_NEG.search(_tail_words(window, 10)))
+            hyp = bool(_HYP.search(_tail_words(s[c0:t0], 7))) or bool(
+                re.search(r"\b(?:if|unless)\b", s[c0:t0], re.I))
+            if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
+                hyp = True
+            # alleger
+            alleged: tuple[str, ...] = ()
+            evidence = "record"
+            if etype == "violation_alleged":
+                rep = _reporter(s, t0, act_ents, g, year)
+                denied = bool(_DENY.search(s[:t0]))
+                if rep and rep not in actors:
+                    alleged = (rep,)
+                    sentence_alleger = rep
+                elif denied and state.voice and state.voice not in actors:
+                    alleged = (state.voice,)
+                elif denied:
+                    negated = True
+                elif state.prev_alleger and state.prev_alleger not in actors:
+                    alleged = (state.prev_alleger,)
+                    conf -= 0.05
+                elif state.voice and state.voice not in actors:
+                    alleged = (state.voice,)
+                    conf -= 0.05
+                else:
+                    conf -= 0.2
+                evidence = "determination" if re.search(
+                    r"determin|compliance report|report to (?:the )?Congress|concluded|found",
+                    s, re.I) else "allegation"
+            if etype == "hostile_act_during_talks":
+                tracks = [aid for aid, (first, parties) in g.talks.items()
+                          if set(actors) & set(parties) and year is not None and year >= first
+                          and year <= first + 1]
+                if len(tracks) != 1:
+                    continue
+                agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
+            if year is not None and year <= 1991:
+                actors = tuple("SUN" if a == "RUS" else a for a in actors)
+                alleged = tuple("SUN" if a == "RUS" else a for a in alleged)
+            for agr in agrs:
+                found.append(Candidate(
+                    doc=article.name, sentence_index=index, sentence=s.strip(), start=start,
+                    end=start + len(s), agreement=agr.key, agreement_text=agr.text,
+                    actors=actors, type=etype, date=dm.value if dm else None,
+                    date_text=s[dm.start:dm.end] if dm else "", alleged_by=alleged,
+                    negated=negated, hypothetical=hyp,
+                    confidence=round(min(0.99, max(0.05, conf)), 2), trigger=ttext,
+                    evidence=evidence, url=article.url,
+                ))
+        if sentence_alleger is None and triggers:
+            sentence_alleger = _reporter(s, len(s), act_ents, g,
+                                         state.ref.year if state.ref else state.last_year)
+        state.prev_alleger = sentence_alleger or state.prev_alleger
+        facts = [c for c in found if c.is_fact and "*" not in c.actors]
+        if facts:
+            state.last_actors = facts[0].actors
+        state.since_candidate = 0 if found else state.since_candidate + 1
+        if agr_ents:
+            state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
+            state.since_agreement = 0
+        elif found:
+            state.last_agreement = (found[-1].agreement, found[-1].agreement_text)
+            state.since_agreement = 0
+        else:
+            state.since_agreement += 1
+        _update_years(state, dates, ents, name_years)
+        return _dedupe(found)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    paras: list[tuple[int, str]] = []
+    pos = 0
+    for m in re.finditer(r"\n\s*\n|\Z", text):
+        chunk = text[pos:m.start()]
+        if chunk.strip():
+            paras.append((pos, chunk))
+        pos = m.end()
+    return paras
+
+
+@dataclass
+class _State:
+    ref: date | None = None
+    voice: str | None = None
+    last_year: int | None = None
+    last_agreement: tuple[str, str] | None = None
+    since_agreement: int = 99
+    prev_alleger: str | None = None
+    last_actors: tuple[str, ...] = ()
+    since_candidate: int = 99
+
+
+def _institutional(g: Gazetteer, key: str) -> bool:
+    if key in _INSTITUTIONS:
+        return True
+    return any(o.start is not None or o.end is not None for o in g.actors.get(key, ()))
+
+
+def _find_triggers(s: str) -> list[tuple[str, int, int, str]]:
+    spans: list[tuple[str, int, int, str]] = []
+    for etype, pat in _TRIGGERS:
+        for m in pat.finditer(s):
+            a, b = m.span()
+            if any(not (b <= x or a >= y) for _, x, y, _ in spans):
+                continue
+            spans.append((etype, a, b, m.group(0)))
+    spans.sort(key=lambda t: t[1])
+    return spans
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    colon = s.find(":")
+    cuts = [0] + [m.end() for m in _CLAUSE.finditer(s)
+                  if not (m.group(0) == ";" and 0 <= colon < m.start())] + [len(s)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[DateMention]:
+    out = []
+    for d in dates:
+        if len(d.value) != 4:
+            continue
+        if any(e.start <= d.start < e.end for e in agrs):
+            out.append(d)
+            continue
+        follow = s[d.end:d.end + 60]
+        if re.match(r"^(?:-year-old)", follow):
+            out.append(d)
+            continue
+        for e in agrs:
+            gap = s[d.end:e.start]
+            if e.start >= d.end and re.fullmatch(r"(?:\s+[a-z-]+){0,2}\s+[\"'“‘]?|\s*[\"'“‘]?",
+                                                 gap):
+                out.append(d)
+                break
+        else:
+            if re.match(r"^\s+(?:editions?|report)", follow):
+                continue
+    return out
+
+
+def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int, c0: int,
+               c1: int, s: str, skip_reported: bool = False) -> DateMention | None:
+    usable = [d for d in dates if not d.deadline and d not in name_years
+              and not re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]
+    present = [d for d in usable if not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$",
+                                                  s[max(0, d.start - 40):d.start])]
+    # a scheduled date ("will take effect on December 7") only when no other date is given
+    usable = present or usable
+    # a list of years ("the 2014, 2015 and 2016 editions") stands for its first year
+    for last in [d for d in dates if re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]:
+        run = [last]
+        years = [d for d in dates if len(d.value) == 4 and d.start < last.start]
+        for d in reversed(years):
+            if re.fullmatch(r",?\s*(?:and\s+)?", s[d.end:run[0].start]):
+                run.insert(0, d)
+            else:
+                break
+        usable = [d for d in usable if d not in run] + [run[0]]
+    if skip_reported:
+        # "since 2006": the start of a duration, not the date of an act
+        usable = [d for d in usable if not re.search(r"\bsince\s+$", s[max(0, d.start - 8):
+                                                                           d.start])]
+        # "In May, it cited ... the U.S. withdrawal": that date is the citing, not the act
+        usable = [d for d in usable if not _CITING.search(
+            s[min(d.end, t0):max(d.start, t0)])]
+    if not usable:
+        return None
+    in_clause = [d for d in usable if c0 <= d.start < c1]
+    pool = in_clause or usable
+    return min(pool, key=lambda d: abs(d.start - t0) if d.start < t0 else (d.start - t0) * 0.8)
+
+
+def _code(g: Gazetteer, e: _Ent, year: int | None) -> str | None:
+    return g.actor_code(e.key, year)
+
+
+def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
+    """The actors joined to ``acts[last]`` by "and"/commas/titles, right to left."""
+    chain = [acts[last]]
+    j = last
+    while j > 0:
+        gap = s[acts[j - 1].end:acts[j].start]
+        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+)?(?:(?:the|its|their|all|other)\s+)*"
+                        r"(?:(?:[A-Z][\w.'-]*|of|leader|"
+                        r"president|premier|chairman|secretary|minister|general)\s+)*",
+                        gap) and ("and" in gap or "," in gap or not gap.strip() or
+                                  re.search(r"[A-Z]", gap)):
+            chain.insert(0, acts[j - 1])
+            j -= 1
+        else:
+            break
+    return chain
+
+
+def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_Ent],
+            g: Gazetteer, year: int | None) -> tuple[tuple[str, ...], str]:
+    def codes(es: Iterable[_Ent]) -> tuple[str, ...]:
+        out: list[str] = []
+        for e in es:
+            c = _code(g, e, year)
+            if c and c not in out:
+                out.append(c)
+        return tuple(out)
+
+    before = s[max(c0, t0 - 40):t0]
+    ttext = s[t0:t1]
+    nominal = bool(_NOMINAL.search(ttext.split()[-1])) and not re.search(
+        r"\b(?:ing|withdrawing|signing)$", ttext, re.I) or ttext.lower() == "signing"
+    inside = [e for e in acts if t0 <= e.start and e.end <= t1]
+    if inside:
+        return codes(inside[-1:]), "modifier"
+    # passive with an agent: "was signed by the United States and the Soviet Union"
+    if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) and \
+            re.match(r"^\s+by\b", s[t1:]):
+        agents = [e for e in acts if t1 < e.start < c1]
+        if agents:
+            k = 0
+            while k + 1 < len(agents) and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
+                                                       s[agents[k].end:agents[k + 1].start]):
+                k += 1
+            return codes(agents[: k + 1]), "agent"
+    # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
+    for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
+        gap = s[e.end:t0]
+        gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
+        if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
+                not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
+                              gap2.replace("and ", "", 1) if ("sustained" in gap2 or
+                                                              "," in gap2) else gap2):
+            if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
+                return codes([e]), "modifier"
+        break
+    # subject: actors before the trigger, after the last complementiser, not after a preposition
+    lo = c0
+    for m in _COMPLEMENT.finditer(s, c0, t0):
+        lo = m.end()
+    if re.search(r"\b(?:I|we|my|our)\b", s[lo:t0]) and not any(
+            lo <= e.start and e.end <= t0 for e in acts):
+        return (), ""
+    cands = [e for e in acts if lo <= e.start and e.end <= t0
+             and not _PREP.search(s[max(lo, e.start - 25):e.start])]
+    if cands:
+        last = len(cands) - 1
+        chain = _chain(s, cands, last)
+        found = list(chain)
+        # "Iran and the six powers (the United States, ..., Germany) finalized": the list in
+        # parentheses is coordinated with the clause's first actor
+        first = next((e for e in acts if e.start >= c0), None)
+        if first is not None and first.end <= chain[0].start and first not in found and \
+                re.search(r"\(\s*(?:the\s+)?$", s[:chain[0].start]) and \
+                re.match(r"^\s+and\b", s[first.end:]) and \
+                not _PREP.search(s[max(c0, first.start - 25):first.start]):
+            found.insert(0, first)
+        if etype in _SYMMETRIC:
+            partner = [e for e in acts if t1 <= e.start < c1
+                       and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])]
+            found.extend(partner[:1])
+        return codes(found), "subject"
+    # "its"/"their" before a noun trigger: the clause's subject
+    if re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", before):
+        subj = [e for e in acts if e.end <= t0 and not _PREP.search(s[max(0, e.start - 25):
+                                                                        e.start])]
+        if subj:
+            return codes([subj[0]]), "possessive"
+    # "violations by the Soviet Union", "withdrawal of Russia"
+    by = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:])
+    if by:
+        agents = [e for e in acts if e.start == t1 + by.end()]
+        if agents:
+            return codes(agents), "agent"
+    return (), ""
+
+
+def _main_subject(s: str, acts: list[_Ent], g: Gazetteer,
+                  year: int | None) -> tuple[str, ...] | None:
+    for e in acts:
+        if not _PREP.search(s[max(0, e.start - 25):e.start]):
+            c = g.actor_code(e.key, year)
+            if c:
+                return (c,)
+    return None
+
+
+def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None) -> str | None:
+    m = re.search(r"\baccording to\s+(?:the\s+)?", s, re.I)
+    if m:
+        es = [e for e in acts if e.start >= m.end() and e.start - m.end() < 20]
+        if es:
+            return g.actor_code(es[0].key, year)
+    # a reporting clause after the claim: "..., the State Department said."
+    for e in acts:
+        if e.start > t0 and re.search(r",\s*(?:the\s+)?(?:[A-Z][\w.]*\s+)*$", s[:e.start]) and \
+                re.match(r"^\s+(?:has\s+|have\s+)?(?:said|says|stated|claimed|claims|alleged|"
+                         r"charged|announced|argued|complained|insisted|reported|added|"
+                         r"maintained|concluded|found)\b", s[e.end:]):
+            return g.actor_code(e.key, year)
+    best: str | None = None
+    for e in acts:
+        if e.end > t0:
+            break
+        follow = s[e.end:t0]
+        rm = _REPORT.search(follow)
+        if rm and rm.start() < 70 and not re.search(r"[.;]", follow[:rm.start()]):
+            best = g.actor_code(e.key, year)
+        # "the Obama Administration, in its ... report, has stated"
+        elif re.match(r"^(?:'s)?\s+(?:Administration|Government|government|officials)\b",
+                      follow):
+            rm2 = _REPORT.search(follow)
+            if rm2:
+                best = g.actor_code(e.key, year)
+    if best is None:
+        m2 = re.search(r"\b(?:the\s+)?Administration\b[^.;]{0,80}?\b(?:claims?|stated|said|"
+                       r"argued|cited)\b", s[:t0])
+        if m2:
+            return "USA" if re.search(r"\b(?:Obama|Trump|Biden|Bush|Clinton|Reagan|U\.S\.)",
+                                      s) or True else None
+    return best
+
+
+def _last_actor_end(acts: list[_Ent], t0: int, c0: int) -> int:
+    ends = [e.end for e in acts if c0 <= e.start and e.end <= t0]
+    return max(ends) if ends else c0
+
+
+def _tail_words(text: str, n: int) -> str:
+    words = text.split()
+    return " ".join(words[-n:])
+
+
+def _update_years(state: _State, dates: list[DateMention], ents: list[_Ent],
+                  name_years: Sequence[DateMention] = ()) -> None:
+    years = [d.year for d in dates if d not in name_years and not d.deadline]
+    if years:
+        state.last_year = years[-1]
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    best: dict[tuple[Any, ...], Candidate] = {}
+    for c in cands:
+        key = (c.agreement, c.actors, c.type, c.is_fact)
+        old = best.get(key)
+        if old is None or (c.date is not None and old.date is None) or (
+            (c.date is None) == (old.date is None) and c.confidence > old.confidence
+        ):
+            if old is not None and old.date and not c.date:
+                continue
+            best[key] = c
+    return list(best.values())
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(article: Article | str, record: Record | None = None,
+            ref_date: date | None = None) -> list[Candidate]:
+    """Candidates from one article (an :class:`Article` or plain text)."""
+    global _DEFAULT
+    if isinstance(article, str):
+        article = Article(name="<text>", text=article)
+    if record is not None:
+        return Extractor(record).extract(article, ref_date)
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(article, ref_date)
+
+
+def with_fields(c: Candidate, **changes: Any) -> Candidate:
+    """A copy of ``c`` with some fields changed (for review edits)."""
+    return replace(c, **changes)

@@ -1,0 +1,152 @@
+"""Gazetteers generated from the record: agreement names and actor names.
+
+Agreement patterns come from each agreement's own ``name`` in the record (the full name, the name
+without its parentheses, each short name in parentheses, "X Treaty" for "Treaty on X", the short
+name plus the head noun: "ABM Treaty") and from the record's alias table
+(``record/data/aliases.csv``: "the Iran nuclear deal", "Minsk II", "the Founding Act"). A new
+agreement added to the record is recognised by its name without any code change.
+
+Actor names (states, demonyms, capitals and seats used as metonyms, leaders and officials with
+the years they held office) come from the same alias table; a name valid only in some years
+("Moscow" is the USSR up to 1991, Russia from 1992; "Trump" is the USA in 2017-2021 and from
+2025) is resolved by the date of the event it is attached to.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from detente.record import Record
+
+__all__ = ["ActorName", "Gazetteer", "agreement_names", "build_gazetteer", "load_aliases"]
+
+_HEADS = ("Treaty", "Convention", "Agreement", "Accords", "Accord", "Act", "Memorandum",
+          "Protocol", "Framework", "Statement", "Declaration", "Initiative", "Understanding")
+
+
+@dataclass(frozen=True)
+class ActorName:
+    """One name of an actor, valid from year ``start`` to year ``end`` (None: open)."""
+
+    code: str
+    start: int | None = None
+    end: int | None = None
+
+    def valid(self, year: int | None) -> bool:
+        if year is None:
+            return True
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names to look for: agreement name → id, actor name (lower case) → candidate codes."""
+
+    agreements: dict[str, str]
+    actors: dict[str, tuple[ActorName, ...]]
+    parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_forms: tuple[str, ...] = ()
+    #: negotiation tracks (agreements of kind ``talks``): id -> (first year, parties)
+    talks: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+
+    def actor_code(self, name: str, year: int | None) -> str | None:
+        """The code a name stands for in ``year`` (the first valid reading; None if none)."""
+        options = self.actors.get(name.lower(), ())
+        for o in options:
+            if o.valid(year):
+                return o.code
+        if options and year is None:
+            return options[0].code
+        return options[-1].code if options else None
+
+
+def load_aliases(text: str | None = None) -> list[dict[str, str]]:
+    """Rows of the record's alias table (``kind,id,alias,from,to``)."""
+    if text is None:
+        text = (resources.files("detente.record") / "data" / "aliases.csv").read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _is_actor_compound(text: str, actor_names: frozenset[str]) -> bool:
+    parts = re.split(r"[-/]", text)
+    return len(parts) > 1 and all(p.strip().lower() in actor_names for p in parts)
+
+
+def _short_name_ok(p: str, actor_names: frozenset[str]) -> bool:
+    if not p or len(p.split()) > 5 or not p[0].isupper():
+        return False
+    if p.lower() in actor_names or _is_actor_compound(p, actor_names):
+        return False
+    if re.search(r"(mediated|brokered|summit|exchanges|;)", p, re.I):
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+", p):  # a lone place name ("Sochi") is not a name of a deal
+        return False
+    return not re.search(r"\d{4}", p)
+
+
+def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set[str]:
+    """Ways an agreement's record name is written in prose (see the module docstring)."""
+    out = {name.strip()}
+    parens = re.findall(r"\(([^()]*)\)", name)
+    bare = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    bare = re.sub(r"\s+", " ", bare)
+    if bare:
+        out.add(bare)
+    head = next((h for h in _HEADS if re.search(rf"\b{h}\b", bare)), None)
+    for p in parens:
+        p = p.strip()
+        if not _short_name_ok(p, actor_names):
+            continue
+        out.add(p)
+        if head and head.lower() not in p.lower() and re.fullmatch(r"[A-Z0-9-]{2,}( [IV]+)?", p):
+            out.add(f"{p} {head}")
+    m = re.match(r"^Treaty on (?:the )?(.+)$", bare)
+    if m and len(m.group(1).split()) <= 4:
+        out.add(f"{m.group(1)} Treaty")
+    # "US-DPRK Agreed Framework" -> "Agreed Framework" (only when the prefix names actors)
+    m = re.match(r"^(\S+) (.+)$", bare)
+    if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
+            and any(re.search(rf"\b{h}\b", m.group(2)) for h in _HEADS)):
+        out.add(m.group(2))
+    return {o for o in out if len(o) >= 2}
+
+
+def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None) -> Gazetteer:
+    """Gazetteers for ``record`` (names of its agreements) and the alias table."""
+    rows = load_aliases() if aliases is None else aliases
+    ag: dict[str, str] = {}
+    known = {a.id for a in record.agreements}
+    actor_names = frozenset(r["alias"].strip().lower() for r in rows if r["kind"] == "actor")
+    for a in record.agreements:
+        for n in agreement_names(a.name, actor_names):
+            ag.setdefault(n, a.id)
+    for r in rows:
+        if r["kind"] == "agreement" and r["id"] in known:
+            ag[r["alias"].strip()] = r["id"]
+    actors: dict[str, list[ActorName]] = {}
+    forms: list[str] = []
+    for r in rows:
+        if r["kind"] != "actor":
+            continue
+        start = int(r["from"]) if r.get("from") else None
+        end = int(r["to"]) if r.get("to") else None
+        actors.setdefault(r["alias"].strip().lower(), []).append(ActorName(r["id"], start, end))
+        if r["alias"].strip() not in forms:
+            forms.append(r["alias"].strip())
+    parties = {a.id: a.parties for a in record.agreements}
+    talks = {a.id: ((a.signed.start.year if a.signed else 0), a.parties)
+             for a in record.agreements if a.kind.value == "talks"}
+    return Gazetteer(agreements=ag, actors={k: tuple(v) for k, v in actors.items()},
+                     parties=parties, actor_forms=tuple(forms), talks=talks)
+
+
+@lru_cache(maxsize=1)
+def shipped_gazetteer() -> Gazetteer:
+    from detente.record import load_shipped_record
+
+    return build_gazetteer(load_shipped_record())

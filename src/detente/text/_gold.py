@@ -1,0 +1,193 @@
+"""Scoring extracted candidates against a hand-coded gold set (``tests/text/gold``).
+
+A predicted fact matches a gold fact when it is in the same sentence and has the same agreement,
+the same set of actors (``*`` stands for the agreement's parties in the record) and the same
+event type; matches are one to one. On the matches, the date is right to the month when the
+year (and the month, where the gold gives one) agree, and the alleger is right when the sets
+agree (only where the gold names one). Per field, precision and recall are computed on the set
+of (sentence, value) pairs. A *leak* is a gold negated or hypothetical act output as a fact.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from detente.record import Record
+from detente.text._extract import Candidate
+
+__all__ = ["GoldEvent", "Scores", "load_gold", "score"]
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    doc: str
+    sentence: str
+    agreement: str
+    actors: frozenset[str]
+    type: str
+    year: int | None
+    month: int | None
+    alleged_by: frozenset[str]
+    negated: bool
+    hypothetical: bool
+
+    @property
+    def is_fact(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+
+def load_gold(path: str | Path) -> list[GoldEvent]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            out.append(GoldEvent(
+                doc=r["doc"], sentence=r["sentence"], agreement=r["agreement"],
+                actors=frozenset(r["actors"].split(";")), type=r["type"],
+                year=int(r["year"]) if r["year"] else None,
+                month=int(r["month"]) if r["month"] else None,
+                alleged_by=frozenset(a for a in r["alleged_by"].split(";") if a),
+                negated=r["negated"] == "1", hypothetical=r["hypothetical"] == "1",
+            ))
+    return out
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    date_right: int = 0
+    date_total: int = 0
+    alleger_right: int = 0
+    alleger_total: int = 0
+    leaks: list[str] = field(default_factory=list)
+    fields: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    false_positives: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    date_errors: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    @property
+    def precision(self) -> float:
+        return self._prf(self.tp, self.fp, self.fn)[0]
+
+    @property
+    def recall(self) -> float:
+        return self._prf(self.tp, self.fp, self.fn)[1]
+
+    @property
+    def f1(self) -> float:
+        return self._prf(self.tp, self.fp, self.fn)[2]
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_right / self.date_total if self.date_total else 1.0
+
+    @property
+    def alleger_accuracy(self) -> float:
+        return self.alleger_right / self.alleger_total if self.alleger_total else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "events": {"precision": self.precision, "recall": self.recall, "f1": self.f1,
+                       "tp": self.tp, "fp": self.fp, "fn": self.fn},
+            "fields": {k: dict(zip(("precision", "recall", "f1"), self._prf(*v), strict=True))
+                       for k, v in self.fields.items()},
+            "date_to_month": self.date_accuracy, "date_n": self.date_total,
+            "alleger": self.alleger_accuracy, "alleger_n": self.alleger_total,
+            "leaks": len(self.leaks),
+        }
+
+
+def _actors(actors: Iterable[str], agreement: str, record: Record) -> frozenset[str]:
+    a = frozenset(actors)
+    if "*" in a and record.has(agreement):
+        return frozenset(record.agreement(agreement).parties)
+    return a
+
+
+def score(pred: Sequence[Candidate], gold: Sequence[GoldEvent], texts: dict[str, list[str]],
+          record: Record) -> Scores:
+    """Score ``pred`` against ``gold``; ``texts[doc]`` are the doc's sentences (to place the
+    gold rows, whose ``sentence`` is a substring of one sentence)."""
+    sc = Scores()
+
+    def sent_of(g: GoldEvent) -> int:
+        hits = [i for i, s in enumerate(texts[g.doc]) if g.sentence in s]
+        if len(hits) != 1:
+            raise ValueError(f"gold sentence {g.sentence!r} found {len(hits)} times in {g.doc}")
+        return hits[0]
+
+    gold_pos = [(g, sent_of(g)) for g in gold]
+    facts = [(g, i) for g, i in gold_pos if g.is_fact]
+    nonfacts = [(g, i) for g, i in gold_pos if not g.is_fact]
+    pf = [c for c in pred if c.is_fact]
+    used: set[int] = set()
+    for g, i in facts:
+        ga = _actors(g.actors, g.agreement, record)
+        hit = None
+        for k, c in enumerate(pf):
+            if k in used or c.doc != g.doc or c.sentence_index != i:
+                continue
+            if c.agreement == g.agreement and c.type == g.type and \
+                    _actors(c.actors, c.agreement, record) == ga:
+                hit = k
+                break
+        if hit is None:
+            sc.fn += 1
+            sc.misses.append(f"{g.doc}: {g.agreement} {sorted(g.actors)} {g.type} | "
+                             f"{g.sentence[:60]}")
+            continue
+        used.add(hit)
+        sc.tp += 1
+        c = pf[hit]
+        if g.year is not None:
+            sc.date_total += 1
+            y = int(c.date[:4]) if c.date else None
+            m = int(c.date[5:7]) if c.date and len(c.date) >= 7 else None
+            if y == g.year and (g.month is None or m == g.month):
+                sc.date_right += 1
+            else:
+                sc.date_errors.append(f"{g.doc}: gold {g.year}-{g.month} got {c.date} | "
+                                      f"{g.sentence[:50]}")
+        if g.alleged_by:
+            sc.alleger_total += 1
+            if frozenset(c.alleged_by) == g.alleged_by:
+                sc.alleger_right += 1
+    for k, c in enumerate(pf):
+        if k not in used:
+            sc.fp += 1
+            sc.false_positives.append(f"{c.doc}: {c.agreement} {list(c.actors)} {c.type} "
+                                      f"{c.date} | {c.sentence[:70]}")
+    for g, i in nonfacts:
+        ga = _actors(g.actors, g.agreement, record)
+        for c in pf:
+            if c.doc == g.doc and c.sentence_index == i and c.agreement == g.agreement and \
+                    c.type == g.type and _actors(c.actors, c.agreement, record) == ga:
+                sc.leaks.append(f"{g.doc}: {g.agreement} {g.type} | {g.sentence[:60]}")
+    # per field: (sentence, value) sets
+    def fieldset(items: Iterable[tuple[str, int, Any]]) -> set[tuple[str, int, Any]]:
+        return set(items)
+
+    gf = [(g, i) for g, i in facts]
+    specs = {
+        "agreement": (lambda c: c.agreement, lambda g: g.agreement),
+        "actors": (lambda c: _actors(c.actors, c.agreement, record),
+                   lambda g: _actors(g.actors, g.agreement, record)),
+        "type": (lambda c: c.type, lambda g: g.type),
+    }
+    for name, (fc, fg) in specs.items():
+        ps = fieldset((c.doc, c.sentence_index, fc(c)) for c in pf)
+        gs = fieldset((g.doc, i, fg(g)) for g, i in gf)
+        sc.fields[name] = (len(ps & gs), len(ps - gs), len(gs - ps))
+    return sc
