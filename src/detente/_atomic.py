@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from detente.errors import InputError
+
 __all__ = ["atomic_write_bytes", "atomic_write_text", "save_figure"]
 
 
@@ -57,7 +59,7 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix and suffix not in _FIGURE_FORMATS:
-        raise ValueError(f"{target}: cannot write a figure as '{suffix}'; use .png, .svg or .pdf")
+        raise InputError(f"{target}: cannot write a figure as '{suffix}'; use .png, .svg or .pdf")
     buf = io.BytesIO()
     fig.savefig(buf, format=_FIGURE_FORMATS.get(suffix, "png"), dpi=dpi, bbox_inches="tight")
     if str(target.parent):

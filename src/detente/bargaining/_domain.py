@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from detente.errors import InputError, InputLookupError
 from detente.scenario import Problem, Scenario, ScenarioError
 
 __all__ = [
@@ -110,21 +111,21 @@ class Domain:
         shape = self.shape
         for p in (self.a, self.b):
             if len(p.values) != len(shape) or len(p.weights) != len(shape):
-                raise ValueError(f"party '{p.id}': expected values and weights for each issue")
+                raise InputError(f"party '{p.id}': expected values and weights for each issue")
             for k, v in enumerate(p.values):
                 if v.shape != (shape[k],):
-                    raise ValueError(
+                    raise InputError(
                         f"party '{p.id}', issue '{self.issues[k].id}': expected "
                         f"{shape[k]} values, got {v.shape[0]}"
                     )
             if not math.isclose(float(np.sum(p.weights)), 1.0, abs_tol=1e-9):
-                raise ValueError(f"party '{p.id}': weights must sum to 1")
+                raise InputError(f"party '{p.id}': weights must sum to 1")
             if not 0 < p.discount <= 1:
-                raise ValueError(f"party '{p.id}': discount must be in (0, 1], got {p.discount}")
+                raise InputError(f"party '{p.id}': discount must be in (0, 1], got {p.discount}")
         if self.status_quo is not None and len(self.status_quo) != len(shape):
-            raise ValueError("status_quo: expected one option per issue")
+            raise InputError("status_quo: expected one option per issue")
         if self.deadline < 1:
-            raise ValueError(f"deadline must be at least 1 offer, got {self.deadline}")
+            raise InputError(f"deadline must be at least 1 offer, got {self.deadline}")
 
     # -- shape ------------------------------------------------------------------------------
     @property
@@ -144,7 +145,7 @@ class Domain:
             return self.a
         if which in ("b", self.b.id):
             return self.b
-        raise KeyError(f"no party '{which}' in domain '{self.name}' (parties: {self.a.id}, "
+        raise InputLookupError(f"no party '{which}' in domain '{self.name}' (parties: {self.a.id}, "
                        f"{self.b.id})")
 
     def replace(self, **changes: Any) -> Domain:
@@ -173,7 +174,7 @@ class Domain:
 
     def _check_size(self) -> None:
         if self.n_outcomes > MAX_OUTCOMES:
-            raise ValueError(
+            raise InputError(
                 f"domain '{self.name}' has {self.n_outcomes:,} outcomes, more than the "
                 f"{MAX_OUTCOMES:,} held in memory: use fewer options per issue "
                 "(a coarser grid: --grid on the command line), or the chunked functions"
@@ -276,15 +277,15 @@ def domain_from_scenario(
     option). An issue where an actor has no stance gets weight 0 for it.
     """
     if steps < 2:
-        raise ValueError(f"steps must be at least 2, got {steps}")
+        raise InputError(f"steps must be at least 2, got {steps}")
     for who in (a, b):
         if who not in scenario.actor_ids:
-            raise ValueError(
+            raise InputError(
                 f"no actor '{who}' in scenario '{scenario.name}'; actors: "
                 f"{', '.join(scenario.actor_ids)}"
             )
     if a == b:
-        raise ValueError(f"the two parties must differ, got '{a}' twice")
+        raise InputError(f"the two parties must differ, got '{a}' twice")
     chosen = list(scenario.issues)
     if issues is not None:
         chosen = [scenario.issue(i) for i in issues]
@@ -292,7 +293,7 @@ def domain_from_scenario(
         i for i in chosen if scenario.stance(a, i.id) is not None or scenario.stance(b, i.id)
     ]
     if not chosen:
-        raise ValueError(f"actors '{a}' and '{b}' have no stance on any issue")
+        raise InputError(f"actors '{a}' and '{b}' have no stance on any issue")
     b_issues: list[BargainingIssue] = []
     values: dict[str, list[np.ndarray]] = {a: [], b: []}
     sal: dict[str, list[float]] = {a: [], b: []}
@@ -323,7 +324,7 @@ def domain_from_scenario(
     for k, who in enumerate((a, b)):
         w = np.asarray(sal[who], dtype=float)
         if w.sum() <= 0:
-            raise ValueError(
+            raise InputError(
                 f"actor '{who}' has zero salience on every issue shared with the other"
             )
         parties.append(
@@ -344,7 +345,7 @@ def domain_from_scenario(
     squ = dom.status_quo_utilities()
     if squ is None:
         missing = [i.id for i in chosen if i.status_quo is None]
-        raise ValueError(
+        raise InputError(
             f"issue(s) {', '.join(missing)} have no status_quo, so walking away has no value: "
             "give the reservation values explicitly (an outside option; --reservation RA,RB "
             "on the command line)"

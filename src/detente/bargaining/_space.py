@@ -13,6 +13,7 @@ from typing import Any, Literal
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.errors import InputError
 
 __all__ = [
     "SOLUTIONS",
@@ -168,7 +169,7 @@ def solve_points(
     elif name == "egalitarian":
         score = np.minimum(ga, gb)
     else:
-        raise ValueError(f"unknown solution '{name}'; expected one of {', '.join(SOLUTIONS)}")
+        raise InputError(f"unknown solution '{name}'; expected one of {', '.join(SOLUTIONS)}")
     best = np.flatnonzero(score >= score.max() - 1e-12)
     return int(cand[best].min())
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.errors import InputError
 
 __all__ = [
     "Commitment",
@@ -35,7 +36,7 @@ def rubinstein_split(delta_1: float, delta_2: float) -> tuple[float, float]:
     ``x1 = (1 - d2) / (1 - d1 d2)``, ``x2 = 1 - x1``."""
     for d in (delta_1, delta_2):
         if not 0 <= d < 1 or (delta_1 == 1 and delta_2 == 1):
-            raise ValueError(f"discount factors must be in [0, 1), got {delta_1}, {delta_2}")
+            raise InputError(f"discount factors must be in [0, 1), got {delta_1}, {delta_2}")
     x1 = (1 - delta_2) / (1 - delta_1 * delta_2)
     return x1, 1 - x1
 
@@ -176,13 +177,13 @@ def ultimatum_curve(
     out = []
     for s in spreads:
         if s <= 0:
-            raise ValueError(f"spread must be > 0, got {s}")
+            raise InputError(f"spread must be > 0, got {s}")
         if family == "normal":
             dist = stats.norm(mean, s)
         elif family == "uniform":
             dist = stats.uniform(mean - s, 2 * s)
         else:
-            raise ValueError(f"family must be normal or uniform, got {family!r}")
+            raise InputError(f"family must be normal or uniform, got {family!r}")
         out.append((float(s), ultimatum(dist, pie=pie,
                                         proposer_reservation=proposer_reservation)))
     return out
@@ -297,21 +298,21 @@ def ultimatum_offer_curve(
 
     s = np.asarray(spreads, dtype=float)
     if s.ndim != 1 or s.size == 0:
-        raise ValueError("spreads: expected a non-empty list of numbers")
+        raise InputError("spreads: expected a non-empty list of numbers")
     if not np.all(np.isfinite(s) & (s > 0)):
-        raise ValueError(f"spreads must be > 0, got {list(map(float, s))}")
+        raise InputError(f"spreads must be > 0, got {list(map(float, s))}")
     roles = _proposer_frontier(domain, proposer, utilities)
     receiver = domain.party(roles[1])
     mu = float(receiver.reservation_value if mean is None else mean)
     if not math.isfinite(mu):
-        raise ValueError(f"mean must be a finite number, got {mean}")
+        raise InputError(f"mean must be a finite number, got {mean}")
     z = roles[4][None, :] - mu
     if family == "normal":
         accept = stats.norm.cdf(z / s[:, None])
     elif family == "uniform":
         accept = np.clip((z + s[:, None]) / (2 * s[:, None]), 0.0, 1.0)
     else:
-        raise ValueError(f"family must be normal or uniform, got {family!r}")
+        raise InputError(f"family must be normal or uniform, got {family!r}")
     return list(zip(s.tolist(), _best_offers(domain, roles, accept), strict=True))
 
 
@@ -347,9 +348,9 @@ def crisis_bargaining(capability_a: float, capability_b: float, cost_a: float,
     capability-ratio contest; Fearon leaves p general) and fighting costs each side its cost
     (in shares of the issue). Positive costs make the range non-empty: war is inefficient."""
     if capability_a < 0 or capability_b < 0 or capability_a + capability_b <= 0:
-        raise ValueError("capabilities must be ≥ 0 and not both 0")
+        raise InputError("capabilities must be ≥ 0 and not both 0")
     if cost_a < 0 or cost_b < 0:
-        raise ValueError("costs of fighting must be ≥ 0")
+        raise InputError("costs of fighting must be ≥ 0")
     p = capability_a / (capability_a + capability_b)
     return CrisisBargaining(p, cost_a, cost_b, max(0.0, p - cost_a), min(1.0, p + cost_b))
 
@@ -394,10 +395,10 @@ def commitment_problem(p_now: float, p_later: float, cost_a: float, cost_b: floa
     A's condition: ``p_now - cost_a > (1 - delta) + delta (p_later + cost_b)``.
     """
     if not 0 <= delta < 1:
-        raise ValueError(f"delta must be in [0, 1), got {delta}")
+        raise InputError(f"delta must be in [0, 1), got {delta}")
     for name, v in (("p_now", p_now), ("p_later", p_later)):
         if not 0 <= v <= 1:
-            raise ValueError(f"{name} must be in [0, 1], got {v}")
+            raise InputError(f"{name} must be in [0, 1], got {v}")
     future_a = min(1.0, p_later + cost_b)
     k = delta / (1 - delta)
     low = (p_now - cost_a) / (1 - delta) - k * future_a

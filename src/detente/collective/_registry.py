@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from detente.collective._forecast import Forecast
+from detente.errors import InputError, InputLookupError
 from detente.scenario import Scenario
 
 __all__ = [
@@ -32,7 +33,7 @@ ModelFunc = Callable[..., Forecast]
 BatchFunc = Callable[..., list[Forecast]]
 
 
-class UnknownModelError(KeyError):
+class UnknownModelError(InputLookupError):
     """No model of that name is registered."""
 
     def __str__(self) -> str:
@@ -88,7 +89,7 @@ class ModelSpec:
         unknown = sorted(set(given) - set(self.options))
         if unknown:
             known = ", ".join(sorted(self.options)) or "(none)"
-            raise ValueError(
+            raise InputError(
                 f"model '{self.name}' has no option {', '.join(repr(u) for u in unknown)}; "
                 f"its options are: {known}"
             )
@@ -96,7 +97,7 @@ class ModelSpec:
         for k, v in given.items():
             why = self.options[k].problem(v)
             if why is not None:
-                raise ValueError(f"model '{self.name}' option '{k}' {why}")
+                raise InputError(f"model '{self.name}' option '{k}' {why}")
             out[k] = v
         return out
 
@@ -116,7 +117,7 @@ def register(
 
     def deco(func: ModelFunc) -> ModelFunc:
         if name in _REGISTRY:
-            raise ValueError(f"model '{name}' is already registered")
+            raise InputError(f"model '{name}' is already registered")
         _REGISTRY[name] = ModelSpec(name, func, summary, reference, dict(options or {}), batch)
         return func
 

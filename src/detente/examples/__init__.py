@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from detente.errors import InputLookupError
 from detente.scenario import Scenario, read_yaml
 
 __all__ = ["example_path", "list_examples", "load_example"]
@@ -22,7 +23,7 @@ def example_path(name: str) -> Path:
     """Path of the shipped example ``name``'s YAML file."""
     path = Path(str(resources.files(__name__).joinpath(_DATA, f"{name}.yaml")))
     if not path.is_file():
-        raise KeyError(
+        raise InputLookupError(
             f"no example named '{name}'; shipped examples: {', '.join(list_examples())}"
         )
     return path

@@ -52,6 +52,7 @@ from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scipy import stats
 
+from detente.errors import InputError, InputLookupError
 from detente.record._model import (
     CONTINUATORS,
     ORGANISATIONS,
@@ -157,7 +158,7 @@ class CredibilitySettings(BaseModel):
     def _lawful(cls, v: Mapping[str, float]) -> Mapping[str, float]:
         out = _complete(v, _DEFAULT_WITHDRAWAL, "withdrawal/suspension weights", signed=True)
         if any(x > 0 for x in out.values()):
-            raise ValueError("withdrawal and suspension weights must be <= 0")
+            raise InputError("withdrawal and suspension weights must be <= 0")
         return out
 
     @field_validator("evidence_weights")
@@ -176,12 +177,12 @@ def _complete(
 ) -> dict[str, float]:
     unknown = sorted(set(v) - set(default))
     if unknown:
-        raise ValueError(f"{what}: unknown key(s) {unknown}; expected some of {sorted(default)}")
+        raise InputError(f"{what}: unknown key(s) {unknown}; expected some of {sorted(default)}")
     out = dict(default)
     for k, x in v.items():
         x = float(x)
         if not math.isfinite(x) or (not signed and x < 0):
-            raise ValueError(f"{what}[{k!r}] must be a finite{'' if signed else ' non-negative'} "
+            raise InputError(f"{what}[{k!r}] must be a finite{'' if signed else ' non-negative'} "
                              f"number, got {x}")
         out[k] = x
     return out
@@ -399,7 +400,7 @@ def _check_actor(record: Record, code: str, what: str) -> None:
     for org in ORGANISATIONS.values():
         known |= {m for m, _, _ in org}
     if code not in known:
-        raise KeyError(
+        raise InputLookupError(
             f"{what} {code!r} does not appear in the record; use an ISO 3166 alpha-3 code "
             "(e.g. USA, RUS, UKR, IRN; SUN for the USSR) or an organisation code (e.g. NATO)"
         )
@@ -412,7 +413,7 @@ def _as_ordinal(d: date | str | None) -> date:
         try:
             return date.fromisoformat(d)
         except ValueError:
-            raise ValueError(f"as_of: expected a date YYYY-MM-DD, got {d!r}") from None
+            raise InputError(f"as_of: expected a date YYYY-MM-DD, got {d!r}") from None
     return d
 
 
@@ -433,7 +434,7 @@ def credibility(
     if toward is not None:
         _check_actor(record, toward, "toward")
         if toward == actor:
-            raise ValueError("toward must differ from actor")
+            raise InputError("toward must differ from actor")
     day = _as_ordinal(as_of)
     prep = _prepare(record, actor, toward, s).known_by(day.toordinal())
     w = _contributions(prep, np.array([day.toordinal()], dtype=np.int64), s)

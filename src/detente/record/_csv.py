@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from detente.errors import InputError
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.scenario import Problem, atomic_write_text
 
@@ -61,7 +62,7 @@ def _bool(value: str, field: str) -> bool | None:
     if v == "":
         return None
     if v not in _BOOL:
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise InputError(f"expected true or false, got {value!r}")
     return _BOOL[v]
 
 
@@ -232,7 +233,7 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     """Write ``agreements.csv`` and ``events.csv`` into ``path`` (created), each atomically."""
     p = Path(path)
     if p.exists() and not p.is_dir():
-        raise ValueError(f"{p}: not a folder")
+        raise InputError(f"{p}: not a folder")
     p.mkdir(parents=True, exist_ok=True)
     out = [p / "agreements.csv", p / "events.csv"]
     atomic_write_text(out[0], agreements_csv(record))

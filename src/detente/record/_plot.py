@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from detente._atomic import atomic_write_bytes
+from detente.errors import InputError
 from detente.record._credibility import CredibilityCurve, Driver
 
 __all__ = ["plot_credibility"]
@@ -33,7 +34,7 @@ def plot_credibility(
     target = Path(path)
     fmt = _FORMATS.get(target.suffix.lower())
     if fmt is None:
-        raise ValueError(f"{target}: use a .png, .svg or .pdf file name for the plot")
+        raise InputError(f"{target}: use a .png, .svg or .pdf file name for the plot")
     if not target.parent.exists():
         raise FileNotFoundError(f"{target.parent}: no such folder for the plot")
     from matplotlib.dates import date2num

@@ -21,6 +21,7 @@ from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from detente.errors import InputError
 from detente.record._csv import read_csv_rows, write_record_dir
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.record._shipped import load_shipped_record
@@ -272,7 +273,7 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
         engine = create_engine(url, **engine_args)
         _Base.metadata.create_all(engine)
     except Exception as e:  # noqa: BLE001 - turned into a clear message
-        raise ValueError(f"cannot open the record store at {url}: {e}") from None
+        raise InputError(f"cannot open the record store at {url}: {e}") from None
     store = Store(engine, url)
     if store.meta("seeded") is None:
         if seed and store.is_empty():

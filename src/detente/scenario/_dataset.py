@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from detente.errors import InputError
 from detente.scenario._io import _float, _read_text
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 
@@ -55,7 +56,7 @@ class Dataset:
         """Cases whose numeric proposal id (``prnrnmc``) is ``odd`` or ``even`` (the tuning
         protocol of ``shared/reference/cases/README.md``: tune on odd, report on even)."""
         if parity not in ("odd", "even"):
-            raise ValueError("parity must be 'odd' or 'even'")
+            raise InputError("parity must be 'odd' or 'even'")
         want = 1 if parity == "odd" else 0
         keep = tuple(
             c for c in self.cases if int(float(c.attributes.get("prnrnmc", "0"))) % 2 == want
@@ -103,7 +104,7 @@ def read_deu(
     a position is ignored. Rows without ``out`` are kept with no observed outcome.
     """
     if capability not in ("equal", "gdp"):
-        raise ValueError("capability must be 'equal' or 'gdp'")
+        raise InputError("capability must be 'equal' or 'gdp'")
     p = Path(path)
     file = str(p)
     text = _read_text(p)

@@ -19,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
+from detente.errors import InputError
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError
 
 __all__ = [
@@ -768,5 +769,5 @@ def write_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     elif p.suffix.lower() == ".csv":
         atomic_write_text(p, _write_long_csv(scenario))
     else:
-        raise ValueError(f"{p}: cannot tell the format; use a .yaml or .csv name")
+        raise InputError(f"{p}: cannot tell the format; use a .yaml or .csv name")
 

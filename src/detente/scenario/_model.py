@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from detente.errors import InputError, Problem
+from detente.errors import InputError, InputLookupError, Problem
 
 __all__ = [
     "Actor",
@@ -232,13 +232,13 @@ class Scenario(BaseModel):
         for a in self.actors:
             if a.id == actor_id:
                 return a
-        raise KeyError(f"no actor '{actor_id}' in scenario '{self.name}'")
+        raise InputLookupError(f"no actor '{actor_id}' in scenario '{self.name}'")
 
     def issue(self, issue_id: str) -> Issue:
         for i in self.issues:
             if i.id == issue_id:
                 return i
-        raise KeyError(f"no issue '{issue_id}' in scenario '{self.name}'")
+        raise InputLookupError(f"no issue '{issue_id}' in scenario '{self.name}'")
 
     def stance(self, actor_id: str, issue_id: str) -> Stance | None:
         for s in self.stances:
