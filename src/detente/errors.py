@@ -40,12 +40,13 @@ class DetenteError(Exception):
     """Base of every exception detente raises on purpose."""
 
 
-class InputError(DetenteError, ValueError):
+class InputError(DetenteError):
     """A mistake in what the user gave detente; ``problems`` lists every problem found.
 
     Built from a list of :class:`Problem` s, or from a single message (a problem without a
-    location, e.g. a command-line option). It is a :class:`ValueError` too, so library callers
-    that catch ``ValueError`` keep working; the faces catch only this class.
+    location, e.g. a command-line option). It is deliberately not a :class:`ValueError`: a
+    pydantic validator raising it is not turned into a ``ValidationError``, and a ``ValueError``
+    from a bug is never mistaken for the user's mistake.
     """
 
     def __init__(self, problems: Sequence[Problem] | str) -> None:

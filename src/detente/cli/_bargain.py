@@ -20,6 +20,7 @@ from detente.cli._app import (
     scenario_path,
     user_errors,
 )
+from detente.errors import InputError
 
 if TYPE_CHECKING:
     from detente.bargaining import Domain
@@ -371,7 +372,7 @@ def tournament_cmd(
     for name in names:
         try:
             strats.append(parse_strategy(name))
-        except ValueError as e:
+        except InputError as e:
             raise UserError(f"--strategies: {e}") from None
     labels = [s.label for s in strats]
     dup = sorted({x for x in labels if labels.count(x) > 1})

@@ -158,7 +158,7 @@ class CredibilitySettings(BaseModel):
     def _lawful(cls, v: Mapping[str, float]) -> Mapping[str, float]:
         out = _complete(v, _DEFAULT_WITHDRAWAL, "withdrawal/suspension weights", signed=True)
         if any(x > 0 for x in out.values()):
-            raise InputError("withdrawal and suspension weights must be <= 0")
+            raise ValueError("withdrawal and suspension weights must be <= 0")
         return out
 
     @field_validator("evidence_weights")
@@ -177,12 +177,12 @@ def _complete(
 ) -> dict[str, float]:
     unknown = sorted(set(v) - set(default))
     if unknown:
-        raise InputError(f"{what}: unknown key(s) {unknown}; expected some of {sorted(default)}")
+        raise ValueError(f"{what}: unknown key(s) {unknown}; expected some of {sorted(default)}")
     out = dict(default)
     for k, x in v.items():
         x = float(x)
         if not math.isfinite(x) or (not signed and x < 0):
-            raise InputError(f"{what}[{k!r}] must be a finite{'' if signed else ' non-negative'} "
+            raise ValueError(f"{what}[{k!r}] must be a finite{'' if signed else ' non-negative'} "
                              f"number, got {x}")
         out[k] = x
     return out

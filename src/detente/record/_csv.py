@@ -156,7 +156,7 @@ def read_csv_rows(
                 items.append(Agreement.model_validate(row))
         except ValidationError as e:
             problems.extend(_problems_from(e, file, n))
-        except ValueError as e:
+        except InputError as e:
             problems.append(Problem(str(e), "disputed/lawful", file, None, n))
     seen: dict[str, int] = {}
     for n, item in enumerate(items):
