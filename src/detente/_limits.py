@@ -184,6 +184,8 @@ def safe_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
         context = getattr(e, "context", None)
         msg = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
         raise InputError([Problem(msg, file=file, line=line)]) from None
+    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+        raise InputError([Problem(f"a value that cannot be read: {e}", file=file)]) from None
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise LimitError([Problem("YAML nested too deeply", file=file)]) from None
     finally:
