@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from detente.errors import InputError
+from detente._limits import csv_rows
+from detente.errors import InputError, LimitError
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.scenario import Problem, atomic_write_text
 
@@ -128,8 +129,14 @@ def read_csv_rows(
 
     Returns the parsed items and every problem found (row numbers count the header as row 1).
     """
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    try:
+        rows = csv_rows(text, ",", file)
+    except LimitError:
+        raise
+    except InputError as e:
+        raise RecordError(e.problems) from None
+    rows = [(n, cells) for n, cells in rows if cells]
+    header = rows[0][1] if rows else []
     kind = _kind_of(list(header))
     if kind is None:
         raise RecordError([Problem(
@@ -138,12 +145,13 @@ def read_csv_rows(
     shared = "finding_by" in header
     items: list[Any] = []
     problems: list[Problem] = []
-    for n, raw in enumerate(reader, start=2):
-        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+    for n, cells in rows[1:]:
+        if not any(c.strip() for c in cells):
             continue
-        if None in raw:
+        if len(cells) > len(header):
             problems.append(Problem("more values than columns", "", file, None, n))
             continue
+        raw = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
         row = _row_to_dict(kind, raw, shared)
         try:
             if kind == "events":
