@@ -22,6 +22,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    err_console,
     user_errors,
 )
 from detente.scenario import Problem, ScenarioError
@@ -53,7 +54,15 @@ def _load(db: str | None) -> Any:
     if db == "shipped":
         return load_shipped_record()
     with open_store(db) as store:
+        _say_created(store)
         return store.record()
+
+
+def _say_created(store: Any) -> None:
+    """On first use, say where the database was created (on stderr: output stays clean)."""
+    if getattr(store, "created", False):
+        err_console.print(f"created the record database {store.url} (filled with the shipped "
+                          "dataset; --db or $DETENTE_DB choose another)", markup=False)
 
 
 def _parse_date(text: str | None, what: str) -> date | None:
