@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from detente.errors import InputError, InputLookupError
+from detente.errors import InputError, InputLookupError, LimitError
 from detente.scenario import Problem, Scenario, ScenarioError
 
 __all__ = [
@@ -109,6 +109,9 @@ class Domain:
 
     def __post_init__(self) -> None:
         shape = self.shape
+        if len(shape) > MAX_ISSUES:
+            raise LimitError(f"domain '{self.name}' has {len(shape)} issues, more than the "
+                             f"{MAX_ISSUES} a bargaining domain can hold: merge or drop issues")
         for p in (self.a, self.b):
             if len(p.values) != len(shape) or len(p.weights) != len(shape):
                 raise InputError(f"party '{p.id}': expected values and weights for each issue")
@@ -134,7 +137,7 @@ class Domain:
 
     @property
     def n_outcomes(self) -> int:
-        return int(np.prod(self.shape, dtype=np.int64))
+        return math.prod(self.shape)  # a Python int: no 64-bit overflow
 
     @property
     def parties(self) -> tuple[Party, Party]:
@@ -173,12 +176,7 @@ class Domain:
         return np.asarray(sum(t[i] for t, i in zip(p.tables(), idx, strict=False)), dtype=float)
 
     def _check_size(self) -> None:
-        if self.n_outcomes > MAX_OUTCOMES:
-            raise InputError(
-                f"domain '{self.name}' has {self.n_outcomes:,} outcomes, more than the "
-                f"{MAX_OUTCOMES:,} held in memory: use fewer options per issue "
-                "(a coarser grid: --grid on the command line), or the chunked functions"
-            )
+        check_outcomes(self)
 
     def additive(self, tables: Sequence[np.ndarray]) -> np.ndarray:
         """``sum_i tables[i][x_i]`` for every outcome (flat, C order), by outer sums."""
@@ -356,6 +354,31 @@ def domain_from_scenario(
 # ---------------------------------------------------------------------------------------------
 # YAML
 ValueSpec = Literal["increasing", "decreasing"]
+
+
+MAX_ISSUES = 32
+"""Most issues in a bargaining domain held as one outcome array (numpy's dimension limit)."""
+
+
+def check_outcomes(domain: Domain, copies: int = 1, limit: int = MAX_OUTCOMES) -> None:
+    """Refuse, before anything is allocated, a domain whose outcome space (times ``copies``)
+    is beyond ``limit`` outcomes or :data:`MAX_ISSUES` issues (a :class:`LimitError` stating
+    the bound and the count)."""
+    n = domain.n_outcomes * copies
+    if len(domain.issues) > MAX_ISSUES:
+        raise LimitError(
+            f"domain '{domain.name}' has {len(domain.issues)} issues, more than the "
+            f"{MAX_ISSUES} a bargaining domain can hold: merge or drop issues"
+        )
+    if n > limit:
+        shown = f"{n:,}" if n < 10**30 else f"about 10^{len(str(n)) - 1}"
+        what = f" × {copies} copies" if copies > 1 else ""
+        raise LimitError(
+            f"domain '{domain.name}' has {shown} outcomes{what}, more than the {limit:,} held "
+            f"in memory (about {limit * 16 / 2**30:.1f} GiB for two utility tables): use "
+            "fewer options per issue (a coarser grid: --grid on the command line), or the "
+            "chunked functions"
+        )
 
 
 class _Reader:

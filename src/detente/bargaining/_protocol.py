@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from detente.bargaining._domain import Domain
+from detente.bargaining._domain import Domain, check_outcomes
 from detente.errors import InputError
 
 __all__ = [
@@ -467,8 +467,7 @@ def tournament(
         raise InputError("a tournament needs at least one strategy")
     if repeats < 1:
         raise InputError(f"repeats must be ≥ 1, got {repeats}")
-    if repeats * domain.n_outcomes > 50_000_000:
-        raise InputError("tournament too large: reduce repeats or the outcome space")
+    check_outcomes(domain, repeats, 50_000_000)
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     ua, ub = _perturbed_tables(domain, repeats, noise, gen)
     ra, rb = domain.a.reservation_value, domain.b.reservation_value

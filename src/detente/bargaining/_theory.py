@@ -33,10 +33,12 @@ __all__ = [
 
 def rubinstein_split(delta_1: float, delta_2: float) -> tuple[float, float]:
     """Subgame-perfect shares of a unit pie, player 1 proposing first (Rubinstein 1982):
-    ``x1 = (1 - d2) / (1 - d1 d2)``, ``x2 = 1 - x1``."""
+    ``x1 = (1 - d2) / (1 - d1 d2)``, ``x2 = 1 - x1``; defined for discount factors in [0, 1]
+    except both 1 (a perfectly patient player facing an impatient one takes the whole pie)."""
     for d in (delta_1, delta_2):
-        if not 0 <= d < 1 or (delta_1 == 1 and delta_2 == 1):
-            raise InputError(f"discount factors must be in [0, 1), got {delta_1}, {delta_2}")
+        if not (math.isfinite(d) and 0 <= d <= 1) or (delta_1 == 1 and delta_2 == 1):
+            raise InputError(f"discount factors must be in [0, 1] and not both 1, got "
+                             f"{delta_1}, {delta_2}")
     x1 = (1 - delta_2) / (1 - delta_1 * delta_2)
     return x1, 1 - x1
 
@@ -372,10 +374,11 @@ class Commitment:
     delta: float
     low: float
     high: float
+    empty: bool = False
 
     @property
     def war(self) -> bool:
-        return self.low > self.high
+        return self.empty or self.low > self.high
 
     def self_enforcing(self, x0: float) -> bool:
         return self.low <= x0 <= self.high
@@ -403,7 +406,11 @@ def commitment_problem(p_now: float, p_later: float, cost_a: float, cost_b: floa
     k = delta / (1 - delta)
     low = (p_now - cost_a) / (1 - delta) - k * future_a
     high = 1 - (1 - p_now - cost_b) / (1 - delta) + k * (1 - future_a)
-    return Commitment(p_now, p_later, delta, max(0.0, low), min(1.0, high))
+    # today's share lies in [0, 1]: bounds are reported there; the interval is empty (war) when
+    # the raw bounds cross or fall outside [0, 1]
+    empty = low > high or low > 1.0 or high < 0.0
+    return Commitment(p_now, p_later, delta, min(1.0, max(0.0, low)), max(0.0, min(1.0, high)),
+                      empty)
 
 
 @dataclass(frozen=True)
