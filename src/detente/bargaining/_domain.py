@@ -358,6 +358,10 @@ ValueSpec = Literal["increasing", "decreasing"]
 
 MAX_ISSUES = 32
 """Most issues in a bargaining domain held as one outcome array (numpy's dimension limit)."""
+MAX_OPTIONS = 100_000
+"""Most options (or grid steps) of one bargaining issue."""
+MAX_MAGNITUDE = 1e12
+"""Largest magnitude of a number in a bargaining-domain file."""
 
 
 def check_outcomes(domain: Domain, copies: int = 1, limit: int = MAX_OUTCOMES) -> None:
@@ -395,8 +399,16 @@ class _Reader:
 
     def number(self, v: Any, loc: tuple[str | int, ...], lo: float | None = None,
                hi: float | None = None, what: str = "a number") -> float | None:
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            self.err(loc, f"expected {what}, got {v!r}")
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.err(loc, f"expected {what}, got {str(v)[:40]!r}")
+            return None
+        if isinstance(v, int) and abs(v) > MAX_MAGNITUDE:
+            digits = int(v.bit_length() * 0.30103) + 1
+            self.err(loc, f"expected {what}, got a number of about {digits} digits (limit "
+                     f"±{MAX_MAGNITUDE:g})")
+            return None
+        if not math.isfinite(v) or abs(v) > MAX_MAGNITUDE:
+            self.err(loc, f"expected {what} (finite, within ±{MAX_MAGNITUDE:g}), got {v!r}")
             return None
         if (lo is not None and v < lo) or (hi is not None and v > hi):
             self.err(loc, f"expected {what}, got {v!r}")
@@ -422,8 +434,9 @@ def _read_issue(r: _Reader, raw: Any, k: int) -> BargainingIssue | None:
         return None
     if "options" in raw:
         opts = raw["options"]
-        if not isinstance(opts, list) or len(opts) < 1:
-            r.err((*loc, "options"), "expected a non-empty list of options")
+        if not isinstance(opts, list) or not 1 <= len(opts) <= MAX_OPTIONS:
+            r.err((*loc, "options"), f"expected a non-empty list of at most {MAX_OPTIONS:,} "
+                  "options")
             return None
         labels = [str(o) for o in opts]
         if len(set(labels)) != len(labels):
@@ -439,8 +452,10 @@ def _read_issue(r: _Reader, raw: Any, k: int) -> BargainingIssue | None:
     lo = r.number(rng[0], (*loc, "range"))
     hi = r.number(rng[1], (*loc, "range"))
     steps_raw = raw.get("steps", 11)
-    if isinstance(steps_raw, bool) or not isinstance(steps_raw, int) or steps_raw < 2:
-        r.err((*loc, "steps"), f"expected an integer ≥ 2, got {steps_raw!r}")
+    if (isinstance(steps_raw, bool) or not isinstance(steps_raw, int) or steps_raw < 2
+            or steps_raw > MAX_OPTIONS):
+        r.err((*loc, "steps"), f"expected an integer from 2 to {MAX_OPTIONS:,}, got "
+              f"{str(steps_raw)[:40]}")
         return None
     if lo is None or hi is None:
         return None
@@ -608,6 +623,10 @@ def domain_from_dict(data: Any, *, file: str = "<input>", locate: Any = None) ->
     raw_issues = data.get("issues")
     if not isinstance(raw_issues, list) or not raw_issues:
         r.err(("issues",), "expected a non-empty list of issues")
+        raise ScenarioError(r.problems)
+    if len(raw_issues) > MAX_ISSUES:
+        r.err(("issues",), f"{len(raw_issues)} issues, more than the {MAX_ISSUES} a bargaining "
+              "domain can hold: merge or drop issues")
         raise ScenarioError(r.problems)
     issues = [i for k, raw in enumerate(raw_issues) if (i := _read_issue(r, raw, k)) is not None]
     ids = [i.id for i in issues]

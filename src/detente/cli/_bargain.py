@@ -65,10 +65,22 @@ def _load(
     reservation: str | None = None,
 ) -> Domain:
     """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
-    from detente.bargaining import domain_from_scenario, load_domain
-    from detente.scenario import load_scenario
 
     path = scenario_path(file)
+    try:
+        return _load_domain(path, file, a, b, grid, deadline, reservation)
+    except InputError as e:
+        raise e.located(str(path)) from None
+
+
+def _load_domain(
+    path: Path, file: str, a: str | None, b: str | None, grid: int, deadline: int | None,
+    reservation: str | None,
+) -> Domain:
+    from detente.bargaining import domain_from_scenario, load_domain
+    from detente.bargaining._domain import check_outcomes
+    from detente.scenario import load_scenario
+
     if _is_domain_yaml(path):
         if a or b:
             raise UserError(f"{file} is a bargaining domain with its own two parties: "
@@ -93,6 +105,7 @@ def _load(
         if deadline < 1:
             raise UserError(f"--steps must be ≥ 1, got {deadline}")
         dom = dom.replace(deadline=deadline)
+    check_outcomes(dom)  # before anything is allocated
     return dom
 
 

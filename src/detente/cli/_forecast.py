@@ -190,8 +190,14 @@ def evaluate_cmd(
     if by_proposal:
         data = data.by_group()
     result = evaluate(data, model, **_parse_options(option))
+    if result.n == 0:
+        why = (f"{model} gave no forecast on any of them" if result.skipped else
+               "no issue has an observed outcome (column 'out')")
+        raise UserError(f"{file}: no issue could be scored: {why}")
     if fmt is TableJson.json:
-        console.print_json(json.dumps(result.as_dict()))
+        doc = {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+               for k, v in result.as_dict().items()}
+        console.print_json(json.dumps(doc, allow_nan=False))
         return
     table = Table(title=f"{model} on {data.name}", title_justify="left")
     table.add_column("issues scored", justify="right")

@@ -56,6 +56,12 @@ MAX_MAGNITUDE = 1e12
 products of three such numbers stay far from float overflow."""
 
 
+_NUMERIC_KEYS = frozenset({
+    "position", "salience", "capability", "status_quo", "scale_min", "scale_max", "p_prevail",
+    "cost", "target_cost", "commitment", "value",
+})
+
+
 def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) -> None:
     """Refuse non-finite numbers (``.inf``, ``.nan``) and numbers beyond :data:`MAX_MAGNITUDE`
     anywhere in the parsed document, each located."""
@@ -67,6 +73,12 @@ def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
             stack.extend((x, (*loc, str(k))) for k, x in v.items())
         elif isinstance(v, (list, tuple)):
             stack.extend((x, (*loc, i)) for i, x in enumerate(v))
+        elif isinstance(v, str) and loc and loc[-1] in _NUMERIC_KEYS and len(v) < 400:
+            try:
+                x = float(v.replace("_", ""))
+            except ValueError:
+                continue  # not a number: validation says so, located
+            stack.append((x, loc))
         elif isinstance(v, float) and not math.isfinite(v):
             problems.append(Problem(f"expected a finite number, got {v!r}", _field_of(loc),
                                     file, locate(loc), loc=loc))
@@ -127,7 +139,7 @@ def _float(
         problems.append(Problem(f"expected a number, got {t[:40]!r}", field, file, line))
         return None
     if not math.isfinite(v):
-        problems.append(Problem(f"expected a finite number, got {t!r}", field, file, line))
+        problems.append(Problem(f"expected a finite number, got {t[:40]!r}", field, file, line))
         return None
     if abs(v) > MAX_MAGNITUDE:
         problems.append(Problem(f"{v:.3g} is beyond the limit of ±{MAX_MAGNITUDE:g} for a "
