@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean install peers
+.PHONY: demo test lint bench clean install peers fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ peers:
 
 test: lint peers
 	$(BIN)/python -m pytest
+
+# The long fuzz run (docs/hardening.md): ~10,000 mutated-file command runs, 8 processes on one
+# record database, 30 kill -9 trials during an import. DETENTE_FUZZ_FILES / _SEED to vary it.
+fuzz: $(TEST_STAMP)
+	DETENTE_FUZZ=1 $(BIN)/python -m pytest -s tests/fuzz tests/record/test_store_concurrency.py
 
 bench: $(TEST_STAMP) peers
 	$(BIN)/python -m benchmarks

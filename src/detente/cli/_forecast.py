@@ -23,6 +23,7 @@ from detente.cli._app import (
     scenario_path,
     user_errors,
 )
+from detente.cli._progress import long_run
 
 __all__: list[str] = []
 
@@ -127,7 +128,8 @@ def forecast_cmd(
     for name in names:
         spec = get_model(name)
         own = {k: v for k, v in opts.items() if k in spec.options}
-        forecasts.append(forecast(scenario, name, rng=seed, **own))
+        with long_run(name, len(scenario.actors), len(scenario.issues), spec.resolve(own)):
+            forecasts.append(forecast(scenario, name, rng=seed, **own))
     unused = set(opts) - {k for n in names for k in get_model(n).options}
     if unused:
         raise UserError(

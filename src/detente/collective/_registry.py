@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from detente.collective._budget import check_work
 from detente.collective._forecast import Forecast
 from detente.errors import InputError, InputLookupError
 from detente.scenario import Scenario
@@ -158,6 +159,7 @@ def forecast(
     """
     spec = get_model(model)
     opts = spec.resolve(options)
+    check_work(model, len(scenario.actors), len(scenario.issues), opts)
     return spec.func(scenario, scenario.compile(), rng=np.random.default_rng(rng), **opts)
 
 
@@ -171,6 +173,8 @@ def forecast_many(
     """Forecast many scenarios; a model with a batched kernel runs them in one call."""
     spec = get_model(model)
     opts = spec.resolve(options)
+    for sc in scenarios:
+        check_work(model, len(sc.actors), len(sc.issues), opts)
     gen = np.random.default_rng(rng)
     if spec.batch is not None:
         return spec.batch(list(scenarios), rng=gen, **opts)
