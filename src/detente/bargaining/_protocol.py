@@ -39,6 +39,7 @@ from typing import Any, Literal
 import numpy as np
 
 from detente.bargaining._domain import Domain, check_outcomes
+from detente.bargaining._space import pareto_frontier, solve_points
 from detente.errors import InputError
 
 __all__ = [
@@ -460,8 +461,6 @@ def tournament(
     """Seeded tournament: each ordered pair of strategies on ``repeats`` versions of the domain
     (the first unperturbed, the others with per-option values perturbed by N(0, noise), clipped
     to [0, 1]). All games of a pairing run in one batch."""
-    from detente.bargaining._space import pareto_frontier, solve_points
-
     strats = [parse_strategy(s) for s in strategies]
     if not strats:
         raise InputError("a tournament needs at least one strategy")

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.bargaining._trust import trust_pair, trust_values
 from detente.errors import InputError
 
 __all__ = [
@@ -224,8 +225,6 @@ def zopa(domain: Domain, trust: float | tuple[float, float] = 1.0, *,
     Kalai–Smorodinsky, utilitarian and egalitarian points within the zone (computed on the
     trust-adjusted values).
     """
-    from detente.bargaining._trust import trust_pair, trust_values
-
     ka, kb = trust_pair(trust)
     va, vb = values if values is not None else trust_values(domain, (ka, kb))
     ra, rb = domain.a.reservation_value, domain.b.reservation_value

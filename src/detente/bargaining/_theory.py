@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.bargaining._space import pareto_frontier
 from detente.errors import InputError
 
 __all__ = [
@@ -222,8 +223,6 @@ class DomainUltimatum:
 def _proposer_frontier(
     domain: Domain, proposer: str, utilities: tuple[np.ndarray, np.ndarray] | None,
 ) -> tuple[str, str, np.ndarray, np.ndarray, np.ndarray, float]:
-    from detente.bargaining._space import pareto_frontier
-
     p = domain.party(proposer)
     r = domain.b if p is domain.a else domain.a
     ua, ub = utilities if utilities is not None else domain.utilities()

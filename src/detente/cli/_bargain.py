@@ -254,13 +254,13 @@ def bargain_cmd(
             cells.append(f"κ={c.trust[j]:.2f}: {c.share[j]:.2%}")
         console.print("zone size against trust: " + ", ".join(cells))
     if plot is not None:
-        from detente.bargaining._plot import plot_utility_plane
+        from detente.report import plot_utility_plane
 
         plot_utility_plane(dom, plot, trust=pair, breach=br)
         if fmt is TableJson.table:
             console.print(f"plot written to {plot}")
     if trust_plot is not None:
-        from detente.bargaining._plot import plot_trust_curve
+        from detente.report import plot_trust_curve
 
         plot_trust_curve(res.curve, trust_plot, title=f"{dom.name}: zone of agreement vs trust")
         if fmt is TableJson.table:

@@ -260,7 +260,7 @@ def credibility_cmd(
     """Credibility of ACTOR's commitments (to --toward, or anyone), with its drivers."""
     from detente.record import CredibilitySettings, credibility, credibility_curve
     from detente.record._credibility import _monthly
-    from detente.record._plot import plot_credibility
+    from detente.report import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
     kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
