@@ -203,9 +203,11 @@ def check(args: list[str], path: Path, tally: Tally, label: str = "") -> None:
         tally.failures.append(f"exit 2 without the file name: {where}: {err.strip()[:200]}")
 
 
-def fuzz(n_files: int, seed: int, tmp: Path, budget_s: float | None = None) -> Tally:
+def fuzz(n_files: int, seed: int, tmp: Path, budget_s: float | None = None,
+         progress: Path | None = None) -> Tally:
     """Mutate ``n_files`` seed files (round robin over the kinds) and run each through its
-    commands; stop early when ``budget_s`` seconds are spent."""
+    commands; stop early when ``budget_s`` seconds are spent. ``progress``: a file rewritten
+    every 100 files with the tally so far and every failure."""
     rng = random.Random(seed)
     seeds = seed_files()
     kinds = [k for k in ("scenario", "deu", "domain", "record") if seeds[k]]
@@ -225,6 +227,9 @@ def fuzz(n_files: int, seed: int, tmp: Path, budget_s: float | None = None) -> T
         path.write_text(body, encoding="utf-8", errors="surrogatepass")
         for args in commands(kind, path, tmp, rng):
             check(args, path, tally, f"{kind} from {src.name}, seed {seed}, file {n}")
+        if progress is not None and (n + 1) % 100 == 0:
+            progress.write_text(f"{n + 1} files; {tally.summary()}\n"
+                                + "\n".join(tally.failures) + "\n", encoding="utf-8")
     return tally
 
 

@@ -53,10 +53,10 @@ def test_billion_laughs_answered_fast(tmp_path: Path) -> None:
 def test_mutation_fuzz(tmp_path: Path) -> None:
     n = int(os.environ.get("DETENTE_FUZZ_FILES", "4000")) if FULL else 10_000
     budget = None if FULL else 25.0
-    tally = fuzz(n, seed=int(os.environ.get("DETENTE_FUZZ_SEED", "18")), tmp=tmp_path,
-                 budget_s=budget)
-    print("\nfuzz:", tally.summary())
     report = os.environ.get("DETENTE_FUZZ_REPORT")
+    tally = fuzz(n, seed=int(os.environ.get("DETENTE_FUZZ_SEED", "18")), tmp=tmp_path,
+                 budget_s=budget, progress=Path(report) if report else None)
+    print("\nfuzz:", tally.summary())
     if report:
         Path(report).write_text(tally.summary() + "\n" + "\n".join(tally.failures) + "\n",
                                 encoding="utf-8")
