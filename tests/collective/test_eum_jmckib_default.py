@@ -8,9 +8,8 @@ implementation of ``variant=scholz``. It was run outside this tree (10 rounds); 
 are stored in ``data/jmckib_scholz_default.json``. It agrees with detente on the EC case, the
 Sultan case and all 353 scored DEU III issues (capability 1, salience/100).
 
-With the capitulation test written ``b < |a|`` instead of ``b ≤ |a|`` one DEU III issue differs:
-there an offer sits exactly at ``b = |a|``, where a strict test takes neither compromise nor
-capitulation (see docs/hardening.md).
+(An audit reported 352 of 353 with one tie; see docs/hardening.md: with these edits, and also
+with the capitulation test written ``b < |a|``, all 353 agree.)
 """
 
 from __future__ import annotations
