@@ -28,7 +28,8 @@ FULL = bool(os.environ.get("DETENTE_FUZZ"))
 def test_hostile_files_keep_the_contract(tmp_path: Path) -> None:
     tally = Tally()
     for kind, path in iter_hostile(tmp_path):
-        args = {"scenario": [["forecast", str(path), "-f", "json"], ["show", str(path)]],
+        args = {"scenario": [["forecast", str(path), "-f", "json"], ["show", str(path)],
+                             ["bargain", str(path), "-f", "json"]],
                 "deu": [["evaluate", str(path), "-f", "json"]],
                 "domain": [["bargain", str(path), "-f", "json"]],
                 "record": [["record", "import", str(path), "--db",

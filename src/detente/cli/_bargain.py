@@ -37,11 +37,11 @@ class BreachMode(StrEnum):
 def _is_domain_yaml(path: Path) -> bool:
     if path.suffix.lower() not in (".yaml", ".yml"):
         return False
-    import yaml
+    from detente._limits import read_text, safe_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data, _ = safe_yaml(read_text(path), str(path))
+    except InputError:
         return False  # let the scenario reader report the problem precisely
     return isinstance(data, dict) and "parties" in data
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from detente._limits import csv_rows
+from detente._limits import csv_rows, read_text
 from detente.errors import InputError, LimitError
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.scenario import Problem, atomic_write_text
@@ -185,7 +185,13 @@ def read_record_dir(path: str | os.PathLike[str]) -> Record:
         if not f.exists():
             problems.append(Problem(f"missing file {name}", "", str(f), None, None))
             continue
-        kind, items, probs = read_csv_rows(f.read_text(encoding="utf-8-sig"), str(f))
+        try:
+            text = read_text(f, what="a record CSV file")
+        except LimitError:
+            raise
+        except InputError as err:
+            raise RecordError(err.problems) from None
+        kind, items, probs = read_csv_rows(text, str(f))
         problems.extend(probs)
         if kind == "agreements":
             agreements.extend(items)  # type: ignore[arg-type]
