@@ -170,7 +170,13 @@ def safe_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
             raise LimitError([Problem(
                 f"a line of {ln:,} characters, over the limit of {MAX_LINE_CHARS:,}: expected a "
                 "scenario file", file=file, line=lineno)])
-    loader = _LimitedLoader(text, file)
+    try:
+        loader = _LimitedLoader(text, file)
+    except yaml.reader.ReaderError as e:  # a control character, found before parsing starts
+        line = text[: max(e.position, 0)].count("\n") + 1
+        raise InputError([Problem(f"not valid YAML: character #x{e.character:04x} is not "
+                                  "allowed (a control character)", file=file, line=line)]
+                         ) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -179,7 +185,9 @@ def safe_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
         data = loader.construct_document(node)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        line: int | None = mark.line + 1 if mark is not None else None
+        if isinstance(e, yaml.reader.ReaderError):
+            line = text[: max(e.position, 0)].count("\n") + 1
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         context = getattr(e, "context", None)
         msg = f"not valid YAML: {problem}" + (f" ({context})" if context else "")

@@ -266,6 +266,7 @@ def iter_hostile(tmp: Path) -> Iterator[tuple[str, Path]]:
     yield "scenario", w("decide1.txt", ",")
     yield "scenario", w("empty.yaml", "")
     yield "scenario", w("nul.yaml", "name: x\x00\n")
+    yield "scenario", w("control.yaml", "name: x\x9b\nactors: []\n")
     yield "scenario", w("list.yaml", "- 1\n- 2\n")
     yield "scenario", w("cycle.yaml", "name: x\nactors: &a [*a]\nissues: []\nstances: []\n")
     hdr = "prnrnmc\tisnr\tprnr\tpA\tsA\tpB\tsB\trp\tout\n"
