@@ -173,9 +173,9 @@ def safe_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
     try:
         loader = _LimitedLoader(text, file)
     except yaml.reader.ReaderError as e:  # a control character, found before parsing starts
-        line = text[: max(e.position, 0)].count("\n") + 1
+        at = text[: max(e.position, 0)].count("\n") + 1
         raise InputError([Problem(f"not valid YAML: character #x{e.character:04x} is not "
-                                  "allowed (a control character)", file=file, line=line)]
+                                  "allowed (a control character)", file=file, line=at)]
                          ) from None
     try:
         node = loader.get_single_node()
