@@ -13,4 +13,11 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    """The ``detente`` entry point (Ctrl-C outside a command also exits 130, quietly)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        import sys
+
+        print("interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
