@@ -295,3 +295,51 @@ def iter_hostile(tmp: Path) -> Iterator[tuple[str, Path]]:
     yield "record", w("rec-comma.csv", ",")
     yield "record", w("rec-cr.csv", "id,agreement,date,actors,type,evidence,source\rE1,abm_1972,"
                       "1990-01-01,USA,signed,record,https://example.org\r")
+
+
+def fuzz_readers(n_files: int, seed: int, tmp: Path, budget_s: float | None = None) -> Tally:
+    """The readers alone (no model run): each mutated file read by the reader of its kind.
+    Contract: a value or an InputError whose every message names the file; nothing else."""
+    from detente.bargaining import load_domain
+    from detente.errors import InputError
+    from detente.record._csv import read_csv_rows
+    from detente.scenario import load_scenario, read_deu
+
+    def read_record(p: Path) -> object:
+        from detente._limits import read_text
+
+        return read_csv_rows(read_text(p), str(p))
+
+    readers = {"scenario": load_scenario, "deu": read_deu, "domain": load_domain,
+               "record": read_record}
+    rng = random.Random(seed)
+    seeds = seed_files()
+    kinds = [k for k in ("scenario", "deu", "domain", "record") if seeds[k]]
+    texts = {k: [(p, p.read_text(encoding="utf-8-sig", errors="replace")) for p in seeds[k]]
+             for k in kinds}
+    tally = Tally()
+    t_end = None if budget_s is None else time.perf_counter() + budget_s
+    for n in range(n_files):
+        if t_end is not None and time.perf_counter() > t_end:
+            break
+        kind = kinds[n % len(kinds)]
+        src, text = rng.choice(texts[kind])
+        if kind == "deu":
+            text = _small_deu(text, rng)
+        path = tmp / f"r{n % 50}{src.suffix}"
+        path.write_text(mutate(text, rng), encoding="utf-8", errors="surrogatepass")
+        tally.runs += 1
+        t0 = time.perf_counter()
+        try:
+            readers[kind](path)
+            tally.exits[0] += 1
+        except InputError as e:
+            tally.exits[2] += 1
+            if not all(str(path) in m for m in e.messages):
+                tally.failures.append(f"{kind} reader: message without the file: {e.messages}")
+        except Exception as e:  # noqa: BLE001 - the contract under test
+            tally.exits[70] += 1
+            tally.failures.append(f"{kind} reader from {src.name} (seed {seed}, file {n}): "
+                                  f"{type(e).__name__}: {str(e)[:200]}")
+        tally.slowest = max(tally.slowest, time.perf_counter() - t0)
+    return tally

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from detente.errors import InputError
 from detente.scenario import read_yaml
 
-from ._harness import Tally, check, fuzz, iter_hostile
+from ._harness import Tally, check, fuzz, fuzz_readers, iter_hostile
 
 FULL = bool(os.environ.get("DETENTE_FUZZ"))
 
@@ -101,3 +101,16 @@ def test_tiny_files(tmp_path: Path, text: str) -> None:
     for args in (["show", str(path)], ["forecast", str(path)], ["evaluate", str(path)]):
         check(args, path, tally)
     assert not tally.failures, tally.failures
+
+
+def test_reader_fuzz(tmp_path: Path) -> None:
+    """Every reader on mutated files, without running a model (fast: thousands a minute)."""
+    n = int(os.environ.get("DETENTE_FUZZ_READER_FILES", "20000")) if FULL else 100_000
+    tally = fuzz_readers(n, seed=int(os.environ.get("DETENTE_FUZZ_SEED", "18")), tmp=tmp_path,
+                         budget_s=None if FULL else 10.0)
+    print("\nreader fuzz:", tally.summary())
+    report = os.environ.get("DETENTE_FUZZ_REPORT")
+    if report:
+        with open(report + ".readers", "w", encoding="utf-8") as f:
+            f.write(tally.summary() + "\n" + "\n".join(tally.failures) + "\n")
+    assert not tally.failures, "\n".join(tally.failures[:30])
