@@ -281,6 +281,8 @@ def iter_hostile(tmp: Path) -> Iterator[tuple[str, Path]]:
     dom = ("name: d\nissues:\n- {{id: i, range: [0, {hi}], steps: {steps}}}\nparties:\n"
            "- {{id: A, values: {{i: increasing}}, weights: {{i: 1}}, reservation_value: 0.2}}\n"
            "- {{id: B, values: {{i: decreasing}}, weights: {{i: 1}}, reservation_value: 0.2}}\n")
+    yield "domain", w("dom-keys.yaml", "name: d\nTrue: 1\n3: x\nissues:\n- {id: i, range: [0, 1], "
+                      "5: 2}\nparties:\n- {id: A, 7: 1}\n- {id: B}\n")
     yield "domain", w("dom-digits.yaml", dom.format(hi="9" * 400, steps=11))
     yield "domain", w("dom-steps.yaml", dom.format(hi=100, steps=10**12))
     many = "name: d\nissues:\n" + "".join(f"- {{id: i{k}, range: [0, 1], steps: 3}}\n"

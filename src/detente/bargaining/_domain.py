@@ -422,7 +422,7 @@ def _read_issue(r: _Reader, raw: Any, k: int) -> BargainingIssue | None:
         r.err(loc, "expected a mapping with id and options (or range)")
         return None
     unknown = set(raw) - {"id", "name", "options", "range", "steps"}
-    for key in sorted(unknown):
+    for key in sorted(unknown, key=str):
         r.err((*loc, key), "unknown key; expected id, name, options, range, steps")
     iid = raw.get("id")
     if not isinstance(iid, (str, int)) or isinstance(iid, bool) or str(iid) == "":
@@ -536,7 +536,7 @@ def _read_party(r: _Reader, raw: Any, k: int, issues: Sequence[BargainingIssue],
         r.err(loc, "expected a mapping with id, weights, values")
         return None
     allowed = {"id", "name", "weights", "values", "reservation_value", "discount"}
-    for key in sorted(set(raw) - allowed):
+    for key in sorted(set(raw) - allowed, key=str):
         r.err((*loc, key), f"unknown key; expected one of {', '.join(sorted(allowed))}")
     pid = raw.get("id")
     if not isinstance(pid, str) or not pid:
@@ -618,7 +618,7 @@ def domain_from_dict(data: Any, *, file: str = "<input>", locate: Any = None) ->
         raise ScenarioError([Problem("expected a bargaining domain: a mapping with issues and "
                                      "parties", file=file, line=1)])
     allowed = {"name", "description", "source", "issues", "parties", "status_quo", "deadline"}
-    for key in sorted(set(data) - allowed):
+    for key in sorted(set(data) - allowed, key=str):
         r.err((key,), f"unknown key; expected one of {', '.join(sorted(allowed))}")
     raw_issues = data.get("issues")
     if not isinstance(raw_issues, list) or not raw_issues:
