@@ -1,8 +1,9 @@
 """Fuzzing every reader and command (the contract is in ``_harness``).
 
-``make test`` runs the hand-written hostile files, a time-boxed mutation run (20 s) and a 10 s
-reader run; ``make fuzz`` (``DETENTE_FUZZ=1``) runs ``DETENTE_FUZZ_FILES`` mutated files (default 4,000,
-about 10,000 command runs) and the hypothesis property with more examples.
+``make test`` runs the hand-written hostile files, a time-boxed mutation run (20 s) and a
+10 s reader run; ``make fuzz`` (``DETENTE_FUZZ=1``) runs ``DETENTE_FUZZ_FILES`` mutated files
+(default 4,000: about 6,000 command runs), 20,000 reader runs and the hypothesis property with
+more examples.
 """
 
 from __future__ import annotations
