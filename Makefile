@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean install peers docs report
+.PHONY: demo test lint bench clean install peers docs report fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ docs: $(TEST_STAMP)
 
 test: lint docs peers
 	$(BIN)/python -m pytest
+
+# The long fuzz run (docs/hardening.md): ~10,000 mutated-file command runs, 8 processes on one
+# record database, 30 kill -9 trials during an import. DETENTE_FUZZ_FILES / _SEED to vary it.
+fuzz: $(TEST_STAMP)
+	DETENTE_FUZZ=1 $(BIN)/python -m pytest -s tests/fuzz tests/record/test_store_concurrency.py
 
 bench: $(TEST_STAMP) peers
 	$(BIN)/python -m benchmarks

@@ -1,17 +1,23 @@
 """Atomic file writes: a temporary file in the target's folder, flushed, then renamed over it.
 
-A reader never sees a half-written file, and a failure leaves the old file as it was.
+A reader never sees a half-written file, and a failure leaves the old file as it was. The
+temporary file is named ``.<name>.<pid>.<random>.tmp``: a process killed with ``kill -9`` cannot
+remove its own, so every write first sweeps the leftovers of dead processes for that target.
 """
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "save_figure"]
+from detente.errors import InputError
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "save_figure", "sweep_leftovers"]
 
 
 def _mode_for(target: Path) -> int:
@@ -24,11 +30,48 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~mask
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def sweep_leftovers(target: Path) -> list[Path]:
+    """Remove the temporary files of writes to ``target`` by processes that no longer run
+    (or older than a day); return what was removed."""
+    folder = target.parent if str(target.parent) else Path(".")
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f".{glob.escape(target.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for f in candidates:
+        parts = f.name[len(target.name) + 2:].split(".")
+        try:
+            pid = int(parts[0])
+        except (ValueError, IndexError):
+            continue
+        try:
+            old = time.time() - f.stat().st_mtime > 86400
+            if pid != os.getpid() and (old or not _alive(pid)):
+                f.unlink()
+                removed.append(f)
+        except OSError:
+            continue
+    return removed
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically; return the path."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    sweep_leftovers(target)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.",
+                               suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -57,7 +100,7 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix and suffix not in _FIGURE_FORMATS:
-        raise ValueError(f"{target}: cannot write a figure as '{suffix}'; use .png, .svg or .pdf")
+        raise InputError(f"{target}: cannot write a figure as '{suffix}'; use .png, .svg or .pdf")
     buf = io.BytesIO()
     fig.savefig(buf, format=_FIGURE_FORMATS.get(suffix, "png"), dpi=dpi, bbox_inches="tight")
     if str(target.parent):

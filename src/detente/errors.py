@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["DetenteError", "InputError", "LimitError", "Problem"]
+__all__ = ["DetenteError", "InputError", "InputLookupError", "LimitError", "Problem"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ class InputError(DetenteError):
     """A mistake in what the user gave detente; ``problems`` lists every problem found.
 
     Built from a list of :class:`Problem` s, or from a single message (a problem without a
-    location, e.g. a command-line option).
+    location, e.g. a command-line option). It is deliberately not a :class:`ValueError`: a
+    pydantic validator raising it is not turned into a ``ValidationError``, and a ``ValueError``
+    from a bug is never mistaken for the user's mistake.
     """
 
     def __init__(self, problems: Sequence[Problem] | str) -> None:
@@ -77,3 +79,13 @@ class InputError(DetenteError):
 
 class LimitError(InputError):
     """An input beyond a stated size limit (bytes, actors, issues, draws, outcomes)."""
+
+
+class InputLookupError(InputError, KeyError):
+    """A name the user gave (actor, issue, model, record item) that does not exist.
+
+    Also a :class:`KeyError` for library callers; ``str()`` is the plain message.
+    """
+
+    def __str__(self) -> str:
+        return "\n".join(self.messages) if self.problems else str(self.args[0] if self.args else "")

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from detente.bargaining import domain_from_dict, domain_from_scenario, load_domain
+from detente.errors import InputError
 from detente.scenario import Actor, Issue, Scenario, ScenarioError, Stance
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -148,5 +149,5 @@ def test_domain_from_scenario_spatial_utilities() -> None:
     ],
 )
 def test_domain_from_scenario_errors(a: str, b: str, sq: float | None, match: str) -> None:
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(InputError, match=match):
         domain_from_scenario(_scenario(sq), a, b)

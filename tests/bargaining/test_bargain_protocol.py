@@ -18,6 +18,7 @@ from detente.bargaining import (
     subgame_perfect,
     tournament,
 )
+from detente.errors import InputError
 
 
 def test_linear_vs_linear_on_a_pie_meets_in_the_middle() -> None:
@@ -103,7 +104,7 @@ def test_parse_strategy() -> None:
     assert parse_strategy("tft:0.05").kindness == 0.05
     assert parse_strategy("conceder:3") == Strategy("time", 3.0, name="conceder(e=3)")
     for bad in ("nope", "time:x", "time:-1"):
-        with pytest.raises(ValueError):
+        with pytest.raises(InputError):
             parse_strategy(bad)
 
 

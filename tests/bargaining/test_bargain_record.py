@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from detente.bargaining import RecordUnavailable, record_trust
 from detente.cli import app
+from detente.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def test_directions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_out_of_range_credibility_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_record(monkeypatch, {("B", "A"): 1.3, ("A", "B"): 0.5}, [])
-    with pytest.raises(ValueError, match="outside"):
+    with pytest.raises(InputError, match="outside"):
         record_trust("A", "B")
 
 

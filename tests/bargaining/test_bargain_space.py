@@ -22,6 +22,7 @@ from detente.bargaining import (
     solve_points,
     zopa,
 )
+from detente.errors import InputError
 
 # coarse values make ties and duplicates common, the hard cases for a sort-based frontier
 coarse = st.integers(0, 6).map(lambda k: k / 6)
@@ -110,7 +111,7 @@ def test_utilitarian_and_egalitarian() -> None:
 
 def test_solution_none_without_rational_outcomes() -> None:
     assert solve(pie(101, ra=0.6, rb=0.6), "nash") is None
-    with pytest.raises(ValueError, match="unknown solution"):
+    with pytest.raises(InputError, match="unknown solution"):
         solve_points(np.ones(2), np.ones(2), 0, 0, "shapley")
 
 

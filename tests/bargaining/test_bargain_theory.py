@@ -13,6 +13,7 @@ from detente.bargaining import (
     ultimatum,
     ultimatum_curve,
 )
+from detente.errors import InputError
 
 
 @pytest.mark.parametrize(("a", "b", "d"), [(0.1, 0.5, 0.0), (0.2, 0.6, 0.1), (0.0, 0.3, 0.0)])
@@ -45,7 +46,7 @@ def test_uncertainty_moves_offer_and_risk() -> None:
     assert np.all(np.diff(rej) >= -1e-9)
     normal = ultimatum_curve(m, [0.01, 0.05, 0.1, 0.2])
     assert np.all(np.diff([u.rejection for _, u in normal]) > 0)
-    with pytest.raises(ValueError):
+    with pytest.raises(InputError):
         ultimatum_curve(m, [0.0])
 
 
@@ -56,7 +57,7 @@ def test_fearon_bargaining_range() -> None:
     # costless war: the range shrinks to the point p
     r0 = crisis_bargaining(1.0, 1.0, 0.0, 0.0)
     assert r0.width == 0.0 and r0.low == 0.5
-    with pytest.raises(ValueError):
+    with pytest.raises(InputError):
         crisis_bargaining(0.0, 0.0, 0.1, 0.1)
 
 

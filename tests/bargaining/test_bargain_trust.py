@@ -19,6 +19,7 @@ from detente.bargaining import (
     trust_values,
     zopa,
 )
+from detente.errors import InputError
 
 
 def two_issue() -> Domain:
@@ -113,7 +114,7 @@ def test_full_trust_is_plain_utility() -> None:
     va, vb = trust_values(d, 1.0)
     ua, ub = d.utilities()
     np.testing.assert_array_equal(va, ua)
-    with pytest.raises(ValueError, match="trust must be in"):
+    with pytest.raises(InputError, match="trust must be in"):
         trust_values(d, 1.5)
-    with pytest.raises(ValueError, match="no status quo"):
+    with pytest.raises(InputError, match="no status quo"):
         broken_utilities(d.replace(status_quo=None), "status_quo")

@@ -18,6 +18,7 @@ from detente.bargaining import (
     ultimatum_offer,
     ultimatum_offer_curve,
 )
+from detente.errors import InputError
 
 
 def pie(n: int, d: float = 0.0, rb: float = 0.3) -> Domain:
@@ -155,9 +156,9 @@ def test_no_offer_worth_making_and_bad_input() -> None:
     u = ultimatum_offer(dom, stats.norm(0.3, 0.1))
     assert u.index == -1 and u.acceptance == 0.0 and u.expected_utility == 1.5
     for bad in ([], [0.0], [-0.1], [float("nan")]):
-        with pytest.raises(ValueError, match="spreads"):
+        with pytest.raises(InputError, match="spreads"):
             ultimatum_offer_curve(pie(11), bad)
-    with pytest.raises(ValueError, match="family"):
+    with pytest.raises(InputError, match="family"):
         ultimatum_offer_curve(pie(11), [0.1], family="cauchy")
     with pytest.raises(KeyError):
         ultimatum_offer(pie(11), stats.norm(0.3, 0.1), proposer="zz")

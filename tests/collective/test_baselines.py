@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from detente.collective import evaluate, forecast, get_model, list_models
 from detente.collective._baselines import nash_bargaining, weighted_mean, weighted_median
+from detente.errors import InputError
 from detente.scenario import Scenario, read_deu
 
 CASES = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "cases"
@@ -169,9 +170,9 @@ def test_models_are_registered_with_references() -> None:
 
 
 def test_unknown_option_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="has no option 'rounds'"):
+    with pytest.raises(InputError, match="has no option 'rounds'"):
         get_model("compromise").resolve({"rounds": 3})
-    with pytest.raises(ValueError, match="must be one of"):
+    with pytest.raises(InputError, match="must be one of"):
         get_model("nash").resolve({"exponent": 3})
 
 
@@ -209,7 +210,7 @@ def test_scale_is_kept() -> None:
 )
 def test_option_kinds_follow_their_defaults(model: str, options: dict[str, object],
                                             message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InputError, match=message):
         get_model(model).resolve(options)
     # the same kinds pass
     default = get_model(model).options[next(iter(options))].default

@@ -22,6 +22,7 @@ from detente.collective._eum_kernel import (
     condorcet_median,
     eum_kernel,
 )
+from detente.errors import InputError
 from detente.examples import example_path, load_example
 from detente.scenario import Actor, Issue, Scenario, Stance, load_scenario, read_deu
 
@@ -304,7 +305,7 @@ def test_explicit_option_overrides_variant_and_options_record_the_choices() -> N
     ],
 )
 def test_bad_options_are_clear_errors(options: dict[str, object], message: str) -> None:
-    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
         forecast(load_example("ec-emissions"), "eum", **options)
 
 

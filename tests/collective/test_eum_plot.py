@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from detente.collective import forecast
+from detente.errors import InputError
 from detente.examples import load_example
 from detente.report._eum_plot import plot_eum_trajectory
 
@@ -21,7 +22,7 @@ def test_plot_writes_png(tmp_path: Path) -> None:
 
 def test_plot_errors_are_clear(tmp_path: Path) -> None:
     sc = load_example("ec-emissions")
-    with pytest.raises(ValueError, match="no trajectory"):
+    with pytest.raises(InputError, match="no trajectory"):
         plot_eum_trajectory(forecast(sc, "compromise"), tmp_path / "x.png")
-    with pytest.raises(ValueError, match="no issue 'nope'"):
+    with pytest.raises(InputError, match="no issue 'nope'"):
         plot_eum_trajectory(forecast(sc, "eum"), tmp_path / "x.png", issue="nope")

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from detente.collective import forecast, list_models
 from detente.collective._exchange_engine import run_exchange_rounds
+from detente.errors import InputError
 from detente.scenario import Actor, Issue, Scenario, Stance
 
 CASES = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "cases" / "decide"
@@ -117,7 +118,7 @@ def test_registered_with_options() -> None:
     ],
 )
 def test_bad_options_are_clear_errors(opts: dict) -> None:
-    with pytest.raises(ValueError, match="exchange"):
+    with pytest.raises(InputError, match="exchange"):
         forecast(_scenario(TWO), "exchange", **opts)
 
 

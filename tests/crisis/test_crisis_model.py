@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from detente.bargaining import crisis_bargaining
 from detente.collective import forecast
 from detente.crisis import analyse, collective_layer, crisis_forecast, explain, setup
+from detente.errors import InputError
 from detente.scenario import Scenario
 
 
@@ -307,10 +308,8 @@ def test_reduces_to_nash_without_crisis_inputs(sc: Scenario) -> None:
 
 def test_options_are_checked() -> None:
     sc = one_issue(0.6, 0.1, 0.1)
-    with pytest.raises(ValueError, match="channel"):
+    with pytest.raises(InputError, match="channel"):
         forecast(sc, "crisis", channel="secret")
-    from detente.errors import InputError
-
     with pytest.raises(InputError, match="trust"):
         forecast(sc, "crisis", trust="lots")
     with pytest.raises(InputError, match="challenger"):

@@ -10,6 +10,7 @@ import pytest
 from record_helpers import agreement, event, record
 from scipy import stats
 
+from detente.errors import InputError
 from detente.record import (
     CredibilitySettings,
     Record,
@@ -239,9 +240,9 @@ def test_bad_inputs_are_refused() -> None:
     rec = load_shipped_record()
     with pytest.raises(KeyError, match="does not appear"):
         credibility(rec, "XYZ")
-    with pytest.raises(ValueError, match="toward must differ"):
+    with pytest.raises(InputError, match="toward must differ"):
         credibility(rec, "USA", toward="USA")
-    with pytest.raises(ValueError, match="as_of"):
+    with pytest.raises(InputError, match="as_of"):
         credibility(rec, "USA", as_of="10/01/2022")
     with pytest.raises(ValueError, match="unknown key"):
         CredibilitySettings(evidence_weights={"rumour": 0.1})

@@ -123,7 +123,7 @@ def test_bad_header_and_missing_file(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "s.sqlite"), seed=False) as s:
         with pytest.raises(RecordError, match="cannot tell agreements from events"):
             s.import_csv(p)
-        with pytest.raises(FileNotFoundError):
+        with pytest.raises(RecordError, match="no such file"):
             s.import_csv(tmp_path / "missing.csv")
 
 

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from detente.errors import InputError, InputLookupError, LimitError
 from detente.scenario import Problem, Scenario, ScenarioError
 
 __all__ = [
@@ -108,23 +109,26 @@ class Domain:
 
     def __post_init__(self) -> None:
         shape = self.shape
+        if len(shape) > MAX_ISSUES:
+            raise LimitError(f"domain '{self.name}' has {len(shape)} issues, more than the "
+                             f"{MAX_ISSUES} a bargaining domain can hold: merge or drop issues")
         for p in (self.a, self.b):
             if len(p.values) != len(shape) or len(p.weights) != len(shape):
-                raise ValueError(f"party '{p.id}': expected values and weights for each issue")
+                raise InputError(f"party '{p.id}': expected values and weights for each issue")
             for k, v in enumerate(p.values):
                 if v.shape != (shape[k],):
-                    raise ValueError(
+                    raise InputError(
                         f"party '{p.id}', issue '{self.issues[k].id}': expected "
                         f"{shape[k]} values, got {v.shape[0]}"
                     )
             if not math.isclose(float(np.sum(p.weights)), 1.0, abs_tol=1e-9):
-                raise ValueError(f"party '{p.id}': weights must sum to 1")
+                raise InputError(f"party '{p.id}': weights must sum to 1")
             if not 0 < p.discount <= 1:
-                raise ValueError(f"party '{p.id}': discount must be in (0, 1], got {p.discount}")
+                raise InputError(f"party '{p.id}': discount must be in (0, 1], got {p.discount}")
         if self.status_quo is not None and len(self.status_quo) != len(shape):
-            raise ValueError("status_quo: expected one option per issue")
+            raise InputError("status_quo: expected one option per issue")
         if self.deadline < 1:
-            raise ValueError(f"deadline must be at least 1 offer, got {self.deadline}")
+            raise InputError(f"deadline must be at least 1 offer, got {self.deadline}")
 
     # -- shape ------------------------------------------------------------------------------
     @property
@@ -133,7 +137,7 @@ class Domain:
 
     @property
     def n_outcomes(self) -> int:
-        return int(np.prod(self.shape, dtype=np.int64))
+        return math.prod(self.shape)  # a Python int: no 64-bit overflow
 
     @property
     def parties(self) -> tuple[Party, Party]:
@@ -144,7 +148,7 @@ class Domain:
             return self.a
         if which in ("b", self.b.id):
             return self.b
-        raise KeyError(f"no party '{which}' in domain '{self.name}' (parties: {self.a.id}, "
+        raise InputLookupError(f"no party '{which}' in domain '{self.name}' (parties: {self.a.id}, "
                        f"{self.b.id})")
 
     def replace(self, **changes: Any) -> Domain:
@@ -172,12 +176,7 @@ class Domain:
         return np.asarray(sum(t[i] for t, i in zip(p.tables(), idx, strict=False)), dtype=float)
 
     def _check_size(self) -> None:
-        if self.n_outcomes > MAX_OUTCOMES:
-            raise ValueError(
-                f"domain '{self.name}' has {self.n_outcomes:,} outcomes, more than the "
-                f"{MAX_OUTCOMES:,} held in memory: use fewer options per issue "
-                "(a coarser grid: --grid on the command line), or the chunked functions"
-            )
+        check_outcomes(self)
 
     def additive(self, tables: Sequence[np.ndarray]) -> np.ndarray:
         """``sum_i tables[i][x_i]`` for every outcome (flat, C order), by outer sums."""
@@ -280,15 +279,15 @@ def domain_from_scenario(
     nothing), and each red line's value is itself an option.
     """
     if steps < 2:
-        raise ValueError(f"steps must be at least 2, got {steps}")
+        raise InputError(f"steps must be at least 2, got {steps}")
     for who in (a, b):
         if who not in scenario.actor_ids:
-            raise ValueError(
+            raise InputError(
                 f"no actor '{who}' in scenario '{scenario.name}'; actors: "
                 f"{', '.join(scenario.actor_ids)}"
             )
     if a == b:
-        raise ValueError(f"the two parties must differ, got '{a}' twice")
+        raise InputError(f"the two parties must differ, got '{a}' twice")
     chosen = list(scenario.issues)
     if issues is not None:
         chosen = [scenario.issue(i) for i in issues]
@@ -296,7 +295,7 @@ def domain_from_scenario(
         i for i in chosen if scenario.stance(a, i.id) is not None or scenario.stance(b, i.id)
     ]
     if not chosen:
-        raise ValueError(f"actors '{a}' and '{b}' have no stance on any issue")
+        raise InputError(f"actors '{a}' and '{b}' have no stance on any issue")
     b_issues: list[BargainingIssue] = []
     values: dict[str, list[np.ndarray]] = {a: [], b: []}
     sal: dict[str, list[float]] = {a: [], b: []}
@@ -339,7 +338,7 @@ def domain_from_scenario(
     for k, who in enumerate((a, b)):
         w = np.asarray(sal[who], dtype=float)
         if w.sum() <= 0:
-            raise ValueError(
+            raise InputError(
                 f"actor '{who}' has zero salience on every issue shared with the other"
             )
         parties.append(
@@ -360,7 +359,7 @@ def domain_from_scenario(
     squ = dom.status_quo_utilities()
     if squ is None:
         missing = [i.id for i in chosen if i.status_quo is None]
-        raise ValueError(
+        raise InputError(
             f"issue(s) {', '.join(missing)} have no status_quo, so walking away has no value: "
             "give the reservation values explicitly (an outside option; --reservation RA,RB "
             "on the command line)"
@@ -371,6 +370,35 @@ def domain_from_scenario(
 # ---------------------------------------------------------------------------------------------
 # YAML
 ValueSpec = Literal["increasing", "decreasing"]
+
+
+MAX_ISSUES = 32
+"""Most issues in a bargaining domain held as one outcome array (numpy's dimension limit)."""
+MAX_OPTIONS = 100_000
+"""Most options (or grid steps) of one bargaining issue."""
+MAX_MAGNITUDE = 1e12
+"""Largest magnitude of a number in a bargaining-domain file."""
+
+
+def check_outcomes(domain: Domain, copies: int = 1, limit: int = MAX_OUTCOMES) -> None:
+    """Refuse, before anything is allocated, a domain whose outcome space (times ``copies``)
+    is beyond ``limit`` outcomes or :data:`MAX_ISSUES` issues (a :class:`LimitError` stating
+    the bound and the count)."""
+    n = domain.n_outcomes * copies
+    if len(domain.issues) > MAX_ISSUES:
+        raise LimitError(
+            f"domain '{domain.name}' has {len(domain.issues)} issues, more than the "
+            f"{MAX_ISSUES} a bargaining domain can hold: merge or drop issues"
+        )
+    if n > limit:
+        shown = f"{n:,}" if n < 10**30 else f"about 10^{len(str(n)) - 1}"
+        what = f" × {copies} copies" if copies > 1 else ""
+        raise LimitError(
+            f"domain '{domain.name}' has {shown} outcomes{what}, more than the {limit:,} held "
+            f"in memory (about {limit * 16 / 2**30:.1f} GiB for two utility tables): use "
+            "fewer options per issue (a coarser grid: --grid on the command line), or the "
+            "chunked functions"
+        )
 
 
 class _Reader:
@@ -387,8 +415,16 @@ class _Reader:
 
     def number(self, v: Any, loc: tuple[str | int, ...], lo: float | None = None,
                hi: float | None = None, what: str = "a number") -> float | None:
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            self.err(loc, f"expected {what}, got {v!r}")
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.err(loc, f"expected {what}, got {str(v)[:40]!r}")
+            return None
+        if isinstance(v, int) and abs(v) > MAX_MAGNITUDE:
+            digits = int(v.bit_length() * 0.30103) + 1
+            self.err(loc, f"expected {what}, got a number of about {digits} digits (limit "
+                     f"±{MAX_MAGNITUDE:g})")
+            return None
+        if not math.isfinite(v) or abs(v) > MAX_MAGNITUDE:
+            self.err(loc, f"expected {what} (finite, within ±{MAX_MAGNITUDE:g}), got {v!r}")
             return None
         if (lo is not None and v < lo) or (hi is not None and v > hi):
             self.err(loc, f"expected {what}, got {v!r}")
@@ -402,7 +438,7 @@ def _read_issue(r: _Reader, raw: Any, k: int) -> BargainingIssue | None:
         r.err(loc, "expected a mapping with id and options (or range)")
         return None
     unknown = set(raw) - {"id", "name", "options", "range", "steps"}
-    for key in sorted(unknown):
+    for key in sorted(unknown, key=str):
         r.err((*loc, key), "unknown key; expected id, name, options, range, steps")
     iid = raw.get("id")
     if not isinstance(iid, (str, int)) or isinstance(iid, bool) or str(iid) == "":
@@ -414,8 +450,9 @@ def _read_issue(r: _Reader, raw: Any, k: int) -> BargainingIssue | None:
         return None
     if "options" in raw:
         opts = raw["options"]
-        if not isinstance(opts, list) or len(opts) < 1:
-            r.err((*loc, "options"), "expected a non-empty list of options")
+        if not isinstance(opts, list) or not 1 <= len(opts) <= MAX_OPTIONS:
+            r.err((*loc, "options"), f"expected a non-empty list of at most {MAX_OPTIONS:,} "
+                  "options")
             return None
         labels = [str(o) for o in opts]
         if len(set(labels)) != len(labels):
@@ -431,8 +468,10 @@ def _read_issue(r: _Reader, raw: Any, k: int) -> BargainingIssue | None:
     lo = r.number(rng[0], (*loc, "range"))
     hi = r.number(rng[1], (*loc, "range"))
     steps_raw = raw.get("steps", 11)
-    if isinstance(steps_raw, bool) or not isinstance(steps_raw, int) or steps_raw < 2:
-        r.err((*loc, "steps"), f"expected an integer ≥ 2, got {steps_raw!r}")
+    if (isinstance(steps_raw, bool) or not isinstance(steps_raw, int) or steps_raw < 2
+            or steps_raw > MAX_OPTIONS):
+        r.err((*loc, "steps"), f"expected an integer from 2 to {MAX_OPTIONS:,}, got "
+              f"{str(steps_raw)[:40]}")
         return None
     if lo is None or hi is None:
         return None
@@ -513,7 +552,7 @@ def _read_party(r: _Reader, raw: Any, k: int, issues: Sequence[BargainingIssue],
         r.err(loc, "expected a mapping with id, weights, values")
         return None
     allowed = {"id", "name", "weights", "values", "reservation_value", "discount"}
-    for key in sorted(set(raw) - allowed):
+    for key in sorted(set(raw) - allowed, key=str):
         r.err((*loc, key), f"unknown key; expected one of {', '.join(sorted(allowed))}")
     pid = raw.get("id")
     if not isinstance(pid, str) or not pid:
@@ -595,11 +634,15 @@ def domain_from_dict(data: Any, *, file: str = "<input>", locate: Any = None) ->
         raise ScenarioError([Problem("expected a bargaining domain: a mapping with issues and "
                                      "parties", file=file, line=1)])
     allowed = {"name", "description", "source", "issues", "parties", "status_quo", "deadline"}
-    for key in sorted(set(data) - allowed):
+    for key in sorted(set(data) - allowed, key=str):
         r.err((key,), f"unknown key; expected one of {', '.join(sorted(allowed))}")
     raw_issues = data.get("issues")
     if not isinstance(raw_issues, list) or not raw_issues:
         r.err(("issues",), "expected a non-empty list of issues")
+        raise ScenarioError(r.problems)
+    if len(raw_issues) > MAX_ISSUES:
+        r.err(("issues",), f"{len(raw_issues)} issues, more than the {MAX_ISSUES} a bargaining "
+              "domain can hold: merge or drop issues")
         raise ScenarioError(r.problems)
     issues = [i for k, raw in enumerate(raw_issues) if (i := _read_issue(r, raw, k)) is not None]
     ids = [i.id for i in issues]

@@ -38,7 +38,9 @@ from typing import Any, Literal
 
 import numpy as np
 
-from detente.bargaining._domain import Domain
+from detente.bargaining._domain import Domain, check_outcomes
+from detente.bargaining._space import pareto_frontier, solve_points
+from detente.errors import InputError
 
 __all__ = [
     "BatchResult",
@@ -68,11 +70,11 @@ class Strategy:
 
     def __post_init__(self) -> None:
         if self.kind not in ("time", "tft", "hardliner", "random"):
-            raise ValueError(f"unknown strategy kind {self.kind!r}")
+            raise InputError(f"unknown strategy kind {self.kind!r}")
         if self.kind == "time" and not (math.isfinite(self.e) and self.e > 0):
-            raise ValueError(f"time-based strategy: exponent e must be > 0, got {self.e!r}")
+            raise InputError(f"time-based strategy: exponent e must be > 0, got {self.e!r}")
         if self.floor not in ("reservation", "minimum"):
-            raise ValueError(f"floor must be 'reservation' or 'minimum', got {self.floor!r}")
+            raise InputError(f"floor must be 'reservation' or 'minimum', got {self.floor!r}")
 
     @property
     def label(self) -> str:
@@ -104,7 +106,7 @@ def parse_strategy(spec: str | Strategy) -> Strategy:
         try:
             e = float(arg)
         except ValueError:
-            raise ValueError(
+            raise InputError(
                 f"strategy {spec!r}: expected a number after ':', e.g. time:0.5"
             ) from None
         return Strategy("time", e, name=f"{name if name != 'time' else 'time'}(e={e:g})")
@@ -112,11 +114,11 @@ def parse_strategy(spec: str | Strategy) -> Strategy:
         try:
             kind = float(arg)
         except ValueError:
-            raise ValueError(f"strategy {spec!r}: expected a kindness number after ':'") from None
+            raise InputError(f"strategy {spec!r}: expected a kindness number after ':'") from None
         return Strategy("tft", kindness=kind, name=f"tit-for-tat({kind:g})")
     if name in _PRESETS and not arg:
         return _PRESETS[name]
-    raise ValueError(
+    raise InputError(
         f"unknown strategy {spec!r}; expected boulware, linear, conceder, time:E, tft, "
         "hardliner or random"
     )
@@ -249,12 +251,12 @@ def negotiate_batch(
     ua = np.atleast_2d(np.asarray(ua, dtype=float))
     ub = np.atleast_2d(np.asarray(ub, dtype=float))
     if ua.shape != ub.shape:
-        raise ValueError("ua and ub must have the same shape")
+        raise InputError("ua and ub must have the same shape")
     rep = np.arange(ua.shape[0]) if rows is None else np.asarray(rows, dtype=np.int64)
     ra = np.broadcast_to(np.asarray(reservation_a, dtype=float), (ua.shape[0],))[rep]
     rb = np.broadcast_to(np.asarray(reservation_b, dtype=float), (ua.shape[0],))[rep]
     if deadline < 1:
-        raise ValueError(f"deadline must be at least 1, got {deadline}")
+        raise InputError(f"deadline must be at least 1, got {deadline}")
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     side_a = _Side(ua, ub, rep, ra, sa, gen)
     side_b = _Side(ub, ua, rep, rb, sb, gen)
@@ -459,15 +461,12 @@ def tournament(
     """Seeded tournament: each ordered pair of strategies on ``repeats`` versions of the domain
     (the first unperturbed, the others with per-option values perturbed by N(0, noise), clipped
     to [0, 1]). All games of a pairing run in one batch."""
-    from detente.bargaining._space import pareto_frontier, solve_points
-
     strats = [parse_strategy(s) for s in strategies]
     if not strats:
-        raise ValueError("a tournament needs at least one strategy")
+        raise InputError("a tournament needs at least one strategy")
     if repeats < 1:
-        raise ValueError(f"repeats must be ≥ 1, got {repeats}")
-    if repeats * domain.n_outcomes > 50_000_000:
-        raise ValueError("tournament too large: reduce repeats or the outcome space")
+        raise InputError(f"repeats must be ≥ 1, got {repeats}")
+    check_outcomes(domain, repeats, 50_000_000)
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     ua, ub = _perturbed_tables(domain, repeats, noise, gen)
     ra, rb = domain.a.reservation_value, domain.b.reservation_value

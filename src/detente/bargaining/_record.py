@@ -12,10 +12,12 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from detente.errors import InputError
+
 __all__ = ["RecordUnavailable", "TrustFromRecord", "record_trust"]
 
 
-class RecordUnavailable(ValueError):
+class RecordUnavailable(InputError):
     """detente.record (the record of agreements) is not available in this installation."""
 
 
@@ -65,5 +67,5 @@ def record_trust(a: str, b: str, as_of: str | None = None, record: Any = None) -
     kb = float(mod.credibility(record, a, toward=b, as_of=as_of).mean)
     for who, k in ((b, ka), (a, kb)):
         if not 0.0 <= k <= 1.0:
-            raise ValueError(f"the record gave {who} a credibility of {k!r}, outside [0, 1]")
+            raise InputError(f"the record gave {who} a credibility of {k!r}, outside [0, 1]")
     return TrustFromRecord(a, b, as_of, ka, kb)

@@ -13,6 +13,8 @@ from typing import Any, Literal
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.bargaining._trust import trust_pair, trust_values
+from detente.errors import InputError
 
 __all__ = [
     "SOLUTIONS",
@@ -168,7 +170,7 @@ def solve_points(
     elif name == "egalitarian":
         score = np.minimum(ga, gb)
     else:
-        raise ValueError(f"unknown solution '{name}'; expected one of {', '.join(SOLUTIONS)}")
+        raise InputError(f"unknown solution '{name}'; expected one of {', '.join(SOLUTIONS)}")
     best = np.flatnonzero(score >= score.max() - 1e-12)
     return int(cand[best].min())
 
@@ -223,8 +225,6 @@ def zopa(domain: Domain, trust: float | tuple[float, float] = 1.0, *,
     Kalai–Smorodinsky, utilitarian and egalitarian points within the zone (computed on the
     trust-adjusted values).
     """
-    from detente.bargaining._trust import trust_pair, trust_values
-
     ka, kb = trust_pair(trust)
     va, vb = values if values is not None else trust_values(domain, (ka, kb))
     ra, rb = domain.a.reservation_value, domain.b.reservation_value

@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.bargaining._space import pareto_frontier
+from detente.errors import InputError
 
 __all__ = [
     "Commitment",
@@ -32,10 +34,12 @@ __all__ = [
 
 def rubinstein_split(delta_1: float, delta_2: float) -> tuple[float, float]:
     """Subgame-perfect shares of a unit pie, player 1 proposing first (Rubinstein 1982):
-    ``x1 = (1 - d2) / (1 - d1 d2)``, ``x2 = 1 - x1``."""
+    ``x1 = (1 - d2) / (1 - d1 d2)``, ``x2 = 1 - x1``; defined for discount factors in [0, 1]
+    except both 1 (a perfectly patient player facing an impatient one takes the whole pie)."""
     for d in (delta_1, delta_2):
-        if not 0 <= d < 1 or (delta_1 == 1 and delta_2 == 1):
-            raise ValueError(f"discount factors must be in [0, 1), got {delta_1}, {delta_2}")
+        if not (math.isfinite(d) and 0 <= d <= 1) or (delta_1 == 1 and delta_2 == 1):
+            raise InputError(f"discount factors must be in [0, 1] and not both 1, got "
+                             f"{delta_1}, {delta_2}")
     x1 = (1 - delta_2) / (1 - delta_1 * delta_2)
     return x1, 1 - x1
 
@@ -176,13 +180,13 @@ def ultimatum_curve(
     out = []
     for s in spreads:
         if s <= 0:
-            raise ValueError(f"spread must be > 0, got {s}")
+            raise InputError(f"spread must be > 0, got {s}")
         if family == "normal":
             dist = stats.norm(mean, s)
         elif family == "uniform":
             dist = stats.uniform(mean - s, 2 * s)
         else:
-            raise ValueError(f"family must be normal or uniform, got {family!r}")
+            raise InputError(f"family must be normal or uniform, got {family!r}")
         out.append((float(s), ultimatum(dist, pie=pie,
                                         proposer_reservation=proposer_reservation)))
     return out
@@ -219,8 +223,6 @@ class DomainUltimatum:
 def _proposer_frontier(
     domain: Domain, proposer: str, utilities: tuple[np.ndarray, np.ndarray] | None,
 ) -> tuple[str, str, np.ndarray, np.ndarray, np.ndarray, float]:
-    from detente.bargaining._space import pareto_frontier
-
     p = domain.party(proposer)
     r = domain.b if p is domain.a else domain.a
     ua, ub = utilities if utilities is not None else domain.utilities()
@@ -297,21 +299,21 @@ def ultimatum_offer_curve(
 
     s = np.asarray(spreads, dtype=float)
     if s.ndim != 1 or s.size == 0:
-        raise ValueError("spreads: expected a non-empty list of numbers")
+        raise InputError("spreads: expected a non-empty list of numbers")
     if not np.all(np.isfinite(s) & (s > 0)):
-        raise ValueError(f"spreads must be > 0, got {list(map(float, s))}")
+        raise InputError(f"spreads must be > 0, got {list(map(float, s))}")
     roles = _proposer_frontier(domain, proposer, utilities)
     receiver = domain.party(roles[1])
     mu = float(receiver.reservation_value if mean is None else mean)
     if not math.isfinite(mu):
-        raise ValueError(f"mean must be a finite number, got {mean}")
+        raise InputError(f"mean must be a finite number, got {mean}")
     z = roles[4][None, :] - mu
     if family == "normal":
         accept = stats.norm.cdf(z / s[:, None])
     elif family == "uniform":
         accept = np.clip((z + s[:, None]) / (2 * s[:, None]), 0.0, 1.0)
     else:
-        raise ValueError(f"family must be normal or uniform, got {family!r}")
+        raise InputError(f"family must be normal or uniform, got {family!r}")
     return list(zip(s.tolist(), _best_offers(domain, roles, accept), strict=True))
 
 
@@ -347,9 +349,9 @@ def crisis_bargaining(capability_a: float, capability_b: float, cost_a: float,
     capability-ratio contest; Fearon leaves p general) and fighting costs each side its cost
     (in shares of the issue). Positive costs make the range non-empty: war is inefficient."""
     if capability_a < 0 or capability_b < 0 or capability_a + capability_b <= 0:
-        raise ValueError("capabilities must be ≥ 0 and not both 0")
+        raise InputError("capabilities must be ≥ 0 and not both 0")
     if cost_a < 0 or cost_b < 0:
-        raise ValueError("costs of fighting must be ≥ 0")
+        raise InputError("costs of fighting must be ≥ 0")
     p = capability_a / (capability_a + capability_b)
     return CrisisBargaining(p, cost_a, cost_b, max(0.0, p - cost_a), min(1.0, p + cost_b))
 
@@ -371,10 +373,11 @@ class Commitment:
     delta: float
     low: float
     high: float
+    empty: bool = False
 
     @property
     def war(self) -> bool:
-        return self.low > self.high
+        return self.empty or self.low > self.high
 
     def self_enforcing(self, x0: float) -> bool:
         return self.low <= x0 <= self.high
@@ -394,15 +397,19 @@ def commitment_problem(p_now: float, p_later: float, cost_a: float, cost_b: floa
     A's condition: ``p_now - cost_a > (1 - delta) + delta (p_later + cost_b)``.
     """
     if not 0 <= delta < 1:
-        raise ValueError(f"delta must be in [0, 1), got {delta}")
+        raise InputError(f"delta must be in [0, 1), got {delta}")
     for name, v in (("p_now", p_now), ("p_later", p_later)):
         if not 0 <= v <= 1:
-            raise ValueError(f"{name} must be in [0, 1], got {v}")
+            raise InputError(f"{name} must be in [0, 1], got {v}")
     future_a = min(1.0, p_later + cost_b)
     k = delta / (1 - delta)
     low = (p_now - cost_a) / (1 - delta) - k * future_a
     high = 1 - (1 - p_now - cost_b) / (1 - delta) + k * (1 - future_a)
-    return Commitment(p_now, p_later, delta, max(0.0, low), min(1.0, high))
+    # today's share lies in [0, 1]: bounds are reported there; the interval is empty (war) when
+    # the raw bounds cross or fall outside [0, 1]
+    empty = low > high or low > 1.0 or high < 0.0
+    return Commitment(p_now, p_later, delta, min(1.0, max(0.0, low)), max(0.0, min(1.0, high)),
+                      empty)
 
 
 @dataclass(frozen=True)

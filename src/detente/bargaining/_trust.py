@@ -27,6 +27,7 @@ from typing import Any, Literal
 import numpy as np
 
 from detente.bargaining._domain import Domain
+from detente.errors import InputError
 
 __all__ = [
     "Breach",
@@ -50,11 +51,11 @@ def trust_pair(trust: float | Sequence[float]) -> tuple[float, float]:
     else:
         t = [float(x) for x in trust]
         if len(t) != 2:
-            raise ValueError(f"trust: expected one number or two, got {len(t)}")
+            raise InputError(f"trust: expected one number or two, got {len(t)}")
         pair = (t[0], t[1])
     for k in pair:
         if not (math.isfinite(k) and 0.0 <= k <= 1.0):
-            raise ValueError(f"trust must be in [0, 1], got {k!r}")
+            raise InputError(f"trust must be in [0, 1], got {k!r}")
     return pair
 
 
@@ -62,14 +63,14 @@ def _reference(domain: Domain, breach: Breach | None, who: str) -> np.ndarray:
     mode = breach or ("status_quo" if domain.status_quo is not None else "ideal")
     if mode == "status_quo":
         if domain.status_quo is None:
-            raise ValueError(
+            raise InputError(
                 f"domain '{domain.name}' has no status quo: a broken deal cannot revert to it; "
                 "use breach='ideal'"
             )
         return np.asarray(domain.status_quo)
     if mode == "ideal":
         return domain.party(who).best_options()
-    raise ValueError(f"breach must be 'status_quo' or 'ideal', got {mode!r}")
+    raise InputError(f"breach must be 'status_quo' or 'ideal', got {mode!r}")
 
 
 def broken_tables(domain: Domain, party: str, breach: Breach | None = None) -> list[np.ndarray]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
+import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -15,6 +17,9 @@ from rich.console import Console
 from detente.errors import InputError
 
 __all__ = [
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_USER",
     "SummaryFormat",
     "TableFormat",
     "TableJson",
@@ -22,6 +27,7 @@ __all__ = [
     "UserError",
     "app",
     "console",
+    "debug_enabled",
     "err_console",
     "fail",
     "scenario_path",
@@ -69,24 +75,104 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+EXIT_USER = 2
+"""Exit status of a mistake in the user's input (an :class:`~detente.errors.InputError`)."""
+EXIT_INTERNAL = 70
+"""Exit status of an internal error, a bug in detente (``EX_SOFTWARE`` of sysexits.h)."""
+EXIT_INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT)."""
+
+_state = {"debug": bool(os.environ.get("DETENTE_DEBUG"))}
+
+
+@app.callback()
+def _global_options(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="On an internal error, print the full traceback (also: DETENTE_DEBUG=1).",
+        ),
+    ] = False,
+) -> None:
+    """Model, forecast and explain negotiations between states."""
+    _state["debug"] = debug or bool(os.environ.get("DETENTE_DEBUG"))
+
+
+def debug_enabled() -> bool:
+    """Whether ``--debug`` (or ``DETENTE_DEBUG``) asked for tracebacks."""
+    return _state["debug"]
+
+
+_FILE_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)
+
+
+def _file_error_message(e: OSError) -> str:
+    path = e.filename if e.filename is not None else "<file>"
+    what = {
+        FileNotFoundError: "no such file",
+        IsADirectoryError: "is a folder, expected a file",
+        NotADirectoryError: "a part of the path is not a folder",
+        PermissionError: "permission denied",
+    }.get(type(e), e.strerror or "cannot open")
+    return f"{path}: {what}"
+
+
 def user_errors(func: F) -> F:
-    """Turn input errors raised by a command into a clear message and exit status 2."""
+    """The error contract of every command.
+
+    * :class:`~detente.errors.InputError` (and only it) is the user's mistake: each located
+      problem is printed as ``error: …`` and the exit status is 2. So are the operating system's
+      refusals to open a file the user named (not found, a folder, permission, not UTF-8),
+      reported with the path.
+    * Ctrl-C stops cleanly: ``interrupted``, exit status 130, no traceback.
+    * Anything else is a bug in detente: a one-line message asking for a report, exit status 70,
+      the traceback with ``--debug``.
+    """
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
         except InputError as e:
             for m in e.messages:
                 err_console.print(f"[bold red]error:[/] {_esc(m)}", markup=True)
-            raise typer.Exit(2) from None
-        except (ValueError, KeyError, FileNotFoundError) as e:
-            msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
-            fail(_esc(str(msg)))
+            raise typer.Exit(EXIT_USER) from None
+        except _FILE_ERRORS as e:
+            fail(_esc(_file_error_message(e)), EXIT_USER)
+        except UnicodeDecodeError as e:
+            fail(_esc(f"not UTF-8 text (byte {e.start}): expected a text file"), EXIT_USER)
         except BrokenPipeError:  # pragma: no cover - e.g. `detente ... | head`
             sys.stderr.close()
             raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            err_console.print("interrupted", markup=False)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except MemoryError:
+            _internal("out of memory", None)
+        except Exception as e:  # noqa: BLE001 - the contract: any other exception is a bug
+            _internal(f"{type(e).__name__}: {e}", e)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal(summary: str, exc: BaseException | None) -> NoReturn:
+    first = summary.splitlines()[0] if summary else "unknown error"
+    if len(first) > 300:
+        first = first[:300] + "…"
+    if debug_enabled() and exc is not None:
+        err_console.print(
+            "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip(),
+            markup=False,
+        )
+    hint = "" if debug_enabled() else " (run with --debug for the traceback)"
+    err_console.print(
+        f"[bold red]internal error:[/] {_esc(first)} — this is a bug in detente, not in your "
+        f"input; please report it with the command you ran{_esc(hint)}",
+        markup=True,
+    )
+    raise typer.Exit(EXIT_INTERNAL)
 
 
 def scenario_path(arg: str) -> Path:

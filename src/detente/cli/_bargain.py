@@ -20,6 +20,7 @@ from detente.cli._app import (
     scenario_path,
     user_errors,
 )
+from detente.errors import InputError
 
 if TYPE_CHECKING:
     from detente.bargaining import Domain
@@ -36,11 +37,11 @@ class BreachMode(StrEnum):
 def _is_domain_yaml(path: Path) -> bool:
     if path.suffix.lower() not in (".yaml", ".yml"):
         return False
-    import yaml
+    from detente._limits import read_text, safe_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data, _ = safe_yaml(read_text(path), str(path))
+    except InputError:
         return False  # let the scenario reader report the problem precisely
     return isinstance(data, dict) and "parties" in data
 
@@ -64,10 +65,22 @@ def _load(
     reservation: str | None = None,
 ) -> Domain:
     """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
-    from detente.bargaining import domain_from_scenario, load_domain
-    from detente.scenario import load_scenario
 
     path = scenario_path(file)
+    try:
+        return _load_domain(path, file, a, b, grid, deadline, reservation)
+    except InputError as e:
+        raise e.located(str(path)) from None
+
+
+def _load_domain(
+    path: Path, file: str, a: str | None, b: str | None, grid: int, deadline: int | None,
+    reservation: str | None,
+) -> Domain:
+    from detente.bargaining import domain_from_scenario, load_domain
+    from detente.bargaining._domain import check_outcomes
+    from detente.scenario import load_scenario
+
     if _is_domain_yaml(path):
         if a or b:
             raise UserError(f"{file} is a bargaining domain with its own two parties: "
@@ -92,6 +105,7 @@ def _load(
         if deadline < 1:
             raise UserError(f"--steps must be ≥ 1, got {deadline}")
         dom = dom.replace(deadline=deadline)
+    check_outcomes(dom)  # before anything is allocated
     return dom
 
 
@@ -248,13 +262,13 @@ def bargain_cmd(
             cells.append(f"κ={c.trust[j]:.2f}: {c.share[j]:.2%}")
         console.print("zone size against trust: " + ", ".join(cells))
     if plot is not None:
-        from detente.bargaining._plot import plot_utility_plane
+        from detente.report import plot_utility_plane
 
         plot_utility_plane(dom, plot, trust=pair, breach=br)
         if fmt is TableJson.table:
             console.print(f"plot written to {plot}")
     if trust_plot is not None:
-        from detente.bargaining._plot import plot_trust_curve
+        from detente.report import plot_trust_curve
 
         plot_trust_curve(res.curve, trust_plot, title=f"{dom.name}: zone of agreement vs trust")
         if fmt is TableJson.table:
@@ -379,7 +393,7 @@ def tournament_cmd(
     for name in names:
         try:
             strats.append(parse_strategy(name))
-        except ValueError as e:
+        except InputError as e:
             raise UserError(f"--strategies: {e}") from None
     labels = [s.label for s in strats]
     dup = sorted({x for x in labels if labels.count(x) > 1})

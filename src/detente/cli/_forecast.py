@@ -21,6 +21,7 @@ from detente.cli._app import (
     scenario_path,
     user_errors,
 )
+from detente.cli._progress import long_run
 
 __all__: list[str] = []
 
@@ -167,7 +168,8 @@ def forecast_cmd(
         spec = get_model(name)
         own = {k: v for k, v in opts.items() if k in spec.options}
         if channel is None:
-            forecasts.append(forecast(scenario, name, rng=seed, **own))
+            with long_run(name, len(scenario.actors), len(scenario.issues), spec.resolve(own)):
+                forecasts.append(forecast(scenario, name, rng=seed, **own))
         else:
             from detente.crisis import channel_gap
 

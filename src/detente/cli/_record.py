@@ -22,6 +22,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    err_console,
     user_errors,
 )
 from detente.scenario import Problem, ScenarioError
@@ -53,7 +54,15 @@ def _load(db: str | None) -> Any:
     if db == "shipped":
         return load_shipped_record()
     with open_store(db) as store:
+        _say_created(store)
         return store.record()
+
+
+def _say_created(store: Any) -> None:
+    """On first use, say where the database was created (on stderr: output stays clean)."""
+    if getattr(store, "created", False):
+        err_console.print(f"created the record database {store.url} (filled with the shipped "
+                          "dataset; --db or $DETENTE_DB choose another)", markup=False)
 
 
 def _parse_date(text: str | None, what: str) -> date | None:
@@ -251,7 +260,7 @@ def credibility_cmd(
     """Credibility of ACTOR's commitments (to --toward, or anyone), with its drivers."""
     from detente.record import CredibilitySettings, credibility, credibility_curve
     from detente.record._credibility import _monthly
-    from detente.record._plot import plot_credibility
+    from detente.report import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
     kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)

@@ -79,8 +79,10 @@ def nash_bargaining(
     Maximises ``sum_i w_i log(u_i(x) - u_i(q))`` with ``u_i(x) = -s_i |x - p_i|^k`` and the status
     quo ``q`` as disagreement point, over the outcomes every actor with positive weight and
     salience prefers to ``q``. If no outcome improves on ``q`` for all of them (e.g. an actor sits
-    at the status quo, or the status quo lies between actors), the solution is ``q`` itself.
-    Arrays are ``(n_actors, n_issues)``; ``status_quo`` is ``(n_issues,)`` and NaN gives NaN.
+    at the status quo, or the status quo lies between actors), the solution is ``q`` itself. An
+    issue on which no actor has both weight and salience above zero has no solution (NaN), as
+    in the other baselines. Arrays are ``(n_actors, n_issues)``; ``status_quo`` is
+    ``(n_issues,)`` and NaN gives NaN.
 
     The objective is strictly concave on the feasible interval, so its derivative is decreasing
     there and bisection on it converges to the unique maximum.
@@ -112,7 +114,7 @@ def nash_bargaining(
         b = np.where(up, b, mid)
     x = (a + b) / 2.0
     out = np.where(feasible, x, status_quo)
-    return np.where(np.isnan(status_quo), np.nan, out)
+    return np.where(np.isnan(status_quo) | ~active.any(axis=0), np.nan, out)
 
 
 def _result(

@@ -33,6 +33,7 @@ from detente.collective._eum_kernel import (
 from detente.collective._forecast import Forecast
 from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._registry import Option, register
+from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
 
 __all__ = ["eum", "eum_batch", "eum_settings"]
@@ -173,12 +174,12 @@ def eum_settings(**options: Any) -> tuple[EUMSettings, str]:
     variant = opts.pop("variant", "scholz")
     outcome = opts.pop("outcome", "median")
     if variant not in VARIANTS:
-        raise ValueError(
+        raise InputError(
             f"eum option 'variant' must be one of {', '.join(map(repr, VARIANTS))}, "
             f"got {variant!r}"
         )
     if outcome not in ("median", "mean"):
-        raise ValueError(f"eum option 'outcome' must be 'median' or 'mean', got {outcome!r}")
+        raise InputError(f"eum option 'outcome' must be 'median' or 'mean', got {outcome!r}")
     merged = {**VARIANTS[variant], **opts}
     if isinstance(merged.get("rounds"), float) and float(merged["rounds"]).is_integer():
         merged["rounds"] = int(merged["rounds"])

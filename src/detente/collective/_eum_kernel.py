@@ -46,6 +46,8 @@ from typing import Any
 
 import numpy as np
 
+from detente.errors import InputError, InputLookupError
+
 __all__ = [
     "ACCEPT",
     "COMPROMISE",
@@ -114,20 +116,20 @@ class EUMSettings:
         ]
         for name, value, allowed in checks:
             if value not in allowed:
-                raise ValueError(
+                raise InputError(
                     f"eum option '{name}' must be one of {', '.join(map(repr, allowed))}, "
                     f"got {value!r}"
                 )
         if isinstance(self.rounds, bool) or not isinstance(self.rounds, int) or self.rounds < 0:
-            raise ValueError(f"eum option 'rounds' must be a whole number ≥ 0, got {self.rounds!r}")
+            raise InputError(f"eum option 'rounds' must be a whole number ≥ 0, got {self.rounds!r}")
         if not _unit(self.q):
-            raise ValueError(f"eum option 'q' must be a number in [0, 1], got {self.q!r}")
+            raise InputError(f"eum option 'q' must be a number in [0, 1], got {self.q!r}")
         if not (self.t == "eftekhari" or _unit(self.t)):
-            raise ValueError(
+            raise InputError(
                 f"eum option 't' must be a number in [0, 1] or 'eftekhari', got {self.t!r}"
             )
         if not (_number(self.tolerance) and float(self.tolerance) >= 0):
-            raise ValueError(
+            raise InputError(
                 f"eum option 'tolerance' must be a number ≥ 0, got {self.tolerance!r}"
             )
 
@@ -239,7 +241,9 @@ class EUMTrace:
         """Pairwise array ``name`` for batch rows ``rows``: ``(R, len(rows), n, n)``, or for
         their first ``actors`` actors only: ``(R, len(rows), actors, actors)``."""
         if name not in _PAIR_FILL:
-            raise KeyError(f"no pairwise array '{name}'; there are: {', '.join(_PAIR_FILL)}")
+            raise InputLookupError(
+                f"no pairwise array '{name}'; there are: {', '.join(_PAIR_FILL)}"
+            )
         buf = self.pairs.get(name)
         if buf is None:
             return None

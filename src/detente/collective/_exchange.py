@@ -24,6 +24,7 @@ import numpy as np
 from detente.collective._exchange_engine import ExchangeRun, run_exchange_batch
 from detente.collective._forecast import Forecast
 from detente.collective._registry import Option, register
+from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
 
 __all__ = ["exchange", "exchange_many"]
@@ -73,14 +74,14 @@ def _options(
     salience_weight: float, fixed_weight: float,
 ) -> dict[str, Any]:
     if int(rounds) != rounds or rounds < 1:
-        raise ValueError(
+        raise InputError(
             f"model 'exchange' option 'rounds' must be a whole number ≥ 1, got {rounds}"
         )
     for name, v in (("salience_weight", salience_weight), ("fixed_weight", fixed_weight)):
         if not 0 <= float(v) <= 1:
-            raise ValueError(f"model 'exchange' option '{name}' must be between 0 and 1, got {v}")
+            raise InputError(f"model 'exchange' option '{name}' must be between 0 and 1, got {v}")
     if float(salience_weight) + float(fixed_weight) > 1:
-        raise ValueError(
+        raise InputError(
             "model 'exchange' options salience_weight + fixed_weight must not exceed 1 "
             f"(got {salience_weight} + {fixed_weight})"
         )

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from detente.errors import InputLookupError
+
 __all__ = ["Forecast"]
 
 
@@ -63,7 +65,9 @@ class Forecast:
         try:
             k = self.issue_ids.index(issue_id)
         except ValueError:
-            raise KeyError(f"no issue '{issue_id}' in forecast of '{self.scenario}'") from None
+            raise InputLookupError(
+                f"no issue '{issue_id}' in forecast of '{self.scenario}'"
+            ) from None
         return float(self.outcomes[k])
 
     @property

@@ -14,7 +14,9 @@ from typing import Any
 
 import numpy as np
 
+from detente.collective._budget import check_work
 from detente.collective._forecast import Forecast
+from detente.errors import InputError, InputLookupError
 from detente.scenario import Scenario
 
 __all__ = [
@@ -32,7 +34,7 @@ ModelFunc = Callable[..., Forecast]
 BatchFunc = Callable[..., list[Forecast]]
 
 
-class UnknownModelError(KeyError):
+class UnknownModelError(InputLookupError):
     """No model of that name is registered."""
 
     def __str__(self) -> str:
@@ -91,7 +93,7 @@ class ModelSpec:
         unknown = sorted(set(given) - set(self.options))
         if unknown:
             known = ", ".join(sorted(self.options)) or "(none)"
-            raise ValueError(
+            raise InputError(
                 f"model '{self.name}' has no option {', '.join(repr(u) for u in unknown)}; "
                 f"its options are: {known}"
             )
@@ -99,7 +101,7 @@ class ModelSpec:
         for k, v in given.items():
             why = self.options[k].problem(v)
             if why is not None:
-                raise ValueError(f"model '{self.name}' option '{k}' {why}")
+                raise InputError(f"model '{self.name}' option '{k}' {why}")
             out[k] = v
         return out
 
@@ -121,7 +123,7 @@ def register(
 
     def deco(func: ModelFunc) -> ModelFunc:
         if name in _REGISTRY:
-            raise ValueError(f"model '{name}' is already registered")
+            raise InputError(f"model '{name}' is already registered")
         _REGISTRY[name] = ModelSpec(name, func, summary, reference, dict(options or {}), batch,
                                     baseline)
         return func
@@ -164,6 +166,7 @@ def forecast(
     """
     spec = get_model(model)
     opts = spec.resolve(options)
+    check_work(model, len(scenario.actors), len(scenario.issues), opts)
     return spec.func(scenario, scenario.compile(), rng=np.random.default_rng(rng), **opts)
 
 
@@ -177,6 +180,8 @@ def forecast_many(
     """Forecast many scenarios; a model with a batched kernel runs them in one call."""
     spec = get_model(model)
     opts = spec.resolve(options)
+    for sc in scenarios:
+        check_work(model, len(sc.actors), len(sc.issues), opts)
     gen = np.random.default_rng(rng)
     if spec.batch is not None:
         return spec.batch(list(scenarios), rng=gen, **opts)

@@ -848,10 +848,17 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
     s = res.analysis.setup
     from detente.crisis._explain import explain
 
+    # as the baselines: no forecast on an issue where no actor has weight (notes say so)
+    weighted = (c.present & (c.capability > 0) & (c.salience > 0)
+                & ~np.isnan(c.position)).any(axis=0)
+    outcomes = np.where(weighted, s.to_scale(res.draws.mean(axis=0)), np.nan)
+    notes = tuple(s.notes) + tuple(
+        f"issue '{i}': no actor has both capability and salience above zero; no forecast"
+        for i, w in zip(c.issue_ids, weighted, strict=True) if not w)
     return Forecast(
         model="crisis", options=dict(opts), scenario=scenario.name, issue_ids=s.issue_ids,
-        outcomes=s.to_scale(res.draws.mean(axis=0)), actor_ids=s.actor_ids,
-        diagnostics=_describe(res), notes=s.notes,
+        outcomes=outcomes, actor_ids=s.actor_ids,
+        diagnostics=_describe(res), notes=notes,
         explanation=tuple(explain(res.analysis)) + tuple(
             f"{who} also holds an outside option: bargaining as the principal challenger, it "
             f"would escalate with probability {p:.2f}; the forecast counts its escalation too."

@@ -377,6 +377,9 @@ def _run(
     """Forecasts of every case; a case the model cannot take (an input error, e.g. inputs the
     model needs and the case lacks) gets ``None`` and a note instead of stopping the run."""
     results: list[Forecast | None] = []
+    from detente.collective import get_model
+
+    get_model(name).resolve(opts)  # a wrong option is the user's mistake, not the case's
     if len(scored) > 1:
         try:
             results.extend(forecast_many([c.scenario for c in scored], name, rng=rng, **opts))

@@ -6,6 +6,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from detente.errors import InputLookupError
+
 if TYPE_CHECKING:
     from detente.scenario import Scenario
 
@@ -24,7 +26,7 @@ def example_path(name: str) -> Path:
     """Path of the shipped example ``name``'s YAML file."""
     path = Path(str(resources.files(__name__).joinpath(_DATA, f"{name}.yaml")))
     if not path.is_file():
-        raise KeyError(
+        raise InputLookupError(
             f"no example named '{name}'; shipped examples: {', '.join(list_examples())}"
         )
     return path

@@ -71,6 +71,7 @@ from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from scipy import stats
 
+from detente.errors import InputError, InputLookupError
 from detente.record._model import (
     CONTINUATORS,
     ORGANISATIONS,
@@ -451,7 +452,7 @@ def _check_actor(record: Record, code: str, what: str) -> None:
     for org in ORGANISATIONS.values():
         known |= {m for m, _, _ in org}
     if code not in known:
-        raise KeyError(
+        raise InputLookupError(
             f"{what} {code!r} does not appear in the record; use an ISO 3166 alpha-3 code "
             "(e.g. USA, RUS, UKR, IRN; SUN for the USSR) or an organisation code (e.g. NATO)"
         )
@@ -464,7 +465,7 @@ def _as_ordinal(d: date | str | None) -> date:
         try:
             return date.fromisoformat(d)
         except ValueError:
-            raise ValueError(f"as_of: expected a date YYYY-MM-DD, got {d!r}") from None
+            raise InputError(f"as_of: expected a date YYYY-MM-DD, got {d!r}") from None
     return d
 
 
@@ -485,7 +486,7 @@ def credibility(
     if toward is not None:
         _check_actor(record, toward, "toward")
         if toward == actor:
-            raise ValueError("toward must differ from actor")
+            raise InputError("toward must differ from actor")
     day = _as_ordinal(as_of)
     prep = _prepare(record, actor, toward, s).known_by(day.toordinal())
     w = _contributions(prep, np.array([day.toordinal()], dtype=np.int64), s)

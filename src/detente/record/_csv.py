@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from detente._limits import csv_rows, read_text
+from detente.errors import InputError, LimitError
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.scenario import Problem, atomic_write_text
 
@@ -61,7 +63,7 @@ def _bool(value: str, field: str) -> bool | None:
     if v == "":
         return None
     if v not in _BOOL:
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise InputError(f"expected true or false, got {value!r}")
     return _BOOL[v]
 
 
@@ -127,8 +129,14 @@ def read_csv_rows(
 
     Returns the parsed items and every problem found (row numbers count the header as row 1).
     """
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    try:
+        rows = csv_rows(text, ",", file)
+    except LimitError:
+        raise
+    except InputError as e:
+        raise RecordError(e.problems) from None
+    rows = [(n, cells) for n, cells in rows if cells]
+    header = rows[0][1] if rows else []
     kind = _kind_of(list(header))
     if kind is None:
         raise RecordError([Problem(
@@ -137,12 +145,13 @@ def read_csv_rows(
     shared = "finding_by" in header
     items: list[Any] = []
     problems: list[Problem] = []
-    for n, raw in enumerate(reader, start=2):
-        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+    for n, cells in rows[1:]:
+        if not any(c.strip() for c in cells):
             continue
-        if None in raw:
+        if len(cells) > len(header):
             problems.append(Problem("more values than columns", "", file, None, n))
             continue
+        raw = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
         row = _row_to_dict(kind, raw, shared)
         try:
             if kind == "events":
@@ -155,7 +164,7 @@ def read_csv_rows(
                 items.append(Agreement.model_validate(row))
         except ValidationError as e:
             problems.extend(_problems_from(e, file, n))
-        except ValueError as e:
+        except InputError as e:
             problems.append(Problem(str(e), "disputed/lawful", file, None, n))
     seen: dict[str, int] = {}
     for n, item in enumerate(items):
@@ -176,7 +185,13 @@ def read_record_dir(path: str | os.PathLike[str]) -> Record:
         if not f.exists():
             problems.append(Problem(f"missing file {name}", "", str(f), None, None))
             continue
-        kind, items, probs = read_csv_rows(f.read_text(encoding="utf-8-sig"), str(f))
+        try:
+            text = read_text(f, what="a record CSV file")
+        except LimitError:
+            raise
+        except InputError as err:
+            raise RecordError(err.problems) from None
+        kind, items, probs = read_csv_rows(text, str(f))
         problems.extend(probs)
         if kind == "agreements":
             agreements.extend(items)  # type: ignore[arg-type]
@@ -232,7 +247,7 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     """Write ``agreements.csv`` and ``events.csv`` into ``path`` (created), each atomically."""
     p = Path(path)
     if p.exists() and not p.is_dir():
-        raise ValueError(f"{p}: not a folder")
+        raise InputError(f"{p}: not a folder")
     p.mkdir(parents=True, exist_ok=True)
     out = [p / "agreements.csv", p / "events.csv"]
     atomic_write_text(out[0], agreements_csv(record))

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from detente.scenario import Problem, ScenarioError
+from detente.errors import InputError, InputLookupError, Problem
 
 __all__ = [
     "CONTINUATORS",
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-class RecordError(ScenarioError):
+class RecordError(InputError):
     """Invalid record input; ``problems`` lists every problem (file, row, field, reason)."""
 
 
@@ -462,13 +462,13 @@ class Record(BaseModel):
         try:
             return self._agreements[agreement_id]
         except KeyError:
-            raise KeyError(f"no agreement {agreement_id!r} in the record") from None
+            raise InputLookupError(f"no agreement {agreement_id!r} in the record") from None
 
     def event(self, event_id: str) -> Event:
         try:
             return self._events[event_id]
         except KeyError:
-            raise KeyError(f"no event {event_id!r} in the record") from None
+            raise InputLookupError(f"no event {event_id!r} in the record") from None
 
     def has(self, item_id: str) -> bool:
         return item_id in self._agreements or item_id in self._events

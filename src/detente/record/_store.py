@@ -17,18 +17,27 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, select
+from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from detente._limits import read_text
+from detente.errors import InputError, LimitError
 from detente.record._csv import read_csv_rows, write_record_dir
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.record._shipped import load_shipped_record
 from detente.scenario import Problem
 
-__all__ = ["ImportReport", "Store", "default_url", "open_store"]
+__all__ = ["ImportReport", "Store", "StoreBusyError", "default_url", "open_store"]
 
 ENV_VAR = "DETENTE_DB"
+BUSY_TIMEOUT_S = 30.0
+"""How long a command waits for another process's write to the same SQLite file."""
+
+
+class StoreBusyError(InputError):
+    """The database stayed locked by another process for longer than the busy timeout."""
 
 
 class _Base(DeclarativeBase):
@@ -151,6 +160,11 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self.created = False
+        """True when this call created and seeded the database."""
+        # writes take the write lock at BEGIN (SQLite: BEGIN IMMEDIATE) so that concurrent
+        # writers queue behind the busy timeout instead of failing half-way
+        self._writer = engine.execution_options(detente_immediate=True)
 
     def __enter__(self) -> Store:
         return self
@@ -187,7 +201,7 @@ class Store:
 
     def _write(self, agreements: Sequence[Agreement], events: Sequence[Event]) -> ImportReport:
         report = ImportReport()
-        with Session(self.engine) as s, s.begin():
+        with _busy(self.url), Session(self._writer) as s, s.begin():
             items: list[Agreement | Event] = [*agreements, *events]
             for item in items:
                 kind = "agreements" if isinstance(item, Agreement) else "events"
@@ -215,20 +229,23 @@ class Store:
             if p.is_dir():
                 found = [p / n for n in ("agreements.csv", "events.csv") if (p / n).exists()]
                 if not found:
-                    raise FileNotFoundError(f"{p}: no agreements.csv or events.csv in it")
+                    raise RecordError([Problem("no agreements.csv or events.csv in this folder",
+                                               "", str(p))])
                 files.extend(found)
             elif p.exists():
                 files.append(p)
             else:
-                raise FileNotFoundError(f"{p}: no such file")
+                raise RecordError([Problem("no such file", "", str(p))])
         problems: list[Problem] = []
         agreements: list[Agreement] = []
         events: list[tuple[Event, str]] = []
         for path in files:
             try:
-                text = path.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError as e:
-                raise RecordError([Problem(f"not UTF-8 text ({e})", "", str(path))]) from None
+                text = read_text(path, what="a record CSV file")
+            except LimitError:
+                raise
+            except InputError as e:
+                raise RecordError(e.problems) from None
             kind, items, probs = read_csv_rows(text, str(path))
             problems.extend(probs)
             if kind == "agreements":
@@ -255,8 +272,65 @@ class Store:
             return None if row is None else row.value
 
     def _set_meta(self, key: str, value: str) -> None:
-        with Session(self.engine) as s, s.begin():
+        with _busy(self.url), Session(self._writer) as s, s.begin():
             s.merge(_MetaRow(key=key, value=value))
+
+    def _seed(self, seed: bool) -> None:
+        """Fill a new store with the shipped dataset, once: the check and the writes are one
+        write transaction, so of several processes opening a new store one seeds it and the
+        others wait, then find it seeded."""
+        with _busy(self.url), Session(self._writer) as s, s.begin():
+            if s.get(_MetaRow, "seeded") is not None:
+                return
+            empty = s.scalars(select(_AgreementRow.id).limit(1)).first() is None
+            if seed and empty:
+                rec = load_shipped_record()
+                for a in rec.agreements:
+                    s.merge(_to_row(a))
+                s.flush()
+                for e in rec.events:
+                    s.merge(_to_row(e))
+                s.merge(_MetaRow(key="seeded", value="shipped"))
+                self.created = True
+            else:
+                s.merge(_MetaRow(key="seeded", value="no"))
+
+
+class _busy:
+    """Turn SQLite's "database is locked" (after the busy timeout) into a clear message."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if isinstance(e, OperationalError) and "locked" in str(e.orig):
+            raise StoreBusyError(
+                f"{self.url}: database busy: another process kept it locked for more than "
+                f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again"
+            ) from None
+
+
+def _sqlite_events(engine: Engine) -> None:
+    """Busy timeout on every connection; BEGIN (IMMEDIATE for writers) emitted by us, since
+    the sqlite3 module's own transaction handling defers BEGIN and cannot take the write lock
+    up front."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _rec: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("detente_immediate")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any) -> Store:
@@ -268,16 +342,20 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     url = _as_url(url) if url else default_url()
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    sqlite = url.startswith("sqlite")
+    if sqlite:
+        engine_args.setdefault("connect_args", {}).setdefault("timeout", BUSY_TIMEOUT_S)
     try:
         engine = create_engine(url, **engine_args)
-        _Base.metadata.create_all(engine)
+        if sqlite:
+            _sqlite_events(engine)
+        with _busy(url), engine.execution_options(detente_immediate=True).begin() as conn:
+            _Base.metadata.create_all(conn)
+    except StoreBusyError:
+        raise
     except Exception as e:  # noqa: BLE001 - turned into a clear message
-        raise ValueError(f"cannot open the record store at {url}: {e}") from None
+        raise InputError(f"cannot open the record store at {url}: {e}") from None
     store = Store(engine, url)
     if store.meta("seeded") is None:
-        if seed and store.is_empty():
-            store.add(load_shipped_record())
-            store._set_meta("seeded", "shipped")
-        else:
-            store._set_meta("seeded", "no")
+        store._seed(seed)
     return store

@@ -10,6 +10,7 @@ import numpy as np
 
 from detente._atomic import save_figure
 from detente.collective import Forecast
+from detente.errors import InputError
 
 __all__ = ["plot_eum_trajectory"]
 
@@ -29,7 +30,7 @@ def plot_eum_trajectory(
     import matplotlib.pyplot as plt
 
     if forecast.trajectory is None:
-        raise ValueError(
+        raise InputError(
             f"model '{forecast.model}' gives no trajectory to plot (use an iterating model "
             "such as eum)"
         )
@@ -38,7 +39,7 @@ def plot_eum_trajectory(
     elif issue in forecast.issue_ids:
         k = forecast.issue_ids.index(issue)
     else:
-        raise ValueError(
+        raise InputError(
             f"no issue '{issue}' in the forecast; issues: {', '.join(forecast.issue_ids)}"
         )
     traj = forecast.trajectory[:, :, k]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -15,6 +16,10 @@ from detente.scenario import Scenario
 __all__ = ["plot_forecasts"]
 
 _MARKERS = ["v", "^", "D", "s", "P", "X", "*", "o"]
+MAX_PANELS = 12
+"""Most issues drawn (one panel each); the figure says when issues are left out."""
+MAX_LABELS = 40
+"""Actor names are written on a panel with at most this many actors."""
 
 
 def plot_forecasts(
@@ -27,31 +32,43 @@ def plot_forecasts(
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    issues = scenario.issues
+    issues = scenario.issues[:MAX_PANELS]
     n = len(issues)
     fig, axes = plt.subplots(n, 1, figsize=(10, 1.0 + 1.8 * n), squeeze=False)
     cmap = plt.get_cmap("tab20")
     actor_colour = {a.id: cmap(k % 20) for k, a in enumerate(scenario.actors)}
+    by_issue: dict[str, list[Any]] = {i.id: [] for i in issues}
+    for st in scenario.stances:
+        if st.issue in by_issue:
+            by_issue[st.issue].append(st)
+    crowded = False
     for k, (issue, ax) in enumerate(zip(issues, axes[:, 0], strict=True)):
-        stances = [s for s in scenario.stances if s.issue == issue.id]
-        xs = np.array([s.position for s in stances])
-        sal = np.array([s.salience for s in stances])
+        stances = by_issue[issue.id]
+        xs = np.array([s.position for s in stances], dtype=float)
+        sal = np.array([s.salience for s in stances], dtype=float)
         # spread actors at equal positions vertically so that none hides another
         ys = np.zeros(len(stances))
-        for x in np.unique(xs):
-            idx = np.flatnonzero(xs == x)
-            ys[idx] = np.linspace(-0.45, 0.35, len(idx)) if len(idx) > 1 else 0.0
-        for s, x, y, sv in zip(stances, xs, ys, sal, strict=True):
-            ax.scatter([x], [y], s=20 + 3.0 * sv, color=actor_colour[s.actor], alpha=0.8,
-                       edgecolor="black", linewidth=0.4, zorder=3)
-            ax.annotate(s.actor, (x, y), xytext=(7, 0), textcoords="offset points",
-                        ha="left", va="center", fontsize=7)
+        order = np.argsort(xs, kind="stable")
+        uniq, start, counts = np.unique(xs[order], return_index=True, return_counts=True)
+        for b, c in zip(start, counts, strict=True):
+            if c > 1:
+                ys[order[b:b + c]] = np.linspace(-0.45, 0.35, c)
+        # one scatter call per panel: fast with thousands of actors
+        ax.scatter(xs, ys, s=20 + 3.0 * sal, c=[actor_colour[s.actor] for s in stances],
+                   alpha=0.8 if len(stances) <= 200 else 0.3, edgecolor="black",
+                   linewidth=0.4 if len(stances) <= 200 else 0.0, zorder=3)
+        if len(stances) <= MAX_LABELS:
+            for s, x, y in zip(stances, xs, ys, strict=True):
+                ax.annotate(s.actor, (x, y), xytext=(7, 0), textcoords="offset points",
+                            ha="left", va="center", fontsize=7)
+        else:
+            crowded = True
         if issue.status_quo is not None:
             ax.axvline(issue.status_quo, color="grey", linestyle="--", linewidth=1)
             ax.annotate("status quo", (issue.status_quo, -0.68), fontsize=7, color="grey",
                         ha="center")
         for m, fc in enumerate(forecasts):
-            x = fc.outcomes[k]
+            x = fc.outcome(issue.id)
             if np.isnan(x):
                 continue
             ax.scatter([x], [0.62], marker=_MARKERS[m % len(_MARKERS)], s=70,
@@ -65,8 +82,14 @@ def plot_forecasts(
             ax.set_xlabel(f"{issue.scale_min:g} = {issue.low}   ·   "
                           f"{issue.scale_max:g} = {issue.high}", fontsize=7)
         ax.tick_params(axis="x", labelsize=7)
-    fig.suptitle(f"{scenario.name}: positions (size = salience) and forecasts", fontsize=10,
-                 x=0.01, ha="left")
+    shown = []
+    if len(scenario.issues) > n:
+        shown.append(f"first {n} of {len(scenario.issues)} issues")
+    if crowded:
+        shown.append(f"actor names left out where more than {MAX_LABELS}")
+    extra = f" ({'; '.join(shown)})" if shown else ""
+    fig.suptitle(f"{scenario.name}: positions (size = salience) and forecasts{extra}",
+                 fontsize=10, x=0.01, ha="left")
     if forecasts:
         fig.legend(loc="upper right", fontsize=8, ncols=min(len(forecasts), 5))
     fig.tight_layout()

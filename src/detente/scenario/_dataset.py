@@ -7,14 +7,16 @@ the reference point (status quo), ``out`` the observed outcome.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from detente._limits import csv_rows
+from detente.errors import InputError, LimitError
 from detente.scenario._io import _float, _read_text
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 
@@ -55,7 +57,7 @@ class Dataset:
         """Cases whose numeric proposal id (``prnrnmc``) is ``odd`` or ``even`` (the tuning
         protocol of ``shared/reference/cases/README.md``: tune on odd, report on even)."""
         if parity not in ("odd", "even"):
-            raise ValueError("parity must be 'odd' or 'even'")
+            raise InputError("parity must be 'odd' or 'even'")
         want = 1 if parity == "odd" else 0
         keep = tuple(
             c for c in self.cases if int(float(c.attributes.get("prnrnmc", "0"))) % 2 == want
@@ -103,14 +105,21 @@ def read_deu(
     a position is ignored. Rows without ``out`` are kept with no observed outcome.
     """
     if capability not in ("equal", "gdp"):
-        raise ValueError("capability must be 'equal' or 'gdp'")
+        raise InputError("capability must be 'equal' or 'gdp'")
     p = Path(path)
     file = str(p)
     text = _read_text(p)
     first = text.splitlines()[0]
     delim = "\t" if first.count("\t") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
-    rows = [(reader.line_num, r) for r in reader]
+    try:
+        rows = csv_rows(text, delim, file)
+    except LimitError:
+        raise
+    except InputError as e:
+        raise ScenarioError(e.problems) from None
+    if not rows:
+        raise ScenarioError([Problem("no header: expected p<actor>, s<actor>, rp and out "
+                                     "columns", file=file, line=1)])
     header = [h.strip() for h in rows[0][1]]
     required = {"out", "rp"}
     missing = sorted(required - set(header))
@@ -127,19 +136,27 @@ def read_deu(
                     file=file, line=1)
         )
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(problems[:200])
     col = {h: i for i, h in enumerate(header)}
     gdp: dict[str, float] = {}
     body = rows[1:]
     notes: list[str] = []
-    if body and not body[0][1][col.get("isnr", 0)].strip() and not body[0][1][
-        col["out"]
-    ].strip():
+
+    def cell0(cells: list[str], name: str) -> str:
+        i = col.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    if body and not cell0(body[0][1], "isnr") and not cell0(body[0][1], "out"):
         line, cells = body[0]
         for a in actors:
-            v = cells[col[f"p{a}"]].strip() if col[f"p{a}"] < len(cells) else ""
+            v = cell0(cells, f"p{a}")
             if v:
-                gdp[a] = float(v)
+                g = _float(v, file=file, line=line, field=f"p{a} (GDP row)", problems=problems,
+                           nonneg=True)
+                if g is not None:
+                    gdp[a] = g
+        if problems:
+            raise ScenarioError(problems)
         body = body[1:]
         if capability == "gdp":
             notes.append("capability: GDP per actor from the file's second row (not DEU data)")
@@ -147,6 +164,7 @@ def read_deu(
         raise ScenarioError([Problem("capability='gdp' needs the GDP row (row 2)", file=file)])
 
     cases = []
+    seen_issues: dict[str, int] = {}
     for line, cells in body:
         if not any(c.strip() for c in cells):
             continue
@@ -160,6 +178,22 @@ def read_deu(
             return cells[i].strip() if i is not None else ""
 
         issue_id = get("isnr") or f"row{line}"
+        if issue_id in seen_issues:
+            problems.append(Problem(f"issue '{issue_id}' appears twice (first on line "
+                                    f"{seen_issues[issue_id]}): expected one row per issue",
+                                    "isnr", file, line))
+            continue
+        seen_issues[issue_id] = line
+        for key in ("prnrnmc", "isnrnmc"):
+            t = get(key)
+            if t:
+                try:
+                    ok = float(t).is_integer() and abs(float(t)) < 1e15
+                except ValueError:
+                    ok = False
+                if not ok:
+                    problems.append(Problem(f"expected a whole number, got {t[:40]!r}", key,
+                                            file, line))
         acts, stances = [], []
         for a in actors:
             ptxt, stxt = get(f"p{a}"), get(f"s{a}")
@@ -193,12 +227,20 @@ def read_deu(
         except ScenarioError as e:
             problems.extend(Problem(q.message, q.field, file, line) for q in e.problems)
             continue
-        except Exception as e:  # pydantic ValidationError
-            problems.append(Problem(str(e).splitlines()[0], file=file, line=line))
+        except ValidationError as e:
+            for err in e.errors():
+                loc = tuple(err.get("loc", ()))
+                field = next((str(x) for x in reversed(loc) if isinstance(x, str)), "")
+                problems.append(Problem(str(err.get("msg", "invalid value")), field, file,
+                                        line))
             continue
         attrs = {k: get(k) for k in ("prnrnmc", "isnrnmc", "prnr", "type", "proc", "counvte")}
         cases.append(Case(sc, observed, get("prnr"), attrs))
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(problems[:200])
+    if not cases:
+        raise ScenarioError([Problem("no issue row with a position and salience for any actor: "
+                                     "expected one row per issue after the header",
+                                     file=file, line=len(rows) + 1 if len(rows) > 1 else 2)])
     return Dataset(p.stem, tuple(cases), tuple(notes))
 

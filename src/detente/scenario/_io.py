@@ -20,6 +20,8 @@ import yaml
 from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
+from detente._limits import csv_rows, read_text, safe_yaml
+from detente.errors import InputError, LimitError
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 
 __all__ = [
@@ -40,20 +42,55 @@ Loc = tuple[str | int, ...]
 # shared helpers
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError([Problem("file not found", file=str(path))]) from None
-    except IsADirectoryError:
-        raise ScenarioError([Problem("is a directory, expected a file", file=str(path))]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ScenarioError(
-            [Problem(f"not UTF-8 text (byte {e.start}): expected a text file", file=str(path))]
-        ) from None
+        text = read_text(path, what="a scenario file")
+    except LimitError:
+        raise
+    except InputError as e:
+        raise ScenarioError(e.problems) from None
     if not text.strip():
         raise ScenarioError([Problem("the file is empty: expected a scenario", file=str(path))])
     return text
+
+
+MAX_MAGNITUDE = 1e12
+"""Largest magnitude of any number in a scenario file (positions, saliences, capabilities):
+products of three such numbers stay far from float overflow."""
+
+
+_NUMERIC_KEYS = frozenset({
+    "position", "salience", "capability", "status_quo", "scale_min", "scale_max", "p_prevail",
+    "cost", "target_cost", "commitment", "value",
+})
+
+
+def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) -> None:
+    """Refuse non-finite numbers (``.inf``, ``.nan``) and numbers beyond :data:`MAX_MAGNITUDE`
+    anywhere in the parsed document, each located."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, Loc]] = [(data, ())]
+    while stack and len(problems) < 50:
+        v, loc = stack.pop()
+        if isinstance(v, dict):
+            stack.extend((x, (*loc, str(k))) for k, x in v.items())
+        elif isinstance(v, (list, tuple)):
+            stack.extend((x, (*loc, i)) for i, x in enumerate(v))
+        elif isinstance(v, str) and loc and loc[-1] in _NUMERIC_KEYS and len(v) < 400:
+            try:
+                x = float(v.replace("_", ""))
+            except ValueError:
+                continue  # not a number: validation says so, located
+            stack.append((x, loc))
+        elif isinstance(v, float) and not math.isfinite(v):
+            problems.append(Problem(f"expected a finite number, got {v!r}", _field_of(loc),
+                                    file, locate(loc), loc=loc))
+        elif isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) > MAX_MAGNITUDE:
+            shown = (f"{v:.3g}" if isinstance(v, float) or v.bit_length() < 100
+                     else f"a number of about {int(v.bit_length() * 0.30103)} digits")
+            problems.append(Problem(f"{shown} is beyond the limit of ±{MAX_MAGNITUDE:g} for a "
+                                    "number in a scenario", _field_of(loc), file, locate(loc),
+                                    loc=loc))
+    if problems:
+        raise ScenarioError(sorted(problems, key=lambda q: q.line or 0))
 
 
 def _describe_pydantic(err: dict[str, Any]) -> str:
@@ -75,6 +112,7 @@ def _build(
     data: dict[str, Any], file: str, locate: Callable[[Loc], int | None]
 ) -> Scenario:
     """Validate ``data`` into a Scenario, turning every error into a located Problem."""
+    _check_numbers(data, file, locate)
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
@@ -99,10 +137,14 @@ def _float(
     try:
         v = float(t.replace(",", ".")) if t.count(",") == 1 and "." not in t else float(t)
     except ValueError:
-        problems.append(Problem(f"expected a number, got {t!r}", field, file, line))
+        problems.append(Problem(f"expected a number, got {t[:40]!r}", field, file, line))
         return None
     if not math.isfinite(v):
-        problems.append(Problem(f"expected a finite number, got {t!r}", field, file, line))
+        problems.append(Problem(f"expected a finite number, got {t[:40]!r}", field, file, line))
+        return None
+    if abs(v) > MAX_MAGNITUDE:
+        problems.append(Problem(f"{v:.3g} is beyond the limit of ±{MAX_MAGNITUDE:g} for a "
+                                "number in a scenario", field, file, line))
         return None
     if nonneg and v < 0:
         problems.append(Problem(f"must be ≥ 0, got {t}", field, file, line))
@@ -112,10 +154,9 @@ def _float(
 
 # ---------------------------------------------------------------------------------------------
 # YAML
-def _yaml_lines(text: str) -> dict[Loc, int]:
-    """Map each path in the YAML document to its 1-based line number."""
+def _yaml_lines(node: yaml.Node | None) -> dict[Loc, int]:
+    """Map each path in the composed YAML document to its 1-based line number."""
     lines: dict[Loc, int] = {}
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
 
     def walk(n: yaml.Node | None, path: Loc) -> None:
         if n is None:
@@ -123,7 +164,7 @@ def _yaml_lines(text: str) -> dict[Loc, int]:
         lines[path] = n.start_mark.line + 1
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
-                key = k.value
+                key = k.value if isinstance(k, yaml.ScalarNode) else str(k.start_mark.line)
                 lines[(*path, key)] = k.start_mark.line + 1
                 walk(v, (*path, key))
         elif isinstance(n, yaml.SequenceNode):
@@ -154,16 +195,12 @@ def load_yaml_document(path: Path) -> tuple[Any, Callable[[Loc], int | None]]:
     """
     text = _read_text(path)
     try:
-        data = yaml.safe_load(text)
-        lines = _yaml_lines(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(e, "problem", None) or str(e)
-        raise ScenarioError(
-            [Problem(f"not valid YAML: {problem}", file=str(path), line=line)]
-        ) from None
-    return data, _locator(lines)
+        data, node = safe_yaml(text, str(path))
+    except LimitError:
+        raise
+    except InputError as e:
+        raise ScenarioError(e.problems) from None
+    return data, _locator(_yaml_lines(node))
 
 
 def read_yaml(path: str | os.PathLike[str]) -> Scenario:
@@ -258,16 +295,21 @@ def _sniff(header: str, file: str, expected: str) -> str:
     return best
 
 
-def _rows(text: str, delim: str) -> list[tuple[int, list[str]]]:
-    """(1-based line number, cells) for every non-blank line."""
-    out = []
-    reader = csv.reader(io.StringIO(text), delimiter=delim, skipinitialspace=True)
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        out.append((line, [c.strip() for c in cells]))
-    return out
+def _rows(text: str, delim: str, file: str = "<input>") -> list[tuple[int, list[str]]]:
+    """(1-based line number, cells) for every non-blank line (limits of :func:`csv_rows`)."""
+    try:
+        rows = csv_rows(text, delim, file, skipinitialspace=True)
+    except LimitError:
+        raise
+    except InputError as e:
+        raise ScenarioError(e.problems) from None
+    return [(line, [c.strip() for c in cells]) for line, cells in rows
+            if any(c.strip() for c in cells)]
+
+
+def _need_rows(rows: list[tuple[int, list[str]]], file: str, expected: str) -> None:
+    if not rows:
+        raise ScenarioError([Problem(f"no rows: expected {expected}", file=file, line=1)])
 
 
 _ONE_ISSUE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -309,7 +351,8 @@ def read_one_issue_csv(
     header_line = text.splitlines()[0]
     expected = "columns Actor, Capability, Position, Salience"
     delim = _sniff(header_line, file, expected)
-    rows = _rows(text, delim)
+    rows = _rows(text, delim, file)
+    _need_rows(rows, file, "a header with " + expected)
     (_, header), body = rows[0], rows[1:]
     names = [h.strip().lower() for h in header]
     cols: dict[str, int] = {}
@@ -518,7 +561,9 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
     body = "".join(body_lines)
     if not body.strip():
         raise ScenarioError([Problem("no header and rows after the comments", file=file)])
-    rows = _rows(body, _sniff(body_lines[0], file, "columns " + ", ".join(LONG_COLUMNS[:4])))
+    rows = _rows(body, _sniff(body_lines[0], file, "columns " + ", ".join(LONG_COLUMNS[:4])),
+                 file)
+    _need_rows(rows, file, "a header with columns " + ", ".join(LONG_COLUMNS[:4]))
     header = [h.lower() for h in rows[0][1]]
     missing = [c for c in ("actor", "issue", "position", "salience") if c not in header]
     if missing:
@@ -702,7 +747,7 @@ def read_ktab(path: str | os.PathLike[str]) -> Scenario:
     p = Path(path)
     file = str(p)
     text = _read_text(p)
-    rows = _rows(text, ",")
+    rows = _rows(text, ",", file)
     if len(rows) < 3:
         raise ScenarioError(
             [Problem("expected a title line, a header line and actor rows", file=file)]
@@ -943,5 +988,5 @@ def write_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     elif p.suffix.lower() == ".csv":
         atomic_write_text(p, _write_long_csv(scenario))
     else:
-        raise ValueError(f"{p}: cannot tell the format; use a .yaml or .csv name")
+        raise InputError(f"{p}: cannot tell the format; use a .yaml or .csv name")
 

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from detente.errors import InputError, Problem
+from detente.errors import InputError, InputLookupError, Problem
 
 __all__ = [
     "OUTCOME_KINDS",
@@ -628,13 +628,13 @@ class Scenario(BaseModel):
         for a in self.actors:
             if a.id == actor_id:
                 return a
-        raise KeyError(f"no actor '{actor_id}' in scenario '{self.name}'")
+        raise InputLookupError(f"no actor '{actor_id}' in scenario '{self.name}'")
 
     def issue(self, issue_id: str) -> Issue:
         for i in self.issues:
             if i.id == issue_id:
                 return i
-        raise KeyError(f"no issue '{issue_id}' in scenario '{self.name}'")
+        raise InputLookupError(f"no issue '{issue_id}' in scenario '{self.name}'")
 
     def stance(self, actor_id: str, issue_id: str) -> Stance | None:
         for s in self.stances:
