@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean install peers docs report fuzz
+.PHONY: demo test lint bench clean install peers docs report fuzz browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,13 @@ peers:
 docs: $(TEST_STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: lint docs peers
+# Debian's chromium for the browser tests (Playwright drives it; its own browser download is not
+# reachable here). Installed once by apt-get when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: lint docs peers browser
 	$(BIN)/python -m pytest
 
 # The long fuzz run (docs/hardening.md): ~10,000 mutated-file command runs, 8 processes on one
