@@ -84,3 +84,20 @@ def test_outcome_count_does_not_overflow() -> None:
         check_outcomes(Huge())  # type: ignore[arg-type]
     Huge.n_outcomes = MAX_OUTCOMES
     check_outcomes(Huge())  # type: ignore[arg-type]
+
+
+def test_red_lines_that_exclude_every_option_are_a_user_error(tmp_path) -> None:
+    """Two red lines that leave no outcome and no status quo: the scenario's mistake, reported
+    as an InputError naming the issue (not a ValueError from deep inside the domain)."""
+    from detente.bargaining import domain_from_scenario
+    from detente.scenario import load_scenario
+
+    p = tmp_path / "lines.yaml"
+    p.write_text(
+        "name: x\nactors:\n- {id: A, capability: 1}\n- {id: B, capability: 1}\n"
+        "issues:\n- {id: i}\nstances:\n"
+        "- {actor: A, issue: i, position: 10, salience: 50, red_line: {side: above, value: 30}}\n"
+        "- {actor: B, issue: i, position: 90, salience: 50, red_line: {side: below, value: 70}}\n",
+        encoding="utf-8")
+    with pytest.raises(InputError, match="'i'.*leave no option"):
+        domain_from_scenario(load_scenario(p), "A", "B")

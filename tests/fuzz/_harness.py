@@ -17,7 +17,7 @@ import random
 import signal
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,17 +203,16 @@ def check(args: list[str], path: Path, tally: Tally, label: str = "") -> None:
         tally.failures.append(f"exit 2 without the file name: {where}: {err.strip()[:200]}")
 
 
-def fuzz(n_files: int, seed: int, tmp: Path, budget_s: float | None = None,
-         progress: Path | None = None) -> Tally:
-    """Mutate ``n_files`` seed files (round robin over the kinds) and run each through its
-    commands; stop early when ``budget_s`` seconds are spent. ``progress``: a file rewritten
-    every 100 files with the tally so far and every failure."""
+def _mutated(n_files: int, seed: int, tmp: Path, budget_s: float | None,
+             name: Callable[[int], str]) -> Iterator[tuple[int, str, Path, Path]]:
+    """The one mutation loop of both fuzzers: ``n_files`` mutated seed files, round robin over
+    the kinds, written under ``tmp`` as ``name(n) + suffix``; stops early when ``budget_s``
+    seconds are spent. Yields (n, kind, seed file, mutated file)."""
     rng = random.Random(seed)
     seeds = seed_files()
     kinds = [k for k in ("scenario", "deu", "domain", "record") if seeds[k]]
     texts = {k: [(p, p.read_text(encoding="utf-8-sig", errors="replace")) for p in seeds[k]]
              for k in kinds}
-    tally = Tally()
     t_end = None if budget_s is None else time.perf_counter() + budget_s
     for n in range(n_files):
         if t_end is not None and time.perf_counter() > t_end:
@@ -222,10 +221,20 @@ def fuzz(n_files: int, seed: int, tmp: Path, budget_s: float | None = None,
         src, text = rng.choice(texts[kind])
         if kind == "deu":
             text = _small_deu(text, rng)
-        body = mutate(text, rng)
-        path = tmp / f"m{n}{src.suffix}"
-        path.write_text(body, encoding="utf-8", errors="surrogatepass")
-        for args in commands(kind, path, tmp, rng):
+        path = tmp / f"{name(n)}{src.suffix}"
+        path.write_text(mutate(text, rng), encoding="utf-8", errors="surrogatepass")
+        yield n, kind, src, path
+
+
+def fuzz(n_files: int, seed: int, tmp: Path, budget_s: float | None = None,
+         progress: Path | None = None) -> Tally:
+    """Mutate ``n_files`` seed files (round robin over the kinds) and run each through its
+    commands; stop early when ``budget_s`` seconds are spent. ``progress``: a file rewritten
+    every 100 files with the tally so far and every failure."""
+    cmd_rng = random.Random(seed + 1)
+    tally = Tally()
+    for n, kind, src, path in _mutated(n_files, seed, tmp, budget_s, lambda n: f"m{n}"):
+        for args in commands(kind, path, tmp, cmd_rng):
             check(args, path, tally, f"{kind} from {src.name}, seed {seed}, file {n}")
         if progress is not None and (n + 1) % 100 == 0:
             progress.write_text(f"{n + 1} files; {tally.summary()}\n"
@@ -314,22 +323,8 @@ def fuzz_readers(n_files: int, seed: int, tmp: Path, budget_s: float | None = No
 
     readers = {"scenario": load_scenario, "deu": read_deu, "domain": load_domain,
                "record": read_record}
-    rng = random.Random(seed)
-    seeds = seed_files()
-    kinds = [k for k in ("scenario", "deu", "domain", "record") if seeds[k]]
-    texts = {k: [(p, p.read_text(encoding="utf-8-sig", errors="replace")) for p in seeds[k]]
-             for k in kinds}
     tally = Tally()
-    t_end = None if budget_s is None else time.perf_counter() + budget_s
-    for n in range(n_files):
-        if t_end is not None and time.perf_counter() > t_end:
-            break
-        kind = kinds[n % len(kinds)]
-        src, text = rng.choice(texts[kind])
-        if kind == "deu":
-            text = _small_deu(text, rng)
-        path = tmp / f"r{n % 50}{src.suffix}"
-        path.write_text(mutate(text, rng), encoding="utf-8", errors="surrogatepass")
+    for n, kind, src, path in _mutated(n_files, seed, tmp, budget_s, lambda n: f"r{n % 50}"):
         tally.runs += 1
         t0 = time.perf_counter()
         try:

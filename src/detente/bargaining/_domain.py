@@ -313,7 +313,7 @@ def domain_from_scenario(
             if iss.status_quo is not None:
                 keep |= np.isclose(pts, iss.status_quo)
             if not keep.any():
-                raise ValueError(
+                raise InputError(
                     f"issue '{iss.id}': the red lines of {a} and {b} leave no option and there "
                     "is no status quo to fall back on")
             pts = pts[keep]
