@@ -192,7 +192,8 @@ def _forecast_data(sc: Scenario, models: Sequence[str], seed: int) -> dict[str, 
     return out
 
 
-def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any]) -> Section:
+def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed: int
+                      ) -> Section:
     from detente.report._forecast_plot import plot_forecasts
 
     models = list(forecasts)
@@ -204,7 +205,7 @@ def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any]) -> S
     table = _table(["issue", "status quo", *models], rows)
     notes = [f"{m}: {n}" for m in models for n in forecasts[m].notes]
     fig = _svg(lambda p: plot_forecasts(sc, list(forecasts.values()), p))
-    opts = " ".join(f"-m {m}" for m in models)
+    opts = " ".join(f"-m {m}" for m in models) + f" --seed {seed}"
     body = (
         "<p>Each model's forecast per issue on the issue's own scale, beside the status quo "
         "(what happens if nothing is agreed). The models and their references are in the "
@@ -407,7 +408,7 @@ def _crisis(sc: Scenario, ref: str, as_of: str | None, models: Sequence[str], se
     except InputError as err:
         return Section("crisis", title, skipped=f"the crisis model refused the inputs: {err}"
                        ), None
-    return Section("crisis", title, crisis_section(sc, ref, as_of, cd, models)), cd
+    return Section("crisis", title, crisis_section(sc, ref, as_of, cd, models, seed)), cd
 
 
 # -- judgements -----------------------------------------------------------------------------------
@@ -493,7 +494,7 @@ def build_report(
                           for i, x in zip(fc.issue_ids, fc.outcomes, strict=True)}
                       for m, fc in forecasts.items()},
     }
-    sections = [_scenario_section(scenario, ref), _forecast_section(scenario, ref, forecasts),
+    sections = [_scenario_section(scenario, ref), _forecast_section(scenario, ref, forecasts, seed),
                 _outcome_section(scenario, ref, forecasts, observed)]
     judgements = _issue_judgements(scenario, forecasts)
     crisis_section, cd = _crisis(scenario, ref, as_of, models, seed)

@@ -174,7 +174,7 @@ def _brier(ep: Mapping[str, float], kind: str) -> float:
 
 
 def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
-                   models: Sequence[str]) -> str:
+                   models: Sequence[str], seed: int = 0) -> str:
     """The section's HTML body."""
     from detente.report._case_report import likelihood_term
 
@@ -229,8 +229,8 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
                         for ch in chans)
             + f"; Brier score of the three-way forecast {bs} (0 is perfect, 2 the worst; a "
             "uniform forecast scores 0.667).</p>")
-    parts.append(command(f"detente crisis {ref}{asof} -f json")
-                 + (command(f"detente crisis {ref}{asof} --channel private -f json")
+    parts.append(command(f"detente crisis {ref}{asof} --seed {seed} -f json")
+                 + (command(f"detente crisis {ref}{asof} --channel private --seed {seed} -f json")
                     if len(chans) == 2 else ""))
     # per issue
     irows = []
@@ -308,7 +308,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
                 row.append("—" if not (math.isfinite(a) and math.isfinite(b))
                            else f"{a:.1f} → {b:.1f} ({b - a:+.1f})")
             grows.append(row)
-        opts = " ".join(f"-m {m}" for m in names)
+        opts = " ".join(f"-m {m}" for m in names) + f" --seed {seed}"
         parts.append(
             "<h3>Public versus private channel, every other model</h3>"
             "<p>Each model on the public positions and on the closed-channel ones (public → "
