@@ -4,6 +4,7 @@ model, the crisis runs and the what-if sweep: seconds, not milliseconds)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,3 +30,13 @@ def geneva_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def geneva_html(geneva_files: tuple[Path, Path]) -> tuple[str, str]:
     return (geneva_files[0].read_text(encoding="utf-8"),
             geneva_files[1].read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def geneva_report() -> Any:
+    """The Geneva report built in-process (its numbers in ``.data``)."""
+    from detente.examples import load_example
+    from detente.report import build_report
+
+    return build_report(load_example("geneva-2022"), ref="geneva-2022", a="USA", b="RUS",
+                        as_of="2022-01-10")

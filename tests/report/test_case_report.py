@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -57,13 +58,8 @@ def test_key_judgements_come_first_and_sections_are_there(geneva_html: tuple[str
     assert "Reproduce: <code>detente bargain geneva-2022 --a USA --b RUS --as-of 2022-01-10" in text
 
 
-def _report_data() -> dict:
-    sc = load_example("geneva-2022")
-    return dict(build_report(sc, ref="geneva-2022", a="USA", b="RUS", as_of="2022-01-10").data)
-
-
-def test_numbers_equal_what_the_commands_print() -> None:
-    data = _report_data()
+def test_numbers_equal_what_the_commands_print(geneva_report: Any) -> None:
+    data = geneva_report.data
     runner = CliRunner()
     fc = runner.invoke(app, ["forecast", "geneva-2022", "-m", "eum", "-m", "compromise",
                              "-f", "json"])

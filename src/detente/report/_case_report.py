@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.errors import InputError
+from detente.errors import InputError, InputLookupError
 from detente.report._crisis_section import (
     CrisisData,
     crisis_data,
@@ -32,7 +32,12 @@ from detente.report._crisis_section import (
     crisis_section,
 )
 from detente.report._html import command, e, link, num, table
-from detente.report._indicators import Judge, build_indicators, indicators_section
+from detente.report._indicators import (
+    Judge,
+    build_indicators,
+    indicator_text,
+    indicators_section,
+)
 from detente.scenario import Scenario
 
 __all__ = [
@@ -61,7 +66,8 @@ LIKELIHOOD_TERMS: tuple[tuple[float, float, str], ...] = (
 #: uncertainty package is not part of this build).
 SKIPPED_UNCERTAINTY = ("intervals over the inputs and Sobol sensitivity indices need the Monte "
                        "Carlo/sensitivity package (detente.uncertainty), which this build does "
-                       "not include; the what-if sweep below covers the key judgements")
+                       "not include; the what-if sweep (key assumptions) covers the key "
+                       "judgements where it can")
 
 
 def likelihood_term(p: float) -> str:
@@ -503,11 +509,17 @@ def build_report(
         data["crisis"] = cd.data
         judgements.extend(crisis_judgements(scenario, cd))
     pair: tuple[float, float] | None = None
+    why_not = "no dyad given (--a and --b)"
+    creds = None
     if a is not None and b is not None:
         from detente.record import load_shipped_record
 
         rec = record if record is not None else load_shipped_record()
-        creds = _credibility_data(a, b, as_of, rec)
+        try:
+            creds = _credibility_data(a, b, as_of, rec)
+        except InputLookupError as err:
+            why_not = f"no trust from the record for {a} and {b}: {err}"
+    if a is not None and b is not None and creds is not None:
         data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
                                for k, c in creds.items()}
         pair = (float(creds[f"{b}->{a}"].mean), float(creds[f"{a}->{b}"].mean))
@@ -551,7 +563,7 @@ def build_report(
     else:
         for key, title in (("bargaining", "Is a deal possible, and on what?"),
                            ("credibility", "Credibility of each side toward the other")):
-            sections.append(Section(key, title, skipped="no dyad given (--a and --b)"))
+            sections.append(Section(key, title, skipped=why_not))
     sections.append(Section("sensitivity", "Sensitivity: which inputs would change which "
                             "forecast", skipped=SKIPPED_UNCERTAINTY))
     challenger = counterpart = None
@@ -570,9 +582,16 @@ def build_report(
         data["indicators"] = {"judgements": base, "inputs": [i.as_dict() for i in inds]}
         sections.append(Section("indicators", title,
                                 indicators_section(scenario, base, inds)))
+        near = min(inds, key=lambda i: i.distance)
+        if near.flips_at is not None:
+            judgements.append(Judgement(
+                "Nearest to changing: " + indicator_text(scenario, near), near.confidence or
+                "moderate", f"what-if sweep of {len(inds)} inputs; the change lies "
+                f"{near.distance:.0%} of the input's range away (key assumptions section)"))
     else:
-        sections.append(Section("indicators", title, skipped="no discrete judgement to sweep "
-                                "(no dyad given and no outside option in the scenario)"))
+        sections.append(Section("indicators", title, skipped="no judgement with a likelihood "
+                                "or a yes/no to sweep: no bilateral analysis and no outside "
+                                "option in the scenario"))
     digest = hashlib.sha256(source_bytes if source_bytes is not None
                             else scenario.model_dump_json().encode()).hexdigest()
     meta = {"detente version": __version__, "input": ref, "input SHA-256": digest,
