@@ -5,8 +5,10 @@ per-issue figures, the ultimatum reading, credibility, bargaining)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shlex
 from html.parser import HTMLParser
 from typing import Any
 
@@ -83,17 +85,31 @@ def _run(*args: str) -> Any:
     return json.loads(res.output)
 
 
+def _reproduce(text: str, section: str, prefix: str) -> Any:
+    """Run the command printed under a table of ``section`` (the one starting with ``prefix``
+    and asking for JSON) and parse its output."""
+    body = text[text.index(f'<section id="{section}">'):]
+    body = body[:body.index("</section>")]
+    cmds = [html.unescape(c) for c in re.findall(r"Reproduce: <code>(.*?)</code>", body)]
+    mine = [c for c in cmds if c.startswith(prefix) and c.endswith("-f json")]
+    assert len(mine) == 1, cmds
+    argv = shlex.split(mine[0])
+    assert argv[0] == "detente"
+    return _run(*argv[1:])
+
+
 @pytest.fixture(scope="module")
 def sections(geneva_html: tuple[str, str]) -> dict[str, dict[str, Any]]:
     return _parse(geneva_html[0])
 
 
-def test_forecast_table_equals_detente_forecast(sections: dict[str, dict[str, Any]]) -> None:
+def test_forecast_table_equals_detente_forecast(sections: dict[str, dict[str, Any]],
+                                                geneva_html: tuple[str, str]) -> None:
     tab = _table_with(sections["forecasts"], "issue", "status quo")
     models = tab[0][2:]
     assert set(models) >= {"eum", "compromise", "crisis"}
-    printed = _run("forecast", "geneva-2022", *[x for m in models for x in ("-m", m)],
-                   "--seed", "0", "-f", "json")
+    printed = _reproduce(geneva_html[0], "forecasts", "detente forecast geneva-2022")
+    assert [d["model"] for d in printed["forecasts"]] == models
     by_model = {d["model"]: d for d in printed["forecasts"]}
     rows = {r[0]: r for r in tab[1:]}
     n = 0
@@ -113,10 +129,12 @@ def _issue_label(issue_id: str) -> str:
 
 @pytest.mark.parametrize("channel", ["public", "private"])
 def test_crisis_figures_equal_detente_crisis(sections: dict[str, dict[str, Any]],
-                                             channel: str) -> None:
+                                             geneva_html: tuple[str, str], channel: str) -> None:
     sec = sections["crisis"]
-    printed = _run("crisis", "geneva-2022", "--as-of", AS_OF, "--channel", channel,
-                   "--seed", "0", "-f", "json")
+    run = f"detente crisis geneva-2022 --as-of {AS_OF} --draws 2000 --seed 0"
+    printed = _reproduce(geneva_html[0], "crisis",
+                         run + (" --channel private" if channel == "private" else " -f"))
+    assert printed["channel"] == channel
     probs = _table_with(sec, "episode")
     col = probs[0].index(f"P ({channel})")
     for row, key in zip(probs[1:], ("agreement", "no_agreement", "escalation"), strict=True):
@@ -160,8 +178,9 @@ def test_credibility_equals_detente_credibility(sections: dict[str, dict[str, An
     assert int(m.group(5)) == c["n_events"]
 
 
-def test_bargaining_figures_equal_detente_bargain(sections: dict[str, dict[str, Any]]) -> None:
-    b = _run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--as-of", AS_OF, "-f", "json")
+def test_bargaining_figures_equal_detente_bargain(sections: dict[str, dict[str, Any]],
+                                                 geneva_html: tuple[str, str]) -> None:
+    b = _reproduce(geneva_html[0], "bargaining", "detente bargain geneva-2022 --a USA --b RUS")
     text = sections["bargaining"]["text"]
     t_ab, t_ba = b["trust"]
     assert f"USA trusts RUS {t_ab:.3f}, RUS trusts USA {t_ba:.3f}" in text

@@ -230,8 +230,9 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
                         for ch in chans)
             + f"; Brier score of the three-way forecast {bs} (0 is perfect, 2 the worst; a "
             "uniform forecast scores 0.667).</p>")
-    parts.append(command(f"detente crisis {ref}{asof} --seed {seed} -f json")
-                 + (command(f"detente crisis {ref}{asof} --channel private --seed {seed} -f json")
+    run = f"detente crisis {ref}{asof} --draws {CRISIS_DRAWS} --seed {seed}"
+    parts.append(command(f"{run} -f json")
+                 + (command(f"{run} --channel private -f json")
                     if len(chans) == 2 else ""))
     # per issue
     irows = []
