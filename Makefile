@@ -44,10 +44,12 @@ docs: $(TEST_STAMP)
 	$(BIN)/mkdocs build --strict
 
 # Debian's chromium for the browser tests (Playwright drives it; its own browser download is not
-# reachable here). Installed once by apt-get when missing.
+# reachable here), and Pango for WeasyPrint (the report's PDF). Installed once by apt-get when
+# missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v chromium >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2-1.0; } || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+		libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 test: lint docs peers browser
 	$(BIN)/python -m pytest

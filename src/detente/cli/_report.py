@@ -14,8 +14,11 @@ from detente.cli._app import UserError, app, console, scenario_path, user_errors
 @user_errors
 def report_cmd(
     scenario: Annotated[str, typer.Argument(help="Scenario file or shipped example name.")],
-    out: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
-        "report.html"),
+    out: Annotated[Path, typer.Option(
+        "-o", "--output", help="File to write: .html, or .pdf for a PDF.")] = Path("report.html"),
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Write a PDF (to the -o name with a .pdf suffix) instead of HTML; needs "
+        "WeasyPrint (pip install 'detente[pdf]').")] = False,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Date for the record (default: the scenario's as_of or date).")] = None,
     a: Annotated[str | None, typer.Option("--a", help="First side of the bilateral analysis.")
@@ -28,17 +31,29 @@ def report_cmd(
                                       "space.")] = 11,
 ) -> None:
     """Write a case report: key judgements first, then the evidence, figures inline."""
-    from detente._atomic import atomic_write_text
+    from detente._atomic import atomic_write_bytes, atomic_write_text
     from detente.report import build_report, render_html
     from detente.scenario import load_scenario
 
     path = scenario_path(scenario)
-    if out.suffix.lower() not in (".html", ".htm"):
-        raise UserError(f"{out}: the report is HTML; give a .html file name")
+    suffix = out.suffix.lower()
+    as_pdf = pdf or suffix == ".pdf"
+    if as_pdf:
+        from detente.report._pdf import pdf_engine, render_pdf
+
+        out = out.with_suffix(".pdf")
+        engine, why = pdf_engine()
+        if engine is None:  # before the (slow) build: say at once what is missing
+            raise UserError(f"cannot write {out}: {why}")
+    elif suffix not in (".html", ".htm"):
+        raise UserError(f"{out}: give a .html file name (or .pdf, or --pdf, for a PDF)")
     sc = load_scenario(path)
     rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a, b=b,
                        models=model, seed=seed, grid=grid)
-    atomic_write_text(out, render_html(rep))
+    if as_pdf:
+        atomic_write_bytes(out, render_pdf(render_html(rep)))
+    else:
+        atomic_write_text(out, render_html(rep))
     skipped = [s.title for s in rep.sections if s.skipped]
     console.print(f"report written to {out} ({len(rep.sections) - len(skipped)} sections"
                   + (f"; skipped: {', '.join(skipped)}" if skipped else "") + ")")

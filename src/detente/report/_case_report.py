@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -25,7 +24,20 @@ from typing import Any
 
 import numpy as np
 
-from detente.errors import InputError
+from detente.errors import InputError, InputLookupError
+from detente.report._crisis_section import (
+    CrisisData,
+    crisis_data,
+    crisis_judgements,
+    crisis_section,
+)
+from detente.report._html import command, e, link, num, table
+from detente.report._indicators import (
+    Judge,
+    build_indicators,
+    indicator_text,
+    indicators_section,
+)
 from detente.scenario import Scenario
 
 __all__ = [
@@ -48,6 +60,14 @@ LIKELIHOOD_TERMS: tuple[tuple[float, float, str], ...] = (
     (0.80, 0.95, "very likely"),
     (0.95, 1.00, "almost certain"),
 )
+
+
+#: Why the interval and sensitivity parts are absent (the Monte Carlo and Sobol analysis of the
+#: uncertainty package is not part of this build).
+SKIPPED_UNCERTAINTY = ("intervals over the inputs and Sobol sensitivity indices need the Monte "
+                       "Carlo/sensitivity package (detente.uncertainty), which this build does "
+                       "not include; the what-if sweep (key assumptions) covers the key "
+                       "judgements where it can")
 
 
 def likelihood_term(p: float) -> str:
@@ -96,37 +116,11 @@ class CaseReport:
 
 # -- helpers --------------------------------------------------------------------------------------
 
-def _e(x: Any) -> str:
-    return html.escape(str(x), quote=True)
-
-
-def _num(x: float, fmt: str = ".2f") -> str:
-    return "—" if x is None or not math.isfinite(float(x)) else format(float(x), fmt)
-
-
-def _link(url: str) -> str:
-    parts = [p.strip() for p in re.split(r"\s;\s|\s+", url.strip()) if p.strip()]
-    out = []
-    for p in parts:
-        if re.match(r"^https?://", p):
-            out.append(f'<a href="{_e(p)}">{_e(p)}</a>')
-        elif p != ";":
-            out.append(_e(p))
-    return " ".join(out)
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], *, raw: bool = False,
-           cls: str = "") -> str:
-    """An HTML table; cells are escaped unless ``raw``."""
-    esc: Callable[[Any], str] = (lambda c: str(c)) if raw else _e
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
-    c = f' class="{cls}"' if cls else ""
-    return f"<table{c}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _command(cmd: str) -> str:
-    return f'<p class="cmd">Reproduce: <code>{_e(cmd)}</code></p>'
+_e = e
+_num = num
+_link = link
+_table = table
+_command = command
 
 
 def _svg(draw: Callable[[str], Any]) -> str:
@@ -204,7 +198,8 @@ def _forecast_data(sc: Scenario, models: Sequence[str], seed: int) -> dict[str, 
     return out
 
 
-def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any]) -> Section:
+def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed: int
+                      ) -> Section:
     from detente.report._forecast_plot import plot_forecasts
 
     models = list(forecasts)
@@ -216,11 +211,12 @@ def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any]) -> S
     table = _table(["issue", "status quo", *models], rows)
     notes = [f"{m}: {n}" for m in models for n in forecasts[m].notes]
     fig = _svg(lambda p: plot_forecasts(sc, list(forecasts.values()), p))
-    opts = " ".join(f"-m {m}" for m in models)
+    opts = " ".join(f"-m {m}" for m in models) + f" --seed {seed}"
     body = (
         "<p>Each model's forecast per issue on the issue's own scale, beside the status quo "
         "(what happens if nothing is agreed). The models and their references are in the "
         "methods appendix.</p>" + table + _command(f"detente forecast {ref} {opts} -f json")
+        + f'<p class="skip">Intervals skipped: {_e(SKIPPED_UNCERTAINTY)}.</p>'
         + ("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>" if notes else "")
         + fig + _command(f"detente forecast {ref} {opts} --plot forecasts.svg")
     )
@@ -406,6 +402,21 @@ def _methods_section(models: Sequence[str], seed: int, meta: Mapping[str, str]) 
     return Section("methods", "Methods and settings", body)
 
 
+def _crisis(sc: Scenario, ref: str, as_of: str | None, models: Sequence[str], seed: int
+            ) -> tuple[Section, CrisisData | None]:
+    title = "The crisis: agreement, standoff or escalation?"
+    if not (sc.outside_options or any(s.red_line is not None or s.commitment > 0
+                                       for s in sc.stances)):
+        return Section("crisis", title, skipped="the scenario codes no crisis inputs (outside "
+                       "options, red lines or public commitments)"), None
+    try:
+        cd = crisis_data(sc, seed=seed, as_of=as_of, models=models)
+    except InputError as err:
+        return Section("crisis", title, skipped=f"the crisis model refused the inputs: {err}"
+                       ), None
+    return Section("crisis", title, crisis_section(sc, ref, as_of, cd, models, seed)), cd
+
+
 # -- judgements -----------------------------------------------------------------------------------
 
 def _confidence_from_spread(spread: float, low_share: float) -> tuple[str, str]:
@@ -489,17 +500,29 @@ def build_report(
                           for i, x in zip(fc.issue_ids, fc.outcomes, strict=True)}
                       for m, fc in forecasts.items()},
     }
-    sections = [_scenario_section(scenario, ref), _forecast_section(scenario, ref, forecasts),
+    sections = [_scenario_section(scenario, ref), _forecast_section(scenario, ref, forecasts, seed),
                 _outcome_section(scenario, ref, forecasts, observed)]
     judgements = _issue_judgements(scenario, forecasts)
+    crisis_section, cd = _crisis(scenario, ref, as_of, models, seed)
+    sections.append(crisis_section)
+    if cd is not None:
+        data["crisis"] = cd.data
+        judgements.extend(crisis_judgements(scenario, cd))
+    pair: tuple[float, float] | None = None
+    why_not = "no dyad given (--a and --b)"
+    creds = None
     if a is not None and b is not None:
         from detente.record import load_shipped_record
 
         rec = record if record is not None else load_shipped_record()
-        creds = _credibility_data(a, b, as_of, rec)
+        try:
+            creds = _credibility_data(a, b, as_of, rec)
+        except InputLookupError as err:
+            why_not = f"no trust from the record for {a} and {b}: {err}"
+    if a is not None and b is not None and creds is not None:
         data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
                                for k, c in creds.items()}
-        pair = (creds[f"{b}->{a}"].mean, creds[f"{a}->{b}"].mean)
+        pair = (float(creds[f"{b}->{a}"].mean), float(creds[f"{a}->{b}"].mean))
         res = _bargaining_data(scenario, a, b, pair, grid)
         data["bargaining"] = {
             "trust": list(pair), "threshold": res.threshold,
@@ -540,7 +563,35 @@ def build_report(
     else:
         for key, title in (("bargaining", "Is a deal possible, and on what?"),
                            ("credibility", "Credibility of each side toward the other")):
-            sections.append(Section(key, title, skipped="no dyad given (--a and --b)"))
+            sections.append(Section(key, title, skipped=why_not))
+    sections.append(Section("sensitivity", "Sensitivity: which inputs would change which "
+                            "forecast", skipped=SKIPPED_UNCERTAINTY))
+    challenger = counterpart = None
+    crisis_trust: tuple[float, float] | None = None
+    keys: list[str] = [x for x in (a, b) if x is not None]
+    dyad = None if cd is None else cd.channels["public"].analysis.dyad
+    if cd is not None and dyad is not None:
+        ids = cd.channels["public"].analysis.setup.actor_ids
+        challenger, counterpart = ids[dyad.a], ids[dyad.counterpart]
+        crisis_trust = (float(dyad.kappa_a), float(dyad.kappa_b))
+        keys += [challenger, counterpart]
+    judge = Judge(a, b, pair, challenger, counterpart, crisis_trust, seed, as_of, grid)
+    base, inds = build_indicators(scenario, judge, keys)
+    title = "Key assumptions and indicators to watch"
+    if inds:
+        data["indicators"] = {"judgements": base, "inputs": [i.as_dict() for i in inds]}
+        sections.append(Section("indicators", title,
+                                indicators_section(scenario, base, inds)))
+        near = min(inds, key=lambda i: i.distance)
+        if near.flips_at is not None:
+            judgements.append(Judgement(
+                "Nearest to changing: " + indicator_text(scenario, near), near.confidence or
+                "moderate", f"what-if sweep of {len(inds)} inputs; the change lies "
+                f"{near.distance:.0%} of the input's range away (key assumptions section)"))
+    else:
+        sections.append(Section("indicators", title, skipped="no judgement with a likelihood "
+                                "or a yes/no to sweep: no bilateral analysis and no outside "
+                                "option in the scenario"))
     digest = hashlib.sha256(source_bytes if source_bytes is not None
                             else scenario.model_dump_json().encode()).hexdigest()
     meta = {"detente version": __version__, "input": ref, "input SHA-256": digest,
