@@ -27,6 +27,9 @@ def main(names: list[str]) -> None:
             d = a2.dyad
             assert d is not None
             o = d.options[a2.option]
+            one = crisis_forecast(sc, rng=0, challenger=s.actor_ids[h])
+            print(f"     P(esc | this challenger)={one.episode['escalation']:.2f} "
+                  f"zone share={a2.zone.mean():.2f} (deals both sides accept at believed values)")
             print(f"  challenger {s.actor_ids[h]}: p={o.p:.2f} cost={o.cost} tcost="
                   f"{o.target_cost} EV_A={a2.ev[h]:+.3f} U_A(standoff)={a2.u_standoff[h]:+.3f}"
                   f" margin={a2.ev[h]-a2.u_standoff[h]:+.3f} credible={a2.credible} "
