@@ -58,9 +58,10 @@ def test_the_table_is_the_nmc_extract() -> None:
     assert table[("GMY", 1938)] == "0.15422215"
     assert table[("USA", 1990)] == "0.14125326"
     for year in years:
-        # CINC is a share of the world: one year's values add up to 1
+        # CINC is a share of the world: one year's values add up to 1 (v6.0's 2015 rows, as
+        # printed in the source, add up to 1.0126)
         total = sum(float(v) for (_, y), v in table.items() if y == year)
-        assert total == pytest.approx(1.0, abs=0.01), year
+        assert total == pytest.approx(1.0, abs=0.015), year
 
 
 def test_there_are_cases_to_audit() -> None:

@@ -24,10 +24,12 @@ CASES = ROOT / "src" / "detente" / "cases" / "data"
 IDS = [
     "munich-1938",
     "korea-armistice-1953",
+    "cuba-1962",
     "salt-abm-1972",
     "paris-peace-1973",
     "algiers-accords-1981",
     "falklands-1982",
+    "iraq-kuwait-1990",
     "gulf-geneva-1991",
 ]
 PRESENT = [i for i in IDS if (CASES / f"{i}.yaml").is_file()]

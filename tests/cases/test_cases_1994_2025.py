@@ -26,11 +26,15 @@ CINC_TABLE = CASES / "nmc-cinc.csv"
 
 IDS = (
     "agreed-framework-1994",
+    "rambouillet-1999",
     "iraq-unsc-2003",
     "georgia-2008",
     "new-start-2010",
     "syria-cw-2013",
+    "jcpoa-2015",
+    "singapore-2018",
     "hanoi-2019",
+    "karabakh-2020",
     "black-sea-grain-2022",
     "us-iran-2025",
 )
@@ -154,18 +158,30 @@ def test_no_actor_states_a_position_across_its_own_red_line(case: dict[str, Any]
         assert not _crosses(s["position"], rl), f"{s['actor']}/{s['issue']}: crosses own red line"
 
 
+NON_STATE = "Non-state rule: capability = smallest state capability in the case"
+
+
+def _states(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The case's state actors (a non-state actor states the protocol's rule instead of a CINC)."""
+    return [a for a in case["actors"] if NON_STATE not in a["note"]]
+
+
 def test_capability_is_the_cinc_share(case: dict[str, Any]) -> None:
     raw = {}
-    for a in case["actors"]:
+    for a in _states(case):
         found = CINC_NOTE.findall(a["note"])
         assert len(found) == 1, f"actor {a['id']}: note must state CINC(<year>, <abb>) = <value>"
         year, _abb, value = found[0]
         assert int(year) <= min(_day(case["as_of"]).year, 2016)
         raw[a["id"]] = float(value)
     total = sum(raw.values())
-    for a in case["actors"]:
+    for a in _states(case):
         assert a["capability"] == pytest.approx(100 * raw[a["id"]] / total, abs=0.005 + 1e-9)
-    assert sum(a["capability"] for a in case["actors"]) == pytest.approx(100, abs=0.05)
+    assert sum(a["capability"] for a in _states(case)) == pytest.approx(100, abs=0.05)
+    smallest = min(a["capability"] for a in _states(case))
+    for a in case["actors"]:
+        if a not in _states(case):
+            assert a["capability"] == smallest, f"{a['id']}: the non-state rule"
 
 
 def test_raw_cinc_matches_the_shipped_cow_extract(case: dict[str, Any]) -> None:
@@ -174,7 +190,7 @@ def test_raw_cinc_matches_the_shipped_cow_extract(case: dict[str, Any]) -> None:
     with CINC_TABLE.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     table = {(r["stateabb"], int(r["year"])): float(r["cinc"]) for r in rows if r.get("cinc")}
-    for a in case["actors"]:
+    for a in _states(case):
         year, abb, value = CINC_NOTE.findall(a["note"])[0]
         assert (abb, int(year)) in table, f"{a['id']}: {abb} {year} not in the extract"
         assert float(value) == pytest.approx(table[(abb, int(year))], rel=1e-6)

@@ -259,6 +259,38 @@ def test_package_is_all_or_nothing_and_conditional_waits_for_its_branch() -> Non
     assert list(col.outcome) == [0.0, 0.0, 0.0]
 
 
+def test_a_package_closed_by_red_lines_offers_no_deal_in_the_crisis_layer() -> None:
+    """A package stands or falls as one in the crisis layer too: when red lines leave no value
+    on one of its issues, no candidate deal moves any issue of the package, so a credible
+    threat with nothing left to settle is carried out (complete information)."""
+    doc: dict[str, Any] = {
+        "name": "closed-package",
+        "actors": [{"id": "A", "capability": 3}, {"id": "B", "capability": 1}],
+        "issues": [{"id": "x", "status_quo": 0}, {"id": "y", "status_quo": 0}],
+        "stances": [
+            {"actor": "A", "issue": "x", "position": 100, "salience": 80},
+            {"actor": "A", "issue": "y", "position": 100, "salience": 20,
+             "red_line": {"side": "below", "value": 80}},
+            {"actor": "B", "issue": "x", "position": 0, "salience": 50},
+            {"actor": "B", "issue": "y", "position": 0, "salience": 50,
+             "red_line": {"side": "above", "value": 40}},
+        ],
+        "outside_options": [{"actor": "A", "target": ["B"], "cost": 0.05, "target_cost": 0.5,
+                             "imposes": {"x": 100, "y": 100}}],
+    }
+    open_pkg = analyse(Scenario.model_validate(doc), trust=1.0, rng=0)
+    assert open_pkg.zone_exists  # x alone can be traded for A's threat
+    doc["linkage"] = [{"package": ["x", "y"]}]
+    sc = Scenario.model_validate(doc)
+    an = analyse(sc, trust=1.0, rng=0)
+    assert np.allclose(an.candidates, an.setup.status_quo)  # nothing in the package moves
+    assert an.credible and not an.zone_exists
+    f = forecast(sc, "crisis", rng=0, trust=1.0, resolve_sd=0.0)
+    assert f.episode is not None and f.episode["escalation"] == 1.0
+    assert any("agreed all together or not at all, so no deal settles x" in line
+               for line in f.explanation)
+
+
 def test_a_package_trades_across_its_issues() -> None:
     """Each side gives on the issue it cares less about (Putnam 1988's package deal): no
     issue moves alone, the package moves both."""

@@ -123,6 +123,8 @@ def test_csv_summary_and_json_comparison() -> None:
     assert float(sq_all["mae"]) == pytest.approx((40 + 0 + 20) / 3)
     base = [r for r in rows if r["model"] == "base_rate" and r["case"] == "(all)"][0]
     assert float(base["brier"]) == pytest.approx(2.0)  # each case forecast by the other: wrong
+    # neither fixture escalated and neither's base rate gives escalation any probability
+    assert float(base["brier_escalation"]) == pytest.approx(0.0)
     code, out, err = run("evaluate", str(DATA), "-f", "json", "-m", "median")
     doc = json.loads(out)
     vs = {c["model"]: c for c in doc["vs_status_quo"]}

@@ -78,3 +78,7 @@ def test_status_quo_scores_equal_direct_formula(cases: list[Scenario]) -> None:
     direct = np.mean([brier_score(base_rate(kinds[:k] + kinds[k + 1:]), kinds[k])
                       for k in range(len(kinds))])
     assert report.model("base_rate").brier == pytest.approx(direct)
+    p_esc = [sum(o == "escalation" for o in kinds[:k] + kinds[k + 1:]) / max(len(kinds) - 1, 1)
+             if len(kinds) > 1 else 1 / 3 for k in range(len(kinds))]
+    binary = np.mean([(p - (o == "escalation")) ** 2 for p, o in zip(p_esc, kinds, strict=True)])
+    assert report.model("base_rate").brier_escalation == pytest.approx(binary)

@@ -17,6 +17,7 @@ from detente.collective import Forecast, list_models
 from detente.collective._registry import _REGISTRY, register
 from detente.evaluation import (
     base_rate,
+    brier_escalation,
     brier_score,
     case_number,
     compare,
@@ -118,6 +119,40 @@ def test_brier_closed_forms() -> None:
     assert brier_score(uniform, "agreement") == pytest.approx(2 / 3)
     assert brier_score({"agreement": 0.2, "no_agreement": 0.3, "escalation": 0.5},
                        "no_agreement") == pytest.approx(0.04 + 0.49 + 0.25)
+
+
+def test_binary_brier_of_escalation_closed_forms() -> None:
+    assert brier_escalation({"escalation": 1.0}, "escalation") == 0.0
+    assert brier_escalation({"agreement": 1.0}, "escalation") == 1.0
+    assert brier_escalation({"escalation": 0.5, "agreement": 0.5}, "agreement") == 0.25
+    # only P(escalation) counts: how the rest is split between agreement and standoff does not
+    assert brier_escalation({"agreement": 0.7, "no_agreement": 0.0, "escalation": 0.3},
+                            "no_agreement") == pytest.approx(0.09)
+    assert brier_escalation({"agreement": 0.0, "no_agreement": 0.7, "escalation": 0.3},
+                            "no_agreement") == pytest.approx(0.09)
+    assert brier_escalation({"escalation": 0.2}, "escalation") == pytest.approx(0.64)
+
+
+def test_binary_brier_of_the_base_rate_and_a_model(episode_model: str) -> None:
+    fx = _fixtures()  # no_agreement (1999), agreement (2004)
+    report = evaluate(fx + [load_example("geneva-2022")], [episode_model])
+    base = {e.case: e for e in report.episodes if e.model == "base_rate"}
+    # geneva (escalation) forecast from {agreement, no_agreement}: P(escalation) 0 -> 1.0;
+    # each other case: P(escalation) 1/2 -> 0.25
+    assert base["geneva-2022"].brier_escalation == pytest.approx(1.0)
+    assert base["fixture-deal-2004"].brier_escalation == pytest.approx(0.25)
+    assert report.model("base_rate").brier_escalation == pytest.approx((1.0 + 0.25 * 2) / 3)
+    # the coin model gives P(escalation) 0.25 everywhere: 0.75² once, 0.25² twice
+    m = report.model(episode_model)
+    assert m.brier_escalation == pytest.approx((0.5625 + 0.0625 * 2) / 3)
+    assert report.brier_skill(episode_model, escalation=True) == pytest.approx(
+        1 - m.brier_escalation / report.model("base_rate").brier_escalation)
+    doc = report.as_dict(per_issue=True)
+    row = next(r for r in doc["models"] if r["model"] == episode_model)
+    assert row["brier_escalation"] == pytest.approx(m.brier_escalation)
+    assert math.isnan(report.model("compromise").brier_escalation)
+    assert {e["case"]: e["brier_escalation"] for e in doc["episodes"]
+            if e["model"] == "base_rate"}["geneva-2022"] == pytest.approx(1.0)
 
 
 def test_base_rate_is_leave_one_case_out() -> None:

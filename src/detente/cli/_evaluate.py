@@ -246,15 +246,18 @@ def _csv(report: EvaluationReport, per_issue: bool) -> str:
             w.writerow([r.case, r.issue, r.model, num(r.forecast), num(r.observed),
                         num(r.error)])
         return buf.getvalue()
-    w.writerow(["model", "case", "n_issues", "mae", "median_ae", "brier"])
+    w.writerow(["model", "case", "n_issues", "mae", "median_ae", "brier", "brier_escalation"])
     briers = {(e.model, e.case): e.brier for e in report.episodes}
+    esc = {(e.model, e.case): e.brier_escalation for e in report.episodes}
     for m in report.models:
-        w.writerow([m.model, "(all)", m.n, num(m.mae), num(m.median_ae), num(m.brier)])
+        w.writerow([m.model, "(all)", m.n, num(m.mae), num(m.median_ae), num(m.brier),
+                    num(m.brier_escalation)])
         for c in report.cases:
             n_c = sum(1 for r in report.issues if r.model == m.model and r.case == c
                       and not math.isnan(r.error))
             w.writerow([m.model, c, n_c, num(m.case_mae.get(c, math.nan)), "",
-                        num(briers.get((m.model, c), math.nan))])
+                        num(briers.get((m.model, c), math.nan)),
+                        num(esc.get((m.model, c), math.nan))])
     return buf.getvalue()
 
 
@@ -298,6 +301,7 @@ def _table(
         s.add_column(col, justify="right")
     if base is not None:
         s.add_column("Brier\n(episode)", justify="right")
+        s.add_column("Brier\nP(esc)", justify="right")
         s.add_column("episodes", justify="right")
     for m in [*models, *([base] if base is not None else [])]:
         cmp = comparisons.get(m.model)
@@ -306,7 +310,7 @@ def _table(
         row = [m.model, _fmt(m.mae, 2), _fmt(m.median_ae, 2), _fmt(m.mean_case_mae, 2),
                str(m.n), delta]
         if base is not None:
-            row += [_fmt(m.brier, 3), str(m.n_episodes)]
+            row += [_fmt(m.brier, 3), _fmt(m.brier_escalation, 3), str(m.n_episodes)]
         s.add_row(*row, style="dim" if m.model == BASE_RATE else "")
     console.print(s)
     by_kind = report.mae_by_outcome()
@@ -337,8 +341,10 @@ def _table(
                       "interval from resampling whole cases[/]")
     if base is not None:
         console.print("[dim]Brier: multi-class, sum over agreement, no_agreement, escalation "
-                      "of (p - o)^2 (0 best, 2 worst, 2/3 for 1/3 each); base rate: "
-                      "leave-one-case-out frequencies; '—': no probabilities from the model[/]")
+                      "of (p - o)^2 (0 best, 2 worst, 2/3 for 1/3 each); Brier P(esc): binary, "
+                      "(p_escalation - o_escalation)^2 (0 best, 1 worst, 0.25 for a coin); "
+                      "base rate: leave-one-case-out frequencies; '—': no probabilities from "
+                      "the model[/]")
     for m in models:
         for note in m.notes:
             console.print(f"[dim]{m.model}: {note}[/]")
@@ -363,9 +369,14 @@ def _table(
         e.add_section()
         e.add_row("Brier skill vs base rate", "",
                   *[_fmt(report.brier_skill(m.model), 2) for m in probabilistic], "")
+        e.add_row("P(escalation): Brier", "",
+                  *[_fmt(m.brier_escalation, 3) for m in [*probabilistic, base]])
+        e.add_row("P(escalation): skill", "",
+                  *[_fmt(report.brier_skill(m.model, escalation=True), 2)
+                    for m in probabilistic], "")
         console.print(e)
         console.print("[dim]Brier skill: 1 − BS(model) / BS(base rate) on the same cases "
-                      "(above 0: better than the base rate)[/]")
+                      "(above 0: better than the base rate), multi-class and for P(escalation)[/]")
     if per_issue:
         p = Table(title="per issue: forecast (absolute error on 0-100)", title_justify="left")
         p.add_column("case", no_wrap=True)

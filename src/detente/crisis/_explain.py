@@ -91,6 +91,14 @@ def explain(an: CrisisAnalysis) -> list[str]:
             f"Red lines leave no deal on '{s.issue_ids[k]}': "
             f"{', '.join(who_hi) or '?'} will not accept above {_on(s, k, bhi[k]):g}, "
             f"{', '.join(who_lo) or '?'} not below {_on(s, k, blo[k]):g}.")
+    for pkg in s.packages:
+        shut = [s.issue_ids[k] for k in pkg if k in blocked]
+        if shut:
+            rest = [s.issue_ids[k] for k in pkg if k not in blocked]
+            if rest:
+                lines.append(
+                    f"The package [{', '.join(s.issue_ids[k] for k in pkg)}] is agreed all "
+                    f"together or not at all, so no deal settles {', '.join(rest)} either.")
     d = an.dyad
     if d is None:
         lines.insert(0, "No actor has an outside option: the collective layer decides (each "

@@ -424,6 +424,18 @@ def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str |
                 cp), how
 
 
+def _closed(s: CrisisSetup) -> np.ndarray:
+    """(n_issues,) bool: issues no deal can settle. An issue is closed when the red lines leave
+    it no value (``lo > hi``); a ``package`` is agreed all together or not at all (as in the
+    collective layer), so one closed issue closes every issue of its package."""
+    blo, bhi = s.box
+    closed: np.ndarray = blo > bhi + 1e-12
+    for pkg in s.packages:
+        if closed[list(pkg)].any():
+            closed[list(pkg)] = True
+    return closed
+
+
 def _candidates(s: CrisisSetup, d: Dyad, rng: np.random.Generator, n_random: int = 3000
                 ) -> np.ndarray:
     """Deals over the dyad's issues inside the red-line box: corners (each issue at A's ideal,
@@ -434,7 +446,7 @@ def _candidates(s: CrisisSetup, d: Dyad, rng: np.random.Generator, n_random: int
     base = _branch(s, d.agreement_base, collective_layer(s), "agreement", d.a)
     if idx.size == 0:
         return base[None, :]
-    closed = blo > bhi + 1e-12
+    closed = _closed(s)
     base[closed] = d.standoff[closed]  # red lines leave no deal there: the issue stays open
     idx = idx[~closed[idx]]
     if idx.size == 0:

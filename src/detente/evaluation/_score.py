@@ -8,9 +8,11 @@ absolute error, as in Achen (2006) and Thomson et al. (2006) on the DEU data. Th
     BS = Σ_k (p_k − o_k)²,   k ∈ {agreement, no_agreement, escalation},
 
 with ``o_k`` = 1 for the outcome that happened and 0 otherwise (0 is perfect; 2 is certain and
-wrong; the uniform forecast scores 2/3). Its baseline is the base rate: each case is forecast by
-the frequencies of the outcomes of the *other* cases scored (leave-one-case-out), so a case's
-own outcome never informs its baseline.
+wrong; the uniform forecast scores 2/3). Beside it, the binary Brier score of P(escalation),
+``(p_escalation − o_escalation)²`` (0 perfect, 1 certain and wrong, 0.25 for a coin), the one
+question a crisis forecast must answer: does it come to force? Their baseline is the base rate:
+each case is forecast by the frequencies of the outcomes of the *other* cases scored
+(leave-one-case-out), so a case's own outcome never informs its baseline.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = [
     "IssueScore",
     "ModelScore",
     "base_rate",
+    "brier_escalation",
     "brier_score",
     "compare",
     "cross_validate",
@@ -60,6 +63,18 @@ def brier_score(probabilities: Mapping[str, float], observed: str) -> float:
     return float(
         sum((float(probabilities.get(k, 0.0)) - (k == observed)) ** 2 for k in OUTCOME_KINDS)
     )
+
+
+def brier_escalation(probabilities: Mapping[str, float], observed: str) -> float:
+    """Binary Brier score of P(escalation): ``(p_escalation − [observed = escalation])²``.
+
+    A missing ``escalation`` key counts as probability 0.
+    """
+    if observed not in OUTCOME_KINDS:
+        raise InputError(
+            f"unknown outcome kind {observed!r}; expected one of {', '.join(OUTCOME_KINDS)}"
+        )
+    return float((float(probabilities.get("escalation", 0.0)) - (observed == "escalation")) ** 2)
 
 
 def base_rate(outcomes: Sequence[str]) -> dict[str, float]:
@@ -89,13 +104,19 @@ class IssueScore:
 
 @dataclass(frozen=True)
 class EpisodeScore:
-    """One model's probabilities for a case's episode outcome, and their Brier score."""
+    """One model's probabilities for a case's episode outcome, and their Brier scores
+    (multi-class, and binary on P(escalation))."""
 
     case: str
     model: str
     observed: str
     probabilities: Mapping[str, float]
     brier: float
+
+    @property
+    def brier_escalation(self) -> float:
+        """Binary Brier score of P(escalation) (see :func:`brier_escalation`)."""
+        return brier_escalation(self.probabilities, self.observed)
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,8 @@ class ModelScore:
 
     ``mae``/``median_ae`` pool every scored issue (each issue counts once); ``case_mae`` is the
     MAE within each case and ``mean_case_mae`` their mean (each case counts once). ``brier`` is
-    the mean Brier score over the ``n_episodes`` cases where the model gave probabilities.
+    the mean Brier score over the ``n_episodes`` cases where the model gave probabilities,
+    ``brier_escalation`` the mean binary Brier score of P(escalation) over the same cases.
     """
 
     model: str
@@ -117,6 +139,7 @@ class ModelScore:
     brier: float = math.nan
     n_episodes: int = 0
     notes: tuple[str, ...] = ()
+    brier_escalation: float = math.nan
 
     @property
     def gives_positions(self) -> bool:
@@ -151,11 +174,16 @@ class EvaluationReport:
             out.setdefault(r.model, {}).setdefault(kind, []).append(r.error)
         return {m: {k: float(np.mean(v)) for k, v in d.items()} for m, d in out.items()}
 
-    def brier_skill(self, model: str) -> float:
+    def brier_skill(self, model: str, *, escalation: bool = False) -> float:
         """Brier skill score against the base rate, ``1 − BS_model / BS_base``, on the cases
-        where ``model`` gave probabilities (> 0: better than the base rate; NaN: none)."""
-        own = {e.case: e.brier for e in self.episodes if e.model == model}
-        base = {e.case: e.brier for e in self.episodes if e.model == BASE_RATE}
+        where ``model`` gave probabilities (> 0: better than the base rate; NaN: none);
+        ``escalation=True`` scores the binary Brier score of P(escalation) instead."""
+
+        def score(e: EpisodeScore) -> float:
+            return e.brier_escalation if escalation else e.brier
+
+        own = {e.case: score(e) for e in self.episodes if e.model == model}
+        base = {e.case: score(e) for e in self.episodes if e.model == BASE_RATE}
         cases = [c for c in own if c in base]
         if not cases or model == BASE_RATE:
             return math.nan
@@ -181,6 +209,9 @@ class EvaluationReport:
                     "case_mae": {c: _num(v) for c, v in m.case_mae.items()},
                     "brier": _num(m.brier),
                     "brier_skill": _num(self.brier_skill(m.model)),
+                    "brier_escalation": _num(m.brier_escalation),
+                    "brier_escalation_skill": _num(self.brier_skill(m.model,
+                                                                    escalation=True)),
                     "n_episodes": m.n_episodes,
                     **({"notes": list(m.notes)} if m.notes else {}),
                 }
@@ -209,6 +240,7 @@ class EvaluationReport:
                     "observed": e.observed,
                     "probabilities": {k: _num(v) for k, v in e.probabilities.items()},
                     "brier": _num(e.brier),
+                    "brier_escalation": _num(e.brier_escalation),
                 }
                 for e in self.episodes
             ]
@@ -313,6 +345,7 @@ def evaluate(
         rows: list[IssueScore] = []
         model_notes: list[str] = []
         briers: list[float] = []
+        esc: list[float] = []
         forecasts = _run(name, scored, opts.get(name, {}), rng, model_notes)
         for case, fc in zip(scored, forecasts, strict=True):
             missing = []
@@ -337,29 +370,32 @@ def evaluate(
                 if probs is not None:
                     b = brier_score(probs, case.outcome)
                     briers.append(b)
+                    esc.append(brier_escalation(probs, case.outcome))
                     episode_rows.append(EpisodeScore(case.name, name, case.outcome, probs, b))
                 elif problem:
                     model_notes.append(f"{case.name}: episode probabilities not scored: "
                                        f"{problem}")
         issue_rows.extend(rows)
-        summaries.append(_summary(name, rows, briers, tuple(model_notes)))
+        summaries.append(_summary(name, rows, briers, tuple(model_notes), esc))
 
     # the base rate, leave-one-case-out
     with_outcome = [c for c in scored if c.outcome is not None]
     if with_outcome:
         kinds = [c.outcome for c in with_outcome if c.outcome is not None]
         base_briers: list[float] = []
+        base_esc: list[float] = []
         for k, case in enumerate(with_outcome):
             probs = base_rate(kinds[:k] + kinds[k + 1:])
             score = brier_score(probs, kinds[k])
             base_briers.append(score)
+            base_esc.append(brier_escalation(probs, kinds[k]))
             episode_rows.append(EpisodeScore(case.name, BASE_RATE, kinds[k], probs, score))
         base_note = (
             "each case forecast by the outcome frequencies of the other cases scored "
             "(leave-one-case-out)" + ("; a single case gets the uniform 1/3" if
                                       len(with_outcome) == 1 else "")
         )
-        summaries.append(_summary(BASE_RATE, [], base_briers, (base_note,)))
+        summaries.append(_summary(BASE_RATE, [], base_briers, (base_note,), base_esc))
     return EvaluationReport(
         cases=tuple(c.name for c in scored),
         models=tuple(summaries),
@@ -396,7 +432,8 @@ def _run(
 
 
 def _summary(
-    name: str, rows: Sequence[IssueScore], briers: Sequence[float], notes: tuple[str, ...]
+    name: str, rows: Sequence[IssueScore], briers: Sequence[float], notes: tuple[str, ...],
+    esc: Sequence[float] = (),
 ) -> ModelScore:
     errs = np.array([r.error for r in rows], dtype=float)
     ok = errs[~np.isnan(errs)]
@@ -416,6 +453,7 @@ def _summary(
         brier=float(np.mean(briers)) if briers else math.nan,
         n_episodes=len(briers),
         notes=notes,
+        brier_escalation=float(np.mean(esc)) if esc else math.nan,
     )
 
 
@@ -508,6 +546,7 @@ def cross_validate(
     rows: list[IssueScore] = []
     episodes: list[EpisodeScore] = []
     briers: list[float] = []
+    esc: list[float] = []
     notes: list[str] = []
     for train, held in leave_one_case_out(scored):
         opts = dict(tune(train) or {})
@@ -520,9 +559,10 @@ def cross_validate(
                 episodes.append(EpisodeScore(e.case, label, e.observed, e.probabilities,
                                              e.brier))
                 briers.append(e.brier)
+                esc.append(e.brier_escalation)
         notes.extend(one.model(model).notes)
     base = evaluate(scored, [], rng=rng)
-    summary = _summary(label, rows, briers, tuple(notes))
+    summary = _summary(label, rows, briers, tuple(notes), esc)
     return EvaluationReport(
         cases=base.cases,
         models=(*[m for m in base.models if m.model != BASE_RATE], summary,
