@@ -95,7 +95,8 @@ def forecast_issue_figure(scenario: Scenario, forecasts: Sequence[Forecast],
     return {"data": data, "layout": _layout(
         f"{issue.label}", shapes=shapes, annotations=annotations, height=140 + 28 * len(rows),
         xaxis={"range": [issue.scale_min, issue.scale_max],
-               "title": {"text": f"{issue.low or issue.scale_min} ← → {issue.high or issue.scale_max}"}},
+               "title": {"text": f"{issue.low or issue.scale_min} ← → "
+                                 f"{issue.high or issue.scale_max}"}},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": rows[::-1],
                "automargin": True},
         showlegend=False)}

@@ -31,7 +31,7 @@ OptionValue = str | int | float | bool
 
 
 def state_of(request: Request) -> State:
-    return request.app.state.detente  # type: ignore[no-any-return]
+    return request.app.state.detente
 
 
 StateDep = Annotated[State, Depends(state_of)]
@@ -179,7 +179,7 @@ def get_credibility(state: StateDep, actor: Code, toward: OptCode = None,
     from detente.record import credibility
 
     day = svc.parse_date(as_of, "as_of")
-    return svc._clean(credibility(state.record(), actor, toward=toward, as_of=day)  # type: ignore
+    return svc._clean(credibility(state.record(), actor, toward=toward, as_of=day)
                       .as_dict(top=top))
 
 

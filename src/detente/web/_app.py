@@ -221,7 +221,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(_api.router)
     app.include_router(_pages.router)
 
-    app.add_middleware(BodyLimit, limit=settings.limits.body_bytes)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimit, limit=settings.limits.body_bytes)
     return app
 
 

@@ -52,8 +52,8 @@ def draft_from_doc(doc: Any) -> Draft:
         return d
     d.name = _s(doc.get("name")) or "scenario"
     d.description = _s(doc.get("description"))
-    actors = doc.get("actors") if isinstance(doc.get("actors"), list) else []
-    issues = doc.get("issues") if isinstance(doc.get("issues"), list) else []
+    actors: list[Any] = doc["actors"] if isinstance(doc.get("actors"), list) else []
+    issues: list[Any] = doc["issues"] if isinstance(doc.get("issues"), list) else []
     for a in actors[:MAX_ROWS]:
         a = a if isinstance(a, dict) else {}
         d.actors.append({"orig": _s(a.get("id")), "id": _s(a.get("id")),

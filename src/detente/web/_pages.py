@@ -44,7 +44,7 @@ Opt = Annotated[str | None, Query(max_length=100)]
 
 
 def _state(request: Request) -> State:
-    return request.app.state.detente  # type: ignore[no-any-return]
+    return request.app.state.detente
 
 
 def _html(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -55,7 +55,7 @@ def _html(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRes
 
 def error_page(request: Request, exc: InputError, status: int) -> HTMLResponse:
     return _html(request, "error.html", status, title="Error", messages=list(exc.messages),
-                 status=status)
+                 code=status)
 
 
 def _qs(**params: Any) -> str:
@@ -81,8 +81,9 @@ def api_docs(request: Request) -> HTMLResponse:
         for method, op in methods.items():
             params = [(p["name"], p.get("in", ""), p.get("required", False),
                        p.get("schema", {}).get("type", "")) for p in op.get("parameters", [])]
-            body = op.get("requestBody", {}).get("content", {})
-            ref = next(iter(body.values()), {}).get("schema", {}).get("$ref", "")
+            body: dict[str, Any] = op.get("requestBody", {}).get("content", {})
+            first: dict[str, Any] = next(iter(body.values()), {})
+            ref = str(first.get("schema", {}).get("$ref", ""))
             ops.append({"method": method.upper(), "path": path,
                         "summary": op.get("summary", ""), "params": params,
                         "body": ref.rsplit("/", 1)[-1]})
@@ -360,7 +361,7 @@ async def text_accept(request: Request) -> Response:
             chosen.append(CandidateIn.model_validate_json(raw).model_dump())
         except ValidationError:
             raise InputError([Problem(f"candidate {k} is not a valid candidate", "accept",
-                                      loc=("accept", k))]) from None
+                                      loc=("accept", str(k)))]) from None
     if not chosen:
         raise InputError([Problem("no candidate ticked: nothing to accept", "accept",
                                   loc=("accept",))])

@@ -244,7 +244,7 @@ def bargain_payload(r: BargainResult) -> dict[str, Any]:
     doc["trust"] = list(r.trust)
     doc["record"] = r.record
     doc["breach"] = r.breach
-    return _clean(doc)  # type: ignore[no-any-return]
+    return _clean(doc)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ def credibility_curve(state: State, actor: str, toward: str | None, since: str |
         lo = date(max(hi.year - 30, 1), 1, 1)
     if lo > hi:
         raise InputError([Problem("since is after until", "since", loc=("since",))])
-    dates = []
+    dates: list[date] = []
     y, m = lo.year, lo.month
     while (y, m) <= (hi.year, hi.month) and len(dates) < _MAX_CURVE_DATES:
         dates.append(date(y, m, 1))
