@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -76,6 +78,19 @@ def _scenario_doc(sc: Scenario) -> dict[str, Any]:
     return {"hash": scenario_hash(sc), "name": sc.name, "actors": list(sc.actor_ids),
             "issues": [i.id for i in sc.issues], "yaml": dump_scenario_yaml(sc),
             "scenario": sc.model_dump(mode="json", exclude_defaults=True)}
+
+
+@contextlib.contextmanager
+def _query_field(value: str | None, field: str, default: str) -> Iterator[None]:
+    """Give an unlocated lookup error the query parameter it is about."""
+    try:
+        yield
+    except InputError as e:
+        if any(p.loc for p in e.problems):
+            raise
+        name = field if value and f"'{value}'" in str(e) else default
+        raise type(e)([Problem(m, name, loc=("query", name)) for m in
+                       ([p.message for p in e.problems] or [str(e)])]) from None
 
 
 # -- scenarios ----------------------------------------------------------------------------------
@@ -179,14 +194,16 @@ def get_credibility(state: StateDep, actor: Code, toward: OptCode = None,
     from detente.record import credibility
 
     day = svc.parse_date(as_of, "as_of")
-    return svc._clean(credibility(state.record(), actor, toward=toward, as_of=day)
-                      .as_dict(top=top))
+    with _query_field(toward, "toward", "actor"):
+        cred = credibility(state.record(), actor, toward=toward, as_of=day)
+    return svc._clean(cred.as_dict(top=top))
 
 
 @router.get("/credibility/curve", summary="Credibility over time (monthly)")
 def get_credibility_curve(state: StateDep, actor: Code, toward: OptCode = None,
                           since: DateQ = None, until: DateQ = None) -> dict[str, Any]:
-    c = svc.credibility_curve(state, actor, toward, since, until)
+    with _query_field(toward, "toward", "actor"):
+        c = svc.credibility_curve(state, actor, toward, since, until)
     return {"actor": c.actor, "toward": c.toward, "level": c.level,
             "dates": [d.isoformat() for d in c.dates], "mean": svc._clean(c.mean.tolist()),
             "low": svc._clean(c.low.tolist()), "high": svc._clean(c.high.tolist())}
@@ -203,7 +220,8 @@ def get_agreements(state: StateDep, party: OptCode = None,
 def get_events(state: StateDep, agreement: OptCode = None, actor: OptCode = None,
                type: OptCode = None, since: DateQ = None, until: DateQ = None,
                limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> dict[str, Any]:
-    rows = svc.events(state, agreement, actor, type, since, until)
+    with _query_field(agreement, "agreement", "agreement"):
+        rows = svc.events(state, agreement, actor, type, since, until)
     return {"total": len(rows), "events": rows[:limit]}
 
 
