@@ -143,6 +143,13 @@ def doc_from_draft(d: Draft) -> tuple[dict[str, Any], list[tuple[int, int] | Non
                          if isinstance(x, dict)} if isinstance(base.get(key), list) else {}
     old_actors, old_issues = by_id("actors"), by_id("issues")
     old_stances = {(s.get("actor"), s.get("issue")): s for s in stance_list(base)}
+    rank = {key: k for k, key in enumerate(old_stances)}
+
+    def order(cell: tuple[tuple[int, int], dict[str, str]]) -> tuple[int, int, int]:
+        (ai, ii), _ = cell  # stances keep the document's order; new ones come last
+        k = rank.get((d.actors[ai]["orig"], d.issues[ii]["orig"]), len(rank))
+        return (k, ai, ii)
+
     actors = []
     for r in d.actors:
         a = dict(old_actors.get(r["orig"], {}))
@@ -170,7 +177,7 @@ def doc_from_draft(d: Draft) -> tuple[dict[str, Any], list[tuple[int, int] | Non
         issues.append(i)
     stances: list[dict[str, Any]] = []
     where: list[tuple[int, int] | None] = []
-    for (ai, ii), c in sorted(d.cells.items()):
+    for (ai, ii), c in sorted(d.cells.items(), key=order):
         s = dict(old_stances.get((d.actors[ai]["orig"], d.issues[ii]["orig"]), {}))
         s["actor"], s["issue"] = d.actors[ai]["id"], d.issues[ii]["id"]
         s["position"] = _num(c["pos"]) if c["pos"] else ""
