@@ -130,7 +130,17 @@ def _raw_yaml(name: str, raw: bytes) -> Any:
         data, _ = safe_yaml(raw.decode("utf-8-sig"), name)
     except (InputError, UnicodeDecodeError):
         return None
-    return data
+    return _keys(data)
+
+
+def _keys(v: Any) -> Any:
+    """String keys throughout, as JSON has them; YAML 1.1 reads the key ``on`` as True, and the
+    form's round trip through JSON must keep it ``on`` (as ``Linkage`` reads it)."""
+    if isinstance(v, dict):
+        return {("on" if k is True else str(k)): _keys(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_keys(x) for x in v]
+    return v
 
 
 @router.get("/scenarios/view", response_class=HTMLResponse)
