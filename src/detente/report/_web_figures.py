@@ -43,10 +43,14 @@ def _nums(xs: Any) -> list[float | None]:
     return [_num(x) for x in np.asarray(xs, dtype=float).ravel()]
 
 
+def _short(text: str, n: int = 32) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
         "title": {"text": title, "font": {"size": 14}},
-        "margin": {"l": 60, "r": 20, "t": 40, "b": 50},
+        "margin": {"l": 60, "r": 20, "t": 60, "b": 50},
         "hovermode": "closest",
         "legend": {"orientation": "h", "y": -0.25},
     }
@@ -81,22 +85,26 @@ def forecast_issue_figure(scenario: Scenario, forecasts: Sequence[Forecast],
                  "marker": {"size": 12, "symbol": "diamond", "color": "#d62728"}})
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
-    for value, label, colour in ((issue.status_quo, "status quo", "#555555"),
-                                 (issue.observed.value if issue.observed else None,
-                                  "what happened", "#2ca02c")):
+    for k, (value, label, colour) in enumerate((
+            (issue.status_quo, "status quo", "#555555"),
+            (issue.observed.value if issue.observed else None, "what happened", "#2ca02c"))):
         if value is None:
             continue
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": value, "x1": value,
                        "y0": 0, "y1": 1, "line": {"color": colour, "dash": "dash", "width": 2}})
-        annotations.append({"x": value, "y": 1.02, "xref": "x", "yref": "paper",
+        right = issue.to_unit(value) > 0.5
+        annotations.append({"x": value, "y": 1.0 + 0.09 * (k + 1), "xref": "x", "yref": "paper",
                             "text": f"{label} {value:g}", "showarrow": False,
+                            "xanchor": "right" if right else "left",
                             "font": {"color": colour, "size": 11}})
     rows = ["actors", *[f.model for f in forecasts]]
+    pad = 0.06 * (issue.scale_max - issue.scale_min)
     return {"data": data, "layout": _layout(
         f"{issue.label}", shapes=shapes, annotations=annotations, height=140 + 28 * len(rows),
-        xaxis={"range": [issue.scale_min, issue.scale_max],
-               "title": {"text": f"{issue.low or issue.scale_min} ← → "
-                                 f"{issue.high or issue.scale_max}"}},
+        xaxis={"range": [issue.scale_min - pad, issue.scale_max + pad],
+               "title": {"text": f"{_short(issue.low) or issue.scale_min} ← → "
+                                 f"{_short(issue.high) or issue.scale_max}",
+                         "font": {"size": 11}}},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": rows[::-1],
                "automargin": True},
         showlegend=False)}
