@@ -158,13 +158,15 @@ class ForecastIn(ScenarioIn):
         default_factory=dict, description="Options per model, e.g. {\"eum\": {\"rounds\": 5}}")
     seed: int = Field(0, ge=0, le=2**32 - 1)
     trajectory: bool = Field(True, description="Include positions per round.")
+    explanation: bool = Field(True, description="Include the plain-language explanation.")
 
 
 @router.post("/forecast", summary="Forecast every issue with one or more models, side by side")
 def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
     sc = scenario_of(state, body)
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
-    return svc.forecast_payload(sc, fs, trajectory=body.trajectory)
+    return svc.forecast_payload(sc, fs, trajectory=body.trajectory,
+                                explanation=body.explanation)
 
 
 # -- bargaining ---------------------------------------------------------------------------------

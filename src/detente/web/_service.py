@@ -159,13 +159,14 @@ def _clean(x: Any) -> Any:
 
 
 def forecast_payload(scenario: Scenario, forecasts: list[Forecast],
-                     trajectory: bool = True) -> dict[str, Any]:
+                     trajectory: bool = True, explanation: bool = True) -> dict[str, Any]:
     """JSON-ready: per model, outcomes per issue, notes, explanation, the EUM trajectory and the
     exchange model's trades; per issue, the status quo and what happened."""
     models = []
     for f in forecasts:
         d = f.as_dict()
-        d["explanation"] = list(f.explanation)
+        if explanation:
+            d["explanation"] = list(f.explanation)
         if trajectory and f.trajectory is not None:
             d["trajectory"] = {"actors": list(f.actor_ids),
                                "positions": _clean(f.trajectory.tolist())}

@@ -22,11 +22,25 @@ _HASH = re.compile(r"^[0-9a-f]{16}$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 
 
+_HASHES: OrderedDict[int, tuple[Scenario, str]] = OrderedDict()
+_HASHES_LOCK = threading.Lock()
+
+
 def scenario_hash(scenario: Scenario) -> str:
-    """16 hex digits of the SHA-256 of the scenario's canonical YAML."""
+    """16 hex digits of the SHA-256 of the scenario's canonical YAML (remembered per object:
+    scenarios are frozen)."""
     from detente.scenario import dump_scenario_yaml
 
-    return hashlib.sha256(dump_scenario_yaml(scenario).encode("utf-8")).hexdigest()[:16]
+    with _HASHES_LOCK:
+        hit = _HASHES.get(id(scenario))
+        if hit is not None and hit[0] is scenario:
+            return hit[1]
+    h = hashlib.sha256(dump_scenario_yaml(scenario).encode("utf-8")).hexdigest()[:16]
+    with _HASHES_LOCK:
+        _HASHES[id(scenario)] = (scenario, h)
+        while len(_HASHES) > 1024:
+            _HASHES.popitem(last=False)
+    return h
 
 
 class State:
@@ -36,6 +50,7 @@ class State:
         self.settings = settings
         self._lock = threading.Lock()
         self._scenarios: OrderedDict[str, Scenario] = OrderedDict()
+        self._shipped: dict[str, Scenario] = {}  # shipped files, read once
         self._store: Store | None = None
         self._record: Record | None = None
 
@@ -84,18 +99,26 @@ class State:
         if not _NAME.match(ref):
             raise InputError([Problem("expected a shipped example, a case name or a scenario "
                                       "hash", "scenario", loc=("scenario",))])
+        with self._lock:
+            cached = self._shipped.get(ref)
+        if cached is not None:
+            return cached
         names = self.shipped()
         if ref in names["cases"]:
             from detente.cases import load_case
 
-            return load_case(ref)
+            return self._keep(ref, load_case(ref))
         if ref in names["examples"]:
             from detente.examples import load_example
 
-            return load_example(ref)
+            return self._keep(ref, load_example(ref))
         raise InputLookupError([Problem(
             f"no scenario named '{ref}'; shipped: {', '.join(names['examples'] + names['cases'])}",
             "scenario", loc=("scenario",))])
+
+    def _keep(self, name: str, scenario: Scenario) -> Scenario:
+        with self._lock:
+            return self._shipped.setdefault(name, scenario)
 
     # -- the record --------------------------------------------------------------------------
     @property
