@@ -51,6 +51,7 @@
     document.getElementById("zone-share").textContent = (100 * zone.curve.share[j]).toFixed(2);
     window.Plotly.relayout(curve, { "shapes[0].x0": k, "shapes[0].x1": k });
     if (asOf) { asOf.value = ""; }
+    document.getElementById("trust-source").textContent = "given (" + k.toFixed(2) + ", slider)";
     var url = new URL(window.location.href);
     url.searchParams.set("trust", k.toFixed(2));
     url.searchParams.delete("as_of");
