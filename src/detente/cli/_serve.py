@@ -41,8 +41,10 @@ def serve_cmd(
     """Serve the web dashboard and JSON API (read-only unless --allow-writes)."""
     missing = missing_web_packages()
     if missing:
-        fail(f"detente serve needs the web extra (missing: {', '.join(missing)}); install it "
-             "with: pip install 'detente[web]'")
+        from rich.markup import escape
+
+        fail(escape(f"detente serve needs the web extra (missing: {', '.join(missing)}); "
+                    "install it with: pip install 'detente[web]'"))
     import uvicorn
 
     from detente.web import WebSettings, create_app
