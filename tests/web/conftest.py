@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed (pip install '.[web]')")
 
 from fastapi.testclient import TestClient  # noqa: E402
+from web_helpers import TOKEN, Server, start_server, stop_server  # noqa: E402
 
 from detente.web import WebSettings, create_app  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "build" / "test-artifacts" / "web"
-TOKEN = "test-token-4f9a"
 
 
 @pytest.fixture(scope="session")
@@ -41,51 +32,6 @@ def writable(tmp_path: Path) -> Iterator[TestClient]:
         yield c
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    def __init__(self, url: str, proc: subprocess.Popen[bytes], db: Path) -> None:
-        self.url = url
-        self.proc = proc
-        self.db = db
-
-
-def start_server(tmp: Path, *args: str) -> Server:
-    """``detente serve`` on 127.0.0.1 and a free port, as a user would start it."""
-    port = free_port()
-    db = tmp / "record.db"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("DETENTE_TOKEN", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "detente", "serve", "--port", str(port), "--db", str(db), *args],
-        stdout=subprocess.DEVNULL, stderr=open(tmp / "server.log", "wb"), env=env)  # noqa: SIM115
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError((tmp / "server.log").read_text())
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return Server(url, proc, db)
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("detente serve did not start within 60 s")
-
-
-def stop_server(s: Server) -> None:
-    s.proc.terminate()
-    try:
-        s.proc.wait(10)
-    except subprocess.TimeoutExpired:
-        s.proc.kill()
-        s.proc.wait(10)
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A real uvicorn (``detente serve --allow-writes --token``) on a temporary SQLite record."""
@@ -94,7 +40,3 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(s)
 
 
-def detail(resp: Any) -> list[dict[str, Any]]:
-    body = resp.json()
-    assert isinstance(body["detail"], list), body
-    return body["detail"]  # type: ignore[no-any-return]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from web_helpers import TOKEN, detail
 
-from conftest import TOKEN, detail
 from detente.bargaining import analyse, domain_from_scenario, record_trust
 from detente.collective import forecast, list_models
 from detente.examples import example_path, load_example

@@ -13,8 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
+from web_helpers import ARTIFACTS, ROOT, TOKEN
 
-from conftest import ARTIFACTS, ROOT, TOKEN
 from detente.examples import example_path
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()

@@ -7,8 +7,8 @@ from html import unescape
 
 import pytest
 import yaml
+from web_helpers import TOKEN
 
-from conftest import TOKEN
 from detente.bargaining import analyse, domain_from_scenario
 from detente.examples import example_path, load_example
 from detente.scenario import read_yaml_text
