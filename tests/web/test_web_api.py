@@ -260,3 +260,23 @@ def test_openapi_lists_every_route(client):
               "/api/record/agreements", "/api/record/events", "/api/text/extract",
               "/api/text/check", "/api/scenarios", "/api/scenarios/upload", "/api/models"):
         assert p in paths, p
+
+
+def test_body_over_the_limit_is_413(client):
+    big = {"yaml": "x" * (3 * 1024 * 1024)}
+    r = client.post("/api/scenarios", json=big)
+    assert r.status_code == 413 and detail(r)[0]["loc"] == ["body"]
+    r = client.post("/api/scenarios/upload", files={"file": ("big.yaml", b"#" * 3_000_000)})
+    assert r.status_code == 413
+
+
+def test_no_request_names_a_path(client, tmp_path):
+    target = tmp_path / "evil.csv"
+    r = client.post("/api/scenarios/upload",
+                    files={"file": (f"../../../..{target}", b"actor,position\nA,not-a-number\n")})
+    assert r.status_code == 422
+    msg = " ".join(d["msg"] for d in detail(r))
+    assert not target.exists()
+    assert str(tmp_path) not in r.text and "/tmp/detente-web-" not in r.text, msg
+    for ref in ("/etc/passwd", "..", "geneva-2022/../x", "C:\\x"):
+        assert client.get("/scenarios/view", params={"s": ref}).status_code in (404, 422)
