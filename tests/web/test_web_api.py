@@ -280,3 +280,12 @@ def test_no_request_names_a_path(client, tmp_path):
     assert str(tmp_path) not in r.text and "/tmp/detente-web-" not in r.text, msg
     for ref in ("/etc/passwd", "..", "geneva-2022/../x", "C:\\x"):
         assert client.get("/scenarios/view", params={"s": ref}).status_code in (404, 422)
+
+
+def test_bargain_reservation_values(client):
+    r = client.post("/api/bargain", json={"scenario": "ec-emissions"})
+    assert r.status_code == 422 and detail(r)[0]["loc"] == ["reservation"]
+    r = client.post("/api/bargain", json={"scenario": "ec-emissions", "reservation": [0.4, 0.3]})
+    assert r.status_code == 200
+    dom = r.json()["domain"]
+    assert [p["reservation_value"] for p in dom["parties"]] == [0.4, 0.3]

@@ -178,13 +178,18 @@ class BargainIn(ScenarioIn):
     as_of: date | None = Field(None, description="Trust from the record's credibility as of "
                                "this date (instead of trust).")
     breach: Literal["status_quo", "ideal"] | None = None
+    reservation: tuple[Annotated[float, Field(ge=0, le=1)],
+                       Annotated[float, Field(ge=0, le=1)]] | None = Field(
+        None, description="Reservation values (outside options) of a and b; default: the "
+        "utility of the status quo.")
 
 
 @router.post("/bargain", summary="Zone of agreement, solutions and trust threshold of two actors")
 def post_bargain(state: StateDep, body: BargainIn) -> dict[str, Any]:
     sc = scenario_of(state, body)
     r = svc.bargain(state, sc, body.a, body.b, grid=body.grid, trust=body.trust,
-                    as_of=body.as_of.isoformat() if body.as_of else None, breach=body.breach)
+                    as_of=body.as_of.isoformat() if body.as_of else None, breach=body.breach,
+                    reservation=body.reservation)
     return svc.bargain_payload(r)
 
 

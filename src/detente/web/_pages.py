@@ -258,7 +258,7 @@ def bargain_page(request: Request, s: Ref = None, a: Opt = None, b: Opt = None,
                  grid: Annotated[int, Query(ge=2, le=101)] = 5,
                  trust: Annotated[float | None, Query(ge=0, le=1)] = None,
                  as_of: Annotated[str | None, Query(max_length=10)] = None,
-                 breach: Opt = None) -> HTMLResponse:
+                 breach: Opt = None, reservation: Opt = None) -> HTMLResponse:
     from detente.report._web_figures import (
         trust_curve_figure,
         utility_plane_data,
@@ -271,8 +271,19 @@ def bargain_page(request: Request, s: Ref = None, a: Opt = None, b: Opt = None,
     sc = st.get(s)
     if as_of:
         trust = None  # the form sends both: the date, when given, decides
-    r = svc.bargain(st, sc, a, b, grid=grid, trust=trust, as_of=as_of or None,
-                    breach=breach or None)
+    try:
+        rv = _reservation(reservation)
+        r = svc.bargain(st, sc, a, b, grid=grid, trust=trust, as_of=as_of or None,
+                        breach=breach or None, reservation=rv)
+    except InputError as e:
+        from detente.web._app import error_status
+
+        ids = list(sc.actor_ids)
+        return _html(request, "bargain.html", error_status(e), title=f"Bargaining: {sc.name}",
+                     sc=sc, ref=s, r=None, errors=list(e.messages), kappa=trust or 1.0,
+                     grid=grid, as_of=as_of or "", breach=breach or "",
+                     reservation=reservation or "", shipped=st.shipped(),
+                     a=a or (ids[0] if ids else ""), b=b or (ids[1] if len(ids) > 1 else ""))
     plane = utility_plane_data(r.domain, breach or None)
     kappa = r.trust[0] if r.trust[0] == r.trust[1] else min(r.trust)
     c = r.analysis.curve
@@ -284,7 +295,21 @@ def bargain_page(request: Request, s: Ref = None, a: Opt = None, b: Opt = None,
             _fig("curve", trust_curve_figure(c, kappa))]
     return _html(request, "bargain.html", title=f"Bargaining: {sc.name}", sc=sc, ref=s, r=r,
                  figs=figs, zone=zone, kappa=kappa, grid=grid, as_of=as_of or "",
-                 breach=breach or "", shipped=st.shipped(), a=r.domain.a.id, b=r.domain.b.id)
+                 breach=breach or "", reservation=reservation or "", shipped=st.shipped(),
+                 a=r.domain.a.id, b=r.domain.b.id, errors=[])
+
+
+def _reservation(text: str | None) -> tuple[float, float] | None:
+    """``RA,RB`` from the form, or None."""
+    if not text:
+        return None
+    parts = text.replace(";", ",").split(",")
+    try:
+        ra, rb = (float(x) for x in parts)
+    except ValueError:
+        raise InputError([Problem(f"expected two numbers like 0.4,0.3, got {text[:40]!r}",
+                                  "reservation", loc=("reservation",))]) from None
+    return ra, rb
 
 
 # -- the record ---------------------------------------------------------------------------------

@@ -195,7 +195,8 @@ class BargainResult:
 
 def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *, grid: int = 5,
             trust: float | None = None, as_of: str | None = None,
-            breach: str | None = None) -> BargainResult:
+            breach: str | None = None,
+            reservation: tuple[float, float] | None = None) -> BargainResult:
     """The bargaining analysis of two actors of ``scenario`` (as ``detente bargain``)."""
     from detente.bargaining import analyse, domain_from_scenario, record_trust
     from detente.bargaining._domain import check_outcomes
@@ -224,7 +225,17 @@ def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *, g
     if breach not in (None, "status_quo", "ideal"):
         raise InputError([Problem("breach: expected status_quo or ideal", "breach",
                                   loc=("breach",))])
-    dom = domain_from_scenario(scenario, a, b, steps=grid)
+    if reservation is not None and not all(math.isfinite(x) and 0 <= x <= 1
+                                           for x in reservation):
+        raise InputError([Problem(f"reservation values must be in [0, 1], got {reservation}",
+                                  "reservation", loc=("reservation",))])
+    try:
+        dom = domain_from_scenario(scenario, a, b, steps=grid, reservation=reservation)
+    except InputError as e:
+        if any(p.loc for p in e.problems):
+            raise
+        field = "reservation" if "reservation" in str(e) else "scenario"
+        raise type(e)([Problem(m, field, loc=(field,)) for m in e.messages]) from None
     check_outcomes(dom, limit=lim.outcomes)
     record = None
     if as_of:
