@@ -221,3 +221,22 @@ def test_navigation_can_take_a_later_page(client):
         assert 'href="/uncertainty"' in client.get("/").text
     finally:
         NAV[:] = before
+
+
+def test_text_review_edits_a_candidate_before_accepting(writable):
+    text = "The United States withdrew from the INF Treaty."  # no date in the text
+    r = writable.post("/text", data={"text": text, "source": "https://example.org/inf"})
+    assert "no date in the text" in r.text
+    cand = unescape(re.search(r'name="cand_0" value="([^"]*)"', r.text).group(1))
+    form = {"accept": "0", "cand_0": cand, "source": "https://example.org/inf",
+            "token": TOKEN, "date_0": "", "actors_0": "USA"}
+    r = writable.post("/text/accept", data=form)
+    assert r.status_code == 422 and "no date" in r.text
+    r = writable.post("/text/accept", data={**form, "date_0": "2019-08-02"},
+                      follow_redirects=False)
+    assert r.status_code == 303
+    hid = r.headers["location"].rsplit("highlight=", 1)[1]
+    events = writable.get("/api/record/events", params={"agreement": "inf_1987",
+                                                        "limit": 5000}).json()["events"]
+    (ev,) = [e for e in events if e["id"] == hid]
+    assert ev["date"] == "2019-08-02" and ev["actors"] == ["USA"]

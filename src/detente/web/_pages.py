@@ -377,6 +377,9 @@ def text_extract(request: Request, text: Annotated[str, Form(max_length=1_000_00
     return _html(request, "text.html", title="Text", cands=rows, text=text, source=source)
 
 
+_EDITABLE = ("agreement", "actors", "type", "date")
+
+
 @router.post("/text/accept", response_class=HTMLResponse)
 async def text_accept(request: Request) -> Response:
     from pydantic import ValidationError
@@ -388,10 +391,13 @@ async def text_accept(request: Request) -> Response:
     token = form.get("token")
     check_token(st, token if isinstance(token, str) else None)
     chosen = []
+    edits = []
     for k in form.getlist("accept"):
         raw = form.get(f"cand_{k}") if isinstance(k, str) and k.isdigit() else None
         if not isinstance(raw, str):
             continue
+        edits.append({f: v.strip() for f in _EDITABLE
+                      if isinstance(v := form.get(f"{f}_{k}"), str)})
         try:
             chosen.append(CandidateIn.model_validate_json(raw).model_dump())
         except ValidationError:
@@ -401,7 +407,7 @@ async def text_accept(request: Request) -> Response:
         raise InputError([Problem("no candidate ticked: nothing to accept", "accept",
                                   loc=("accept",))])
     src = form.get("source")
-    ids = svc.accept(st, chosen, src if isinstance(src, str) and src else None)
+    ids = svc.accept(st, chosen, src if isinstance(src, str) and src else None, edits)
     first = chosen[0]
     return RedirectResponse(f"/record?{_qs(agreement=first['agreement'], highlight=ids[0])}",
                             status_code=303)

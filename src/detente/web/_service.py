@@ -341,9 +341,11 @@ def extract(state: State, text: str, name: str, ref_date: date | None) -> list[A
     return extract_text(text, state.record(), ref_date, name=safe_name(name))
 
 
-def accept(state: State, candidates: list[dict[str, Any]], source: str | None) -> list[str]:
-    """Write the candidates to the record as events (one transaction); their ids."""
-    from detente.text import candidate_to_event
+def accept(state: State, candidates: list[dict[str, Any]], source: str | None,
+           edits: list[dict[str, str]] | None = None) -> list[str]:
+    """Write the candidates (after the reviewer's ``edits``, field → new text, applied by
+    ``detente.text.apply_decision``) to the record as events, in one transaction; their ids."""
+    from detente.text import Decision, apply_decision, candidate_to_event
     from detente.text._extract import Candidate
 
     rec = state.record()
@@ -352,7 +354,14 @@ def accept(state: State, candidates: list[dict[str, Any]], source: str | None) -
     for k, d in enumerate(candidates):
         d = {**d, "actors": tuple(d["actors"]), "alleged_by": tuple(d["alleged_by"])}
         try:
-            evs.append(candidate_to_event(Candidate(**d), rec, source or None))
+            c = Candidate(**d)
+            change = {f: v for f, v in ((edits or [{}] * len(candidates))[k]).items()
+                      if v != _shown(getattr(c, f))}
+            if change:
+                edited = apply_decision(c, Decision("edit", tuple(change.items())))
+                assert edited is not None
+                c = edited
+            evs.append(candidate_to_event(c, rec, source or None))
         except InputError as e:
             problems += [Problem(p.message, p.field, loc=("candidates", k, p.field))
                          for p in e.problems] or [Problem(str(e), loc=("candidates", k))]
@@ -360,3 +369,10 @@ def accept(state: State, candidates: list[dict[str, Any]], source: str | None) -
         raise InputError(problems)
     state.write_events(evs)
     return [e.id for e in evs]
+
+
+def _shown(v: Any) -> str:
+    """A candidate's field as the review form shows it."""
+    if isinstance(v, (tuple, list)):
+        return ";".join(v)
+    return "" if v is None else str(v)
