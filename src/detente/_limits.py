@@ -100,6 +100,17 @@ class _LimitedLoader(yaml.SafeLoader):
         self._depth = 0
         self._aliases = 0
 
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:  # noqa: N803 (PyYAML's)
+        # Refuse deep flow nesting ([[[...) while scanning: PyYAML's scanner keeps one possible
+        # simple key per flow level and revisits them all at every token, so its time grows
+        # with depth × length, and it scans far ahead of the composer's depth check.
+        if self.flow_level >= MAX_YAML_DEPTH:
+            mark = self.get_mark()
+            raise LimitError([Problem(
+                f"YAML nested deeper than {MAX_YAML_DEPTH} levels: expected a scenario "
+                "(lists of mappings)", file=self._file, line=mark.line + 1)])
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1

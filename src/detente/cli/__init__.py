@@ -94,6 +94,10 @@ COMMANDS: dict[str, _Entry] = {
         'Write a case report: key judgements first, then the evidence, figures '
         'inline.',
     ),
+    "serve": _Entry(
+        "_serve",
+        'Serve the web dashboard and JSON API (read-only unless --allow-writes).',
+    ),
     "show": _Entry(
         "_forecast",
         "Print a scenario's actors, issues and stances as read (to check an input "

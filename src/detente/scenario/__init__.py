@@ -10,6 +10,8 @@ from detente.scenario._io import (
     read_one_issue_csv,
     read_stances_csv,
     read_yaml,
+    read_yaml_text,
+    scenario_from_data,
     write_scenario,
 )
 from detente.scenario._model import (
@@ -63,5 +65,7 @@ __all__ = [
     "read_outcomes",
     "read_stances_csv",
     "read_yaml",
+    "read_yaml_text",
+    "scenario_from_data",
     "write_scenario",
 ]

@@ -32,6 +32,8 @@ __all__ = [
     "read_one_issue_csv",
     "read_stances_csv",
     "read_yaml",
+    "read_yaml_text",
+    "scenario_from_data",
     "write_scenario",
 ]
 
@@ -207,6 +209,34 @@ def read_yaml(path: str | os.PathLike[str]) -> Scenario:
     """Read a scenario from detente's YAML format (see README, "Scenarios")."""
     p = Path(path)
     data, locate = load_yaml_document(p)
+    return _from_document(data, str(p), locate)
+
+
+def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
+    """Read a scenario from YAML text already in memory (an upload), within the reader limits.
+
+    ``file`` names the text in error messages; nothing is read from or written to disk.
+    """
+    try:
+        data, node = safe_yaml(text, file)
+    except LimitError:
+        raise
+    except InputError as e:
+        raise ScenarioError(e.problems) from None
+    return _from_document(data, file, _locator(_yaml_lines(node)))
+
+
+def scenario_from_data(data: Any, file: str = "<input>") -> Scenario:
+    """Validate a parsed scenario document (a mapping, e.g. from JSON) into a Scenario.
+
+    Problems carry ``loc``, the path of the field in ``data`` (e.g. ``("stances", 3,
+    "salience")``).
+    """
+    return _from_document(data, file, lambda loc: None)
+
+
+def _from_document(data: Any, file: str, locate: Callable[[Loc], int | None]) -> Scenario:
+    p = file
     if not isinstance(data, dict):
         raise ScenarioError(
             [
@@ -226,7 +256,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Scenario:
     if problems:
         raise ScenarioError(problems)
     if "date" in data and not isinstance(data["date"], str) and data["date"] is not None:
-        data["date"] = str(data["date"])
+        data = {**data, "date": str(data["date"])}
     return _build(data, str(p), locate)
 
 

@@ -1,0 +1,66 @@
+"""Command: ``detente serve`` (the web dashboard and JSON API; needs the ``web`` extra)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import secrets
+from typing import Annotated
+
+import typer
+
+from detente.cli._app import app, err_console, fail, user_errors
+
+__all__: list[str] = []
+
+_NEEDED = ("fastapi", "uvicorn", "jinja2", "plotly", "multipart")
+
+
+def missing_web_packages() -> list[str]:
+    """The web extra's packages that are not installed."""
+    return [m for m in _NEEDED if importlib.util.find_spec(m) is None]
+
+
+@app.command("serve")
+@user_errors
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Address to listen on (default: this machine "
+                                      "only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Record database URL or SQLite path (default: $DETENTE_DB, else the "
+        "default store, as the other commands); 'shipped' serves the shipped dataset "
+        "read-only.")] = None,
+    allow_writes: Annotated[bool, typer.Option(
+        "--allow-writes", help="Let requests carrying the token write to the record "
+        "(accepting events found in an article).")] = False,
+    token: Annotated[str | None, typer.Option(
+        "--token", help="Bearer token for writes (default with --allow-writes: "
+        "$DETENTE_TOKEN, else a random one, printed).")] = None,
+) -> None:
+    """Serve the web dashboard and JSON API (read-only unless --allow-writes)."""
+    missing = missing_web_packages()
+    if missing:
+        from rich.markup import escape
+
+        fail(escape(f"detente serve needs the web extra (missing: {', '.join(missing)}); "
+                    "install it with: pip install 'detente[web]'"))
+    import uvicorn
+
+    from detente.web import WebSettings, create_app
+
+    if token is not None and not allow_writes:
+        fail("--token is only used with --allow-writes")
+    token_given = token
+    if allow_writes:
+        token = token or os.environ.get("DETENTE_TOKEN") or secrets.token_urlsafe(24)
+        if db == "shipped":
+            fail("--allow-writes needs a record database (--db URL or path), not 'shipped'")
+    settings = WebSettings(db=db, allow_writes=allow_writes, token=token)
+    web = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    mode = "writes allowed with the token" if allow_writes else "read-only"
+    err_console.print(f"detente serving on http://{shown}:{port}/ ({mode})", markup=False)
+    if allow_writes and token_given is None and not os.environ.get("DETENTE_TOKEN"):
+        err_console.print(f"write token: {token}", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning", timeout_keep_alive=5)

@@ -1,0 +1,46 @@
+"""What a server is allowed to do, and the limits it keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Limits", "WebSettings"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Limits of one request. Going past one is a 413 (body) or 422 (content) answer."""
+
+    body_bytes: int = 2 * 1024 * 1024
+    """Largest request body (uploads, JSON, pasted articles)."""
+    actors: int = 60
+    """Most actors in a scenario the server runs models on."""
+    issues: int = 20
+    """Most issues in a scenario the server runs models on."""
+    outcomes: int = 2_000_000
+    """Largest bargaining outcome space (options per issue multiplied)."""
+    grid: int = 21
+    """Most points per issue scale when a bargaining domain is built from a scenario."""
+    model_seconds: float = 20.0
+    """Longest estimated model run (``detente.collective`` work estimate) a request may ask."""
+    stored_scenarios: int = 256
+    """Uploaded scenarios kept in memory for permalinks (least recently used dropped)."""
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How ``detente serve`` runs: the record database, whether writes are allowed, limits.
+
+    ``db``: a database URL or SQLite path, ``"shipped"`` for the shipped dataset read-only, or
+    ``None`` for ``$DETENTE_DB`` / the default store (as the command line). Writing to the record
+    needs ``allow_writes`` and a request carrying ``token`` (``Authorization: Bearer TOKEN``).
+    """
+
+    db: str | None = None
+    allow_writes: bool = False
+    token: str | None = None
+    limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        if self.allow_writes and not self.token:
+            raise ValueError("allow_writes needs a token")

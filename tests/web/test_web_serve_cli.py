@@ -1,0 +1,36 @@
+"""``detente serve``: the command's own checks (the server itself runs in the browser and
+hostile-request tests)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+
+def test_serve_without_the_web_extra_says_how_to_install(monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("fastapi", "uvicorn") else
+                        real(name, *a))
+    r = CliRunner().invoke(app, ["serve"])
+    assert r.exit_code == 2
+    assert "pip install 'detente[web]'" in r.output and "fastapi, uvicorn" in r.output
+
+
+def test_serve_option_mistakes_exit_2():
+    r = CliRunner().invoke(app, ["serve", "--token", "x"])
+    assert r.exit_code == 2 and "--allow-writes" in r.output
+    r = CliRunner().invoke(app, ["serve", "--db", "shipped", "--allow-writes"])
+    assert r.exit_code == 2 and "not 'shipped'" in r.output
+
+
+def test_writes_need_a_token_in_the_settings():
+    import pytest
+
+    from detente.web import WebSettings
+
+    with pytest.raises(ValueError, match="token"):
+        WebSettings(allow_writes=True)
