@@ -1,0 +1,295 @@
+"""The uncertain inputs of a scenario, and drawing them.
+
+:class:`InputSpace` lists every number of a scenario that varies: those given as distributions
+in the scenario file and, with a :class:`Jitter`, every other position, salience and capability
+(a normal around the point value). :meth:`InputSpace.sample` draws ``(draws, n_inputs)`` values on
+the fields' own scales, each kept within its field's bounds; :meth:`InputSpace.arrays` turns
+them into the stacked arrays the models work on (positions on [0, 1], shape ``(draws, n_actors,
+n_issues)``), and :meth:`InputSpace.scenario` into a scenario for models that read the scenario
+itself (the crisis model).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import special
+
+from detente.errors import InputError
+from detente.scenario import Scenario
+from detente.scenario._uncertain import Distribution
+
+__all__ = ["InputSpace", "Jitter", "UncertainInput", "parse_jitter"]
+
+FIELDS = ("position", "salience", "capability")
+
+
+@dataclass(frozen=True)
+class Jitter:
+    """Scenario-wide noise on every number without its own distribution: the standard
+    deviation of a normal around the point value (truncated to the field's bounds), either in
+    the field's units or, when ``relative``, as a share (position: of the issue's scale width;
+    salience and capability: of the value)."""
+
+    position: float = 0.0
+    salience: float = 0.0
+    capability: float = 0.0
+    relative: tuple[str, ...] = ()
+
+    def sd(self, name: str, point: float, width: float) -> float:
+        s = float(getattr(self, name))
+        if name in self.relative:
+            return s * (width if name == "position" else abs(point))
+        return s
+
+    @property
+    def any(self) -> bool:
+        return any(getattr(self, f) > 0 for f in FIELDS)
+
+    def scaled(self, k: float) -> Jitter:
+        """Every standard deviation times ``k`` (calibration)."""
+        return Jitter(self.position * k, self.salience * k, self.capability * k, self.relative)
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for f in FIELDS:
+            v = getattr(self, f)
+            if v:
+                parts.append(f"{f}={v * 100:g}%" if f in self.relative else f"{f}={v:g}")
+        return ",".join(parts)
+
+
+_JIT = re.compile(r"^\s*(position|salience|capability)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*$")
+
+
+def parse_jitter(text: str | None) -> Jitter:
+    """``position=10,salience=25%`` → :class:`Jitter` (``InputError`` says what was expected)."""
+    if not text:
+        return Jitter()
+    vals: dict[str, float] = {}
+    rel: list[str] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        m = _JIT.match(part)
+        if m is None:
+            raise InputError(f"--jitter: cannot read {part.strip()!r}: expected FIELD=SD or "
+                             "FIELD=PCT% with FIELD one of position, salience, capability "
+                             "(e.g. position=10,salience=25%)")
+        try:
+            v = float(m.group(2))
+        except ValueError:
+            raise InputError(f"--jitter: {m.group(2)!r} is not a number") from None
+        if not math.isfinite(v) or v < 0:
+            raise InputError(f"--jitter: {m.group(1)} must be a finite number ≥ 0, got {v}")
+        if m.group(3):
+            v /= 100.0
+            rel.append(m.group(1))
+        vals[m.group(1)] = v
+    return Jitter(**vals, relative=tuple(rel))
+
+
+@dataclass(frozen=True)
+class UncertainInput:
+    """One varying number: where it is (``actor``, ``issue``, ``field``), its distribution on
+    the field's scale and the bounds it is kept in."""
+
+    actor: str
+    issue: str | None
+    field: str
+    dist: Distribution
+    low: float
+    high: float
+    point: float
+
+    @property
+    def name(self) -> str:
+        """``ACTOR.ISSUE.FIELD`` (``ACTOR.FIELD`` for an actor's capability), as ``--set``."""
+        return ".".join(p for p in (self.actor, self.issue, self.field) if p)
+
+
+def draw(dist: Distribution, low: float, high: float, n: int,
+         rng: np.random.Generator) -> np.ndarray:
+    """``n`` values of ``dist`` within ``[low, high]`` (normal truncated there, others clipped)."""
+    p = dist.params
+    if dist.kind == "normal":
+        mu, sd = p
+        if sd <= 0 or n == 0:
+            return np.full(n, min(max(mu, low), high))
+        a = special.ndtr((low - mu) / sd) if math.isfinite(low) else 0.0
+        b = special.ndtr((high - mu) / sd) if math.isfinite(high) else 1.0
+        u = rng.random(n)
+        if b - a < 1e-12:  # all the mass beyond a bound
+            x = np.full(n, low if mu < low else high)
+        else:
+            x = mu + sd * special.ndtri(a + u * (b - a))
+    elif dist.kind == "uniform":
+        x = rng.uniform(p[0], p[1], n)
+    elif dist.kind == "triangular":
+        x = rng.triangular(p[0], p[1], p[2], n) if p[0] < p[2] else np.full(n, p[1])
+    elif dist.kind == "beta":
+        lo, hi = dist.support(low if math.isfinite(low) else 0.0,
+                              high if math.isfinite(high) else 100.0)
+        x = lo + (hi - lo) * rng.beta(p[0], p[1], n)
+    else:
+        w = np.asarray(dist.weights or (1.0,) * len(p), dtype=float)
+        x = np.asarray(p, dtype=float)[rng.choice(len(p), size=n, p=w / w.sum())]
+    return np.clip(x, low, high)
+
+
+@dataclass(frozen=True, eq=False)
+class InputSpace:
+    """The varying inputs of ``scenario`` (see the module docstring)."""
+
+    scenario: Scenario
+    inputs: tuple[UncertainInput, ...]
+    jitter: Jitter = field(default_factory=Jitter)
+
+    @classmethod
+    def of(cls, scenario: Scenario, jitter: Jitter | None = None,
+           only: tuple[str, ...] = ()) -> InputSpace:
+        """The uncertain inputs of ``scenario``; ``jitter`` adds the others; ``only`` keeps
+        the named ones (``ACTOR.ISSUE.FIELD``, ``ACTOR.FIELD``, an actor id or a field name)."""
+        jit = jitter or Jitter()
+        issues = {i.id: i for i in scenario.issues}
+        out: list[UncertainInput] = []
+
+        def add(actor: str, issue: str | None, name: str, dist: Distribution | None,
+                point: float | None, low: float, high: float, width: float) -> None:
+            if point is None:
+                return
+            if dist is None:
+                if name not in FIELDS or jit.sd(name, point, width) <= 0:
+                    return
+                dist = Distribution(kind="normal", params=(point, jit.sd(name, point, width)))
+            out.append(UncertainInput(actor, issue, name, dist, low, high, point))
+
+        inf = math.inf
+        for a in scenario.actors:
+            d = a.uncertain.capability if a.uncertain else None
+            add(a.id, None, "capability", d, a.capability, 0.0, inf, 0.0)
+        for s in scenario.stances:
+            iss = issues[s.issue]
+            u = s.uncertain
+            w = iss.scale_max - iss.scale_min
+            add(s.actor, s.issue, "position", u.position if u else None, s.position,
+                iss.scale_min, iss.scale_max, w)
+            add(s.actor, s.issue, "salience", u.salience if u else None, s.salience,
+                0.0, 100.0, 100.0)
+            if s.capability is not None:
+                add(s.actor, s.issue, "capability", u.capability if u else None, s.capability,
+                    0.0, inf, 0.0)
+            pv = s.private
+            if pv is not None and pv.uncertain is not None:
+                if pv.uncertain.position is not None:
+                    add(s.actor, s.issue, "private_position", pv.uncertain.position,
+                        pv.position, iss.scale_min, iss.scale_max, w)
+                if pv.uncertain.salience is not None:
+                    add(s.actor, s.issue, "private_salience", pv.uncertain.salience,
+                        pv.salience, 0.0, 100.0, 100.0)
+        for k, o in enumerate(scenario.outside_options):
+            if o.uncertain is None:
+                continue
+            for name, d in o.uncertain.items():
+                add(o.actor, f"option{k}", name, d, getattr(o, name), 0.0, 1.0, 1.0)
+        if only:
+            keep = set(only)
+            out = [x for x in out if x.name in keep or x.actor in keep or x.field in keep
+                   or (x.issue is not None and x.issue in keep)]
+        return cls(scenario, tuple(out), jit)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(x.name for x in self.inputs)
+
+    @property
+    def crisis_inputs(self) -> bool:
+        """Whether any varying input is one only the crisis model reads."""
+        return any(x.field.startswith("private_") or x.issue and x.issue.startswith("option")
+                   and x.field in ("p_prevail", "cost", "target_cost") for x in self.inputs)
+
+    def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
+        """``(n, n_inputs)`` draws, input by input in a fixed order."""
+        out = np.empty((n, len(self.inputs)))
+        for j, x in enumerate(self.inputs):
+            out[:, j] = draw(x.dist, x.low, x.high, n, rng)
+        return out
+
+    def points(self) -> np.ndarray:
+        return np.array([x.point for x in self.inputs], dtype=float)
+
+    # -- arrays for the array models ----------------------------------------------------------
+    def arrays(self, values: np.ndarray) -> dict[str, Any]:
+        """Stacked model inputs for ``values`` ``(D, n_inputs)``: ``position``, ``salience``
+        (unit scales), ``capability`` of shape ``(D, n_actors, n_issues)``, plus the fixed
+        ``present``, ``status_quo`` (unit), ``scale_min``, ``scale_max``."""
+        c = self.scenario.compile()
+        d = values.shape[0]
+        pos = np.broadcast_to(c.position, (d, *c.position.shape)).copy()
+        sal = np.broadcast_to(c.salience, (d, *c.salience.shape)).copy()
+        cap = np.broadcast_to(c.capability, (d, *c.capability.shape)).copy()
+        a_ix = {a: k for k, a in enumerate(c.actor_ids)}
+        i_ix = {i: k for k, i in enumerate(c.issue_ids)}
+        own_cap = {s.actor: [] for s in self.scenario.stances}  # issues using the actor's cap
+        for s in self.scenario.stances:
+            if s.capability is None:
+                own_cap[s.actor].append(i_ix[s.issue])
+        lo, hi = c.scale_min, c.scale_max
+        for j, x in enumerate(self.inputs):
+            a = a_ix[x.actor]
+            col = values[:, j]
+            if x.issue is None:  # the actor's capability, on issues without their own
+                cols = own_cap.get(x.actor, [])
+                if cols:
+                    cap[:, a, cols] = col[:, None]
+                continue
+            if x.issue not in i_ix:
+                continue
+            i = i_ix[x.issue]
+            if x.field == "position":
+                pos[:, a, i] = (col - lo[i]) / (hi[i] - lo[i])
+            elif x.field == "salience":
+                sal[:, a, i] = col / 100.0
+            elif x.field == "capability":
+                cap[:, a, i] = col
+        return {"position": pos, "salience": sal, "capability": cap, "present": c.present,
+                "status_quo": c.status_quo, "scale_min": lo, "scale_max": hi,
+                "issue_ids": c.issue_ids, "actor_ids": c.actor_ids}
+
+    # -- a scenario for models that read it ----------------------------------------------------
+    def scenario_at(self, row: np.ndarray) -> Scenario:
+        """The scenario with the inputs set to ``row`` (no re-validation: values are within
+        their bounds)."""
+        sc = self.scenario
+        by_actor: dict[str, dict[str, float]] = {}
+        by_stance: dict[tuple[str, str], dict[str, float]] = {}
+        by_option: dict[int, dict[str, float]] = {}
+        for x, v in zip(self.inputs, row, strict=True):
+            if x.issue is None:
+                by_actor.setdefault(x.actor, {})[x.field] = float(v)
+            elif x.issue.startswith("option") and x.field in ("p_prevail", "cost",
+                                                              "target_cost"):
+                by_option.setdefault(int(x.issue[6:]), {})[x.field] = float(v)
+            else:
+                by_stance.setdefault((x.actor, x.issue), {})[x.field] = float(v)
+        actors = tuple(a.model_copy(update=by_actor[a.id]) if a.id in by_actor else a
+                       for a in sc.actors)
+        stances = []
+        for s in sc.stances:
+            upd = by_stance.get((s.actor, s.issue))
+            if upd:
+                priv = {k[8:]: v for k, v in upd.items() if k.startswith("private_")}
+                plain = {k: v for k, v in upd.items() if not k.startswith("private_")}
+                if priv and s.private is not None:
+                    plain["private"] = s.private.model_copy(update=priv)
+                s = s.model_copy(update=plain)
+            stances.append(s)
+        options = tuple(o.model_copy(update=by_option[k]) if k in by_option else o
+                        for k, o in enumerate(sc.outside_options))
+        return sc.model_copy(update={"actors": actors, "stances": tuple(stances),
+                                     "outside_options": options})
