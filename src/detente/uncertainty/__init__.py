@@ -1,0 +1,28 @@
+"""Uncertainty: how sure a forecast is, and which number would change it.
+
+- :func:`simulate` — Monte Carlo over the scenario's uncertain inputs (distributions in the
+  scenario file, a scenario-wide :class:`Jitter`), every registered model batched over a draw
+  axis, chunked with per-chunk seeds (same seed, same numbers on any backend), streaming
+  statistics; locally or on Dask.
+- :func:`sensitivity` — Sobol and Morris indices (SALib) of each issue's forecast.
+- :func:`apply_whatif`, :func:`parse_set`, :func:`diff_scenarios` — what-if without editing files.
+- :func:`calibrate_deu`, :func:`calibrate_cases` — intervals checked against what happened.
+"""
+
+from detente.scenario._uncertain import Distribution, Uncertain, parse_distribution
+from detente.uncertainty._inputs import InputSpace, Jitter, UncertainInput, parse_jitter
+from detente.uncertainty._simulate import CHUNK, ModelSummary, SimulationResult, simulate
+
+__all__ = [
+    "CHUNK",
+    "Distribution",
+    "InputSpace",
+    "Jitter",
+    "ModelSummary",
+    "SimulationResult",
+    "Uncertain",
+    "UncertainInput",
+    "parse_distribution",
+    "parse_jitter",
+    "simulate",
+]
