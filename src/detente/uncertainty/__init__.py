@@ -10,19 +10,51 @@
 """
 
 from detente.scenario._uncertain import Distribution, Uncertain, parse_distribution
+from detente.uncertainty._calibrate import (
+    CalibrationReport,
+    calibrate,
+    calibrate_cases,
+    calibrate_deu,
+    coverage,
+    crps,
+)
 from detente.uncertainty._inputs import InputSpace, Jitter, UncertainInput, parse_jitter
+from detente.uncertainty._sensitivity import InputIndex, SensitivityResult, sensitivity
 from detente.uncertainty._simulate import CHUNK, ModelSummary, SimulationResult, simulate
+from detente.uncertainty._whatif import (
+    Change,
+    ScenarioDiff,
+    Setting,
+    apply_whatif,
+    diff_scenarios,
+    parse_set,
+)
 
 __all__ = [
     "CHUNK",
+    "CalibrationReport",
+    "Change",
     "Distribution",
+    "InputIndex",
     "InputSpace",
     "Jitter",
     "ModelSummary",
+    "ScenarioDiff",
+    "SensitivityResult",
+    "Setting",
     "SimulationResult",
     "Uncertain",
     "UncertainInput",
+    "apply_whatif",
+    "calibrate",
+    "calibrate_cases",
+    "calibrate_deu",
+    "coverage",
+    "crps",
+    "diff_scenarios",
     "parse_distribution",
     "parse_jitter",
+    "parse_set",
+    "sensitivity",
     "simulate",
 ]

@@ -113,33 +113,47 @@ class UncertainInput:
         return ".".join(p for p in (self.actor, self.issue, self.field) if p)
 
 
-def draw(dist: Distribution, low: float, high: float, n: int,
-         rng: np.random.Generator) -> np.ndarray:
-    """``n`` values of ``dist`` within ``[low, high]`` (normal truncated there, others clipped)."""
+def ppf(dist: Distribution, low: float, high: float, u: np.ndarray) -> np.ndarray:
+    """The values of ``dist`` at probabilities ``u`` (its inverse distribution function),
+    within ``[low, high]``: the normal truncated there, the others clipped to it."""
     p = dist.params
+    u = np.asarray(u, dtype=float)
     if dist.kind == "normal":
         mu, sd = p
-        if sd <= 0 or n == 0:
-            return np.full(n, min(max(mu, low), high))
-        a = special.ndtr((low - mu) / sd) if math.isfinite(low) else 0.0
-        b = special.ndtr((high - mu) / sd) if math.isfinite(high) else 1.0
-        u = rng.random(n)
+        if sd <= 0:
+            return np.full(u.shape, min(max(mu, low), high))
+        a = float(special.ndtr((low - mu) / sd)) if math.isfinite(low) else 0.0
+        b = float(special.ndtr((high - mu) / sd)) if math.isfinite(high) else 1.0
         if b - a < 1e-12:  # all the mass beyond a bound
-            x = np.full(n, low if mu < low else high)
+            x = np.full(u.shape, low if mu < low else high)
         else:
-            x = mu + sd * special.ndtri(a + u * (b - a))
+            x = mu + sd * special.ndtri(np.clip(a + u * (b - a), 1e-300, 1 - 1e-16))
     elif dist.kind == "uniform":
-        x = rng.uniform(p[0], p[1], n)
+        x = p[0] + u * (p[1] - p[0])
     elif dist.kind == "triangular":
-        x = rng.triangular(p[0], p[1], p[2], n) if p[0] < p[2] else np.full(n, p[1])
+        lo, mode, hi = p
+        if hi <= lo:
+            x = np.full(u.shape, mode)
+        else:
+            f = (mode - lo) / (hi - lo)
+            x = np.where(u < f, lo + np.sqrt(u * (hi - lo) * (mode - lo)),
+                         hi - np.sqrt(np.maximum(1 - u, 0) * (hi - lo) * (hi - mode)))
     elif dist.kind == "beta":
         lo, hi = dist.support(low if math.isfinite(low) else 0.0,
                               high if math.isfinite(high) else 100.0)
-        x = lo + (hi - lo) * rng.beta(p[0], p[1], n)
+        x = lo + (hi - lo) * special.betaincinv(p[0], p[1], u)
     else:
         w = np.asarray(dist.weights or (1.0,) * len(p), dtype=float)
-        x = np.asarray(p, dtype=float)[rng.choice(len(p), size=n, p=w / w.sum())]
+        cum = np.cumsum(w / w.sum())
+        k = np.minimum(np.searchsorted(cum, u, side="right"), len(p) - 1)
+        x = np.asarray(p, dtype=float)[k]
     return np.clip(x, low, high)
+
+
+def draw(dist: Distribution, low: float, high: float, n: int,
+         rng: np.random.Generator) -> np.ndarray:
+    """``n`` values of ``dist`` within ``[low, high]`` (inverse transform of uniforms)."""
+    return ppf(dist, low, high, rng.random(n))
 
 
 @dataclass(frozen=True, eq=False)
@@ -214,10 +228,15 @@ class InputSpace:
                    and x.field in ("p_prevail", "cost", "target_cost") for x in self.inputs)
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
-        """``(n, n_inputs)`` draws, input by input in a fixed order."""
-        out = np.empty((n, len(self.inputs)))
+        """``(n, n_inputs)`` draws (one uniform per input and draw, inverse transform)."""
+        return self.values(rng.random((n, len(self.inputs))))
+
+    def values(self, u: np.ndarray) -> np.ndarray:
+        """The inputs at probabilities ``u`` ``(n, n_inputs)`` (each input's inverse
+        distribution function; what sensitivity analysis samples through)."""
+        out = np.empty(u.shape)
         for j, x in enumerate(self.inputs):
-            out[:, j] = draw(x.dist, x.low, x.high, n, rng)
+            out[:, j] = ppf(x.dist, x.low, x.high, u[:, j])
         return out
 
     def points(self) -> np.ndarray:
