@@ -300,7 +300,7 @@ def calibrate_cmd(
     data: Annotated[str, typer.Argument(
         help="deu (DEU III, from ../shared or --path) or cases (the case bank).")] = "deu",
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
-    draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 400,
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 200,
     seed: Annotated[int, typer.Option("--seed", help="Seed.")] = 0,
     path: Annotated[Path | None, typer.Option(
         "--path", help="DEU III data file (default: the shared reference copy).")] = None,
@@ -321,8 +321,8 @@ def calibrate_cmd(
         return
     console.print(f"[bold]{rep.data}[/], model {rep.model}: noise fitted on {rep.n_fit} odd "
                   f"case(s), tested on {rep.n_test} even case(s); {rep.draws} draws each")
-    console.print(f"  fitted noise: position sd {rep.scale:.1f} points of the scale "
-                  f"(jitter {rep.jitter})")
+    console.print(f"  fitted noise: position sd {rep.scale:g} points of a 0–100 scale, "
+                  f"correlation {rep.common:g} on an issue (--jitter {rep.jitter})")
     t = Table(title="held-out (even) cases", title_justify="left")
     for c in ("measure", "value", "goal"):
         t.add_column(c, justify="left" if c == "measure" else "right")

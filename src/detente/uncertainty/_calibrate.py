@@ -1,9 +1,11 @@
 """Calibrated intervals: do the simulated intervals mean what they say?
 
-The noise model is one number: the standard deviation ``σ`` (in points of a 0–100 scale, i.e.
-``σ/100`` of each issue's width) of a normal around every stated position, truncated to the
-scale. On the *odd* cases (DEU III: odd proposal number ``prnrnmc``; the case bank: odd place
-in name order) ``σ`` is chosen from a grid to bring the coverage of the central 50 % and 90 %
+The noise model has two numbers: the standard deviation ``σ`` (in points of a 0–100 scale,
+i.e. ``σ/100`` of each issue's width) of a normal around every stated position, truncated to
+the scale, and the correlation ``ρ`` of that noise among the positions on one issue (a
+Gaussian copula: independent coding errors average out in a model that weighs many actors, a
+shared error does not). On the *odd* cases (DEU III: odd proposal number ``prnrnmc``; the case bank: odd place
+in name order) ``σ`` and ``ρ`` are chosen from a grid to bring the coverage of the central 50 % and 90 %
 intervals of the simulated forecasts closest to nominal (the sum of the two gaps). On the
 *even* cases, untouched by the fit, the report gives the coverage of both intervals, the
 continuous ranked probability score (CRPS, from the draws) and, beside it, the mean absolute
@@ -33,9 +35,10 @@ from detente.uncertainty._models import run_batch
 __all__ = ["GRID", "CalibrationReport", "calibrate", "calibrate_cases", "calibrate_deu",
            "coverage", "crps"]
 
-GRID: tuple[float, ...] = (0.0, 2.5, 5.0, 7.5, 10.0, 12.5, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0,
-                           60.0, 80.0)
+GRID: tuple[float, ...] = (0.0, 5.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 130.0)
 """Candidate position noise σ, in points of a 0–100 scale."""
+COMMON: tuple[float, ...] = (0.0, 0.5, 0.8, 0.9, 0.95)
+"""Candidate correlations ρ of the position noise on one issue (see :class:`Jitter`)."""
 
 DEU_PATH = Path(__file__).resolve().parents[3].parent / "shared" / "reference" / "cases" / \
     "deu3" / "deu3.csv"
@@ -72,28 +75,33 @@ class CalibrationReport:
     n_fit: int
     n_test: int
     scale: float
+    common: float
+    censor: bool
     coverage50: float
     coverage90: float
     crps: float
     mae: float
     fit_coverage50: float
     fit_coverage90: float
-    grid: tuple[tuple[float, float, float], ...] = ()
+    grid: tuple[tuple[float, float, bool, float, float], ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def jitter(self) -> str:
-        return f"position={self.scale:g}%"
+        return (f"position={self.scale:g}%" + (",censor=1" if self.censor else "")
+                + (f",common={self.common:g}" if self.common else ""))
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "data": self.data, "model": self.model, "draws": self.draws, "seed": self.seed,
             "fit_cases": self.n_fit, "test_cases": self.n_test, "scale": self.scale,
+            "common": self.common, "censor": self.censor,
             "jitter": self.jitter,
             "test": {"coverage50": self.coverage50, "coverage90": self.coverage90,
                      "crps": self.crps, "mae": self.mae},
             "fit": {"coverage50": self.fit_coverage50, "coverage90": self.fit_coverage90},
-            "grid": [{"scale": s, "coverage50": a, "coverage90": b} for s, a, b in self.grid],
+            "grid": [{"scale": s, "common": r, "censor": c, "coverage50": a, "coverage90": b}
+                     for s, r, c, a, b in self.grid],
             "notes": list(self.notes),
         }
 
@@ -115,16 +123,20 @@ def _units(sc: Scenario, k: int) -> float:
     return 100.0 / (iss.scale_max - iss.scale_min)
 
 
-def _draws(sc: Scenario, model: str, opts: dict[str, Any], sigma: float, u: np.ndarray,
-           rng_seed: int) -> np.ndarray:
-    """Forecasts ``(D, n_issues)`` with position noise ``σ`` % of each scale, at uniforms
-    ``u`` ``(D, n_stances)``."""
-    space = InputSpace.of(sc, Jitter(position=sigma / 100.0, relative=("position",)))
+def _draws(sc: Scenario, model: str, opts: dict[str, Any], sigma: float, rho: float,
+           censor: bool, u: np.ndarray, shared: np.ndarray, rng_seed: int) -> np.ndarray:
+    """Forecasts ``(D, n_issues)`` with position noise ``σ`` % of each scale, correlation
+    ``ρ``, at uniforms ``u`` ``(D, n_stances)`` and shared normals ``(D, n_issues)``."""
+    space = InputSpace.of(sc, Jitter(position=sigma / 100.0, relative=("position",),
+                                     censor=censor, common=rho))
     if not space.inputs:  # σ = 0: every draw the point forecast
         space = InputSpace(sc, (), Jitter())
         values = np.zeros((u.shape[0], 0))
     else:
-        values = space.values(u[:, : len(space.inputs)])
+        uu = u[:, : len(space.inputs)]
+        if rho > 0:
+            uu = space.copula(uu, shared)
+        values = space.values(uu)
     y, _ = run_batch(model, opts, space.arrays(values), space, values,
                      np.random.default_rng(rng_seed))
     return y
@@ -138,6 +150,7 @@ def calibrate(
     draws: int = 400,
     seed: int = 0,
     grid: Sequence[float] = GRID,
+    common: Sequence[float] = COMMON,
     data: str = "cases",
     options: dict[str, Any] | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -151,18 +164,20 @@ def calibrate(
     if not fit or not test:
         raise InputError("calibration needs cases with observed outcomes to fit and to test")
     opts = get_model(model).resolve(dict(options or {}))
-    total = len(grid) * len(fit) + len(test)
+    total = (1 + (len(grid) - 1) * len(common) * 2) * len(fit) + len(test)
     done = 0
     ss = np.random.SeedSequence(seed)
 
-    def run(cases: Sequence[tuple[Scenario, dict[str, float]]], sigma: float, tag: int
-            ) -> tuple[list[np.ndarray], list[float], list[float]]:
+    def run(cases: Sequence[tuple[Scenario, dict[str, float]]], sigma: float, rho: float,
+            censor: bool, tag: int) -> tuple[list[np.ndarray], list[float], list[float]]:
         nonlocal done
         out_d, out_y, out_w = [], [], []
         for c_i, (sc, obs) in enumerate(cases):
             child = np.random.SeedSequence(ss.entropy, spawn_key=(tag, c_i))
-            u = np.random.default_rng(child).random((draws, max(1, len(sc.stances))))
-            y = _draws(sc, model, opts, sigma, u, seed)
+            g = np.random.default_rng(child)
+            u = g.random((draws, max(1, len(sc.stances))))
+            shared = g.standard_normal((draws, len(sc.issues)))
+            y = _draws(sc, model, opts, sigma, rho, censor, u, shared, seed)
             for k, iss in enumerate(sc.issue_ids):
                 if iss in obs and np.isfinite(y[:, k]).all():
                     f = _units(sc, k)
@@ -175,21 +190,23 @@ def calibrate(
         return out_d, out_y, out_w
 
     table = []
-    best: tuple[float, float, float, float] | None = None
+    best: tuple[float, float, float, bool, float, float] | None = None
     for sigma in grid:
-        d, y, _ = run(fit, sigma, 0)
-        if not d:
-            raise InputError("no fit case has an observed outcome the model forecasts")
-        m = np.column_stack(d)
-        yy = np.asarray(y)
-        c50, c90 = coverage(m, yy, 0.5), coverage(m, yy, 0.9)
-        table.append((float(sigma), c50, c90))
-        gap = abs(c50 - 0.5) + abs(c90 - 0.9)
-        if best is None or gap < best[0] - 1e-12:
-            best = (gap, float(sigma), c50, c90)
+        for rho in common if sigma > 0 else (0.0,):
+            for censor in (False, True) if sigma > 0 else (False,):
+                d, y, _ = run(fit, sigma, rho, censor, 0)
+                if not d:
+                    raise InputError("no fit case has an observed outcome the model forecasts")
+                m = np.column_stack(d)
+                yy = np.asarray(y)
+                c50, c90 = coverage(m, yy, 0.5), coverage(m, yy, 0.9)
+                table.append((float(sigma), float(rho), censor, c50, c90))
+                gap = abs(c50 - 0.5) + abs(c90 - 0.9)
+                if best is None or gap < best[0] - 1e-12:
+                    best = (gap, float(sigma), float(rho), censor, c50, c90)
     assert best is not None
-    _, sigma, f50, f90 = best
-    d, y, _ = run(test, sigma, 1)
+    _, sigma, rho, censor, f50, f90 = best
+    d, y, _ = run(test, sigma, rho, censor, 1)
     if not d:
         raise InputError("no test case has an observed outcome the model forecasts")
     m = np.column_stack(d)
@@ -207,7 +224,7 @@ def calibrate(
     n_fit_issues = sum(len(o) for _, o in fit)
     return CalibrationReport(
         data=data, model=model, draws=draws, seed=seed, n_fit=len(fit), n_test=len(test),
-        scale=sigma, coverage50=coverage(m, yy, 0.5), coverage90=coverage(m, yy, 0.9),
+        scale=sigma, common=rho, censor=censor, coverage50=coverage(m, yy, 0.5), coverage90=coverage(m, yy, 0.9),
         crps=float(np.mean(scores)), mae=float(np.mean(errs)) if errs else math.nan,
         fit_coverage50=f50, fit_coverage90=f90, grid=tuple(table),
         notes=tuple(notes) + (f"{n_fit_issues} fit issue(s), {m.shape[1]} test issue(s)",),

@@ -39,6 +39,13 @@ class Jitter:
     salience: float = 0.0
     capability: float = 0.0
     relative: tuple[str, ...] = ()
+    censor: bool = False
+    """Jittered values beyond a bound sit at the bound (a censored normal, with point masses at
+    the ends of the scale) rather than being drawn again inside (truncated)."""
+    common: float = 0.0
+    """Correlation of the jittered positions on one issue (a Gaussian copula: a share
+    ``common`` of each one's variation is shared by all positions on the issue, as when an
+    issue's whole coding may be off); 0: independent."""
 
     def sd(self, name: str, point: float, width: float) -> float:
         s = float(getattr(self, name))
@@ -52,7 +59,8 @@ class Jitter:
 
     def scaled(self, k: float) -> Jitter:
         """Every standard deviation times ``k`` (calibration)."""
-        return Jitter(self.position * k, self.salience * k, self.capability * k, self.relative)
+        return Jitter(self.position * k, self.salience * k, self.capability * k, self.relative,
+                      self.censor, self.common)
 
     @property
     def text(self) -> str:
@@ -61,10 +69,14 @@ class Jitter:
             v = getattr(self, f)
             if v:
                 parts.append(f"{f}={v * 100:g}%" if f in self.relative else f"{f}={v:g}")
+        if self.censor:
+            parts.append("censor=1")
+        if self.common:
+            parts.append(f"common={self.common:g}")
         return ",".join(parts)
 
 
-_JIT = re.compile(r"^\s*(position|salience|capability)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*$")
+_JIT = re.compile(r"^\s*(position|salience|capability|common|censor)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*$")
 
 
 def parse_jitter(text: str | None) -> Jitter:
@@ -79,15 +91,24 @@ def parse_jitter(text: str | None) -> Jitter:
         m = _JIT.match(part)
         if m is None:
             raise InputError(f"--jitter: cannot read {part.strip()!r}: expected FIELD=SD or "
-                             "FIELD=PCT% with FIELD one of position, salience, capability "
-                             "(e.g. position=10,salience=25%)")
+                             "FIELD=PCT% with FIELD one of position, salience, capability, "
+                             "and optionally common=RHO (e.g. position=10,salience=25%)")
         try:
             v = float(m.group(2))
         except ValueError:
             raise InputError(f"--jitter: {m.group(2)!r} is not a number") from None
         if not math.isfinite(v) or v < 0:
             raise InputError(f"--jitter: {m.group(1)} must be a finite number ≥ 0, got {v}")
-        if m.group(3):
+        if m.group(1) == "censor":
+            if v not in (0.0, 1.0) or m.group(3):
+                raise InputError(f"--jitter: censor is 0 or 1, got {m.group(2)}{m.group(3)}")
+            vals["censor"] = bool(v)  # type: ignore[assignment]
+            continue
+        if m.group(1) == "common":
+            if m.group(3) or v > 1:
+                raise InputError(f"--jitter: common is a correlation between 0 and 1, got "
+                                 f"{m.group(2)}{m.group(3)}")
+        elif m.group(3):
             v /= 100.0
             rel.append(m.group(1))
         vals[m.group(1)] = v
@@ -106,6 +127,8 @@ class UncertainInput:
     low: float
     high: float
     point: float
+    jittered: bool = False
+    censored: bool = False
 
     @property
     def name(self) -> str:
@@ -181,6 +204,9 @@ class InputSpace:
                 if name not in FIELDS or jit.sd(name, point, width) <= 0:
                     return
                 dist = Distribution(kind="normal", params=(point, jit.sd(name, point, width)))
+                out.append(UncertainInput(actor, issue, name, dist, low, high, point, True,
+                                          jit.censor))
+                return
             out.append(UncertainInput(actor, issue, name, dist, low, high, point))
 
         inf = math.inf
@@ -228,15 +254,40 @@ class InputSpace:
                    and x.field in ("p_prevail", "cost", "target_cost") for x in self.inputs)
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
-        """``(n, n_inputs)`` draws (one uniform per input and draw, inverse transform)."""
-        return self.values(rng.random((n, len(self.inputs))))
+        """``(n, n_inputs)`` draws (one uniform per input and draw, inverse transform; with
+        ``jitter.common``, the jittered positions of an issue through a Gaussian copula)."""
+        u = rng.random((n, len(self.inputs)))
+        if self.jitter.common > 0:
+            u = self.copula(u, rng.standard_normal((n, len(self._groups()))))
+        return self.values(u)
+
+    def _groups(self) -> list[list[int]]:
+        cols: dict[str, list[int]] = {}
+        for j, x in enumerate(self.inputs):
+            if x.jittered and x.field == "position" and x.issue is not None:
+                cols.setdefault(x.issue, []).append(j)
+        return [cols[k] for k in sorted(cols)]
+
+    def copula(self, u: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Correlate the uniforms of the jittered positions of each issue: ``z = √ρ·shared +
+        √(1−ρ)·Φ⁻¹(u)`` (``shared``: one standard normal per draw and issue)."""
+        rho = self.jitter.common
+        u = u.copy()
+        for g, idx in enumerate(self._groups()):
+            z = math.sqrt(rho) * shared[:, g : g + 1] + math.sqrt(1 - rho) * special.ndtri(
+                np.clip(u[:, idx], 1e-16, 1 - 1e-16))
+            u[:, idx] = special.ndtr(z)
+        return u
 
     def values(self, u: np.ndarray) -> np.ndarray:
         """The inputs at probabilities ``u`` ``(n, n_inputs)`` (each input's inverse
         distribution function; what sensitivity analysis samples through)."""
         out = np.empty(u.shape)
         for j, x in enumerate(self.inputs):
-            out[:, j] = ppf(x.dist, x.low, x.high, u[:, j])
+            if x.censored:
+                out[:, j] = np.clip(ppf(x.dist, -math.inf, math.inf, u[:, j]), x.low, x.high)
+            else:
+                out[:, j] = ppf(x.dist, x.low, x.high, u[:, j])
         return out
 
     def points(self) -> np.ndarray:
