@@ -15,7 +15,7 @@ runs once on all the sampled rows (batched, :mod:`._models`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from detente.scenario import Scenario
 from detente.uncertainty._inputs import InputSpace, Jitter, parse_jitter
 from detente.uncertainty._models import run_batch
 
-__all__ = ["InputIndex", "SensitivityResult", "sensitivity"]
+__all__ = ["InputIndex", "SensitivityResult", "indices", "sensitivity"]
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,6 @@ def sensitivity(
     name); ``jitter`` makes the inputs without a distribution vary; ``n`` is Sobol's base sample
     (a power of two) or Morris's number of trajectories.
     """
-    from SALib.analyze import morris as morris_analyze
-    from SALib.analyze import sobol as sobol_analyze
-    from SALib.sample import morris as morris_sample
-    from SALib.sample import sobol as sobol_sample
-
     from detente.collective import get_model
 
     if method not in ("sobol", "morris"):
@@ -121,6 +116,30 @@ def sensitivity(
             "the scenario (e.g. position: 60 ± 10) or a jitter (e.g. position=10,salience=25%)"
             + (f"; --input kept only {', '.join(inputs)}" if inputs else ""))
     opts = get_model(model).resolve(dict(options or {}))
+
+    def run(values: np.ndarray) -> np.ndarray:
+        y, _ = run_batch(model, opts, space.arrays(values), space, values,
+                         np.random.default_rng(seed))
+        return y
+
+    runs, ranking, actors = indices(space, run, scenario.issue_ids, method=method, n=n,
+                                    seed=seed)
+    return SensitivityResult(scenario.name, model, method, runs, space.names, ranking, actors)
+
+
+def indices(space: InputSpace, func: Callable[[np.ndarray], np.ndarray],
+            outputs: Sequence[str], *, method: str = "sobol", n: int = 512, seed: int = 0
+            ) -> tuple[int, dict[str, tuple[InputIndex, ...]],
+                       dict[str, tuple[tuple[str, float], ...]]]:
+    """SALib's indices of each output of ``func`` (inputs ``(N, k)`` on their own scales →
+    ``(N, len(outputs))``) to the inputs of ``space``: the number of runs, the inputs ranked
+    per output and the sums per actor."""
+    from SALib.analyze import morris as morris_analyze
+    from SALib.analyze import sobol as sobol_analyze
+    from SALib.sample import morris as morris_sample
+    from SALib.sample import sobol as sobol_sample
+
+    k = len(space.inputs)
     problem = {"num_vars": k, "names": list(space.names), "bounds": [[0.0, 1.0]] * k}
     if method == "sobol":
         u = sobol_sample.sample(problem, n, calc_second_order=False, seed=seed)
@@ -129,11 +148,10 @@ def sensitivity(
     # keep clear of the bounds: the inverse functions of unbounded laws are infinite there
     u = np.clip(u, 1e-9, 1 - 1e-9)
     values = space.values(u)
-    y, _ = run_batch(model, opts, space.arrays(values), space, values,
-                     np.random.default_rng(seed))
+    y = np.asarray(func(values), dtype=float).reshape(len(values), -1)
     ranking: dict[str, tuple[InputIndex, ...]] = {}
     actors: dict[str, tuple[tuple[str, float], ...]] = {}
-    for j, iss in enumerate(scenario.issue_ids):
+    for j, iss in enumerate(outputs):
         col = y[:, j]
         if not np.all(np.isfinite(col)):
             continue
@@ -163,5 +181,4 @@ def sensitivity(
             v = z.s1 if method == "sobol" else z.mu_star
             per[z.actor] = per.get(z.actor, 0.0) + (v if np.isfinite(v) else 0.0)
         actors[iss] = tuple(sorted(per.items(), key=lambda t: -t[1]))
-    return SensitivityResult(scenario.name, model, method, int(values.shape[0]),
-                             space.names, ranking, actors)
+    return int(values.shape[0]), ranking, actors

@@ -36,7 +36,8 @@ class Setting:
 
     @property
     def text(self) -> str:
-        return f"{'.'.join(self.path)}={self.value}"
+        v = f"{self.value:g}" if isinstance(self.value, float) else self.value
+        return f"{'.'.join(self.path)}={v}"
 
 
 def parse_set(text: str) -> Setting:
