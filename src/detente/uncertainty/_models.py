@@ -77,8 +77,10 @@ def run_batch(model: str, opts: dict[str, Any], arr: Mapping[str, Any], space: A
               values: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray,
                                                                       np.ndarray | None]:
     """Forecasts of ``model`` for the draws ``values`` (see the module docstring)."""
+    from detente.collective import get_model
     from detente.collective._baselines import nash_bargaining, weighted_mean, weighted_median
 
+    opts = get_model(model).resolve(opts)  # defaults filled in (idempotent)
     lo, hi = arr["scale_min"], arr["scale_max"]
     pos = arr["position"]
     d, n, k = pos.shape
