@@ -96,6 +96,19 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
             state["bar"].stop()
 
 
+def _wide(t: Table) -> None:
+    """Print a wide table whole when the output is not a terminal (a file, a pipe)."""
+    if console.is_terminal:
+        console.print(t)
+        return
+    old = console.width
+    console.width = max(old, 140)
+    try:
+        console.print(t)
+    finally:
+        console.width = old
+
+
 def _f(x: float, digits: int = 2) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
@@ -187,7 +200,7 @@ def _table(res: Any, scenario: Any) -> None:
                 cells.append(_f(m.p_above[k]))
             cells += [_f(m.mcse[k], 3), "yes" if m.converged[k] else "[red]no[/]"]
             t.add_row(*cells)
-    console.print(t)
+    _wide(t)
     for m in res.models:
         if m.episode is not None:
             parts = []

@@ -52,7 +52,8 @@ class InputIndex:
 @dataclass(frozen=True)
 class SensitivityResult:
     """Per issue, every input's indices, most influential first (``ranking``), and per actor
-    the sum of its inputs' indices (``actors``)."""
+    the sum of its inputs' indices (``actors``). Issues whose forecast no input moves (or that
+    have no forecast) are left out."""
 
     scenario: str
     model: str
@@ -153,16 +154,12 @@ def indices(space: InputSpace, func: Callable[[np.ndarray], np.ndarray],
     actors: dict[str, tuple[tuple[str, float], ...]] = {}
     for j, iss in enumerate(outputs):
         col = y[:, j]
-        if not np.all(np.isfinite(col)):
-            continue
+        if not np.all(np.isfinite(col)) or np.ptp(col) == 0:
+            continue  # no forecast, or none of the inputs moves it
         idx: list[InputIndex] = []
         if method == "sobol":
-            if np.var(col) == 0:
-                r: dict[str, Any] = {"S1": np.zeros(k), "S1_conf": np.zeros(k),
-                                     "ST": np.zeros(k), "ST_conf": np.zeros(k)}
-            else:
-                r = sobol_analyze.analyze(problem, col, calc_second_order=False,
-                                          seed=seed, print_to_console=False)
+            r: dict[str, Any] = sobol_analyze.analyze(
+                problem, col, calc_second_order=False, seed=seed, print_to_console=False)
             for q, x in enumerate(space.inputs):
                 idx.append(InputIndex(x.name, x.actor, s1=float(r["S1"][q]),
                                       s1_conf=float(r["S1_conf"][q]), st=float(r["ST"][q]),
