@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 
 from detente.scenario import Scenario
 
 
-def random_scenario(n_actors: int = 6, n_issues: int = 2, seed: int = 0, sd: float = 8.0,
+def _random_scenario(n_actors: int = 6, n_issues: int = 2, seed: int = 0, sd: float = 8.0,
                     prefix: str = "A") -> Scenario:
     """Actors with positions inside the scale given as ``mean ± sd`` and plain saliences."""
     rng = np.random.default_rng(seed)
@@ -24,5 +26,7 @@ def random_scenario(n_actors: int = 6, n_issues: int = 2, seed: int = 0, sd: flo
 
 
 @pytest.fixture
-def synthetic() -> Scenario:
-    return random_scenario()
+def random_scenario() -> Callable[..., Scenario]:
+    """``random_scenario(n_actors, n_issues, seed, sd)``: a scenario with ``mean ± sd``
+    positions inside the scale."""
+    return _random_scenario

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pytest
-from conftest import random_scenario
 from scipy import stats
 
 from detente.collective import forecast
@@ -34,7 +34,8 @@ def test_coverage_counts_interval_hits() -> None:
     assert coverage(d, np.array([50.0, 10.0, 80.0, 96.0]), 0.9) == 0.75
 
 
-def _synthetic(n: int, sigma: float, seed: int) -> list[tuple[object, dict[str, float]]]:
+def _synthetic(random_scenario: Any, n: int, sigma: float, seed: int
+               ) -> list[tuple[Any, dict[str, float]]]:
     """Cases whose outcome is the compromise at positions moved by independent N(0, σ²)
     noise (truncated to the scale): the truth the calibration should find."""
     rng = np.random.default_rng(seed)
@@ -51,8 +52,8 @@ def _synthetic(n: int, sigma: float, seed: int) -> list[tuple[object, dict[str, 
     return out
 
 
-def test_calibration_finds_the_noise_and_covers() -> None:
-    cases = _synthetic(160, sigma=20.0, seed=5)
+def test_calibration_finds_the_noise_and_covers(random_scenario: Any) -> None:
+    cases = _synthetic(random_scenario, 160, sigma=20.0, seed=5)
     rep = calibrate(cases[0::2], cases[1::2], "compromise", draws=300, seed=1,
                     grid=(0.0, 5.0, 10.0, 20.0, 40.0), common=(0.0,))
     assert rep.scale == 20.0

@@ -9,9 +9,9 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import random_scenario
 
 from detente.uncertainty import simulate
 
@@ -70,7 +70,8 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 p.kill()
 
 
-def test_remote_cluster_gives_the_local_numbers(scheduler: str) -> None:
+def test_remote_cluster_gives_the_local_numbers(scheduler: str, random_scenario: Any
+                                                ) -> None:
     sc = random_scenario(n_actors=8, n_issues=2)
     local = simulate(sc, ["compromise", "eum"], 5000, seed=9, above=50, chunk=512,
                      jitter="salience=20%")
@@ -84,7 +85,7 @@ def test_remote_cluster_gives_the_local_numbers(scheduler: str) -> None:
     assert streamed_local.numbers() == streamed_remote.numbers()
 
 
-def test_local_cluster_gives_the_local_numbers() -> None:
+def test_local_cluster_gives_the_local_numbers(random_scenario: Any) -> None:
     sc = random_scenario(n_actors=5, n_issues=1)
     local = simulate(sc, "compromise", 3000, seed=4, chunk=256)
     for workers in (1, 2):

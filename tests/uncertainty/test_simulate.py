@@ -3,9 +3,10 @@ zero variance, coverage with known noise."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
-from conftest import random_scenario
 
 from detente.collective import forecast
 from detente.errors import InputError
@@ -18,7 +19,7 @@ from detente.uncertainty._stats import BINS, Stream
 
 @pytest.mark.parametrize("model", ["status_quo", "compromise", "median", "nash", "eum",
                                    "exchange"])
-def test_batch_equals_forecast_per_draw(model: str) -> None:
+def test_batch_equals_forecast_per_draw(model: str, random_scenario: Any) -> None:
     """Each batched path gives forecast()'s numbers on the sampled scenario, draw by draw."""
     sc = random_scenario(n_actors=5, n_issues=2, seed=3)
     space = InputSpace.of(sc, Jitter(salience=0.2, capability=0.3,
@@ -49,7 +50,7 @@ def test_crisis_by_scenario_gives_episode_spread() -> None:
     assert min(p_lo) < max(p_lo)
 
 
-def test_same_seed_same_numbers_and_chunking() -> None:
+def test_same_seed_same_numbers_and_chunking(random_scenario: Any) -> None:
     sc = random_scenario()
     a = simulate(sc, ["compromise", "eum"], 3000, seed=7, above=50, chunk=500)
     b = simulate(sc, ["compromise", "eum"], 3000, seed=7, above=50, chunk=500)
@@ -63,7 +64,7 @@ def test_same_seed_same_numbers_and_chunking() -> None:
     assert d.numbers() == e.numbers()
 
 
-def test_streaming_statistics_match_exact_ones() -> None:
+def test_streaming_statistics_match_exact_ones(random_scenario: Any) -> None:
     sc = random_scenario(sd=15)
     kept = simulate(sc, "compromise", 5000, seed=2, chunk=700)
     streamed = simulate(sc, "compromise", 5000, seed=2, chunk=700, keep=0)
@@ -88,7 +89,7 @@ def test_stream_merge_equals_one_pass() -> None:
     np.testing.assert_allclose(two.p_above(), (x > 55).mean(axis=0))
 
 
-def test_zero_variance_every_draw_is_the_point_forecast() -> None:
+def test_zero_variance_every_draw_is_the_point_forecast(random_scenario: Any) -> None:
     sc = random_scenario(sd=0)
     for model in ("compromise", "median", "nash", "eum", "exchange"):
         r = simulate(sc, model, 50, seed=1)
@@ -104,7 +105,7 @@ def test_zero_variance_every_draw_is_the_point_forecast() -> None:
         np.testing.assert_array_equal(s.draws, np.broadcast_to(s.point, s.draws.shape))
 
 
-def test_coverage_with_known_noise() -> None:
+def test_coverage_with_known_noise(random_scenario: Any) -> None:
     """Truths drawn from the stated input distributions fall in the simulated 50 % and 90 %
     intervals at the nominal rates (binomial tolerance of 3 standard errors)."""
     rng = np.random.default_rng(11)
@@ -125,7 +126,7 @@ def test_coverage_with_known_noise() -> None:
         assert abs(hits / trials - p) < 3 * se + 0.01, (hits, p)
 
 
-def test_probability_above_and_convergence() -> None:
+def test_probability_above_and_convergence(random_scenario: Any) -> None:
     sc = random_scenario(sd=10)
     r = simulate(sc, "compromise", 4000, seed=5, above=50)
     s = r.summary("compromise")
@@ -137,7 +138,7 @@ def test_probability_above_and_convergence() -> None:
     assert not small.converged.all()
 
 
-def test_jitter_parsing_and_bad_input() -> None:
+def test_jitter_parsing_and_bad_input(random_scenario: Any) -> None:
     j = parse_jitter("position=10,salience=25%,common=0.5")
     assert (j.position, j.salience, j.relative, j.common) == (10, 0.25, ("salience",), 0.5)
     assert parse_jitter(j.text) == j

@@ -24,8 +24,8 @@ def test_set_and_drop() -> None:
     # the forecast is that of the edited scenario
     ref = g.with_stances([x.model_copy(update={"salience": 90}) if (x.actor, x.issue) == (
         "RUS", "open_door") else x for x in g.stances])
-    assert forecast(apply_whatif(g, ["RUS.open_door.salience=90"]), "compromise").outcomes.tolist() \
-        == forecast(ref, "compromise").outcomes.tolist()
+    got = forecast(apply_whatif(g, ["RUS.open_door.salience=90"]), "compromise")
+    assert got.outcomes.tolist() == forecast(ref, "compromise").outcomes.tolist()
     assert apply_whatif(g) is g
 
 

@@ -294,14 +294,14 @@ def diff_cmd(
         console.print("the scenarios' inputs are the same")
     else:
         t = Table(title=f"{a} → {b}: {len(d.changes)} difference(s)", title_justify="left")
-        for c in ("what", "A", "B"):
-            t.add_column(c)
+        for col in ("what", "A", "B"):
+            t.add_column(col)
         for c in d.changes:
             t.add_row(c.what, "—" if c.a is None else str(c.a), "—" if c.b is None else str(c.b))
         console.print(t)
     t = Table(title="forecast per issue", title_justify="left")
-    for c in ("model", "issue", "A", "B", "change"):
-        t.add_column(c, justify="left" if c in ("model", "issue") else "right")
+    for col in ("model", "issue", "A", "B", "change"):
+        t.add_column(col, justify="left" if col in ("model", "issue") else "right")
     for m, iss, x, y in d.moves:
         t.add_row(m, iss, _f(x), _f(y), "—" if math.isnan(y - x) else f"{y - x:+.2f}")
     console.print(t)

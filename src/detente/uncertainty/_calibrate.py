@@ -1,18 +1,19 @@
 """Calibrated intervals: do the simulated intervals mean what they say?
 
-The noise model has two numbers: the standard deviation ``σ`` (in points of a 0–100 scale,
-i.e. ``σ/100`` of each issue's width) of a normal around every stated position, truncated to
-the scale, and the correlation ``ρ`` of that noise among the positions on one issue (a
-Gaussian copula: independent coding errors average out in a model that weighs many actors, a
-shared error does not). On the *odd* cases (DEU III: odd proposal number ``prnrnmc``; the case bank: odd place
-in name order) ``σ`` and ``ρ`` are chosen from a grid to bring the coverage of the central 50 % and 90 %
-intervals of the simulated forecasts closest to nominal (the sum of the two gaps). On the
-*even* cases, untouched by the fit, the report gives the coverage of both intervals, the
-continuous ranked probability score (CRPS, from the draws) and, beside it, the mean absolute
-error of the point forecast — both in points of a 0–100 scale. For one forecast the CRPS equals
-the absolute error of a point forecast; a spread that is right lowers it.
+The noise model has three settings: the standard deviation ``σ`` (in points of a 0–100 scale,
+i.e. ``σ/100`` of each issue's width) of a normal around every stated position; whether it is
+truncated to the scale or censored there (values beyond an end sit at the end, as outcomes
+often do); and the correlation ``ρ`` of the noise among the positions on one issue (a Gaussian
+copula: independent coding errors average out in a model that weighs many actors, a shared
+error does not). On the *odd* cases (DEU III: odd proposal number ``prnrnmc``; the case bank:
+odd place in name order) they are chosen from a grid to bring the coverage of the central
+50 % and 90 % intervals of the simulated forecasts closest to nominal (the sum of the two
+gaps). On the *even* cases, untouched by the fit, the report gives the coverage of both
+intervals, the continuous ranked probability score (CRPS, from the draws) and, beside it, the
+mean absolute error of the point forecast — both in points of a 0–100 scale. For one forecast
+the CRPS equals the absolute error of a point forecast; a spread that is right lowers it.
 
-Draws use common random numbers across the grid (the same uniforms for every ``σ``), so the
+Draws use common random numbers across the grid (the same uniforms for every setting), so the
 fit is smooth and reproducible from the seed.
 """
 
@@ -224,7 +225,8 @@ def calibrate(
     n_fit_issues = sum(len(o) for _, o in fit)
     return CalibrationReport(
         data=data, model=model, draws=draws, seed=seed, n_fit=len(fit), n_test=len(test),
-        scale=sigma, common=rho, censor=censor, coverage50=coverage(m, yy, 0.5), coverage90=coverage(m, yy, 0.9),
+        scale=sigma, common=rho, censor=censor, coverage50=coverage(m, yy, 0.5),
+        coverage90=coverage(m, yy, 0.9),
         crps=float(np.mean(scores)), mae=float(np.mean(errs)) if errs else math.nan,
         fit_coverage50=f50, fit_coverage90=f90, grid=tuple(table),
         notes=tuple(notes) + (f"{n_fit_issues} fit issue(s), {m.shape[1]} test issue(s)",),

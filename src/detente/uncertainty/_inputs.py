@@ -76,14 +76,15 @@ class Jitter:
         return ",".join(parts)
 
 
-_JIT = re.compile(r"^\s*(position|salience|capability|common|censor)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*$")
+_JIT = re.compile(
+    r"^\s*(position|salience|capability|common|censor)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*$")
 
 
 def parse_jitter(text: str | None) -> Jitter:
     """``position=10,salience=25%`` → :class:`Jitter` (``InputError`` says what was expected)."""
     if not text:
         return Jitter()
-    vals: dict[str, float] = {}
+    vals: dict[str, Any] = {}
     rel: list[str] = []
     for part in text.split(","):
         if not part.strip():
@@ -102,7 +103,7 @@ def parse_jitter(text: str | None) -> Jitter:
         if m.group(1) == "censor":
             if v not in (0.0, 1.0) or m.group(3):
                 raise InputError(f"--jitter: censor is 0 or 1, got {m.group(2)}{m.group(3)}")
-            vals["censor"] = bool(v)  # type: ignore[assignment]
+            vals["censor"] = bool(v)
             continue
         if m.group(1) == "common":
             if m.group(3) or v > 1:
@@ -305,10 +306,10 @@ class InputSpace:
         cap = np.broadcast_to(c.capability, (d, *c.capability.shape)).copy()
         a_ix = {a: k for k, a in enumerate(c.actor_ids)}
         i_ix = {i: k for k, i in enumerate(c.issue_ids)}
-        own_cap = {s.actor: [] for s in self.scenario.stances}  # issues using the actor's cap
+        own_cap: dict[str, list[int]] = {}  # issues using the actor's own capability
         for s in self.scenario.stances:
             if s.capability is None:
-                own_cap[s.actor].append(i_ix[s.issue])
+                own_cap.setdefault(s.actor, []).append(i_ix[s.issue])
         lo, hi = c.scale_min, c.scale_max
         for j, x in enumerate(self.inputs):
             a = a_ix[x.actor]
@@ -354,7 +355,8 @@ class InputSpace:
             upd = by_stance.get((s.actor, s.issue))
             if upd:
                 priv = {k[8:]: v for k, v in upd.items() if k.startswith("private_")}
-                plain = {k: v for k, v in upd.items() if not k.startswith("private_")}
+                plain: dict[str, Any] = {k: v for k, v in upd.items()
+                                         if not k.startswith("private_")}
                 if priv and s.private is not None:
                     plain["private"] = s.private.model_copy(update=priv)
                 s = s.model_copy(update=plain)

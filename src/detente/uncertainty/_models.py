@@ -41,7 +41,10 @@ def _eum(arr: Mapping[str, Any], opts: dict[str, Any]) -> np.ndarray:
     pos, cap, sal = arr["position"], arr["capability"], arr["salience"]
     d, n, k = pos.shape
     present = np.broadcast_to(arr["present"], pos.shape) & ~np.isnan(pos)
-    rows = (lambda a: np.ascontiguousarray(np.swapaxes(a, 1, 2)).reshape(d * k, n))
+
+    def rows(a: np.ndarray) -> np.ndarray:  # (D, n, k) -> one kernel row per draw and issue
+        return np.ascontiguousarray(np.swapaxes(a, 1, 2)).reshape(d * k, n)
+
     trace = eum_kernel(rows(np.nan_to_num(pos)), rows(cap), rows(sal), rows(present), settings,
                        record_pairs=False)
     final = (trace.median if outcome == "median" else trace.mean)[-1]
@@ -94,7 +97,9 @@ def run_batch(model: str, opts: dict[str, Any], arr: Mapping[str, Any], space: A
     if model == "median":
         return _to_scale(weighted_median(pos, w), lo, hi), None
     if model == "nash":
-        flat = lambda a: np.swapaxes(a, 0, 1).reshape(n, d * k)  # noqa: E731
+        def flat(a: np.ndarray) -> np.ndarray:  # draws as extra issues: (n, D·k)
+            return np.swapaxes(a, 0, 1).reshape(n, d * k)
+
         capw = np.where(arr["present"], arr["capability"], 0.0)
         sq = np.tile(arr["status_quo"], d)
         unit = nash_bargaining(flat(pos), flat(arr["salience"]), flat(capw), sq,

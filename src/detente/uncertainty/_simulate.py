@@ -338,7 +338,8 @@ def _merge(plan: Plan, outs: Any) -> _Merged:
                 m.outcomes[name] = m.outcomes[name].merge(s) if name in m.outcomes else s
                 h = m.halves.setdefault(name, [None, None])
                 side = 0 if nxt < half else 1
-                h[side] = s if h[side] is None else h[side].merge(s)  # type: ignore[union-attr]
+                prev = h[side]
+                h[side] = s if prev is None else prev.merge(s)
             for name, s in o.episodes.items():
                 m.episodes[name] = m.episodes[name].merge(s) if name in m.episodes else s
             for name, x in o.kept.items():
@@ -396,14 +397,14 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
             ep_draws = (np.concatenate(m.kept_episodes[name]) if name in m.kept_episodes
                         else None)
             eq = _quantiles(es, ep_draws, qs)
-            episode = {kd: {"mean": float(es.mean[j]),  # type: ignore[index]
+            episode = {kd: {"mean": float(es.mean[j]),
                             **{f"q{q:g}": float(eq[q][j]) for q in qs}}
                        for j, kd in enumerate(OUTCOME_KINDS)}
         summaries.append(ModelSummary(
             model=name, options=dict(opts), issue_ids=c.issue_ids,
-            point=np.asarray(fc.outcomes, dtype=float), mean=s.mean.copy(),  # type: ignore[union-attr]
+            point=np.asarray(fc.outcomes, dtype=float), mean=s.mean.copy(),
             sd=s.sd, mcse=mcse, quantiles=_quantiles(s, kept, qs), p_above=s.p_above(),
-            converged=ok, n=s.n.copy(), draws=kept, episode=episode,  # type: ignore[union-attr]
+            converged=ok, n=s.n.copy(), draws=kept, episode=episode,
             episode_draws=ep_draws,
             point_episode=dict(fc.episode) if fc.episode is not None else None,
         ))

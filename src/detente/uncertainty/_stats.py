@@ -24,14 +24,14 @@ class Stream:
 
     lo: np.ndarray
     hi: np.ndarray
-    above: float | None = None
-    n: np.ndarray | None = None
-    mean: np.ndarray | None = None
-    m2: np.ndarray | None = None
-    vmin: np.ndarray | None = None
-    vmax: np.ndarray | None = None
-    n_above: np.ndarray | None = None
-    hist: np.ndarray | None = None
+    above: float | None
+    n: np.ndarray
+    mean: np.ndarray
+    m2: np.ndarray
+    vmin: np.ndarray
+    vmax: np.ndarray
+    n_above: np.ndarray
+    hist: np.ndarray
 
     @classmethod
     def empty(cls, lo: np.ndarray, hi: np.ndarray, above: float | None) -> Stream:
@@ -58,29 +58,23 @@ class Stream:
         width = np.where(s.hi > s.lo, s.hi - s.lo, 1.0)
         b = np.clip(np.floor(np.where(ok, (x - s.lo) / width * BINS, 0.0)), 0,
                     BINS - 1).astype(np.int64)
-        assert s.hist is not None
         for j in range(x.shape[1]):
             s.hist[j] = np.bincount(b[ok[:, j], j], minlength=BINS)
         return s
 
     def merge(self, o: Stream) -> Stream:
         """Both streams as one (the order of merging is fixed by the caller)."""
-        assert self.n is not None and o.n is not None
-        assert self.mean is not None and o.mean is not None
-        assert self.m2 is not None and o.m2 is not None
         n = self.n + o.n
         with np.errstate(invalid="ignore", divide="ignore"):
             delta = o.mean - self.mean
             mean = np.where(n > 0, self.mean + delta * o.n / np.maximum(n, 1), 0.0)
             m2 = self.m2 + o.m2 + delta * delta * self.n * o.n / np.maximum(n, 1)
-        assert self.hist is not None and o.hist is not None
         return Stream(self.lo, self.hi, self.above, n, mean, m2,
                       np.minimum(self.vmin, o.vmin), np.maximum(self.vmax, o.vmax),
                       self.n_above + o.n_above, self.hist + o.hist)
 
     @property
     def sd(self) -> np.ndarray:
-        assert self.n is not None and self.m2 is not None
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(self.n > 1, np.sqrt(np.maximum(self.m2, 0) /
                                                 np.maximum(self.n - 1, 1)), 0.0)
@@ -88,12 +82,10 @@ class Stream:
     @property
     def mcse(self) -> np.ndarray:
         """Monte Carlo standard error of the mean (independent draws)."""
-        assert self.n is not None
         return self.sd / np.sqrt(np.maximum(self.n, 1))
 
     def quantile(self, q: float) -> np.ndarray:
         """Quantile ``q`` from the histogram (linear within a bin), clipped to [min, max]."""
-        assert self.hist is not None and self.n is not None
         out = np.full(len(self.lo), np.nan)
         for j in range(len(self.lo)):
             if self.n[j] == 0:
@@ -107,12 +99,11 @@ class Stream:
             frac = (target - before) / inside if inside > 0 else 0.5
             width = (self.hi[j] - self.lo[j]) / BINS
             out[j] = self.lo[j] + (b + min(max(frac, 0.0), 1.0)) * width
-            out[j] = min(max(out[j], self.vmin[j]), self.vmax[j])  # type: ignore[index]
+            out[j] = min(max(out[j], self.vmin[j]), self.vmax[j])
         return out
 
     def p_above(self) -> np.ndarray | None:
         if self.above is None:
             return None
-        assert self.n is not None and self.n_above is not None
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(self.n > 0, self.n_above / np.maximum(self.n, 1), np.nan)

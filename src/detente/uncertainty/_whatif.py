@@ -197,9 +197,9 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
             ch.append(Change(f"{k}.capability", _txt(aa[k], "capability"),
                              _txt(ba[k], "capability")))
     ai, bi = {x.id: x for x in a.issues}, {x.id: x for x in b.issues}
-    for k in sorted(set(ai) | set(bi)):
-        if k not in bi:
-            ch.append(Change(f"issue {k}", "present", None))
+    for iid in sorted(set(ai) | set(bi)):
+        if iid not in bi:
+            ch.append(Change(f"issue {iid}", "present", None))
         elif k not in ai:
             ch.append(Change(f"issue {k}", None, "present"))
         else:
@@ -232,7 +232,7 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
     moves = []
     for m in models:
         fa, fb = forecast(a, m, rng=0), forecast(b, m, rng=0)
-        for k, iss in enumerate(fa.issue_ids):
+        for j, iss in enumerate(fa.issue_ids):
             if iss in fb.issue_ids:
-                moves.append((m, iss, float(fa.outcomes[k]), fb.outcome(iss)))
+                moves.append((m, iss, float(fa.outcomes[j]), fb.outcome(iss)))
     return ScenarioDiff(a.name, b.name, tuple(ch), tuple(moves))
