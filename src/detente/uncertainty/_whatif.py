@@ -200,13 +200,13 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
     for iid in sorted(set(ai) | set(bi)):
         if iid not in bi:
             ch.append(Change(f"issue {iid}", "present", None))
-        elif k not in ai:
-            ch.append(Change(f"issue {k}", None, "present"))
+        elif iid not in ai:
+            ch.append(Change(f"issue {iid}", None, "present"))
         else:
             for f in ("status_quo", "scale_min", "scale_max", "decision"):
-                x, y = getattr(ai[k], f), getattr(bi[k], f)
+                x, y = getattr(ai[iid], f), getattr(bi[iid], f)
                 if x != y:
-                    ch.append(Change(f"{k}.{f}", str(x) if f == "decision" else x,
+                    ch.append(Change(f"{iid}.{f}", str(x) if f == "decision" else x,
                                      str(y) if f == "decision" else y))
     sa = {(s.actor, s.issue): s for s in a.stances}
     sb = {(s.actor, s.issue): s for s in b.stances}
