@@ -165,9 +165,9 @@ def ppf(dist: Distribution, low: float, high: float, u: np.ndarray) -> np.ndarra
     elif dist.kind == "beta":
         lo, hi = dist.support(low if math.isfinite(low) else 0.0,
                               high if math.isfinite(high) else 100.0)
-        b = special.betaincinv(p[0], p[1], u)
-        b = np.where(np.isnan(b), np.where(u < 0.5, 0.0, 1.0), b)  # at 0 and 1 (underflow)
-        x = lo + (hi - lo) * b
+        q = special.betaincinv(p[0], p[1], u)
+        q = np.where(np.isnan(q), np.where(u < 0.5, 0.0, 1.0), q)  # at 0 and 1 (underflow)
+        x = lo + (hi - lo) * q
     else:
         w = np.asarray(dist.weights or (1.0,) * len(p), dtype=float)
         cum = np.cumsum(w / w.sum())
