@@ -18,6 +18,12 @@ from detente.errors import InputError
 __all__ = ["run_on_dask"]
 
 
+def _warm_up() -> None:
+    import detente.collective  # noqa: F401  (registers the models)
+    import detente.crisis  # noqa: F401
+    import detente.uncertainty._simulate  # noqa: F401
+
+
 def run_on_dask(plan: Any, workers: int | None, scheduler: str | None, client: Any,
                 progress: Callable[[int, int], None] | None
                 ) -> tuple[Iterator[Any], str, int, float]:
@@ -48,6 +54,7 @@ def run_on_dask(plan: Any, workers: int | None, scheduler: str | None, client: A
     except OSError as e:
         raise InputError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
     n_workers = len(client.scheduler_info().get("workers", {})) or 1
+    client.run(_warm_up)  # imports on every worker: part of the start-up, not of the run
     startup = time.perf_counter() - t0
     from detente.uncertainty._simulate import run_chunk
 
