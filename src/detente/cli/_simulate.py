@@ -279,13 +279,18 @@ def diff_cmd(
     a: Annotated[str, typer.Argument(help="First scenario (file or example / case name).")],
     b: Annotated[str, typer.Argument(help="Second scenario.")],
     model: ModelsOpt = None,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="What-if on the second scenario: ACTOR.ISSUE.FIELD=VALUE, "
+        "ACTOR.capability=VALUE or ISSUE.status_quo=VALUE; repeat.")] = None,
+    drop: Annotated[list[str] | None, typer.Option(
+        "--drop", help="What-if on the second scenario: leave out an actor; repeat.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """What two scenarios differ in, and how each model's forecast moves between them."""
     from detente.scenario import load_scenario
     from detente.uncertainty import diff_scenarios
 
-    sa, sb = load_scenario(scenario_path(a)), load_scenario(scenario_path(b))
+    sa, sb = load_scenario(scenario_path(a)), _load(b, set_, drop)
     d = diff_scenarios(sa, sb, model or ["compromise"])
     if fmt is TableJson.json:
         console.print_json(json.dumps(d.as_dict(), allow_nan=False))
