@@ -93,3 +93,22 @@ def test_sensitivity_needs_inputs() -> None:
         sensitivity(sc)
     with pytest.raises(InputError, match="sobol"):
         sensitivity(_scenario(), method="fast")
+
+
+def test_credibility_sensitivity_follows_the_record() -> None:
+    from detente.record import CredibilitySettings, credibility, load_shipped_record
+    from detente.uncertainty import credibility_sensitivity
+
+    rec = load_shipped_record()
+    res = credibility_sensitivity(rec, "RUS", "USA", "2022-01-01",
+                                  settings=("half_life_years", "prior_kept"), n=4, seed=1)
+    assert res.runs == 4 * 3
+    assert res.base == credibility(rec, "RUS", "USA", "2022-01-01").mean
+    # more prior weight on keeping can only raise the mean; a longer half-life changes it
+    hi = credibility(rec, "RUS", "USA", "2022-01-01", CredibilitySettings(prior_kept=2.0)).mean
+    lo = credibility(rec, "RUS", "USA", "2022-01-01", CredibilitySettings(prior_kept=0.5)).mean
+    assert lo < res.base < hi
+    assert {s for s, _, _ in res.indices} == {"half_life_years", "prior_kept"}
+    assert all(a >= 0 for _, a, _ in res.indices)
+    with pytest.raises(InputError, match="unknown credibility setting"):
+        credibility_sensitivity(rec, "RUS", settings=("nope", "prior_kept"))

@@ -51,6 +51,12 @@ COMMANDS: dict[str, _Entry] = {
         "Credibility of ACTOR's commitments (to --toward, or anyone), with its "
         'drivers.',
     ),
+    "credibility-sensitivity": _Entry(
+        "_simulate",
+        'Which credibility setting (half-life, allegation weight, disputed factor, '
+        "prior) moves ACTOR's credibility, and how far: Morris or Sobol indices "
+        'over their plausible ranges.',
+    ),
     "crisis": _Entry(
         "_crisis",
         'Coercive bargaining on a scenario: who can walk away, the bargaining range'

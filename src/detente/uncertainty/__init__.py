@@ -5,6 +5,8 @@
   axis, chunked with per-chunk seeds (same seed, same numbers on any backend), streaming
   statistics; locally or on Dask.
 - :func:`sensitivity` — Sobol and Morris indices (SALib) of each issue's forecast.
+- :func:`credibility_sensitivity` — which credibility setting (half-life, allegation weight, …)
+  moves a credibility figure.
 - :func:`apply_whatif`, :func:`parse_set`, :func:`diff_scenarios` — what-if without editing files.
 - :func:`calibrate_deu`, :func:`calibrate_cases` — intervals checked against what happened.
 """
@@ -18,6 +20,7 @@ from detente.uncertainty._calibrate import (
     coverage,
     crps,
 )
+from detente.uncertainty._credibility import CredibilitySensitivity, credibility_sensitivity
 from detente.uncertainty._inputs import InputSpace, Jitter, UncertainInput, parse_jitter
 from detente.uncertainty._sensitivity import InputIndex, SensitivityResult, sensitivity
 from detente.uncertainty._simulate import CHUNK, ModelSummary, SimulationResult, simulate
@@ -34,6 +37,7 @@ __all__ = [
     "CHUNK",
     "CalibrationReport",
     "Change",
+    "CredibilitySensitivity",
     "Distribution",
     "InputIndex",
     "InputSpace",
@@ -50,6 +54,7 @@ __all__ = [
     "calibrate_cases",
     "calibrate_deu",
     "coverage",
+    "credibility_sensitivity",
     "crps",
     "diff_scenarios",
     "parse_distribution",
