@@ -26,6 +26,12 @@ COMMANDS: dict[str, _Entry] = {
         'Zone of agreement, bargaining solutions and the trust threshold of a two-'
         'party domain.',
     ),
+    "calibrate": _Entry(
+        "_simulate",
+        'Calibrated intervals: fit the input-noise scale on odd cases, report on '
+        'even ones the coverage of the 50 % and 90 % intervals and the CRPS beside '
+        "the point forecast's MAE.",
+    ),
     "cases": _Entry(
         "_evaluate",
         'List the case bank: real negotiations with what happened (evaluate them '
@@ -45,6 +51,12 @@ COMMANDS: dict[str, _Entry] = {
         "Credibility of ACTOR's commitments (to --toward, or anyone), with its "
         'drivers.',
     ),
+    "credibility-sensitivity": _Entry(
+        "_simulate",
+        'Which credibility setting (half-life, allegation weight, disputed factor, '
+        "prior) moves ACTOR's credibility, and how far: Morris or Sobol indices "
+        'over their plausible ranges.',
+    ),
     "crisis": _Entry(
         "_crisis",
         'Coercive bargaining on a scenario: who can walk away, the bargaining range'
@@ -57,6 +69,11 @@ COMMANDS: dict[str, _Entry] = {
         "_forecast",
         'Run every registered model on a shipped example, print the forecasts, '
         'write a plot.',
+    ),
+    "diff": _Entry(
+        "_simulate",
+        "What two scenarios differ in, and how each model's forecast moves between "
+        'them.',
     ),
     "evaluate": _Entry(
         "_evaluate",
@@ -94,6 +111,11 @@ COMMANDS: dict[str, _Entry] = {
         'Write a case report: key judgements first, then the evidence, figures '
         'inline.',
     ),
+    "sensitivity": _Entry(
+        "_simulate",
+        'Which number would change this forecast: Sobol or Morris indices (SALib) '
+        "of each issue's forecast to the uncertain inputs, ranked, and per actor.",
+    ),
     "serve": _Entry(
         "_serve",
         'Serve the web dashboard and JSON API (read-only unless --allow-writes).',
@@ -102,6 +124,12 @@ COMMANDS: dict[str, _Entry] = {
         "_forecast",
         "Print a scenario's actors, issues and stances as read (to check an input "
         'file).',
+    ),
+    "simulate": _Entry(
+        "_simulate",
+        "Monte Carlo over the scenario's uncertain inputs: per issue and model the "
+        'mean, median, 50 % and 90 % intervals, P(above), the Monte Carlo standard '
+        'error and a convergence check.',
     ),
     "tournament": _Entry(
         "_bargain",

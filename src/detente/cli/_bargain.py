@@ -62,26 +62,29 @@ def _parse_reservation(text: str | None) -> tuple[float, float] | None:
 
 def _load(
     file: str, a: str | None, b: str | None, grid: int, deadline: int | None = None,
-    reservation: str | None = None,
+    reservation: str | None = None, whatif: tuple[list[str], list[str]] | None = None,
 ) -> Domain:
     """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
 
     path = scenario_path(file)
     try:
-        return _load_domain(path, file, a, b, grid, deadline, reservation)
+        return _load_domain(path, file, a, b, grid, deadline, reservation, whatif)
     except InputError as e:
         raise e.located(str(path)) from None
 
 
 def _load_domain(
     path: Path, file: str, a: str | None, b: str | None, grid: int, deadline: int | None,
-    reservation: str | None,
+    reservation: str | None, whatif: tuple[list[str], list[str]] | None = None,
 ) -> Domain:
     from detente.bargaining import domain_from_scenario, load_domain
     from detente.bargaining._domain import check_outcomes
     from detente.scenario import load_scenario
 
     if _is_domain_yaml(path):
+        if whatif and any(whatif):
+            raise UserError(f"{file} is a bargaining domain: --set and --drop apply to "
+                            "scenarios")
         if a or b:
             raise UserError(f"{file} is a bargaining domain with its own two parties: "
                             "drop --a/--b")
@@ -91,6 +94,10 @@ def _load_domain(
             dom = dom.with_reservation_values(*res)
     else:
         scenario = load_scenario(path)
+        if whatif and any(whatif):  # uncertainty: what-if without editing the file
+            from detente.uncertainty import apply_whatif
+
+            scenario = apply_whatif(scenario, whatif[0], whatif[1])
         if a is None or b is None:
             if len(scenario.actors) == 2 and a is None and b is None:
                 a, b = scenario.actor_ids
@@ -168,12 +175,17 @@ def bargain_cmd(
         "--plot", help="Write the utility plane (PNG/SVG/PDF).")] = None,
     trust_plot: Annotated[Path | None, typer.Option(
         "--trust-plot", help="Write the zone-of-agreement-against-trust figure.")] = None,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="What-if on a scenario: ACTOR.ISSUE.FIELD=VALUE or "
+        "ACTOR.capability=VALUE; repeat.")] = None,
+    drop: Annotated[list[str] | None, typer.Option(
+        "--drop", help="What-if on a scenario: leave out an actor; repeat.")] = None,
 ) -> None:
     """Zone of agreement, bargaining solutions and the trust threshold of a two-party domain."""
     from detente.bargaining import analyse, trust_values
     from detente.bargaining._trust import _need, broken_utilities
 
-    dom = _load(file, a, b, grid, reservation=reservation)
+    dom = _load(file, a, b, grid, reservation=reservation, whatif=(set_ or [], drop or []))
     pair, source, record = _resolve_trust(dom, trust, as_of)
     br: Breach | None = None if breach is None else breach.value
     res = analyse(dom, pair, breach=br, trust_source=source)

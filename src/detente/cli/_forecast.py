@@ -152,12 +152,18 @@ def forecast_cmd(
         typer.Option("--channel", help="public or private: run every model on the stances' "
                      "public or private (closed-channel) positions and show the gap."),
     ] = None,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="What-if: ACTOR.ISSUE.FIELD=VALUE, ACTOR.capability=VALUE or "
+        "ISSUE.status_quo=VALUE; repeat.")] = None,
+    drop: Annotated[list[str] | None, typer.Option(
+        "--drop", help="What-if: leave out an actor; repeat.")] = None,
 ) -> None:
     """Forecast the outcome of each issue with one or more models, side by side."""
     from detente.collective import forecast, get_model
     from detente.scenario import load_scenario
+    from detente.uncertainty import apply_whatif
 
-    scenario = load_scenario(scenario_path(file))
+    scenario = apply_whatif(load_scenario(scenario_path(file)), set_ or (), drop or ())
     names = model or ["compromise", "median", "nash"]
     opts = _parse_options(option)
     if channel is not None and "channel" in opts:

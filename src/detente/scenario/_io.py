@@ -23,6 +23,7 @@ from detente._atomic import atomic_write_text
 from detente._limits import csv_rows, read_text, safe_yaml
 from detente.errors import InputError, LimitError
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
+from detente.scenario._uncertain import distribution_problems, dump_uncertain, looks_uncertain
 
 __all__ = [
     "dump_scenario_yaml",
@@ -115,6 +116,10 @@ def _build(
 ) -> Scenario:
     """Validate ``data`` into a Scenario, turning every error into a located Problem."""
     _check_numbers(data, file, locate)
+    dist = distribution_problems(data)  # uncertainty: unreadable distributions, located
+    if dist:
+        raise ScenarioError([Problem(m, _field_of(loc), file, locate(loc), loc=loc)
+                             for loc, m in dist])
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
@@ -130,9 +135,13 @@ def _build(
 
 
 def _float(
-    text: str, *, file: str, line: int, field: str, problems: list[Problem], nonneg: bool = False
-) -> float | None:
+    text: str, *, file: str, line: int, field: str, problems: list[Problem], nonneg: bool = False,
+    dist: bool = False,
+) -> Any:
+    """A number from a cell (``dist=True``: or a distribution's text, read on validation)."""
     t = text.strip()
+    if dist and looks_uncertain(t):
+        return t
     if t == "":
         problems.append(Problem("missing value: expected a number", field, file, line))
         return None
@@ -286,6 +295,7 @@ def dump_scenario_yaml(scenario: Scenario) -> str:
         d["position"] = s.position
         d["salience"] = s.salience
     _dump_crisis(scenario, doc)
+    dump_uncertain(scenario, doc)
     out: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
     return out
 
@@ -520,8 +530,13 @@ def _crisis_stance_cells(s: Any) -> list[str]:
     def num(x: float | None) -> str:
         return "" if x is None else repr(x)
 
+    if p is not None and p.uncertain is not None:  # uncertainty: distributions' text
+        pp, ps = (_cell(p, k) if getattr(p, k) is not None else "" for k in ("position",
+                                                                              "salience"))
+    else:
+        pp, ps = (num(p.position) if p else "", num(p.salience) if p else "")
     return [
-        num(p.position) if p else "", num(p.salience) if p else "",
+        pp, ps,
         p.note if p else "", p.source if p else "",
         r.side if r else "", repr(r.value) if r else "", r.note if r else "",
         r.source if r else "", repr(s.commitment) if s.commitment else "",
@@ -537,7 +552,7 @@ def _crisis_stance_fields(cell: Callable[[str], str], *, file: str, line: int,
         for k in ("position", "salience"):
             if cell(f"private_{k}"):
                 priv[k] = _float(cell(f"private_{k}"), file=file, line=line,
-                                 field=f"private_{k}", problems=problems)
+                                 field=f"private_{k}", problems=problems, dist=True)
         out["private"] = priv
     if any(cell(k) for k in ("red_line_side", "red_line_value")):
         out["red_line"] = {
@@ -621,7 +636,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
             cap_text = cell(cells, "capability")
             cap = (
                 _float(cap_text, file=file, line=line, field="capability", problems=problems,
-                       nonneg=True)
+                       nonneg=True, dist=True)
                 if cap_text else 1.0
             )
             actors[a] = {"id": a, "name": cell(cells, "actor_name"), "capability": cap}
@@ -651,16 +666,16 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                 "actor": a,
                 "issue": i,
                 "position": _float(cell(cells, "position"), file=file, line=line,
-                                   field="position", problems=problems),
+                                   field="position", problems=problems, dist=True),
                 "salience": _float(cell(cells, "salience"), file=file, line=line,
-                                   field="salience", problems=problems),
+                                   field="salience", problems=problems, dist=True),
                 "note": cell(cells, "note"),
                 "source": cell(cells, "source"),
             }
             if cell(cells, "stance_capability"):
                 s["capability"] = _float(cell(cells, "stance_capability"), file=file, line=line,
                                          field="stance_capability", problems=problems,
-                                         nonneg=True)
+                                         nonneg=True, dist=True)
             for key in ("date", "confidence"):  # observed outcomes (eval)
                 if cell(cells, key):
                     s[key] = cell(cells, key)
@@ -704,6 +719,12 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
     return _build(data, file, _locator(lines))
 
 
+def _cell(m: Any, name: str) -> str:
+    """A number's cell: its distribution's text where it has one (uncertainty), else repr."""
+    d = getattr(m.uncertain, name, None) if m.uncertain is not None else None
+    return d.text if d is not None else repr(getattr(m, name))
+
+
 def _write_long_csv(scenario: Scenario) -> str:
     buf = io.StringIO()
     meta: dict[str, Any] = {key: getattr(scenario, key) for key in ("name", "description",
@@ -731,7 +752,7 @@ def _write_long_csv(scenario: Scenario) -> str:
     issues = {i.id: i for i in scenario.issues}
 
     def actor_cells(a: Actor) -> dict[str, Any]:
-        return {"actor": a.id, "actor_name": a.name, "capability": repr(a.capability)}
+        return {"actor": a.id, "actor_name": a.name, "capability": _cell(a, "capability")}
 
     def issue_cells(i: Issue) -> dict[str, Any]:
         d = {"issue": i.id, "issue_name": i.name, "low": i.low, "high": i.high,
@@ -744,8 +765,8 @@ def _write_long_csv(scenario: Scenario) -> str:
         return d
 
     def stance_cells(s: Stance) -> dict[str, Any]:
-        return {"position": repr(s.position), "salience": repr(s.salience),
-                "stance_capability": "" if s.capability is None else repr(s.capability),
+        return {"position": _cell(s, "position"), "salience": _cell(s, "salience"),
+                "stance_capability": "" if s.capability is None else _cell(s, "capability"),
                 "note": s.note, "source": s.source, "date": s.date or "",
                 "confidence": "" if s.confidence == "medium" else s.confidence,
                 **dict(zip(CRISIS_COLUMNS[:-1], _crisis_stance_cells(s), strict=True))}

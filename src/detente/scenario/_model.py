@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from detente.errors import InputError, InputLookupError, Problem
+from detente.scenario._uncertain import Uncertain, split_uncertain
 
 __all__ = [
     "OUTCOME_KINDS",
@@ -177,6 +178,12 @@ class PrivateStance(BaseModel):
     salience: float | None = Field(default=None, ge=0, le=100)
     note: str = ""
     source: str = ""
+    uncertain: Uncertain | None = None  # uncertainty: distributions of the numbers above
+
+    @model_validator(mode="before")
+    @classmethod
+    def _priv_dists(cls, data: Any) -> Any:
+        return split_uncertain(data, ("position", "salience"), {})
 
     @field_validator("position", "salience")
     @classmethod
@@ -232,6 +239,13 @@ class OutsideOption(BaseModel):
     date: PartialDate | None = None
     note: str = ""
     source: str = ""
+    uncertain: Uncertain | None = None  # uncertainty: distributions of the numbers above
+
+    @model_validator(mode="before")
+    @classmethod
+    def _oo_dists(cls, data: Any) -> Any:
+        return split_uncertain(data, ("p_prevail", "cost", "target_cost"),
+                               dict.fromkeys(("p_prevail", "cost", "target_cost"), (0.0, 1.0)))
 
     @field_validator("p_prevail", "cost", "target_cost")
     @classmethod
@@ -378,6 +392,12 @@ class Actor(BaseModel):
     capability: float = Field(default=1.0, ge=0)
     note: str = ""
     source: str = ""
+    uncertain: Uncertain | None = None  # uncertainty: distribution of the capability
+
+    @model_validator(mode="before")
+    @classmethod
+    def _actor_dists(cls, data: Any) -> Any:
+        return split_uncertain(data, ("capability",), {})
 
     @field_validator("capability")
     @classmethod
@@ -466,6 +486,12 @@ class Stance(BaseModel):
     private: PrivateStance | None = None
     red_line: RedLine | None = None
     commitment: float = Field(default=0.0, ge=0, le=1)
+    uncertain: Uncertain | None = None  # uncertainty: distributions of the numbers above
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stance_dists(cls, data: Any) -> Any:
+        return split_uncertain(data, ("position", "salience", "capability"), {})
 
     @field_validator("position", "salience")
     @classmethod

@@ -1,0 +1,401 @@
+"""Commands: simulate, sensitivity, diff, calibrate (uncertainty)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from detente.cli._app import (
+    SummaryFormat,
+    TableFormat,
+    TableJson,
+    TableJsonCsv,
+    UserError,
+    app,
+    console,
+    err_console,
+    scenario_path,
+    user_errors,
+)
+
+__all__: list[str] = []
+
+SetOpt = Annotated[list[str] | None, typer.Option(
+    "--set", help="What-if: ACTOR.ISSUE.FIELD=VALUE, ACTOR.capability=VALUE or "
+    "ISSUE.status_quo=VALUE (a value may be a distribution such as '60 ± 10'); repeat.")]
+DropOpt = Annotated[list[str] | None, typer.Option(
+    "--drop", help="What-if: leave out an actor (its stances and options); repeat.")]
+ModelsOpt = Annotated[list[str] | None, typer.Option(
+    "--model", "-m", help="Model name; repeat for several.")]
+OptionOpt = Annotated[list[str] | None, typer.Option(
+    "--option", "-o", help="Model option NAME=VALUE (applies to each model that has it).")]
+
+
+def _load(file: str, set_: list[str] | None, drop: list[str] | None) -> Any:
+    from detente.scenario import load_scenario
+    from detente.uncertainty import apply_whatif
+
+    return apply_whatif(load_scenario(scenario_path(file)), set_ or (), drop or ())
+
+
+def _model_options(names: list[str], pairs: list[str] | None) -> dict[str, dict[str, Any]]:
+    from detente.cli._forecast import _parse_options
+    from detente.collective import get_model
+
+    opts = _parse_options(pairs)
+    out = {n: {k: v for k, v in opts.items() if k in get_model(n).options} for n in names}
+    unused = set(opts) - {k for n in names for k in get_model(n).options}
+    if unused:
+        raise UserError(f"no model among {', '.join(names)} has option(s) "
+                        f"{', '.join(sorted(unused))}")
+    return out
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A callback ``(done, total)`` that shows a rich progress bar on the error stream once the
+    run has taken over a second (only on a terminal)."""
+    t0 = time.perf_counter()
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            if time.perf_counter() - t0 < 1.0 or not err_console.is_terminal:
+                return
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TimeElapsedColumn(), TimeRemainingColumn(), console=err_console,
+                           transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(what, total=total)
+        state["bar"].update(state["task"], completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
+
+
+def _wide(t: Table) -> None:
+    """Print a wide table whole when the output is not a terminal (a file, a pipe)."""
+    if console.is_terminal:
+        console.print(t)
+        return
+    old = console.width
+    console.width = max(old, 140)
+    try:
+        console.print(t)
+    finally:
+        console.width = old
+
+
+def _f(x: float, digits: int = 2) -> str:
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+@app.command("simulate")
+@user_errors
+def simulate_cmd(
+    file: Annotated[str, typer.Argument(
+        help="Scenario file (YAML, CSV, KTAB, decide) or example / case name.")],
+    model: ModelsOpt = None,
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Number of draws.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed: the same seed gives the same "
+                                      "numbers on any backend.")] = 0,
+    jitter: Annotated[str | None, typer.Option(
+        "--jitter", help="Noise on every number without a distribution: e.g. "
+        "position=10,salience=25% (sd in the field's units, or % of the scale / value).")] = None,
+    above: Annotated[float | None, typer.Option(
+        "--above", help="Also give P(forecast > VALUE) per issue.")] = None,
+    option: OptionOpt = None,
+    set_: SetOpt = None,
+    drop: DropOpt = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Run on a Dask LocalCluster of N worker processes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Run on a running Dask cluster (tcp://HOST:PORT).")] = None,
+    fmt: TableFormat = TableJsonCsv.table,
+    plot: Annotated[Path | None, typer.Option(
+        "--plot", help="Write the distribution per issue and model (PNG/SVG/PDF).")] = None,
+) -> None:
+    """Monte Carlo over the scenario's uncertain inputs: per issue and model the mean, median,
+    50 % and 90 % intervals, P(above), the Monte Carlo standard error and a convergence check.
+
+    Inputs vary where the scenario gives a distribution (position: 60 ± 10, normal(60, 10),
+    uniform, triangular, beta, discrete) and, with --jitter, everywhere else.
+    """
+    from detente.uncertainty import simulate
+
+    if workers is not None and scheduler is not None:
+        raise UserError("give --workers or --scheduler, not both")
+    scenario = _load(file, set_, drop)
+    names = model or ["compromise"]
+    with _progress(f"simulate {draws:,} draws") as progress:
+        res = simulate(scenario, names, draws, seed=seed, jitter=jitter, above=above,
+                       options=_model_options(names, option), workers=workers,
+                       scheduler=scheduler, progress=progress)
+    if fmt is TableJsonCsv.json:
+        console.print_json(json.dumps(res.as_dict(), allow_nan=False))
+    elif fmt is TableJsonCsv.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        qs = sorted(res.models[0].quantiles)
+        w.writerow(["model", "issue", "point", "mean", "sd", "mcse", *[f"q{q:g}" for q in qs],
+                    "p_above", "converged"])
+        for m in res.models:
+            for k, iss in enumerate(m.issue_ids):
+                w.writerow([m.model, iss, repr(float(m.point[k])), repr(float(m.mean[k])),
+                            repr(float(m.sd[k])), repr(float(m.mcse[k])),
+                            *[repr(float(m.quantiles[q][k])) for q in qs],
+                            "" if m.p_above is None else repr(float(m.p_above[k])),
+                            str(bool(m.converged[k])).lower()])
+        typer.echo(buf.getvalue(), nl=False)
+    else:
+        _table(res, scenario)
+    if plot is not None:
+        from detente.uncertainty._plot import plot_simulation
+
+        plot_simulation(res, plot)
+        if fmt is TableJsonCsv.table:
+            console.print(f"plot written to {plot}")
+
+
+def _table(res: Any, scenario: Any) -> None:
+    jit = f", jitter {res.jitter}" if res.jitter else ""
+    t = Table(title=f"{res.scenario}: {res.draws:,} draws, seed {res.seed}{jit} "
+              f"({len(res.inputs)} uncertain inputs; {res.backend})", title_justify="left")
+    for col in ("issue", "model", "point", "mean", "median", "50 %", "90 %"):
+        t.add_column(col, justify="left" if col in ("issue", "model") else "right")
+    if res.above is not None:
+        t.add_column(f"P(>{res.above:g})", justify="right")
+    t.add_column("± mcse", justify="right", style="dim")
+    t.add_column("conv.", justify="center")
+    for k, iss in enumerate(res.issue_ids):
+        for m in res.models:
+            a50, b50 = m.interval(0.5)
+            a90, b90 = m.interval(0.9)
+            cells = [iss, m.model, _f(m.point[k]), _f(m.mean[k]), _f(m.median[k]),
+                     f"{_f(a50[k], 1)}–{_f(b50[k], 1)}", f"{_f(a90[k], 1)}–{_f(b90[k], 1)}"]
+            if res.above is not None:
+                cells.append(_f(m.p_above[k]))
+            cells += [_f(m.mcse[k], 3), "yes" if m.converged[k] else "[red]no[/]"]
+            t.add_row(*cells)
+    _wide(t)
+    for m in res.models:
+        if m.episode is not None:
+            parts = []
+            for kd, label in (("agreement", "agreement"), ("no_agreement", "standoff"),
+                              ("escalation", "escalation")):
+                e = m.episode[kd]
+                parts.append(f"P({label}) {e['mean']:.2f} [{e['q0.05']:.2f}–{e['q0.95']:.2f}]")
+            console.print(f"{m.model}: " + ", ".join(parts) + " (mean [90 % of draws])")
+    for note in res.notes:
+        console.print(f"[dim]note:[/] {note}")
+    if not all(bool(m.converged.all()) for m in res.models):
+        console.print("[dim]conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
+                      "two halves of the run disagree; add draws[/]")
+
+
+@app.command("sensitivity")
+@user_errors
+def sensitivity_cmd(
+    file: Annotated[str, typer.Argument(help="Scenario file or example / case name.")],
+    model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
+    method: Annotated[str, typer.Option(
+        "--method", help="sobol (variance shares S1, ST) or morris (elementary effects).")
+    ] = "sobol",
+    n: Annotated[int, typer.Option(
+        "--samples", "-n", help="Sobol base sample (a power of two) or Morris trajectories.")
+    ] = 256,
+    jitter: Annotated[str | None, typer.Option(
+        "--jitter", help="Vary the numbers without a distribution: e.g. position=10,"
+        "salience=25%.")] = None,
+    inputs: Annotated[list[str] | None, typer.Option(
+        "--input", help="Vary only these: ACTOR.ISSUE.FIELD, ACTOR, ISSUE or FIELD; repeat.")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Inputs shown per issue.")] = 5,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the sample.")] = 0,
+    option: OptionOpt = None,
+    set_: SetOpt = None,
+    drop: DropOpt = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """Which number would change this forecast: Sobol or Morris indices (SALib) of each
+    issue's forecast to the uncertain inputs, ranked, and per actor."""
+    from detente.uncertainty import sensitivity
+
+    if method not in ("sobol", "morris"):
+        raise UserError(f"--method must be sobol or morris, got {method!r}")
+    scenario = _load(file, set_, drop)
+    res = sensitivity(scenario, model, method=method, inputs=tuple(inputs or ()),
+                      jitter=jitter, n=n, seed=seed,
+                      options=_model_options([model], option)[model])
+    if fmt is TableJson.json:
+        console.print_json(json.dumps(res.as_dict(), allow_nan=False))
+        return
+    console.print(f"[bold]{res.scenario}[/]: {model}, {method}, {res.runs:,} runs over "
+                  f"{len(res.inputs)} inputs")
+    for iss, xs in res.ranking.items():
+        t = Table(title=f"{iss}: inputs that move the forecast most", title_justify="left")
+        t.add_column("input")
+        if method == "sobol":
+            for c in ("S1", "± 95 %", "ST", "± 95 %"):
+                t.add_column(c, justify="right")
+            for x in xs[:top]:
+                t.add_row(x.input, _f(x.s1), _f(x.s1_conf), _f(x.st), _f(x.st_conf))
+        else:
+            for c in ("mu*", "± 95 %", "sigma"):
+                t.add_column(c, justify="right")
+            for x in xs[:top]:
+                t.add_row(x.input, _f(x.mu_star), _f(x.mu_star_conf), _f(x.sigma))
+        console.print(t)
+        who = ", ".join(f"{a} {v:.2f}" for a, v in res.actors[iss][:top])
+        console.print(f"  by actor ({'ΣS1' if method == 'sobol' else 'Σmu*'}): {who}")
+
+
+@app.command("diff")
+@user_errors
+def diff_cmd(
+    a: Annotated[str, typer.Argument(help="First scenario (file or example / case name).")],
+    b: Annotated[str, typer.Argument(help="Second scenario.")],
+    model: ModelsOpt = None,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="What-if on the second scenario: ACTOR.ISSUE.FIELD=VALUE, "
+        "ACTOR.capability=VALUE or ISSUE.status_quo=VALUE; repeat.")] = None,
+    drop: Annotated[list[str] | None, typer.Option(
+        "--drop", help="What-if on the second scenario: leave out an actor; repeat.")] = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """What two scenarios differ in, and how each model's forecast moves between them."""
+    from detente.scenario import load_scenario
+    from detente.uncertainty import diff_scenarios
+
+    sa, sb = load_scenario(scenario_path(a)), _load(b, set_, drop)
+    d = diff_scenarios(sa, sb, model or ["compromise"])
+    if fmt is TableJson.json:
+        console.print_json(json.dumps(d.as_dict(), allow_nan=False))
+        return
+    if not d.changes:
+        console.print("the scenarios' inputs are the same")
+    else:
+        t = Table(title=f"{a} → {b}: {len(d.changes)} difference(s)", title_justify="left")
+        for col in ("what", "A", "B"):
+            t.add_column(col)
+        for c in d.changes:
+            t.add_row(c.what, "—" if c.a is None else str(c.a), "—" if c.b is None else str(c.b))
+        console.print(t)
+    t = Table(title="forecast per issue", title_justify="left")
+    for col in ("model", "issue", "A", "B", "change"):
+        t.add_column(col, justify="left" if col in ("model", "issue") else "right")
+    for m, iss, x, y in d.moves:
+        t.add_row(m, iss, _f(x), _f(y), "—" if math.isnan(y - x) else f"{y - x:+.2f}")
+    console.print(t)
+
+
+@app.command("calibrate")
+@user_errors
+def calibrate_cmd(
+    data: Annotated[str, typer.Argument(
+        help="deu (DEU III, from ../shared or --path) or cases (the case bank).")] = "deu",
+    model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
+    draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Seed.")] = 0,
+    path: Annotated[Path | None, typer.Option(
+        "--path", help="DEU III data file (default: the shared reference copy).")] = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """Calibrated intervals: fit the input-noise scale on odd cases, report on even ones the
+    coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE."""
+    from detente.uncertainty import calibrate_cases, calibrate_deu
+
+    if data not in ("deu", "cases"):
+        raise UserError(f"expected deu or cases, got {data!r}")
+    with _progress(f"calibrate on {data}") as progress:
+        rep = (calibrate_deu(model, path=path, draws=draws, seed=seed, progress=progress)
+               if data == "deu" else
+               calibrate_cases(model, draws=draws, seed=seed, progress=progress))
+    if fmt is TableJson.json:
+        console.print_json(json.dumps(rep.as_dict(), allow_nan=False))
+        return
+    console.print(f"[bold]{rep.data}[/], model {rep.model}: noise fitted on {rep.n_fit} odd "
+                  f"case(s), tested on {rep.n_test} even case(s); {rep.draws} draws each")
+    console.print(f"  fitted noise: position sd {rep.scale:g} points of a 0–100 scale, "
+                  f"correlation {rep.common:g} on an issue (--jitter {rep.jitter})")
+    t = Table(title="held-out (even) cases", title_justify="left")
+    for c in ("measure", "value", "goal"):
+        t.add_column(c, justify="left" if c == "measure" else "right")
+    t.add_row("coverage of 50 % intervals", f"{rep.coverage50 * 100:.1f} %", "50 ± 5 %")
+    t.add_row("coverage of 90 % intervals", f"{rep.coverage90 * 100:.1f} %", "90 ± 5 %")
+    t.add_row("CRPS", f"{rep.crps:.2f}", "lower is better")
+    t.add_row("MAE of the point forecast", f"{rep.mae:.2f}", "")
+    console.print(t)
+    for note in rep.notes:
+        console.print(f"[dim]note:[/] {note}")
+
+
+@app.command("credibility-sensitivity")
+@user_errors
+def credibility_sensitivity_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor code (ISO alpha-3, e.g. RUS).")],
+    toward: Annotated[str | None, typer.Option(
+        help="Counterpart: commitments made to this actor only.")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Date YYYY-MM-DD (default today).")] = None,
+    method: Annotated[str, typer.Option(
+        "--method", help="morris (elementary effects) or sobol.")] = "morris",
+    n: Annotated[int, typer.Option(
+        "--samples", "-n", help="Morris trajectories or Sobol base sample.")] = 8,
+    setting: Annotated[list[str] | None, typer.Option(
+        "--setting", help="Vary only these (half_life_years, allegation, disputed_factor, "
+        "prior_kept, prior_broken); repeat.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the sample.")] = 0,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Record database URL (default: $DETENTE_DB or the shipped record).")
+    ] = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """Which credibility setting (half-life, allegation weight, disputed factor, prior) moves
+    ACTOR's credibility, and how far: Morris or Sobol indices over their plausible ranges."""
+    from detente.cli._record import _load as load_record
+    from detente.cli._record import _parse_date
+    from detente.uncertainty import credibility_sensitivity
+    from detente.uncertainty._credibility import RANGES
+
+    res = credibility_sensitivity(load_record(db), actor, toward, _parse_date(as_of, "--as-of"),
+                                  settings=tuple(setting or RANGES), method=method, n=n,
+                                  seed=seed)
+    if fmt is TableJson.json:
+        console.print_json(json.dumps(res.as_dict(), allow_nan=False))
+        return
+    who = f"{actor} toward {toward}" if toward else f"{actor} toward anyone"
+    console.print(f"credibility of {who} as of {res.as_of}: {res.base:.3f} at the default "
+                  f"settings; {res.low:.3f}–{res.high:.3f} over {res.runs} sampled settings")
+    t = Table(title=f"settings that move it most ({method})", title_justify="left")
+    t.add_column("setting")
+    t.add_column("range", style="dim")
+    for c in (("S1", "ST") if method == "sobol" else ("mu*", "sigma")):
+        t.add_column(c, justify="right")
+    for s, a, b in res.indices:
+        lo, hi = RANGES[s]
+        t.add_row(s, f"{lo:g}–{hi:g}", f"{a:.3f}", f"{b:.3f}")
+    console.print(t)

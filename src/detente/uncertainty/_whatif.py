@@ -1,0 +1,238 @@
+"""What-if without editing files: set numbers, drop actors, and compare two scenarios.
+
+``--set RUS.open_door.salience=90`` (a stance: position, salience, capability, commitment),
+``--set USA.capability=40`` (an actor), ``--set open_door.status_quo=30`` (an issue); a value may
+be a distribution (``--set RUS.open_door.position="60 ± 10"``). ``--drop CHN`` removes an actor
+with its stances, its outside options and its place in other actors' targets and in who decides.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from detente.errors import InputError
+from detente.scenario import Scenario, ScenarioError
+from detente.scenario._uncertain import looks_uncertain
+
+__all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set"]
+
+STANCE_FIELDS = ("position", "salience", "capability", "commitment")
+ACTOR_FIELDS = ("capability",)
+ISSUE_FIELDS = ("status_quo",)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One ``--set``: the path (``ACTOR.ISSUE.FIELD``, ``ACTOR.FIELD`` or ``ISSUE.FIELD``) and
+    the value (a number, or a distribution's text)."""
+
+    path: tuple[str, ...]
+    value: float | str
+
+    @property
+    def text(self) -> str:
+        v = f"{self.value:g}" if isinstance(self.value, float) else self.value
+        return f"{'.'.join(self.path)}={v}"
+
+
+def parse_set(text: str) -> Setting:
+    """``RUS.open_door.salience=90`` → :class:`Setting` (``InputError`` says what is expected)."""
+    target, eq, value = text.partition("=")
+    parts = tuple(p.strip() for p in target.strip().split("."))
+    if not eq or not value.strip() or len(parts) not in (2, 3) or not all(parts):
+        raise InputError(f"--set {text!r}: expected ACTOR.ISSUE.FIELD=VALUE, ACTOR.FIELD=VALUE "
+                         "or ISSUE.FIELD=VALUE (e.g. RUS.open_door.salience=90, "
+                         "USA.capability=40)")
+    v = value.strip()
+    if looks_uncertain(v):
+        return Setting(parts, v)
+    try:
+        x = float(v)
+    except ValueError:
+        raise InputError(f"--set {text!r}: {v!r} is not a number or a distribution "
+                         "(e.g. 60, '60 ± 10', 'uniform(40, 80)')") from None
+    if not math.isfinite(x):
+        raise InputError(f"--set {text!r}: expected a finite number")
+    return Setting(parts, x)
+
+
+def _dump(sc: Scenario) -> dict[str, Any]:
+    return sc.model_dump()
+
+
+def _put(rec: dict[str, Any], name: str, value: float | str) -> None:
+    rec[name] = value
+    unc = rec.get("uncertain")
+    if isinstance(unc, dict) and unc.get(name) is not None:
+        unc = {k: v for k, v in unc.items() if k != name and v is not None}
+        rec["uncertain"] = unc or None
+
+
+def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa: A002
+                 drop: Iterable[str] = ()) -> Scenario:
+    """``scenario`` with numbers set and actors dropped (validated again; a value off its scale
+    or an unknown name raises :class:`~detente.errors.InputError` saying which ``--set``)."""
+    settings = [s if isinstance(s, Setting) else parse_set(s) for s in set]
+    drops = list(drop)
+    if not settings and not drops:
+        return scenario
+    data = _dump(scenario)
+    actors = {a["id"]: a for a in data["actors"]}
+    issues = {i["id"]: i for i in data["issues"]}
+    for who in drops:
+        if who not in actors:
+            raise InputError(f"--drop {who}: no actor '{who}'; actors: {', '.join(actors)}")
+    for st in settings:
+        p = st.path
+        if len(p) == 3:
+            a, i, f = p
+            if a not in actors:
+                raise InputError(f"--set {st.text}: no actor '{a}'; actors: {', '.join(actors)}")
+            if i not in issues:
+                raise InputError(f"--set {st.text}: no issue '{i}'; issues: {', '.join(issues)}")
+            if f not in STANCE_FIELDS:
+                raise InputError(f"--set {st.text}: a stance's field is one of "
+                                 f"{', '.join(STANCE_FIELDS)}, got '{f}'")
+            rec = next((s for s in data["stances"] if s["actor"] == a and s["issue"] == i), None)
+            if rec is None:
+                raise InputError(f"--set {st.text}: '{a}' has no stance on '{i}'")
+            _put(rec, f, st.value)
+        else:
+            x, f = p
+            if x in actors and f in ACTOR_FIELDS:
+                _put(actors[x], f, st.value)
+            elif x in issues and f in ISSUE_FIELDS:
+                if isinstance(st.value, str):
+                    raise InputError(f"--set {st.text}: a status quo is a number")
+                issues[x][f] = st.value
+            else:
+                raise InputError(f"--set {st.text}: expected ACTOR.capability (actors: "
+                                 f"{', '.join(actors)}) or ISSUE.status_quo (issues: "
+                                 f"{', '.join(issues)})")
+    if drops:
+        gone = frozenset(drops)
+        data["actors"] = [a for a in data["actors"] if a["id"] not in gone]
+        data["stances"] = [s for s in data["stances"] if s["actor"] not in gone]
+        options = []
+        for o in data.get("outside_options", ()):
+            if o["actor"] in gone:
+                continue
+            targets = [t for t in o.get("target", ()) if t not in gone]
+            if o.get("target") and not targets:
+                continue
+            options.append({**o, "target": targets})
+        data["outside_options"] = options
+        for iss in data["issues"]:
+            d = iss.get("decision")
+            if isinstance(d, dict) and d.get("unilateral") in gone:
+                iss["decision"] = "collective"
+            elif isinstance(d, dict) and "joint" in d:
+                left = [x for x in d["joint"] if x not in gone]
+                iss["decision"] = {"joint": left} if left else "collective"
+    try:
+        return Scenario.model_validate(data)
+    except ScenarioError as e:
+        raise InputError("what-if: " + "; ".join(p.message for p in e.problems)) from None
+    except ValidationError as e:
+        raise InputError("what-if: " + "; ".join(
+            f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())) from None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two scenarios: where, and the value in each (``None``: absent)."""
+
+    what: str
+    a: Any
+    b: Any
+
+
+@dataclass(frozen=True)
+class ScenarioDiff:
+    """What two scenarios differ in, and how each model's forecast moves (``moves``: model,
+    issue, forecast on A, forecast on B)."""
+
+    a: str
+    b: str
+    changes: tuple[Change, ...]
+    moves: tuple[tuple[str, str, float, float], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        def num(x: float) -> float | None:
+            return None if math.isnan(x) else x
+
+        return {
+            "a": self.a, "b": self.b,
+            "changes": [{"what": c.what, "a": c.a, "b": c.b} for c in self.changes],
+            "forecasts": [{"model": m, "issue": i, "a": num(x), "b": num(y),
+                           "change": num(y - x)} for m, i, x, y in self.moves],
+        }
+
+
+def _txt(m: Any, name: str) -> Any:
+    u = getattr(m, "uncertain", None)
+    d = getattr(u, name, None) if u is not None else None
+    return d.text if d is not None else getattr(m, name)
+
+
+def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromise",)
+                   ) -> ScenarioDiff:
+    """The differences between ``a`` and ``b`` (actors, issues, stances, crisis inputs) and the
+    forecast of each model on each issue in both."""
+    from detente.collective import forecast
+
+    ch: list[Change] = []
+    aa, ba = {x.id: x for x in a.actors}, {x.id: x for x in b.actors}
+    for k in sorted(set(aa) | set(ba)):
+        if k not in ba:
+            ch.append(Change(f"actor {k}", "present", None))
+        elif k not in aa:
+            ch.append(Change(f"actor {k}", None, "present"))
+        elif _txt(aa[k], "capability") != _txt(ba[k], "capability"):
+            ch.append(Change(f"{k}.capability", _txt(aa[k], "capability"),
+                             _txt(ba[k], "capability")))
+    ai, bi = {x.id: x for x in a.issues}, {x.id: x for x in b.issues}
+    for iid in sorted(set(ai) | set(bi)):
+        if iid not in bi:
+            ch.append(Change(f"issue {iid}", "present", None))
+        elif iid not in ai:
+            ch.append(Change(f"issue {iid}", None, "present"))
+        else:
+            for f in ("status_quo", "scale_min", "scale_max", "decision"):
+                x, y = getattr(ai[iid], f), getattr(bi[iid], f)
+                if x != y:
+                    ch.append(Change(f"{iid}.{f}", str(x) if f == "decision" else x,
+                                     str(y) if f == "decision" else y))
+    sa = {(s.actor, s.issue): s for s in a.stances}
+    sb = {(s.actor, s.issue): s for s in b.stances}
+    for key in sorted(set(sa) | set(sb)):
+        name = ".".join(key)
+        if key not in sb:
+            ch.append(Change(f"stance {name}", "present", None))
+            continue
+        if key not in sa:
+            ch.append(Change(f"stance {name}", None, "present"))
+            continue
+        for f in ("position", "salience", "capability", "commitment"):
+            x, y = _txt(sa[key], f), _txt(sb[key], f)
+            if x != y:
+                ch.append(Change(f"{name}.{f}", x, y))
+        for f in ("private", "red_line"):
+            x, y = getattr(sa[key], f), getattr(sb[key], f)
+            if x != y:
+                ch.append(Change(f"{name}.{f}", None if x is None else x.model_dump(mode="json"),
+                                 None if y is None else y.model_dump(mode="json")))
+    if a.outside_options != b.outside_options:
+        ch.append(Change("outside_options", len(a.outside_options), len(b.outside_options)))
+    moves = []
+    for m in models:
+        fa, fb = forecast(a, m, rng=0), forecast(b, m, rng=0)
+        for j, iss in enumerate(fa.issue_ids):
+            if iss in fb.issue_ids:
+                moves.append((m, iss, float(fa.outcomes[j]), fb.outcome(iss)))
+    return ScenarioDiff(a.name, b.name, tuple(ch), tuple(moves))
