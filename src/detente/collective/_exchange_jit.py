@@ -1,0 +1,649 @@
+"""The exchange model's round, compiled (numba): the same steps as :class:`._exchange_engine._Round`
+and :class:`._exchange_engine._Queue`, one exchange at a time in machine code.
+
+Why compiled: a round realises thousands of exchanges one after the other (8,000 at 100 actors
+× 50 issues, out of 1.5 million possible ones), and each realisation recalculates the few hundred
+exchanges it touches before the next pick. numpy pays a fixed cost per call whatever the length,
+so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
+scenario is large; here a step costs what its arithmetic costs.
+
+What is stored per possible exchange (memory grows with their number, ~100 bytes each): the
+four indices, its supply state (the sum of its earlier moves and the direction they still allow,
+per side), its last calculation (the two moves, decide's sort key, whether it pays), and its
+place in the queue. Everything else is read from per-actor-issue arrays: the supply position
+(every exchange supplying the same actor-issue starts from the same moved position), the
+salience, the weight shares and the moves made towards each demander.
+
+The list decide sorts before every pick is an indexed binary heap ordered by ``(key, seq)``
+exactly as :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges
+whose key changes, same treatment of ties); exchanges that stop paying stay in the heap as dead
+entries until they surface or until dead entries outnumber live ones, when the heap is rebuilt
+from the live ones (so their removal costs O(1) on average).
+
+Every value is computed with the same floating-point operations in the same order as
+:meth:`._exchange_engine._Round.compute` (``error_model='numpy'``: division by zero gives
+inf/NaN as numpy does; no fast-math), so both engines give the same results bit for bit
+(``tests/collective/test_exchange_jit.py``).
+
+This module imports numba; it is imported only when an exchange model runs.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+_MOVE_EPS = 1e-10
+_GAIN_EPS = 1e-10
+_EDGE_TOL = 1e-9
+_TOP = 100 + _EDGE_TOL
+_TIE_SCALE = 1e12
+
+
+def _jit(fn: Callable[..., Any]) -> Any:
+    """``numba.njit(cache=True, error_model='numpy')``; without caching where no cache
+    directory can be written (a read-only install without ``NUMBA_CACHE_DIR``: numba then
+    compiles once per process)."""
+    import numba
+
+    try:
+        return numba.njit(cache=True, error_model="numpy")(fn)
+    except RuntimeError:  # pragma: no cover - no writable cache location
+        return numba.njit(cache=False, error_model="numpy")(fn)
+
+
+def _cache_dir() -> None:
+    """Point numba's cache at a user directory when the package directory is not writable
+    (numba's own fallback is the user cache too; this makes it explicit and testable)."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+    probe = here if os.path.isdir(here) else os.path.dirname(here)
+    if os.access(probe, os.W_OK):
+        return
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    target = os.path.join(base, "detente", "numba")
+    try:
+        os.makedirs(target, exist_ok=True)
+    except OSError:
+        return
+    if os.access(target, os.W_OK):
+        os.environ["NUMBA_CACHE_DIR"] = target
+
+
+_cache_dir()
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+
+    # -- enumeration ----------------------------------------------------------------------
+    @_jit
+    def _enumerate(x0, sal, present, nbs):  # type: ignore[no-untyped-def]
+        """The possible exchanges of a round in decide's order (see ``_Part``): per issue pair
+        p < q, actors right of both outcomes with those left of both, then those left on p only
+        with those left on q only; I is the one with the larger salience ratio s_p / s_q."""
+        n_a, n_i = x0.shape
+        grp = np.full((n_a, n_i), -1, np.int8)  # bit 0: left on the issue
+        left = np.zeros((n_a, n_i), np.int8)
+        for a in range(n_a):
+            for k in range(n_i):
+                if present[a, k]:
+                    left[a, k] = 1 if x0[a, k] <= nbs[k] else 0
+        n = 0
+        cnt = np.zeros(4, np.int64)
+        for p in range(n_i):
+            for q in range(p + 1, n_i):
+                cnt[:] = 0
+                for a in range(n_a):
+                    if present[a, p] and present[a, q]:
+                        cnt[left[a, p] | (left[a, q] << 1)] += 1
+                n += cnt[0] * cnt[3] + cnt[1] * cnt[2]
+        Ia = np.empty(n, np.int32)
+        Ja = np.empty(n, np.int32)
+        P = np.empty(n, np.int32)
+        Q = np.empty(n, np.int32)
+        g = np.empty(n_a, np.int8)
+        e = 0
+        for p in range(n_i):
+            for q in range(p + 1, n_i):
+                for a in range(n_a):
+                    if present[a, p] and present[a, q]:
+                        g[a] = left[a, p] | (left[a, q] << 1)
+                    else:
+                        g[a] = -1
+                for blk in range(2):
+                    gi = 0 if blk == 0 else 1
+                    gj = 3 if blk == 0 else 2
+                    for ii in range(n_a):
+                        if g[ii] != gi:
+                            continue
+                        for jj in range(n_a):
+                            if g[jj] != gj:
+                                continue
+                            if sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]:
+                                Ia[e] = jj
+                                Ja[e] = ii
+                            else:
+                                Ia[e] = ii
+                                Ja[e] = jj
+                            P[e] = p
+                            Q[e] = q
+                            e += 1
+        _ = grp
+        return Ia, Ja, P, Q
+
+    @_jit
+    def _random_rates(Ia, Ja, P, Q, sal, draws):  # type: ignore[no-untyped-def]
+        """``random_rate``: rho = lo + u (hi − lo) per exchange (as ``_Part``)."""
+        n = Ia.size
+        rho = np.empty(n)
+        for e in range(n):
+            A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
+            lo = sal[B, p] / sal[B, q]
+            hi = sal[A, p] / sal[A, q]
+            rho[e] = lo + draws[e] * (hi - lo)
+        return rho
+
+    # -- one exchange's calculation (``_Round.compute`` and ``_cut_few``) ------------------
+    @_jit
+    def _calc(e, Ia, Ja, P, Q, rho_arr, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
+              cur, HS0, HS1, D0, D1, ub, ubu, u, edge_cap):
+        """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met."""
+        A = Ia[e]
+        B = Ja[e]
+        p = P[e]
+        q = Q[e]
+        sIp = sal[A, p]
+        sIq = sal[A, q]
+        sJp = sal[B, p]
+        sJq = sal[B, q]
+        if random_rate:
+            rho = rho_arr[e]
+        else:
+            rho = (sIp + sJp) / (sIq + sJq)
+        irho = 1.0 / rho
+        if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
+            s0 = share_w[A, q]
+            s1 = share_w[B, p]
+            i0 = inv_w[A, q]
+            i1 = inv_w[B, p]
+            base0 = nbase[A, q]
+            base1 = nbase[B, p]
+        else:
+            s0 = 0.0
+            s1 = 0.0
+            i0 = 0.0
+            i1 = 0.0
+            rho = 1.0
+            irho = 1.0
+            base0 = mean[q]  # mean - 0 * x
+            base1 = mean[p]
+        T0 = x0[B, q]
+        T1 = x0[A, p]
+        X0 = cur[A, q]
+        X1 = cur[B, p]
+        h0 = HS0[e]
+        h1 = HS1[e]
+        dd0 = float(D0[e])
+        dd1 = float(D1[e])
+        d0 = T0 - X0
+        d1 = T1 - X1
+        dist0 = abs(d0)
+        dist1 = abs(d1)
+        full0 = dist0 * s0
+        full1 = dist1 * s1
+        dq = full1 * rho
+        M0 = dq * i0
+        over = M0 > dist0
+        if over:
+            dq = full0
+        dp = full1
+        if over:
+            dp = dq * irho
+        m0 = np.minimum(M0, dist0)
+        m1 = dist1
+        if over:
+            m1 = dp * i1
+        m0 = math.copysign(m0, d0)
+        m1 = math.copysign(m1, d1)
+        gI = dp * sIp - dq * sIq
+        gJ = dq * sJq - dp * sJp
+        gain = abs(gI)
+        y0 = X0 + m0
+        y1 = X1 + m1
+        ok0 = (m0 * dd0 > _MOVE_EPS) and (y0 >= -_EDGE_TOL) and (y0 <= _TOP) and (h0 + m0 <= 100)
+        ok1 = (m1 * dd1 > _MOVE_EPS) and (y1 >= -_EDGE_TOL) and (y1 <= _TOP) and (h1 + m1 <= 100)
+        valid = (gain >= _GAIN_EPS) and ok0 and ok1
+        nb0 = base0 + ub[B, q] - ubu[B, q, A]
+        nb1 = base1 + ub[A, p] - ubu[A, p, B]
+        a0 = T0 - nb0 - s0 * X0
+        a1 = T1 - nb1 - s1 * X1
+        b0 = a0 - s0 * m0
+        b1 = a1 - s1 * m1
+        edges = 0
+        trig0 = valid and (np.fmin(a0, b0) <= _EDGE_TOL) and (np.fmax(a0, b0) >= -_EDGE_TOL)
+        trig1 = valid and (np.fmin(a1, b1) <= _EDGE_TOL) and (np.fmax(a1, b1) >= -_EDGE_TOL)
+        if trig0 or trig1:
+            for side in range(2):
+                if side == 0:
+                    a_s, sh, iv, T, nb, X, d = a0, s0, i0, T0, nb0, X0, d0
+                    m_s = m0
+                else:
+                    a_s, sh, iv, T, nb, X, d = a1, s1, i1, T1, nb1, X1, d1
+                    m_s = m1
+                b = a_s - sh * m_s
+                cross = a_s * b < 0
+                if abs(a_s) <= _EDGE_TOL or abs(b) <= _EDGE_TOL:
+                    edges += 1
+                    cross = edge_cap and abs(a_s) <= _EDGE_TOL
+                if not cross:
+                    continue
+                own_u = u[B, q, A] if side == 0 else u[A, p, B]
+                ref = own_u if own_u == own_u else X
+                delta = abs(T - nb - sh * ref) * iv
+                r_x = delta * sh
+                if side == 0:
+                    r_o = r_x * irho
+                    m0 = math.copysign(delta, d)
+                    m1 = math.copysign(r_o * i1, d1)
+                    dq, dp = r_x, r_o
+                else:
+                    r_o = r_x * rho
+                    m1 = math.copysign(delta, d)
+                    m0 = math.copysign(r_o * i0, d0)
+                    dq, dp = r_o, r_x
+                gI = dp * sIp - dq * sIq
+                gJ = dq * sJq - dp * sJp
+                gain = abs(gJ) if side == 0 else abs(gI)
+            y0 = X0 + m0
+            y1 = X1 + m1
+            ok = ((m0 * dd0 > _MOVE_EPS) and (-_EDGE_TOL <= y0) and (y0 <= 100 + _EDGE_TOL)
+                  and (h0 + m0 <= 100))
+            ok = ok and ((m1 * dd1 > _MOVE_EPS) and (-_EDGE_TOL <= y1)
+                         and (y1 <= 100 + _EDGE_TOL) and (h1 + m1 <= 100))
+            valid = valid and ok
+        key = min(gI, gJ) if random_rate else gain
+        key = np.rint(key * _TIE_SCALE) / -_TIE_SCALE
+        return m0, m1, gI, gJ, key, valid, edges
+
+    # -- the queue: an indexed binary heap over (key, seq) --------------------------------
+    @_jit
+    def _less(hk, hs, i, j):  # type: ignore[no-untyped-def]
+        return hk[i] < hk[j] or (hk[i] == hk[j] and hs[i] < hs[j])
+
+    @_jit
+    def _swap(hk, hs, he, hpos, i, j):  # type: ignore[no-untyped-def]
+        hk[i], hk[j] = hk[j], hk[i]
+        hs[i], hs[j] = hs[j], hs[i]
+        he[i], he[j] = he[j], he[i]
+        hpos[he[i]] = i
+        hpos[he[j]] = j
+
+    @_jit
+    def _up(hk, hs, he, hpos, i):  # type: ignore[no-untyped-def]
+        while i > 0:
+            par = (i - 1) >> 1
+            if _less(hk, hs, i, par):
+                _swap(hk, hs, he, hpos, i, par)
+                i = par
+            else:
+                break
+
+    @_jit
+    def _down(hk, hs, he, hpos, i, size):  # type: ignore[no-untyped-def]
+        while True:
+            c = 2 * i + 1
+            if c >= size:
+                break
+            if c + 1 < size and _less(hk, hs, c + 1, c):
+                c += 1
+            if _less(hk, hs, c, i):
+                _swap(hk, hs, he, hpos, i, c)
+                i = c
+            else:
+                break
+
+    @_jit
+    def _pop(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
+        """Remove the root; the new size."""
+        hpos[he[0]] = -1
+        size -= 1
+        if size > 0:
+            hk[0], hs[0], he[0] = hk[size], hs[size], he[size]
+            hpos[he[0]] = 0
+            _down(hk, hs, he, hpos, 0, size)
+        return size
+
+    @_jit
+    def _insert(hk, hs, he, hpos, size, e, k, s):  # type: ignore[no-untyped-def]
+        hk[size], hs[size], he[size] = k, s, e
+        hpos[e] = size
+        _up(hk, hs, he, hpos, size)
+        return size + 1
+
+    @_jit
+    def _heapify(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
+        for i in range((size >> 1) - 1, -1, -1):
+            _down(hk, hs, he, hpos, i, size)
+
+    @_jit
+    def _csr(a0, k0, a1, k1, n_i, n_keys):  # type: ignore[no-untyped-def]
+        """Entries ``side * n + e`` grouped by actor-issue (``a0 * n_i + k0`` for side 0,
+        ``a1 * n_i + k1`` for side 1)."""
+        n = a0.size
+        ptr = np.zeros(n_keys + 1, np.int64)
+        for e in range(n):
+            ptr[a0[e] * n_i + k0[e] + 1] += 1
+            ptr[a1[e] * n_i + k1[e] + 1] += 1
+        for k in range(n_keys):
+            ptr[k + 1] += ptr[k]
+        fill = ptr[:-1].copy()
+        out = np.empty(2 * n, np.int32)
+        for side in range(2):
+            for e in range(n):
+                k = a0[e] * n_i + k0[e] if side == 0 else a1[e] * n_i + k1[e]
+                out[fill[k]] = side * n + e
+                fill[k] += 1
+        return ptr, out
+
+    # -- one round ------------------------------------------------------------------------
+    @_jit
+    def _round(x0, sal, w, denom, mean, share_flat, Ia, Ja, P, Q, rho_arr, random_rate,  # type: ignore[no-untyped-def]
+               take_second, edge_cap):
+        """Realise the round's exchanges in decide's order. Returns the realised exchanges
+        (their indices and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
+        knife-edge tests met."""
+        n_a, n_i = x0.shape
+        n = Ia.size
+        cur = x0.copy()
+        # per actor-issue: weight share c s / Σ c s, its inverse, the outcome less own share
+        share_w = share_flat
+        inv_w = np.empty((n_a, n_i))
+        nbase = np.empty((n_a, n_i))
+        for a in range(n_a):
+            for k in range(n_i):
+                inv_w[a, k] = 1.0 / share_w[a, k]
+                nbase[a, k] = mean[k] - share_w[a, k] * x0[a, k]
+        HS0 = np.zeros(n)
+        HS1 = np.zeros(n)
+        D0 = np.zeros(n, np.int8)
+        D1 = np.zeros(n, np.int8)
+        M0 = np.empty(n)
+        M1 = np.empty(n)
+        key = np.empty(n)
+        valid = np.zeros(n, np.bool_)
+        alive = np.ones(n, np.bool_)
+        mark = np.zeros(n, np.bool_)
+        ub = np.zeros((n_a, n_i))
+        ubu = np.zeros((n_a, n_i, n_a))
+        u = np.full((n_a, n_i, n_a), np.nan)
+        edges = 0
+        ties = 0
+        # the supply state before any move: any move towards the partner allowed
+        for e in range(n):
+            A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
+            if random_rate:
+                rho = rho_arr[e]
+            else:
+                rho = (sal[A, p] + sal[B, p]) / (sal[A, q] + sal[B, q])
+            if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
+                D0[e] = np.sign(x0[B, q] - x0[A, q])
+                D1[e] = np.sign(x0[A, p] - x0[B, p])
+        for e in range(n):
+            m0, m1, gI, gJ, k, v, ed = _calc(e, Ia, Ja, P, Q, rho_arr, random_rate, sal, w,
+                                             share_w, inv_w, nbase, mean, x0, cur, HS0, HS1, D0, D1, ub, ubu,
+                                             u, edge_cap)
+            M0[e] = m0
+            M1[e] = m1
+            key[e] = k
+            valid[e] = v
+            edges += ed
+        # index tables per (actor, issue): the sides supplying it, the exchanges demanding it
+        sup_ptr, sup_r = _csr(Ia, Q, Ja, P, n_i, n_a * n_i)
+        dem_ptr, dem_r = _csr(Ja, Q, Ia, P, n_i, n_a * n_i)
+        widest = 0
+        for k in range(n_a * n_i):
+            widest = max(widest, sup_ptr[k + 1] - sup_ptr[k], dem_ptr[k + 1] - dem_ptr[k])
+        touched = np.empty(4 * widest, np.int64)
+        t_old = np.empty(4 * widest)
+        # the queue: every exchange, seq = its place in the list
+        hk = key.copy()
+        hs = np.arange(n).astype(np.int32)
+        he = np.arange(n).astype(np.int32)
+        hpos = np.arange(n).astype(np.int32)
+        size = n
+        _heapify(hk, hs, he, hpos, size)
+        low = -1
+        hi = n
+        pending = -1
+        dead = 0  # dead entries in the heap
+        first = True
+        cap = 64
+        out_e = np.empty(cap, np.int64)
+        out_r = np.empty((cap, 6))
+        n_out = 0
+        while True:
+            # -- decide's pick ------------------------------------------------------------
+            top = -1
+            while True:
+                if pending >= 0:
+                    if alive[pending]:
+                        size = _insert(hk, hs, he, hpos, size, pending, key[pending], hi)
+                    hi += 1
+                    pending = -1
+                while size > 0 and not alive[he[0]]:
+                    size = _pop(hk, hs, he, hpos, size)
+                    dead -= 1
+                if size == 0:
+                    break
+                f = he[0]
+                fk = hk[0]
+                size = _pop(hk, hs, he, hpos, size)
+                while size > 0 and not alive[he[0]]:
+                    size = _pop(hk, hs, he, hpos, size)
+                    dead -= 1
+                cand = f
+                if size > 0 and hk[0] == fk:
+                    ties += 1
+                    if take_second:
+                        cand = he[0]
+                        size = _pop(hk, hs, he, hpos, size)
+                        pending = f
+                        hi += 1  # the first's entry is no longer current
+                alive[cand] = False
+                if valid[cand]:
+                    top = cand
+                    break
+            if top < 0:
+                break
+            # -- realisation --------------------------------------------------------------
+            if first:  # decide drops what does not pay once it realises an exchange
+                for e in range(n):
+                    if alive[e] and not valid[e]:
+                        alive[e] = False
+                        if hpos[e] >= 0:
+                            dead += 1
+                first = False
+            A, B, p, q = Ia[top], Ja[top], P[top], Q[top]
+            m0, m1, gA, gB, _k, _v, _ed = _calc(top, Ia, Ja, P, Q, rho_arr, random_rate, sal,
+                                                w, share_w, inv_w, nbase, mean, x0, cur, HS0, HS1, D0, D1, ub,
+                                                ubu, u, edge_cap)
+            xA = cur[A, q]
+            xB = cur[B, p]
+            yA = xA + M0[top]
+            yB = xB + M1[top]
+            if n_out == cap:
+                cap *= 2
+                ne = np.empty(cap, np.int64)
+                ne[:n_out] = out_e
+                nr = np.empty((cap, 6))
+                nr[:n_out] = out_r
+                out_e, out_r = ne, nr
+            out_e[n_out] = top
+            out_r[n_out, 0] = yA
+            out_r[n_out, 1] = yB
+            out_r[n_out, 2] = gA
+            out_r[n_out, 3] = gB
+            out_r[n_out, 4] = xA
+            out_r[n_out, 5] = xB
+            n_out += 1
+            # moves made towards a demander (decide keeps the smaller in the supplier's way)
+            for side in range(2):
+                if side == 0:
+                    dem, k, sup, y = B, q, A, yA
+                else:
+                    dem, k, sup, y = A, p, B, yB
+                old = u[dem, k, sup]
+                x = x0[sup, k]
+                if old != old:
+                    new = y
+                    prev = x
+                else:
+                    if x <= old:
+                        new = old if not (y < old) else y
+                    else:
+                        new = old if not (y > old) else y
+                    prev = old
+                u[dem, k, sup] = new
+                wd = share_flat[sup, k]
+                ub[dem, k] = ub[dem, k] + wd * (new - prev)
+                ubu[dem, k, sup] = wd * (new - x)
+            # touched: the sides supplying (A, q) and (B, p), the exchanges demanding (B, q)
+            # and (A, p)
+            nt = 0
+            for side in range(2):
+                key_s = A * n_i + q if side == 0 else B * n_i + p
+                for j in range(sup_ptr[key_s], sup_ptr[key_s + 1]):
+                    r = sup_r[j]
+                    if r >= n:
+                        ee = r - n
+                        m = M1[ee]
+                        HS1[ee] += m
+                        if not (m * D1[ee] > 0):
+                            D1[ee] = 0
+                    else:
+                        ee = r
+                        m = M0[ee]
+                        HS0[ee] += m
+                        if not (m * D0[ee] > 0):
+                            D0[ee] = 0
+                    if alive[ee] and not mark[ee]:
+                        mark[ee] = True
+                        touched[nt] = ee
+                        nt += 1
+            cur[A, q] = yA
+            cur[B, p] = yB
+            for side in range(2):
+                key_s = B * n_i + q if side == 0 else A * n_i + p
+                for j in range(dem_ptr[key_s], dem_ptr[key_s + 1]):
+                    r = dem_r[j]
+                    ee = r - n if r >= n else r
+                    if alive[ee] and not mark[ee]:
+                        mark[ee] = True
+                        touched[nt] = ee
+                        nt += 1
+            # recalculate them; those whose key changed move in the list
+            nm = 0
+            for t in range(nt):
+                ee = touched[t]
+                mark[ee] = False
+                old_k = key[ee]
+                m0, m1, gI, gJ, k2, v, ed = _calc(ee, Ia, Ja, P, Q, rho_arr, random_rate, sal,
+                                                  w, share_w, inv_w, nbase, mean, x0, cur, HS0, HS1, D0, D1,
+                                                  ub, ubu, u, edge_cap)
+                edges += ed
+                M0[ee] = m0
+                M1[ee] = m1
+                key[ee] = k2
+                valid[ee] = v
+                alive[ee] = v
+                if not v:
+                    if hpos[ee] >= 0:
+                        dead += 1
+                elif k2 != old_k and ee != pending:
+                    touched[nm] = ee  # nm <= t: reuse the buffer
+                    t_old[nm] = old_k
+                    nm += 1
+            if nm:
+                es = touched[:nm].copy()
+                olds = t_old[:nm].copy()
+                seqs = np.empty(nm, np.int32)
+                for t in range(nm):
+                    seqs[t] = hs[hpos[es[t]]]
+                o1 = np.argsort(seqs, kind="mergesort")
+                o2 = np.argsort(olds[o1], kind="mergesort")
+                order = o1[o2]
+                # key grew: to the front of its new group (in reverse, so they keep their order)
+                for t in range(nm - 1, -1, -1):
+                    ee = es[order[t]]
+                    if key[ee] > olds[order[t]]:
+                        i = hpos[ee]
+                        hk[i] = key[ee]
+                        hs[i] = low
+                        low -= 1
+                        _up(hk, hs, he, hpos, i)
+                        _down(hk, hs, he, hpos, hpos[ee], size)
+                for t in range(nm):
+                    ee = es[order[t]]
+                    if not key[ee] > olds[order[t]]:
+                        i = hpos[ee]
+                        hk[i] = key[ee]
+                        hs[i] = hi
+                        hi += 1
+                        _up(hk, hs, he, hpos, i)
+                        _down(hk, hs, he, hpos, hpos[ee], size)
+            # dead entries outnumber live ones: rebuild the heap from the live ones
+            if dead > 4096 and 2 * dead > size:
+                j = 0
+                for i in range(size):
+                    ee = he[i]
+                    if alive[ee]:
+                        hk[j], hs[j], he[j] = hk[i], hs[i], ee
+                        hpos[ee] = j
+                        j += 1
+                    else:
+                        hpos[ee] = -1
+                size = j
+                dead = 0
+                _heapify(hk, hs, he, hpos, size)
+        return out_e[:n_out].copy(), out_r[:n_out].copy(), ties, edges
+
+
+def enumerate_exchanges(
+    x0: np.ndarray, sal: np.ndarray, present: np.ndarray, nbs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The round's possible exchanges ``(Ia, Ja, p, q)`` in decide's order."""
+    return _enumerate(np.ascontiguousarray(x0, dtype=float), np.ascontiguousarray(sal, float),
+                      np.ascontiguousarray(present, bool), np.ascontiguousarray(nbs, float))
+
+
+def random_rates(ex: tuple[np.ndarray, ...], sal: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    return _random_rates(*ex, np.ascontiguousarray(sal, float), draws)
+
+
+def run_round(
+    x0: np.ndarray,
+    sal: np.ndarray,
+    w: np.ndarray,
+    denom: np.ndarray,
+    mean: np.ndarray,
+    share_flat: np.ndarray,
+    ex: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    rho: np.ndarray | None,
+    *,
+    take_second: bool,
+    edge_cap: bool,
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """One round: realised exchanges (indices into ``ex``), their records, ties, edge tests."""
+    rr = rho is not None
+    rho_arr = rho if rho is not None else np.zeros(0)
+    c = np.ascontiguousarray
+    e, rec, ties, edges = _round(c(x0, float), c(sal, float), c(w, float), c(denom, float),
+                                 c(mean, float), c(share_flat, float), *ex, rho_arr, rr,
+                                 take_second, edge_cap)
+    return e, rec, int(ties), int(edges)
