@@ -149,15 +149,25 @@ with warnings.catch_warnings():
             rho[e] = lo + draws[e] * (hi - lo)
         return rho
 
+    # -- flags per exchange: bit 0 alive (in play), bit 1 valid (pays), bit 2 marked (touched
+    # in this step), bits 3-4 and 5-6 the direction side 0 / side 1 may still move (0: none,
+    # 1: up, 2: down)
+    @_jit
+    def _dir(fl, side):  # type: ignore[no-untyped-def]
+        v = (fl >> (3 + 2 * side)) & 3
+        return 0.0 if v == 0 else (1.0 if v == 1 else -1.0)
+
     # -- one exchange's calculation (``_Round.compute`` and ``_cut_few``) ------------------
     @_jit
-    def _calc(e, Ia, Ja, P, Q, rho_arr, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
-              cur, HS0, HS1, D0, D1, ub, ubu, u, edge_cap):
-        """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met."""
-        A = Ia[e]
-        B = Ja[e]
-        p = P[e]
-        q = Q[e]
+    def _calc(e, idx, rho_arr, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
+              cur, S, flags, ub, ubu, u, edge_cap):
+        """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
+        ``idx[e]`` = (I, J, p, q); ``S[e]`` = per side the sum of earlier moves, then the
+        last moves; ``flags[e]`` holds the directions earlier moves allow (see ``_dir``)."""
+        A = idx[e, 0]
+        B = idx[e, 1]
+        p = idx[e, 2]
+        q = idx[e, 3]
         sIp = sal[A, p]
         sIq = sal[A, q]
         sJp = sal[B, p]
@@ -187,10 +197,11 @@ with warnings.catch_warnings():
         T1 = x0[A, p]
         X0 = cur[A, q]
         X1 = cur[B, p]
-        h0 = HS0[e]
-        h1 = HS1[e]
-        dd0 = float(D0[e])
-        dd1 = float(D1[e])
+        h0 = S[e, 0]
+        h1 = S[e, 1]
+        fl = flags[e]
+        dd0 = _dir(fl, 0)
+        dd1 = _dir(fl, 1)
         d0 = T0 - X0
         d1 = T1 - X1
         dist0 = abs(d0)
@@ -331,11 +342,13 @@ with warnings.catch_warnings():
         for i in range((size >> 1) - 1, -1, -1):
             _down(hk, hs, he, hpos, i, size)
 
+    # -- one round ------------------------------------------------------------------------
     @_jit
-    def _csr(a0, k0, a1, k1, n_i, n_keys):  # type: ignore[no-untyped-def]
-        """Entries ``side * n + e`` grouped by actor-issue (``a0 * n_i + k0`` for side 0,
-        ``a1 * n_i + k1`` for side 1)."""
-        n = a0.size
+    def _groups(a0, k0, a1, k1, n_i, n_keys, sides):  # type: ignore[no-untyped-def]
+        """Exchanges grouped by actor-issue (``a0 * n_i + k0`` for side 0, ``a1 * n_i + k1``
+        for side 1): ``ptr`` (group k starts at ptr[k]) and the entries, ``side * n + e``
+        when ``sides`` else ``e``."""
+        n = a0.shape[0]
         ptr = np.zeros(n_keys + 1, np.int64)
         for e in range(n):
             ptr[a0[e] * n_i + k0[e] + 1] += 1
@@ -347,72 +360,72 @@ with warnings.catch_warnings():
         for side in range(2):
             for e in range(n):
                 k = a0[e] * n_i + k0[e] if side == 0 else a1[e] * n_i + k1[e]
-                out[fill[k]] = side * n + e
+                out[fill[k]] = side * n + e if sides else e
                 fill[k] += 1
         return ptr, out
 
-    # -- one round ------------------------------------------------------------------------
     @_jit
-    def _round(x0, sal, w, denom, mean, share_flat, Ia, Ja, P, Q, rho_arr, random_rate,  # type: ignore[no-untyped-def]
+    def _round(x0, sal, w, mean, share_w, idx, rho_arr, random_rate,  # type: ignore[no-untyped-def]
                take_second, edge_cap):
         """Realise the round's exchanges in decide's order. Returns the realised exchanges
         (their indices and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
         knife-edge tests met."""
         n_a, n_i = x0.shape
-        n = Ia.size
+        n = idx.shape[0]
         cur = x0.copy()
-        # per actor-issue: weight share c s / Σ c s, its inverse, the outcome less own share
-        share_w = share_flat
+        # per actor-issue: the inverse weight share, the outcome less own share
         inv_w = np.empty((n_a, n_i))
         nbase = np.empty((n_a, n_i))
         for a in range(n_a):
             for k in range(n_i):
                 inv_w[a, k] = 1.0 / share_w[a, k]
                 nbase[a, k] = mean[k] - share_w[a, k] * x0[a, k]
-        HS0 = np.zeros(n)
-        HS1 = np.zeros(n)
-        D0 = np.zeros(n, np.int8)
-        D1 = np.zeros(n, np.int8)
-        M0 = np.empty(n)
-        M1 = np.empty(n)
-        key = np.empty(n)
-        valid = np.zeros(n, np.bool_)
-        alive = np.ones(n, np.bool_)
-        mark = np.zeros(n, np.bool_)
+        S = np.zeros((n, 4))  # per side: sum of the exchange's earlier moves; last move
+        flags = np.zeros(n, np.uint8)
         ub = np.zeros((n_a, n_i))
         ubu = np.zeros((n_a, n_i, n_a))
         u = np.full((n_a, n_i, n_a), np.nan)
         edges = 0
         ties = 0
+        hk = np.empty(n)  # the queue: an indexed heap over (key, seq)
         # the supply state before any move: any move towards the partner allowed
         for e in range(n):
-            A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
+            A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
             if random_rate:
                 rho = rho_arr[e]
             else:
                 rho = (sal[A, p] + sal[B, p]) / (sal[A, q] + sal[B, q])
+            fl = 1
             if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
-                D0[e] = np.sign(x0[B, q] - x0[A, q])
-                D1[e] = np.sign(x0[A, p] - x0[B, p])
+                s0 = np.sign(x0[B, q] - x0[A, q])
+                s1 = np.sign(x0[A, p] - x0[B, p])
+                fl |= (1 if s0 > 0 else (2 if s0 < 0 else 0)) << 3
+                fl |= (1 if s1 > 0 else (2 if s1 < 0 else 0)) << 5
+            flags[e] = fl
         for e in range(n):
-            m0, m1, gI, gJ, k, v, ed = _calc(e, Ia, Ja, P, Q, rho_arr, random_rate, sal, w,
-                                             share_w, inv_w, nbase, mean, x0, cur, HS0, HS1, D0, D1, ub, ubu,
-                                             u, edge_cap)
-            M0[e] = m0
-            M1[e] = m1
-            key[e] = k
-            valid[e] = v
+            m0, m1, gI, gJ, k, v, ed = _calc(e, idx, rho_arr, random_rate, sal, w, share_w,
+                                             inv_w, nbase, mean, x0, cur, S, flags, ub, ubu, u,
+                                             edge_cap)
+            S[e, 2] = m0
+            S[e, 3] = m1
+            hk[e] = k
+            if v:
+                flags[e] |= 2
             edges += ed
-        # index tables per (actor, issue): the sides supplying it, the exchanges demanding it
-        sup_ptr, sup_r = _csr(Ia, Q, Ja, P, n_i, n_a * n_i)
-        dem_ptr, dem_r = _csr(Ja, Q, Ia, P, n_i, n_a * n_i)
+        # groups per actor-issue: the sides supplying it, the exchanges demanding it; dead
+        # entries are dropped from a group when it is next scanned (glen: its live length)
+        sup_ptr, sup_r = _groups(idx[:, 0], idx[:, 3], idx[:, 1], idx[:, 2], n_i, n_a * n_i,
+                                 True)
+        dem_ptr, dem_r = _groups(idx[:, 1], idx[:, 3], idx[:, 0], idx[:, 2], n_i, n_a * n_i,
+                                 False)
+        sup_len = sup_ptr[1:] - sup_ptr[:-1]
+        dem_len = dem_ptr[1:] - dem_ptr[:-1]
         widest = 0
         for k in range(n_a * n_i):
-            widest = max(widest, sup_ptr[k + 1] - sup_ptr[k], dem_ptr[k + 1] - dem_ptr[k])
+            widest = max(widest, sup_len[k], dem_len[k])
         touched = np.empty(4 * widest, np.int64)
         t_old = np.empty(4 * widest)
-        # the queue: every exchange, seq = its place in the list
-        hk = key.copy()
+        t_new = np.empty(4 * widest)
         hs = np.arange(n).astype(np.int32)
         he = np.arange(n).astype(np.int32)
         hpos = np.arange(n).astype(np.int32)
@@ -421,6 +434,7 @@ with warnings.catch_warnings():
         low = -1
         hi = n
         pending = -1
+        pend_key = 0.0
         dead = 0  # dead entries in the heap
         first = True
         cap = 64
@@ -432,11 +446,11 @@ with warnings.catch_warnings():
             top = -1
             while True:
                 if pending >= 0:
-                    if alive[pending]:
-                        size = _insert(hk, hs, he, hpos, size, pending, key[pending], hi)
+                    if flags[pending] & 1:
+                        size = _insert(hk, hs, he, hpos, size, pending, pend_key, hi)
                     hi += 1
                     pending = -1
-                while size > 0 and not alive[he[0]]:
+                while size > 0 and not (flags[he[0]] & 1):
                     size = _pop(hk, hs, he, hpos, size)
                     dead -= 1
                 if size == 0:
@@ -444,7 +458,7 @@ with warnings.catch_warnings():
                 f = he[0]
                 fk = hk[0]
                 size = _pop(hk, hs, he, hpos, size)
-                while size > 0 and not alive[he[0]]:
+                while size > 0 and not (flags[he[0]] & 1):
                     size = _pop(hk, hs, he, hpos, size)
                     dead -= 1
                 cand = f
@@ -454,9 +468,10 @@ with warnings.catch_warnings():
                         cand = he[0]
                         size = _pop(hk, hs, he, hpos, size)
                         pending = f
+                        pend_key = fk
                         hi += 1  # the first's entry is no longer current
-                alive[cand] = False
-                if valid[cand]:
+                flags[cand] &= ~np.uint8(1)
+                if flags[cand] & 2:
                     top = cand
                     break
             if top < 0:
@@ -464,19 +479,20 @@ with warnings.catch_warnings():
             # -- realisation --------------------------------------------------------------
             if first:  # decide drops what does not pay once it realises an exchange
                 for e in range(n):
-                    if alive[e] and not valid[e]:
-                        alive[e] = False
+                    fl = flags[e]
+                    if (fl & 1) and not (fl & 2):
+                        flags[e] = fl & ~np.uint8(1)
                         if hpos[e] >= 0:
                             dead += 1
                 first = False
-            A, B, p, q = Ia[top], Ja[top], P[top], Q[top]
-            m0, m1, gA, gB, _k, _v, _ed = _calc(top, Ia, Ja, P, Q, rho_arr, random_rate, sal,
-                                                w, share_w, inv_w, nbase, mean, x0, cur, HS0, HS1, D0, D1, ub,
-                                                ubu, u, edge_cap)
+            A, B, p, q = idx[top, 0], idx[top, 1], idx[top, 2], idx[top, 3]
+            m0, m1, gA, gB, _k, _v, _ed = _calc(top, idx, rho_arr, random_rate, sal, w,
+                                                share_w, inv_w, nbase, mean, x0, cur, S,
+                                                flags, ub, ubu, u, edge_cap)
             xA = cur[A, q]
             xB = cur[B, p]
-            yA = xA + M0[top]
-            yB = xB + M1[top]
+            yA = xA + S[top, 2]
+            yB = xB + S[top, 3]
             if n_out == cap:
                 cap *= 2
                 ne = np.empty(cap, np.int64)
@@ -510,64 +526,76 @@ with warnings.catch_warnings():
                         new = old if not (y > old) else y
                     prev = old
                 u[dem, k, sup] = new
-                wd = share_flat[sup, k]
+                wd = share_w[sup, k]
                 ub[dem, k] = ub[dem, k] + wd * (new - prev)
                 ubu[dem, k, sup] = wd * (new - x)
-            # touched: the sides supplying (A, q) and (B, p), the exchanges demanding (B, q)
-            # and (A, p)
+            # touched: the sides supplying (A, q) and (B, p) (their earlier moves add up; only
+            # live ones are ever read again), the exchanges demanding (B, q) and (A, p)
             nt = 0
             for side in range(2):
                 key_s = A * n_i + q if side == 0 else B * n_i + p
-                for j in range(sup_ptr[key_s], sup_ptr[key_s + 1]):
+                lo = sup_ptr[key_s]
+                wr = lo
+                for j in range(lo, lo + sup_len[key_s]):
                     r = sup_r[j]
-                    if r >= n:
-                        ee = r - n
-                        m = M1[ee]
-                        HS1[ee] += m
-                        if not (m * D1[ee] > 0):
-                            D1[ee] = 0
-                    else:
-                        ee = r
-                        m = M0[ee]
-                        HS0[ee] += m
-                        if not (m * D0[ee] > 0):
-                            D0[ee] = 0
-                    if alive[ee] and not mark[ee]:
-                        mark[ee] = True
+                    ee = r - n if r >= n else r
+                    fl = flags[ee]
+                    if not (fl & 1):
+                        continue
+                    sup_r[wr] = r
+                    wr += 1
+                    sd = 1 if r >= n else 0
+                    m = S[ee, 2 + sd]
+                    S[ee, sd] += m
+                    if not (m * _dir(fl, sd) > 0):
+                        fl &= ~np.uint8(3 << (3 + 2 * sd))
+                    if not (fl & 4):
+                        fl |= 4
                         touched[nt] = ee
                         nt += 1
+                    flags[ee] = fl
+                sup_len[key_s] = wr - lo
             cur[A, q] = yA
             cur[B, p] = yB
             for side in range(2):
                 key_s = B * n_i + q if side == 0 else A * n_i + p
-                for j in range(dem_ptr[key_s], dem_ptr[key_s + 1]):
-                    r = dem_r[j]
-                    ee = r - n if r >= n else r
-                    if alive[ee] and not mark[ee]:
-                        mark[ee] = True
+                lo = dem_ptr[key_s]
+                wr = lo
+                for j in range(lo, lo + dem_len[key_s]):
+                    ee = dem_r[j]
+                    fl = flags[ee]
+                    if not (fl & 1):
+                        continue
+                    dem_r[wr] = ee
+                    wr += 1
+                    if not (fl & 4):
+                        flags[ee] = fl | 4
                         touched[nt] = ee
                         nt += 1
+                dem_len[key_s] = wr - lo
             # recalculate them; those whose key changed move in the list
             nm = 0
             for t in range(nt):
                 ee = touched[t]
-                mark[ee] = False
-                old_k = key[ee]
-                m0, m1, gI, gJ, k2, v, ed = _calc(ee, Ia, Ja, P, Q, rho_arr, random_rate, sal,
-                                                  w, share_w, inv_w, nbase, mean, x0, cur, HS0, HS1, D0, D1,
-                                                  ub, ubu, u, edge_cap)
+                flags[ee] &= ~np.uint8(4)
+                hp = hpos[ee]
+                old_k = hk[hp] if hp >= 0 else pend_key
+                m0, m1, gI, gJ, k2, v, ed = _calc(ee, idx, rho_arr, random_rate, sal, w,
+                                                  share_w, inv_w, nbase, mean, x0, cur, S,
+                                                  flags, ub, ubu, u, edge_cap)
                 edges += ed
-                M0[ee] = m0
-                M1[ee] = m1
-                key[ee] = k2
-                valid[ee] = v
-                alive[ee] = v
+                S[ee, 2] = m0
+                S[ee, 3] = m1
                 if not v:
-                    if hpos[ee] >= 0:
+                    flags[ee] &= ~np.uint8(3)
+                    if hp >= 0:
                         dead += 1
-                elif k2 != old_k and ee != pending:
+                elif ee == pending:
+                    pend_key = k2
+                elif k2 != old_k:
                     touched[nm] = ee  # nm <= t: reuse the buffer
                     t_old[nm] = old_k
+                    t_new[nm] = k2
                     nm += 1
             if nm:
                 es = touched[:nm].copy()
@@ -578,21 +606,24 @@ with warnings.catch_warnings():
                 o1 = np.argsort(seqs, kind="mergesort")
                 o2 = np.argsort(olds[o1], kind="mergesort")
                 order = o1[o2]
+                news = t_new[:nm]
                 # key grew: to the front of its new group (in reverse, so they keep their order)
                 for t in range(nm - 1, -1, -1):
-                    ee = es[order[t]]
-                    if key[ee] > olds[order[t]]:
+                    o = order[t]
+                    if news[o] > olds[o]:
+                        ee = es[o]
                         i = hpos[ee]
-                        hk[i] = key[ee]
+                        hk[i] = news[o]
                         hs[i] = low
                         low -= 1
                         _up(hk, hs, he, hpos, i)
                         _down(hk, hs, he, hpos, hpos[ee], size)
                 for t in range(nm):
-                    ee = es[order[t]]
-                    if not key[ee] > olds[order[t]]:
+                    o = order[t]
+                    if not news[o] > olds[o]:
+                        ee = es[o]
                         i = hpos[ee]
-                        hk[i] = key[ee]
+                        hk[i] = news[o]
                         hs[i] = hi
                         hi += 1
                         _up(hk, hs, he, hpos, i)
@@ -602,7 +633,7 @@ with warnings.catch_warnings():
                 j = 0
                 for i in range(size):
                     ee = he[i]
-                    if alive[ee]:
+                    if flags[ee] & 1:
                         hk[j], hs[j], he[j] = hk[i], hs[i], ee
                         hpos[ee] = j
                         j += 1
@@ -643,7 +674,9 @@ def run_round(
     rr = rho is not None
     rho_arr = rho if rho is not None else np.zeros(0)
     c = np.ascontiguousarray
-    e, rec, ties, edges = _round(c(x0, float), c(sal, float), c(w, float), c(denom, float),
-                                 c(mean, float), c(share_flat, float), *ex, rho_arr, rr,
-                                 take_second, edge_cap)
+    idx = np.empty((ex[0].size, 4), np.int32)
+    for k in range(4):
+        idx[:, k] = ex[k]
+    e, rec, ties, edges = _round(c(x0, float), c(sal, float), c(w, float), c(mean, float),
+                                 c(share_flat, float), idx, rho_arr, rr, take_second, edge_cap)
     return e, rec, int(ties), int(edges)
