@@ -1,8 +1,9 @@
-"""Run every benchmark module (``python -m benchmarks [NAME ...]``)."""
+"""Run every benchmark module (``python -m benchmarks [--quick] [NAME ...]``)."""
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 import time
@@ -10,6 +11,9 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
+    if "--quick" in argv:  # smaller repetitions and scaling sizes (see benchmarks/_timing.py)
+        argv = [a for a in argv if a != "--quick"]
+        os.environ["DETENTE_BENCH_QUICK"] = "1"
     here = Path(__file__).parent
     names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     wanted = [f"bench_{a}" if not a.startswith("bench_") else a for a in argv]

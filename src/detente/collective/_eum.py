@@ -12,7 +12,7 @@ plain words.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -218,7 +218,11 @@ def _forecast(
     outcome: str,
     options: dict[str, Any],
     note: str = "",
+    paired: Callable[[], EUMTrace] | None = None,
 ) -> Forecast:
+    """The forecast of one scenario from its rows of ``trace`` (from ``start``). ``paired``
+    gives the same run with pairwise arrays recorded, if they are to be kept (called on
+    first access of one of them)."""
     k, n = c.n_issues, c.n_actors
     sl = slice(start, start + k)
     lo, span = c.scale_min, c.scale_max - c.scale_min
@@ -233,7 +237,8 @@ def _forecast(
     pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
 
     def pairs(name: str) -> np.ndarray | None:
-        arr = trace.pairwise(name, sl, actors=n)
+        source = paired() if paired is not None else trace
+        arr = source.pairwise(name, sl, actors=n)
         return None if arr is None else np.transpose(arr, pairwise)
 
     def offer() -> np.ndarray | None:
@@ -254,7 +259,7 @@ def _forecast(
     }
     # the pairwise arrays (rounds x actors x actors x issues) are laid out on first access
     later: dict[str, Any] = {}
-    if trace.pairs:
+    if trace.pairs or paired is not None:
         later = {name: functools.partial(pairs, name)
                  for name in ("relation", "eu_own", "eu_other", "probability")}
         later["offer"] = offer
@@ -320,13 +325,32 @@ def eum_batch(
     if not compiled:
         return []
     pos, cap, sal, present, starts = _rows(compiled)
-    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
-                                 settings.rounds)
-    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=record)
+    trace, paired, note = _run(pos, cap, sal, present, settings, options)
     return [
-        _forecast(s, c, trace, st, settings, outcome, dict(options), note)
+        _forecast(s, c, trace, st, settings, outcome, dict(options), note, paired)
         for s, c, st in zip(scenarios, compiled, starts, strict=True)
     ]
+
+
+def _run(
+    pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, present: np.ndarray,
+    settings: EUMSettings, options: dict[str, Any],
+) -> tuple[EUMTrace, Callable[[], EUMTrace] | None, str]:
+    """The kernel's run without pairwise arrays; if they are to be kept, a recipe for the
+    same run with them (the same inputs and settings, so the same numbers bit for bit), run
+    once when one of them is first read: evaluation and Monte Carlo, which read only
+    outcomes, never pay for them."""
+    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
+                                 settings.rounds)
+    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=False)
+    if not record:
+        return trace, None, note
+
+    @functools.cache
+    def paired() -> EUMTrace:
+        return eum_kernel(pos, cap, sal, present, settings, record_pairs=True)
+
+    return trace, paired, note
 
 
 @register(
@@ -346,7 +370,5 @@ def eum(
 ) -> Forecast:
     settings, outcome = eum_settings(**options)
     pos, cap, sal, present, starts = _rows([c])
-    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
-                                 settings.rounds)
-    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=record)
-    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options), note)
+    trace, paired, note = _run(pos, cap, sal, present, settings, options)
+    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options), note, paired)

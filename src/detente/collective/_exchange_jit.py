@@ -88,7 +88,6 @@ with warnings.catch_warnings():
         p < q, actors right of both outcomes with those left of both, then those left on p only
         with those left on q only; I is the one with the larger salience ratio s_p / s_q."""
         n_a, n_i = x0.shape
-        grp = np.full((n_a, n_i), -1, np.int8)  # bit 0: left on the issue
         left = np.zeros((n_a, n_i), np.int8)
         for a in range(n_a):
             for k in range(n_i):
@@ -103,10 +102,7 @@ with warnings.catch_warnings():
                     if present[a, p] and present[a, q]:
                         cnt[left[a, p] | (left[a, q] << 1)] += 1
                 n += cnt[0] * cnt[3] + cnt[1] * cnt[2]
-        Ia = np.empty(n, np.int32)
-        Ja = np.empty(n, np.int32)
-        P = np.empty(n, np.int32)
-        Q = np.empty(n, np.int32)
+        idx = np.empty((n, 4), np.int32)  # I, J, p, q
         g = np.empty(n_a, np.int8)
         e = 0
         for p in range(n_i):
@@ -126,24 +122,23 @@ with warnings.catch_warnings():
                             if g[jj] != gj:
                                 continue
                             if sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]:
-                                Ia[e] = jj
-                                Ja[e] = ii
+                                idx[e, 0] = jj
+                                idx[e, 1] = ii
                             else:
-                                Ia[e] = ii
-                                Ja[e] = jj
-                            P[e] = p
-                            Q[e] = q
+                                idx[e, 0] = ii
+                                idx[e, 1] = jj
+                            idx[e, 2] = p
+                            idx[e, 3] = q
                             e += 1
-        _ = grp
-        return Ia, Ja, P, Q
+        return idx
 
     @_jit
-    def _random_rates(Ia, Ja, P, Q, sal, draws):  # type: ignore[no-untyped-def]
+    def _random_rates(idx, sal, draws):  # type: ignore[no-untyped-def]
         """``random_rate``: rho = lo + u (hi − lo) per exchange (as ``_Part``)."""
-        n = Ia.size
+        n = idx.shape[0]
         rho = np.empty(n)
         for e in range(n):
-            A, B, p, q = Ia[e], Ja[e], P[e], Q[e]
+            A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
             lo = sal[B, p] / sal[B, q]
             hi = sal[A, p] / sal[A, q]
             rho[e] = lo + draws[e] * (hi - lo)
@@ -647,36 +642,37 @@ with warnings.catch_warnings():
 
 def enumerate_exchanges(
     x0: np.ndarray, sal: np.ndarray, present: np.ndarray, nbs: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The round's possible exchanges ``(Ia, Ja, p, q)`` in decide's order."""
-    return _enumerate(np.ascontiguousarray(x0, dtype=float), np.ascontiguousarray(sal, float),
-                      np.ascontiguousarray(present, bool), np.ascontiguousarray(nbs, float))
+) -> np.ndarray:
+    """The round's possible exchanges in decide's order: ``(n, 4)`` rows (I, J, p, q)."""
+    c = np.ascontiguousarray
+    out: np.ndarray = _enumerate(c(x0, dtype=float), c(sal, dtype=float), c(present, dtype=bool),
+                                 c(nbs, dtype=float))
+    return out
 
 
-def random_rates(ex: tuple[np.ndarray, ...], sal: np.ndarray, draws: np.ndarray) -> np.ndarray:
-    return _random_rates(*ex, np.ascontiguousarray(sal, float), draws)
+def random_rates(idx: np.ndarray, sal: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    """``variant="random_rate"``: each exchange's rate from its uniform draw."""
+    out: np.ndarray = _random_rates(idx, np.ascontiguousarray(sal, dtype=float), draws)
+    return out
 
 
 def run_round(
     x0: np.ndarray,
     sal: np.ndarray,
     w: np.ndarray,
-    denom: np.ndarray,
     mean: np.ndarray,
-    share_flat: np.ndarray,
-    ex: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    share_w: np.ndarray,
+    idx: np.ndarray,
     rho: np.ndarray | None,
     *,
     take_second: bool,
     edge_cap: bool,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """One round: realised exchanges (indices into ``ex``), their records, ties, edge tests."""
-    rr = rho is not None
-    rho_arr = rho if rho is not None else np.zeros(0)
+    """One round: the realised exchanges (rows of ``idx``), their records ``(y_i, y_j,
+    gain_i, gain_j, start_i, start_j)``, the ties and the knife-edge tests met."""
     c = np.ascontiguousarray
-    idx = np.empty((ex[0].size, 4), np.int32)
-    for k in range(4):
-        idx[:, k] = ex[k]
-    e, rec, ties, edges = _round(c(x0, float), c(sal, float), c(w, float), c(mean, float),
-                                 c(share_flat, float), idx, rho_arr, rr, take_second, edge_cap)
+    rho_arr = rho if rho is not None else np.zeros(0)
+    e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
+                                 c(mean, dtype=float), c(share_w, dtype=float), idx, rho_arr,
+                                 rho is not None, take_second, edge_cap)
     return e, rec, int(ties), int(edges)
