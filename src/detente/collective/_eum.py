@@ -219,10 +219,12 @@ def _forecast(
     options: dict[str, Any],
     note: str = "",
     paired: Callable[[], EUMTrace] | None = None,
+    scaled: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> Forecast:
     """The forecast of one scenario from its rows of ``trace`` (from ``start``). ``paired``
     gives the same run with pairwise arrays recorded, if they are to be kept (called on
-    first access of one of them)."""
+    first access of one of them); ``scaled``: the trace's positions, medians and means on the
+    issues' own scales, all rows at once (see :func:`_scaled`)."""
     k, n = c.n_issues, c.n_actors
     sl = slice(start, start + k)
     lo, span = c.scale_min, c.scale_max - c.scale_min
@@ -230,9 +232,12 @@ def _forecast(
     def scale(u: np.ndarray) -> np.ndarray:  # unit values, issues on the last axis
         return lo + u * span
 
-    traj = scale(trace.positions[:, sl, :n].transpose(0, 2, 1))  # (R+1, n, k)
-    median = scale(trace.median[:, sl])
-    mean = scale(trace.mean[:, sl])
+    if scaled is None:
+        scaled = _scaled(trace, lo, span)
+        sl = slice(0, k)
+    traj = scaled[0][:, sl, :n].transpose(0, 2, 1).copy()  # (R+1, n, k)
+    median = scaled[1][:, sl].copy()
+    mean = scaled[2][:, sl].copy()
     rounds_out = median if outcome == "median" else mean
     pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
 
@@ -326,10 +331,22 @@ def eum_batch(
         return []
     pos, cap, sal, present, starts = _rows(compiled)
     trace, paired, note = _run(pos, cap, sal, present, settings, options)
+    lo = np.concatenate([c.scale_min for c in compiled])
+    span = np.concatenate([c.scale_max - c.scale_min for c in compiled])
+    scaled = _scaled(trace, lo, span)
     return [
-        _forecast(s, c, trace, st, settings, outcome, dict(options), note, paired)
+        _forecast(s, c, trace, st, settings, outcome, dict(options), note, paired, scaled)
         for s, c, st in zip(scenarios, compiled, starts, strict=True)
     ]
+
+
+def _scaled(
+    trace: EUMTrace, lo: np.ndarray, span: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions ``(R+1, B, n)``, medians and means ``(R+1, B)`` of ``trace`` on each row's own
+    scale (``lo + u · span``, row by row; the same numbers as scaling each forecast's rows)."""
+    return (lo[None, :, None] + trace.positions * span[None, :, None],
+            lo + trace.median * span, lo + trace.mean * span)
 
 
 def _run(
