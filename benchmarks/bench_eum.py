@@ -43,10 +43,13 @@ def _kernel_vs_public() -> None:
     print(f"  {len(cases)} DEU III issues × {cfg.rounds} rounds (Scholz variant), up to "
           f"{pos.shape[1]} actors; median of {runs} alternating runs")
     evaluate(data, "eum")  # warm
-    full, bare, ev = alternate([
+    bdm = cfg.with_(risk="bdm")
+    full, bare, ev, unmerged, risk_bdm = alternate([
         lambda: eum_kernel(pos, cap, sal, present, cfg),
         lambda: eum_kernel(pos, cap, sal, present, cfg, record_pairs=False),
         lambda: evaluate(data, "eum"),
+        lambda: eum_kernel(pos, cap, sal, present, cfg, merge=False),
+        lambda: eum_kernel(pos, cap, sal, present, bdm),
     ], runs)
     k, kb, e = median(full), median(bare), median(ev)
     print(f"  {'kernel, full diagnostics (default)':48s} {k * 1e3:8.1f} ms   (bar <= 25 ms)")
@@ -54,6 +57,10 @@ def _kernel_vs_public() -> None:
     label = "evaluate(deu3, 'eum'): read -> forecasts -> MAE"
     print(f"  {label:48s} {e * 1e3:8.1f} ms   "
           f"{e / k:.2f}x the kernel (bar <= 1.5x; {e / kb:.2f}x the bare kernel)")
+    print(f"  {'kernel without merging identical actors':48s} {median(unmerged) * 1e3:8.1f} ms   "
+          f"{median(unmerged) / k:.1f}x the default kernel")
+    print(f"  {'kernel, risk=bdm (full diagnostics)':48s} {median(risk_bdm) * 1e3:8.1f} ms   "
+          f"{median(risk_bdm) / k:.1f}x the default kernel")
     if quick():
         return
     import time

@@ -59,10 +59,10 @@ def _versus_decide() -> None:
         peer: list[tuple[float, float]] = []
         ours: list[tuple[float, float]] = []
 
-        def a(path: Path = path) -> None:
+        def a(path: Path = path, peer: list[tuple[float, float]] = peer) -> None:
             peer.append(_peer_run(path))
 
-        def b(path: Path = path) -> None:
+        def b(path: Path = path, ours: list[tuple[float, float]] = ours) -> None:
             ours.append(_ours_run(path))
 
         def c(sc: object = sc) -> None:
@@ -75,12 +75,40 @@ def _versus_decide() -> None:
         ours_first = median([s for _, s in ours])
         print(f"  {name} ({size}): detente in-process {warm * 1e3:.1f} ms (first call in a "
               f"fresh process {ours_first * 1e3:.0f} ms), whole process {ours_whole:.2f} s")
+        p_loop = None
         if peer:
             p_whole = median([w for w, _ in peer])
             p_loop = median([s for _, s in peer])
             print(f"    decide: model loop {p_loop:.2f} s, whole process {p_whole:.2f} s -> "
                   f"in-process {p_loop / warm:.0f}x (target {target}x), "
                   f"whole process {p_whole / ours_whole:.1f}x")
+        if name == "cop21.csv":
+            _monte_carlo(sc, p_loop)
+
+
+def _monte_carlo(cop21: object, peer_loop: float | None) -> None:
+    """100 perturbed copies of cop21 (positions + N(0, 5)) through ``forecast_many``."""
+    import numpy as np
+
+    from detente.collective import forecast_many
+
+    rng = np.random.default_rng(0)
+    copies = [
+        cop21.with_stances(  # type: ignore[attr-defined]
+            st.model_copy(update={"position": float(np.clip(st.position + rng.normal(0, 5),
+                                                            0, 100))})
+            for st in cop21.stances  # type: ignore[attr-defined]
+        )
+        for _ in range(100)
+    ]
+    times = alternate([lambda: forecast_many(copies, "exchange", tie_break="second")],
+                      1 if quick() else 3)[0]
+    per = median(times) / len(copies)
+    line = (f"    Monte Carlo, 100 perturbed cop21 copies (forecast_many): {per * 1e3:.1f} ms "
+            "per scenario")
+    if peer_loop is not None:
+        line += f"; one decide run / this: {peer_loop / per:.0f}x"
+    print(line)
 
 
 def _scaling() -> None:
