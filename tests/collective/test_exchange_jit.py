@@ -126,7 +126,7 @@ def test_read_only_install_still_runs(tmp_path: Path) -> None:
         "x = np.array([[0., 100.], [100., 0.], [40., 60.]])\n"
         "ex = xjit.enumerate_exchanges(x, np.ones((3, 2)), np.ones((3, 2), bool),"
         " np.array([50., 50.]))\n"
-        "print(ex[0].size, os.environ.get('NUMBA_CACHE_DIR'))\n"
+        "print(ex.shape[0], os.environ.get('NUMBA_CACHE_DIR'))\n"
     )
     try:
         out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,

@@ -110,7 +110,8 @@ class ExchangeRun:
 
 
 def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
-    num = np.where(w > 0, np.nan_to_num(x) * w, 0.0).sum(axis=0)
+    with np.errstate(invalid="ignore"):  # where w > 0 the position is a number
+        num = np.where(w > 0, x * w, 0.0).sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
 
