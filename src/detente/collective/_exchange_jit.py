@@ -287,8 +287,10 @@ with warnings.catch_warnings():
         hk[i], hk[j] = hk[j], hk[i]
         hs[i], hs[j] = hs[j], hs[i]
         he[i], he[j] = he[j], he[i]
-        hpos[he[i]] = i
-        hpos[he[j]] = j
+        if he[i] >= 0:  # a stale entry (-1 - e) is no exchange's current place
+            hpos[he[i]] = i
+        if he[j] >= 0:
+            hpos[he[j]] = j
 
     @_jit
     def _up(hk, hs, he, hpos, i):  # type: ignore[no-untyped-def]
@@ -317,13 +319,30 @@ with warnings.catch_warnings():
     @_jit
     def _pop(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
         """Remove the root; the new size."""
-        hpos[he[0]] = -1
+        if he[0] >= 0:
+            hpos[he[0]] = -1
         size -= 1
         if size > 0:
             hk[0], hs[0], he[0] = hk[size], hs[size], he[size]
-            hpos[he[0]] = 0
+            if he[0] >= 0:
+                hpos[he[0]] = 0
             _down(hk, hs, he, hpos, 0, size)
         return size
+
+    @_jit
+    def _compact(hk, hs, he, hpos, size, flags):  # type: ignore[no-untyped-def]
+        """Rebuild the heap from its live entries (in play, current); the new size."""
+        j = 0
+        for i in range(size):
+            ee = he[i]
+            if ee >= 0 and flags[ee] & 1:
+                hk[j], hs[j], he[j] = hk[i], hs[i], ee
+                hpos[ee] = j
+                j += 1
+            elif ee >= 0:
+                hpos[ee] = -1
+        _heapify(hk, hs, he, hpos, j)
+        return j
 
     @_jit
     def _insert(hk, hs, he, hpos, size, e, k, s):  # type: ignore[no-untyped-def]
@@ -382,7 +401,8 @@ with warnings.catch_warnings():
         u = np.full((n_a, n_i, n_a), np.nan)
         edges = 0
         ties = 0
-        hk = np.empty(n)  # the queue: an indexed heap over (key, seq)
+        cap_h = n + n // 2 + 16  # the queue: an indexed heap over (key, seq), with room for
+        hk = np.empty(cap_h)  # new entries of exchanges whose key changed
         # the supply state before any move: any move towards the partner allowed
         for e in range(n):
             A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
@@ -421,9 +441,13 @@ with warnings.catch_warnings():
         touched = np.empty(4 * widest, np.int64)
         t_old = np.empty(4 * widest)
         t_new = np.empty(4 * widest)
-        hs = np.arange(n).astype(np.int32)
-        he = np.arange(n).astype(np.int32)
-        hpos = np.arange(n).astype(np.int32)
+        hs = np.empty(cap_h, np.int32)
+        he = np.empty(cap_h, np.int32)
+        hpos = np.empty(n, np.int32)
+        for e in range(n):
+            hs[e] = e
+            he[e] = e
+            hpos[e] = e
         size = n
         _heapify(hk, hs, he, hpos, size)
         low = -1
@@ -442,10 +466,13 @@ with warnings.catch_warnings():
             while True:
                 if pending >= 0:
                     if flags[pending] & 1:
+                        if size == cap_h:
+                            size = _compact(hk, hs, he, hpos, size, flags)
+                            dead = 0
                         size = _insert(hk, hs, he, hpos, size, pending, pend_key, hi)
                     hi += 1
                     pending = -1
-                while size > 0 and not (flags[he[0]] & 1):
+                while size > 0 and (he[0] < 0 or not (flags[he[0]] & 1)):
                     size = _pop(hk, hs, he, hpos, size)
                     dead -= 1
                 if size == 0:
@@ -453,7 +480,7 @@ with warnings.catch_warnings():
                 f = he[0]
                 fk = hk[0]
                 size = _pop(hk, hs, he, hpos, size)
-                while size > 0 and not (flags[he[0]] & 1):
+                while size > 0 and (he[0] < 0 or not (flags[he[0]] & 1)):
                     size = _pop(hk, hs, he, hpos, size)
                     dead -= 1
                 cand = f
@@ -602,41 +629,35 @@ with warnings.catch_warnings():
                 o2 = np.argsort(olds[o1], kind="mergesort")
                 order = o1[o2]
                 news = t_new[:nm]
-                # key grew: to the front of its new group (in reverse, so they keep their order)
+                # key grew: to the front of its new group (in reverse, so they keep their
+                # order); fell: to its back. The old entry stays in the heap, stale, and a new
+                # one goes in (a cheap sift up, where moving the old one down would be long).
                 for t in range(nm - 1, -1, -1):
                     o = order[t]
                     if news[o] > olds[o]:
                         ee = es[o]
-                        i = hpos[ee]
-                        hk[i] = news[o]
-                        hs[i] = low
+                        if size == cap_h:
+                            size = _compact(hk, hs, he, hpos, size, flags)
+                            dead = 0
+                        he[hpos[ee]] = -1 - ee
+                        dead += 1
+                        size = _insert(hk, hs, he, hpos, size, ee, news[o], low)
                         low -= 1
-                        _up(hk, hs, he, hpos, i)
-                        _down(hk, hs, he, hpos, hpos[ee], size)
                 for t in range(nm):
                     o = order[t]
                     if not news[o] > olds[o]:
                         ee = es[o]
-                        i = hpos[ee]
-                        hk[i] = news[o]
-                        hs[i] = hi
+                        if size == cap_h:
+                            size = _compact(hk, hs, he, hpos, size, flags)
+                            dead = 0
+                        he[hpos[ee]] = -1 - ee
+                        dead += 1
+                        size = _insert(hk, hs, he, hpos, size, ee, news[o], hi)
                         hi += 1
-                        _up(hk, hs, he, hpos, i)
-                        _down(hk, hs, he, hpos, hpos[ee], size)
-            # dead entries outnumber live ones: rebuild the heap from the live ones
+            # dead and stale entries outnumber live ones: rebuild the heap from the live ones
             if dead > 4096 and 2 * dead > size:
-                j = 0
-                for i in range(size):
-                    ee = he[i]
-                    if flags[ee] & 1:
-                        hk[j], hs[j], he[j] = hk[i], hs[i], ee
-                        hpos[ee] = j
-                        j += 1
-                    else:
-                        hpos[ee] = -1
-                size = j
+                size = _compact(hk, hs, he, hpos, size, flags)
                 dead = 0
-                _heapify(hk, hs, he, hpos, size)
         return out_e[:n_out].copy(), out_r[:n_out].copy(), ties, edges
 
 
