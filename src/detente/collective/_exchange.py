@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 
 from detente.collective._exchange_engine import ExchangeRun, run_exchange_batch
-from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._forecast import Forecast
+from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._registry import Option, register
 from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
