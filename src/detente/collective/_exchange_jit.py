@@ -45,16 +45,21 @@ _TOP = 100 + _EDGE_TOL
 _TIE_SCALE = 1e12
 
 
-def _jit(fn: Callable[..., Any]) -> Any:
+def _jit(fn: Callable[..., Any], **kw: Any) -> Any:
     """``numba.njit(cache=True, error_model='numpy')``; without caching where no cache
     directory can be written (a read-only install without ``NUMBA_CACHE_DIR``: numba then
     compiles once per process)."""
     import numba
 
     try:
-        return numba.njit(cache=True, error_model="numpy")(fn)
+        return numba.njit(cache=True, error_model="numpy", **kw)(fn)
     except RuntimeError:  # pragma: no cover - no writable cache location
-        return numba.njit(cache=False, error_model="numpy")(fn)
+        return numba.njit(cache=False, error_model="numpy", **kw)(fn)
+
+
+def _inline(fn: Callable[..., Any]) -> Any:
+    """:func:`_jit`, inlined where it is called (no call with twenty array arguments)."""
+    return _jit(fn, inline="always")
 
 
 def _cache_dir() -> None:
@@ -153,7 +158,7 @@ with warnings.catch_warnings():
         return 0.0 if v == 0 else (1.0 if v == 1 else -1.0)
 
     # -- one exchange's calculation (``_Round.compute`` and ``_cut_few``) ------------------
-    @_jit
+    @_inline
     def _calc(e, idx, rho_arr, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
               cur, S, flags, ub, ubu, u, edge_cap):
         """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
