@@ -406,7 +406,7 @@ with warnings.catch_warnings():
         u = np.full((n_a, n_i, n_a), np.nan)
         edges = 0
         ties = 0
-        cap_h = n + n // 2 + 16  # the queue: an indexed heap over (key, seq), with room for
+        cap_h = n + n // 8 + 64  # the queue: an indexed heap over (key, seq), with room for
         hk = np.empty(cap_h)  # new entries of exchanges whose key changed
         # the supply state before any move: any move towards the partner allowed
         for e in range(n):
