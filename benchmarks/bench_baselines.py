@@ -58,3 +58,7 @@ def main() -> None:
     assert np.allclose(fast, slow)
     print(f"weighted median, {len(comp)} DEU III issues: batched {t_fast * 1e3:.2f} ms, "
           f"python loop {t_slow * 1e3:.2f} ms, ratio {t_slow / t_fast:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -71,3 +71,7 @@ def main() -> None:
     assert abs(fast.low - lo) < 1e-9 and abs(fast.high - hi) < 1e-9
     print(f"case bootstrap, {n_boot} draws: vectorised {t_fast * 1e3:.2f} ms, python loop "
           f"{t_slow * 1e3:.2f} ms, ratio {t_slow / t_fast:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,111 +1,147 @@
-"""Exchange model: detente vs decide-exchange-model 2022.1.28 on decide's own inputs.
+"""Exchange model: detente vs decide-exchange-model 2022.1.28 on decide's own inputs, and how
+detente's round loop scales with actors × issues.
 
-Both run the same input for 10 rounds. decide's time is its model loop only (measured inside
-its own interpreter by ``tests/collective/peer_scripts/decide_driver.py --time``, without
-start-up or file reading); detente's is the best of 5 runs of ``forecast(..., "exchange")``
-(compiling the scenario and building the explained result included) and of the bare round loop.
-Each is timed twice: wall clock and CPU time of the process. On a shared machine the load moves
-wall-clock times (decide's cop21 run took 13 to 20 s here), so the CPU-time ratio is the steadier
-of the two. A Monte Carlo line runs 100 perturbed copies of cop21 (positions + N(0, 5) noise)
-through ``forecast_many``, which advances them side by side and batches their recalculations;
-its time per scenario is compared with decide's time for one run.
+decide runs through a clean driver (``benchmarks/peers/decide_clean.py``: its public classes,
+no observer, no patch) under its own interpreter. Each input is run alternately (decide,
+detente, decide, detente, ...) and each side reports its median:
+
+- whole process: a fresh interpreter reading the file and running 10 rounds (start-up and
+  imports included; for detente also loading its compiled round from numba's on-disk cache);
+- in process: decide's model loop as its driver times it; detente's ``forecast(...,
+  "exchange")`` in this (warm) process, compiling the scenario and building the explained
+  result included.
+
+Scaling: random scenarios (``benchmarks/exchange_run.py --synthetic``) of growing size, each
+in a fresh process: seconds for 10 rounds, the most possible exchanges in a round, the
+resident memory before the run (interpreter, numpy and the loaded compiled code) and at its
+peak; the numpy round loop (``engine="numpy"``) beside it on the smaller sizes.
 decide is skipped if ``.peers/decide`` is absent (``scripts/peers/decide.sh`` installs it).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import time
-from collections.abc import Callable
+import json
 from pathlib import Path
 
-import numpy as np
+from benchmarks._timing import PYTHON, ROOT, alternate, conditions, median, quick, run_process
 
-from detente.collective import forecast, forecast_many
-from detente.collective._exchange_engine import run_exchange_rounds
-from detente.scenario import load_scenario
-
-ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / ".." / "shared" / "reference" / "cases" / "decide"
 PEER = ROOT / ".peers" / "decide" / "bin" / "python"
-DRIVER = ROOT / "tests" / "collective" / "peer_scripts" / "decide_driver.py"
-INPUTS = [("cop21.csv", "15 actors x 13 issues"), ("copenhagen.csv", "11 x 7"),
-          ("sample_data.txt", "10 x 6")]
-TARGET = 100  # the issue's target on cop21: at least 100 times decide's model loop
+DRIVER = ROOT / "benchmarks" / "peers" / "decide_clean.py"
+INPUTS = [("cop21.csv", "15 actors x 13 issues", 300), ("copenhagen.csv", "11 x 7", 100),
+          ("sample_data.txt", "10 x 6", 100)]
+SIZES = [(15, 13), (30, 30), (60, 30), (100, 50)]
+NUMPY_UP_TO = 30 * 30  # the numpy loop beside the compiled one up to this many actor-issues
 
 
-def _best(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
-    """Best wall-clock and best CPU seconds of ``repeat`` runs."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        walls.append(time.perf_counter() - t)
-        cpus.append(time.process_time() - c)
-    return min(walls), min(cpus)
+def _peer_run(path: Path) -> tuple[float, float]:
+    """decide on ``path``: whole-process seconds and its model loop's seconds."""
+    wall, out = run_process([str(PEER), str(DRIVER), str(path), "--rounds", "10"])
+    return wall, float(out.split()[0])
 
 
-def _peer_seconds(path: Path) -> tuple[float, float] | None:
-    """decide's model loop on ``path``: wall-clock and CPU seconds (None: not installed)."""
-    if not PEER.exists():
-        return None
-    env = dict(os.environ, MPLBACKEND="Agg")
-    out = subprocess.run([str(PEER), str(DRIVER), str(path), "--rounds", "10", "--time"],
-                         check=True, capture_output=True, text=True, env=env, timeout=600)
-    wall, cpu = out.stdout.strip().splitlines()[-1].split()
-    return float(wall), float(cpu)
+def _ours_run(path: Path) -> tuple[float, float]:
+    wall, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", str(path)])
+    return wall, float(json.loads(out)["seconds"])
 
 
-def main() -> None:
-    print("exchange model, 10 rounds: detente vs decide-exchange-model 2022.1.28 "
-          "(ratio = decide's time / detente's; wall clock, and CPU time)")
-    if not CASES.is_dir():
-        print(f"  skipped: decide's inputs not found at {CASES}")
-        return
-    if not PEER.exists():
-        print("  decide not installed (run scripts/peers/decide.sh): detente times only")
-    cop21_peer: tuple[float, float] | None = None
-    cop21 = None
-    for name, size in INPUTS:
+def _versus_decide() -> None:
+    from detente.collective import forecast
+    from detente.scenario import load_scenario
+
+    runs = 1 if quick() else 3
+    print(f"  detente vs decide, 10 rounds, median of {runs} alternating runs each "
+          "(ratio = decide / detente)")
+    for name, size, target in INPUTS:
         path = CASES / name
         sc = load_scenario(path)
-        c = sc.compile()
-        power = np.where(c.present, c.capability, 0.0)
-        t_model = _best(lambda sc=sc: forecast(sc, "exchange", tie_break="second"))
-        t_loop = _best(lambda c=c, power=power: run_exchange_rounds(
-            c.position * 100, c.salience, power, c.present, rounds=10, tie_break="second"))
-        peer = _peer_seconds(path)
-        print(f"  {name} ({size}): detente forecast {t_model[0] * 1e3:.1f} ms "
-              f"(CPU {t_model[1] * 1e3:.1f} ms), round loop {t_loop[0] * 1e3:.1f} ms")
-        if peer is not None:
-            print(f"    decide model loop {peer[0]:.2f} s (CPU {peer[1]:.2f} s); ratio "
-                  f"{peer[0] / t_model[0]:.0f}x wall, {peer[1] / t_model[1]:.0f}x CPU "
-                  f"(forecast); {peer[0] / t_loop[0]:.0f}x wall (round loop)"
-                  + (f"; target {TARGET}x" if name == "cop21.csv" else ""))
+        forecast(sc, "exchange", tie_break="second")  # warm: compiled code loaded
+        peer: list[tuple[float, float]] = []
+        ours: list[tuple[float, float]] = []
+
+        def a(path: Path = path, peer: list[tuple[float, float]] = peer) -> None:
+            peer.append(_peer_run(path))
+
+        def b(path: Path = path, ours: list[tuple[float, float]] = ours) -> None:
+            ours.append(_ours_run(path))
+
+        def c(sc: object = sc) -> None:
+            forecast(sc, "exchange", tie_break="second")  # type: ignore[arg-type]
+
+        sides = [a, b, c] if PEER.exists() else [b, c]
+        times = alternate(sides, runs)
+        warm = median(times[-1])
+        ours_whole = median([w for w, _ in ours])
+        ours_first = median([s for _, s in ours])
+        print(f"  {name} ({size}): detente in-process {warm * 1e3:.1f} ms (first call in a "
+              f"fresh process {ours_first * 1e3:.0f} ms), whole process {ours_whole:.2f} s")
+        p_loop = None
+        if peer:
+            p_whole = median([w for w, _ in peer])
+            p_loop = median([s for _, s in peer])
+            print(f"    decide: model loop {p_loop:.2f} s, whole process {p_whole:.2f} s -> "
+                  f"in-process {p_loop / warm:.0f}x (target {target}x), "
+                  f"whole process {p_whole / ours_whole:.1f}x")
         if name == "cop21.csv":
-            cop21_peer = peer
-            cop21 = sc
-    assert cop21 is not None
+            _monte_carlo(sc, p_loop)
+
+
+def _monte_carlo(cop21: object, peer_loop: float | None) -> None:
+    """100 perturbed copies of cop21 (positions + N(0, 5)) through ``forecast_many``."""
+    import numpy as np
+
+    from detente.collective import forecast_many
+
     rng = np.random.default_rng(0)
     copies = [
-        cop21.with_stances(
+        cop21.with_stances(  # type: ignore[attr-defined]
             st.model_copy(update={"position": float(np.clip(st.position + rng.normal(0, 5),
                                                             0, 100))})
-            for st in cop21.stances
+            for st in cop21.stances  # type: ignore[attr-defined]
         )
         for _ in range(100)
     ]
-    t, c = time.perf_counter(), time.process_time()
-    forecast_many(copies, "exchange", tie_break="second")
-    per = (time.perf_counter() - t) / len(copies)
-    per_cpu = (time.process_time() - c) / len(copies)
-    line = (f"  Monte Carlo, 100 perturbed cop21 copies (forecast_many): detente "
-            f"{per * 1e3:.1f} ms per scenario (CPU {per_cpu * 1e3:.1f} ms)")
-    if cop21_peer is not None:
-        line += (f"; ratio to one decide run {cop21_peer[0] / per:.0f}x wall, "
-                 f"{cop21_peer[1] / per_cpu:.0f}x CPU")
+    times = alternate([lambda: forecast_many(copies, "exchange", tie_break="second")],
+                      1 if quick() else 3)[0]
+    per = median(times) / len(copies)
+    line = (f"    Monte Carlo, 100 perturbed cop21 copies (forecast_many): {per * 1e3:.1f} ms "
+            "per scenario")
+    if peer_loop is not None:
+        line += f"; one decide run / this: {peer_loop / per:.0f}x"
     print(line)
+
+
+def _scaling() -> None:
+    sizes = SIZES[:-1] if quick() else SIZES
+    print("  scaling, 10 rounds on random scenarios, one fresh process per size "
+          "(memory: resident, before the run -> peak)")
+    print(f"  {'actors x issues':>16} {'possible/round':>15} {'realised':>9} {'seconds':>9} "
+          f"{'MB before':>10} {'MB peak':>8}   numpy loop")
+    for n, m in sizes:
+        _, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", "--synthetic",
+                              f"{n}x{m}"])
+        r = json.loads(out)
+        extra = ""
+        if n * m <= NUMPY_UP_TO:
+            _, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", "--synthetic",
+                                  f"{n}x{m}", "--engine", "numpy"])
+            q = json.loads(out)
+            extra = f"{q['seconds']:.2f} s ({q['seconds'] / r['seconds']:.1f}x slower)"
+        bar = "   bar: <= 5 s, <= 300 MB" if (n, m) == (100, 50) else ""
+        print(f"  {f'{n} x {m}':>16} {r['candidates']:>15,} {r['realised']:>9,} "
+              f"{r['seconds']:>9.2f} {r['rss_before']:>10.0f} {r['rss_peak']:>8.0f}   "
+              f"{extra}{bar}")
+
+
+def main() -> None:
+    print("exchange model (Stokman & Van Oosten), " + conditions())
+    if CASES.is_dir():
+        if not PEER.exists():
+            print("  decide not installed (run scripts/peers/decide.sh): detente times only")
+        _versus_decide()
+    else:
+        print(f"  decide's inputs not found at {CASES}: comparison skipped")
+    _scaling()
 
 
 if __name__ == "__main__":

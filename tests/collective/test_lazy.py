@@ -71,3 +71,30 @@ def test_pairs_auto_declines_above_the_limit_and_says_so() -> None:
     np.testing.assert_array_equal(fc.outcomes, kept.outcomes)
     small = forecast(_wide(20), "eum", rounds=10)
     assert "relation" in small.diagnostics and not small.notes
+
+
+def test_eum_pairwise_arrays_come_from_a_second_run_only_when_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The forecast runs the kernel without pairwise arrays; the first read of one runs it
+    once more with them (then never again), and that run's trajectory is the forecast's."""
+    from detente.collective import _eum
+
+    calls: list[bool] = []
+    real = _eum.eum_kernel
+
+    def counting(*args: object, **kw: object) -> object:
+        calls.append(bool(kw.get("record_pairs")))
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_eum, "eum_kernel", counting)
+    fcs = _eum.eum_batch([load_example("geneva-2022"), _wide(12)])
+    assert calls == [False]
+    rel = [fc.diagnostics["relation"] for fc in fcs]
+    _ = [fc.diagnostics["eu_own"] for fc in fcs]
+    assert calls == [False, True]
+    assert rel[1].shape == (10, 12, 12, 1)
+    paired = real(*_eum._rows([_wide(12).compile()])[:4], _eum.eum_settings()[0],
+                  record_pairs=True)
+    np.testing.assert_array_equal(paired.positions[:, 0, :12].T,
+                                  (fcs[1].trajectory[:, :, 0].T - 0.0) / 100.0)

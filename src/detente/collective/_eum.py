@@ -12,7 +12,7 @@ plain words.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -218,7 +218,13 @@ def _forecast(
     outcome: str,
     options: dict[str, Any],
     note: str = "",
+    paired: Callable[[], EUMTrace] | None = None,
+    scaled: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> Forecast:
+    """The forecast of one scenario from its rows of ``trace`` (from ``start``). ``paired``
+    gives the same run with pairwise arrays recorded, if they are to be kept (called on
+    first access of one of them); ``scaled``: the trace's positions, medians and means on the
+    issues' own scales, all rows at once (see :func:`_scaled`)."""
     k, n = c.n_issues, c.n_actors
     sl = slice(start, start + k)
     lo, span = c.scale_min, c.scale_max - c.scale_min
@@ -226,14 +232,18 @@ def _forecast(
     def scale(u: np.ndarray) -> np.ndarray:  # unit values, issues on the last axis
         return lo + u * span
 
-    traj = scale(trace.positions[:, sl, :n].transpose(0, 2, 1))  # (R+1, n, k)
-    median = scale(trace.median[:, sl])
-    mean = scale(trace.mean[:, sl])
+    if scaled is None:
+        scaled = _scaled(trace, lo, span)
+        sl = slice(0, k)
+    traj = scaled[0][:, sl, :n].transpose(0, 2, 1).copy()  # (R+1, n, k)
+    median = scaled[1][:, sl].copy()
+    mean = scaled[2][:, sl].copy()
     rounds_out = median if outcome == "median" else mean
     pairwise = (0, 2, 3, 1)  # (R, B, n, n) -> (R, n, n, k)
 
     def pairs(name: str) -> np.ndarray | None:
-        arr = trace.pairwise(name, sl, actors=n)
+        source = paired() if paired is not None else trace
+        arr = source.pairwise(name, sl, actors=n)
         return None if arr is None else np.transpose(arr, pairwise)
 
     def offer() -> np.ndarray | None:
@@ -254,7 +264,7 @@ def _forecast(
     }
     # the pairwise arrays (rounds x actors x actors x issues) are laid out on first access
     later: dict[str, Any] = {}
-    if trace.pairs:
+    if trace.pairs or paired is not None:
         later = {name: functools.partial(pairs, name)
                  for name in ("relation", "eu_own", "eu_other", "probability")}
         later["offer"] = offer
@@ -320,13 +330,44 @@ def eum_batch(
     if not compiled:
         return []
     pos, cap, sal, present, starts = _rows(compiled)
-    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
-                                 settings.rounds)
-    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=record)
+    trace, paired, note = _run(pos, cap, sal, present, settings, options)
+    lo = np.concatenate([c.scale_min for c in compiled])
+    span = np.concatenate([c.scale_max - c.scale_min for c in compiled])
+    scaled = _scaled(trace, lo, span)
     return [
-        _forecast(s, c, trace, st, settings, outcome, dict(options), note)
+        _forecast(s, c, trace, st, settings, outcome, dict(options), note, paired, scaled)
         for s, c, st in zip(scenarios, compiled, starts, strict=True)
     ]
+
+
+def _scaled(
+    trace: EUMTrace, lo: np.ndarray, span: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions ``(R+1, B, n)``, medians and means ``(R+1, B)`` of ``trace`` on each row's own
+    scale (``lo + u · span``, row by row; the same numbers as scaling each forecast's rows)."""
+    return (lo[None, :, None] + trace.positions * span[None, :, None],
+            lo + trace.median * span, lo + trace.mean * span)
+
+
+def _run(
+    pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, present: np.ndarray,
+    settings: EUMSettings, options: dict[str, Any],
+) -> tuple[EUMTrace, Callable[[], EUMTrace] | None, str]:
+    """The kernel's run without pairwise arrays; if they are to be kept, a recipe for the
+    same run with them (the same inputs and settings, so the same numbers bit for bit), run
+    once when one of them is first read: evaluation and Monte Carlo, which read only
+    outcomes, never pay for them."""
+    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
+                                 settings.rounds)
+    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=False)
+    if not record:
+        return trace, None, note
+
+    @functools.cache
+    def paired() -> EUMTrace:
+        return eum_kernel(pos, cap, sal, present, settings, record_pairs=True)
+
+    return trace, paired, note
 
 
 @register(
@@ -346,7 +387,5 @@ def eum(
 ) -> Forecast:
     settings, outcome = eum_settings(**options)
     pos, cap, sal, present, starts = _rows([c])
-    record, note = _record_pairs(options.get("pairs", "auto"), pos.shape[0], pos.shape[1],
-                                 settings.rounds)
-    trace = eum_kernel(pos, cap, sal, present, settings, record_pairs=record)
-    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options), note)
+    trace, paired, note = _run(pos, cap, sal, present, settings, options)
+    return _forecast(scenario, c, trace, 0, settings, outcome, dict(options), note, paired)

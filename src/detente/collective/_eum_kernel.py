@@ -40,6 +40,7 @@ scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × 
 
 from __future__ import annotations
 
+import functools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -137,7 +138,13 @@ class EUMSettings:
         return replace(self, **changes)
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The settings as a new dict (name → value)."""
+        return dict(_settings_items(self))
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_items(settings: EUMSettings) -> tuple[tuple[str, Any], ...]:
+    return tuple((f.name, getattr(settings, f.name)) for f in fields(settings))
 
 
 def _number(v: Any) -> bool:

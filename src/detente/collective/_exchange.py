@@ -23,6 +23,7 @@ import numpy as np
 
 from detente.collective._exchange_engine import ExchangeRun, run_exchange_batch
 from detente.collective._forecast import Forecast
+from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._registry import Option, register
 from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
@@ -194,14 +195,12 @@ def _forecast(
             f"{run.ties} tie(s) between exchanges of equal gain, broken by "
             f"tie_break={opts['tie_break']} (decide breaks them with an unseeded coin)"
         )
-    trades = _trades(scenario, c, run)
     ext = run.externalities if run.externalities is not None else np.zeros((0, c.n_actors))
-    diagnostics: dict[str, Any] = {
+    ready: dict[str, Any] = {
         "start_outcomes": start_out,
         "voting_outcomes": vote_out,
         "start_positions": start_pos,
         "voting_positions": vote_pos,
-        "exchanges": trades,
         "externalities": {a: ext[:, i].tolist() for i, a in enumerate(c.actor_ids)},
         "candidates": list(run.candidates),
         "realised": [len(r) for r in run.exchanges],
@@ -209,6 +208,10 @@ def _forecast(
         "edge_events": run.edge_events,
         "converged": run.converged,
     }
+    # the realised exchanges with names, and the account in words: on first access (the
+    # evaluation and Monte Carlo read only outcomes)
+    trades = LazyTuple(lambda: _trades(scenario, c, run))
+    diagnostics = LazyMapping(ready, {"exchanges": lambda: list(trades)})
     return Forecast(
         model="exchange",
         options=opts,
@@ -220,7 +223,8 @@ def _forecast(
         round_outcomes=rounds_out,
         diagnostics=diagnostics,
         notes=tuple(notes),
-        explanation=_explain(scenario, c, run, trades, rounds_out, ext, opts),
+        explanation=LazyTuple(lambda: _explain(scenario, c, run, list(trades), rounds_out, ext,
+                                               opts)),
     )
 
 

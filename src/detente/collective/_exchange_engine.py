@@ -110,7 +110,8 @@ class ExchangeRun:
 
 
 def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
-    num = np.where(w > 0, np.nan_to_num(x) * w, 0.0).sum(axis=0)
+    with np.errstate(invalid="ignore"):  # where w > 0 the position is a number
+        num = np.where(w > 0, x * w, 0.0).sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
 
@@ -596,6 +597,7 @@ def run_exchange_rounds(
     edge: str = "pass",
     edge_replay: dict[tuple[int, ...], bool] | None = None,
     rng: np.random.Generator | None = None,
+    engine: str = "auto",
 ) -> ExchangeRun:
     """Run the exchange model for ``rounds`` rounds.
 
@@ -612,6 +614,7 @@ def run_exchange_rounds(
         [(position, salience, power, present)], rounds=rounds, variant=variant,
         tie_break=tie_break, salience_weight=salience_weight, fixed_weight=fixed_weight,
         stop_when_stable=stop_when_stable, edge=edge, edge_replay=edge_replay, rng=rng,
+        engine=engine,
     )[0]
 
 
@@ -781,6 +784,7 @@ def run_exchange_batch(
     edge: str = "pass",
     edge_replay: dict[tuple[int, ...], bool] | None = None,
     rng: np.random.Generator | None = None,
+    engine: str = "auto",
 ) -> list[ExchangeRun]:
     """Run many scenarios ``(position, salience, power, present)`` at once (same options).
 
@@ -788,9 +792,26 @@ def run_exchange_batch(
     and give the same results; the scenarios advance side by side so that the recalculations
     of all of them run as one numpy call (what makes Monte Carlo runs fast). Random draws come
     from one child generator per scenario. ``edge_replay`` applies to the first scenario.
+
+    ``engine``: ``compiled`` runs each scenario's rounds in :mod:`._exchange_jit` (numba; the
+    same results, bit for bit), ``numpy`` the vectorised round loop here; ``auto`` (default)
+    the compiled one unless ties are broken by a random coin or knife edges are replayed
+    (both handled by the numpy loop only).
     """
     gen = rng if rng is not None else np.random.default_rng(0)
     runs = [_Scenario(*inp, rng=g) for inp, g in zip(inputs, gen.spawn(len(inputs)), strict=True)]
+    if engine not in ("auto", "compiled", "numpy"):
+        raise ValueError(f"engine must be auto, compiled or numpy, got {engine!r}")
+    compiled = engine == "compiled" or (
+        engine == "auto" and tie_break != "random" and edge_replay is None
+    )
+    if compiled:
+        if tie_break == "random" or edge_replay is not None:
+            raise ValueError("the compiled engine breaks no ties at random and replays no edges")
+        for sc in runs:
+            _run_compiled(sc, rounds, variant, tie_break, salience_weight, fixed_weight,
+                          stop_when_stable, edge)
+        return [sc.result() for sc in runs]
     active = list(range(len(runs)))
     for r in range(rounds):
         if not active:
@@ -857,6 +878,44 @@ def run_exchange_batch(
     return [sc.result() for sc in runs]
 
 
+def _run_compiled(
+    sc: _Scenario, rounds: int, variant: str, tie_break: str, salience_weight: float,
+    fixed_weight: float, stop_when_stable: bool, edge: str,
+) -> None:
+    """All rounds of one scenario through the compiled round (:mod:`._exchange_jit`)."""
+    from detente.collective import _exchange_jit as jit  # numba: imported only here
+
+    present, w, denom = sc.present, sc.w, sc.denom
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share_flat = w / np.where(denom > 0, denom, 1.0)
+    for r in range(rounds):
+        x0 = sc.x
+        nbs = sc.start_out[-1]
+        idx = jit.enumerate_exchanges(x0, sc.sal, present, nbs)
+        n = int(idx.shape[0])
+        rho = None
+        if variant == "random_rate":
+            with np.errstate(invalid="ignore", divide="ignore"):
+                rho = jit.random_rates(idx, sc.sal, sc.rng.random(n))
+        total = np.where(present, np.nan_to_num(x0) * w, 0.0).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(denom > 0, total / np.where(denom > 0, denom, 1.0), 0.0)
+        e, rec, ties, edges = jit.run_round(
+            np.nan_to_num(x0), sc.sal, w, mean, share_flat, idx, rho,
+            take_second=tie_break == "second", edge_cap=edge == "cap",
+        )
+        sc.candidates.append(n)
+        sc.ties += ties
+        Ia, Ja, p, q = (idx[e, k].astype(int) for k in range(4))
+        del idx, rho
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share_q, share_p = w[Ia, q] / denom[q], w[Ja, p] / denom[p]
+        _finish(r, sc, Ia, Ja, p, q, share_q, share_p, rec.T.copy(), edges, salience_weight,
+                fixed_weight)
+        if stop_when_stable and sc.converged is not None:
+            break
+
+
 def _rekey(st: _Round, queues: list[_Queue | None], idx: np.ndarray, old: np.ndarray,
            nrk: np.ndarray) -> None:
     """Tell each scenario's queue which of the recalculated exchanges ``idx`` (still in play)
@@ -883,12 +942,21 @@ def _rekey(st: _Round, queues: list[_Queue | None], idx: np.ndarray, old: np.nda
 def _finish_round(
     r: int, st: _Round, slot: int, sc: _Scenario, salience_weight: float, fixed_weight: float
 ) -> None:
+    """Voting positions and outcome of the round (numpy engine's round state)."""
+    e = np.asarray(sc.realised, dtype=int)
+    rec = np.asarray(sc.records, dtype=float).reshape(-1, 6).T  # yI, yJ, gI, gJ, from I, J
+    _finish(r, sc, st.Ia[e], st.Ja[e], st.p[e], st.q[e], st.K[0, e], st.K[1, e], rec,
+            st.edge_events[slot], salience_weight, fixed_weight)
+
+
+def _finish(
+    r: int, sc: _Scenario, Ia: np.ndarray, Ja: np.ndarray, p: np.ndarray, q: np.ndarray,
+    share_q: np.ndarray, share_p: np.ndarray, rec: np.ndarray, edge_events: int,
+    salience_weight: float, fixed_weight: float,
+) -> None:
     """Voting positions and outcome of the round; the next round starts from decide's partial
     adjustment (each realised exchange in turn, the last one standing)."""
     x, sal = sc.x, sc.sal
-    e = np.asarray(sc.realised, dtype=int)
-    rec = np.asarray(sc.records, dtype=float).reshape(-1, 6).T  # yI, yJ, gI, gJ, from I, J
-    Ia, Ja, p, q = st.Ia[e], st.Ja[e], st.p[e], st.q[e]
     # each realised move in turn (I's, then J's), so that the last move of an actor on an
     # issue stands: keep the last occurrence of each actor-issue
     n_i = x.shape[1]
@@ -905,21 +973,21 @@ def _finish_round(
     nxt.flat[cell] = x_c + adj * (y - x_c)
     sc.votes.append(vote)
     sc.vote_out.append(_outcome(vote, sc.w, sc.denom))
-    sc.edge_events += st.edge_events[slot]
-    rows, ext = _describe(r + 1, st, e, rec, Ia, Ja, p, q, x, sal, sc.start_out[-1])
+    sc.edge_events += edge_events
+    rows, ext = _describe(r + 1, share_q, share_p, rec, Ia, Ja, p, q, x, sal, sc.start_out[-1])
     sc.exchanges.append(rows)
     sc.ext.append(ext)
     sc.x = nxt
     sc.starts.append(nxt.copy())
     sc.start_out.append(_outcome(nxt, sc.w, sc.denom))
-    if not sc.realised and sc.converged is None:
+    if rec.shape[1] == 0 and sc.converged is None:
         sc.converged = r + 1
 
 
 def _describe(
     rnd: int,
-    st: _Round,
-    e: np.ndarray,
+    share_q: np.ndarray,
+    share_p: np.ndarray,
     rec: np.ndarray,
     Ia: np.ndarray,
     Ja: np.ndarray,
@@ -931,18 +999,18 @@ def _describe(
 ) -> tuple[list[RealisedExchange], np.ndarray]:
     """The realised exchanges of a round, and each actor's externality: the salience-weighted
     change of its distance to the outcome that other actors' exchanges cause (positive: gain)."""
-    if not e.size:
+    if not Ia.size:
         return [], np.zeros(x.shape[0])
     yI, yJ, gI, gJ, from_i, from_j = rec
-    shift_q = st.K[0, e] * (yI - from_i)  # the outcome shifts each move caused
-    shift_p = st.K[1, e] * (yJ - from_j)
+    shift_q = share_q * (yI - from_i)  # the outcome shifts each move caused
+    shift_p = share_p * (yJ - from_j)
     xa_p, xa_q = np.nan_to_num(x[:, p]), np.nan_to_num(x[:, q])  # (n_a, n_e)
     gain_p = np.abs(nbs[p] - xa_p) - np.abs(nbs[p] + shift_p - xa_p)
     gain_q = np.abs(nbs[q] - xa_q) - np.abs(nbs[q] + shift_q - xa_q)
     per = sal[:, p] * gain_p + sal[:, q] * gain_q  # (n_a, n_e)
     traders = np.zeros_like(per, dtype=bool)
-    traders[Ia, np.arange(e.size)] = True
-    traders[Ja, np.arange(e.size)] = True
+    traders[Ia, np.arange(Ia.size)] = True
+    traders[Ja, np.arange(Ia.size)] = True
     ext = np.where(traders, 0.0, per).sum(axis=1)
     rows = [
         RealisedExchange(rnd, *t)  # fields in order: actor_i, issue_i, start_i, y_i, ...

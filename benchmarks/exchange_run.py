@@ -1,0 +1,53 @@
+"""One exchange-model run in a fresh process, for whole-process and memory figures.
+
+``python -m benchmarks.exchange_run FILE``: read the scenario file, forecast with the exchange
+model (10 rounds, ``tie_break="second"``), print JSON with the seconds of that call.
+``python -m benchmarks.exchange_run --synthetic 100x50 [--engine numpy]``: a random scenario
+(positions U(0, 100), salience and power U(0.05, 1), seed 0) through the round loop; the
+compiled code is loaded first on a tiny input, then the resident memory before the run, the
+run's seconds and the process's peak resident memory are printed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+
+def main(argv: list[str]) -> None:
+    if argv[0] != "--synthetic":
+        from detente.collective import forecast
+        from detente.scenario import load_scenario
+
+        t = time.perf_counter()
+        forecast(load_scenario(argv[0]), "exchange", tie_break="second")
+        print(json.dumps({"seconds": time.perf_counter() - t}))
+        return
+    import numpy as np
+
+    from benchmarks._timing import peak_rss_mb
+    from detente.collective._exchange_engine import run_exchange_rounds
+
+    n, m = (int(v) for v in argv[1].split("x"))
+    engine = argv[3] if len(argv) > 3 and argv[2] == "--engine" else "auto"
+    tiny = np.array([[0.0, 100.0], [100.0, 0.0], [30.0, 60.0]])
+    run_exchange_rounds(tiny, np.ones((3, 2)), np.ones((3, 2)), tiny >= 0, rounds=1,
+                        engine=engine)  # load the compiled code
+    rng = np.random.default_rng(0)
+    pos = rng.uniform(0, 100, (n, m))
+    sal = rng.uniform(0.05, 1, (n, m))
+    power = rng.uniform(0.05, 1, (n, m))
+    before = peak_rss_mb()
+    t, c = time.perf_counter(), time.process_time()
+    run = run_exchange_rounds(pos, sal, power, np.ones((n, m), bool), rounds=10,
+                              tie_break="second", engine=engine)
+    print(json.dumps({
+        "seconds": time.perf_counter() - t, "cpu": time.process_time() - c,
+        "rss_before": before, "rss_peak": peak_rss_mb(),
+        "candidates": int(max(run.candidates)), "realised": sum(map(len, run.exchanges)),
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

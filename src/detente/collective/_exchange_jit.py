@@ -1,0 +1,704 @@
+"""The exchange model's round, compiled (numba): the same steps as :class:`._exchange_engine._Round`
+and :class:`._exchange_engine._Queue`, one exchange at a time in machine code.
+
+Why compiled: a round realises thousands of exchanges one after the other (8,000 at 100 actors
+× 50 issues, out of 1.5 million possible ones), and each realisation recalculates the few hundred
+exchanges it touches before the next pick. numpy pays a fixed cost per call whatever the length,
+so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
+scenario is large; here a step costs what its arithmetic costs.
+
+What is stored per possible exchange (memory grows with their number, ~100 bytes each): the
+four indices, its supply state (the sum of its earlier moves and the direction they still allow,
+per side), its last calculation (the two moves, decide's sort key, whether it pays), and its
+place in the queue. Everything else is read from per-actor-issue arrays: the supply position
+(every exchange supplying the same actor-issue starts from the same moved position), the
+salience, the weight shares and the moves made towards each demander.
+
+The list decide sorts before every pick is an indexed binary heap ordered by ``(key, seq)``
+exactly as :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges
+whose key changes, same treatment of ties); exchanges that stop paying stay in the heap as dead
+entries until they surface or until dead entries outnumber live ones, when the heap is rebuilt
+from the live ones (so their removal costs O(1) on average).
+
+Every value is computed with the same floating-point operations in the same order as
+:meth:`._exchange_engine._Round.compute` (``error_model='numpy'``: division by zero gives
+inf/NaN as numpy does; no fast-math), so both engines give the same results bit for bit
+(``tests/collective/test_exchange_jit.py``).
+
+This module imports numba; it is imported only when an exchange model runs.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+_MOVE_EPS = 1e-10
+_GAIN_EPS = 1e-10
+_EDGE_TOL = 1e-9
+_TOP = 100 + _EDGE_TOL
+_TIE_SCALE = 1e12
+
+
+def _jit(fn: Callable[..., Any], **kw: Any) -> Any:
+    """``numba.njit(cache=True, error_model='numpy')``; without caching where no cache
+    directory can be written (a read-only install without ``NUMBA_CACHE_DIR``: numba then
+    compiles once per process)."""
+    import numba
+
+    try:
+        return numba.njit(cache=True, error_model="numpy", **kw)(fn)
+    except RuntimeError:  # pragma: no cover - no writable cache location
+        return numba.njit(cache=False, error_model="numpy", **kw)(fn)
+
+
+def _inline(fn: Callable[..., Any]) -> Any:
+    """:func:`_jit`, inlined where it is called (no call with twenty array arguments)."""
+    return _jit(fn, inline="always")
+
+
+def _cache_dir() -> None:
+    """Point numba's cache at a user directory when the package directory is not writable
+    (numba's own fallback is the user cache too; this makes it explicit and testable)."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+    probe = here if os.path.isdir(here) else os.path.dirname(here)
+    if os.access(probe, os.W_OK):
+        return
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    target = os.path.join(base, "detente", "numba")
+    try:
+        os.makedirs(target, exist_ok=True)
+    except OSError:
+        return
+    if os.access(target, os.W_OK):
+        os.environ["NUMBA_CACHE_DIR"] = target
+
+
+_cache_dir()
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+
+    # -- enumeration ----------------------------------------------------------------------
+    @_jit
+    def _enumerate(x0, sal, present, nbs):  # type: ignore[no-untyped-def]
+        """The possible exchanges of a round in decide's order (see ``_Part``): per issue pair
+        p < q, actors right of both outcomes with those left of both, then those left on p only
+        with those left on q only; I is the one with the larger salience ratio s_p / s_q."""
+        n_a, n_i = x0.shape
+        left = np.zeros((n_a, n_i), np.int8)
+        for a in range(n_a):
+            for k in range(n_i):
+                if present[a, k]:
+                    left[a, k] = 1 if x0[a, k] <= nbs[k] else 0
+        n = 0
+        cnt = np.zeros(4, np.int64)
+        for p in range(n_i):
+            for q in range(p + 1, n_i):
+                cnt[:] = 0
+                for a in range(n_a):
+                    if present[a, p] and present[a, q]:
+                        cnt[left[a, p] | (left[a, q] << 1)] += 1
+                n += cnt[0] * cnt[3] + cnt[1] * cnt[2]
+        idx = np.empty((n, 4), np.int32)  # I, J, p, q
+        g = np.empty(n_a, np.int8)
+        e = 0
+        for p in range(n_i):
+            for q in range(p + 1, n_i):
+                for a in range(n_a):
+                    if present[a, p] and present[a, q]:
+                        g[a] = left[a, p] | (left[a, q] << 1)
+                    else:
+                        g[a] = -1
+                for blk in range(2):
+                    gi = 0 if blk == 0 else 1
+                    gj = 3 if blk == 0 else 2
+                    for ii in range(n_a):
+                        if g[ii] != gi:
+                            continue
+                        for jj in range(n_a):
+                            if g[jj] != gj:
+                                continue
+                            if sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]:
+                                idx[e, 0] = jj
+                                idx[e, 1] = ii
+                            else:
+                                idx[e, 0] = ii
+                                idx[e, 1] = jj
+                            idx[e, 2] = p
+                            idx[e, 3] = q
+                            e += 1
+        return idx
+
+    @_jit
+    def _random_rates(idx, sal, draws):  # type: ignore[no-untyped-def]
+        """``random_rate``: rho = lo + u (hi − lo) per exchange (as ``_Part``)."""
+        n = idx.shape[0]
+        rho = np.empty(n)
+        for e in range(n):
+            A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
+            lo = sal[B, p] / sal[B, q]
+            hi = sal[A, p] / sal[A, q]
+            rho[e] = lo + draws[e] * (hi - lo)
+        return rho
+
+    # -- flags per exchange: bit 0 alive (in play), bit 1 valid (pays), bit 2 marked (touched
+    # in this step), bits 3-4 and 5-6 the direction side 0 / side 1 may still move (0: none,
+    # 1: up, 2: down)
+    @_jit
+    def _dir(fl, side):  # type: ignore[no-untyped-def]
+        v = (fl >> (3 + 2 * side)) & 3
+        return 0.0 if v == 0 else (1.0 if v == 1 else -1.0)
+
+    # -- one exchange's calculation (``_Round.compute`` and ``_cut_few``) ------------------
+    @_inline
+    def _calc(e, idx, rho_arr, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
+              cur, S, flags, ub, ubu, u, edge_cap):
+        """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
+        ``idx[e]`` = (I, J, p, q); ``S[e]`` = per side the sum of earlier moves, then the
+        last moves; ``flags[e]`` holds the directions earlier moves allow (see ``_dir``)."""
+        A = idx[e, 0]
+        B = idx[e, 1]
+        p = idx[e, 2]
+        q = idx[e, 3]
+        sIp = sal[A, p]
+        sIq = sal[A, q]
+        sJp = sal[B, p]
+        sJq = sal[B, q]
+        if random_rate:
+            rho = rho_arr[e]
+        else:
+            rho = (sIp + sJp) / (sIq + sJq)
+        irho = 1.0 / rho
+        if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
+            s0 = share_w[A, q]
+            s1 = share_w[B, p]
+            i0 = inv_w[A, q]
+            i1 = inv_w[B, p]
+            base0 = nbase[A, q]
+            base1 = nbase[B, p]
+        else:
+            s0 = 0.0
+            s1 = 0.0
+            i0 = 0.0
+            i1 = 0.0
+            rho = 1.0
+            irho = 1.0
+            base0 = mean[q]  # mean - 0 * x
+            base1 = mean[p]
+        T0 = x0[B, q]
+        T1 = x0[A, p]
+        X0 = cur[A, q]
+        X1 = cur[B, p]
+        h0 = S[e, 0]
+        h1 = S[e, 1]
+        fl = flags[e]
+        dd0 = _dir(fl, 0)
+        dd1 = _dir(fl, 1)
+        d0 = T0 - X0
+        d1 = T1 - X1
+        dist0 = abs(d0)
+        dist1 = abs(d1)
+        full0 = dist0 * s0
+        full1 = dist1 * s1
+        dq = full1 * rho
+        M0 = dq * i0
+        over = M0 > dist0
+        if over:
+            dq = full0
+        dp = full1
+        if over:
+            dp = dq * irho
+        m0 = np.minimum(M0, dist0)
+        m1 = dist1
+        if over:
+            m1 = dp * i1
+        m0 = math.copysign(m0, d0)
+        m1 = math.copysign(m1, d1)
+        gI = dp * sIp - dq * sIq
+        gJ = dq * sJq - dp * sJp
+        gain = abs(gI)
+        y0 = X0 + m0
+        y1 = X1 + m1
+        ok0 = (m0 * dd0 > _MOVE_EPS) and (y0 >= -_EDGE_TOL) and (y0 <= _TOP) and (h0 + m0 <= 100)
+        ok1 = (m1 * dd1 > _MOVE_EPS) and (y1 >= -_EDGE_TOL) and (y1 <= _TOP) and (h1 + m1 <= 100)
+        valid = (gain >= _GAIN_EPS) and ok0 and ok1
+        nb0 = base0 + ub[B, q] - ubu[B, q, A]
+        nb1 = base1 + ub[A, p] - ubu[A, p, B]
+        a0 = T0 - nb0 - s0 * X0
+        a1 = T1 - nb1 - s1 * X1
+        b0 = a0 - s0 * m0
+        b1 = a1 - s1 * m1
+        edges = 0
+        trig0 = valid and (np.fmin(a0, b0) <= _EDGE_TOL) and (np.fmax(a0, b0) >= -_EDGE_TOL)
+        trig1 = valid and (np.fmin(a1, b1) <= _EDGE_TOL) and (np.fmax(a1, b1) >= -_EDGE_TOL)
+        if trig0 or trig1:
+            for side in range(2):
+                if side == 0:
+                    a_s, sh, iv, T, nb, X, d = a0, s0, i0, T0, nb0, X0, d0
+                    m_s = m0
+                else:
+                    a_s, sh, iv, T, nb, X, d = a1, s1, i1, T1, nb1, X1, d1
+                    m_s = m1
+                b = a_s - sh * m_s
+                cross = a_s * b < 0
+                if abs(a_s) <= _EDGE_TOL or abs(b) <= _EDGE_TOL:
+                    edges += 1
+                    cross = edge_cap and abs(a_s) <= _EDGE_TOL
+                if not cross:
+                    continue
+                own_u = u[B, q, A] if side == 0 else u[A, p, B]
+                ref = own_u if own_u == own_u else X
+                delta = abs(T - nb - sh * ref) * iv
+                r_x = delta * sh
+                if side == 0:
+                    r_o = r_x * irho
+                    m0 = math.copysign(delta, d)
+                    m1 = math.copysign(r_o * i1, d1)
+                    dq, dp = r_x, r_o
+                else:
+                    r_o = r_x * rho
+                    m1 = math.copysign(delta, d)
+                    m0 = math.copysign(r_o * i0, d0)
+                    dq, dp = r_o, r_x
+                gI = dp * sIp - dq * sIq
+                gJ = dq * sJq - dp * sJp
+                gain = abs(gJ) if side == 0 else abs(gI)
+            y0 = X0 + m0
+            y1 = X1 + m1
+            ok = ((m0 * dd0 > _MOVE_EPS) and (-_EDGE_TOL <= y0) and (y0 <= 100 + _EDGE_TOL)
+                  and (h0 + m0 <= 100))
+            ok = ok and ((m1 * dd1 > _MOVE_EPS) and (-_EDGE_TOL <= y1)
+                         and (y1 <= 100 + _EDGE_TOL) and (h1 + m1 <= 100))
+            valid = valid and ok
+        key = min(gI, gJ) if random_rate else gain
+        key = np.rint(key * _TIE_SCALE) / -_TIE_SCALE
+        return m0, m1, gI, gJ, key, valid, edges
+
+    # -- the queue: an indexed binary heap over (key, seq) --------------------------------
+    @_jit
+    def _less(hk, hs, i, j):  # type: ignore[no-untyped-def]
+        return hk[i] < hk[j] or (hk[i] == hk[j] and hs[i] < hs[j])
+
+    @_jit
+    def _swap(hk, hs, he, hpos, i, j):  # type: ignore[no-untyped-def]
+        hk[i], hk[j] = hk[j], hk[i]
+        hs[i], hs[j] = hs[j], hs[i]
+        he[i], he[j] = he[j], he[i]
+        if he[i] >= 0:  # a stale entry (-1 - e) is no exchange's current place
+            hpos[he[i]] = i
+        if he[j] >= 0:
+            hpos[he[j]] = j
+
+    @_jit
+    def _up(hk, hs, he, hpos, i):  # type: ignore[no-untyped-def]
+        while i > 0:
+            par = (i - 1) >> 1
+            if _less(hk, hs, i, par):
+                _swap(hk, hs, he, hpos, i, par)
+                i = par
+            else:
+                break
+
+    @_jit
+    def _down(hk, hs, he, hpos, i, size):  # type: ignore[no-untyped-def]
+        while True:
+            c = 2 * i + 1
+            if c >= size:
+                break
+            if c + 1 < size and _less(hk, hs, c + 1, c):
+                c += 1
+            if _less(hk, hs, c, i):
+                _swap(hk, hs, he, hpos, i, c)
+                i = c
+            else:
+                break
+
+    @_jit
+    def _pop(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
+        """Remove the root; the new size."""
+        if he[0] >= 0:
+            hpos[he[0]] = -1
+        size -= 1
+        if size > 0:
+            hk[0], hs[0], he[0] = hk[size], hs[size], he[size]
+            if he[0] >= 0:
+                hpos[he[0]] = 0
+            _down(hk, hs, he, hpos, 0, size)
+        return size
+
+    @_jit
+    def _compact(hk, hs, he, hpos, size, flags):  # type: ignore[no-untyped-def]
+        """Rebuild the heap from its live entries (in play, current); the new size."""
+        j = 0
+        for i in range(size):
+            ee = he[i]
+            if ee >= 0 and flags[ee] & 1:
+                hk[j], hs[j], he[j] = hk[i], hs[i], ee
+                hpos[ee] = j
+                j += 1
+            elif ee >= 0:
+                hpos[ee] = -1
+        _heapify(hk, hs, he, hpos, j)
+        return j
+
+    @_jit
+    def _insert(hk, hs, he, hpos, size, e, k, s):  # type: ignore[no-untyped-def]
+        hk[size], hs[size], he[size] = k, s, e
+        hpos[e] = size
+        _up(hk, hs, he, hpos, size)
+        return size + 1
+
+    @_jit
+    def _heapify(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
+        for i in range((size >> 1) - 1, -1, -1):
+            _down(hk, hs, he, hpos, i, size)
+
+    # -- one round ------------------------------------------------------------------------
+    @_jit
+    def _groups(a0, k0, a1, k1, n_i, n_keys, sides):  # type: ignore[no-untyped-def]
+        """Exchanges grouped by actor-issue (``a0 * n_i + k0`` for side 0, ``a1 * n_i + k1``
+        for side 1): ``ptr`` (group k starts at ptr[k]) and the entries, ``side * n + e``
+        when ``sides`` else ``e``."""
+        n = a0.shape[0]
+        ptr = np.zeros(n_keys + 1, np.int64)
+        for e in range(n):
+            ptr[a0[e] * n_i + k0[e] + 1] += 1
+            ptr[a1[e] * n_i + k1[e] + 1] += 1
+        for k in range(n_keys):
+            ptr[k + 1] += ptr[k]
+        fill = ptr[:-1].copy()
+        out = np.empty(2 * n, np.int32)
+        for side in range(2):
+            for e in range(n):
+                k = a0[e] * n_i + k0[e] if side == 0 else a1[e] * n_i + k1[e]
+                out[fill[k]] = side * n + e if sides else e
+                fill[k] += 1
+        return ptr, out
+
+    @_jit
+    def _round(x0, sal, w, mean, share_w, idx, rho_arr, random_rate,  # type: ignore[no-untyped-def]
+               take_second, edge_cap):
+        """Realise the round's exchanges in decide's order. Returns the realised exchanges
+        (their indices and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
+        knife-edge tests met."""
+        n_a, n_i = x0.shape
+        n = idx.shape[0]
+        cur = x0.copy()
+        # per actor-issue: the inverse weight share, the outcome less own share
+        inv_w = np.empty((n_a, n_i))
+        nbase = np.empty((n_a, n_i))
+        for a in range(n_a):
+            for k in range(n_i):
+                inv_w[a, k] = 1.0 / share_w[a, k]
+                nbase[a, k] = mean[k] - share_w[a, k] * x0[a, k]
+        S = np.zeros((n, 4))  # per side: sum of the exchange's earlier moves; last move
+        flags = np.zeros(n, np.uint8)
+        ub = np.zeros((n_a, n_i))
+        ubu = np.zeros((n_a, n_i, n_a))
+        u = np.full((n_a, n_i, n_a), np.nan)
+        edges = 0
+        ties = 0
+        cap_h = n + n // 8 + 64  # the queue: an indexed heap over (key, seq), with room for
+        hk = np.empty(cap_h)  # new entries of exchanges whose key changed
+        # the supply state before any move: any move towards the partner allowed
+        for e in range(n):
+            A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
+            if random_rate:
+                rho = rho_arr[e]
+            else:
+                rho = (sal[A, p] + sal[B, p]) / (sal[A, q] + sal[B, q])
+            fl = 1
+            if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
+                s0 = np.sign(x0[B, q] - x0[A, q])
+                s1 = np.sign(x0[A, p] - x0[B, p])
+                fl |= (1 if s0 > 0 else (2 if s0 < 0 else 0)) << 3
+                fl |= (1 if s1 > 0 else (2 if s1 < 0 else 0)) << 5
+            flags[e] = fl
+        for e in range(n):
+            m0, m1, gI, gJ, k, v, ed = _calc(e, idx, rho_arr, random_rate, sal, w, share_w,
+                                             inv_w, nbase, mean, x0, cur, S, flags, ub, ubu, u,
+                                             edge_cap)
+            S[e, 2] = m0
+            S[e, 3] = m1
+            hk[e] = k
+            if v:
+                flags[e] |= 2
+            edges += ed
+        # groups per actor-issue: the sides supplying it, the exchanges demanding it; dead
+        # entries are dropped from a group when it is next scanned (glen: its live length)
+        sup_ptr, sup_r = _groups(idx[:, 0], idx[:, 3], idx[:, 1], idx[:, 2], n_i, n_a * n_i,
+                                 True)
+        dem_ptr, dem_r = _groups(idx[:, 1], idx[:, 3], idx[:, 0], idx[:, 2], n_i, n_a * n_i,
+                                 False)
+        sup_len = sup_ptr[1:] - sup_ptr[:-1]
+        dem_len = dem_ptr[1:] - dem_ptr[:-1]
+        widest = 0
+        for k in range(n_a * n_i):
+            widest = max(widest, sup_len[k], dem_len[k])
+        touched = np.empty(4 * widest, np.int64)
+        t_old = np.empty(4 * widest)
+        t_new = np.empty(4 * widest)
+        hs = np.empty(cap_h, np.int32)
+        he = np.empty(cap_h, np.int32)
+        hpos = np.empty(n, np.int32)
+        for e in range(n):
+            hs[e] = e
+            he[e] = e
+            hpos[e] = e
+        size = n
+        _heapify(hk, hs, he, hpos, size)
+        low = -1
+        hi = n
+        pending = -1
+        pend_key = 0.0
+        dead = 0  # dead entries in the heap
+        first = True
+        cap = 64
+        out_e = np.empty(cap, np.int64)
+        out_r = np.empty((cap, 6))
+        n_out = 0
+        while True:
+            # -- decide's pick ------------------------------------------------------------
+            top = -1
+            while True:
+                if pending >= 0:
+                    if flags[pending] & 1:
+                        if size == cap_h:
+                            size = _compact(hk, hs, he, hpos, size, flags)
+                            dead = 0
+                        size = _insert(hk, hs, he, hpos, size, pending, pend_key, hi)
+                    hi += 1
+                    pending = -1
+                while size > 0 and (he[0] < 0 or not (flags[he[0]] & 1)):
+                    size = _pop(hk, hs, he, hpos, size)
+                    dead -= 1
+                if size == 0:
+                    break
+                f = he[0]
+                fk = hk[0]
+                size = _pop(hk, hs, he, hpos, size)
+                while size > 0 and (he[0] < 0 or not (flags[he[0]] & 1)):
+                    size = _pop(hk, hs, he, hpos, size)
+                    dead -= 1
+                cand = f
+                if size > 0 and hk[0] == fk:
+                    ties += 1
+                    if take_second:
+                        cand = he[0]
+                        size = _pop(hk, hs, he, hpos, size)
+                        pending = f
+                        pend_key = fk
+                        hi += 1  # the first's entry is no longer current
+                flags[cand] &= ~np.uint8(1)
+                if flags[cand] & 2:
+                    top = cand
+                    break
+            if top < 0:
+                break
+            # -- realisation --------------------------------------------------------------
+            if first:  # decide drops what does not pay once it realises an exchange
+                for e in range(n):
+                    fl = flags[e]
+                    if (fl & 1) and not (fl & 2):
+                        flags[e] = fl & ~np.uint8(1)
+                        if hpos[e] >= 0:
+                            dead += 1
+                first = False
+            A, B, p, q = idx[top, 0], idx[top, 1], idx[top, 2], idx[top, 3]
+            m0, m1, gA, gB, _k, _v, _ed = _calc(top, idx, rho_arr, random_rate, sal, w,
+                                                share_w, inv_w, nbase, mean, x0, cur, S,
+                                                flags, ub, ubu, u, edge_cap)
+            xA = cur[A, q]
+            xB = cur[B, p]
+            yA = xA + S[top, 2]
+            yB = xB + S[top, 3]
+            if n_out == cap:
+                cap *= 2
+                ne = np.empty(cap, np.int64)
+                ne[:n_out] = out_e
+                nr = np.empty((cap, 6))
+                nr[:n_out] = out_r
+                out_e, out_r = ne, nr
+            out_e[n_out] = top
+            out_r[n_out, 0] = yA
+            out_r[n_out, 1] = yB
+            out_r[n_out, 2] = gA
+            out_r[n_out, 3] = gB
+            out_r[n_out, 4] = xA
+            out_r[n_out, 5] = xB
+            n_out += 1
+            # moves made towards a demander (decide keeps the smaller in the supplier's way)
+            for side in range(2):
+                if side == 0:
+                    dem, k, sup, y = B, q, A, yA
+                else:
+                    dem, k, sup, y = A, p, B, yB
+                old = u[dem, k, sup]
+                x = x0[sup, k]
+                if old != old:
+                    new = y
+                    prev = x
+                else:
+                    if x <= old:
+                        new = old if not (y < old) else y
+                    else:
+                        new = old if not (y > old) else y
+                    prev = old
+                u[dem, k, sup] = new
+                wd = share_w[sup, k]
+                ub[dem, k] = ub[dem, k] + wd * (new - prev)
+                ubu[dem, k, sup] = wd * (new - x)
+            # touched: the sides supplying (A, q) and (B, p) (their earlier moves add up; only
+            # live ones are ever read again), the exchanges demanding (B, q) and (A, p)
+            nt = 0
+            for side in range(2):
+                key_s = A * n_i + q if side == 0 else B * n_i + p
+                lo = sup_ptr[key_s]
+                wr = lo
+                for j in range(lo, lo + sup_len[key_s]):
+                    r = sup_r[j]
+                    ee = r - n if r >= n else r
+                    fl = flags[ee]
+                    if not (fl & 1):
+                        continue
+                    sup_r[wr] = r
+                    wr += 1
+                    sd = 1 if r >= n else 0
+                    m = S[ee, 2 + sd]
+                    S[ee, sd] += m
+                    if not (m * _dir(fl, sd) > 0):
+                        fl &= ~np.uint8(3 << (3 + 2 * sd))
+                    if not (fl & 4):
+                        fl |= 4
+                        touched[nt] = ee
+                        nt += 1
+                    flags[ee] = fl
+                sup_len[key_s] = wr - lo
+            cur[A, q] = yA
+            cur[B, p] = yB
+            for side in range(2):
+                key_s = B * n_i + q if side == 0 else A * n_i + p
+                lo = dem_ptr[key_s]
+                wr = lo
+                for j in range(lo, lo + dem_len[key_s]):
+                    ee = dem_r[j]
+                    fl = flags[ee]
+                    if not (fl & 1):
+                        continue
+                    dem_r[wr] = ee
+                    wr += 1
+                    if not (fl & 4):
+                        flags[ee] = fl | 4
+                        touched[nt] = ee
+                        nt += 1
+                dem_len[key_s] = wr - lo
+            # recalculate them; those whose key changed move in the list
+            nm = 0
+            for t in range(nt):
+                ee = touched[t]
+                flags[ee] &= ~np.uint8(4)
+                hp = hpos[ee]
+                old_k = hk[hp] if hp >= 0 else pend_key
+                m0, m1, gI, gJ, k2, v, ed = _calc(ee, idx, rho_arr, random_rate, sal, w,
+                                                  share_w, inv_w, nbase, mean, x0, cur, S,
+                                                  flags, ub, ubu, u, edge_cap)
+                edges += ed
+                S[ee, 2] = m0
+                S[ee, 3] = m1
+                if not v:
+                    flags[ee] &= ~np.uint8(3)
+                    if hp >= 0:
+                        dead += 1
+                elif ee == pending:
+                    pend_key = k2
+                elif k2 != old_k:
+                    touched[nm] = ee  # nm <= t: reuse the buffer
+                    t_old[nm] = old_k
+                    t_new[nm] = k2
+                    nm += 1
+            if nm:
+                es = touched[:nm].copy()
+                olds = t_old[:nm].copy()
+                seqs = np.empty(nm, np.int32)
+                for t in range(nm):
+                    seqs[t] = hs[hpos[es[t]]]
+                o1 = np.argsort(seqs, kind="mergesort")
+                o2 = np.argsort(olds[o1], kind="mergesort")
+                order = o1[o2]
+                news = t_new[:nm]
+                # key grew: to the front of its new group (in reverse, so they keep their
+                # order); fell: to its back. The old entry stays in the heap, stale, and a new
+                # one goes in (a cheap sift up, where moving the old one down would be long).
+                for t in range(nm - 1, -1, -1):
+                    o = order[t]
+                    if news[o] > olds[o]:
+                        ee = es[o]
+                        if size == cap_h:
+                            size = _compact(hk, hs, he, hpos, size, flags)
+                            dead = 0
+                        he[hpos[ee]] = -1 - ee
+                        dead += 1
+                        size = _insert(hk, hs, he, hpos, size, ee, news[o], low)
+                        low -= 1
+                for t in range(nm):
+                    o = order[t]
+                    if not news[o] > olds[o]:
+                        ee = es[o]
+                        if size == cap_h:
+                            size = _compact(hk, hs, he, hpos, size, flags)
+                            dead = 0
+                        he[hpos[ee]] = -1 - ee
+                        dead += 1
+                        size = _insert(hk, hs, he, hpos, size, ee, news[o], hi)
+                        hi += 1
+            # dead and stale entries outnumber live ones: rebuild the heap from the live ones
+            if dead > 4096 and 2 * dead > size:
+                size = _compact(hk, hs, he, hpos, size, flags)
+                dead = 0
+        return out_e[:n_out].copy(), out_r[:n_out].copy(), ties, edges
+
+
+def enumerate_exchanges(
+    x0: np.ndarray, sal: np.ndarray, present: np.ndarray, nbs: np.ndarray
+) -> np.ndarray:
+    """The round's possible exchanges in decide's order: ``(n, 4)`` rows (I, J, p, q)."""
+    c = np.ascontiguousarray
+    out: np.ndarray = _enumerate(c(x0, dtype=float), c(sal, dtype=float), c(present, dtype=bool),
+                                 c(nbs, dtype=float))
+    return out
+
+
+def random_rates(idx: np.ndarray, sal: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    """``variant="random_rate"``: each exchange's rate from its uniform draw."""
+    out: np.ndarray = _random_rates(idx, np.ascontiguousarray(sal, dtype=float), draws)
+    return out
+
+
+def run_round(
+    x0: np.ndarray,
+    sal: np.ndarray,
+    w: np.ndarray,
+    mean: np.ndarray,
+    share_w: np.ndarray,
+    idx: np.ndarray,
+    rho: np.ndarray | None,
+    *,
+    take_second: bool,
+    edge_cap: bool,
+) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """One round: the realised exchanges (rows of ``idx``), their records ``(y_i, y_j,
+    gain_i, gain_j, start_i, start_j)``, the ties and the knife-edge tests met."""
+    c = np.ascontiguousarray
+    rho_arr = rho if rho is not None else np.zeros(0)
+    e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
+                                 c(mean, dtype=float), c(share_w, dtype=float), idx, rho_arr,
+                                 rho is not None, take_second, edge_cap)
+    return e, rec, int(ties), int(edges)
