@@ -28,6 +28,10 @@ GOLD = Path(__file__).resolve().parents[1] / "tests" / "text" / "gold"
 HELD_OUT = {"crs_jcpoa_2018", "state_newstart_2023"}
 FRESH = {"state_cfe_2023", "voa_cfe_2011"}
 LAST = {"voa_dprk_2012", "state_dprk_2002", "voa_dprk_2002"}
+#: second blind set: coded and committed before the extractor was first run on it
+BLIND2 = {"state_open_skies_2020", "senate_open_skies_2020", "ap_inf_2019", "afp_inf_2019",
+          "reuters_cfe_2023", "ap_cfe_2023", "politico_newstart_2023", "ap_newstart_2023",
+          "tass_jcpoa_2019", "rferl_jcpoa_2019"}
 _TRIG = {
     "withdrew": r"withdr[ae]w\w*|pull(?:ed)? out",
     "suspended": r"suspend\w*",
@@ -76,7 +80,7 @@ class RegexBaseline:
 def _articles(group: str) -> list[Article]:
     out = []
     for f in sorted(GOLD.glob("*.txt")):
-        g = ("last" if f.stem in LAST else "fresh" if f.stem in FRESH else
+        g = ("blind2" if f.stem in BLIND2 else "last" if f.stem in LAST else "fresh" if f.stem in FRESH else
              "held" if f.stem in HELD_OUT else "dev")
         if g != group:
             continue

@@ -39,6 +39,7 @@ from typing import Any
 from detente.record import Record
 from detente.text._dates import DateMention, find_dates
 from detente.text._gazetteer import Gazetteer, build_gazetteer, shipped_gazetteer
+from detente.text._lexicon import lexicon_patterns
 from detente.text._read import Article
 
 __all__ = ["Candidate", "Extractor", "extract"]
@@ -134,6 +135,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
         r"invaded|attacked|struck|bombed|shelled)\b", re.I)),
 ]
+# the declarative lexicon (``_lexicon.py``) after the hand-written patterns above
+_TRIGGERS.extend(lexicon_patterns())
 _DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:\S+\s+){0,3}?"
                            r"(?:peace\s+)?(?:talks|negotiations)\b", re.I)
 _VERBAL_SIGN = re.compile(r"^sign", re.I)
@@ -149,10 +152,14 @@ _NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned)? to|intend(?:s|ed)? to|intention to|ready to|"
-    r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied) to|urg(?:e|ed|es|ing)|"
+    r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
+    r"(?:was|were|is|are) to have|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
     r"propos(?:e|ed|es|al)|consider(?:s|ed|ing)?|proposal|demand(?:s|ed)? that|"
     r"risk of|danger of|possib(?:le|ility))\b", re.I)
+_REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
+                             r"(?:it|they|he|she|we|the \w+)\s+would\b", re.I)
+_HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
@@ -185,7 +192,8 @@ _INSTITUTIONS = frozenset({
 })
 _SYMMETRIC = frozenset({"signed", "extended", "entered_into_force", "ratified", "expired",
                         "kept"})
-_NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|concerns?|ing)$", re.I)
+_NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|ing|pullout|"
+                      r"pull-out|violator|ment|expiry)$", re.I)
 _PRONOUN = re.compile(r"^\s*(?:\w+,\s*)?(?:It|it|They|they|He|She)\b")
 _WEAK = re.compile(r"^(?:exit|leave|left|concluded|finali[sz]ed|cheat|breach|extension)", re.I)
 
@@ -425,6 +433,21 @@ class Extractor:
                 re.search(r"\b(?:if|unless)\b", s[c0:t0], re.I))
             if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
                 hyp = True
+            # a reported future ("said it would suspend ... effective December 7") is the
+            # backshifted "will": a decision when the sentence gives a formal notice or date
+            if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
+                    r"\b(?:if|unless|could|might|should)\b", s[c0:t0], re.I) and \
+                    _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
+                hyp = False
+            # a gerund that is the subject of a modal: "rejoining the Treaty could send ..."
+            if ttext.lower().endswith("ing") and not re.search(
+                    r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$", s[c0:t0]) and \
+                    re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+(?:could|would|might|may|can|"
+                             r"should|will)\b", s[t1:]):
+                hyp = True
+            # negated compliance is an alleged violation: "has not lived up to its obligations"
+            if etype == "kept" and negated and not hyp:
+                etype, negated = "violation_alleged", False
             # alleger
             alleged: tuple[str, ...] = ()
             evidence = "record"
