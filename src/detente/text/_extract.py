@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -160,6 +160,11 @@ _HYP = re.compile(
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the \w+)\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
+_ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
+                   "compliance_restored", "deratified"})
+_PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+(?:now\s+|also\s+|"
+                      r"formally\s+|officially\s+)?(?:decided\s+to\s+|begun\s+|started\s+)?)$",
+                      re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
@@ -177,9 +182,9 @@ _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same)\s+(?:\S+\s+){0,2}?"
-                      r"(?:treaty|agreement|accord|deal|pact|convention|memorandum|"
-                      r"ceasefire|protocol)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,4}?"
+                      r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
+                      r"ceasefire|cease-fire|protocol)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
@@ -253,7 +258,16 @@ class Extractor:
         state = _State(ref=ref_date)
         out: list[Candidate] = []
         index = 0
-        for (offset, chunk), doc in zip(paras, self.nlp.pipe(c for _, c in paras), strict=True):
+        docs = list(self.nlp.pipe(c for _, c in paras))
+        # every agreement named in the article, by sentence: for an agreement referred to
+        # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
+        k = 0
+        for doc in docs:
+            for sent in doc.sents:
+                state.named.extend((k, e.ent_id_ or e.text.lower(), e.text) for e in sent.ents
+                                   if e.label_ == "AGR")
+                k += 1
+        for (offset, chunk), doc in zip(paras, docs, strict=True):
             sents = list(doc.sents)
             # a title or dateline: short, in title case, no event word in lower case
             header = len(chunk) < 300 and all(_title_like(s.text) for s in sents) and not any(
@@ -356,12 +370,22 @@ class Extractor:
                 aid, atext = state.last_agreement
                 agrs = [_Ent("AGR", aid, -1, -1, atext)]
                 conf -= 0.2
+            elif _ANAPHOR.search(s) and (later := [n for n in state.named if n[0] > index]):
+                # named only further on: "a key Cold War-era missile treaty" (cataphora)
+                agrs = [_Ent("AGR", later[0][1], -1, -1, later[0][2])]
+                conf -= 0.25
             else:
                 continue
             # date
             dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
+            if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
+                    s[c0:t0]):
+                # news convention: an act in the present perfect or progressive under a
+                # dateline ("has decided to stop", "is suspending") is of the dateline's month
+                dm = DateMention(t0, t0, f"{state.ref.year:04d}-{state.ref.month:02d}",
+                                 relative=True)
             year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
             # actors
             actors: tuple[str, ...]
@@ -533,6 +557,10 @@ class _State:
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
     since_candidate: int = 99
+    #: (sentence index, agreement id, text) of every agreement named in the article
+    named: list[tuple[int, str, str]] = field(default_factory=list)
+    #: the last person named (a name with years in office), for "he said"
+    last_person: str | None = None
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:

@@ -66,10 +66,17 @@ class Gazetteer:
 
 
 def load_aliases(text: str | None = None) -> list[dict[str, str]]:
-    """Rows of the record's alias table (``kind,id,alias,from,to``)."""
-    if text is None:
-        text = (resources.files("detente.record") / "data" / "aliases.csv").read_text("utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    """Rows of the record's alias table (``kind,id,alias,from,to``), plus (when ``text`` is
+    None) the text package's own table of officials with their years in office
+    (``text/data/people.csv``: ministers, spokesmen, heads of organisations)."""
+    if text is not None:
+        return list(csv.DictReader(io.StringIO(text)))
+    text = (resources.files("detente.record") / "data" / "aliases.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    people = (resources.files("detente.text") / "data" / "people.csv").read_text("utf-8")
+    rows.extend({"kind": "actor", "id": r["code"], "alias": r["alias"], "from": r["from"],
+                 "to": r["to"]} for r in csv.DictReader(io.StringIO(people)))
+    return rows
 
 
 def _is_actor_compound(text: str, actor_names: frozenset[str]) -> bool:
@@ -105,9 +112,12 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
         out.add(p)
         if head and head.lower() not in p.lower() and re.fullmatch(r"[A-Z0-9-]{2,}( [IV]+)?", p):
             out.add(f"{p} {head}")
-    m = re.match(r"^Treaty on (?:the )?(.+)$", bare)
-    if m and len(m.group(1).split()) <= 4:
+    m = re.match(r"^Treaty (?:on|of) (?:the )?(.+)$", bare)
+    if m and len(m.group(1).split()) <= 6:
         out.add(f"{m.group(1)} Treaty")
+        # "Treaty of Conventional Armed Forces" for "Treaty on ...", and the reverse
+        swap = {"on": "of", "of": "on"}[bare.split()[1]]
+        out.add(f"Treaty {swap} {bare.split(' ', 2)[2]}")
     # "US-DPRK Agreed Framework" -> "Agreed Framework" (only when the prefix names actors)
     m = re.match(r"^(\S+) (.+)$", bare)
     if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
