@@ -165,6 +165,8 @@ _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
 _PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+(?:now\s+|also\s+|"
                       r"formally\s+|officially\s+)?(?:decided\s+to\s+|begun\s+|started\s+)?)$",
                       re.I)
+_TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\w*|material "
+                          r"breach|limits?|inspections?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
@@ -374,6 +376,13 @@ class Extractor:
                 # named only further on: "a key Cold War-era missile treaty" (cataphora)
                 agrs = [_Ent("AGR", later[0][1], -1, -1, later[0][2])]
                 conf -= 0.25
+            elif len({n[1] for n in state.named}) == 1 and (
+                    etype != "violation_alleged" or _TREATY_TALK.search(s)):
+                # an article about one agreement: an act with treaty language and no agreement
+                # named is under it ("It remains in material breach of its obligations")
+                n0 = state.named[0]
+                agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
+                conf -= 0.3
             else:
                 continue
             # date
@@ -425,7 +434,13 @@ class Extractor:
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if not actors:
-                if _PRONOUN.search(s[c0:t0]) and state.last_actors:
+                # "he said" in an institution's own text is its principal (the voice)
+                speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
+                if etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
+                    actors, how = ("*",), "parties"  # "It was signed in 1990": the treaty
+                elif _FIRST_PERSON.search(s[c0:t0]) and speaker and _in_quote(s, t0):
+                    actors, how = (speaker,), "speaker"  # "we are suspending," he said
+                elif _PRONOUN.search(s[c0:t0]) and state.last_actors:
                     actors, how = state.last_actors, "pronoun"
                 elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
                         _NOMINAL.search(ttext.split()[-1]):
@@ -443,7 +458,7 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
-            if how in ("voice", "sentence", "pronoun"):
+            if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
                 conf -= 0.05
@@ -520,9 +535,16 @@ class Extractor:
             sentence_alleger = _reporter(s, len(s), act_ents, g,
                                          state.ref.year if state.ref else state.last_year)
         state.prev_alleger = sentence_alleger or state.prev_alleger
-        facts = [c for c in found if c.is_fact and "*" not in c.actors]
+        # "it"/"they" in a later sentence: the actor of this sentence's first act, stated or
+        # denied ("Russia has not taken the steps ... It remains in material breach")
+        facts = [c for c in found if c.is_fact and "*" not in c.actors] or [
+            c for c in found if "*" not in c.actors]
         if facts:
             state.last_actors = facts[0].actors
+        people = [e for e in act_ents if _is_person(g, e)]
+        if people:
+            state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
+                                             else state.last_year)
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
@@ -789,6 +811,54 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
             return "USA" if re.search(r"\b(?:Obama|Trump|Biden|Bush|Clinton|Reagan|U\.S\.)",
                                       s) or True else None
     return best
+
+
+def _is_person(g: Gazetteer, e: _Ent) -> bool:
+    """A named person: an actor name valid only in some years that is not a place or body."""
+    return e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma") \
+        and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))
+
+
+_ATTRIBUTION = re.compile(r"[\"”’']\s*,?\s*(?:(he|she)|([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+                          r"\s+(?:said|says|added|told|declared|stated|announced|insisted|"
+                          r"emphasi[sz]ed|stressed|wrote)\b|[\"”’']\s*,?\s*(?:said|says|added)\s+"
+                          r"(?:(he|she)|(?:[\w-]+\s+){0,4}?([A-Z][\w.'’-]*))")
+
+
+def _in_quote(s: str, pos: int) -> bool:
+    """Whether character ``pos`` lies inside a quotation (straight or curly quotes)."""
+    opened = False
+    for i, ch in enumerate(s[:pos]):
+        if ch in "“”":
+            opened = ch == "“"
+        elif ch == '"':
+            opened = not opened
+        del i
+    return opened or (not any(c in s[:pos] for c in "\"“") and
+                      bool(re.search(r"[\"”]\s*,?\s*(?:he|she|[A-Z]\w+)\s+(?:said|says|added)",
+                                     s[pos:])))
+
+
+def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
+                   last_person: str | None) -> str | None:
+    """Who speaks in a quoted sentence ("...," he said / Putin said / said Lavrov): an actor
+    named in the attribution, or the last person named for "he"/"she"."""
+    if not re.search(r"[\"“”]", s):
+        return None
+    m = _ATTRIBUTION.search(s)
+    if m is None:
+        m2 = re.match(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,4}?(?:said|says|told|declared)\b[^\"“]{0,40}[:,]\s*[\"“]",
+                      s)
+        if m2:
+            es = [e for e in acts if e.end <= m2.end()]
+            return g.actor_code(es[-1].key, year) if es else None
+        return None
+    if m.group(1) or m.group(3):
+        # a speaker does not name himself: "President Putin and I agreed ...," he said
+        named = {g.actor_code(e.key, year) for e in acts if e.end <= m.start()}
+        return last_person if last_person not in named else None
+    es = [e for e in acts if m.start() <= e.start <= m.end()]
+    return g.actor_code(es[-1].key, year) if es else None
 
 
 def _last_actor_end(acts: list[_Ent], t0: int, c0: int) -> int:
