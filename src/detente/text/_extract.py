@@ -167,6 +167,7 @@ _PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+
                       re.I)
 _TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\w*|material "
                           r"breach|limits?|inspections?)\b", re.I)
+_SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
@@ -328,7 +329,8 @@ class Extractor:
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
-            if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]):
+            if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
+                    t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR"):
                 continue
             if etype == "entered_into_force" and any(
                 tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
@@ -386,7 +388,24 @@ class Extractor:
             else:
                 continue
             # date
-            dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
+            # a date belongs to the nearest trigger: in "ratified it in 2000 and de-ratified it
+            # in 2023" each act keeps the date between it and the next act
+            prev_end = triggers[i - 1][2] if i > 0 and triggers[i - 1][1] >= c0 else c0
+            flipped = False
+            if etype == "kept" and _NEG.search(_tail_words(
+                    s[max(c0, _last_actor_end(act_ents, t0, c0)):t0], 10)):
+                # negated compliance is an alleged violation: "has not lived up to its
+                # obligations"
+                etype, flipped = "violation_alleged", True
+            dm = None
+            for window in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
+                own = [d for d in dates if window[0] <= d.start < window[1] and not _SCHEDULED
+                       .search(s[max(0, d.start - 40):d.start])]
+                dm = _pick_date(own, name_years, t0, c0, c1, s, etype != "violation_alleged")
+                if dm is not None:
+                    break
+            if dm is None:
+                dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
             if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
@@ -484,9 +503,8 @@ class Extractor:
                     re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+(?:could|would|might|may|can|"
                              r"should|will)\b", s[t1:]):
                 hyp = True
-            # negated compliance is an alleged violation: "has not lived up to its obligations"
-            if etype == "kept" and negated and not hyp:
-                etype, negated = "violation_alleged", False
+            if flipped:
+                negated = False
             # alleger
             alleged: tuple[str, ...] = ()
             evidence = "record"
@@ -638,8 +656,7 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
                c1: int, s: str, skip_reported: bool = False) -> DateMention | None:
     usable = [d for d in dates if not d.deadline and d not in name_years
               and not re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]
-    present = [d for d in usable if not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$",
-                                                  s[max(0, d.start - 40):d.start])]
+    present = [d for d in usable if not _SCHEDULED.search(s[max(0, d.start - 40):d.start])]
     # a scheduled date ("will take effect on December 7") only when no other date is given
     usable = present or usable
     # a list of years ("the 2014, 2015 and 2016 editions") stands for its first year

@@ -57,11 +57,15 @@ class Gazetteer:
     def actor_code(self, name: str, year: int | None) -> str | None:
         """The code a name stands for in ``year`` (the first valid reading; None if none)."""
         options = self.actors.get(name.lower(), ())
+        if options and year is None:
+            # no date at all: the present reading ("Moscow" is Russia, not the USSR)
+            return next((o.code for o in options if o.end is None), options[0].code)
         for o in options:
             if o.valid(year):
                 return o.code
         if options and year is None:
-            return options[0].code
+            # no date at all: the present reading ("Moscow" is Russia, not the USSR)
+            return next((o.code for o in options if o.end is None), options[0].code)
         return options[-1].code if options else None
 
 
