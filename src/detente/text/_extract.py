@@ -151,7 +151,10 @@ _NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have
                   r"without)\b|n't\b", re.I)
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
-    r"threaten(?:ed|s)?|plan(?:s|ned)? to|intend(?:s|ed)? to|intention to|ready to|"
+    r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
+    r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
+    r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
+    r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
     r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
     r"(?:was|were|is|are) to have|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
@@ -248,6 +251,9 @@ class Extractor:
             (exact if acronym else anycase).append({"label": "AGR", "pattern": name, "id": aid})
         actors = [{"label": "ACT", "pattern": form, "id": form.lower()}
                   for form in self.gazetteer.actor_forms]
+        # a lower-case alias ("the allies") also opens a sentence ("The allies said")
+        actors += [{"label": "ACT", "pattern": form[0].upper() + form[1:], "id": form.lower()}
+                   for form in self.gazetteer.actor_forms if form[:1].islower()]
         for i, (patterns, attr) in enumerate(((exact, "ORTH"), (anycase, "LOWER"),
                                               (actors, "ORTH"))):
             ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
