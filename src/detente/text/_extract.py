@@ -171,11 +171,15 @@ _PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+
 _TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\w*|material "
                           r"breach|limits?|inspections?)\b", re.I)
 _SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
+_DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|"
+                       r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
+                       r"\d{1,2},?)\s+(?:19|20)\d\d\.?\s*$")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
     r"\b(?:said|says|say|(?-i:stated|states|state)|announced|announces|claim(?:ed|s)?|alleg(?:ed|es)|"
-    r"accus(?:ed|es)|charg(?:ed|es)|determined|has determined|concluded|conclude[sd]?|"
+    r"accus(?:ed|es|ing)|charg(?:ed|es|ing)|alleging|claiming|saying|citing|"
+    r"determined|has determined|concluded|conclude[sd]?|"
     r"complain(?:ed|s)|report(?:ed|s)?|consider(?:s|ed)|f(?:ound|inds)|cit(?:ed|es)|"
     r"argu(?:ed|es)|assert(?:ed|s)|insist(?:ed|s)|not(?:ed|es)|reaffirm(?:ed|s)?|"
     r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
@@ -281,6 +285,11 @@ class Extractor:
             # a title or dateline: short, in title case, no event word in lower case
             header = len(chunk) < 300 and all(_title_like(s.text) for s in sents) and not any(
                 t[3][:1].islower() for s in sents for t in _find_triggers(s.text))
+            # the article's first lines ending in a full date: a headline and its dateline
+            # ("Russia quits arms pact - Example Wire, 7 November 2023"), in any case
+            header = header or (offset == paras[0][0] and len(paras) > 1 and len(chunk) < 250
+                                and "\n" not in
+                                chunk.strip() and bool(_DATELINE.search(chunk)))
             state.prev_alleger = None
             state.since_agreement = 99
             for sent in sents:
