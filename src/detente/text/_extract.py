@@ -114,7 +114,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
-        r"honou?r)\w*\b|\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
+        r"honou?r|comply|complying|abid|respect|fulfil)\w*\b|\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
     ("entered_into_force", re.compile(
@@ -152,7 +152,8 @@ _NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
-    r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
+    r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|"
+    r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
     r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
     r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
     r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
@@ -192,6 +193,8 @@ _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
+_AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                 r"accords?|deal|pact|convention|memorandum|protocol)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,4}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -345,7 +348,8 @@ class Extractor:
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
-                    t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR"):
+                    t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR") and not \
+                    re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
                 continue
             if etype == "entered_into_force" and any(
                 tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
@@ -502,8 +506,13 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
-            hyp = bool(_HYP.search(_tail_words(s[c0:t0], 7))) or bool(
-                re.search(r"\b(?:if|unless)\b", s[c0:t0], re.I))
+            # a relative clause has its own modality: "committed to the CFE Treaty, which
+            # Russia suspended in 2007"
+            h0 = c0
+            for rm in re.finditer(r",\s*(?:which|who)\b", s[c0:t0]):
+                h0 = c0 + rm.end()
+            hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
+                re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I))
             if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
@@ -652,7 +661,10 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
             out.append(d)
             continue
         follow = s[d.end:d.end + 60]
-        if re.match(r"^(?:-year-old)", follow):
+        if re.match(r"^(?:-year-old)", follow) or (
+                re.search(r"\b(?:the|a|an|its|their)\s+$", s[max(0, d.start - 8):d.start])
+                and re.match(r"^(?:\s+[\w-]+){0,3}?\s+(?:treaty|agreement|accords?|deal|pact|"
+                             r"convention|memorandum|protocol)\b", follow, re.I)):
             out.append(d)
             continue
         for e in agrs:

@@ -26,7 +26,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
     "tear": ("tore", "torn"), "break": ("broke", "broken"), "come": ("came", "come"),
     "go": ("went", "gone"), "take": ("took", "taken"), "run": ("ran", "run"),
     "walk": ("walked", "walked"), "put": ("put", "put"), "abide": ("abided", "abided"),
-    "cut": ("cut", "cut"), "freeze": ("froze", "frozen"),
+    "cut": ("cut", "cut"), "freeze": ("froze", "frozen"), "meet": ("met", "met"),
 }
 _ING = {"quit": "quitting", "cut": "cutting", "run": "running", "put": "putting"}
 
@@ -111,7 +111,7 @@ LEXICON: tuple[Entry, ...] = (
                                       "noncompliance", "non-compliance")),
     Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
                          "live up to", "observe", "fulfil", "fulfill", "respect",
-                         "stick to", "stay within")),
+                         "stick to", "stay within", "meet")),
     Entry("compliance_restored", verbs=("rejoin", "resume")),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
