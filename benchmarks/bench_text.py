@@ -22,7 +22,7 @@ from detente.record import load_shipped_record
 from detente.text import Article, Candidate, Extractor, read_article
 from detente.text._dates import _parse, find_dates
 from detente.text._gazetteer import shipped_gazetteer
-from detente.text._gold import GROUPS, group_of, load_gold, score
+from detente.text._gold import group_of, load_gold, score
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "text" / "gold"
 HELD_OUT = {"crs_jcpoa_2018", "state_newstart_2023"}

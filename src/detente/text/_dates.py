@@ -40,7 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("y", re.compile(rf"(?<![\d,.$-])\b{_YEAR}s?\b(?!\d|,\d|\s*(?:km|kilometers|kg|metric))")),
     ("wd", re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                       r"twelve|\d{1,2})\s+(day|week|month|year)s?\s+(ago|earlier|later)\b(?!\s+than)", re.I)),
+                       r"twelve|\d{1,2})\s+(day|week|month|year)s?\s+(ago|earlier|later)\b(?!\s+than)",
+                       re.I)),
     ("rel", re.compile(r"\b(today|yesterday|this week|last week|last month|last year|"
                        r"that (?:same )?year|the same year|the following year|the next year|"
                        r"a year later|(?:six|three|two|several) months (?:ago|later)|"

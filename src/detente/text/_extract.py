@@ -114,7 +114,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
-        r"honou?r|comply|complying|abid|respect|fulfil)\w*\b|\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
+        r"honou?r|comply|complying|abid|respect|fulfil)\w*\b|"
+        r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
     ("entered_into_force", re.compile(
@@ -153,7 +154,9 @@ _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
     r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|"
-    r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
+    r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|"
+    r"offer(?:s|ed|ing)? to|ask(?:s|ed|ing)? \S+ to|request(?:s|ed|ing)? \S+ to|"
+    r"aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
     r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
     r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
     r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
@@ -175,6 +178,9 @@ _SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
 _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|"
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
                        r"\d{1,2},?)\s+(?:19|20)\d\d\.?\s*$")
+_NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
+                          r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
+                          r"(?:claims?|allegations?|accusations?)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
 _REPORT = re.compile(
@@ -198,7 +204,7 @@ _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,4}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
                      r", and (?=as such|today|the|it|they|he|she|we|in|on)", re.I)
@@ -330,6 +336,10 @@ class Extractor:
             for e in ents:
                 if e.label == "AGR":
                     state.last_agreement = (e.key, e.text)
+            people = [e for e in ents if e.label == "ACT" and _is_person(g, e)]
+            if people:
+                state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
+                                                 else None)
             _update_years(state, dates, ents)
             return []
         clauses = _clauses(s)
@@ -417,8 +427,8 @@ class Extractor:
                 # obligations"
                 etype, flipped = "violation_alleged", True
             dm = None
-            for window in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
-                own = [d for d in dates if window[0] <= d.start < window[1] and not _SCHEDULED
+            for span in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
+                own = [d for d in dates if span[0] <= d.start < span[1] and not _SCHEDULED
                        .search(s[max(0, d.start - 40):d.start])]
                 dm = _pick_date(own, name_years, t0, c0, c1, s, etype != "violation_alleged")
                 if dm is not None:
@@ -433,7 +443,9 @@ class Extractor:
                 # dateline ("has decided to stop", "is suspending") is of the dateline's month
                 dm = DateMention(t0, t0, f"{state.ref.year:04d}-{state.ref.month:02d}",
                                  relative=True)
-            year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
+            # an undated act: the dateline year, else the present reading of names (not the
+            # year last mentioned: "signed in 1987 ... Russia has not taken the steps")
+            year = dm.year if dm else (state.ref.year if state.ref else None)
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired"):
@@ -522,11 +534,15 @@ class Extractor:
                     _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
                 hyp = False
             # a gerund that is the subject of a modal: "rejoining the Treaty could send ..."
-            if ttext.lower().endswith("ing") and not re.search(
-                    r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$", s[c0:t0]) and \
+            # and a noun: "A US withdrawal from the INF Treaty would be a mistake"
+            if (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+                    not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
+                                  s[c0:t0]) and \
                     re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+(?:could|would|might|may|can|"
-                             r"should|will)\b", s[t1:]):
+                             r"should)\b", s[t1:]):
                 hyp = True
+            if _NO_EVIDENCE.search(s[c0:t0]):
+                negated = True  # "There is no evidence that Russia violated ..."
             if flipped:
                 negated = False
             # alleger
@@ -586,7 +602,7 @@ class Extractor:
         people = [e for e in act_ents if _is_person(g, e)]
         if people:
             state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
-                                             else state.last_year)
+                                             else None)
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
@@ -891,8 +907,8 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
         return None
     m = _ATTRIBUTION.search(s)
     if m is None:
-        m2 = re.match(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,4}?(?:said|says|told|declared)\b[^\"“]{0,40}[:,]\s*[\"“]",
-                      s)
+        m2 = re.match(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,4}?(?:said|says|told|declared)\b"
+                      r"[^\"“]{0,40}[:,]\s*[\"“]", s)
         if m2:
             es = [e for e in acts if e.end <= m2.end()]
             return g.actor_code(es[-1].key, year) if es else None
