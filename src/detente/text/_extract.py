@@ -301,7 +301,10 @@ class Extractor:
                                 chunk.strip() and bool(_DATELINE.search(chunk)))
             state.prev_alleger = None
             state.since_agreement = 99
-            for sent in sents:
+            for k_sent, sent in enumerate(sents):
+                # the headline of a header is not its voice: "Washington Suspends INF
+                # Treaty Obligations. Example Wire, February 2, 2019."
+                state.headline = header and k_sent == 0 and len(sents) > 1
                 s_text = sent.text
                 ents = [
                     _Ent(e.label_, e.ent_id_ or e.text.lower(), e.start_char - sent.start_char,
@@ -328,7 +331,7 @@ class Extractor:
             day = [d for d in dates if len(d.value) == 10 and not d.relative]
             if header and day:
                 state.ref = date.fromisoformat(day[-1].value)
-            if header:
+            if header and not state.headline:
                 voice = [e for e in ents if e.label == "ACT" and _institutional(g, e.key)]
                 if voice:
                     state.voice = g.actor_code(voice[0].key, state.ref.year if state.ref
@@ -378,8 +381,11 @@ class Extractor:
                 after = [e for e in after if e.start - t1 < 40]
                 rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
                                                             s[e.end:t0])]
-                if not after and not passive_subject and not rel and not re.match(
-                        r"^,?\s+(?:in|on|at)\b", s[t1:]):
+                # "The treaty was signed by ...": an anaphor as the passive subject
+                anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
+                                 and _ANAPHOR.search(s[c0:t0]))
+                if not after and not passive_subject and not rel and not anaphoric and not \
+                        re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]):
                     continue
                 if not after and passive_subject:
                     after = passive_subject
@@ -555,7 +561,7 @@ class Extractor:
                     alleged = (rep,)
                     sentence_alleger = rep
                 elif denied and state.voice and state.voice not in actors:
-                    alleged = (state.voice,)
+                    alleged = (state.voice,)  # the article's own voice calls it a breach
                 elif denied:
                     negated = True
                 elif state.prev_alleger and state.prev_alleger not in actors:
@@ -641,6 +647,7 @@ class _State:
     named: list[tuple[int, str, str]] = field(default_factory=list)
     #: the last person named (a name with years in office), for "he said"
     last_person: str | None = None
+    headline: bool = False
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:
@@ -771,8 +778,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         agents = [e for e in acts if t1 < e.start < c1]
         if agents:
             k = 0
-            while k + 1 < len(agents) and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
-                                                       s[agents[k].end:agents[k + 1].start]):
+            while k + 1 < len(agents) and re.fullmatch(
+                    r"\s*(?:,|and|, and)\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
+                    r"premier|chairman|secretary|minister|general)\s+){0,4}",
+                    s[agents[k].end:agents[k + 1].start]):
                 k += 1
             return codes(agents[: k + 1]), "agent"
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
