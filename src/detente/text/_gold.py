@@ -35,6 +35,9 @@ GROUPS: dict[str, frozenset[str]] = {
                          "afp_inf_2019", "reuters_cfe_2023", "ap_cfe_2023",
                          "politico_newstart_2023", "ap_newstart_2023", "tass_jcpoa_2019",
                          "rferl_jcpoa_2019"}),
+    "blind3": frozenset({"moscowtimes_ctbt_2023", "ap_ctbt_2023", "ap_npt_2003", "mg_npt_2003",
+                         "wion_bsgi_2023", "pravda_newstart_2023",
+                         "politico_newstart_data_2023"}),
 }
 
 
