@@ -102,8 +102,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bnon-?complian(?:ce|t)\b|\bmaterial breach\b|\bbreach(?:ed|es|ing)?\b|"
         r"\bcheat(?:ed|ing|s)?\b|\bcontravene[sd]?\b|\brefus(?:ed|es|ing|al) to (?:accept|allow|"
         r"permit|admit|facilitate|receive) (?:\S+ ){0,2}inspect\w*", re.I)),
-    ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|revok(?:ed|es|ing) "
-                              r"(?:its |the )?ratification)\b", re.I)),
+    ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|(?:revok|rescind|withdr[ae]w)"
+                              r"\w* (?:\S+ ){0,2}ratification)\b", re.I)),
     ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
                                 re.I)),
     ("withdrew", re.compile(
@@ -114,7 +114,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
-        r"honou?r|comply|complying|abid|respect|fulfil)\w*\b|"
+        r"honou?r|comply|complying|abid|respect|fulfil|shar)\w*\b|"
         r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
@@ -181,8 +181,11 @@ _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:
 _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
                           r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
                           r"(?:claims?|allegations?|accusations?)\b", re.I)
+_PARTITIVE = re.compile(r"\b(?:most|many|all|some|several|each|both|none|two|three)\s+of\s+"
+                        r"(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
-_FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
+_FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective|declar)",
+                     re.I)
 _REPORT = re.compile(
     r"\b(?:said|says|say|(?-i:stated|states|state)|announced|announces|claim(?:ed|s)?|alleg(?:ed|es)|"
     r"accus(?:ed|es|ing)|charg(?:ed|es|ing)|alleging|claiming|saying|citing|"
@@ -251,6 +254,15 @@ class Extractor:
         self.gazetteer: Gazetteer = (
             shipped_gazetteer() if record is None else build_gazetteer(record)
         )
+        # the year each agreement ended in the record (expired or lapsed), for acts dated later
+        from detente.record import load_shipped_record
+
+        rec = load_shipped_record() if record is None else record
+        self.ended: dict[str, int] = {}
+        for ev in rec.events:
+            if ev.type.value in ("expired", "lapsed"):
+                y = ev.date.start.year
+                self.ended[ev.agreement] = min(y, self.ended.get(ev.agreement, y))
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")
         # phrase patterns (spaCy's PhraseMatcher): agreement names with an acronym or a number
@@ -264,9 +276,13 @@ class Extractor:
             (exact if acronym else anycase).append({"label": "AGR", "pattern": name, "id": aid})
         actors = [{"label": "ACT", "pattern": form, "id": form.lower()}
                   for form in self.gazetteer.actor_forms]
-        # a lower-case alias ("the allies") also opens a sentence ("The allies said")
+        # a lower-case alias ("the allies") also opens a sentence ("The allies said"); a name
+        # also appears in capitals ("PRESIDENT VLADIMIR PUTIN has said")
         actors += [{"label": "ACT", "pattern": form[0].upper() + form[1:], "id": form.lower()}
                    for form in self.gazetteer.actor_forms if form[:1].islower()]
+        actors += [{"label": "ACT", "pattern": form.upper(), "id": form.lower()}
+                   for form in self.gazetteer.actor_forms
+                   if form.upper() != form and len(form) > 3]
         for i, (patterns, attr) in enumerate(((exact, "ORTH"), (anycase, "LOWER"),
                                               (actors, "ORTH"))):
             ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
@@ -346,7 +362,8 @@ class Extractor:
             _update_years(state, dates, ents)
             return []
         clauses = _clauses(s)
-        agr_ents = [e for e in ents if e.label == "AGR"]
+        agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
+                                 self.ended)
         act_ents = [e for e in ents if e.label == "ACT"]
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
@@ -356,6 +373,12 @@ class Extractor:
             nxt = triggers[i + 1][1] if i + 1 < len(triggers) else len(s)
             # "Extending the treaty ensures ...": a gerund opening the clause is no event
             if ttext.lower().endswith("ing") and not s[c0:t0].strip(" ,;:\"'“”("):
+                continue
+            # "Though the withdrawal was dramatic, the withdrawal was partly symbolic": a
+            # definite event noun with no actor, agreement or date of its own refers back
+            if _NOMINAL.search(ttext.split()[-1]) and re.search(r"\b(?:the|this|that)\s+$",
+                                                                s[max(0, t0 - 6):t0]) and \
+                    not ents and not dates:
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
@@ -385,7 +408,9 @@ class Extractor:
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
                                  and _ANAPHOR.search(s[c0:t0]))
                 if not after and not passive_subject and not rel and not anaphoric and not \
-                        re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]):
+                        re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
+                        re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
+                        re.match(r"^\s*Signed\b", s):
                     continue
                 if not after and passive_subject:
                     after = passive_subject
@@ -484,7 +509,7 @@ class Extractor:
                     actors = main + tuple(c for c in (g.actor_code(e.key, year)
                                                       for e in partner[:1]) if c and c not in main)
                     how = "pronoun"
-            if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they)\s+"
+            if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they|he|she)\s+"
                                         r"(?:\w+\s+){0,3}$", s[c0:t0]):
                 rep1 = _reporter(s, t0, act_ents, g, year)
                 if rep1:
@@ -531,6 +556,12 @@ class Extractor:
                 h0 = c0 + rm.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I))
+            # "gave notice of its intention to withdraw": the notice is the act
+            if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
+                                 r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \
+                    not re.search(r"\b(?:if|unless|would|could|might|threat\w*)\b", s[h0:t0],
+                                  re.I):
+                hyp = False
             if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
@@ -544,13 +575,17 @@ class Extractor:
             if (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
                     not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
                                   s[c0:t0]) and \
-                    re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+(?:could|would|might|may|can|"
+                    re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
                              r"should)\b", s[t1:]):
                 hyp = True
             if _NO_EVIDENCE.search(s[c0:t0]):
                 negated = True  # "There is no evidence that Russia violated ..."
             if flipped:
                 negated = False
+            if negated and re.match(r"^(?:\s+[\w'’-]+){0,6}?\s+until\b", s[t1:]):
+                negated = False  # "not fully ratified until two years later"
+            if etype == "ratified" and negated and not hyp:
+                etype, negated = "not_ratified", False  # "has signed but not ratified"
             # alleger
             alleged: tuple[str, ...] = ()
             evidence = "record"
@@ -743,11 +778,12 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     j = last
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
-        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+)?(?:(?:the|its|their|all|other)\s+)*"
+        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+|along\s+with\s+|together\s+with\s+|"
+                        r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
                         r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
-                                  re.search(r"[A-Z]", gap)):
+                                  re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap):
             chain.insert(0, acts[j - 1])
             j -= 1
         else:
@@ -772,10 +808,18 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
+    # "a decision by Russia on Tuesday to withdraw": the agent of the decision
+    for e in acts:
+        if c0 <= e.start < t0 and re.search(r"\b(?:decision|move|plan|bid|choice|"
+                                            r"announcement|intention)\s+(?:by|of)\s+(?:the\s+)?$",
+                                            s[max(c0, e.start - 30):e.start]) and \
+                re.fullmatch(r"[^,;]{0,40}?\bto\s+", s[e.end:t0]):
+            return codes([e]), "agent"
     # passive with an agent: "was signed by the United States and the Soviet Union"
-    if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) and \
-            re.match(r"^\s+by\b", s[t1:]):
-        agents = [e for e in acts if t1 < e.start < c1]
+    by_m = re.match(r"^(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\b", s[t1:])
+    if (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) or
+            not s[:t0].strip(" \"“")) and by_m:
+        agents = [e for e in acts if t1 + by_m.end() <= e.start < c1]
         if agents:
             k = 0
             while k + 1 < len(agents) and re.fullmatch(
@@ -802,8 +846,12 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     if re.search(r"\b(?:I|we|my|our)\b", s[lo:t0]) and not any(
             lo <= e.start and e.end <= t0 for e in acts):
         return (), ""
+    # "Washington and not Moscow was in violation": an actor after "not" is not the subject
     cands = [e for e in acts if lo <= e.start and e.end <= t0
-             and not _PREP.search(s[max(lo, e.start - 25):e.start])]
+             and (not _PREP.search(s[max(lo, e.start - 25):e.start]) or _PARTITIVE.search(
+                 s[max(lo, e.start - 25):e.start]))
+             and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
+                               s[max(lo, e.start - 20):e.start])]
     if cands:
         last = len(cands) - 1
         chain = _chain(s, cands, last)
@@ -828,7 +876,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if subj:
             return codes([subj[0]]), "possessive"
     # "violations by the Soviet Union", "withdrawal of Russia"
-    by = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:])
+    by = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]) or re.match(
+        r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])
     if by:
         agents = [e for e in acts if e.start == t1 + by.end()]
         if agents:
@@ -867,6 +916,10 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
         rm = _REPORT.search(follow)
         if rm and rm.start() < 70 and not re.search(r"[.;]", follow[:rm.start()]):
             best = g.actor_code(e.key, year)
+            if rm.group(0).lower().endswith("ing") and re.search(r",\s*$", follow[:rm.start()]):
+                # ", alleging that ...": a participle's subject is the sentence's subject
+                main = _main_subject(s, acts, g, year)
+                best = main[0] if main else best
         # "the Obama Administration, in its ... report, has stated"
         elif re.match(r"^(?:'s)?\s+(?:Administration|Government|government|officials)\b",
                       follow):
@@ -880,6 +933,35 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
             return "USA" if re.search(r"\b(?:Obama|Trump|Biden|Bush|Clinton|Reagan|U\.S\.)",
                                       s) or True else None
     return best
+
+
+def _disambiguate(agrs: list[_Ent], s: str, dates: list[DateMention], state: _State,
+                  ended: dict[str, int]) -> list[_Ent]:
+    """Agreement names, corrected: a name followed by another in parentheses is that one
+    ("the Strategic Arms Reduction Treaty (New START)"); a name of an agreement that had ended
+    before the sentence's date is the article's other agreement, if it names exactly one
+    that was in force ("suspending its participation in the Strategic Arms Reduction Treaty"
+    in 2023, in an article about New START)."""
+    out: list[_Ent] = []
+    for k, e in enumerate(agrs):
+        nxt = agrs[k + 1] if k + 1 < len(agrs) else None
+        if nxt is not None and nxt.key != e.key and re.fullmatch(r"\s*\(\s*", s[e.end:nxt.start]):
+            continue
+        out.append(e)
+    year = next((d.year for d in dates if not d.deadline), None) or (
+        state.ref.year if state.ref else None)
+    if year is None:
+        return out
+    fixed = []
+    for e in out:
+        end = ended.get(e.key)
+        if end is not None and year > end:
+            others = {n[1] for n in state.named if n[1] != e.key and
+                      (ended.get(n[1]) is None or ended[n[1]] >= year)}
+            if len(others) == 1:
+                e = _Ent(e.label, others.pop(), e.start, e.end, e.text)
+        fixed.append(e)
+    return fixed
 
 
 def _is_person(g: Gazetteer, e: _Ent) -> bool:

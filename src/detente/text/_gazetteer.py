@@ -127,6 +127,12 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
     if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
             and any(re.search(rf"\b{h}\b", m.group(2)) for h in _HEADS)):
         out.add(m.group(2))
+    # hyphenation varies: "Non-Proliferation" / "Nonproliferation", "Test-Ban" / "Test Ban"
+    for o in list(out):
+        # (proper names only: "test-ban treaty" would also match "Limited Test Ban Treaty")
+        if o[:1].isupper() and re.search(r"[A-Za-z]-[A-Za-z]", o):
+            out.add(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", o))
+            out.add(re.sub(r"(?<=[A-Za-z])-([A-Za-z])", lambda m: m.group(1).lower(), o))
     return {o for o in out if len(o) >= 2}
 
 
@@ -141,7 +147,8 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
             ag.setdefault(n, a.id)
     for r in rows:
         if r["kind"] == "agreement" and r["id"] in known:
-            ag[r["alias"].strip()] = r["id"]
+            for n in agreement_names(r["alias"].strip()):
+                ag[n] = r["id"]
     actors: dict[str, list[ActorName]] = {}
     forms: list[str] = []
     for r in rows:

@@ -111,11 +111,12 @@ LEXICON: tuple[Entry, ...] = (
                                       "noncompliance", "non-compliance")),
     Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
                          "live up to", "observe", "fulfil", "fulfill", "respect",
-                         "stick to", "stay within", "meet")),
+                         "stick to", "stay within", "meet", "follow")),
     Entry("compliance_restored", verbs=("rejoin", "resume")),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
-    Entry("extended", verbs=("extend", "prolong", "renew"), nouns=("extension", "renewal")),
+    Entry("extended", verbs=("extend", "prolong", "renew", "re-up", "reup"),
+          nouns=("extension", "renewal")),
     Entry("expired", verbs=("expire", "lapse", "run out"), nouns=("expiry", "expiration")),
 )
 #: verbs of "kept" that mean a treaty act only with a treaty or obligations as object
