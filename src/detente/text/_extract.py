@@ -264,7 +264,8 @@ class Extractor:
                 y = ev.date.start.year
                 self.ended[ev.agreement] = min(y, self.ended.get(ev.agreement, y))
         self.nlp = spacy.blank("en")
-        self.nlp.add_pipe("sentencizer")
+        _register_sentencizer()
+        self.nlp.add_pipe("detente_sentencizer")
         # phrase patterns (spaCy's PhraseMatcher): agreement names with an acronym or a number
         # as written ("INF", "START I"), other agreement names in any case ("ABM treaty"),
         # actor names as written (proper nouns); earlier rulers win where spans overlap
@@ -933,6 +934,51 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
             return "USA" if re.search(r"\b(?:Obama|Trump|Biden|Bush|Clinton|Reagan|U\.S\.)",
                                       s) or True else None
     return best
+
+
+_SENTENCIZER_READY = False
+
+
+def _register_sentencizer() -> None:
+    """A sentence splitter with the rule of spaCy's ``sentencizer`` (a sentence starts at the
+    first non-punctuation token after a sentence-final character), computed on the token arrays
+    instead of token objects: the same sentences, several times faster."""
+    global _SENTENCIZER_READY
+    if _SENTENCIZER_READY:
+        return
+    import numpy as np
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+    from spacy.language import Language
+    from spacy.pipeline import Sentencizer
+    from spacy.tokens import Doc
+
+    finals = frozenset(Sentencizer.default_punct_chars)
+    cache: dict[int, bool] = {}
+
+    @Language.component("detente_sentencizer")
+    def detente_sentencizer(doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        strings = doc.vocab.strings
+        starts = np.full(n, 2**64 - 1, dtype="uint64")  # -1 (not a start), as spaCy stores it
+        starts[0] = 1
+        seen = False
+        for i, (orth, punct) in enumerate(arr.tolist()):
+            fin = cache.get(orth)
+            if fin is None:
+                fin = cache[orth] = strings[orth] in finals
+            if not seen and fin:
+                seen = True
+            elif seen and not punct and not fin:
+                starts[i] = 1
+                seen = False
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
+        return doc
+
+    del detente_sentencizer
+    _SENTENCIZER_READY = True
 
 
 def _disambiguate(agrs: list[_Ent], s: str, dates: list[DateMention], state: _State,
