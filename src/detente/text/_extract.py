@@ -947,7 +947,7 @@ def _register_sentencizer() -> None:
     if _SENTENCIZER_READY:
         return
     import numpy as np
-    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START  # type: ignore[import-not-found]
     from spacy.language import Language
     from spacy.pipeline import Sentencizer
     from spacy.tokens import Doc
@@ -974,7 +974,7 @@ def _register_sentencizer() -> None:
             elif seen and not punct and not fin:
                 starts[i] = 1
                 seen = False
-        doc.from_array([SENT_START], starts.reshape(-1, 1))
+        doc.from_array([SENT_START], starts.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     del detente_sentencizer
