@@ -53,6 +53,7 @@ LABELS = {
     "last": "DPRK texts (blind at first run; errors then read)",
     "blind2": "second blind set, 10 news texts (coded first; one accidental run, see docs)",
     "blind3": "third blind set, 7 news texts (coded after the rules were frozen)",
+    "blind4": "fourth blind set, 4 news texts (coded after the second freeze)",
 }
 _TRIG = {
     "withdrew": r"withdr[ae]w\w*|pull(?:ed)? out",

@@ -38,6 +38,8 @@ GROUPS: dict[str, frozenset[str]] = {
     "blind3": frozenset({"moscowtimes_ctbt_2023", "ap_ctbt_2023", "ap_npt_2003", "mg_npt_2003",
                          "wion_bsgi_2023", "pravda_newstart_2023",
                          "politico_newstart_data_2023"}),
+    "blind4": frozenset({"rferl_open_skies_2021", "cnn_inf_2019", "dailybeast_inf_2019",
+                         "antiwar_newstart_2021"}),
 }
 
 
