@@ -49,6 +49,10 @@ NON_FACTS = [
     "Iran is reportedly planning to exit the JCPOA.",
     "Moscow announced its intention to withdraw from the Open Skies Treaty.",
     "Under the treaty, both parties were required to meet the central limits by 2018.",
+    "The United States gave Russia six months to return to compliance with the INF Treaty.",
+    "Moscow had repeatedly offered a five-year extension of New START.",
+    "Russia had a final opportunity to honor the INF Treaty.",
+    "Putin has said that rescinding the ratification of the CTBT would mirror Washington.",
 ]
 
 
@@ -91,6 +95,26 @@ def test_the_lexicon_reads_acts_phrased_in_other_words(
     hits = [c for c in facts if (c.agreement, c.actors, c.type) == want[:3]]
     assert hits, facts
     assert (hits[0].date or "").startswith(want[3])
+
+
+def test_an_actor_after_not_is_not_the_actor() -> None:
+    cands = extract_text("Putin alleged on Monday that Washington and not Moscow was in "
+                         "violation of the INF Treaty.")
+    assert [(c.actors, c.alleged_by) for c in cands if c.is_fact] == [(("USA",), ("RUS",))]
+
+
+def test_negated_ratification_is_a_non_ratification() -> None:
+    cands = extract_text("The U.S. has signed but not ratified the Comprehensive Nuclear-Test-Ban "
+                         "Treaty.")
+    assert ("ctbt_1996", ("USA",), "not_ratified") in {
+        (c.agreement, c.actors, c.type) for c in cands if c.is_fact}
+    assert not any(c.type == "ratified" and c.is_fact for c in cands)
+
+
+def test_a_parenthesised_short_name_decides_the_agreement() -> None:
+    cands = extract_text("In June 2023 the United States suspended data exchanges under the "
+                         "Strategic Arms Reduction Treaty (New START).")
+    assert [c.agreement for c in cands if c.is_fact] == ["new_start_2010"]
 
 
 def test_each_act_keeps_its_own_date_in_coordinated_clauses() -> None:

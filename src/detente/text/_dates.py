@@ -32,7 +32,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("md", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*{_YEAR})(?![\d,])")),
+    ("md", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*{_YEAR})(?!\d)"
+                      r"(?!,\s*\d)")),
     ("dm", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b(?!\s*,?\s*{_YEAR})")),
     ("m", re.compile(r"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Ss]ince)\s+"
                      r"((?:January|February|March|April|May|June|July|August|September|"

@@ -155,7 +155,9 @@ _HYP = re.compile(
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
     r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|"
     r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|"
-    r"offer(?:s|ed|ing)? to|ask(?:s|ed|ing)? \S+ to|request(?:s|ed|ing)? \S+ to|"
+    r"offer(?:s|ed|ing)?|ask(?:s|ed|ing)? \S+ to|request(?:s|ed|ing)? \S+ to|"
+    r"opportunit(?:y|ies)[\"”']?\s+to|(?:gave|give|gives|giving)\s+\S+\s+(?:\S+\s+){0,2}"
+    r"(?:months?|weeks?|days?|time|chance|deadline|ultimatum)\s+to|"
     r"aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
     r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
     r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
@@ -202,7 +204,8 @@ _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
-_AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+_AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
+                 r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,4}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
@@ -384,8 +387,11 @@ class Extractor:
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
+            of_actor = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
-                    t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR") and not \
+                    t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR") and not (
+                    of_actor and any(e.start == t1 + of_actor.end() for e in ents
+                                     if e.label == "ACT")) and not \
                     re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
                 continue
             if etype == "entered_into_force" and any(
