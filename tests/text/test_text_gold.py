@@ -11,12 +11,12 @@ import pytest
 
 from detente.record import load_shipped_record
 from detente.text import Article, Extractor, read_article
-from detente.text._gold import load_gold, score
+from detente.text._gold import GROUPS, group_of, load_gold, score
 
 GOLD = Path(__file__).parent / "gold"
-HELD_OUT = frozenset({"crs_jcpoa_2018", "state_newstart_2023"})
-FRESH = frozenset({"state_cfe_2023", "voa_cfe_2011"})
-LAST = frozenset({"voa_dprk_2012", "state_dprk_2002", "voa_dprk_2002"})  # benchmark only
+HELD_OUT = GROUPS["held"]
+FRESH = GROUPS["fresh"]
+LAST = GROUPS["last"]  # benchmark only
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,8 @@ def run() -> dict[str, object]:
     for label, held in (("dev", False), ("held", True)):
         arts = []
         for f in sorted(GOLD.glob("*.txt")):
-            if f.stem not in LAST and ((f.stem in HELD_OUT | FRESH) == held):
+            g = group_of(f.stem)
+            if g == ("held" if held else "dev") or (held and g == "fresh"):
                 a = read_article(f)
                 arts.append(Article(f.stem, a.text, a.url))
         preds = [c for a in arts for c in ex.extract(a)]
@@ -42,6 +43,10 @@ def test_gold_set_size_and_references() -> None:
     assert len(rows) >= 80
     docs = {r["doc"] for r in rows}
     assert len(docs) >= 6 and HELD_OUT <= docs and FRESH <= docs and LAST <= docs
+    # every text belongs to exactly one group; none is development text by default
+    stems = {f.stem for f in GOLD.glob("*.txt")}
+    assert all(group_of(d) != "unlisted" for d in stems)
+    assert sum(len(v) for v in GROUPS.values()) == len(set().union(*GROUPS.values()))
     rec = load_shipped_record()
     assert all(rec.has(r["agreement"]) for r in rows)
     ex = Extractor()

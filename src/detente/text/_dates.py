@@ -32,17 +32,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("md", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*{_YEAR})(?![\d,])")),
+    ("md", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*{_YEAR})(?!\d)"
+                      r"(?!,\s*\d)")),
     ("dm", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b(?!\s*,?\s*{_YEAR})")),
     ("m", re.compile(r"\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]y|[Uu]ntil|[Ss]ince)\s+"
                      r"((?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December))\b(?!\s+\d)")),
     ("y", re.compile(rf"(?<![\d,.$-])\b{_YEAR}s?\b(?!\d|,\d|\s*(?:km|kilometers|kg|metric))")),
     ("wd", re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|\d{1,2})\s+(day|week|month|year)s?\s+(ago|earlier|later)\b(?!\s+than)",
+                       re.I)),
     ("rel", re.compile(r"\b(today|yesterday|this week|last week|last month|last year|"
                        r"that (?:same )?year|the same year|the following year|the next year|"
                        r"a year later|(?:six|three|two|several) months (?:ago|later)|"
-                       r"earlier this year)\b", re.I)),
+                       r"earlier this year|this year|last night|this month|earlier this month|"
+                       r"later that year|the previous year|the year before)\b", re.I)),
 ]
 # a span preceded by one of these is a deadline or a limit, not the date of the act
 _NOT_ACT = re.compile(r"(?:until|till|by|before|deadline of|expires? on|through|to)\s*$", re.I)
@@ -62,6 +67,10 @@ class DateMention:
     @property
     def year(self) -> int:
         return int(self.value[:4])
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _month(text: str) -> int:
@@ -150,6 +159,8 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                 relative = True
             elif kind == "m":
                 year = last_year or ctx_year
+                if ref is not None and re.match(r"\s+(?:of\s+)?this\s+year", sentence[m.end():]):
+                    year = ref.year
                 if year is None:
                     continue
                 value = f"{year:04d}-{_MONTHS[m.group(1).lower()]:02d}"
@@ -166,6 +177,33 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                 relative = True
             elif kind == "y":
                 value = raw[:4]
+            elif kind == "ago":
+                g1 = m.group(1)
+                n = int(g1) if g1.isdigit() else _NUMBERS[g1.lower()]
+                unit, direction = m.group(2).lower(), m.group(3).lower()
+                relative = True
+                # "ago" counts back from the dateline; "later"/"earlier" from the last date
+                if direction == "ago":
+                    if ref is None:
+                        continue
+                    base_y, base_m, base_d = ref.year, ref.month, ref.day
+                    sign = -1
+                else:
+                    if last_year is None:
+                        continue
+                    base_y, base_m, base_d = last_year, None, None
+                    sign = -1 if direction in ("earlier", "before") else 1
+                if unit == "year":
+                    value = f"{base_y + sign * n:04d}"
+                elif unit == "month" and base_m is not None:
+                    d = _shift_months(date(base_y, base_m, 1), sign * n)
+                    value = f"{d.year:04d}-{d.month:02d}"
+                elif unit in ("day", "week") and base_m is not None and base_d is not None:
+                    days = n * (7 if unit == "week" else 1)
+                    value = date.fromordinal(date(base_y, base_m, base_d).toordinal()
+                                             + sign * days).isoformat()
+                else:
+                    continue
             else:
                 phrase = raw.lower()
                 relative = True
@@ -178,8 +216,16 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                     value = f"{d.year:04d}-{d.month:02d}"
                 elif phrase in ("last year",) and ref is not None:
                     value = f"{ref.year - 1:04d}"
-                elif phrase == "earlier this year" and ref is not None:
+                elif phrase in ("earlier this year", "this year") and ref is not None:
                     value = f"{ref.year:04d}"
+                elif phrase in ("this month", "earlier this month") and ref is not None:
+                    value = f"{ref.year:04d}-{ref.month:02d}"
+                elif phrase == "last night" and ref is not None:
+                    value = date.fromordinal(ref.toordinal() - 1).isoformat()
+                elif phrase == "later that year" and last_year:
+                    value = f"{last_year:04d}"
+                elif phrase in ("the previous year", "the year before") and last_year:
+                    value = f"{last_year - 1:04d}"
                 elif "months ago" in phrase and ref is not None:
                     n = {"six": 6, "three": 3, "two": 2, "several": 3}[phrase.split()[0]]
                     d = _shift_months(ref, -n)

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from detente.record import Record
 from detente.text._dates import DateMention, find_dates
 from detente.text._gazetteer import Gazetteer, build_gazetteer, shipped_gazetteer
+from detente.text._lexicon import lexicon_patterns
 from detente.text._read import Article
 
 __all__ = ["Candidate", "Extractor", "extract"]
@@ -101,8 +102,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bnon-?complian(?:ce|t)\b|\bmaterial breach\b|\bbreach(?:ed|es|ing)?\b|"
         r"\bcheat(?:ed|ing|s)?\b|\bcontravene[sd]?\b|\brefus(?:ed|es|ing|al) to (?:accept|allow|"
         r"permit|admit|facilitate|receive) (?:\S+ ){0,2}inspect\w*", re.I)),
-    ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|revok(?:ed|es|ing) "
-                              r"(?:its |the )?ratification)\b", re.I)),
+    ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|(?:revok|rescind|withdr[ae]w)"
+                              r"\w* (?:\S+ ){0,2}ratification)\b", re.I)),
     ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
                                 re.I)),
     ("withdrew", re.compile(
@@ -113,7 +114,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
-        r"honou?r)\w*\b|\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
+        r"honou?r|comply|complying|abid|respect|fulfil|shar)\w*\b|"
+        r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
     ("entered_into_force", re.compile(
@@ -134,6 +136,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
         r"invaded|attacked|struck|bombed|shelled)\b", re.I)),
 ]
+# the declarative lexicon (``_lexicon.py``) after the hand-written patterns above
+_TRIGGERS.extend(lexicon_patterns())
 _DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:\S+\s+){0,3}?"
                            r"(?:peace\s+)?(?:talks|negotiations)\b", re.I)
 _VERBAL_SIGN = re.compile(r"^sign", re.I)
@@ -148,16 +152,46 @@ _NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have
                   r"without)\b|n't\b", re.I)
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
-    r"threaten(?:ed|s)?|plan(?:s|ned)? to|intend(?:s|ed)? to|intention to|ready to|"
-    r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied) to|urg(?:e|ed|es|ing)|"
+    r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
+    r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|"
+    r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|"
+    r"offer(?:s|ed|ing)?|ask(?:s|ed|ing)? \S+ to|request(?:s|ed|ing)? \S+ to|"
+    r"opportunit(?:y|ies)[\"”']?\s+to|(?:gave|give|gives|giving)\s+\S+\s+(?:\S+\s+){0,2}"
+    r"(?:months?|weeks?|days?|time|chance|deadline|ultimatum)\s+to|"
+    r"aim(?:s|ed|ing)? to|hop(?:e|es|ed|ing) to|"
+    r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
+    r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
+    r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
+    r"(?:was|were|is|are) to have|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
     r"propos(?:e|ed|es|al)|consider(?:s|ed|ing)?|proposal|demand(?:s|ed)? that|"
     r"risk of|danger of|possib(?:le|ility))\b", re.I)
+_REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
+                             r"(?:it|they|he|she|we|the \w+)\s+would\b", re.I)
+_HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
+_ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
+                   "compliance_restored", "deratified"})
+_PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+(?:now\s+|also\s+|"
+                      r"formally\s+|officially\s+)?(?:decided\s+to\s+|begun\s+|started\s+)?)$",
+                      re.I)
+_TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\w*|material "
+                          r"breach|limits?|inspections?)\b", re.I)
+_SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
+_DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|"
+                       r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
+                       r"\d{1,2},?)\s+(?:19|20)\d\d\.?\s*$")
+_NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
+                          r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
+                          r"(?:claims?|allegations?|accusations?)\b", re.I)
+_PARTITIVE = re.compile(r"\b(?:most|many|all|some|several|each|both|none|two|three)\s+of\s+"
+                        r"(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
-_FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective)", re.I)
+_FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective|declar)",
+                     re.I)
 _REPORT = re.compile(
     r"\b(?:said|says|say|(?-i:stated|states|state)|announced|announces|claim(?:ed|s)?|alleg(?:ed|es)|"
-    r"accus(?:ed|es)|charg(?:ed|es)|determined|has determined|concluded|conclude[sd]?|"
+    r"accus(?:ed|es|ing)|charg(?:ed|es|ing)|alleging|claiming|saying|citing|"
+    r"determined|has determined|concluded|conclude[sd]?|"
     r"complain(?:ed|s)|report(?:ed|s)?|consider(?:s|ed)|f(?:ound|inds)|cit(?:ed|es)|"
     r"argu(?:ed|es)|assert(?:ed|s)|insist(?:ed|s)|not(?:ed|es)|reaffirm(?:ed|s)?|"
     r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
@@ -170,10 +204,13 @@ _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same)\s+(?:\S+\s+){0,2}?"
-                      r"(?:treaty|agreement|accord|deal|pact|convention|memorandum|"
-                      r"ceasefire|protocol)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+_AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
+                 r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                 r"accords?|deal|pact|convention|memorandum|protocol)\b")
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,4}?"
+                      r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
+                      r"ceasefire|cease-fire|protocol)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
                      r", and (?=as such|today|the|it|they|he|she|we|in|on)", re.I)
@@ -185,7 +222,8 @@ _INSTITUTIONS = frozenset({
 })
 _SYMMETRIC = frozenset({"signed", "extended", "entered_into_force", "ratified", "expired",
                         "kept"})
-_NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|concerns?|ing)$", re.I)
+_NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|ing|pullout|"
+                      r"pull-out|violator|ment|expiry)$", re.I)
 _PRONOUN = re.compile(r"^\s*(?:\w+,\s*)?(?:It|it|They|they|He|She)\b")
 _WEAK = re.compile(r"^(?:exit|leave|left|concluded|finali[sz]ed|cheat|breach|extension)", re.I)
 
@@ -219,8 +257,18 @@ class Extractor:
         self.gazetteer: Gazetteer = (
             shipped_gazetteer() if record is None else build_gazetteer(record)
         )
+        # the year each agreement ended in the record (expired or lapsed), for acts dated later
+        from detente.record import load_shipped_record
+
+        rec = load_shipped_record() if record is None else record
+        self.ended: dict[str, int] = {}
+        for ev in rec.events:
+            if ev.type.value in ("expired", "lapsed"):
+                y = ev.date.start.year
+                self.ended[ev.agreement] = min(y, self.ended.get(ev.agreement, y))
         self.nlp = spacy.blank("en")
-        self.nlp.add_pipe("sentencizer")
+        _register_sentencizer()
+        self.nlp.add_pipe("detente_sentencizer")
         # phrase patterns (spaCy's PhraseMatcher): agreement names with an acronym or a number
         # as written ("INF", "START I"), other agreement names in any case ("ABM treaty"),
         # actor names as written (proper nouns); earlier rulers win where spans overlap
@@ -232,6 +280,13 @@ class Extractor:
             (exact if acronym else anycase).append({"label": "AGR", "pattern": name, "id": aid})
         actors = [{"label": "ACT", "pattern": form, "id": form.lower()}
                   for form in self.gazetteer.actor_forms]
+        # a lower-case alias ("the allies") also opens a sentence ("The allies said"); a name
+        # also appears in capitals ("PRESIDENT VLADIMIR PUTIN has said")
+        actors += [{"label": "ACT", "pattern": form[0].upper() + form[1:], "id": form.lower()}
+                   for form in self.gazetteer.actor_forms if form[:1].islower()]
+        actors += [{"label": "ACT", "pattern": form.upper(), "id": form.lower()}
+                   for form in self.gazetteer.actor_forms
+                   if form.upper() != form and len(form) > 3]
         for i, (patterns, attr) in enumerate(((exact, "ORTH"), (anycase, "LOWER"),
                                               (actors, "ORTH"))):
             ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
@@ -245,14 +300,31 @@ class Extractor:
         state = _State(ref=ref_date)
         out: list[Candidate] = []
         index = 0
-        for (offset, chunk), doc in zip(paras, self.nlp.pipe(c for _, c in paras), strict=True):
+        docs = list(self.nlp.pipe(c for _, c in paras))
+        # every agreement named in the article, by sentence: for an agreement referred to
+        # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
+        k = 0
+        for doc in docs:
+            for sent in doc.sents:
+                state.named.extend((k, e.ent_id_ or e.text.lower(), e.text) for e in sent.ents
+                                   if e.label_ == "AGR")
+                k += 1
+        for (offset, chunk), doc in zip(paras, docs, strict=True):
             sents = list(doc.sents)
             # a title or dateline: short, in title case, no event word in lower case
             header = len(chunk) < 300 and all(_title_like(s.text) for s in sents) and not any(
                 t[3][:1].islower() for s in sents for t in _find_triggers(s.text))
+            # the article's first lines ending in a full date: a headline and its dateline
+            # ("Russia quits arms pact - Example Wire, 7 November 2023"), in any case
+            header = header or (offset == paras[0][0] and len(paras) > 1 and len(chunk) < 250
+                                and "\n" not in
+                                chunk.strip() and bool(_DATELINE.search(chunk)))
             state.prev_alleger = None
             state.since_agreement = 99
-            for sent in sents:
+            for k_sent, sent in enumerate(sents):
+                # the headline of a header is not its voice: "Washington Suspends INF
+                # Treaty Obligations. Example Wire, February 2, 2019."
+                state.headline = header and k_sent == 0 and len(sents) > 1
                 s_text = sent.text
                 ents = [
                     _Ent(e.label_, e.ent_id_ or e.text.lower(), e.start_char - sent.start_char,
@@ -279,7 +351,7 @@ class Extractor:
             day = [d for d in dates if len(d.value) == 10 and not d.relative]
             if header and day:
                 state.ref = date.fromisoformat(day[-1].value)
-            if header:
+            if header and not state.headline:
                 voice = [e for e in ents if e.label == "ACT" and _institutional(g, e.key)]
                 if voice:
                     state.voice = g.actor_code(voice[0].key, state.ref.year if state.ref
@@ -287,10 +359,15 @@ class Extractor:
             for e in ents:
                 if e.label == "AGR":
                     state.last_agreement = (e.key, e.text)
+            people = [e for e in ents if e.label == "ACT" and _is_person(g, e)]
+            if people:
+                state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
+                                                 else None)
             _update_years(state, dates, ents)
             return []
         clauses = _clauses(s)
-        agr_ents = [e for e in ents if e.label == "AGR"]
+        agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
+                                 self.ended)
         act_ents = [e for e in ents if e.label == "ACT"]
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
@@ -301,10 +378,21 @@ class Extractor:
             # "Extending the treaty ensures ...": a gerund opening the clause is no event
             if ttext.lower().endswith("ing") and not s[c0:t0].strip(" ,;:\"'“”("):
                 continue
+            # "Though the withdrawal was dramatic, the withdrawal was partly symbolic": a
+            # definite event noun with no actor, agreement or date of its own refers back
+            if _NOMINAL.search(ttext.split()[-1]) and re.search(r"\b(?:the|this|that)\s+$",
+                                                                s[max(0, t0 - 6):t0]) and \
+                    not ents and not dates:
+                continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
-            if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]):
+            of_actor = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
+            if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
+                    t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR") and not (
+                    of_actor and any(e.start == t1 + of_actor.end() for e in ents
+                                     if e.label == "ACT")) and not \
+                    re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
                 continue
             if etype == "entered_into_force" and any(
                 tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
@@ -323,8 +411,13 @@ class Extractor:
                 after = [e for e in after if e.start - t1 < 40]
                 rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
                                                             s[e.end:t0])]
-                if not after and not passive_subject and not rel and not re.match(
-                        r"^,?\s+(?:in|on|at)\b", s[t1:]):
+                # "The treaty was signed by ...": an anaphor as the passive subject
+                anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
+                                 and _ANAPHOR.search(s[c0:t0]))
+                if not after and not passive_subject and not rel and not anaphoric and not \
+                        re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
+                        re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
+                        re.match(r"^\s*Signed\b", s):
                     continue
                 if not after and passive_subject:
                     after = passive_subject
@@ -348,13 +441,49 @@ class Extractor:
                 aid, atext = state.last_agreement
                 agrs = [_Ent("AGR", aid, -1, -1, atext)]
                 conf -= 0.2
+            elif _ANAPHOR.search(s) and (later := [n for n in state.named if n[0] > index]):
+                # named only further on: "a key Cold War-era missile treaty" (cataphora)
+                agrs = [_Ent("AGR", later[0][1], -1, -1, later[0][2])]
+                conf -= 0.25
+            elif len({n[1] for n in state.named}) == 1 and (
+                    etype != "violation_alleged" or _TREATY_TALK.search(s)):
+                # an article about one agreement: an act with treaty language and no agreement
+                # named is under it ("It remains in material breach of its obligations")
+                n0 = state.named[0]
+                agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
+                conf -= 0.3
             else:
                 continue
             # date
-            dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
+            # a date belongs to the nearest trigger: in "ratified it in 2000 and de-ratified it
+            # in 2023" each act keeps the date between it and the next act
+            prev_end = triggers[i - 1][2] if i > 0 and triggers[i - 1][1] >= c0 else c0
+            flipped = False
+            if etype == "kept" and _NEG.search(_tail_words(
+                    s[max(c0, _last_actor_end(act_ents, t0, c0)):t0], 10)):
+                # negated compliance is an alleged violation: "has not lived up to its
+                # obligations"
+                etype, flipped = "violation_alleged", True
+            dm = None
+            for span in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
+                own = [d for d in dates if span[0] <= d.start < span[1] and not _SCHEDULED
+                       .search(s[max(0, d.start - 40):d.start])]
+                dm = _pick_date(own, name_years, t0, c0, c1, s, etype != "violation_alleged")
+                if dm is not None:
+                    break
+            if dm is None:
+                dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
-            year = dm.year if dm else (state.ref.year if state.ref else state.last_year)
+            if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
+                    s[c0:t0]):
+                # news convention: an act in the present perfect or progressive under a
+                # dateline ("has decided to stop", "is suspending") is of the dateline's month
+                dm = DateMention(t0, t0, f"{state.ref.year:04d}-{state.ref.month:02d}",
+                                 relative=True)
+            # an undated act: the dateline year, else the present reading of names (not the
+            # year last mentioned: "signed in 1987 ... Russia has not taken the steps")
+            year = dm.year if dm else (state.ref.year if state.ref else None)
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired"):
@@ -387,13 +516,19 @@ class Extractor:
                     actors = main + tuple(c for c in (g.actor_code(e.key, year)
                                                       for e in partner[:1]) if c and c not in main)
                     how = "pronoun"
-            if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they)\s+"
+            if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they|he|she)\s+"
                                         r"(?:\w+\s+){0,3}$", s[c0:t0]):
                 rep1 = _reporter(s, t0, act_ents, g, year)
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if not actors:
-                if _PRONOUN.search(s[c0:t0]) and state.last_actors:
+                # "he said" in an institution's own text is its principal (the voice)
+                speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
+                if etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
+                    actors, how = ("*",), "parties"  # "It was signed in 1990": the treaty
+                elif _FIRST_PERSON.search(s[c0:t0]) and speaker and _in_quote(s, t0):
+                    actors, how = (speaker,), "speaker"  # "we are suspending," he said
+                elif _PRONOUN.search(s[c0:t0]) and state.last_actors:
                     actors, how = state.last_actors, "pronoun"
                 elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
                         _NOMINAL.search(ttext.split()[-1]):
@@ -411,7 +546,7 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
-            if how in ("voice", "sentence", "pronoun"):
+            if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
                 conf -= 0.05
@@ -421,10 +556,43 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
-            hyp = bool(_HYP.search(_tail_words(s[c0:t0], 7))) or bool(
-                re.search(r"\b(?:if|unless)\b", s[c0:t0], re.I))
+            # a relative clause has its own modality: "committed to the CFE Treaty, which
+            # Russia suspended in 2007"
+            h0 = c0
+            for rm in re.finditer(r",\s*(?:which|who)\b", s[c0:t0]):
+                h0 = c0 + rm.end()
+            hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
+                re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I))
+            # "gave notice of its intention to withdraw": the notice is the act
+            if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
+                                 r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \
+                    not re.search(r"\b(?:if|unless|would|could|might|threat\w*)\b", s[h0:t0],
+                                  re.I):
+                hyp = False
             if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
                 hyp = True
+            # a reported future ("said it would suspend ... effective December 7") is the
+            # backshifted "will": a decision when the sentence gives a formal notice or date
+            if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
+                    r"\b(?:if|unless|could|might|should)\b", s[c0:t0], re.I) and \
+                    _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
+                hyp = False
+            # a gerund that is the subject of a modal: "rejoining the Treaty could send ..."
+            # and a noun: "A US withdrawal from the INF Treaty would be a mistake"
+            if (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+                    not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
+                                  s[c0:t0]) and \
+                    re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
+                             r"should)\b", s[t1:]):
+                hyp = True
+            if _NO_EVIDENCE.search(s[c0:t0]):
+                negated = True  # "There is no evidence that Russia violated ..."
+            if flipped:
+                negated = False
+            if negated and re.match(r"^(?:\s+[\w'’-]+){0,6}?\s+until\b", s[t1:]):
+                negated = False  # "not fully ratified until two years later"
+            if etype == "ratified" and negated and not hyp:
+                etype, negated = "not_ratified", False  # "has signed but not ratified"
             # alleger
             alleged: tuple[str, ...] = ()
             evidence = "record"
@@ -435,7 +603,7 @@ class Extractor:
                     alleged = (rep,)
                     sentence_alleger = rep
                 elif denied and state.voice and state.voice not in actors:
-                    alleged = (state.voice,)
+                    alleged = (state.voice,)  # the article's own voice calls it a breach
                 elif denied:
                     negated = True
                 elif state.prev_alleger and state.prev_alleger not in actors:
@@ -473,9 +641,16 @@ class Extractor:
             sentence_alleger = _reporter(s, len(s), act_ents, g,
                                          state.ref.year if state.ref else state.last_year)
         state.prev_alleger = sentence_alleger or state.prev_alleger
-        facts = [c for c in found if c.is_fact and "*" not in c.actors]
+        # "it"/"they" in a later sentence: the actor of this sentence's first act, stated or
+        # denied ("Russia has not taken the steps ... It remains in material breach")
+        facts = [c for c in found if c.is_fact and "*" not in c.actors] or [
+            c for c in found if "*" not in c.actors]
         if facts:
             state.last_actors = facts[0].actors
+        people = [e for e in act_ents if _is_person(g, e)]
+        if people:
+            state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
+                                             else None)
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
@@ -510,6 +685,11 @@ class _State:
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
     since_candidate: int = 99
+    #: (sentence index, agreement id, text) of every agreement named in the article
+    named: list[tuple[int, str, str]] = field(default_factory=list)
+    #: the last person named (a name with years in office), for "he said"
+    last_person: str | None = None
+    headline: bool = False
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:
@@ -546,7 +726,10 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
             out.append(d)
             continue
         follow = s[d.end:d.end + 60]
-        if re.match(r"^(?:-year-old)", follow):
+        if re.match(r"^(?:-year-old)", follow) or (
+                re.search(r"\b(?:the|a|an|its|their)\s+$", s[max(0, d.start - 8):d.start])
+                and re.match(r"^(?:\s+[\w-]+){0,3}?\s+(?:treaty|agreement|accords?|deal|pact|"
+                             r"convention|memorandum|protocol)\b", follow, re.I)):
             out.append(d)
             continue
         for e in agrs:
@@ -565,8 +748,7 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
                c1: int, s: str, skip_reported: bool = False) -> DateMention | None:
     usable = [d for d in dates if not d.deadline and d not in name_years
               and not re.match(r"^\s*(?:editions?)", s[d.end:d.end + 12])]
-    present = [d for d in usable if not re.search(r"\b(?:will|would|shall)\b[^.;,]{0,30}$",
-                                                  s[max(0, d.start - 40):d.start])]
+    present = [d for d in usable if not _SCHEDULED.search(s[max(0, d.start - 40):d.start])]
     # a scheduled date ("will take effect on December 7") only when no other date is given
     usable = present or usable
     # a list of years ("the 2014, 2015 and 2016 editions") stands for its first year
@@ -603,11 +785,12 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     j = last
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
-        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+)?(?:(?:the|its|their|all|other)\s+)*"
+        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+|along\s+with\s+|together\s+with\s+|"
+                        r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
                         r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
-                                  re.search(r"[A-Z]", gap)):
+                                  re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap):
             chain.insert(0, acts[j - 1])
             j -= 1
         else:
@@ -632,14 +815,24 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
+    # "a decision by Russia on Tuesday to withdraw": the agent of the decision
+    for e in acts:
+        if c0 <= e.start < t0 and re.search(r"\b(?:decision|move|plan|bid|choice|"
+                                            r"announcement|intention)\s+(?:by|of)\s+(?:the\s+)?$",
+                                            s[max(c0, e.start - 30):e.start]) and \
+                re.fullmatch(r"[^,;]{0,40}?\bto\s+", s[e.end:t0]):
+            return codes([e]), "agent"
     # passive with an agent: "was signed by the United States and the Soviet Union"
-    if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) and \
-            re.match(r"^\s+by\b", s[t1:]):
-        agents = [e for e in acts if t1 < e.start < c1]
+    by_m = re.match(r"^(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\b", s[t1:])
+    if (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) or
+            not s[:t0].strip(" \"“")) and by_m:
+        agents = [e for e in acts if t1 + by_m.end() <= e.start < c1]
         if agents:
             k = 0
-            while k + 1 < len(agents) and re.fullmatch(r"\s*(?:,|and|, and)\s*(?:the\s+)?",
-                                                       s[agents[k].end:agents[k + 1].start]):
+            while k + 1 < len(agents) and re.fullmatch(
+                    r"\s*(?:,|and|, and)\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
+                    r"premier|chairman|secretary|minister|general)\s+){0,4}",
+                    s[agents[k].end:agents[k + 1].start]):
                 k += 1
             return codes(agents[: k + 1]), "agent"
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
@@ -660,8 +853,12 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     if re.search(r"\b(?:I|we|my|our)\b", s[lo:t0]) and not any(
             lo <= e.start and e.end <= t0 for e in acts):
         return (), ""
+    # "Washington and not Moscow was in violation": an actor after "not" is not the subject
     cands = [e for e in acts if lo <= e.start and e.end <= t0
-             and not _PREP.search(s[max(lo, e.start - 25):e.start])]
+             and (not _PREP.search(s[max(lo, e.start - 25):e.start]) or _PARTITIVE.search(
+                 s[max(lo, e.start - 25):e.start]))
+             and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
+                               s[max(lo, e.start - 20):e.start])]
     if cands:
         last = len(cands) - 1
         chain = _chain(s, cands, last)
@@ -686,7 +883,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if subj:
             return codes([subj[0]]), "possessive"
     # "violations by the Soviet Union", "withdrawal of Russia"
-    by = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:])
+    by = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]) or re.match(
+        r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])
     if by:
         agents = [e for e in acts if e.start == t1 + by.end()]
         if agents:
@@ -725,6 +923,10 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
         rm = _REPORT.search(follow)
         if rm and rm.start() < 70 and not re.search(r"[.;]", follow[:rm.start()]):
             best = g.actor_code(e.key, year)
+            if rm.group(0).lower().endswith("ing") and re.search(r",\s*$", follow[:rm.start()]):
+                # ", alleging that ...": a participle's subject is the sentence's subject
+                main = _main_subject(s, acts, g, year)
+                best = main[0] if main else best
         # "the Obama Administration, in its ... report, has stated"
         elif re.match(r"^(?:'s)?\s+(?:Administration|Government|government|officials)\b",
                       follow):
@@ -738,6 +940,128 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
             return "USA" if re.search(r"\b(?:Obama|Trump|Biden|Bush|Clinton|Reagan|U\.S\.)",
                                       s) or True else None
     return best
+
+
+_SENTENCIZER_READY = False
+
+
+def _register_sentencizer() -> None:
+    """A sentence splitter with the rule of spaCy's ``sentencizer`` (a sentence starts at the
+    first non-punctuation token after a sentence-final character), computed on the token arrays
+    instead of token objects: the same sentences, several times faster."""
+    global _SENTENCIZER_READY
+    if _SENTENCIZER_READY:
+        return
+    import numpy as np
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START  # type: ignore[import-not-found]
+    from spacy.language import Language
+    from spacy.pipeline import Sentencizer
+    from spacy.tokens import Doc
+
+    finals = frozenset(Sentencizer.default_punct_chars)
+    cache: dict[int, bool] = {}
+
+    @Language.component("detente_sentencizer")
+    def detente_sentencizer(doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        strings = doc.vocab.strings
+        starts = np.full(n, 2**64 - 1, dtype="uint64")  # -1 (not a start), as spaCy stores it
+        starts[0] = 1
+        seen = False
+        for i, (orth, punct) in enumerate(arr.tolist()):
+            fin = cache.get(orth)
+            if fin is None:
+                fin = cache[orth] = strings[orth] in finals
+            if not seen and fin:
+                seen = True
+            elif seen and not punct and not fin:
+                starts[i] = 1
+                seen = False
+        doc.from_array([SENT_START], starts.reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+    del detente_sentencizer
+    _SENTENCIZER_READY = True
+
+
+def _disambiguate(agrs: list[_Ent], s: str, dates: list[DateMention], state: _State,
+                  ended: dict[str, int]) -> list[_Ent]:
+    """Agreement names, corrected: a name followed by another in parentheses is that one
+    ("the Strategic Arms Reduction Treaty (New START)"); a name of an agreement that had ended
+    before the sentence's date is the article's other agreement, if it names exactly one
+    that was in force ("suspending its participation in the Strategic Arms Reduction Treaty"
+    in 2023, in an article about New START)."""
+    out: list[_Ent] = []
+    for k, e in enumerate(agrs):
+        nxt = agrs[k + 1] if k + 1 < len(agrs) else None
+        if nxt is not None and nxt.key != e.key and re.fullmatch(r"\s*\(\s*", s[e.end:nxt.start]):
+            continue
+        out.append(e)
+    year = next((d.year for d in dates if not d.deadline), None) or (
+        state.ref.year if state.ref else None)
+    if year is None:
+        return out
+    fixed = []
+    for e in out:
+        end = ended.get(e.key)
+        if end is not None and year > end:
+            others = {n[1] for n in state.named if n[1] != e.key and
+                      (ended.get(n[1]) is None or ended[n[1]] >= year)}
+            if len(others) == 1:
+                e = _Ent(e.label, others.pop(), e.start, e.end, e.text)
+        fixed.append(e)
+    return fixed
+
+
+def _is_person(g: Gazetteer, e: _Ent) -> bool:
+    """A named person: an actor name valid only in some years that is not a place or body."""
+    return e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma") \
+        and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))
+
+
+_ATTRIBUTION = re.compile(r"[\"”’']\s*,?\s*(?:(he|she)|([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+                          r"\s+(?:said|says|added|told|declared|stated|announced|insisted|"
+                          r"emphasi[sz]ed|stressed|wrote)\b|[\"”’']\s*,?\s*(?:said|says|added)\s+"
+                          r"(?:(he|she)|(?:[\w-]+\s+){0,4}?([A-Z][\w.'’-]*))")
+
+
+def _in_quote(s: str, pos: int) -> bool:
+    """Whether character ``pos`` lies inside a quotation (straight or curly quotes)."""
+    opened = False
+    for i, ch in enumerate(s[:pos]):
+        if ch in "“”":
+            opened = ch == "“"
+        elif ch == '"':
+            opened = not opened
+        del i
+    return opened or (not any(c in s[:pos] for c in "\"“") and
+                      bool(re.search(r"[\"”]\s*,?\s*(?:he|she|[A-Z]\w+)\s+(?:said|says|added)",
+                                     s[pos:])))
+
+
+def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
+                   last_person: str | None) -> str | None:
+    """Who speaks in a quoted sentence ("...," he said / Putin said / said Lavrov): an actor
+    named in the attribution, or the last person named for "he"/"she"."""
+    if not re.search(r"[\"“”]", s):
+        return None
+    m = _ATTRIBUTION.search(s)
+    if m is None:
+        m2 = re.match(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,4}?(?:said|says|told|declared)\b"
+                      r"[^\"“]{0,40}[:,]\s*[\"“]", s)
+        if m2:
+            es = [e for e in acts if e.end <= m2.end()]
+            return g.actor_code(es[-1].key, year) if es else None
+        return None
+    if m.group(1) or m.group(3):
+        # a speaker does not name himself: "President Putin and I agreed ...," he said
+        named = {g.actor_code(e.key, year) for e in acts if e.end <= m.start()}
+        return last_person if last_person not in named else None
+    es = [e for e in acts if m.start() <= e.start <= m.end()]
+    return g.actor_code(es[-1].key, year) if es else None
 
 
 def _last_actor_end(acts: list[_Ent], t0: int, c0: int) -> int:

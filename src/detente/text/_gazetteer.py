@@ -57,19 +57,30 @@ class Gazetteer:
     def actor_code(self, name: str, year: int | None) -> str | None:
         """The code a name stands for in ``year`` (the first valid reading; None if none)."""
         options = self.actors.get(name.lower(), ())
+        if options and year is None:
+            # no date at all: the present reading ("Moscow" is Russia, not the USSR)
+            return next((o.code for o in options if o.end is None), options[0].code)
         for o in options:
             if o.valid(year):
                 return o.code
         if options and year is None:
-            return options[0].code
+            # no date at all: the present reading ("Moscow" is Russia, not the USSR)
+            return next((o.code for o in options if o.end is None), options[0].code)
         return options[-1].code if options else None
 
 
 def load_aliases(text: str | None = None) -> list[dict[str, str]]:
-    """Rows of the record's alias table (``kind,id,alias,from,to``)."""
-    if text is None:
-        text = (resources.files("detente.record") / "data" / "aliases.csv").read_text("utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    """Rows of the record's alias table (``kind,id,alias,from,to``), plus (when ``text`` is
+    None) the text package's own table of officials with their years in office
+    (``text/data/people.csv``: ministers, spokesmen, heads of organisations)."""
+    if text is not None:
+        return list(csv.DictReader(io.StringIO(text)))
+    text = (resources.files("detente.record") / "data" / "aliases.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    people = (resources.files("detente.text") / "data" / "people.csv").read_text("utf-8")
+    rows.extend({"kind": "actor", "id": r["code"], "alias": r["alias"], "from": r["from"],
+                 "to": r["to"]} for r in csv.DictReader(io.StringIO(people)))
+    return rows
 
 
 def _is_actor_compound(text: str, actor_names: frozenset[str]) -> bool:
@@ -105,14 +116,23 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
         out.add(p)
         if head and head.lower() not in p.lower() and re.fullmatch(r"[A-Z0-9-]{2,}( [IV]+)?", p):
             out.add(f"{p} {head}")
-    m = re.match(r"^Treaty on (?:the )?(.+)$", bare)
-    if m and len(m.group(1).split()) <= 4:
+    m = re.match(r"^Treaty (?:on|of) (?:the )?(.+)$", bare)
+    if m and len(m.group(1).split()) <= 6:
         out.add(f"{m.group(1)} Treaty")
+        # "Treaty of Conventional Armed Forces" for "Treaty on ...", and the reverse
+        swap = {"on": "of", "of": "on"}[bare.split()[1]]
+        out.add(f"Treaty {swap} {bare.split(' ', 2)[2]}")
     # "US-DPRK Agreed Framework" -> "Agreed Framework" (only when the prefix names actors)
     m = re.match(r"^(\S+) (.+)$", bare)
     if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
             and any(re.search(rf"\b{h}\b", m.group(2)) for h in _HEADS)):
         out.add(m.group(2))
+    # hyphenation varies: "Non-Proliferation" / "Nonproliferation", "Test-Ban" / "Test Ban"
+    for o in list(out):
+        # (proper names only: "test-ban treaty" would also match "Limited Test Ban Treaty")
+        if o[:1].isupper() and re.search(r"[A-Za-z]-[A-Za-z]", o):
+            out.add(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", o))
+            out.add(re.sub(r"(?<=[A-Za-z])-([A-Za-z])", lambda m: m.group(1).lower(), o))
     return {o for o in out if len(o) >= 2}
 
 
@@ -127,7 +147,8 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
             ag.setdefault(n, a.id)
     for r in rows:
         if r["kind"] == "agreement" and r["id"] in known:
-            ag[r["alias"].strip()] = r["id"]
+            for n in agreement_names(r["alias"].strip()):
+                ag[n] = r["id"]
     actors: dict[str, list[ActorName]] = {}
     forms: list[str] = []
     for r in rows:

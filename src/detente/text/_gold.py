@@ -19,7 +19,33 @@ from typing import Any
 from detente.record import Record
 from detente.text._extract import Candidate
 
-__all__ = ["GoldEvent", "Scores", "load_gold", "score"]
+__all__ = ["GROUPS", "GoldEvent", "Scores", "group_of", "load_gold", "score"]
+
+#: the gold texts by group, in the order they were written: the rules were written on ``dev``;
+#: each other group was blind at its first run. A text not listed here is never treated as
+#: development text (``group_of`` gives "unlisted"), so a new blind text cannot be run by
+#: accident through the development tests.
+GROUPS: dict[str, frozenset[str]] = {
+    "dev": frozenset({"state_inf_2019", "crs_inf_2019", "crs_open_skies_2021", "wh_abm_2001",
+                      "reagan_noncompliance", "ukparl_annex_2019", "kremlin_newstart_2023"}),
+    "held": frozenset({"crs_jcpoa_2018", "state_newstart_2023"}),
+    "fresh": frozenset({"state_cfe_2023", "voa_cfe_2011"}),
+    "last": frozenset({"voa_dprk_2012", "state_dprk_2002", "voa_dprk_2002"}),
+    "blind2": frozenset({"state_open_skies_2020", "senate_open_skies_2020", "ap_inf_2019",
+                         "afp_inf_2019", "reuters_cfe_2023", "ap_cfe_2023",
+                         "politico_newstart_2023", "ap_newstart_2023", "tass_jcpoa_2019",
+                         "rferl_jcpoa_2019"}),
+    "blind3": frozenset({"moscowtimes_ctbt_2023", "ap_ctbt_2023", "ap_npt_2003", "mg_npt_2003",
+                         "wion_bsgi_2023", "pravda_newstart_2023",
+                         "politico_newstart_data_2023"}),
+    "blind4": frozenset({"rferl_open_skies_2021", "cnn_inf_2019", "dailybeast_inf_2019",
+                         "antiwar_newstart_2021"}),
+}
+
+
+def group_of(stem: str) -> str:
+    """The group of a gold text (see :data:`GROUPS`), "unlisted" if none."""
+    return next((g for g, docs in GROUPS.items() if stem in docs), "unlisted")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from detente.errors import InputError, LimitError, Problem
 
-__all__ = ["MAX_BYTES", "Article", "article_from_bytes", "read_article"]
+__all__ = ["MAX_BYTES", "Article", "article_from_bytes", "example_article", "example_names",
+           "read_article"]
 
 #: Largest article accepted (bytes): 5 MB is some 800,000 words, far beyond any article.
 MAX_BYTES = 5_000_000
@@ -147,11 +148,35 @@ def article_from_bytes(data: bytes, name: str, kind: str | None = None) -> Artic
     return Article(name=name, text=text, url=url)
 
 
+def example_names() -> list[str]:
+    """Names of the example articles shipped with detente (``example:NAME``)."""
+    from importlib import resources
+
+    folder = resources.files("detente.text") / "data" / "examples"
+    return sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir()
+                  if p.name.endswith((".txt", ".md", ".html")) and p.name != "README.md")
+
+
+def example_article(name: str) -> Article:
+    """A shipped example article by name (``detente extract example:essay``)."""
+    from importlib import resources
+
+    folder = resources.files("detente.text") / "data" / "examples"
+    for ext in ("txt", "md", "html"):
+        f = folder / f"{name}.{ext}"
+        if f.is_file():
+            return article_from_bytes(f.read_bytes(), f"example:{name}", None)
+    raise InputError([Problem(f"no example article {name!r}; the examples are: "
+                              f"{', '.join(example_names())}", file=f"example:{name}")])
+
+
 def read_article(path: str | Path, kind: str | None = None) -> Article:
     """Read one article file (``-`` is standard input)."""
     import sys
 
     name = str(path)
+    if name.startswith("example:"):
+        return example_article(name[len("example:"):])
     if name == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return article_from_bytes(data, "<stdin>", kind)

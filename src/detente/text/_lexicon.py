@@ -1,0 +1,154 @@
+"""Trigger lexicon: for each record event type, the verbs, particle verbs and nouns that report it.
+
+The table below is declarative: each verb is given once, as a lemma (with its irregular forms
+where English has them), and every inflection is generated (``withdraw``: withdraw, withdraws,
+withdrew, withdrawn, withdrawing; ``pull out``: pulls out, pulled out, ...). The vocabulary was
+drawn from the record itself (the words its 319 event notes use for each type: "ceased", "ended
+participation", "stopped", "breached", "rejoined", "resumed", "acceded") and from ordinary
+English synonyms of the same acts; it is not keyed to any article.
+
+Some verbs only report a treaty act with a particular object: ``leave`` ("leave the treaty",
+not "leave the door open"), ``halt``/``freeze``/``stop`` (participation, implementation,
+obligations), ``denounce`` (a treaty, not "denounced it as disastrous"). Those carry an object
+pattern that must follow the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["LEXICON", "Entry", "forms", "lexicon_patterns"]
+
+_IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
+    "withdraw": ("withdrew", "withdrawn"), "leave": ("left", "left"), "quit": ("quit", "quit"),
+    "tear": ("tore", "torn"), "break": ("broke", "broken"), "come": ("came", "come"),
+    "go": ("went", "gone"), "take": ("took", "taken"), "run": ("ran", "run"),
+    "walk": ("walked", "walked"), "put": ("put", "put"), "abide": ("abided", "abided"),
+    "cut": ("cut", "cut"), "freeze": ("froze", "frozen"), "meet": ("met", "met"),
+}
+_ING = {"quit": "quitting", "cut": "cutting", "run": "running", "put": "putting"}
+
+
+def forms(lemma: str) -> list[str]:
+    """Every inflected form of a verb lemma (first word of a particle verb inflected)."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head in _IRREGULAR:
+        past, part = _IRREGULAR[head]
+    elif head.endswith("e"):
+        past = part = head + "d"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        past = part = head[:-1] + "ied"
+    elif re.search(r"[^aeiou][aeiou][pbtg]$", head) and len(head) <= 5:
+        past = part = head + head[-1] + "ed"  # scrap -> scrapped, quit handled above
+    else:
+        past = part = head + "ed"
+    if head in _ING:
+        ing = _ING[head]
+    elif head.endswith("ie"):
+        ing = head[:-2] + "ying"
+    elif head.endswith("e") and not head.endswith("ee"):
+        ing = head[:-1] + "ing"
+    elif re.search(r"[^aeiou][aeiou][pbtg]$", head) and len(head) <= 5:
+        ing = head + head[-1] + "ing"
+    else:
+        ing = head + "ing"
+    if re.search(r"(?:s|sh|ch|x|z)$", head):
+        third = head + "es"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    out: list[str] = []
+    for f in (head, third, past, part, ing):
+        if f + tail not in out:
+            out.append(f + tail)
+    return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Verbs (lemmas), nouns and an optional object pattern that must follow the trigger."""
+
+    type: str
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    follow: str | None = None
+
+
+_OBLIGATIONS = (r"\s+(?:(?:its|their|the|all|our|his|her|Russia's|Moscow's|Washington's)\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:participation|implementation|obligations|commitments|"
+                r"membership|observance|compliance)\b")
+_TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)"
+                  r"{0,5}?(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
+                  r"act|framework)\b(?!\s+as\b)")
+#: a treaty noun, or a name (capitalised or an acronym) right after the verb: "scrapped the
+#: INF", "ditched New START", "abandoned the pact" (not "scrapped its nuclear ambitions")
+_AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
+                     r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
+                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?:[A-Z][\w-]*|[0-9]{4})\b")
+
+LEXICON: tuple[Entry, ...] = (
+    # with an object of participation or obligations: "halted its participation"
+    Entry("withdrew", verbs=("end", "terminate"), follow=_OBLIGATIONS.replace(
+        "participation|implementation|obligations|commitments|membership|observance|compliance",
+        "participation|membership")),
+    Entry("suspended", verbs=("halt", "freeze", "stop", "reduce", "scale back", "curtail",
+                              "roll back", "abandon", "cut back", "pause"),
+          follow=_OBLIGATIONS),
+    Entry("withdrew", verbs=("walk away from", "back out of", "pull out of", "pull out")),
+    Entry("withdrew", verbs=("abandon", "ditch", "scrap", "renounce", "quit", "tear up",
+                             "rip up"), follow=_AGREEMENT_OBJECT),
+    Entry("withdrew", nouns=("pullout", "pull-out", "renunciation", "denunciation",
+                             "abandonment")),
+    Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
+    Entry("suspended", nouns=("moratorium on implementation",)),
+    Entry("violation_alleged", verbs=("flout", "infringe", "disregard", "renege on",
+                                      "contravene", "breach", "violate")),
+    Entry("violation_alleged", nouns=("infringement", "violator", "breaches", "violations",
+                                      "noncompliance", "non-compliance")),
+    Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
+                         "live up to", "observe", "fulfil", "fulfill", "respect",
+                         "stick to", "stay within", "meet", "follow")),
+    Entry("compliance_restored", verbs=("rejoin", "resume")),
+    Entry("signed", verbs=("ink",)),
+    Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
+    Entry("extended", verbs=("extend", "prolong", "renew", "re-up", "reup"),
+          nouns=("extension", "renewal")),
+    Entry("expired", verbs=("expire", "lapse", "run out"), nouns=("expiry", "expiration")),
+)
+#: verbs of "kept" that mean a treaty act only with a treaty or obligations as object
+_KEPT_OBJECT = (r"\s+(?:(?:the|its|their|all|our|his|her|of\s+the|all\s+of\s+the)\s+)*"
+                r"(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|accord|deal|pact|convention|"
+                r"obligations|commitments|provisions|terms|limits|ceasefire|cease-fire|"
+                r"responsibilities|requirements|undertakings|protocol|memorandum)\b")
+_RESTORED_OBJECT = (r"\s+(?:(?:the|its|their|full)\s+)*(?:[\w'’-]+\s+){0,2}?(?:treaty|"
+                    r"agreement|accord|deal|pact|implementation|compliance|participation|"
+                    r"obligations|commitments)\b")
+
+
+def _alternation(words: list[str]) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@lru_cache(maxsize=1)
+def lexicon_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(type, compiled pattern) for every lexicon entry, in table order."""
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for e in LEXICON:
+        words = [f for v in e.verbs for f in forms(v)] + list(e.nouns)
+        if not words:
+            continue
+        follow = e.follow
+        if e.type == "kept":
+            follow = _KEPT_OBJECT
+        elif e.type == "compliance_restored":
+            follow = _RESTORED_OBJECT
+        body = rf"\b(?:{_alternation(words)})\b"
+        if follow:
+            body += rf"(?={follow})"
+        out.append((e.type, re.compile(body, re.I)))
+    return out
