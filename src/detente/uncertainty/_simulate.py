@@ -288,7 +288,8 @@ def simulate(
     notes: list[str] = []
     if not space.inputs:
         notes.append("no uncertain input (no distribution in the scenario, no jitter): every "
-                     "draw equals the point forecast")
+                     "draw equals the point forecast, except for models with their own random "
+                     "draws (crisis), whose spread is then their Monte Carlo noise alone")
     if space.crisis_inputs and any(m not in ("crisis",) for m, _ in models):
         notes.append("private positions, probabilities of prevailing and costs vary only the "
                      "crisis model's forecast")
