@@ -122,6 +122,17 @@ def whatif(scenario: Scenario, sets: Sequence[str], drops: Sequence[str]) -> Sce
         for k, who in enumerate(drops):
             if f"--drop {who}" in msg:
                 raise _relocate(e, "drop", k) from None
+        # a value the scenario's validation refuses: the first setting (or drop) that fails
+        for k in range(len(settings)):
+            try:
+                apply_whatif(scenario, settings[:k + 1], ())
+            except InputError:
+                raise _relocate(e, "set", k) from None
+        for k in range(len(drops)):
+            try:
+                apply_whatif(scenario, settings, drops[:k + 1])
+            except InputError:
+                raise _relocate(e, "drop", k) from None
         raise _relocate(e, "set" if sets else "drop") from None
 
 
