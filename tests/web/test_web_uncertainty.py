@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_helpers import detail
 
+from detente.cases import load_case
 from detente.examples import load_example
 from detente.uncertainty import CHUNK, apply_whatif, sensitivity, simulate
 from detente.web import Limits, WebSettings, create_app
@@ -257,3 +258,59 @@ def test_api_sensitivity_errors_carry_the_field_path(client, body, loc):
                                               "n": 8, **body})
     assert r.status_code == 422, r.text
     assert any(d["loc"] == loc for d in detail(r)), detail(r)
+
+
+# -- the figures --------------------------------------------------------------------------------
+def test_distribution_figure_is_the_draws_histogram():
+    import numpy as np
+
+    from detente.report._uncertainty_figures import distribution_figure, histogram
+
+    res = simulate(GENEVA, ["compromise", "median"], 500, seed=3, jitter=JIT, above=50)
+    for j, iss in enumerate(res.issue_ids):
+        fig = distribution_figure(res, iss)
+        json.dumps(fig, allow_nan=False)  # plain JSON, no NaN
+        lines = [t for t in fig["data"] if t.get("yaxis") == "y"]
+        assert [t["name"] for t in lines] == ["compromise", "median"]
+        for t, m in zip(lines, res.models, strict=True):
+            lo, hi = float(res.scale_min[j]), float(res.scale_max[j])
+            h, edges = np.histogram(m.draws[:, j], bins=40, range=(lo, hi), density=True)
+            assert t["y"] == [float(v) for v in h]
+            assert abs(sum(t["y"]) * (edges[1] - edges[0]) - 1) < 1e-9
+        # the 90 % bar of each model spans its 5 % and 95 % quantiles; the threshold is drawn
+        bars = [t for t in fig["data"]
+                if t.get("yaxis") == "y2" and t.get("line", {}).get("width") == 2]
+        assert [b["x"] for b in bars] == [[float(m.quantiles[0.05][j]),
+                                           float(m.quantiles[0.95][j])] for m in res.models]
+        assert fig["layout"]["shapes"][0]["x0"] == 50
+    assert histogram(np.array([np.nan]), 0, 100) == ([], [])
+
+
+def test_sensitivity_figure_ranks_the_inputs():
+    from detente.report._uncertainty_figures import sensitivity_figure
+
+    s = sensitivity(GENEVA, "compromise", method="sobol", n=16, seed=1, jitter="position=10")
+    iss = next(iter(s.ranking))
+    fig = sensitivity_figure(s, iss, top=5)
+    json.dumps(fig, allow_nan=False)
+    st = fig["data"][0]
+    assert st["y"][::-1] == [x.input for x in s.ranking[iss][:5]]
+    assert st["x"][::-1] == [x.st for x in s.ranking[iss][:5]]
+    m = sensitivity(GENEVA, "compromise", method="morris", n=4, seed=1, jitter="position=10")
+    fig = sensitivity_figure(m, iss)
+    assert fig["data"][0]["x"][::-1] == [x.mu_star for x in m.ranking[iss][:12]]
+
+
+def test_crisis_model_shows_the_episode_and_is_bounded(client):
+    r = client.get("/uncertainty?s=cuba-1962&model=crisis&draws=4&seed=1&jitter=position%3D10"
+                   "&method=none&run=1")
+    assert r.status_code == 200, r.text[:3000]
+    lib = simulate(load_case("cuba-1962"), ["crisis"], 4, seed=1, jitter="position=10")
+    ep = lib.summary("crisis").episode
+    assert 'id="episode-crisis"' in r.text
+    assert f"<td>{ep['agreement']['mean']:.3f}</td>" in r.text
+    # one game per draw: a crisis run is bounded by its estimated time, not only by draws
+    r = client.post("/api/simulate", json={"scenario": "cuba-1962", "models": ["crisis"],
+                                           "draws": 1000})
+    assert r.status_code == 422 and detail(r)[0]["loc"] == ["draws"]
+    assert "at most about 600 draws" in detail(r)[0]["msg"]
