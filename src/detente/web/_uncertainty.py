@@ -333,9 +333,10 @@ class Job:
 
 class Jobs:
     """The server's runs: at most ``limits.runs`` at once (a synchronous API call takes a slot
-    too); finished jobs kept for their results (the 64 most recent)."""
+    too); finished jobs kept for their results (the 8 most recent: a result keeps its draws,
+    up to 100,000 per model)."""
 
-    KEEP = 64
+    KEEP = 8
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
