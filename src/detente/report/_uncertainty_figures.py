@@ -90,16 +90,14 @@ def distribution_figure(result: SimulationResult, issue_id: str) -> dict[str, An
                        "line": {"color": "#b3261e", "dash": "dot", "width": 1}})
     return {"data": data, "layout": _layout(
         _short(f"{issue_id}: forecasts over {result.draws:,} draws", 60),
-        xaxis={"title": {"text": "outcome"}, "range": [lo, hi]},
+        xaxis={"title": {"text": "outcome"}, "range": [lo, hi], "anchor": "y2"},
         yaxis={"title": {"text": "density"}, "domain": [0.34, 1.0], "rangemode": "tozero",
                "range": [0, top * 1.08] if top > 0 else None},
         yaxis2={"domain": [0.0, 0.26], "type": "category", "categoryorder": "array",
-                "categoryarray": rows[::-1], "anchor": "x"},
+                "categoryarray": rows[::-1], "anchor": "x", "automargin": True},
+        legend={"x": 1, "y": 1, "xanchor": "right", "yanchor": "top", "orientation": "v",
+                "bgcolor": "rgba(255,255,255,0.7)"},
         shapes=shapes, height=360,
-        annotations=[{"text": "bars: 50 % and 90 % intervals · o median · | point forecast",
-                      "xref": "paper", "yref": "paper", "x": 0, "y": -0.28,
-                      "showarrow": False, "font": {"size": 10, "color": "#5f6b76"},
-                      "xanchor": "left"}],
     )}
 
 
