@@ -82,6 +82,7 @@ PAGES = {
     "scenario-view": "/scenarios/view?s=geneva-2022",
     "scenario-edit": "/scenarios/edit?s=geneva-2022",
     "forecast": "/forecast?s=geneva-2022",
+    "uncertainty": "/uncertainty?s=geneva-2022",
     "bargain": "/bargain?s=geneva-2022&a=USA&b=RUS&trust=0.7",
     "record": "/record?actor=RUS",
     "credibility": "/credibility?actor=RUS&toward=USA&as_of=2022-01-10",
@@ -183,3 +184,49 @@ def test_accept_an_extracted_event_and_find_it_in_the_record(server, page):
                        params={"agreement": "inf_1987", "limit": 5000}).json()["events"]
     assert any(e["id"] == eid and e["source"] == "https://example.org/inf-withdrawal"
                for e in events)
+
+
+def test_uncertainty_run_shows_progress_and_the_figures(server, page):
+    pg = page.page
+    pg.goto(server.url + "/uncertainty?s=geneva-2022")
+    pg.fill("#draws", "20000")
+    pg.fill("#above", "50")
+    pg.click("#run")
+    pg.wait_for_selector("#progress[data-status=done]", timeout=120_000)
+    assert int(pg.get_attribute("#progress", "data-events") or 0) >= 1
+    assert pg.get_attribute("#progress", "data-done") == "10"
+    assert pg.locator("#progress-text").inner_text().startswith("done: 10 chunks")
+    pg.wait_for_selector("#result[data-job]")
+    assert wait_for_plots(pg) == 6 + 6  # a distribution and a sensitivity figure per issue
+    assert pg.locator("#quantile-table tbody tr").count() == 6
+    assert "P(>50)" in pg.locator("#quantile-table thead").inner_text()
+    # the address bar is the permalink of the run, every option in it
+    assert "draws=20000" in pg.url and "above=50" in pg.url and "run=1" in pg.url
+    page.shot("uncertainty-run")
+    # the permalink reloads to the same numbers (computed by the server for a run this size)
+    row = pg.locator("#quantile-table tbody tr").first.inner_text()
+    pg.goto(pg.url)
+    assert wait_for_plots(pg) == 12
+    assert pg.locator("#result[data-job]").count() == 0
+    assert pg.locator("#quantile-table tbody tr").first.inner_text() == row
+
+
+def test_uncertainty_long_run_can_be_cancelled(server, page):
+    pg = page.page
+    pg.goto(server.url + "/uncertainty?s=geneva-2022")
+    pg.uncheck("input[name=model][value=compromise]")
+    pg.check("input[name=model][value=nash]")
+    pg.fill("#draws", "100000")
+    pg.select_option("#method", "none")
+    pg.click("#run")
+    pg.wait_for_function("() => +(document.getElementById('progress')"
+                         ".getAttribute('data-done') || 0) >= 1", timeout=120_000)
+    assert pg.get_attribute("#progress", "data-status") == "running"
+    page.shot("uncertainty-progress")
+    pg.click("#cancel")
+    pg.wait_for_selector("#progress[data-status=cancelled]", timeout=60_000)
+    done = int(pg.get_attribute("#progress", "data-done") or 0)
+    assert 1 <= done < int(pg.get_attribute("#progress", "data-total") or 0) == 49
+    assert "cancelled after" in pg.locator("#progress-text").inner_text()
+    assert pg.locator("#result [data-fig]").count() == 0
+    page.shot("uncertainty-cancelled")

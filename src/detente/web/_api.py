@@ -193,6 +193,103 @@ def post_bargain(state: StateDep, body: BargainIn) -> dict[str, Any]:
     return svc.bargain_payload(r)
 
 
+# -- uncertainty --------------------------------------------------------------------------------
+SetText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class WhatIfIn(ScenarioIn):
+    set: list[SetText] = Field(default_factory=list, max_length=50, description="What-if, "
+                               "as --set: ACTOR.ISSUE.FIELD=VALUE, ACTOR.capability=VALUE or "
+                               "ISSUE.status_quo=VALUE (a value may be a distribution).",
+                               examples=[["RUS.open_door.salience=90"]])
+    drop: list[Name] = Field(default_factory=list, max_length=50,
+                             description="What-if, as --drop: actors left out.")
+    jitter: str | None = Field(None, max_length=200, description="Noise on every number "
+                               "without a distribution, e.g. position=10,salience=25%.",
+                               examples=["position=10,salience=25%"])
+    seed: int = Field(0, ge=0, le=2**32 - 1)
+
+
+class SimulateIn(WhatIfIn):
+    models: list[Name] = Field(default_factory=lambda: ["compromise"], min_length=1,
+                               max_length=12, examples=[["compromise", "median"]])
+    draws: int = Field(1000, ge=1, le=10**9, description="Monte Carlo draws (at most the "
+                       "server's limit: 100,000 and an estimated 300 s by default).")
+    above: float | None = Field(None, allow_inf_nan=False, description="Also give "
+                                "P(forecast > above) per issue.")
+    options: dict[Name, dict[Name, OptionValue]] = Field(
+        default_factory=dict, description="Options per model, e.g. {\"eum\": {\"rounds\": 5}}")
+
+
+def _unc_request(body: WhatIfIn, **kw: Any) -> Any:
+    from detente.web import _uncertainty as unc
+
+    return unc.Request(sets=tuple(body.set), drops=tuple(body.drop), jitter=body.jitter or "",
+                       seed=body.seed, **kw)
+
+
+def _jobs(request: Request) -> Any:
+    return request.app.state.jobs
+
+
+@router.post("/simulate", summary="Monte Carlo over the scenario's uncertain inputs: per issue "
+             "and model the mean, quantiles, P(above), Monte Carlo standard error",
+             responses={429: {"description": "the server runs as many simulations as it may"}})
+def post_simulate(request: Request, state: StateDep, body: SimulateIn) -> dict[str, Any]:
+    from detente.web import _uncertainty as unc
+
+    sc = scenario_of(state, body)
+    req = _unc_request(body, models=tuple(body.models), draws=body.draws, above=body.above,
+                       options={k: dict(v) for k, v in body.options.items()})
+    plan = unc.plan(sc, req, state.settings.limits)
+    with _jobs(request).slot():
+        res = unc.simulate_plan(plan)
+    doc = res.as_dict()
+    doc["hash"] = scenario_hash(plan.scenario)
+    return svc._clean(doc)
+
+
+class SensitivityIn(WhatIfIn):
+    model: Name = Field("compromise", examples=["compromise"])
+    method: Literal["sobol", "morris"] = "sobol"
+    n: int = Field(64, ge=2, le=4096, description="Sobol's base sample (a power of two; "
+                   "N·(k + 2) runs) or Morris's trajectories (r·(k + 1) runs).")
+    inputs: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=50, description="Keep some inputs: ACTOR.ISSUE.FIELD, "
+        "an actor, an issue or a field name.")
+    options: dict[Name, OptionValue] = Field(default_factory=dict)
+
+
+@router.post("/sensitivity", summary="Sobol or Morris indices of each issue's forecast to the "
+             "uncertain inputs, ranked", responses={429: {"description": "the server runs as "
+                                                          "many analyses as it may"}})
+def post_sensitivity(request: Request, state: StateDep, body: SensitivityIn) -> dict[str, Any]:
+    from detente.web import _uncertainty as unc
+
+    sc = scenario_of(state, body)
+    req = _unc_request(body, models=(body.model,), draws=1, method=body.method, n=body.n,
+                       smodel=body.model, inputs=tuple(body.inputs),
+                       options={body.model: dict(body.options)})
+    try:
+        plan = unc.plan(sc, req, state.settings.limits)
+    except InputError as e:
+        raise type(e)([Problem(p.message, p.field, p.file, p.line, p.row,
+                               ("model",) if p.loc[:1] in (("models",), ("smodel",))
+                               else ("options",) if p.loc[:1] == ("options",) else p.loc)
+                       for p in e.problems] or str(e)) from None
+    if plan.n_inputs < 2:
+        raise InputError([Problem(
+            f"sensitivity needs at least two varying inputs, found {plan.n_inputs}: give a "
+            "jitter (e.g. position=10,salience=25%) or distributions in the scenario"
+            + (", or keep more inputs" if body.inputs else ""),
+            "jitter", loc=("inputs" if body.inputs else "jitter",))])
+    with _jobs(request).slot():
+        res = unc.sensitivity_plan(plan)
+    doc = res.as_dict()
+    doc["hash"] = scenario_hash(plan.scenario)
+    return svc._clean(doc)
+
+
 # -- the record ---------------------------------------------------------------------------------
 @router.get("/credibility", summary="Credibility of an actor's commitments, with its drivers")
 def get_credibility(state: StateDep, actor: Code, toward: OptCode = None,

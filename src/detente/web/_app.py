@@ -160,14 +160,23 @@ def plotly_js() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
+def _json_path(path: str) -> bool:
+    """Whether a request's errors are answered as JSON (the API, the page's background runs)."""
+    return path.startswith(("/api/", "/uncertainty/jobs"))
+
+
 def create_app(settings: WebSettings) -> FastAPI:
-    from detente.web import _api, _pages
+    from detente.web import _api, _pages, _uncertainty_pages
+    from detente.web._uncertainty import Busy, Jobs
 
     state = State(settings)
+    jobs = Jobs(settings.limits)
+    _pages.add_page("/uncertainty", "Uncertainty", before="/bargain")
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        jobs.cancel_all()
         state.close()
 
     app = FastAPI(
@@ -178,11 +187,12 @@ def create_app(settings: WebSettings) -> FastAPI:
         "with --allow-writes; writes need `Authorization: Bearer TOKEN`.",
     )
     app.state.detente = state
+    app.state.jobs = jobs
     app.state.templates = templates()
 
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError) -> Response:
-        if request.url.path.startswith("/api/"):
+        if _json_path(request.url.path):
             return JSONResponse(error_body(exc), status_code=error_status(exc))
         return _pages.error_page(request, exc, error_status(exc))
 
@@ -190,7 +200,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")),
                    "type": str(e.get("type", "input"))} for e in exc.errors()]
-        if request.url.path.startswith("/api/"):
+        if _json_path(request.url.path):
             return JSONResponse({"detail": detail}, status_code=422)
         return _pages.error_page(request, InputError("; ".join(
             f"{'.'.join(str(x) for x in d['loc'][1:])}: {d['msg']}" for d in detail)), 422)
@@ -206,6 +216,13 @@ def create_app(settings: WebSettings) -> FastAPI:
                                 status_code=exc.status, headers=headers)
         return _pages.error_page(request, InputError(str(exc)), exc.status)
 
+    @app.exception_handler(Busy)
+    async def _busy(request: Request, exc: Busy) -> Response:
+        if _json_path(request.url.path):
+            return JSONResponse({"detail": [{"loc": [], "msg": str(exc), "type": "busy"}]},
+                                status_code=429, headers={"retry-after": "5"})
+        return _pages.error_page(request, InputError(str(exc)), 429)
+
     static = resources.files("detente.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -220,6 +237,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     app.include_router(_api.router)
     app.include_router(_pages.router)
+    app.include_router(_uncertainty_pages.router)
 
     app.add_middleware(BodyLimit, limit=settings.limits.body_bytes)
     return app

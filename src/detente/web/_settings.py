@@ -25,6 +25,18 @@ class Limits:
     """Longest estimated model run (``detente.collective`` work estimate) a request may ask."""
     stored_scenarios: int = 256
     """Uploaded scenarios kept in memory for permalinks (least recently used dropped)."""
+    draws: int = 100_000
+    """Most Monte Carlo draws of one simulation (``/uncertainty``, ``/api/simulate``)."""
+    sensitivity_runs: int = 50_000
+    """Most model runs of one sensitivity analysis (Sobol ``N·(k + 2)``, Morris ``r·(k + 1)``)."""
+    simulate_seconds: float = 300.0
+    """Longest estimated simulation or sensitivity analysis: draws (or runs) × each model's
+    estimated seconds per run (``detente.collective``'s work estimate, at least 0.1 ms)."""
+    runs: int = 2
+    """Most simulations and sensitivity analyses running at once; one more is a 429 answer."""
+    inline_draws: int = 20_000
+    """Up to this many draws the uncertainty page computes while answering its GET (so it
+    works without JavaScript); larger runs go through a background job with live progress."""
 
 
 @dataclass(frozen=True)
