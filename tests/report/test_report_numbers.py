@@ -260,8 +260,8 @@ def test_sensitivity_equals_detente_sensitivity(sections: dict[str, dict[str, An
         assert got[_issue_label(iss)] == want, iss
     actors = _table_with(sec, "issue", "actors (Σ mu*)")
     for r in actors[1:]:
-        iss = next(i for i in printed["actors"] if _issue_label(i) == r[0])
-        want = ", ".join(f"{a['actor']} {a['index']:.2f}" for a in printed["actors"][iss][:3])
+        key = next(i for i in printed["actors"] if _issue_label(i) == r[0])
+        want = ", ".join(f"{a['actor']} {a['index']:.2f}" for a in printed["actors"][key][:3])
         assert r[1] == want
 
 
