@@ -53,8 +53,15 @@ def test_geneva_report_renders_cleanly(browser: Any, geneva_files: tuple[Path, P
         for sid in SECTIONS:
             text = page.inner_text(f"section#{sid}")
             assert len(text.strip().splitlines()) >= 2, sid
-        skipped = page.inner_text("section#sensitivity")
-        assert "Skipped:" in skipped and "detente.uncertainty" in skipped
+        sens = page.inner_text("section#sensitivity")
+        assert "Skipped:" not in sens and "mu*" in sens
+        assert page.eval_on_selector_all("section#sensitivity table", "els => els.length") >= 3
+        # the sensitivity section's links to the key assumptions land on that section
+        inner = page.eval_on_selector_all("section#sensitivity a[href^='#']",
+                                          "els => els.map(e => e.getAttribute('href'))")
+        assert inner and set(inner) == {"#indicators"}
+        assert page.query_selector("section#indicators") is not None
+        assert "50% interval" in page.inner_text("section#forecasts")
         # the inline figures are laid out (non-zero size), not broken images
         sizes = page.eval_on_selector_all(
             "figure.fig svg", "els => els.map(e => [e.getBoundingClientRect().width, "

@@ -82,7 +82,10 @@ def _table_with(sec: dict[str, Any], first_header: str, contains: str | None = N
 def _run(*args: str) -> Any:
     res = CliRunner().invoke(app, list(args))
     assert res.exit_code == 0, res.output
-    return json.loads(res.output)
+    try:
+        return json.loads(res.output)
+    except json.JSONDecodeError as err:
+        raise AssertionError(f"{args}: not JSON: {res.output[:400]!r}") from err
 
 
 def _reproduce(text: str, section: str, prefix: str) -> Any:
@@ -197,3 +200,84 @@ def test_bargaining_figures_equal_detente_bargain(sections: dict[str, dict[str, 
         issues = deals[0][1:-2]
         assert row[1:-2] == [str(sol["options"][i]) for i in issues]
         assert row[-2:] == [f"{sol['utility_a']:.3f}", f"{sol['utility_b']:.3f}"]
+
+
+def _f1(x: float | None, fmt: str = ".1f") -> str:
+    """A number formatted as the report's uncertainty tables format it (no negative zero)."""
+    if x is None:
+        return "—"
+    out = format(x, fmt)
+    return out[1:] if out.startswith("-") and float(out) == 0 else out
+
+
+def test_intervals_equal_detente_simulate(sections: dict[str, dict[str, Any]],
+                                          geneva_html: tuple[str, str]) -> None:
+    calib = _reproduce(geneva_html[0], "forecasts", "detente calibrate cases")
+    printed = _reproduce(geneva_html[0], "forecasts", "detente simulate geneva-2022")
+    # the simulation runs under the noise the calibration printed
+    assert printed["jitter"] == calib["jitter"]
+    text = sections["forecasts"]["text"]
+    assert f"standard deviation {calib['scale']:g}% of its scale" in text
+    assert (f"covered {calib['test']['coverage50']:.1%} and {calib['test']['coverage90']:.1%}"
+            in text)
+    tab = _table_with(sections["forecasts"], "issue", "90% interval")
+    rows = {(r[0], r[1]): r for r in tab[1:]}
+    n = 0
+    for m in printed["models"]:
+        for row in m["issues"]:
+            cells = rows[(_issue_label(row["issue"]), m["model"])]
+            q = row["quantiles"]
+            assert cells[2] == _f1(row["point"])
+            assert cells[3] == _f1(q["0.5"])
+            assert cells[4] == f"{_f1(q['0.25'])}–{_f1(q['0.75'])}"
+            assert cells[5] == f"{_f1(q['0.05'])}–{_f1(q['0.95'])}"
+            assert cells[6] == _f1(row["mcse"], ".2f")
+            n += 1
+    assert n == len(tab) - 1 == 6 * len(printed["models"])
+    # the point forecasts are those of the forecast table (one model run on the point inputs)
+    fc = _table_with(sections["forecasts"], "issue", "status quo")
+    for m in printed["models"]:
+        col = fc[0].index(m["model"])
+        for row in m["issues"]:
+            cell = next(r for r in fc[1:] if r[0] == _issue_label(row["issue"]))[col]
+            assert abs(float(cell) - row["point"]) <= 0.005 + 1e-9
+
+
+def test_sensitivity_equals_detente_sensitivity(sections: dict[str, dict[str, Any]],
+                                                geneva_html: tuple[str, str]) -> None:
+    printed = _reproduce(geneva_html[0], "sensitivity", "detente sensitivity geneva-2022")
+    assert printed["method"] == "morris"
+    sec = sections["sensitivity"]
+    assert f"over {printed['runs']:,} runs" in sec["text"]
+    tab = _table_with(sec, "issue", "mu*")
+    got: dict[str, list[list[str]]] = {}
+    for r in tab[1:]:
+        got.setdefault(r[0], []).append(r[1:5])
+    assert len(got) == len(printed["issues"])
+    for iss, xs in printed["issues"].items():
+        want = [[x["input"], f"{x['mu_star']:.2f}", f"{x['mu_star_conf']:.2f}",
+                 f"{x['sigma']:.2f}"] for x in xs[:3]]
+        assert got[_issue_label(iss)] == want, iss
+    actors = _table_with(sec, "issue", "actors (Σ mu*)")
+    for r in actors[1:]:
+        key = next(i for i in printed["actors"] if _issue_label(i) == r[0])
+        want = ", ".join(f"{a['actor']} {a['index']:.2f}" for a in printed["actors"][key][:3])
+        assert r[1] == want
+
+
+@pytest.mark.parametrize(("actor", "toward"), [("USA", "RUS"), ("RUS", "USA")])
+def test_credibility_sensitivity_equals_its_command(sections: dict[str, dict[str, Any]],
+                                                   geneva_html: tuple[str, str], actor: str,
+                                                   toward: str) -> None:
+    printed = _reproduce(geneva_html[0], "sensitivity",
+                         f"detente credibility-sensitivity {actor} --toward {toward}")
+    text = sections["sensitivity"]["text"]
+    part = text[text.index(f"{actor} toward {toward}"):]
+    assert part.startswith(
+        f"{actor} toward {toward}Posterior mean {printed['mean_at_settings']:.3f} at the "
+        f"default settings; {printed['mean_low']:.3f}–{printed['mean_high']:.3f} over "
+        f"{printed['runs']} sampled settings.")
+    tabs = [t for t in sections["sensitivity"]["tables"] if t[0][0] == "setting"]
+    tab = tabs[0 if (actor, toward) == ("USA", "RUS") else 1]
+    assert [[r[0], r[2], r[3]] for r in tab[1:]] == [
+        [s["setting"], f"{s['mu_star']:.3f}", f"{s['sigma']:.3f}"] for s in printed["settings"]]

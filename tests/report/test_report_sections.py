@@ -176,6 +176,11 @@ def test_plain_scenarios_skip_with_reasons() -> None:
     assert "no crisis inputs" in skipped["crisis"]
     assert "does not appear in the record" in skipped["credibility"]
     assert "does not appear in the record" in skipped["bargaining"]
-    assert "detente.uncertainty" in skipped["sensitivity"]
+    # the forecast sensitivity needs no dyad: the main model (eum) is not in the report, so the
+    # first simulated model stands in; credibility's sensitivity needs a record: absent
+    assert "sensitivity" not in skipped
+    assert rep.data["sensitivity"]["model"] == "compromise"
+    assert "credibility_sensitivity" not in rep.data
+    assert [m["model"] for m in rep.data["intervals"]["models"]] == ["compromise", "median"]
     assert "no bilateral analysis" in skipped["indicators"]
     assert "indicators" not in rep.data and "crisis" not in rep.data

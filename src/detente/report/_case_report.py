@@ -38,6 +38,16 @@ from detente.report._indicators import (
     indicator_text,
     indicators_section,
 )
+from detente.report._uncertainty_section import (
+    MAIN_MODEL,
+    UncertaintyData,
+    confidence_min,
+    interval_confidence,
+    intervals_part,
+    sensitivity_judgement,
+    sensitivity_section,
+    uncertainty_data,
+)
 from detente.scenario import Scenario
 
 __all__ = [
@@ -60,14 +70,6 @@ LIKELIHOOD_TERMS: tuple[tuple[float, float, str], ...] = (
     (0.80, 0.95, "very likely"),
     (0.95, 1.00, "almost certain"),
 )
-
-
-#: Why the interval and sensitivity parts are absent (the Monte Carlo and Sobol analysis of the
-#: uncertainty package is not part of this build).
-SKIPPED_UNCERTAINTY = ("intervals over the inputs and Sobol sensitivity indices need the Monte "
-                       "Carlo/sensitivity package (detente.uncertainty), which this build does "
-                       "not include; the what-if sweep (key assumptions) covers the key "
-                       "judgements where it can")
 
 
 def likelihood_term(p: float) -> str:
@@ -198,8 +200,8 @@ def _forecast_data(sc: Scenario, models: Sequence[str], seed: int) -> dict[str, 
     return out
 
 
-def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed: int
-                      ) -> Section:
+def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed: int,
+                      ud: UncertaintyData) -> Section:
     from detente.report._forecast_plot import plot_forecasts
 
     models = list(forecasts)
@@ -216,9 +218,9 @@ def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed
         "<p>Each model's forecast per issue on the issue's own scale, beside the status quo "
         "(what happens if nothing is agreed). The models and their references are in the "
         "methods appendix.</p>" + table + _command(f"detente forecast {ref} {opts} -f json")
-        + f'<p class="skip">Intervals skipped: {_e(SKIPPED_UNCERTAINTY)}.</p>'
         + ("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>" if notes else "")
         + fig + _command(f"detente forecast {ref} {opts} --plot forecasts.svg")
+        + intervals_part(sc, ref, ud, seed)
     )
     return Section("forecasts", "What the models expect", body)
 
@@ -382,7 +384,8 @@ def _has_sq(res: Any) -> bool:
     return res.domain.status_quo is not None
 
 
-def _methods_section(models: Sequence[str], seed: int, meta: Mapping[str, str]) -> Section:
+def _methods_section(models: Sequence[str], seed: int, meta: Mapping[str, str],
+                     ud: UncertaintyData) -> Section:
     from detente.collective import get_model
 
     rows = []
@@ -398,8 +401,30 @@ def _methods_section(models: Sequence[str], seed: int, meta: Mapping[str, str]) 
         "agreement between models, not the probability.</p>"
         + _table(["", ""], [[k, v] for k, v in meta.items()])
         + f"<p>Random seed {seed}.</p>"
+        + _uncertainty_methods(ud)
     )
     return Section("methods", "Methods and settings", body)
+
+
+def _uncertainty_methods(ud: UncertaintyData) -> str:
+    from detente.report import _uncertainty_section as us
+
+    sim = ("the input noise calibrated on the case bank (`detente calibrate cases`, "
+           f"{us.CALIBRATION_DRAWS} draws per case)" if ud.calibration is not None else
+           f"an assumed default jitter ({us.DEFAULT_JITTER}), not calibrated")
+    return (
+        "<p>Intervals: Monte Carlo (detente.uncertainty.simulate) with "
+        f"{us.SIM_DRAWS} draws per model ({', '.join(us.SIMULATED)}), under {_e(sim)}; "
+        "central 50% and 90% intervals of the draws. Sensitivity: Morris elementary effects "
+        f"(SALib; Morris 1991, Campolongo et al. 2007) with {us.SENSITIVITY_SAMPLES} "
+        f"trajectories under jitter {_e(us.SENSITIVITY_JITTER)}, of the report's main model, "
+        f"<b>{_e(ud.sens_model or MAIN_MODEL)}</b> (the expected utility model when the "
+        "report includes it); credibility's sensitivity to its settings with "
+        f"{us.CREDIBILITY_SAMPLES} Morris trajectories. Confidence in an issue's forecast is "
+        "the lower of the level from the models' disagreement and the level from the width "
+        "of the 50% intervals (mean over the simulated models: ≤ 25% of the scale high, "
+        "≤ 50% moderate, else low).</p>"
+    )
 
 
 def _crisis(sc: Scenario, ref: str, as_of: str | None, models: Sequence[str], seed: int
@@ -432,7 +457,8 @@ def _confidence_from_spread(spread: float, low_share: float) -> tuple[str, str]:
     return "low", why
 
 
-def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any]) -> list[Judgement]:
+def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any], ud: UncertaintyData
+                      ) -> list[Judgement]:
     out = []
     low = [s for s in sc.stances if getattr(s, "confidence", "") == "low"]
     low_share = len(low) / max(len(sc.stances), 1)
@@ -444,6 +470,10 @@ def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any]) -> list[Judgem
         span = _scale_range(sc, iss.id)
         spread = float(vals.max() - vals.min()) / span
         conf, why = _confidence_from_spread(spread, low_share)
+        by_interval = interval_confidence(sc, ud, iss.id)
+        if by_interval is not None:
+            conf = confidence_min(conf, by_interval[0])
+            why += "; " + by_interval[1]
         med = float(np.median(vals))
         where = ""
         if iss.status_quo is not None:
@@ -500,9 +530,17 @@ def build_report(
                           for i, x in zip(fc.issue_ids, fc.outcomes, strict=True)}
                       for m, fc in forecasts.items()},
     }
-    sections = [_scenario_section(scenario, ref), _forecast_section(scenario, ref, forecasts, seed),
+    rec = None
+    if a is not None and b is not None:
+        from detente.record import load_shipped_record
+
+        rec = record if record is not None else load_shipped_record()
+    ud = uncertainty_data(scenario, models, seed=seed, a=a, b=b, as_of=as_of, record=rec)
+    data.update(ud.data)
+    sections = [_scenario_section(scenario, ref),
+                _forecast_section(scenario, ref, forecasts, seed, ud),
                 _outcome_section(scenario, ref, forecasts, observed)]
-    judgements = _issue_judgements(scenario, forecasts)
+    judgements = _issue_judgements(scenario, forecasts, ud)
     crisis_section, cd = _crisis(scenario, ref, as_of, models, seed)
     sections.append(crisis_section)
     if cd is not None:
@@ -512,9 +550,6 @@ def build_report(
     why_not = "no dyad given (--a and --b)"
     creds = None
     if a is not None and b is not None:
-        from detente.record import load_shipped_record
-
-        rec = record if record is not None else load_shipped_record()
         try:
             creds = _credibility_data(a, b, as_of, rec)
         except InputLookupError as err:
@@ -539,7 +574,10 @@ def build_report(
                 f"{actor} keeps a commitment made to {toward}, judging by the record as of "
                 f"{c.as_of.isoformat()} (posterior mean "
                 f"{c.mean:.2f}, {c.level:.0%} interval {c.low:.2f}–{c.high:.2f}).",
-                conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}",
+                conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}"
+                + (f"; its settings (half-life, allegation weight, …) move the mean between "
+                   f"{ud.cred[key].low:.2f} and {ud.cred[key].high:.2f}" if key in ud.cred
+                   else ""),
                 likelihood_term(c.mean), float(c.mean)))
         thr = res.threshold
         if thr is None:
@@ -564,8 +602,7 @@ def build_report(
         for key, title in (("bargaining", "Is a deal possible, and on what?"),
                            ("credibility", "Credibility of each side toward the other")):
             sections.append(Section(key, title, skipped=why_not))
-    sections.append(Section("sensitivity", "Sensitivity: which inputs would change which "
-                            "forecast", skipped=SKIPPED_UNCERTAINTY))
+    sens_at = len(sections)  # placed here; written once the indicators are known
     challenger = counterpart = None
     crisis_trust: tuple[float, float] | None = None
     keys: list[str] = [x for x in (a, b) if x is not None]
@@ -592,11 +629,20 @@ def build_report(
         sections.append(Section("indicators", title, skipped="no judgement with a likelihood "
                                 "or a yes/no to sweep: no bilateral analysis and no outside "
                                 "option in the scenario"))
+    sens_title = "Sensitivity: which inputs would change which forecast"
+    sens_body = sensitivity_section(scenario, ref, ud, as_of, inds)
+    sections.insert(sens_at, Section("sensitivity", sens_title, sens_body) if sens_body
+                    else Section("sensitivity", sens_title, skipped=ud.sens_skipped or
+                                 "no input to vary"))
+    sj = sensitivity_judgement(scenario, ud)
+    if sj is not None:
+        judgements.append(Judgement(sj, "moderate", f"Morris screening of {ud.sens.runs:,} "
+                                    "runs under a local noise; a ranking, not a probability"))
     digest = hashlib.sha256(source_bytes if source_bytes is not None
                             else scenario.model_dump_json().encode()).hexdigest()
     meta = {"detente version": __version__, "input": ref, "input SHA-256": digest,
             "as of": as_of or "—"}
-    sections.append(_methods_section(models, seed, meta))
+    sections.append(_methods_section(models, seed, meta, ud))
     return CaseReport(f"{scenario.name}: case report", scenario.name, tuple(judgements),
                       tuple(sections), data, meta)
 
