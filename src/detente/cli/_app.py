@@ -30,6 +30,8 @@ __all__ = [
     "debug_enabled",
     "err_console",
     "fail",
+    "load_record",
+    "say_created",
     "scenario_path",
     "user_errors",
 ]
@@ -192,6 +194,26 @@ def scenario_path(arg: str) -> Path:
         f"{arg}: no such file (and no shipped example or case of that name; examples: "
         f"{', '.join(list_examples())}; cases: see `detente cases`)"
     )
+
+
+def load_record(db: str | None) -> Any:
+    """The record behind a ``--db`` option: ``'shipped'`` reads the package's dataset without a
+    database; anything else opens the store (``None``: ``$DETENTE_DB`` or the user's default,
+    created and filled with the shipped dataset on first use, which is said on stderr)."""
+    from detente.record import load_shipped_record, open_store
+
+    if db == "shipped":
+        return load_shipped_record()
+    with open_store(db) as store:
+        say_created(store)
+        return store.record()
+
+
+def say_created(store: Any) -> None:
+    """On first use, say where the database was created (on stderr: output stays clean)."""
+    if getattr(store, "created", False):
+        err_console.print(f"created the record database {store.url} (filled with the shipped "
+                          "dataset; --db or $DETENTE_DB choose another)", markup=False)
 
 
 def _esc(text: str) -> str:

@@ -22,7 +22,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
-    err_console,
+    load_record,
     user_errors,
 )
 from detente.scenario import Problem, ScenarioError
@@ -46,23 +46,6 @@ DbOpt = Annotated[
         "dataset without a database.",
     ),
 ]
-
-
-def _load(db: str | None) -> Any:
-    from detente.record import load_shipped_record, open_store
-
-    if db == "shipped":
-        return load_shipped_record()
-    with open_store(db) as store:
-        _say_created(store)
-        return store.record()
-
-
-def _say_created(store: Any) -> None:
-    """On first use, say where the database was created (on stderr: output stays clean)."""
-    if getattr(store, "created", False):
-        err_console.print(f"created the record database {store.url} (filled with the shipped "
-                          "dataset; --db or $DETENTE_DB choose another)", markup=False)
 
 
 def _parse_date(text: str | None, what: str) -> date | None:
@@ -121,7 +104,7 @@ def agreements_cmd(
     db: DbOpt = None,
 ) -> None:
     """List the agreements in the record."""
-    rec = _load(db)
+    rec = load_record(db)
     rows = [
         _agreement_row(a) for a in rec.sorted().agreements
         if (party is None or party in a.parties) and (kind is None or a.kind.value == kind)
@@ -143,7 +126,7 @@ def events_cmd(
     db: DbOpt = None,
 ) -> None:
     """List the events in the record (filter by agreement, actor, type, dates)."""
-    rec = _load(db)
+    rec = load_record(db)
     if agreement is not None:
         rec.agreement(agreement)
     lo, hi = _parse_date(since, "--since"), _parse_date(until, "--until")
@@ -168,7 +151,7 @@ def show_cmd(
     db: DbOpt = None,
 ) -> None:
     """Show one agreement (with its events) or one event, with sources."""
-    rec = _load(db)
+    rec = load_record(db)
     if not rec.has(item_id):
         raise UserError(f"no agreement or event {item_id!r} in the record "
                         "(see `detente record agreements`)")
@@ -212,7 +195,7 @@ def export_cmd(
     """Export the record as agreements.csv and events.csv (atomic writes)."""
     from detente.record import write_record_dir
 
-    paths = write_record_dir(_load(db), folder)
+    paths = write_record_dir(load_record(db), folder)
     console.print("wrote " + ", ".join(str(p) for p in paths))
 
 
@@ -282,7 +265,7 @@ def credibility_cmd(
             source = "command-line options" if settings_file is None else str(settings_file)
             problems.append(Problem(msg, ".".join(map(str, loc)), source, line))
         raise ScenarioError(problems) from None
-    rec = _load(db)
+    rec = load_record(db)
     cred = credibility(rec, actor, toward=toward, as_of=day, settings=settings)
     if plot is not None:
         first = min((d.event.date.start for d in cred.drivers), default=day)

@@ -376,7 +376,7 @@ def credibility_sensitivity_cmd(
 ) -> None:
     """Which credibility setting (half-life, allegation weight, disputed factor, prior) moves
     ACTOR's credibility, and how far: Morris or Sobol indices over their plausible ranges."""
-    from detente.cli._record import _load as load_record
+    from detente.cli._app import load_record
     from detente.cli._record import _parse_date
     from detente.uncertainty import credibility_sensitivity
     from detente.uncertainty._credibility import RANGES

@@ -16,6 +16,7 @@ from detente.cli._app import (
     app,
     console,
     err_console,
+    load_record,
     user_errors,
 )
 
@@ -42,15 +43,6 @@ def _ref(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise UserError(f"--date: expected YYYY-MM-DD, got {text!r}") from None
-
-
-def _record(db: str | None) -> Any:
-    from detente.record import load_shipped_record, open_store
-
-    if db == "shipped":
-        return load_shipped_record()
-    with open_store(db) as store:
-        return store.record()
 
 
 def _read_all(files: list[str]) -> list[Any]:
@@ -153,7 +145,7 @@ def extract_cmd(
     if writing and db == "shipped":
         raise UserError("--db shipped is read-only; give a store to write to")
     # the record names the agreements: the store written to, else the shipped dataset
-    record = _record(db) if writing else _record(db or "shipped")
+    record = load_record(db) if writing else load_record(db or "shipped")
     ex = Extractor(record)
     ref = _ref(ref_date)
     cands = [c for a in articles for c in ex.extract(a, ref)]
@@ -208,7 +200,7 @@ def check_cmd(
     from detente.text import Extractor, balance, check, check_markdown
 
     articles = _read_all(files)
-    record = _record(db)
+    record = load_record(db)
     ex = Extractor(record)
     ref = _ref(ref_date)
     out: list[dict[str, Any]] = []
