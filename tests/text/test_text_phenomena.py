@@ -1,0 +1,255 @@
+"""Phenomena of real news and essays on arms control, one sentence (or a two-sentence article)
+each, composed for these tests — not taken from the gold texts — and written, with the expected
+claims, before the extractor was run on them (their first-run figures are in ``docs/text.md``).
+
+Each fact case lists every factual claim the text makes (agreement, actors, type, date prefix,
+alleger); the extractor must output those and no other fact. Each non-fact case is a negated,
+hypothetical, threatened, urged, promised, questioned or denied act: nothing may be output as a
+fact (the hard rule).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.text import Article, Candidate
+from detente.text._extract import extract
+
+# (agreement, actors, type, date prefix or None, alleger or None)
+Want = tuple[str, frozenset[str], str, str | None, frozenset[str] | None]
+
+
+def w(agreement: str, actors: str, etype: str, when: str | None = None,
+      by: str | None = None) -> Want:
+    return (agreement, frozenset(actors.split(";")), etype, when,
+            frozenset(by.split(";")) if by else None)
+
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- withdraw, exit, quit, denounce, terminate -------------------------------------
+    ("quit", "Russia formally quit the Open Skies Treaty on December 18, 2021.",
+     [w("open_skies_1992", "RUS", "withdrew", "2021-12")]),
+    ("exited", "The United States exited the Iran nuclear deal in May 2018.",
+     [w("jcpoa_2015", "USA", "withdrew", "2018-05")]),
+    ("pulled-out", "In 2002 Washington pulled out of the Anti-Ballistic Missile Treaty.",
+     [w("abm_1972", "USA", "withdrew", "2002")]),
+    ("announced-withdrawal", "North Korea announced its withdrawal from the NPT in January "
+     "2003.", [w("npt_1968", "PRK", "withdrew", "2003-01")]),
+    ("terminated-participation", "President Trump terminated U.S. participation in the JCPOA "
+     "on May 8, 2018.", [w("jcpoa_2015", "USA", "withdrew", "2018-05")]),
+    ("denounced", "Russia denounced the Treaty on Conventional Armed Forces in Europe in May "
+     "2023.", [w("cfe_1990", "RUS", "withdrew", "2023-05")]),
+    ("departure-noun", "North Korea's departure from the NPT in 2003 was unprecedented.",
+     [w("npt_1968", "PRK", "withdrew", "2003")]),
+    ("exit-possessive", "Washington's exit from the Open Skies Treaty took effect in November "
+     "2020.", [w("open_skies_1992", "USA", "withdrew", "2020-11")]),
+    ("withdrawal-adjective", "The U.S. withdrawal from the ABM Treaty in 2002 angered Moscow.",
+     [w("abm_1972", "USA", "withdrew", "2002")]),
+    ("withdrawal-took-effect", "Moscow's withdrawal from the CFE Treaty took effect in "
+     "November 2023.", [w("cfe_1990", "RUS", "withdrew", "2023-11")]),
+    ("notified-object", "Washington formally notified Moscow of its decision to withdraw from "
+     "the INF Treaty on February 2, 2019.", [w("inf_1987", "USA", "withdrew", "2019-02")]),
+    ("completed-withdrawal", "Russia's Foreign Ministry announced that Moscow had completed "
+     "its withdrawal from the CFE Treaty on November 7, 2023.",
+     [w("cfe_1990", "RUS", "withdrew", "2023-11")]),
+    ("walked-away-citing", "The Trump administration walked away from the Open Skies Treaty "
+     "in 2020, citing Russian violations.",
+     [w("open_skies_1992", "USA", "withdrew", "2020"),
+      w("open_skies_1992", "RUS", "violation_alleged", None, "USA")]),
+    ("appositive-citing", "The United States, citing Russian violations, withdrew from the "
+     "INF Treaty on August 2, 2019.",
+     [w("inf_1987", "USA", "withdrew", "2019-08"),
+      w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    # --- suspend ----------------------------------------------------------------------
+    ("suspension-possessive", "Moscow's suspension of New START in February 2023 ended "
+     "on-site inspections.", [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+    ("suspended-implementation", "In 2007 Russia suspended its implementation of the CFE "
+     "Treaty.", [w("cfe_1990", "RUS", "suspended", "2007")]),
+    ("scaled-back", "Iran scaled back its commitments under the Iran nuclear deal in 2019.",
+     [w("jcpoa_2015", "IRN", "suspended", "2019")]),
+    ("appositive-leader", "Vladimir Putin, the Russian president, suspended the New START "
+     "treaty in February 2023.", [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+    ("suspending-dated", "On Feb. 21, 2023, Putin announced that Russia was suspending its "
+     "participation in New START.", [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+    # --- violate, breach, accuse, non-compliance ----------------------------------------
+    ("accused-of", "Washington accused Moscow of violating the INF Treaty in 2014.",
+     [w("inf_1987", "RUS", "violation_alleged", "2014", "USA")]),
+    ("says-material-breach", "The State Department says Russia is in material breach of the "
+     "INF Treaty.", [w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("according-to", "According to NATO, Russia breached the Intermediate-Range Nuclear "
+     "Forces Treaty by deploying the 9M729 missile.",
+     [w("inf_1987", "RUS", "violation_alleged", None, "NATO")]),
+    ("charged-that", "Moscow has repeatedly charged that the United States violated the Open "
+     "Skies Treaty.", [w("open_skies_1992", "USA", "violation_alleged", None, "RUS")]),
+    ("officials-accused", "U.S. officials have accused Russia of non-compliance with the "
+     "Open Skies Treaty.", [w("open_skies_1992", "RUS", "violation_alleged", None, "USA")]),
+    ("breaches-reported", "Iran's breaches of the JCPOA began in July 2019, the IAEA "
+     "reported.", [w("jcpoa_2015", "IRN", "violation_alleged", "2019-07", "IAEA")]),
+    ("charged-year", "The Soviet Union violated the ABM Treaty by building the Krasnoyarsk "
+     "radar, the Reagan administration charged in 1985.",
+     [w("abm_1972", "SUN", "violation_alleged", "1985", "USA")]),
+    ("passive-violated-by", "The INF Treaty was violated by Russia, according to the United "
+     "States.", [w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("three-accusers", "Britain, France and Germany accused Iran of violating the JCPOA in "
+     "January 2020.", [w("jcpoa_2015", "IRN", "violation_alleged", "2020-01",
+                         "GBR;FRA;DEU")]),
+    ("biden-administration", "The Biden administration accused Moscow of breaching New START "
+     "in January 2023.", [w("new_start_2010", "RUS", "violation_alleged", "2023-01", "USA")]),
+    ("ministry-said", "Russia's Foreign Ministry said the United States had violated the Open "
+     "Skies Treaty.", [w("open_skies_1992", "USA", "violation_alleged", None, "RUS")]),
+    ("capital-accused", "Kyiv accused Moscow of violating the Minsk agreements.",
+     [w("minsk2_2015", "RUS", "violation_alleged", None, "UKR")]),
+    ("pentagon-said", "The Pentagon said Russia had violated the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("cheated", "American officials said the Russians had cheated on the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("allies-said", "Russia violated the INF Treaty, NATO allies said in December 2018.",
+     [w("inf_1987", "RUS", "violation_alleged", "2018-12", "NATO")]),
+    ("found-in-violation", "In its annual compliance report, the State Department found "
+     "Russia in violation of the Open Skies Treaty.",
+     [w("open_skies_1992", "RUS", "violation_alleged", None, "USA")]),
+    ("says-present", "Pompeo says Iran violated the JCPOA.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", None, "USA")]),
+    ("passive-accused-by", "Moscow was accused by Washington of breaching the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("failing-to-comply", "The United States accused Russia of failing to comply with New "
+     "START in 2023.", [w("new_start_2010", "RUS", "violation_alleged", "2023", "USA")]),
+    ("declared-in-breach", "Washington declared Russia in material breach of the INF Treaty "
+     "in December 2018.", [w("inf_1987", "RUS", "violation_alleged", "2018-12", "USA")]),
+    # --- sign, ratify, extend, enter into force ------------------------------------------
+    ("signed-coordination", "Russia and the United States signed New START in Prague in "
+     "April 2010.", [w("new_start_2010", "RUS;USA", "signed", "2010-04")]),
+    ("senate-ratified", "The U.S. Senate ratified the New START treaty in December 2010.",
+     [w("new_start_2010", "USA", "ratified", "2010-12")]),
+    ("leaders-signed", "Gorbachev and Reagan signed the INF Treaty on December 8, 1987.",
+     [w("inf_1987", "SUN;USA", "signed", "1987-12")]),
+    ("both-signed", "Both Russia and the United States signed the CTBT in 1996.",
+     [w("ctbt_1996", "RUS;USA", "signed", "1996")]),
+    ("parliament-ratified", "The Russian parliament ratified the CTBT in 2000.",
+     [w("ctbt_1996", "RUS", "ratified", "2000")]),
+    ("voted-revoke", "The Duma voted to revoke Russia's ratification of the Comprehensive "
+     "Nuclear-Test-Ban Treaty in October 2023.",
+     [w("ctbt_1996", "RUS", "deratified", "2023-10")]),
+    ("agreed-to-extend", "Biden and Putin agreed to extend New START for five years in January "
+     "2021.", [w("new_start_2010", "USA;RUS", "extended", "2021-01")]),
+    ("capitals-extended", "Washington and Moscow extended the New START treaty on February 3, "
+     "2021.", [w("new_start_2010", "USA;RUS", "extended", "2021-02")]),
+    ("entered-into-force", "The Chemical Weapons Convention entered into force in April 1997.",
+     [w("cwc_1993", "*", "entered_into_force", "1997-04")]),
+    ("extension-agentless", "The extension of New START in 2021 kept its limits in place.",
+     [w("new_start_2010", "*", "extended", "2021")]),
+    ("senate-never", "The U.S. Senate never ratified the CTBT.",
+     [w("ctbt_1996", "USA", "not_ratified")]),
+    # --- anaphora: the treaty, the pact, the accord, the deal -----------------------------
+    ("the-pact", "The Open Skies Treaty allowed unarmed observation flights. Russia left the "
+     "pact in 2021.", [w("open_skies_1992", "RUS", "withdrew", "2021")]),
+    ("the-accord", "Iran signed the Joint Comprehensive Plan of Action in 2015. The United "
+     "States quit the accord in 2018.",
+     [w("jcpoa_2015", "IRN", "signed", "2015"), w("jcpoa_2015", "USA", "withdrew", "2018")]),
+    ("the-deal", "New START limits deployed warheads to 1,550. Moscow suspended the deal in "
+     "February 2023.", [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+    ("relative-signed", "The INF Treaty collapsed in 2019. The treaty, signed by Washington "
+     "and Moscow in 1987, banned ground-launched missiles.",
+     [w("inf_1987", "USA;SUN", "signed", "1987")]),
+    ("it-was-breached", "The ABM Treaty was signed in 1972. It was breached repeatedly by the "
+     "Soviet Union, the White House said in 1987.",
+     [w("abm_1972", "*", "signed", "1972"),
+      w("abm_1972", "SUN", "violation_alleged", "1987", "USA")]),
+    ("which-signed", "Russia, which signed the treaty in 1992, withdrew from the Open Skies "
+     "Treaty in 2021.", [w("open_skies_1992", "RUS", "signed", "1992"),
+                         w("open_skies_1992", "RUS", "withdrew", "2021")]),
+    ("says-the-treaty", "The Open Skies Treaty has been in force since 2002. Washington says "
+     "Moscow violated the treaty.",
+     [w("open_skies_1992", "RUS", "violation_alleged", None, "USA")]),
+]
+
+NON_FACTS: list[tuple[str, str]] = [
+    ("threatened-if", "Russia has threatened to pull out of the New START treaty if Washington "
+     "deploys new missiles."),
+    ("vowed", "Trump vowed to tear up the Iran nuclear deal."),
+    ("warned-may", "Iran warned it may quit the NPT."),
+    ("no-plans", "Russia says it has no plans to withdraw from the CTBT."),
+    ("question", "Did Russia violate the INF Treaty?"),
+    ("denies", "Moscow denies that it breached the Open Skies Treaty."),
+    ("rejected-accusations", "The Kremlin rejected accusations that it had violated the INF "
+     "Treaty."),
+    ("called-on", "Lawmakers called on the administration to withdraw from the INF Treaty."),
+    ("no-intention", "The United States has no intention of extending New START."),
+    ("would-consider", "Russia would consider suspending New START, Ryabkov said."),
+    ("ready-to", "Putin said Russia was ready to extend New START without preconditions."),
+    ("unclear-whether", "It is unclear whether Russia will ratify the Open Skies Treaty."),
+    ("could-as-early", "The United States could withdraw from the JCPOA as early as May, "
+     "officials said."),
+    ("vowed-abide", "Iran vowed to abide by the nuclear deal with Iran's partners."),
+    ("exit-would-be", "A Russian exit from New START would be dangerous, analysts said."),
+    ("yet-to-decide", "Washington has yet to decide whether to pull out of the Open Skies "
+     "Treaty."),
+    ("pledged-not", "Tehran pledged not to violate the JCPOA."),
+    ("insisted-never", "Moscow insisted it had never violated the INF Treaty."),
+    ("not-expected", "Russia is not expected to withdraw from the New START treaty."),
+    ("ruled-out", "Russia ruled out leaving the CTBT."),
+    ("contemplating", "The US is contemplating an exit from the Open Skies Treaty."),
+    ("should-abandon", "Should Washington abandon the INF Treaty, Moscow will respond in kind."),
+    ("may-soon", "Russia may soon stop implementing New START."),
+    ("unless", "Iran said it would breach the JCPOA's uranium limits on July 7 unless Europe "
+     "acted."),
+    ("demanded-that", "Senators demanded that the White House scrap the Iran nuclear deal."),
+    ("fears-could", "There were fears that North Korea could abandon the Agreed Framework."),
+    ("rejected-claims", "Russia rejected U.S. claims that it had violated the INF Treaty."),
+    ("asked-to", "The U.S. asked Russia to return to compliance with the INF Treaty."),
+    ("promised", "Trump promised to withdraw from the Iran deal."),
+    ("preparing", "Moscow is reportedly preparing to quit the Open Skies pact."),
+    ("question-will", "Will Russia quit the CFE Treaty next year?"),
+    ("refuses-to-ratify-future", "Moscow will not ratify the Open Skies Treaty until "
+     "Washington does."),
+    ("proposal", "Lavrov floated the idea of extending New START by a year."),
+    ("hypothetical-past", "Had the United States stayed in the INF Treaty, Russia would have "
+     "kept violating it."),
+]
+
+
+def _facts(text: str) -> list[Candidate]:
+    return [c for c in extract(Article("probe", text)) if c.is_fact]
+
+
+def _matches(c: Candidate, want: Want) -> bool:
+    agreement, actors, etype, _, _ = want
+    return (c.agreement, frozenset(c.actors), c.type) == (agreement, actors, etype)
+
+
+@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS],
+                         ids=[k for k, _, _ in FACTS])
+def test_fact(text: str, wants: list[Want]) -> None:
+    got = _facts(text)
+    for want in wants:
+        hits = [c for c in got if _matches(c, want)]
+        assert hits, (want, [(c.agreement, c.actors, c.type) for c in got])
+        if want[3] is not None:
+            assert (hits[0].date or "").startswith(want[3]), (want, hits[0].date)
+        if want[4] is not None:
+            assert frozenset(hits[0].alleged_by) == want[4], (want, hits[0].alleged_by)
+    extra = [c for c in got if not any(_matches(c, x) for x in wants)]
+    assert not extra, [(c.agreement, c.actors, c.type) for c in extra]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NON_FACTS], ids=[k for k, _ in NON_FACTS])
+def test_never_a_fact(text: str) -> None:
+    got = _facts(text)
+    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+
+
+def test_relative_date_under_a_dateline() -> None:
+    art = Article("probe", "Moscow quits Cold War arms pact. Example Wire, December 10, 2023."
+                           "\n\nLast month, Russia withdrew from the CFE Treaty, the foreign "
+                           "ministry said.")
+    got = [c for c in extract(art) if c.is_fact]
+    assert [(c.agreement, c.actors, c.type, (c.date or "")[:7]) for c in got] == [
+        ("cfe_1990", ("RUS",), "withdrew", "2023-11")]
+
+
+def test_a_dated_reference_is_not_filled_from_today() -> None:
+    got = [c for c in extract(Article("probe", "In May, Russia suspended New START."),
+                              ref_date=None) if c.is_fact]
+    assert all(c.date is None or not c.date.startswith(str(date.today().year)) for c in got)
