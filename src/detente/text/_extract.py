@@ -95,7 +95,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("violation_alleged", re.compile(
         r"\bnot in (?:full )?compliance\b|\b(?:not|never|no longer) (?:been )?(?:following|"
         r"observing|honou?ring|abiding by|complying with|implementing|respecting|adhering to|"
-        r"fulfill?ing)\b|\bfail(?:ed|s|ure)? to (?:comply|perform|fulfil+|"
+        r"fulfill?ing)\b|\bfail(?:ed|s|ure|ing)? to (?:comply|perform|fulfil+|"
         r"honou?r|abide|meet its|provide|allow|permit|implement|notify|declare|destroy|"
         r"eliminate)|\bconcerns? (?:about|over|regarding) "
         r"(?:\S+ ){0,2}compliance\b|\bcompliance concerns?\b|\bviolat(?:e|es|ed|ing|ions?)\b|"
@@ -165,7 +165,14 @@ _HYP = re.compile(
     r"(?:was|were|is|are) to have|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
     r"propos(?:e|ed|es|al)|consider(?:s|ed|ing)?|proposal|demand(?:s|ed)? that|"
-    r"risk of|danger of|possib(?:le|ility))\b", re.I)
+    r"risk of|danger of|possib(?:le|ility)|"
+    # commissives and non-factive heads: "vowed to", "promised to", "ruled out", "the idea of"
+    r"vow(?:s|ed|ing)? to|promis(?:e|es|ed|ing) to|pledg(?:e|es|ed|ing) to|sw(?:ore|ears?) to|"
+    r"rul(?:e|es|ed|ing) out|contemplat\w*|(?:idea|prospect|threat|talk|notion|option) of|"
+    r"float(?:s|ed|ing)?|moot(?:s|ed|ing)?|push(?:es|ed|ing)? (?:for|to)|in favou?r of|"
+    r"(?:no|any) plans? to|(?:no|any) intention|vote on|decide whether|"
+    r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
+    re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the \w+)\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
@@ -185,6 +192,22 @@ _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indica
                           r"(?:claims?|allegations?|accusations?)\b", re.I)
 _PARTITIVE = re.compile(r"\b(?:most|many|all|some|several|each|both|none|two|three)\s+of\s+"
                         r"(?:the\s+)?$", re.I)
+#: a bare infinitive right before a trigger ("to withdraw", "to formally leave")
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+#: verbs whose infinitive complement happened: "agreed to extend", "voted to ratify"
+_IMPLICATIVE = re.compile(
+    r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
+    r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
+    r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
+    r"(?:takes?|took|taken) steps|(?:was|were|is|are) (?:forced|compelled))\s+(?:\w+\s+){0,1}$|"
+    # nouns of a decided act: "the decision to withdraw", "a deal to extend", "a process to"
+    r"\b(?:decision|process|move|deal|agreement|steps?|order|decree|choice)\b[^,;.\"“”]{0,40}$",
+    re.I)
+#: a question: the sentence ends in a question mark (closing quotes allowed)
+_QUESTION = re.compile(r"\?[\"”’']?\s*$")
+#: a determiner or possessive right before a trigger makes it a noun ("an exit", "Russia's exit")
+_DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[A-Z][\w.]*)\s+"
+                         r"(?:[a-z-]+\s+)?$")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective|declar)",
                      re.I)
@@ -195,11 +218,15 @@ _REPORT = re.compile(
     r"complain(?:ed|s)|report(?:ed|s)?|consider(?:s|ed)|f(?:ound|inds)|cit(?:ed|es)|"
     r"argu(?:ed|es)|assert(?:ed|s)|insist(?:ed|s)|not(?:ed|es)|reaffirm(?:ed|s)?|"
     r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
-    r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s))\b",
+    r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
+    r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
+    r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to)\b",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
-_DENY = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)
+_DENY = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b|\b(?:reject|dismiss|refut|rebuff|deflect)\w*\s+"
+                   r"(?:the\s+|all\s+|as\s+\w+\s+)?(?:[\w.'’-]+\s+){0,2}?(?:accusations?|"
+                   r"claims?|allegations?|charges?|suggestions?|assertions?|reports?)\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
@@ -207,7 +234,7 @@ _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|amon
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
                  r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol)\b")
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,4}?"
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
@@ -579,11 +606,21 @@ class Extractor:
                 hyp = False
             # a gerund that is the subject of a modal: "rejoining the Treaty could send ..."
             # and a noun: "A US withdrawal from the INF Treaty would be a mistake"
-            if (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+            if (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1]) or
+                    _DETERMINED.search(s[c0:t0])) and \
                     not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
                                   s[c0:t0]) and \
                     re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
                              r"should)\b", s[t1:]):
+                hyp = True
+            # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
+            # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")
+            inf = _INFINITIVE.search(s[h0:t0])
+            if inf and not _IMPLICATIVE.search(s[max(h0, inf.start() - 40):inf.start()]) and \
+                    not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
+                hyp = True
+            # a question asks, it does not report: "Did Russia violate the INF Treaty?"
+            if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
             if _NO_EVIDENCE.search(s[c0:t0]):
                 negated = True  # "There is no evidence that Russia violated ..."
