@@ -160,6 +160,12 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("which-signed", "Russia, which signed the treaty in 1992, withdrew from the Open Skies "
      "Treaty in 2021.", [w("open_skies_1992", "RUS", "signed", "1992"),
                          w("open_skies_1992", "RUS", "withdrew", "2021")]),
+    # coded as a non-fact when first written; the coding rule (a violation reported with the party
+    # making the claim is coded; only a denial with no other accuser is negated) makes it a fact
+    ("rejected-claims", "Russia rejected U.S. claims that it had violated the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("dismissed-accusations", "Moscow dismissed Washington's accusations that it was violating "
+     "New START.", [w("new_start_2010", "RUS", "violation_alleged", None, "USA")]),
     ("says-the-treaty", "The Open Skies Treaty has been in force since 2002. Washington says "
      "Moscow violated the treaty.",
      [w("open_skies_1992", "RUS", "violation_alleged", None, "USA")]),
@@ -197,7 +203,6 @@ NON_FACTS: list[tuple[str, str]] = [
      "acted."),
     ("demanded-that", "Senators demanded that the White House scrap the Iran nuclear deal."),
     ("fears-could", "There were fears that North Korea could abandon the Agreed Framework."),
-    ("rejected-claims", "Russia rejected U.S. claims that it had violated the INF Treaty."),
     ("asked-to", "The U.S. asked Russia to return to compliance with the INF Treaty."),
     ("promised", "Trump promised to withdraw from the Iran deal."),
     ("preparing", "Moscow is reportedly preparing to quit the Open Skies pact."),

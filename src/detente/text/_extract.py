@@ -434,13 +434,16 @@ class Extractor:
             after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
             if etype == "signed":
                 passive_subject = [e for e in agr_ents if c0 <= e.start < t0] if re.search(
-                    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else []
+                    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else [
+                    e for e in agr_ents if re.fullmatch(r"\s*,\s*", s[e.end:t0])]
                 after = [e for e in after if e.start - t1 < 40]
                 rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
                                                             s[e.end:t0])]
                 # "The treaty was signed by ...": an anaphor as the passive subject
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
-                                 and _ANAPHOR.search(s[c0:t0]))
+                                 and _ANAPHOR.search(s[c0:t0])) or bool(
+                    # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
+                    re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
                         re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
                         re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
@@ -546,6 +549,10 @@ class Extractor:
             if not actors and re.search(r"\b(?:that|said|announced)\s+(?:it|they|he|she)\s+"
                                         r"(?:\w+\s+){0,3}$", s[c0:t0]):
                 rep1 = _reporter(s, t0, act_ents, g, year)
+                if _DENY.search(s[c0:t0]):
+                    # "Russia rejected U.S. claims that it had violated": the denier is "it"
+                    main = _main_subject(s, act_ents, g, year)
+                    rep1 = main[0] if main else rep1
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if not actors:
@@ -636,8 +643,17 @@ class Extractor:
             if etype == "violation_alleged":
                 rep = _reporter(s, t0, act_ents, g, year)
                 denied = bool(_DENY.search(s[:t0]))
+                if denied:
+                    # the accuser named in the denial: "rejected U.S. claims", "Washington's
+                    # accusations"
+                    claim = [e for e in act_ents if e.end <= t0 and re.match(
+                        r"^(?:['’]s)?\s+(?:\w+\s+)?(?:claims?|accusations?|allegations?|charges?|"
+                        r"assertions?|reports?)\b", s[e.end:])]
+                    rc = g.actor_code(claim[0].key, year) if claim else None
+                    if rc and rc not in actors:
+                        rep = rc
                 if rep and rep not in actors:
-                    alleged = (rep,)
+                    alleged = _coordinated(s, rep, t0, act_ents, g, year, actors)
                     sentence_alleger = rep
                 elif denied and state.voice and state.voice not in actors:
                     alleged = (state.voice,)  # the article's own voice calls it a breach
@@ -859,17 +875,27 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                                             s[max(c0, e.start - 30):e.start]) and \
                 re.fullmatch(r"[^,;]{0,40}?\bto\s+", s[e.end:t0]):
             return codes([e]), "agent"
+    # "Moscow was accused by Washington of breaching": the passive subject is the accused
+    pa = _PASSIVE_ACCUSED.search(s[c0:t0])
+    if pa:
+        subj = [e for e in acts if c0 <= e.start < c0 + pa.start()
+                and not _PREP.search(s[max(c0, e.start - 25):e.start])]
+        if subj:
+            return codes(_chain(s, subj, len(subj) - 1)), "subject"
     # passive with an agent: "was signed by the United States and the Soviet Union"
     by_m = re.match(r"^(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\b", s[t1:])
     if (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) or
-            not s[:t0].strip(" \"“")) and by_m:
+            not s[:t0].strip(" \"“") or (ttext.lower().endswith("ed") and
+                                         re.search(r",\s*$", s[c0:t0]))) and by_m:
         agents = [e for e in acts if t1 + by_m.end() <= e.start < c1]
         if agents:
             k = 0
             while k + 1 < len(agents) and re.fullmatch(
                     r"\s*(?:,|and|, and)\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
                     r"premier|chairman|secretary|minister|general)\s+){0,4}",
-                    s[agents[k].end:agents[k + 1].start]):
+                    s[agents[k].end:agents[k + 1].start]) and not (
+                    "and" not in s[agents[k].end:agents[k + 1].start] and
+                    _REPORT_AFTER.match(s[agents[k + 1].end:])):
                 k += 1
             return codes(agents[: k + 1]), "agent"
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
@@ -896,8 +922,20 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                  s[max(lo, e.start - 25):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
                                s[max(lo, e.start - 20):e.start])]
+    # an insertion between subject and verb is not the subject: "The United States, citing
+    # Russian violations, withdrew", "Russia, which Washington accuses, ..."
+    for m in _INSERTION.finditer(s, lo, t0):
+        inner = [e for e in cands if m.start() <= e.start < m.end()]
+        if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
+            cands = [e for e in cands if e not in inner]
     if cands:
         last = len(cands) - 1
+        # "Washington notified Moscow of its decision to withdraw": "its" is the subject's,
+        # not the object's
+        if last > 0 and re.search(r"\b(?:its|their)\b", s[cands[last].end:t0]) and \
+                len(_chain(s, cands, last)) == 1 and re.search(
+                    r"\b[a-z]+(?:ed|s)\b", s[cands[last - 1].end:cands[last].start]):
+            last -= 1
         chain = _chain(s, cands, last)
         found = list(chain)
         # "Iran and the six powers (the United States, ..., Germany) finalized": the list in
@@ -929,6 +967,49 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     return (), ""
 
 
+#: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
+_PASSIVE_ACCUSED = re.compile(
+    r"\b(?:was|were|is|are|been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|charged|"
+    r"suspected)\s+(?:by\s+([^,;]{2,60}?)\s+)?of\s+(?:\S+\s+){0,3}$", re.I)
+_INSERTION = re.compile(r",\s*(?:citing|accusing|alleging|saying|arguing|claiming|which|who|"
+                        r"whose|whom|the|a|an|its|their|despite|after|following|unlike|like|as|"
+                        r"in|according)\b[^,;]*,", re.I)
+#: a reporting verb after a speaker, with an optional title: "..., the Reagan administration
+#: charged in 1985"
+_REPORT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:[Aa]dministration|[Gg]overnment|officials?|[Mm]inistry|[Ff]oreign "
+    r"[Mm]inistry|spokes(?:man|woman|person)|diplomats?|leaders?|allies|Allies|envoy|"
+    r"delegation|[Mm]ission|said in a statement)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|"
+    r"stated|claimed|claims|alleged|alleges|charged|charges|announced|argued|argues|complained|"
+    r"insisted|reported|reports|added|maintained|concluded|found|declared|warned|noted|"
+    r"asserted|wrote|told|accused|accuses)\b")
+
+
+def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None,
+                 accused: Sequence[str]) -> tuple[str, ...]:
+    """The reporter with the actors coordinated with it: "Britain, France and Germany accused
+    Iran" gives all three accusers."""
+    before = [e for e in acts if e.end <= t0]
+    for k in range(len(before) - 1, -1, -1):
+        if g.actor_code(before[k].key, year) != rep:
+            continue
+        j = k
+        while j + 1 < len(before) and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?",
+                                                  s[before[j].end:before[j + 1].start]):
+            j += 1
+        chain = _chain(s, before, j)
+        if any(g.actor_code(e.key, year) == rep for e in chain):
+            out: list[str] = []
+            for e in chain:
+                c = g.actor_code(e.key, year)
+                if c and c not in out and c not in accused:
+                    out.append(c)
+            if rep in out:
+                return tuple(out)
+        break
+    return (rep,)
+
+
 def _main_subject(s: str, acts: list[_Ent], g: Gazetteer,
                   year: int | None) -> tuple[str, ...] | None:
     for e in acts:
@@ -940,6 +1021,11 @@ def _main_subject(s: str, acts: list[_Ent], g: Gazetteer,
 
 
 def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None) -> str | None:
+    pa = _PASSIVE_ACCUSED.search(s[:t0])
+    if pa and pa.group(1):
+        es = [e for e in acts if pa.start(1) <= e.start < pa.end(1)]
+        if es:
+            return g.actor_code(es[0].key, year)
     m = re.search(r"\baccording to\s+(?:the\s+)?", s, re.I)
     if m:
         es = [e for e in acts if e.start >= m.end() and e.start - m.end() < 20]
@@ -948,9 +1034,7 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
     # a reporting clause after the claim: "..., the State Department said."
     for e in acts:
         if e.start > t0 and re.search(r",\s*(?:the\s+)?(?:[A-Z][\w.]*\s+)*$", s[:e.start]) and \
-                re.match(r"^\s+(?:has\s+|have\s+)?(?:said|says|stated|claimed|claims|alleged|"
-                         r"charged|announced|argued|complained|insisted|reported|added|"
-                         r"maintained|concluded|found)\b", s[e.end:]):
+                _REPORT_AFTER.match(s[e.end:]):
             return g.actor_code(e.key, year)
     best: str | None = None
     for e in acts:

@@ -79,7 +79,7 @@ class Entry:
 
 
 _OBLIGATIONS = (r"\s+(?:(?:its|their|the|all|our|his|her|Russia's|Moscow's|Washington's)\s+)?"
-                r"(?:[\w-]+\s+){0,2}?(?:participation|implementation|obligations|commitments|"
+                r"(?:[\w.'’-]+\s+){0,2}?(?:participation|implementation|obligations|commitments|"
                 r"membership|observance|compliance)\b")
 _TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)"
                   r"{0,5}?(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
@@ -89,6 +89,11 @@ _TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\
 _AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
                      r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
                      r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?:[A-Z][\w-]*|[0-9]{4})\b")
+
+#: "from" and a treaty noun or an acronym ("departure from the NPT", not "from Kabul")
+_FROM_AGREEMENT = (r"\s+from\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?:[\w'’-]+\s+){0,5}?"
+                   r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
+                   r"framework)\b|(?-i:[A-Z][A-Z0-9]+\b))")
 
 LEXICON: tuple[Entry, ...] = (
     # with an object of participation or obligations: "halted its participation"
@@ -104,6 +109,8 @@ LEXICON: tuple[Entry, ...] = (
     Entry("withdrew", nouns=("pullout", "pull-out", "renunciation", "denunciation",
                              "abandonment")),
     Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
+    # "North Korea's departure from the NPT", "its exit from the accord"
+    Entry("withdrew", nouns=("departure", "exit", "retreat"), follow=_FROM_AGREEMENT),
     Entry("suspended", nouns=("moratorium on implementation",)),
     Entry("violation_alleged", verbs=("flout", "infringe", "disregard", "renege on",
                                       "contravene", "breach", "violate")),
