@@ -136,6 +136,15 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
         return all(b <= s or a >= e for s, e in taken)
 
     ctx_year = ref.year if ref is not None else last_year
+    # "signed in November 1990, but not ratified until two years later": "later" counts from
+    # the year written before it in the same sentence, else from the last year of the article
+    years_here = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:1[89]|20)\d\d\b",
+                                                                    sentence)]
+
+    def base_year(pos: int) -> int | None:
+        before = [y for p, y in years_here if p < pos]
+        return before[-1] if before else last_year
+
     for kind, pat in _PATTERNS:
         for m in pat.finditer(sentence):
             a, b = m.span()
@@ -189,9 +198,10 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                     base_y, base_m, base_d = ref.year, ref.month, ref.day
                     sign = -1
                 else:
-                    if last_year is None:
+                    by = base_year(a)
+                    if by is None:
                         continue
-                    base_y, base_m, base_d = last_year, None, None
+                    base_y, base_m, base_d = by, None, None
                     sign = -1 if direction in ("earlier", "before") else 1
                 if unit == "year":
                     value = f"{base_y + sign * n:04d}"
@@ -222,19 +232,19 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                     value = f"{ref.year:04d}-{ref.month:02d}"
                 elif phrase == "last night" and ref is not None:
                     value = date.fromordinal(ref.toordinal() - 1).isoformat()
-                elif phrase == "later that year" and last_year:
-                    value = f"{last_year:04d}"
-                elif phrase in ("the previous year", "the year before") and last_year:
-                    value = f"{last_year - 1:04d}"
+                elif phrase == "later that year" and base_year(a):
+                    value = f"{base_year(a):04d}"
+                elif phrase in ("the previous year", "the year before") and (by := base_year(a)):
+                    value = f"{by - 1:04d}"
                 elif "months ago" in phrase and ref is not None:
                     n = {"six": 6, "three": 3, "two": 2, "several": 3}[phrase.split()[0]]
                     d = _shift_months(ref, -n)
                     value = f"{d.year:04d}-{d.month:02d}"
-                elif phrase in ("that year", "that same year", "the same year") and last_year:
-                    value = f"{last_year:04d}"
+                elif phrase in ("that year", "that same year", "the same year") and base_year(a):
+                    value = f"{base_year(a):04d}"
                 elif phrase in ("the following year", "the next year", "a year later") and \
-                        last_year:
-                    value = f"{last_year + 1:04d}"
+                        (by := base_year(a)):
+                    value = f"{by + 1:04d}"
             if value is None:
                 continue
             taken.append((a, b))

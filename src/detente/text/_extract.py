@@ -171,6 +171,7 @@ _HYP = re.compile(
     r"rul(?:e|es|ed|ing) out|contemplat\w*|(?:idea|prospect|threat|talk|notion|option) of|"
     r"float(?:s|ed|ing)?|moot(?:s|ed|ing)?|push(?:es|ed|ing)? (?:for|to)|in favou?r of|"
     r"(?:no|any) plans? to|(?:no|any) intention|vote on|decide whether|"
+    r"(?:conditions?|terms|preconditions?|prerequisites?) (?:for|of)|"
     r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
     re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
@@ -446,6 +447,8 @@ class Extractor:
                     re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
                         re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
+                        re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
+                                 r"ratif", s[t1:]) and not \
                         re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
                         re.match(r"^\s*Signed\b", s):
                     continue
@@ -558,12 +561,18 @@ class Extractor:
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
-                if etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
+                if etype in _SYMMETRIC and (_PASSIVE.search(s[c0:t0]) or (
+                        c0 > 0 and re.fullmatch(r"\s*(?:(?:not|never|yet|also|then|\w+ly)\s+)*",
+                                                s[c0:t0]) and re.search(
+                            r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", s[:c0]))):
                     actors, how = ("*",), "parties"  # "It was signed in 1990": the treaty
                 elif _FIRST_PERSON.search(s[c0:t0]) and speaker and _in_quote(s, t0):
                     actors, how = (speaker,), "speaker"  # "we are suspending," he said
-                elif _PRONOUN.search(s[c0:t0]) and state.last_actors:
-                    actors, how = state.last_actors, "pronoun"
+                elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors):
+                    # "..., and therefore it is violating the agreement": this sentence's
+                    # first act, else the previous sentence's
+                    own_acts = [c.actors for c in found if "*" not in c.actors]
+                    actors, how = (own_acts[0] if own_acts else state.last_actors), "pronoun"
                 elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
                         _NOMINAL.search(ttext.split()[-1]):
                     actors, how = state.last_actors, "pronoun"
@@ -633,8 +642,12 @@ class Extractor:
                 negated = True  # "There is no evidence that Russia violated ..."
             if flipped:
                 negated = False
-            if negated and re.match(r"^(?:\s+[\w'’-]+){0,6}?\s+until\b", s[t1:]):
+            until = re.match(r"^(?:\s+[\w'’-]+){0,6}?\s+until\b", s[t1:])
+            if negated and until:
                 negated = False  # "not fully ratified until two years later"
+                # ... and the date after "until" is the act's
+                dm = next((d for d in dates if t1 + until.end() <= d.start < t1 + until.end()
+                           + 4), dm)
             if etype == "ratified" and negated and not hyp:
                 etype, negated = "not_ratified", False  # "has signed but not ratified"
             # alleger
@@ -851,6 +864,18 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     return chain
 
 
+def _chain_right(s: str, acts: list[_Ent], first: _Ent, c1: int) -> list[_Ent]:
+    """``first`` and the actors coordinated after it: "by the United States and Russia"."""
+    out = [first]
+    for e in acts:
+        if e.start > out[-1].end and e.start < c1:
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", s[out[-1].end:e.start]):
+                out.append(e)
+            else:
+                break
+    return out
+
+
 def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_Ent],
             g: Gazetteer, year: int | None) -> tuple[tuple[str, ...], str]:
     def codes(es: Iterable[_Ent]) -> tuple[str, ...]:
@@ -891,7 +916,7 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if agents:
             k = 0
             while k + 1 < len(agents) and re.fullmatch(
-                    r"\s*(?:,|and|, and)\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
+                    r"\s*(?:,|and|, and)?\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
                     r"premier|chairman|secretary|minister|general)\s+){0,4}",
                     s[agents[k].end:agents[k + 1].start]) and not (
                     "and" not in s[agents[k].end:agents[k + 1].start] and
@@ -909,6 +934,15 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
+    # a noun's own agent before the clause's subject: "the State Department said the suspension
+    # of the treaty by the Russian Federation", "following the withdrawal of the United States"
+    if nominal:
+        by0 = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]) or re.match(
+            r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])
+        if by0:
+            agents = [e for e in acts if e.start == t1 + by0.end()]
+            if agents:
+                return codes(_chain_right(s, acts, agents[0], c1)), "agent"
     # subject: actors before the trigger, after the last complementiser, not after a preposition
     lo = c0
     for m in _COMPLEMENT.finditer(s, c0, t0):

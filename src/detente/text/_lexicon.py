@@ -27,8 +27,10 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
     "go": ("went", "gone"), "take": ("took", "taken"), "run": ("ran", "run"),
     "walk": ("walked", "walked"), "put": ("put", "put"), "abide": ("abided", "abided"),
     "cut": ("cut", "cut"), "freeze": ("froze", "frozen"), "meet": ("met", "met"),
+    "reup": ("reupped", "reupped"), "re-up": ("re-upped", "re-upped"),
 }
-_ING = {"quit": "quitting", "cut": "cutting", "run": "running", "put": "putting"}
+_ING = {"quit": "quitting", "cut": "cutting", "run": "running", "put": "putting",
+        "reup": "reupping", "re-up": "re-upping"}
 
 
 def forms(lemma: str) -> list[str]:
@@ -105,7 +107,8 @@ LEXICON: tuple[Entry, ...] = (
           follow=_OBLIGATIONS),
     Entry("withdrew", verbs=("walk away from", "back out of", "pull out of", "pull out")),
     Entry("withdrew", verbs=("abandon", "ditch", "scrap", "renounce", "quit", "tear up",
-                             "rip up"), follow=_AGREEMENT_OBJECT),
+                             "rip up", "junk", "axe", "ax", "jettison", "dump", "shred"),
+          follow=_AGREEMENT_OBJECT),
     Entry("withdrew", nouns=("pullout", "pull-out", "renunciation", "denunciation",
                              "abandonment")),
     Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
@@ -114,6 +117,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry("suspended", nouns=("moratorium on implementation",)),
     Entry("violation_alleged", verbs=("flout", "infringe", "disregard", "renege on",
                                       "contravene", "breach", "violate")),
+    # "breaking the treaty", "broke its commitments" (not "broke the news")
+    Entry("violation_alleged", verbs=("break", "cheat on"),
+          follow=_TREATY_OBJECT + "|" + _OBLIGATIONS.replace(
+              "participation|implementation|obligations|commitments|membership|observance|"
+              "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules")),
     Entry("violation_alleged", nouns=("infringement", "violator", "breaches", "violations",
                                       "noncompliance", "non-compliance")),
     Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
