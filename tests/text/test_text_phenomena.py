@@ -258,3 +258,98 @@ def test_a_dated_reference_is_not_filled_from_today() -> None:
     got = [c for c in extract(Article("probe", "In May, Russia suspended New START."),
                               ref_date=None) if c.is_fact]
     assert all(c.date is None or not c.date.startswith(str(date.today().year)) for c in got)
+
+# --- second batch, composed and committed before its first run ---------------------------
+FACTS_2: list[tuple[str, str, list[Want]]] = [
+    ("exceeded-cap", "Iran exceeded the JCPOA's cap on enriched uranium in July 2019, the IAEA "
+     "confirmed.", [w("jcpoa_2015", "IRN", "violation_alleged", "2019-07", "IAEA")]),
+    ("allegedly", "Russia allegedly violated the Open Skies Treaty by restricting flights, "
+     "according to the Pentagon.",
+     [w("open_skies_1992", "RUS", "violation_alleged", None, "USA")]),
+    ("suspected-of", "Moscow is suspected by NATO of violating the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", None, "NATO")]),
+    ("effective-notice", "Russia said on May 16, 2023 that it will withdraw from the CFE Treaty "
+     "effective November 7.", [w("cfe_1990", "RUS", "withdrew", "2023")]),
+    ("two-countries", "The United States and Russia agreed in February 2021 to extend New "
+     "START, the last treaty between the two countries.",
+     [w("new_start_2010", "USA;RUS", "extended", "2021-02")]),
+    ("foreign-minister-said", "Russian Foreign Minister Sergei Lavrov said the United States "
+     "had breached the INF Treaty.", [w("inf_1987", "USA", "violation_alleged", None, "RUS")]),
+    ("in-violation-of", "Tehran has been in violation of the nuclear deal since 2019, "
+     "Washington says.", [w("jcpoa_2015", "IRN", "violation_alleged", None, "USA")]),
+    ("reported-rejoined", "The United States rejoined the Open Skies Treaty in 2021, officials "
+     "said.", [w("open_skies_1992", "USA", "compliance_restored", "2021")]),
+    ("ratification-noun", "Russia's ratification of New START in January 2011 completed the "
+     "process.", [w("new_start_2010", "RUS", "ratified", "2011-01")]),
+    ("signing-ceremony", "The treaty was signed by Presidents Obama and Medvedev in Prague on "
+     "April 8, 2010. New START entered into force in February 2011.",
+     [w("new_start_2010", "USA;RUS", "signed", "2010-04"),
+      w("new_start_2010", "*", "entered_into_force", "2011-02")]),
+    ("withdrew-list", "Washington withdrew from the JCPOA in 2018 and from the INF Treaty in "
+     "2019.", [w("jcpoa_2015", "USA", "withdrew", "2018"),
+               w("inf_1987", "USA", "withdrew", "2019")]),
+    ("expired", "The START I treaty expired in December 2009.",
+     [w("start1_1991", "*", "expired", "2009-12")]),
+    ("left-the-agreement", "Under President Trump, the United States left the Iran nuclear "
+     "agreement in May 2018.", [w("jcpoa_2015", "USA", "withdrew", "2018-05")]),
+    ("suspended-obligations", "Moscow suspended its obligations under the INF Treaty on March "
+     "4, 2019.", [w("inf_1987", "RUS", "suspended", "2019-03")]),
+    ("stopped-implementing", "Russia stopped implementing the CFE Treaty in December 2007.",
+     [w("cfe_1990", "RUS", "suspended", "2007-12")]),
+    ("dprk-quit-quote", '"We are leaving the NPT," a North Korean official said in January '
+     '2003.', [w("npt_1968", "PRK", "withdrew", "2003-01")]),
+    ("iran-accuses-us", "Iran accuses the United States of violating the JCPOA by reimposing "
+     "sanctions.", [w("jcpoa_2015", "USA", "violation_alleged", None, "IRN")]),
+    ("china-joins-accusation", "China and Russia said the U.S. withdrawal from the INF Treaty "
+     "in 2019 was destabilising.", [w("inf_1987", "USA", "withdrew", "2019")]),
+    ("obama-signed", "President Obama signed the New START treaty with Russia in 2010.",
+     [w("new_start_2010", "USA;RUS", "signed", "2010")]),
+    ("kremlin-deratified", "In November 2023 the Kremlin formally withdrew its ratification of "
+     "the CTBT.", [w("ctbt_1996", "RUS", "deratified", "2023-11")]),
+]
+
+NON_FACTS_2: list[tuple[str, str]] = [
+    ("failed-to-agree", "The two sides failed to agree on extending New START."),
+    ("ultimatum", "Washington issued an ultimatum for Russia to return to compliance with the "
+     "INF Treaty."),
+    ("if-past", "If Russia had withdrawn from the CFE Treaty in 2007, NATO would have "
+     "responded."),
+    ("calls-grow", "Calls are growing in Congress for a U.S. exit from New START."),
+    ("hoped", "European diplomats hoped that Iran would honour the JCPOA."),
+    ("denied-any", "Iran has denied any violation of the nuclear deal with Iran."),
+    ("accusation-denied-by-accused", "Moscow denied violating the INF Treaty."),
+    ("could-lead", "Such tests could lead Russia to abandon the CTBT."),
+    ("refrain", "Moscow urged Washington to refrain from leaving the Open Skies Treaty."),
+    ("negotiating", "Russia and the United States are negotiating an extension of New START."),
+    ("whether-quit", "Analysts debated whether Iran would quit the NPT."),
+    ("not-yet", "Russia has not yet withdrawn from the New START treaty."),
+    ("intends", "The administration intends to leave the Open Skies Treaty."),
+    ("seeks-extension", "Moscow seeks a five-year extension of New START."),
+    ("no-longer-bound-if", "Russia would no longer be bound by the INF Treaty if the United "
+     "States left."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS_2],
+                         ids=[k for k, _, _ in FACTS_2])
+def test_fact_2(text: str, wants: list[Want]) -> None:
+    test_fact(text, wants)
+
+
+@pytest.mark.parametrize("text", [t for _, t in NON_FACTS_2], ids=[k for k, _ in NON_FACTS_2])
+def test_never_a_fact_2(text: str) -> None:
+    test_never_a_fact(text)
+
+
+def test_dateline_quote_and_anaphora_over_paragraphs() -> None:
+    art = Article("probe", "Moscow Exits Surveillance Pact. Example Wire, January 15, 2021.\n\n"
+                           "Russia said on Friday it was leaving the Open Skies Treaty, months "
+                           "after Washington quit the accord.\n\n"
+                           "\"The United States violated the treaty for years,\" the Russian "
+                           "Foreign Ministry said in a statement.")
+    got = {(c.agreement, frozenset(c.actors), c.type, (c.date or "")[:7], c.alleged_by)
+           for c in extract(art) if c.is_fact}
+    assert ("open_skies_1992", frozenset({"RUS"}), "withdrew", "2021-01", ()) in got
+    assert any(g[1] == frozenset({"USA"}) and g[2] == "withdrew" for g in got)
+    assert any(g[1] == frozenset({"USA"}) and g[2] == "violation_alleged" and g[4] == ("RUS",)
+               for g in got)
