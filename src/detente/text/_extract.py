@@ -172,8 +172,13 @@ _HYP = re.compile(
     r"float(?:s|ed|ing)?|moot(?:s|ed|ing)?|push(?:es|ed|ing)? (?:for|to)|in favou?r of|"
     r"(?:no|any) plans? to|(?:no|any) intention|vote on|decide whether|"
     r"(?:conditions?|terms|preconditions?|prerequisites?) (?:for|of)|"
+    r"fail(?:s|ed|ing)? to agree|agree on|"
     r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
     re.I)
+#: cues that an act (not a violation, which discussing presupposes) is only under discussion or
+#: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
+_HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
+                      r"for)\b", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the \w+)\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
@@ -200,7 +205,8 @@ _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
     r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
     r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
-    r"(?:takes?|took|taken) steps|(?:was|were|is|are) (?:forced|compelled))\s+(?:\w+\s+){0,1}$|"
+    r"(?:takes?|took|taken) steps|(?:was|were|is|are) (?:forced|compelled))\s+"
+    r"(?:[\w.'’-]+\s+){0,4}$|"
     # nouns of a decided act: "the decision to withdraw", "a deal to extend", "a process to"
     r"\b(?:decision|process|move|deal|agreement|steps?|order|decree|choice)\b[^,;.\"“”]{0,40}$",
     re.I)
@@ -364,6 +370,29 @@ class Extractor:
                 index += 1
         return out
 
+    def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None) -> _Ent | None:
+        """"the nuclear deal" in a sentence naming Iran: an agreement name of the record with
+        one of the sentence's actors left out ("Iran nuclear deal", "nuclear deal with Iran")."""
+        g = self.gazetteer
+        codes = {g.actor_code(e.key, year) for e in acts}
+        for m in _ANAPHOR.finditer(s):
+            words = m.group(0).split()[1:]
+            if len(words) < 2 or words[0].lower() == "same":
+                continue
+            phrase = " ".join(words).lower()
+            ids = set()
+            for name, aid in g.agreements.items():
+                low = name.lower()
+                for actor in codes:
+                    for form, options in g.actors.items():
+                        if not any(o.code == actor for o in options):
+                            continue
+                        if low in (f"{form} {phrase}", f"{phrase} with {form}"):
+                            ids.add(aid)
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), -1, -1, m.group(0))
+        return None
+
     def sentences(self, article: Article) -> list[str]:
         """The article's sentences, numbered as ``Candidate.sentence_index`` numbers them."""
         paras = _paragraphs(article.text)
@@ -457,6 +486,8 @@ class Extractor:
                 elif not after and rel:
                     after = rel
             in_clause = [e for e in agr_ents if c0 <= e.start < c1]
+            year0 = next((d.year for d in dates if not d.deadline), None) or (
+                state.ref.year if state.ref else None)
             conf = 0.9
             if etype == "hostile_act_during_talks":
                 agrs = []  # resolved below, once actor and year are known
@@ -484,6 +515,11 @@ class Extractor:
                 # named is under it ("It remains in material breach of its obligations")
                 n0 = state.named[0]
                 agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
+                conf -= 0.3
+            elif (generic := self._generic_agreement(s, act_ents, year0)) is not None:
+                # "the nuclear deal" with nothing named: the one agreement of the record whose
+                # names contain the phrase ("Iran nuclear deal")
+                agrs = [generic]
                 conf -= 0.3
             else:
                 continue
@@ -605,7 +641,8 @@ class Extractor:
             for rm in re.finditer(r",\s*(?:which|who)\b", s[c0:t0]):
                 h0 = c0 + rm.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
-                re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I))
+                re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
+                etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10))))
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
                                  r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \
@@ -693,12 +730,18 @@ class Extractor:
             if year is not None and year <= 1991:
                 actors = tuple("SUN" if a == "RUS" else a for a in actors)
                 alleged = tuple("SUN" if a == "RUS" else a for a in alleged)
-            for agr in agrs:
+            for k_agr, agr in enumerate(agrs):
+                dm_agr = dm
+                if len(agrs) > 1 and agr.start >= 0:
+                    # "withdrew from the JCPOA in 2018 and from the INF Treaty in 2019"
+                    stop = agrs[k_agr + 1].start if k_agr + 1 < len(agrs) else c1
+                    dm_agr = next((d for d in dates if agr.end <= d.start < stop and not
+                                   d.deadline and d not in name_years), dm)
                 found.append(Candidate(
                     doc=article.name, sentence_index=index, sentence=s.strip(), start=start,
                     end=start + len(s), agreement=agr.key, agreement_text=agr.text,
-                    actors=actors, type=etype, date=dm.value if dm else None,
-                    date_text=s[dm.start:dm.end] if dm else "", alleged_by=alleged,
+                    actors=actors, type=etype, date=dm_agr.value if dm_agr else None,
+                    date_text=s[dm_agr.start:dm_agr.end] if dm_agr else "", alleged_by=alleged,
                     negated=negated, hypothetical=hyp,
                     confidence=round(min(0.99, max(0.05, conf)), 2), trigger=ttext,
                     evidence=evidence, url=article.url,
@@ -810,6 +853,11 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
     return out
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:['’]s\s+)?(?:\w+ly\s+)?"
+                          r"(?:had\s+|has\s+|have\s+)?$")
+
+
 def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int, c0: int,
                c1: int, s: str, skip_reported: bool = False) -> DateMention | None:
     usable = [d for d in dates if not d.deadline and d not in name_years
@@ -832,8 +880,13 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
         usable = [d for d in usable if not re.search(r"\bsince\s+$", s[max(0, d.start - 8):
                                                                            d.start])]
         # "In May, it cited ... the U.S. withdrawal": that date is the citing, not the act
+        # (a quotation's act is dated by its attribution: '"We are leaving," he said in 2003')
+        quoted = _in_quote(s, t0)
         usable = [d for d in usable if not _CITING.search(
-            s[min(d.end, t0):max(d.start, t0)])]
+            s[min(d.end, t0):max(d.start, t0)]) or (quoted and d.start > t0)]
+    # "Russia said on Friday it was leaving, months after Washington quit": a date before a
+    # subordinate clause is not the date of the act inside it
+    usable = [d for d in usable if d.end > t0 or not _SUBORDINATE.search(s[d.end:t0])]
     if not usable:
         return None
     in_clause = [d for d in usable if c0 <= d.start < c1]
@@ -1013,7 +1066,8 @@ _INSERTION = re.compile(r",\s*(?:citing|accusing|alleging|saying|arguing|claimin
 _REPORT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?:[Aa]dministration|[Gg]overnment|officials?|[Mm]inistry|[Ff]oreign "
     r"[Mm]inistry|spokes(?:man|woman|person)|diplomats?|leaders?|allies|Allies|envoy|"
-    r"delegation|[Mm]ission|said in a statement)\s+)?(?:has\s+|have\s+|had\s+)?(?:said|says|"
+    r"delegation|[Mm]ission|official|said in a statement)\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:said|says|confirmed|confirms|"
     r"stated|claimed|claims|alleged|alleges|charged|charges|announced|argued|argues|complained|"
     r"insisted|reported|reports|added|maintained|concluded|found|declared|warned|noted|"
     r"asserted|wrote|told|accused|accuses)\b")
@@ -1067,7 +1121,8 @@ def _reporter(s: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None)
             return g.actor_code(es[0].key, year)
     # a reporting clause after the claim: "..., the State Department said."
     for e in acts:
-        if e.start > t0 and re.search(r",\s*(?:the\s+)?(?:[A-Z][\w.]*\s+)*$", s[:e.start]) and \
+        if e.start > t0 and re.search(
+                r"[,\"”]\s*[\"”]?\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.]*\s+)*$", s[:e.start]) and \
                 _REPORT_AFTER.match(s[e.end:]):
             return g.actor_code(e.key, year)
     best: str | None = None

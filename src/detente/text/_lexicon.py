@@ -122,6 +122,10 @@ LEXICON: tuple[Entry, ...] = (
           follow=_TREATY_OBJECT + "|" + _OBLIGATIONS.replace(
               "participation|implementation|obligations|commitments|membership|observance|"
               "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules")),
+    # "exceeded the JCPOA's cap on enriched uranium", "went beyond the agreed limits"
+    Entry("violation_alleged", verbs=("exceed", "surpass", "go beyond", "overstep"),
+          follow=r"\s+(?:(?:the|its|their|all)\s+)?(?:[\w.'’-]+\s+){0,4}?(?:caps?|limits?|"
+                 r"ceilings?|thresholds?|quotas?)\b"),
     Entry("violation_alleged", nouns=("infringement", "violator", "breaches", "violations",
                                       "noncompliance", "non-compliance")),
     Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
