@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["LEXICON", "Entry", "forms", "lexicon_patterns"]
+__all__ = ["LEXICON", "Entry", "forms", "lexicon_keys", "lexicon_patterns"]
 
 _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
     "withdraw": ("withdrew", "withdrawn"), "leave": ("left", "left"), "quit": ("quit", "quit"),
@@ -27,10 +27,11 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
     "go": ("went", "gone"), "take": ("took", "taken"), "run": ("ran", "run"),
     "walk": ("walked", "walked"), "put": ("put", "put"), "abide": ("abided", "abided"),
     "cut": ("cut", "cut"), "freeze": ("froze", "frozen"), "meet": ("met", "met"),
-    "reup": ("reupped", "reupped"), "re-up": ("re-upped", "re-upped"),
+    "reup": ("reupped", "reupped"), "shred": ("shredded", "shredded"),
+    "re-up": ("re-upped", "re-upped"),
 }
-_ING = {"quit": "quitting", "cut": "cutting", "run": "running", "put": "putting",
-        "reup": "reupping", "re-up": "re-upping"}
+_ING = {"shred": "shredding", "quit": "quitting", "cut": "cutting", "run": "running",
+        "put": "putting", "reup": "reupping", "re-up": "re-upping"}
 
 
 def forms(lemma: str) -> list[str]:
@@ -170,4 +171,17 @@ def lexicon_patterns() -> list[tuple[str, re.Pattern[str]]]:
         if follow:
             body += rf"(?={follow})"
         out.append((e.type, re.compile(body, re.I)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon_keys() -> list[tuple[str, ...]]:
+    """For each pattern of :func:`lexicon_patterns`, the first words its matches can start
+    with (lower case): a sentence holding none of them cannot match."""
+    out: list[tuple[str, ...]] = []
+    for e in LEXICON:
+        words = [f for v in e.verbs for f in forms(v)] + list(e.nouns)
+        if not words:
+            continue
+        out.append(tuple(sorted({re.split(r"[^a-z]", w.lower())[0] for w in words})))
     return out
