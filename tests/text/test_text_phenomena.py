@@ -353,3 +353,98 @@ def test_dateline_quote_and_anaphora_over_paragraphs() -> None:
     assert any(g[1] == frozenset({"USA"}) and g[2] == "withdrew" for g in got)
     assert any(g[1] == frozenset({"USA"}) and g[2] == "violation_alleged" and g[4] == ("RUS",)
                for g in got)
+
+# --- third batch, composed and committed before its first run ----------------------------
+FACTS_3: list[tuple[str, str, list[Want]]] = [
+    ("essay-notice-took-effect", "In the decade after the Cold War, Washington and Moscow "
+     "cooperated closely, but in December 2001 the Bush administration gave notice of its "
+     "withdrawal from the ABM Treaty, a move that took effect six months later.",
+     [w("abm_1972", "USA", "withdrew", "2001-12")]),
+    ("official-compelled", "The Russian side has been compelled to suspend the Treaty on Open "
+     "Skies in response to the destructive actions of the United States.",
+     [w("open_skies_1992", "RUS", "suspended")]),
+    ("chinese-spokesperson", "China firmly opposes the U.S. withdrawal from the INF Treaty, the "
+     "Chinese Foreign Ministry spokesperson said on February 2, 2019.",
+     [w("inf_1987", "USA", "withdrew")]),
+    ("parenthesis-and-relative", "The Intermediate-Range Nuclear Forces (INF) Treaty, which "
+     "Ronald Reagan and Mikhail Gorbachev signed in 1987, collapsed when the United States "
+     "withdrew in August 2019.", [w("inf_1987", "USA;SUN", "signed", "1987"),
+                                  w("inf_1987", "USA", "withdrew", "2019-08")]),
+    ("list-of-violations", "The report found that Russia violated the INF Treaty, the Open "
+     "Skies Treaty and the CFE Treaty.", [w("inf_1987", "RUS", "violation_alleged"),
+                                          w("open_skies_1992", "RUS", "violation_alleged"),
+                                          w("cfe_1990", "RUS", "violation_alleged")]),
+    ("deployment-violates", "Moscow says the deployment of U.S. missile launchers in Romania "
+     "violates the INF Treaty.", [w("inf_1987", "USA", "violation_alleged", None, "RUS")]),
+    ("deputy-minister", "Russian Deputy Foreign Minister Sergei Ryabkov said that Washington had "
+     "been violating the New START Treaty for years.",
+     [w("new_start_2010", "USA", "violation_alleged", None, "RUS")]),
+    ("beyond-limits", "Tehran began enriching uranium beyond the limits set by the 2015 nuclear "
+     "deal in July 2019.", [w("jcpoa_2015", "IRN", "violation_alleged", "2019-07")]),
+    ("announced-withdrawing", "North Korea announced on January 10, 2003, that it was "
+     "withdrawing from the NPT.", [w("npt_1968", "PRK", "withdrew", "2003-01")]),
+    ("would-suspend-effective", "On February 1, 2019, Secretary of State Mike Pompeo announced "
+     "that the United States would suspend its obligations under the INF Treaty effective "
+     "February 2.", [w("inf_1987", "USA", "suspended", "2019-02")]),
+    ("trilateral-signed", "Ukraine, Russia and the United States signed the Trilateral "
+     "Statement in January 1994.",
+     [w("trilateral_statement_1994", "UKR;RUS;USA", "signed", "1994-01")]),
+    ("when-annexed", "Kyiv says Russia violated the Budapest Memorandum when it annexed Crimea "
+     "in 2014.", [w("budapest_memo_1994", "RUS", "violation_alleged", None, "UKR")]),
+    ("each-other", "Russia and Ukraine accused each other of violating the Minsk agreements.",
+     [w("minsk2_2015", "RUS", "violation_alleged", None, "UKR"),
+      w("minsk2_2015", "UKR", "violation_alleged", None, "RUS")]),
+    ("returned-to-compliance", "Iran returned to full compliance with the JCPOA in January 2016, "
+     "the IAEA certified.", [w("jcpoa_2015", "IRN", "compliance_restored", "2016-01")]),
+    ("re-upped-expires", "New START, which was re-upped in 2021, expires in 2026.",
+     [w("new_start_2010", "*", "extended", "2021")]),
+    ("suspension-by", "Washington called the suspension of New START by Russia legally "
+     "invalid.", [w("new_start_2010", "RUS", "suspended")]),
+    ("broke-commitments", "Pyongyang broke its commitments under the Agreed Framework in 2002, "
+     "U.S. officials said.",
+     [w("agreed_framework_1994", "PRK", "violation_alleged", "2002", "USA")]),
+    ("junked", "Trump junked the Iran nuclear deal in 2018.",
+     [w("jcpoa_2015", "USA", "withdrew", "2018")]),
+    ("signed-not-ratified", "China has signed but not ratified the CTBT.",
+     [w("ctbt_1996", "CHN", "signed"), w("ctbt_1996", "CHN", "not_ratified")]),
+    ("title-joined-agents", "Signed in 1972 by U.S. President Richard Nixon and Soviet leader "
+     "Leonid Brezhnev, the ABM Treaty limited missile defences.",
+     [w("abm_1972", "USA;SUN", "signed", "1972")]),
+    ("elided-passive", "The CFE Treaty was signed in 1990 but not ratified by the U.S. Senate "
+     "until 1991.", [w("cfe_1990", "*", "signed", "1990"),
+                     w("cfe_1990", "USA", "ratified", "1991")]),
+]
+
+NON_FACTS_3: list[tuple[str, str]] = [
+    ("if-leaves", "If the United States leaves the Open Skies Treaty, Russia will respond."),
+    ("warned-any", "Moscow warned that any U.S. withdrawal from New START would trigger an arms "
+     "race."),
+    ("demands-that", "The United States demands that Russia return to compliance with the INF "
+     "Treaty."),
+    ("threatened-repeatedly", "Tehran has threatened repeatedly to exit the NPT."),
+    ("would-never", "Russia would never violate the New START treaty, Lavrov insisted."),
+    ("suggested-might", "A senior official suggested that the U.S. might rejoin the Open Skies "
+     "Treaty."),
+    ("should-talks-fail", "Should talks fail, Iran may leave the NPT."),
+    ("must-comply", "Pompeo said Iran must comply with the JCPOA."),
+    ("asked-whether", "Experts asked whether Russia was violating the INF Treaty."),
+    ("had-no-plans", "The Kremlin said it had no plans to withdraw from New START."),
+    ("expected-announce", "Moscow is expected to announce its withdrawal from the CFE Treaty "
+     "next week."),
+    ("resolution-calls-on", "The resolution calls on Iran to abide by its commitments under the "
+     "JCPOA."),
+    ("yet-to-agree", "Washington and Moscow have yet to agree on extending New START."),
+    ("not-violating-said", "Russia is not violating the INF Treaty, Putin said."),
+    ("would-require", "Any extension of New START would require Senate approval."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS_3],
+                         ids=[k for k, _, _ in FACTS_3])
+def test_fact_3(text: str, wants: list[Want]) -> None:
+    test_fact(text, wants)
+
+
+@pytest.mark.parametrize("text", [t for _, t in NON_FACTS_3], ids=[k for k, _ in NON_FACTS_3])
+def test_never_a_fact_3(text: str) -> None:
+    test_never_a_fact(text)

@@ -22,7 +22,8 @@ def _corpus() -> list[str]:
     ex = Extractor()
     out = [s for f in sorted(GOLD.glob("*.txt"))
            for s in ex.sentences(Article(f.stem, read_article(f).text))]
-    out += [t for _, t, _ in ph.FACTS + ph.FACTS_2] + [t for _, t in ph.NON_FACTS + ph.NON_FACTS_2]
+    out += [t for _, t, _ in ph.FACTS + ph.FACTS_2 + ph.FACTS_3]
+    out += [t for _, t in ph.NON_FACTS + ph.NON_FACTS_2 + ph.NON_FACTS_3]
     out += list(gen.NON_FACTS) + [t for t, _ in gen.FACTS]
     for e in LEXICON:
         for word in [f for v in e.verbs for f in forms(v)] + list(e.nouns):
