@@ -102,6 +102,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\bnon-?complian(?:ce|t)\b|\bmaterial breach\b|\bbreach(?:ed|es|ing)?\b|"
         r"\bcheat(?:ed|ing|s)?\b|\bcontravene[sd]?\b|\brefus(?:ed|es|ing|al) to (?:accept|allow|"
         r"permit|admit|facilitate|receive) (?:\S+ ){0,2}inspect\w*", re.I)),
+    ("violation_alleged", re.compile(
+        r"\b(?:beyond|above|in excess of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:limits?|caps?|"
+        r"ceilings?|thresholds?)\b", re.I)),
     ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|(?:revok|rescind|withdr[ae]w)"
                               r"\w* (?:\S+ ){0,2}ratification)\b", re.I)),
     ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
@@ -142,7 +145,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
-    ("ratif", "deratif"), ("ratif",),
+    ("limit", "cap", "ceiling", "threshold"), ("ratif", "deratif"), ("ratif",),
     ("withdr", "pull", "exit", "leav", "left", "participation", "beyond"),
     ("suspen", "ceas", "stop", "longer", "reduc", "halt"),
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",), ("sign", "finali"),
@@ -199,7 +202,8 @@ _HYP = re.compile(
 _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
                       r"for)\b", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
-                             r"(?:it|they|he|she|we|the \w+)\s+would\b", re.I)
+                             r"(?:it|they|he|she|we|the \w+|(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
+                             r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
                    "compliance_restored", "deratified"})
@@ -224,7 +228,7 @@ _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
     r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
     r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
-    r"(?:takes?|took|taken) steps|(?:was|were|is|are) (?:forced|compelled))\s+"
+    r"(?:takes?|took|taken) steps|(?:was|were|is|are|been) (?:forced|compelled))\s+"
     r"(?:[\w.'’-]+\s+){0,4}$|"
     # nouns of a decided act: "the decision to withdraw", "a deal to extend", "a process to"
     r"\b(?:decision|process|move|deal|agreement|steps?|order|decree|choice)\b[^,;.\"“”]{0,40}$",
@@ -315,6 +319,7 @@ class Extractor:
 
         rec = load_shipped_record() if record is None else record
         self.ended: dict[str, int] = {}
+        self.signed_year = {a.id: a.signed.start.year for a in rec.agreements if a.signed}
         for ev in rec.events:
             if ev.type.value in ("expired", "lapsed"):
                 y = ev.date.start.year
@@ -408,7 +413,11 @@ class Extractor:
         g = self.gazetteer
         codes = {g.actor_code(e.key, year) for e in acts}
         for m in _ANAPHOR.finditer(s):
-            words = m.group(0).split()[1:]
+            # the noun phrase after the last determiner ("the limits set by the 2015 nuclear deal")
+            words = re.split(r"\b(?:the|this|that|its|their|a|an)\s+", m.group(0),
+                             flags=re.I)[-1].split()
+            years = [int(x) for x in words if re.fullmatch(r"(?:19|20)\d\d", x)]
+            words = [x for x in words if not re.fullmatch(r"(?:19|20)\d\d", x)]
             if len(words) < 2 or words[0].lower() == "same":
                 continue
             phrase = " ".join(words).lower()
@@ -421,6 +430,8 @@ class Extractor:
                             continue
                         if low in (f"{form} {phrase}", f"{phrase} with {form}"):
                             ids.add(aid)
+            if years:  # "the 2015 nuclear deal": the one signed that year
+                ids = {i for i in ids if self.signed_year.get(i) in years}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), -1, -1, m.group(0))
         return None
@@ -600,6 +611,13 @@ class Extractor:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
                               if not _PREP.search(s[max(0, e.start - 25):e.start])]
                     other = [x for x in codes_ if x and x != rep0]
+                    if not other:
+                        # "Moscow says the deployment of U.S. launchers violates": an actor
+                        # inside the reported clause's subject
+                        rv = _REPORT.search(s, 0, t0)
+                        other = [c for c in (g.actor_code(e.key, year) for e in act_ents
+                                             if rv and rv.end() <= e.start and e.end <= t0)
+                                 if c and c != rep0][:1]
                     if other:
                         actors, how = (other[0],), "sentence"
                     elif state.last_actors and state.last_actors != (rep0,):
@@ -707,11 +725,14 @@ class Extractor:
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
+            # "New START expires in 2026": a scheduled end, not a reported one
+            if etype == "expired" and re.fullmatch(r"(?:expires|lapses|runs out)", ttext.lower()):
+                hyp = True
             if _NO_EVIDENCE.search(s[c0:t0]):
                 negated = True  # "There is no evidence that Russia violated ..."
             if flipped:
                 negated = False
-            until = re.match(r"^(?:\s+[\w'’-]+){0,6}?\s+until\b", s[t1:])
+            until = re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+until\b", s[t1:])
             if negated and until:
                 negated = False  # "not fully ratified until two years later"
                 # ... and the date after "until" is the act's
@@ -762,7 +783,13 @@ class Extractor:
             if year is not None and year <= 1991:
                 actors = tuple("SUN" if a == "RUS" else a for a in actors)
                 alleged = tuple("SUN" if a == "RUS" else a for a in alleged)
-            for k_agr, agr in enumerate(agrs):
+            pairs = [(actors, alleged)]
+            if etype == "violation_alleged" and len(actors) >= 2 and re.search(
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                # "Russia and Ukraine accused each other of violating": each accuses the other
+                pairs = [((a,), tuple(b for b in actors if b != a)) for a in actors]
+            for (actors, alleged), (k_agr, agr) in ((p_, a_) for p_ in pairs
+                                                    for a_ in enumerate(agrs)):
                 dm_agr = dm
                 if len(agrs) > 1 and agr.start >= 0:
                     # "withdrew from the JCPOA in 2018 and from the INF Treaty in 2019"
@@ -1018,6 +1045,14 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                     _REPORT_AFTER.match(s[agents[k + 1].end:])):
                 k += 1
             return codes(agents[: k + 1]), "agent"
+    # a noun's own agent before the clause's subject: "the State Department said the suspension
+    # of the treaty by the Russian Federation", "following the withdrawal of the United States"
+    if nominal:
+        for by0 in (re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]), re.match(
+                r"^\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])):
+            agents = [e for e in acts if by0 and e.start == t1 + by0.end()]
+            if agents:
+                return codes(_chain_right(s, acts, agents[0], c1)), "agent"
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
     for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
         gap = s[e.end:t0]
@@ -1029,15 +1064,6 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
-    # a noun's own agent before the clause's subject: "the State Department said the suspension
-    # of the treaty by the Russian Federation", "following the withdrawal of the United States"
-    if nominal:
-        by0 = re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]) or re.match(
-            r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])
-        if by0:
-            agents = [e for e in acts if e.start == t1 + by0.end()]
-            if agents:
-                return codes(_chain_right(s, acts, agents[0], c1)), "agent"
     # subject: actors before the trigger, after the last complementiser, not after a preposition
     lo = c0
     for m in _COMPLEMENT.finditer(s, c0, t0):

@@ -127,6 +127,11 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
     if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
             and any(re.search(rf"\b{h}\b", m.group(2)) for h in _HEADS)):
         out.add(m.group(2))
+    # "Trilateral Statement and Annex" -> "Trilateral Statement" (the part ending in a head noun)
+    for o in list(out):
+        m = re.match(rf"^(.+\b(?:{'|'.join(_HEADS)}))\s+and\s+[A-Z]\w+$", o)
+        if m and "," not in m.group(1) and len(m.group(1).split()) >= 2:
+            out.add(m.group(1))
     # hyphenation varies: "Non-Proliferation" / "Nonproliferation", "Test-Ban" / "Test Ban"
     for o in list(out):
         # (proper names only: "test-ban treaty" would also match "Limited Test Ban Treaty")
