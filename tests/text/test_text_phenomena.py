@@ -448,3 +448,26 @@ def test_fact_3(text: str, wants: list[Want]) -> None:
 @pytest.mark.parametrize("text", [t for _, t in NON_FACTS_3], ids=[k for k, _ in NON_FACTS_3])
 def test_never_a_fact_3(text: str) -> None:
     test_never_a_fact(text)
+
+
+# --- written after the fixes they test (not first-run measurements) ------------------------
+FIXES: list[tuple[str, str, list[Want]]] = [
+    ("connective-it", "The State Department stressed that Russia's suspension of New START is "
+     "invalid, and therefore it is violating the treaty.",
+     [w("new_start_2010", "RUS", "suspended"),
+      w("new_start_2010", "RUS", "violation_alleged", None, "USA")]),
+    ("cataphoric-when-it", "When it left the INF Treaty in 2019, the Trump administration "
+     "blamed Moscow.", [w("inf_1987", "USA", "withdrew", "2019")]),
+    ("later-from-own-year", "The CFE Treaty was signed in November 1990, but not fully ratified "
+     "until two years later.", [w("cfe_1990", "*", "signed", "1990-11"),
+                                w("cfe_1990", "*", "ratified", "1992")]),
+    ("until-dotted", "The treaty was signed in 1972 and the ABM Treaty was not ratified by the "
+     "U.S. Senate until August 1972.", [w("abm_1972", "*", "signed", "1972"),
+                                        w("abm_1972", "USA", "ratified", "1972-08")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FIXES],
+                         ids=[k for k, _, _ in FIXES])
+def test_fixed(text: str, wants: list[Want]) -> None:
+    test_fact(text, wants)

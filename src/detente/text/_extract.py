@@ -250,7 +250,8 @@ _REPORT = re.compile(
     r"maintain(?:ed|s)|believ(?:ed|es)|assess(?:ed|es)|certif(?:ied|ies)|warn(?:ed|s)|"
     r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
     r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
-    r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to)\b",
+    r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to|emphasi[sz](?:ed|es)|"
+    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out)\b",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
@@ -270,7 +271,8 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
-                     r", and (?=as such|today|the|it|they|he|she|we|in|on)", re.I)
+                     r", and (?=as such|today|the|it|they|he|she|we|in|on|therefore|thus|so|"
+                     r"hence|yet)", re.I)
 _INSTITUTIONS = frozenset({
     "white house", "state department", "department of state", "pentagon", "congress",
     "kremlin", "duma", "federation council", "congressional research service",
@@ -281,7 +283,10 @@ _SYMMETRIC = frozenset({"signed", "extended", "entered_into_force", "ratified", 
                         "kept"})
 _NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|ing|pullout|"
                       r"pull-out|violator|ment|expiry)$", re.I)
-_PRONOUN = re.compile(r"^\s*(?:\w+,\s*)?(?:It|it|They|they|He|She)\b")
+#: "it"/"they" opening a clause, after a connective ("therefore it"), not after a subordinator
+#: ("When it withdrew ..., the Trump Administration": there "it" is the main clause's subject)
+_PRONOUN = re.compile(r"^\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|although|"
+                      r"though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b", re.I)
 _WEAK = re.compile(r"^(?:exit|leave|left|concluded|finali[sz]ed|cheat|breach|extension)", re.I)
 
 
