@@ -55,6 +55,7 @@ LABELS = {
     "blind2": "second blind set, 10 news texts (coded first; one accidental run, see docs)",
     "blind3": "third blind set, 7 news texts (coded after the rules were frozen)",
     "blind4": "fourth blind set, 4 news texts (coded after the second freeze)",
+    "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
     "withdrew": r"withdr[ae]w\w*|pull(?:ed)? out",
