@@ -46,6 +46,7 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind2": (23, 6, 19),  # P 0.79 R 0.55 (42 gold facts; accidental run, intermediate rules)
     "blind3": (8, 5, 16),   # P 0.62 R 0.33 (24 gold facts; after the freeze, 07:56 UTC)
     "blind4": (9, 5, 4),    # P 0.64 R 0.69 (13 gold facts; after the second freeze; 2 leaks)
+    "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
     "dev": "development texts (the rules were written on them)",
