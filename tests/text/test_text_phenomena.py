@@ -461,6 +461,19 @@ FIXES: list[tuple[str, str, list[Want]]] = [
     ("later-from-own-year", "The CFE Treaty was signed in November 1990, but not fully ratified "
      "until two years later.", [w("cfe_1990", "*", "signed", "1990-11"),
                                 w("cfe_1990", "*", "ratified", "1992")]),
+    ("followed-suit", "The United States left the Open Skies Treaty in 2020. Russia followed "
+     "suit in 2021.", [w("open_skies_1992", "USA", "withdrew", "2020"),
+                       w("open_skies_1992", "RUS", "withdrew", "2021")]),
+    ("pulled-x-out-of", "In 2018 Trump pulled the United States out of the JCPOA.",
+     [w("jcpoa_2015", "USA", "withdrew", "2018")]),
+    ("which-actor-and-coordinated", "Pressure grew on Israel, which signed the CTBT in 1996 but "
+     "has never ratified it.", [w("ctbt_1996", "ISR", "signed", "1996"),
+                                w("ctbt_1996", "ISR", "not_ratified")]),
+    ("reduced-relative-parties", "The Chemical Weapons Convention, signed in Paris in 1993, "
+     "bans chemical arms.", [w("cwc_1993", "*", "signed", "1993")]),
+    ("months-after-it", "Washington left the INF Treaty in August 2019, six months after it "
+     "suspended its obligations.", [w("inf_1987", "USA", "withdrew", "2019-08"),
+                                    w("inf_1987", "USA", "suspended", "2019-02")]),
     ("until-dotted", "The treaty was signed in 1972 and the ABM Treaty was not ratified by the "
      "U.S. Senate until August 1972.", [w("abm_1972", "*", "signed", "1972"),
                                         w("abm_1972", "USA", "ratified", "1972-08")]),

@@ -37,7 +37,7 @@ from datetime import date
 from typing import Any
 
 from detente.record import Record
-from detente.text._dates import DateMention, find_dates
+from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import Gazetteer, build_gazetteer, shipped_gazetteer
 from detente.text._lexicon import lexicon_keys, lexicon_patterns
 from detente.text._read import Article
@@ -112,8 +112,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
         r"\bleav(?:e|es|ing) the\b|\bleft the\b|\bcease[ds]? (?:all )?(?:its )?participation\b|"
-        r"\bceasing (?:all )?participation\b|\bterminat(?:ed|es|ing) (?:its |their )?"
+        r"\bceasing (?:all )?participation\b|"
+        # "pulled the United States out of the agreement" (the actor inside the trigger)
+        r"\bpull(?:ed|s|ing)?\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2}\s+"
+        r"out\s+of\b|\bterminat(?:ed|es|ing) (?:its |their )?"
         r"participation\b|\bbeyond the\b(?=.{0,3}treaty)", re.I)),
+    ("repeat", re.compile(r"\b(?:follow(?:ed|s|ing)? suit|did (?:the )?same|did likewise)\b",
+                          re.I)),
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
@@ -147,6 +152,7 @@ _KEYS: list[tuple[str, ...]] = [
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
     ("limit", "cap", "ceiling", "threshold"), ("ratif", "deratif"), ("ratif",),
     ("withdr", "pull", "exit", "leav", "left", "participation", "beyond"),
+    ("suit", "same", "likewise"),
     ("suspen", "ceas", "stop", "longer", "reduc", "halt"),
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",), ("sign", "finali"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
@@ -478,6 +484,11 @@ class Extractor:
         found: list[Candidate] = []
         sentence_alleger: str | None = None
         for i, (etype, t0, t1, ttext) in enumerate(triggers):
+            if etype == "repeat":
+                # "Russia followed suit": the act last reported, by a new actor
+                if state.last_type is None:
+                    continue
+                etype = state.last_type
             c0, c1 = next(((a, b) for a, b in clauses if a <= t0 < b), (0, len(s)))
             nxt = triggers[i + 1][1] if i + 1 < len(triggers) else len(s)
             # "Extending the treaty ensures ...": a gerund opening the clause is no event
@@ -590,6 +601,21 @@ class Extractor:
                     break
             if dm is None:
                 dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
+            if dm is None:
+                # "withdrew on Friday, six months after it suspended its obligations": counted
+                # back (or on) from the main clause's date
+                gap = re.search(r"\b(\w+)\s+(months?|years?)\s+(after|before)\s+(?:\S+\s+){0,3}$",
+                                s[c0:t0])
+                base = [d for d in dates if d.end <= c0 + gap.start() and len(d.value) >= 7] \
+                    if gap else []
+                n = _NUMBERS.get(gap.group(1).lower()) if gap else None
+                if gap and base and n:
+                    sign = -1 if gap.group(3).lower() == "after" else 1
+                    months = n * (12 if gap.group(2).lower().startswith("year") else 1)
+                    b0 = date.fromisoformat(base[-1].value[:7] + "-01")
+                    d1 = _shift_months(b0, sign * months)
+                    dm = DateMention(c0 + gap.start(), c0 + gap.end(),
+                                     f"{d1.year:04d}-{d1.month:02d}", relative=True)
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
             if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
@@ -652,7 +678,19 @@ class Extractor:
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
-                if etype in _SYMMETRIC and (_PASSIVE.search(s[c0:t0]) or (
+                if found and c0 > 0 and re.fullmatch(
+                        r"\s*(?:(?:has|have|had|did|does|do|was|were|is|are)\s+)?(?:(?:not|never|"
+                        r"yet|also|then|later|\w+ly)\s+)*", s[c0:t0]) and not _PASSIVE.search(
+                        s[c0:t0]) and not re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+ed\b",
+                                                    s[:c0]):
+                    # "which signed the Treaty in 1996 but has not ratified it": the clause
+                    # shares the subject of the act before it
+                    actors, how = found[-1].actors, "subject"
+                elif etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
+                        rf"(?:{_AGREEMENT_NP}|\)|[A-Z][\w-]*)\s*,\s*$", s[c0:t0]):
+                    # "The Treaty on Open Skies, signed in Helsinki in 1992, ...": the parties
+                    actors, how = ("*",), "parties"
+                elif etype in _SYMMETRIC and (_PASSIVE.search(s[c0:t0]) or (
                         c0 > 0 and re.fullmatch(r"\s*(?:(?:not|never|yet|also|then|\w+ly)\s+)*",
                                                 s[c0:t0]) and re.search(
                             r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", s[:c0]))):
@@ -820,6 +858,8 @@ class Extractor:
             c for c in found if "*" not in c.actors]
         if facts:
             state.last_actors = facts[0].actors
+        if any(c.is_fact for c in found):
+            state.last_type = [c.type for c in found if c.is_fact][-1]
         people = [e for e in act_ents if _is_person(g, e)]
         if people:
             state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
@@ -863,6 +903,8 @@ class _State:
     #: the last person named (a name with years in office), for "he said"
     last_person: str | None = None
     headline: bool = False
+    #: the type of the last act reported, for "followed suit"
+    last_type: str | None = None
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:
@@ -927,8 +969,9 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
     return out
 
 
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|until|once)\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:['’]s\s+)?(?:\w+ly\s+)?"
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|until)\s+(?:the\s+)?"
+                          r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}|(?:it|they|he|she|we)\s+)"
+                          r"(?:['’]s\s+)?(?:\w+ly\s+)?"
                           r"(?:had\s+|has\s+|have\s+)?$")
 
 
@@ -1027,6 +1070,14 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                                             s[max(c0, e.start - 30):e.start]) and \
                 re.fullmatch(r"[^,;]{0,40}?\bto\s+", s[e.end:t0]):
             return codes([e]), "agent"
+    # "the United States, which signed the Treaty": an actor right before ", which/who"
+    rel = re.search(r",\s*(?:which|who)\s+(?:(?:has|have|had|then|later|also|never|\w+ly)\s+)"
+                    r"{0,2}$", s[c0:t0])
+    if rel:
+        ante = [e for e in acts if e.end <= c0 + rel.start() and
+                re.fullmatch(r"\s*", s[e.end:c0 + rel.start()])]
+        if ante:
+            return codes(ante[-1:]), "subject"
     # "Moscow was accused by Washington of breaching": the passive subject is the accused
     pa = _PASSIVE_ACCUSED.search(s[c0:t0])
     if pa:
