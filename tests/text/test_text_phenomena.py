@@ -484,3 +484,32 @@ FIXES: list[tuple[str, str, list[Want]]] = [
                          ids=[k for k, _, _ in FIXES])
 def test_fixed(text: str, wants: list[Want]) -> None:
     test_fact(text, wants)
+
+
+# --- fourth batch: precision traps (no treaty act, or not the act it looks like), composed and
+# committed before its first run ------------------------------------------------------------
+NO_EVENT: list[tuple[str, str]] = [
+    ("banned-missiles", "The INF Treaty banned ground-launched missiles with ranges of 500 to "
+     "5,500 kilometres."),
+    ("troops-withdrawal", "Russia withdrew its troops from the border region after the CFE "
+     "Treaty talks."),
+    ("gas-deal", "Russia signed a gas deal with China in 2014."),
+    ("human-rights", "Iran was accused of human rights violations by the United Nations."),
+    ("signed-law", "Putin signed a law on Tuesday on military service; the New START treaty "
+     "was not mentioned."),
+    ("ambassador-left", "The U.S. ambassador left Moscow in 2019."),
+    ("extended-sanctions", "The EU extended sanctions on Russia for six months."),
+    ("visa-suspended", "Russia suspended visa-free travel for Ukrainians."),
+    ("ratified-budget", "The Duma ratified the federal budget in November 2023."),
+    ("talks-exit", "Iran's delegation made an early exit from the talks in Vienna."),
+    ("expired-visas", "Many visas expired in 2020."),
+    ("history-sentence", "The Open Skies Treaty permits unarmed aerial surveillance flights over "
+     "the territory of its parties."),
+    ("breach-security", "A security breach at the embassy was reported in 2019."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in NO_EVENT], ids=[k for k, _ in NO_EVENT])
+def test_no_treaty_act(text: str) -> None:
+    got = _facts(text)
+    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
