@@ -508,6 +508,24 @@ NO_EVENT: list[tuple[str, str]] = [
     ("breach-security", "A security breach at the embassy was reported in 2019."),
 ]
 
+NO_EVENT += [
+    ("generic-requires-notice", "Withdrawal from the INF Treaty requires six months' notice "
+     "under Article XV."),
+    ("generic-may-withdraw", "A party may withdraw from the NPT if extraordinary events "
+     "jeopardize its supreme interests."),
+    ("ratification-requires", "Ratification of the CTBT requires a two-thirds vote in the "
+     "Senate."),
+    ("obliges-not-to", "The Open Skies Treaty obliges the parties not to violate each other's "
+     "airspace."),
+    ("inspections-per-year", "Under the New START treaty, each side may conduct 18 inspections a "
+     "year."),
+    ("discuss-jcpoa", "Iran's foreign minister met European officials to discuss the JCPOA."),
+    ("negotiated-six-years", "The INF Treaty, which banned intermediate-range missiles, was "
+     "negotiated over six years."),
+    ("procedure-present", "Under the treaty, a state that withdraws from the NPT must give three "
+     "months' notice to the Security Council."),
+]
+
 
 @pytest.mark.parametrize("text", [t for _, t in NO_EVENT], ids=[k for k, _ in NO_EVENT])
 def test_no_treaty_act(text: str) -> None:
