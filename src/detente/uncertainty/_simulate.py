@@ -158,7 +158,14 @@ class SimulationResult:
     workers: int = 1
     startup_s: float = 0.0
     elapsed_s: float = 0.0
+    shutdown_s: float = 0.0
     notes: tuple[str, ...] = ()
+
+    @property
+    def run_s(self) -> float:
+        """Seconds of the run itself: ``elapsed_s`` less the cluster's start-up and shutdown
+        (both 0 locally)."""
+        return self.elapsed_s - self.startup_s - self.shutdown_s
 
     def summary(self, model: str) -> ModelSummary:
         for m in self.models:
@@ -203,7 +210,8 @@ class SimulationResult:
             "levels": list(self.levels), "above": self.above, "jitter": self.jitter,
             "inputs": list(self.inputs), "models": models, "notes": list(self.notes),
             "run": {"backend": self.backend, "workers": self.workers, "chunk": self.chunk,
-                    "startup_s": self.startup_s, "elapsed_s": self.elapsed_s},
+                    "startup_s": self.startup_s, "elapsed_s": self.elapsed_s,
+                    "shutdown_s": self.shutdown_s},
         }
 
 
@@ -295,18 +303,19 @@ def simulate(
                      "crisis model's forecast")
     plan = Plan(space, models, int(draws), int(chunk), entropy, above, draws <= keep)
     t0 = time.perf_counter()
-    backend, n_workers, startup = "local", 1, 0.0
+    backend, n_workers = "local", 1
+    timing: dict[str, float] = {}
     if workers is not None or scheduler is not None or client is not None:
         from detente.uncertainty._dask import run_on_dask
 
-        outs_iter, backend, n_workers, startup = run_on_dask(plan, workers, scheduler, client,
-                                                              progress)
+        outs_iter, backend, n_workers = run_on_dask(plan, workers, scheduler, client, progress,
+                                                    timing)
         merged = _merge(plan, outs_iter)
     else:
         merged = _merge(plan, _local(plan, progress))
     elapsed = time.perf_counter() - t0
-    return _result(scenario, plan, merged, levels, jit, notes, backend, n_workers, startup,
-                   elapsed)
+    return _result(scenario, plan, merged, levels, jit, notes, backend, n_workers,
+                   timing.get("startup", 0.0), elapsed, timing.get("shutdown", 0.0))
 
 
 def _local(plan: Plan, progress: Progress | None) -> Any:
@@ -370,7 +379,7 @@ def _quantiles(s: Stream, kept: np.ndarray | None, qs: Sequence[float]) -> dict[
 
 def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float], jit: Jitter,
             notes: list[str], backend: str, workers: int, startup: float,
-            elapsed: float) -> SimulationResult:
+            elapsed: float, shutdown: float = 0.0) -> SimulationResult:
     from detente.collective import forecast
 
     qs = sorted({0.5, *(_round((1 - lv) / 2) for lv in levels),
@@ -414,4 +423,4 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
         scale_max=c.scale_max, draws=plan.draws, seed=plan.entropy, chunk=plan.chunk,
         levels=tuple(levels), above=plan.above, jitter=jit.text, inputs=plan.space.names,
         models=tuple(summaries), backend=backend, workers=workers, startup_s=startup,
-        elapsed_s=elapsed, notes=tuple(notes))
+        elapsed_s=elapsed, shutdown_s=shutdown, notes=tuple(notes))

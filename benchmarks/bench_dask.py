@@ -1,0 +1,118 @@
+"""Dask against one local process: 10⁵ EUM draws (one issue, 12 actors, 10 rounds).
+
+Three sides, run in turn (A B C A B C ...) and compared by their medians, all in this run:
+
+* **local, default**: ``simulate`` in this process as the library runs it by default (no thread
+  or BLAS setting touched; the EUM kernel's own thread pool is off by default). Its CPU time
+  over wall time is printed: near 1 means it already uses one core, not both.
+* **local, one core**: the same call in a child process pinned to one CPU
+  (``os.sched_setaffinity``, BLAS threads 1) — the fair "one worker" baseline; the child warms
+  up first and times the call alone, as the parent does.
+* **Dask, 2 workers**: ``simulate(..., workers=2)``: a ``LocalCluster`` of two single-threaded
+  worker processes on loopback, the draws sent as tasks of one chunk (2,048 draws) each. Its
+  run time is the elapsed time less the cluster's start-up (start, connect, imports, a
+  two-draw warm-up on every worker) and shutdown, which are printed beside it.
+
+The bar (Dask 2 workers ≥ 1.5× one local process) is read against the one-core child: a
+speed-up from two workers is a speed-up over one worker; the default local process is printed
+too (on this workload it uses one core, so the two baselines should agree up to noise and the
+pinning's cost on a shared machine). Every run checks that Dask gives the local numbers.
+
+``DETENTE_BENCH_QUICK=1`` divides the draws by 10 and runs each side twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+from benchmarks._timing import conditions, median, quick
+
+DRAWS = 10_000 if quick() else 100_000
+RUNS = 2 if quick() else 3
+ACTORS = 12
+
+_CHILD = """
+import json, os, sys, time
+os.sched_setaffinity(0, {{min(os.sched_getaffinity(0))}})
+for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[v] = "1"
+from benchmarks.bench_dask import scenario
+from detente.uncertainty import simulate
+sc = scenario()
+simulate(sc, "eum", 64, seed=0)
+t = time.perf_counter()
+simulate(sc, "eum", {draws}, seed=2, keep=0)
+print(json.dumps({{"seconds": time.perf_counter() - t, "cpus": len(os.sched_getaffinity(0))}}))
+"""
+
+
+def scenario():  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from detente.scenario import Scenario
+
+    rng = np.random.default_rng(5)
+    n = ACTORS
+    return Scenario.model_validate({
+        "name": f"eum-{n}",
+        "actors": [{"id": f"A{i}", "capability": float(rng.uniform(5, 100))} for i in range(n)],
+        "issues": [{"id": "x", "status_quo": 50}],
+        "stances": [{"actor": f"A{i}", "issue": "x",
+                     "position": f"{rng.uniform(5, 95):.1f} ± 10",
+                     "salience": float(rng.uniform(20, 100))} for i in range(n)]})
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def main() -> None:
+    from benchmarks._timing import ROOT
+    from detente.uncertainty import CHUNK, simulate
+
+    print(conditions())
+    sc = scenario()
+    simulate(sc, "eum", 64, seed=0)  # warm up this process
+    reference = simulate(sc, "eum", DRAWS, seed=2, keep=0).numbers()
+    local, cpu_share, pinned, dask_run, startup, shutdown = [], [], [], [], [], []
+    same = True
+    child = _CHILD.format(draws=DRAWS)
+    for _ in range(RUNS):
+        t, c = time.perf_counter(), _cpu()
+        simulate(sc, "eum", DRAWS, seed=2, keep=0)
+        local.append(time.perf_counter() - t)
+        cpu_share.append((_cpu() - c) / local[-1])
+        out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
+                             cwd=ROOT, check=True, env={**os.environ})
+        pinned.append(float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"]))
+        res = simulate(sc, "eum", DRAWS, seed=2, keep=0, workers=2)
+        dask_run.append(res.run_s)
+        startup.append(res.startup_s)
+        shutdown.append(res.shutdown_s)
+        same = same and res.numbers() == reference and res.workers == 2
+    t_local, t_pin, t_dask = median(local), median(pinned), median(dask_run)
+    chunks = -(-DRAWS // CHUNK)
+    print(f"EUM {ACTORS} actors × 1 issue, {DRAWS:,} draws in {chunks} chunks of {CHUNK:,}; "
+          f"medians of {RUNS} runs, sides alternated")
+    cores = "one core" if median(cpu_share) < 1.3 else "more than one core"
+    print(f"  one local process, default:   {t_local:6.1f} s  (CPU time / wall time "
+          f"{median(cpu_share):.2f}: {cores})")
+    print(f"  one local process, one core:  {t_pin:6.1f} s  (child pinned to one CPU)")
+    print(f"  Dask LocalCluster, 2 workers: {t_dask:6.1f} s  (+ {median(startup):.1f} s start-up, "
+          f"{median(shutdown):.1f} s shutdown, apart)")
+    print(f"  speed-up vs one core: {t_pin / t_dask:.2f}× (bar ≥ 1.5×; with start-up and "
+          f"shutdown {t_pin / (t_dask + median(startup) + median(shutdown)):.2f}×); "
+          f"vs the default process: {t_local / t_dask:.2f}×")
+    print(f"  runs (s): local {[round(x, 1) for x in local]}, one core "
+          f"{[round(x, 1) for x in pinned]}, dask {[round(x, 1) for x in dask_run]}")
+    print(f"  same numbers as the local run: {same}")
+
+
+if __name__ == "__main__":
+    main()
