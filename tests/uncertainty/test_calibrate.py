@@ -66,3 +66,166 @@ def test_case_bank_runs() -> None:
     rep = calibrate_cases(draws=40, grid=(0.0, 30.0), seed=0)
     assert rep.n_fit + rep.n_test >= 10 and 0 <= rep.coverage90 <= 1
     assert math.isfinite(rep.crps) and math.isfinite(rep.mae)
+
+
+# --- quantile recalibration (Kuleshov, Fenner & Ermon 2018) ---------------------------------
+
+
+def test_pit_is_the_share_below_randomized_over_ties() -> None:
+    from detente.uncertainty import pit
+
+    x = np.array([0.0, 0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0])
+    assert pit(x, 4.5, 0.3) == pytest.approx(0.7)  # 7 of 10 draws below, no tie
+    assert pit(x, 0.0, 0.0) == 0.0 and pit(x, 0.0, 1.0) == pytest.approx(0.3)
+    assert pit(x, 0.0, 0.5) == pytest.approx(0.15)
+
+
+def test_recalibration_of_uniform_pits_is_the_identity() -> None:
+    from detente.uncertainty import Recalibration
+
+    t = 999
+    r = Recalibration.fit(np.arange(1, t + 1) / (t + 1))
+    for tau in (0.05, 0.25, 0.5, 0.75, 0.95):
+        assert r.level(tau) == pytest.approx(tau, abs=1e-12)
+        assert r.cdf(tau) == pytest.approx(tau, abs=1e-12)
+    assert r.level(0.0) == 0.0 and r.level(1.0) == 1.0
+
+
+@pytest.mark.parametrize("truth", ["wide", "heavy"])
+def test_recalibrated_intervals_cover_at_nominal(truth: str) -> None:
+    """A predictive N(0, 1) sample for outcomes that are N(0, 1.5²) (too narrow) or Student t
+    with 2 degrees of freedom (tails too light): recalibrated on 2,000 outcomes, its intervals
+    cover 2,000 fresh outcomes at nominal within three standard errors of sampling (of the fit
+    and of the test), while the raw intervals miss by more."""
+    from detente.uncertainty import Recalibration, pit
+
+    rng = np.random.default_rng(11)
+    draws = rng.standard_normal(4000)
+
+    def outcomes(n: int) -> np.ndarray:
+        return 1.5 * rng.standard_normal(n) if truth == "wide" else rng.standard_t(2, n)
+
+    n = 2000
+    fit_y = outcomes(n)
+    r = Recalibration.fit([pit(draws, y, u) for y, u in zip(fit_y, rng.random(n), strict=True)])
+    test_y = outcomes(n)
+    m = np.tile(draws[:, None], (1, n))
+    for level in (0.5, 0.9):
+        se = math.sqrt(level * (1 - level) * (1 / n + 1 / n))
+        raw = coverage(m, test_y, level)
+        cal = coverage(m, test_y, level, r)
+        assert abs(cal - level) < 3 * se, (level, cal)
+        assert abs(raw - level) > 3 * se  # the test has power: the raw intervals are off
+    # the recalibrated quantile function is the outcomes' own (closed form for the wide case)
+    if truth == "wide":
+        q = float(np.quantile(draws, r.level(0.95)))
+        assert q == pytest.approx(1.5 * stats.norm.ppf(0.95), abs=0.15)
+
+
+def test_calibrate_recalibrates_on_synthetic_cases_with_known_noise(random_scenario: Any
+                                                                     ) -> None:
+    """Outcomes = compromise at positions moved by N(0, 20²) noise; the grid offers only
+    σ = 10 (too narrow): the raw intervals under-cover, the recalibrated ones cover at
+    nominal within three standard errors (fit and test sampling), and their CRPS is lower."""
+    cases = _synthetic(random_scenario, 400, sigma=20.0, seed=8)
+    rep = calibrate(cases[0::2], cases[1::2], "compromise", draws=300, seed=2,
+                    grid=(0.0, 10.0), common=(0.0,))
+    assert rep.scale == 10.0
+    n = 200
+    for level, raw, cal in ((0.5, rep.coverage50, rep.recalibrated_coverage50),
+                            (0.9, rep.coverage90, rep.recalibrated_coverage90)):
+        se = math.sqrt(level * (1 - level) * 2 / n)
+        assert abs(cal - level) < 3 * se, (level, cal)
+        assert raw < level - 3 * se
+    assert rep.recalibrated_crps < rep.crps
+    d = rep.as_dict()
+    assert d["recalibrated"]["coverage90"] == rep.recalibrated_coverage90
+    assert len(d["calibration"]["recalibration"]["pit"]) == n
+
+
+def test_the_fit_never_reads_the_test_cases(random_scenario: Any) -> None:
+    """Whatever the test cases' outcomes (even wild ones), the fitted noise, recalibration,
+    grid and fit coverage are the same; only the held-out figures change."""
+    cases = _synthetic(random_scenario, 60, sigma=20.0, seed=3)
+    fit, test = cases[0::2], cases[1::2]
+    other = [(sc, {k: 100.0 - v for k, v in obs.items()}) for sc, obs in test]
+    kw: dict[str, Any] = {"draws": 60, "seed": 4, "grid": (0.0, 10.0, 30.0), "common": (0.0, 0.9)}
+    a = calibrate(fit, test, "compromise", **kw)
+    b = calibrate(fit, other, "compromise", **kw)
+    for f in ("scale", "common", "censor", "fit_coverage50", "fit_coverage90", "grid",
+              "recalibration"):
+        assert getattr(a, f) == getattr(b, f), f
+    assert (a.coverage50, a.coverage90, a.crps) != (b.coverage50, b.coverage90, b.crps)
+
+
+def test_deu_fit_never_reads_even_proposals(tmp_path: Any) -> None:
+    """DEU III with every even proposal's outcome changed fits the very same calibration."""
+    from detente.uncertainty import calibrate_deu
+    from detente.uncertainty._calibrate import DEU_PATH
+
+    if not DEU_PATH.is_file():
+        pytest.skip("no DEU III reference copy")
+    lines = DEU_PATH.read_text(encoding="utf-8").splitlines()
+    head = [h.strip('"') for h in lines[0].split("\t")]
+    pr, out = head.index("prnrnmc"), head.index("out")
+    changed = 0
+    rows = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        try:
+            even = int(float(cells[pr].strip('"'))) % 2 == 0
+        except ValueError:
+            even = False
+        if even and cells[out].strip('"') not in ("", "NA"):
+            cells[out] = '"' + ("0" if float(cells[out].strip('"')) > 50 else "100") + '"'
+            changed += 1
+        rows.append("\t".join(cells))
+    assert changed > 100
+    other = tmp_path / "deu3-even-changed.csv"
+    other.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    kw: dict[str, Any] = {"draws": 20, "seed": 1, "grid": (0.0, 40.0)}
+    a = calibrate_deu(**kw)
+    b = calibrate_deu(path=other, **kw)
+    assert a.n_fit == b.n_fit and a.n_test == b.n_test
+    for f in ("scale", "common", "censor", "fit_coverage50", "fit_coverage90", "grid",
+              "recalibration"):
+        assert getattr(a, f) == getattr(b, f), f
+    assert a.mae != b.mae
+
+
+def test_calibration_round_trips_and_drives_simulate(tmp_path: Any,
+                                                     random_scenario: Any) -> None:
+    from detente.uncertainty import Calibration, Recalibration, simulate
+
+    r = Recalibration.fit(np.linspace(0.02, 0.98, 50) ** 2)  # PITs piled low: forecasts too high
+    cal = Calibration("position=10%", r, "compromise", "synthetic")
+    path = tmp_path / "cal.json"
+    path.write_text(__import__("json").dumps(cal.as_dict()), encoding="utf-8")
+    assert Calibration.load(path) == cal
+    sc = random_scenario(n_actors=5, n_issues=2, sd=0.0)
+    raw = simulate(sc, "compromise", 3000, seed=5, jitter="position=10%", above=50)
+    rec = simulate(sc, "compromise", 3000, seed=5, calibration=cal, above=50)
+    m, k = raw.summary("compromise"), rec.summary("compromise")
+    assert np.array_equal(m.mean, k.mean) and rec.jitter == raw.jitter
+    assert m.draws is not None
+    for q in (0.05, 0.25, 0.5, 0.75, 0.95):
+        want = np.quantile(m.draws, r.level(q), axis=0)
+        assert np.allclose(k.quantiles[q], want)
+    assert m.p_above is not None and k.p_above is not None
+    assert np.allclose(k.p_above, 1 - r.cdf(1 - m.p_above))
+    assert rec.as_dict()["calibration"]["fit_outcomes"] == 50
+    from detente.errors import InputError
+
+    with pytest.raises(InputError, match="not both"):
+        simulate(sc, "compromise", 10, seed=5, calibration=cal, jitter="position=5")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"jitter": "position=10%"}', encoding="utf-8")
+    with pytest.raises(InputError, match="recalibration.pit"):
+        Calibration.load(bad)
+    bad.write_text('{"jitter": "position=10%",\n "recalibration": {"pit": [0.5, 0.2]}}',
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="sorted PIT"):
+        Calibration.load(bad)
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        Calibration.load(bad)
