@@ -68,56 +68,74 @@ def test_case_bank_runs() -> None:
     assert math.isfinite(rep.crps) and math.isfinite(rep.mae)
 
 
-# --- quantile recalibration (Kuleshov, Fenner & Ermon 2018) ---------------------------------
+# --- conformal recalibration of the central intervals --------------------------------------
 
 
-def test_pit_is_the_share_below_randomized_over_ties() -> None:
-    from detente.uncertainty import pit
+def test_conformity_is_the_smallest_covering_level() -> None:
+    """Against the definition: y is inside the central ℓ interval (numpy quantiles, bounds
+    inside) exactly when ℓ ≥ its score; draws with ties and point masses included."""
+    from detente.uncertainty import conformity
 
-    x = np.array([0.0, 0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0])
-    assert pit(x, 4.5, 0.3) == pytest.approx(0.7)  # 7 of 10 draws below, no tie
-    assert pit(x, 0.0, 0.0) == 0.0 and pit(x, 0.0, 1.0) == pytest.approx(0.3)
-    assert pit(x, 0.0, 0.5) == pytest.approx(0.15)
+    rng = np.random.default_rng(3)
+    for trial in range(200):
+        n = int(rng.integers(2, 60))
+        x = np.clip(rng.normal(50, 40, n), 0, 100).round(int(rng.integers(0, 2)))
+        y = float(rng.choice([rng.uniform(-5, 105), *x, 0.0, 100.0]))
+        s = conformity(x, y)
+        if y < x.min() or y > x.max():
+            assert s == 2.0
+            continue
+        for ell in np.linspace(0, 1, 41):
+            inside = coverage(x[:, None], np.array([y]), float(ell)) == 1.0
+            assert inside == (ell >= s - 1e-9), (trial, ell, s)
 
 
-def test_recalibration_of_uniform_pits_is_the_identity() -> None:
+def test_recalibration_of_uniform_scores_is_the_identity() -> None:
     from detente.uncertainty import Recalibration
 
     t = 999
     r = Recalibration.fit(np.arange(1, t + 1) / (t + 1))
-    for tau in (0.05, 0.25, 0.5, 0.75, 0.95):
-        assert r.level(tau) == pytest.approx(tau, abs=1e-12)
-        assert r.cdf(tau) == pytest.approx(tau, abs=1e-12)
-    assert r.level(0.0) == 0.0 and r.level(1.0) == 1.0
+    for level in (0.5, 0.9):
+        assert r.interval_level(level) == pytest.approx(level, abs=1e-12)
+    for q in (0.05, 0.25, 0.5, 0.75, 0.95):
+        assert r.level(q) == pytest.approx(q, abs=1e-12)
+        assert r.cdf(r.level(q)) == pytest.approx(q, abs=1e-3)
 
 
-@pytest.mark.parametrize("truth", ["wide", "heavy"])
+@pytest.mark.parametrize("truth", ["wide", "heavy", "censored"])
 def test_recalibrated_intervals_cover_at_nominal(truth: str) -> None:
-    """A predictive N(0, 1) sample for outcomes that are N(0, 1.5²) (too narrow) or Student t
-    with 2 degrees of freedom (tails too light): recalibrated on 2,000 outcomes, its intervals
-    cover 2,000 fresh outcomes at nominal within three standard errors of sampling (of the fit
-    and of the test), while the raw intervals miss by more."""
-    from detente.uncertainty import Recalibration, pit
+    """A predictive sample that is too narrow (N(0, 1) for N(0, 1.5²) outcomes), has tails too
+    light (for Student t, 2 degrees of freedom) or, on a 0–100 scale, is censored at the ends
+    with point masses there, as DEU outcomes are (each case its own centre: the draws'
+    N(μ, 30²) against outcomes' N(μ, 60²), both censored): recalibrated on 2,000 outcomes,
+    its intervals cover 2,000 fresh outcomes at nominal within three standard errors of
+    sampling (fit and test), while the raw intervals miss by more."""
+    from detente.uncertainty import Recalibration, conformity
 
     rng = np.random.default_rng(11)
-    draws = rng.standard_normal(4000)
+    base = rng.standard_normal(1000)
 
-    def outcomes(n: int) -> np.ndarray:
-        return 1.5 * rng.standard_normal(n) if truth == "wide" else rng.standard_t(2, n)
+    def cases(n: int) -> tuple[np.ndarray, np.ndarray]:
+        if truth == "wide":
+            return np.tile(base[:, None], (1, n)), 1.5 * rng.standard_normal(n)
+        if truth == "heavy":
+            return np.tile(base[:, None], (1, n)), rng.standard_t(2, n)
+        mu = rng.uniform(10, 90, n)
+        return (np.clip(mu + 30 * rng.standard_normal((1000, n)), 0, 100),
+                np.clip(mu + 60 * rng.standard_normal(n), 0, 100))
 
     n = 2000
-    fit_y = outcomes(n)
-    r = Recalibration.fit([pit(draws, y, u) for y, u in zip(fit_y, rng.random(n), strict=True)])
-    test_y = outcomes(n)
-    m = np.tile(draws[:, None], (1, n))
+    fm, fy = cases(n)
+    r = Recalibration.fit([conformity(fm[:, j], fy[j]) for j in range(n)])
+    m, test_y = cases(n)
+    draws = base
     for level in (0.5, 0.9):
         se = math.sqrt(level * (1 - level) * (1 / n + 1 / n))
         raw = coverage(m, test_y, level)
         cal = coverage(m, test_y, level, r)
         assert abs(cal - level) < 3 * se, (level, cal)
         assert abs(raw - level) > 3 * se  # the test has power: the raw intervals are off
-    # the recalibrated quantile function is the outcomes' own (closed form for the wide case)
-    if truth == "wide":
+    if truth == "wide":  # the recalibrated 95 % quantile is the outcomes' own
         q = float(np.quantile(draws, r.level(0.95)))
         assert q == pytest.approx(1.5 * stats.norm.ppf(0.95), abs=0.15)
 
@@ -140,7 +158,7 @@ def test_calibrate_recalibrates_on_synthetic_cases_with_known_noise(random_scena
     assert rep.recalibrated_crps < rep.crps
     d = rep.as_dict()
     assert d["recalibrated"]["coverage90"] == rep.recalibrated_coverage90
-    assert len(d["calibration"]["recalibration"]["pit"]) == n
+    assert len(d["calibration"]["recalibration"]["scores"]) == n
 
 
 def test_the_fit_never_reads_the_test_cases(random_scenario: Any) -> None:
@@ -197,7 +215,7 @@ def test_calibration_round_trips_and_drives_simulate(tmp_path: Any,
                                                      random_scenario: Any) -> None:
     from detente.uncertainty import Calibration, Recalibration, simulate
 
-    r = Recalibration.fit(np.linspace(0.02, 0.98, 50) ** 2)  # PITs piled low: forecasts too high
+    r = Recalibration.fit(np.linspace(0.0, 1.0, 50) ** 0.5)  # intervals too narrow
     cal = Calibration("position=10%", r, "compromise", "synthetic")
     path = tmp_path / "cal.json"
     path.write_text(__import__("json").dumps(cal.as_dict()), encoding="utf-8")
@@ -220,11 +238,11 @@ def test_calibration_round_trips_and_drives_simulate(tmp_path: Any,
         simulate(sc, "compromise", 10, seed=5, calibration=cal, jitter="position=5")
     bad = tmp_path / "bad.json"
     bad.write_text('{"jitter": "position=10%"}', encoding="utf-8")
-    with pytest.raises(InputError, match="recalibration.pit"):
+    with pytest.raises(InputError, match="recalibration.scores"):
         Calibration.load(bad)
-    bad.write_text('{"jitter": "position=10%",\n "recalibration": {"pit": [0.5, 0.2]}}',
+    bad.write_text('{"jitter": "position=10%",\n "recalibration": {"scores": [0.5, 0.2]}}',
                    encoding="utf-8")
-    with pytest.raises(InputError, match="sorted PIT"):
+    with pytest.raises(InputError, match="sorted conformity"):
         Calibration.load(bad)
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match="line 1"):

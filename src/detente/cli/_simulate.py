@@ -371,10 +371,9 @@ def calibrate_cmd(
     t.add_row("MAE of the point forecast", f"{rep.mae:.2f}", "", "")
     console.print(t)
     r = rep.calibration.recalibration
-    console.print(f"  recalibration (Kuleshov et al. 2018, fitted on the odd cases' PIT): the "
-                  f"90 % interval is read at the {r.level(0.05):.3f}–{r.level(0.95):.3f} "
-                  f"quantiles of the draws, the 50 % at {r.level(0.25):.3f}–"
-                  f"{r.level(0.75):.3f}")
+    console.print(f"  recalibration (split conformal on the odd cases): the 90 % interval is "
+                  f"the draws' {r.interval_level(0.9):.1%} central interval, the 50 % their "
+                  f"{r.interval_level(0.5):.1%}")
     if save is not None:
         console.print(f"calibration written to {save} (detente simulate --calibration {save})")
     for note in rep.notes:

@@ -21,9 +21,9 @@ from detente.uncertainty._calibrate import (
     calibrate,
     calibrate_cases,
     calibrate_deu,
+    conformity,
     coverage,
     crps,
-    pit,
 )
 from detente.uncertainty._credibility import CredibilitySensitivity, credibility_sensitivity
 from detente.uncertainty._inputs import InputSpace, Jitter, UncertainInput, parse_jitter
@@ -60,6 +60,7 @@ __all__ = [
     "calibrate",
     "calibrate_cases",
     "calibrate_deu",
+    "conformity",
     "coverage",
     "credibility_sensitivity",
     "crps",
@@ -67,7 +68,6 @@ __all__ = [
     "parse_distribution",
     "parse_jitter",
     "parse_set",
-    "pit",
     "sensitivity",
     "simulate",
 ]

@@ -210,7 +210,7 @@ class SimulationResult:
         cal = {} if self.calibration is None else {"calibration": {
             "jitter": self.calibration.jitter, "model": self.calibration.model,
             "data": self.calibration.data,
-            "fit_outcomes": len(self.calibration.recalibration.pits)}}
+            "fit_outcomes": len(self.calibration.recalibration.scores)}}
         return {
             "scenario": self.scenario, "draws": self.draws, "seed": self.seed,
             "levels": list(self.levels), "above": self.above, "jitter": self.jitter,
@@ -288,7 +288,7 @@ def simulate(
     ``progress(done, total)`` is called after each chunk. ``calibration`` (a
     :class:`~detente.uncertainty.Calibration`, e.g. ``calibrate_deu().calibration``) runs under
     its fitted noise (instead of ``jitter``) and recalibrates the quantiles, intervals and
-    P(above) (Kuleshov, Fenner & Ermon 2018); mean, sd and the kept draws stay raw.
+    P(above) (split conformal, see :mod:`._calibrate`); mean, sd and the kept draws stay raw.
     """
     if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 1:
         raise InputError(f"draws must be a whole number ≥ 1, got {draws!r}")
@@ -411,7 +411,7 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
 
     qs = sorted({0.5, *(_round((1 - lv) / 2) for lv in levels),
                  *(_round(1 - (1 - lv) / 2) for lv in levels)})
-    # the simulated quantile read for each nominal one: itself, or R⁻¹(q) when recalibrated
+    # the simulated quantile read for each nominal one: itself, or its recalibrated level
     at = {q: q if calibration is None else calibration.recalibration.level(q) for q in qs}
     raw_qs = sorted(set(at.values()))
     c = scenario.compile()
@@ -443,7 +443,7 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
         raw = _quantiles(s, kept, raw_qs)
         p_above = s.p_above()
         if calibration is not None and p_above is not None:
-            # P(Y > a) = 1 − R(F(a)), F(a) the share of draws at or below a
+            # P(Y > a) = 1 − R(F(a)), F(a) the share of draws at or below a, R = cdf
             p_above = np.where(np.isnan(p_above), np.nan,
                                1.0 - calibration.recalibration.cdf(1.0 - np.nan_to_num(p_above)))
         summaries.append(ModelSummary(
