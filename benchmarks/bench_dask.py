@@ -13,6 +13,10 @@ Three sides, run in turn (A B C A B C ...) and compared by their medians, all in
   run time is the elapsed time less the cluster's start-up (start, connect, imports, a
   two-draw warm-up on every worker) and shutdown, which are printed beside it.
 
+First, a diagnosis in the same run: CPU seconds and page faults per chunk in this process, on
+a fresh Dask worker, and on that worker after ``prepare_worker()`` (the allocator setting that
+removed the workers' 1.7× CPU overhead; see ``detente.uncertainty._dask``).
+
 The bar (Dask 2 workers ≥ 1.5× one local process) is read against the one-core child: a
 speed-up from two workers is a speed-up over one worker; the default local process is printed
 too (on this workload it uses one core, so the two baselines should agree up to noise and the
@@ -33,7 +37,7 @@ import time
 from benchmarks._timing import conditions, median, quick
 
 DRAWS = 10_000 if quick() else 100_000
-RUNS = 2 if quick() else 3
+RUNS = 2 if quick() else 5
 ACTORS = 12
 
 _CHILD = """
@@ -72,11 +76,55 @@ def _cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _chunk_cpu(plan, index: int, prepare: bool) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    """CPU seconds and minor page faults of one chunk in this process."""
+    from detente.uncertainty._dask import prepare_worker
+    from detente.uncertainty._simulate import run_chunk
+
+    if prepare:
+        prepare_worker()
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
+    run_chunk(plan, index)
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    return (r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime,
+            r1.ru_minflt - r0.ru_minflt)
+
+
+def diagnose() -> None:
+    """Where the time goes: CPU seconds per chunk in this process and on a Dask worker, before
+    and after the worker's allocator setting (see ``detente.uncertainty._dask``)."""
+    from distributed import Client, LocalCluster
+
+    from detente.uncertainty import CHUNK
+    from detente.uncertainty._inputs import InputSpace
+    from detente.uncertainty._simulate import Plan, _resolve_models
+
+    sc = scenario()
+    plan = Plan(InputSpace.of(sc), _resolve_models(sc, "eum", None), 8 * CHUNK, CHUNK, 2, None,
+                False)
+    local = [_chunk_cpu(plan, i, False) for i in range(4)]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        plain = [client.submit(_chunk_cpu, plan, i, False, pure=False).result()
+                 for i in range(4)]
+        tuned = [client.submit(_chunk_cpu, plan, i, True, pure=False).result()
+                 for i in range(4, 8)]
+
+    def row(xs: list[tuple[float, int]]) -> str:
+        return (f"{median([x[0] for x in xs[1:]]):.3f} s CPU, "
+                f"{median([x[1] for x in xs[1:]]):,.0f} page faults")
+
+    print(f"  per chunk of {CHUNK:,} draws (median of 3 after a first): this process "
+          f"{row(local)}; a Dask worker as started {row(plain)}; the same worker after "
+          f"prepare_worker() {row(tuned)}")
+
+
 def main() -> None:
     from benchmarks._timing import ROOT
     from detente.uncertainty import CHUNK, simulate
 
     print(conditions())
+    diagnose()
     sc = scenario()
     simulate(sc, "eum", 64, seed=0)  # warm up this process
     reference = simulate(sc, "eum", DRAWS, seed=2, keep=0).numbers()
@@ -109,6 +157,11 @@ def main() -> None:
     print(f"  speed-up vs one core: {t_pin / t_dask:.2f}× (bar ≥ 1.5×; with start-up and "
           f"shutdown {t_pin / (t_dask + median(startup) + median(shutdown)):.2f}×); "
           f"vs the default process: {t_local / t_dask:.2f}×")
+    r_pin = [a / b for a, b in zip(pinned, dask_run, strict=True)]
+    r_loc = [a / b for a, b in zip(local, dask_run, strict=True)]
+    print(f"  per-round ratios (each round's sides minutes apart): vs one core "
+          f"{[round(x, 2) for x in r_pin]} (median {median(r_pin):.2f}×), vs default "
+          f"{[round(x, 2) for x in r_loc]} (median {median(r_loc):.2f}×)")
     print(f"  runs (s): local {[round(x, 1) for x in local]}, one core "
           f"{[round(x, 1) for x in pinned]}, dask {[round(x, 1) for x in dask_run]}")
     print(f"  same numbers as the local run: {same}")
