@@ -336,9 +336,12 @@ def calibrate_cmd(
         "file, for `detente simulate --calibration`.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
-    """Calibrated intervals: fit the input noise and a quantile recalibration on odd cases,
-    report on even ones the coverage of the 50 % and 90 % intervals and the CRPS beside the
-    point forecast's MAE."""
+    """Calibrated intervals: fit the input-noise scale on odd cases, report on even ones the
+    coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE.
+
+    The intervals are then recalibrated on the odd cases (split conformal) and reported again;
+    --save writes the fit for `detente simulate --calibration`.
+    """
     from detente.uncertainty import calibrate_cases, calibrate_deu
 
     if data not in ("deu", "cases"):

@@ -37,7 +37,7 @@ from typing import Any
 from detente.errors import InputError
 
 __all__ = ["MMAP_THRESHOLD", "TRIM_THRESHOLD", "prepare_worker", "run_chunk_on_worker",
-           "run_on_dask"]
+           "run_on_dask", "worker_state"]
 
 M_TRIM_THRESHOLD = -1  # glibc <malloc.h>
 M_MMAP_THRESHOLD = -3
@@ -76,6 +76,11 @@ def prepare_worker() -> bool:
         _prepared["tuned"] = _tune_malloc()
         _prepared["done"] = True
     return _prepared["tuned"]
+
+
+def worker_state() -> dict[str, bool]:
+    """Whether this process was prepared (``done``) and its allocator tuned (``tuned``)."""
+    return dict(_prepared)
 
 
 def _warm_up(plan: Any) -> bool:
