@@ -247,3 +247,35 @@ def test_calibration_round_trips_and_drives_simulate(tmp_path: Any,
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match="line 1"):
         Calibration.load(bad)
+
+
+@pytest.mark.parametrize("split", ["name", "year"])
+def test_case_bank_splits(split: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """By name: alternate places in name order; by year: odd as_of years to fit, even to
+    test (the split of detente evaluate --subset); no case on both sides."""
+    from detente.cases import load_bank
+    from detente.evaluation import case_number
+    from detente.uncertainty import _calibrate
+
+    seen: dict[str, Any] = {}
+
+    def capture(fit: Any, test: Any, model: str, **kw: Any) -> str:
+        seen.update(fit=fit, test=test)
+        return "captured"
+
+    monkeypatch.setattr(_calibrate, "calibrate", capture)
+    assert calibrate_cases(split=split) == "captured"
+    fit = [sc.name for sc, _ in seen["fit"]]
+    test = [sc.name for sc, _ in seen["test"]]
+    bank = [sc for sc in load_bank() if sc.observed]
+    assert not set(fit) & set(test) and len(fit) + len(test) == len(bank)
+    if split == "year":
+        assert all(case_number(sc) % 2 == 1 for sc, _ in seen["fit"])
+        assert all(case_number(sc) % 2 == 0 for sc, _ in seen["test"])
+    else:
+        names = [sc.name for sc in bank]
+        assert fit == names[0::2] and test == names[1::2]
+    from detente.errors import InputError
+
+    with pytest.raises(InputError, match="split"):
+        calibrate_cases(split="month")

@@ -331,6 +331,9 @@ def calibrate_cmd(
     seed: Annotated[int, typer.Option("--seed", help="Seed.")] = 0,
     path: Annotated[Path | None, typer.Option(
         "--path", help="DEU III data file (default: the shared reference copy).")] = None,
+    split: Annotated[str, typer.Option(
+        "--split", help="cases: odd/even by place in name order (name) or by as_of year "
+        "(year).")] = "name",
     save: Annotated[Path | None, typer.Option(
         "--save", help="Write the fitted calibration (noise and recalibration) to this JSON "
         "file, for `detente simulate --calibration`.")] = None,
@@ -346,10 +349,15 @@ def calibrate_cmd(
 
     if data not in ("deu", "cases"):
         raise UserError(f"expected deu or cases, got {data!r}")
+    if split not in ("name", "year"):
+        raise UserError(f"--split must be name or year, got {split!r}")
+    if split != "name" and data != "cases":
+        raise UserError("--split applies to the case bank (DEU III splits by proposal number)")
     with _progress(f"calibrate on {data}") as progress:
         rep = (calibrate_deu(model, path=path, draws=draws, seed=seed, progress=progress)
                if data == "deu" else
-               calibrate_cases(model, draws=draws, seed=seed, progress=progress))
+               calibrate_cases(model, draws=draws, seed=seed, split=split,
+                               progress=progress))
     if save is not None:
         try:
             save.write_text(json.dumps(rep.calibration.as_dict(), indent=1) + "\n",

@@ -431,14 +431,24 @@ def calibrate_deu(model: str = "compromise", *, path: str | os.PathLike[str] | N
 
 
 def calibrate_cases(model: str = "compromise", *, draws: int = 400, seed: int = 0,
-                    grid: Sequence[float] = GRID,
+                    grid: Sequence[float] = GRID, split: str = "name",
                     progress: Callable[[int, int], None] | None = None) -> CalibrationReport:
-    """:func:`calibrate` on the case bank: fit on the odd cases in name order (1st, 3rd, …),
-    report on the even ones."""
+    """:func:`calibrate` on the case bank: fit on the odd cases, report on the even ones.
+    ``split="name"``: odd and even places in name order (1st, 3rd, …; the case report's fit);
+    ``"year"``: odd and even ``as_of`` years (:func:`detente.evaluation.subset`, the split the
+    other tuned parts of detente use)."""
     from detente.cases import load_bank
 
-    bank = [(sc, sc.observed) for sc in load_bank() if sc.observed]
-    fit = bank[0::2]
-    test = bank[1::2]
-    return calibrate(fit, test, model, draws=draws, seed=seed, grid=grid, data="case bank",
-                     progress=progress)
+    bank = [sc for sc in load_bank() if sc.observed]
+    if split == "name":
+        fit_sc, test_sc = bank[0::2], bank[1::2]
+        data = "case bank"
+    elif split == "year":
+        from detente.evaluation import subset
+
+        fit_sc, test_sc = subset(bank, "odd"), subset(bank, "even")
+        data = "case bank (odd/even years)"
+    else:
+        raise InputError(f"split must be 'name' or 'year', got {split!r}")
+    return calibrate([(sc, sc.observed) for sc in fit_sc], [(sc, sc.observed) for sc in test_sc],
+                     model, draws=draws, seed=seed, grid=grid, data=data, progress=progress)
