@@ -22,6 +22,11 @@ speed-up from two workers is a speed-up over one worker; the default local proce
 too (on this workload it uses one core, so the two baselines should agree up to noise and the
 pinning's cost on a shared machine). Every run checks that Dask gives the local numbers.
 
+CPU seconds are printed beside the wall times: on a machine other jobs load, each side's wall
+time is its CPU work divided by the share of the cores the scheduler gave it, and the line
+"cores obtained" shows that share (a Dask worker's CPU time is read from ``RUSAGE_CHILDREN``
+after the cluster closed, start-up included).
+
 ``DETENTE_BENCH_QUICK=1`` divides the draws by 10 and runs each side twice.
 """
 
@@ -49,9 +54,10 @@ from benchmarks.bench_dask import scenario
 from detente.uncertainty import simulate
 sc = scenario()
 simulate(sc, "eum", 64, seed=0)
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 simulate(sc, "eum", {draws}, seed=2, keep=0)
-print(json.dumps({{"seconds": time.perf_counter() - t, "cpus": len(os.sched_getaffinity(0))}}))
+print(json.dumps({{"seconds": time.perf_counter() - t, "cpu": time.process_time() - c,
+                  "cpus": len(os.sched_getaffinity(0))}}))
 """
 
 
@@ -71,8 +77,8 @@ def scenario():  # type: ignore[no-untyped-def]
                      "salience": float(rng.uniform(20, 100))} for i in range(n)]})
 
 
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
+def _cpu(who: int = resource.RUSAGE_SELF) -> float:
+    r = resource.getrusage(who)
     return r.ru_utime + r.ru_stime
 
 
@@ -129,17 +135,27 @@ def main() -> None:
     simulate(sc, "eum", 64, seed=0)  # warm up this process
     reference = simulate(sc, "eum", DRAWS, seed=2, keep=0).numbers()
     local, cpu_share, pinned, dask_run, startup, shutdown = [], [], [], [], [], []
+    cpu_local, cpu_pin, cpu_workers, cpu_client, dask_total = [], [], [], [], []
     same = True
     child = _CHILD.format(draws=DRAWS)
     for _ in range(RUNS):
         t, c = time.perf_counter(), _cpu()
         simulate(sc, "eum", DRAWS, seed=2, keep=0)
         local.append(time.perf_counter() - t)
-        cpu_share.append((_cpu() - c) / local[-1])
+        cpu_local.append(_cpu() - c)
+        cpu_share.append(cpu_local[-1] / local[-1])
         out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True,
                              cwd=ROOT, check=True, env={**os.environ})
-        pinned.append(float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"]))
+        doc = json.loads(out.stdout.strip().splitlines()[-1])
+        pinned.append(float(doc["seconds"]))
+        cpu_pin.append(float(doc["cpu"]))
+        # the workers are this process's children: their CPU time (start-up included) is
+        # counted in RUSAGE_CHILDREN once the cluster has closed
+        t, c, k = time.perf_counter(), _cpu(), _cpu(resource.RUSAGE_CHILDREN)
         res = simulate(sc, "eum", DRAWS, seed=2, keep=0, workers=2)
+        dask_total.append(time.perf_counter() - t)
+        cpu_client.append(_cpu() - c)
+        cpu_workers.append(_cpu(resource.RUSAGE_CHILDREN) - k)
         dask_run.append(res.run_s)
         startup.append(res.startup_s)
         shutdown.append(res.shutdown_s)
@@ -162,6 +178,12 @@ def main() -> None:
     print(f"  per-round ratios (each round's sides minutes apart): vs one core "
           f"{[round(x, 2) for x in r_pin]} (median {median(r_pin):.2f}×), vs default "
           f"{[round(x, 2) for x in r_loc]} (median {median(r_loc):.2f}×)")
+    print(f"  CPU seconds (medians): local run {median(cpu_local):.1f} in {t_local:.1f} s "
+          f"({median(cpu_local) / t_local:.2f} cores obtained); one-core child "
+          f"{median(cpu_pin):.1f} in {t_pin:.1f} s ({median(cpu_pin) / t_pin:.2f}); Dask: "
+          f"workers {median(cpu_workers):.1f} (start-up included) and this process (client, "
+          f"scheduler) {median(cpu_client):.1f} in {median(dask_total):.1f} s "
+          f"({(median(cpu_workers) + median(cpu_client)) / median(dask_total):.2f})")
     print(f"  runs (s): local {[round(x, 1) for x in local]}, one core "
           f"{[round(x, 1) for x in pinned]}, dask {[round(x, 1) for x in dask_run]}")
     print(f"  same numbers as the local run: {same}")
