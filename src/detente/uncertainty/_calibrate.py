@@ -2,13 +2,13 @@
 
 The noise model has three settings: the standard deviation ``σ`` (in points of a 0–100 scale,
 i.e. ``σ/100`` of each issue's width) of a normal around every stated position; whether it is
-truncated to the scale or censored there (values beyond an end sit at the end, as outcomes
-often do); and the correlation ``ρ`` of the noise among the positions on one issue (a Gaussian
-copula: independent coding errors average out in a model that weighs many actors, a shared
-error does not). On the *odd* cases (DEU III: odd proposal number ``prnrnmc``; the case bank:
-odd place in name order) they are chosen from a grid to bring the coverage of the central
-50 % and 90 % intervals of the simulated forecasts closest to nominal (the sum of the two
-gaps). On the *even* cases, untouched by the fit, the report gives the coverage of both
+truncated to the scale or censored there (values beyond an end sit at the end, as outcomes often
+do); and the correlation ``ρ`` of the noise among the positions on one issue (a Gaussian copula:
+independent coding errors average out in a model that weighs many actors, a shared error does
+not). On the *odd* cases (DEU III: odd proposal number ``prnrnmc``; the case bank: odd place in
+name order, or odd ``as_of`` year) they are chosen from a grid to bring the coverage of the
+central 50 % and 90 % intervals of the simulated forecasts closest to nominal (the sum of the
+two gaps). On the *even* cases, untouched by the fit, the report gives the coverage of both
 intervals, the continuous ranked probability score (CRPS, from the draws) and, beside it, the
 mean absolute error of the point forecast — both in points of a 0–100 scale. For one forecast
 the CRPS equals the absolute error of a point forecast; a spread that is right lowers it.
