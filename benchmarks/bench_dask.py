@@ -17,10 +17,12 @@ First, a diagnosis in the same run: CPU seconds and page faults per chunk in thi
 a fresh Dask worker, and on that worker after ``prepare_worker()`` (the allocator setting that
 removed the workers' 1.7× CPU overhead; see ``detente.uncertainty._dask``).
 
-The bar (Dask 2 workers ≥ 1.5× one local process) is read against the one-core child: a
-speed-up from two workers is a speed-up over one worker; the default local process is printed
-too (on this workload it uses one core, so the two baselines should agree up to noise and the
-pinning's cost on a shared machine). Every run checks that Dask gives the local numbers.
+The bar (Dask 2 workers ≥ 1.5× one local process) is read against the **default local
+process**: its CPU time / wall time shows it uses one core (the EUM kernel's thread pool is
+off by default and its numpy work is element-wise, no BLAS), so it is already the one-worker
+baseline, and it is the stricter of the two — in the runs measured the pinned child needed
+about 1.6× the CPU seconds for the same draws, so it flatters Dask. Both are printed.
+Every run checks that Dask gives the local numbers.
 
 CPU seconds are printed beside the wall times: on a machine other jobs load, each side's wall
 time is its CPU work divided by the share of the cores the scheduler gave it, and the line
@@ -170,9 +172,10 @@ def main() -> None:
     print(f"  one local process, one core:  {t_pin:6.1f} s  (child pinned to one CPU)")
     print(f"  Dask LocalCluster, 2 workers: {t_dask:6.1f} s  (+ {median(startup):.1f} s start-up, "
           f"{median(shutdown):.1f} s shutdown, apart)")
-    print(f"  speed-up vs one core: {t_pin / t_dask:.2f}× (bar ≥ 1.5×; with start-up and "
-          f"shutdown {t_pin / (t_dask + median(startup) + median(shutdown)):.2f}×); "
-          f"vs the default process: {t_local / t_dask:.2f}×")
+    extra = median(startup) + median(shutdown)
+    print(f"  speed-up vs the default process: {t_local / t_dask:.2f}× (the bar: ≥ 1.5×; with "
+          f"start-up and shutdown {t_local / (t_dask + extra):.2f}×); vs one core: "
+          f"{t_pin / t_dask:.2f}× ({t_pin / (t_dask + extra):.2f}×)")
     r_pin = [a / b for a, b in zip(pinned, dask_run, strict=True)]
     r_loc = [a / b for a, b in zip(local, dask_run, strict=True)]
     print(f"  per-round ratios (each round's sides minutes apart): vs one core "
