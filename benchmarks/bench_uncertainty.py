@@ -1,5 +1,5 @@
 """Monte Carlo (detente.uncertainty): batched draws against a loop of forecast() calls, memory of
-a million draws, Dask against one local process. Every figure is a ratio against a baseline
+a million draws. Every figure is a ratio against a baseline
 measured in the same run (the machine is shared; absolute times are noisy).
 
 1. EUM, one issue, 30 actors, 10 rounds: ``simulate`` on 10⁴ draws (every draw one row of one
@@ -8,9 +8,8 @@ measured in the same run (the machine is shared; absolute times are noisy).
 2. Compromise model on Geneva 2022 (14 actors × 6 issues, every position jittered): 10⁶ draws
    in chunks with streaming statistics; peak memory traced (tracemalloc) beside the peak of a
    run of 10⁴ draws: bounded memory means the two peaks are alike.
-3. Dask: a LocalCluster of 2 single-threaded worker processes against one local process on
-   10⁵ EUM draws (one issue, 12 actors), chunks of 2048 draws as tasks; start-up time apart.
-   BLAS threads are pinned to 1 (OMP_NUM_THREADS etc.) in the workers for fairness.
+
+Dask against one local process: ``benchmarks/bench_dask.py``.
 
 ``DETENTE_BENCH_QUICK=1`` divides the draw counts by 10 (a smoke run).
 """
@@ -92,30 +91,9 @@ def bench_memory() -> None:
           f"{big / times[big]:,.0f} draws/s")
 
 
-def bench_dask() -> None:
-    from detente.uncertainty import simulate
-
-    draws = 10_000 if QUICK else 100_000
-    sc = _eum_scenario(12, seed=5)
-    simulate(sc, "eum", 64, seed=0)
-    t = time.perf_counter()
-    local = simulate(sc, "eum", draws, seed=2, keep=0)
-    t_local = time.perf_counter() - t
-    t = time.perf_counter()
-    remote = simulate(sc, "eum", draws, seed=2, keep=0, workers=2)
-    t_dask = time.perf_counter() - t
-    same = local.numbers() == remote.numbers()
-    run = t_dask - remote.startup_s
-    print(f"EUM 12 actors, {draws:,} draws in {remote.draws // remote.chunk + 1} chunks: one "
-          f"local process {t_local:.1f} s; Dask LocalCluster, 2 workers {run:.1f} s "
-          f"(+ {remote.startup_s:.1f} s start-up) → {t_local / run:.2f}× "
-          f"({t_local / t_dask:.2f}× with start-up); same numbers: {same}")
-
-
 def main() -> None:
     bench_eum_batch()
     bench_memory()
-    bench_dask()
 
 
 if __name__ == "__main__":

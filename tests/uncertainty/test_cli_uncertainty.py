@@ -105,3 +105,31 @@ def test_calibrate_cases_command() -> None:
     assert set(doc["test"]) == {"coverage50", "coverage90", "crps", "mae"}
     code, _, err = run("calibrate", "nope")
     assert code == 2 and "deu or cases" in err
+
+
+def test_calibrate_save_then_simulate_with_the_calibration(tmp_path: Path) -> None:
+    from detente.uncertainty import Calibration
+
+    path = tmp_path / "cal.json"
+    code, out, _ = run("calibrate", "cases", "--draws", "30", "--save", str(path))
+    assert code == 0 and "recalibrated" in out and path.is_file()
+    cal = Calibration.load(path)
+    code, out, _ = run("calibrate", "cases", "--draws", "30", "-f", "json")
+    doc = json.loads(out)
+    assert Calibration.from_dict(doc) == cal  # the JSON holds the same calibration
+    assert set(doc["recalibrated"]) == {"coverage50", "coverage90", "crps"}
+    args = ("simulate", "geneva-2022", "--draws", "200", "--seed", "2", "-f", "json")
+    code, out, _ = run(*args, "--calibration", str(path))
+    assert code == 0
+    got = json.loads(out)
+    ref = simulate(load_example("geneva-2022"), "compromise", 200, seed=2, calibration=cal)
+    assert got["models"] == ref.as_dict()["models"] and got["jitter"] == cal.jitter
+    assert got["calibration"]["jitter"] == cal.jitter
+    code, out, _ = run("simulate", "geneva-2022", "--draws", "50", "--calibration", str(path))
+    assert code == 0 and "recalibrated" in out
+    code, _, err = run(*args, "--calibration", str(path), "--jitter", "position=5")
+    assert code == 2 and "not both" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    code, _, err = run(*args, "--calibration", str(bad))
+    assert code == 2 and "bad.json" in err

@@ -91,3 +91,28 @@ def test_local_cluster_gives_the_local_numbers(random_scenario: Any) -> None:
     for workers in (1, 2):
         on = simulate(sc, "compromise", 3000, seed=4, chunk=256, workers=workers)
         assert on.numbers() == local.numbers() and on.workers == workers
+
+
+def test_workers_are_prepared_and_timing_is_apart(scheduler: str, random_scenario: Any
+                                                  ) -> None:
+    """Every worker imported the models and (on Linux with glibc) set the allocator's
+    thresholds before the run; start-up and shutdown are timed apart from the run."""
+    import sys
+
+    from distributed import Client
+
+    from detente.uncertainty._dask import worker_state
+
+    sc = random_scenario(n_actors=6, n_issues=1)
+    res = simulate(sc, "eum", 600, seed=1, chunk=100, scheduler=scheduler)
+    assert res.startup_s > 0 and res.shutdown_s >= 0
+    assert res.run_s == pytest.approx(res.elapsed_s - res.startup_s - res.shutdown_s)
+    assert res.as_dict()["run"]["shutdown_s"] == res.shutdown_s
+    with Client(scheduler, timeout="20s") as c:
+        states = c.run(worker_state)
+    assert len(states) == 2 and all(s.get("done") for s in states.values())
+    if sys.platform.startswith("linux"):
+        import platform
+
+        if platform.libc_ver()[0] == "glibc":
+            assert all(s.get("tuned") for s in states.values())

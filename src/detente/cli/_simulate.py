@@ -137,6 +137,9 @@ def simulate_cmd(
     fmt: TableFormat = TableJsonCsv.table,
     plot: Annotated[Path | None, typer.Option(
         "--plot", help="Write the distribution per issue and model (PNG/SVG/PDF).")] = None,
+    calibration: Annotated[Path | None, typer.Option(
+        "--calibration", help="Calibrated intervals: the file `detente calibrate --save` "
+        "wrote (its noise replaces --jitter; quantiles recalibrated).")] = None,
 ) -> None:
     """Monte Carlo over the scenario's uncertain inputs: per issue and model the mean, median,
     50 % and 90 % intervals, P(above), the Monte Carlo standard error and a convergence check.
@@ -144,16 +147,20 @@ def simulate_cmd(
     Inputs vary where the scenario gives a distribution (position: 60 ± 10, normal(60, 10),
     uniform, triangular, beta, discrete) and, with --jitter, everywhere else.
     """
-    from detente.uncertainty import simulate
+    from detente.uncertainty import Calibration, simulate
 
     if workers is not None and scheduler is not None:
         raise UserError("give --workers or --scheduler, not both")
+    if calibration is not None and jitter is not None:
+        raise UserError("give --jitter or --calibration, not both: the calibration brings "
+                        "the noise its recalibration was fitted under")
+    cal = Calibration.load(calibration) if calibration is not None else None
     scenario = _load(file, set_, drop)
     names = model or ["compromise"]
     with _progress(f"simulate {draws:,} draws") as progress:
         res = simulate(scenario, names, draws, seed=seed, jitter=jitter, above=above,
                        options=_model_options(names, option), workers=workers,
-                       scheduler=scheduler, progress=progress)
+                       scheduler=scheduler, progress=progress, calibration=cal)
     if fmt is TableJsonCsv.json:
         console.print_json(json.dumps(res.as_dict(), allow_nan=False))
     elif fmt is TableJsonCsv.csv:
@@ -182,6 +189,8 @@ def simulate_cmd(
 
 def _table(res: Any, scenario: Any) -> None:
     jit = f", jitter {res.jitter}" if res.jitter else ""
+    if res.calibration is not None:
+        jit += ", recalibrated"
     t = Table(title=f"{res.scenario}: {res.draws:,} draws, seed {res.seed}{jit} "
               f"({len(res.inputs)} uncertain inputs; {res.backend})", title_justify="left")
     for col in ("issue", "model", "point", "mean", "median", "50 %", "90 %"):
@@ -322,18 +331,39 @@ def calibrate_cmd(
     seed: Annotated[int, typer.Option("--seed", help="Seed.")] = 0,
     path: Annotated[Path | None, typer.Option(
         "--path", help="DEU III data file (default: the shared reference copy).")] = None,
+    split: Annotated[str, typer.Option(
+        "--split", help="cases: odd/even by place in name order (name) or by as_of year "
+        "(year).")] = "name",
+    save: Annotated[Path | None, typer.Option(
+        "--save", help="Write the fitted calibration (noise and recalibration) to this JSON "
+        "file, for `detente simulate --calibration`.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """Calibrated intervals: fit the input-noise scale on odd cases, report on even ones the
-    coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE."""
+    coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE.
+
+    The intervals are then recalibrated on the odd cases (split conformal) and reported again;
+    --save writes the fit for `detente simulate --calibration`.
+    """
     from detente.uncertainty import calibrate_cases, calibrate_deu
 
     if data not in ("deu", "cases"):
         raise UserError(f"expected deu or cases, got {data!r}")
+    if split not in ("name", "year"):
+        raise UserError(f"--split must be name or year, got {split!r}")
+    if split != "name" and data != "cases":
+        raise UserError("--split applies to the case bank (DEU III splits by proposal number)")
     with _progress(f"calibrate on {data}") as progress:
         rep = (calibrate_deu(model, path=path, draws=draws, seed=seed, progress=progress)
                if data == "deu" else
-               calibrate_cases(model, draws=draws, seed=seed, progress=progress))
+               calibrate_cases(model, draws=draws, seed=seed, split=split,
+                               progress=progress))
+    if save is not None:
+        try:
+            save.write_text(json.dumps(rep.calibration.as_dict(), indent=1) + "\n",
+                            encoding="utf-8")
+        except OSError as e:
+            raise UserError(f"{save}: cannot write the calibration ({e.strerror})") from None
     if fmt is TableJson.json:
         console.print_json(json.dumps(rep.as_dict(), allow_nan=False))
         return
@@ -342,13 +372,21 @@ def calibrate_cmd(
     console.print(f"  fitted noise: position sd {rep.scale:g} points of a 0–100 scale, "
                   f"correlation {rep.common:g} on an issue (--jitter {rep.jitter})")
     t = Table(title="held-out (even) cases", title_justify="left")
-    for c in ("measure", "value", "goal"):
+    for c in ("measure", "noise only", "recalibrated", "goal"):
         t.add_column(c, justify="left" if c == "measure" else "right")
-    t.add_row("coverage of 50 % intervals", f"{rep.coverage50 * 100:.1f} %", "50 ± 5 %")
-    t.add_row("coverage of 90 % intervals", f"{rep.coverage90 * 100:.1f} %", "90 ± 5 %")
-    t.add_row("CRPS", f"{rep.crps:.2f}", "lower is better")
-    t.add_row("MAE of the point forecast", f"{rep.mae:.2f}", "")
+    t.add_row("coverage of 50 % intervals", f"{rep.coverage50 * 100:.1f} %",
+              f"{rep.recalibrated_coverage50 * 100:.1f} %", "50 ± 5 %")
+    t.add_row("coverage of 90 % intervals", f"{rep.coverage90 * 100:.1f} %",
+              f"{rep.recalibrated_coverage90 * 100:.1f} %", "90 ± 5 %")
+    t.add_row("CRPS", f"{rep.crps:.2f}", f"{rep.recalibrated_crps:.2f}", "lower is better")
+    t.add_row("MAE of the point forecast", f"{rep.mae:.2f}", "", "")
     console.print(t)
+    r = rep.calibration.recalibration
+    console.print(f"  recalibration (split conformal on the odd cases): the 90 % interval is "
+                  f"the draws' {r.interval_level(0.9):.1%} central interval, the 50 % their "
+                  f"{r.interval_level(0.5):.1%}")
+    if save is not None:
+        console.print(f"calibration written to {save} (detente simulate --calibration {save})")
     for note in rep.notes:
         console.print(f"[dim]note:[/] {note}")
 

@@ -8,15 +8,20 @@
 - :func:`credibility_sensitivity` — which credibility setting (half-life, allegation weight, …)
   moves a credibility figure.
 - :func:`apply_whatif`, :func:`parse_set`, :func:`diff_scenarios` — what-if without editing files.
-- :func:`calibrate_deu`, :func:`calibrate_cases` — intervals checked against what happened.
+- :func:`calibrate_deu`, :func:`calibrate_cases` — intervals checked against what happened;
+  the fitted noise and quantile recalibration (:class:`Calibration`) go to
+  ``simulate(calibration=...)``.
 """
 
 from detente.scenario._uncertain import Distribution, Uncertain, parse_distribution
 from detente.uncertainty._calibrate import (
+    Calibration,
     CalibrationReport,
+    Recalibration,
     calibrate,
     calibrate_cases,
     calibrate_deu,
+    conformity,
     coverage,
     crps,
 )
@@ -35,6 +40,7 @@ from detente.uncertainty._whatif import (
 
 __all__ = [
     "CHUNK",
+    "Calibration",
     "CalibrationReport",
     "Change",
     "CredibilitySensitivity",
@@ -43,6 +49,7 @@ __all__ = [
     "InputSpace",
     "Jitter",
     "ModelSummary",
+    "Recalibration",
     "ScenarioDiff",
     "SensitivityResult",
     "Setting",
@@ -53,6 +60,7 @@ __all__ = [
     "calibrate",
     "calibrate_cases",
     "calibrate_deu",
+    "conformity",
     "coverage",
     "credibility_sensitivity",
     "crps",

@@ -158,7 +158,16 @@ class SimulationResult:
     workers: int = 1
     startup_s: float = 0.0
     elapsed_s: float = 0.0
+    shutdown_s: float = 0.0
     notes: tuple[str, ...] = ()
+    calibration: Any = None
+    """The :class:`~detente.uncertainty.Calibration` applied (None: raw draws)."""
+
+    @property
+    def run_s(self) -> float:
+        """Seconds of the run itself: ``elapsed_s`` less the cluster's start-up and shutdown
+        (both 0 locally)."""
+        return self.elapsed_s - self.startup_s - self.shutdown_s
 
     def summary(self, model: str) -> ModelSummary:
         for m in self.models:
@@ -198,12 +207,17 @@ class SimulationResult:
                 entry["episode"] = {k: {s: num(v) for s, v in st.items()}
                                     for k, st in m.episode.items()}
             models.append(entry)
+        cal = {} if self.calibration is None else {"calibration": {
+            "jitter": self.calibration.jitter, "model": self.calibration.model,
+            "data": self.calibration.data,
+            "fit_outcomes": len(self.calibration.recalibration.scores)}}
         return {
             "scenario": self.scenario, "draws": self.draws, "seed": self.seed,
             "levels": list(self.levels), "above": self.above, "jitter": self.jitter,
-            "inputs": list(self.inputs), "models": models, "notes": list(self.notes),
+            "inputs": list(self.inputs), "models": models, "notes": list(self.notes), **cal,
             "run": {"backend": self.backend, "workers": self.workers, "chunk": self.chunk,
-                    "startup_s": self.startup_s, "elapsed_s": self.elapsed_s},
+                    "startup_s": self.startup_s, "elapsed_s": self.elapsed_s,
+                    "shutdown_s": self.shutdown_s},
         }
 
 
@@ -261,6 +275,7 @@ def simulate(
     scheduler: str | None = None,
     client: Any = None,
     progress: Progress | None = None,
+    calibration: Any = None,
 ) -> SimulationResult:
     """Run ``model`` (a name or several) on ``draws`` draws of the scenario's uncertain inputs.
 
@@ -270,7 +285,10 @@ def simulate(
     exceeds it; ``levels`` the central intervals (default 50 % and 90 %); ``options`` per model
     name. ``workers`` runs on a Dask ``LocalCluster`` of that many processes, ``scheduler``
     (``tcp://HOST:PORT``) or ``client`` on an existing cluster; the numbers are the same.
-    ``progress(done, total)`` is called after each chunk.
+    ``progress(done, total)`` is called after each chunk. ``calibration`` (a
+    :class:`~detente.uncertainty.Calibration`, e.g. ``calibrate_deu().calibration``) runs under
+    its fitted noise (instead of ``jitter``) and recalibrates the quantiles, intervals and
+    P(above) (split conformal, see :mod:`._calibrate`); mean, sd and the kept draws stay raw.
     """
     if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 1:
         raise InputError(f"draws must be a whole number ≥ 1, got {draws!r}")
@@ -281,6 +299,16 @@ def simulate(
     for lv in levels:
         if not 0 < lv < 1:
             raise InputError(f"interval levels must be between 0 and 1, got {lv}")
+    if calibration is not None:
+        from detente.uncertainty._calibrate import Calibration
+
+        if not isinstance(calibration, Calibration):
+            raise InputError("calibration must be a Calibration (Calibration.load(path), or "
+                             f"a calibration report's .calibration), got {calibration!r}")
+        if jitter is not None:
+            raise InputError("give jitter or calibration, not both: the recalibration was "
+                             "fitted under the calibration's own noise")
+        jitter = calibration.jitter
     jit = parse_jitter(jitter) if isinstance(jitter, str) or jitter is None else jitter
     entropy = _entropy(rng, seed)
     models = _resolve_models(scenario, model, options)
@@ -293,20 +321,27 @@ def simulate(
     if space.crisis_inputs and any(m not in ("crisis",) for m, _ in models):
         notes.append("private positions, probabilities of prevailing and costs vary only the "
                      "crisis model's forecast")
+    if calibration is not None:
+        notes.append(f"calibrated: noise {calibration.jitter} and quantile recalibration "
+                     f"fitted for the {calibration.model} model on the odd cases of "
+                     f"{calibration.data or 'its data'}; quantiles, intervals and P(above) are "
+                     "recalibrated, mean and sd are those of the raw draws")
     plan = Plan(space, models, int(draws), int(chunk), entropy, above, draws <= keep)
     t0 = time.perf_counter()
-    backend, n_workers, startup = "local", 1, 0.0
+    backend, n_workers = "local", 1
+    timing: dict[str, float] = {}
     if workers is not None or scheduler is not None or client is not None:
         from detente.uncertainty._dask import run_on_dask
 
-        outs_iter, backend, n_workers, startup = run_on_dask(plan, workers, scheduler, client,
-                                                              progress)
+        outs_iter, backend, n_workers = run_on_dask(plan, workers, scheduler, client, progress,
+                                                    timing)
         merged = _merge(plan, outs_iter)
     else:
         merged = _merge(plan, _local(plan, progress))
     elapsed = time.perf_counter() - t0
-    return _result(scenario, plan, merged, levels, jit, notes, backend, n_workers, startup,
-                   elapsed)
+    return _result(scenario, plan, merged, levels, jit, notes, backend, n_workers,
+                   timing.get("startup", 0.0), elapsed, timing.get("shutdown", 0.0),
+                   calibration)
 
 
 def _local(plan: Plan, progress: Progress | None) -> Any:
@@ -370,11 +405,15 @@ def _quantiles(s: Stream, kept: np.ndarray | None, qs: Sequence[float]) -> dict[
 
 def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float], jit: Jitter,
             notes: list[str], backend: str, workers: int, startup: float,
-            elapsed: float) -> SimulationResult:
+            elapsed: float, shutdown: float = 0.0, calibration: Any = None
+            ) -> SimulationResult:
     from detente.collective import forecast
 
     qs = sorted({0.5, *(_round((1 - lv) / 2) for lv in levels),
                  *(_round(1 - (1 - lv) / 2) for lv in levels)})
+    # the simulated quantile read for each nominal one: itself, or its recalibrated level
+    at = {q: q if calibration is None else calibration.recalibration.level(q) for q in qs}
+    raw_qs = sorted(set(at.values()))
     c = scenario.compile()
     width = c.scale_max - c.scale_min
     summaries = []
@@ -401,10 +440,16 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
             episode = {kd: {"mean": float(es.mean[j]),
                             **{f"q{q:g}": float(eq[q][j]) for q in qs}}
                        for j, kd in enumerate(OUTCOME_KINDS)}
+        raw = _quantiles(s, kept, raw_qs)
+        p_above = s.p_above()
+        if calibration is not None and p_above is not None:
+            # P(Y > a) = 1 − R(F(a)), F(a) the share of draws at or below a, R = cdf
+            p_above = np.where(np.isnan(p_above), np.nan,
+                               1.0 - calibration.recalibration.cdf(1.0 - np.nan_to_num(p_above)))
         summaries.append(ModelSummary(
             model=name, options=dict(opts), issue_ids=c.issue_ids,
             point=np.asarray(fc.outcomes, dtype=float), mean=s.mean.copy(),
-            sd=s.sd, mcse=mcse, quantiles=_quantiles(s, kept, qs), p_above=s.p_above(),
+            sd=s.sd, mcse=mcse, quantiles={q: raw[at[q]] for q in qs}, p_above=p_above,
             converged=ok, n=s.n.copy(), draws=kept, episode=episode,
             episode_draws=ep_draws,
             point_episode=dict(fc.episode) if fc.episode is not None else None,
@@ -414,4 +459,4 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
         scale_max=c.scale_max, draws=plan.draws, seed=plan.entropy, chunk=plan.chunk,
         levels=tuple(levels), above=plan.above, jitter=jit.text, inputs=plan.space.names,
         models=tuple(summaries), backend=backend, workers=workers, startup_s=startup,
-        elapsed_s=elapsed, notes=tuple(notes))
+        elapsed_s=elapsed, shutdown_s=shutdown, notes=tuple(notes), calibration=calibration)
