@@ -64,19 +64,9 @@ print(json.dumps({{"seconds": time.perf_counter() - t, "cpu": time.process_time(
 
 
 def scenario():  # type: ignore[no-untyped-def]
-    import numpy as np
+    from benchmarks.bench_uncertainty import _eum_scenario
 
-    from detente.scenario import Scenario
-
-    rng = np.random.default_rng(5)
-    n = ACTORS
-    return Scenario.model_validate({
-        "name": f"eum-{n}",
-        "actors": [{"id": f"A{i}", "capability": float(rng.uniform(5, 100))} for i in range(n)],
-        "issues": [{"id": "x", "status_quo": 50}],
-        "stances": [{"actor": f"A{i}", "issue": "x",
-                     "position": f"{rng.uniform(5, 95):.1f} ± 10",
-                     "salience": float(rng.uniform(20, 100))} for i in range(n)]})
+    return _eum_scenario(ACTORS, seed=5)
 
 
 def _cpu(who: int = resource.RUSAGE_SELF) -> float:
