@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 
-from detente.collective._eum_explain import explain_issue
 from detente.collective._eum_kernel import (
     ACCEPT,
     COMPROMISE,
@@ -279,6 +278,8 @@ def _forecast(
             )
 
     def explain() -> list[str]:
+        from detente.collective._eum_explain import explain_issue
+
         label = {a.id: a.label for a in scenario.actors}
         labels = tuple(label[a] for a in c.actor_ids)
         explanation: list[str] = []

@@ -10,11 +10,11 @@ import numpy as np
 
 from detente.collective._budget import check_work
 from detente.collective._eum import eum_outcomes
-from detente.collective._registry import forecast_many, get_model
+from detente.collective._registry import _REGISTRY, ModelSpec, forecast_many, get_model
 from detente.scenario import Dataset
 from detente.scenario._dataset import StackedCases
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["Evaluation", "evaluate", "model_spec"]
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,24 @@ def evaluate(dataset: Dataset, model: str = "compromise", **options: Any) -> Eva
                 errs.append(abs(pred - obs))
     e = np.asarray(errs, dtype=float)
     mae = float(e.mean()) if e.size else float("nan")
-    med = float(np.median(e)) if e.size else float("nan")
+    med = _median(e) if e.size else float("nan")
     return Evaluation(model, dataset.name, int(e.size), mae, med, e, skipped)
+
+
+def model_spec(name: str) -> ModelSpec:
+    """The registered model ``name``: the models of :mod:`detente.collective` (registered on
+    import) without importing the others (:func:`get_model` imports every model first, to
+    list them all when ``name`` is unknown)."""
+    spec = _REGISTRY.get(name)
+    return spec if spec is not None else get_model(name)
+
+
+def _median(e: np.ndarray) -> float:
+    """``numpy.median`` of a non-empty array without NaN, the same number (the middle value,
+    or the mean of the two middle ones), without the import of ``numpy.ma`` it brings."""
+    s = np.sort(e)
+    h = s.size // 2
+    return float(s[h]) if s.size % 2 else float((s[h - 1] + s[h]) / 2.0)
 
 
 _FROM_ROWS: dict[str, Callable[..., np.ndarray]] = {"eum": eum_outcomes}
@@ -77,7 +93,7 @@ def _from_rows(
 ) -> Evaluation:
     """:func:`evaluate` on stacked rows: the same checks (options, work), forecasts and
     errors, in the same order, as forecasting each case's scenario."""
-    opts = get_model(model).resolve(options)
+    opts = model_spec(model).resolve(options)
     for n_actors, n_issues in zip(rows.n_actors.tolist(), rows.n_issues.tolist(), strict=True):
         check_work(model, n_actors, n_issues, opts)
     pred = outcomes(rows, **opts)
@@ -86,5 +102,5 @@ def _from_rows(
     missing = np.isnan(p)
     e = np.abs(p[~missing] - o[~missing])
     mae = float(e.mean()) if e.size else float("nan")
-    med = float(np.median(e)) if e.size else float("nan")
+    med = _median(e) if e.size else float("nan")
     return Evaluation(model, name, int(e.size), mae, med, e, int(missing.sum()))

@@ -13,9 +13,10 @@ again by the full check (pydantic validation of every scenario), which locates e
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
-from dataclasses import FrozenInstanceError, dataclass
+from dataclasses import FrozenInstanceError, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ class _Table:
     present: np.ndarray  # (rows, actors) bool: a position and a salience given
     status_quo: np.ndarray  # (rows,) on 0–100; NaN where the file gives no reference point
     observed: np.ndarray  # (rows,) the observed outcome; NaN where none
+    _actors: dict[int, Actor] = field(default_factory=dict)  # built once, shared (frozen)
 
     def columns(self, rows: tuple[int, ...]) -> list[int]:
         """The actors of the scenario made of ``rows``: each row's actors in column order,
@@ -62,30 +64,49 @@ class _Table:
 
     def scenario(self, rows: tuple[int, ...], name: str, merged: bool = False) -> Scenario:
         """The scenario of ``rows``, equal (fields set included) to the one the full check
-        validates; built without validating again, the numbers having passed the same checks."""
+        validates; built without validating again (the numbers passed the same checks), by
+        :meth:`~pydantic.BaseModel.model_copy` of one template per kind, each actor once."""
+        stance0, issue0, issue_sq0, scenario0, scenario_merged0 = _templates()
         actors: dict[int, Actor] = {}
         issues: list[Issue] = []
         stances: list[Stance] = []
+        made = self._actors
         for r in rows:
             iid = self.issue_ids[r]
-            cols = np.flatnonzero(self.present[r]).tolist()
             pos = self.position[r].tolist()
             sal = self.salience[r].tolist()
-            for k in cols:
+            for k in np.flatnonzero(self.present[r]).tolist():
                 if k not in actors:
-                    actors[k] = Actor.model_construct(id=self.actor_ids[k],
-                                                      capability=self.capability[k])
-                stances.append(Stance.model_construct(actor=self.actor_ids[k], issue=iid,
-                                                      position=pos[k], salience=sal[k]))
+                    a = made.get(k)
+                    if a is None:
+                        a = made[k] = Actor.model_construct(id=self.actor_ids[k],
+                                                            capability=self.capability[k])
+                    actors[k] = a
+                stances.append(stance0.model_copy(update={
+                    "actor": self.actor_ids[k], "issue": iid, "position": pos[k],
+                    "salience": sal[k]}))
             sq = float(self.status_quo[r])
-            issue: dict[str, Any] = {"id": iid, "name": self.names[r]}
-            if not np.isnan(sq):
-                issue["status_quo"] = sq
-            issues.append(Issue.model_construct(**issue))
-        extra: dict[str, Any] = {"description": ""} if merged else {}
-        return Scenario.model_construct(name=name, **extra, source=self.file,
-                                        actors=tuple(actors.values()), issues=tuple(issues),
-                                        stances=tuple(stances))
+            if np.isnan(sq):
+                issues.append(issue0.model_copy(update={"id": iid, "name": self.names[r]}))
+            else:
+                issues.append(issue_sq0.model_copy(
+                    update={"id": iid, "name": self.names[r], "status_quo": sq}))
+        return (scenario_merged0 if merged else scenario0).model_copy(update={
+            "name": name, "source": self.file, "actors": tuple(actors.values()),
+            "issues": tuple(issues), "stances": tuple(stances)})
+
+
+@functools.cache
+def _templates() -> tuple[Stance, Issue, Issue, Scenario, Scenario]:
+    """Models with the fields :func:`read_deu` sets (for ``model_copy``; see ``_Table``)."""
+    return (
+        Stance.model_construct(actor="a", issue="i", position=0.0, salience=0.0),
+        Issue.model_construct(id="i", name=""),
+        Issue.model_construct(id="i", name="", status_quo=0.0),
+        Scenario.model_construct(name="", source="", actors=(), issues=(), stances=()),
+        Scenario.model_construct(name="", description="", source="", actors=(), issues=(),
+                                 stances=()),
+    )
 
 
 class Case:
