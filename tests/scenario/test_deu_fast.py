@@ -8,6 +8,8 @@ check's; on random files the fast check never accepts what the full check refuse
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -144,6 +146,48 @@ def test_bad_files_get_the_full_checks_located_errors(
     assert all(p.file == str(path) and p.line is not None for p in got.value.problems)
 
 
+# the DEU seeds of tests/fuzz/_harness.py and test_cli's evaluate-not-deu: header problems are
+# found before either check (one code path), the rest as above
+FUZZ_HDR = "prnrnmc\tisnr\tprnr\tpA\tsA\tpB\tsB\trp\tout\n"
+FUZZ_ROW = "1\t1\tP1\t10\t50\t60\t50\t0\t30\n"
+FUZZ = [
+    ("deu-header", FUZZ_HDR, "line 2: no issue row"),
+    ("deu-short", FUZZ_HDR + "1\t1\n", "line 2: expected 9 columns, got 2"),
+    ("deu-inf", FUZZ_HDR + "inf" + FUZZ_ROW[1:], "line 2: field 'prnrnmc'"),
+    ("deu-dup", FUZZ_HDR + FUZZ_ROW + FUZZ_ROW, "line 3: field 'isnr'"),
+    ("deu-gdp", FUZZ_HDR + "\t\t\tlots\t\t2\t\t\t\n" + FUZZ_ROW, "line 2: field 'pA (GDP row)'"),
+    ("not-deu", "actor,position,salience,capability\nA,10,50,1\n", "line 1: field 'out'"),
+]
+
+
+@pytest.mark.parametrize(("text", "where"), [f[1:] for f in FUZZ], ids=[f[0] for f in FUZZ])
+def test_fuzz_seed_files_located_alike(tmp_path: Path, text: str, where: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ScenarioError) as got:
+        read_deu(path)
+    try:
+        head = _head(path, "equal")
+    except ScenarioError as e:  # the header and GDP row: checked once, before both checks
+        assert e.messages == got.value.messages
+    else:
+        assert _read_fast(head, "equal") is None
+        with pytest.raises(ScenarioError) as full:
+            _read_checked(head, "equal")
+        assert full.value.messages == got.value.messages
+    assert any(m.startswith(f"{path}, {where}") for m in got.value.messages), got.value.messages
+
+
+@pytest.mark.parametrize("text", [FUZZ_HDR.replace("\n", "\r") + FUZZ_ROW.replace("\n", "\r"),
+                                  FUZZ_HDR + FUZZ_ROW.replace("\t30\n", "\t\n")],
+                         ids=["deu-cr", "deu-noscore"])
+def test_fuzz_seed_good_files_take_the_fast_path(tmp_path: Path, text: str) -> None:
+    path = _write(tmp_path, text)
+    head = _head(path, "equal")
+    fast = _read_fast(head, "equal")
+    assert fast is not None
+    _same(fast, _read_checked(head, "equal"))
+
+
 # files the fast check declines though the full check accepts them: the same dataset comes back
 FALLBACK = [
     ("decimal-comma", HDR + ROW.replace("\t10\t", "\t10,5\t")),
@@ -183,6 +227,8 @@ def test_case_is_frozen_and_compares_by_value(tmp_path: Path) -> None:
     again = Case(case.scenario, dict(case.observed), case.group, dict(case.attributes))
     assert again == case and again.scenario is case.scenario
     assert "Case(scenario=" in repr(case)
+    for copied in (pickle.loads(pickle.dumps(case)), copy.deepcopy(case), copy.copy(case)):
+        assert copied == case
     mixed = Dataset("m", (again, data.cases[1]))
     assert mixed.stacked() is None  # not every case comes from the file's arrays
 

@@ -174,6 +174,9 @@ class Case:
 
     __hash__ = None  # type: ignore[assignment]  # holds dicts, like the dataclass it replaces
 
+    def __reduce__(self) -> tuple[type[Case], tuple[Any, ...]]:  # pickle, copy: by value
+        return (Case, (self.scenario, self.observed, self.group, self.attributes))
+
     def __repr__(self) -> str:
         return (f"Case(scenario={self.scenario!r}, observed={self.observed!r}, "
                 f"group={self.group!r}, attributes={self.attributes!r})")
