@@ -520,8 +520,10 @@ def _read_fast(head: _Head, capability: str) -> Dataset | None:
     i_name = at["prname"]
     names = tuple((kept[r][1][i_name].strip() if i_name is not None else "") or kept[r][0]
                   for r in keep)
-    table = _Table(file, tuple(actors), cap, ids, names, position[rows], salience[rows],
-                   given[rows], sq[rows], obs[rows])
+    arrays = (position[rows], salience[rows], given[rows], sq[rows], obs[rows])
+    for a in arrays:
+        a.setflags(write=False)  # shared by every case and view of the file
+    table = _Table(file, tuple(actors), cap, ids, names, *arrays)
     cases = []
     observed = obs[rows].tolist()
     for j, r in enumerate(keep):
