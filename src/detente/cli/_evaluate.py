@@ -168,12 +168,12 @@ def _evaluate(
     plot: Path | None, subset: str, option: list[str] | None, seed: int, capability: str,
     by_proposal: bool, observed: Path | None = None,
 ) -> None:
-    from detente.collective import get_model
+    from detente.collective._evaluate import model_spec
 
     if subset not in ("all", "odd", "even"):
         raise UserError(f"--subset must be all, odd or even, got {subset!r}")
     for name in model or []:
-        get_model(name)
+        model_spec(name)
     scenarios, deu, notes = _load_inputs(inputs)
     if observed is not None:
         from detente.scenario import read_outcomes
@@ -402,7 +402,6 @@ def _evaluate_deu(
     capability: str, subset: str, by_proposal: bool, plot: Path | None, per_issue: bool,
 ) -> None:
     """DEU-style wide files, as before: one summary per model (mean and median error)."""
-    from detente.cli._forecast import _parse_options
     from detente.collective import evaluate
     from detente.scenario import read_deu
 
@@ -414,7 +413,11 @@ def _evaluate_deu(
         data = data.subset(subset)
     if by_proposal:
         data = data.by_group()
-    opts = _parse_options(option)
+    opts: dict[str, Any] = {}
+    if option:
+        from detente.cli._forecast import _parse_options
+
+        opts = _parse_options(option)
     results = [evaluate(data, m, **opts) for m in models]
     if fmt is TableJsonCsv.json:
         doc: Any = (results[0].as_dict() if len(results) == 1

@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 
-from detente.collective._eum_explain import explain_issue
 from detente.collective._eum_kernel import (
     ACCEPT,
     COMPROMISE,
@@ -35,8 +34,9 @@ from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._registry import Option, register
 from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
+from detente.scenario._dataset import StackedCases
 
-__all__ = ["eum", "eum_batch", "eum_settings"]
+__all__ = ["eum", "eum_batch", "eum_outcomes", "eum_settings"]
 
 #: Above this many values per pairwise array (rounds × issues × actors²), pairs='auto' keeps none.
 PAIRS_AUTO_LIMIT = 4_000_000
@@ -278,6 +278,8 @@ def _forecast(
             )
 
     def explain() -> list[str]:
+        from detente.collective._eum_explain import explain_issue
+
         label = {a.id: a.label for a in scenario.actors}
         labels = tuple(label[a] for a in c.actor_ids)
         explanation: list[str] = []
@@ -338,6 +340,21 @@ def eum_batch(
         _forecast(s, c, trace, st, settings, outcome, dict(options), note, paired, scaled)
         for s, c, st in zip(scenarios, compiled, starts, strict=True)
     ]
+
+
+def eum_outcomes(rows: StackedCases, **options: Any) -> np.ndarray:
+    """The forecast on every row of ``rows`` (each issue's last-round median or mean, on its
+    own scale): the numbers :func:`eum_batch` gives for the same cases, from one kernel run
+    without pairwise arrays and without building scenarios or forecasts (evaluation)."""
+    settings, outcome = eum_settings(**options)
+    if rows.position.shape[0] == 0:
+        return np.zeros(0)
+    pos = np.nan_to_num(rows.position)
+    present = rows.present & ~np.isnan(rows.position)
+    trace = eum_kernel(pos, rows.capability, rows.salience, present, settings,
+                       record_pairs=False)
+    unit = trace.median[-1] if outcome == "median" else trace.mean[-1]
+    return rows.scale_min + unit * (rows.scale_max - rows.scale_min)
 
 
 def _scaled(
