@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import ctypes
 import os
+import threading
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-__all__ = ["AVAILABLE", "covers", "run_part"]
+__all__ = ["AVAILABLE", "covers", "ready", "run_part"]
 
 TOL = 1e-12  # as _eum_kernel.TOL
 _TINY = float(np.finfo(float).tiny)
@@ -159,43 +160,82 @@ with warnings.catch_warnings():
         _npy_power(addr, addr + 24, addr + 32, data)
 
     @_jit
-    def _pairwise_sum(a, lo, n):  # type: ignore[no-untyped-def]
-        """``a[lo:lo+n].sum()`` as numpy adds a contiguous float64 run (pairwise, blocks of
-        128 in 8 partial sums: numpy/_core/src/umath/loops_utils.h)."""
+    def _pairwise_block(a, lo, n):  # type: ignore[no-untyped-def]
+        """``a[lo:lo+n].sum()`` for ``n ≤ 128``, as numpy adds it (8 partial sums)."""
         if n < 8:
             res = 0.0
             for i in range(n):
                 res += a[lo + i]
             return res
+        r0 = a[lo]
+        r1 = a[lo + 1]
+        r2 = a[lo + 2]
+        r3 = a[lo + 3]
+        r4 = a[lo + 4]
+        r5 = a[lo + 5]
+        r6 = a[lo + 6]
+        r7 = a[lo + 7]
+        i = 8
+        end = n - (n % 8)
+        while i < end:
+            r0 += a[lo + i]
+            r1 += a[lo + i + 1]
+            r2 += a[lo + i + 2]
+            r3 += a[lo + i + 3]
+            r4 += a[lo + i + 4]
+            r5 += a[lo + i + 5]
+            r6 += a[lo + i + 6]
+            r7 += a[lo + i + 7]
+            i += 8
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n:
+            res += a[lo + i]
+            i += 1
+        return res
+
+    @_jit
+    def _pairwise_sum(a, lo, n):  # type: ignore[no-untyped-def]
+        """``a[lo:lo+n].sum()`` as numpy adds a contiguous float64 run: pairwise, halves
+        rounded to multiples of 8 down to blocks of at most 128 (numpy/_core/src/umath/
+        loops_utils.h), here with an explicit stack (numba caches no recursive function)."""
         if n <= 128:
-            r0 = a[lo]
-            r1 = a[lo + 1]
-            r2 = a[lo + 2]
-            r3 = a[lo + 3]
-            r4 = a[lo + 4]
-            r5 = a[lo + 5]
-            r6 = a[lo + 6]
-            r7 = a[lo + 7]
-            i = 8
-            end = n - (n % 8)
-            while i < end:
-                r0 += a[lo + i]
-                r1 += a[lo + i + 1]
-                r2 += a[lo + i + 2]
-                r3 += a[lo + i + 3]
-                r4 += a[lo + i + 4]
-                r5 += a[lo + i + 5]
-                r6 += a[lo + i + 6]
-                r7 += a[lo + i + 7]
-                i += 8
-            res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-            while i < n:
-                res += a[lo + i]
-                i += 1
-            return res
-        n2 = n // 2
-        n2 -= n2 % 8
-        return _pairwise_sum(a, lo, n2) + _pairwise_sum(a, lo + n2, n - n2)
+            return _pairwise_block(a, lo, n)
+        s_lo = np.empty(64, np.int64)
+        s_n = np.empty(64, np.int64)
+        s_state = np.empty(64, np.int64)
+        vals = np.empty(64)
+        top = 0
+        nv = 0
+        s_lo[0] = lo
+        s_n[0] = n
+        s_state[0] = 0
+        while top >= 0:
+            m = s_n[top]
+            if m <= 128:
+                vals[nv] = _pairwise_block(a, s_lo[top], m)
+                nv += 1
+                top -= 1
+                continue
+            half = m // 2
+            half -= half % 8
+            st = s_state[top]
+            if st == 0:
+                s_state[top] = 1
+                s_lo[top + 1] = s_lo[top]
+                s_n[top + 1] = half
+                s_state[top + 1] = 0
+                top += 1
+            elif st == 1:
+                s_state[top] = 2
+                s_lo[top + 1] = s_lo[top] + half
+                s_n[top + 1] = m - half
+                s_state[top + 1] = 0
+                top += 1
+            else:
+                vals[nv - 2] = vals[nv - 2] + vals[nv - 1]
+                nv -= 1
+                top -= 1
+        return vals[0]
 
     @_jit
     def _median(x, w, present, sumw):  # type: ignore[no-untyped-def]
@@ -371,16 +411,15 @@ with warnings.catch_warnings():
                             diff[i, j] = df
                             dist[i, j] = abs(df) / sc
                             left[i, j] = df < 0.0
+                        # the voters below each midpoint (x_i + x_j) / 2, j in position order:
+                        # the midpoints ascend, so one sweep over the voters finds every cut
+                        c = 0
+                        for jj in range(n):
+                            j = vo[jj]
                             v = xio + xb[j]
-                            lo = 0
-                            hi = n
-                            while lo < hi:
-                                mid = (lo + hi) >> 1
-                                if twice[mid] < v:
-                                    lo = mid + 1
-                                else:
-                                    hi = mid
-                            cut[i, j] = lo
+                            while c < n and twice[c] < v:
+                                c += 1
+                            cut[i, j] = c
                     if need_alt:
                         mu = median[b]
                         if np.isnan(mu):
@@ -689,3 +728,29 @@ with warnings.catch_warnings():
                 for i in range(n):
                     positions[rnd + 1, b, i] = x[b, i] if present[b, i] else np.nan
         return at
+
+
+_READY = threading.Lock()
+_warm: list[bool] = []
+
+
+def ready() -> None:
+    """Compile (or load from the cache) :func:`run_part` for its one signature, once per
+    process, before threads call it (numba compiling one function from two threads at once
+    is not safe)."""
+    if _warm:
+        return
+    with _READY:
+        if _warm:
+            return
+        B, n, R = 1, 2, 1
+        f = np.zeros((B, n))
+        sq = np.zeros((B, n, n))
+        out = [np.zeros((R + 1, B, n)), np.zeros((R + 1, B)), np.zeros((R, B, n)),
+               np.zeros((R, B, n)), np.zeros((R, B, n), np.int64), np.zeros((R, B, n), np.int8),
+               np.zeros(B, np.int64), np.zeros((R, B), np.int64)]
+        bufs = [np.zeros(0, np.int8)] + [np.zeros(0) for _ in range(4)]
+        run_part(f, f, f, f, np.zeros((B, n), np.bool_), sq, sq, np.ones(B), R, 0, True, False,
+                 0, False, True, 1.0, 1.0, False, 0, False, 0.0, False, *out, *bufs, 0,
+                 _POW_DATA)
+        _warm.append(True)

@@ -1141,10 +1141,11 @@ def _eum_rows_compiled(
             for k, dt in (("relation", np.int8), ("eu_own", float), ("eu_other", float),
                           ("probability", float), ("offer", float))]
     t_value = 0.0 if cfg.t == "eftekhari" else float(cfg.t)
+    jit.ready()
     jit.run_part(
-        x, w, w1, s, present, counts, chal, scale, R, jit._PROB[cfg.probability],
-        cfg.vote_risk, cfg.perception == "actual", jit._ACCEPT[cfg.accept],
-        cfg.compromise == "weighted", cfg.capitulation, float(cfg.q), t_value,
+        x, w, w1, s, np.ascontiguousarray(present), counts, chal, scale, R, jit._PROB[cfg.probability],
+        bool(cfg.vote_risk), cfg.perception == "actual", jit._ACCEPT[cfg.accept],
+        cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
         cfg.t == "eftekhari", jit._RISK[cfg.risk], cfg.risk_update == "first_round",
         float(cfg.tolerance), record, positions, median, risk, security, accepted, relation,
         stopped, pair_start, *bufs, at, jit._POW_DATA,
