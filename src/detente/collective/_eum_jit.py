@@ -573,31 +573,29 @@ with warnings.catch_warnings():
                         has_lose = False
                         has_give = False
                         for j in range(n):
+                            # (bitwise & | on booleans: no branches on the signs)
                             av = a[i, j]
                             bv = bb[i, j]
-                            ap = dist[i, j] > 0 and pb_row[i, j]
+                            ap = (dist[i, j] > 0) & pb_row[i, j]
                             pos_a = av > TOL
-                            neg_a = av < -TOL and ap
+                            neg_a = (av < -TOL) & ap
                             pos_b = bv > TOL
-                            lo_ = bv > av + TOL and pos_a and ap
-                            gi = bv > TOL - av and neg_a
-                            ca = (neg_a and pos_b) != gi
+                            lo_ = (bv > av + TOL) & pos_a & ap
+                            gi = (bv > TOL - av) & neg_a
+                            ca = (neg_a & pos_b) != gi
                             lose[i, j] = lo_
                             give[i, j] = gi
                             capit[i, j] = ca
-                            has_lose = has_lose or lo_
-                            has_give = has_give or gi
-                            mv = lo_ or gi or (capitulation and ca)
-                            moving[i, j] = mv
-                            if gi:
-                                if weighted:
-                                    aa = abs(av)
-                                    ab = abs(bv)
-                                    offer[i, j] = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
-                                else:
-                                    offer[i, j] = (av / bv) * diff[i, j] + xi
+                            has_lose |= lo_
+                            has_give |= gi
+                            moving[i, j] = lo_ | gi | (capitulation & ca)
+                            if weighted:
+                                aa = abs(av)
+                                ab = abs(bv)
+                                comp = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
                             else:
-                                offer[i, j] = xb[j]
+                                comp = (av / bv) * diff[i, j] + xi
+                            offer[i, j] = comp if gi else xb[j]
                         choice = 0
                         take = False
                         if accept_kind == 2:  # strongest
@@ -621,23 +619,25 @@ with warnings.catch_warnings():
                             take = found and moving[i, choice]
                         else:
                             least = np.inf
+                            which = 0  # the candidates: moving, lost conflicts, compromises
+                            if accept_kind != 1 and has_lose:
+                                which = 1
+                            elif accept_kind != 1 and has_give:
+                                which = 2
                             for j in range(n):
-                                if accept_kind == 1:
-                                    cand = moving[i, j]
-                                elif has_lose:
+                                if which == 1:
                                     cand = lose[i, j]
-                                elif has_give:
+                                elif which == 2:
                                     cand = give[i, j]
                                 else:
                                     cand = moving[i, j]
-                                if not cand:
-                                    kv = np.inf
-                                elif accept_kind == 3 and give[i, j]:
+                                kv = abs(offer[i, j] - xi)
+                                if accept_kind == 3:
                                     aa = abs(a[i, j])
                                     ab = abs(bb[i, j])
-                                    kv = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
-                                else:
-                                    kv = abs(offer[i, j] - xi)
+                                    mid = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
+                                    kv = mid if give[i, j] else kv
+                                kv = kv if cand else np.inf
                                 key[j] = kv
                                 least = min(least, kv)
                             take = least < np.inf
