@@ -357,6 +357,8 @@ with warnings.catch_warnings():
         dmu = np.zeros(n)
         r = np.ones(n)
         security = np.zeros(n)
+        lost_ = np.zeros(n)
+        reach_ = np.zeros(n)
         m_pow = 3 * nn + n + (4 * nn if need_alt else 0)
         pb = np.empty(m_pow)
         pe = np.empty(m_pow)
@@ -405,12 +407,13 @@ with warnings.catch_warnings():
                     for k in range(n):
                         twice[k] = 2.0 * xb[vo[k]] + off
                     for i in range(n):
-                        xio = xb[i] + off
                         for j in range(n):
                             df = xb[i] - xb[j]
                             diff[i, j] = df
                             dist[i, j] = abs(df) / sc
                             left[i, j] = df < 0.0
+                    for i in range(n):
+                        xio = xb[i] + off
                         # the voters below each midpoint (x_i + x_j) / 2, j in position order:
                         # the midpoints ascend, so one sweep over the voters finds every cut
                         c = 0
@@ -450,12 +453,14 @@ with warnings.catch_warnings():
                         _prob(positive, net, counts[b], prob_kind, p1)
                         cb = chal[b]
                         for i in range(n):
-                            lost = 0.0
-                            reach = 0.0
-                            for j in range(n):
-                                lost += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
-                                reach += cb[j, i] * dist[j, i]
-                            security[i] = 2.0 * reach - (4.0 * s[b, i]) * lost
+                            lost_[i] = 0.0
+                            reach_[i] = 0.0
+                        for j in range(n):  # (sums over j in order, i innermost)
+                            for i in range(n):
+                                lost_[i] += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
+                                reach_[i] += cb[j, i] * dist[j, i]
+                        for i in range(n):
+                            security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
                         if need_alt:
                             for i in range(n):
                                 acc = 0.0
@@ -483,17 +488,21 @@ with warnings.catch_warnings():
                             r[i] = (1.0 - big / 3.0) / (1.0 + big / 3.0) if present[b, i] else 1.0
                     # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
                     mp = 0
+                    # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
+                    # its power read as 0: numpy's loop takes a slow path for 0 ** r)
                     if vote_risk:
                         for k in range(n):
                             vk = vo[k]
                             for i in range(n):
-                                pb[mp] = dist[vk, i]
+                                d = dist[vk, i]
+                                pb[mp] = d if d > 0 else 1.0
                                 pe[mp] = r[vk]
                                 mp += 1
                     for i in range(n):
                         for j in range(n):
                             half = 0.5 * dist[i, j]
-                            pb[mp] = max(0.5 - half, 0.0)
+                            nb = max(0.5 - half, 0.0)
+                            pb[mp] = nb if nb > 0 else 1.0
                             pb[mp + nn] = 0.5 + half
                             pe[mp] = r[i]
                             pe[mp + nn] = r[i]
@@ -528,9 +537,11 @@ with warnings.catch_warnings():
                     else:
                         if vote_risk:
                             for k in range(n):
-                                wk = w[b, vo[k]]
+                                vk = vo[k]
+                                wk = w[b, vk]
                                 for i in range(n):
-                                    wu[k, i] = po[k * n + i] * wk
+                                    pw = po[k * n + i] if dist[vk, i] > 0 else 0.0
+                                    wu[k, i] = pw * wk
                         else:
                             for k in range(n):
                                 vk = vo[k]
@@ -546,7 +557,7 @@ with warnings.catch_warnings():
                         sq = q * (2.0 - 4.0 * po[o_sq + i])
                         for j in range(n):
                             e = i * n + j
-                            nr = po[o_near + e]
+                            nr = po[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
                             gp = (po[o_gap + e] - nr) * 4.0
                             base = (2.0 - 4.0 * nr) - sq
                             a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
