@@ -121,7 +121,7 @@ AVAILABLE = _LOOP_ADDR is not None
 
 _cache_dir()
 
-import llvmlite.binding as _ll  # noqa: E402
+import llvmlite.binding as _ll  # type: ignore[import-untyped]  # noqa: E402
 import numba  # noqa: E402
 from numba import types as _nt  # noqa: E402
 

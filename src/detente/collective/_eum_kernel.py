@@ -573,9 +573,10 @@ def eum_kernel(
         pair_width=np.ones(B, dtype=np.int64),
     )
     parts = _width_groups(width[order])
-    compiled = _use_compiled(engine, settings, parts)
-    if threads is None:
-        threads = (os.cpu_count() or 1) if compiled else 1
+    work = sum((r.stop - r.start) * wd * wd for r, wd in parts) * R
+    compiled = _use_compiled(engine, settings, work)
+    if threads is None:  # (threads pay off on the compiled path only, and only for large runs)
+        threads = (os.cpu_count() or 1) if compiled and work >= COMPILED_MIN_WORK else 1
     if threads > 1 and B > 1:
         # split big groups so the threads get similar work; groups write disjoint rows of
         # ``raw`` (and disjoint parts of its pairwise buffers); numpy releases the GIL inside
@@ -648,8 +649,9 @@ importing numba and loading the compiled code cost. A Monte Carlo run of 2,048 d
 issues (0.9 million), numpy, so that the command line never imports numba for them."""
 
 
-def _use_compiled(engine: str | None, settings: EUMSettings, parts: list[tuple[slice, int]]) -> bool:
-    """Whether :func:`eum_kernel` runs the compiled rounds (see its ``engine``)."""
+def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:
+    """Whether :func:`eum_kernel` runs the compiled rounds (see its ``engine``) on ``work``
+    (``Σ_rows width² × rounds``)."""
     if engine is None:
         engine = os.environ.get("DETENTE_EUM_ENGINE", "").strip().lower() or "auto"
     if engine not in ENGINES:
@@ -658,10 +660,8 @@ def _use_compiled(engine: str | None, settings: EUMSettings, parts: list[tuple[s
         )
     if engine == "numpy" or settings.risk == "bdm" or settings.rounds == 0:
         return False
-    if engine == "auto":
-        work = sum((r.stop - r.start) * wd * wd for r, wd in parts) * settings.rounds
-        if work < COMPILED_MIN_WORK:
-            return False
+    if engine == "auto" and work < COMPILED_MIN_WORK:
+        return False
     from detente.collective import _eum_jit
 
     return _eum_jit.AVAILABLE
@@ -1143,7 +1143,8 @@ def _eum_rows_compiled(
     t_value = 0.0 if cfg.t == "eftekhari" else float(cfg.t)
     jit.ready()
     jit.run_part(
-        x, w, w1, s, np.ascontiguousarray(present), counts, chal, scale, R, jit._PROB[cfg.probability],
+        x, w, w1, s, np.ascontiguousarray(present), counts, chal, scale, R,
+        jit._PROB[cfg.probability],
         bool(cfg.vote_risk), cfg.perception == "actual", jit._ACCEPT[cfg.accept],
         cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
         cfg.t == "eftekhari", jit._RISK[cfg.risk], cfg.risk_update == "first_round",
