@@ -43,6 +43,7 @@ _PROB = {"share": 0, "net": 1, "scholz_code": 2}
 _ACCEPT = {"priority": 0, "nearest": 1, "strongest": 2, "scholz_code": 3}
 _RISK = {"security": 0, "bdm": 1, "neutral": 2}
 _SYMBOL = "detente_eum_npy_power_f8"
+_COUNT_MAX = 48  # up to this many actors, cuts are counted rather than swept
 
 
 def covers(settings: Any) -> bool:
@@ -412,17 +413,26 @@ with warnings.catch_warnings():
                             diff[i, j] = df
                             dist[i, j] = abs(df) / sc
                             left[i, j] = df < 0.0
+                    # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
+                    # counted outright for a few voters (no branch to mispredict); else, j
+                    # in position order, the midpoints ascend and one sweep finds every cut
                     for i in range(n):
                         xio = xb[i] + off
-                        # the voters below each midpoint (x_i + x_j) / 2, j in position order:
-                        # the midpoints ascend, so one sweep over the voters finds every cut
-                        c = 0
-                        for jj in range(n):
-                            j = vo[jj]
-                            v = xio + xb[j]
-                            while c < n and twice[c] < v:
-                                c += 1
-                            cut[i, j] = c
+                        if n <= _COUNT_MAX:
+                            for j in range(n):
+                                v = xio + xb[j]
+                                c = 0
+                                for k in range(n):
+                                    c += twice[k] < v
+                                cut[i, j] = c
+                        else:
+                            c = 0
+                            for jj in range(n):
+                                j = vo[jj]
+                                v = xio + xb[j]
+                                while c < n and twice[c] < v:
+                                    c += 1
+                                cut[i, j] = c
                     if need_alt:
                         mu = median[b]
                         if np.isnan(mu):
@@ -487,26 +497,28 @@ with warnings.catch_warnings():
                             big = min(max(big, -1.0), 1.0)
                             r[i] = (1.0 - big / 3.0) / (1.0 + big / 3.0) if present[b, i] else 1.0
                     # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
-                    mp = 0
                     # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
                     # its power read as 0: numpy's loop takes a slow path for 0 ** r)
                     if vote_risk:
                         for k in range(n):
                             vk = vo[k]
+                            rk = r[vk]
+                            row = k * n
                             for i in range(n):
                                 d = dist[vk, i]
-                                pb[mp] = d if d > 0 else 1.0
-                                pe[mp] = r[vk]
-                                mp += 1
+                                pb[row + i] = d if d > 0 else 1.0
+                                pe[row + i] = rk
                     for i in range(n):
+                        ri = r[i]
+                        row = o_near + i * n
                         for j in range(n):
                             half = 0.5 * dist[i, j]
                             nb = max(0.5 - half, 0.0)
-                            pb[mp] = nb if nb > 0 else 1.0
-                            pb[mp + nn] = 0.5 + half
-                            pe[mp] = r[i]
-                            pe[mp + nn] = r[i]
-                            mp += 1
+                            pb[row + j] = nb if nb > 0 else 1.0
+                            pb[row + nn + j] = 0.5 + half
+                            pe[row + j] = ri
+                            pe[row + nn + j] = ri
+                    mp = o_near + nn
                     mp += nn
                     for i in range(n):
                         pb[mp] = 0.5
