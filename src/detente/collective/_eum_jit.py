@@ -149,7 +149,7 @@ with warnings.catch_warnings():
 
     @_jit
     def _power(base, expo, out, m, meta, data):  # type: ignore[no-untyped-def]
-        """``out[:m] = base[:m] ** expo[:m]`` by numpy's own loop (``meta``: scratch, 7)."""
+        """``out[:m] = base[:m] ** expb[:m]`` by numpy's own loop (``meta``: scratch, 7)."""
         meta[0] = base.ctypes.data
         meta[1] = expo.ctypes.data
         meta[2] = out.ctypes.data
@@ -263,10 +263,10 @@ with warnings.catch_warnings():
         return (lo + hi) / 2.0
 
     @_jit
-    def _tallies(dist, voters, cut, left, wu, prefix, w, noise, positive, net):  # type: ignore[no-untyped-def]
+    def _tallies(x, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
         """:func:`._eum_kernel._positive_votes` of one row, from ``wu[k', i]`` (the votes of
         the ``k'``-th voter by position, already weighted)."""
-        n = dist.shape[0]
+        n = x.shape[0]
         for i in range(n):
             prefix[0, i] = 0.0
         for k in range(n):
@@ -278,7 +278,7 @@ with warnings.catch_warnings():
                 nt = prefix[n, j] - ti
                 c = cut[i, j]
                 below = prefix[c, j] - prefix[c, i]
-                pos = below if left[i, j] else nt - below
+                pos = below if x[i] - x[j] < 0.0 else nt - below
                 if pos <= noise:
                     pos = 0.0
                 if abs(nt) <= noise:
@@ -308,6 +308,14 @@ with warnings.catch_warnings():
             for i in range(n):
                 for j in range(n):
                     p[i, j] = positive[i, j] / den if den > 0 else 0.0
+
+    @_jit
+    def _t(eftekhari, t_value, dmu_i, dist_ij):  # type: ignore[no-untyped-def]
+        """``T`` for the challenger ``i`` of ``j`` (Eftekhari & Rahimi 2014: 1 if the median
+        is nearer to ``i`` than ``j`` is)."""
+        if eftekhari:
+            return 1.0 if dmu_i < dist_ij - TOL else 0.0
+        return t_value
 
     @_jit
     def _ub_uw(spread):  # type: ignore[no-untyped-def]
@@ -344,16 +352,13 @@ with warnings.catch_warnings():
         voters = np.empty((B, n), np.int64)
         # scratch of one row
         dist = np.empty((n, n))
-        diff = np.empty((n, n))
-        cut = np.empty((n, n), np.int64)
-        left = np.empty((n, n), np.bool_)
+        cut = np.empty((n, n), np.int32)
         prefix = np.empty((n + 1, n))
         wu = np.empty((n, n))
         positive = np.empty((n, n))
         net = np.empty((n, n))
         p1 = np.empty((n, n))
         p = np.empty((n, n))
-        tt = np.empty((n, n))
         twice = np.empty(n)
         dmu = np.zeros(n)
         r = np.ones(n)
@@ -363,7 +368,6 @@ with warnings.catch_warnings():
         m_pow = 3 * nn + n + (4 * nn if need_alt else 0)
         pb = np.empty(m_pow)
         pe = np.empty(m_pow)
-        po = np.empty(m_pow)
         meta = np.empty(7, np.int64)
         o_near = nn if vote_risk else 0
         a = np.empty((n, n))
@@ -410,9 +414,7 @@ with warnings.catch_warnings():
                     for i in range(n):
                         for j in range(n):
                             df = xb[i] - xb[j]
-                            diff[i, j] = df
                             dist[i, j] = abs(df) / sc
-                            left[i, j] = df < 0.0
                     # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
                     # counted outright for a few voters (no branch to mispredict); else, j
                     # in position order, the midpoints ascend and one sweep finds every cut
@@ -439,12 +441,6 @@ with warnings.catch_warnings():
                             mu = 0.0
                         for i in range(n):
                             dmu[i] = abs(xb[i] - mu) / sc
-                        for i in range(n):
-                            for j in range(n):
-                                if eftekhari:
-                                    tt[i, j] = 1.0 if dmu[i] < dist[i, j] - TOL else 0.0
-                                else:
-                                    tt[i, j] = t_value
                     # --- risk exponents from security levels (every r = 1)
                     if risk_kind == 2:
                         for i in range(n):
@@ -459,7 +455,7 @@ with warnings.catch_warnings():
                             vk = vo[k]
                             for i in range(n):
                                 wu[k, i] = dist[vk, i] * w[b, vk]
-                        _tallies(dist, vo, cut, left, wu, prefix, w[b], noise, positive, net)
+                        _tallies(xb, cut, wu, prefix, noise, positive, net)
                         _prob(positive, net, counts[b], prob_kind, p1)
                         cb = chal[b]
                         for i in range(n):
@@ -478,7 +474,7 @@ with warnings.catch_warnings():
                                     ub, uw = _ub_uw(dmu[j] + dist[j, i])
                                     ub = 2.0 - 4.0 * ub
                                     uw = 2.0 - 4.0 * uw
-                                    t = tt[j, i]
+                                    t = _t(eftekhari, t_value, dmu[j], dist[j, i])
                                     acc += cb[j, i] * (t * ub + (1.0 - t) * uw)
                                 security[i] = security[i] - (1.0 - q) * acc
                         s_max = -np.inf
@@ -540,7 +536,7 @@ with warnings.catch_warnings():
                                     pe[mp + 3 * nn] = r[i]
                                 mp += 1
                         mp += 3 * nn if not actual else nn
-                    _power(pb, pe, po, mp, meta, pow_data)
+                    _power(pb, pe, pb, mp, meta, pow_data)  # (in place, as numpy may)
                     # --- probabilities with the risk exponents
                     if (not vote_risk) and risk_kind != 2 and not has_fixed:
                         for i in range(n):
@@ -552,38 +548,38 @@ with warnings.catch_warnings():
                                 vk = vo[k]
                                 wk = w[b, vk]
                                 for i in range(n):
-                                    pw = po[k * n + i] if dist[vk, i] > 0 else 0.0
+                                    pw = pb[k * n + i] if dist[vk, i] > 0 else 0.0
                                     wu[k, i] = pw * wk
                         else:
                             for k in range(n):
                                 vk = vo[k]
                                 for i in range(n):
                                     wu[k, i] = dist[vk, i] * w[b, vk]
-                        _tallies(dist, vo, cut, left, wu, prefix, w[b], noise, positive, net)
+                        _tallies(xb, cut, wu, prefix, noise, positive, net)
                         _prob(positive, net, counts[b], prob_kind, p)
                     o_gap = o_near + nn
                     o_sq = o_gap + nn
                     o_alt = o_sq + n
                     # --- expected utilities
                     for i in range(n):
-                        sq = q * (2.0 - 4.0 * po[o_sq + i])
+                        sq = q * (2.0 - 4.0 * pb[o_sq + i])
                         for j in range(n):
                             e = i * n + j
-                            nr = po[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
-                            gp = (po[o_gap + e] - nr) * 4.0
+                            nr = pb[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
+                            gp = (pb[o_gap + e] - nr) * 4.0
                             base = (2.0 - 4.0 * nr) - sq
                             a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
                             if need_alt:
-                                t = tt[i, j]
-                                ub = 2.0 - 4.0 * po[o_alt + e]
-                                uw = 2.0 - 4.0 * po[o_alt + nn + e]
+                                t = _t(eftekhari, t_value, dmu[i], dist[i, j])
+                                ub = 2.0 - 4.0 * pb[o_alt + e]
+                                uw = 2.0 - 4.0 * pb[o_alt + nn + e]
                                 a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
                             if not actual:
                                 bb[i, j] = base - (s[b, i] * (1.0 - p[j, i])) * gp
                                 if need_alt:
-                                    t = tt[j, i]
-                                    ub = 2.0 - 4.0 * po[o_alt + 2 * nn + e]
-                                    uw = 2.0 - 4.0 * po[o_alt + 3 * nn + e]
+                                    t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                                    ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
+                                    uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
                                     bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
                     if actual:
                         for i in range(n):
@@ -617,7 +613,7 @@ with warnings.catch_warnings():
                                 ab = abs(bv)
                                 comp = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
                             else:
-                                comp = (av / bv) * diff[i, j] + xi
+                                comp = (av / bv) * (xi - xb[j]) + xi
                             offer[i, j] = comp if gi else xb[j]
                         choice = 0
                         take = False
