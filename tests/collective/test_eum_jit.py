@@ -273,3 +273,19 @@ def test_numba_stays_off_small_runs() -> None:
     )
     assert out.stdout.split()[-1] == "False"
     assert "numba" in _imports(code, DETENTE_EUM_ENGINE="compiled")
+
+
+@pytest.mark.parametrize("engine", ["numpy", "compiled"])
+def test_rows_at_different_levels_run_as_alone(engine: str) -> None:
+    """Positions on any common unit, each row at its own level (not all within [0, 1]): every
+    row gives what it gives run alone (the rows' midpoints are searched in one sorted array,
+    whose offsets must keep the rows apart)."""
+    pos, cap, sal, present = _random_rows(6, 8, 1)
+    pos = pos + np.array([50.0, 0.0, 30.0, 0.0, 80.0, 10.0])[:, None]
+    cfg = EUMSettings(rounds=6)
+    both = eum_kernel(pos, cap, sal, present, cfg, engine=engine, threads=1)
+    for b in range(pos.shape[0]):
+        one = eum_kernel(pos[b : b + 1], cap[b : b + 1], sal[b : b + 1], present[b : b + 1],
+                         cfg, engine=engine)
+        np.testing.assert_array_equal(both.positions[:, b], one.positions[:, 0])
+        np.testing.assert_array_equal(both.median[:, b], one.median[:, 0])

@@ -393,13 +393,19 @@ with warnings.catch_warnings():
                 # the voters of each live row in position order, and the batch's span (the
                 # numpy kernel searches the midpoints of every live row in one sorted array)
                 span = -np.inf
+                g_hi = -np.inf
+                g_lo = np.inf
                 for ll in range(nlive):
                     b = live[ll]
                     order = np.argsort(x[b], kind="mergesort")
                     for k in range(n):
                         voters[ll, k] = order[k]
                     span = max(span, x[b, order[n - 1]] - x[b, order[0]])
+                    g_hi = max(g_hi, x[b, order[n - 1]])
+                    g_lo = min(g_lo, x[b, order[0]])
                 span = span + 1.0
+                if g_hi - g_lo >= span:
+                    span = (g_hi - g_lo) + 1.0
                 fixed_now = False
                 keep = 0
                 for ll in range(nlive):

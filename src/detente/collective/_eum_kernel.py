@@ -411,6 +411,9 @@ def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
     # number of voters strictly below each pair's midpoint (2 x_k < x_i + x_j): one
     # searchsorted over all rows, rows kept apart by an offset larger than any position gap
     span = float((xs[:, -1] - xs[:, 0]).max()) + 1.0  # (B ≥ 1, n ≥ 1)
+    spread = float(xs[:, -1].max() - xs[:, 0].min())
+    if spread >= span:  # rows at different levels (not on one unit scale): keep them apart
+        span = spread + 1.0
     offset = (4.0 * span) * np.arange(B)
     twice = 2.0 * xs + offset[:, None]
     pair_sum = (xi + offset[:, None, None]) + xj
