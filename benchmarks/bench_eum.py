@@ -1,10 +1,11 @@
 """Expected utility model: the batched kernel, the public path around it, the command line, and
 how the kernel scales with actors × issues.
 
-1. All 353 scored DEU III issues × 10 rounds: the kernel (full diagnostics, its default; and
-   without pairwise arrays) and ``evaluate(deu3, "eum")`` (read data → forecasts → MAE), run
-   alternately, medians; the ratio evaluate / kernel (bar: ≤ 1.5) and the kernel (bar:
-   ≤ 25 ms on the development machine, quiet). The straightforward loop implementation
+1. All 353 scored DEU III issues × 10 rounds: the kernel, compiled (numba) and numpy (full
+   diagnostics, its default; and without pairwise arrays), and ``evaluate(deu3, "eum")`` (read
+   data → forecasts → MAE), run alternately, medians; the ratio evaluate / kernel (bar: ≤ 1.5)
+   and the compiled kernel (bar: ≤ 25 ms on the development machine, quiet), checked equal to
+   the numpy kernel bit for bit. The straightforward loop implementation
    (``benchmarks/eum_loop.py``) once, as the baseline of the kernel's speed, same numbers
    checked (left out with ``--quick``).
 2. Whole process: ``detente evaluate deu3.csv -m eum`` (bar ≤ 0.5 s) and ``detente --help``
@@ -44,16 +45,34 @@ def _kernel_vs_public() -> None:
           f"{pos.shape[1]} actors; median of {runs} alternating runs")
     evaluate(data, "eum")  # warm
     bdm = cfg.with_(risk="bdm")
-    full, bare, ev, unmerged, risk_bdm = alternate([
-        lambda: eum_kernel(pos, cap, sal, present, cfg),
-        lambda: eum_kernel(pos, cap, sal, present, cfg, record_pairs=False),
+    # the compiled rounds (numba), forced: at DEU III's size 'auto' runs numpy, so that the
+    # command line never imports numba (see COMPILED_MIN_WORK)
+    eum_kernel(pos, cap, sal, present, cfg, engine="compiled")  # warm: numba, compiled code
+    full, bare, ev, unmerged, risk_bdm, jit, jit_bare = alternate([
+        lambda: eum_kernel(pos, cap, sal, present, cfg, engine="numpy"),
+        lambda: eum_kernel(pos, cap, sal, present, cfg, record_pairs=False, engine="numpy"),
         lambda: evaluate(data, "eum"),
-        lambda: eum_kernel(pos, cap, sal, present, cfg, merge=False),
+        lambda: eum_kernel(pos, cap, sal, present, cfg, merge=False, engine="numpy"),
         lambda: eum_kernel(pos, cap, sal, present, bdm),
+        lambda: eum_kernel(pos, cap, sal, present, cfg, engine="compiled"),
+        lambda: eum_kernel(pos, cap, sal, present, cfg, record_pairs=False, engine="compiled"),
     ], runs)
     k, kb, e = median(full), median(bare), median(ev)
-    print(f"  {'kernel, full diagnostics (default)':48s} {k * 1e3:8.1f} ms   (bar <= 25 ms)")
-    print(f"  {'kernel, no pairwise arrays':48s} {kb * 1e3:8.1f} ms")
+    kj, kjb = median(jit), median(jit_bare)
+    a = eum_kernel(pos, cap, sal, present, cfg, engine="numpy")
+    b = eum_kernel(pos, cap, sal, present, cfg, engine="compiled")
+    same = all(np.array_equal(getattr(a, f), getattr(b, f), equal_nan=True)
+               for f in ("positions", "median", "mean", "risk", "security", "accepted",
+                         "accepted_relation", "stopped")) and all(
+        np.array_equal(a.pairwise(f), b.pairwise(f), equal_nan=True)
+        for f in ("relation", "eu_own", "eu_other", "probability", "offer"))
+    print(f"  {'kernel compiled, full diagnostics (default)':48s} {kj * 1e3:8.1f} ms   "
+          f"(bar <= 25 ms) {k / kj:.1f}x the numpy kernel; same numbers bit for bit: {same}")
+    print(f"  {'kernel compiled, no pairwise arrays':48s} {kjb * 1e3:8.1f} ms   "
+          f"{kb / kjb:.1f}x the numpy kernel")
+    print(f"  {'kernel numpy, full diagnostics':48s} {k * 1e3:8.1f} ms   "
+          f"('auto' at this size: numpy)")
+    print(f"  {'kernel numpy, no pairwise arrays':48s} {kb * 1e3:8.1f} ms")
     label = "evaluate(deu3, 'eum'): read -> forecasts -> MAE"
     print(f"  {label:48s} {e * 1e3:8.1f} ms   "
           f"{e / k:.2f}x the kernel (bar <= 1.5x; {e / kb:.2f}x the bare kernel)")

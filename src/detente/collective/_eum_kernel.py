@@ -41,6 +41,7 @@ scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × 
 from __future__ import annotations
 
 import functools
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -51,7 +52,9 @@ from detente.errors import InputError, InputLookupError
 
 __all__ = [
     "ACCEPT",
+    "COMPILED_MIN_WORK",
     "COMPROMISE",
+    "ENGINES",
     "EUMSettings",
     "EUMTrace",
     "PERCEPTION",
@@ -408,6 +411,9 @@ def _geometry(x: np.ndarray, scale: np.ndarray) -> _Geometry:
     # number of voters strictly below each pair's midpoint (2 x_k < x_i + x_j): one
     # searchsorted over all rows, rows kept apart by an offset larger than any position gap
     span = float((xs[:, -1] - xs[:, 0]).max()) + 1.0  # (B ≥ 1, n ≥ 1)
+    spread = float(xs[:, -1].max() - xs[:, 0].min())
+    if spread >= span:  # rows at different levels (not on one unit scale): keep them apart
+        span = spread + 1.0
     offset = (4.0 * span) * np.arange(B)
     twice = 2.0 * xs + offset[:, None]
     pair_sum = (xi + offset[:, None, None]) + xj
@@ -508,6 +514,7 @@ def eum_kernel(
     record_pairs: bool = True,
     threads: int | None = None,
     merge: bool = True,
+    engine: str | None = None,
 ) -> EUMTrace:
     """Run the EUM on ``B`` independent issues at once; arrays are ``(B, n)``.
 
@@ -519,9 +526,19 @@ def eum_kernel(
     u²``; rows that have stopped moving are dropped from the rounds that follow. Rows never
     interact. Each round writes its pairwise arrays straight into one flat buffer per array
     (see :class:`EUMTrace`); ``record_pairs=False`` records none.
-    ``threads`` runs the groups of rows on that many threads (default 1: the groups are
-    small enough that Python overhead, which threads do not share, dominates; results are
-    identical whatever the number).
+    ``threads`` runs the groups of rows on that many threads (default: 1 on the numpy path,
+    whose groups are small enough that Python overhead, which threads do not share, dominates;
+    every core on the compiled path when the work is large). Both paths give the same numbers
+    for the same ``threads``; across thread counts, the same up to rounding in the last bit
+    where a voter sits exactly at the midpoint of a pair (its votes cancel; which prefix sum
+    holds them depends on the rows run together).
+
+    ``engine`` (default: the environment variable ``DETENTE_EUM_ENGINE``, else ``auto``) picks
+    the rounds' implementation: ``numpy`` (:func:`_eum_rows`), ``compiled``
+    (:mod:`._eum_jit`, numba: the same numbers bit for bit, several times faster; settings it
+    does not cover, ``risk='bdm'``, run numpy), or ``auto``: compiled when the work
+    ``Σ_rows width² × rounds`` is at least :data:`COMPILED_MIN_WORK` (importing numba and
+    loading the compiled code costs about half a second, which smaller runs would not repay).
     """
     present = np.asarray(present, dtype=bool)
     B, n = present.shape
@@ -559,8 +576,10 @@ def eum_kernel(
         pair_width=np.ones(B, dtype=np.int64),
     )
     parts = _width_groups(width[order])
-    if threads is None:
-        threads = 1
+    work = sum((r.stop - r.start) * wd * wd for r, wd in parts) * R
+    compiled = _use_compiled(engine, settings, work)
+    if threads is None:  # (threads pay off on the compiled path only, and only for large runs)
+        threads = (os.cpu_count() or 1) if compiled and work >= COMPILED_MIN_WORK else 1
     if threads > 1 and B > 1:
         # split big groups so the threads get similar work; groups write disjoint rows of
         # ``raw`` (and disjoint parts of its pairwise buffers); numpy releases the GIL inside
@@ -584,9 +603,11 @@ def eum_kernel(
             for name, (_, dtype) in _PAIR_FILL.items()
         })
 
+    rows_fn = _eum_rows_compiled if compiled else _eum_rows
+
     def run(k: int) -> None:
         rows, wd = parts[k]
-        _eum_rows(
+        rows_fn(
             xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
             rep_u[rows, :wd], settings, raw, rows, int(region[k]),
         )
@@ -619,6 +640,34 @@ def eum_kernel(
         pair_start=None if raw.pairs is None else raw.pair_start,
         pair_width=None if raw.pairs is None else raw.pair_width,
     )
+
+
+ENGINES = ("auto", "numpy", "compiled")
+
+COMPILED_MIN_WORK = 5_000_000
+"""``engine='auto'`` runs the compiled rounds from this much work on (``Σ_rows width² ×
+rounds``, widths in merged actors): ~0.5 s of numpy rounds at DEU III's widths, about what
+importing numba and loading the compiled code cost. A Monte Carlo run of 2,048 draws of a
+30-actor issue (one chunk, 10 rounds: 18 million) runs compiled; one forecast, or all 353 DEU III
+issues (0.9 million), numpy, so that the command line never imports numba for them."""
+
+
+def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:
+    """Whether :func:`eum_kernel` runs the compiled rounds (see its ``engine``) on ``work``
+    (``Σ_rows width² × rounds``)."""
+    if engine is None:
+        engine = os.environ.get("DETENTE_EUM_ENGINE", "").strip().lower() or "auto"
+    if engine not in ENGINES:
+        raise InputError(
+            f"eum engine must be one of {', '.join(map(repr, ENGINES))}, got {engine!r}"
+        )
+    if engine == "numpy" or settings.risk == "bdm" or settings.rounds == 0:
+        return False
+    if engine == "auto" and work < COMPILED_MIN_WORK:
+        return False
+    from detente.collective import _eum_jit
+
+    return _eum_jit.AVAILABLE
 
 
 GROUP_COST = 3000.0
@@ -1044,3 +1093,80 @@ def _eum_rows(
         out.positions[rnd + 1][rows, cols] = np.where(present, x_all, np.nan)
         out.median[rnd + 1][rows] = median
         out.mean[rnd + 1][rows] = mean
+
+
+def _eum_rows_compiled(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    mult: np.ndarray,
+    rep: np.ndarray,
+    cfg: EUMSettings,
+    out: _Raw,
+    rows: slice,
+    at: int,
+) -> None:
+    """:func:`_eum_rows` through the compiled rounds of :mod:`._eum_jit` (the same numbers):
+    the same inputs prepared the same way, the rounds in machine code, the weighted means by
+    numpy on the positions they produce."""
+    from detente.collective import _eum_jit as jit  # numba: imported only here
+
+    x = np.where(present, position, 0.0)
+    s = np.where(present, salience, 0.0)
+    w1 = np.where(present, capability, 0.0) * s
+    w = w1 * mult
+    B, n = x.shape
+    R = cfg.rounds
+    if cfg.distance == "positions":
+        hi = np.where(present, x, -np.inf).max(axis=1, initial=-np.inf)
+        lo = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
+        span = hi - lo
+        scale = np.where(np.isfinite(span) & (span > 0), span, 1.0)
+    else:
+        scale = np.ones(B)
+    anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
+    x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
+    x0 = x.copy()
+    m = np.where(present, mult, 0).astype(float)
+    counts = m[:, :, None] * m[:, None, :] - np.eye(n)[None] * m[:, :, None]
+    chal = counts / np.maximum(m, 1)[:, None, :]
+    positions = np.empty((R + 1, B, n))
+    median = np.empty((R + 1, B))
+    risk = np.ones((R, B, n))
+    security = np.zeros((R, B, n))
+    accepted = np.full((R, B, n), -1, dtype=np.int64)
+    relation = np.full((R, B, n), NONE, dtype=np.int8)
+    stopped = np.full(B, R, dtype=np.int64)
+    pair_start = np.full((R, B), -1, dtype=np.int64)
+    record = out.pairs is not None
+    bufs = [out.pairs[k] if out.pairs is not None else np.empty(0, dtype=dt)
+            for k, dt in (("relation", np.int8), ("eu_own", float), ("eu_other", float),
+                          ("probability", float), ("offer", float))]
+    t_value = 0.0 if cfg.t == "eftekhari" else float(cfg.t)
+    jit.ready()
+    jit.run_part(
+        x, w, w1, s, np.ascontiguousarray(present), counts, chal, scale, R,
+        jit._PROB[cfg.probability],
+        bool(cfg.vote_risk), cfg.perception == "actual", jit._ACCEPT[cfg.accept],
+        cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
+        cfg.t == "eftekhari", jit._RISK[cfg.risk], cfg.risk_update == "first_round",
+        float(cfg.tolerance), record, positions, median, risk, security, accepted, relation,
+        stopped, pair_start, *bufs, at, jit._POW_DATA,
+    )
+    cols = slice(0, n)
+    # the weighted mean of every round, as numpy computes it (absent actors at their anchor)
+    xs = np.where(present[None], positions, x0[None])
+    mean = weighted_mean(xs.reshape(-1, n), np.broadcast_to(w, xs.shape).reshape(-1, n))
+    out.positions[:, rows, cols] = positions
+    out.median[:, rows] = median
+    out.mean[:, rows] = mean.reshape(R + 1, B)
+    out.risk[:, rows, cols] = risk
+    out.security[:, rows, cols] = security
+    out.accepted[:, rows, cols] = np.where(
+        accepted >= 0, rep[np.arange(B)[None, :, None], np.maximum(accepted, 0)], -1
+    )
+    out.accepted_relation[:, rows, cols] = relation
+    out.stopped[rows] = stopped
+    out.pair_width[rows] = n
+    out.pair_start[:, rows] = pair_start

@@ -1,0 +1,781 @@
+"""The expected utility model's rounds, compiled (numba): the same steps as
+:func:`._eum_kernel._eum_rows` and :func:`._eum_kernel._one_round`, one row (issue or Monte Carlo
+draw) at a time, every pairwise quantity in one pass over the row's ``n × n`` pairs, in cache.
+
+Why compiled: the numpy kernel makes ~100 passes over ``(B, n, n)`` arrays per round (and sorts,
+gathers and searches them); with thousands of rows those arrays leave the cache and each pass
+costs its memory traffic. Here a row's round reads its inputs once and keeps its ``n × n``
+scratch arrays in cache.
+
+Same numbers, bit for bit (``tests/collective/test_eum_jit.py``): every value is computed with
+the same floating-point operations in the same order as the numpy kernel (no fast-math, no
+contraction into fused multiply-adds; ``error_model='numpy'``); sums are accumulated as numpy
+accumulates them (``einsum`` in sequence, ``ndarray.sum`` pairwise, :func:`_pairwise_sum`); and
+the powers ``x ** r`` are computed by numpy's own ``float64`` power loop (its SIMD one where the
+CPU has it, which differs from the C library's ``pow`` in the last bit of a few per cent of
+results), called from compiled code through its function pointer (:func:`_numpy_power_loop`,
+checked against ``numpy.power`` when this module is imported: if they differ, or the pointer
+cannot be read, :data:`AVAILABLE` is False and the kernel runs numpy). The weighted mean
+(``einsum`` with SIMD partial sums) is computed by numpy afterwards, on the same arrays.
+
+Covered: every :class:`EUMSettings` except ``risk='bdm'`` (which runs numpy).
+
+This module imports numba; it is imported only when the compiled EUM path runs (see
+:func:`._eum_kernel.eum_kernel`, ``engine``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+__all__ = ["AVAILABLE", "covers", "ready", "run_part"]
+
+TOL = 1e-12  # as _eum_kernel.TOL
+_TINY = float(np.finfo(float).tiny)
+_PROB = {"share": 0, "net": 1, "scholz_code": 2}
+_ACCEPT = {"priority": 0, "nearest": 1, "strongest": 2, "scholz_code": 3}
+_RISK = {"security": 0, "bdm": 1, "neutral": 2}
+_SYMBOL = "detente_eum_npy_power_f8"
+_COUNT_MAX = 48  # up to this many actors, cuts are counted rather than swept
+
+
+def covers(settings: Any) -> bool:
+    """Whether the compiled rounds implement ``settings`` (all but ``risk='bdm'``)."""
+    return bool(settings.risk != "bdm")
+
+
+class _UFunc(ctypes.Structure):
+    # the head of numpy's PyUFuncObject (numpy/ufuncobject.h; unchanged since numpy 1.0)
+    _fields_ = [
+        ("ob_refcnt", ctypes.c_ssize_t), ("ob_type", ctypes.c_void_p),
+        ("nin", ctypes.c_int), ("nout", ctypes.c_int), ("nargs", ctypes.c_int),
+        ("identity", ctypes.c_int),
+        ("functions", ctypes.POINTER(ctypes.c_void_p)), ("data", ctypes.POINTER(ctypes.c_void_p)),
+        ("ntypes", ctypes.c_int), ("reserved1", ctypes.c_int), ("name", ctypes.c_char_p),
+        ("types", ctypes.POINTER(ctypes.c_char)),
+    ]
+
+
+_LOOP = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+
+
+def _numpy_power_loop() -> tuple[int, int] | None:
+    """Address of numpy's inner loop of ``power`` for ``float64`` (and its data pointer), or
+    None if it cannot be read or does not give ``numpy.power``'s numbers on a test sample."""
+    try:
+        uf = _UFunc.from_address(id(np.power))
+        if uf.nin != 2 or uf.nout != 1 or uf.name != b"power":
+            return None
+        d = np.dtype(np.float64).num
+        for k in range(uf.ntypes):
+            if all(ord(uf.types[3 * k + m]) == d for m in range(3)):
+                fn, data = uf.functions[k], uf.data[k] or 0
+                break
+        else:
+            return None
+        if not fn:
+            return None
+        rng = np.random.default_rng(20260501)
+        base = np.concatenate([rng.uniform(0.0, 1.0, 4093), [0.0, 0.5, 1.0, 0.25]])
+        expo = np.concatenate([rng.uniform(0.5, 2.0, 4093), [1.7, 0.61, 1.3, 1.0]])
+        out = np.empty_like(base)
+        args = (ctypes.c_void_p * 3)(base.ctypes.data, expo.ctypes.data, out.ctypes.data)
+        dims = (ctypes.c_ssize_t * 1)(base.size)
+        steps = (ctypes.c_ssize_t * 3)(8, 8, 8)
+        _LOOP(fn)(args, dims, steps, ctypes.c_void_p(data))
+        if not np.array_equal(out, np.power(base, expo)):
+            return None
+        return int(fn), int(data)
+    except Exception:  # pragma: no cover - an unknown numpy layout: numpy path
+        return None
+
+
+def _cache_dir() -> None:
+    """Point numba's cache at a user directory when the package directory is not writable
+    (as :func:`._exchange_jit._cache_dir`)."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+    probe = here if os.path.isdir(here) else os.path.dirname(here)
+    if os.access(probe, os.W_OK):
+        return
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    target = os.path.join(base, "detente", "numba")
+    try:
+        os.makedirs(target, exist_ok=True)
+    except OSError:
+        return
+    if os.access(target, os.W_OK):
+        os.environ["NUMBA_CACHE_DIR"] = target
+
+
+_LOOP_ADDR = _numpy_power_loop()
+AVAILABLE = _LOOP_ADDR is not None
+"""Whether the compiled path can give numpy's numbers (numpy's power loop was found)."""
+
+_cache_dir()
+
+import llvmlite.binding as _ll  # type: ignore[import-untyped]  # noqa: E402
+import numba  # noqa: E402
+from numba import types as _nt  # noqa: E402
+
+_POW_DATA = 0
+if _LOOP_ADDR is not None:
+    _ll.add_symbol(_SYMBOL, _LOOP_ADDR[0])
+    _POW_DATA = _LOOP_ADDR[1]
+_npy_power = _nt.ExternalFunction(
+    _SYMBOL, _nt.void(_nt.intp, _nt.intp, _nt.intp, _nt.intp)
+)
+
+
+def _jit(fn: Callable[..., Any], **kw: Any) -> Any:
+    """``numba.njit(cache=True, nogil=True, error_model='numpy')`` (no caching where no cache
+    directory can be written)."""
+    try:
+        return numba.njit(cache=True, nogil=True, error_model="numpy", **kw)(fn)
+    except RuntimeError:  # pragma: no cover - no writable cache location
+        return numba.njit(cache=False, nogil=True, error_model="numpy", **kw)(fn)
+
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+
+    @_jit
+    def _power(base, expo, out, m, meta, data):  # type: ignore[no-untyped-def]
+        """``out[:m] = base[:m] ** expb[:m]`` by numpy's own loop (``meta``: scratch, 7)."""
+        meta[0] = base.ctypes.data
+        meta[1] = expo.ctypes.data
+        meta[2] = out.ctypes.data
+        meta[3] = m
+        meta[4] = 8
+        meta[5] = 8
+        meta[6] = 8
+        addr = meta.ctypes.data
+        _npy_power(addr, addr + 24, addr + 32, data)
+
+    @_jit
+    def _pairwise_block(a, lo, n):  # type: ignore[no-untyped-def]
+        """``a[lo:lo+n].sum()`` for ``n ≤ 128``, as numpy adds it (8 partial sums)."""
+        if n < 8:
+            res = 0.0
+            for i in range(n):
+                res += a[lo + i]
+            return res
+        r0 = a[lo]
+        r1 = a[lo + 1]
+        r2 = a[lo + 2]
+        r3 = a[lo + 3]
+        r4 = a[lo + 4]
+        r5 = a[lo + 5]
+        r6 = a[lo + 6]
+        r7 = a[lo + 7]
+        i = 8
+        end = n - (n % 8)
+        while i < end:
+            r0 += a[lo + i]
+            r1 += a[lo + i + 1]
+            r2 += a[lo + i + 2]
+            r3 += a[lo + i + 3]
+            r4 += a[lo + i + 4]
+            r5 += a[lo + i + 5]
+            r6 += a[lo + i + 6]
+            r7 += a[lo + i + 7]
+            i += 8
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n:
+            res += a[lo + i]
+            i += 1
+        return res
+
+    @_jit
+    def _pairwise_sum(a, lo, n):  # type: ignore[no-untyped-def]
+        """``a[lo:lo+n].sum()`` as numpy adds a contiguous float64 run: pairwise, halves
+        rounded to multiples of 8 down to blocks of at most 128 (numpy/_core/src/umath/
+        loops_utils.h), here with an explicit stack (numba caches no recursive function)."""
+        if n <= 128:
+            return _pairwise_block(a, lo, n)
+        s_lo = np.empty(64, np.int64)
+        s_n = np.empty(64, np.int64)
+        s_state = np.empty(64, np.int64)
+        vals = np.empty(64)
+        top = 0
+        nv = 0
+        s_lo[0] = lo
+        s_n[0] = n
+        s_state[0] = 0
+        while top >= 0:
+            m = s_n[top]
+            if m <= 128:
+                vals[nv] = _pairwise_block(a, s_lo[top], m)
+                nv += 1
+                top -= 1
+                continue
+            half = m // 2
+            half -= half % 8
+            st = s_state[top]
+            if st == 0:
+                s_state[top] = 1
+                s_lo[top + 1] = s_lo[top]
+                s_n[top + 1] = half
+                s_state[top + 1] = 0
+                top += 1
+            elif st == 1:
+                s_state[top] = 2
+                s_lo[top + 1] = s_lo[top] + half
+                s_n[top + 1] = m - half
+                s_state[top + 1] = 0
+                top += 1
+            else:
+                vals[nv - 2] = vals[nv - 2] + vals[nv - 1]
+                nv -= 1
+                top -= 1
+        return vals[0]
+
+    @_jit
+    def _median(x, w, present, sumw):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel.condorcet_median` of one row."""
+        n = x.shape[0]
+        best = np.inf
+        loss = np.empty(n)
+        for j in range(n):
+            acc = 0.0
+            for k in range(n):
+                acc += w[k] * abs(x[k] - x[j])
+            loss[j] = acc if present[j] else np.inf
+            if loss[j] < best:
+                best = loss[j]
+        if not sumw > 0:
+            return np.nan
+        lim = best + TOL * max(sumw, 1.0)
+        lo = np.inf
+        hi = -np.inf
+        for j in range(n):
+            if loss[j] <= lim:
+                lo = min(lo, x[j])
+                hi = max(hi, x[j])
+        return (lo + hi) / 2.0
+
+    @_jit
+    def _tallies(x, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel._positive_votes` of one row, from ``wu[k', i]`` (the votes of
+        the ``k'``-th voter by position, already weighted)."""
+        n = x.shape[0]
+        for i in range(n):
+            prefix[0, i] = 0.0
+        for k in range(n):
+            for i in range(n):
+                prefix[k + 1, i] = prefix[k, i] + wu[k, i]
+        for i in range(n):
+            ti = prefix[n, i]
+            for j in range(n):
+                nt = prefix[n, j] - ti
+                c = cut[i, j]
+                below = prefix[c, j] - prefix[c, i]
+                pos = below if x[i] - x[j] < 0.0 else nt - below
+                if pos <= noise:
+                    pos = 0.0
+                if abs(nt) <= noise:
+                    nt = 0.0
+                positive[i, j] = pos
+                net[i, j] = nt
+
+    @_jit
+    def _prob(positive, net, counts, kind, p):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel._probability` of one row, from its tallies."""
+        n = positive.shape[0]
+        if kind == 0:
+            for i in range(n):
+                for j in range(n):
+                    p[i, j] = positive[i, j] / max(positive[i, j] + positive[j, i], _TINY)
+        elif kind == 1:
+            for i in range(n):
+                for j in range(n):
+                    den = positive[i, j] + positive[j, i]
+                    p[i, j] = max(net[i, j], 0.0) / den if den > 0 else 0.0
+        else:
+            flat = np.empty(n * n)
+            for i in range(n):
+                for j in range(n):
+                    flat[i * n + j] = counts[i, j] * (positive[i, j] + positive[j, i])
+            den = _pairwise_sum(flat, 0, n * n)
+            for i in range(n):
+                for j in range(n):
+                    p[i, j] = positive[i, j] / den if den > 0 else 0.0
+
+    @_jit
+    def _t(eftekhari, t_value, dmu_i, dist_ij):  # type: ignore[no-untyped-def]
+        """``T`` for the challenger ``i`` of ``j`` (Eftekhari & Rahimi 2014: 1 if the median
+        is nearer to ``i`` than ``j`` is)."""
+        if eftekhari:
+            return 1.0 if dmu_i < dist_ij - TOL else 0.0
+        return t_value
+
+    @_jit
+    def _ub_uw(spread):  # type: ignore[no-untyped-def]
+        return max(0.5 - 0.25 * spread, 0.0), 0.5 + 0.25 * spread
+
+    @_jit
+    def run_part(  # type: ignore[no-untyped-def]
+        x, w, w1, s, present, counts, chal, scale, R, prob_kind, vote_risk, actual,
+        accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind, first_round,
+        tolerance, record, positions, median_out, risk_out, security_out, accepted_out,
+        relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer, at,
+        pow_data,
+    ):
+        """All rounds of one part of the rows (see :func:`._eum_kernel._eum_rows`); ``x`` is
+        moved in place. Outputs are the part's own ``(R+1, B, n)`` etc. arrays; pairwise
+        diagnostics go to the flat buffers from ``at`` on when ``record``."""
+        B, n = x.shape
+        nn = n * n
+        need_alt = q < 1.0
+        pair = counts > 0
+        sumw = np.empty(B)
+        for b in range(B):
+            sumw[b] = _pairwise_sum(w[b], 0, n)
+        median = np.empty(B)
+        for b in range(B):
+            median[b] = _median(x[b], w[b], present[b], sumw[b])
+            median_out[0, b] = median[b]
+            for i in range(n):
+                positions[0, b, i] = x[b, i] if present[b, i] else np.nan
+        live = np.arange(B)
+        nlive = B
+        r_fixed = np.ones((B, n))
+        has_fixed = False
+        voters = np.empty((B, n), np.int64)
+        # scratch of one row
+        dist = np.empty((n, n))
+        cut = np.empty((n, n), np.int32)
+        prefix = np.empty((n + 1, n))
+        wu = np.empty((n, n))
+        positive = np.empty((n, n))
+        net = np.empty((n, n))
+        p1 = np.empty((n, n))
+        p = np.empty((n, n))
+        twice = np.empty(n)
+        dmu = np.zeros(n)
+        r = np.ones(n)
+        security = np.zeros(n)
+        lost_ = np.zeros(n)
+        reach_ = np.zeros(n)
+        m_pow = 3 * nn + n + (4 * nn if need_alt else 0)
+        pb = np.empty(m_pow)
+        pe = np.empty(m_pow)
+        meta = np.empty(7, np.int64)
+        o_near = nn if vote_risk else 0
+        a = np.empty((n, n))
+        bb = np.empty((n, n))
+        offer = np.empty((n, n))
+        moving = np.empty((n, n), np.bool_)
+        lose = np.empty((n, n), np.bool_)
+        give = np.empty((n, n), np.bool_)
+        capit = np.empty((n, n), np.bool_)
+        key = np.empty(n)
+        newx = np.empty(n)
+        for rnd in range(R):
+            if nlive < B:
+                is_live = np.zeros(B, np.bool_)
+                for ll in range(nlive):
+                    is_live[live[ll]] = True
+                for b in range(B):
+                    if not is_live[b]:
+                        for i in range(n):
+                            risk_out[rnd, b, i] = risk_out[rnd - 1, b, i]
+                            security_out[rnd, b, i] = security_out[rnd - 1, b, i]
+            if nlive > 0:
+                # the voters of each live row in position order, and the batch's span (the
+                # numpy kernel searches the midpoints of every live row in one sorted array)
+                span = -np.inf
+                g_hi = -np.inf
+                g_lo = np.inf
+                for ll in range(nlive):
+                    b = live[ll]
+                    order = np.argsort(x[b], kind="mergesort")
+                    for k in range(n):
+                        voters[ll, k] = order[k]
+                    span = max(span, x[b, order[n - 1]] - x[b, order[0]])
+                    g_hi = max(g_hi, x[b, order[n - 1]])
+                    g_lo = min(g_lo, x[b, order[0]])
+                span = span + 1.0
+                if g_hi - g_lo >= span:
+                    span = (g_hi - g_lo) + 1.0
+                fixed_now = False
+                keep = 0
+                for ll in range(nlive):
+                    b = live[ll]
+                    xb = x[b]
+                    sc = scale[b]
+                    off = (4.0 * span) * ll
+                    noise = TOL * sumw[b]
+                    vo = voters[ll]
+                    for k in range(n):
+                        twice[k] = 2.0 * xb[vo[k]] + off
+                    for i in range(n):
+                        for j in range(n):
+                            df = xb[i] - xb[j]
+                            dist[i, j] = abs(df) / sc
+                    # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
+                    # counted outright for a few voters (no branch to mispredict); else, j
+                    # in position order, the midpoints ascend and one sweep finds every cut
+                    for i in range(n):
+                        xio = xb[i] + off
+                        if n <= _COUNT_MAX:
+                            for j in range(n):
+                                v = xio + xb[j]
+                                c = 0
+                                for k in range(n):
+                                    c += twice[k] < v
+                                cut[i, j] = c
+                        else:
+                            c = 0
+                            for jj in range(n):
+                                j = vo[jj]
+                                v = xio + xb[j]
+                                while c < n and twice[c] < v:
+                                    c += 1
+                                cut[i, j] = c
+                    if need_alt:
+                        mu = median[b]
+                        if np.isnan(mu):
+                            mu = 0.0
+                        for i in range(n):
+                            dmu[i] = abs(xb[i] - mu) / sc
+                    # --- risk exponents from security levels (every r = 1)
+                    if risk_kind == 2:
+                        for i in range(n):
+                            r[i] = 1.0
+                            security[i] = 0.0
+                    elif has_fixed:
+                        for i in range(n):
+                            r[i] = r_fixed[b, i]
+                            security[i] = 0.0
+                    else:
+                        for k in range(n):
+                            vk = vo[k]
+                            for i in range(n):
+                                wu[k, i] = dist[vk, i] * w[b, vk]
+                        _tallies(xb, cut, wu, prefix, noise, positive, net)
+                        _prob(positive, net, counts[b], prob_kind, p1)
+                        cb = chal[b]
+                        for i in range(n):
+                            lost_[i] = 0.0
+                            reach_[i] = 0.0
+                        for j in range(n):  # (sums over j in order, i innermost)
+                            for i in range(n):
+                                lost_[i] += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
+                                reach_[i] += cb[j, i] * dist[j, i]
+                        for i in range(n):
+                            security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
+                        if need_alt:
+                            for i in range(n):
+                                acc = 0.0
+                                for j in range(n):
+                                    ub, uw = _ub_uw(dmu[j] + dist[j, i])
+                                    ub = 2.0 - 4.0 * ub
+                                    uw = 2.0 - 4.0 * uw
+                                    t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                                    acc += cb[j, i] * (t * ub + (1.0 - t) * uw)
+                                security[i] = security[i] - (1.0 - q) * acc
+                        s_max = -np.inf
+                        s_min = np.inf
+                        for i in range(n):
+                            if present[b, i]:
+                                s_max = max(s_max, security[i])
+                                s_min = min(s_min, security[i])
+                        spread = s_max - s_min
+                        even = not spread > TOL
+                        for i in range(n):
+                            if even:
+                                big = 0.0
+                            else:
+                                big = (2.0 * security[i] - s_max - s_min) / spread
+                            big = min(max(big, -1.0), 1.0)
+                            r[i] = (1.0 - big / 3.0) / (1.0 + big / 3.0) if present[b, i] else 1.0
+                    # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
+                    # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
+                    # its power read as 0: numpy's loop takes a slow path for 0 ** r)
+                    if vote_risk:
+                        for k in range(n):
+                            vk = vo[k]
+                            rk = r[vk]
+                            row = k * n
+                            for i in range(n):
+                                d = dist[vk, i]
+                                pb[row + i] = d if d > 0 else 1.0
+                                pe[row + i] = rk
+                    for i in range(n):
+                        ri = r[i]
+                        row = o_near + i * n
+                        for j in range(n):
+                            half = 0.5 * dist[i, j]
+                            nb = max(0.5 - half, 0.0)
+                            pb[row + j] = nb if nb > 0 else 1.0
+                            pb[row + nn + j] = 0.5 + half
+                            pe[row + j] = ri
+                            pe[row + nn + j] = ri
+                    mp = o_near + nn
+                    mp += nn
+                    for i in range(n):
+                        pb[mp] = 0.5
+                        pe[mp] = r[i]
+                        mp += 1
+                    if need_alt:
+                        for i in range(n):
+                            for j in range(n):
+                                ub, uw = _ub_uw(dmu[i] + dist[i, j])
+                                pb[mp] = ub
+                                pb[mp + nn] = uw
+                                pe[mp] = r[i]
+                                pe[mp + nn] = r[i]
+                                if not actual:
+                                    ub, uw = _ub_uw(dmu[j] + dist[i, j])
+                                    pb[mp + 2 * nn] = ub
+                                    pb[mp + 3 * nn] = uw
+                                    pe[mp + 2 * nn] = r[i]
+                                    pe[mp + 3 * nn] = r[i]
+                                mp += 1
+                        mp += 3 * nn if not actual else nn
+                    _power(pb, pe, pb, mp, meta, pow_data)  # (in place, as numpy may)
+                    # --- probabilities with the risk exponents
+                    if (not vote_risk) and risk_kind != 2 and not has_fixed:
+                        for i in range(n):
+                            for j in range(n):
+                                p[i, j] = p1[i, j]
+                    else:
+                        if vote_risk:
+                            for k in range(n):
+                                vk = vo[k]
+                                wk = w[b, vk]
+                                for i in range(n):
+                                    pw = pb[k * n + i] if dist[vk, i] > 0 else 0.0
+                                    wu[k, i] = pw * wk
+                        else:
+                            for k in range(n):
+                                vk = vo[k]
+                                for i in range(n):
+                                    wu[k, i] = dist[vk, i] * w[b, vk]
+                        _tallies(xb, cut, wu, prefix, noise, positive, net)
+                        _prob(positive, net, counts[b], prob_kind, p)
+                    o_gap = o_near + nn
+                    o_sq = o_gap + nn
+                    o_alt = o_sq + n
+                    # --- expected utilities
+                    for i in range(n):
+                        sq = q * (2.0 - 4.0 * pb[o_sq + i])
+                        for j in range(n):
+                            e = i * n + j
+                            nr = pb[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
+                            gp = (pb[o_gap + e] - nr) * 4.0
+                            base = (2.0 - 4.0 * nr) - sq
+                            a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
+                            if need_alt:
+                                t = _t(eftekhari, t_value, dmu[i], dist[i, j])
+                                ub = 2.0 - 4.0 * pb[o_alt + e]
+                                uw = 2.0 - 4.0 * pb[o_alt + nn + e]
+                                a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                            if not actual:
+                                bb[i, j] = base - (s[b, i] * (1.0 - p[j, i])) * gp
+                                if need_alt:
+                                    t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                                    ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
+                                    uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
+                                    bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                    if actual:
+                        for i in range(n):
+                            for j in range(n):
+                                bb[i, j] = a[j, i]
+                    # --- what moves i, from i's perspective; the offer it takes
+                    pb_row = pair[b]
+                    for i in range(n):
+                        xi = xb[i]
+                        has_lose = False
+                        has_give = False
+                        for j in range(n):
+                            # (bitwise & | on booleans: no branches on the signs)
+                            av = a[i, j]
+                            bv = bb[i, j]
+                            ap = (dist[i, j] > 0) & pb_row[i, j]
+                            pos_a = av > TOL
+                            neg_a = (av < -TOL) & ap
+                            pos_b = bv > TOL
+                            lo_ = (bv > av + TOL) & pos_a & ap
+                            gi = (bv > TOL - av) & neg_a
+                            ca = (neg_a & pos_b) != gi
+                            lose[i, j] = lo_
+                            give[i, j] = gi
+                            capit[i, j] = ca
+                            has_lose |= lo_
+                            has_give |= gi
+                            moving[i, j] = lo_ | gi | (capitulation & ca)
+                            if weighted:
+                                aa = abs(av)
+                                ab = abs(bv)
+                                comp = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
+                            else:
+                                comp = (av / bv) * (xi - xb[j]) + xi
+                            offer[i, j] = comp if gi else xb[j]
+                        choice = 0
+                        take = False
+                        if accept_kind == 2:  # strongest
+                            best = -np.inf
+                            for j in range(n):
+                                if bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]:
+                                    best = max(best, bb[i, j])
+                            dmin = np.inf
+                            for j in range(n):
+                                sent = bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]
+                                if sent and bb[i, j] >= best - TOL:
+                                    dmin = min(dmin, dist[i, j])
+                            lim = dmin + TOL / sc
+                            found = False
+                            for j in range(n):
+                                sent = bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]
+                                if sent and bb[i, j] >= best - TOL and dist[i, j] <= lim:
+                                    choice = j
+                                    found = True
+                                    break
+                            take = found and moving[i, choice]
+                        else:
+                            least = np.inf
+                            which = 0  # the candidates: moving, lost conflicts, compromises
+                            if accept_kind != 1 and has_lose:
+                                which = 1
+                            elif accept_kind != 1 and has_give:
+                                which = 2
+                            for j in range(n):
+                                if which == 1:
+                                    cand = lose[i, j]
+                                elif which == 2:
+                                    cand = give[i, j]
+                                else:
+                                    cand = moving[i, j]
+                                kv = abs(offer[i, j] - xi)
+                                if accept_kind == 3:
+                                    aa = abs(a[i, j])
+                                    ab = abs(bb[i, j])
+                                    mid = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
+                                    kv = mid if give[i, j] else kv
+                                kv = kv if cand else np.inf
+                                key[j] = kv
+                                least = min(least, kv)
+                            take = least < np.inf
+                            lim = least + TOL
+                            for j in range(n):
+                                if key[j] <= lim:
+                                    choice = j
+                                    break
+                        if take:
+                            newx[i] = offer[i, choice]
+                            kind = 3 if give[i, choice] else 5  # GIVE, YIELD
+                            if lose[i, choice]:
+                                kind = 1  # LOSE
+                            accepted_out[rnd, b, i] = choice
+                            relation_out[rnd, b, i] = kind
+                        else:
+                            newx[i] = xi
+                            accepted_out[rnd, b, i] = -1
+                            relation_out[rnd, b, i] = 0
+                    # --- the round's pairwise diagnostics
+                    if record:
+                        base_at = at + ll * nn
+                        pair_start[rnd, b] = base_at
+                        for i in range(n):
+                            for j in range(n):
+                                e = base_at + i * n + j
+                                av = a[i, j]
+                                bv = bb[i, j]
+                                buf_a[e] = av
+                                buf_b[e] = bv
+                                buf_p[e] = p[i, j]
+                                buf_offer[e] = offer[i, j] if moving[i, j] else np.nan
+                                ap = dist[i, j] > 0 and pb_row[i, j]
+                                pos_a = av > TOL and ap
+                                neg_a = av < -TOL and ap
+                                pos_b = bv > TOL
+                                neg_b = bv < -TOL
+                                code = 0
+                                if pos_a and pos_b:
+                                    code = 2  # WIN
+                                if lose[i, j]:
+                                    code = 1  # LOSE
+                                if give[i, j]:
+                                    code = 3  # GIVE
+                                if capit[i, j]:
+                                    code = 5  # YIELD
+                                if pos_a and neg_b:
+                                    code = 6  # COMPEL
+                                    if av > TOL - bv:
+                                        code = 4  # TAKE
+                                if neg_a and neg_b:
+                                    code = 7  # STALEMATE
+                                buf_rel[e] = code
+                    # --- the row's round
+                    for i in range(n):
+                        risk_out[rnd, b, i] = r[i]
+                        if rnd > 0 and has_fixed:
+                            security_out[rnd, b, i] = security_out[0, b, i]
+                        else:
+                            security_out[rnd, b, i] = security[i]
+                    moved = 0.0
+                    for i in range(n):
+                        moved = max(moved, abs(newx[i] - xb[i]))
+                    if first_round and risk_kind != 2 and not has_fixed:
+                        for i in range(n):
+                            r_fixed[b, i] = r[i]
+                        fixed_now = True
+                    if moved <= tolerance:
+                        stopped[b] = rnd
+                        for i in range(n):
+                            accepted_out[rnd, b, i] = -1
+                            relation_out[rnd, b, i] = 0
+                    else:
+                        for i in range(n):
+                            xb[i] = newx[i]
+                        live[keep] = b
+                        keep += 1
+                if record:
+                    at += nlive * nn
+                nlive = keep
+                if fixed_now:
+                    has_fixed = True
+                for ll in range(nlive):
+                    b = live[ll]
+                    median[b] = _median(x[b], w[b], present[b], sumw[b])
+            for b in range(B):
+                median_out[rnd + 1, b] = median[b]
+                for i in range(n):
+                    positions[rnd + 1, b, i] = x[b, i] if present[b, i] else np.nan
+        return at
+
+
+_READY = threading.Lock()
+_warm: list[bool] = []
+
+
+def ready() -> None:
+    """Compile (or load from the cache) :func:`run_part` for its one signature, once per
+    process, before threads call it (numba compiling one function from two threads at once
+    is not safe)."""
+    if _warm:
+        return
+    with _READY:
+        if _warm:
+            return
+        B, n, R = 1, 2, 1
+        f = np.zeros((B, n))
+        sq = np.zeros((B, n, n))
+        out = [np.zeros((R + 1, B, n)), np.zeros((R + 1, B)), np.zeros((R, B, n)),
+               np.zeros((R, B, n)), np.zeros((R, B, n), np.int64), np.zeros((R, B, n), np.int8),
+               np.zeros(B, np.int64), np.zeros((R, B), np.int64)]
+        bufs = [np.zeros(0, np.int8)] + [np.zeros(0) for _ in range(4)]
+        run_part(f, f, f, f, np.zeros((B, n), np.bool_), sq, sq, np.ones(B), R, 0, True, False,
+                 0, False, True, 1.0, 1.0, False, 0, False, 0.0, False, *out, *bufs, 0,
+                 _POW_DATA)
+        _warm.append(True)

@@ -1,0 +1,291 @@
+"""The compiled EUM rounds (numba, ``_eum_jit``) against the numpy kernel: the same trace bit for
+bit (positions, medians, means, risk exponents, security levels, accepted offers and their
+relations, stopping rounds, every pairwise diagnostic) on random issues rich in ties, identical
+actors, absent actors and zero salience or capability, over random settings; the dispatch rule
+(``engine``, ``DETENTE_EUM_ENGINE``, the work threshold, ``risk='bdm'`` on numpy); and numba
+stays off the paths that must start fast."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from detente.collective import _eum_kernel
+from detente.collective._eum_kernel import (
+    ACCEPT,
+    COMPILED_MIN_WORK,
+    COMPROMISE,
+    PERCEPTION,
+    PROBABILITY,
+    VARIANTS,
+    EUMSettings,
+    EUMTrace,
+    eum_kernel,
+)
+from detente.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+DEU = ROOT / ".." / "shared" / "reference" / "cases" / "deu3" / "deu3.csv"
+
+FIELDS = ("positions", "median", "mean", "risk", "security", "accepted", "accepted_relation",
+          "stopped", "member", "slot")
+PAIRS = ("relation", "eu_own", "eu_other", "probability", "offer")
+
+jit = pytest.importorskip("detente.collective._eum_jit")
+if not jit.AVAILABLE:  # pragma: no cover - numpy's power loop not found: numpy path only
+    pytest.skip("the compiled EUM path is not available here", allow_module_level=True)
+
+
+def _assert_same(a: EUMTrace, b: EUMTrace) -> None:
+    for f in FIELDS:
+        np.testing.assert_array_equal(getattr(a, f), getattr(b, f), err_msg=f, strict=True)
+    for name in PAIRS:
+        pa, pb = a.pairwise(name), b.pairwise(name)
+        assert (pa is None) == (pb is None), name
+        if pa is not None:
+            np.testing.assert_array_equal(pa, pb, err_msg=name, strict=True)
+
+
+@st.composite
+def _issues(draw: st.DrawFn) -> tuple[np.ndarray, ...]:
+    """``(B, n)`` rows: positions on a coarse grid (ties, voters at midpoints) or anywhere in
+    [0, 1], a few salience and capability levels (zero included), some actors absent, some
+    rows with copies of an actor (identical actors)."""
+    b = draw(st.integers(1, 6))
+    n = draw(st.integers(1, 9))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    if draw(st.booleans()):
+        pos = rng.choice([0.0, 0.25, 0.5, 0.75, 1.0], (b, n))
+    else:
+        pos = rng.uniform(0.0, 1.0, (b, n))
+    if draw(st.booleans()):
+        sal = rng.choice([0.0, 0.5, 1.0], (b, n))
+        cap = rng.choice([0.0, 1.0, 3.0], (b, n))
+    else:
+        sal = rng.uniform(0.0, 1.0, (b, n))
+        cap = rng.uniform(0.0, 10.0, (b, n))
+    present = rng.uniform(size=(b, n)) > draw(st.sampled_from([0.0, 0.2, 0.5]))
+    if n >= 3 and draw(st.booleans()):  # identical actors: actor 0 copied
+        k = rng.integers(1, n)
+        for arr in (pos, sal, cap, present):
+            arr[:, k] = arr[:, 0]
+    return pos, cap, sal, present
+
+
+@st.composite
+def _settings(draw: st.DrawFn) -> EUMSettings:
+    base = EUMSettings().with_(**VARIANTS[draw(st.sampled_from(sorted(VARIANTS)))])
+    changes: dict[str, object] = {"rounds": draw(st.integers(0, 6))}
+    if draw(st.booleans()):
+        changes.update(
+            probability=draw(st.sampled_from(PROBABILITY)),
+            vote_risk=draw(st.booleans()),
+            perception=draw(st.sampled_from(PERCEPTION)),
+            accept=draw(st.sampled_from(ACCEPT)),
+            compromise=draw(st.sampled_from(COMPROMISE)),
+            capitulation=draw(st.booleans()),
+            risk=draw(st.sampled_from(["security", "neutral"])),
+            risk_update=draw(st.sampled_from(["every_round", "first_round"])),
+            distance=draw(st.sampled_from(["positions", "issue"])),
+        )
+    if draw(st.booleans()):
+        changes["q"] = draw(st.sampled_from([0.0, 0.5, 0.9]))
+        changes["t"] = draw(st.sampled_from([0.0, 0.3, 1.0, "eftekhari"]))
+    if draw(st.booleans()):
+        changes["tolerance"] = draw(st.sampled_from([1e-9, 1e-3, 0.05]))
+    return base.with_(**changes)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=_issues(), cfg=_settings(), merge=st.booleans(), record=st.booleans())
+def test_compiled_rounds_equal_numpy_bit_for_bit(
+    rows: tuple[np.ndarray, ...], cfg: EUMSettings, merge: bool, record: bool
+) -> None:
+    kw = {"merge": merge, "record_pairs": record, "threads": 1}
+    _assert_same(eum_kernel(*rows, cfg, engine="numpy", **kw),
+                 eum_kernel(*rows, cfg, engine="compiled", **kw))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=_issues(), cfg=_settings())
+def test_compiled_rounds_on_threads_equal_numpy_on_threads(
+    rows: tuple[np.ndarray, ...], cfg: EUMSettings
+) -> None:
+    """Rows split over threads the same way: the same numbers on both paths."""
+    _assert_same(eum_kernel(*rows, cfg, engine="numpy", threads=3),
+                 eum_kernel(*rows, cfg, engine="compiled", threads=3))
+
+
+def _random_rows(b: int, n: int, seed: int) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(seed)
+    return (rng.uniform(0, 1, (b, n)), rng.uniform(1, 10, (b, n)), rng.uniform(0, 1, (b, n)),
+            rng.uniform(size=(b, n)) > 0.1)
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_wide_rows_and_many_actors(variant: str) -> None:
+    """Rows of 40 actors (pairwise sums over more than 128 terms for ``scholz_code``), and rows
+    of different widths run together."""
+    cfg = EUMSettings(rounds=8).with_(**VARIANTS[variant])
+    pos, cap, sal, present = _random_rows(12, 40, 7)
+    present[:6, 20:] = False  # narrower rows: several width groups
+    _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy"),
+                 eum_kernel(pos, cap, sal, present, cfg, engine="compiled", threads=1))
+
+
+def test_deu3_full_diagnostics_equal() -> None:
+    if not DEU.is_file():
+        pytest.skip("DEU III not found beside the checkout")
+    from detente.collective._eum import _rows
+    from detente.scenario import read_deu
+
+    cases = read_deu(DEU).scored().cases
+    pos, cap, sal, present, _ = _rows([c.scenario.compile() for c in cases])
+    for cfg in (EUMSettings(), EUMSettings().with_(**VARIANTS["scholz_code"])):
+        _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy"),
+                     eum_kernel(pos, cap, sal, present, cfg, engine="compiled", threads=1))
+
+
+def test_power_loop_is_numpys() -> None:
+    """The compiled path's powers come from numpy's own loop (which may differ from the C
+    library's ``pow`` in the last bit): checked on values unlike the import-time sample."""
+    rng = np.random.default_rng(3)
+    base = rng.uniform(0.0, 1.0, 10_001)
+    expo = rng.uniform(0.5, 2.0, 10_001)
+    out = np.empty_like(base)
+    meta = np.empty(7, np.int64)
+    jit._power(base, expo, out, base.size, meta, jit._POW_DATA)
+    np.testing.assert_array_equal(out, np.power(base, expo))
+
+
+def test_pairwise_sum_is_numpys() -> None:
+    rng = np.random.default_rng(4)
+    for n in (0, 1, 7, 8, 9, 127, 128, 129, 300, 1000, 5000):
+        a = rng.uniform(0, 1, n) * rng.choice([1e-6, 1.0, 1e6], n)
+        assert jit._pairwise_sum(a, 0, n) == a.sum()
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    numpy_rows, compiled_rows = _eum_kernel._eum_rows, _eum_kernel._eum_rows_compiled
+
+    def on_numpy(*a: object) -> None:
+        calls.append("numpy")
+        numpy_rows(*a)  # type: ignore[arg-type]
+
+    def on_compiled(*a: object) -> None:
+        calls.append("compiled")
+        compiled_rows(*a)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_eum_kernel, "_eum_rows", on_numpy)
+    monkeypatch.setattr(_eum_kernel, "_eum_rows_compiled", on_compiled)
+    return calls
+
+
+def test_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _spy(monkeypatch)
+    monkeypatch.delenv("DETENTE_EUM_ENGINE", raising=False)
+    small = _random_rows(3, 5, 1)
+    eum_kernel(*small)  # auto, little work: numpy
+    assert set(calls) == {"numpy"}
+    calls.clear()
+    eum_kernel(*small, engine="compiled")
+    assert set(calls) == {"compiled"}
+    calls.clear()
+    eum_kernel(*small, EUMSettings(risk="bdm"), engine="compiled")  # not covered: numpy
+    assert set(calls) == {"numpy"}
+    calls.clear()
+    monkeypatch.setenv("DETENTE_EUM_ENGINE", "compiled")
+    eum_kernel(*small)
+    assert set(calls) == {"compiled"}
+    calls.clear()
+    monkeypatch.setenv("DETENTE_EUM_ENGINE", "numpy")
+    big = _random_rows(2 * COMPILED_MIN_WORK // (10 * 30 * 30), 30, 2)
+    eum_kernel(*big, record_pairs=False)
+    assert set(calls) == {"numpy"}
+    calls.clear()
+    monkeypatch.setenv("DETENTE_EUM_ENGINE", "auto")
+    eum_kernel(*big, record_pairs=False)  # auto, work over the threshold: compiled
+    assert set(calls) == {"compiled"}
+    monkeypatch.setenv("DETENTE_EUM_ENGINE", "jit")
+    with pytest.raises(InputError, match="engine"):
+        eum_kernel(*small)
+    with pytest.raises(InputError, match="engine"):
+        eum_kernel(*small, engine="fast")
+
+
+def test_monte_carlo_batch_runs_compiled_and_matches_numpy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from detente.uncertainty import simulate
+
+    sc = _scenario(30)
+    monkeypatch.setenv("DETENTE_EUM_ENGINE", "numpy")
+    ref = simulate(sc, "eum", 700, seed=5)
+    monkeypatch.delenv("DETENTE_EUM_ENGINE")
+    calls = _spy(monkeypatch)
+    got = simulate(sc, "eum", 700, seed=5)
+    assert "compiled" in calls
+    assert got.numbers() == ref.numbers()
+
+
+def _scenario(n: int):  # type: ignore[no-untyped-def]
+    from detente.scenario import Scenario
+
+    rng = np.random.default_rng(0)
+    return Scenario.model_validate({
+        "name": f"eum-{n}",
+        "actors": [{"id": f"A{i}", "capability": float(rng.uniform(5, 100))} for i in range(n)],
+        "issues": [{"id": "x", "status_quo": 50}],
+        "stances": [{"actor": f"A{i}", "issue": "x",
+                     "position": f"{rng.uniform(5, 95):.1f} ± 10",
+                     "salience": float(rng.uniform(20, 100))} for i in range(n)]})
+
+
+def _imports(code: str, **env: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print(' '.join(sorted(sys.modules)))"],
+        check=True, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env},
+    )
+    return set(out.stdout.split())
+
+
+def test_numba_stays_off_small_runs() -> None:
+    """A forecast of one issue (auto: numpy) never imports numba; forcing the engine does."""
+    code = (
+        "import numpy as np\n"
+        "from detente.collective._eum_kernel import eum_kernel\n"
+        "r = np.random.default_rng(0)\n"
+        "eum_kernel(r.uniform(size=(4, 12)), np.ones((4, 12)), r.uniform(size=(4, 12)),"
+        " np.ones((4, 12), bool))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DETENTE_EUM_ENGINE"}
+    out = subprocess.run(
+        [sys.executable, "-c", code + "import sys; print('numba' in sys.modules)"],
+        check=True, capture_output=True, text=True, cwd=ROOT, env=env,
+    )
+    assert out.stdout.split()[-1] == "False"
+    assert "numba" in _imports(code, DETENTE_EUM_ENGINE="compiled")
+
+
+@pytest.mark.parametrize("engine", ["numpy", "compiled"])
+def test_rows_at_different_levels_run_as_alone(engine: str) -> None:
+    """Positions on any common unit, each row at its own level (not all within [0, 1]): every
+    row gives what it gives run alone (the rows' midpoints are searched in one sorted array,
+    whose offsets must keep the rows apart)."""
+    pos, cap, sal, present = _random_rows(6, 8, 1)
+    pos = pos + np.array([50.0, 0.0, 30.0, 0.0, 80.0, 10.0])[:, None]
+    cfg = EUMSettings(rounds=6)
+    both = eum_kernel(pos, cap, sal, present, cfg, engine=engine, threads=1)
+    for b in range(pos.shape[0]):
+        one = eum_kernel(pos[b : b + 1], cap[b : b + 1], sal[b : b + 1], present[b : b + 1],
+                         cfg, engine=engine)
+        np.testing.assert_array_equal(both.positions[:, b], one.positions[:, 0])
+        np.testing.assert_array_equal(both.median[:, b], one.median[:, 0])
