@@ -147,34 +147,37 @@ with warnings.catch_warnings():
 
     # -- one exchange's calculation (``_Round.compute`` and ``_cut_few``) ------------------
     @_inline
-    def _rate(e, A, B, p, q, draws, random_rate, sal):  # type: ignore[no-untyped-def]
+    def _rate(e, A, B, p, q, draws, random_rate, G):  # type: ignore[no-untyped-def]
         """dq / dp: equal gain, or ``random_rate``'s lo + u (hi − lo) (as ``_Part``)."""
         if random_rate:
-            lo = sal[B, p] / sal[B, q]
-            hi = sal[A, p] / sal[A, q]
+            lo = G[0, B, p] / G[0, B, q]
+            hi = G[0, A, p] / G[0, A, q]
             return lo + draws[e] * (hi - lo)
-        return (sal[A, p] + sal[B, p]) / (sal[A, q] + sal[B, q])
+        return (G[0, A, p] + G[0, B, p]) / (G[0, A, q] + G[0, B, q])
 
     @_inline
-    def _calc(e, A, B, p, q, draws, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
-              cur, S, flags, ub, ubu, u, edge_cap):
+    def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap):  # type: ignore[no-untyped-def]
         """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
         Exchange ``e`` is (I, J, p, q) = (A, B, p, q); ``S[e]`` = per side the sum of earlier
         moves, then the last moves; ``flags[e]`` holds the directions earlier moves allow (see
-        ``_dir``)."""
-        sIp = sal[A, p]
-        sIq = sal[A, q]
-        sJp = sal[B, p]
-        sJq = sal[B, q]
-        rho = _rate(e, A, B, p, q, draws, random_rate, sal)
+        ``_dir``). Per actor-issue ``G`` holds salience, weight, weight share, its inverse, the
+        outcome less own share, the round's start position, the current position, the moves
+        made towards the actor as demander, and the issue's mean (one array: fewer reference
+        counts per call); ``U`` per (demander, issue, supplier) where the supplier moved to and
+        its share of the outcome's shift."""
+        sIp = G[0, A, p]
+        sIq = G[0, A, q]
+        sJp = G[0, B, p]
+        sJq = G[0, B, q]
+        rho = _rate(e, A, B, p, q, draws, random_rate, G)
         irho = 1.0 / rho
-        if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
-            s0 = share_w[A, q]
-            s1 = share_w[B, p]
-            i0 = inv_w[A, q]
-            i1 = inv_w[B, p]
-            base0 = nbase[A, q]
-            base1 = nbase[B, p]
+        if G[1, A, q] > 0 and G[1, B, p] > 0 and np.isfinite(rho) and rho > 0:
+            s0 = G[2, A, q]
+            s1 = G[2, B, p]
+            i0 = G[3, A, q]
+            i1 = G[3, B, p]
+            base0 = G[4, A, q]
+            base1 = G[4, B, p]
         else:
             s0 = 0.0
             s1 = 0.0
@@ -182,12 +185,12 @@ with warnings.catch_warnings():
             i1 = 0.0
             rho = 1.0
             irho = 1.0
-            base0 = mean[q]  # mean - 0 * x
-            base1 = mean[p]
-        T0 = x0[B, q]
-        T1 = x0[A, p]
-        X0 = cur[A, q]
-        X1 = cur[B, p]
+            base0 = G[8, A, q]  # mean - 0 * x
+            base1 = G[8, B, p]
+        T0 = G[5, B, q]
+        T1 = G[5, A, p]
+        X0 = G[6, A, q]
+        X1 = G[6, B, p]
         h0 = S[e, 0]
         h1 = S[e, 1]
         fl = flags[e]
@@ -221,8 +224,8 @@ with warnings.catch_warnings():
         ok0 = (m0 * dd0 > _MOVE_EPS) and (y0 >= -_EDGE_TOL) and (y0 <= _TOP) and (h0 + m0 <= 100)
         ok1 = (m1 * dd1 > _MOVE_EPS) and (y1 >= -_EDGE_TOL) and (y1 <= _TOP) and (h1 + m1 <= 100)
         valid = (gain >= _GAIN_EPS) and ok0 and ok1
-        nb0 = base0 + ub[B, q] - ubu[B, q, A]
-        nb1 = base1 + ub[A, p] - ubu[A, p, B]
+        nb0 = base0 + G[7, B, q] - U[1, B, q, A]
+        nb1 = base1 + G[7, A, p] - U[1, A, p, B]
         a0 = T0 - nb0 - s0 * X0
         a1 = T1 - nb1 - s1 * X1
         b0 = a0 - s0 * m0
@@ -245,7 +248,7 @@ with warnings.catch_warnings():
                     cross = edge_cap and abs(a_s) <= _EDGE_TOL
                 if not cross:
                     continue
-                own_u = u[B, q, A] if side == 0 else u[A, p, B]
+                own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
                 ref = own_u if own_u == own_u else X
                 delta = abs(T - nb - sh * ref) * iv
                 r_x = delta * sh
@@ -517,19 +520,24 @@ with warnings.catch_warnings():
         n_a, n_i = x0.shape
         n_pairs = pp.shape[0]
         n = off[n_pairs]
-        cur = x0.copy()
-        # per actor-issue: the inverse weight share, the outcome less own share
-        inv_w = np.empty((n_a, n_i))
-        nbase = np.empty((n_a, n_i))
+        # per actor-issue (see ``_calc``): salience, weight, weight share, its inverse, the
+        # outcome less own share, start position, current position, moves towards it, mean
+        G = np.empty((9, n_a, n_i))
         for a in range(n_a):
             for k in range(n_i):
-                inv_w[a, k] = 1.0 / share_w[a, k]
-                nbase[a, k] = mean[k] - share_w[a, k] * x0[a, k]
+                G[0, a, k] = sal[a, k]
+                G[1, a, k] = w[a, k]
+                G[2, a, k] = share_w[a, k]
+                G[3, a, k] = 1.0 / share_w[a, k]
+                G[4, a, k] = mean[k] - share_w[a, k] * x0[a, k]
+                G[5, a, k] = x0[a, k]
+                G[6, a, k] = x0[a, k]
+                G[7, a, k] = 0.0
+                G[8, a, k] = mean[k]
         S = np.zeros((n, 4))  # per side: sum of the exchange's earlier moves; last move
         flags = np.zeros(n, np.uint8)
-        ub = np.zeros((n_a, n_i))
-        ubu = np.zeros((n_a, n_i, n_a))
-        u = np.full((n_a, n_i, n_a), np.nan)
+        U = np.zeros((2, n_a, n_i, n_a))  # where suppliers moved to (NaN: not yet), their share
+        U[0] = np.nan
         edges = 0
         ties = 0
         cap_h = n + n // 8 + 64  # the queue: an indexed heap over (key, seq), with room for
@@ -551,7 +559,7 @@ with warnings.catch_warnings():
                             A, B = jj, ii
                         else:
                             A, B = ii, jj
-                        rho = _rate(e, A, B, p, q, draws, random_rate, sal)
+                        rho = _rate(e, A, B, p, q, draws, random_rate, G)
                         fl = 1
                         if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
                             s0 = np.sign(x0[B, q] - x0[A, q])
@@ -560,9 +568,8 @@ with warnings.catch_warnings():
                             fl |= (1 if s1 > 0 else (2 if s1 < 0 else 0)) << 5
                         flags[e] = fl
                         m0, m1, gI, gJ, key0, v, ed = _calc(e, A, B, p, q, draws,
-                                                            random_rate, sal, w, share_w,
-                                                            inv_w, nbase, mean, x0, cur, S,
-                                                            flags, ub, ubu, u, edge_cap)
+                                                            random_rate, G, U, S, flags,
+                                                            edge_cap)
                         S[e, 2] = m0
                         S[e, 3] = m1
                         hk[e] = key0
@@ -650,11 +657,10 @@ with warnings.catch_warnings():
                             dead += 1
                 _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
-            m0, m1, gA, gB, _k, _v, _ed = _calc(top, A, B, p, q, draws, random_rate, sal, w,
-                                                share_w, inv_w, nbase, mean, x0, cur, S,
-                                                flags, ub, ubu, u, edge_cap)
-            xA = cur[A, q]
-            xB = cur[B, p]
+            m0, m1, gA, gB, _k, _v, _ed = _calc(top, A, B, p, q, draws, random_rate, G, U, S,
+                                                flags, edge_cap)
+            xA = G[6, A, q]
+            xB = G[6, B, p]
             yA = xA + S[top, 2]
             yB = xB + S[top, 3]
             if n_out == cap:
@@ -681,8 +687,8 @@ with warnings.catch_warnings():
                     dem, k, sup, y = B, q, A, yA
                 else:
                     dem, k, sup, y = A, p, B, yB
-                old = u[dem, k, sup]
-                x = x0[sup, k]
+                old = U[0, dem, k, sup]
+                x = G[5, sup, k]
                 if old != old:
                     new = y
                     prev = x
@@ -692,18 +698,18 @@ with warnings.catch_warnings():
                     else:
                         new = old if not (y > old) else y
                     prev = old
-                u[dem, k, sup] = new
-                wd = share_w[sup, k]
-                ub[dem, k] = ub[dem, k] + wd * (new - prev)
-                ubu[dem, k, sup] = wd * (new - x)
+                U[0, dem, k, sup] = new
+                wd = G[2, sup, k]
+                G[7, dem, k] = G[7, dem, k] + wd * (new - prev)
+                U[1, dem, k, sup] = wd * (new - x)
             # touched: the exchanges in play in which A supplies q or B supplies p (their
             # earlier moves add up), and those in which B demands q or A demands p
             nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
                         sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0)
             nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
                         sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
-            cur[A, q] = yA
-            cur[B, p] = yB
+            G[6, A, q] = yA
+            G[6, B, p] = yB
             nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
                         sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
             nt = _touch(A, p, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
@@ -719,9 +725,7 @@ with warnings.catch_warnings():
                 b2 = tB[t]
                 pi2 = tP[t]
                 m0, m1, gI, gJ, k2, v, ed = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
-                                                  random_rate, sal, w, share_w, inv_w, nbase,
-                                                  mean, x0, cur, S, flags, ub, ubu, u,
-                                                  edge_cap)
+                                                  random_rate, G, U, S, flags, edge_cap)
                 edges += ed
                 S[ee, 2] = m0
                 S[ee, 3] = m1
