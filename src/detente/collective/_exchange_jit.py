@@ -7,12 +7,16 @@ exchanges it touches before the next pick. numpy pays a fixed cost per call what
 so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
 scenario is large; here a step costs what its arithmetic costs.
 
-What is stored per possible exchange (memory grows with their number, ~100 bytes each): the
-four indices, its supply state (the sum of its earlier moves and the direction they still allow,
-per side), its last calculation (the two moves, decide's sort key, whether it pays), and its
-place in the queue. Everything else is read from per-actor-issue arrays: the supply position
-(every exchange supplying the same actor-issue starts from the same moved position), the
-salience, the weight shares and the moves made towards each demander.
+What is stored per possible exchange (memory grows with their number, ~55 bytes each): its
+supply state (the sum of its earlier moves and the direction they still allow, per side), its
+last calculation (the two moves, decide's sort key, whether it pays) and its place in the queue.
+The exchanges themselves are not listed: per issue pair each actor's group (right of both
+outcomes, left of both, left on one only) and rank in it fix exchange ``e``'s actors
+(``_layout``, ``_decode``), and the exchanges a move touches are generated from those groups
+(``_touch``), skipping pairs where an actor has none in play. Everything else is read from
+per-actor-issue arrays kept in one array (the supply position: every exchange supplying the
+same actor-issue starts from the same moved position; salience, weight shares, the moves made
+towards each demander), so that a calculation costs few reference counts.
 
 The list decide sorts before every pick is an indexed binary heap ordered by ``(key, seq)``
 exactly as :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges
