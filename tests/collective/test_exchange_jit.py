@@ -137,3 +137,22 @@ def test_read_only_install_still_runs(tmp_path: Path) -> None:
     assert int(count) == 2  # actors 0 and 2 (left on p only) with actor 1 (left on q only)
     assert where == str(cache / "detente" / "numba")
     assert any(cache.rglob("*.nbi"))  # the compiled functions were cached there
+
+
+@settings(max_examples=60, deadline=None)
+@given(sc=_scenario())
+def test_layout_decodes_to_the_listed_exchanges(sc: tuple[np.ndarray, ...]) -> None:
+    """The per-pair groups of the compiled round give exchange e the same (I, J, p, q) as the
+    explicit list in decide's order (``enumerate_exchanges``)."""
+    from detente.collective import _exchange_jit as jit
+
+    pos, sal, power, present = sc
+    w = np.where(present, sal * power, 0.0)
+    denom = w.sum(axis=0)
+    nbs = np.where(denom > 0, (np.where(present, pos, 0.0) * w).sum(axis=0)
+                   / np.where(denom > 0, denom, 1.0), 0.0)
+    rows = jit.enumerate_exchanges(pos, sal, present, nbs)
+    lay = jit.layout(pos, sal, present, nbs)
+    assert int(lay[3][-1]) == rows.shape[0]
+    got = [jit.decode(e, lay, sal) for e in range(rows.shape[0])]
+    assert got == [tuple(int(v) for v in r) for r in rows]

@@ -891,23 +891,20 @@ def _run_compiled(
     for r in range(rounds):
         x0 = sc.x
         nbs = sc.start_out[-1]
-        idx = jit.enumerate_exchanges(x0, sc.sal, present, nbs)
-        n = int(idx.shape[0])
-        rho = None
-        if variant == "random_rate":
-            with np.errstate(invalid="ignore", divide="ignore"):
-                rho = jit.random_rates(idx, sc.sal, sc.rng.random(n))
+        lay = jit.layout(x0, sc.sal, present, nbs)
+        n = int(lay[3][-1])
+        draws = sc.rng.random(n) if variant == "random_rate" else None
         total = np.where(present, np.nan_to_num(x0) * w, 0.0).sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = np.where(denom > 0, total / np.where(denom > 0, denom, 1.0), 0.0)
-        e, rec, ties, edges = jit.run_round(
-            np.nan_to_num(x0), sc.sal, w, mean, share_flat, idx, rho,
+        ijpq, rec, ties, edges = jit.run_round(
+            np.nan_to_num(x0), sc.sal, w, mean, share_flat, lay, draws,
             take_second=tie_break == "second", edge_cap=edge == "cap",
         )
         sc.candidates.append(n)
         sc.ties += ties
-        Ia, Ja, p, q = (idx[e, k].astype(int) for k in range(4))
-        del idx, rho
+        Ia, Ja, p, q = (ijpq[:, k] for k in range(4))
+        del lay, draws
         with np.errstate(invalid="ignore", divide="ignore"):
             share_q, share_p = w[Ia, q] / denom[q], w[Ja, p] / denom[p]
         _finish(r, sc, Ia, Ja, p, q, share_q, share_p, rec.T.copy(), edges, salience_weight,

@@ -7,12 +7,16 @@ exchanges it touches before the next pick. numpy pays a fixed cost per call what
 so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
 scenario is large; here a step costs what its arithmetic costs.
 
-What is stored per possible exchange (memory grows with their number, ~100 bytes each): the
-four indices, its supply state (the sum of its earlier moves and the direction they still allow,
-per side), its last calculation (the two moves, decide's sort key, whether it pays), and its
-place in the queue. Everything else is read from per-actor-issue arrays: the supply position
-(every exchange supplying the same actor-issue starts from the same moved position), the
-salience, the weight shares and the moves made towards each demander.
+What is stored per possible exchange (memory grows with their number, ~55 bytes each): its
+supply state (the sum of its earlier moves and the direction they still allow, per side), its
+last calculation (the two moves, decide's sort key, whether it pays) and its place in the queue.
+The exchanges themselves are not listed: per issue pair each actor's group (right of both
+outcomes, left of both, left on one only) and rank in it fix exchange ``e``'s actors
+(``_layout``, ``_decode``), and the exchanges a move touches are generated from those groups
+(``_touch``), skipping pairs where an actor has none in play. Everything else is read from
+per-actor-issue arrays kept in one array (the supply position: every exchange supplying the
+same actor-issue starts from the same moved position; salience, weight shares, the moves made
+towards each demander), so that a calculation costs few reference counts.
 
 The list decide sorts before every pick is an indexed binary heap ordered by ``(key, seq)``
 exactly as :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges
@@ -137,18 +141,6 @@ with warnings.catch_warnings():
                             e += 1
         return idx
 
-    @_jit
-    def _random_rates(idx, sal, draws):  # type: ignore[no-untyped-def]
-        """``random_rate``: rho = lo + u (hi − lo) per exchange (as ``_Part``)."""
-        n = idx.shape[0]
-        rho = np.empty(n)
-        for e in range(n):
-            A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
-            lo = sal[B, p] / sal[B, q]
-            hi = sal[A, p] / sal[A, q]
-            rho[e] = lo + draws[e] * (hi - lo)
-        return rho
-
     # -- flags per exchange: bit 0 alive (in play), bit 1 valid (pays), bit 2 marked (touched
     # in this step), bits 3-4 and 5-6 the direction side 0 / side 1 may still move (0: none,
     # 1: up, 2: down)
@@ -159,31 +151,37 @@ with warnings.catch_warnings():
 
     # -- one exchange's calculation (``_Round.compute`` and ``_cut_few``) ------------------
     @_inline
-    def _calc(e, idx, rho_arr, random_rate, sal, w, share_w, inv_w, nbase, mean, x0,  # type: ignore[no-untyped-def]
-              cur, S, flags, ub, ubu, u, edge_cap):
-        """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
-        ``idx[e]`` = (I, J, p, q); ``S[e]`` = per side the sum of earlier moves, then the
-        last moves; ``flags[e]`` holds the directions earlier moves allow (see ``_dir``)."""
-        A = idx[e, 0]
-        B = idx[e, 1]
-        p = idx[e, 2]
-        q = idx[e, 3]
-        sIp = sal[A, p]
-        sIq = sal[A, q]
-        sJp = sal[B, p]
-        sJq = sal[B, q]
+    def _rate(e, A, B, p, q, draws, random_rate, G):  # type: ignore[no-untyped-def]
+        """dq / dp: equal gain, or ``random_rate``'s lo + u (hi − lo) (as ``_Part``)."""
         if random_rate:
-            rho = rho_arr[e]
-        else:
-            rho = (sIp + sJp) / (sIq + sJq)
+            lo = G[0, B, p] / G[0, B, q]
+            hi = G[0, A, p] / G[0, A, q]
+            return lo + draws[e] * (hi - lo)
+        return (G[0, A, p] + G[0, B, p]) / (G[0, A, q] + G[0, B, q])
+
+    @_inline
+    def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap):  # type: ignore[no-untyped-def]
+        """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
+        Exchange ``e`` is (I, J, p, q) = (A, B, p, q); ``S[e]`` = per side the sum of earlier
+        moves, then the last moves; ``flags[e]`` holds the directions earlier moves allow (see
+        ``_dir``). Per actor-issue ``G`` holds salience, weight, weight share, its inverse, the
+        outcome less own share, the round's start position, the current position, the moves
+        made towards the actor as demander, and the issue's mean (one array: fewer reference
+        counts per call); ``U`` per (demander, issue, supplier) where the supplier moved to and
+        its share of the outcome's shift."""
+        sIp = G[0, A, p]
+        sIq = G[0, A, q]
+        sJp = G[0, B, p]
+        sJq = G[0, B, q]
+        rho = _rate(e, A, B, p, q, draws, random_rate, G)
         irho = 1.0 / rho
-        if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
-            s0 = share_w[A, q]
-            s1 = share_w[B, p]
-            i0 = inv_w[A, q]
-            i1 = inv_w[B, p]
-            base0 = nbase[A, q]
-            base1 = nbase[B, p]
+        if G[1, A, q] > 0 and G[1, B, p] > 0 and np.isfinite(rho) and rho > 0:
+            s0 = G[2, A, q]
+            s1 = G[2, B, p]
+            i0 = G[3, A, q]
+            i1 = G[3, B, p]
+            base0 = G[4, A, q]
+            base1 = G[4, B, p]
         else:
             s0 = 0.0
             s1 = 0.0
@@ -191,12 +189,12 @@ with warnings.catch_warnings():
             i1 = 0.0
             rho = 1.0
             irho = 1.0
-            base0 = mean[q]  # mean - 0 * x
-            base1 = mean[p]
-        T0 = x0[B, q]
-        T1 = x0[A, p]
-        X0 = cur[A, q]
-        X1 = cur[B, p]
+            base0 = G[8, A, q]  # mean - 0 * x
+            base1 = G[8, B, p]
+        T0 = G[5, B, q]
+        T1 = G[5, A, p]
+        X0 = G[6, A, q]
+        X1 = G[6, B, p]
         h0 = S[e, 0]
         h1 = S[e, 1]
         fl = flags[e]
@@ -230,8 +228,8 @@ with warnings.catch_warnings():
         ok0 = (m0 * dd0 > _MOVE_EPS) and (y0 >= -_EDGE_TOL) and (y0 <= _TOP) and (h0 + m0 <= 100)
         ok1 = (m1 * dd1 > _MOVE_EPS) and (y1 >= -_EDGE_TOL) and (y1 <= _TOP) and (h1 + m1 <= 100)
         valid = (gain >= _GAIN_EPS) and ok0 and ok1
-        nb0 = base0 + ub[B, q] - ubu[B, q, A]
-        nb1 = base1 + ub[A, p] - ubu[A, p, B]
+        nb0 = base0 + G[7, B, q] - U[1, B, q, A]
+        nb1 = base1 + G[7, A, p] - U[1, A, p, B]
         a0 = T0 - nb0 - s0 * X0
         a1 = T1 - nb1 - s1 * X1
         b0 = a0 - s0 * m0
@@ -254,7 +252,7 @@ with warnings.catch_warnings():
                     cross = edge_cap and abs(a_s) <= _EDGE_TOL
                 if not cross:
                     continue
-                own_u = u[B, q, A] if side == 0 else u[A, p, B]
+                own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
                 ref = own_u if own_u == own_u else X
                 delta = abs(T - nb - sh * ref) * iv
                 r_x = delta * sh
@@ -363,89 +361,236 @@ with warnings.catch_warnings():
 
     # -- one round ------------------------------------------------------------------------
     @_jit
-    def _groups(a0, k0, a1, k1, n_i, n_keys, sides):  # type: ignore[no-untyped-def]
-        """Exchanges grouped by actor-issue (``a0 * n_i + k0`` for side 0, ``a1 * n_i + k1``
-        for side 1): ``ptr`` (group k starts at ptr[k]) and the entries, ``side * n + e``
-        when ``sides`` else ``e``."""
-        n = a0.shape[0]
-        ptr = np.zeros(n_keys + 1, np.int64)
-        for e in range(n):
-            ptr[a0[e] * n_i + k0[e] + 1] += 1
-            ptr[a1[e] * n_i + k1[e] + 1] += 1
-        for k in range(n_keys):
-            ptr[k + 1] += ptr[k]
-        fill = ptr[:-1].copy()
-        out = np.empty(2 * n, np.int32)
-        for side in range(2):
-            for e in range(n):
-                k = a0[e] * n_i + k0[e] if side == 0 else a1[e] * n_i + k1[e]
-                out[fill[k]] = side * n + e if sides else e
-                fill[k] += 1
-        return ptr, out
-
-    @_jit
-    def _round(x0, sal, w, mean, share_w, idx, rho_arr, random_rate,  # type: ignore[no-untyped-def]
-               take_second, edge_cap):
-        """Realise the round's exchanges in decide's order. Returns the realised exchanges
-        (their indices and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
-        knife-edge tests met."""
+    def _layout(x0, sal, present, nbs):  # type: ignore[no-untyped-def]
+        """The round's possible exchanges without listing them: per issue pair p < q (``pp``,
+        ``qq``; ``pair_of[p, q]``) each actor's group (``grp``: 0 right of both outcomes, 3
+        left of both, 1 left on p only, 2 left on q only; -1 absent), its rank in the group,
+        the group's members in actor order (``mem[pair, gstart[pair, g] + rank]``) and sizes
+        (``gcnt``). Exchange ``e`` is number ``e - off[pair]`` of its pair in decide's order
+        (see ``_enumerate``): block 0 (group 0 × group 3), then block 1 (group 1 × group 2),
+        each row by row."""
         n_a, n_i = x0.shape
-        n = idx.shape[0]
-        cur = x0.copy()
-        # per actor-issue: the inverse weight share, the outcome less own share
-        inv_w = np.empty((n_a, n_i))
-        nbase = np.empty((n_a, n_i))
+        left = np.zeros((n_a, n_i), np.int8)
         for a in range(n_a):
             for k in range(n_i):
-                inv_w[a, k] = 1.0 / share_w[a, k]
-                nbase[a, k] = mean[k] - share_w[a, k] * x0[a, k]
+                if present[a, k]:
+                    left[a, k] = 1 if x0[a, k] <= nbs[k] else 0
+        n_pairs = n_i * (n_i - 1) // 2
+        pp = np.empty(n_pairs, np.int64)
+        qq = np.empty(n_pairs, np.int64)
+        pair_of = np.zeros((n_i, n_i), np.int64)
+        off = np.zeros(n_pairs + 1, np.int64)
+        gcnt = np.zeros((n_pairs, 4), np.int64)
+        gstart = np.zeros((n_pairs, 4), np.int64)
+        grp = np.full((n_pairs, n_a), -1, np.int8)
+        rank = np.zeros((n_pairs, n_a), np.int64)
+        mem = np.zeros((n_pairs, n_a), np.int64)
+        pi = 0
+        for p in range(n_i):
+            for q in range(p + 1, n_i):
+                pp[pi] = p
+                qq[pi] = q
+                pair_of[p, q] = pi
+                pair_of[q, p] = pi
+                for a in range(n_a):
+                    if present[a, p] and present[a, q]:
+                        g = left[a, p] | (left[a, q] << 1)
+                        grp[pi, a] = g
+                        rank[pi, a] = gcnt[pi, g]
+                        gcnt[pi, g] += 1
+                for g in range(1, 4):
+                    gstart[pi, g] = gstart[pi, g - 1] + gcnt[pi, g - 1]
+                for a in range(n_a):
+                    g = grp[pi, a]
+                    if g >= 0:
+                        mem[pi, gstart[pi, g] + rank[pi, a]] = a
+                off[pi + 1] = off[pi] + gcnt[pi, 0] * gcnt[pi, 3] + gcnt[pi, 1] * gcnt[pi, 2]
+                pi += 1
+        return pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem
+
+    @_jit
+    def _decode(e, pp, qq, off, gcnt, gstart, mem, sal):  # type: ignore[no-untyped-def]
+        """Exchange ``e``'s pair and (I, J, p, q)."""
+        pi = np.searchsorted(off, e, side="right") - 1
+        r = e - off[pi]
+        c03 = gcnt[pi, 0] * gcnt[pi, 3]
+        gi, gj = 0, 3
+        if r >= c03:
+            r -= c03
+            gi, gj = 1, 2
+        ii = mem[pi, gstart[pi, gi] + r // gcnt[pi, gj]]
+        jj = mem[pi, gstart[pi, gj] + r % gcnt[pi, gj]]
+        p = pp[pi]
+        q = qq[pi]
+        if sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]:
+            return pi, jj, ii, p, q
+        return pi, ii, jj, p, q
+
+    @_jit
+    def _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ):  # type: ignore[no-untyped-def]
+        """Per pair and actor, the exchanges in play in which the actor is I (``cntI``) or J
+        (``cntJ``): pairs where an actor has none are skipped when a move touches it."""
+        cntI[:, :] = 0
+        cntJ[:, :] = 0
+        for pi in range(pp.shape[0]):
+            p = pp[pi]
+            q = qq[pi]
+            e = off[pi]
+            for blk in range(2):
+                gi = 0 if blk == 0 else 1
+                gj = 3 if blk == 0 else 2
+                for ri in range(gcnt[pi, gi]):
+                    ii = mem[pi, gstart[pi, gi] + ri]
+                    for rj in range(gcnt[pi, gj]):
+                        if flags[e] & 1:
+                            jj = mem[pi, gstart[pi, gj] + rj]
+                            if sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]:
+                                cntI[pi, jj] += 1
+                                cntJ[pi, ii] += 1
+                            else:
+                                cntI[pi, ii] += 1
+                                cntJ[pi, jj] += 1
+                        e += 1
+
+    @_jit
+    def _touch(a, k, supply, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem, sal,  # type: ignore[no-untyped-def]
+               cntI, cntJ, S, flags, touched, tA, tB, tP, nt):
+        """Mark the exchanges in play in which actor ``a`` supplies (``supply``) or demands
+        issue ``k`` and append them to ``touched`` (with their I, J and pair); a supplier's
+        exchanges add their last move to their earlier moves. Side 0 of (I, J, p, q) is I
+        supplying q to J, side 1 J supplying p to I. Returns the new length of ``touched``."""
+        for r in range(n_i):
+            if r == k:
+                continue
+            pi = pair_of[k, r]
+            p = pp[pi]
+            q = qq[pi]
+            isq = k == q
+            need_i = supply == isq  # whether a must be I
+            if need_i:
+                if cntI[pi, a] == 0:
+                    continue
+            elif cntJ[pi, a] == 0:
+                continue
+            ga = grp[pi, a]
+            ra = rank[pi, a]
+            c03 = gcnt[pi, 0] * gcnt[pi, 3]
+            if ga == 0:
+                base, step, gb, a_ii = off[pi] + ra * gcnt[pi, 3], 1, 3, True
+            elif ga == 3:
+                base, step, gb, a_ii = off[pi] + ra, gcnt[pi, 3], 0, False
+            elif ga == 1:
+                base, step, gb, a_ii = off[pi] + c03 + ra * gcnt[pi, 2], 1, 2, True
+            else:
+                base, step, gb, a_ii = off[pi] + c03 + ra, gcnt[pi, 2], 1, False
+            sap = sal[a, p]
+            saq = sal[a, q]
+            s0 = gstart[pi, gb]
+            sd = 0 if isq else 1
+            for r2 in range(gcnt[pi, gb]):
+                b = mem[pi, s0 + r2]
+                if a_ii:
+                    a_is_i = not (sap * sal[b, q] < sal[b, p] * saq)
+                else:
+                    a_is_i = sal[b, p] * saq < sap * sal[b, q]
+                if a_is_i != need_i:
+                    continue
+                e = base + r2 * step
+                fl = flags[e]
+                if not (fl & 1):
+                    continue
+                if supply:
+                    m = S[e, 2 + sd]
+                    S[e, sd] += m
+                    if not (m * _dir(fl, sd) > 0):
+                        fl &= ~np.uint8(3 << (3 + 2 * sd))
+                if not (fl & 4):
+                    fl |= 4
+                    touched[nt] = e
+                    tA[nt] = a if a_is_i else b
+                    tB[nt] = b if a_is_i else a
+                    tP[nt] = pi
+                    nt += 1
+                flags[e] = fl
+        return nt
+
+    @_jit
+    def _round(x0, sal, w, mean, share_w, lay, draws, random_rate,  # type: ignore[no-untyped-def]
+               take_second, edge_cap):
+        """Realise the round's exchanges in decide's order. Returns the realised exchanges
+        (I, J, p, q and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
+        knife-edge tests met."""
+        pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem = lay
+        n_a, n_i = x0.shape
+        n_pairs = pp.shape[0]
+        n = off[n_pairs]
+        # per actor-issue (see ``_calc``): salience, weight, weight share, its inverse, the
+        # outcome less own share, start position, current position, moves towards it, mean
+        G = np.empty((9, n_a, n_i))
+        for a in range(n_a):
+            for k in range(n_i):
+                G[0, a, k] = sal[a, k]
+                G[1, a, k] = w[a, k]
+                G[2, a, k] = share_w[a, k]
+                G[3, a, k] = 1.0 / share_w[a, k]
+                G[4, a, k] = mean[k] - share_w[a, k] * x0[a, k]
+                G[5, a, k] = x0[a, k]
+                G[6, a, k] = x0[a, k]
+                G[7, a, k] = 0.0
+                G[8, a, k] = mean[k]
         S = np.zeros((n, 4))  # per side: sum of the exchange's earlier moves; last move
         flags = np.zeros(n, np.uint8)
-        ub = np.zeros((n_a, n_i))
-        ubu = np.zeros((n_a, n_i, n_a))
-        u = np.full((n_a, n_i, n_a), np.nan)
+        U = np.zeros((2, n_a, n_i, n_a))  # where suppliers moved to (NaN: not yet), their share
+        U[0] = np.nan
         edges = 0
         ties = 0
         cap_h = n + n // 8 + 64  # the queue: an indexed heap over (key, seq), with room for
         hk = np.empty(cap_h)  # new entries of exchanges whose key changed
-        # the supply state before any move: any move towards the partner allowed
-        for e in range(n):
-            A, B, p, q = idx[e, 0], idx[e, 1], idx[e, 2], idx[e, 3]
-            if random_rate:
-                rho = rho_arr[e]
-            else:
-                rho = (sal[A, p] + sal[B, p]) / (sal[A, q] + sal[B, q])
-            fl = 1
-            if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
-                s0 = np.sign(x0[B, q] - x0[A, q])
-                s1 = np.sign(x0[A, p] - x0[B, p])
-                fl |= (1 if s0 > 0 else (2 if s0 < 0 else 0)) << 3
-                fl |= (1 if s1 > 0 else (2 if s1 < 0 else 0)) << 5
-            flags[e] = fl
-        for e in range(n):
-            m0, m1, gI, gJ, k, v, ed = _calc(e, idx, rho_arr, random_rate, sal, w, share_w,
-                                             inv_w, nbase, mean, x0, cur, S, flags, ub, ubu, u,
-                                             edge_cap)
-            S[e, 2] = m0
-            S[e, 3] = m1
-            hk[e] = k
-            if v:
-                flags[e] |= 2
-            edges += ed
-        # groups per actor-issue: the sides supplying it, the exchanges demanding it; dead
-        # entries are dropped from a group when it is next scanned (glen: its live length)
-        sup_ptr, sup_r = _groups(idx[:, 0], idx[:, 3], idx[:, 1], idx[:, 2], n_i, n_a * n_i,
-                                 True)
-        dem_ptr, dem_r = _groups(idx[:, 1], idx[:, 3], idx[:, 0], idx[:, 2], n_i, n_a * n_i,
-                                 False)
-        sup_len = sup_ptr[1:] - sup_ptr[:-1]
-        dem_len = dem_ptr[1:] - dem_ptr[:-1]
-        widest = 0
-        for k in range(n_a * n_i):
-            widest = max(widest, sup_len[k], dem_len[k])
-        touched = np.empty(4 * widest, np.int64)
-        t_old = np.empty(4 * widest)
-        t_new = np.empty(4 * widest)
+        # the supply state before any move (any move towards the partner allowed), the first
+        # calculation: every exchange in order
+        e = 0
+        for pi in range(n_pairs):
+            p = pp[pi]
+            q = qq[pi]
+            for blk in range(2):
+                gi = 0 if blk == 0 else 1
+                gj = 3 if blk == 0 else 2
+                for ri in range(gcnt[pi, gi]):
+                    ii = mem[pi, gstart[pi, gi] + ri]
+                    for rj in range(gcnt[pi, gj]):
+                        jj = mem[pi, gstart[pi, gj] + rj]
+                        if sal[ii, p] * sal[jj, q] < sal[jj, p] * sal[ii, q]:
+                            A, B = jj, ii
+                        else:
+                            A, B = ii, jj
+                        rho = _rate(e, A, B, p, q, draws, random_rate, G)
+                        fl = 1
+                        if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
+                            s0 = np.sign(x0[B, q] - x0[A, q])
+                            s1 = np.sign(x0[A, p] - x0[B, p])
+                            fl |= (1 if s0 > 0 else (2 if s0 < 0 else 0)) << 3
+                            fl |= (1 if s1 > 0 else (2 if s1 < 0 else 0)) << 5
+                        flags[e] = fl
+                        m0, m1, gI, gJ, key0, v, ed = _calc(e, A, B, p, q, draws,
+                                                            random_rate, G, U, S, flags,
+                                                            edge_cap)
+                        S[e, 2] = m0
+                        S[e, 3] = m1
+                        hk[e] = key0
+                        if v:
+                            flags[e] |= 2
+                        edges += ed
+                        e += 1
+        cntI = np.zeros((n_pairs, n_a), np.int64)
+        cntJ = np.zeros((n_pairs, n_a), np.int64)
+        _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
+        widest = 4 * max(n_i - 1, 1) * n_a  # a move touches at most this many exchanges
+        touched = np.empty(widest, np.int64)
+        tA = np.empty(widest, np.int64)
+        tB = np.empty(widest, np.int64)
+        tP = np.empty(widest, np.int64)
+        t_old = np.empty(widest)
+        t_new = np.empty(widest)
         hs = np.empty(cap_h, np.int32)
         he = np.empty(cap_h, np.int32)
         hpos = np.empty(n, np.int32)
@@ -462,7 +607,7 @@ with warnings.catch_warnings():
         dead = 0  # dead entries in the heap
         first = True
         cap = 64
-        out_e = np.empty(cap, np.int64)
+        out_e = np.empty((cap, 4), np.int64)
         out_r = np.empty((cap, 6))
         n_out = 0
         while True:
@@ -498,6 +643,9 @@ with warnings.catch_warnings():
                         pend_key = fk
                         hi += 1  # the first's entry is no longer current
                 flags[cand] &= ~np.uint8(1)
+                pi, A, B, p, q = _decode(cand, pp, qq, off, gcnt, gstart, mem, sal)
+                cntI[pi, A] -= 1
+                cntJ[pi, B] -= 1
                 if flags[cand] & 2:
                     top = cand
                     break
@@ -511,23 +659,25 @@ with warnings.catch_warnings():
                         flags[e] = fl & ~np.uint8(1)
                         if hpos[e] >= 0:
                             dead += 1
+                _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
-            A, B, p, q = idx[top, 0], idx[top, 1], idx[top, 2], idx[top, 3]
-            m0, m1, gA, gB, _k, _v, _ed = _calc(top, idx, rho_arr, random_rate, sal, w,
-                                                share_w, inv_w, nbase, mean, x0, cur, S,
-                                                flags, ub, ubu, u, edge_cap)
-            xA = cur[A, q]
-            xB = cur[B, p]
+            m0, m1, gA, gB, _k, _v, _ed = _calc(top, A, B, p, q, draws, random_rate, G, U, S,
+                                                flags, edge_cap)
+            xA = G[6, A, q]
+            xB = G[6, B, p]
             yA = xA + S[top, 2]
             yB = xB + S[top, 3]
             if n_out == cap:
                 cap *= 2
-                ne = np.empty(cap, np.int64)
+                ne = np.empty((cap, 4), np.int64)
                 ne[:n_out] = out_e
                 nr = np.empty((cap, 6))
                 nr[:n_out] = out_r
                 out_e, out_r = ne, nr
-            out_e[n_out] = top
+            out_e[n_out, 0] = A
+            out_e[n_out, 1] = B
+            out_e[n_out, 2] = p
+            out_e[n_out, 3] = q
             out_r[n_out, 0] = yA
             out_r[n_out, 1] = yB
             out_r[n_out, 2] = gA
@@ -541,8 +691,8 @@ with warnings.catch_warnings():
                     dem, k, sup, y = B, q, A, yA
                 else:
                     dem, k, sup, y = A, p, B, yB
-                old = u[dem, k, sup]
-                x = x0[sup, k]
+                old = U[0, dem, k, sup]
+                x = G[5, sup, k]
                 if old != old:
                     new = y
                     prev = x
@@ -552,54 +702,22 @@ with warnings.catch_warnings():
                     else:
                         new = old if not (y > old) else y
                     prev = old
-                u[dem, k, sup] = new
-                wd = share_w[sup, k]
-                ub[dem, k] = ub[dem, k] + wd * (new - prev)
-                ubu[dem, k, sup] = wd * (new - x)
-            # touched: the sides supplying (A, q) and (B, p) (their earlier moves add up; only
-            # live ones are ever read again), the exchanges demanding (B, q) and (A, p)
-            nt = 0
-            for side in range(2):
-                key_s = A * n_i + q if side == 0 else B * n_i + p
-                lo = sup_ptr[key_s]
-                wr = lo
-                for j in range(lo, lo + sup_len[key_s]):
-                    r = sup_r[j]
-                    ee = r - n if r >= n else r
-                    fl = flags[ee]
-                    if not (fl & 1):
-                        continue
-                    sup_r[wr] = r
-                    wr += 1
-                    sd = 1 if r >= n else 0
-                    m = S[ee, 2 + sd]
-                    S[ee, sd] += m
-                    if not (m * _dir(fl, sd) > 0):
-                        fl &= ~np.uint8(3 << (3 + 2 * sd))
-                    if not (fl & 4):
-                        fl |= 4
-                        touched[nt] = ee
-                        nt += 1
-                    flags[ee] = fl
-                sup_len[key_s] = wr - lo
-            cur[A, q] = yA
-            cur[B, p] = yB
-            for side in range(2):
-                key_s = B * n_i + q if side == 0 else A * n_i + p
-                lo = dem_ptr[key_s]
-                wr = lo
-                for j in range(lo, lo + dem_len[key_s]):
-                    ee = dem_r[j]
-                    fl = flags[ee]
-                    if not (fl & 1):
-                        continue
-                    dem_r[wr] = ee
-                    wr += 1
-                    if not (fl & 4):
-                        flags[ee] = fl | 4
-                        touched[nt] = ee
-                        nt += 1
-                dem_len[key_s] = wr - lo
+                U[0, dem, k, sup] = new
+                wd = G[2, sup, k]
+                G[7, dem, k] = G[7, dem, k] + wd * (new - prev)
+                U[1, dem, k, sup] = wd * (new - x)
+            # touched: the exchanges in play in which A supplies q or B supplies p (their
+            # earlier moves add up), and those in which B demands q or A demands p
+            nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0)
+            nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
+            G[6, A, q] = yA
+            G[6, B, p] = yB
+            nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
+            nt = _touch(A, p, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
             # recalculate them; those whose key changed move in the list
             nm = 0
             for t in range(nt):
@@ -607,14 +725,18 @@ with warnings.catch_warnings():
                 flags[ee] &= ~np.uint8(4)
                 hp = hpos[ee]
                 old_k = hk[hp] if hp >= 0 else pend_key
-                m0, m1, gI, gJ, k2, v, ed = _calc(ee, idx, rho_arr, random_rate, sal, w,
-                                                  share_w, inv_w, nbase, mean, x0, cur, S,
-                                                  flags, ub, ubu, u, edge_cap)
+                a2 = tA[t]
+                b2 = tB[t]
+                pi2 = tP[t]
+                m0, m1, gI, gJ, k2, v, ed = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
+                                                  random_rate, G, U, S, flags, edge_cap)
                 edges += ed
                 S[ee, 2] = m0
                 S[ee, 3] = m1
                 if not v:
                     flags[ee] &= ~np.uint8(3)
+                    cntI[pi2, a2] -= 1
+                    cntJ[pi2, b2] -= 1
                     if hp >= 0:
                         dead += 1
                 elif ee == pending:
@@ -676,10 +798,23 @@ def enumerate_exchanges(
     return out
 
 
-def random_rates(idx: np.ndarray, sal: np.ndarray, draws: np.ndarray) -> np.ndarray:
-    """``variant="random_rate"``: each exchange's rate from its uniform draw."""
-    out: np.ndarray = _random_rates(idx, np.ascontiguousarray(sal, dtype=float), draws)
+def layout(
+    x0: np.ndarray, sal: np.ndarray, present: np.ndarray, nbs: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """The round's possible exchanges as per-pair groups (see ``_layout``); the number of
+    exchanges is the last entry of the fourth array."""
+    c = np.ascontiguousarray
+    out: tuple[np.ndarray, ...] = _layout(c(x0, dtype=float), c(sal, dtype=float),
+                                          c(present, dtype=bool), c(nbs, dtype=float))
     return out
+
+
+def decode(e: int, lay: tuple[np.ndarray, ...], sal: np.ndarray) -> tuple[int, int, int, int]:
+    """Exchange ``e`` of a layout as (I, J, p, q) (the row ``enumerate_exchanges`` gives)."""
+    pp, qq, _, off, gcnt, gstart, _, _, mem = lay
+    _, a, b, p, q = _decode(e, pp, qq, off, gcnt, gstart, mem,
+                            np.ascontiguousarray(sal, dtype=float))
+    return int(a), int(b), int(p), int(q)
 
 
 def run_round(
@@ -688,17 +823,19 @@ def run_round(
     w: np.ndarray,
     mean: np.ndarray,
     share_w: np.ndarray,
-    idx: np.ndarray,
-    rho: np.ndarray | None,
+    lay: tuple[np.ndarray, ...],
+    draws: np.ndarray | None,
     *,
     take_second: bool,
     edge_cap: bool,
 ) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """One round: the realised exchanges (rows of ``idx``), their records ``(y_i, y_j,
-    gain_i, gain_j, start_i, start_j)``, the ties and the knife-edge tests met."""
+    """One round over the exchanges of ``lay`` (:func:`layout`); ``draws``: one uniform draw
+    per exchange for ``random_rate``, else None. Returns the realised exchanges' (I, J, p, q)
+    rows, their records ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``, the ties and the
+    knife-edge tests met."""
     c = np.ascontiguousarray
-    rho_arr = rho if rho is not None else np.zeros(0)
+    d = draws if draws is not None else np.zeros(0)
     e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
-                                 c(mean, dtype=float), c(share_w, dtype=float), idx, rho_arr,
-                                 rho is not None, take_second, edge_cap)
+                                 c(mean, dtype=float), c(share_w, dtype=float), lay, d,
+                                 draws is not None, take_second, edge_cap)
     return e, rec, int(ties), int(edges)
