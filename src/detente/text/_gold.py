@@ -40,6 +40,11 @@ GROUPS: dict[str, frozenset[str]] = {
                          "politico_newstart_data_2023"}),
     "blind4": frozenset({"rferl_open_skies_2021", "cnn_inf_2019", "dailybeast_inf_2019",
                          "antiwar_newstart_2021"}),
+    "blind5": frozenset({"ap_syria_2017", "asianmirror_minsk_2015", "exchangemonitor_inf_2015",
+                         "interfax_budapest_2020", "mercopress_bsgi_2022",
+                         "millenniumpost_jcpoa_2020", "politico_start1_2018",
+                         "reuters_minsk_2015", "rt_friendship_2018", "thehindu_pmda_2016",
+                         "upi_salt2_1986", "usia_ctbt_1999"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
