@@ -280,84 +280,82 @@ with warnings.catch_warnings():
         key = np.rint(key * _TIE_SCALE) / -_TIE_SCALE
         return m0, m1, gI, gJ, key, valid, edges
 
-    # -- the queue: an indexed binary heap over (key, seq) --------------------------------
+    # -- the queue: a binary heap over (key, seq) -----------------------------------------
+    # An entry is a key ``hk[i]`` and ``hx[i] = seq << 32 | e`` (one integer: comparing it
+    # compares seq, as seqs are distinct). Exchange ``e``'s current entry is the one whose seq
+    # is ``Q[e]``; the others are stale. No entry knows its place in the heap: a changed
+    # exchange gets a new entry, so places are never looked up and need no upkeep on a swap.
     @_jit
-    def _less(hk, hs, i, j):  # type: ignore[no-untyped-def]
-        return hk[i] < hk[j] or (hk[i] == hk[j] and hs[i] < hs[j])
+    def _less(hk, hx, i, j):  # type: ignore[no-untyped-def]
+        return hk[i] < hk[j] or (hk[i] == hk[j] and hx[i] < hx[j])
 
     @_jit
-    def _swap(hk, hs, he, hpos, i, j):  # type: ignore[no-untyped-def]
+    def _swap(hk, hx, i, j):  # type: ignore[no-untyped-def]
         hk[i], hk[j] = hk[j], hk[i]
-        hs[i], hs[j] = hs[j], hs[i]
-        he[i], he[j] = he[j], he[i]
-        if he[i] >= 0:  # a stale entry (-1 - e) is no exchange's current place
-            hpos[he[i]] = i
-        if he[j] >= 0:
-            hpos[he[j]] = j
+        hx[i], hx[j] = hx[j], hx[i]
 
     @_jit
-    def _up(hk, hs, he, hpos, i):  # type: ignore[no-untyped-def]
+    def _up(hk, hx, i):  # type: ignore[no-untyped-def]
         while i > 0:
             par = (i - 1) >> 1
-            if _less(hk, hs, i, par):
-                _swap(hk, hs, he, hpos, i, par)
+            if _less(hk, hx, i, par):
+                _swap(hk, hx, i, par)
                 i = par
             else:
                 break
 
     @_jit
-    def _down(hk, hs, he, hpos, i, size):  # type: ignore[no-untyped-def]
+    def _down(hk, hx, i, size):  # type: ignore[no-untyped-def]
         while True:
             c = 2 * i + 1
             if c >= size:
                 break
-            if c + 1 < size and _less(hk, hs, c + 1, c):
+            if c + 1 < size and _less(hk, hx, c + 1, c):
                 c += 1
-            if _less(hk, hs, c, i):
-                _swap(hk, hs, he, hpos, i, c)
+            if _less(hk, hx, c, i):
+                _swap(hk, hx, i, c)
                 i = c
             else:
                 break
 
     @_jit
-    def _pop(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
+    def _pop(hk, hx, size):  # type: ignore[no-untyped-def]
         """Remove the root; the new size."""
-        if he[0] >= 0:
-            hpos[he[0]] = -1
         size -= 1
         if size > 0:
-            hk[0], hs[0], he[0] = hk[size], hs[size], he[size]
-            if he[0] >= 0:
-                hpos[he[0]] = 0
-            _down(hk, hs, he, hpos, 0, size)
+            hk[0], hx[0] = hk[size], hx[size]
+            _down(hk, hx, 0, size)
         return size
 
     @_jit
-    def _compact(hk, hs, he, hpos, size, flags):  # type: ignore[no-untyped-def]
+    def _live(hx, i, Q, flags):  # type: ignore[no-untyped-def]
+        """Whether entry ``i`` is its exchange's current one and the exchange in play."""
+        e = hx[i] & 0xFFFFFFFF
+        return (flags[e] & 1) != 0 and Q[e] == (hx[i] >> 32)
+
+    @_jit
+    def _compact(hk, hx, size, Q, flags):  # type: ignore[no-untyped-def]
         """Rebuild the heap from its live entries (in play, current); the new size."""
         j = 0
         for i in range(size):
-            ee = he[i]
-            if ee >= 0 and flags[ee] & 1:
-                hk[j], hs[j], he[j] = hk[i], hs[i], ee
-                hpos[ee] = j
+            if _live(hx, i, Q, flags):
+                hk[j], hx[j] = hk[i], hx[i]
                 j += 1
-            elif ee >= 0:
-                hpos[ee] = -1
-        _heapify(hk, hs, he, hpos, j)
+        _heapify(hk, hx, j)
         return j
 
     @_jit
-    def _insert(hk, hs, he, hpos, size, e, k, s):  # type: ignore[no-untyped-def]
-        hk[size], hs[size], he[size] = k, s, e
-        hpos[e] = size
-        _up(hk, hs, he, hpos, size)
+    def _insert(hk, hx, size, Q, e, k, s):  # type: ignore[no-untyped-def]
+        hk[size] = k
+        hx[size] = (np.int64(s) << 32) | e
+        Q[e] = s
+        _up(hk, hx, size)
         return size + 1
 
     @_jit
-    def _heapify(hk, hs, he, hpos, size):  # type: ignore[no-untyped-def]
+    def _heapify(hk, hx, size):  # type: ignore[no-untyped-def]
         for i in range((size >> 1) - 1, -1, -1):
-            _down(hk, hs, he, hpos, i, size)
+            _down(hk, hx, i, size)
 
     # -- one round ------------------------------------------------------------------------
     @_jit
@@ -538,14 +536,19 @@ with warnings.catch_warnings():
                 G[6, a, k] = x0[a, k]
                 G[7, a, k] = 0.0
                 G[8, a, k] = mean[k]
-        S = np.zeros((n, 4))  # per side: sum of the exchange's earlier moves; last move
+        # per side: sum of the exchange's earlier moves; last move; then its current key
+        S = np.zeros((n, 5))
         flags = np.zeros(n, np.uint8)
         U = np.zeros((2, n_a, n_i, n_a))  # where suppliers moved to (NaN: not yet), their share
         U[0] = np.nan
         edges = 0
         ties = 0
-        cap_h = n + n // 8 + 64  # the queue: an indexed heap over (key, seq), with room for
-        hk = np.empty(cap_h)  # new entries of exchanges whose key changed
+        cap_h = n + n // 8 + 64  # the queue: a heap over (key, seq), with room for new
+        hk = np.empty(cap_h)  # entries of exchanges whose key changed
+        hx = np.empty(cap_h, np.int64)
+        Q = np.empty(n, np.int32)  # the seq of each exchange's current entry
+        cntI = np.zeros((n_pairs, n_a), np.int64)  # exchanges in play per pair and actor as I
+        cntJ = np.zeros((n_pairs, n_a), np.int64)  # and as J (see ``_count_alive``)
         # the supply state before any move (any move towards the partner allowed), the first
         # calculation: every exchange in order
         e = 0
@@ -563,6 +566,8 @@ with warnings.catch_warnings():
                             A, B = jj, ii
                         else:
                             A, B = ii, jj
+                        cntI[pi, A] += 1
+                        cntJ[pi, B] += 1
                         rho = _rate(e, A, B, p, q, draws, random_rate, G)
                         fl = 1
                         if w[A, q] > 0 and w[B, p] > 0 and np.isfinite(rho) and rho > 0:
@@ -576,14 +581,14 @@ with warnings.catch_warnings():
                                                             edge_cap)
                         S[e, 2] = m0
                         S[e, 3] = m1
+                        S[e, 4] = key0
                         hk[e] = key0
+                        hx[e] = (np.int64(e) << 32) | e
+                        Q[e] = e
                         if v:
                             flags[e] |= 2
                         edges += ed
                         e += 1
-        cntI = np.zeros((n_pairs, n_a), np.int64)
-        cntJ = np.zeros((n_pairs, n_a), np.int64)
-        _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
         widest = 4 * max(n_i - 1, 1) * n_a  # a move touches at most this many exchanges
         touched = np.empty(widest, np.int64)
         tA = np.empty(widest, np.int64)
@@ -591,15 +596,8 @@ with warnings.catch_warnings():
         tP = np.empty(widest, np.int64)
         t_old = np.empty(widest)
         t_new = np.empty(widest)
-        hs = np.empty(cap_h, np.int32)
-        he = np.empty(cap_h, np.int32)
-        hpos = np.empty(n, np.int32)
-        for e in range(n):
-            hs[e] = e
-            he[e] = e
-            hpos[e] = e
         size = n
-        _heapify(hk, hs, he, hpos, size)
+        _heapify(hk, hx, size)
         low = -1
         hi = n
         pending = -1
@@ -617,28 +615,28 @@ with warnings.catch_warnings():
                 if pending >= 0:
                     if flags[pending] & 1:
                         if size == cap_h:
-                            size = _compact(hk, hs, he, hpos, size, flags)
+                            size = _compact(hk, hx, size, Q, flags)
                             dead = 0
-                        size = _insert(hk, hs, he, hpos, size, pending, pend_key, hi)
+                        size = _insert(hk, hx, size, Q, pending, pend_key, hi)
                     hi += 1
                     pending = -1
-                while size > 0 and (he[0] < 0 or not (flags[he[0]] & 1)):
-                    size = _pop(hk, hs, he, hpos, size)
+                while size > 0 and not _live(hx, 0, Q, flags):
+                    size = _pop(hk, hx, size)
                     dead -= 1
                 if size == 0:
                     break
-                f = he[0]
+                f = hx[0] & 0xFFFFFFFF
                 fk = hk[0]
-                size = _pop(hk, hs, he, hpos, size)
-                while size > 0 and (he[0] < 0 or not (flags[he[0]] & 1)):
-                    size = _pop(hk, hs, he, hpos, size)
+                size = _pop(hk, hx, size)
+                while size > 0 and not _live(hx, 0, Q, flags):
+                    size = _pop(hk, hx, size)
                     dead -= 1
                 cand = f
                 if size > 0 and hk[0] == fk:
                     ties += 1
                     if take_second:
-                        cand = he[0]
-                        size = _pop(hk, hs, he, hpos, size)
+                        cand = hx[0] & 0xFFFFFFFF
+                        size = _pop(hk, hx, size)
                         pending = f
                         pend_key = fk
                         hi += 1  # the first's entry is no longer current
@@ -657,7 +655,7 @@ with warnings.catch_warnings():
                     fl = flags[e]
                     if (fl & 1) and not (fl & 2):
                         flags[e] = fl & ~np.uint8(1)
-                        if hpos[e] >= 0:
+                        if e != pending:  # in the heap
                             dead += 1
                 _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
@@ -723,8 +721,8 @@ with warnings.catch_warnings():
             for t in range(nt):
                 ee = touched[t]
                 flags[ee] &= ~np.uint8(4)
-                hp = hpos[ee]
-                old_k = hk[hp] if hp >= 0 else pend_key
+                in_heap = ee != pending
+                old_k = S[ee, 4]
                 a2 = tA[t]
                 b2 = tB[t]
                 pi2 = tP[t]
@@ -737,10 +735,11 @@ with warnings.catch_warnings():
                     flags[ee] &= ~np.uint8(3)
                     cntI[pi2, a2] -= 1
                     cntJ[pi2, b2] -= 1
-                    if hp >= 0:
+                    if in_heap:
                         dead += 1
-                elif ee == pending:
+                elif not in_heap:
                     pend_key = k2
+                    S[ee, 4] = k2
                 elif k2 != old_k:
                     touched[nm] = ee  # nm <= t: reuse the buffer
                     t_old[nm] = old_k
@@ -751,7 +750,7 @@ with warnings.catch_warnings():
                 olds = t_old[:nm].copy()
                 seqs = np.empty(nm, np.int32)
                 for t in range(nm):
-                    seqs[t] = hs[hpos[es[t]]]
+                    seqs[t] = Q[es[t]]
                 o1 = np.argsort(seqs, kind="mergesort")
                 o2 = np.argsort(olds[o1], kind="mergesort")
                 order = o1[o2]
@@ -764,26 +763,26 @@ with warnings.catch_warnings():
                     if news[o] > olds[o]:
                         ee = es[o]
                         if size == cap_h:
-                            size = _compact(hk, hs, he, hpos, size, flags)
+                            size = _compact(hk, hx, size, Q, flags)
                             dead = 0
-                        he[hpos[ee]] = -1 - ee
-                        dead += 1
-                        size = _insert(hk, hs, he, hpos, size, ee, news[o], low)
+                        dead += 1  # its old entry
+                        S[ee, 4] = news[o]
+                        size = _insert(hk, hx, size, Q, ee, news[o], low)
                         low -= 1
                 for t in range(nm):
                     o = order[t]
                     if not news[o] > olds[o]:
                         ee = es[o]
                         if size == cap_h:
-                            size = _compact(hk, hs, he, hpos, size, flags)
+                            size = _compact(hk, hx, size, Q, flags)
                             dead = 0
-                        he[hpos[ee]] = -1 - ee
-                        dead += 1
-                        size = _insert(hk, hs, he, hpos, size, ee, news[o], hi)
+                        dead += 1  # its old entry
+                        S[ee, 4] = news[o]
+                        size = _insert(hk, hx, size, Q, ee, news[o], hi)
                         hi += 1
             # dead and stale entries outnumber live ones: rebuild the heap from the live ones
             if dead > 4096 and 2 * dead > size:
-                size = _compact(hk, hs, he, hpos, size, flags)
+                size = _compact(hk, hx, size, Q, flags)
                 dead = 0
         return out_e[:n_out].copy(), out_r[:n_out].copy(), ties, edges
 
