@@ -110,10 +110,10 @@ class ExchangeRun:
 
 
 def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore"):  # where w > 0 the position is a number
-        num = np.where(w > 0, x * w, 0.0).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
+    # no floating-point exception can occur: x is a number or NaN (absent; a NaN operand is
+    # quiet), w finite, and the divisor positive
+    num = np.where(w > 0, x * w, 0.0).sum(axis=0)
+    return np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
 
 
 class _Part:
@@ -888,27 +888,28 @@ def _run_compiled(
     present, w, denom = sc.present, sc.w, sc.denom
     with np.errstate(invalid="ignore", divide="ignore"):
         share_flat = w / np.where(denom > 0, denom, 1.0)
+    safe_denom = np.where(denom > 0, denom, 1.0)
     for r in range(rounds):
         x0 = sc.x
+        x0n = np.where(present, x0, 0.0)  # positions are NaN exactly where absent
         nbs = sc.start_out[-1]
         lay = jit.layout(x0, sc.sal, present, nbs)
         n = int(lay[3][-1])
         draws = sc.rng.random(n) if variant == "random_rate" else None
-        total = np.where(present, np.nan_to_num(x0) * w, 0.0).sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(denom > 0, total / np.where(denom > 0, denom, 1.0), 0.0)
+        total = np.where(present, x0n * w, 0.0).sum(axis=0)
+        mean = np.where(denom > 0, total / safe_denom, 0.0)
         ijpq, rec, ties, edges = jit.run_round(
-            np.nan_to_num(x0), sc.sal, w, mean, share_flat, lay, draws,
+            x0n, sc.sal, w, mean, share_flat, lay, draws,
             take_second=tie_break == "second", edge_cap=edge == "cap",
         )
         sc.candidates.append(n)
         sc.ties += ties
         Ia, Ja, p, q = (ijpq[:, k] for k in range(4))
         del lay, draws
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share_q, share_p = w[Ia, q] / denom[q], w[Ja, p] / denom[p]
+        # an exchange moves issues with weight: their denominators are positive
+        share_q, share_p = w[Ia, q] / denom[q], w[Ja, p] / denom[p]
         _finish(r, sc, Ia, Ja, p, q, share_q, share_p, rec.T.copy(), edges, salience_weight,
-                fixed_weight)
+                fixed_weight, x0n)
         if stop_when_stable and sc.converged is not None:
             break
 
@@ -949,7 +950,7 @@ def _finish_round(
 def _finish(
     r: int, sc: _Scenario, Ia: np.ndarray, Ja: np.ndarray, p: np.ndarray, q: np.ndarray,
     share_q: np.ndarray, share_p: np.ndarray, rec: np.ndarray, edge_events: int,
-    salience_weight: float, fixed_weight: float,
+    salience_weight: float, fixed_weight: float, xn: np.ndarray | None = None,
 ) -> None:
     """Voting positions and outcome of the round; the next round starts from decide's partial
     adjustment (each realised exchange in turn, the last one standing)."""
@@ -959,8 +960,9 @@ def _finish(
     n_i = x.shape[1]
     flat = np.stack([Ia * n_i + q, Ja * n_i + p], axis=1).ravel()
     y = rec[0:2].T.ravel()
-    rev_first = np.unique(flat[::-1], return_index=True)[1]
-    last = flat.size - 1 - rev_first
+    at = np.full(x.size, -1)
+    np.maximum.at(at, flat, np.arange(flat.size))  # each cell's last move
+    last = at[at >= 0]
     cell, y = flat[last], y[last]
     vote = x.copy()
     nxt = x.copy()
@@ -971,7 +973,10 @@ def _finish(
     sc.votes.append(vote)
     sc.vote_out.append(_outcome(vote, sc.w, sc.denom))
     sc.edge_events += edge_events
-    rows, ext = _describe(r + 1, share_q, share_p, rec, Ia, Ja, p, q, x, sal, sc.start_out[-1])
+    if xn is None:
+        xn = np.nan_to_num(x)
+    rows, ext = _describe(r + 1, share_q, share_p, rec, Ia, Ja, p, q, xn, sal,
+                          sc.start_out[-1])
     sc.exchanges.append(rows)
     sc.ext.append(ext)
     sc.x = nxt
@@ -1001,7 +1006,7 @@ def _describe(
     yI, yJ, gI, gJ, from_i, from_j = rec
     shift_q = share_q * (yI - from_i)  # the outcome shifts each move caused
     shift_p = share_p * (yJ - from_j)
-    xa_p, xa_q = np.nan_to_num(x[:, p]), np.nan_to_num(x[:, q])  # (n_a, n_e)
+    xa_p, xa_q = x[:, p], x[:, q]  # (n_a, n_e); x without NaN (absent: 0)
     gain_p = np.abs(nbs[p] - xa_p) - np.abs(nbs[p] + shift_p - xa_p)
     gain_q = np.abs(nbs[q] - xa_q) - np.abs(nbs[q] + shift_q - xa_q)
     per = sal[:, p] * gain_p + sal[:, q] * gain_q  # (n_a, n_e)

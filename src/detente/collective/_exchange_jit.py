@@ -596,6 +596,8 @@ with warnings.catch_warnings():
         tP = np.empty(widest, np.int64)
         t_old = np.empty(widest)
         t_new = np.empty(widest)
+        t_seq = np.empty(widest, np.int64)
+        t_ord = np.empty(widest, np.int64)
         size = n
         _heapify(hk, hx, size)
         low = -1
@@ -746,15 +748,26 @@ with warnings.catch_warnings():
                     t_new[nm] = k2
                     nm += 1
             if nm:
-                es = touched[:nm].copy()
-                olds = t_old[:nm].copy()
-                seqs = np.empty(nm, np.int32)
-                for t in range(nm):
-                    seqs[t] = Q[es[t]]
-                o1 = np.argsort(seqs, kind="mergesort")
-                o2 = np.argsort(olds[o1], kind="mergesort")
-                order = o1[o2]
+                es = touched[:nm]
+                olds = t_old[:nm]
                 news = t_new[:nm]
+                for t in range(nm):
+                    t_seq[t] = Q[es[t]]
+                # their order in the list before the step, by (old key, seq): both unique
+                # together and no key NaN (an exchange in play pays), so any sort gives it
+                order = t_ord
+                if nm <= 32:  # a few: insertion sort, no allocation
+                    for t in range(nm):
+                        j = t - 1
+                        while j >= 0 and (olds[t] < olds[order[j]] or (
+                                olds[t] == olds[order[j]] and t_seq[t] < t_seq[order[j]])):
+                            order[j + 1] = order[j]
+                            j -= 1
+                        order[j + 1] = t
+                else:
+                    o1 = np.argsort(t_seq[:nm], kind="mergesort")
+                    o2 = np.argsort(olds[o1], kind="mergesort")
+                    order[:nm] = o1[o2]
                 # key grew: to the front of its new group (in reverse, so they keep their
                 # order); fell: to its back. The old entry stays in the heap, stale, and a new
                 # one goes in (a cheap sift up, where moving the old one down would be long).
