@@ -143,7 +143,7 @@ with warnings.catch_warnings():
 
     # -- flags per exchange: bit 0 alive (in play), bit 1 valid (pays), bit 2 marked (touched
     # in this step), bits 3-4 and 5-6 the direction side 0 / side 1 may still move (0: none,
-    # 1: up, 2: down)
+    # 1: up, 2: down), bit 7 its last calculation met a knife edge (see ``_edge_free``)
     @_jit
     def _dir(fl, side):  # type: ignore[no-untyped-def]
         v = (fl >> (3 + 2 * side)) & 3
@@ -278,7 +278,26 @@ with warnings.catch_warnings():
             valid = valid and ok
         key = min(gI, gJ) if random_rate else gain
         key = np.rint(key * _TIE_SCALE) / -_TIE_SCALE
-        return m0, m1, gI, gJ, key, valid, edges
+        return m0, m1, gI, gJ, key, valid, edges, trig0 or trig1
+
+    @_inline
+    def _edge_free(e, A, B, p, q, G, U, S):  # type: ignore[no-untyped-def]
+        """Whether exchange ``e`` = (A, B, p, q), in play, meets no knife edge with the moves
+        made towards its demanders as they stand now: ``_calc``'s test on its last moves (in
+        play it pays, so it has the shares ``_calc`` uses when it pays), the same operations.
+        When nothing but those moves changed since a calculation that met none, the exchange's
+        moves, key and validity are those of that calculation."""
+        s0 = G[2, A, q]
+        s1 = G[2, B, p]
+        nb0 = G[4, A, q] + G[7, B, q] - U[1, B, q, A]
+        nb1 = G[4, B, p] + G[7, A, p] - U[1, A, p, B]
+        a0 = G[5, B, q] - nb0 - s0 * G[6, A, q]
+        a1 = G[5, A, p] - nb1 - s1 * G[6, B, p]
+        b0 = a0 - s0 * S[e, 2]
+        b1 = a1 - s1 * S[e, 3]
+        if (np.fmin(a0, b0) <= _EDGE_TOL) and (np.fmax(a0, b0) >= -_EDGE_TOL):
+            return False
+        return not ((np.fmin(a1, b1) <= _EDGE_TOL) and (np.fmax(a1, b1) >= -_EDGE_TOL))
 
     # -- the queue: a binary heap over (key, seq) -----------------------------------------
     # An entry is a key ``hk[i]`` and ``hx[i] = seq << 32 | e`` (one integer: comparing it
@@ -576,9 +595,9 @@ with warnings.catch_warnings():
                             fl |= (1 if s0 > 0 else (2 if s0 < 0 else 0)) << 3
                             fl |= (1 if s1 > 0 else (2 if s1 < 0 else 0)) << 5
                         flags[e] = fl
-                        m0, m1, gI, gJ, key0, v, ed = _calc(e, A, B, p, q, draws,
-                                                            random_rate, G, U, S, flags,
-                                                            edge_cap)
+                        m0, m1, gI, gJ, key0, v, ed, tr = _calc(e, A, B, p, q, draws,
+                                                                random_rate, G, U, S, flags,
+                                                                edge_cap)
                         S[e, 2] = m0
                         S[e, 3] = m1
                         S[e, 4] = key0
@@ -587,6 +606,8 @@ with warnings.catch_warnings():
                         Q[e] = e
                         if v:
                             flags[e] |= 2
+                        if tr:
+                            flags[e] |= 128
                         edges += ed
                         e += 1
         widest = 4 * max(n_i - 1, 1) * n_a  # a move touches at most this many exchanges
@@ -661,7 +682,7 @@ with warnings.catch_warnings():
                             dead += 1
                 _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
-            m0, m1, gA, gB, _k, _v, _ed = _calc(top, A, B, p, q, draws, random_rate, G, U, S,
+            m0, m1, gA, gB, _k, _v, _ed, _tr = _calc(top, A, B, p, q, draws, random_rate, G, U, S,
                                                 flags, edge_cap)
             xA = G[6, A, q]
             xB = G[6, B, p]
@@ -712,6 +733,7 @@ with warnings.catch_warnings():
                         sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0)
             nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
                         sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
+            n_sup = nt  # touched[n_sup:] changed on a demand side only
             G[6, A, q] = yA
             G[6, B, p] = yB
             nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
@@ -728,8 +750,15 @@ with warnings.catch_warnings():
                 a2 = tA[t]
                 b2 = tB[t]
                 pi2 = tP[t]
-                m0, m1, gI, gJ, k2, v, ed = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
-                                                  random_rate, G, U, S, flags, edge_cap)
+                if t >= n_sup and not (flags[ee] & 128) and _edge_free(
+                        ee, a2, b2, pp[pi2], qq[pi2], G, U, S):
+                    continue  # the same calculation as last time: no knife edge then or now
+                m0, m1, gI, gJ, k2, v, ed, tr = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
+                                                      random_rate, G, U, S, flags, edge_cap)
+                if tr:
+                    flags[ee] |= 128
+                else:
+                    flags[ee] &= ~np.uint8(128)
                 edges += ed
                 S[ee, 2] = m0
                 S[ee, 3] = m1
