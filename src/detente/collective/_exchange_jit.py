@@ -822,8 +822,10 @@ with warnings.catch_warnings():
                         S[ee, 4] = news[o]
                         size = _insert(hk, hx, size, Q, ee, news[o], hi)
                         hi += 1
-            # dead and stale entries outnumber live ones: rebuild the heap from the live ones
-            if dead > 4096 and 2 * dead > size:
+            # dead and stale entries three times the live ones: rebuild the heap from the live
+            # ones (they seldom surface, so they cost room more than time; a rebuild costs a
+            # pass over the heap, here and when it is full)
+            if dead > 4096 and 4 * dead > 3 * size:
                 size = _compact(hk, hx, size, Q, flags)
                 dead = 0
         return out_e[:n_out].copy(), out_r[:n_out].copy(), ties, edges
