@@ -195,23 +195,30 @@ def _forecast(
             f"{run.ties} tie(s) between exchanges of equal gain, broken by "
             f"tie_break={opts['tie_break']} (decide breaks them with an unseeded coin)"
         )
-    ext = run.externalities if run.externalities is not None else np.zeros((0, c.n_actors))
+    def externalities() -> np.ndarray:
+        ext = run.externalities
+        return ext if ext is not None else np.zeros((0, c.n_actors))
+
     ready: dict[str, Any] = {
         "start_outcomes": start_out,
         "voting_outcomes": vote_out,
         "start_positions": start_pos,
         "voting_positions": vote_pos,
-        "externalities": {a: ext[:, i].tolist() for i, a in enumerate(c.actor_ids)},
-        "candidates": list(run.candidates),
-        "realised": [len(r) for r in run.exchanges],
-        "ties": run.ties,
-        "edge_events": run.edge_events,
-        "converged": run.converged,
     }
-    # the realised exchanges with names, and the account in words: on first access (the
-    # evaluation and Monte Carlo read only outcomes)
+    # the externalities, the realised exchanges with names and the account in words: on first
+    # access (the evaluation and Monte Carlo read only outcomes); the keys keep their order
     trades = LazyTuple(lambda: _trades(scenario, c, run))
-    diagnostics = LazyMapping(ready, {"exchanges": lambda: list(trades)})
+    candidates, realised = list(run.candidates), list(run.realised)
+    diagnostics = LazyMapping(ready, {
+        "externalities": lambda: {a: externalities()[:, i].tolist()
+                                  for i, a in enumerate(c.actor_ids)},
+        "candidates": lambda: candidates,
+        "realised": lambda: realised,
+        "ties": lambda: run.ties,
+        "edge_events": lambda: run.edge_events,
+        "converged": lambda: run.converged,
+        "exchanges": lambda: list(trades),
+    })
     return Forecast(
         model="exchange",
         options=opts,
@@ -223,8 +230,8 @@ def _forecast(
         round_outcomes=rounds_out,
         diagnostics=diagnostics,
         notes=tuple(notes),
-        explanation=LazyTuple(lambda: _explain(scenario, c, run, list(trades), rounds_out, ext,
-                                               opts)),
+        explanation=LazyTuple(lambda: _explain(scenario, c, run, list(trades), rounds_out,
+                                               externalities(), opts)),
     )
 
 

@@ -50,10 +50,14 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import cached_property
+from typing import Any, NamedTuple
 
 import numpy as np
+
+from detente.collective._lazy import LazyTuple
 
 __all__ = ["ExchangeRun", "RealisedExchange", "run_exchange_batch", "run_exchange_rounds"]
 
@@ -101,12 +105,23 @@ class ExchangeRun:
     voting_positions: np.ndarray  # (rounds, n_actors, n_issues)
     start_outcomes: np.ndarray  # (rounds + 1, n_issues)
     voting_outcomes: np.ndarray  # (rounds, n_issues)
-    exchanges: list[list[RealisedExchange]] = field(default_factory=list)
-    externalities: np.ndarray | None = None  # (rounds, n_actors): gains from others' trades
+    # per round, the realised exchanges (built on first access: the evaluation and Monte
+    # Carlo runs read only positions and outcomes)
+    exchanges: Sequence[list[RealisedExchange]] = field(default_factory=tuple)
     candidates: list[int] = field(default_factory=list)  # possible exchanges per round
     ties: int = 0
     edge_events: int = 0  # knife-edge tests met (see ``edge``)
     converged: int | None = None  # first round in which no exchange was realised
+    realised: list[int] = field(default_factory=list)  # realised exchanges per round
+    make_externalities: Callable[[], np.ndarray] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @cached_property
+    def externalities(self) -> np.ndarray | None:
+        """(rounds, n_actors): each actor's gain from others' trades (computed on first
+        access)."""
+        return self.make_externalities() if self.make_externalities is not None else None
 
 
 def _outcome(x: np.ndarray, w: np.ndarray, denom: np.ndarray) -> np.ndarray:
@@ -745,8 +760,8 @@ class _Scenario:
         self.votes: list[np.ndarray] = []
         self.start_out = [_outcome(self.x, self.w, self.denom)]
         self.vote_out: list[np.ndarray] = []
-        self.exchanges: list[list[RealisedExchange]] = []
-        self.ext: list[np.ndarray] = []
+        self.describe: list[tuple[Any, ...]] = []  # per round: the inputs of ``_describe``
+        self.realised_n: list[int] = []
         self.candidates: list[int] = []
         self.ties = 0
         self.edge_events = 0
@@ -758,13 +773,17 @@ class _Scenario:
 
     def result(self) -> ExchangeRun:
         n_a, n_i = self.x.shape
+        inputs = self.describe
+        described = LazyTuple(lambda: [_describe(*args) for args in inputs])
         return ExchangeRun(
             start_positions=np.stack(self.starts),
             voting_positions=np.stack(self.votes) if self.votes else np.zeros((0, n_a, n_i)),
             start_outcomes=np.stack(self.start_out),
             voting_outcomes=np.stack(self.vote_out) if self.vote_out else np.zeros((0, n_i)),
-            exchanges=self.exchanges,
-            externalities=np.stack(self.ext) if self.ext else np.zeros((0, n_a)),
+            exchanges=LazyTuple(lambda: [rows for rows, _ in described]),
+            realised=self.realised_n,
+            make_externalities=lambda: (np.stack([ext for _, ext in described]) if len(described)
+                                        else np.zeros((0, n_a))),
             candidates=self.candidates,
             ties=self.ties,
             edge_events=self.edge_events,
@@ -975,10 +994,8 @@ def _finish(
     sc.edge_events += edge_events
     if xn is None:
         xn = np.nan_to_num(x)
-    rows, ext = _describe(r + 1, share_q, share_p, rec, Ia, Ja, p, q, xn, sal,
-                          sc.start_out[-1])
-    sc.exchanges.append(rows)
-    sc.ext.append(ext)
+    sc.describe.append((r + 1, share_q, share_p, rec, Ia, Ja, p, q, xn, sal, sc.start_out[-1]))
+    sc.realised_n.append(int(Ia.size))
     sc.x = nxt
     sc.starts.append(nxt.copy())
     sc.start_out.append(_outcome(nxt, sc.w, sc.denom))
