@@ -156,3 +156,57 @@ def test_layout_decodes_to_the_listed_exchanges(sc: tuple[np.ndarray, ...]) -> N
     assert int(lay[3][-1]) == rows.shape[0]
     got = [jit.decode(e, lay, sal) for e in range(rows.shape[0])]
     assert got == [tuple(int(v) for v in r) for r in rows]
+
+
+@pytest.mark.parametrize("edge", ["pass", "cap"])
+def test_compiled_equals_numpy_on_a_larger_grid_scenario(edge: str) -> None:
+    """Positions on a grid and few salience levels, 24 actors × 7 issues: knife edges and
+    ties over hundreds of steps, where the compiled round skips the recalculation of exchanges
+    touched on a demand side only unless a knife edge was met at their last calculation or is
+    met now, and orders the changed keys by insertion sort when few: the same results bit for
+    bit as the numpy round, which recalculates every touched exchange."""
+    rng = np.random.default_rng(21)
+    n, m = 24, 7
+    pos = rng.choice([0.0, 25.0, 50.0, 75.0, 100.0], (n, m))
+    sal = rng.choice([0.25, 0.5, 1.0], (n, m))
+    power = rng.choice([0.5, 1.0], (n, m))
+    present = rng.random((n, m)) > 0.1
+    kw = {"rounds": 4, "tie_break": "second", "edge": edge}
+    a = run_exchange_rounds(pos, sal, power, present, engine="numpy", **kw)
+    b = run_exchange_rounds(pos, sal, power, present, engine="compiled", **kw)
+    _assert_same(a, b)
+    assert a.edge_events > 0 and a.ties > 0  # the scenario does meet knife edges and ties
+    assert sum(a.realised) > 200
+
+
+def test_records_and_externalities_are_built_on_first_access() -> None:
+    """The forecast's outcomes do not build the realised-exchange records nor the
+    externalities; reading them gives what the round computed, and the diagnostics keep their
+    keys in their order."""
+    from detente.collective import forecast
+    from detente.scenario import Actor, Issue, Scenario, Stance
+
+    rng = np.random.default_rng(4)
+    actors = [f"a{i}" for i in range(6)]
+    issues = ["p", "q", "r"]
+    sc = Scenario(
+        name="lazy", actors=tuple(Actor(id=a) for a in actors),
+        issues=tuple(Issue(id=i) for i in issues),
+        stances=tuple(Stance(actor=a, issue=i, position=float(rng.uniform(0, 100)),
+                             salience=float(rng.uniform(0.1, 1))) for a in actors for i in issues),
+    )
+    fc = forecast(sc, "exchange", rounds=3)
+    assert "not built" in repr(fc.diagnostics)
+    assert list(fc.diagnostics) == [
+        "start_outcomes", "voting_outcomes", "start_positions", "voting_positions",
+        "externalities", "candidates", "realised", "ties", "edge_events", "converged",
+        "exchanges"]
+    c = sc.compile()
+    run = run_exchange_rounds(c.position * 100.0, c.salience, np.where(c.present, c.capability,
+                              0.0), c.present, rounds=3, stop_when_stable=True)
+    assert not run.exchanges.built  # type: ignore[attr-defined]
+    assert run.realised == [len(r) for r in run.exchanges] == fc.diagnostics["realised"]
+    ext = fc.diagnostics["externalities"]
+    assert ext == {a: run.externalities[:, i].tolist()  # type: ignore[index]
+                   for i, a in enumerate(actors)}
+    assert len(fc.diagnostics["exchanges"]) == sum(run.realised) > 0

@@ -7,22 +7,33 @@ exchanges it touches before the next pick. numpy pays a fixed cost per call what
 so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
 scenario is large; here a step costs what its arithmetic costs.
 
-What is stored per possible exchange (memory grows with their number, ~55 bytes each): its
+What is stored per possible exchange (memory grows with their number, ~65 bytes each): its
 supply state (the sum of its earlier moves and the direction they still allow, per side), its
-last calculation (the two moves, decide's sort key, whether it pays) and its place in the queue.
-The exchanges themselves are not listed: per issue pair each actor's group (right of both
-outcomes, left of both, left on one only) and rank in it fix exchange ``e``'s actors
-(``_layout``, ``_decode``), and the exchanges a move touches are generated from those groups
-(``_touch``), skipping pairs where an actor has none in play. Everything else is read from
-per-actor-issue arrays kept in one array (the supply position: every exchange supplying the
-same actor-issue starts from the same moved position; salience, weight shares, the moves made
-towards each demander), so that a calculation costs few reference counts.
+last calculation (the two moves, decide's sort key, whether it pays, whether it met a knife
+edge) and the sequence number of its entry in the queue. The exchanges themselves are not
+listed: per issue pair each actor's group (right of both outcomes, left of both, left on one
+only) and rank in it fix exchange ``e``'s actors (``_layout``, ``_decode``), and the exchanges a
+move touches are generated from those groups (``_touch``), skipping pairs where an actor has
+none in play. Everything else is read from per-actor-issue arrays kept in one array (the supply
+position: every exchange supplying the same actor-issue starts from the same moved position;
+salience, weight shares, the moves made towards each demander), so that a calculation costs
+few reference counts.
 
-The list decide sorts before every pick is an indexed binary heap ordered by ``(key, seq)``
-exactly as :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges
-whose key changes, same treatment of ties); exchanges that stop paying stay in the heap as dead
-entries until they surface or until dead entries outnumber live ones, when the heap is rebuilt
-from the live ones (so their removal costs O(1) on average).
+A realised exchange moves two supply positions and the moves made towards two demanders. The
+exchanges in which a moved actor-issue supplies are recalculated. Those touched on a demand
+side only see nothing change but the moves made towards their demander, which enter only
+decide's knife-edge test; when their last calculation met no knife edge and the test on their
+last moves meets none now (``_edge_free``, the same operations), their calculation would give
+the same moves, key and validity, and it is skipped.
+
+The list decide sorts before every pick is a binary heap ordered by ``(key, seq)`` exactly as
+:class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges whose key
+changes, same treatment of ties). An exchange whose key changes gets a new entry; its old one
+stays in the heap, stale (its seq is no longer the exchange's), as do exchanges that stop
+paying, until they surface or until dead entries are three times the live ones, when the heap
+is rebuilt from the live ones. Entries do not know their place, so a swap moves two numbers
+and nothing else. After the first realisation every exchange in play pays and has a number as
+key, so ``(key, seq)`` orders the heap totally: when it is rebuilt does not change any pick.
 
 Every value is computed with the same floating-point operations in the same order as
 :meth:`._exchange_engine._Round.compute` (``error_model='numpy'``: division by zero gives
