@@ -23,8 +23,9 @@ A realised exchange moves two supply positions and the moves made towards two de
 exchanges in which a moved actor-issue supplies are recalculated. Those touched on a demand
 side only see nothing change but the moves made towards their demander, which enter only
 decide's knife-edge test; when their last calculation met no knife edge and the test on their
-last moves meets none now (``_edge_free``, the same operations), their calculation would give
-the same moves, key and validity, and it is skipped.
+last move on the changed side meets none now (``_edge_free``, the same operations; the other
+side has not changed), their calculation would give the same moves, key and validity, and
+they are not recalculated: ``_touch`` leaves them out.
 
 The list decide sorts before every pick is a binary heap ordered by ``(key, seq)`` exactly as
 :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges whose key
@@ -292,22 +293,22 @@ with warnings.catch_warnings():
         return m0, m1, gI, gJ, key, valid, edges, trig0 or trig1
 
     @_inline
-    def _edge_free(e, A, B, p, q, G, U, S):  # type: ignore[no-untyped-def]
-        """Whether exchange ``e`` = (A, B, p, q), in play, meets no knife edge with the moves
-        made towards its demanders as they stand now: ``_calc``'s test on its last moves (in
-        play it pays, so it has the shares ``_calc`` uses when it pays), the same operations.
-        When nothing but those moves changed since a calculation that met none, the exchange's
-        moves, key and validity are those of that calculation."""
-        s0 = G[2, A, q]
+    def _edge_free(e, A, B, p, q, side, G, U, S):  # type: ignore[no-untyped-def]
+        """Whether side ``side`` of exchange ``e`` = (A, B, p, q), in play, meets no knife
+        edge with the moves made towards its demander as they stand now: ``_calc``'s test on
+        its last move (in play it pays, so it has the shares ``_calc`` uses when it pays), the
+        same operations. When nothing but those moves changed since a calculation that met
+        none, the exchange's moves, key and validity are those of that calculation."""
+        if side == 0:
+            s0 = G[2, A, q]
+            nb0 = G[4, A, q] + G[7, B, q] - U[1, B, q, A]
+            a0 = G[5, B, q] - nb0 - s0 * G[6, A, q]
+            b0 = a0 - s0 * S[e, 2]
+            return not ((np.fmin(a0, b0) <= _EDGE_TOL) and (np.fmax(a0, b0) >= -_EDGE_TOL))
         s1 = G[2, B, p]
-        nb0 = G[4, A, q] + G[7, B, q] - U[1, B, q, A]
         nb1 = G[4, B, p] + G[7, A, p] - U[1, A, p, B]
-        a0 = G[5, B, q] - nb0 - s0 * G[6, A, q]
         a1 = G[5, A, p] - nb1 - s1 * G[6, B, p]
-        b0 = a0 - s0 * S[e, 2]
         b1 = a1 - s1 * S[e, 3]
-        if (np.fmin(a0, b0) <= _EDGE_TOL) and (np.fmax(a0, b0) >= -_EDGE_TOL):
-            return False
         return not ((np.fmin(a1, b1) <= _EDGE_TOL) and (np.fmax(a1, b1) >= -_EDGE_TOL))
 
     # -- the queue: a binary heap over (key, seq) -----------------------------------------
@@ -482,11 +483,14 @@ with warnings.catch_warnings():
 
     @_jit
     def _touch(a, k, supply, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem, sal,  # type: ignore[no-untyped-def]
-               cntI, cntJ, S, flags, touched, tA, tB, tP, nt):
+               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U):
         """Mark the exchanges in play in which actor ``a`` supplies (``supply``) or demands
         issue ``k`` and append them to ``touched`` (with their I, J and pair); a supplier's
         exchanges add their last move to their earlier moves. Side 0 of (I, J, p, q) is I
-        supplying q to J, side 1 J supplying p to I. Returns the new length of ``touched``."""
+        supplying q to J, side 1 J supplying p to I. Demanders are touched after suppliers:
+        an exchange touched on its demand side only is left out when its calculation would
+        give what its last one gave (no knife edge then nor now, ``_edge_free``). Returns the
+        new length of ``touched``."""
         for r in range(n_i):
             if r == k:
                 continue
@@ -532,6 +536,11 @@ with warnings.catch_warnings():
                     S[e, sd] += m
                     if not (m * _dir(fl, sd) > 0):
                         fl &= ~np.uint8(3 << (3 + 2 * sd))
+                elif fl & 4:  # touched as a supplier already
+                    continue
+                elif not (fl & 128) and _edge_free(e, a if a_is_i else b, b if a_is_i else a,
+                                                   p, q, sd, G, U, S):
+                    continue  # the same calculation as last time
                 if not (fl & 4):
                     fl |= 4
                     touched[nt] = e
@@ -741,16 +750,15 @@ with warnings.catch_warnings():
             # touched: the exchanges in play in which A supplies q or B supplies p (their
             # earlier moves add up), and those in which B demands q or A demands p
             nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U)
             nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
-            n_sup = nt  # touched[n_sup:] changed on a demand side only
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U)
             G[6, A, q] = yA
             G[6, B, p] = yB
             nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U)
             nt = _touch(A, p, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U)
             # recalculate them; those whose key changed move in the list
             nm = 0
             for t in range(nt):
@@ -761,9 +769,6 @@ with warnings.catch_warnings():
                 a2 = tA[t]
                 b2 = tB[t]
                 pi2 = tP[t]
-                if t >= n_sup and not (flags[ee] & 128) and _edge_free(
-                        ee, a2, b2, pp[pi2], qq[pi2], G, U, S):
-                    continue  # the same calculation as last time: no knife edge then or now
                 m0, m1, gI, gJ, k2, v, ed, tr = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
                                                       random_rate, G, U, S, flags, edge_cap)
                 if tr:
