@@ -113,14 +113,29 @@ def test_compiled_rounds_equal_numpy_bit_for_bit(
                  eum_kernel(*rows, cfg, engine="compiled", **kw))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rows=_issues(), cfg=_settings())
-def test_compiled_rounds_on_threads_equal_numpy_on_threads(
-    rows: tuple[np.ndarray, ...], cfg: EUMSettings
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=_issues(), cfg=_settings(), threads=st.integers(2, 5), record=st.booleans())
+def test_compiled_rounds_on_threads_equal_numpy_on_one_thread(
+    rows: tuple[np.ndarray, ...], cfg: EUMSettings, threads: int, record: bool
 ) -> None:
-    """Rows split over threads the same way: the same numbers on both paths."""
-    _assert_same(eum_kernel(*rows, cfg, engine="numpy", threads=3),
-                 eum_kernel(*rows, cfg, engine="compiled", threads=3))
+    """The compiled path splits each round's rows over its threads: the numbers of the numpy
+    kernel on one thread, whatever the number of threads."""
+    _assert_same(eum_kernel(*rows, cfg, engine="numpy", threads=1, record_pairs=record),
+                 eum_kernel(*rows, cfg, engine="compiled", threads=threads,
+                            record_pairs=record))
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_many_rows_on_threads_equal_one_thread(variant: str) -> None:
+    """Enough rows that every thread gets a share in every round (rows stopping early
+    included): 1, 2 and 3 threads give the numpy kernel's numbers bit for bit."""
+    pos, cap, sal, present = _random_rows(90, 12, 11)
+    pos[::3] = np.round(pos[::3] * 4) / 4  # ties and voters at midpoints
+    cfg = EUMSettings(rounds=6, tolerance=1e-3).with_(**VARIANTS[variant])
+    ref = eum_kernel(pos, cap, sal, present, cfg, engine="numpy", threads=1)
+    for threads in (1, 2, 3):
+        _assert_same(ref, eum_kernel(pos, cap, sal, present, cfg, engine="compiled",
+                                     threads=threads))
 
 
 def _random_rows(b: int, n: int, seed: int) -> tuple[np.ndarray, ...]:
@@ -176,13 +191,13 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     numpy_rows, compiled_rows = _eum_kernel._eum_rows, _eum_kernel._eum_rows_compiled
 
-    def on_numpy(*a: object) -> None:
+    def on_numpy(*a: object, **kw: object) -> None:
         calls.append("numpy")
-        numpy_rows(*a)  # type: ignore[arg-type]
+        numpy_rows(*a, **kw)  # type: ignore[arg-type]
 
-    def on_compiled(*a: object) -> None:
+    def on_compiled(*a: object, **kw: object) -> None:
         calls.append("compiled")
-        compiled_rows(*a)  # type: ignore[arg-type]
+        compiled_rows(*a, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_eum_kernel, "_eum_rows", on_numpy)
     monkeypatch.setattr(_eum_kernel, "_eum_rows_compiled", on_compiled)
