@@ -103,6 +103,7 @@ def _settings(draw: st.DrawFn) -> EUMSettings:
     return base.with_(**changes)
 
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # no silent NaN / ∞ − ∞ on the way
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=_issues(), cfg=_settings(), merge=st.booleans(), record=st.booleans())
 def test_compiled_rounds_equal_numpy_bit_for_bit(
@@ -136,6 +137,27 @@ def test_many_rows_on_threads_equal_one_thread(variant: str) -> None:
     for threads in (1, 2, 3):
         _assert_same(ref, eum_kernel(pos, cap, sal, present, cfg, engine="compiled",
                                      threads=threads))
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@pytest.mark.parametrize("risk", ["security", "bdm", "neutral"])
+@pytest.mark.parametrize("engine", ["numpy", "compiled"])
+def test_row_without_present_actor(risk: str, engine: str) -> None:
+    """A row in which no actor is present (or every one has zero weight) beside ordinary
+    rows: no floating-point warning (the security levels' spread used to form ∞ − ∞ there),
+    risk exponents 1, no forecast (NaN median and mean), and the other rows as run alone."""
+    pos = np.array([[0.2, 0.5, 0.9, 0.4], [0.1, 0.3, 0.4, 0.8], [0.3, 0.6, 0.1, 0.7]])
+    cap = np.array([[1.0, 2.0, 3.0, 1.0], [1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0]])
+    sal = np.full((3, 4), 0.5)
+    present = np.array([[True] * 4, [False] * 4, [True] * 4])
+    cfg = EUMSettings(rounds=3, risk=risk)
+    tr = eum_kernel(pos, cap, sal, present, cfg, engine=engine)
+    for b in (1, 2):
+        assert np.isnan(tr.median[:, b]).all() and np.isnan(tr.mean[:, b]).all()
+    np.testing.assert_array_equal(tr.risk[:, 1], 1.0)
+    one = eum_kernel(pos[:1], cap[:1], sal[:1], present[:1], cfg, engine=engine)
+    np.testing.assert_array_equal(tr.positions[:, 0], one.positions[:, 0])
+    np.testing.assert_array_equal(tr.risk[:, 0], one.risk[:, 0])
 
 
 def _random_rows(b: int, n: int, seed: int) -> tuple[np.ndarray, ...]:

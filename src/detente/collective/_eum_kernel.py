@@ -787,8 +787,13 @@ def _one_round(
         if need_alt:
             alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
             security = security - (1.0 - q) * np.einsum("bji,bji->bi", chal, alt1)
-        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
-        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
+        # (a row without a present actor has no security levels to compare: its extremes are
+        # taken as 0, so no ∞ − ∞ is formed; its exponents are 1 anyway)
+        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True, initial=-np.inf)
+        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True, initial=np.inf)
+        nobody = ~present.any(axis=1, keepdims=True)
+        s_max[nobody] = 0.0
+        s_min[nobody] = 0.0
         spread = s_max - s_min
         even = ~(spread > TOL)
         big_r = np.where(
@@ -983,8 +988,11 @@ def _bdm_risk(
         alt1 = _alternative(dist, dmu, 1.0, t)  # [j, m]: challenger j, target at x_m
         security -= (1.0 - q) * np.einsum("bji,bjm->bim", chal, alt1)
     cand = present[:, None, :]
-    s_max = np.where(cand, security, -np.inf).max(axis=2)
-    s_min = np.where(cand, security, np.inf).min(axis=2)
+    s_max = np.where(cand, security, -np.inf).max(axis=2, initial=-np.inf)
+    s_min = np.where(cand, security, np.inf).min(axis=2, initial=np.inf)
+    nobody = ~present.any(axis=1)  # (no position to compare with: no ∞ − ∞ formed)
+    s_max[nobody] = 0.0
+    s_min[nobody] = 0.0
     own = np.diagonal(security, axis1=1, axis2=2)
     spread = s_max - s_min
     even = ~(spread > TOL)
