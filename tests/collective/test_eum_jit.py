@@ -120,7 +120,10 @@ def test_compiled_rounds_on_threads_equal_numpy_on_one_thread(
     rows: tuple[np.ndarray, ...], cfg: EUMSettings, threads: int, record: bool
 ) -> None:
     """The compiled path splits each round's rows over its threads: the numbers of the numpy
-    kernel on one thread, whatever the number of threads."""
+    kernel on one thread, whatever the number of threads (the rows repeated, shifted, so that
+    every thread gets pieces of every round)."""
+    rows = tuple(np.concatenate([a] * 16) for a in rows)
+    rows = (rows[0] + np.repeat(np.arange(16) / 64, len(rows[0]) // 16)[:, None], *rows[1:])
     _assert_same(eum_kernel(*rows, cfg, engine="numpy", threads=1, record_pairs=record),
                  eum_kernel(*rows, cfg, engine="compiled", threads=threads,
                             record_pairs=record))

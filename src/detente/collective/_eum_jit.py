@@ -43,8 +43,7 @@ _PROB = {"share": 0, "net": 1, "scholz_code": 2}
 _ACCEPT = {"priority": 0, "nearest": 1, "strongest": 2, "scholz_code": 3}
 _RISK = {"security": 0, "bdm": 1, "neutral": 2}
 _SYMBOL = "detente_eum_npy_power_f8"
-_COUNT_MAX = 8  # up to this many actors, cuts are counted rather than swept (measured: the
-# sweep is faster from about 8 actors on; 4× at 30)
+_COUNT_MAX = 48  # up to this many actors, cuts are counted rather than swept
 
 
 def covers(settings: Any) -> bool:
@@ -244,12 +243,15 @@ with warnings.catch_warnings():
         """:func:`._eum_kernel.condorcet_median` of one row."""
         n = x.shape[0]
         best = np.inf
-        loss = np.empty(n)
+        loss = np.zeros(n)
+        for k in range(n):  # each loss[j] sums over k in order (as numpy), all j at once
+            wk = w[k]
+            xk = x[k]
+            for j in range(n):
+                loss[j] += wk * abs(xk - x[j])
         for j in range(n):
-            acc = 0.0
-            for k in range(n):
-                acc += w[k] * abs(x[k] - x[j])
-            loss[j] = acc if present[j] else np.inf
+            if not present[j]:
+                loss[j] = np.inf
             if loss[j] < best:
                 best = loss[j]
         if not sumw > 0:
@@ -724,13 +726,20 @@ with warnings.catch_warnings():
             median[b] = _median(x[b], w[b], present[b], sumw[b])
 
 
+_PIECES = 4
+"""Pieces of a round's rows per thread: a thread that gets less of a busy machine's time
+takes fewer of them (the split never changes the numbers)."""
+
+
 def _spread(pool: Any, threads: int, count: int, fn: Callable[[int, int], None]) -> None:
-    """``fn(lo, hi)`` over ``0:count`` in ``threads`` contiguous pieces (on ``pool``)."""
-    if pool is None or threads <= 1 or count < 2 * threads:
+    """``fn(lo, hi)`` over ``0:count`` in contiguous pieces, on ``threads`` threads of
+    ``pool``."""
+    pieces = min(_PIECES * threads, count // 8)
+    if pool is None or threads <= 1 or pieces < 2:
         fn(0, count)
         return
-    edges = np.linspace(0, count, threads + 1).astype(np.int64).tolist()
-    list(pool.map(lambda k: fn(edges[k], edges[k + 1]), range(threads)))
+    edges = np.linspace(0, count, pieces + 1).astype(np.int64).tolist()
+    list(pool.map(lambda k: fn(edges[k], edges[k + 1]), range(pieces)))
 
 
 def run_part(  # type: ignore[no-untyped-def]
