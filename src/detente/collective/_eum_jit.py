@@ -742,12 +742,12 @@ def _spread(pool: Any, threads: int, count: int, fn: Callable[[int, int], None])
     list(pool.map(lambda k: fn(edges[k], edges[k + 1]), range(pieces)))
 
 
-def run_part(  # type: ignore[no-untyped-def]
+def _run_part(  # type: ignore[no-untyped-def]
     x, w, w1, s, present, counts, chal, scale, R, prob_kind, vote_risk, actual,
     accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind, first_round,
     tolerance, record, positions, median_out, risk_out, security_out, accepted_out,
     relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer, at,
-    pow_data, threads=1, pool=None,
+    pow_data, *, threads=1, pool=None,
 ):
     """All rounds of a group of rows (see :func:`._eum_kernel._eum_rows`); ``x`` is moved in
     place. Outputs are the group's own ``(R+1, B, n)`` etc. arrays; pairwise diagnostics go to
@@ -781,7 +781,8 @@ def run_part(  # type: ignore[no-untyped-def]
             security_out[rnd, idle] = security_out[rnd - 1, idle]
         if nlive > 0:
             _spread(pool, threads, nlive,
-                    lambda lo, hi: _sort_rows(lo, hi, live, x, voters, row_lo, row_hi))
+                    lambda lo, hi, live=live: _sort_rows(lo, hi, live, x, voters, row_lo,
+                                                         row_hi))
             # the span of the live rows (the numpy kernel searches the midpoints of every
             # live row in one sorted array, rows kept apart by offsets of 4 × span)
             span = float((row_hi[:nlive] - row_lo[:nlive]).max()) + 1.0
@@ -791,7 +792,7 @@ def run_part(  # type: ignore[no-untyped-def]
             fixed = has_fixed
 
             def rows(lo: int, hi: int, rnd: int = rnd, span: float = span,
-                     fixed: bool = fixed, at: int = at) -> None:
+                     fixed: bool = fixed, at: int = at, live: np.ndarray = live) -> None:
                 _round_rows(
                     lo, hi, rnd, live, voters, span, x, w, s, present, pair, counts, chal,
                     scale, sumw, median, r_fixed, fixed, prob_kind, vote_risk, actual,
@@ -811,6 +812,9 @@ def run_part(  # type: ignore[no-untyped-def]
         positions[rnd + 1] = np.where(present, x, np.nan)
     return at
 
+
+run_part: Callable[..., int] = _run_part
+"""All rounds of a group of rows (:func:`_run_part`)."""
 
 _READY = threading.Lock()
 _warm: list[bool] = []

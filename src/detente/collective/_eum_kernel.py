@@ -1178,7 +1178,7 @@ def _eum_rows_compiled(
         cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
         cfg.t == "eftekhari", jit._RISK[cfg.risk], cfg.risk_update == "first_round",
         float(cfg.tolerance), record, positions, median, risk, security, accepted, relation,
-        stopped, pair_start, *bufs, at, jit._POW_DATA, threads, pool,
+        stopped, pair_start, *bufs, at, jit._POW_DATA, threads=threads, pool=pool,
     )
     cols = slice(0, n)
     # the weighted mean of every round, as numpy computes it (absent actors at their anchor)
