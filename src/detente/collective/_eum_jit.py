@@ -18,6 +18,11 @@ checked against ``numpy.power`` when this module is imported: if they differ, or
 cannot be read, :data:`AVAILABLE` is False and the kernel runs numpy). The weighted mean
 (``einsum`` with SIMD partial sums) is computed by numpy afterwards, on the same arrays.
 
+Threads: each round's live rows are split into pieces run on a thread pool (the compiled code
+releases the GIL); a row's numbers depend only on its own inputs, its place among the round's
+live rows and the round's span, all fixed before the split, so every thread count gives the
+numbers of the numpy kernel on one thread.
+
 Covered: every :class:`EUMSettings` except ``risk='bdm'`` (which runs numpy).
 
 This module imports numba; it is imported only when the compiled EUM path runs (see
