@@ -3,9 +3,11 @@ a million draws. Every figure is a ratio against a baseline
 measured in the same run (the machine is shared; absolute times are noisy).
 
 1. EUM, one issue, 30 actors, 10 rounds: ``simulate`` on 10⁴ draws (every draw one row of one
-   kernel call per chunk; the compiled kernel at this size) against ``forecast`` called once per
-   draw on the same draws (timed on a sample of them, per draw), alternately, medians; and the
-   batched numpy kernel on one chunk.
+   kernel call per chunk; the compiled kernel at this size) against a plain loop of public
+   ``forecast`` calls on the same draws (the first draws of ``simulate``'s first chunk, rebuilt
+   as scenarios beforehand; timed on a sample of them, per draw; their forecasts checked
+   against the batched run's), alternately, medians; and the batched numpy kernel on one
+   chunk.
 2. Compromise model on Geneva 2022 (14 actors × 6 issues, every position jittered): 10⁶ draws
    in chunks with streaming statistics; peak memory traced (tracemalloc) beside the peak of a
    run of 10⁴ draws: bounded memory means the two peaks are alike.
@@ -48,30 +50,42 @@ def bench_eum_batch() -> None:
     numpy kernel (``DETENTE_EUM_ENGINE=numpy``) on one chunk of draws for reference."""
     from detente.collective import forecast
     from detente.uncertainty import InputSpace, simulate
+    from detente.uncertainty._simulate import CHUNK, chunk_seeds
 
     draws = 1000 if QUICK else 10_000
     runs = 3
+    seed = 1
     sc = _eum_scenario(30)
-    simulate(sc, "eum", 64, seed=0)  # warm up (numba: imported, compiled code loaded)
+    simulate(sc, "eum", 64, seed=0)  # warm up (numpy kernel)
+    simulate(sc, "eum", 1024, seed=0)  # warm up (numba: imported, compiled code loaded)
     space = InputSpace.of(sc)
     sample = 100 if QUICK else 200
-    values = space.sample(sample, np.random.default_rng(1))
-    scenarios = [space.scenario_at(v) for v in values]
+    # the same draws as the batched run: the first ones of its first chunk
+    values = space.sample(min(CHUNK, draws), np.random.default_rng(chunk_seeds(seed, 0)[0]))
+    scenarios = [space.scenario_at(v) for v in values[:sample]]
     forecast(scenarios[0], "eum")
     batch: list[float] = []
     cpu: list[float] = []
     loop: list[float] = []
+    loop_cpu: list[float] = []
     res = None
+    one_by_one = np.empty(sample)
     for _ in range(runs):
         t, c = time.perf_counter(), time.process_time()
-        res = simulate(sc, "eum", draws, seed=1)
+        res = simulate(sc, "eum", draws, seed=seed)
         batch.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
-        t = time.perf_counter()
-        for s in scenarios:
-            forecast(s, "eum")
+        t, c = time.perf_counter(), time.process_time()
+        for k, s in enumerate(scenarios):
+            one_by_one[k] = forecast(s, "eum").outcomes[0]
         loop.append((time.perf_counter() - t) / sample)
+        loop_cpu.append((time.process_time() - c) / sample)
     assert res is not None
+    kept = res.summary("eum").draws
+    assert kept is not None
+    gap = float(np.max(np.abs(kept[:sample, 0] - one_by_one)))
+    assert gap <= 1e-9, f"the loop's forecasts are not the batched run's draws ({gap})"
+    same = int(np.sum(kept[:sample, 0] == one_by_one))
     t_batch = float(np.median(batch))
     t_loop = float(np.median(loop)) * draws
     one = 2048 if not QUICK else 512
@@ -87,6 +101,12 @@ def bench_eum_batch() -> None:
           f"CPU on {os.cpu_count()} cores; bar <= 2 s); loop of forecast() "
           f"{t_loop / draws * 1e3:.3f} ms/draw (timed on {sample} draws) → {t_loop:.1f} s; "
           f"ratio {t_loop / t_batch:.1f}× (bar >= 50×)")
+    c_batch, c_loop = float(np.median(cpu)) / draws, float(np.median(loop_cpu))
+    print(f"  CPU per draw: batched {c_batch * 1e3:.3f} ms, loop {c_loop * 1e3:.3f} ms "
+          f"(ratio {c_loop / c_batch:.1f}×); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; the loop's "
+          f"{sample} forecasts equal the batched run's draws ({same} bit for bit, the rest "
+          f"within {gap:.1e})")
     print(f"  batched numpy kernel (DETENTE_EUM_ENGINE=numpy, timed on {one:,} draws): "
           f"{t_numpy / draws * 1e3:.3f} ms/draw → {t_numpy:.1f} s; the batched run above is "
           f"{t_numpy / t_batch:.1f}× faster")

@@ -103,6 +103,7 @@ def _settings(draw: st.DrawFn) -> EUMSettings:
     return base.with_(**changes)
 
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # no silent NaN / ∞ − ∞ on the way
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=_issues(), cfg=_settings(), merge=st.booleans(), record=st.booleans())
 def test_compiled_rounds_equal_numpy_bit_for_bit(
@@ -113,14 +114,53 @@ def test_compiled_rounds_equal_numpy_bit_for_bit(
                  eum_kernel(*rows, cfg, engine="compiled", **kw))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rows=_issues(), cfg=_settings())
-def test_compiled_rounds_on_threads_equal_numpy_on_threads(
-    rows: tuple[np.ndarray, ...], cfg: EUMSettings
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=_issues(), cfg=_settings(), threads=st.integers(2, 5), record=st.booleans())
+def test_compiled_rounds_on_threads_equal_numpy_on_one_thread(
+    rows: tuple[np.ndarray, ...], cfg: EUMSettings, threads: int, record: bool
 ) -> None:
-    """Rows split over threads the same way: the same numbers on both paths."""
-    _assert_same(eum_kernel(*rows, cfg, engine="numpy", threads=3),
-                 eum_kernel(*rows, cfg, engine="compiled", threads=3))
+    """The compiled path splits each round's rows over its threads: the numbers of the numpy
+    kernel on one thread, whatever the number of threads (the rows repeated, shifted, so that
+    every thread gets pieces of every round)."""
+    rows = tuple(np.concatenate([a] * 16) for a in rows)
+    rows = (rows[0] + np.repeat(np.arange(16) / 64, len(rows[0]) // 16)[:, None], *rows[1:])
+    _assert_same(eum_kernel(*rows, cfg, engine="numpy", threads=1, record_pairs=record),
+                 eum_kernel(*rows, cfg, engine="compiled", threads=threads,
+                            record_pairs=record))
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_many_rows_on_threads_equal_one_thread(variant: str) -> None:
+    """Enough rows that every thread gets a share in every round (rows stopping early
+    included): 1, 2 and 3 threads give the numpy kernel's numbers bit for bit."""
+    pos, cap, sal, present = _random_rows(90, 12, 11)
+    pos[::3] = np.round(pos[::3] * 4) / 4  # ties and voters at midpoints
+    cfg = EUMSettings(rounds=6, tolerance=1e-3).with_(**VARIANTS[variant])
+    ref = eum_kernel(pos, cap, sal, present, cfg, engine="numpy", threads=1)
+    for threads in (1, 2, 3):
+        _assert_same(ref, eum_kernel(pos, cap, sal, present, cfg, engine="compiled",
+                                     threads=threads))
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@pytest.mark.parametrize("risk", ["security", "bdm", "neutral"])
+@pytest.mark.parametrize("engine", ["numpy", "compiled"])
+def test_row_without_present_actor(risk: str, engine: str) -> None:
+    """A row in which no actor is present (or every one has zero weight) beside ordinary
+    rows: no floating-point warning (the security levels' spread used to form ∞ − ∞ there),
+    risk exponents 1, no forecast (NaN median and mean), and the other rows as run alone."""
+    pos = np.array([[0.2, 0.5, 0.9, 0.4], [0.1, 0.3, 0.4, 0.8], [0.3, 0.6, 0.1, 0.7]])
+    cap = np.array([[1.0, 2.0, 3.0, 1.0], [1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0]])
+    sal = np.full((3, 4), 0.5)
+    present = np.array([[True] * 4, [False] * 4, [True] * 4])
+    cfg = EUMSettings(rounds=3, risk=risk)
+    tr = eum_kernel(pos, cap, sal, present, cfg, engine=engine)
+    for b in (1, 2):
+        assert np.isnan(tr.median[:, b]).all() and np.isnan(tr.mean[:, b]).all()
+    np.testing.assert_array_equal(tr.risk[:, 1], 1.0)
+    one = eum_kernel(pos[:1], cap[:1], sal[:1], present[:1], cfg, engine=engine)
+    np.testing.assert_array_equal(tr.positions[:, 0], one.positions[:, 0])
+    np.testing.assert_array_equal(tr.risk[:, 0], one.risk[:, 0])
 
 
 def _random_rows(b: int, n: int, seed: int) -> tuple[np.ndarray, ...]:
@@ -176,13 +216,13 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     numpy_rows, compiled_rows = _eum_kernel._eum_rows, _eum_kernel._eum_rows_compiled
 
-    def on_numpy(*a: object) -> None:
+    def on_numpy(*a: object, **kw: object) -> None:
         calls.append("numpy")
-        numpy_rows(*a)  # type: ignore[arg-type]
+        numpy_rows(*a, **kw)  # type: ignore[arg-type]
 
-    def on_compiled(*a: object) -> None:
+    def on_compiled(*a: object, **kw: object) -> None:
         calls.append("compiled")
-        compiled_rows(*a)  # type: ignore[arg-type]
+        compiled_rows(*a, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_eum_kernel, "_eum_rows", on_numpy)
     monkeypatch.setattr(_eum_kernel, "_eum_rows_compiled", on_compiled)

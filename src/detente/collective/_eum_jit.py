@@ -18,6 +18,11 @@ checked against ``numpy.power`` when this module is imported: if they differ, or
 cannot be read, :data:`AVAILABLE` is False and the kernel runs numpy). The weighted mean
 (``einsum`` with SIMD partial sums) is computed by numpy afterwards, on the same arrays.
 
+Threads: each round's live rows are split into pieces run on a thread pool (the compiled code
+releases the GIL); a row's numbers depend only on its own inputs, its place among the round's
+live rows and the round's span, all fixed before the split, so every thread count gives the
+numbers of the numpy kernel on one thread.
+
 Covered: every :class:`EUMSettings` except ``risk='bdm'`` (which runs numpy).
 
 This module imports numba; it is imported only when the compiled EUM path runs (see
@@ -243,12 +248,15 @@ with warnings.catch_warnings():
         """:func:`._eum_kernel.condorcet_median` of one row."""
         n = x.shape[0]
         best = np.inf
-        loss = np.empty(n)
+        loss = np.zeros(n)
+        for k in range(n):  # each loss[j] sums over k in order (as numpy), all j at once
+            wk = w[k]
+            xk = x[k]
+            for j in range(n):
+                loss[j] += wk * abs(xk - x[j])
         for j in range(n):
-            acc = 0.0
-            for k in range(n):
-                acc += w[k] * abs(x[k] - x[j])
-            loss[j] = acc if present[j] else np.inf
+            if not present[j]:
+                loss[j] = np.inf
             if loss[j] < best:
                 best = loss[j]
         if not sumw > 0:
@@ -322,35 +330,36 @@ with warnings.catch_warnings():
         return max(0.5 - 0.25 * spread, 0.0), 0.5 + 0.25 * spread
 
     @_jit
-    def run_part(  # type: ignore[no-untyped-def]
-        x, w, w1, s, present, counts, chal, scale, R, prob_kind, vote_risk, actual,
-        accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind, first_round,
-        tolerance, record, positions, median_out, risk_out, security_out, accepted_out,
-        relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer, at,
-        pow_data,
+    def _sort_rows(lo, hi, live, x, voters, row_lo, row_hi):  # type: ignore[no-untyped-def]
+        """The voters of the live rows ``lo:hi`` in position order, and each row's lowest and
+        highest position."""
+        n = x.shape[1]
+        for ll in range(lo, hi):
+            b = live[ll]
+            order = np.argsort(x[b], kind="mergesort")
+            for k in range(n):
+                voters[ll, k] = order[k]
+            row_lo[ll] = x[b, order[0]]
+            row_hi[ll] = x[b, order[n - 1]]
+
+    @_jit
+    def _round_rows(  # type: ignore[no-untyped-def]
+        lo, hi, rnd, live, voters, span, x, w, s, present, pair, counts, chal, scale, sumw,
+        median, r_fixed, has_fixed, prob_kind, vote_risk, actual, accept_kind, weighted,
+        capitulation, q, t_value, eftekhari, risk_kind, first_round, tolerance, record,
+        risk_out, security_out, accepted_out, relation_out, stopped, pair_start, buf_rel, buf_a,
+        buf_b, buf_p, buf_offer, at, pow_data, still,
     ):
-        """All rounds of one part of the rows (see :func:`._eum_kernel._eum_rows`); ``x`` is
-        moved in place. Outputs are the part's own ``(R+1, B, n)`` etc. arrays; pairwise
-        diagnostics go to the flat buffers from ``at`` on when ``record``."""
-        B, n = x.shape
+        """Round ``rnd`` of the live rows ``live[lo:hi]`` (see :func:`._eum_kernel._one_round`):
+        each row's ``x`` moved in place and its median updated if it moved, ``still[ll]`` set
+        if it did not. A row's numbers depend only on its own inputs, its place ``ll`` among
+        the round's live rows and the round's ``span`` (the offset under which the numpy
+        kernel searches every live row's midpoints in one sorted array), never on ``lo:hi``:
+        any split of the rows over threads gives the same numbers."""
+        n = x.shape[1]
         nn = n * n
         need_alt = q < 1.0
-        pair = counts > 0
-        sumw = np.empty(B)
-        for b in range(B):
-            sumw[b] = _pairwise_sum(w[b], 0, n)
-        median = np.empty(B)
-        for b in range(B):
-            median[b] = _median(x[b], w[b], present[b], sumw[b])
-            median_out[0, b] = median[b]
-            for i in range(n):
-                positions[0, b, i] = x[b, i] if present[b, i] else np.nan
-        live = np.arange(B)
-        nlive = B
-        r_fixed = np.ones((B, n))
-        has_fixed = False
-        voters = np.empty((B, n), np.int64)
-        # scratch of one row
+
         dist = np.empty((n, n))
         cut = np.empty((n, n), np.int32)
         prefix = np.empty((n + 1, n))
@@ -379,388 +388,445 @@ with warnings.catch_warnings():
         capit = np.empty((n, n), np.bool_)
         key = np.empty(n)
         newx = np.empty(n)
-        for rnd in range(R):
-            if nlive < B:
-                is_live = np.zeros(B, np.bool_)
-                for ll in range(nlive):
-                    is_live[live[ll]] = True
-                for b in range(B):
-                    if not is_live[b]:
-                        for i in range(n):
-                            risk_out[rnd, b, i] = risk_out[rnd - 1, b, i]
-                            security_out[rnd, b, i] = security_out[rnd - 1, b, i]
-            if nlive > 0:
-                # the voters of each live row in position order, and the batch's span (the
-                # numpy kernel searches the midpoints of every live row in one sorted array)
-                span = -np.inf
-                g_hi = -np.inf
-                g_lo = np.inf
-                for ll in range(nlive):
-                    b = live[ll]
-                    order = np.argsort(x[b], kind="mergesort")
-                    for k in range(n):
-                        voters[ll, k] = order[k]
-                    span = max(span, x[b, order[n - 1]] - x[b, order[0]])
-                    g_hi = max(g_hi, x[b, order[n - 1]])
-                    g_lo = min(g_lo, x[b, order[0]])
-                span = span + 1.0
-                if g_hi - g_lo >= span:
-                    span = (g_hi - g_lo) + 1.0
-                fixed_now = False
-                keep = 0
-                for ll in range(nlive):
-                    b = live[ll]
-                    xb = x[b]
-                    sc = scale[b]
-                    off = (4.0 * span) * ll
-                    noise = TOL * sumw[b]
-                    vo = voters[ll]
-                    for k in range(n):
-                        twice[k] = 2.0 * xb[vo[k]] + off
-                    for i in range(n):
-                        for j in range(n):
-                            df = xb[i] - xb[j]
-                            dist[i, j] = abs(df) / sc
-                    # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
-                    # counted outright for a few voters (no branch to mispredict); else, j
-                    # in position order, the midpoints ascend and one sweep finds every cut
-                    for i in range(n):
-                        xio = xb[i] + off
-                        if n <= _COUNT_MAX:
-                            for j in range(n):
-                                v = xio + xb[j]
-                                c = 0
-                                for k in range(n):
-                                    c += twice[k] < v
-                                cut[i, j] = c
-                        else:
-                            c = 0
-                            for jj in range(n):
-                                j = vo[jj]
-                                v = xio + xb[j]
-                                while c < n and twice[c] < v:
-                                    c += 1
-                                cut[i, j] = c
-                    if need_alt:
-                        mu = median[b]
-                        if np.isnan(mu):
-                            mu = 0.0
-                        for i in range(n):
-                            dmu[i] = abs(xb[i] - mu) / sc
-                    # --- risk exponents from security levels (every r = 1)
-                    if risk_kind == 2:
-                        for i in range(n):
-                            r[i] = 1.0
-                            security[i] = 0.0
-                    elif has_fixed:
-                        for i in range(n):
-                            r[i] = r_fixed[b, i]
-                            security[i] = 0.0
-                    else:
+        for ll in range(lo, hi):
+            b = live[ll]
+            xb = x[b]
+            sc = scale[b]
+            off = (4.0 * span) * ll
+            noise = TOL * sumw[b]
+            vo = voters[ll]
+            for k in range(n):
+                twice[k] = 2.0 * xb[vo[k]] + off
+            for i in range(n):
+                for j in range(n):
+                    df = xb[i] - xb[j]
+                    dist[i, j] = abs(df) / sc
+            # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
+            # counted outright for a few voters (no branch to mispredict); else, j
+            # in position order, the midpoints ascend and one sweep finds every cut
+            for i in range(n):
+                xio = xb[i] + off
+                if n <= _COUNT_MAX:
+                    for j in range(n):
+                        v = xio + xb[j]
+                        c = 0
                         for k in range(n):
-                            vk = vo[k]
-                            for i in range(n):
-                                wu[k, i] = dist[vk, i] * w[b, vk]
-                        _tallies(xb, cut, wu, prefix, noise, positive, net)
-                        _prob(positive, net, counts[b], prob_kind, p1)
-                        cb = chal[b]
-                        for i in range(n):
-                            lost_[i] = 0.0
-                            reach_[i] = 0.0
-                        for j in range(n):  # (sums over j in order, i innermost)
-                            for i in range(n):
-                                lost_[i] += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
-                                reach_[i] += cb[j, i] * dist[j, i]
-                        for i in range(n):
-                            security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
-                        if need_alt:
-                            for i in range(n):
-                                acc = 0.0
-                                for j in range(n):
-                                    ub, uw = _ub_uw(dmu[j] + dist[j, i])
-                                    ub = 2.0 - 4.0 * ub
-                                    uw = 2.0 - 4.0 * uw
-                                    t = _t(eftekhari, t_value, dmu[j], dist[j, i])
-                                    acc += cb[j, i] * (t * ub + (1.0 - t) * uw)
-                                security[i] = security[i] - (1.0 - q) * acc
-                        s_max = -np.inf
-                        s_min = np.inf
-                        for i in range(n):
-                            if present[b, i]:
-                                s_max = max(s_max, security[i])
-                                s_min = min(s_min, security[i])
-                        spread = s_max - s_min
-                        even = not spread > TOL
-                        for i in range(n):
-                            if even:
-                                big = 0.0
-                            else:
-                                big = (2.0 * security[i] - s_max - s_min) / spread
-                            big = min(max(big, -1.0), 1.0)
-                            r[i] = (1.0 - big / 3.0) / (1.0 + big / 3.0) if present[b, i] else 1.0
-                    # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
-                    # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
-                    # its power read as 0: numpy's loop takes a slow path for 0 ** r)
-                    if vote_risk:
-                        for k in range(n):
-                            vk = vo[k]
-                            rk = r[vk]
-                            row = k * n
-                            for i in range(n):
-                                d = dist[vk, i]
-                                pb[row + i] = d if d > 0 else 1.0
-                                pe[row + i] = rk
-                    for i in range(n):
-                        ri = r[i]
-                        row = o_near + i * n
-                        for j in range(n):
-                            half = 0.5 * dist[i, j]
-                            nb = max(0.5 - half, 0.0)
-                            pb[row + j] = nb if nb > 0 else 1.0
-                            pb[row + nn + j] = 0.5 + half
-                            pe[row + j] = ri
-                            pe[row + nn + j] = ri
-                    mp = o_near + nn
-                    mp += nn
-                    for i in range(n):
-                        pb[mp] = 0.5
-                        pe[mp] = r[i]
-                        mp += 1
-                    if need_alt:
-                        for i in range(n):
-                            for j in range(n):
-                                ub, uw = _ub_uw(dmu[i] + dist[i, j])
-                                pb[mp] = ub
-                                pb[mp + nn] = uw
-                                pe[mp] = r[i]
-                                pe[mp + nn] = r[i]
-                                if not actual:
-                                    ub, uw = _ub_uw(dmu[j] + dist[i, j])
-                                    pb[mp + 2 * nn] = ub
-                                    pb[mp + 3 * nn] = uw
-                                    pe[mp + 2 * nn] = r[i]
-                                    pe[mp + 3 * nn] = r[i]
-                                mp += 1
-                        mp += 3 * nn if not actual else nn
-                    _power(pb, pe, pb, mp, meta, pow_data)  # (in place, as numpy may)
-                    # --- probabilities with the risk exponents
-                    if (not vote_risk) and risk_kind != 2 and not has_fixed:
-                        for i in range(n):
-                            for j in range(n):
-                                p[i, j] = p1[i, j]
-                    else:
-                        if vote_risk:
-                            for k in range(n):
-                                vk = vo[k]
-                                wk = w[b, vk]
-                                for i in range(n):
-                                    pw = pb[k * n + i] if dist[vk, i] > 0 else 0.0
-                                    wu[k, i] = pw * wk
-                        else:
-                            for k in range(n):
-                                vk = vo[k]
-                                for i in range(n):
-                                    wu[k, i] = dist[vk, i] * w[b, vk]
-                        _tallies(xb, cut, wu, prefix, noise, positive, net)
-                        _prob(positive, net, counts[b], prob_kind, p)
-                    o_gap = o_near + nn
-                    o_sq = o_gap + nn
-                    o_alt = o_sq + n
-                    # --- expected utilities
-                    for i in range(n):
-                        sq = q * (2.0 - 4.0 * pb[o_sq + i])
-                        for j in range(n):
-                            e = i * n + j
-                            nr = pb[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
-                            gp = (pb[o_gap + e] - nr) * 4.0
-                            base = (2.0 - 4.0 * nr) - sq
-                            a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
-                            if need_alt:
-                                t = _t(eftekhari, t_value, dmu[i], dist[i, j])
-                                ub = 2.0 - 4.0 * pb[o_alt + e]
-                                uw = 2.0 - 4.0 * pb[o_alt + nn + e]
-                                a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
-                            if not actual:
-                                bb[i, j] = base - (s[b, i] * (1.0 - p[j, i])) * gp
-                                if need_alt:
-                                    t = _t(eftekhari, t_value, dmu[j], dist[j, i])
-                                    ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
-                                    uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
-                                    bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
-                    if actual:
-                        for i in range(n):
-                            for j in range(n):
-                                bb[i, j] = a[j, i]
-                    # --- what moves i, from i's perspective; the offer it takes
-                    pb_row = pair[b]
-                    for i in range(n):
-                        xi = xb[i]
-                        has_lose = False
-                        has_give = False
-                        for j in range(n):
-                            # (bitwise & | on booleans: no branches on the signs)
-                            av = a[i, j]
-                            bv = bb[i, j]
-                            ap = (dist[i, j] > 0) & pb_row[i, j]
-                            pos_a = av > TOL
-                            neg_a = (av < -TOL) & ap
-                            pos_b = bv > TOL
-                            lo_ = (bv > av + TOL) & pos_a & ap
-                            gi = (bv > TOL - av) & neg_a
-                            ca = (neg_a & pos_b) != gi
-                            lose[i, j] = lo_
-                            give[i, j] = gi
-                            capit[i, j] = ca
-                            has_lose |= lo_
-                            has_give |= gi
-                            moving[i, j] = lo_ | gi | (capitulation & ca)
-                            if weighted:
-                                aa = abs(av)
-                                ab = abs(bv)
-                                comp = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
-                            else:
-                                comp = (av / bv) * (xi - xb[j]) + xi
-                            offer[i, j] = comp if gi else xb[j]
-                        choice = 0
-                        take = False
-                        if accept_kind == 2:  # strongest
-                            best = -np.inf
-                            for j in range(n):
-                                if bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]:
-                                    best = max(best, bb[i, j])
-                            dmin = np.inf
-                            for j in range(n):
-                                sent = bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]
-                                if sent and bb[i, j] >= best - TOL:
-                                    dmin = min(dmin, dist[i, j])
-                            lim = dmin + TOL / sc
-                            found = False
-                            for j in range(n):
-                                sent = bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]
-                                if sent and bb[i, j] >= best - TOL and dist[i, j] <= lim:
-                                    choice = j
-                                    found = True
-                                    break
-                            take = found and moving[i, choice]
-                        else:
-                            least = np.inf
-                            which = 0  # the candidates: moving, lost conflicts, compromises
-                            if accept_kind != 1 and has_lose:
-                                which = 1
-                            elif accept_kind != 1 and has_give:
-                                which = 2
-                            for j in range(n):
-                                if which == 1:
-                                    cand = lose[i, j]
-                                elif which == 2:
-                                    cand = give[i, j]
-                                else:
-                                    cand = moving[i, j]
-                                kv = abs(offer[i, j] - xi)
-                                if accept_kind == 3:
-                                    aa = abs(a[i, j])
-                                    ab = abs(bb[i, j])
-                                    mid = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
-                                    kv = mid if give[i, j] else kv
-                                kv = kv if cand else np.inf
-                                key[j] = kv
-                                least = min(least, kv)
-                            take = least < np.inf
-                            lim = least + TOL
-                            for j in range(n):
-                                if key[j] <= lim:
-                                    choice = j
-                                    break
-                        if take:
-                            newx[i] = offer[i, choice]
-                            kind = 3 if give[i, choice] else 5  # GIVE, YIELD
-                            if lose[i, choice]:
-                                kind = 1  # LOSE
-                            accepted_out[rnd, b, i] = choice
-                            relation_out[rnd, b, i] = kind
-                        else:
-                            newx[i] = xi
-                            accepted_out[rnd, b, i] = -1
-                            relation_out[rnd, b, i] = 0
-                    # --- the round's pairwise diagnostics
-                    if record:
-                        base_at = at + ll * nn
-                        pair_start[rnd, b] = base_at
-                        for i in range(n):
-                            for j in range(n):
-                                e = base_at + i * n + j
-                                av = a[i, j]
-                                bv = bb[i, j]
-                                buf_a[e] = av
-                                buf_b[e] = bv
-                                buf_p[e] = p[i, j]
-                                buf_offer[e] = offer[i, j] if moving[i, j] else np.nan
-                                ap = dist[i, j] > 0 and pb_row[i, j]
-                                pos_a = av > TOL and ap
-                                neg_a = av < -TOL and ap
-                                pos_b = bv > TOL
-                                neg_b = bv < -TOL
-                                code = 0
-                                if pos_a and pos_b:
-                                    code = 2  # WIN
-                                if lose[i, j]:
-                                    code = 1  # LOSE
-                                if give[i, j]:
-                                    code = 3  # GIVE
-                                if capit[i, j]:
-                                    code = 5  # YIELD
-                                if pos_a and neg_b:
-                                    code = 6  # COMPEL
-                                    if av > TOL - bv:
-                                        code = 4  # TAKE
-                                if neg_a and neg_b:
-                                    code = 7  # STALEMATE
-                                buf_rel[e] = code
-                    # --- the row's round
-                    for i in range(n):
-                        risk_out[rnd, b, i] = r[i]
-                        if rnd > 0 and has_fixed:
-                            security_out[rnd, b, i] = security_out[0, b, i]
-                        else:
-                            security_out[rnd, b, i] = security[i]
-                    moved = 0.0
-                    for i in range(n):
-                        moved = max(moved, abs(newx[i] - xb[i]))
-                    if first_round and risk_kind != 2 and not has_fixed:
-                        for i in range(n):
-                            r_fixed[b, i] = r[i]
-                        fixed_now = True
-                    if moved <= tolerance:
-                        stopped[b] = rnd
-                        for i in range(n):
-                            accepted_out[rnd, b, i] = -1
-                            relation_out[rnd, b, i] = 0
-                    else:
-                        for i in range(n):
-                            xb[i] = newx[i]
-                        live[keep] = b
-                        keep += 1
-                if record:
-                    at += nlive * nn
-                nlive = keep
-                if fixed_now:
-                    has_fixed = True
-                for ll in range(nlive):
-                    b = live[ll]
-                    median[b] = _median(x[b], w[b], present[b], sumw[b])
-            for b in range(B):
-                median_out[rnd + 1, b] = median[b]
+                            c += twice[k] < v
+                        cut[i, j] = c
+                else:
+                    c = 0
+                    for jj in range(n):
+                        j = vo[jj]
+                        v = xio + xb[j]
+                        while c < n and twice[c] < v:
+                            c += 1
+                        cut[i, j] = c
+            if need_alt:
+                mu = median[b]
+                if np.isnan(mu):
+                    mu = 0.0
                 for i in range(n):
-                    positions[rnd + 1, b, i] = x[b, i] if present[b, i] else np.nan
-        return at
+                    dmu[i] = abs(xb[i] - mu) / sc
+            # --- risk exponents from security levels (every r = 1)
+            if risk_kind == 2:
+                for i in range(n):
+                    r[i] = 1.0
+                    security[i] = 0.0
+            elif has_fixed:
+                for i in range(n):
+                    r[i] = r_fixed[b, i]
+                    security[i] = 0.0
+            else:
+                for k in range(n):
+                    vk = vo[k]
+                    for i in range(n):
+                        wu[k, i] = dist[vk, i] * w[b, vk]
+                _tallies(xb, cut, wu, prefix, noise, positive, net)
+                _prob(positive, net, counts[b], prob_kind, p1)
+                cb = chal[b]
+                for i in range(n):
+                    lost_[i] = 0.0
+                    reach_[i] = 0.0
+                for j in range(n):  # (sums over j in order, i innermost)
+                    for i in range(n):
+                        lost_[i] += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
+                        reach_[i] += cb[j, i] * dist[j, i]
+                for i in range(n):
+                    security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
+                if need_alt:
+                    for i in range(n):
+                        acc = 0.0
+                        for j in range(n):
+                            ub, uw = _ub_uw(dmu[j] + dist[j, i])
+                            ub = 2.0 - 4.0 * ub
+                            uw = 2.0 - 4.0 * uw
+                            t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                            acc += cb[j, i] * (t * ub + (1.0 - t) * uw)
+                        security[i] = security[i] - (1.0 - q) * acc
+                s_max = -np.inf
+                s_min = np.inf
+                for i in range(n):
+                    if present[b, i]:
+                        s_max = max(s_max, security[i])
+                        s_min = min(s_min, security[i])
+                spread = s_max - s_min
+                even = not spread > TOL
+                for i in range(n):
+                    if even:
+                        big = 0.0
+                    else:
+                        big = (2.0 * security[i] - s_max - s_min) / spread
+                    big = min(max(big, -1.0), 1.0)
+                    r[i] = (1.0 - big / 3.0) / (1.0 + big / 3.0) if present[b, i] else 1.0
+            # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
+            # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
+            # its power read as 0: numpy's loop takes a slow path for 0 ** r)
+            if vote_risk:
+                for k in range(n):
+                    vk = vo[k]
+                    rk = r[vk]
+                    row = k * n
+                    for i in range(n):
+                        d = dist[vk, i]
+                        pb[row + i] = d if d > 0 else 1.0
+                        pe[row + i] = rk
+            for i in range(n):
+                ri = r[i]
+                row = o_near + i * n
+                for j in range(n):
+                    half = 0.5 * dist[i, j]
+                    nb = max(0.5 - half, 0.0)
+                    pb[row + j] = nb if nb > 0 else 1.0
+                    pb[row + nn + j] = 0.5 + half
+                    pe[row + j] = ri
+                    pe[row + nn + j] = ri
+            mp = o_near + nn
+            mp += nn
+            for i in range(n):
+                pb[mp] = 0.5
+                pe[mp] = r[i]
+                mp += 1
+            if need_alt:
+                for i in range(n):
+                    for j in range(n):
+                        ub, uw = _ub_uw(dmu[i] + dist[i, j])
+                        pb[mp] = ub
+                        pb[mp + nn] = uw
+                        pe[mp] = r[i]
+                        pe[mp + nn] = r[i]
+                        if not actual:
+                            ub, uw = _ub_uw(dmu[j] + dist[i, j])
+                            pb[mp + 2 * nn] = ub
+                            pb[mp + 3 * nn] = uw
+                            pe[mp + 2 * nn] = r[i]
+                            pe[mp + 3 * nn] = r[i]
+                        mp += 1
+                mp += 3 * nn if not actual else nn
+            _power(pb, pe, pb, mp, meta, pow_data)  # (in place, as numpy may)
+            # --- probabilities with the risk exponents
+            if (not vote_risk) and risk_kind != 2 and not has_fixed:
+                for i in range(n):
+                    for j in range(n):
+                        p[i, j] = p1[i, j]
+            else:
+                if vote_risk:
+                    for k in range(n):
+                        vk = vo[k]
+                        wk = w[b, vk]
+                        for i in range(n):
+                            pw = pb[k * n + i] if dist[vk, i] > 0 else 0.0
+                            wu[k, i] = pw * wk
+                else:
+                    for k in range(n):
+                        vk = vo[k]
+                        for i in range(n):
+                            wu[k, i] = dist[vk, i] * w[b, vk]
+                _tallies(xb, cut, wu, prefix, noise, positive, net)
+                _prob(positive, net, counts[b], prob_kind, p)
+            o_gap = o_near + nn
+            o_sq = o_gap + nn
+            o_alt = o_sq + n
+            # --- expected utilities
+            for i in range(n):
+                sq = q * (2.0 - 4.0 * pb[o_sq + i])
+                for j in range(n):
+                    e = i * n + j
+                    nr = pb[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
+                    gp = (pb[o_gap + e] - nr) * 4.0
+                    base = (2.0 - 4.0 * nr) - sq
+                    a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
+                    if need_alt:
+                        t = _t(eftekhari, t_value, dmu[i], dist[i, j])
+                        ub = 2.0 - 4.0 * pb[o_alt + e]
+                        uw = 2.0 - 4.0 * pb[o_alt + nn + e]
+                        a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                    if not actual:
+                        bb[i, j] = base - (s[b, i] * (1.0 - p[j, i])) * gp
+                        if need_alt:
+                            t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                            ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
+                            uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
+                            bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+            if actual:
+                for i in range(n):
+                    for j in range(n):
+                        bb[i, j] = a[j, i]
+            # --- what moves i, from i's perspective; the offer it takes
+            pb_row = pair[b]
+            for i in range(n):
+                xi = xb[i]
+                has_lose = False
+                has_give = False
+                for j in range(n):
+                    # (bitwise & | on booleans: no branches on the signs)
+                    av = a[i, j]
+                    bv = bb[i, j]
+                    ap = (dist[i, j] > 0) & pb_row[i, j]
+                    pos_a = av > TOL
+                    neg_a = (av < -TOL) & ap
+                    pos_b = bv > TOL
+                    lo_ = (bv > av + TOL) & pos_a & ap
+                    gi = (bv > TOL - av) & neg_a
+                    ca = (neg_a & pos_b) != gi
+                    lose[i, j] = lo_
+                    give[i, j] = gi
+                    capit[i, j] = ca
+                    has_lose |= lo_
+                    has_give |= gi
+                    moving[i, j] = lo_ | gi | (capitulation & ca)
+                    if weighted:
+                        aa = abs(av)
+                        ab = abs(bv)
+                        comp = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
+                    else:
+                        comp = (av / bv) * (xi - xb[j]) + xi
+                    offer[i, j] = comp if gi else xb[j]
+                choice = 0
+                take = False
+                if accept_kind == 2:  # strongest
+                    best = -np.inf
+                    for j in range(n):
+                        if bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]:
+                            best = max(best, bb[i, j])
+                    dmin = np.inf
+                    for j in range(n):
+                        sent = bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]
+                        if sent and bb[i, j] >= best - TOL:
+                            dmin = min(dmin, dist[i, j])
+                    lim = dmin + TOL / sc
+                    found = False
+                    for j in range(n):
+                        sent = bb[i, j] > TOL and dist[i, j] > 0 and pb_row[i, j]
+                        if sent and bb[i, j] >= best - TOL and dist[i, j] <= lim:
+                            choice = j
+                            found = True
+                            break
+                    take = found and moving[i, choice]
+                else:
+                    least = np.inf
+                    which = 0  # the candidates: moving, lost conflicts, compromises
+                    if accept_kind != 1 and has_lose:
+                        which = 1
+                    elif accept_kind != 1 and has_give:
+                        which = 2
+                    for j in range(n):
+                        if which == 1:
+                            cand = lose[i, j]
+                        elif which == 2:
+                            cand = give[i, j]
+                        else:
+                            cand = moving[i, j]
+                        kv = abs(offer[i, j] - xi)
+                        if accept_kind == 3:
+                            aa = abs(a[i, j])
+                            ab = abs(bb[i, j])
+                            mid = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
+                            kv = mid if give[i, j] else kv
+                        kv = kv if cand else np.inf
+                        key[j] = kv
+                        least = min(least, kv)
+                    take = least < np.inf
+                    lim = least + TOL
+                    for j in range(n):
+                        if key[j] <= lim:
+                            choice = j
+                            break
+                if take:
+                    newx[i] = offer[i, choice]
+                    kind = 3 if give[i, choice] else 5  # GIVE, YIELD
+                    if lose[i, choice]:
+                        kind = 1  # LOSE
+                    accepted_out[rnd, b, i] = choice
+                    relation_out[rnd, b, i] = kind
+                else:
+                    newx[i] = xi
+                    accepted_out[rnd, b, i] = -1
+                    relation_out[rnd, b, i] = 0
+            # --- the round's pairwise diagnostics
+            if record:
+                base_at = at + ll * nn
+                pair_start[rnd, b] = base_at
+                for i in range(n):
+                    for j in range(n):
+                        e = base_at + i * n + j
+                        av = a[i, j]
+                        bv = bb[i, j]
+                        buf_a[e] = av
+                        buf_b[e] = bv
+                        buf_p[e] = p[i, j]
+                        buf_offer[e] = offer[i, j] if moving[i, j] else np.nan
+                        ap = dist[i, j] > 0 and pb_row[i, j]
+                        pos_a = av > TOL and ap
+                        neg_a = av < -TOL and ap
+                        pos_b = bv > TOL
+                        neg_b = bv < -TOL
+                        code = 0
+                        if pos_a and pos_b:
+                            code = 2  # WIN
+                        if lose[i, j]:
+                            code = 1  # LOSE
+                        if give[i, j]:
+                            code = 3  # GIVE
+                        if capit[i, j]:
+                            code = 5  # YIELD
+                        if pos_a and neg_b:
+                            code = 6  # COMPEL
+                            if av > TOL - bv:
+                                code = 4  # TAKE
+                        if neg_a and neg_b:
+                            code = 7  # STALEMATE
+                        buf_rel[e] = code
+            # --- the row's round
+            for i in range(n):
+                risk_out[rnd, b, i] = r[i]
+                if rnd > 0 and has_fixed:
+                    security_out[rnd, b, i] = security_out[0, b, i]
+                else:
+                    security_out[rnd, b, i] = security[i]
+            moved = 0.0
+            for i in range(n):
+                moved = max(moved, abs(newx[i] - xb[i]))
+            if first_round and risk_kind != 2 and not has_fixed:
+                for i in range(n):
+                    r_fixed[b, i] = r[i]
+            if moved <= tolerance:
+                stopped[b] = rnd
+                still[ll] = True
+                for i in range(n):
+                    accepted_out[rnd, b, i] = -1
+                    relation_out[rnd, b, i] = 0
+            else:
+                still[ll] = False
+                for i in range(n):
+                    xb[i] = newx[i]
+                # a row that moved has a new median (one that stopped keeps its own)
+                median[b] = _median(xb, w[b], present[b], sumw[b])
 
+    @_jit
+    def _start_rows(x, w, present, sumw, median):  # type: ignore[no-untyped-def]
+        """Every row's total weight (as numpy adds it) and its median before the rounds."""
+        B, n = x.shape
+        for b in range(B):
+            sumw[b] = _pairwise_sum(w[b], 0, n)
+            median[b] = _median(x[b], w[b], present[b], sumw[b])
+
+
+_PIECES = 4
+"""Pieces of a round's rows per thread: a thread that gets less of a busy machine's time
+takes fewer of them (the split never changes the numbers)."""
+
+
+def _spread(pool: Any, threads: int, count: int, fn: Callable[[int, int], None]) -> None:
+    """``fn(lo, hi)`` over ``0:count`` in contiguous pieces, on ``threads`` threads of
+    ``pool``."""
+    pieces = min(_PIECES * threads, count // 8)
+    if pool is None or threads <= 1 or pieces < 2:
+        fn(0, count)
+        return
+    edges = np.linspace(0, count, pieces + 1).astype(np.int64).tolist()
+    list(pool.map(lambda k: fn(edges[k], edges[k + 1]), range(pieces)))
+
+
+def _run_part(  # type: ignore[no-untyped-def]
+    x, w, w1, s, present, counts, chal, scale, R, prob_kind, vote_risk, actual,
+    accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind, first_round,
+    tolerance, record, positions, median_out, risk_out, security_out, accepted_out,
+    relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer, at,
+    pow_data, *, threads=1, pool=None,
+):
+    """All rounds of a group of rows (see :func:`._eum_kernel._eum_rows`); ``x`` is moved in
+    place. Outputs are the group's own ``(R+1, B, n)`` etc. arrays; pairwise diagnostics go to
+    the flat buffers from ``at`` on when ``record``; returns where they end.
+
+    Each round's live rows are split over ``threads`` threads of ``pool`` (the compiled
+    rounds release the GIL); what a row computes does not depend on the split (see
+    :func:`_round_rows`), so the numbers are the same for every thread count, and the same as
+    the numpy kernel's."""
+    B, n = x.shape
+    nn = n * n
+    pair = counts > 0
+    sumw = np.empty(B)
+    median = np.empty(B)
+    _start_rows(x, w, present, sumw, median)
+    median_out[0] = median
+    positions[0] = np.where(present, x, np.nan)
+    live = np.arange(B)
+    r_fixed = np.ones((B, n))
+    has_fixed = False
+    voters = np.empty((B, n), np.int64)
+    row_lo = np.empty(B)
+    row_hi = np.empty(B)
+    still = np.zeros(B, np.bool_)
+    for rnd in range(R):
+        nlive = live.size
+        if nlive < B:  # rows that stopped repeat their last round's risk and security
+            idle = np.ones(B, dtype=bool)
+            idle[live] = False
+            risk_out[rnd, idle] = risk_out[rnd - 1, idle]
+            security_out[rnd, idle] = security_out[rnd - 1, idle]
+        if nlive > 0:
+            _spread(pool, threads, nlive,
+                    lambda lo, hi, live=live: _sort_rows(lo, hi, live, x, voters, row_lo,
+                                                         row_hi))
+            # the span of the live rows (the numpy kernel searches the midpoints of every
+            # live row in one sorted array, rows kept apart by offsets of 4 × span)
+            span = float((row_hi[:nlive] - row_lo[:nlive]).max()) + 1.0
+            spread = float(row_hi[:nlive].max() - row_lo[:nlive].min())
+            if spread >= span:
+                span = spread + 1.0
+            fixed = has_fixed
+
+            def rows(lo: int, hi: int, rnd: int = rnd, span: float = span,
+                     fixed: bool = fixed, at: int = at, live: np.ndarray = live) -> None:
+                _round_rows(
+                    lo, hi, rnd, live, voters, span, x, w, s, present, pair, counts, chal,
+                    scale, sumw, median, r_fixed, fixed, prob_kind, vote_risk, actual,
+                    accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind,
+                    first_round, tolerance, record, risk_out, security_out, accepted_out,
+                    relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer,
+                    at, pow_data, still,
+                )
+
+            _spread(pool, threads, nlive, rows)
+            if record:
+                at += nlive * nn
+            if first_round and risk_kind != 2:
+                has_fixed = True
+            live = live[~still[:nlive]]
+        median_out[rnd + 1] = median
+        positions[rnd + 1] = np.where(present, x, np.nan)
+    return at
+
+
+run_part: Callable[..., int] = _run_part
+"""All rounds of a group of rows (:func:`_run_part`)."""
 
 _READY = threading.Lock()
 _warm: list[bool] = []
 
 
 def ready() -> None:
-    """Compile (or load from the cache) :func:`run_part` for its one signature, once per
+    """Compile (or load from the cache) the compiled rounds for their one signature, once per
     process, before threads call it (numba compiling one function from two threads at once
     is not safe)."""
     if _warm:

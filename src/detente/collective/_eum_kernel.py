@@ -40,8 +40,10 @@ scale*), so distances ``d`` lie in ``[0, 1]``; ``w_k = c_k s_k`` (capability × 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -526,12 +528,13 @@ def eum_kernel(
     u²``; rows that have stopped moving are dropped from the rounds that follow. Rows never
     interact. Each round writes its pairwise arrays straight into one flat buffer per array
     (see :class:`EUMTrace`); ``record_pairs=False`` records none.
-    ``threads`` runs the groups of rows on that many threads (default: 1 on the numpy path,
-    whose groups are small enough that Python overhead, which threads do not share, dominates;
-    every core on the compiled path when the work is large). Both paths give the same numbers
-    for the same ``threads``; across thread counts, the same up to rounding in the last bit
-    where a voter sits exactly at the midpoint of a pair (its votes cancel; which prefix sum
-    holds them depends on the rows run together).
+    ``threads`` runs on that many threads (default: 1 on the numpy path, whose groups are small
+    enough that Python overhead, which threads do not share, dominates; every core on the
+    compiled path when the work is large). The compiled path splits each round's rows over
+    its threads and gives the numbers of the numpy kernel on one thread, whatever ``threads``;
+    the numpy path runs groups of rows on the threads, which gives the same numbers up to
+    rounding in the last bit where a voter sits exactly at the midpoint of a pair (its votes
+    cancel; which prefix sum holds them depends on the rows run together).
 
     ``engine`` (default: the environment variable ``DETENTE_EUM_ENGINE``, else ``auto``) picks
     the rounds' implementation: ``numpy`` (:func:`_eum_rows`), ``compiled``
@@ -580,10 +583,11 @@ def eum_kernel(
     compiled = _use_compiled(engine, settings, work)
     if threads is None:  # (threads pay off on the compiled path only, and only for large runs)
         threads = (os.cpu_count() or 1) if compiled and work >= COMPILED_MIN_WORK else 1
-    if threads > 1 and B > 1:
+    if threads > 1 and B > 1 and not compiled:
         # split big groups so the threads get similar work; groups write disjoint rows of
         # ``raw`` (and disjoint parts of its pairwise buffers); numpy releases the GIL inside
-        # its loops
+        # its loops (the compiled rounds instead split each round's rows over the threads,
+        # which leaves every number as one thread computes it)
         cost = sum((r.stop - r.start) * wd**2 for r, wd in parts)
         split = []
         for r, wd in parts:
@@ -603,19 +607,26 @@ def eum_kernel(
             for name, (_, dtype) in _PAIR_FILL.items()
         })
 
-    rows_fn = _eum_rows_compiled if compiled else _eum_rows
+    if compiled:
+        with ThreadPoolExecutor(max_workers=threads) if threads > 1 else _no_pool() as pool:
+            for k, (rows, wd) in enumerate(parts):
+                _eum_rows_compiled(
+                    xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd],
+                    mult_u[rows, :wd], rep_u[rows, :wd], settings, raw, rows, int(region[k]),
+                    threads=threads, pool=pool,
+                )
 
     def run(k: int) -> None:
         rows, wd = parts[k]
-        rows_fn(
+        _eum_rows(
             xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd], mult_u[rows, :wd],
             rep_u[rows, :wd], settings, raw, rows, int(region[k]),
         )
 
-    if threads > 1 and B > 1:
+    if not compiled and threads > 1 and B > 1:
         with ThreadPoolExecutor(max_workers=threads) as pool:
             list(pool.map(run, sorted(range(len(parts)), key=lambda k: -room[k])))
-    else:
+    elif not compiled:
         for k in range(len(parts)):
             run(k)
     # back to the input's row order, and from groups to actors: one gather per array
@@ -650,6 +661,11 @@ rounds``, widths in merged actors): ~0.5 s of numpy rounds at DEU III's widths, 
 importing numba and loading the compiled code cost. A Monte Carlo run of 2,048 draws of a
 30-actor issue (one chunk, 10 rounds: 18 million) runs compiled; one forecast, or all 353 DEU III
 issues (0.9 million), numpy, so that the command line never imports numba for them."""
+
+
+@contextlib.contextmanager
+def _no_pool() -> Iterator[None]:
+    yield None
 
 
 def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:
@@ -771,8 +787,13 @@ def _one_round(
         if need_alt:
             alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
             security = security - (1.0 - q) * np.einsum("bji,bji->bi", chal, alt1)
-        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True)
-        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True)
+        # (a row without a present actor has no security levels to compare: its extremes are
+        # taken as 0, so no ∞ − ∞ is formed; its exponents are 1 anyway)
+        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True, initial=-np.inf)
+        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True, initial=np.inf)
+        nobody = ~present.any(axis=1, keepdims=True)
+        s_max[nobody] = 0.0
+        s_min[nobody] = 0.0
         spread = s_max - s_min
         even = ~(spread > TOL)
         big_r = np.where(
@@ -967,8 +988,11 @@ def _bdm_risk(
         alt1 = _alternative(dist, dmu, 1.0, t)  # [j, m]: challenger j, target at x_m
         security -= (1.0 - q) * np.einsum("bji,bjm->bim", chal, alt1)
     cand = present[:, None, :]
-    s_max = np.where(cand, security, -np.inf).max(axis=2)
-    s_min = np.where(cand, security, np.inf).min(axis=2)
+    s_max = np.where(cand, security, -np.inf).max(axis=2, initial=-np.inf)
+    s_min = np.where(cand, security, np.inf).min(axis=2, initial=np.inf)
+    nobody = ~present.any(axis=1)  # (no position to compare with: no ∞ − ∞ formed)
+    s_max[nobody] = 0.0
+    s_min[nobody] = 0.0
     own = np.diagonal(security, axis1=1, axis2=2)
     spread = s_max - s_min
     even = ~(spread > TOL)
@@ -1106,6 +1130,8 @@ def _eum_rows_compiled(
     out: _Raw,
     rows: slice,
     at: int,
+    threads: int = 1,
+    pool: Any = None,
 ) -> None:
     """:func:`_eum_rows` through the compiled rounds of :mod:`._eum_jit` (the same numbers):
     the same inputs prepared the same way, the rounds in machine code, the weighted means by
@@ -1152,7 +1178,7 @@ def _eum_rows_compiled(
         cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
         cfg.t == "eftekhari", jit._RISK[cfg.risk], cfg.risk_update == "first_round",
         float(cfg.tolerance), record, positions, median, risk, security, accepted, relation,
-        stopped, pair_start, *bufs, at, jit._POW_DATA,
+        stopped, pair_start, *bufs, at, jit._POW_DATA, threads=threads, pool=pool,
     )
     cols = slice(0, n)
     # the weighted mean of every round, as numpy computes it (absent actors at their anchor)
