@@ -87,6 +87,13 @@ class Candidate:
 # --- triggers -------------------------------------------------------------------------------
 # (type, pattern); earlier entries win where spans overlap.
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    # "the decision not to extend the treaty": an agreement that renews itself ends (a
+    # withdrawal); "the Senate voted to reject the treaty": ratification refused
+    ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|\bchose|\bopted|\bvoted|"
+                            r"\bnotice)\s+not\s+"
+                            r"to\s+(?:extend|renew|prolong)\b", re.I)),
+    ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
+                                r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
     ("violation_alleged", re.compile(
         r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
     ("compliance_restored", re.compile(
@@ -111,7 +118,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                                 re.I)),
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
-        r"\bleav(?:e|es|ing) the\b|\bleft the\b|\bcease[ds]? (?:all )?(?:its )?participation\b|"
+        r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
+        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z]))|\bcease[ds]? (?:all )?(?:its )?participation\b|"
         r"\bceasing (?:all )?participation\b|"
         # "pulled the United States out of the agreement" (the actor inside the trigger)
         r"\bpull(?:ed|s|ing)?\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2}\s+"
@@ -125,14 +133,18 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"honou?r|comply|complying|abid|respect|fulfil|shar)\w*\b|"
         r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
-        r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
+        r"\bhalt(?:ed|s|ing)? (?:its )?participation\b|\bhalt\s+to\b(?=\s+(?:the|an?|its|their)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreement|accord|deal|pact|memorandum|protocol|"
+        r"convention|implementation|participation)\b)", re.I)),
     ("entered_into_force", re.compile(
         r"\b(?:entered|enter|came|come|went|go) into (?:force|effect)\b|\b(?:formally )?"
         r"t(?:ook|akes|ake) effect\b|\bin effect from\b", re.I)),
     ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b",
                             re.I)),
     ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
-    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b",
+    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|\bconcluding\b(?=\s+(?:the|a|"
+                          r"an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|memorandum|accord|"
+                          r"deal|pact)\b|\s+the\s+(?-i:[A-Z]))",
                           re.I)),
     ("kept", re.compile(
         r"\babid(?:ed|es|ing|e) by\b|\bcomplied with\b|\bin (?:full )?compliance with\b|"
@@ -147,6 +159,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
+    ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
@@ -154,7 +167,8 @@ _KEYS: list[tuple[str, ...]] = [
     ("withdr", "pull", "exit", "leav", "left", "participation", "beyond"),
     ("suit", "same", "likewise"),
     ("suspen", "ceas", "stop", "longer", "reduc", "halt"),
-    ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",), ("sign", "finali"),
+    ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
+    ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled"),
 ]
@@ -207,7 +221,8 @@ _HYP = re.compile(
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
 _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
                       r"for)\b", re.I)
-_REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
+_REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
+                             r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the \w+|(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
@@ -274,6 +289,13 @@ _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|u
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
+#: a treaty noun phrase with its modifiers and topic: "an agreement with the United States on
+#: plutonium disposal", "a UN-brokered grain export deal"
+_DESCRIBED = re.compile(
+    r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)"
+    r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
+    r"(?:\s+(?:with|between)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*(?:and\s+)?){1,4})?"
+    r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
@@ -418,6 +440,20 @@ class Extractor:
                 index += 1
         return out
 
+    def _described_agreement(self, s: str) -> _Ent | None:
+        """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
+        export deal": a treaty noun phrase whose modifiers or "on/for ..." complement hold a
+        word that only one agreement's record names hold (``Gazetteer.words``)."""
+        words = self.gazetteer.words
+        if not words:
+            return None
+        for m in _DESCRIBED.finditer(s):
+            text = " ".join(x for x in (m.group("mods"), m.group("topic")) if x)
+            ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        return None
+
     def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None) -> _Ent | None:
         """"the nuclear deal" in a sentence naming Iran: an agreement name of the record with
         one of the sentence's actors left out ("Iran nuclear deal", "nuclear deal with Iran")."""
@@ -456,6 +492,8 @@ class Extractor:
     def _sentence(self, article: Article, index: int, s: str, start: int, ents: list[_Ent],
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
+        if not any(e.label == "AGR" for e in ents) and (desc := self._described_agreement(s)):
+            ents = sorted([*ents, desc], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
         if header or not triggers:
@@ -702,8 +740,8 @@ class Extractor:
                     # first act, else the previous sentence's
                     own_acts = [c.actors for c in found if "*" not in c.actors]
                     actors, how = (own_acts[0] if own_acts else state.last_actors), "pronoun"
-                elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
-                        _NOMINAL.search(ttext.split()[-1]):
+                elif not act_ents and state.last_actors and state.since_candidate <= 1 and (
+                        _NOMINAL.search(ttext.split()[-1]) or "decision" in ttext.lower()):
                     actors, how = state.last_actors, "pronoun"
                 elif etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
                     actors, how = ("*",), "parties"

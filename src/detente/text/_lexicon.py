@@ -113,6 +113,10 @@ LEXICON: tuple[Entry, ...] = (
     Entry("withdrew", nouns=("pullout", "pull-out", "renunciation", "denunciation",
                              "abandonment")),
     Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
+    # "terminating the Treaty on Friendship", "annulled the deal", "the termination of the pact"
+    Entry("withdrew", verbs=("terminate", "annul", "cancel"), follow=_AGREEMENT_OBJECT),
+    Entry("withdrew", nouns=("termination", "annulment", "cancellation"),
+          follow=r"\s+of" + _AGREEMENT_OBJECT),
     # "North Korea's departure from the NPT", "its exit from the accord"
     Entry("withdrew", nouns=("departure", "exit", "retreat"), follow=_FROM_AGREEMENT),
     Entry("suspended", nouns=("moratorium on implementation",)),
@@ -143,7 +147,7 @@ LEXICON: tuple[Entry, ...] = (
 _KEPT_OBJECT = (r"\s+(?:(?:the|its|their|all|our|his|her|of\s+the|all\s+of\s+the)\s+)*"
                 r"(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|accord|deal|pact|convention|"
                 r"obligations|commitments|provisions|terms|limits|ceasefire|cease-fire|"
-                r"responsibilities|requirements|undertakings|protocol|memorandum)\b")
+                r"responsibilities|requirements|undertakings|protocol|memorandum|pledges?|promises?)\b")
 _RESTORED_OBJECT = (r"\s+(?:(?:the|its|their|full)\s+)*(?:[\w'’-]+\s+){0,2}?(?:treaty|"
                     r"agreement|accord|deal|pact|implementation|compliance|participation|"
                     r"obligations|commitments)\b")
