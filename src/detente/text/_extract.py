@@ -291,6 +291,12 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+)
                       r"ceasefire|cease-fire|protocol)\b", re.I)
 #: a treaty noun phrase with its modifiers and topic: "an agreement with the United States on
 #: plutonium disposal", "a UN-brokered grain export deal"
+_TREATY_NOUN = (r"\b(?:treaty|agreement|accords?|deal|pact|convention|protocol|memorandum|"
+                r"framework|participation|membership|signature|obligations)\b")
+_WITHDRAW_VERB = re.compile(r"withdr[ae]w(?:s|n|ing)?|pull(?:ed|s|ing)? out", re.I)
+#: the start of a direct object: a determiner, a quantity, a possessive
+_OBJECT_START = (r"(?i:the|a|an|its|their|his|her|some|most|all|much|many|more|about|nearly|"
+                 r"almost|over|\d[\d,.]*|heavy|tanks?|weapons?|weaponry|artillery|troops|forces)\b")
 _DESCRIBED = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)"
     r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
@@ -548,6 +554,33 @@ class Extractor:
                                      if e.label == "ACT")) and not \
                     re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
                 continue
+            # "withdrew a significant amount of weaponry": a verb with a direct object that is
+            # neither an agreement nor an actor withdraws that thing, not from a treaty; under a
+            # ceasefire (the record's kind) pulling weapons back is its observance
+            pulled_back = False
+            if etype == "withdrew" and _WITHDRAW_VERB.fullmatch(ttext):
+                obj = re.match(r"^\s+([^,;:.]*?)(?=\s+(?:from|to|under|in\s+(?:line|accordance)|"
+                               r"as|after|before|since|on|by)\b|[,;:.]|$)", s[t1:])
+                if obj and re.match(_OBJECT_START, obj.group(1)) and not any(
+                        t1 <= e.start < t1 + obj.end() for e in ents) and not re.search(
+                        _TREATY_NOUN, obj.group(1), re.I) and not re.match(
+                        rf"^\s*(?:from\s+)?{_AGREEMENT_NP}|^\s*from\s+(?:the\s+)?(?-i:[A-Z])",
+                        s[t1 + obj.end():], re.I):
+                    pulled_back = True
+            # "withdrawal from the Commonwealth of Independent States": from a named body that
+            # is not an agreement of the record
+            frm = re.match(r"^\s+from\s+(?:the\s+)?(?=[A-Z])", s[t1:])
+            if etype == "withdrew" and frm and not any(
+                    t1 <= e.start <= t1 + frm.end() + 60 for e in ents if e.label == "AGR") and \
+                    not re.match(rf"^[^,;.]{{0,60}}?{_TREATY_NOUN}", s[t1 + frm.end():], re.I) and \
+                    not re.match(r"^[A-Z0-9-]{2,}\b", s[t1 + frm.end():]):
+                continue
+            # "suspended consideration of the treaty": a procedure, not the treaty
+            if etype == "suspended" and re.match(
+                    r"^\s+(?:its\s+|the\s+|their\s+)?(?:consideration|debate|discussions?|"
+                    r"deliberations?|votes?|voting|hearings?|sessions?|talks|negotiations)\b",
+                    s[t1:], re.I):
+                continue
             if etype == "entered_into_force" and any(
                 tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
                 for tt, a, _, _ in triggers[:i]
@@ -620,6 +653,10 @@ class Extractor:
                 conf -= 0.3
             else:
                 continue
+            if pulled_back:
+                if not agrs or g.kinds.get(agrs[0].key) != "ceasefire":
+                    continue
+                etype = "kept"
             # date
             # a date belongs to the nearest trigger: in "ratified it in 2000 and de-ratified it
             # in 2023" each act keeps the date between it and the next act
