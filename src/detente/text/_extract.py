@@ -300,7 +300,8 @@ _OBJECT_START = (r"(?i:the|a|an|its|their|his|her|some|most|all|much|many|more|a
 _DESCRIBED = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)"
     r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
-    r"(?:\s+(?:with|between)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*(?:and\s+)?){1,4})?"
+    r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
+    r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
