@@ -38,7 +38,13 @@ from typing import Any
 
 from detente.record import Record
 from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
-from detente.text._gazetteer import Gazetteer, build_gazetteer, shipped_gazetteer
+from detente.text._gazetteer import (
+    ARMED,
+    NON_STATE,
+    Gazetteer,
+    build_gazetteer,
+    shipped_gazetteer,
+)
 from detente.text._lexicon import lexicon_keys, lexicon_patterns
 from detente.text._read import Article
 
@@ -524,7 +530,7 @@ class Extractor:
         clauses = _clauses(s)
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
-        act_ents = [e for e in ents if e.label == "ACT"]
+        act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
         sentence_alleger: str | None = None
@@ -899,6 +905,15 @@ class Extractor:
                 if len(tracks) != 1:
                     continue
                 agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
+            if ARMED in actors or ARMED in alleged:
+                # "the rebels": the agreement's non-state armed parties, if it has any
+                armed = tuple(p for p in g.parties.get(agrs[0].key, ()) if p in NON_STATE)
+                actors = tuple(dict.fromkeys(x for a in actors
+                                             for x in ((a,) if a != ARMED else armed)))
+                alleged = tuple(dict.fromkeys(x for a in alleged
+                                              for x in ((a,) if a != ARMED else armed)))
+                if not actors:
+                    continue
             if year is not None and year <= 1991:
                 actors = tuple("SUN" if a == "RUS" else a for a in actors)
                 alleged = tuple("SUN" if a == "RUS" else a for a in alleged)
@@ -981,6 +996,28 @@ class _State:
     headline: bool = False
     #: the type of the last act reported, for "followed suit"
     last_type: str | None = None
+
+
+#: a non-state armed group named by what it is: "the rebels", "separatist fighters",
+#: "pro-Russian forces", "Russian-backed fighters" (not "Russian forces")
+_ARMED_GROUP = re.compile(
+    r"\b(?:(?:pro-[A-Z][\w]*|[A-Z][\w]*-(?:backed|led|controlled|supported))\s+)?(?:separatist|"
+    r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units))?\b|"
+    r"\b(?:pro-[A-Z]\w*|[A-Z]\w*-(?:backed|led|controlled|supported))\s+(?:fighters|forces|"
+    r"militias?|troops|gunmen)\b")
+
+
+def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
+    """``acts`` with every armed-group phrase as one actor (replacing the names inside it)."""
+    if not re.search(r"separatist|rebel|insurgent|militant|backed|pro-|-led|controlled|"
+                     r"supported", s):
+        return acts
+    groups = [_Ent("ACT", "armed group", m.start(), m.end(), m.group(0))
+              for m in _ARMED_GROUP.finditer(s)]
+    if not groups:
+        return acts
+    kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
+    return sorted(kept + groups, key=lambda e: e.start)
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:

@@ -23,8 +23,15 @@ from importlib import resources
 
 from detente.record import Record
 
-__all__ = ["ActorName", "Gazetteer", "agreement_names", "build_gazetteer", "distinctive_words",
+__all__ = ["ARMED", "NON_STATE", "ActorName", "Gazetteer", "agreement_names", "build_gazetteer", "distinctive_words",
            "load_aliases"]
+
+#: the code that "the rebels", "separatist fighters", "pro-Russian forces" stand for until the
+#: agreement is known: then it is that agreement's non-state armed parties (:data:`NON_STATE`)
+ARMED = "ARMED"
+#: actors of the record that are non-state armed parties (the separatist entities of Donbas,
+#: the Taliban, Hezbollah, Hamas, the Houthis)
+NON_STATE = frozenset({"DPR", "LPR", "TALIBAN", "HEZBOLLAH", "HAMAS", "HOUTHIS"})
 
 _HEADS = ("Treaty", "Convention", "Agreement", "Accords", "Accord", "Act", "Memorandum",
           "Protocol", "Framework", "Statement", "Declaration", "Initiative", "Understanding")
@@ -206,6 +213,7 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
         actors.setdefault(r["alias"].strip().lower(), []).append(ActorName(r["id"], start, end))
         if r["alias"].strip() not in forms:
             forms.append(r["alias"].strip())
+    actors["armed group"] = [ActorName(ARMED)]  # matched by pattern, not by name
     parties = {a.id: a.parties for a in record.agreements}
     talks = {a.id: ((a.signed.start.year if a.signed else 0), a.parties)
              for a in record.agreements if a.kind.value == "talks"}
