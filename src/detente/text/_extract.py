@@ -838,8 +838,9 @@ class Extractor:
                     _DETERMINED.search(s[c0:t0])) and \
                     not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
                                   s[c0:t0]) and \
-                    re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
-                             r"should)\b", s[t1:]):
+                    (mm := re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
+                                    r"should)\b", s[t1:])) and not re.search(
+                        r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b", mm.group(0)):
                 hyp = True
             # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
             # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")
@@ -1272,7 +1273,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             found.insert(0, first)
         if etype in _SYMMETRIC:
             partner = [e for e in acts if t1 <= e.start < c1
-                       and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])]
+                       and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])
+                       and not (etype == "kept" and re.search(
+                           r"\b(?:treaty|agreement|accords?|deal|pact|memorandum|understanding)"
+                           r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))]
             found.extend(partner[:1])
         return codes(found), "subject"
     # "its"/"their" before a noun trigger: the clause's subject
@@ -1297,7 +1301,7 @@ _PASSIVE_ACCUSED = re.compile(
     r"suspected)\s+(?:by\s+([^,;]{2,60}?)\s+)?of\s+(?:\S+\s+){0,3}$", re.I)
 _INSERTION = re.compile(r",\s*(?:citing|accusing|alleging|saying|arguing|claiming|which|who|"
                         r"whose|whom|the|a|an|its|their|despite|after|following|unlike|like|as|"
-                        r"in|according)\b[^,;]*,", re.I)
+                        r"in|according|(?-i:[a-z]+ed))\b[^,;]*,", re.I)
 #: a reporting verb after a speaker, with an optional title: "..., the Reagan administration
 #: charged in 1985"
 _REPORT_AFTER = re.compile(
