@@ -1227,7 +1227,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
         gap = s[e.end:t0]
         gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
+        # ("accused Russian forces of violating": a preposition ends no modifier)
         if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
+                not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)\s*$", gap) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
                                                               "," in gap2) else gap2):
