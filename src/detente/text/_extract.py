@@ -718,7 +718,10 @@ class Extractor:
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
             # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
-            if etype == "violation_alleged" and how == "subject" and len(actors) == 1:
+            subj_end = max((e.end for e in act_ents if e.end <= t0 and
+                            g.actor_code(e.key, year) in actors), default=0)
+            if etype == "violation_alleged" and how == "subject" and len(actors) == 1 and \
+                    _REPORT.search(s, subj_end, t0):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
@@ -739,7 +742,14 @@ class Extractor:
                         actors, how = (), ""
             if etype == "signed" and ttext.lower() == "signing" and how not in ("modifier",
                                                                                  "agent"):
-                continue
+                # "led to the signing of the INF Treaty in 1987": the agreement's parties
+                sof = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
+                # (not a time reference: "after the signing of the Convention in 1972")
+                if not (sof and agrs and agrs[0].start == t1 + sof.end()) or re.search(
+                        r"\b(?:after|before|since|until|following|prior\s+to|at|during|ahead\s+of)"
+                        r"\s+(?:the\s+)?$", s[max(0, t0 - 20):t0], re.I):
+                    continue
+                actors, how = ("*",), "parties"
             if not actors and re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]):
                 main = _main_subject(s, act_ents, g, year)
                 if main:
@@ -1230,6 +1240,7 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         # ("accused Russian forces of violating": a preposition ends no modifier)
         if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
                 not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)\s*$", gap) and \
+                not ("," in gap and ttext.lower().endswith("ing")) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
                                                               "," in gap2) else gap2):
