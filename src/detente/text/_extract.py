@@ -278,7 +278,7 @@ _REPORT = re.compile(
     r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
     r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
     r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to|emphasi[sz](?:ed|es)|"
-    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out)\b",
+    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out)\b(?!-)",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
@@ -297,6 +297,8 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+)
                       r"ceasefire|cease-fire|protocol)\b", re.I)
 #: a treaty noun phrase with its modifiers and topic: "an agreement with the United States on
 #: plutonium disposal", "a UN-brokered grain export deal"
+_BODY_AFTER = re.compile(r"\s+(?:Review\s+Conference|RevCon|Preparatory\s+Committee|"
+                         r"Organi[sz]ation|Secretariat|Executive\s+Council)\b")
 _TREATY_NOUN = (r"\b(?:treaty|agreement|accords?|deal|pact|convention|protocol|memorandum|"
                 r"framework|participation|membership|signature|obligations)\b")
 _WITHDRAW_VERB = re.compile(r"withdr[ae]w(?:s|n|ing)?|pull(?:ed|s|ing)? out", re.I)
@@ -528,6 +530,8 @@ class Extractor:
             _update_years(state, dates, ents)
             return []
         clauses = _clauses(s)
+        # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
+        ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
         act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
@@ -1163,7 +1167,10 @@ def _chain_right(s: str, acts: list[_Ent], first: _Ent, c1: int) -> list[_Ent]:
     out = [first]
     for e in acts:
         if e.start > out[-1].end and e.start < c1:
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", s[out[-1].end:e.start]):
+            # "by separatist forces acting in concert with Russian forces"
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:\s+[a-z]+){0,2}?\s+(?:acting\s+)?"
+                            r"(?:in\s+concert\s+with|together\s+with|jointly\s+with|along\s+with|"
+                            r"alongside)\s+)(?:the\s+)?", s[out[-1].end:e.start]):
                 out.append(e)
             else:
                 break
@@ -1187,6 +1194,13 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
+    # "by concluding the Budapest Memorandum, Great Britain, the United States and Russia
+    # reaffirmed": a fronted by-phrase's act is the main clause's subject's
+    if ttext.lower().endswith("ing") and re.search(r"(?:^|\bthat|,)\s*[Bb]y\s+$", s[c0:t0]):
+        comma = s.find(",", t1, c1)
+        nxt = [e for e in acts if comma != -1 and comma < e.start <= comma + 12]
+        if nxt:
+            return codes(_chain_right(s, acts, nxt[0], c1)), "subject"
     # "a decision by Russia on Tuesday to withdraw": the agent of the decision
     for e in acts:
         if c0 <= e.start < t0 and re.search(r"\b(?:decision|move|plan|bid|choice|"
