@@ -306,7 +306,8 @@ _WITHDRAW_VERB = re.compile(r"withdr[ae]w(?:s|n|ing)?|pull(?:ed|s|ing)? out", re
 _OBJECT_START = (r"(?i:the|a|an|its|their|his|her|some|most|all|much|many|more|about|nearly|"
                  r"almost|over|\d[\d,.]*|heavy|tanks?|weapons?|weaponry|artillery|troops|forces)\b")
 _DESCRIBED = re.compile(
-    r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:[\w'’-]+\s+){0,4}?)"
+    r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
+    r"of)\b)[\w'’-]+\s+){0,4}?)"
     r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
@@ -783,7 +784,10 @@ class Extractor:
                     # shares the subject of the act before it
                     actors, how = found[-1].actors, "subject"
                 elif etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
-                        rf"(?:{_AGREEMENT_NP}|\)|[A-Z][\w-]*)\s*,\s*$", s[c0:t0]):
+                        rf"(?:{_AGREEMENT_NP}|\)|(?-i:[A-Z])[\w-]*)\s*,?\s*$", s[c0:t0], re.I) and \
+                        (s[c0:t0].rstrip().endswith(",") or re.search(
+                            rf"{_AGREEMENT_NP}\s*$", s[c0:t0], re.I)):
+                    # (also with no comma: "the peace accord agreed in Minsk last month")
                     # "The Treaty on Open Skies, signed in Helsinki in 1992, ...": the parties
                     actors, how = ("*",), "parties"
                 elif etype in _SYMMETRIC and (_PASSIVE.search(s[c0:t0]) or (
