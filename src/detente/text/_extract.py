@@ -430,9 +430,12 @@ class Extractor:
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
         for rows in parsed:
-            for _, _, mine in rows:
+            for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
                                    if label == "AGR")
+                if not any(label == "AGR" for label, *_ in mine) and (
+                        desc := self._described_agreement(st)):
+                    state.named.append((k, desc.key, desc.text))
                 k += 1
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
             # a title or dateline: short, in title case, no event word in lower case
@@ -552,9 +555,13 @@ class Extractor:
                 continue
             # "Though the withdrawal was dramatic, the withdrawal was partly symbolic": a
             # definite event noun with no actor, agreement or date of its own refers back
+            # ("The suspension is symbolic", "Podolyak said the suspension ...": no agreement
+            # named, no "of"/"by", no date: the act already reported)
             if _NOMINAL.search(ttext.split()[-1]) and re.search(r"\b(?:the|this|that)\s+$",
-                                                                s[max(0, t0 - 6):t0]) and \
-                    not ents and not dates:
+                                                                s[max(0, t0 - 6):t0], re.I) and \
+                    not any(e.label == "AGR" for e in ents) and not dates and \
+                    not re.match(r"\s+(?:of|by|from)\b", s[t1:]) and (
+                        not ents or state.last_type == etype):
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
