@@ -100,6 +100,19 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"to\s+(?:extend|renew|prolong)\b", re.I)),
     ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
                                 r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
+    # "decided the United States was no longer bound by SALT II"
+    ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
+                            r"bound\s+by\b", re.I)),
+    # "the peace accord agreed in Minsk", "the deal brokered by the UN": a reduced relative
+    ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
+                          r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
+                          r"(?:agreed|reached|brokered|struck|concluded)\b(?=\s+(?:in|at|on|by|"
+                          r"between|last|earlier|this|with)\b)", re.I)),
+    # "the Minsk agreements have been broadly observed": the agreement as passive subject
+    ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
+                        r"convention|protocol)\s+(?:(?:has|have|had)\s+)?(?:been|is|are|was|were)"
+                        r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b",
+                        re.I)),
     ("violation_alleged", re.compile(
         r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
     ("compliance_restored", re.compile(
@@ -166,6 +179,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
+    ("bound",), ("agreed", "reached", "brokered", "struck", "concluded"),
+    ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
@@ -723,7 +738,8 @@ class Extractor:
             year = dm.year if dm else (state.ref.year if state.ref else None)
             # actors
             actors: tuple[str, ...]
-            if etype in ("entered_into_force", "expired"):
+            if etype in ("entered_into_force", "expired") or (
+                    etype == "kept" and re.search(r"\s(?:been|is|are|was|were)\s", ttext)):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
@@ -842,7 +858,9 @@ class Extractor:
                 h0 = c0 + rm.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
-                etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10))))
+                etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
+                and not re.search(r"\b(?:led|leads|leading)\s+to|\bresulted\s+in|\bculminated\s+in|"
+                                  r"\bpaved\s+the\s+way\s+for|\bproduced\b", s[h0:t0], re.I))
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
                                  r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \
@@ -873,6 +891,24 @@ class Extractor:
             if inf and not _IMPLICATIVE.search(s[max(h0, inf.start() - 40):inf.start()]) and \
                     not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
                 hyp = True
+            # a past act in a temporal or causal clause is presupposed: "... trying to salvage
+            # after Washington pulled out"; so is a past participle right after the treaty noun
+            # ("including the most recent agreement signed on February 12") and a definite
+            # violation ("could no longer leave the growing Iranian violations unanswered")
+            sub = re.search(r"\b(?:after|since|because|when|once)\s+(?:the\s+)?(?:[\w.'’-]+\s+)"
+                            r"{1,4}?$", s[h0:t0])
+            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out)$", ttext, re.I) and \
+                    not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
+                                  s[h0 + sub.start():t0], re.I):
+                hyp = False
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
+                    rf"{_AGREEMENT_NP}\s+$", s[c0:t0], re.I):
+                hyp = False
+            if hyp and etype == "violation_alleged" and _NOMINAL.search(ttext.split()[-1]) and \
+                    re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
+                              s[max(c0, t0 - 50):t0], re.I) and \
+                    not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
+                hyp = False
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
@@ -941,8 +977,8 @@ class Extractor:
                 if not actors:
                     continue
             if year is not None and year <= 1991:
-                actors = tuple("SUN" if a == "RUS" else a for a in actors)
-                alleged = tuple("SUN" if a == "RUS" else a for a in alleged)
+                actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
+                alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
             pairs = [(actors, alleged)]
             if etype == "violation_alleged" and len(actors) >= 2 and re.search(
                     r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
@@ -1205,6 +1241,17 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
+    # "the agreement signed on February 12", "the deal agreed between the leaders of France,
+    # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
+    # the parties
+    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
+            rf"{_AGREEMENT_NP}\s+$", s[c0:t0], re.I):
+        ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
+                      r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
+        first = [e for e in acts if ag and e.start == t1 + ag.end()]
+        if first:
+            return codes(_chain_right(s, acts, first[0], c1)), "agent"
+        return ("*",), "parties"
     # "by concluding the Budapest Memorandum, Great Britain, the United States and Russia
     # reaffirmed": a fronted by-phrase's act is the main clause's subject's
     if ttext.lower().endswith("ing") and re.search(r"(?:^|\bthat|,)\s*[Bb]y\s+$", s[c0:t0]):
