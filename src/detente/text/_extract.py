@@ -100,13 +100,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"to\s+(?:extend|renew|prolong)\b", re.I)),
     ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
                                 r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
+    # "notified Moscow that the treaty would be terminated": the notifier ends it
+    ("withdrew", re.compile(r"\bbe(?:en)?\s+terminated\b", re.I)),
     # "decided the United States was no longer bound by SALT II"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
                             r"bound\s+by\b", re.I)),
-    # "the peace accord agreed in Minsk", "the deal brokered by the UN": a reduced relative
+    # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
     ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
                           r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
-                          r"(?:agreed|reached|brokered|struck|concluded)\b(?=\s+(?:in|at|on|by|"
+                          r"(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|by|"
                           r"between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
     ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
@@ -179,7 +181,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
-    ("bound",), ("agreed", "reached", "brokered", "struck", "concluded"),
+    ("terminated",), ("bound",), ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
@@ -244,7 +246,8 @@ _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+
                       r"for)\b", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
-                             r"(?:it|they|he|she|we|the \w+|(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
+                             r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
+                             r"(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
@@ -293,7 +296,7 @@ _REPORT = re.compile(
     r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
     r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
     r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to|emphasi[sz](?:ed|es)|"
-    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out)\b(?!-)",
+    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out|condemn(?:ed|s))\b(?!-)",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
@@ -312,14 +315,22 @@ _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+)
                       r"ceasefire|cease-fire|protocol)\b", re.I)
 #: a treaty noun phrase with its modifiers and topic: "an agreement with the United States on
 #: plutonium disposal", "a UN-brokered grain export deal"
+#: a treaty noun right before a participle: "the Minsk II deal agreed by ...", "the ceasefire
+#: signed on February 12"
+_TREATY_HEAD_END = re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|cease-fire|"
+                              r"truce|memorandum|convention|protocol|package)\s+$", re.I)
 _BODY_AFTER = re.compile(r"\s+(?:Review\s+Conference|RevCon|Preparatory\s+Committee|"
                          r"Organi[sz]ation|Secretariat|Executive\s+Council)\b")
 _TREATY_NOUN = (r"\b(?:treaty|agreement|accords?|deal|pact|convention|protocol|memorandum|"
                 r"framework|participation|membership|signature|obligations)\b")
 _WITHDRAW_VERB = re.compile(r"withdr[ae]w(?:s|n|ing)?|pull(?:ed|s|ing)? out", re.I)
-#: the start of a direct object: a determiner, a quantity, a possessive
-_OBJECT_START = (r"(?i:the|a|an|its|their|his|her|some|most|all|much|many|more|about|nearly|"
-                 r"almost|over|\d[\d,.]*|heavy|tanks?|weapons?|weaponry|artillery|troops|forces)\b")
+#: what cannot open a direct object: prepositions, adverbs, times ("withdrew from", "withdrew
+#: formally", "withdrew in 2019", "withdrew on Friday")
+_NOT_OBJECT = (r"(?i:from|out|of|in|on|at|as|after|before|by|since|until|last|this|that|today|"
+               r"yesterday|tomorrow|and|but|or|with|without|early|late|earlier|later|now|then|"
+               r"too|also|again|altogether|entirely|unilaterally|[a-z]+ly|(?:Mon|Tues|Wednes|"
+               r"Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+               r"September|October|November|December|\d{4})\b|[\"“”'(]")
 _DESCRIBED = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
     r"of)\b)[\w'’-]+\s+){0,4}?)"
@@ -595,7 +606,7 @@ class Extractor:
             if etype == "withdrew" and _WITHDRAW_VERB.fullmatch(ttext):
                 obj = re.match(r"^\s+([^,;:.]*?)(?=\s+(?:from|to|under|in\s+(?:line|accordance)|"
                                r"as|after|before|since|on|by)\b|[,;:.]|$)", s[t1:])
-                if obj and re.match(_OBJECT_START, obj.group(1)) and not any(
+                if obj and obj.group(1) and not re.match(_NOT_OBJECT, obj.group(1)) and not any(
                         t1 <= e.start < t1 + obj.end() for e in ents) and not re.search(
                         _TREATY_NOUN, obj.group(1), re.I) and not re.match(
                         rf"^\s*(?:from\s+)?{_AGREEMENT_NP}|^\s*from\s+(?:the\s+)?(?-i:[A-Z])",
@@ -636,6 +647,7 @@ class Extractor:
                 # "The treaty was signed by ...": an anaphor as the passive subject
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
                                  and _ANAPHOR.search(s[c0:t0])) or bool(
+                    _TREATY_HEAD_END.search(s[c0:t0])) or bool(
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
                     re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
@@ -901,8 +913,8 @@ class Extractor:
                     not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
                                   s[h0 + sub.start():t0], re.I):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
-                    rf"{_AGREEMENT_NP}\s+$", s[c0:t0], re.I):
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and \
+                    _TREATY_HEAD_END.search(s[c0:t0]):
                 hyp = False
             if hyp and etype == "violation_alleged" and _NOMINAL.search(ttext.split()[-1]) and \
                     re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
@@ -1066,7 +1078,7 @@ _ARMED_GROUP = re.compile(
     r"\b(?:(?:pro-[A-Z][\w]*|[A-Z][\w]*-(?:backed|led|controlled|supported))\s+)?(?:separatist|"
     r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units))?\b|"
     r"\b(?:pro-[A-Z]\w*|[A-Z]\w*-(?:backed|led|controlled|supported))\s+(?:fighters|forces|"
-    r"militias?|troops|gunmen)\b")
+    r"militias?|troops|gunmen|units|groups|battalions|formations)\b")
 
 
 def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
@@ -1201,7 +1213,9 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
                         r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
-                                  re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap):
+                                  re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap or
+                                  re.fullmatch(r"\s*(?:(?:leader|president|premier|chairman|"
+                                               r"secretary|minister|general)\s+)+", gap)):
             chain.insert(0, acts[j - 1])
             j -= 1
         else:
@@ -1244,8 +1258,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
-    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
-            rf"{_AGREEMENT_NP}\s+$", s[c0:t0], re.I):
+    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and _TREATY_HEAD_END.search(
+            s[c0:t0]):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
         first = [e for e in acts if ag and e.start == t1 + ag.end()]
