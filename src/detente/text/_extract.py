@@ -95,8 +95,8 @@ class Candidate:
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "the decision not to extend the treaty": an agreement that renews itself ends (a
     # withdrawal); "the Senate voted to reject the treaty": ratification refused
-    ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|\bchose|\bopted|\bvoted|"
-                            r"\bnotice)\s+not\s+"
+    ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|"
+                            r"\bchose|\bopted|\bvoted|\bnotice)\s+not\s+"
                             r"to\s+(?:extend|renew|prolong)\b", re.I)),
     ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
                                 r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
@@ -140,7 +140,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
         r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
-        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z]))|\bcease[ds]? (?:all )?(?:its )?participation\b|"
+        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z]))|"
+        r"\bcease[ds]? (?:all )?(?:its )?participation\b|"
         r"\bceasing (?:all )?participation\b|"
         # "pulled the United States out of the agreement" (the actor inside the trigger)
         r"\bpull(?:ed|s|ing)?\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2}\s+"
@@ -1262,9 +1263,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             s[c0:t0]):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
-        first = [e for e in acts if ag and e.start == t1 + ag.end()]
-        if first:
-            return codes(_chain_right(s, acts, first[0], c1)), "agent"
+        agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
+        if agent0:
+            return codes(_chain_right(s, acts, agent0[0], c1)), "agent"
         return ("*",), "parties"
     # "by concluding the Budapest Memorandum, Great Britain, the United States and Russia
     # reaffirmed": a fronted by-phrase's act is the main clause's subject's

@@ -23,8 +23,8 @@ from importlib import resources
 
 from detente.record import Record
 
-__all__ = ["ARMED", "NON_STATE", "ActorName", "Gazetteer", "agreement_names", "build_gazetteer", "distinctive_words",
-           "load_aliases"]
+__all__ = ["ARMED", "NON_STATE", "ActorName", "Gazetteer", "agreement_names", "build_gazetteer",
+           "distinctive_words", "load_aliases"]
 
 #: the code that "the rebels", "separatist fighters", "pro-Russian forces" stand for until the
 #: agreement is known: then it is that agreement's non-state armed parties (:data:`NON_STATE`)
