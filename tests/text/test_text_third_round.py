@@ -56,6 +56,8 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("notified-would-be-terminated", "Kyiv notified Moscow in September 2018 that the "
      "friendship treaty would be terminated.",
      [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-09")]),
+    ("cancelled-named", "In 2016 Moscow cancelled the plutonium agreement with Washington.",
+     [w("pmda_2000", "RUS", "withdrew", "2016")]),
     ("senate-voted-down", "The Senate voted down the CTBT in October 1999.",
      [w("ctbt_1996", "USA", "not_ratified", "1999-10")]),
     ("no-longer-bound", "In 1986 the Reagan administration declared that the United States "
@@ -120,6 +122,8 @@ NO_EVENT: list[tuple[str, str]] = [
     ("left-in-ruins", "The fighting over the Minsk II line has left the region's factories in "
      "ruins."),
     ("review-conference", "Delegates met at the NPT Review Conference in New York in 2015."),
+    ("cancelled-talks", "Moscow cancelled the talks on the New START treaty in August 2022."),
+    ("scrapped-inspections", "Russia scrapped the inspections under New START in 2022."),
 ]
 
 
