@@ -29,6 +29,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         r"Dec\.?)")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "On this day in 1991" under a dateline of 31 July 2018: 31 July 1991
+    ("anniv", re.compile(rf"\b(?:[Oo]n\s+)?this\s+(?:day|date)\s+in\s+({_YEAR})\b")),
     ("mdy", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
@@ -153,7 +155,16 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
             raw = m.group(0)
             value: str | None = None
             relative = False
-            if kind in ("mdy", "dmy"):
+            if kind == "anniv":
+                if ref is None:
+                    continue
+                y = int(m.group(1))
+                try:
+                    value = date(y, ref.month, ref.day).isoformat()
+                except ValueError:  # 29 February
+                    value = f"{y:04d}-{ref.month:02d}"
+                relative = True
+            elif kind in ("mdy", "dmy"):
                 d = _parse(raw.replace(",", " "), ("day", "month", "year"), ref)
                 value = d.isoformat() if d else None
             elif kind == "my":

@@ -38,7 +38,13 @@ from typing import Any
 
 from detente.record import Record
 from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
-from detente.text._gazetteer import Gazetteer, build_gazetteer, shipped_gazetteer
+from detente.text._gazetteer import (
+    ARMED,
+    NON_STATE,
+    Gazetteer,
+    build_gazetteer,
+    shipped_gazetteer,
+)
 from detente.text._lexicon import lexicon_keys, lexicon_patterns
 from detente.text._read import Article
 
@@ -87,6 +93,28 @@ class Candidate:
 # --- triggers -------------------------------------------------------------------------------
 # (type, pattern); earlier entries win where spans overlap.
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    # "the decision not to extend the treaty": an agreement that renews itself ends (a
+    # withdrawal); "the Senate voted to reject the treaty": ratification refused
+    ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|"
+                            r"\bchose|\bopted|\bvoted|\bnotice)\s+not\s+"
+                            r"to\s+(?:extend|renew|prolong)\b", re.I)),
+    ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
+                                r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
+    # "notified Moscow that the treaty would be terminated": the notifier ends it
+    ("withdrew", re.compile(r"\bbe(?:en)?\s+terminated\b", re.I)),
+    # "decided the United States was no longer bound by SALT II"
+    ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
+                            r"bound\s+by\b", re.I)),
+    # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
+    ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
+                          r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
+                          r"(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|by|"
+                          r"between|last|earlier|this|with)\b)", re.I)),
+    # "the Minsk agreements have been broadly observed": the agreement as passive subject
+    ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
+                        r"convention|protocol)\s+(?:(?:has|have|had)\s+)?(?:been|is|are|was|were)"
+                        r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b",
+                        re.I)),
     ("violation_alleged", re.compile(
         r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
     ("compliance_restored", re.compile(
@@ -111,7 +139,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                                 re.I)),
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
-        r"\bleav(?:e|es|ing) the\b|\bleft the\b|\bcease[ds]? (?:all )?(?:its )?participation\b|"
+        r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
+        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z]))|"
+        r"\bcease[ds]? (?:all )?(?:its )?participation\b|"
         r"\bceasing (?:all )?participation\b|"
         # "pulled the United States out of the agreement" (the actor inside the trigger)
         r"\bpull(?:ed|s|ing)?\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2}\s+"
@@ -125,14 +155,18 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"honou?r|comply|complying|abid|respect|fulfil|shar)\w*\b|"
         r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
-        r"\bhalt(?:ed|s|ing)? (?:its )?participation\b", re.I)),
+        r"\bhalt(?:ed|s|ing)? (?:its )?participation\b|\bhalt\s+to\b(?=\s+(?:the|an?|its|their)\s+"
+        r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreement|accord|deal|pact|memorandum|protocol|"
+        r"convention|implementation|participation)\b)", re.I)),
     ("entered_into_force", re.compile(
         r"\b(?:entered|enter|came|come|went|go) into (?:force|effect)\b|\b(?:formally )?"
         r"t(?:ook|akes|ake) effect\b|\bin effect from\b", re.I)),
     ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b",
                             re.I)),
     ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
-    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b",
+    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|\bconcluding\b(?=\s+(?:the|a|"
+                          r"an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|memorandum|accord|"
+                          r"deal|pact)\b|\s+the\s+(?-i:[A-Z]))",
                           re.I)),
     ("kept", re.compile(
         r"\babid(?:ed|es|ing|e) by\b|\bcomplied with\b|\bin (?:full )?compliance with\b|"
@@ -147,6 +181,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
+    ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
+    ("terminated",), ("bound",), ("agreed", "reached", "struck", "concluded"),
+    ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
@@ -154,7 +191,8 @@ _KEYS: list[tuple[str, ...]] = [
     ("withdr", "pull", "exit", "leav", "left", "participation", "beyond"),
     ("suit", "same", "likewise"),
     ("suspen", "ceas", "stop", "longer", "reduc", "halt"),
-    ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",), ("sign", "finali"),
+    ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
+    ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled"),
 ]
@@ -207,8 +245,10 @@ _HYP = re.compile(
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
 _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
                       r"for)\b", re.I)
-_REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+)\s+(?:that\s+)?"
-                             r"(?:it|they|he|she|we|the \w+|(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
+_REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
+                             r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
+                             r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
+                             r"(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})\s+would\b", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
@@ -257,7 +297,7 @@ _REPORT = re.compile(
     r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
     r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
     r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to|emphasi[sz](?:ed|es)|"
-    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out)\b",
+    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out|condemn(?:ed|s))\b(?!-)",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
@@ -274,6 +314,31 @@ _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|u
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
+#: a treaty noun phrase with its modifiers and topic: "an agreement with the United States on
+#: plutonium disposal", "a UN-brokered grain export deal"
+#: a treaty noun right before a participle: "the Minsk II deal agreed by ...", "the ceasefire
+#: signed on February 12"
+_TREATY_HEAD_END = re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|cease-fire|"
+                              r"truce|memorandum|convention|protocol|package)\s+$", re.I)
+_BODY_AFTER = re.compile(r"\s+(?:Review\s+Conference|RevCon|Preparatory\s+Committee|"
+                         r"Organi[sz]ation|Secretariat|Executive\s+Council)\b")
+_TREATY_NOUN = (r"\b(?:treaty|agreement|accords?|deal|pact|convention|protocol|memorandum|"
+                r"framework|participation|membership|signature|obligations)\b")
+_WITHDRAW_VERB = re.compile(r"withdr[ae]w(?:s|n|ing)?|pull(?:ed|s|ing)? out", re.I)
+#: what cannot open a direct object: prepositions, adverbs, times ("withdrew from", "withdrew
+#: formally", "withdrew in 2019", "withdrew on Friday")
+_NOT_OBJECT = (r"(?i:from|out|of|in|on|at|as|after|before|by|since|until|last|this|that|today|"
+               r"yesterday|tomorrow|and|but|or|with|without|early|late|earlier|later|now|then|"
+               r"too|also|again|altogether|entirely|unilaterally|[a-z]+ly|(?:Mon|Tues|Wednes|"
+               r"Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+               r"September|October|November|December|\d{4})\b|[\"“”'(]")
+_DESCRIBED = re.compile(
+    r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
+    r"of)\b)[\w'’-]+\s+){0,4}?)"
+    r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
+    r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
+    r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
+    r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
@@ -392,9 +457,12 @@ class Extractor:
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
         for rows in parsed:
-            for _, _, mine in rows:
+            for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
                                    if label == "AGR")
+                if not any(label == "AGR" for label, *_ in mine) and (
+                        desc := self._described_agreement(st)):
+                    state.named.append((k, desc.key, desc.text))
                 k += 1
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
             # a title or dateline: short, in title case, no event word in lower case
@@ -417,6 +485,20 @@ class Extractor:
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
         return out
+
+    def _described_agreement(self, s: str) -> _Ent | None:
+        """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
+        export deal": a treaty noun phrase whose modifiers or "on/for ..." complement hold a
+        word that only one agreement's record names hold (``Gazetteer.words``)."""
+        words = self.gazetteer.words
+        if not words:
+            return None
+        for m in _DESCRIBED.finditer(s):
+            text = " ".join(x for x in (m.group("mods"), m.group("topic")) if x)
+            ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        return None
 
     def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None) -> _Ent | None:
         """"the nuclear deal" in a sentence naming Iran: an agreement name of the record with
@@ -456,6 +538,8 @@ class Extractor:
     def _sentence(self, article: Article, index: int, s: str, start: int, ents: list[_Ent],
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
+        if not any(e.label == "AGR" for e in ents) and (desc := self._described_agreement(s)):
+            ents = sorted([*ents, desc], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
         if header or not triggers:
@@ -477,9 +561,11 @@ class Extractor:
             _update_years(state, dates, ents)
             return []
         clauses = _clauses(s)
+        # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
+        ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
-        act_ents = [e for e in ents if e.label == "ACT"]
+        act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
         sentence_alleger: str | None = None
@@ -496,9 +582,13 @@ class Extractor:
                 continue
             # "Though the withdrawal was dramatic, the withdrawal was partly symbolic": a
             # definite event noun with no actor, agreement or date of its own refers back
+            # ("The suspension is symbolic", "Podolyak said the suspension ...": no agreement
+            # named, no "of"/"by", no date: the act already reported)
             if _NOMINAL.search(ttext.split()[-1]) and re.search(r"\b(?:the|this|that)\s+$",
-                                                                s[max(0, t0 - 6):t0]) and \
-                    not ents and not dates:
+                                                                s[max(0, t0 - 6):t0], re.I) and \
+                    not any(e.label == "AGR" for e in ents) and not dates and \
+                    not re.match(r"\s+(?:of|by|from)\b", s[t1:]) and (
+                        not ents or state.last_type == etype):
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
@@ -509,6 +599,33 @@ class Extractor:
                     of_actor and any(e.start == t1 + of_actor.end() for e in ents
                                      if e.label == "ACT")) and not \
                     re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
+                continue
+            # "withdrew a significant amount of weaponry": a verb with a direct object that is
+            # neither an agreement nor an actor withdraws that thing, not from a treaty; under a
+            # ceasefire (the record's kind) pulling weapons back is its observance
+            pulled_back = False
+            if etype == "withdrew" and _WITHDRAW_VERB.fullmatch(ttext):
+                obj = re.match(r"^\s+([^,;:.]*?)(?=\s+(?:from|to|under|in\s+(?:line|accordance)|"
+                               r"as|after|before|since|on|by)\b|[,;:.]|$)", s[t1:])
+                if obj and obj.group(1) and not re.match(_NOT_OBJECT, obj.group(1)) and not any(
+                        t1 <= e.start < t1 + obj.end() for e in ents) and not re.search(
+                        _TREATY_NOUN, obj.group(1), re.I) and not re.match(
+                        rf"^\s*(?:from\s+)?{_AGREEMENT_NP}|^\s*from\s+(?:the\s+)?(?-i:[A-Z])",
+                        s[t1 + obj.end():], re.I):
+                    pulled_back = True
+            # "withdrawal from the Commonwealth of Independent States": from a named body that
+            # is not an agreement of the record
+            frm = re.match(r"^\s+from\s+(?:the\s+)?(?=[A-Z])", s[t1:])
+            if etype == "withdrew" and frm and not any(
+                    t1 <= e.start <= t1 + frm.end() + 60 for e in ents if e.label == "AGR") and \
+                    not re.match(rf"^[^,;.]{{0,60}}?{_TREATY_NOUN}", s[t1 + frm.end():], re.I) and \
+                    not re.match(r"^[A-Z0-9-]{2,}\b", s[t1 + frm.end():]):
+                continue
+            # "suspended consideration of the treaty": a procedure, not the treaty
+            if etype == "suspended" and re.match(
+                    r"^\s+(?:its\s+|the\s+|their\s+)?(?:consideration|debate|discussions?|"
+                    r"deliberations?|votes?|voting|hearings?|sessions?|talks|negotiations)\b",
+                    s[t1:], re.I):
                 continue
             if etype == "entered_into_force" and any(
                 tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
@@ -531,6 +648,7 @@ class Extractor:
                 # "The treaty was signed by ...": an anaphor as the passive subject
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
                                  and _ANAPHOR.search(s[c0:t0])) or bool(
+                    _TREATY_HEAD_END.search(s[c0:t0])) or bool(
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
                     re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
@@ -582,6 +700,10 @@ class Extractor:
                 conf -= 0.3
             else:
                 continue
+            if pulled_back:
+                if not agrs or g.kinds.get(agrs[0].key) != "ceasefire":
+                    continue
+                etype = "kept"
             # date
             # a date belongs to the nearest trigger: in "ratified it in 2000 and de-ratified it
             # in 2023" each act keeps the date between it and the next act
@@ -629,14 +751,18 @@ class Extractor:
             year = dm.year if dm else (state.ref.year if state.ref else None)
             # actors
             actors: tuple[str, ...]
-            if etype in ("entered_into_force", "expired"):
+            if etype in ("entered_into_force", "expired") or (
+                    etype == "kept" and re.search(r"\s(?:been|is|are|was|were)\s", ttext)):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
             # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
-            if etype == "violation_alleged" and how == "subject" and len(actors) == 1:
+            subj_end = max((e.end for e in act_ents if e.end <= t0 and
+                            g.actor_code(e.key, year) in actors), default=0)
+            if etype == "violation_alleged" and how == "subject" and len(actors) == 1 and \
+                    _REPORT.search(s, subj_end, t0):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
@@ -657,7 +783,14 @@ class Extractor:
                         actors, how = (), ""
             if etype == "signed" and ttext.lower() == "signing" and how not in ("modifier",
                                                                                  "agent"):
-                continue
+                # "led to the signing of the INF Treaty in 1987": the agreement's parties
+                sof = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
+                # (not a time reference: "after the signing of the Convention in 1972")
+                if not (sof and agrs and agrs[0].start == t1 + sof.end()) or re.search(
+                        r"\b(?:after|before|since|until|following|prior\s+to|at|during|ahead\s+of)"
+                        r"\s+(?:the\s+)?$", s[max(0, t0 - 20):t0], re.I):
+                    continue
+                actors, how = ("*",), "parties"
             if not actors and re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]):
                 main = _main_subject(s, act_ents, g, year)
                 if main:
@@ -687,7 +820,10 @@ class Extractor:
                     # shares the subject of the act before it
                     actors, how = found[-1].actors, "subject"
                 elif etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
-                        rf"(?:{_AGREEMENT_NP}|\)|[A-Z][\w-]*)\s*,\s*$", s[c0:t0]):
+                        rf"(?:{_AGREEMENT_NP}|\)|(?-i:[A-Z])[\w-]*)\s*,?\s*$", s[c0:t0], re.I) and \
+                        (s[c0:t0].rstrip().endswith(",") or re.search(
+                            rf"{_AGREEMENT_NP}\s*$", s[c0:t0], re.I)):
+                    # (also with no comma: "the peace accord agreed in Minsk last month")
                     # "The Treaty on Open Skies, signed in Helsinki in 1992, ...": the parties
                     actors, how = ("*",), "parties"
                 elif etype in _SYMMETRIC and (_PASSIVE.search(s[c0:t0]) or (
@@ -702,8 +838,8 @@ class Extractor:
                     # first act, else the previous sentence's
                     own_acts = [c.actors for c in found if "*" not in c.actors]
                     actors, how = (own_acts[0] if own_acts else state.last_actors), "pronoun"
-                elif not act_ents and state.last_actors and state.since_candidate <= 1 and \
-                        _NOMINAL.search(ttext.split()[-1]):
+                elif not act_ents and state.last_actors and state.since_candidate <= 1 and (
+                        _NOMINAL.search(ttext.split()[-1]) or "decision" in ttext.lower()):
                     actors, how = state.last_actors, "pronoun"
                 elif etype in _SYMMETRIC and _PASSIVE.search(s[c0:t0]):
                     actors, how = ("*",), "parties"
@@ -735,7 +871,9 @@ class Extractor:
                 h0 = c0 + rm.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
-                etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10))))
+                etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
+                and not re.search(r"\b(?:led|leads|leading)\s+to|\bresulted\s+in|\bculminated\s+in|"
+                                  r"\bpaved\s+the\s+way\s+for|\bproduced\b", s[h0:t0], re.I))
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
                                  r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \
@@ -756,8 +894,9 @@ class Extractor:
                     _DETERMINED.search(s[c0:t0])) and \
                     not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
                                   s[c0:t0]) and \
-                    re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
-                             r"should)\b", s[t1:]):
+                    (mm := re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
+                                    r"should)\b", s[t1:])) and not re.search(
+                        r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b", mm.group(0)):
                 hyp = True
             # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
             # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")
@@ -765,6 +904,24 @@ class Extractor:
             if inf and not _IMPLICATIVE.search(s[max(h0, inf.start() - 40):inf.start()]) and \
                     not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
                 hyp = True
+            # a past act in a temporal or causal clause is presupposed: "... trying to salvage
+            # after Washington pulled out"; so is a past participle right after the treaty noun
+            # ("including the most recent agreement signed on February 12") and a definite
+            # violation ("could no longer leave the growing Iranian violations unanswered")
+            sub = re.search(r"\b(?:after|since|because|when|once)\s+(?:the\s+)?(?:[\w.'’-]+\s+)"
+                            r"{1,4}?$", s[h0:t0])
+            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out)$", ttext, re.I) and \
+                    not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
+                                  s[h0 + sub.start():t0], re.I):
+                hyp = False
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and \
+                    _TREATY_HEAD_END.search(s[c0:t0]):
+                hyp = False
+            if hyp and etype == "violation_alleged" and _NOMINAL.search(ttext.split()[-1]) and \
+                    re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
+                              s[max(c0, t0 - 50):t0], re.I) and \
+                    not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
+                hyp = False
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
@@ -823,9 +980,18 @@ class Extractor:
                 if len(tracks) != 1:
                     continue
                 agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
+            if ARMED in actors or ARMED in alleged:
+                # "the rebels": the agreement's non-state armed parties, if it has any
+                armed = tuple(p for p in g.parties.get(agrs[0].key, ()) if p in NON_STATE)
+                actors = tuple(dict.fromkeys(x for a in actors
+                                             for x in ((a,) if a != ARMED else armed)))
+                alleged = tuple(dict.fromkeys(x for a in alleged
+                                              for x in ((a,) if a != ARMED else armed)))
+                if not actors:
+                    continue
             if year is not None and year <= 1991:
-                actors = tuple("SUN" if a == "RUS" else a for a in actors)
-                alleged = tuple("SUN" if a == "RUS" else a for a in alleged)
+                actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
+                alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
             pairs = [(actors, alleged)]
             if etype == "violation_alleged" and len(actors) >= 2 and re.search(
                     r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
@@ -905,6 +1071,28 @@ class _State:
     headline: bool = False
     #: the type of the last act reported, for "followed suit"
     last_type: str | None = None
+
+
+#: a non-state armed group named by what it is: "the rebels", "separatist fighters",
+#: "pro-Russian forces", "Russian-backed fighters" (not "Russian forces")
+_ARMED_GROUP = re.compile(
+    r"\b(?:(?:pro-[A-Z][\w]*|[A-Z][\w]*-(?:backed|led|controlled|supported))\s+)?(?:separatist|"
+    r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units))?\b|"
+    r"\b(?:pro-[A-Z]\w*|[A-Z]\w*-(?:backed|led|controlled|supported))\s+(?:fighters|forces|"
+    r"militias?|troops|gunmen|units|groups|battalions|formations)\b")
+
+
+def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
+    """``acts`` with every armed-group phrase as one actor (replacing the names inside it)."""
+    if not re.search(r"separatist|rebel|insurgent|militant|backed|pro-|-led|controlled|"
+                     r"supported", s):
+        return acts
+    groups = [_Ent("ACT", "armed group", m.start(), m.end(), m.group(0))
+              for m in _ARMED_GROUP.finditer(s)]
+    if not groups:
+        return acts
+    kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
+    return sorted(kept + groups, key=lambda e: e.start)
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:
@@ -1026,7 +1214,9 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
                         r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
-                                  re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap):
+                                  re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap or
+                                  re.fullmatch(r"\s*(?:(?:leader|president|premier|chairman|"
+                                               r"secretary|minister|general)\s+)+", gap)):
             chain.insert(0, acts[j - 1])
             j -= 1
         else:
@@ -1039,7 +1229,10 @@ def _chain_right(s: str, acts: list[_Ent], first: _Ent, c1: int) -> list[_Ent]:
     out = [first]
     for e in acts:
         if e.start > out[-1].end and e.start < c1:
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", s[out[-1].end:e.start]):
+            # "by separatist forces acting in concert with Russian forces"
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:\s+[a-z]+){0,2}?\s+(?:acting\s+)?"
+                            r"(?:in\s+concert\s+with|together\s+with|jointly\s+with|along\s+with|"
+                            r"alongside)\s+)(?:the\s+)?", s[out[-1].end:e.start]):
                 out.append(e)
             else:
                 break
@@ -1063,6 +1256,24 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
+    # "the agreement signed on February 12", "the deal agreed between the leaders of France,
+    # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
+    # the parties
+    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and _TREATY_HEAD_END.search(
+            s[c0:t0]):
+        ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
+                      r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
+        agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
+        if agent0:
+            return codes(_chain_right(s, acts, agent0[0], c1)), "agent"
+        return ("*",), "parties"
+    # "by concluding the Budapest Memorandum, Great Britain, the United States and Russia
+    # reaffirmed": a fronted by-phrase's act is the main clause's subject's
+    if ttext.lower().endswith("ing") and re.search(r"(?:^|\bthat|,)\s*[Bb]y\s+$", s[c0:t0]):
+        comma = s.find(",", t1, c1)
+        nxt = [e for e in acts if comma != -1 and comma < e.start <= comma + 12]
+        if nxt:
+            return codes(_chain_right(s, acts, nxt[0], c1)), "subject"
     # "a decision by Russia on Tuesday to withdraw": the agent of the decision
     for e in acts:
         if c0 <= e.start < t0 and re.search(r"\b(?:decision|move|plan|bid|choice|"
@@ -1113,7 +1324,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
         gap = s[e.end:t0]
         gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
+        # ("accused Russian forces of violating": a preposition ends no modifier)
         if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
+                not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)\s*$", gap) and \
+                not ("," in gap and ttext.lower().endswith("ing")) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
                                                               "," in gap2) else gap2):
@@ -1159,7 +1373,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             found.insert(0, first)
         if etype in _SYMMETRIC:
             partner = [e for e in acts if t1 <= e.start < c1
-                       and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])]
+                       and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])
+                       and not (etype == "kept" and re.search(
+                           r"\b(?:treaty|agreement|accords?|deal|pact|memorandum|understanding)"
+                           r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))]
             found.extend(partner[:1])
         return codes(found), "subject"
     # "its"/"their" before a noun trigger: the clause's subject
@@ -1184,7 +1401,7 @@ _PASSIVE_ACCUSED = re.compile(
     r"suspected)\s+(?:by\s+([^,;]{2,60}?)\s+)?of\s+(?:\S+\s+){0,3}$", re.I)
 _INSERTION = re.compile(r",\s*(?:citing|accusing|alleging|saying|arguing|claiming|which|who|"
                         r"whose|whom|the|a|an|its|their|despite|after|following|unlike|like|as|"
-                        r"in|according)\b[^,;]*,", re.I)
+                        r"in|according|(?-i:[a-z]+ed))\b[^,;]*,", re.I)
 #: a reporting verb after a speaker, with an optional title: "..., the Reagan administration
 #: charged in 1985"
 _REPORT_AFTER = re.compile(

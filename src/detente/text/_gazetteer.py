@@ -23,7 +23,15 @@ from importlib import resources
 
 from detente.record import Record
 
-__all__ = ["ActorName", "Gazetteer", "agreement_names", "build_gazetteer", "load_aliases"]
+__all__ = ["ARMED", "NON_STATE", "ActorName", "Gazetteer", "agreement_names", "build_gazetteer",
+           "distinctive_words", "load_aliases"]
+
+#: the code that "the rebels", "separatist fighters", "pro-Russian forces" stand for until the
+#: agreement is known: then it is that agreement's non-state armed parties (:data:`NON_STATE`)
+ARMED = "ARMED"
+#: actors of the record that are non-state armed parties (the separatist entities of Donbas,
+#: the Taliban, Hezbollah, Hamas, the Houthis)
+NON_STATE = frozenset({"DPR", "LPR", "TALIBAN", "HEZBOLLAH", "HAMAS", "HOUTHIS"})
 
 _HEADS = ("Treaty", "Convention", "Agreement", "Accords", "Accord", "Act", "Memorandum",
           "Protocol", "Framework", "Statement", "Declaration", "Initiative", "Understanding")
@@ -53,6 +61,11 @@ class Gazetteer:
     actor_forms: tuple[str, ...] = ()
     #: negotiation tracks (agreements of kind ``talks``): id -> (first year, parties)
     talks: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    #: a word of an agreement's names that no other agreement's names hold ("plutonium",
+    #: "grain", "friendship") -> that agreement (see :func:`distinctive_words`)
+    words: dict[str, str] = field(default_factory=dict)
+    #: the record's kind of each agreement ("treaty", "ceasefire", ...)
+    kinds: dict[str, str] = field(default_factory=dict)
 
     def actor_code(self, name: str, year: int | None) -> str | None:
         """The code a name stands for in ``year`` (the first valid reading; None if none)."""
@@ -141,6 +154,42 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
     return {o for o in out if len(o) >= 2}
 
 
+#: words of agreement names that say what kind of text or subject it is, not which one
+_GENERIC_WORDS = frozenset("""
+treaty treaties agreement agreements accord accords memorandum memoranda protocol protocols
+convention deal pact framework statement declaration initiative understanding act charter
+arrangement package measures measure plan action joint comprehensive between with from and for
+the of on in to by its their into under about over parallel annex final interim general
+nuclear arms weapons weapon forces force strategic reduction reductions limitation limitations
+further offensive missiles missile systems system security assurances cooperation partnership
+mutual military international elimination intermediate range shorter test tests testing ban
+prevention non proliferation nonproliferation peace peaceful ceasefire cease fire truce
+implementation establishment principles basic relations federation republic states united
+kingdom union soviet socialist people's democratic
+after against along june july remains respect related negotiation negotiations extension
+resolution commitments open draft four high point party permanent humanitarian operations
+firing restore bringing area indirect infrastructure ministers oral plus inter pledge
+exchanges guarantees activities deploying escalation deescalation consultative questions
+principle issues steps step certain common concerning regarding relating during control
+agreed anti armed europe management settlement situation sort strikes suspension terms track
+stoppage september seas cessation hostilities leap stabilisation
+""".split())
+
+
+def distinctive_words(names: dict[str, str], actor_names: frozenset[str] = frozenset()
+                      ) -> dict[str, str]:
+    """Words (lower case, 4+ letters) of agreement names held by exactly one agreement, other
+    than generic treaty words and actor names: a paraphrase that uses one ("an agreement ...
+    on plutonium disposal", "the grain export deal") refers to that agreement."""
+    owners: dict[str, set[str]] = {}
+    for name, aid in names.items():
+        for w in re.findall(r"[a-z]+", name.lower()):
+            if len(w) >= 4 and w not in _GENERIC_WORDS and w not in actor_names and \
+                    not any(w == a or w.rstrip("s") == a for a in actor_names):
+                owners.setdefault(w, set()).add(aid)
+    return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+
+
 def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None) -> Gazetteer:
     """Gazetteers for ``record`` (names of its agreements) and the alias table."""
     rows = load_aliases() if aliases is None else aliases
@@ -164,11 +213,16 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
         actors.setdefault(r["alias"].strip().lower(), []).append(ActorName(r["id"], start, end))
         if r["alias"].strip() not in forms:
             forms.append(r["alias"].strip())
+    actors["armed group"] = [ActorName(ARMED)]  # matched by pattern, not by name
     parties = {a.id: a.parties for a in record.agreements}
     talks = {a.id: ((a.signed.start.year if a.signed else 0), a.parties)
              for a in record.agreements if a.kind.value == "talks"}
+    words = distinctive_words(ag, frozenset(actors) | {w for k in actors for w in
+                                                       re.findall(r"[a-z]+", k)})
+    kinds = {a.id: a.kind.value for a in record.agreements}
     return Gazetteer(agreements=ag, actors={k: tuple(v) for k, v in actors.items()},
-                     parties=parties, actor_forms=tuple(forms), talks=talks)
+                     parties=parties, actor_forms=tuple(forms), talks=talks, words=words,
+                     kinds=kinds)
 
 
 @lru_cache(maxsize=1)

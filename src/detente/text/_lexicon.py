@@ -28,10 +28,10 @@ _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
     "walk": ("walked", "walked"), "put": ("put", "put"), "abide": ("abided", "abided"),
     "cut": ("cut", "cut"), "freeze": ("froze", "frozen"), "meet": ("met", "met"),
     "reup": ("reupped", "reupped"), "shred": ("shredded", "shredded"),
-    "re-up": ("re-upped", "re-upped"),
+    "re-up": ("re-upped", "re-upped"), "cancel": ("cancelled", "cancelled"),
 }
 _ING = {"shred": "shredding", "quit": "quitting", "cut": "cutting", "run": "running",
-        "put": "putting", "reup": "reupping", "re-up": "re-upping"}
+        "put": "putting", "reup": "reupping", "re-up": "re-upping", "cancel": "cancelling"}
 
 
 def forms(lemma: str) -> list[str]:
@@ -91,7 +91,14 @@ _TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\
 #: INF", "ditched New START", "abandoned the pact" (not "scrapped its nuclear ambitions")
 _AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
                      r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
-                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?:[A-Z][\w-]*|[0-9]{4})\b")
+                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b")
+
+#: the agreement itself as object, no preposition between ("terminated the 1997 friendship pact",
+#: not "cancelled the talks on the New START treaty")
+_OWN_AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?!(?:on|of|about|over|"
+                         r"under|for|with|to|in|at|by)\b)[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
+                         r"accord|deal|pact|convention|protocol|memorandum|framework)\b(?!\s+as\b)"
+                         r"|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b")
 
 #: "from" and a treaty noun or an acronym ("departure from the NPT", not "from Kabul")
 _FROM_AGREEMENT = (r"\s+from\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?:[\w'’-]+\s+){0,5}?"
@@ -113,6 +120,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry("withdrew", nouns=("pullout", "pull-out", "renunciation", "denunciation",
                              "abandonment")),
     Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
+    # "terminating the Treaty on Friendship", "annulled the deal", "the termination of the pact"
+    Entry("withdrew", verbs=("terminate", "annul", "cancel"), follow=_OWN_AGREEMENT_OBJECT),
+    Entry("withdrew", nouns=("termination", "annulment", "cancellation"),
+          follow=r"\s+of" + _OWN_AGREEMENT_OBJECT),
+    Entry("withdrew", nouns=("canceled", "canceling"), follow=_OWN_AGREEMENT_OBJECT),
     # "North Korea's departure from the NPT", "its exit from the accord"
     Entry("withdrew", nouns=("departure", "exit", "retreat"), follow=_FROM_AGREEMENT),
     Entry("suspended", nouns=("moratorium on implementation",)),
@@ -143,7 +155,8 @@ LEXICON: tuple[Entry, ...] = (
 _KEPT_OBJECT = (r"\s+(?:(?:the|its|their|all|our|his|her|of\s+the|all\s+of\s+the)\s+)*"
                 r"(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|accord|deal|pact|convention|"
                 r"obligations|commitments|provisions|terms|limits|ceasefire|cease-fire|"
-                r"responsibilities|requirements|undertakings|protocol|memorandum)\b")
+                r"responsibilities|requirements|undertakings|protocol|memorandum|pledges?|"
+                r"promises?)\b")
 _RESTORED_OBJECT = (r"\s+(?:(?:the|its|their|full)\s+)*(?:[\w'’-]+\s+){0,2}?(?:treaty|"
                     r"agreement|accord|deal|pact|implementation|compliance|participation|"
                     r"obligations|commitments)\b")
