@@ -45,6 +45,10 @@ GROUPS: dict[str, frozenset[str]] = {
                          "millenniumpost_jcpoa_2020", "politico_start1_2018",
                          "reuters_minsk_2015", "rt_friendship_2018", "thehindu_pmda_2016",
                          "upi_salt2_1986", "usia_ctbt_1999"}),
+    "blind6": frozenset({"afg1tv_doha_2020", "armscontrol_start2_2002",
+                         "chicagotribune_abm_1989", "dunyanews_simla_2025",
+                         "hansard_inf_2019", "ians_karabakh_2020", "ria_cfe_2007",
+                         "straitstimes_cma_2023", "voa_iran_2005", "voa_libya_2003"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
