@@ -99,6 +99,33 @@ def test_models_lists_references() -> None:
         assert name in out
 
 
+def test_models_name_gives_one_models_options_in_full() -> None:
+    from detente.collective import get_model
+
+    code, out, _ = run("models", "crisis")
+    assert code == 0
+    for opt in get_model("crisis").options:
+        assert f"{opt} = " in out
+    assert "compromise" not in out
+
+
+def test_models_json_lists_every_registered_model_and_its_defaults() -> None:
+    from detente.collective import list_models
+
+    code, out, _ = run("models", "-f", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert [m["name"] for m in doc] == [s.name for s in list_models()]
+    eum = next(m for m in doc if m["name"] == "eum")
+    assert {o["name"]: o["default"] for o in eum["options"]}["rounds"] == 10
+
+
+def test_models_unknown_name_is_a_user_error() -> None:
+    code, _, err = run("models", "nosuchmodel")
+    assert code == 2
+    assert "unknown model 'nosuchmodel'" in err and "compromise" in err
+
+
 def test_demo_writes_plot(tmp_path: Path) -> None:
     png = tmp_path / "demo.png"
     code, out, _ = run("demo", "ec-emissions", "--plot", str(png))

@@ -96,7 +96,8 @@ COMMANDS: dict[str, _Entry] = {
     ),
     "models": _Entry(
         "_forecast",
-        'List the registered forecasting models with their references and options.',
+        "List the registered forecasting models, or one model's options, defaults "
+        'and reference.',
     ),
     "negotiate": _Entry(
         "_bargain",

@@ -13,7 +13,9 @@ import typer
 from rich.table import Table
 
 from detente.cli._app import (
+    SummaryFormat,
     TableFormat,
+    TableJson,
     TableJsonCsv,
     UserError,
     app,
@@ -209,19 +211,42 @@ def forecast_cmd(
 
 @app.command("models")
 @user_errors
-def models_cmd() -> None:
-    """List the registered forecasting models with their references and options."""
-    from detente.collective import list_models
+def models_cmd(
+    name: Annotated[str | None, typer.Argument(
+        help="A model's name: its options in full, one per line.")] = None,
+    fmt: SummaryFormat = TableJson.table,
+) -> None:
+    """List the registered forecasting models, or one model's options, defaults and reference."""
+    from detente.collective import get_model, list_models
 
-    table = Table(title="registered models", title_justify="left", show_lines=True)
-    table.add_column("name", style="bold")
-    table.add_column("what it does")
-    table.add_column("options")
-    table.add_column("reference", style="dim")
-    for spec in list_models():
-        opts = "\n".join(f"{k} = {o.default!r}: {o.doc}" for k, o in spec.options.items())
-        table.add_row(spec.name, spec.summary, opts or "—", spec.reference)
-    console.print(table)
+    specs = list_models() if name is None else [get_model(name)]
+    if fmt is TableJson.json:
+        console.print_json(json.dumps([
+            {"name": s.name, "summary": s.summary, "reference": s.reference,
+             "baseline": s.baseline,
+             "options": [{"name": k, "default": o.default, "doc": o.doc}
+                         for k, o in s.options.items()]}
+            for s in specs]))
+        return
+    if name is None:
+        table = Table(title="registered models (detente models NAME: one model's options)",
+                      title_justify="left", show_lines=True)
+        table.add_column("name", style="bold")
+        table.add_column("what it does")
+        table.add_column("options")
+        table.add_column("reference", style="dim")
+        for spec in specs:
+            table.add_row(spec.name, spec.summary, ", ".join(spec.options) or "—",
+                          spec.reference)
+        console.print(table)
+        return
+    spec = specs[0]
+    console.print(f"[bold]{spec.name}[/]: {spec.summary}")
+    console.print(f"[dim]{spec.reference}[/]")
+    if not spec.options:
+        console.print("no options")
+    for k, o in spec.options.items():
+        console.print(f"  [bold]{k}[/] = {o.default!r}: {o.doc}", highlight=False)
 
 
 @app.command("demo")
