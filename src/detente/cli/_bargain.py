@@ -213,27 +213,36 @@ def bargain_cmd(
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
         full_trust = pair == (1.0, 1.0)
-        d = Table(title="deals: option per issue" + ("" if full_trust else
-                  f" — at trust κ={_pair(pair)} first, then at full trust"),
-                  title_justify="left")
-        d.add_column("issue")
-        if dom.status_quo is not None:
-            d.add_column("status quo", justify="right")
-        d.add_column(f"{A} ideal", justify="right")
-        d.add_column(f"{B} ideal", justify="right")
         shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
                                        res.solutions_trust.items()]
         shown += [(n if full_trust else f"{n} @1", s_) for n, s_ in res.solutions.items()]
-        for name, _ in shown:
-            d.add_column(name, justify="right", style="bold" if "@κ" in name else "")
         best_a, best_b = dom.a.best_options(), dom.b.best_options()
-        for k, iss in enumerate(dom.issues):
-            row = [iss.id]
-            if dom.status_quo is not None:
-                row.append(iss.options[dom.status_quo[k]])
-            row += [iss.options[best_a[k]], iss.options[best_b[k]]]
-            row += [s_.options[iss.id] for _, s_ in shown]
-            d.add_row(*row)
+        cols: list[tuple[str, list[str]]] = []  # (label, option per issue)
+        if dom.status_quo is not None:
+            cols.append(("status quo", [iss.options[dom.status_quo[k]]
+                                        for k, iss in enumerate(dom.issues)]))
+        cols.append((f"{A} ideal", [iss.options[best_a[k]] for k, iss in enumerate(dom.issues)]))
+        cols.append((f"{B} ideal", [iss.options[best_b[k]] for k, iss in enumerate(dom.issues)]))
+        cols += [(name, [s_.options[iss.id] for iss in dom.issues]) for name, s_ in shown]
+        title = "deals: option per issue" + (
+            "" if full_trust else f" — at trust κ={_pair(pair)} first, then at full trust")
+        d = Table(title=title, title_justify="left")
+        # the narrower layout: one row per deal, or (the other way) one row per issue
+        id_w = max(len(iss.id) for iss in dom.issues)
+        by_deal = max(len(lb) for lb, _ in cols) + sum(max(len(i.id), 4) + 3 for i in dom.issues)
+        by_issue = id_w + sum(max(len(lb), 4) + 3 for lb, _ in cols)
+        if by_deal < by_issue:
+            d.add_column("deal", no_wrap=True)
+            for iss in dom.issues:
+                d.add_column(iss.id, justify="right")
+            for label, opts in cols:
+                d.add_row(label, *opts, style="bold" if "@κ" in label else "")
+        else:
+            d.add_column("issue")
+            for label, _ in cols:
+                d.add_column(label, justify="right", style="bold" if "@κ" in label else "")
+            for k, iss in enumerate(dom.issues):
+                d.add_row(iss.id, *[opts[k] for _, opts in cols])
         console.print(d)
         if not full_trust and not res.solutions_trust:
             console.print(f"no deal is worth signing for both at trust κ={_pair(pair)}")
