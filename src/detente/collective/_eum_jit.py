@@ -32,13 +32,14 @@ This module imports numba; it is imported only when the compiled EUM path runs (
 from __future__ import annotations
 
 import ctypes
-import os
 import threading
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+
+from detente.collective._numba_cache import ensure_cache_dir
 
 __all__ = ["AVAILABLE", "covers", "ready", "run_part"]
 
@@ -102,30 +103,11 @@ def _numpy_power_loop() -> tuple[int, int] | None:
         return None
 
 
-def _cache_dir() -> None:
-    """Point numba's cache at a user directory when the package directory is not writable
-    (as :func:`._exchange_jit._cache_dir`)."""
-    if os.environ.get("NUMBA_CACHE_DIR"):
-        return
-    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
-    probe = here if os.path.isdir(here) else os.path.dirname(here)
-    if os.access(probe, os.W_OK):
-        return
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    target = os.path.join(base, "detente", "numba")
-    try:
-        os.makedirs(target, exist_ok=True)
-    except OSError:
-        return
-    if os.access(target, os.W_OK):
-        os.environ["NUMBA_CACHE_DIR"] = target
-
-
 _LOOP_ADDR = _numpy_power_loop()
 AVAILABLE = _LOOP_ADDR is not None
 """Whether the compiled path can give numpy's numbers (numpy's power loop was found)."""
 
-_cache_dir()
+ensure_cache_dir(__file__)
 
 import llvmlite.binding as _ll  # type: ignore[import-untyped]  # noqa: E402
 import numba  # noqa: E402

@@ -47,12 +47,13 @@ This module imports numba; it is imported only when an exchange model runs.
 from __future__ import annotations
 
 import math
-import os
 import warnings
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+
+from detente.collective._numba_cache import ensure_cache_dir
 
 _MOVE_EPS = 1e-10
 _GAIN_EPS = 1e-10
@@ -78,26 +79,7 @@ def _inline(fn: Callable[..., Any]) -> Any:
     return _jit(fn, inline="always")
 
 
-def _cache_dir() -> None:
-    """Point numba's cache at a user directory when the package directory is not writable
-    (numba's own fallback is the user cache too; this makes it explicit and testable)."""
-    if os.environ.get("NUMBA_CACHE_DIR"):
-        return
-    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
-    probe = here if os.path.isdir(here) else os.path.dirname(here)
-    if os.access(probe, os.W_OK):
-        return
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    target = os.path.join(base, "detente", "numba")
-    try:
-        os.makedirs(target, exist_ok=True)
-    except OSError:
-        return
-    if os.access(target, os.W_OK):
-        os.environ["NUMBA_CACHE_DIR"] = target
-
-
-_cache_dir()
+ensure_cache_dir(__file__)
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
