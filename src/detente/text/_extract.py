@@ -304,6 +304,53 @@ _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|no
 _DENY = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b|\b(?:reject|dismiss|refut|rebuff|deflect)\w*\s+"
                    r"(?:the\s+|all\s+|as\s+\w+\s+)?(?:[\w.'’-]+\s+){0,2}?(?:accusations?|"
                    r"claims?|allegations?|charges?|suggestions?|assertions?|reports?)\b", re.I)
+#: a directive: the act is what someone is asked, urged, called on or pressed to do, not what
+#: they did ("asking the Americans to seriously comply with", "called on the government of the
+#: Russian Federation to return to compliance"); the object may be long, the act an infinitive
+#: after it (speech-act directives: Searle 1976, "A classification of illocutionary acts")
+_DIRECTIVE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|"
+    r"appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|push(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|"
+    r"request(?:s|ed|ing)?|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|"
+    r"advis(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+of)?|tell(?:s|ing)?|told|instruct(?:s|ed|ing)?|"
+    r"want(?:s|ed|ing)?|expect(?:s|ed|ing)?|beg(?:s|ged|ging)?|entreat(?:s|ed|ing)?|"
+    r"lobb(?:y|ies|ied|ying)|challeng(?:e|es|ed|ing)|dar(?:e|es|ed|ing)|"
+    # the nouns: "faced calls to be scrapped", "pressure on Seoul to suspend"
+    r"calls|pleas?|appeals?|pressure|ultimatums?)\b"
+    r"(?:\s+(?!to\b)[\w.'’-]+){0,8}?\s+to\s+(?=(?:\w+ly\s+)?(?!(?:the|a|an|this|that|these|"
+    r"those|its|their|his|her|our|my|your|compliance|full|date)\b)(?-i:[a-z]))", re.I)
+#: between a directive's "to" and a verbal act: a passive or perfect auxiliary, adverbs and
+#: coordinated verbs before it
+_DIRECTED_VERB = re.compile(r"(?:(?:be|have|get)\s+(?:been\s+)?)?(?:\w+ly\s+)*(?:[\w-]+(?:,\s+"
+                            r"[\w-]+)*,?\s+(?:or|and)\s+(?:\w+ly\s+)*)?", re.I)
+#: what ends a directive's (or a denial's) scope before the act: a new clause with its own
+#: subject or a subordinator ("urged Russia to comply, and Russia withdrew")
+_SCOPE_BREAK = re.compile(
+    r"[;!?]|[.][\"”’']?\s|\b(?:but|while|whereas|whereby|although|though|because|after|since|when|"
+    r"before|until|once|yet)\b|,?\s+and\s+(?!to\b)(?:(?:the|it|they|he|she|we|its|their|"
+    r"then|later)\b|(?-i:[A-Z]))", re.I)
+#: a rejected or denied report of an act ("rejected speculations regarding the cancellation of
+#: the agreement", "dismissed reports that it had withdrawn", "denied that it had left"): the
+#: act is negated; a rumour or speculation not denied is still no fact
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial\s+of)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|debunk\w*|"
+    r"discount\w*|deflect\w*|downplay\w*|play(?:s|ed|ing)?\s+down|brush(?:es|ed|ing)?\s+aside|"
+    r"(?:poured|pours|pour|pouring)\s+cold\s+water\s+on|quash\w*|scotch\w*|contradict\w*)\s+"
+    r"(?:as\s+\w+\s+)?(?:(?:the|all|any|such|these|those|media|press|news|recent|latest|"
+    r"widespread|persistent|false|unfounded|baseless|its|his|their|[\w.'’-]+['’]s|"
+    r"(?-i:[A-Z])[\w.'’-]*)\s+){0,3}(?:speculat\w+|rumou?rs?|reports?|claims?|allegations?|"
+    r"accusations?|suggestions?|assertions?|talk|news|stories|conjectures?|notions?|"
+    r"ideas?|insinuations?|charges?)\b|"
+    r"\bden(?:y|ies|ied|ying)\s+(?:(?:that|having|any|ever)\b|(?=(?:\w+\s+){0,2}?\w+ing\b))",
+    re.I)
+_RUMOUR = re.compile(r"\b(?:speculat\w+|rumou?r(?:s|ed)?|conjectur\w+|hearsay|gossip)\b", re.I)
+#: a report of an act called false after it: "Reports that Pakistan had left the accord were
+#: false"
+_REPORT_HEAD = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculat\w+|suggestions?|stories|"
+                          r"allegations?|assertions?)\b", re.I)
+_FALSE_AFTER = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:false|untrue|"
+                          r"baseless|unfounded|groundless|fake|incorrect|wrong|fabricated|"
+                          r"not\s+true|without\s+(?:any\s+)?(?:basis|foundation))\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
@@ -922,6 +969,28 @@ class Extractor:
                               s[max(c0, t0 - 50):t0], re.I) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
+            # directive scope: "asking the Americans to seriously comply with ... and to alert
+            # their allies to fully abide by the agreement" (overrides an implicative reading)
+            if not hyp and (dv := _last_in_scope(_DIRECTIVE, s, h0, t0)) is not None and (
+                    # "to comply", "to be scrapped or suspended", "to quit and denounce"
+                    _DIRECTED_VERB.fullmatch(s[dv.end():t0]) or
+                    _INFINITIVE.search(s[dv.end():t0]) or (
+                        # "urged Russia to announce its withdrawal" (a violation noun is
+                        # presupposed: "urged Moscow to end its violations")
+                        etype != "violation_alleged" and _NOMINAL.search(ttext.split()[-1])
+                        and len(s[dv.end():t0].split()) <= 5)):
+                hyp = True
+            # a rejected report or a rumour of the act: "rejected speculations regarding the
+            # cancellation of the Simla Agreement"; a violation keeps its own denial rules
+            # (the accuser named in a denial still alleges it)
+            false_after = _FALSE_AFTER.search(s, t1)
+            if etype != "violation_alleged" and not negated and (
+                    _in_scope(_DENIED_REPORT, s, h0, t0) or (
+                        false_after is not None and _in_scope(_REPORT_HEAD, s, h0, t0) and
+                        not _SCOPE_BREAK.search(s, t1, false_after.start()))):
+                negated = True
+            elif not negated and not hyp and _in_scope(_RUMOUR, s, h0, t0):
+                hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
@@ -1618,6 +1687,22 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
 def _last_actor_end(acts: list[_Ent], t0: int, c0: int) -> int:
     ends = [e.end for e in acts if c0 <= e.start and e.end <= t0]
     return max(ends) if ends else c0
+
+
+def _last_in_scope(cue: re.Pattern[str], s: str, a: int, t0: int) -> re.Match[str] | None:
+    """The last match of ``cue`` in ``s[a:t0]`` whose scope reaches ``t0`` (no
+    :data:`_SCOPE_BREAK` between its end and the act)."""
+    last = None
+    for m in cue.finditer(s, a):  # (a lookahead may read past the act)
+        if m.start() >= t0:
+            break
+        if m.end() <= t0 and not _SCOPE_BREAK.search(s, m.end(), t0):
+            last = m
+    return last
+
+
+def _in_scope(cue: re.Pattern[str], s: str, a: int, t0: int) -> bool:
+    return _last_in_scope(cue, s, a, t0) is not None
 
 
 def _tail_words(text: str, n: int) -> str:
