@@ -103,8 +103,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "notified Moscow that the treaty would be terminated": the notifier ends it
     ("withdrew", re.compile(r"\bbe(?:en)?\s+terminated\b", re.I)),
     # "decided the United States was no longer bound by SALT II"
+    # ... "would no longer be bound by", "no longer considered itself legally obligated"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
-                            r"bound\s+by\b", re.I)),
+                            r"bound\s+by\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
+                            r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|themselves)"
+                            r"\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
     ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
                           r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
@@ -135,8 +138,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"ceilings?|thresholds?)\b", re.I)),
     ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|(?:revok|rescind|withdr[ae]w)"
                               r"\w* (?:\S+ ){0,2}ratification)\b", re.I)),
-    ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
-                                re.I)),
+    # ... "NATO's reluctance to ratify", "the refusal by NATO countries to ratify"
+    ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify|"
+                                r"(?:reluctance|refusal|unwillingness|failure)\s+(?:by\s+"
+                                r"(?:[\w.'’-]+\s+){1,4}?)?to\s+ratify)\b", re.I)),
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
         r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
@@ -182,7 +187,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
-    ("terminated",), ("bound",), ("agreed", "reached", "struck", "concluded"),
+    ("terminated",), ("bound", "obligated", "obliged"), ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
@@ -196,6 +201,19 @@ _KEYS: list[tuple[str, ...]] = [
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled"),
 ]
+# "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
+# an agreement named or described is its conclusion
+_TRIGGERS.append(("signed", re.compile(
+    r"\bagree(?:d|s|ing)?\s+(?:to|on)\b(?=\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:ceasefire|"
+    r"cease-fire|truce|treaty|agreement|accord|deal|pact|armistice)\b)",
+    re.I)))
+_KEYS.append(("agree", "agreed", "agrees", "agreeing"))
+# "The CFE Treaty was amended in 1999": the agreement adapting it (record names "Agreement on
+# Adaptation of the CFE Treaty") was concluded
+_AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adapted|revised)\b",
+                      re.I)
+_TRIGGERS.append(("signed", _AMENDED))
+_KEYS.append(("amended", "adapted", "revised"))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -343,6 +361,9 @@ _DENIED_REPORT = re.compile(
     r"ideas?|insinuations?|charges?)\b|"
     r"\bden(?:y|ies|ied|ying)\s+(?:(?:that|having|any|ever)\b|(?=(?:\w+\s+){0,2}?\w+ing\b))",
     re.I)
+#: the agent left open: "did not specify which side opened fire"
+_UNSPECIFIED = re.compile(r"\bnot\s+(?:\w+\s+)?(?:specify|specified|say|said|identify|identified|"
+                          r"name|named|indicate|indicated)\s+(?:which|who|whose)\b", re.I)
 _RUMOUR = re.compile(r"\b(?:speculat\w+|rumou?r(?:s|ed)?|conjectur\w+|hearsay|gossip)\b", re.I)
 #: a report of an act called false after it: "Reports that Pakistan had left the accord were
 #: false"
@@ -357,7 +378,8 @@ _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|amon
                    re.I)
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
                  r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
-                 r"accords?|deal|pact|convention|memorandum|protocol)\b")
+                 r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
+                 r"truce)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -473,6 +495,22 @@ class Extractor:
             ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
                 "phrase_matcher_attr": attr, "overwrite_ents": False})
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        # an agreement whose record name adapts or amends another ("Agreement on Adaptation of
+        # the CFE Treaty"): "the amended CFE", "the re-drafted pact" are it
+        self.adapted: dict[str, str] = {}
+        for a in rec.agreements:
+            m = re.search(r"\b(?:Adaptation|Amendments?|Revision|Modification)\s+(?:of|to)\s+"
+                          r"(?:the\s+)?(.+)$", a.name)
+            if m:
+                base = [e.ent_id_ for e in self.nlp(m.group(1)).ents
+                        if e.label_ == "AGR" and e.ent_id_ != a.id]
+                if base:
+                    self.adapted.setdefault(base[0], a.id)
+        #: each agreement's signature date and parties (a treaty introduced as "a new treaty"
+        #: and dated is the one the record has signed that day by those actors)
+        self.signed_on = {a.id: a.signed.start.isoformat() for a in rec.agreements if a.signed}
+        self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
+        self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -574,7 +612,51 @@ class Extractor:
                 ids = {i for i in ids if self.signed_year.get(i) in years}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), -1, -1, m.group(0))
+        # "a complete Russia-brokered ceasefire" with Armenia and Azerbaijan named: the one
+        # ceasefire of the record (its kind) that all the sentence's states are parties to,
+        # signed in the year of the act or the year before
+        cf = re.search(r"\b(?:ceasefire|cease-fire|truce|armistice)\b", s, re.I)
+        codes.discard(None)
+        if cf and year is not None and len(codes) >= 2:
+            ids = {aid for aid, kind in g.kinds.items() if kind == "ceasefire" and
+                   codes <= self.parties.get(aid, frozenset()) and
+                   aid in self.signed_on and year - 1 <= int(self.signed_on[aid][:4]) <= year}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), -1, -1, cf.group(0))
         return None
+
+    def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
+                     state: _State) -> list[_Ent]:
+        """An agreement named as its adapted, amended or re-drafted version is the record's
+        agreement adapting it ("refused to ratify the amended CFE"); in a sentence saying it
+        "was amended", every mention of it is the adaptation; an unnamed "re-drafted pact" is
+        the adaptation of the agreement last named."""
+        if not self.adapted:
+            return agrs
+        mod = r"\b(?:adapted|amended|revised|re-?drafted|modified|updated)\s+"
+        amended = any(_AMENDED.match(s, t[1]) for t in triggers)
+        out = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
+               if e.key in self.adapted and (amended or re.search(
+                   mod + r"(?:version\s+of\s+(?:the\s+)?)?$", s[max(0, e.start - 30):e.start],
+                   re.I)) else e for e in agrs]
+        if not agrs and state.last_agreement and (
+                base := self.adapted.get(state.last_agreement[0])) is not None:
+            m = re.search(mod + r"(?:version|treaty|pact|agreement|accord|text)\b", s, re.I)
+            if m:
+                out = [_Ent("AGR", base, m.start(), m.end(), m.group(0))]
+        return out
+
+    def _new_agreement(self, s: str, t1: int, actors: tuple[str, ...],
+                       when: str | None) -> str | None:
+        """"signed a new strategic reductions treaty May 24": an agreement introduced as new (an
+        indefinite treaty noun phrase after the signing, no name) is the one the record has
+        signed on that date (to the day or month written) with those actors among its
+        parties; None if not exactly one."""
+        if when is None or len(when) < 7 or not actors or "*" in actors:
+            return None
+        hits = [aid for aid, d in self.signed_on.items() if d.startswith(when[:10]) and
+                set(actors) <= self.parties.get(aid, frozenset())]
+        return hits[0] if len(hits) == 1 else None
 
     def sentences(self, article: Article) -> list[str]:
         """The article's sentences, numbered as ``Candidate.sentence_index`` numbers them."""
@@ -613,6 +695,7 @@ class Extractor:
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
         act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
+        agr_ents = self._adaptations(s, agr_ents, triggers, state)
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
         sentence_alleger: str | None = None
@@ -740,7 +823,8 @@ class Extractor:
                 n0 = state.named[0]
                 agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
                 conf -= 0.3
-            elif (generic := self._generic_agreement(s, act_ents, year0)) is not None:
+            elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year)) \
+                    is not None:
                 # "the nuclear deal" with nothing named: the one agreement of the record whose
                 # names contain the phrase ("Iran nuclear deal")
                 agrs = [generic]
@@ -796,6 +880,13 @@ class Extractor:
             # an undated act: the dateline year, else the present reading of names (not the
             # year last mentioned: "signed in 1987 ... Russia has not taken the steps")
             year = dm.year if dm else (state.ref.year if state.ref else None)
+            # "refused to ratify the treaty" years after it entered into force, when the record
+            # has an adaptation of it signed by then: the adaptation is what awaits ratification
+            if etype in ("ratified", "not_ratified") and year is not None:
+                agrs = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
+                        if e.key in self.adapted and self.in_force.get(e.key, 9999) < year and
+                        int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year else e
+                        for e in agrs]
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired") or (
@@ -824,6 +915,8 @@ class Extractor:
                                  if c and c != rep0][:1]
                     if other:
                         actors, how = (other[0],), "sentence"
+                    elif _UNSPECIFIED.search(s):
+                        continue  # "reported the violation ... but did not specify which side"
                     elif state.last_actors and state.last_actors != (rep0,):
                         actors, how = state.last_actors, "pronoun"
                     else:
@@ -855,6 +948,15 @@ class Extractor:
                     rep1 = main[0] if main else rep1
                 if rep1:
                     actors, how = (rep1,), "pronoun"
+            if len(actors) < 2 and etype == "violation_alleged" and re.search(
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                # "X and Y reported casualties, while accusing each other of violating": the
+                # main clause's subjects
+                main = tuple(dict.fromkeys(c for c in (
+                    g.actor_code(e.key, year) for e in act_ents if e.end <= c0 and
+                    not _PREP.search(s[max(0, e.start - 25):e.start])) if c))
+                if len(main) >= 2:
+                    actors, how = main, "subject"
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
@@ -900,6 +1002,25 @@ class Extractor:
                     if main:
                         actors, how = main, "sentence"
                 if not actors:
+                    continue
+            # "they signed" after two parties named ("X accused Y of violating a peace agreement
+            # they signed"): a joint act of all of them
+            if etype in ("signed", "extended") and re.search(r"\b(?:they|both)\s+(?:\w+\s+){0,2}$",
+                                                             s[c0:t0]):
+                named = tuple(dict.fromkeys(c for c in (g.actor_code(e.key, year) for e in act_ents
+                                                        if e.end <= t0) if c))
+                if len(named) >= 2 and set(actors) < set(named):
+                    actors, how = named, "pronoun"
+            # "signed a new strategic reductions treaty May 24": the record's agreement signed
+            # that day by those actors, else no act (a new treaty is not one named before)
+            if etype == "signed" and (new_np := re.match(
+                    r"\s+(?:a|an)\s+(?:new\s+)?(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|accord|pact|"
+                    r"deal|convention|protocol)\b", s[t1:], re.I)) and not any(
+                    t1 <= e.start < t1 + new_np.end() for e in agr_ents):
+                new_id = self._new_agreement(s, t1, actors, dm.value if dm else None)
+                if new_id is not None:
+                    agrs = [_Ent("AGR", new_id, -1, -1, new_np.group(0).strip())]
+                elif re.search(r"\bnew\b", new_np.group(0), re.I):
                     continue
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
