@@ -279,7 +279,8 @@ _TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\
 _SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
 _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|"
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
-                       r"\d{1,2},?)\s+(?:19|20)\d\d\.?\s*$")
+                       r"\d{1,2},?|(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December))\s+(?:19|20)\d\d\.?\s*$")
 _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
                           r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
                           r"(?:claims?|allegations?|accusations?)\b", re.I)
@@ -1399,7 +1400,9 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     j = last
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
-        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+|along\s+with\s+|together\s+with\s+|"
+        # (a title and name after a demonym: "Armenian Prime Minister Nikol Pashinyan and")
+        if re.fullmatch(r"(?:'s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
+                        r"(?:and\s+|along\s+with\s+|together\s+with\s+|"
                         r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
                         r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
