@@ -106,8 +106,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
                             r"bound\s+by\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
-                            r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|themselves)"
-                            r"\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|obliged)\b", re.I)),
+                            r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
+                            r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
+                            r"obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
     ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
                           r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
@@ -187,7 +188,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
-    ("terminated",), ("bound", "obligated", "obliged"), ("agreed", "reached", "struck", "concluded"),
+    ("terminated",), ("bound", "obligated", "obliged"),
+    ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
@@ -794,11 +796,20 @@ class Extractor:
                 elif not after and rel:
                     after = rel
             in_clause = [e for e in agr_ents if c0 <= e.start < c1]
+            # "signed a new strategic reductions treaty": an indefinite treaty noun phrase after
+            # the signing, no name in it, introduces an agreement (resolved by date below)
+            new_np = re.match(r"\s+(?:a|an)\s+(?:new\s+)?(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                              r"accord|pact|deal|convention|protocol)\b", s[t1:], re.I) \
+                if etype == "signed" else None
+            if new_np and any(t1 <= e.start < t1 + new_np.end() for e in agr_ents):
+                new_np = None
             year0 = next((d.year for d in dates if not d.deadline), None) or (
                 state.ref.year if state.ref else None)
             conf = 0.9
             if etype == "hostile_act_during_talks":
                 agrs = []  # resolved below, once actor and year are known
+            elif new_np is not None:
+                agrs = [_Ent("AGR", "", -1, -1, new_np.group(0).strip())]  # resolved below
             elif after and etype in ("violation_alleged", "signed", "withdrew", "suspended",
                                      "ratified", "extended"):
                 agrs = after
@@ -1014,15 +1025,13 @@ class Extractor:
                     actors, how = named, "pronoun"
             # "signed a new strategic reductions treaty May 24": the record's agreement signed
             # that day by those actors, else no act (a new treaty is not one named before)
-            if etype == "signed" and (new_np := re.match(
-                    r"\s+(?:a|an)\s+(?:new\s+)?(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|accord|pact|"
-                    r"deal|convention|protocol)\b", s[t1:], re.I)) and not any(
-                    t1 <= e.start < t1 + new_np.end() for e in agr_ents):
+            if new_np is not None:
                 new_id = self._new_agreement(s, t1, actors, dm.value if dm else None)
-                if new_id is not None:
-                    agrs = [_Ent("AGR", new_id, -1, -1, new_np.group(0).strip())]
-                elif re.search(r"\bnew\b", new_np.group(0), re.I):
+                if new_id is None:
                     continue
+                agrs = [_Ent("AGR", new_id, -1, -1, new_np.group(0).strip())]
+            if _AMENDED.match(s, t0):
+                actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
