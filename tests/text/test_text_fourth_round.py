@@ -213,6 +213,20 @@ MECHANISMS: list[tuple[str, str, list[Want]]] = [
      "the INF Treaty.", [w("inf_1987", "RUS", "violation_alleged")]),
     ("no-longer-considered-bound", "In June 2002 Russia declared it no longer considered "
      "itself legally bound by START II.", [w("start2_1993", "RUS", "withdrew")]),
+    # a zero relative with a pronoun subject and a partner; its date is its own
+    ("zero-relative", "South Korea suspended part of the Comprehensive Military Agreement it "
+     "signed with Pyongyang in 2018 on November 22, 2023.",
+     [w("inter_korean_cma_2018", "KOR", "suspended"),
+      w("inter_korean_cma_2018", "KOR;PRK", "signed")]),
+    ("zero-relative-described", "South Korea suspended part of a military agreement it signed "
+     "with Pyongyang in 2018 on November 22, 2023. The pact, known as the Comprehensive "
+     "Military Agreement, had eased tension.",
+     [w("inter_korean_cma_2018", "KOR", "suspended"),
+      w("inter_korean_cma_2018", "KOR;PRK", "signed")]),
+    # a reduced relative right after the name keeps its own, factual clause; "by 30 countries"
+    # are the parties
+    ("reduced-relative-after-name", "Moscow considers the original CFE Treaty, signed in 1990 by "
+     "30 countries, outdated.", [w("cfe_1990", "*", "signed")]),
     # "they" after two parties: a joint act
     ("they-signed", "The Taliban accused the United States of violating the Doha agreement "
      "they signed in February 2020.", [w("doha_2020", "USA", "violation_alleged"),
@@ -229,6 +243,8 @@ def test_mechanism(text: str, wants: list[Want]) -> None:
     extra = [x for x in got if x not in wants]
     assert not extra, extra
 
+
+MECHANISMS_BY_ID = {k: t for k, t, _ in MECHANISMS}
 
 NO_FACT = [
     # a new treaty the record does not have signed that day is not the one named before
@@ -252,6 +268,11 @@ def test_no_fact_here(text: str) -> None:
     elif "Minsk" in text:
         got = [c for c in got if c.sentence_index == 1]
     assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+
+
+def test_zero_relative_dates_are_apart() -> None:
+    got = {c.type: c.date for c in _facts(MECHANISMS_BY_ID["zero-relative"])}
+    assert got == {"suspended": "2023-11-22", "signed": "2018"}, got
 
 
 def test_headline_with_month_year_dateline_is_a_header() -> None:

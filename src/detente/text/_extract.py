@@ -776,14 +776,19 @@ class Extractor:
                     r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else [
                     e for e in agr_ents if re.fullmatch(r"\s*,\s*", s[e.end:t0])]
                 after = [e for e in after if e.start - t1 < 40]
-                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
+                # (also a zero relative with a pronoun subject: "the Agreement it signed with
+                # North Korea in 2018")
+                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}|\s+"
+                                                            r"(?:it|they)\s+(?:\w+\s+){0,1}",
                                                             s[e.end:t0])]
                 # "The treaty was signed by ...": an anaphor as the passive subject
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
                                  and _ANAPHOR.search(s[c0:t0])) or bool(
                     _TREATY_HEAD_END.search(s[c0:t0])) or bool(
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
-                    re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I))
+                    re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I)) or bool(
+                    # a zero relative: "a military agreement it signed with Pyongyang"
+                    re.search(rf"{_AGREEMENT_NP}\s+(?:it|they)\s+$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
                         re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
@@ -865,7 +870,14 @@ class Extractor:
                 if dm is not None:
                     break
             if dm is None:
-                dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
+                # not a date inside the next act's relative clause ("suspended part of the
+                # agreement it signed with Pyongyang in 2018": 2018 is the signing's)
+                rel_next = nxt < len(s) and bool(re.search(
+                    rf"(?:\bwhich|\bthat|{_TREATY_NOUN}|[A-Z][\w-]*)\s+(?:it|they)\s+(?:\w+\s+)?$",
+                    s[max(t1, nxt - 40):nxt], re.I))
+                rel_date = next((d for d in dates if d.start >= nxt), None) if rel_next else None
+                dm = _pick_date([d for d in dates if d is not rel_date],
+                                name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None:
                 # "withdrew on Friday, six months after it suspended its obligations": counted
                 # back (or on) from the main clause's date
@@ -943,7 +955,10 @@ class Extractor:
                         r"\s+(?:the\s+)?$", s[max(0, t0 - 20):t0], re.I):
                     continue
                 actors, how = ("*",), "parties"
-            if not actors and re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]):
+            if not actors and (re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]) or (
+                    any(re.fullmatch(r"\s+(?:it|they)\s+(?:\w+\s+){0,1}", s[e.end:t0])
+                        for e in agr_ents) or re.search(
+                        rf"{_AGREEMENT_NP}\s+(?:it|they)\s+(?:\w+\s+){{0,1}}$", s[c0:t0], re.I))):
                 main = _main_subject(s, act_ents, g, year)
                 if main:
                     partner = [e for e in act_ents if t1 <= e.start < c1 and re.search(
@@ -1030,6 +1045,12 @@ class Extractor:
                 if new_id is None:
                     continue
                 agrs = [_Ent("AGR", new_id, -1, -1, new_np.group(0).strip())]
+            if etype in _SYMMETRIC and re.match(
+                    r"^(?:\s+(?:in|on)\s+[\w ,]{1,20}?)?\s+by\s+(?:some\s+|all\s+|the\s+)?(?:\d+|"
+                    r"two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|dozens\s+of|"
+                    r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
+                    r"signatories)\b", s[t1:], re.I):
+                actors, how = ("*",), "parties"  # "signed in 1990 by 30 countries"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
             if how in ("voice", "sentence", "pronoun", "speaker"):
@@ -1092,8 +1113,11 @@ class Extractor:
                     not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
                                   s[h0 + sub.start():t0], re.I):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and \
-                    _TREATY_HEAD_END.search(s[c0:t0]):
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and (
+                    _TREATY_HEAD_END.search(s[c0:t0]) or (any(
+                        re.fullmatch(r"\s*,\s*", s[e.end:t0]) for e in agr_ents) and
+                        not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
+                # (also "the original CFE Treaty, signed in 1990 by 30 countries, ...")
                 hyp = False
             if hyp and etype == "violation_alleged" and _NOMINAL.search(ttext.split()[-1]) and \
                     re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
