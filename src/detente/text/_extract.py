@@ -103,8 +103,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "notified Moscow that the treaty would be terminated": the notifier ends it
     ("withdrew", re.compile(r"\bbe(?:en)?\s+terminated\b", re.I)),
     # "decided the United States was no longer bound by SALT II"
+    # ... "would no longer be bound by", "no longer considered itself legally obligated"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
-                            r"bound\s+by\b", re.I)),
+                            r"bound\s+by\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
+                            r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
+                            r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
+                            r"obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
     ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
                           r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
@@ -135,8 +139,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"ceilings?|thresholds?)\b", re.I)),
     ("deratified", re.compile(r"\b(?:de-?ratif(?:y|ied|ies|ication)|(?:revok|rescind|withdr[ae]w)"
                               r"\w* (?:\S+ ){0,2}ratification)\b", re.I)),
-    ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify)\b",
-                                re.I)),
+    # ... "NATO's reluctance to ratify", "the refusal by NATO countries to ratify"
+    ("not_ratified", re.compile(r"\b(?:never ratified|failed to ratify|refused to ratify|"
+                                r"(?:reluctance|refusal|unwillingness|failure)\s+(?:by\s+"
+                                r"(?:[\w.'’-]+\s+){1,4}?)?to\s+ratify)\b", re.I)),
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
         r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
@@ -182,7 +188,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
-    ("terminated",), ("bound",), ("agreed", "reached", "struck", "concluded"),
+    ("terminated",), ("bound", "obligated", "obliged"),
+    ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
@@ -196,6 +203,19 @@ _KEYS: list[tuple[str, ...]] = [
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled"),
 ]
+# "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
+# an agreement named or described is its conclusion
+_TRIGGERS.append(("signed", re.compile(
+    r"\bagree(?:d|s|ing)?\s+(?:to|on)\b(?=\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:ceasefire|"
+    r"cease-fire|truce|treaty|agreement|accord|deal|pact|armistice)\b)",
+    re.I)))
+_KEYS.append(("agree", "agreed", "agrees", "agreeing"))
+# "The CFE Treaty was amended in 1999": the agreement adapting it (record names "Agreement on
+# Adaptation of the CFE Treaty") was concluded
+_AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adapted|revised)\b",
+                      re.I)
+_TRIGGERS.append(("signed", _AMENDED))
+_KEYS.append(("amended", "adapted", "revised"))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -261,7 +281,8 @@ _TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\
 _SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
 _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|"
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
-                       r"\d{1,2},?)\s+(?:19|20)\d\d\.?\s*$")
+                       r"\d{1,2},?|(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December))\s+(?:19|20)\d\d\.?\s*$")
 _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
                           r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
                           r"(?:claims?|allegations?|accusations?)\b", re.I)
@@ -304,13 +325,64 @@ _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|no
 _DENY = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b|\b(?:reject|dismiss|refut|rebuff|deflect)\w*\s+"
                    r"(?:the\s+|all\s+|as\s+\w+\s+)?(?:[\w.'’-]+\s+){0,2}?(?:accusations?|"
                    r"claims?|allegations?|charges?|suggestions?|assertions?|reports?)\b", re.I)
+#: a directive: the act is what someone is asked, urged, called on or pressed to do, not what
+#: they did ("asking the Americans to seriously comply with", "called on the government of the
+#: Russian Federation to return to compliance"); the object may be long, the act an infinitive
+#: after it (speech-act directives: Searle 1976, "A classification of illocutionary acts")
+_DIRECTIVE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|"
+    r"appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|push(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|"
+    r"request(?:s|ed|ing)?|implor(?:e|es|ed|ing)|exhort(?:s|ed|ing)?|invit(?:e|es|ed|ing)|"
+    r"advis(?:e|es|ed|ing)|demand(?:s|ed|ing)?(?:\s+of)?|tell(?:s|ing)?|told|instruct(?:s|ed|ing)?|"
+    r"want(?:s|ed|ing)?|expect(?:s|ed|ing)?|beg(?:s|ged|ging)?|entreat(?:s|ed|ing)?|"
+    r"lobb(?:y|ies|ied|ying)|challeng(?:e|es|ed|ing)|dar(?:e|es|ed|ing)|"
+    # the nouns: "faced calls to be scrapped", "pressure on Seoul to suspend"
+    r"calls|pleas?|appeals?|pressure|ultimatums?)\b"
+    r"(?:\s+(?!to\b)[\w.'’-]+){0,8}?\s+to\s+(?=(?:\w+ly\s+)?(?!(?:the|a|an|this|that|these|"
+    r"those|its|their|his|her|our|my|your|compliance|full|date)\b)(?-i:[a-z]))", re.I)
+#: between a directive's "to" and a verbal act: a passive or perfect auxiliary, adverbs and
+#: coordinated verbs before it
+_DIRECTED_VERB = re.compile(r"(?:(?:be|have|get)\s+(?:been\s+)?)?(?:\w+ly\s+)*(?:[\w-]+(?:,\s+"
+                            r"[\w-]+)*,?\s+(?:or|and)\s+(?:\w+ly\s+)*)?", re.I)
+#: what ends a directive's (or a denial's) scope before the act: a new clause with its own
+#: subject or a subordinator ("urged Russia to comply, and Russia withdrew")
+_SCOPE_BREAK = re.compile(
+    r"[;!?]|[.][\"”’']?\s|\b(?:but|while|whereas|whereby|although|though|because|after|since|when|"
+    r"before|until|once|yet)\b|,?\s+and\s+(?!to\b)(?:(?:the|it|they|he|she|we|its|their|"
+    r"then|later)\b|(?-i:[A-Z]))", re.I)
+#: a rejected or denied report of an act ("rejected speculations regarding the cancellation of
+#: the agreement", "dismissed reports that it had withdrawn", "denied that it had left"): the
+#: act is negated; a rumour or speculation not denied is still no fact
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial\s+of)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|debunk\w*|"
+    r"discount\w*|deflect\w*|downplay\w*|play(?:s|ed|ing)?\s+down|brush(?:es|ed|ing)?\s+aside|"
+    r"(?:poured|pours|pour|pouring)\s+cold\s+water\s+on|quash\w*|scotch\w*|contradict\w*)\s+"
+    r"(?:as\s+\w+\s+)?(?:(?:the|all|any|such|these|those|media|press|news|recent|latest|"
+    r"widespread|persistent|false|unfounded|baseless|its|his|their|[\w.'’-]+['’]s|"
+    r"(?-i:[A-Z])[\w.'’-]*)\s+){0,3}(?:speculat\w+|rumou?rs?|reports?|claims?|allegations?|"
+    r"accusations?|suggestions?|assertions?|talk|news|stories|conjectures?|notions?|"
+    r"ideas?|insinuations?|charges?)\b|"
+    r"\bden(?:y|ies|ied|ying)\s+(?:(?:that|having|any|ever)\b|(?=(?:\w+\s+){0,2}?\w+ing\b))",
+    re.I)
+#: the agent left open: "did not specify which side opened fire"
+_UNSPECIFIED = re.compile(r"\bnot\s+(?:\w+\s+)?(?:specify|specified|say|said|identify|identified|"
+                          r"name|named|indicate|indicated)\s+(?:which|who|whose)\b", re.I)
+_RUMOUR = re.compile(r"\b(?:speculat\w+|rumou?r(?:s|ed)?|conjectur\w+|hearsay|gossip)\b", re.I)
+#: a report of an act called false after it: "Reports that Pakistan had left the accord were
+#: false"
+_REPORT_HEAD = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculat\w+|suggestions?|stories|"
+                          r"allegations?|assertions?)\b", re.I)
+_FALSE_AFTER = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:false|untrue|"
+                          r"baseless|unfounded|groundless|fake|incorrect|wrong|fabricated|"
+                          r"not\s+true|without\s+(?:any\s+)?(?:basis|foundation))\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
                  r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
-                 r"accords?|deal|pact|convention|memorandum|protocol)\b")
+                 r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
+                 r"truce)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -426,6 +498,22 @@ class Extractor:
             ruler = self.nlp.add_pipe("entity_ruler", name=f"ruler_{i}", config={
                 "phrase_matcher_attr": attr, "overwrite_ents": False})
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        # an agreement whose record name adapts or amends another ("Agreement on Adaptation of
+        # the CFE Treaty"): "the amended CFE", "the re-drafted pact" are it
+        self.adapted: dict[str, str] = {}
+        for a in rec.agreements:
+            m = re.search(r"\b(?:Adaptation|Amendments?|Revision|Modification)\s+(?:of|to)\s+"
+                          r"(?:the\s+)?(.+)$", a.name)
+            if m:
+                base = [e.ent_id_ for e in self.nlp(m.group(1)).ents
+                        if e.label_ == "AGR" and e.ent_id_ != a.id]
+                if base:
+                    self.adapted.setdefault(base[0], a.id)
+        #: each agreement's signature date and parties (a treaty introduced as "a new treaty"
+        #: and dated is the one the record has signed that day by those actors)
+        self.signed_on = {a.id: a.signed.start.isoformat() for a in rec.agreements if a.signed}
+        self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
+        self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -527,7 +615,51 @@ class Extractor:
                 ids = {i for i in ids if self.signed_year.get(i) in years}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), -1, -1, m.group(0))
+        # "a complete Russia-brokered ceasefire" with Armenia and Azerbaijan named: the one
+        # ceasefire of the record (its kind) that all the sentence's states are parties to,
+        # signed in the year of the act or the year before
+        cf = re.search(r"\b(?:ceasefire|cease-fire|truce|armistice)\b", s, re.I)
+        codes.discard(None)
+        if cf and year is not None and len(codes) >= 2:
+            ids = {aid for aid, kind in g.kinds.items() if kind == "ceasefire" and
+                   codes <= self.parties.get(aid, frozenset()) and
+                   aid in self.signed_on and year - 1 <= int(self.signed_on[aid][:4]) <= year}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), -1, -1, cf.group(0))
         return None
+
+    def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
+                     state: _State) -> list[_Ent]:
+        """An agreement named as its adapted, amended or re-drafted version is the record's
+        agreement adapting it ("refused to ratify the amended CFE"); in a sentence saying it
+        "was amended", every mention of it is the adaptation; an unnamed "re-drafted pact" is
+        the adaptation of the agreement last named."""
+        if not self.adapted:
+            return agrs
+        mod = r"\b(?:adapted|amended|revised|re-?drafted|modified|updated)\s+"
+        amended = any(_AMENDED.match(s, t[1]) for t in triggers)
+        out = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
+               if e.key in self.adapted and (amended or re.search(
+                   mod + r"(?:version\s+of\s+(?:the\s+)?)?$", s[max(0, e.start - 30):e.start],
+                   re.I)) else e for e in agrs]
+        if not agrs and state.last_agreement and (
+                base := self.adapted.get(state.last_agreement[0])) is not None:
+            m = re.search(mod + r"(?:version|treaty|pact|agreement|accord|text)\b", s, re.I)
+            if m:
+                out = [_Ent("AGR", base, m.start(), m.end(), m.group(0))]
+        return out
+
+    def _new_agreement(self, s: str, t1: int, actors: tuple[str, ...],
+                       when: str | None) -> str | None:
+        """"signed a new strategic reductions treaty May 24": an agreement introduced as new (an
+        indefinite treaty noun phrase after the signing, no name) is the one the record has
+        signed on that date (to the day or month written) with those actors among its
+        parties; None if not exactly one."""
+        if when is None or len(when) < 7 or not actors or "*" in actors:
+            return None
+        hits = [aid for aid, d in self.signed_on.items() if d.startswith(when[:10]) and
+                set(actors) <= self.parties.get(aid, frozenset())]
+        return hits[0] if len(hits) == 1 else None
 
     def sentences(self, article: Article) -> list[str]:
         """The article's sentences, numbered as ``Candidate.sentence_index`` numbers them."""
@@ -566,6 +698,7 @@ class Extractor:
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
         act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
+        agr_ents = self._adaptations(s, agr_ents, triggers, state)
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
         sentence_alleger: str | None = None
@@ -643,14 +776,19 @@ class Extractor:
                     r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else [
                     e for e in agr_ents if re.fullmatch(r"\s*,\s*", s[e.end:t0])]
                 after = [e for e in after if e.start - t1 < 40]
-                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}",
+                # (also a zero relative with a pronoun subject: "the Agreement it signed with
+                # North Korea in 2018")
+                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}|\s+"
+                                                            r"(?:it|they)\s+(?:\w+\s+){0,1}",
                                                             s[e.end:t0])]
                 # "The treaty was signed by ...": an anaphor as the passive subject
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
                                  and _ANAPHOR.search(s[c0:t0])) or bool(
                     _TREATY_HEAD_END.search(s[c0:t0])) or bool(
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
-                    re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I))
+                    re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I)) or bool(
+                    # a zero relative: "a military agreement it signed with Pyongyang"
+                    re.search(rf"{_AGREEMENT_NP}\s+(?:it|they)\s+$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
                         re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
@@ -663,11 +801,20 @@ class Extractor:
                 elif not after and rel:
                     after = rel
             in_clause = [e for e in agr_ents if c0 <= e.start < c1]
+            # "signed a new strategic reductions treaty": an indefinite treaty noun phrase after
+            # the signing, no name in it, introduces an agreement (resolved by date below)
+            new_np = re.match(r"\s+(?:a|an)\s+(?:new\s+)?(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                              r"accord|pact|deal|convention|protocol)\b", s[t1:], re.I) \
+                if etype == "signed" else None
+            if new_np and any(t1 <= e.start < t1 + new_np.end() for e in agr_ents):
+                new_np = None
             year0 = next((d.year for d in dates if not d.deadline), None) or (
                 state.ref.year if state.ref else None)
             conf = 0.9
             if etype == "hostile_act_during_talks":
                 agrs = []  # resolved below, once actor and year are known
+            elif new_np is not None:
+                agrs = [_Ent("AGR", "", -1, -1, new_np.group(0).strip())]  # resolved below
             elif after and etype in ("violation_alleged", "signed", "withdrew", "suspended",
                                      "ratified", "extended"):
                 agrs = after
@@ -693,7 +840,8 @@ class Extractor:
                 n0 = state.named[0]
                 agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
                 conf -= 0.3
-            elif (generic := self._generic_agreement(s, act_ents, year0)) is not None:
+            elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year)) \
+                    is not None:
                 # "the nuclear deal" with nothing named: the one agreement of the record whose
                 # names contain the phrase ("Iran nuclear deal")
                 agrs = [generic]
@@ -722,7 +870,14 @@ class Extractor:
                 if dm is not None:
                     break
             if dm is None:
-                dm = _pick_date(dates, name_years, t0, c0, c1, s, etype != "violation_alleged")
+                # not a date inside the next act's relative clause ("suspended part of the
+                # agreement it signed with Pyongyang in 2018": 2018 is the signing's)
+                rel_next = nxt < len(s) and bool(re.search(
+                    rf"(?:\bwhich|\bthat|{_TREATY_NOUN}|[A-Z][\w-]*)\s+(?:it|they)\s+(?:\w+\s+)?$",
+                    s[max(t1, nxt - 40):nxt], re.I))
+                rel_date = next((d for d in dates if d.start >= nxt), None) if rel_next else None
+                dm = _pick_date([d for d in dates if d is not rel_date],
+                                name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None:
                 # "withdrew on Friday, six months after it suspended its obligations": counted
                 # back (or on) from the main clause's date
@@ -749,6 +904,13 @@ class Extractor:
             # an undated act: the dateline year, else the present reading of names (not the
             # year last mentioned: "signed in 1987 ... Russia has not taken the steps")
             year = dm.year if dm else (state.ref.year if state.ref else None)
+            # "refused to ratify the treaty" years after it entered into force, when the record
+            # has an adaptation of it signed by then: the adaptation is what awaits ratification
+            if etype in ("ratified", "not_ratified") and year is not None:
+                agrs = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
+                        if e.key in self.adapted and self.in_force.get(e.key, 9999) < year and
+                        int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year else e
+                        for e in agrs]
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired") or (
@@ -777,6 +939,8 @@ class Extractor:
                                  if c and c != rep0][:1]
                     if other:
                         actors, how = (other[0],), "sentence"
+                    elif _UNSPECIFIED.search(s):
+                        continue  # "reported the violation ... but did not specify which side"
                     elif state.last_actors and state.last_actors != (rep0,):
                         actors, how = state.last_actors, "pronoun"
                     else:
@@ -791,7 +955,10 @@ class Extractor:
                         r"\s+(?:the\s+)?$", s[max(0, t0 - 20):t0], re.I):
                     continue
                 actors, how = ("*",), "parties"
-            if not actors and re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]):
+            if not actors and (re.search(r"\bwhich\s+(?:it|they)\s+(?:\w+\s+){0,2}$", s[c0:t0]) or (
+                    any(re.fullmatch(r"\s+(?:it|they)\s+(?:\w+\s+){0,1}", s[e.end:t0])
+                        for e in agr_ents) or re.search(
+                        rf"{_AGREEMENT_NP}\s+(?:it|they)\s+(?:\w+\s+){{0,1}}$", s[c0:t0], re.I))):
                 main = _main_subject(s, act_ents, g, year)
                 if main:
                     partner = [e for e in act_ents if t1 <= e.start < c1 and re.search(
@@ -808,6 +975,15 @@ class Extractor:
                     rep1 = main[0] if main else rep1
                 if rep1:
                     actors, how = (rep1,), "pronoun"
+            if len(actors) < 2 and etype == "violation_alleged" and re.search(
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                # "X and Y reported casualties, while accusing each other of violating": the
+                # main clause's subjects
+                main = tuple(dict.fromkeys(c for c in (
+                    g.actor_code(e.key, year) for e in act_ents if e.end <= c0 and
+                    not _PREP.search(s[max(0, e.start - 25):e.start])) if c))
+                if len(main) >= 2:
+                    actors, how = main, "subject"
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
@@ -854,6 +1030,29 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
+            # "they signed" after two parties named ("X accused Y of violating a peace agreement
+            # they signed"): a joint act of all of them
+            if etype in ("signed", "extended") and re.search(r"\b(?:they|both)\s+(?:\w+\s+){0,2}$",
+                                                             s[c0:t0]):
+                named = tuple(dict.fromkeys(c for c in (g.actor_code(e.key, year) for e in act_ents
+                                                        if e.end <= t0) if c))
+                if len(named) >= 2 and set(actors) < set(named):
+                    actors, how = named, "pronoun"
+            # "signed a new strategic reductions treaty May 24": the record's agreement signed
+            # that day by those actors, else no act (a new treaty is not one named before)
+            if new_np is not None:
+                new_id = self._new_agreement(s, t1, actors, dm.value if dm else None)
+                if new_id is None:
+                    continue
+                agrs = [_Ent("AGR", new_id, -1, -1, new_np.group(0).strip())]
+            if etype in _SYMMETRIC and re.match(
+                    r"^(?:\s+(?:in|on)\s+[\w ,]{1,20}?)?\s+by\s+(?:some\s+|all\s+|the\s+)?(?:\d+|"
+                    r"two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|dozens\s+of|"
+                    r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
+                    r"signatories)\b", s[t1:], re.I):
+                actors, how = ("*",), "parties"  # "signed in 1990 by 30 countries"
+            if _AMENDED.match(s, t0):
+                actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
@@ -914,14 +1113,39 @@ class Extractor:
                     not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
                                   s[h0 + sub.start():t0], re.I):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and \
-                    _TREATY_HEAD_END.search(s[c0:t0]):
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and (
+                    _TREATY_HEAD_END.search(s[c0:t0]) or (any(
+                        re.fullmatch(r"\s*,\s*", s[e.end:t0]) for e in agr_ents) and
+                        not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
+                # (also "the original CFE Treaty, signed in 1990 by 30 countries, ...")
                 hyp = False
             if hyp and etype == "violation_alleged" and _NOMINAL.search(ttext.split()[-1]) and \
                     re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
                               s[max(c0, t0 - 50):t0], re.I) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
+            # directive scope: "asking the Americans to seriously comply with ... and to alert
+            # their allies to fully abide by the agreement" (overrides an implicative reading)
+            if not hyp and (dv := _last_in_scope(_DIRECTIVE, s, h0, t0)) is not None and (
+                    # "to comply", "to be scrapped or suspended", "to quit and denounce"
+                    _DIRECTED_VERB.fullmatch(s[dv.end():t0]) or
+                    _INFINITIVE.search(s[dv.end():t0]) or (
+                        # "urged Russia to announce its withdrawal" (a violation noun is
+                        # presupposed: "urged Moscow to end its violations")
+                        etype != "violation_alleged" and _NOMINAL.search(ttext.split()[-1])
+                        and len(s[dv.end():t0].split()) <= 5)):
+                hyp = True
+            # a rejected report or a rumour of the act: "rejected speculations regarding the
+            # cancellation of the Simla Agreement"; a violation keeps its own denial rules
+            # (the accuser named in a denial still alleges it)
+            false_after = _FALSE_AFTER.search(s, t1)
+            if etype != "violation_alleged" and not negated and (
+                    _in_scope(_DENIED_REPORT, s, h0, t0) or (
+                        false_after is not None and _in_scope(_REPORT_HEAD, s, h0, t0) and
+                        not _SCOPE_BREAK.search(s, t1, false_after.start()))):
+                negated = True
+            elif not negated and not hyp and _in_scope(_RUMOUR, s, h0, t0):
+                hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
@@ -1209,7 +1433,9 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     j = last
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
-        if re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:and\s+|along\s+with\s+|together\s+with\s+|"
+        # (a title and name after a demonym: "Armenian Prime Minister Nikol Pashinyan and")
+        if re.fullmatch(r"(?:'s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
+                        r"(?:and\s+|along\s+with\s+|together\s+with\s+|"
                         r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
                         r"(?:(?:[A-Z][\w.'-]*|of|leader|"
                         r"president|premier|chairman|secretary|minister|general)\s+)*",
@@ -1618,6 +1844,22 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
 def _last_actor_end(acts: list[_Ent], t0: int, c0: int) -> int:
     ends = [e.end for e in acts if c0 <= e.start and e.end <= t0]
     return max(ends) if ends else c0
+
+
+def _last_in_scope(cue: re.Pattern[str], s: str, a: int, t0: int) -> re.Match[str] | None:
+    """The last match of ``cue`` in ``s[a:t0]`` whose scope reaches ``t0`` (no
+    :data:`_SCOPE_BREAK` between its end and the act)."""
+    last = None
+    for m in cue.finditer(s, a):  # (a lookahead may read past the act)
+        if m.start() >= t0:
+            break
+        if m.end() <= t0 and not _SCOPE_BREAK.search(s, m.end(), t0):
+            last = m
+    return last
+
+
+def _in_scope(cue: re.Pattern[str], s: str, a: int, t0: int) -> bool:
+    return _last_in_scope(cue, s, a, t0) is not None
 
 
 def _tail_words(text: str, n: int) -> str:

@@ -128,6 +128,13 @@ LEXICON: tuple[Entry, ...] = (
     # "North Korea's departure from the NPT", "its exit from the accord"
     Entry("withdrew", nouns=("departure", "exit", "retreat"), follow=_FROM_AGREEMENT),
     Entry("suspended", nouns=("moratorium on implementation",)),
+    # "declared a moratorium on Russia's compliance with the CFE Treaty", "the moratorium on
+    # the CFE Treaty" (not "a moratorium on nuclear testing": an undertaking, not a suspension)
+    Entry("suspended", nouns=("moratorium",),
+          follow=r"\s+on\s+(?:(?:the|its|their|[\w.'’-]+['’]s)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                 r"(?:compliance|participation|implementation|obligations|commitments|treaty|"
+                 r"agreement|accord|pact)\b|\s+on\s+(?:the\s+)?(?-i:[A-Z][A-Z0-9]+)\b"),
+
     Entry("violation_alleged", verbs=("flout", "infringe", "disregard", "renege on",
                                       "contravene", "breach", "violate")),
     # "breaking the treaty", "broke its commitments" (not "broke the news")
@@ -140,6 +147,7 @@ LEXICON: tuple[Entry, ...] = (
           follow=r"\s+(?:(?:the|its|their|all)\s+)?(?:[\w.'’-]+\s+){0,4}?(?:caps?|limits?|"
                  r"ceilings?|thresholds?|quotas?)\b"),
     Entry("violation_alleged", nouns=("infringement", "violator", "breaches", "violations",
+                                      "contravention", "contraventions",
                                       "noncompliance", "non-compliance")),
     Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
                          "live up to", "observe", "fulfil", "fulfill", "respect",
