@@ -49,6 +49,10 @@ GROUPS: dict[str, frozenset[str]] = {
                          "chicagotribune_abm_1989", "dunyanews_simla_2025",
                          "hansard_inf_2019", "ians_karabakh_2020", "ria_cfe_2007",
                          "straitstimes_cma_2023", "voa_iran_2005", "voa_libya_2003"}),
+    "blind7": frozenset({"latimes_ttbt_1989", "idsnews_sixparty_2005", "wikinews_georgia_2008",
+                         "covnews_syriacw_2013", "dw_minsk_2014", "scroll_prk_2020",
+                         "urdupoint_sochi_2020", "aljazeera_lebanon_2024",
+                         "asianobserver_energy_2025", "breakingdefense_iranisrael_2025"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
