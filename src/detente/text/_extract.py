@@ -1340,9 +1340,20 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
             if any(not (b <= x or a >= y) for _, x, y, _ in spans):
                 continue
             spans.append((etype, a, b, m.group(0)))
+    spans = [t for t in spans
+             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 80):t[1]]))]
     spans.sort(key=lambda t: t[1])
     return spans
 
+
+#: ratification named as absent, awaited or as the purpose of a step is no ratification:
+#: "non-ratification", "the lack / absence of (U.S.) ratification", "pending ratification",
+#: "without ratification", "submitted the treaty to the Senate for ratification"
+_NO_RATIFICATION = re.compile(
+    r"(?:\bnon-?\s?|\b(?:lack|absence)\s+of\s+(?:[\w.'’-]+\s+){0,2}?|\bpending\s+|"
+    r"\bawaiting\s+|\bwithout\s+(?:[\w.'’-]+\s+)?|"
+    r"\b(?:submit|sen[dt]|transmit|forward|present|refer)\w*\b[^.;]{0,60}?\bfor\s+"
+    r"(?:its\s+|their\s+)?)$", re.I)
 
 _WORD = re.compile(r"[a-z]+")
 
