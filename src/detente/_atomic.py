@@ -69,6 +69,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically; return the path."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{target}: cannot write it: the folder '{folder}' does not exist"
+                         if not folder.exists() else
+                         f"{target}: cannot write it: '{folder}' is not a folder")
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder: expected a file name to write")
     sweep_leftovers(target)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.",
                                suffix=".tmp")

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from detente._atomic import atomic_write_text, sweep_leftovers
 
 WRITER = """
@@ -53,3 +55,34 @@ def test_sweep_keeps_files_of_live_processes(tmp_path: Path) -> None:
         f.write_text("x", encoding="utf-8")
     assert sweep_leftovers(target) == [dead]
     assert mine.exists() and other.exists()
+
+
+def test_write_into_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
+    from detente._atomic import atomic_write_text
+    from detente.errors import InputError
+
+    target = tmp_path / "no" / "such" / "report.html"
+    with pytest.raises(InputError, match="the folder .*no/such' does not exist"):
+        atomic_write_text(target, "x")
+    assert not (tmp_path / "no").exists()
+
+
+def test_write_over_a_folder_is_a_user_error(tmp_path: Path) -> None:
+    from detente._atomic import atomic_write_text
+    from detente.errors import InputError
+
+    with pytest.raises(InputError, match="is a folder"):
+        atomic_write_text(tmp_path, "x")
+
+
+def test_cli_report_into_a_missing_folder_exits_2_without_a_temporary_name(
+        tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    out = tmp_path / "missing" / "r.html"
+    res = CliRunner().invoke(app, ["report", "geneva-2022", "--a", "USA", "--b", "RUS",
+                                   "-o", str(out)])
+    assert res.exit_code == 2
+    assert "does not exist" in res.stderr and ".tmp" not in res.stderr

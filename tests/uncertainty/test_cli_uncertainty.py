@@ -133,3 +133,18 @@ def test_calibrate_save_then_simulate_with_the_calibration(tmp_path: Path) -> No
     bad.write_text("[1, 2]", encoding="utf-8")
     code, _, err = run(*args, "--calibration", str(bad))
     assert code == 2 and "bad.json" in err
+
+
+def test_sensitivity_sobol_sample_not_a_power_of_two_is_a_user_error() -> None:
+    code, _, err = run("sensitivity", "geneva-2022", "--jitter", "position=10", "-n", "3")
+    assert code == 2
+    assert "power of two" in err and "e.g. 4" in err
+
+
+def test_sensitivity_warns_when_the_intervals_are_too_wide_to_rank() -> None:
+    code, out, _ = run("sensitivity", "geneva-2022", "--jitter", "position=10", "-n", "4")
+    assert code == 0
+    assert "too few samples" in out
+    code, out, _ = run("sensitivity", "geneva-2022", "--jitter", "position=10", "-n", "1024")
+    assert code == 0
+    assert "too few samples" not in out

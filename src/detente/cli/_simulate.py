@@ -280,6 +280,12 @@ def sensitivity_cmd(
         console.print(t)
         who = ", ".join(f"{a} {v:.2f}" for a, v in res.actors[iss][:top])
         console.print(f"  by actor ({'ΣS1' if method == 'sobol' else 'Σmu*'}): {who}")
+    if method == "sobol":
+        wide = max((x.s1_conf for xs in res.ranking.values() for x in xs
+                    if math.isfinite(x.s1_conf)), default=0.0)
+        if wide > 0.25:
+            console.print(f"[yellow]the 95 % intervals of S1 reach ±{wide:.2f}: too few samples "
+                          f"for these indices to rank the inputs; raise --samples (now {n})[/]")
 
 
 @app.command("diff")

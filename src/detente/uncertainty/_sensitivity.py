@@ -108,6 +108,10 @@ def sensitivity(
         raise InputError(f"method must be 'sobol' or 'morris', got {method!r}")
     if n < 2:
         raise InputError(f"n must be ≥ 2, got {n}")
+    if method == "sobol" and n & (n - 1):
+        raise InputError(f"Sobol's base sample must be a power of two (Sobol' points keep "
+                         f"their balance only then), e.g. {1 << max(1, (n - 1).bit_length())}; "
+                         f"got {n}")
     jit = parse_jitter(jitter) if isinstance(jitter, str) or jitter is None else jitter
     space = InputSpace.of(scenario, jit, tuple(inputs))
     k = len(space.inputs)
