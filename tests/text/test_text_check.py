@@ -98,3 +98,30 @@ def test_balance_counts_the_article_beside_the_record() -> None:
     assert by["USA"].in_record_all == want
     md = check_markdown("a.txt", check(cs, REC), years, rows)
     assert "| USA | 1 |" in md
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([e for e in EVENTS if e.date.start == e.date.end and not e.conduct]),
+       st.sampled_from([-3, -1, 1, 2, 3]))
+def test_a_day_precise_claim_a_few_days_off_is_confirmed_with_the_gap(  # type: ignore[no-untyped-def]
+        e, shift: int) -> None:
+    from datetime import timedelta
+
+    when = e.date.start + timedelta(days=shift)
+    v = check([claim(e.agreement, e.actors, e.type.value, when.isoformat())], REC)[0]
+    assert v.status == "confirmed"
+    if "same act, actor and date" not in v.reason:  # unless another event holds that day
+        assert f"{abs(shift)} day" in v.reason and str(e.date) in v.reason
+
+
+def test_a_claim_weeks_off_in_the_same_year_is_a_wrong_date() -> None:
+    from datetime import timedelta
+
+    e = next(x for x in EVENTS if x.agreement == "inf_1987" and x.type.value == "suspended"
+             and x.actors == ("RUS",) and not x.conduct)
+    when = e.date.start + timedelta(days=20)
+    v = check([claim(e.agreement, e.actors, e.type.value, when.isoformat())], REC)[0]
+    assert v.status == "contradicted" and v.reason.startswith("wrong date")
+    near = check([claim(e.agreement, e.actors, e.type.value,
+                        (e.date.start - timedelta(days=1)).isoformat())], REC)[0]
+    assert near.status == "confirmed" and "1 day from" in near.reason

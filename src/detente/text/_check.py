@@ -7,6 +7,8 @@ Each factual candidate gets one verdict:
   (a member of an organisation the record names counts in the years it belonged), whose period
   overlaps the claim's date at the claim's precision (events sharing a *conduct* key, e.g. a
   withdrawal notice and its taking effect, count as one act with several dates);
+  A claim dated to the day and at most ``NEAR_DAYS`` (3) days from the record's date of the
+  same act is confirmed with the gap stated (an announcement and its taking effect);
 * **contradicted**: the record holds that act by that actor but at another date ("wrong year"),
   or holds the act (signature, withdrawal, suspension, ratification, extension, entry into force)
   by another actor at that date and none by the claimed one ("wrong actor"); the verdict carries
@@ -77,6 +79,18 @@ def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+#: a day-precise claim at most this many days from the record's date of the same act is
+#: confirmed, with the gap stated
+NEAR_DAYS = 3
+
+
+def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two periods (0 when they overlap)."""
+    if _overlap(a, b):
+        return 0
+    return (b[0] - a[1]).days if a[1] < b[0] else (a[0] - b[1]).days
+
+
 def _expand(actors: Sequence[str], agreement: str, record: Record) -> set[str]:
     if "*" in actors and record.has(agreement):
         return set(record.agreement(agreement).parties)
@@ -136,6 +150,18 @@ def check(candidates: Sequence[Candidate], record: Record) -> list[Verdict]:
             if hits:
                 out.append(Verdict(c, "confirmed", "same act, actor and date in the record",
                                    tuple(e.id for e in hits), tuple(_version(e) for e in hits)))
+                continue
+            # a day-precise claim a few days from the record's date: the same act (announced
+            # one day, in effect the next; or another time zone), confirmed with the gap said
+            near = [(e, _gap_days(when, p)) for e in by_actor for p in _conduct_dates(e, record)
+                    if when[0] == when[1] and _gap_days(when, p) <= NEAR_DAYS]
+            if near:
+                e0, gap = min(near, key=lambda t: t[1])
+                out.append(Verdict(c, "confirmed",
+                                   f"same act and actor; the record dates it {e0.date}, {gap} "
+                                   f"day{'s' if gap > 1 else ''} from the article's {c.date} "
+                                   "(an announcement and its taking effect, or time zones)",
+                                   (e0.id,), (_version(e0),)))
                 continue
             first = min(by_actor, key=lambda e: e.date.start)
             if c.type in ("violation_alleged", "violation_established") and \
