@@ -112,3 +112,13 @@ def test_check_markdown_and_json(tmp_path: Path) -> None:
     r = runner.invoke(app, ["check", str(_file(tmp_path)), "-f", "json"])
     data = json.loads(r.stdout)
     assert data[0]["years"] == [2018, 2019]
+
+
+def test_extract_table_in_a_narrow_terminal_is_one_candidate_per_line(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["extract", str(_file(tmp_path))], terminal_width=80)
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0] == "3 candidate events"
+    assert any(ln.startswith("USA withdrew inf_1987 2019") for ln in lines)
+    assert any("hypothetical" in ln and "new_start_2010" in ln for ln in lines)
+    assert "┃" not in r.stdout  # no folded table

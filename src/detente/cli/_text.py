@@ -86,6 +86,21 @@ def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> 
     console.print(t)
 
 
+def _print_candidates(rows: list[dict[str, Any]], title: str) -> None:
+    """One candidate per two lines (a narrow terminal): what, then the sentence."""
+    from rich.markup import escape
+
+    console.print(title)
+    for r in rows:
+        alleged = f", alleged by {r['alleged_by']}" if r["alleged_by"] else ""
+        flags = f" [yellow]{r['flags'].strip()}[/]" if r["flags"].strip() else ""
+        console.print(f"[bold]{escape(str(r['actors']))} {r['type']} {r['agreement']}[/] "
+                      f"{r['date'] or 'undated'}{alleged}{flags} — {escape(r['doc'])}, "
+                      f"sentence {r['sentence']}, confidence {r['confidence']}",
+                      highlight=False)
+        console.print(f"  [dim]{escape(str(r['text']))}[/]", highlight=False)
+
+
 def _ask(c: Any) -> Any:
     from rich.markup import escape
 
@@ -181,10 +196,14 @@ def extract_cmd(
             r["doc"] = Path(r["doc"]).name
             r["flags"] = ("negated " if r["negated"] else "") + \
                 ("hypothetical" if r["hypothetical"] else "")
-            r["text"] = r["text"][:90]
-        _print_table(rows, ["doc", "sentence", "agreement", "actors", "type", "date",
-                            "alleged_by", "flags", "confidence", "text"],
-                     f"{len(shown)} candidate events")
+        if not rows or console.width < 150:  # a table of ten columns folds past reading
+            _print_candidates(rows, f"{len(shown)} candidate events")
+        else:
+            for r in rows:
+                r["text"] = r["text"][:90]
+            _print_table(rows, ["doc", "sentence", "agreement", "actors", "type", "date",
+                                "alleged_by", "flags", "confidence", "text"],
+                         f"{len(shown)} candidate events")
 
 
 @app.command("check")
