@@ -254,6 +254,13 @@ NO_FACT = [
     ("agent-unspecified", "Armenia accused Azerbaijan of violating the ceasefire in December "
      "2020. The Russian Defence Ministry reported a violation of the ceasefire, but did not "
      "specify which side opened fire."),
+    # suspending an activity, not a treaty
+    ("suspended-activity", "Iran kept faith with the E3 in November 2004, whereby Iran "
+     "suspended its nuclear programs."),
+    ("halted-testing", "Under the CTBT debate in 2021, Russia halted its missile tests."),
+    # an indefinite agent is no actor
+    ("indefinite-agent", "Britain refused to support another country in walking away from the "
+     "INF Treaty in 2019."),
     # an undertaking, not a suspension
     ("moratorium-on-testing", "Russia kept its moratorium on nuclear testing under the CTBT "
      "in 2021."),

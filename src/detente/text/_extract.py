@@ -754,6 +754,19 @@ class Extractor:
                     not re.match(rf"^[^,;.]{{0,60}}?{_TREATY_NOUN}", s[t1 + frm.end():], re.I) and \
                     not re.match(r"^[A-Z0-9-]{2,}\b", s[t1 + frm.end():]):
                 continue
+            # "whereby Iran suspended its nuclear programs": a verb of suspension with a direct
+            # object that is neither an agreement nor a treaty obligation, and no agreement
+            # named after it in the clause, suspends that activity, not a treaty
+            if etype == "suspended" and re.fullmatch(r"suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
+                                                     r"freez(?:e|es|ing)|froze", ttext, re.I):
+                obj = re.match(r"^\s+([^,;:.]*?)(?=\s+(?:from|to|under|in|as|after|before|since|"
+                               r"on|by|for|until|with)\b|[,;:.]|$)", s[t1:])
+                if obj and obj.group(1) and not re.match(_NOT_OBJECT, obj.group(1)) and not \
+                        re.search(_TREATY_NOUN + r"|\b(?:implementation|compliance|commitments?|"
+                                  r"part|parts|provisions?|clauses?)\b", obj.group(1), re.I) and \
+                        not any(t1 <= e.start < c1 for e in agr_ents) and not _ANAPHOR.search(
+                            s[t1:c1]):
+                    continue
             # "suspended consideration of the treaty": a procedure, not the treaty
             if etype == "suspended" and re.match(
                     r"^\s+(?:its\s+|the\s+|their\s+)?(?:consideration|debate|discussions?|"
@@ -1045,6 +1058,10 @@ class Extractor:
                 if new_id is None:
                     continue
                 agrs = [_Ent("AGR", new_id, -1, -1, new_np.group(0).strip())]
+            # "to support another country in walking away from": an indefinite agent
+            if re.search(r"\b(?:another|other|some|any|a)\s+(?:country|state|nation|party|"
+                         r"government|member)s?\s+(?:in\s+|from\s+)?$", s[c0:t0], re.I):
+                continue
             if etype in _SYMMETRIC and re.match(
                     r"^(?:\s+(?:in|on)\s+[\w ,]{1,20}?)?\s+by\s+(?:some\s+|all\s+|the\s+)?(?:\d+|"
                     r"two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|dozens\s+of|"
