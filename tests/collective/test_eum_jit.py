@@ -169,6 +169,25 @@ def _random_rows(b: int, n: int, seed: int) -> tuple[np.ndarray, ...]:
             rng.uniform(size=(b, n)) > 0.1)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.sampled_from([7, 8, 9, 15, 16, 17, 24, 30, 31, 32, 33, 47, 48, 49]),
+       seed=st.integers(0, 2**32 - 1), grid=st.booleans())
+def test_counted_cuts_at_every_vector_width(n: int, seed: int, grid: bool) -> None:
+    """The voters below each midpoint are counted over the positions padded with +inf to
+    whole vectors (up to 48 actors): widths on either side of a multiple of 8, and positions
+    on a coarse grid (voters exactly at midpoints), give the numpy kernel's numbers."""
+    rng = np.random.default_rng(seed)
+    b = 3
+    pos = rng.integers(0, 6, (b, n)) / 5.0 if grid else rng.uniform(0, 1, (b, n))
+    cap = rng.uniform(0.1, 1.0, (b, n))
+    sal = rng.uniform(0.1, 1.0, (b, n))
+    present = np.ones((b, n), dtype=bool)
+    cfg = EUMSettings(rounds=4)
+    _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy", merge=False),
+                 eum_kernel(pos, cap, sal, present, cfg, engine="compiled", merge=False,
+                            threads=1))
+
+
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_wide_rows_and_many_actors(variant: str) -> None:
     """Rows of 40 actors (pairwise sums over more than 128 terms for ``scholz_code``), and rows

@@ -350,7 +350,8 @@ with warnings.catch_warnings():
         net = np.empty((n, n))
         p1 = np.empty((n, n))
         p = np.empty((n, n))
-        twice = np.empty(n)
+        n8 = (n + 7) // 8 * 8
+        twice = np.full(n8, np.inf)
         dmu = np.zeros(n)
         r = np.ones(n)
         security = np.zeros(n)
@@ -392,7 +393,7 @@ with warnings.catch_warnings():
                     for j in range(n):
                         v = xio + xb[j]
                         c = 0
-                        for k in range(n):
+                        for k in range(n8):  # (padded with +inf: whole vectors)
                             c += twice[k] < v
                         cut[i, j] = c
                 else:
