@@ -166,3 +166,24 @@ def test_forecast_accepts_an_example_name() -> None:
     code, out, _ = run("forecast", "ec-emissions", "-m", "compromise", "-f", "json")
     assert code == 0
     assert json.loads(out)["scenario"] == "EC car emission standards"
+
+
+def test_model_all_runs_every_registered_model_once() -> None:
+    from detente.collective import list_models
+
+    expected = [m.name for m in list_models() if not m.baseline]
+    code, out, _ = run("forecast", "ec-emissions", "-m", "all", "-m", "median", "--seed", "0",
+                       "-f", "json")
+    assert code == 0, out
+    assert [f["model"] for f in json.loads(out)["forecasts"]] == expected
+    assert "status_quo" not in expected and {"eum", "exchange", "crisis"} <= set(expected)
+
+
+def test_model_all_in_simulate_and_unknown_model_still_exit_2() -> None:
+    code, out, _ = run("simulate", "ec-emissions", "-m", "all", "--draws", "8", "--seed", "1",
+                       "--jitter", "position=5", "-f", "json")
+    assert code == 0, out
+    models = {m["model"] for m in json.loads(out)["models"]}
+    assert {"compromise", "median", "nash", "eum", "exchange", "crisis"} <= models
+    code, _, err = run("forecast", "ec-emissions", "-m", "everything")
+    assert code == 2 and "unknown model 'everything'" in err

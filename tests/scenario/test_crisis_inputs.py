@@ -71,6 +71,14 @@ def test_reads_every_crisis_field(tmp_path: Path) -> None:
     assert sc.linkage[1].package == ("forces", "open_door")
 
 
+def test_a_single_target_may_be_written_without_a_list(tmp_path: Path) -> None:
+    alone = load_scenario(_write(tmp_path, GOOD.replace("target: [UKR]", "target: UKR")))
+    assert alone.outside_options[0].target == ("UKR",)
+    assert alone == load_scenario(_write(tmp_path, GOOD))
+    with pytest.raises(ScenarioError, match="cannot be its own target"):
+        load_scenario(_write(tmp_path, GOOD.replace("target: [UKR]", "target: RUS")))
+
+
 def test_old_files_read_unchanged(tmp_path: Path) -> None:
     sc = load_scenario(_write(tmp_path, "actors: [{id: A}]\nissues: [{id: x}]\n"
                               "stances: [{actor: A, issue: x, position: 1, salience: 2}]\n"))

@@ -31,6 +31,7 @@ __all__ = [
     "err_console",
     "fail",
     "load_record",
+    "model_names",
     "say_created",
     "scenario_path",
     "user_errors",
@@ -194,6 +195,22 @@ def scenario_path(arg: str) -> Path:
         f"{arg}: no such file (and no shipped example or case of that name; examples: "
         f"{', '.join(list_examples())}; cases: see `detente cases`)"
     )
+
+
+def model_names(given: list[str] | None, default: list[str]) -> list[str]:
+    """The models a ``--model/-m`` option names: ``default`` when none is given; ``all`` stands
+    for every registered model except the baselines (the status quo); repeats are dropped."""
+    if not given:
+        return list(default)
+    out: list[str] = []
+    for name in given:
+        if name == "all":
+            from detente.collective import list_models
+
+            out.extend(m.name for m in list_models() if not m.baseline)
+        else:
+            out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def load_record(db: str | None) -> Any:

@@ -20,6 +20,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    model_names,
     scenario_path,
     user_errors,
 )
@@ -135,7 +136,9 @@ def forecast_cmd(
         str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
     ],
     model: Annotated[
-        list[str] | None, typer.Option("--model", "-m", help="Model name; repeat for several.")
+        list[str] | None,
+        typer.Option("--model", "-m", help="Model name; repeat for several; 'all' for every "
+                     "model (default: compromise, median, nash)."),
     ] = None,
     fmt: TableFormat = TableJsonCsv.table,
     option: Annotated[
@@ -166,7 +169,7 @@ def forecast_cmd(
     from detente.uncertainty import apply_whatif
 
     scenario = apply_whatif(load_scenario(scenario_path(file)), set_ or (), drop or ())
-    names = model or ["compromise", "median", "nash"]
+    names = model_names(model, ["compromise", "median", "nash"])
     opts = _parse_options(option)
     if channel is not None and "channel" in opts:
         raise UserError("give the channel once: --channel or --option channel=...")

@@ -24,6 +24,7 @@ from detente.cli._app import (
     app,
     console,
     err_console,
+    model_names,
     scenario_path,
     user_errors,
 )
@@ -36,7 +37,7 @@ SetOpt = Annotated[list[str] | None, typer.Option(
 DropOpt = Annotated[list[str] | None, typer.Option(
     "--drop", help="What-if: leave out an actor (its stances and options); repeat.")]
 ModelsOpt = Annotated[list[str] | None, typer.Option(
-    "--model", "-m", help="Model name; repeat for several.")]
+    "--model", "-m", help="Model name; repeat for several; 'all' for every model.")]
 OptionOpt = Annotated[list[str] | None, typer.Option(
     "--option", "-o", help="Model option NAME=VALUE (applies to each model that has it).")]
 
@@ -156,7 +157,7 @@ def simulate_cmd(
                         "the noise its recalibration was fitted under")
     cal = Calibration.load(calibration) if calibration is not None else None
     scenario = _load(file, set_, drop)
-    names = model or ["compromise"]
+    names = model_names(model, ["compromise"])
     with _progress(f"simulate {draws:,} draws") as progress:
         res = simulate(scenario, names, draws, seed=seed, jitter=jitter, above=above,
                        options=_model_options(names, option), workers=workers,
@@ -306,7 +307,7 @@ def diff_cmd(
     from detente.uncertainty import diff_scenarios
 
     sa, sb = load_scenario(scenario_path(a)), _load(b, set_, drop)
-    d = diff_scenarios(sa, sb, model or ["compromise"])
+    d = diff_scenarios(sa, sb, model_names(model, ["compromise"]))
     if fmt is TableJson.json:
         console.print_json(json.dumps(d.as_dict(), allow_nan=False))
         return

@@ -247,6 +247,12 @@ class OutsideOption(BaseModel):
         return split_uncertain(data, ("p_prevail", "cost", "target_cost"),
                                dict.fromkeys(("p_prevail", "cost", "target_cost"), (0.0, 1.0)))
 
+    @field_validator("target", mode="before")
+    @classmethod
+    def _one_target(cls, v: Any) -> Any:
+        # one target may be written alone: `target: IRN` means `target: [IRN]`
+        return (v,) if isinstance(v, str) else v
+
     @field_validator("p_prevail", "cost", "target_cost")
     @classmethod
     def _oo_finite(cls, v: float | None) -> float | None:
