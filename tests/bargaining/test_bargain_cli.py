@@ -133,3 +133,20 @@ def test_reservation_option_and_size_limit() -> None:
     assert code == 2 and "two numbers" in out + err
     code, out, err = run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid", "40")
     assert code == 2 and "--grid" in " ".join((out + err).split())
+
+
+def test_full_trust_by_default_points_to_the_scenarios_own_date() -> None:
+    code, out, _ = run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid", "3")
+    assert code == 0
+    trust_line = next(line for line in out.splitlines() if line.startswith("trust:"))
+    assert "full trust" in trust_line and "--as-of 2022-01-10" in trust_line
+    # following the hint changes the trust used
+    code, out, _ = run("bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--grid", "3",
+                       "--as-of", "2022-01-10")
+    assert code == 0 and "trust: record as of 2022-01-10" in out
+
+
+def test_a_bargaining_domain_file_gets_no_date_hint() -> None:
+    code, out, _ = run("bargain", str(Path(__file__).parent / "data" / "arms-talks.yaml"))
+    assert code == 0, out
+    assert "full trust" in out and "the scenario is dated" not in out
