@@ -41,6 +41,7 @@ from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import (
     ARMED,
     NON_STATE,
+    SIDES,
     Gazetteer,
     build_gazetteer,
     shipped_gazetteer,
@@ -411,6 +412,26 @@ _DESCRIBED = re.compile(
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+#: a treaty noun phrase by its kind: "the ceasefire", "a U.S.-brokered 30-day moratorium",
+#: "a framework", "the Sochi memorandum", "the deal" (a determiner or a modifier before it)
+_KIND_NP = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|any|previous|earlier|[\w.-]+['’]s)\s+"
+    r"(?P<mods>(?:(?!(?:the|a|an|this|that|of|to|on|in|with|by|for)\b)[\w.'’-]+\s+){0,4}?)|"
+    r"\b(?=(?:cease-?fire|truce|moratorium)))"
+    r"(?P<head>cease-?fires?|truces?|armistice|cessation\s+(?:of|to)\s+hostilities|"
+    r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|declaration|plan|"
+    r"agreements?|deal|accords?|pact|understanding|arrangement)\b", re.I)
+#: the head noun's kind: a ceasefire (the record's kind ``ceasefire``), else a word the record
+#: name must hold; other heads ("the deal", "the agreement") take any kind
+_KIND_GROUPS = (
+    ("ceasefire", r"cease-?fire|truce|armistice|cessation"),
+    ("moratorium", r"moratori|pause"),
+    ("framework", r"framework"),
+    ("memorandum", r"memorand"),
+    ("statement", r"statement"),
+    ("declaration", r"declaration"),
+    ("plan", r"plan"),
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
@@ -514,6 +535,7 @@ class Extractor:
         self.signed_on = {a.id: a.signed.start.isoformat() for a in rec.agreements if a.signed}
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
+        self.names = {a.id: a.name for a in rec.agreements}
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -544,13 +566,27 @@ class Extractor:
         # every agreement named in the article, by sentence: for an agreement referred to
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
+        year = _article_year(paras)
+        codes = frozenset(c for rows in parsed for _, _, mine in rows for label, key, *_ in mine
+                          if label == "ACT" and (c := self.gazetteer.actor_code(key, year)))
+        # a generic head ("the pact", "the deal") is read by its kind only in an article that
+        # names no agreement (else it is more likely that one, named later)
+        generic = not any(label == "AGR" for rows in parsed for _, _, mine in rows
+                          for label, *_ in mine)
         for rows in parsed:
             for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
                                    if label == "AGR")
-                if not any(label == "AGR" for label, *_ in mine) and (
-                        desc := self._described_agreement(st)):
-                    state.named.append((k, desc.key, desc.text))
+                if not any(label == "AGR" for label, *_ in mine):
+                    if desc := self._described_agreement(st):
+                        state.named.append((k, desc.key, desc.text))
+                    elif (desc := self._kind_agreement(st, codes, year, generic)) and all(
+                            n[1] == desc.key for n in state.named):
+                        # no other agreement named so far: "the ceasefire", "a U.S.-brokered
+                        # moratorium on strikes" is the record's one agreement of that kind
+                        # signed around the article's date between the article's actors
+                        state.named.append((k, desc.key, desc.text))
+                        state.kind_desc[k] = desc
                 k += 1
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
             # a title or dateline: short, in title case, no event word in lower case
@@ -586,6 +622,46 @@ class Extractor:
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        return None
+
+    def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
+                        generic: bool = True) -> _Ent | None:
+        """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
+        moratorium": a treaty noun phrase naming no agreement is the record's one agreement of
+        that kind (a ceasefire by the record's kind, a moratorium, framework, memorandum,
+        statement or plan by the word in its record name, any agreement for "the deal"),
+        signed in the article's year or the two years before, with at least two of the
+        article's actors among its parties; a proper name in the phrase that is no actor must
+        be in the agreement's record name ("the Gaza ceasefire" is not the Lebanon one)."""
+        if year is None or len(codes) < 2:
+            return None
+        for m in _KIND_NP.finditer(s):
+            head = m.group("head").lower()
+            group = next((k for k, pat in _KIND_GROUPS if re.match(pat, head)), "any")
+            if group == "any" and not generic:
+                continue
+            # "the 1987 pact": the one signed that year
+            years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group("mods") or "")}
+            hits = []
+            for aid, name in self.names.items():
+                signed = self.signed_year.get(aid)
+                kind = self.gazetteer.kinds.get(aid)
+                if signed is None or not year - 2 <= signed <= year or kind == "talks" or (
+                        years and signed not in years):
+                    continue
+                if len(codes & self.parties.get(aid, frozenset())) < 2:
+                    continue
+                low = name.lower()
+                if (group == "ceasefire" and kind != "ceasefire") or (
+                        group not in ("ceasefire", "any") and group not in low):
+                    continue
+                hits.append((aid, low))
+            mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
+                    if w[:1].isupper() and w.lower() not in self.gazetteer.actors and
+                    w.lower().strip(".,'’") not in self.gazetteer.actors]
+            hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
+            if len(hits) == 1:
+                return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
         return None
 
     def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None) -> _Ent | None:
@@ -670,7 +746,8 @@ class Extractor:
     def _sentence(self, article: Article, index: int, s: str, start: int, ents: list[_Ent],
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
-        if not any(e.label == "AGR" for e in ents) and (desc := self._described_agreement(s)):
+        if not any(e.label == "AGR" for e in ents) and (
+                desc := self._described_agreement(s) or state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
@@ -691,13 +768,38 @@ class Extractor:
                 state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
                                                  else None)
             _update_years(state, dates, ents)
+            if not header:
+                y1 = state.ref.year if state.ref else state.last_year
+                state.prev_codes = tuple((c, e.start, e.end) for e in ents if e.label == "ACT"
+                                         and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
+                                                                                    ARMED))
+                state.prev_sentence = s
             return []
         clauses = _clauses(s)
         # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
-        act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
+        act_ents = _sides(s, _armed_groups(s, [e for e in ents if e.label == "ACT"]))
+        # "both sides", "the two Middle East powers": the last two actors named before, in
+        # this sentence after its last complementiser, else in the previous sentence
+        sides: tuple[str, ...] = ()
+        if any(e.key == "both sides" for e in act_ents):
+            e0 = next(e for e in act_ents if e.key == "both sides")
+            lo = max((m.end() for m in _COMPLEMENT.finditer(s, 0, e0.start)), default=0)
+            y0 = state.ref.year if state.ref else state.last_year
+            here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
+                    e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
+                                                                                 ARMED)]
+            sides = _pair(s, here) or _pair(state.prev_sentence, list(state.prev_codes))
+            if not sides:
+                # (not a mediator: "a Russia-brokered ceasefire")
+                seen = [c for c, _, b in reversed(here + list(state.prev_codes))
+                        if not re.match(r"-(?:brokered|mediated)", (s if (c, _, b) in here else
+                                                                     state.prev_sentence)[b:])]
+                sides = tuple(dict.fromkeys(seen))[:2]
+            if len(sides) < 2:
+                sides = ()
         agr_ents = self._adaptations(s, agr_ents, triggers, state)
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
@@ -766,6 +868,16 @@ class Extractor:
                                   r"part|parts|provisions?|clauses?)\b", obj.group(1), re.I) and \
                         not any(t1 <= e.start < c1 for e in agr_ents) and not _ANAPHOR.search(
                             s[t1:c1]):
+                    continue
+            # "announced the suspension of Washington's joint military exercises": the noun with
+            # an object that is no agreement, treaty noun or obligation suspends that activity
+            if etype == "suspended" and ttext.lower() == "suspension":
+                obj = re.match(r"^\s+of\s+([^,;:.]*?)(?=\s+(?:from|to|under|in|as|after|before|"
+                               r"since|on|by|for|until|with)\b|[,;:.]|$)", s[t1:])
+                if obj and not any(t1 <= e.start < t1 + obj.end() for e in agr_ents) and not \
+                        re.search(_TREATY_NOUN + r"|\b(?:implementation|compliance|commitments?|"
+                                  r"part|parts|provisions?|clauses?|participation)\b",
+                                  obj.group(1), re.I) and not _ANAPHOR.search(obj.group(1)):
                     continue
             # "suspended consideration of the treaty": a procedure, not the treaty
             if etype == "suspended" and re.match(
@@ -933,11 +1045,16 @@ class Extractor:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
+            # "the ceasefire agreed with Hezbollah", "the agreements reached earlier": an
+            # undated reduced relative with no agent identifies the agreement, it reports no act
+            if etype == "signed" and how == "parties" and dm is None and re.fullmatch(
+                    r"agreed|reached|struck|concluded", ttext, re.I):
+                continue
             # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
             subj_end = max((e.end for e in act_ents if e.end <= t0 and
                             g.actor_code(e.key, year) in actors), default=0)
             if etype == "violation_alleged" and how == "subject" and len(actors) == 1 and \
-                    _REPORT.search(s, subj_end, t0):
+                    actors[0] != SIDES and _REPORT.search(s, subj_end, t0):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
@@ -989,7 +1106,9 @@ class Extractor:
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if len(actors) < 2 and etype == "violation_alleged" and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
+                    r"the other(?:\s+side)?)\b",
+                    s[c0:t0]):
                 # "X and Y reported casualties, while accusing each other of violating": the
                 # main clause's subjects
                 main = tuple(dict.fromkeys(c for c in (
@@ -1221,6 +1340,15 @@ class Extractor:
                 if len(tracks) != 1:
                     continue
                 agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
+            if SIDES in actors or SIDES in alleged:
+                if not sides and etype in _SYMMETRIC and SIDES not in alleged:
+                    sides = ("*",)  # "the two parties extended New START": its parties
+                elif not sides:
+                    continue
+                actors = tuple(dict.fromkeys(x for a in actors
+                                             for x in ((a,) if a != SIDES else sides)))
+                alleged = tuple(dict.fromkeys(x for a in alleged
+                                              for x in ((a,) if a != SIDES else sides)))
             if ARMED in actors or ARMED in alleged:
                 # "the rebels": the agreement's non-state armed parties, if it has any
                 armed = tuple(p for p in g.parties.get(agrs[0].key, ()) if p in NON_STATE)
@@ -1235,7 +1363,13 @@ class Extractor:
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
             pairs = [(actors, alleged)]
             if etype == "violation_alleged" and len(actors) >= 2 and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                    r"\bof\s+(?:both|each)\s+$", s[c0:t0]):
+                # "accused Iran and Israel of both violating": one act by each
+                pairs = [((a,), alleged) for a in actors]
+            elif etype == "violation_alleged" and len(actors) >= 2 and re.search(
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
+                    r"the other(?:\s+side)?)\b",
+                    s[c0:t0]):
                 # "Russia and Ukraine accused each other of violating": each accuses the other
                 pairs = [((a,), tuple(b for b in actors if b != a)) for a in actors]
             for (actors, alleged), (k_agr, agr) in ((p_, a_) for p_ in pairs
@@ -1281,7 +1415,20 @@ class Extractor:
         else:
             state.since_agreement += 1
         _update_years(state, dates, ents, name_years)
+        y1 = state.ref.year if state.ref else state.last_year
+        state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
+            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED))
+        state.prev_sentence = s
         return _dedupe(found)
+
+
+def _article_year(paras: list[tuple[int, str]]) -> int | None:
+    """The year of the article's dateline: a date in its first paragraph when that is a short
+    header ("Wikinews, Friday, October 10, 2008."), else None."""
+    if len(paras) < 2 or len(paras[0][1]) > 300:
+        return None
+    dates = [d for d in find_dates(paras[0][1], None, None) if len(d.value) >= 7]
+    return dates[-1].year if dates else None
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -1312,6 +1459,11 @@ class _State:
     headline: bool = False
     #: the type of the last act reported, for "followed suit"
     last_type: str | None = None
+    #: sentence index -> an agreement described by its kind (``Extractor._kind_agreement``)
+    kind_desc: dict[int, _Ent] = field(default_factory=dict)
+    #: the actor codes of the previous sentence with their spans, in order (for "both sides")
+    prev_codes: tuple[tuple[str, int, int], ...] = ()
+    prev_sentence: str = ""
 
 
 #: a non-state armed group named by what it is: "the rebels", "separatist fighters",
@@ -1334,6 +1486,34 @@ def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
         return acts
     kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
     return sorted(kept + groups, key=lambda e: e.start)
+
+
+#: the two parties named together: "both sides", "both countries", "the two sides", "the two
+#: Middle East powers" (resolved to the last two actors named before)
+_SIDES = re.compile(r"\b(?:[Bb]oth\s+(?:sides|countries|nations|parties|states|governments)|"
+                    r"[Tt]he\s+two\s+(?:[A-Z][\w-]*\s+){0,3}(?:sides|countries|nations|"
+                    r"parties|states|powers|governments|neighbou?rs|rivals|adversaries))\b")
+
+
+def _pair(s: str, acts: Sequence[tuple[str, int, int]]) -> tuple[str, ...]:
+    """The last two different actors coordinated in ``s`` ("Azerbaijan and Armenia", "between
+    the Israeli military and Hezbollah", "either the United States or the Soviet Union")."""
+    for (c0, _, e0), (c1, s1, _) in reversed(list(zip(acts, acts[1:], strict=False))):
+        if c0 != c1 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*)?(?:and|or|,)\s+(?:the\s+)?",
+                                     s[e0:s1]):
+            return (c0, c1)
+    return ()
+
+
+def _sides(s: str, acts: list[_Ent]) -> list[_Ent]:
+    """``acts`` with the first "both sides" phrase as one placeholder actor (``SIDES``)."""
+    if "both" not in s.lower() and "two" not in s.lower():
+        return acts
+    m = _SIDES.search(s)
+    if m is None or any(m.start() <= e.start < m.end() for e in acts):
+        return acts
+    return sorted([*acts, _Ent("ACT", "both sides", m.start(), m.end(), m.group(0))],
+                  key=lambda e: e.start)
 
 
 def _institutional(g: Gazetteer, key: str) -> bool:
@@ -1506,7 +1686,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     before = s[max(c0, t0 - 40):t0]
     ttext = s[t0:t1]
     nominal = bool(_NOMINAL.search(ttext.split()[-1])) and not re.search(
-        r"\b(?:ing|withdrawing|signing)$", ttext, re.I) or ttext.lower() == "signing"
+        r"\b(?:ing|withdrawing|signing)$", ttext, re.I) or ttext.lower() == "signing" or bool(
+        re.match(r"(?:failure|refusal)\b", ttext, re.I))
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
@@ -1580,7 +1761,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
         # ("accused Russian forces of violating": a preposition ends no modifier)
         if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
-                not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)\s*$", gap) and \
+                not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)(?:\s+(?:both|all|each|"
+                              r"jointly|repeatedly))?\s*$", gap) and \
                 not ("," in gap and ttext.lower().endswith("ing")) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
@@ -1607,6 +1789,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         inner = [e for e in cands if m.start() <= e.start < m.end()]
         if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
             cands = [e for e in cands if e not in inner]
+    if cands and re.search(r"\bin\s+(?:\w+\s+)?$", s[lo:t0]) and etype == "violation_alleged":
+        # "Ukraine continued to strike Russian energy infrastructure ..., in violation of": a
+        # prepositional trigger's actor is the clause's subject, not the nearest object
+        return codes(_chain_right(s, cands, cands[0], t0)), "subject"
     if cands:
         last = len(cands) - 1
         # "Washington notified Moscow of its decision to withdraw": "its" is the subject's,
