@@ -106,7 +106,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "decided the United States was no longer bound by SALT II"
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
-                            r"bound\s+by\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
+                            r"(?:bound\s+by|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
                             r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
@@ -189,7 +189,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
-    ("terminated",), ("bound", "obligated", "obliged"),
+    ("terminated",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
@@ -207,10 +207,32 @@ _KEYS: list[tuple[str, ...]] = [
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
 _TRIGGERS.append(("signed", re.compile(
-    r"\bagree(?:d|s|ing)?\s+(?:to|on)\b(?=\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:ceasefire|"
-    r"cease-fire|truce|treaty|agreement|accord|deal|pact|armistice)\b)",
+    r"\b(?:agree(?:d|s|ing)?\s+(?:to|on)|accept(?:ed|s|ing)?)\b(?=\s+(?:the|a|an)\s+[\"“'‘]?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:ceasefire|cease-fire|truce|treaty|agreement|accord|deal|pact|"
+    r"armistice|cessation\s+(?:of|to)\s+hostilities)\b)",
     re.I)))
-_KEYS.append(("agree", "agreed", "agrees", "agreeing"))
+_KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
+# consent stated as an act ("North Korea agreed Monday to dismantle ...", "reached agreement
+# Saturday on a framework"): a signing only when its date is the record's date of signature
+# of the agreement it resolves to (checked in ``_sentence``)
+_CONSENT = re.compile(r"\bagreed\b(?=\s+(?:on\s+)?(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
+                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)",
+                      re.I)
+_TRIGGERS.append(("signed", _CONSENT))
+_KEYS.append(("agreed", "reached"))
+# accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
+# (a relative's object: "the Convention, which Syria this week agreed to join")
+_TRIGGERS.append(("signed", re.compile(
+    r"\bacced(?:e|ed|es|ing)\s+to\b|\bjoin(?:ed|s|ing)?\b(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:treaty|convention|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z]{2,})\b)|(?<=agreed to )join\b"
+    r"(?=\s*[,.;]|\s*$)", re.I)))
+_KEYS.append(("acced", "join"))
+# "remains committed to the agreements": observance
+_TRIGGERS.append(("kept", re.compile(
+    r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
+    r"memorandum|commitments|obligations|moratorium)\b)", re.I)))
+_KEYS.append(("remain",))
 # "The CFE Treaty was amended in 1999": the agreement adapting it (record names "Agreement on
 # Adaptation of the CFE Treaty") was concluded
 _AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adapted|revised)\b",
@@ -566,7 +588,8 @@ class Extractor:
         # every agreement named in the article, by sentence: for an agreement referred to
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
-        year = _article_year(paras)
+        state.month = _article_month(paras)
+        year = int(state.month[:4]) if state.month else None
         codes = frozenset(c for rows in parsed for _, _, mine in rows for label, key, *_ in mine
                           if label == "ACT" and (c := self.gazetteer.actor_code(key, year)))
         # a generic head ("the pact", "the deal") is read by its kind only in an article that
@@ -631,8 +654,9 @@ class Extractor:
         that kind (a ceasefire by the record's kind, a moratorium, framework, memorandum,
         statement or plan by the word in its record name, any agreement for "the deal"),
         signed in the article's year or the two years before, with at least two of the
-        article's actors among its parties; a proper name in the phrase that is no actor must
-        be in the agreement's record name ("the Gaza ceasefire" is not the Lebanon one)."""
+        article's actors among its parties (the one with most, if one has most); a proper name
+        in the phrase that is no actor must be in the agreement's record name ("the Gaza
+        ceasefire" is not the Lebanon one)."""
         if year is None or len(codes) < 2:
             return None
         for m in _KIND_NP.finditer(s):
@@ -656,6 +680,10 @@ class Extractor:
                         group not in ("ceasefire", "any") and group not in low):
                     continue
                 hits.append((aid, low))
+            # the most of the article's actors among its parties, if one has most
+            overlap = {aid: len(codes & self.parties.get(aid, frozenset())) for aid, _ in hits}
+            best = max(overlap.values(), default=0)
+            hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
             mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
                     if w[:1].isupper() and w.lower() not in self.gazetteer.actors and
                     w.lower().strip(".,'’") not in self.gazetteer.actors]
@@ -903,7 +931,7 @@ class Extractor:
                 after = [e for e in after if e.start - t1 < 40]
                 # (also a zero relative with a pronoun subject: "the Agreement it signed with
                 # North Korea in 2018")
-                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}|\s+"
+                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,6}|\s+"
                                                             r"(?:it|they)\s+(?:\w+\s+){0,1}",
                                                             s[e.end:t0])]
                 # "The treaty was signed by ...": an anaphor as the passive subject
@@ -919,7 +947,7 @@ class Extractor:
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
                                  r"ratif", s[t1:]) and not \
                         re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
-                        re.match(r"^\s*Signed\b", s):
+                        re.match(r"^\s*Signed\b", s) and not _CONSENT.match(s, t0):
                     continue
                 if not after and passive_subject:
                     after = passive_subject
@@ -1036,6 +1064,15 @@ class Extractor:
                         if e.key in self.adapted and self.in_force.get(e.key, 9999) < year and
                         int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year else e
                         for e in agrs]
+            # consent stated as an act is the signing only on the record's date of signature
+            # (to the month; an undated one by the dateline's month)
+            if etype == "signed" and _CONSENT.match(s, t0):
+                when = dm.value if dm else state.month
+                if not when or len(when) < 7 or not agrs or not self.signed_on.get(
+                        agrs[0].key, "").startswith(when[:7]):
+                    continue
+                if dm is None:
+                    dm = DateMention(t0, t0, when[:7], relative=True)
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired") or (
@@ -1208,6 +1245,7 @@ class Extractor:
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
                 and not re.search(r"\b(?:led|leads|leading)\s+to|\bresulted\s+in|\bculminated\s+in|"
+                                  r"\b(?:after|following)\s+(?:\w+\s+){0,3}?negotiations\b|"
                                   r"\bpaved\s+the\s+way\s+for|\bproduced\b", s[h0:t0], re.I))
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
@@ -1422,13 +1460,13 @@ class Extractor:
         return _dedupe(found)
 
 
-def _article_year(paras: list[tuple[int, str]]) -> int | None:
-    """The year of the article's dateline: a date in its first paragraph when that is a short
-    header ("Wikinews, Friday, October 10, 2008."), else None."""
+def _article_month(paras: list[tuple[int, str]]) -> str | None:
+    """The month of the article's dateline (``YYYY-MM``): a date in its first paragraph when
+    that is a short header ("Wikinews, Friday, October 10, 2008."), else None."""
     if len(paras) < 2 or len(paras[0][1]) > 300:
         return None
     dates = [d for d in find_dates(paras[0][1], None, None) if len(d.value) >= 7]
-    return dates[-1].year if dates else None
+    return dates[-1].value[:7] if dates else None
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -1464,6 +1502,8 @@ class _State:
     #: the actor codes of the previous sentence with their spans, in order (for "both sides")
     prev_codes: tuple[tuple[str, int, int], ...] = ()
     prev_sentence: str = ""
+    #: the dateline's month (``YYYY-MM``), when the article opens with one
+    month: str | None = None
 
 
 #: a non-state armed group named by what it is: "the rebels", "separatist fighters",
@@ -1566,6 +1606,11 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
     out = []
     for d in dates:
         if len(d.value) != 4:
+            # "the September 5 accords": a full date naming an agreement
+            if re.search(r"\bthe\s+$", s[max(0, d.start - 5):d.start]) and re.match(
+                    r"^(?:\s+[\w-]+){0,2}?\s+(?:treaty|agreements?|accords?|deal|pact|ceasefire|"
+                    r"truce|memorandum|protocol)\b", s[d.end:d.end + 40], re.I):
+                out.append(d)
             continue
         if any(e.start <= d.start < e.end for e in agrs):
             out.append(d)
@@ -1685,9 +1730,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
 
     before = s[max(c0, t0 - 40):t0]
     ttext = s[t0:t1]
-    nominal = bool(_NOMINAL.search(ttext.split()[-1])) and not re.search(
+    nominal = (bool(_NOMINAL.search(ttext.split()[-1])) and not re.search(
         r"\b(?:ing|withdrawing|signing)$", ttext, re.I) or ttext.lower() == "signing" or bool(
-        re.match(r"(?:failure|refusal)\b", ttext, re.I))
+        re.match(r"(?:failure|refusal)\b", ttext, re.I))) and not re.match(r"reached\s", ttext,
+                                                                          re.I)
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
