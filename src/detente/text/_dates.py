@@ -261,7 +261,11 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
             if value is None:
                 continue
             taken.append((a, b))
-            deadline = bool(_NOT_ACT.search(sentence[max(0, a - 16):a]))
+            deadline = bool(_NOT_ACT.search(sentence[max(0, a - 16):a])) and not (
+                # "By this morning, both sides had accepted": a fronted "by" with the day of
+                # the dateline dates a past act
+                re.fullmatch(r"\s*[Bb]y\s*", sentence[:a]) and re.fullmatch(
+                    r"today|this (?:morning|afternoon|evening)|tonight", sentence[a:b].lower()))
             out.append(DateMention(a, b, value, deadline, relative))
     out.sort(key=lambda d: d.start)
     return out

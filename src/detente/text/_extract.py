@@ -227,6 +227,13 @@ _TRIGGERS.append(("signed", re.compile(
     r"(?:treaty|convention|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z]{2,})\b)|(?<=agreed to )join\b"
     r"(?=\s*[,.;]|\s*$)", re.I)))
 _KEYS.append(("acced", "join"))
+# "no American President has ever submitted the treaty ... to the Senate for ratification",
+# "never sent it for ratification": ratification withheld
+_TRIGGERS.append(("not_ratified", re.compile(
+    r"(?:\bnever|\bnot|\bno\s+(?:[\w.'’-]+\s+){1,3}?(?:has|have|had)\s+ever)\s+(?:been\s+)?"
+    r"(?:submitted|sent|transmitted|forwarded)\b(?=[^;]{0,140}?\bfor\s+(?:its\s+|their\s+)?"
+    r"ratification\b)", re.I)))
+_KEYS.append(("submitted", "sent", "transmitted", "forwarded"))
 # "remains committed to the agreements": observance
 _TRIGGERS.append(("kept", re.compile(
     r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
@@ -454,6 +461,7 @@ _KIND_GROUPS = (
     ("declaration", r"declaration"),
     ("plan", r"plan"),
 )
+_WEEKDAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|this week)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
@@ -1056,6 +1064,9 @@ class Extractor:
                                  relative=True)
             # an undated act: the dateline year, else the present reading of names (not the
             # year last mentioned: "signed in 1987 ... Russia has not taken the steps")
+            if dm is None and state.ref is None and state.month and _WEEKDAY.search(s[c0:c1]):
+                # "said on Wednesday" under a dateline of month and year ("April 2025"): that month
+                dm = DateMention(t0, t0, state.month, relative=True)
             year = dm.year if dm else (state.ref.year if state.ref else None)
             # "refused to ratify the treaty" years after it entered into force, when the record
             # has an adaptation of it signed by then: the adaptation is what awaits ratification
@@ -1199,6 +1210,12 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
+            # "its actions against ceasefire violations": a violation the subject acts against
+            # is not the subject's (nor the previous sentence's)
+            if etype == "violation_alleged" and how not in ("modifier", "agent") and \
+                    _NOMINAL.search(ttext) and re.search(r"\bagainst\s+(?:[\w-]+\s+){0,2}$",
+                                                         s[c0:t0]):
+                continue
             # "they signed" after two parties named ("X accused Y of violating a peace agreement
             # they signed"): a joint act of all of them
             if etype in ("signed", "extended") and re.search(r"\b(?:they|both)\s+(?:\w+\s+){0,2}$",
@@ -1578,7 +1595,7 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
                 continue
             spans.append((etype, a, b, m.group(0)))
     spans = [t for t in spans
-             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 80):t[1]]))]
+             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 200):t[1]]))]
     spans.sort(key=lambda t: t[1])
     return spans
 
@@ -1589,7 +1606,7 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
 _NO_RATIFICATION = re.compile(
     r"(?:\bnon-?\s?|\b(?:lack|absence)\s+of\s+(?:[\w.'’-]+\s+){0,2}?|\bpending\s+|"
     r"\bawaiting\s+|\bwithout\s+(?:[\w.'’-]+\s+)?|"
-    r"\b(?:submit|sen[dt]|transmit|forward|present|refer)\w*\b[^.;]{0,60}?\bfor\s+"
+    r"\b(?:submit|sen[dt]|transmit|forward|present|refer)\w*\b[^;]{0,140}?\bfor\s+"
     r"(?:its\s+|their\s+)?)$", re.I)
 
 _WORD = re.compile(r"[a-z]+")
@@ -1825,6 +1842,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         return (), ""
     # "Washington and not Moscow was in violation": an actor after "not" is not the subject
     cands = [e for e in acts if lo <= e.start and e.end <= t0
+             # (nor after a preposition and a compass adjective: "hit a vehicle in southern
+             # Lebanon")
+             and not _PREP_REGION.search(s[max(lo, e.start - 40):e.start])
              and (not _PREP.search(s[max(lo, e.start - 25):e.start]) or _PARTITIVE.search(
                  s[max(lo, e.start - 25):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
@@ -1862,7 +1882,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                        and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])
                        and not (etype == "kept" and re.search(
                            r"\b(?:treaty|agreement|accords?|deal|pact|memorandum|understanding)"
-                           r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))]
+                           r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))
+                       # (not in a new predicate: "remains committed to the agreements and is
+                       # determined to continue working together with Turkey")
+                       and not re.search(r"\band\s+(?:is|are|was|were|has|have|had|will|would)\b",
+                                         s[t1:e.start])]
             found.extend(partner[:1])
         return codes(found), "subject"
     # "its"/"their" before a noun trigger: the clause's subject
@@ -1882,6 +1906,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
 
 
 #: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
+_PREP_REGION = re.compile(r"\b(?:in|into|from|to|at|of|over|across|near|on|inside)\s+(?:the\s+)?"
+                          r"(?:(?:south|north)?(?:southern|northern|eastern|western|central|"
+                          r"south-eastern|north-eastern|south-western|north-western)|"
+                          r"(?:south|north)(?:east|west)ern)\s+$", re.I)
 _PASSIVE_ACCUSED = re.compile(
     r"\b(?:was|were|is|are|been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|charged|"
     r"suspected)\s+(?:by\s+([^,;]{2,60}?)\s+)?of\s+(?:\S+\s+){0,3}$", re.I)
