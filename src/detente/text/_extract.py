@@ -1291,7 +1291,9 @@ class Extractor:
             # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
             # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")
             inf = _INFINITIVE.search(s[h0:t0])
-            if inf and not _IMPLICATIVE.search(s[max(h0, inf.start() - 40):inf.start()]) and \
+            # (the infinitive's position is within the clause from ``h0``)
+            if inf and not _IMPLICATIVE.search(s[max(h0, h0 + inf.start() - 40):h0 + inf.start()]) \
+                    and \
                     not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
                 hyp = True
             # a past act in a temporal or causal clause is presupposed: "... trying to salvage
@@ -1300,9 +1302,13 @@ class Extractor:
             # violation ("could no longer leave the growing Iranian violations unanswered")
             sub = re.search(r"\b(?:after|since|because|when|once)\s+(?:the\s+)?(?:[\w.'’-]+\s+)"
                             r"{1,4}?$", s[h0:t0])
-            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out)$", ttext, re.I) and \
-                    not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
-                                  s[h0 + sub.start():t0], re.I):
+            # (and entry into force: "since it came into effect on Wednesday"; not "since the
+            # ceasefire was meant to come into force")
+            in_sub = s[h0 + sub.start():t0] if sub else ""
+            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out|force|effect)$", ttext,
+                                         re.I) and not re.search(
+                    r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
+                    etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
             if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and (
                     _TREATY_HEAD_END.search(s[c0:t0]) or (any(
