@@ -223,9 +223,10 @@ _KEYS.append(("agreed", "reached"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
-    r"\bacced(?:e|ed|es|ing)\s+to\b|\bjoin(?:ed|s|ing)?\b(?=\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"\bacced(?:e|ed|es|ing)\s+to\b|\bjoin(?:ed|s|ing)?\b(?=\s+(?:the\s+)?(?:(?!(?:on|about|over|of|"
+    r"for|with|to|in|at|under)\b)[\w'’-]+\s+){0,4}?"
     r"(?:treaty|convention|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z]{2,})\b)|(?<=agreed to )join\b"
-    r"(?=\s*[,.;]|\s*$)", re.I)))
+    r"(?=\s*[,.;]|\s*$|\s+(?:in|on|at|last|this|earlier)\b)", re.I)))
 _KEYS.append(("acced", "join"))
 # "no American President has ever submitted the treaty ... to the Senate for ratification",
 # "never sent it for ratification": ratification withheld
@@ -238,7 +239,7 @@ _KEYS.append(("submitted", "sent", "transmitted", "forwarded"))
 _TRIGGERS.append(("kept", re.compile(
     r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
-    r"memorandum|commitments|obligations|moratorium)\b)", re.I)))
+    r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(("remain",))
 # "The CFE Treaty was amended in 1999": the agreement adapting it (record names "Agreement on
 # Adaptation of the CFE Treaty") was concluded
@@ -326,7 +327,7 @@ _IMPLICATIVE = re.compile(
     r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
     r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
     r"(?:takes?|took|taken) steps|(?:was|were|is|are|been) (?:forced|compelled))\s+"
-    r"(?:[\w.'’-]+\s+){0,4}$|"
+    r"(?:[\w.,'’-]+\s+){0,4}$|"
     # nouns of a decided act: "the decision to withdraw", "a deal to extend", "a process to"
     r"\b(?:decision|process|move|deal|agreement|steps?|order|decree|choice)\b[^,;.\"“”]{0,40}$",
     re.I)
@@ -348,7 +349,7 @@ _REPORT = re.compile(
     r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
     r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
     r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to|emphasi[sz](?:ed|es)|"
-    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out|condemn(?:ed|s))\b(?!-)",
+    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out|condemn(?:ed|s)|blam(?:ed|es))\b(?!-)",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
@@ -412,7 +413,7 @@ _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|amon
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
                  r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
-                 r"truce)\b")
+                 r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -599,7 +600,8 @@ class Extractor:
         state.month = _article_month(paras)
         year = int(state.month[:4]) if state.month else None
         codes = frozenset(c for rows in parsed for _, _, mine in rows for label, key, *_ in mine
-                          if label == "ACT" and (c := self.gazetteer.actor_code(key, year)))
+                          if label == "ACT" and (c := self.gazetteer.actor_code(key, year))) | (
+            {ARMED} if _ARMED_GROUP.search(article.text) else set())
         # a generic head ("the pact", "the deal") is read by its kind only in an article that
         # names no agreement (else it is more likely that one, named later)
         generic = not any(label == "AGR" for rows in parsed for _, _, mine in rows
@@ -681,7 +683,7 @@ class Extractor:
                 if signed is None or not year - 2 <= signed <= year or kind == "talks" or (
                         years and signed not in years):
                     continue
-                if len(codes & self.parties.get(aid, frozenset())) < 2:
+                if _overlap(codes, self.parties.get(aid, frozenset())) < 2:
                     continue
                 low = name.lower()
                 if (group == "ceasefire" and kind != "ceasefire") or (
@@ -689,7 +691,8 @@ class Extractor:
                     continue
                 hits.append((aid, low))
             # the most of the article's actors among its parties, if one has most
-            overlap = {aid: len(codes & self.parties.get(aid, frozenset())) for aid, _ in hits}
+            overlap = {aid: _overlap(codes, self.parties.get(aid, frozenset()))
+                       for aid, _ in hits}
             best = max(overlap.values(), default=0)
             hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
             mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
@@ -700,11 +703,12 @@ class Extractor:
                 return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
         return None
 
-    def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None) -> _Ent | None:
+    def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None,
+                           sides: tuple[str, ...] = ()) -> _Ent | None:
         """"the nuclear deal" in a sentence naming Iran: an agreement name of the record with
         one of the sentence's actors left out ("Iran nuclear deal", "nuclear deal with Iran")."""
         g = self.gazetteer
-        codes = {g.actor_code(e.key, year) for e in acts}
+        codes = {g.actor_code(e.key, year) for e in acts} - {SIDES} | set(sides)
         for m in _ANAPHOR.finditer(s):
             # the noun phrase after the last determiner ("the limits set by the 2015 nuclear deal")
             words = re.split(r"\b(?:the|this|that|its|their|a|an)\s+", m.group(0),
@@ -730,7 +734,8 @@ class Extractor:
         # "a complete Russia-brokered ceasefire" with Armenia and Azerbaijan named: the one
         # ceasefire of the record (its kind) that all the sentence's states are parties to,
         # signed in the year of the act or the year before
-        cf = re.search(r"\b(?:ceasefire|cease-fire|truce|armistice)\b", s, re.I)
+        cf = re.search(r"\b(?:ceasefire|cease-fire|truce|armistice|cessation\s+(?:of|to)\s+"
+                       r"hostilities)\b", s, re.I)
         codes.discard(None)
         if cf and year is not None and len(codes) >= 2:
             ids = {aid for aid, kind in g.kinds.items() if kind == "ceasefire" and
@@ -1001,7 +1006,8 @@ class Extractor:
                 n0 = state.named[0]
                 agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
                 conf -= 0.3
-            elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year)) \
+            elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year,
+                                                     sides)) \
                     is not None:
                 # "the nuclear deal" with nothing named: the one agreement of the record whose
                 # names contain the phrase ("Iran nuclear deal")
@@ -1481,6 +1487,12 @@ class Extractor:
             c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED))
         state.prev_sentence = s
         return _dedupe(found)
+
+
+def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
+    """How many of the article's actors are among an agreement's parties ("the rebels", coded
+    ``ARMED``, count once if it has non-state armed parties)."""
+    return len(codes & parties) + (ARMED in codes and bool(parties & NON_STATE))
 
 
 def _article_month(paras: list[tuple[int, str]]) -> str | None:
