@@ -252,6 +252,8 @@ assert len(_KEYS) == len(_TRIGGERS)
 # start with the first word of a form
 _TRIGGERS.extend(lexicon_patterns())
 _N_HAND = len(_KEYS)
+#: the hand patterns' keys as one search each: a key at the start of a word of letters
+_KEY_RES = [re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, keys)) + ")") for keys in _KEYS]
 #: the lexicon's first words, as sets (a whole word of the sentence must be one of them)
 _LEX_KEYS: list[frozenset[str]] = [frozenset(k) for k in lexicon_keys()]
 assert len(_LEX_KEYS) + _N_HAND == len(_TRIGGERS)
@@ -1602,9 +1604,11 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
     A pattern runs only on a sentence holding one of its key words (same result, faster; the
     test compares both ways)."""
     spans: list[tuple[str, int, int, str]] = []
-    words = set(_WORD.findall(s.lower()))
+    low = s.lower()
+    words = set(_WORD.findall(low))
     for i, (etype, pat) in enumerate(_TRIGGERS):
-        if not exhaustive and not (any(w.startswith(_KEYS[i]) for w in words) if i < _N_HAND
+        # (a word of the sentence starting with a key: the key after a non-letter)
+        if not exhaustive and not (_KEY_RES[i].search(low) if i < _N_HAND
                                    else not words.isdisjoint(_LEX_KEYS[i - _N_HAND])):
             continue
         for m in pat.finditer(s):
