@@ -1410,14 +1410,15 @@ class Extractor:
                     continue
                 agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
             if SIDES in actors or SIDES in alleged:
-                if not sides and etype in _SYMMETRIC and SIDES not in alleged:
-                    sides = ("*",)  # "the two parties extended New START": its parties
-                elif not sides:
+                two = sides
+                if not two and etype in _SYMMETRIC and SIDES not in alleged:
+                    two = ("*",)  # "the two parties extended New START": its parties
+                elif not two:
                     continue
                 actors = tuple(dict.fromkeys(x for a in actors
-                                             for x in ((a,) if a != SIDES else sides)))
+                                             for x in ((a,) if a != SIDES else two)))
                 alleged = tuple(dict.fromkeys(x for a in alleged
-                                              for x in ((a,) if a != SIDES else sides)))
+                                              for x in ((a,) if a != SIDES else two)))
             if ARMED in actors or ARMED in alleged:
                 # "the rebels": the agreement's non-state armed parties, if it has any
                 armed = tuple(p for p in g.parties.get(agrs[0].key, ()) if p in NON_STATE)
