@@ -102,6 +102,12 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("iran_israel_ceasefire_2025", "ISR;IRN", "signed", "2025-06")]),
     ("accepted-cessation", "Israel and Iran accepted a cessation of hostilities on June 24, 2025.",
      [w("iran_israel_ceasefire_2025", "ISR;IRN", "signed", "2025-06")]),
+    # (added after the first run) a treaty term with a reduced passive relative of observance
+    ("limit-observed-by-both", "The United States and the Soviet Union signed the TTBT in 1974. "
+     "The 150-kiloton limit, observed by both countries despite the lack of ratification, held.",
+     [w("ttbt_1974", "USA;SUN", "signed", "1974"), w("ttbt_1974", "USA;SUN", "kept")]),
+    ("limits-respected-by", "The New START limits, respected by Russia and the United States "
+     "for years, were praised in 2020.", [w("new_start_2010", "RUS;USA", "kept")]),
     # --- actors --------------------------------------------------------------------------
     ("in-violation-subject", "Russia deployed missiles near Polish towns in violation of the INF "
      "Treaty, NATO said in 2019.", [w("inf_1987", "RUS", "violation_alleged", "2019",
@@ -174,6 +180,8 @@ NO_FACT: list[tuple[str, str]] = [
     ("submitted-for", "President Bush submitted the TTBT, which limits underground tests to a "
      "yield of 150 kilotons, to the Senate for ratification in 1990."),
     ("rejected-ceasefire", "Israel rejected a ceasefire with Iran on June 20, 2025."),
+    ("observed-by-satellites", "The tests, observed by U.S. satellites, alarmed the CTBT "
+     "organisation in 2017."),
 ]
 
 

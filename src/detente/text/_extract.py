@@ -235,6 +235,11 @@ _TRIGGERS.append(("not_ratified", re.compile(
     r"(?:submitted|sent|transmitted|forwarded)\b(?=[^;]{0,140}?\bfor\s+(?:its\s+|their\s+)?"
     r"ratification\b)", re.I)))
 _KEYS.append(("submitted", "sent", "transmitted", "forwarded"))
+# "The 150-kiloton limit, observed by both countries despite ...", "the moratorium, respected by
+# Russia until 2019,": a treaty term or treaty noun with a reduced passive relative of observance
+_TRIGGERS.append(("kept", re.compile(
+    r"(?<=,\s)(?:observed|respected|honou?red|upheld|adhered\s+to)\b(?=\s+by\b)", re.I)))
+_KEYS.append(("observed", "respected", "honoured", "honored", "upheld", "adhered"))
 # "remains committed to the agreements": observance
 _TRIGGERS.append(("kept", re.compile(
     r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
@@ -867,6 +872,15 @@ class Extractor:
                     not any(e.label == "AGR" for e in ents) and not dates and \
                     not re.match(r"\s+(?:of|by|from)\b", s[t1:]) and (
                         not ents or state.last_type == etype):
+                continue
+            # "the limit, observed by both countries": only after a treaty term or treaty noun
+            if etype == "kept" and re.match(r"(?:observed|respected|honou?red|upheld|adhered)\b",
+                                            ttext, re.I) and s[max(0, t0 - 2):t0] == ", " and \
+                    not re.search(r"\b(?:limits?|ceilings?|caps?|thresholds?|terms|provisions|"
+                                  r"ban|moratorium|treaty|agreement|accords?|deal|pact|ceasefire|"
+                                  r"truce|memorandum|protocol|convention|obligations|commitments)"
+                                  r"\s*,\s*$", s[max(0, t0 - 40):t0], re.I) and not any(
+                        e.end == t0 - 2 for e in agr_ents):
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
