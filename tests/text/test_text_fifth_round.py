@@ -5,9 +5,7 @@ the gold texts); controls with a real ratification stay facts."""
 from __future__ import annotations
 
 import pytest
-
-from detente.text import Article
-from detente.text._extract import extract
+from _text_cases import candidates, text_params
 
 NOT_A_RATIFICATION = [
     ("non-ratification", "The non-ratification of the CTBT by the United States has been "
@@ -40,16 +38,15 @@ CONTROLS = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for _, t in NOT_A_RATIFICATION],
-                         ids=[k for k, _ in NOT_A_RATIFICATION])
+@pytest.mark.parametrize("text", text_params(NOT_A_RATIFICATION))
 def test_absent_or_awaited_ratification_is_no_ratification(text: str) -> None:
-    got = [c for c in extract(Article("probe", text)) if c.type == "ratified"]
+    got = [c for c in candidates(text) if c.type == "ratified"]
     assert not got, [(c.agreement, c.actors, c.trigger) for c in got]
 
 
 @pytest.mark.parametrize(("text", "want"), [(t, w) for _, t, w in CONTROLS],
                          ids=[k for k, _, _ in CONTROLS])
 def test_a_ratification_stays_a_fact(text: str, want: tuple[str, str]) -> None:
-    got = [(c.agreement, set(c.actors)) for c in extract(Article("probe", text))
+    got = [(c.agreement, set(c.actors)) for c in candidates(text)
            if c.type == "ratified" and c.is_fact]
     assert any(a == want[0] and want[1] in actors for a, actors in got), got

@@ -11,26 +11,18 @@ rumour not denied. Controls: the same cues with the act outside their scope stay
 from __future__ import annotations
 
 import pytest
+from _text_cases import (
+    Want,
+    assert_facts,
+    assert_no_fact,
+    candidates,
+    fact_params,
+    facts,
+    text_params,
+    w,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from detente.text import Article, Candidate
-from detente.text._extract import extract
-
-Want = tuple[str, frozenset[str], str]
-
-
-def w(agreement: str, actors: str, etype: str) -> Want:
-    return (agreement, frozenset(actors.split(";")), etype)
-
-
-def _all(text: str) -> list[Candidate]:
-    return extract(Article("probe", text))
-
-
-def _facts(text: str) -> list[Candidate]:
-    return [c for c in _all(text) if c.is_fact]
-
 
 # --- 1. leaks: directives ------------------------------------------------------------------
 DIRECTED = [
@@ -80,11 +72,9 @@ REPORTED_DENIED = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for _, t in DIRECTED + REPORTED_DENIED],
-                         ids=[k for k, _ in DIRECTED + REPORTED_DENIED])
+@pytest.mark.parametrize("text", text_params(DIRECTED + REPORTED_DENIED))
 def test_never_a_fact(text: str) -> None:
-    got = _facts(text)
-    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+    assert_no_fact(text)
 
 
 _WITH_ACTOR = [(k, t) for k, t in REPORTED_DENIED if k in {
@@ -92,11 +82,12 @@ _WITH_ACTOR = [(k, t) for k, t in REPORTED_DENIED if k in {
     "reports-false"}]
 
 
-@pytest.mark.parametrize("text", [t for _, t in _WITH_ACTOR], ids=[k for k, _ in _WITH_ACTOR])
+@pytest.mark.parametrize("text", text_params(_WITH_ACTOR))
 def test_denied_report_is_found_as_negated(text: str) -> None:
     # a denied act with its actor named is still a candidate (the claim is reported), flagged
     # negated, not silently dropped
-    assert any(c.negated for c in _all(text)), [(c.type, c.trigger) for c in _all(text)]
+    got = candidates(text)
+    assert any(c.negated for c in got), [(c.type, c.trigger) for c in got]
 
 
 # controls: the cue is there, the act is outside its scope
@@ -112,12 +103,9 @@ CONTROLS: list[tuple[str, str, list[Want]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in CONTROLS],
-                         ids=[k for k, _, _ in CONTROLS])
+@pytest.mark.parametrize(("text", "wants"), fact_params(CONTROLS))
 def test_control_stays_a_fact(text: str, wants: list[Want]) -> None:
-    got = {(c.agreement, frozenset(c.actors), c.type) for c in _facts(text)}
-    for want in wants:
-        assert want in got, (want, got)
+    assert_facts(text, wants, exact=False)
 
 
 # --- property: any directive frame over any act is never a fact ---------------------------
@@ -142,9 +130,7 @@ def test_directed_act_is_never_a_fact(subject: str, verb: str, obj: str, adv: st
     body = f"to {adv}{v} {agreement}"
     if coordinated:
         body = f"to stop the tests and {body}"
-    text = f"{subject} {verb} {obj} {body} in 2019."
-    got = _facts(text)
-    assert not got, (text, [(c.agreement, c.actors, c.type, c.trigger) for c in got])
+    assert_no_fact(f"{subject} {verb} {obj} {body} in 2019.")
 
 
 _DENIALS = ["rejected", "dismissed", "has denied", "refuted", "played down", "brushed aside"]
@@ -168,9 +154,7 @@ def test_denied_report_is_never_a_fact(denial: str, head: str, link: tuple[str, 
         tail = f"that {actor} had {verb} {agreement}"
     else:
         tail = f"{prep} {det} {noun} {agreement}"
-    text = f"The foreign ministry {denial} {head} {tail}."
-    got = _facts(text)
-    assert not got, (text, [(c.agreement, c.actors, c.type, c.trigger) for c in got])
+    assert_no_fact(f"The foreign ministry {denial} {head} {tail}.")
 
 
 # --- 2. error kinds of the sixth blind set, fixed by general mechanisms --------------------
@@ -234,14 +218,9 @@ MECHANISMS: list[tuple[str, str, list[Want]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in MECHANISMS],
-                         ids=[k for k, _, _ in MECHANISMS])
+@pytest.mark.parametrize(("text", "wants"), fact_params(MECHANISMS))
 def test_mechanism(text: str, wants: list[Want]) -> None:
-    got = [(c.agreement, frozenset(c.actors), c.type) for c in _facts(text)]
-    for want in wants:
-        assert want in got, (want, got)
-    extra = [x for x in got if x not in wants]
-    assert not extra, extra
+    assert_facts(text, wants)
 
 
 MECHANISMS_BY_ID = {k: t for k, t, _ in MECHANISMS}
@@ -267,24 +246,21 @@ NO_FACT = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for _, t in NO_FACT], ids=[k for k, _ in NO_FACT])
+@pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_no_fact_here(text: str) -> None:
-    got = _facts(text)
-    if "Defence Ministry" in text:  # only the first sentence's allegation
-        got = [c for c in got if c.sentence_index == 1]
-    elif "Minsk" in text:
-        got = [c for c in got if c.sentence_index == 1]
-    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+    # (two texts state a fact in their first sentence: only the second is the trap)
+    assert_no_fact(text, from_sentence=1 if "Defence Ministry" in text or "Minsk" in text
+                   else 0)
 
 
 def test_zero_relative_dates_are_apart() -> None:
-    got = {c.type: c.date for c in _facts(MECHANISMS_BY_ID["zero-relative"])}
+    got = {c.type: c.date for c in facts(MECHANISMS_BY_ID["zero-relative"])}
     assert got == {"suspended": "2023-11-22", "signed": "2018"}, got
 
 
 def test_headline_with_month_year_dateline_is_a_header() -> None:
     text = ("Taliban accuse US of violating Doha agreement. Example Wire (Kabul), April 2020.\n\n"
             "The Taliban on Sunday accused the United States of violating the Doha agreement.")
-    got = _facts(text)
+    got = facts(text)
     assert got and all(c.sentence_index > 1 for c in got), [(c.sentence_index, c.type)
                                                             for c in got]

@@ -13,19 +13,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
 
-from detente.text import Article, Candidate
+from detente.text import Article
 from detente.text._extract import extract
-
-# (agreement, actors, type, date prefix or None, alleger or None)
-Want = tuple[str, frozenset[str], str, str | None, frozenset[str] | None]
-
-
-def w(agreement: str, actors: str, etype: str, when: str | None = None,
-      by: str | None = None) -> Want:
-    return (agreement, frozenset(actors.split(";")), etype, when,
-            frozenset(by.split(";")) if by else None)
-
 
 FACTS: list[tuple[str, str, list[Want]]] = [
     # --- withdraw, exit, quit, denounce, terminate -------------------------------------
@@ -215,34 +206,14 @@ NON_FACTS: list[tuple[str, str]] = [
 ]
 
 
-def _facts(text: str) -> list[Candidate]:
-    return [c for c in extract(Article("probe", text)) if c.is_fact]
-
-
-def _matches(c: Candidate, want: Want) -> bool:
-    agreement, actors, etype, _, _ = want
-    return (c.agreement, frozenset(c.actors), c.type) == (agreement, actors, etype)
-
-
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS],
-                         ids=[k for k, _, _ in FACTS])
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_fact(text: str, wants: list[Want]) -> None:
-    got = _facts(text)
-    for want in wants:
-        hits = [c for c in got if _matches(c, want)]
-        assert hits, (want, [(c.agreement, c.actors, c.type) for c in got])
-        if want[3] is not None:
-            assert (hits[0].date or "").startswith(want[3]), (want, hits[0].date)
-        if want[4] is not None:
-            assert frozenset(hits[0].alleged_by) == want[4], (want, hits[0].alleged_by)
-    extra = [c for c in got if not any(_matches(c, x) for x in wants)]
-    assert not extra, [(c.agreement, c.actors, c.type) for c in extra]
+    assert_facts(text, wants)
 
 
-@pytest.mark.parametrize("text", [t for _, t in NON_FACTS], ids=[k for k, _ in NON_FACTS])
+@pytest.mark.parametrize("text", text_params(NON_FACTS))
 def test_never_a_fact(text: str) -> None:
-    got = _facts(text)
-    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+    assert_no_fact(text)
 
 
 def test_relative_date_under_a_dateline() -> None:
@@ -330,15 +301,14 @@ NON_FACTS_2: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS_2],
-                         ids=[k for k, _, _ in FACTS_2])
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS_2))
 def test_fact_2(text: str, wants: list[Want]) -> None:
-    test_fact(text, wants)
+    assert_facts(text, wants)
 
 
-@pytest.mark.parametrize("text", [t for _, t in NON_FACTS_2], ids=[k for k, _ in NON_FACTS_2])
+@pytest.mark.parametrize("text", text_params(NON_FACTS_2))
 def test_never_a_fact_2(text: str) -> None:
-    test_never_a_fact(text)
+    assert_no_fact(text)
 
 
 def test_dateline_quote_and_anaphora_over_paragraphs() -> None:
@@ -439,15 +409,14 @@ NON_FACTS_3: list[tuple[str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS_3],
-                         ids=[k for k, _, _ in FACTS_3])
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS_3))
 def test_fact_3(text: str, wants: list[Want]) -> None:
-    test_fact(text, wants)
+    assert_facts(text, wants)
 
 
-@pytest.mark.parametrize("text", [t for _, t in NON_FACTS_3], ids=[k for k, _ in NON_FACTS_3])
+@pytest.mark.parametrize("text", text_params(NON_FACTS_3))
 def test_never_a_fact_3(text: str) -> None:
-    test_never_a_fact(text)
+    assert_no_fact(text)
 
 
 # --- written after the fixes they test (not first-run measurements) ------------------------
@@ -480,10 +449,9 @@ FIXES: list[tuple[str, str, list[Want]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FIXES],
-                         ids=[k for k, _, _ in FIXES])
+@pytest.mark.parametrize(("text", "wants"), fact_params(FIXES))
 def test_fixed(text: str, wants: list[Want]) -> None:
-    test_fact(text, wants)
+    assert_facts(text, wants)
 
 
 # --- fourth batch: precision traps (no treaty act, or not the act it looks like), composed and
@@ -527,7 +495,6 @@ NO_EVENT += [
 ]
 
 
-@pytest.mark.parametrize("text", [t for _, t in NO_EVENT], ids=[k for k, _ in NO_EVENT])
+@pytest.mark.parametrize("text", text_params(NO_EVENT))
 def test_no_treaty_act(text: str) -> None:
-    got = _facts(text)
-    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+    assert_no_fact(text)

@@ -14,24 +14,9 @@ time reference, an act noun that refers back).
 from __future__ import annotations
 
 import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
 
-from detente.text import Article, Candidate
-from detente.text._extract import extract
 from detente.text._gazetteer import distinctive_words, shipped_gazetteer
-
-# (agreement, actors, type, date prefix or None, alleger or None)
-Want = tuple[str, frozenset[str], str, str | None, frozenset[str] | None]
-
-
-def w(agreement: str, actors: str, etype: str, when: str | None = None,
-      by: str | None = None) -> Want:
-    return (agreement, frozenset(actors.split(";")), etype, when,
-            frozenset(by.split(";")) if by else None)
-
-
-def _facts(text: str) -> list[Candidate]:
-    return [c for c in extract(Article("probe", text)) if c.is_fact]
-
 
 FACTS: list[tuple[str, str, list[Want]]] = [
     # --- agreements described, not named ------------------------------------------------
@@ -127,36 +112,19 @@ NO_EVENT: list[tuple[str, str]] = [
 ]
 
 
-def _matches(c: Candidate, want: Want) -> bool:
-    agreement, actors, etype, _, _ = want
-    return (c.agreement, frozenset(c.actors), c.type) == (agreement, actors, etype)
-
-
-@pytest.mark.parametrize(("text", "wants"), [(t, ws) for _, t, ws in FACTS],
-                         ids=[k for k, _, _ in FACTS])
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_fact(text: str, wants: list[Want]) -> None:
-    got = _facts(text)
-    for want in wants:
-        hits = [c for c in got if _matches(c, want)]
-        assert hits, (want, [(c.agreement, c.actors, c.type) for c in got])
-        if want[3] is not None:
-            assert (hits[0].date or "").startswith(want[3]), (want, hits[0].date)
-        if want[4] is not None:
-            assert frozenset(hits[0].alleged_by) == want[4], (want, hits[0].alleged_by)
-    extra = [c for c in got if not any(_matches(c, x) for x in wants)]
-    assert not extra, [(c.agreement, c.actors, c.type) for c in extra]
+    assert_facts(text, wants)
 
 
-@pytest.mark.parametrize("text", [t for _, t in NON_FACTS], ids=[k for k, _ in NON_FACTS])
+@pytest.mark.parametrize("text", text_params(NON_FACTS))
 def test_never_a_fact(text: str) -> None:
-    got = _facts(text)
-    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+    assert_no_fact(text)
 
 
-@pytest.mark.parametrize("text", [t for _, t in NO_EVENT], ids=[k for k, _ in NO_EVENT])
+@pytest.mark.parametrize("text", text_params(NO_EVENT))
 def test_no_treaty_act(text: str) -> None:
-    got = _facts(text)
-    assert not got, [(c.agreement, c.actors, c.type, c.trigger) for c in got]
+    assert_no_fact(text)
 
 
 def test_distinctive_words_are_held_by_one_agreement_only() -> None:

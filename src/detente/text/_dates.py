@@ -45,7 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                        r"twelve|\d{1,2})\s+(day|week|month|year)s?\s+(ago|earlier|later)\b(?!\s+than)",
                        re.I)),
-    ("rel", re.compile(r"\b(today|yesterday|this week|last week|last month|last year|"
+    ("rel", re.compile(r"\b(today|this morning|this afternoon|this evening|tonight|yesterday|"
+                       r"this week|last week|last month|last year|"
                        r"that (?:same )?year|the same year|the following year|the next year|"
                        r"a year later|(?:six|three|two|several) months (?:ago|later)|"
                        r"earlier this year|this year|last night|this month|earlier this month|"
@@ -228,7 +229,8 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
             else:
                 phrase = raw.lower()
                 relative = True
-                if phrase in ("today", "this week") and ref is not None:
+                if phrase in ("today", "this morning", "this afternoon", "this evening", "tonight",
+                              "this week") and ref is not None:
                     value = ref.isoformat()
                 elif phrase == "yesterday" and ref is not None:
                     value = date.fromordinal(ref.toordinal() - 1).isoformat()
@@ -259,7 +261,11 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
             if value is None:
                 continue
             taken.append((a, b))
-            deadline = bool(_NOT_ACT.search(sentence[max(0, a - 16):a]))
+            deadline = bool(_NOT_ACT.search(sentence[max(0, a - 16):a])) and not (
+                # "By this morning, both sides had accepted": a fronted "by" with the day of
+                # the dateline dates a past act
+                re.fullmatch(r"\s*[Bb]y\s*", sentence[:a]) and re.fullmatch(
+                    r"today|this (?:morning|afternoon|evening)|tonight", sentence[a:b].lower()))
             out.append(DateMention(a, b, value, deadline, relative))
     out.sort(key=lambda d: d.start)
     return out

@@ -41,6 +41,7 @@ from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import (
     ARMED,
     NON_STATE,
+    SIDES,
     Gazetteer,
     build_gazetteer,
     shipped_gazetteer,
@@ -105,7 +106,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "decided the United States was no longer bound by SALT II"
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
-                            r"bound\s+by\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
+                            r"(?:bound\s+by|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
                             r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
@@ -188,7 +189,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
-    ("terminated",), ("bound", "obligated", "obliged"),
+    ("terminated",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
     ("compliance",), ("compliance",),
@@ -206,10 +207,45 @@ _KEYS: list[tuple[str, ...]] = [
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
 _TRIGGERS.append(("signed", re.compile(
-    r"\bagree(?:d|s|ing)?\s+(?:to|on)\b(?=\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:ceasefire|"
-    r"cease-fire|truce|treaty|agreement|accord|deal|pact|armistice)\b)",
+    r"\b(?:agree(?:d|s|ing)?\s+(?:to|on)|accept(?:ed|s|ing)?)\b(?=\s+(?:the|a|an)\s+[\"“'‘]?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:ceasefire|cease-fire|truce|treaty|agreement|accord|deal|pact|"
+    r"armistice|cessation\s+(?:of|to)\s+hostilities)\b)",
     re.I)))
-_KEYS.append(("agree", "agreed", "agrees", "agreeing"))
+_KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
+# consent stated as an act ("North Korea agreed Monday to dismantle ...", "reached agreement
+# Saturday on a framework"): a signing only when its date is the record's date of signature
+# of the agreement it resolves to (checked in ``_sentence``)
+_CONSENT = re.compile(r"\bagreed\b(?=\s+(?:on\s+)?(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
+                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)",
+                      re.I)
+_TRIGGERS.append(("signed", _CONSENT))
+_KEYS.append(("agreed", "reached"))
+# accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
+# (a relative's object: "the Convention, which Syria this week agreed to join")
+_TRIGGERS.append(("signed", re.compile(
+    r"\bacced(?:e|ed|es|ing)\s+to\b|\bjoin(?:ed|s|ing)?\b(?=\s+(?:the\s+)?(?:(?!(?:on|about|over|of|"
+    r"for|with|to|in|at|under)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:treaty|convention|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z]{2,})\b)|(?<=agreed to )join\b"
+    r"(?=\s*[,.;]|\s*$|\s+(?:in|on|at|last|this|earlier)\b)", re.I)))
+_KEYS.append(("acced", "join"))
+# "no American President has ever submitted the treaty ... to the Senate for ratification",
+# "never sent it for ratification": ratification withheld
+_TRIGGERS.append(("not_ratified", re.compile(
+    r"(?:\bnever|\bnot|\bno\s+(?:[\w.'’-]+\s+){1,3}?(?:has|have|had)\s+ever)\s+(?:been\s+)?"
+    r"(?:submitted|sent|transmitted|forwarded)\b(?=[^;]{0,140}?\bfor\s+(?:its\s+|their\s+)?"
+    r"ratification\b)", re.I)))
+_KEYS.append(("submitted", "sent", "transmitted", "forwarded"))
+# "The 150-kiloton limit, observed by both countries despite ...", "the moratorium, respected by
+# Russia until 2019,": a treaty term or treaty noun with a reduced passive relative of observance
+_TRIGGERS.append(("kept", re.compile(
+    r"(?<=,\s)(?:observed|respected|honou?red|upheld|adhered\s+to)\b(?=\s+by\b)", re.I)))
+_KEYS.append(("observed", "respected", "honoured", "honored", "upheld", "adhered"))
+# "remains committed to the agreements": observance
+_TRIGGERS.append(("kept", re.compile(
+    r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
+    r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
+_KEYS.append(("remain",))
 # "The CFE Treaty was amended in 1999": the agreement adapting it (record names "Agreement on
 # Adaptation of the CFE Treaty") was concluded
 _AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adapted|revised)\b",
@@ -221,6 +257,8 @@ assert len(_KEYS) == len(_TRIGGERS)
 # start with the first word of a form
 _TRIGGERS.extend(lexicon_patterns())
 _N_HAND = len(_KEYS)
+#: the hand patterns' keys as one search each: a key at the start of a word of letters
+_KEY_RES = [re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, keys)) + ")") for keys in _KEYS]
 #: the lexicon's first words, as sets (a whole word of the sentence must be one of them)
 _LEX_KEYS: list[frozenset[str]] = [frozenset(k) for k in lexicon_keys()]
 assert len(_LEX_KEYS) + _N_HAND == len(_TRIGGERS)
@@ -296,7 +334,7 @@ _IMPLICATIVE = re.compile(
     r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
     r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
     r"(?:takes?|took|taken) steps|(?:was|were|is|are|been) (?:forced|compelled))\s+"
-    r"(?:[\w.'’-]+\s+){0,4}$|"
+    r"(?:[\w.,'’-]+\s+){0,4}$|"
     # nouns of a decided act: "the decision to withdraw", "a deal to extend", "a process to"
     r"\b(?:decision|process|move|deal|agreement|steps?|order|decree|choice)\b[^,;.\"“”]{0,40}$",
     re.I)
@@ -318,7 +356,7 @@ _REPORT = re.compile(
     r"told|informed|detailed|raised|calls|called|describ(?:ed|es)|term(?:ed|s)|label(?:l?ed|s)|"
     r"declar(?:ed|es)|deem(?:ed|s)|judg(?:ed|es)|brand(?:ed|s)|wrote|writes|testified|"
     r"confirm(?:ed|s)|acknowledg(?:ed|es)|observ(?:ed|es)|point(?:ed|s) to|emphasi[sz](?:ed|es)|"
-    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out|condemn(?:ed|s))\b(?!-)",
+    r"stress(?:ed|es)|underlin(?:ed|es)|point(?:ed|s) out|condemn(?:ed|s)|blam(?:ed|es))\b(?!-)",
     re.I)
 _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|noted|claimed|"
                      r"criticized|criticised|complained)\b", re.I)
@@ -382,7 +420,7 @@ _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|amon
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
                  r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
-                 r"truce)\b")
+                 r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -411,6 +449,27 @@ _DESCRIBED = re.compile(
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+#: a treaty noun phrase by its kind: "the ceasefire", "a U.S.-brokered 30-day moratorium",
+#: "a framework", "the Sochi memorandum", "the deal" (a determiner or a modifier before it)
+_KIND_NP = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|any|previous|earlier|[\w.-]+['’]s)\s+"
+    r"(?P<mods>(?:(?!(?:the|a|an|this|that|of|to|on|in|with|by|for)\b)[\w.'’-]+\s+){0,4}?)|"
+    r"\b(?=(?:cease-?fire|truce|moratorium)))"
+    r"(?P<head>cease-?fires?|truces?|armistice|cessation\s+(?:of|to)\s+hostilities|"
+    r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|declaration|plan|"
+    r"agreements?|deal|accords?|pact|understanding|arrangement)\b", re.I)
+#: the head noun's kind: a ceasefire (the record's kind ``ceasefire``), else a word the record
+#: name must hold; other heads ("the deal", "the agreement") take any kind
+_KIND_GROUPS = (
+    ("ceasefire", r"cease-?fire|truce|armistice|cessation"),
+    ("moratorium", r"moratori|pause"),
+    ("framework", r"framework"),
+    ("memorandum", r"memorand"),
+    ("statement", r"statement"),
+    ("declaration", r"declaration"),
+    ("plan", r"plan"),
+)
+_WEEKDAY = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|this week)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
@@ -514,6 +573,7 @@ class Extractor:
         self.signed_on = {a.id: a.signed.start.isoformat() for a in rec.agreements if a.signed}
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
+        self.names = {a.id: a.name for a in rec.agreements}
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -544,13 +604,29 @@ class Extractor:
         # every agreement named in the article, by sentence: for an agreement referred to
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
+        state.month = _article_month(paras)
+        year = int(state.month[:4]) if state.month else None
+        codes = frozenset(c for rows in parsed for _, _, mine in rows for label, key, *_ in mine
+                          if label == "ACT" and (c := self.gazetteer.actor_code(key, year))) | (
+            {ARMED} if _ARMED_GROUP.search(article.text) else set())
+        # a generic head ("the pact", "the deal") is read by its kind only in an article that
+        # names no agreement (else it is more likely that one, named later)
+        generic = not any(label == "AGR" for rows in parsed for _, _, mine in rows
+                          for label, *_ in mine)
         for rows in parsed:
             for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
                                    if label == "AGR")
-                if not any(label == "AGR" for label, *_ in mine) and (
-                        desc := self._described_agreement(st)):
-                    state.named.append((k, desc.key, desc.text))
+                if not any(label == "AGR" for label, *_ in mine):
+                    if desc := self._described_agreement(st):
+                        state.named.append((k, desc.key, desc.text))
+                    elif (desc := self._kind_agreement(st, codes, year, generic)) and all(
+                            n[1] == desc.key for n in state.named):
+                        # no other agreement named so far: "the ceasefire", "a U.S.-brokered
+                        # moratorium on strikes" is the record's one agreement of that kind
+                        # signed around the article's date between the article's actors
+                        state.named.append((k, desc.key, desc.text))
+                        state.kind_desc[k] = desc
                 k += 1
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
             # a title or dateline: short, in title case, no event word in lower case
@@ -588,11 +664,58 @@ class Extractor:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         return None
 
-    def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None) -> _Ent | None:
+    def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
+                        generic: bool = True) -> _Ent | None:
+        """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
+        moratorium": a treaty noun phrase naming no agreement is the record's one agreement of
+        that kind (a ceasefire by the record's kind, a moratorium, framework, memorandum,
+        statement or plan by the word in its record name, any agreement for "the deal"),
+        signed in the article's year or the two years before, with at least two of the
+        article's actors among its parties (the one with most, if one has most); a proper name
+        in the phrase that is no actor must be in the agreement's record name ("the Gaza
+        ceasefire" is not the Lebanon one)."""
+        if year is None or len(codes) < 2:
+            return None
+        for m in _KIND_NP.finditer(s):
+            head = m.group("head").lower()
+            group = next((k for k, pat in _KIND_GROUPS if re.match(pat, head)), "any")
+            if group == "any" and not generic:
+                continue
+            # "the 1987 pact": the one signed that year
+            years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group("mods") or "")}
+            hits = []
+            for aid, name in self.names.items():
+                signed = self.signed_year.get(aid)
+                kind = self.gazetteer.kinds.get(aid)
+                if signed is None or not year - 2 <= signed <= year or kind == "talks" or (
+                        years and signed not in years):
+                    continue
+                if _overlap(codes, self.parties.get(aid, frozenset())) < 2:
+                    continue
+                low = name.lower()
+                if (group == "ceasefire" and kind != "ceasefire") or (
+                        group not in ("ceasefire", "any") and group not in low):
+                    continue
+                hits.append((aid, low))
+            # the most of the article's actors among its parties, if one has most
+            overlap = {aid: _overlap(codes, self.parties.get(aid, frozenset()))
+                       for aid, _ in hits}
+            best = max(overlap.values(), default=0)
+            hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
+            mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
+                    if w[:1].isupper() and w.lower() not in self.gazetteer.actors and
+                    w.lower().strip(".,'’") not in self.gazetteer.actors]
+            hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
+            if len(hits) == 1:
+                return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
+        return None
+
+    def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None,
+                           sides: tuple[str, ...] = ()) -> _Ent | None:
         """"the nuclear deal" in a sentence naming Iran: an agreement name of the record with
         one of the sentence's actors left out ("Iran nuclear deal", "nuclear deal with Iran")."""
         g = self.gazetteer
-        codes = {g.actor_code(e.key, year) for e in acts}
+        codes = {g.actor_code(e.key, year) for e in acts} - {SIDES} | set(sides)
         for m in _ANAPHOR.finditer(s):
             # the noun phrase after the last determiner ("the limits set by the 2015 nuclear deal")
             words = re.split(r"\b(?:the|this|that|its|their|a|an)\s+", m.group(0),
@@ -618,7 +741,8 @@ class Extractor:
         # "a complete Russia-brokered ceasefire" with Armenia and Azerbaijan named: the one
         # ceasefire of the record (its kind) that all the sentence's states are parties to,
         # signed in the year of the act or the year before
-        cf = re.search(r"\b(?:ceasefire|cease-fire|truce|armistice)\b", s, re.I)
+        cf = re.search(r"\b(?:ceasefire|cease-fire|truce|armistice|cessation\s+(?:of|to)\s+"
+                       r"hostilities)\b", s, re.I)
         codes.discard(None)
         if cf and year is not None and len(codes) >= 2:
             ids = {aid for aid, kind in g.kinds.items() if kind == "ceasefire" and
@@ -670,7 +794,8 @@ class Extractor:
     def _sentence(self, article: Article, index: int, s: str, start: int, ents: list[_Ent],
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
-        if not any(e.label == "AGR" for e in ents) and (desc := self._described_agreement(s)):
+        if not any(e.label == "AGR" for e in ents) and (
+                desc := self._described_agreement(s) or state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
@@ -691,13 +816,38 @@ class Extractor:
                 state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
                                                  else None)
             _update_years(state, dates, ents)
+            if not header:
+                y1 = state.ref.year if state.ref else state.last_year
+                state.prev_codes = tuple((c, e.start, e.end) for e in ents if e.label == "ACT"
+                                         and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
+                                                                                    ARMED))
+                state.prev_sentence = s
             return []
         clauses = _clauses(s)
         # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
-        act_ents = _armed_groups(s, [e for e in ents if e.label == "ACT"])
+        act_ents = _sides(s, _armed_groups(s, [e for e in ents if e.label == "ACT"]))
+        # "both sides", "the two Middle East powers": the last two actors named before, in
+        # this sentence after its last complementiser, else in the previous sentence
+        sides: tuple[str, ...] = ()
+        if any(e.key == "both sides" for e in act_ents):
+            e0 = next(e for e in act_ents if e.key == "both sides")
+            lo = max((m.end() for m in _COMPLEMENT.finditer(s, 0, e0.start)), default=0)
+            y0 = state.ref.year if state.ref else state.last_year
+            here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
+                    e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
+                                                                                 ARMED)]
+            sides = _pair(s, here) or _pair(state.prev_sentence, list(state.prev_codes))
+            if not sides:
+                # (not a mediator: "a Russia-brokered ceasefire")
+                seen = [c for c, _, b in reversed(here + list(state.prev_codes))
+                        if not re.match(r"-(?:brokered|mediated)", (s if (c, _, b) in here else
+                                                                     state.prev_sentence)[b:])]
+                sides = tuple(dict.fromkeys(seen))[:2]
+            if len(sides) < 2:
+                sides = ()
         agr_ents = self._adaptations(s, agr_ents, triggers, state)
         name_years = _name_years(s, dates, agr_ents)
         found: list[Candidate] = []
@@ -722,6 +872,15 @@ class Extractor:
                     not any(e.label == "AGR" for e in ents) and not dates and \
                     not re.match(r"\s+(?:of|by|from)\b", s[t1:]) and (
                         not ents or state.last_type == etype):
+                continue
+            # "the limit, observed by both countries": only after a treaty term or treaty noun
+            if etype == "kept" and re.match(r"(?:observed|respected|honou?red|upheld|adhered)\b",
+                                            ttext, re.I) and s[max(0, t0 - 2):t0] == ", " and \
+                    not re.search(r"\b(?:limits?|ceilings?|caps?|thresholds?|terms|provisions|"
+                                  r"ban|moratorium|treaty|agreement|accords?|deal|pact|ceasefire|"
+                                  r"truce|memorandum|protocol|convention|obligations|commitments)"
+                                  r"\s*,\s*$", s[max(0, t0 - 40):t0], re.I) and not any(
+                        e.end == t0 - 2 for e in agr_ents):
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
@@ -767,6 +926,16 @@ class Extractor:
                         not any(t1 <= e.start < c1 for e in agr_ents) and not _ANAPHOR.search(
                             s[t1:c1]):
                     continue
+            # "announced the suspension of Washington's joint military exercises": the noun with
+            # an object that is no agreement, treaty noun or obligation suspends that activity
+            if etype == "suspended" and ttext.lower() == "suspension":
+                obj = re.match(r"^\s+of\s+([^,;:.]*?)(?=\s+(?:from|to|under|in|as|after|before|"
+                               r"since|on|by|for|until|with)\b|[,;:.]|$)", s[t1:])
+                if obj and not any(t1 <= e.start < t1 + obj.end() for e in agr_ents) and not \
+                        re.search(_TREATY_NOUN + r"|\b(?:implementation|compliance|commitments?|"
+                                  r"part|parts|provisions?|clauses?|participation)\b",
+                                  obj.group(1), re.I) and not _ANAPHOR.search(obj.group(1)):
+                    continue
             # "suspended consideration of the treaty": a procedure, not the treaty
             if etype == "suspended" and re.match(
                     r"^\s+(?:its\s+|the\s+|their\s+)?(?:consideration|debate|discussions?|"
@@ -791,7 +960,7 @@ class Extractor:
                 after = [e for e in after if e.start - t1 < 40]
                 # (also a zero relative with a pronoun subject: "the Agreement it signed with
                 # North Korea in 2018")
-                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,2}|\s+"
+                rel = [e for e in agr_ents if re.fullmatch(r",?\s*which\s+(?:\w+\s+){0,6}|\s+"
                                                             r"(?:it|they)\s+(?:\w+\s+){0,1}",
                                                             s[e.end:t0])]
                 # "The treaty was signed by ...": an anaphor as the passive subject
@@ -807,7 +976,7 @@ class Extractor:
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
                                  r"ratif", s[t1:]) and not \
                         re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
-                        re.match(r"^\s*Signed\b", s):
+                        re.match(r"^\s*Signed\b", s) and not _CONSENT.match(s, t0):
                     continue
                 if not after and passive_subject:
                     after = passive_subject
@@ -853,7 +1022,8 @@ class Extractor:
                 n0 = state.named[0]
                 agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
                 conf -= 0.3
-            elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year)) \
+            elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year,
+                                                     sides)) \
                     is not None:
                 # "the nuclear deal" with nothing named: the one agreement of the record whose
                 # names contain the phrase ("Iran nuclear deal")
@@ -916,6 +1086,9 @@ class Extractor:
                                  relative=True)
             # an undated act: the dateline year, else the present reading of names (not the
             # year last mentioned: "signed in 1987 ... Russia has not taken the steps")
+            if dm is None and state.ref is None and state.month and _WEEKDAY.search(s[c0:c1]):
+                # "said on Wednesday" under a dateline of month and year ("April 2025"): that month
+                dm = DateMention(t0, t0, state.month, relative=True)
             year = dm.year if dm else (state.ref.year if state.ref else None)
             # "refused to ratify the treaty" years after it entered into force, when the record
             # has an adaptation of it signed by then: the adaptation is what awaits ratification
@@ -924,6 +1097,15 @@ class Extractor:
                         if e.key in self.adapted and self.in_force.get(e.key, 9999) < year and
                         int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year else e
                         for e in agrs]
+            # consent stated as an act is the signing only on the record's date of signature
+            # (to the month; an undated one by the dateline's month)
+            if etype == "signed" and _CONSENT.match(s, t0):
+                when = dm.value if dm else state.month
+                if not when or len(when) < 7 or not agrs or not self.signed_on.get(
+                        agrs[0].key, "").startswith(when[:7]):
+                    continue
+                if dm is None:
+                    dm = DateMention(t0, t0, when[:7], relative=True)
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired") or (
@@ -933,11 +1115,16 @@ class Extractor:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
+            # "the ceasefire agreed with Hezbollah", "the agreements reached earlier": an
+            # undated reduced relative with no agent identifies the agreement, it reports no act
+            if etype == "signed" and how == "parties" and dm is None and re.fullmatch(
+                    r"agreed|reached|struck|concluded", ttext, re.I):
+                continue
             # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
             subj_end = max((e.end for e in act_ents if e.end <= t0 and
                             g.actor_code(e.key, year) in actors), default=0)
             if etype == "violation_alleged" and how == "subject" and len(actors) == 1 and \
-                    _REPORT.search(s, subj_end, t0):
+                    actors[0] != SIDES and _REPORT.search(s, subj_end, t0):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
@@ -989,7 +1176,9 @@ class Extractor:
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if len(actors) < 2 and etype == "violation_alleged" and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
+                    r"the other(?:\s+side)?)\b",
+                    s[c0:t0]):
                 # "X and Y reported casualties, while accusing each other of violating": the
                 # main clause's subjects
                 main = tuple(dict.fromkeys(c for c in (
@@ -1043,6 +1232,12 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
+            # "its actions against ceasefire violations": a violation the subject acts against
+            # is not the subject's (nor the previous sentence's)
+            if etype == "violation_alleged" and how not in ("modifier", "agent") and \
+                    _NOMINAL.search(ttext) and re.search(r"\bagainst\s+(?:[\w-]+\s+){0,2}$",
+                                                         s[c0:t0]):
+                continue
             # "they signed" after two parties named ("X accused Y of violating a peace agreement
             # they signed"): a joint act of all of them
             if etype in ("signed", "extended") and re.search(r"\b(?:they|both)\s+(?:\w+\s+){0,2}$",
@@ -1089,6 +1284,7 @@ class Extractor:
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
                 and not re.search(r"\b(?:led|leads|leading)\s+to|\bresulted\s+in|\bculminated\s+in|"
+                                  r"\b(?:after|following)\s+(?:\w+\s+){0,3}?negotiations\b|"
                                   r"\bpaved\s+the\s+way\s+for|\bproduced\b", s[h0:t0], re.I))
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
@@ -1117,7 +1313,9 @@ class Extractor:
             # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
             # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")
             inf = _INFINITIVE.search(s[h0:t0])
-            if inf and not _IMPLICATIVE.search(s[max(h0, inf.start() - 40):inf.start()]) and \
+            # (the infinitive's position is within the clause from ``h0``)
+            if inf and not _IMPLICATIVE.search(s[max(h0, h0 + inf.start() - 40):h0 + inf.start()]) \
+                    and \
                     not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
                 hyp = True
             # a past act in a temporal or causal clause is presupposed: "... trying to salvage
@@ -1126,9 +1324,13 @@ class Extractor:
             # violation ("could no longer leave the growing Iranian violations unanswered")
             sub = re.search(r"\b(?:after|since|because|when|once)\s+(?:the\s+)?(?:[\w.'’-]+\s+)"
                             r"{1,4}?$", s[h0:t0])
-            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out)$", ttext, re.I) and \
-                    not re.search(r"\b(?:if|unless|would|could|will|might|may)\b",
-                                  s[h0 + sub.start():t0], re.I):
+            # (and entry into force: "since it came into effect on Wednesday"; not "since the
+            # ceasefire was meant to come into force")
+            in_sub = s[h0 + sub.start():t0] if sub else ""
+            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out|force|effect)$", ttext,
+                                         re.I) and not re.search(
+                    r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
+                    etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
             if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and (
                     _TREATY_HEAD_END.search(s[c0:t0]) or (any(
@@ -1221,6 +1423,16 @@ class Extractor:
                 if len(tracks) != 1:
                     continue
                 agrs = [_Ent("AGR", tracks[0], -1, -1, "talks")]
+            if SIDES in actors or SIDES in alleged:
+                two = sides
+                if not two and etype in _SYMMETRIC and SIDES not in alleged:
+                    two = ("*",)  # "the two parties extended New START": its parties
+                elif not two:
+                    continue
+                actors = tuple(dict.fromkeys(x for a in actors
+                                             for x in ((a,) if a != SIDES else two)))
+                alleged = tuple(dict.fromkeys(x for a in alleged
+                                              for x in ((a,) if a != SIDES else two)))
             if ARMED in actors or ARMED in alleged:
                 # "the rebels": the agreement's non-state armed parties, if it has any
                 armed = tuple(p for p in g.parties.get(agrs[0].key, ()) if p in NON_STATE)
@@ -1235,7 +1447,13 @@ class Extractor:
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
             pairs = [(actors, alleged)]
             if etype == "violation_alleged" and len(actors) >= 2 and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another)\b", s[c0:t0]):
+                    r"\bof\s+(?:both|each)\s+$", s[c0:t0]):
+                # "accused Iran and Israel of both violating": one act by each
+                pairs = [((a,), alleged) for a in actors]
+            elif etype == "violation_alleged" and len(actors) >= 2 and re.search(
+                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
+                    r"the other(?:\s+side)?)\b",
+                    s[c0:t0]):
                 # "Russia and Ukraine accused each other of violating": each accuses the other
                 pairs = [((a,), tuple(b for b in actors if b != a)) for a in actors]
             for (actors, alleged), (k_agr, agr) in ((p_, a_) for p_ in pairs
@@ -1281,7 +1499,26 @@ class Extractor:
         else:
             state.since_agreement += 1
         _update_years(state, dates, ents, name_years)
+        y1 = state.ref.year if state.ref else state.last_year
+        state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
+            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED))
+        state.prev_sentence = s
         return _dedupe(found)
+
+
+def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
+    """How many of the article's actors are among an agreement's parties ("the rebels", coded
+    ``ARMED``, count once if it has non-state armed parties)."""
+    return len(codes & parties) + (ARMED in codes and bool(parties & NON_STATE))
+
+
+def _article_month(paras: list[tuple[int, str]]) -> str | None:
+    """The month of the article's dateline (``YYYY-MM``): a date in its first paragraph when
+    that is a short header ("Wikinews, Friday, October 10, 2008."), else None."""
+    if len(paras) < 2 or len(paras[0][1]) > 300:
+        return None
+    dates = [d for d in find_dates(paras[0][1], None, None) if len(d.value) >= 7]
+    return dates[-1].value[:7] if dates else None
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -1312,6 +1549,13 @@ class _State:
     headline: bool = False
     #: the type of the last act reported, for "followed suit"
     last_type: str | None = None
+    #: sentence index -> an agreement described by its kind (``Extractor._kind_agreement``)
+    kind_desc: dict[int, _Ent] = field(default_factory=dict)
+    #: the actor codes of the previous sentence with their spans, in order (for "both sides")
+    prev_codes: tuple[tuple[str, int, int], ...] = ()
+    prev_sentence: str = ""
+    #: the dateline's month (``YYYY-MM``), when the article opens with one
+    month: str | None = None
 
 
 #: a non-state armed group named by what it is: "the rebels", "separatist fighters",
@@ -1336,6 +1580,34 @@ def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
     return sorted(kept + groups, key=lambda e: e.start)
 
 
+#: the two parties named together: "both sides", "both countries", "the two sides", "the two
+#: Middle East powers" (resolved to the last two actors named before)
+_SIDES = re.compile(r"\b(?:[Bb]oth\s+(?:sides|countries|nations|parties|states|governments)|"
+                    r"[Tt]he\s+two\s+(?:[A-Z][\w-]*\s+){0,3}(?:sides|countries|nations|"
+                    r"parties|states|powers|governments|neighbou?rs|rivals|adversaries))\b")
+
+
+def _pair(s: str, acts: Sequence[tuple[str, int, int]]) -> tuple[str, ...]:
+    """The last two different actors coordinated in ``s`` ("Azerbaijan and Armenia", "between
+    the Israeli military and Hezbollah", "either the United States or the Soviet Union")."""
+    for (c0, _, e0), (c1, s1, _) in reversed(list(zip(acts, acts[1:], strict=False))):
+        if c0 != c1 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*)?(?:and|or|,)\s+(?:the\s+)?",
+                                     s[e0:s1]):
+            return (c0, c1)
+    return ()
+
+
+def _sides(s: str, acts: list[_Ent]) -> list[_Ent]:
+    """``acts`` with the first "both sides" phrase as one placeholder actor (``SIDES``)."""
+    if "both" not in s.lower() and "two" not in s.lower():
+        return acts
+    m = _SIDES.search(s)
+    if m is None or any(m.start() <= e.start < m.end() for e in acts):
+        return acts
+    return sorted([*acts, _Ent("ACT", "both sides", m.start(), m.end(), m.group(0))],
+                  key=lambda e: e.start)
+
+
 def _institutional(g: Gazetteer, key: str) -> bool:
     if key in _INSTITUTIONS:
         return True
@@ -1347,9 +1619,11 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
     A pattern runs only on a sentence holding one of its key words (same result, faster; the
     test compares both ways)."""
     spans: list[tuple[str, int, int, str]] = []
-    words = set(_WORD.findall(s.lower()))
+    low = s.lower()
+    words = set(_WORD.findall(low))
     for i, (etype, pat) in enumerate(_TRIGGERS):
-        if not exhaustive and not (any(w.startswith(_KEYS[i]) for w in words) if i < _N_HAND
+        # (a word of the sentence starting with a key: the key after a non-letter)
+        if not exhaustive and not (_KEY_RES[i].search(low) if i < _N_HAND
                                    else not words.isdisjoint(_LEX_KEYS[i - _N_HAND])):
             continue
         for m in pat.finditer(s):
@@ -1358,7 +1632,7 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
                 continue
             spans.append((etype, a, b, m.group(0)))
     spans = [t for t in spans
-             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 80):t[1]]))]
+             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 200):t[1]]))]
     spans.sort(key=lambda t: t[1])
     return spans
 
@@ -1369,7 +1643,7 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
 _NO_RATIFICATION = re.compile(
     r"(?:\bnon-?\s?|\b(?:lack|absence)\s+of\s+(?:[\w.'’-]+\s+){0,2}?|\bpending\s+|"
     r"\bawaiting\s+|\bwithout\s+(?:[\w.'’-]+\s+)?|"
-    r"\b(?:submit|sen[dt]|transmit|forward|present|refer)\w*\b[^.;]{0,60}?\bfor\s+"
+    r"\b(?:submit|sen[dt]|transmit|forward|present|refer)\w*\b[^;]{0,140}?\bfor\s+"
     r"(?:its\s+|their\s+)?)$", re.I)
 
 _WORD = re.compile(r"[a-z]+")
@@ -1386,6 +1660,11 @@ def _name_years(s: str, dates: list[DateMention], agrs: list[_Ent]) -> list[Date
     out = []
     for d in dates:
         if len(d.value) != 4:
+            # "the September 5 accords": a full date naming an agreement
+            if re.search(r"\bthe\s+$", s[max(0, d.start - 5):d.start]) and re.match(
+                    r"^(?:\s+[\w-]+){0,2}?\s+(?:treaty|agreements?|accords?|deal|pact|ceasefire|"
+                    r"truce|memorandum|protocol)\b", s[d.end:d.end + 40], re.I):
+                out.append(d)
             continue
         if any(e.start <= d.start < e.end for e in agrs):
             out.append(d)
@@ -1505,8 +1784,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
 
     before = s[max(c0, t0 - 40):t0]
     ttext = s[t0:t1]
-    nominal = bool(_NOMINAL.search(ttext.split()[-1])) and not re.search(
-        r"\b(?:ing|withdrawing|signing)$", ttext, re.I) or ttext.lower() == "signing"
+    nominal = (bool(_NOMINAL.search(ttext.split()[-1])) and not re.search(
+        r"\b(?:ing|withdrawing|signing)$", ttext, re.I) or ttext.lower() == "signing" or bool(
+        re.match(r"(?:failure|refusal)\b", ttext, re.I))) and not re.match(r"reached\s", ttext,
+                                                                          re.I)
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
@@ -1580,7 +1861,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
         # ("accused Russian forces of violating": a preposition ends no modifier)
         if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
-                not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)\s*$", gap) and \
+                not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)(?:\s+(?:both|all|each|"
+                              r"jointly|repeatedly))?\s*$", gap) and \
                 not ("," in gap and ttext.lower().endswith("ing")) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
@@ -1597,6 +1879,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         return (), ""
     # "Washington and not Moscow was in violation": an actor after "not" is not the subject
     cands = [e for e in acts if lo <= e.start and e.end <= t0
+             # (nor after a preposition and a compass adjective: "hit a vehicle in southern
+             # Lebanon")
+             and not _PREP_REGION.search(s[max(lo, e.start - 40):e.start])
              and (not _PREP.search(s[max(lo, e.start - 25):e.start]) or _PARTITIVE.search(
                  s[max(lo, e.start - 25):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
@@ -1607,6 +1892,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         inner = [e for e in cands if m.start() <= e.start < m.end()]
         if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
             cands = [e for e in cands if e not in inner]
+    if cands and re.search(r"\bin\s+(?:\w+\s+)?$", s[lo:t0]) and etype == "violation_alleged":
+        # "Ukraine continued to strike Russian energy infrastructure ..., in violation of": a
+        # prepositional trigger's actor is the clause's subject, not the nearest object
+        return codes(_chain_right(s, cands, cands[0], t0)), "subject"
     if cands:
         last = len(cands) - 1
         # "Washington notified Moscow of its decision to withdraw": "its" is the subject's,
@@ -1630,7 +1919,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                        and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])
                        and not (etype == "kept" and re.search(
                            r"\b(?:treaty|agreement|accords?|deal|pact|memorandum|understanding)"
-                           r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))]
+                           r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))
+                       # (not in a new predicate: "remains committed to the agreements and is
+                       # determined to continue working together with Turkey")
+                       and not re.search(r"\band\s+(?:is|are|was|were|has|have|had|will|would)\b",
+                                         s[t1:e.start])]
             found.extend(partner[:1])
         return codes(found), "subject"
     # "its"/"their" before a noun trigger: the clause's subject
@@ -1650,6 +1943,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
 
 
 #: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
+_PREP_REGION = re.compile(r"\b(?:in|into|from|to|at|of|over|across|near|on|inside)\s+(?:the\s+)?"
+                          r"(?:(?:south|north)?(?:southern|northern|eastern|western|central|"
+                          r"south-eastern|north-eastern|south-western|north-western)|"
+                          r"(?:south|north)(?:east|west)ern)\s+$", re.I)
 _PASSIVE_ACCUSED = re.compile(
     r"\b(?:was|were|is|are|been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|charged|"
     r"suspected)\s+(?:by\s+([^,;]{2,60}?)\s+)?of\s+(?:\S+\s+){0,3}$", re.I)

@@ -164,7 +164,7 @@ _KEPT_OBJECT = (r"\s+(?:(?:the|its|their|all|our|his|her|of\s+the|all\s+of\s+the
                 r"(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|accord|deal|pact|convention|"
                 r"obligations|commitments|provisions|terms|limits|ceasefire|cease-fire|"
                 r"responsibilities|requirements|undertakings|protocol|memorandum|pledges?|"
-                r"promises?)\b")
+                r"promises?|truce|moratorium|ban)\b")
 _RESTORED_OBJECT = (r"\s+(?:(?:the|its|their|full)\s+)*(?:[\w'’-]+\s+){0,2}?(?:treaty|"
                     r"agreement|accord|deal|pact|implementation|compliance|participation|"
                     r"obligations|commitments)\b")
