@@ -30,6 +30,7 @@ from detente.collective._eum_kernel import (
     eum_kernel,
 )
 from detente.errors import InputError
+from detente.examples import _synthetic_eum_issue
 
 ROOT = Path(__file__).resolve().parents[2]
 DEU = ROOT / ".." / "shared" / "reference" / "cases" / "deu3" / "deu3.csv"
@@ -285,7 +286,7 @@ def test_monte_carlo_batch_runs_compiled_and_matches_numpy(
 ) -> None:
     from detente.uncertainty import simulate
 
-    sc = _scenario(30)
+    sc = _synthetic_eum_issue(30)
     monkeypatch.setenv("DETENTE_EUM_ENGINE", "numpy")
     ref = simulate(sc, "eum", 700, seed=5)
     monkeypatch.delenv("DETENTE_EUM_ENGINE")
@@ -293,19 +294,6 @@ def test_monte_carlo_batch_runs_compiled_and_matches_numpy(
     got = simulate(sc, "eum", 700, seed=5)
     assert "compiled" in calls
     assert got.numbers() == ref.numbers()
-
-
-def _scenario(n: int):  # type: ignore[no-untyped-def]
-    from detente.scenario import Scenario
-
-    rng = np.random.default_rng(0)
-    return Scenario.model_validate({
-        "name": f"eum-{n}",
-        "actors": [{"id": f"A{i}", "capability": float(rng.uniform(5, 100))} for i in range(n)],
-        "issues": [{"id": "x", "status_quo": 50}],
-        "stances": [{"actor": f"A{i}", "issue": "x",
-                     "position": f"{rng.uniform(5, 95):.1f} ± 10",
-                     "salience": float(rng.uniform(20, 100))} for i in range(n)]})
 
 
 def _imports(code: str, **env: str) -> set[str]:
