@@ -32,16 +32,11 @@ QUICK = bool(os.environ.get("DETENTE_BENCH_QUICK"))
 
 
 def _eum_scenario(n: int, seed: int = 0):  # type: ignore[no-untyped-def]
-    from detente.scenario import Scenario
+    """The synthetic issue of ``n`` actors that the EUM benchmarks run (one home, shared with
+    the tests: :func:`detente.examples._synthetic_eum_issue`)."""
+    from detente.examples import _synthetic_eum_issue
 
-    rng = np.random.default_rng(seed)
-    return Scenario.model_validate({
-        "name": f"eum-{n}",
-        "actors": [{"id": f"A{i}", "capability": float(rng.uniform(5, 100))} for i in range(n)],
-        "issues": [{"id": "x", "status_quo": 50}],
-        "stances": [{"actor": f"A{i}", "issue": "x",
-                     "position": f"{rng.uniform(5, 95):.1f} ± 10",
-                     "salience": float(rng.uniform(20, 100))} for i in range(n)]})
+    return _synthetic_eum_issue(n, seed)
 
 
 def bench_eum_batch() -> None:

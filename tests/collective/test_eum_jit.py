@@ -30,6 +30,7 @@ from detente.collective._eum_kernel import (
     eum_kernel,
 )
 from detente.errors import InputError
+from detente.examples import _synthetic_eum_issue
 
 ROOT = Path(__file__).resolve().parents[2]
 DEU = ROOT / ".." / "shared" / "reference" / "cases" / "deu3" / "deu3.csv"
@@ -285,7 +286,7 @@ def test_monte_carlo_batch_runs_compiled_and_matches_numpy(
 ) -> None:
     from detente.uncertainty import simulate
 
-    sc = _scenario(30)
+    sc = _synthetic_eum_issue(30)
     monkeypatch.setenv("DETENTE_EUM_ENGINE", "numpy")
     ref = simulate(sc, "eum", 700, seed=5)
     monkeypatch.delenv("DETENTE_EUM_ENGINE")
@@ -293,19 +294,6 @@ def test_monte_carlo_batch_runs_compiled_and_matches_numpy(
     got = simulate(sc, "eum", 700, seed=5)
     assert "compiled" in calls
     assert got.numbers() == ref.numbers()
-
-
-def _scenario(n: int):  # type: ignore[no-untyped-def]
-    from detente.scenario import Scenario
-
-    rng = np.random.default_rng(0)
-    return Scenario.model_validate({
-        "name": f"eum-{n}",
-        "actors": [{"id": f"A{i}", "capability": float(rng.uniform(5, 100))} for i in range(n)],
-        "issues": [{"id": "x", "status_quo": 50}],
-        "stances": [{"actor": f"A{i}", "issue": "x",
-                     "position": f"{rng.uniform(5, 95):.1f} ± 10",
-                     "salience": float(rng.uniform(20, 100))} for i in range(n)]})
 
 
 def _imports(code: str, **env: str) -> set[str]:
@@ -348,3 +336,34 @@ def test_rows_at_different_levels_run_as_alone(engine: str) -> None:
                          cfg, engine=engine)
         np.testing.assert_array_equal(both.positions[:, b], one.positions[:, 0])
         np.testing.assert_array_equal(both.median[:, b], one.median[:, 0])
+
+
+def test_mirrored_cuts_where_rounding_splits_a_midpoint() -> None:
+    """The compiled rounds count the voters below ``(x_i + off) + x_j`` for ``i ≤ j`` only and
+    step from that count to ``j``'s against ``i``, ``(x_j + off) + x_i``: the same sum but for
+    rounding, which the row offsets ``off`` (rows kept apart as in the numpy kernel's one
+    sorted array) make differ. Voters placed exactly at midpoints of other actors, in many
+    rows, put a voter between the two sums (checked below on the first round's offsets), and
+    the traces still equal the numpy kernel's bit for bit."""
+    rng = np.random.default_rng(11)
+    b, n = 300, 10
+    pos = rng.uniform(0.0, 1.0, (b, n))
+    for k in range(5, n):  # actors 5.. sit at midpoints of pairs of actors 0..4
+        i, j = rng.choice(5, 2, replace=False)
+        pos[:, k] = (pos[:, i] + pos[:, j]) / 2.0
+    cap = rng.uniform(1.0, 10.0, (b, n))
+    sal = rng.uniform(0.2, 1.0, (b, n))
+    present = np.ones((b, n), dtype=bool)
+    # the first round's sums as the numpy kernel forms them (_geometry): a voter between
+    # (x_i + off) + x_j and (x_j + off) + x_i occurs
+    xs = np.sort(pos, axis=1)
+    span = float((xs[:, -1] - xs[:, 0]).max()) + 1.0
+    off = (4.0 * span) * np.arange(b)
+    twice = 2.0 * xs + off[:, None]
+    v = (pos[:, :, None] + off[:, None, None]) + pos[:, None, :]
+    below = (twice[:, None, None, :] < v[..., None]).sum(axis=-1)
+    assert (below != np.swapaxes(below, 1, 2)).any()
+    cfg = EUMSettings(rounds=3)
+    _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy", merge=False),
+                 eum_kernel(pos, cap, sal, present, cfg, engine="compiled", merge=False,
+                            threads=1))

@@ -787,21 +787,7 @@ def _one_round(
         if need_alt:
             alt1 = _alternative(dist, dmu, 1.0, t)  # [j, i]: challenger j
             security = security - (1.0 - q) * np.einsum("bji,bji->bi", chal, alt1)
-        # (a row without a present actor has no security levels to compare: its extremes are
-        # taken as 0, so no ∞ − ∞ is formed; its exponents are 1 anyway)
-        s_max = np.where(present, security, -np.inf).max(axis=1, keepdims=True, initial=-np.inf)
-        s_min = np.where(present, security, np.inf).min(axis=1, keepdims=True, initial=np.inf)
-        nobody = ~present.any(axis=1, keepdims=True)
-        s_max[nobody] = 0.0
-        s_min[nobody] = 0.0
-        spread = s_max - s_min
-        even = ~(spread > TOL)
-        big_r = np.where(
-            even, 0.0, (2.0 * security - s_max - s_min) / np.where(even, 1.0, spread)
-        )
-        np.maximum(big_r, -1.0, out=big_r)
-        np.minimum(big_r, 1.0, out=big_r)
-        r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
+        r = _risk_exponents(security, security[:, None, :], present)
     # --- expected utilities with the risk exponents
     if not cfg.vote_risk and cfg.risk != "neutral" and r_fixed is None:
         p = p1  # linear votes: the same probabilities as in the risk pass
@@ -987,19 +973,29 @@ def _bdm_risk(
     if q < 1.0:
         alt1 = _alternative(dist, dmu, 1.0, t)  # [j, m]: challenger j, target at x_m
         security -= (1.0 - q) * np.einsum("bji,bjm->bim", chal, alt1)
+    own = np.diagonal(security, axis1=1, axis2=2)
+    return _risk_exponents(own, security, present), np.where(present, own, 0.0)
+
+
+def _risk_exponents(own: np.ndarray, levels: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Risk exponents ``r_i = (1 − R_i/3) / (1 + R_i/3)`` (Scholz eq. 33) with ``R_i = (2 own_i
+    − max − min) / (max − min)`` (eq. 32), the extremes taken over the present actors' columns
+    of ``levels (B, k, n)``: ``k = 1``, every actor's security (``risk="security"``), or
+    ``k = n``, row ``i`` the securities ``i`` would have at each position (``risk="bdm"``);
+    ``R_i = 0`` where the extremes are within TOL, ``r = 1`` for absent actors. ``(B, n)``."""
     cand = present[:, None, :]
-    s_max = np.where(cand, security, -np.inf).max(axis=2, initial=-np.inf)
-    s_min = np.where(cand, security, np.inf).min(axis=2, initial=np.inf)
-    nobody = ~present.any(axis=1)  # (no position to compare with: no ∞ − ∞ formed)
+    s_max = np.where(cand, levels, -np.inf).max(axis=2, initial=-np.inf)  # (B, k)
+    s_min = np.where(cand, levels, np.inf).min(axis=2, initial=np.inf)
+    # (a row without a present actor has no security levels to compare: its extremes are
+    # taken as 0, so no ∞ − ∞ is formed; its exponents are 1 anyway)
+    nobody = ~present.any(axis=1)
     s_max[nobody] = 0.0
     s_min[nobody] = 0.0
-    own = np.diagonal(security, axis1=1, axis2=2)
     spread = s_max - s_min
     even = ~(spread > TOL)
     big_r = np.where(even, 0.0, (2.0 * own - s_max - s_min) / np.where(even, 1.0, spread))
     np.clip(big_r, -1.0, 1.0, out=big_r)
-    r = np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
-    return r, np.where(present, own, 0.0)
+    return np.where(present, (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0), 1.0)
 
 
 def _pick(arr: np.ndarray, choice: np.ndarray) -> np.ndarray:
