@@ -353,3 +353,62 @@ def test_same_seed_same_forecast() -> None:
     a = forecast(sc, "crisis", rng=7, trust=1.0, resolve_sd=1.0)
     b = forecast(sc, "crisis", rng=7, trust=1.0, resolve_sd=1.0)
     assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
+
+
+# -- private standoff values (design revision 3, `standoff_info`) ------------------------------
+def _logroll(c_b: float) -> Scenario:
+    """A and B trade across two issues; A's option gains it nothing (it imposes the status quo
+    and costs 0), so A's threat is never credible and B's alternative is the standoff."""
+    return Scenario.model_validate({
+        "name": "logroll",
+        "outside_options": [{"actor": "A", "target": ["B"], "cost": 0.0, "target_cost": c_b,
+                             "p_prevail": 0.5, "imposes": {"x": 0}, "action": "walk out"}],
+        "actors": [{"id": "A", "capability": 1}, {"id": "B", "capability": 1}],
+        "issues": [{"id": "x", "status_quo": 0}, {"id": "y", "status_quo": 100}],
+        "stances": [
+            {"actor": "A", "issue": "x", "position": 100, "salience": 80, "commitment": 0},
+            {"actor": "A", "issue": "y", "position": 100, "salience": 20, "commitment": 0},
+            {"actor": "B", "issue": "x", "position": 0, "salience": 20, "commitment": 0},
+            {"actor": "B", "issue": "y", "position": 0, "salience": 80, "commitment": 0},
+        ],
+    })
+
+
+@pytest.mark.parametrize(("sigma", "c_b"), [(1.0, 0.4), (0.5, 0.4), (1.0, 0.25)])
+def test_private_standoff_value_take_it_or_leave_it_closed_form(sigma: float, c_b: float
+                                                                 ) -> None:
+    """Fearon's (1995) take-it-or-leave-it demand under one-sided private information, here
+    about B's value of the standoff, ``η_B ~ N(0, (σ c_B)²)``: B accepts a deal worth ``g_B``
+    over the standoff iff ``g_B ≥ η_B``, so A demands ``argmax Φ(g_B/s)·g_A`` on the Pareto
+    frontier (``g_A = 0.75 − 0.25 g_B`` for ``g_B ≤ 0.6``, ``0.6 − 4(g_B − 0.6)`` above) and the
+    standoff happens with probability ``1 − Φ(g_B*/s)``; escalation never (no credible
+    threat). With common knowledge of the standoff (the default) the deal is always taken."""
+    from scipy.optimize import minimize_scalar
+    from scipy.stats import norm
+
+    s_b = sigma * c_b
+
+    def g_a(t: float) -> float:
+        return 0.75 - 0.25 * t if t <= 0.6 else 0.6 - 4.0 * (t - 0.6)
+
+    best = minimize_scalar(lambda t: -norm.cdf(t / s_b) * g_a(t), bounds=(-0.2, 0.8),
+                           method="bounded", options={"xatol": 1e-8})
+    expected = 1.0 - norm.cdf(best.x / s_b)
+    sc = _logroll(c_b)
+    f = forecast(sc, "crisis", rng=11, trust=1.0, power=1.0, resolve_sd=sigma,
+                 draws=20000, standoff_info="private")
+    assert f.episode is not None
+    assert f.episode["escalation"] == 0.0
+    assert f.episode["no_agreement"] == pytest.approx(expected, abs=0.02)
+    assert 0.02 < f.episode["no_agreement"]
+    common = forecast(sc, "crisis", rng=11, trust=1.0, power=1.0, resolve_sd=sigma)
+    assert common.episode is not None and common.episode["agreement"] == 1.0
+
+
+def test_private_standoff_value_is_the_default_model_at_sigma_zero() -> None:
+    sc = one_issue(0.6, 0.03, 0.03)
+    a = forecast(sc, "crisis", rng=5, trust=0.8, resolve_sd=0.0, standoff_info="private")
+    b = forecast(sc, "crisis", rng=5, trust=0.8, resolve_sd=0.0)
+    assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
+    with pytest.raises(InputError, match="standoff_info"):
+        forecast(sc, "crisis", standoff_info="secret")

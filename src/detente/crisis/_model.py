@@ -82,6 +82,7 @@ AUDIENCE_COST_SCALE = 1.0
 DEFAULTS: dict[str, Any] = {
     "draws": 2000, "resolve_sd": 0.5, "contest_exponent": 1.0, "trust": "record",
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
+    "standoff_info": "common",
 }
 
 
@@ -541,17 +542,32 @@ def _zone(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: Any, a: int, vetoes:
 def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b: np.ndarray,
                   shift: np.ndarray | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws)."""
+    """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws).
+    ``u_s`` is each actor's standoff value, (n_actors,) or per draw (n_actors, draws)."""
     u_win = s.utility(d.win).reshape(s.n_actors, -1)
     u_lose = s.utility(d.lose).reshape(s.n_actors, -1)
     evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift)
                     for j in range(len(d.options))])
     choice = np.argmax(evs[:, d.a, :], axis=0)
     ev = np.take_along_axis(evs, choice[None, None, :], axis=0)[0]
-    credible = ev[d.a] > u_s[d.a] + 1e-12
-    r = np.where(credible[None, :], ev, u_s[:, None])
-    r[d.a] = np.maximum(u_s[d.a], ev[d.a])
+    us = np.broadcast_to(u_s if u_s.ndim == 2 else u_s[:, None], ev.shape)
+    credible = ev[d.a] > us[d.a] + 1e-12
+    r = np.where(credible[None, :], ev, us)
+    r[d.a] = np.maximum(us[d.a], ev[d.a])
     return choice, ev, credible, r
+
+
+def standoff_scale(d: Dyad, n_actors: int) -> np.ndarray:
+    """(n_actors,): each actor's cost of conflict in the dyad — the challenger's ``cost``, each
+    target's ``target_cost`` (the largest over the challenger's options), 0 for bystanders. With
+    ``standoff_info = "private"`` an actor's value of the standoff is known to the other side
+    up to a normal error of standard deviation σ times this (see :func:`crisis_forecast`)."""
+    c = np.zeros(n_actors)
+    for o in d.options:
+        c[o.holder] = max(c[o.holder], o.cost)
+        for t in o.targets:
+            c[t] = max(c[t], o.target_cost)
+    return c
 
 
 def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
@@ -700,6 +716,7 @@ def _crisis_forecast_one(
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
     power: float = 0.5,
+    standoff_info: str = "common",
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -708,6 +725,8 @@ def _crisis_forecast_one(
         raise InputError(f"power must be in [0, 1], got {power}")
     if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
         raise InputError(f"resolve_sd must be ≥ 0, got {resolve_sd}")
+    if standoff_info not in ("common", "private"):
+        raise InputError(f"standoff_info must be 'common' or 'private', got {standoff_info!r}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=gen,
@@ -723,12 +742,27 @@ def _crisis_forecast_one(
     z = gen.standard_normal((3, draws))
     f = np.exp(resolve_sd * z[:2] - resolve_sd**2 / 2)
     shift = resolve_sd * z[2]  # the odds of prevailing, known up to a factor exp(σZ)
-    choice, _ev_, credible, r = _reservations(s, d, an.u_standoff, f[0], f[1], shift)
-    # B's side knows its own cost (f[1]) and believes A's threat as nominally assessed
+    # private standoff values (revision 3, ``standoff_info = "private"``): each party's value of
+    # the standoff is its own, known to the other side up to N(0, (σ c_i)²)
+    eta = np.zeros((s.n_actors, draws))
+    if standoff_info == "private" and resolve_sd > 0:
+        eta = (resolve_sd * standoff_scale(d, s.n_actors))[:, None] \
+            * gen.standard_normal((s.n_actors, draws))
+    u_s_true = an.u_standoff[:, None] + eta
+    choice, _ev_, credible, r = _reservations(s, d, u_s_true, f[0], f[1], shift)
+    # B's side knows its own cost (f[1]) and standoff value and believes A's threat as
+    # nominally assessed
     one = np.ones(draws)
-    _c, _e, _cr, r_belief = _reservations(s, d, an.u_standoff, one, f[1], shift)
+    u_s_belief = u_s_true.copy()
+    u_s_belief[d.a] = an.u_standoff[d.a]
+    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift)
     if not an.credible:
-        r_belief = np.repeat(an.u_standoff[:, None], draws, axis=1)
+        r_belief = u_s_belief.copy()
+    # a broken promise returns the standoff: a deal's value moves with (1 − κ) of the shock
+    kappa = np.full(s.n_actors, d.kappa_b)
+    kappa[d.a] = d.kappa_a
+    v_shift = (1 - kappa)[:, None] * eta  # (n_actors, draws)
+    vb_shift = (d.beta[:, None] * v_shift).sum(axis=0)
     r_b_side = r_belief.copy()
     r_b_side[d.a] = -np.inf
     rb = (d.beta[:, None] * np.where(np.isfinite(r_b_side), r_b_side, 0.0)).sum(axis=0)
@@ -739,23 +773,25 @@ def _crisis_forecast_one(
     else:
         # acc[c, d']: B's side accepts candidate c when its true cost is that of draw d'
         acc = np.ones((an.candidates.shape[0], draws), dtype=bool)
-        acc &= an.value_b[:, None] >= rb[None, :] - 1e-12
+        acc &= an.value_b[:, None] + vb_shift[None, :] >= rb[None, :] - 1e-12
         for j in d.vetoes:
-            acc &= an.value[j][:, None] >= r_belief[j][None, :] - 1e-12
+            acc &= an.value[j][:, None] + v_shift[j][None, :] >= r_belief[j][None, :] - 1e-12
         p_acc = acc.mean(axis=1)
         # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
         va = an.value[d.a]
-        obj = p_acc[:, None] * va[:, None] + (1 - p_acc)[:, None] * r[d.a][None, :]
+        va_true = va[:, None] + v_shift[d.a][None, :]  # (m, draws)
+        obj = p_acc[:, None] * va_true + (1 - p_acc)[:, None] * r[d.a][None, :]
         if power < 1:
             # the asymmetric Nash split at the believed reservation of B's side, kept only
             # where some split is believed acceptable; otherwise the demand above
-            rb_bar = float(np.mean(rb))
-            split = p_acc[:, None] * np.exp(_nash_score(va[:, None] - r[d.a][None, :],
+            rb_bar = float(np.mean(rb - vb_shift))
+            split = p_acc[:, None] * np.exp(_nash_score(va_true - r[d.a][None, :],
                                                         (an.value_b - rb_bar)[:, None], power))
             has = split.max(axis=0) > 1e-12
             obj = np.where(has[None, :], split, obj)
         demand = np.argmax(obj + 1e-12 * va[:, None], axis=0)
-        agree = acc[demand, np.arange(draws)] & (va[demand] >= r[d.a] - 1e-12)
+        cols = np.arange(draws)
+        agree = acc[demand, cols] & (va_true[demand, cols] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
     escalate = ~agree & credible
     p = np.array([_p_draws(d.options[j].p, shift[i:i + 1])[0] for i, j in enumerate(choice)])
@@ -824,6 +860,10 @@ _OPTIONS = {
                          "take-it-or-leave-it demand (Fearon 1995), 0.5 = the symmetric "
                          "Nash split (chosen between the two on the odd-year cases of the "
                          "case bank)"),
+    "standoff_info": Option("common", "each side's value of the standoff: 'common' (known "
+                                      "to both) or 'private' (known to the other side up to "
+                                      "a normal error of sd σ × its cost of conflict; Fearon "
+                                      "1995, Banks 1990)", choices=("common", "private")),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -855,7 +895,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         scenario, rng=rng, draws=int(opts["draws"]), resolve_sd=float(opts["resolve_sd"]),
         channel=opts["channel"], trust=trust, contest_exponent=float(opts["contest_exponent"]),
         challenger=str(opts["challenger"]), counterpart=str(opts["counterpart"]),
-        power=float(opts["power"]),
+        power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
