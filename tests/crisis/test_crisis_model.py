@@ -412,3 +412,47 @@ def test_private_standoff_value_is_the_default_model_at_sigma_zero() -> None:
     assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
     with pytest.raises(InputError, match="standoff_info"):
         forecast(sc, "crisis", standoff_info="secret")
+
+
+# -- broken promise = the crisis resumed at the later power (design revision 5) ---------------
+@settings(max_examples=60, deadline=None)
+@given(p=st.floats(0.2, 0.9), c_a=st.floats(0, 0.3), c_b=st.floats(0, 0.3),
+       kappa=st.floats(0.3, 1.0), dp=st.floats(-0.3, 0.1))
+def test_broken_promise_resumes_the_crisis_closed_form(p: float, c_a: float, c_b: float,
+                                                        kappa: float, dp: float) -> None:
+    """Fearon 1995 (§ commitment problems), Powell 2006: a promise is kept with κ; a broken one
+    resumes the crisis at the later chance of prevailing ``p' = p + Δ``. On one issue (A wants
+    1, B 0, status quo 0, no audience costs) A accepts ``x`` iff ``κ x + (1 − κ)(p' − c_A) ≥
+    p − c_A`` and B iff ``κ x ≤ p + c_B − (1 − κ)(p' + c_B)``: without a shift this is Fearon's
+    range ``[p − c_A, p + c_B]`` whatever κ; a falling challenger (Δ < 0) needs more, and no
+    deal is left when ``p − c_A > κ + (1 − κ)(p' − c_A)`` (even the whole stake is not enough)."""
+    pl = p + dp
+    assume(p - c_a > 0.01 and pl - c_a > 0.01 and pl <= 1.0)
+    an = analyse(one_issue(p, c_a, c_b), trust=kappa, rng=0, broken_promise="crisis",
+                 power_shift=dp)
+    lo = (p - c_a - (1 - kappa) * (pl - c_a)) / kappa
+    hi = (p + c_b - (1 - kappa) * (pl + c_b)) / kappa
+    x = an.candidates[:, 0]
+    inside = (x >= lo - 1e-9) & (x <= hi + 1e-9)
+    clear = (np.abs(x - lo) > 1e-7) & (np.abs(x - hi) > 1e-7)
+    assert np.array_equal(an.zone[clear], inside[clear])
+    if p - c_a > kappa + (1 - kappa) * (pl - c_a) + 1e-6:
+        assert not an.zone_exists
+    if dp == 0.0 and c_a + c_b > 0.01 and p + c_b <= 1:
+        assert an.zone_exists  # no shift: trust does not close Fearon's range
+
+
+def test_broken_promise_crisis_without_shift_is_trust_neutral() -> None:
+    """Powell 2006: with no shift in power there is no commitment problem — the zone that
+    missing trust closes under the default ('standoff') stays open."""
+    sc = one_issue(0.6, 0.02, 0.02)
+    assert not analyse(sc, trust=0.5).zone_exists
+    assert analyse(sc, trust=0.5, broken_promise="crisis").zone_exists
+    # a falling challenger: 0.58 > κ + (1 − κ)(p' − c_A) = 0.54 at p' = 0.1, no deal left
+    assert not analyse(sc, trust=0.5, broken_promise="crisis", power_shift=-0.5).zone_exists
+    # and the Monte Carlo forecast at trust 0.5 is the full-trust one, draw for draw
+    f = forecast(sc, "crisis", rng=2, trust=0.5, broken_promise="crisis")
+    g = forecast(sc, "crisis", rng=2, trust=1.0, broken_promise="crisis")
+    assert f.episode == g.episode and np.allclose(f.outcomes, g.outcomes)
+    with pytest.raises(InputError, match="broken_promise"):
+        forecast(sc, "crisis", broken_promise="never")

@@ -82,7 +82,7 @@ AUDIENCE_COST_SCALE = 1.0
 DEFAULTS: dict[str, Any] = {
     "draws": 2000, "resolve_sd": 0.5, "contest_exponent": 1.0, "trust": "record",
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
-    "standoff_info": "common",
+    "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
 }
 
 
@@ -254,9 +254,13 @@ def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
 
 
 def _ev(s: CrisisSetup, d: Dyad, j: int, u_win: np.ndarray, u_lose: np.ndarray,
-        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
-    """EV of option j to every actor, per draw: (n_actors, n_draws)."""
+        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None, dp: float = 0.0
+        ) -> np.ndarray:
+    """EV of option j to every actor, per draw: (n_actors, n_draws); ``dp`` shifts the chance of
+    prevailing (the later distribution of power, Powell 2006)."""
     o = d.options[j]
+    if dp:
+        o = dataclasses.replace(o, p=float(np.clip(o.p + dp, 0.0, 1.0)))
     cost = np.zeros((s.n_actors, f_a.size))
     cost[o.holder] = np.minimum(o.cost * f_a, 1.0)
     for t in o.targets:
@@ -513,12 +517,15 @@ class CrisisAnalysis:
         return bool(self.zone.any())
 
 
-def _values(s: CrisisSetup, d: Dyad, x: np.ndarray, u_s: np.ndarray, ac_scale: float
-            ) -> tuple[np.ndarray, np.ndarray]:
+def _values(s: CrisisSetup, d: Dyad, x: np.ndarray, u_s: np.ndarray, ac_scale: float,
+            broken: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``V_i(x) = κ_i U_i(x) + (1 − κ_i) B_i − AC_i(x)``: a promise is kept with the other side's
+    credibility κ; a broken one is worth ``B_i`` — the standoff by default, or ``broken``
+    (``broken_promise = "crisis"``: the crisis resumed at the later power, Powell 2006)."""
     kappa = np.full(s.n_actors, d.kappa_b)
     kappa[d.a] = d.kappa_a
     u = s.utility(x)
-    u_plain = s.utility(d.standoff)  # a broken promise returns the standoff
+    u_plain = s.utility(d.standoff) if broken is None else broken
     del u_s
     v = kappa[:, None] * u + ((1 - kappa) * u_plain)[:, None] - s.audience_cost(x, ac_scale)
     return v, (d.beta[:, None] * v).sum(axis=0)
@@ -540,13 +547,13 @@ def _zone(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: Any, a: int, vetoes:
 
 
 def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b: np.ndarray,
-                  shift: np.ndarray | None = None
+                  shift: np.ndarray | None = None, dp: float = 0.0
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws).
     ``u_s`` is each actor's standoff value, (n_actors,) or per draw (n_actors, draws)."""
     u_win = s.utility(d.win).reshape(s.n_actors, -1)
     u_lose = s.utility(d.lose).reshape(s.n_actors, -1)
-    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift)
+    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift, dp)
                     for j in range(len(d.options))])
     choice = np.argmax(evs[:, d.a, :], axis=0)
     ev = np.take_along_axis(evs, choice[None, None, :], axis=0)[0]
@@ -555,6 +562,25 @@ def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b
     r = np.where(credible[None, :], ev, us)
     r[d.a] = np.maximum(us[d.a], ev[d.a])
     return choice, ev, credible, r
+
+
+def broken_promise_value(s: CrisisSetup, d: Dyad, f_a: np.ndarray, f_b: np.ndarray,
+                         shift: np.ndarray | None, power_shift: float, *, a_known: bool = True
+                         ) -> np.ndarray:
+    """(n_actors, draws): what a broken promise leaves each actor under ``broken_promise =
+    "crisis"`` (Fearon 1995 § commitment problems; Powell 2006): the crisis resumes, each
+    actor back at its reservation value — the standoff or the outside option — with the
+    challenger's chance of prevailing shifted by ``power_shift`` (its later power). Without a
+    shift a broken promise costs the challenger nothing it could not still get by fighting, so
+    trust only matters as power shifts. Measured on the plain standoff (audience costs are
+    paid at signing). ``a_known=False``: B's side judges A's threat at its nominal cost."""
+    u_plain = s.utility(d.standoff)
+    fa = f_a if a_known else np.ones_like(f_a)
+    _c, _e, _cr, r = _reservations(s, d, u_plain, fa, f_b, shift, power_shift)
+    if not a_known:
+        _c2, _e2, _cr2, r_true = _reservations(s, d, u_plain, f_a, f_b, shift, power_shift)
+        r[d.a] = r_true[d.a]
+    return r
 
 
 def standoff_scale(d: Dyad, n_actors: int) -> np.ndarray:
@@ -622,6 +648,8 @@ def analyse(
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
     power: float = 0.5,
+    broken_promise: str = "standoff",
+    power_shift: float = 0.0,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals)."""
@@ -641,13 +669,17 @@ def analyse(
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
     rb = float((d.beta * r[:, 0]).sum())
     cands = _candidates(s, d, gen)
-    v, vb = _values(s, d, cands, u_s, audience_cost_scale)
+    broken = None
+    if broken_promise == "crisis":
+        broken = broken_promise_value(s, d, one, one, None, power_shift)[:, 0]
+    v, vb = _values(s, d, cands, u_s, audience_cost_scale, broken)
     zone = _zone(v, vb, r[:, 0], rb, a, d.vetoes)
     k = _proposal(v, vb, r[:, 0], rb, a, zone, power)
     return CrisisAnalysis(
         s, col, d, how, cands, v, vb, ev[:, 0], int(choice[0]), bool(credible[0]),
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
-        {"proposal_index": k, "audience_cost_scale": audience_cost_scale},
+        {"proposal_index": k, "audience_cost_scale": audience_cost_scale,
+         "broken_promise": broken_promise, "power_shift": power_shift, "broken": broken},
     )
 
 
@@ -717,6 +749,8 @@ def _crisis_forecast_one(
     as_of: str | None = None,
     power: float = 0.5,
     standoff_info: str = "common",
+    broken_promise: str = "standoff",
+    power_shift: float = 0.0,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -727,11 +761,17 @@ def _crisis_forecast_one(
         raise InputError(f"resolve_sd must be ≥ 0, got {resolve_sd}")
     if standoff_info not in ("common", "private"):
         raise InputError(f"standoff_info must be 'common' or 'private', got {standoff_info!r}")
+    if broken_promise not in ("standoff", "crisis"):
+        raise InputError(f"broken_promise must be 'standoff' or 'crisis', got "
+                         f"{broken_promise!r}")
+    if not (-1.0 <= power_shift <= 1.0):
+        raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=gen,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
-                 as_of=as_of, power=power)
+                 as_of=as_of, power=power, broken_promise=broken_promise,
+                 power_shift=power_shift)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -762,6 +802,10 @@ def _crisis_forecast_one(
     kappa = np.full(s.n_actors, d.kappa_b)
     kappa[d.a] = d.kappa_a
     v_shift = (1 - kappa)[:, None] * eta  # (n_actors, draws)
+    if broken_promise == "crisis":
+        # each side's value of a broken promise per draw, against the nominal one in an.value
+        bp = broken_promise_value(s, d, f[0], f[1], shift, power_shift, a_known=False)
+        v_shift = v_shift + (1 - kappa)[:, None] * (bp - an.extra["broken"][:, None])
     vb_shift = (d.beta[:, None] * v_shift).sum(axis=0)
     r_b_side = r_belief.copy()
     r_b_side[d.a] = -np.inf
@@ -864,6 +908,13 @@ _OPTIONS = {
                                       "to both) or 'private' (known to the other side up to "
                                       "a normal error of sd σ × its cost of conflict; Fearon "
                                       "1995, Banks 1990)", choices=("common", "private")),
+    "broken_promise": Option("standoff", "what a broken promise leaves a side: 'standoff' (the "
+                                         "standoff), or 'crisis' (the crisis resumed with the "
+                                         "outside option at the later power: Fearon 1995, "
+                                         "Powell 2006)", choices=("standoff", "crisis")),
+    "power_shift": Option(0.0, "with broken_promise=crisis: the change in the challenger's "
+                               "chance of prevailing by the time a promise could be broken "
+                               "(Powell 2006); 0 = no shift coded"),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -896,6 +947,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         channel=opts["channel"], trust=trust, contest_exponent=float(opts["contest_exponent"]),
         challenger=str(opts["challenger"]), counterpart=str(opts["counterpart"]),
         power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
+        broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
