@@ -1,21 +1,36 @@
 """Per case: the crisis model's episode probabilities, the outcome, and the structural quantities
 behind them (each outside option's value p·V − c against the standoff, the zone, trust, the
-private-cost spread). Run: python scripts/crisis_diagnose.py [case ...]"""
+private-cost spread). Run: python scripts/crisis_diagnose.py [case ...] [option=value ...]
+(model options, e.g. ``standoff_info=private`` or ``broken_promise=crisis``: design revisions 4
+and 5 of docs/crisis.md)."""
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import numpy as np
 
 from detente.cases import list_cases, load_case
 from detente.crisis._model import analyse, crisis_forecast
 
+_ANALYSE = {"channel", "trust", "power", "contest_exponent", "broken_promise", "power_shift"}
 
-def main(names: list[str]) -> None:
+
+def _value(v: str) -> Any:
+    try:
+        return float(v)
+    except ValueError:
+        return v
+
+
+def main(args: list[str]) -> None:
+    opts = {k: _value(v) for k, v in (a.split("=", 1) for a in args if "=" in a)}
+    names = [a for a in args if "=" not in a]
+    an_opts = {k: v for k, v in opts.items() if k in _ANALYSE}
     for n in names or list_cases():
         sc = load_case(n)
-        res = crisis_forecast(sc, rng=0)
+        res = crisis_forecast(sc, rng=0, **opts)
         an = res.analysis
         s = an.setup
         ep = res.episode
@@ -23,11 +38,11 @@ def main(names: list[str]) -> None:
               f"P(agr/none/esc)={ep['agreement']:.2f}/{ep['no_agreement']:.2f}/"
               f"{ep['escalation']:.2f}  others={res.others}")
         for h in sorted({o.holder for o in s.options}):
-            a2 = analyse(sc, challenger=s.actor_ids[h])
+            a2 = analyse(sc, challenger=s.actor_ids[h], **an_opts)
             d = a2.dyad
             assert d is not None
             o = d.options[a2.option]
-            one = crisis_forecast(sc, rng=0, challenger=s.actor_ids[h])
+            one = crisis_forecast(sc, rng=0, challenger=s.actor_ids[h], **opts)
             print(f"     P(esc | this challenger)={one.episode['escalation']:.2f} "
                   f"zone share={a2.zone.mean():.2f} (deals both sides accept at believed values)")
             print(f"  challenger {s.actor_ids[h]}: p={o.p:.2f} cost={o.cost} tcost="

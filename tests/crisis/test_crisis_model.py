@@ -353,3 +353,106 @@ def test_same_seed_same_forecast() -> None:
     a = forecast(sc, "crisis", rng=7, trust=1.0, resolve_sd=1.0)
     b = forecast(sc, "crisis", rng=7, trust=1.0, resolve_sd=1.0)
     assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
+
+
+# -- private standoff values (design revision 3, `standoff_info`) ------------------------------
+def _logroll(c_b: float) -> Scenario:
+    """A and B trade across two issues; A's option gains it nothing (it imposes the status quo
+    and costs 0), so A's threat is never credible and B's alternative is the standoff."""
+    return Scenario.model_validate({
+        "name": "logroll",
+        "outside_options": [{"actor": "A", "target": ["B"], "cost": 0.0, "target_cost": c_b,
+                             "p_prevail": 0.5, "imposes": {"x": 0}, "action": "walk out"}],
+        "actors": [{"id": "A", "capability": 1}, {"id": "B", "capability": 1}],
+        "issues": [{"id": "x", "status_quo": 0}, {"id": "y", "status_quo": 100}],
+        "stances": [
+            {"actor": "A", "issue": "x", "position": 100, "salience": 80, "commitment": 0},
+            {"actor": "A", "issue": "y", "position": 100, "salience": 20, "commitment": 0},
+            {"actor": "B", "issue": "x", "position": 0, "salience": 20, "commitment": 0},
+            {"actor": "B", "issue": "y", "position": 0, "salience": 80, "commitment": 0},
+        ],
+    })
+
+
+@pytest.mark.parametrize(("sigma", "c_b"), [(1.0, 0.4), (0.5, 0.4), (1.0, 0.25)])
+def test_private_standoff_value_take_it_or_leave_it_closed_form(sigma: float, c_b: float
+                                                                 ) -> None:
+    """Fearon's (1995) take-it-or-leave-it demand under one-sided private information, here
+    about B's value of the standoff, ``η_B ~ N(0, (σ c_B)²)``: B accepts a deal worth ``g_B``
+    over the standoff iff ``g_B ≥ η_B``, so A demands ``argmax Φ(g_B/s)·g_A`` on the Pareto
+    frontier (``g_A = 0.75 − 0.25 g_B`` for ``g_B ≤ 0.6``, ``0.6 − 4(g_B − 0.6)`` above) and the
+    standoff happens with probability ``1 − Φ(g_B*/s)``; escalation never (no credible
+    threat). With common knowledge of the standoff (the default) the deal is always taken."""
+    from scipy.optimize import minimize_scalar
+    from scipy.stats import norm
+
+    s_b = sigma * c_b
+
+    def g_a(t: float) -> float:
+        return 0.75 - 0.25 * t if t <= 0.6 else 0.6 - 4.0 * (t - 0.6)
+
+    best = minimize_scalar(lambda t: -norm.cdf(t / s_b) * g_a(t), bounds=(-0.2, 0.8),
+                           method="bounded", options={"xatol": 1e-8})
+    expected = 1.0 - norm.cdf(best.x / s_b)
+    sc = _logroll(c_b)
+    f = forecast(sc, "crisis", rng=11, trust=1.0, power=1.0, resolve_sd=sigma,
+                 draws=20000, standoff_info="private")
+    assert f.episode is not None
+    assert f.episode["escalation"] == 0.0
+    assert f.episode["no_agreement"] == pytest.approx(expected, abs=0.02)
+    assert 0.02 < f.episode["no_agreement"]
+    common = forecast(sc, "crisis", rng=11, trust=1.0, power=1.0, resolve_sd=sigma)
+    assert common.episode is not None and common.episode["agreement"] == 1.0
+
+
+def test_private_standoff_value_is_the_default_model_at_sigma_zero() -> None:
+    sc = one_issue(0.6, 0.03, 0.03)
+    a = forecast(sc, "crisis", rng=5, trust=0.8, resolve_sd=0.0, standoff_info="private")
+    b = forecast(sc, "crisis", rng=5, trust=0.8, resolve_sd=0.0)
+    assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
+    with pytest.raises(InputError, match="standoff_info"):
+        forecast(sc, "crisis", standoff_info="secret")
+
+
+# -- broken promise = the crisis resumed at the later power (design revision 5) ---------------
+@settings(max_examples=60, deadline=None)
+@given(p=st.floats(0.2, 0.9), c_a=st.floats(0, 0.3), c_b=st.floats(0, 0.3),
+       kappa=st.floats(0.3, 1.0), dp=st.floats(-0.3, 0.1))
+def test_broken_promise_resumes_the_crisis_closed_form(p: float, c_a: float, c_b: float,
+                                                        kappa: float, dp: float) -> None:
+    """Fearon 1995 (§ commitment problems), Powell 2006: a promise is kept with κ; a broken one
+    resumes the crisis at the later chance of prevailing ``p' = p + Δ``. On one issue (A wants
+    1, B 0, status quo 0, no audience costs) A accepts ``x`` iff ``κ x + (1 − κ)(p' − c_A) ≥
+    p − c_A`` and B iff ``κ x ≤ p + c_B − (1 − κ)(p' + c_B)``: without a shift this is Fearon's
+    range ``[p − c_A, p + c_B]`` whatever κ; a falling challenger (Δ < 0) needs more, and no
+    deal is left when ``p − c_A > κ + (1 − κ)(p' − c_A)`` (even the whole stake is not enough)."""
+    pl = p + dp
+    assume(p - c_a > 0.01 and pl - c_a > 0.01 and pl <= 1.0)
+    an = analyse(one_issue(p, c_a, c_b), trust=kappa, rng=0, broken_promise="crisis",
+                 power_shift=dp)
+    lo = (p - c_a - (1 - kappa) * (pl - c_a)) / kappa
+    hi = (p + c_b - (1 - kappa) * (pl + c_b)) / kappa
+    x = an.candidates[:, 0]
+    inside = (x >= lo - 1e-9) & (x <= hi + 1e-9)
+    clear = (np.abs(x - lo) > 1e-7) & (np.abs(x - hi) > 1e-7)
+    assert np.array_equal(an.zone[clear], inside[clear])
+    if p - c_a > kappa + (1 - kappa) * (pl - c_a) + 1e-6:
+        assert not an.zone_exists
+    if dp == 0.0 and c_a + c_b > 0.01 and p + c_b <= 1:
+        assert an.zone_exists  # no shift: trust does not close Fearon's range
+
+
+def test_broken_promise_crisis_without_shift_is_trust_neutral() -> None:
+    """Powell 2006: with no shift in power there is no commitment problem — the zone that
+    missing trust closes under the default ('standoff') stays open."""
+    sc = one_issue(0.6, 0.02, 0.02)
+    assert not analyse(sc, trust=0.5).zone_exists
+    assert analyse(sc, trust=0.5, broken_promise="crisis").zone_exists
+    # a falling challenger: 0.58 > κ + (1 − κ)(p' − c_A) = 0.54 at p' = 0.1, no deal left
+    assert not analyse(sc, trust=0.5, broken_promise="crisis", power_shift=-0.5).zone_exists
+    # and the Monte Carlo forecast at trust 0.5 is the full-trust one, draw for draw
+    f = forecast(sc, "crisis", rng=2, trust=0.5, broken_promise="crisis")
+    g = forecast(sc, "crisis", rng=2, trust=1.0, broken_promise="crisis")
+    assert f.episode == g.episode and np.allclose(f.outcomes, g.outcomes)
+    with pytest.raises(InputError, match="broken_promise"):
+        forecast(sc, "crisis", broken_promise="never")

@@ -29,7 +29,9 @@ def _rerun(an: CrisisAnalysis, **changes: Any) -> CrisisAnalysis:
     return analyse(_SCENARIO_STUB, trust=trust, setup_override=s,
                    challenger=s.actor_ids[d.a] if s.options else "",
                    counterpart=s.actor_ids[d.counterpart],
-                   audience_cost_scale=an.extra.get("audience_cost_scale", 1.0))
+                   audience_cost_scale=an.extra.get("audience_cost_scale", 1.0),
+                   broken_promise=an.extra.get("broken_promise", "standoff"),
+                   power_shift=an.extra.get("power_shift", 0.0))
 
 
 class _Stub:

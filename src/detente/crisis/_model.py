@@ -82,6 +82,7 @@ AUDIENCE_COST_SCALE = 1.0
 DEFAULTS: dict[str, Any] = {
     "draws": 2000, "resolve_sd": 0.5, "contest_exponent": 1.0, "trust": "record",
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
+    "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
 }
 
 
@@ -253,9 +254,13 @@ def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
 
 
 def _ev(s: CrisisSetup, d: Dyad, j: int, u_win: np.ndarray, u_lose: np.ndarray,
-        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
-    """EV of option j to every actor, per draw: (n_actors, n_draws)."""
+        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None, dp: float = 0.0
+        ) -> np.ndarray:
+    """EV of option j to every actor, per draw: (n_actors, n_draws); ``dp`` shifts the chance of
+    prevailing (the later distribution of power, Powell 2006)."""
     o = d.options[j]
+    if dp:
+        o = dataclasses.replace(o, p=float(np.clip(o.p + dp, 0.0, 1.0)))
     cost = np.zeros((s.n_actors, f_a.size))
     cost[o.holder] = np.minimum(o.cost * f_a, 1.0)
     for t in o.targets:
@@ -512,12 +517,15 @@ class CrisisAnalysis:
         return bool(self.zone.any())
 
 
-def _values(s: CrisisSetup, d: Dyad, x: np.ndarray, u_s: np.ndarray, ac_scale: float
-            ) -> tuple[np.ndarray, np.ndarray]:
+def _values(s: CrisisSetup, d: Dyad, x: np.ndarray, u_s: np.ndarray, ac_scale: float,
+            broken: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``V_i(x) = κ_i U_i(x) + (1 − κ_i) B_i − AC_i(x)``: a promise is kept with the other side's
+    credibility κ; a broken one is worth ``B_i`` — the standoff by default, or ``broken``
+    (``broken_promise = "crisis"``: the crisis resumed at the later power, Powell 2006)."""
     kappa = np.full(s.n_actors, d.kappa_b)
     kappa[d.a] = d.kappa_a
     u = s.utility(x)
-    u_plain = s.utility(d.standoff)  # a broken promise returns the standoff
+    u_plain = s.utility(d.standoff) if broken is None else broken
     del u_s
     v = kappa[:, None] * u + ((1 - kappa) * u_plain)[:, None] - s.audience_cost(x, ac_scale)
     return v, (d.beta[:, None] * v).sum(axis=0)
@@ -539,19 +547,53 @@ def _zone(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: Any, a: int, vetoes:
 
 
 def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b: np.ndarray,
-                  shift: np.ndarray | None = None
+                  shift: np.ndarray | None = None, dp: float = 0.0
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws)."""
+    """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws).
+    ``u_s`` is each actor's standoff value, (n_actors,) or per draw (n_actors, draws)."""
     u_win = s.utility(d.win).reshape(s.n_actors, -1)
     u_lose = s.utility(d.lose).reshape(s.n_actors, -1)
-    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift)
+    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift, dp)
                     for j in range(len(d.options))])
     choice = np.argmax(evs[:, d.a, :], axis=0)
     ev = np.take_along_axis(evs, choice[None, None, :], axis=0)[0]
-    credible = ev[d.a] > u_s[d.a] + 1e-12
-    r = np.where(credible[None, :], ev, u_s[:, None])
-    r[d.a] = np.maximum(u_s[d.a], ev[d.a])
+    us = np.broadcast_to(u_s if u_s.ndim == 2 else u_s[:, None], ev.shape)
+    credible = ev[d.a] > us[d.a] + 1e-12
+    r = np.where(credible[None, :], ev, us)
+    r[d.a] = np.maximum(us[d.a], ev[d.a])
     return choice, ev, credible, r
+
+
+def broken_promise_value(s: CrisisSetup, d: Dyad, f_a: np.ndarray, f_b: np.ndarray,
+                         shift: np.ndarray | None, power_shift: float, *, a_known: bool = True
+                         ) -> np.ndarray:
+    """(n_actors, draws): what a broken promise leaves each actor under ``broken_promise =
+    "crisis"`` (Fearon 1995 § commitment problems; Powell 2006): the crisis resumes, each
+    actor back at its reservation value — the standoff or the outside option — with the
+    challenger's chance of prevailing shifted by ``power_shift`` (its later power). Without a
+    shift a broken promise costs the challenger nothing it could not still get by fighting, so
+    trust only matters as power shifts. Measured on the plain standoff (audience costs are
+    paid at signing). ``a_known=False``: B's side judges A's threat at its nominal cost."""
+    u_plain = s.utility(d.standoff)
+    fa = f_a if a_known else np.ones_like(f_a)
+    _c, _e, _cr, r = _reservations(s, d, u_plain, fa, f_b, shift, power_shift)
+    if not a_known:
+        _c2, _e2, _cr2, r_true = _reservations(s, d, u_plain, f_a, f_b, shift, power_shift)
+        r[d.a] = r_true[d.a]
+    return r
+
+
+def standoff_scale(d: Dyad, n_actors: int) -> np.ndarray:
+    """(n_actors,): each actor's cost of conflict in the dyad — the challenger's ``cost``, each
+    target's ``target_cost`` (the largest over the challenger's options), 0 for bystanders. With
+    ``standoff_info = "private"`` an actor's value of the standoff is known to the other side
+    up to a normal error of standard deviation σ times this (see :func:`crisis_forecast`)."""
+    c = np.zeros(n_actors)
+    for o in d.options:
+        c[o.holder] = max(c[o.holder], o.cost)
+        for t in o.targets:
+            c[t] = max(c[t], o.target_cost)
+    return c
 
 
 def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
@@ -606,6 +648,8 @@ def analyse(
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
     power: float = 0.5,
+    broken_promise: str = "standoff",
+    power_shift: float = 0.0,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals)."""
@@ -625,13 +669,17 @@ def analyse(
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
     rb = float((d.beta * r[:, 0]).sum())
     cands = _candidates(s, d, gen)
-    v, vb = _values(s, d, cands, u_s, audience_cost_scale)
+    broken = None
+    if broken_promise == "crisis":
+        broken = broken_promise_value(s, d, one, one, None, power_shift)[:, 0]
+    v, vb = _values(s, d, cands, u_s, audience_cost_scale, broken)
     zone = _zone(v, vb, r[:, 0], rb, a, d.vetoes)
     k = _proposal(v, vb, r[:, 0], rb, a, zone, power)
     return CrisisAnalysis(
         s, col, d, how, cands, v, vb, ev[:, 0], int(choice[0]), bool(credible[0]),
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
-        {"proposal_index": k, "audience_cost_scale": audience_cost_scale},
+        {"proposal_index": k, "audience_cost_scale": audience_cost_scale,
+         "broken_promise": broken_promise, "power_shift": power_shift, "broken": broken},
     )
 
 
@@ -700,6 +748,9 @@ def _crisis_forecast_one(
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
     power: float = 0.5,
+    standoff_info: str = "common",
+    broken_promise: str = "standoff",
+    power_shift: float = 0.0,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -708,11 +759,19 @@ def _crisis_forecast_one(
         raise InputError(f"power must be in [0, 1], got {power}")
     if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
         raise InputError(f"resolve_sd must be ≥ 0, got {resolve_sd}")
+    if standoff_info not in ("common", "private"):
+        raise InputError(f"standoff_info must be 'common' or 'private', got {standoff_info!r}")
+    if broken_promise not in ("standoff", "crisis"):
+        raise InputError(f"broken_promise must be 'standoff' or 'crisis', got "
+                         f"{broken_promise!r}")
+    if not (-1.0 <= power_shift <= 1.0):
+        raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=gen,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
-                 as_of=as_of, power=power)
+                 as_of=as_of, power=power, broken_promise=broken_promise,
+                 power_shift=power_shift)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -723,12 +782,31 @@ def _crisis_forecast_one(
     z = gen.standard_normal((3, draws))
     f = np.exp(resolve_sd * z[:2] - resolve_sd**2 / 2)
     shift = resolve_sd * z[2]  # the odds of prevailing, known up to a factor exp(σZ)
-    choice, _ev_, credible, r = _reservations(s, d, an.u_standoff, f[0], f[1], shift)
-    # B's side knows its own cost (f[1]) and believes A's threat as nominally assessed
+    # private standoff values (revision 3, ``standoff_info = "private"``): each party's value of
+    # the standoff is its own, known to the other side up to N(0, (σ c_i)²)
+    eta = np.zeros((s.n_actors, draws))
+    if standoff_info == "private" and resolve_sd > 0:
+        eta = (resolve_sd * standoff_scale(d, s.n_actors))[:, None] \
+            * gen.standard_normal((s.n_actors, draws))
+    u_s_true = an.u_standoff[:, None] + eta
+    choice, _ev_, credible, r = _reservations(s, d, u_s_true, f[0], f[1], shift)
+    # B's side knows its own cost (f[1]) and standoff value and believes A's threat as
+    # nominally assessed
     one = np.ones(draws)
-    _c, _e, _cr, r_belief = _reservations(s, d, an.u_standoff, one, f[1], shift)
+    u_s_belief = u_s_true.copy()
+    u_s_belief[d.a] = an.u_standoff[d.a]
+    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift)
     if not an.credible:
-        r_belief = np.repeat(an.u_standoff[:, None], draws, axis=1)
+        r_belief = u_s_belief.copy()
+    # a broken promise returns the standoff: a deal's value moves with (1 − κ) of the shock
+    kappa = np.full(s.n_actors, d.kappa_b)
+    kappa[d.a] = d.kappa_a
+    v_shift = (1 - kappa)[:, None] * eta  # (n_actors, draws)
+    if broken_promise == "crisis":
+        # each side's value of a broken promise per draw, against the nominal one in an.value
+        bp = broken_promise_value(s, d, f[0], f[1], shift, power_shift, a_known=False)
+        v_shift = v_shift + (1 - kappa)[:, None] * (bp - an.extra["broken"][:, None])
+    vb_shift = (d.beta[:, None] * v_shift).sum(axis=0)
     r_b_side = r_belief.copy()
     r_b_side[d.a] = -np.inf
     rb = (d.beta[:, None] * np.where(np.isfinite(r_b_side), r_b_side, 0.0)).sum(axis=0)
@@ -739,23 +817,25 @@ def _crisis_forecast_one(
     else:
         # acc[c, d']: B's side accepts candidate c when its true cost is that of draw d'
         acc = np.ones((an.candidates.shape[0], draws), dtype=bool)
-        acc &= an.value_b[:, None] >= rb[None, :] - 1e-12
+        acc &= an.value_b[:, None] + vb_shift[None, :] >= rb[None, :] - 1e-12
         for j in d.vetoes:
-            acc &= an.value[j][:, None] >= r_belief[j][None, :] - 1e-12
+            acc &= an.value[j][:, None] + v_shift[j][None, :] >= r_belief[j][None, :] - 1e-12
         p_acc = acc.mean(axis=1)
         # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
         va = an.value[d.a]
-        obj = p_acc[:, None] * va[:, None] + (1 - p_acc)[:, None] * r[d.a][None, :]
+        va_true = va[:, None] + v_shift[d.a][None, :]  # (m, draws)
+        obj = p_acc[:, None] * va_true + (1 - p_acc)[:, None] * r[d.a][None, :]
         if power < 1:
             # the asymmetric Nash split at the believed reservation of B's side, kept only
             # where some split is believed acceptable; otherwise the demand above
-            rb_bar = float(np.mean(rb))
-            split = p_acc[:, None] * np.exp(_nash_score(va[:, None] - r[d.a][None, :],
+            rb_bar = float(np.mean(rb - vb_shift))
+            split = p_acc[:, None] * np.exp(_nash_score(va_true - r[d.a][None, :],
                                                         (an.value_b - rb_bar)[:, None], power))
             has = split.max(axis=0) > 1e-12
             obj = np.where(has[None, :], split, obj)
         demand = np.argmax(obj + 1e-12 * va[:, None], axis=0)
-        agree = acc[demand, np.arange(draws)] & (va[demand] >= r[d.a] - 1e-12)
+        cols = np.arange(draws)
+        agree = acc[demand, cols] & (va_true[demand, cols] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
     escalate = ~agree & credible
     p = np.array([_p_draws(d.options[j].p, shift[i:i + 1])[0] for i, j in enumerate(choice)])
@@ -824,6 +904,17 @@ _OPTIONS = {
                          "take-it-or-leave-it demand (Fearon 1995), 0.5 = the symmetric "
                          "Nash split (chosen between the two on the odd-year cases of the "
                          "case bank)"),
+    "standoff_info": Option("common", "each side's value of the standoff: 'common' (known "
+                                      "to both) or 'private' (known to the other side up to "
+                                      "a normal error of sd σ × its cost of conflict; Fearon "
+                                      "1995, Banks 1990)", choices=("common", "private")),
+    "broken_promise": Option("standoff", "what a broken promise leaves a side: 'standoff' (the "
+                                         "standoff), or 'crisis' (the crisis resumed with the "
+                                         "outside option at the later power: Fearon 1995, "
+                                         "Powell 2006)", choices=("standoff", "crisis")),
+    "power_shift": Option(0.0, "with broken_promise=crisis: the change in the challenger's "
+                               "chance of prevailing by the time a promise could be broken "
+                               "(Powell 2006); 0 = no shift coded"),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -855,7 +946,8 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         scenario, rng=rng, draws=int(opts["draws"]), resolve_sd=float(opts["resolve_sd"]),
         channel=opts["channel"], trust=trust, contest_exponent=float(opts["contest_exponent"]),
         challenger=str(opts["challenger"]), counterpart=str(opts["counterpart"]),
-        power=float(opts["power"]),
+        power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
+        broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
