@@ -18,7 +18,7 @@ def report_cmd(
         "-o", "--output", help="File to write: .html, or .pdf for a PDF.")] = Path("report.html"),
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Write a PDF (to the -o name with a .pdf suffix) instead of HTML; needs "
-        "WeasyPrint (pip install 'detente[pdf]').")] = False,
+        "WeasyPrint (pip install 'detente\\[pdf]').")] = False,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Date for the record (default: the scenario's as_of or date).")] = None,
     a: Annotated[str | None, typer.Option("--a", help="First side of the bilateral analysis.")

@@ -660,7 +660,7 @@ COMPILED_MIN_WORK = 5_000_000
 rounds``, widths in merged actors): ~0.5 s of numpy rounds at DEU III's widths, about what
 importing numba and loading the compiled code cost. A Monte Carlo run of 2,048 draws of a
 30-actor issue (one chunk, 10 rounds: 18 million) runs compiled; one forecast, or all 353 DEU III
-issues (0.9 million), numpy, so that the command line never imports numba for them."""
+issues (about 0.32 million), numpy, so that the command line never imports numba for them."""
 
 
 @contextlib.contextmanager

@@ -53,6 +53,11 @@ GROUPS: dict[str, frozenset[str]] = {
                          "covnews_syriacw_2013", "dw_minsk_2014", "scroll_prk_2020",
                          "urdupoint_sochi_2020", "aljazeera_lebanon_2024",
                          "asianobserver_energy_2025", "breakingdefense_iranisrael_2025"}),
+    "blind8": frozenset({"spacewar_tehran_2004", "ktnv_incsea_2016", "jowhar_indopak_2025",
+                         "latimes_iransaudi_2023", "aa_infmoratorium_2025",
+                         "hanoitimes_spratly_2020", "independent_iraq_1993",
+                         "globalinterests_foundingact_2016", "thegaze_istanbul_2025",
+                         "civilge_cfe_2007"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
