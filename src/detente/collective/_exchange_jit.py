@@ -35,6 +35,11 @@ paying, until they surface or until dead entries are three times the live ones, 
 is rebuilt from the live ones. Entries do not know their place, so a swap moves two numbers
 and nothing else. After the first realisation every exchange in play pays and has a number as
 key, so ``(key, seq)`` orders the heap totally: when it is rebuilt does not change any pick.
+The heap holds only the exchanges whose key is at most a threshold (about the best
+``HEAP_WANT``); the others wait, listed, with their key and seq, and are put in when the heap
+has no live entry left and the threshold is raised (``_refill``). Every exchange below the
+threshold comes before every one above it, so the picks and the tie tests are those of one
+heap holding all of them; a round no longer heapifies 1.5 million entries at 100 × 50.
 
 Every value is computed with the same floating-point operations in the same order as
 :meth:`._exchange_engine._Round.compute` (``error_model='numpy'``: division by zero gives
