@@ -63,6 +63,52 @@ def test_compiled_round_equals_numpy_round(
     _assert_same(a, b)
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sc=_scenario(),
+    want=st.sampled_from([1, 2, 3, 8]),
+    tie_break=st.sampled_from(["first", "second"]),
+    variant=st.sampled_from(["equal_gain", "random_rate"]),
+    edge=st.sampled_from(["pass", "cap"]),
+)
+def test_compiled_round_with_a_small_heap_equals_numpy_round(
+    sc: tuple[np.ndarray, ...], want: int, tie_break: str, variant: str, edge: str
+) -> None:
+    """The heap takes about ``HEAP_WANT`` exchanges at a time, the rest wait above a
+    threshold (``_refill``); with a tiny one the threshold is raised many times a round, and
+    the picks, ties and results must not change."""
+    from detente.collective import _exchange_jit as jit
+
+    kw = {"rounds": 4, "tie_break": tie_break, "variant": variant, "edge": edge}
+    a = run_exchange_rounds(*sc, engine="numpy", rng=np.random.default_rng(5), **kw)
+    saved = jit.HEAP_WANT
+    jit.HEAP_WANT = want
+    try:
+        b = run_exchange_rounds(*sc, engine="compiled", rng=np.random.default_rng(5), **kw)
+    finally:
+        jit.HEAP_WANT = saved
+    _assert_same(a, b)
+
+
+@pytest.mark.parametrize("want", [1, 16, 300])
+def test_compiled_batch_with_a_small_heap_equals_numpy_batch(want: int) -> None:
+    from detente.collective import _exchange_jit as jit
+
+    rng = np.random.default_rng(12)
+    inputs = [(rng.uniform(0, 100, (n, m)), rng.uniform(0.05, 1, (n, m)),
+               rng.uniform(0.05, 1, (n, m)), rng.random((n, m)) > 0.1)
+              for n, m in ((25, 12), (14, 9))]
+    a = run_exchange_batch(inputs, rounds=3, tie_break="second", engine="numpy")
+    saved = jit.HEAP_WANT
+    jit.HEAP_WANT = want
+    try:
+        b = run_exchange_batch(inputs, rounds=3, tie_break="second", engine="compiled")
+    finally:
+        jit.HEAP_WANT = saved
+    for x, y in zip(a, b, strict=True):
+        _assert_same(x, y)
+
+
 def test_compiled_batch_equals_numpy_batch_on_a_larger_scenario() -> None:
     rng = np.random.default_rng(11)
     inputs = []

@@ -35,6 +35,11 @@ paying, until they surface or until dead entries are three times the live ones, 
 is rebuilt from the live ones. Entries do not know their place, so a swap moves two numbers
 and nothing else. After the first realisation every exchange in play pays and has a number as
 key, so ``(key, seq)`` orders the heap totally: when it is rebuilt does not change any pick.
+The heap holds only the exchanges whose key is at most a threshold (about the best
+``HEAP_WANT``); the others wait, listed, with their key and seq, and are put in when the heap
+has no live entry left and the threshold is raised (``_refill``). Every exchange below the
+threshold comes before every one above it, so the picks and the tie tests are those of one
+heap holding all of them; a round no longer heapifies 1.5 million entries at 100 × 50.
 
 Every value is computed with the same floating-point operations in the same order as
 :meth:`._exchange_engine._Round.compute` (``error_model='numpy'``: division by zero gives
@@ -60,6 +65,7 @@ _GAIN_EPS = 1e-10
 _EDGE_TOL = 1e-9
 _TOP = 100 + _EDGE_TOL
 _TIE_SCALE = 1e12
+HEAP_WANT = 1 << 16  # about how many exchanges the round's heap takes at a time (``_refill``)
 
 
 def _jit(fn: Callable[..., Any], **kw: Any) -> Any:
@@ -370,6 +376,71 @@ with warnings.catch_warnings():
         for i in range((size >> 1) - 1, -1, -1):
             _down(hk, hx, i, size)
 
+    @_jit
+    def _room(hk, hx, size, Q, flags):  # type: ignore[no-untyped-def]
+        """The heap is full: rebuild it from its live entries and, if that frees less than
+        a quarter, double its room. Returns the arrays and the new size."""
+        size = _compact(hk, hx, size, Q, flags)
+        if 4 * size > 3 * hk.shape[0]:
+            nk = np.empty(2 * hk.shape[0])
+            nx = np.empty(2 * hk.shape[0], np.int64)
+            nk[:size] = hk[:size]
+            nx[:size] = hx[:size]
+            return nk, nx, size
+        return hk, hx, size
+
+    @_jit
+    def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,  # type: ignore[no-untyped-def]
+                pending):
+        """The heap holds no live entry: raise the threshold ``theta`` and put in the heap the
+        exchanges in play whose key lies between the old and the new one. The new one is the
+        next level's key in ``sample`` (the sorted first keys of every few exchanges: about
+        ``want``, then 3, 7, ... ``want`` exchanges at or below it), or infinite once few
+        are left. The exchanges in play above the threshold are listed in ``rest[:n_rest]``
+        (``inr`` marks them; ``n_rest < 0``: all exchanges, before the first refill); each
+        refill drops from it those no longer in play or above it. Returns the arrays, the
+        heap's size, the threshold, the level and the length of ``rest``."""
+        n = KEY.shape[0]
+        ns = sample.shape[0]
+        size = 0
+        while size == 0 and theta < np.inf:
+            cnt = n if n_rest < 0 else n_rest
+            new = np.inf
+            while cnt > 2 * want:
+                level += 1
+                rk = (want * ((1 << level) - 1) * ns) // n
+                if rk >= ns:
+                    break
+                if sample[rk] > theta:  # (not passed already, not NaN)
+                    new = sample[rk]
+                    break
+            m = 0
+            for t in range(cnt):
+                e = t if n_rest < 0 else rest[t]
+                k = KEY[e]
+                if not (flags[e] & 1) or not k > theta:
+                    inr[e] = 0
+                    continue
+                if k <= new and e != pending:
+                    inr[e] = 0
+                    if size == hk.shape[0]:
+                        nk = np.empty(2 * hk.shape[0])
+                        nx = np.empty(2 * hk.shape[0], np.int64)
+                        nk[:size] = hk[:size]
+                        nx[:size] = hx[:size]
+                        hk, hx = nk, nx
+                    hk[size] = k
+                    hx[size] = (np.int64(Q[e]) << 32) | e
+                    size += 1
+                else:
+                    inr[e] = 1
+                    rest[m] = e  # m <= t
+                    m += 1
+            n_rest = m
+            theta = new
+        _heapify(hk, hx, size)
+        return hk, hx, size, theta, level, n_rest
+
     # -- one round ------------------------------------------------------------------------
     @_jit
     def _layout(x0, sal, present, nbs):  # type: ignore[no-untyped-def]
@@ -465,14 +536,33 @@ with warnings.catch_warnings():
 
     @_jit
     def _touch(a, k, supply, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem, sal,  # type: ignore[no-untyped-def]
-               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U):
+               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far):
         """Mark the exchanges in play in which actor ``a`` supplies (``supply``) or demands
         issue ``k`` and append them to ``touched`` (with their I, J and pair); a supplier's
         exchanges add their last move to their earlier moves. Side 0 of (I, J, p, q) is I
         supplying q to J, side 1 J supplying p to I. Demanders are touched after suppliers:
         an exchange touched on its demand side only is left out when its calculation would
         give what its last one gave (no knife edge then nor now, ``_edge_free``). Returns the
-        new length of ``touched``."""
+        new length of ``touched``.
+
+        Demand side: every exchange in which ``a`` demands ``k`` from a supplier ``b`` has
+        the same ``a0`` in ``_edge_free`` (it depends on ``a``, ``k`` and ``b`` only) and a
+        last move of at most the supplier's distance ``|T - X|`` (``_calc`` without a knife
+        edge: ``min(M, dist)``, or ``dist`` scaled down, to rounding). When ``|a0|`` exceeds
+        ``s dist`` with a margin far above rounding, none of them meets the edge; when
+        besides none has a knife edge at its last calculation (``hot[a, k, b]`` counts those
+        flagged), all of them would be left out, and ``b`` is skipped without reading
+        them."""
+        if not supply:
+            n_a = far.shape[0]
+            T = G[5, a, k]
+            mv = G[7, a, k]
+            for b in range(n_a):
+                sh = G[2, b, k]
+                nb = G[4, b, k] + mv - U[1, a, k, b]
+                x = G[6, b, k]
+                a0 = T - nb - sh * x
+                far[b] = hot[a, k, b] == 0 and abs(a0) > sh * abs(T - x) * (1.0 + 1e-6) + 1e-6
         for r in range(n_i):
             if r == k:
                 continue
@@ -503,6 +593,8 @@ with warnings.catch_warnings():
             sd = 0 if isq else 1
             for r2 in range(gcnt[pi, gb]):
                 b = mem[pi, s0 + r2]
+                if not supply and far[b]:
+                    continue
                 if a_ii:
                     a_is_i = not (sap * sal[b, q] < sal[b, p] * saq)
                 else:
@@ -535,7 +627,7 @@ with warnings.catch_warnings():
 
     @_jit
     def _round(x0, sal, w, mean, share_w, lay, draws, random_rate,  # type: ignore[no-untyped-def]
-               take_second, edge_cap):
+               take_second, edge_cap, want):
         """Realise the round's exchanges in decide's order. Returns the realised exchanges
         (I, J, p, q and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
         knife-edge tests met."""
@@ -557,16 +649,32 @@ with warnings.catch_warnings():
                 G[6, a, k] = x0[a, k]
                 G[7, a, k] = 0.0
                 G[8, a, k] = mean[k]
-        # per side: sum of the exchange's earlier moves; last move; then its current key
-        S = np.zeros((n, 5))
+        # per side: sum of the exchange's earlier moves; last move (the key apart: 32 bytes, one
+        # exchange in one cache line)
+        S = np.zeros((n, 4))
+        KEY = np.empty(n)  # its current key
         flags = np.zeros(n, np.uint8)
         U = np.zeros((2, n_a, n_i, n_a))  # where suppliers moved to (NaN: not yet), their share
         U[0] = np.nan
+        # per (demander, issue, supplier): exchanges flagged with a knife edge at their last
+        # calculation (see ``_touch``); per supplier, whether a demand touch skips it
+        hot = np.zeros((n_a, n_i, n_a), np.int32)
+        far = np.zeros(n_a, np.bool_)
         edges = 0
         ties = 0
-        cap_h = n + n // 8 + 64  # the queue: a heap over (key, seq), with room for new
-        hk = np.empty(cap_h)  # entries of exchanges whose key changed
-        hx = np.empty(cap_h, np.int64)
+        # the queue: a heap over (key, seq) of the exchanges whose key is at most ``theta``
+        # (about the best ``want``), the others implicit in ``KEY`` and ``Q`` until the heap
+        # has no live entry left and ``_refill`` raises the threshold
+        hk = np.empty(min(n, 2 * want) + 64)
+        hx = np.empty(hk.shape[0], np.int64)
+        stride = n // 4096 + 1  # the first keys of every stride-th exchange, to choose the
+        sample = np.empty(4096)  # thresholds: the want-th, 3 want-th, 7 want-th best, ...
+        theta = -np.inf
+        level = 0
+        size = 0
+        rest = np.empty(n, np.int32)  # the exchanges in play above the threshold
+        n_rest = -1  # (all, until the first refill)
+        inr = np.zeros(n, np.uint8)  # whether in ``rest``
         Q = np.empty(n, np.int32)  # the seq of each exchange's current entry
         cntI = np.zeros((n_pairs, n_a), np.int64)  # exchanges in play per pair and actor as I
         cntJ = np.zeros((n_pairs, n_a), np.int64)  # and as J (see ``_count_alive``)
@@ -602,16 +710,23 @@ with warnings.catch_warnings():
                                                                 edge_cap)
                         S[e, 2] = m0
                         S[e, 3] = m1
-                        S[e, 4] = key0
-                        hk[e] = key0
-                        hx[e] = (np.int64(e) << 32) | e
+                        KEY[e] = key0
                         Q[e] = e
+                        if e % stride == 0:
+                            sample[e // stride] = key0
+                        if not key0 > theta:  # -inf or NaN: in the heap from the start
+                            if size == hk.shape[0]:
+                                hk, hx, size = _room(hk, hx, size, Q, flags)
+                            size = _insert(hk, hx, size, Q, e, key0, e)
                         if v:
                             flags[e] |= 2
                         if tr:
                             flags[e] |= 128
+                            hot[B, q, A] += 1
+                            hot[A, p, B] += 1
                         edges += ed
                         e += 1
+        sample = np.sort(sample[:(n + stride - 1) // stride])  # NaN last
         widest = 4 * max(n_i - 1, 1) * n_a  # a move touches at most this many exchanges
         touched = np.empty(widest, np.int64)
         tA = np.empty(widest, np.int64)
@@ -621,8 +736,6 @@ with warnings.catch_warnings():
         t_new = np.empty(widest)
         t_seq = np.empty(widest, np.int64)
         t_ord = np.empty(widest, np.int64)
-        size = n
-        _heapify(hk, hx, size)
         low = -1
         hi = n
         pending = -1
@@ -638,16 +751,26 @@ with warnings.catch_warnings():
             top = -1
             while True:
                 if pending >= 0:
-                    if flags[pending] & 1:
-                        if size == cap_h:
-                            size = _compact(hk, hx, size, Q, flags)
+                    Q[pending] = hi
+                    if (flags[pending] & 1) and not pend_key > theta:
+                        if size == hk.shape[0]:
+                            hk, hx, size = _room(hk, hx, size, Q, flags)
                             dead = 0
                         size = _insert(hk, hx, size, Q, pending, pend_key, hi)
+                    elif (flags[pending] & 1) and n_rest >= 0 and not inr[pending]:
+                        inr[pending] = 1
+                        rest[n_rest] = pending
+                        n_rest += 1
                     hi += 1
                     pending = -1
                 while size > 0 and not _live(hx, 0, Q, flags):
                     size = _pop(hk, hx, size)
                     dead -= 1
+                if size == 0:
+                    hk, hx, size, theta, level, n_rest = _refill(
+                        hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,
+                        pending)
+                    dead = 0
                 if size == 0:
                     break
                 f = hx[0] & 0xFFFFFFFF
@@ -656,6 +779,11 @@ with warnings.catch_warnings():
                 while size > 0 and not _live(hx, 0, Q, flags):
                     size = _pop(hk, hx, size)
                     dead -= 1
+                if size == 0:  # the next in the list, for the tie
+                    hk, hx, size, theta, level, n_rest = _refill(
+                        hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,
+                        pending)
+                    dead = 0
                 cand = f
                 if size > 0 and hk[0] == fk:
                     ties += 1
@@ -680,7 +808,7 @@ with warnings.catch_warnings():
                     fl = flags[e]
                     if (fl & 1) and not (fl & 2):
                         flags[e] = fl & ~np.uint8(1)
-                        if e != pending:  # in the heap
+                        if e != pending and not KEY[e] > theta:  # in the heap
                             dead += 1
                 _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
@@ -732,31 +860,36 @@ with warnings.catch_warnings():
             # touched: the exchanges in play in which A supplies q or B supplies p (their
             # earlier moves add up), and those in which B demands q or A demands p
             nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U, hot, far)
             nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far)
             G[6, A, q] = yA
             G[6, B, p] = yB
             nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far)
             nt = _touch(A, p, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far)
             # recalculate them; those whose key changed move in the list
             nm = 0
             for t in range(nt):
                 ee = touched[t]
                 flags[ee] &= ~np.uint8(4)
                 in_heap = ee != pending
-                old_k = S[ee, 4]
+                old_k = KEY[ee]
                 a2 = tA[t]
                 b2 = tB[t]
                 pi2 = tP[t]
                 m0, m1, gI, gJ, k2, v, ed, tr = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
                                                       random_rate, G, U, S, flags, edge_cap)
                 if tr:
-                    flags[ee] |= 128
-                else:
+                    if not (flags[ee] & 128):
+                        flags[ee] |= 128
+                        hot[b2, qq[pi2], a2] += 1
+                        hot[a2, pp[pi2], b2] += 1
+                elif flags[ee] & 128:
                     flags[ee] &= ~np.uint8(128)
+                    hot[b2, qq[pi2], a2] -= 1
+                    hot[a2, pp[pi2], b2] -= 1
                 edges += ed
                 S[ee, 2] = m0
                 S[ee, 3] = m1
@@ -764,11 +897,11 @@ with warnings.catch_warnings():
                     flags[ee] &= ~np.uint8(3)
                     cntI[pi2, a2] -= 1
                     cntJ[pi2, b2] -= 1
-                    if in_heap:
+                    if in_heap and not old_k > theta:
                         dead += 1
                 elif not in_heap:
                     pend_key = k2
-                    S[ee, 4] = k2
+                    KEY[ee] = k2
                 elif k2 != old_k:
                     touched[nm] = ee  # nm <= t: reuse the buffer
                     t_old[nm] = old_k
@@ -802,28 +935,39 @@ with warnings.catch_warnings():
                     o = order[t]
                     if news[o] > olds[o]:
                         ee = es[o]
-                        if size == cap_h:
-                            size = _compact(hk, hx, size, Q, flags)
-                            dead = 0
-                        dead += 1  # its old entry
-                        S[ee, 4] = news[o]
-                        size = _insert(hk, hx, size, Q, ee, news[o], low)
+                        if not olds[o] > theta:
+                            dead += 1  # its old entry
+                        KEY[ee] = news[o]
+                        Q[ee] = low
+                        if not news[o] > theta:
+                            if size == hk.shape[0]:
+                                hk, hx, size = _room(hk, hx, size, Q, flags)
+                                dead = 0
+                            size = _insert(hk, hx, size, Q, ee, news[o], low)
+                        elif n_rest >= 0 and not inr[ee]:
+                            inr[ee] = 1
+                            rest[n_rest] = ee
+                            n_rest += 1  # its key rose above the threshold
                         low -= 1
                 for t in range(nm):
                     o = order[t]
                     if not news[o] > olds[o]:
                         ee = es[o]
-                        if size == cap_h:
-                            size = _compact(hk, hx, size, Q, flags)
-                            dead = 0
-                        dead += 1  # its old entry
-                        S[ee, 4] = news[o]
-                        size = _insert(hk, hx, size, Q, ee, news[o], hi)
+                        if not olds[o] > theta:
+                            dead += 1  # its old entry
+                        KEY[ee] = news[o]
+                        Q[ee] = hi
+                        if not news[o] > theta:
+                            if size == hk.shape[0]:
+                                hk, hx, size = _room(hk, hx, size, Q, flags)
+                                dead = 0
+                            size = _insert(hk, hx, size, Q, ee, news[o], hi)
+                        # (else above the threshold before too: in ``rest``)
                         hi += 1
             # dead and stale entries three times the live ones: rebuild the heap from the live
             # ones (they seldom surface, so they cost room more than time; a rebuild costs a
             # pass over the heap, here and when it is full)
-            if dead > 4096 and 4 * dead > 3 * size:
+            if dead > 1024 and 4 * dead > 3 * size:
                 size = _compact(hk, hx, size, Q, flags)
                 dead = 0
         return out_e[:n_out].copy(), out_r[:n_out].copy(), ties, edges
@@ -878,5 +1022,5 @@ def run_round(
     d = draws if draws is not None else np.zeros(0)
     e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
                                  c(mean, dtype=float), c(share_w, dtype=float), lay, d,
-                                 draws is not None, take_second, edge_cap)
+                                 draws is not None, take_second, edge_cap, HEAP_WANT)
     return e, rec, int(ties), int(edges)
