@@ -187,3 +187,16 @@ def test_model_all_in_simulate_and_unknown_model_still_exit_2() -> None:
     assert {"compromise", "median", "nash", "eum", "exchange", "crisis"} <= models
     code, _, err = run("forecast", "ec-emissions", "-m", "everything")
     assert code == 2 and "unknown model 'everything'" in err
+
+
+def test_model_all_in_evaluate_means_every_registered_model() -> None:
+    from detente.collective import list_models
+
+    code, out, _ = run("evaluate", "cuba-1962", "-m", "all", "-f", "json")
+    assert code == 0, out
+    scored = [m["model"] for m in json.loads(out)["models"]]
+    assert {m.name for m in list_models()} <= set(scored)
+    # naming one model still scores only it beside the baselines
+    code, out, _ = run("evaluate", "cuba-1962", "-m", "median", "-f", "json")
+    assert code == 0, out
+    assert "eum" not in {m["model"] for m in json.loads(out)["models"]}

@@ -96,7 +96,8 @@ class Domain:
     """A bilateral multi-issue bargaining domain (issues, parties ``a`` and ``b``, deadline).
 
     ``status_quo`` gives, per issue, the index of the option that holds if no agreement is
-    reached (``None`` when unknown); it defines what a broken deal reverts to.
+    reached (``None`` when unknown); it defines what a broken deal reverts to. ``as_of`` is the
+    date the inputs describe, when the domain was built from a dated scenario.
     """
 
     name: str
@@ -106,6 +107,7 @@ class Domain:
     status_quo: tuple[int, ...] | None = None
     deadline: int = 100
     source: str = ""
+    as_of: str | None = None
 
     def __post_init__(self) -> None:
         shape = self.shape
@@ -353,6 +355,7 @@ def domain_from_scenario(
         status_quo=None if sq is None else tuple(sq),
         deadline=deadline,
         source=scenario.source,
+        as_of=scenario.as_of,
     )
     if reservation is not None:
         return dom.with_reservation_values(*reservation)

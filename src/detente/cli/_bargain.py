@@ -132,14 +132,9 @@ def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None) -> tuple
     return (1.0, 1.0), "full trust (no --trust or --as-of given)", None
 
 
-def _dated_hint(file: str) -> str:
+def _dated_hint(dom: Domain) -> str:
     """The scenario's own date, as a hint when trust defaulted to full ('' if none)."""
-    path = scenario_path(file)
-    if _is_domain_yaml(path):
-        return ""
-    from detente.scenario import load_scenario
-
-    when = load_scenario(path).as_of
+    when = dom.as_of
     return f"; the scenario is dated {when}: --as-of {when} reads trust from the record" \
         if when else ""
 
@@ -200,7 +195,7 @@ def bargain_cmd(
     dom = _load(file, a, b, grid, reservation=reservation, whatif=(set_ or [], drop or []))
     pair, source, record = _resolve_trust(dom, trust, as_of)
     if trust is None and as_of is None and fmt is not TableJson.json:
-        source += _dated_hint(file)
+        source += _dated_hint(dom)
     br: Breach | None = None if breach is None else breach.value
     res = analyse(dom, pair, breach=br, trust_source=source)
     ua, ub = dom.utilities()

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from detente.cli._app import TableFormat, TableJsonCsv, UserError, app, console, user_errors
+from detente.cli._app import (
+    TableFormat,
+    TableJsonCsv,
+    UserError,
+    app,
+    console,
+    model_names,
+    user_errors,
+)
 from detente.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -125,8 +133,9 @@ def evaluate_cmd(
     ],
     model: Annotated[
         list[str] | None,
-        typer.Option("--model", "-m", help="Model name; repeat for several (default: every "
-                     "registered model; the status quo and compromise are always included)."),
+        typer.Option("--model", "-m", help="Model name; repeat for several; 'all' for every "
+                     "registered model (the default; the status quo and compromise are always "
+                     "included)."),
     ] = None,
     fmt: TableFormat = TableJsonCsv.table,
     per_issue: Annotated[
@@ -172,6 +181,7 @@ def _evaluate(
 
     if subset not in ("all", "odd", "even"):
         raise UserError(f"--subset must be all, odd or even, got {subset!r}")
+    model = model_names(model, []) or None  # 'all': every registered model
     for name in model or []:
         model_spec(name)
     scenarios, deu, notes = _load_inputs(inputs)

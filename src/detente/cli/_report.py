@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli._app import UserError, app, console, scenario_path, user_errors
+from detente.cli._app import UserError, app, console, model_names, scenario_path, user_errors
 
 
 @app.command("report")
@@ -25,7 +25,8 @@ def report_cmd(
                  ] = None,
     b: Annotated[str | None, typer.Option("--b", help="Second side.")] = None,
     model: Annotated[list[str] | None, typer.Option(
-        "--model", "-m", help="Models to include (default: every registered model).")] = None,
+        "--model", "-m", help="Models to include; repeat for several; 'all' for every model "
+        "(the default).")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of every random draw.")] = 0,
     grid: Annotated[int, typer.Option("--grid", help="Points per issue in the bargaining "
                                       "space.")] = 11,
@@ -49,7 +50,7 @@ def report_cmd(
         raise UserError(f"{out}: give a .html file name (or .pdf, or --pdf, for a PDF)")
     sc = load_scenario(path)
     rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a, b=b,
-                       models=model, seed=seed, grid=grid)
+                       models=model_names(model, []) or None, seed=seed, grid=grid)
     if as_pdf:
         atomic_write_bytes(out, render_pdf(render_html(rep)))
     else:
