@@ -279,7 +279,7 @@ def test_cli_forecast_json_on_the_file(scenario: Scenario) -> None:
         app, ["forecast", str(example_path("geneva-2022")), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     assert doc["scenario"] == "geneva-2022"
     for fc in doc["forecasts"]:
         direct = forecast(scenario, fc["model"]).outcomes

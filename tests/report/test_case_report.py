@@ -64,7 +64,7 @@ def test_numbers_equal_what_the_commands_print(geneva_report: Any) -> None:
     fc = runner.invoke(app, ["forecast", "geneva-2022", "-m", "eum", "-m", "compromise",
                              "-f", "json"])
     assert fc.exit_code == 0, fc.output
-    printed = json.loads(fc.output)
+    printed = json.loads(fc.stdout)
     docs = printed["forecasts"]
     assert [d["model"] for d in docs] == ["eum", "compromise"]
     for doc in docs:
@@ -75,14 +75,14 @@ def test_numbers_equal_what_the_commands_print(geneva_report: Any) -> None:
         cr = runner.invoke(app, ["credibility", actor, "--toward", toward, "--as-of",
                                  "2022-01-10", "-f", "json", "--db", "shipped"])
         assert cr.exit_code == 0, cr.output
-        c = json.loads(cr.output)
+        c = json.loads(cr.stdout)
         mine = data["credibility"][f"{actor}->{toward}"]
         assert mine["mean"] == pytest.approx(c["mean"], abs=1e-12)
         assert (mine["low"], mine["high"]) == pytest.approx((c["low"], c["high"]), abs=1e-12)
     bg = runner.invoke(app, ["bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--as-of",
                              "2022-01-10", "-f", "json"])
     assert bg.exit_code == 0, bg.output
-    b = json.loads(bg.output)
+    b = json.loads(bg.stdout)
     assert data["bargaining"]["threshold"] == pytest.approx(b["trust_threshold"], abs=1e-12)
     assert data["bargaining"]["zopa_share_at_trust"] == pytest.approx(
         b["zopa_at_trust"]["share"], abs=1e-12)

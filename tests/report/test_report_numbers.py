@@ -82,10 +82,10 @@ def _table_with(sec: dict[str, Any], first_header: str, contains: str | None = N
 def _run(*args: str) -> Any:
     res = CliRunner().invoke(app, list(args))
     assert res.exit_code == 0, res.output
-    try:
-        return json.loads(res.output)
+    try:  # stdout only: notes such as "created the record database" go to stderr
+        return json.loads(res.stdout)
     except json.JSONDecodeError as err:
-        raise AssertionError(f"{args}: not JSON: {res.output[:400]!r}") from err
+        raise AssertionError(f"{args}: not JSON: {res.stdout[:400]!r}") from err
 
 
 def _reproduce(text: str, section: str, prefix: str) -> Any:
