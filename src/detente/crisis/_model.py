@@ -74,6 +74,21 @@ __all__ = [
 #: commitment 1 backing down by a distance costs as much again as the distance itself.
 AUDIENCE_COST_SCALE = 1.0
 
+#: Deals whose gain to the challenger (over its reservation value; the Nash product's geometric
+#: mean of gains with ``power < 1``) is within this fraction of the best candidate's are treated
+#: as equally good: the candidate grid resolves values only to about this (a random candidate
+#: set, ≈ 0.003 of a scale per issue), and with linear utilities a multi-issue bargaining
+#: problem can have a whole face of optimal deals (Nash 1950's solution is unique in utilities,
+#: not in deals). Among the near-best deals the one nearest their centroid is taken — the set
+#: of maximisers of a concave objective over the convex zone is convex, so its centre is a
+#: stable, deterministic representative (see docs/crisis.md, "Stable point forecast").
+NEAR_TIE = 0.01
+
+#: The candidate deals are drawn from this fixed seed, not from the forecast's random stream
+#: (common random numbers across seeds): the seed then moves only the private-information draws,
+#: not the set of deals the parties can choose from.
+CANDIDATE_SEED = 0
+
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
 #: capability-ratio contest (γ = 1), λ = 1, full trust where the record has no events for the
@@ -597,18 +612,39 @@ def standoff_scale(d: Dyad, n_actors: int) -> np.ndarray:
 
 
 def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
-              zone: np.ndarray, power: float = 1.0) -> int | None:
+              zone: np.ndarray, power: float = 1.0, cands: np.ndarray | None = None
+              ) -> int | None:
     """The deal under complete information: the asymmetric Nash point of the zone with the
     challenger's bargaining power ω (ω = 1: its take-it-or-leave-it demand, Fearon 1995; ω = ½:
     the symmetric split, Nash 1950 / Rubinstein 1982 with equal patience); outside the zone,
-    the deal that comes closest to acceptable."""
+    the deal that comes closest to acceptable. With ``cands`` (the candidates' positions), deals
+    within :data:`NEAR_TIE` of the best gain tie and the one nearest their centroid is taken."""
     if v.shape[1] == 0:
         return None
     if zone.any():
         score = np.where(zone, _nash_score(v[a] - r[a], vb - rb, power), -np.inf)
-        best = np.flatnonzero(score >= score.max() - 1e-12)
-        return int(best[np.argmax(vb[best] if power >= 1 else v[a][best])])
+        gain = np.exp(score) if power < 1 else score
+        best = float(gain.max())
+        if best > 0 and cands is not None:
+            return int(_central(gain[:, None], cands, np.array([(1 - NEAR_TIE) * best]))[0])
+        tied = np.flatnonzero(score >= score.max() - 1e-12)
+        return int(tied[np.argmax(vb[tied] if power >= 1 else v[a][tied])])
     return int(np.argmax(np.minimum(v[a] - r[a], vb - rb)))
+
+
+def _central(score: np.ndarray, cands: np.ndarray, cut: np.ndarray) -> np.ndarray:
+    """Per column of ``score`` (m, u): the index of the near-best candidate (``score ≥ cut`` of
+    the column) nearest the centroid of the near-best ones (Euclidean on the unit scale; the
+    lowest index on an exact tie)."""
+    near = score >= cut[None, :]
+    rows = np.flatnonzero(near.any(axis=1))  # the candidates ever near the best
+    near = near[rows]
+    x = cands[rows]
+    w = near.astype(float)
+    centre = (w.T @ x) / w.sum(axis=0)[:, None]  # (u, n_issues)
+    dist = (x * x).sum(axis=1)[:, None] - 2.0 * x @ centre.T
+    out: np.ndarray = rows[np.where(near, dist, np.inf).argmin(axis=0)]
+    return out
 
 
 def _nash_score(ga: np.ndarray, gb: np.ndarray, power: float) -> np.ndarray:
@@ -643,7 +679,7 @@ def analyse(
     contest_exponent: float = 1.0,
     challenger: str = "",
     counterpart: str = "",
-    rng: np.random.Generator | int | None = 0,
+    rng: np.random.Generator | int | None = CANDIDATE_SEED,
     audience_cost_scale: float = AUDIENCE_COST_SCALE,
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
@@ -652,7 +688,9 @@ def analyse(
     power_shift: float = 0.0,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
-    agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals)."""
+    agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals).
+    ``rng`` seeds only the random part of the candidate deals; :func:`crisis_forecast` always
+    uses :data:`CANDIDATE_SEED`, whatever its own seed."""
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
     gen = np.random.default_rng(rng)
@@ -674,7 +712,7 @@ def analyse(
         broken = broken_promise_value(s, d, one, one, None, power_shift)[:, 0]
     v, vb = _values(s, d, cands, u_s, audience_cost_scale, broken)
     zone = _zone(v, vb, r[:, 0], rb, a, d.vetoes)
-    k = _proposal(v, vb, r[:, 0], rb, a, zone, power)
+    k = _proposal(v, vb, r[:, 0], rb, a, zone, power, cands)
     return CrisisAnalysis(
         s, col, d, how, cands, v, vb, ev[:, 0], int(choice[0]), bool(credible[0]),
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
@@ -768,7 +806,7 @@ def _crisis_forecast_one(
         raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
-                 challenger=challenger, counterpart=counterpart, rng=gen,
+                 challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
                  as_of=as_of, power=power, broken_promise=broken_promise,
                  power_shift=power_shift)
@@ -812,7 +850,6 @@ def _crisis_forecast_one(
     rb = (d.beta[:, None] * np.where(np.isfinite(r_b_side), r_b_side, 0.0)).sum(axis=0)
     if an.candidates.shape[0] == 0:
         agree = np.zeros(draws, dtype=bool)
-        demand = np.full(draws, -1)
         x_star_draws = np.repeat(d.standoff[None, :], draws, axis=0)
     else:
         # acc[c, d']: B's side accepts candidate c when its true cost is that of draw d'
@@ -824,16 +861,25 @@ def _crisis_forecast_one(
         # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
         va = an.value[d.a]
         va_true = va[:, None] + v_shift[d.a][None, :]  # (m, draws)
-        obj = p_acc[:, None] * va_true + (1 - p_acc)[:, None] * r[d.a][None, :]
+        gain = p_acc[:, None] * (va_true - r[d.a][None, :])
+        best = gain.max(axis=0)
+        pos = best > 0
+        cut = (1 - NEAR_TIE) * best
         if power < 1:
             # the asymmetric Nash split at the believed reservation of B's side, kept only
             # where some split is believed acceptable; otherwise the demand above
             rb_bar = float(np.mean(rb - vb_shift))
-            split = p_acc[:, None] * np.exp(_nash_score(va_true - r[d.a][None, :],
-                                                        (an.value_b - rb_bar)[:, None], power))
-            has = split.max(axis=0) > 1e-12
-            obj = np.where(has[None, :], split, obj)
-        demand = np.argmax(obj + 1e-12 * va[:, None], axis=0)
+            with np.errstate(divide="ignore"):
+                lsplit = np.log(p_acc)[:, None] + _nash_score(
+                    va_true - r[d.a][None, :], (an.value_b - rb_bar)[:, None], power)
+            best_s = lsplit.max(axis=0)
+            has = best_s > math.log(1e-12)
+            gain = np.where(has[None, :], lsplit, gain)
+            pos |= has
+            cut = np.where(has, best_s + math.log(1 - NEAR_TIE), cut)
+        demand = np.argmax(gain + 1e-12 * va[:, None], axis=0)
+        if pos.any():
+            demand[pos] = _central(gain[:, pos], an.candidates, cut[pos])
         cols = np.arange(draws)
         agree = acc[demand, cols] & (va_true[demand, cols] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
