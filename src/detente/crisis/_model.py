@@ -852,44 +852,69 @@ def _crisis_forecast_one(
         agree = np.zeros(draws, dtype=bool)
         x_star_draws = np.repeat(d.standoff[None, :], draws, axis=0)
     else:
-        # acc[c, d']: B's side accepts candidate c when its true cost is that of draw d'
-        acc = np.ones((an.candidates.shape[0], draws), dtype=bool)
-        acc &= an.value_b[:, None] + vb_shift[None, :] >= rb[None, :] - 1e-12
-        for j in d.vetoes:
-            acc &= an.value[j][:, None] + v_shift[j][None, :] >= r_belief[j][None, :] - 1e-12
-        p_acc = acc.mean(axis=1)
-        # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
+        # B's side accepts candidate c in draw d' iff each of its conditions holds: B's value
+        # against its reservation, each joint party's against its own. Each condition is
+        # "value of c ≥ a threshold of d'", so draws with the same thresholds share a column.
+        thr = np.vstack([rb - vb_shift] + [r_belief[j] - v_shift[j] for j in d.vetoes])
+        vals = np.vstack([an.value_b] + [an.value[j] for j in d.vetoes])  # (k, m)
+        u_thr, inv_thr, n_thr = np.unique(thr, axis=1, return_inverse=True, return_counts=True)
+        inv_thr = inv_thr.reshape(-1)
+        acc_u = vals[0][:, None] >= u_thr[0][None, :] - 1e-12  # (m, distinct thresholds)
+        for k in range(1, vals.shape[0]):
+            acc_u &= vals[k][:, None] >= u_thr[k][None, :] - 1e-12
+        p_acc = (acc_u @ n_thr) / draws  # P(B's side accepts c), over the draws
+        # A's demand: the risk–return trade-off (Fearon 1995), or the asymmetric Nash split at
+        # the believed reservation of B's side where some split is believed acceptable. Both
+        # depend on the draw only through A's true reservation net of its standoff shock, t.
         va = an.value[d.a]
-        va_true = va[:, None] + v_shift[d.a][None, :]  # (m, draws)
-        gain = p_acc[:, None] * (va_true - r[d.a][None, :])
+        t = r[d.a] - v_shift[d.a]
+        u_t, inv_t = np.unique(t, return_inverse=True)
+        inv_t = inv_t.reshape(-1)
+        # only a candidate some draw of B's side accepts can carry a positive gain
+        live = np.flatnonzero(p_acc > 0)
+        if live.size == 0:
+            live = np.arange(p_acc.size)
+        pl, vl = p_acc[live], va[live]
+        g_a = vl[:, None] - u_t[None, :]  # A's gain over its true reservation (live, distinct t)
+        gain = pl[:, None] * g_a
         best = gain.max(axis=0)
         pos = best > 0
         cut = (1 - NEAR_TIE) * best
         if power < 1:
-            # the asymmetric Nash split at the believed reservation of B's side, kept only
-            # where some split is believed acceptable; otherwise the demand above
+            # log of p_acc · g_A^ω · g_B^(1−ω) (the split, as in _nash_score)
             rb_bar = float(np.mean(rb - vb_shift))
             with np.errstate(divide="ignore"):
-                lsplit = np.log(p_acc)[:, None] + _nash_score(
-                    va_true - r[d.a][None, :], (an.value_b - rb_bar)[:, None], power)
+                lb = (1 - power) * np.log(np.maximum(an.value_b[live] - rb_bar, 0.0) + 1e-15)
+                lsplit = power * np.log(np.maximum(g_a, 0.0) + 1e-15) \
+                    + (np.log(pl) + lb)[:, None]
             best_s = lsplit.max(axis=0)
             has = best_s > math.log(1e-12)
-            gain = np.where(has[None, :], lsplit, gain)
-            pos |= has
-            cut = np.where(has, best_s + math.log(1 - NEAR_TIE), cut)
-        demand = np.argmax(gain + 1e-12 * va[:, None], axis=0)
+            if has.any():
+                gain = np.where(has[None, :], lsplit, gain)
+                pos |= has
+                cut = np.where(has, best_s + math.log(1 - NEAR_TIE), cut)
+        dem_t = np.zeros(u_t.size, dtype=int)
+        if (~pos).any():  # no gain anywhere: the best over every candidate (no deal follows)
+            dem_t[~pos] = np.argmax(p_acc[:, None] * (va[:, None] - u_t[None, ~pos])
+                                    + 1e-12 * va[:, None], axis=0)
         if pos.any():
-            demand[pos] = _central(gain[:, pos], an.candidates, cut[pos])
-        cols = np.arange(draws)
-        agree = acc[demand, cols] & (va_true[demand, cols] >= r[d.a] - 1e-12)
+            dem_t[pos] = live[_central(gain[:, pos], an.candidates[live], cut[pos])]
+        demand = dem_t[inv_t]
+        agree = acc_u[demand, inv_thr] & (va[demand] + v_shift[d.a] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
     escalate = ~agree & credible
-    p = np.array([_p_draws(d.options[j].p, shift[i:i + 1])[0] for i, j in enumerate(choice)])
+    p = np.empty(draws)
+    for j in np.unique(choice).tolist():
+        on = choice == j
+        p[on] = _p_draws(d.options[j].p, shift[on])
     won = gen.random(draws) < p
     esc = np.where(won[:, None], d.win[choice], d.lose[choice])
     standoff = _branch(s, d.standoff, an.collective, "no_agreement", d.a)
-    agreed = np.array([_branch(s, x, an.collective, "agreement", d.a) for x in x_star_draws]) \
-        if s.conditional else x_star_draws
+    agreed = x_star_draws
+    if s.conditional:
+        u_x, inv_x = np.unique(x_star_draws, axis=0, return_inverse=True)
+        agreed = np.array([_branch(s, x, an.collective, "agreement", d.a)
+                           for x in u_x])[inv_x.reshape(-1)]
     out = np.where(agree[:, None], agreed,
                    np.where(escalate[:, None], esc, standoff[None, :]))
     kind = np.where(agree, 0, np.where(escalate, 2, 1))
