@@ -36,6 +36,11 @@ Two layers, each stated so that it can be checked:
    standoff. Hence P(agreement), P(no_agreement), P(escalation), and per issue the
    probability-weighted outcome (deal, standoff, or what the winner imposes) with its spread.
 
+   Deals are chosen among candidates drawn from a fixed seed (:data:`CANDIDATE_SEED`), and
+   deals within :data:`NEAR_TIE` of the best gain count as tied, the one nearest their centroid
+   being taken: with linear utilities Nash's solution (Nash 1950) is unique in utilities but
+   not in deals, and the point forecast must not move with the seed (docs/crisis.md).
+
 The **standoff** outcome is the status quo on negotiated issues and, on unilateral issues, the
 decider's best reply to A's threat (deterrence: a decider threatened by A picks, on a grid of
 its issue, the position that maximises its value given whether A would then escalate); without
