@@ -1,15 +1,15 @@
 """README's case-bank figures for the models with no closed form (nash, eum, exchange, crisis),
 scored without detente's evaluation code.
 
-Each model is run with ``detente.collective.forecast_many`` on the cases in name order, seed 0, as
-``detente evaluate`` runs it (the crisis model draws from one generator across the cases, so a
-case's probabilities depend on the cases run before it: the held-out half is run on its own, as
-``--subset even`` runs it); everything else is recomputed here from the raw case files
-(``yaml.safe_load``): the observed values and scales, the absolute error on 0–100, the pooled MAE,
-the MAE over the escalations, the multi-class Brier score of the episode and the Brier score of
-P(escalation), and the leave-one-case-out base rate on the half of the cases whose ``as_of`` year
-is even (the half the crisis model's parameters were not chosen on), as docs/evaluation.md defines
-them.
+Each model is run as ``detente evaluate`` runs it, seed 0: a model with a batched kernel (eum,
+exchange) with ``detente.collective.forecast_many`` on the cases in name order, the others (nash,
+crisis) case by case, each case on its own stream seeded 0 (``detente forecast CASE --seed 0``),
+so a case's figures do not depend on the other cases. Everything else is recomputed here from the
+raw case files (``yaml.safe_load``): the observed values and scales, the absolute error on 0–100,
+the pooled MAE, the MAE over the escalations, the multi-class Brier score of the episode and the
+Brier score of P(escalation), and the leave-one-case-out base rate on the half of the cases whose
+``as_of`` year is even (the half the crisis model's parameters were not chosen on), as
+docs/evaluation.md defines them.
 
 A change to a model or a case that is not carried into README fails here.
 """
@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from detente import load_scenario
-from detente.collective import forecast_many
+from detente.collective import forecast, forecast_many, get_model
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted([*(ROOT / "src/detente/cases/data").glob("*.yaml"),
@@ -41,7 +41,10 @@ def _raw() -> list[dict]:
 @cache
 def _forecasts(model: str, subset: tuple[int, ...] | None = None) -> list:
     idx = subset if subset is not None else tuple(range(len(FILES)))
-    return forecast_many([load_scenario(FILES[i]) for i in idx], model, rng=0)
+    scenarios = [load_scenario(FILES[i]) for i in idx]
+    if get_model(model).batch is not None:
+        return forecast_many(scenarios, model, rng=0)
+    return [forecast(sc, model, rng=0) for sc in scenarios]
 
 
 def _errors(model: str, kinds: tuple[str, ...] = KINDS) -> list[float]:

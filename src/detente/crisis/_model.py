@@ -36,6 +36,11 @@ Two layers, each stated so that it can be checked:
    standoff. Hence P(agreement), P(no_agreement), P(escalation), and per issue the
    probability-weighted outcome (deal, standoff, or what the winner imposes) with its spread.
 
+   Deals are chosen among candidates drawn from a fixed seed (:data:`CANDIDATE_SEED`), and
+   deals within :data:`NEAR_TIE` of the best gain count as tied, the one nearest their centroid
+   being taken: with linear utilities Nash's solution (Nash 1950) is unique in utilities but
+   not in deals, and the point forecast must not move with the seed (docs/crisis.md).
+
 The **standoff** outcome is the status quo on negotiated issues and, on unilateral issues, the
 decider's best reply to A's threat (deterrence: a decider threatened by A picks, on a grid of
 its issue, the position that maximises its value given whether A would then escalate); without
@@ -73,6 +78,21 @@ __all__ = [
 #: λ, the audience cost of conceding a whole stake at full commitment, in stake units: at
 #: commitment 1 backing down by a distance costs as much again as the distance itself.
 AUDIENCE_COST_SCALE = 1.0
+
+#: Deals whose gain to the challenger (over its reservation value; the Nash product's geometric
+#: mean of gains with ``power < 1``) is within this fraction of the best candidate's are treated
+#: as equally good: the candidate grid resolves values only to about this (a random candidate
+#: set, ≈ 0.003 of a scale per issue), and with linear utilities a multi-issue bargaining
+#: problem can have a whole face of optimal deals (Nash 1950's solution is unique in utilities,
+#: not in deals). Among the near-best deals the one nearest their centroid is taken — the set
+#: of maximisers of a concave objective over the convex zone is convex, so its centre is a
+#: stable, deterministic representative (see docs/crisis.md, "Stable point forecast").
+NEAR_TIE = 0.01
+
+#: The candidate deals are drawn from this fixed seed, not from the forecast's random stream
+#: (common random numbers across seeds): the seed then moves only the private-information draws,
+#: not the set of deals the parties can choose from.
+CANDIDATE_SEED = 0
 
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
@@ -597,18 +617,39 @@ def standoff_scale(d: Dyad, n_actors: int) -> np.ndarray:
 
 
 def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
-              zone: np.ndarray, power: float = 1.0) -> int | None:
+              zone: np.ndarray, power: float = 1.0, cands: np.ndarray | None = None
+              ) -> int | None:
     """The deal under complete information: the asymmetric Nash point of the zone with the
     challenger's bargaining power ω (ω = 1: its take-it-or-leave-it demand, Fearon 1995; ω = ½:
     the symmetric split, Nash 1950 / Rubinstein 1982 with equal patience); outside the zone,
-    the deal that comes closest to acceptable."""
+    the deal that comes closest to acceptable. With ``cands`` (the candidates' positions), deals
+    within :data:`NEAR_TIE` of the best gain tie and the one nearest their centroid is taken."""
     if v.shape[1] == 0:
         return None
     if zone.any():
         score = np.where(zone, _nash_score(v[a] - r[a], vb - rb, power), -np.inf)
-        best = np.flatnonzero(score >= score.max() - 1e-12)
-        return int(best[np.argmax(vb[best] if power >= 1 else v[a][best])])
+        gain = np.exp(score) if power < 1 else score
+        best = float(gain.max())
+        if best > 0 and cands is not None:
+            return int(_central(gain[:, None], cands, np.array([(1 - NEAR_TIE) * best]))[0])
+        tied = np.flatnonzero(score >= score.max() - 1e-12)
+        return int(tied[np.argmax(vb[tied] if power >= 1 else v[a][tied])])
     return int(np.argmax(np.minimum(v[a] - r[a], vb - rb)))
+
+
+def _central(score: np.ndarray, cands: np.ndarray, cut: np.ndarray) -> np.ndarray:
+    """Per column of ``score`` (m, u): the index of the near-best candidate (``score ≥ cut`` of
+    the column) nearest the centroid of the near-best ones (Euclidean on the unit scale; the
+    lowest index on an exact tie)."""
+    near = score >= cut[None, :]
+    rows = np.flatnonzero(near.any(axis=1))  # the candidates ever near the best
+    near = near[rows]
+    x = cands[rows]
+    w = near.astype(float)
+    centre = (w.T @ x) / w.sum(axis=0)[:, None]  # (u, n_issues)
+    dist = (x * x).sum(axis=1)[:, None] - 2.0 * x @ centre.T
+    out: np.ndarray = rows[np.where(near, dist, np.inf).argmin(axis=0)]
+    return out
 
 
 def _nash_score(ga: np.ndarray, gb: np.ndarray, power: float) -> np.ndarray:
@@ -643,7 +684,7 @@ def analyse(
     contest_exponent: float = 1.0,
     challenger: str = "",
     counterpart: str = "",
-    rng: np.random.Generator | int | None = 0,
+    rng: np.random.Generator | int | None = CANDIDATE_SEED,
     audience_cost_scale: float = AUDIENCE_COST_SCALE,
     setup_override: CrisisSetup | None = None,
     as_of: str | None = None,
@@ -652,7 +693,9 @@ def analyse(
     power_shift: float = 0.0,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
-    agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals)."""
+    agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals).
+    ``rng`` seeds only the random part of the candidate deals; :func:`crisis_forecast` always
+    uses :data:`CANDIDATE_SEED`, whatever its own seed."""
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
     gen = np.random.default_rng(rng)
@@ -674,7 +717,7 @@ def analyse(
         broken = broken_promise_value(s, d, one, one, None, power_shift)[:, 0]
     v, vb = _values(s, d, cands, u_s, audience_cost_scale, broken)
     zone = _zone(v, vb, r[:, 0], rb, a, d.vetoes)
-    k = _proposal(v, vb, r[:, 0], rb, a, zone, power)
+    k = _proposal(v, vb, r[:, 0], rb, a, zone, power, cands)
     return CrisisAnalysis(
         s, col, d, how, cands, v, vb, ev[:, 0], int(choice[0]), bool(credible[0]),
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
@@ -768,7 +811,7 @@ def _crisis_forecast_one(
         raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
-                 challenger=challenger, counterpart=counterpart, rng=gen,
+                 challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
                  as_of=as_of, power=power, broken_promise=broken_promise,
                  power_shift=power_shift)
@@ -812,38 +855,71 @@ def _crisis_forecast_one(
     rb = (d.beta[:, None] * np.where(np.isfinite(r_b_side), r_b_side, 0.0)).sum(axis=0)
     if an.candidates.shape[0] == 0:
         agree = np.zeros(draws, dtype=bool)
-        demand = np.full(draws, -1)
         x_star_draws = np.repeat(d.standoff[None, :], draws, axis=0)
     else:
-        # acc[c, d']: B's side accepts candidate c when its true cost is that of draw d'
-        acc = np.ones((an.candidates.shape[0], draws), dtype=bool)
-        acc &= an.value_b[:, None] + vb_shift[None, :] >= rb[None, :] - 1e-12
-        for j in d.vetoes:
-            acc &= an.value[j][:, None] + v_shift[j][None, :] >= r_belief[j][None, :] - 1e-12
-        p_acc = acc.mean(axis=1)
-        # A's demand given its true reservation r_A (risk–return trade-off, Fearon 1995)
+        # B's side accepts candidate c in draw d' iff each of its conditions holds: B's value
+        # against its reservation, each joint party's against its own. Each condition is
+        # "value of c ≥ a threshold of d'", so draws with the same thresholds share a column.
+        thr = np.vstack([rb - vb_shift] + [r_belief[j] - v_shift[j] for j in d.vetoes])
+        vals = np.vstack([an.value_b] + [an.value[j] for j in d.vetoes])  # (k, m)
+        u_thr, inv_thr, n_thr = np.unique(thr, axis=1, return_inverse=True, return_counts=True)
+        inv_thr = inv_thr.reshape(-1)
+        acc_u = vals[0][:, None] >= u_thr[0][None, :] - 1e-12  # (m, distinct thresholds)
+        for k in range(1, vals.shape[0]):
+            acc_u &= vals[k][:, None] >= u_thr[k][None, :] - 1e-12
+        p_acc = (acc_u @ n_thr) / draws  # P(B's side accepts c), over the draws
+        # A's demand: the risk–return trade-off (Fearon 1995), or the asymmetric Nash split at
+        # the believed reservation of B's side where some split is believed acceptable. Both
+        # depend on the draw only through A's true reservation net of its standoff shock, t.
         va = an.value[d.a]
-        va_true = va[:, None] + v_shift[d.a][None, :]  # (m, draws)
-        obj = p_acc[:, None] * va_true + (1 - p_acc)[:, None] * r[d.a][None, :]
+        t = r[d.a] - v_shift[d.a]
+        u_t, inv_t = np.unique(t, return_inverse=True)
+        inv_t = inv_t.reshape(-1)
+        # only a candidate some draw of B's side accepts can carry a positive gain
+        live = np.flatnonzero(p_acc > 0)
+        if live.size == 0:
+            live = np.arange(p_acc.size)
+        pl, vl = p_acc[live], va[live]
+        g_a = vl[:, None] - u_t[None, :]  # A's gain over its true reservation (live, distinct t)
+        gain = pl[:, None] * g_a
+        best = gain.max(axis=0)
+        pos = best > 0
+        cut = (1 - NEAR_TIE) * best
         if power < 1:
-            # the asymmetric Nash split at the believed reservation of B's side, kept only
-            # where some split is believed acceptable; otherwise the demand above
+            # log of p_acc · g_A^ω · g_B^(1−ω) (the split, as in _nash_score)
             rb_bar = float(np.mean(rb - vb_shift))
-            split = p_acc[:, None] * np.exp(_nash_score(va_true - r[d.a][None, :],
-                                                        (an.value_b - rb_bar)[:, None], power))
-            has = split.max(axis=0) > 1e-12
-            obj = np.where(has[None, :], split, obj)
-        demand = np.argmax(obj + 1e-12 * va[:, None], axis=0)
-        cols = np.arange(draws)
-        agree = acc[demand, cols] & (va_true[demand, cols] >= r[d.a] - 1e-12)
+            with np.errstate(divide="ignore"):
+                lb = (1 - power) * np.log(np.maximum(an.value_b[live] - rb_bar, 0.0) + 1e-15)
+                lsplit = power * np.log(np.maximum(g_a, 0.0) + 1e-15) \
+                    + (np.log(pl) + lb)[:, None]
+            best_s = lsplit.max(axis=0)
+            has = best_s > math.log(1e-12)
+            if has.any():
+                gain = np.where(has[None, :], lsplit, gain)
+                pos |= has
+                cut = np.where(has, best_s + math.log(1 - NEAR_TIE), cut)
+        dem_t = np.zeros(u_t.size, dtype=int)
+        if (~pos).any():  # no gain anywhere: the best over every candidate (no deal follows)
+            dem_t[~pos] = np.argmax(p_acc[:, None] * (va[:, None] - u_t[None, ~pos])
+                                    + 1e-12 * va[:, None], axis=0)
+        if pos.any():
+            dem_t[pos] = live[_central(gain[:, pos], an.candidates[live], cut[pos])]
+        demand = dem_t[inv_t]
+        agree = acc_u[demand, inv_thr] & (va[demand] + v_shift[d.a] >= r[d.a] - 1e-12)
         x_star_draws = an.candidates[demand]
     escalate = ~agree & credible
-    p = np.array([_p_draws(d.options[j].p, shift[i:i + 1])[0] for i, j in enumerate(choice)])
+    p = np.empty(draws)
+    for j in np.unique(choice).tolist():
+        on = choice == j
+        p[on] = _p_draws(d.options[j].p, shift[on])
     won = gen.random(draws) < p
     esc = np.where(won[:, None], d.win[choice], d.lose[choice])
     standoff = _branch(s, d.standoff, an.collective, "no_agreement", d.a)
-    agreed = np.array([_branch(s, x, an.collective, "agreement", d.a) for x in x_star_draws]) \
-        if s.conditional else x_star_draws
+    agreed = x_star_draws
+    if s.conditional:
+        u_x, inv_x = np.unique(x_star_draws, axis=0, return_inverse=True)
+        agreed = np.array([_branch(s, x, an.collective, "agreement", d.a)
+                           for x in u_x])[inv_x.reshape(-1)]
     out = np.where(agree[:, None], agreed,
                    np.where(escalate[:, None], esc, standoff[None, :]))
     kind = np.where(agree, 0, np.where(escalate, 2, 1))

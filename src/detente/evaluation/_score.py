@@ -411,12 +411,18 @@ def _run(
     notes: list[str],
 ) -> list[Forecast | None]:
     """Forecasts of every case; a case the model cannot take (an input error, e.g. inputs the
-    model needs and the case lacks) gets ``None`` and a note instead of stopping the run."""
+    model needs and the case lacks) gets ``None`` and a note instead of stopping the run.
+
+    Each case gets its own random stream, seeded with ``rng`` as ``detente forecast CASE
+    --seed RNG`` seeds it, so a case's figures do not depend on which cases precede it or on
+    the subset scored. Only a model with a batched kernel (EUM, exchange) runs the cases in one
+    call, with the streams its kernel gives them."""
     results: list[Forecast | None] = []
     from detente.collective import get_model
 
-    get_model(name).resolve(opts)  # a wrong option is the user's mistake, not the case's
-    if len(scored) > 1:
+    spec = get_model(name)
+    spec.resolve(opts)  # a wrong option is the user's mistake, not the case's
+    if len(scored) > 1 and spec.batch is not None:
         try:
             results.extend(forecast_many([c.scenario for c in scored], name, rng=rng, **opts))
             return results
