@@ -84,10 +84,15 @@ def _judged(sc: Scenario, ind: dict[str, Any], value: float, pair: tuple[float, 
             ) -> dict[str, str]:
     var = _variant(sc, ind, value)
     crisis_trust: Any = "record"
-    if ind["kind"] == "trust" and ind["actor"] == "USA and RUS":
-        pair = (value, value)
-    elif ind["kind"] == "trust":
-        crisis_trust = value
+    if ind["kind"] == "trust":
+        # both credibilities move by the same amount until the lower one is `value`
+        p0, p1 = ind["pair"]
+        d = value - min(p0, p1)
+        moved = (min(1.0, max(0.0, p0 + d)), min(1.0, max(0.0, p1 + d)))
+        if ind["actor"] == "USA and RUS":
+            pair = moved
+        else:
+            crisis_trust = moved
     deal, nash = _deal(var, pair)
     return {"escalation": _escalation(var, crisis_trust), "deal": deal, "nash": nash}
 
@@ -103,6 +108,9 @@ def test_geneva_indicators_hold_when_recomputed(geneva_report: Any) -> None:
     assert kinds == {"position", "salience", "capability", "trust"}
     found = [i for i in inputs if i["flips_at"] is not None]
     assert len(found) >= 3
+    for ind in inputs:  # a trust sweep starts from the record's own pair
+        if ind["kind"] == "trust":
+            assert ind["now"] == min(ind["pair"])
     for ind in found:
         before = _judged(sc, ind, ind["same_at"], pair)
         after = _judged(sc, ind, ind["flips_at"], pair)

@@ -49,10 +49,17 @@ class Judge:
     grid: int
 
 
-def judge(sc: Scenario, j: Judge, *, crisis_trust: float | None = None,
-          bargain_trust: float | None = None) -> dict[str, str]:
+def shifted(pair: tuple[float, float], value: float) -> tuple[float, float]:
+    """The trust pair with both credibilities moved together until the lower one is ``value``
+    (each kept in [0, 1]): at ``value = min(pair)`` it is the record's pair itself."""
+    d = value - min(pair)
+    return (min(1.0, max(0.0, pair[0] + d)), min(1.0, max(0.0, pair[1] + d)))
+
+
+def judge(sc: Scenario, j: Judge, *, crisis_trust: tuple[float, float] | None = None,
+          bargain_trust: tuple[float, float] | None = None) -> dict[str, str]:
     """The report's discrete judgements on ``sc`` (``crisis_trust``, ``bargain_trust``: the trust
-    both ways in the crisis dyad or the bargaining dyad, replacing the record's)."""
+    pair in the crisis dyad or the bargaining dyad, replacing the record's)."""
     from detente.crisis import crisis_forecast
     from detente.report._case_report import likelihood_term
 
@@ -66,7 +73,7 @@ def judge(sc: Scenario, j: Judge, *, crisis_trust: float | None = None,
     if j.a is not None and j.b is not None and j.pair is not None:
         from detente.bargaining import analyse, domain_from_scenario
 
-        pair = j.pair if bargain_trust is None else (bargain_trust, bargain_trust)
+        pair = j.pair if bargain_trust is None else bargain_trust
         dom = domain_from_scenario(sc, j.a, j.b, steps=j.grid)
         res = analyse(dom, pair, trust_source="record")
         out["deal"] = "a deal exists" if res.zopa_trust.exists else "no deal"
@@ -96,6 +103,7 @@ class Indicator:
     before: str | None = None
     after: str | None = None
     confidence: str | None = None  # the stance's own confidence (positions, saliences)
+    pair: tuple[float, float] | None = None  # trust: the record's pair, moved by `shifted`
 
     @property
     def distance(self) -> float:
@@ -163,10 +171,11 @@ def _with_capability(sc: Scenario, actor: str, value: float) -> Scenario:
 
 def _indicator(kind: str, actor: str, issue: str | None, now: float, lo: float, hi: float,
                base: dict[str, str], evaluate: Callable[[float], dict[str, str]],
-               confidence: str | None = None) -> Indicator:
+               confidence: str | None = None, pair: tuple[float, float] | None = None
+               ) -> Indicator:
     same, flips, key, after = sweep(evaluate, base, now, lo, hi)
     return Indicator(kind, actor, issue, now, lo, hi, same, flips, key,
-                     None if key is None else base[key], after, confidence)
+                     None if key is None else base[key], after, confidence, pair)
 
 
 def build_indicators(sc: Scenario, j: Judge, actors: Sequence[str]
@@ -200,18 +209,21 @@ def build_indicators(sc: Scenario, j: Judge, actors: Sequence[str]
             return judge(_with_capability(sc, ch, v), j)
 
         out.append(_indicator("capability", ch, None, cap, 0.0, top, base, at_capability))
-    if j.pair is not None and j.a is not None and j.b is not None:
-        def at_bargain_trust(v: float) -> dict[str, str]:
-            return judge(sc, j, bargain_trust=v)
+    # Trust: both credibilities of a dyad move together (their gap kept), so that the sweep
+    # starts from the record's own pair and its judgements are the baseline's.
+    bpair, cpair = j.pair, j.crisis_trust
+    if bpair is not None and j.a is not None and j.b is not None:
+        def at_bargain_trust(v: float, p: tuple[float, float] = bpair) -> dict[str, str]:
+            return judge(sc, j, bargain_trust=shifted(p, v))
 
-        out.append(_indicator("trust", f"{j.a} and {j.b}", None, min(j.pair), 0.0, 1.0, base,
-                              at_bargain_trust))
-    if j.crisis_trust is not None and j.challenger is not None and j.counterpart is not None:
-        def at_crisis_trust(v: float) -> dict[str, str]:
-            return judge(sc, j, crisis_trust=v)
+        out.append(_indicator("trust", f"{j.a} and {j.b}", None, min(bpair), 0.0, 1.0, base,
+                              at_bargain_trust, pair=bpair))
+    if cpair is not None and j.challenger is not None and j.counterpart is not None:
+        def at_crisis_trust(v: float, p: tuple[float, float] = cpair) -> dict[str, str]:
+            return judge(sc, j, crisis_trust=shifted(p, v))
 
         out.append(_indicator("trust", f"{j.challenger} and {j.counterpart}", None,
-                              min(j.crisis_trust), 0.0, 1.0, base, at_crisis_trust))
+                              min(cpair), 0.0, 1.0, base, at_crisis_trust, pair=cpair))
     return base, out
 
 
@@ -240,8 +252,8 @@ def indicator_text(sc: Scenario, ind: Indicator) -> str:
         what = (f"If {ind.actor}'s capability were past {past} (now {now}; military spending, "
                 "GDP, warheads, personnel — or a shift in the balance on the ground)")
     else:
-        what = (f"If trust between {ind.actor} moves past {past} both ways (now {now}, the "
-                "lower of the record's two credibilities; watch agreements "
+        what = (f"If trust between {ind.actor} moves past {past} (the lower of the record's "
+                f"two credibilities, now {now}, both moving together; watch agreements "
                 f"{'kept' if up else 'broken'})")
     return (f"{what}: {JUDGEMENT_NAMES[ind.judgement]} changes from “{ind.before}” to "
             f"“{ind.after}”.")
