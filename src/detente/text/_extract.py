@@ -111,10 +111,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
-    ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
-                          r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
-                          r"(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|by|"
-                          r"between|last|earlier|this|with)\b)", re.I)),
+    # (also after a comma: "The deal, struck in Beijing this week, ...")
+    ("signed", re.compile("(?:" + "|".join(
+        f"(?<={n}{sep})" for n in ("accord", "accords", "agreement", "agreements", "deal",
+                                   "treaty", "pact", "ceasefire", "truce")
+        for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|"
+        r"by|between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
     ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
                         r"convention|protocol)\s+(?:(?:has|have|had)\s+)?(?:been|is|are|was|were)"
@@ -242,7 +244,10 @@ _TRIGGERS.append(("kept", re.compile(
 _KEYS.append(("observed", "respected", "honoured", "honored", "upheld", "adhered"))
 # "remains committed to the agreements": observance
 _TRIGGERS.append(("kept", re.compile(
-    r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
+    r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?[\"“‘]?committed[\"”’]?\s+to\b(?=[\"”’]?\s+"
+    # (scare quotes allowed; "committed to faithfully implementing the truce")
+    r"(?:(?:\w+ly\s+)?(?:implementing|observing|honou?ring|respecting|upholding|abiding\s+by)"
+    r"[\"”’]?\s+)?(?:the|its|their|all)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
     r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(("remain",))
@@ -252,6 +257,15 @@ _AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adap
                       re.I)
 _TRIGGERS.append(("signed", _AMENDED))
 _KEYS.append(("amended", "adapted", "revised"))
+# the passive of ending a treaty, with its agent: "The INF Treaty was abandoned by the United
+# States", "the pact had been scrapped by Washington", "was denounced by Russia"
+_PASSIVE_END = ("abandoned", "scrapped", "ditched", "renounced", "denounced", "junked",
+                "jettisoned", "terminated", "annulled", "cancelled", "canceled", "repudiated",
+                "torn up", "ripped up", "left", "quit", "exited")
+_TRIGGERS.append(("withdrew", re.compile(
+    r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:" + "|".join(_PASSIVE_END) +
+    r")\b(?=\s+(?:[\w,]+\s+){0,4}?by\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
+_KEYS.append(tuple(w.split()[0] for w in _PASSIVE_END))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -489,6 +503,23 @@ _NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|in
 #: ("When it withdrew ..., the Trump Administration": there "it" is the main clause's subject)
 _PRONOUN = re.compile(r"^\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|although|"
                       r"though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b", re.I)
+#: a reciprocal accusation: "accused each other of", "blamed the other side for", "exchanged
+#: accusations of ceasefire violations", "traded charges of breaching the truce"
+_RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
+                         r"the other(?:\s+side)?)\b|\b(?:exchang|trad)(?:ed|es|e|ing)\s+"
+                         r"(?:mutual\s+|fresh\s+|new\s+|angry\s+|bitter\s+)?(?:accusations|"
+                         r"allegations|charges|claims|blame)\b", re.I)
+#: before a ratification noun: it is withheld ("bypassing the CFE ratification", "the protracted
+#: ratification", "delayed ratification of")
+_RATIFICATION_WITHHELD = re.compile(
+    r"\b(?:bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
+    r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
+    r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
+    r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: an actor's possessive before a treaty noun phrase: "Iran's nuclear deal"
+_POSSESSIVE_NP = re.compile(r"\b(?P<who>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})['’]s\s+"
+                            r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?(?:deal|agreement|treaty|accord|"
+                            r"pact))\b")
 _WEAK = re.compile(r"^(?:exit|leave|left|concluded|finali[sz]ed|cheat|breach|extension)", re.I)
 
 
@@ -664,6 +695,25 @@ class Extractor:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         return None
 
+    def _possessive_agreement(self, s: str) -> _Ent | None:
+        """"Iran's nuclear deal", "Moscow's arms treaty with Washington": an actor's possessive
+        before a treaty noun phrase that, with the actor's name put back, is a name of one
+        agreement of the record ("Iran nuclear deal", "nuclear deal with Iran")."""
+        g = self.gazetteer
+        for m in _POSSESSIVE_NP.finditer(s):
+            form = m.group("who").lower()
+            phrase = re.sub(r"\s+", " ", m.group("np")).lower()
+            if form not in g.actors:
+                continue
+            codes = {o.code for o in g.actors[form]}
+            forms = {f for f, options in g.actors.items() if any(o.code in codes
+                                                                  for o in options)}
+            ids = {aid for name, aid in g.agreements.items()
+                   if any(name.lower() in (f"{f} {phrase}", f"{phrase} with {f}") for f in forms)}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), m.start(), m.end(), m.group(0))
+        return None
+
     def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
                         generic: bool = True) -> _Ent | None:
         """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
@@ -795,7 +845,8 @@ class Extractor:
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
         if not any(e.label == "AGR" for e in ents) and (
-                desc := self._described_agreement(s) or state.kind_desc.get(index)):
+                desc := self._described_agreement(s) or self._possessive_agreement(s) or
+                state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
@@ -882,14 +933,23 @@ class Extractor:
                                   r"\s*,\s*$", s[max(0, t0 - 40):t0], re.I) and not any(
                         e.end == t0 - 2 for e in agr_ents):
                 continue
+            # "The plan was abandoned by NATO": the passive of ending needs a treaty (named, or a
+            # treaty noun) as its subject
+            if etype == "withdrew" and ttext.lower() in _PASSIVE_END and re.search(
+                    r"\b(?:was|were|been)\s+$", s[c0:t0]) and not any(
+                    c0 <= e.start and e.end <= t0 for e in agr_ents) and not _ANAPHOR.search(
+                    s[c0:t0]):
+                continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
             of_actor = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
                     t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR") and not (
-                    of_actor and any(e.start == t1 + of_actor.end() for e in ents
-                                     if e.label == "ACT")) and not \
+                    of_actor and any(e.start == t1 + of_actor.end() and not re.match(
+                        r"\s+(?!(?:from|and|in|on|at|to|as|after|before|was|is|had|has|would|"
+                        r"will|last|this|that|under)\b)[a-z]", s[e.end:])
+                                     for e in ents if e.label == "ACT")) and not \
                     re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
                 continue
             # "withdrew a significant amount of weaponry": a verb with a direct object that is
@@ -907,7 +967,11 @@ class Extractor:
                     pulled_back = True
             # "withdrawal from the Commonwealth of Independent States": from a named body that
             # is not an agreement of the record
-            frm = re.match(r"^\s+from\s+(?:the\s+)?(?=[A-Z])", s[t1:])
+            # (also "withdrawing from the wider Middle East": a place, with its adjectives)
+            frm = re.match(r"^\s+from\s+(?:the\s+)?(?:(?!(?:landmark|key|bilateral|"
+                           r"multilateral|nuclear|arms|peace|new|old|original|historic|"
+                           r"international|global|strategic|former|same|so-called)\b)"
+                           r"[a-z][\w-]*\s+){0,2}?(?=[A-Z])", s[t1:])
             if etype == "withdrew" and frm and not any(
                     t1 <= e.start <= t1 + frm.end() + 60 for e in ents if e.label == "AGR") and \
                     not re.match(rf"^[^,;.]{{0,60}}?{_TREATY_NOUN}", s[t1 + frm.end():], re.I) and \
@@ -1016,7 +1080,11 @@ class Extractor:
                 agrs = [_Ent("AGR", later[0][1], -1, -1, later[0][2])]
                 conf -= 0.25
             elif len({n[1] for n in state.named}) == 1 and (
-                    etype != "violation_alleged" or _TREATY_TALK.search(s)):
+                    etype != "violation_alleged" or _TREATY_TALK.search(s) or (
+                        # in an article about one ceasefire, "accused Pakistan of repeated
+                        # violations" (no object of its own) breaks it
+                        g.kinds.get(state.named[0][1]) == "ceasefire" and not re.match(
+                            r"[\"”’]?\s+(?:of|against|on|in)\b", s[t1:]))):
                 # an article about one agreement: an act with treaty language and no agreement
                 # named is under it ("It remains in material breach of its obligations")
                 n0 = state.named[0]
@@ -1092,10 +1160,21 @@ class Extractor:
             year = dm.year if dm else (state.ref.year if state.ref else None)
             # "refused to ratify the treaty" years after it entered into force, when the record
             # has an adaptation of it signed by then: the adaptation is what awaits ratification
-            if etype in ("ratified", "not_ratified") and year is not None:
+            # (an undated one by the dateline's year)
+            year_ad = year if year is not None else (int(state.month[:4]) if state.month
+                                                     else None)
+            if etype in ("ratified", "not_ratified") and year_ad is not None:
                 agrs = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
-                        if e.key in self.adapted and self.in_force.get(e.key, 9999) < year and
-                        int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year else e
+                        if e.key in self.adapted and self.in_force.get(e.key, 9999) < year_ad and
+                        int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year_ad
+                        else e for e in agrs]
+            # "the CFE Treaty signed in Istanbul in November 1999": a signing dated on its
+            # adaptation's date of signature (to the month), not its own, is the adaptation's
+            if etype == "signed" and dm is not None and len(dm.value) >= 7:
+                agrs = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
+                        if e.key in self.adapted and
+                        self.signed_on.get(self.adapted[e.key], "").startswith(dm.value[:7]) and
+                        not self.signed_on.get(e.key, "").startswith(dm.value[:4]) else e
                         for e in agrs]
             # consent stated as an act is the signing only on the record's date of signature
             # (to the month; an undated one by the dateline's month)
@@ -1176,9 +1255,7 @@ class Extractor:
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if len(actors) < 2 and etype == "violation_alleged" and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
-                    r"the other(?:\s+side)?)\b",
-                    s[c0:t0]):
+                    _RECIPROCAL, s[c0:t0]):
                 # "X and Y reported casualties, while accusing each other of violating": the
                 # main clause's subjects
                 main = tuple(dict.fromkeys(c for c in (
@@ -1263,6 +1340,11 @@ class Extractor:
                     r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
                     r"signatories)\b", s[t1:], re.I):
                 actors, how = ("*",), "parties"  # "signed in 1990 by 30 countries"
+            # "signed between the US and the former USSR in 1987", "concluded by Moscow and
+            # Kyiv": the coordinated agents or partners named right after the act
+            if etype in ("signed", "ratified", "extended") and (
+                    agents := _coordinated_after(s, t1, act_ents, g, year)):
+                actors, how = agents, "agent"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
             if how in ("voice", "sentence", "pronoun", "speaker"):
@@ -1365,6 +1447,20 @@ class Extractor:
                 negated = True
             elif not negated and not hyp and _in_scope(_RUMOUR, s, h0, t0):
                 hyp = True
+            # "does not prevent NATO from ratifying", "kept Kyiv from signing", "barred it from
+            # leaving": the act kept from happening (or left open) is no fact
+            if not hyp and not negated and re.search(
+                    r"\b(?:prevent|stop|bar|block|keep|kept|deter|discourag|dissuad|prohibit|"
+                    r"restrain|preclud|hinder|imped)\w*\s+(?:[\w.'’-]+\s+){0,5}?from\s+"
+                    r"(?:\w+ly\s+)?$", s[h0:t0], re.I):
+                hyp = True
+            # "until all countries of NATO ratify this treaty", "until Russia complies": an act
+            # awaited in an until-clause (not a past one: "until Russia withdrew in 2023")
+            # (a violation is presupposed there: "until the U.S. ends its violations")
+            if not hyp and etype != "violation_alleged" and re.search(
+                    r"\buntil\s+(?:[\w.,'’-]+\s+){0,8}?$", s[h0:t0], re.I) and \
+                    not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext, re.I):
+                hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
@@ -1381,6 +1477,15 @@ class Extractor:
                 # ... and the date after "until" is the act's
                 dm = next((d for d in dates if t1 + until.end() <= d.start < t1 + until.end()
                            + 4), dm)
+            # a ratification delayed, bypassed or drawn out ("bypassing the CFE ratification",
+            # "the protracted ratification process", "stalled ratification") is withheld; a
+            # "ratification process" not said to be complete is under way, no act yet
+            if etype == "ratified" and ttext.lower() == "ratification" and not negated:
+                if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]):
+                    etype = "not_ratified"
+                elif re.match(r"\s+process\b", s[t1:], re.I) and not re.search(
+                        r"\b(?:complet|conclu|finish|end)\w*", s[c0:c1], re.I):
+                    hyp = True
             if etype == "ratified" and negated and not hyp:
                 etype, negated = "not_ratified", False  # "has signed but not ratified"
             # alleger
@@ -1451,9 +1556,7 @@ class Extractor:
                 # "accused Iran and Israel of both violating": one act by each
                 pairs = [((a,), alleged) for a in actors]
             elif etype == "violation_alleged" and len(actors) >= 2 and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
-                    r"the other(?:\s+side)?)\b",
-                    s[c0:t0]):
+                    _RECIPROCAL, s[c0:t0]):
                 # "Russia and Ukraine accused each other of violating": each accuses the other
                 pairs = [((a,), tuple(b for b in actors if b != a)) for a in actors]
             for (actors, alleged), (k_agr, agr) in ((p_, a_) for p_ in pairs
@@ -1794,8 +1897,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
-    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and _TREATY_HEAD_END.search(
-            s[c0:t0]):
+    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and (_TREATY_HEAD_END.search(
+            s[c0:t0]) or re.search(r"\b(?:the|this|that|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|pact|"
+                                   r"accord|agreement|truce|ceasefire)\s*,\s*$", s[c0:t0], re.I)):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
         agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
@@ -1850,8 +1954,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # a noun's own agent before the clause's subject: "the State Department said the suspension
     # of the treaty by the Russian Federation", "following the withdrawal of the United States"
     if nominal:
+        # (also "the ratification process of the treaty by NATO members")
         for by0 in (re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]), re.match(
-                r"^\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])):
+                r"^\s+(?:process\s+)?of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?",
+                s[t1:])):
             agents = [e for e in acts if by0 and e.start == t1 + by0.end()]
             if agents:
                 return codes(_chain_right(s, acts, agents[0], c1)), "agent"
@@ -1860,7 +1966,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         gap = s[e.end:t0]
         gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
         # ("accused Russian forces of violating": a preposition ends no modifier)
-        if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
+        # (scare quotes allowed: "Pakistan's “repeated violations”")
+        if re.fullmatch(r"(?:'s|’s)?\s*[\"“‘]?(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
                 not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)(?:\s+(?:both|all|each|"
                               r"jointly|repeatedly))?\s*$", gap) and \
                 not ("," in gap and ttext.lower().endswith("ing")) and \
@@ -1988,6 +2095,36 @@ def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year
                 return tuple(out)
         break
     return (rep,)
+
+
+_AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)\s+(?:[\w.’'-]+,?\s+){1,3}?)?\s+(?:by|between)\s+"
+                         r"(?:the\s+)?(?:former\s+)?", re.I)
+_AGENT_LINK = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
+                         re.I)
+
+
+def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
+                       year: int | None) -> tuple[str, ...]:
+    """The actors coordinated right after an act's "by"/"between" ("signed between the US and
+    the former USSR", "signed in Prague by Russia and the United States"): two or more, else
+    none (a single agent is read by ``_actors``)."""
+    m = _AGENT_OPEN.match(s[t1:])
+    if not m:
+        return ()
+    pos = t1 + m.end()
+    out: list[str] = []
+    for e in sorted(acts, key=lambda e: e.start):
+        if e.start < pos:
+            continue
+        if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
+            break
+        code = g.actor_code(e.key, year)
+        if code is None or code in (SIDES, ARMED):
+            break
+        out.append(code)
+        pos = e.end
+    codes = tuple(dict.fromkeys(out))
+    return codes if len(codes) >= 2 else ()
 
 
 def _main_subject(s: str, acts: list[_Ent], g: Gazetteer,
