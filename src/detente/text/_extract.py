@@ -1113,6 +1113,12 @@ class Extractor:
                 # negated compliance is an alleged violation: "has not lived up to its
                 # obligations"
                 etype, flipped = "violation_alleged", True
+            failed = None
+            if etype == "kept" and (failed := re.search(
+                    r"\bfail(?:ed|s|ing|ure)?\s+to\s+(?:\w+ly\s+)?$", s[c0:t0], re.I)):
+                # failed compliance too: "had failed to live up to their commitment", "the
+                # failure to abide by" (the failure is stated; a modal before it still rules)
+                etype, flipped = "violation_alleged", True
             dm = None
             for span in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
                 own = [d for d in dates if span[0] <= d.start < span[1] and not _SCHEDULED
@@ -1202,8 +1208,10 @@ class Extractor:
             # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
             subj_end = max((e.end for e in act_ents if e.end <= t0 and
                             g.actor_code(e.key, year) in actors), default=0)
-            if etype == "violation_alleged" and how == "subject" and len(actors) == 1 and \
-                    actors[0] != SIDES and _REPORT.search(s, subj_end, t0):
+            # (also an actor taken from anywhere in the sentence: "The Europeans had failed to
+            # live up to their commitments, Iran said" is not Iran's)
+            if etype == "violation_alleged" and len(actors) == 1 and actors[0] != SIDES and (
+                    (how == "subject" and _REPORT.search(s, subj_end, t0)) or how == "sentence"):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
@@ -1274,7 +1282,7 @@ class Extractor:
                     # "which signed the Treaty in 1996 but has not ratified it": the clause
                     # shares the subject of the act before it
                     actors, how = found[-1].actors, "subject"
-                elif etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
+                elif etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and re.search(
                         rf"(?:{_AGREEMENT_NP}|\)|(?-i:[A-Z])[\w-]*)\s*,?\s*$", s[c0:t0], re.I) and \
                         (s[c0:t0].rstrip().endswith(",") or re.search(
                             rf"{_AGREEMENT_NP}\s*$", s[c0:t0], re.I)):
@@ -1305,7 +1313,10 @@ class Extractor:
                     actors, how = ("*",), "parties"  # "the treaty was extended"
                 if not actors:
                     main = _main_subject(s, act_ents, g, year)
-                    if main:
+                    # (not a violation's reporter: "The Europeans had failed to live up to
+                    # their commitments, Iran said")
+                    if main and not (etype == "violation_alleged" and main == (
+                            _reporter(s, t0, act_ents, g, year),)):
                         actors, how = main, "sentence"
                 if not actors:
                     continue
@@ -1414,7 +1425,7 @@ class Extractor:
                     r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
                     etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and (
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
                     _TREATY_HEAD_END.search(s[c0:t0]) or (any(
                         re.fullmatch(r"\s*,\s*", s[e.end:t0]) for e in agr_ents) and
                         not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
@@ -1471,6 +1482,11 @@ class Extractor:
                 negated = True  # "There is no evidence that Russia violated ..."
             if flipped:
                 negated = False
+            if failed is not None and hyp and not _HYP.search(_tail_words(
+                    s[h0:c0 + failed.start()], 7)) and not re.search(
+                    r"\b(?:if|unless)\b", s[h0:c0 + failed.start()], re.I) and not \
+                    _in_scope(_DIRECTIVE, s, h0, c0 + failed.start()):
+                hyp = False
             until = re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+until\b", s[t1:])
             if negated and until:
                 negated = False  # "not fully ratified until two years later"
@@ -1897,9 +1913,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
-    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and (_TREATY_HEAD_END.search(
-            s[c0:t0]) or re.search(r"\b(?:the|this|that|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|pact|"
-                                   r"accord|agreement|truce|ceasefire)\s*,\s*$", s[c0:t0], re.I)):
+    if etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
+            _TREATY_HEAD_END.search(s[c0:t0]) or re.search(
+                r"\b(?:the|this|that|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|pact|accord|agreement|"
+                r"truce|ceasefire)\s*,\s*$", s[c0:t0], re.I)):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
         agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
