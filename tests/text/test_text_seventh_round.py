@@ -153,8 +153,8 @@ NO_FACT: list[tuple[str, str]] = [
      "the United States will respond."),
     ("could-fail", "Washington could fail to abide by the INF Treaty, analysts said."),
     # a violation's reporter is not its actor
-    ("reporter-not-accused", "The Europeans had failed to live up to their commitments under "
-     "the JCPOA, Iran said in 2019."),
+    ("reporter-not-accused", "The negotiators had failed to live up to their commitments "
+     "under the JCPOA, Iran said in 2019."),
     # violations with their own object, in an article about one ceasefire
     ("violations-of-rights", dated("May 12, 2025", "India and Pakistan agreed to a ceasefire on "
                                    "May 10.\n\nRights groups accused both armies of violations "
@@ -188,3 +188,32 @@ def test_single_agent_left_to_the_passive_rule() -> None:
     got = {(c.agreement, c.actors) for c in facts("The CFE Treaty was signed by 22 states in "
                                                   "1990.")}
     assert got == {("cfe_1990", ("*",))}, got
+
+
+E3_FACTS: list[tuple[str, str, list[Want]]] = [
+    # "the Europeans", "the E3", "the three European powers": France, Germany and the UK
+    ("europeans-accuse", "The Europeans accused Iran of breaching the JCPOA in January 2020.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2020-01", "FRA;DEU;GBR")]),
+    ("europeans-accused", "Tehran said in May 2019 that the E3 had violated the JCPOA.",
+     [w("jcpoa_2015", "FRA;DEU;GBR", "violation_alleged", "2019", "IRN")]),
+    ("three-european-powers", "The three European powers said Iran had violated the JCPOA in "
+     "January 2020.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2020-01", "FRA;DEU;GBR")]),
+    ("europeans-failed", "The Europeans had failed to live up to their commitments under the "
+     "JCPOA, Iran said in 2019.",
+     [w("jcpoa_2015", "FRA;DEU;GBR", "violation_alleged", "2019", "IRN")]),
+    # as allegers of an act under an agreement they are not all parties to
+    ("europeans-not-parties", "The Europeans accused Russia of violating the INF Treaty in "
+     "2018.",
+     [w("inf_1987", "RUS", "violation_alleged", "2018", "FRA;DEU;GBR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(E3_FACTS))
+def test_european_trio(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+def test_european_trio_not_actor_of_a_treaty_they_are_not_all_party_to() -> None:
+    got = facts("Moscow said the Europeans had violated the INF Treaty in 2018.")
+    assert not [c for c in got if "FRA" in c.actors or "E3" in c.actors], got

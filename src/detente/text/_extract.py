@@ -40,6 +40,8 @@ from detente.record import Record
 from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import (
     ARMED,
+    E3,
+    E3_STATES,
     NON_STATE,
     SIDES,
     Gazetteer,
@@ -871,7 +873,7 @@ class Extractor:
                 y1 = state.ref.year if state.ref else state.last_year
                 state.prev_codes = tuple((c, e.start, e.end) for e in ents if e.label == "ACT"
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
-                                                                                    ARMED))
+                                                                                    ARMED, E3))
                 state.prev_sentence = s
             return []
         clauses = _clauses(s)
@@ -879,7 +881,8 @@ class Extractor:
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
-        act_ents = _sides(s, _armed_groups(s, [e for e in ents if e.label == "ACT"]))
+        act_ents = _sides(s, _armed_groups(s, _european_trio(
+            s, [e for e in ents if e.label == "ACT"])))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
@@ -889,7 +892,7 @@ class Extractor:
             y0 = state.ref.year if state.ref else state.last_year
             here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
                     e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
-                                                                                 ARMED)]
+                                                                                 ARMED, E3)]
             sides = _pair(s, here) or _pair(state.prev_sentence, list(state.prev_codes))
             if not sides:
                 # (not a mediator: "a Russia-brokered ceasefire")
@@ -1563,6 +1566,15 @@ class Extractor:
                                               for x in ((a,) if a != ARMED else armed)))
                 if not actors:
                     continue
+            if E3 in actors or E3 in alleged:
+                # "the Europeans": France, Germany and the UK (as actors only when all three
+                # are the agreement's parties)
+                if E3 in actors and not set(E3_STATES) <= set(g.parties.get(agrs[0].key, ())):
+                    continue
+                actors = tuple(dict.fromkeys(x for a in actors
+                                             for x in ((a,) if a != E3 else E3_STATES)))
+                alleged = tuple(dict.fromkeys(x for a in alleged
+                                              for x in ((a,) if a != E3 else E3_STATES)))
             if year is not None and year <= 1991:
                 actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
@@ -1620,7 +1632,7 @@ class Extractor:
         _update_years(state, dates, ents, name_years)
         y1 = state.ref.year if state.ref else state.last_year
         state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
-            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED))
+            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3))
         state.prev_sentence = s
         return _dedupe(found)
 
@@ -1693,6 +1705,25 @@ def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
         return acts
     groups = [_Ent("ACT", "armed group", m.start(), m.end(), m.group(0))
               for m in _ARMED_GROUP.finditer(s)]
+    if not groups:
+        return acts
+    kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
+    return sorted(kept + groups, key=lambda e: e.start)
+
+
+_E3_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:Europeans|E3|E-3|EU-?3|European\s+(?:trio|troika|three)|three\s+European\s+"
+    r"(?:powers|countries|nations|states|signatories|parties|governments)|European\s+"
+    r"(?:powers|signatories|parties))\b")
+
+
+def _european_trio(s: str, acts: list[_Ent]) -> list[_Ent]:
+    """``acts`` with "the Europeans", "the E3", "the three European powers" as one actor
+    (``E3``; replacing any name inside it)."""
+    if "E" not in s:
+        return acts
+    groups = [_Ent("ACT", "e3 group", m.start(), m.end(), m.group(0))
+              for m in _E3_GROUP.finditer(s)]
     if not groups:
         return acts
     kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
@@ -2136,7 +2167,7 @@ def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
         if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
             break
         code = g.actor_code(e.key, year)
-        if code is None or code in (SIDES, ARMED):
+        if code is None or code in (SIDES, ARMED, E3):
             break
         out.append(code)
         pos = e.end
