@@ -217,3 +217,48 @@ def test_european_trio(text: str, wants: list[Want]) -> None:
 def test_european_trio_not_actor_of_a_treaty_they_are_not_all_party_to() -> None:
     got = facts("Moscow said the Europeans had violated the INF Treaty in 2018.")
     assert not [c for c in got if "FRA" in c.actors or "E3" in c.actors], got
+
+
+CONTEXT_FACTS: list[tuple[str, str, list[Want]]] = [
+    # an agreement described by its purpose ("meant / designed to prevent incidents at sea")
+    ("purpose-participle", "Washington said the Russian flights in April 2016 were a violation "
+     "of a 1970s agreement meant to prevent unsafe incidents at sea.",
+     [w("incsea_1972", "RUS", "violation_alleged", "2016-04", "USA")]),
+    ("designed-to", "The U.S. said Russia's flights in April 2016 violated an agreement "
+     "designed to avoid incidents at sea.",
+     [w("incsea_1972", "RUS", "violation_alleged", "2016-04", "USA")]),
+    # the pronoun object of an act is the agreement of the sentence before, across paragraphs
+    ("pronoun-object-next-paragraph", dated("August 3, 2019", "The United States formally left "
+                                            "the INF Treaty on Friday.\n\nWashington accused "
+                                            "Moscow of violating it for years."),
+     [w("inf_1987", "USA", "withdrew", "2019-08"),
+      w("inf_1987", "RUS", "violation_alleged", None, "USA")]),
+    ("pronoun-object-suspend", dated("February 22, 2023", "Putin spoke about New START on "
+                                     "Tuesday.\n\nHours later, Russia suspended it."),
+     [w("new_start_2010", "RUS", "suspended")]),
+]
+
+CONTEXT_NO_FACT: list[tuple[str, str]] = [
+    # the agreement named too far back: the pronoun is not resolved to it
+    ("pronoun-too-far", dated("March 3, 2020", "Iran signed the JCPOA in 2015.\n\nWashington "
+                              "said the weather was bad.\n\nThe inspectors said troops moved."
+                              "\n\nAnalysts said Iran breached it.")),
+    # the pronoun is a subject, not the act's object
+    ("pronoun-subject", dated("August 3, 2019", "The United States left the INF Treaty on "
+                              "Friday.\n\nMoscow said violating it was never its plan, and "
+                              "denied it would withdraw.")),
+    # a purpose that names no agreement of the record
+    ("purpose-no-word", "Officials said in 2016 that a violation of an agreement meant to "
+     "improve trade had occurred."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(CONTEXT_FACTS))
+def test_context_fact(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(CONTEXT_NO_FACT))
+def test_context_no_fact(text: str) -> None:
+    last = len(Extractor().sentences(Article("probe", text))) - 1
+    assert_no_fact(text, from_sentence=last)

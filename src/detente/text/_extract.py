@@ -464,7 +464,9 @@ _DESCRIBED = re.compile(
     r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
-    r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+    # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
+    r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to)\s+"
+    r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 #: a treaty noun phrase by its kind: "the ceasefire", "a U.S.-brokered 30-day moratorium",
 #: "a framework", "the Sochi memorandum", "the deal" (a determiner or a modifier before it)
 _KIND_NP = re.compile(
@@ -864,6 +866,7 @@ class Extractor:
             for e in ents:
                 if e.label == "AGR":
                     state.last_agreement = (e.key, e.text)
+                    state.last_agreement_at = index
             people = [e for e in ents if e.label == "ACT" and _is_person(g, e)]
             if people:
                 state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
@@ -991,7 +994,8 @@ class Extractor:
                         re.search(_TREATY_NOUN + r"|\b(?:implementation|compliance|commitments?|"
                                   r"part|parts|provisions?|clauses?)\b", obj.group(1), re.I) and \
                         not any(t1 <= e.start < c1 for e in agr_ents) and not _ANAPHOR.search(
-                            s[t1:c1]):
+                            s[t1:c1]) and not (obj.group(1).lower() in ("it", "them") and
+                                               index - state.last_agreement_at <= 2):
                     continue
             # "announced the suspension of Washington's joint military exercises": the noun with
             # an object that is no agreement, treaty noun or obligation suspends that activity
@@ -1073,7 +1077,11 @@ class Extractor:
                 agrs = [min(agr_ents, key=lambda e: abs(e.start - t0))]
                 conf -= 0.05
             elif state.last_agreement and (
-                _ANAPHOR.search(s) or state.since_agreement <= 2
+                _ANAPHOR.search(s) or state.since_agreement <= 2 or (
+                    # "Washington accused Moscow of violating it": the pronoun object is the
+                    # agreement of the sentence before (in another paragraph too)
+                    index - state.last_agreement_at <= 2 and re.match(
+                        r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|has|had|to)\b)", s[t1:]))
             ):
                 aid, atext = state.last_agreement
                 agrs = [_Ent("AGR", aid, -1, -1, atext)]
@@ -1623,9 +1631,11 @@ class Extractor:
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
+            state.last_agreement_at = index
             state.since_agreement = 0
         elif found:
             state.last_agreement = (found[-1].agreement, found[-1].agreement_text)
+            state.last_agreement_at = index
             state.since_agreement = 0
         else:
             state.since_agreement += 1
@@ -1669,6 +1679,8 @@ class _State:
     voice: str | None = None
     last_year: int | None = None
     last_agreement: tuple[str, str] | None = None
+    #: the sentence (index) the last agreement was named or acted on in
+    last_agreement_at: int = -99
     since_agreement: int = 99
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
