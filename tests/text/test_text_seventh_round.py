@@ -227,6 +227,13 @@ CONTEXT_FACTS: list[tuple[str, str, list[Want]]] = [
     ("designed-to", "The U.S. said Russia's flights in April 2016 violated an agreement "
      "designed to avoid incidents at sea.",
      [w("incsea_1972", "RUS", "violation_alleged", "2016-04", "USA")]),
+    # the partner of a consent before the act: "agreed with Putin to extend"
+    ("agreed-with-partner", "President Biden agreed with Putin to extend New START by five "
+     "years in January 2021.",
+     [w("new_start_2010", "USA;RUS", "extended", "2021-01")]),
+    ("agreed-with-partner-ratify", "In 1992 Kazakhstan agreed with Russia to ratify START I "
+     "together.",
+     [w("start1_1991", "KAZ;RUS", "ratified", "1992")]),
     # the pronoun object of an act is the agreement of the sentence before, across paragraphs
     ("pronoun-object-next-paragraph", dated("August 3, 2019", "The United States formally left "
                                             "the INF Treaty on Friday.\n\nWashington accused "

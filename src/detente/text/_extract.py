@@ -2092,6 +2092,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                        and not re.search(r"\band\s+(?:is|are|was|were|has|have|had|will|would)\b",
                                          s[t1:e.start])]
             found.extend(partner[:1])
+            # "Biden agreed with Putin to extend New START": the partner of the consent
+            found.extend(e for e in acts if c0 <= e.start and e.end <= t0 and e not in found and
+                         re.search(r"\bagree(?:d|s)?\s+with\s+(?:the\s+)?$",
+                                   s[max(c0, e.start - 20):e.start]) and
+                         re.fullmatch(r"\s+(?:[\w,]+\s+){0,4}?to\s+(?:\w+ly\s+)?", s[e.end:t0]))
         return codes(found), "subject"
     # "its"/"their" before a noun trigger: the clause's subject
     if re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", before):
