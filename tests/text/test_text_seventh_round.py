@@ -269,3 +269,42 @@ def test_context_fact(text: str, wants: list[Want]) -> None:
 def test_context_no_fact(text: str) -> None:
     last = len(Extractor().sentences(Article("probe", text))) - 1
     assert_no_fact(text, from_sentence=last)
+
+
+VERB_FACTS: list[tuple[str, str]] = [
+    # breaking or ignoring the agreement itself (a truce, a moratorium too)
+    ("broke-moratorium", dated("June 2, 2025", "Russia broke the moratorium on energy strikes "
+                               "on Monday, Ukraine said.")),
+    ("ignored-moratorium", dated("June 2, 2025", "Ukraine said Russia had ignored the energy "
+                                 "moratorium.")),
+    ("ignored-obligations", "Ukraine said Russia had ignored its obligations under the Budapest "
+     "Memorandum in 2014."),
+    # a refusal to renew a deal that ends unless renewed
+    ("refused-to-renew", "Russia refused to renew the Black Sea Grain Initiative in July 2023."),
+]
+VERB_WANTS: dict[str, list[Want]] = {
+    "broke-moratorium": [w("energy_moratorium_2025", "RUS", "violation_alleged", "2025-06",
+                           "UKR")],
+    "ignored-moratorium": [w("energy_moratorium_2025", "RUS", "violation_alleged", None, "UKR")],
+    "ignored-obligations": [w("budapest_memo_1994", "RUS", "violation_alleged", "2014", "UKR")],
+    "refused-to-renew": [w("bsgi_2022", "RUS", "withdrew", "2023-07")],
+}
+
+VERB_NO_FACT: list[tuple[str, str]] = [
+    ("ignored-warnings-about", "Russia ignored the warnings about the INF Treaty in 2018."),
+    ("broke-the-news", "Hezbollah broke the news of the ceasefire in 2024."),
+    ("declined-on-terms", "Washington declined to extend New START without conditions in 2020."),
+    ("refused-unless", "Russia refused to extend the grain deal unless sanctions were lifted, "
+     "officials said in July 2023."),
+    ("may-refuse", "Russia may refuse to renew the Black Sea Grain Initiative in July 2023."),
+]
+
+
+@pytest.mark.parametrize(("key", "text"), [pytest.param(k, t, id=k) for k, t in VERB_FACTS])
+def test_verb_fact(key: str, text: str) -> None:
+    assert_facts(text, VERB_WANTS[key])
+
+
+@pytest.mark.parametrize("text", text_params(VERB_NO_FACT))
+def test_verb_no_fact(text: str) -> None:
+    assert_no_fact(text)

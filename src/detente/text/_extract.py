@@ -100,7 +100,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # withdrawal); "the Senate voted to reject the treaty": ratification refused
     ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|"
                             r"\bchose|\bopted|\bvoted|\bnotice)\s+not\s+"
-                            r"to\s+(?:extend|renew|prolong)\b", re.I)),
+                            r"to\s+(?:extend|renew|prolong)\b|"
+                            # "refused to renew the grain deal": the refusal ends it too
+                            # (not a refusal on terms: "declined to extend it without
+                            # conditions", "unless", "until")
+                            r"\b(?:refus(?:ed|es|ing|al)|declin(?:ed|es|ing))\s+to\s+"
+                            r"(?:extend|renew|prolong)\b(?![^.;]*?\b(?:without|unless|until|"
+                            r"if|on\s+condition|beyond|past)\b)", re.I)),
     ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
                                 r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
     # "notified Moscow that the treaty would be terminated": the notifier ends it
@@ -192,7 +198,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
-    ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
+    ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
+    ("vot",),
     ("terminated",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
