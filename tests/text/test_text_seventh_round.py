@@ -308,3 +308,37 @@ def test_verb_fact(key: str, text: str) -> None:
 @pytest.mark.parametrize("text", text_params(VERB_NO_FACT))
 def test_verb_no_fact(text: str) -> None:
     assert_no_fact(text)
+
+
+DATE_FACTS: list[tuple[str, str, list[Want]]] = [
+    # a date counted from the last one the article gave
+    ("next-day-crosses-month", "The US left the INF Treaty on January 31, 2019. The next day "
+     "Russia suspended it.",
+     [w("inf_1987", "USA", "withdrew", "2019-01"), w("inf_1987", "RUS", "suspended", "2019-02")]),
+    ("a-day-later", "The United States withdrew from the ABM Treaty on June 13, 2002. A day "
+     "later, Russia withdrew from START II.",
+     [w("abm_1972", "USA", "withdrew", "2002-06"), w("start2_1993", "RUS", "withdrew", "2002-06")]),
+    ("later-that-month", "The United States withdrew from the INF Treaty in August 2019. Later "
+     "that month, Russia suspended the INF Treaty.",
+     [w("inf_1987", "USA", "withdrew", "2019-08"), w("inf_1987", "RUS", "suspended", "2019-08")]),
+    ("a-year-later", "Russia and the United States signed New START in 2010. A year later, the "
+     "treaty entered into force.",
+     [w("new_start_2010", "RUS;USA", "signed", "2010"),
+      w("new_start_2010", "*", "entered_into_force", "2011")]),
+    ("the-following-month", "The US suspended the INF Treaty in February 2019. The following "
+     "month, Russia suspended it too.",
+     [w("inf_1987", "USA", "suspended", "2019-02"), w("inf_1987", "RUS", "suspended", "2019-03")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(DATE_FACTS))
+def test_carried_date(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+def test_vague_interval_gives_no_date() -> None:
+    # "several years later" counts from nothing precise: the act stays undated
+    got = [c for c in facts("Russia signed New START in 2010. Several years later, the United "
+                            "States accused Russia of violating it.")
+           if c.type == "violation_alleged"]
+    assert got and got[0].date is None, got

@@ -1001,7 +1001,9 @@ class Extractor:
                         re.search(_TREATY_NOUN + r"|\b(?:implementation|compliance|commitments?|"
                                   r"part|parts|provisions?|clauses?)\b", obj.group(1), re.I) and \
                         not any(t1 <= e.start < c1 for e in agr_ents) and not _ANAPHOR.search(
-                            s[t1:c1]) and not (obj.group(1).lower() in ("it", "them") and
+                            s[t1:c1]) and not (re.fullmatch(
+                                r"(?:it|them)(?:\s+(?:too|also|again|as\s+well|altogether|"
+                                r"indefinitely|entirely|formally))?", obj.group(1), re.I) and
                                                index - state.last_agreement_at <= 2):
                     continue
             # "announced the suspension of Washington's joint military exercises": the noun with
@@ -1168,6 +1170,11 @@ class Extractor:
                     d1 = _shift_months(b0, sign * months)
                     dm = DateMention(c0 + gap.start(), c0 + gap.end(),
                                      f"{d1.year:04d}-{d1.month:02d}", relative=True)
+            if dm is None and state.last_date and (carried := _CARRIED.match(s)) and \
+                    carried.end() <= t0:
+                # "The next day, Russia suspended it", "A month later", "Later that year": a
+                # date counted from the last one the article gave
+                dm = _carry_date(state.last_date, carried)
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
             if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
@@ -1706,6 +1713,8 @@ class _State:
     prev_sentence: str = ""
     #: the dateline's month (``YYYY-MM``), when the article opens with one
     month: str | None = None
+    #: the last date the article gave (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
+    last_date: str | None = None
 
 
 #: a non-state armed group named by what it is: "the rebels", "separatist fighters",
@@ -2406,6 +2415,45 @@ def _update_years(state: _State, dates: list[DateMention], ents: list[_Ent],
     years = [d.year for d in dates if d not in name_years and not d.deadline]
     if years:
         state.last_year = years[-1]
+    own = [d.value for d in dates if d not in name_years and not d.deadline]
+    if own:
+        state.last_date = own[-1]
+
+
+#: a date counted from the one given before, opening the sentence: "The next day", "A week
+#: later", "Later that month", "That same year", "The following month"
+_CARRIED = re.compile(
+    r"^\W*(?:(?:the\s+)?(?P<next>next|following)\s+(?P<u1>day|week|month|year)|"
+    r"(?:a|one|two|three|several|a\s+few)\s+(?P<u2>days?|weeks?|months?|years?)\s+later|"
+    r"(?:hours|days)\s+later|later\s+that\s+(?P<u3>day|week|month|year)|"
+    r"(?:that|the\s+same)\s+(?:same\s+)?(?P<u4>day|week|month|year))\b", re.I)
+
+
+def _carry_date(last: str, m: re.Match[str]) -> DateMention | None:
+    """The date ``m`` counts from ``last`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), to the
+    precision both allow: a day or week later stays in the month (to the month), a month later
+    is the next month, a year later the next year; "several months later" is no date."""
+    unit = (m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or "day").lower()
+    unit = unit.rstrip("s")
+    text = m.group(0).lower()
+    later = bool(m.group("next")) or "later" in text and not text.lstrip(" ,").startswith("later")
+    if re.search(r"\b(?:several|few|two|three)\b", text):
+        return None
+    y = int(last[:4])
+    if unit == "year":
+        return DateMention(m.start(), m.end(), f"{y + 1 if later else y:04d}", relative=True)
+    if len(last) < 7:
+        return None
+    d0 = date(y, int(last[5:7]), 1)
+    if unit == "month" and later:
+        d0 = _shift_months(d0, 1)
+    elif unit in ("day", "week") and len(last) == 10 and later:
+        # a day or a week after the last day given may cross into the next month
+        from datetime import timedelta
+
+        d1 = date.fromisoformat(last) + timedelta(days=7 if unit == "week" else 1)
+        d0 = date(d1.year, d1.month, 1)
+    return DateMention(m.start(), m.end(), f"{d0.year:04d}-{d0.month:02d}", relative=True)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
