@@ -254,6 +254,13 @@ CONTEXT_NO_FACT: list[tuple[str, str]] = [
     ("pronoun-subject", dated("August 3, 2019", "The United States left the INF Treaty on "
                               "Friday.\n\nMoscow said violating it was never its plan, and "
                               "denied it would withdraw.")),
+    # a nearer noun phrase is the pronoun's antecedent, not the agreement named before
+    ("pronoun-nearer-noun", "Russia signed New START in 2010.\n\nMoscow submitted a proposal "
+     "on inspections in 2019 but later suspended it."),
+    ("pronoun-nearer-plan", "Russia signed New START in 2010.\n\nWashington said the plan was "
+     "flawed and Moscow then suspended it."),
+    ("pronoun-nearer-missile", "Russia signed New START in 2010.\n\nMoscow tested a new "
+     "missile in 2019, and Washington accused it of violating it."),
     # a purpose that names no agreement of the record
     ("purpose-no-word", "Officials said in 2016 that a violation of an agreement meant to "
      "improve trade had occurred."),

@@ -1004,7 +1004,8 @@ class Extractor:
                             s[t1:c1]) and not (re.fullmatch(
                                 r"(?:it|them)(?:\s+(?:too|also|again|as\s+well|altogether|"
                                 r"indefinitely|entirely|formally))?", obj.group(1), re.I) and
-                                               index - state.last_agreement_at <= 2):
+                                               index - state.last_agreement_at <= 2 and
+                                               not _np_before(s, t0)):
                     continue
             # "announced the suspension of Washington's joint military exercises": the noun with
             # an object that is no agreement, treaty noun or obligation suspends that activity
@@ -1090,7 +1091,8 @@ class Extractor:
                     # "Washington accused Moscow of violating it": the pronoun object is the
                     # agreement of the sentence before (in another paragraph too)
                     index - state.last_agreement_at <= 2 and re.match(
-                        r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|has|had|to)\b)", s[t1:]))
+                        r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|has|had|to)\b)", s[t1:]) and
+                    not _np_before(s, t0))
             ):
                 aid, atext = state.last_agreement
                 agrs = [_Ent("AGR", aid, -1, -1, atext)]
@@ -2427,6 +2429,25 @@ _CARRIED = re.compile(
     r"(?:a|one|two|three|several|a\s+few)\s+(?P<u2>days?|weeks?|months?|years?)\s+later|"
     r"(?:hours|days)\s+later|later\s+that\s+(?P<u3>day|week|month|year)|"
     r"(?:that|the\s+same)\s+(?:same\s+)?(?P<u4>day|week|month|year))\b", re.I)
+
+
+_NP_START = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Hh]is|[Hh]er)\s+"
+                       r"(?=[a-z])")
+_TIME_NP = re.compile(r"\S+\s+(?:[a-z-]+\s+){0,2}?(?:days?|weeks?|months?|years?|time|morning|"
+                      r"afternoon|evening|night|hours?|moment)\b|\S+\s+(?:same|next|following|"
+                      r"last|first)\b")
+
+
+def _np_before(s: str, t0: int) -> bool:
+    """A common noun phrase before ``t0`` in the sentence ("submitted a proposal ... but later
+    suspended it"): a nearer antecedent for a pronoun object than an agreement named in an
+    earlier sentence (a treaty noun phrase or a time phrase is none)."""
+    for m in _NP_START.finditer(s, 0, t0):
+        rest = s[m.start():t0]
+        if re.match(_AGREEMENT_NP, rest, re.I) or _TIME_NP.match(rest):
+            continue
+        return True
+    return False
 
 
 def _carry_date(last: str, m: re.Match[str]) -> DateMention | None:
