@@ -40,6 +40,8 @@ from detente.record import Record
 from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import (
     ARMED,
+    E3,
+    E3_STATES,
     NON_STATE,
     SIDES,
     Gazetteer,
@@ -98,7 +100,13 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # withdrawal); "the Senate voted to reject the treaty": ratification refused
     ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|"
                             r"\bchose|\bopted|\bvoted|\bnotice)\s+not\s+"
-                            r"to\s+(?:extend|renew|prolong)\b", re.I)),
+                            r"to\s+(?:extend|renew|prolong)\b|"
+                            # "refused to renew the grain deal": the refusal ends it too
+                            # (not a refusal on terms: "declined to extend it without
+                            # conditions", "unless", "until")
+                            r"\b(?:refus(?:ed|es|ing|al)|declin(?:ed|es|ing))\s+to\s+"
+                            r"(?:extend|renew|prolong)\b(?![^.;]*?\b(?:without|unless|until|"
+                            r"if|on\s+condition|beyond|past)\b)", re.I)),
     ("not_ratified", re.compile(r"\bvot(?:ed|es|ing)\s+(?:\d+\s*(?:-|to)\s*\d+\s+)?"
                                 r"(?:to\s+reject|down|against\s+ratif\w+)\b", re.I)),
     # "notified Moscow that the treaty would be terminated": the notifier ends it
@@ -111,10 +119,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
-    ("signed", re.compile(r"(?:(?<=accord )|(?<=accords )|(?<=agreement )|(?<=agreements )|"
-                          r"(?<=deal )|(?<=treaty )|(?<=pact )|(?<=ceasefire )|(?<=truce ))"
-                          r"(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|by|"
-                          r"between|last|earlier|this|with)\b)", re.I)),
+    # (also after a comma: "The deal, struck in Beijing this week, ...")
+    ("signed", re.compile("(?:" + "|".join(
+        f"(?<={n}{sep})" for n in ("accord", "accords", "agreement", "agreements", "deal",
+                                   "treaty", "pact", "ceasefire", "truce")
+        for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|"
+        r"by|between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
     ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
                         r"convention|protocol)\s+(?:(?:has|have|had)\s+)?(?:been|is|are|was|were)"
@@ -188,7 +198,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
-    ("decision", "decided", "decides", "chose", "opted", "voted", "notice"), ("vot",),
+    ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
+    ("vot",),
     ("terminated",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
@@ -242,7 +253,10 @@ _TRIGGERS.append(("kept", re.compile(
 _KEYS.append(("observed", "respected", "honoured", "honored", "upheld", "adhered"))
 # "remains committed to the agreements": observance
 _TRIGGERS.append(("kept", re.compile(
-    r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?committed\s+to\b(?=\s+(?:the|its|their|all)\s+"
+    r"\bremain(?:s|ed)?\s+(?:\w+ly\s+)?[\"“‘]?committed[\"”’]?\s+to\b(?=[\"”’]?\s+"
+    # (scare quotes allowed; "committed to faithfully implementing the truce")
+    r"(?:(?:\w+ly\s+)?(?:implementing|observing|honou?ring|respecting|upholding|abiding\s+by)"
+    r"[\"”’]?\s+)?(?:the|its|their|all)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
     r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(("remain",))
@@ -252,6 +266,15 @@ _AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adap
                       re.I)
 _TRIGGERS.append(("signed", _AMENDED))
 _KEYS.append(("amended", "adapted", "revised"))
+# the passive of ending a treaty, with its agent: "The INF Treaty was abandoned by the United
+# States", "the pact had been scrapped by Washington", "was denounced by Russia"
+_PASSIVE_END = ("abandoned", "scrapped", "ditched", "renounced", "denounced", "junked",
+                "jettisoned", "terminated", "annulled", "cancelled", "canceled", "repudiated",
+                "torn up", "ripped up", "left", "quit", "exited")
+_TRIGGERS.append(("withdrew", re.compile(
+    r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:" + "|".join(_PASSIVE_END) +
+    r")\b(?=\s+(?:[\w,]+\s+){0,4}?by\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
+_KEYS.append(tuple(w.split()[0] for w in _PASSIVE_END))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -448,7 +471,9 @@ _DESCRIBED = re.compile(
     r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
-    r"(?:\s+(?:on|for|over|about|to)\s+(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+    # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
+    r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to)\s+"
+    r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 #: a treaty noun phrase by its kind: "the ceasefire", "a U.S.-brokered 30-day moratorium",
 #: "a framework", "the Sochi memorandum", "the deal" (a determiner or a modifier before it)
 _KIND_NP = re.compile(
@@ -489,6 +514,23 @@ _NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|in
 #: ("When it withdrew ..., the Trump Administration": there "it" is the main clause's subject)
 _PRONOUN = re.compile(r"^\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|although|"
                       r"though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b", re.I)
+#: a reciprocal accusation: "accused each other of", "blamed the other side for", "exchanged
+#: accusations of ceasefire violations", "traded charges of breaching the truce"
+_RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
+                         r"the other(?:\s+side)?)\b|\b(?:exchang|trad)(?:ed|es|e|ing)\s+"
+                         r"(?:mutual\s+|fresh\s+|new\s+|angry\s+|bitter\s+)?(?:accusations|"
+                         r"allegations|charges|claims|blame)\b", re.I)
+#: before a ratification noun: it is withheld ("bypassing the CFE ratification", "the protracted
+#: ratification", "delayed ratification of")
+_RATIFICATION_WITHHELD = re.compile(
+    r"\b(?:bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
+    r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
+    r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
+    r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: an actor's possessive before a treaty noun phrase: "Iran's nuclear deal"
+_POSSESSIVE_NP = re.compile(r"\b(?P<who>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})['’]s\s+"
+                            r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?(?:deal|agreement|treaty|accord|"
+                            r"pact))\b")
 _WEAK = re.compile(r"^(?:exit|leave|left|concluded|finali[sz]ed|cheat|breach|extension)", re.I)
 
 
@@ -664,6 +706,25 @@ class Extractor:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         return None
 
+    def _possessive_agreement(self, s: str) -> _Ent | None:
+        """"Iran's nuclear deal", "Moscow's arms treaty with Washington": an actor's possessive
+        before a treaty noun phrase that, with the actor's name put back, is a name of one
+        agreement of the record ("Iran nuclear deal", "nuclear deal with Iran")."""
+        g = self.gazetteer
+        for m in _POSSESSIVE_NP.finditer(s):
+            form = m.group("who").lower()
+            phrase = re.sub(r"\s+", " ", m.group("np")).lower()
+            if form not in g.actors:
+                continue
+            codes = {o.code for o in g.actors[form]}
+            forms = {f for f, options in g.actors.items() if any(o.code in codes
+                                                                  for o in options)}
+            ids = {aid for name, aid in g.agreements.items()
+                   if any(name.lower() in (f"{f} {phrase}", f"{phrase} with {f}") for f in forms)}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), m.start(), m.end(), m.group(0))
+        return None
+
     def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
                         generic: bool = True) -> _Ent | None:
         """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
@@ -795,7 +856,8 @@ class Extractor:
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
         if not any(e.label == "AGR" for e in ents) and (
-                desc := self._described_agreement(s) or state.kind_desc.get(index)):
+                desc := self._described_agreement(s) or self._possessive_agreement(s) or
+                state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
@@ -811,6 +873,7 @@ class Extractor:
             for e in ents:
                 if e.label == "AGR":
                     state.last_agreement = (e.key, e.text)
+                    state.last_agreement_at = index
             people = [e for e in ents if e.label == "ACT" and _is_person(g, e)]
             if people:
                 state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
@@ -820,7 +883,7 @@ class Extractor:
                 y1 = state.ref.year if state.ref else state.last_year
                 state.prev_codes = tuple((c, e.start, e.end) for e in ents if e.label == "ACT"
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
-                                                                                    ARMED))
+                                                                                    ARMED, E3))
                 state.prev_sentence = s
             return []
         clauses = _clauses(s)
@@ -828,7 +891,8 @@ class Extractor:
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
-        act_ents = _sides(s, _armed_groups(s, [e for e in ents if e.label == "ACT"]))
+        act_ents = _sides(s, _armed_groups(s, _european_trio(
+            s, [e for e in ents if e.label == "ACT"])))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
@@ -838,7 +902,7 @@ class Extractor:
             y0 = state.ref.year if state.ref else state.last_year
             here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
                     e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
-                                                                                 ARMED)]
+                                                                                 ARMED, E3)]
             sides = _pair(s, here) or _pair(state.prev_sentence, list(state.prev_codes))
             if not sides:
                 # (not a mediator: "a Russia-brokered ceasefire")
@@ -882,14 +946,23 @@ class Extractor:
                                   r"\s*,\s*$", s[max(0, t0 - 40):t0], re.I) and not any(
                         e.end == t0 - 2 for e in agr_ents):
                 continue
+            # "The plan was abandoned by NATO": the passive of ending needs a treaty (named, or a
+            # treaty noun) as its subject
+            if etype == "withdrew" and ttext.lower() in _PASSIVE_END and re.search(
+                    r"\b(?:was|were|been)\s+$", s[c0:t0]) and not any(
+                    c0 <= e.start and e.end <= t0 for e in agr_ents) and not _ANAPHOR.search(
+                    s[c0:t0]):
+                continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
                 continue
             of_actor = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
                     t1 <= e.start < t1 + 40 for e in ents if e.label == "AGR") and not (
-                    of_actor and any(e.start == t1 + of_actor.end() for e in ents
-                                     if e.label == "ACT")) and not \
+                    of_actor and any(e.start == t1 + of_actor.end() and not re.match(
+                        r"\s+(?!(?:from|and|in|on|at|to|as|after|before|was|is|had|has|would|"
+                        r"will|last|this|that|under)\b)[a-z]", s[e.end:])
+                                     for e in ents if e.label == "ACT")) and not \
                     re.match(rf"^\W*of\s+{_AGREEMENT_NP}", s[t1:], re.I):
                 continue
             # "withdrew a significant amount of weaponry": a verb with a direct object that is
@@ -907,7 +980,11 @@ class Extractor:
                     pulled_back = True
             # "withdrawal from the Commonwealth of Independent States": from a named body that
             # is not an agreement of the record
-            frm = re.match(r"^\s+from\s+(?:the\s+)?(?=[A-Z])", s[t1:])
+            # (also "withdrawing from the wider Middle East": a place, with its adjectives)
+            frm = re.match(r"^\s+from\s+(?:the\s+)?(?:(?!(?:landmark|key|bilateral|"
+                           r"multilateral|nuclear|arms|peace|new|old|original|historic|"
+                           r"international|global|strategic|former|same|so-called)\b)"
+                           r"[a-z][\w-]*\s+){0,2}?(?=[A-Z])", s[t1:])
             if etype == "withdrew" and frm and not any(
                     t1 <= e.start <= t1 + frm.end() + 60 for e in ents if e.label == "AGR") and \
                     not re.match(rf"^[^,;.]{{0,60}}?{_TREATY_NOUN}", s[t1 + frm.end():], re.I) and \
@@ -924,7 +1001,11 @@ class Extractor:
                         re.search(_TREATY_NOUN + r"|\b(?:implementation|compliance|commitments?|"
                                   r"part|parts|provisions?|clauses?)\b", obj.group(1), re.I) and \
                         not any(t1 <= e.start < c1 for e in agr_ents) and not _ANAPHOR.search(
-                            s[t1:c1]):
+                            s[t1:c1]) and not (re.fullmatch(
+                                r"(?:it|them)(?:\s+(?:too|also|again|as\s+well|altogether|"
+                                r"indefinitely|entirely|formally))?", obj.group(1), re.I) and
+                                               index - state.last_agreement_at <= 2 and
+                                               not _np_before(s, t0)):
                     continue
             # "announced the suspension of Washington's joint military exercises": the noun with
             # an object that is no agreement, treaty noun or obligation suspends that activity
@@ -1006,7 +1087,12 @@ class Extractor:
                 agrs = [min(agr_ents, key=lambda e: abs(e.start - t0))]
                 conf -= 0.05
             elif state.last_agreement and (
-                _ANAPHOR.search(s) or state.since_agreement <= 2
+                _ANAPHOR.search(s) or state.since_agreement <= 2 or (
+                    # "Washington accused Moscow of violating it": the pronoun object is the
+                    # agreement of the sentence before (in another paragraph too)
+                    index - state.last_agreement_at <= 2 and re.match(
+                        r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|has|had|to)\b)", s[t1:]) and
+                    not _np_before(s, t0))
             ):
                 aid, atext = state.last_agreement
                 agrs = [_Ent("AGR", aid, -1, -1, atext)]
@@ -1016,7 +1102,11 @@ class Extractor:
                 agrs = [_Ent("AGR", later[0][1], -1, -1, later[0][2])]
                 conf -= 0.25
             elif len({n[1] for n in state.named}) == 1 and (
-                    etype != "violation_alleged" or _TREATY_TALK.search(s)):
+                    etype != "violation_alleged" or _TREATY_TALK.search(s) or (
+                        # in an article about one ceasefire, "accused Pakistan of repeated
+                        # violations" (no object of its own) breaks it
+                        g.kinds.get(state.named[0][1]) == "ceasefire" and not re.match(
+                            r"[\"”’]?\s+(?:of|against|on|in)\b", s[t1:]))):
                 # an article about one agreement: an act with treaty language and no agreement
                 # named is under it ("It remains in material breach of its obligations")
                 n0 = state.named[0]
@@ -1044,6 +1134,12 @@ class Extractor:
                     s[max(c0, _last_actor_end(act_ents, t0, c0)):t0], 10)):
                 # negated compliance is an alleged violation: "has not lived up to its
                 # obligations"
+                etype, flipped = "violation_alleged", True
+            failed = None
+            if etype == "kept" and (failed := re.search(
+                    r"\bfail(?:ed|s|ing|ure)?\s+to\s+(?:\w+ly\s+)?$", s[c0:t0], re.I)):
+                # failed compliance too: "had failed to live up to their commitment", "the
+                # failure to abide by" (the failure is stated; a modal before it still rules)
                 etype, flipped = "violation_alleged", True
             dm = None
             for span in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
@@ -1076,6 +1172,11 @@ class Extractor:
                     d1 = _shift_months(b0, sign * months)
                     dm = DateMention(c0 + gap.start(), c0 + gap.end(),
                                      f"{d1.year:04d}-{d1.month:02d}", relative=True)
+            if dm is None and state.last_date and (carried := _CARRIED.match(s)) and \
+                    carried.end() <= t0:
+                # "The next day, Russia suspended it", "A month later", "Later that year": a
+                # date counted from the last one the article gave
+                dm = _carry_date(state.last_date, carried)
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
             if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
@@ -1092,10 +1193,21 @@ class Extractor:
             year = dm.year if dm else (state.ref.year if state.ref else None)
             # "refused to ratify the treaty" years after it entered into force, when the record
             # has an adaptation of it signed by then: the adaptation is what awaits ratification
-            if etype in ("ratified", "not_ratified") and year is not None:
+            # (an undated one by the dateline's year)
+            year_ad = year if year is not None else (int(state.month[:4]) if state.month
+                                                     else None)
+            if etype in ("ratified", "not_ratified") and year_ad is not None:
                 agrs = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
-                        if e.key in self.adapted and self.in_force.get(e.key, 9999) < year and
-                        int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year else e
+                        if e.key in self.adapted and self.in_force.get(e.key, 9999) < year_ad and
+                        int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year_ad
+                        else e for e in agrs]
+            # "the CFE Treaty signed in Istanbul in November 1999": a signing dated on its
+            # adaptation's date of signature (to the month), not its own, is the adaptation's
+            if etype == "signed" and dm is not None and len(dm.value) >= 7:
+                agrs = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
+                        if e.key in self.adapted and
+                        self.signed_on.get(self.adapted[e.key], "").startswith(dm.value[:7]) and
+                        not self.signed_on.get(e.key, "").startswith(dm.value[:4]) else e
                         for e in agrs]
             # consent stated as an act is the signing only on the record's date of signature
             # (to the month; an undated one by the dateline's month)
@@ -1123,8 +1235,10 @@ class Extractor:
             # 4. the reporter is not the accused: "the State Department detailed ... noncompliance"
             subj_end = max((e.end for e in act_ents if e.end <= t0 and
                             g.actor_code(e.key, year) in actors), default=0)
-            if etype == "violation_alleged" and how == "subject" and len(actors) == 1 and \
-                    actors[0] != SIDES and _REPORT.search(s, subj_end, t0):
+            # (also an actor taken from anywhere in the sentence: "The Europeans had failed to
+            # live up to their commitments, Iran said" is not Iran's)
+            if etype == "violation_alleged" and len(actors) == 1 and actors[0] != SIDES and (
+                    (how == "subject" and _REPORT.search(s, subj_end, t0)) or how == "sentence"):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
                     codes_ = [g.actor_code(e.key, year) for e in act_ents
@@ -1176,9 +1290,7 @@ class Extractor:
                 if rep1:
                     actors, how = (rep1,), "pronoun"
             if len(actors) < 2 and etype == "violation_alleged" and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
-                    r"the other(?:\s+side)?)\b",
-                    s[c0:t0]):
+                    _RECIPROCAL, s[c0:t0]):
                 # "X and Y reported casualties, while accusing each other of violating": the
                 # main clause's subjects
                 main = tuple(dict.fromkeys(c for c in (
@@ -1197,7 +1309,7 @@ class Extractor:
                     # "which signed the Treaty in 1996 but has not ratified it": the clause
                     # shares the subject of the act before it
                     actors, how = found[-1].actors, "subject"
-                elif etype in _SYMMETRIC and ttext.lower().endswith("ed") and re.search(
+                elif etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and re.search(
                         rf"(?:{_AGREEMENT_NP}|\)|(?-i:[A-Z])[\w-]*)\s*,?\s*$", s[c0:t0], re.I) and \
                         (s[c0:t0].rstrip().endswith(",") or re.search(
                             rf"{_AGREEMENT_NP}\s*$", s[c0:t0], re.I)):
@@ -1228,7 +1340,10 @@ class Extractor:
                     actors, how = ("*",), "parties"  # "the treaty was extended"
                 if not actors:
                     main = _main_subject(s, act_ents, g, year)
-                    if main:
+                    # (not a violation's reporter: "The Europeans had failed to live up to
+                    # their commitments, Iran said")
+                    if main and not (etype == "violation_alleged" and main == (
+                            _reporter(s, t0, act_ents, g, year),)):
                         actors, how = main, "sentence"
                 if not actors:
                     continue
@@ -1263,6 +1378,11 @@ class Extractor:
                     r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
                     r"signatories)\b", s[t1:], re.I):
                 actors, how = ("*",), "parties"  # "signed in 1990 by 30 countries"
+            # "signed between the US and the former USSR in 1987", "concluded by Moscow and
+            # Kyiv": the coordinated agents or partners named right after the act
+            if etype in ("signed", "ratified", "extended") and (
+                    agents := _coordinated_after(s, t1, act_ents, g, year)):
+                actors, how = agents, "agent"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
             if how in ("voice", "sentence", "pronoun", "speaker"):
@@ -1332,7 +1452,7 @@ class Extractor:
                     r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
                     etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith("ed") and (
+            if hyp and etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
                     _TREATY_HEAD_END.search(s[c0:t0]) or (any(
                         re.fullmatch(r"\s*,\s*", s[e.end:t0]) for e in agr_ents) and
                         not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
@@ -1365,6 +1485,20 @@ class Extractor:
                 negated = True
             elif not negated and not hyp and _in_scope(_RUMOUR, s, h0, t0):
                 hyp = True
+            # "does not prevent NATO from ratifying", "kept Kyiv from signing", "barred it from
+            # leaving": the act kept from happening (or left open) is no fact
+            if not hyp and not negated and re.search(
+                    r"\b(?:prevent|stop|bar|block|keep|kept|deter|discourag|dissuad|prohibit|"
+                    r"restrain|preclud|hinder|imped)\w*\s+(?:[\w.'’-]+\s+){0,5}?from\s+"
+                    r"(?:\w+ly\s+)?$", s[h0:t0], re.I):
+                hyp = True
+            # "until all countries of NATO ratify this treaty", "until Russia complies": an act
+            # awaited in an until-clause (not a past one: "until Russia withdrew in 2023")
+            # (a violation is presupposed there: "until the U.S. ends its violations")
+            if not hyp and etype != "violation_alleged" and re.search(
+                    r"\buntil\s+(?:[\w.,'’-]+\s+){0,8}?$", s[h0:t0], re.I) and \
+                    not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext, re.I):
+                hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
                 hyp = True
@@ -1375,12 +1509,26 @@ class Extractor:
                 negated = True  # "There is no evidence that Russia violated ..."
             if flipped:
                 negated = False
+            if failed is not None and hyp and not _HYP.search(_tail_words(
+                    s[h0:c0 + failed.start()], 7)) and not re.search(
+                    r"\b(?:if|unless)\b", s[h0:c0 + failed.start()], re.I) and not \
+                    _in_scope(_DIRECTIVE, s, h0, c0 + failed.start()):
+                hyp = False
             until = re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+until\b", s[t1:])
             if negated and until:
                 negated = False  # "not fully ratified until two years later"
                 # ... and the date after "until" is the act's
                 dm = next((d for d in dates if t1 + until.end() <= d.start < t1 + until.end()
                            + 4), dm)
+            # a ratification delayed, bypassed or drawn out ("bypassing the CFE ratification",
+            # "the protracted ratification process", "stalled ratification") is withheld; a
+            # "ratification process" not said to be complete is under way, no act yet
+            if etype == "ratified" and ttext.lower() == "ratification" and not negated:
+                if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]):
+                    etype = "not_ratified"
+                elif re.match(r"\s+process\b", s[t1:], re.I) and not re.search(
+                        r"\b(?:complet|conclu|finish|end)\w*", s[c0:c1], re.I):
+                    hyp = True
             if etype == "ratified" and negated and not hyp:
                 etype, negated = "not_ratified", False  # "has signed but not ratified"
             # alleger
@@ -1442,6 +1590,15 @@ class Extractor:
                                               for x in ((a,) if a != ARMED else armed)))
                 if not actors:
                     continue
+            if E3 in actors or E3 in alleged:
+                # "the Europeans": France, Germany and the UK (as actors only when all three
+                # are the agreement's parties)
+                if E3 in actors and not set(E3_STATES) <= set(g.parties.get(agrs[0].key, ())):
+                    continue
+                actors = tuple(dict.fromkeys(x for a in actors
+                                             for x in ((a,) if a != E3 else E3_STATES)))
+                alleged = tuple(dict.fromkeys(x for a in alleged
+                                              for x in ((a,) if a != E3 else E3_STATES)))
             if year is not None and year <= 1991:
                 actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
@@ -1451,9 +1608,7 @@ class Extractor:
                 # "accused Iran and Israel of both violating": one act by each
                 pairs = [((a,), alleged) for a in actors]
             elif etype == "violation_alleged" and len(actors) >= 2 and re.search(
-                    r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
-                    r"the other(?:\s+side)?)\b",
-                    s[c0:t0]):
+                    _RECIPROCAL, s[c0:t0]):
                 # "Russia and Ukraine accused each other of violating": each accuses the other
                 pairs = [((a,), tuple(b for b in actors if b != a)) for a in actors]
             for (actors, alleged), (k_agr, agr) in ((p_, a_) for p_ in pairs
@@ -1492,16 +1647,18 @@ class Extractor:
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
+            state.last_agreement_at = index
             state.since_agreement = 0
         elif found:
             state.last_agreement = (found[-1].agreement, found[-1].agreement_text)
+            state.last_agreement_at = index
             state.since_agreement = 0
         else:
             state.since_agreement += 1
         _update_years(state, dates, ents, name_years)
         y1 = state.ref.year if state.ref else state.last_year
         state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
-            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED))
+            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3))
         state.prev_sentence = s
         return _dedupe(found)
 
@@ -1538,6 +1695,8 @@ class _State:
     voice: str | None = None
     last_year: int | None = None
     last_agreement: tuple[str, str] | None = None
+    #: the sentence (index) the last agreement was named or acted on in
+    last_agreement_at: int = -99
     since_agreement: int = 99
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
@@ -1556,6 +1715,8 @@ class _State:
     prev_sentence: str = ""
     #: the dateline's month (``YYYY-MM``), when the article opens with one
     month: str | None = None
+    #: the last date the article gave (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
+    last_date: str | None = None
 
 
 #: a non-state armed group named by what it is: "the rebels", "separatist fighters",
@@ -1574,6 +1735,25 @@ def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
         return acts
     groups = [_Ent("ACT", "armed group", m.start(), m.end(), m.group(0))
               for m in _ARMED_GROUP.finditer(s)]
+    if not groups:
+        return acts
+    kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
+    return sorted(kept + groups, key=lambda e: e.start)
+
+
+_E3_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:Europeans|E3|E-3|EU-?3|European\s+(?:trio|troika|three)|three\s+European\s+"
+    r"(?:powers|countries|nations|states|signatories|parties|governments)|European\s+"
+    r"(?:powers|signatories|parties))\b")
+
+
+def _european_trio(s: str, acts: list[_Ent]) -> list[_Ent]:
+    """``acts`` with "the Europeans", "the E3", "the three European powers" as one actor
+    (``E3``; replacing any name inside it)."""
+    if "E" not in s:
+        return acts
+    groups = [_Ent("ACT", "e3 group", m.start(), m.end(), m.group(0))
+              for m in _E3_GROUP.finditer(s)]
     if not groups:
         return acts
     kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
@@ -1794,8 +1974,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
-    if etype in _SYMMETRIC and ttext.lower().endswith("ed") and _TREATY_HEAD_END.search(
-            s[c0:t0]):
+    if etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
+            _TREATY_HEAD_END.search(s[c0:t0]) or re.search(
+                r"\b(?:the|this|that|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|pact|accord|agreement|"
+                r"truce|ceasefire)\s*,\s*$", s[c0:t0], re.I)):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
         agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
@@ -1850,8 +2032,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # a noun's own agent before the clause's subject: "the State Department said the suspension
     # of the treaty by the Russian Federation", "following the withdrawal of the United States"
     if nominal:
+        # (also "the ratification process of the treaty by NATO members")
         for by0 in (re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]), re.match(
-                r"^\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?", s[t1:])):
+                r"^\s+(?:process\s+)?of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?",
+                s[t1:])):
             agents = [e for e in acts if by0 and e.start == t1 + by0.end()]
             if agents:
                 return codes(_chain_right(s, acts, agents[0], c1)), "agent"
@@ -1860,7 +2044,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         gap = s[e.end:t0]
         gap2 = re.sub(r"\b(?:decision|move|choice|announcement) to\b", "", gap)
         # ("accused Russian forces of violating": a preposition ends no modifier)
-        if re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
+        # (scare quotes allowed: "Pakistan's “repeated violations”")
+        if re.fullmatch(r"(?:'s|’s)?\s*[\"“‘]?(?:[a-z]+(?:,)?\s+(?:and\s+)?){0,3}", gap) and \
                 not re.search(r"\b(?:of|for|in|by|to|from|with|on|at)(?:\s+(?:both|all|each|"
                               r"jointly|repeatedly))?\s*$", gap) and \
                 not ("," in gap and ttext.lower().endswith("ing")) and \
@@ -1925,6 +2110,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                        and not re.search(r"\band\s+(?:is|are|was|were|has|have|had|will|would)\b",
                                          s[t1:e.start])]
             found.extend(partner[:1])
+            # "Biden agreed with Putin to extend New START": the partner of the consent
+            found.extend(e for e in acts if c0 <= e.start and e.end <= t0 and e not in found and
+                         re.search(r"\bagree(?:d|s)?\s+with\s+(?:the\s+)?$",
+                                   s[max(c0, e.start - 20):e.start]) and
+                         re.fullmatch(r"\s+(?:[\w,]+\s+){0,4}?to\s+(?:\w+ly\s+)?", s[e.end:t0]))
         return codes(found), "subject"
     # "its"/"their" before a noun trigger: the clause's subject
     if re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", before):
@@ -1988,6 +2178,36 @@ def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year
                 return tuple(out)
         break
     return (rep,)
+
+
+_AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)\s+(?:[\w.’'-]+,?\s+){1,3}?)?\s+(?:by|between)\s+"
+                         r"(?:the\s+)?(?:former\s+)?", re.I)
+_AGENT_LINK = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
+                         re.I)
+
+
+def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
+                       year: int | None) -> tuple[str, ...]:
+    """The actors coordinated right after an act's "by"/"between" ("signed between the US and
+    the former USSR", "signed in Prague by Russia and the United States"): two or more, else
+    none (a single agent is read by ``_actors``)."""
+    m = _AGENT_OPEN.match(s[t1:])
+    if not m:
+        return ()
+    pos = t1 + m.end()
+    out: list[str] = []
+    for e in sorted(acts, key=lambda e: e.start):
+        if e.start < pos:
+            continue
+        if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
+            break
+        code = g.actor_code(e.key, year)
+        if code is None or code in (SIDES, ARMED, E3):
+            break
+        out.append(code)
+        pos = e.end
+    codes = tuple(dict.fromkeys(out))
+    return codes if len(codes) >= 2 else ()
 
 
 def _main_subject(s: str, acts: list[_Ent], g: Gazetteer,
@@ -2197,6 +2417,64 @@ def _update_years(state: _State, dates: list[DateMention], ents: list[_Ent],
     years = [d.year for d in dates if d not in name_years and not d.deadline]
     if years:
         state.last_year = years[-1]
+    own = [d.value for d in dates if d not in name_years and not d.deadline]
+    if own:
+        state.last_date = own[-1]
+
+
+#: a date counted from the one given before, opening the sentence: "The next day", "A week
+#: later", "Later that month", "That same year", "The following month"
+_CARRIED = re.compile(
+    r"^\W*(?:(?:the\s+)?(?P<next>next|following)\s+(?P<u1>day|week|month|year)|"
+    r"(?:a|one|two|three|several|a\s+few)\s+(?P<u2>days?|weeks?|months?|years?)\s+later|"
+    r"(?:hours|days)\s+later|later\s+that\s+(?P<u3>day|week|month|year)|"
+    r"(?:that|the\s+same)\s+(?:same\s+)?(?P<u4>day|week|month|year))\b", re.I)
+
+
+_NP_START = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Hh]is|[Hh]er)\s+"
+                       r"(?=[a-z])")
+_TIME_NP = re.compile(r"\S+\s+(?:[a-z-]+\s+){0,2}?(?:days?|weeks?|months?|years?|time|morning|"
+                      r"afternoon|evening|night|hours?|moment)\b|\S+\s+(?:same|next|following|"
+                      r"last|first)\b")
+
+
+def _np_before(s: str, t0: int) -> bool:
+    """A common noun phrase before ``t0`` in the sentence ("submitted a proposal ... but later
+    suspended it"): a nearer antecedent for a pronoun object than an agreement named in an
+    earlier sentence (a treaty noun phrase or a time phrase is none)."""
+    for m in _NP_START.finditer(s, 0, t0):
+        rest = s[m.start():t0]
+        if re.match(_AGREEMENT_NP, rest, re.I) or _TIME_NP.match(rest):
+            continue
+        return True
+    return False
+
+
+def _carry_date(last: str, m: re.Match[str]) -> DateMention | None:
+    """The date ``m`` counts from ``last`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), to the
+    precision both allow: a day or week later stays in the month (to the month), a month later
+    is the next month, a year later the next year; "several months later" is no date."""
+    unit = (m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or "day").lower()
+    unit = unit.rstrip("s")
+    text = m.group(0).lower()
+    later = bool(m.group("next")) or "later" in text and not text.lstrip(" ,").startswith("later")
+    if re.search(r"\b(?:several|few|two|three)\b", text):
+        return None
+    y = int(last[:4])
+    if unit == "year":
+        return DateMention(m.start(), m.end(), f"{y + 1 if later else y:04d}", relative=True)
+    if len(last) < 7:
+        return None
+    d0 = date(y, int(last[5:7]), 1)
+    if unit == "month" and later:
+        d0 = _shift_months(d0, 1)
+    elif unit in ("day", "week") and len(last) == 10 and later:
+        # a day or a week after the last day given may cross into the next month
+        from datetime import timedelta
+
+        d1 = date.fromisoformat(last) + timedelta(days=7 if unit == "week" else 1)
+        d0 = date(d1.year, d1.month, 1)
+    return DateMention(m.start(), m.end(), f"{d0.year:04d}-{d0.month:02d}", relative=True)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

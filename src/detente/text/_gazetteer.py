@@ -23,14 +23,18 @@ from importlib import resources
 
 from detente.record import Record
 
-__all__ = ["ARMED", "NON_STATE", "SIDES", "ActorName", "Gazetteer", "agreement_names",
-           "build_gazetteer", "distinctive_words", "load_aliases"]
+__all__ = ["ARMED", "E3", "E3_STATES", "NON_STATE", "SIDES", "ActorName", "Gazetteer",
+           "agreement_names", "build_gazetteer", "distinctive_words", "load_aliases"]
 
 #: the code that "the rebels", "separatist fighters", "pro-Russian forces" stand for until the
 #: agreement is known: then it is that agreement's non-state armed parties (:data:`NON_STATE`)
 ARMED = "ARMED"
 #: "both sides", "the two countries": the two actors last named (resolved per sentence)
 SIDES = "SIDES"
+#: "the Europeans", "the E3", "the three European powers": France, Germany and the United
+#: Kingdom together (resolved once the agreement is known: they must all be its parties)
+E3 = "E3"
+E3_STATES = ("FRA", "DEU", "GBR")
 #: actors of the record that are non-state armed parties (the separatist entities of Donbas,
 #: the Taliban, Hezbollah, Hamas, the Houthis)
 NON_STATE = frozenset({"DPR", "LPR", "TALIBAN", "HEZBOLLAH", "HAMAS", "HOUTHIS"})
@@ -217,6 +221,7 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
             forms.append(r["alias"].strip())
     actors["armed group"] = [ActorName(ARMED)]  # matched by pattern, not by name
     actors["both sides"] = [ActorName(SIDES)]  # likewise
+    actors["e3 group"] = [ActorName(E3)]  # likewise
     parties = {a.id: a.parties for a in record.agreements}
     talks = {a.id: ((a.signed.start.year if a.signed else 0), a.parties)
              for a in record.agreements if a.kind.value == "talks"}

@@ -87,6 +87,12 @@ _OBLIGATIONS = (r"\s+(?:(?:its|their|the|all|our|his|her|Russia's|Moscow's|Washi
 _TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)"
                   r"{0,5}?(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
                   r"act|framework)\b(?!\s+as\b)")
+#: the treaty (or a ceasefire, truce, moratorium) itself as object, no preposition between
+#: ("broke the energy truce", not "ignored the warnings about the treaty")
+_BROKEN_OBJECT = (r"\s+(?:the|this|that|a|an|its|their)\s+(?:(?!(?:on|of|about|over|under|for|"
+                  r"with|to|in|at|by)\b)[\w'’-]+\s+){0,5}?(?:treaty|agreement|accord|deal|pact|"
+                  r"convention|protocol|memorandum|act|framework|ceasefire|cease-fire|truce|"
+                  r"moratorium|armistice)\b(?!\s+as\b)")
 #: a treaty noun, or a name (capitalised or an acronym) right after the verb: "scrapped the
 #: INF", "ditched New START", "abandoned the pact" (not "scrapped its nuclear ambitions")
 _AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
@@ -137,9 +143,10 @@ LEXICON: tuple[Entry, ...] = (
 
     Entry("violation_alleged", verbs=("flout", "infringe", "disregard", "renege on",
                                       "contravene", "breach", "violate")),
-    # "breaking the treaty", "broke its commitments" (not "broke the news")
-    Entry("violation_alleged", verbs=("break", "cheat on"),
-          follow=_TREATY_OBJECT + "|" + _OBLIGATIONS.replace(
+    # "breaking the treaty", "broke its commitments", "broke the truce", "ignored the
+    # moratorium" (not "broke the news", "ignored the warnings")
+    Entry("violation_alleged", verbs=("break", "cheat on", "ignore"),
+          follow=_BROKEN_OBJECT + "|" + _OBLIGATIONS.replace(
               "participation|implementation|obligations|commitments|membership|observance|"
               "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules")),
     # "exceeded the JCPOA's cap on enriched uranium", "went beyond the agreed limits"
