@@ -58,6 +58,11 @@ GROUPS: dict[str, frozenset[str]] = {
                          "hanoitimes_spratly_2020", "independent_iraq_1993",
                          "globalinterests_foundingact_2016", "thegaze_istanbul_2025",
                          "civilge_cfe_2007"}),
+    "blind9": frozenset({"cnn_agreedframework_2002", "dawn_doha_2021", "pledgetimes_cma_2023",
+                         "withexamples_lac_2020", "hollywoodhouse_lebanon_2024",
+                         "state_libya_2006", "globalresearch_algiers_2018",
+                         "hurriyet_sochi_2020", "independent_trilateral_1994",
+                         "tv5news_karabakh_2020"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
