@@ -390,6 +390,26 @@ with warnings.catch_warnings():
         return hk, hx, size
 
     @_jit
+    def _enqueue(hk, hx, size, Q, flags, rest, n_rest, inr, e, k, s, theta):  # type: ignore[no-untyped-def]
+        """Exchange ``e``'s new current entry, key ``k`` and seq ``s``: into the heap when
+        ``k`` is at most the threshold ``theta``, else listed in ``rest`` (unless already
+        there, or all exchanges still wait: ``n_rest < 0``). Returns the heap's arrays and
+        size, the length of ``rest`` and whether the heap was full (``_room`` rebuilt it
+        without dead entries)."""
+        Q[e] = s
+        full = False
+        if not k > theta:
+            if size == hk.shape[0]:
+                hk, hx, size = _room(hk, hx, size, Q, flags)
+                full = True
+            size = _insert(hk, hx, size, Q, e, k, s)
+        elif n_rest >= 0 and not inr[e]:
+            inr[e] = 1
+            rest[n_rest] = e
+            n_rest += 1  # its key rose above the threshold
+        return hk, hx, size, n_rest, full
+
+    @_jit
     def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,  # type: ignore[no-untyped-def]
                 pending):
         """The heap holds no live entry: raise the threshold ``theta`` and put in the heap the
@@ -626,7 +646,7 @@ with warnings.catch_warnings():
         return nt
 
     @_jit
-    def _round(x0, sal, w, mean, share_w, lay, draws, random_rate,  # type: ignore[no-untyped-def]
+    def _round(x0, sal, w, mean, share_w, lay, work, draws, random_rate,  # type: ignore[no-untyped-def]
                take_second, edge_cap, want):
         """Realise the round's exchanges in decide's order. Returns the realised exchanges
         (I, J, p, q and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
@@ -649,16 +669,8 @@ with warnings.catch_warnings():
                 G[6, a, k] = x0[a, k]
                 G[7, a, k] = 0.0
                 G[8, a, k] = mean[k]
-        # per side: sum of the exchange's earlier moves; last move (the key apart: 32 bytes, one
-        # exchange in one cache line)
-        S = np.zeros((n, 4))
-        KEY = np.empty(n)  # its current key
-        flags = np.zeros(n, np.uint8)
-        U = np.zeros((2, n_a, n_i, n_a))  # where suppliers moved to (NaN: not yet), their share
-        U[0] = np.nan
-        # per (demander, issue, supplier): exchanges flagged with a knife edge at their last
-        # calculation (see ``_touch``); per supplier, whether a demand touch skips it
-        hot = np.zeros((n_a, n_i, n_a), np.int32)
+        # the large arrays come from numpy (``workspace``), see there
+        S, KEY, flags, Q, rest, inr, U, hot = work
         far = np.zeros(n_a, np.bool_)
         edges = 0
         ties = 0
@@ -672,10 +684,7 @@ with warnings.catch_warnings():
         theta = -np.inf
         level = 0
         size = 0
-        rest = np.empty(n, np.int32)  # the exchanges in play above the threshold
-        n_rest = -1  # (all, until the first refill)
-        inr = np.zeros(n, np.uint8)  # whether in ``rest``
-        Q = np.empty(n, np.int32)  # the seq of each exchange's current entry
+        n_rest = -1  # (all in ``rest``, until the first refill)
         cntI = np.zeros((n_pairs, n_a), np.int64)  # exchanges in play per pair and actor as I
         cntJ = np.zeros((n_pairs, n_a), np.int64)  # and as J (see ``_count_alive``)
         # the supply state before any move (any move towards the partner allowed), the first
@@ -752,15 +761,12 @@ with warnings.catch_warnings():
             while True:
                 if pending >= 0:
                     Q[pending] = hi
-                    if (flags[pending] & 1) and not pend_key > theta:
-                        if size == hk.shape[0]:
-                            hk, hx, size = _room(hk, hx, size, Q, flags)
+                    if flags[pending] & 1:
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, pending, pend_key, hi,
+                                                              theta)
+                        if full:
                             dead = 0
-                        size = _insert(hk, hx, size, Q, pending, pend_key, hi)
-                    elif (flags[pending] & 1) and n_rest >= 0 and not inr[pending]:
-                        inr[pending] = 1
-                        rest[n_rest] = pending
-                        n_rest += 1
                     hi += 1
                     pending = -1
                 while size > 0 and not _live(hx, 0, Q, flags):
@@ -934,35 +940,26 @@ with warnings.catch_warnings():
                 for t in range(nm - 1, -1, -1):
                     o = order[t]
                     if news[o] > olds[o]:
-                        ee = es[o]
                         if not olds[o] > theta:
                             dead += 1  # its old entry
-                        KEY[ee] = news[o]
-                        Q[ee] = low
-                        if not news[o] > theta:
-                            if size == hk.shape[0]:
-                                hk, hx, size = _room(hk, hx, size, Q, flags)
-                                dead = 0
-                            size = _insert(hk, hx, size, Q, ee, news[o], low)
-                        elif n_rest >= 0 and not inr[ee]:
-                            inr[ee] = 1
-                            rest[n_rest] = ee
-                            n_rest += 1  # its key rose above the threshold
+                        KEY[es[o]] = news[o]
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, es[o], news[o], low,
+                                                              theta)
+                        if full:
+                            dead = 0
                         low -= 1
                 for t in range(nm):
                     o = order[t]
                     if not news[o] > olds[o]:
-                        ee = es[o]
                         if not olds[o] > theta:
                             dead += 1  # its old entry
-                        KEY[ee] = news[o]
-                        Q[ee] = hi
-                        if not news[o] > theta:
-                            if size == hk.shape[0]:
-                                hk, hx, size = _room(hk, hx, size, Q, flags)
-                                dead = 0
-                            size = _insert(hk, hx, size, Q, ee, news[o], hi)
-                        # (else above the threshold before too: in ``rest``)
+                        KEY[es[o]] = news[o]
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, es[o], news[o], hi,
+                                                              theta)
+                        if full:
+                            dead = 0
                         hi += 1
             # dead and stale entries three times the live ones: rebuild the heap from the live
             # ones (they seldom surface, so they cost room more than time; a rebuild costs a
@@ -1002,6 +999,31 @@ def decode(e: int, lay: tuple[np.ndarray, ...], sal: np.ndarray) -> tuple[int, i
     return int(a), int(b), int(p), int(q)
 
 
+def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
+    """The round's large arrays, for ``n`` possible exchanges among ``n_a`` actors on ``n_i``
+    issues. Per exchange: per side the sum of its earlier moves, then its last moves
+    (``S``, 32 bytes: one exchange in one cache line), its current key, its flags (see
+    ``_dir``), the seq of its current entry in the queue, the list of those waiting above the
+    heap's threshold and whether each is in it. Per (demander, issue, supplier): where the
+    supplier moved to (NaN: not yet) and its share of the outcome's shift; how many exchanges
+    met a knife edge at their last calculation (see ``_touch``).
+
+    Made by numpy rather than in compiled code: numpy asks the kernel for huge pages for
+    large arrays (``madvise``), and the round reads these at random, one exchange here and
+    one there, so that fewer page-table misses and page faults make it faster."""
+    S = np.zeros((n, 4))
+    key = np.empty(n)
+    flags = np.zeros(n, np.uint8)
+    seq = np.empty(n, np.int32)
+    rest = np.empty(n, np.int32)
+    inr = np.zeros(n, np.uint8)
+    U = np.empty((2, n_a, n_i, n_a))
+    U[0] = np.nan
+    U[1] = 0.0
+    hot = np.zeros((n_a, n_i, n_a), np.int32)
+    return S, key, flags, seq, rest, inr, U, hot
+
+
 def run_round(
     x0: np.ndarray,
     sal: np.ndarray,
@@ -1020,7 +1042,9 @@ def run_round(
     knife-edge tests met."""
     c = np.ascontiguousarray
     d = draws if draws is not None else np.zeros(0)
+    n_a, n_i = x0.shape
+    work = workspace(int(lay[3][-1]), n_a, n_i)
     e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
-                                 c(mean, dtype=float), c(share_w, dtype=float), lay, d,
+                                 c(mean, dtype=float), c(share_w, dtype=float), lay, work, d,
                                  draws is not None, take_second, edge_cap, HEAP_WANT)
     return e, rec, int(ties), int(edges)
