@@ -588,6 +588,17 @@ with warnings.catch_warnings():
                                 cntJ[pi, jj] += 1
                         e += 1
 
+    @_inline
+    def _supplied(e, sd, S, flags):  # type: ignore[no-untyped-def]
+        """Exchange ``e``'s supplier on side ``sd`` moved: its last move adds to its earlier
+        ones, and if that move did not go the way they allow, no further move on that side
+        is allowed (``_dir``)."""
+        m = S[e, 2 + sd]
+        S[e, sd] += m
+        fl = flags[e]
+        if not (m * _dir(fl, sd) > 0):
+            flags[e] = fl & ~np.uint8(3 << (3 + 2 * sd))
+
     @_jit
     def _touch(a, k, supply, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem, sal,  # type: ignore[no-untyped-def]
                cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far, KEY):
@@ -607,6 +618,7 @@ with warnings.catch_warnings():
         besides none has a knife edge at its last calculation (``hot[a, k, b]`` counts those
         flagged), all of them would be left out, and ``b`` is skipped without reading
         them."""
+        nt0 = nt
         if not supply:
             n_a = far.shape[0]
             T = G[5, a, k]
@@ -660,10 +672,10 @@ with warnings.catch_warnings():
                 if not (fl & 1):
                     continue
                 if supply:
-                    m = S[e, 2 + sd]
-                    S[e, sd] += m
-                    if not (m * _dir(fl, sd) > 0):
-                        fl &= ~np.uint8(3 << (3 + 2 * sd))
+                    if fl & 4:  # (not met: supply touches do not overlap) marked already
+                        _supplied(e, sd, S, flags)
+                        continue
+                    _prefetch(S, e, 0, 0, 0)  # its earlier moves add up below
                 elif fl & 4:  # touched as a supplier already
                     continue
                 elif not (fl & 128) and _edge_free(e, a if a_is_i else b, b if a_is_i else a,
@@ -684,6 +696,9 @@ with warnings.catch_warnings():
                     _prefetch(U, 1, tb, q, ta)
                     _prefetch(U, 1, ta, p, tb)
                 flags[e] = fl
+        if supply:  # a second pass, when the exchanges' records are on their way to the cache
+            for t in range(nt0, nt):
+                _supplied(touched[t], 0 if qq[tP[t]] == k else 1, S, flags)
         return nt
 
     @_jit
