@@ -601,7 +601,7 @@ with warnings.catch_warnings():
 
     @_jit
     def _touch(a, k, supply, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem, sal,  # type: ignore[no-untyped-def]
-               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far, KEY):
+               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY):
         """Mark the exchanges in play in which actor ``a`` supplies (``supply``) or demands
         issue ``k`` and append them to ``touched`` (with their I, J and pair); a supplier's
         exchanges add their last move to their earlier moves. Side 0 of (I, J, p, q) is I
@@ -617,10 +617,13 @@ with warnings.catch_warnings():
         ``s dist`` with a margin far above rounding, none of them meets the edge; when
         besides none has a knife edge at its last calculation (``hot[a, k, b]`` counts those
         flagged), all of them would be left out, and ``b`` is skipped without reading
-        them."""
+        them. The others (``near``, in actor order, as groups list their members) are the
+        only partners a demand touch looks at, in each pair where they are in the partners'
+        group."""
         nt0 = nt
+        n_near = 0
         if not supply:
-            n_a = far.shape[0]
+            n_a = near.shape[0]
             T = G[5, a, k]
             mv = G[7, a, k]
             for b in range(n_a):
@@ -628,7 +631,10 @@ with warnings.catch_warnings():
                 nb = G[4, b, k] + mv - U[1, a, k, b]
                 x = G[6, b, k]
                 a0 = T - nb - sh * x
-                far[b] = hot[a, k, b] == 0 and abs(a0) > sh * abs(T - x) * (1.0 + 1e-6) + 1e-6
+                if not (hot[a, k, b] == 0
+                        and abs(a0) > sh * abs(T - x) * (1.0 + 1e-6) + 1e-6):
+                    near[n_near] = b
+                    n_near += 1
         for r in range(n_i):
             if r == k:
                 continue
@@ -657,10 +663,15 @@ with warnings.catch_warnings():
             saq = sal[a, q]
             s0 = gstart[pi, gb]
             sd = 0 if isq else 1
-            for r2 in range(gcnt[pi, gb]):
-                b = mem[pi, s0 + r2]
-                if not supply and far[b]:
-                    continue
+            for j in range(gcnt[pi, gb] if supply else n_near):
+                if supply:
+                    r2 = j
+                    b = mem[pi, s0 + r2]
+                else:
+                    b = near[j]
+                    if grp[pi, b] != gb:
+                        continue
+                    r2 = rank[pi, b]
                 if a_ii:
                     a_is_i = not (sap * sal[b, q] < sal[b, p] * saq)
                 else:
@@ -727,7 +738,7 @@ with warnings.catch_warnings():
                 G[8, a, k] = mean[k]
         # the large arrays come from numpy (``workspace``), see there
         S, KEY, flags, Q, rest, inr, U, hot = work
-        far = np.zeros(n_a, np.bool_)
+        near = np.zeros(n_a, np.int64)  # the suppliers a demand touch looks at (``_touch``)
         edges = 0
         ties = 0
         # the queue: a heap over (key, seq) of the exchanges whose key is at most ``theta``
@@ -922,15 +933,15 @@ with warnings.catch_warnings():
             # touched: the exchanges in play in which A supplies q or B supplies p (their
             # earlier moves add up), and those in which B demands q or A demands p
             nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U, hot, far, KEY)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U, hot, near, KEY)
             nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far, KEY)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY)
             G[6, A, q] = yA
             G[6, B, p] = yB
             nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far, KEY)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY)
             nt = _touch(A, p, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far, KEY)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY)
             # recalculate them; those whose key changed move in the list
             nm = 0
             for t in range(nt):
