@@ -194,7 +194,7 @@ with warnings.catch_warnings():
         return (G[0, A, p] + G[0, B, p]) / (G[0, A, q] + G[0, B, q])
 
     @_inline
-    def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap):  # type: ignore[no-untyped-def]
+    def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap, fresh):  # type: ignore[no-untyped-def]
         """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
         Exchange ``e`` is (I, J, p, q) = (A, B, p, q); ``S[e]`` = per side the sum of earlier
         moves, then the last moves; ``flags[e]`` holds the directions earlier moves allow (see
@@ -202,7 +202,10 @@ with warnings.catch_warnings():
         outcome less own share, the round's start position, the current position, the moves
         made towards the actor as demander, and the issue's mean (one array: fewer reference
         counts per call); ``U`` per (demander, issue, supplier) where the supplier moved to and
-        its share of the outcome's shift."""
+        its share of the outcome's shift. ``fresh``: the round's first calculation, before any
+        move, when ``U`` and the moves made (``G[7]``) are still zero (NaN: not moved) and are
+        not read (``U`` is large, and read across it one exchange after the other; the same
+        operations on the same values)."""
         sIp = G[0, A, p]
         sIq = G[0, A, q]
         sJp = G[0, B, p]
@@ -262,8 +265,12 @@ with warnings.catch_warnings():
         ok0 = (m0 * dd0 > _MOVE_EPS) and (y0 >= -_EDGE_TOL) and (y0 <= _TOP) and (h0 + m0 <= 100)
         ok1 = (m1 * dd1 > _MOVE_EPS) and (y1 >= -_EDGE_TOL) and (y1 <= _TOP) and (h1 + m1 <= 100)
         valid = (gain >= _GAIN_EPS) and ok0 and ok1
-        nb0 = base0 + G[7, B, q] - U[1, B, q, A]
-        nb1 = base1 + G[7, A, p] - U[1, A, p, B]
+        if fresh:  # before any move: no move made towards anyone (the same values, unread)
+            nb0 = base0 + 0.0 - 0.0
+            nb1 = base1 + 0.0 - 0.0
+        else:
+            nb0 = base0 + G[7, B, q] - U[1, B, q, A]
+            nb1 = base1 + G[7, A, p] - U[1, A, p, B]
         a0 = T0 - nb0 - s0 * X0
         a1 = T1 - nb1 - s1 * X1
         b0 = a0 - s0 * m0
@@ -286,7 +293,10 @@ with warnings.catch_warnings():
                     cross = edge_cap and abs(a_s) <= _EDGE_TOL
                 if not cross:
                     continue
-                own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
+                if fresh:
+                    own_u = np.nan
+                else:
+                    own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
                 ref = own_u if own_u == own_u else X
                 delta = abs(T - nb - sh * ref) * iv
                 r_x = delta * sh
@@ -519,8 +529,8 @@ with warnings.catch_warnings():
         gcnt = np.zeros((n_pairs, 4), np.int64)
         gstart = np.zeros((n_pairs, 4), np.int64)
         grp = np.full((n_pairs, n_a), -1, np.int8)
-        rank = np.zeros((n_pairs, n_a), np.int64)
-        mem = np.zeros((n_pairs, n_a), np.int64)
+        rank = np.zeros((n_pairs, n_a), np.int32)  # (32 bits: read at random by the touches)
+        mem = np.zeros((n_pairs, n_a), np.int32)
         pi = 0
         for p in range(n_i):
             for q in range(p + 1, n_i):
@@ -752,8 +762,10 @@ with warnings.catch_warnings():
         level = 0
         size = 0
         n_rest = -1  # (all in ``rest``, until the first refill)
-        cntI = np.zeros((n_pairs, n_a), np.int64)  # exchanges in play per pair and actor as I
-        cntJ = np.zeros((n_pairs, n_a), np.int64)  # and as J (see ``_count_alive``)
+        # exchanges in play per pair and actor as I and as J (see ``_count_alive``; 32 bits:
+        # read at random, the smaller the more of them in the cache)
+        cntI = np.zeros((n_pairs, n_a), np.int32)
+        cntJ = np.zeros((n_pairs, n_a), np.int32)
         # the supply state before any move (any move towards the partner allowed), the first
         # calculation: every exchange in order
         e = 0
@@ -783,7 +795,7 @@ with warnings.catch_warnings():
                         flags[e] = fl
                         m0, m1, gI, gJ, key0, v, ed, tr = _calc(e, A, B, p, q, draws,
                                                                 random_rate, G, U, S, flags,
-                                                                edge_cap)
+                                                                edge_cap, True)
                         S[e, 2] = m0
                         S[e, 3] = m1
                         KEY[e] = key0
@@ -886,7 +898,7 @@ with warnings.catch_warnings():
                 _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
             m0, m1, gA, gB, _k, _v, _ed, _tr = _calc(top, A, B, p, q, draws, random_rate, G, U, S,
-                                                flags, edge_cap)
+                                                flags, edge_cap, False)
             xA = G[6, A, q]
             xB = G[6, B, p]
             yA = xA + S[top, 2]
@@ -953,7 +965,8 @@ with warnings.catch_warnings():
                 b2 = tB[t]
                 pi2 = tP[t]
                 m0, m1, gI, gJ, k2, v, ed, tr = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
-                                                      random_rate, G, U, S, flags, edge_cap)
+                                                      random_rate, G, U, S, flags, edge_cap,
+                                                      False)
                 if tr:
                     if not (flags[ee] & 128):
                         flags[ee] |= 128
