@@ -723,6 +723,15 @@ with warnings.catch_warnings():
         return nt
 
     @_jit
+    def _workspace(n, n_a, n_i):  # type: ignore[no-untyped-def]
+        """:func:`workspace` in compiled code (for small rounds)."""
+        U = np.zeros((2, n_a, n_i, n_a))
+        U[0] = np.nan
+        return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32),
+                np.empty(n, np.int32), np.zeros(n, np.uint8), U,
+                np.zeros((n_a, n_i, n_a), np.int32))
+
+    @_jit
     def _round(x0, sal, w, mean, share_w, lay, work, draws, random_rate,  # type: ignore[no-untyped-def]
                take_second, edge_cap, want):
         """Realise the round's exchanges in decide's order. Returns the realised exchanges
@@ -746,7 +755,10 @@ with warnings.catch_warnings():
                 G[6, a, k] = x0[a, k]
                 G[7, a, k] = 0.0
                 G[8, a, k] = mean[k]
-        # the large arrays come from numpy (``workspace``), see there
+        # the large arrays come from numpy (``workspace``), see there; for a small round they
+        # are made here (no call into Python per round)
+        if work[0].shape[0] < n:
+            work = _workspace(n, n_a, n_i)
         S, KEY, flags, Q, rest, inr, U, hot = work
         near = np.zeros(n_a, np.int64)  # the suppliers a demand touch looks at (``_touch``)
         edges = 0
@@ -1104,6 +1116,9 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     return S, key, flags, seq, rest, inr, U, hot
 
 
+_NO_WORK = workspace(0, 0, 0)
+
+
 def run_round(
     x0: np.ndarray,
     sal: np.ndarray,
@@ -1123,7 +1138,9 @@ def run_round(
     c = np.ascontiguousarray
     d = draws if draws is not None else np.zeros(0)
     n_a, n_i = x0.shape
-    work = workspace(int(lay[3][-1]), n_a, n_i)
+    n = int(lay[3][-1])
+    # huge pages pay for large rounds only; a small one makes its arrays itself (``_round``)
+    work = workspace(n, n_a, n_i) if n >= 1 << 15 else _NO_WORK
     e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
                                  c(mean, dtype=float), c(share_w, dtype=float), lay, work, d,
                                  draws is not None, take_second, edge_cap, HEAP_WANT)
