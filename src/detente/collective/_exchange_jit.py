@@ -27,6 +27,13 @@ last move on the changed side meets none now (``_edge_free``, the same operation
 side has not changed), their calculation would give the same moves, key and validity, and
 they are not recalculated: ``_touch`` leaves them out.
 
+At 100 × 50 the per-exchange arrays (~75 MB) are far larger than the caches and a step reads a
+few hundred scattered records, so the time goes to cache misses: a supply touch first marks
+the exchanges it finds and prefetches their records, keys and the shares their recalculation
+reads (``_prefetch``), then adds their moves up; a demand touch looks only at the suppliers
+near the knife edge; the first calculation leaves out the moves made towards the demanders
+(all zero then); the large arrays come from numpy, which asks for huge pages (``workspace``).
+
 The list decide sorts before every pick is a binary heap ordered by ``(key, seq)`` exactly as
 :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges whose key
 changes, same treatment of ties). An exchange whose key changes gets a new entry; its old one
