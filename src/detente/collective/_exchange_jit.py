@@ -440,7 +440,7 @@ with warnings.catch_warnings():
             return nk, nx, size
         return hk, hx, size
 
-    @_jit
+    @_inline
     def _enqueue(hk, hx, size, Q, flags, rest, n_rest, inr, e, k, s, theta):  # type: ignore[no-untyped-def]
         """Exchange ``e``'s new current entry, key ``k`` and seq ``s``: into the heap when
         ``k`` is at most the threshold ``theta``, else listed in ``rest`` (unless already
