@@ -5,7 +5,9 @@ model (10 rounds, ``tie_break="second"``), print JSON with the seconds of that c
 ``python -m benchmarks.exchange_run --synthetic 100x50 [--engine numpy]``: a random scenario
 (positions U(0, 100), salience and power U(0.05, 1), seed 0) through the round loop; the
 compiled code is loaded first on a tiny input, then the resident memory before the run, the
-run's seconds and the process's peak resident memory are printed.
+run's seconds and the process's peak resident memory are printed. ``--hash`` adds a SHA-256
+of the whole result (positions, outcomes, every realised exchange's record, ties, knife-edge
+tests), to check that a change to the engine gives the same results bit for bit.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def main(argv: list[str]) -> None:
     from detente.collective._exchange_engine import run_exchange_rounds
 
     n, m = (int(v) for v in argv[1].split("x"))
-    engine = argv[3] if len(argv) > 3 and argv[2] == "--engine" else "auto"
+    engine = argv[argv.index("--engine") + 1] if "--engine" in argv else "auto"
     tiny = np.array([[0.0, 100.0], [100.0, 0.0], [30.0, 60.0]])
     run_exchange_rounds(tiny, np.ones((3, 2)), np.ones((3, 2)), tiny >= 0, rounds=1,
                         engine=engine)  # load the compiled code
@@ -56,11 +58,29 @@ def main(argv: list[str]) -> None:
     t, c = time.perf_counter(), time.process_time()
     run = run_exchange_rounds(pos, sal, power, np.ones((n, m), bool), rounds=10,
                               tie_break="second", engine=engine)
-    print(json.dumps({
+    out = {
         "seconds": time.perf_counter() - t, "cpu": time.process_time() - c,
         "rss_before": before, "rss_peak": _hwm_mb(),
         "candidates": int(max(run.candidates)), "realised": sum(map(len, run.exchanges)),
-    }))
+    }
+    if "--hash" in argv:
+        out["hash"] = _digest(run)
+    print(json.dumps(out))
+
+
+def _digest(run: object) -> str:
+    """SHA-256 of a run's positions, outcomes, realised exchanges, ties and edge tests."""
+    import hashlib
+
+    import numpy as np
+
+    h = hashlib.sha256()
+    for name in ("start_positions", "voting_positions", "start_outcomes", "voting_outcomes"):
+        h.update(np.ascontiguousarray(getattr(run, name)).tobytes())
+    for rnd in run.exchanges:  # type: ignore[attr-defined]
+        h.update(np.array([tuple(x) for x in rnd], dtype=float).tobytes())
+    h.update(repr((run.ties, run.edge_events, run.realised)).encode())  # type: ignore[attr-defined]
+    return h.hexdigest()
 
 
 if __name__ == "__main__":

@@ -27,6 +27,13 @@ last move on the changed side meets none now (``_edge_free``, the same operation
 side has not changed), their calculation would give the same moves, key and validity, and
 they are not recalculated: ``_touch`` leaves them out.
 
+At 100 × 50 the per-exchange arrays (~75 MB) are far larger than the caches and a step reads a
+few hundred scattered records, so the time goes to cache misses: a supply touch first marks
+the exchanges it finds and prefetches their records, keys and the shares their recalculation
+reads (``_prefetch``), then adds their moves up; a demand touch looks only at the suppliers
+near the knife edge; the first calculation leaves out the moves made towards the demanders
+(all zero then); the large arrays come from numpy, which asks for huge pages (``workspace``).
+
 The list decide sorts before every pick is a binary heap ordered by ``(key, seq)`` exactly as
 :class:`._exchange_engine._Queue` orders it (same sequence numbers for exchanges whose key
 changes, same treatment of ties). An exchange whose key changes gets a new entry; its old one
@@ -86,6 +93,40 @@ def _inline(fn: Callable[..., Any]) -> Any:
 
 
 ensure_cache_dir(__file__)
+
+
+def _make_prefetch() -> Any:
+    """``_prefetch(a, i, j, k, m)``: ask the CPU to bring element ``[i, j, k, m]`` of ``a`` (the
+    first ``a.ndim`` indices count) into its caches, without waiting (LLVM's
+    ``llvm.prefetch``, read, high locality). No effect on any value."""
+    from llvmlite import ir  # type: ignore[import-untyped]
+    from numba.core import cgutils, types
+    from numba.core.extending import intrinsic
+
+    @intrinsic
+    def _prefetch(typingctx, a, i, j, k, m):  # type: ignore[no-untyped-def]
+        sig = types.void(a, i, j, k, m)
+
+        def codegen(context, builder, signature, args):  # type: ignore[no-untyped-def]
+            aty = signature.args[0]
+            ary = context.make_array(aty)(context, builder, args[0])
+            idx = [context.cast(builder, args[t + 1], signature.args[t + 1], types.intp)
+                   for t in range(aty.ndim)]
+            ptr = cgutils.get_item_pointer(context, builder, aty, ary, idx)
+            i8p = ir.IntType(8).as_pointer()
+            i32 = ir.IntType(32)
+            fn = cgutils.get_or_insert_function(
+                builder.module, ir.FunctionType(ir.VoidType(), [i8p, i32, i32, i32]),
+                "llvm.prefetch.p0")
+            builder.call(fn, [builder.bitcast(ptr, i8p), i32(0), i32(3), i32(1)])
+            return context.get_dummy_value()
+
+        return sig, codegen
+
+    return _prefetch
+
+
+_prefetch = _make_prefetch()
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -160,7 +201,7 @@ with warnings.catch_warnings():
         return (G[0, A, p] + G[0, B, p]) / (G[0, A, q] + G[0, B, q])
 
     @_inline
-    def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap):  # type: ignore[no-untyped-def]
+    def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap, fresh):  # type: ignore[no-untyped-def]
         """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
         Exchange ``e`` is (I, J, p, q) = (A, B, p, q); ``S[e]`` = per side the sum of earlier
         moves, then the last moves; ``flags[e]`` holds the directions earlier moves allow (see
@@ -168,7 +209,10 @@ with warnings.catch_warnings():
         outcome less own share, the round's start position, the current position, the moves
         made towards the actor as demander, and the issue's mean (one array: fewer reference
         counts per call); ``U`` per (demander, issue, supplier) where the supplier moved to and
-        its share of the outcome's shift."""
+        its share of the outcome's shift. ``fresh``: the round's first calculation, before any
+        move, when ``U`` and the moves made (``G[7]``) are still zero (NaN: not moved) and are
+        not read (``U`` is large, and read across it one exchange after the other; the same
+        operations on the same values)."""
         sIp = G[0, A, p]
         sIq = G[0, A, q]
         sJp = G[0, B, p]
@@ -228,8 +272,12 @@ with warnings.catch_warnings():
         ok0 = (m0 * dd0 > _MOVE_EPS) and (y0 >= -_EDGE_TOL) and (y0 <= _TOP) and (h0 + m0 <= 100)
         ok1 = (m1 * dd1 > _MOVE_EPS) and (y1 >= -_EDGE_TOL) and (y1 <= _TOP) and (h1 + m1 <= 100)
         valid = (gain >= _GAIN_EPS) and ok0 and ok1
-        nb0 = base0 + G[7, B, q] - U[1, B, q, A]
-        nb1 = base1 + G[7, A, p] - U[1, A, p, B]
+        if fresh:  # before any move: no move made towards anyone (the same values, unread)
+            nb0 = base0 + 0.0 - 0.0
+            nb1 = base1 + 0.0 - 0.0
+        else:
+            nb0 = base0 + G[7, B, q] - U[1, B, q, A]
+            nb1 = base1 + G[7, A, p] - U[1, A, p, B]
         a0 = T0 - nb0 - s0 * X0
         a1 = T1 - nb1 - s1 * X1
         b0 = a0 - s0 * m0
@@ -252,7 +300,10 @@ with warnings.catch_warnings():
                     cross = edge_cap and abs(a_s) <= _EDGE_TOL
                 if not cross:
                     continue
-                own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
+                if fresh:
+                    own_u = np.nan
+                else:
+                    own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
                 ref = own_u if own_u == own_u else X
                 delta = abs(T - nb - sh * ref) * iv
                 r_x = delta * sh
@@ -389,6 +440,26 @@ with warnings.catch_warnings():
             return nk, nx, size
         return hk, hx, size
 
+    @_inline
+    def _enqueue(hk, hx, size, Q, flags, rest, n_rest, inr, e, k, s, theta):  # type: ignore[no-untyped-def]
+        """Exchange ``e``'s new current entry, key ``k`` and seq ``s``: into the heap when
+        ``k`` is at most the threshold ``theta``, else listed in ``rest`` (unless already
+        there, or all exchanges still wait: ``n_rest < 0``). Returns the heap's arrays and
+        size, the length of ``rest`` and whether the heap was full (``_room`` rebuilt it
+        without dead entries)."""
+        Q[e] = s
+        full = False
+        if not k > theta:
+            if size == hk.shape[0]:
+                hk, hx, size = _room(hk, hx, size, Q, flags)
+                full = True
+            size = _insert(hk, hx, size, Q, e, k, s)
+        elif n_rest >= 0 and not inr[e]:
+            inr[e] = 1
+            rest[n_rest] = e
+            n_rest += 1  # its key rose above the threshold
+        return hk, hx, size, n_rest, full
+
     @_jit
     def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,  # type: ignore[no-untyped-def]
                 pending):
@@ -465,8 +536,8 @@ with warnings.catch_warnings():
         gcnt = np.zeros((n_pairs, 4), np.int64)
         gstart = np.zeros((n_pairs, 4), np.int64)
         grp = np.full((n_pairs, n_a), -1, np.int8)
-        rank = np.zeros((n_pairs, n_a), np.int64)
-        mem = np.zeros((n_pairs, n_a), np.int64)
+        rank = np.zeros((n_pairs, n_a), np.int32)  # (32 bits: read at random by the touches)
+        mem = np.zeros((n_pairs, n_a), np.int32)
         pi = 0
         for p in range(n_i):
             for q in range(p + 1, n_i):
@@ -534,9 +605,20 @@ with warnings.catch_warnings():
                                 cntJ[pi, jj] += 1
                         e += 1
 
+    @_inline
+    def _supplied(e, sd, S, flags):  # type: ignore[no-untyped-def]
+        """Exchange ``e``'s supplier on side ``sd`` moved: its last move adds to its earlier
+        ones, and if that move did not go the way they allow, no further move on that side
+        is allowed (``_dir``)."""
+        m = S[e, 2 + sd]
+        S[e, sd] += m
+        fl = flags[e]
+        if not (m * _dir(fl, sd) > 0):
+            flags[e] = fl & ~np.uint8(3 << (3 + 2 * sd))
+
     @_jit
     def _touch(a, k, supply, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem, sal,  # type: ignore[no-untyped-def]
-               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far):
+               cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY):
         """Mark the exchanges in play in which actor ``a`` supplies (``supply``) or demands
         issue ``k`` and append them to ``touched`` (with their I, J and pair); a supplier's
         exchanges add their last move to their earlier moves. Side 0 of (I, J, p, q) is I
@@ -552,9 +634,13 @@ with warnings.catch_warnings():
         ``s dist`` with a margin far above rounding, none of them meets the edge; when
         besides none has a knife edge at its last calculation (``hot[a, k, b]`` counts those
         flagged), all of them would be left out, and ``b`` is skipped without reading
-        them."""
+        them. The others (``near``, in actor order, as groups list their members) are the
+        only partners a demand touch looks at, in each pair where they are in the partners'
+        group."""
+        nt0 = nt
+        n_near = 0
         if not supply:
-            n_a = far.shape[0]
+            n_a = near.shape[0]
             T = G[5, a, k]
             mv = G[7, a, k]
             for b in range(n_a):
@@ -562,7 +648,10 @@ with warnings.catch_warnings():
                 nb = G[4, b, k] + mv - U[1, a, k, b]
                 x = G[6, b, k]
                 a0 = T - nb - sh * x
-                far[b] = hot[a, k, b] == 0 and abs(a0) > sh * abs(T - x) * (1.0 + 1e-6) + 1e-6
+                if not (hot[a, k, b] == 0
+                        and abs(a0) > sh * abs(T - x) * (1.0 + 1e-6) + 1e-6):
+                    near[n_near] = b
+                    n_near += 1
         for r in range(n_i):
             if r == k:
                 continue
@@ -591,10 +680,15 @@ with warnings.catch_warnings():
             saq = sal[a, q]
             s0 = gstart[pi, gb]
             sd = 0 if isq else 1
-            for r2 in range(gcnt[pi, gb]):
-                b = mem[pi, s0 + r2]
-                if not supply and far[b]:
-                    continue
+            for j in range(gcnt[pi, gb] if supply else n_near):
+                if supply:
+                    r2 = j
+                    b = mem[pi, s0 + r2]
+                else:
+                    b = near[j]
+                    if grp[pi, b] != gb:
+                        continue
+                    r2 = rank[pi, b]
                 if a_ii:
                     a_is_i = not (sap * sal[b, q] < sal[b, p] * saq)
                 else:
@@ -606,10 +700,10 @@ with warnings.catch_warnings():
                 if not (fl & 1):
                     continue
                 if supply:
-                    m = S[e, 2 + sd]
-                    S[e, sd] += m
-                    if not (m * _dir(fl, sd) > 0):
-                        fl &= ~np.uint8(3 << (3 + 2 * sd))
+                    if fl & 4:  # (not met: supply touches do not overlap) marked already
+                        _supplied(e, sd, S, flags)
+                        continue
+                    _prefetch(S, e, 0, 0, 0)  # its earlier moves add up below
                 elif fl & 4:  # touched as a supplier already
                     continue
                 elif not (fl & 128) and _edge_free(e, a if a_is_i else b, b if a_is_i else a,
@@ -618,15 +712,34 @@ with warnings.catch_warnings():
                 if not (fl & 4):
                     fl |= 4
                     touched[nt] = e
-                    tA[nt] = a if a_is_i else b
-                    tB[nt] = b if a_is_i else a
+                    ta = a if a_is_i else b
+                    tb = b if a_is_i else a
+                    tA[nt] = ta
+                    tB[nt] = tb
                     tP[nt] = pi
                     nt += 1
+                    # what its recalculation reads from large arrays (see ``_calc``), on its
+                    # way to the cache while the scan goes on
+                    _prefetch(KEY, e, 0, 0, 0)
+                    _prefetch(U, 1, tb, q, ta)
+                    _prefetch(U, 1, ta, p, tb)
                 flags[e] = fl
+        if supply:  # a second pass, when the exchanges' records are on their way to the cache
+            for t in range(nt0, nt):
+                _supplied(touched[t], 0 if qq[tP[t]] == k else 1, S, flags)
         return nt
 
     @_jit
-    def _round(x0, sal, w, mean, share_w, lay, draws, random_rate,  # type: ignore[no-untyped-def]
+    def _workspace(n, n_a, n_i):  # type: ignore[no-untyped-def]
+        """:func:`workspace` in compiled code (for small rounds)."""
+        U = np.zeros((2, n_a, n_i, n_a))
+        U[0] = np.nan
+        return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32),
+                np.empty(n, np.int32), np.zeros(n, np.uint8), U,
+                np.zeros((n_a, n_i, n_a), np.int32))
+
+    @_jit
+    def _round(x0, sal, w, mean, share_w, lay, work, draws, random_rate,  # type: ignore[no-untyped-def]
                take_second, edge_cap, want):
         """Realise the round's exchanges in decide's order. Returns the realised exchanges
         (I, J, p, q and ``(y_i, y_j, gain_i, gain_j, start_i, start_j)``), the ties and the
@@ -649,17 +762,12 @@ with warnings.catch_warnings():
                 G[6, a, k] = x0[a, k]
                 G[7, a, k] = 0.0
                 G[8, a, k] = mean[k]
-        # per side: sum of the exchange's earlier moves; last move (the key apart: 32 bytes, one
-        # exchange in one cache line)
-        S = np.zeros((n, 4))
-        KEY = np.empty(n)  # its current key
-        flags = np.zeros(n, np.uint8)
-        U = np.zeros((2, n_a, n_i, n_a))  # where suppliers moved to (NaN: not yet), their share
-        U[0] = np.nan
-        # per (demander, issue, supplier): exchanges flagged with a knife edge at their last
-        # calculation (see ``_touch``); per supplier, whether a demand touch skips it
-        hot = np.zeros((n_a, n_i, n_a), np.int32)
-        far = np.zeros(n_a, np.bool_)
+        # the large arrays come from numpy (``workspace``), see there; for a small round they
+        # are made here (no call into Python per round)
+        if work[0].shape[0] < n:
+            work = _workspace(n, n_a, n_i)
+        S, KEY, flags, Q, rest, inr, U, hot = work
+        near = np.zeros(n_a, np.int64)  # the suppliers a demand touch looks at (``_touch``)
         edges = 0
         ties = 0
         # the queue: a heap over (key, seq) of the exchanges whose key is at most ``theta``
@@ -672,12 +780,11 @@ with warnings.catch_warnings():
         theta = -np.inf
         level = 0
         size = 0
-        rest = np.empty(n, np.int32)  # the exchanges in play above the threshold
-        n_rest = -1  # (all, until the first refill)
-        inr = np.zeros(n, np.uint8)  # whether in ``rest``
-        Q = np.empty(n, np.int32)  # the seq of each exchange's current entry
-        cntI = np.zeros((n_pairs, n_a), np.int64)  # exchanges in play per pair and actor as I
-        cntJ = np.zeros((n_pairs, n_a), np.int64)  # and as J (see ``_count_alive``)
+        n_rest = -1  # (all in ``rest``, until the first refill)
+        # exchanges in play per pair and actor as I and as J (see ``_count_alive``; 32 bits:
+        # read at random, the smaller the more of them in the cache)
+        cntI = np.zeros((n_pairs, n_a), np.int32)
+        cntJ = np.zeros((n_pairs, n_a), np.int32)
         # the supply state before any move (any move towards the partner allowed), the first
         # calculation: every exchange in order
         e = 0
@@ -707,7 +814,7 @@ with warnings.catch_warnings():
                         flags[e] = fl
                         m0, m1, gI, gJ, key0, v, ed, tr = _calc(e, A, B, p, q, draws,
                                                                 random_rate, G, U, S, flags,
-                                                                edge_cap)
+                                                                edge_cap, True)
                         S[e, 2] = m0
                         S[e, 3] = m1
                         KEY[e] = key0
@@ -752,15 +859,12 @@ with warnings.catch_warnings():
             while True:
                 if pending >= 0:
                     Q[pending] = hi
-                    if (flags[pending] & 1) and not pend_key > theta:
-                        if size == hk.shape[0]:
-                            hk, hx, size = _room(hk, hx, size, Q, flags)
+                    if flags[pending] & 1:
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, pending, pend_key, hi,
+                                                              theta)
+                        if full:
                             dead = 0
-                        size = _insert(hk, hx, size, Q, pending, pend_key, hi)
-                    elif (flags[pending] & 1) and n_rest >= 0 and not inr[pending]:
-                        inr[pending] = 1
-                        rest[n_rest] = pending
-                        n_rest += 1
                     hi += 1
                     pending = -1
                 while size > 0 and not _live(hx, 0, Q, flags):
@@ -813,7 +917,7 @@ with warnings.catch_warnings():
                 _count_alive(pp, qq, off, gcnt, gstart, mem, sal, flags, cntI, cntJ)
                 first = False
             m0, m1, gA, gB, _k, _v, _ed, _tr = _calc(top, A, B, p, q, draws, random_rate, G, U, S,
-                                                flags, edge_cap)
+                                                flags, edge_cap, False)
             xA = G[6, A, q]
             xB = G[6, B, p]
             yA = xA + S[top, 2]
@@ -860,15 +964,15 @@ with warnings.catch_warnings():
             # touched: the exchanges in play in which A supplies q or B supplies p (their
             # earlier moves add up), and those in which B demands q or A demands p
             nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U, hot, far)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, 0, G, U, hot, near, KEY)
             nt = _touch(B, p, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY)
             G[6, A, q] = yA
             G[6, B, p] = yB
             nt = _touch(B, q, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY)
             nt = _touch(A, p, False, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
-                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, far)
+                        sal, cntI, cntJ, S, flags, touched, tA, tB, tP, nt, G, U, hot, near, KEY)
             # recalculate them; those whose key changed move in the list
             nm = 0
             for t in range(nt):
@@ -880,7 +984,8 @@ with warnings.catch_warnings():
                 b2 = tB[t]
                 pi2 = tP[t]
                 m0, m1, gI, gJ, k2, v, ed, tr = _calc(ee, a2, b2, pp[pi2], qq[pi2], draws,
-                                                      random_rate, G, U, S, flags, edge_cap)
+                                                      random_rate, G, U, S, flags, edge_cap,
+                                                      False)
                 if tr:
                     if not (flags[ee] & 128):
                         flags[ee] |= 128
@@ -934,35 +1039,26 @@ with warnings.catch_warnings():
                 for t in range(nm - 1, -1, -1):
                     o = order[t]
                     if news[o] > olds[o]:
-                        ee = es[o]
                         if not olds[o] > theta:
                             dead += 1  # its old entry
-                        KEY[ee] = news[o]
-                        Q[ee] = low
-                        if not news[o] > theta:
-                            if size == hk.shape[0]:
-                                hk, hx, size = _room(hk, hx, size, Q, flags)
-                                dead = 0
-                            size = _insert(hk, hx, size, Q, ee, news[o], low)
-                        elif n_rest >= 0 and not inr[ee]:
-                            inr[ee] = 1
-                            rest[n_rest] = ee
-                            n_rest += 1  # its key rose above the threshold
+                        KEY[es[o]] = news[o]
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, es[o], news[o], low,
+                                                              theta)
+                        if full:
+                            dead = 0
                         low -= 1
                 for t in range(nm):
                     o = order[t]
                     if not news[o] > olds[o]:
-                        ee = es[o]
                         if not olds[o] > theta:
                             dead += 1  # its old entry
-                        KEY[ee] = news[o]
-                        Q[ee] = hi
-                        if not news[o] > theta:
-                            if size == hk.shape[0]:
-                                hk, hx, size = _room(hk, hx, size, Q, flags)
-                                dead = 0
-                            size = _insert(hk, hx, size, Q, ee, news[o], hi)
-                        # (else above the threshold before too: in ``rest``)
+                        KEY[es[o]] = news[o]
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, es[o], news[o], hi,
+                                                              theta)
+                        if full:
+                            dead = 0
                         hi += 1
             # dead and stale entries three times the live ones: rebuild the heap from the live
             # ones (they seldom surface, so they cost room more than time; a rebuild costs a
@@ -1002,6 +1098,34 @@ def decode(e: int, lay: tuple[np.ndarray, ...], sal: np.ndarray) -> tuple[int, i
     return int(a), int(b), int(p), int(q)
 
 
+def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
+    """The round's large arrays, for ``n`` possible exchanges among ``n_a`` actors on ``n_i``
+    issues. Per exchange: per side the sum of its earlier moves, then its last moves
+    (``S``, 32 bytes: one exchange in one cache line), its current key, its flags (see
+    ``_dir``), the seq of its current entry in the queue, the list of those waiting above the
+    heap's threshold and whether each is in it. Per (demander, issue, supplier): where the
+    supplier moved to (NaN: not yet) and its share of the outcome's shift; how many exchanges
+    met a knife edge at their last calculation (see ``_touch``).
+
+    Made by numpy rather than in compiled code: numpy asks the kernel for huge pages for
+    large arrays (``madvise``), and the round reads these at random, one exchange here and
+    one there, so that fewer page-table misses and page faults make it faster."""
+    S = np.zeros((n, 4))
+    key = np.empty(n)
+    flags = np.zeros(n, np.uint8)
+    seq = np.empty(n, np.int32)
+    rest = np.empty(n, np.int32)
+    inr = np.zeros(n, np.uint8)
+    U = np.empty((2, n_a, n_i, n_a))
+    U[0] = np.nan
+    U[1] = 0.0
+    hot = np.zeros((n_a, n_i, n_a), np.int32)
+    return S, key, flags, seq, rest, inr, U, hot
+
+
+_NO_WORK = workspace(0, 0, 0)
+
+
 def run_round(
     x0: np.ndarray,
     sal: np.ndarray,
@@ -1020,7 +1144,11 @@ def run_round(
     knife-edge tests met."""
     c = np.ascontiguousarray
     d = draws if draws is not None else np.zeros(0)
+    n_a, n_i = x0.shape
+    n = int(lay[3][-1])
+    # huge pages pay for large rounds only; a small one makes its arrays itself (``_round``)
+    work = workspace(n, n_a, n_i) if n >= 1 << 15 else _NO_WORK
     e, rec, ties, edges = _round(c(x0, dtype=float), c(sal, dtype=float), c(w, dtype=float),
-                                 c(mean, dtype=float), c(share_w, dtype=float), lay, d,
+                                 c(mean, dtype=float), c(share_w, dtype=float), lay, work, d,
                                  draws is not None, take_second, edge_cap, HEAP_WANT)
     return e, rec, int(ties), int(edges)
