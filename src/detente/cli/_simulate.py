@@ -110,6 +110,13 @@ def _wide(t: Table) -> None:
         console.width = old
 
 
+def _iv(lo: float, hi: float, digits: int = 1) -> str:
+    """An interval ``lo–hi``, or a dash when there is none."""
+    if math.isnan(lo) and math.isnan(hi):
+        return "—"
+    return f"{_f(lo, digits)}–{_f(hi, digits)}"
+
+
 def _f(x: float, digits: int = 2) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
@@ -205,10 +212,11 @@ def _table(res: Any, scenario: Any) -> None:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
             cells = [iss, m.model, _f(m.point[k]), _f(m.mean[k]), _f(m.median[k]),
-                     f"{_f(a50[k], 1)}–{_f(b50[k], 1)}", f"{_f(a90[k], 1)}–{_f(b90[k], 1)}"]
+                     _iv(a50[k], b50[k]), _iv(a90[k], b90[k])]
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))
-            cells += [_f(m.mcse[k], 3), "yes" if m.converged[k] else "[red]no[/]"]
+            cells += [_f(m.mcse[k], 3), "—" if m.n[k] == 0 else
+                      "yes" if m.converged[k] else "[red]no[/]"]
             t.add_row(*cells)
     _wide(t)
     for m in res.models:
@@ -221,9 +229,14 @@ def _table(res: Any, scenario: Any) -> None:
             console.print(f"{m.model}: " + ", ".join(parts) + " (mean [90 % of draws])")
     for note in res.notes:
         console.print(f"[dim]note:[/] {note}")
-    if not all(bool(m.converged.all()) for m in res.models):
+    if any(bool((~m.converged & (m.n > 0)).any()) for m in res.models):
         console.print("[dim]conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
                       "two halves of the run disagree; add draws[/]")
+    empty = [f"{m.model} on {iss}" for m in res.models
+             for k, iss in enumerate(m.issue_ids) if m.n[k] == 0]
+    if empty:
+        console.print("[dim]—: no draw gave a forecast (" + ", ".join(empty) + "); more draws "
+                      "will not change that (see `detente forecast` for why)[/]")
 
 
 @app.command("sensitivity")

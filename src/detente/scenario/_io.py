@@ -97,9 +97,10 @@ def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
 
 
 def _describe_pydantic(err: dict[str, Any]) -> str:
-    msg = str(err.get("msg", "invalid value"))
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     inp = err.get("input")
-    if isinstance(inp, (str, int, float)) and not isinstance(inp, bool):
+    if (isinstance(inp, (str, int, float)) and not isinstance(inp, bool)
+            and f"got {inp!r}" not in msg):
         return f"{msg} (got {inp!r})"
     return msg
 
