@@ -113,3 +113,42 @@ def test_simulate_cli_does_not_ask_for_more_draws_when_draws_cannot_help(tmp_pat
     assert "0.00" not in r.output.split("\n", 3)[3]  # no fake mean in the table
     j = runner.invoke(app, ["simulate", str(p), "-m", "nash", "-n", "20", "-f", "json"])
     assert json.loads(j.output)["models"][0]["issues"][0]["mean"] is None
+
+
+# -- the report bargains hypothetical actors, as `detente bargain` does ------------------------
+CEASEFIRE = """\
+name: ceasefire
+as_of: "2024-03-01"
+actors:
+  - {id: A, capability: 60}
+  - {id: B, capability: 30}
+issues:
+  - {id: line, status_quo: 100}
+  - {id: monitors, status_quo: 0}
+stances:
+  - {actor: A, issue: line, position: 100, salience: 90}
+  - {actor: B, issue: line, position: 0, salience: 95}
+  - {actor: A, issue: monitors, position: 10, salience: 30}
+  - {actor: B, issue: monitors, position: 90, salience: 60}
+"""
+
+
+def test_report_bargains_actors_the_record_does_not_know(tmp_path: Path) -> None:
+    from detente.report import build_report
+
+    p = _write(tmp_path, CEASEFIRE)
+    sc = load_scenario(p)
+    rep = build_report(sc, a="A", b="B", models=["compromise"])
+    sections = {s.key: s for s in rep.sections}
+    # before: skipped ("actor 'A' does not appear in the record") while `detente bargain`
+    # and the crisis model went on at full trust
+    assert not sections["bargaining"].skipped
+    assert "does not appear in the record" in (sections["credibility"].skipped or "")
+    r = runner.invoke(app, ["bargain", str(p), "--a", "A", "--b", "B", "--grid", "11",
+                            "--trust", "1", "-f", "json"])
+    assert r.exit_code == 0, r.output
+    cli = json.loads(r.output)
+    bd = rep.data["bargaining"]
+    assert bd["trust"] == [1.0, 1.0]
+    assert bd["threshold"] == pytest.approx(cli["trust_threshold"])
+    assert bd["frontier_size"] == cli["frontier_size"]
