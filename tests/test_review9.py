@@ -11,6 +11,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -152,3 +153,63 @@ def test_report_bargains_actors_the_record_does_not_know(tmp_path: Path) -> None
     assert bd["trust"] == [1.0, 1.0]
     assert bd["threshold"] == pytest.approx(cli["trust_threshold"])
     assert bd["frontier_size"] == cli["frontier_size"]
+
+
+# -- tables: numbers shown whole, to the precision of their scale -------------------------------
+DATA = Path(__file__).parent / "data" / "review9"
+
+TINY = """\
+name: tiny
+actors:
+  - {id: GRC, capability: 0.3}
+  - {id: TUR, capability: 0.7}
+issues:
+  - {id: tiny, scale_min: 0, scale_max: 0.001, status_quo: 0.0005}
+stances:
+  - {actor: GRC, issue: tiny, position: 0.0001, salience: 50}
+  - {actor: TUR, issue: tiny, position: 0.0009, salience: 50}
+"""
+
+
+def test_forecast_on_a_tiny_scale_is_not_printed_as_zero(tmp_path: Path) -> None:
+    p = _write(tmp_path, TINY)
+    r = runner.invoke(app, ["forecast", str(p), "-m", "compromise"])
+    assert r.exit_code == 0, r.output
+    # capability × salience weighted mean: (0.3·0.0001 + 0.7·0.0009) / (0.3 + 0.7)
+    expected = (0.3 * 0.0001 + 0.7 * 0.0009) / 1.0
+    row = next(line for line in r.output.splitlines() if "tiny" in line and "0.001" in line)
+    shown = float(row.split("│")[-2])  # before: "0.00"
+    assert shown == pytest.approx(expected, rel=1e-3)
+    s = runner.invoke(app, ["simulate", str(p), "-m", "compromise", "-n", "50"])
+    assert s.exit_code == 0, s.output
+    assert f"{expected:.6f}" in s.output
+
+
+def test_a_0_100_scale_keeps_two_decimals() -> None:
+    from detente.cli._app import scale_digits
+
+    assert scale_digits(100.0) == 2 and scale_digits(10.0) == 2 and scale_digits(1000.0) == 2
+    assert scale_digits(1.0) == 3 and scale_digits(0.001) == 6
+
+
+def test_wide_forecast_table_in_a_pipe_shows_every_number_whole() -> None:
+    f = DATA / "trade-climate-7.csv"
+    r = runner.invoke(app, ["forecast", str(f), "-m", "compromise", "-m", "median", "-m", "nash",
+                            "-m", "eum", "-m", "exchange", "-m", "crisis"], terminal_width=80)
+    assert r.exit_code == 0, r.output
+    table = r.output.split("crisis: P(")[0]
+    assert "…" not in table  # before: "Clima… finan…", "370.…"
+    sc = load_scenario(f)
+    c = sc.compile()
+    w = np.where(c.present, c.capability * c.salience, 0.0)
+    k = sc.issue_ids.index("finance")
+    unit = float((w[:, k] * c.position[:, k]).sum() / w[:, k].sum())  # positions on [0, 1]
+    assert f"{sc.issue('finance').from_unit(unit):.2f}" in table  # the compromise, whole
+
+
+def test_diff_of_scenarios_with_no_issue_in_common_says_so(tmp_path: Path) -> None:
+    a = _write(tmp_path, TWO, "a.yaml")
+    b = _write(tmp_path, TINY, "b.yaml")
+    r = runner.invoke(app, ["diff", str(a), str(b)])
+    assert r.exit_code == 0, r.output
+    assert "no issue in common" in r.output  # before: an empty table

@@ -25,6 +25,8 @@ from detente.cli._app import (
     console,
     err_console,
     model_names,
+    print_wide,
+    scale_digits,
     scenario_path,
     user_errors,
 )
@@ -97,17 +99,7 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
             state["bar"].stop()
 
 
-def _wide(t: Table) -> None:
-    """Print a wide table whole when the output is not a terminal (a file, a pipe)."""
-    if console.is_terminal:
-        console.print(t)
-        return
-    old = console.width
-    console.width = max(old, 140)
-    try:
-        console.print(t)
-    finally:
-        console.width = old
+_wide = print_wide
 
 
 def _iv(lo: float, hi: float, digits: int = 1) -> str:
@@ -208,14 +200,15 @@ def _table(res: Any, scenario: Any) -> None:
     t.add_column("± mcse", justify="right", style="dim")
     t.add_column("conv.", justify="center")
     for k, iss in enumerate(res.issue_ids):
+        dg = scale_digits(float(res.scale_max[k] - res.scale_min[k]))  # 2 on a 0–100 scale
         for m in res.models:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
-            cells = [iss, m.model, _f(m.point[k]), _f(m.mean[k]), _f(m.median[k]),
-                     _iv(a50[k], b50[k]), _iv(a90[k], b90[k])]
+            cells = [iss, m.model, _f(m.point[k], dg), _f(m.mean[k], dg), _f(m.median[k], dg),
+                     _iv(a50[k], b50[k], dg - 1), _iv(a90[k], b90[k], dg - 1)]
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))
-            cells += [_f(m.mcse[k], 3), "—" if m.n[k] == 0 else
+            cells += [_f(m.mcse[k], dg + 1), "—" if m.n[k] == 0 else
                       "yes" if m.converged[k] else "[red]no[/]"]
             t.add_row(*cells)
     _wide(t)
@@ -332,13 +325,21 @@ def diff_cmd(
             t.add_column(col)
         for c in d.changes:
             t.add_row(c.what, "—" if c.a is None else str(c.a), "—" if c.b is None else str(c.b))
-        console.print(t)
+        print_wide(t)
+    if not d.moves:
+        ids_a, ids_b = {i.id for i in sa.issues}, {i.id for i in sb.issues}
+        console.print("no forecast to compare: the scenarios have no issue in common "
+                      f"(A: {', '.join(sorted(ids_a))}; B: {', '.join(sorted(ids_b))})")
+        return
     t = Table(title="forecast per issue", title_justify="left")
     for col in ("model", "issue", "A", "B", "change"):
         t.add_column(col, justify="left" if col in ("model", "issue") else "right")
+    widths = {i.id: i.scale_max - i.scale_min for i in sb.issues}
     for m, iss, x, y in d.moves:
-        t.add_row(m, iss, _f(x), _f(y), "—" if math.isnan(y - x) else f"{y - x:+.2f}")
-    console.print(t)
+        dg = scale_digits(widths.get(iss, 100.0))
+        t.add_row(m, iss, _f(x, dg), _f(y, dg),
+                  "—" if math.isnan(y - x) else f"{y - x:+.{dg}f}")
+    print_wide(t)
 
 
 @app.command("calibrate")
