@@ -213,3 +213,33 @@ def test_diff_of_scenarios_with_no_issue_in_common_says_so(tmp_path: Path) -> No
     r = runner.invoke(app, ["diff", str(a), str(b)])
     assert r.exit_code == 0, r.output
     assert "no issue in common" in r.output  # before: an empty table
+
+
+def test_sensitivity_says_why_an_issue_has_no_indices(tmp_path: Path) -> None:
+    from detente.uncertainty import sensitivity
+
+    # quota: Nash stays at the status quo whatever the positions (both sides of it, and no
+    # outcome both prefer); zone: no status quo, so no Nash forecast at all
+    text = """\
+name: s
+actors:
+  - {id: X, capability: "normal(50, 10)"}
+  - {id: Y, capability: 40 ± 5}
+issues:
+  - {id: quota, status_quo: 50}
+  - {id: zone}
+stances:
+  - {actor: X, issue: quota, position: 10 ± 5, salience: 80}
+  - {actor: Y, issue: quota, position: 90 ± 5, salience: 80}
+  - {actor: X, issue: zone, position: 20 ± 5, salience: 60}
+  - {actor: Y, issue: zone, position: 70, salience: 60}
+"""
+    p = _write(tmp_path, text)
+    res = sensitivity(load_scenario(p), "nash", n=16)
+    assert res.ranking == {}
+    assert "50 in every run" in res.skipped["quota"]
+    assert "no forecast" in res.skipped["zone"]
+    assert res.as_dict()["skipped"] == dict(res.skipped)
+    r = runner.invoke(app, ["sensitivity", str(p), "-m", "nash", "-n", "16"])
+    assert r.exit_code == 0, r.output
+    assert "quota: no indices" in r.output and "zone: no indices" in r.output  # before: silence

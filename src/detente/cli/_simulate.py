@@ -287,6 +287,8 @@ def sensitivity_cmd(
         console.print(t)
         who = ", ".join(f"{a} {v:.2f}" for a, v in res.actors[iss][:top])
         console.print(f"  by actor ({'ΣS1' if method == 'sobol' else 'Σmu*'}): {who}")
+    for iss, why in res.skipped.items():
+        console.print(f"{iss}: no indices: {why}")
     if method == "sobol":
         wide = max((x.s1_conf for xs in res.ranking.values() for x in xs
                     if math.isfinite(x.s1_conf)), default=0.0)
