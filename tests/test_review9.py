@@ -243,3 +243,16 @@ stances:
     r = runner.invoke(app, ["sensitivity", str(p), "-m", "nash", "-n", "16"])
     assert r.exit_code == 0, r.output
     assert "quota: no indices" in r.output and "zone: no indices" in r.output  # before: silence
+
+
+def test_an_unquoted_distribution_in_a_flow_mapping_gets_a_hint(tmp_path: Path) -> None:
+    p = _write(tmp_path, TWO.replace("position: 20,", "position: uniform(10, 30),"))
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(p)
+    probs = e.value.problems
+    # before: "got 'uniform(10'" and "field '30)': Extra inputs are not permitted"
+    assert len(probs) == 1 and probs[0].field == "position" and probs[0].line == 9
+    assert "quote it" in probs[0].message
+    quoted = TWO.replace("position: 20,", 'position: "uniform(10, 30)",')
+    sc = load_scenario(_write(tmp_path, quoted, "q.yaml"))
+    assert sc.stance("P", "border").position == pytest.approx(20.0)  # type: ignore[union-attr]
