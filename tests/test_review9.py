@@ -256,3 +256,18 @@ def test_an_unquoted_distribution_in_a_flow_mapping_gets_a_hint(tmp_path: Path) 
     quoted = TWO.replace("position: 20,", 'position: "uniform(10, 30)",')
     sc = load_scenario(_write(tmp_path, quoted, "q.yaml"))
     assert sc.stance("P", "border").position == pytest.approx(20.0)  # type: ignore[union-attr]
+
+
+def test_bargain_says_when_red_lines_leave_an_issue_one_option(tmp_path: Path) -> None:
+    text = CEASEFIRE.replace(
+        "{actor: A, issue: line, position: 100, salience: 90}",
+        "{actor: A, issue: line, position: 100, salience: 90, red_line: {side: below, value: 70}}"
+    ).replace(
+        "{actor: B, issue: line, position: 0, salience: 95}",
+        "{actor: B, issue: line, position: 0, salience: 95, red_line: {side: above, value: 50}}")
+    p = _write(tmp_path, text)
+    r = runner.invoke(app, ["bargain", str(p), "--a", "A", "--b", "B"])
+    assert r.exit_code == 0, r.output
+    # before: "B ideal" showed line = 100 (B's position is 0) with no word on why
+    assert "on line only 100 is left" in r.output
+    assert "on monitors only" not in r.output

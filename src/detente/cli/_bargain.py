@@ -221,6 +221,12 @@ def bargain_cmd(
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
+        for iss in dom.issues:
+            if len(iss.options) == 1:  # the red lines left nothing but the status quo
+                console.print(f"[yellow]note:[/] on {iss.id} only {iss.options[0]} is left: the "
+                              "red lines exclude every other outcome, so the issue is not "
+                              f"bargained over ('{A} ideal' and '{B} ideal' are their best "
+                              "within the red lines)")
         full_trust = pair == (1.0, 1.0)
         shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
                                        res.solutions_trust.items()]
