@@ -271,3 +271,45 @@ def test_bargain_says_when_red_lines_leave_an_issue_one_option(tmp_path: Path) -
     # before: "B ideal" showed line = 100 (B's position is 0) with no word on why
     assert "on line only 100 is left" in r.output
     assert "on monitors only" not in r.output
+
+
+# -- web: a scenario with a non-Latin name downloads -------------------------------------------
+UNICODE = """\
+name: "Ελλάδα–Türkiye: Ege"
+actors:
+  - {id: GRC, name: "Ελλάδα", capability: 0.3}
+  - {id: TUR, name: "Türkiye", capability: 0.7}
+  - {id: 中国, capability: 0}
+issues:
+  - {id: ege, name: "Ege / Αιγαίο", scale_min: -5, scale_max: 5, status_quo: 0}
+stances:
+  - {actor: GRC, issue: ege, position: -5, salience: 100}
+  - {actor: TUR, issue: ege, position: 4.5, salience: 0}
+  - {actor: 中国, issue: ege, position: 0, salience: 5}
+"""
+
+
+def test_web_download_of_a_scenario_with_a_non_latin_name() -> None:
+    pytest.importorskip("fastapi")
+    from urllib.parse import unquote
+
+    from fastapi.testclient import TestClient
+
+    from detente.web import WebSettings, create_app
+
+    with TestClient(create_app(WebSettings(db="shipped")), raise_server_exceptions=False) as c:
+        up = c.post("/api/scenarios", json={"yaml": UNICODE})
+        assert up.status_code == 200, up.text
+        h = up.json()["hash"]
+        r = c.get("/scenarios/download", params={"s": h})
+        assert r.status_code == 200  # before: 500, a non-Latin-1 filename in the header
+        cd = r.headers["content-disposition"]
+        assert 'filename="' in cd and cd.isascii()
+        assert unquote(cd.split("filename*=UTF-8''")[1]).startswith("Ελλάδα")
+        assert load_scenario_text(r.text).name == "Ελλάδα–Türkiye: Ege"
+
+
+def load_scenario_text(text: str) -> object:
+    from detente.scenario import read_yaml_text
+
+    return read_yaml_text(text, "download")
