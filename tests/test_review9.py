@@ -313,3 +313,26 @@ def load_scenario_text(text: str) -> object:
     from detente.scenario import read_yaml_text
 
     return read_yaml_text(text, "download")
+
+
+# -- what-if errors name the --set that caused them --------------------------------------------
+@pytest.mark.parametrize(("sets", "blamed", "not_blamed"), [
+    (["P.border.position=50", "border.status_quo=-1"], "--set border.status_quo=-1",
+     "--set P.border.position=50"),
+    (["P.border.salience=-5", "Q.capability=2"], "--set P.border.salience=-5",
+     "--set Q.capability=2"),
+    (["Q.capability=-1", "P.border.position=30"], "--set Q.capability=-1",
+     "--set P.border.position=30"),
+])
+def test_a_what_if_error_names_its_set(tmp_path: Path, sets: list[str], blamed: str,
+                                       not_blamed: str) -> None:
+    from detente.errors import InputError
+    from detente.uncertainty import apply_whatif
+
+    sc = load_scenario(_write(tmp_path, TWO))
+    with pytest.raises(InputError) as e:
+        apply_whatif(sc, sets)
+    msg = str(e.value)
+    # before: "what-if: issues.0: Value error, status_quo -1.0 is outside ..." (no --set named)
+    assert blamed in msg and not_blamed not in msg
+    assert "Value error" not in msg and "issues.0" not in msg

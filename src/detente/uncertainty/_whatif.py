@@ -134,13 +134,39 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
             elif isinstance(d, dict) and "joint" in d:
                 left = [x for x in d["joint"] if x not in gone]
                 iss["decision"] = {"joint": left} if left else "collective"
+    edits = [f"--set {st.text}" for st in settings] + [f"--drop {d}" for d in drops]
+
+    def blame(ids: frozenset[str], length: int = 0) -> str:
+        """The edits that name one of ``ids`` (with a path of ``length`` parts, if given; all
+        of them when none does)."""
+        hit = [f"--set {st.text}" for st in settings if ids & frozenset(st.path)
+               and length in (0, len(st.path))]
+        hit += [f"--drop {d}" for d in drops if d in ids]
+        return ", ".join(hit or edits)
+
     try:
         return Scenario.model_validate(data)
     except ScenarioError as e:
-        raise InputError("what-if: " + "; ".join(p.message for p in e.problems)) from None
+        named = [frozenset(map(str, p.loc)) | frozenset(p.message.split("'"))
+                 for p in e.problems]  # ids quoted in the message: 'line'
+        raise InputError("; ".join(f"what-if ({blame(n)}): {p.message}"
+                                   for p, n in zip(e.problems, named, strict=True))) from None
     except ValidationError as e:
-        raise InputError("what-if: " + "; ".join(
-            f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())) from None
+        parts = []
+        for err in e.errors():
+            loc, where, ids = tuple(err["loc"]), "", frozenset[str]()
+            if len(loc) >= 2 and loc[0] in ("issues", "actors", "stances") \
+                    and isinstance(loc[1], int) and loc[1] < len(data[loc[0]]):
+                rec = data[loc[0]][loc[1]]
+                ids = frozenset((rec["actor"], rec["issue"]) if loc[0] == "stances"
+                                else (rec["id"],))
+                where = (f"stance {rec['actor']}.{rec['issue']}" if loc[0] == "stances"
+                         else f"{loc[0][:-1]} '{rec['id']}'")
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            length = 2 if loc and loc[0] == "issues" else 0  # ISSUE.status_quo
+            parts.append(f"what-if ({blame(ids, length)}): " + (f"{where}: " if where else "")
+                         + msg)
+        raise InputError("; ".join(parts)) from None
 
 
 @dataclass(frozen=True)
