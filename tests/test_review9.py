@@ -336,3 +336,25 @@ def test_a_what_if_error_names_its_set(tmp_path: Path, sets: list[str], blamed: 
     # before: "what-if: issues.0: Value error, status_quo -1.0 is outside ..." (no --set named)
     assert blamed in msg and not_blamed not in msg
     assert "Value error" not in msg and "issues.0" not in msg
+
+
+# -- every command on the review's scenarios: no traceback, no internal error ---------------------
+SCENARIOS = sorted(p.name for p in DATA.glob("*") if p.suffix in (".yaml", ".csv"))
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+@pytest.mark.parametrize("argv", [
+    ["forecast", "{f}", "-m", "compromise", "-m", "median", "-m", "nash", "-m", "eum",
+     "-m", "crisis", "--explain"],
+    ["forecast", "{f}", "-m", "compromise", "-f", "json"],
+    ["simulate", "{f}", "-m", "compromise", "-m", "nash", "-n", "40", "--jitter", "position=10"],
+    ["sensitivity", "{f}", "-n", "8", "--method", "morris", "--jitter", "position=10"],
+    ["diff", "{f}", "{f}", "--set", "{first}.capability=0.5"],
+    ["show", "{f}"],
+])
+def test_every_command_runs_on_the_review_scenarios(name: str, argv: list[str]) -> None:
+    f = DATA / name
+    first = load_scenario(f).actor_ids[0]
+    r = runner.invoke(app, [a.format(f=f, first=first) for a in argv])
+    assert r.exit_code == 0, r.output
+    assert "Traceback" not in r.output and "internal error" not in r.output
