@@ -358,3 +358,20 @@ def test_every_command_runs_on_the_review_scenarios(name: str, argv: list[str]) 
     r = runner.invoke(app, [a.format(f=f, first=first) for a in argv])
     assert r.exit_code == 0, r.output
     assert "Traceback" not in r.output and "internal error" not in r.output
+
+
+def test_web_forecast_page_shows_a_tiny_scale_to_its_precision() -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from detente.web import WebSettings, create_app
+
+    with TestClient(create_app(WebSettings(db="shipped"))) as c:
+        h = c.post("/api/scenarios", json={"yaml": TINY}).json()["hash"]
+        page = c.get("/forecast", params={"s": h, "model": "compromise"}).text
+        api = c.post("/api/forecast", json={"scenario": h, "models": ["compromise"]}).json()
+    value = next(m for m in api["models"] if m["model"] == "compromise")
+    expected = (0.3 * 0.0001 + 0.7 * 0.0009) / 1.0  # capability × salience weighted mean
+    assert value["issues"][0]["outcome"] == pytest.approx(expected)
+    # before: <td>0.0</td> for the status quo and every model
+    assert "<td>0.00050</td>" in page and f"<td>{expected:.5f}</td>" in page

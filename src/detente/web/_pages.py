@@ -255,7 +255,15 @@ def forecast_page(request: Request, s: Ref = None,
     return _html(request, "forecast.html", title=f"Forecasts: {sc.name}", sc=sc, ref=s,
                  forecasts=fs, figs=figs, traj=traj, trades=trades, focus=focus,
                  issues=issues, chosen=chosen, all_models=all_models, seed=seed,
-                 shipped=st.shipped(), fmt=_fmt)
+                 shipped=st.shipped(), fmt=_fmt, digits=_digits(sc))
+
+
+def _digits(sc: Any) -> dict[str, int]:
+    """Decimals per issue: one on a 0–100 scale, more on narrow scales (a 0–0.001 issue would
+    otherwise read 0.0 for every model), as the command line does."""
+    from detente.cli._app import scale_digits
+
+    return {i.id: scale_digits(i.scale_max - i.scale_min) - 1 for i in sc.issues}
 
 
 def _fmt(x: Any, digits: int = 1) -> str:
