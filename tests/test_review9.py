@@ -375,3 +375,17 @@ def test_web_forecast_page_shows_a_tiny_scale_to_its_precision() -> None:
     assert value["issues"][0]["outcome"] == pytest.approx(expected)
     # before: <td>0.0</td> for the status quo and every model
     assert "<td>0.00050</td>" in page and f"<td>{expected:.5f}</td>" in page
+
+
+def test_report_on_a_tiny_scale_keeps_its_precision(tmp_path: Path) -> None:
+    from detente.report import build_report, render_html
+
+    sc = load_scenario(_write(tmp_path, TINY))
+    rep = build_report(sc, models=["compromise", "median"])
+    expected = (0.3 * 0.0001 + 0.7 * 0.0009) / 1.0  # the compromise: weighted mean
+    html = render_html(rep)
+    assert f"{expected:.6f}" in html  # forecast table; before: 0.00
+    text = next(j.text for j in rep.judgements if j.text.startswith("tiny"))
+    # before: "between 0 and 0 (median 0), 0 points from the status quo toward “”"
+    assert "between 0 and 0" not in text and "“”" not in text
+    assert "toward the top of the scale" in text

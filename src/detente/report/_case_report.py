@@ -208,7 +208,8 @@ def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed
     rows = []
     for k, iss in enumerate(sc.issues):
         row = [iss.label, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
-        row += [_num(forecasts[m].outcomes[k]) for m in models]
+        fmt = f".{_digits(iss.scale_max - iss.scale_min)}f"  # .2f on a 0–100 scale
+        row += [_num(forecasts[m].outcomes[k], fmt) for m in models]
         rows.append(row)
     table = _table(["issue", "status quo", *models], rows)
     notes = [f"{m}: {n}" for m in models for n in forecasts[m].notes]
@@ -464,6 +465,13 @@ def _confidence_from_spread(spread: float, low_share: float) -> tuple[str, str]:
     return "low", why
 
 
+def _digits(width: float) -> int:
+    """Decimals for a value on a scale ``width`` wide (2 on 0–100; see the CLI's)."""
+    from detente.cli._app import scale_digits
+
+    return scale_digits(width)
+
+
 def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any], ud: UncertaintyData
                       ) -> list[Judgement]:
     out = []
@@ -482,15 +490,18 @@ def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any], ud: Uncertaint
             conf = confidence_min(conf, by_interval[0])
             why += "; " + by_interval[1]
         med = float(np.median(vals))
+        dg = max(0, _digits(span) - 2)  # whole points on a 0–100 scale, more on narrow ones
         where = ""
         if iss.status_quo is not None:
             d = med - iss.status_quo
             toward = iss.high if d > 0 else iss.low
+            end = (f"“{toward}”" if toward else
+                   "the top of the scale" if d > 0 else "the bottom of the scale")
             where = ("at the status quo" if abs(d) < 0.05 * span else
-                     f"{abs(d):.0f} points from the status quo toward “{toward}”")
+                     f"{abs(d):.{dg}f} points from the status quo toward {end}")
         out.append(Judgement(
-            f"{iss.label}: the models put the outcome between {vals.min():.0f} and "
-            f"{vals.max():.0f} (median {med:.0f}){', ' + where if where else ''}.",
+            f"{iss.label}: the models put the outcome between {vals.min():.{dg}f} and "
+            f"{vals.max():.{dg}f} (median {med:.{dg}f}){', ' + where if where else ''}.",
             conf, why))
     return out
 
