@@ -389,3 +389,14 @@ def test_report_on_a_tiny_scale_keeps_its_precision(tmp_path: Path) -> None:
     # before: "between 0 and 0 (median 0), 0 points from the status quo toward “”"
     assert "between 0 and 0" not in text and "“”" not in text
     assert "toward the top of the scale" in text
+
+
+def test_bargain_at_full_trust_shows_the_zone_once(tmp_path: Path) -> None:
+    p = _write(tmp_path, CEASEFIRE)
+    r = runner.invoke(app, ["bargain", str(p), "--a", "A", "--b", "B"])
+    assert r.exit_code == 0, r.output
+    zone = r.output.split("zone of possible agreement")[1].split("trust:")[0]
+    assert "1 (full)" in zone
+    assert "│ 1.000" not in zone  # before: the full-trust row printed twice
+    r2 = runner.invoke(app, ["bargain", str(p), "--a", "A", "--b", "B", "--trust", "0.5"])
+    assert "│ 0.500" in r2.output.split("zone of possible agreement")[1]

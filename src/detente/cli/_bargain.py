@@ -281,7 +281,10 @@ def bargain_cmd(
         z.add_column("outcomes", justify="right")
         z.add_column("share", justify="right")
         z.add_column("max joint surplus", justify="right")
-        for label, zz in (("1 (full)", res.zopa_full), (_pair(pair), res.zopa_trust)):
+        rows = [("1 (full)", res.zopa_full)]
+        if not full_trust:  # at full trust the second row would repeat the first
+            rows.append((_pair(pair), res.zopa_trust))
+        for label, zz in rows:
             z.add_row(label, "yes" if zz.exists else "no", f"{zz.size:,}", f"{zz.share:.2%}",
                       f"{zz.surplus:.3f}")
         console.print(z)
