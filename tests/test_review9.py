@@ -400,3 +400,24 @@ def test_bargain_at_full_trust_shows_the_zone_once(tmp_path: Path) -> None:
     assert "│ 1.000" not in zone  # before: the full-trust row printed twice
     r2 = runner.invoke(app, ["bargain", str(p), "--a", "A", "--b", "B", "--trust", "0.5"])
     assert "│ 0.500" in r2.output.split("zone of possible agreement")[1]
+
+
+def test_diff_shows_how_the_episode_probabilities_move() -> None:
+    from detente.collective import forecast
+    from detente.uncertainty import diff_scenarios
+
+    f = DATA / "ceasefire-hypothetical.yaml"
+    a = load_scenario(f)
+    text = f.read_text(encoding="utf-8").replace("cost: 0.2", "cost: 0.0").replace(
+        "target_cost: 0.5", "target_cost: 0.9")
+    b = load_scenario_text(text)
+    d = diff_scenarios(a, b, ["crisis"])  # type: ignore[arg-type]
+    fa, fb = forecast(a, "crisis", rng=0), forecast(b, "crisis", rng=0)  # type: ignore[arg-type]
+    got = {(k): (x, y) for _, k, x, y in d.episodes}
+    assert set(got) == {"agreement", "no_agreement", "escalation"}  # before: not shown at all
+    for k, (x, y) in got.items():
+        assert x == pytest.approx(fa.episode[k]) and y == pytest.approx(fb.episode[k])
+    assert [e["outcome"] for e in d.as_dict()["episodes"]] == list(got)
+    r = runner.invoke(app, ["diff", str(f), str(f), "-m", "crisis", "--set", "A.capability=5"])
+    assert r.exit_code == 0, r.output
+    assert "episode probabilities" in r.output and "escalation" in r.output

@@ -342,6 +342,14 @@ def diff_cmd(
         t.add_row(m, iss, _f(x, dg), _f(y, dg),
                   "—" if math.isnan(y - x) else f"{y - x:+.{dg}f}")
     print_wide(t)
+    if d.episodes:
+        e = Table(title="episode probabilities", title_justify="left")
+        for col in ("model", "outcome", "A", "B", "change"):
+            e.add_column(col, justify="left" if col in ("model", "outcome") else "right")
+        for m, k, x, y in d.episodes:
+            e.add_row(m, "standoff" if k == "no_agreement" else k, _f(x), _f(y),
+                      "—" if math.isnan(y - x) else f"{y - x:+.2f}")
+        print_wide(e)
 
 
 @app.command("calibrate")

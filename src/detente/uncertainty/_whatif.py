@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from detente.errors import InputError
-from detente.scenario import Scenario, ScenarioError
+from detente.scenario import OUTCOME_KINDS, Scenario, ScenarioError
 from detente.scenario._uncertain import looks_uncertain
 
 __all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set"]
@@ -187,6 +187,9 @@ class ScenarioDiff:
     b: str
     changes: tuple[Change, ...]
     moves: tuple[tuple[str, str, float, float], ...]
+    episodes: tuple[tuple[str, str, float, float], ...] = ()
+    """Models that give episode probabilities (crisis): model, outcome kind (agreement,
+    no_agreement, escalation), probability on A, on B."""
 
     def as_dict(self) -> dict[str, Any]:
         def num(x: float) -> float | None:
@@ -197,6 +200,8 @@ class ScenarioDiff:
             "changes": [{"what": c.what, "a": c.a, "b": c.b} for c in self.changes],
             "forecasts": [{"model": m, "issue": i, "a": num(x), "b": num(y),
                            "change": num(y - x)} for m, i, x, y in self.moves],
+            "episodes": [{"model": m, "outcome": k, "a": num(x), "b": num(y),
+                          "change": num(y - x)} for m, k, x, y in self.episodes],
         }
 
 
@@ -256,9 +261,13 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
     if a.outside_options != b.outside_options:
         ch.append(Change("outside_options", len(a.outside_options), len(b.outside_options)))
     moves = []
+    episodes = []
     for m in models:
         fa, fb = forecast(a, m, rng=0), forecast(b, m, rng=0)
         for j, iss in enumerate(fa.issue_ids):
             if iss in fb.issue_ids:
                 moves.append((m, iss, float(fa.outcomes[j]), fb.outcome(iss)))
-    return ScenarioDiff(a.name, b.name, tuple(ch), tuple(moves))
+        if fa.episode is not None and fb.episode is not None:
+            episodes += [(m, k, float(fa.episode[k]), float(fb.episode[k]))
+                         for k in OUTCOME_KINDS if k in fa.episode and k in fb.episode]
+    return ScenarioDiff(a.name, b.name, tuple(ch), tuple(moves), tuple(episodes))
