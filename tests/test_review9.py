@@ -421,3 +421,29 @@ def test_diff_shows_how_the_episode_probabilities_move() -> None:
     r = runner.invoke(app, ["diff", str(f), str(f), "-m", "crisis", "--set", "A.capability=5"])
     assert r.exit_code == 0, r.output
     assert "episode probabilities" in r.output and "escalation" in r.output
+
+
+def test_report_without_status_quo_keeps_credibility_and_skips_only_bargaining(
+        tmp_path: Path) -> None:
+    from detente.report import build_report
+
+    text = """\
+name: usa-rus-no-sq
+as_of: "2022-01-10"
+actors:
+  - {id: USA, capability: 42}
+  - {id: RUS, capability: 18}
+issues:
+  - {id: arms}
+stances:
+  - {actor: USA, issue: arms, position: 70, salience: 80}
+  - {actor: RUS, issue: arms, position: 20, salience: 90}
+"""
+    rep = build_report(load_scenario(_write(tmp_path, text)), a="USA", b="RUS",
+                       models=["compromise"])
+    sections = {s.key: s for s in rep.sections}
+    # before: the bargaining's InputError (no status quo) failed the whole report
+    assert "no status_quo" in (sections["bargaining"].skipped or "")
+    assert not sections["credibility"].skipped
+    assert set(rep.data["credibility"]) == {"USA->RUS", "RUS->USA"}
+    assert sum("keeps a commitment" in j.text for j in rep.judgements) == 2

@@ -388,6 +388,25 @@ def _bargaining_section(ref: str, a: str, b: str, as_of: str | None, res: Any,
     return Section("bargaining", "Is a deal possible, and on what?", body)
 
 
+def _credibility_judgements(creds: Mapping[str, Any], ud: UncertaintyData) -> list[Judgement]:
+    """One judgement per direction of the dyad: how far each keeps its commitments."""
+    out = []
+    for key, c in creds.items():
+        actor, toward = key.split("->")
+        conf = "high" if c.n_events >= 20 and (c.high - c.low) < 0.4 else (
+            "moderate" if c.n_events >= 5 else "low")
+        out.append(Judgement(
+            f"{actor} keeps a commitment made to {toward}, judging by the record as of "
+            f"{c.as_of.isoformat()} (posterior mean "
+            f"{c.mean:.2f}, {c.level:.0%} interval {c.low:.2f}–{c.high:.2f}).",
+            conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}"
+            + (f"; its settings (half-life, allegation weight, …) move the mean between "
+               f"{ud.cred[key].low:.2f} and {ud.cred[key].high:.2f}" if key in ud.cred
+               else ""),
+            likelihood_term(c.mean), float(c.mean)))
+    return out
+
+
 def _has_sq(res: Any) -> bool:
     return res.domain.status_quo is not None
 
@@ -594,6 +613,7 @@ def build_report(
             data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
                                    for k, c in creds.items()}
             sections.append(_credibility_section(a, b, as_of, creds, rec))
+            judgements.extend(_credibility_judgements(creds, ud))
         else:
             sections.append(Section("credibility", "Credibility of each side toward the other",
                                     skipped=why_not))
@@ -615,19 +635,7 @@ def build_report(
                                     skipped=why_not))
         at = "at the record's trust" if no_record is None else (
             "at full trust (the record has nothing on them)")
-        for key, c in (creds or {}).items():
-            actor, toward = key.split("->")
-            conf = "high" if c.n_events >= 20 and (c.high - c.low) < 0.4 else (
-                "moderate" if c.n_events >= 5 else "low")
-            judgements.append(Judgement(
-                f"{actor} keeps a commitment made to {toward}, judging by the record as of "
-                f"{c.as_of.isoformat()} (posterior mean "
-                f"{c.mean:.2f}, {c.level:.0%} interval {c.low:.2f}–{c.high:.2f}).",
-                conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}"
-                + (f"; its settings (half-life, allegation weight, …) move the mean between "
-                   f"{ud.cred[key].low:.2f} and {ud.cred[key].high:.2f}" if key in ud.cred
-                   else ""),
-                likelihood_term(c.mean), float(c.mean)))
+        judgements.extend(_credibility_judgements(creds or {}, ud))
         thr = res.threshold
         if thr is None:
             txt = f"No deal between {a} and {b} beats walking away for both, even at full trust."
