@@ -183,7 +183,9 @@ def test_plain_scenarios_skip_with_reasons() -> None:
     skipped = {s.key: s.skipped for s in rep.sections if s.skipped}
     assert "no crisis inputs" in skipped["crisis"]
     assert "does not appear in the record" in skipped["credibility"]
-    assert "does not appear in the record" in skipped["bargaining"]
+    # the bargaining needs no record (sides it does not know are bargained at full trust,
+    # tests/test_review9.py) but a status quo to value walking away
+    assert "no status_quo" in skipped["bargaining"]
     # the forecast sensitivity needs no dyad: the main model (eum) is not in the report, so the
     # first simulated model stands in; credibility's sensitivity needs a record: absent
     assert "sensitivity" not in skipped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
 import sys
 import traceback
@@ -13,6 +14,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from detente.errors import InputError
 
@@ -32,7 +34,9 @@ __all__ = [
     "fail",
     "load_record",
     "model_names",
+    "print_wide",
     "say_created",
+    "scale_digits",
     "scenario_path",
     "user_errors",
 ]
@@ -48,6 +52,28 @@ console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def print_wide(table: Table) -> None:
+    """Print a wide table whole when the output is not a terminal (a file, a pipe): never
+    shorten a number to "370.…" because an 80-column default was assumed."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    old = console.width
+    console.width = max(old, 160)
+    try:
+        console.print(table)
+    finally:
+        console.width = old
+
+
+def scale_digits(width: float) -> int:
+    """Decimals that show a value on a scale ``width`` wide to about a thousandth of it (at
+    least 2: a 0–100 scale keeps 2 decimals, a 0–1 scale gets 3, a 0–0.001 scale 6)."""
+    if not math.isfinite(width) or width <= 0:
+        return 2
+    return max(2, 3 - math.floor(math.log10(width)))
 
 
 class TableJsonCsv(StrEnum):

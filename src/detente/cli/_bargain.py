@@ -221,6 +221,12 @@ def bargain_cmd(
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
+        for iss in dom.issues:
+            if len(iss.options) == 1:  # the red lines left nothing but the status quo
+                console.print(f"[yellow]note:[/] on {iss.id} only {iss.options[0]} is left: the "
+                              "red lines exclude every other outcome, so the issue is not "
+                              f"bargained over ('{A} ideal' and '{B} ideal' are their best "
+                              "within the red lines)")
         full_trust = pair == (1.0, 1.0)
         shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
                                        res.solutions_trust.items()]
@@ -275,7 +281,10 @@ def bargain_cmd(
         z.add_column("outcomes", justify="right")
         z.add_column("share", justify="right")
         z.add_column("max joint surplus", justify="right")
-        for label, zz in (("1 (full)", res.zopa_full), (_pair(pair), res.zopa_trust)):
+        rows = [("1 (full)", res.zopa_full)]
+        if not full_trust:  # at full trust the second row would repeat the first
+            rows.append((_pair(pair), res.zopa_trust))
+        for label, zz in rows:
             z.add_row(label, "yes" if zz.exists else "no", f"{zz.size:,}", f"{zz.share:.2%}",
                       f"{zz.surplus:.3f}")
         console.print(z)

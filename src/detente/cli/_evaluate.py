@@ -19,6 +19,7 @@ from detente.cli._app import (
     app,
     console,
     model_names,
+    print_wide,
     user_errors,
 )
 from detente.errors import InputError, Problem
@@ -300,7 +301,7 @@ def _table(
         if base is not None:
             cells.append(_fmt(briers.get((BASE_RATE, c), math.nan), 2))
         t.add_row(c, _SHORT.get(report.outcomes.get(c, ""), ""), *cells)
-    console.print(t)
+    print_wide(t)
     if report.outcomes:
         console.print("[dim]out: the episode outcome (agr = agreement, none = no agreement, "
                       "esc = escalation); base rate BS: Brier score of the base rate[/]")
@@ -337,7 +338,7 @@ def _table(
             n_cases = sum(1 for c in report.cases if report.outcomes.get(c) == k)
             o.add_row(k, str(n_cases),
                       *[_fmt(by_kind.get(m.model, {}).get(k, math.nan)) for m in models])
-        console.print(o)
+        print_wide(o)
     sq = next((m for m in models if m.model == "status_quo"), None)
     if sq is not None and not math.isnan(sq.mae):
         better = [m.model for m in models if m.model != "status_quo" and m.mae < sq.mae]
@@ -453,7 +454,7 @@ def _evaluate_deu(
     for r in results:
         cells = [str(r.n), f"{r.mae:.2f}", f"{r.median_ae:.2f}"]
         table.add_row(*([r.model] if len(models) > 1 else []), *cells)
-    console.print(table)
+    print_wide(table)
     for r in results:
         if r.skipped:
             console.print(f"[dim]{r.model}: {r.skipped} issue(s) without a forecast were left "
@@ -511,4 +512,4 @@ def cases_cmd(
     for r in rows:
         t.add_row(*(str(r[k]) for k in ("case", "as_of", "outcome", "outcome_date", "actors",
                                          "issues", "observed")))
-    console.print(t)
+    print_wide(t)

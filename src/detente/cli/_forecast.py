@@ -21,6 +21,8 @@ from detente.cli._app import (
     app,
     console,
     model_names,
+    print_wide,
+    scale_digits,
     scenario_path,
     user_errors,
 )
@@ -51,8 +53,8 @@ def _coerce(value: str) -> Any:
     return value
 
 
-def _fmt(x: float) -> str:
-    return "—" if math.isnan(x) else f"{x:.2f}"
+def _fmt(x: float, digits: int = 2) -> str:
+    return "—" if math.isnan(x) else f"{x:.{digits}f}"
 
 
 def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool) -> None:
@@ -80,13 +82,14 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
         table.add_column(f.model, justify="right", min_width=len(f.model))
     for k, issue in enumerate(scenario.issues):
         sq = "—" if issue.status_quo is None else f"{issue.status_quo:g}"
+        dg = scale_digits(issue.scale_max - issue.scale_min)  # 2 on a 0–100 scale
         table.add_row(
             issue.label,
             f"{issue.scale_min:g}–{issue.scale_max:g}",
             sq,
-            *[_fmt(f.outcomes[k]) for f in forecasts],
+            *[_fmt(f.outcomes[k], dg) for f in forecasts],
         )
-    console.print(table)
+    print_wide(table)
     for f in forecasts:
         if f.episode is not None:
             console.print(f"{f.model}: P(agreement) {f.episode['agreement']:.2f}, "
@@ -115,11 +118,12 @@ def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
         table.add_column("gap", justify="right", style="bold")
     for k, issue in enumerate(scenario.issues):
         cells = []
+        dg = scale_digits(issue.scale_max - issue.scale_min)
         for g in gaps:
             a, b = float(g.public.outcomes[k]), float(g.private.outcomes[k])
-            cells += [_fmt(a), _fmt(b), _fmt(b - a)]
+            cells += [_fmt(a, dg), _fmt(b, dg), _fmt(b - a, dg)]
         table.add_row(issue.id, *cells)
-    console.print(table)
+    print_wide(table)
     for g in gaps:
         if g.episode_gap is not None:
             e = g.episode_gap

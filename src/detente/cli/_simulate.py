@@ -25,6 +25,8 @@ from detente.cli._app import (
     console,
     err_console,
     model_names,
+    print_wide,
+    scale_digits,
     scenario_path,
     user_errors,
 )
@@ -97,17 +99,14 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
             state["bar"].stop()
 
 
-def _wide(t: Table) -> None:
-    """Print a wide table whole when the output is not a terminal (a file, a pipe)."""
-    if console.is_terminal:
-        console.print(t)
-        return
-    old = console.width
-    console.width = max(old, 140)
-    try:
-        console.print(t)
-    finally:
-        console.width = old
+_wide = print_wide
+
+
+def _iv(lo: float, hi: float, digits: int = 1) -> str:
+    """An interval ``lo–hi``, or a dash when there is none."""
+    if math.isnan(lo) and math.isnan(hi):
+        return "—"
+    return f"{_f(lo, digits)}–{_f(hi, digits)}"
 
 
 def _f(x: float, digits: int = 2) -> str:
@@ -201,14 +200,16 @@ def _table(res: Any, scenario: Any) -> None:
     t.add_column("± mcse", justify="right", style="dim")
     t.add_column("conv.", justify="center")
     for k, iss in enumerate(res.issue_ids):
+        dg = scale_digits(float(res.scale_max[k] - res.scale_min[k]))  # 2 on a 0–100 scale
         for m in res.models:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
-            cells = [iss, m.model, _f(m.point[k]), _f(m.mean[k]), _f(m.median[k]),
-                     f"{_f(a50[k], 1)}–{_f(b50[k], 1)}", f"{_f(a90[k], 1)}–{_f(b90[k], 1)}"]
+            cells = [iss, m.model, _f(m.point[k], dg), _f(m.mean[k], dg), _f(m.median[k], dg),
+                     _iv(a50[k], b50[k], dg - 1), _iv(a90[k], b90[k], dg - 1)]
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))
-            cells += [_f(m.mcse[k], 3), "yes" if m.converged[k] else "[red]no[/]"]
+            cells += [_f(m.mcse[k], dg + 1), "—" if m.n[k] == 0 else
+                      "yes" if m.converged[k] else "[red]no[/]"]
             t.add_row(*cells)
     _wide(t)
     for m in res.models:
@@ -221,9 +222,14 @@ def _table(res: Any, scenario: Any) -> None:
             console.print(f"{m.model}: " + ", ".join(parts) + " (mean [90 % of draws])")
     for note in res.notes:
         console.print(f"[dim]note:[/] {note}")
-    if not all(bool(m.converged.all()) for m in res.models):
+    if any(bool((~m.converged & (m.n > 0)).any()) for m in res.models):
         console.print("[dim]conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
                       "two halves of the run disagree; add draws[/]")
+    empty = [f"{m.model} on {iss}" for m in res.models
+             for k, iss in enumerate(m.issue_ids) if m.n[k] == 0]
+    if empty:
+        console.print("[dim]—: no draw gave a forecast (" + ", ".join(empty) + "); more draws "
+                      "will not change that (see `detente forecast` for why)[/]")
 
 
 @app.command("sensitivity")
@@ -281,6 +287,8 @@ def sensitivity_cmd(
         console.print(t)
         who = ", ".join(f"{a} {v:.2f}" for a, v in res.actors[iss][:top])
         console.print(f"  by actor ({'ΣS1' if method == 'sobol' else 'Σmu*'}): {who}")
+    for iss, why in res.skipped.items():
+        console.print(f"{iss}: no indices: {why}")
     if method == "sobol":
         wide = max((x.s1_conf for xs in res.ranking.values() for x in xs
                     if math.isfinite(x.s1_conf)), default=0.0)
@@ -319,13 +327,29 @@ def diff_cmd(
             t.add_column(col)
         for c in d.changes:
             t.add_row(c.what, "—" if c.a is None else str(c.a), "—" if c.b is None else str(c.b))
-        console.print(t)
+        print_wide(t)
+    if not d.moves:
+        ids_a, ids_b = {i.id for i in sa.issues}, {i.id for i in sb.issues}
+        console.print("no forecast to compare: the scenarios have no issue in common "
+                      f"(A: {', '.join(sorted(ids_a))}; B: {', '.join(sorted(ids_b))})")
+        return
     t = Table(title="forecast per issue", title_justify="left")
     for col in ("model", "issue", "A", "B", "change"):
         t.add_column(col, justify="left" if col in ("model", "issue") else "right")
+    widths = {i.id: i.scale_max - i.scale_min for i in sb.issues}
     for m, iss, x, y in d.moves:
-        t.add_row(m, iss, _f(x), _f(y), "—" if math.isnan(y - x) else f"{y - x:+.2f}")
-    console.print(t)
+        dg = scale_digits(widths.get(iss, 100.0))
+        t.add_row(m, iss, _f(x, dg), _f(y, dg),
+                  "—" if math.isnan(y - x) else f"{y - x:+.{dg}f}")
+    print_wide(t)
+    if d.episodes:
+        e = Table(title="episode probabilities", title_justify="left")
+        for col in ("model", "outcome", "A", "B", "change"):
+            e.add_column(col, justify="left" if col in ("model", "outcome") else "right")
+        for m, k, x, y in d.episodes:
+            e.add_row(m, "standoff" if k == "no_agreement" else k, _f(x), _f(y),
+                      "—" if math.isnan(y - x) else f"{y - x:+.2f}")
+        print_wide(e)
 
 
 @app.command("calibrate")

@@ -208,7 +208,8 @@ def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed
     rows = []
     for k, iss in enumerate(sc.issues):
         row = [iss.label, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
-        row += [_num(forecasts[m].outcomes[k]) for m in models]
+        fmt = f".{_digits(iss.scale_max - iss.scale_min)}f"  # .2f on a 0–100 scale
+        row += [_num(forecasts[m].outcomes[k], fmt) for m in models]
         rows.append(row)
     table = _table(["issue", "status quo", *models], rows)
     notes = [f"{m}: {n}" for m in models for n in forecasts[m].notes]
@@ -324,12 +325,12 @@ def _credibility_section(a: str, b: str, as_of: str | None, creds: Mapping[str, 
                    intro + "".join(parts))
 
 
-def _bargaining_data(sc: Scenario, a: str, b: str, pair: tuple[float, float], grid: int
-                     ) -> Any:
+def _bargaining_data(sc: Scenario, a: str, b: str, pair: tuple[float, float], grid: int,
+                     source: str = "record") -> Any:
     from detente.bargaining import analyse, domain_from_scenario
 
     dom = domain_from_scenario(sc, a, b, steps=grid)
-    return analyse(dom, pair, trust_source="record")
+    return analyse(dom, pair, trust_source=source)
 
 
 def _deal_rows(dom: Any, sols: Mapping[str, Any]) -> list[list[str]]:
@@ -346,7 +347,9 @@ def _moved(dom: Any, sol: Any) -> list[str]:
 
 
 def _bargaining_section(ref: str, a: str, b: str, as_of: str | None, res: Any,
-                        pair: tuple[float, float]) -> Section:
+                        pair: tuple[float, float], no_record: str | None = None) -> Section:
+    """The bilateral bargaining section; ``no_record`` (why the record cannot give the trust)
+    means full trust was assumed, as ``detente bargain`` and the crisis model do."""
     dom = res.domain
     cols = ["deal", *[i.id for i in dom.issues]]
     sq = ""
@@ -356,28 +359,52 @@ def _bargaining_section(ref: str, a: str, b: str, as_of: str | None, res: Any,
     z_full, z_t = res.zopa_full, res.zopa_trust
     at_trust = (_table([*cols, f"V({a})", f"V({b})"], _deal_rows(dom, z_t.best))
                 if z_t.best else "<p>No deal survives at this trust.</p>")
+    trust_text = (f"<b>At the record's trust</b> ({_e(a)} trusts {_e(b)} {pair[0]:.3f}, "
+                  f"{_e(b)} trusts {_e(a)} {pair[1]:.3f})" if no_record is None else
+                  f"<b>At full trust</b> (assumed: the record cannot give it, "
+                  f"{_e(no_record)})")
     full = _table([*cols, f"u({a})", f"u({b})"], _deal_rows(dom, res.solutions))
     thr = res.threshold
-    src = f"--as-of {as_of}" if as_of else "--trust 1"
+    src = f"--as-of {as_of}" if as_of and no_record is None else "--trust 1"
     text = (
         f"<p>{_e(a)} and {_e(b)} over {len(dom.issues)} issues: {dom.n_outcomes:,} possible "
         f"deals, {res.frontier_size} on the Pareto frontier. Walking away is worth "
         f"{dom.a.reservation_value:.3f} to {_e(a)} and {dom.b.reservation_value:.3f} to "
         f"{_e(b)}. A deal is valued through trust: V = κ·u(deal) + (1 − κ)·u(deal broken by "
         "the other side).</p>"
-        f"<p><b>At the record's trust</b> ({_e(a)} trusts {_e(b)} {pair[0]:.3f}, {_e(b)} trusts "
-        f"{_e(a)} {pair[1]:.3f}) the zone of possible agreement "
+        f"<p>{trust_text} the zone of possible agreement "
         + (f"holds {z_t.size:,} deals ({z_t.share:.2%} of all)" if z_t.exists
            else "is <b>empty</b>")
-        + f"; at full trust it holds {z_full.size:,} ({z_full.share:.2%}). "
+        + (f"; at full trust it holds {z_full.size:,} ({z_full.share:.2%}). "
+           if no_record is None else ". ")
         + (f"The trust threshold κ* (below it no deal is worth signing) is {thr:.3f}."
            if thr is not None else "No deal is worth signing even at full trust.")
         + "</p>"
     )
-    body = (text + sq + "<h3>Deals that survive at the record's trust</h3>" + at_trust
+    body = (text + sq + ("<h3>Deals that survive at the record's trust</h3>" + at_trust
+                         if no_record is None else "")
             + "<h3>Deals at full trust</h3>" + full
             + _command(f"detente bargain {ref} --a {a} --b {b} {src} -f json"))
     return Section("bargaining", "Is a deal possible, and on what?", body)
+
+
+def _credibility_judgements(creds: Mapping[str, Any], ud: UncertaintyData) -> list[Judgement]:
+    """One judgement per direction of the dyad: how far each keeps its commitments."""
+    out = []
+    for key, c in creds.items():
+        actor, toward = key.split("->")
+        conf = "high" if c.n_events >= 20 and (c.high - c.low) < 0.4 else (
+            "moderate" if c.n_events >= 5 else "low")
+        out.append(Judgement(
+            f"{actor} keeps a commitment made to {toward}, judging by the record as of "
+            f"{c.as_of.isoformat()} (posterior mean "
+            f"{c.mean:.2f}, {c.level:.0%} interval {c.low:.2f}–{c.high:.2f}).",
+            conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}"
+            + (f"; its settings (half-life, allegation weight, …) move the mean between "
+               f"{ud.cred[key].low:.2f} and {ud.cred[key].high:.2f}" if key in ud.cred
+               else ""),
+            likelihood_term(c.mean), float(c.mean)))
+    return out
 
 
 def _has_sq(res: Any) -> bool:
@@ -457,6 +484,13 @@ def _confidence_from_spread(spread: float, low_share: float) -> tuple[str, str]:
     return "low", why
 
 
+def _digits(width: float) -> int:
+    """Decimals for a value on a scale ``width`` wide (2 on 0–100; see the CLI's)."""
+    from detente.cli._app import scale_digits
+
+    return scale_digits(width)
+
+
 def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any], ud: UncertaintyData
                       ) -> list[Judgement]:
     out = []
@@ -475,15 +509,18 @@ def _issue_judgements(sc: Scenario, forecasts: Mapping[str, Any], ud: Uncertaint
             conf = confidence_min(conf, by_interval[0])
             why += "; " + by_interval[1]
         med = float(np.median(vals))
+        dg = max(0, _digits(span) - 2)  # whole points on a 0–100 scale, more on narrow ones
         where = ""
         if iss.status_quo is not None:
             d = med - iss.status_quo
             toward = iss.high if d > 0 else iss.low
+            end = (f"“{toward}”" if toward else
+                   "the top of the scale" if d > 0 else "the bottom of the scale")
             where = ("at the status quo" if abs(d) < 0.05 * span else
-                     f"{abs(d):.0f} points from the status quo toward “{toward}”")
+                     f"{abs(d):.{dg}f} points from the status quo toward {end}")
         out.append(Judgement(
-            f"{iss.label}: the models put the outcome between {vals.min():.0f} and "
-            f"{vals.max():.0f} (median {med:.0f}){', ' + where if where else ''}.",
+            f"{iss.label}: the models put the outcome between {vals.min():.{dg}f} and "
+            f"{vals.max():.{dg}f} (median {med:.{dg}f}){', ' + where if where else ''}.",
             conf, why))
     return out
 
@@ -549,56 +586,75 @@ def build_report(
     pair: tuple[float, float] | None = None
     why_not = "no dyad given (--a and --b)"
     creds = None
+    no_record: str | None = None  # why the record gives no trust for the dyad
     if a is not None and b is not None:
         try:
             creds = _credibility_data(a, b, as_of, rec)
         except InputLookupError as err:
             why_not = f"no trust from the record for {a} and {b}: {err}"
-    if a is not None and b is not None and creds is not None:
-        data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
-                               for k, c in creds.items()}
-        pair = (float(creds[f"{b}->{a}"].mean), float(creds[f"{a}->{b}"].mean))
-        res = _bargaining_data(scenario, a, b, pair, grid)
+            no_record = str(err)
+    res = None
+    no_bargain = why_not
+    if a is not None and b is not None:
+        # actors the record does not know (hypothetical or unlisted states) are bargained
+        # under full trust, as `detente bargain` without --as-of and the crisis model do
+        pair = (1.0, 1.0) if creds is None else (float(creds[f"{b}->{a}"].mean),
+                                                 float(creds[f"{a}->{b}"].mean))
+        try:
+            res = _bargaining_data(scenario, a, b, pair, grid, "record" if no_record is None
+                                   else "full trust (not in the record)")
+        except InputError as err:  # e.g. no status quo: walking away has no value
+            no_bargain = f"no bargaining analysis for {a} and {b}: {err}"
+            pair = None
+    if a is not None and b is not None and res is None:
+        sections.append(Section("bargaining", "Is a deal possible, and on what?",
+                                skipped=no_bargain))
+        if creds is not None:
+            data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
+                                   for k, c in creds.items()}
+            sections.append(_credibility_section(a, b, as_of, creds, rec))
+            judgements.extend(_credibility_judgements(creds, ud))
+        else:
+            sections.append(Section("credibility", "Credibility of each side toward the other",
+                                    skipped=why_not))
+    if a is not None and b is not None and res is not None and pair is not None:
+        if creds is not None:
+            data["credibility"] = {k: {"mean": c.mean, "low": c.low, "high": c.high}
+                                   for k, c in creds.items()}
         data["bargaining"] = {
             "trust": list(pair), "threshold": res.threshold,
             "zopa_share_at_trust": res.zopa_trust.share, "zopa_share_full": res.zopa_full.share,
             "frontier_size": res.frontier_size,
+            "trust_source": "record" if no_record is None else "full trust (not in the record)",
         }
-        sections.append(_bargaining_section(ref, a, b, as_of, res, pair))
-        sections.append(_credibility_section(a, b, as_of, creds, rec))
-        for key, c in creds.items():
-            actor, toward = key.split("->")
-            conf = "high" if c.n_events >= 20 and (c.high - c.low) < 0.4 else (
-                "moderate" if c.n_events >= 5 else "low")
-            judgements.append(Judgement(
-                f"{actor} keeps a commitment made to {toward}, judging by the record as of "
-                f"{c.as_of.isoformat()} (posterior mean "
-                f"{c.mean:.2f}, {c.level:.0%} interval {c.low:.2f}–{c.high:.2f}).",
-                conf, f"{c.n_events} events in the record; interval width {c.high - c.low:.2f}"
-                + (f"; its settings (half-life, allegation weight, …) move the mean between "
-                   f"{ud.cred[key].low:.2f} and {ud.cred[key].high:.2f}" if key in ud.cred
-                   else ""),
-                likelihood_term(c.mean), float(c.mean)))
+        sections.append(_bargaining_section(ref, a, b, as_of, res, pair, no_record))
+        if creds is not None:
+            sections.append(_credibility_section(a, b, as_of, creds, rec))
+        else:
+            sections.append(Section("credibility", "Credibility of each side toward the other",
+                                    skipped=why_not))
+        at = "at the record's trust" if no_record is None else (
+            "at full trust (the record has nothing on them)")
+        judgements.extend(_credibility_judgements(creds or {}, ud))
         thr = res.threshold
         if thr is None:
             txt = f"No deal between {a} and {b} beats walking away for both, even at full trust."
         elif res.zopa_trust.exists:
             need = ("needs no trust at all" if thr <= 0 else
                     f"needs trust of at least {thr:.2f}")
-            txt = (f"A deal between {a} and {b} that both prefer to walking away exists at the "
-                   f"record's trust ({res.zopa_trust.share:.1%} of possible deals; the zone "
-                   f"{need}).")
+            txt = (f"A deal between {a} and {b} that both prefer to walking away exists {at} "
+                   f"({res.zopa_trust.share:.1%} of possible deals; the zone {need}).")
             nash = res.zopa_trust.best.get("nash")
             if nash is not None and _has_sq(res):
                 moved = _moved(res.domain, nash)
                 txt += (" In its Nash deal only " + ", ".join(moved) + " move from the status "
                         "quo." if moved else " Its Nash deal is the status quo.")
         else:
-            txt = (f"At the record's trust no deal between {a} and {b} beats walking away for "
-                   f"both: it would need trust of at least {thr:.2f}.")
+            txt = (f"{at[0].upper()}{at[1:]} no deal between {a} and {b} beats walking away "
+                   f"for both: it would need trust of at least {thr:.2f}.")
         judgements.append(Judgement(txt, "moderate",
                                     "bargaining model on the scenario's positions and saliences"))
-    else:
+    elif a is None or b is None:
         for key, title in (("bargaining", "Is a deal possible, and on what?"),
                            ("credibility", "Credibility of each side toward the other")):
             sections.append(Section(key, title, skipped=why_not))

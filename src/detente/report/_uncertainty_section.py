@@ -132,6 +132,11 @@ def uncertainty_data(sc: Scenario, models: Sequence[str], *, seed: int, a: str |
                            sens_skipped, cred, doc, seed)
 
 
+def _width(sc: Scenario, issue_id: str) -> float:
+    i = sc.issue(issue_id)
+    return i.scale_max - i.scale_min
+
+
 def _n(x: float, fmt: str = ".1f") -> str:
     """A number for a table cell (no negative zero), a dash when missing."""
     if x is None or not math.isfinite(float(x)):
@@ -173,13 +178,18 @@ def intervals_part(sc: Scenario, ref: str, ud: UncertaintyData, seed: int) -> st
         return f'<p class="skip">Intervals skipped: {e(ud.sim_skipped)}.</p>'
     sim = ud.sim
     rows = []
+    from detente.cli._app import scale_digits
+
     for k, iss in enumerate(sim.issue_ids):
+        # one decimal on a 0–100 scale, more on narrow scales (0–0.001 would read 0.0)
+        dg = scale_digits(float(sim.scale_max[k] - sim.scale_min[k])) - 1
+        f1, f2 = f".{dg}f", f".{dg + 1}f"
         for m in sim.models:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
-            rows.append([sc.issue(iss).label, m.model, _n(m.point[k]), _n(m.median[k]),
-                         f"{_n(a50[k])}–{_n(b50[k])}", f"{_n(a90[k])}–{_n(b90[k])}",
-                         _n(m.mcse[k], ".2f")])
+            rows.append([sc.issue(iss).label, m.model, _n(m.point[k], f1), _n(m.median[k], f1),
+                         f"{_n(a50[k], f1)}–{_n(b50[k], f1)}",
+                         f"{_n(a90[k], f1)}–{_n(b90[k], f1)}", _n(m.mcse[k], f2)])
     tab = table(["issue", "model", "forecast", "median of draws", "50% interval",
                  "90% interval", "± mcse"], rows)
     if ud.calibration is not None:
@@ -244,17 +254,22 @@ def sensitivity_section(sc: Scenario, ref: str, ud: UncertaintyData, as_of: str 
     if ud.sens is not None:
         s = ud.sens
         rows = []
+        from detente.cli._app import scale_digits
+
         for iss, xs in s.ranking.items():
+            i_ = sc.issue(iss)
+            fm = f".{scale_digits(i_.scale_max - i_.scale_min)}f"  # .2f on a 0–100 scale
             for x in xs[:TOP]:
                 ind = swept.get(x.input)
                 mark = ("" if ind is None else
                         '<a href="#indicators">' + ("changes a judgement" if ind.flips_at
                                                      is not None else "swept: robust")
                         + "</a>")
-                rows.append([e(sc.issue(iss).label), e(x.input), _n(x.mu_star, ".2f"),
-                             _n(x.mu_star_conf, ".2f"), _n(x.sigma, ".2f"), mark])
+                rows.append([e(sc.issue(iss).label), e(x.input), _n(x.mu_star, fm),
+                             _n(x.mu_star_conf, fm), _n(x.sigma, fm), mark])
         actors = [[e(sc.issue(iss).label),
-                   e(", ".join(f"{a} {v:.2f}" for a, v in xs[:TOP]))]
+                   e(", ".join(f"{a} {v:.{scale_digits(_width(sc, iss))}f}"
+                               for a, v in xs[:TOP]))]
                   for iss, xs in s.actors.items()]
         still = [sc.issue(i).label for i in sc.issue_ids if i not in s.ranking]
         ranks = []

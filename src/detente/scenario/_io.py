@@ -11,6 +11,7 @@ import csv
 import io
 import math
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -66,6 +67,11 @@ _NUMERIC_KEYS = frozenset({
 })
 
 
+_CUT_DISTRIBUTION = re.compile(r"^\s*[A-Za-z_]+\s*\([^)]*$")
+"""A distribution whose closing parenthesis is missing: ``uniform(8`` of ``{position: uniform(8,
+2)}``, which YAML's flow mapping cut at the comma."""
+
+
 def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) -> None:
     """Refuse non-finite numbers (``.inf``, ``.nan``) and numbers beyond :data:`MAX_MAGNITUDE`
     anywhere in the parsed document, each located."""
@@ -81,6 +87,11 @@ def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
             try:
                 x = float(v.replace("_", ""))
             except ValueError:
+                if _CUT_DISTRIBUTION.match(v):
+                    problems.append(Problem(
+                        f"{v!r} looks like a distribution cut at its comma: inside {{...}} "
+                        f"YAML splits at commas, so quote it, e.g. {loc[-1]}: \"{v}, ...)\"",
+                        _field_of(loc), file, locate(loc), loc=loc))
                 continue  # not a number: validation says so, located
             stack.append((x, loc))
         elif isinstance(v, float) and not math.isfinite(v):
@@ -97,9 +108,10 @@ def _check_numbers(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
 
 
 def _describe_pydantic(err: dict[str, Any]) -> str:
-    msg = str(err.get("msg", "invalid value"))
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     inp = err.get("input")
-    if isinstance(inp, (str, int, float)) and not isinstance(inp, bool):
+    if (isinstance(inp, (str, int, float)) and not isinstance(inp, bool)
+            and f"got {inp!r}" not in msg):
         return f"{msg} (got {inp!r})"
     return msg
 

@@ -56,6 +56,19 @@ class ScenarioError(InputError):
 _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
+def _not_bool(value: Any) -> Any:
+    """Refuse a boolean where a number is expected: YAML reads unquoted ``yes``, ``no``, ``on``,
+    ``off``, ``true`` and ``false`` as booleans, and pydantic would take them for 1 and 0."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got the boolean {str(value).lower()} (YAML reads "
+                         "unquoted yes/no/on/off/true/false as booleans)")
+    return value
+
+
+Num = Annotated[float, BeforeValidator(_not_bool)]
+"""A number that is not a boolean."""
+
+
 def _finite(value: float, name: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
@@ -116,7 +129,7 @@ class Observation(BaseModel):
 
     model_config = _FROZEN
 
-    value: float
+    value: Num
     date: PartialDate | None = None
     note: str = ""
     source: str = ""
@@ -174,8 +187,8 @@ class PrivateStance(BaseModel):
 
     model_config = _FROZEN
 
-    position: float | None = None
-    salience: float | None = Field(default=None, ge=0, le=100)
+    position: Num | None = None
+    salience: Num | None = Field(default=None, ge=0, le=100)
     note: str = ""
     source: str = ""
     uncertain: Uncertain | None = None  # uncertainty: distributions of the numbers above
@@ -204,7 +217,7 @@ class RedLine(BaseModel):
     model_config = _FROZEN
 
     side: Literal["above", "below"]
-    value: float
+    value: Num
     note: str = ""
     source: str = ""
 
@@ -232,10 +245,10 @@ class OutsideOption(BaseModel):
     actor: str = Field(min_length=1)
     target: tuple[str, ...] = ()
     action: str = ""
-    p_prevail: float | None = Field(default=None, ge=0, le=1)
-    cost: float = Field(default=0.0, ge=0, le=1)
-    target_cost: float = Field(default=0.0, ge=0, le=1)
-    imposes: dict[str, float] = Field(default_factory=dict)
+    p_prevail: Num | None = Field(default=None, ge=0, le=1)
+    cost: Num = Field(default=0.0, ge=0, le=1)
+    target_cost: Num = Field(default=0.0, ge=0, le=1)
+    imposes: dict[str, Num] = Field(default_factory=dict)
     date: PartialDate | None = None
     note: str = ""
     source: str = ""
@@ -395,7 +408,7 @@ class Actor(BaseModel):
 
     id: str = Field(min_length=1)
     name: str = ""
-    capability: float = Field(default=1.0, ge=0)
+    capability: Num = Field(default=1.0, ge=0)
     note: str = ""
     source: str = ""
     uncertain: Uncertain | None = None  # uncertainty: distribution of the capability
@@ -428,9 +441,9 @@ class Issue(BaseModel):
     name: str = ""
     low: str = ""
     high: str = ""
-    status_quo: float | None = None
-    scale_min: float = 0.0
-    scale_max: float = 100.0
+    status_quo: Num | None = None
+    scale_min: Num = 0.0
+    scale_max: Num = 100.0
     note: str = ""
     source: str = ""
     # -- observed outcomes (eval)
@@ -480,9 +493,9 @@ class Stance(BaseModel):
 
     actor: str = Field(min_length=1)
     issue: str = Field(min_length=1)
-    position: float
-    salience: float = Field(ge=0, le=100)
-    capability: float | None = Field(default=None, ge=0)
+    position: Num
+    salience: Num = Field(ge=0, le=100)
+    capability: Num | None = Field(default=None, ge=0)
     note: str = ""
     source: str = ""
     # -- evidence date and confidence (eval)
@@ -491,7 +504,7 @@ class Stance(BaseModel):
     # crisis: closed-channel stance, red line, public commitment (audience cost weight)
     private: PrivateStance | None = None
     red_line: RedLine | None = None
-    commitment: float = Field(default=0.0, ge=0, le=1)
+    commitment: Num = Field(default=0.0, ge=0, le=1)
     uncertain: Uncertain | None = None  # uncertainty: distributions of the numbers above
 
     @model_validator(mode="before")

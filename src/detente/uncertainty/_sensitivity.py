@@ -16,7 +16,7 @@ runs once on all the sampled rows (batched, :mod:`._models`).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -62,6 +62,9 @@ class SensitivityResult:
     inputs: tuple[str, ...]
     ranking: Mapping[str, tuple[InputIndex, ...]]
     actors: Mapping[str, tuple[tuple[str, float], ...]]
+    skipped: Mapping[str, str] = field(default_factory=dict)
+    """Issues left out of ``ranking``, with the reason (no forecast, or a forecast no input
+    moves)."""
 
     def index(self, issue: str, name: str) -> InputIndex:
         for x in self.ranking[issue]:
@@ -82,6 +85,7 @@ class SensitivityResult:
                              for x in xs] for iss, xs in self.ranking.items()},
             "actors": {iss: [{"actor": a, "index": num(v)} for a, v in xs]
                        for iss, xs in self.actors.items()},
+            "skipped": dict(self.skipped),
         }
 
 
@@ -122,14 +126,33 @@ def sensitivity(
             + (f"; --input kept only {', '.join(inputs)}" if inputs else ""))
     opts = get_model(model).resolve(dict(options or {}))
 
+    seen: list[np.ndarray] = []
+
     def run(values: np.ndarray) -> np.ndarray:
         y, _ = run_batch(model, opts, space.arrays(values), space, values,
                          np.random.default_rng(seed))
+        seen.append(np.asarray(y, dtype=float).reshape(len(values), -1))
         return y
 
     runs, ranking, actors = indices(space, run, scenario.issue_ids, method=method, n=n,
                                     seed=seed)
-    return SensitivityResult(scenario.name, model, method, runs, space.names, ranking, actors)
+    skipped: dict[str, str] = {}
+    ys = np.concatenate(seen) if seen else np.empty((0, len(scenario.issue_ids)))
+    for j, iss in enumerate(scenario.issue_ids):
+        if iss in ranking or ys.shape[0] == 0:
+            continue
+        col = ys[:, j]
+        ok = np.isfinite(col)
+        if not ok.any():
+            skipped[iss] = f"the {model} model gives no forecast on this issue in any run"
+        elif not ok.all():
+            skipped[iss] = (f"the {model} model gives no forecast on this issue in "
+                            f"{int((~ok).sum()):,} of {len(col):,} runs")
+        else:
+            skipped[iss] = (f"no varying input moves the {model} forecast: it is "
+                            f"{float(col[0]):g} in every run")
+    return SensitivityResult(scenario.name, model, method, runs, space.names, ranking, actors,
+                             skipped)
 
 
 def indices(space: InputSpace, func: Callable[[np.ndarray], np.ndarray],

@@ -446,10 +446,12 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
             # P(Y > a) = 1 − R(F(a)), F(a) the share of draws at or below a, R = cdf
             p_above = np.where(np.isnan(p_above), np.nan,
                                1.0 - calibration.recalibration.cdf(1.0 - np.nan_to_num(p_above)))
+        none = s.n == 0  # no draw gave a forecast (e.g. Nash without a status quo): no numbers
         summaries.append(ModelSummary(
             model=name, options=dict(opts), issue_ids=c.issue_ids,
-            point=np.asarray(fc.outcomes, dtype=float), mean=s.mean.copy(),
-            sd=s.sd, mcse=mcse, quantiles={q: raw[at[q]] for q in qs}, p_above=p_above,
+            point=np.asarray(fc.outcomes, dtype=float), mean=np.where(none, np.nan, s.mean),
+            sd=np.where(none, np.nan, s.sd), mcse=np.where(none, np.nan, mcse),
+            quantiles={q: raw[at[q]] for q in qs}, p_above=p_above,
             converged=ok, n=s.n.copy(), draws=kept, episode=episode,
             episode_draws=ep_draws,
             point_episode=dict(fc.episode) if fc.episode is not None else None,

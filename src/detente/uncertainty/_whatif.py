@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from detente.errors import InputError
-from detente.scenario import Scenario, ScenarioError
+from detente.scenario import OUTCOME_KINDS, Scenario, ScenarioError
 from detente.scenario._uncertain import looks_uncertain
 
 __all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set"]
@@ -134,13 +134,39 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
             elif isinstance(d, dict) and "joint" in d:
                 left = [x for x in d["joint"] if x not in gone]
                 iss["decision"] = {"joint": left} if left else "collective"
+    edits = [f"--set {st.text}" for st in settings] + [f"--drop {d}" for d in drops]
+
+    def blame(ids: frozenset[str], length: int = 0) -> str:
+        """The edits that name one of ``ids`` (with a path of ``length`` parts, if given; all
+        of them when none does)."""
+        hit = [f"--set {st.text}" for st in settings if ids & frozenset(st.path)
+               and length in (0, len(st.path))]
+        hit += [f"--drop {d}" for d in drops if d in ids]
+        return ", ".join(hit or edits)
+
     try:
         return Scenario.model_validate(data)
     except ScenarioError as e:
-        raise InputError("what-if: " + "; ".join(p.message for p in e.problems)) from None
+        named = [frozenset(map(str, p.loc)) | frozenset(p.message.split("'"))
+                 for p in e.problems]  # ids quoted in the message: 'line'
+        raise InputError("; ".join(f"what-if ({blame(n)}): {p.message}"
+                                   for p, n in zip(e.problems, named, strict=True))) from None
     except ValidationError as e:
-        raise InputError("what-if: " + "; ".join(
-            f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())) from None
+        parts = []
+        for err in e.errors():
+            loc, where, ids = tuple(err["loc"]), "", frozenset[str]()
+            if len(loc) >= 2 and loc[0] in ("issues", "actors", "stances") \
+                    and isinstance(loc[1], int) and loc[1] < len(data[loc[0]]):
+                rec = data[loc[0]][loc[1]]
+                ids = frozenset((rec["actor"], rec["issue"]) if loc[0] == "stances"
+                                else (rec["id"],))
+                where = (f"stance {rec['actor']}.{rec['issue']}" if loc[0] == "stances"
+                         else f"{loc[0][:-1]} '{rec['id']}'")
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            length = 2 if loc and loc[0] == "issues" else 0  # ISSUE.status_quo
+            parts.append(f"what-if ({blame(ids, length)}): " + (f"{where}: " if where else "")
+                         + msg)
+        raise InputError("; ".join(parts)) from None
 
 
 @dataclass(frozen=True)
@@ -161,6 +187,9 @@ class ScenarioDiff:
     b: str
     changes: tuple[Change, ...]
     moves: tuple[tuple[str, str, float, float], ...]
+    episodes: tuple[tuple[str, str, float, float], ...] = ()
+    """Models that give episode probabilities (crisis): model, outcome kind (agreement,
+    no_agreement, escalation), probability on A, on B."""
 
     def as_dict(self) -> dict[str, Any]:
         def num(x: float) -> float | None:
@@ -171,6 +200,8 @@ class ScenarioDiff:
             "changes": [{"what": c.what, "a": c.a, "b": c.b} for c in self.changes],
             "forecasts": [{"model": m, "issue": i, "a": num(x), "b": num(y),
                            "change": num(y - x)} for m, i, x, y in self.moves],
+            "episodes": [{"model": m, "outcome": k, "a": num(x), "b": num(y),
+                          "change": num(y - x)} for m, k, x, y in self.episodes],
         }
 
 
@@ -230,9 +261,13 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
     if a.outside_options != b.outside_options:
         ch.append(Change("outside_options", len(a.outside_options), len(b.outside_options)))
     moves = []
+    episodes = []
     for m in models:
         fa, fb = forecast(a, m, rng=0), forecast(b, m, rng=0)
         for j, iss in enumerate(fa.issue_ids):
             if iss in fb.issue_ids:
                 moves.append((m, iss, float(fa.outcomes[j]), fb.outcome(iss)))
-    return ScenarioDiff(a.name, b.name, tuple(ch), tuple(moves))
+        if fa.episode is not None and fb.episode is not None:
+            episodes += [(m, k, float(fa.episode[k]), float(fb.episode[k]))
+                         for k in OUTCOME_KINDS if k in fa.episode and k in fb.episode]
+    return ScenarioDiff(a.name, b.name, tuple(ch), tuple(moves), tuple(episodes))

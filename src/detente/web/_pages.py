@@ -160,9 +160,23 @@ def scenario_download(request: Request, s: Ref = None) -> Response:
     if not s:
         raise InputError([Problem("choose a scenario (s=NAME or s=HASH)", "s", loc=("s",))])
     sc = _state(request).get(s)
-    fname = "".join(c if c.isalnum() or c in "-_." else "_" for c in sc.name)[:60] or "scenario"
     return Response(dump_scenario_yaml(sc), media_type="application/x-yaml",
-                    headers={"content-disposition": f'attachment; filename="{fname}.yaml"'})
+                    headers={"content-disposition": _attachment(sc.name, ".yaml")})
+
+
+def _attachment(name: str, suffix: str) -> str:
+    """A Content-Disposition header for a download named after ``name``: an ASCII fallback
+    (HTTP headers are Latin-1) and the UTF-8 name in ``filename*`` (RFC 6266, RFC 5987), so
+    that a scenario called 'Ελλάδα–Türkiye' downloads instead of failing with a 500."""
+    from urllib.parse import quote
+
+    def keep(c: str) -> bool:
+        return c.isascii() and (c.isalnum() or c in "-_.")
+
+    ascii_name = "".join(c if keep(c) else "_" for c in name)[:60].strip("_") or "scenario"
+    utf8 = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:60] or "scenario"
+    plain = f'attachment; filename="{ascii_name}{suffix}"'
+    return plain if utf8.isascii() else f"{plain}; filename*=UTF-8''{quote(utf8 + suffix)}"
 
 
 @router.get("/scenarios/edit", response_class=HTMLResponse)
@@ -241,7 +255,15 @@ def forecast_page(request: Request, s: Ref = None,
     return _html(request, "forecast.html", title=f"Forecasts: {sc.name}", sc=sc, ref=s,
                  forecasts=fs, figs=figs, traj=traj, trades=trades, focus=focus,
                  issues=issues, chosen=chosen, all_models=all_models, seed=seed,
-                 shipped=st.shipped(), fmt=_fmt)
+                 shipped=st.shipped(), fmt=_fmt, digits=_digits(sc))
+
+
+def _digits(sc: Any) -> dict[str, int]:
+    """Decimals per issue: one on a 0–100 scale, more on narrow scales (a 0–0.001 issue would
+    otherwise read 0.0 for every model), as the command line does."""
+    from detente.cli._app import scale_digits
+
+    return {i.id: scale_digits(i.scale_max - i.scale_min) - 1 for i in sc.issues}
 
 
 def _fmt(x: Any, digits: int = 1) -> str:

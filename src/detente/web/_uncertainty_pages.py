@@ -131,7 +131,7 @@ def result_context(r: unc.UncertaintyResult) -> dict[str, Any]:
                 "issue": iss, "model": m.model, "point": m.point[k], "mean": m.mean[k],
                 "q": [m.quantiles[q][k] for q in qs],
                 "p_above": None if m.p_above is None else m.p_above[k],
-                "mcse": m.mcse[k], "converged": bool(m.converged[k])})
+                "mcse": m.mcse[k], "converged": bool(m.converged[k]), "n": int(m.n[k])})
     figs = [{"id": f"dist-{k}", "issue": iss, "spec": distribution_figure(sim, iss)}
             for k, iss in enumerate(sim.issue_ids)]
     sfigs = []
