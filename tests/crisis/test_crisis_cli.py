@@ -155,3 +155,21 @@ def test_ultimatum_reports_the_signal(toy: Path) -> None:
     code, out, err = run("ultimatum", str(toy), "--a", "A", "--b", "B", "--proposer", "B",
                          "-f", "json")
     assert code == 0 and json.loads(out)["signal"] is None
+
+
+REVIEW9 = Path(__file__).parents[1] / "data" / "review9" / "ceasefire-hypothetical.yaml"
+
+
+def test_explanation_keeps_bracketed_text_and_names_a_standoff_only_zone() -> None:
+    """Explanation lines print as written (a package's issue list in brackets was eaten as
+    console markup), and a zone whose only deal is the standoff is not called an agreement."""
+    res = CliRunner().invoke(app, ["crisis", str(REVIEW9), "--explain"])
+    assert res.exit_code == 0, res.output
+    out = " ".join(res.stdout.split())
+    assert "The package [line, monitors] is agreed all together" in out
+    assert "P(agreement) 0.00" in out and "A zone of agreement exists" not in out
+    assert "leaves every issue where the standoff does" in out
+    assert "if the threat were credible" in out  # the unit-issue figure is conditional
+    res = CliRunner().invoke(app, ["crisis", "geneva-2022", "--explain"])
+    assert res.exit_code == 0, res.output
+    assert "A zone of agreement exists" in " ".join(res.stdout.split())

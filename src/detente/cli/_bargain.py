@@ -621,4 +621,4 @@ def ultimatum_cmd(
     if signal is not None:
         console.print(f"[bold]{P.id}'s public demand as a signal (Fearon 1997)[/]")
         for line in signal.describe():
-            console.print(f"  {line}")
+            console.print(f"  {line}", markup=False)

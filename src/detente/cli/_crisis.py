@@ -185,7 +185,8 @@ def crisis_cmd(
                   f"({an.trust_note})")
         t.add_row("information (private costs, σ "
                   f"{resolve_sd:g})", f"optimal demand {info['demand']:.3f}, breakdown risk "
-                  f"{info['breakdown']:.1%}")
+                  f"{info['breakdown']:.1%}" + ("" if an.credible else
+                  " — if the threat were credible; at the believed values it is not"))
         console.print(t)
     tab = Table(title="per issue", title_justify="left")
     for col in ("issue", "status quo", "standoff", "deal", "forecast", "80% interval"):
@@ -200,8 +201,8 @@ def crisis_cmd(
     if explain:
         console.print("[bold]why[/]")
         for line in doc["explanation"]:
-            console.print(f"  {line}")
+            console.print(f"  {line}", markup=False)
     if d is not None and "signal" in doc and "error" not in doc["signal"]:
         console.print("[bold]the public demand as a signal (Fearon 1997)[/]")
         for line in sig.describe():
-            console.print(f"  {line}")
+            console.print(f"  {line}", markup=False)

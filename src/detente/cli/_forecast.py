@@ -101,7 +101,7 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
         if explain and f.explanation:
             console.print(f"\n[bold]{f.model}: why[/]")
             for line in f.explanation:
-                console.print(f"  {line}")
+                console.print(f"  {line}", markup=False)
 
 
 def _render_gaps(scenario: Any, gaps: list[Any]) -> None:

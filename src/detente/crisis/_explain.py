@@ -133,8 +133,14 @@ def explain(an: CrisisAnalysis) -> list[str]:
         assert an.proposal is not None
         deal = ", ".join(f"{s.issue_ids[k]} {_on(s, k, an.proposal[k]):g}"
                          for k in np.flatnonzero(d.issues).tolist())
-        lines.append(f"A zone of agreement exists ({int(an.zone.sum())} of "
-                     f"{an.zone.size} candidate deals); the expected deal: {deal}.")
+        on = np.flatnonzero(d.issues)
+        if np.allclose(an.proposal[on], d.standoff[on], atol=1e-9):
+            lines.append(f"The only deal inside the zone ({int(an.zone.sum())} of "
+                         f"{an.zone.size} candidate deals) leaves every issue where the standoff "
+                         f"does ({deal}): nothing is conceded, so the episode is a standoff.")
+        else:
+            lines.append(f"A zone of agreement exists ({int(an.zone.sum())} of "
+                         f"{an.zone.size} candidate deals); the expected deal: {deal}.")
         return lines
     if an.candidates.shape[0] == 0:
         lines.append("No deal is possible at all: conflicting red lines close the zone.")
