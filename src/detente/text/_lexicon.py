@@ -22,6 +22,7 @@ from functools import lru_cache
 __all__ = ["LEXICON", "Entry", "forms", "lexicon_keys", "lexicon_patterns"]
 
 _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
+    "keep": ("kept", "kept"), "uphold": ("upheld", "upheld"),
     "withdraw": ("withdrew", "withdrawn"), "leave": ("left", "left"), "quit": ("quit", "quit"),
     "tear": ("tore", "torn"), "break": ("broke", "broken"), "come": ("came", "come"),
     "go": ("went", "gone"), "take": ("took", "taken"), "run": ("ran", "run"),
@@ -127,7 +128,8 @@ LEXICON: tuple[Entry, ...] = (
                              "abandonment")),
     Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
     # "terminating the Treaty on Friendship", "annulled the deal", "the termination of the pact"
-    Entry("withdrew", verbs=("terminate", "annul", "cancel"), follow=_OWN_AGREEMENT_OBJECT),
+    Entry("withdrew", verbs=("terminate", "annul", "cancel", "nullify", "invalidate"),
+          follow=_OWN_AGREEMENT_OBJECT),
     Entry("withdrew", nouns=("termination", "annulment", "cancellation"),
           follow=r"\s+of" + _OWN_AGREEMENT_OBJECT),
     Entry("withdrew", nouns=("canceled", "canceling"), follow=_OWN_AGREEMENT_OBJECT),
@@ -158,7 +160,7 @@ LEXICON: tuple[Entry, ...] = (
                                       "noncompliance", "non-compliance")),
     Entry("kept", verbs=("abide by", "comply with", "adhere to", "honor", "honour",
                          "live up to", "observe", "fulfil", "fulfill", "respect",
-                         "stick to", "stay within", "meet", "follow")),
+                         "stick to", "stay within", "meet", "follow", "keep", "uphold")),
     Entry("compliance_restored", verbs=("rejoin", "resume")),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
