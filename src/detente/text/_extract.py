@@ -731,12 +731,20 @@ class Extractor:
         day = self.ceasefire_day.get(key)
         if day is None:
             return None
-        # the date of the attack's own clause: the nearest full date, not a deadline
-        own = [d for d in dates if not d.deadline and len(d.value) == 10]
-        if not own:
-            return None
-        d = min(own, key=lambda d: abs(d.start - t0))
-        return key if d.value > day else None
+        # the attack's own date: the nearest date that is not a deadline, later than the
+        # ceasefire at its own precision ("in December 2020" after November 9, 2020)
+        own = [d for d in dates if not d.deadline]
+        if own:
+            d = min(own, key=lambda d: abs(d.start - t0))
+            return key if d.value > day[:len(d.value)] else None
+        # undated: the article's month, when it is later than the ceasefire's month, and the
+        # attack is not told as background in a time clause ("hours after Israeli jets had
+        # shelled Beirut")
+        if state.month and state.month[:7] > day[:7] and not re.search(
+                r"\b(?:after|before|during|since|until|prior\s+to)\b", s[max(0, t0 - 60):t0],
+                re.I):
+            return key
+        return None
 
     def _described_agreement(self, s: str) -> _Ent | None:
         """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
@@ -2033,8 +2041,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                 r"truce|ceasefire)\s*,\s*$", s[c0:t0], re.I) or (
                 # the passive of conclusion, in a main clause or a relative (eighth round)
                 re.match(r"(?:was|were|ha[sd]\s+been|have\s+been)\s", ttext, re.I) and
-                re.search(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|cease-fire|truce|"
-                          r"armistice)(?:\s+(?:that|which)\s+|\s*,\s*which\s+|\s+)$", s[c0:t0], re.I))):
+                re.search(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|cease-fire|"
+                          r"truce|armistice)(?:\s+(?:that|which)\s+|\s*,\s*which\s+|\s+)$",
+                          s[c0:t0], re.I))):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
         agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
