@@ -228,11 +228,12 @@ _KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
 # consent stated as an act ("North Korea agreed Monday to dismantle ...", "reached agreement
 # Saturday on a framework"): a signing only when its date is the record's date of signature
 # of the agreement it resolves to (checked in ``_sentence``)
-_CONSENT = re.compile(r"\bagreed\b(?=\s+(?:on\s+)?(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
+_CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)?"
+                      r"(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
                       r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)",
                       re.I)
 _TRIGGERS.append(("signed", _CONSENT))
-_KEYS.append(("agreed", "reached"))
+_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
@@ -746,6 +747,34 @@ class Extractor:
             return key
         return None
 
+    def _pledge_agreement(self, s: str, t0: int, c0: int, dates: list[DateMention],
+                          act_ents: list[_Ent], state: _State) -> str | None:
+        """The agreement a consent or pledge with no agreement named concludes: the one record
+        agreement concluded in the act's month (its own date, else the dateline's month) whose
+        parties include the act's single subject (the one actor named before it in its
+        clause)."""
+        own = [d for d in dates if not d.deadline]
+        # undated: the dateline's month only for news of the day ("Libya has agreed to",
+        # "agreed on Friday to"), not a past told as background ("NATO agreed to accept ...")
+        news = bool(_PRESENT.search(s[c0:t0]) or _WEEKDAY.search(s[c0:t0 + 40]))
+        when = own[0].value[:7] if own else (state.month or "")[:7] if news else ""
+        if len(when) < 7:
+            return None  # a year alone ("agreed in 1979 to ...") does not pick one agreement
+        g = self.gazetteer
+        # the subject: after the last verb of saying ("President Bush says Libya has agreed")
+        lo = max([c0] + [m.end() for m in re.finditer(
+            r"\b(?:says|said|say|announced|stated|told\s+\S+|that)\b", s[:t0])])
+        subj = [c for e in act_ents if lo <= e.start and e.end <= t0
+                and (c := g.actor_code(e.key, int(when[:4]))) not in (None, SIDES, ARMED, E3)]
+        # one subject right before the verb: a unilateral undertaking ("Libya has agreed to",
+        # not "Russia and the United States promised to": a joint one is named)
+        if not subj or len(set(subj)) > 1 or re.search(r"\band\s+(?:\S+\s+){0,3}$",
+                                                       s[c0:t0]):
+            return None
+        hits = [aid for aid, day in self.signed_on.items()
+                if day.startswith(when) and subj[-1] in g.parties.get(aid, ())]
+        return hits[0] if len(hits) == 1 else None
+
     def _described_agreement(self, s: str) -> _Ent | None:
         """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
         export deal": a treaty noun phrase whose modifiers or "on/for ..." complement hold a
@@ -1133,8 +1162,17 @@ class Extractor:
             year0 = next((d.year for d in dates if not d.deadline), None) or (
                 state.ref.year if state.ref else None)
             conf = 0.9
+            # "Libya has agreed to destroy its chemical weapons", "North Korea pledged to ...",
+            # no agreement named in the sentence: the record's one agreement of the subject
+            # concluded in the act's month (checked again below as every consent is)
+            pledged = self._pledge_agreement(s, t0, c0, dates, act_ents, state) if (
+                etype == "signed" and not agr_ents and new_np is None and
+                _CONSENT.match(s, t0)) else None
             if under_ceasefire is not None:
                 agrs = [_Ent("AGR", under_ceasefire, -1, -1, "ceasefire")]
+            elif pledged is not None:
+                agrs = [_Ent("AGR", pledged, -1, -1, "pledge")]
+                conf -= 0.3
             elif etype == "hostile_act_during_talks":
                 agrs = []  # resolved below, once actor and year are known
             elif new_np is not None:
