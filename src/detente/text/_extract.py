@@ -1324,6 +1324,14 @@ class Extractor:
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
+            if under_ceasefire is not None and (frm := re.match(
+                    r"\s+(?:by|from)\s+(?:the\s+)?", s[t1:])):
+                # "attacks from Azerbaijan": the attacker after the noun, not the reporter
+                agent = [e for e in act_ents if e.start == t1 + frm.end()]
+                code = g.actor_code(agent[0].key, year) if agent else None
+                if code is None:
+                    continue
+                actors, how = (code,), "agent"
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
             # "the ceasefire agreed with Hezbollah", "the agreements reached earlier": an
