@@ -174,3 +174,17 @@ def test_undated_attack_needs_a_later_month() -> None:
     later = [c for c in facts(dated("December 2020", body)) if c.type == "violation_alleged"]
     assert not same, same
     assert [(c.agreement, c.actors) for c in later] == [("nk_trilateral_2020", ("AZE",))], later
+
+
+def test_attack_by_a_state_outside_the_ceasefire_is_no_breach() -> None:
+    # the attacker must be a party to the ceasefire (or an armed group): Turkey is not a party
+    # to the Armenia-Azerbaijan ceasefire of November 2020
+    text = dated("March 3, 2021", "Armenia and Azerbaijan signed a ceasefire on November 9, "
+                 "2020. Turkish jets bombed a village in northern Iraq on February 27, 2021.")
+    got = [c for c in facts(text) if c.type == "violation_alleged"]
+    assert not got, got
+    # the same sentence with a party as the attacker is a breach
+    party = text.replace("Turkish jets bombed a village in northern Iraq",
+                         "Azerbaijani jets bombed a village in Karabakh")
+    got = [c for c in facts(party) if c.type == "violation_alleged"]
+    assert [(c.agreement, c.actors) for c in got] == [("nk_trilateral_2020", ("AZE",))], got

@@ -1332,6 +1332,12 @@ class Extractor:
                 if code is None:
                     continue
                 actors, how = (code,), "agent"
+            if under_ceasefire is not None and not any(
+                    a in g.parties.get(under_ceasefire, ()) or a in NON_STATE or a == ARMED
+                    for a in actors):
+                # an attack by a state outside the ceasefire ("Israeli jets struck Syria" in
+                # an article on the Lebanon truce) is no breach of it
+                continue
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
             # "the ceasefire agreed with Hezbollah", "the agreements reached earlier": an
