@@ -193,7 +193,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("expired", re.compile(r"\b(?:expired|lapsed)\b", re.I)),
     ("hostile_act_during_talks", re.compile(
         r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
-        r"invaded|attacked|struck|bombed|shelled)\b", re.I)),
+        r"invaded|attacked|(?<!\bwas )(?<!\bwere )(?<!\bbeen )struck|bombed|shelled)\b|"
+        # "an attack by Azerbaijani forces", "attacks from Azerbaijan" (eighth round)
+        r"\battacks?\b(?=\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)),
 ]
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
@@ -213,7 +215,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
     ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
-    ("launched", "invaded", "attacked", "struck", "bombed", "shelled"),
+    ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack"),
 ]
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
@@ -226,11 +228,12 @@ _KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
 # consent stated as an act ("North Korea agreed Monday to dismantle ...", "reached agreement
 # Saturday on a framework"): a signing only when its date is the record's date of signature
 # of the agreement it resolves to (checked in ``_sentence``)
-_CONSENT = re.compile(r"\bagreed\b(?=\s+(?:on\s+)?(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
+_CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)?"
+                      r"(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
                       r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)",
                       re.I)
 _TRIGGERS.append(("signed", _CONSENT))
-_KEYS.append(("agreed", "reached"))
+_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
@@ -260,6 +263,25 @@ _TRIGGERS.append(("kept", re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
     r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(("remain",))
+# eighth round: the passive of conclusion with the agreement as subject, in a main clause or
+# a relative ("the peace agreement was reached on November 10", "a ceasefire that was agreed
+# by the two sides", "the truce, which had been struck in Doha"); not "was reached in
+# principle" (an outline, not yet concluded) nor "agreed to" / "agreed that" (a clause)
+_TRIGGERS.append(("signed", re.compile("(?:" + "|".join(
+    f"(?<={n}{sep})" for n in ("accord", "accords", "agreement", "agreements", "deal", "treaty",
+                               "pact", "ceasefire", "cease-fire", "truce", "armistice")
+    for sep in (" ", " that ", " which ", ", which ")) +
+    r")(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:finally|formally|successfully|"
+    r"eventually|only)\s+)?(?:agreed|reached|struck|concluded)\b(?!\s+(?:to|that|upon|in\s+"
+    r"principle)\b)", re.I)))
+_KEYS.append(("agreed", "reached", "struck", "concluded"))
+# "Turkey made an agreement with Russia in Sochi": an agreement made with a partner is
+# concluded (not "make a deal" urged or wished: the modality cues decide; not "made an
+# agreement possible")
+_TRIGGERS.append(("signed", re.compile(
+    r"\bma(?:de|kes?|king)\b(?=\s+(?:an?|the|this|that|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:agreement|deal|pact|accord)\s+with\b)", re.I)))
+_KEYS.append(("made", "make", "makes", "making"))
 # "The CFE Treaty was amended in 1999": the agreement adapting it (record names "Agreement on
 # Adaptation of the CFE Treaty") was concluded
 _AMENDED = re.compile(r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:amended|adapted|revised)\b",
@@ -569,6 +591,10 @@ class Extractor:
         rec = load_shipped_record() if record is None else record
         self.ended: dict[str, int] = {}
         self.signed_year = {a.id: a.signed.start.year for a in rec.agreements if a.signed}
+        # the day each ceasefire was concluded: an attack dated after it, in an article about
+        # that ceasefire alone, is reported as its breach (eighth round)
+        self.ceasefire_day = {a.id: a.signed.start.isoformat() for a in rec.agreements
+                              if a.signed and a.kind.value == "ceasefire"}
         for ev in rec.events:
             if ev.type.value in ("expired", "lapsed"):
                 y = ev.date.start.year
@@ -691,6 +717,63 @@ class Extractor:
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
         return out
+
+    def _ceasefire_in_force(self, s: str, t0: int, dates: list[DateMention],
+                            agr_ents: list[_Ent], state: _State) -> str | None:
+        """The ceasefire an attack breaches: the article names one agreement only (here and
+        before), a ceasefire of the record, and the attack's own date (a full day, not a
+        deadline) falls after the day it was concluded ("Armenian servicemen attacked
+        Azerbaijani troops on December 11" in an article on the November 2020 ceasefire). An
+        undated attack, or one on the day of the ceasefire or before it, is not taken."""
+        keys = {n[1] for n in state.named} | {e.key for e in agr_ents}
+        if len(keys) != 1:
+            return None
+        key = next(iter(keys))
+        day = self.ceasefire_day.get(key)
+        if day is None:
+            return None
+        # the attack's own date: the nearest date that is not a deadline, later than the
+        # ceasefire at its own precision ("in December 2020" after November 9, 2020)
+        own = [d for d in dates if not d.deadline]
+        if own:
+            d = min(own, key=lambda d: abs(d.start - t0))
+            return key if d.value > day[:len(d.value)] else None
+        # undated: the article's month, when it is later than the ceasefire's month, and the
+        # attack is not told as background in a time clause ("hours after Israeli jets had
+        # shelled Beirut")
+        if state.month and state.month[:7] > day[:7] and not re.search(
+                r"\b(?:after|before|during|since|until|prior\s+to)\b", s[max(0, t0 - 60):t0],
+                re.I):
+            return key
+        return None
+
+    def _pledge_agreement(self, s: str, t0: int, c0: int, dates: list[DateMention],
+                          act_ents: list[_Ent], state: _State) -> str | None:
+        """The agreement a consent or pledge with no agreement named concludes: the one record
+        agreement concluded in the act's month (its own date, else the dateline's month) whose
+        parties include the act's single subject (the one actor named before it in its
+        clause)."""
+        own = [d for d in dates if not d.deadline]
+        # undated: the dateline's month only for news of the day ("Libya has agreed to",
+        # "agreed on Friday to"), not a past told as background ("NATO agreed to accept ...")
+        news = bool(_PRESENT.search(s[c0:t0]) or _WEEKDAY.search(s[c0:t0 + 40]))
+        when = own[0].value[:7] if own else (state.month or "")[:7] if news else ""
+        if len(when) < 7:
+            return None  # a year alone ("agreed in 1979 to ...") does not pick one agreement
+        g = self.gazetteer
+        # the subject: after the last verb of saying ("President Bush says Libya has agreed")
+        lo = max([c0] + [m.end() for m in re.finditer(
+            r"\b(?:says|said|say|announced|stated|told\s+\S+|that)\b", s[:t0])])
+        subj = [c for e in act_ents if lo <= e.start and e.end <= t0
+                and (c := g.actor_code(e.key, int(when[:4]))) not in (None, SIDES, ARMED, E3)]
+        # one subject right before the verb: a unilateral undertaking ("Libya has agreed to",
+        # not "Russia and the United States promised to": a joint one is named)
+        if not subj or len(set(subj)) > 1 or re.search(r"\band\s+(?:\S+\s+){0,3}$",
+                                                       s[c0:t0]):
+            return None
+        hits = [aid for aid, day in self.signed_on.items()
+                if day.startswith(when) and subj[-1] in g.parties.get(aid, ())]
+        return hits[0] if len(hits) == 1 else None
 
     def _described_agreement(self, s: str) -> _Ent | None:
         """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
@@ -1028,10 +1111,15 @@ class Extractor:
                 for tt, a, _, _ in triggers[:i]
             ):
                 continue  # "the withdrawal took effect", "an extension ... entered into force"
+            under_ceasefire: str | None = None
             if etype == "hostile_act_during_talks":
-                # only an attack said to happen during a negotiation the record tracks
+                # only an attack said to happen during a negotiation the record tracks, or
+                # one dated after the ceasefire the article is about (its breach)
                 if not _DURING_TALKS.search(s):
-                    continue
+                    under_ceasefire = self._ceasefire_in_force(s, t0, dates, agr_ents, state)
+                    if under_ceasefire is None:
+                        continue
+                    etype = "violation_alleged"
             # agreements
             after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
             if etype == "signed":
@@ -1074,7 +1162,18 @@ class Extractor:
             year0 = next((d.year for d in dates if not d.deadline), None) or (
                 state.ref.year if state.ref else None)
             conf = 0.9
-            if etype == "hostile_act_during_talks":
+            # "Libya has agreed to destroy its chemical weapons", "North Korea pledged to ...",
+            # no agreement named in the sentence: the record's one agreement of the subject
+            # concluded in the act's month (checked again below as every consent is)
+            pledged = self._pledge_agreement(s, t0, c0, dates, act_ents, state) if (
+                etype == "signed" and not agr_ents and new_np is None and
+                _CONSENT.match(s, t0)) else None
+            if under_ceasefire is not None:
+                agrs = [_Ent("AGR", under_ceasefire, -1, -1, "ceasefire")]
+            elif pledged is not None:
+                agrs = [_Ent("AGR", pledged, -1, -1, "pledge")]
+                conf -= 0.3
+            elif etype == "hostile_act_during_talks":
                 agrs = []  # resolved below, once actor and year are known
             elif new_np is not None:
                 agrs = [_Ent("AGR", "", -1, -1, new_np.group(0).strip())]  # resolved below
@@ -1225,6 +1324,20 @@ class Extractor:
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
+            if under_ceasefire is not None and (frm := re.match(
+                    r"\s+(?:by|from)\s+(?:the\s+)?", s[t1:])):
+                # "attacks from Azerbaijan": the attacker after the noun, not the reporter
+                agent = [e for e in act_ents if e.start == t1 + frm.end()]
+                code = g.actor_code(agent[0].key, year) if agent else None
+                if code is None:
+                    continue
+                actors, how = (code,), "agent"
+            if under_ceasefire is not None and not any(
+                    a in g.parties.get(under_ceasefire, ()) or a in NON_STATE or a == ARMED
+                    for a in actors):
+                # an attack by a state outside the ceasefire ("Israeli jets struck Syria" in
+                # an article on the Lebanon truce) is no breach of it
+                continue
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
             # "the ceasefire agreed with Hezbollah", "the agreements reached earlier": an
@@ -1977,7 +2090,12 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     if etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
             _TREATY_HEAD_END.search(s[c0:t0]) or re.search(
                 r"\b(?:the|this|that|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:deal|pact|accord|agreement|"
-                r"truce|ceasefire)\s*,\s*$", s[c0:t0], re.I)):
+                r"truce|ceasefire)\s*,\s*$", s[c0:t0], re.I) or (
+                # the passive of conclusion, in a main clause or a relative (eighth round)
+                re.match(r"(?:was|were|ha[sd]\s+been|have\s+been)\s", ttext, re.I) and
+                re.search(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|cease-fire|"
+                          r"truce|armistice)(?:\s+(?:that|which)\s+|\s*,\s*which\s+|\s+)$",
+                          s[c0:t0], re.I))):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
         agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
