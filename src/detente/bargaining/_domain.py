@@ -189,8 +189,16 @@ class Domain:
         return np.ascontiguousarray(total.reshape(-1))
 
     def utilities(self) -> tuple[np.ndarray, np.ndarray]:
-        """Both parties' utility of every outcome, two arrays of length ``n_outcomes``."""
-        return self.additive(self.a.tables()), self.additive(self.b.tables())
+        """Both parties' utility of every outcome, two arrays of length ``n_outcomes``
+        (computed once per domain and shared: read-only)."""
+        got: tuple[np.ndarray, np.ndarray] | None = self.__dict__.get("_utilities")
+        if got is None:
+            ua, ub = self.additive(self.a.tables()), self.additive(self.b.tables())
+            ua.setflags(write=False)
+            ub.setflags(write=False)
+            got = (ua, ub)
+            object.__setattr__(self, "_utilities", got)  # a cache, not a field
+        return got
 
     def chunks(self, size: int = 1 << 18) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """Lazily yield ``(flat_indices, u_a, u_b)`` in chunks of at most ``size`` outcomes.

@@ -143,14 +143,14 @@ class _Side:
                  strategy: Strategy, rng: np.random.Generator) -> None:
         r, n = own.shape
         order = np.argsort(own, axis=-1)
-        sorted_own = np.take_along_axis(own, order, axis=-1)
+        sorted_own = own[0][order] if r == 1 else np.take_along_axis(own, order, axis=-1)
         if np.any(sorted_own[:, 1:] == sorted_own[:, :-1]):
             # ties in own utility: order them best-for-the-opponent first (rarely needed)
             order = np.lexsort((-opp, own), axis=-1)
             sorted_own = np.take_along_axis(own, order, axis=-1)
         self.order = order
-        lo = float(sorted_own.min())
-        span = float(sorted_own.max() - lo) + 1.0
+        lo = float(sorted_own[:, 0].min())  # rows are sorted: their ends bound them
+        span = float(sorted_own[:, -1].max() - lo) + 1.0
         self.offset = span * np.arange(r)
         self.flat = (sorted_own - lo + self.offset[:, None]).reshape(-1)
         self.lo = lo
@@ -257,7 +257,9 @@ def negotiate_batch(
     rb = np.broadcast_to(np.asarray(reservation_b, dtype=float), (ua.shape[0],))[rep]
     if deadline < 1:
         raise InputError(f"deadline must be at least 1, got {deadline}")
-    gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    # a generator only where a strategy draws (making one costs as much as a short negotiation)
+    gen = rng if isinstance(rng, np.random.Generator) else (
+        np.random.default_rng(rng) if "random" in (sa.kind, sb.kind) else _NO_RNG)
     side_a = _Side(ua, ub, rep, ra, sa, gen)
     side_b = _Side(ub, ua, rep, rb, sb, gen)
     nb = rep.shape[0]
@@ -266,6 +268,10 @@ def negotiate_batch(
     last = np.zeros(nb, dtype=np.int64)
     active = np.arange(nb)
     offers = np.full((nb, deadline), -1, dtype=np.int64) if keep_offers else None
+    if nb == 1 and sa.kind in _STATELESS and sb.kind in _STATELESS:
+        # one negotiation between strategies that ignore the other's offers: every step at once
+        _all_steps(side_a, side_b, deadline, clock, agreement, step, offers)
+        return _result(ua, ub, rep, ra, rb, agreement, step, discount, offers)
     for t in range(deadline + 1):
         if active.size == 0:
             break
@@ -288,6 +294,64 @@ def negotiate_batch(
         last[active] = planned
         if offers is not None:
             offers[active, t] = planned
+    return _result(ua, ub, rep, ra, rb, agreement, step, discount, offers)
+
+
+#: stands for the generator where no strategy draws (never called)
+_NO_RNG: np.random.Generator = np.random.Generator(np.random.PCG64(0))
+
+#: strategies whose offers depend on time alone (not on the other side's offers)
+_STATELESS = ("time", "hardliner")
+
+
+def _all_steps(side_a: _Side, side_b: _Side, deadline: int, clock: Clock,
+               agreement: np.ndarray, step: np.ndarray, offers: np.ndarray | None) -> None:
+    """One negotiation of two stateless strategies, the same steps as the loop of
+    :func:`negotiate_batch` computed for every step at once: the offer each side plans at
+    step t, and the first step at which the side to move accepts the other's last offer
+    (worth at least its own planned offer). Element for element the same arithmetic."""
+    ts = range(deadline + 1)
+    planned = np.empty(deadline + 1, dtype=np.int64)
+    row = int(side_a.rows[0])
+    for side, first in ((side_a, 0), (side_b, 1)):
+        mine = ts[first::2]
+        if not mine:
+            continue
+        umax = float(side.umax[0])
+        if side.strategy.kind == "time":  # `_Side.aspiration`, in float64 scalars
+            rv, inv_e = min(float(side.rv[0]), umax), 1.0 / side.strategy.e
+            # `relative_time`, inlined; t <= deadline, so only t = deadline can pass 1
+            if clock == "shifted":
+                taus = [(t + 1) / (deadline + 1) for t in mine]
+            elif deadline <= 1:
+                taus = [1.0 for t in mine]
+            else:
+                taus = [t / (deadline - 1) if t < deadline else 1.0 for t in mine]
+            asp = np.array([rv + (umax - rv) * (1.0 - tau ** inv_e) for tau in taus])
+        else:  # hardliner
+            asp = np.full(len(mine), umax)
+        base = row * side.n  # `_Side.select`
+        pos = np.searchsorted(side.flat, asp - side.lo + side.offset[row] - _EPS)
+        pos = np.minimum(pos, base + side.n - 1)
+        planned[first::2] = side.order[row, pos - base]
+    # at step t >= 1 the side to move (a on even t) weighs the last offer against its own plan
+    own_a, own_b = side_a.own[row], side_b.own[row]
+    mover_own = np.where(np.arange(1, deadline + 1) % 2 == 0, 0, 1)
+    u_in = np.where(mover_own == 0, own_a[planned[:-1]], own_b[planned[:-1]])
+    u_plan = np.where(mover_own == 0, own_a[planned[1:]], own_b[planned[1:]])
+    accept = u_in >= u_plan - _EPS
+    hit = int(np.argmax(accept)) if accept.any() else -1
+    end = deadline if hit < 0 else hit + 1  # offers made: steps 0 .. end-1
+    if hit >= 0:
+        agreement[0] = planned[hit]
+        step[0] = hit
+    if offers is not None:
+        offers[0, :end] = planned[:end]
+
+
+def _result(ua: np.ndarray, ub: np.ndarray, rep: np.ndarray, ra: np.ndarray, rb: np.ndarray,
+            agreement: np.ndarray, step: np.ndarray, discount: tuple[float, float],
+            offers: np.ndarray | None) -> BatchResult:
     got = agreement >= 0
     idx = np.where(got, agreement, 0)
     u_a = np.where(got, ua[rep, idx], ra)
@@ -362,12 +426,14 @@ def negotiate(
         clock=clock,
     )
     assert res.offers is not None
-    offers = []
-    for t, k in enumerate(res.offers[0]):
-        if k < 0:
-            break
-        offers.append(Offer(t, domain.a.id if t % 2 == 0 else domain.b.id, int(k),
-                            float(ua[k]), float(ub[k]), domain.outcome(int(k))))
+    row = res.offers[0]
+    made = row[:int(np.argmax(row < 0))] if (row < 0).any() else row
+    cols = [c.tolist() for c in np.unravel_index(made, domain.shape)]  # all offers at once
+    ids = [(i.id, i.options) for i in domain.issues]
+    offers = [Offer(t, domain.a.id if t % 2 == 0 else domain.b.id, k, va, vb,
+                    {iid: opts[c[t]] for (iid, opts), c in zip(ids, cols, strict=True)})
+              for t, (k, va, vb) in enumerate(zip(made.tolist(), ua[made].tolist(),
+                                                  ub[made].tolist(), strict=True))]
     agreement = offers[int(res.step[0])] if res.agreed[0] else None
     return Trace(sa.label, sb.label, tuple(offers), agreement, float(res.utility_a[0]),
                  float(res.utility_b[0]), float(res.discounted_a[0]), float(res.discounted_b[0]),
