@@ -136,6 +136,12 @@ def relative_time(step: int, deadline: int, clock: Clock = "deadline") -> float:
     return 1.0 if deadline <= 1 else min(1.0, step / (deadline - 1))
 
 
+def _concede(rv: Any, umax: Any, tau: float, e: float) -> Any:
+    """A time-based aspiration: from ``umax`` at τ = 0 down to ``rv`` at τ = 1 (Faratin et
+    al. 1998), for arrays or float64 scalars alike (τ a Python float: the same power)."""
+    return rv + (umax - rv) * (1.0 - tau ** (1.0 / e))
+
+
 class _Side:
     """One role (a or b) of a batch: sorted utility tables and per-row strategy state."""
 
@@ -179,7 +185,7 @@ class _Side:
         umax = self.umax[active]
         rv = np.minimum(self.rv[active], umax)
         if s.kind == "time":
-            return rv + (umax - rv) * (1.0 - tau ** (1.0 / s.e))
+            return _concede(rv, umax, tau, s.e)
         if s.kind == "hardliner":
             return umax
         if s.kind == "random":
@@ -312,14 +318,13 @@ def _all_steps(side_a: _Side, side_b: _Side, deadline: int, clock: Clock,
     (worth at least its own planned offer). Element for element the same arithmetic."""
     ts = range(deadline + 1)
     planned = np.empty(deadline + 1, dtype=np.int64)
-    row = int(side_a.rows[0])
     for side, first in ((side_a, 0), (side_b, 1)):
         mine = ts[first::2]
         if not mine:
             continue
         umax = float(side.umax[0])
         if side.strategy.kind == "time":  # `_Side.aspiration`, in float64 scalars
-            rv, inv_e = min(float(side.rv[0]), umax), 1.0 / side.strategy.e
+            rv, e = min(float(side.rv[0]), umax), side.strategy.e
             # `relative_time`, inlined; t <= deadline, so only t = deadline can pass 1
             if clock == "shifted":
                 taus = [(t + 1) / (deadline + 1) for t in mine]
@@ -327,14 +332,12 @@ def _all_steps(side_a: _Side, side_b: _Side, deadline: int, clock: Clock,
                 taus = [1.0 for t in mine]
             else:
                 taus = [t / (deadline - 1) if t < deadline else 1.0 for t in mine]
-            asp = np.array([rv + (umax - rv) * (1.0 - tau ** inv_e) for tau in taus])
+            asp = np.array([_concede(rv, umax, tau, e) for tau in taus])
         else:  # hardliner
             asp = np.full(len(mine), umax)
-        base = row * side.n  # `_Side.select`
-        pos = np.searchsorted(side.flat, asp - side.lo + side.offset[row] - _EPS)
-        pos = np.minimum(pos, base + side.n - 1)
-        planned[first::2] = side.order[row, pos - base]
+        planned[first::2] = side.select(np.zeros(len(mine), dtype=np.int64), asp)
     # at step t >= 1 the side to move (a on even t) weighs the last offer against its own plan
+    row = int(side_a.rows[0])
     own_a, own_b = side_a.own[row], side_b.own[row]
     mover_own = np.where(np.arange(1, deadline + 1) % 2 == 0, 0, 1)
     u_in = np.where(mover_own == 0, own_a[planned[:-1]], own_b[planned[:-1]])
