@@ -186,7 +186,7 @@ def test_forecast_on_a_tiny_scale_is_not_printed_as_zero(tmp_path: Path) -> None
 
 
 def test_a_0_100_scale_keeps_two_decimals() -> None:
-    from detente.cli._app import scale_digits
+    from detente._format import scale_digits
 
     assert scale_digits(100.0) == 2 and scale_digits(10.0) == 2 and scale_digits(1000.0) == 2
     assert scale_digits(1.0) == 3 and scale_digits(0.001) == 6

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import os
 import sys
 import traceback
@@ -36,7 +35,6 @@ __all__ = [
     "model_names",
     "print_wide",
     "say_created",
-    "scale_digits",
     "scenario_path",
     "user_errors",
 ]
@@ -66,14 +64,6 @@ def print_wide(table: Table) -> None:
         console.print(table)
     finally:
         console.width = old
-
-
-def scale_digits(width: float) -> int:
-    """Decimals that show a value on a scale ``width`` wide to about a thousandth of it (at
-    least 2: a 0–100 scale keeps 2 decimals, a 0–1 scale gets 3, a 0–0.001 scale 6)."""
-    if not math.isfinite(width) or width <= 0:
-        return 2
-    return max(2, 3 - math.floor(math.log10(width)))
 
 
 class TableJsonCsv(StrEnum):

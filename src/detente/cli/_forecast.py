@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from detente._format import scale_digits
 from detente.cli._app import (
     SummaryFormat,
     TableFormat,
@@ -22,7 +23,6 @@ from detente.cli._app import (
     console,
     model_names,
     print_wide,
-    scale_digits,
     scenario_path,
     user_errors,
 )

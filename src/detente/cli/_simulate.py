@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from detente._format import scale_digits
 from detente.cli._app import (
     SummaryFormat,
     TableFormat,
@@ -26,7 +27,6 @@ from detente.cli._app import (
     err_console,
     model_names,
     print_wide,
-    scale_digits,
     scenario_path,
     user_errors,
 )

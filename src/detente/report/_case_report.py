@@ -486,7 +486,7 @@ def _confidence_from_spread(spread: float, low_share: float) -> tuple[str, str]:
 
 def _digits(width: float) -> int:
     """Decimals for a value on a scale ``width`` wide (2 on 0–100; see the CLI's)."""
-    from detente.cli._app import scale_digits
+    from detente._format import scale_digits
 
     return scale_digits(width)
 

@@ -178,7 +178,7 @@ def intervals_part(sc: Scenario, ref: str, ud: UncertaintyData, seed: int) -> st
         return f'<p class="skip">Intervals skipped: {e(ud.sim_skipped)}.</p>'
     sim = ud.sim
     rows = []
-    from detente.cli._app import scale_digits
+    from detente._format import scale_digits
 
     for k, iss in enumerate(sim.issue_ids):
         # one decimal on a 0–100 scale, more on narrow scales (0–0.001 would read 0.0)
@@ -254,7 +254,7 @@ def sensitivity_section(sc: Scenario, ref: str, ud: UncertaintyData, as_of: str 
     if ud.sens is not None:
         s = ud.sens
         rows = []
-        from detente.cli._app import scale_digits
+        from detente._format import scale_digits
 
         for iss, xs in s.ranking.items():
             i_ = sc.issue(iss)

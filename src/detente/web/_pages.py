@@ -261,7 +261,7 @@ def forecast_page(request: Request, s: Ref = None,
 def _digits(sc: Any) -> dict[str, int]:
     """Decimals per issue: one on a 0–100 scale, more on narrow scales (a 0–0.001 issue would
     otherwise read 0.0 for every model), as the command line does."""
-    from detente.cli._app import scale_digits
+    from detente._format import scale_digits
 
     return {i.id: scale_digits(i.scale_max - i.scale_min) - 1 for i in sc.issues}
 
