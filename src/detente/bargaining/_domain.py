@@ -37,6 +37,10 @@ __all__ = [
 MAX_OUTCOMES = 20_000_000
 
 
+#: per-domain caches kept in the instance's ``__dict__`` (not fields; left out of pickles)
+_CACHES = frozenset({"_utilities", "_rankings"})
+
+
 def _frozen_array(x: Any, dtype: Any = float) -> np.ndarray:
     arr = np.array(x, dtype=dtype)
     arr.setflags(write=False)
@@ -131,6 +135,10 @@ class Domain:
             raise InputError("status_quo: expected one option per issue")
         if self.deadline < 1:
             raise InputError(f"deadline must be at least 1 offer, got {self.deadline}")
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The fields only: caches (utilities, the protocol's rankings) are rebuilt on use."""
+        return {k: v for k, v in self.__dict__.items() if k not in _CACHES}
 
     # -- shape ------------------------------------------------------------------------------
     @property

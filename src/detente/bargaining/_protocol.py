@@ -32,6 +32,7 @@ operations over all of them, which is what makes tournaments cheap.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -420,8 +421,19 @@ def negotiate(
 ) -> Trace:
     """One negotiation on ``domain`` (party a offers first), with its full trace."""
     sa, sb = parse_strategy(strategy_a), parse_strategy(strategy_b)
-    ua, ub = domain.utilities()
     T = domain.deadline if deadline is None else deadline
+    if (sa.kind in _STATELESS and sb.kind in _STATELESS and type(T) is int and T >= 1
+            and _finite(domain.a.reservation_value) and _finite(domain.b.reservation_value)):
+        fast = _rankings(domain)
+        if fast is not None:
+            return _negotiate_scalar(domain, fast, sa, sb, T, clock)
+    return _negotiate_general(domain, sa, sb, T, rng, clock)
+
+
+def _negotiate_general(domain: Domain, sa: Strategy, sb: Strategy, T: int,
+                       rng: np.random.Generator | int | None, clock: Clock) -> Trace:
+    """:func:`negotiate` through :func:`negotiate_batch` (every strategy, any domain)."""
+    ua, ub = domain.utilities()
     res = negotiate_batch(
         ua, ub, sa, sb, deadline=T,
         reservation_a=domain.a.reservation_value, reservation_b=domain.b.reservation_value,
@@ -441,6 +453,141 @@ def negotiate(
     return Trace(sa.label, sb.label, tuple(offers), agreement, float(res.utility_a[0]),
                  float(res.utility_b[0]), float(res.discounted_a[0]), float(res.discounted_b[0]),
                  T)
+
+
+#: the largest domain whose rankings :func:`negotiate` keeps as Python lists (larger domains
+#: take the array path of :func:`negotiate_batch`)
+_SCALAR_MAX = 1 << 16
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    """One party's outcomes from worst to best for it (ties: best for the other first), as
+    :class:`_Side` orders them, in Python scalars: ``order[k]`` the outcome at rank ``k``,
+    ``shifted[k]`` its utility minus the lowest (``lo``), ``own`` the utility of every
+    outcome."""
+
+    order: tuple[int, ...]
+    shifted: tuple[float, ...]
+    own: tuple[float, ...]
+    lo: float
+    umin: float
+    umax: float
+
+
+@dataclass(frozen=True)
+class _Rankings:
+    """Both parties' rankings of a domain's outcomes and the issue layout of an outcome index,
+    computed once per domain (read-only; not pickled: see ``Domain.__getstate__``)."""
+
+    a: _Ranking
+    b: _Ranking
+    axes: tuple[tuple[str, tuple[str, ...], int, int], ...]  # id, options, stride, size
+
+
+def _rankings(domain: Domain) -> _Rankings | None:
+    """The domain's cached :class:`_Rankings`, or ``None`` when the scalar path does not apply
+    (too many outcomes, or a utility that is not finite)."""
+    got: _Rankings | None = domain.__dict__.get("_rankings")
+    if got is not None:
+        return got
+    if domain.n_outcomes > _SCALAR_MAX:
+        return None
+    ua, ub = domain.utilities()
+    if not (np.isfinite(ua).all() and np.isfinite(ub).all()):
+        return None
+    zero = np.zeros(1, dtype=np.int64)
+    ranks = []
+    for own, opp in ((ua, ub), (ub, ua)):
+        side = _Side(own[None], opp[None], zero, np.zeros(1), _PRESETS["linear"], _NO_RNG)
+        ranks.append(_Ranking(tuple(side.order[0].tolist()), tuple(side.flat.tolist()),
+                              tuple(own.tolist()),
+                              side.lo, float(own.min()), float(side.umax[0])))
+    shape = domain.shape
+    axes = tuple((iss.id, iss.options, math.prod(shape[k + 1:]), shape[k])
+                 for k, iss in enumerate(domain.issues))
+    got = _Rankings(ranks[0], ranks[1], axes)
+    object.__setattr__(domain, "_rankings", got)  # a cache, not a field
+    return got
+
+
+def _finite(x: Any) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _negotiate_scalar(domain: Domain, rk: _Rankings, sa: Strategy, sb: Strategy, T: int,
+                      clock: Clock) -> Trace:
+    """:func:`negotiate` for two stateless strategies in Python scalars over the domain's
+    cached rankings, stopping at the accepted offer: the same steps and the same float64
+    arithmetic as :func:`_all_steps` (so the same trace, bit for bit)."""
+    pa, pb = domain.a, domain.b
+    plans = []
+    for s, rank, rv_party in ((sa, rk.a, pa.reservation_value), (sb, rk.b, pb.reservation_value)):
+        umax = rank.umax
+        rv = min(float(rv_party) if s.floor == "reservation" else rank.umin, umax)
+        plans.append((s.kind == "time", rv, umax - rv, 1.0 / s.e, umax, rank.lo, rank.shifted,
+                      rank.order, rank.own))
+    own_a, own_b = rk.a.own, rk.b.own
+    last_rank = len(own_a) - 1
+    shifted_clock = clock == "shifted"
+    made: list[int] = []
+    agreed = -1
+    last = -1
+    for t in range(T + 1):
+        timed, rv, span, inv, umax, lo, shifted, order, own = plans[t & 1]
+        if timed:  # `relative_time` and `_concede`
+            if shifted_clock:
+                tau = (t + 1) / (T + 1)
+            elif T <= 1 or t >= T:
+                tau = 1.0
+            else:
+                tau = t / (T - 1)
+            target = rv + span * (1.0 - tau ** inv)
+        else:  # hard-liner
+            target = umax
+        pos = bisect_left(shifted, target - lo - _EPS)  # `_Side.select`
+        planned = order[pos if pos < last_rank else last_rank]
+        if t and own[last] >= own[planned] - _EPS:  # AC_next
+            agreed = t - 1
+            break
+        if t == T:
+            break
+        made.append(planned)
+        last = planned
+    ida, idb = pa.id, pb.id
+    axes = rk.axes
+    offers = []
+    for t, k in enumerate(made):
+        o = _new(Offer)
+        _set(o, "__dict__", {
+            "step": t, "proposer": idb if t & 1 else ida, "index": k,
+            "utility_a": own_a[k], "utility_b": own_b[k],
+            "options": {iid: opts[k // stride % size] for iid, opts, stride, size in axes}})
+        offers.append(o)
+    ra, rb = float(pa.reservation_value), float(pb.reservation_value)
+    if agreed < 0:
+        agreement, u_a, u_b, d_a, d_b = None, ra, rb, ra, rb
+    else:
+        agreement = offers[agreed]
+        k = made[agreed]
+        u_a, u_b = own_a[k], own_b[k]
+        d_a = u_a if pa.discount == 1.0 else _discounted(u_a, pa.discount, agreed)
+        d_b = u_b if pb.discount == 1.0 else _discounted(u_b, pb.discount, agreed)
+    trace = _new(Trace)
+    _set(trace, "__dict__", {
+        "strategy_a": sa.label, "strategy_b": sb.label, "offers": tuple(offers),
+        "agreement": agreement, "utility_a": u_a, "utility_b": u_b, "discounted_a": d_a,
+        "discounted_b": d_b, "deadline": T})
+    return trace
+
+
+def _discounted(u: float, discount: float, step: int) -> float:
+    """``u * discount**step`` exactly as :func:`_result` computes it (numpy's power)."""
+    return float((np.array([u]) * discount ** np.array([step], dtype=np.int64))[0])
 
 
 # ---------------------------------------------------------------------------------------------
