@@ -3,7 +3,8 @@
 1. One 100-step Boulware-vs-Conceder negotiation on 3 issues x 10 values: NegMAS's SAO
    mechanism through a clean driver (``benchmarks/peers/negmas_clean.py``: public API, each
    run timed, nothing read back) against detente's single `negotiate`, median against median
-   of alternating batches of runs (NegMAS 20 runs, detente 20 runs, three times); and detente
+   of every per-run time over 40 alternating batches of 5 runs a side (NegMAS in one
+   persistent ``--serve`` process, detente in this one; min against min too); and detente
    batching 1,000 negotiations (1,000 random domains) in one vectorized `negotiate_batch` run
    (per negotiation).
 2. The Pareto frontier of the 1,000 outcomes of that domain (utilities included), and of
@@ -83,33 +84,101 @@ def _spec(domain: Any) -> str:
     })
 
 
+class _Peer:
+    """``negmas_clean.py --serve``: one NegMAS process for the whole comparison, asked for a
+    batch of timed runs at a time (its start-up and imports never inside a timed run)."""
+
+    def __init__(self, domain: Any, a: str, b: str, steps: int) -> None:
+        spec = json.loads(_spec(domain))
+        spec.update(a=a, b=b, steps=steps)
+        self.proc = subprocess.Popen([str(PEER), str(CLEAN), "--serve"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self._send(spec)
+
+    def _send(self, msg: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps(msg) + "\n")
+        self.proc.stdin.flush()
+
+    def runs(self, n: int) -> dict[str, Any]:
+        self._send({"runs": n})
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            err = self.proc.stderr.read() if self.proc.stderr is not None else ""
+            raise RuntimeError(f"NegMAS clean driver failed: {err[-300:]}")
+        out: dict[str, Any] = json.loads(line)
+        return out
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
 def _single_vs_negmas(domain: Any, label: str) -> None:
-    """Median against median, alternating batches of runs."""
+    """Median against median over many alternating batches (NegMAS in one persistent process,
+    detente in this one): every per-run time of each side, and min against min."""
+    import copy
+    import os
+
     from benchmarks._timing import median, quick
     from detente.bargaining import negotiate
 
-    negotiate(domain, "boulware", "conceder", deadline=100)  # warm
-    batches, per = (1, 10) if quick() else (3, 20)
-    ours: list[float] = []
-    theirs: list[float] = []
-    for _ in range(batches):
-        if PEER.is_file():
-            proc = subprocess.run([str(PEER), str(CLEAN), "--repeat", str(per)],
-                                  input=_spec(domain), text=True, capture_output=True,
-                                  timeout=600, check=False)
-            if proc.returncode == 0:
-                theirs.extend(json.loads(proc.stdout))
-            else:
-                print(f"  NegMAS clean driver failed: {proc.stderr[-300:]}", file=sys.stderr)
+    a, b, steps = "boulware", "conceder", 100
+
+    def ours() -> Any:
+        return negotiate(domain, a, b, deadline=steps)
+
+    batches, per = (8, 5) if quick() else (40, 5)
+    load0 = os.getloadavg()[0]
+    peer = _Peer(domain, a, b, steps) if PEER.is_file() else None
+    try:
+        if peer is not None:
+            peer.runs(per)  # warm both sides alike
         for _ in range(per):
-            t0 = time.perf_counter()
-            negotiate(domain, "boulware", "conceder", deadline=100)
-            ours.append(time.perf_counter() - t0)
-    _row(label + " (medians)", median(ours), median(theirs) if theirs else None)
+            ours()
+        mine: list[float] = []
+        theirs: list[float] = []
+        reply: dict[str, Any] | None = None
+        for k in range(batches):  # A B A B ..., who goes first alternating per batch
+            for side in ((0, 1) if k % 2 == 0 else (1, 0)):
+                if side == 0 and peer is not None:
+                    reply = peer.runs(per)
+                    theirs.extend(reply["times"])
+                elif side == 1:
+                    for _ in range(per):
+                        t0 = time.perf_counter()
+                        ours()
+                        mine.append(time.perf_counter() - t0)
+    finally:
+        if peer is not None:
+            peer.close()
+    # cold: a copy of the domain without its caches each run (utilities and rankings rebuilt)
+    cold = []
+    for _ in range(per * 4):
+        fresh = copy.copy(domain)
+        t0 = time.perf_counter()
+        negotiate(fresh, a, b, deadline=steps)
+        cold.append(time.perf_counter() - t0)
+    load1 = os.getloadavg()[0]
+    _row(label + " (medians)", median(mine), median(theirs) if theirs else None)
+    print(f"  {'':<52} {batches} alternating batches x {per} runs a side; load "
+          f"{load0:.2f} -> {load1:.2f}")
     if theirs:
-        print(f"  {'':<52} min vs min: detente {min(ours) * 1e3:.3f} ms, NegMAS "
-              f"{min(theirs) * 1e3:.3f} ms ({min(theirs) / min(ours):.1f}x); bar >= 30x "
+        print(f"  {'':<52} min vs min: detente {min(mine) * 1e3:.4f} ms, NegMAS "
+              f"{min(theirs) * 1e3:.3f} ms ({min(theirs) / min(mine):.1f}x); bar >= 30x "
               "median vs median")
+    print(f"  {'':<52} detente cold (domain's caches rebuilt each run): median "
+          f"{median(cold) * 1e3:.4f} ms"
+          + (f" ({median(theirs) / median(cold):.1f}x)" if theirs else ""))
+    if reply is not None:  # the same work: the same outcome on both sides
+        tr = ours()
+        got = None if tr.agreement is None else tr.agreement.options
+        same = got == reply["agreement"]
+        print(f"  {'':<52} outcomes: detente {got} at step "
+              f"{None if tr.agreement is None else tr.agreement.step}, NegMAS "
+              f"{reply['agreement']}: {'same' if same else 'DIFFERENT'}")
 
 
 def _row(label: str, ours: float, theirs: float | None) -> None:
