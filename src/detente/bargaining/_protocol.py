@@ -26,7 +26,9 @@ the opponent). Acceptance is AC_next (Baarslag et al. 2013): accept when the off
 least what the party would offer now.
 
 Many negotiations run at once (:func:`negotiate_batch`): every step is a handful of numpy
-operations over all of them, which is what makes tournaments cheap.
+operations over all of them, which is what makes tournaments cheap. One negotiation of
+stateless strategies (:func:`negotiate`) runs in Python floats over each party's ranking of
+the outcomes, kept on the domain: the same arithmetic, so the same trace.
 """
 
 from __future__ import annotations
@@ -455,7 +457,7 @@ def _negotiate_general(domain: Domain, sa: Strategy, sb: Strategy, T: int,
                  T)
 
 
-#: the largest domain whose rankings :func:`negotiate` keeps as Python lists (larger domains
+#: the largest domain whose rankings :func:`negotiate` keeps as Python tuples (larger domains
 #: take the array path of :func:`negotiate_batch`)
 _SCALAR_MAX = 1 << 16
 
@@ -464,14 +466,13 @@ _SCALAR_MAX = 1 << 16
 class _Ranking:
     """One party's outcomes from worst to best for it (ties: best for the other first), as
     :class:`_Side` orders them, in Python scalars: ``order[k]`` the outcome at rank ``k``,
-    ``shifted[k]`` its utility minus the lowest (``lo``), ``own`` the utility of every
-    outcome."""
+    ``shifted[k]`` its utility minus the lowest (``lo``, also the floor ``minimum``),
+    ``own`` the utility of every outcome."""
 
     order: tuple[int, ...]
     shifted: tuple[float, ...]
     own: tuple[float, ...]
     lo: float
-    umin: float
     umax: float
 
 
@@ -502,7 +503,7 @@ def _rankings(domain: Domain) -> _Rankings | None:
         side = _Side(own[None], opp[None], zero, np.zeros(1), _PRESETS["linear"], _NO_RNG)
         ranks.append(_Ranking(tuple(side.order[0].tolist()), tuple(side.flat.tolist()),
                               tuple(own.tolist()),
-                              side.lo, float(own.min()), float(side.umax[0])))
+                              side.lo, float(side.umax[0])))
     shape = domain.shape
     axes = tuple((iss.id, iss.options, math.prod(shape[k + 1:]), shape[k])
                  for k, iss in enumerate(domain.issues))
@@ -528,7 +529,7 @@ def _negotiate_scalar(domain: Domain, rk: _Rankings, sa: Strategy, sb: Strategy,
     plans = []
     for s, rank, rv_party in ((sa, rk.a, pa.reservation_value), (sb, rk.b, pb.reservation_value)):
         umax = rank.umax
-        rv = min(float(rv_party) if s.floor == "reservation" else rank.umin, umax)
+        rv = min(float(rv_party) if s.floor == "reservation" else rank.lo, umax)
         plans.append((s.kind == "time", rv, umax - rv, 1.0 / s.e, umax, rank.lo, rank.shifted,
                       rank.order, rank.own))
     own_a, own_b = rk.a.own, rk.b.own
