@@ -111,9 +111,16 @@ class _Peer:
         return out
 
     def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=60)
+        try:
+            if self.proc.stdin is not None:
+                self.proc.stdin.close()
+        except OSError:  # the driver already exited
+            pass
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def _single_vs_negmas(domain: Any, label: str) -> None:
@@ -133,9 +140,21 @@ def _single_vs_negmas(domain: Any, label: str) -> None:
     batches, per = (8, 5) if quick() else (40, 5)
     load0 = os.getloadavg()[0]
     peer = _Peer(domain, a, b, steps) if PEER.is_file() else None
+
+    def ask(n: int) -> dict[str, Any] | None:
+        nonlocal peer
+        if peer is None:
+            return None
+        try:
+            return peer.runs(n)
+        except (RuntimeError, OSError, ValueError) as exc:  # report, go on with detente alone
+            print(f"  {exc}", file=sys.stderr)
+            peer.close()
+            peer = None
+            return None
+
     try:
-        if peer is not None:
-            peer.runs(per)  # warm both sides alike
+        ask(per)  # warm both sides alike
         for _ in range(per):
             ours()
         mine: list[float] = []
@@ -143,9 +162,11 @@ def _single_vs_negmas(domain: Any, label: str) -> None:
         reply: dict[str, Any] | None = None
         for k in range(batches):  # A B A B ..., who goes first alternating per batch
             for side in ((0, 1) if k % 2 == 0 else (1, 0)):
-                if side == 0 and peer is not None:
-                    reply = peer.runs(per)
-                    theirs.extend(reply["times"])
+                if side == 0:
+                    got = ask(per)
+                    if got is not None:
+                        reply = got
+                        theirs.extend(got["times"])
                 elif side == 1:
                     for _ in range(per):
                         t0 = time.perf_counter()
