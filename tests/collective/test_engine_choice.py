@@ -1,7 +1,8 @@
-"""Which engine the exchange model runs on (``choose_engine``): a small case on numpy without
-importing numba, the compiled round when it is loaded, cached or worth compiling, the
-environment's override; and how numba's disk cache is found (``_numba_cache``). Both engines give
-the same results (``test_exchange_jit.py``): here only the choice is tested."""
+"""Which engine the exchange model (``choose_engine``) and the EUM kernel (``_use_compiled``)
+run on: a small case on numpy without importing numba, the compiled code when it is loaded,
+cached or worth compiling, the environment's override; and how numba's disk cache is found
+(``_numba_cache``). Both engines give the same results (``test_exchange_jit.py``,
+``test_eum_jit.py``): here only the choice is tested."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from detente.collective import _eum_kernel, _numba_cache
 from detente.collective import _exchange_engine as eng
-from detente.collective import _numba_cache
 from detente.collective._exchange_engine import (
     COMPILE_WORK,
     SMALL_WORK,
@@ -46,7 +47,8 @@ def test_work_is_actor_pairs_times_issue_pairs_times_rounds() -> None:
 @pytest.mark.usefixtures("fresh")
 def test_fresh_process_small_case_numpy_large_case_compiled() -> None:
     assert choose_engine(exchange_work(14, 6, 10)) == "numpy"  # Geneva
-    assert choose_engine(exchange_work(15, 13, 10)) == "numpy"  # cop21, between the bounds
+    assert choose_engine(exchange_work(15, 13, 10)) == "numpy"  # decide's cop21
+    assert choose_engine(exchange_work(30, 30, 10)) == "numpy"  # between the bounds
     assert choose_engine(exchange_work(60, 30, 10)) == "compiled"  # over COMPILE_WORK
     assert choose_engine(exchange_work(100, 50, 10)) == "compiled"  # the 100 x 50 benchmark
 
@@ -81,17 +83,17 @@ def test_ski_rental_compiles_once_numpy_work_adds_up(monkeypatch: pytest.MonkeyP
     ran: list[str] = []
     monkeypatch.setattr(eng, "_run_compiled", lambda *a: ran.append("compiled"))
     rng = np.random.default_rng(0)
-    n, m = 15, 13
+    n, m = 20, 20
     sc = (rng.uniform(0, 100, (n, m)), rng.uniform(0.05, 1, (n, m)),
           rng.uniform(0.05, 1, (n, m)), np.ones((n, m), bool))
     one = exchange_work(n, m, 1)
-    rounds = 6
+    rounds = 14
     assert SMALL_WORK <= one * rounds < COMPILE_WORK
     before = -(-COMPILE_WORK // (one * rounds)) - 1  # with one more run: the budget reached
     eng._NUMPY_SPENT[0] = 0
-    for _ in range(3):
-        run_exchange_batch([sc], rounds=rounds, tie_break="second")
-    assert ran == [] and eng._NUMPY_SPENT[0] == 3 * one * rounds
+    for _ in range(2):
+        run_exchange_batch([sc], rounds=rounds, tie_break="second", stop_when_stable=True)
+    assert ran == [] and eng._NUMPY_SPENT[0] == 2 * one * rounds
     eng._NUMPY_SPENT[0] = before * one * rounds  # as if ``before`` runs had gone to numpy
     assert choose_engine(one * rounds) == "compiled"
     eng._NUMPY_SPENT[0] = (before - 1) * one * rounds
@@ -116,6 +118,37 @@ def test_explicit_engine_and_environment(monkeypatch: pytest.MonkeyPatch) -> Non
         choose_engine(1, "fast")
     with pytest.raises(ValueError, match="random"):
         choose_engine(1, "numba", tie_break="random")
+
+
+def test_eum_compiles_only_when_loaded_cached_or_worth_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from detente.collective import _eum_jit
+
+    monkeypatch.delenv("DETENTE_EUM_ENGINE", raising=False)
+    monkeypatch.setattr(_eum_kernel, "_jit_loaded", lambda: False)
+    monkeypatch.setattr(_eum_kernel, "cached", lambda *a: False)
+    monkeypatch.setattr(_eum_kernel, "_NUMPY_SPENT", [0])
+    cfg = _eum_kernel.EUMSettings()
+    use = _eum_kernel._use_compiled
+    low, mid = _eum_kernel.COMPILED_MIN_WORK, _eum_kernel.COMPILE_WORK
+    assert not use(None, cfg, low - 1)
+    assert _eum_kernel._NUMPY_SPENT == [0]  # under the bound: not counted
+    assert not use(None, cfg, 8_000_000)  # the report's Monte Carlo run, fresh install: numpy
+    assert _eum_kernel._NUMPY_SPENT == [8_000_000]
+    assert use(None, cfg, mid - 8_000_000) is _eum_jit.AVAILABLE  # the budget is reached
+    assert use(None, cfg, mid) is _eum_jit.AVAILABLE
+    assert use("compiled", cfg, 1) is _eum_jit.AVAILABLE
+    monkeypatch.setattr(_eum_kernel, "_NUMPY_SPENT", [0])
+    monkeypatch.setattr(_eum_kernel, "cached", lambda *a: True)
+    assert use(None, cfg, low) is _eum_jit.AVAILABLE
+    assert not use(None, cfg, low - 1)
+    monkeypatch.setattr(_eum_kernel, "cached", lambda *a: False)
+    monkeypatch.setattr(_eum_kernel, "_jit_loaded", lambda: True)
+    assert use(None, cfg, low) is _eum_jit.AVAILABLE
+    assert Path(_eum_kernel._JIT_FILE) == Path(_eum_jit.__file__).resolve()
+    for name in _eum_kernel._JIT_ENTRIES:
+        assert hasattr(getattr(_eum_jit, name), "signatures")  # numba dispatchers
 
 
 def test_entries_are_the_jit_modules() -> None:

@@ -907,17 +907,19 @@ def run_exchange_batch(
 
 ENGINES = ("auto", "compiled", "numba", "numpy")
 
-SMALL_WORK = 100_000
+SMALL_WORK = 1_000_000
 """``auto`` runs the numpy loop below this much work (:func:`exchange_work`) unless the
-compiled round is already loaded in the process: Geneva (14 actors × 6 issues, 29,400) takes
-~50 ms in numpy; loading the compiled round from numba's cache costs ~0.5 s, compiling it
-(empty cache) 30–40 s."""
+compiled round is already loaded in the process. numpy does about a million units a second
+(Geneva, 14 actors × 6 issues, 29,400 units: ~50 ms; decide's cop21, 15 × 13, 175,500: ~0.2 s);
+loading the compiled round from numba's disk cache costs ~0.6 s (importing numba included),
+compiling it with an empty cache 30–40 s."""
 
 COMPILE_WORK = 10_000_000
-"""``auto`` compiles from this much work on, counting the numpy work already spent in the
-process (a ski-rental rule: rent until the rent paid would buy; numpy does about a million
-units a second, 60 × 30 actors × issues, 15.7 million, in ~21 s; compiling costs 30–40 s once,
-after which the round loads from the disk cache in every process)."""
+"""``auto`` compiles from this much work on (when the disk cache does not hold the compiled
+round), counting the numpy work already spent in the process: a ski-rental rule, numpy
+("renting") until what it has cost approaches the price of compiling ("buying"): ~10 s of numpy
+against 30–40 s of compiling, which is paid once: the round then loads from the disk cache in
+every process. 60 × 30 actors × issues (15.7 million units) takes ~21 s in numpy."""
 
 _JIT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_exchange_jit.py")
 _JIT_ENTRIES = ("_layout", "_round")  # the kernels this module calls (through layout, run_round)
@@ -943,7 +945,7 @@ def choose_engine(work: int, engine: str | None = None, *, tie_break: str = "fir
     when ties are broken by a random coin or knife edges are replayed (the compiled round does
     neither); otherwise compiled when it is already loaded in this process (then it is the
     faster at any size), numpy below :data:`SMALL_WORK`, compiled when numba's disk cache holds
-    it (:func:`._numba_cache.cached`: loading costs ~0.5 s), or when ``work`` plus the numpy
+    it (:func:`._numba_cache.cached`: loading costs ~0.6 s), or when ``work`` plus the numpy
     work already spent in this process reaches :data:`COMPILE_WORK`; numpy otherwise. Both
     engines give the same results, bit for bit: the choice changes only the time."""
     if engine is None:
