@@ -241,3 +241,11 @@ def test_first_forecast_of_a_small_case_compiles_nothing(tmp_path: Path) -> None
     assert "detente.collective._exchange_engine" in mods  # the exchange model ran
     assert "numba" not in mods
     assert not any(cache.iterdir())
+
+
+def test_bad_engine_setting_is_a_user_error_on_the_command_line() -> None:
+    env = {**os.environ, "DETENTE_EXCHANGE_ENGINE": "fast", "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-m", "detente", "forecast", "geneva-2022", "-m",
+                          "exchange"], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 2
+    assert "DETENTE_EXCHANGE_ENGINE" in out.stderr and "Traceback" not in out.stderr
