@@ -6,21 +6,25 @@ no observer, no patch) under its own interpreter. Each input is run alternately 
 detente, decide, detente, ...) and each side reports its median:
 
 - whole process: a fresh interpreter reading the file and running 10 rounds (start-up and
-  imports included; for detente also loading its compiled round from numba's on-disk cache);
+  imports included) on the engine ``engine='auto'`` picks there, as a user's first command
+  would (printed: numpy for these small inputs unless the compiled round is in numba's disk
+  cache; then loading it is included);
 - in process: decide's model loop as its driver times it; detente's ``forecast(...,
-  "exchange")`` in this (warm) process, compiling the scenario and building the explained
-  result included.
+  "exchange")`` in this (warm) process on the compiled round (``DETENTE_EXCHANGE_ENGINE=
+  compiled`` here), compiling the scenario and building the explained result included.
 
 Scaling: random scenarios (``benchmarks/exchange_run.py --synthetic``) of growing size, each
 in a fresh process: seconds for 10 rounds, the most possible exchanges in a round, the
 resident memory before the run (interpreter, numpy and the loaded compiled code) and at its
-peak; the numpy round loop (``engine="numpy"``) beside it on the smaller sizes.
+peak, on the compiled round (``--engine compiled``); the numpy round loop (``engine="numpy"``)
+beside it on the smaller sizes.
 decide is skipped if ``.peers/decide`` is absent (``scripts/peers/decide.sh`` installs it).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from benchmarks._timing import PYTHON, ROOT, alternate, conditions, median, quick, run_process
@@ -40,9 +44,12 @@ def _peer_run(path: Path) -> tuple[float, float]:
     return wall, float(out.split()[0])
 
 
-def _ours_run(path: Path) -> tuple[float, float]:
-    wall, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", str(path)])
-    return wall, float(json.loads(out)["seconds"])
+def _ours_run(path: Path, engines: set[str]) -> tuple[float, float]:
+    env = {k: v for k, v in os.environ.items() if k != "DETENTE_EXCHANGE_ENGINE"}
+    wall, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", str(path)], env=env)
+    r = json.loads(out)
+    engines.add(r["engine"])
+    return wall, float(r["seconds"])
 
 
 def _versus_decide() -> None:
@@ -51,19 +58,22 @@ def _versus_decide() -> None:
 
     runs = 1 if quick() else 3
     print(f"  detente vs decide, 10 rounds, median of {runs} alternating runs each "
-          "(ratio = decide / detente)")
+          "(ratio = decide / detente; in process on the compiled round, whole process on "
+          "the engine 'auto' picks in a fresh process)")
     for name, size, target in INPUTS:
         path = CASES / name
         sc = load_scenario(path)
         forecast(sc, "exchange", tie_break="second")  # warm: compiled code loaded
         peer: list[tuple[float, float]] = []
         ours: list[tuple[float, float]] = []
+        engines: set[str] = set()
 
         def a(path: Path = path, peer: list[tuple[float, float]] = peer) -> None:
             peer.append(_peer_run(path))
 
-        def b(path: Path = path, ours: list[tuple[float, float]] = ours) -> None:
-            ours.append(_ours_run(path))
+        def b(path: Path = path, ours: list[tuple[float, float]] = ours,
+              engines: set[str] = engines) -> None:
+            ours.append(_ours_run(path, engines))
 
         def c(sc: object = sc) -> None:
             forecast(sc, "exchange", tie_break="second")  # type: ignore[arg-type]
@@ -74,7 +84,8 @@ def _versus_decide() -> None:
         ours_whole = median([w for w, _ in ours])
         ours_first = median([s for _, s in ours])
         print(f"  {name} ({size}): detente in-process {warm * 1e3:.1f} ms (first call in a "
-              f"fresh process {ours_first * 1e3:.0f} ms), whole process {ours_whole:.2f} s")
+              f"fresh process {ours_first * 1e3:.0f} ms), whole process {ours_whole:.2f} s "
+              f"(engine there: {'/'.join(sorted(engines))})")
         p_loop = None
         if peer:
             p_whole = median([w for w, _ in peer])
@@ -113,14 +124,15 @@ def _monte_carlo(cop21: object, peer_loop: float | None) -> None:
 
 def _scaling() -> None:
     sizes = SIZES[:-1] if quick() else SIZES
-    print("  scaling, 10 rounds on random scenarios, one fresh process per size "
-          "(memory: resident, before the run -> peak)")
+    print("  scaling, 10 rounds on random scenarios, one fresh process per size, compiled "
+          "round (memory: resident, before the run -> peak)")
     print(f"  {'actors x issues':>16} {'possible/round':>15} {'realised':>9} {'seconds':>9} "
           f"{'MB before':>10} {'MB peak':>8}   numpy loop")
     for n, m in sizes:
         _, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", "--synthetic",
-                              f"{n}x{m}"])
+                              f"{n}x{m}", "--engine", "compiled"])
         r = json.loads(out)
+        assert r["engine"] == "compiled", r
         extra = ""
         if n * m <= NUMPY_UP_TO:
             _, out = run_process([PYTHON, "-m", "benchmarks.exchange_run", "--synthetic",
@@ -138,7 +150,15 @@ def main() -> None:
     if CASES.is_dir():
         if not PEER.exists():
             print("  decide not installed (run scripts/peers/decide.sh): detente times only")
-        _versus_decide()
+        before = os.environ.get("DETENTE_EXCHANGE_ENGINE")
+        os.environ["DETENTE_EXCHANGE_ENGINE"] = "compiled"  # in process: the compiled round
+        try:
+            _versus_decide()
+        finally:
+            if before is None:
+                del os.environ["DETENTE_EXCHANGE_ENGINE"]
+            else:
+                os.environ["DETENTE_EXCHANGE_ENGINE"] = before
     else:
         print(f"  decide's inputs not found at {CASES}: comparison skipped")
     _scaling()

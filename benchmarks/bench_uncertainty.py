@@ -52,7 +52,13 @@ def bench_eum_batch() -> None:
     seed = 1
     sc = _eum_scenario(30)
     simulate(sc, "eum", 64, seed=0)  # warm up (numpy kernel)
-    simulate(sc, "eum", 1024, seed=0)  # warm up (numba: imported, compiled code loaded)
+    # warm up the compiled kernel (numba imported, compiled code loaded or compiled): 'auto'
+    # then runs the batches below compiled (with an empty disk cache it would run numpy until
+    # enough numpy work was spent, see COMPILE_WORK)
+    from detente.collective import _eum_jit
+
+    _eum_jit.ready()
+    simulate(sc, "eum", 1024, seed=0)
     space = InputSpace.of(sc)
     sample = 100 if QUICK else 200
     # the same draws as the batched run: the first ones of its first chunk
@@ -91,7 +97,9 @@ def bench_eum_batch() -> None:
         t_numpy = (time.perf_counter() - t) / one * draws
     finally:
         del os.environ["DETENTE_EUM_ENGINE"]
+    assert _eum_jit.loaded()
     print(f"EUM 30 actors × 10 rounds, {draws:,} draws (median of {runs}, alternating): batched "
+          "(compiled kernel) "
           f"{t_batch:.2f} s ({t_batch / draws * 1e3:.3f} ms/draw, {float(np.median(cpu)):.2f} s "
           f"CPU on {os.cpu_count()} cores; bar <= 2 s); loop of forecast() "
           f"{t_loop / draws * 1e3:.3f} ms/draw (timed on {sample} draws) → {t_loop:.1f} s; "

@@ -284,8 +284,10 @@ def test_dispatch(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_monte_carlo_batch_runs_compiled_and_matches_numpy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from detente.collective import _eum_jit
     from detente.uncertainty import simulate
 
+    _eum_jit.ready()  # compiled rounds loaded, as after a first run (else auto may run numpy)
     sc = _synthetic_eum_issue(30)
     monkeypatch.setenv("DETENTE_EUM_ENGINE", "numpy")
     ref = simulate(sc, "eum", 700, seed=5)

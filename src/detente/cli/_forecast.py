@@ -170,9 +170,12 @@ def forecast_cmd(
     """Forecast the outcome of each issue with one or more models, side by side."""
     from detente.collective import forecast, get_model
     from detente.scenario import load_scenario
-    from detente.uncertainty import apply_whatif
 
-    scenario = apply_whatif(load_scenario(scenario_path(file)), set_ or (), drop or ())
+    scenario = load_scenario(scenario_path(file))
+    if set_ or drop:  # (detente.uncertainty imports scipy.stats and SALib: only for a what-if)
+        from detente.uncertainty import apply_whatif
+
+        scenario = apply_whatif(scenario, set_ or (), drop or ())
     names = model_names(model, ["compromise", "median", "nash"])
     opts = _parse_options(option)
     if channel is not None and "channel" in opts:

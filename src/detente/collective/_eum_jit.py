@@ -41,7 +41,7 @@ import numpy as np
 
 from detente.collective._numba_cache import ensure_cache_dir
 
-__all__ = ["AVAILABLE", "covers", "ready", "run_part"]
+__all__ = ["AVAILABLE", "covers", "loaded", "ready", "run_part"]
 
 TOL = 1e-12  # as _eum_kernel.TOL
 _TINY = float(np.finfo(float).tiny)
@@ -814,6 +814,12 @@ run_part: Callable[..., int] = _run_part
 
 _READY = threading.Lock()
 _warm: list[bool] = []
+
+
+def loaded() -> bool:
+    """Whether this process has the compiled rounds ready (compiled, or loaded from numba's
+    cache: :func:`ready` has run)."""
+    return bool(_warm)
 
 
 def ready() -> None:

@@ -43,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
@@ -50,6 +51,7 @@ from typing import Any
 
 import numpy as np
 
+from detente.collective._numba_cache import cached
 from detente.errors import InputError, InputLookupError
 
 __all__ = [
@@ -539,9 +541,12 @@ def eum_kernel(
     ``engine`` (default: the environment variable ``DETENTE_EUM_ENGINE``, else ``auto``) picks
     the rounds' implementation: ``numpy`` (:func:`_eum_rows`), ``compiled``
     (:mod:`._eum_jit`, numba: the same numbers bit for bit, several times faster; settings it
-    does not cover, ``risk='bdm'``, run numpy), or ``auto``: compiled when the work
-    ``Σ_rows width² × rounds`` is at least :data:`COMPILED_MIN_WORK` (importing numba and
-    loading the compiled code costs about half a second, which smaller runs would not repay).
+    does not cover, ``risk='bdm'``, run numpy), or ``auto``: numpy below
+    :data:`COMPILED_MIN_WORK` of work ``Σ_rows width² × rounds`` (importing numba and loading
+    the compiled code costs about half a second, which smaller runs would not repay); from
+    there compiled if the compiled rounds are loaded in the process or in numba's disk cache,
+    or once the work plus the numpy work already spent in the process reaches
+    :data:`COMPILE_WORK` (compiling them costs ~10 s, once: see :func:`_use_compiled`).
     """
     present = np.asarray(present, dtype=bool)
     B, n = present.shape
@@ -656,11 +661,12 @@ def eum_kernel(
 ENGINES = ("auto", "numpy", "compiled")
 
 COMPILED_MIN_WORK = 5_000_000
-"""``engine='auto'`` runs the compiled rounds from this much work on (``Σ_rows width² ×
+"""``engine='auto'`` may run the compiled rounds from this much work on (``Σ_rows width² ×
 rounds``, widths in merged actors): ~0.5 s of numpy rounds at DEU III's widths, about what
 importing numba and loading the compiled code cost. A Monte Carlo run of 2,048 draws of a
-30-actor issue (one chunk, 10 rounds: 18 million) runs compiled; one forecast, or all 353 DEU III
-issues (about 0.32 million), numpy, so that the command line never imports numba for them."""
+30-actor issue (one chunk, 10 rounds: 18 million) runs compiled once they are compiled (see
+:data:`COMPILE_WORK`); one forecast, or all 353 DEU III issues (about 0.32 million), numpy, so
+that the command line never imports numba for them."""
 
 
 @contextlib.contextmanager
@@ -668,9 +674,30 @@ def _no_pool() -> Iterator[None]:
     yield None
 
 
+COMPILE_WORK = 100_000_000
+"""``engine='auto'`` compiles the rounds (when numba's disk cache does not hold them) once this
+much numpy work has been spent in the process, this run's included: a ski-rental rule, numpy
+until what it has cost approaches the price of compiling: ~10 s with an empty cache, paid once
+(then the rounds load from the disk cache in every process), against ~10 million units a
+second in numpy (the report's Monte Carlo run of Geneva, 400 draws, 7.9 million units: ~1 s in
+numpy, 10 s compiling first)."""
+
+_JIT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_eum_jit.py")
+_JIT_ENTRIES = ("_start_rows", "_round_rows")  # the compiled functions ``_run_part`` calls
+_NUMPY_SPENT = [0]  # work run by the numpy rounds in this process under ``auto``
+
+
+def _jit_loaded() -> bool:
+    jit = sys.modules.get("detente.collective._eum_jit")
+    return jit is not None and bool(jit.loaded())
+
+
 def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:
     """Whether :func:`eum_kernel` runs the compiled rounds (see its ``engine``) on ``work``
-    (``Σ_rows width² × rounds``)."""
+    (``Σ_rows width² × rounds``). ``auto`` from :data:`COMPILED_MIN_WORK` on: compiled when
+    they are loaded in this process or in numba's disk cache (:func:`._numba_cache.cached`),
+    or when the numpy work spent in this process reaches :data:`COMPILE_WORK` with this run;
+    else numpy, and the work is counted."""
     if engine is None:
         engine = os.environ.get("DETENTE_EUM_ENGINE", "").strip().lower() or "auto"
     if engine not in ENGINES:
@@ -680,6 +707,12 @@ def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:
     if engine == "numpy" or settings.risk == "bdm" or settings.rounds == 0:
         return False
     if engine == "auto" and work < COMPILED_MIN_WORK:
+        return False
+    if engine == "auto" and not (
+        _jit_loaded() or work + _NUMPY_SPENT[0] >= COMPILE_WORK
+        or cached(_JIT_FILE, _JIT_ENTRIES)
+    ):
+        _NUMPY_SPENT[0] += work
         return False
     from detente.collective import _eum_jit
 

@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -58,8 +60,17 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from detente.collective._lazy import LazyTuple
+from detente.collective._numba_cache import cached
+from detente.errors import InputError
 
-__all__ = ["ExchangeRun", "RealisedExchange", "run_exchange_batch", "run_exchange_rounds"]
+__all__ = [
+    "ExchangeRun",
+    "RealisedExchange",
+    "choose_engine",
+    "exchange_work",
+    "run_exchange_batch",
+    "run_exchange_rounds",
+]
 
 _MOVE_EPS = 1e-10  # decide: a move of at most 1e-10 is no move
 _GAIN_EPS = 1e-10  # decide: an exchange gaining less than this does not pay
@@ -612,7 +623,7 @@ def run_exchange_rounds(
     edge: str = "pass",
     edge_replay: dict[tuple[int, ...], bool] | None = None,
     rng: np.random.Generator | None = None,
-    engine: str = "auto",
+    engine: str | None = None,
 ) -> ExchangeRun:
     """Run the exchange model for ``rounds`` rounds.
 
@@ -803,7 +814,7 @@ def run_exchange_batch(
     edge: str = "pass",
     edge_replay: dict[tuple[int, ...], bool] | None = None,
     rng: np.random.Generator | None = None,
-    engine: str = "auto",
+    engine: str | None = None,
 ) -> list[ExchangeRun]:
     """Run many scenarios ``(position, salience, power, present)`` at once (same options).
 
@@ -812,25 +823,22 @@ def run_exchange_batch(
     of all of them run as one numpy call (what makes Monte Carlo runs fast). Random draws come
     from one child generator per scenario. ``edge_replay`` applies to the first scenario.
 
-    ``engine``: ``compiled`` runs each scenario's rounds in :mod:`._exchange_jit` (numba; the
-    same results, bit for bit), ``numpy`` the vectorised round loop here; ``auto`` (default)
-    the compiled one unless ties are broken by a random coin or knife edges are replayed
-    (both handled by the numpy loop only).
+    ``engine``: ``compiled`` (or ``numba``) runs each scenario's rounds in
+    :mod:`._exchange_jit` (numba; the same results, bit for bit), ``numpy`` the vectorised
+    round loop here, ``auto`` picks one (:func:`choose_engine`); None (default) reads the
+    environment variable ``DETENTE_EXCHANGE_ENGINE``, else ``auto``.
     """
     gen = rng if rng is not None else np.random.default_rng(0)
     runs = [_Scenario(*inp, rng=g) for inp, g in zip(inputs, gen.spawn(len(inputs)), strict=True)]
-    if engine not in ("auto", "compiled", "numpy"):
-        raise ValueError(f"engine must be auto, compiled or numpy, got {engine!r}")
-    compiled = engine == "compiled" or (
-        engine == "auto" and tie_break != "random" and edge_replay is None
-    )
+    work = sum(exchange_work(inp[3].shape[0], inp[3].shape[1], rounds) for inp in inputs)
+    compiled = choose_engine(work, engine, tie_break=tie_break,
+                             edge_replay=edge_replay is not None) == "compiled"
     if compiled:
-        if tie_break == "random" or edge_replay is not None:
-            raise ValueError("the compiled engine breaks no ties at random and replays no edges")
         for sc in runs:
             _run_compiled(sc, rounds, variant, tie_break, salience_weight, fixed_weight,
                           stop_when_stable, edge)
         return [sc.result() for sc in runs]
+    _NUMPY_SPENT[0] += work
     active = list(range(len(runs)))
     for r in range(rounds):
         if not active:
@@ -895,6 +903,72 @@ def run_exchange_batch(
         if stop_when_stable:
             active = [k for k in active if runs[k].converged is None]
     return [sc.result() for sc in runs]
+
+
+ENGINES = ("auto", "compiled", "numba", "numpy")
+
+SMALL_WORK = 1_000_000
+"""``auto`` runs the numpy loop below this much work (:func:`exchange_work`) unless the
+compiled round is already loaded in the process. numpy does about a million units a second
+(Geneva, 14 actors × 6 issues, 29,400 units: ~50 ms; decide's cop21, 15 × 13, 175,500: ~0.2 s);
+loading the compiled round from numba's disk cache costs ~0.6 s (importing numba included),
+compiling it with an empty cache 30–40 s."""
+
+COMPILE_WORK = 10_000_000
+"""``auto`` compiles from this much work on (when the disk cache does not hold the compiled
+round), counting the numpy work already spent in the process: a ski-rental rule, numpy
+("renting") until what it has cost approaches the price of compiling ("buying"): ~10 s of numpy
+against 30–40 s of compiling, which is paid once: the round then loads from the disk cache in
+every process. 60 × 30 actors × issues (15.7 million units) takes ~21 s in numpy."""
+
+_JIT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_exchange_jit.py")
+_JIT_ENTRIES = ("_layout", "_round")  # the kernels this module calls (through layout, run_round)
+_NUMPY_SPENT = [0]  # work run by the numpy loop in this process (``auto``'s ski-rental rule)
+
+
+def exchange_work(n_actors: int, n_issues: int, rounds: int) -> int:
+    """Units of work of one scenario: ``actors² × issue pairs × rounds``, the bound on the
+    possible exchanges of all rounds (the numpy loop's time grows about in proportion)."""
+    return n_actors * n_actors * (n_issues * (n_issues - 1) // 2) * rounds
+
+
+def _jit_loaded() -> bool:
+    jit = sys.modules.get("detente.collective._exchange_jit")
+    return jit is not None and bool(jit.loaded())
+
+
+def choose_engine(work: int, engine: str | None = None, *, tie_break: str = "first",
+                  edge_replay: bool = False) -> str:
+    """``numpy`` or ``compiled`` for a batch of ``work`` units (:func:`exchange_work`).
+
+    ``engine`` None reads ``DETENTE_EXCHANGE_ENGINE`` (``auto`` when unset). ``auto``: numpy
+    when ties are broken by a random coin or knife edges are replayed (the compiled round does
+    neither); otherwise compiled when it is already loaded in this process (then it is the
+    faster at any size), numpy below :data:`SMALL_WORK`, compiled when numba's disk cache holds
+    it (:func:`._numba_cache.cached`: loading costs ~0.6 s), or when ``work`` plus the numpy
+    work already spent in this process reaches :data:`COMPILE_WORK`; numpy otherwise. Both
+    engines give the same results, bit for bit: the choice changes only the time."""
+    if engine is None:
+        engine = os.environ.get("DETENTE_EXCHANGE_ENGINE", "").strip().lower() or "auto"
+        if engine not in ENGINES:  # the user's setting: a user error (CLI exit 2)
+            raise InputError(f"DETENTE_EXCHANGE_ENGINE must be one of {', '.join(ENGINES)}, "
+                             f"got {engine!r}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    exotic = tie_break == "random" or edge_replay
+    if engine in ("compiled", "numba"):
+        if exotic:
+            raise ValueError("the compiled engine breaks no ties at random and replays no edges")
+        return "compiled"
+    if engine == "numpy" or exotic:
+        return "numpy"
+    if _jit_loaded():
+        return "compiled"
+    if work < SMALL_WORK:
+        return "numpy"
+    if work + _NUMPY_SPENT[0] >= COMPILE_WORK or cached(_JIT_FILE, _JIT_ENTRIES):
+        return "compiled"
+    return "numpy"
 
 
 def _run_compiled(

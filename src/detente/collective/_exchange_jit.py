@@ -1126,6 +1126,24 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
 _NO_WORK = workspace(0, 0, 0)
 
 
+def loaded() -> bool:
+    """Whether this process has the compiled round ready (compiled, or loaded from numba's
+    cache): running it again costs nothing more than its arithmetic."""
+    return bool(_round.signatures)
+
+
+def cached() -> bool:
+    """Whether numba's disk cache holds the compiled round for this source and numba (loading
+    it costs ~0.5 s; compiling it 30-40 s): :func:`._numba_cache.cached`."""
+    from detente.collective._numba_cache import cached as in_cache
+
+    return in_cache(__file__, ENTRIES)
+
+
+ENTRIES = ("_layout", "_round")
+"""The compiled functions :func:`layout` and :func:`run_round` call."""
+
+
 def run_round(
     x0: np.ndarray,
     sal: np.ndarray,
