@@ -253,22 +253,23 @@ with warnings.catch_warnings():
         return (lo + hi) / 2.0
 
     @_jit
-    def _tallies(x, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
-        """:func:`._eum_kernel._positive_votes` of one row, from ``wu[k', i]`` (the votes of
-        the ``k'``-th voter by position, already weighted)."""
-        n = x.shape[0]
-        for i in range(n):
+    def _tallies(ux, m, n, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel._positive_votes` of one row between its ``m`` distinct positions
+        ``ux`` (ascending), from ``wu[k', P]`` (the vote of the ``k'``-th of the ``n`` voters
+        by position on position ``P``, already weighted): actors at one position have the same
+        tallies, summed here once."""
+        for i in range(m):
             prefix[0, i] = 0.0
         for k in range(n):
-            for i in range(n):
+            for i in range(m):
                 prefix[k + 1, i] = prefix[k, i] + wu[k, i]
-        for i in range(n):
+        for i in range(m):
             ti = prefix[n, i]
-            for j in range(n):
+            for j in range(m):
                 nt = prefix[n, j] - ti
                 c = cut[i, j]
                 below = prefix[c, j] - prefix[c, i]
-                pos = below if x[i] - x[j] < 0.0 else nt - below
+                pos = below if ux[i] - ux[j] < 0.0 else nt - below
                 if pos <= noise:
                     pos = 0.0
                 if abs(nt) <= noise:
@@ -277,26 +278,30 @@ with warnings.catch_warnings():
                 net[i, j] = nt
 
     @_jit
-    def _prob(positive, net, counts, kind, p):  # type: ignore[no-untyped-def]
-        """:func:`._eum_kernel._probability` of one row, from its tallies."""
-        n = positive.shape[0]
+    def _prob(positive, net, m, pid, counts, kind, p):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel._probability` of one row between its ``m`` distinct positions,
+        from their tallies (``pid[i]``: actor ``i``'s position; ``scholz_code`` sums over the
+        pairs of actors, in their order)."""
         if kind == 0:
-            for i in range(n):
-                for j in range(n):
+            for i in range(m):
+                for j in range(m):
                     p[i, j] = positive[i, j] / max(positive[i, j] + positive[j, i], _TINY)
         elif kind == 1:
-            for i in range(n):
-                for j in range(n):
+            for i in range(m):
+                for j in range(m):
                     den = positive[i, j] + positive[j, i]
                     p[i, j] = max(net[i, j], 0.0) / den if den > 0 else 0.0
         else:
+            n = pid.shape[0]
             flat = np.empty(n * n)
             for i in range(n):
+                pi = pid[i]
                 for j in range(n):
-                    flat[i * n + j] = counts[i, j] * (positive[i, j] + positive[j, i])
+                    pj = pid[j]
+                    flat[i * n + j] = counts[i, j] * (positive[pi, pj] + positive[pj, pi])
             den = _pairwise_sum(flat, 0, n * n)
-            for i in range(n):
-                for j in range(n):
+            for i in range(m):
+                for j in range(m):
                     p[i, j] = positive[i, j] / den if den > 0 else 0.0
 
     @_jit
@@ -330,6 +335,9 @@ with warnings.catch_warnings():
         need_alt = q < 1.0
 
         dist = np.empty((n, n))
+        dpos = np.empty((n, n))  # distances between the distinct positions
+        ux = np.empty(n)  # the distinct positions, ascending
+        pid = np.empty(n, np.int64)  # actor i's position in ux
         cut = np.empty((n, n), np.int32)
         prefix = np.empty((n + 1, n))
         wu = np.empty((n, n))
@@ -348,7 +356,6 @@ with warnings.catch_warnings():
         pb = np.empty(m_pow)
         pe = np.empty(m_pow)
         meta = np.empty(7, np.int64)
-        o_near = nn if vote_risk else 0
         a = np.empty((n, n))
         bb = np.empty((n, n))
         offer = np.empty((n, n))
@@ -367,18 +374,35 @@ with warnings.catch_warnings():
             vo = np.argsort(xb, kind="mergesort")  # the voters in position order
             for k in range(n):
                 twice[k] = 2.0 * xb[vo[k]] + off
+            # the distinct positions: the tallies, probabilities and powers depend on the
+            # actors' positions only, and actors meet at few of them after the first rounds
+            # (30 actors: ~17 positions after one round, ~5 after six); they are computed
+            # once per position (or per actor and position) with the same operations on the
+            # same values, so the numbers are unchanged
+            m = 0
+            for k in range(n):
+                v = xb[vo[k]]
+                if m == 0 or v != ux[m - 1]:
+                    ux[m] = v
+                    m += 1
+                pid[vo[k]] = m - 1
             for i in range(n):
                 for j in range(n):
                     df = xb[i] - xb[j]
                     dist[i, j] = abs(df) / sc
-            # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
-            # counted outright for a few voters (no branch to mispredict); else, j
-            # in position order, the midpoints ascend and one sweep finds every cut
-            for i in range(n):
-                xio = xb[i] + off
+            for i in range(m):
+                for j in range(m):
+                    df = ux[i] - ux[j]
+                    dpos[i, j] = abs(df) / sc
+            # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted), per
+            # pair of positions: counted outright for a few voters (no branch to
+            # mispredict); else, the positions ascending, the midpoints ascend and one
+            # sweep finds every cut
+            for i in range(m):
+                xio = ux[i] + off
                 if n <= _COUNT_MAX:
-                    for j in range(i, n):
-                        v = xio + xb[j]
+                    for j in range(i, m):
+                        v = xio + ux[j]
                         c = 0
                         for k in range(n8):  # (padded with +inf: whole vectors)
                             c += twice[k] < v
@@ -386,7 +410,7 @@ with warnings.catch_warnings():
                         # j against i: the same midpoint but for rounding ((x_j + off) +
                         # x_i): from i's count, the few voters between the two sums
                         # (each loop ends at once where its sum is not the larger)
-                        u = (xb[j] + off) + xb[i]
+                        u = (ux[j] + off) + ux[i]
                         while twice[c] < u:
                             c += 1
                         while c > 0 and twice[c - 1] >= u:
@@ -394,9 +418,8 @@ with warnings.catch_warnings():
                         cut[j, i] = c
                 else:
                     c = 0
-                    for jj in range(n):
-                        j = vo[jj]
-                        v = xio + xb[j]
+                    for j in range(m):
+                        v = xio + ux[j]
                         while c < n and twice[c] < v:
                             c += 1
                         cut[i, j] = c
@@ -418,17 +441,19 @@ with warnings.catch_warnings():
             else:
                 for k in range(n):
                     vk = vo[k]
-                    for i in range(n):
-                        wu[k, i] = dist[vk, i] * w[b, vk]
-                _tallies(xb, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, counts[b], prob_kind, p1)
+                    pk = pid[vk]
+                    for i in range(m):
+                        wu[k, i] = dpos[pk, i] * w[b, vk]
+                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
+                _prob(positive, net, m, pid, counts[b], prob_kind, p1)
                 cb = chal[b]
                 for i in range(n):
                     lost_[i] = 0.0
                     reach_[i] = 0.0
                 for j in range(n):  # (sums over j in order, i innermost)
+                    pj = pid[j]
                     for i in range(n):
-                        lost_[i] += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
+                        lost_[i] += ((1.0 - p1[pj, pid[i]]) * cb[j, i]) * dist[j, i]
                         reach_[i] += cb[j, i] * dist[j, i]
                 for i in range(n):
                     security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
@@ -460,27 +485,32 @@ with warnings.catch_warnings():
             # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
             # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
             # its power read as 0: numpy's loop takes a slow path for 0 ** r)
+            # (votes: voter by position, position; U_s, U_f: actor, position)
+            nm = n * m
+            o_near = nm if vote_risk else 0
             if vote_risk:
                 for k in range(n):
                     vk = vo[k]
                     rk = r[vk]
-                    row = k * n
-                    for i in range(n):
-                        d = dist[vk, i]
+                    pk = pid[vk]
+                    row = k * m
+                    for i in range(m):
+                        d = dpos[pk, i]
                         pb[row + i] = d if d > 0 else 1.0
                         pe[row + i] = rk
             for i in range(n):
                 ri = r[i]
-                row = o_near + i * n
-                for j in range(n):
-                    half = 0.5 * dist[i, j]
+                pi = pid[i]
+                row = o_near + i * m
+                for j in range(m):
+                    half = 0.5 * dpos[pi, j]
                     nb = max(0.5 - half, 0.0)
                     pb[row + j] = nb if nb > 0 else 1.0
-                    pb[row + nn + j] = 0.5 + half
+                    pb[row + nm + j] = 0.5 + half
                     pe[row + j] = ri
-                    pe[row + nn + j] = ri
-            mp = o_near + nn
-            mp += nn
+                    pe[row + nm + j] = ri
+            mp = o_near + nm
+            mp += nm
             for i in range(n):
                 pb[mp] = 0.5
                 pe[mp] = r[i]
@@ -504,43 +534,48 @@ with warnings.catch_warnings():
             _power(pb, pe, pb, mp, meta, pow_data)  # (in place, as numpy may)
             # --- probabilities with the risk exponents
             if (not vote_risk) and risk_kind != 2 and not has_fixed:
-                for i in range(n):
-                    for j in range(n):
+                for i in range(m):
+                    for j in range(m):
                         p[i, j] = p1[i, j]
             else:
                 if vote_risk:
                     for k in range(n):
                         vk = vo[k]
+                        pk = pid[vk]
                         wk = w[b, vk]
-                        for i in range(n):
-                            pw = pb[k * n + i] if dist[vk, i] > 0 else 0.0
+                        for i in range(m):
+                            pw = pb[k * m + i] if dpos[pk, i] > 0 else 0.0
                             wu[k, i] = pw * wk
                 else:
                     for k in range(n):
                         vk = vo[k]
-                        for i in range(n):
-                            wu[k, i] = dist[vk, i] * w[b, vk]
-                _tallies(xb, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, counts[b], prob_kind, p)
-            o_gap = o_near + nn
-            o_sq = o_gap + nn
+                        pk = pid[vk]
+                        for i in range(m):
+                            wu[k, i] = dpos[pk, i] * w[b, vk]
+                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
+                _prob(positive, net, m, pid, counts[b], prob_kind, p)
+            o_gap = o_near + nm
+            o_sq = o_gap + nm
             o_alt = o_sq + n
             # --- expected utilities
             for i in range(n):
                 sq = q * (2.0 - 4.0 * pb[o_sq + i])
+                pi = pid[i]
                 for j in range(n):
                     e = i * n + j
-                    nr = pb[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
-                    gp = (pb[o_gap + e] - nr) * 4.0
+                    pj = pid[j]
+                    ep = i * m + pj
+                    nr = pb[o_near + ep] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
+                    gp = (pb[o_gap + ep] - nr) * 4.0
                     base = (2.0 - 4.0 * nr) - sq
-                    a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
+                    a[i, j] = base - (s[b, j] * (1.0 - p[pi, pj])) * gp
                     if need_alt:
                         t = _t(eftekhari, t_value, dmu[i], dist[i, j])
                         ub = 2.0 - 4.0 * pb[o_alt + e]
                         uw = 2.0 - 4.0 * pb[o_alt + nn + e]
                         a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
                     if not actual:
-                        bb[i, j] = base - (s[b, i] * (1.0 - p[j, i])) * gp
+                        bb[i, j] = base - (s[b, i] * (1.0 - p[pj, pi])) * gp
                         if need_alt:
                             t = _t(eftekhari, t_value, dmu[j], dist[j, i])
                             ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
@@ -656,7 +691,7 @@ with warnings.catch_warnings():
                         bv = bb[i, j]
                         buf_a[e] = av
                         buf_b[e] = bv
-                        buf_p[e] = p[i, j]
+                        buf_p[e] = p[pid[i], pid[j]]
                         buf_offer[e] = offer[i, j] if moving[i, j] else np.nan
                         ap = dist[i, j] > 0 and pb_row[i, j]
                         pos_a = av > TOL and ap
