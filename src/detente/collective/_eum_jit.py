@@ -318,7 +318,7 @@ with warnings.catch_warnings():
 
     @_jit
     def _round_rows(  # type: ignore[no-untyped-def]
-        lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, pair, counts, chal, scale, sumw,
+        lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, mult, scale, sumw,
         median, r_fixed, has_fixed, prob_kind, vote_risk, actual, accept_kind, weighted,
         capitulation, q, t_value, eftekhari, risk_kind, first_round, tolerance, record,
         risk_out, security_out, accepted_out, relation_out, stopped, pair_start, buf_rel, buf_a,
@@ -335,6 +335,9 @@ with warnings.catch_warnings():
         need_alt = q < 1.0
 
         dist = np.empty((n, n))
+        counts = np.empty((n, n))  # challenges between the members of two groups
+        chal = np.empty((n, n))  # counts per member of the challenged group
+        pair = np.empty((n, n), np.bool_)
         dpos = np.empty((n, n))  # distances between the distinct positions
         ux = np.empty(n)  # the distinct positions, ascending
         pid = np.empty(n, np.int64)  # actor i's position in ux
@@ -371,6 +374,17 @@ with warnings.catch_warnings():
             sc = scale[b]
             off = (4.0 * span) * ll
             noise = TOL * sumw[b]
+            # the row's pairs, from its groups' sizes (as :func:`._eum_kernel._eum_rows`:
+            # m_j m_i − [i = j] m_j challenges, per member of the challenged group)
+            mb = mult[b]
+            for j in range(n):
+                mj = mb[j]
+                for i in range(n):
+                    e = 1.0 if i == j else 0.0
+                    c_ji = mj * mb[i] - e * mj
+                    counts[j, i] = c_ji
+                    chal[j, i] = c_ji / max(mb[i], 1.0)
+                    pair[j, i] = c_ji > 0
             vo = np.argsort(xb, kind="mergesort")  # the voters in position order
             for k in range(n):
                 twice[k] = 2.0 * xb[vo[k]] + off
@@ -445,8 +459,8 @@ with warnings.catch_warnings():
                     for i in range(m):
                         wu[k, i] = dpos[pk, i] * w[b, vk]
                 _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, m, pid, counts[b], prob_kind, p1)
-                cb = chal[b]
+                _prob(positive, net, m, pid, counts, prob_kind, p1)
+                cb = chal
                 for i in range(n):
                     lost_[i] = 0.0
                     reach_[i] = 0.0
@@ -553,7 +567,7 @@ with warnings.catch_warnings():
                         for i in range(m):
                             wu[k, i] = dpos[pk, i] * w[b, vk]
                 _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, m, pid, counts[b], prob_kind, p)
+                _prob(positive, net, m, pid, counts, prob_kind, p)
             o_gap = o_near + nm
             o_sq = o_gap + nm
             o_alt = o_sq + n
@@ -586,7 +600,7 @@ with warnings.catch_warnings():
                     for j in range(n):
                         bb[i, j] = a[j, i]
             # --- what moves i, from i's perspective; the offer it takes
-            pb_row = pair[b]
+            pb_row = pair
             for i in range(n):
                 xi = xb[i]
                 n_lose = 0
@@ -777,7 +791,7 @@ def _spread(pool: Any, threads: int, count: int, fn: Callable[[int, int], None])
 
 
 def _run_part(  # type: ignore[no-untyped-def]
-    x, w, w1, s, present, counts, chal, scale, R, prob_kind, vote_risk, actual,
+    x, w, w1, s, present, mult, scale, R, prob_kind, vote_risk, actual,
     accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind, first_round,
     tolerance, record, positions, median_out, risk_out, security_out, accepted_out,
     relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer, at,
@@ -793,7 +807,6 @@ def _run_part(  # type: ignore[no-untyped-def]
     the numpy kernel's."""
     B, n = x.shape
     nn = n * n
-    pair = counts > 0
     sumw = np.empty(B)
     median = np.empty(B)
     x_lo = np.empty(B)
@@ -825,7 +838,7 @@ def _run_part(  # type: ignore[no-untyped-def]
             def rows(lo: int, hi: int, rnd: int = rnd, span: float = span,
                      fixed: bool = fixed, at: int = at, live: np.ndarray = live) -> None:
                 _round_rows(
-                    lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, pair, counts, chal,
+                    lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, mult,
                     scale, sumw, median, r_fixed, fixed, prob_kind, vote_risk, actual,
                     accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind,
                     first_round, tolerance, record, risk_out, security_out, accepted_out,
@@ -862,12 +875,11 @@ def ready() -> None:
             return
         B, n, R = 1, 2, 1
         f = np.zeros((B, n))
-        sq = np.zeros((B, n, n))
         out = [np.zeros((R + 1, B, n)), np.zeros((R + 1, B)), np.zeros((R, B, n)),
                np.zeros((R, B, n)), np.zeros((R, B, n), np.int64), np.zeros((R, B, n), np.int8),
                np.zeros(B, np.int64), np.zeros((R, B), np.int64)]
         bufs = [np.zeros(0, np.int8)] + [np.zeros(0) for _ in range(4)]
-        run_part(f, f, f, f, np.zeros((B, n), np.bool_), sq, sq, np.ones(B), R, 0, True, False,
+        run_part(f, f, f, f, np.zeros((B, n), np.bool_), f, np.ones(B), R, 0, True, False,
                  0, False, True, 1.0, 1.0, False, 0, False, 0.0, False, *out, *bufs, 0,
                  _POW_DATA)
         _warm.append(True)

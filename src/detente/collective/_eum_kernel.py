@@ -1150,9 +1150,7 @@ def _eum_rows_compiled(
     anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
     x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
     x0 = x.copy()
-    m = np.where(present, mult, 0).astype(float)
-    counts = m[:, :, None] * m[:, None, :] - np.eye(n)[None] * m[:, :, None]
-    chal = counts / np.maximum(m, 1)[:, None, :]
+    m = np.where(present, mult, 0).astype(float)  # (the pairs' counts: in the rounds)
     positions = np.empty((R + 1, B, n))
     median = np.empty((R + 1, B))
     risk = np.ones((R, B, n))
@@ -1168,7 +1166,7 @@ def _eum_rows_compiled(
     t_value = 0.0 if cfg.t == "eftekhari" else float(cfg.t)
     jit.ready()
     jit.run_part(
-        x, w, w1, s, np.ascontiguousarray(present), counts, chal, scale, R,
+        x, w, w1, s, np.ascontiguousarray(present), m, scale, R,
         jit._PROB[cfg.probability],
         bool(cfg.vote_risk), cfg.perception == "actual", jit._ACCEPT[cfg.accept],
         cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
