@@ -368,6 +368,10 @@ with warnings.catch_warnings():
         capit = np.empty((n, n), np.bool_)
         key = np.empty(n)
         newx = np.empty(n)
+        gap_k = np.empty(n)
+        base_k = np.empty(n)
+        lose_k = np.empty(n)
+        b_k = np.empty(n)
         for ll in range(lo, hi):
             b = live[ll]
             xb = x[b]
@@ -383,7 +387,6 @@ with warnings.catch_warnings():
                     e = 1.0 if i == j else 0.0
                     c_ji = mj * mb[i] - e * mj
                     counts[j, i] = c_ji
-                    chal[j, i] = c_ji / max(mb[i], 1.0)
                     pair[j, i] = c_ji > 0
             vo = np.argsort(xb, kind="mergesort")  # the voters in position order
             for k in range(n):
@@ -461,6 +464,9 @@ with warnings.catch_warnings():
                 _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
                 _prob(positive, net, m, pid, counts, prob_kind, p1)
                 cb = chal
+                for j in range(n):
+                    for i in range(n):
+                        cb[j, i] = counts[j, i] / max(mb[i], 1.0)
                 for i in range(n):
                     lost_[i] = 0.0
                     reach_[i] = 0.0
@@ -572,29 +578,38 @@ with warnings.catch_warnings():
             o_sq = o_gap + nm
             o_alt = o_sq + n
             # --- expected utilities
+            # (what depends on j's position only, once per position: U_s, U_f, the
+            # probabilities, j's expected utility as i sees it; then j's salience)
             for i in range(n):
                 sq = q * (2.0 - 4.0 * pb[o_sq + i])
                 pi = pid[i]
+                si = s[b, i]
+                row = i * m
+                for k in range(m):
+                    nr = pb[o_near + row + k] if 0.5 - 0.5 * dpos[pi, k] > 0 else 0.0
+                    gp = (pb[o_gap + row + k] - nr) * 4.0
+                    base = (2.0 - 4.0 * nr) - sq
+                    gap_k[k] = gp
+                    base_k[k] = base
+                    lose_k[k] = 1.0 - p[pi, k]
+                    b_k[k] = base - (si * (1.0 - p[k, pi])) * gp
+                for j in range(n):
+                    k = pid[j]
+                    a[i, j] = base_k[k] - (s[b, j] * lose_k[k]) * gap_k[k]
+                    bb[i, j] = b_k[k]
+                if not need_alt:
+                    continue
                 for j in range(n):
                     e = i * n + j
-                    pj = pid[j]
-                    ep = i * m + pj
-                    nr = pb[o_near + ep] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
-                    gp = (pb[o_gap + ep] - nr) * 4.0
-                    base = (2.0 - 4.0 * nr) - sq
-                    a[i, j] = base - (s[b, j] * (1.0 - p[pi, pj])) * gp
-                    if need_alt:
-                        t = _t(eftekhari, t_value, dmu[i], dist[i, j])
-                        ub = 2.0 - 4.0 * pb[o_alt + e]
-                        uw = 2.0 - 4.0 * pb[o_alt + nn + e]
-                        a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                    t = _t(eftekhari, t_value, dmu[i], dist[i, j])
+                    ub = 2.0 - 4.0 * pb[o_alt + e]
+                    uw = 2.0 - 4.0 * pb[o_alt + nn + e]
+                    a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
                     if not actual:
-                        bb[i, j] = base - (s[b, i] * (1.0 - p[pj, pi])) * gp
-                        if need_alt:
-                            t = _t(eftekhari, t_value, dmu[j], dist[j, i])
-                            ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
-                            uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
-                            bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                        t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                        ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
+                        uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
+                        bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
             if actual:
                 for i in range(n):
                     for j in range(n):
