@@ -372,6 +372,8 @@ with warnings.catch_warnings():
         base_k = np.empty(n)
         lose_k = np.empty(n)
         b_k = np.empty(n)
+        lost_k = np.empty(n)
+        reach_k = np.empty(n)
         for ll in range(lo, hi):
             b = live[ll]
             xb = x[b]
@@ -381,6 +383,9 @@ with warnings.catch_warnings():
             # the row's pairs, from its groups' sizes (as :func:`._eum_kernel._eum_rows`:
             # m_j m_i − [i = j] m_j challenges, per member of the challenged group)
             mb = mult[b]
+            unit = True  # every actor present, none merged: one challenge per ordered pair
+            for j in range(n):
+                unit = unit and mb[j] == 1.0
             for j in range(n):
                 mj = mb[j]
                 for i in range(n):
@@ -463,18 +468,36 @@ with warnings.catch_warnings():
                         wu[k, i] = dpos[pk, i] * w[b, vk]
                 _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
                 _prob(positive, net, m, pid, counts, prob_kind, p1)
-                cb = chal
-                for j in range(n):
+                if unit:
+                    # every share is 1 but i's against itself, 0, at distance 0 like every
+                    # actor at i's position: lost and reach depend on i's position only
+                    # (the same sums: terms 0 · 0 and 1 · 0 both add +0)
+                    cb = counts  # (counts / 1)
+                    for i in range(m):
+                        lost_k[i] = 0.0
+                        reach_k[i] = 0.0
+                    for j in range(n):  # (sums over j in order, positions innermost)
+                        pj = pid[j]
+                        for i in range(m):
+                            dd = dpos[pj, i]
+                            lost_k[i] += (1.0 - p1[pj, i]) * dd
+                            reach_k[i] += dd
                     for i in range(n):
-                        cb[j, i] = counts[j, i] / max(mb[i], 1.0)
-                for i in range(n):
-                    lost_[i] = 0.0
-                    reach_[i] = 0.0
-                for j in range(n):  # (sums over j in order, i innermost)
-                    pj = pid[j]
+                        lost_[i] = lost_k[pid[i]]
+                        reach_[i] = reach_k[pid[i]]
+                else:
+                    cb = chal
+                    for j in range(n):
+                        for i in range(n):
+                            cb[j, i] = counts[j, i] / max(mb[i], 1.0)
                     for i in range(n):
-                        lost_[i] += ((1.0 - p1[pj, pid[i]]) * cb[j, i]) * dist[j, i]
-                        reach_[i] += cb[j, i] * dist[j, i]
+                        lost_[i] = 0.0
+                        reach_[i] = 0.0
+                    for j in range(n):  # (sums over j in order, i innermost)
+                        pj = pid[j]
+                        for i in range(n):
+                            lost_[i] += ((1.0 - p1[pj, pid[i]]) * cb[j, i]) * dist[j, i]
+                            reach_[i] += cb[j, i] * dist[j, i]
                 for i in range(n):
                     security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
                 if need_alt:
@@ -637,7 +660,10 @@ with warnings.catch_warnings():
                     n_lose += lo_
                     n_give += gi
                     moving[i, j] = lo_ | gi | (capitulation & ca)
-                if weighted:
+                if n_give == 0:  # no compromise: every move is to the other's position
+                    for j in range(n):
+                        offer[i, j] = xb[j]
+                elif weighted:
                     for j in range(n):
                         aa = abs(a[i, j])
                         ab = abs(bb[i, j])
