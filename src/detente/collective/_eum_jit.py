@@ -374,6 +374,7 @@ with warnings.catch_warnings():
         b_k = np.empty(n)
         lost_k = np.empty(n)
         reach_k = np.empty(n)
+        filled_unit = False
         for ll in range(lo, hi):
             b = live[ll]
             xb = x[b]
@@ -386,13 +387,15 @@ with warnings.catch_warnings():
             unit = True  # every actor present, none merged: one challenge per ordered pair
             for j in range(n):
                 unit = unit and mb[j] == 1.0
-            for j in range(n):
-                mj = mb[j]
-                for i in range(n):
-                    e = 1.0 if i == j else 0.0
-                    c_ji = mj * mb[i] - e * mj
-                    counts[j, i] = c_ji
-                    pair[j, i] = c_ji > 0
+            if not (unit and filled_unit):  # (the scratch holds the last row's counts)
+                for j in range(n):
+                    mj = mb[j]
+                    for i in range(n):
+                        e = 1.0 if i == j else 0.0
+                        c_ji = mj * mb[i] - e * mj
+                        counts[j, i] = c_ji
+                        pair[j, i] = c_ji > 0
+            filled_unit = unit
             vo = np.argsort(xb, kind="mergesort")  # the voters in position order
             for k in range(n):
                 twice[k] = 2.0 * xb[vo[k]] + off
@@ -408,14 +411,14 @@ with warnings.catch_warnings():
                     ux[m] = v
                     m += 1
                 pid[vo[k]] = m - 1
-            for i in range(n):
-                for j in range(n):
-                    df = xb[i] - xb[j]
-                    dist[i, j] = abs(df) / sc
             for i in range(m):
                 for j in range(m):
                     df = ux[i] - ux[j]
                     dpos[i, j] = abs(df) / sc
+            for i in range(n):  # (the same values: |x_i − x_j| / scale)
+                pi = pid[i]
+                for j in range(n):
+                    dist[i, j] = dpos[pi, pid[j]]
             # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted), per
             # pair of positions: counted outright for a few voters (no branch to
             # mispredict); else, the positions ascending, the midpoints ascend and one
