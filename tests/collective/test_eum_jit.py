@@ -27,6 +27,7 @@ from detente.collective._eum_kernel import (
     VARIANTS,
     EUMSettings,
     EUMTrace,
+    eum_final,
     eum_kernel,
 )
 from detente.errors import InputError
@@ -187,6 +188,39 @@ def test_counted_cuts_at_every_vector_width(n: int, seed: int, grid: bool) -> No
     _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy", merge=False),
                  eum_kernel(pos, cap, sal, present, cfg, engine="compiled", merge=False,
                             threads=1))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(n=st.sampled_from([12, 30, 49, 60]), spots=st.integers(1, 6),
+       seed=st.integers(0, 2**32 - 1), cfg=_settings())
+def test_actors_sharing_positions(n: int, spots: int, seed: int, cfg: EUMSettings) -> None:
+    """The compiled rounds compute tallies, probabilities and powers once per distinct
+    position: many actors at a few positions (each with its own salience and capability, so
+    none merge), some absent, give the numpy kernel's numbers, with the cuts counted (up to 48
+    actors) or swept (more)."""
+    rng = np.random.default_rng(seed)
+    b = 3
+    pos = rng.choice(rng.uniform(0, 1, spots), (b, n))
+    cap = rng.uniform(0.1, 1.0, (b, n))
+    sal = rng.uniform(0.1, 1.0, (b, n))
+    present = rng.uniform(size=(b, n)) > 0.1
+    _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy", merge=False),
+                 eum_kernel(pos, cap, sal, present, cfg, engine="compiled", merge=False,
+                            threads=1))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=_issues(), cfg=_settings(), engine=st.sampled_from(["numpy", "compiled"]))
+def test_final_outcomes_equal_the_trace(
+    rows: tuple[np.ndarray, ...], cfg: EUMSettings, engine: str
+) -> None:
+    """``eum_final`` (no trace of the rounds, the mean of the last round only) gives the last
+    round of ``eum_kernel``'s trace bit for bit (rows repeated: some run together)."""
+    rows = tuple(np.concatenate([a] * 3) for a in rows)
+    trace = eum_kernel(*rows, cfg, engine=engine, record_pairs=False)
+    mean, median = eum_final(*rows, cfg, engine=engine)
+    np.testing.assert_array_equal(mean, trace.mean[-1], strict=True)
+    np.testing.assert_array_equal(median, trace.median[-1], strict=True)
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))

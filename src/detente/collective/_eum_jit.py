@@ -253,22 +253,23 @@ with warnings.catch_warnings():
         return (lo + hi) / 2.0
 
     @_jit
-    def _tallies(x, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
-        """:func:`._eum_kernel._positive_votes` of one row, from ``wu[k', i]`` (the votes of
-        the ``k'``-th voter by position, already weighted)."""
-        n = x.shape[0]
-        for i in range(n):
+    def _tallies(ux, m, n, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel._positive_votes` of one row between its ``m`` distinct positions
+        ``ux`` (ascending), from ``wu[k', P]`` (the vote of the ``k'``-th of the ``n`` voters
+        by position on position ``P``, already weighted): actors at one position have the same
+        tallies, summed here once."""
+        for i in range(m):
             prefix[0, i] = 0.0
         for k in range(n):
-            for i in range(n):
+            for i in range(m):
                 prefix[k + 1, i] = prefix[k, i] + wu[k, i]
-        for i in range(n):
+        for i in range(m):
             ti = prefix[n, i]
-            for j in range(n):
+            for j in range(m):
                 nt = prefix[n, j] - ti
                 c = cut[i, j]
                 below = prefix[c, j] - prefix[c, i]
-                pos = below if x[i] - x[j] < 0.0 else nt - below
+                pos = below if ux[i] - ux[j] < 0.0 else nt - below
                 if pos <= noise:
                     pos = 0.0
                 if abs(nt) <= noise:
@@ -277,26 +278,30 @@ with warnings.catch_warnings():
                 net[i, j] = nt
 
     @_jit
-    def _prob(positive, net, counts, kind, p):  # type: ignore[no-untyped-def]
-        """:func:`._eum_kernel._probability` of one row, from its tallies."""
-        n = positive.shape[0]
+    def _prob(positive, net, m, pid, counts, kind, p):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel._probability` of one row between its ``m`` distinct positions,
+        from their tallies (``pid[i]``: actor ``i``'s position; ``scholz_code`` sums over the
+        pairs of actors, in their order)."""
         if kind == 0:
-            for i in range(n):
-                for j in range(n):
+            for i in range(m):
+                for j in range(m):
                     p[i, j] = positive[i, j] / max(positive[i, j] + positive[j, i], _TINY)
         elif kind == 1:
-            for i in range(n):
-                for j in range(n):
+            for i in range(m):
+                for j in range(m):
                     den = positive[i, j] + positive[j, i]
                     p[i, j] = max(net[i, j], 0.0) / den if den > 0 else 0.0
         else:
+            n = pid.shape[0]
             flat = np.empty(n * n)
             for i in range(n):
+                pi = pid[i]
                 for j in range(n):
-                    flat[i * n + j] = counts[i, j] * (positive[i, j] + positive[j, i])
+                    pj = pid[j]
+                    flat[i * n + j] = counts[i, j] * (positive[pi, pj] + positive[pj, pi])
             den = _pairwise_sum(flat, 0, n * n)
-            for i in range(n):
-                for j in range(n):
+            for i in range(m):
+                for j in range(m):
                     p[i, j] = positive[i, j] / den if den > 0 else 0.0
 
     @_jit
@@ -313,7 +318,7 @@ with warnings.catch_warnings():
 
     @_jit
     def _round_rows(  # type: ignore[no-untyped-def]
-        lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, pair, counts, chal, scale, sumw,
+        lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, mult, scale, sumw,
         median, r_fixed, has_fixed, prob_kind, vote_risk, actual, accept_kind, weighted,
         capitulation, q, t_value, eftekhari, risk_kind, first_round, tolerance, record,
         risk_out, security_out, accepted_out, relation_out, stopped, pair_start, buf_rel, buf_a,
@@ -330,6 +335,12 @@ with warnings.catch_warnings():
         need_alt = q < 1.0
 
         dist = np.empty((n, n))
+        counts = np.empty((n, n))  # challenges between the members of two groups
+        chal = np.empty((n, n))  # counts per member of the challenged group
+        pair = np.empty((n, n), np.bool_)
+        dpos = np.empty((n, n))  # distances between the distinct positions
+        ux = np.empty(n)  # the distinct positions, ascending
+        pid = np.empty(n, np.int64)  # actor i's position in ux
         cut = np.empty((n, n), np.int32)
         prefix = np.empty((n + 1, n))
         wu = np.empty((n, n))
@@ -348,7 +359,6 @@ with warnings.catch_warnings():
         pb = np.empty(m_pow)
         pe = np.empty(m_pow)
         meta = np.empty(7, np.int64)
-        o_near = nn if vote_risk else 0
         a = np.empty((n, n))
         bb = np.empty((n, n))
         offer = np.empty((n, n))
@@ -358,27 +368,66 @@ with warnings.catch_warnings():
         capit = np.empty((n, n), np.bool_)
         key = np.empty(n)
         newx = np.empty(n)
+        gap_k = np.empty(n)
+        base_k = np.empty(n)
+        lose_k = np.empty(n)
+        b_k = np.empty(n)
+        lost_k = np.empty(n)
+        reach_k = np.empty(n)
+        filled_unit = False
         for ll in range(lo, hi):
             b = live[ll]
             xb = x[b]
             sc = scale[b]
             off = (4.0 * span) * ll
             noise = TOL * sumw[b]
+            # the row's pairs, from its groups' sizes (as :func:`._eum_kernel._eum_rows`:
+            # m_j m_i − [i = j] m_j challenges, per member of the challenged group)
+            mb = mult[b]
+            unit = True  # every actor present, none merged: one challenge per ordered pair
+            for j in range(n):
+                unit = unit and mb[j] == 1.0
+            if not (unit and filled_unit):  # (the scratch holds the last row's counts)
+                for j in range(n):
+                    mj = mb[j]
+                    for i in range(n):
+                        e = 1.0 if i == j else 0.0
+                        c_ji = mj * mb[i] - e * mj
+                        counts[j, i] = c_ji
+                        pair[j, i] = c_ji > 0
+            filled_unit = unit
             vo = np.argsort(xb, kind="mergesort")  # the voters in position order
             for k in range(n):
                 twice[k] = 2.0 * xb[vo[k]] + off
-            for i in range(n):
+            # the distinct positions: the tallies, probabilities and powers depend on the
+            # actors' positions only, and actors meet at few of them after the first rounds
+            # (30 actors: ~17 positions after one round, ~5 after six); they are computed
+            # once per position (or per actor and position) with the same operations on the
+            # same values, so the numbers are unchanged
+            m = 0
+            for k in range(n):
+                v = xb[vo[k]]
+                if m == 0 or v != ux[m - 1]:
+                    ux[m] = v
+                    m += 1
+                pid[vo[k]] = m - 1
+            for i in range(m):
+                for j in range(m):
+                    df = ux[i] - ux[j]
+                    dpos[i, j] = abs(df) / sc
+            for i in range(n):  # (the same values: |x_i − x_j| / scale)
+                pi = pid[i]
                 for j in range(n):
-                    df = xb[i] - xb[j]
-                    dist[i, j] = abs(df) / sc
-            # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted):
-            # counted outright for a few voters (no branch to mispredict); else, j
-            # in position order, the midpoints ascend and one sweep finds every cut
-            for i in range(n):
-                xio = xb[i] + off
+                    dist[i, j] = dpos[pi, pid[j]]
+            # the voters below each midpoint (x_i + x_j) / 2 (numpy's searchsorted), per
+            # pair of positions: counted outright for a few voters (no branch to
+            # mispredict); else, the positions ascending, the midpoints ascend and one
+            # sweep finds every cut
+            for i in range(m):
+                xio = ux[i] + off
                 if n <= _COUNT_MAX:
-                    for j in range(i, n):
-                        v = xio + xb[j]
+                    for j in range(i, m):
+                        v = xio + ux[j]
                         c = 0
                         for k in range(n8):  # (padded with +inf: whole vectors)
                             c += twice[k] < v
@@ -386,7 +435,7 @@ with warnings.catch_warnings():
                         # j against i: the same midpoint but for rounding ((x_j + off) +
                         # x_i): from i's count, the few voters between the two sums
                         # (each loop ends at once where its sum is not the larger)
-                        u = (xb[j] + off) + xb[i]
+                        u = (ux[j] + off) + ux[i]
                         while twice[c] < u:
                             c += 1
                         while c > 0 and twice[c - 1] >= u:
@@ -394,9 +443,8 @@ with warnings.catch_warnings():
                         cut[j, i] = c
                 else:
                     c = 0
-                    for jj in range(n):
-                        j = vo[jj]
-                        v = xio + xb[j]
+                    for j in range(m):
+                        v = xio + ux[j]
                         while c < n and twice[c] < v:
                             c += 1
                         cut[i, j] = c
@@ -418,18 +466,41 @@ with warnings.catch_warnings():
             else:
                 for k in range(n):
                     vk = vo[k]
+                    pk = pid[vk]
+                    for i in range(m):
+                        wu[k, i] = dpos[pk, i] * w[b, vk]
+                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
+                _prob(positive, net, m, pid, counts, prob_kind, p1)
+                if unit:
+                    # every share is 1 but i's against itself, 0, at distance 0 like every
+                    # actor at i's position: lost and reach depend on i's position only
+                    # (the same sums: terms 0 · 0 and 1 · 0 both add +0)
+                    cb = counts  # (counts / 1)
+                    for i in range(m):
+                        lost_k[i] = 0.0
+                        reach_k[i] = 0.0
+                    for j in range(n):  # (sums over j in order, positions innermost)
+                        pj = pid[j]
+                        for i in range(m):
+                            dd = dpos[pj, i]
+                            lost_k[i] += (1.0 - p1[pj, i]) * dd
+                            reach_k[i] += dd
                     for i in range(n):
-                        wu[k, i] = dist[vk, i] * w[b, vk]
-                _tallies(xb, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, counts[b], prob_kind, p1)
-                cb = chal[b]
-                for i in range(n):
-                    lost_[i] = 0.0
-                    reach_[i] = 0.0
-                for j in range(n):  # (sums over j in order, i innermost)
+                        lost_[i] = lost_k[pid[i]]
+                        reach_[i] = reach_k[pid[i]]
+                else:
+                    cb = chal
+                    for j in range(n):
+                        for i in range(n):
+                            cb[j, i] = counts[j, i] / max(mb[i], 1.0)
                     for i in range(n):
-                        lost_[i] += ((1.0 - p1[j, i]) * cb[j, i]) * dist[j, i]
-                        reach_[i] += cb[j, i] * dist[j, i]
+                        lost_[i] = 0.0
+                        reach_[i] = 0.0
+                    for j in range(n):  # (sums over j in order, i innermost)
+                        pj = pid[j]
+                        for i in range(n):
+                            lost_[i] += ((1.0 - p1[pj, pid[i]]) * cb[j, i]) * dist[j, i]
+                            reach_[i] += cb[j, i] * dist[j, i]
                 for i in range(n):
                     security[i] = 2.0 * reach_[i] - (4.0 * s[b, i]) * lost_[i]
                 if need_alt:
@@ -460,27 +531,32 @@ with warnings.catch_warnings():
             # --- powers: votes, U_s, U_f, U_sq (and U_b, U_w), by numpy's loop
             # (a zero base, x ** r = 0 for every r > 0 here, is given the base 1 and
             # its power read as 0: numpy's loop takes a slow path for 0 ** r)
+            # (votes: voter by position, position; U_s, U_f: actor, position)
+            nm = n * m
+            o_near = nm if vote_risk else 0
             if vote_risk:
                 for k in range(n):
                     vk = vo[k]
                     rk = r[vk]
-                    row = k * n
-                    for i in range(n):
-                        d = dist[vk, i]
+                    pk = pid[vk]
+                    row = k * m
+                    for i in range(m):
+                        d = dpos[pk, i]
                         pb[row + i] = d if d > 0 else 1.0
                         pe[row + i] = rk
             for i in range(n):
                 ri = r[i]
-                row = o_near + i * n
-                for j in range(n):
-                    half = 0.5 * dist[i, j]
+                pi = pid[i]
+                row = o_near + i * m
+                for j in range(m):
+                    half = 0.5 * dpos[pi, j]
                     nb = max(0.5 - half, 0.0)
                     pb[row + j] = nb if nb > 0 else 1.0
-                    pb[row + nn + j] = 0.5 + half
+                    pb[row + nm + j] = 0.5 + half
                     pe[row + j] = ri
-                    pe[row + nn + j] = ri
-            mp = o_near + nn
-            mp += nn
+                    pe[row + nm + j] = ri
+            mp = o_near + nm
+            mp += nm
             for i in range(n):
                 pb[mp] = 0.5
                 pe[mp] = r[i]
@@ -504,54 +580,68 @@ with warnings.catch_warnings():
             _power(pb, pe, pb, mp, meta, pow_data)  # (in place, as numpy may)
             # --- probabilities with the risk exponents
             if (not vote_risk) and risk_kind != 2 and not has_fixed:
-                for i in range(n):
-                    for j in range(n):
+                for i in range(m):
+                    for j in range(m):
                         p[i, j] = p1[i, j]
             else:
                 if vote_risk:
                     for k in range(n):
                         vk = vo[k]
+                        pk = pid[vk]
                         wk = w[b, vk]
-                        for i in range(n):
-                            pw = pb[k * n + i] if dist[vk, i] > 0 else 0.0
+                        for i in range(m):
+                            pw = pb[k * m + i] if dpos[pk, i] > 0 else 0.0
                             wu[k, i] = pw * wk
                 else:
                     for k in range(n):
                         vk = vo[k]
-                        for i in range(n):
-                            wu[k, i] = dist[vk, i] * w[b, vk]
-                _tallies(xb, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, counts[b], prob_kind, p)
-            o_gap = o_near + nn
-            o_sq = o_gap + nn
+                        pk = pid[vk]
+                        for i in range(m):
+                            wu[k, i] = dpos[pk, i] * w[b, vk]
+                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
+                _prob(positive, net, m, pid, counts, prob_kind, p)
+            o_gap = o_near + nm
+            o_sq = o_gap + nm
             o_alt = o_sq + n
             # --- expected utilities
+            # (what depends on j's position only, once per position: U_s, U_f, the
+            # probabilities, j's expected utility as i sees it; then j's salience)
             for i in range(n):
                 sq = q * (2.0 - 4.0 * pb[o_sq + i])
+                pi = pid[i]
+                si = s[b, i]
+                row = i * m
+                for k in range(m):
+                    nr = pb[o_near + row + k] if 0.5 - 0.5 * dpos[pi, k] > 0 else 0.0
+                    gp = (pb[o_gap + row + k] - nr) * 4.0
+                    base = (2.0 - 4.0 * nr) - sq
+                    gap_k[k] = gp
+                    base_k[k] = base
+                    lose_k[k] = 1.0 - p[pi, k]
+                    b_k[k] = base - (si * (1.0 - p[k, pi])) * gp
+                for j in range(n):
+                    k = pid[j]
+                    a[i, j] = base_k[k] - (s[b, j] * lose_k[k]) * gap_k[k]
+                    bb[i, j] = b_k[k]
+                if not need_alt:
+                    continue
                 for j in range(n):
                     e = i * n + j
-                    nr = pb[o_near + e] if 0.5 - 0.5 * dist[i, j] > 0 else 0.0
-                    gp = (pb[o_gap + e] - nr) * 4.0
-                    base = (2.0 - 4.0 * nr) - sq
-                    a[i, j] = base - (s[b, j] * (1.0 - p[i, j])) * gp
-                    if need_alt:
-                        t = _t(eftekhari, t_value, dmu[i], dist[i, j])
-                        ub = 2.0 - 4.0 * pb[o_alt + e]
-                        uw = 2.0 - 4.0 * pb[o_alt + nn + e]
-                        a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                    t = _t(eftekhari, t_value, dmu[i], dist[i, j])
+                    ub = 2.0 - 4.0 * pb[o_alt + e]
+                    uw = 2.0 - 4.0 * pb[o_alt + nn + e]
+                    a[i, j] = a[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
                     if not actual:
-                        bb[i, j] = base - (s[b, i] * (1.0 - p[j, i])) * gp
-                        if need_alt:
-                            t = _t(eftekhari, t_value, dmu[j], dist[j, i])
-                            ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
-                            uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
-                            bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
+                        t = _t(eftekhari, t_value, dmu[j], dist[j, i])
+                        ub = 2.0 - 4.0 * pb[o_alt + 2 * nn + e]
+                        uw = 2.0 - 4.0 * pb[o_alt + 3 * nn + e]
+                        bb[i, j] = bb[i, j] - (1.0 - q) * (t * ub + (1.0 - t) * uw)
             if actual:
                 for i in range(n):
                     for j in range(n):
                         bb[i, j] = a[j, i]
             # --- what moves i, from i's perspective; the offer it takes
-            pb_row = pair[b]
+            pb_row = pair
             for i in range(n):
                 xi = xb[i]
                 n_lose = 0
@@ -573,7 +663,10 @@ with warnings.catch_warnings():
                     n_lose += lo_
                     n_give += gi
                     moving[i, j] = lo_ | gi | (capitulation & ca)
-                if weighted:
+                if n_give == 0:  # no compromise: every move is to the other's position
+                    for j in range(n):
+                        offer[i, j] = xb[j]
+                elif weighted:
                     for j in range(n):
                         aa = abs(a[i, j])
                         ab = abs(bb[i, j])
@@ -656,7 +749,7 @@ with warnings.catch_warnings():
                         bv = bb[i, j]
                         buf_a[e] = av
                         buf_b[e] = bv
-                        buf_p[e] = p[i, j]
+                        buf_p[e] = p[pid[i], pid[j]]
                         buf_offer[e] = offer[i, j] if moving[i, j] else np.nan
                         ap = dist[i, j] > 0 and pb_row[i, j]
                         pos_a = av > TOL and ap
@@ -742,7 +835,7 @@ def _spread(pool: Any, threads: int, count: int, fn: Callable[[int, int], None])
 
 
 def _run_part(  # type: ignore[no-untyped-def]
-    x, w, w1, s, present, counts, chal, scale, R, prob_kind, vote_risk, actual,
+    x, w, w1, s, present, mult, scale, R, prob_kind, vote_risk, actual,
     accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind, first_round,
     tolerance, record, positions, median_out, risk_out, security_out, accepted_out,
     relation_out, stopped, pair_start, buf_rel, buf_a, buf_b, buf_p, buf_offer, at,
@@ -758,7 +851,6 @@ def _run_part(  # type: ignore[no-untyped-def]
     the numpy kernel's."""
     B, n = x.shape
     nn = n * n
-    pair = counts > 0
     sumw = np.empty(B)
     median = np.empty(B)
     x_lo = np.empty(B)
@@ -790,7 +882,7 @@ def _run_part(  # type: ignore[no-untyped-def]
             def rows(lo: int, hi: int, rnd: int = rnd, span: float = span,
                      fixed: bool = fixed, at: int = at, live: np.ndarray = live) -> None:
                 _round_rows(
-                    lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, pair, counts, chal,
+                    lo, hi, rnd, live, span, x_lo, x_hi, x, w, s, present, mult,
                     scale, sumw, median, r_fixed, fixed, prob_kind, vote_risk, actual,
                     accept_kind, weighted, capitulation, q, t_value, eftekhari, risk_kind,
                     first_round, tolerance, record, risk_out, security_out, accepted_out,
@@ -833,12 +925,11 @@ def ready() -> None:
             return
         B, n, R = 1, 2, 1
         f = np.zeros((B, n))
-        sq = np.zeros((B, n, n))
         out = [np.zeros((R + 1, B, n)), np.zeros((R + 1, B)), np.zeros((R, B, n)),
                np.zeros((R, B, n)), np.zeros((R, B, n), np.int64), np.zeros((R, B, n), np.int8),
                np.zeros(B, np.int64), np.zeros((R, B), np.int64)]
         bufs = [np.zeros(0, np.int8)] + [np.zeros(0) for _ in range(4)]
-        run_part(f, f, f, f, np.zeros((B, n), np.bool_), sq, sq, np.ones(B), R, 0, True, False,
+        run_part(f, f, f, f, np.zeros((B, n), np.bool_), f, np.ones(B), R, 0, True, False,
                  0, False, True, 1.0, 1.0, False, 0, False, 0.0, False, *out, *bufs, 0,
                  _POW_DATA)
         _warm.append(True)

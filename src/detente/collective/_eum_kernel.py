@@ -66,6 +66,7 @@ __all__ = [
     "RELATIONS",
     "RISK",
     "VARIANTS",
+    "eum_final",
     "eum_kernel",
 ]
 
@@ -548,6 +549,48 @@ def eum_kernel(
     or once the work plus the numpy work already spent in the process reaches
     :data:`COMPILE_WORK` (compiling them costs ~10 s, once: see :func:`_use_compiled`).
     """
+    trace = _run(position, capability, salience, present, settings, record_pairs=record_pairs,
+                 threads=threads, merge=merge, engine=engine, final=False)
+    assert isinstance(trace, EUMTrace)
+    return trace
+
+
+def eum_final(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    settings: EUMSettings = EUMSettings(),
+    *,
+    threads: int | None = None,
+    engine: str | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The weighted mean and the median of every row after the last round, ``(B,)`` each: the
+    numbers of ``eum_kernel(...).mean[-1]`` and ``.median[-1]`` (the same, bit for bit),
+    without building the rounds' trace (positions, risk exponents, security levels, accepted
+    offers of every round), which a Monte Carlo run does not read. On the compiled path the
+    trace is neither copied out nor expanded to actors, and the mean is taken of the last
+    round only; the numpy path runs :func:`eum_kernel`."""
+    final = _run(position, capability, salience, present, settings, record_pairs=False,
+                 threads=threads, merge=True, engine=engine, final=True)
+    assert isinstance(final, tuple)
+    return final
+
+
+def _run(
+    position: np.ndarray,
+    capability: np.ndarray,
+    salience: np.ndarray,
+    present: np.ndarray,
+    settings: EUMSettings,
+    *,
+    record_pairs: bool,
+    threads: int | None,
+    merge: bool,
+    engine: str | None,
+    final: bool,
+) -> EUMTrace | tuple[np.ndarray, np.ndarray]:
+    """:func:`eum_kernel` (``final=False``) or :func:`eum_final` (``final=True``)."""
     present = np.asarray(present, dtype=bool)
     B, n = present.shape
     R = settings.rounds
@@ -570,22 +613,25 @@ def eum_kernel(
     slot[order] = np.arange(B)  # row b of the input is row slot[b] of the run
     xu, cu, su, pu, mult_u = xu[order], cu[order], su[order], pu[order], mult[order]
     rep_u = rep[order]
+    parts = _width_groups(width[order])
+    work = sum((r.stop - r.start) * wd * wd for r, wd in parts) * R
+    compiled = _use_compiled(engine, settings, work)
+    # the final outcomes only (compiled): no trace of the rounds (empty arrays, never written)
+    lean = final and compiled
+    traced = (0 if lean else R, 0 if lean else B, u + 1)
     raw = _Raw(
-        positions=np.full((R + 1, B, u + 1), np.nan),
+        positions=np.full((traced[0] + (0 if lean else 1), traced[1], u + 1), np.nan),
         median=np.empty((R + 1, B)),
         mean=np.empty((R + 1, B)),
-        risk=np.ones((R, B, u + 1)),
-        security=np.zeros((R, B, u + 1)),
-        accepted=np.full((R, B, u + 1), -1, dtype=np.int64),
-        accepted_relation=np.full((R, B, u + 1), NONE, dtype=np.int8),
+        risk=np.ones(traced),
+        security=np.zeros(traced),
+        accepted=np.full(traced, -1, dtype=np.int64),
+        accepted_relation=np.full(traced, NONE, dtype=np.int8),
         stopped=np.full(B, R, dtype=np.int64),
         pairs=None,
         pair_start=np.full((R, B), -1, dtype=np.int64),
         pair_width=np.ones(B, dtype=np.int64),
     )
-    parts = _width_groups(width[order])
-    work = sum((r.stop - r.start) * wd * wd for r, wd in parts) * R
-    compiled = _use_compiled(engine, settings, work)
     if threads is None:  # (threads pay off on the compiled path only, and only for large runs)
         threads = (os.cpu_count() or 1) if compiled and work >= COMPILED_MIN_WORK else 1
     if threads > 1 and B > 1 and not compiled:
@@ -618,7 +664,7 @@ def eum_kernel(
                 _eum_rows_compiled(
                     xu[rows, :wd], cu[rows, :wd], su[rows, :wd], pu[rows, :wd],
                     mult_u[rows, :wd], rep_u[rows, :wd], settings, raw, rows, int(region[k]),
-                    threads=threads, pool=pool,
+                    threads=threads, pool=pool, final=lean,
                 )
 
     def run(k: int) -> None:
@@ -634,6 +680,8 @@ def eum_kernel(
     elif not compiled:
         for k in range(len(parts)):
             run(k)
+    if final:
+        return raw.mean[R, slot], raw.median[R, slot]
     # back to the input's row order, and from groups to actors: one gather per array
     # (the last column of the raw arrays is never written: it holds absent actors' values)
     where = slot[:, None] * (u + 1) + np.where(member >= 0, member, u)  # (B, n)
@@ -1161,6 +1209,7 @@ def _eum_rows_compiled(
     at: int,
     threads: int = 1,
     pool: Any = None,
+    final: bool = False,
 ) -> None:
     """:func:`_eum_rows` through the compiled rounds of :mod:`._eum_jit` (the same numbers):
     the same inputs prepared the same way, the rounds in machine code, the weighted means by
@@ -1183,9 +1232,7 @@ def _eum_rows_compiled(
     anchor = np.where(present, x, np.inf).min(axis=1, initial=np.inf)
     x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
     x0 = x.copy()
-    m = np.where(present, mult, 0).astype(float)
-    counts = m[:, :, None] * m[:, None, :] - np.eye(n)[None] * m[:, :, None]
-    chal = counts / np.maximum(m, 1)[:, None, :]
+    m = np.where(present, mult, 0).astype(float)  # (the pairs' counts: in the rounds)
     positions = np.empty((R + 1, B, n))
     median = np.empty((R + 1, B))
     risk = np.ones((R, B, n))
@@ -1201,7 +1248,7 @@ def _eum_rows_compiled(
     t_value = 0.0 if cfg.t == "eftekhari" else float(cfg.t)
     jit.ready()
     jit.run_part(
-        x, w, w1, s, np.ascontiguousarray(present), counts, chal, scale, R,
+        x, w, w1, s, np.ascontiguousarray(present), m, scale, R,
         jit._PROB[cfg.probability],
         bool(cfg.vote_risk), cfg.perception == "actual", jit._ACCEPT[cfg.accept],
         cfg.compromise == "weighted", bool(cfg.capitulation), float(cfg.q), t_value,
@@ -1210,6 +1257,11 @@ def _eum_rows_compiled(
         stopped, pair_start, *bufs, at, jit._POW_DATA, threads=threads, pool=pool,
     )
     cols = slice(0, n)
+    if final:  # the outcomes after the last round only (see eum_final)
+        xs = np.where(present, positions[R], x0)
+        out.mean[R, rows] = weighted_mean(xs, w)
+        out.median[:, rows] = median
+        return
     # the weighted mean of every round, as numpy computes it (absent actors at their anchor)
     xs = np.where(present[None], positions, x0[None])
     mean = weighted_mean(xs.reshape(-1, n), np.broadcast_to(w, xs.shape).reshape(-1, n))

@@ -4,8 +4,9 @@
 ``(D, n_issues)`` on the issues' scales (and, for the crisis model, the episode probabilities
 ``(D, 3)``). The baselines and the compromise, median and Nash models are numpy over the draw
 axis; the EUM solves every issue of every draw as one row of one kernel call
-(:func:`detente.collective._eum_kernel.eum_kernel`); the exchange model advances all draws side
-by side (:func:`detente.collective._exchange_engine.run_exchange_batch`); any other model (the
+(:func:`detente.collective._eum_kernel.eum_final`: the last round's outcomes only); the exchange
+model advances all draws side by side
+(:func:`detente.collective._exchange_engine.run_exchange_batch`); any other model (the
 crisis model, models registered later) gets a scenario per draw through its registered batch
 function or one call per draw. Each path gives the numbers :func:`detente.collective.forecast`
 gives on the same inputs (tested).
@@ -35,7 +36,7 @@ def _weights(arr: Mapping[str, Any]) -> np.ndarray:
 
 def _eum(arr: Mapping[str, Any], opts: dict[str, Any]) -> np.ndarray:
     from detente.collective._eum import eum_settings
-    from detente.collective._eum_kernel import eum_kernel
+    from detente.collective._eum_kernel import eum_final
 
     settings, outcome = eum_settings(**opts)
     pos, cap, sal = arr["position"], arr["capability"], arr["salience"]
@@ -45,10 +46,9 @@ def _eum(arr: Mapping[str, Any], opts: dict[str, Any]) -> np.ndarray:
     def rows(a: np.ndarray) -> np.ndarray:  # (D, n, k) -> one kernel row per draw and issue
         return np.ascontiguousarray(np.swapaxes(a, 1, 2)).reshape(d * k, n)
 
-    trace = eum_kernel(rows(np.nan_to_num(pos)), rows(cap), rows(sal), rows(present), settings,
-                       record_pairs=False)
-    final = (trace.median if outcome == "median" else trace.mean)[-1]
-    return final.reshape(d, k)
+    mean, median = eum_final(rows(np.nan_to_num(pos)), rows(cap), rows(sal), rows(present),
+                             settings)
+    return (median if outcome == "median" else mean).reshape(d, k)
 
 
 def _exchange(arr: Mapping[str, Any], opts: dict[str, Any],
