@@ -17,6 +17,9 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    esc,
+    print_lines,
+    print_styled,
     scenario_path,
     user_errors,
 )
@@ -217,16 +220,16 @@ def bargain_cmd(
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
         A, B = dom.a.id, dom.b.id
-        console.print(f"[bold]{dom.name}[/]: {len(dom.issues)} issues, "
+        print_styled(f"[bold]{esc(dom.name)}[/]: {len(dom.issues)} issues, "
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
         for iss in dom.issues:
             if len(iss.options) == 1:  # the red lines left nothing but the status quo
-                console.print(f"[yellow]note:[/] on {iss.id} only {iss.options[0]} is left: the "
-                              "red lines exclude every other outcome, so the issue is not "
-                              f"bargained over ('{A} ideal' and '{B} ideal' are their best "
-                              "within the red lines)")
+                print_styled(f"[yellow]note:[/] on {esc(iss.id)} only {esc(iss.options[0])} is "
+                             "left: the red lines exclude every other outcome, so the issue is "
+                             f"not bargained over ('{esc(A)} ideal' and '{esc(B)} ideal' are "
+                             "their best within the red lines)")
         full_trust = pair == (1.0, 1.0)
         shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
                                        res.solutions_trust.items()]
@@ -463,9 +466,9 @@ def tournament_cmd(
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
-    console.print(f"[bold]{dom.name}[/]: {A} vs {B}, {dom.n_outcomes:,} outcomes, deadline "
-                  f"{dom.deadline} offers; {repeats} version(s) per pairing (noise {noise:g}, "
-                  f"seed {seed}); {A} offers first")
+    print_styled(f"[bold]{esc(dom.name)}[/]: {esc(A)} vs {esc(B)}, {dom.n_outcomes:,} outcomes, "
+                 f"deadline {dom.deadline} offers; {repeats} version(s) per pairing (noise "
+                 f"{noise:g}, seed {seed}); {esc(A)} offers first")
     p = Table(title="per pairing (means over the versions; no agreement = reservation values)",
               title_justify="left")
     for col in (f"{A} plays", f"{B} plays"):
@@ -578,9 +581,10 @@ def ultimatum_cmd(
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
-    console.print(f"[bold]{dom.name}[/]: {P.id} makes a take-it-or-leave-it offer to {R.id}; "
-                  f"{R.id}'s reservation value believed {family.value} around {mu:.3f} "
-                  f"({width} {spread:g}); {P.id}'s own reservation value {P.reservation_value:.3f}")
+    print_styled(f"[bold]{esc(dom.name)}[/]: {esc(P.id)} makes a take-it-or-leave-it offer to "
+                 f"{esc(R.id)}; {esc(R.id)}'s reservation value believed {family.value} around "
+                 f"{mu:.3f} ({width} {spread:g}); {esc(P.id)}'s own reservation value "
+                 f"{P.reservation_value:.3f}")
     console.print(f"{dom.n_outcomes:,} outcomes, {best.frontier_size} on the Pareto frontier "
                   "(only those can be optimal)")
     if best.index < 0:
@@ -619,6 +623,5 @@ def ultimatum_cmd(
                       f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
     console.print(t)
     if signal is not None:
-        console.print(f"[bold]{P.id}'s public demand as a signal (Fearon 1997)[/]")
-        for line in signal.describe():
-            console.print(f"  {line}", markup=False)
+        console.print(f"{P.id}'s public demand as a signal (Fearon 1997)", style="bold")
+        print_lines(signal.describe(), indent="  ")
