@@ -66,3 +66,35 @@ def test_no_command_prints_with_markup_false_by_hand() -> None:
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if "markup=False" in line]
     assert sites == []
+
+
+# -- found as a new user (review11) -------------------------------------------------------------
+
+GENEVA = "geneva-2022"
+
+
+def test_a_negative_seed_is_a_usage_error_not_a_bug() -> None:
+    for args in (["forecast", GENEVA], ["simulate", GENEVA, "--draws", "20"],
+                 ["crisis", GENEVA, "--draws", "10"]):
+        res = CliRunner().invoke(app, [*args, "--seed", "-1"])
+        assert res.exit_code == 2, res.output
+        assert "--seed" in res.output and "internal error" not in res.output
+
+
+def test_negotiate_names_its_own_party_option() -> None:
+    res = CliRunner().invoke(app, ["negotiate", GENEVA, "--a", "boulware", "--b", "linear"])
+    assert res.exit_code == 2
+    assert "--actors" in res.output and "--a and --b" not in res.output
+
+
+def test_a_grid_below_two_names_the_grid_option() -> None:
+    res = CliRunner().invoke(app, ["bargain", GENEVA, "--a", "USA", "--b", "RUS", "--grid", "1"])
+    assert res.exit_code == 2
+    assert "--grid" in res.output and "steps" not in res.output
+
+
+def test_report_refuses_a_grid_below_two(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(app, ["report", GENEVA, "--grid", "0", "-o", str(out)])
+    assert res.exit_code == 2 and "--grid" in res.output
+    assert not out.exists()

@@ -66,12 +66,14 @@ def _parse_reservation(text: str | None) -> tuple[float, float] | None:
 def _load(
     file: str, a: str | None, b: str | None, grid: int, deadline: int | None = None,
     reservation: str | None = None, whatif: tuple[list[str], list[str]] | None = None,
+    parties: str = "--a and --b",
 ) -> Domain:
-    """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
+    """A domain from a bargaining YAML, a scenario file, or a shipped example's name;
+    ``parties`` names the options that pick the two parties (in messages)."""
 
     path = scenario_path(file)
     try:
-        return _load_domain(path, file, a, b, grid, deadline, reservation, whatif)
+        return _load_domain(path, file, a, b, grid, deadline, reservation, whatif, parties)
     except InputError as e:
         raise e.located(str(path)) from None
 
@@ -79,6 +81,7 @@ def _load(
 def _load_domain(
     path: Path, file: str, a: str | None, b: str | None, grid: int, deadline: int | None,
     reservation: str | None, whatif: tuple[list[str], list[str]] | None = None,
+    parties: str = "--a and --b",
 ) -> Domain:
     from detente.bargaining import domain_from_scenario, load_domain
     from detente.bargaining._domain import check_outcomes
@@ -90,7 +93,7 @@ def _load_domain(
                             "scenarios")
         if a or b:
             raise UserError(f"{file} is a bargaining domain with its own two parties: "
-                            "drop --a/--b")
+                            f"drop {parties.replace(' and ', '/').split(' ')[0]}")
         dom = load_domain(path)
         res = _parse_reservation(reservation)
         if res is not None:
@@ -107,8 +110,10 @@ def _load_domain(
             else:
                 raise UserError(
                     f"{file} is a scenario with {len(scenario.actors)} actors: pick the two "
-                    f"parties with --a and --b (actors: {', '.join(scenario.actor_ids)})"
+                    f"parties with {parties} (actors: {', '.join(scenario.actor_ids)})"
                 )
+        if grid < 2:
+            raise UserError(f"--grid must be ≥ 2 (points per issue scale), got {grid}")
         dom = domain_from_scenario(scenario, a, b, steps=grid,
                                    reservation=_parse_reservation(reservation))
     if deadline is not None:
@@ -326,7 +331,8 @@ def negotiate_cmd(
         "hardliner, random.")],
     strategy_b: Annotated[str, typer.Option("--b", help="Strategy of the second party.")],
     actors: PartiesOpt = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed (random strategy).")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", min=0, help="Seed (random strategy).")] = None,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
     grid: Annotated[int, typer.Option(
@@ -345,7 +351,7 @@ def negotiate_cmd(
         if len(parts) != 2 or not all(parts):
             raise UserError(f"--actors: expected two actor ids like USA,RUS, got {actors!r}")
         pa, pb = parts
-    dom = _load(file, pa, pb, grid, steps, reservation)
+    dom = _load(file, pa, pb, grid, steps, reservation, parties="--actors A,B")
     tr = negotiate(dom, sa, sb, rng=seed)
     if fmt is TableJson.json:
         console.print_json(json.dumps(tr.as_dict(), allow_nan=False))
@@ -411,7 +417,7 @@ def tournament_cmd(
         "tft, tft:K, hardliner, random.")] = DEFAULT_STRATEGIES,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations and the "
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the perturbations and the "
                                       "random strategy.")] = 0,
     repeats: Annotated[int, typer.Option(
         "--repeats", help="Versions of the domain per pairing: the domain itself and "

@@ -89,7 +89,7 @@ def crisis_cmd(
     sunk: Annotated[float, typer.Option(
         "--sunk", help="Costs the demand sinks up front (mobilisation), stake units.")] = 0.0,
     explain: Annotated[bool, typer.Option("--explain", help="Explain in words.")] = True,
-    seed: Annotated[int | None, typer.Option("--seed", help="Random seed.")] = 0,
+    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = 0,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """Coercive bargaining on a scenario: who can walk away, the bargaining range (Fearon

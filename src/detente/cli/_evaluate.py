@@ -154,7 +154,7 @@ def evaluate_cmd(
     option: Annotated[
         list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for random models.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed for random models.")] = 0,
     observed: Annotated[
         Path | None, typer.Option("--observed", help="Outcomes file (YAML or CSV: issue, "
                                   "value, date, note, source) for a single scenario input.")

@@ -158,7 +158,8 @@ def forecast_cmd(
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Write a PNG of positions and forecasts.")
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed for random models.")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", min=0, help="Seed for random models.")] = None,
     channel: Annotated[
         str | None,
         typer.Option("--channel", help="public or private: run every model on the stances' "

@@ -123,7 +123,7 @@ def simulate_cmd(
         help="Scenario file (YAML, CSV, KTAB, decide) or example / case name.")],
     model: ModelsOpt = None,
     draws: Annotated[int, typer.Option("--draws", "-n", help="Number of draws.")] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Seed: the same seed gives the same "
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed: the same seed gives the same "
                                       "numbers on any backend.")] = 0,
     jitter: Annotated[str | None, typer.Option(
         "--jitter", help="Noise on every number without a distribution: e.g. "
@@ -253,7 +253,7 @@ def sensitivity_cmd(
         "--input", help="Vary only these: ACTOR.ISSUE.FIELD, ACTOR, ISSUE or FIELD; repeat.")
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Inputs shown per issue.")] = 5,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the sample.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the sample.")] = 0,
     option: OptionOpt = None,
     set_: SetOpt = None,
     drop: DropOpt = None,
@@ -363,7 +363,7 @@ def calibrate_cmd(
         help="deu (DEU III, from ../shared or --path) or cases (the case bank).")] = "deu",
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
     draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Seed.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed.")] = 0,
     path: Annotated[Path | None, typer.Option(
         "--path", help="DEU III data file (default: the shared reference copy).")] = None,
     split: Annotated[str, typer.Option(
@@ -442,7 +442,7 @@ def credibility_sensitivity_cmd(
     setting: Annotated[list[str] | None, typer.Option(
         "--setting", help="Vary only these (half_life_years, allegation, disputed_factor, "
         "prior_kept, prior_broken); repeat.")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the sample.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the sample.")] = 0,
     db: Annotated[str | None, typer.Option(
         "--db", help="Record database URL (default: $DETENTE_DB or the shipped record).")
     ] = None,
