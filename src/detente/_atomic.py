@@ -107,8 +107,12 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
     suffix = target.suffix.lower()
     if suffix and suffix not in _FIGURE_FORMATS:
         raise InputError(f"{target}: cannot write a figure as '{suffix}'; use .png, .svg or .pdf")
+    from detente._glyphs import figure_text
+
     buf = io.BytesIO()
-    fig.savefig(buf, format=_FIGURE_FORMATS.get(suffix, "png"), dpi=dpi, bbox_inches="tight")
+    fmt = _FIGURE_FORMATS.get(suffix, "png")
+    with figure_text(fig, fmt=fmt):
+        fig.savefig(buf, format=fmt, dpi=dpi, bbox_inches="tight")
     if str(target.parent):
         target.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_bytes(target, buf.getvalue())

@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -33,6 +33,9 @@ __all__ = [
     "fail",
     "load_record",
     "model_names",
+    "esc",
+    "print_lines",
+    "print_styled",
     "print_wide",
     "say_created",
     "scenario_path",
@@ -46,10 +49,31 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup off: scenario names, ids and notes are printed as written ("[b]P" is an actor id, not
+# bold); detente's own styling goes through print_styled (or style=) with values escaped by esc
+console = Console(highlight=False, soft_wrap=True, markup=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def esc(value: object) -> str:
+    """``value`` as text safe inside :func:`print_styled` markup."""
+    return _esc(str(value))
+
+
+def print_styled(text: str, *, err: bool = False) -> None:
+    """Print detente's own rich markup (``[bold]…[/]``); values from the user, a scenario or a
+    model must be wrapped in :func:`esc`."""
+    (err_console if err else console).print(text, markup=True)
+
+
+def print_lines(lines: str | Iterable[str], *, indent: str = "", err: bool = False) -> None:
+    """Print lines as written (no rich markup: text from a model, a scenario or the user may
+    hold ``[...]``), each after ``indent``; on stderr with ``err``."""
+    out = err_console if err else console
+    for line in [lines] if isinstance(lines, str) else lines:
+        out.print(f"{indent}{line}", markup=False)
 
 
 def print_wide(table: Table) -> None:
@@ -166,7 +190,7 @@ def user_errors(func: F) -> F:
             sys.stderr.close()
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
-            err_console.print("interrupted", markup=False)
+            print_lines("interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except MemoryError:
             _internal("out of memory", None)
@@ -181,10 +205,8 @@ def _internal(summary: str, exc: BaseException | None) -> NoReturn:
     if len(first) > 300:
         first = first[:300] + "…"
     if debug_enabled() and exc is not None:
-        err_console.print(
-            "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip(),
-            markup=False,
-        )
+        print_lines("".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+                    .rstrip(), err=True)
     hint = "" if debug_enabled() else " (run with --debug for the traceback)"
     err_console.print(
         f"[bold red]internal error:[/] {_esc(first)} — this is a bug in detente, not in your "
@@ -245,8 +267,8 @@ def load_record(db: str | None) -> Any:
 def say_created(store: Any) -> None:
     """On first use, say where the database was created (on stderr: output stays clean)."""
     if getattr(store, "created", False):
-        err_console.print(f"created the record database {store.url} (filled with the shipped "
-                          "dataset; --db or $DETENTE_DB choose another)", markup=False)
+        print_lines(f"created the record database {store.url} (filled with the shipped "
+                    "dataset; --db or $DETENTE_DB choose another)", err=True)
 
 
 def _esc(text: str) -> str:

@@ -17,6 +17,9 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    esc,
+    print_lines,
+    print_styled,
     scenario_path,
     user_errors,
 )
@@ -63,12 +66,14 @@ def _parse_reservation(text: str | None) -> tuple[float, float] | None:
 def _load(
     file: str, a: str | None, b: str | None, grid: int, deadline: int | None = None,
     reservation: str | None = None, whatif: tuple[list[str], list[str]] | None = None,
+    parties: str = "--a and --b",
 ) -> Domain:
-    """A domain from a bargaining YAML, a scenario file, or a shipped example's name."""
+    """A domain from a bargaining YAML, a scenario file, or a shipped example's name;
+    ``parties`` names the options that pick the two parties (in messages)."""
 
     path = scenario_path(file)
     try:
-        return _load_domain(path, file, a, b, grid, deadline, reservation, whatif)
+        return _load_domain(path, file, a, b, grid, deadline, reservation, whatif, parties)
     except InputError as e:
         raise e.located(str(path)) from None
 
@@ -76,6 +81,7 @@ def _load(
 def _load_domain(
     path: Path, file: str, a: str | None, b: str | None, grid: int, deadline: int | None,
     reservation: str | None, whatif: tuple[list[str], list[str]] | None = None,
+    parties: str = "--a and --b",
 ) -> Domain:
     from detente.bargaining import domain_from_scenario, load_domain
     from detente.bargaining._domain import check_outcomes
@@ -87,7 +93,7 @@ def _load_domain(
                             "scenarios")
         if a or b:
             raise UserError(f"{file} is a bargaining domain with its own two parties: "
-                            "drop --a/--b")
+                            f"drop {parties.replace(' and ', '/').split(' ')[0]}")
         dom = load_domain(path)
         res = _parse_reservation(reservation)
         if res is not None:
@@ -104,8 +110,10 @@ def _load_domain(
             else:
                 raise UserError(
                     f"{file} is a scenario with {len(scenario.actors)} actors: pick the two "
-                    f"parties with --a and --b (actors: {', '.join(scenario.actor_ids)})"
+                    f"parties with {parties} (actors: {', '.join(scenario.actor_ids)})"
                 )
+        if grid < 2:
+            raise UserError(f"--grid must be ≥ 2 (points per issue scale), got {grid}")
         dom = domain_from_scenario(scenario, a, b, steps=grid,
                                    reservation=_parse_reservation(reservation))
     if deadline is not None:
@@ -217,16 +225,16 @@ def bargain_cmd(
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
         A, B = dom.a.id, dom.b.id
-        console.print(f"[bold]{dom.name}[/]: {len(dom.issues)} issues, "
+        print_styled(f"[bold]{esc(dom.name)}[/]: {len(dom.issues)} issues, "
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
         for iss in dom.issues:
             if len(iss.options) == 1:  # the red lines left nothing but the status quo
-                console.print(f"[yellow]note:[/] on {iss.id} only {iss.options[0]} is left: the "
-                              "red lines exclude every other outcome, so the issue is not "
-                              f"bargained over ('{A} ideal' and '{B} ideal' are their best "
-                              "within the red lines)")
+                print_styled(f"[yellow]note:[/] on {esc(iss.id)} only {esc(iss.options[0])} is "
+                             "left: the red lines exclude every other outcome, so the issue is "
+                             f"not bargained over ('{esc(A)} ideal' and '{esc(B)} ideal' are "
+                             "their best within the red lines)")
         full_trust = pair == (1.0, 1.0)
         shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
                                        res.solutions_trust.items()]
@@ -323,7 +331,8 @@ def negotiate_cmd(
         "hardliner, random.")],
     strategy_b: Annotated[str, typer.Option("--b", help="Strategy of the second party.")],
     actors: PartiesOpt = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed (random strategy).")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", min=0, help="Seed (random strategy).")] = None,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
     grid: Annotated[int, typer.Option(
@@ -342,7 +351,7 @@ def negotiate_cmd(
         if len(parts) != 2 or not all(parts):
             raise UserError(f"--actors: expected two actor ids like USA,RUS, got {actors!r}")
         pa, pb = parts
-    dom = _load(file, pa, pb, grid, steps, reservation)
+    dom = _load(file, pa, pb, grid, steps, reservation, parties="--actors A,B")
     tr = negotiate(dom, sa, sb, rng=seed)
     if fmt is TableJson.json:
         console.print_json(json.dumps(tr.as_dict(), allow_nan=False))
@@ -408,7 +417,7 @@ def tournament_cmd(
         "tft, tft:K, hardliner, random.")] = DEFAULT_STRATEGIES,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations and the "
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the perturbations and the "
                                       "random strategy.")] = 0,
     repeats: Annotated[int, typer.Option(
         "--repeats", help="Versions of the domain per pairing: the domain itself and "
@@ -463,9 +472,9 @@ def tournament_cmd(
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
-    console.print(f"[bold]{dom.name}[/]: {A} vs {B}, {dom.n_outcomes:,} outcomes, deadline "
-                  f"{dom.deadline} offers; {repeats} version(s) per pairing (noise {noise:g}, "
-                  f"seed {seed}); {A} offers first")
+    print_styled(f"[bold]{esc(dom.name)}[/]: {esc(A)} vs {esc(B)}, {dom.n_outcomes:,} outcomes, "
+                 f"deadline {dom.deadline} offers; {repeats} version(s) per pairing (noise "
+                 f"{noise:g}, seed {seed}); {esc(A)} offers first")
     p = Table(title="per pairing (means over the versions; no agreement = reservation values)",
               title_justify="left")
     for col in (f"{A} plays", f"{B} plays"):
@@ -578,9 +587,10 @@ def ultimatum_cmd(
         }
         console.print_json(json.dumps(doc, allow_nan=False))
         return
-    console.print(f"[bold]{dom.name}[/]: {P.id} makes a take-it-or-leave-it offer to {R.id}; "
-                  f"{R.id}'s reservation value believed {family.value} around {mu:.3f} "
-                  f"({width} {spread:g}); {P.id}'s own reservation value {P.reservation_value:.3f}")
+    print_styled(f"[bold]{esc(dom.name)}[/]: {esc(P.id)} makes a take-it-or-leave-it offer to "
+                 f"{esc(R.id)}; {esc(R.id)}'s reservation value believed {family.value} around "
+                 f"{mu:.3f} ({width} {spread:g}); {esc(P.id)}'s own reservation value "
+                 f"{P.reservation_value:.3f}")
     console.print(f"{dom.n_outcomes:,} outcomes, {best.frontier_size} on the Pareto frontier "
                   "(only those can be optimal)")
     if best.index < 0:
@@ -619,6 +629,5 @@ def ultimatum_cmd(
                       f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
     console.print(t)
     if signal is not None:
-        console.print(f"[bold]{P.id}'s public demand as a signal (Fearon 1997)[/]")
-        for line in signal.describe():
-            console.print(f"  {line}", markup=False)
+        console.print(f"{P.id}'s public demand as a signal (Fearon 1997)", style="bold")
+        print_lines(signal.describe(), indent="  ")

@@ -17,6 +17,9 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    esc,
+    print_lines,
+    print_styled,
     scenario_path,
     user_errors,
 )
@@ -86,7 +89,7 @@ def crisis_cmd(
     sunk: Annotated[float, typer.Option(
         "--sunk", help="Costs the demand sinks up front (mobilisation), stake units.")] = 0.0,
     explain: Annotated[bool, typer.Option("--explain", help="Explain in words.")] = True,
-    seed: Annotated[int | None, typer.Option("--seed", help="Random seed.")] = 0,
+    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = 0,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """Coercive bargaining on a scenario: who can walk away, the bargaining range (Fearon
@@ -160,7 +163,7 @@ def crisis_cmd(
     if fmt is TableJson.json:
         console.print_json(json.dumps(doc, allow_nan=False, default=float))
         return
-    console.print(f"[bold]{scenario.name}[/] ({channel} channel): P(agreement) "
+    print_styled(f"[bold]{esc(scenario.name)}[/] ({channel} channel): P(agreement) "
                   f"{res.episode['agreement']:.2f}, P(standoff) {res.episode['no_agreement']:.2f}"
                   f", P(escalation) {res.episode['escalation']:.2f}")
     if d is not None:
@@ -199,10 +202,8 @@ def crisis_cmd(
                     f"{row['interval_80'][1]:.1f}")
     console.print(tab)
     if explain:
-        console.print("[bold]why[/]")
-        for line in doc["explanation"]:
-            console.print(f"  {line}", markup=False)
+        console.print("why", style="bold")
+        print_lines(doc["explanation"], indent="  ")
     if d is not None and "signal" in doc and "error" not in doc["signal"]:
-        console.print("[bold]the public demand as a signal (Fearon 1997)[/]")
-        for line in sig.describe():
-            console.print(f"  {line}", markup=False)
+        console.print("the public demand as a signal (Fearon 1997)", style="bold")
+        print_lines(sig.describe(), indent="  ")

@@ -154,7 +154,7 @@ def evaluate_cmd(
     option: Annotated[
         list[str] | None, typer.Option("--option", "-o", help="Model option NAME=VALUE.")
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for random models.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed for random models.")] = 0,
     observed: Annotated[
         Path | None, typer.Option("--observed", help="Outcomes file (YAML or CSV: issue, "
                                   "value, date, note, source) for a single scenario input.")
@@ -221,7 +221,7 @@ def _evaluate(
     else:
         _table(report, subset, per_issue, comparisons)
         for n in notes:
-            console.print(f"[dim]{n}[/]")
+            console.print(n, style="dim")
     if plot is not None:
         from detente.report import plot_evaluation
 
@@ -303,8 +303,9 @@ def _table(
         t.add_row(c, _SHORT.get(report.outcomes.get(c, ""), ""), *cells)
     print_wide(t)
     if report.outcomes:
-        console.print("[dim]out: the episode outcome (agr = agreement, none = no agreement, "
-                      "esc = escalation); base rate BS: Brier score of the base rate[/]")
+        console.print("out: the episode outcome (agr = agreement, none = no agreement, "
+                      "esc = escalation); base rate BS: Brier score of the base rate",
+                      style="dim")
     s = Table(title=f"overall{scope}", title_justify="left")
     s.add_column("model", no_wrap=True)
     for col in ("MAE\nall issues", "median\nAE", "MAE mean\nof cases", "issues\nscored",
@@ -345,20 +346,20 @@ def _table(
         if better:
             console.print(f"beat the status quo on MAE (all issues): {', '.join(better)}")
         else:
-            console.print("[bold]no model beats the status quo on MAE (all issues)[/]")
+            console.print("no model beats the status quo on MAE (all issues)", style="bold")
     if comparisons:
-        console.print("[dim]Δ MAE vs status quo: the model's MAE minus the status quo's on the "
+        console.print("Δ MAE vs status quo: the model's MAE minus the status quo's on the "
                       "issues both forecast (negative: better than the status quo), with a 95% "
-                      "interval from resampling whole cases[/]")
+                      "interval from resampling whole cases", style="dim")
     if base is not None:
-        console.print("[dim]Brier: multi-class, sum over agreement, no_agreement, escalation "
+        console.print("Brier: multi-class, sum over agreement, no_agreement, escalation "
                       "of (p - o)^2 (0 best, 2 worst, 2/3 for 1/3 each); Brier P(esc): binary, "
                       "(p_escalation - o_escalation)^2 (0 best, 1 worst, 0.25 for a coin); "
                       "base rate: leave-one-case-out frequencies; '—': no probabilities from "
-                      "the model[/]")
+                      "the model", style="dim")
     for m in models:
         for note in m.notes:
-            console.print(f"[dim]{m.model}: {note}[/]")
+            console.print(f"{m.model}: {note}", style="dim")
     probabilistic = [m for m in models if m.n_episodes > 0]
     if probabilistic and base is not None:
         e = Table(title="episode outcome: probability given to what happened (Brier score)",
@@ -386,8 +387,9 @@ def _table(
                   *[_fmt(report.brier_skill(m.model, escalation=True), 2)
                     for m in probabilistic], "")
         console.print(e)
-        console.print("[dim]Brier skill: 1 − BS(model) / BS(base rate) on the same cases "
-                      "(above 0: better than the base rate), multi-class and for P(escalation)[/]")
+        console.print("Brier skill: 1 − BS(model) / BS(base rate) on the same cases "
+                      "(above 0: better than the base rate), multi-class and for P(escalation)",
+                      style="dim")
     if per_issue:
         p = Table(title="per issue: forecast (absolute error on 0-100)", title_justify="left")
         p.add_column("case", no_wrap=True)
@@ -457,8 +459,8 @@ def _evaluate_deu(
     print_wide(table)
     for r in results:
         if r.skipped:
-            console.print(f"[dim]{r.model}: {r.skipped} issue(s) without a forecast were left "
-                          "out[/]")
+            console.print(f"{r.model}: {r.skipped} issue(s) without a forecast were left "
+                          "out", style="dim")
 
 
 def _finite(doc: Any) -> bool:

@@ -21,7 +21,10 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    esc,
     model_names,
+    print_lines,
+    print_styled,
     print_wide,
     scenario_path,
     user_errors,
@@ -97,18 +100,18 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
                           f"P(escalation) {f.episode['escalation']:.2f}")
     for f in forecasts:
         for note in f.notes:
-            console.print(f"[dim]{f.model}:[/] {note}")
+            print_styled(f"[dim]{esc(f.model)}:[/] {esc(note)}")
         if explain and f.explanation:
-            console.print(f"\n[bold]{f.model}: why[/]")
-            for line in f.explanation:
-                console.print(f"  {line}", markup=False)
+            console.print(f"\n{f.model}: why", style="bold")
+            print_lines(f.explanation, indent="  ")
 
 
 def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
     from detente.crisis import has_private
 
     if not has_private(scenario):
-        console.print("[dim]the scenario gives no private positions: both channels agree[/]")
+        console.print("the scenario gives no private positions: both channels agree",
+                      style="dim")
     table = Table(title=f"{scenario.name}: public vs private channel (gap = private − public)",
                   title_justify="left")
     table.add_column("issue")
@@ -155,7 +158,8 @@ def forecast_cmd(
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Write a PNG of positions and forecasts.")
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed for random models.")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", min=0, help="Seed for random models.")] = None,
     channel: Annotated[
         str | None,
         typer.Option("--channel", help="public or private: run every model on the stances' "
@@ -251,12 +255,12 @@ def models_cmd(
         console.print(table)
         return
     spec = specs[0]
-    console.print(f"[bold]{spec.name}[/]: {spec.summary}")
-    console.print(f"[dim]{spec.reference}[/]")
+    print_styled(f"[bold]{esc(spec.name)}[/]: {esc(spec.summary)}")
+    console.print(spec.reference, style="dim")
     if not spec.options:
         console.print("no options")
     for k, o in spec.options.items():
-        console.print(f"  [bold]{k}[/] = {o.default!r}: {o.doc}", highlight=False)
+        print_styled(f"  [bold]{esc(k)}[/] = {esc(repr(o.default))}: {esc(o.doc)}")
 
 
 @app.command("demo")
@@ -280,9 +284,9 @@ def demo_cmd(
     forecasts = [forecast(scenario, spec.name, rng=0) for spec in list_models()
                  if not spec.baseline]
     if fmt is TableJsonCsv.table:
-        console.print(f"[bold]{scenario.name}[/]  ({example_path(name).name})")
+        print_styled(f"[bold]{esc(scenario.name)}[/]  ({esc(example_path(name).name)})")
         if scenario.description:
-            console.print(f"[dim]{scenario.description.strip()}[/]")
+            console.print(scenario.description.strip(), style="dim")
     _render(scenario, forecasts, fmt, explain=False)
     plot_forecasts(scenario, forecasts, plot)
     if fmt is TableJsonCsv.table:
@@ -295,7 +299,7 @@ def examples_cmd() -> None:
     from detente.examples import example_path, list_examples
 
     for name in list_examples():
-        console.print(f"{name}  [dim]{example_path(name)}[/]")
+        print_styled(f"{esc(name)}  [dim]{esc(example_path(name))}[/]")
 
 
 @app.command("show")
@@ -309,17 +313,16 @@ def show_cmd(
     from detente.scenario import load_scenario
 
     sc = load_scenario(scenario_path(file))
-    console.print(f"[bold]{sc.name}[/]  {len(sc.actors)} actors, {len(sc.issues)} issues, "
+    print_styled(f"[bold]{esc(sc.name)}[/]  {len(sc.actors)} actors, {len(sc.issues)} issues, "
                   f"{len(sc.stances)} stances")
     if sc.description:
-        console.print(f"[dim]{sc.description.strip()}[/]")
+        console.print(sc.description.strip(), style="dim")
     if sc.as_of:
         console.print(f"as of {sc.as_of}")
     if sc.outcome is not None:
         when = f" on {sc.outcome.date}" if sc.outcome.date else ""
-        from rich.markup import escape
 
-        console.print(f"outcome: {sc.outcome.kind}{when}  [dim]{escape(sc.outcome.note)}[/]")
+        print_styled(f"outcome: {esc(sc.outcome.kind)}{esc(when)}  [dim]{esc(sc.outcome.note)}[/]")
     has_obs = any(i.observed is not None for i in sc.issues)
     issues = Table(title="issues", title_justify="left")
     for col in ("id", "name", "scale", "low", "high", "status quo"):

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from detente.cli._app import err_console
+from detente.cli._app import err_console, print_lines
 
 __all__ = ["long_run"]
 
@@ -28,7 +28,7 @@ def long_run(model: str, n_actors: int, n_issues: int,
     est = check_work(model, n_actors, n_issues, options)
     seconds = est.seconds or 0.0
     if seconds >= ANNOUNCE_AFTER_S:
-        err_console.print(f"{est.describe()} (estimate; Ctrl-C stops)", markup=False)
+        print_lines(f"{est.describe()} (estimate; Ctrl-C stops)", err=True)
     if seconds < SHOW_AFTER_S or not err_console.is_terminal:
         yield
         return

@@ -22,7 +22,10 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    esc,
     load_record,
+    print_lines,
+    print_styled,
     user_errors,
 )
 from detente.scenario import Problem, ScenarioError
@@ -160,10 +163,10 @@ def show_cmd(
     except KeyError:
         e = rec.event(item_id)
         for k, v in _event_row(e).items():
-            console.print(f"[bold]{k}[/]: {v}", markup=True, highlight=False)
+            print_styled(f"[bold]{esc(k)}[/]: {esc(v)}")
         return
     for k, v in _agreement_row(a).items():
-        console.print(f"[bold]{k}[/]: {v}", markup=True, highlight=False)
+        print_styled(f"[bold]{esc(k)}[/]: {esc(v)}")
     rows = [_event_row(e) for e in rec.sorted().events if e.agreement == a.id]
     _emit(rows, TableJsonCsv.table, f"{len(rows)} events",
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
@@ -275,20 +278,16 @@ def credibility_cmd(
         console.print_json(json.dumps(cred.as_dict(top=top)))
     else:
         who = f"{actor} toward {toward}" if toward else f"{actor} toward anyone"
-        console.print(
-            f"credibility of {who} as of {cred.as_of}: [bold]{cred.mean:.3f}[/] "
+        print_styled(
+            f"credibility of {esc(who)} as of {esc(cred.as_of)}: [bold]{cred.mean:.3f}[/] "
             f"({cred.level:.0%} interval {cred.low:.3f}–{cred.high:.3f}); "
-            f"kept {cred.kept:.2f}, broken {cred.broken:.2f} (weighted, {cred.n_events} events)",
-            markup=True,
-        )
+            f"kept {cred.kept:.2f}, broken {cred.broken:.2f} (weighted, {cred.n_events} events)")
         console.print("drivers (leave-one-out effect on the mean; weight: + kept, - broken):")
         for d in cred.drivers[:top]:
             e = d.event
-            console.print(
-                f"  {d.delta:+.3f}  w={d.weight:+.2f}  {e.date}  {e.id}  {e.agreement}  "
+            print_lines(
+                f"{d.delta:+.3f}  w={d.weight:+.2f}  {e.date}  {e.id}  {e.agreement}  "
                 f"{e.type.value} ({e.evidence.value}{', disputed' if e.disputed else ''}): "
-                f"{_short(e.note)}",
-                markup=False,
-            )
+                f"{_short(e.note)}", indent="  ")
     if plot is not None:
         console.print(f"wrote {plot}")

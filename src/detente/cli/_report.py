@@ -27,8 +27,8 @@ def report_cmd(
     model: Annotated[list[str] | None, typer.Option(
         "--model", "-m", help="Models to include; repeat for several; 'all' for every model "
         "(the default).")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of every random draw.")] = 0,
-    grid: Annotated[int, typer.Option("--grid", help="Points per issue in the bargaining "
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every random draw.")] = 0,
+    grid: Annotated[int, typer.Option("--grid", min=2, help="Points per issue in the bargaining "
                                       "space.")] = 11,
 ) -> None:
     """Write a case report: key judgements first, then the evidence, figures inline."""

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli._app import app, err_console, fail, user_errors
+from detente.cli._app import app, fail, print_lines, user_errors
 
 __all__: list[str] = []
 
@@ -60,7 +60,7 @@ def serve_cmd(
     web = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     mode = "writes allowed with the token" if allow_writes else "read-only"
-    err_console.print(f"detente serving on http://{shown}:{port}/ ({mode})", markup=False)
+    print_lines(f"detente serving on http://{shown}:{port}/ ({mode})", err=True)
     if allow_writes and token_given is None and not os.environ.get("DETENTE_TOKEN"):
-        err_console.print(f"write token: {token}", markup=False)
+        print_lines(f"write token: {token}", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", timeout_keep_alive=5)

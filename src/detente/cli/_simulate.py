@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from detente._format import scale_digits
 from detente.cli._app import (
@@ -25,7 +26,9 @@ from detente.cli._app import (
     app,
     console,
     err_console,
+    esc,
     model_names,
+    print_styled,
     print_wide,
     scenario_path,
     user_errors,
@@ -120,7 +123,7 @@ def simulate_cmd(
         help="Scenario file (YAML, CSV, KTAB, decide) or example / case name.")],
     model: ModelsOpt = None,
     draws: Annotated[int, typer.Option("--draws", "-n", help="Number of draws.")] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Seed: the same seed gives the same "
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed: the same seed gives the same "
                                       "numbers on any backend.")] = 0,
     jitter: Annotated[str | None, typer.Option(
         "--jitter", help="Noise on every number without a distribution: e.g. "
@@ -209,7 +212,7 @@ def _table(res: Any, scenario: Any) -> None:
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))
             cells += [_f(m.mcse[k], dg + 1), "—" if m.n[k] == 0 else
-                      "yes" if m.converged[k] else "[red]no[/]"]
+                      "yes" if m.converged[k] else Text("no", style="red")]
             t.add_row(*cells)
     _wide(t)
     for m in res.models:
@@ -221,15 +224,15 @@ def _table(res: Any, scenario: Any) -> None:
                 parts.append(f"P({label}) {e['mean']:.2f} [{e['q0.05']:.2f}–{e['q0.95']:.2f}]")
             console.print(f"{m.model}: " + ", ".join(parts) + " (mean [90 % of draws])")
     for note in res.notes:
-        console.print(f"[dim]note:[/] {note}")
+        print_styled(f"[dim]note:[/] {esc(note)}")
     if any(bool((~m.converged & (m.n > 0)).any()) for m in res.models):
-        console.print("[dim]conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
-                      "two halves of the run disagree; add draws[/]")
+        console.print("conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
+                      "two halves of the run disagree; add draws", style="dim")
     empty = [f"{m.model} on {iss}" for m in res.models
              for k, iss in enumerate(m.issue_ids) if m.n[k] == 0]
     if empty:
-        console.print("[dim]—: no draw gave a forecast (" + ", ".join(empty) + "); more draws "
-                      "will not change that (see `detente forecast` for why)[/]")
+        console.print("—: no draw gave a forecast (" + ", ".join(empty) + "); more draws "
+                      "will not change that (see `detente forecast` for why)", style="dim")
 
 
 @app.command("sensitivity")
@@ -250,7 +253,7 @@ def sensitivity_cmd(
         "--input", help="Vary only these: ACTOR.ISSUE.FIELD, ACTOR, ISSUE or FIELD; repeat.")
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Inputs shown per issue.")] = 5,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the sample.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the sample.")] = 0,
     option: OptionOpt = None,
     set_: SetOpt = None,
     drop: DropOpt = None,
@@ -269,7 +272,7 @@ def sensitivity_cmd(
     if fmt is TableJson.json:
         console.print_json(json.dumps(res.as_dict(), allow_nan=False))
         return
-    console.print(f"[bold]{res.scenario}[/]: {model}, {method}, {res.runs:,} runs over "
+    print_styled(f"[bold]{esc(res.scenario)}[/]: {esc(model)}, {method}, {res.runs:,} runs over "
                   f"{len(res.inputs)} inputs")
     for iss, xs in res.ranking.items():
         t = Table(title=f"{iss}: inputs that move the forecast most", title_justify="left")
@@ -293,8 +296,9 @@ def sensitivity_cmd(
         wide = max((x.s1_conf for xs in res.ranking.values() for x in xs
                     if math.isfinite(x.s1_conf)), default=0.0)
         if wide > 0.25:
-            console.print(f"[yellow]the 95 % intervals of S1 reach ±{wide:.2f}: too few samples "
-                          f"for these indices to rank the inputs; raise --samples (now {n})[/]")
+            console.print(f"the 95 % intervals of S1 reach ±{wide:.2f}: too few samples "
+                          f"for these indices to rank the inputs; raise --samples (now {n})",
+                          style="yellow")
 
 
 @app.command("diff")
@@ -359,7 +363,7 @@ def calibrate_cmd(
         help="deu (DEU III, from ../shared or --path) or cases (the case bank).")] = "deu",
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
     draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Seed.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed.")] = 0,
     path: Annotated[Path | None, typer.Option(
         "--path", help="DEU III data file (default: the shared reference copy).")] = None,
     split: Annotated[str, typer.Option(
@@ -398,8 +402,9 @@ def calibrate_cmd(
     if fmt is TableJson.json:
         console.print_json(json.dumps(rep.as_dict(), allow_nan=False))
         return
-    console.print(f"[bold]{rep.data}[/], model {rep.model}: noise fitted on {rep.n_fit} odd "
-                  f"case(s), tested on {rep.n_test} even case(s); {rep.draws} draws each")
+    print_styled(f"[bold]{esc(rep.data)}[/], model {esc(rep.model)}: noise fitted on "
+                 f"{rep.n_fit} odd case(s), tested on {rep.n_test} even case(s); {rep.draws} "
+                 "draws each")
     console.print(f"  fitted noise: position sd {rep.scale:g} points of a 0–100 scale, "
                   f"correlation {rep.common:g} on an issue (--jitter {rep.jitter})")
     t = Table(title="held-out (even) cases", title_justify="left")
@@ -419,7 +424,7 @@ def calibrate_cmd(
     if save is not None:
         console.print(f"calibration written to {save} (detente simulate --calibration {save})")
     for note in rep.notes:
-        console.print(f"[dim]note:[/] {note}")
+        print_styled(f"[dim]note:[/] {esc(note)}")
 
 
 @app.command("credibility-sensitivity")
@@ -437,7 +442,7 @@ def credibility_sensitivity_cmd(
     setting: Annotated[list[str] | None, typer.Option(
         "--setting", help="Vary only these (half_life_years, allegation, disputed_factor, "
         "prior_kept, prior_broken); repeat.")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the sample.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the sample.")] = 0,
     db: Annotated[str | None, typer.Option(
         "--db", help="Record database URL (default: $DETENTE_DB or the shipped record).")
     ] = None,

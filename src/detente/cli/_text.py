@@ -15,8 +15,10 @@ from detente.cli._app import (
     UserError,
     app,
     console,
-    err_console,
+    esc,
     load_record,
+    print_lines,
+    print_styled,
     user_errors,
 )
 
@@ -88,30 +90,27 @@ def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> 
 
 def _print_candidates(rows: list[dict[str, Any]], title: str) -> None:
     """One candidate per two lines (a narrow terminal): what, then the sentence."""
-    from rich.markup import escape
 
     console.print(title)
     for r in rows:
         alleged = f", alleged by {r['alleged_by']}" if r["alleged_by"] else ""
-        flags = f" [yellow]{r['flags'].strip()}[/]" if r["flags"].strip() else ""
-        console.print(f"[bold]{escape(str(r['actors']))} {r['type']} {r['agreement']}[/] "
-                      f"{r['date'] or 'undated'}{alleged}{flags} — {escape(r['doc'])}, "
-                      f"sentence {r['sentence']}, confidence {r['confidence']}",
-                      highlight=False)
-        console.print(f"  [dim]{escape(str(r['text']))}[/]", highlight=False)
+        flags = f" [yellow]{esc(r['flags'].strip())}[/]" if r["flags"].strip() else ""
+        print_styled(f"[bold]{esc(r['actors'])} {esc(r['type'])} {esc(r['agreement'])}[/] "
+                     f"{esc(r['date'] or 'undated')}{esc(alleged)}{flags} — {esc(r['doc'])}, "
+                     f"sentence {esc(r['sentence'])}, confidence {esc(r['confidence'])}")
+        console.print(f"  {r['text']}", style="dim")
 
 
 def _ask(c: Any) -> Any:
-    from rich.markup import escape
 
     from detente.text import Decision
 
-    console.print(f"\n[bold]{escape(c.doc)}[/], sentence {c.sentence_index + 1} (confidence "
-                  f"{c.confidence:.2f}):\n  {escape(c.sentence)}", markup=True, highlight=False)
+    print_styled(f"\n[bold]{esc(c.doc)}[/], sentence {c.sentence_index + 1} (confidence "
+                 f"{c.confidence:.2f}):\n  {esc(c.sentence)}")
     when = c.date or "(no date)"
     alleged = f" alleged by {'/'.join(c.alleged_by)}" if c.alleged_by else ""
-    console.print(f"  → {'/'.join(c.actors)} [bold]{c.type}[/] {c.agreement} {when}{alleged}",
-                  markup=True)
+    print_styled(f"  → {esc('/'.join(c.actors))} [bold]{esc(c.type)}[/] {esc(c.agreement)} "
+                 f"{esc(when)}{esc(alleged)}")
     while True:
         ans = typer.prompt("  [a]ccept, [e]dit, [r]eject", default="a").strip().lower()
         if ans in ("a", "accept"):
@@ -168,8 +167,7 @@ def extract_cmd(
         chosen = review([c for c in cands if c.is_fact], _ask) if review_ else \
             accept_all(cands, min_confidence)
         events, skipped = to_events(chosen, record, source)
-        for s in skipped:
-            err_console.print(f"skipped: {s}", markup=False)
+        print_lines([f"skipped: {s}" for s in skipped], err=True)
         from detente.record import open_store
 
         with open_store(db) as store:
@@ -184,8 +182,7 @@ def extract_cmd(
         from detente.record._csv import events_csv
 
         events, skipped = to_events([c for c in shown if c.is_fact], record, source)
-        for s in skipped:
-            err_console.print(f"skipped: {s}", markup=False)
+        print_lines([f"skipped: {s}" for s in skipped], err=True)
         agreements = tuple(record.agreement(a) for a in sorted({e.agreement for e in events}))
         typer.echo(events_csv(Record(agreements=agreements, events=tuple(events))), nl=False)
     else:

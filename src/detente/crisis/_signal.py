@@ -13,6 +13,11 @@ bluffing pays: ``P(accept)·V_A(x_D) + (1 - P(accept))·V_back - k ≥ V_quiet``
 demand, the standoff). The receiver, seeing the demand, updates its belief about A's resolve by
 Bayes' rule over the types. A demand that the receiver accepts with (near) zero probability was
 not meant to be accepted: it announces, or gives a pretext for, the outside option.
+
+Randomness: the deals considered are those of the crisis model (:data:`CANDIDATE_SEED`, as in
+:func:`~detente.crisis.crisis_forecast`), and the sender's and receiver's private costs are
+drawn from the signal's own stream, a fixed child of the seed (:func:`signal_stream`). A
+generator passed as ``rng`` is never advanced, so reading the signal shifts no other draw.
 """
 
 from __future__ import annotations
@@ -23,11 +28,29 @@ from typing import Any
 
 import numpy as np
 
-from detente.crisis._model import analyse
+from detente.crisis._model import CANDIDATE_SEED, analyse
 from detente.errors import InputError
 from detente.scenario import Scenario
 
-__all__ = ["Signal", "ultimatum_signal"]
+__all__ = ["SIGNAL_STREAM", "Signal", "signal_stream", "ultimatum_signal"]
+
+#: The spawn key appended to the seed's for the signal's own stream.
+SIGNAL_STREAM = 0x5167
+
+
+def signal_stream(rng: np.random.Generator | int | None) -> np.random.Generator:
+    """The signal's own generator: the child ``SIGNAL_STREAM`` of the seed (of a generator's
+    seed sequence), derived without drawing from ``rng``."""
+    if isinstance(rng, np.random.Generator):
+        ss = rng.bit_generator.seed_seq
+        if not isinstance(ss, np.random.SeedSequence):
+            raise InputError("the signal needs a generator made from a seed (numpy "
+                             "default_rng(seed)) to derive its own stream")
+    else:
+        ss = np.random.SeedSequence(rng)
+    child = np.random.SeedSequence(ss.entropy, spawn_key=(*ss.spawn_key, SIGNAL_STREAM),
+                                   pool_size=ss.pool_size)
+    return np.random.default_rng(child)
 
 
 @dataclass(frozen=True)
@@ -84,7 +107,8 @@ def ultimatum_signal(
         raise InputError(f"commitment must be in [0, 1], got {commitment}")
     if not (sunk_cost >= 0 and math.isfinite(sunk_cost)):
         raise InputError(f"sunk cost must be ≥ 0, got {sunk_cost}")
-    an = analyse(scenario, rng=rng, **analyse_options)
+    gen = signal_stream(rng)
+    an = analyse(scenario, rng=CANDIDATE_SEED, **analyse_options)
     s, d = an.setup, an.dyad
     if d is None:
         raise InputError("no actor has an outside option in this scenario: a demand carries "
@@ -103,7 +127,6 @@ def ultimatum_signal(
             raise InputError(f"demand {val:g} on '{iid}' is outside its scale "
                              f"[{s.scale_min[k]:g}, {s.scale_max[k]:g}]")
         x[k] = (val - s.scale_min[k]) / (s.scale_max[k] - s.scale_min[k])
-    gen = np.random.default_rng(rng)
     z = gen.standard_normal((2, draws))
     f = np.exp(resolve_sd * z - resolve_sd**2 / 2)
     o = d.options[an.option]

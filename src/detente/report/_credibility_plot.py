@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from detente._atomic import atomic_write_bytes
+from detente._glyphs import figure_text
 from detente.errors import InputError
 from detente.record._credibility import CredibilityCurve, Driver
 
@@ -66,8 +67,9 @@ def plot_credibility(
     ax.set_ylim(0.0, 1.0)
     ax.legend(loc="lower left", fontsize=8)
     ax.grid(alpha=0.25)
-    fig.tight_layout()
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt)
+    with figure_text(fig, fmt=fmt):
+        fig.tight_layout()
+        fig.savefig(buf, format=fmt)
     atomic_write_bytes(target, buf.getvalue())
     return target

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from detente._atomic import save_figure
+from detente._glyphs import figure_text
 from detente.collective import Forecast
 from detente.errors import InputError
 
@@ -62,8 +63,9 @@ def plot_eum_trajectory(
     ax.set_title(f"{forecast.scenario}: {forecast.issue_ids[k]} ({forecast.model})")
     ax.set_xticks(rounds)
     ax.legend(fontsize=7, ncol=2, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    fig.tight_layout()
     try:
-        return save_figure(fig, path)
+        with figure_text(fig, path):
+            fig.tight_layout()
+            return save_figure(fig, path)
     finally:
         plt.close(fig)

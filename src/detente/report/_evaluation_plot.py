@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from detente._atomic import save_figure
+from detente._glyphs import figure_text
 
 __all__ = ["plot_evaluation"]
 
@@ -82,7 +83,8 @@ def plot_evaluation(report: Any, path: str | os.PathLike[str]) -> Path:
     handles.append(plt.Line2D([], [], color="black", lw=2.5, label="observed"))
     fig.legend(handles=handles, loc="upper center", ncol=min(4, len(handles)), fontsize=8,
                bbox_to_anchor=(0.5, 1.0 + 0.25 / max(1, nrows)))
-    fig.tight_layout()
-    out = save_figure(fig, path)
+    with figure_text(fig, path):
+        fig.tight_layout()
+        out = save_figure(fig, path)
     plt.close(fig)
     return out

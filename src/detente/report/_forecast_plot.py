@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from detente._atomic import save_figure
+from detente._glyphs import figure_text
 from detente.collective import Forecast
 from detente.scenario import Scenario
 
@@ -92,7 +93,8 @@ def plot_forecasts(
                  fontsize=10, x=0.01, ha="left")
     if forecasts:
         fig.legend(loc="upper right", fontsize=8, ncols=min(len(forecasts), 5))
-    fig.tight_layout()
-    out = save_figure(fig, path)
+    with figure_text(fig, path):
+        fig.tight_layout()
+        out = save_figure(fig, path)
     plt.close(fig)
     return out

@@ -75,8 +75,8 @@ class UncertaintyData:
 def uncertainty_data(sc: Scenario, models: Sequence[str], *, seed: int, a: str | None,
                      b: str | None, as_of: str | None, record: Any) -> UncertaintyData:
     """Run the calibration, the simulation, the sensitivity analyses (as the report needs)."""
+    from detente.report._calibration_cache import cached_calibration
     from detente.uncertainty import (
-        calibrate_cases,
         credibility_sensitivity,
         sensitivity,
         simulate,
@@ -92,7 +92,7 @@ def uncertainty_data(sc: Scenario, models: Sequence[str], *, seed: int, a: str |
     sim_skipped = None
     if sim_models:
         try:
-            calib = calibrate_cases("compromise", draws=CALIBRATION_DRAWS, seed=seed)
+            calib = cached_calibration("compromise", CALIBRATION_DRAWS, seed)
             jitter = calib.jitter
             doc["calibration"] = calib.as_dict()
         except InputError as err:

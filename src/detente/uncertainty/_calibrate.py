@@ -276,6 +276,33 @@ class CalibrationReport:
                 "calibration": self.calibration.as_dict()}),
         }
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> CalibrationReport:
+        """The report :meth:`as_dict` gave (e.g. a stored fit); JSON floats round-trip exactly,
+        so the result equals the fitted report."""
+        try:
+            rec = d.get("calibration")
+            recal = None if rec is None else Calibration.from_dict(rec).recalibration
+            again = d.get("recalibrated", {})
+            return cls(
+                data=str(d["data"]), model=str(d["model"]), draws=int(d["draws"]),
+                seed=int(d["seed"]), n_fit=int(d["fit_cases"]), n_test=int(d["test_cases"]),
+                scale=float(d["scale"]), common=float(d["common"]), censor=bool(d["censor"]),
+                coverage50=float(d["test"]["coverage50"]),
+                coverage90=float(d["test"]["coverage90"]),
+                crps=float(d["test"]["crps"]), mae=float(d["test"]["mae"]),
+                fit_coverage50=float(d["fit"]["coverage50"]),
+                fit_coverage90=float(d["fit"]["coverage90"]),
+                grid=tuple((float(g["scale"]), float(g["common"]), bool(g["censor"]),
+                            float(g["coverage50"]), float(g["coverage90"]))
+                           for g in d["grid"]),
+                notes=tuple(str(n) for n in d["notes"]), recalibration=recal,
+                recalibrated_coverage50=float(again.get("coverage50", math.nan)),
+                recalibrated_coverage90=float(again.get("coverage90", math.nan)),
+                recalibrated_crps=float(again.get("crps", math.nan)))
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise InputError(f"not a calibration report (as_dict): {e!r}") from None
+
 
 @dataclass
 class _Prepared:

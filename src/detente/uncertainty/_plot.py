@@ -60,7 +60,10 @@ def plot_simulation(result: Any, path: str | Path) -> Path:
     fig.legend(handles, [m.model for m in result.models], loc="upper right", fontsize=8)
     fig.suptitle(f"{result.scenario}: {result.draws:,} draws (bars: 50 % and 90 % intervals, "
                  "o median, | point forecast)", fontsize=9)
-    fig.tight_layout(rect=(0, 0, 1, 0.93))
-    fig.savefig(out)
+    from detente._glyphs import figure_text
+
+    with figure_text(fig, out):
+        fig.tight_layout(rect=(0, 0, 1, 0.93))
+        fig.savefig(out)
     plt.close(fig)
     return out
