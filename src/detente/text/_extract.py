@@ -496,6 +496,13 @@ _DESCRIBED = re.compile(
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
     r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to)\s+"
     r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+#: a joint document named by a place or a word of its own: "the Singapore statement", "the
+#: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
+_DESCRIBED_DOC = re.compile(
+    r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
+    r"of)\b)[\w'’-]+\s+){1,4}?)"
+    r"(?P<head>(?:joint\s+)?(?:statement|declaration|understanding|initiative|communiqu[eé])s?)\b",
+    re.I)
 #: a treaty noun phrase by its kind: "the ceasefire", "a U.S.-brokered 30-day moratorium",
 #: "a framework", "the Sochi memorandum", "the deal" (a determiner or a modifier before it)
 _KIND_NP = re.compile(
@@ -505,6 +512,12 @@ _KIND_NP = re.compile(
     r"(?P<head>cease-?fires?|truces?|armistice|cessation\s+(?:of|to)\s+hostilities|"
     r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|declaration|plan|"
     r"agreements?|deal|accords?|pact|understanding|arrangement)\b", re.I)
+#: modifiers of a treaty noun that do not say which agreement it is
+_EVALUATIVE = frozenset("""
+new old landmark historic historical key major bilateral fragile controversial so called former
+previous earlier current existing original latest last first second final same whole entire
+cold war era decades long year old nuclear arms
+""".split())
 #: the head noun's kind: a ceasefire (the record's kind ``ceasefire``), else a word the record
 #: name must hold; other heads ("the deal", "the agreement") take any kind
 _KIND_GROUPS = (
@@ -642,6 +655,12 @@ class Extractor:
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
         self.names = {a.id: a.name for a in rec.agreements}
+        #: the words of each agreement's names (record name, aliases, generated forms)
+        self.name_words: dict[str, frozenset[str]] = {}
+        for name, aid in [*self.gazetteer.agreements.items(),
+                          *((n, i) for i, n in self.names.items())]:
+            self.name_words[aid] = self.name_words.get(aid, frozenset()) | frozenset(
+                re.findall(r"[a-z]+", name.lower()))
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -688,7 +707,8 @@ class Extractor:
                 if not any(label == "AGR" for label, *_ in mine):
                     if desc := self._described_agreement(st):
                         state.named.append((k, desc.key, desc.text))
-                    elif (desc := self._kind_agreement(st, codes, year, generic)) and all(
+                    elif (desc := self._kind_agreement(st, codes, year, generic) or
+                          self._worded_agreement(st, codes)) and all(
                             n[1] == desc.key for n in state.named):
                         # no other agreement named so far: "the ceasefire", "a U.S.-brokered
                         # moratorium on strikes" is the record's one agreement of that kind
@@ -787,6 +807,11 @@ class Extractor:
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        for m in _DESCRIBED_DOC.finditer(s):
+            ids = {words[w] for w in re.findall(r"[a-z]+", m.group("mods").lower())
+                   if w in words}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         return None
 
     def _possessive_agreement(self, s: str) -> _Ent | None:
@@ -852,6 +877,32 @@ class Extractor:
             hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
             if len(hits) == 1:
                 return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
+        return None
+
+    def _worded_agreement(self, s: str, codes: frozenset[str]) -> _Ent | None:
+        """"the military agreement", "the 2018 military pact with South Korea": a treaty noun
+        phrase whose modifiers are words of one agreement's record names (any year; a year
+        among them is its year of signature), with at least two of the article's actors among
+        its parties. Evaluative words ("landmark", "new") say nothing of which one."""
+        if len(codes) < 2:
+            return None
+        for m in _KIND_NP.finditer(s):
+            if re.match(r"(?:cease-?fire|truce|armistice|cessation|moratori|pause)",
+                        m.group("head"), re.I):
+                continue  # a ceasefire or moratorium is read by its kind and date
+            mods = re.findall(r"[A-Za-z]+|\d{4}", m.group("mods") or "")
+            years = {int(x) for x in mods if x.isdigit()}
+            words = [x.lower() for x in mods if not x.isdigit() and x.lower() not in _EVALUATIVE
+                     and x.lower() not in self.gazetteer.actors]
+            if not words or not any(len(x) >= 4 for x in words):
+                continue
+            hits = [aid for aid, ws in self.name_words.items()
+                    if all(x in ws for x in words) and
+                    _overlap(codes, self.parties.get(aid, frozenset())) >= 2 and
+                    (not years or self.signed_year.get(aid) in years) and
+                    self.gazetteer.kinds.get(aid) != "talks"]
+            if len(hits) == 1:
+                return _Ent("AGR", hits[0], m.start("head"), m.end("head"), m.group(0))
         return None
 
     def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None,
