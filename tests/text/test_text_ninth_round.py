@@ -4,7 +4,9 @@ precision traps beside them (negated, hypothetical, mis-dated or unrelated acts 
 
 Mechanisms: agreement names generated from the record (the acronym of a proper name, a joint
 document named by a word of its own: "the Singapore statement"; a treaty noun phrase whose
-modifiers are words of one agreement's names: "the 2018 military pact with South Korea").
+modifiers are words of one agreement's names: "the 2018 military pact with South Korea"); a
+declaration that one will no longer (or never again) be bound by an agreement is the
+withdrawal, as a notice is, unless it is conditional, hedged or a warning.
 """
 
 from __future__ import annotations
@@ -33,6 +35,19 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("worded-year-pact", "North Korea said it had torn up the 2018 military agreement with South "
      "Korea in November 2023.",
      [w("inter_korean_cma_2018", "PRK", "withdrew", "2023-11")]),
+    # --- a declaration that one will no longer be bound is the withdrawal ----------------------
+    ("said-would-no-longer-be-bound", "Russia said on March 3, 2023 it would no longer be bound "
+     "by New START.",
+     [w("new_start_2010", "RUS", "withdrew", "2023-03")]),
+    ("announced-never-again-bound", "Pyongyang announced in November 2023 that its army will "
+     "never again be bound by the Comprehensive Military Agreement.",
+     [w("inter_korean_cma_2018", "PRK", "withdrew", "2023-11")]),
+    ("quoted-never-again-bound", "\u201cOur army will never again be bound by the Comprehensive "
+     "Military Agreement,\u201d Pyongyang said in November 2023.",
+     [w("inter_korean_cma_2018", "PRK", "withdrew", "2023-11")]),
+    ("no-longer-bound-to", "Iran said in 2005 it was no longer bound to the Paris Agreement on "
+     "suspension of enrichment-related activities.",
+     [w("iran_e3_paris_2004", "IRN", "withdrew", "2005")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -50,6 +65,14 @@ NO_FACT: list[tuple[str, str]] = [
      "agreement."),
     # evaluative words only: no agreement is described
     ("worded-evaluative", "Russia and Ukraine quit the landmark deal."),
+    # no longer bound: warned, conditional, hedged, or never bound at all (no withdrawal)
+    ("bound-warned", "Russia warned it would no longer be bound by New START."),
+    ("bound-if", "Russia said it would no longer be bound by New START if NATO expanded."),
+    ("bound-could", "Russia could say it will no longer be bound by New START."),
+    ("bound-until", "Russia said it will no longer be bound by New START until the United States "
+     "returns to compliance."),
+    ("never-bound", "Russia said it would never be bound by New START."),
+    ("never-been-bound", "Iran has never been bound by the CTBT, Tehran said."),
 ]
 
 

@@ -113,9 +113,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrew", re.compile(r"\bbe(?:en)?\s+terminated\b", re.I)),
     # "decided the United States was no longer bound by SALT II"
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
+    # ... "will never again be bound by", "is no longer bound to"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
-                            r"(?:bound\s+by|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
-                            r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
+                            r"(?:bound\s+(?:by|to)|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+"
+                            r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+again\s+(?:be|being)\s+"
+                            r"(?:legally\s+)?bound\s+(?:by|to)\b(?=\s+(?:the|this|that|its|any)\b)|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
@@ -388,6 +390,9 @@ _QUESTION = re.compile(r"\?[\"”’']?\s*$")
 #: a determiner or possessive right before a trigger makes it a noun ("an exit", "Russia's exit")
 _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[A-Z][\w.]*)\s+"
                          r"(?:[a-z-]+\s+)?$")
+_NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
+_DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
+                       r"added|adds)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective|declar)",
                      re.I)
@@ -1583,6 +1588,14 @@ class Extractor:
             if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
                     r"\b(?:if|unless|could|might|should)\b", s[c0:t0], re.I) and \
                     _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
+                hyp = False
+            # a declaration that one will no longer be bound ("Pyongyang said its army will
+            # never again be bound by the agreement") is the act itself, as a notice is; not one
+            # that is conditional, hedged or a warning
+            if hyp and _NO_LONGER_BOUND.search(ttext) and _DECLARED.search(s) and \
+                    not re.search(r"\b(?:if|unless|could|might|may|should|threat\w*|warn\w*|"
+                                  r"consider\w*|until|once|when)\b", s, re.I) and \
+                    re.search(r"\b(?:will|would|shall)\s+(?:\w+\s+)?$", s[:t0], re.I):
                 hyp = False
             # a gerund that is the subject of a modal: "rejoining the Treaty could send ..."
             # and a noun: "A US withdrawal from the INF Treaty would be a mistake"
