@@ -6,13 +6,19 @@ Mechanisms: agreement names generated from the record (the acronym of a proper n
 document named by a word of its own: "the Singapore statement"; a treaty noun phrase whose
 modifiers are words of one agreement's names: "the 2018 military pact with South Korea"); a
 declaration that one will no longer (or never again) be bound by an agreement is the
-withdrawal, as a notice is, unless it is conditional, hedged or a warning.
+withdrawal, as a notice is, unless it is conditional, hedged or a warning; a negative object
+("violated nothing", "breached no provision") negates the act; first person inside a
+quotation is the speaker, with the partner of a joint act ("'we made an agreement with
+Russia,' he said"), also when the attribution comes first with a colon or the quotation was
+opened at the end of the sentence before; "a deal ... in Sochi" names the one agreement of
+that place; a person named as a modifier ("the Assad regime") or an unknown speaker ('...,"
+Fahrettin Altun said') is not the "he" of a later attribution.
 """
 
 from __future__ import annotations
 
 import pytest
-from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, facts, text_params, w
 
 from detente.text._gazetteer import acronyms, shipped_gazetteer
 
@@ -48,6 +54,23 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("no-longer-bound-to", "Iran said in 2005 it was no longer bound to the Paris Agreement on "
      "suspension of enrichment-related activities.",
      [w("iran_e3_paris_2004", "IRN", "withdrew", "2005")]),
+    # --- first person inside a quotation: the speaker, and the partner of a joint act ----------
+    ("quoted-we-with-partner", "\u201cWe signed the Sochi agreement with Russia in 2018,\u201d "
+     "Erdogan said on Friday.",
+     [w("sochi_idlib_2018", "TUR;RUS", "signed", "2018")]),
+    ("colon-attribution", "Turkey's communications director said on Friday: \u201cWe made an "
+     "agreement with Russia in Sochi in September 2018.\u201d",
+     [w("sochi_idlib_2018", "TUR;RUS", "signed", "2018-09")]),
+    ("agreement-in-place", "Turkey made a deal with Russia in Sochi, Ankara said on Friday.",
+     [w("sochi_idlib_2018", "TUR;RUS", "signed")]),
+    # a quotation opened at the end of the sentence before (the mark left with it)
+    ("carried-quote-he", "Lavrov spoke to reporters on February 22, 2023. Russia's position was "
+     "clear, he said. \u201cWe have suspended our participation in New START. We will not "
+     "return to it,\u201d he added.",
+     [w("new_start_2010", "RUS", "suspended")]),
+    ("carried-quote-named", "\u201cThe treaty matters,\u201d Lavrov stated. \u201cWe have "
+     "suspended our participation in New START.\u201d",
+     [w("new_start_2010", "RUS", "suspended")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -73,6 +96,14 @@ NO_FACT: list[tuple[str, str]] = [
      "returns to compliance."),
     ("never-bound", "Russia said it would never be bound by New START."),
     ("never-been-bound", "Iran has never been bound by the CTBT, Tehran said."),
+    # a negative object: a denial, not an act
+    ("violated-nothing", "\u201cWe have violated nothing,\u201d Lavrov said of New START."),
+    ("breached-no-provision", "Russia has breached no provision of New START, Lavrov said."),
+    ("violated-none", "Russia violated none of its obligations under New START, Moscow said."),
+    ("signed-no-agreement", "Russia signed no agreement with Ukraine in 2019 besides the Minsk "
+     "II."),
+    # a place named with no agreement of its own, or two agreements: no agreement is described
+    ("place-two-agreements", "Turkey and Russia made a deal in Minsk, Ankara said on Friday."),
 ]
 
 
@@ -84,6 +115,17 @@ def test_fact(text: str, wants: list[Want]) -> None:
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_no_fact(text: str) -> None:
     assert_no_fact(text)
+
+
+def test_quote_speaker_is_not_a_person_named_as_a_modifier() -> None:
+    # "the Assad regime" names a government, and the quotation's speaker, named after it, is
+    # no actor of the record: the "we" of the quotation carried on is nobody known
+    text = ("Putin spoke to Erdogan on Monday. The Assad regime worsens the situation, Fahrettin "
+            "Altun said. Referring to the Sochi Agreement, he urged all sides to keep their "
+            "word. \u201cWe made an agreement with Russia in Sochi. Nobody should test our "
+            "resolve,\u201d he said.")
+    got = [c for c in facts(text) if c.type == "signed"]
+    assert all("SYR" not in c.actors and c.actors != ("RUS",) for c in got), got
 
 
 def test_acronyms_of_proper_names_only() -> None:

@@ -390,6 +390,8 @@ _QUESTION = re.compile(r"\?[\"”’']?\s*$")
 #: a determiner or possessive right before a trigger makes it a noun ("an exit", "Russia's exit")
 _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[A-Z][\w.]*)\s+"
                          r"(?:[a-z-]+\s+)?$")
+_NEG_OBJECT = re.compile(r"\s+(?:nothing|none\b|neither\b|no\s+(?!longer\b|later\b|less\b|"
+                         r"more\b|sooner\b|doubt\b)[a-z])", re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -499,7 +501,7 @@ _DESCRIBED = re.compile(
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
-    r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to)\s+"
+    r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to|in|at)\s+"
     r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 #: a joint document named by a place or a word of its own: "the Singapore statement", "the
 #: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
@@ -731,6 +733,7 @@ class Extractor:
                                 and "\n" not in
                                 chunk.strip() and bool(_DATELINE.search(chunk)))
             state.prev_alleger = None
+            state.quote_speaker = None
             state.since_agreement = 99
             for k_sent, (a, s_text, mine) in enumerate(rows):
                 # the headline of a header is not its voice: "Washington Suspends INF
@@ -1013,10 +1016,12 @@ class Extractor:
                 if e.label == "AGR":
                     state.last_agreement = (e.key, e.text)
                     state.last_agreement_at = index
-            people = [e for e in ents if e.label == "ACT" and _is_person(g, e)]
+            people = [e for e in ents if e.label == "ACT" and _is_person(g, e, s)]
             if people:
                 state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
                                                  else None)
+            if _unknown_speaker(s, [e for e in ents if e.label == "ACT"], people):
+                state.last_person = None
             _update_years(state, dates, ents)
             if not header:
                 y1 = state.ref.year if state.ref else state.last_year
@@ -1024,6 +1029,7 @@ class Extractor:
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
                                                                                     ARMED, E3))
                 state.prev_sentence = s
+            self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
         clauses = _clauses(s)
         # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
@@ -1470,6 +1476,10 @@ class Extractor:
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
+                # the act inside a quotation the previous sentence opened
+                quoted_on = state.quote_speaker is not None and not re.search(r"[\"“”]", s[:t0])
+                if quoted_on:
+                    speaker = speaker or state.quote_speaker
                 if found and c0 > 0 and re.fullmatch(
                         r"\s*(?:(?:has|have|had|did|does|do|was|were|is|are)\s+)?(?:(?:not|never|"
                         r"yet|also|then|later|\w+ly)\s+)*", s[c0:t0]) and not _PASSIVE.search(
@@ -1490,8 +1500,15 @@ class Extractor:
                                                 s[c0:t0]) and re.search(
                             r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", s[:c0]))):
                     actors, how = ("*",), "parties"  # "It was signed in 1990": the treaty
-                elif _FIRST_PERSON.search(s[c0:t0]) and speaker and _in_quote(s, t0):
+                elif _FIRST_PERSON.search(s[c0:t0]) and speaker and (_in_quote(s, t0) or
+                                                                     quoted_on):
                     actors, how = (speaker,), "speaker"  # "we are suspending," he said
+                    if etype in ("signed", "extended"):
+                        # "we made an agreement with Russia," he said: and the partner
+                        partners = [c for e in act_ents if t1 <= e.start < c1 and re.search(
+                            r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start]) and
+                            (c := g.actor_code(e.key, year)) and c != speaker]
+                        actors += tuple(partners[:1])
                 elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors):
                     # "..., and therefore it is violating the agreement": this sentence's
                     # first act, else the previous sentence's
@@ -1564,6 +1581,9 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
+            # a negative object: "we have violated nothing", "breached no provision of"
+            if not negated and _NEG_OBJECT.match(s, t1):
+                negated = True
             # a relative clause has its own modality: "committed to the CFE Treaty, which
             # Russia suspended in 2007"
             h0 = c0
@@ -1817,10 +1837,12 @@ class Extractor:
             state.last_actors = facts[0].actors
         if any(c.is_fact for c in found):
             state.last_type = [c.type for c in found if c.is_fact][-1]
-        people = [e for e in act_ents if _is_person(g, e)]
+        people = [e for e in act_ents if _is_person(g, e, s)]
         if people:
             state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
                                              else None)
+        if _unknown_speaker(s, act_ents, people):
+            state.last_person = None
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
@@ -1837,7 +1859,21 @@ class Extractor:
         state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
             c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3))
         state.prev_sentence = s
+        self._note_quote(state, s, act_ents)
         return _dedupe(found)
+
+    def _note_quote(self, state: _State, s: str, acts: list[_Ent]) -> None:
+        """Carry a quotation the sentence leaves open (its last character an opening mark)
+        to the next sentence, with its speaker; a sentence with no quotation mark keeps one
+        carried open; any other closes it."""
+        body = s.rstrip()
+        if body.endswith("“") or (body.endswith('"') and body.count('"') % 2 == 1 and
+                                  re.search(r"[.:!?]\s+\"$", body)):
+            year = state.ref.year if state.ref else state.last_year
+            state.quote_speaker = _carried_speaker(body[:-1].rstrip(), acts, self.gazetteer,
+                                                   year, state.last_person, state.voice)
+        elif re.search(r"[\"“”]", s):
+            state.quote_speaker = None
 
 
 def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
@@ -1890,6 +1926,9 @@ class _State:
     #: the actor codes of the previous sentence with their spans, in order (for "both sides")
     prev_codes: tuple[tuple[str, int, int], ...] = ()
     prev_sentence: str = ""
+    #: the speaker of a quotation left open by the previous sentence (its opening mark ends
+    #: that sentence: 'he urged all sides to keep their word. "'), until a quotation mark
+    quote_speaker: str | None = None
     #: the dateline's month (``YYYY-MM``), when the article opens with one
     month: str | None = None
     #: the last date the article gave (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
@@ -2520,8 +2559,29 @@ def _disambiguate(agrs: list[_Ent], s: str, dates: list[DateMention], state: _St
     return fixed
 
 
-def _is_person(g: Gazetteer, e: _Ent) -> bool:
-    """A named person: an actor name valid only in some years that is not a place or body."""
+_NAMED_SAYS = re.compile(r"\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,2}\s+"
+                        r"(?:said|says|added|adds|told|stated|wrote)\b|"
+                        r"\b(?:said|says|added)\s+(?:[a-z]+\s+){0,3}?(?-i:[A-Z][\w'’-]+)"
+                        r"(?:\s+(?-i:[A-Z][\w'’-]+)){1,2}\b")
+
+
+def _unknown_speaker(s: str, acts: list[_Ent], people: list[_Ent]) -> bool:
+    """A speaker named after the last known person whose name is no actor ('...," Fahrettin
+    Altun said'): a later "he" is that unknown person, not the last person known."""
+    last = people[-1].end if people else 0
+    for m in _NAMED_SAYS.finditer(s, last):
+        if not any(e.start < m.end() and m.start() < e.end for e in acts) and \
+                not re.match(r"(?:The|This|That|It|He|She|They|We|But|And)\b", m.group(0)):
+            return True
+    return False
+
+
+def _is_person(g: Gazetteer, e: _Ent, s: str = "") -> bool:
+    """A named person: an actor name valid only in some years that is not a place or body,
+    nor a name used as a modifier after "the" ("the Assad regime", "the Trump
+    administration": a government, not a person who could be "he")."""
+    if re.search(r"\bthe\s+$", s[max(0, e.start - 5):e.start], re.I):
+        return False
     return e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma") \
         and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))
 
@@ -2546,6 +2606,28 @@ def _in_quote(s: str, pos: int) -> bool:
                                      s[pos:])))
 
 
+def _carried_speaker(body: str, acts: list[_Ent], g: Gazetteer, year: int | None,
+                     last_person: str | None, voice: str | None) -> str | None:
+    """The speaker of a quotation opened at the end of ``body`` (the sentence before it):
+    that sentence's own attribution ('...," Kerry stated.'), "he / she" + a verb of saying
+    (the last person named), an actor right before one ("the Taliban said in a statement"),
+    or "the statement reads" (the article's voice)."""
+    if re.search(r"[\"“”]", body) and (sp := _quote_speaker(body, acts, g, year, last_person)):
+        return sp
+    say = (r"(?:said|says|added|adds|urged|urges|stated|states|told|tells|declared|declares|"
+           r"noted|notes|stressed|stresses|wrote|writes|continued|continues|reads)\b")
+    if re.search(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?{say}", body):
+        return last_person
+    for m in re.finditer(rf"\b{say}", body):
+        before = [e for e in acts if e.end <= m.start() and
+                  re.fullmatch(r"[\s\w.'’-]{0,30}", body[e.end:m.start()])]
+        if before:
+            return g.actor_code(before[-1].key, year)
+        if re.search(r"\bstatement\s+$", body[:m.start()], re.I):
+            return voice
+    return None
+
+
 def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
                    last_person: str | None) -> str | None:
     """Who speaks in a quoted sentence ("...," he said / Putin said / said Lavrov): an actor
@@ -2554,7 +2636,7 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
         return None
     m = _ATTRIBUTION.search(s)
     if m is None:
-        m2 = re.match(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,4}?(?:said|says|told|declared)\b"
+        m2 = re.match(r"^\s*(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|declared|stated|added)\b"
                       r"[^\"“]{0,40}[:,]\s*[\"“]", s)
         if m2:
             es = [e for e in acts if e.end <= m2.end()]
