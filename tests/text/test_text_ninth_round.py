@@ -12,7 +12,11 @@ quotation is the speaker, with the partner of a joint act ("'we made an agreemen
 Russia,' he said"), also when the attribution comes first with a colon or the quotation was
 opened at the end of the sentence before; "a deal ... in Sochi" names the one agreement of
 that place; a person named as a modifier ("the Assad regime") or an unknown speaker ('...,"
-Fahrettin Altun said') is not the "he" of a later attribution.
+Fahrettin Altun said') is not the "he" of a later attribution; a violation recorded or
+reported by an observer ("the OSCE reported two violations of") names its violator only by an
+agent of its own ("by Azerbaijan", "Russian violations"), never the reporter or the parties
+named after it; the accused read from a pronoun or the sentence at large is not the accuser
+(the quotation's speaker, also "White House spokesman X said").
 """
 
 from __future__ import annotations
@@ -71,6 +75,16 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("carried-quote-named", "\u201cThe treaty matters,\u201d Lavrov stated. \u201cWe have "
      "suspended our participation in New START.\u201d",
      [w("new_start_2010", "RUS", "suspended")]),
+    # --- a recorded violation names its violator only by an agent of its own -----------------
+    ("recorded-by-agent", "The Russian military has reported a violation of the November 2020 "
+     "ceasefire by Azerbaijan.",
+     [w("nk_trilateral_2020", "AZE", "violation_alleged", by="RUS")]),
+    ("recorded-with-modifier", "The OSCE reported two Russian violations of the Minsk II "
+     "ceasefire on Tuesday.",
+     [w("minsk2_2015", "RUS", "violation_alleged", by="OSCE")]),
+    ("quoted-accusation-with-title", "\u201cRussia is in material breach of New START,\u201d "
+     "White House spokesman John Kirby said.",
+     [w("new_start_2010", "RUS", "violation_alleged", by="USA")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -104,6 +118,16 @@ NO_FACT: list[tuple[str, str]] = [
      "II."),
     # a place named with no agreement of its own, or two agreements: no agreement is described
     ("place-two-agreements", "Turkey and Russia made a deal in Minsk, Ankara said on Friday."),
+    # a violation recorded by an observer, with no violator named: not the reporter, not the
+    # parties named after it
+    ("recorded-no-agent", "The Russian military has reported a violation of the November 2020 "
+     "ceasefire that ended the conflict between Azerbaijan and Armenia."),
+    ("recorded-count", "The OSCE reported two violations of the Minsk II ceasefire on Tuesday."),
+    ("first-report-of", "It was Russia's first report of a violation of the November 2020 "
+     "ceasefire between Azerbaijan and Armenia."),
+    # "they" in a quotation is not the speaker who accuses them
+    ("quoted-they-not-speaker", "\u201cThey are in material breach of the Agreed "
+     "Framework,\u201d White House spokesman Sean McCormack said."),
 ]
 
 

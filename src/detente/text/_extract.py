@@ -392,6 +392,12 @@ _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[
                          r"(?:[a-z-]+\s+)?$")
 _NEG_OBJECT = re.compile(r"\s+(?:nothing|none\b|neither\b|no\s+(?!longer\b|later\b|less\b|"
                          r"more\b|sooner\b|doubt\b)[a-z])", re.I)
+_RECORDED = re.compile(r"\b(?:report(?:ed|s|ing)?|record(?:ed|s|ing)?|regist(?:ered|ers|ering)|"
+                       r"document(?:ed|s|ing)?|observ(?:ed|es|ing)|logg(?:ed|ing)|logs|"
+                       r"count(?:ed|s|ing)?|detect(?:ed|s|ing)?)\s+(?:of\s+)?"
+                       r"(?:(?:a|an|the|two|three|four|five|several|many|numerous|dozens\s+of|"
+                       r"hundreds\s+of|\d[\d,]*|its|their)\s+)?(?:(?:first|new|more|further|"
+                       r"fresh|other|repeated|multiple|ceasefire|cease-fire|truce)\s+)*$", re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -1533,6 +1539,14 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
+            # "the OSCE reported two violations of the ceasefire", "Russia's first report of a
+            # violation": a violation recorded by an observer, with no agent of its own ("by
+            # Azerbaijan", "Azerbaijan's violation"), names no violator (not the reporter, nor
+            # the parties named after it: "the ceasefire between Azerbaijan and Armenia")
+            if etype == "violation_alleged" and how not in ("modifier", "agent") and \
+                    _NOMINAL.search(ttext) and _RECORDED.search(s[max(c0, t0 - 60):t0]) and \
+                    not re.match(r"[^.;]*?\bby\s+(?:the\s+)?(?-i:[A-Z])", s[t1:t1 + 80]):
+                continue
             # "its actions against ceasefire violations": a violation the subject acts against
             # is not the subject's (nor the previous sentence's)
             if etype == "violation_alleged" and how not in ("modifier", "agent") and \
@@ -1734,6 +1748,22 @@ class Extractor:
             if etype == "violation_alleged":
                 rep = _reporter(s, t0, act_ents, g, year)
                 denied = bool(_DENY.search(s[:t0]))
+                # '"They are in material breach," the White House said': an accused read from a
+                # pronoun or the sentence at large is not the one who accuses
+                accuser = rep or (_quote_speaker(s, act_ents, g, year, state.voice or
+                                                 state.last_person)
+                                  if _in_quote(s, t0) else None)
+                if accuser is None and _in_quote(s, t0) and (qm := re.search(
+                        r"[\"”]\s*,?\s*((?:[\w.'’-]+\s+){0,6}?)(?:said|says|added|told|stated)\b",
+                        s[t0:])):
+                    # '"...," White House spokesman Sean McCormack said'
+                    who = [e for e in act_ents if t0 + qm.start(1) <= e.start < t0 + qm.end(1)]
+                    accuser = g.actor_code(who[0].key, year) if who else None
+                if accuser and actors == (accuser,) and how in ("pronoun", "sentence",
+                                                                "voice") and not denied:
+                    continue
+                if rep is None and accuser and accuser not in actors:
+                    rep = accuser  # the quotation's speaker accuses
                 if denied:
                     # the accuser named in the denial: "rejected U.S. claims", "Washington's
                     # accusations"
@@ -2272,7 +2302,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                 not ("," in gap and ttext.lower().endswith("ing")) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
-                                                              "," in gap2) else gap2):
+                                                              "," in gap2) else gap2) and \
+                not _RECORDED.search(gap):  # "the OSCE reported two violations": a reporter
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
