@@ -16,7 +16,10 @@ Fahrettin Altun said') is not the "he" of a later attribution; a violation recor
 reported by an observer ("the OSCE reported two violations of") names its violator only by an
 agent of its own ("by Azerbaijan", "Russian violations"), never the reporter or the parties
 named after it; the accused read from a pronoun or the sentence at large is not the accuser
-(the quotation's speaker, also "White House spokesman X said").
+(the quotation's speaker, also "White House spokesman X said"); firing told without an event
+word ("opened fire on", "fired mortar shells at", "fired across the line", "carried out drone
+strikes on") is a hostile act like "shelled", hence the breach of the one ceasefire an article
+is about when dated after it.
 """
 
 from __future__ import annotations
@@ -139,6 +142,48 @@ def test_fact(text: str, wants: list[Want]) -> None:
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_no_fact(text: str) -> None:
     assert_no_fact(text)
+
+
+def dated(dateline: str, body: str) -> str:
+    """An article: a headline with its dateline, then the body."""
+    return f"Example headline. Example Wire, {dateline}.\n\n{body}"
+
+
+CEASEFIRE = "Armenia and Azerbaijan signed a ceasefire on November 9, 2020. "
+
+# firing told without an event word, dated after the ceasefire the article is about: its breach
+FIRING: list[tuple[str, str]] = [
+    ("opened-fire", "Azerbaijani troops opened fire on an Armenian village on February 27, "
+     "2021."),
+    ("fired-shells-at", "Azerbaijani troops fired mortar shells at an Armenian village on "
+     "February 27, 2021."),
+    ("fired-across", "Azerbaijani troops fired across the line of contact on February 27, 2021."),
+    ("carried-out-strikes", "Azerbaijani forces carried out drone strikes on Armenian positions "
+     "on February 27, 2021."),
+]
+FIRING_TRAPS: list[tuple[str, str]] = [
+    ("fired-a-minister", "Azerbaijan fired its defence minister on February 27, 2021."),
+    ("did-not-open-fire", "Azerbaijani troops did not open fire on February 27, 2021."),
+    ("threatened-to-open-fire", "Azerbaijani troops threatened to open fire on February 27, "
+     "2021."),
+    ("fired-before-ceasefire", "Azerbaijani troops had opened fire on an Armenian village on "
+     "October 27, 2020."),
+    ("was-fired", "An Azerbaijani general was fired on February 27, 2021."),
+]
+
+
+@pytest.mark.parametrize("text", text_params(FIRING))
+def test_firing_after_the_ceasefire_is_its_breach(text: str) -> None:
+    got = [c for c in facts(dated("March 3, 2021", CEASEFIRE + text))
+           if c.type == "violation_alleged"]
+    assert [(c.agreement, c.actors) for c in got] == [("nk_trilateral_2020", ("AZE",))], got
+
+
+@pytest.mark.parametrize("text", text_params(FIRING_TRAPS))
+def test_firing_that_is_no_breach(text: str) -> None:
+    got = [c for c in facts(dated("March 3, 2021", CEASEFIRE + text))
+           if c.type == "violation_alleged"]
+    assert not got, got
 
 
 def test_quote_speaker_is_not_a_person_named_as_a_modifier() -> None:

@@ -197,7 +197,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
         r"invaded|attacked|(?<!\bwas )(?<!\bwere )(?<!\bbeen )struck|bombed|shelled)\b|"
         # "an attack by Azerbaijani forces", "attacks from Azerbaijan" (eighth round)
-        r"\battacks?\b(?=\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)),
+        r"\battacks?\b(?=\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z]))|"
+        # "opened fire on", "fired across the line", "fired rockets at", "carried out strikes
+        # on" (ninth round; not "fired" from a post, "fire" as a noun alone)
+        r"\bopen(?:ed|s|ing)?\s+fire\b|"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\bfired\b(?=\s+(?:(?:\w+\s+){0,2}?(?:rockets?|"
+        r"missiles?|shells?|mortars?|artillery|drones?|shots?|bullets?|rounds?)\b|(?:on|at|across|"
+        r"into|upon|towards?)\s))|"
+        r"\bcarr(?:ied|ies|y|ying)\s+out\s+(?:\w+\s+){0,2}?(?:strikes|attacks|raids|"
+        r"air\s*strikes|bombardments?|shelling)\b", re.I)),
 ]
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
@@ -217,7 +225,8 @@ _KEYS: list[tuple[str, ...]] = [
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
     ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
-    ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack"),
+    ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
+     "fired", "out"),
 ]
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
