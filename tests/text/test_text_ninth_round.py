@@ -19,7 +19,8 @@ named after it; the accused read from a pronoun or the sentence at large is not 
 (the quotation's speaker, also "White House spokesman X said"); firing told without an event
 word ("opened fire on", "fired mortar shells at", "fired across the line", "carried out drone
 strikes on") is a hostile act like "shelled", hence the breach of the one ceasefire an article
-is about when dated after it.
+is about when dated after it; "renew" and "extend" are no treaty act when what is renewed
+or extended is talks, fighting, an offensive, sanctions and the like.
 """
 
 from __future__ import annotations
@@ -88,6 +89,12 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("quoted-accusation-with-title", "\u201cRussia is in material breach of New START,\u201d "
      "White House spokesman John Kirby said.",
      [w("new_start_2010", "RUS", "violation_alleged", by="USA")]),
+    # --- an extension of an agreement (controls for the traps below) --------------------------
+    ("extended-treaty", "Russia and the United States extended New START in February 2021.",
+     [w("new_start_2010", "RUS;USA", "extended", "2021-02")]),
+    ("renewed-treaty", "Moscow and Washington renewed New START for five years in February "
+     "2021.",
+     [w("new_start_2010", "RUS;USA", "extended", "2021-02")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -129,6 +136,14 @@ NO_FACT: list[tuple[str, str]] = [
     ("first-report-of", "It was Russia's first report of a violation of the November 2020 "
      "ceasefire between Azerbaijan and Armenia."),
     # "they" in a quotation is not the speaker who accuses them
+    # what is renewed or extended is no agreement
+    ("renewed-talks", "Russia and the United States renewed talks on New START in February "
+     "2021."),
+    ("extended-sanctions", "Washington extended its sanctions on Moscow despite New START in "
+     "February 2021."),
+    ("renewed-fighting", "The renewal of fighting in Donbas tested Minsk II in February 2015."),
+    ("extended-offensive", "Russia extended its offensive despite the Minsk II ceasefire in "
+     "February 2015."),
     ("quoted-they-not-speaker", "\u201cThey are in material breach of the Agreed "
      "Framework,\u201d White House spokesman Sean McCormack said."),
 ]

@@ -48,7 +48,7 @@ from detente.text._gazetteer import (
     build_gazetteer,
     shipped_gazetteer,
 )
-from detente.text._lexicon import lexicon_keys, lexicon_patterns
+from detente.text._lexicon import NOT_EXTENDED, lexicon_keys, lexicon_patterns
 from detente.text._read import Article
 
 __all__ = ["Candidate", "Extractor", "extract"]
@@ -180,8 +180,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("entered_into_force", re.compile(
         r"\b(?:entered|enter|came|come|went|go) into (?:force|effect)\b|\b(?:formally )?"
         r"t(?:ook|akes|ake) effect\b|\bin effect from\b", re.I)),
-    ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b",
-                            re.I)),
+    ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b" +
+                            NOT_EXTENDED, re.I)),
     ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
     ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|\bconcluding\b(?=\s+(?:the|a|"
                           r"an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|memorandum|accord|"
