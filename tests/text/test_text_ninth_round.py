@@ -20,7 +20,9 @@ named after it; the accused read from a pronoun or the sentence at large is not 
 word ("opened fire on", "fired mortar shells at", "fired across the line", "carried out drone
 strikes on") is a hostile act like "shelled", hence the breach of the one ceasefire an article
 is about when dated after it; "renew" and "extend" are no treaty act when what is renewed
-or extended is talks, fighting, an offensive, sanctions and the like.
+or extended is talks, fighting, an offensive, sanctions and the like; a reduced relative
+("a treaty signed on ... between X and Y") inside a question is presupposed, not asked; the
+agents after "signed on <a full date> between" are read (the date's words were miscounted).
 """
 
 from __future__ import annotations
@@ -95,6 +97,16 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("renewed-treaty", "Moscow and Washington renewed New START for five years in February "
      "2021.",
      [w("new_start_2010", "RUS;USA", "extended", "2021-02")]),
+    # --- a reduced relative inside a question is presupposed; agents after a full date -------
+    ("question-reduced-relative", "Who still remembers the Algiers Accords, a treaty signed on "
+     "January 19, 1981 between the United States and Iran?",
+     [w("algiers_accords_1981", "USA;IRN", "signed", "1981-01")]),
+    ("agents-after-full-date", "The Algiers Accords were signed on January 19, 1981 between the "
+     "United States of America and the Islamic Republic of Iran.",
+     [w("algiers_accords_1981", "USA;IRN", "signed", "1981-01")]),
+    ("agents-after-place", "New START was signed in Prague by Russia and the United States in "
+     "April 2010.",
+     [w("new_start_2010", "RUS;USA", "signed", "2010-04")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -144,6 +156,10 @@ NO_FACT: list[tuple[str, str]] = [
     ("renewed-fighting", "The renewal of fighting in Donbas tested Minsk II in February 2015."),
     ("extended-offensive", "Russia extended its offensive despite the Minsk II ceasefire in "
      "February 2015."),
+    # a question asks about the act itself
+    ("question-did-sign", "Did Russia sign New START in 2010?"),
+    ("question-was-signed", "Was New START signed by India in 2010?"),
+    ("question-treaty-was-signed", "Is it true that the treaty was signed by India, New START?"),
     ("quoted-they-not-speaker", "\u201cThey are in material breach of the Agreed "
      "Framework,\u201d White House spokesman Sean McCormack said."),
 ]

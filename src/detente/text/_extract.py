@@ -1720,7 +1720,14 @@ class Extractor:
                     not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext, re.I):
                 hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
-            if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
+            # (not a reduced relative, which the question presupposes: "Who has heard of the
+            # Algiers Accords, a treaty signed on January 19, 1981 ...?")
+            if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]) and not (
+                    etype in _SYMMETRIC and ttext.lower().endswith("ed") and
+                    _TREATY_HEAD_END.search(s[max(c0, t0 - 40):t0]) and
+                    not re.search(r"\b(?:was|were|been|be|is|are|has|have|had)\s+(?:\w+\s+)?"
+                                  r"(?:treaty|agreements?|accords?|deal|pact)\s+$",
+                                  s[max(c0, t0 - 40):t0], re.I)):
                 hyp = True
             # "New START expires in 2026": a scheduled end, not a reported one
             if etype == "expired" and re.fullmatch(r"(?:expires|lapses|runs out)", ttext.lower()):
@@ -2441,7 +2448,7 @@ def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year
     return (rep,)
 
 
-_AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)\s+(?:[\w.’'-]+,?\s+){1,3}?)?\s+(?:by|between)\s+"
+_AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)(?:\s+[\w.’'-]+,?){1,3}?)?\s+(?:by|between)\s+"
                          r"(?:the\s+)?(?:former\s+)?", re.I)
 _AGENT_LINK = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
                          re.I)
