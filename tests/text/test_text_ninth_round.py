@@ -22,7 +22,11 @@ strikes on") is a hostile act like "shelled", hence the breach of the one ceasef
 is about when dated after it; "renew" and "extend" are no treaty act when what is renewed
 or extended is talks, fighting, an offensive, sanctions and the like; a reduced relative
 ("a treaty signed on ... between X and Y") inside a question is presupposed, not asked; the
-agents after "signed on <a full date> between" are read (the date's words were miscounted).
+agents after "signed on <a full date> between" are read (the date's words were miscounted); an
+act stated as contrary to an agreement ("inconsistent with its obligations under", "contrary
+to", "at odds with", "runs counter to", "in defiance of"; not "the spirit of") or as doing what
+it bans ("deployed missiles prohibited by", "tested a device banned under") is an alleged
+violation.
 """
 
 from __future__ import annotations
@@ -107,6 +111,23 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("agents-after-place", "New START was signed in Prague by Russia and the United States in "
      "April 2010.",
      [w("new_start_2010", "RUS;USA", "signed", "2010-04")]),
+    # --- an act stated as contrary to an agreement, or as doing what it bans ------------------
+    ("inconsistent-with-obligations", "Washington said Russia's deployment of the 9M729 missile "
+     "was inconsistent with its obligations under the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+    ("contrary-to", "Washington said Russia's deployment of the 9M729 missile was contrary to "
+     "the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+    ("runs-counter-to", "NATO said Russia's missile deployment runs counter to the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", by="NATO")]),
+    ("at-odds-with", "Russia's missile deployment is at odds with the INF Treaty, NATO said.",
+     [w("inf_1987", "RUS", "violation_alleged", by="NATO")]),
+    ("deployed-prohibited-by", "Russia deployed missiles prohibited by the INF Treaty, NATO said "
+     "in 2019.",
+     [w("inf_1987", "RUS", "violation_alleged", "2019", by="NATO")]),
+    ("tested-banned-under", "North Korea tested a device banned under the CTBT in 2017, "
+     "Washington said.",
+     [w("ctbt_1996", "PRK", "violation_alleged", "2017", by="USA")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -156,6 +177,20 @@ NO_FACT: list[tuple[str, str]] = [
     ("renewed-fighting", "The renewal of fighting in Donbas tested Minsk II in February 2015."),
     ("extended-offensive", "Russia extended its offensive despite the Minsk II ceasefire in "
      "February 2015."),
+    # contrary to an agreement: denied, negated, hypothetical, "the spirit of", no treaty object
+    ("contrary-denied", "Russia denied that its missile was inconsistent with the INF Treaty."),
+    ("contrary-negated", "Moscow insisted its missile was not inconsistent with the INF Treaty."),
+    ("contrary-would", "A Russian deployment would be contrary to the INF Treaty, NATO said."),
+    ("at-odds-spirit", "Russia said the U.S. missile defense plan was at odds with the spirit of "
+     "New START."),
+    ("contrary-interests", "Trump said the INF Treaty was contrary to American interests in "
+     "2018."),
+    # what the agreement bans, destroyed or not deployed
+    ("banned-destroyed", "The missiles banned under the INF Treaty were destroyed by 1991."),
+    ("destroyed-prohibited", "The United States destroyed all missiles prohibited by the INF "
+     "Treaty by 1991."),
+    ("did-not-deploy-prohibited", "Russia did not deploy missiles prohibited by the INF Treaty, "
+     "Moscow said."),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),

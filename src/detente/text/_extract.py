@@ -308,6 +308,31 @@ _TRIGGERS.append(("withdrew", re.compile(
     r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:" + "|".join(_PASSIVE_END) +
     r")\b(?=\s+(?:[\w,]+\s+){0,4}?by\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(tuple(w.split()[0] for w in _PASSIVE_END))
+# an act stated as contrary to an agreement, with no word of violation: "the deployment was
+# inconsistent with its obligations under the INF Treaty", "contrary to", "at odds with", "runs
+# counter to", "in contravention / defiance of" (not "the spirit of": a weaker claim)
+_AGAINST_OBJECT = (r"(?=\s+(?:(?:the|its|their)\s+)?(?:(?:obligations|commitments|terms|"
+                   r"provisions|limits|letter)\s+(?:under|of)\s+)?(?:the\s+)?(?:(?-i:[A-Z])|"
+                   r"(?:treaty|agreement|accords?|deal|pact|ceasefire|cease-fire|truce|"
+                   r"memorandum)\b))(?!\s+(?:the\s+)?spirit\b)")
+_TRIGGERS.append(("violation_alleged", re.compile(
+    r"\b(?:(?:inconsistent|incompatible)\s+with|contrary\s+to|at\s+odds\s+with|"
+    r"r[au]ns?\s+counter\s+to|running\s+counter\s+to|in\s+(?:contravention|defiance)\s+of)"
+    + _AGAINST_OBJECT, re.I)))
+_KEYS.append(("inconsistent", "incompatible", "contrary", "odds", "counter", "contravention",
+              "defiance"))
+# an act whose object the agreement bans: "deployed missiles prohibited by the INF Treaty",
+# "tested a weapon banned under the CTBT" (the doing verb opens the trigger, so its subject,
+# negation and modality are the act's)
+_DOING = (r"deploy(?:ed|s|ing)?|test(?:ed|s|ing)?|develop(?:ed|s|ing)?|produc(?:ed|es|ing)|"
+          r"buil(?:t|ds|ding)|field(?:ed|s|ing)|possess(?:ed|es|ing)?|conduct(?:ed|s|ing)?|"
+          r"acquir(?:ed|es|ing)|station(?:ed|s|ing)|install(?:ed|s|ing)|manufactur(?:ed|es|ing)|"
+          r"stockpil(?:ed|es|ing)|carr(?:ied|ies|ying)\s+out")
+_TRIGGERS.append(("violation_alleged", re.compile(
+    rf"\b(?:{_DOING})\s+(?:[\w'’-]+\s+){{0,5}}?(?:prohibited|banned|barred|forbidden|"
+    r"outlawed|proscribed)\s+(?:by|under)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:treaty|"
+    r"agreement|accords?|deal|pact|convention)\b))", re.I)))
+_KEYS.append(("prohibited", "banned", "barred", "forbidden", "outlawed", "proscribed"))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
