@@ -26,7 +26,10 @@ agents after "signed on <a full date> between" are read (the date's words were m
 act stated as contrary to an agreement ("inconsistent with its obligations under", "contrary
 to", "at odds with", "runs counter to", "in defiance of"; not "the spirit of") or as doing what
 it bans ("deployed missiles prohibited by", "tested a device banned under") is an alleged
-violation.
+violation; an undertaking as a noun ("a pledge made by X", "X made the promise on ...",
+"the commitments made by X") is a consent like "pledged to", concluding an agreement only on
+the record's date of signature, and a year alone will do when the agreement is named in the
+sentence.
 """
 
 from __future__ import annotations
@@ -128,6 +131,18 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("tested-banned-under", "North Korea tested a device banned under the CTBT in 2017, "
      "Washington said.",
      [w("ctbt_1996", "PRK", "violation_alleged", "2017", by="USA")]),
+    # --- an undertaking as a noun, or with a year under an agreement named beside it -----------
+    ("pledged-under-named-year", "Under the Algiers Accords, the United States pledged in 1981 "
+     "not to intervene in Iran's internal affairs.",
+     [w("algiers_accords_1981", "USA", "signed", "1981")]),
+    ("pledge-made-by", "This week marks the anniversary of a pledge made by the United States in "
+     "the Algiers Accords in 1981.",
+     [w("algiers_accords_1981", "USA", "signed", "1981")]),
+    ("made-the-promise", "Xi made the promise on September 25, 2015.",
+     [w("xi_spratly_pledge_2015", "CHN", "signed", "2015-09")]),
+    ("commitments-made-by", "The commitments made by Moscow under New START in April 2010 were "
+     "honoured, Washington said.",
+     [w("new_start_2010", "RUS", "signed", "2010-04")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -191,6 +206,12 @@ NO_FACT: list[tuple[str, str]] = [
      "Treaty by 1991."),
     ("did-not-deploy-prohibited", "Russia did not deploy missiles prohibited by the INF Treaty, "
      "Moscow said."),
+    # an undertaking in another year or month than the agreement's, undated, modal or negated
+    ("pledged-wrong-year", "Russia pledged in 2012 to cut its warheads under New START."),
+    ("promise-other-matter", "Xi made the promise to visit Washington on March 3, 2016."),
+    ("promise-undated", "The promise made by Russia was broken."),
+    ("may-make-pledge", "Iran may make a pledge under the JCPOA in July 2015."),
+    ("made-no-pledge", "Iran made no pledge under the JCPOA in July 2015."),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),

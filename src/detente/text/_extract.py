@@ -239,12 +239,19 @@ _KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
 # consent stated as an act ("North Korea agreed Monday to dismantle ...", "reached agreement
 # Saturday on a framework"): a signing only when its date is the record's date of signature
 # of the agreement it resolves to (checked in ``_sentence``)
+# (ninth round: the undertaking as a noun, "a pledge made by the United States in 1981", "Xi
+# made the promise on September 25, 2015", "the commitments made to the Taliban")
 _CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)?"
                       r"(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
-                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)",
+                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)|"
+                      r"\b(?:pledges?|promises?|commitments?|undertakings?)\s+made\b"
+                      r"(?=\s+(?:by|to|in|at|on)\b)|"
+                      r"\bmade\s+(?:a|the|its|their|this|that|his|her)\s+(?:[a-z]+\s+)?"
+                      r"(?:pledges?|promises?|commitments?|undertakings?)\b",
                       re.I)
 _TRIGGERS.append(("signed", _CONSENT))
-_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook"))
+_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook", "pledge", "promise",
+              "commitment", "undertaking", "made"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
@@ -1414,8 +1421,12 @@ class Extractor:
             # (to the month; an undated one by the dateline's month)
             if etype == "signed" and _CONSENT.match(s, t0):
                 when = dm.value if dm else state.month
-                if not when or len(when) < 7 or not agrs or not self.signed_on.get(
-                        agrs[0].key, "").startswith(when[:7]):
+                # (a year alone will do for an agreement named in the sentence: "Under the
+                # Algiers Accords, the United States pledged in 1981 not to intervene")
+                named_here = bool(agrs and any(e.key == agrs[0].key for e in agr_ents))
+                if not when or len(when) < (4 if named_here and dm else 7) or not agrs or \
+                        not self.signed_on.get(agrs[0].key, "").startswith(
+                            when[:4] if named_here and dm else when[:7]):
                     continue
                 if dm is None:
                     dm = DateMention(t0, t0, when[:7], relative=True)
@@ -1619,6 +1630,12 @@ class Extractor:
                 actors, how = agents, "agent"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
+            # "the commitments made by Moscow": the one agent of the undertaking
+            if etype == "signed" and ttext.lower().endswith(" made") and (
+                    bm := re.match(r"\s+by\s+(?:the\s+)?", s[t1:])) and (
+                    ag := [c for e in act_ents if e.start == t1 + bm.end() and
+                           (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3)]):
+                actors, how = (ag[0],), "agent"
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
