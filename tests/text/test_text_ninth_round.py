@@ -29,7 +29,9 @@ it bans ("deployed missiles prohibited by", "tested a device banned under") is a
 violation; an undertaking as a noun ("a pledge made by X", "X made the promise on ...",
 "the commitments made by X") is a consent like "pledged to", concluding an agreement only on
 the record's date of signature, and a year alone will do when the agreement is named in the
-sentence.
+sentence; a joint statement, communique or declaration issued, released or adopted is
+concluded (the record's one joint document of the article's actors at that date), a press
+statement is not.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ import pytest
 from _text_cases import Want, assert_facts, assert_no_fact, fact_params, facts, text_params, w
 
 from detente.text._gazetteer import acronyms, shipped_gazetteer
+
+
+def dated(dateline: str, body: str) -> str:
+    """An article: a headline with its dateline, then the body."""
+    return f"Example headline. Example Wire, {dateline}.\n\n{body}"
+
 
 FACTS: list[tuple[str, str, list[Want]]] = [
     # --- acronyms of the record's names --------------------------------------------------------
@@ -143,6 +151,13 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("commitments-made-by", "The commitments made by Moscow under New START in April 2010 were "
      "honoured, Washington said.",
      [w("new_start_2010", "RUS", "signed", "2010-04")]),
+    # --- a joint document issued is concluded -------------------------------------------------
+    ("released-joint-communique", dated("March 11, 2023", "Saudi Arabia and Iran released a "
+                                        "joint communique with China on March 10, 2023."),
+     [w("iran_saudi_beijing_2023", "SAU;IRN;CHN", "signed", "2023-03-10")]),
+    ("issued-joint-statement", dated("June 13, 2018", "The United States and North Korea issued "
+                                     "a joint statement on June 12, 2018."),
+     [w("singapore_2018", "USA;PRK", "signed", "2018-06-12")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -212,6 +227,11 @@ NO_FACT: list[tuple[str, str]] = [
     ("promise-undated", "The promise made by Russia was broken."),
     ("may-make-pledge", "Iran may make a pledge under the JCPOA in July 2015."),
     ("made-no-pledge", "Iran made no pledge under the JCPOA in July 2015."),
+    # a press statement, or a joint one only expected
+    ("issued-a-statement", dated("March 11, 2023", "Iran issued a statement on March 10, 2023 "
+                                 "about Saudi Arabia.")),
+    ("may-issue-joint", dated("March 11, 2023", "Saudi Arabia and Iran may issue a joint "
+                              "statement with China next week.")),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),
@@ -229,11 +249,6 @@ def test_fact(text: str, wants: list[Want]) -> None:
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_no_fact(text: str) -> None:
     assert_no_fact(text)
-
-
-def dated(dateline: str, body: str) -> str:
-    """An article: a headline with its dateline, then the body."""
-    return f"Example headline. Example Wire, {dateline}.\n\n{body}"
 
 
 CEASEFIRE = "Armenia and Azerbaijan signed a ceasefire on November 9, 2020. "

@@ -340,6 +340,13 @@ _TRIGGERS.append(("violation_alleged", re.compile(
     r"outlawed|proscribed)\s+(?:by|under)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:treaty|"
     r"agreement|accords?|deal|pact|convention)\b))", re.I)))
 _KEYS.append(("prohibited", "banned", "barred", "forbidden", "outlawed", "proscribed"))
+# a joint document issued: "released a joint communique with China", "issued a joint
+# statement" (not "issued a statement": a press statement)
+_TRIGGERS.append(("signed", re.compile(
+    r"\b(?:issu|releas|adopt|publish)(?:ed|es|ing)\b(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)"
+    r"{0,2}?(?:joint|trilateral|bilateral)\s+(?:statement|communiqu[eé]|declaration)s?\b)",
+    re.I)))
+_KEYS.append(("issu", "releas", "adopt", "publish"))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -564,7 +571,7 @@ _KIND_NP = re.compile(
     r"(?P<mods>(?:(?!(?:the|a|an|this|that|of|to|on|in|with|by|for)\b)[\w.'’-]+\s+){0,4}?)|"
     r"\b(?=(?:cease-?fire|truce|moratorium)))"
     r"(?P<head>cease-?fires?|truces?|armistice|cessation\s+(?:of|to)\s+hostilities|"
-    r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|declaration|plan|"
+    r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|communiqu[eé]|declaration|plan|"
     r"agreements?|deal|accords?|pact|understanding|arrangement)\b", re.I)
 #: modifiers of a treaty noun that do not say which agreement it is
 _EVALUATIVE = frozenset("""
@@ -579,7 +586,7 @@ _KIND_GROUPS = (
     ("moratorium", r"moratori|pause"),
     ("framework", r"framework"),
     ("memorandum", r"memorand"),
-    ("statement", r"statement"),
+    ("statement", r"statement|communiqu"),
     ("declaration", r"declaration"),
     ("plan", r"plan"),
 )
