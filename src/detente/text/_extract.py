@@ -48,7 +48,7 @@ from detente.text._gazetteer import (
     build_gazetteer,
     shipped_gazetteer,
 )
-from detente.text._lexicon import lexicon_keys, lexicon_patterns
+from detente.text._lexicon import NOT_EXTENDED, lexicon_keys, lexicon_patterns
 from detente.text._read import Article
 
 __all__ = ["Candidate", "Extractor", "extract"]
@@ -113,9 +113,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrew", re.compile(r"\bbe(?:en)?\s+terminated\b", re.I)),
     # "decided the United States was no longer bound by SALT II"
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
+    # ... "will never again be bound by", "is no longer bound to"
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
-                            r"(?:bound\s+by|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+(?:legally\s+)?bound"
-                            r"\s+by\b|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
+                            r"(?:bound\s+(?:by|to)|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+"
+                            r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+again\s+(?:be|being)\s+"
+                            r"(?:legally\s+)?bound\s+(?:by|to)\b(?=\s+(?:the|this|that|its|any)\b)|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
     # "the peace accord agreed in Minsk": a reduced relative (not "brokered": by a mediator)
@@ -178,8 +180,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("entered_into_force", re.compile(
         r"\b(?:entered|enter|came|come|went|go) into (?:force|effect)\b|\b(?:formally )?"
         r"t(?:ook|akes|ake) effect\b|\bin effect from\b", re.I)),
-    ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b",
-                            re.I)),
+    ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b" +
+                            NOT_EXTENDED, re.I)),
     ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
     ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|\bconcluding\b(?=\s+(?:the|a|"
                           r"an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|memorandum|accord|"
@@ -195,7 +197,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
         r"invaded|attacked|(?<!\bwas )(?<!\bwere )(?<!\bbeen )struck|bombed|shelled)\b|"
         # "an attack by Azerbaijani forces", "attacks from Azerbaijan" (eighth round)
-        r"\battacks?\b(?=\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)),
+        r"\battacks?\b(?=\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z]))|"
+        # "opened fire on", "fired across the line", "fired rockets at", "carried out strikes
+        # on" (ninth round; not "fired" from a post, "fire" as a noun alone)
+        r"\bopen(?:ed|s|ing)?\s+fire\b|"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\bfired\b(?=\s+(?:(?:\w+\s+){0,2}?(?:rockets?|"
+        r"missiles?|shells?|mortars?|artillery|drones?|shots?|bullets?|rounds?)\b|(?:on|at|across|"
+        r"into|upon|towards?)\s))|"
+        r"\bcarr(?:ied|ies|y|ying)\s+out\s+(?:\w+\s+){0,2}?(?:strikes|attacks|raids|"
+        r"air\s*strikes|bombardments?|shelling)\b", re.I)),
 ]
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
@@ -215,7 +225,8 @@ _KEYS: list[tuple[str, ...]] = [
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
     ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
-    ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack"),
+    ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
+     "fired", "out"),
 ]
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
@@ -228,12 +239,19 @@ _KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
 # consent stated as an act ("North Korea agreed Monday to dismantle ...", "reached agreement
 # Saturday on a framework"): a signing only when its date is the record's date of signature
 # of the agreement it resolves to (checked in ``_sentence``)
+# (ninth round: the undertaking as a noun, "a pledge made by the United States in 1981", "Xi
+# made the promise on September 25, 2015", "the commitments made to the Taliban")
 _CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)?"
                       r"(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
-                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)",
+                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)|"
+                      r"\b(?:pledges?|promises?|commitments?|undertakings?)\s+made\b"
+                      r"(?=\s+(?:by|to|in|at|on)\b)|"
+                      r"\bmade\s+(?:a|the|its|their|this|that|his|her)\s+(?:[a-z]+\s+)?"
+                      r"(?:pledges?|promises?|commitments?|undertakings?)\b",
                       re.I)
 _TRIGGERS.append(("signed", _CONSENT))
-_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook"))
+_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook", "pledge", "promise",
+              "commitment", "undertaking", "made"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
@@ -297,6 +315,38 @@ _TRIGGERS.append(("withdrew", re.compile(
     r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:" + "|".join(_PASSIVE_END) +
     r")\b(?=\s+(?:[\w,]+\s+){0,4}?by\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(tuple(w.split()[0] for w in _PASSIVE_END))
+# an act stated as contrary to an agreement, with no word of violation: "the deployment was
+# inconsistent with its obligations under the INF Treaty", "contrary to", "at odds with", "runs
+# counter to", "in contravention / defiance of" (not "the spirit of": a weaker claim)
+_AGAINST_OBJECT = (r"(?=\s+(?:(?:the|its|their)\s+)?(?:(?:obligations|commitments|terms|"
+                   r"provisions|limits|letter)\s+(?:under|of)\s+)?(?:the\s+)?(?:(?-i:[A-Z])|"
+                   r"(?:treaty|agreement|accords?|deal|pact|ceasefire|cease-fire|truce|"
+                   r"memorandum)\b))(?!\s+(?:the\s+)?spirit\b)")
+_TRIGGERS.append(("violation_alleged", re.compile(
+    r"\b(?:(?:inconsistent|incompatible)\s+with|contrary\s+to|at\s+odds\s+with|"
+    r"r[au]ns?\s+counter\s+to|running\s+counter\s+to|in\s+(?:contravention|defiance)\s+of)"
+    + _AGAINST_OBJECT, re.I)))
+_KEYS.append(("inconsistent", "incompatible", "contrary", "odds", "counter", "contravention",
+              "defiance"))
+# an act whose object the agreement bans: "deployed missiles prohibited by the INF Treaty",
+# "tested a weapon banned under the CTBT" (the doing verb opens the trigger, so its subject,
+# negation and modality are the act's)
+_DOING = (r"deploy(?:ed|s|ing)?|test(?:ed|s|ing)?|develop(?:ed|s|ing)?|produc(?:ed|es|ing)|"
+          r"buil(?:t|ds|ding)|field(?:ed|s|ing)|possess(?:ed|es|ing)?|conduct(?:ed|s|ing)?|"
+          r"acquir(?:ed|es|ing)|station(?:ed|s|ing)|install(?:ed|s|ing)|manufactur(?:ed|es|ing)|"
+          r"stockpil(?:ed|es|ing)|carr(?:ied|ies|ying)\s+out")
+_TRIGGERS.append(("violation_alleged", re.compile(
+    rf"\b(?:{_DOING})\s+(?:[\w'’-]+\s+){{0,5}}?(?:prohibited|banned|barred|forbidden|"
+    r"outlawed|proscribed)\s+(?:by|under)\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:treaty|"
+    r"agreement|accords?|deal|pact|convention)\b))", re.I)))
+_KEYS.append(("prohibited", "banned", "barred", "forbidden", "outlawed", "proscribed"))
+# a joint document issued: "released a joint communique with China", "issued a joint
+# statement" (not "issued a statement": a press statement)
+_TRIGGERS.append(("signed", re.compile(
+    r"\b(?:issu|releas|adopt|publish)(?:ed|es|ing)\b(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)"
+    r"{0,2}?(?:joint|trilateral|bilateral)\s+(?:statement|communiqu[eé]|declaration)s?\b)",
+    re.I)))
+_KEYS.append(("issu", "releas", "adopt", "publish"))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -388,6 +438,17 @@ _QUESTION = re.compile(r"\?[\"”’']?\s*$")
 #: a determiner or possessive right before a trigger makes it a noun ("an exit", "Russia's exit")
 _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[A-Z][\w.]*)\s+"
                          r"(?:[a-z-]+\s+)?$")
+_NEG_OBJECT = re.compile(r"\s+(?:nothing|none\b|neither\b|no\s+(?!longer\b|later\b|less\b|"
+                         r"more\b|sooner\b|doubt\b)[a-z])", re.I)
+_RECORDED = re.compile(r"\b(?:report(?:ed|s|ing)?|record(?:ed|s|ing)?|regist(?:ered|ers|ering)|"
+                       r"document(?:ed|s|ing)?|observ(?:ed|es|ing)|logg(?:ed|ing)|logs|"
+                       r"count(?:ed|s|ing)?|detect(?:ed|s|ing)?)\s+(?:of\s+)?"
+                       r"(?:(?:a|an|the|two|three|four|five|several|many|numerous|dozens\s+of|"
+                       r"hundreds\s+of|\d[\d,]*|its|their)\s+)?(?:(?:first|new|more|further|"
+                       r"fresh|other|repeated|multiple|ceasefire|cease-fire|truce)\s+)*$", re.I)
+_NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
+_DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
+                       r"added|adds)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
 _FORMAL = re.compile(r"\b(?:notice|notif(?:y|ied|ication)|announc|formally|effective|declar)",
                      re.I)
@@ -494,8 +555,15 @@ _DESCRIBED = re.compile(
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
-    r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to)\s+"
+    r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to|in|at)\s+"
     r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+#: a joint document named by a place or a word of its own: "the Singapore statement", "the
+#: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
+_DESCRIBED_DOC = re.compile(
+    r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
+    r"of)\b)[\w'’-]+\s+){1,4}?)"
+    r"(?P<head>(?:joint\s+)?(?:statement|declaration|understanding|initiative|communiqu[eé])s?)\b",
+    re.I)
 #: a treaty noun phrase by its kind: "the ceasefire", "a U.S.-brokered 30-day moratorium",
 #: "a framework", "the Sochi memorandum", "the deal" (a determiner or a modifier before it)
 _KIND_NP = re.compile(
@@ -503,8 +571,14 @@ _KIND_NP = re.compile(
     r"(?P<mods>(?:(?!(?:the|a|an|this|that|of|to|on|in|with|by|for)\b)[\w.'’-]+\s+){0,4}?)|"
     r"\b(?=(?:cease-?fire|truce|moratorium)))"
     r"(?P<head>cease-?fires?|truces?|armistice|cessation\s+(?:of|to)\s+hostilities|"
-    r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|declaration|plan|"
+    r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|communiqu[eé]|declaration|plan|"
     r"agreements?|deal|accords?|pact|understanding|arrangement)\b", re.I)
+#: modifiers of a treaty noun that do not say which agreement it is
+_EVALUATIVE = frozenset("""
+new old landmark historic historical key major bilateral fragile controversial so called former
+previous earlier current existing original latest last first second final same whole entire
+cold war era decades long year old nuclear arms
+""".split())
 #: the head noun's kind: a ceasefire (the record's kind ``ceasefire``), else a word the record
 #: name must hold; other heads ("the deal", "the agreement") take any kind
 _KIND_GROUPS = (
@@ -512,7 +586,7 @@ _KIND_GROUPS = (
     ("moratorium", r"moratori|pause"),
     ("framework", r"framework"),
     ("memorandum", r"memorand"),
-    ("statement", r"statement"),
+    ("statement", r"statement|communiqu"),
     ("declaration", r"declaration"),
     ("plan", r"plan"),
 )
@@ -642,6 +716,12 @@ class Extractor:
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
         self.names = {a.id: a.name for a in rec.agreements}
+        #: the words of each agreement's names (record name, aliases, generated forms)
+        self.name_words: dict[str, frozenset[str]] = {}
+        for name, aid in [*self.gazetteer.agreements.items(),
+                          *((n, i) for i, n in self.names.items())]:
+            self.name_words[aid] = self.name_words.get(aid, frozenset()) | frozenset(
+                re.findall(r"[a-z]+", name.lower()))
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -688,7 +768,8 @@ class Extractor:
                 if not any(label == "AGR" for label, *_ in mine):
                     if desc := self._described_agreement(st):
                         state.named.append((k, desc.key, desc.text))
-                    elif (desc := self._kind_agreement(st, codes, year, generic)) and all(
+                    elif (desc := self._kind_agreement(st, codes, year, generic) or
+                          self._worded_agreement(st, codes)) and all(
                             n[1] == desc.key for n in state.named):
                         # no other agreement named so far: "the ceasefire", "a U.S.-brokered
                         # moratorium on strikes" is the record's one agreement of that kind
@@ -706,6 +787,7 @@ class Extractor:
                                 and "\n" not in
                                 chunk.strip() and bool(_DATELINE.search(chunk)))
             state.prev_alleger = None
+            state.quote_speaker = None
             state.since_agreement = 99
             for k_sent, (a, s_text, mine) in enumerate(rows):
                 # the headline of a header is not its voice: "Washington Suspends INF
@@ -787,6 +869,11 @@ class Extractor:
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        for m in _DESCRIBED_DOC.finditer(s):
+            ids = {words[w] for w in re.findall(r"[a-z]+", m.group("mods").lower())
+                   if w in words}
+            if len(ids) == 1:
+                return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         return None
 
     def _possessive_agreement(self, s: str) -> _Ent | None:
@@ -852,6 +939,32 @@ class Extractor:
             hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
             if len(hits) == 1:
                 return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
+        return None
+
+    def _worded_agreement(self, s: str, codes: frozenset[str]) -> _Ent | None:
+        """"the military agreement", "the 2018 military pact with South Korea": a treaty noun
+        phrase whose modifiers are words of one agreement's record names (any year; a year
+        among them is its year of signature), with at least two of the article's actors among
+        its parties. Evaluative words ("landmark", "new") say nothing of which one."""
+        if len(codes) < 2:
+            return None
+        for m in _KIND_NP.finditer(s):
+            if re.match(r"(?:cease-?fire|truce|armistice|cessation|moratori|pause)",
+                        m.group("head"), re.I):
+                continue  # a ceasefire or moratorium is read by its kind and date
+            mods = re.findall(r"[A-Za-z]+|\d{4}", m.group("mods") or "")
+            years = {int(x) for x in mods if x.isdigit()}
+            words = [x.lower() for x in mods if not x.isdigit() and x.lower() not in _EVALUATIVE
+                     and x.lower() not in self.gazetteer.actors]
+            if not words or not any(len(x) >= 4 for x in words):
+                continue
+            hits = [aid for aid, ws in self.name_words.items()
+                    if all(x in ws for x in words) and
+                    _overlap(codes, self.parties.get(aid, frozenset())) >= 2 and
+                    (not years or self.signed_year.get(aid) in years) and
+                    self.gazetteer.kinds.get(aid) != "talks"]
+            if len(hits) == 1:
+                return _Ent("AGR", hits[0], m.start("head"), m.end("head"), m.group(0))
         return None
 
     def _generic_agreement(self, s: str, acts: list[_Ent], year: int | None,
@@ -957,10 +1070,12 @@ class Extractor:
                 if e.label == "AGR":
                     state.last_agreement = (e.key, e.text)
                     state.last_agreement_at = index
-            people = [e for e in ents if e.label == "ACT" and _is_person(g, e)]
+            people = [e for e in ents if e.label == "ACT" and _is_person(g, e, s)]
             if people:
                 state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
                                                  else None)
+            if _unknown_speaker(s, [e for e in ents if e.label == "ACT"], people):
+                state.last_person = None
             _update_years(state, dates, ents)
             if not header:
                 y1 = state.ref.year if state.ref else state.last_year
@@ -968,6 +1083,7 @@ class Extractor:
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
                                                                                     ARMED, E3))
                 state.prev_sentence = s
+            self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
         clauses = _clauses(s)
         # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
@@ -1312,8 +1428,12 @@ class Extractor:
             # (to the month; an undated one by the dateline's month)
             if etype == "signed" and _CONSENT.match(s, t0):
                 when = dm.value if dm else state.month
-                if not when or len(when) < 7 or not agrs or not self.signed_on.get(
-                        agrs[0].key, "").startswith(when[:7]):
+                # (a year alone will do for an agreement named in the sentence: "Under the
+                # Algiers Accords, the United States pledged in 1981 not to intervene")
+                named_here = bool(agrs and any(e.key == agrs[0].key for e in agr_ents))
+                if not when or len(when) < (4 if named_here and dm else 7) or not agrs or \
+                        not self.signed_on.get(agrs[0].key, "").startswith(
+                            when[:4] if named_here and dm else when[:7]):
                     continue
                 if dm is None:
                     dm = DateMention(t0, t0, when[:7], relative=True)
@@ -1414,6 +1534,10 @@ class Extractor:
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
+                # the act inside a quotation the previous sentence opened
+                quoted_on = state.quote_speaker is not None and not re.search(r"[\"“”]", s[:t0])
+                if quoted_on:
+                    speaker = speaker or state.quote_speaker
                 if found and c0 > 0 and re.fullmatch(
                         r"\s*(?:(?:has|have|had|did|does|do|was|were|is|are)\s+)?(?:(?:not|never|"
                         r"yet|also|then|later|\w+ly)\s+)*", s[c0:t0]) and not _PASSIVE.search(
@@ -1434,8 +1558,15 @@ class Extractor:
                                                 s[c0:t0]) and re.search(
                             r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", s[:c0]))):
                     actors, how = ("*",), "parties"  # "It was signed in 1990": the treaty
-                elif _FIRST_PERSON.search(s[c0:t0]) and speaker and _in_quote(s, t0):
+                elif _FIRST_PERSON.search(s[c0:t0]) and speaker and (_in_quote(s, t0) or
+                                                                     quoted_on):
                     actors, how = (speaker,), "speaker"  # "we are suspending," he said
+                    if etype in ("signed", "extended"):
+                        # "we made an agreement with Russia," he said: and the partner
+                        partners = [c for e in act_ents if t1 <= e.start < c1 and re.search(
+                            r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start]) and
+                            (c := g.actor_code(e.key, year)) and c != speaker]
+                        actors += tuple(partners[:1])
                 elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors):
                     # "..., and therefore it is violating the agreement": this sentence's
                     # first act, else the previous sentence's
@@ -1460,6 +1591,14 @@ class Extractor:
                         actors, how = main, "sentence"
                 if not actors:
                     continue
+            # "the OSCE reported two violations of the ceasefire", "Russia's first report of a
+            # violation": a violation recorded by an observer, with no agent of its own ("by
+            # Azerbaijan", "Azerbaijan's violation"), names no violator (not the reporter, nor
+            # the parties named after it: "the ceasefire between Azerbaijan and Armenia")
+            if etype == "violation_alleged" and how not in ("modifier", "agent") and \
+                    _NOMINAL.search(ttext) and _RECORDED.search(s[max(c0, t0 - 60):t0]) and \
+                    not re.match(r"[^.;]*?\bby\s+(?:the\s+)?(?-i:[A-Z])", s[t1:t1 + 80]):
+                continue
             # "its actions against ceasefire violations": a violation the subject acts against
             # is not the subject's (nor the previous sentence's)
             if etype == "violation_alleged" and how not in ("modifier", "agent") and \
@@ -1498,6 +1637,12 @@ class Extractor:
                 actors, how = agents, "agent"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
+            # "the commitments made by Moscow": the one agent of the undertaking
+            if etype == "signed" and ttext.lower().endswith(" made") and (
+                    bm := re.match(r"\s+by\s+(?:the\s+)?", s[t1:])) and (
+                    ag := [c for e in act_ents if e.start == t1 + bm.end() and
+                           (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3)]):
+                actors, how = (ag[0],), "agent"
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
@@ -1508,6 +1653,9 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
+            # a negative object: "we have violated nothing", "breached no provision of"
+            if not negated and _NEG_OBJECT.match(s, t1):
+                negated = True
             # a relative clause has its own modality: "committed to the CFE Treaty, which
             # Russia suspended in 2007"
             h0 = c0
@@ -1532,6 +1680,14 @@ class Extractor:
             if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
                     r"\b(?:if|unless|could|might|should)\b", s[c0:t0], re.I) and \
                     _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
+                hyp = False
+            # a declaration that one will no longer be bound ("Pyongyang said its army will
+            # never again be bound by the agreement") is the act itself, as a notice is; not one
+            # that is conditional, hedged or a warning
+            if hyp and _NO_LONGER_BOUND.search(ttext) and _DECLARED.search(s) and \
+                    not re.search(r"\b(?:if|unless|could|might|may|should|threat\w*|warn\w*|"
+                                  r"consider\w*|until|once|when)\b", s, re.I) and \
+                    re.search(r"\b(?:will|would|shall)\s+(?:\w+\s+)?$", s[:t0], re.I):
                 hyp = False
             # a gerund that is the subject of a modal: "rejoining the Treaty could send ..."
             # and a noun: "A US withdrawal from the INF Treaty would be a mistake"
@@ -1613,7 +1769,14 @@ class Extractor:
                     not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext, re.I):
                 hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
-            if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]):
+            # (not a reduced relative, which the question presupposes: "Who has heard of the
+            # Algiers Accords, a treaty signed on January 19, 1981 ...?")
+            if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]) and not (
+                    etype in _SYMMETRIC and ttext.lower().endswith("ed") and
+                    _TREATY_HEAD_END.search(s[max(c0, t0 - 40):t0]) and
+                    not re.search(r"\b(?:was|were|been|be|is|are|has|have|had)\s+(?:\w+\s+)?"
+                                  r"(?:treaty|agreements?|accords?|deal|pact)\s+$",
+                                  s[max(c0, t0 - 40):t0], re.I)):
                 hyp = True
             # "New START expires in 2026": a scheduled end, not a reported one
             if etype == "expired" and re.fullmatch(r"(?:expires|lapses|runs out)", ttext.lower()):
@@ -1650,6 +1813,22 @@ class Extractor:
             if etype == "violation_alleged":
                 rep = _reporter(s, t0, act_ents, g, year)
                 denied = bool(_DENY.search(s[:t0]))
+                # '"They are in material breach," the White House said': an accused read from a
+                # pronoun or the sentence at large is not the one who accuses
+                accuser = rep or (_quote_speaker(s, act_ents, g, year, state.voice or
+                                                 state.last_person)
+                                  if _in_quote(s, t0) else None)
+                if accuser is None and _in_quote(s, t0) and (qm := re.search(
+                        r"[\"”]\s*,?\s*((?:[\w.'’-]+\s+){0,6}?)(?:said|says|added|told|stated)\b",
+                        s[t0:])):
+                    # '"...," White House spokesman Sean McCormack said'
+                    who = [e for e in act_ents if t0 + qm.start(1) <= e.start < t0 + qm.end(1)]
+                    accuser = g.actor_code(who[0].key, year) if who else None
+                if accuser and actors == (accuser,) and how in ("pronoun", "sentence",
+                                                                "voice") and not denied:
+                    continue
+                if rep is None and accuser and accuser not in actors:
+                    rep = accuser  # the quotation's speaker accuses
                 if denied:
                     # the accuser named in the denial: "rejected U.S. claims", "Washington's
                     # accusations"
@@ -1753,10 +1932,12 @@ class Extractor:
             state.last_actors = facts[0].actors
         if any(c.is_fact for c in found):
             state.last_type = [c.type for c in found if c.is_fact][-1]
-        people = [e for e in act_ents if _is_person(g, e)]
+        people = [e for e in act_ents if _is_person(g, e, s)]
         if people:
             state.last_person = g.actor_code(people[-1].key, state.ref.year if state.ref
                                              else None)
+        if _unknown_speaker(s, act_ents, people):
+            state.last_person = None
         state.since_candidate = 0 if found else state.since_candidate + 1
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
@@ -1773,7 +1954,21 @@ class Extractor:
         state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
             c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3))
         state.prev_sentence = s
+        self._note_quote(state, s, act_ents)
         return _dedupe(found)
+
+    def _note_quote(self, state: _State, s: str, acts: list[_Ent]) -> None:
+        """Carry a quotation the sentence leaves open (its last character an opening mark)
+        to the next sentence, with its speaker; a sentence with no quotation mark keeps one
+        carried open; any other closes it."""
+        body = s.rstrip()
+        if body.endswith("“") or (body.endswith('"') and body.count('"') % 2 == 1 and
+                                  re.search(r"[.:!?]\s+\"$", body)):
+            year = state.ref.year if state.ref else state.last_year
+            state.quote_speaker = _carried_speaker(body[:-1].rstrip(), acts, self.gazetteer,
+                                                   year, state.last_person, state.voice)
+        elif re.search(r"[\"“”]", s):
+            state.quote_speaker = None
 
 
 def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
@@ -1826,6 +2021,9 @@ class _State:
     #: the actor codes of the previous sentence with their spans, in order (for "both sides")
     prev_codes: tuple[tuple[str, int, int], ...] = ()
     prev_sentence: str = ""
+    #: the speaker of a quotation left open by the previous sentence (its opening mark ends
+    #: that sentence: 'he urged all sides to keep their word. "'), until a quotation mark
+    quote_speaker: str | None = None
     #: the dateline's month (``YYYY-MM``), when the article opens with one
     month: str | None = None
     #: the last date the article gave (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
@@ -2169,7 +2367,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                 not ("," in gap and ttext.lower().endswith("ing")) and \
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
-                                                              "," in gap2) else gap2):
+                                                              "," in gap2) else gap2) and \
+                not _RECORDED.search(gap):  # "the OSCE reported two violations": a reporter
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
@@ -2298,7 +2497,7 @@ def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year
     return (rep,)
 
 
-_AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)\s+(?:[\w.’'-]+,?\s+){1,3}?)?\s+(?:by|between)\s+"
+_AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)(?:\s+[\w.’'-]+,?){1,3}?)?\s+(?:by|between)\s+"
                          r"(?:the\s+)?(?:former\s+)?", re.I)
 _AGENT_LINK = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
                          re.I)
@@ -2456,8 +2655,29 @@ def _disambiguate(agrs: list[_Ent], s: str, dates: list[DateMention], state: _St
     return fixed
 
 
-def _is_person(g: Gazetteer, e: _Ent) -> bool:
-    """A named person: an actor name valid only in some years that is not a place or body."""
+_NAMED_SAYS = re.compile(r"\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,2}\s+"
+                        r"(?:said|says|added|adds|told|stated|wrote)\b|"
+                        r"\b(?:said|says|added)\s+(?:[a-z]+\s+){0,3}?(?-i:[A-Z][\w'’-]+)"
+                        r"(?:\s+(?-i:[A-Z][\w'’-]+)){1,2}\b")
+
+
+def _unknown_speaker(s: str, acts: list[_Ent], people: list[_Ent]) -> bool:
+    """A speaker named after the last known person whose name is no actor ('...," Fahrettin
+    Altun said'): a later "he" is that unknown person, not the last person known."""
+    last = people[-1].end if people else 0
+    for m in _NAMED_SAYS.finditer(s, last):
+        if not any(e.start < m.end() and m.start() < e.end for e in acts) and \
+                not re.match(r"(?:The|This|That|It|He|She|They|We|But|And)\b", m.group(0)):
+            return True
+    return False
+
+
+def _is_person(g: Gazetteer, e: _Ent, s: str = "") -> bool:
+    """A named person: an actor name valid only in some years that is not a place or body,
+    nor a name used as a modifier after "the" ("the Assad regime", "the Trump
+    administration": a government, not a person who could be "he")."""
+    if re.search(r"\bthe\s+$", s[max(0, e.start - 5):e.start], re.I):
+        return False
     return e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma") \
         and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))
 
@@ -2482,6 +2702,28 @@ def _in_quote(s: str, pos: int) -> bool:
                                      s[pos:])))
 
 
+def _carried_speaker(body: str, acts: list[_Ent], g: Gazetteer, year: int | None,
+                     last_person: str | None, voice: str | None) -> str | None:
+    """The speaker of a quotation opened at the end of ``body`` (the sentence before it):
+    that sentence's own attribution ('...," Kerry stated.'), "he / she" + a verb of saying
+    (the last person named), an actor right before one ("the Taliban said in a statement"),
+    or "the statement reads" (the article's voice)."""
+    if re.search(r"[\"“”]", body) and (sp := _quote_speaker(body, acts, g, year, last_person)):
+        return sp
+    say = (r"(?:said|says|added|adds|urged|urges|stated|states|told|tells|declared|declares|"
+           r"noted|notes|stressed|stresses|wrote|writes|continued|continues|reads)\b")
+    if re.search(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?{say}", body):
+        return last_person
+    for m in re.finditer(rf"\b{say}", body):
+        before = [e for e in acts if e.end <= m.start() and
+                  re.fullmatch(r"[\s\w.'’-]{0,30}", body[e.end:m.start()])]
+        if before:
+            return g.actor_code(before[-1].key, year)
+        if re.search(r"\bstatement\s+$", body[:m.start()], re.I):
+            return voice
+    return None
+
+
 def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
                    last_person: str | None) -> str | None:
     """Who speaks in a quoted sentence ("...," he said / Putin said / said Lavrov): an actor
@@ -2490,7 +2732,7 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
         return None
     m = _ATTRIBUTION.search(s)
     if m is None:
-        m2 = re.match(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,4}?(?:said|says|told|declared)\b"
+        m2 = re.match(r"^\s*(?:[\w.'’-]+\s+){0,6}?(?:said|says|told|declared|stated|added)\b"
                       r"[^\"“]{0,40}[:,]\s*[\"“]", s)
         if m2:
             es = [e for e in acts if e.end <= m2.end()]

@@ -3,8 +3,10 @@
 Agreement patterns come from each agreement's own ``name`` in the record (the full name, the name
 without its parentheses, each short name in parentheses, "X Treaty" for "Treaty on X", the short
 name plus the head noun: "ABM Treaty") and from the record's alias table
-(``record/data/aliases.csv``: "the Iran nuclear deal", "Minsk II", "the Founding Act"). A new
-agreement added to the record is recognised by its name without any code change.
+(``record/data/aliases.csv``: "the Iran nuclear deal", "Minsk II", "the Founding Act"), and
+the acronym of a proper name of three to six words for an agreement that has none ("CMA" for
+"Comprehensive Military Agreement", :func:`acronyms`). A new agreement added to the record is
+recognised by its name without any code change.
 
 Actor names (states, demonyms, capitals and seats used as metonyms, leaders and officials with
 the years they held office) come from the same alias table; a name valid only in some years
@@ -24,7 +26,7 @@ from importlib import resources
 from detente.record import Record
 
 __all__ = ["ARMED", "E3", "E3_STATES", "NON_STATE", "SIDES", "ActorName", "Gazetteer",
-           "agreement_names", "build_gazetteer", "distinctive_words", "load_aliases"]
+           "acronyms", "agreement_names", "build_gazetteer", "distinctive_words", "load_aliases"]
 
 #: the code that "the rebels", "separatist fighters", "pro-Russian forces" stand for until the
 #: agreement is known: then it is that agreement's non-state armed parties (:data:`NON_STATE`)
@@ -196,6 +198,27 @@ def distinctive_words(names: dict[str, str], actor_names: frozenset[str] = froze
     return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
 
 
+_FUNCTION_WORDS = frozenset({"of", "on", "the", "and", "for", "in", "at", "to", "with", "over"})
+
+
+def acronyms(names: dict[str, str], taken: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Acronyms of agreement names (name -> id): the initials of a proper name of three to six
+    capitalised words ("Comprehensive Military Agreement" -> "CMA", "Black Sea Grain
+    Initiative" -> "BSGI"), function words skipped; not from a name opening with its head noun
+    ("Treaty on Open Skies" is not "TOS"). An acronym two agreements share, or one that is
+    already a name or in ``taken`` (actor names, lower case), is dropped."""
+    owners: dict[str, set[str]] = {}
+    for name, aid in names.items():
+        words = name.split()
+        content = [w for w in words if w not in _FUNCTION_WORDS]
+        if not 3 <= len(content) <= 6 or words[0] in _HEADS or \
+                not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in content):
+            continue
+        owners.setdefault("".join(w[0] for w in content), set()).add(aid)
+    return {a: next(iter(ids)) for a, ids in owners.items()
+            if len(ids) == 1 and a not in names and a.lower() not in taken}
+
+
 def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None) -> Gazetteer:
     """Gazetteers for ``record`` (names of its agreements) and the alias table."""
     rows = load_aliases() if aliases is None else aliases
@@ -209,6 +232,15 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
         if r["kind"] == "agreement" and r["id"] in known:
             for n in agreement_names(r["alias"].strip()):
                 ag[n] = r["id"]
+    # an acronym of a record name or alias, for an agreement that has none ("CMA", "BSGI"; not
+    # "ISA" beside "INCSEA")
+    spelled = {aid for n, aid in ag.items() if re.match(r"[A-Z]{3,}\b", n)}
+    proper = {re.sub(r"\s*\([^()]*\)", "", a.name).strip(): a.id for a in record.agreements}
+    proper.update({r["alias"].strip(): r["id"] for r in rows
+                   if r["kind"] == "agreement" and r["id"] in known})
+    for n, aid in acronyms(proper, actor_names).items():
+        if aid not in spelled:
+            ag.setdefault(n, aid)
     actors: dict[str, list[ActorName]] = {}
     forms: list[str] = []
     for r in rows:

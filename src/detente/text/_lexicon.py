@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["LEXICON", "Entry", "forms", "lexicon_keys", "lexicon_patterns"]
+__all__ = ["LEXICON", "NOT_EXTENDED", "Entry", "forms", "lexicon_keys", "lexicon_patterns"]
 
 _IRREGULAR: dict[str, tuple[str, str]] = {  # lemma -> (past, past participle)
     "keep": ("kept", "kept"), "uphold": ("upheld", "upheld"),
@@ -121,6 +121,13 @@ _KEPT_OBJECT = (r"\s+(?:(?:the|its|their|all|our|his|her|of\s+the|all\s+of\s+the
 #: the object of "keep" and "uphold": a treaty or its obligations (not a moratorium or ban)
 _KEEP_OBJECT = _KEPT_OBJECT.replace("|truce|moratorium|ban)", "|truce)")
 
+#: objects that make "renew" / "extend" no treaty act (a negative lookahead)
+NOT_EXTENDED = (r"(?!\s+(?:of\s+)?(?:(?:the|its|their|a|an)\s+)?(?:[\w'’-]+\s+)?(?:talks|"
+                 r"negotiations|dialogue|contacts|fighting|hostilities|offensive|attacks?|"
+                 r"strikes|shelling|push|calls?|efforts?|appeals?|demands?|threats?|sanctions|"
+                 r"pressure|interest|ties|relations|support|invitation|offer)\b)")
+
+
 LEXICON: tuple[Entry, ...] = (
     # with an object of participation or obligations: "halted its participation"
     Entry("withdrew", verbs=("end", "terminate"), follow=_OBLIGATIONS.replace(
@@ -176,8 +183,10 @@ LEXICON: tuple[Entry, ...] = (
     Entry("compliance_restored", verbs=("rejoin", "resume")),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
+    # (not "renewed talks", "extended its offensive", "renewal of fighting": what is renewed
+    # or extended there is no agreement)
     Entry("extended", verbs=("extend", "prolong", "renew", "re-up", "reup"),
-          nouns=("extension", "renewal")),
+          nouns=("extension", "renewal"), follow=NOT_EXTENDED),
     Entry("expired", verbs=("expire", "lapse", "run out"), nouns=("expiry", "expiration")),
 )
 _RESTORED_OBJECT = (r"\s+(?:(?:the|its|their|full)\s+)*(?:[\w'’-]+\s+){0,2}?(?:treaty|"
