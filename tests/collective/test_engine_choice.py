@@ -249,3 +249,19 @@ def test_bad_engine_setting_is_a_user_error_on_the_command_line() -> None:
                           "exchange"], capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 2
     assert "DETENTE_EXCHANGE_ENGINE" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cache_dir_of_a_read_only_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where ``ensure_cache_dir`` sends numba (the user cache), ``cache_dir`` looks, under
+    numba's per-directory subpath."""
+    module = tmp_path / "ro" / "kern.py"
+    monkeypatch.setenv("NUMBA_CACHE_DIR", "")  # restored after the test (ensure_cache_dir sets it)
+    monkeypatch.delenv("NUMBA_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(_numba_cache, "_in_tree_writable", lambda f: False)
+    where = Path(_numba_cache.cache_dir(str(module)))
+    assert where.parent == tmp_path / "xdg" / "detente" / "numba"
+    assert where.name.startswith("ro_") and len(where.name) == len("ro_") + 40  # SHA-1
+    _numba_cache.ensure_cache_dir(str(module))
+    assert os.environ["NUMBA_CACHE_DIR"] == str(where.parent)
+    assert Path(_numba_cache.cache_dir(str(module))) == where
