@@ -403,3 +403,21 @@ def test_mirrored_cuts_where_rounding_splits_a_midpoint() -> None:
     _assert_same(eum_kernel(pos, cap, sal, present, cfg, engine="numpy", merge=False),
                  eum_kernel(pos, cap, sal, present, cfg, engine="compiled", merge=False,
                             threads=1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(b=st.integers(1, 5), n=st.integers(1, 12), seed=st.integers(0, 2**32 - 1),
+       grid=st.booleans())
+def test_merge_shortcut_equals_the_grouping(b: int, n: int, seed: int, grid: bool) -> None:
+    """Rows of present actors at distinct positions skip the grouping's sort: the same
+    members, representatives and multiplicities as the grouping (which rows with a shared
+    position, on the grid, still take)."""
+    rng = np.random.default_rng(seed)
+    pos = rng.integers(0, 4, (b, n)) / 3.0 if grid else rng.uniform(0, 1, (b, n))
+    cap = rng.choice([1.0, 2.0], (b, n))
+    sal = rng.choice([0.5, 1.0], (b, n))
+    present = np.ones((b, n), dtype=bool)
+    got = _eum_kernel.merge_identical(pos, cap, sal, present)
+    want = _eum_kernel._merge_groups(pos, cap, sal, present)
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_array_equal(g, w, strict=True)

@@ -330,6 +330,20 @@ def merge_identical(
     ``mult (B, u)`` (members per group).
     """
     B, n = present.shape
+    apart = B > 0 and n > 0 and bool(present.all())
+    if apart and (np.diff(np.sort(position, axis=1), axis=1) != 0).all():
+        # every actor present, no two at one position (as in most Monte Carlo draws): none
+        # identical, each its own group (what _merge_groups gives, without its sort)
+        alone = np.broadcast_to(np.arange(n), (B, n)).copy()
+        return alone, alone.copy(), np.ones((B, n), dtype=np.int64)
+    return _merge_groups(position, capability, salience, present)
+
+
+def _merge_groups(
+    position: np.ndarray, capability: np.ndarray, salience: np.ndarray, present: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`merge_identical` of any rows."""
+    B, n = present.shape
     actor = np.arange(n)
     # each row's actors sorted by (absent last, position, salience, capability, index): the
     # identical ones are runs, each opened by its lowest index
@@ -1235,10 +1249,15 @@ def _eum_rows_compiled(
     m = np.where(present, mult, 0).astype(float)  # (the pairs' counts: in the rounds)
     positions = np.empty((R + 1, B, n))
     median = np.empty((R + 1, B))
-    risk = np.ones((R, B, n))
-    security = np.zeros((R, B, n))
-    accepted = np.full((R, B, n), -1, dtype=np.int64)
-    relation = np.full((R, B, n), NONE, dtype=np.int8)
+    if final:  # (written by the rounds, never read: left unfilled, their pages untouched)
+        risk, security = np.empty((R, B, n)), np.empty((R, B, n))
+        accepted = np.empty((R, B, n), dtype=np.int64)
+        relation = np.empty((R, B, n), dtype=np.int8)
+    else:
+        risk = np.ones((R, B, n))
+        security = np.zeros((R, B, n))
+        accepted = np.full((R, B, n), -1, dtype=np.int64)
+        relation = np.full((R, B, n), NONE, dtype=np.int8)
     stopped = np.full(B, R, dtype=np.int64)
     pair_start = np.full((R, B), -1, dtype=np.int64)
     record = out.pairs is not None
