@@ -34,7 +34,7 @@ __all__: list[str] = []
 
 record_app = typer.Typer(
     name="record",
-    help="The record of agreements kept and broken: list, show, import, export.",
+    help="The record of agreements kept and broken: agreements, events, show, import, export.",
     no_args_is_help=True,
 )
 app.add_typer(record_app, name="record")

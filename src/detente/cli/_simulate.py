@@ -244,8 +244,8 @@ def sensitivity_cmd(
         "--method", help="sobol (variance shares S1, ST) or morris (elementary effects).")
     ] = "sobol",
     n: Annotated[int, typer.Option(
-        "--samples", "-n", help="Sobol base sample (a power of two) or Morris trajectories.")
-    ] = 256,
+        "--samples", "-n", min=2, help="Sobol base sample (a power of two) or Morris "
+        "trajectories.")] = 256,
     jitter: Annotated[str | None, typer.Option(
         "--jitter", help="Vary the numbers without a distribution: e.g. position=10,"
         "salience=25%.")] = None,
@@ -438,7 +438,7 @@ def credibility_sensitivity_cmd(
     method: Annotated[str, typer.Option(
         "--method", help="morris (elementary effects) or sobol.")] = "morris",
     n: Annotated[int, typer.Option(
-        "--samples", "-n", help="Morris trajectories or Sobol base sample.")] = 8,
+        "--samples", "-n", min=2, help="Morris trajectories or Sobol base sample.")] = 8,
     setting: Annotated[list[str] | None, typer.Option(
         "--setting", help="Vary only these (half_life_years, allegation, disputed_factor, "
         "prior_kept, prior_broken); repeat.")] = None,

@@ -544,8 +544,9 @@ def build_report(
 
     ``ref`` is how commands under tables name the scenario (a file or an example name);
     ``source_bytes`` the input file, hashed into the report; ``a`` and ``b`` the dyad of the
-    bargaining and credibility sections (skipped without them); ``as_of`` the date for the
-    record (default: the scenario's ``as_of`` or ``date``).
+    bargaining and credibility sections (skipped without them; a two-actor scenario's two
+    actors by default, as ``detente bargain``); ``as_of`` the date for the record (default: the
+    scenario's ``as_of`` or ``date``).
     """
     from detente import __version__
     from detente.collective import list_models
@@ -557,6 +558,10 @@ def build_report(
                              f"actors: {', '.join(scenario.actor_ids)}")
     if (a is None) != (b is None):
         raise InputError("give both --a and --b (the two sides of the bilateral analysis)")
+    if a is not None and a == b:
+        raise InputError(f"--a and --b must be two different actors, got {a} twice")
+    if a is None and len(scenario.actors) == 2:
+        a, b = scenario.actor_ids
     as_of = as_of or (str(getattr(scenario, "as_of", "") or "") or scenario.date or None)
     if models is None:
         models = [m.name for m in list_models() if not m.baseline]  # status quo: own column

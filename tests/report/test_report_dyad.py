@@ -1,0 +1,35 @@
+"""The report's dyad (review11): a two-actor scenario gets its two actors by default, as
+`detente bargain` does; a salience swept to 0 (nothing left to bargain over) no longer aborts
+the report; --a equal to --b is a usage error naming the options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+TWO = str(ROOT / "tests" / "data" / "review9" / "two-actors-one-issue.yaml")
+
+
+def test_two_actor_report_has_the_deal_section_by_default(tmp_path: Path) -> None:
+    out, given = tmp_path / "a.html", tmp_path / "b.html"
+    res = CliRunner().invoke(app, ["report", TWO, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "no dyad given" not in html
+    assert "Is a deal possible" in html
+    # the same report as naming the two actors (this used to fail: the indicator sweep set
+    # P's only salience to 0 and the bargaining domain refused it)
+    res = CliRunner().invoke(app, ["report", TWO, "--a", "P", "--b", "Q", "-o", str(given)])
+    assert res.exit_code == 0, res.output
+    assert given.read_text(encoding="utf-8") == html
+
+
+def test_the_same_actor_twice_is_a_usage_error(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["report", "geneva-2022", "--a", "USA", "--b", "USA", "-o",
+                                   str(tmp_path / "r.html")])
+    assert res.exit_code == 2
+    assert "--a and --b must be two different actors" in res.output
