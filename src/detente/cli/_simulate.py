@@ -27,6 +27,7 @@ from detente.cli._app import (
     console,
     err_console,
     esc,
+    figure_path,
     model_names,
     print_styled,
     print_wide,
@@ -139,7 +140,8 @@ def simulate_cmd(
         "--scheduler", help="Run on a running Dask cluster (tcp://HOST:PORT).")] = None,
     fmt: TableFormat = TableJsonCsv.table,
     plot: Annotated[Path | None, typer.Option(
-        "--plot", help="Write the distribution per issue and model (PNG/SVG/PDF).")] = None,
+        "--plot", callback=figure_path,
+        help="Write the distribution per issue and model (PNG/SVG/PDF).")] = None,
     calibration: Annotated[Path | None, typer.Option(
         "--calibration", help="Calibrated intervals: the file `detente calibrate --save` "
         "wrote (its noise replaces --jitter; quantiles recalibrated).")] = None,
