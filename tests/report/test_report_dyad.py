@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
@@ -33,3 +34,17 @@ def test_the_same_actor_twice_is_a_usage_error(tmp_path: Path) -> None:
                                    str(tmp_path / "r.html")])
     assert res.exit_code == 2
     assert "--a and --b must be two different actors" in res.output
+
+
+def test_a_missing_output_folder_is_refused_before_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.report as report
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("built the report although it cannot be written")
+
+    monkeypatch.setattr(report, "build_report", refuse)
+    out = tmp_path / "no" / "such" / "r.html"
+    res = CliRunner().invoke(app, ["report", "geneva-2022", "-o", str(out)])
+    assert res.exit_code == 2
+    assert "does not exist" in res.output
