@@ -48,3 +48,33 @@ def test_a_missing_output_folder_is_refused_before_the_build(
     res = CliRunner().invoke(app, ["report", "geneva-2022", "-o", str(out)])
     assert res.exit_code == 2
     assert "does not exist" in res.output
+
+
+def test_reproduce_commands_are_shell_words(tmp_path: Path) -> None:
+    """A file name with a space and an actor id with shell characters are quoted in the
+    report's "Reproduce:" commands, so that pasting one runs it."""
+    import html
+    import re
+    import shlex
+    import shutil
+
+    src = tmp_path / "my case.yaml"
+    shutil.copyfile(TWO, src)
+    text = src.read_text(encoding="utf-8").replace("id: P,", "id: 'P<1>',").replace(
+        "actor: P,", "actor: 'P<1>',")
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(app, ["report", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    cmds = [html.unescape(c) for c in
+            re.findall(r"Reproduce: <code>(.*?)</code>", out.read_text(encoding="utf-8"))]
+    assert cmds
+    for cmd in cmds:
+        words = shlex.split(cmd)
+        assert words[0] == "detente"
+        if words[1] in ("show", "forecast", "bargain", "sensitivity", "simulate"):
+            assert words[2] == str(src)
+    bargain = next(shlex.split(c) for c in cmds if c.startswith("detente bargain"))
+    assert bargain[bargain.index("--a") + 1] == "P<1>"
+    show = next(shlex.split(c) for c in cmds if c.startswith("detente show"))
+    assert CliRunner().invoke(app, show[1:]).exit_code == 0
