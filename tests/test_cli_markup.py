@@ -98,3 +98,17 @@ def test_report_refuses_a_grid_below_two(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["report", GENEVA, "--grid", "0", "-o", str(out)])
     assert res.exit_code == 2 and "--grid" in res.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["forecast", GENEVA, "--plot", "x.txt"], ["demo", GENEVA, "--plot", "x.jpg"],
+    ["simulate", GENEVA, "--plot", "x.gif"], ["credibility", "RUS", "--plot", "x.bmp"],
+    ["bargain", GENEVA, "--a", "USA", "--b", "RUS", "--trust-plot", "x.html"],
+    ["evaluate", "cases", "--plot", "x.doc"],
+])
+def test_a_figure_name_without_a_figure_suffix_is_refused_before_any_work(
+        args: list[str], tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2, res.output
+    assert "use a .png, .svg or .pdf" in res.output
+    assert "forecast per issue" not in res.output  # refused before the models ran

@@ -17,7 +17,8 @@ from typing import Any
 
 from detente.errors import InputError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "save_figure", "sweep_leftovers"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "check_writable", "save_figure",
+           "sweep_leftovers"]
 
 
 def _mode_for(target: Path) -> int:
@@ -65,8 +66,9 @@ def sweep_leftovers(target: Path) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; return the path."""
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """The folder of ``path`` exists and ``path`` is no folder (an :class:`InputError`
+    otherwise): what :func:`atomic_write_bytes` needs, checkable before a long run."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -75,6 +77,13 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
                          f"{target}: cannot write it: '{folder}' is not a folder")
     if target.is_dir():
         raise InputError(f"{target}: is a folder: expected a file name to write")
+    return folder
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; return the path."""
+    target = Path(path)
+    folder = check_writable(target)
     sweep_leftovers(target)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.",
                                suffix=".tmp")

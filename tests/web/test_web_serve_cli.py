@@ -34,3 +34,28 @@ def test_writes_need_a_token_in_the_settings():
 
     with pytest.raises(ValueError, match="token"):
         WebSettings(allow_writes=True)
+
+
+def test_a_port_in_use_is_a_usage_error_before_serving():
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        port = s.getsockname()[1]
+        r = CliRunner().invoke(app, ["serve", "--host", "127.0.0.1", "--port", str(port)])
+    assert r.exit_code == 2, r.output
+    assert f"cannot listen on 127.0.0.1:{port}" in r.output
+    assert "serving" not in r.output
+
+
+def test_a_host_that_does_not_resolve_is_a_usage_error(monkeypatch):
+    import socket
+
+    def no(*_a, **_k):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no)
+    r = CliRunner().invoke(app, ["serve", "--host", "no-such-host.invalid"])
+    assert r.exit_code == 2, r.output
+    assert "--host no-such-host.invalid" in r.output and "serving" not in r.output

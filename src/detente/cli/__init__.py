@@ -105,7 +105,7 @@ COMMANDS: dict[str, _Entry] = {
     ),
     "record": _Entry(
         "_record",
-        'The record of agreements kept and broken: list, show, import, export.',
+        'The record of agreements kept and broken: agreements, events, show, import, export.',
     ),
     "report": _Entry(
         "_report",

@@ -34,6 +34,7 @@ __all__ = [
     "load_record",
     "model_names",
     "esc",
+    "figure_path",
     "print_lines",
     "print_styled",
     "print_wide",
@@ -66,6 +67,14 @@ def print_styled(text: str, *, err: bool = False) -> None:
     """Print detente's own rich markup (``[bold]…[/]``); values from the user, a scenario or a
     model must be wrapped in :func:`esc`."""
     (err_console if err else console).print(text, markup=True)
+
+
+def figure_path(value: Path | None) -> Path | None:
+    """Callback of the ``--plot`` options: refuse a name no figure can be written as while the
+    command line is read (a usage error before any model runs)."""
+    if value is not None and value.suffix.lower() not in ("", ".png", ".svg", ".pdf"):
+        raise typer.BadParameter(f"{value}: use a .png, .svg or .pdf file name")
+    return value
 
 
 def print_lines(lines: str | Iterable[str], *, indent: str = "", err: bool = False) -> None:

@@ -18,6 +18,7 @@ from detente.cli._app import (
     app,
     console,
     esc,
+    figure_path,
     print_lines,
     print_styled,
     scenario_path,
@@ -187,9 +188,11 @@ def bargain_cmd(
         "utility of the status quo).")] = None,
     fmt: SummaryFormat = TableJson.table,
     plot: Annotated[Path | None, typer.Option(
-        "--plot", help="Write the utility plane (PNG/SVG/PDF).")] = None,
+        "--plot", callback=figure_path,
+        help="Write the utility plane (PNG/SVG/PDF).")] = None,
     trust_plot: Annotated[Path | None, typer.Option(
-        "--trust-plot", help="Write the zone-of-agreement-against-trust figure.")] = None,
+        "--trust-plot", callback=figure_path,
+        help="Write the zone-of-agreement-against-trust figure.")] = None,
     set_: Annotated[list[str] | None, typer.Option(
         "--set", help="What-if on a scenario: ACTOR.ISSUE.FIELD=VALUE or "
         "ACTOR.capability=VALUE; repeat.")] = None,

@@ -18,6 +18,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    figure_path,
     model_names,
     print_wide,
     user_errors,
@@ -144,8 +145,9 @@ def evaluate_cmd(
                            "and error.")
     ] = False,
     plot: Annotated[
-        Path | None, typer.Option("--plot", help="Write a figure of forecast vs observed per "
-                                  "issue per model (.png, .svg or .pdf).")
+        Path | None, typer.Option("--plot", callback=figure_path,
+        help="Write a figure of forecast vs observed per issue per model (.png, .svg or "
+        ".pdf).")
     ] = None,
     subset: Annotated[
         str, typer.Option(help="'all', or 'odd'/'even': cases whose as_of year is odd/even "

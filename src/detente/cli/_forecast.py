@@ -22,6 +22,7 @@ from detente.cli._app import (
     app,
     console,
     esc,
+    figure_path,
     model_names,
     print_lines,
     print_styled,
@@ -156,7 +157,8 @@ def forecast_cmd(
         bool, typer.Option("--explain", help="Explain the forecast in plain words.")
     ] = False,
     plot: Annotated[
-        Path | None, typer.Option("--plot", help="Write a PNG of positions and forecasts.")
+        Path | None, typer.Option("--plot", callback=figure_path,
+        help="Write a PNG of positions and forecasts.")
     ] = None,
     seed: Annotated[int | None, typer.Option(
         "--seed", min=0, help="Seed for random models.")] = None,
@@ -268,7 +270,8 @@ def models_cmd(
 def demo_cmd(
     name: Annotated[str, typer.Argument(help="Shipped example to run.")] = "geneva-2022",
     plot: Annotated[
-        Path, typer.Option("--plot", help="Where to write the PNG plot.")
+        Path, typer.Option("--plot", callback=figure_path,
+        help="Where to write the PNG plot.")
     ] = Path("detente-demo.png"),
     fmt: TableFormat = TableJsonCsv.table,
 ) -> None:

@@ -23,6 +23,7 @@ from detente.cli._app import (
     app,
     console,
     esc,
+    figure_path,
     load_record,
     print_lines,
     print_styled,
@@ -34,7 +35,7 @@ __all__: list[str] = []
 
 record_app = typer.Typer(
     name="record",
-    help="The record of agreements kept and broken: list, show, import, export.",
+    help="The record of agreements kept and broken: agreements, events, show, import, export.",
     no_args_is_help=True,
 )
 app.add_typer(record_app, name="record")
@@ -228,6 +229,7 @@ def credibility_cmd(
         "--as-of", help="Date YYYY-MM-DD (default today); nothing after it is used.")] = None,
     fmt: SummaryFormat = TableJson.table,
     plot: Annotated[Path | None, typer.Option(
+        callback=figure_path,
         help="Write credibility over time with the driving events (.png/.svg/.pdf).")] = None,
     top: Annotated[int, typer.Option(min=0, help="How many drivers to show.")] = 8,
     half_life: Annotated[float | None, typer.Option(

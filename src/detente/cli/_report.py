@@ -32,7 +32,7 @@ def report_cmd(
                                       "space.")] = 11,
 ) -> None:
     """Write a case report: key judgements first, then the evidence, figures inline."""
-    from detente._atomic import atomic_write_bytes, atomic_write_text
+    from detente._atomic import atomic_write_bytes, atomic_write_text, check_writable
     from detente.report import build_report, render_html
     from detente.scenario import load_scenario
 
@@ -48,6 +48,7 @@ def report_cmd(
             raise UserError(f"cannot write {out}: {why}")
     elif suffix not in (".html", ".htm"):
         raise UserError(f"{out}: give a .html file name (or .pdf, or --pdf, for a PDF)")
+    check_writable(out)  # before the (slow) build
     sc = load_scenario(path)
     rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a, b=b,
                        models=model_names(model, []) or None, seed=seed, grid=grid)

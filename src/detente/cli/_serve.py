@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli._app import app, fail, print_lines, user_errors
+from detente.cli._app import UserError, app, fail, print_lines, user_errors
 
 __all__: list[str] = []
 
@@ -19,6 +19,26 @@ _NEEDED = ("fastapi", "uvicorn", "jinja2", "plotly", "multipart")
 def missing_web_packages() -> list[str]:
     """The web extra's packages that are not installed."""
     return [m for m in _NEEDED if importlib.util.find_spec(m) is None]
+
+
+def check_listen(host: str, port: int) -> None:
+    """Refuse (a usage error) an address this machine cannot listen on: a host that does not
+    resolve, a port in use or not allowed, before saying "serving" (uvicorn's own message
+    would come after it, with exit status 1 or 3)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as e:
+        why = getattr(e, "strerror", None) or str(e)
+        raise UserError(f"--host {host}: cannot resolve it ({why})") from None
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            s.bind(addr)
+        except OSError as e:
+            raise UserError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 @app.command("serve")
@@ -56,6 +76,7 @@ def serve_cmd(
         token = token or os.environ.get("DETENTE_TOKEN") or secrets.token_urlsafe(24)
         if db == "shipped":
             fail("--allow-writes needs a record database (--db URL or path), not 'shipped'")
+    check_listen(host, port)
     settings = WebSettings(db=db, allow_writes=allow_writes, token=token)
     web = create_app(settings)
     shown = f"[{host}]" if ":" in host else host

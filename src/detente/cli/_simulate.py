@@ -27,6 +27,7 @@ from detente.cli._app import (
     console,
     err_console,
     esc,
+    figure_path,
     model_names,
     print_styled,
     print_wide,
@@ -139,7 +140,8 @@ def simulate_cmd(
         "--scheduler", help="Run on a running Dask cluster (tcp://HOST:PORT).")] = None,
     fmt: TableFormat = TableJsonCsv.table,
     plot: Annotated[Path | None, typer.Option(
-        "--plot", help="Write the distribution per issue and model (PNG/SVG/PDF).")] = None,
+        "--plot", callback=figure_path,
+        help="Write the distribution per issue and model (PNG/SVG/PDF).")] = None,
     calibration: Annotated[Path | None, typer.Option(
         "--calibration", help="Calibrated intervals: the file `detente calibrate --save` "
         "wrote (its noise replaces --jitter; quantiles recalibrated).")] = None,
@@ -244,8 +246,8 @@ def sensitivity_cmd(
         "--method", help="sobol (variance shares S1, ST) or morris (elementary effects).")
     ] = "sobol",
     n: Annotated[int, typer.Option(
-        "--samples", "-n", help="Sobol base sample (a power of two) or Morris trajectories.")
-    ] = 256,
+        "--samples", "-n", min=2, help="Sobol base sample (a power of two) or Morris "
+        "trajectories.")] = 256,
     jitter: Annotated[str | None, typer.Option(
         "--jitter", help="Vary the numbers without a distribution: e.g. position=10,"
         "salience=25%.")] = None,
@@ -438,7 +440,7 @@ def credibility_sensitivity_cmd(
     method: Annotated[str, typer.Option(
         "--method", help="morris (elementary effects) or sobol.")] = "morris",
     n: Annotated[int, typer.Option(
-        "--samples", "-n", help="Morris trajectories or Sobol base sample.")] = 8,
+        "--samples", "-n", min=2, help="Morris trajectories or Sobol base sample.")] = 8,
     setting: Annotated[list[str] | None, typer.Option(
         "--setting", help="Vary only these (half_life_years, allegation, disputed_factor, "
         "prior_kept, prior_broken); repeat.")] = None,

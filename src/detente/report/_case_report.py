@@ -31,7 +31,7 @@ from detente.report._crisis_section import (
     crisis_judgements,
     crisis_section,
 )
-from detente.report._html import command, e, link, num, table
+from detente.report._html import command, e, link, num, sh, table
 from detente.report._indicators import (
     Judge,
     build_indicators,
@@ -183,7 +183,7 @@ def _scenario_section(sc: Scenario, ref: str) -> Section:
         + "<h3>Actors</h3>" + actors
         + "<h3>Issues: what the ends of each scale mean</h3>" + issues
         + "<h3>Positions (salience)</h3>" + matrix
-        + _command(f"detente show {ref}")
+        + _command(f"detente show {sh(ref)}")
         + (f"<details><summary>Every stance's note and source ({len(sc.stances)})</summary>"
            f"<ul class='notes'>{notes}</ul></details>" if notes else "")
     )
@@ -218,9 +218,9 @@ def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed
     body = (
         "<p>Each model's forecast per issue on the issue's own scale, beside the status quo "
         "(what happens if nothing is agreed). The models and their references are in the "
-        "methods appendix.</p>" + table + _command(f"detente forecast {ref} {opts} -f json")
+        "methods appendix.</p>" + table + _command(f"detente forecast {sh(ref)} {opts} -f json")
         + ("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>" if notes else "")
-        + fig + _command(f"detente forecast {ref} {opts} --plot forecasts.svg")
+        + fig + _command(f"detente forecast {sh(ref)} {opts} --plot forecasts.svg")
         + intervals_part(sc, ref, ud, seed)
     )
     return Section("forecasts", "What the models expect", body)
@@ -268,7 +268,7 @@ def _outcome_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any],
               f"({_e(getattr(episode, 'date', ''))}). {_e(getattr(episode, 'note', ''))} "
               f"{_link(str(getattr(episode, 'source', '')))}</p>")
     body = ep + "<p>Absolute error of each forecast against what happened.</p>" + table + _command(
-        f"detente evaluate {ref} --per-issue")
+        f"detente evaluate {sh(ref)} --per-issue")
     return Section("outcome", "What happened, and each model's error", body)
 
 
@@ -314,8 +314,8 @@ def _credibility_section(a: str, b: str, as_of: str | None, creds: Mapping[str, 
             f"evidence kept {c.kept:.2f}, broken {c.broken:.2f}.</p>"
             + _table(["effect on mean", "weight", "date", "event", "agreement", "type", "note",
                       "source"], rows, raw=True)
-            + _command(f"detente credibility {actor} --toward {toward}"
-                       + (f" --as-of {as_of}" if as_of else "") + " -f json")
+            + _command(f"detente credibility {sh(actor)} --toward {sh(toward)}"
+                       + (f" --as-of {sh(as_of)}" if as_of else "") + " -f json")
             + fig
         )
     intro = ("<p>How far each side can rely on the other's word, judging by the record of kept "
@@ -365,7 +365,7 @@ def _bargaining_section(ref: str, a: str, b: str, as_of: str | None, res: Any,
                   f"{_e(no_record)})")
     full = _table([*cols, f"u({a})", f"u({b})"], _deal_rows(dom, res.solutions))
     thr = res.threshold
-    src = f"--as-of {as_of}" if as_of and no_record is None else "--trust 1"
+    src = f"--as-of {sh(as_of)}" if as_of and no_record is None else "--trust 1"
     text = (
         f"<p>{_e(a)} and {_e(b)} over {len(dom.issues)} issues: {dom.n_outcomes:,} possible "
         f"deals, {res.frontier_size} on the Pareto frontier. Walking away is worth "
@@ -384,7 +384,7 @@ def _bargaining_section(ref: str, a: str, b: str, as_of: str | None, res: Any,
     body = (text + sq + ("<h3>Deals that survive at the record's trust</h3>" + at_trust
                          if no_record is None else "")
             + "<h3>Deals at full trust</h3>" + full
-            + _command(f"detente bargain {ref} --a {a} --b {b} {src} -f json"))
+            + _command(f"detente bargain {sh(ref)} --a {sh(a)} --b {sh(b)} {src} -f json"))
     return Section("bargaining", "Is a deal possible, and on what?", body)
 
 
@@ -544,8 +544,9 @@ def build_report(
 
     ``ref`` is how commands under tables name the scenario (a file or an example name);
     ``source_bytes`` the input file, hashed into the report; ``a`` and ``b`` the dyad of the
-    bargaining and credibility sections (skipped without them); ``as_of`` the date for the
-    record (default: the scenario's ``as_of`` or ``date``).
+    bargaining and credibility sections (skipped without them; a two-actor scenario's two
+    actors by default, as ``detente bargain``); ``as_of`` the date for the record (default: the
+    scenario's ``as_of`` or ``date``).
     """
     from detente import __version__
     from detente.collective import list_models
@@ -557,6 +558,10 @@ def build_report(
                              f"actors: {', '.join(scenario.actor_ids)}")
     if (a is None) != (b is None):
         raise InputError("give both --a and --b (the two sides of the bilateral analysis)")
+    if a is not None and a == b:
+        raise InputError(f"--a and --b must be two different actors, got {a} twice")
+    if a is None and len(scenario.actors) == 2:
+        a, b = scenario.actor_ids
     as_of = as_of or (str(getattr(scenario, "as_of", "") or "") or scenario.date or None)
     if models is None:
         models = [m.name for m in list_models() if not m.baseline]  # status quo: own column

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.report._html import command, e, link, num, table
+from detente.report._html import command, e, link, num, sh, table
 from detente.scenario import Scenario
 
 __all__ = ["CRISIS_DRAWS", "CrisisData", "crisis_data", "crisis_judgements", "crisis_section",
@@ -178,7 +178,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
     """The section's HTML body."""
     from detente.report._case_report import likelihood_term
 
-    asof = f" --as-of {as_of}" if as_of else ""
+    asof = f" --as-of {sh(as_of)}" if as_of else ""
     chans = list(cd.channels)
     pub = cd.channels["public"]
     an = pub.analysis
@@ -230,7 +230,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
                         for ch in chans)
             + f"; Brier score of the three-way forecast {bs} (0 is perfect, 2 the worst; a "
             "uniform forecast scores 0.667).</p>")
-    run = f"detente crisis {ref}{asof} --draws {CRISIS_DRAWS} --seed {seed}"
+    run = f"detente crisis {sh(ref)}{asof} --draws {CRISIS_DRAWS} --seed {seed}"
     parts.append(command(f"{run} -f json")
                  + (command(f"{run} --channel private -f json")
                     if len(chans) == 2 else ""))
@@ -315,7 +315,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
             "<h3>Public versus private channel, every other model</h3>"
             "<p>Each model on the public positions and on the closed-channel ones (public → "
             "private, gap in brackets).</p>" + table(["issue", *names], grows)
-            + command(f"detente forecast {ref} {opts} --channel private -f json"))
+            + command(f"detente forecast {sh(ref)} {opts} --channel private -f json"))
     # ultimatum
     if cd.signals:
         srows = []

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["command", "e", "link", "num", "table"]
+__all__ = ["command", "e", "link", "num", "sh", "table"]
 
 
 def e(x: Any) -> str:
@@ -41,6 +41,14 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], *, raw: bool = F
     body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
     c = f' class="{cls}"' if cls else ""
     return f"<table{c}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def sh(value: object) -> str:
+    """``value`` as one shell word in a reproduce command (quoted only when it needs it: a
+    file name with a space, an actor id with ``<``)."""
+    import shlex
+
+    return shlex.quote(str(value))
 
 
 def command(cmd: str) -> str:

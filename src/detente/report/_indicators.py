@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from detente.errors import InputError
 from detente.report._crisis_section import CHEAP_DRAWS, RESOLVE_SD, replace_scenario
 from detente.report._html import e, table
 from detente.scenario import Scenario
@@ -128,21 +129,33 @@ def sweep(evaluate: Callable[[float], dict[str, str]], base: dict[str, str], now
           ) -> tuple[float | None, float | None, str | None, str | None]:
     """Move one input from ``now`` across ``[lo, hi]``: try ``grid`` evenly spaced values, take
     the change nearest to ``now`` and narrow its bracket by ``bisect`` halvings. Returns
-    ``(same_at, flips_at, judgement, after)`` (``None``s when nothing changes)."""
+    ``(same_at, flips_at, judgement, after)`` (``None``s when nothing changes). A value the
+    models refuse (an :class:`InputError`, e.g. a salience of 0 leaves a party nothing to
+    bargain over) gives no judgement: skipped on the grid, counted as unchanged in the
+    bisection."""
+
+    def at(p: float) -> dict[str, str] | None:
+        try:
+            return evaluate(p)
+        except InputError:
+            return None
+
     points = [lo + (hi - lo) * k / (grid - 1) for k in range(grid)]
     points = [p for p in points if abs(p - now) > 1e-9 * max(1.0, hi - lo)]
     tried = sorted(points, key=lambda p: (abs(p - now), p))
     for p in tried:
-        got = evaluate(p)
+        got = at(p)
+        if got is None:
+            continue
         key = _first_change(base, got)
         if key is None:
             continue
         inside, outside, after = now, p, got[key]
         for _ in range(bisect):
             mid = (inside + outside) / 2
-            g = evaluate(mid)
-            k2 = _first_change(base, g)
-            if k2 is None:
+            g = at(mid)
+            k2 = None if g is None else _first_change(base, g)
+            if g is None or k2 is None:
                 inside = mid
             else:
                 outside, key, after = mid, k2, g[k2]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.errors import InputError
-from detente.report._html import command, e, table
+from detente.report._html import command, e, sh, table
 from detente.scenario import Scenario
 
 __all__ = ["CALIBRATION_DRAWS", "CREDIBILITY_SAMPLES", "DEFAULT_JITTER", "MAIN_MODEL",
@@ -168,7 +168,7 @@ def interval_confidence(sc: Scenario, ud: UncertaintyData, issue: str
 
 def _simulate_cmd(ref: str, ud: UncertaintyData) -> str:
     ms = " ".join(f"-m {m.model}" for m in ud.sim.models)
-    return (f"detente simulate {ref} {ms} --draws {ud.sim.draws} --seed {ud.sim.seed} "
+    return (f"detente simulate {sh(ref)} {ms} --draws {ud.sim.draws} --seed {ud.sim.seed} "
             f"--jitter {ud.jitter} -f json")
 
 
@@ -304,7 +304,7 @@ def sensitivity_section(sc: Scenario, ref: str, ud: UncertaintyData, as_of: str 
             + table(["issue", "actors (Σ mu*)"], actors, raw=True)
             + (f"<p>No input moves: {e(', '.join(still))}.</p>" if still else "")
             + swept_part
-            + command(f"detente sensitivity {ref} -m {s.model} --method morris -n "
+            + command(f"detente sensitivity {sh(ref)} -m {s.model} --method morris -n "
                       f"{SENSITIVITY_SAMPLES} --jitter {SENSITIVITY_JITTER} --seed {ud.seed} "
                       "-f json")
         )
@@ -321,8 +321,8 @@ def sensitivity_section(sc: Scenario, ref: str, ud: UncertaintyData, as_of: str 
                 f"<p>Posterior mean {c.base:.3f} at the default settings; "
                 f"{c.low:.3f}–{c.high:.3f} over {c.runs} sampled settings.</p>"
                 + table(["setting", "range", "mu*", "sigma"], rows)
-                + command(f"detente credibility-sensitivity {actor} --toward {toward}"
-                          + (f" --as-of {as_of}" if as_of else "")
+                + command(f"detente credibility-sensitivity {sh(actor)} --toward {sh(toward)}"
+                          + (f" --as-of {sh(as_of)}" if as_of else "")
                           + f" -n {CREDIBILITY_SAMPLES} --seed {ud.seed} -f json"))
         parts.append(
             "<h3>What the credibility figures depend on</h3>"
