@@ -226,7 +226,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
-     "fired", "out"),
+     "carr"),
 ]
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
@@ -250,8 +250,8 @@ _CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)
                       r"(?:pledges?|promises?|commitments?|undertakings?)\b",
                       re.I)
 _TRIGGERS.append(("signed", _CONSENT))
-_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook", "pledge", "promise",
-              "commitment", "undertaking", "made"))
+_KEYS.append(("agreed", "reached", "pledge", "promise", "undertook", "commitment",
+              "undertaking"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
@@ -559,6 +559,7 @@ _DESCRIBED = re.compile(
     r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 #: a joint document named by a place or a word of its own: "the Singapore statement", "the
 #: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
+_DOC_KEY = re.compile(r"statement|declaration|understanding|initiative|communiqu", re.I)
 _DESCRIBED_DOC = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
     r"of)\b)[\w'’-]+\s+){1,4}?)"
@@ -869,6 +870,8 @@ class Extractor:
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        if not _DOC_KEY.search(s):
+            return None
         for m in _DESCRIBED_DOC.finditer(s):
             ids = {words[w] for w in re.findall(r"[a-z]+", m.group("mods").lower())
                    if w in words}
@@ -2664,6 +2667,8 @@ _NAMED_SAYS = re.compile(r"\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1
 def _unknown_speaker(s: str, acts: list[_Ent], people: list[_Ent]) -> bool:
     """A speaker named after the last known person whose name is no actor ('...," Fahrettin
     Altun said'): a later "he" is that unknown person, not the last person known."""
+    if '"' not in s and "”" not in s:
+        return False  # (an attribution of a quotation)
     last = people[-1].end if people else 0
     for m in _NAMED_SAYS.finditer(s, last):
         if not any(e.start < m.end() and m.start() < e.end for e in acts) and \
@@ -2676,10 +2681,11 @@ def _is_person(g: Gazetteer, e: _Ent, s: str = "") -> bool:
     """A named person: an actor name valid only in some years that is not a place or body,
     nor a name used as a modifier after "the" ("the Assad regime", "the Trump
     administration": a government, not a person who could be "he")."""
-    if re.search(r"\bthe\s+$", s[max(0, e.start - 5):e.start], re.I):
+    if not (e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma")
+            and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))):
         return False
-    return e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma") \
-        and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))
+    before = s[max(0, e.start - 5):e.start].lower().rstrip()
+    return not (before.endswith("the") and (len(before) == 3 or not before[-4].isalpha()))
 
 
 _ATTRIBUTION = re.compile(r"[\"”’']\s*,?\s*(?:(he|she)|([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
