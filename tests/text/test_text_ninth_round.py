@@ -31,7 +31,7 @@ violation; an undertaking as a noun ("a pledge made by X", "X made the promise o
 the record's date of signature, and a year alone will do when the agreement is named in the
 sentence; a joint statement, communique or declaration issued, released or adopted is
 concluded (the record's one joint document of the article's actors at that date), a press
-statement is not.
+statement is not; an agreement that "has held" or "is holding" is kept by its parties.
 """
 
 from __future__ import annotations
@@ -158,6 +158,12 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("issued-joint-statement", dated("June 13, 2018", "The United States and North Korea issued "
                                      "a joint statement on June 12, 2018."),
      [w("singapore_2018", "USA;PRK", "signed", "2018-06-12")]),
+    # --- an agreement that holds is kept by its parties ---------------------------------------
+    ("ceasefire-has-held", "The Minsk II ceasefire has largely held since February 2015, the "
+     "OSCE said.",
+     [w("minsk2_2015", "*", "kept")]),
+    ("truce-is-holding", "The Minsk II truce is holding, Kyiv said on Tuesday.",
+     [w("minsk2_2015", "*", "kept")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -232,6 +238,11 @@ NO_FACT: list[tuple[str, str]] = [
                                  "about Saudi Arabia.")),
     ("may-issue-joint", dated("March 11, 2023", "Saudi Arabia and Iran may issue a joint "
                               "statement with China next week.")),
+    # not held, may hold, held talks, whether it held
+    ("has-not-held", "The Minsk II ceasefire has not held, the OSCE said."),
+    ("may-hold", "The Minsk II ceasefire may hold if both sides withdraw heavy weapons."),
+    ("held-talks", "The Minsk II ceasefire held talks in Minsk."),
+    ("whether-held", "Whether the Minsk II ceasefire has held is unclear."),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),

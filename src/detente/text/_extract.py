@@ -128,9 +128,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|"
         r"by|between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
+    # (ninth round: "the ceasefire has largely held", "the agreements have held", "the truce is
+    # holding"; not "held talks")
     ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
                         r"convention|protocol)\s+(?:(?:has|have|had)\s+)?(?:been|is|are|was|were)"
-                        r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b",
+                        r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b|"
+                        r"\b(?:agreements?|accords?|deal|pact|ceasefire|cease-fire|truce|armistice)"
+                        r"\s+(?:(?:has|have|had)\s+|(?:is|are|was|were)\s+(?=(?:\w+ly\s+)?holding))?"
+                        r"(?:\w+ly\s+)?(?:held|holding)\b(?!\s+(?:talks|a|an|the|its|their|in|at|"
+                        r"on|by|up|back|off|out|over)\b)",
                         re.I)),
     ("violation_alleged", re.compile(
         r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
@@ -214,7 +220,8 @@ _KEYS: list[tuple[str, ...]] = [
     ("vot",),
     ("terminated",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded"),
-    ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
+    ("observed", "respected", "honored", "honoured", "upheld", "implemented", "held",
+     "holding"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
@@ -1443,7 +1450,8 @@ class Extractor:
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired") or (
-                    etype == "kept" and re.search(r"\s(?:been|is|are|was|were)\s", ttext)):
+                    etype == "kept" and re.search(
+                        r"\s(?:been|is|are|was|were)\s|\s(?:held|holding)$", ttext)):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
