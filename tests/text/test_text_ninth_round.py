@@ -31,7 +31,9 @@ violation; an undertaking as a noun ("a pledge made by X", "X made the promise o
 the record's date of signature, and a year alone will do when the agreement is named in the
 sentence; a joint statement, communique or declaration issued, released or adopted is
 concluded (the record's one joint document of the article's actors at that date), a press
-statement is not; an agreement that "has held" or "is holding" is kept by its parties.
+statement is not; an agreement that "has held" or "is holding" is kept by its parties; a
+treaty noun after a compound of two actors ("the India-China agreements", "the Israel-Lebanon
+truce") is the one agreement between exactly those two (a ceasefire for a ceasefire noun).
 """
 
 from __future__ import annotations
@@ -164,6 +166,16 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("minsk2_2015", "*", "kept")]),
     ("truce-is-holding", "The Minsk II truce is holding, Kyiv said on Tuesday.",
      [w("minsk2_2015", "*", "kept")]),
+    # --- an agreement named by the compound of its two parties -------------------------------
+    ("compound-bilateral", "India said China violated the India-China agreements in 2020.",
+     [w("india_china_lac_1993_1996", "CHN", "violation_alleged", "2020", by="IND")]),
+    ("compound-holding", "The India-China agreements have substantially held for decades, New "
+     "Delhi said.",
+     [w("india_china_lac_1993_1996", "*", "kept")]),
+    ("compound-truce", "Israel accused Hezbollah of violating the Israel-Lebanon truce in "
+     "December 2024.",
+     [w("israel_lebanon_ceasefire_2024", "HEZBOLLAH", "violation_alleged", "2024-12",
+        by="ISR")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -243,6 +255,9 @@ NO_FACT: list[tuple[str, str]] = [
     ("may-hold", "The Minsk II ceasefire may hold if both sides withdraw heavy weapons."),
     ("held-talks", "The Minsk II ceasefire held talks in Minsk."),
     ("whether-held", "Whether the Minsk II ceasefire has held is unclear."),
+    # a compound of parties to many agreements names none
+    ("compound-ambiguous", "Russia accused the United States of violating the US-Russia treaty "
+     "in 2019."),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),

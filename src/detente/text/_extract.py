@@ -955,24 +955,37 @@ class Extractor:
         """"the military agreement", "the 2018 military pact with South Korea": a treaty noun
         phrase whose modifiers are words of one agreement's record names (any year; a year
         among them is its year of signature), with at least two of the article's actors among
-        its parties. Evaluative words ("landmark", "new") say nothing of which one."""
-        if len(codes) < 2:
-            return None
+        its parties; or a compound of actors ("the India-China agreements", "the Israel-Lebanon
+        truce"): the one agreement (ceasefire, for a ceasefire noun) they are both parties to.
+        Evaluative words ("landmark", "new") say nothing of which one."""
+        g = self.gazetteer
         for m in _KIND_NP.finditer(s):
-            if re.match(r"(?:cease-?fire|truce|armistice|cessation|moratori|pause)",
-                        m.group("head"), re.I):
+            cease = bool(re.match(r"(?:cease-?fire|truce|armistice|cessation)", m.group("head"),
+                                  re.I))
+            # "the India-China agreements", "the Russia-Turkey deal": the actors of a compound
+            pair: set[str] = set()
+            for t in re.findall(r"[\w.'’]+(?:[-–][\w.'’]+)+", m.group("mods") or ""):
+                parts = re.split(r"[-–]", t)
+                if all(p.lower() in g.actors for p in parts):
+                    pair |= {c for p in parts if (c := g.actor_code(p, None))}
+            if (cease or re.match(r"moratori|pause", m.group("head"), re.I)) and len(pair) < 2:
                 continue  # a ceasefire or moratorium is read by its kind and date
             mods = re.findall(r"[A-Za-z]+|\d{4}", m.group("mods") or "")
             years = {int(x) for x in mods if x.isdigit()}
             words = [x.lower() for x in mods if not x.isdigit() and x.lower() not in _EVALUATIVE
-                     and x.lower() not in self.gazetteer.actors]
-            if not words or not any(len(x) >= 4 for x in words):
+                     and x.lower() not in g.actors]
+            if len(pair) < 2 and (not words or not any(len(x) >= 4 for x in words) or
+                                  len(codes) < 2):
                 continue
             hits = [aid for aid, ws in self.name_words.items()
                     if all(x in ws for x in words) and
-                    _overlap(codes, self.parties.get(aid, frozenset())) >= 2 and
+                    (pair <= self.parties.get(aid, frozenset()) if len(pair) >= 2 else
+                     _overlap(codes, self.parties.get(aid, frozenset())) >= 2) and
                     (not years or self.signed_year.get(aid) in years) and
-                    self.gazetteer.kinds.get(aid) != "talks"]
+                    g.kinds.get(aid) != "talks" and (not cease or g.kinds.get(aid) == "ceasefire")]
+            if len(hits) > 1 and len(pair) >= 2:
+                # (a compound names a bilateral one: not the CTBT for "India-China")
+                hits = [aid for aid in hits if self.parties.get(aid) == frozenset(pair)]
             if len(hits) == 1:
                 return _Ent("AGR", hits[0], m.start("head"), m.end("head"), m.group(0))
         return None
