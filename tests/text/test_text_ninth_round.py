@@ -33,7 +33,9 @@ sentence; a joint statement, communique or declaration issued, released or adopt
 concluded (the record's one joint document of the article's actors at that date), a press
 statement is not; an agreement that "has held" or "is holding" is kept by its parties; a
 treaty noun after a compound of two actors ("the India-China agreements", "the Israel-Lebanon
-truce") is the one agreement between exactly those two (a ceasefire for a ceasefire noun).
+truce") is the one agreement between exactly those two (a ceasefire for a ceasefire noun); "with"
+after a noun of relation ("the border with Israel", "tensions with") names no partner of a joint
+act.
 """
 
 from __future__ import annotations
@@ -176,6 +178,13 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      "December 2024.",
      [w("israel_lebanon_ceasefire_2024", "HEZBOLLAH", "violation_alleged", "2024-12",
         by="ISR")]),
+    # --- "with" after a noun of relation names no partner -------------------------------------
+    ("partner-with", dated("February 4, 2021", "Russia extended New START with the United "
+                           "States on February 3, 2021."),
+     [w("new_start_2010", "RUS;USA", "extended", "2021-02-03")]),
+    ("relation-with-no-partner", dated("February 4, 2021", "Russia extended New START amid "
+                                       "tensions with the United States on February 3, 2021."),
+     [w("new_start_2010", "RUS", "extended", "2021-02-03")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [

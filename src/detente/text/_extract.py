@@ -453,6 +453,12 @@ _RECORDED = re.compile(r"\b(?:report(?:ed|s|ing)?|record(?:ed|s|ing)?|regist(?:e
                        r"(?:(?:a|an|the|two|three|four|five|several|many|numerous|dozens\s+of|"
                        r"hundreds\s+of|\d[\d,]*|its|their)\s+)?(?:(?:first|new|more|further|"
                        r"fresh|other|repeated|multiple|ceasefire|cease-fire|truce)\s+)*$", re.I)
+#: a noun of relation before "with": "the border with Israel", "ties with Moscow" (no partner
+#: of a joint act)
+_RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|relations|talks|"
+                            r"war|conflict|fighting|clashes|tensions|dialogue|contacts?|dispute|"
+                            r"cooperation|trade|alliance|rapprochement)\s+with\s+(?:the\s+)?$",
+                            re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -2443,6 +2449,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if etype in _SYMMETRIC:
             partner = [e for e in acts if t1 <= e.start < c1
                        and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])
+                       # (not a relation: "deploy to the country's border with Israel")
+                       and not _RELATION_WITH.search(s[max(t1, e.start - 40):e.start])
                        and not (etype == "kept" and re.search(
                            r"\b(?:treaty|agreement|accords?|deal|pact|memorandum|understanding)"
                            r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))
