@@ -35,7 +35,8 @@ statement is not; an agreement that "has held" or "is holding" is kept by its pa
 treaty noun after a compound of two actors ("the India-China agreements", "the Israel-Lebanon
 truce") is the one agreement between exactly those two (a ceasefire for a ceasefire noun); "with"
 after a noun of relation ("the border with Israel", "tensions with") names no partner of a joint
-act.
+act; a bare verb coordinated with an infinitive ("declared its intention to sign ... and accede
+to") shares its head's modality and its subject.
 """
 
 from __future__ import annotations
@@ -185,6 +186,13 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("relation-with-no-partner", dated("February 4, 2021", "Russia extended New START amid "
                                        "tensions with the United States on February 3, 2021."),
      [w("new_start_2010", "RUS", "extended", "2021-02-03")]),
+    # --- a bare verb coordinated with an infinitive shares its head and its subject ------------
+    ("coordinated-implicative", "Libya agreed in January 2004 to sign the IAEA Additional "
+     "Protocol and accede to the Chemical Weapons Convention.",
+     [w("cwc_1993", "LBY", "signed", "2004-01")]),
+    ("coordinated-decided", "The United States decided to leave talks with Russia and withdraw "
+     "from the INF Treaty in 2019.",
+     [w("inf_1987", "USA", "withdrew", "2019")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -267,6 +275,11 @@ NO_FACT: list[tuple[str, str]] = [
     # a compound of parties to many agreements names none
     ("compound-ambiguous", "Russia accused the United States of violating the US-Russia treaty "
      "in 2019."),
+    # an intention or a wish, shared by the coordinated bare verb
+    ("coordinated-intention", "Libya declared its intention to sign the IAEA Additional Protocol "
+     "and accede to the Chemical Weapons Convention."),
+    ("coordinated-wants", "Russia wants to suspend New START and withdraw from the Open Skies "
+     "Treaty."),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),

@@ -459,6 +459,8 @@ _RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|re
                             r"war|conflict|fighting|clashes|tensions|dialogue|contacts?|dispute|"
                             r"cooperation|trade|alliance|rapprochement)\s+with\s+(?:the\s+)?$",
                             re.I)
+_IRREGULAR_PAST = frozenset({"withdrew", "left", "broke", "kept", "upheld", "tore", "froze",
+                             "met", "took", "ran", "came", "went", "quit", "struck", "cut"})
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -1762,6 +1764,22 @@ class Extractor:
                               s[max(c0, t0 - 50):t0], re.I) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
+            # a bare verb coordinated with an infinitive shares its head: "declared its intention
+            # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
+            # protocol and ratify it", under an implicative head)
+            first = ttext.split()[0].lower()
+            if re.search(r"\b(?:and|or)\s+(?:\w+ly\s+)?$", s[c0:t0] or s[:t0]) and \
+                    not re.search(r"(?:ed|ing|s)$", first) and first not in _IRREGULAR_PAST and \
+                    (infs := list(re.finditer(r"\bto\s+(?:\w+ly\s+)?[a-z]+\b", s[:t0]))) and \
+                    not re.search(r"[;:]", s[infs[-1].end():t0]):
+                if not _IMPLICATIVE.search(s[max(0, infs[-1].start() - 40):infs[-1].start()]):
+                    hyp = True
+                # its subject is the infinitive's, not a name in the first verb's object ("to
+                # sign the IAEA Additional Protocol and accede to ...")
+                if how in ("subject", "sentence") and any(
+                        infs[-1].start() < e.start < t0 for e in act_ents) and \
+                        (main := _main_subject(s, act_ents, g, year)):
+                    actors = main
             # directive scope: "asking the Americans to seriously comply with ... and to alert
             # their allies to fully abide by the agreement" (overrides an implicative reading)
             if not hyp and (dv := _last_in_scope(_DIRECTIVE, s, h0, t0)) is not None and (
