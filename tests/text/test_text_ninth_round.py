@@ -31,7 +31,12 @@ violation; an undertaking as a noun ("a pledge made by X", "X made the promise o
 the record's date of signature, and a year alone will do when the agreement is named in the
 sentence; a joint statement, communique or declaration issued, released or adopted is
 concluded (the record's one joint document of the article's actors at that date), a press
-statement is not.
+statement is not; an agreement that "has held" or "is holding" is kept by its parties; a
+treaty noun after a compound of two actors ("the India-China agreements", "the Israel-Lebanon
+truce") is the one agreement between exactly those two (a ceasefire for a ceasefire noun); "with"
+after a noun of relation ("the border with Israel", "tensions with") names no partner of a joint
+act; a bare verb coordinated with an infinitive ("declared its intention to sign ... and accede
+to") shares its head's modality and its subject.
 """
 
 from __future__ import annotations
@@ -158,6 +163,36 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("issued-joint-statement", dated("June 13, 2018", "The United States and North Korea issued "
                                      "a joint statement on June 12, 2018."),
      [w("singapore_2018", "USA;PRK", "signed", "2018-06-12")]),
+    # --- an agreement that holds is kept by its parties ---------------------------------------
+    ("ceasefire-has-held", "The Minsk II ceasefire has largely held since February 2015, the "
+     "OSCE said.",
+     [w("minsk2_2015", "*", "kept")]),
+    ("truce-is-holding", "The Minsk II truce is holding, Kyiv said on Tuesday.",
+     [w("minsk2_2015", "*", "kept")]),
+    # --- an agreement named by the compound of its two parties -------------------------------
+    ("compound-bilateral", "India said China violated the India-China agreements in 2020.",
+     [w("india_china_lac_1993_1996", "CHN", "violation_alleged", "2020", by="IND")]),
+    ("compound-holding", "The India-China agreements have substantially held for decades, New "
+     "Delhi said.",
+     [w("india_china_lac_1993_1996", "*", "kept")]),
+    ("compound-truce", "Israel accused Hezbollah of violating the Israel-Lebanon truce in "
+     "December 2024.",
+     [w("israel_lebanon_ceasefire_2024", "HEZBOLLAH", "violation_alleged", "2024-12",
+        by="ISR")]),
+    # --- "with" after a noun of relation names no partner -------------------------------------
+    ("partner-with", dated("February 4, 2021", "Russia extended New START with the United "
+                           "States on February 3, 2021."),
+     [w("new_start_2010", "RUS;USA", "extended", "2021-02-03")]),
+    ("relation-with-no-partner", dated("February 4, 2021", "Russia extended New START amid "
+                                       "tensions with the United States on February 3, 2021."),
+     [w("new_start_2010", "RUS", "extended", "2021-02-03")]),
+    # --- a bare verb coordinated with an infinitive shares its head and its subject ------------
+    ("coordinated-implicative", "Libya agreed in January 2004 to sign the IAEA Additional "
+     "Protocol and accede to the Chemical Weapons Convention.",
+     [w("cwc_1993", "LBY", "signed", "2004-01")]),
+    ("coordinated-decided", "The United States decided to leave talks with Russia and withdraw "
+     "from the INF Treaty in 2019.",
+     [w("inf_1987", "USA", "withdrew", "2019")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -232,6 +267,19 @@ NO_FACT: list[tuple[str, str]] = [
                                  "about Saudi Arabia.")),
     ("may-issue-joint", dated("March 11, 2023", "Saudi Arabia and Iran may issue a joint "
                               "statement with China next week.")),
+    # not held, may hold, held talks, whether it held
+    ("has-not-held", "The Minsk II ceasefire has not held, the OSCE said."),
+    ("may-hold", "The Minsk II ceasefire may hold if both sides withdraw heavy weapons."),
+    ("held-talks", "The Minsk II ceasefire held talks in Minsk."),
+    ("whether-held", "Whether the Minsk II ceasefire has held is unclear."),
+    # a compound of parties to many agreements names none
+    ("compound-ambiguous", "Russia accused the United States of violating the US-Russia treaty "
+     "in 2019."),
+    # an intention or a wish, shared by the coordinated bare verb
+    ("coordinated-intention", "Libya declared its intention to sign the IAEA Additional Protocol "
+     "and accede to the Chemical Weapons Convention."),
+    ("coordinated-wants", "Russia wants to suspend New START and withdraw from the Open Skies "
+     "Treaty."),
     # a question asks about the act itself
     ("question-did-sign", "Did Russia sign New START in 2010?"),
     ("question-was-signed", "Was New START signed by India in 2010?"),

@@ -128,9 +128,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|"
         r"by|between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
+    # (ninth round: "the ceasefire has largely held", "the agreements have held", "the truce is
+    # holding"; not "held talks")
     ("kept", re.compile(r"\b(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|"
                         r"convention|protocol)\s+(?:(?:has|have|had)\s+)?(?:been|is|are|was|were)"
-                        r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b",
+                        r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b|"
+                        r"\b(?:agreements?|accords?|deal|pact|ceasefire|cease-fire|truce|armistice)"
+                        r"\s+(?:(?:has|have|had)\s+|(?:is|are|was|were)\s+(?=(?:\w+ly\s+)?holding))?"
+                        r"(?:\w+ly\s+)?(?:held|holding)\b(?!\s+(?:talks|a|an|the|its|their|in|at|"
+                        r"on|by|up|back|off|out|over)\b)",
                         re.I)),
     ("violation_alleged", re.compile(
         r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
@@ -214,7 +220,8 @@ _KEYS: list[tuple[str, ...]] = [
     ("vot",),
     ("terminated",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded"),
-    ("observed", "respected", "honored", "honoured", "upheld", "implemented"),
+    ("observed", "respected", "honored", "honoured", "upheld", "implemented", "held",
+     "holding"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
      "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
@@ -226,7 +233,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("sign", "finali", "conclud"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
-     "fired", "out"),
+     "carr"),
 ]
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
@@ -250,8 +257,8 @@ _CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)
                       r"(?:pledges?|promises?|commitments?|undertakings?)\b",
                       re.I)
 _TRIGGERS.append(("signed", _CONSENT))
-_KEYS.append(("agreed", "reached", "pledged", "promised", "undertook", "pledge", "promise",
-              "commitment", "undertaking", "made"))
+_KEYS.append(("agreed", "reached", "pledge", "promise", "undertook", "commitment",
+              "undertaking"))
 # accession: "acceded to the NPT", "joined the Chemical Weapons Convention", "agreed to join"
 # (a relative's object: "the Convention, which Syria this week agreed to join")
 _TRIGGERS.append(("signed", re.compile(
@@ -446,6 +453,14 @@ _RECORDED = re.compile(r"\b(?:report(?:ed|s|ing)?|record(?:ed|s|ing)?|regist(?:e
                        r"(?:(?:a|an|the|two|three|four|five|several|many|numerous|dozens\s+of|"
                        r"hundreds\s+of|\d[\d,]*|its|their)\s+)?(?:(?:first|new|more|further|"
                        r"fresh|other|repeated|multiple|ceasefire|cease-fire|truce)\s+)*$", re.I)
+#: a noun of relation before "with": "the border with Israel", "ties with Moscow" (no partner
+#: of a joint act)
+_RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|relations|talks|"
+                            r"war|conflict|fighting|clashes|tensions|dialogue|contacts?|dispute|"
+                            r"cooperation|trade|alliance|rapprochement)\s+with\s+(?:the\s+)?$",
+                            re.I)
+_IRREGULAR_PAST = frozenset({"withdrew", "left", "broke", "kept", "upheld", "tore", "froze",
+                             "met", "took", "ran", "came", "went", "quit", "struck", "cut"})
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -559,6 +574,7 @@ _DESCRIBED = re.compile(
     r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
 #: a joint document named by a place or a word of its own: "the Singapore statement", "the
 #: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
+_DOC_KEY = re.compile(r"statement|declaration|understanding|initiative|communiqu", re.I)
 _DESCRIBED_DOC = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
     r"of)\b)[\w'’-]+\s+){1,4}?)"
@@ -869,6 +885,8 @@ class Extractor:
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+        if not _DOC_KEY.search(s):
+            return None
         for m in _DESCRIBED_DOC.finditer(s):
             ids = {words[w] for w in re.findall(r"[a-z]+", m.group("mods").lower())
                    if w in words}
@@ -945,24 +963,37 @@ class Extractor:
         """"the military agreement", "the 2018 military pact with South Korea": a treaty noun
         phrase whose modifiers are words of one agreement's record names (any year; a year
         among them is its year of signature), with at least two of the article's actors among
-        its parties. Evaluative words ("landmark", "new") say nothing of which one."""
-        if len(codes) < 2:
-            return None
+        its parties; or a compound of actors ("the India-China agreements", "the Israel-Lebanon
+        truce"): the one agreement (ceasefire, for a ceasefire noun) they are both parties to.
+        Evaluative words ("landmark", "new") say nothing of which one."""
+        g = self.gazetteer
         for m in _KIND_NP.finditer(s):
-            if re.match(r"(?:cease-?fire|truce|armistice|cessation|moratori|pause)",
-                        m.group("head"), re.I):
+            cease = bool(re.match(r"(?:cease-?fire|truce|armistice|cessation)", m.group("head"),
+                                  re.I))
+            # "the India-China agreements", "the Russia-Turkey deal": the actors of a compound
+            pair: set[str] = set()
+            for t in re.findall(r"[\w.'’]+(?:[-–][\w.'’]+)+", m.group("mods") or ""):
+                parts = re.split(r"[-–]", t)
+                if all(p.lower() in g.actors for p in parts):
+                    pair |= {c for p in parts if (c := g.actor_code(p, None))}
+            if (cease or re.match(r"moratori|pause", m.group("head"), re.I)) and len(pair) < 2:
                 continue  # a ceasefire or moratorium is read by its kind and date
             mods = re.findall(r"[A-Za-z]+|\d{4}", m.group("mods") or "")
             years = {int(x) for x in mods if x.isdigit()}
             words = [x.lower() for x in mods if not x.isdigit() and x.lower() not in _EVALUATIVE
-                     and x.lower() not in self.gazetteer.actors]
-            if not words or not any(len(x) >= 4 for x in words):
+                     and x.lower() not in g.actors]
+            if len(pair) < 2 and (not words or not any(len(x) >= 4 for x in words) or
+                                  len(codes) < 2):
                 continue
             hits = [aid for aid, ws in self.name_words.items()
                     if all(x in ws for x in words) and
-                    _overlap(codes, self.parties.get(aid, frozenset())) >= 2 and
+                    (pair <= self.parties.get(aid, frozenset()) if len(pair) >= 2 else
+                     _overlap(codes, self.parties.get(aid, frozenset())) >= 2) and
                     (not years or self.signed_year.get(aid) in years) and
-                    self.gazetteer.kinds.get(aid) != "talks"]
+                    g.kinds.get(aid) != "talks" and (not cease or g.kinds.get(aid) == "ceasefire")]
+            if len(hits) > 1 and len(pair) >= 2:
+                # (a compound names a bilateral one: not the CTBT for "India-China")
+                hits = [aid for aid in hits if self.parties.get(aid) == frozenset(pair)]
             if len(hits) == 1:
                 return _Ent("AGR", hits[0], m.start("head"), m.end("head"), m.group(0))
         return None
@@ -1440,7 +1471,8 @@ class Extractor:
             # actors
             actors: tuple[str, ...]
             if etype in ("entered_into_force", "expired") or (
-                    etype == "kept" and re.search(r"\s(?:been|is|are|was|were)\s", ttext)):
+                    etype == "kept" and re.search(
+                        r"\s(?:been|is|are|was|were)\s|\s(?:held|holding)$", ttext)):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
@@ -1732,6 +1764,22 @@ class Extractor:
                               s[max(c0, t0 - 50):t0], re.I) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
+            # a bare verb coordinated with an infinitive shares its head: "declared its intention
+            # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
+            # protocol and ratify it", under an implicative head)
+            first = ttext.split()[0].lower()
+            if re.search(r"\b(?:and|or)\s+(?:\w+ly\s+)?$", s[c0:t0] or s[:t0]) and \
+                    not re.search(r"(?:ed|ing|s)$", first) and first not in _IRREGULAR_PAST and \
+                    (infs := list(re.finditer(r"\bto\s+(?:\w+ly\s+)?[a-z]+\b", s[:t0]))) and \
+                    not re.search(r"[;:]", s[infs[-1].end():t0]):
+                if not _IMPLICATIVE.search(s[max(0, infs[-1].start() - 40):infs[-1].start()]):
+                    hyp = True
+                # its subject is the infinitive's, not a name in the first verb's object ("to
+                # sign the IAEA Additional Protocol and accede to ...")
+                if how in ("subject", "sentence") and any(
+                        infs[-1].start() < e.start < t0 for e in act_ents) and \
+                        (main := _main_subject(s, act_ents, g, year)):
+                    actors = main
             # directive scope: "asking the Americans to seriously comply with ... and to alert
             # their allies to fully abide by the agreement" (overrides an implicative reading)
             if not hyp and (dv := _last_in_scope(_DIRECTIVE, s, h0, t0)) is not None and (
@@ -2419,6 +2467,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if etype in _SYMMETRIC:
             partner = [e for e in acts if t1 <= e.start < c1
                        and re.search(r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start])
+                       # (not a relation: "deploy to the country's border with Israel")
+                       and not _RELATION_WITH.search(s[max(t1, e.start - 40):e.start])
                        and not (etype == "kept" and re.search(
                            r"\b(?:treaty|agreement|accords?|deal|pact|memorandum|understanding)"
                            r"\s+with\s+(?:the\s+)?$", s[max(t1, e.start - 40):e.start], re.I))
@@ -2664,6 +2714,8 @@ _NAMED_SAYS = re.compile(r"\b(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1
 def _unknown_speaker(s: str, acts: list[_Ent], people: list[_Ent]) -> bool:
     """A speaker named after the last known person whose name is no actor ('...," Fahrettin
     Altun said'): a later "he" is that unknown person, not the last person known."""
+    if '"' not in s and "”" not in s:
+        return False  # (an attribution of a quotation)
     last = people[-1].end if people else 0
     for m in _NAMED_SAYS.finditer(s, last):
         if not any(e.start < m.end() and m.start() < e.end for e in acts) and \
@@ -2676,10 +2728,11 @@ def _is_person(g: Gazetteer, e: _Ent, s: str = "") -> bool:
     """A named person: an actor name valid only in some years that is not a place or body,
     nor a name used as a modifier after "the" ("the Assad regime", "the Trump
     administration": a government, not a person who could be "he")."""
-    if re.search(r"\bthe\s+$", s[max(0, e.start - 5):e.start], re.I):
+    if not (e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma")
+            and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))):
         return False
-    return e.key not in _INSTITUTIONS and e.key not in ("moscow", "kremlin", "berlin", "duma") \
-        and any(o.start is not None or o.end is not None for o in g.actors.get(e.key, ()))
+    before = s[max(0, e.start - 5):e.start].lower().rstrip()
+    return not (before.endswith("the") and (len(before) == 3 or not before[-4].isalpha()))
 
 
 _ATTRIBUTION = re.compile(r"[\"”’']\s*,?\s*(?:(he|she)|([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
