@@ -405,6 +405,21 @@ _HYP = re.compile(
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
 _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
                       r"for)\b", re.I)
+#: an act's noun as the object of deliberation: "the meeting that examined the ratification of",
+#: "debated ratification of", "hearings on the withdrawal from"
+_DELIBERATED = re.compile(r"\b(?:examin(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|deliberat\w+|"
+                          r"review(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
+                          r"(?:hearings?|debates?|deliberations?|sessions?|meetings?)\s+"
+                          r"(?:on|about|over))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+#: what follows an act's noun phrase when the act is assessed, not reported: "(ratification of
+#: the treaty) met Russia's national interests", "(...) is necessary" (no clause boundary or
+#: finite verb of its own before the predicate)
+_ASSESSED = re.compile(
+    r"(?:\s+(?!(?:that|which|who|it|they|he|she|we|if|when|but|was|were|is|are|has|have|had)\b)"
+    r"[\w'’.-]+){0,10}?\s+(?:(?:met|meets|meet|serve[sd]?|answer(?:s|ed)?|correspond(?:s|ed)?"
+    r"\s+to|(?:is|was|are|were|be)\s+in)\s+(?:[\w'’.-]+\s+){0,3}?interests?\b|"
+    r"(?:is|was|are|were)\s+(?:not\s+)?(?:necessary|needed|essential|desirable|advisable|"
+    r"indispensable|imperative|in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?interests?)\b)", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
@@ -1730,6 +1745,18 @@ class Extractor:
                     (mm := re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
                                     r"should)\b", s[t1:])) and not re.search(
                         r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b", mm.group(0)):
+                hyp = True
+            # an act with no determiner or agent as the subject of an assessment ("stressed that
+            # ratification of the treaty met Russia's national interests", "withdrawal from
+            # the pact is necessary"): an argument about the act, not a report of it
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and not re.search(
+                    r"(?:\b(?:a|an|the|its|their|this|his|her|our|my|your|any|such)\s+"
+                    r"(?:[a-z-]+\s+)?|(?:['’]s|\b(?-i:[A-Z])[\w.-]*)\s+)$", s[h0:t0], re.I) and \
+                    _ASSESSED.match(s, t1):
+                hyp = True
+            # "the Duma meeting that examined the ratification of": deliberated, not done
+            if not hyp and etype != "violation_alleged" and \
+                    _NOMINAL.search(ttext.split()[-1]) and _DELIBERATED.search(s[h0:t0]):
                 hyp = True
             # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
             # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")

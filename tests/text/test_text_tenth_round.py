@@ -1,0 +1,61 @@
+"""Tenth round (issue 14): the eleventh blind set's errors read, fixed by general mechanisms
+tested on sentences composed for these tests (not taken from the gold texts), with precision
+traps beside them (acts argued for, deliberated on or merely allowed must stay out).
+
+Mechanisms: an act's noun with no determiner or agent, as the subject of an assessment
+("ratification of the treaty met Russia's national interests", "withdrawal from it is
+necessary"), is an argument about the act, not a report of it; an act's noun as the object of
+deliberation ("the meeting that examined the ratification of", "debated ratification of") is
+under consideration, not done.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- controls: the act reported, then assessed or deliberated on -------------------------
+    ("possessive-act-assessed", "Russia's ratification of New START in January 2011 met "
+     "Russia's national interests, Lavrov said.",
+     [w("new_start_2010", "RUS", "ratified", "2011-01")]),
+    ("relative-assessment", "The Duma ratified New START in January 2011, which met Russia's "
+     "national interests.",
+     [w("new_start_2010", "RUS", "ratified", "2011-01")]),
+    ("debated-then-ratified", "The Senate debated New START and ratified it in December 2010.",
+     [w("new_start_2010", "USA", "ratified", "2010-12")]),
+    ("examined-then-ratified", "After it examined the treaty, the Duma ratified New START in "
+     "January 2011.",
+     [w("new_start_2010", "RUS", "ratified", "2011-01")]),
+    ("debated-after-withdrawal", "Parliament debated the treaty after Russia's withdrawal from "
+     "the CFE Treaty in 2007.",
+     [w("cfe_1990", "RUS", "withdrew", "2007")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # an act argued for: its bare noun is the subject of an assessment
+    ("ratification-met-interests", "Putin stressed that ratification of New START met Russia's "
+     "national interests."),
+    ("withdrawal-was-necessary", "Lavrov said withdrawal from the INF Treaty was necessary."),
+    ("suspension-serves-interest", "Officials argued that suspension of the CFE Treaty serves "
+     "the national interest."),
+    ("accession-in-interest", "The minister said accession to the CTBT is in the national "
+     "interest of India."),
+    # an act deliberated on
+    ("examined-the-ratification", "The Senate examined the ratification of New START in December "
+     "2010."),
+    ("debated-ratification", "The Duma debated ratification of New START in January 2011."),
+    ("hearings-on-ratification", "Parliament held hearings on ratification of the CTBT in 1999."),
+    ("meeting-on-withdrawal", "The cabinet held a meeting on the withdrawal from the INF Treaty "
+     "in 2018."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_fact(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_no_fact(text: str) -> None:
+    assert_no_fact(text)
