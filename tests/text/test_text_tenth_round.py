@@ -6,7 +6,9 @@ Mechanisms: an act's noun with no determiner or agent, as the subject of an asse
 ("ratification of the treaty met Russia's national interests", "withdrawal from it is
 necessary"), is an argument about the act, not a report of it; an act's noun as the object of
 deliberation ("the meeting that examined the ratification of", "debated ratification of") is
-under consideration, not done.
+under consideration, not done; a body's name made another state's by what precedes it
+("Iran's Supreme National Security Council", "the Russian Security Council") is no mention of
+the actor that name stands for alone (the UN Security Council).
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("debated-after-withdrawal", "Parliament debated the treaty after Russia's withdrawal from "
      "the CFE Treaty in 2007.",
      [w("cfe_1990", "RUS", "withdrew", "2007")]),
+    # --- a body's name: the UN's alone, another state's after a possessive or an adjective ----
+    ("un-security-council", "The Security Council said in 2022 that Iraq violated the Gulf War "
+     "ceasefire terms.",
+     [w("iraq_unscr687_1991", "IRQ", "violation_alleged", "2022", by="UNSC")]),
+    ("possessive-security-council", "Russia's Security Council said in 2022 that the United "
+     "States violated New START.",
+     [w("new_start_2010", "USA", "violation_alleged", "2022", by="RUS")]),
+    ("national-security-council", "The Russian Security Council said in 2022 that the United "
+     "States violated New START.",
+     [w("new_start_2010", "USA", "violation_alleged", "2022", by="RUS")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -48,6 +60,9 @@ NO_FACT: list[tuple[str, str]] = [
     ("hearings-on-ratification", "Parliament held hearings on ratification of the CTBT in 1999."),
     ("meeting-on-withdrawal", "The cabinet held a meeting on the withdrawal from the INF Treaty "
      "in 2018."),
+    # the secretary of another state's security council is no actor of the UN's
+    ("supreme-national-security-council", "The secretary of Iran's Supreme National Security "
+     "Council signed the JCPOA in July 2015."),
 ]
 
 

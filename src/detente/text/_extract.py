@@ -627,6 +627,13 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", r
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
                      r", and (?=as such|today|the|it|they|he|she|we|in|on|therefore|thus|so|"
                      r"hence|yet)", re.I)
+#: an actor's name that is a body's ("Security Council", "State Department") and the words
+#: that make it another one ("Iran's Supreme National Security Council", "the Russian Security
+#: Council", "China's Ministry of Defense"): that name is no mention of the actor
+_BODY = re.compile(r"^(?:[A-Z][a-z]+\s+)+(?:Council|Committee|Department|Ministry|Agency|"
+                   r"Assembly|Commission)\b|^(?:Department|Ministry)\s+of\b")
+_OTHER_BODY = re.compile(r"(?:\b(?-i:National|Supreme|Federal|High|Higher|Revolutionary)|['’]s|"
+                         r"\b(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|ic|i)))\s+$")
 _INSTITUTIONS = frozenset({
     "white house", "state department", "department of state", "pentagon", "congress",
     "kremlin", "duma", "federation council", "congressional research service",
@@ -767,7 +774,8 @@ class Extractor:
         parsed: list[list[tuple[int, str, list[tuple[str, str, int, int, str]]]]] = []
         for doc in docs:
             doc_ents = [(e.label_, e.ent_id_ or e.text.lower(), e.start_char, e.end_char, e.text)
-                        for e in doc.ents]
+                        for e in doc.ents if not (e.label_ == "ACT" and _BODY.search(e.text) and
+                                                  _OTHER_BODY.search(doc.text, 0, e.start_char))]
             rows = []
             j = 0
             for sent in doc.sents:
