@@ -8,7 +8,9 @@ necessary"), is an argument about the act, not a report of it; an act's noun as 
 deliberation ("the meeting that examined the ratification of", "debated ratification of") is
 under consideration, not done; a body's name made another state's by what precedes it
 ("Iran's Supreme National Security Council", "the Russian Security Council") is no mention of
-the actor that name stands for alone (the UN Security Council).
+the actor that name stands for alone (the UN Security Council); "extend" of a line, border or
+zone, or with a complement of extent in space ("extends from the coast to the glacier",
+"along", "northwards"), is no extension of an agreement.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("national-security-council", "The Russian Security Council said in 2022 that the United "
      "States violated New START.",
      [w("new_start_2010", "USA", "violation_alleged", "2022", by="RUS")]),
+    # --- extension in time (controls for extent in space) -------------------------------------
+    ("extended-through-month", "The Minsk II ceasefire was extended through March 2015.",
+     [w("minsk2_2015", "*", "extended")]),
+    ("line-drawn-then-extended", "The line of control was drawn under the Simla Agreement, and "
+     "India and Pakistan extended the agreement in 1980.",
+     [w("simla_1972", "IND;PAK", "extended", "1980")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
@@ -63,6 +71,14 @@ NO_FACT: list[tuple[str, str]] = [
     # the secretary of another state's security council is no actor of the UN's
     ("supreme-national-security-council", "The secretary of Iran's Supreme National Security "
      "Council signed the JCPOA in July 2015."),
+    # extent in space
+    ("ceasefire-line-extended", "According to the Simla Agreement, the ceasefire line extended "
+     "to point NJ9842 in 1972."),
+    ("border-extends-from-to", "The border extends from the coast to the glacier under the Simla "
+     "Agreement."),
+    ("zone-extended-along", "The buffer zone extended along the coast under the Minsk II "
+     "ceasefire."),
+    ("extends-northwards", "Under the Simla Agreement the line extends northwards."),
 ]
 
 

@@ -369,6 +369,14 @@ _DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:
 _VERBAL_SIGN = re.compile(r"^sign", re.I)
 _DOMESTIC = re.compile(r"\bsign(?:ed|s)? (?:a |the )?(?:federal )?(?:law|bill|decree|order)\b",
                        re.I)
+#: a subject or a complement of extent in space, not time ("the ceasefire line extended to",
+#: "extends from the coast to the border", "stretching northwards")
+_SPATIAL_SUBJECT = re.compile(r"\b(?:line|border|boundary|frontier|zone|corridor|belt|area|"
+                              r"region|territory|wall|fence|road|range|river|strip|buffer|LoC)s?"
+                              r"\s+(?:\w+ly\s+)?(?:(?:has|have|had|which|that|now)\s+)?$", re.I)
+_SPATIAL_EXTENT = re.compile(r"\s+(?:(?:north|south|east|west)(?:wards?)?|along|across|"
+                             r"as\s+far\s+as|from\s+the\s+(?:\w+\s+){0,3}?\w+\s+to\s+"
+                             r"the)\b", re.I)
 _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:its |their )?"
                               r"(?:forces|troops|weapons|equipment|units|personnel|"
                               r"ambassador|heavy))", re.I)
@@ -1208,6 +1216,11 @@ class Extractor:
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
+                continue
+            # extent in space: "the ceasefire line extended to point NJ9842", "the zone extends
+            # from the coast to the border" (a line, border or area as subject)
+            if etype == "extended" and not _NOMINAL.search(ttext.split()[-1]) and (
+                    _SPATIAL_SUBJECT.search(s[c0:t0]) or _SPATIAL_EXTENT.match(s, t1)):
                 continue
             of_actor = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
