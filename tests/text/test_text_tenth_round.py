@@ -10,7 +10,9 @@ under consideration, not done; a body's name made another state's by what preced
 ("Iran's Supreme National Security Council", "the Russian Security Council") is no mention of
 the actor that name stands for alone (the UN Security Council); "extend" of a line, border or
 zone, or with a complement of extent in space ("extends from the coast to the glacier",
-"along", "northwards"), is no extension of an agreement.
+"along", "northwards"), is no extension of an agreement; an act's noun as what is permitted
+or provided for ("provisions that allow withdrawal", "the right of withdrawal") is not taken
+(a notice of it, or procedures for it begun, still are).
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("national-security-council", "The Russian Security Council said in 2022 that the United "
      "States violated New START.",
      [w("new_start_2010", "USA", "violation_alleged", "2022", by="RUS")]),
+    # --- an act noticed or begun (controls for an act permitted) ------------------------------
+    ("notice-of-withdrawal", "North Korea gave notice of withdrawal from the NPT under Article X "
+     "in March 1993.",
+     [w("npt_1968", "PRK", "withdrew", "1993-03")]),
+    ("announced-its-withdrawal", "North Korea announced its withdrawal from the NPT in January "
+     "2003.",
+     [w("npt_1968", "PRK", "withdrew", "2003-01")]),
     # --- extension in time (controls for extent in space) -------------------------------------
     ("extended-through-month", "The Minsk II ceasefire was extended through March 2015.",
      [w("minsk2_2015", "*", "extended")]),
@@ -78,6 +87,13 @@ NO_FACT: list[tuple[str, str]] = [
      "Agreement."),
     ("zone-extended-along", "The buffer zone extended along the coast under the Minsk II "
      "ceasefire."),
+    # an act permitted or provided for
+    ("provisions-allow-withdrawal", "North Korea cited Article X provisions that allow "
+     "withdrawal from the NPT for supreme national interests."),
+    ("permits-withdrawal", "Article X of the NPT permits withdrawal on three months' notice."),
+    ("clause-providing-for", "The treaty has a clause providing for withdrawal from the NPT on "
+     "three months' notice."),
+    ("right-of-withdrawal", "Parties have the right of withdrawal from the NPT under Article X."),
     ("extends-northwards", "Under the Simla Agreement the line extends northwards."),
 ]
 

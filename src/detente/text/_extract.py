@@ -413,6 +413,12 @@ _HYP = re.compile(
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
 _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
                       r"for)\b", re.I)
+#: an act's noun as what is permitted or provided for: "provisions that allow withdrawal", "a
+#: clause providing for termination", "the right of withdrawal"
+_PERMITTED = re.compile(r"(?:\b(?:allow|permit|provid)(?:e|es|ed|s|ing)?\s+"
+                        r"(?:for\s+)?|\b(?:right|option|clause|provision|"
+                        r"article)s?\s+(?:of|for|on|allowing|permitting|governing)\s+)"
+                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
 #: an act's noun as the object of deliberation: "the meeting that examined the ratification of",
 #: "debated ratification of", "hearings on the withdrawal from"
 _DELIBERATED = re.compile(r"\b(?:examin(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|deliberat\w+|"
@@ -1774,6 +1780,11 @@ class Extractor:
                     r"(?:\b(?:a|an|the|its|their|this|his|her|our|my|your|any|such)\s+"
                     r"(?:[a-z-]+\s+)?|(?:['’]s|\b(?-i:[A-Z])[\w.-]*)\s+)$", s[h0:t0], re.I) and \
                     _ASSESSED.match(s, t1):
+                hyp = True
+            # "provisions that allow withdrawal", "the right of withdrawal", "a clause providing
+            # for withdrawal": the act permitted, not taken
+            if not hyp and etype != "violation_alleged" and \
+                    _NOMINAL.search(ttext.split()[-1]) and _PERMITTED.search(s[h0:t0]):
                 hyp = True
             # "the Duma meeting that examined the ratification of": deliberated, not done
             if not hyp and etype != "violation_alleged" and \
