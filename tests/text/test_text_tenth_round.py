@@ -12,7 +12,9 @@ the actor that name stands for alone (the UN Security Council); "extend" of a li
 zone, or with a complement of extent in space ("extends from the coast to the glacier",
 "along", "northwards"), is no extension of an agreement; an act's noun as what is permitted
 or provided for ("provisions that allow withdrawal", "the right of withdrawal") is not taken
-(a notice of it, or procedures for it begun, still are).
+(a notice of it, or procedures for it begun, still are); "the P5+1", "the E3+3", "the
+sextet", "six world powers" are the five permanent members of the Security Council and Germany
+together, as actors only of an agreement all six are parties to (as "the E3" is resolved).
 """
 
 from __future__ import annotations
@@ -53,6 +55,19 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("announced-its-withdrawal", "North Korea announced its withdrawal from the NPT in January "
      "2003.",
      [w("npt_1968", "PRK", "withdrew", "2003-01")]),
+    # --- the six powers as one actor -------------------------------------------------------
+    ("sextet-signed", "Iran and the sextet signed the Joint Plan of Action in Geneva on November "
+     "24, 2013.",
+     [w("jpoa_2013", "IRN;USA;GBR;FRA;RUS;CHN;DEU", "signed", "2013-11")]),
+    ("group-of-six-powers", "Iran and the group of six world powers signed the Joint Plan of "
+     "Action in November 2013.",
+     [w("jpoa_2013", "IRN;USA;GBR;FRA;RUS;CHN;DEU", "signed", "2013-11")]),
+    ("p5-plus-1", "Iran and the P5+1 signed the JCPOA in July 2015.",
+     [w("jcpoa_2015", "IRN;USA;GBR;FRA;RUS;CHN;DEU", "signed", "2015-07")]),
+    ("e3-plus-3-accuses", "The E3+3 accused Iran of violating the JCPOA in 2019.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2019", by="USA;GBR;FRA;RUS;CHN;DEU")]),
+    ("e3-alone", "The E3 accused Iran of violating the JCPOA in 2019.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2019", by="FRA;DEU;GBR")]),
     # --- extension in time (controls for extent in space) -------------------------------------
     ("extended-through-month", "The Minsk II ceasefire was extended through March 2015.",
      [w("minsk2_2015", "*", "extended")]),
@@ -80,6 +95,8 @@ NO_FACT: list[tuple[str, str]] = [
     # the secretary of another state's security council is no actor of the UN's
     ("supreme-national-security-council", "The secretary of Iran's Supreme National Security "
      "Council signed the JCPOA in July 2015."),
+    # six powers not all parties to the agreement named: no actor
+    ("six-powers-not-parties", "Six world powers signed New START in 2010."),
     # extent in space
     ("ceasefire-line-extended", "According to the Simla Agreement, the ceasefire line extended "
      "to point NJ9842 in 1972."),

@@ -43,6 +43,8 @@ from detente.text._gazetteer import (
     E3,
     E3_STATES,
     NON_STATE,
+    P5,
+    P5_STATES,
     SIDES,
     Gazetteer,
     build_gazetteer,
@@ -900,7 +902,7 @@ class Extractor:
         lo = max([c0] + [m.end() for m in re.finditer(
             r"\b(?:says|said|say|announced|stated|told\s+\S+|that)\b", s[:t0])])
         subj = [c for e in act_ents if lo <= e.start and e.end <= t0
-                and (c := g.actor_code(e.key, int(when[:4]))) not in (None, SIDES, ARMED, E3)]
+                and (c := g.actor_code(e.key, int(when[:4]))) not in (None, SIDES, ARMED, E3, P5)]
         # one subject right before the verb: a unilateral undertaking ("Libya has agreed to",
         # not "Russia and the United States promised to": a joint one is named)
         if not subj or len(set(subj)) > 1 or re.search(r"\band\s+(?:\S+\s+){0,3}$",
@@ -1149,7 +1151,7 @@ class Extractor:
                 y1 = state.ref.year if state.ref else state.last_year
                 state.prev_codes = tuple((c, e.start, e.end) for e in ents if e.label == "ACT"
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
-                                                                                    ARMED, E3))
+                                                                                    ARMED, E3, P5))
                 state.prev_sentence = s
             self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
@@ -1169,7 +1171,7 @@ class Extractor:
             y0 = state.ref.year if state.ref else state.last_year
             here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
                     e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
-                                                                                 ARMED, E3)]
+                                                                                 ARMED, E3, P5)]
             sides = _pair(s, here) or _pair(state.prev_sentence, list(state.prev_codes))
             if not sides:
                 # (not a mediator: "a Russia-brokered ceasefire")
@@ -1715,7 +1717,7 @@ class Extractor:
             if etype == "signed" and ttext.lower().endswith(" made") and (
                     bm := re.match(r"\s+by\s+(?:the\s+)?", s[t1:])) and (
                     ag := [c for e in act_ents if e.start == t1 + bm.end() and
-                           (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3)]):
+                           (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3, P5)]):
                 actors, how = (ag[0],), "agent"
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
@@ -1989,15 +1991,16 @@ class Extractor:
                                               for x in ((a,) if a != ARMED else armed)))
                 if not actors:
                     continue
-            if E3 in actors or E3 in alleged:
-                # "the Europeans": France, Germany and the UK (as actors only when all three
-                # are the agreement's parties)
-                if E3 in actors and not set(E3_STATES) <= set(g.parties.get(agrs[0].key, ())):
-                    continue
+            # "the Europeans": France, Germany and the UK; "the P5+1": the six powers (as actors
+            # only when all of them are the agreement's parties)
+            if any(grp in actors and not set(members) <= set(g.parties.get(agrs[0].key, ()))
+                   for grp, members in ((E3, E3_STATES), (P5, P5_STATES))):
+                continue
+            for grp, members in ((E3, E3_STATES), (P5, P5_STATES)):
                 actors = tuple(dict.fromkeys(x for a in actors
-                                             for x in ((a,) if a != E3 else E3_STATES)))
+                                             for x in ((a,) if a != grp else members)))
                 alleged = tuple(dict.fromkeys(x for a in alleged
-                                              for x in ((a,) if a != E3 else E3_STATES)))
+                                              for x in ((a,) if a != grp else members)))
             if year is not None and year <= 1991:
                 actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
@@ -2059,7 +2062,7 @@ class Extractor:
         _update_years(state, dates, ents, name_years)
         y1 = state.ref.year if state.ref else state.last_year
         state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
-            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3))
+            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3, P5))
         state.prev_sentence = s
         self._note_quote(state, s, act_ents)
         return _dedupe(found)
@@ -2165,13 +2168,25 @@ _E3_GROUP = re.compile(
     r"(?:powers|signatories|parties))\b")
 
 
+_P5_GROUP = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:P5\s*\+\s*1|5\s*\+\s*1|E3\s*\+\s*3|EU3\s*\+\s*3)(?![\w+])|"
+    r"\b[Tt]he\s+sextet\b|\b(?:[Tt]he\s+(?:group\s+of\s+)?)?six\s+(?:world\s+|major\s+|"
+    r"global\s+|great\s+|big\s+)?powers\b")
+
+
 def _european_trio(s: str, acts: list[_Ent]) -> list[_Ent]:
     """``acts`` with "the Europeans", "the E3", "the three European powers" as one actor
-    (``E3``; replacing any name inside it)."""
-    if "E" not in s:
+    (``E3``), and "the P5+1", "the sextet", "six world powers" as another (``P5``), replacing
+    any name inside them."""
+    if "E" not in s and "+" not in s and "sextet" not in s and "six" not in s:
         return acts
     groups = [_Ent("ACT", "e3 group", m.start(), m.end(), m.group(0))
-              for m in _E3_GROUP.finditer(s)]
+              for m in _E3_GROUP.finditer(s)
+              if not (m.group(0).endswith("E3") and s[m.end():m.end() + 1] == "+")]
+    # (not a name given: "six powers ... collectively known as the P5+1")
+    groups += [_Ent("ACT", "p5+1 group", m.start(), m.end(), m.group(0))
+               for m in _P5_GROUP.finditer(s)
+               if not re.search(r"\b(?:known\s+as|called|dubbed|termed)\s+$", s[:m.start()])]
     if not groups:
         return acts
     kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
@@ -2628,7 +2643,7 @@ def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
         if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
             break
         code = g.actor_code(e.key, year)
-        if code is None or code in (SIDES, ARMED, E3):
+        if code is None or code in (SIDES, ARMED, E3, P5):
             break
         out.append(code)
         pos = e.end
