@@ -14,7 +14,10 @@ zone, or with a complement of extent in space ("extends from the coast to the gl
 or provided for ("provisions that allow withdrawal", "the right of withdrawal") is not taken
 (a notice of it, or procedures for it begun, still are); "the P5+1", "the E3+3", "the
 sextet", "six world powers" are the five permanent members of the Security Council and Germany
-together, as actors only of an agreement all six are parties to (as "the E3" is resolved).
+together, as actors only of an agreement all six are parties to (as "the E3" is resolved);
+an agreement's own act (a passive with no agent) whose noun is modified by a compound of two of
+its parties ("the U.S.-Soviet accord, which was signed in Moscow") is by those two; "U.S.S.R."
+is the Soviet Union's name as "USSR" is.
 """
 
 from __future__ import annotations
@@ -68,6 +71,17 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("jcpoa_2015", "IRN", "violation_alleged", "2019", by="USA;GBR;FRA;RUS;CHN;DEU")]),
     ("e3-alone", "The E3 accused Iran of violating the JCPOA in 2019.",
      [w("jcpoa_2015", "IRN", "violation_alleged", "2019", by="FRA;DEU;GBR")]),
+    # --- a passive of conclusion under a compound of two parties -----------------------------
+    ("compound-passive-relative", "INCSEA is a U.S.–U.S.S.R. accord, which was signed in Moscow "
+     "in May 1972.",
+     [w("incsea_1972", "USA;SUN", "signed", "1972-05")]),
+    ("compound-passive-subject", "The U.S.-Soviet accord on incidents at sea, INCSEA, was signed "
+     "in Moscow in May 1972.",
+     [w("incsea_1972", "USA;SUN", "signed", "1972-05")]),
+    ("dotted-ussr", "The U.S.S.R. signed the INF Treaty in December 1987.",
+     [w("inf_1987", "SUN", "signed", "1987-12")]),
+    ("no-compound-passive", "INCSEA was signed in Moscow in May 1972.",
+     [w("incsea_1972", "*", "signed", "1972-05")]),
     # --- extension in time (controls for extent in space) -------------------------------------
     ("extended-through-month", "The Minsk II ceasefire was extended through March 2015.",
      [w("minsk2_2015", "*", "extended")]),

@@ -1713,6 +1713,19 @@ class Extractor:
                 actors, how = agents, "agent"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
+            # "the U.S.-Soviet accord, which was signed in Moscow": the act of the agreement
+            # itself, by the two actors its compound names (when both are its parties)
+            if actors == ("*",) and etype in _SYMMETRIC and agrs and (cm := re.search(
+                    r"([\w.'’]+(?:[-–][\w.'’]+)+)\s+(?:[\w-]+\s+){0,2}?(?:treaty|agreements?|"
+                    r"accords?|deal|pact|convention|protocol|memorandum|ceasefire|truce)\b"
+                    r"[^;:.]{0,40}$", s[max(0, t0 - 120):t0], re.I)):
+                parts = [p.strip(".") + ("." if p.endswith(".") else "")
+                         for p in re.split(r"[-–]", cm.group(1))]
+                pair = tuple(dict.fromkeys(c for p in parts if (c := g.actor_code(p.lower(),
+                                                                                  year))))
+                if len(pair) == len(parts) >= 2 and \
+                        set(pair) <= set(g.parties.get(agrs[0].key, ())):
+                    actors, how = pair, "compound"
             # "the commitments made by Moscow": the one agent of the undertaking
             if etype == "signed" and ttext.lower().endswith(" made") and (
                     bm := re.match(r"\s+by\s+(?:the\s+)?", s[t1:])) and (
