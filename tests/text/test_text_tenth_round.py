@@ -17,7 +17,8 @@ sextet", "six world powers" are the five permanent members of the Security Counc
 together, as actors only of an agreement all six are parties to (as "the E3" is resolved);
 an agreement's own act (a passive with no agent) whose noun is modified by a compound of two of
 its parties ("the U.S.-Soviet accord, which was signed in Moscow") is by those two; "U.S.S.R."
-is the Soviet Union's name as "USSR" is.
+is the Soviet Union's name as "USSR" is; the conclusion of agreements set apart from the one
+named ("other understandings that have been signed between ...") is not the named one's.
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("inf_1987", "SUN", "signed", "1987-12")]),
     ("no-compound-passive", "INCSEA was signed in Moscow in May 1972.",
      [w("incsea_1972", "*", "signed", "1972-05")]),
+    # --- the named agreement coordinated with others (control for "other agreements") ----------
+    ("named-and-other-signed", "The INF Treaty, and the other agreements, were signed in "
+     "December 1987.",
+     [w("inf_1987", "*", "signed", "1987-12")]),
     # --- extension in time (controls for extent in space) -------------------------------------
     ("extended-through-month", "The Minsk II ceasefire was extended through March 2015.",
      [w("minsk2_2015", "*", "extended")]),
@@ -111,6 +116,11 @@ NO_FACT: list[tuple[str, str]] = [
      "Council signed the JCPOA in July 2015."),
     # six powers not all parties to the agreement named: no actor
     ("six-powers-not-parties", "Six world powers signed New START in 2010."),
+    # agreements set apart from the one named
+    ("other-agreements-signed", "The INF Treaty succeeded, and other agreements that have been "
+     "signed between the United States and Russia followed."),
+    ("besides-other-treaties", "Besides the INF Treaty, other treaties were signed by Moscow and "
+     "Washington in 1987."),
     # extent in space
     ("ceasefire-line-extended", "According to the Simla Agreement, the ceasefire line extended "
      "to point NJ9842 in 1972."),

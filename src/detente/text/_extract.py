@@ -379,6 +379,13 @@ _SPATIAL_SUBJECT = re.compile(r"\b(?:line|border|boundary|frontier|zone|corridor
 _SPATIAL_EXTENT = re.compile(r"\s+(?:(?:north|south|east|west)(?:wards?)?|along|across|"
                              r"as\s+far\s+as|from\s+the\s+(?:\w+\s+){0,3}?\w+\s+to\s+"
                              r"the)\b", re.I)
+#: agreements set apart from the one named, as the subject of their conclusion: "a slew of
+#: other understandings that have been signed", "another accord, signed in 2015"
+_OTHER_AGREEMENTS = re.compile(
+    r"\b(?:other|another|further|additional|separate|different)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:treat(?:y|ies)|agreements?|accords?|understandings?|deals?|pacts?|arrangements?|"
+    r"memorand(?:um|a)|protocols?)\s*,?\s+(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+)?"
+    r"(?:(?:been|was|were)\s+)?(?:\w+ly\s+)?$", re.I)
 _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:its |their )?"
                               r"(?:forces|troops|weapons|equipment|units|personnel|"
                               r"ambassador|heavy))", re.I)
@@ -1313,6 +1320,14 @@ class Extractor:
                     etype = "violation_alleged"
             # agreements
             after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
+            # "other understandings that have been signed between ...": the act of agreements
+            # set apart from the one named, not of it (unless one is named after the act)
+            # (not one coordinated with the named: "the INF Treaty and the other agreements")
+            if etype in _SYMMETRIC and not after and (
+                    om := _OTHER_AGREEMENTS.search(s, max(0, t0 - 80), t0)) and not any(
+                        re.fullmatch(r",?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?",
+                                     s[e.end:om.start()]) for e in agr_ents):
+                continue
             if etype == "signed":
                 passive_subject = [e for e in agr_ents if c0 <= e.start < t0] if re.search(
                     r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else [
