@@ -18,7 +18,8 @@ together, as actors only of an agreement all six are parties to (as "the E3" is 
 an agreement's own act (a passive with no agent) whose noun is modified by a compound of two of
 its parties ("the U.S.-Soviet accord, which was signed in Moscow") is by those two; "U.S.S.R."
 is the Soviet Union's name as "USSR" is; the conclusion of agreements set apart from the one
-named ("other understandings that have been signed between ...") is not the named one's.
+named ("other understandings that have been signed between ...") is not the named one's;
+"clinched" an agreement, or an agreement "clinched in/between ...", is concluded as "struck" is.
 """
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("named-and-other-signed", "The INF Treaty, and the other agreements, were signed in "
      "December 1987.",
      [w("inf_1987", "*", "signed", "1987-12")]),
+    # --- clinched -------------------------------------------------------------------------------
+    ("clinched-named", "Iran and six world powers clinched the Joint Plan of Action in November "
+     "2013.",
+     [w("jpoa_2013", "IRN;USA;GBR;FRA;RUS;CHN;DEU", "signed", "2013-11")]),
     # --- extension in time (controls for extent in space) -------------------------------------
     ("extended-through-month", "The Minsk II ceasefire was extended through March 2015.",
      [w("minsk2_2015", "*", "extended")]),
@@ -121,6 +126,11 @@ NO_FACT: list[tuple[str, str]] = [
      "signed between the United States and Russia followed."),
     ("besides-other-treaties", "Besides the INF Treaty, other treaties were signed by Moscow and "
      "Washington in 1987."),
+    # clinched: failed, hoped for, or no agreement
+    ("failed-to-clinch", "Iran and six world powers failed to clinch the Joint Plan of Action in "
+     "2012."),
+    ("hopes-to-clinch", "Iran hopes to clinch a deal with six world powers."),
+    ("clinched-victory", "Russia clinched victory in the talks on New START."),
     # extent in space
     ("ceasefire-line-extended", "According to the Simla Agreement, the ceasefire line extended "
      "to point NJ9842 in 1972."),

@@ -127,7 +127,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("signed", re.compile("(?:" + "|".join(
         f"(?<={n}{sep})" for n in ("accord", "accords", "agreement", "agreements", "deal",
                                    "treaty", "pact", "ceasefire", "truce")
-        for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|"
+        for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded|clinched)\b"
+        r"(?=\s+(?:in|at|on|"
         r"by|between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
     # (ninth round: "the ceasefire has largely held", "the agreements have held", "the truce is
@@ -191,7 +192,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b" +
                             NOT_EXTENDED, re.I)),
     ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
-    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|\bconcluding\b(?=\s+(?:the|a|"
+    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|"
+                          r"\b(?:concluding|clinch(?:ed|es|ing)?)\b(?=\s+(?:the|a|"
                           r"an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|memorandum|accord|"
                           r"deal|pact)\b|\s+the\s+(?-i:[A-Z]))",
                           re.I)),
@@ -221,7 +223,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
     ("vot",),
     ("terminated",), ("bound", "obligated", "obliged", "tied"),
-    ("agreed", "reached", "struck", "concluded"),
+    ("agreed", "reached", "struck", "concluded", "clinched"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented", "held",
      "holding"),
     ("compliance",), ("compliance",),
@@ -232,7 +234,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("suit", "same", "likewise"),
     ("suspen", "ceas", "stop", "longer", "reduc", "halt"),
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
-    ("sign", "finali", "conclud"),
+    ("sign", "finali", "conclud", "clinch"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
      "carr"),
@@ -299,9 +301,10 @@ _TRIGGERS.append(("signed", re.compile("(?:" + "|".join(
                                "pact", "ceasefire", "cease-fire", "truce", "armistice")
     for sep in (" ", " that ", " which ", ", which ")) +
     r")(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:finally|formally|successfully|"
-    r"eventually|only)\s+)?(?:agreed|reached|struck|concluded)\b(?!\s+(?:to|that|upon|in\s+"
+    r"eventually|only)\s+)?(?:agreed|reached|struck|concluded|clinched)\b"
+    r"(?!\s+(?:to|that|upon|in\s+"
     r"principle)\b)", re.I)))
-_KEYS.append(("agreed", "reached", "struck", "concluded"))
+_KEYS.append(("agreed", "reached", "struck", "concluded", "clinched"))
 # "Turkey made an agreement with Russia in Sochi": an agreement made with a partner is
 # concluded (not "make a deal" urged or wished: the modality cues decide; not "made an
 # agreement possible")
