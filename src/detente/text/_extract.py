@@ -43,6 +43,8 @@ from detente.text._gazetteer import (
     E3,
     E3_STATES,
     NON_STATE,
+    P5,
+    P5_STATES,
     SIDES,
     Gazetteer,
     build_gazetteer,
@@ -125,7 +127,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("signed", re.compile("(?:" + "|".join(
         f"(?<={n}{sep})" for n in ("accord", "accords", "agreement", "agreements", "deal",
                                    "treaty", "pact", "ceasefire", "truce")
-        for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded)\b(?=\s+(?:in|at|on|"
+        for sep in (" ", ", ")) + r")(?:agreed|reached|struck|concluded|clinched)\b"
+        r"(?=\s+(?:in|at|on|"
         r"by|between|last|earlier|this|with)\b)", re.I)),
     # "the Minsk agreements have been broadly observed": the agreement as passive subject
     # (ninth round: "the ceasefire has largely held", "the agreements have held", "the truce is
@@ -189,7 +192,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("extended", re.compile(r"\b(?:extend(?:ed|s|ing)?|extension|prolong(?:ed|s|ing)?)\b" +
                             NOT_EXTENDED, re.I)),
     ("ratified", re.compile(r"\bratif(?:y|ied|ies|ying|ication)\b", re.I)),
-    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|\bconcluding\b(?=\s+(?:the|a|"
+    ("signed", re.compile(r"\bsign(?:ed|s|ing)\b|\bfinali[sz]ed\b|"
+                          r"\b(?:concluding|clinch(?:ed|es|ing)?)\b(?=\s+(?:the|a|"
                           r"an)\s+(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|memorandum|accord|"
                           r"deal|pact)\b|\s+the\s+(?-i:[A-Z]))",
                           re.I)),
@@ -219,7 +223,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
     ("vot",),
     ("terminated",), ("bound", "obligated", "obliged", "tied"),
-    ("agreed", "reached", "struck", "concluded"),
+    ("agreed", "reached", "struck", "concluded", "clinched"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented", "held",
      "holding"),
     ("compliance",), ("compliance",),
@@ -230,7 +234,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("suit", "same", "likewise"),
     ("suspen", "ceas", "stop", "longer", "reduc", "halt"),
     ("force", "effect"), ("extend", "extension", "prolong"), ("ratif",),
-    ("sign", "finali", "conclud"),
+    ("sign", "finali", "conclud", "clinch"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
      "carr"),
@@ -297,9 +301,10 @@ _TRIGGERS.append(("signed", re.compile("(?:" + "|".join(
                                "pact", "ceasefire", "cease-fire", "truce", "armistice")
     for sep in (" ", " that ", " which ", ", which ")) +
     r")(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:finally|formally|successfully|"
-    r"eventually|only)\s+)?(?:agreed|reached|struck|concluded)\b(?!\s+(?:to|that|upon|in\s+"
+    r"eventually|only)\s+)?(?:agreed|reached|struck|concluded|clinched)\b"
+    r"(?!\s+(?:to|that|upon|in\s+"
     r"principle)\b)", re.I)))
-_KEYS.append(("agreed", "reached", "struck", "concluded"))
+_KEYS.append(("agreed", "reached", "struck", "concluded", "clinched"))
 # "Turkey made an agreement with Russia in Sochi": an agreement made with a partner is
 # concluded (not "make a deal" urged or wished: the modality cues decide; not "made an
 # agreement possible")
@@ -369,6 +374,21 @@ _DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:
 _VERBAL_SIGN = re.compile(r"^sign", re.I)
 _DOMESTIC = re.compile(r"\bsign(?:ed|s)? (?:a |the )?(?:federal )?(?:law|bill|decree|order)\b",
                        re.I)
+#: a subject or a complement of extent in space, not time ("the ceasefire line extended to",
+#: "extends from the coast to the border", "stretching northwards")
+_SPATIAL_SUBJECT = re.compile(r"\b(?:line|border|boundary|frontier|zone|corridor|belt|area|"
+                              r"region|territory|wall|fence|road|range|river|strip|buffer|LoC)s?"
+                              r"\s+(?:\w+ly\s+)?(?:(?:has|have|had|which|that|now)\s+)?$", re.I)
+_SPATIAL_EXTENT = re.compile(r"\s+(?:(?:north|south|east|west)(?:wards?)?|along|across|"
+                             r"as\s+far\s+as|from\s+the\s+(?:\w+\s+){0,3}?\w+\s+to\s+"
+                             r"the)\b", re.I)
+#: agreements set apart from the one named, as the subject of their conclusion: "a slew of
+#: other understandings that have been signed", "another accord, signed in 2015"
+_OTHER_AGREEMENTS = re.compile(
+    r"\b(?:other|another|further|additional|separate|different)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:treat(?:y|ies)|agreements?|accords?|understandings?|deals?|pacts?|arrangements?|"
+    r"memorand(?:um|a)|protocols?)\s*,?\s+(?:(?:that|which)\s+)?(?:(?:have|has|had)\s+)?"
+    r"(?:(?:been|was|were)\s+)?(?:\w+ly\s+)?$", re.I)
 _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:its |their )?"
                               r"(?:forces|troops|weapons|equipment|units|personnel|"
                               r"ambassador|heavy))", re.I)
@@ -405,6 +425,27 @@ _HYP = re.compile(
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
 _HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
                       r"for)\b", re.I)
+#: an act's noun as what is permitted or provided for: "provisions that allow withdrawal", "a
+#: clause providing for termination", "the right of withdrawal"
+_PERMITTED = re.compile(r"(?:\b(?:allow|permit|provid)(?:e|es|ed|s|ing)?\s+"
+                        r"(?:for\s+)?|\b(?:right|option|clause|provision|"
+                        r"article)s?\s+(?:of|for|on|allowing|permitting|governing)\s+)"
+                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+#: an act's noun as the object of deliberation: "the meeting that examined the ratification of",
+#: "debated ratification of", "hearings on the withdrawal from"
+_DELIBERATED = re.compile(r"\b(?:examin(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|deliberat\w+|"
+                          r"review(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
+                          r"(?:hearings?|debates?|deliberations?|sessions?|meetings?)\s+"
+                          r"(?:on|about|over))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.I)
+#: what follows an act's noun phrase when the act is assessed, not reported: "(ratification of
+#: the treaty) met Russia's national interests", "(...) is necessary" (no clause boundary or
+#: finite verb of its own before the predicate)
+_ASSESSED = re.compile(
+    r"(?:\s+(?!(?:that|which|who|it|they|he|she|we|if|when|but|was|were|is|are|has|have|had)\b)"
+    r"[\w'’.-]+){0,10}?\s+(?:(?:met|meets|meet|serve[sd]?|answer(?:s|ed)?|correspond(?:s|ed)?"
+    r"\s+to|(?:is|was|are|were|be)\s+in)\s+(?:[\w'’.-]+\s+){0,3}?interests?\b|"
+    r"(?:is|was|are|were)\s+(?:not\s+)?(?:necessary|needed|essential|desirable|advisable|"
+    r"indispensable|imperative|in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?interests?)\b)", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
@@ -612,6 +653,13 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", r
 _CLAUSE = re.compile(r";|, but |, while |, although |, whereas | but | while |"
                      r", and (?=as such|today|the|it|they|he|she|we|in|on|therefore|thus|so|"
                      r"hence|yet)", re.I)
+#: an actor's name that is a body's ("Security Council", "State Department") and the words
+#: that make it another one ("Iran's Supreme National Security Council", "the Russian Security
+#: Council", "China's Ministry of Defense"): that name is no mention of the actor
+_BODY = re.compile(r"^(?:[A-Z][a-z]+\s+)+(?:Council|Committee|Department|Ministry|Agency|"
+                   r"Assembly|Commission)\b|^(?:Department|Ministry)\s+of\b")
+_OTHER_BODY = re.compile(r"(?:\b(?-i:National|Supreme|Federal|High|Higher|Revolutionary)|['’]s|"
+                         r"\b(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|ic|i)))\s+$")
 _INSTITUTIONS = frozenset({
     "white house", "state department", "department of state", "pentagon", "congress",
     "kremlin", "duma", "federation council", "congressional research service",
@@ -752,7 +800,8 @@ class Extractor:
         parsed: list[list[tuple[int, str, list[tuple[str, str, int, int, str]]]]] = []
         for doc in docs:
             doc_ents = [(e.label_, e.ent_id_ or e.text.lower(), e.start_char, e.end_char, e.text)
-                        for e in doc.ents]
+                        for e in doc.ents if not (e.label_ == "ACT" and _BODY.search(e.text) and
+                                                  _OTHER_BODY.search(doc.text, 0, e.start_char))]
             rows = []
             j = 0
             for sent in doc.sents:
@@ -863,7 +912,7 @@ class Extractor:
         lo = max([c0] + [m.end() for m in re.finditer(
             r"\b(?:says|said|say|announced|stated|told\s+\S+|that)\b", s[:t0])])
         subj = [c for e in act_ents if lo <= e.start and e.end <= t0
-                and (c := g.actor_code(e.key, int(when[:4]))) not in (None, SIDES, ARMED, E3)]
+                and (c := g.actor_code(e.key, int(when[:4]))) not in (None, SIDES, ARMED, E3, P5)]
         # one subject right before the verb: a unilateral undertaking ("Libya has agreed to",
         # not "Russia and the United States promised to": a joint one is named)
         if not subj or len(set(subj)) > 1 or re.search(r"\band\s+(?:\S+\s+){0,3}$",
@@ -1112,7 +1161,7 @@ class Extractor:
                 y1 = state.ref.year if state.ref else state.last_year
                 state.prev_codes = tuple((c, e.start, e.end) for e in ents if e.label == "ACT"
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
-                                                                                    ARMED, E3))
+                                                                                    ARMED, E3, P5))
                 state.prev_sentence = s
             self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
@@ -1132,7 +1181,7 @@ class Extractor:
             y0 = state.ref.year if state.ref else state.last_year
             here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
                     e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
-                                                                                 ARMED, E3)]
+                                                                                 ARMED, E3, P5)]
             sides = _pair(s, here) or _pair(state.prev_sentence, list(state.prev_codes))
             if not sides:
                 # (not a mediator: "a Russia-brokered ceasefire")
@@ -1185,6 +1234,11 @@ class Extractor:
                 continue
             # domestic act ("Putin signed the law") or withdrawal of forces: not a treaty act
             if etype == "signed" and _DOMESTIC.match(s[t0:]):
+                continue
+            # extent in space: "the ceasefire line extended to point NJ9842", "the zone extends
+            # from the coast to the border" (a line, border or area as subject)
+            if etype == "extended" and not _NOMINAL.search(ttext.split()[-1]) and (
+                    _SPATIAL_SUBJECT.search(s[c0:t0]) or _SPATIAL_EXTENT.match(s, t1)):
                 continue
             of_actor = re.match(r"^\s+of\s+(?:the\s+)?", s[t1:])
             if etype == "withdrew" and _WITHDRAW_OBJECT.match(s[t1:]) and not any(
@@ -1269,6 +1323,14 @@ class Extractor:
                     etype = "violation_alleged"
             # agreements
             after = [e for e in agr_ents if t1 <= e.start < min(c1, max(nxt, t1 + 1))]
+            # "other understandings that have been signed between ...": the act of agreements
+            # set apart from the one named, not of it (unless one is named after the act)
+            # (not one coordinated with the named: "the INF Treaty and the other agreements")
+            if etype in _SYMMETRIC and not after and (
+                    om := _OTHER_AGREEMENTS.search(s, max(0, t0 - 80), t0)) and not any(
+                        re.fullmatch(r",?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?",
+                                     s[e.end:om.start()]) for e in agr_ents):
+                continue
             if etype == "signed":
                 passive_subject = [e for e in agr_ents if c0 <= e.start < t0] if re.search(
                     r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0]) else [
@@ -1669,11 +1731,24 @@ class Extractor:
                 actors, how = agents, "agent"
             if _AMENDED.match(s, t0):
                 actors, how = ("*",), "parties"  # "the treaty was amended": by its parties
+            # "the U.S.-Soviet accord, which was signed in Moscow": the act of the agreement
+            # itself, by the two actors its compound names (when both are its parties)
+            if actors == ("*",) and etype in _SYMMETRIC and agrs and (cm := re.search(
+                    r"([\w.'’]+(?:[-–][\w.'’]+)+)\s+(?:[\w-]+\s+){0,2}?(?:treaty|agreements?|"
+                    r"accords?|deal|pact|convention|protocol|memorandum|ceasefire|truce)\b"
+                    r"[^;:.]{0,40}$", s[max(0, t0 - 120):t0], re.I)):
+                parts = [p.strip(".") + ("." if p.endswith(".") else "")
+                         for p in re.split(r"[-–]", cm.group(1))]
+                pair = tuple(dict.fromkeys(c for p in parts if (c := g.actor_code(p.lower(),
+                                                                                  year))))
+                if len(pair) == len(parts) >= 2 and \
+                        set(pair) <= set(g.parties.get(agrs[0].key, ())):
+                    actors, how = pair, "compound"
             # "the commitments made by Moscow": the one agent of the undertaking
             if etype == "signed" and ttext.lower().endswith(" made") and (
                     bm := re.match(r"\s+by\s+(?:the\s+)?", s[t1:])) and (
                     ag := [c for e in act_ents if e.start == t1 + bm.end() and
-                           (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3)]):
+                           (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3, P5)]):
                 actors, how = (ag[0],), "agent"
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
@@ -1730,6 +1805,23 @@ class Extractor:
                     (mm := re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
                                     r"should)\b", s[t1:])) and not re.search(
                         r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b", mm.group(0)):
+                hyp = True
+            # an act with no determiner or agent as the subject of an assessment ("stressed that
+            # ratification of the treaty met Russia's national interests", "withdrawal from
+            # the pact is necessary"): an argument about the act, not a report of it
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and not re.search(
+                    r"(?:\b(?:a|an|the|its|their|this|his|her|our|my|your|any|such)\s+"
+                    r"(?:[a-z-]+\s+)?|(?:['’]s|\b(?-i:[A-Z])[\w.-]*)\s+)$", s[h0:t0], re.I) and \
+                    _ASSESSED.match(s, t1):
+                hyp = True
+            # "provisions that allow withdrawal", "the right of withdrawal", "a clause providing
+            # for withdrawal": the act permitted, not taken
+            if not hyp and etype != "violation_alleged" and \
+                    _NOMINAL.search(ttext.split()[-1]) and _PERMITTED.search(s[h0:t0]):
+                hyp = True
+            # "the Duma meeting that examined the ratification of": deliberated, not done
+            if not hyp and etype != "violation_alleged" and \
+                    _NOMINAL.search(ttext.split()[-1]) and _DELIBERATED.search(s[h0:t0]):
                 hyp = True
             # "vowed to withdraw", "promised to leave": a bare infinitive is an act only under
             # an implicative verb ("agreed to extend", "voted to ratify", "decided to withdraw")
@@ -1930,15 +2022,16 @@ class Extractor:
                                               for x in ((a,) if a != ARMED else armed)))
                 if not actors:
                     continue
-            if E3 in actors or E3 in alleged:
-                # "the Europeans": France, Germany and the UK (as actors only when all three
-                # are the agreement's parties)
-                if E3 in actors and not set(E3_STATES) <= set(g.parties.get(agrs[0].key, ())):
-                    continue
+            # "the Europeans": France, Germany and the UK; "the P5+1": the six powers (as actors
+            # only when all of them are the agreement's parties)
+            if any(grp in actors and not set(members) <= set(g.parties.get(agrs[0].key, ()))
+                   for grp, members in ((E3, E3_STATES), (P5, P5_STATES))):
+                continue
+            for grp, members in ((E3, E3_STATES), (P5, P5_STATES)):
                 actors = tuple(dict.fromkeys(x for a in actors
-                                             for x in ((a,) if a != E3 else E3_STATES)))
+                                             for x in ((a,) if a != grp else members)))
                 alleged = tuple(dict.fromkeys(x for a in alleged
-                                              for x in ((a,) if a != E3 else E3_STATES)))
+                                              for x in ((a,) if a != grp else members)))
             if year is not None and year <= 1991:
                 actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
@@ -2000,7 +2093,7 @@ class Extractor:
         _update_years(state, dates, ents, name_years)
         y1 = state.ref.year if state.ref else state.last_year
         state.prev_codes = tuple((c, e.start, e.end) for e in act_ents if (
-            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3))
+            c := g.actor_code(e.key, y1)) not in (None, SIDES, ARMED, E3, P5))
         state.prev_sentence = s
         self._note_quote(state, s, act_ents)
         return _dedupe(found)
@@ -2106,13 +2199,25 @@ _E3_GROUP = re.compile(
     r"(?:powers|signatories|parties))\b")
 
 
+_P5_GROUP = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:P5\s*\+\s*1|5\s*\+\s*1|E3\s*\+\s*3|EU3\s*\+\s*3)(?![\w+])|"
+    r"\b[Tt]he\s+sextet\b|\b(?:[Tt]he\s+(?:group\s+of\s+)?)?six\s+(?:world\s+|major\s+|"
+    r"global\s+|great\s+|big\s+)?powers\b")
+
+
 def _european_trio(s: str, acts: list[_Ent]) -> list[_Ent]:
     """``acts`` with "the Europeans", "the E3", "the three European powers" as one actor
-    (``E3``; replacing any name inside it)."""
-    if "E" not in s:
+    (``E3``), and "the P5+1", "the sextet", "six world powers" as another (``P5``), replacing
+    any name inside them."""
+    if "E" not in s and "+" not in s and "sextet" not in s and "six" not in s:
         return acts
     groups = [_Ent("ACT", "e3 group", m.start(), m.end(), m.group(0))
-              for m in _E3_GROUP.finditer(s)]
+              for m in _E3_GROUP.finditer(s)
+              if not (m.group(0).endswith("E3") and s[m.end():m.end() + 1] == "+")]
+    # (not a name given: "six powers ... collectively known as the P5+1")
+    groups += [_Ent("ACT", "p5+1 group", m.start(), m.end(), m.group(0))
+               for m in _P5_GROUP.finditer(s)
+               if not re.search(r"\b(?:known\s+as|called|dubbed|termed)\s+$", s[:m.start()])]
     if not groups:
         return acts
     kept = [e for e in acts if not any(gr.start <= e.start < gr.end for gr in groups)]
@@ -2569,7 +2674,7 @@ def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
         if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
             break
         code = g.actor_code(e.key, year)
-        if code is None or code in (SIDES, ARMED, E3):
+        if code is None or code in (SIDES, ARMED, E3, P5):
             break
         out.append(code)
         pos = e.end

@@ -25,8 +25,9 @@ from importlib import resources
 
 from detente.record import Record
 
-__all__ = ["ARMED", "E3", "E3_STATES", "NON_STATE", "SIDES", "ActorName", "Gazetteer",
-           "acronyms", "agreement_names", "build_gazetteer", "distinctive_words", "load_aliases"]
+__all__ = ["ARMED", "E3", "E3_STATES", "NON_STATE", "P5", "P5_STATES", "SIDES", "ActorName",
+           "Gazetteer", "acronyms", "agreement_names", "build_gazetteer", "distinctive_words",
+           "load_aliases"]
 
 #: the code that "the rebels", "separatist fighters", "pro-Russian forces" stand for until the
 #: agreement is known: then it is that agreement's non-state armed parties (:data:`NON_STATE`)
@@ -37,6 +38,10 @@ SIDES = "SIDES"
 #: Kingdom together (resolved once the agreement is known: they must all be its parties)
 E3 = "E3"
 E3_STATES = ("FRA", "DEU", "GBR")
+#: "the P5+1", "the sextet", "six world powers": the five permanent members of the Security
+#: Council and Germany together (the Iran talks' other side; resolved like :data:`E3`)
+P5 = "P5+1"
+P5_STATES = ("USA", "GBR", "FRA", "RUS", "CHN", "DEU")
 #: actors of the record that are non-state armed parties (the separatist entities of Donbas,
 #: the Taliban, Hezbollah, Hamas, the Houthis)
 NON_STATE = frozenset({"DPR", "LPR", "TALIBAN", "HEZBOLLAH", "HAMAS", "HOUTHIS"})
@@ -254,6 +259,7 @@ def build_gazetteer(record: Record, aliases: list[dict[str, str]] | None = None)
     actors["armed group"] = [ActorName(ARMED)]  # matched by pattern, not by name
     actors["both sides"] = [ActorName(SIDES)]  # likewise
     actors["e3 group"] = [ActorName(E3)]  # likewise
+    actors["p5+1 group"] = [ActorName(P5)]  # likewise
     parties = {a.id: a.parties for a in record.agreements}
     talks = {a.id: ((a.signed.start.year if a.signed else 0), a.parties)
              for a in record.agreements if a.kind.value == "talks"}
