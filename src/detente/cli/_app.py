@@ -35,6 +35,8 @@ __all__ = [
     "model_names",
     "esc",
     "figure_path",
+    "output_folder",
+    "output_path",
     "print_lines",
     "print_styled",
     "print_wide",
@@ -69,12 +71,51 @@ def print_styled(text: str, *, err: bool = False) -> None:
     (err_console if err else console).print(text, markup=True)
 
 
+def _missing_folder(target: Path) -> str | None:
+    """Why no file ``target`` can be written (its folder is missing or not a folder), or None.
+
+    One rule for every output (figures, ``-o``, ``convert``, ``record export``): detente never
+    creates missing folders; it refuses them before any work."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        return f"{target}: the folder '{folder}' does not exist (create it first)"
+    if not folder.is_dir():
+        return f"{target}: '{folder}' is not a folder"
+    return None
+
+
+def output_path(value: Path | None) -> Path | None:
+    """Callback of an output file option or argument (``-o``, ``convert OUT``): a missing
+    folder or a folder given as the file is a usage error naming the option, before any work."""
+    if value is None:
+        return value
+    why = _missing_folder(value)
+    if why is None and value.is_dir():
+        why = f"{value}: is a folder: give a file name to write"
+    if why is not None:
+        raise typer.BadParameter(why)
+    return value
+
+
+def output_folder(value: Path | None) -> Path | None:
+    """Callback of an output folder argument (``record export DIR``): the folder itself is
+    created, not the folders that hold it."""
+    if value is None:
+        return value
+    why = _missing_folder(value)
+    if why is None and value.exists() and not value.is_dir():
+        why = f"{value}: not a folder"
+    if why is not None:
+        raise typer.BadParameter(why)
+    return value
+
+
 def figure_path(value: Path | None) -> Path | None:
-    """Callback of the ``--plot`` options: refuse a name no figure can be written as while the
-    command line is read (a usage error before any model runs)."""
+    """Callback of the ``--plot`` options: refuse a name no figure can be written as, or one in
+    a missing folder, while the command line is read (a usage error before any model runs)."""
     if value is not None and value.suffix.lower() not in ("", ".png", ".svg", ".pdf"):
         raise typer.BadParameter(f"{value}: use a .png, .svg or .pdf file name")
-    return value
+    return output_path(value)
 
 
 def print_lines(lines: str | Iterable[str], *, indent: str = "", err: bool = False) -> None:

@@ -24,6 +24,7 @@ from detente.cli._app import (
     esc,
     figure_path,
     model_names,
+    output_path,
     print_lines,
     print_styled,
     print_wide,
@@ -361,7 +362,9 @@ def convert_cmd(
     file: Annotated[
         str, typer.Argument(help="Scenario file in any format detente reads, or example name.")
     ],
-    out: Annotated[Path, typer.Argument(help="Output: .yaml/.yml or .csv (detente long CSV).")],
+    out: Annotated[Path, typer.Argument(
+        metavar="OUT", callback=output_path,
+        help="Output: .yaml/.yml or .csv (detente long CSV).")],
 ) -> None:
     """Convert a scenario to YAML or detente's long CSV (written atomically)."""
     from detente.scenario import load_scenario, write_scenario

@@ -25,6 +25,7 @@ from detente.cli._app import (
     esc,
     figure_path,
     load_record,
+    output_folder,
     print_lines,
     print_styled,
     user_errors,
@@ -193,7 +194,9 @@ def import_cmd(
 @record_app.command("export")
 @user_errors
 def export_cmd(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into.")],
+    folder: Annotated[Path, typer.Argument(
+        metavar="DIR", callback=output_folder,
+        help="Folder to write into (created; the folder holding it must exist).")],
     db: DbOpt = None,
 ) -> None:
     """Export the record as agreements.csv and events.csv (atomic writes)."""

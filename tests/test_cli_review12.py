@@ -1,0 +1,75 @@
+"""Consistency of the command line (review 11, items N2, N3, N5, N6): one rule for output
+folders, messages that name the option typed, conventional usage lines, and the first-use
+message of the record database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+GENEVA = "geneva-2022"
+
+
+# N2: every output refuses a missing folder (never creates it), naming the option, exit 2
+@pytest.mark.parametrize(("args", "option"), [
+    (["forecast", GENEVA, "--plot", "{d}/x.png"], "--plot"),
+    (["demo", GENEVA, "--plot", "{d}/x.png"], "--plot"),
+    (["simulate", GENEVA, "--plot", "{d}/x.svg"], "--plot"),
+    (["credibility", "RUS", "--db", "shipped", "--plot", "{d}/x.png"], "--plot"),
+    (["bargain", GENEVA, "--a", "USA", "--b", "RUS", "--plot", "{d}/x.png"], "--plot"),
+    (["bargain", GENEVA, "--a", "USA", "--b", "RUS", "--trust-plot", "{d}/x.png"],
+     "--trust-plot"),
+    (["evaluate", "cases", "--plot", "{d}/x.pdf"], "--plot"),
+    (["report", GENEVA, "-o", "{d}/r.html"], "--output"),
+    (["convert", GENEVA, "{d}/x.yaml"], "OUT"),
+    (["record", "export", "--db", "shipped", "{d}/out"], "DIR"),
+])
+def test_a_missing_output_folder_is_refused_naming_the_option(
+        args: list[str], option: str, tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such"
+    res = CliRunner().invoke(app, [a.replace("{d}", str(missing)) for a in args])
+    assert res.exit_code == 2, res.output
+    assert option in res.output
+    assert "does not exist" in res.output
+    assert not (tmp_path / "no").exists()  # nothing was created
+
+
+def test_record_export_creates_its_folder_but_not_the_folders_above(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["record", "export", "--db", "shipped", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "out" / "events.csv").is_file()
+
+
+def test_convert_refuses_a_folder_as_the_output(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["convert", GENEVA, str(tmp_path)])
+    assert res.exit_code == 2
+    assert "OUT" in res.output and "is a folder" in res.output
+
+
+def test_a_figure_in_an_existing_folder_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "c.png"
+    res = CliRunner().invoke(app, ["credibility", "RUS", "--db", "shipped", "--plot", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size > 0
+
+
+def test_save_figure_does_not_create_folders(tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from detente._atomic import save_figure
+    from detente.errors import InputError
+
+    fig = plt.figure()
+    try:
+        with pytest.raises(InputError, match="does not exist"):
+            save_figure(fig, tmp_path / "no" / "x.png")
+    finally:
+        plt.close(fig)
+    assert not (tmp_path / "no").exists()
