@@ -73,3 +73,30 @@ def test_save_figure_does_not_create_folders(tmp_path: Path) -> None:
     finally:
         plt.close(fig)
     assert not (tmp_path / "no").exists()
+
+
+# N3: messages name the option or argument the user typed, and come before the slow part
+@pytest.mark.parametrize(("args", "expected"), [
+    (["crisis", GENEVA, "--demand", "nope=3"], "--demand: unknown issue 'nope'"),
+    (["crisis", GENEVA, "--demand", "sanctions=300"], "--demand: 300 on 'sanctions' is outside"),
+    (["crisis", GENEVA, "--commitment", "2"], "--commitment must be in [0, 1]"),
+    (["crisis", GENEVA, "--sunk", "-1"], "--sunk must be"),
+    (["calibrate", "nope"], "DATA must be deu or cases"),
+])
+def test_messages_name_the_option_typed(
+        args: list[str], expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import detente.crisis as crisis
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("ran the models before checking the command line")
+
+    monkeypatch.setattr(crisis, "crisis_forecast", refuse)
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2, res.output
+    assert expected in " ".join(res.output.split())
+
+
+def test_a_valid_demand_is_read_as_a_signal() -> None:
+    res = CliRunner().invoke(app, ["crisis", GENEVA, "--demand", "sanctions=40", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert "signal" in res.output and '"error"' not in res.output

@@ -362,6 +362,7 @@ def diff_cmd(
 @user_errors
 def calibrate_cmd(
     data: Annotated[str, typer.Argument(
+        metavar="DATA",
         help="deu (DEU III, from ../shared or --path) or cases (the case bank).")] = "deu",
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
     draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 200,
@@ -385,7 +386,7 @@ def calibrate_cmd(
     from detente.uncertainty import calibrate_cases, calibrate_deu
 
     if data not in ("deu", "cases"):
-        raise UserError(f"expected deu or cases, got {data!r}")
+        raise UserError(f"DATA must be deu or cases, got {data!r}")
     if split not in ("name", "year"):
         raise UserError(f"--split must be name or year, got {split!r}")
     if split != "name" and data != "cases":
