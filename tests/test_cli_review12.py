@@ -100,3 +100,17 @@ def test_a_valid_demand_is_read_as_a_signal() -> None:
     res = CliRunner().invoke(app, ["crisis", GENEVA, "--demand", "sanctions=40", "-f", "json"])
     assert res.exit_code == 0, res.output
     assert "signal" in res.output and '"error"' not in res.output
+
+
+# N6: the first use of the record database says how to do without one
+def test_the_first_use_message_mentions_db_shipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DETENTE_DB", str(tmp_path / "new.sqlite"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    first = CliRunner().invoke(app, ["record", "agreements"])
+    assert first.exit_code == 0, first.output
+    assert "created the record database" in first.stderr
+    assert "--db shipped" in first.stderr
+    assert "created the record database" not in first.stdout  # output stays clean
+    again = CliRunner().invoke(app, ["record", "agreements"])
+    assert "created" not in again.stderr  # said once, on first use

@@ -318,7 +318,8 @@ def say_created(store: Any) -> None:
     """On first use, say where the database was created (on stderr: output stays clean)."""
     if getattr(store, "created", False):
         print_lines(f"created the record database {store.url} (filled with the shipped "
-                    "dataset; --db or $DETENTE_DB choose another)", err=True)
+                    "dataset; --db or $DETENTE_DB choose another; --db shipped reads the "
+                    "shipped dataset without creating any file)", err=True)
 
 
 def _esc(text: str) -> str:
