@@ -114,3 +114,38 @@ def test_the_first_use_message_mentions_db_shipped(
     assert "created the record database" not in first.stdout  # output stays clean
     again = CliRunner().invoke(app, ["record", "agreements"])
     assert "created" not in again.stderr  # said once, on first use
+
+
+# N5: usage lines read as CLIs usually do (typer 0.29 writes `{file}` and `--help <bool>`)
+def _usage(res_output: str) -> str:
+    return next(line for line in res_output.splitlines() if "Usage:" in line).strip()
+
+
+def test_the_forecast_usage_line_is_conventional() -> None:
+    res = CliRunner().invoke(app, ["forecast", "--help"])
+    assert res.exit_code == 0
+    assert _usage(res.output) == "Usage: detente forecast [OPTIONS] SCENARIO"
+    assert "<bool>" not in res.output  # a flag takes no value
+    assert "SCENARIO" in res.output.split("Usage:")[1].split("Options")[0]  # the argument panel
+
+
+@pytest.mark.parametrize(("args", "usage"), [
+    (["record", "import"], "detente record import [OPTIONS] FILE..."),
+    (["record", "export"], "detente record export [OPTIONS] DIR"),
+    (["convert"], "detente convert [OPTIONS] SCENARIO OUT"),
+    (["calibrate"], "detente calibrate [OPTIONS] [DATA]"),
+    (["diff"], "detente diff [OPTIONS] A B"),
+    (["credibility"], "detente credibility [OPTIONS] ACTOR"),
+])
+def test_usage_lines_name_arguments_in_capitals(args: list[str], usage: str) -> None:
+    res = CliRunner().invoke(app, [*args, "--help"])
+    assert _usage(res.output) == f"Usage: {usage}"
+
+
+def test_no_usage_line_wraps_an_argument_in_braces() -> None:
+    from detente.cli import COMMANDS
+
+    for name in COMMANDS:
+        res = CliRunner().invoke(app, [name, "--help"])
+        assert res.exit_code == 0, name
+        assert "{" not in _usage(res.output), name

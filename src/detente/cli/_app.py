@@ -14,6 +14,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperArgument, TyperCommand
 
 from detente.errors import InputError
 
@@ -26,6 +27,8 @@ __all__ = [
     "TableJson",
     "TableJsonCsv",
     "UserError",
+    "ConventionalCommand",
+    "DetenteTyper",
     "app",
     "console",
     "debug_enabled",
@@ -45,7 +48,41 @@ __all__ = [
     "user_errors",
 ]
 
-app = typer.Typer(
+class ConventionalCommand(TyperCommand):
+    """A command whose usage line reads as CLIs usually do: ``detente forecast [OPTIONS] FILE``
+    (typer 0.29 writes required arguments as ``{file}``); a repeatable argument is ``FILE...``,
+    an optional one ``[DATA]``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = (param.metavar or (param.name or "arg").upper()).removesuffix("...")
+                if param.nargs != 1:
+                    name += "..."
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for p in params:  # a flag takes no value: no "<bool>" beside --help or --explain
+            if getattr(p, "is_flag", False) and p.metavar is None:
+                p.metavar = ""
+        return params
+
+
+class DetenteTyper(typer.Typer):
+    """A typer application whose commands use :class:`ConventionalCommand`."""
+
+    def command(self, name: str | None = None, *, cls: Any = None,
+                **kwargs: Any) -> Callable[[F], F]:
+        return super().command(name, cls=cls or ConventionalCommand, **kwargs)
+
+
+app = DetenteTyper(
     name="detente",
     help="Model, forecast and explain negotiations between states.",
     no_args_is_help=True,

@@ -71,7 +71,8 @@ def _trust(text: str) -> Any:
 @app.command("crisis")
 @user_errors
 def crisis_cmd(
-    file: Annotated[str, typer.Argument(help="Scenario file or example name.")],
+    file: Annotated[str, typer.Argument(
+        metavar="SCENARIO", help="Scenario file or example name.")],
     a: Annotated[str | None, typer.Option(
         "--a", help="The challenger (an actor with an outside option; default: the one with "
         "the most attractive option).")] = None,

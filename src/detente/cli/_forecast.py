@@ -142,7 +142,8 @@ def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
 @user_errors
 def forecast_cmd(
     file: Annotated[
-        str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
+        str, typer.Argument(metavar="SCENARIO",
+                            help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
     ],
     model: Annotated[
         list[str] | None,
@@ -230,7 +231,7 @@ def forecast_cmd(
 @user_errors
 def models_cmd(
     name: Annotated[str | None, typer.Argument(
-        help="A model's name: its options in full, one per line.")] = None,
+        metavar="MODEL", help="A model's name: its options in full, one per line.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """List the registered forecasting models, or one model's options, defaults and reference."""
@@ -269,7 +270,8 @@ def models_cmd(
 @app.command("demo")
 @user_errors
 def demo_cmd(
-    name: Annotated[str, typer.Argument(help="Shipped example to run.")] = "geneva-2022",
+    name: Annotated[str, typer.Argument(
+        metavar="EXAMPLE", help="Shipped example to run.")] = "geneva-2022",
     plot: Annotated[
         Path, typer.Option("--plot", callback=figure_path,
         help="Where to write the PNG plot.")
@@ -310,7 +312,8 @@ def examples_cmd() -> None:
 @user_errors
 def show_cmd(
     file: Annotated[
-        str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
+        str, typer.Argument(metavar="SCENARIO",
+                            help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
     ],
 ) -> None:
     """Print a scenario's actors, issues and stances as read (to check an input file)."""
@@ -360,7 +363,8 @@ def show_cmd(
 @user_errors
 def convert_cmd(
     file: Annotated[
-        str, typer.Argument(help="Scenario file in any format detente reads, or example name.")
+        str, typer.Argument(metavar="SCENARIO",
+                            help="Scenario file in any format detente reads, or example name.")
     ],
     out: Annotated[Path, typer.Argument(
         metavar="OUT", callback=output_path,

@@ -21,7 +21,8 @@ from detente.cli._app import (
 @app.command("report")
 @user_errors
 def report_cmd(
-    scenario: Annotated[str, typer.Argument(help="Scenario file or shipped example name.")],
+    scenario: Annotated[str, typer.Argument(
+        metavar="SCENARIO", help="Scenario file or shipped example name.")],
     out: Annotated[Path, typer.Option(
         "-o", "--output", callback=output_path,
         help="File to write: .html, or .pdf for a PDF.")] = Path("report.html"),
