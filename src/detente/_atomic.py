@@ -111,7 +111,7 @@ _FIGURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
     """Render a matplotlib figure (PNG, SVG or PDF by the name's suffix; PNG without one) and
-    write it atomically; return the path."""
+    write it atomically; return the path. A missing folder is refused (never created)."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix and suffix not in _FIGURE_FORMATS:
@@ -122,6 +122,4 @@ def save_figure(fig: Any, path: str | os.PathLike[str], dpi: int = 130) -> Path:
     fmt = _FIGURE_FORMATS.get(suffix, "png")
     with figure_text(fig, fmt=fmt):
         fig.savefig(buf, format=fmt, dpi=dpi, bbox_inches="tight")
-    if str(target.parent):
-        target.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_bytes(target, buf.getvalue())

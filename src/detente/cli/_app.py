@@ -14,6 +14,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperArgument, TyperCommand
 
 from detente.errors import InputError
 
@@ -26,6 +27,8 @@ __all__ = [
     "TableJson",
     "TableJsonCsv",
     "UserError",
+    "ConventionalCommand",
+    "DetenteTyper",
     "app",
     "console",
     "debug_enabled",
@@ -35,6 +38,8 @@ __all__ = [
     "model_names",
     "esc",
     "figure_path",
+    "output_folder",
+    "output_path",
     "print_lines",
     "print_styled",
     "print_wide",
@@ -43,7 +48,41 @@ __all__ = [
     "user_errors",
 ]
 
-app = typer.Typer(
+class ConventionalCommand(TyperCommand):
+    """A command whose usage line reads as CLIs usually do: ``detente forecast [OPTIONS] FILE``
+    (typer 0.29 writes required arguments as ``{file}``); a repeatable argument is ``FILE...``,
+    an optional one ``[DATA]``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = (param.metavar or (param.name or "arg").upper()).removesuffix("...")
+                if param.nargs != 1:
+                    name += "..."
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for p in params:  # a flag takes no value: no "<bool>" beside --help or --explain
+            if getattr(p, "is_flag", False) and p.metavar is None:
+                p.metavar = ""
+        return params
+
+
+class DetenteTyper(typer.Typer):
+    """A typer application whose commands use :class:`ConventionalCommand`."""
+
+    def command(self, name: str | None = None, *, cls: Any = None,
+                **kwargs: Any) -> Callable[[F], F]:
+        return super().command(name, cls=cls or ConventionalCommand, **kwargs)
+
+
+app = DetenteTyper(
     name="detente",
     help="Model, forecast and explain negotiations between states.",
     no_args_is_help=True,
@@ -69,12 +108,51 @@ def print_styled(text: str, *, err: bool = False) -> None:
     (err_console if err else console).print(text, markup=True)
 
 
+def _missing_folder(target: Path) -> str | None:
+    """Why no file ``target`` can be written (its folder is missing or not a folder), or None.
+
+    One rule for every output (figures, ``-o``, ``convert``, ``record export``): detente never
+    creates missing folders; it refuses them before any work."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        return f"{target}: the folder '{folder}' does not exist (create it first)"
+    if not folder.is_dir():
+        return f"{target}: '{folder}' is not a folder"
+    return None
+
+
+def output_path(value: Path | None) -> Path | None:
+    """Callback of an output file option or argument (``-o``, ``convert OUT``): a missing
+    folder or a folder given as the file is a usage error naming the option, before any work."""
+    if value is None:
+        return value
+    why = _missing_folder(value)
+    if why is None and value.is_dir():
+        why = f"{value}: is a folder: give a file name to write"
+    if why is not None:
+        raise typer.BadParameter(why)
+    return value
+
+
+def output_folder(value: Path | None) -> Path | None:
+    """Callback of an output folder argument (``record export DIR``): the folder itself is
+    created, not the folders that hold it."""
+    if value is None:
+        return value
+    why = _missing_folder(value)
+    if why is None and value.exists() and not value.is_dir():
+        why = f"{value}: not a folder"
+    if why is not None:
+        raise typer.BadParameter(why)
+    return value
+
+
 def figure_path(value: Path | None) -> Path | None:
-    """Callback of the ``--plot`` options: refuse a name no figure can be written as while the
-    command line is read (a usage error before any model runs)."""
+    """Callback of the ``--plot`` options: refuse a name no figure can be written as, or one in
+    a missing folder, while the command line is read (a usage error before any model runs)."""
     if value is not None and value.suffix.lower() not in ("", ".png", ".svg", ".pdf"):
         raise typer.BadParameter(f"{value}: use a .png, .svg or .pdf file name")
-    return value
+    return output_path(value)
 
 
 def print_lines(lines: str | Iterable[str], *, indent: str = "", err: bool = False) -> None:
@@ -277,7 +355,8 @@ def say_created(store: Any) -> None:
     """On first use, say where the database was created (on stderr: output stays clean)."""
     if getattr(store, "created", False):
         print_lines(f"created the record database {store.url} (filled with the shipped "
-                    "dataset; --db or $DETENTE_DB choose another)", err=True)
+                    "dataset; --db or $DETENTE_DB choose another; --db shipped reads the "
+                    "shipped dataset without creating any file)", err=True)
 
 
 def _esc(text: str) -> str:

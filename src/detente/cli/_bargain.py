@@ -162,7 +162,7 @@ def _k(x: float | None) -> str:
 
 # Arguments and options shared by the bargaining commands.
 DomainArg = Annotated[str, typer.Argument(
-    help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")]
+    metavar="DOMAIN", help="Bargaining-domain YAML, a scenario file, or a shipped example's name.")]
 PartyA = Annotated[str | None, typer.Option("--a", help="First party (actor id, scenarios).")]
 PartyB = Annotated[str | None, typer.Option("--b", help="Second party (actor id).")]
 PartiesOpt = Annotated[str | None, typer.Option(

@@ -44,6 +44,18 @@ def _demand(text: str | None) -> dict[str, float] | None:
     return out
 
 
+def _check_demand(demand: dict[str, float] | None, scenario: Any) -> None:
+    """The issues and values of ``--demand`` against the scenario, before any model runs."""
+    issues = {i.id: i for i in scenario.issues}
+    for iid, val in (demand or {}).items():
+        if iid not in issues:
+            raise UserError(f"--demand: unknown issue '{iid}'; expected one of: "
+                            f"{', '.join(issues)}")
+        lo, hi = issues[iid].scale_min, issues[iid].scale_max
+        if not lo <= val <= hi:
+            raise UserError(f"--demand: {val:g} on '{iid}' is outside its scale [{lo:g}, {hi:g}]")
+
+
 def _trust(text: str) -> Any:
     if text == "record":
         return text
@@ -59,7 +71,8 @@ def _trust(text: str) -> Any:
 @app.command("crisis")
 @user_errors
 def crisis_cmd(
-    file: Annotated[str, typer.Argument(help="Scenario file or example name.")],
+    file: Annotated[str, typer.Argument(
+        metavar="SCENARIO", help="Scenario file or example name.")],
     a: Annotated[str | None, typer.Option(
         "--a", help="The challenger (an actor with an outside option; default: the one with "
         "the most attractive option).")] = None,
@@ -113,7 +126,13 @@ def crisis_cmd(
         raise UserError(f"--p-later must be in [0, 1], got {p_later}")
     if draws < 1 or draws > 200_000:
         raise UserError(f"--draws must be between 1 and 200000, got {draws}")
+    if not 0 <= commitment <= 1:
+        raise UserError(f"--commitment must be in [0, 1], got {commitment}")
+    if not (sunk >= 0 and math.isfinite(sunk)):
+        raise UserError(f"--sunk must be a finite number ≥ 0, got {sunk}")
+    demanded = _demand(demand)
     scenario = load_scenario(scenario_path(file))
+    _check_demand(demanded, scenario)
     opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}
     res = crisis_forecast(scenario, rng=seed, draws=draws, resolve_sd=resolve_sd, **opts)
@@ -146,7 +165,7 @@ def crisis_cmd(
             "credible_threat": an.credible, "zone_exists": an.zone_exists,
         })
         try:
-            sig = ultimatum_signal(scenario, _demand(demand), commitment=commitment,
+            sig = ultimatum_signal(scenario, demanded, commitment=commitment,
                                    sunk_cost=sunk, resolve_sd=resolve_sd, rng=seed,
                                    **{k: v for k, v in opts.items() if k != "as_of"},
                                    as_of=as_of)

@@ -128,6 +128,7 @@ def evaluate_cmd(
     inputs: Annotated[
         list[str],
         typer.Argument(
+            metavar="SCENARIO",
             help="Scenario files or folders with observed outcomes, 'cases' (the whole case "
             "bank), case names, or one DEU-style wide file.",
             show_default=False,

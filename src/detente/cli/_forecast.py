@@ -24,6 +24,7 @@ from detente.cli._app import (
     esc,
     figure_path,
     model_names,
+    output_path,
     print_lines,
     print_styled,
     print_wide,
@@ -141,7 +142,8 @@ def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
 @user_errors
 def forecast_cmd(
     file: Annotated[
-        str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
+        str, typer.Argument(metavar="SCENARIO",
+                            help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
     ],
     model: Annotated[
         list[str] | None,
@@ -229,7 +231,7 @@ def forecast_cmd(
 @user_errors
 def models_cmd(
     name: Annotated[str | None, typer.Argument(
-        help="A model's name: its options in full, one per line.")] = None,
+        metavar="MODEL", help="A model's name: its options in full, one per line.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """List the registered forecasting models, or one model's options, defaults and reference."""
@@ -268,7 +270,8 @@ def models_cmd(
 @app.command("demo")
 @user_errors
 def demo_cmd(
-    name: Annotated[str, typer.Argument(help="Shipped example to run.")] = "geneva-2022",
+    name: Annotated[str, typer.Argument(
+        metavar="EXAMPLE", help="Shipped example to run.")] = "geneva-2022",
     plot: Annotated[
         Path, typer.Option("--plot", callback=figure_path,
         help="Where to write the PNG plot.")
@@ -309,7 +312,8 @@ def examples_cmd() -> None:
 @user_errors
 def show_cmd(
     file: Annotated[
-        str, typer.Argument(help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
+        str, typer.Argument(metavar="SCENARIO",
+                            help="Scenario file (YAML, CSV, KTAB, decide) or example name.")
     ],
 ) -> None:
     """Print a scenario's actors, issues and stances as read (to check an input file)."""
@@ -359,9 +363,12 @@ def show_cmd(
 @user_errors
 def convert_cmd(
     file: Annotated[
-        str, typer.Argument(help="Scenario file in any format detente reads, or example name.")
+        str, typer.Argument(metavar="SCENARIO",
+                            help="Scenario file in any format detente reads, or example name.")
     ],
-    out: Annotated[Path, typer.Argument(help="Output: .yaml/.yml or .csv (detente long CSV).")],
+    out: Annotated[Path, typer.Argument(
+        metavar="OUT", callback=output_path,
+        help="Output: .yaml/.yml or .csv (detente long CSV).")],
 ) -> None:
     """Convert a scenario to YAML or detente's long CSV (written atomically)."""
     from detente.scenario import load_scenario, write_scenario

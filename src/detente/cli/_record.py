@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from detente.cli._app import (
+    DetenteTyper,
     SummaryFormat,
     TableFormat,
     TableJson,
@@ -25,6 +26,7 @@ from detente.cli._app import (
     esc,
     figure_path,
     load_record,
+    output_folder,
     print_lines,
     print_styled,
     user_errors,
@@ -33,7 +35,7 @@ from detente.scenario import Problem, ScenarioError
 
 __all__: list[str] = []
 
-record_app = typer.Typer(
+record_app = DetenteTyper(
     name="record",
     help="The record of agreements kept and broken: agreements, events, show, import, export.",
     no_args_is_help=True,
@@ -177,7 +179,7 @@ def show_cmd(
 @user_errors
 def import_cmd(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE...", help="agreements/events CSV files, or folders holding them.")],
+        metavar="FILE", help="agreements/events CSV files, or folders holding them.")],
     db: DbOpt = None,
 ) -> None:
     """Import CSV rows (all-or-nothing; every bad row is reported)."""
@@ -193,7 +195,9 @@ def import_cmd(
 @record_app.command("export")
 @user_errors
 def export_cmd(
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into.")],
+    folder: Annotated[Path, typer.Argument(
+        metavar="DIR", callback=output_folder,
+        help="Folder to write into (created; the folder holding it must exist).")],
     db: DbOpt = None,
 ) -> None:
     """Export the record as agreements.csv and events.csv (atomic writes)."""
@@ -222,7 +226,8 @@ def _settings_from_file(path: Path) -> tuple[dict[str, Any], Callable[[Any], int
 @app.command("credibility")
 @user_errors
 def credibility_cmd(
-    actor: Annotated[str, typer.Argument(help="Actor code (ISO alpha-3, e.g. RUS).")],
+    actor: Annotated[str, typer.Argument(
+        metavar="ACTOR", help="Actor code (ISO alpha-3, e.g. RUS).")],
     toward: Annotated[str | None, typer.Option(
         help="Counterpart: commitments made to this actor only.")] = None,
     as_of: Annotated[str | None, typer.Option(

@@ -7,15 +7,25 @@ from typing import Annotated
 
 import typer
 
-from detente.cli._app import UserError, app, console, model_names, scenario_path, user_errors
+from detente.cli._app import (
+    UserError,
+    app,
+    console,
+    model_names,
+    output_path,
+    scenario_path,
+    user_errors,
+)
 
 
 @app.command("report")
 @user_errors
 def report_cmd(
-    scenario: Annotated[str, typer.Argument(help="Scenario file or shipped example name.")],
+    scenario: Annotated[str, typer.Argument(
+        metavar="SCENARIO", help="Scenario file or shipped example name.")],
     out: Annotated[Path, typer.Option(
-        "-o", "--output", help="File to write: .html, or .pdf for a PDF.")] = Path("report.html"),
+        "-o", "--output", callback=output_path,
+        help="File to write: .html, or .pdf for a PDF.")] = Path("report.html"),
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Write a PDF (to the -o name with a .pdf suffix) instead of HTML; needs "
         "WeasyPrint (pip install 'detente\\[pdf]').")] = False,

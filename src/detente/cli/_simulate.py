@@ -121,6 +121,7 @@ def _f(x: float, digits: int = 2) -> str:
 @user_errors
 def simulate_cmd(
     file: Annotated[str, typer.Argument(
+        metavar="SCENARIO",
         help="Scenario file (YAML, CSV, KTAB, decide) or example / case name.")],
     model: ModelsOpt = None,
     draws: Annotated[int, typer.Option("--draws", "-n", help="Number of draws.")] = 1000,
@@ -240,7 +241,8 @@ def _table(res: Any, scenario: Any) -> None:
 @app.command("sensitivity")
 @user_errors
 def sensitivity_cmd(
-    file: Annotated[str, typer.Argument(help="Scenario file or example / case name.")],
+    file: Annotated[str, typer.Argument(
+        metavar="SCENARIO", help="Scenario file or example / case name.")],
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
     method: Annotated[str, typer.Option(
         "--method", help="sobol (variance shares S1, ST) or morris (elementary effects).")
@@ -306,8 +308,10 @@ def sensitivity_cmd(
 @app.command("diff")
 @user_errors
 def diff_cmd(
-    a: Annotated[str, typer.Argument(help="First scenario (file or example / case name).")],
-    b: Annotated[str, typer.Argument(help="Second scenario.")],
+    a: Annotated[str, typer.Argument(
+        metavar="A", help="First scenario (file or example / case name).")],
+    b: Annotated[str, typer.Argument(
+        metavar="B", help="Second scenario.")],
     model: ModelsOpt = None,
     set_: Annotated[list[str] | None, typer.Option(
         "--set", help="What-if on the second scenario: ACTOR.ISSUE.FIELD=VALUE, "
@@ -362,6 +366,7 @@ def diff_cmd(
 @user_errors
 def calibrate_cmd(
     data: Annotated[str, typer.Argument(
+        metavar="DATA",
         help="deu (DEU III, from ../shared or --path) or cases (the case bank).")] = "deu",
     model: Annotated[str, typer.Option("--model", "-m", help="Model name.")] = "compromise",
     draws: Annotated[int, typer.Option("--draws", "-n", help="Draws per case.")] = 200,
@@ -385,7 +390,7 @@ def calibrate_cmd(
     from detente.uncertainty import calibrate_cases, calibrate_deu
 
     if data not in ("deu", "cases"):
-        raise UserError(f"expected deu or cases, got {data!r}")
+        raise UserError(f"DATA must be deu or cases, got {data!r}")
     if split not in ("name", "year"):
         raise UserError(f"--split must be name or year, got {split!r}")
     if split != "name" and data != "cases":
@@ -432,7 +437,8 @@ def calibrate_cmd(
 @app.command("credibility-sensitivity")
 @user_errors
 def credibility_sensitivity_cmd(
-    actor: Annotated[str, typer.Argument(help="Actor code (ISO alpha-3, e.g. RUS).")],
+    actor: Annotated[str, typer.Argument(
+        metavar="ACTOR", help="Actor code (ISO alpha-3, e.g. RUS).")],
     toward: Annotated[str | None, typer.Option(
         help="Counterpart: commitments made to this actor only.")] = None,
     as_of: Annotated[str | None, typer.Option(

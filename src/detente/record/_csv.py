@@ -244,11 +244,15 @@ def events_csv(record: Record) -> str:
 
 
 def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]:
-    """Write ``agreements.csv`` and ``events.csv`` into ``path`` (created), each atomically."""
+    """Write ``agreements.csv`` and ``events.csv`` into ``path`` (created if missing, but not
+    the folders that hold it), each atomically."""
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise InputError(f"{p}: not a folder")
-    p.mkdir(parents=True, exist_ok=True)
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{p}: cannot create it: the folder '{parent}' does not exist")
+    p.mkdir(exist_ok=True)
     out = [p / "agreements.csv", p / "events.csv"]
     atomic_write_text(out[0], agreements_csv(record))
     atomic_write_text(out[1], events_csv(record))

@@ -22,7 +22,33 @@ if TYPE_CHECKING:
 
 __all__ = ["CandidateIn", "router", "scenario_of"]
 
-router = APIRouter(prefix="/api")
+
+
+def _no_unknown_query(request: Request) -> None:
+    """A query parameter the operation does not take (``start=`` for ``since=``) is a 422
+    naming it, not silently ignored."""
+    from fastapi.exceptions import RequestValidationError
+
+    root = getattr(request.scope.get("route"), "dependant", None)
+    if root is None:
+        return
+    todo: list[Any] = [root]
+    known: set[str] = set()
+    while todo:
+        d = todo.pop()
+        known |= {f.alias for f in d.query_params}
+        todo.extend(d.dependencies)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise RequestValidationError([
+            {"loc": ("query", name), "type": "extra_forbidden",
+             "msg": "unknown query parameter"
+                    + (f"; this operation takes: {', '.join(sorted(known))}" if known else
+                       "; this operation takes none")}
+            for name in unknown])
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_query)])
 
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 Code = Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.*-]+$")]

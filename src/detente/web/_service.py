@@ -301,8 +301,34 @@ def event_row(e: Any) -> dict[str, Any]:
             "source": e.source, "note": e.note}
 
 
+def _known_value(value: str, field: str, allowed: list[str]) -> None:
+    """A filter value outside a fixed vocabulary is an error naming the field (422), not a
+    silent empty answer."""
+    if value not in allowed:
+        raise InputError([Problem(f"unknown {field} {value[:40]!r}; expected one of: "
+                                  f"{', '.join(allowed)}", field, loc=("query", field))])
+
+
+def _known_actor(record: Any, code: str, field: str) -> None:
+    """An actor filter the record has never heard of is a lookup error (404) naming the field,
+    with the words of ``detente credibility``."""
+    from detente.errors import InputLookupError
+    from detente.record._credibility import _check_actor
+
+    try:
+        _check_actor(record, code, field)
+    except InputLookupError as e:
+        raise InputLookupError([Problem(str(e), field, loc=("query", field))]) from None
+
+
 def agreements(state: State, party: str | None, kind: str | None) -> list[dict[str, Any]]:
+    from detente.record import AgreementKind
+
     rec = state.record()
+    if party is not None:
+        _known_actor(rec, party, "party")
+    if kind is not None:
+        _known_value(kind, "kind", [k.value for k in AgreementKind])
     return [agreement_row(a) for a in rec.sorted().agreements
             if (party is None or party in a.parties) and (kind is None or a.kind.value == kind)]
 
@@ -313,6 +339,12 @@ def events(state: State, agreement: str | None, actor: str | None, type_: str | 
     lo, hi = parse_date(since, "since"), parse_date(until, "until")
     if agreement is not None:
         rec.agreement(agreement)  # an unknown agreement is a located lookup error
+    if actor is not None:
+        _known_actor(rec, actor, "actor")
+    if type_ is not None:
+        from detente.record import EventType
+
+        _known_value(type_, "type", [t.value for t in EventType])
     out = []
     for e in rec.sorted().events:
         if agreement is not None and e.agreement != agreement:
