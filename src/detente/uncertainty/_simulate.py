@@ -374,7 +374,9 @@ def simulate(
 def _local(plan: Plan, progress: Progress | None, threads: int = 1) -> Any:
     """The chunks' results in chunk order; ``threads`` > 1: that many chunks in flight on a
     thread pool (the next one submitted once the oldest is handed on, so at most ``threads``
-    chunks are alive), each chunk's EUM kernel on one thread (no pool inside a pool)."""
+    chunks are alive). A chunk's EUM kernel runs on one thread while at least ``threads``
+    chunks remain to start; the last ones, which end the run with cores to spare, split
+    their rounds over the kernel's own threads (the numbers never depend on it)."""
     n = plan.n_chunks
     if threads <= 1:
         for i in range(n):
@@ -389,7 +391,7 @@ def _local(plan: Plan, progress: Progress | None, threads: int = 1) -> Any:
         flight: deque[Any] = deque()
         nxt = 0
         while nxt < n and len(flight) < threads:
-            flight.append(pool.submit(run_chunk, plan, nxt, 1))
+            flight.append(pool.submit(run_chunk, plan, nxt, 1 if n - nxt >= threads else None))
             nxt += 1
         done = 0
         while flight:
@@ -400,7 +402,8 @@ def _local(plan: Plan, progress: Progress | None, threads: int = 1) -> Any:
             if progress is not None:
                 progress(done, n)
             if nxt < n:
-                flight.append(pool.submit(run_chunk, plan, nxt, 1))
+                flight.append(pool.submit(run_chunk, plan, nxt,
+                                          1 if n - nxt >= threads else None))
                 nxt += 1
     finally:
         for f in flight:
