@@ -107,3 +107,19 @@ def test_bad_threads(random_scenario: Any) -> None:
             simulate(sc, "compromise", 10, seed=1, threads=bad)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="threads is for the local run"):
         simulate(sc, "compromise", 10, seed=1, threads=2, workers=2)
+
+
+def test_compiled_module_being_imported_by_another_thread_is_not_loaded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk thread may look for the compiled rounds while another thread is importing
+    them (the module is in ``sys.modules`` before its functions exist): not loaded, no
+    AttributeError (seen with the exchange model on 2 threads)."""
+    import sys
+    import types
+
+    from detente.collective import _eum_kernel, _exchange_engine
+
+    for name, check in (("detente.collective._exchange_jit", _exchange_engine._jit_loaded),
+                        ("detente.collective._eum_jit", _eum_kernel._jit_loaded)):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+        assert check() is False
