@@ -3,7 +3,8 @@ a million draws. Every figure is a ratio against a baseline
 measured in the same run (the machine is shared; absolute times are noisy).
 
 1. EUM, one issue, 30 actors, 10 rounds: ``simulate`` on 10⁴ draws (every draw one row of one
-   kernel call per chunk; the compiled kernel at this size) against a plain loop of public
+   kernel call per chunk, chunks on a thread pool of one thread per core; the compiled kernel at
+   this size; wall and CPU time, per draw, both ratios) against a plain loop of public
    ``forecast`` calls on the same draws (the first draws of ``simulate``'s first chunk, rebuilt
    as scenarios beforehand; timed on a sample of them, per draw; their forecasts checked
    against the batched run's), alternately, medians; and the batched numpy kernel on one
@@ -40,8 +41,9 @@ def _eum_scenario(n: int, seed: int = 0):  # type: ignore[no-untyped-def]
 
 
 def bench_eum_batch() -> None:
-    """Batched draws (``simulate``; the kernel runs compiled at this size, on every core)
-    against a loop of ``forecast`` calls on the same draws, alternately, medians; the batched
+    """Batched draws (``simulate``: chunks on every core at once, the kernel compiled at this
+    size) against a loop of ``forecast`` calls on the same draws, and against ``simulate`` one
+    chunk at a time (``threads=1``), alternately, medians; the batched
     numpy kernel (``DETENTE_EUM_ENGINE=numpy``) on one chunk of draws for reference."""
     from detente.collective import forecast
     from detente.uncertainty import InputSpace, simulate
@@ -67,6 +69,8 @@ def bench_eum_batch() -> None:
     forecast(scenarios[0], "eum")
     batch: list[float] = []
     cpu: list[float] = []
+    one: list[float] = []  # the same run with one chunk at a time (threads=1)
+    one_cpu: list[float] = []
     loop: list[float] = []
     loop_cpu: list[float] = []
     res = None
@@ -76,6 +80,11 @@ def bench_eum_batch() -> None:
         res = simulate(sc, "eum", draws, seed=seed)
         batch.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
+        t, c = time.perf_counter(), time.process_time()
+        res1 = simulate(sc, "eum", draws, seed=seed, threads=1)
+        one.append(time.perf_counter() - t)
+        one_cpu.append(time.process_time() - c)
+        assert res1.numbers() == res.numbers()
         t, c = time.perf_counter(), time.process_time()
         for k, s in enumerate(scenarios):
             one_by_one[k] = forecast(s, "eum").outcomes[0]
@@ -89,12 +98,12 @@ def bench_eum_batch() -> None:
     same = int(np.sum(kept[:sample, 0] == one_by_one))
     t_batch = float(np.median(batch))
     t_loop = float(np.median(loop)) * draws
-    one = 2048 if not QUICK else 512
+    n_np = 2048 if not QUICK else 512
     os.environ["DETENTE_EUM_ENGINE"] = "numpy"
     try:
         t = time.perf_counter()
-        simulate(sc, "eum", one, seed=1)
-        t_numpy = (time.perf_counter() - t) / one * draws
+        simulate(sc, "eum", n_np, seed=1)
+        t_numpy = (time.perf_counter() - t) / n_np * draws
     finally:
         del os.environ["DETENTE_EUM_ENGINE"]
     assert _eum_jit.loaded()
@@ -105,12 +114,20 @@ def bench_eum_batch() -> None:
           f"{t_loop / draws * 1e3:.3f} ms/draw (timed on {sample} draws) → {t_loop:.1f} s; "
           f"ratio {t_loop / t_batch:.1f}× (bar >= 50×)")
     c_batch, c_loop = float(np.median(cpu)) / draws, float(np.median(loop_cpu))
-    print(f"  CPU per draw: batched {c_batch * 1e3:.3f} ms, loop {c_loop * 1e3:.3f} ms "
-          f"(ratio {c_loop / c_batch:.1f}×); "
+    w_batch, w_loop = t_batch / draws, float(np.median(loop))
+    print(f"  per draw, batched ({res.threads} threads) against the loop (one thread): wall "
+          f"{w_batch * 1e3:.3f} against {w_loop * 1e3:.3f} ms (ratio {w_loop / w_batch:.1f}×, "
+          f"the bar's); CPU summed over all threads {c_batch * 1e3:.3f} against "
+          f"{c_loop * 1e3:.3f} ms (ratio {c_loop / c_batch:.1f}×: work saved, not speed); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; the loop's "
           f"{sample} forecasts equal the batched run's draws ({same} bit for bit, the rest "
           f"within {gap:.1e})")
-    print(f"  batched numpy kernel (DETENTE_EUM_ENGINE=numpy, timed on {one:,} draws): "
+    t_one = float(np.median(one))
+    print(f"  threads=1 (one chunk at a time, the kernel's rounds split over "
+          f"{os.cpu_count()} threads): {t_one:.2f} s wall, {float(np.median(one_cpu)):.2f} s "
+          f"CPU; {res.threads} chunks at once: {t_batch:.2f} s wall "
+          f"({t_one / t_batch:.2f}× faster), the same numbers")
+    print(f"  batched numpy kernel (DETENTE_EUM_ENGINE=numpy, timed on {n_np:,} draws): "
           f"{t_numpy / draws * 1e3:.3f} ms/draw → {t_numpy:.1f} s; the batched run above is "
           f"{t_numpy / t_batch:.1f}× faster")
     print(f"  (mean forecast {res.summary('eum').mean[0]:.2f}, "

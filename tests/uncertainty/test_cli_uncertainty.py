@@ -40,12 +40,27 @@ def test_simulate_formats_agree(tmp_path: Path) -> None:
     assert code == 0 and "P(>50)" in out and (tmp_path / "s.png").stat().st_size > 1000
 
 
+def test_simulate_threads_same_numbers() -> None:
+    """5,000 draws are three chunks: one at a time or three at once, the same numbers."""
+    args = ("simulate", "geneva-2022", "-m", "compromise", "--draws", "5000", "--seed", "3",
+            "--jitter", "position=10,salience=25%", "-f", "json")
+    docs = []
+    for t in ("1", "3"):
+        code, out, _ = run(*args, "--threads", t)
+        assert code == 0
+        docs.append(json.loads(out))
+        assert docs[-1]["run"]["threads"] == int(t)
+    assert docs[0]["models"] == docs[1]["models"]
+
+
 @pytest.mark.parametrize("extra, words", [
     (("--jitter", "height=3"), "--jitter"),
     (("--draws", "0"), "draws must be"),
     (("--set", "RUS.open_door.height=3"), "field is one of"),
     (("-m", "nope"), "unknown model"),
     (("--workers", "2", "--scheduler", "tcp://127.0.0.1:1"), "not both"),
+    (("--threads", "2", "--workers", "2"), "--threads is for a local run"),
+    (("--threads", "0",), "--threads"),
 ])
 def test_simulate_user_errors_exit_2(extra: tuple[str, ...], words: str) -> None:
     code, _, err = run("simulate", "geneva-2022", "--draws", "10", *extra)

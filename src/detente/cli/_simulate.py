@@ -139,6 +139,9 @@ def simulate_cmd(
         "--workers", help="Run on a Dask LocalCluster of N worker processes.")] = None,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Run on a running Dask cluster (tcp://HOST:PORT).")] = None,
+    threads: Annotated[int | None, typer.Option(
+        "--threads", min=1, help="Chunks run at once in this process (default: one per "
+        "core; 1: one after another). The numbers are the same.")] = None,
     fmt: TableFormat = TableJsonCsv.table,
     plot: Annotated[Path | None, typer.Option(
         "--plot", callback=figure_path,
@@ -157,6 +160,8 @@ def simulate_cmd(
 
     if workers is not None and scheduler is not None:
         raise UserError("give --workers or --scheduler, not both")
+    if threads is not None and (workers is not None or scheduler is not None):
+        raise UserError("--threads is for a local run; on Dask give --workers")
     if calibration is not None and jitter is not None:
         raise UserError("give --jitter or --calibration, not both: the calibration brings "
                         "the noise its recalibration was fitted under")
@@ -166,7 +171,8 @@ def simulate_cmd(
     with _progress(f"simulate {draws:,} draws") as progress:
         res = simulate(scenario, names, draws, seed=seed, jitter=jitter, above=above,
                        options=_model_options(names, option), workers=workers,
-                       scheduler=scheduler, progress=progress, calibration=cal)
+                       scheduler=scheduler, progress=progress, calibration=cal,
+                       threads=threads)
     if fmt is TableJsonCsv.json:
         console.print_json(json.dumps(res.as_dict(), allow_nan=False))
     elif fmt is TableJsonCsv.csv:

@@ -750,8 +750,10 @@ _NUMPY_SPENT = [0]  # work run by the numpy rounds in this process under ``auto`
 
 
 def _jit_loaded() -> bool:
-    jit = sys.modules.get("detente.collective._eum_jit")
-    return jit is not None and bool(jit.loaded())
+    # (a module another thread is still importing is already in sys.modules, without
+    # ``loaded`` yet: not loaded)
+    loaded = getattr(sys.modules.get("detente.collective._eum_jit"), "loaded", None)
+    return loaded is not None and bool(loaded())
 
 
 def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:

@@ -933,8 +933,10 @@ def exchange_work(n_actors: int, n_issues: int, rounds: int) -> int:
 
 
 def _jit_loaded() -> bool:
-    jit = sys.modules.get("detente.collective._exchange_jit")
-    return jit is not None and bool(jit.loaded())
+    # (a module another thread is still importing is already in sys.modules, without
+    # ``loaded`` yet: not loaded)
+    loaded = getattr(sys.modules.get("detente.collective._exchange_jit"), "loaded", None)
+    return loaded is not None and bool(loaded())
 
 
 def choose_engine(work: int, engine: str | None = None, *, tie_break: str = "first",

@@ -34,7 +34,8 @@ def _weights(arr: Mapping[str, Any]) -> np.ndarray:
     return np.where(arr["present"], arr["capability"] * arr["salience"], 0.0)
 
 
-def _eum(arr: Mapping[str, Any], opts: dict[str, Any]) -> np.ndarray:
+def _eum(arr: Mapping[str, Any], opts: dict[str, Any], threads: int | None = None
+         ) -> np.ndarray:
     from detente.collective._eum import eum_settings
     from detente.collective._eum_kernel import eum_final
 
@@ -47,7 +48,7 @@ def _eum(arr: Mapping[str, Any], opts: dict[str, Any]) -> np.ndarray:
         return np.ascontiguousarray(np.swapaxes(a, 1, 2)).reshape(d * k, n)
 
     mean, median = eum_final(rows(np.nan_to_num(pos)), rows(cap), rows(sal), rows(present),
-                             settings)
+                             settings, threads=threads)
     return (median if outcome == "median" else mean).reshape(d, k)
 
 
@@ -77,9 +78,11 @@ def _exchange(arr: Mapping[str, Any], opts: dict[str, Any],
 
 
 def run_batch(model: str, opts: dict[str, Any], arr: Mapping[str, Any], space: Any,
-              values: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray,
-                                                                      np.ndarray | None]:
-    """Forecasts of ``model`` for the draws ``values`` (see the module docstring)."""
+              values: np.ndarray, rng: np.random.Generator, *, threads: int | None = None
+              ) -> tuple[np.ndarray, np.ndarray | None]:
+    """Forecasts of ``model`` for the draws ``values`` (see the module docstring);
+    ``threads``: the EUM kernel's threads (None: its default; the numbers never depend on
+    it)."""
     from detente.collective import get_model
     from detente.collective._baselines import nash_bargaining, weighted_mean, weighted_median
 
@@ -106,7 +109,7 @@ def run_batch(model: str, opts: dict[str, Any], arr: Mapping[str, Any], space: A
                                float(opts.get("exponent", 2)))
         return _to_scale(unit.reshape(d, k), lo, hi), None
     if model == "eum":
-        unit = np.where(dead, np.nan, _eum(arr, opts))
+        unit = np.where(dead, np.nan, _eum(arr, opts, threads))
         return _to_scale(unit, lo, hi), None
     if model == "exchange":
         unit = np.where(dead, np.nan, _exchange(arr, opts, rng))

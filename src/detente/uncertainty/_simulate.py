@@ -5,15 +5,24 @@ number of workers). Chunk ``c`` draws its inputs from ``SeedSequence(seed).spawn
 (built directly as ``SeedSequence(entropy, spawn_key=(c,))``, which is the same), runs every
 model on its draws as one batch (:mod:`._models`) and reduces them to streaming statistics
 (:mod:`._stats`); the chunks' statistics are merged in chunk order. The same seed therefore
-gives the same numbers in one local process, on a Dask ``LocalCluster`` with any number of
-workers or on a remote scheduler; memory is bounded by the chunk size (the draws themselves
-are kept only up to ``keep`` draws).
+gives the same numbers in one local process on any number of threads, on a Dask
+``LocalCluster`` with any number of workers or on a remote scheduler; memory is bounded by the
+chunk size times the number of chunks in flight (the draws themselves are kept only up to
+``keep`` draws).
+
+Locally, ``threads`` chunks run at once on a thread pool: the compiled EUM rounds release the
+GIL (``numba.njit(nogil=True)``) and numpy releases it inside its loops, so the chunks share the
+cores; each chunk draws from its own generators and writes only its own arrays, and the main
+thread merges the chunks in chunk order and calls ``progress``, so every number is the same
+for every thread count.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,8 +82,9 @@ def chunk_seeds(entropy: int, index: int) -> tuple[np.random.SeedSequence,
     return inputs, models
 
 
-def run_chunk(plan: Plan, index: int) -> ChunkOut:
-    """Draw chunk ``index``'s inputs, run every model on them, reduce to statistics."""
+def run_chunk(plan: Plan, index: int, kernel_threads: int | None = None) -> ChunkOut:
+    """Draw chunk ``index``'s inputs, run every model on them, reduce to statistics
+    (``kernel_threads``: the EUM kernel's own threads, None: its default)."""
     n = min(plan.chunk, plan.draws - index * plan.chunk)
     ss_in, ss_model = chunk_seeds(plan.entropy, index)
     values = plan.space.sample(n, np.random.default_rng(ss_in))
@@ -83,7 +93,8 @@ def run_chunk(plan: Plan, index: int) -> ChunkOut:
     out = ChunkOut(index, {}, {}, {}, {})
     model_rngs = ss_model.spawn(len(plan.models))
     for (model, opts), ss in zip(plan.models, model_rngs, strict=True):
-        x, ep = run_batch(model, dict(opts), arr, plan.space, values, np.random.default_rng(ss))
+        x, ep = run_batch(model, dict(opts), arr, plan.space, values, np.random.default_rng(ss),
+                          threads=kernel_threads)
         out.outcomes[model] = Stream.of(x, lo, hi, plan.above)
         if plan.keep:
             out.kept[model] = x
@@ -156,6 +167,8 @@ class SimulationResult:
     models: tuple[ModelSummary, ...]
     backend: str = "local"
     workers: int = 1
+    threads: int = 1
+    """Chunks run at once in the local process (1 on Dask: each worker runs one chunk)."""
     startup_s: float = 0.0
     elapsed_s: float = 0.0
     shutdown_s: float = 0.0
@@ -215,7 +228,8 @@ class SimulationResult:
             "scenario": self.scenario, "draws": self.draws, "seed": self.seed,
             "levels": list(self.levels), "above": self.above, "jitter": self.jitter,
             "inputs": list(self.inputs), "models": models, "notes": list(self.notes), **cal,
-            "run": {"backend": self.backend, "workers": self.workers, "chunk": self.chunk,
+            "run": {"backend": self.backend, "workers": self.workers, "threads": self.threads,
+                    "chunk": self.chunk,
                     "startup_s": self.startup_s, "elapsed_s": self.elapsed_s,
                     "shutdown_s": self.shutdown_s},
         }
@@ -276,6 +290,7 @@ def simulate(
     client: Any = None,
     progress: Progress | None = None,
     calibration: Any = None,
+    threads: int | None = None,
 ) -> SimulationResult:
     """Run ``model`` (a name or several) on ``draws`` draws of the scenario's uncertain inputs.
 
@@ -285,15 +300,25 @@ def simulate(
     exceeds it; ``levels`` the central intervals (default 50 % and 90 %); ``options`` per model
     name. ``workers`` runs on a Dask ``LocalCluster`` of that many processes, ``scheduler``
     (``tcp://HOST:PORT``) or ``client`` on an existing cluster; the numbers are the same.
-    ``progress(done, total)`` is called after each chunk. ``calibration`` (a
-    :class:`~detente.uncertainty.Calibration`, e.g. ``calibrate_deu().calibration``) runs under
-    its fitted noise (instead of ``jitter``) and recalibrates the quantiles, intervals and
-    P(above) (split conformal, see :mod:`._calibrate`); mean, sd and the kept draws stay raw.
+    Locally, ``threads`` chunks run at once (default: one per core, at most the number of
+    chunks; 1: one chunk after another); the numbers are the same for every thread count.
+    ``progress(done, total)`` is called after each chunk, from the calling thread.
+    ``calibration`` (a :class:`~detente.uncertainty.Calibration`, e.g.
+    ``calibrate_deu().calibration``) runs under its fitted noise (instead of ``jitter``) and
+    recalibrates the quantiles, intervals and P(above) (split conformal, see
+    :mod:`._calibrate`); mean, sd and the kept draws stay raw.
     """
     if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 1:
         raise InputError(f"draws must be a whole number ≥ 1, got {draws!r}")
     if chunk < 1:
         raise InputError(f"chunk must be ≥ 1, got {chunk}")
+    if threads is not None:
+        if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) \
+                or threads < 1:
+            raise InputError(f"threads must be a whole number ≥ 1, got {threads!r}")
+        if workers is not None or scheduler is not None or client is not None:
+            raise InputError("threads is for the local run; on Dask give workers (each "
+                             "worker runs its chunks)")
     if above is not None and not math.isfinite(above):
         raise InputError(f"above must be a finite number, got {above}")
     for lv in levels:
@@ -328,7 +353,7 @@ def simulate(
                      "recalibrated, mean and sd are those of the raw draws")
     plan = Plan(space, models, int(draws), int(chunk), entropy, above, draws <= keep)
     t0 = time.perf_counter()
-    backend, n_workers = "local", 1
+    backend, n_workers, n_threads = "local", 1, 1
     timing: dict[str, float] = {}
     if workers is not None or scheduler is not None or client is not None:
         from detente.uncertainty._dask import run_on_dask
@@ -337,18 +362,53 @@ def simulate(
                                                     timing)
         merged = _merge(plan, outs_iter)
     else:
-        merged = _merge(plan, _local(plan, progress))
+        n_threads = min(threads if threads is not None else (os.cpu_count() or 1),
+                        plan.n_chunks)
+        merged = _merge(plan, _local(plan, progress, n_threads))
     elapsed = time.perf_counter() - t0
     return _result(scenario, plan, merged, levels, jit, notes, backend, n_workers,
                    timing.get("startup", 0.0), elapsed, timing.get("shutdown", 0.0),
-                   calibration)
+                   calibration, n_threads)
 
 
-def _local(plan: Plan, progress: Progress | None) -> Any:
-    for i in range(plan.n_chunks):
-        yield run_chunk(plan, i)
-        if progress is not None:
-            progress(i + 1, plan.n_chunks)
+def _local(plan: Plan, progress: Progress | None, threads: int = 1) -> Any:
+    """The chunks' results in chunk order; ``threads`` > 1: that many chunks in flight on a
+    thread pool (the next one submitted once the oldest is handed on, so at most ``threads``
+    chunks are alive). A chunk's EUM kernel runs on one thread while at least ``threads``
+    chunks remain to start; the last ones, which end the run with cores to spare, split
+    their rounds over the kernel's own threads (the numbers never depend on it)."""
+    n = plan.n_chunks
+    if threads <= 1:
+        for i in range(n):
+            yield run_chunk(plan, i)
+            if progress is not None:
+                progress(i + 1, n)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="detente-chunk")
+    try:
+        flight: deque[Any] = deque()
+        nxt = 0
+        while nxt < n and len(flight) < threads:
+            flight.append(pool.submit(run_chunk, plan, nxt, 1 if n - nxt >= threads else None))
+            nxt += 1
+        done = 0
+        while flight:
+            out = flight.popleft().result()
+            done += 1
+            yield out
+            del out
+            if progress is not None:
+                progress(done, n)
+            if nxt < n:
+                flight.append(pool.submit(run_chunk, plan, nxt,
+                                          1 if n - nxt >= threads else None))
+                nxt += 1
+    finally:
+        for f in flight:
+            f.cancel()
+        pool.shutdown(wait=True)
 
 
 @dataclass
@@ -405,8 +465,8 @@ def _quantiles(s: Stream, kept: np.ndarray | None, qs: Sequence[float]) -> dict[
 
 def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float], jit: Jitter,
             notes: list[str], backend: str, workers: int, startup: float,
-            elapsed: float, shutdown: float = 0.0, calibration: Any = None
-            ) -> SimulationResult:
+            elapsed: float, shutdown: float = 0.0, calibration: Any = None,
+            threads: int = 1) -> SimulationResult:
     from detente.collective import forecast
 
     qs = sorted({0.5, *(_round((1 - lv) / 2) for lv in levels),
@@ -460,5 +520,6 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
         scenario=scenario.name, issue_ids=c.issue_ids, scale_min=c.scale_min,
         scale_max=c.scale_max, draws=plan.draws, seed=plan.entropy, chunk=plan.chunk,
         levels=tuple(levels), above=plan.above, jitter=jit.text, inputs=plan.space.names,
-        models=tuple(summaries), backend=backend, workers=workers, startup_s=startup,
+        models=tuple(summaries), backend=backend, workers=workers, threads=threads,
+        startup_s=startup,
         elapsed_s=elapsed, shutdown_s=shutdown, notes=tuple(notes), calibration=calibration)
