@@ -441,12 +441,11 @@ with warnings.catch_warnings():
         return hk, hx, size
 
     @_inline
-    def _enqueue(hk, hx, size, Q, flags, rest, n_rest, inr, e, k, s, theta):  # type: ignore[no-untyped-def]
+    def _enqueue(hk, hx, size, Q, flags, e, k, s, theta):  # type: ignore[no-untyped-def]
         """Exchange ``e``'s new current entry, key ``k`` and seq ``s``: into the heap when
-        ``k`` is at most the threshold ``theta``, else listed in ``rest`` (unless already
-        there, or all exchanges still wait: ``n_rest < 0``). Returns the heap's arrays and
-        size, the length of ``rest`` and whether the heap was full (``_room`` rebuilt it
-        without dead entries)."""
+        ``k`` is at most the threshold ``theta``, else it waits (``_refill`` finds it by its
+        key). Returns the heap's arrays and size and whether the heap was full (``_room``
+        rebuilt it without dead entries)."""
         Q[e] = s
         full = False
         if not k > theta:
@@ -454,28 +453,26 @@ with warnings.catch_warnings():
                 hk, hx, size = _room(hk, hx, size, Q, flags)
                 full = True
             size = _insert(hk, hx, size, Q, e, k, s)
-        elif n_rest >= 0 and not inr[e]:
-            inr[e] = 1
-            rest[n_rest] = e
-            n_rest += 1  # its key rose above the threshold
-        return hk, hx, size, n_rest, full
+        return hk, hx, size, full
 
     @_jit
-    def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,  # type: ignore[no-untyped-def]
-                pending):
+    def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, pending):  # type: ignore[no-untyped-def]
         """The heap holds no live entry: raise the threshold ``theta`` and put in the heap the
         exchanges in play whose key lies between the old and the new one. The new one is the
         next level's key in ``sample`` (the sorted first keys of every few exchanges: about
         ``want``, then 3, 7, ... ``want`` exchanges at or below it), or infinite once few
-        are left. The exchanges in play above the threshold are listed in ``rest[:n_rest]``
-        (``inr`` marks them; ``n_rest < 0``: all exchanges, before the first refill); each
-        refill drops from it those no longer in play or above it. Returns the arrays, the
-        heap's size, the threshold, the level and the length of ``rest``."""
+        are left. The exchanges waiting above the threshold are not listed (a list would cost
+        5 bytes per exchange): a refill counts them, then puts in those below the new
+        threshold, in two sequential passes over the flags and keys. Returns the arrays, the
+        heap's size, the threshold and the level."""
         n = KEY.shape[0]
         ns = sample.shape[0]
         size = 0
         while size == 0 and theta < np.inf:
-            cnt = n if n_rest < 0 else n_rest
+            cnt = 0
+            for e in range(n):
+                if (flags[e] & 1) and KEY[e] > theta and e != pending:
+                    cnt += 1
             new = np.inf
             while cnt > 2 * want:
                 level += 1
@@ -485,15 +482,9 @@ with warnings.catch_warnings():
                 if sample[rk] > theta:  # (not passed already, not NaN)
                     new = sample[rk]
                     break
-            m = 0
-            for t in range(cnt):
-                e = t if n_rest < 0 else rest[t]
+            for e in range(n):
                 k = KEY[e]
-                if not (flags[e] & 1) or not k > theta:
-                    inr[e] = 0
-                    continue
-                if k <= new and e != pending:
-                    inr[e] = 0
+                if (flags[e] & 1) and k > theta and k <= new and e != pending:
                     if size == hk.shape[0]:
                         nk = np.empty(2 * hk.shape[0])
                         nx = np.empty(2 * hk.shape[0], np.int64)
@@ -503,14 +494,9 @@ with warnings.catch_warnings():
                     hk[size] = k
                     hx[size] = (np.int64(Q[e]) << 32) | e
                     size += 1
-                else:
-                    inr[e] = 1
-                    rest[m] = e  # m <= t
-                    m += 1
-            n_rest = m
             theta = new
         _heapify(hk, hx, size)
-        return hk, hx, size, theta, level, n_rest
+        return hk, hx, size, theta, level
 
     # -- one round ------------------------------------------------------------------------
     @_jit
@@ -734,8 +720,7 @@ with warnings.catch_warnings():
         """:func:`workspace` in compiled code (for small rounds)."""
         U = np.zeros((2, n_a, n_i, n_a))
         U[0] = np.nan
-        return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32),
-                np.empty(n, np.int32), np.zeros(n, np.uint8), U,
+        return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32), U,
                 np.zeros((n_a, n_i, n_a), np.int32))
 
     @_jit
@@ -766,7 +751,7 @@ with warnings.catch_warnings():
         # are made here (no call into Python per round)
         if work[0].shape[0] < n:
             work = _workspace(n, n_a, n_i)
-        S, KEY, flags, Q, rest, inr, U, hot = work
+        S, KEY, flags, Q, U, hot = work
         near = np.zeros(n_a, np.int64)  # the suppliers a demand touch looks at (``_touch``)
         edges = 0
         ties = 0
@@ -780,7 +765,6 @@ with warnings.catch_warnings():
         theta = -np.inf
         level = 0
         size = 0
-        n_rest = -1  # (all in ``rest``, until the first refill)
         # exchanges in play per pair and actor as I and as J (see ``_count_alive``; 32 bits:
         # read at random, the smaller the more of them in the cache)
         cntI = np.zeros((n_pairs, n_a), np.int32)
@@ -860,9 +844,8 @@ with warnings.catch_warnings():
                 if pending >= 0:
                     Q[pending] = hi
                     if flags[pending] & 1:
-                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
-                                                              n_rest, inr, pending, pend_key, hi,
-                                                              theta)
+                        hk, hx, size, full = _enqueue(hk, hx, size, Q, flags, pending,
+                                                      pend_key, hi, theta)
                         if full:
                             dead = 0
                     hi += 1
@@ -871,9 +854,8 @@ with warnings.catch_warnings():
                     size = _pop(hk, hx, size)
                     dead -= 1
                 if size == 0:
-                    hk, hx, size, theta, level, n_rest = _refill(
-                        hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,
-                        pending)
+                    hk, hx, size, theta, level = _refill(
+                        hk, hx, Q, flags, KEY, theta, level, want, sample, pending)
                     dead = 0
                 if size == 0:
                     break
@@ -884,9 +866,8 @@ with warnings.catch_warnings():
                     size = _pop(hk, hx, size)
                     dead -= 1
                 if size == 0:  # the next in the list, for the tie
-                    hk, hx, size, theta, level, n_rest = _refill(
-                        hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,
-                        pending)
+                    hk, hx, size, theta, level = _refill(
+                        hk, hx, Q, flags, KEY, theta, level, want, sample, pending)
                     dead = 0
                 cand = f
                 if size > 0 and hk[0] == fk:
@@ -1042,9 +1023,8 @@ with warnings.catch_warnings():
                         if not olds[o] > theta:
                             dead += 1  # its old entry
                         KEY[es[o]] = news[o]
-                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
-                                                              n_rest, inr, es[o], news[o], low,
-                                                              theta)
+                        hk, hx, size, full = _enqueue(hk, hx, size, Q, flags, es[o], news[o],
+                                                      low, theta)
                         if full:
                             dead = 0
                         low -= 1
@@ -1054,9 +1034,8 @@ with warnings.catch_warnings():
                         if not olds[o] > theta:
                             dead += 1  # its old entry
                         KEY[es[o]] = news[o]
-                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
-                                                              n_rest, inr, es[o], news[o], hi,
-                                                              theta)
+                        hk, hx, size, full = _enqueue(hk, hx, size, Q, flags, es[o], news[o],
+                                                      hi, theta)
                         if full:
                             dead = 0
                         hi += 1
@@ -1114,13 +1093,11 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     key = np.empty(n)
     flags = np.zeros(n, np.uint8)
     seq = np.empty(n, np.int32)
-    rest = np.empty(n, np.int32)
-    inr = np.zeros(n, np.uint8)
     U = np.empty((2, n_a, n_i, n_a))
     U[0] = np.nan
     U[1] = 0.0
     hot = np.zeros((n_a, n_i, n_a), np.int32)
-    return S, key, flags, seq, rest, inr, U, hot
+    return S, key, flags, seq, U, hot
 
 
 _NO_WORK = workspace(0, 0, 0)
