@@ -7,7 +7,7 @@ exchanges it touches before the next pick. numpy pays a fixed cost per call what
 so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
 scenario is large; here a step costs what its arithmetic costs.
 
-What is stored per possible exchange (memory grows with their number, 45 bytes each): its
+What is stored per possible exchange (memory grows with their number, 50 bytes each): its
 supply state (the sum of its earlier moves and the direction they still allow, per side), its
 last calculation (the two moves, decide's sort key, whether it pays, whether it met a knife
 edge) and the sequence number of its entry in the queue. The exchanges themselves are not
@@ -27,7 +27,7 @@ last move on the changed side meets none now (``_edge_free``, the same operation
 side has not changed), their calculation would give the same moves, key and validity, and
 they are not recalculated: ``_touch`` leaves them out.
 
-At 100 × 50 the per-exchange arrays (~69 MB) are far larger than the caches and a step reads a
+At 100 × 50 the per-exchange arrays (~77 MB) are far larger than the caches and a step reads a
 few hundred scattered records, so the time goes to cache misses: a supply touch first marks
 the exchanges it finds and prefetches their records, keys and the shares their recalculation
 reads (``_prefetch``), then adds their moves up; a demand touch looks only at the suppliers
@@ -43,7 +43,7 @@ is rebuilt from the live ones. Entries do not know their place, so a swap moves 
 and nothing else. After the first realisation every exchange in play pays and has a number as
 key, so ``(key, seq)`` orders the heap totally: when it is rebuilt does not change any pick.
 The heap holds only the exchanges whose key is at most a threshold (about the best
-``HEAP_WANT``); the others wait, unlisted, with their key and seq, and are put in when the heap
+``HEAP_WANT``); the others wait, listed, with their key and seq, and are put in when the heap
 has no live entry left and the threshold is raised (``_refill``). Every exchange below the
 threshold comes before every one above it, so the picks and the tie tests are those of one
 heap holding all of them; a round no longer heapifies 1.5 million entries at 100 × 50.
@@ -452,11 +452,12 @@ with warnings.catch_warnings():
         return hk, hx, size
 
     @_inline
-    def _enqueue(hk, hx, size, Q, flags, e, k, s, theta):  # type: ignore[no-untyped-def]
+    def _enqueue(hk, hx, size, Q, flags, rest, n_rest, inr, e, k, s, theta):  # type: ignore[no-untyped-def]
         """Exchange ``e``'s new current entry, key ``k`` and seq ``s``: into the heap when
-        ``k`` is at most the threshold ``theta``, else it waits (``_refill`` finds it by its
-        key). Returns the heap's arrays and size and whether the heap was full (``_room``
-        rebuilt it without dead entries)."""
+        ``k`` is at most the threshold ``theta``, else listed in ``rest`` (unless already
+        there, or all exchanges still wait: ``n_rest < 0``). Returns the heap's arrays and
+        size, the length of ``rest`` and whether the heap was full (``_room`` rebuilt it
+        without dead entries)."""
         Q[e] = s
         full = False
         if not k > theta:
@@ -464,26 +465,28 @@ with warnings.catch_warnings():
                 hk, hx, size = _room(hk, hx, size, Q, flags)
                 full = True
             size = _insert(hk, hx, size, Q, e, k, s)
-        return hk, hx, size, full
+        elif n_rest >= 0 and not inr[e]:
+            inr[e] = 1
+            rest[n_rest] = e
+            n_rest += 1  # its key rose above the threshold
+        return hk, hx, size, n_rest, full
 
     @_jit
-    def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, pending):  # type: ignore[no-untyped-def]
+    def _refill(hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,  # type: ignore[no-untyped-def]
+                pending):
         """The heap holds no live entry: raise the threshold ``theta`` and put in the heap the
         exchanges in play whose key lies between the old and the new one. The new one is the
         next level's key in ``sample`` (the sorted first keys of every few exchanges: about
         ``want``, then 3, 7, ... ``want`` exchanges at or below it), or infinite once few
-        are left. The exchanges waiting above the threshold are not listed (a list would cost
-        5 bytes per exchange): a refill counts them, then puts in those below the new
-        threshold, in two sequential passes over the flags and keys. Returns the arrays, the
-        heap's size, the threshold and the level."""
+        are left. The exchanges in play above the threshold are listed in ``rest[:n_rest]``
+        (``inr`` marks them; ``n_rest < 0``: all exchanges, before the first refill); each
+        refill drops from it those no longer in play or above it. Returns the arrays, the
+        heap's size, the threshold, the level and the length of ``rest``."""
         n = KEY.shape[0]
         ns = sample.shape[0]
         size = 0
         while size == 0 and theta < np.inf:
-            cnt = 0
-            for e in range(n):
-                if (flags[e] & 1) and KEY[e] > theta and e != pending:
-                    cnt += 1
+            cnt = n if n_rest < 0 else n_rest
             new = np.inf
             while cnt > 2 * want:
                 level += 1
@@ -493,9 +496,15 @@ with warnings.catch_warnings():
                 if sample[rk] > theta:  # (not passed already, not NaN)
                     new = sample[rk]
                     break
-            for e in range(n):
+            m = 0
+            for t in range(cnt):
+                e = t if n_rest < 0 else rest[t]
                 k = KEY[e]
-                if (flags[e] & 1) and k > theta and k <= new and e != pending:
+                if not (flags[e] & 1) or not k > theta:
+                    inr[e] = 0
+                    continue
+                if k <= new and e != pending:
+                    inr[e] = 0
                     if size == hk.shape[0]:
                         nk = np.empty(2 * hk.shape[0])
                         nx = np.empty(2 * hk.shape[0], np.int64)
@@ -505,9 +514,14 @@ with warnings.catch_warnings():
                     hk[size] = k
                     hx[size] = (np.int64(Q[e]) << 32) | e
                     size += 1
+                else:
+                    inr[e] = 1
+                    rest[m] = e  # m <= t
+                    m += 1
+            n_rest = m
             theta = new
         _heapify(hk, hx, size)
-        return hk, hx, size, theta, level
+        return hk, hx, size, theta, level, n_rest
 
     # -- one round ------------------------------------------------------------------------
     @_jit
@@ -730,7 +744,8 @@ with warnings.catch_warnings():
     def _workspace(n, n_a, n_i):  # type: ignore[no-untyped-def]
         """:func:`workspace` in compiled code (for small rounds)."""
         U = np.full((n_a, n_i, n_a), np.nan)
-        return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32), U,
+        return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32),
+                np.empty(n, np.int32), np.zeros(n, np.uint8), U,
                 np.zeros((n_a, n_i, n_a), np.int16))
 
     @_jit
@@ -761,7 +776,7 @@ with warnings.catch_warnings():
         # are made here (no call into Python per round)
         if work[0].shape[0] < n:
             work = _workspace(n, n_a, n_i)
-        S, KEY, flags, Q, U, hot = work
+        S, KEY, flags, Q, rest, inr, U, hot = work
         near = np.zeros(n_a, np.int64)  # the suppliers a demand touch looks at (``_touch``)
         edges = 0
         ties = 0
@@ -775,6 +790,7 @@ with warnings.catch_warnings():
         theta = -np.inf
         level = 0
         size = 0
+        n_rest = -1  # (all in ``rest``, until the first refill)
         # exchanges in play per pair and actor as I and as J (see ``_count_alive``; 16 bits:
         # at most one per partner, fewer than ``MAX_SIDE``; read at random, the smaller the
         # more of them in the cache)
@@ -855,8 +871,9 @@ with warnings.catch_warnings():
                 if pending >= 0:
                     Q[pending] = hi
                     if flags[pending] & 1:
-                        hk, hx, size, full = _enqueue(hk, hx, size, Q, flags, pending,
-                                                      pend_key, hi, theta)
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, pending, pend_key, hi,
+                                                              theta)
                         if full:
                             dead = 0
                     hi += 1
@@ -865,8 +882,9 @@ with warnings.catch_warnings():
                     size = _pop(hk, hx, size)
                     dead -= 1
                 if size == 0:
-                    hk, hx, size, theta, level = _refill(
-                        hk, hx, Q, flags, KEY, theta, level, want, sample, pending)
+                    hk, hx, size, theta, level, n_rest = _refill(
+                        hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,
+                        pending)
                     dead = 0
                 if size == 0:
                     break
@@ -877,8 +895,9 @@ with warnings.catch_warnings():
                     size = _pop(hk, hx, size)
                     dead -= 1
                 if size == 0:  # the next in the list, for the tie
-                    hk, hx, size, theta, level = _refill(
-                        hk, hx, Q, flags, KEY, theta, level, want, sample, pending)
+                    hk, hx, size, theta, level, n_rest = _refill(
+                        hk, hx, Q, flags, KEY, theta, level, want, sample, rest, n_rest, inr,
+                        pending)
                     dead = 0
                 cand = f
                 if size > 0 and hk[0] == fk:
@@ -1033,8 +1052,9 @@ with warnings.catch_warnings():
                         if not olds[o] > theta:
                             dead += 1  # its old entry
                         KEY[es[o]] = news[o]
-                        hk, hx, size, full = _enqueue(hk, hx, size, Q, flags, es[o], news[o],
-                                                      low, theta)
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, es[o], news[o], low,
+                                                              theta)
                         if full:
                             dead = 0
                         low -= 1
@@ -1044,8 +1064,9 @@ with warnings.catch_warnings():
                         if not olds[o] > theta:
                             dead += 1  # its old entry
                         KEY[es[o]] = news[o]
-                        hk, hx, size, full = _enqueue(hk, hx, size, Q, flags, es[o], news[o],
-                                                      hi, theta)
+                        hk, hx, size, n_rest, full = _enqueue(hk, hx, size, Q, flags, rest,
+                                                              n_rest, inr, es[o], news[o], hi,
+                                                              theta)
                         if full:
                             dead = 0
                         hi += 1
@@ -1091,10 +1112,11 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     """The round's large arrays, for ``n`` possible exchanges among ``n_a`` actors on ``n_i``
     issues. Per exchange: per side the sum of its earlier moves, then its last moves
     (``S``, 32 bytes: one exchange in one cache line), its current key, its flags (see
-    ``_dir``) and the seq of its current entry in the queue (45 bytes). Per (demander,
-    issue, supplier): where the supplier moved to (NaN: not yet; its share of the outcome's
-    shift follows, ``_shift``); how many exchanges met a knife edge at their last calculation
-    (see ``_touch``).
+    ``_dir``), the seq of its current entry in the queue, the list of those waiting above the
+    heap's threshold and whether each is in it (50 bytes). Per (demander, issue, supplier):
+    where the supplier moved to (NaN: not yet; its share of the outcome's shift follows,
+    ``_shift``); how many exchanges met a knife edge at their last calculation (see
+    ``_touch``).
 
     Made by numpy rather than in compiled code: numpy asks the kernel for huge pages for
     large arrays (``madvise``), and the round reads these at random, one exchange here and
@@ -1103,9 +1125,11 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     key = np.empty(n)
     flags = np.zeros(n, np.uint8)
     seq = np.empty(n, np.int32)
+    rest = np.empty(n, np.int32)
+    inr = np.zeros(n, np.uint8)
     U = np.full((n_a, n_i, n_a), np.nan)
     hot = np.zeros((n_a, n_i, n_a), np.int16)  # at most one per other issue: < ``MAX_SIDE``
-    return S, key, flags, seq, U, hot
+    return S, key, flags, seq, rest, inr, U, hot
 
 
 _NO_WORK = workspace(0, 0, 0)
