@@ -7,7 +7,7 @@ exchanges it touches before the next pick. numpy pays a fixed cost per call what
 so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
 scenario is large; here a step costs what its arithmetic costs.
 
-What is stored per possible exchange (memory grows with their number, 50 bytes each): its
+What is stored per possible exchange (memory grows with their number, 49 bytes each): its
 supply state (the sum of its earlier moves and the direction they still allow, per side), its
 last calculation (the two moves, decide's sort key, whether it pays, whether it met a knife
 edge) and the sequence number of its entry in the queue. The exchanges themselves are not
@@ -27,7 +27,7 @@ last move on the changed side meets none now (``_edge_free``, the same operation
 side has not changed), their calculation would give the same moves, key and validity, and
 they are not recalculated: ``_touch`` leaves them out.
 
-At 100 × 50 the per-exchange arrays (~77 MB) are far larger than the caches and a step reads a
+At 100 × 50 the per-exchange arrays (~75 MB) are far larger than the caches and a step reads a
 few hundred scattered records, so the time goes to cache misses: a supply touch first marks
 the exchanges it finds and prefetches their records, keys and the shares their recalculation
 reads (``_prefetch``), then adds their moves up; a demand touch looks only at the suppliers
@@ -465,8 +465,8 @@ with warnings.catch_warnings():
                 hk, hx, size = _room(hk, hx, size, Q, flags)
                 full = True
             size = _insert(hk, hx, size, Q, e, k, s)
-        elif n_rest >= 0 and not inr[e]:
-            inr[e] = 1
+        elif n_rest >= 0 and not (inr[e >> 3] >> (e & 7)) & 1:
+            inr[e >> 3] |= np.uint8(1 << (e & 7))
             rest[n_rest] = e
             n_rest += 1  # its key rose above the threshold
         return hk, hx, size, n_rest, full
@@ -479,9 +479,9 @@ with warnings.catch_warnings():
         next level's key in ``sample`` (the sorted first keys of every few exchanges: about
         ``want``, then 3, 7, ... ``want`` exchanges at or below it), or infinite once few
         are left. The exchanges in play above the threshold are listed in ``rest[:n_rest]``
-        (``inr`` marks them; ``n_rest < 0``: all exchanges, before the first refill); each
-        refill drops from it those no longer in play or above it. Returns the arrays, the
-        heap's size, the threshold, the level and the length of ``rest``."""
+        (``inr`` marks them, one bit each; ``n_rest < 0``: all exchanges, before the first
+        refill); each refill drops from it those no longer in play or above it. Returns the
+        arrays, the heap's size, the threshold, the level and the length of ``rest``."""
         n = KEY.shape[0]
         ns = sample.shape[0]
         size = 0
@@ -501,10 +501,10 @@ with warnings.catch_warnings():
                 e = t if n_rest < 0 else rest[t]
                 k = KEY[e]
                 if not (flags[e] & 1) or not k > theta:
-                    inr[e] = 0
+                    inr[e >> 3] &= ~np.uint8(1 << (e & 7))
                     continue
                 if k <= new and e != pending:
-                    inr[e] = 0
+                    inr[e >> 3] &= ~np.uint8(1 << (e & 7))
                     if size == hk.shape[0]:
                         nk = np.empty(2 * hk.shape[0])
                         nx = np.empty(2 * hk.shape[0], np.int64)
@@ -515,7 +515,7 @@ with warnings.catch_warnings():
                     hx[size] = (np.int64(Q[e]) << 32) | e
                     size += 1
                 else:
-                    inr[e] = 1
+                    inr[e >> 3] |= np.uint8(1 << (e & 7))
                     rest[m] = e  # m <= t
                     m += 1
             n_rest = m
@@ -745,7 +745,7 @@ with warnings.catch_warnings():
         """:func:`workspace` in compiled code (for small rounds)."""
         U = np.full((n_a, n_i, n_a), np.nan)
         return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32),
-                np.empty(n, np.int32), np.zeros(n, np.uint8), U,
+                np.empty(n, np.int32), np.zeros((n >> 3) + 1, np.uint8), U,
                 np.zeros((n_a, n_i, n_a), np.int16))
 
     @_jit
@@ -1113,10 +1113,10 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     issues. Per exchange: per side the sum of its earlier moves, then its last moves
     (``S``, 32 bytes: one exchange in one cache line), its current key, its flags (see
     ``_dir``), the seq of its current entry in the queue, the list of those waiting above the
-    heap's threshold and whether each is in it (50 bytes). Per (demander, issue, supplier):
-    where the supplier moved to (NaN: not yet; its share of the outcome's shift follows,
-    ``_shift``); how many exchanges met a knife edge at their last calculation (see
-    ``_touch``).
+    heap's threshold and whether each is in it (one bit; 49 bytes in all). Per (demander,
+    issue, supplier): where the supplier moved to (NaN: not yet; its share of the outcome's
+    shift follows, ``_shift``); how many exchanges met a knife edge at their last calculation
+    (see ``_touch``).
 
     Made by numpy rather than in compiled code: numpy asks the kernel for huge pages for
     large arrays (``madvise``), and the round reads these at random, one exchange here and
@@ -1126,7 +1126,7 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     flags = np.zeros(n, np.uint8)
     seq = np.empty(n, np.int32)
     rest = np.empty(n, np.int32)
-    inr = np.zeros(n, np.uint8)
+    inr = np.zeros((n >> 3) + 1, np.uint8)  # one bit per exchange
     U = np.full((n_a, n_i, n_a), np.nan)
     hot = np.zeros((n_a, n_i, n_a), np.int16)  # at most one per other issue: < ``MAX_SIDE``
     return S, key, flags, seq, rest, inr, U, hot
