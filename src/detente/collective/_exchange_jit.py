@@ -206,9 +206,8 @@ with warnings.catch_warnings():
         ``dem``: its weight share times how far it moved (0 before it moved). Worked out from
         where it moved to (``U``), the same operation as when it moved, rather than stored."""
         u = U[dem, k, sup]
-        if u != u:
-            return 0.0
-        return G[2, sup, k] * (u - G[5, sup, k])
+        v = G[2, sup, k] * (u - G[5, sup, k])  # (NaN if not moved: a select, not a branch)
+        return v if u == u else 0.0
 
     @_inline
     def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap, fresh):  # type: ignore[no-untyped-def]
