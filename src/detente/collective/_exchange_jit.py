@@ -7,7 +7,7 @@ exchanges it touches before the next pick. numpy pays a fixed cost per call what
 so the numpy round loop of :mod:`._exchange_engine` spends its time in call overhead once a
 scenario is large; here a step costs what its arithmetic costs.
 
-What is stored per possible exchange (memory grows with their number, ~65 bytes each): its
+What is stored per possible exchange (memory grows with their number, 49 bytes each): its
 supply state (the sum of its earlier moves and the direction they still allow, per side), its
 last calculation (the two moves, decide's sort key, whether it pays, whether it met a knife
 edge) and the sequence number of its entry in the queue. The exchanges themselves are not
@@ -201,6 +201,15 @@ with warnings.catch_warnings():
         return (G[0, A, p] + G[0, B, p]) / (G[0, A, q] + G[0, B, q])
 
     @_inline
+    def _shift(U, G, dem, k, sup):  # type: ignore[no-untyped-def]
+        """Supplier ``sup``'s share of the outcome's shift on ``k`` from its moves towards
+        ``dem``: its weight share times how far it moved (0 before it moved). Worked out from
+        where it moved to (``U``), the same operation as when it moved, rather than stored."""
+        u = U[dem, k, sup]
+        v = G[2, sup, k] * (u - G[5, sup, k])  # (NaN if not moved: a select, not a branch)
+        return v if u == u else 0.0
+
+    @_inline
     def _calc(e, A, B, p, q, draws, random_rate, G, U, S, flags, edge_cap, fresh):  # type: ignore[no-untyped-def]
         """Moves, gains, sort key, whether it pays; and how many knife-edge tests it met.
         Exchange ``e`` is (I, J, p, q) = (A, B, p, q); ``S[e]`` = per side the sum of earlier
@@ -208,9 +217,10 @@ with warnings.catch_warnings():
         ``_dir``). Per actor-issue ``G`` holds salience, weight, weight share, its inverse, the
         outcome less own share, the round's start position, the current position, the moves
         made towards the actor as demander, and the issue's mean (one array: fewer reference
-        counts per call); ``U`` per (demander, issue, supplier) where the supplier moved to and
-        its share of the outcome's shift. ``fresh``: the round's first calculation, before any
-        move, when ``U`` and the moves made (``G[7]``) are still zero (NaN: not moved) and are
+        counts per call); ``U`` per (demander, issue, supplier) where the supplier moved to
+        (its share of the outcome's shift: ``_shift``). ``fresh``: the round's first
+        calculation, before any move, when ``U`` (NaN: not moved) and the moves made
+        (``G[7]``) are still empty and zero and are
         not read (``U`` is large, and read across it one exchange after the other; the same
         operations on the same values)."""
         sIp = G[0, A, p]
@@ -276,8 +286,8 @@ with warnings.catch_warnings():
             nb0 = base0 + 0.0 - 0.0
             nb1 = base1 + 0.0 - 0.0
         else:
-            nb0 = base0 + G[7, B, q] - U[1, B, q, A]
-            nb1 = base1 + G[7, A, p] - U[1, A, p, B]
+            nb0 = base0 + G[7, B, q] - _shift(U, G, B, q, A)
+            nb1 = base1 + G[7, A, p] - _shift(U, G, A, p, B)
         a0 = T0 - nb0 - s0 * X0
         a1 = T1 - nb1 - s1 * X1
         b0 = a0 - s0 * m0
@@ -303,7 +313,7 @@ with warnings.catch_warnings():
                 if fresh:
                     own_u = np.nan
                 else:
-                    own_u = U[0, B, q, A] if side == 0 else U[0, A, p, B]
+                    own_u = U[B, q, A] if side == 0 else U[A, p, B]
                 ref = own_u if own_u == own_u else X
                 delta = abs(T - nb - sh * ref) * iv
                 r_x = delta * sh
@@ -340,12 +350,12 @@ with warnings.catch_warnings():
         none, the exchange's moves, key and validity are those of that calculation."""
         if side == 0:
             s0 = G[2, A, q]
-            nb0 = G[4, A, q] + G[7, B, q] - U[1, B, q, A]
+            nb0 = G[4, A, q] + G[7, B, q] - _shift(U, G, B, q, A)
             a0 = G[5, B, q] - nb0 - s0 * G[6, A, q]
             b0 = a0 - s0 * S[e, 2]
             return not ((np.fmin(a0, b0) <= _EDGE_TOL) and (np.fmax(a0, b0) >= -_EDGE_TOL))
         s1 = G[2, B, p]
-        nb1 = G[4, B, p] + G[7, A, p] - U[1, A, p, B]
+        nb1 = G[4, B, p] + G[7, A, p] - _shift(U, G, A, p, B)
         a1 = G[5, A, p] - nb1 - s1 * G[6, B, p]
         b1 = a1 - s1 * S[e, 3]
         return not ((np.fmin(a1, b1) <= _EDGE_TOL) and (np.fmax(a1, b1) >= -_EDGE_TOL))
@@ -454,8 +464,8 @@ with warnings.catch_warnings():
                 hk, hx, size = _room(hk, hx, size, Q, flags)
                 full = True
             size = _insert(hk, hx, size, Q, e, k, s)
-        elif n_rest >= 0 and not inr[e]:
-            inr[e] = 1
+        elif n_rest >= 0 and not (inr[e >> 3] >> (e & 7)) & 1:
+            inr[e >> 3] |= np.uint8(1 << (e & 7))
             rest[n_rest] = e
             n_rest += 1  # its key rose above the threshold
         return hk, hx, size, n_rest, full
@@ -468,9 +478,9 @@ with warnings.catch_warnings():
         next level's key in ``sample`` (the sorted first keys of every few exchanges: about
         ``want``, then 3, 7, ... ``want`` exchanges at or below it), or infinite once few
         are left. The exchanges in play above the threshold are listed in ``rest[:n_rest]``
-        (``inr`` marks them; ``n_rest < 0``: all exchanges, before the first refill); each
-        refill drops from it those no longer in play or above it. Returns the arrays, the
-        heap's size, the threshold, the level and the length of ``rest``."""
+        (``inr`` marks them, one bit each; ``n_rest < 0``: all exchanges, before the first
+        refill); each refill drops from it those no longer in play or above it. Returns the
+        arrays, the heap's size, the threshold, the level and the length of ``rest``."""
         n = KEY.shape[0]
         ns = sample.shape[0]
         size = 0
@@ -490,10 +500,10 @@ with warnings.catch_warnings():
                 e = t if n_rest < 0 else rest[t]
                 k = KEY[e]
                 if not (flags[e] & 1) or not k > theta:
-                    inr[e] = 0
+                    inr[e >> 3] &= ~np.uint8(1 << (e & 7))
                     continue
                 if k <= new and e != pending:
-                    inr[e] = 0
+                    inr[e >> 3] &= ~np.uint8(1 << (e & 7))
                     if size == hk.shape[0]:
                         nk = np.empty(2 * hk.shape[0])
                         nx = np.empty(2 * hk.shape[0], np.int64)
@@ -504,7 +514,7 @@ with warnings.catch_warnings():
                     hx[size] = (np.int64(Q[e]) << 32) | e
                     size += 1
                 else:
-                    inr[e] = 1
+                    inr[e >> 3] |= np.uint8(1 << (e & 7))
                     rest[m] = e  # m <= t
                     m += 1
             n_rest = m
@@ -645,7 +655,7 @@ with warnings.catch_warnings():
             mv = G[7, a, k]
             for b in range(n_a):
                 sh = G[2, b, k]
-                nb = G[4, b, k] + mv - U[1, a, k, b]
+                nb = G[4, b, k] + mv - _shift(U, G, a, k, b)
                 x = G[6, b, k]
                 a0 = T - nb - sh * x
                 if not (hot[a, k, b] == 0
@@ -721,8 +731,8 @@ with warnings.catch_warnings():
                     # what its recalculation reads from large arrays (see ``_calc``), on its
                     # way to the cache while the scan goes on
                     _prefetch(KEY, e, 0, 0, 0)
-                    _prefetch(U, 1, tb, q, ta)
-                    _prefetch(U, 1, ta, p, tb)
+                    _prefetch(U, tb, q, ta, 0)
+                    _prefetch(U, ta, p, tb, 0)
                 flags[e] = fl
         if supply:  # a second pass, when the exchanges' records are on their way to the cache
             for t in range(nt0, nt):
@@ -732,11 +742,10 @@ with warnings.catch_warnings():
     @_jit
     def _workspace(n, n_a, n_i):  # type: ignore[no-untyped-def]
         """:func:`workspace` in compiled code (for small rounds)."""
-        U = np.zeros((2, n_a, n_i, n_a))
-        U[0] = np.nan
+        U = np.full((n_a, n_i, n_a), np.nan)
         return (np.zeros((n, 4)), np.empty(n), np.zeros(n, np.uint8), np.empty(n, np.int32),
-                np.empty(n, np.int32), np.zeros(n, np.uint8), U,
-                np.zeros((n_a, n_i, n_a), np.int32))
+                np.empty(n, np.int32), np.zeros((n >> 3) + 1, np.uint8), U,
+                np.zeros((n_a, n_i, n_a), np.int16))
 
     @_jit
     def _round(x0, sal, w, mean, share_w, lay, work, draws, random_rate,  # type: ignore[no-untyped-def]
@@ -781,10 +790,11 @@ with warnings.catch_warnings():
         level = 0
         size = 0
         n_rest = -1  # (all in ``rest``, until the first refill)
-        # exchanges in play per pair and actor as I and as J (see ``_count_alive``; 32 bits:
-        # read at random, the smaller the more of them in the cache)
-        cntI = np.zeros((n_pairs, n_a), np.int32)
-        cntJ = np.zeros((n_pairs, n_a), np.int32)
+        # exchanges in play per pair and actor as I and as J (see ``_count_alive``; 16 bits:
+        # at most one per partner, fewer than ``MAX_SIDE``; read at random, the smaller the
+        # more of them in the cache)
+        cntI = np.zeros((n_pairs, n_a), np.int16)
+        cntJ = np.zeros((n_pairs, n_a), np.int16)
         # the supply state before any move (any move towards the partner allowed), the first
         # calculation: every exchange in order
         e = 0
@@ -946,7 +956,7 @@ with warnings.catch_warnings():
                     dem, k, sup, y = B, q, A, yA
                 else:
                     dem, k, sup, y = A, p, B, yB
-                old = U[0, dem, k, sup]
+                old = U[dem, k, sup]
                 x = G[5, sup, k]
                 if old != old:
                     new = y
@@ -957,10 +967,9 @@ with warnings.catch_warnings():
                     else:
                         new = old if not (y > old) else y
                     prev = old
-                U[0, dem, k, sup] = new
+                U[dem, k, sup] = new  # its share of the shift: ``_shift``
                 wd = G[2, sup, k]
                 G[7, dem, k] = G[7, dem, k] + wd * (new - prev)
-                U[1, dem, k, sup] = wd * (new - x)
             # touched: the exchanges in play in which A supplies q or B supplies p (their
             # earlier moves add up), and those in which B demands q or A demands p
             nt = _touch(A, q, True, n_i, pp, qq, pair_of, off, gcnt, gstart, grp, rank, mem,
@@ -1103,9 +1112,10 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     issues. Per exchange: per side the sum of its earlier moves, then its last moves
     (``S``, 32 bytes: one exchange in one cache line), its current key, its flags (see
     ``_dir``), the seq of its current entry in the queue, the list of those waiting above the
-    heap's threshold and whether each is in it. Per (demander, issue, supplier): where the
-    supplier moved to (NaN: not yet) and its share of the outcome's shift; how many exchanges
-    met a knife edge at their last calculation (see ``_touch``).
+    heap's threshold and whether each is in it (one bit; 49 bytes in all). Per (demander,
+    issue, supplier): where the supplier moved to (NaN: not yet; its share of the outcome's
+    shift follows, ``_shift``); how many exchanges met a knife edge at their last calculation
+    (see ``_touch``).
 
     Made by numpy rather than in compiled code: numpy asks the kernel for huge pages for
     large arrays (``madvise``), and the round reads these at random, one exchange here and
@@ -1115,11 +1125,9 @@ def workspace(n: int, n_a: int, n_i: int) -> tuple[np.ndarray, ...]:
     flags = np.zeros(n, np.uint8)
     seq = np.empty(n, np.int32)
     rest = np.empty(n, np.int32)
-    inr = np.zeros(n, np.uint8)
-    U = np.empty((2, n_a, n_i, n_a))
-    U[0] = np.nan
-    U[1] = 0.0
-    hot = np.zeros((n_a, n_i, n_a), np.int32)
+    inr = np.zeros((n >> 3) + 1, np.uint8)  # one bit per exchange
+    U = np.full((n_a, n_i, n_a), np.nan)
+    hot = np.zeros((n_a, n_i, n_a), np.int16)  # at most one per other issue: < ``MAX_SIDE``
     return S, key, flags, seq, rest, inr, U, hot
 
 
@@ -1139,6 +1147,11 @@ def cached() -> bool:
 
     return in_cache(__file__, ENTRIES)
 
+
+MAX_SIDE = 1 << 15
+"""Actors and issues a round takes at most: its per-(pair, actor) and per-(actor, issue,
+actor) counts are 16-bit (far beyond what fits in memory: ``U`` alone holds ``n_a² n_i``
+numbers)."""
 
 ENTRIES = ("_layout", "_round")
 """The compiled functions :func:`layout` and :func:`run_round` call."""
@@ -1163,6 +1176,9 @@ def run_round(
     c = np.ascontiguousarray
     d = draws if draws is not None else np.zeros(0)
     n_a, n_i = x0.shape
+    if max(n_a, n_i) >= MAX_SIDE:
+        raise ValueError(f"the compiled exchange round takes fewer than {MAX_SIDE} actors and "
+                         f"issues; got {n_a} actors, {n_i} issues (use engine='numpy')")
     n = int(lay[3][-1])
     # huge pages pay for large rounds only; a small one makes its arrays itself (``_round``)
     work = workspace(n, n_a, n_i) if n >= 1 << 15 else _NO_WORK
