@@ -43,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, replace
@@ -750,10 +749,9 @@ _NUMPY_SPENT = [0]  # work run by the numpy rounds in this process under ``auto`
 
 
 def _jit_loaded() -> bool:
-    # (a module another thread is still importing is already in sys.modules, without
-    # ``loaded`` yet: not loaded)
-    loaded = getattr(sys.modules.get("detente.collective._eum_jit"), "loaded", None)
-    return loaded is not None and bool(loaded())
+    from detente.collective._numba_cache import module_loaded
+
+    return module_loaded("detente.collective._eum_jit")
 
 
 def _use_compiled(engine: str | None, settings: EUMSettings, work: int) -> bool:

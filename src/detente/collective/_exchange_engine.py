@@ -51,7 +51,6 @@ from __future__ import annotations
 import heapq
 import math
 import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -933,10 +932,9 @@ def exchange_work(n_actors: int, n_issues: int, rounds: int) -> int:
 
 
 def _jit_loaded() -> bool:
-    # (a module another thread is still importing is already in sys.modules, without
-    # ``loaded`` yet: not loaded)
-    loaded = getattr(sys.modules.get("detente.collective._exchange_jit"), "loaded", None)
-    return loaded is not None and bool(loaded())
+    from detente.collective._numba_cache import module_loaded
+
+    return module_loaded("detente.collective._exchange_jit")
 
 
 def choose_engine(work: int, engine: str | None = None, *, tie_break: str = "first",

@@ -107,3 +107,11 @@ def _fresh(index: str, stamp: bytes, version: str | None) -> bool:
     if version is not None and version.encode() not in data[:64]:
         return False
     return stamp in data
+
+
+def module_loaded(name: str) -> bool:
+    """Whether the compiled module ``name`` is loaded in this process, by its ``loaded()``,
+    without importing it. A module another thread is still importing is already in
+    ``sys.modules`` without ``loaded`` yet: not loaded."""
+    loaded = getattr(sys.modules.get(name), "loaded", None)
+    return loaded is not None and bool(loaded())
