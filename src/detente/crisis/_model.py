@@ -33,7 +33,9 @@ Two layers, each stated so that it can be checked:
    proposal is the Nash point of the zone as both sides believe it (nominal costs); in each of
    ``draws`` Monte Carlo draws of the true costs each side accepts iff the proposal is worth its
    true reservation value. Breakdown is escalation if A's true threat is credible, else a
-   standoff. Hence P(agreement), P(no_agreement), P(escalation), and per issue the
+   standoff. The odds of prevailing are one draw both sides know, or with ``power_info =
+   "private"`` each side's own estimate (design revision 7 of docs/crisis.md; not the default).
+   Hence P(agreement), P(no_agreement), P(escalation), and per issue the
    probability-weighted outcome (deal, standoff, or what the winner imposes) with its spread.
 
    Deals are chosen among candidates drawn from a fixed seed (:data:`CANDIDATE_SEED`), and
