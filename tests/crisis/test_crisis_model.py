@@ -483,6 +483,11 @@ def test_private_power_estimates_are_the_default_model_at_sigma_zero() -> None:
     c = forecast(sc, "crisis", rng=5, trust=0.8, power_info="common")
     d = forecast(sc, "crisis", rng=5, trust=0.8)
     assert c.episode == d.episode and np.array_equal(c.outcomes, d.outcomes)
+    kw: dict[str, Any] = {"rng": 5, "trust": 0.8, "resolve_sd": 0.0, "broken_promise": "crisis",
+                          "power_shift": -0.1}
+    e = forecast(sc, "crisis", power_info="private", **kw)
+    g = forecast(sc, "crisis", **kw)
+    assert e.episode == g.episode and np.array_equal(e.outcomes, g.outcomes)
     with pytest.raises(InputError, match="power_info"):
         forecast(sc, "crisis", power_info="secret")
 
