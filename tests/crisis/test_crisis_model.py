@@ -3,6 +3,7 @@ vetoes, audience costs, unilateral issues, the stated baseline)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -412,6 +413,83 @@ def test_private_standoff_value_is_the_default_model_at_sigma_zero() -> None:
     assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
     with pytest.raises(InputError, match="standoff_info"):
         forecast(sc, "crisis", standoff_info="secret")
+
+
+# -- private estimates of the chance of prevailing (design revision 7, `power_info`) ----------
+def _private_power_closed_form(p: float, c_a: float, c_b: float, sigma: float
+                               ) -> tuple[float, float]:
+    """(P(agreement), P(escalation)) on ``one_issue`` (A wants 1, B 0, status quo 0, full trust,
+    no audience costs) when each side's estimate of p is its own: ``p_i = logistic(logit p +
+    σ Z_i)``, costs ``c_i exp(σ Z − σ²/2)``, all independent. B accepts ``x`` iff ``x ≤ p_B +
+    c_B f_B`` when it judges A's threat credible at A's nominal cost (``p_B > c_A``), else iff
+    ``x ≤ 0``; A (reservation ``t = max(p_A − c_A f_A, 0)``) demands ``argmax P(B accepts x)
+    (x − t)`` (Fearon 1995's risk–return trade-off); a refused demand is war iff ``p_A − c_A
+    f_A > 0``. Quadrature on fine grids; the inner probability over B's cost is exact."""
+    from scipy.stats import norm
+
+    th = math.log(p / (1 - p))
+    z = np.linspace(-8, 8, 3201)
+    wz = norm.pdf(z)
+    wz /= wz.sum()
+    p_b = 1 / (1 + np.exp(-(th + sigma * z)))
+    xs = np.linspace(0, 1, 4001)
+    gap = xs[:, None] - p_b[None, :]
+    tail = np.where(gap <= 0, 1.0, norm.sf(
+        (np.log(np.maximum(gap, 1e-300) / c_b) + sigma**2 / 2) / sigma))
+    acc = np.where((p_b > c_a)[None, :], tail, (xs[:, None] <= 0).astype(float)) @ wz
+    ts = np.linspace(0, 1, 2001)
+    x_star = xs[(acc[None, :] * (xs[None, :] - ts[:, None])).argmax(axis=1)]
+    acc_t = np.interp(x_star, xs, acc)
+    f = np.exp(sigma * z - sigma**2 / 2)
+    t_a = p_b[:, None] - c_a * f[None, :]  # p_A has the same law as p_B
+    w2 = wz[:, None] * wz[None, :]
+    a_t = np.interp(np.maximum(t_a, 0.0), ts, acc_t)
+    return float((w2 * a_t).sum()), float((w2 * (1 - a_t) * (t_a > 0)).sum())
+
+
+@pytest.mark.parametrize(("p", "c_a", "c_b", "sigma"),
+                         [(0.6, 0.1, 0.1, 0.5), (0.6, 0.1, 0.1, 1.0), (0.5, 0.2, 0.05, 1.0),
+                          (0.8, 0.05, 0.2, 1.0)])
+def test_private_power_estimates_take_it_or_leave_it_closed_form(p: float, c_a: float,
+                                                                  c_b: float, sigma: float
+                                                                  ) -> None:
+    """Private estimates of relative power (Fearon 1995; Slantchev & Tarar 2011): the model's
+    episode matches the closed form (`_private_power_closed_form`) within Monte Carlo error."""
+    agree, esc = _private_power_closed_form(p, c_a, c_b, sigma)
+    f = forecast(one_issue(p, c_a, c_b), "crisis", rng=1, trust=1.0, power=1.0,
+                 resolve_sd=sigma, draws=20000, power_info="private")
+    assert f.episode is not None
+    assert f.episode["agreement"] == pytest.approx(agree, abs=0.015)
+    assert f.episode["escalation"] == pytest.approx(esc, abs=0.015)
+    assert 0.1 < esc < 0.9
+
+
+def test_private_power_estimates_differ_from_a_shared_draw() -> None:
+    """With one shared draw of p (the default) both sides' reservations move together; with
+    private estimates they do not, and the episode differs beyond Monte Carlo error."""
+    sc = one_issue(0.6, 0.1, 0.1)
+    common = forecast(sc, "crisis", rng=1, trust=1.0, power=1.0, resolve_sd=1.0, draws=20000)
+    private = forecast(sc, "crisis", rng=1, trust=1.0, power=1.0, resolve_sd=1.0, draws=20000,
+                       power_info="private")
+    assert common.episode is not None and private.episode is not None
+    assert abs(common.episode["escalation"] - private.episode["escalation"]) > 0.05
+
+
+def test_private_power_estimates_are_the_default_model_at_sigma_zero() -> None:
+    sc = one_issue(0.6, 0.03, 0.03)
+    a = forecast(sc, "crisis", rng=5, trust=0.8, resolve_sd=0.0, power_info="private")
+    b = forecast(sc, "crisis", rng=5, trust=0.8, resolve_sd=0.0)
+    assert a.episode == b.episode and np.array_equal(a.outcomes, b.outcomes)
+    c = forecast(sc, "crisis", rng=5, trust=0.8, power_info="common")
+    d = forecast(sc, "crisis", rng=5, trust=0.8)
+    assert c.episode == d.episode and np.array_equal(c.outcomes, d.outcomes)
+    kw: dict[str, Any] = {"rng": 5, "trust": 0.8, "resolve_sd": 0.0, "broken_promise": "crisis",
+                          "power_shift": -0.1}
+    e = forecast(sc, "crisis", power_info="private", **kw)
+    g = forecast(sc, "crisis", **kw)
+    assert e.episode == g.episode and np.array_equal(e.outcomes, g.outcomes)
+    with pytest.raises(InputError, match="power_info"):
+        forecast(sc, "crisis", power_info="secret")
 
 
 # -- broken promise = the crisis resumed at the later power (design revision 5) ---------------

@@ -33,7 +33,9 @@ Two layers, each stated so that it can be checked:
    proposal is the Nash point of the zone as both sides believe it (nominal costs); in each of
    ``draws`` Monte Carlo draws of the true costs each side accepts iff the proposal is worth its
    true reservation value. Breakdown is escalation if A's true threat is credible, else a
-   standoff. Hence P(agreement), P(no_agreement), P(escalation), and per issue the
+   standoff. The odds of prevailing are one draw both sides know, or with ``power_info =
+   "private"`` each side's own estimate (design revision 7 of docs/crisis.md; not the default).
+   Hence P(agreement), P(no_agreement), P(escalation), and per issue the
    probability-weighted outcome (deal, standoff, or what the winner imposes) with its spread.
 
    Deals are chosen among candidates drawn from a fixed seed (:data:`CANDIDATE_SEED`), and
@@ -103,6 +105,7 @@ DEFAULTS: dict[str, Any] = {
     "draws": 2000, "resolve_sd": 0.5, "contest_exponent": 1.0, "trust": "record",
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
+    "power_info": "common",
 }
 
 
@@ -794,6 +797,7 @@ def _crisis_forecast_one(
     standoff_info: str = "common",
     broken_promise: str = "standoff",
     power_shift: float = 0.0,
+    power_info: str = "common",
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -809,6 +813,8 @@ def _crisis_forecast_one(
                          f"{broken_promise!r}")
     if not (-1.0 <= power_shift <= 1.0):
         raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
+    if power_info not in ("common", "private"):
+        raise InputError(f"power_info must be 'common' or 'private', got {power_info!r}")
     gen = np.random.default_rng(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
@@ -831,6 +837,13 @@ def _crisis_forecast_one(
     if standoff_info == "private" and resolve_sd > 0:
         eta = (resolve_sd * standoff_scale(d, s.n_actors))[:, None] \
             * gen.standard_normal((s.n_actors, draws))
+    # private estimates of the chance of prevailing (design revision 7, ``power_info =
+    # "private"``): A's estimate of its odds is off the coded odds by the factor exp(shift), B's
+    # side's by exp(shift_b), independently — each side's own information about relative power
+    # (Fearon 1995; Blainey 1973; Slantchev & Tarar 2011); the war itself is fought at the
+    # coded p. By default both sides share one draw (shift_b = shift) and the war is fought at it.
+    private_power = power_info == "private" and resolve_sd > 0
+    shift_b = resolve_sd * gen.standard_normal(draws) if private_power else shift
     u_s_true = an.u_standoff[:, None] + eta
     choice, _ev_, credible, r = _reservations(s, d, u_s_true, f[0], f[1], shift)
     # B's side knows its own cost (f[1]) and standoff value and believes A's threat as
@@ -838,7 +851,7 @@ def _crisis_forecast_one(
     one = np.ones(draws)
     u_s_belief = u_s_true.copy()
     u_s_belief[d.a] = an.u_standoff[d.a]
-    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift)
+    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift_b)
     if not an.credible:
         r_belief = u_s_belief.copy()
     # a broken promise returns the standoff: a deal's value moves with (1 − κ) of the shock
@@ -847,7 +860,9 @@ def _crisis_forecast_one(
     v_shift = (1 - kappa)[:, None] * eta  # (n_actors, draws)
     if broken_promise == "crisis":
         # each side's value of a broken promise per draw, against the nominal one in an.value
-        bp = broken_promise_value(s, d, f[0], f[1], shift, power_shift, a_known=False)
+        bp = broken_promise_value(s, d, f[0], f[1], shift_b, power_shift, a_known=False)
+        if private_power:  # A judges the resumed crisis at its own estimate
+            bp[d.a] = broken_promise_value(s, d, f[0], f[1], shift, power_shift)[d.a]
         v_shift = v_shift + (1 - kappa)[:, None] * (bp - an.extra["broken"][:, None])
     vb_shift = (d.beta[:, None] * v_shift).sum(axis=0)
     r_b_side = r_belief.copy()
@@ -911,7 +926,7 @@ def _crisis_forecast_one(
     p = np.empty(draws)
     for j in np.unique(choice).tolist():
         on = choice == j
-        p[on] = _p_draws(d.options[j].p, shift[on])
+        p[on] = _p_draws(d.options[j].p, None if private_power else shift[on])
     won = gen.random(draws) < p
     esc = np.where(won[:, None], d.win[choice], d.lose[choice])
     standoff = _branch(s, d.standoff, an.collective, "no_agreement", d.a)
@@ -991,6 +1006,12 @@ _OPTIONS = {
     "power_shift": Option(0.0, "with broken_promise=crisis: the change in the challenger's "
                                "chance of prevailing by the time a promise could be broken "
                                "(Powell 2006); 0 = no shift coded"),
+    "power_info": Option("common", "each side's estimate of the chance of prevailing: "
+                                   "'common' (one draw both sides know) or 'private' (each "
+                                   "side's own, off the coded odds by an independent "
+                                   "log-normal factor of log-sd σ; the war is fought at the "
+                                   "coded p: Fearon 1995, Slantchev & Tarar 2011)",
+                         choices=("common", "private")),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -1024,6 +1045,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         challenger=str(opts["challenger"]), counterpart=str(opts["counterpart"]),
         power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
         broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
+        power_info=str(opts["power_info"]),
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
