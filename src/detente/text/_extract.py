@@ -502,6 +502,12 @@ _RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|re
                             re.I)
 _IRREGULAR_PAST = frozenset({"withdrew", "left", "broke", "kept", "upheld", "tore", "froze",
                              "met", "took", "ran", "came", "went", "quit", "struck", "cut"})
+#: a report by the actor itself of its own act: "Iran announced on Sunday that it had exceeded",
+#: "Pyongyang admitted it was enriching" (eleventh round)
+_ADMITTED = re.compile(r"\b(?:announc(?:ed|es)|declared|declares|said|says|stated|states|"
+                       r"admitted|admits|acknowledged|acknowledges|confirmed|confirms|conceded|"
+                       r"concedes|disclosed|revealed)\s+(?:(?:on|in|late|early|last)\s+(?:[\w.,]+\s+){1,3}?)?"
+                       r"(?:that\s+)?(?:it|they)\s+(?:[\w'’]+\s+){0,3}$", re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -1964,8 +1970,13 @@ class Extractor:
                     # '"...," White House spokesman Sean McCormack said'
                     who = [e for e in act_ents if t0 + qm.start(1) <= e.start < t0 + qm.end(1)]
                     accuser = g.actor_code(who[0].key, year) if who else None
+                # (eleventh round) but an admission is the actor's own account: "Iran announced
+                # that it had exceeded a limitation of the deal" (the pronoun is the reporting
+                # verb's subject)
+                admitted = how == "pronoun" and bool(_ADMITTED.search(s[max(0, t0 - 90):t0]))
                 if accuser and actors == (accuser,) and how in ("pronoun", "sentence",
-                                                                "voice") and not denied:
+                                                                "voice") and not denied and \
+                        not admitted:
                     continue
                 if rep is None and accuser and accuser not in actors:
                     rep = accuser  # the quotation's speaker accuses

@@ -169,8 +169,10 @@ LEXICON: tuple[Entry, ...] = (
               "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules")),
     # "exceeded the JCPOA's cap on enriched uranium", "went beyond the agreed limits"
     Entry("violation_alleged", verbs=("exceed", "surpass", "go beyond", "overstep"),
+          # (eleventh round: "exceeded an important limitation placed on ... by the JCPOA",
+          # "surpassed the restrictions of the deal")
           follow=r"\s+(?:(?:the|its|their|all)\s+)?(?:[\w.'’-]+\s+){0,4}?(?:caps?|limits?|"
-                 r"ceilings?|thresholds?|quotas?)\b"),
+                 r"limitations?|restrictions?|ceilings?|thresholds?|quotas?)\b"),
     Entry("violation_alleged", nouns=("infringement", "violator", "breaches", "violations",
                                       "contravention", "contraventions",
                                       "noncompliance", "non-compliance")),

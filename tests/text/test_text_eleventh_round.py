@@ -1,0 +1,52 @@
+"""Eleventh round (issue 14): mechanisms found by tabulating the misses and false facts of every
+read blind group by cause, tested on sentences composed for these tests (not taken from the gold
+texts), each with the negated or hypothetical form that must not become a fact.
+
+Mechanisms: an admission (a reporting verb whose subject is the pronoun's antecedent: "Iran
+announced that it had exceeded ...") is the actor's own account of a violation, not an
+accusation by the actor against itself; a *limitation* or *restriction* is a limit that can be
+exceeded.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- an admission: the reporter is the actor ---------------------------------------------
+    ("announced-it-exceeded", "Tehran announced in July 2019 that it had exceeded the "
+     "restrictions of the JCPOA on stored uranium.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2019-07")]),
+    ("admitted-it-was-exceeding", "In 2019 Iran admitted that it was exceeding a key limitation "
+     "of the Joint Comprehensive Plan of Action.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2019")]),
+    ("said-it-breached", "Pyongyang said in 2002 that it had breached the Agreed Framework.",
+     [w("agreed_framework_1994", "PRK", "violation_alleged", "2002")]),
+    # control: an accusation by another reporter keeps its alleger
+    ("other-reporter", "Washington said in 2019 that Iran had exceeded a limitation of the "
+     "JCPOA.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2019", by="USA")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # the admission denied, conditional or threatened
+    ("announced-not-exceeded", "Iran announced in 2019 that it had not exceeded any limitation "
+     "of the JCPOA."),
+    ("said-would-exceed-if", "Iran said in 2019 that it would exceed the restrictions of the "
+     "JCPOA if sanctions stayed."),
+    ("threatened-to-exceed", "Iran said in 2019 that it threatened to exceed a limitation of "
+     "the JCPOA."),
+    # a limitation of something else
+    ("speed-restrictions", "Traffic exceeded the speed restrictions of the city in 2019."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_fact(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_no_fact(text: str) -> None:
+    assert_no_fact(text)
