@@ -5,7 +5,9 @@ texts), each with the negated or hypothetical form that must not become a fact.
 Mechanisms: an admission (a reporting verb whose subject is the pronoun's antecedent: "Iran
 announced that it had exceeded ...") is the actor's own account of a violation, not an
 accusation by the actor against itself; a *limitation* or *restriction* is a limit that can be
-exceeded.
+exceeded; a failure to keep an agreement or an undertaking ("failed to live up to their
+commitment", "failing to uphold its pledge", "failed to keep its promise") is its breach, as
+"failed to comply" is.
 """
 
 from __future__ import annotations
@@ -29,7 +31,30 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("jcpoa_2015", "IRN", "violation_alleged", "2019", by="USA")]),
 ]
 
+FACTS += [
+    # --- a failure to keep --------------------------------------------------------------------
+    ("failed-to-live-up-to", "Iran said in July 2004 that Britain, France and Germany had failed "
+     "to live up to their commitments under the Tehran Declaration.",
+     [w("tehran_declaration_2003", "GBR;FRA;DEU", "violation_alleged", "2004-07", by="IRN")]),
+    ("failing-to-uphold", "The United States signed the Algiers Accords in 1981. Iran accused "
+     "the United States in 2018 of failing to uphold its pledge under the Algiers Accords.",
+     [w("algiers_accords_1981", "USA", "signed", "1981"),
+      w("algiers_accords_1981", "USA", "violation_alleged", "2018", by="IRN")]),
+    ("failed-to-keep-its-promise", "Russia failed to keep its promise under the Minsk II "
+     "agreement in 2016, Ukraine said.",
+     [w("minsk2_2015", "RUS", "violation_alleged", "2016", by="UKR")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # a failure denied, feared or of something else
+    ("not-failed-to-live-up", "Russia has not failed to live up to the INF Treaty, Lavrov said "
+     "in 2018."),
+    ("might-fail-to-uphold", "Iran said in 2018 that the United States might fail to uphold the "
+     "Algiers Accords."),
+    ("if-they-fail-to-keep", "If the parties fail to keep the Minsk II agreement, sanctions will "
+     "follow."),
+    ("failed-to-keep-pace", "Russia failed to keep up with the talks on the INF Treaty in "
+     "2018."),
     # the admission denied, conditional or threatened
     ("announced-not-exceeded", "Iran announced in 2019 that it had not exceeded any limitation "
      "of the JCPOA."),

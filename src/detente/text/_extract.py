@@ -359,6 +359,18 @@ _TRIGGERS.append(("signed", re.compile(
     r"{0,2}?(?:joint|trilateral|bilateral)\s+(?:statement|communiqu[eé]|declaration)s?\b)",
     re.I)))
 _KEYS.append(("issu", "releas", "adopt", "publish"))
+# eleventh round: a failure to keep an agreement or an undertaking is its breach, as "failed to
+# comply" is: "failed to live up to their commitment", "failing to uphold its pledge", "failed to
+# keep its promise", "failure to respect the ceasefire" (not "failed to keep pace")
+_FAILED_TO_KEEP = re.compile(
+    r"\bfail(?:ed|s|ure|ing)?\s+to\s+(?:fully\s+)?(?:(?:live|lived|living)\s+up\s+to|adhere\s+to|"
+    r"deliver\s+on|(?:keep|uphold|respect|observe|stick\s+to|carry\s+out|implement)(?=\s+(?:"
+    r"(?:the|its|their|all|our|his|her|this|that|these|those|any)\s+)*(?:(?!(?:with|on|of|in|at|"
+    r"for|about|over|to|by)\b)[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|convention|obligations?|commitments?|"
+    r"provisions|terms|ceasefire|cease-fire|truce|pledges?|promises?|word|undertakings?|"
+    r"assurances?|memorandum|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z])))", re.I)
+_TRIGGERS.append(("violation_alleged", _FAILED_TO_KEEP))
+_KEYS.append(("fail",))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
