@@ -7,7 +7,10 @@ announced that it had exceeded ...") is the actor's own account of a violation, 
 accusation by the actor against itself; a *limitation* or *restriction* is a limit that can be
 exceeded; a failure to keep an agreement or an undertaking ("failed to live up to their
 commitment", "failing to uphold its pledge", "failed to keep its promise") is its breach, as
-"failed to comply" is.
+"failed to comply" is; actors joined through a title not in the old list ("North Korean
+dictator Kim", "German chancellor Merkel", "Saudi national security adviser") are one list, and
+"the two men", "both leaders", "the two delegations" stand for the two actors named before, as
+"both sides" does.
 """
 
 from __future__ import annotations
@@ -45,7 +48,30 @@ FACTS += [
      [w("minsk2_2015", "RUS", "violation_alleged", "2016", by="UKR")]),
 ]
 
+FACTS += [
+    # --- titles in a list of signers; the people who act for two sides ----------------------
+    ("dictator-title", "President Trump and North Korean dictator Kim Jong Un signed the "
+     "Singapore statement in June 2018.",
+     [w("singapore_2018", "USA;PRK", "signed", "2018-06")]),
+    ("chancellor-title", "Russian President Putin and German chancellor Merkel signed the Minsk "
+     "II agreement in February 2015.",
+     [w("minsk2_2015", "RUS;DEU", "signed", "2015-02")]),
+    ("the-two-men", "President Trump and North Korean leader Kim Jong Un met in Singapore in "
+     "June 2018. The two men signed the Singapore statement on June 12, 2018.",
+     [w("singapore_2018", "USA;PRK", "signed", "2018-06")]),
+    ("both-leaders", "Vladimir Putin and Petro Poroshenko met in February 2015. Both "
+     "leaders signed the Minsk II agreement on February 12, 2015.",
+     [w("minsk2_2015", "RUS;UKR", "signed", "2015-02")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # the two men's act refused or hoped for
+    ("two-men-did-not-sign", "President Trump and North Korean leader Kim Jong Un met in "
+     "Singapore in June 2018. The two men did not sign the Singapore statement."),
+    ("both-leaders-hope", "Vladimir Putin and Petro Poroshenko met in February 2015. "
+     "Both leaders hope to sign the Minsk II agreement."),
+    ("dictator-would-sign", "President Trump said in 2018 that North Korean dictator Kim Jong Un "
+     "would sign the Singapore statement if sanctions were lifted."),
     # a failure denied, feared or of something else
     ("not-failed-to-live-up", "Russia has not failed to live up to the INF Treaty, Lavrov said "
      "in 2018."),

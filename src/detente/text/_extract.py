@@ -2249,9 +2249,13 @@ def _european_trio(s: str, acts: list[_Ent]) -> list[_Ent]:
 
 #: the two parties named together: "both sides", "both countries", "the two sides", "the two
 #: Middle East powers" (resolved to the last two actors named before)
-_SIDES = re.compile(r"\b(?:[Bb]oth\s+(?:sides|countries|nations|parties|states|governments)|"
+#: (eleventh round: the people who act for them, "the two men", "both leaders", "the two
+#: delegations")
+_SIDES = re.compile(r"\b(?:[Bb]oth\s+(?:sides|countries|nations|parties|states|governments|"
+                    r"leaders|men|presidents|delegations)|"
                     r"[Tt]he\s+two\s+(?:[A-Z][\w-]*\s+){0,3}(?:sides|countries|nations|"
-                    r"parties|states|powers|governments|neighbou?rs|rivals|adversaries))\b")
+                    r"parties|states|powers|governments|neighbou?rs|rivals|adversaries|men|"
+                    r"leaders|presidents|delegations|heads\s+of\s+state))\b")
 
 
 def _pair(s: str, acts: Sequence[tuple[str, int, int]]) -> tuple[str, ...]:
@@ -2401,6 +2405,16 @@ def _code(g: Gazetteer, e: _Ent, year: int | None) -> str | None:
     return g.actor_code(e.key, year)
 
 
+#: lower-case words of a title between a demonym and a name ("North Korean dictator Kim",
+#: "Saudi national security adviser al-Aiban", "German chancellor Merkel"); the first six were
+#: the list before the eleventh round
+_TITLE_WORDS = (r"leader|president|premier|chairman|secretary|minister|general|dictator|ruler|"
+                r"strongman|chancellor|counterpart|envoy|negotiator|ambassador|chief|head|king|"
+                r"emir|prince|adviser|advisor|spokes(?:man|woman|person)|commander|prime|foreign|"
+                r"defen[cs]e|national|security|deputy|vice|supreme|top|senior|state|interior|"
+                r"army|military|diplomat|monarch|sultan|speaker")
+
+
 def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     """The actors joined to ``acts[last]`` by "and"/commas/titles, right to left."""
     chain = [acts[last]]
@@ -2411,12 +2425,10 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
         if re.fullmatch(r"(?:'s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
                         r"(?:and\s+|along\s+with\s+|together\s+with\s+|"
                         r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
-                        r"(?:(?:[A-Z][\w.'-]*|of|leader|"
-                        r"president|premier|chairman|secretary|minister|general)\s+)*",
+                        r"(?:(?:[A-Z][\w.'-]*|of|" + _TITLE_WORDS + r")\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
                                   re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap or
-                                  re.fullmatch(r"\s*(?:(?:leader|president|premier|chairman|"
-                                               r"secretary|minister|general)\s+)+", gap)):
+                                  re.fullmatch(r"\s*(?:(?:" + _TITLE_WORDS + r")\s+)+", gap)):
             chain.insert(0, acts[j - 1])
             j -= 1
         else:
@@ -2514,8 +2526,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if agents:
             k = 0
             while k + 1 < len(agents) and re.fullmatch(
-                    r"\s*(?:,|and|, and)?\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
-                    r"premier|chairman|secretary|minister|general)\s+){0,4}",
+                    r"\s*(?:,|and|, and)?\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|" + _TITLE_WORDS +
+                    r")\s+){0,4}",
                     s[agents[k].end:agents[k + 1].start]) and not (
                     "and" not in s[agents[k].end:agents[k + 1].start] and
                     _REPORT_AFTER.match(s[agents[k + 1].end:])):
