@@ -10,7 +10,10 @@ commitment", "failing to uphold its pledge", "failed to keep its promise") is it
 "failed to comply" is; actors joined through a title not in the old list ("North Korean
 dictator Kim", "German chancellor Merkel", "Saudi national security adviser") are one list, and
 "the two men", "both leaders", "the two delegations" stand for the two actors named before, as
-"both sides" does.
+"both sides" does; accused taken one by one ("accused both Israel and Iran of violating",
+"Iran and Israel have both violated") give one violation each, as "accused Iran and Israel of
+both violating" did, while a plain list ("accused separatist fighters and Russian forces of")
+stays one act.
 """
 
 from __future__ import annotations
@@ -64,7 +67,28 @@ FACTS += [
      [w("minsk2_2015", "RUS;UKR", "signed", "2015-02")]),
 ]
 
+FACTS += [
+    # --- distributive "both" ----------------------------------------------------------------
+    ("accused-both-x-and-y", "In June 2025 Trump accused both Israel and Iran of violating the "
+     "Iran-Israel ceasefire.",
+     [w("iran_israel_ceasefire_2025", "ISR", "violation_alleged", "2025-06", by="USA"),
+      w("iran_israel_ceasefire_2025", "IRN", "violation_alleged", "2025-06", by="USA")]),
+    ("x-and-y-have-both", "Armenia and Azerbaijan have both violated the Karabakh ceasefire "
+     "agreement, Russia said in December 2020.",
+     [w("nk_trilateral_2020", "ARM", "violation_alleged", "2020-12", by="RUS"),
+      w("nk_trilateral_2020", "AZE", "violation_alleged", "2020-12", by="RUS")]),
+    # control: a plain list of accused stays one act
+    ("plain-list-one-act", "The US accused separatist fighters and Russian forces of violating "
+     "the Minsk II agreement in February 2015.",
+     [w("minsk2_2015", "DPR;LPR;RUS", "violation_alleged", "2015-02", by="USA")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # both accused, but denied or threatened
+    ("both-have-not-violated", "Armenia and Azerbaijan have both not violated the Karabakh "
+     "ceasefire agreement, Russia said in December 2020."),
+    ("would-accuse-both", "Trump said in June 2025 he would accuse both Israel and Iran of "
+     "violating the Iran-Israel ceasefire if strikes continued."),
     # the two men's act refused or hoped for
     ("two-men-did-not-sign", "President Trump and North Korean leader Kim Jong Un met in "
      "Singapore in June 2018. The two men did not sign the Singapore statement."),

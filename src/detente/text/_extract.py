@@ -520,6 +520,12 @@ _ADMITTED = re.compile(r"\b(?:announc(?:ed|es)|declared|declares|said|says|state
                        r"admitted|admits|acknowledged|acknowledges|confirmed|confirms|conceded|"
                        r"concedes|disclosed|revealed)\s+(?:(?:on|in|late|early|last)\s+(?:[\w.,]+\s+){1,3}?)?"
                        r"(?:that\s+)?(?:it|they)\s+(?:[\w'’]+\s+){0,3}$", re.I)
+#: the accused taken one by one: "accused both Israel and Iran of violating", "Iran and
+#: Israel have both violated", "blamed each of the two for breaching" (eleventh round)
+_DISTRIBUTIVE = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+|condemn\w+|critici[sz]\w+|"
+                           r"reproach\w+)\s+(?:both|each\s+of)\s+[^;:]{1,80}?\s(?:of|for)\s+"
+                           r"(?:\w+ly\s+)?$|\bboth\s+(?:(?:have|had|has)\s+)?(?:\w+ly\s+)?$",
+                           re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -2059,9 +2065,11 @@ class Extractor:
                 actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
             pairs = [(actors, alleged)]
-            if etype == "violation_alleged" and len(actors) >= 2 and re.search(
-                    r"\bof\s+(?:both|each)\s+$", s[c0:t0]):
-                # "accused Iran and Israel of both violating": one act by each
+            if etype == "violation_alleged" and len(actors) >= 2 and (re.search(
+                    r"\bof\s+(?:both|each)\s+$", s[c0:t0]) or _DISTRIBUTIVE.search(s[c0:t0])):
+                # "accused Iran and Israel of both violating": one act by each (eleventh round:
+                # "accused both Israel and Iran of violating", "Israel and Iran have both
+                # violated", "blamed each of them for breaching")
                 pairs = [((a,), alleged) for a in actors]
             elif etype == "violation_alleged" and len(actors) >= 2 and re.search(
                     _RECIPROCAL, s[c0:t0]):
