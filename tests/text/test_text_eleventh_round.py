@@ -13,7 +13,9 @@ dictator Kim", "German chancellor Merkel", "Saudi national security adviser") ar
 "both sides" does; accused taken one by one ("accused both Israel and Iran of violating",
 "Iran and Israel have both violated") give one violation each, as "accused Iran and Israel of
 both violating" did, while a plain list ("accused separatist fighters and Russian forces of")
-stays one act.
+stays one act; a description of an armed party between "and the" and its name ("the
+Lebanon-based armed group Hezbollah", "the Palestinian militant group Hamas") keeps the list
+joined, and a place in a "-based" compound is no actor.
 """
 
 from __future__ import annotations
@@ -83,7 +85,22 @@ FACTS += [
      [w("minsk2_2015", "DPR;LPR;RUS", "violation_alleged", "2015-02", by="USA")]),
 ]
 
+FACTS += [
+    # --- a described armed party in a list ------------------------------------------------------
+    ("based-armed-group", "Israel and Hezbollah agreed to the Israel-Lebanon ceasefire in "
+     "November 2024. Israel and the Lebanon-based armed group Hezbollah have accused each other "
+     "of breaching the ceasefire.",
+     [w("israel_lebanon_ceasefire_2024", "ISR;HEZBOLLAH", "signed", "2024-11"),
+      w("israel_lebanon_ceasefire_2024", "ISR", "violation_alleged", by="HEZBOLLAH"),
+      w("israel_lebanon_ceasefire_2024", "HEZBOLLAH", "violation_alleged", by="ISR")]),
+    ("militant-group-signed", "Israel and the Lebanese militant group Hezbollah agreed to the "
+     "Israel-Lebanon ceasefire in November 2024.",
+     [w("israel_lebanon_ceasefire_2024", "ISR;HEZBOLLAH", "signed", "2024-11")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("armed-group-deny", "Israel and the Lebanon-based armed group Hezbollah denied in "
+     "November 2024 that they had breached the Israel-Lebanon ceasefire."),
     # both accused, but denied or threatened
     ("both-have-not-violated", "Armenia and Azerbaijan have both not violated the Karabakh "
      "ceasefire agreement, Russia said in December 2020."),

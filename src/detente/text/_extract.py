@@ -526,6 +526,10 @@ _DISTRIBUTIVE = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+|condemn\w+|critici[s
                            r"reproach\w+)\s+(?:both|each\s+of)\s+[^;:]{1,80}?\s(?:of|for)\s+"
                            r"(?:\w+ly\s+)?$|\bboth\s+(?:(?:have|had|has)\s+)?(?:\w+ly\s+)?$",
                            re.I)
+#: after a demonym, the description of a named group ("the Lebanese militant group Hezbollah",
+#: "the Palestinian Islamist movement Hamas"): the demonym locates the group, it is no actor
+_GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:group|movement|militia|faction|"
+                          r"organi[sz]ation)\s+(?-i:[A-Z])")
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -1194,8 +1198,11 @@ class Extractor:
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
+        # (eleventh round: a place in a "-based" compound locates another actor: "the
+        # Lebanon-based armed group Hezbollah" is Hezbollah, not Lebanon)
         act_ents = _sides(s, _armed_groups(s, _european_trio(
-            s, [e for e in ents if e.label == "ACT"])))
+            s, [e for e in ents if e.label == "ACT" and not s.startswith("-based", e.end) and
+                not _GROUP_AFTER.match(s, e.end)])))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
@@ -2420,7 +2427,10 @@ _TITLE_WORDS = (r"leader|president|premier|chairman|secretary|minister|general|d
                 r"strongman|chancellor|counterpart|envoy|negotiator|ambassador|chief|head|king|"
                 r"emir|prince|adviser|advisor|spokes(?:man|woman|person)|commander|prime|foreign|"
                 r"defen[cs]e|national|security|deputy|vice|supreme|top|senior|state|interior|"
-                r"army|military|diplomat|monarch|sultan|speaker")
+                r"army|military|diplomat|monarch|sultan|speaker|"
+                # (and what an armed party is: "the Lebanon-based armed group Hezbollah", "the
+                # Palestinian militant group Hamas")
+                r"-based|armed|militant|militia|group|movement|faction|organi[sz]ation")
 
 
 def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
