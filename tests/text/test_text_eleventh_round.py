@@ -15,7 +15,9 @@ dictator Kim", "German chancellor Merkel", "Saudi national security adviser") ar
 both violating" did, while a plain list ("accused separatist fighters and Russian forces of")
 stays one act; a description of an armed party between "and the" and its name ("the
 Lebanon-based armed group Hezbollah", "the Palestinian militant group Hamas") keeps the list
-joined, and a place in a "-based" compound is no actor.
+joined, and a place in a "-based" compound is no actor; the states after "the leaders /
+foreign ministers / delegations of" are the subject ("The leaders of Ukraine, Germany, France
+and Russia reached an agreement").
 """
 
 from __future__ import annotations
@@ -98,7 +100,25 @@ FACTS += [
      [w("israel_lebanon_ceasefire_2024", "ISR;HEZBOLLAH", "signed", "2024-11")]),
 ]
 
+FACTS += [
+    # --- the people who act for states, before the states' names ----------------------------
+    ("leaders-of-list", "The leaders of Ukraine, Germany, France and Russia signed the Minsk II "
+     "agreement on February 12, 2015.",
+     [w("minsk2_2015", "UKR;DEU;FRA;RUS", "signed", "2015-02")]),
+    ("foreign-ministers-of", "The foreign ministers of Armenia and Azerbaijan signed the "
+     "Karabakh ceasefire agreement in November 2020.",
+     [w("nk_trilateral_2020", "ARM;AZE", "signed", "2020-11")]),
+    # control: a state after another preposition is still no subject
+    ("visit-to-not-subject", "After a visit to Ukraine, Russia violated the Minsk II agreement "
+     "in 2016, Kyiv said.",
+     [w("minsk2_2015", "RUS", "violation_alleged", "2016", by="UKR")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("ministers-of-refused", "The foreign ministers of Armenia and Azerbaijan refused to sign "
+     "the Karabakh ceasefire agreement in November 2020."),
+    ("leaders-of-may-sign", "The leaders of Ukraine and Russia may sign the Minsk II agreement "
+     "next week."),
     ("armed-group-deny", "Israel and the Lebanon-based armed group Hezbollah denied in "
      "November 2024 that they had breached the Israel-Lebanon ceasefire."),
     # both accused, but denied or threatened

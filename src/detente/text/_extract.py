@@ -530,6 +530,13 @@ _DISTRIBUTIVE = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+|condemn\w+|critici[s
 #: "the Palestinian Islamist movement Hamas"): the demonym locates the group, it is no actor
 _GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:group|movement|militia|faction|"
                           r"organi[sz]ation)\s+(?-i:[A-Z])")
+#: the people or bodies who act for a state, before its name: "the leaders of Ukraine, Germany,
+#: France and Russia reached", "the foreign ministers of Armenia and Azerbaijan signed" (eleventh
+#: round: the state after "of" is then the subject)
+_ENVOYS_OF = re.compile(r"\b(?:leaders?|heads?(?:\s+of\s+(?:state|government))?|presidents?|"
+                        r"(?:prime|foreign|defen[cs]e)\s+ministers?|delegations?|"
+                        r"representatives|envoys|negotiators|governments?)\s+of\s+(?:the\s+)?$",
+                        re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -2591,7 +2598,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
              # Lebanon")
              and not _PREP_REGION.search(s[max(lo, e.start - 40):e.start])
              and (not _PREP.search(s[max(lo, e.start - 25):e.start]) or _PARTITIVE.search(
-                 s[max(lo, e.start - 25):e.start]))
+                 s[max(lo, e.start - 25):e.start]) or _ENVOYS_OF.search(
+                 s[max(lo, e.start - 40):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
                                s[max(lo, e.start - 20):e.start])]
     # an insertion between subject and verb is not the subject: "The United States, citing
