@@ -17,7 +17,9 @@ stays one act; a description of an armed party between "and the" and its name ("
 Lebanon-based armed group Hezbollah", "the Palestinian militant group Hamas") keeps the list
 joined, and a place in a "-based" compound is no actor; the states after "the leaders /
 foreign ministers / delegations of" are the subject ("The leaders of Ukraine, Germany, France
-and Russia reached an agreement").
+and Russia reached an agreement"); a capitalised word after "left the" or "abandoned" that
+names a place's country ("leaving the Georgian town of Gori", "an abandoned Georgian depot") is
+no agreement left or abandoned.
 """
 
 from __future__ import annotations
@@ -114,7 +116,22 @@ FACTS += [
      [w("minsk2_2015", "RUS", "violation_alleged", "2016", by="UKR")]),
 ]
 
+FACTS += [
+    # --- controls: an agreement left or abandoned by name -----------------------------------
+    ("left-the-npt", "North Korea left the NPT in 2003.",
+     [w("npt_1968", "PRK", "withdrew", "2003")]),
+    ("abandoned-inf-name", "The United States abandoned INF in 2019.",
+     [w("inf_1987", "USA", "withdrew", "2019")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # a place left or abandoned, under an agreement named before
+    ("leaving-georgian-town", "Russian tanks were seen leaving the Georgian town of Gori in "
+     "August 2008 under the six-point ceasefire plan."),
+    ("abandoned-georgian-depot", "Russian troops secured an abandoned Georgian ammunition depot "
+     "in August 2008, days after the six-point ceasefire plan."),
+    ("left-the-syrian-city", "Russian forces left the Syrian city of Palmyra in 2016, a year "
+     "after the Syria air safety memorandum."),
     ("ministers-of-refused", "The foreign ministers of Armenia and Azerbaijan refused to sign "
      "the Karabakh ceasefire agreement in November 2020."),
     ("leaders-of-may-sign", "The leaders of Ukraine and Russia may sign the Minsk II agreement "

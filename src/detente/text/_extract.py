@@ -97,6 +97,11 @@ class Candidate:
 
 # --- triggers -------------------------------------------------------------------------------
 # (type, pattern); earlier entries win where spans overlap.
+#: a capitalised word that names a place's country, not an agreement: "leaving the Georgian town
+#: of Gori", "abandoned Georgian ammunition depot" (eleventh round)
+_PLACE_AFTER = (r"[\w-]*\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|capital|region|province|"
+                r"district|area|border|port|coast|territory|airspace|waters|base|depot|positions?|"
+                r"embassy|soil|country|heartland|outskirts)\b")
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "the decision not to extend the treaty": an agreement that renews itself ends (a
     # withdrawal); "the Senate voted to reject the treaty": ratification refused
@@ -168,7 +173,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
         r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
-        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z]))|"
+        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z])"
+        r"(?!" + _PLACE_AFTER + r"))|"
         r"\bcease[ds]? (?:all )?(?:its )?participation\b|"
         r"\bceasing (?:all )?participation\b|"
         # "pulled the United States out of the agreement" (the actor inside the trigger)

@@ -98,7 +98,11 @@ _BROKEN_OBJECT = (r"\s+(?:the|this|that|a|an|its|their)\s+(?:(?!(?:on|of|about|o
 #: INF", "ditched New START", "abandoned the pact" (not "scrapped its nuclear ambitions")
 _AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
                      r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
-                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b")
+                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b"
+                     # (eleventh round: not a place, "abandoned Georgian ammunition depot")
+                     r"(?!\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|capital|region|province|"
+                     r"district|area|border|port|coast|territory|airspace|waters|base|depot|"
+                     r"positions?|embassy|soil|country|heartland|outskirts)\b)")
 
 #: the agreement itself as object, no preposition between ("terminated the 1997 friendship pact",
 #: not "cancelled the talks on the New START treaty")
