@@ -19,7 +19,9 @@ joined, and a place in a "-based" compound is no actor; the states after "the le
 foreign ministers / delegations of" are the subject ("The leaders of Ukraine, Germany, France
 and Russia reached an agreement"); a capitalised word after "left the" or "abandoned" that
 names a place's country ("leaving the Georgian town of Gori", "an abandoned Georgian depot") is
-no agreement left or abandoned.
+no agreement left or abandoned; a relative's passive of conclusion ("breaching a ceasefire that
+was agreed by the two sides") is a signing, by the two sides named before the relative (the
+relative "that" after a treaty noun is no complementiser cutting them off).
 """
 
 from __future__ import annotations
@@ -124,7 +126,25 @@ FACTS += [
      [w("inf_1987", "USA", "withdrew", "2019")]),
 ]
 
+FACTS += [
+    # --- a relative's passive of conclusion ---------------------------------------------------
+    ("relative-agreed-by-two-sides", "In November 2024 Israel and the militant group Hezbollah "
+     "accused each other of breaching the Israel-Lebanon ceasefire that was agreed by the two "
+     "sides.",
+     [w("israel_lebanon_ceasefire_2024", "ISR", "violation_alleged", "2024-11", by="HEZBOLLAH"),
+      w("israel_lebanon_ceasefire_2024", "HEZBOLLAH", "violation_alleged", "2024-11", by="ISR"),
+      w("israel_lebanon_ceasefire_2024", "ISR;HEZBOLLAH", "signed", "2024-11")]),
+    ("relative-which-was-reached", "Armenia and Azerbaijan observed the Karabakh ceasefire "
+     "agreement, which was reached by the two sides in November 2020.",
+     [w("nk_trilateral_2020", "ARM;AZE", "kept", "2020-11"),
+      w("nk_trilateral_2020", "ARM;AZE", "signed", "2020-11")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("relative-would-be-agreed", "Israel and Hezbollah discussed the Israel-Lebanon ceasefire "
+     "that would be agreed by the two sides in November 2024."),
+    ("relative-was-not-agreed", "Israel and Hezbollah discussed the Israel-Lebanon ceasefire, "
+     "which was not agreed by the two sides in 2023."),
     # a place left or abandoned, under an agreement named before
     ("leaving-georgian-town", "Russian tanks were seen leaving the Georgian town of Gori in "
      "August 2008 under the six-point ceasefire plan."),

@@ -1221,7 +1221,11 @@ class Extractor:
         sides: tuple[str, ...] = ()
         if any(e.key == "both sides" for e in act_ents):
             e0 = next(e for e in act_ents if e.key == "both sides")
-            lo = max((m.end() for m in _COMPLEMENT.finditer(s, 0, e0.start)), default=0)
+            # (eleventh round: not a relative "that" after a treaty noun, "a ceasefire that was
+            # agreed by the two sides")
+            lo = max((m.end() for m in _COMPLEMENT.finditer(s, 0, e0.start)
+                      if not (m.group(0) == "that" and _TREATY_HEAD_END.search(s[:m.start()]))),
+                     default=0)
             y0 = state.ref.year if state.ref else state.last_year
             here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
                     e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
@@ -1392,7 +1396,11 @@ class Extractor:
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
                     re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I)) or bool(
                     # a zero relative: "a military agreement it signed with Pyongyang"
-                    re.search(rf"{_AGREEMENT_NP}\s+(?:it|they)\s+$", s[c0:t0], re.I))
+                    re.search(rf"{_AGREEMENT_NP}\s+(?:it|they)\s+$", s[c0:t0], re.I)) or bool(
+                    # (eleventh round) a relative's passive: "breaching a ceasefire that was
+                    # agreed by the two sides", "the deal, which was reached in Doha"
+                    re.match(r"(?:was|were|ha[sd]\s+been|have\s+been)\s", ttext, re.I) and
+                    re.search(rf"{_AGREEMENT_NP}\s*,?\s+(?:that|which)\s+$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
                         re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
@@ -2290,7 +2298,10 @@ def _pair(s: str, acts: Sequence[tuple[str, int, int]]) -> tuple[str, ...]:
     """The last two different actors coordinated in ``s`` ("Azerbaijan and Armenia", "between
     the Israeli military and Hezbollah", "either the United States or the Soviet Union")."""
     for (c0, _, e0), (c1, s1, _) in reversed(list(zip(acts, acts[1:], strict=False))):
-        if c0 != c1 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*)?(?:and|or|,)\s+(?:the\s+)?",
+        # (eleventh round: with a title or description before the second name, "Israel and
+        # the Lebanon-based armed group Hezbollah")
+        if c0 != c1 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*)?(?:and|or|,)\s+(?:the\s+)?"
+                                     r"(?:(?:[A-Z][\w.'-]*|" + _TITLE_WORDS + r")\s+)*",
                                      s[e0:s1]):
             return (c0, c1)
     return ()
@@ -2515,7 +2526,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                           s[c0:t0], re.I))):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
-        agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
+        # (eleventh round: "agreed by the two sides", whose placeholder holds its "the")
+        agent0 = [e for e in acts if ag and (e.start == t1 + ag.end() or (
+            e.key == "both sides" and e.start <= t1 + ag.end() < e.end))]
         if agent0:
             return codes(_chain_right(s, acts, agent0[0], c1)), "agent"
         return ("*",), "parties"
