@@ -21,7 +21,10 @@ and Russia reached an agreement"); a capitalised word after "left the" or "aband
 names a place's country ("leaving the Georgian town of Gori", "an abandoned Georgian depot") is
 no agreement left or abandoned; a relative's passive of conclusion ("breaching a ceasefire that
 was agreed by the two sides") is a signing, by the two sides named before the relative (the
-relative "that" after a treaty noun is no complementiser cutting them off).
+relative "that" after a treaty noun is no complementiser cutting them off); an agreement
+*reached* or *sealed*, named or definite ("reached the ceasefire understanding", "hours after
+reaching the U.S.-brokered deal", "sealed the Black Sea Grain Initiative"), is concluded (and a
+gerund "weeks / months after" a date is not of that date).
 """
 
 from __future__ import annotations
@@ -140,7 +143,29 @@ FACTS += [
       w("nk_trilateral_2020", "ARM;AZE", "signed", "2020-11")]),
 ]
 
+FACTS += [
+    # --- an agreement reached or sealed ------------------------------------------------------
+    ("reached-the-understanding", "India and Pakistan reached the India-Pakistan ceasefire "
+     "understanding on May 10, 2025.",
+     [w("india_pak_understanding_2025", "IND;PAK", "signed", "2025-05")]),
+    ("sealed-the-initiative", "Russia and Ukraine sealed the Black Sea Grain Initiative in July "
+     "2022.",
+     [w("bsgi_2022", "RUS;UKR", "signed", "2022-07")]),
+    ("after-reaching-brokered-deal", "Russia and Ukraine sealed the Black Sea Grain Initiative "
+     "in July 2022. Both sides accused each other of stalling ships in August 2022, weeks after "
+     "reaching the U.N.-brokered deal.",
+     [w("bsgi_2022", "RUS;UKR", "signed", "2022-07"),
+      w("bsgi_2022", "RUS;UKR", "signed")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("hope-to-reach", "Russia and Ukraine hope to reach the Black Sea Grain Initiative deal."),
+    ("failed-to-reach", "Russia and Ukraine failed to reach the Black Sea Grain Initiative deal "
+     "in 2022."),
+    ("reached-the-limits", "Russia reached the limits of the Black Sea Grain Initiative in "
+     "2023."),
+    ("reached-the-end", "In 2023 the parties reached the end of the Black Sea Grain Initiative "
+     "talks without a new deal."),
     ("relative-would-be-agreed", "Israel and Hezbollah discussed the Israel-Lebanon ceasefire "
      "that would be agreed by the two sides in November 2024."),
     ("relative-was-not-agreed", "Israel and Hezbollah discussed the Israel-Lebanon ceasefire, "
@@ -199,3 +224,12 @@ def test_fact(text: str, wants: list[Want]) -> None:
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_no_fact(text: str) -> None:
     assert_no_fact(text)
+
+
+def test_weeks_after_is_not_the_main_clause_date() -> None:
+    from _text_cases import facts
+    got = [c for c in facts("Russia and Ukraine sealed the Black Sea Grain Initiative in July "
+                            "2022. Both sides accused each other of stalling ships in August "
+                            "2022, weeks after reaching the U.N.-brokered deal.")
+           if c.trigger == "reaching"]
+    assert got and not (got[0].date or "").startswith("2022-08"), got

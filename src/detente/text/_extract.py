@@ -365,6 +365,17 @@ _TRIGGERS.append(("signed", re.compile(
     r"{0,2}?(?:joint|trilateral|bilateral)\s+(?:statement|communiqu[eé]|declaration)s?\b)",
     re.I)))
 _KEYS.append(("issu", "releas", "adopt", "publish"))
+# eleventh round: an agreement reached or sealed, named or definite: "India and Pakistan
+# reached the ceasefire understanding", "hours after reaching the U.S.-brokered deal", "sealed
+# the Black Sea Grain Initiative" (not "reached the limits of the deal", "reached the end"; an
+# indefinite "reached an agreement" is a consent, checked against the date of signature)
+_TRIGGERS.append(("signed", re.compile(
+    r"\b(?:reach(?:ed|es|ing)?|seal(?:ed|s|ing)?)\b(?=\s+(?:the|this|that|their)\s+(?:(?!(?:on|"
+    r"of|about|over|for|with|to|in|at|by|from|under|where|when|which|that|limits?|end|stage|"
+    r"point|terms|goals?|targets?|level|ceiling|caps?)\b)[\w'’.-]+\s+){0,5}?(?:agreement|deal|"
+    r"accords?|pact|ceasefire|cease-fire|truce|armistice|understanding|treaty|initiative|"
+    r"memorandum|declaration|arrangement)\b)", re.I)))
+_KEYS.append(("reach", "seal"))
 # eleventh round: a failure to keep an agreement or an undertaking is its breach, as "failed to
 # comply" is: "failed to live up to their commitment", "failing to uphold its pledge", "failed to
 # keep its promise", "failure to respect the ceasefire" (not "failed to keep pace")
@@ -621,7 +632,8 @@ _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|amon
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
-                 r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                 # (eleventh round: abbreviations in a modifier, "the U.S.-brokered deal")
+                 r"withdrawal|participation)\b)[\w'’.-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
                  r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
@@ -2433,6 +2445,10 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
     # "Russia said on Friday it was leaving, months after Washington quit": a date before a
     # subordinate clause is not the date of the act inside it
     usable = [d for d in usable if d.end > t0 or not _SUBORDINATE.search(s[d.end:t0])]
+    # (eleventh round) nor of a gerund that long precedes it: "in August, weeks after reaching
+    # the deal" (the reaching is not of August; "hours after" stays on the day)
+    usable = [d for d in usable if d.end > t0 or not re.search(
+        r"\b(?:weeks|months|years|decades)\s+(?:after|before)\s+(?:\w+ly\s+)?$", s[d.end:t0])]
     if not usable:
         return None
     in_clause = [d for d in usable if c0 <= d.start < c1]
