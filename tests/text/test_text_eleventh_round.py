@@ -24,7 +24,9 @@ was agreed by the two sides") is a signing, by the two sides named before the re
 relative "that" after a treaty noun is no complementiser cutting them off); an agreement
 *reached* or *sealed*, named or definite ("reached the ceasefire understanding", "hours after
 reaching the U.S.-brokered deal", "sealed the Black Sea Grain Initiative"), is concluded (and a
-gerund "weeks / months after" a date is not of that date).
+gerund "weeks / months after" a date is not of that date); an effort in progress to keep an
+agreement ("is trying to honor", ", trying to honor") is its observance, while a future, modal,
+negated or past attempt is not.
 """
 
 from __future__ import annotations
@@ -158,7 +160,23 @@ FACTS += [
       w("bsgi_2022", "RUS;UKR", "signed")]),
 ]
 
+FACTS += [
+    # --- an effort in progress to keep an agreement ------------------------------------------
+    ("participle-trying-to-honor", "Turkey, trying to honor the Sochi agreement in February "
+     "2020, urged restraint.",
+     [w("sochi_idlib_2018", "TUR", "kept", "2020-02")]),
+    ("is-working-to-abide", "In 2020 Ukraine is working to abide by the Minsk II "
+     "agreement, Zelensky said.",
+     [w("minsk2_2015", "UKR", "kept", "2020")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("will-try-to-honor", "Turkey will try to honor the Sochi agreement in 2020."),
+    ("not-trying-to-honor", "Turkey is not trying to honor the Sochi agreement, Russia said in "
+     "2020."),
+    ("would-be-trying", "Turkey said in 2020 that it would be trying to honor the Sochi "
+     "agreement."),
+    ("tried-to-honor", "Turkey tried to honor the Sochi agreement in 2020."),
     ("hope-to-reach", "Russia and Ukraine hope to reach the Black Sea Grain Initiative deal."),
     ("failed-to-reach", "Russia and Ukraine failed to reach the Black Sea Grain Initiative deal "
      "in 2022."),

@@ -1895,6 +1895,17 @@ class Extractor:
                     and \
                     not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
                 hyp = True
+            # (eleventh round) an effort in progress to keep an agreement is its observance:
+            # "we are trying to honor that agreement", "Turkey, trying to honor the Sochi
+            # agreement, urges ..." (not "would try to", "will try to", "tried to": an attempt
+            # stated as past may have failed)
+            if hyp and etype == "kept" and re.search(
+                    r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
+                    r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
+                    r"(?:best\s+)?)\s*to\s+(?:\w+ly\s+)?$", s[h0:t0], re.I) and not re.search(
+                    r"\b(?:if|unless|would|could|might|may|should|will|shall|must|not|never|no)\b",
+                    s[c0:t0], re.I):
+                hyp = False
             # a past act in a temporal or causal clause is presupposed: "... trying to salvage
             # after Washington pulled out"; so is a past participle right after the treaty noun
             # ("including the most recent agreement signed on February 12") and a definite
