@@ -26,7 +26,8 @@ relative "that" after a treaty noun is no complementiser cutting them off); an a
 reaching the U.S.-brokered deal", "sealed the Black Sea Grain Initiative"), is concluded (and a
 gerund "weeks / months after" a date is not of that date); an effort in progress to keep an
 agreement ("is trying to honor", ", trying to honor") is its observance, while a future, modal,
-negated or past attempt is not.
+negated or past attempt is not; a first line whose source says it has no date ("Famous Daily
+(history blog), undated.") is a header, as one ending in a date is: its headline is no claim.
 """
 
 from __future__ import annotations
@@ -170,7 +171,17 @@ FACTS += [
      [w("minsk2_2015", "UKR", "kept", "2020")]),
 ]
 
+FACTS += [
+    # --- the body's act under an undated header is still found --------------------------------
+    ("undated-header-body", "North Korea announces withdrawal from Nuclear Nonproliferation "
+     "Treaty. Example History Blog, undated.\n\nOn March 12, 1993, North Korea announced its "
+     "withdrawal from the NPT.",
+     [w("npt_1968", "PRK", "withdrew", "1993-03")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("undated-header-only", "Iran quits nuclear deal. Example Wire, undated.\n\nThe story is "
+     "told below without dates."),
     ("will-try-to-honor", "Turkey will try to honor the Sochi agreement in 2020."),
     ("not-trying-to-honor", "Turkey is not trying to honor the Sochi agreement, Russia said in "
      "2020."),

@@ -901,9 +901,13 @@ class Extractor:
                 t[3][:1].islower() for _, st, _ in rows for t in _find_triggers(st))
             # the article's first lines ending in a full date: a headline and its dateline
             # ("Russia quits arms pact - Example Wire, 7 November 2023"), in any case
+            # (eleventh round: or a source line that says it has no date, "Famous Daily (history
+            # blog), undated.")
             header = header or (offset == paras[0][0] and len(paras) > 1 and len(chunk) < 250
                                 and "\n" not in
-                                chunk.strip() and bool(_DATELINE.search(chunk)))
+                                chunk.strip() and bool(_DATELINE.search(chunk) or re.search(
+                                    r"[,.;:|—–-]\s*(?:undated|no\s+date|n\.\s?d\.)\.?\s*$",
+                                    chunk, re.I)))
             state.prev_alleger = None
             state.quote_speaker = None
             state.since_agreement = 99
