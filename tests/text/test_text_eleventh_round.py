@@ -27,7 +27,10 @@ reaching the U.S.-brokered deal", "sealed the Black Sea Grain Initiative"), is c
 gerund "weeks / months after" a date is not of that date); an effort in progress to keep an
 agreement ("is trying to honor", ", trying to honor") is its observance, while a future, modal,
 negated or past attempt is not; a first line whose source says it has no date ("Famous Daily
-(history blog), undated.") is a header, as one ending in a date is: its headline is no claim.
+(history blog), undated.") is a header, as one ending in a date is: its headline is no claim;
+an official's title "of" a state ("Ali Shamkhani, the secretary of Iran's Supreme National
+Security Council and Saudi adviser ..., signed") makes the state a subject, and a curly
+possessive joins a list as a straight one does.
 """
 
 from __future__ import annotations
@@ -179,7 +182,30 @@ FACTS += [
      [w("npt_1968", "PRK", "withdrew", "1993-03")]),
 ]
 
+FACTS += [
+    # --- an official "of" a state ----------------------------------------------------------
+    ("secretary-of-possessive-list", "Hossein Tehrani, the secretary of Iran’s Defence Council "
+     "and Saudi adviser Faisal Omar, signed an agreement in Beijing with China in March 2023.",
+     [w("iran_saudi_beijing_2023", "IRN;SAU;CHN", "signed", "2023-03")]),
+    ("minister-of-subject", "The foreign minister of Armenia signed the Karabakh ceasefire "
+     "agreement in November 2020.",
+     [w("nk_trilateral_2020", "ARM", "signed", "2020-11")]),
+    ("ambassador-of-subject", "The ambassador of Russia said in 2019 that the United States had "
+     "violated the INF Treaty.",
+     [w("inf_1987", "USA", "violation_alleged", "2019", by="RUS")]),
+]
+
+FACTS += [
+    # an effort in progress under a dateline is of the dateline's month
+    ("trying-under-dateline", "Turkey urges restraint. Example Wire, 23 February 2020.\n\n"
+     "Turkey, trying to honor the Sochi agreement, urged all sides to keep calm, an official "
+     "said.",
+     [w("sochi_idlib_2018", "TUR", "kept", "2020-02")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("minister-of-refused", "The foreign minister of Armenia refused to sign the Karabakh "
+     "ceasefire agreement in November 2020."),
     ("undated-header-only", "Iran quits nuclear deal. Example Wire, undated.\n\nThe story is "
      "told below without dates."),
     ("will-try-to-honor", "Turkey will try to honor the Sochi agreement in 2020."),

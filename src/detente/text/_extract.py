@@ -552,8 +552,15 @@ _GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:group|movement|militia|fac
 #: round: the state after "of" is then the subject)
 _ENVOYS_OF = re.compile(r"\b(?:leaders?|heads?(?:\s+of\s+(?:state|government))?|presidents?|"
                         r"(?:prime|foreign|defen[cs]e)\s+ministers?|delegations?|"
-                        r"representatives|envoys|negotiators|governments?)\s+of\s+(?:the\s+)?$",
-                        re.I)
+                        r"representatives|envoys|negotiators|governments?|"
+                        # (and an official's title: "Ali Shamkhani, the secretary of Iran's
+                        # Supreme National Security Council, signed")
+                        r"secretary|ministers?|chairman|chief|ambassadors?|spokes(?:man|woman|"
+                        r"person))\s+of\s+(?:the\s+)?$", re.I)
+#: an effort in progress right before a trigger: "is trying to", ", working to" (eleventh round)
+_EFFORT = re.compile(r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
+                     r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
+                     r"(?:best\s+)?)\s*to\s+(?:\w+ly\s+)?$", re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -1555,8 +1562,10 @@ class Extractor:
                 dm = _carry_date(state.last_date, carried)
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
-            if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
-                    s[c0:t0]):
+            if dm is None and state.ref is not None and (etype in _ACTS and _PRESENT.search(
+                    s[c0:t0]) or etype == "kept" and _EFFORT.search(s[c0:t0])):
+                # (eleventh round: and an effort in progress to keep an agreement, "Turkey,
+                # trying to honor the Sochi agreement, ...")
                 # news convention: an act in the present perfect or progressive under a
                 # dateline ("has decided to stop", "is suspending") is of the dateline's month
                 dm = DateMention(t0, t0, f"{state.ref.year:04d}-{state.ref.month:02d}",
@@ -1903,10 +1912,7 @@ class Extractor:
             # "we are trying to honor that agreement", "Turkey, trying to honor the Sochi
             # agreement, urges ..." (not "would try to", "will try to", "tried to": an attempt
             # stated as past may have failed)
-            if hyp and etype == "kept" and re.search(
-                    r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
-                    r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
-                    r"(?:best\s+)?)\s*to\s+(?:\w+ly\s+)?$", s[h0:t0], re.I) and not re.search(
+            if hyp and etype == "kept" and _EFFORT.search(s[h0:t0]) and not re.search(
                     r"\b(?:if|unless|would|could|might|may|should|will|shall|must|not|never|no)\b",
                     s[c0:t0], re.I):
                 hyp = False
@@ -2495,7 +2501,7 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
         # (a title and name after a demonym: "Armenian Prime Minister Nikol Pashinyan and")
-        if re.fullmatch(r"(?:'s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
+        if re.fullmatch(r"(?:['’]s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
                         r"(?:and\s+|along\s+with\s+|together\s+with\s+|"
                         r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
                         r"(?:(?:[A-Z][\w.'-]*|of|" + _TITLE_WORDS + r")\s+)*",
