@@ -30,7 +30,9 @@ negated or past attempt is not; a first line whose source says it has no date ("
 (history blog), undated.") is a header, as one ending in a date is: its headline is no claim;
 an official's title "of" a state ("Ali Shamkhani, the secretary of Iran's Supreme National
 Security Council and Saudi adviser ..., signed") makes the state a subject, and a curly
-possessive joins a list as a straight one does.
+possessive joins a list as a straight one does; "moving / going / pressing ahead to" is an
+implicative head as "moved to" and "decided to" are (a reported "was moving ahead to" under a
+dateline is of its month).
 """
 
 from __future__ import annotations
@@ -203,7 +205,29 @@ FACTS += [
      [w("sochi_idlib_2018", "TUR", "kept", "2020-02")]),
 ]
 
+FACTS += [
+    # --- going ahead ---------------------------------------------------------------------------
+    ("moving-ahead-to-suspend", "South Korea and North Korea signed the inter-Korean military "
+     "agreement in 2018. In November 2023 the South Korean government was moving ahead to "
+     "suspend part of the inter-Korean military agreement.",
+     [w("inter_korean_cma_2018", "PRK;KOR", "signed", "2018"),
+      w("inter_korean_cma_2018", "KOR", "suspended", "2023-11")]),
+    ("went-ahead-to-withdraw", "In 2019 the United States went ahead to withdraw from the INF "
+     "Treaty.",
+     [w("inf_1987", "USA", "withdrew", "2019")]),
+    ("moving-ahead-under-dateline", "Seoul acts on the pact. Example Wire, November 22, 2023.\n\n"
+     "South Korea and North Korea signed the inter-Korean military agreement in 2018. Seoul’s "
+     "prime minister said in televised remarks the government was moving ahead to suspend part "
+     "of the inter-Korean military agreement.",
+     [w("inter_korean_cma_2018", "PRK;KOR", "signed", "2018"),
+      w("inter_korean_cma_2018", "KOR", "suspended", "2023-11")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("might-move-ahead", "In November 2023 South Korea said it might move ahead to suspend part "
+     "of the inter-Korean military agreement with North Korea."),
+    ("did-not-go-ahead", "In 2019 the United States did not go ahead to withdraw from the INF "
+     "Treaty."),
     ("minister-of-refused", "The foreign minister of Armenia refused to sign the Karabakh "
      "ceasefire agreement in November 2020."),
     ("undated-header-only", "Iran quits nuclear deal. Example Wire, undated.\n\nThe story is "

@@ -504,6 +504,8 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
 _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
     r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
+    # (eleventh round: "was moving ahead to suspend", "went ahead to withdraw")
+    r"(?:mov(?:ed|es|ing)|go(?:es|ing)?|went|gone|press(?:ed|es|ing))\s+ahead|"
     r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
     r"(?:takes?|took|taken) steps|(?:was|were|is|are|been) (?:forced|compelled))\s+"
     r"(?:[\w.,'’-]+\s+){0,4}$|"
@@ -1562,8 +1564,10 @@ class Extractor:
                 dm = _carry_date(state.last_date, carried)
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
-            if dm is None and state.ref is not None and (etype in _ACTS and _PRESENT.search(
-                    s[c0:t0]) or etype == "kept" and _EFFORT.search(s[c0:t0])):
+            if dm is None and state.ref is not None and (etype in _ACTS and (_PRESENT.search(
+                    s[c0:t0]) or re.search(r"\b(?:is|are|was|were)\s+(?:mov|go|press)\w*\s+ahead\s+"
+                                           r"(?:to|with)\s+$", s[c0:t0], re.I)) or
+                    etype == "kept" and _EFFORT.search(s[c0:t0])):
                 # (eleventh round: and an effort in progress to keep an agreement, "Turkey,
                 # trying to honor the Sochi agreement, ...")
                 # news convention: an act in the present perfect or progressive under a
