@@ -32,7 +32,8 @@ an official's title "of" a state ("Ali Shamkhani, the secretary of Iran's Suprem
 Security Council and Saudi adviser ..., signed") makes the state a subject, and a curly
 possessive joins a list as a straight one does; "moving / going / pressing ahead to" is an
 implicative head as "moved to" and "decided to" are (a reported "was moving ahead to" under a
-dateline is of its month).
+dateline is of its month); "the North" and "the South", in an article that names North Korea,
+are the two Koreas (not "the North Atlantic Treaty", "the South China Sea").
 """
 
 from __future__ import annotations
@@ -223,7 +224,29 @@ FACTS += [
       w("inter_korean_cma_2018", "KOR", "suspended", "2023-11")]),
 ]
 
+FACTS += [
+    # --- the two Koreas by their halves ------------------------------------------------------
+    ("the-north-admitted", "North Korea signed the Agreed Framework in 1994. In 2002 the North "
+     "admitted that it had violated the Agreed Framework.",
+     [w("agreed_framework_1994", "PRK", "signed", "1994"),
+      w("agreed_framework_1994", "PRK", "violation_alleged", "2002")]),
+    ("the-south-suspended", "South Korea and North Korea signed the inter-Korean military "
+     "agreement in 2018. In November 2023 the South suspended part of the inter-Korean military "
+     "agreement.",
+     [w("inter_korean_cma_2018", "KOR;PRK", "signed", "2018"),
+      w("inter_korean_cma_2018", "KOR", "suspended", "2023-11")]),
+    # control: "the North Atlantic ..." is no Korea
+    ("north-atlantic-not-korea", "North Korea signed the Agreed Framework in 1994. The North "
+     "Atlantic allies said in 2002 that North Korea had violated the Agreed Framework.",
+     [w("agreed_framework_1994", "PRK", "signed", "1994"),
+      w("agreed_framework_1994", "PRK", "violation_alleged", "2002")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("the-north-denied", "North Korea is in the news again. In 2002 the North denied that it "
+     "had violated the NPT."),
+    ("the-south-without-korea", "In 2023 the South suspended part of the energy moratorium, "
+     "the statement said."),
     ("might-move-ahead", "In November 2023 South Korea said it might move ahead to suspend part "
      "of the inter-Korean military agreement with North Korea."),
     ("did-not-go-ahead", "In 2019 the United States did not go ahead to withdraw from the INF "

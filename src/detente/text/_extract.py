@@ -559,6 +559,21 @@ _ENVOYS_OF = re.compile(r"\b(?:leaders?|heads?(?:\s+of\s+(?:state|government))?|
                         # Supreme National Security Council, signed")
                         r"secretary|ministers?|chairman|chief|ambassadors?|spokes(?:man|woman|"
                         r"person))\s+of\s+(?:the\s+)?$", re.I)
+_HALF = re.compile(r"\b[Tt]he\s+(North|South)(?![\w-])(?!\s+(?-i:[A-Z])|\s+(?:of|and\s+(?:the\s+)?"
+                   r"(?-i:[A-Z]\w+\s+[A-Z])))")
+_KOREA = re.compile(r"\bNorth\s+Korea|\bPyongyang\b|\bDPRK\b")
+
+
+def _korean_halves(s: str, text: str, ents: list[_Ent]) -> list[_Ent]:
+    """"the North" / "the South" as North / South Korea, in an article that names North Korea
+    (not "the North Atlantic", "the South China Sea", "the north of")."""
+    if not _KOREA.search(text):
+        return []
+    return [_Ent("ACT", "north korea" if m.group(1) == "North" else "south korea", m.start(),
+                 m.end(), m.group(0)) for m in _HALF.finditer(s)
+            if not any(e.start < m.end() and m.start() < e.end for e in ents)]
+
+
 #: an effort in progress right before a trigger: "is trying to", ", working to" (eleventh round)
 _EFFORT = re.compile(r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
                      r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
@@ -1201,6 +1216,10 @@ class Extractor:
                 desc := self._described_agreement(s) or self._possessive_agreement(s) or
                 state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
+        # (eleventh round) "the North", "the South" in an article that names North Korea: the
+        # two Koreas ("The North confirmed U.S. suspicions", "the North's admission")
+        if "the North" in s or "the South" in s or "The North" in s or "The South" in s:
+            ents = sorted([*ents, *_korean_halves(s, article.text, ents)], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
         if header or not triggers:
