@@ -33,7 +33,9 @@ Security Council and Saudi adviser ..., signed") makes the state a subject, and 
 possessive joins a list as a straight one does; "moving / going / pressing ahead to" is an
 implicative head as "moved to" and "decided to" are (a reported "was moving ahead to" under a
 dateline is of its month); "the North" and "the South", in an article that names North Korea,
-are the two Koreas (not "the North Atlantic Treaty", "the South China Sea").
+are the two Koreas (not "the North Atlantic Treaty", "the South China Sea"); a pronoun opening a
+sentence (or a quotation) right after a sentence with no act is that sentence's subject ("The
+North confirmed the suspicions. 'They are in material breach of ...,' a spokesman said").
 """
 
 from __future__ import annotations
@@ -242,7 +244,22 @@ FACTS += [
       w("agreed_framework_1994", "PRK", "violation_alleged", "2002")]),
 ]
 
+FACTS += [
+    # --- a pronoun after a sentence with no act --------------------------------------------
+    ("quoted-they-after-subject", "North Korea signed the Agreed Framework in 1994.\n\nThe North "
+     "confirmed the suspicions in October 2002. \"They are in material breach of the Agreed "
+     "Framework,\" a White House spokesman said.",
+     [w("agreed_framework_1994", "PRK", "signed", "1994"),
+      w("agreed_framework_1994", "PRK", "violation_alleged", by="USA")]),
+    ("it-after-subject", "The United States signed the JCPOA in 2015.\n\nIran met the "
+     "inspectors in July 2019. It is in breach of the JCPOA, the State Department said.",
+     [w("jcpoa_2015", "USA", "signed", "2015"),
+      w("jcpoa_2015", "IRN", "violation_alleged", by="USA")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("quoted-they-denied", "North Korea is in the news.\n\nThe North received the envoys in "
+     "October 2002. \"They are not in breach of the Agreed Framework,\" a spokesman said."),
     ("the-north-denied", "North Korea is in the news again. In 2002 the North denied that it "
      "had violated the NPT."),
     ("the-south-without-korea", "In 2023 the South suspended part of the energy moratorium, "

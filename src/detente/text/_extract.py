@@ -574,6 +574,21 @@ def _korean_halves(s: str, text: str, ents: list[_Ent]) -> list[_Ent]:
             if not any(e.start < m.end() and m.start() < e.end for e in ents)]
 
 
+def _sentence_subject(prev: str, codes: Sequence[tuple[str, int, int]]) -> str | None:
+    """The actor that opens ``prev`` as its subject ("The North confirmed ...", "Russia, on
+    Monday, said ..."), else None."""
+    if not codes:
+        return None
+    c, a, b = codes[0]
+    if not re.fullmatch(r"\s*[\"“']?\s*(?:(?:On|In|Last|Earlier)\s+[\w ,]{1,30},\s*)?"
+                        r"(?:[Tt]he\s+)?", prev[:a]):
+        return None
+    # (one subject, not a list: "Russia and Ukraine ..." is a pair)
+    if re.match(r"\s*(?:,\s*)?(?:and|or)\b", prev[b:]):
+        return None
+    return c
+
+
 #: an effort in progress right before a trigger: "is trying to", ", working to" (eleventh round)
 _EFFORT = re.compile(r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
                      r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
@@ -749,8 +764,10 @@ _NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|in
                       r"pull-out|violator|ment|expiry)$", re.I)
 #: "it"/"they" opening a clause, after a connective ("therefore it"), not after a subordinator
 #: ("When it withdrew ..., the Trump Administration": there "it" is the main clause's subject)
-_PRONOUN = re.compile(r"^\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|although|"
-                      r"though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b", re.I)
+#: (eleventh round: also opening a quotation, '"They are in material breach," ... said')
+_PRONOUN = re.compile(r"^\s*[\"“‘]?\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|"
+                      r"although|though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b",
+                      re.I)
 #: a reciprocal accusation: "accused each other of", "blamed the other side for", "exchanged
 #: accusations of ceasefire violations", "traded charges of breaching the truce"
 _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
@@ -1248,6 +1265,7 @@ class Extractor:
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
                                                                                     ARMED, E3, P5))
                 state.prev_sentence = s
+                state.prev_had_act = False
             self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
         clauses = _clauses(s)
@@ -1761,11 +1779,21 @@ class Extractor:
                             r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start]) and
                             (c := g.actor_code(e.key, year)) and c != speaker]
                         actors += tuple(partners[:1])
-                elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors):
+                elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors or (
+                        not state.prev_had_act and re.match(r"[\"“']?\s*(?:They|It)\b", s) and
+                        _sentence_subject(state.prev_sentence, state.prev_codes))):
                     # "..., and therefore it is violating the agreement": this sentence's
                     # first act, else the previous sentence's
                     own_acts = [c.actors for c in found if "*" not in c.actors]
                     actors, how = (own_acts[0] if own_acts else state.last_actors), "pronoun"
+                    # (eleventh round) a sentence-initial pronoun right after a sentence with no
+                    # act whose subject is an actor: that subject ("The North confirmed U.S.
+                    # suspicions. 'They are in material breach,' ... said")
+                    if not own_acts and not state.prev_had_act and \
+                            re.match(r"[\"“']?\s*(?:They|It)\b", s) and \
+                            (subj := _sentence_subject(state.prev_sentence,
+                                                       state.prev_codes)) is not None:
+                        actors = (subj,)
                 elif not act_ents and state.last_actors and state.since_candidate <= 1 and (
                         _NOMINAL.search(ttext.split()[-1]) or "decision" in ttext.lower()):
                     actors, how = state.last_actors, "pronoun"
@@ -2195,6 +2223,7 @@ class Extractor:
         if _unknown_speaker(s, act_ents, people):
             state.last_person = None
         state.since_candidate = 0 if found else state.since_candidate + 1
+        state.prev_had_act = bool(found)
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
             state.last_agreement_at = index
@@ -2265,6 +2294,8 @@ class _State:
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
     since_candidate: int = 99
+    #: whether the previous sentence gave a candidate (eleventh round, for a pronoun subject)
+    prev_had_act: bool = True
     #: (sentence index, agreement id, text) of every agreement named in the article
     named: list[tuple[int, str, str]] = field(default_factory=list)
     #: the last person named (a name with years in office), for "he said"
