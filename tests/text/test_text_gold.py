@@ -11,7 +11,8 @@ import pytest
 
 from detente.record import load_shipped_record
 from detente.text import Article, Extractor, read_article
-from detente.text._gold import GROUPS, group_of, load_gold, score
+from detente.text._extract import Candidate
+from detente.text._gold import GROUPS, GoldEvent, group_of, load_gold, score
 
 GOLD = Path(__file__).parent / "gold"
 HELD_OUT = GROUPS["held"]
@@ -68,3 +69,29 @@ def test_development_articles_meet_the_bar(run: dict[str, object]) -> None:
 def test_no_negated_or_hypothetical_act_is_output_as_a_fact(run: dict[str, object],
                                                              label: str) -> None:
     assert run[label].leaks == []  # type: ignore[attr-defined]
+
+
+def _cand(sentence_index: int, etype: str) -> Candidate:
+    return Candidate("d", sentence_index, "s", 0, 1, "jcpoa_2015", "JCPOA", ("IRN",), etype,
+                     None, "", (), False, False, 0.9, "t")
+
+
+def _gold(etype: str, *, hypothetical: bool) -> GoldEvent:
+    return GoldEvent("d", "Iran said", "jcpoa_2015", frozenset({"IRN"}), etype, None, None,
+                     frozenset(), False, hypothetical)
+
+
+def test_a_fact_matched_to_a_gold_fact_is_no_leak() -> None:
+    """A sentence holding a fact and a hypothetical act of the same kind: one predicted fact is
+    the fact's output (no leak); a second predicted fact is the hypothetical one leaked."""
+    rec = load_shipped_record()
+    texts = {"d": ["Iran said it had exceeded the limit and threatened more."]}
+    gold = [_gold("violation_alleged", hypothetical=False),
+            _gold("violation_alleged", hypothetical=True)]
+    one = score([_cand(0, "violation_alleged")], gold, texts, rec)
+    assert (one.tp, one.fp, one.leaks) == (1, 0, [])
+    two = score([_cand(0, "violation_alleged"), _cand(0, "violation_alleged")], gold, texts, rec)
+    assert (two.tp, two.fp, len(two.leaks)) == (1, 1, 1)
+    # with no gold fact in the sentence, the predicted fact is a leak
+    only_hyp = score([_cand(0, "violation_alleged")], gold[1:], texts, rec)
+    assert (only_hyp.tp, only_hyp.fp, len(only_hyp.leaks)) == (0, 1, 1)

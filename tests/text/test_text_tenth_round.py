@@ -44,6 +44,12 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      "the CFE Treaty in 2007.",
      [w("cfe_1990", "RUS", "withdrew", "2007")]),
     # --- a body's name: the UN's alone, another state's after a possessive or an adjective ----
+    # the secretary of another state's security council is no actor of the UN's (a trap of no
+    # fact at all until the eleventh round, when an official "of" a state became that state:
+    # exactly Iran's signing now, still no UN Security Council)
+    ("supreme-national-security-council", "The secretary of Iran's Supreme National Security "
+     "Council signed the JCPOA in July 2015.",
+     [w("jcpoa_2015", "IRN", "signed", "2015-07")]),
     ("un-security-council", "The Security Council said in 2022 that Iraq violated the Gulf War "
      "ceasefire terms.",
      [w("iraq_unscr687_1991", "IRQ", "violation_alleged", "2022", by="UNSC")]),
@@ -116,9 +122,6 @@ NO_FACT: list[tuple[str, str]] = [
     ("hearings-on-ratification", "Parliament held hearings on ratification of the CTBT in 1999."),
     ("meeting-on-withdrawal", "The cabinet held a meeting on the withdrawal from the INF Treaty "
      "in 2018."),
-    # the secretary of another state's security council is no actor of the UN's
-    ("supreme-national-security-council", "The secretary of Iran's Supreme National Security "
-     "Council signed the JCPOA in July 2015."),
     # six powers not all parties to the agreement named: no actor
     ("six-powers-not-parties", "Six world powers signed New START in 2010."),
     # agreements set apart from the one named

@@ -97,6 +97,11 @@ class Candidate:
 
 # --- triggers -------------------------------------------------------------------------------
 # (type, pattern); earlier entries win where spans overlap.
+#: a capitalised word that names a place's country, not an agreement: "leaving the Georgian town
+#: of Gori", "abandoned Georgian ammunition depot" (eleventh round)
+_PLACE_AFTER = (r"[\w-]*\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|capital|region|province|"
+                r"district|area|border|port|coast|territory|airspace|waters|base|depot|positions?|"
+                r"embassy|soil|country|heartland|outskirts)\b")
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "the decision not to extend the treaty": an agreement that renews itself ends (a
     # withdrawal); "the Senate voted to reject the treaty": ratification refused
@@ -168,7 +173,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("withdrew", re.compile(
         r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
         r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
-        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z]))|"
+        r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z])"
+        r"(?!" + _PLACE_AFTER + r"))|"
         r"\bcease[ds]? (?:all )?(?:its )?participation\b|"
         r"\bceasing (?:all )?participation\b|"
         # "pulled the United States out of the agreement" (the actor inside the trigger)
@@ -359,6 +365,29 @@ _TRIGGERS.append(("signed", re.compile(
     r"{0,2}?(?:joint|trilateral|bilateral)\s+(?:statement|communiqu[eé]|declaration)s?\b)",
     re.I)))
 _KEYS.append(("issu", "releas", "adopt", "publish"))
+# eleventh round: an agreement reached or sealed, named or definite: "India and Pakistan
+# reached the ceasefire understanding", "hours after reaching the U.S.-brokered deal", "sealed
+# the Black Sea Grain Initiative" (not "reached the limits of the deal", "reached the end"; an
+# indefinite "reached an agreement" is a consent, checked against the date of signature)
+_TRIGGERS.append(("signed", re.compile(
+    r"\b(?:reach(?:ed|es|ing)?|seal(?:ed|s|ing)?)\b(?=\s+(?:the|this|that|their)\s+(?:(?!(?:on|"
+    r"of|about|over|for|with|to|in|at|by|from|under|where|when|which|that|limits?|end|stage|"
+    r"point|terms|goals?|targets?|level|ceiling|caps?)\b)[\w'’.-]+\s+){0,5}?(?:agreement|deal|"
+    r"accords?|pact|ceasefire|cease-fire|truce|armistice|understanding|treaty|initiative|"
+    r"memorandum|declaration|arrangement)\b)", re.I)))
+_KEYS.append(("reach", "seal"))
+# eleventh round: a failure to keep an agreement or an undertaking is its breach, as "failed to
+# comply" is: "failed to live up to their commitment", "failing to uphold its pledge", "failed to
+# keep its promise", "failure to respect the ceasefire" (not "failed to keep pace")
+_FAILED_TO_KEEP = re.compile(
+    r"\bfail(?:ed|s|ure|ing)?\s+to\s+(?:fully\s+)?(?:(?:live|lived|living)\s+up\s+to|adhere\s+to|"
+    r"deliver\s+on|(?:keep|uphold|respect|observe|stick\s+to|carry\s+out|implement)(?=\s+(?:"
+    r"(?:the|its|their|all|our|his|her|this|that|these|those|any)\s+)*(?:(?!(?:with|on|of|in|at|"
+    r"for|about|over|to|by)\b)[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|convention|obligations?|commitments?|"
+    r"provisions|terms|ceasefire|cease-fire|truce|pledges?|promises?|word|undertakings?|"
+    r"assurances?|memorandum|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z])))", re.I)
+_TRIGGERS.append(("violation_alleged", _FAILED_TO_KEEP))
+_KEYS.append(("fail",))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -475,6 +504,8 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
 _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
     r"managed|chose|opted|went on|proceeded|continued|continues|resolved|moved|"
+    # (eleventh round: "was moving ahead to suspend", "went ahead to withdraw")
+    r"(?:mov(?:ed|es|ing)|go(?:es|ing)?|went|gone|press(?:ed|es|ing))\s+ahead|"
     r"(?:has|have|had) decided|(?:was|were) the first|(?:ha[sd]|have) yet|used|"
     r"(?:takes?|took|taken) steps|(?:was|were|is|are|been) (?:forced|compelled))\s+"
     r"(?:[\w.,'’-]+\s+){0,4}$|"
@@ -502,6 +533,66 @@ _RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|re
                             re.I)
 _IRREGULAR_PAST = frozenset({"withdrew", "left", "broke", "kept", "upheld", "tore", "froze",
                              "met", "took", "ran", "came", "went", "quit", "struck", "cut"})
+#: a report by the actor itself of its own act: "Iran announced on Sunday that it had exceeded",
+#: "Pyongyang admitted it was enriching" (eleventh round)
+_ADMITTED = re.compile(r"\b(?:announc(?:ed|es)|declared|declares|said|says|stated|states|"
+                       r"admitted|admits|acknowledged|acknowledges|confirmed|confirms|conceded|"
+                       r"concedes|disclosed|revealed)\s+(?:(?:on|in|late|early|last)\s+(?:[\w.,]+\s+){1,3}?)?"
+                       r"(?:that\s+)?(?:it|they)\s+(?:[\w'’]+\s+){0,3}$", re.I)
+#: the accused taken one by one: "accused both Israel and Iran of violating", "Iran and
+#: Israel have both violated", "blamed each of the two for breaching" (eleventh round)
+_DISTRIBUTIVE = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+|condemn\w+|critici[sz]\w+|"
+                           r"reproach\w+)\s+(?:both|each\s+of)\s+[^;:]{1,80}?\s(?:of|for)\s+"
+                           r"(?:\w+ly\s+)?$|\bboth\s+(?:(?:have|had|has)\s+)?(?:\w+ly\s+)?$",
+                           re.I)
+#: after a demonym, the description of a named group ("the Lebanese militant group Hezbollah",
+#: "the Palestinian Islamist movement Hamas"): the demonym locates the group, it is no actor
+_GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:group|movement|militia|faction|"
+                          r"organi[sz]ation)\s+(?-i:[A-Z])")
+#: the people or bodies who act for a state, before its name: "the leaders of Ukraine, Germany,
+#: France and Russia reached", "the foreign ministers of Armenia and Azerbaijan signed" (eleventh
+#: round: the state after "of" is then the subject)
+_ENVOYS_OF = re.compile(r"\b(?:leaders?|heads?(?:\s+of\s+(?:state|government))?|presidents?|"
+                        r"(?:prime|foreign|defen[cs]e)\s+ministers?|delegations?|"
+                        r"representatives|envoys|negotiators|governments?|"
+                        # (and an official's title: "Ali Shamkhani, the secretary of Iran's
+                        # Supreme National Security Council, signed")
+                        r"secretary|ministers?|chairman|chief|ambassadors?|spokes(?:man|woman|"
+                        r"person))\s+of\s+(?:the\s+)?$", re.I)
+_HALF = re.compile(r"\b[Tt]he\s+(North|South)(?![\w-])(?!\s+(?-i:[A-Z])|\s+(?:of|and\s+(?:the\s+)?"
+                   r"(?-i:[A-Z]\w+\s+[A-Z])))")
+_KOREA = re.compile(r"\bNorth\s+Korea|\bPyongyang\b|\bDPRK\b")
+
+
+def _korean_halves(s: str, text: str, ents: list[_Ent]) -> list[_Ent]:
+    """"the North" / "the South" as North / South Korea, in an article that names North Korea
+    (not "the North Atlantic", "the South China Sea", "the north of")."""
+    if not _KOREA.search(text):
+        return []
+    return [_Ent("ACT", "north korea" if m.group(1) == "North" else "south korea", m.start(),
+                 m.end(), m.group(0)) for m in _HALF.finditer(s)
+            if not any(e.start < m.end() and m.start() < e.end for e in ents)]
+
+
+def _sentence_subject(prev: str, codes: Sequence[tuple[str, int, int]]) -> str | None:
+    """The actor that opens ``prev`` as its subject ("The North confirmed ...", "Russia, on
+    Monday, said ..."), else None."""
+    if not codes:
+        return None
+    c, a, b = codes[0]
+    if not re.fullmatch(r"\s*[\"“']?\s*(?:(?:On|In|Last|Earlier)\s+[\w ,]{1,30},\s*)?"
+                        r"(?:[Tt]he\s+)?", prev[:a]):
+        return None
+    # (one subject, not a list: "Russia and Ukraine ..." is a pair)
+    if re.match(r"\s*(?:,\s*)?(?:and|or)\b", prev[b:]):
+        return None
+    return c
+
+
+#: an effort in progress right before a trigger: "is trying to", ", working to" (eleventh round)
+_EFFORT = re.compile(r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
+                     r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
+                     r"(?:best\s+)?)\s*to\s+(?:\w+ly\s+)?$", re.I)
 _NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
@@ -580,7 +671,8 @@ _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|amon
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
 _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|under|in|on|"
-                 r"withdrawal|participation)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                 # (eleventh round: abbreviations in a modifier, "the U.S.-brokered deal")
+                 r"withdrawal|participation)\b)[\w'’.-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
                  r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
@@ -672,8 +764,10 @@ _NOMINAL = re.compile(r"(?:al|ion|ions|ance|ant|ure|breach|breaches|concerns?|in
                       r"pull-out|violator|ment|expiry)$", re.I)
 #: "it"/"they" opening a clause, after a connective ("therefore it"), not after a subordinator
 #: ("When it withdrew ..., the Trump Administration": there "it" is the main clause's subject)
-_PRONOUN = re.compile(r"^\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|although|"
-                      r"though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b", re.I)
+#: (eleventh round: also opening a quotation, '"They are in material breach," ... said')
+_PRONOUN = re.compile(r"^\s*[\"“‘]?\s*(?:(?!(?:when|after|before|while|as|since|because|if|once|"
+                      r"although|though|until|unless)\b)\w+,?\s+)?(?:It|it|They|they|He|She)\b",
+                      re.I)
 #: a reciprocal accusation: "accused each other of", "blamed the other side for", "exchanged
 #: accusations of ceasefire violations", "traded charges of breaching the truce"
 _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one another|"
@@ -848,9 +942,13 @@ class Extractor:
                 t[3][:1].islower() for _, st, _ in rows for t in _find_triggers(st))
             # the article's first lines ending in a full date: a headline and its dateline
             # ("Russia quits arms pact - Example Wire, 7 November 2023"), in any case
+            # (eleventh round: or a source line that says it has no date, "Famous Daily (history
+            # blog), undated.")
             header = header or (offset == paras[0][0] and len(paras) > 1 and len(chunk) < 250
                                 and "\n" not in
-                                chunk.strip() and bool(_DATELINE.search(chunk)))
+                                chunk.strip() and bool(_DATELINE.search(chunk) or re.search(
+                                    r"[,.;:|—–-]\s*(?:undated|no\s+date|n\.\s?d\.)\.?\s*$",
+                                    chunk, re.I)))
             state.prev_alleger = None
             state.quote_speaker = None
             state.since_agreement = 99
@@ -1135,6 +1233,10 @@ class Extractor:
                 desc := self._described_agreement(s) or self._possessive_agreement(s) or
                 state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
+        # (eleventh round) "the North", "the South" in an article that names North Korea: the
+        # two Koreas ("The North confirmed U.S. suspicions", "the North's admission")
+        if "the North" in s or "the South" in s or "The North" in s or "The South" in s:
+            ents = sorted([*ents, *_korean_halves(s, article.text, ents)], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
         triggers = [] if header else _find_triggers(s)
         if header or not triggers:
@@ -1163,6 +1265,7 @@ class Extractor:
                                          and (c := g.actor_code(e.key, y1)) not in (None, SIDES,
                                                                                     ARMED, E3, P5))
                 state.prev_sentence = s
+                state.prev_had_act = False
             self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
         clauses = _clauses(s)
@@ -1170,14 +1273,21 @@ class Extractor:
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
                                  self.ended)
+        # (eleventh round: a place in a "-based" compound locates another actor: "the
+        # Lebanon-based armed group Hezbollah" is Hezbollah, not Lebanon)
         act_ents = _sides(s, _armed_groups(s, _european_trio(
-            s, [e for e in ents if e.label == "ACT"])))
+            s, [e for e in ents if e.label == "ACT" and not s.startswith("-based", e.end) and
+                not _GROUP_AFTER.match(s, e.end)])))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
         if any(e.key == "both sides" for e in act_ents):
             e0 = next(e for e in act_ents if e.key == "both sides")
-            lo = max((m.end() for m in _COMPLEMENT.finditer(s, 0, e0.start)), default=0)
+            # (eleventh round: not a relative "that" after a treaty noun, "a ceasefire that was
+            # agreed by the two sides")
+            lo = max((m.end() for m in _COMPLEMENT.finditer(s, 0, e0.start)
+                      if not (m.group(0) == "that" and _TREATY_HEAD_END.search(s[:m.start()]))),
+                     default=0)
             y0 = state.ref.year if state.ref else state.last_year
             here = [(c, e.start, e.end) for e in act_ents if lo <= e.start and
                     e.end <= e0.start and (c := g.actor_code(e.key, y0)) not in (None, SIDES,
@@ -1348,7 +1458,11 @@ class Extractor:
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
                     re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I)) or bool(
                     # a zero relative: "a military agreement it signed with Pyongyang"
-                    re.search(rf"{_AGREEMENT_NP}\s+(?:it|they)\s+$", s[c0:t0], re.I))
+                    re.search(rf"{_AGREEMENT_NP}\s+(?:it|they)\s+$", s[c0:t0], re.I)) or bool(
+                    # (eleventh round) a relative's passive: "breaching a ceasefire that was
+                    # agreed by the two sides", "the deal, which was reached in Doha"
+                    re.match(r"(?:was|were|ha[sd]\s+been|have\s+been)\s", ttext, re.I) and
+                    re.search(rf"{_AGREEMENT_NP}\s*,?\s+(?:that|which)\s+$", s[c0:t0], re.I))
                 if not after and not passive_subject and not rel and not anaphoric and not \
                         re.match(r"^,?\s+(?:in|on|at)\b", s[t1:]) and not \
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
@@ -1487,8 +1601,12 @@ class Extractor:
                 dm = _carry_date(state.last_date, carried)
             if dm is None and etype == "signed":
                 dm = next((d for d in name_years), None)
-            if dm is None and state.ref is not None and etype in _ACTS and _PRESENT.search(
-                    s[c0:t0]):
+            if dm is None and state.ref is not None and (etype in _ACTS and (_PRESENT.search(
+                    s[c0:t0]) or re.search(r"\b(?:is|are|was|were)\s+(?:mov|go|press)\w*\s+ahead\s+"
+                                           r"(?:to|with)\s+$", s[c0:t0], re.I)) or
+                    etype == "kept" and _EFFORT.search(s[c0:t0])):
+                # (eleventh round: and an effort in progress to keep an agreement, "Turkey,
+                # trying to honor the Sochi agreement, ...")
                 # news convention: an act in the present perfect or progressive under a
                 # dateline ("has decided to stop", "is suspending") is of the dateline's month
                 dm = DateMention(t0, t0, f"{state.ref.year:04d}-{state.ref.month:02d}",
@@ -1661,11 +1779,21 @@ class Extractor:
                             r"\bwith\s+(?:the\s+)?$", s[max(t1, e.start - 12):e.start]) and
                             (c := g.actor_code(e.key, year)) and c != speaker]
                         actors += tuple(partners[:1])
-                elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors):
+                elif _PRONOUN.search(s[c0:t0]) and (found or state.last_actors or (
+                        not state.prev_had_act and re.match(r"[\"“']?\s*(?:They|It)\b", s) and
+                        _sentence_subject(state.prev_sentence, state.prev_codes))):
                     # "..., and therefore it is violating the agreement": this sentence's
                     # first act, else the previous sentence's
                     own_acts = [c.actors for c in found if "*" not in c.actors]
                     actors, how = (own_acts[0] if own_acts else state.last_actors), "pronoun"
+                    # (eleventh round) a sentence-initial pronoun right after a sentence with no
+                    # act whose subject is an actor: that subject ("The North confirmed U.S.
+                    # suspicions. 'They are in material breach,' ... said")
+                    if not own_acts and not state.prev_had_act and \
+                            re.match(r"[\"“']?\s*(?:They|It)\b", s) and \
+                            (subj := _sentence_subject(state.prev_sentence,
+                                                       state.prev_codes)) is not None:
+                        actors = (subj,)
                 elif not act_ents and state.last_actors and state.since_candidate <= 1 and (
                         _NOMINAL.search(ttext.split()[-1]) or "decision" in ttext.lower()):
                     actors, how = state.last_actors, "pronoun"
@@ -1831,6 +1959,14 @@ class Extractor:
                     and \
                     not re.search(r"\b(?:notice|notif\w*)\b", s[h0:t0], re.I):
                 hyp = True
+            # (eleventh round) an effort in progress to keep an agreement is its observance:
+            # "we are trying to honor that agreement", "Turkey, trying to honor the Sochi
+            # agreement, urges ..." (not "would try to", "will try to", "tried to": an attempt
+            # stated as past may have failed)
+            if hyp and etype == "kept" and _EFFORT.search(s[h0:t0]) and not re.search(
+                    r"\b(?:if|unless|would|could|might|may|should|will|shall|must|not|never|no)\b",
+                    s[c0:t0], re.I):
+                hyp = False
             # a past act in a temporal or causal clause is presupposed: "... trying to salvage
             # after Washington pulled out"; so is a past participle right after the treaty noun
             # ("including the most recent agreement signed on February 12") and a definite
@@ -1964,8 +2100,13 @@ class Extractor:
                     # '"...," White House spokesman Sean McCormack said'
                     who = [e for e in act_ents if t0 + qm.start(1) <= e.start < t0 + qm.end(1)]
                     accuser = g.actor_code(who[0].key, year) if who else None
+                # (eleventh round) but an admission is the actor's own account: "Iran announced
+                # that it had exceeded a limitation of the deal" (the pronoun is the reporting
+                # verb's subject)
+                admitted = how == "pronoun" and bool(_ADMITTED.search(s[max(0, t0 - 90):t0]))
                 if accuser and actors == (accuser,) and how in ("pronoun", "sentence",
-                                                                "voice") and not denied:
+                                                                "voice") and not denied and \
+                        not admitted:
                     continue
                 if rep is None and accuser and accuser not in actors:
                     rep = accuser  # the quotation's speaker accuses
@@ -2036,9 +2177,11 @@ class Extractor:
                 actors = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in actors))
                 alleged = tuple(dict.fromkeys("SUN" if a == "RUS" else a for a in alleged))
             pairs = [(actors, alleged)]
-            if etype == "violation_alleged" and len(actors) >= 2 and re.search(
-                    r"\bof\s+(?:both|each)\s+$", s[c0:t0]):
-                # "accused Iran and Israel of both violating": one act by each
+            if etype == "violation_alleged" and len(actors) >= 2 and (re.search(
+                    r"\bof\s+(?:both|each)\s+$", s[c0:t0]) or _DISTRIBUTIVE.search(s[c0:t0])):
+                # "accused Iran and Israel of both violating": one act by each (eleventh round:
+                # "accused both Israel and Iran of violating", "Israel and Iran have both
+                # violated", "blamed each of them for breaching")
                 pairs = [((a,), alleged) for a in actors]
             elif etype == "violation_alleged" and len(actors) >= 2 and re.search(
                     _RECIPROCAL, s[c0:t0]):
@@ -2080,6 +2223,7 @@ class Extractor:
         if _unknown_speaker(s, act_ents, people):
             state.last_person = None
         state.since_candidate = 0 if found else state.since_candidate + 1
+        state.prev_had_act = bool(found)
         if agr_ents:
             state.last_agreement = (agr_ents[-1].key, agr_ents[-1].text)
             state.last_agreement_at = index
@@ -2150,6 +2294,8 @@ class _State:
     prev_alleger: str | None = None
     last_actors: tuple[str, ...] = ()
     since_candidate: int = 99
+    #: whether the previous sentence gave a candidate (eleventh round, for a pronoun subject)
+    prev_had_act: bool = True
     #: (sentence index, agreement id, text) of every agreement named in the article
     named: list[tuple[int, str, str]] = field(default_factory=list)
     #: the last person named (a name with years in office), for "he said"
@@ -2226,16 +2372,23 @@ def _european_trio(s: str, acts: list[_Ent]) -> list[_Ent]:
 
 #: the two parties named together: "both sides", "both countries", "the two sides", "the two
 #: Middle East powers" (resolved to the last two actors named before)
-_SIDES = re.compile(r"\b(?:[Bb]oth\s+(?:sides|countries|nations|parties|states|governments)|"
+#: (eleventh round: the people who act for them, "the two men", "both leaders", "the two
+#: delegations")
+_SIDES = re.compile(r"\b(?:[Bb]oth\s+(?:sides|countries|nations|parties|states|governments|"
+                    r"leaders|men|presidents|delegations)|"
                     r"[Tt]he\s+two\s+(?:[A-Z][\w-]*\s+){0,3}(?:sides|countries|nations|"
-                    r"parties|states|powers|governments|neighbou?rs|rivals|adversaries))\b")
+                    r"parties|states|powers|governments|neighbou?rs|rivals|adversaries|men|"
+                    r"leaders|presidents|delegations|heads\s+of\s+state))\b")
 
 
 def _pair(s: str, acts: Sequence[tuple[str, int, int]]) -> tuple[str, ...]:
     """The last two different actors coordinated in ``s`` ("Azerbaijan and Armenia", "between
     the Israeli military and Hezbollah", "either the United States or the Soviet Union")."""
     for (c0, _, e0), (c1, s1, _) in reversed(list(zip(acts, acts[1:], strict=False))):
-        if c0 != c1 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*)?(?:and|or|,)\s+(?:the\s+)?",
+        # (eleventh round: with a title or description before the second name, "Israel and
+        # the Lebanon-based armed group Hezbollah")
+        if c0 != c1 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*(?:,\s*)?(?:and|or|,)\s+(?:the\s+)?"
+                                     r"(?:(?:[A-Z][\w.'-]*|" + _TITLE_WORDS + r")\s+)*",
                                      s[e0:s1]):
             return (c0, c1)
     return ()
@@ -2367,6 +2520,10 @@ def _pick_date(dates: list[DateMention], name_years: list[DateMention], t0: int,
     # "Russia said on Friday it was leaving, months after Washington quit": a date before a
     # subordinate clause is not the date of the act inside it
     usable = [d for d in usable if d.end > t0 or not _SUBORDINATE.search(s[d.end:t0])]
+    # (eleventh round) nor of a gerund that long precedes it: "in August, weeks after reaching
+    # the deal" (the reaching is not of August; "hours after" stays on the day)
+    usable = [d for d in usable if d.end > t0 or not re.search(
+        r"\b(?:weeks|months|years|decades)\s+(?:after|before)\s+(?:\w+ly\s+)?$", s[d.end:t0])]
     if not usable:
         return None
     in_clause = [d for d in usable if c0 <= d.start < c1]
@@ -2378,6 +2535,19 @@ def _code(g: Gazetteer, e: _Ent, year: int | None) -> str | None:
     return g.actor_code(e.key, year)
 
 
+#: lower-case words of a title between a demonym and a name ("North Korean dictator Kim",
+#: "Saudi national security adviser al-Aiban", "German chancellor Merkel"); the first six were
+#: the list before the eleventh round
+_TITLE_WORDS = (r"leader|president|premier|chairman|secretary|minister|general|dictator|ruler|"
+                r"strongman|chancellor|counterpart|envoy|negotiator|ambassador|chief|head|king|"
+                r"emir|prince|adviser|advisor|spokes(?:man|woman|person)|commander|prime|foreign|"
+                r"defen[cs]e|national|security|deputy|vice|supreme|top|senior|state|interior|"
+                r"army|military|diplomat|monarch|sultan|speaker|"
+                # (and what an armed party is: "the Lebanon-based armed group Hezbollah", "the
+                # Palestinian militant group Hamas")
+                r"-based|armed|militant|militia|group|movement|faction|organi[sz]ation")
+
+
 def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     """The actors joined to ``acts[last]`` by "and"/commas/titles, right to left."""
     chain = [acts[last]]
@@ -2385,15 +2555,13 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
         # (a title and name after a demonym: "Armenian Prime Minister Nikol Pashinyan and")
-        if re.fullmatch(r"(?:'s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
+        if re.fullmatch(r"(?:['’]s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
                         r"(?:and\s+|along\s+with\s+|together\s+with\s+|"
                         r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
-                        r"(?:(?:[A-Z][\w.'-]*|of|leader|"
-                        r"president|premier|chairman|secretary|minister|general)\s+)*",
+                        r"(?:(?:[A-Z][\w.'-]*|of|" + _TITLE_WORDS + r")\s+)*",
                         gap) and ("and" in gap or "," in gap or not gap.strip() or
                                   re.search(r"[A-Z]", gap) or "with" in gap or "well as" in gap or
-                                  re.fullmatch(r"\s*(?:(?:leader|president|premier|chairman|"
-                                               r"secretary|minister|general)\s+)+", gap)):
+                                  re.fullmatch(r"\s*(?:(?:" + _TITLE_WORDS + r")\s+)+", gap)):
             chain.insert(0, acts[j - 1])
             j -= 1
         else:
@@ -2449,7 +2617,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                           s[c0:t0], re.I))):
         ag = re.match(r"^(?:\s+(?!by\b|between\b)[\w'’-]+){0,3}?\s+(?:by|between)\s+(?:the\s+)?"
                       r"(?:(?:leaders?|heads?|presidents?|foreign\s+ministers?)\s+of\s+)?", s[t1:])
-        agent0 = [e for e in acts if ag and e.start == t1 + ag.end()]
+        # (eleventh round: "agreed by the two sides", whose placeholder holds its "the")
+        agent0 = [e for e in acts if ag and (e.start == t1 + ag.end() or (
+            e.key == "both sides" and e.start <= t1 + ag.end() < e.end))]
         if agent0:
             return codes(_chain_right(s, acts, agent0[0], c1)), "agent"
         return ("*",), "parties"
@@ -2491,8 +2661,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if agents:
             k = 0
             while k + 1 < len(agents) and re.fullmatch(
-                    r"\s*(?:,|and|, and)?\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|leader|president|"
-                    r"premier|chairman|secretary|minister|general)\s+){0,4}",
+                    r"\s*(?:,|and|, and)?\s*(?:the\s+)?(?:(?:[A-Z][\w.'-]*|" + _TITLE_WORDS +
+                    r")\s+){0,4}",
                     s[agents[k].end:agents[k + 1].start]) and not (
                     "and" not in s[agents[k].end:agents[k + 1].start] and
                     _REPORT_AFTER.match(s[agents[k + 1].end:])):
@@ -2538,7 +2708,8 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
              # Lebanon")
              and not _PREP_REGION.search(s[max(lo, e.start - 40):e.start])
              and (not _PREP.search(s[max(lo, e.start - 25):e.start]) or _PARTITIVE.search(
-                 s[max(lo, e.start - 25):e.start]))
+                 s[max(lo, e.start - 25):e.start]) or _ENVOYS_OF.search(
+                 s[max(lo, e.start - 40):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
                                s[max(lo, e.start - 20):e.start])]
     # an insertion between subject and verb is not the subject: "The United States, citing

@@ -5,7 +5,8 @@ the same set of actors (``*`` stands for the agreement's parties in the record) 
 event type; matches are one to one. On the matches, the date is right to the month when the
 year (and the month, where the gold gives one) agree, and the alleger is right when the sets
 agree (only where the gold names one). Per field, precision and recall are computed on the set
-of (sentence, value) pairs. A *leak* is a gold negated or hypothetical act output as a fact.
+of (sentence, value) pairs. A *leak* is a gold negated or hypothetical act output as a fact (by
+a predicted fact not matched to a gold fact).
 """
 
 from __future__ import annotations
@@ -231,9 +232,14 @@ def score(pred: Sequence[Candidate], gold: Sequence[GoldEvent], texts: dict[str,
             sc.fp += 1
             sc.false_positives.append(f"{c.doc}: {c.agreement} {list(c.actors)} {c.type} "
                                       f"{c.date} | {c.sentence[:70]}")
+    # (a predicted fact matched one to one to a gold fact is that fact's output, not a leak,
+    # even when the same sentence also holds a negated or hypothetical act of the same kind:
+    # "Iran announced it had exceeded the limit and threatened further action")
     for g, i in nonfacts:
         ga = _actors(g.actors, g.agreement, record)
-        for c in pf:
+        for k, c in enumerate(pf):
+            if k in used:
+                continue
             if c.doc == g.doc and c.sentence_index == i and c.agreement == g.agreement and \
                     c.type == g.type and _actors(c.actors, c.agreement, record) == ga:
                 sc.leaks.append(f"{g.doc}: {g.agreement} {g.type} | {g.sentence[:60]}")

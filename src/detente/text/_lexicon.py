@@ -98,7 +98,11 @@ _BROKEN_OBJECT = (r"\s+(?:the|this|that|a|an|its|their)\s+(?:(?!(?:on|of|about|o
 #: INF", "ditched New START", "abandoned the pact" (not "scrapped its nuclear ambitions")
 _AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
                      r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
-                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b")
+                     r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b"
+                     # (eleventh round: not a place, "abandoned Georgian ammunition depot")
+                     r"(?!\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|capital|region|province|"
+                     r"district|area|border|port|coast|territory|airspace|waters|base|depot|"
+                     r"positions?|embassy|soil|country|heartland|outskirts)\b)")
 
 #: the agreement itself as object, no preposition between ("terminated the 1997 friendship pact",
 #: not "cancelled the talks on the New START treaty")
@@ -169,8 +173,10 @@ LEXICON: tuple[Entry, ...] = (
               "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules")),
     # "exceeded the JCPOA's cap on enriched uranium", "went beyond the agreed limits"
     Entry("violation_alleged", verbs=("exceed", "surpass", "go beyond", "overstep"),
+          # (eleventh round: "exceeded an important limitation placed on ... by the JCPOA",
+          # "surpassed the restrictions of the deal")
           follow=r"\s+(?:(?:the|its|their|all)\s+)?(?:[\w.'’-]+\s+){0,4}?(?:caps?|limits?|"
-                 r"ceilings?|thresholds?|quotas?)\b"),
+                 r"limitations?|restrictions?|ceilings?|thresholds?|quotas?)\b"),
     Entry("violation_alleged", nouns=("infringement", "violator", "breaches", "violations",
                                       "contravention", "contraventions",
                                       "noncompliance", "non-compliance")),
