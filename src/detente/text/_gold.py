@@ -74,6 +74,12 @@ GROUPS: dict[str, frozenset[str]] = {
                          "kremlin_start2_2000", "latimes_helsinki_1987", "newszop_simla_2025",
                          "sputnik_syriamou_2017", "tasnim_jpoa_2014", "trustandverify_cwc_2018",
                          "usni_mmca_2023", "warsawpoint_istanbul_2022"}),
+    "blind12": frozenset({"aolaikelin_friendship_2018", "bilalrule_foundingact_2014",
+                         "defencepoint_prkmoratorium_2020", "gbnews_spratly_2022",
+                         "himalayantimes_sixparty_2005", "jamestown_osce_2000",
+                         "prm_infmoratorium_2025", "sikadeblog_pmda_2016", "stanford_sort_2017",
+                         "state_start1_2001", "voiceofserbia_twoplusfour_2024",
+                         "washingtonpost_iraq_1998"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
