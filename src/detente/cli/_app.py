@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from typer.core import TyperArgument, TyperCommand
 
-from detente.errors import InputError
+from detente.errors import InputError, InputNote
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -248,6 +249,18 @@ def _file_error_message(e: OSError) -> str:
     return f"{path}: {what}"
 
 
+def _show_note(message: Warning | str, category: type[Warning], *args: Any,
+               **kwargs: Any) -> None:
+    """Print an :class:`InputNote` as ``note: …`` on stderr; other warnings as Python would."""
+    if issubclass(category, InputNote):
+        err_console.print(f"[yellow]note:[/] {_esc(str(message))}", markup=True)
+    else:
+        _python_showwarning(message, category, *args, **kwargs)
+
+
+_python_showwarning = warnings.showwarning
+
+
 def user_errors(func: F) -> F:
     """The error contract of every command.
 
@@ -262,7 +275,10 @@ def user_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", InputNote)
+                warnings.showwarning = _show_note
+                return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except InputError as e:

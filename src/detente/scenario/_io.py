@@ -12,6 +12,7 @@ import io
 import math
 import os
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
 from detente._limits import csv_rows, read_text, safe_yaml
-from detente.errors import InputError, LimitError
+from detente.errors import InputError, InputNote, LimitError
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 from detente.scenario._uncertain import distribution_problems, dump_uncertain, looks_uncertain
 
@@ -382,6 +383,27 @@ def _scale_salience(values: Sequence[float]) -> tuple[float, str]:
     return 100.0 / top, f"salience divided by its maximum {top:g} and multiplied by 100"
 
 
+def _note_salience_scale(
+    file: str, parsed: Sequence[tuple[int, str, Any, Any, Any]], sal_note: str
+) -> None:
+    """Warn (:class:`InputNote`) when the Salience column was rescaled, or when a few values
+    look like they are on 0–1 while the rest are on a larger scale: both change every forecast
+    that uses salience, and neither is a mistake the reader can be sure of."""
+    if sal_note:
+        warnings.warn(f"{file}: {sal_note}", InputNote, stacklevel=3)
+        return
+    small = [(line, s) for line, _, _, _, s in parsed if s is not None and 0 < s < 1]
+    if small:
+        top = max(s for *_, s in parsed if s is not None)
+        lines = ", ".join(str(line) for line, _ in small[:5])
+        warnings.warn(
+            f"{file}, line {lines}: field 'Salience': {small[0][1]:g} is below 1 while other "
+            f"rows go up to {top:g}: read as {small[0][1]:g} on 0–100 (write it on the same "
+            "scale as the other rows if it was meant as a share of 1)",
+            InputNote, stacklevel=3,
+        )
+
+
 def read_one_issue_csv(
     path: str | os.PathLike[str],
     *,
@@ -459,6 +481,7 @@ def read_one_issue_csv(
     if problems:
         raise ScenarioError(problems)
     factor, sal_note = _scale_salience([r[4] or 0.0 for r in parsed])
+    _note_salience_scale(file, parsed, sal_note)
     positions = [r[3] for r in parsed if r[3] is not None]
     if scale is None:
         lo, hi = min(positions), max(positions)
