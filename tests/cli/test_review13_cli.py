@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from detente.cli import app
@@ -40,3 +41,62 @@ def test_a_clean_one_issue_file_gives_no_note(tmp_path: Path) -> None:
     res = _run(["forecast", str(f)])
     assert res.exit_code == 0, res.output
     assert "note:" not in res.stderr
+
+
+IRAN = """\
+name: Iran nuclear talks 2015
+actors:
+  - {id: IRN, name: Iran, capability: 30}
+  - {id: USA, name: United States, capability: 100}
+  - {id: EU3, name: E3, capability: 40}
+issues:
+  - {id: enrich, name: Enrichment cap, status_quo: 80}
+stances:
+  - {actor: IRN, issue: enrich, position: 90, salience: 95}
+  - {actor: USA, issue: enrich, position: 10, salience: 90}
+  - {actor: EU3, issue: enrich, position: 20, salience: 70}
+"""
+
+
+def _iran(tmp_path: Path) -> str:
+    f = tmp_path / "iran.yaml"
+    f.write_text(IRAN, encoding="utf-8")
+    return str(f)
+
+
+@pytest.mark.parametrize("cmd", [
+    ["crisis", "{f}", "--draws", "10"],
+    ["bargain", "{f}", "--a", "IRN", "--b", "USA"],
+    ["report", "{f}", "--a", "IRN", "--b", "USA", "-o", "{d}/r.html"],
+])
+@pytest.mark.parametrize("bad", ["garbage", "2015-13-01", "20150101"])
+def test_a_bad_as_of_is_refused_naming_the_option(
+        cmd: list[str], bad: str, tmp_path: Path) -> None:
+    # crisis had ignored any --as-of when no actor has an outside option; bargain and report
+    # named it 'as_of', the library's spelling
+    args = [a.replace("{f}", _iran(tmp_path)).replace("{d}", str(tmp_path)) for a in cmd]
+    res = _run([*args, "--as-of", bad])
+    assert res.exit_code == 2, res.output
+    assert f"--as-of: expected a date YYYY-MM-DD, got '{bad}'" in res.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("option", ["--a", "--b"])
+def test_crisis_refuses_an_unknown_actor(option: str, tmp_path: Path) -> None:
+    # without outside options the crisis model never looked at --a/--b: a typo passed silently
+    res = _run(["crisis", _iran(tmp_path), option, "IRAN", "--draws", "10"])
+    assert res.exit_code == 2, res.output
+    assert f"{option} IRAN: no such actor" in res.stderr
+    assert "IRN, USA, EU3" in res.stderr
+
+
+def test_crisis_names_resolve_sd(tmp_path: Path) -> None:
+    res = _run(["crisis", _iran(tmp_path), "--resolve-sd", "-1", "--draws", "10"])
+    assert res.exit_code == 2
+    assert "--resolve-sd must be" in res.stderr
+
+
+def test_crisis_takes_a_good_as_of(tmp_path: Path) -> None:
+    res = _run(["crisis", _iran(tmp_path), "--as-of", "2015-04-02", "--a", "IRN",
+                "--draws", "10"])
+    assert res.exit_code == 0, res.output

@@ -28,6 +28,8 @@ __all__ = [
     "TableJson",
     "TableJsonCsv",
     "UserError",
+    "actor_option",
+    "date_option",
     "ConventionalCommand",
     "DetenteTyper",
     "app",
@@ -336,6 +338,30 @@ def scenario_path(arg: str) -> Path:
         f"{arg}: no such file (and no shipped example or case of that name; examples: "
         f"{', '.join(list_examples())}; cases: see `detente cases`)"
     )
+
+
+def date_option(text: str | None, option: str) -> str | None:
+    """A date option (``--as-of``) checked as typed, before any work: ``YYYY-MM-DD``, a real
+    day; the error names the option."""
+    if text is None:
+        return None
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{option}: expected a date YYYY-MM-DD, got {text!r}") from None
+    if len(text) != 10:  # fromisoformat also takes 20220110 and week dates
+        raise UserError(f"{option}: expected a date YYYY-MM-DD, got {text!r}")
+    return text
+
+
+def actor_option(scenario: Any, actor: str | None, option: str) -> None:
+    """An actor option (``--a``) that names no actor of the scenario: a user error."""
+    ids = [a.id for a in scenario.actors]
+    if actor is not None and actor not in ids:
+        raise UserError(f"{option} {actor}: no such actor in scenario '{scenario.name}'; "
+                        f"actors: {', '.join(ids)}")
 
 
 def model_names(given: list[str] | None, default: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    date_option,
     esc,
     figure_path,
     print_lines,
@@ -203,6 +204,7 @@ def bargain_cmd(
     from detente.bargaining import analyse, trust_values
     from detente.bargaining._trust import _need, broken_utilities
 
+    as_of = date_option(as_of, "--as-of")
     dom = _load(file, a, b, grid, reservation=reservation, whatif=(set_ or [], drop or []))
     pair, source, record = _resolve_trust(dom, trust, as_of)
     if trust is None and as_of is None and fmt is not TableJson.json:

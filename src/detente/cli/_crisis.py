@@ -15,8 +15,10 @@ from detente.cli._app import (
     SummaryFormat,
     TableJson,
     UserError,
+    actor_option,
     app,
     console,
+    date_option,
     esc,
     print_lines,
     print_styled,
@@ -130,8 +132,13 @@ def crisis_cmd(
         raise UserError(f"--commitment must be in [0, 1], got {commitment}")
     if not (sunk >= 0 and math.isfinite(sunk)):
         raise UserError(f"--sunk must be a finite number ≥ 0, got {sunk}")
+    if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
+        raise UserError(f"--resolve-sd must be a finite number ≥ 0, got {resolve_sd}")
+    as_of = date_option(as_of, "--as-of")
     demanded = _demand(demand)
     scenario = load_scenario(scenario_path(file))
+    actor_option(scenario, a, "--a")
+    actor_option(scenario, b, "--b")
     _check_demand(demanded, scenario)
     opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}
