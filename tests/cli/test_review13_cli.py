@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,21 @@ def test_crisis_takes_a_good_as_of(tmp_path: Path) -> None:
     res = _run(["crisis", _iran(tmp_path), "--as-of", "2015-04-02", "--a", "IRN",
                 "--draws", "10"])
     assert res.exit_code == 0, res.output
+
+
+def test_evaluate_on_one_case_shows_no_bootstrap_interval(tmp_path: Path) -> None:
+    # resampling a single case gave '[-54.8, -54.8]': an interval of width zero, read as
+    # certainty; one case says nothing about others
+    obs = tmp_path / "obs.csv"
+    obs.write_text("issue,value,date,note,source\nenrich,25,2015-07-14,JCPOA,x\n",
+                   encoding="utf-8")
+    res = _run(["evaluate", _iran(tmp_path), "--observed", str(obs), "-m", "compromise"])
+    assert res.exit_code == 0, res.output
+    row = next(line for line in res.stdout.splitlines() if line.startswith("│ compromise"))
+    assert "[—]" in row
+    assert "none from a single case" in res.stdout
+    doc = _run(["evaluate", _iran(tmp_path), "--observed", str(obs), "-m", "compromise",
+                "-f", "json"])
+    cmp = json.loads(doc.stdout)["vs_status_quo"][0]
+    assert cmp["low"] is None and cmp["high"] is None
+    assert cmp["difference"] < 0
