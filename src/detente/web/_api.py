@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from detente.errors import InputError, Problem
 from detente.web import _service as svc
@@ -74,6 +75,16 @@ class ScenarioIn(BaseModel):
                                   examples=["geneva-2022"])
     document: dict[str, Any] | None = Field(None, description="A scenario document (the YAML "
                                             "format's fields, as JSON).")
+
+    @field_validator("scenario", mode="before")
+    @classmethod
+    def _not_a_document(cls, v: Any) -> Any:
+        # the first thing an API user tries: the whole scenario under "scenario"
+        if isinstance(v, dict | list):
+            raise PydanticCustomError(
+                "scenario_name", "expected a scenario's name or hash (e.g. 'geneva-2022'); "
+                "send a whole scenario as 'document' instead")
+        return v
 
     @model_validator(mode="after")
     def _one(self) -> ScenarioIn:
