@@ -27,3 +27,33 @@ def test_a_document_under_scenario_is_pointed_at_document(client: TestClient) ->
         d = detail(r)
         assert d[0]["loc"] == ["body", "scenario"]
         assert "'document'" in d[0]["msg"] and "name or hash" in d[0]["msg"]
+
+
+def _median(r: Any) -> float:
+    m = next(m for m in r.json()["models"] if m["model"] == "median")
+    return float(m["issues"][0]["outcome"])
+
+
+def test_forecast_takes_set_and_drop_like_the_command_line(client: TestClient) -> None:
+    base = client.post("/api/forecast", json={"document": DOC, "models": ["median"]})
+    assert base.status_code == 200, base.text
+    # weights capability × salience: ARM 2700 at 20, RUS 4000 at 60, AZE 5400 at 90 (of 12100)
+    assert _median(base) == 60.0
+    moved = client.post("/api/forecast", json={"document": DOC, "models": ["median"],
+                                               "set": ["RUS.line.position=40"]})
+    assert moved.status_code == 200, moved.text
+    assert _median(moved) == 40.0
+    assert moved.json()["hash"] != base.json()["hash"]
+    dropped = client.post("/api/forecast", json={"document": DOC, "models": ["median"],
+                                                 "drop": ["RUS"]})
+    assert dropped.status_code == 200, dropped.text
+    assert _median(dropped) == 90.0  # ARM 2700 against AZE 5400
+
+
+def test_forecast_what_if_typos_are_located(client: TestClient) -> None:
+    r = client.post("/api/forecast", json={"document": DOC, "set": ["AZE.line.postion=70"]})
+    assert r.status_code == 422
+    assert detail(r)[0]["loc"] == ["set", 0] and "postion" in detail(r)[0]["msg"]
+    r = client.post("/api/forecast", json={"document": DOC, "drop": ["ARM", "RUSS"]})
+    assert r.status_code == 422
+    assert detail(r)[0]["loc"] == ["drop", 1] and "RUSS" in detail(r)[0]["msg"]

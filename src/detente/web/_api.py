@@ -196,11 +196,22 @@ class ForecastIn(ScenarioIn):
     seed: int = Field(0, ge=0, le=2**32 - 1)
     trajectory: bool = Field(True, description="Include positions per round.")
     explanation: bool = Field(True, description="Include the plain-language explanation.")
+    set: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50, description="What-if, as `detente forecast --set`: "
+        "ACTOR.ISSUE.FIELD=VALUE, ACTOR.capability=VALUE or ISSUE.status_quo=VALUE.",
+        examples=[["RUS.open_door.salience=90"]])
+    drop: list[Name] = Field(default_factory=list, max_length=50,
+                             description="What-if, as `detente forecast --drop`: actors left "
+                             "out.")
 
 
 @router.post("/forecast", summary="Forecast every issue with one or more models, side by side")
 def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
     sc = scenario_of(state, body)
+    if body.set or body.drop:
+        from detente.web._uncertainty import whatif
+
+        sc = whatif(sc, body.set, body.drop)
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
     return svc.forecast_payload(sc, fs, trajectory=body.trajectory,
                                 explanation=body.explanation)
