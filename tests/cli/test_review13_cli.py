@@ -119,3 +119,21 @@ def test_evaluate_on_one_case_shows_no_bootstrap_interval(tmp_path: Path) -> Non
     cmp = json.loads(doc.stdout)["vs_status_quo"][0]
     assert cmp["low"] is None and cmp["high"] is None
     assert cmp["difference"] < 0
+
+
+@pytest.mark.parametrize("typo", ["enrichment", "USA.enrich.postion", "USAA"])
+def test_sensitivity_refuses_an_input_that_names_nothing(typo: str, tmp_path: Path) -> None:
+    # a typo in --input had been dropped in silence, the analysis run on the other names
+    res = _run(["sensitivity", _iran(tmp_path), "--jitter", "position=10", "--input", "enrich",
+                "--input", typo, "-n", "8"])
+    assert res.exit_code == 2, res.output
+    assert f"input '{typo}' names nothing in the scenario" in res.stderr
+    assert "IRN, USA, EU3" in res.stderr
+
+
+def test_sensitivity_keeps_the_named_inputs(tmp_path: Path) -> None:
+    res = _run(["sensitivity", _iran(tmp_path), "--jitter", "position=10", "--input",
+                "USA.enrich.position", "--input", "EU3", "-n", "8", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert sorted(json.loads(res.stdout)["inputs"]) == ["EU3.enrich.position",
+                                                       "USA.enrich.position"]

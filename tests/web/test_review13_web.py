@@ -57,3 +57,10 @@ def test_forecast_what_if_typos_are_located(client: TestClient) -> None:
     r = client.post("/api/forecast", json={"document": DOC, "drop": ["ARM", "RUSS"]})
     assert r.status_code == 422
     assert detail(r)[0]["loc"] == ["drop", 1] and "RUSS" in detail(r)[0]["msg"]
+
+
+def test_sensitivity_refuses_an_unknown_input(client: TestClient) -> None:
+    r = client.post("/api/sensitivity", json={"document": DOC, "jitter": "position=10",
+                                              "inputs": ["line", "lines"], "n": 8})
+    assert r.status_code == 422, r.text
+    assert "'lines' names nothing" in detail(r)[0]["msg"]
