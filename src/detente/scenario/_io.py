@@ -139,9 +139,12 @@ def _build(
         problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
-            problems.append(
-                Problem(_describe_pydantic(dict(err)), _field_of(loc), file, locate(loc), loc=loc)
-            )
+            msg = _describe_pydantic(dict(err))
+            if len(loc) == 2 and loc[0] == "issues":  # an issue's own check: at its field
+                m = re.match(r"(status_quo|scale_max) ", msg)
+                if m:
+                    loc = (*loc, m.group(1))
+            problems.append(Problem(msg, _field_of(loc), file, locate(loc), loc=loc))
         raise ScenarioError(problems) from None
     except ScenarioError as exc:
         raise exc.located(file, locate) from None
