@@ -137,3 +137,11 @@ def test_sensitivity_keeps_the_named_inputs(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert sorted(json.loads(res.stdout)["inputs"]) == ["EU3.enrich.position",
                                                        "USA.enrich.position"]
+
+
+def test_a_salience_column_wholly_on_0_1_gives_no_note(tmp_path: Path) -> None:
+    f = tmp_path / "lit.csv"
+    f.write_text(ONE_ISSUE + "USA,100,90,0.8\nCHN,80,10,0.9\n", encoding="utf-8")
+    res = _run(["forecast", str(f)])
+    assert res.exit_code == 0, res.output
+    assert "note:" not in res.stderr

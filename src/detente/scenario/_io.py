@@ -389,11 +389,14 @@ def _scale_salience(values: Sequence[float]) -> tuple[float, str]:
 def _note_salience_scale(
     file: str, parsed: Sequence[tuple[int, str, Any, Any, Any]], sal_note: str
 ) -> None:
-    """Warn (:class:`InputNote`) when the Salience column was rescaled, or when a few values
-    look like they are on 0–1 while the rest are on a larger scale: both change every forecast
-    that uses salience, and neither is a mistake the reader can be sure of."""
+    """Warn (:class:`InputNote`) when the Salience column went above 100 and was rescaled
+    (one typo, 180 for 80, rescales every row), or when a few values look like they are on 0–1
+    while the rest are on a larger scale: both change every forecast that uses salience, and
+    neither is a mistake the reader can be sure of. A column wholly on 0–1 (the literature's
+    format) is read ×100 without a note."""
     if sal_note:
-        warnings.warn(f"{file}: {sal_note}", InputNote, stacklevel=3)
+        if max((s for *_, s in parsed if s is not None), default=0.0) > 100.0:
+            warnings.warn(f"{file}: {sal_note}", InputNote, stacklevel=3)
         return
     small = [(line, s) for line, _, _, _, s in parsed if s is not None and 0 < s < 1]
     if small:
