@@ -175,7 +175,13 @@ def show_cmd(
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
 
 
-@record_app.command("import")
+@record_app.command("import", help=(
+    "Import CSV rows (all-or-nothing; every bad row is reported).\n\n"
+    "Comma-separated, with a header line. Events: id, agreement, date, actors, type, "
+    "alleged_by, established_by, evidence, lawful, disputed, conduct, source, note (actors "
+    "separated by ';'; type e.g. kept, suspended, violation_alleged). Agreements: id, name, "
+    "kind, parties, domain, signed, in_force, source, note. `detente record export DIR` writes "
+    "both files: a model to copy."))
 @user_errors
 def import_cmd(
     files: Annotated[list[Path], typer.Argument(
