@@ -145,3 +145,19 @@ def test_a_salience_column_wholly_on_0_1_gives_no_note(tmp_path: Path) -> None:
     res = _run(["forecast", str(f)])
     assert res.exit_code == 0, res.output
     assert "note:" not in res.stderr
+
+
+@pytest.mark.parametrize("mean", ["5", "50", "-0.2", "nan"])
+def test_ultimatum_refuses_a_mean_off_the_utility_scale(mean: str, tmp_path: Path) -> None:
+    # --mean 5 (or 50, thinking of the 0–100 issue scale) had given an 'optimal offer'
+    # accepted with probability 0 %, as if it were an answer
+    res = _run(["ultimatum", _iran(tmp_path), "--a", "IRN", "--b", "USA", "--mean", mean])
+    assert res.exit_code == 2, res.output
+    assert "--mean must be in [0, 1]" in res.stderr
+
+
+def test_ultimatum_takes_a_mean_on_the_utility_scale(tmp_path: Path) -> None:
+    res = _run(["ultimatum", _iran(tmp_path), "--a", "IRN", "--b", "USA", "--mean", "0.5",
+                "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["mean"] == 0.5

@@ -546,7 +546,8 @@ def ultimatum_cmd(
     family: Annotated[Family, typer.Option(
         "--family", help="Belief about the receiver's reservation value.")] = Family.normal,
     mean: Annotated[float | None, typer.Option(
-        "--mean", help="Centre of the belief (default: the receiver's reservation value).")
+        "--mean", help="Centre of the belief, a utility in [0, 1] (default: the receiver's "
+        "reservation value).")
     ] = None,
     spread: Annotated[float, typer.Option(
         "--spread", help="Standard deviation (normal) or half-width (uniform) of the belief.")
@@ -565,8 +566,9 @@ def ultimatum_cmd(
     from detente.bargaining import ultimatum_offer_curve
 
     spreads = _floats(str(spread), "--spread") + _floats(sweep, "--sweep")
-    if mean is not None and not math.isfinite(mean):
-        raise UserError(f"--mean must be a finite number, got {mean}")
+    if mean is not None and not (math.isfinite(mean) and 0 <= mean <= 1):
+        raise UserError(f"--mean must be in [0, 1] (a reservation value is a utility, 0 the "
+                        f"receiver's worst outcome, 1 its best), got {mean:g}")
     pa, pb = _parties(a, b, actors)
     dom = _load(file, pa, pb, grid, reservation=reservation)
     who = dom.a.id if proposer is None else proposer
