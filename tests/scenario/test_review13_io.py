@@ -38,3 +38,37 @@ def test_an_issue_check_names_its_field_and_line(
         load_scenario(f)
     first = e.value.messages[0]
     assert f"trade.yaml, line {line}: field '{field}':" in first, first
+
+
+LONG = """\
+# name: ceasefire
+actor,actor_name,capability,issue,issue_name,status_quo,position,salience
+ARM,Armenia,30,line,Line of contact,50,20,90
+AZE,Azerbaijan,60,line,Line of contact,{sq},90,90
+ARM,Armenia,{cap},prisoners,Prisoner exchange,,80,40
+AZE,Azerbaijan,60,prisoners,,,70,30
+"""
+
+
+@pytest.mark.parametrize(("sq", "cap", "line", "field", "said"), [
+    ("60", "30", 4, "status_quo", "'60' differs from '50' given for issue 'line' on line 3"),
+    ("50", "35", 5, "capability", "'35' differs from '30' given for actor 'ARM' on line 3"),
+])
+def test_long_csv_refuses_a_repeated_column_that_changes(
+        sq: str, cap: str, line: int, field: str, said: str, tmp_path: Path) -> None:
+    # the first row's value had been kept and the other dropped in silence
+    f = tmp_path / "c.csv"
+    f.write_text(LONG.format(sq=sq, cap=cap), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(f)
+    assert e.value.messages == (f"{f}, line {line}: field '{field}': {said}: expected the same "
+                                f"{field} on each of its rows (or the cell left blank)",)
+
+
+def test_long_csv_takes_repeats_blanks_and_the_same_number_written_otherwise(
+        tmp_path: Path) -> None:
+    f = tmp_path / "c.csv"
+    f.write_text(LONG.format(sq="50.0", cap="30"), encoding="utf-8")
+    sc = load_scenario(f)
+    assert [a.capability for a in sc.actors] == [30, 60]
+    assert sc.issues[0].status_quo == 50 and sc.issues[1].name == "Prisoner exchange"

@@ -667,12 +667,42 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
         i = idx.get(name)
         return cells[i] if i is not None and i < len(cells) else ""
 
+    first: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
+
+    def same_as_first(kind: str, key: str, cells: list[str], line: int,
+                      columns: tuple[str, ...]) -> None:
+        """An actor's (issue's) columns repeat on each of its rows: a row that gives another
+        value would otherwise be ignored in silence (the first row's value is kept)."""
+        seen = first.get((kind, key))
+        if seen is None:
+            first[(kind, key)] = (line, {c: cell(cells, c).strip() for c in columns})
+            return
+        at, given = seen
+        for c in columns:
+            new, old = cell(cells, c).strip(), given[c]
+            if not new or not old or new == old:
+                continue
+            try:
+                if float(new) == float(old):
+                    continue
+            except ValueError:
+                pass
+            problems.append(Problem(
+                f"{new!r} differs from {old!r} given for {kind} '{key}' on line {at}: "
+                f"expected the same {c} on each of its rows (or the cell left blank)",
+                c, file, line))
+
     for line0, cells in rows[1:]:
         line = line0 + skipped
         a, i = cell(cells, "actor"), cell(cells, "issue")
         if not a and not i:
             problems.append(Problem("row names neither an actor nor an issue", "actor", file, line))
             continue
+        if a:
+            same_as_first("actor", a, cells, line, ("actor_name", "capability"))
+        if i:
+            same_as_first("issue", i, cells, line, ("issue_name", "low", "high", "status_quo",
+                                                    "scale_min", "scale_max", "decision"))
         if a and a not in actors:
             cap_text = cell(cells, "capability")
             cap = (
