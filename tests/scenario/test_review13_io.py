@@ -72,3 +72,34 @@ def test_long_csv_takes_repeats_blanks_and_the_same_number_written_otherwise(
     sc = load_scenario(f)
     assert [a.capability for a in sc.actors] == [30, 60]
     assert sc.issues[0].status_quo == 50 and sc.issues[1].name == "Prisoner exchange"
+
+
+def test_a_json_scenario_is_read_with_lines(tmp_path: Path) -> None:
+    # a .json file (the API's 'document', saved) had gone to the one-issue CSV reader, which
+    # answered with its whole text as 'missing column' three times over
+    import json
+
+    doc = {"name": "trade", "actors": [{"id": "USA", "capability": 100},
+                                       {"id": "CHN", "capability": 80}],
+           "issues": [{"id": "tariffs", "status_quo": 25}],
+           "stances": [{"actor": "USA", "issue": "tariffs", "position": 60, "salience": 80},
+                       {"actor": "CHN", "issue": "tariffs", "position": 1e-05,
+                        "salience": 90}]}
+    f = tmp_path / "trade.json"
+    f.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    sc = load_scenario(f)
+    assert [s.position for s in sc.stances] == [60, 1e-05]
+    doc["stances"][1]["salience"] = 170
+    f.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(f)
+    text = json.dumps(doc, indent=2).splitlines()
+    line = next(k for k, t in enumerate(text, 1) if '"salience": 170' in t)
+    assert e.value.messages == (f"{f}, line {line}: field 'salience': Input should be less than "
+                                "or equal to 100 (got 170)",)
+    f.write_text(json.dumps(doc, indent=2)[:-10], encoding="utf-8")
+    with pytest.raises(ScenarioError, match="not valid JSON"):
+        load_scenario(f)
+    g = tmp_path / "trade.txt"  # no telling suffix: '{' on the first line says JSON
+    g.write_text(json.dumps({**doc, "stances": doc["stances"][:1]}), encoding="utf-8")
+    assert load_scenario(g).name == "trade"

@@ -64,3 +64,17 @@ def test_sensitivity_refuses_an_unknown_input(client: TestClient) -> None:
                                               "inputs": ["line", "lines"], "n": 8})
     assert r.status_code == 422, r.text
     assert "'lines' names nothing" in detail(r)[0]["msg"]
+
+
+def test_a_json_file_can_be_uploaded(client: TestClient) -> None:
+    import json
+
+    r = client.post("/api/scenarios/upload",
+                    files={"file": ("ceasefire.json", json.dumps(DOC).encode(), "text/plain")})
+    assert r.status_code == 200, r.text
+    assert r.json()["actors"] == ["ARM", "AZE", "RUS"]
+    bad = {**DOC, "actors": DOC["actors"][:2]}
+    r = client.post("/api/scenarios/upload",
+                    files={"file": ("ceasefire.json", json.dumps(bad).encode(), "text/plain")})
+    assert r.status_code == 422
+    assert "unknown actor 'RUS'" in detail(r)[0]["msg"]

@@ -251,6 +251,34 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
     return _from_document(data, file, _locator(_yaml_lines(node)))
 
 
+def read_json_text(text: str, file: str = "<input>") -> Scenario:
+    """Read a scenario from JSON text: the YAML format's fields (as the web API's
+    ``document`` takes them). Errors give the line where the YAML parser, which reads most
+    JSON, can place them."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ScenarioError([Problem(f"not valid JSON: {e.msg} (column {e.colno})",
+                                     file=file, line=e.lineno)]) from None
+    except RecursionError:
+        raise ScenarioError([Problem("not a scenario: JSON nested too deeply",
+                                     file=file)]) from None
+    try:  # the same text as YAML, for the lines of fields (a tab-indented file has none)
+        _, node = safe_yaml(text, file)
+        locate = _locator(_yaml_lines(node))
+    except InputError:
+        locate = _locator({})
+    return _from_document(data, file, locate)
+
+
+def read_json(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario from a ``.json`` file (see :func:`read_json_text`)."""
+    p = Path(path)
+    return read_json_text(_read_text(p), str(p))
+
+
 def scenario_from_data(data: Any, file: str = "<input>") -> Scenario:
     """Validate a parsed scenario document (a mapping, e.g. from JSON) into a Scenario.
 
@@ -1067,8 +1095,12 @@ def _detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
+    if suffix == ".json":
+        return "json"
     text = _read_text(path)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if first.lstrip().startswith("{"):
+        return "json"
     tag = first.lstrip("'\"")
     if tag[:2] in ("#A", "#P", "#M", "#D", "#O", "#/") and tag[2:3] in ("\t", "'", '"'):
         return "decide"
@@ -1083,13 +1115,15 @@ def _detect(path: Path) -> str:
 def load_scenario(path: str | os.PathLike[str], *, format: str | None = None) -> Scenario:
     """Read a scenario file, detecting its format from the name and first line.
 
-    ``format`` forces one of ``yaml``, ``one-issue``, ``long``, ``ktab``, ``decide``. For DEU-style
+    ``format`` forces one of ``yaml``, ``json``, ``one-issue``, ``long``, ``ktab``, ``decide``.
+    For DEU-style
     wide files (many issues with observed outcomes) use :func:`detente.scenario.read_deu`.
     """
     p = Path(path)
     fmt = format or _detect(p)
     readers: dict[str, Callable[[Path], Scenario]] = {
         "yaml": read_yaml,
+        "json": read_json,
         "one-issue": read_one_issue_csv,
         "long": read_stances_csv,
         "ktab": read_ktab,

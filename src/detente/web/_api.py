@@ -166,7 +166,7 @@ def post_scenario(state: StateDep, body: ScenarioPost) -> dict[str, Any]:
     return _scenario_doc(sc)
 
 
-@router.post("/scenarios/upload", summary="Upload a scenario file (YAML or CSV)")
+@router.post("/scenarios/upload", summary="Upload a scenario file (YAML, JSON or CSV)")
 async def upload_scenario(state: StateDep, file: Annotated[UploadFile, File()]
                           ) -> dict[str, Any]:
     raw = await file.read(state.settings.limits.body_bytes + 1)
