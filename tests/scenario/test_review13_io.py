@@ -103,3 +103,14 @@ def test_a_json_scenario_is_read_with_lines(tmp_path: Path) -> None:
     g = tmp_path / "trade.txt"  # no telling suffix: '{' on the first line says JSON
     g.write_text(json.dumps({**doc, "stances": doc["stances"][:1]}), encoding="utf-8")
     assert load_scenario(g).name == "trade"
+
+
+def test_a_missing_column_message_shows_the_header_cut_short(tmp_path: Path) -> None:
+    f = tmp_path / "wide.csv"
+    f.write_text("Actor,Power," + ",".join(f"c{i}" for i in range(20)) + "," + "x" * 80
+                 + "\na,1\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(f)
+    first = e.value.messages[0]
+    assert "found 'Actor', 'Power', 'c0'" in first and "(23 cells in all)" in first
+    assert "x" * 31 not in first and len(first) < 400

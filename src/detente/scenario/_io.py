@@ -414,6 +414,13 @@ def _scale_salience(values: Sequence[float]) -> tuple[float, str]:
     return 100.0 / top, f"salience divided by its maximum {top:g} and multiplied by 100"
 
 
+def _shown_header(header: Sequence[str]) -> str:
+    """The header cells as read, for a message: at most 8, each cut at 30 characters."""
+    cells = [repr(h if len(h) <= 30 else h[:29] + "…") for h in header[:8]]
+    more = f" … ({len(header)} cells in all)" if len(header) > 8 else ""
+    return ", ".join(cells) + more
+
+
 def _note_salience_scale(
     file: str, parsed: Sequence[tuple[int, str, Any, Any, Any]], sal_note: str
 ) -> None:
@@ -475,7 +482,7 @@ def read_one_issue_csv(
             [
                 Problem(
                     f"missing column '{m.capitalize()}': expected a header with {expected}; "
-                    f"found {', '.join(repr(h) for h in header)}",
+                    f"found {_shown_header(header)}",
                     m,
                     file,
                     1,
