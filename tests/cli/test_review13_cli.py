@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,18 @@ def test_ultimatum_takes_a_mean_on_the_utility_scale(tmp_path: Path) -> None:
                 "-f", "json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["mean"] == 0.5
+
+
+def test_calibrate_refuses_a_missing_save_folder_before_the_run(tmp_path: Path) -> None:
+    res = _run(["calibrate", "cases", "--save", str(tmp_path / "no" / "cal.json")])
+    assert res.exit_code == 2
+    flat = re.sub(r"[│\s]+", " ", res.stderr)  # the usage box wraps at the terminal's width
+    assert "--save" in flat and "does not exist" in flat
+    assert "coverage" not in res.stdout  # refused before the fit
+
+
+def test_calibrate_help_paragraph_is_not_broken_mid_sentence() -> None:
+    res = _run(["calibrate", "--help"])
+    lines = [ln.strip() for ln in res.stdout.splitlines()]
+    assert "again; --save writes the fit for `detente simulate --calibration`." in " ".join(lines)
+    assert "reported again;" not in lines  # a line ending where the docstring's line ended
