@@ -388,8 +388,8 @@ def calibrate_cmd(
         "--split", help="cases: odd/even by place in name order (name) or by as_of year "
         "(year).")] = "name",
     save: Annotated[Path | None, typer.Option(
-        "--save", callback=output_path, help="Write the fitted calibration (noise and recalibration) to this JSON "
-        "file, for `detente simulate --calibration`.")] = None,
+        "--save", callback=output_path, help="Write the fitted calibration (noise and "
+        "recalibration) to this JSON file, for `detente simulate --calibration`.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """Calibrated intervals: fit the input-noise scale on odd cases, report on even ones the
