@@ -114,3 +114,25 @@ def test_a_missing_column_message_shows_the_header_cut_short(tmp_path: Path) -> 
     first = e.value.messages[0]
     assert "found 'Actor', 'Power', 'c0'" in first and "(23 cells in all)" in first
     assert "x" * 31 not in first and len(first) < 400
+
+
+def test_a_duplicate_points_at_the_line_of_the_first(tmp_path: Path) -> None:
+    # '(first defined as actors[0])' named a list index, which a CSV file does not have
+    f = tmp_path / "dup.csv"
+    f.write_text("Actor,Capability,Position,Salience\nUSA,100,90,80\nCHN,80,10,90\n"
+                 "USA,80,10,90\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(f)
+    assert e.value.messages == (
+        f"{f}, line 4: field 'id': duplicate actor id 'USA' (first defined on line 2)",
+        f"{f}, line 4: field 'actor': second stance for actor 'USA' on issue 'issue' "
+        "(first on line 2)",
+    )
+    g = tmp_path / "dup.yaml"
+    g.write_text(DOC.format(lo=0, hi=100, sq=20).replace(
+        "  - {id: CHN, capability: 80}", "  - {id: CHN, capability: 80}\n"
+        "  - {id: USA, capability: 5}"), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(g)
+    assert "line 5: field 'id': duplicate actor id 'USA' (first defined on line 3)" in \
+        e.value.messages[0]

@@ -147,7 +147,23 @@ def _build(
             problems.append(Problem(msg, _field_of(loc), file, locate(loc), loc=loc))
         raise ScenarioError(problems) from None
     except ScenarioError as exc:
-        raise exc.located(file, locate) from None
+        raise _lines_for_indexes(exc.located(file, locate), locate) from None
+
+
+_INDEX = re.compile(r"\b(?:as |is )?(actors|issues|stances)\[(\d+)\]")
+
+
+def _lines_for_indexes(exc: InputError, locate: Callable[[Loc], int | None]) -> InputError:
+    """'first defined as actors[4]' means little to someone reading a file: say the line."""
+
+    def line_of(m: re.Match[str]) -> str:
+        at = locate((m.group(1), int(m.group(2))))
+        return m.group(0) if at is None else f"on line {at}"
+
+    if not exc.problems:
+        return exc
+    return type(exc)([Problem(_INDEX.sub(line_of, p.message), p.field, p.file, p.line,
+                              p.row, p.loc) for p in exc.problems])
 
 
 def _float(
