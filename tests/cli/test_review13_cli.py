@@ -177,3 +177,9 @@ def test_calibrate_help_paragraph_is_not_broken_mid_sentence() -> None:
     lines = [ln.strip() for ln in res.stdout.splitlines()]
     assert "again; --save writes the fit for `detente simulate --calibration`." in " ".join(lines)
     assert "reported again;" not in lines  # a line ending where the docstring's line ended
+
+
+def test_show_counts_one_issue_in_the_singular(tmp_path: Path) -> None:
+    res = _run(["show", _iran(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "3 actors, 1 issue, 3 stances" in res.stdout
