@@ -183,3 +183,20 @@ def test_show_counts_one_issue_in_the_singular(tmp_path: Path) -> None:
     res = _run(["show", _iran(tmp_path)])
     assert res.exit_code == 0, res.output
     assert "3 actors, 1 issue, 3 stances" in res.stdout
+
+
+def test_a_bug_in_the_crisis_signal_is_reported_as_a_bug(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a ValueError (never a user's mistake: those are InputError) had been printed as the
+    # signal's "error" in the JSON and the signal section left out of the table, exit 0
+    import detente.crisis._signal as signal
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("a numerical slip")
+
+    monkeypatch.setattr(signal, "ultimatum_signal", broken)
+    for fmt in ("table", "json"):
+        res = _run(["crisis", "geneva-2022", "--draws", "50", "-f", fmt])
+        assert res.exit_code == 70, res.output
+        assert "internal error" in res.stderr and "a numerical slip" in res.stderr
+        assert '"error"' not in res.stdout

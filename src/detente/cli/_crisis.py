@@ -171,14 +171,13 @@ def crisis_cmd(
                                     "expected_utility": info.expected_utility},
             "credible_threat": an.credible, "zone_exists": an.zone_exists,
         })
-        try:
-            sig = ultimatum_signal(scenario, demanded, commitment=commitment,
-                                   sunk_cost=sunk, resolve_sd=resolve_sd, rng=seed,
-                                   **{k: v for k, v in opts.items() if k != "as_of"},
-                                   as_of=as_of)
-            doc["signal"] = sig.as_dict()
-        except ValueError as e:  # pragma: no cover - reported, not fatal
-            doc["signal"] = {"error": str(e)}
+        # a user's mistake here is an InputError (exit 2); anything else is a bug, reported
+        # as one rather than printed as the signal's "error"
+        sig = ultimatum_signal(scenario, demanded, commitment=commitment,
+                               sunk_cost=sunk, resolve_sd=resolve_sd, rng=seed,
+                               **{k: v for k, v in opts.items() if k != "as_of"},
+                               as_of=as_of)
+        doc["signal"] = sig.as_dict()
     doc["issues"] = [
         {"issue": i, "status_quo": iss.status_quo, "forecast": float(forecast[k]),
          "interval_80": [float(lo80[k]), float(hi80[k])],
@@ -230,6 +229,6 @@ def crisis_cmd(
     if explain:
         console.print("why", style="bold")
         print_lines(doc["explanation"], indent="  ")
-    if d is not None and "signal" in doc and "error" not in doc["signal"]:
+    if d is not None and "signal" in doc:
         console.print("the public demand as a signal (Fearon 1997)", style="bold")
         print_lines(sig.describe(), indent="  ")
