@@ -200,3 +200,15 @@ def test_a_bug_in_the_crisis_signal_is_reported_as_a_bug(
         assert res.exit_code == 70, res.output
         assert "internal error" in res.stderr and "a numerical slip" in res.stderr
         assert '"error"' not in res.stdout
+
+
+@pytest.mark.parametrize("cmd", [["bargain"], ["negotiate", "--a", "boulware", "--b", "linear"],
+                                 ["ultimatum"]])
+def test_a_scenario_without_two_parties_names_the_file_once(
+        cmd: list[str], tmp_path: Path) -> None:
+    f = _iran(tmp_path)
+    res = _run([cmd[0], f, *cmd[1:]])
+    assert res.exit_code == 2, res.output
+    flat = " ".join(res.stderr.split())
+    assert f"{f}: a scenario with 3 actors: pick the two parties" in flat
+    assert flat.count("iran.yaml") == 1

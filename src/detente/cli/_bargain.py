@@ -91,10 +91,9 @@ def _load_domain(
 
     if _is_domain_yaml(path):
         if whatif and any(whatif):
-            raise UserError(f"{file} is a bargaining domain: --set and --drop apply to "
-                            "scenarios")
+            raise UserError("a bargaining domain: --set and --drop apply to scenarios")
         if a or b:
-            raise UserError(f"{file} is a bargaining domain with its own two parties: "
+            raise UserError("a bargaining domain with its own two parties: "
                             f"drop {parties.replace(' and ', '/').split(' ')[0]}")
         dom = load_domain(path)
         res = _parse_reservation(reservation)
@@ -111,7 +110,7 @@ def _load_domain(
                 a, b = scenario.actor_ids
             else:
                 raise UserError(
-                    f"{file} is a scenario with {len(scenario.actors)} actors: pick the two "
+                    f"a scenario with {len(scenario.actors)} actors: pick the two "
                     f"parties with {parties} (actors: {', '.join(scenario.actor_ids)})"
                 )
         if grid < 2:
