@@ -136,3 +136,16 @@ def test_a_duplicate_points_at_the_line_of_the_first(tmp_path: Path) -> None:
         load_scenario(g)
     assert "line 5: field 'id': duplicate actor id 'USA' (first defined on line 3)" in \
         e.value.messages[0]
+
+
+def test_an_outcomes_csv_with_semicolons_takes_a_decimal_comma(tmp_path: Path) -> None:
+    # a spreadsheet saved in a European locale: ';' between cells, ',' in numbers; the
+    # scenario CSVs read it, the outcomes file had refused '25,5' as not a number
+    from detente.scenario import read_outcomes
+
+    sc = tmp_path / "trade.yaml"
+    sc.write_text(DOC.format(lo=0, hi=100, sq=20), encoding="utf-8")
+    obs = tmp_path / "obs.csv"
+    obs.write_bytes("\ufeffissue;value;date\r\ntariffs;25,5;2019-12-13\r\n".encode())
+    out = read_outcomes(obs, load_scenario(sc))
+    assert out.issues[0].observed is not None and out.issues[0].observed.value == 25.5
