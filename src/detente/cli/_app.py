@@ -29,6 +29,7 @@ __all__ = [
     "TableJsonCsv",
     "UserError",
     "actor_option",
+    "db_option",
     "date_option",
     "ConventionalCommand",
     "DetenteTyper",
@@ -132,6 +133,23 @@ def output_path(value: Path | None) -> Path | None:
     why = _missing_folder(value)
     if why is None and value.is_dir():
         why = f"{value}: is a folder: give a file name to write"
+    if why is not None:
+        raise typer.BadParameter(why)
+    return value
+
+
+def db_option(value: str | None) -> str | None:
+    """Callback of ``--db``: an SQLite path (or ``sqlite:///`` URL) in a folder that does not
+    exist is a usage error; it had been created, with a fresh database filled with the shipped
+    dataset, so a typo in the path read the shipped data as if they were the user's."""
+    if value is None or value == "shipped":
+        return value
+    if "://" in value and not value.startswith("sqlite:///"):
+        return value  # a server database: its own driver reports what is wrong
+    path = value.removeprefix("sqlite:///")
+    if not path or path == ":memory:":
+        return value
+    why = _missing_folder(Path(path))
     if why is not None:
         raise typer.BadParameter(why)
     return value

@@ -23,6 +23,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    db_option,
     esc,
     figure_path,
     load_record,
@@ -46,7 +47,7 @@ app.add_typer(record_app, name="record")
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db",
+        "--db", callback=db_option,
         help="Database URL or SQLite path (default: $DETENTE_DB, else a file in your user data "
         "folder, filled with the shipped dataset on first use). 'shipped' reads the shipped "
         "dataset without a database.",

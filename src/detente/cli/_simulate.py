@@ -25,6 +25,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    db_option,
     err_console,
     esc,
     figure_path,
@@ -459,7 +460,8 @@ def credibility_sensitivity_cmd(
         "prior_kept, prior_broken); repeat.")] = None,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the sample.")] = 0,
     db: Annotated[str | None, typer.Option(
-        "--db", help="Record database URL (default: $DETENTE_DB or the shipped record).")
+        "--db", callback=db_option,
+        help="Record database URL (default: $DETENTE_DB or the shipped record).")
     ] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
