@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["DetenteError", "InputError", "InputLookupError", "LimitError", "Problem"]
+__all__ = ["DetenteError", "InputError", "InputLookupError", "InputNote", "LimitError", "Problem"]
 
 
 @dataclass(frozen=True)
@@ -89,3 +89,9 @@ class InputLookupError(InputError, KeyError):
 
     def __str__(self) -> str:
         return "\n".join(self.messages) if self.problems else str(self.args[0] if self.args else "")
+
+
+class InputNote(UserWarning):
+    """Not a mistake, but something the user should know about how an input was read (a
+    column rescaled, a value that looks like it is on another scale). Issued with
+    :func:`warnings.warn`; the command line prints each as ``note: …`` on stderr."""

@@ -338,3 +338,10 @@ def test_mae_by_episode_outcome() -> None:
                                 "escalation": pytest.approx(22.5)}
     doc = json.loads(json.dumps(report.as_dict(), allow_nan=False))
     assert doc["mae_by_outcome"]["status_quo"]["no_agreement"] == 10.0
+
+
+def test_compare_on_a_single_case_gives_no_interval() -> None:
+    report = evaluate([load_example("geneva-2022")], ["median"])
+    cmp = compare(report, "median", n_boot=200, rng=1)
+    assert not math.isnan(cmp.difference)
+    assert math.isnan(cmp.low) and math.isnan(cmp.high)

@@ -129,7 +129,8 @@ def test_editor_errors_at_the_field_and_added_rows(client):
     assert r.status_code == 422
     errs = field_errors(r.text)
     assert "a1_cap" in errs and "greater than or equal to 0" in errs["a1_cap"]
-    assert "i0" in errs and "outside the issue's scale" in errs["i0"]
+    # at the cell typed in (i0_sq), since an issue's own checks are located at their field
+    assert "i0_sq" in errs and "outside the issue's scale" in errs["i0_sq"]
     assert "s0_0_pos" in errs and "valid number" in errs["s0_0_pos"]
     form = _form_of(client.get("/scenarios/edit").text)
     r = client.post("/scenarios/edit", data={**form, "action": "add_actor"})

@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from typer.core import TyperArgument, TyperCommand
 
-from detente.errors import InputError
+from detente.errors import InputError, InputNote
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -27,6 +28,9 @@ __all__ = [
     "TableJson",
     "TableJsonCsv",
     "UserError",
+    "actor_option",
+    "db_option",
+    "date_option",
     "ConventionalCommand",
     "DetenteTyper",
     "app",
@@ -129,6 +133,23 @@ def output_path(value: Path | None) -> Path | None:
     why = _missing_folder(value)
     if why is None and value.is_dir():
         why = f"{value}: is a folder: give a file name to write"
+    if why is not None:
+        raise typer.BadParameter(why)
+    return value
+
+
+def db_option(value: str | None) -> str | None:
+    """Callback of ``--db``: an SQLite path (or ``sqlite:///`` URL) in a folder that does not
+    exist is a usage error; it had been created, with a fresh database filled with the shipped
+    dataset, so a typo in the path read the shipped data as if they were the user's."""
+    if value is None or value == "shipped":
+        return value
+    if "://" in value and not value.startswith("sqlite:///"):
+        return value  # a server database: its own driver reports what is wrong
+    path = value.removeprefix("sqlite:///")
+    if not path or path == ":memory:":
+        return value
+    why = _missing_folder(Path(path))
     if why is not None:
         raise typer.BadParameter(why)
     return value
@@ -248,6 +269,18 @@ def _file_error_message(e: OSError) -> str:
     return f"{path}: {what}"
 
 
+def _show_note(message: Warning | str, category: type[Warning], *args: Any,
+               **kwargs: Any) -> None:
+    """Print an :class:`InputNote` as ``note: …`` on stderr; other warnings as Python would."""
+    if issubclass(category, InputNote):
+        err_console.print(f"[yellow]note:[/] {_esc(str(message))}", markup=True)
+    else:
+        _python_showwarning(message, category, *args, **kwargs)
+
+
+_python_showwarning = warnings.showwarning
+
+
 def user_errors(func: F) -> F:
     """The error contract of every command.
 
@@ -262,7 +295,10 @@ def user_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", InputNote)
+                warnings.showwarning = _show_note
+                return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except InputError as e:
@@ -320,6 +356,30 @@ def scenario_path(arg: str) -> Path:
         f"{arg}: no such file (and no shipped example or case of that name; examples: "
         f"{', '.join(list_examples())}; cases: see `detente cases`)"
     )
+
+
+def date_option(text: str | None, option: str) -> str | None:
+    """A date option (``--as-of``) checked as typed, before any work: ``YYYY-MM-DD``, a real
+    day; the error names the option."""
+    if text is None:
+        return None
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{option}: expected a date YYYY-MM-DD, got {text!r}") from None
+    if len(text) != 10:  # fromisoformat also takes 20220110 and week dates
+        raise UserError(f"{option}: expected a date YYYY-MM-DD, got {text!r}")
+    return text
+
+
+def actor_option(scenario: Any, actor: str | None, option: str) -> None:
+    """An actor option (``--a``) that names no actor of the scenario: a user error."""
+    ids = [a.id for a in scenario.actors]
+    if actor is not None and actor not in ids:
+        raise UserError(f"{option} {actor}: no such actor in scenario '{scenario.name}'; "
+                        f"actors: {', '.join(ids)}")
 
 
 def model_names(given: list[str] | None, default: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    date_option,
     esc,
     figure_path,
     print_lines,
@@ -90,10 +91,9 @@ def _load_domain(
 
     if _is_domain_yaml(path):
         if whatif and any(whatif):
-            raise UserError(f"{file} is a bargaining domain: --set and --drop apply to "
-                            "scenarios")
+            raise UserError("a bargaining domain: --set and --drop apply to scenarios")
         if a or b:
-            raise UserError(f"{file} is a bargaining domain with its own two parties: "
+            raise UserError("a bargaining domain with its own two parties: "
                             f"drop {parties.replace(' and ', '/').split(' ')[0]}")
         dom = load_domain(path)
         res = _parse_reservation(reservation)
@@ -110,7 +110,7 @@ def _load_domain(
                 a, b = scenario.actor_ids
             else:
                 raise UserError(
-                    f"{file} is a scenario with {len(scenario.actors)} actors: pick the two "
+                    f"a scenario with {len(scenario.actors)} actors: pick the two "
                     f"parties with {parties} (actors: {', '.join(scenario.actor_ids)})"
                 )
         if grid < 2:
@@ -203,6 +203,7 @@ def bargain_cmd(
     from detente.bargaining import analyse, trust_values
     from detente.bargaining._trust import _need, broken_utilities
 
+    as_of = date_option(as_of, "--as-of")
     dom = _load(file, a, b, grid, reservation=reservation, whatif=(set_ or [], drop or []))
     pair, source, record = _resolve_trust(dom, trust, as_of)
     if trust is None and as_of is None and fmt is not TableJson.json:
@@ -544,7 +545,8 @@ def ultimatum_cmd(
     family: Annotated[Family, typer.Option(
         "--family", help="Belief about the receiver's reservation value.")] = Family.normal,
     mean: Annotated[float | None, typer.Option(
-        "--mean", help="Centre of the belief (default: the receiver's reservation value).")
+        "--mean", help="Centre of the belief, a utility in [0, 1] (default: the receiver's "
+        "reservation value).")
     ] = None,
     spread: Annotated[float, typer.Option(
         "--spread", help="Standard deviation (normal) or half-width (uniform) of the belief.")
@@ -563,8 +565,9 @@ def ultimatum_cmd(
     from detente.bargaining import ultimatum_offer_curve
 
     spreads = _floats(str(spread), "--spread") + _floats(sweep, "--sweep")
-    if mean is not None and not math.isfinite(mean):
-        raise UserError(f"--mean must be a finite number, got {mean}")
+    if mean is not None and not (math.isfinite(mean) and 0 <= mean <= 1):
+        raise UserError(f"--mean must be in [0, 1] (a reservation value is a utility, 0 the "
+                        f"receiver's worst outcome, 1 its best), got {mean:g}")
     pa, pb = _parties(a, b, actors)
     dom = _load(file, pa, pb, grid, reservation=reservation)
     who = dom.a.id if proposer is None else proposer

@@ -15,8 +15,10 @@ from detente.cli._app import (
     SummaryFormat,
     TableJson,
     UserError,
+    actor_option,
     app,
     console,
+    date_option,
     esc,
     print_lines,
     print_styled,
@@ -130,8 +132,13 @@ def crisis_cmd(
         raise UserError(f"--commitment must be in [0, 1], got {commitment}")
     if not (sunk >= 0 and math.isfinite(sunk)):
         raise UserError(f"--sunk must be a finite number ≥ 0, got {sunk}")
+    if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
+        raise UserError(f"--resolve-sd must be a finite number ≥ 0, got {resolve_sd}")
+    as_of = date_option(as_of, "--as-of")
     demanded = _demand(demand)
     scenario = load_scenario(scenario_path(file))
+    actor_option(scenario, a, "--a")
+    actor_option(scenario, b, "--b")
     _check_demand(demanded, scenario)
     opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}
@@ -164,14 +171,13 @@ def crisis_cmd(
                                     "expected_utility": info.expected_utility},
             "credible_threat": an.credible, "zone_exists": an.zone_exists,
         })
-        try:
-            sig = ultimatum_signal(scenario, demanded, commitment=commitment,
-                                   sunk_cost=sunk, resolve_sd=resolve_sd, rng=seed,
-                                   **{k: v for k, v in opts.items() if k != "as_of"},
-                                   as_of=as_of)
-            doc["signal"] = sig.as_dict()
-        except ValueError as e:  # pragma: no cover - reported, not fatal
-            doc["signal"] = {"error": str(e)}
+        # a user's mistake here is an InputError (exit 2); anything else is a bug, reported
+        # as one rather than printed as the signal's "error"
+        sig = ultimatum_signal(scenario, demanded, commitment=commitment,
+                               sunk_cost=sunk, resolve_sd=resolve_sd, rng=seed,
+                               **{k: v for k, v in opts.items() if k != "as_of"},
+                               as_of=as_of)
+        doc["signal"] = sig.as_dict()
     doc["issues"] = [
         {"issue": i, "status_quo": iss.status_quo, "forecast": float(forecast[k]),
          "interval_80": [float(lo80[k]), float(hi80[k])],
@@ -223,6 +229,6 @@ def crisis_cmd(
     if explain:
         console.print("why", style="bold")
         print_lines(doc["explanation"], indent="  ")
-    if d is not None and "signal" in doc and "error" not in doc["signal"]:
+    if d is not None and "signal" in doc:
         console.print("the public demand as a signal (Fearon 1997)", style="bold")
         print_lines(sig.describe(), indent="  ")

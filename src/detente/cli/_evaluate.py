@@ -321,6 +321,7 @@ def _table(
     for m in [*models, *([base] if base is not None else [])]:
         cmp = comparisons.get(m.model)
         delta = ("" if cmp is None or math.isnan(cmp.difference) else
+                 f"{cmp.difference:+.1f} [—]" if math.isnan(cmp.low) else
                  f"{cmp.difference:+.1f} [{cmp.low:+.1f}, {cmp.high:+.1f}]")
         row = [m.model, _fmt(m.mae, 2), _fmt(m.median_ae, 2), _fmt(m.mean_case_mae, 2),
                str(m.n), delta]
@@ -353,7 +354,8 @@ def _table(
     if comparisons:
         console.print("Δ MAE vs status quo: the model's MAE minus the status quo's on the "
                       "issues both forecast (negative: better than the status quo), with a 95% "
-                      "interval from resampling whole cases", style="dim")
+                      "interval from resampling whole cases ([—]: none from a single case)",
+                      style="dim")
     if base is not None:
         console.print("Brier: multi-class, sum over agreement, no_agreement, escalation "
                       "of (p - o)^2 (0 best, 2 worst, 2/3 for 1/3 each); Brier P(esc): binary, "

@@ -320,8 +320,11 @@ def show_cmd(
     from detente.scenario import load_scenario
 
     sc = load_scenario(scenario_path(file))
-    print_styled(f"[bold]{esc(sc.name)}[/]  {len(sc.actors)} actors, {len(sc.issues)} issues, "
-                  f"{len(sc.stances)} stances")
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}" + ("" if n == 1 else "s")
+
+    print_styled(f"[bold]{esc(sc.name)}[/]  {count(len(sc.actors), 'actor')}, "
+                 f"{count(len(sc.issues), 'issue')}, {count(len(sc.stances), 'stance')}")
     if sc.description:
         console.print(sc.description.strip(), style="dim")
     if sc.as_of:

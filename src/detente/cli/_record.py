@@ -23,6 +23,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    db_option,
     esc,
     figure_path,
     load_record,
@@ -46,7 +47,7 @@ app.add_typer(record_app, name="record")
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db",
+        "--db", callback=db_option,
         help="Database URL or SQLite path (default: $DETENTE_DB, else a file in your user data "
         "folder, filled with the shipped dataset on first use). 'shipped' reads the shipped "
         "dataset without a database.",
@@ -101,6 +102,31 @@ def _event_row(e: Any) -> dict[str, Any]:
     }
 
 
+def _check_filter(option: str, value: str | None, known: Any, what: str) -> None:
+    """A filter that can match nothing (a typo, a lower-case code) is refused, not answered
+    with an empty table that reads as 'none in the record'."""
+    if value is None or value in known:
+        return
+    hint = next((k for k in sorted(known) if k.lower() == value.lower()), None)
+    if hint is not None:
+        raise UserError(f"{option} {value!r}: no such {what} in the record; did you mean "
+                        f"{hint!r}? (codes are case-sensitive)")
+    listed = sorted(known)
+    shown = ", ".join(listed[:20]) + (f", … ({len(listed)} in all)" if len(listed) > 20 else "")
+    raise UserError(f"{option} {value!r}: no such {what} in the record; expected one of: {shown}")
+
+
+def _check_actor_filter(option: str, value: str | None, rec: Any) -> None:
+    if value is None or value in rec.actors():
+        return
+    hint = next((k for k in sorted(rec.actors()) if k.lower() == value.lower()), None)
+    raise UserError(
+        f"{option} {value!r}: no such actor in the record"
+        + (f"; did you mean {hint!r}? (codes are case-sensitive)" if hint else
+           "; use an ISO 3166 alpha-3 code (e.g. USA, RUS, IRN; SUN for the USSR) or an "
+           "organisation code (e.g. NATO)"))
+
+
 @record_app.command("agreements")
 @user_errors
 def agreements_cmd(
@@ -110,7 +136,11 @@ def agreements_cmd(
     db: DbOpt = None,
 ) -> None:
     """List the agreements in the record."""
+    from detente.record._model import AgreementKind
+
+    _check_filter("--kind", kind, {k.value for k in AgreementKind}, "agreement kind")
     rec = load_record(db)
+    _check_actor_filter("--party", party, rec)
     rows = [
         _agreement_row(a) for a in rec.sorted().agreements
         if (party is None or party in a.parties) and (kind is None or a.kind.value == kind)
@@ -132,10 +162,14 @@ def events_cmd(
     db: DbOpt = None,
 ) -> None:
     """List the events in the record (filter by agreement, actor, type, dates)."""
+    from detente.record._model import EventType
+
+    _check_filter("--type", type_, {t.value for t in EventType}, "event type")
+    lo, hi = _parse_date(since, "--since"), _parse_date(until, "--until")
     rec = load_record(db)
     if agreement is not None:
         rec.agreement(agreement)
-    lo, hi = _parse_date(since, "--since"), _parse_date(until, "--until")
+    _check_actor_filter("--actor", actor, rec)
     rows = [
         _event_row(e) for e in rec.sorted().events
         if (agreement is None or e.agreement == agreement)
@@ -175,7 +209,13 @@ def show_cmd(
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
 
 
-@record_app.command("import")
+@record_app.command("import", help=(
+    "Import CSV rows (all-or-nothing; every bad row is reported).\n\n"
+    "Comma-separated, with a header line. Events: id, agreement, date, actors, type, "
+    "alleged_by, established_by, evidence, lawful, disputed, conduct, source, note (actors "
+    "separated by ';'; type e.g. kept, suspended, violation_alleged). Agreements: id, name, "
+    "kind, parties, domain, signed, in_force, source, note. `detente record export DIR` writes "
+    "both files: a model to copy."))
 @user_errors
 def import_cmd(
     files: Annotated[list[Path], typer.Argument(

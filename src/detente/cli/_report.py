@@ -11,6 +11,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    date_option,
     model_names,
     output_path,
     scenario_path,
@@ -46,6 +47,7 @@ def report_cmd(
     from detente.report import build_report, render_html
     from detente.scenario import load_scenario
 
+    as_of = date_option(as_of, "--as-of")
     path = scenario_path(scenario)
     suffix = out.suffix.lower()
     as_pdf = pdf or suffix == ".pdf"

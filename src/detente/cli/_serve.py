@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli._app import UserError, app, fail, print_lines, user_errors
+from detente.cli._app import UserError, app, db_option, fail, print_lines, user_errors
 
 __all__: list[str] = []
 
@@ -48,7 +48,8 @@ def serve_cmd(
                                       "only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
     db: Annotated[str | None, typer.Option(
-        "--db", help="Record database URL or SQLite path (default: $DETENTE_DB, else the "
+        "--db", callback=db_option, help="Record database URL or SQLite path (default: "
+        "$DETENTE_DB, else the "
         "default store, as the other commands); 'shipped' serves the shipped dataset "
         "read-only.")] = None,
     allow_writes: Annotated[bool, typer.Option(

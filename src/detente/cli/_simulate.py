@@ -25,10 +25,12 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    db_option,
     err_console,
     esc,
     figure_path,
     model_names,
+    output_path,
     print_styled,
     print_wide,
     scenario_path,
@@ -368,7 +370,11 @@ def diff_cmd(
         print_wide(e)
 
 
-@app.command("calibrate")
+@app.command("calibrate", help=(
+    "Calibrated intervals: fit the input-noise scale on odd cases, report on even ones the "
+    "coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE.\n\n"
+    "The intervals are then recalibrated on the odd cases (split conformal) and reported "
+    "again; --save writes the fit for `detente simulate --calibration`."))
 @user_errors
 def calibrate_cmd(
     data: Annotated[str, typer.Argument(
@@ -383,16 +389,12 @@ def calibrate_cmd(
         "--split", help="cases: odd/even by place in name order (name) or by as_of year "
         "(year).")] = "name",
     save: Annotated[Path | None, typer.Option(
-        "--save", help="Write the fitted calibration (noise and recalibration) to this JSON "
-        "file, for `detente simulate --calibration`.")] = None,
+        "--save", callback=output_path, help="Write the fitted calibration (noise and "
+        "recalibration) to this JSON file, for `detente simulate --calibration`.")] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
     """Calibrated intervals: fit the input-noise scale on odd cases, report on even ones the
-    coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE.
-
-    The intervals are then recalibrated on the odd cases (split conformal) and reported again;
-    --save writes the fit for `detente simulate --calibration`.
-    """
+    coverage of the 50 % and 90 % intervals and the CRPS beside the point forecast's MAE."""
     from detente.uncertainty import calibrate_cases, calibrate_deu
 
     if data not in ("deu", "cases"):
@@ -458,7 +460,8 @@ def credibility_sensitivity_cmd(
         "prior_kept, prior_broken); repeat.")] = None,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the sample.")] = 0,
     db: Annotated[str | None, typer.Option(
-        "--db", help="Record database URL (default: $DETENTE_DB or the shipped record).")
+        "--db", callback=db_option,
+        help="Record database URL (default: $DETENTE_DB or the shipped record).")
     ] = None,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:

@@ -469,7 +469,8 @@ class Comparison:
 
     ``difference`` is MAE(model) − MAE(baseline) on those issues (negative: the model is better);
     ``low``/``high`` bound its ``level`` percentile interval from a bootstrap that resamples whole
-    cases (issues of one case are not independent; Efron & Tibshirani 1993, ch. 13); ``wins``,
+    cases (issues of one case are not independent; Efron & Tibshirani 1993, ch. 13), NaN with a
+    single case (resampling it says nothing about other cases); ``wins``,
     ``losses`` and ``ties`` count issues where the model's error is smaller, larger or equal.
     """
 
@@ -519,11 +520,14 @@ def compare(
     case_of = np.array([index[k[0]] for k in keys])
     sums = np.bincount(case_of, weights=d, minlength=len(cases))
     counts = np.bincount(case_of, minlength=len(cases)).astype(float)
-    gen = np.random.default_rng(rng)
-    draws = gen.integers(0, len(cases), size=(n_boot, len(cases)))
-    boot = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
-    alpha = (1 - level) / 2
-    lo, hi = np.quantile(boot, [alpha, 1 - alpha])
+    if len(cases) < 2:  # resampling one case gives that case back: no interval, not [d, d]
+        lo = hi = math.nan
+    else:
+        gen = np.random.default_rng(rng)
+        draws = gen.integers(0, len(cases), size=(n_boot, len(cases)))
+        boot = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+        alpha = (1 - level) / 2
+        lo, hi = np.quantile(boot, [alpha, 1 - alpha])
     return Comparison(
         model, baseline, len(keys), float(d.mean()), float(lo), float(hi), level,
         int((d < 0).sum()), int((d > 0).sum()), int((d == 0).sum()),

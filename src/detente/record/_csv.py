@@ -137,7 +137,18 @@ def read_csv_rows(
         raise RecordError(e.problems) from None
     rows = [(n, cells) for n, cells in rows if cells]
     header = rows[0][1] if rows else []
+    if not rows:
+        raise RecordError([Problem(
+            "the file is empty: expected a header line of agreement columns "
+            f"({', '.join(AGREEMENT_COLUMNS)}) or event columns ({', '.join(EVENT_COLUMNS)})",
+            "", file, None, None)])
     kind = _kind_of(list(header))
+    other = next((d for d in (";", "\t") if len(header) == 1 and d in header[0]), None)
+    if kind is None and other is not None:
+        raise RecordError([Problem(
+            f"the header is separated by {'semicolons' if other == ';' else 'tabs'}: record "
+            "files are comma-separated (save the file as CSV with commas), with the columns "
+            f"{', '.join(EVENT_COLUMNS)} for events", "", file, 1, None)])
     if kind is None:
         raise RecordError([Problem(
             "cannot tell agreements from events by the header; expected columns "

@@ -12,6 +12,7 @@ import io
 import math
 import os
 import re
+import warnings
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
 from detente._limits import csv_rows, read_text, safe_yaml
-from detente.errors import InputError, LimitError
+from detente.errors import InputError, InputNote, LimitError
 from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
 from detente.scenario._uncertain import distribution_problems, dump_uncertain, looks_uncertain
 
@@ -138,12 +139,31 @@ def _build(
         problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
-            problems.append(
-                Problem(_describe_pydantic(dict(err)), _field_of(loc), file, locate(loc), loc=loc)
-            )
+            msg = _describe_pydantic(dict(err))
+            if len(loc) == 2 and loc[0] == "issues":  # an issue's own check: at its field
+                m = re.match(r"(status_quo|scale_max) ", msg)
+                if m:
+                    loc = (*loc, m.group(1))
+            problems.append(Problem(msg, _field_of(loc), file, locate(loc), loc=loc))
         raise ScenarioError(problems) from None
     except ScenarioError as exc:
-        raise exc.located(file, locate) from None
+        raise _lines_for_indexes(exc.located(file, locate), locate) from None
+
+
+_INDEX = re.compile(r"\b(?:as |is )?(actors|issues|stances)\[(\d+)\]")
+
+
+def _lines_for_indexes(exc: InputError, locate: Callable[[Loc], int | None]) -> InputError:
+    """'first defined as actors[4]' means little to someone reading a file: say the line."""
+
+    def line_of(m: re.Match[str]) -> str:
+        at = locate((m.group(1), int(m.group(2))))
+        return m.group(0) if at is None else f"on line {at}"
+
+    if not exc.problems:
+        return exc
+    return type(exc)([Problem(_INDEX.sub(line_of, p.message), p.field, p.file, p.line,
+                              p.row, p.loc) for p in exc.problems])
 
 
 def _float(
@@ -245,6 +265,34 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
     except InputError as e:
         raise ScenarioError(e.problems) from None
     return _from_document(data, file, _locator(_yaml_lines(node)))
+
+
+def read_json_text(text: str, file: str = "<input>") -> Scenario:
+    """Read a scenario from JSON text: the YAML format's fields (as the web API's
+    ``document`` takes them). Errors give the line where the YAML parser, which reads most
+    JSON, can place them."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ScenarioError([Problem(f"not valid JSON: {e.msg} (column {e.colno})",
+                                     file=file, line=e.lineno)]) from None
+    except RecursionError:
+        raise ScenarioError([Problem("not a scenario: JSON nested too deeply",
+                                     file=file)]) from None
+    try:  # the same text as YAML, for the lines of fields (a tab-indented file has none)
+        _, node = safe_yaml(text, file)
+        locate = _locator(_yaml_lines(node))
+    except InputError:
+        locate = _locator({})
+    return _from_document(data, file, locate)
+
+
+def read_json(path: str | os.PathLike[str]) -> Scenario:
+    """Read a scenario from a ``.json`` file (see :func:`read_json_text`)."""
+    p = Path(path)
+    return read_json_text(_read_text(p), str(p))
 
 
 def scenario_from_data(data: Any, file: str = "<input>") -> Scenario:
@@ -382,6 +430,37 @@ def _scale_salience(values: Sequence[float]) -> tuple[float, str]:
     return 100.0 / top, f"salience divided by its maximum {top:g} and multiplied by 100"
 
 
+def _shown_header(header: Sequence[str]) -> str:
+    """The header cells as read, for a message: at most 8, each cut at 30 characters."""
+    cells = [repr(h if len(h) <= 30 else h[:29] + "…") for h in header[:8]]
+    more = f" … ({len(header)} cells in all)" if len(header) > 8 else ""
+    return ", ".join(cells) + more
+
+
+def _note_salience_scale(
+    file: str, parsed: Sequence[tuple[int, str, Any, Any, Any]], sal_note: str
+) -> None:
+    """Warn (:class:`InputNote`) when the Salience column went above 100 and was rescaled
+    (one typo, 180 for 80, rescales every row), or when a few values look like they are on 0–1
+    while the rest are on a larger scale: both change every forecast that uses salience, and
+    neither is a mistake the reader can be sure of. A column wholly on 0–1 (the literature's
+    format) is read ×100 without a note."""
+    if sal_note:
+        if max((s for *_, s in parsed if s is not None), default=0.0) > 100.0:
+            warnings.warn(f"{file}: {sal_note}", InputNote, stacklevel=3)
+        return
+    small = [(line, s) for line, _, _, _, s in parsed if s is not None and 0 < s < 1]
+    if small:
+        top = max(s for *_, s in parsed if s is not None)
+        lines = ", ".join(str(line) for line, _ in small[:5])
+        warnings.warn(
+            f"{file}, line {lines}: field 'Salience': {small[0][1]:g} is below 1 while other "
+            f"rows go up to {top:g}: read as {small[0][1]:g} on 0–100 (write it on the same "
+            "scale as the other rows if it was meant as a share of 1)",
+            InputNote, stacklevel=3,
+        )
+
+
 def read_one_issue_csv(
     path: str | os.PathLike[str],
     *,
@@ -419,7 +498,7 @@ def read_one_issue_csv(
             [
                 Problem(
                     f"missing column '{m.capitalize()}': expected a header with {expected}; "
-                    f"found {', '.join(repr(h) for h in header)}",
+                    f"found {_shown_header(header)}",
                     m,
                     file,
                     1,
@@ -459,6 +538,7 @@ def read_one_issue_csv(
     if problems:
         raise ScenarioError(problems)
     factor, sal_note = _scale_salience([r[4] or 0.0 for r in parsed])
+    _note_salience_scale(file, parsed, sal_note)
     positions = [r[3] for r in parsed if r[3] is not None]
     if scale is None:
         lo, hi = min(positions), max(positions)
@@ -638,12 +718,42 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
         i = idx.get(name)
         return cells[i] if i is not None and i < len(cells) else ""
 
+    first: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
+
+    def same_as_first(kind: str, key: str, cells: list[str], line: int,
+                      columns: tuple[str, ...]) -> None:
+        """An actor's (issue's) columns repeat on each of its rows: a row that gives another
+        value would otherwise be ignored in silence (the first row's value is kept)."""
+        seen = first.get((kind, key))
+        if seen is None:
+            first[(kind, key)] = (line, {c: cell(cells, c).strip() for c in columns})
+            return
+        at, given = seen
+        for c in columns:
+            new, old = cell(cells, c).strip(), given[c]
+            if not new or not old or new == old:
+                continue
+            try:
+                if float(new) == float(old):
+                    continue
+            except ValueError:
+                pass
+            problems.append(Problem(
+                f"{new!r} differs from {old!r} given for {kind} '{key}' on line {at}: "
+                f"expected the same {c} on each of its rows (or the cell left blank)",
+                c, file, line))
+
     for line0, cells in rows[1:]:
         line = line0 + skipped
         a, i = cell(cells, "actor"), cell(cells, "issue")
         if not a and not i:
             problems.append(Problem("row names neither an actor nor an issue", "actor", file, line))
             continue
+        if a:
+            same_as_first("actor", a, cells, line, ("actor_name", "capability"))
+        if i:
+            same_as_first("issue", i, cells, line, ("issue_name", "low", "high", "status_quo",
+                                                    "scale_min", "scale_max", "decision"))
         if a and a not in actors:
             cap_text = cell(cells, "capability")
             cap = (
@@ -1008,8 +1118,12 @@ def _detect(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
+    if suffix == ".json":
+        return "json"
     text = _read_text(path)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if first.lstrip().startswith("{"):
+        return "json"
     tag = first.lstrip("'\"")
     if tag[:2] in ("#A", "#P", "#M", "#D", "#O", "#/") and tag[2:3] in ("\t", "'", '"'):
         return "decide"
@@ -1024,13 +1138,15 @@ def _detect(path: Path) -> str:
 def load_scenario(path: str | os.PathLike[str], *, format: str | None = None) -> Scenario:
     """Read a scenario file, detecting its format from the name and first line.
 
-    ``format`` forces one of ``yaml``, ``one-issue``, ``long``, ``ktab``, ``decide``. For DEU-style
+    ``format`` forces one of ``yaml``, ``json``, ``one-issue``, ``long``, ``ktab``, ``decide``.
+    For DEU-style
     wide files (many issues with observed outcomes) use :func:`detente.scenario.read_deu`.
     """
     p = Path(path)
     fmt = format or _detect(p)
     readers: dict[str, Callable[[Path], Scenario]] = {
         "yaml": read_yaml,
+        "json": read_json,
         "one-issue": read_one_issue_csv,
         "long": read_stances_csv,
         "ktab": read_ktab,

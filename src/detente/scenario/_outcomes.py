@@ -134,7 +134,8 @@ def _from_csv(
 ) -> tuple[dict[str, Any], dict[str, Any], dict[Loc, int]]:
     file = str(p)
     text = _read_text(p)
-    rows = _rows(text, _sniff(text.splitlines()[0], file, ", ".join(_CSV_COLUMNS)))
+    delim = _sniff(text.splitlines()[0], file, ", ".join(_CSV_COLUMNS))
+    rows = _rows(text, delim)
     header = [h.lower() for h in rows[0][1]]
     missing = [c for c in ("issue", "value") if c not in header]
     if missing:
@@ -163,7 +164,10 @@ def _from_csv(
         elif issue in observed:
             problems.append(Problem(f"second row for issue '{issue}'", "issue", file, line))
         else:
-            observed[issue] = {"value": cell(cells, "value"), **rest}
+            value = cell(cells, "value").strip()
+            if delim != "," and value.count(",") == 1 and "." not in value:
+                value = value.replace(",", ".")  # a decimal comma, as the scenario CSVs read it
+            observed[issue] = {"value": value, **rest}
             lines[("observed", issue)] = line
     if problems:
         raise ScenarioError(problems)

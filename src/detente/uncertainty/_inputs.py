@@ -182,6 +182,25 @@ def draw(dist: Distribution, low: float, high: float, n: int,
     return ppf(dist, low, high, rng.random(n))
 
 
+_FIELDS = ("position", "salience", "capability", "private_position", "private_salience")
+
+
+def _check_only(scenario: Scenario, only: tuple[str, ...], found: list[UncertainInput]) -> None:
+    """Each name in ``only`` must name something of the scenario: a typo would otherwise be
+    dropped in silence and the analysis run on the other names alone."""
+    actors = [a.id for a in scenario.actors]
+    issues = [i.id for i in scenario.issues]
+    atoms = {*actors, *issues, *_FIELDS, *(x.field for x in found),
+             *(f"option{k}" for k in range(len(scenario.outside_options)))}
+    names = {x.name for x in found}
+    bad = [n for n in only if n not in names and not all(p in atoms for p in n.split("."))]
+    if bad:
+        raise InputError(
+            f"input {bad[0]!r} names nothing in the scenario: expected ACTOR.ISSUE.FIELD, "
+            f"ACTOR, ISSUE or FIELD (actors: {', '.join(actors)}; issues: {', '.join(issues)}; "
+            f"fields: {', '.join(_FIELDS)})")
+
+
 @dataclass(frozen=True, eq=False)
 class InputSpace:
     """The varying inputs of ``scenario`` (see the module docstring)."""
@@ -241,6 +260,7 @@ class InputSpace:
             for name, d in o.uncertain.items():
                 add(o.actor, f"option{k}", name, d, getattr(o, name), 0.0, 1.0, 1.0)
         if only:
+            _check_only(scenario, only, out)
             keep = set(only)
             out = [x for x in out if x.name in keep or x.actor in keep or x.field in keep
                    or (x.issue is not None and x.issue in keep)]

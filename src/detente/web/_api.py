@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from detente.errors import InputError, Problem
 from detente.web import _service as svc
@@ -74,6 +75,16 @@ class ScenarioIn(BaseModel):
                                   examples=["geneva-2022"])
     document: dict[str, Any] | None = Field(None, description="A scenario document (the YAML "
                                             "format's fields, as JSON).")
+
+    @field_validator("scenario", mode="before")
+    @classmethod
+    def _not_a_document(cls, v: Any) -> Any:
+        # the first thing an API user tries: the whole scenario under "scenario"
+        if isinstance(v, dict | list):
+            raise PydanticCustomError(
+                "scenario_name", "expected a scenario's name or hash (e.g. 'geneva-2022'); "
+                "send a whole scenario as 'document' instead")
+        return v
 
     @model_validator(mode="after")
     def _one(self) -> ScenarioIn:
@@ -155,7 +166,7 @@ def post_scenario(state: StateDep, body: ScenarioPost) -> dict[str, Any]:
     return _scenario_doc(sc)
 
 
-@router.post("/scenarios/upload", summary="Upload a scenario file (YAML or CSV)")
+@router.post("/scenarios/upload", summary="Upload a scenario file (YAML, JSON or CSV)")
 async def upload_scenario(state: StateDep, file: Annotated[UploadFile, File()]
                           ) -> dict[str, Any]:
     raw = await file.read(state.settings.limits.body_bytes + 1)
@@ -185,11 +196,22 @@ class ForecastIn(ScenarioIn):
     seed: int = Field(0, ge=0, le=2**32 - 1)
     trajectory: bool = Field(True, description="Include positions per round.")
     explanation: bool = Field(True, description="Include the plain-language explanation.")
+    set: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50, description="What-if, as `detente forecast --set`: "
+        "ACTOR.ISSUE.FIELD=VALUE, ACTOR.capability=VALUE or ISSUE.status_quo=VALUE.",
+        examples=[["RUS.open_door.salience=90"]])
+    drop: list[Name] = Field(default_factory=list, max_length=50,
+                             description="What-if, as `detente forecast --drop`: actors left "
+                             "out.")
 
 
 @router.post("/forecast", summary="Forecast every issue with one or more models, side by side")
 def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
     sc = scenario_of(state, body)
+    if body.set or body.drop:
+        from detente.web._uncertainty import whatif
+
+        sc = whatif(sc, body.set, body.drop)
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
     return svc.forecast_payload(sc, fs, trajectory=body.trajectory,
                                 explanation=body.explanation)

@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 _SAFE = re.compile(r"[^A-Za-z0-9._ -]+")
-_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": None, ".tsv": None, ".txt": None}
+_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": None, ".tsv": None,
+            ".txt": None}
 
 
 def safe_name(filename: str | None) -> str:
@@ -52,7 +53,7 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
     private temporary folder under a name the server chooses, so no part of the request
     becomes a path. Errors name the uploaded file.
     """
-    from detente.scenario import load_scenario, read_yaml_text
+    from detente.scenario import load_scenario, read_json_text, read_yaml_text
 
     name = safe_name(filename)
     lim = state.settings.limits.body_bytes
@@ -62,7 +63,7 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
     suffix = Path(name).suffix.lower()
     if suffix not in _FORMATS:
         raise InputError([Problem(f"cannot tell the format of '{name}': expected a .yaml, "
-                                  ".yml, .csv, .tsv or .txt file", "file", name,
+                                  ".yml, .json, .csv, .tsv or .txt file", "file", name,
                                   loc=("file",))])
     try:
         text = raw.decode("utf-8-sig")
@@ -74,6 +75,8 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
                                   "file", "file", name, loc=("file",))])
     if _FORMATS[suffix] == "yaml":
         return read_yaml_text(text, name)
+    if _FORMATS[suffix] == "json":
+        return read_json_text(text, name)
     with tempfile.TemporaryDirectory(prefix="detente-web-") as tmp:
         path = Path(tmp) / f"upload{suffix if suffix != '.txt' else '.csv'}"
         path.write_text(text, encoding="utf-8")
