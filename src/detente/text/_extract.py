@@ -121,6 +121,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "decided the United States was no longer bound by SALT II"
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
     # ... "will never again be bound by", "is no longer bound to"
+    # (twelfth round) a moratorium ended: "abandoned the moratorium on ...", "lifted its
+    # self-imposed moratorium on ..." (resolved only by its topic, see _moratorium_topic)
+    ("withdrew", re.compile(r"\b(?:abandon|scrap|end|lift)(?:s|ed|ing|ped|ping)?\s+(?:the|its|his|"
+                            r"their|this|that|a)\s+(?:[\w'’-]+\s+){0,2}?moratorium\b", re.I)),
+    ("withdrew", re.compile(r"\bno\s+longer\s+(?:feels?|felt|feeling)\s+(?:legally\s+)?"
+                            r"bound\s+(?:by|to)\b", re.I)),
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
                             r"(?:bound\s+(?:by|to)|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+"
                             r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+again\s+(?:be|being)\s+"
@@ -228,7 +234,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
     ("vot",),
-    ("terminated",), ("bound", "obligated", "obliged", "tied"),
+    ("terminated",), ("moratori",), ("bound",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded", "clinched"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented", "held",
      "holding"),
@@ -675,6 +681,14 @@ _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|u
                  r"withdrawal|participation)\b)[\w'’.-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
                  r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
+#: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
+#: "a self-imposed moratorium on nuclear and long-range missile testing"
+_MORATORIUM_TOPIC = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratorium\s+on\s+"
+    r"(?P<topic>[^,.;:()\"“”]{3,100}?)(?=\s*(?:[,.;:()\"“”]|\s(?:which|that|until|because|after|"
+    r"since|and\s+(?:is|was|has|will))\b|$))", re.I)
+#: words of a moratorium's topic that say nothing of which one it is
+_TOPIC_STOP = frozenset("range based ground land long short medium intermediate".split())
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -874,6 +888,13 @@ class Extractor:
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
         self.names = {a.id: a.name for a in rec.agreements}
+        #: (twelfth round) a unilateral moratorium's pledger (the record lists it first) and the
+        #: words of its name: "the moratorium on the deployment of ... missiles" is the record's
+        #: one moratorium of the act's actor on that topic, at any date
+        self.moratoria = {a.id: (a.parties[0], frozenset(
+            w[:4] for w in re.findall(r"[a-z]+", a.name.lower()) if len(w) >= 4))
+            for a in rec.agreements if a.parties and "moratorium" in a.name.lower() and
+            a.kind.value == "unilateral_pledge"}
         #: the words of each agreement's names (record name, aliases, generated forms)
         self.name_words: dict[str, frozenset[str]] = {}
         for name, aid in [*self.gazetteer.agreements.items(),
@@ -1187,6 +1208,30 @@ class Extractor:
                 return _Ent("AGR", ids.pop(), -1, -1, cf.group(0))
         return None
 
+    def _moratorium_topic(self, s: str, t0: int, c1: int, acts: list[_Ent],
+                          year: int | None) -> _Ent | None:
+        """(twelfth round) "abandoned the moratorium on the deployment of land-based
+        missiles", "no longer bound by a self-imposed moratorium on nuclear and long-range
+        missile testing": a moratorium with a topic ("on ...") right after the trigger is the
+        record's one unilateral moratorium pledged by one of the sentence's actors whose name
+        shares two topic words with it (by their first four letters; the words of range and
+        basing say nothing), signed no later than the act. A moratorium on another topic ("on
+        nuclear testing" for a missile-deployment moratorium) is none."""
+        m = _MORATORIUM_TOPIC.search(s, t0, c1 if c1 > t0 else len(s))
+        if m is not None and m.start() > t0 + 60:
+            m = None  # (the moratorium right after the trigger, not one further on)
+        if m is None:
+            return None
+        topic = {w[:4] for w in re.findall(r"[a-z]+", m.group("topic").lower())
+                 if len(w) >= 4 and w not in _TOPIC_STOP}
+        codes = {self.gazetteer.actor_code(e.key, year) for e in acts} - {None}
+        hits = [aid for aid, (pledger, words) in self.moratoria.items()
+                if pledger in codes and len(topic & words) >= 2 and (
+                    year is None or self.signed_year.get(aid, year) <= year)]
+        if len(hits) == 1:
+            return _Ent("AGR", hits[0], m.start(), m.end(), m.group(0))
+        return None
+
     def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
                      state: _State) -> list[_Ent]:
         """An agreement named as its adapted, amended or re-drafted version is the record's
@@ -1491,7 +1536,17 @@ class Extractor:
             pledged = self._pledge_agreement(s, t0, c0, dates, act_ents, state) if (
                 etype == "signed" and not agr_ents and new_np is None and
                 _CONSENT.match(s, t0)) else None
-            if under_ceasefire is not None:
+            mor = self._moratorium_topic(s, t0, c1, act_ents, year0 or state.last_year) if (
+                re.search(r"\bmoratori", s[t0:t1 + 40], re.I)) else None
+            if mor is not None:
+                # (twelfth round) a moratorium by its topic, before one read by its kind alone
+                agrs = [mor]
+                conf -= 0.2
+            elif not in_clause and not after and re.search(r"\bmoratori", s[t0:t1 + 40], re.I):
+                # a moratorium ended with no agreement named and no topic of the record's: none
+                # (never the article's last agreement: "ended its moratorium on testing")
+                continue
+            elif under_ceasefire is not None:
                 agrs = [_Ent("AGR", under_ceasefire, -1, -1, "ceasefire")]
             elif pledged is not None:
                 agrs = [_Ent("AGR", pledged, -1, -1, "pledge")]
