@@ -6,7 +6,12 @@ Mechanisms: a moratorium ended ("abandoned the moratorium on ...", "no longer fe
 self-imposed moratorium on ...") with no agreement named is the record's one unilateral
 moratorium pledged by an actor of the sentence whose record name shares two words of its topic
 (a moratorium on another topic, or with no topic, is no agreement, and never the article's last
-named one).
+named one); an undertaking named by its kind as the object of a breach or observance ("has
+broken its pledge", "failing to keep its promise", "broke these assurances", "going against its
+pledge") is the record's one pledge or assurance given by an actor of the sentence, given no
+later than the act, when the article so far holds two words of what was pledged; with no such
+pledge it is no agreement (not the article's last named one: "broke its promise to
+pensioners").
 """
 
 from __future__ import annotations
@@ -29,6 +34,24 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020")]),
 ]
 
+FACTS += [
+    # --- an undertaking named by its kind ---------------------------------------------------
+    ("broken-its-pledge", "China has broken its pledge after militarising the Spratly Islands, "
+     "the United States said in 2022.",
+     [w("xi_spratly_pledge_2015", "CHN", "violation_alleged", "2022", by="USA")]),
+    ("failing-to-keep-its-promise", "In 2020 the State Department blamed China for failing to "
+     "keep its promise not to militarise the Spratly Islands.",
+     [w("xi_spratly_pledge_2015", "CHN", "violation_alleged", "2020")]),
+    ("broke-these-assurances", "NATO's expansion after German unification was debated in 1990. "
+     "In 1999 the U.S. broke these assurances, Moscow said.",
+     [w("not_one_inch_1990", "USA", "violation_alleged", "1999")]),
+    ("going-against-its-pledge", "In 2022 China was going against its pledge not to militarise "
+     "the Spratly Islands, Washington said.",
+     [w("xi_spratly_pledge_2015", "CHN", "violation_alleged", "2022")]),
+    ("kept-its-pledge", "In 2022 China kept its pledge not to militarise the Spratly Islands.",
+     [w("xi_spratly_pledge_2015", "CHN", "kept", "2022")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
     # the act denied, conditional, threatened
     ("not-abandoned", "In August 2025 Russia has not abandoned the moratorium on the deployment "
@@ -48,6 +71,23 @@ NO_FACT: list[tuple[str, str]] = [
     # the moratorium's pledger is another state
     ("other-pledger", "The United States abandoned the moratorium on the deployment of "
      "intermediate-range missiles in 2025."),
+    # --- undertakings: denied, conditional, of another topic or giver, before the pledge ------
+    ("pledge-not-broken", "China has not broken its pledge not to militarise the Spratly "
+     "Islands, Beijing said in 2022."),
+    ("if-breaks-pledge", "If China breaks its pledge not to militarise the Spratly Islands, "
+     "Washington will respond, officials said in 2022."),
+    ("may-go-against", "In 2022 China may go against its pledge not to militarise the Spratly "
+     "Islands."),
+    ("pledge-other-topic", "In 2022 China has broken its pledge on trade."),
+    ("pledge-other-giver", "Russia broke its pledge not to militarise the Spratly Islands in "
+     "2022."),
+    ("pledge-before-given", "In 2010 China broke its pledge not to militarise the Spratly "
+     "Islands."),
+    ("went-against-the-grain", "China went against the grain in 2022."),
+    ("promise-to-pensioners", "Russia signed the INF Treaty in 1987. In 2019 Russia broke its "
+     "promise to pensioners."),
+    ("went-against-promise-to-voters", "Russia signed the INF Treaty in 1987. In 2019 Russia "
+     "went against its promise to its voters."),
 ]
 
 
@@ -58,4 +98,5 @@ def test_fact(text: str, wants: list[Want]) -> None:
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_no_fact(text: str) -> None:
-    assert_no_fact(text, from_sentence=1 if text.startswith("Russia signed the CTBT") else 0)
+    assert_no_fact(text, from_sentence=1 if text.startswith(("Russia signed the CTBT",
+                                                             "Russia signed the INF")) else 0)

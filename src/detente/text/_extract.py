@@ -687,6 +687,14 @@ _MORATORIUM_TOPIC = re.compile(
     r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratorium\s+on\s+"
     r"(?P<topic>[^,.;:()\"“”]{3,100}?)(?=\s*(?:[,.;:()\"“”]|\s(?:which|that|until|because|after|"
     r"since|and\s+(?:is|was|has|will))\b|$))", re.I)
+#: words of a pledge's record name that say nothing of what was pledged
+_PLEDGE_STOP = frozenset("pledge pledges promise assurance assurances unilateral moratorium "
+                         "during talks".split())
+#: an undertaking named by its kind as a trigger's object: "broken its pledge", "failing to
+#: keep its promise", "broke these assurances"
+_PLEDGE_NOUN = re.compile(r"\b(?:its|his|her|their|these|those|this|that|the)\s+"
+                          r"(?:[\w'’-]+\s+)?(?:pledges?|promises?|assurances?|undertakings?|"
+                          r"vows?)\b", re.I)
 #: words of a moratorium's topic that say nothing of which one it is
 _TOPIC_STOP = frozenset("range based ground land long short medium intermediate".split())
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
@@ -891,6 +899,15 @@ class Extractor:
         #: (twelfth round) a unilateral moratorium's pledger (the record lists it first) and the
         #: words of its name: "the moratorium on the deployment of ... missiles" is the record's
         #: one moratorium of the act's actor on that topic, at any date
+        #: (twelfth round) each pledge or assurance of the record (kinds unilateral_pledge,
+        #: verbal_assurance): its giver (listed first) and the words of its name that say what
+        #: was pledged (not the kind's own words, not the giver's names)
+        self.pledges = {a.id: (a.parties[0], frozenset(
+            w[:5] for w in re.findall(r"[a-z]+", a.name.lower()) if len(w) >= 5 and
+            w not in _PLEDGE_STOP and not any(
+                o.code == a.parties[0] for o in self.gazetteer.actors.get(w, ()))))
+            for a in rec.agreements if a.parties and a.kind.value in (
+                "unilateral_pledge", "verbal_assurance")}
         self.moratoria = {a.id: (a.parties[0], frozenset(
             w[:4] for w in re.findall(r"[a-z]+", a.name.lower()) if len(w) >= 4))
             for a in rec.agreements if a.parties and "moratorium" in a.name.lower() and
@@ -1232,6 +1249,19 @@ class Extractor:
             return _Ent("AGR", hits[0], m.start(), m.end(), m.group(0))
         return None
 
+    def _pledge_topic(self, s: str, acts: list[_Ent], year: int | None,
+                      context: str) -> str | None:
+        """(twelfth round) "China has broken its pledge", "failing to keep its promise": an
+        undertaking named only by its kind is the record's one pledge or assurance given by
+        one of the sentence's actors, given no later than the act, of which the article so far
+        (``context``) holds two words of what was pledged ("militarise", "Spratly")."""
+        words = {w[:5] for w in re.findall(r"[a-z]+", context.lower()) if len(w) >= 5}
+        codes = {self.gazetteer.actor_code(e.key, year) for e in acts} - {None}
+        hits = [aid for aid, (giver, topic) in self.pledges.items()
+                if giver in codes and len(topic & words) >= 2 and (
+                    year is None or self.signed_year.get(aid, year) <= year)]
+        return hits[0] if len(hits) == 1 else None
+
     def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
                      state: _State) -> list[_Ent]:
         """An agreement named as its adapted, amended or re-drafted version is the record's
@@ -1546,6 +1576,16 @@ class Extractor:
                 # a moratorium ended with no agreement named and no topic of the record's: none
                 # (never the article's last agreement: "ended its moratorium on testing")
                 continue
+            elif etype in ("violation_alleged", "kept") and not in_clause and not after and \
+                    _PLEDGE_NOUN.search(s, t0, t1 + 40):
+                # (twelfth round) "its pledge" of an actor the record holds one pledge of; else
+                # none ("broke its promise to pensioners" is not the last agreement named)
+                given = self._pledge_topic(s, act_ents, year0 or state.last_year,
+                                           article.text[:start + len(s)])
+                if given is None:
+                    continue
+                agrs = [_Ent("AGR", given, -1, -1, "pledge")]
+                conf -= 0.2
             elif under_ceasefire is not None:
                 agrs = [_Ent("AGR", under_ceasefire, -1, -1, "ceasefire")]
             elif pledged is not None:
