@@ -11,7 +11,8 @@ broken its pledge", "failing to keep its promise", "broke these assurances", "go
 pledge") is the record's one pledge or assurance given by an actor of the sentence, given no
 later than the act, when the article so far holds two words of what was pledged; with no such
 pledge it is no agreement (not the article's last named one: "broke its promise to
-pensioners").
+pensioners"); a treaty noun's topic after "on" is read to six words ("an agreement with the
+US on the disposal of surplus weapons-grade plutonium").
 """
 
 from __future__ import annotations
@@ -52,6 +53,13 @@ FACTS += [
      [w("xi_spratly_pledge_2015", "CHN", "kept", "2022")]),
 ]
 
+FACTS += [
+    # --- a described agreement's longer topic -----------------------------------------------
+    ("long-topic", "In October 2016 Russia suspended an agreement with the US on the disposal "
+     "of surplus weapons-grade plutonium.",
+     [w("pmda_2000", "RUS", "suspended", "2016-10")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
     # the act denied, conditional, threatened
     ("not-abandoned", "In August 2025 Russia has not abandoned the moratorium on the deployment "
@@ -86,6 +94,8 @@ NO_FACT: list[tuple[str, str]] = [
     ("went-against-the-grain", "China went against the grain in 2022."),
     ("promise-to-pensioners", "Russia signed the INF Treaty in 1987. In 2019 Russia broke its "
      "promise to pensioners."),
+    ("may-suspend-long-topic", "Russia may suspend an agreement with the US on the disposal of "
+     "surplus weapons-grade plutonium in 2016."),
     ("went-against-promise-to-voters", "Russia signed the INF Treaty in 1987. In 2019 Russia "
      "went against its promise to its voters."),
 ]

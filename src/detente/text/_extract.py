@@ -725,8 +725,10 @@ _DESCRIBED = re.compile(
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
+    # (twelfth round: a topic of up to six words, "on the disposal of surplus weapons-grade
+    # plutonium")
     r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to|in|at)\s+"
-    r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+    r"(?P<topic>(?:[\w'’-]+\s*){1,6}))?", re.I)
 #: a joint document named by a place or a word of its own: "the Singapore statement", "the
 #: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
 _DOC_KEY = re.compile(r"statement|declaration|understanding|initiative|communiqu", re.I)
