@@ -3,16 +3,17 @@ blind12) they reach, tested on sentences composed for these tests (not taken fro
 texts), each with the negated or hypothetical form that must not become a fact.
 
 Mechanisms: a moratorium ended ("abandoned the moratorium on ...", "no longer feels bound by a
-self-imposed moratorium on ...") with no agreement named is the record's one unilateral
-moratorium pledged by an actor of the sentence whose record name shares two words of its topic
-(a moratorium on another topic, or with no topic, is no agreement, and never the article's last
-named one); an undertaking named by its kind as the object of a breach or observance ("has
-broken its pledge", "failing to keep its promise", "broke these assurances", "going against its
-pledge") is the record's one pledge or assurance given by an actor of the sentence, given no
-later than the act, when the article so far holds two words of what was pledged; with no such
-pledge it is no agreement (not the article's last named one: "broke its promise to
-pensioners"); a treaty noun's topic after "on" is read to six words ("an agreement with the
-US on the disposal of surplus weapons-grade plutonium").
+self-imposed moratorium on ...") with no agreement named is the record's one unilateral moratorium
+pledged by an actor of the sentence whose record name shares two words of its topic (a moratorium
+on another topic, or with no topic, is no agreement, and never the article's last named one); a
+bare "the moratorium" is the one moratorium whose topic the article states elsewhere, when an actor
+of the sentence pledged it; an undertaking named by its kind as the object of a breach or
+observance ("has broken its pledge", "failing to keep its promise", "broke these assurances",
+"going against its pledge") is the record's one pledge or assurance given by an actor of the
+sentence, given no later than the act, when the article so far holds two words of what was pledged;
+with no such pledge it is no agreement (not the article's last named one: "broke its promise to
+pensioners"); a treaty noun's topic after "on" is read to six words ("an agreement with the US on
+the disposal of surplus weapons-grade plutonium").
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020-01")]),
     ("lifted-test-moratorium", "North Korea lifted its moratorium on nuclear tests in 2020.",
      [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020")]),
+]
+
+FACTS += [
+    # --- a bare "the moratorium", its topic stated elsewhere in the article ------------------
+    ("bare-moratorium-topic-later", "MOSCOW, September 4, 2025. Putin said that Russia is "
+     "abandoning the moratorium. The foreign ministry recalled the moratorium on the deployment "
+     "of ground-based missiles.",
+     [w("rus_inf_moratorium_2019", "RUS", "withdrew")]),
 ]
 
 FACTS += [
@@ -79,6 +88,15 @@ NO_FACT: list[tuple[str, str]] = [
     # the moratorium's pledger is another state
     ("other-pledger", "The United States abandoned the moratorium on the deployment of "
      "intermediate-range missiles in 2025."),
+    # a bare moratorium: no topic anywhere, two topics, another pledger
+    ("bare-moratorium-no-topic", "MOSCOW, September 4, 2025. Putin said that Russia is "
+     "abandoning the moratorium."),
+    ("bare-moratorium-two-topics", "MOSCOW, September 4, 2025. Putin said that Russia is "
+     "abandoning the moratorium. The moratorium on nuclear and ICBM tests and the moratorium on "
+     "the deployment of ground-based missiles were discussed."),
+    ("bare-moratorium-other-pledger", "WASHINGTON, September 4, 2025. Trump said that the "
+     "United States is abandoning the moratorium. Moscow recalled its moratorium on the "
+     "deployment of ground-based missiles."),
     # --- undertakings: denied, conditional, of another topic or giver, before the pledge ------
     ("pledge-not-broken", "China has not broken its pledge not to militarise the Spratly "
      "Islands, Beijing said in 2022."),

@@ -976,6 +976,8 @@ class Extractor:
                         state.named.append((k, desc.key, desc.text))
                         state.kind_desc[k] = desc
                 k += 1
+        state.moratorium = self._article_moratorium(article.text) if "oratorium" in \
+            article.text else None
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
             # a title or dateline: short, in title case, no event word in lower case
             header = len(chunk) < 300 and all(_title_like(t) for _, t, _ in rows) and not any(
@@ -1227,19 +1229,37 @@ class Extractor:
                 return _Ent("AGR", ids.pop(), -1, -1, cf.group(0))
         return None
 
+    def _article_moratorium(self, text: str) -> str | None:
+        """(twelfth round) the one record moratorium whose topic the article states anywhere
+        ("the moratorium on the deployment of medium- and short-range missiles"), if only one."""
+        ids = set()
+        for m in _MORATORIUM_TOPIC.finditer(text):
+            topic = {w[:4] for w in re.findall(r"[a-z]+", m.group("topic").lower())
+                     if len(w) >= 4 and w not in _TOPIC_STOP}
+            ids |= {aid for aid, (_, words) in self.moratoria.items() if len(topic & words) >= 2}
+        return ids.pop() if len(ids) == 1 else None
+
     def _moratorium_topic(self, s: str, t0: int, c1: int, acts: list[_Ent],
-                          year: int | None) -> _Ent | None:
+                          year: int | None, known: str | None = None) -> _Ent | None:
         """(twelfth round) "abandoned the moratorium on the deployment of land-based
         missiles", "no longer bound by a self-imposed moratorium on nuclear and long-range
         missile testing": a moratorium with a topic ("on ...") right after the trigger is the
         record's one unilateral moratorium pledged by one of the sentence's actors whose name
         shares two topic words with it (by their first four letters; the words of range and
         basing say nothing), signed no later than the act. A moratorium on another topic ("on
-        nuclear testing" for a missile-deployment moratorium) is none."""
+        nuclear testing" for a missile-deployment moratorium) is none. A bare "the moratorium"
+        is the one moratorium whose topic the article states elsewhere (``known``), when one
+        of the sentence's actors pledged it."""
         m = _MORATORIUM_TOPIC.search(s, t0, c1 if c1 > t0 else len(s))
         if m is not None and m.start() > t0 + 60:
             m = None  # (the moratorium right after the trigger, not one further on)
         if m is None:
+            bare = re.search(r"\b(?:the|its|this|that)\s+moratorium\b(?!\s+on\b)",
+                             s[t0:min(len(s), t0 + 60)], re.I)
+            if bare and known is not None and year is not None and \
+                    self.signed_year.get(known, year) <= year and self.moratoria[known][0] in {
+                        self.gazetteer.actor_code(e.key, year) for e in acts}:
+                return _Ent("AGR", known, t0 + bare.start(), t0 + bare.end(), bare.group(0))
             return None
         topic = {w[:4] for w in re.findall(r"[a-z]+", m.group("topic").lower())
                  if len(w) >= 4 and w not in _TOPIC_STOP}
@@ -1568,7 +1588,8 @@ class Extractor:
             pledged = self._pledge_agreement(s, t0, c0, dates, act_ents, state) if (
                 etype == "signed" and not agr_ents and new_np is None and
                 _CONSENT.match(s, t0)) else None
-            mor = self._moratorium_topic(s, t0, c1, act_ents, year0 or state.last_year) if (
+            mor = self._moratorium_topic(s, t0, c1, act_ents, year0 or state.last_year,
+                                         state.moratorium) if (
                 re.search(r"\bmoratori", s[t0:t1 + 40], re.I)) else None
             if mor is not None:
                 # (twelfth round) a moratorium by its topic, before one read by its kind alone
@@ -2402,6 +2423,8 @@ class _State:
     last_type: str | None = None
     #: sentence index -> an agreement described by its kind (``Extractor._kind_agreement``)
     kind_desc: dict[int, _Ent] = field(default_factory=dict)
+    #: (twelfth round) the one record moratorium whose topic the article states
+    moratorium: str | None = None
     #: the actor codes of the previous sentence with their spans, in order (for "both sides")
     prev_codes: tuple[tuple[str, int, int], ...] = ()
     prev_sentence: str = ""
