@@ -13,7 +13,9 @@ observance ("has broken its pledge", "failing to keep its promise", "broke these
 sentence, given no later than the act, when the article so far holds two words of what was pledged;
 with no such pledge it is no agreement (not the article's last named one: "broke its promise to
 pensioners"); a treaty noun's topic after "on" is read to six words ("an agreement with the US on
-the disposal of surplus weapons-grade plutonium").
+the disposal of surplus weapons-grade plutonium"); a conjunct with its own finite auxiliary has its
+own modality ("Russia will deploy missiles and is abandoning the moratorium ...": the second act is
+reported), but not after "if", "unless" or "whether".
 """
 
 from __future__ import annotations
@@ -69,6 +71,19 @@ FACTS += [
      [w("pmda_2000", "RUS", "suspended", "2016-10")]),
 ]
 
+FACTS += [
+    # --- a conjunct with its own auxiliary ------------------------------------------------------
+    ("will-and-is", "Russia will deploy missiles and is abandoning the moratorium on the "
+     "deployment of ground-based missiles, Moscow said in September 2025.",
+     [w("rus_inf_moratorium_2019", "RUS", "withdrew")]),
+    ("would-and-has", "Moscow would keep its troops in Moldova and has suspended the CFE "
+     "Treaty, Lavrov said in 2007.",
+     [w("cfe_1990", "RUS", "suspended")]),
+    ("will-but-has", "Iran will talk to the Europeans but has exceeded the limits of the JCPOA, "
+     "officials said in July 2019.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", "2019-07")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
     # the act denied, conditional, threatened
     ("not-abandoned", "In August 2025 Russia has not abandoned the moratorium on the deployment "
@@ -97,6 +112,17 @@ NO_FACT: list[tuple[str, str]] = [
     ("bare-moratorium-other-pledger", "WASHINGTON, September 4, 2025. Trump said that the "
      "United States is abandoning the moratorium. Moscow recalled its moratorium on the "
      "deployment of ground-based missiles."),
+    # a conjunct: conditional, its own modal, negated, expected
+    ("if-and-is", "If Russia deploys missiles in 2025 and is abandoning the moratorium on the "
+     "deployment of ground-based missiles, NATO will respond."),
+    ("whether-and-has", "Whether Russia will deploy missiles and has abandoned the moratorium "
+     "on the deployment of ground-based missiles in 2025 is unclear."),
+    ("will-and-will", "Russia will deploy missiles and will abandon the moratorium on the "
+     "deployment of ground-based missiles in 2025."),
+    ("will-and-is-not", "Russia will deploy missiles in 2025 and is not abandoning the "
+     "moratorium on the deployment of ground-based missiles."),
+    ("will-and-is-expected", "Russia will deploy missiles in 2025 and is expected to abandon "
+     "the moratorium on the deployment of ground-based missiles."),
     # --- undertakings: denied, conditional, of another topic or giver, before the pledge ------
     ("pledge-not-broken", "China has not broken its pledge not to militarise the Spratly "
      "Islands, Beijing said in 2022."),

@@ -2014,6 +2014,14 @@ class Extractor:
             h0 = c0
             for rm in re.finditer(r",\s*(?:which|who)\b", s[c0:t0]):
                 h0 = c0 + rm.end()
+            # (twelfth round) a conjunct with its own finite auxiliary has its own modality:
+            # "Russia will deploy missiles and is abandoning the moratorium" (not after "if")
+            own = re.search(r"\b(?:and|but)\s+(?=(?:is|are|was|were|has|have|had)\s+"
+                            r"(?:\w+ly\s+)?$)", s[h0:t0], re.I)
+            f0 = c0
+            if own and not re.search(r"\b(?:if|unless|whether)\b", s[c0:h0 + own.start()],
+                                     re.I):
+                h0 = f0 = h0 + own.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
@@ -2026,7 +2034,7 @@ class Extractor:
                     not re.search(r"\b(?:if|unless|would|could|might|threat\w*)\b", s[h0:t0],
                                   re.I):
                 hyp = False
-            if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
+            if _FUTURE.search(_tail_words(s[f0:t0], 6)) and not _FORMAL.search(s):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
             # backshifted "will": a decision when the sentence gives a formal notice or date
