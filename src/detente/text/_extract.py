@@ -2016,12 +2016,12 @@ class Extractor:
                 h0 = c0 + rm.end()
             # (twelfth round) a conjunct with its own finite auxiliary has its own modality:
             # "Russia will deploy missiles and is abandoning the moratorium" (not after "if")
-            own = re.search(r"\b(?:and|but)\s+(?=(?:is|are|was|were|has|have|had)\s+"
-                            r"(?:\w+ly\s+)?$)", s[h0:t0], re.I)
+            conj = re.search(r"\b(?:and|but)\s+(?=(?:is|are|was|were|has|have|had)\s+"
+                             r"(?:\w+ly\s+)?$)", s[h0:t0], re.I)
             f0 = c0
-            if own and not re.search(r"\b(?:if|unless|whether)\b", s[c0:h0 + own.start()],
-                                     re.I):
-                h0 = f0 = h0 + own.end()
+            if conj and not re.search(r"\b(?:if|unless|whether)\b", s[c0:h0 + conj.start()],
+                                      re.I):
+                h0 = f0 = h0 + conj.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
