@@ -15,7 +15,10 @@ with no such pledge it is no agreement (not the article's last named one: "broke
 pensioners"); a treaty noun's topic after "on" is read to six words ("an agreement with the US on
 the disposal of surplus weapons-grade plutonium"); a conjunct with its own finite auxiliary has its
 own modality ("Russia will deploy missiles and is abandoning the moratorium ...": the second act is
-reported), but not after "if", "unless" or "whether".
+reported), but not after "if", "unless" or "whether"; an abbreviation defined in parentheses right
+after an agreement's name ("the Strategic Arms Reduction Treaty (START)") names that agreement
+wherever the article uses it, unless the gazetteer knows it as another agreement or an actor, or
+the article defines it for two agreements.
 """
 
 from __future__ import annotations
@@ -84,6 +87,16 @@ FACTS += [
      [w("jcpoa_2015", "IRN", "violation_alleged", "2019-07")]),
 ]
 
+FACTS += [
+    # --- an abbreviation defined by the article ---------------------------------------------
+    ("defined-start", "In 1991 the two states signed the Strategic Arms Reduction Treaty "
+     "(START). Ukraine ratified START in February 1994.",
+     [w("start1_1991", "*", "signed", "1991"), w("start1_1991", "UKR", "ratified", "1994-02")]),
+    ("defined-abmt", "The United States and the Soviet Union signed the Anti-Ballistic Missile "
+     "Treaty (ABMT) in 1972. In 2002 the United States withdrew from the ABMT.",
+     [w("abm_1972", "USA;SUN", "signed", "1972"), w("abm_1972", "USA", "withdrew", "2002")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
     # the act denied, conditional, threatened
     ("not-abandoned", "In August 2025 Russia has not abandoned the moratorium on the deployment "
@@ -123,6 +136,10 @@ NO_FACT: list[tuple[str, str]] = [
      "moratorium on the deployment of ground-based missiles."),
     ("will-and-is-expected", "Russia will deploy missiles in 2025 and is expected to abandon "
      "the moratorium on the deployment of ground-based missiles."),
+    # an abbreviation never defined; defined but the act hypothetical
+    ("undefined-start", "Ukraine ratified START in February 1994."),
+    ("defined-start-may", "Ukraine may ratify the Strategic Arms Reduction Treaty (START) in "
+     "1994."),
     # --- undertakings: denied, conditional, of another topic or giver, before the pledge ------
     ("pledge-not-broken", "China has not broken its pledge not to militarise the Spratly "
      "Islands, Beijing said in 2022."),
@@ -154,3 +171,11 @@ def test_fact(text: str, wants: list[Want]) -> None:
 def test_no_fact(text: str) -> None:
     assert_no_fact(text, from_sentence=1 if text.startswith(("Russia signed the CTBT",
                                                              "Russia signed the INF")) else 0)
+
+
+def test_abbreviation_defined_for_two_agreements_names_neither() -> None:
+    from _text_cases import facts
+    got = facts("In 1991 the two states signed the Strategic Arms Reduction Treaty (START). In "
+                "2002 they signed the Strategic Offensive Reductions Treaty (START). Russia "
+                "ratified START in 2003.")
+    assert not [c for c in got if c.sentence_index == 2 and c.agreement == "start1_1991"], got

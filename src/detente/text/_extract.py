@@ -687,6 +687,8 @@ _MORATORIUM_TOPIC = re.compile(
     r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratorium\s+on\s+"
     r"(?P<topic>[^,.;:()\"“”]{3,100}?)(?=\s*(?:[,.;:()\"“”]|\s(?:which|that|until|because|after|"
     r"since|and\s+(?:is|was|has|will))\b|$))", re.I)
+#: (twelfth round) an abbreviation defined in parentheses right after a name: " (START)"
+_ABBR_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{0,8}[A-Z])\)")
 #: words of a pledge's record name that say nothing of what was pledged
 _PLEDGE_STOP = frozenset("pledge pledges promise assurance assurances unilateral moratorium "
                          "during talks".split())
@@ -948,6 +950,7 @@ class Extractor:
                     j += 1
                 rows.append((a, sent.text, mine))
             parsed.append(rows)
+        self._defined_abbreviations(parsed)
         # every agreement named in the article, by sentence: for an agreement referred to
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
@@ -1228,6 +1231,38 @@ class Extractor:
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), -1, -1, cf.group(0))
         return None
+
+    def _defined_abbreviations(
+            self, parsed: list[list[tuple[int, str, list[tuple[str, str, int, int, str]]]]]
+    ) -> None:
+        """(twelfth round) "the 1991 Strategic Arms Reduction Treaty (START)": an abbreviation
+        in parentheses right after an agreement's name, which the gazetteer does not know as
+        another agreement or an actor, names that agreement wherever the article uses it
+        ("approves the ratification of START"). Letters only ("START-2" after a name of START I
+        says the name was not the one meant); one agreement per abbreviation."""
+        g = self.gazetteer
+        defined: dict[str, set[str]] = {}
+        for rows in parsed:
+            for a, st, mine in rows:
+                for label, key, _, e1, _ in mine:
+                    if label != "AGR":
+                        continue
+                    m = _ABBR_DEF.match(st, e1 - a)
+                    if m and m.group(1) not in g.agreements and \
+                            m.group(1).lower() not in g.actors:
+                        defined.setdefault(m.group(1), set()).add(key)
+        abbrs = {k: next(iter(v)) for k, v in defined.items() if len(v) == 1}
+        if not abbrs:
+            return
+        pat = re.compile(r"(?<![\w(-])(" + "|".join(map(re.escape, abbrs)) + r")(?![\w-])")
+        for rows in parsed:
+            for a, st, mine in rows:
+                added = [("AGR", abbrs[m.group(1)], a + m.start(), a + m.end(), m.group(1))
+                         for m in pat.finditer(st)
+                         if not any(x[2] < a + m.end() and a + m.start() < x[3] for x in mine)]
+                if added:
+                    mine.extend(added)
+                    mine.sort(key=lambda x: x[2])
 
     def _article_moratorium(self, text: str) -> str | None:
         """(twelfth round) the one record moratorium whose topic the article states anywhere
