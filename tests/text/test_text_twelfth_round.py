@@ -92,6 +92,12 @@ FACTS += [
     ("defined-start", "In 1991 the two states signed the Strategic Arms Reduction Treaty "
      "(START). Ukraine ratified START in February 1994.",
      [w("start1_1991", "*", "signed", "1991"), w("start1_1991", "UKR", "ratified", "1994-02")]),
+    # another agreement named in between: START is still START I, not the last one named
+    ("defined-start-after-other", "In 1991 the two states signed the Strategic Arms Reduction "
+     "Treaty (START). Ukraine acceded to the NPT in December 1994. Ukraine had ratified START in "
+     "February 1994.",
+     [w("start1_1991", "*", "signed", "1991"), w("npt_1968", "UKR", "signed", "1994-12"),
+      w("start1_1991", "UKR", "ratified", "1994-02")]),
     ("defined-abmt", "The United States and the Soviet Union signed the Anti-Ballistic Missile "
      "Treaty (ABMT) in 1972. In 2002 the United States withdrew from the ABMT.",
      [w("abm_1972", "USA;SUN", "signed", "1972"), w("abm_1972", "USA", "withdrew", "2002")]),
