@@ -11,14 +11,15 @@ of the sentence pledged it; an undertaking named by its kind as the object of a 
 observance ("has broken its pledge", "failing to keep its promise", "broke these assurances",
 "going against its pledge") is the record's one pledge or assurance given by an actor of the
 sentence, given no later than the act, when the article so far holds two words of what was pledged;
-with no such pledge it is no agreement (not the article's last named one: "broke its promise to
-pensioners"); a treaty noun's topic after "on" is read to six words ("an agreement with the US on
-the disposal of surplus weapons-grade plutonium"); a conjunct with its own finite auxiliary has its
-own modality ("Russia will deploy missiles and is abandoning the moratorium ...": the second act is
-reported), but not after "if", "unless" or "whether"; an abbreviation defined in parentheses right
-after an agreement's name ("the Strategic Arms Reduction Treaty (START)") names that agreement
-wherever the article uses it, unless the gazetteer knows it as another agreement or an actor, or
-the article defines it for two agreements.
+with no such pledge a promise of something else is no agreement (not the article's last named one:
+"broke its promise to pensioners"), while a bare "its promises" is read as any treaty noun is; a
+treaty noun's topic after "on" is read to six words ("an agreement with the US on the disposal of
+surplus weapons-grade plutonium"); a conjunct with its own finite auxiliary has its own modality
+("Russia will deploy missiles and is abandoning the moratorium ...": the second act is reported),
+but not after "if", "unless" or "whether"; an abbreviation defined in parentheses right after an
+agreement's name ("the Strategic Arms Reduction Treaty (START)") names that agreement wherever the
+article uses it, unless the gazetteer knows it as another agreement or an actor, or the article
+defines it for two agreements.
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ FACTS += [
     ("going-against-its-pledge", "In 2022 China was going against its pledge not to militarise "
      "the Spratly Islands, Washington said.",
      [w("xi_spratly_pledge_2015", "CHN", "violation_alleged", "2022")]),
+    # no pledge of the record fits and no other promise is said: the agreement named before
+    ("bare-promises-named-agreement", "The six parties issued the Six-Party Joint Statement in "
+     "September 2005. In 2006 North Korea broke its promises, Washington said.",
+     [w("six_party_2005", "PRK", "violation_alleged", "2006", by="USA")]),
     ("kept-its-pledge", "In 2022 China kept its pledge not to militarise the Spratly Islands.",
      [w("xi_spratly_pledge_2015", "CHN", "kept", "2022")]),
 ]

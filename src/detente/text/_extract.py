@@ -1623,6 +1623,17 @@ class Extractor:
             pledged = self._pledge_agreement(s, t0, c0, dates, act_ents, state) if (
                 etype == "signed" and not agr_ents and new_np is None and
                 _CONSENT.match(s, t0)) else None
+            # (twelfth round) an undertaking named by its kind: the record's pledge whose topic
+            # the article holds; with none, a promise of something else ("broke its promise to
+            # pensioners") is no agreement, a bare one ("live up to its promises") is read as
+            # any treaty noun is
+            pledge_np = _PLEDGE_NOUN.search(s, t0, t1 + 40) if (
+                etype in ("violation_alleged", "kept") and not in_clause and not after) else None
+            given = self._pledge_topic(s, act_ents, year0 or state.last_year,
+                                       article.text[:start + len(s)]) if pledge_np else None
+            if pledge_np and given is None and re.match(r"\s+(?:not\s+|never\s+)?to\b",
+                                                        s[pledge_np.end():]):
+                continue
             mor = self._moratorium_topic(s, t0, c1, act_ents, year0 or state.last_year,
                                          state.moratorium) if (
                 re.search(r"\bmoratori", s[t0:t1 + 40], re.I)) else None
@@ -1630,18 +1641,13 @@ class Extractor:
                 # (twelfth round) a moratorium by its topic, before one read by its kind alone
                 agrs = [mor]
                 conf -= 0.2
-            elif not in_clause and not after and re.search(r"\bmoratori", s[t0:t1 + 40], re.I):
+            elif etype == "withdrew" and not in_clause and not after and re.search(
+                    r"\bmoratori", s[t0:t1 + 40], re.I):
                 # a moratorium ended with no agreement named and no topic of the record's: none
                 # (never the article's last agreement: "ended its moratorium on testing")
                 continue
-            elif etype in ("violation_alleged", "kept") and not in_clause and not after and \
-                    _PLEDGE_NOUN.search(s, t0, t1 + 40):
-                # (twelfth round) "its pledge" of an actor the record holds one pledge of; else
-                # none ("broke its promise to pensioners" is not the last agreement named)
-                given = self._pledge_topic(s, act_ents, year0 or state.last_year,
-                                           article.text[:start + len(s)])
-                if given is None:
-                    continue
+            elif given is not None:
+                # (twelfth round) "its pledge" of an actor the record holds one pledge of
                 agrs = [_Ent("AGR", given, -1, -1, "pledge")]
                 conf -= 0.2
             elif under_ceasefire is not None:
