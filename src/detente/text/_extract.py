@@ -121,6 +121,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # "decided the United States was no longer bound by SALT II"
     # ... "would no longer be bound by", "no longer considered itself legally obligated"
     # ... "will never again be bound by", "is no longer bound to"
+    # (twelfth round) a moratorium ended: "abandoned the moratorium on ...", "lifted its
+    # self-imposed moratorium on ..." (resolved only by its topic, see _moratorium_topic)
+    ("withdrew", re.compile(r"\b(?:abandon|scrap|end|lift)(?:s|ed|ing|ped|ping)?\s+(?:the|its|his|"
+                            r"their|this|that|a)\s+(?:[\w'’-]+\s+){0,2}?moratorium\b", re.I)),
+    ("withdrew", re.compile(r"\bno\s+longer\s+(?:feels?|felt|feeling)\s+(?:legally\s+)?"
+                            r"bound\s+(?:by|to)\b", re.I)),
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
                             r"(?:bound\s+(?:by|to)|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+"
                             r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+again\s+(?:be|being)\s+"
@@ -228,7 +234,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _KEYS: list[tuple[str, ...]] = [
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
     ("vot",),
-    ("terminated",), ("bound", "obligated", "obliged", "tied"),
+    ("terminated",), ("moratori",), ("bound",), ("bound", "obligated", "obliged", "tied"),
     ("agreed", "reached", "struck", "concluded", "clinched"),
     ("observed", "respected", "honored", "honoured", "upheld", "implemented", "held",
      "holding"),
@@ -675,6 +681,24 @@ _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|u
                  r"withdrawal|participation)\b)[\w'’.-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
                  r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
+#: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
+#: "a self-imposed moratorium on nuclear and long-range missile testing"
+_MORATORIUM_TOPIC = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratorium\s+on\s+"
+    r"(?P<topic>[^,.;:()\"“”]{3,100}?)(?=\s*(?:[,.;:()\"“”]|\s(?:which|that|until|because|after|"
+    r"since|and\s+(?:is|was|has|will))\b|$))", re.I)
+#: (twelfth round) an abbreviation defined in parentheses right after a name: " (START)"
+_ABBR_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{0,8}[A-Z])\)")
+#: words of a pledge's record name that say nothing of what was pledged
+_PLEDGE_STOP = frozenset("pledge pledges promise assurance assurances unilateral moratorium "
+                         "during talks".split())
+#: an undertaking named by its kind as a trigger's object: "broken its pledge", "failing to
+#: keep its promise", "broke these assurances"
+_PLEDGE_NOUN = re.compile(r"\b(?:its|his|her|their|these|those|this|that|the)\s+"
+                          r"(?:[\w'’-]+\s+)?(?:pledges?|promises?|assurances?|undertakings?|"
+                          r"vows?)\b", re.I)
+#: words of a moratorium's topic that say nothing of which one it is
+_TOPIC_STOP = frozenset("range based ground land long short medium intermediate".split())
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|the same|a|an)\s+(?:\S+\s+){0,6}?"
                       r"(?:treaty|agreement|accords?|deal|pact|convention|memorandum|"
                       r"ceasefire|cease-fire|protocol)\b", re.I)
@@ -703,8 +727,10 @@ _DESCRIBED = re.compile(
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
+    # (twelfth round: a topic of up to six words, "on the disposal of surplus weapons-grade
+    # plutonium")
     r"(?:\s+(?:(?:meant|designed|aimed|intended)\s+to\s+[a-z]+|on|for|over|about|to|in|at)\s+"
-    r"(?P<topic>(?:[\w'’-]+\s*){1,4}))?", re.I)
+    r"(?P<topic>(?:[\w'’-]+\s*){1,6}))?", re.I)
 #: a joint document named by a place or a word of its own: "the Singapore statement", "the
 #: Leap Day understanding" (its modifiers only: "a statement on grain exports" is a press one)
 _DOC_KEY = re.compile(r"statement|declaration|understanding|initiative|communiqu", re.I)
@@ -874,6 +900,22 @@ class Extractor:
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
         self.names = {a.id: a.name for a in rec.agreements}
+        #: (twelfth round) a unilateral moratorium's pledger (the record lists it first) and the
+        #: words of its name: "the moratorium on the deployment of ... missiles" is the record's
+        #: one moratorium of the act's actor on that topic, at any date
+        #: (twelfth round) each pledge or assurance of the record (kinds unilateral_pledge,
+        #: verbal_assurance): its giver (listed first) and the words of its name that say what
+        #: was pledged (not the kind's own words, not the giver's names)
+        self.pledges = {a.id: (a.parties[0], frozenset(
+            w[:5] for w in re.findall(r"[a-z]+", a.name.lower()) if len(w) >= 5 and
+            w not in _PLEDGE_STOP and not any(
+                o.code == a.parties[0] for o in self.gazetteer.actors.get(w, ()))))
+            for a in rec.agreements if a.parties and a.kind.value in (
+                "unilateral_pledge", "verbal_assurance")}
+        self.moratoria = {a.id: (a.parties[0], frozenset(
+            w[:4] for w in re.findall(r"[a-z]+", a.name.lower()) if len(w) >= 4))
+            for a in rec.agreements if a.parties and "moratorium" in a.name.lower() and
+            a.kind.value == "unilateral_pledge"}
         #: the words of each agreement's names (record name, aliases, generated forms)
         self.name_words: dict[str, frozenset[str]] = {}
         for name, aid in [*self.gazetteer.agreements.items(),
@@ -908,6 +950,7 @@ class Extractor:
                     j += 1
                 rows.append((a, sent.text, mine))
             parsed.append(rows)
+        self._defined_abbreviations(parsed)
         # every agreement named in the article, by sentence: for an agreement referred to
         # before it is named ("a key Cold War-era missile treaty ... the INF Treaty")
         k = 0
@@ -936,6 +979,8 @@ class Extractor:
                         state.named.append((k, desc.key, desc.text))
                         state.kind_desc[k] = desc
                 k += 1
+        state.moratorium = self._article_moratorium(article.text) if "oratorium" in \
+            article.text else None
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
             # a title or dateline: short, in title case, no event word in lower case
             header = len(chunk) < 300 and all(_title_like(t) for _, t, _ in rows) and not any(
@@ -1186,6 +1231,93 @@ class Extractor:
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), -1, -1, cf.group(0))
         return None
+
+    def _defined_abbreviations(
+            self, parsed: list[list[tuple[int, str, list[tuple[str, str, int, int, str]]]]]
+    ) -> None:
+        """(twelfth round) "the 1991 Strategic Arms Reduction Treaty (START)": an abbreviation
+        in parentheses right after an agreement's name, which the gazetteer does not know as
+        another agreement or an actor, names that agreement wherever the article uses it
+        ("approves the ratification of START"). Letters only ("START-2" after a name of START I
+        says the name was not the one meant); one agreement per abbreviation."""
+        g = self.gazetteer
+        defined: dict[str, set[str]] = {}
+        for rows in parsed:
+            for a, st, mine in rows:
+                for label, key, _, e1, _ in mine:
+                    if label != "AGR":
+                        continue
+                    m = _ABBR_DEF.match(st, e1 - a)
+                    if m and m.group(1) not in g.agreements and \
+                            m.group(1).lower() not in g.actors:
+                        defined.setdefault(m.group(1), set()).add(key)
+        abbrs = {k: next(iter(v)) for k, v in defined.items() if len(v) == 1}
+        if not abbrs:
+            return
+        pat = re.compile(r"(?<![\w(-])(" + "|".join(map(re.escape, abbrs)) + r")(?![\w-])")
+        for rows in parsed:
+            for a, st, mine in rows:
+                added = [("AGR", abbrs[m.group(1)], a + m.start(), a + m.end(), m.group(1))
+                         for m in pat.finditer(st)
+                         if not any(x[2] < a + m.end() and a + m.start() < x[3] for x in mine)]
+                if added:
+                    mine.extend(added)
+                    mine.sort(key=lambda x: x[2])
+
+    def _article_moratorium(self, text: str) -> str | None:
+        """(twelfth round) the one record moratorium whose topic the article states anywhere
+        ("the moratorium on the deployment of medium- and short-range missiles"), if only one."""
+        ids = set()
+        for m in _MORATORIUM_TOPIC.finditer(text):
+            topic = {w[:4] for w in re.findall(r"[a-z]+", m.group("topic").lower())
+                     if len(w) >= 4 and w not in _TOPIC_STOP}
+            ids |= {aid for aid, (_, words) in self.moratoria.items() if len(topic & words) >= 2}
+        return ids.pop() if len(ids) == 1 else None
+
+    def _moratorium_topic(self, s: str, t0: int, c1: int, acts: list[_Ent],
+                          year: int | None, known: str | None = None) -> _Ent | None:
+        """(twelfth round) "abandoned the moratorium on the deployment of land-based
+        missiles", "no longer bound by a self-imposed moratorium on nuclear and long-range
+        missile testing": a moratorium with a topic ("on ...") right after the trigger is the
+        record's one unilateral moratorium pledged by one of the sentence's actors whose name
+        shares two topic words with it (by their first four letters; the words of range and
+        basing say nothing), signed no later than the act. A moratorium on another topic ("on
+        nuclear testing" for a missile-deployment moratorium) is none. A bare "the moratorium"
+        is the one moratorium whose topic the article states elsewhere (``known``), when one
+        of the sentence's actors pledged it."""
+        m = _MORATORIUM_TOPIC.search(s, t0, c1 if c1 > t0 else len(s))
+        if m is not None and m.start() > t0 + 60:
+            m = None  # (the moratorium right after the trigger, not one further on)
+        if m is None:
+            bare = re.search(r"\b(?:the|its|this|that)\s+moratorium\b(?!\s+on\b)",
+                             s[t0:min(len(s), t0 + 60)], re.I)
+            if bare and known is not None and year is not None and \
+                    self.signed_year.get(known, year) <= year and self.moratoria[known][0] in {
+                        self.gazetteer.actor_code(e.key, year) for e in acts}:
+                return _Ent("AGR", known, t0 + bare.start(), t0 + bare.end(), bare.group(0))
+            return None
+        topic = {w[:4] for w in re.findall(r"[a-z]+", m.group("topic").lower())
+                 if len(w) >= 4 and w not in _TOPIC_STOP}
+        codes = {self.gazetteer.actor_code(e.key, year) for e in acts} - {None}
+        hits = [aid for aid, (pledger, words) in self.moratoria.items()
+                if pledger in codes and len(topic & words) >= 2 and (
+                    year is None or self.signed_year.get(aid, year) <= year)]
+        if len(hits) == 1:
+            return _Ent("AGR", hits[0], m.start(), m.end(), m.group(0))
+        return None
+
+    def _pledge_topic(self, s: str, acts: list[_Ent], year: int | None,
+                      context: str) -> str | None:
+        """(twelfth round) "China has broken its pledge", "failing to keep its promise": an
+        undertaking named only by its kind is the record's one pledge or assurance given by
+        one of the sentence's actors, given no later than the act, of which the article so far
+        (``context``) holds two words of what was pledged ("militarise", "Spratly")."""
+        words = {w[:5] for w in re.findall(r"[a-z]+", context.lower()) if len(w) >= 5}
+        codes = {self.gazetteer.actor_code(e.key, year) for e in acts} - {None}
+        hits = [aid for aid, (giver, topic) in self.pledges.items()
+                if giver in codes and len(topic & words) >= 2 and (
+                    year is None or self.signed_year.get(aid, year) <= year)]
+        return hits[0] if len(hits) == 1 else None
 
     def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
                      state: _State) -> list[_Ent]:
@@ -1491,7 +1623,34 @@ class Extractor:
             pledged = self._pledge_agreement(s, t0, c0, dates, act_ents, state) if (
                 etype == "signed" and not agr_ents and new_np is None and
                 _CONSENT.match(s, t0)) else None
-            if under_ceasefire is not None:
+            # (twelfth round) an undertaking named by its kind: the record's pledge whose topic
+            # the article holds; with none, a promise of something else ("broke its promise to
+            # pensioners") is no agreement, a bare one ("live up to its promises") is read as
+            # any treaty noun is
+            pledge_np = _PLEDGE_NOUN.search(s, t0, t1 + 40) if (
+                etype in ("violation_alleged", "kept") and not in_clause and not after) else None
+            given = self._pledge_topic(s, act_ents, year0 or state.last_year,
+                                       article.text[:start + len(s)]) if pledge_np else None
+            if pledge_np and given is None and re.match(r"\s+(?:not\s+|never\s+)?to\b",
+                                                        s[pledge_np.end():]):
+                continue
+            mor = self._moratorium_topic(s, t0, c1, act_ents, year0 or state.last_year,
+                                         state.moratorium) if (
+                re.search(r"\bmoratori", s[t0:t1 + 40], re.I)) else None
+            if mor is not None:
+                # (twelfth round) a moratorium by its topic, before one read by its kind alone
+                agrs = [mor]
+                conf -= 0.2
+            elif etype == "withdrew" and not in_clause and not after and re.search(
+                    r"\bmoratori", s[t0:t1 + 40], re.I):
+                # a moratorium ended with no agreement named and no topic of the record's: none
+                # (never the article's last agreement: "ended its moratorium on testing")
+                continue
+            elif given is not None:
+                # (twelfth round) "its pledge" of an actor the record holds one pledge of
+                agrs = [_Ent("AGR", given, -1, -1, "pledge")]
+                conf -= 0.2
+            elif under_ceasefire is not None:
                 agrs = [_Ent("AGR", under_ceasefire, -1, -1, "ceasefire")]
             elif pledged is not None:
                 agrs = [_Ent("AGR", pledged, -1, -1, "pledge")]
@@ -1896,6 +2055,14 @@ class Extractor:
             h0 = c0
             for rm in re.finditer(r",\s*(?:which|who)\b", s[c0:t0]):
                 h0 = c0 + rm.end()
+            # (twelfth round) a conjunct with its own finite auxiliary has its own modality:
+            # "Russia will deploy missiles and is abandoning the moratorium" (not after "if")
+            conj = re.search(r"\b(?:and|but)\s+(?=(?:is|are|was|were|has|have|had)\s+"
+                             r"(?:\w+ly\s+)?$)", s[h0:t0], re.I)
+            f0 = c0
+            if conj and not re.search(r"\b(?:if|unless|whether)\b", s[c0:h0 + conj.start()],
+                                      re.I):
+                h0 = f0 = h0 + conj.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
@@ -1908,7 +2075,7 @@ class Extractor:
                     not re.search(r"\b(?:if|unless|would|could|might|threat\w*)\b", s[h0:t0],
                                   re.I):
                 hyp = False
-            if _FUTURE.search(_tail_words(s[c0:t0], 6)) and not _FORMAL.search(s):
+            if _FUTURE.search(_tail_words(s[f0:t0], 6)) and not _FORMAL.search(s):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
             # backshifted "will": a decision when the sentence gives a formal notice or date
@@ -2305,6 +2472,8 @@ class _State:
     last_type: str | None = None
     #: sentence index -> an agreement described by its kind (``Extractor._kind_agreement``)
     kind_desc: dict[int, _Ent] = field(default_factory=dict)
+    #: (twelfth round) the one record moratorium whose topic the article states
+    moratorium: str | None = None
     #: the actor codes of the previous sentence with their spans, in order (for "both sides")
     prev_codes: tuple[tuple[str, int, int], ...] = ()
     prev_sentence: str = ""

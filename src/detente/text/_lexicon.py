@@ -170,7 +170,15 @@ LEXICON: tuple[Entry, ...] = (
     Entry("violation_alleged", verbs=("break", "cheat on", "ignore"),
           follow=_BROKEN_OBJECT + "|" + _OBLIGATIONS.replace(
               "participation|implementation|obligations|commitments|membership|observance|"
-              "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules")),
+              "compliance", "obligations|commitments|promises?|pledges?|limits|terms|rules") +
+          # (twelfth round) "broke these assurances", "broke its assurances"
+          r"|\s+(?:these|those|its|his|her|their|the)\s+(?:[\w'’-]+\s+)?assurances\b"),
+    # (twelfth round) "going against its pledge", "went against the agreement" (not "went
+    # against the grain", "voted against the treaty")
+    Entry("violation_alleged", verbs=("go against",),
+          follow=r"\s+(?:its|his|her|their|these|those|the|this|that)\s+(?:[\w'’-]+\s+){0,2}?"
+                 r"(?:pledges?|promises?|assurances?|undertakings?|commitments?|treaty|"
+                 r"agreement|accord|deal|pact|ceasefire|truce)\b"),
     # "exceeded the JCPOA's cap on enriched uranium", "went beyond the agreed limits"
     Entry("violation_alleged", verbs=("exceed", "surpass", "go beyond", "overstep"),
           # (eleventh round: "exceeded an important limitation placed on ... by the JCPOA",
