@@ -80,6 +80,12 @@ GROUPS: dict[str, frozenset[str]] = {
                          "prm_infmoratorium_2025", "sikadeblog_pmda_2016", "stanford_sort_2017",
                          "state_start1_2001", "voiceofserbia_twoplusfour_2024",
                          "washingtonpost_iraq_1998"}),
+    "blind13": frozenset({"alliansfriheten_minsk_2022", "daily8_usiran_2025",
+                         "financialtribune_algiers_2015", "ibtimes_leapday_2012",
+                         "mfaukraine_budapest_2022", "muslimpress_syriacw_2013",
+                         "navyhistory_incsea_1995", "newsgater_mmca_2022",
+                         "saffronstays_salt1_2020", "thediplomat_leapday_2012",
+                         "voltairenet_budapest_2014", "zeenews_algiers_2017"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
