@@ -91,7 +91,7 @@ def test_crisis_command_table_and_json(toy: Path) -> None:
 def test_crisis_command_errors(toy: Path) -> None:
     for args, msg in (
         (("--a", "B"), "no outside option"),
-        (("--a", "Z"), "not an actor"),
+        (("--a", "Z"), "--a Z: no such actor"),
         (("--channel", "secret"), "public or private"),
         (("--trust", "2"), "in [0, 1]"),
         (("--demand", "x=abc"), "not a number"),
