@@ -2885,6 +2885,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # Russian violations, withdrew", "Russia, which Washington accuses, ..."
     for m in _INSERTION.finditer(s, lo, t0):
         inner = [e for e in cands if m.start() <= e.start < m.end()]
+        # (thirteenth round: "In 1994, the United States, the United Kingdom and Russia
+        # signed": a member of a list "A, B and C" is no apposition: the insertion is one
+        # actor and what follows it is the rest of the list)
+        if inner and _list_head(s, m, inner, cands, t0):
+            continue
         if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
             cands = [e for e in cands if e not in inner]
     if cands and re.search(r"\bin\s+(?:\w+\s+)?$", s[lo:t0]) and etype == "violation_alleged":
@@ -2965,6 +2970,22 @@ _REPORT_AFTER = re.compile(
     r"stated|claimed|claims|alleged|alleges|charged|charges|announced|argued|argues|complained|"
     r"insisted|reported|reports|added|maintained|concluded|found|declared|warned|noted|"
     r"asserted|wrote|told|accused|accuses)\b")
+
+
+def _list_head(s: str, m: re.Match[str], inner: list[_Ent], cands: list[_Ent],
+               t0: int) -> bool:
+    """``m`` (", the United States,") is a list's member, not an apposition: it holds one actor
+    and nothing else, and the actors after it are joined by "and" up to the trigger ("the
+    United Kingdom and Russia signed")."""
+    if len(inner) != 1 or not re.fullmatch(r",\s*(?:the\s+)?", s[m.start():inner[0].start]) \
+            or not re.fullmatch(r"\s*,", s[inner[0].end:m.end()]):
+        return False
+    rest = [e for e in cands if e.start >= m.end()]
+    if len(rest) < 2 or not re.fullmatch(r"\s*(?:the\s+)?", s[m.end():rest[0].start]):
+        return False
+    chain = _chain(s, rest, len(rest) - 1)
+    return chain[0] is rest[0] and bool(re.search(r"\band\b", s[rest[0].end:chain[-1].start])) \
+        and not re.search(r"[,;]", s[chain[-1].end:t0])
 
 
 def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None,

@@ -1,0 +1,39 @@
+"""Thirteenth round (issue 14): the actor set. On the read groups (held to blind13) most false
+facts whose sentence, agreement and type match a gold row have another actor set than the gold's;
+the mechanisms here are the ones whose class recurs, tested on sentences composed for these tests
+(not taken from the gold texts), each with the trap that must keep its old reading.
+
+Mechanisms: a member of a list "A, B and C" after a fronted phrase ("In 1994, the United States,
+the United Kingdom and Russia signed") is not an apposition and stays in the subject, while a true
+apposition ("Moscow, the Russian capital, withdrew") is still left out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, fact_params, w
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- a list's first member after a fronted phrase is no apposition ------------------------
+    ("list-after-fronted-year", "In 1994, the United States, the United Kingdom and Russia "
+     "signed the Budapest Memorandum.",
+     [w("budapest_memo_1994", "USA;GBR;RUS", "signed", "1994")]),
+    ("list-of-three-bare-names", "In December 1994, the United States, Britain and Russia signed "
+     "the Budapest Memorandum in Budapest.",
+     [w("budapest_memo_1994", "USA;GBR;RUS", "signed", "1994-12")]),
+    ("list-after-fronted-clause", "After long talks, the United States, France and Iran "
+     "finalized the JCPOA in 2015.",
+     [w("jcpoa_2015", "USA;FRA;IRN", "signed", "2015")]),
+    # traps: a true apposition is still no subject
+    ("trap-apposition-capital", "In 2019, Moscow, the Russian capital, withdrew from the INF "
+     "Treaty.",
+     [w("inf_1987", "RUS", "withdrew", "2019")]),
+    ("trap-apposition-of-seat", "In 2007, the Kremlin, the seat of the Russian government, "
+     "suspended the CFE Treaty.",
+     [w("cfe_1990", "RUS", "suspended", "2007")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_fact(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
