@@ -5,7 +5,10 @@ the mechanisms here are the ones whose class recurs, tested on sentences compose
 
 Mechanisms: a member of a list "A, B and C" after a fronted phrase ("In 1994, the United States,
 the United Kingdom and Russia signed") is not an apposition and stays in the subject, while a true
-apposition ("Moscow, the Russian capital, withdrew") is still left out.
+apposition ("Moscow, the Russian capital, withdrew") is still left out; the subject of a fronted
+adverbial clause ("After Ukraine lost territory to the separatists, Minsk II was signed", also
+after a fronted phrase: "Months later, after ...") is not the main clause's subject (a bare phrase,
+"After talks in Geneva, Russia and ...", is no clause).
 """
 
 from __future__ import annotations
@@ -31,6 +34,23 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("trap-apposition-of-seat", "In 2007, the Kremlin, the seat of the Russian government, "
      "suspended the CFE Treaty.",
      [w("cfe_1990", "RUS", "suspended", "2007")]),
+]
+
+FACTS += [
+    # --- a fronted adverbial clause's subject is not the main clause's -----------------------
+    ("fronted-after-clause-agentless", "After Russia annexed Crimea, the Minsk Protocol was "
+     "signed in September 2014.",
+     [w("minsk1_2014", "*", "signed", "2014-09")]),
+    ("fronted-after-phrase-and-clause", "Two years later, after the talks with Iran had failed, "
+     "the United States withdrew from the JCPOA.",
+     [w("jcpoa_2015", "USA", "withdrew")]),
+    # traps: a bare fronted phrase keeps the subject; a clause's own act keeps its own actor
+    ("trap-fronted-bare-phrase", "After talks in Geneva, Russia and the United States extended "
+     "New START in 2021.",
+     [w("new_start_2010", "RUS;USA", "extended", "2021")]),
+    ("trap-act-inside-fronted-clause", "After Russia suspended New START in February 2023, the "
+     "United States published its annual report.",
+     [w("new_start_2010", "RUS", "suspended", "2023-02")]),
 ]
 
 

@@ -2881,6 +2881,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                  s[max(lo, e.start - 40):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
                                s[max(lo, e.start - 20):e.start])]
+    # (thirteenth round) a fronted adverbial clause's subject is not the main clause's: "After
+    # Ukraine lost territory to the separatists, Minsk II was signed"
+    fr = _FRONTED_CLAUSE.match(s, lo)
+    if fr and fr.end() < t0 and not re.search(r"[,;]", s[fr.end():t0]):
+        cands = [e for e in cands if e.start >= fr.end()]
     # an insertion between subject and verb is not the subject: "The United States, citing
     # Russian violations, withdrew", "Russia, which Washington accuses, ..."
     for m in _INSERTION.finditer(s, lo, t0):
@@ -2949,6 +2954,14 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     return (), ""
 
 
+#: a fronted adverbial clause with its own finite verb, up to its comma: "After Ukraine lost
+#: territory to the separatists, ...", "Months later, after ..." (not a bare phrase: "After
+#: talks, ...")
+_FRONTED_CLAUSE = re.compile(
+    r"\s*[\"“]?(?:[^,;]{0,30},\s*)?(?i:after|before|when|whenever|while|although|though|because|"
+    r"once|since|as|until)"
+    r"\s+[^,;]*?\b(?:[a-z]+ed|lost|won|took|gave|made|went|came|began|fought|met|held|left|"
+    r"broke|was|were|is|are|had|has|have|did)\b[^,;]*,")
 #: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
 _PREP_REGION = re.compile(r"\b(?:in|into|from|to|at|of|over|across|near|on|inside)\s+(?:the\s+)?"
                           r"(?:(?:south|north)?(?:southern|northern|eastern|western|central|"
