@@ -8,7 +8,10 @@ the United Kingdom and Russia signed") is not an apposition and stays in the sub
 apposition ("Moscow, the Russian capital, withdrew") is still left out; the subject of a fronted
 adverbial clause ("After Ukraine lost territory to the separatists, Minsk II was signed", also
 after a fronted phrase: "Months later, after ...") is not the main clause's subject (a bare phrase,
-"After talks in Geneva, Russia and ...", is no clause).
+"After talks in Geneva, Russia and ...", is no clause); a group named by what it is ("the
+separatists", "the separatist leaders", "the six powers") is a member of an agent list after "by"
+("signed by Ukraine, Russia and the separatists"), resolved to the agreement's armed parties or
+powers as a subject is.
 """
 
 from __future__ import annotations
@@ -51,6 +54,23 @@ FACTS += [
     ("trap-act-inside-fronted-clause", "After Russia suspended New START in February 2023, the "
      "United States published its annual report.",
      [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+]
+
+FACTS += [
+    # --- a group named by what it is is a member of an agent list ----------------------------
+    ("agent-list-ending-in-separatists", "The Minsk Protocol was signed by Ukraine, Russia and "
+     "the separatists on 5 September 2014.",
+     [w("minsk1_2014", "UKR;RUS;DPR;LPR", "signed", "2014-09")]),
+    ("agent-list-separatist-leaders", "The Minsk Protocol was signed by Kyiv, Moscow, the "
+     "OSCE and the pro-Moscow separatist leaders on 5 September 2014.",
+     [w("minsk1_2014", "UKR;RUS;OSCE;DPR;LPR", "signed", "2014-09")]),
+    ("agent-list-ending-in-six-powers", "The JCPOA was signed by Iran and the six powers in July "
+     "2015.",
+     [w("jcpoa_2015", "IRN;USA;GBR;FRA;RUS;CHN;DEU", "signed", "2015-07")]),
+    # trap: under an agreement with no armed party the group resolves to nothing
+    ("trap-separatists-not-a-party", "The INF Treaty was signed by the United States, the Soviet "
+     "Union and the rebels in December 1987.",
+     [w("inf_1987", "USA;SUN", "signed", "1987-12")]),
 ]
 
 

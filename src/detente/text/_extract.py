@@ -2490,7 +2490,9 @@ class _State:
 #: "pro-Russian forces", "Russian-backed fighters" (not "Russian forces")
 _ARMED_GROUP = re.compile(
     r"\b(?:(?:pro-[A-Z][\w]*|[A-Z][\w]*-(?:backed|led|controlled|supported))\s+)?(?:separatist|"
-    r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units))?\b|"
+    r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units|"
+    # (thirteenth round: "the pro-Russia separatist leaders" signed for the armed parties)
+    r"leaders|leadership|representatives|commanders))?\b|"
     r"\b(?:pro-[A-Z]\w*|[A-Z]\w*-(?:backed|led|controlled|supported))\s+(?:fighters|forces|"
     r"militias?|troops|gunmen|units|groups|battalions|formations)\b")
 
@@ -3048,7 +3050,9 @@ def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
         if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
             break
         code = g.actor_code(e.key, year)
-        if code is None or code in (SIDES, ARMED, E3, P5):
+        # (thirteenth round: a group named by what it is is a member of the list, resolved
+        # later like a subject: "signed by Ukraine, Russia and the separatists")
+        if code is None or code == SIDES or (code in (ARMED, E3, P5) and not out):
             break
         out.append(code)
         pos = e.end
