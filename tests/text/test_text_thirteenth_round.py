@@ -11,7 +11,9 @@ after a fronted phrase: "Months later, after ...") is not the main clause's subj
 "After talks in Geneva, Russia and ...", is no clause); a group named by what it is ("the
 separatists", "the separatist leaders", "the six powers") is a member of an agent list after "by"
 ("signed by Ukraine, Russia and the separatists"), resolved to the agreement's armed parties or
-powers as a subject is.
+powers as a subject is; an organisation's full name ("the Organization for Security and
+Co-operation in Europe") is its code, and its abbreviation restated in parentheses is the same
+mention, so the list runs through it.
 """
 
 from __future__ import annotations
@@ -71,6 +73,17 @@ FACTS += [
     ("trap-separatists-not-a-party", "The INF Treaty was signed by the United States, the Soviet "
      "Union and the rebels in December 1987.",
      [w("inf_1987", "USA;SUN", "signed", "1987-12")]),
+]
+
+FACTS += [
+    # --- an organisation named in full, its abbreviation restated in parentheses -------------
+    ("organisation-full-name-in-list", "The Minsk Protocol was signed by Ukraine, Russia, the "
+     "Organisation for Security and Co-operation in Europe (OSCE) and the separatists in "
+     "September 2014.",
+     [w("minsk1_2014", "UKR;RUS;OSCE;DPR;LPR", "signed", "2014-09")]),
+    ("organisation-full-name-subject", "In 2015 the Organization for Security and Co-operation "
+     "in Europe said the separatists violated the Minsk Protocol.",
+     [w("minsk1_2014", "DPR;LPR", "violation_alleged", "2015", by="OSCE")]),
 ]
 
 

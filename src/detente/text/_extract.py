@@ -1408,8 +1408,9 @@ class Extractor:
         # (eleventh round: a place in a "-based" compound locates another actor: "the
         # Lebanon-based armed group Hezbollah" is Hezbollah, not Lebanon)
         act_ents = _sides(s, _armed_groups(s, _european_trio(
-            s, [e for e in ents if e.label == "ACT" and not s.startswith("-based", e.end) and
-                not _GROUP_AFTER.match(s, e.end)])))
+            s, _restated(s, [e for e in ents if e.label == "ACT" and
+                             not s.startswith("-based", e.end) and
+                             not _GROUP_AFTER.match(s, e.end)], g))))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
@@ -2497,6 +2498,20 @@ _ARMED_GROUP = re.compile(
     r"militias?|troops|gunmen|units|groups|battalions|formations)\b")
 
 
+def _restated(s: str, acts: list[_Ent], g: Gazetteer) -> list[_Ent]:
+    """``acts`` without a name restated in parentheses right after the same actor's name: "the
+    Organization for Security and Co-operation in Europe (OSCE)" is one mention (thirteenth
+    round), so a list through it is not broken."""
+    out: list[_Ent] = []
+    for e in acts:
+        if out and re.fullmatch(r"\s*\(\s*", s[out[-1].end:e.start]) and \
+                re.match(r"\s*\)", s[e.end:]) and \
+                g.actor_code(e.key, None) == g.actor_code(out[-1].key, None) is not None:
+            continue
+        out.append(e)
+    return out
+
+
 def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
     """``acts`` with every armed-group phrase as one actor (replacing the names inside it)."""
     if not re.search(r"separatist|rebel|insurgent|militant|backed|pro-|-led|controlled|"
@@ -3030,7 +3045,9 @@ def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year
 
 _AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)(?:\s+[\w.’'-]+,?){1,3}?)?\s+(?:by|between)\s+"
                          r"(?:the\s+)?(?:former\s+)?", re.I)
-_AGENT_LINK = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
+# (thirteenth round: after a restated abbreviation, "... in Europe (OSCE) and")
+_AGENT_LINK = re.compile(r"(?:\s*\((?-i:[A-Z]{2,8})\))?"
+                         r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
                          re.I)
 
 
