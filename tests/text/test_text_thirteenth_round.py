@@ -13,13 +13,16 @@ separatists", "the separatist leaders", "the six powers") is a member of an agen
 ("signed by Ukraine, Russia and the separatists"), resolved to the agreement's armed parties or
 powers as a subject is; an organisation's full name ("the Organization for Security and
 Co-operation in Europe") is its code, and its abbreviation restated in parentheses is the same
-mention, so the list runs through it.
+mention, so the list runs through it; the speakers of a reporting verb with no "that" before a
+noun trigger ("Biden and Poroshenko said the ceasefire violation was confirmed") are not the
+noun's actor (as a modifier, a subject or the sentence's first actor), so with no other actor
+the violation is not output.
 """
 
 from __future__ import annotations
 
 import pytest
-from _text_cases import Want, assert_facts, fact_params, w
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
 
 FACTS: list[tuple[str, str, list[Want]]] = [
     # --- a list's first member after a fronted phrase is no apposition ------------------------
@@ -85,6 +88,29 @@ FACTS += [
      "in Europe said the separatists violated the Minsk Protocol.",
      [w("minsk1_2014", "DPR;LPR", "violation_alleged", "2015", by="OSCE")]),
 ]
+
+FACTS += [
+    # --- traps: the reported act keeps its own actor ------------------------------------------
+    ("trap-said-modifier-kept", "Kyiv said the Russian violation of the Minsk Protocol in "
+     "October 2014 was confirmed.",
+     [w("minsk1_2014", "RUS", "violation_alleged", "2014-10", by="UKR")]),
+    ("trap-said-agent-after", "In 2015 Moscow said the violation of the Minsk Protocol by Kyiv "
+     "was grave.",
+     [w("minsk1_2014", "UKR", "violation_alleged", "2015", by="RUS")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # --- the speakers of a reporting verb with no "that" are not the noun's actor ------------
+    ("said-the-violation-speakers", "Mr Biden and Mr Poroshenko said the ceasefire violation "
+     "of the Minsk Protocol was confirmed by the monitors."),
+    ("stated-the-breach-speaker", "In 2016 Ukraine's president stated the latest violation of "
+     "the Minsk Protocol was serious."),
+]
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_no_fact(text: str) -> None:
+    assert_no_fact(text)
 
 
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))

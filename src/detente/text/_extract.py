@@ -673,6 +673,11 @@ _FALSE_AFTER = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:fals
                           r"baseless|unfounded|groundless|fake|incorrect|wrong|fabricated|"
                           r"not\s+true|without\s+(?:any\s+)?(?:basis|foundation))\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
+_REPORT_VERB = re.compile(r"\b(?:said|says|stated|claimed|claims|confirmed|reported|noted|added|"
+                          r"insisted|argued|warned|announced|told)\b")
+#: a reporting verb whose clause has no "that": "said the ceasefire violation ..."
+_ZERO_THAT = re.compile(r"\b(?:said|says|stated|claimed|claims|confirmed|reported|noted|added|"
+                        r"insisted|argued|warned)\s+(?=(?:the|a|an)\s)")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
@@ -1968,8 +1973,11 @@ class Extractor:
                     main = _main_subject(s, act_ents, g, year)
                     # (not a violation's reporter: "The Europeans had failed to live up to
                     # their commitments, Iran said")
-                    if main and not (etype == "violation_alleged" and main == (
-                            _reporter(s, t0, act_ents, g, year),)):
+                    # (thirteenth round: nor the speakers of a reporting verb before the
+                    # trigger: "Biden and Poroshenko said the ceasefire violation was ...")
+                    if main and not (etype == "violation_alleged" and (main == (
+                            _reporter(s, t0, act_ents, g, year),) or _spoke_before(
+                                s, act_ents, t0))):
                         actors, how = main, "sentence"
                 if not actors:
                     continue
@@ -2498,6 +2506,12 @@ _ARMED_GROUP = re.compile(
     r"militias?|troops|gunmen|units|groups|battalions|formations)\b")
 
 
+def _spoke_before(s: str, acts: list[_Ent], t0: int) -> bool:
+    """The sentence's first actor is the subject of a reporting verb before ``t0``."""
+    first = next((e for e in acts if e.end <= t0), None)
+    return first is not None and bool(_REPORT_VERB.search(s, first.end, t0))
+
+
 def _restated(s: str, acts: list[_Ent], g: Gazetteer) -> list[_Ent]:
     """``acts`` without a name restated in parentheses right after the same actor's name: "the
     Organization for Security and Co-operation in Europe (OSCE)" is one mention (thirteenth
@@ -2877,7 +2891,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
                                                               "," in gap2) else gap2) and \
-                not _RECORDED.search(gap):  # "the OSCE reported two violations": a reporter
+                not _RECORDED.search(gap) and \
+                not _ZERO_THAT.search(gap):  # "the OSCE reported two violations": a reporter
+            # (thirteenth round: nor a speaker before "said the ceasefire violation")
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
@@ -2885,6 +2901,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     lo = c0
     for m in _COMPLEMENT.finditer(s, c0, t0):
         lo = m.end()
+    # (thirteenth round) a reporting verb with no "that" before a noun trigger's phrase: "Biden
+    # and Poroshenko said the ceasefire violation was confirmed": the speakers are not its actor
+    zm = next(reversed(list(_ZERO_THAT.finditer(s, lo, t0))), None)
+    if zm is not None and nominal and re.fullmatch(r"(?:[\w'’-]+\s+){0,3}", s[zm.end():t0]):
+        lo = zm.end()
     if re.search(r"\b(?:I|we|my|our)\b", s[lo:t0]) and not any(
             lo <= e.start and e.end <= t0 for e in acts):
         return (), ""
