@@ -16,7 +16,7 @@ Co-operation in Europe") is its code, and its abbreviation restated in parenthes
 mention, so the list runs through it; the speakers of a reporting verb with no "that" before a
 noun trigger ("Biden and Poroshenko said the ceasefire violation was confirmed") are not the
 noun's actor (as a modifier, a subject or the sentence's first actor), so with no other actor
-the violation is not output.
+the violation is not output; "Kazakh" and "Kazakhstani" are Kazakhstan (record aliases).
 """
 
 from __future__ import annotations
@@ -97,6 +97,14 @@ FACTS += [
     ("trap-said-agent-after", "In 2015 Moscow said the violation of the Minsk Protocol by Kyiv "
      "was grave.",
      [w("minsk1_2014", "UKR", "violation_alleged", "2015", by="RUS")]),
+]
+FACTS += [
+    # --- a demonym the gazetteer lacked ------------------------------------------------------
+    ("demonym-kazakh", "The Kazakh parliament ratified the START I Treaty in July 1992.",
+     [w("start1_1991", "KAZ", "ratified", "1992-07")]),
+    ("demonym-kazakhstani", "The Kazakhstani parliament ratified the START I Treaty in July "
+     "1992.",
+     [w("start1_1991", "KAZ", "ratified", "1992-07")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
