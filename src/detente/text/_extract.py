@@ -673,6 +673,11 @@ _FALSE_AFTER = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:fals
                           r"baseless|unfounded|groundless|fake|incorrect|wrong|fabricated|"
                           r"not\s+true|without\s+(?:any\s+)?(?:basis|foundation))\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
+_REPORT_VERB = re.compile(r"\b(?:said|says|stated|claimed|claims|confirmed|reported|noted|added|"
+                          r"insisted|argued|warned|announced|told)\b")
+#: a reporting verb whose clause has no "that": "said the ceasefire violation ..."
+_ZERO_THAT = re.compile(r"\b(?:said|says|stated|claimed|claims|confirmed|reported|noted|added|"
+                        r"insisted|argued|warned)\s+(?=(?:the|a|an)\s)")
 _PREP = re.compile(r"\b(?:with|to|from|against|of|for|on|over|between|about|among|toward|"
                    r"towards|into|upon|in|at|by|under|and other|including)\s+(?:the\s+)?$",
                    re.I)
@@ -1408,8 +1413,9 @@ class Extractor:
         # (eleventh round: a place in a "-based" compound locates another actor: "the
         # Lebanon-based armed group Hezbollah" is Hezbollah, not Lebanon)
         act_ents = _sides(s, _armed_groups(s, _european_trio(
-            s, [e for e in ents if e.label == "ACT" and not s.startswith("-based", e.end) and
-                not _GROUP_AFTER.match(s, e.end)])))
+            s, _restated(s, [e for e in ents if e.label == "ACT" and
+                             not s.startswith("-based", e.end) and
+                             not _GROUP_AFTER.match(s, e.end)], g))))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
@@ -1967,8 +1973,11 @@ class Extractor:
                     main = _main_subject(s, act_ents, g, year)
                     # (not a violation's reporter: "The Europeans had failed to live up to
                     # their commitments, Iran said")
-                    if main and not (etype == "violation_alleged" and main == (
-                            _reporter(s, t0, act_ents, g, year),)):
+                    # (thirteenth round: nor the speakers of a reporting verb before the
+                    # trigger: "Biden and Poroshenko said the ceasefire violation was ...")
+                    if main and not (etype == "violation_alleged" and (main == (
+                            _reporter(s, t0, act_ents, g, year),) or _spoke_before(
+                                s, act_ents, t0))):
                         actors, how = main, "sentence"
                 if not actors:
                     continue
@@ -2490,9 +2499,31 @@ class _State:
 #: "pro-Russian forces", "Russian-backed fighters" (not "Russian forces")
 _ARMED_GROUP = re.compile(
     r"\b(?:(?:pro-[A-Z][\w]*|[A-Z][\w]*-(?:backed|led|controlled|supported))\s+)?(?:separatist|"
-    r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units))?\b|"
+    r"rebel|insurgent|militant)s?(?:\s+(?:fighters|forces|troops|militias?|groups?|units|"
+    # (thirteenth round: "the pro-Russia separatist leaders" signed for the armed parties)
+    r"leaders|leadership|representatives|commanders))?\b|"
     r"\b(?:pro-[A-Z]\w*|[A-Z]\w*-(?:backed|led|controlled|supported))\s+(?:fighters|forces|"
     r"militias?|troops|gunmen|units|groups|battalions|formations)\b")
+
+
+def _spoke_before(s: str, acts: list[_Ent], t0: int) -> bool:
+    """The sentence's first actor is the subject of a reporting verb before ``t0``."""
+    first = next((e for e in acts if e.end <= t0), None)
+    return first is not None and bool(_REPORT_VERB.search(s, first.end, t0))
+
+
+def _restated(s: str, acts: list[_Ent], g: Gazetteer) -> list[_Ent]:
+    """``acts`` without a name restated in parentheses right after the same actor's name: "the
+    Organization for Security and Co-operation in Europe (OSCE)" is one mention (thirteenth
+    round), so a list through it is not broken."""
+    out: list[_Ent] = []
+    for e in acts:
+        if out and re.fullmatch(r"\s*\(\s*", s[out[-1].end:e.start]) and \
+                re.match(r"\s*\)", s[e.end:]) and \
+                g.actor_code(e.key, None) == g.actor_code(out[-1].key, None) is not None:
+            continue
+        out.append(e)
+    return out
 
 
 def _armed_groups(s: str, acts: list[_Ent]) -> list[_Ent]:
@@ -2860,7 +2891,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                 not re.search(r"\b(?:that|and|has|have|had|was|is|did|does|will|would|to)\b",
                               gap2.replace("and ", "", 1) if ("sustained" in gap2 or
                                                               "," in gap2) else gap2) and \
-                not _RECORDED.search(gap):  # "the OSCE reported two violations": a reporter
+                not _RECORDED.search(gap) and \
+                not _ZERO_THAT.search(gap):  # "the OSCE reported two violations": a reporter
+            # (thirteenth round: nor a speaker before "said the ceasefire violation")
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
@@ -2868,6 +2901,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     lo = c0
     for m in _COMPLEMENT.finditer(s, c0, t0):
         lo = m.end()
+    # (thirteenth round) a reporting verb with no "that" before a noun trigger's phrase: "Biden
+    # and Poroshenko said the ceasefire violation was confirmed": the speakers are not its actor
+    zm = next(reversed(list(_ZERO_THAT.finditer(s, lo, t0))), None)
+    if zm is not None and nominal and re.fullmatch(r"(?:[\w'’-]+\s+){0,3}", s[zm.end():t0]):
+        lo = zm.end()
     if re.search(r"\b(?:I|we|my|our)\b", s[lo:t0]) and not any(
             lo <= e.start and e.end <= t0 for e in acts):
         return (), ""
@@ -2881,10 +2919,20 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
                  s[max(lo, e.start - 40):e.start]))
              and not re.search(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$",
                                s[max(lo, e.start - 20):e.start])]
+    # (thirteenth round) a fronted adverbial clause's subject is not the main clause's: "After
+    # Ukraine lost territory to the separatists, Minsk II was signed"
+    fr = _FRONTED_CLAUSE.match(s, lo)
+    if fr and fr.end() < t0 and not re.search(r"[,;]", s[fr.end():t0]):
+        cands = [e for e in cands if e.start >= fr.end()]
     # an insertion between subject and verb is not the subject: "The United States, citing
     # Russian violations, withdrew", "Russia, which Washington accuses, ..."
     for m in _INSERTION.finditer(s, lo, t0):
         inner = [e for e in cands if m.start() <= e.start < m.end()]
+        # (thirteenth round: "In 1994, the United States, the United Kingdom and Russia
+        # signed": a member of a list "A, B and C" is no apposition: the insertion is one
+        # actor and what follows it is the rest of the list)
+        if inner and _list_head(s, m, inner, cands, t0):
+            continue
         if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
             cands = [e for e in cands if e not in inner]
     if cands and re.search(r"\bin\s+(?:\w+\s+)?$", s[lo:t0]) and etype == "violation_alleged":
@@ -2944,6 +2992,14 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     return (), ""
 
 
+#: a fronted adverbial clause with its own finite verb, up to its comma: "After Ukraine lost
+#: territory to the separatists, ...", "Months later, after ..." (not a bare phrase: "After
+#: talks, ...")
+_FRONTED_CLAUSE = re.compile(
+    r"\s*[\"“]?(?:[^,;]{0,30},\s*)?(?i:after|before|when|whenever|while|although|though|because|"
+    r"once|since|as|until)"
+    r"\s+[^,;]*?\b(?:[a-z]+ed|lost|won|took|gave|made|went|came|began|fought|met|held|left|"
+    r"broke|was|were|is|are|had|has|have|did)\b[^,;]*,")
 #: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
 _PREP_REGION = re.compile(r"\b(?:in|into|from|to|at|of|over|across|near|on|inside)\s+(?:the\s+)?"
                           r"(?:(?:south|north)?(?:southern|northern|eastern|western|central|"
@@ -2965,6 +3021,22 @@ _REPORT_AFTER = re.compile(
     r"stated|claimed|claims|alleged|alleges|charged|charges|announced|argued|argues|complained|"
     r"insisted|reported|reports|added|maintained|concluded|found|declared|warned|noted|"
     r"asserted|wrote|told|accused|accuses)\b")
+
+
+def _list_head(s: str, m: re.Match[str], inner: list[_Ent], cands: list[_Ent],
+               t0: int) -> bool:
+    """``m`` (", the United States,") is a list's member, not an apposition: it holds one actor
+    and nothing else, and the actors after it are joined by "and" up to the trigger ("the
+    United Kingdom and Russia signed")."""
+    if len(inner) != 1 or not re.fullmatch(r",\s*(?:the\s+)?", s[m.start():inner[0].start]) \
+            or not re.fullmatch(r"\s*,", s[inner[0].end:m.end()]):
+        return False
+    rest = [e for e in cands if e.start >= m.end()]
+    if len(rest) < 2 or not re.fullmatch(r"\s*(?:the\s+)?", s[m.end():rest[0].start]):
+        return False
+    chain = _chain(s, rest, len(rest) - 1)
+    return chain[0] is rest[0] and bool(re.search(r"\band\b", s[rest[0].end:chain[-1].start])) \
+        and not re.search(r"[,;]", s[chain[-1].end:t0])
 
 
 def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year: int | None,
@@ -2994,7 +3066,9 @@ def _coordinated(s: str, rep: str, t0: int, acts: list[_Ent], g: Gazetteer, year
 
 _AGENT_OPEN = re.compile(r"^(?:\s+(?:in|on|at)(?:\s+[\w.’'-]+,?){1,3}?)?\s+(?:by|between)\s+"
                          r"(?:the\s+)?(?:former\s+)?", re.I)
-_AGENT_LINK = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
+# (thirteenth round: after a restated abbreviation, "... in Europe (OSCE) and")
+_AGENT_LINK = re.compile(r"(?:\s*\((?-i:[A-Z]{2,8})\))?"
+                         r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?(?:former\s+|then\s+)?$",
                          re.I)
 
 
@@ -3014,7 +3088,9 @@ def _coordinated_after(s: str, t1: int, acts: list[_Ent], g: Gazetteer,
         if e.start != pos and not (out and _AGENT_LINK.fullmatch(s[pos:e.start])):
             break
         code = g.actor_code(e.key, year)
-        if code is None or code in (SIDES, ARMED, E3, P5):
+        # (thirteenth round: a group named by what it is is a member of the list, resolved
+        # later like a subject: "signed by Ukraine, Russia and the separatists")
+        if code is None or code == SIDES or (code in (ARMED, E3, P5) and not out):
             break
         out.append(code)
         pos = e.end
