@@ -59,6 +59,7 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind11": (6, 11, 36),  # P 0.35 R 0.14 (42 gold facts; after the ninth round; 2 leaks)
     "blind12": (6, 10, 52),  # P 0.38 R 0.10 (58 gold facts; after the eleventh round; no leak)
     "blind13": (7, 8, 36),  # P 0.47 R 0.16 (43 gold facts; after the twelfth round; no leak)
+    "blind14": (4, 4, 34),  # P 0.50 R 0.11 (38 gold facts; after the thirteenth round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
