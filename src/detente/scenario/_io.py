@@ -134,7 +134,7 @@ def _build(
         raise ScenarioError([Problem(m, _field_of(loc), file, locate(loc), loc=loc)
                              for loc, m in dist])
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -148,6 +148,13 @@ def _build(
         raise ScenarioError(problems) from None
     except ScenarioError as exc:
         raise _lines_for_indexes(exc.located(file, locate), locate) from None
+    _note_small_saliences(
+        file,
+        [(locate(("stances", k, "salience")) or locate(("stances", k)), st.salience)
+         for k, st in enumerate(scenario.stances)],
+        "salience",
+    )
+    return scenario
 
 
 _INDEX = re.compile(r"\b(?:as |is )?(actors|issues|stances)\[(\d+)\]")
@@ -449,16 +456,26 @@ def _note_salience_scale(
         if max((s for *_, s in parsed if s is not None), default=0.0) > 100.0:
             warnings.warn(f"{file}: {sal_note}", InputNote, stacklevel=3)
         return
-    small = [(line, s) for line, _, _, _, s in parsed if s is not None and 0 < s < 1]
-    if small:
-        top = max(s for *_, s in parsed if s is not None)
-        lines = ", ".join(str(line) for line, _ in small[:5])
-        warnings.warn(
-            f"{file}, line {lines}: field 'Salience': {small[0][1]:g} is below 1 while other "
-            f"rows go up to {top:g}: read as {small[0][1]:g} on 0–100 (write it on the same "
-            "scale as the other rows if it was meant as a share of 1)",
-            InputNote, stacklevel=3,
-        )
+    _note_small_saliences(file, [(line, s) for line, _, _, _, s in parsed if s is not None],
+                          "Salience")
+
+
+def _note_small_saliences(file: str, values: Sequence[tuple[int | None, float]],
+                          field: str) -> None:
+    """Warn (:class:`InputNote`) when a few saliences are between 0 and 1 while others go
+    above 1: most likely a share of 1 among values on 0–100, read as almost no salience."""
+    small = [(line, s) for line, s in values if 0 < s < 1]
+    top = max((s for _, s in values), default=0.0)
+    if not small or top <= 1.0:
+        return
+    lines = ", ".join(str(line) for line, _ in small[:5] if line is not None)
+    where = f"{file}, line {lines}" if lines else file
+    warnings.warn(
+        f"{where}: field '{field}': {small[0][1]:g} is below 1 while other "
+        f"values go up to {top:g}: read as {small[0][1]:g} on 0–100 (write it on the same "
+        "scale as the others if it was meant as a share of 1)",
+        InputNote, stacklevel=4,
+    )
 
 
 def read_one_issue_csv(

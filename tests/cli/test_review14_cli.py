@@ -1,0 +1,57 @@
+"""Review 14: a second demanding user, on inputs of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from detente.cli import app
+
+
+def _run(args: list[str]) -> Result:
+    return CliRunner().invoke(app, args)
+
+
+IRAN = """\
+name: Iran nuclear talks 2015
+actors:
+  - {id: IRN, name: Iran, capability: 30}
+  - {id: USA, name: United States, capability: 100}
+  - {id: EU3, name: E3, capability: 40}
+issues:
+  - {id: enrich, name: Enrichment cap, status_quo: 80}
+stances:
+  - {actor: IRN, issue: enrich, position: 90, salience: 95}
+  - {actor: USA, issue: enrich, position: 10, salience: SAL}
+  - {actor: EU3, issue: enrich, position: 20, salience: 70}
+"""
+
+
+def _iran(tmp_path: Path, sal: str = "90") -> str:
+    f = tmp_path / "iran.yaml"
+    f.write_text(IRAN.replace("SAL", sal), encoding="utf-8")
+    return str(f)
+
+
+def test_a_yaml_salience_below_1_among_0_100_is_said(tmp_path: Path) -> None:
+    # 0.95 meant 95 (a share of 1): read as almost no salience, silently
+    res = _run(["forecast", _iran(tmp_path, "0.95")])
+    assert res.exit_code == 0, res.output
+    assert "note:" in res.stderr
+    assert "iran.yaml, line 10: field 'salience': 0.95 is below 1" in res.stderr
+
+
+def test_a_clean_yaml_gives_no_salience_note(tmp_path: Path) -> None:
+    res = _run(["forecast", _iran(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "note:" not in res.stderr
+
+
+def test_a_long_csv_salience_below_1_among_0_100_is_said(tmp_path: Path) -> None:
+    f = tmp_path / "long.csv"
+    f.write_text("# name: talks\nactor,issue,position,salience\nIRN,enrich,90,95\n"
+                 "USA,enrich,10,0.9\nEU3,enrich,20,70\n", encoding="utf-8")
+    res = _run(["forecast", str(f)])
+    assert res.exit_code == 0, res.output
+    assert "long.csv, line 4: field 'salience': 0.9 is below 1" in res.stderr
