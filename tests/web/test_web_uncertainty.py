@@ -108,7 +108,8 @@ def test_page_errors_are_shown_at_their_option(client):
     r = client.get(base + "&set=RUS.open_door.salience%3Dlots")
     assert r.status_code == 422 and "set.0:" in r.text
     r = client.get(base + "&drop=XYZ")
-    assert r.status_code == 422 and "drop.0: --drop XYZ" in r.text
+    assert r.status_code == 422 and "drop.0: drop[0] XYZ: no actor" in r.text
+    assert "--drop" not in r.text
     r = client.get(base + "&above=high")
     assert r.status_code == 422 and "above: expected a number" in r.text
     r = client.get(base + "&jitter=position%3Dten")

@@ -80,8 +80,10 @@ _JIT = re.compile(
     r"^\s*(position|salience|capability|common|censor)\s*=\s*([0-9.eE+-]+)\s*(%?)\s*$")
 
 
-def parse_jitter(text: str | None) -> Jitter:
-    """``position=10,salience=25%`` → :class:`Jitter` (``InputError`` says what was expected)."""
+def parse_jitter(text: str | None, *, name: str = "--jitter") -> Jitter:
+    """``position=10,salience=25%`` → :class:`Jitter` (``InputError`` says what was expected).
+
+    ``name`` is what the messages call the text: the CLI's option, or an API's field."""
     if not text:
         return Jitter()
     vals: dict[str, Any] = {}
@@ -91,23 +93,23 @@ def parse_jitter(text: str | None) -> Jitter:
             continue
         m = _JIT.match(part)
         if m is None:
-            raise InputError(f"--jitter: cannot read {part.strip()!r}: expected FIELD=SD or "
+            raise InputError(f"{name}: cannot read {part.strip()!r}: expected FIELD=SD or "
                              "FIELD=PCT% with FIELD one of position, salience, capability, "
                              "and optionally common=RHO (e.g. position=10,salience=25%)")
         try:
             v = float(m.group(2))
         except ValueError:
-            raise InputError(f"--jitter: {m.group(2)!r} is not a number") from None
+            raise InputError(f"{name}: {m.group(2)!r} is not a number") from None
         if not math.isfinite(v) or v < 0:
-            raise InputError(f"--jitter: {m.group(1)} must be a finite number ≥ 0, got {v}")
+            raise InputError(f"{name}: {m.group(1)} must be a finite number ≥ 0, got {v}")
         if m.group(1) == "censor":
             if v not in (0.0, 1.0) or m.group(3):
-                raise InputError(f"--jitter: censor is 0 or 1, got {m.group(2)}{m.group(3)}")
+                raise InputError(f"{name}: censor is 0 or 1, got {m.group(2)}{m.group(3)}")
             vals["censor"] = bool(v)
             continue
         if m.group(1) == "common":
             if m.group(3) or v > 1:
-                raise InputError(f"--jitter: common is a correlation between 0 and 1, got "
+                raise InputError(f"{name}: common is a correlation between 0 and 1, got "
                                  f"{m.group(2)}{m.group(3)}")
         elif m.group(3):
             v /= 100.0

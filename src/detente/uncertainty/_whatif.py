@@ -40,12 +40,13 @@ class Setting:
         return f"{'.'.join(self.path)}={v}"
 
 
-def parse_set(text: str) -> Setting:
-    """``RUS.open_door.salience=90`` → :class:`Setting` (``InputError`` says what is expected)."""
+def parse_set(text: str, *, name: str = "--set") -> Setting:
+    """``RUS.open_door.salience=90`` → :class:`Setting` (``InputError`` says what is expected;
+    ``name`` is what the messages call the text: the CLI's option, or an API's field)."""
     target, eq, value = text.partition("=")
     parts = tuple(p.strip() for p in target.strip().split("."))
     if not eq or not value.strip() or len(parts) not in (2, 3) or not all(parts):
-        raise InputError(f"--set {text!r}: expected ACTOR.ISSUE.FIELD=VALUE, ACTOR.FIELD=VALUE "
+        raise InputError(f"{name} {text!r}: expected ACTOR.ISSUE.FIELD=VALUE, ACTOR.FIELD=VALUE "
                          "or ISSUE.FIELD=VALUE (e.g. RUS.open_door.salience=90, "
                          "USA.capability=40)")
     v = value.strip()
@@ -54,10 +55,10 @@ def parse_set(text: str) -> Setting:
     try:
         x = float(v)
     except ValueError:
-        raise InputError(f"--set {text!r}: {v!r} is not a number or a distribution "
+        raise InputError(f"{name} {text!r}: {v!r} is not a number or a distribution "
                          "(e.g. 60, '60 ± 10', 'uniform(40, 80)')") from None
     if not math.isfinite(x):
-        raise InputError(f"--set {text!r}: expected a finite number")
+        raise InputError(f"{name} {text!r}: expected a finite number")
     return Setting(parts, x)
 
 
@@ -74,33 +75,39 @@ def _put(rec: dict[str, Any], name: str, value: float | str) -> None:
 
 
 def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa: A002
-                 drop: Iterable[str] = ()) -> Scenario:
+                 drop: Iterable[str] = (), *, set_names: Sequence[str] | None = None,
+                 drop_names: Sequence[str] | None = None) -> Scenario:
     """``scenario`` with numbers set and actors dropped (validated again; a value off its scale
-    or an unknown name raises :class:`~detente.errors.InputError` saying which ``--set``)."""
+    or an unknown name raises :class:`~detente.errors.InputError` saying which ``--set``).
+
+    ``set_names`` and ``drop_names`` are what the messages call each edit (default
+    ``--set TEXT`` and ``--drop ID``, the CLI's options; an API names its own fields)."""
     settings = [s if isinstance(s, Setting) else parse_set(s) for s in set]
     drops = list(drop)
+    set_label = list(set_names or [f"--set {st.text}" for st in settings])
+    drop_label = list(drop_names or [f"--drop {d}" for d in drops])
     if not settings and not drops:
         return scenario
     data = _dump(scenario)
     actors = {a["id"]: a for a in data["actors"]}
     issues = {i["id"]: i for i in data["issues"]}
-    for who in drops:
+    for k, who in enumerate(drops):
         if who not in actors:
-            raise InputError(f"--drop {who}: no actor '{who}'; actors: {', '.join(actors)}")
-    for st in settings:
+            raise InputError(f"{drop_label[k]}: no actor '{who}'; actors: {', '.join(actors)}")
+    for j, st in enumerate(settings):
         p = st.path
         if len(p) == 3:
             a, i, f = p
             if a not in actors:
-                raise InputError(f"--set {st.text}: no actor '{a}'; actors: {', '.join(actors)}")
+                raise InputError(f"{set_label[j]}: no actor '{a}'; actors: {', '.join(actors)}")
             if i not in issues:
-                raise InputError(f"--set {st.text}: no issue '{i}'; issues: {', '.join(issues)}")
+                raise InputError(f"{set_label[j]}: no issue '{i}'; issues: {', '.join(issues)}")
             if f not in STANCE_FIELDS:
-                raise InputError(f"--set {st.text}: a stance's field is one of "
+                raise InputError(f"{set_label[j]}: a stance's field is one of "
                                  f"{', '.join(STANCE_FIELDS)}, got '{f}'")
             rec = next((s for s in data["stances"] if s["actor"] == a and s["issue"] == i), None)
             if rec is None:
-                raise InputError(f"--set {st.text}: '{a}' has no stance on '{i}'")
+                raise InputError(f"{set_label[j]}: '{a}' has no stance on '{i}'")
             _put(rec, f, st.value)
         else:
             x, f = p
@@ -108,10 +115,10 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
                 _put(actors[x], f, st.value)
             elif x in issues and f in ISSUE_FIELDS:
                 if isinstance(st.value, str):
-                    raise InputError(f"--set {st.text}: a status quo is a number")
+                    raise InputError(f"{set_label[j]}: a status quo is a number")
                 issues[x][f] = st.value
             else:
-                raise InputError(f"--set {st.text}: expected ACTOR.capability (actors: "
+                raise InputError(f"{set_label[j]}: expected ACTOR.capability (actors: "
                                  f"{', '.join(actors)}) or ISSUE.status_quo (issues: "
                                  f"{', '.join(issues)})")
     if drops:
@@ -134,14 +141,14 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
             elif isinstance(d, dict) and "joint" in d:
                 left = [x for x in d["joint"] if x not in gone]
                 iss["decision"] = {"joint": left} if left else "collective"
-    edits = [f"--set {st.text}" for st in settings] + [f"--drop {d}" for d in drops]
+    edits = [*set_label, *drop_label]
 
     def blame(ids: frozenset[str], length: int = 0) -> str:
         """The edits that name one of ``ids`` (with a path of ``length`` parts, if given; all
         of them when none does)."""
-        hit = [f"--set {st.text}" for st in settings if ids & frozenset(st.path)
+        hit = [lab for st, lab in zip(settings, set_label, strict=True) if ids & frozenset(st.path)
                and length in (0, len(st.path))]
-        hit += [f"--drop {d}" for d in drops if d in ids]
+        hit += [lab for d, lab in zip(drops, drop_label, strict=True) if d in ids]
         return ", ".join(hit or edits)
 
     try:

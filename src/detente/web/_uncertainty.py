@@ -103,34 +103,42 @@ def _relocate(e: InputError, *loc: str | int) -> InputError:
 
 
 def whatif(scenario: Scenario, sets: Sequence[str], drops: Sequence[str]) -> Scenario:
-    """``apply_whatif`` with each error at the ``set[k]`` or ``drop[k]`` it is about."""
+    """``apply_whatif`` with each error at the ``set[k]`` or ``drop[k]`` it is about, and
+    named so (not by the CLI's ``--set``)."""
     from detente.uncertainty import apply_whatif, parse_set
 
     settings = []
     for k, text in enumerate(sets):
         try:
-            settings.append(parse_set(text))
+            settings.append(parse_set(text, name=f"set[{k}]"))
         except InputError as e:
             raise _relocate(e, "set", k) from None
+    set_names = [f"set[{k}] {st.text}" for k, st in enumerate(settings)]
+    drop_names = [f"drop[{k}] {d}" for k, d in enumerate(drops)]
+
+    def apply(n_sets: int, n_drops: int) -> Scenario:
+        return apply_whatif(scenario, settings[:n_sets], drops[:n_drops],
+                            set_names=set_names[:n_sets], drop_names=drop_names[:n_drops])
+
     try:
-        return apply_whatif(scenario, settings, drops)
+        return apply(len(settings), len(drops))
     except InputError as e:
         msg = str(e)
-        for k, text in enumerate(sets):
-            if f"--set {text}" in msg or f"--set {text.strip()}" in msg:
+        for k, name in enumerate(set_names):
+            if name in msg:
                 raise _relocate(e, "set", k) from None
-        for k, who in enumerate(drops):
-            if f"--drop {who}" in msg:
+        for k, name in enumerate(drop_names):
+            if name in msg:
                 raise _relocate(e, "drop", k) from None
         # a value the scenario's validation refuses: the first setting (or drop) that fails
         for k in range(len(settings)):
             try:
-                apply_whatif(scenario, settings[:k + 1], ())
+                apply(k + 1, 0)
             except InputError:
                 raise _relocate(e, "set", k) from None
         for k in range(len(drops)):
             try:
-                apply_whatif(scenario, settings, drops[:k + 1])
+                apply(len(settings), k + 1)
             except InputError:
                 raise _relocate(e, "drop", k) from None
         raise _relocate(e, "set" if sets else "drop") from None
@@ -158,7 +166,7 @@ def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
                                   f"{limits.actors} actors and {limits.issues} issues",
                                   "scenario", loc=("scenario",))])
     try:
-        jit = parse_jitter(req.jitter or None)
+        jit = parse_jitter(req.jitter or None, name="jitter")
     except InputError as e:
         raise _relocate(e, "jitter") from None
     models = tuple(dict.fromkeys(req.models)) or ("compromise",)
