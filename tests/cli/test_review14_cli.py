@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from detente.cli import app
@@ -55,3 +56,29 @@ def test_a_long_csv_salience_below_1_among_0_100_is_said(tmp_path: Path) -> None
     res = _run(["forecast", str(f)])
     assert res.exit_code == 0, res.output
     assert "long.csv, line 4: field 'salience': 0.9 is below 1" in res.stderr
+
+
+@pytest.mark.parametrize(("above", "sure"), [("150", "0"), ("-5", "1")])
+def test_simulate_refuses_a_threshold_off_the_scale(
+        above: str, sure: str, tmp_path: Path) -> None:
+    # --above 150 on 0–100 had given P = 0 for every issue, in silence
+    res = _run(["simulate", _iran(tmp_path), "--jitter", "position=10", "-n", "20",
+                "--above", above])
+    assert res.exit_code == 2, res.output
+    assert f"--above {above}: " not in res.stderr  # the value is said once, after the option
+    assert f"--above {float(above):g} is outside the issue's scale (enrich 0–100)" in res.stderr
+    assert f"would be {sure} by construction" in res.stderr
+
+
+def test_simulate_takes_a_threshold_on_one_issue_scale_of_several(tmp_path: Path) -> None:
+    f = tmp_path / "two.yaml"
+    f.write_text(IRAN.replace("SAL", "90").replace(
+        "issues:\n", "issues:\n  - {id: money, scale_min: 0, scale_max: 1000}\n")
+        + "  - {actor: IRN, issue: money, position: 900, salience: 50}\n"
+        + "  - {actor: USA, issue: money, position: 100, salience: 50}\n", encoding="utf-8")
+    res = _run(["simulate", str(f), "--jitter", "position=10", "-n", "20", "--above", "500",
+                "-f", "json"])
+    assert res.exit_code == 0, res.output
+    res = _run(["simulate", str(f), "--jitter", "position=10", "-n", "20", "--above", "5000"])
+    assert res.exit_code == 2, res.output
+    assert "outside every issue's scale (money 0–1000, enrich 0–100)" in res.stderr

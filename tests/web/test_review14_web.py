@@ -34,3 +34,12 @@ def test_api_errors_name_the_api_fields_not_cli_options(
     assert d[0]["loc"] == loc
     assert d[0]["msg"].startswith(named), d[0]["msg"]
     assert "--" not in d[0]["msg"]
+
+
+def test_api_refuses_an_above_off_the_scale(client: TestClient) -> None:
+    r = client.post("/api/simulate", json={"document": DOC, "draws": 20, "above": 150,
+                                           "jitter": "position=10"})
+    assert r.status_code == 422, r.text
+    d = detail(r)
+    assert d[0]["loc"] == ["above"]
+    assert d[0]["msg"].startswith("above 150 is outside the issue's scale (line 0–100)")

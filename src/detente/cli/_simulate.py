@@ -158,7 +158,7 @@ def simulate_cmd(
     Inputs vary where the scenario gives a distribution (position: 60 ± 10, normal(60, 10),
     uniform, triangular, beta, discrete) and, with --jitter, everywhere else.
     """
-    from detente.uncertainty import Calibration, simulate
+    from detente.uncertainty import Calibration, check_above, simulate
 
     if workers is not None and scheduler is not None:
         raise UserError("give --workers or --scheduler, not both")
@@ -169,6 +169,7 @@ def simulate_cmd(
                         "the noise its recalibration was fitted under")
     cal = Calibration.load(calibration) if calibration is not None else None
     scenario = _load(file, set_, drop)
+    check_above(scenario, above, name="--above")
     names = model_names(model, ["compromise"])
     with _progress(f"simulate {draws:,} draws") as progress:
         res = simulate(scenario, names, draws, seed=seed, jitter=jitter, above=above,

@@ -28,7 +28,13 @@ from detente.uncertainty._calibrate import (
 from detente.uncertainty._credibility import CredibilitySensitivity, credibility_sensitivity
 from detente.uncertainty._inputs import InputSpace, Jitter, UncertainInput, parse_jitter
 from detente.uncertainty._sensitivity import InputIndex, SensitivityResult, sensitivity
-from detente.uncertainty._simulate import CHUNK, ModelSummary, SimulationResult, simulate
+from detente.uncertainty._simulate import (
+    CHUNK,
+    ModelSummary,
+    SimulationResult,
+    check_above,
+    simulate,
+)
 from detente.uncertainty._whatif import (
     Change,
     ScenarioDiff,
@@ -57,6 +63,7 @@ __all__ = [
     "Uncertain",
     "UncertainInput",
     "apply_whatif",
+    "check_above",
     "calibrate",
     "calibrate_cases",
     "calibrate_deu",

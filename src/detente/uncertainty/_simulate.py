@@ -35,7 +35,7 @@ from detente.uncertainty._inputs import InputSpace, Jitter, parse_jitter
 from detente.uncertainty._models import run_batch
 from detente.uncertainty._stats import Stream
 
-__all__ = ["CHUNK", "KEEP", "ModelSummary", "SimulationResult", "simulate"]
+__all__ = ["CHUNK", "KEEP", "ModelSummary", "SimulationResult", "check_above", "simulate"]
 
 CHUNK = 2048
 """Draws per chunk (fixed: the numbers do not depend on how chunks are spread over workers)."""
@@ -272,6 +272,24 @@ def _resolve_models(scenario: Scenario, model: str | Sequence[str],
     return tuple(out)
 
 
+def check_above(scenario: Scenario, above: float | None, *, name: str = "above") -> None:
+    """Refuse a threshold off every issue's scale: P(forecast > it) would be 0 (or 1) for
+    every issue by construction, not a finding. ``name`` is what the message calls it (the
+    CLI's ``--above``, the API's ``above``)."""
+    if above is None:
+        return
+    if not math.isfinite(above):
+        raise InputError(f"{name} must be a finite number, got {above}")
+    if not scenario.issues or any(i.scale_min <= above <= i.scale_max for i in scenario.issues):
+        return
+    scales = ", ".join(f"{i.id} {i.scale_min:g}–{i.scale_max:g}" for i in scenario.issues[:6])
+    more = f" … ({len(scenario.issues)} issues)" if len(scenario.issues) > 6 else ""
+    every = "every issue's scale" if len(scenario.issues) > 1 else "the issue's scale"
+    sure = "0" if all(above > i.scale_max for i in scenario.issues) else "1"
+    raise InputError(f"{name} {above:g} is outside {every} ({scales}{more}): P(forecast > "
+                     f"{above:g}) would be {sure} by construction; give a value on the scale")
+
+
 def simulate(
     scenario: Scenario,
     model: str | Sequence[str] = "compromise",
@@ -319,8 +337,7 @@ def simulate(
         if workers is not None or scheduler is not None or client is not None:
             raise InputError("threads is for the local run; on Dask give workers (each "
                              "worker runs its chunks)")
-    if above is not None and not math.isfinite(above):
-        raise InputError(f"above must be a finite number, got {above}")
+    check_above(scenario, above)
     for lv in levels:
         if not 0 < lv < 1:
             raise InputError(f"interval levels must be between 0 and 1, got {lv}")

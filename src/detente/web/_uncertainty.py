@@ -148,7 +148,7 @@ def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
     """Check ``req`` on ``scenario`` against ``limits`` (errors located at the option)."""
     from detente.collective import get_model
     from detente.collective._budget import estimate_work
-    from detente.uncertainty import InputSpace, parse_jitter
+    from detente.uncertainty import InputSpace, check_above, parse_jitter
 
     problems: list[Problem] = []
     if not 1 <= req.draws <= limits.draws:
@@ -165,6 +165,10 @@ def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
         raise LimitError([Problem(f"{what}, over this server's limit of "
                                   f"{limits.actors} actors and {limits.issues} issues",
                                   "scenario", loc=("scenario",))])
+    try:
+        check_above(sc, req.above)
+    except InputError as e:
+        raise _relocate(e, "above") from None
     try:
         jit = parse_jitter(req.jitter or None, name="jitter")
     except InputError as e:
