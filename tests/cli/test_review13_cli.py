@@ -99,8 +99,7 @@ def test_crisis_names_resolve_sd(tmp_path: Path) -> None:
 
 
 def test_crisis_takes_a_good_as_of(tmp_path: Path) -> None:
-    res = _run(["crisis", _iran(tmp_path), "--as-of", "2015-04-02", "--a", "IRN",
-                "--draws", "10"])
+    res = _run(["crisis", _iran(tmp_path), "--as-of", "2015-04-02", "--draws", "10"])
     assert res.exit_code == 0, res.output
 
 

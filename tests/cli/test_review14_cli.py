@@ -82,3 +82,24 @@ def test_simulate_takes_a_threshold_on_one_issue_scale_of_several(tmp_path: Path
     res = _run(["simulate", str(f), "--jitter", "position=10", "-n", "20", "--above", "5000"])
     assert res.exit_code == 2, res.output
     assert "outside every issue's scale (money 0–1000, enrich 0–100)" in res.stderr
+
+
+@pytest.mark.parametrize("option", ["--a", "--b"])
+def test_crisis_says_a_dyad_option_is_idle_without_outside_options(
+        option: str, tmp_path: Path) -> None:
+    # no actor has an outside option: --a IRN had been ignored in silence
+    res = _run(["crisis", _iran(tmp_path), option, "IRN", "--draws", "10"])
+    assert res.exit_code == 2, res.output
+    assert f"{option} IRN: no actor has an outside option" in res.stderr
+
+
+def test_crisis_a_without_an_option_names_the_holders(tmp_path: Path) -> None:
+    f = tmp_path / "opt.yaml"
+    f.write_text(IRAN.replace("SAL", "90") + "outside_options:\n"
+                 "  - {actor: USA, action: sanctions, target: [IRN], cost: 0.1, "
+                 "imposes: {enrich: 10}}\n", encoding="utf-8")
+    res = _run(["crisis", str(f), "--a", "IRN", "--draws", "10"])
+    assert res.exit_code == 2, res.output
+    assert "--a IRN: no outside option" in res.stderr and "(USA)" in res.stderr
+    res = _run(["crisis", str(f), "--a", "USA", "--draws", "10"])
+    assert res.exit_code == 0, res.output

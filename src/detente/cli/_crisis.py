@@ -29,6 +29,23 @@ from detente.cli._app import (
 __all__: list[str] = []
 
 
+
+def _need_outside_options(scenario: Any, a: str | None, b: str | None) -> None:
+    """--a/--b choose the dyad of a threat; without any outside option there is none, and the
+    options would be ignored in silence (as --a naming an actor without one is refused)."""
+    holders = sorted({o.actor for o in scenario.outside_options})
+    if holders:
+        if a is not None and a not in holders:
+            raise UserError(f"--a {a}: no outside option in scenario '{scenario.name}': the "
+                            f"challenger is an actor with one ({', '.join(holders)})")
+        return
+    for option, who in (("--a", a), ("--b", b)):
+        if who is not None:
+            raise UserError(f"{option} {who}: no actor has an outside option in scenario "
+                            f"'{scenario.name}', so there is no challenger and counterpart to "
+                            "choose (the forecast is the collective layer's; add "
+                            "outside_options to the scenario, see docs/crisis.md)")
+
 def _demand(text: str | None) -> dict[str, float] | None:
     if not text:
         return None
@@ -139,6 +156,7 @@ def crisis_cmd(
     scenario = load_scenario(scenario_path(file))
     actor_option(scenario, a, "--a")
     actor_option(scenario, b, "--b")
+    _need_outside_options(scenario, a, b)
     _check_demand(demanded, scenario)
     opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}

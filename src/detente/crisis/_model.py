@@ -667,6 +667,10 @@ def _nash_score(ga: np.ndarray, gb: np.ndarray, power: float) -> np.ndarray:
 def _challenger(s: CrisisSetup, col: CollectiveLayer, challenger: str) -> int | None:
     holders = sorted({o.holder for o in s.options})
     if not holders:
+        if challenger:
+            raise InputError(f"challenger '{challenger}' has no outside option: no actor in "
+                             "the scenario has one (no threat to analyse; leave the "
+                             "challenger out)")
         return None
     if challenger:
         if challenger not in s.actor_ids:
