@@ -103,3 +103,20 @@ def test_crisis_a_without_an_option_names_the_holders(tmp_path: Path) -> None:
     assert "--a IRN: no outside option" in res.stderr and "(USA)" in res.stderr
     res = _run(["crisis", str(f), "--a", "USA", "--draws", "10"])
     assert res.exit_code == 0, res.output
+
+
+def test_credibility_before_the_record_says_it_is_the_prior() -> None:
+    # 0.500 on 0 events had been printed like any other figure
+    res = _run(["credibility", "RUS", "--as-of", "1800-01-01"])
+    assert res.exit_code == 0, res.output
+    assert "note: no event on RUS's commitments in the record by 1800-01-01" in res.stderr
+    assert "the figure is the prior" in res.stderr
+    res = _run(["credibility", "RUS", "--as-of", "2015-01-01"])
+    assert res.exit_code == 0, res.output
+    assert "note:" not in res.stderr
+
+
+def test_credibility_refuses_a_date_after_today() -> None:
+    res = _run(["credibility", "RUS", "--as-of", "2999-01-01"])
+    assert res.exit_code == 2, res.output
+    assert "--as-of 2999-01-01: after today" in res.stderr

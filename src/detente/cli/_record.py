@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from detente.cli._app import (
     print_styled,
     user_errors,
 )
+from detente.errors import InputNote
 from detente.scenario import Problem, ScenarioError
 
 __all__: list[str] = []
@@ -263,6 +265,20 @@ def _settings_from_file(path: Path) -> tuple[dict[str, Any], Callable[[Any], int
     return dict(data), locate
 
 
+def _note_no_events(rec: Any, actor: str, toward: str | None, day: date,
+                    settings: Any) -> None:
+    """Say (``note:`` on stderr) that a credibility with no event behind it is the prior."""
+    from detente.record import credibility
+
+    whom = f"{actor}'s commitments toward {toward}" if toward else f"{actor}'s commitments"
+    known = credibility(rec, actor, toward=toward, as_of=date.today(), settings=settings)
+    first = min((d.event.date.start for d in known.drivers), default=None)
+    since = (f" (the first is dated {first}; give a later --as-of)" if first is not None
+             and first > day else "")
+    warnings.warn(f"no event on {whom} in the record by {day}{since}: the figure is the "
+                  "prior, not evidence", InputNote, stacklevel=2)
+
+
 @app.command("credibility")
 @user_errors
 def credibility_cmd(
@@ -296,6 +312,10 @@ def credibility_cmd(
     from detente.report import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
+    if day > date.today():
+        raise UserError(f"--as-of {day}: after today ({date.today()}): the credibility is what "
+                        "the record knows by a date, and every event would be discounted for "
+                        "recency as if seen from then; give a date up to today")
     kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
     if half_life is not None:
         kw["half_life_years"] = half_life
@@ -317,6 +337,8 @@ def credibility_cmd(
         raise ScenarioError(problems) from None
     rec = load_record(db)
     cred = credibility(rec, actor, toward=toward, as_of=day, settings=settings)
+    if cred.n_events == 0:
+        _note_no_events(rec, actor, toward, day, settings)
     if plot is not None:
         first = min((d.event.date.start for d in cred.drivers), default=day)
         curve = credibility_curve(rec, actor, toward, _monthly(first, day), settings)
