@@ -120,3 +120,14 @@ def test_credibility_refuses_a_date_after_today() -> None:
     res = _run(["credibility", "RUS", "--as-of", "2999-01-01"])
     assert res.exit_code == 2, res.output
     assert "--as-of 2999-01-01: after today" in res.stderr
+
+
+def test_a_long_csv_without_comment_lines_is_read_as_long(tmp_path: Path) -> None:
+    # its four required columns had been taken for a one-issue CSV: "missing column
+    # 'Capability'", a column the long format does not need
+    f = tmp_path / "long.csv"
+    f.write_text("actor,issue,position,salience\nIRN,enrich,90,95\nUSA,enrich,10,90\n"
+                 "IRN,money,20,50\nUSA,money,80,50\n", encoding="utf-8")
+    res = _run(["forecast", str(f), "-m", "median", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert "enrich" in res.stdout and "money" in res.stdout

@@ -1146,6 +1146,9 @@ def _detect(path: Path) -> str:
         return "decide"
     if first.startswith("#") or first.lower().replace(" ", "").startswith("actor,actor_name"):
         return "long"
+    header = {c.strip().strip("'\"").lower() for c in re.split(r"[,;\t]", first)}
+    if {"actor", "issue", "position", "salience"} <= header:  # the long CSV's own columns
+        return "long"
     cells = [c.strip() for c in first.split(",")]
     if len(cells) >= 4 and cells[2].isdigit() and cells[3].isdigit():
         return "ktab"
