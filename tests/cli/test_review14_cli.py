@@ -131,3 +131,17 @@ def test_a_long_csv_without_comment_lines_is_read_as_long(tmp_path: Path) -> Non
     res = _run(["forecast", str(f), "-m", "median", "-f", "json"])
     assert res.exit_code == 0, res.output
     assert "enrich" in res.stdout and "money" in res.stdout
+
+
+@pytest.mark.parametrize("cmd", [
+    ["crisis", "{f}", "--draws", "10"],
+    ["bargain", "{f}", "--a", "IRN", "--b", "USA"],
+    ["report", "{f}", "--a", "IRN", "--b", "USA", "-o", "{d}/r.html"],
+])
+def test_an_as_of_after_today_is_refused(cmd: list[str], tmp_path: Path) -> None:
+    # the record's trust had been read as of 2999, every event discounted to nothing
+    args = [a.replace("{f}", _iran(tmp_path)).replace("{d}", str(tmp_path)) for a in cmd]
+    res = _run([*args, "--as-of", "2999-01-01"])
+    assert res.exit_code == 2, res.output
+    assert "--as-of 2999-01-01: after today" in res.stderr
+    assert not (tmp_path / "r.html").exists()

@@ -371,7 +371,19 @@ def date_option(text: str | None, option: str) -> str | None:
         raise UserError(f"{option}: expected a date YYYY-MM-DD, got {text!r}") from None
     if len(text) != 10:  # fromisoformat also takes 20220110 and week dates
         raise UserError(f"{option}: expected a date YYYY-MM-DD, got {text!r}")
+    not_after_today(date.fromisoformat(text), option)
     return text
+
+
+def not_after_today(day: Any, option: str) -> None:
+    """An as-of date for the record's credibility after today: refused (nothing is known then,
+    and recency would discount every event as if seen from that date)."""
+    from datetime import date
+
+    if day > date.today():
+        raise UserError(f"{option} {day}: after today ({date.today()}): the credibility is what "
+                        "the record knows by a date, and every event would be discounted for "
+                        "recency as if seen from then; give a date up to today")
 
 
 def actor_option(scenario: Any, actor: str | None, option: str) -> None:

@@ -28,6 +28,7 @@ from detente.cli._app import (
     esc,
     figure_path,
     load_record,
+    not_after_today,
     output_folder,
     print_lines,
     print_styled,
@@ -312,10 +313,7 @@ def credibility_cmd(
     from detente.report import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
-    if day > date.today():
-        raise UserError(f"--as-of {day}: after today ({date.today()}): the credibility is what "
-                        "the record knows by a date, and every event would be discounted for "
-                        "recency as if seen from then; give a date up to today")
+    not_after_today(day, "--as-of")
     kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
     if half_life is not None:
         kw["half_life_years"] = half_life
