@@ -43,3 +43,18 @@ def test_api_refuses_an_above_off_the_scale(client: TestClient) -> None:
     d = detail(r)
     assert d[0]["loc"] == ["above"]
     assert d[0]["msg"].startswith("above 150 is outside the issue's scale (line 0–100)")
+
+
+def test_api_refuses_a_credibility_as_of_after_today(client: TestClient) -> None:
+    r = client.get("/api/credibility", params={"actor": "RUS", "as_of": "2999-01-01"})
+    assert r.status_code == 422, r.text
+    d = detail(r)
+    assert d[0]["loc"][-1] == "as_of" and "2999-01-01 is after today" in d[0]["msg"]
+    r = client.post("/api/bargain", json={"document": DOC, "a": "ARM", "b": "AZE",
+                                          "as_of": "2999-01-01"})
+    assert r.status_code == 422, r.text
+    assert "after today" in detail(r)[0]["msg"]
+    r = client.get("/credibility", params={"actor": "RUS", "as_of": "2999-01-01"})
+    assert r.status_code == 422 and "after today" in r.text
+    r = client.get("/api/credibility", params={"actor": "RUS", "as_of": "2015-01-01"})
+    assert r.status_code == 200, r.text

@@ -345,7 +345,7 @@ def get_credibility(state: StateDep, actor: Code, toward: OptCode = None,
                     ) -> dict[str, Any]:
     from detente.record import credibility
 
-    day = svc.parse_date(as_of, "as_of")
+    day = svc.parse_date(as_of, "as_of", as_of=True)
     with _query_field(toward, "toward", "actor"):
         cred = credibility(state.record(), actor, toward=toward, as_of=day)
     return svc._clean(cred.as_dict(top=top))

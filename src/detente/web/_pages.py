@@ -363,7 +363,7 @@ def credibility_page(request: Request, actor: Opt = None, toward: Opt = None,
     if not actor:
         return _html(request, "credibility.html", title="Credibility", cred=None,
                      f={"actor": "RUS", "toward": "USA", "as_of": "", "since": ""})
-    day = svc.parse_date(as_of or None, "as_of")
+    day = svc.parse_date(as_of or None, "as_of", as_of=True)
     cred = credibility(st.record(), actor, toward=toward or None, as_of=day)
     curve = svc.credibility_curve(st, actor, toward or None, since or None,
                                   as_of or None)

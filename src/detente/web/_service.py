@@ -86,14 +86,21 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
             raise relocate(e, name) from None
 
 
-def parse_date(text: str | None, field: str) -> date | None:
+def parse_date(text: str | None, field: str, *, as_of: bool = False) -> date | None:
+    """``text`` as a date (None when blank); ``as_of``: a date the record's credibility is read
+    at, which may not be after today (recency would discount every event as seen from then)."""
     if text is None or text == "":
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InputError([Problem(f"expected a date YYYY-MM-DD, got {text[:40]!r}", field,
                                   loc=(field,))]) from None
+    if as_of and day > date.today():
+        raise InputError([Problem(f"{day} is after today ({date.today()}): the credibility is "
+                                  "what the record knows by a date; give a date up to today",
+                                  field, loc=(field,))])
+    return day
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,7 +249,7 @@ def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *, g
     check_outcomes(dom, limit=lim.outcomes)
     record = None
     if as_of:
-        parse_date(as_of, "as_of")
+        parse_date(as_of, "as_of", as_of=True)
         rt = record_trust(a, b, as_of, record=state.record())
         pair, source, record = rt.pair, f"record as of {as_of}", rt.as_dict()
     elif trust is not None:
