@@ -145,3 +145,14 @@ def test_an_as_of_after_today_is_refused(cmd: list[str], tmp_path: Path) -> None
     assert res.exit_code == 2, res.output
     assert "--as-of 2999-01-01: after today" in res.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_bargain_and_negotiate_say_one_issue_and_one_offer(tmp_path: Path) -> None:
+    # '1 issues', 'deadline 1 offers'
+    res = _run(["bargain", _iran(tmp_path), "--a", "IRN", "--b", "USA"])
+    assert res.exit_code == 0, res.output
+    assert ": 1 issue, " in res.stdout
+    res = _run(["negotiate", _iran(tmp_path), "--a", "boulware", "--b", "conceder",
+                "--actors", "IRN,USA", "--steps", "1"])
+    assert res.exit_code == 0, res.output
+    assert "deadline 1 offer\n" in res.stdout or "deadline 1 offer " in res.stdout

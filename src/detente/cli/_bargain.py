@@ -169,6 +169,11 @@ PartiesOpt = Annotated[str | None, typer.Option(
     "--actors", help="The two parties of a scenario, e.g. USA,RUS.")]
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 issue``, ``3 issues``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 @app.command("bargain")
 @user_errors
 def bargain_cmd(
@@ -229,7 +234,7 @@ def bargain_cmd(
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
         A, B = dom.a.id, dom.b.id
-        print_styled(f"[bold]{esc(dom.name)}[/]: {len(dom.issues)} issues, "
+        print_styled(f"[bold]{esc(dom.name)}[/]: {_count(len(dom.issues), 'issue')}, "
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
@@ -362,7 +367,7 @@ def negotiate_cmd(
         return
     A, B = dom.a.id, dom.b.id
     t = Table(title=f"{dom.name}: {A} ({tr.strategy_a}) vs {B} ({tr.strategy_b}), "
-              f"deadline {tr.deadline} offers", title_justify="left")
+              f"deadline {_count(tr.deadline, 'offer')}", title_justify="left")
     t.add_column("step", justify="right")
     t.add_column("offer by")
     t.add_column(f"u({A})", justify="right")
@@ -477,8 +482,8 @@ def tournament_cmd(
         console.print_json(json.dumps(doc, allow_nan=False))
         return
     print_styled(f"[bold]{esc(dom.name)}[/]: {esc(A)} vs {esc(B)}, {dom.n_outcomes:,} outcomes, "
-                 f"deadline {dom.deadline} offers; {repeats} version(s) per pairing (noise "
-                 f"{noise:g}, seed {seed}); {esc(A)} offers first")
+                 f"deadline {_count(dom.deadline, 'offer')}; {repeats} version(s) per pairing "
+                 f"(noise {noise:g}, seed {seed}); {esc(A)} offers first")
     p = Table(title="per pairing (means over the versions; no agreement = reservation values)",
               title_justify="left")
     for col in (f"{A} plays", f"{B} plays"):
