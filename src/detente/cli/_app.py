@@ -376,14 +376,12 @@ def date_option(text: str | None, option: str) -> str | None:
 
 
 def not_after_today(day: Any, option: str) -> None:
-    """An as-of date for the record's credibility after today: refused (nothing is known then,
-    and recency would discount every event as if seen from that date)."""
-    from datetime import date
+    """An as-of date for the record's credibility after today: refused, naming ``option``
+    (the rule and its reason: :func:`detente.record._credibility.future_as_of`)."""
+    from detente.record._credibility import future_as_of
 
-    if day > date.today():
-        raise UserError(f"{option} {day}: after today ({date.today()}): the credibility is what "
-                        "the record knows by a date, and every event would be discounted for "
-                        "recency as if seen from then; give a date up to today")
+    if (why := future_as_of(day)) is not None:
+        raise UserError(f"{option} {day}: {why}")
 
 
 def actor_option(scenario: Any, actor: str | None, option: str) -> None:

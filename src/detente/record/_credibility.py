@@ -458,6 +458,18 @@ def _check_actor(record: Record, code: str, what: str) -> None:
         )
 
 
+def future_as_of(day: date) -> str | None:
+    """Why ``day`` cannot be the date a credibility is read at, or None: a date after today (the
+    record knows nothing then, and recency would discount every event as if seen from that
+    date). The faces refuse such a date with this reason, each naming its own option or field."""
+    today = date.today()
+    if day <= today:
+        return None
+    return (f"after today ({today}): the credibility is what the record knows by a date, and "
+            "every event would be discounted for recency as if seen from then; give a date up "
+            "to today")
+
+
 def _as_ordinal(d: date | str | None) -> date:
     if d is None:
         return date.today()

@@ -96,10 +96,11 @@ def parse_date(text: str | None, field: str, *, as_of: bool = False) -> date | N
     except ValueError:
         raise InputError([Problem(f"expected a date YYYY-MM-DD, got {text[:40]!r}", field,
                                   loc=(field,))]) from None
-    if as_of and day > date.today():
-        raise InputError([Problem(f"{day} is after today ({date.today()}): the credibility is "
-                                  "what the record knows by a date; give a date up to today",
-                                  field, loc=(field,))])
+    if as_of:
+        from detente.record._credibility import future_as_of
+
+        if (why := future_as_of(day)) is not None:
+            raise InputError([Problem(f"{day} is {why}", field, loc=(field,))])
     return day
 
 
