@@ -384,6 +384,11 @@ def not_after_today(day: Any, option: str) -> None:
         raise UserError(f"{option} {day}: {why}")
 
 
+def count(n: int, noun: str) -> str:
+    """``1 issue``, ``3 issues``, ``1,200 offers``: a count with its noun in the right number."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def actor_option(scenario: Any, actor: str | None, option: str) -> None:
     """An actor option (``--a``) that names no actor of the scenario: a user error."""
     ids = [a.id for a in scenario.actors]

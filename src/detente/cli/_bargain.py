@@ -17,6 +17,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    count,
     date_option,
     esc,
     figure_path,
@@ -169,11 +170,6 @@ PartiesOpt = Annotated[str | None, typer.Option(
     "--actors", help="The two parties of a scenario, e.g. USA,RUS.")]
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 issue``, ``3 issues``."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
 @app.command("bargain")
 @user_errors
 def bargain_cmd(
@@ -234,7 +230,7 @@ def bargain_cmd(
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
         A, B = dom.a.id, dom.b.id
-        print_styled(f"[bold]{esc(dom.name)}[/]: {_count(len(dom.issues), 'issue')}, "
+        print_styled(f"[bold]{esc(dom.name)}[/]: {count(len(dom.issues), 'issue')}, "
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
                       f"{B} {dom.b.reservation_value:.3f}")
@@ -367,7 +363,7 @@ def negotiate_cmd(
         return
     A, B = dom.a.id, dom.b.id
     t = Table(title=f"{dom.name}: {A} ({tr.strategy_a}) vs {B} ({tr.strategy_b}), "
-              f"deadline {_count(tr.deadline, 'offer')}", title_justify="left")
+              f"deadline {count(tr.deadline, 'offer')}", title_justify="left")
     t.add_column("step", justify="right")
     t.add_column("offer by")
     t.add_column(f"u({A})", justify="right")
@@ -482,7 +478,7 @@ def tournament_cmd(
         console.print_json(json.dumps(doc, allow_nan=False))
         return
     print_styled(f"[bold]{esc(dom.name)}[/]: {esc(A)} vs {esc(B)}, {dom.n_outcomes:,} outcomes, "
-                 f"deadline {_count(dom.deadline, 'offer')}; {repeats} version(s) per pairing "
+                 f"deadline {count(dom.deadline, 'offer')}; {repeats} version(s) per pairing "
                  f"(noise {noise:g}, seed {seed}); {esc(A)} offers first")
     p = Table(title="per pairing (means over the versions; no agreement = reservation values)",
               title_justify="left")

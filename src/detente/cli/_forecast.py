@@ -21,6 +21,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    count,
     esc,
     figure_path,
     model_names,
@@ -320,9 +321,6 @@ def show_cmd(
     from detente.scenario import load_scenario
 
     sc = load_scenario(scenario_path(file))
-    def count(n: int, what: str) -> str:
-        return f"{n} {what}" + ("" if n == 1 else "s")
-
     print_styled(f"[bold]{esc(sc.name)}[/]  {count(len(sc.actors), 'actor')}, "
                  f"{count(len(sc.issues), 'issue')}, {count(len(sc.stances), 'stance')}")
     if sc.description:
