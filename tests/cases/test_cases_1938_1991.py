@@ -24,9 +24,11 @@ CASES = ROOT / "src" / "detente" / "cases" / "data"
 IDS = [
     "munich-1938",
     "korea-armistice-1953",
+    "suez-1956",
     "cuba-1962",
     "salt-abm-1972",
     "paris-peace-1973",
+    "cyprus-1974",
     "algiers-accords-1981",
     "falklands-1982",
     "iraq-kuwait-1990",
