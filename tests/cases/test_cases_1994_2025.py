@@ -26,11 +26,13 @@ CINC_TABLE = CASES / "nmc-cinc.csv"
 
 IDS = (
     "agreed-framework-1994",
+    "dayton-1995",
     "rambouillet-1999",
     "iraq-unsc-2003",
     "georgia-2008",
     "new-start-2010",
     "syria-cw-2013",
+    "minsk-2015",
     "jcpoa-2015",
     "singapore-2018",
     "hanoi-2019",
