@@ -177,7 +177,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?:reluctance|refusal|unwillingness|failure)\s+(?:by\s+"
                                 r"(?:[\w.'’-]+\s+){1,4}?)?to\s+ratify)\b", re.I)),
     ("withdrew", re.compile(
-        r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|\bexit(?:ed|s|ing)?\b|"
+        r"\bwithdr[ae]w(?:s|n|ing|al)?\b|\bpull(?:ed|s|ing)? out\b|"
+        # (fourteenth round: not an exit from a crisis, a war or a place)
+        r"\bexit(?:ed|s|ing)?\b(?!\s+from\s+(?:the\s+|a\s+|an\s+|this\s+|its\s+)?(?:[\w-]+\s+)?"
+        r"(?:crisis|conflict|war|fighting|impasse|deadlock|stalemate|standoff|stand-off|"
+        r"recession|region|country|territory|city|area|zone)\b)|"
         r"\b(?:leav(?:e|es|ing)|left) the\b(?=\s+(?:[\w'’-]+\s+){0,5}?(?:treaty|agreement|"
         r"accords?|deal|pact|convention|protocol|memorandum|framework)\b|\s+(?-i:[A-Z])"
         r"(?!" + _PLACE_AFTER + r"))|"
@@ -486,6 +490,11 @@ _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:n
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
                              r"(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})\s+would\b", re.I)
+#: (fourteenth round) a demand, order or requirement with a "that" clause: the clause's bare
+#: verb is what is demanded, not done ("demanded that Moscow withdraw")
+_MANDATIVE = re.compile(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
+                        r"order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)|"
+                        r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?)\s+that\s", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
                    "compliance_restored", "deratified"})
@@ -499,6 +508,7 @@ _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
                        r"\d{1,2},?|(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December))\s+(?:19|20)\d\d\.?\s*$")
+_ISO_DATELINE = re.compile(r"[^\n]+\n[ \t]*(?:1[89]|20)\d\d-[01]\d-[0-3]\d[ \t]*")
 _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
                           r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
                           r"(?:claims?|allegations?|accusations?)\b", re.I)
@@ -998,7 +1008,11 @@ class Extractor:
                                 and "\n" not in
                                 chunk.strip() and bool(_DATELINE.search(chunk) or re.search(
                                     r"[,.;:|—–-]\s*(?:undated|no\s+date|n\.\s?d\.)\.?\s*$",
-                                    chunk, re.I)))
+                                    chunk, re.I))) or (
+                # (fourteenth round) a headline over a line that is a date alone, in ISO form
+                # ("Truce under strain\n2025-04-12"): a web page's headline and dateline
+                offset == paras[0][0] and len(paras) > 1 and len(chunk) < 250 and
+                bool(_ISO_DATELINE.fullmatch(chunk.strip())))
             state.prev_alleger = None
             state.quote_speaker = None
             state.since_agreement = 99
@@ -2078,6 +2092,12 @@ class Extractor:
                 and not re.search(r"\b(?:led|leads|leading)\s+to|\bresulted\s+in|\bculminated\s+in|"
                                   r"\b(?:after|following)\s+(?:\w+\s+){0,3}?negotiations\b|"
                                   r"\bpaved\s+the\s+way\s+for|\bproduced\b", s[h0:t0], re.I))
+            # (fourteenth round) a mandative: "demands that Moscow halt its offensive and
+            # withdraw", "insisted that Iran comply" (the act a bare verb under the demand)
+            if not hyp and re.match(r"[a-z]+(?<!ed)(?<!s)(?<!ing)(?<!wn)\b(?<!drew)", ttext) and \
+                    (md := _MANDATIVE.search(s, h0, t0)) and \
+                    not _SCOPE_BREAK.search(s, md.end(), t0):
+                hyp = True
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
                                  r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \

@@ -1,0 +1,79 @@
+"""Fourteenth round (issue 14): recall on unseen text. On the read groups (held to blind14) most
+missed gold facts have no candidate at all, and most of those are in articles where the rules
+never find the agreement: the article names it only by its kind ("the ceasefire", "the
+moratorium") and has no date the kind can be read against, or the act is told without an event
+word. The mechanisms here are the ones with a general reading, tested on sentences composed for
+these tests (not taken from the gold texts), each with the traps that must keep their old
+reading.
+
+Mechanisms: a date written in ISO form ("2025-04-12", a web page's dateline under its headline)
+is a date to the day, so the article has a dateline ("today" is that day, and an agreement named
+by its kind is read against that year); an attack the sentence itself places after a ceasefire
+began ("fired rockets hours after the truce took effect", "the first strike since the ceasefire
+came into force", "A day after the moratorium was agreed, ... resumed attacks") breaches it, in
+an article about that one ceasefire, whatever the attack's own date; "launched missiles /
+rockets / drones" and "resumed attacks / strikes / shelling" are attacks. Traps: an attack
+before the ceasefire, one inside the time clause ("Hours after jets had shelled the city, the
+truce took effect"), one after talks rather than a ceasefire, a demand that an actor withdraw
+("demanded that Moscow halt its offensive and withdraw"), an exit from a crisis.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, candidates, fact_params, text_params, w
+
+from detente.text._dates import find_dates
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- a date in ISO form ---------------------------------------------------------------------
+    ("iso-date-of-the-act", "On 2019-08-02 the United States withdrew from the INF Treaty.",
+     [w("inf_1987", "USA", "withdrew", "2019-08-02")]),
+    ("iso-dateline-today", "Russia leaves the CFE Treaty\n2023-11-07\n\nRussia today formally "
+     "withdrew from the CFE Treaty, the foreign ministry said.",
+     [w("cfe_1990", "RUS", "withdrew", "2023-11-07")]),
+    ("iso-dateline-kind-read-by-year", "Energy truce under strain\n2025-04-10\n\nMoscow said "
+     "Ukraine had violated the moratorium on strikes against energy facilities.",
+     [w("energy_moratorium_2025", "UKR", "violation_alleged", by="RUS")]),
+    # traps: the year alone, a number that only looks like a date
+    ("trap-iso-in-a-code", "The United States withdrew from the INF Treaty in 2019 (file "
+     "2019-08-02-A).",
+     [w("inf_1987", "USA", "withdrew", "2019")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # --- a demand is no act; an exit from a crisis is no treaty act ------------------------------
+    # (under an ISO dateline, so that "the ceasefire plan" is read as the 2008 one)
+    ("trap-demands-that-withdraw", "Ceasefire plan\n2008-08-14\n\nThe six-point ceasefire "
+     "plan is in force. Since then, Russian units have kept moving around Georgia, drawing sharp "
+     "U.S. demands that Moscow stop its advance and withdraw."),
+    ("trap-demanded-that-comply", "Ceasefire plan\n2008-08-14\n\nThe six-point ceasefire "
+     "plan is in force. Paris insisted that Moscow fully comply with the ceasefire plan."),
+    ("trap-exit-from-the-crisis", "Ceasefire plan\n2008-08-14\n\nThe six-point ceasefire "
+     "plan is in force. Since Tuesday, when Paris said it had talked the leaders of Georgia and "
+     "Russia into a set of principles, hopes of a quick exit from the conflict have faded."),
+]
+
+
+def test_iso_dates_read_only_when_valid() -> None:
+    """ISO dates are days; a month 13, a day 32 or a longer code is no date."""
+    assert [d.value for d in find_dates("Posted 2008-08-14.", None, None)] == ["2008-08-14"]
+    for code in ("ref 2008-13-14", "ref 2008-08-32", "id 12-2008-08-14", "2008-08-14-B"):
+        assert all(len(d.value) < 10 for d in find_dates(code, None, None)), code
+
+
+def test_iso_dateline_gives_today() -> None:
+    """"today" under an ISO dateline is that day (was undated: no dateline was read)."""
+    cs = candidates("Deal suspended\n2017-04-08\n\nRussia today suspended the Syria air safety "
+                    "memorandum with the United States.")
+    assert any(c.date == "2017-04-08" for c in cs), [(c.agreement, c.date) for c in cs]
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_no_fact(text: str) -> None:
+    assert_no_fact(text)
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_fact(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
