@@ -41,6 +41,44 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("inf_1987", "USA", "withdrew", "2019")]),
 ]
 
+FACTS += [
+    # --- an attack placed after the ceasefire began ----------------------------------------------
+    ("attack-hours-after-took-effect", "Fighting along the line\n\nMinsk II was signed in "
+     "February 2015. Russian forces shelled Ukrainian positions hours after the ceasefire took "
+     "effect.",
+     [w("minsk2_2015", "*", "signed", "2015-02"),
+      w("minsk2_2015", "*", "entered_into_force"),
+      w("minsk2_2015", "RUS", "violation_alleged")]),
+    ("attack-first-since-came-into-force", "Truce tested\n2025-06-26\n\nIsrael said Iran "
+     "launched missiles at Haifa, the first attack since the ceasefire came into force.",
+     [w("iran_israel_ceasefire_2025", "*", "entered_into_force"),
+      w("iran_israel_ceasefire_2025", "IRN", "violation_alleged", by="ISR")]),
+    ("attack-fronted-after-clause", "Truce tested\n\nThe Nagorno-Karabakh ceasefire statement "
+     "was signed in November 2020. A day after the truce was agreed, Azerbaijan resumed attacks "
+     "on Armenian positions.",
+     [w("nk_trilateral_2020", "*", "signed", "2020-11"),
+      w("nk_trilateral_2020", "*", "signed"),
+      w("nk_trilateral_2020", "AZE", "violation_alleged")]),
+    # the reporter may admit the attack: it is still the attacker's
+    ("attack-admitted-by-reporter", "Truce tested\n2024-11-29\n\nThe Israeli army said its "
+     "air force struck a depot in southern Lebanon, the first strike since the truce came into "
+     "force.",
+     [w("israel_lebanon_ceasefire_2024", "*", "entered_into_force"),
+      w("israel_lebanon_ceasefire_2024", "ISR", "violation_alleged")]),
+    # traps: the attack before the ceasefire, or inside the time clause, is no breach
+    ("trap-attack-before-the-truce", "Truce tested\n\nMinsk II was signed in February 2015. "
+     "Russian forces shelled Ukrainian positions hours before the ceasefire took effect.",
+     [w("minsk2_2015", "*", "signed", "2015-02"),
+      w("minsk2_2015", "*", "entered_into_force")]),
+    ("trap-attack-inside-the-clause", "Truce tested\n\nMinsk II was signed in February 2015. "
+     "Hours after Russian jets had shelled Kharkiv, the ceasefire took effect.",
+     [w("minsk2_2015", "*", "signed", "2015-02"),
+      w("minsk2_2015", "*", "entered_into_force")]),
+    ("trap-attack-after-talks", "Talks stall\n\nMinsk II was signed in February 2015. Russian "
+     "forces shelled Ukrainian positions after the talks in Minsk ended.",
+     [w("minsk2_2015", "*", "signed", "2015-02")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
     # --- a demand is no act; an exit from a crisis is no treaty act ------------------------------
     # (under an ISO dateline, so that "the ceasefire plan" is read as the 2008 one)

@@ -220,7 +220,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"commitments)\b", re.I)),
     ("expired", re.compile(r"\b(?:expired|lapsed)\b", re.I)),
     ("hostile_act_during_talks", re.compile(
-        r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault)|"
+        r"\b(?:launched (?:a |an )?(?:\S+ ){0,2}(?:invasion|offensive|attack|strikes?|assault|"
+        # (fourteenth round) "launched missiles at", "resumed attacks on"
+        r"missiles|rockets|drones)|resum(?:e|es|ed|ing)\s+(?:its\s+|their\s+)?(?:\w+\s+)?"
+        r"(?:attacks|strikes|shelling|bombardments?|hostilities)|"
         r"invaded|attacked|(?<!\bwas )(?<!\bwere )(?<!\bbeen )struck|bombed|shelled)\b|"
         # "an attack by Azerbaijani forces", "attacks from Azerbaijan" (eighth round)
         r"\battacks?\b(?=\s+(?:by|from)\s+(?:the\s+)?(?-i:[A-Z]))|"
@@ -253,7 +256,7 @@ _KEYS: list[tuple[str, ...]] = [
     ("sign", "finali", "conclud", "clinch"),
     ("abid", "complied", "compliance", "fulfil", "limits", "complet"), ("expired", "lapsed"),
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
-     "carr"),
+     "carr", "resum"),
 ]
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
@@ -508,6 +511,15 @@ _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
                        r"\d{1,2},?|(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December))\s+(?:19|20)\d\d\.?\s*$")
+#: (fourteenth round) a time clause holding a ceasefire's start: "after the ceasefire took
+#: effect", "since the truce came into force", "after the deal was agreed"
+_AFTER_START = re.compile(
+    r"\b(?:after|since)\s+(?:(?:the|a|an|this|that|its)\s+)?(?:[\w.'’-]+\s+){0,3}?"
+    r"(?:cease-?fire|truce|armistice|moratorium|pause|deal|agreement|accord)s?\s+"
+    r"(?:(?:had|has|have)\s+)?(?:(?:took|taken|takes|came|come|comes|went|gone|entered|enters)\s+"
+    r"(?:into\s+)?(?:effect|force)|(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:agreed|reached|announced|signed|brokered|declared|concluded)|began|begun|started)\b",
+    re.I)
 _ISO_DATELINE = re.compile(r"[^\n]+\n[ \t]*(?:1[89]|20)\d\d-[01]\d-[0-3]\d[ \t]*")
 _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
                           r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
@@ -1041,6 +1053,13 @@ class Extractor:
         day = self.ceasefire_day.get(key)
         if day is None:
             return None
+        # (fourteenth round) the sentence itself places the attack after the ceasefire began:
+        # "shelled ... hours after the ceasefire took effect", "the first attack since the
+        # truce came into force", "A day after the truce was agreed, ... resumed attacks" (the
+        # time clause holds the ceasefire's start, not the attack)
+        for m in _AFTER_START.finditer(s):
+            if m.start() >= t0 or not re.search(r"[.;:]", s[m.end():t0]):
+                return key
         # the attack's own date: the nearest date that is not a deadline, later than the
         # ceasefire at its own precision ("in December 2020" after November 9, 2020)
         own = [d for d in dates if not d.deadline]
@@ -1861,7 +1880,10 @@ class Extractor:
                             g.actor_code(e.key, year) in actors), default=0)
             # (also an actor taken from anywhere in the sentence: "The Europeans had failed to
             # live up to their commitments, Iran said" is not Iran's)
+            # (fourteenth round: not an attack, which its reporter may admit: "the Israeli
+            # military said the country's air force had struck ...")
             if etype == "violation_alleged" and len(actors) == 1 and actors[0] != SIDES and (
+                    under_ceasefire is None) and (
                     (how == "subject" and _REPORT.search(s, subj_end, t0)) or how == "sentence"):
                 rep0 = _reporter(s, t0, act_ents, g, year)
                 if rep0 == actors[0]:
