@@ -8,14 +8,22 @@ reading.
 
 Mechanisms: a date written in ISO form ("2025-04-12", a web page's dateline under its headline)
 is a date to the day, so the article has a dateline ("today" is that day, and an agreement named
-by its kind is read against that year); an attack the sentence itself places after a ceasefire
-began ("fired rockets hours after the truce took effect", "the first strike since the ceasefire
-came into force", "A day after the moratorium was agreed, ... resumed attacks") breaches it, in
-an article about that one ceasefire, whatever the attack's own date; "launched missiles /
-rockets / drones" and "resumed attacks / strikes / shelling" are attacks. Traps: an attack
-before the ceasefire, one inside the time clause ("Hours after jets had shelled the city, the
-truce took effect"), one after talks rather than a ceasefire, a demand that an actor withdraw
-("demanded that Moscow halt its offensive and withdraw"), an exit from a crisis.
+by its kind is read against that year); a ceasefire named by its kind ("the ceasefire", "the
+truce") that no agreement signed in the article's year or the two before fits is the one
+ceasefire of the record not ended by that year with most of the article's actors among its
+parties and a proper word of its record name in the article ("the ceasefire" in a 2021 article
+on the 2015 Minsk II that says "Minsk"; never a "deal" or "statement" of another era, never one
+of two that fit as well); an attack the sentence itself places after a ceasefire began ("fired
+rockets hours after the truce took effect", "the first strike since the ceasefire came into
+force", "A day after the moratorium was agreed, ... resumed attacks") breaches it, in an article
+about that one ceasefire, whatever the attack's own date; "launched missiles / rockets / drones"
+and "resumed attacks / strikes / shelling" are attacks.
+An attack keeps its attacker when the reporter admits it.
+
+Traps: an attack before the ceasefire, one inside the time clause ("Hours after jets had shelled
+the city, the truce took effect"), one after talks rather than a ceasefire, a demand that an
+actor withdraw ("demanded that Moscow halt its offensive and withdraw"), an exit from a crisis.
+A ceasefire read by its kind is never a deal of another era nor one of two that fit.
 """
 
 from __future__ import annotations
@@ -79,7 +87,30 @@ FACTS += [
      [w("minsk2_2015", "*", "signed", "2015-02")]),
 ]
 
+FACTS += [
+    # --- a ceasefire named by its kind, signed before the article's last two years --------------
+    ("ceasefire-in-force-years-later", "Donbas truce\n2021-06-10\n\nGerman and French envoys "
+     "met Russian and Ukrainian officials in Minsk. Ukraine said Russia had violated the "
+     "ceasefire twice overnight.",
+     [w("minsk2_2015", "RUS", "violation_alleged", by="UKR")]),
+    ("ceasefire-superseded-is-not-it", "Donbas\n2016-03-01\n\nUkraine said Russia had "
+     "violated the ceasefire.",
+     [w("minsk2_2015", "RUS", "violation_alleged", by="UKR")]),
+    ("ceasefire-in-force-karabakh", "Border clashes\n2023-05-01\n\nArmenia said Azerbaijan "
+     "had violated the ceasefire in Nagorno-Karabakh.",
+     [w("nk_trilateral_2020", "AZE", "violation_alleged", by="ARM")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # --- an older agreement is read by its kind only when it is a ceasefire, and only one -------
+    ("trap-old-deal-not-by-kind", "Nuclear talks\n2021-04-06\n\nThe United States said Iran "
+     "had violated the deal."),
+    # (nor a ceasefire whose name's proper words the article does not hold: the rule of the
+    # sixth round's trap "kind-too-late")
+    ("trap-old-ceasefire-no-name-word", "Border clashes\n2023-05-01\n\nArmenia said "
+     "Azerbaijan had violated the ceasefire."),
+    ("trap-two-ceasefires-in-force", "Truce\n2030-01-10\n\nThe United States said Israel had "
+     "violated the ceasefire."),
     # --- a demand is no act; an exit from a crisis is no treaty act ------------------------------
     # (under an ISO dateline, so that "the ceasefire plan" is read as the 2008 one)
     ("trap-demands-that-withdraw", "Ceasefire plan\n2008-08-14\n\nThe six-point ceasefire "

@@ -520,6 +520,11 @@ _AFTER_START = re.compile(
     r"(?:into\s+)?(?:effect|force)|(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
     r"(?:agreed|reached|announced|signed|brokered|declared|concluded)|began|begun|started)\b",
     re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+#: words of record names that say the kind of an agreement, not which one
+_KIND_WORDS = frozenset("""agreement agreements treaty accord accords ceasefire cease fire truce
+armistice statement memorandum protocol package measures implementation plan arrangement
+cessation hostilities understanding moratorium after with between point""".split())
 _ISO_DATELINE = re.compile(r"[^\n]+\n[ \t]*(?:1[89]|20)\d\d-[01]\d-[0-3]\d[ \t]*")
 _NO_EVIDENCE = re.compile(r"\b(?:no|little|scant|any)\s+(?:evidence|proof|indications?|signs?)\s+"
                           r"(?:that|of)\b|\bnot true that\b|\b(?:false|baseless|unfounded)\s+"
@@ -990,6 +995,10 @@ class Extractor:
         # names no agreement (else it is more likely that one, named later)
         generic = not any(label == "AGR" for rows in parsed for _, _, mine in rows
                           for label, *_ in mine)
+        # the article's capitalised words: a ceasefire older than the article's
+        # last two years is read by its kind only when the article holds a proper word of its
+        # record name ("Minsk", "Karabakh")
+        proper = frozenset(x.lower() for x in _CAPITALISED.findall(article.text)) - _KIND_WORDS
         for rows in parsed:
             for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
@@ -997,7 +1006,7 @@ class Extractor:
                 if not any(label == "AGR" for label, *_ in mine):
                     if desc := self._described_agreement(st):
                         state.named.append((k, desc.key, desc.text))
-                    elif (desc := self._kind_agreement(st, codes, year, generic) or
+                    elif (desc := self._kind_agreement(st, codes, year, generic, proper) or
                           self._worded_agreement(st, codes)) and all(
                             n[1] == desc.key for n in state.named):
                         # no other agreement named so far: "the ceasefire", "a U.S.-brokered
@@ -1144,7 +1153,8 @@ class Extractor:
         return None
 
     def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
-                        generic: bool = True) -> _Ent | None:
+                        generic: bool = True, proper: frozenset[str] = frozenset()
+                        ) -> _Ent | None:
         """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
         moratorium": a treaty noun phrase naming no agreement is the record's one agreement of
         that kind (a ceasefire by the record's kind, a moratorium, framework, memorandum,
@@ -1162,32 +1172,52 @@ class Extractor:
                 continue
             # "the 1987 pact": the one signed that year
             years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group("mods") or "")}
-            hits = []
-            for aid, name in self.names.items():
-                signed = self.signed_year.get(aid)
-                kind = self.gazetteer.kinds.get(aid)
-                if signed is None or not year - 2 <= signed <= year or kind == "talks" or (
-                        years and signed not in years):
-                    continue
-                if _overlap(codes, self.parties.get(aid, frozenset())) < 2:
-                    continue
-                low = name.lower()
-                if (group == "ceasefire" and kind != "ceasefire") or (
-                        group not in ("ceasefire", "any") and group not in low):
-                    continue
-                hits.append((aid, low))
-            # the most of the article's actors among its parties, if one has most
-            overlap = {aid: _overlap(codes, self.parties.get(aid, frozenset()))
-                       for aid, _ in hits}
-            best = max(overlap.values(), default=0)
-            hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
             mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
                     if w[:1].isupper() and w.lower() not in self.gazetteer.actors and
                     w.lower().strip(".,'’") not in self.gazetteer.actors]
-            hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
-            if len(hits) == 1:
-                return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
+            # signed in the article's year or the two before; else (fourteenth round), for a
+            # ceasefire ("the ceasefire", "the truce"; not "the deal", "the statement"), one
+            # not ended by that year whose record name has a proper word the article holds
+            # ("the ceasefire" in a 2021 article on the 2015 Minsk II that says "Minsk")
+            for recent in (True, False):
+                if not recent and group != "ceasefire":
+                    break
+                hits = []
+                for aid, name in self.names.items():
+                    signed = self.signed_year.get(aid)
+                    kind = self.gazetteer.kinds.get(aid)
+                    if signed is None or kind == "talks" or (years and signed not in years):
+                        continue
+                    if (recent and not year - 2 <= signed <= year) or (not recent and (
+                            signed > year or self.ended.get(aid, 9999) < year or
+                            not self._proper_word(aid, proper))):
+                        continue
+                    if _overlap(codes, self.parties.get(aid, frozenset())) < 2:
+                        continue
+                    low = name.lower()
+                    if (group == "ceasefire" and kind != "ceasefire") or (
+                            group not in ("ceasefire", "any") and group not in low):
+                        continue
+                    hits.append((aid, low))
+                # the most of the article's actors among its parties, if one has most
+                overlap = {aid: _overlap(codes, self.parties.get(aid, frozenset()))
+                           for aid, _ in hits}
+                best = max(overlap.values(), default=0)
+                hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
+                hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
+                if len(hits) == 1:
+                    return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
+                if hits:
+                    break  # several fit: none (an older one is no better)
         return None
+
+    def _proper_word(self, aid: str, proper: frozenset[str]) -> bool:
+        """Whether the article's capitalised words hold a word of the agreement's record name
+        that is not the name of one of its parties ("Minsk" for Minsk II, not "Russia")."""
+        parties = self.parties.get(aid, frozenset())
+        return any(w in proper and not any(o.code in parties
+                                           for o in self.gazetteer.actors.get(w, ()))
+                   for w in re.findall(r"[a-z]+", self.names[aid].lower()))
 
     def _worded_agreement(self, s: str, codes: frozenset[str]) -> _Ent | None:
         """"the military agreement", "the 2018 military pact with South Korea": a treaty noun
