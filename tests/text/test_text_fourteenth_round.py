@@ -18,7 +18,12 @@ rockets hours after the truce took effect", "the first strike since the ceasefir
 force", "A day after the moratorium was agreed, ... resumed attacks") breaches it, in an article
 about that one ceasefire, whatever the attack's own date; "launched missiles / rockets / drones"
 and "resumed attacks / strikes / shelling" are attacks.
-An attack keeps its attacker when the reporter admits it.
+An attack keeps its attacker when the reporter admits it. An article with no dateline and no year
+written anywhere is read in the present (as an undated name is): "the ceasefire" is the one
+ceasefire of the record not ended, with a proper word of its name in the article. A sentence
+opening with a treaty act's bare verb ("Withdraw or face the consequences") is an imperative;
+"calls from the United States and Germany for a withdrawal" is a call; "two violations were
+registered" is recorded, with no violator.
 
 Traps: an attack before the ceasefire, one inside the time clause ("Hours after jets had shelled
 the city, the truce took effect"), one after talks rather than a ceasefire, a demand that an
@@ -101,7 +106,31 @@ FACTS += [
      [w("nk_trilateral_2020", "AZE", "violation_alleged", by="ARM")]),
 ]
 
+FACTS += [
+    # --- an undated article is read in the present ----------------------------------------------
+    ("undated-ceasefire-present", "Shelling reported\n\nTalks in Minsk have not ended the "
+     "fighting. The separatists said Ukraine had violated the ceasefire overnight.",
+     [w("minsk2_2015", "UKR", "violation_alleged", by="DPR;LPR")]),
+    ("undated-karabakh-present", "Clashes resume\n\nBAKU. Armenia said Azerbaijani units had "
+     "violated the truce in Nagorno-Karabakh.",
+     [w("nk_trilateral_2020", "AZE", "violation_alleged", by="ARM")]),
+    # traps: an undated article with no proper word of a ceasefire's name, or a kind that is not
+    # a ceasefire, says nothing of which one
+    ("trap-undated-no-name-word", "Shelling reported\n\nThe separatists said Ukraine had "
+     "violated the ceasefire overnight.", []),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    ("trap-undated-deal", "Aid halted\n\nPYONGYANG. North Korea said the United States had "
+     "broken the food aid deal signed in Beijing."),
+    # --- an imperative, a call from several actors, a recorded violation --------------------------
+    ("trap-imperative", "Ceasefire plan\n2008-08-20\n\nThe six-point ceasefire plan is in "
+     "force. Withdraw or pay the price, France told Russia, whose troops remain in Georgia."),
+    ("trap-calls-from-several-for", "Ceasefire plan\n2008-08-18\n\nThe six-point ceasefire "
+     "plan is in force. Moscow ignored calls from Georgia, Britain and Germany for an "
+     "immediate withdrawal."),
+    ("trap-violations-were-registered", "Donbas\n2015-09-30\n\nMinsk II is in force. Two "
+     "violations of the ceasefire were registered overnight, the LPR militia said."),
     # --- an older agreement is read by its kind only when it is a ceasefire, and only one -------
     ("trap-old-deal-not-by-kind", "Nuclear talks\n2021-04-06\n\nThe United States said Iran "
      "had violated the deal."),

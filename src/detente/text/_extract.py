@@ -464,9 +464,10 @@ _HYP = re.compile(
     r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
     re.I)
 #: cues that an act (not a violation, which discussing presupposes) is only under discussion or
-#: demanded: "negotiating an extension", "calls are growing for a U.S. exit"
-_HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+(?:\w+\s+){0,4}?"
-                      r"for)\b", re.I)
+#: demanded: "negotiating an extension", "calls are growing for a U.S. exit" (fourteenth round:
+#: "calls from Georgia, Britain and Germany for a withdrawal")
+_HYP_ACT = re.compile(r"\b(?:negotiat\w+|talks (?:on|about)|discuss\w*|calls?\s+"
+                      r"(?:[\w.,'’-]+\s+){0,8}?for)\b", re.I)
 #: an act's noun as what is permitted or provided for: "provisions that allow withdrawal", "a
 #: clause providing for termination", "the right of withdrawal"
 _PERMITTED = re.compile(r"(?:\b(?:allow|permit|provid)(?:e|es|ed|s|ing)?\s+"
@@ -493,6 +494,11 @@ _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:n
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
                              r"(?:the\s+)?(?-i:[A-Z][\w.'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})\s+would\b", re.I)
+#: (fourteenth round) a sentence opening with a bare verb of a treaty act, not a noun ("Breach
+#: of ...", "Withdrawal ..."): an imperative
+_IMPERATIVE = re.compile(r"[\"“‘']?\s*(?:withdraw|suspend|leave|quit|abandon|comply|ratify|extend|"
+                         r"sign|renounce|scrap|ditch|honou?r|respect|observe|abide|terminate|"
+                         r"denounce|rejoin|return|pull\s+out|walk\s+away)\b(?!\s+of\b)", re.I)
 #: (fourteenth round) a demand, order or requirement with a "that" clause: the clause's bare
 #: verb is what is demanded, not done ("demanded that Moscow withdraw")
 _MANDATIVE = re.compile(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
@@ -520,6 +526,7 @@ _AFTER_START = re.compile(
     r"(?:into\s+)?(?:effect|force)|(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
     r"(?:agreed|reached|announced|signed|brokered|declared|concluded)|began|begun|started)\b",
     re.I)
+_ANY_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 #: words of record names that say the kind of an agreement, not which one
 _KIND_WORDS = frozenset("""agreement agreements treaty accord accords ceasefire cease fire truce
@@ -558,6 +565,12 @@ _RECORDED = re.compile(r"\b(?:report(?:ed|s|ing)?|record(?:ed|s|ing)?|regist(?:e
                        r"(?:(?:a|an|the|two|three|four|five|several|many|numerous|dozens\s+of|"
                        r"hundreds\s+of|\d[\d,]*|its|their)\s+)?(?:(?:first|new|more|further|"
                        r"fresh|other|repeated|multiple|ceasefire|cease-fire|truce)\s+)*$", re.I)
+#: (fourteenth round) the same as a passive after the noun: "violations of the ceasefire
+#: regime were registered"
+_RECORDED_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:were|was|have\s+"
+                             r"been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:registered|"
+                             r"recorded|reported|documented|observed|logged|counted|detected)\b",
+                             re.I)
 #: a noun of relation before "with": "the border with Israel", "ties with Moscow" (no partner
 #: of a joint act)
 _RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|relations|talks|"
@@ -999,6 +1012,10 @@ class Extractor:
         # last two years is read by its kind only when the article holds a proper word of its
         # record name ("Minsk", "Karabakh")
         proper = frozenset(x.lower() for x in _CAPITALISED.findall(article.text)) - _KIND_WORDS
+        # (fourteenth round) an article with no dateline and no year written anywhere is read
+        # in the present, as an undated name is: "the ceasefire" is one the record has not
+        # seen end
+        undated = year is None and not _ANY_YEAR.search(article.text)
         for rows in parsed:
             for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
@@ -1006,7 +1023,8 @@ class Extractor:
                 if not any(label == "AGR" for label, *_ in mine):
                     if desc := self._described_agreement(st):
                         state.named.append((k, desc.key, desc.text))
-                    elif (desc := self._kind_agreement(st, codes, year, generic, proper) or
+                    elif (desc := self._kind_agreement(st, codes, year, generic, proper,
+                                                       undated) or
                           self._worded_agreement(st, codes)) and all(
                             n[1] == desc.key for n in state.named):
                         # no other agreement named so far: "the ceasefire", "a U.S.-brokered
@@ -1153,8 +1171,8 @@ class Extractor:
         return None
 
     def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
-                        generic: bool = True, proper: frozenset[str] = frozenset()
-                        ) -> _Ent | None:
+                        generic: bool = True, proper: frozenset[str] = frozenset(),
+                        undated: bool = False) -> _Ent | None:
         """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
         moratorium": a treaty noun phrase naming no agreement is the record's one agreement of
         that kind (a ceasefire by the record's kind, a moratorium, framework, memorandum,
@@ -1163,7 +1181,7 @@ class Extractor:
         article's actors among its parties (the one with most, if one has most); a proper name
         in the phrase that is no actor must be in the agreement's record name ("the Gaza
         ceasefire" is not the Lebanon one)."""
-        if year is None or len(codes) < 2:
+        if (year is None and not undated) or len(codes) < 2:
             return None
         for m in _KIND_NP.finditer(s):
             head = m.group("head").lower()
@@ -1179,7 +1197,8 @@ class Extractor:
             # ceasefire ("the ceasefire", "the truce"; not "the deal", "the statement"), one
             # not ended by that year whose record name has a proper word the article holds
             # ("the ceasefire" in a 2021 article on the 2015 Minsk II that says "Minsk")
-            for recent in (True, False):
+            # (an undated article: only the latter, read in the present)
+            for recent in ((True, False) if year is not None else (False,)):
                 if not recent and group != "ceasefire":
                     break
                 hits = []
@@ -1188,7 +1207,10 @@ class Extractor:
                     kind = self.gazetteer.kinds.get(aid)
                     if signed is None or kind == "talks" or (years and signed not in years):
                         continue
-                    if (recent and not year - 2 <= signed <= year) or (not recent and (
+                    if year is None:
+                        if aid in self.ended or not self._proper_word(aid, proper):
+                            continue
+                    elif (recent and not year - 2 <= signed <= year) or (not recent and (
                             signed > year or self.ended.get(aid, 9999) < year or
                             not self._proper_word(aid, proper))):
                         continue
@@ -2052,7 +2074,10 @@ class Extractor:
             # Azerbaijan", "Azerbaijan's violation"), names no violator (not the reporter, nor
             # the parties named after it: "the ceasefire between Azerbaijan and Armenia")
             if etype == "violation_alleged" and how not in ("modifier", "agent") and \
-                    _NOMINAL.search(ttext) and _RECORDED.search(s[max(c0, t0 - 60):t0]) and \
+                    _NOMINAL.search(ttext) and (_RECORDED.search(s[max(c0, t0 - 60):t0]) or
+                                                # (fourteenth round) "two violations of the
+                                                # ceasefire were registered"
+                                                _RECORDED_AFTER.match(s, t1)) and \
                     not re.match(r"[^.;]*?\bby\s+(?:the\s+)?(?-i:[A-Z])", s[t1:t1 + 80]):
                 continue
             # "its actions against ceasefire violations": a violation the subject acts against
@@ -2144,6 +2169,10 @@ class Extractor:
                 and not re.search(r"\b(?:led|leads|leading)\s+to|\bresulted\s+in|\bculminated\s+in|"
                                   r"\b(?:after|following)\s+(?:\w+\s+){0,3}?negotiations\b|"
                                   r"\bpaved\s+the\s+way\s+for|\bproduced\b", s[h0:t0], re.I))
+            # (fourteenth round) an imperative: a sentence that opens with the act's bare verb
+            # ("Withdraw or face serious consequences, Sarkozy warns Russia")
+            if not hyp and (im := _IMPERATIVE.match(s)) is not None and im.end() == t1:
+                hyp = True
             # (fourteenth round) a mandative: "demands that Moscow halt its offensive and
             # withdraw", "insisted that Iran comply" (the act a bare verb under the demand)
             if not hyp and re.match(r"[a-z]+(?<!ed)(?<!s)(?<!ing)(?<!wn)\b(?<!drew)", ttext) and \
