@@ -23,7 +23,9 @@ written anywhere is read in the present (as an undated name is): "the ceasefire"
 ceasefire of the record not ended, with a proper word of its name in the article. A sentence
 opening with a treaty act's bare verb ("Withdraw or face the consequences") is an imperative;
 "calls from the United States and Germany for a withdrawal" is a call; "two violations were
-registered" is recorded, with no violator.
+registered" is recorded, with no violator. In an undated article about one ceasefire the record
+has not seen end, an attack is after it (read in the present); an attack in the passive ("have
+been shelled") with no agent names no attacker.
 
 Traps: an attack before the ceasefire, one inside the time clause ("Hours after jets had shelled
 the city, the truce took effect"), one after talks rather than a ceasefire, a demand that an
@@ -114,6 +116,19 @@ FACTS += [
     ("undated-karabakh-present", "Clashes resume\n\nBAKU. Armenia said Azerbaijani units had "
      "violated the truce in Nagorno-Karabakh.",
      [w("nk_trilateral_2020", "AZE", "violation_alleged", by="ARM")]),
+    ("undated-attack-now", "Shelling reported\n\nTalks in Minsk have not ended the fighting. "
+     "The separatists said Ukraine had violated the ceasefire. Ukraine said Russian forces "
+     "shelled the outskirts of Kramatorsk overnight.",
+     [w("minsk2_2015", "UKR", "violation_alleged", by="DPR;LPR"),
+      w("minsk2_2015", "RUS", "violation_alleged")]),
+    # traps: an attack told in the passive names no attacker; an undated article about a
+    # ceasefire the record has seen end reports no breach of it
+    ("trap-undated-passive-attack", "Shelling reported\n\nTalks in Minsk have not ended the "
+     "fighting. The separatists said Ukraine had violated the ceasefire. Both republics of "
+     "east Ukraine have been shelled overnight.",
+     [w("minsk2_2015", "UKR", "violation_alleged", by="DPR;LPR")]),
+    ("trap-undated-ended-ceasefire", "Shelling reported\n\nThe Minsk Protocol is fragile. "
+     "Russian forces shelled the outskirts of Mariupol overnight.", []),
     # traps: an undated article with no proper word of a ceasefire's name, or a kind that is not
     # a ceasefire, says nothing of which one
     ("trap-undated-no-name-word", "Shelling reported\n\nThe separatists said Ukraine had "

@@ -1015,7 +1015,7 @@ class Extractor:
         # (fourteenth round) an article with no dateline and no year written anywhere is read
         # in the present, as an undated name is: "the ceasefire" is one the record has not
         # seen end
-        undated = year is None and not _ANY_YEAR.search(article.text)
+        undated = state.undated = year is None and not _ANY_YEAR.search(article.text)
         for rows in parsed:
             for _, st, mine in rows:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
@@ -1095,8 +1095,10 @@ class Extractor:
             return key if d.value > day[:len(d.value)] else None
         # undated: the article's month, when it is later than the ceasefire's month, and the
         # attack is not told as background in a time clause ("hours after Israeli jets had
-        # shelled Beirut")
-        if state.month and state.month[:7] > day[:7] and not re.search(
+        # shelled Beirut"); (fourteenth round) an article with no date at all is read in the
+        # present, after any ceasefire the record has not seen end
+        if ((state.month and state.month[:7] > day[:7]) or (
+                state.undated and key not in self.ended)) and not re.search(
                 r"\b(?:after|before|during|since|until|prior\s+to)\b", s[max(0, t0 - 60):t0],
                 re.I):
             return key
@@ -1646,6 +1648,11 @@ class Extractor:
             ):
                 continue  # "the withdrawal took effect", "an extension ... entered into force"
             under_ceasefire: str | None = None
+            if etype == "hostile_act_during_talks" and _PASSIVE.search(s, 0, t0) and \
+                    not re.match(r"\s+(?:\S+\s+){0,6}?by\b", s[t1:]):
+                # (fourteenth round) "the republics have been shelled overnight": the subject of
+                # a passive attack is its target, and with no agent it names no attacker
+                continue
             if etype == "hostile_act_during_talks":
                 # only an attack said to happen during a negotiation the record tracks, or
                 # one dated after the ceasefire the article is about (its breach)
@@ -2562,6 +2569,8 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 @dataclass
 class _State:
     ref: date | None = None
+    #: (fourteenth round) no dateline and no year anywhere: the article is read in the present
+    undated: bool = False
     voice: str | None = None
     last_year: int | None = None
     last_agreement: tuple[str, str] | None = None
