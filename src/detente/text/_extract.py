@@ -3110,7 +3110,8 @@ _FRONTED_CLAUSE = re.compile(
     r"once|since|as|until)"
     r"\s+[^,;]*?\b(?:[a-z]+ed|lost|won|took|gave|made|went|came|began|fought|met|held|left|"
     r"broke|was|were|is|are|had|has|have|did)\b[^,;]*,")
-#: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
+#: a preposition and a compass adjective right before an actor's name: the name is a place
+#: there, not a subject ("hit a vehicle in southern Lebanon")
 _PREP_REGION = re.compile(r"\b(?:in|into|from|to|at|of|over|across|near|on|inside)\s+(?:the\s+)?"
                           r"(?:(?:south|north)?(?:southern|northern|eastern|western|central|"
                           r"south-eastern|north-eastern|south-western|north-western)|"
@@ -3118,6 +3119,7 @@ _PREP_REGION = re.compile(r"\b(?:in|into|from|to|at|of|over|across|near|on|insid
 _PASSIVE_ACCUSED = re.compile(
     r"\b(?:was|were|is|are|been|being|stands?|stood)\s+(?:\w+ly\s+)?(?:accused|charged|"
     r"suspected)\s+(?:by\s+([^,;]{2,60}?)\s+)?of\s+(?:\S+\s+){0,3}$", re.I)
+#: a comma-delimited insertion after a subject: a participle, a relative clause, an apposition
 _INSERTION = re.compile(r",\s*(?:citing|accusing|alleging|saying|arguing|claiming|which|who|"
                         r"whose|whom|the|a|an|its|their|despite|after|following|unlike|like|as|"
                         r"in|according|(?-i:[a-z]+ed))\b[^,;]*,", re.I)
