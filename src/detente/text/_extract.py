@@ -793,6 +793,16 @@ _KIND_NP = re.compile(
     r"(?P<head>cease-?fires?|truces?|armistice|cessation\s+(?:of|to)\s+hostilities|"
     r"moratori(?:um|a)|pause|framework|memorand(?:um|a)|statement|communiqu[eé]|declaration|plan|"
     r"agreements?|deal|accords?|pact|understanding|arrangement)\b", re.I)
+#: a year of signature written after a treaty noun: "the pact signed in 1987", "the accord
+#: concluded in October 1994"
+_SIGNED_IN = re.compile(r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|concluded|reached|"
+                        r"agreed|struck|inked)\s+(?:in|on)\s+(?:(?-i:[A-Z])[a-z]+\s+"
+                        r"(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b", re.I)
+#: the end of a list that names only some of its members: "the United States and others",
+#: "Russia and other states"
+_AND_OTHERS = re.compile(r",?\s+and\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others|"
+                         r"other\s+(?:countries|states|nations|parties|members|powers|"
+                         r"signatories|governments))\b", re.I)
 #: modifiers of a treaty noun that do not say which agreement it is
 _EVALUATIVE = frozenset("""
 new old landmark historic historical key major bilateral fragile controversial so called former
@@ -1025,8 +1035,11 @@ class Extractor:
                         state.named.append((k, desc.key, desc.text))
                     elif (desc := self._kind_agreement(st, codes, year, generic, proper,
                                                        undated) or
-                          self._worded_agreement(st, codes)) and all(
-                            n[1] == desc.key for n in state.named):
+                          self._worded_agreement(st, codes)) and (all(
+                            n[1] == desc.key for n in state.named) or
+                            # (fifteenth round) a year of signature written in the phrase
+                            # says which it is, whatever was named before
+                            _ANY_YEAR.search(desc.text)):
                         # no other agreement named so far: "the ceasefire", "a U.S.-brokered
                         # moratorium on strikes" is the record's one agreement of that kind
                         # signed around the article's date between the article's actors
@@ -1183,15 +1196,46 @@ class Extractor:
         article's actors among its parties (the one with most, if one has most); a proper name
         in the phrase that is no actor must be in the agreement's record name ("the Gaza
         ceasefire" is not the Lebanon one)."""
-        if (year is None and not undated) or len(codes) < 2:
+        if len(codes) < 2 or (year is None and not undated and not _ANY_YEAR.search(s)):
             return None
         for m in _KIND_NP.finditer(s):
             head = m.group("head").lower()
             group = next((k for k, pat in _KIND_GROUPS if re.match(pat, head)), "any")
-            if group == "any" and not generic:
-                continue
-            # "the 1987 pact": the one signed that year
+            # "the 1987 pact", "this 1972 agreement", "the accord signed in 1994": the one
+            # signed that year
             years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", m.group("mods") or "")}
+            if after := _SIGNED_IN.match(s, m.end()):
+                years.add(int(after.group(1)))
+            # (fifteenth round) a year written in the phrase is its year of signature, in any
+            # article and whatever the article's own year: no window around the article's year,
+            # and a generic head ("the 1972 agreement") is read by it even where the article
+            # names agreements
+            if group == "any" and not generic and not years:
+                continue
+            if years:
+                dated = [aid for aid in self.names if self.signed_year.get(aid) in years and
+                        self.gazetteer.kinds.get(aid) != "talks" and
+                        _overlap(codes, self.parties.get(aid, frozenset())) >= 2 and
+                        (group == "any" or (group == "ceasefire") ==
+                         (self.gazetteer.kinds.get(aid) == "ceasefire")) and
+                        (group in ("ceasefire", "any") or group in self.names[aid].lower())]
+                # (a capitalised word of the phrase that is no actor is in its name: "the 1994
+                # Budapest accord")
+                proper_mods = [w.lower().strip(".,'’") for w in re.split(
+                    r"[\s\-–]+", m.group("mods") or "") if w[:1].isupper() and
+                    w.lower().strip(".,'’") not in self.gazetteer.actors]
+                dated = [aid for aid in dated if all(w in self.names[aid].lower()
+                                                   for w in proper_mods)]
+                overlap = {aid: _overlap(codes, self.parties.get(aid, frozenset()))
+                           for aid in dated}
+                best = max(overlap.values(), default=0)
+                dated = [aid for aid in dated if overlap[aid] == best]
+                if len(dated) == 1:
+                    return _Ent("AGR", dated[0], m.start("head"), m.end("head"),
+                                s[m.start():after.end()] if after else m.group(0))
+                continue  # several signed that year fit as well, or none: no reading
+            if year is None and not undated:
+                continue
             mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
                     if w[:1].isupper() and w.lower() not in self.gazetteer.actors and
                     w.lower().strip(".,'’") not in self.gazetteer.actors]
@@ -1929,6 +1973,12 @@ class Extractor:
                 continue
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
+            # (fifteenth round) "the United States and others agreed to provide": an actor list
+            # closed by "and others" names only part of the actors, so no set is read from it
+            if how not in ("parties", "modifier") and any(
+                    e.end <= t0 and _AND_OTHERS.match(s, e.end) and g.actor_code(e.key, year)
+                    in actors for e in act_ents):
+                continue
             # "the ceasefire agreed with Hezbollah", "the agreements reached earlier": an
             # undated reduced relative with no agent identifies the agreement, it reports no act
             if etype == "signed" and how == "parties" and dm is None and re.fullmatch(

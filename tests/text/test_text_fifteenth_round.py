@@ -1,0 +1,62 @@
+"""Fifteenth round (issue 14): recall beyond ceasefires. Most missed gold facts on the read
+groups still have no candidate because the article's agreement is never found (it is only
+described) or the act is told with no event word. The mechanisms here read a description by
+what the record holds about it, tested on sentences composed for these tests (not taken from the
+gold texts), each with the traps that must keep their old reading.
+
+Mechanisms: a year written in a treaty noun phrase ("the 1987 pact", "this 1972 agreement", "the
+accord signed in 1994") is its year of signature: the phrase is the one agreement of the record
+signed that year with most of the article's actors among its parties, in any article and
+whatever the article's own year (none if several fit as well, none if none has two of the
+article's actors among its parties); an actor list closed by "and others" names only part of the
+actors, so no actor set is read from it.
+
+Traps: two agreements signed the same year between the same states, a year with no agreement of
+the article's actors, "the United States and others agreed".
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- a year written in the description ------------------------------------------------------
+    ("year-in-description", "Missile row\n2019-02-04\n\nRussia and the United States traded "
+     "charges on Monday. Moscow said Washington had violated the 1987 pact.",
+     [w("inf_1987", "USA", "violation_alleged", by="RUS")]),
+    ("year-in-description-this", "Kashmir\n2025-04-30\n\nIndia and Pakistan exchanged fire "
+     "again. Islamabad said New Delhi had breached this 1972 agreement.",
+     [w("simla_1972", "IND", "violation_alleged", by="PAK")]),
+    ("year-after-signed-in", "Kashmir\n2025-04-30\n\nIndia and Pakistan exchanged fire again. "
+     "Pakistan said India had violated the accord signed in 1972.",
+     # (the reduced relative with its year is the signing, by the parties, as before)
+     [w("simla_1972", "IND", "violation_alleged", by="PAK"), w("simla_1972", "*", "signed",
+                                                               "1972")]),
+    # (the article names another agreement: a generic head with a year is still read by it)
+    ("year-in-description-beside-a-name", "Missile row\n2019-02-04\n\nRussia and the United "
+     "States argued over New START. Moscow said Washington had violated the 1987 pact too.",
+     [w("inf_1987", "USA", "violation_alleged", by="RUS")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # traps: two agreements of that year between the article's actors; a year in which the
+    # article's actors signed nothing; a list closed by "and others"
+    ("trap-two-signed-that-year", "Arsenal\n2014-03-02\n\nKyiv said Russia and the United "
+     "States had given assurances. Ukraine said Russia had violated the accord signed in 1994."),
+    ("trap-year-of-no-agreement-of-theirs", "Kashmir\n2025-04-30\n\nIndia and Pakistan "
+     "exchanged fire. Pakistan said India had violated the 1987 pact."),
+    ("trap-and-others-agreed", "Fuel deliveries\n2002-10-20\n\nNorth Korea and the United "
+     "States quarrelled. Under the 1994 agreement the United States and others agreed to "
+     "provide fuel oil."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_fifteenth_round_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_fifteenth_round_no_fact(text: str) -> None:
+    assert_no_fact(text)
