@@ -9,10 +9,14 @@ accord signed in 1994") is its year of signature: the phrase is the one agreemen
 signed that year with most of the article's actors among its parties, in any article and
 whatever the article's own year (none if several fit as well, none if none has two of the
 article's actors among its parties); an actor list closed by "and others" names only part of the
-actors, so no actor set is read from it.
+actors, so no actor set is read from it. A suspension told as "put on hold", "placed in
+abeyance", "halting the agreement" or "halting the effect of the memorandum" (a treaty noun as
+the object of "halt" or "freeze"); a described memorandum, protocol, convention or framework whose
+words name several agreements is the one whose record name is of that kind.
 
 Traps: two agreements signed the same year between the same states, a year with no agreement of
-the article's actors, "the United States and others agreed".
+the article's actors, "the United States and others agreed"; "halted flights", "froze
+American assets", a threat to halt a memorandum, an agreement that "would not be put on hold".
 """
 
 from __future__ import annotations
@@ -39,7 +43,36 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("inf_1987", "USA", "violation_alleged", by="RUS")]),
 ]
 
+FACTS += [
+    # --- a suspension told as "put on hold", "in abeyance", "halting" an agreement ---------------
+    ("put-on-hold-by", "Kashmir\n2025-04-25\n\nIndia and Pakistan traded threats. The Simla "
+     "Agreement has been put on hold by Pakistan.",
+     [w("simla_1972", "PAK", "suspended")]),
+    ("placed-in-abeyance-by", "Kashmir\n2025-04-25\n\nIndia and Pakistan traded threats. "
+     "The Simla Agreement was placed in abeyance by Pakistan on Thursday.",
+     [w("simla_1972", "PAK", "suspended", "2025-04")]),
+    ("halting-a-memorandum", "Flight safety\n2017-04-07\n\nMoscow said on Friday it was "
+     "halting the memorandum on air safety over Syria agreed with Washington.",
+     [w("syria_air_safety_mou_2015", "RUS", "suspended", "2017-04")]),
+    ("halting-the-effect-of", "Flight safety\n2017-04-07\n\nRussia is halting the effect of "
+     "the memorandum on flight safety in Syria, the ministry said.",
+     [w("syria_air_safety_mou_2015", "RUS", "suspended")]),
+    # (words of two agreements, "incidents" and "safety": the memorandum is the one whose record
+    # name is a memorandum)
+    ("memorandum-read-by-its-kind", "Flight safety\n2017-04-07\n\nRussia froze the "
+     "memorandum for preventing incidents and ensuring flight safety over Syria.",
+     [w("syria_air_safety_mou_2015", "RUS", "suspended")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # traps: "halted" and "froze" with no treaty noun as object; a threat to halt one
+    ("trap-halted-flights", "Flight safety\n2017-04-07\n\nThe memorandum on air safety over "
+     "Syria binds Russia and the United States. Russia froze American assets and halted flights "
+     "to the region."),
+    ("trap-threatened-to-halt", "Flight safety\n2017-04-07\n\nRussia threatened to halt the "
+     "memorandum on air safety over Syria."),
+    ("trap-agreement-not-on-hold", "Kashmir\n2025-04-25\n\nIndia and Pakistan traded "
+     "threats. Pakistan said the Simla Agreement would not be put on hold."),
     # traps: two agreements of that year between the article's actors; a year in which the
     # article's actors signed nothing; a list closed by "and others"
     ("trap-two-signed-that-year", "Arsenal\n2014-03-02\n\nKyiv said Russia and the United "

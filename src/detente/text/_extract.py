@@ -1155,6 +1155,12 @@ class Extractor:
         for m in _DESCRIBED.finditer(s):
             text = " ".join(x for x in (m.group("mods"), m.group("topic")) if x)
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
+            if len(ids) > 1 and (kind := re.match(r"memorand|protocol|convention|framework",
+                                                  m.group("head"), re.I)):
+                # (fifteenth round) "the memorandum for prevention of incidents and ensuring
+                # safety": of the agreements its words name, the ones whose record name is of
+                # that kind (a memorandum, not the Agreement on the Prevention of Incidents)
+                ids = {i for i in ids if kind.group(0).lower() in self.names[i].lower()}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         if not _DOC_KEY.search(s):
