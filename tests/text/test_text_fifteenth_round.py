@@ -64,7 +64,18 @@ FACTS += [
      [w("syria_air_safety_mou_2015", "RUS", "suspended")]),
 ]
 
+FACTS += [
+    # --- a description whose words are the words of one agreement's names ------------------------
+    ("described-by-name-words", "Chemical arms\n2016-11-02\n\nWashington said Damascus had "
+     "violated the accord on Syria's chemical weapons.",
+     [w("syria_cw_framework_2013", "SYR", "violation_alleged", by="USA")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # trap: words held by two agreements' names ("chemical weapons": the convention and the
+    # Syria framework)
+    ("trap-words-of-two-agreements", "Chemical arms\n2016-11-02\n\nWashington said Damascus "
+     "had violated the accord on chemical weapons."),
     # traps: "halted" and "froze" with no treaty noun as object; a threat to halt one
     ("trap-halted-flights", "Flight safety\n2017-04-07\n\nThe memorandum on air safety over "
      "Syria binds Russia and the United States. Russia froze American assets and halted flights "

@@ -803,6 +803,10 @@ _SIGNED_IN = re.compile(r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|co
 _AND_OTHERS = re.compile(r",?\s+and\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others|"
                          r"other\s+(?:countries|states|nations|parties|members|powers|"
                          r"signatories|governments))\b", re.I)
+#: words of a described agreement's phrase that say nothing of which one it is
+_DESC_STOP = frozenset("""with between that this their which from into over about after before
+during under were been have will would could should also said says signed reached agreed
+""".split())
 #: modifiers of a treaty noun that do not say which agreement it is
 _EVALUATIVE = frozenset("""
 new old landmark historic historical key major bilateral fragile controversial so called former
@@ -977,6 +981,8 @@ class Extractor:
                           *((n, i) for i, n in self.names.items())]:
             self.name_words[aid] = self.name_words.get(aid, frozenset()) | frozenset(
                 re.findall(r"[a-z]+", name.lower()))
+
+        self.name_stems = frozenset(w for ws in self.name_words.values() for w in ws)
 
     # ------------------------------------------------------------------------------------
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
@@ -1163,6 +1169,18 @@ class Extractor:
                 ids = {i for i in ids if kind.group(0).lower() in self.names[i].lower()}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
+            # (fifteenth round) its content words that are words of some agreement's names,
+            # at least two, all words of one agreement's names only ("an agreement on Syria
+            # chemical weapons", "the accord on air safety over Syria"; a word is a name word's
+            # start: "Syria" of "Syrian")
+            held = [x for x in dict.fromkeys(re.findall(r"[a-z]+", text.lower()))
+                    if len(x) >= 4 and x not in _KIND_WORDS and x not in _EVALUATIVE and
+                    x not in _DESC_STOP and any(n.startswith(x) for n in self.name_stems)]
+            if len(held) >= 2:
+                fit = [aid for aid, ws in self.name_words.items()
+                       if all(any(n.startswith(x) for n in ws) for x in held)]
+                if len(fit) == 1:
+                    return _Ent("AGR", fit[0], m.start("head"), m.end("head"), m.group(0))
         if not _DOC_KEY.search(s):
             return None
         for m in _DESCRIBED_DOC.finditer(s):
