@@ -12,11 +12,16 @@ article's actors among its parties); an actor list closed by "and others" names 
 actors, so no actor set is read from it. A suspension told as "put on hold", "placed in
 abeyance", "halting the agreement" or "halting the effect of the memorandum" (a treaty noun as
 the object of "halt" or "freeze"); a described memorandum, protocol, convention or framework whose
-words name several agreements is the one whose record name is of that kind.
+words name several agreements is the one whose record name is of that kind. A described agreement
+whose content words that are words of some agreement's names (at least two) are all words of
+one agreement's names only is that agreement. In an article with no dateline, "reached an
+agreement on" a description of one agreement is its conclusion (no date to check it against).
 
 Traps: two agreements signed the same year between the same states, a year with no agreement of
 the article's actors, "the United States and others agreed"; "halted flights", "froze
-American assets", a threat to halt a memorandum, an agreement that "would not be put on hold".
+American assets", a threat to halt a memorandum, an agreement that "would not be put on hold";
+words held by two agreements' names; "reached an agreement" under a dateline of another year;
+"agreed to talks".
 """
 
 from __future__ import annotations
@@ -69,13 +74,22 @@ FACTS += [
     ("described-by-name-words", "Chemical arms\n2016-11-02\n\nWashington said Damascus had "
      "violated the accord on Syria's chemical weapons.",
      [w("syria_cw_framework_2013", "SYR", "violation_alleged", by="USA")]),
+    # --- in an article with no dateline, "reached an agreement on" a described agreement ---------
+    ("reached-an-agreement-undated", "Talks end\n\nThe United States and Russia said they had "
+     "reached an agreement on the elimination of Syrian chemical weapons.",
+     [w("syria_cw_framework_2013", "USA;RUS", "signed")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [
-    # trap: words held by two agreements' names ("chemical weapons": the convention and the
-    # Syria framework)
+    # traps: words held by two agreements' names ("chemical weapons": the convention and the
+    # Syria framework); a consent under a dateline of another year; consent to talks
     ("trap-words-of-two-agreements", "Chemical arms\n2016-11-02\n\nWashington said Damascus "
      "had violated the accord on chemical weapons."),
+    ("trap-reached-an-agreement-other-year", "Talks end\n2020-05-01\n\nThe United States "
+     "and Russia said they had reached an agreement on the elimination of Syrian chemical "
+     "weapons."),
+    ("trap-agreed-to-talks-undated", "Talks end\n\nThe United States and Russia agreed to "
+     "talks on the elimination of Syrian chemical weapons."),
     # traps: "halted" and "froze" with no treaty noun as object; a threat to halt one
     ("trap-halted-flights", "Flight safety\n2017-04-07\n\nThe memorandum on air safety over "
      "Syria binds Russia and the United States. Russia froze American assets and halted flights "

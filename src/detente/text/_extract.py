@@ -1967,11 +1967,18 @@ class Extractor:
                 # (a year alone will do for an agreement named in the sentence: "Under the
                 # Algiers Accords, the United States pledged in 1981 not to intervene")
                 named_here = bool(agrs and any(e.key == agrs[0].key for e in agr_ents))
-                if not when or len(when) < (4 if named_here and dm else 7) or not agrs or \
-                        not self.signed_on.get(agrs[0].key, "").startswith(
-                            when[:4] if named_here and dm else when[:7]):
+                # (fifteenth round) in an article with no dateline, "reached an agreement on
+                # <a description of one agreement>": the trigger's own noun is the agreement,
+                # so the consent is its conclusion, with no date to check it against
+                own_noun = bool(state.ref is None and not state.month and agrs and
+                           t0 <= agrs[0].start < t1 and
+                           re.match(r"(?:reached|struck|concluded|clinched|sealed)\s", ttext,
+                                    re.I))
+                if not own_noun and (not when or len(when) < (4 if named_here and dm else 7) or
+                                not agrs or not self.signed_on.get(agrs[0].key, "").startswith(
+                                    when[:4] if named_here and dm else when[:7])):
                     continue
-                if dm is None:
+                if dm is None and when:
                     dm = DateMention(t0, t0, when[:7], relative=True)
             # actors
             actors: tuple[str, ...]
