@@ -16,6 +16,8 @@ words name several agreements is the one whose record name is of that kind. A de
 whose content words that are words of some agreement's names (at least two) are all words of
 one agreement's names only is that agreement. In an article with no dateline, "reached an
 agreement on" a description of one agreement is its conclusion (no date to check it against).
+A joint document ("the document", "the peace plan", "the joint declaration") is the object of a
+signing as a treaty noun is (not "a plan to", "a decree").
 
 Traps: two agreements signed the same year between the same states, a year with no agreement of
 the article's actors, "the United States and others agreed"; "halted flights", "froze
@@ -80,7 +82,21 @@ FACTS += [
      [w("syria_cw_framework_2013", "USA;RUS", "signed")]),
 ]
 
+FACTS += [
+    # --- a joint document as the object of a signing ---------------------------------------------
+    ("signed-the-peace-plan", "Caucasus\n2008-08-16\n\nFrance brokered the six-point "
+     "ceasefire plan between Russia and Georgia. Georgia signed the document on Friday, and "
+     "Russia signed the peace plan on Saturday.",
+     [w("georgia_six_point_2008", "GEO", "signed", "2008-08"),
+      w("georgia_six_point_2008", "RUS", "signed", "2008-08")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # traps: a decree, a document "on" something
+    ("trap-signed-the-document-on", "Caucasus\n2008-08-16\n\nThe six-point ceasefire plan "
+     "holds, Russia and Georgia said. Russia signed the document on naval procurement."),
+    ("trap-signed-a-decree", "Caucasus\n2008-08-16\n\nThe six-point ceasefire plan holds, "
+     "Russia and Georgia said. Russia signed a decree on its navy on Saturday."),
     # traps: words held by two agreements' names ("chemical weapons": the convention and the
     # Syria framework); a consent under a dateline of another year; consent to talks
     ("trap-words-of-two-agreements", "Chemical arms\n2016-11-02\n\nWashington said Damascus "

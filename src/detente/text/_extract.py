@@ -726,6 +726,12 @@ _AGREEMENT_NP = (r"(?:the|this|that|its|their|a|an)\s+(?:(?!(?:from|of|to|with|u
                  r"withdrawal|participation)\b)[\w'’.-]+\s+){0,4}?(?:treaty|agreement|"
                  r"accords?|deal|pact|convention|memorandum|protocol|ceasefire|cease-fire|"
                  r"truce|cessation\s+(?:of|to)\s+hostilities)\b")
+#: (fifteenth round) a joint document as the object of a signing: "signed a six-point peace
+#: plan", "signed the document", "signed the joint declaration" (not "signed a decree")
+_SIGNED_DOCUMENT = re.compile(r"\s+(?:the|this|that|a|an)\s+(?:(?!(?:from|of|to|with|under|in|"
+                              r"on|law|bill|decree|order)\b)[\w'’.-]+\s+){0,4}?(?:plan|document|"
+                              r"declaration|statement|communiqu[eé]|roadmap|road\s+map)\b"
+                              r"(?!\s+(?:to|for|of)\b|\s+on\s+(?-i:[a-z]))", re.I)
 #: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
 #: "a self-imposed moratorium on nuclear and long-range missile testing"
 _MORATORIUM_TOPIC = re.compile(
@@ -1766,6 +1772,7 @@ class Extractor:
                         re.match(r"^\s+(?:but|and)\s+(?:has\s+)?(?:not|never)\s+(?:yet\s+)?"
                                  r"ratif", s[t1:]) and not \
                         re.match(rf"^\s+{_AGREEMENT_NP}", s[t1:], re.I) and not \
+                        _SIGNED_DOCUMENT.match(s, t1) and not \
                         re.match(r"^\s*Signed\b", s) and not _CONSENT.match(s, t0):
                     continue
                 if not after and passive_subject:
