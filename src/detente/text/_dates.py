@@ -31,6 +31,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "On this day in 1991" under a dateline of 31 July 2018: 31 July 1991
     ("anniv", re.compile(rf"\b(?:[Oo]n\s+)?this\s+(?:day|date)\s+in\s+({_YEAR})\b")),
+    # (fourteenth round) a date written in ISO form, "2025-04-12" (a web page's dateline)
+    ("iso", re.compile(r"(?<![\w-])(1[89]\d\d|20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+                       r"(?![\w-])")),
     ("mdy", re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\s*,?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
@@ -165,6 +168,11 @@ def find_dates(sentence: str, ref: date | None, last_year: int | None) -> list[D
                 except ValueError:  # 29 February
                     value = f"{y:04d}-{ref.month:02d}"
                 relative = True
+            elif kind == "iso":
+                try:
+                    value = date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+                except ValueError:  # "2025-02-30" is no date
+                    continue
             elif kind in ("mdy", "dmy"):
                 d = _parse(raw.replace(",", " "), ("day", "month", "year"), ref)
                 value = d.isoformat() if d else None

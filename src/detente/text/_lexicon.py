@@ -111,6 +111,14 @@ _OWN_AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?!(?:o
                          r"accord|deal|pact|convention|protocol|memorandum|framework)\b(?!\s+as\b)"
                          r"|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b")
 
+#: a treaty noun as the object of "halt" or "freeze", or its effect or operation: "halting an
+#: agreement with the United States", "halted the effect of the memorandum" (no name or
+#: capitalised word alone: "halted Russian strikes")
+_HALTED_AGREEMENT = (r"\s+(?:(?:the|its|their)\s+(?:effect|operation|implementation|validity)\s+"
+                     r"of\s+)?(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?!(?:on|of|about|"
+                     r"over|under|for|with|to|in|at|by)\b)[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
+                     r"accord|deal|pact|memorandum)\b(?!\s+as\b)")
+
 #: "from" and a treaty noun or an acronym ("departure from the NPT", not "from Kabul")
 _FROM_AGREEMENT = (r"\s+from\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?:[\w'’-]+\s+){0,5}?"
                    r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
@@ -140,6 +148,12 @@ LEXICON: tuple[Entry, ...] = (
     Entry("suspended", verbs=("halt", "freeze", "stop", "reduce", "scale back", "curtail",
                               "roll back", "abandon", "cut back", "pause"),
           follow=_OBLIGATIONS),
+    # (fifteenth round) "the accord has been put on hold", "placed the pact in abeyance" is
+    # not read (the object between), "was halting the effect of the memorandum", "froze the
+    # deal" (a treaty noun as object; not "halted the attacks", "froze Russian assets")
+    Entry("suspended", verbs=("put on hold", "place on hold", "put in abeyance",
+                              "place in abeyance", "hold in abeyance")),
+    Entry("suspended", verbs=("halt", "freeze"), follow=_HALTED_AGREEMENT),
     Entry("withdrew", verbs=("walk away from", "back out of", "pull out of", "pull out")),
     Entry("withdrew", verbs=("abandon", "ditch", "scrap", "renounce", "quit", "tear up",
                              "rip up", "junk", "axe", "ax", "jettison", "dump", "shred"),
