@@ -60,6 +60,7 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind12": (6, 10, 52),  # P 0.38 R 0.10 (58 gold facts; after the eleventh round; no leak)
     "blind13": (7, 8, 36),  # P 0.47 R 0.16 (43 gold facts; after the twelfth round; no leak)
     "blind14": (4, 4, 34),  # P 0.50 R 0.11 (38 gold facts; after the thirteenth round; no leak)
+    "blind15": (11, 10, 35),  # P 0.52 R 0.24 (46 gold facts; after the fifteenth round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
