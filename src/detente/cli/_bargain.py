@@ -144,9 +144,15 @@ def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None) -> tuple
 
 def _dated_hint(dom: Domain) -> str:
     """The scenario's own date, as a hint when trust defaulted to full ('' if none)."""
+    from detente.record._credibility import scenario_as_of
+
     when = dom.as_of
-    return f"; the scenario is dated {when}: --as-of {when} reads trust from the record" \
-        if when else ""
+    try:
+        day = scenario_as_of(when)  # a partial date: its first day, as the crisis model reads it
+    except InputError:  # after today: no date to suggest
+        return ""
+    return f"; the scenario is dated {when}: --as-of {day} reads trust from the record" \
+        if day else ""
 
 
 def _opts(options: dict[str, str]) -> str:

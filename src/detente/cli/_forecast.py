@@ -19,6 +19,7 @@ from detente.cli._app import (
     TableJson,
     TableJsonCsv,
     UserError,
+    about_file,
     app,
     console,
     count,
@@ -180,7 +181,8 @@ def forecast_cmd(
     from detente.collective import forecast, get_model
     from detente.scenario import load_scenario
 
-    scenario = load_scenario(scenario_path(file))
+    path = scenario_path(file)
+    scenario = load_scenario(path)
     if set_ or drop:  # (detente.uncertainty imports scipy.stats and SALib: only for a what-if)
         from detente.uncertainty import apply_whatif
 
@@ -195,13 +197,15 @@ def forecast_cmd(
         spec = get_model(name)
         own = {k: v for k, v in opts.items() if k in spec.options}
         if channel is None:
-            with long_run(name, len(scenario.actors), len(scenario.issues), spec.resolve(own)):
+            with long_run(name, len(scenario.actors), len(scenario.issues), spec.resolve(own)), \
+                    about_file(path):
                 forecasts.append(forecast(scenario, name, rng=seed, **own))
         else:
             from detente.crisis import channel_gap
 
             own.pop("channel", None)
-            g = channel_gap(scenario, name, seed=seed, **own)
+            with about_file(path):
+                g = channel_gap(scenario, name, seed=seed, **own)
             if channel not in ("public", "private"):
                 raise UserError(f"--channel must be public or private, got {channel!r}")
             gaps.append(g)

@@ -330,8 +330,11 @@ def _shipped() -> Any:
 
 
 def _as_of(scenario: Scenario) -> str | None:
-    v = getattr(scenario, "as_of", None) or scenario.date or None
-    return None if v is None else str(v)
+    """The day the record's trust is read at: the scenario's as_of (else its date), checked
+    (:func:`detente.record._credibility.scenario_as_of`)."""
+    from detente.record._credibility import scenario_as_of
+
+    return scenario_as_of(getattr(scenario, "as_of", None), scenario.date)
 
 
 def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float, str]:
@@ -713,7 +716,8 @@ def analyse(
                               np.empty(0), np.zeros(s.n_actors), -1, False, 0.0, 0.0,
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
-    d, how = _dyad(s, col, a, trust, as_of or _as_of(scenario), counterpart)
+    when = as_of or (_as_of(scenario) if isinstance(trust, str) else None)  # record trust only
+    d, how = _dyad(s, col, a, trust, when, counterpart)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
