@@ -97,3 +97,36 @@ def test_bargain_suggests_an_as_of_the_command_line_takes(tmp_path: Path) -> Non
     assert "--as-of 2015-06-01 reads trust" in res.stdout
     assert _run(["bargain", str(_iran(tmp_path, "2015-06")), "--a", "IRN", "--b", "USA",
                  "--as-of", "2015-06-01"]).exit_code == 0
+
+
+# -- bargaining grids -------------------------------------------------------------------------
+def test_negotiate_a_huge_grid_on_many_issues_is_refused_with_the_limit() -> None:
+    # an internal error (numpy's flat index overflowed before the size check ran)
+    res = _run(["negotiate", "geneva-2022", "--a", "boulware", "--b", "conceder",
+                "--actors", "USA,RUS", "--grid", "100000"])
+    assert res.exit_code == 2, res.output
+    assert "outcomes, more than the 20,000,000 held in memory" in res.stderr
+    assert "internal error" not in res.output
+
+
+@pytest.mark.parametrize("grid", ["1", "100001"])
+def test_negotiate_a_grid_outside_the_library_bound_names_it(grid: str, tmp_path: Path) -> None:
+    res = _run(["negotiate", str(_iran(tmp_path)), "--a", "boulware", "--b", "conceder",
+                "--actors", "IRN,USA", "--grid", grid])
+    assert res.exit_code == 2, res.output
+    assert f"--grid must be from 2 to 100,000 (points per issue scale), got {int(grid):,}" \
+        in res.stderr
+
+
+def test_domain_from_scenario_refuses_more_steps_than_an_issue_may_hold(tmp_path: Path) -> None:
+    from detente.bargaining import domain_from_scenario
+    from detente.errors import InputError
+    from detente.scenario import load_scenario
+
+    sc = load_scenario(_iran(tmp_path))
+    with pytest.raises(InputError, match="steps must be from 2 to 100,000"):
+        domain_from_scenario(sc, "IRN", "USA", steps=100_001)
+    dom = domain_from_scenario(sc, "IRN", "USA", steps=5)
+    ua, ub = dom.utilities()
+    i = dom.outcome_index(dom.status_quo)
+    assert dom.status_quo_utilities() == pytest.approx((ua[i], ub[i]))

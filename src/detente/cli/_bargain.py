@@ -87,7 +87,7 @@ def _load_domain(
     parties: str = "--a and --b",
 ) -> Domain:
     from detente.bargaining import domain_from_scenario, load_domain
-    from detente.bargaining._domain import check_outcomes
+    from detente.bargaining._domain import MAX_OPTIONS, check_outcomes
     from detente.scenario import load_scenario
 
     if _is_domain_yaml(path):
@@ -114,8 +114,9 @@ def _load_domain(
                     f"a scenario with {len(scenario.actors)} actors: pick the two "
                     f"parties with {parties} (actors: {', '.join(scenario.actor_ids)})"
                 )
-        if grid < 2:
-            raise UserError(f"--grid must be ≥ 2 (points per issue scale), got {grid}")
+        if not 2 <= grid <= MAX_OPTIONS:  # the library's bound, named by the option
+            raise UserError(f"--grid must be from 2 to {MAX_OPTIONS:,} (points per issue "
+                            f"scale), got {grid:,}")
         dom = domain_from_scenario(scenario, a, b, steps=grid,
                                    reservation=_parse_reservation(reservation))
     if deadline is not None:
