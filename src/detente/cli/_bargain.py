@@ -343,8 +343,8 @@ def negotiate_cmd(
         "hardliner, random.")],
     strategy_b: Annotated[str, typer.Option("--b", help="Strategy of the second party.")],
     actors: PartiesOpt = None,
-    seed: Annotated[int | None, typer.Option(
-        "--seed", min=0, help="Seed (random strategy).")] = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", min=0, help="Seed (random strategy): the same seed, the same trace.")] = 0,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
     grid: Annotated[int, typer.Option(

@@ -164,8 +164,9 @@ def forecast_cmd(
         Path | None, typer.Option("--plot", callback=figure_path,
         help="Write a PNG of positions and forecasts.")
     ] = None,
-    seed: Annotated[int | None, typer.Option(
-        "--seed", min=0, help="Seed for random models.")] = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", min=0, help="Seed for random models (the crisis model's draws): the same "
+        "seed, the same forecast, as in crisis, evaluate and demo.")] = 0,
     channel: Annotated[
         str | None,
         typer.Option("--channel", help="public or private: run every model on the stances' "
