@@ -148,3 +148,23 @@ def test_negotiate_with_a_random_strategy_is_the_same_on_every_run(tmp_path: Pat
     args = ["negotiate", str(_iran(tmp_path)), "--a", "random", "--b", "random",
             "--actors", "IRN,USA", "-f", "json"]
     assert _run(args).stdout == _run(args).stdout == _run([*args, "--seed", "0"]).stdout
+
+
+# -- diff --------------------------------------------------------------------------------------
+def test_diff_names_the_crisis_inputs_that_changed(tmp_path: Path) -> None:
+    # "the scenarios' inputs are the same" for two files whose as_of (the record's trust),
+    # linkage and an outside option's cost differed; outside options were only counted
+    import json
+
+    a = _iran(tmp_path)
+    b = tmp_path / "b.yaml"
+    b.write_text(a.read_text(encoding="utf-8").replace('as_of: "2015-06-27"', 'as_of: "2015-06"')
+                 .replace("cost: 0.1,", "cost: 0.3,")
+                 + "linkage:\n  - {package: [sanctions, inspections]}\n", encoding="utf-8")
+    res = _run(["diff", str(a), str(b), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    got = {c["what"]: (c["a"], c["b"]) for c in json.loads(res.stdout)["changes"]}
+    assert got == {"as_of": ("2015-06-27", "2015-06"),
+                   "outside option USA→IRN.cost": (0.1, 0.3),
+                   "linkage package [sanctions, inspections]": (None, "present")}
+    assert _run(["diff", str(a), str(a), "-f", "json"]).stdout.count('"what"') == 0

@@ -218,6 +218,48 @@ def _txt(m: Any, name: str) -> Any:
     return d.text if d is not None else getattr(m, name)
 
 
+_OPTION_FIELDS = ("action", "p_prevail", "cost", "target_cost", "imposes", "date")
+
+
+def _crisis_changes(a: Scenario, b: Scenario) -> list[Change]:
+    """The scenario-level inputs the crisis model reads: the moment (``as_of``, else ``date``:
+    trust is read from the record then), each outside option field by field (named by its
+    holder and targets), and the linkage."""
+    ch = [Change(f, getattr(a, f) or None, getattr(b, f) or None)
+          for f in ("as_of", "date") if (getattr(a, f) or None) != (getattr(b, f) or None)]
+
+    def options(sc: Scenario) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for o in sc.outside_options:
+            key = f"{o.actor}→{','.join(o.target) or 'all'}"
+            n, k = 2, key
+            while k in out:  # two options of one holder against the same targets
+                k, n = f"{key}#{n}", n + 1
+            out[k] = o
+        return out
+
+    oa, ob = options(a), options(b)
+    for k in sorted(set(oa) | set(ob)):
+        if k not in ob:
+            ch.append(Change(f"outside option {k}", "present", None))
+        elif k not in oa:
+            ch.append(Change(f"outside option {k}", None, "present"))
+        else:
+            for f in _OPTION_FIELDS:
+                x, y = _txt(oa[k], f), _txt(ob[k], f)
+                if x != y:
+                    ch.append(Change(f"outside option {k}.{f}", x, y))
+
+    def links(sc: Scenario) -> set[str]:
+        return {f"conditional {x.conditional} on {x.on}" if x.conditional
+                else f"package [{', '.join(x.package or ())}]" for x in sc.linkage}
+
+    la, lb = links(a), links(b)
+    ch += [Change(f"linkage {k}", "present" if k in la else None, "present" if k in lb else None)
+           for k in sorted(la ^ lb)]
+    return ch
+
+
 def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromise",)
                    ) -> ScenarioDiff:
     """The differences between ``a`` and ``b`` (actors, issues, stances, crisis inputs) and the
@@ -265,8 +307,7 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
             if x != y:
                 ch.append(Change(f"{name}.{f}", None if x is None else x.model_dump(mode="json"),
                                  None if y is None else y.model_dump(mode="json")))
-    if a.outside_options != b.outside_options:
-        ch.append(Change("outside_options", len(a.outside_options), len(b.outside_options)))
+    ch += _crisis_changes(a, b)
     moves = []
     episodes = []
     for m in models:
