@@ -168,3 +168,20 @@ def test_diff_names_the_crisis_inputs_that_changed(tmp_path: Path) -> None:
                    "outside option USA→IRN.cost": (0.1, 0.3),
                    "linkage package [sanctions, inspections]": (None, "present")}
     assert _run(["diff", str(a), str(a), "-f", "json"]).stdout.count('"what"') == 0
+
+
+def test_a_tiny_capability_gives_no_stray_numpy_warning(tmp_path: Path) -> None:
+    # capability 1e-320 against 10: the odds of prevailing overflowed exp() and numpy's
+    # "RuntimeWarning: overflow encountered in exp" was printed among the results
+    f = tmp_path / "tiny.yaml"
+    f.write_text(_iran(tmp_path).read_text(encoding="utf-8").replace(
+        "capability: 45", "capability: 1e-320"), encoding="utf-8")
+    import warnings
+
+    from detente.crisis import crisis_forecast
+    from detente.scenario import load_scenario
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = crisis_forecast(load_scenario(f), draws=200, rng=0)
+    assert 0.0 <= res.episode["escalation"] <= 1.0

@@ -272,7 +272,8 @@ def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
     """The chance of prevailing per draw: its odds known up to the factor ``exp(shift)``."""
     if shift is None or p <= 0.0 or p >= 1.0:
         return np.full(1 if shift is None else shift.size, p)
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-(math.log(p / (1 - p)) + shift)))
+    with np.errstate(over="ignore"):  # odds beyond 1e308 against: exp → inf, p → 0, its limit
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(math.log(p / (1 - p)) + shift)))
     return out
 
 
