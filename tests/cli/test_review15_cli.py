@@ -185,3 +185,22 @@ def test_a_tiny_capability_gives_no_stray_numpy_warning(tmp_path: Path) -> None:
         warnings.simplefilter("error")
         res = crisis_forecast(load_scenario(f), draws=200, rng=0)
     assert 0.0 <= res.episode["escalation"] <= 1.0
+
+
+@pytest.mark.parametrize("cmd", ["simulate", "sensitivity", "diff", "report"])
+def test_every_command_running_the_crisis_model_names_the_file_at_fault(
+        cmd: str, tmp_path: Path) -> None:
+    later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    good, bad = str(_iran(tmp_path)), tmp_path / "later.yaml"
+    bad.write_text(IRAN.replace("DATE", later).replace("AS_OF", later), encoding="utf-8")
+    args = {"simulate": ["simulate", str(bad), "-m", "crisis", "--draws", "2"],
+            "sensitivity": ["sensitivity", str(bad), "-m", "crisis", "--method", "morris",
+                            "-n", "2", "--jitter", "position=5"],
+            "diff": ["diff", good, str(bad), "-m", "crisis"],
+            "report": ["report", str(bad), "--a", "IRN", "--b", "USA", "-o",
+                       str(tmp_path / "r.html")]}[cmd]
+    res = _run(args)
+    assert res.exit_code == 2, res.output
+    assert f"later.yaml{', line 3' if cmd != 'diff' else ''}: field 'as_of': {later}: " \
+        "after today" in res.stderr, res.stderr
+    assert "<input>" not in res.stderr

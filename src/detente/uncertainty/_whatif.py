@@ -218,6 +218,13 @@ def _txt(m: Any, name: str) -> Any:
     return d.text if d is not None else getattr(m, name)
 
 
+def _located(forecast: Any, sc: Scenario, model: str, name: str) -> Any:
+    try:
+        return forecast(sc, model, rng=0)
+    except InputError as e:
+        raise e.located(name) from None
+
+
 _OPTION_FIELDS = ("action", "p_prevail", "cost", "target_cost", "imposes", "date")
 
 
@@ -260,10 +267,11 @@ def _crisis_changes(a: Scenario, b: Scenario) -> list[Change]:
     return ch
 
 
-def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromise",)
-                   ) -> ScenarioDiff:
+def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromise",),
+                   names: tuple[str, str] = ("scenario A", "scenario B")) -> ScenarioDiff:
     """The differences between ``a`` and ``b`` (actors, issues, stances, crisis inputs) and the
-    forecast of each model on each issue in both."""
+    forecast of each model on each issue in both; a model's input error names the scenario it
+    is about (``names``: the files, on the command line)."""
     from detente.collective import forecast
 
     ch: list[Change] = []
@@ -311,7 +319,8 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
     moves = []
     episodes = []
     for m in models:
-        fa, fb = forecast(a, m, rng=0), forecast(b, m, rng=0)
+        fa, fb = (_located(forecast, sc, m, name) for sc, name in zip((a, b), names,
+                                                                       strict=True))
         for j, iss in enumerate(fa.issue_ids):
             if iss in fb.issue_ids:
                 moves.append((m, iss, float(fa.outcomes[j]), fb.outcome(iss)))
