@@ -84,3 +84,14 @@ def test_a_future_as_of_in_a_document_is_a_422_at_as_of(client: TestClient) -> N
     assert d[0]["loc"][-1] == "as_of" and "after today" in d[0]["msg"], d
     r = client.post("/api/forecast", json={"document": doc, "models": ["compromise"]})
     assert r.status_code == 200, r.text
+
+
+# -- error pages --------------------------------------------------------------------------------
+def test_an_error_page_shows_no_placeholder_for_a_missing_file(client: TestClient) -> None:
+    # "<input>: field 'b': unknown actor 'SAU'" on the bargaining page: the placeholder the
+    # library put where a file name goes, shown to a dashboard user who gave no file
+    r = client.get("/bargain?s=geneva-2022&a=USA&b=SAU")
+    assert r.status_code == 422
+    text = html.unescape(r.text)
+    assert "field 'b': unknown actor 'SAU'" in text
+    assert "<input>" not in text
