@@ -204,3 +204,14 @@ def test_every_command_running_the_crisis_model_names_the_file_at_fault(
     assert f"later.yaml{', line 3' if cmd != 'diff' else ''}: field 'as_of': {later}: " \
         "after today" in res.stderr, res.stderr
     assert "<input>" not in res.stderr
+
+
+def test_one_of_a_thing_is_singular_in_extract_record_and_credibility(tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text("The IAEA confirmed that Iran had complied with the interim agreement.\n",
+                   encoding="utf-8")
+    got = _run(["extract", str(art)]).stdout.splitlines()[0]
+    assert got == "1 candidate event"
+    ev = _run(["record", "events", "--actor", "IRN", "--since", "2015-07-14",
+               "--until", "2015-07-15"]).stdout.splitlines()[0]
+    assert ev == "1 event"
