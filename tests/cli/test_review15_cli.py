@@ -215,3 +215,41 @@ def test_one_of_a_thing_is_singular_in_extract_record_and_credibility(tmp_path: 
     ev = _run(["record", "events", "--actor", "IRN", "--since", "2015-07-14",
                "--until", "2015-07-15"]).stdout.splitlines()[0]
     assert ev == "1 event"
+
+
+# -- the long CSV --------------------------------------------------------------------------------
+LONG = """\
+# name: grain-2022
+# AS_OF: 2022-07-12
+actor,CAP,issue,position,salience,remarks
+RUS,40,corridor,30,90,hard line
+UKR,20,corridor,90,95,
+TUR,15,corridor,60,70,mediator
+"""
+
+
+@pytest.mark.parametrize(("meta", "cap", "said"), [
+    ("as_of", "capabilty", "line 3: field 'capabilty': unknown column 'capabilty': expected "
+     "'capability'"),
+    ("as-of", "capability", "line 2: field 'as-of': unknown '# as-of:' line: expected "
+     "'# as_of:'"),
+])
+def test_a_long_csv_column_or_comment_key_nearly_spelt_is_refused(
+        meta: str, cap: str, said: str, tmp_path: Path) -> None:
+    # 'capabilty' was ignored in silence and every capability read as 1
+    f = tmp_path / "grain.csv"
+    f.write_text(LONG.replace("AS_OF", meta).replace("CAP", cap), encoding="utf-8")
+    res = _run(["show", str(f)])
+    assert res.exit_code == 2, res.output
+    assert f"grain.csv, {said}" in res.stderr
+
+
+def test_a_long_csv_keeps_ignoring_the_analysts_own_columns(tmp_path: Path) -> None:
+    from detente.scenario import load_scenario
+
+    f = tmp_path / "grain.csv"
+    f.write_text(LONG.replace("AS_OF", "as_of").replace("CAP", "capability")
+                 + "", encoding="utf-8")
+    sc = load_scenario(f)
+    assert [a.capability for a in sc.actors] == [40, 20, 15]
+    assert sc.as_of == "2022-07-12"
