@@ -253,3 +253,22 @@ def test_a_long_csv_keeps_ignoring_the_analysts_own_columns(tmp_path: Path) -> N
     sc = load_scenario(f)
     assert [a.capability for a in sc.actors] == [40, 20, 15]
     assert sc.as_of == "2022-07-12"
+
+
+# -- the record ----------------------------------------------------------------------------------
+def test_record_import_refuses_an_event_dated_after_today(tmp_path: Path) -> None:
+    # a typo (2031 for 2021) was stored, and would count in every credibility read after it
+    later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    head = ("id,agreement,date,actors,type,alleged_by,established_by,evidence,lawful,disputed,"
+            "conduct,source,note\n")
+    row = "EVX1,jcpoa_2015,{d},IRN;USA,kept,,,record,,false,,https://example.org/a,x\n"
+    bad = tmp_path / "events.csv"
+    bad.write_text(head + row.format(d="2015-07-14") + row.replace("EVX1", "EVX2")
+                   .format(d=later), encoding="utf-8")
+    db = str(tmp_path / "r.db")
+    res = _run(["record", "import", "--db", db, str(bad)])
+    assert res.exit_code == 2, res.output
+    assert f"events.csv, row 3: field 'date': event EVX2: date {later} is after today" \
+        in res.stderr
+    bad.write_text(head + row.format(d="2015-07-14"), encoding="utf-8")
+    assert _run(["record", "import", "--db", db, str(bad)]).exit_code == 0
