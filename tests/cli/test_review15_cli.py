@@ -272,3 +272,12 @@ def test_record_import_refuses_an_event_dated_after_today(tmp_path: Path) -> Non
         in res.stderr
     bad.write_text(head + row.format(d="2015-07-14"), encoding="utf-8")
     assert _run(["record", "import", "--db", db, str(bad)]).exit_code == 0
+
+
+def test_drop_with_a_comma_list_says_to_give_one_actor_each_time(tmp_path: Path) -> None:
+    res = _run(["forecast", str(_iran(tmp_path)), "--drop", "FRA,USA"])
+    assert res.exit_code == 2, res.output
+    assert "--drop FRA,USA: no actor 'FRA,USA' (one actor each time: a list is not split)" \
+        in res.stderr
+    assert _run(["forecast", str(_iran(tmp_path)), "--drop", "FRA", "--drop", "USA"]
+                ).exit_code == 0

@@ -93,7 +93,11 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
     issues = {i["id"]: i for i in data["issues"]}
     for k, who in enumerate(drops):
         if who not in actors:
-            raise InputError(f"{drop_label[k]}: no actor '{who}'; actors: {', '.join(actors)}")
+            parts = [x.strip() for x in who.split(",")]
+            one_each = (" (one actor each time: a list is not split)"
+                        if len(parts) > 1 and all(x in actors for x in parts) else "")
+            raise InputError(f"{drop_label[k]}: no actor '{who}'{one_each}; actors: "
+                             f"{', '.join(actors)}")
     for j, st in enumerate(settings):
         p = st.path
         if len(p) == 3:
