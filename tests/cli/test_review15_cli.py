@@ -281,3 +281,11 @@ def test_drop_with_a_comma_list_says_to_give_one_actor_each_time(tmp_path: Path)
         in res.stderr
     assert _run(["forecast", str(_iran(tmp_path)), "--drop", "FRA", "--drop", "USA"]
                 ).exit_code == 0
+
+
+def test_credibility_sensitivity_refuses_an_as_of_after_today_as_credibility_does() -> None:
+    later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    for cmd in ("credibility", "credibility-sensitivity"):
+        res = _run([cmd, "IRN", "--toward", "USA", "--as-of", later])
+        assert res.exit_code == 2, (cmd, res.output)
+        assert f"--as-of {later}: after today" in res.stderr

@@ -476,12 +476,15 @@ def credibility_sensitivity_cmd(
 ) -> None:
     """Which credibility setting (half-life, allegation weight, disputed factor, prior) moves
     ACTOR's credibility, and how far: Morris or Sobol indices over their plausible ranges."""
-    from detente.cli._app import load_record
+    from detente.cli._app import load_record, not_after_today
     from detente.cli._record import _parse_date
     from detente.uncertainty import credibility_sensitivity
     from detente.uncertainty._credibility import RANGES
 
-    res = credibility_sensitivity(load_record(db), actor, toward, _parse_date(as_of, "--as-of"),
+    day = _parse_date(as_of, "--as-of")
+    if day is not None:
+        not_after_today(day, "--as-of")  # as credibility itself refuses it
+    res = credibility_sensitivity(load_record(db), actor, toward, day,
                                   settings=tuple(setting or RANGES), method=method, n=n,
                                   seed=seed)
     if fmt is TableJson.json:
