@@ -95,3 +95,12 @@ def test_an_error_page_shows_no_placeholder_for_a_missing_file(client: TestClien
     text = html.unescape(r.text)
     assert "field 'b': unknown actor 'SAU'" in text
     assert "<input>" not in text
+
+
+def test_an_unknown_model_is_named_at_the_models_field(client: TestClient) -> None:
+    # "field 'nosuch': unknown model 'nosuch'": the model's name had been put where the field goes
+    r = client.get("/forecast?s=geneva-2022&model=nosuch")
+    assert r.status_code == 404
+    assert "field 'models': unknown model 'nosuch'" in html.unescape(r.text)
+    r = client.post("/api/forecast", json={"scenario": "geneva-2022", "models": ["nosuch"]})
+    assert detail(r)[0]["loc"] == ["models", 0]

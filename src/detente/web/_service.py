@@ -170,7 +170,8 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
             spec = get_model(name)
             opts = spec.resolve(options.get(name, {}))
         except InputError as e:
-            raise type(e)([Problem(m, name, loc=("models", i)) for m in e.messages]) from None
+            raise type(e)([Problem(m, "models", loc=("models", i)) for m in e.messages]
+                          ) from None
         est = estimate_work(name, len(scenario.actors), len(scenario.issues), opts)
         if not est.within or (est.seconds is not None and est.seconds > lim):
             raise LimitError([Problem(
