@@ -104,3 +104,11 @@ def test_an_unknown_model_is_named_at_the_models_field(client: TestClient) -> No
     assert "field 'models': unknown model 'nosuch'" in html.unescape(r.text)
     r = client.post("/api/forecast", json={"scenario": "geneva-2022", "models": ["nosuch"]})
     assert detail(r)[0]["loc"] == ["models", 0]
+
+
+def test_an_unknown_scenario_lists_each_shipped_name_once(client: TestClient) -> None:
+    # geneva-2022 is an example and a case: it was listed twice
+    r = client.post("/api/forecast", json={"scenario": "nosuch", "models": ["compromise"]})
+    assert r.status_code == 404
+    listed = detail(r)[0]["msg"].split("shipped: ", 1)[1].split(", ")
+    assert "geneva-2022" in listed and len(listed) == len(set(listed))

@@ -126,7 +126,8 @@ class State:
 
             return self._keep(ref, load_example(ref))
         raise InputLookupError([Problem(
-            f"no scenario named '{ref}'; shipped: {', '.join(names['examples'] + names['cases'])}",
+            f"no scenario named '{ref}'; shipped: "  # a name both an example and a case: once
+            f"{', '.join(dict.fromkeys(names['examples'] + names['cases']))}",
             "scenario", loc=("scenario",))])
 
     def _keep(self, name: str, scenario: Scenario) -> Scenario:
