@@ -112,3 +112,18 @@ def test_an_unknown_scenario_lists_each_shipped_name_once(client: TestClient) ->
     assert r.status_code == 404
     listed = detail(r)[0]["msg"].split("shipped: ", 1)[1].split(", ")
     assert "geneva-2022" in listed and len(listed) == len(set(listed))
+
+
+def test_a_forecast_gives_the_notes_on_its_scenario(client: TestClient) -> None:
+    import yaml
+
+    doc: dict[str, Any] = yaml.safe_load(YAML)
+    r = client.post("/api/forecast", json={"document": doc, "models": ["compromise"]})
+    assert r.status_code == 200, r.text
+    assert "0.95 is below 1" in r.json()["notes"][0]
+    key = client.post("/api/scenarios/upload",
+                      files={"file": ("grain.csv", CSV.encode())}).json()["hash"]
+    r = client.post("/api/forecast", json={"scenario": key, "models": ["compromise"]})
+    assert r.json()["notes"][0].startswith("grain.csv: salience divided by its maximum 190")
+    r = client.post("/api/forecast", json={"scenario": "geneva-2022", "models": ["median"]})
+    assert r.json()["notes"] == []

@@ -209,14 +209,17 @@ class ForecastIn(ScenarioIn):
 
 @router.post("/forecast", summary="Forecast every issue with one or more models, side by side")
 def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
-    sc = scenario_of(state, body)
+    with svc.reading_notes("document") as notes:
+        sc = scenario_of(state, body)
+    if body.scenario is not None:  # an upload's notes, kept with it
+        notes = list(state.notes(body.scenario))
     if body.set or body.drop:
         from detente.web._uncertainty import whatif
 
         sc = whatif(sc, body.set, body.drop)
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
-    return svc.forecast_payload(sc, fs, trajectory=body.trajectory,
-                                explanation=body.explanation)
+    return {**svc.forecast_payload(sc, fs, trajectory=body.trajectory,
+                                   explanation=body.explanation), "notes": notes}
 
 
 # -- bargaining ---------------------------------------------------------------------------------
