@@ -27,13 +27,13 @@ class Problem:
     loc: tuple[str | int, ...] = ()
 
     def __str__(self) -> str:
-        where = self.file or "<input>"
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.row is not None:
-            where += f", row {self.row}"
-        what = f" field '{self.field}':" if self.field else ""
-        return f"{where}:{what} {self.message}"
+        # no file (a request's field, a model's check of a scenario in memory): no placeholder
+        # for it, the field and the message alone (the web shows these on its error pages)
+        where = ", ".join([*([self.file] if self.file else []),
+                           *([f"line {self.line}"] if self.line is not None else []),
+                           *([f"row {self.row}"] if self.row is not None else [])])
+        what = f"field '{self.field}': " if self.field else ""
+        return f"{where}: {what}{self.message}" if where else f"{what}{self.message}"
 
 
 class DetenteError(Exception):

@@ -230,8 +230,11 @@ class Domain:
     def status_quo_utilities(self) -> tuple[float, float] | None:
         if self.status_quo is None:
             return None
-        i = self.outcome_index(self.status_quo)
-        return float(self.utility_of("a", i)), float(self.utility_of("b", i))
+        # summed per issue: no flat index, which overflows on a space too large to hold (the
+        # size is checked where the outcomes are built, with a message naming the limit)
+        return tuple(float(sum(t[int(o)] for t, o in zip(p.tables(), self.status_quo,
+                                                          strict=True)))
+                     for p in (self.a, self.b))  # type: ignore[return-value]
 
     def as_dict(self) -> dict[str, Any]:
         """A plain description (JSON-ready)."""
@@ -296,8 +299,9 @@ def domain_from_scenario(
     party's red line are left out, except the status quo (not settling an issue crosses
     nothing), and each red line's value is itself an option.
     """
-    if steps < 2:
-        raise InputError(f"steps must be at least 2, got {steps}")
+    if not 2 <= steps <= MAX_OPTIONS:
+        raise InputError(f"steps must be from 2 to {MAX_OPTIONS:,} (points per issue scale), "
+                         f"got {steps:,}")
     for who in (a, b):
         if who not in scenario.actor_ids:
             raise InputError(

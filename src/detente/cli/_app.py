@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import re
 import sys
 import traceback
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -337,6 +339,32 @@ def _internal(summary: str, exc: BaseException | None) -> NoReturn:
         markup=True,
     )
     raise typer.Exit(EXIT_INTERNAL)
+
+
+@contextlib.contextmanager
+def about_file(path: Path) -> Iterator[None]:
+    """Give a model's unlocated input error the scenario file it is about: a problem at a
+    top-level field (``loc`` ``("as_of",)``: the scenario's own date, checked when the crisis
+    model reads the record at it) gets the file and the line of that field (YAML ``as_of:``,
+    the long CSV's ``# as_of:``)."""
+    try:
+        yield
+    except InputError as e:
+        if not e.problems or any(p.file for p in e.problems):
+            raise
+
+        def locate(loc: tuple[str | int, ...]) -> int | None:
+            if len(loc) != 1 or not isinstance(loc[0], str):
+                return None
+            try:
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                return None
+            # top level: YAML at column 0, the long CSV's comment lines, JSON indented ≤ 2
+            key = re.compile(rf'^(#\s*|\s{{0,2}}")?{re.escape(loc[0])}"?\s*:')
+            return next((n for n, line in enumerate(lines, 1) if key.match(line)), None)
+
+        raise e.located(str(path), locate) from None
 
 
 def scenario_path(arg: str) -> Path:

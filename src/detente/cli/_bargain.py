@@ -87,7 +87,7 @@ def _load_domain(
     parties: str = "--a and --b",
 ) -> Domain:
     from detente.bargaining import domain_from_scenario, load_domain
-    from detente.bargaining._domain import check_outcomes
+    from detente.bargaining._domain import MAX_OPTIONS, check_outcomes
     from detente.scenario import load_scenario
 
     if _is_domain_yaml(path):
@@ -114,8 +114,9 @@ def _load_domain(
                     f"a scenario with {len(scenario.actors)} actors: pick the two "
                     f"parties with {parties} (actors: {', '.join(scenario.actor_ids)})"
                 )
-        if grid < 2:
-            raise UserError(f"--grid must be ≥ 2 (points per issue scale), got {grid}")
+        if not 2 <= grid <= MAX_OPTIONS:  # the library's bound, named by the option
+            raise UserError(f"--grid must be from 2 to {MAX_OPTIONS:,} (points per issue "
+                            f"scale), got {grid:,}")
         dom = domain_from_scenario(scenario, a, b, steps=grid,
                                    reservation=_parse_reservation(reservation))
     if deadline is not None:
@@ -144,9 +145,15 @@ def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None) -> tuple
 
 def _dated_hint(dom: Domain) -> str:
     """The scenario's own date, as a hint when trust defaulted to full ('' if none)."""
+    from detente.record._credibility import scenario_as_of
+
     when = dom.as_of
-    return f"; the scenario is dated {when}: --as-of {when} reads trust from the record" \
-        if when else ""
+    try:
+        day = scenario_as_of(when)  # a partial date: its first day, as the crisis model reads it
+    except InputError:  # after today: no date to suggest
+        return ""
+    return f"; the scenario is dated {when}: --as-of {day} reads trust from the record" \
+        if day else ""
 
 
 def _opts(options: dict[str, str]) -> str:
@@ -336,8 +343,8 @@ def negotiate_cmd(
         "hardliner, random.")],
     strategy_b: Annotated[str, typer.Option("--b", help="Strategy of the second party.")],
     actors: PartiesOpt = None,
-    seed: Annotated[int | None, typer.Option(
-        "--seed", min=0, help="Seed (random strategy).")] = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", min=0, help="Seed (random strategy): the same seed, the same trace.")] = 0,
     steps: Annotated[int | None, typer.Option(
         "--steps", help="Deadline: number of offers (default: the domain's, 100).")] = None,
     grid: Annotated[int, typer.Option(

@@ -15,6 +15,7 @@ from detente.cli._app import (
     SummaryFormat,
     TableJson,
     UserError,
+    about_file,
     actor_option,
     app,
     console,
@@ -153,14 +154,16 @@ def crisis_cmd(
         raise UserError(f"--resolve-sd must be a finite number ≥ 0, got {resolve_sd}")
     as_of = date_option(as_of, "--as-of")
     demanded = _demand(demand)
-    scenario = load_scenario(scenario_path(file))
+    path = scenario_path(file)
+    scenario = load_scenario(path)
     actor_option(scenario, a, "--a")
     actor_option(scenario, b, "--b")
     _need_outside_options(scenario, a, b)
     _check_demand(demanded, scenario)
     opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}
-    res = crisis_forecast(scenario, rng=seed, draws=draws, resolve_sd=resolve_sd, **opts)
+    with about_file(path):
+        res = crisis_forecast(scenario, rng=seed, draws=draws, resolve_sd=resolve_sd, **opts)
     an = res.analysis
     s, d = an.setup, an.dyad
     scaled = s.to_scale(res.draws)

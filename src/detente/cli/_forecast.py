@@ -19,6 +19,7 @@ from detente.cli._app import (
     TableJson,
     TableJsonCsv,
     UserError,
+    about_file,
     app,
     console,
     count,
@@ -163,8 +164,9 @@ def forecast_cmd(
         Path | None, typer.Option("--plot", callback=figure_path,
         help="Write a PNG of positions and forecasts.")
     ] = None,
-    seed: Annotated[int | None, typer.Option(
-        "--seed", min=0, help="Seed for random models.")] = None,
+    seed: Annotated[int, typer.Option(
+        "--seed", min=0, help="Seed for random models (the crisis model's draws): the same "
+        "seed, the same forecast, as in crisis, evaluate and demo.")] = 0,
     channel: Annotated[
         str | None,
         typer.Option("--channel", help="public or private: run every model on the stances' "
@@ -180,7 +182,8 @@ def forecast_cmd(
     from detente.collective import forecast, get_model
     from detente.scenario import load_scenario
 
-    scenario = load_scenario(scenario_path(file))
+    path = scenario_path(file)
+    scenario = load_scenario(path)
     if set_ or drop:  # (detente.uncertainty imports scipy.stats and SALib: only for a what-if)
         from detente.uncertainty import apply_whatif
 
@@ -195,13 +198,15 @@ def forecast_cmd(
         spec = get_model(name)
         own = {k: v for k, v in opts.items() if k in spec.options}
         if channel is None:
-            with long_run(name, len(scenario.actors), len(scenario.issues), spec.resolve(own)):
+            with long_run(name, len(scenario.actors), len(scenario.issues), spec.resolve(own)), \
+                    about_file(path):
                 forecasts.append(forecast(scenario, name, rng=seed, **own))
         else:
             from detente.crisis import channel_gap
 
             own.pop("channel", None)
-            g = channel_gap(scenario, name, seed=seed, **own)
+            with about_file(path):
+                g = channel_gap(scenario, name, seed=seed, **own)
             if channel not in ("public", "private"):
                 raise UserError(f"--channel must be public or private, got {channel!r}")
             gaps.append(g)

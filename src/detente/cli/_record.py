@@ -24,6 +24,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    count,
     db_option,
     esc,
     figure_path,
@@ -182,7 +183,7 @@ def events_cmd(
         and (hi is None or e.date.start <= hi)
     ]
     cols = ["id", "date", "agreement", "actors", "type", "alleged_by", "evidence", "disputed"]
-    _emit(rows, fmt, f"{len(rows)} events", cols if fmt is TableJsonCsv.table else [
+    _emit(rows, fmt, count(len(rows), "event"), cols if fmt is TableJsonCsv.table else [
         "id", "agreement", "date", "actors", "type", "alleged_by", "established_by", "evidence",
         "lawful", "disputed", "conduct", "source", "note"])
 
@@ -208,7 +209,7 @@ def show_cmd(
     for k, v in _agreement_row(a).items():
         print_styled(f"[bold]{esc(k)}[/]: {esc(v)}")
     rows = [_event_row(e) for e in rec.sorted().events if e.agreement == a.id]
-    _emit(rows, TableJsonCsv.table, f"{len(rows)} events",
+    _emit(rows, TableJsonCsv.table, count(len(rows), "event"),
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
 
 
@@ -348,7 +349,8 @@ def credibility_cmd(
         print_styled(
             f"credibility of {esc(who)} as of {esc(cred.as_of)}: [bold]{cred.mean:.3f}[/] "
             f"({cred.level:.0%} interval {cred.low:.3f}–{cred.high:.3f}); "
-            f"kept {cred.kept:.2f}, broken {cred.broken:.2f} (weighted, {cred.n_events} events)")
+            f"kept {cred.kept:.2f}, broken {cred.broken:.2f} "
+            f"(weighted, {count(cred.n_events, 'event')})")
         console.print("drivers (leave-one-out effect on the mean; weight: + kept, - broken):")
         for d in cred.drivers[:top]:
             e = d.event

@@ -9,6 +9,7 @@ import typer
 
 from detente.cli._app import (
     UserError,
+    about_file,
     app,
     console,
     date_option,
@@ -62,8 +63,9 @@ def report_cmd(
         raise UserError(f"{out}: give a .html file name (or .pdf, or --pdf, for a PDF)")
     check_writable(out)  # before the (slow) build
     sc = load_scenario(path)
-    rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a, b=b,
-                       models=model_names(model, []) or None, seed=seed, grid=grid)
+    with about_file(path):
+        rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a,
+                           b=b, models=model_names(model, []) or None, seed=seed, grid=grid)
     if as_pdf:
         atomic_write_bytes(out, render_pdf(render_html(rep)))
     else:

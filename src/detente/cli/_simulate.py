@@ -23,6 +23,7 @@ from detente.cli._app import (
     TableJson,
     TableJsonCsv,
     UserError,
+    about_file,
     app,
     console,
     db_option,
@@ -55,6 +56,11 @@ def _load(file: str, set_: list[str] | None, drop: list[str] | None) -> Any:
     from detente.uncertainty import apply_whatif
 
     return apply_whatif(load_scenario(scenario_path(file)), set_ or (), drop or ())
+
+
+def _about(file: str) -> Any:
+    """:func:`about_file` for a scenario argument (a file, or a shipped name)."""
+    return about_file(scenario_path(file))
 
 
 def _model_options(names: list[str], pairs: list[str] | None) -> dict[str, dict[str, Any]]:
@@ -171,7 +177,7 @@ def simulate_cmd(
     scenario = _load(file, set_, drop)
     check_above(scenario, above, name="--above")
     names = model_names(model, ["compromise"])
-    with _progress(f"simulate {draws:,} draws") as progress:
+    with _progress(f"simulate {draws:,} draws") as progress, _about(file):
         res = simulate(scenario, names, draws, seed=seed, jitter=jitter, above=above,
                        options=_model_options(names, option), workers=workers,
                        scheduler=scheduler, progress=progress, calibration=cal,
@@ -279,9 +285,10 @@ def sensitivity_cmd(
     if method not in ("sobol", "morris"):
         raise UserError(f"--method must be sobol or morris, got {method!r}")
     scenario = _load(file, set_, drop)
-    res = sensitivity(scenario, model, method=method, inputs=tuple(inputs or ()),
-                      jitter=jitter, n=n, seed=seed,
-                      options=_model_options([model], option)[model])
+    with _about(file):
+        res = sensitivity(scenario, model, method=method, inputs=tuple(inputs or ()),
+                          jitter=jitter, n=n, seed=seed,
+                          options=_model_options([model], option)[model])
     if fmt is TableJson.json:
         console.print_json(json.dumps(res.as_dict(), allow_nan=False))
         return
@@ -334,7 +341,8 @@ def diff_cmd(
     from detente.uncertainty import diff_scenarios
 
     sa, sb = load_scenario(scenario_path(a)), _load(b, set_, drop)
-    d = diff_scenarios(sa, sb, model_names(model, ["compromise"]))
+    d = diff_scenarios(sa, sb, model_names(model, ["compromise"]),
+                       names=(str(scenario_path(a)), str(scenario_path(b))))
     if fmt is TableJson.json:
         console.print_json(json.dumps(d.as_dict(), allow_nan=False))
         return
@@ -468,12 +476,15 @@ def credibility_sensitivity_cmd(
 ) -> None:
     """Which credibility setting (half-life, allegation weight, disputed factor, prior) moves
     ACTOR's credibility, and how far: Morris or Sobol indices over their plausible ranges."""
-    from detente.cli._app import load_record
+    from detente.cli._app import load_record, not_after_today
     from detente.cli._record import _parse_date
     from detente.uncertainty import credibility_sensitivity
     from detente.uncertainty._credibility import RANGES
 
-    res = credibility_sensitivity(load_record(db), actor, toward, _parse_date(as_of, "--as-of"),
+    day = _parse_date(as_of, "--as-of")
+    if day is not None:
+        not_after_today(day, "--as-of")  # as credibility itself refuses it
+    res = credibility_sensitivity(load_record(db), actor, toward, day,
                                   settings=tuple(setting or RANGES), method=method, n=n,
                                   seed=seed)
     if fmt is TableJson.json:

@@ -15,6 +15,7 @@ from detente.cli._app import (
     UserError,
     app,
     console,
+    count,
     esc,
     load_record,
     print_lines,
@@ -194,13 +195,13 @@ def extract_cmd(
             r["flags"] = ("negated " if r["negated"] else "") + \
                 ("hypothetical" if r["hypothetical"] else "")
         if not rows or console.width < 150:  # a table of ten columns folds past reading
-            _print_candidates(rows, f"{len(shown)} candidate events")
+            _print_candidates(rows, count(len(shown), "candidate event"))
         else:
             for r in rows:
                 r["text"] = r["text"][:90]
             _print_table(rows, ["doc", "sentence", "agreement", "actors", "type", "date",
                                 "alleged_by", "flags", "confidence", "text"],
-                         f"{len(shown)} candidate events")
+                         count(len(shown), "candidate event"))
 
 
 @app.command("check")

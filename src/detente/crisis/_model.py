@@ -272,7 +272,8 @@ def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
     """The chance of prevailing per draw: its odds known up to the factor ``exp(shift)``."""
     if shift is None or p <= 0.0 or p >= 1.0:
         return np.full(1 if shift is None else shift.size, p)
-    out: np.ndarray = 1.0 / (1.0 + np.exp(-(math.log(p / (1 - p)) + shift)))
+    with np.errstate(over="ignore"):  # odds beyond 1e308 against: exp → inf, p → 0, its limit
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(math.log(p / (1 - p)) + shift)))
     return out
 
 
@@ -330,8 +331,11 @@ def _shipped() -> Any:
 
 
 def _as_of(scenario: Scenario) -> str | None:
-    v = getattr(scenario, "as_of", None) or scenario.date or None
-    return None if v is None else str(v)
+    """The day the record's trust is read at: the scenario's as_of (else its date), checked
+    (:func:`detente.record._credibility.scenario_as_of`)."""
+    from detente.record._credibility import scenario_as_of
+
+    return scenario_as_of(getattr(scenario, "as_of", None), scenario.date)
 
 
 def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float, str]:
@@ -713,7 +717,8 @@ def analyse(
                               np.empty(0), np.zeros(s.n_actors), -1, False, 0.0, 0.0,
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
-    d, how = _dyad(s, col, a, trust, as_of or _as_of(scenario), counterpart)
+    when = as_of or (_as_of(scenario) if isinstance(trust, str) else None)  # record trust only
+    d, how = _dyad(s, col, a, trust, when, counterpart)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)

@@ -470,6 +470,31 @@ def future_as_of(day: date) -> str | None:
             "to today")
 
 
+def scenario_as_of(as_of: str | None, date_text: str | None = None) -> str | None:
+    """The day a scenario's own date stands for when the record's credibility is read at it:
+    its ``as_of`` (else its ``date``), a partial date (``YYYY``, ``YYYY-MM``) read as the first
+    day it covers, so that no event after the moment the inputs describe is counted; ``None``
+    when the scenario has neither. A date that is not a date (``date`` is free text) or one
+    after today (:func:`future_as_of`) is an :class:`InputError` at its field: read silently,
+    either would put a wrong trust into the forecast."""
+    from detente.errors import Problem
+    from detente.scenario import date_span
+
+    field, text = ("as_of", as_of) if as_of else ("date", date_text)
+    if not text:
+        return None
+    try:
+        day = date_span(str(text).strip())[0]
+    except ValueError:
+        raise InputError([Problem(
+            f"{str(text)[:40]!r} is not a date: trust is read from the record as of the "
+            "scenario's as_of (else its date); expected YYYY, YYYY-MM or YYYY-MM-DD",
+            field, loc=(field,))]) from None
+    if (why := future_as_of(day)) is not None:
+        raise InputError([Problem(f"{text}: {why}", field, loc=(field,))])
+    return day.isoformat()
+
+
 def _as_ordinal(d: date | str | None) -> date:
     if d is None:
         return date.today()

@@ -155,6 +155,7 @@ def read_csv_rows(
             f"{', '.join(AGREEMENT_COLUMNS)} or {', '.join(EVENT_COLUMNS)}", "", file, 1, None)])
     shared = "finding_by" in header
     items: list[Any] = []
+    at: list[int] = []  # each item's row
     problems: list[Problem] = []
     for n, cells in rows[1:]:
         if not any(c.strip() for c in cells):
@@ -173,16 +174,33 @@ def read_csv_rows(
                 items.append(Event.model_validate(row))
             else:
                 items.append(Agreement.model_validate(row))
+            at.append(n)
         except ValidationError as e:
             problems.extend(_problems_from(e, file, n))
         except InputError as e:
             problems.append(Problem(str(e), "disputed/lawful", file, None, n))
+    problems += _future_events(kind, items, at, file)
     seen: dict[str, int] = {}
     for n, item in enumerate(items):
         if item.id in seen:
             problems.append(Problem(f"duplicate id {item.id!r}", "id", file, None, None))
         seen[item.id] = n
     return kind, items, problems
+
+
+def _future_events(kind: Kind, items: list[Any], rows: list[int], file: str
+                   ) -> list[Problem]:
+    """An event dated after today (its first possible day): an event is what happened, so the
+    date is a typo (2031 for 2021); stored, it would count in every credibility read after
+    its date. Agreements may name a date to come (entry into force)."""
+    if kind != "events":
+        return []
+    from datetime import date
+
+    today = date.today()
+    return [Problem(f"event {e.id}: date {e.date} is after today ({today}): an event records "
+                    "what has happened; check the year", "date", file, None, n)
+            for e, n in zip(items, rows, strict=True) if e.date.start > today]
 
 
 def read_record_dir(path: str | os.PathLike[str]) -> Record:

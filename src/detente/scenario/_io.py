@@ -608,6 +608,33 @@ LONG_COLUMNS = LONG_COLUMNS + CRISIS_COLUMNS
 _CRISIS_META = ("outside_options", "linkage")
 
 
+def _near_misses(file: str, header: Sequence[str], header_line: int,
+                 meta_line: dict[str, int]) -> list[Problem]:
+    """A long CSV's column (or ``# key:`` line) that is not one detente reads but nearly spells
+    one (``capabilty``, ``# as-of``): a typo, which would otherwise be ignored in silence and
+    its values with it (every capability read as 1). Other extra columns and comment lines are
+    the analyst's own and stay ignored."""
+    import difflib
+
+    out = []
+    for col in header:
+        if col and col not in LONG_COLUMNS:
+            near = difflib.get_close_matches(col, LONG_COLUMNS, n=1, cutoff=0.8)
+            if near:
+                out.append(Problem(f"unknown column '{col}': expected '{near[0]}' (a column "
+                                   "detente does not read is ignored, its values with it)",
+                                   col, file, header_line))
+    known = _LONG_META + _CRISIS_META
+    for key, line in meta_line.items():
+        if key and key not in known:
+            near = difflib.get_close_matches(key.replace("-", "_").lower(), known, n=1,
+                                             cutoff=0.8)
+            if near:
+                out.append(Problem(f"unknown '# {key}:' line: expected '# {near[0]}:'", key,
+                                   file, line))
+    return out
+
+
 def _decision_text(d: Any) -> str:
     from detente.scenario._model import Joint, Unilateral
 
@@ -725,7 +752,7 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
             [Problem(f"missing column '{m}'", m, file, skipped + 1) for m in missing]
         )
     idx = {h: i for i, h in enumerate(header)}
-    problems: list[Problem] = []
+    problems: list[Problem] = _near_misses(file, header, skipped + 1, meta_line)
     actors: dict[str, dict[str, Any]] = {}
     issues: dict[str, dict[str, Any]] = {}
     stances: list[dict[str, Any]] = []

@@ -93,7 +93,11 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
     issues = {i["id"]: i for i in data["issues"]}
     for k, who in enumerate(drops):
         if who not in actors:
-            raise InputError(f"{drop_label[k]}: no actor '{who}'; actors: {', '.join(actors)}")
+            parts = [x.strip() for x in who.split(",")]
+            one_each = (" (one actor each time: a list is not split)"
+                        if len(parts) > 1 and all(x in actors for x in parts) else "")
+            raise InputError(f"{drop_label[k]}: no actor '{who}'{one_each}; actors: "
+                             f"{', '.join(actors)}")
     for j, st in enumerate(settings):
         p = st.path
         if len(p) == 3:
@@ -218,10 +222,60 @@ def _txt(m: Any, name: str) -> Any:
     return d.text if d is not None else getattr(m, name)
 
 
-def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromise",)
-                   ) -> ScenarioDiff:
+def _located(forecast: Any, sc: Scenario, model: str, name: str) -> Any:
+    try:
+        return forecast(sc, model, rng=0)
+    except InputError as e:
+        raise e.located(name) from None
+
+
+_OPTION_FIELDS = ("action", "p_prevail", "cost", "target_cost", "imposes", "date")
+
+
+def _crisis_changes(a: Scenario, b: Scenario) -> list[Change]:
+    """The scenario-level inputs the crisis model reads: the moment (``as_of``, else ``date``:
+    trust is read from the record then), each outside option field by field (named by its
+    holder and targets), and the linkage."""
+    ch = [Change(f, getattr(a, f) or None, getattr(b, f) or None)
+          for f in ("as_of", "date") if (getattr(a, f) or None) != (getattr(b, f) or None)]
+
+    def options(sc: Scenario) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for o in sc.outside_options:
+            key = f"{o.actor}→{','.join(o.target) or 'all'}"
+            n, k = 2, key
+            while k in out:  # two options of one holder against the same targets
+                k, n = f"{key}#{n}", n + 1
+            out[k] = o
+        return out
+
+    oa, ob = options(a), options(b)
+    for k in sorted(set(oa) | set(ob)):
+        if k not in ob:
+            ch.append(Change(f"outside option {k}", "present", None))
+        elif k not in oa:
+            ch.append(Change(f"outside option {k}", None, "present"))
+        else:
+            for f in _OPTION_FIELDS:
+                x, y = _txt(oa[k], f), _txt(ob[k], f)
+                if x != y:
+                    ch.append(Change(f"outside option {k}.{f}", x, y))
+
+    def links(sc: Scenario) -> set[str]:
+        return {f"conditional {x.conditional} on {x.on}" if x.conditional
+                else f"package [{', '.join(x.package or ())}]" for x in sc.linkage}
+
+    la, lb = links(a), links(b)
+    ch += [Change(f"linkage {k}", "present" if k in la else None, "present" if k in lb else None)
+           for k in sorted(la ^ lb)]
+    return ch
+
+
+def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromise",),
+                   names: tuple[str, str] = ("scenario A", "scenario B")) -> ScenarioDiff:
     """The differences between ``a`` and ``b`` (actors, issues, stances, crisis inputs) and the
-    forecast of each model on each issue in both."""
+    forecast of each model on each issue in both; a model's input error names the scenario it
+    is about (``names``: the files, on the command line)."""
     from detente.collective import forecast
 
     ch: list[Change] = []
@@ -265,12 +319,12 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
             if x != y:
                 ch.append(Change(f"{name}.{f}", None if x is None else x.model_dump(mode="json"),
                                  None if y is None else y.model_dump(mode="json")))
-    if a.outside_options != b.outside_options:
-        ch.append(Change("outside_options", len(a.outside_options), len(b.outside_options)))
+    ch += _crisis_changes(a, b)
     moves = []
     episodes = []
     for m in models:
-        fa, fb = forecast(a, m, rng=0), forecast(b, m, rng=0)
+        fa, fb = (_located(forecast, sc, m, name) for sc, name in zip((a, b), names,
+                                                                       strict=True))
         for j, iss in enumerate(fa.issue_ids):
             if iss in fb.issue_ids:
                 moves.append((m, iss, float(fa.outcomes[j]), fb.outcome(iss)))

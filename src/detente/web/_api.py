@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -109,12 +109,13 @@ def scenario_of(state: State, body: ScenarioIn) -> Scenario:
     return state.get(body.scenario)
 
 
-def _scenario_doc(sc: Scenario) -> dict[str, Any]:
+def _scenario_doc(sc: Scenario, notes: Sequence[str] = ()) -> dict[str, Any]:
     from detente.scenario import dump_scenario_yaml
 
     return {"hash": scenario_hash(sc), "name": sc.name, "actors": list(sc.actor_ids),
             "issues": [i.id for i in sc.issues], "yaml": dump_scenario_yaml(sc),
-            "scenario": sc.model_dump(mode="json", exclude_defaults=True)}
+            "scenario": sc.model_dump(mode="json", exclude_defaults=True),
+            "notes": list(notes)}
 
 
 @contextlib.contextmanager
@@ -139,7 +140,7 @@ def list_scenarios(state: StateDep) -> dict[str, list[str]]:
 @router.get("/scenarios/{ref}", summary="One scenario (by name or hash) with its YAML")
 def get_scenario(state: StateDep, ref: Annotated[str, PathParam(max_length=100)]
                  ) -> dict[str, Any]:
-    return _scenario_doc(state.get(ref))
+    return _scenario_doc(state.get(ref), state.notes(ref))
 
 
 class ScenarioPost(BaseModel):
@@ -158,21 +159,22 @@ class ScenarioPost(BaseModel):
 def post_scenario(state: StateDep, body: ScenarioPost) -> dict[str, Any]:
     from detente.scenario import read_yaml_text
 
-    if body.yaml is not None:
-        sc = read_yaml_text(body.yaml, "yaml")
-    else:
-        sc = scenario_of(state, ScenarioIn(document=body.document))
-    state.put(sc)
-    return _scenario_doc(sc)
+    with svc.reading_notes("yaml" if body.yaml is not None else "document") as notes:
+        if body.yaml is not None:
+            sc = read_yaml_text(body.yaml, "yaml")
+        else:
+            sc = scenario_of(state, ScenarioIn(document=body.document))
+    state.put(sc, notes)
+    return _scenario_doc(sc, notes)
 
 
 @router.post("/scenarios/upload", summary="Upload a scenario file (YAML, JSON or CSV)")
 async def upload_scenario(state: StateDep, file: Annotated[UploadFile, File()]
                           ) -> dict[str, Any]:
     raw = await file.read(state.settings.limits.body_bytes + 1)
-    sc = svc.read_upload(state, file.filename, raw)
-    state.put(sc)
-    return _scenario_doc(sc)
+    sc, notes = svc.read_upload_noted(state, file.filename, raw)
+    state.put(sc, notes)
+    return _scenario_doc(sc, notes)
 
 
 # -- models and forecasts -----------------------------------------------------------------------
@@ -207,14 +209,17 @@ class ForecastIn(ScenarioIn):
 
 @router.post("/forecast", summary="Forecast every issue with one or more models, side by side")
 def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
-    sc = scenario_of(state, body)
+    with svc.reading_notes("document") as notes:
+        sc = scenario_of(state, body)
+    if body.scenario is not None:  # an upload's notes, kept with it
+        notes = list(state.notes(body.scenario))
     if body.set or body.drop:
         from detente.web._uncertainty import whatif
 
         sc = whatif(sc, body.set, body.drop)
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
-    return svc.forecast_payload(sc, fs, trajectory=body.trajectory,
-                                explanation=body.explanation)
+    return {**svc.forecast_payload(sc, fs, trajectory=body.trajectory,
+                                   explanation=body.explanation), "notes": notes}
 
 
 # -- bargaining ---------------------------------------------------------------------------------

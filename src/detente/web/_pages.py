@@ -103,8 +103,8 @@ async def scenarios_upload(request: Request, file: Annotated[UploadFile, File()]
     st = _state(request)
     raw = await file.read(st.settings.limits.body_bytes + 1)
     try:
-        sc = svc.read_upload(st, file.filename, raw)
-        key = st.put(sc)
+        sc, notes = svc.read_upload_noted(st, file.filename, raw)
+        key = st.put(sc, notes)
     except InputError as e:
         name = svc.safe_name(file.filename)
         doc = _raw_yaml(name, raw)
@@ -150,7 +150,7 @@ def scenario_view(request: Request, s: Ref = None) -> HTMLResponse:
     sc = _state(request).get(s)
     stance = {(x.actor, x.issue): x for x in sc.stances}
     return _html(request, "scenario_view.html", title=sc.name, sc=sc, ref=s, stance=stance,
-                 hash=scenario_hash(sc))
+                 hash=scenario_hash(sc), notes=_state(request).notes(s))
 
 
 @router.get("/scenarios/download")

@@ -7,11 +7,14 @@ No model code: scenarios are read by ``detente.scenario``, forecasts come from
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import tempfile
 import threading
+import warnings
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +34,8 @@ __all__ = [
     "forecast_payload",
     "parse_date",
     "read_upload",
+    "read_upload_noted",
+    "reading_notes",
     "run_forecasts",
     "safe_name",
 ]
@@ -86,6 +91,37 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
             raise relocate(e, name) from None
 
 
+_NOTES_LOCK = threading.Lock()
+_TMP_UPLOAD = re.compile(r"\S*detente-web-[^/\\\s]+[/\\]upload\.\w+")
+
+
+@contextlib.contextmanager
+def reading_notes(name: str) -> Iterator[list[str]]:
+    """The readers' notes (:class:`~detente.errors.InputNote`: a salience rescaled, or below 1
+    among values on 0–100) while reading an upload named ``name``, as the command line prints
+    them on stderr; a CSV's private temporary path is shown as ``name``. The warnings filter
+    is process-wide, so readings that collect notes take turns (a read is bounded by the
+    upload limit)."""
+    from detente.errors import InputNote
+
+    notes: list[str] = []
+    with _NOTES_LOCK, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputNote)
+        try:
+            yield notes
+        finally:
+            notes.extend(_TMP_UPLOAD.sub(name, str(w.message)) for w in caught
+                         if issubclass(w.category, InputNote))
+
+
+def read_upload_noted(state: State, filename: str | None, raw: bytes
+                      ) -> tuple[Scenario, list[str]]:
+    """:func:`read_upload` with the notes the reader gave on the way."""
+    with reading_notes(safe_name(filename)) as notes:
+        sc = read_upload(state, filename, raw)
+    return sc, notes
+
+
 def parse_date(text: str | None, field: str, *, as_of: bool = False) -> date | None:
     """``text`` as a date (None when blank); ``as_of``: a date the record's credibility is read
     at, which may not be after today (recency would discount every event as seen from then)."""
@@ -134,7 +170,8 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
             spec = get_model(name)
             opts = spec.resolve(options.get(name, {}))
         except InputError as e:
-            raise type(e)([Problem(m, name, loc=("models", i)) for m in e.messages]) from None
+            raise type(e)([Problem(m, "models", loc=("models", i)) for m in e.messages]
+                          ) from None
         est = estimate_work(name, len(scenario.actors), len(scenario.issues), opts)
         if not est.within or (est.seconds is not None and est.seconds > lim):
             raise LimitError([Problem(

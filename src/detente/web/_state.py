@@ -6,6 +6,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,7 @@ class State:
         self.settings = settings
         self._lock = threading.Lock()
         self._scenarios: OrderedDict[str, Scenario] = OrderedDict()
+        self._notes: dict[str, tuple[str, ...]] = {}  # the reader's notes on an upload
         self._shipped: dict[str, Scenario] = {}  # shipped files, read once
         self._store: Store | None = None
         self._record: Record | None = None
@@ -74,16 +76,27 @@ class State:
         if problems:
             raise LimitError(problems)
 
-    def put(self, scenario: Scenario) -> str:
-        """Keep ``scenario`` (within the limits); its hash, the permalink key."""
+    def put(self, scenario: Scenario, notes: Sequence[str] = ()) -> str:
+        """Keep ``scenario`` (within the limits) with the reader's ``notes`` on it (shown with
+        it: a salience rescaled, …); its hash, the permalink key."""
         self.check_size(scenario)
         key = scenario_hash(scenario)
         with self._lock:
             self._scenarios[key] = scenario
             self._scenarios.move_to_end(key)
+            if notes:  # the last reading's: the same scenario read again without a note
+                self._notes[key] = tuple(notes)
+            else:
+                self._notes.pop(key, None)
             while len(self._scenarios) > self.settings.limits.stored_scenarios:
-                self._scenarios.popitem(last=False)
+                old, _ = self._scenarios.popitem(last=False)
+                self._notes.pop(old, None)
         return key
+
+    def notes(self, ref: str) -> tuple[str, ...]:
+        """The reader's notes on an uploaded scenario (none for a shipped one)."""
+        with self._lock:
+            return self._notes.get(ref, ())
 
     def get(self, ref: str) -> Scenario:
         """A scenario by reference: an uploaded one's hash, a shipped example or a case name."""
@@ -113,7 +126,8 @@ class State:
 
             return self._keep(ref, load_example(ref))
         raise InputLookupError([Problem(
-            f"no scenario named '{ref}'; shipped: {', '.join(names['examples'] + names['cases'])}",
+            f"no scenario named '{ref}'; shipped: "  # a name both an example and a case: once
+            f"{', '.join(dict.fromkeys(names['examples'] + names['cases']))}",
             "scenario", loc=("scenario",))])
 
     def _keep(self, name: str, scenario: Scenario) -> Scenario:
