@@ -231,6 +231,33 @@ def test_unilateral_issue_without_credible_threat_goes_to_the_decider() -> None:
     assert forecast(sc, "crisis", rng=0).outcome("forces") == pytest.approx(90.0)
 
 
+def test_a_decider_or_threat_holder_without_positions_is_noted() -> None:
+    """A unilateral decider with no position leaves its issue at the status quo, a joint party
+    with none gives no consent to weigh, a threat holder with none values no outcome: each is
+    said in the forecast's notes (nothing silent), and the outcome is what the note says."""
+    base = _unilateral(1.0, 0.1)
+    sc = base.model_copy(update={"stances": base.stances[:1],  # D, the decider, has none
+                                 "outside_options": ()})
+    f = forecast(sc, "crisis", rng=0, trust=1.0)
+    assert f.outcome("forces") == pytest.approx(20.0)  # its status quo, as the note says
+    assert any("decided by D alone, but D holds no position" in n for n in f.notes)
+    joint = Scenario.model_validate({
+        "name": "j",
+        "actors": [{"id": "A", "capability": 5}, {"id": "B", "capability": 1},
+                   {"id": "C", "capability": 1}],
+        "issues": [{"id": "deal", "status_quo": 20, "decision": {"joint": ["A", "C"]}}],
+        "stances": [{"actor": "A", "issue": "deal", "position": 60, "salience": 80},
+                    {"actor": "B", "issue": "deal", "position": 90, "salience": 60}],
+    })
+    notes = forecast(joint, "crisis", rng=0).notes
+    assert any("needs C's consent (joint), but C holds no position" in n for n in notes)
+    assert not any("needs A's consent" in n for n in notes)
+    idle = base.model_copy(update={"stances": base.stances[1:]})  # A, the threat holder, has none
+    assert any("A has an outside option but holds no position on any issue" in n
+               for n in forecast(idle, "crisis", rng=0, trust=1.0).notes)
+    assert not any("holds no position" in n for n in forecast(base, "crisis", rng=0).notes)
+
+
 def test_deterrence_moves_the_decider_below_its_position() -> None:
     """A credible threat against a costly target makes the decider's best reply concede."""
     s = setup(_unilateral(cost=0.05, target_cost=0.9))

@@ -199,6 +199,20 @@ def setup(scenario: Scenario, channel: Channel = "public", contest_exponent: flo
             kind.append("collective")
             decider.append(-1)
             joint.append(())
+    for k, iss in enumerate(c.issue_ids):  # who decides, with no position to decide by
+        if kind[k] == "unilateral" and not present[decider[k], k]:
+            notes.append(f"issue '{iss}' is decided by {c.actor_ids[decider[k]]} alone, but "
+                         f"{c.actor_ids[decider[k]]} holds no position on it: it stays at its "
+                         "status quo unless an outside option imposes it")
+        for j in joint[k]:
+            if not present[j, k]:
+                notes.append(f"issue '{iss}' needs {c.actor_ids[j]}'s consent (joint), but "
+                             f"{c.actor_ids[j]} holds no position on it: its consent is not "
+                             "weighed")
+    for holder in dict.fromkeys(o.actor for o in scenario.outside_options):
+        if not present[a_index[holder]].any():
+            notes.append(f"{holder} has an outside option but holds no position on any issue: "
+                         "it values no outcome, so its threat is never credible")
     packages = tuple(tuple(i_index[x] for x in lk.package) for lk in scenario.linkage
                      if lk.package is not None)
     conditional = {i_index[lk.conditional]: str(lk.on) for lk in scenario.linkage
