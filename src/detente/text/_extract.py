@@ -540,6 +540,13 @@ _PARTITIVE = re.compile(r"\b(?:most|many|all|some|several|each|both|none|two|thr
                         r"(?:the\s+)?$", re.I)
 #: a bare infinitive right before a trigger ("to withdraw", "to formally leave")
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.I)
+#: (sixteenth round) an accusing verb with its object, before a violation: "accuse the Soviets
+#: of", "charge Moscow with"
+_ACCUSE_HEAD = re.compile(r"\b(?:accus|charg)\w*\s+(?:[\w.'’-]+\s+){0,5}?(?:of|with)\s+"
+                          r"(?:\w+ly\s+)?$", re.I)
+#: an accusation weighed, not made: "enough evidence to", "grounds to", "reason to"
+_ACCUSE_WEIGHED = re.compile(r"\b(?:evidence|grounds?|reasons?|basis|case|cause|"
+                             r"justification|enough)\s+(?:\w+\s+)?to\s+(?:\w+ly\s+)?$", re.I)
 #: verbs whose infinitive complement happened: "agreed to extend", "voted to ratify"
 _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
@@ -2455,6 +2462,14 @@ class Extractor:
                     hyp = True
             if etype == "ratified" and negated and not hyp:
                 etype, negated = "not_ratified", False  # "has signed but not ratified"
+            # (sixteenth round) an accusation only weighed: "deciding whether there is enough
+            # evidence to accuse the Soviets of cheating", "grounds to accuse Moscow of": the
+            # accusing verb's own modality governs the violation (not "decided to accuse")
+            if not hyp and not negated and etype == "violation_alleged" and (
+                    acc := _ACCUSE_HEAD.search(s[h0:t0])) is not None:
+                pre = s[h0:h0 + acc.start()]
+                if _HYP.search(_tail_words(pre, 7)) or _ACCUSE_WEIGHED.search(pre):
+                    hyp = True
             # alleger
             alleged: tuple[str, ...] = ()
             evidence = "record"

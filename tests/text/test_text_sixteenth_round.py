@@ -1,0 +1,46 @@
+"""Sixteenth round (issue 14): blind15's errors, then recall. Tested on sentences composed for
+these tests (not taken from the gold texts), each with the traps that must keep their old
+reading.
+
+Mechanisms: an accusation that is itself only weighed or possible ("enough evidence to accuse
+Moscow of violating", "grounds to accuse", "whether to accuse") gives no fact of the violation;
+an accusation made ("accused Russia of violating", "decided to accuse") still does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+_DL = "Missile row\n2017-03-03\n\n"
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- traps of the weighed accusation: an accusation made is still a fact -------------------
+    ("accused-made", _DL + "The United States accused Russia of violating the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+    ("decided-to-accuse", _DL + "The United States decided to accuse Russia of violating the "
+     "INF Treaty.", [w("inf_1987", "RUS", "violation_alleged")]),
+    ("evidence-that", _DL + "Washington said it has evidence that Russia violated the INF "
+     "Treaty.", [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # --- an accusation weighed, not made ------------------------------------------------------
+    ("evidence-to-accuse", _DL + "A panel will review the data before deciding whether there "
+     "is enough evidence to accuse Moscow of breaching the INF Treaty."),
+    ("grounds-to-accuse", _DL + "The committee will ask whether there are sufficient grounds to "
+     "accuse the Russian government of repeatedly violating the INF Treaty."),
+    ("reason-to-accuse", _DL + "Officials found reason to accuse the Russian military "
+     "of secretly cheating on the INF Treaty."),
+    ("could-accuse", _DL + "Washington could accuse Moscow of violating the INF Treaty."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_sixteenth_round_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_sixteenth_round_no_fact(text: str) -> None:
+    assert_no_fact(text)
