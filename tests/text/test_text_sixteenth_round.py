@@ -4,7 +4,10 @@ reading.
 
 Mechanisms: an accusation that is itself only weighed or possible ("enough evidence to accuse
 Moscow of violating", "grounds to accuse", "whether to accuse") gives no fact of the violation;
-an accusation made ("accused Russia of violating", "decided to accuse") still does.
+an accusation made ("accused Russia of violating", "decided to accuse") still does. An act under
+an agreement needs the agreement to exist at the act's date: an act dated (or, undated, in an
+article dated) before the agreement's signature is under the article's one other named agreement
+signed by then, or is no act at all; a signing, ratification or consent may be awaited.
 """
 
 from __future__ import annotations
@@ -24,7 +27,21 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      "Treaty.", [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
 ]
 
+FACTS += [
+    # --- an act dated before its agreement was signed ------------------------------------------
+    ("act-before-signature", "The report discusses the ABM Treaty and SALT II at length. In "
+     "1974 the U.S. suspected that the Soviets were violating SALT II by building new silos.",
+     [w("abm_1972", "SUN", "violation_alleged", "1974")]),
+    # (trap: the same act dated after the signature keeps its agreement)
+    ("act-after-signature", "The report discusses the ABM Treaty and SALT II at length. In "
+     "1984 the U.S. suspected that the Soviets were violating SALT II by building new silos.",
+     [w("salt2_1979", "SUN", "violation_alleged", "1984")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # an act before the signature with no earlier agreement named: no act at all
+    ("act-before-signature-alone", "In 1974 the U.S. suspected that the Soviets were violating "
+     "SALT II by building new silos."),
     # --- an accusation weighed, not made ------------------------------------------------------
     ("evidence-to-accuse", _DL + "A panel will review the data before deciding whether there "
      "is enough evidence to accuse Moscow of breaching the INF Treaty."),

@@ -1096,7 +1096,30 @@ class Extractor:
                 start = offset + a
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
-        return out
+        return self._anachronisms(out, state, year)
+
+    def _anachronisms(self, out: list[Candidate], state: _State,
+                      year: int | None) -> list[Candidate]:
+        """(sixteenth round) An act under an agreement needs the agreement to exist at the act's
+        date: an act dated (or, undated, in an article dated) before the agreement's signature
+        is under the article's one other named agreement signed by then ("In 1973 the Soviets
+        were violating the treaty", "the treaty" resolved to one signed in 1979 in an article
+        that names both), or is no act at all. A signing, a ratification or a consent may be
+        reported as awaited and keep their own reading."""
+        named = {n[1] for n in state.named}
+        kept: list[Candidate] = []
+        for c in out:
+            signed = self.signed_year.get(c.agreement)
+            when = int(c.date[:4]) if c.date else year
+            if signed is None or when is None or when >= signed or \
+                    c.type in ("signed", "ratified", "not_ratified") or not c.is_fact:
+                kept.append(c)
+                continue
+            earlier = {aid for aid in named if aid != c.agreement and
+                       self.signed_year.get(aid, when + 1) <= when}
+            if len(earlier) == 1:
+                kept.append(replace(c, agreement=earlier.pop()))
+        return kept
 
     def _ceasefire_in_force(self, s: str, t0: int, dates: list[DateMention],
                             agr_ents: list[_Ent], state: _State) -> str | None:
