@@ -7,7 +7,9 @@ Moscow of violating", "grounds to accuse", "whether to accuse") gives no fact of
 an accusation made ("accused Russia of violating", "decided to accuse") still does. An act under
 an agreement needs the agreement to exist at the act's date: an act dated (or, undated, in an
 article dated) before the agreement's signature is under the article's one other named agreement
-signed by then, or is no act at all; a signing, ratification or consent may be awaited.
+signed by then, or is no act at all; a signing, ratification or consent may be awaited. A
+labelled date line among the first paragraphs ("Publish date: June 16, 2002", "Posted on 3 May
+2019") dates the article as a dateline does: "on Friday" under it is that week's Friday.
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ FACTS += [
     ("act-after-signature", "The report discusses the ABM Treaty and SALT II at length. In "
      "1984 the U.S. suspected that the Soviets were violating SALT II by building new silos.",
      [w("salt2_1979", "SUN", "violation_alleged", "1984")]),
+]
+
+FACTS += [
+    # --- a labelled date line under the headline -----------------------------------------------
+    ("publish-date-line", "Arms control news\n\nPublish date: March 9, 2007\n\nBy a staff "
+     "writer\n\nRussia suspended the CFE Treaty on Thursday, officials said.",
+     [w("cfe_1990", "RUS", "suspended", "2007-03")]),
+    ("posted-on-line", "Arms control news\n\nPosted on 9 March 2007\n\nRussia suspended "
+     "the CFE Treaty on Thursday, officials said.",
+     [w("cfe_1990", "RUS", "suspended", "2007-03")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [

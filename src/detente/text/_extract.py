@@ -517,6 +517,13 @@ _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
                        r"\d{1,2},?|(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December))\s+(?:19|20)\d\d\.?\s*$")
+#: (sixteenth round) a labelled date line: "Publish date: June 16, 2002", "Published on 3 May
+#: 2019", "Date: 2003-05-14"
+_LABELLED_DATE = re.compile(
+    r"(?:Publish(?:ed)?|Posted|Dated?|Updated|Last\s+updated|First\s+published)"
+    r"(?:\s+(?:date|on))?\s*:?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d|[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d-\d\d-\d\d)\.?", re.I)
 #: (fourteenth round) a time clause holding a ceasefire's start: "after the ceasefire took
 #: effect", "since the truce came into force", "after the deal was agreed"
 _AFTER_START = re.compile(
@@ -1083,7 +1090,11 @@ class Extractor:
                 # (fourteenth round) a headline over a line that is a date alone, in ISO form
                 # ("Truce under strain\n2025-04-12"): a web page's headline and dateline
                 offset == paras[0][0] and len(paras) > 1 and len(chunk) < 250 and
-                bool(_ISO_DATELINE.fullmatch(chunk.strip())))
+                bool(_ISO_DATELINE.fullmatch(chunk.strip()))) or (
+                # (sixteenth round) a labelled date line among the first paragraphs
+                # ("Publish date: June 16, 2002", "Posted on 3 May 2019")
+                offset in {p[0] for p in paras[:3]} and bool(_LABELLED_DATE.fullmatch(
+                    chunk.strip())))
             state.prev_alleger = None
             state.quote_speaker = None
             state.since_agreement = 99
@@ -2675,10 +2686,16 @@ def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
 def _article_month(paras: list[tuple[int, str]]) -> str | None:
     """The month of the article's dateline (``YYYY-MM``): a date in its first paragraph when
     that is a short header ("Wikinews, Friday, October 10, 2008."), else None."""
-    if len(paras) < 2 or len(paras[0][1]) > 300:
+    if len(paras) < 2:
         return None
-    dates = [d for d in find_dates(paras[0][1], None, None) if len(d.value) >= 7]
-    return dates[-1].value[:7] if dates else None
+    # (sixteenth round) or a labelled date line among the first three ("Publish date: ...")
+    heads = [c for k, (_, c) in enumerate(paras[:3]) if (k == 0 and len(c) <= 300) or
+             _LABELLED_DATE.fullmatch(c.strip())]
+    for head in heads:
+        dates = [d for d in find_dates(head, None, None) if len(d.value) >= 7]
+        if dates:
+            return dates[-1].value[:7]
+    return None
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
