@@ -9,7 +9,9 @@ an agreement needs the agreement to exist at the act's date: an act dated (or, u
 article dated) before the agreement's signature is under the article's one other named agreement
 signed by then, or is no act at all; a signing, ratification or consent may be awaited. A
 labelled date line among the first paragraphs ("Publish date: June 16, 2002", "Posted on 3 May
-2019") dates the article as a dateline does: "on Friday" under it is that week's Friday.
+2019") dates the article as a dateline does: "on Friday" under it is that week's Friday. A
+violation noun modified by the violator's name ("Russian violations of the INF Treaty") is
+presupposed, as a definite one is, under a modal or future head ("will show that").
 """
 
 from __future__ import annotations
@@ -50,7 +52,17 @@ FACTS += [
      [w("cfe_1990", "RUS", "suspended", "2007-03")]),
 ]
 
+FACTS += [
+    # --- a violation noun modified by the violator's name ----------------------------------------
+    ("named-violations-presupposed", _DL + "The report will show that Russian violations of the "
+     "INF Treaty are extensive.", [w("inf_1987", "RUS", "violation_alleged")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # (traps: a condition on the violations, a modal verb of violating)
+    ("named-violations-if", _DL + "If Russian violations of the INF Treaty continue, Washington "
+     "will respond."),
+    ("modal-violate", _DL + "Russia may violate the INF Treaty."),
     # an act before the signature with no earlier agreement named: no act at all
     ("act-before-signature-alone", "In 1974 the U.S. suspected that the Soviets were violating "
      "SALT II by building new silos."),

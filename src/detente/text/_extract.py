@@ -2400,9 +2400,13 @@ class Extractor:
                         not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
                 # (also "the original CFE Treaty, signed in 1990 by 30 countries, ...")
                 hyp = False
+            # (sixteenth round: and one modified by the violator's name, "that Soviet
+            # violations of the Helsinki Final Act ... are detailed")
             if hyp and etype == "violation_alleged" and _NOMINAL.search(ttext.split()[-1]) and \
-                    re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
-                              s[max(c0, t0 - 50):t0], re.I) and \
+                    (re.search(r"\b(?:the|these|those|its|their|['’]s)\s+(?:[\w-]+\s+){0,3}$",
+                               s[max(c0, t0 - 50):t0], re.I) or any(
+                        re.fullmatch(r"\s+", s[e.end:t0]) and s[e.start:e.start + 1].isupper()
+                        for e in act_ents)) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
