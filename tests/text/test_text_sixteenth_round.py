@@ -11,7 +11,9 @@ signed by then, or is no act at all; a signing, ratification or consent may be a
 labelled date line among the first paragraphs ("Publish date: June 16, 2002", "Posted on 3 May
 2019") dates the article as a dateline does: "on Friday" under it is that week's Friday. A
 violation noun modified by the violator's name ("Russian violations of the INF Treaty") is
-presupposed, as a definite one is, under a modal or future head ("will show that").
+presupposed, as a definite one is, under a modal or future head ("will show that"). An act in a
+question's time or cause clause ("... when Moscow has violated the treaty?") is presupposed by
+the question, not asked (not a clause with a modal: "when it could violate").
 """
 
 from __future__ import annotations
@@ -58,7 +60,19 @@ FACTS += [
      "INF Treaty are extensive.", [w("inf_1987", "RUS", "violation_alleged")]),
 ]
 
+FACTS += [
+    # --- an act in a question's time or cause clause ---------------------------------------------
+    ("question-when-clause", "Debate\n1980-03-03\n\nWhy should we negotiate again when Moscow "
+     "has so openly violated the Helsinki Final Act?",
+     [w("helsinki_final_act_1975", "SUN", "violation_alleged")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # (traps: the question's own act, a modal in the clause)
+    ("question-own-act", "Debate\n1980-03-03\n\nDid the Soviet Union violate the Helsinki "
+     "Final Act?"),
+    ("question-when-modal", "Debate\n1980-03-03\n\nWill Moscow keep negotiating when it could "
+     "violate the Helsinki Final Act?"),
     # (traps: a condition on the violations, a modal verb of violating)
     ("named-violations-if", _DL + "If Russian violations of the INF Treaty continue, Washington "
      "will respond."),

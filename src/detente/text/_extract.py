@@ -2464,7 +2464,14 @@ class Extractor:
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             # (not a reduced relative, which the question presupposes: "Who has heard of the
             # Algiers Accords, a treaty signed on January 19, 1981 ...?")
+            # (sixteenth round: nor an act in a question's time or cause clause, which the
+            # question presupposes: "Does it make sense to negotiate when there is such
+            # flagrant disregard of the terms which they signed in 1975?")
             if _QUESTION.search(s[t0:]) and not re.search(r"[.!;:]\s", s[t0:]) and not (
+                    (qw := re.search(r"\b(?:when|since|because|although|while)\s+"
+                                     r"(?:[\w.,'’-]+\s+){0,12}?$", s[c0:t0], re.I)) and
+                    not re.search(r"\b(?:if|unless|whether|would|could|might|will|should)\b",
+                                  qw.group(0), re.I)) and not (
                     etype in _SYMMETRIC and ttext.lower().endswith("ed") and
                     _TREATY_HEAD_END.search(s[max(c0, t0 - 40):t0]) and
                     not re.search(r"\b(?:was|were|been|be|is|are|has|have|had)\s+(?:\w+\s+)?"
