@@ -13,7 +13,9 @@ labelled date line among the first paragraphs ("Publish date: June 16, 2002", "P
 violation noun modified by the violator's name ("Russian violations of the INF Treaty") is
 presupposed, as a definite one is, under a modal or future head ("will show that"). An act in a
 question's time or cause clause ("... when Moscow has violated the treaty?") is presupposed by
-the question, not asked (not a clause with a modal: "when it could violate").
+the question, not asked (not a clause with a modal: "when it could violate"). A past pledge to
+keep the agreement a relative clause is about ("the treaty, which the two states pledged to abide
+by") is its observance; a pledge standing alone ("promised to abide by the treaty") stays one.
 """
 
 from __future__ import annotations
@@ -67,7 +69,19 @@ FACTS += [
      [w("helsinki_final_act_1975", "SUN", "violation_alleged")]),
 ]
 
+FACTS += [
+    # --- a past pledge in a relative clause on the agreement -------------------------------------
+    ("pledge-relative-clause", "Arms control\n1988-03-03\n\nUnder the INF Treaty, which the "
+     "Soviet Union and the United States pledged to abide by, each side gave up its missiles.",
+     [w("inf_1987", "SUN;USA", "kept")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
+    # (traps: a pledge standing alone; a modal pledge in the relative clause)
+    ("pledge-alone", "Arms control\n1988-03-03\n\nRussia promised to abide by the INF "
+     "Treaty."),
+    ("pledge-relative-modal", "Arms control\n1988-03-03\n\nUnder the INF Treaty, which the "
+     "two sides would pledge to abide by, each side gave up its missiles."),
     # (traps: the question's own act, a modal in the clause)
     ("question-own-act", "Debate\n1980-03-03\n\nDid the Soviet Union violate the Helsinki "
      "Final Act?"),

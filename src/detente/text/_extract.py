@@ -2380,6 +2380,17 @@ class Extractor:
                     r"\b(?:if|unless|would|could|might|may|should|will|shall|must|not|never|no)\b",
                     s[c0:t0], re.I):
                 hyp = False
+            # (sixteenth round) a past pledge to keep the agreement a relative clause is about:
+            # "the treaty, which the Soviet Union and the United States pledged to abide by"
+            # (not "would pledge", "if they pledged", nor a pledge with no treaty antecedent)
+            if hyp and etype == "kept" and (pl := re.search(
+                    r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|deals?|conventions?|"
+                    r"protocols?|memorand(?:um|a))\s*,?\s+(?:which|that)\s+((?:[\w.'’-]+\s+){1,8}?)"
+                    r"(?:pledged|promised|undertook|vowed)\s+to\s+(?:\w+ly\s+)?$",
+                    s[max(0, t0 - 160):t0], re.I)) and not re.search(
+                    r"\b(?:if|unless|would|could|might|may|should|will|not|never|no)\b",
+                    pl.group(1), re.I):
+                hyp = False
             # a past act in a temporal or causal clause is presupposed: "... trying to salvage
             # after Washington pulled out"; so is a past participle right after the treaty noun
             # ("including the most recent agreement signed on February 12") and a definite
