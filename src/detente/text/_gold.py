@@ -96,6 +96,11 @@ GROUPS: dict[str, frozenset[str]] = {
                          "infobae_prkmoratorium_2022", "madhyamam_ukrtalks_2025",
                          "oneindia_lac_2020", "reuters_mmca_2020", "russodaily_twoplusfour_2024",
                          "time_salt1_1978"}),
+    "blind16": frozenset({"bbc_tehran_2003", "gzero_infmoratorium_2025", "irishtimes_bwc",
+                         "jamestown_cwc_1997", "lexology_jpoa_2014", "menatoday_usiran_2025",
+                         "scoop_sixparty_2005", "senate_salt1_1973", "statecable_salt1_1979",
+                         "thebulletin_cwc_2021", "truenews_syriamou_2017",
+                         "washtimes_salt_1982"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
