@@ -880,12 +880,18 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
                          r"(?:mutual\s+|fresh\s+|new\s+|angry\s+|bitter\s+)?(?:accusations|"
                          r"allegations|charges|claims|blame)\b", re.I)
 #: before a ratification noun: it is withheld ("bypassing the CFE ratification", "the protracted
-#: ratification", "delayed ratification of")
+#: ratification", "delayed ratification of"; seventeenth round: a parliament that "balked at" or
+#: "resisted" it)
 _RATIFICATION_WITHHELD = re.compile(
-    r"\b(?:bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
+    r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
     r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
     r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (seventeenth round) after a ratification noun, in its clause: it is still awaited
+#: ("ratification of the convention by the Duma is still pending", "remains outstanding")
+_RATIFICATION_AWAITED = re.compile(
+    r"[^;:]{0,120}?\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|yet\s+)?"
+    r"(?:pending|awaited|outstanding|incomplete|unfinished|to\s+come)\b", re.I)
 #: an actor's possessive before a treaty noun phrase: "Iran's nuclear deal"
 _POSSESSIVE_NP = re.compile(r"\b(?P<who>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,2})['’]s\s+"
                             r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?(?:deal|agreement|treaty|accord|"
@@ -2513,6 +2519,9 @@ class Extractor:
             if etype == "ratified" and ttext.lower() == "ratification" and not negated:
                 if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]):
                     etype = "not_ratified"
+                elif _RATIFICATION_AWAITED.match(s[t1:c1]):
+                    # (seventeenth round) "ratification of the treaty ... is still pending"
+                    hyp = True
                 elif re.match(r"\s+process\b", s[t1:], re.I) and not re.search(
                         r"\b(?:complet|conclu|finish|end)\w*", s[c0:c1], re.I):
                     hyp = True
