@@ -887,6 +887,10 @@ _RATIFICATION_WITHHELD = re.compile(
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
     r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
     r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (seventeenth round) before a nominal act: it is still to come ("ahead of the expiry of")
+_AHEAD = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to|in\s+"
+                    r"anticipation\s+of|in\s+preparation\s+for)\s+(?:the\s+|its\s+|their\s+|"
+                    r"an?\s+)?(?:[\w'’-]+\s+){0,3}?$", re.I)
 #: (seventeenth round) after a ratification noun, in its clause: it is still awaited
 #: ("ratification of the convention by the Duma is still pending", "remains outstanding")
 _RATIFICATION_AWAITED = re.compile(
@@ -2328,6 +2332,17 @@ class Extractor:
                                   re.I):
                 hyp = False
             if _FUTURE.search(_tail_words(s[f0:t0], 6)) and not _FORMAL.search(s):
+                hyp = True
+            # (seventeenth round) an act only ahead ("talks resumed ahead of the expiry of the
+            # deal") or dated after the article's own date (a dateline of 10 July, "the expiry on
+            # 20 July") has not happened yet: an expiry due, not an expiry
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and _AHEAD.search(s[c0:t0]):
+                hyp = True
+            # (a date written in the sentence with its year, or a day whose year is read from
+            # the dateline: "on 20 July"; a month alone, "in July", may be last year's)
+            if not hyp and dm is not None and dm.end > dm.start and state.ref is not None and \
+                    len(dm.value) >= (10 if dm.relative else 7) and \
+                    dm.value > state.ref.isoformat()[:len(dm.value)]:
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
             # backshifted "will": a decision when the sentence gives a formal notice or date
