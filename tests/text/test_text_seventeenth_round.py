@@ -32,6 +32,17 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      "diplomats recalled.", [w("jpoa_2013", "*", "entered_into_force", "2014-01")]),
 ]
 
+FACTS += [
+    # --- a signing dated to the day: the record's agreement signed that day ---------------------
+    ("signed-that-day", "Air safety\n2017-06-20\n\nThe ministry suspended the memorandum with "
+     "the United States on preventing incidents at sea and in the air.\n\nThe memorandum was "
+     "signed on October 20, 2015 by the defence ministries of the two countries.",
+     [w("syria_air_safety_mou_2015", "*", "signed", "2015-10")]),
+    # (trap: a signing dated with its agreement's own year keeps its agreement)
+    ("signed-own-day", "Naval history\n1999-06-20\n\nThe Incidents at Sea Agreement was "
+     "signed on May 25, 1972 in Moscow.", [w("incsea_1972", "*", "signed", "1972-05")]),
+]
+
 NO_FACT: list[tuple[str, str]] = [
     # --- a ratification a parliament resists or that is awaited -----------------------------
     ("balked-at-ratification", _DUMA + "The president sent the Chemical Weapons Convention to "

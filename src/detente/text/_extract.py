@@ -986,6 +986,10 @@ class Extractor:
         #: each agreement's signature date and parties (a treaty introduced as "a new treaty"
         #: and dated is the one the record has signed that day by those actors)
         self.signed_on = {a.id: a.signed.start.isoformat() for a in rec.agreements if a.signed}
+        #: (seventeenth round) the agreements signed on each day
+        self.signed_by_day: dict[str, tuple[str, ...]] = {}
+        for aid, day in self.signed_on.items():
+            self.signed_by_day[day] = (*self.signed_by_day.get(day, ()), aid)
         self.parties = {a.id: frozenset(a.parties) for a in rec.agreements}
         self.in_force = {a.id: a.in_force.start.year for a in rec.agreements if a.in_force}
         self.names = {a.id: a.name for a in rec.agreements}
@@ -2010,6 +2014,17 @@ class Extractor:
                         if e.key in self.adapted and self.in_force.get(e.key, 9999) < year_ad and
                         int(self.signed_on.get(self.adapted[e.key], "9999")[:4]) <= year_ad
                         else e for e in agrs]
+            # (seventeenth round) "The Memorandum was signed on October 20, 2015" read as an
+            # agreement of another year (an anaphor, not a name in the sentence: "On Dec. 5, 1994,
+            # Ukraine accedes to the NPT" is the NPT's): the record's one agreement signed on
+            # that very day is the one meant
+            if etype in ("signed", "entered_into_force") and dm is not None and \
+                    len(dm.value) == 10 and agrs and \
+                    not any(e.key == agrs[0].key for e in agr_ents) and \
+                    self.signed_on.get(agrs[0].key, dm.value)[:4] != dm.value[:4] and \
+                    len(on_day := self.signed_by_day.get(dm.value, ())) == 1:
+                agrs = [_Ent(agrs[0].label, on_day[0], agrs[0].start, agrs[0].end,
+                             agrs[0].text), *agrs[1:]]
             # "the CFE Treaty signed in Istanbul in November 1999": a signing dated on its
             # adaptation's date of signature (to the month), not its own, is the adaptation's
             if etype == "signed" and dm is not None and len(dm.value) >= 7:
