@@ -7,7 +7,11 @@ ratification", "resisted ratification") or that is said to be still awaited ("ra
 is still pending") is no ratification; a ratification done stays one. An act that is only ahead
 ("in the run-up to the expiry of the deal") or that is dated after the article's own date (a
 dateline of 10 July, "the expiry of the deal on 20 July") is not yet a fact; an act dated before
-the dateline stays one.
+the dateline stays one. A signing dated to the day whose agreement, an anaphor, was signed in
+another year is the record's one agreement signed that day ("The memorandum was signed on
+October 20, 2015"); a name in the sentence keeps its agreement. A record name written as common
+words ("the interim agreement") is, when the act's actors are no party of it, the record's one
+other agreement with those words whose parties they are.
 """
 
 from __future__ import annotations
@@ -41,6 +45,15 @@ FACTS += [
     # (trap: a signing dated with its agreement's own year keeps its agreement)
     ("signed-own-day", "Naval history\n1999-06-20\n\nThe Incidents at Sea Agreement was "
      "signed on May 25, 1972 in Moscow.", [w("incsea_1972", "*", "signed", "1972-05")]),
+]
+
+FACTS += [
+    # --- a record name written as common words: the agreement of the actors' ------------------
+    ("generic-interim", "Nuclear talks\n2015-03-10\n\nInspectors reported that Iran has "
+     "complied with the interim agreement.", [w("jpoa_2013", "IRN", "kept")]),
+    # (trap: the same words where the actor is a party of the first reading)
+    ("generic-interim-own", "Arms talks\n1974-03-10\n\nInspectors reported that the Soviet "
+     "Union has complied with the interim agreement.", [w("salt1_interim_1972", "SUN", "kept")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [

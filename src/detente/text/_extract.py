@@ -1121,7 +1121,32 @@ class Extractor:
                 start = offset + a
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
-        return self._anachronisms(out, state, year)
+        return self._generic_names(self._anachronisms(out, state, year), year)
+
+    def _generic_names(self, out: list[Candidate], year: int | None) -> list[Candidate]:
+        """(seventeenth round) A record name written as common words ("the interim agreement")
+        names the agreement of that description whose parties the act's actors are: when none
+        of them is a party of the one the name resolved to (the SALT I Interim Agreement for
+        Iran in 2015), the record's one other agreement with those words in a name, the actors
+        among its parties and signed by the act's (else the article's) year, is the one
+        meant."""
+        kept: list[Candidate] = []
+        for c in out:
+            text = c.agreement_text.strip()
+            codes = set(c.actors) - {SIDES, "*"}
+            when = int(c.date[:4]) if c.date else year
+            if not text or text != text.lower() or not codes or when is None or \
+                    codes & self.parties.get(c.agreement, frozenset()):
+                kept.append(c)
+                continue
+            words = set(re.findall(r"[a-z]+", text)) - {"the", "this", "that", "its", "their",
+                                                         "a", "an", "agreement", "treaty",
+                                                         "deal", "accord", "pact"}
+            alt = {aid for aid, ws in self.name_words.items() if aid != c.agreement and
+                   words and words <= ws and codes <= self.parties.get(aid, frozenset()) and
+                   self.signed_year.get(aid, when + 1) <= when}
+            kept.append(replace(c, agreement=alt.pop()) if len(alt) == 1 else c)
+        return kept
 
     def _anachronisms(self, out: list[Candidate], state: _State,
                       year: int | None) -> list[Candidate]:
