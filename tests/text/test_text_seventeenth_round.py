@@ -11,7 +11,8 @@ the dateline stays one. A signing dated to the day whose agreement, an anaphor, 
 another year is the record's one agreement signed that day ("The memorandum was signed on
 October 20, 2015"); a name in the sentence keeps its agreement. A record name written as common
 words ("the interim agreement") is, when the act's actors are no party of it, the record's one
-other agreement with those words whose parties they are.
+other agreement with those words whose parties they are. A negated act followed by another
+actor's bare auxiliary ("..., but Egypt has.") is that actor's act, asserted.
 """
 
 from __future__ import annotations
@@ -54,6 +55,17 @@ FACTS += [
     # (trap: the same words where the actor is a party of the first reading)
     ("generic-interim-own", "Arms talks\n1974-03-10\n\nInspectors reported that the Soviet "
      "Union has complied with the interim agreement.", [w("salt1_interim_1972", "SUN", "kept")]),
+]
+
+FACTS += [
+    # --- a bare auxiliary after a negated act: the act, asserted, of its actor ------------------
+    ("stranded-has", "Chemical arms\n1997-05-02\n\nLibya has not ratified the Chemical "
+     "Weapons Convention, but Egypt has.",
+     [w("cwc_1993", "LBY", "not_ratified"), w("cwc_1993", "EGY", "ratified")]),
+    # (trap: the auxiliary negated in turn gives no act)
+    ("stranded-not-either", "Chemical arms\n1997-05-02\n\nLibya has not ratified the "
+     "Chemical Weapons Convention, and Egypt has not either.",
+     [w("cwc_1993", "LBY", "not_ratified")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = [

@@ -887,6 +887,11 @@ _RATIFICATION_WITHHELD = re.compile(
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
     r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
     r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (seventeenth round) a clause of an actor and a bare auxiliary that ends the sentence or
+#: clause, after a negated act: ", Russia has.", ", but Egypt did;"
+_STRANDED = re.compile(r"[,;]\s+(?:but\s+|whereas\s+|while\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]*"
+                       r"(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})\s+(?:has|have|had|did|does|do)"
+                       r"(?:\s+so)?\s*(?:[.;]|$)", re.I)
 #: (seventeenth round) before a nominal act: it is still to come ("ahead of the expiry of")
 _AHEAD = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to|in\s+"
                     r"anticipation\s+of|in\s+preparation\s+for)\s+(?:the\s+|its\s+|their\s+|"
@@ -1121,7 +1126,28 @@ class Extractor:
                 start = offset + a
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
-        return self._generic_names(self._anachronisms(out, state, year), year)
+        return self._stranded(self._generic_names(self._anachronisms(out, state, year), year),
+                              year)
+
+    def _stranded(self, out: list[Candidate], year: int | None) -> list[Candidate]:
+        """(seventeenth round) A negated act followed by a clause of another actor and a bare
+        auxiliary ("While Iraq has not signed the treaty, Russia has", "Libya has not ratified
+        the convention, but Egypt has.") gives that actor the act, asserted: the auxiliary
+        stands for the negated clause's verb without its negation."""
+        added: list[Candidate] = []
+        for c in out:
+            positive = {"not_ratified": "ratified"}.get(c.type, c.type)
+            if not (c.negated or c.type == "not_ratified") or c.hypothetical:
+                continue
+            at = c.sentence.find(c.trigger)
+            m = _STRANDED.search(c.sentence, max(at, 0) + len(c.trigger))
+            if at < 0 or m is None:
+                continue
+            code = self.gazetteer.actor_code(m.group("who").lower(), year)
+            if code is None or code in c.actors:
+                continue
+            added.append(replace(c, actors=(code,), type=positive, negated=False))
+        return sorted(out + added, key=lambda c: c.sentence_index) if added else out
 
     def _generic_names(self, out: list[Candidate], year: int | None) -> list[Candidate]:
         """(seventeenth round) A record name written as common words ("the interim agreement")
