@@ -101,6 +101,10 @@ GROUPS: dict[str, frozenset[str]] = {
                          "scoop_sixparty_2005", "senate_salt1_1973", "statecable_salt1_1979",
                          "thebulletin_cwc_2021", "truenews_syriamou_2017",
                          "washtimes_salt_1982"}),
+    "blind17": frozenset({"afintl_doha_2024", "ap_syriacw_2013", "hansard_start1_1993",
+                         "hansbury_istanbul", "herald_singapore_2020", "latimes_testban_1986",
+                         "reuter_ttbt_1974", "rferl_istanbul_1999", "tass_istanbul_2025",
+                         "thequint_lac_2020", "tkg_doha_2022", "wilson_istanbul_2002"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
