@@ -489,6 +489,16 @@ _ASSESSED = re.compile(
     r"\s+to|(?:is|was|are|were|be)\s+in)\s+(?:[\w'’.-]+\s+){0,3}?interests?\b|"
     r"(?:is|was|are|were)\s+(?:not\s+)?(?:necessary|needed|essential|desirable|advisable|"
     r"indispensable|imperative|in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?interests?)\b)", re.I)
+#: (eighteenth round) an act's noun recommended as what would serve or benefit someone, or
+#: recommended outright: "(interests) will be best served by prompt and complete ratification
+#: of", "stands to benefit from early accession to", "recommended swift ratification of" (a run
+#: of modifiers, coordinated, before the noun; not a past benefit: "has benefited from the
+#: ratification of", "was served by")
+_RECOMMENDED = re.compile(
+    r"(?:\b(?:be|is|are)\s+(?:(?:best|well|better|most)\s+)?served\s+by|"
+    r"\bbenefit(?:s)?\s+(?:\w+ly\s+)?from|\brecommend(?:s|ed|ing)?|"
+    r"\badvocat(?:e|es|ed|ing))\s+"
+    r"(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:[\w-]+(?:\s+(?:and|or)|,)?\s+){0,4}?$", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
@@ -2433,6 +2443,11 @@ class Extractor:
                     (mm := re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
                                     r"should)\b", s[t1:])) and not re.search(
                         r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b", mm.group(0)):
+                hyp = True
+            # (eighteenth round) an act recommended: "will be best served by prompt and
+            # complete ratification of" (the modal may lie beyond the tail's words)
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
+                    _RECOMMENDED.search(s[h0:t0]):
                 hyp = True
             # an act with no determiner or agent as the subject of an assessment ("stressed that
             # ratification of the treaty met Russia's national interests", "withdrawal from
