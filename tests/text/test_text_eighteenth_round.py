@@ -5,7 +5,11 @@ Mechanism: an act recommended as what would serve or benefit someone ("Kazakhsta
 will be best served by prompt and complete ratification of ...", "Belarus stands to benefit from
 early accession to ...", "the report recommended swift ratification of ...") is no fact, however
 many modifiers stand before the act's noun; an act that has served or benefited someone ("has
-benefited from the ratification of ... in February") and a plain act stay facts.
+benefited from the ratification of ... in February") and a plain act stay facts. An act that
+"cannot" happen "until" a condition is met ("cannot enter into force until Belarus has deposited
+its instruments") is no act yet, nor is an act in the perfect inside an until-clause ("until
+Belarus has ratified it"); a past act made late ("did not enter into force until November 1992")
+stays a fact with the date after "until".
 """
 
 from __future__ import annotations
@@ -33,6 +37,23 @@ NO_FACT: list[tuple[str, str]] = [
      "and orderly accession to the Non-Proliferation Treaty."),
     ("recommended", _KAZ + "The committee's report recommended swift and unqualified "
      "ratification of the START I Treaty by Kazakhstan."),
+]
+
+FACTS += [
+    # --- traps of the act that cannot happen until: a past act made late stays a fact ----------
+    ("not-until-date", _KAZ + "The CFE Treaty did not enter into force until November 1992.",
+     [w("cfe_1990", "*", "entered_into_force", "1992-11")]),
+]
+
+NO_FACT += [
+    # an act that cannot (or will not) happen until a condition is met: no act yet
+    ("cannot-until", _KAZ + "The START I Treaty cannot enter into force until Belarus has "
+     "deposited its instruments."),
+    ("cannot-take-effect", _KAZ + "The START I Treaty cannot take effect until the other "
+     "republics have done the same."),
+    # an act in an until-clause told in the perfect is awaited, not done
+    ("until-has-ratified", _KAZ + "The START I Treaty will stay in limbo until Belarus has "
+     "ratified it."),
 ]
 
 

@@ -436,7 +436,7 @@ _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:it
                               r"ambassador|heavy))", re.I)
 
 # --- cues ---------------------------------------------------------------------------------
-_NEG = re.compile(r"\b(?:not|never|no|n't|refused to|declined to|has yet to|have yet to|"
+_NEG = re.compile(r"\b(?:not|cannot|never|no|n't|refused to|declined to|has yet to|have yet to|"
                   r"without)\b|n't\b", re.I)
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
@@ -2572,7 +2572,10 @@ class Extractor:
             # (a violation is presupposed there: "until the U.S. ends its violations")
             if not hyp and etype != "violation_alleged" and re.search(
                     r"\buntil\s+(?:[\w.,'’-]+\s+){0,8}?$", s[h0:t0], re.I) and \
-                    not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext, re.I):
+                    (not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext,
+                                   re.I) or
+                     # (eighteenth round) "until Belarus has ratified it": the perfect awaited
+                     re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", s[h0:t0], re.I)):
                 hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             # (not a reduced relative, which the question presupposes: "Who has heard of the
@@ -2604,7 +2607,13 @@ class Extractor:
                     _in_scope(_DIRECTIVE, s, h0, c0 + failed.start()):
                 hyp = False
             until = re.match(r"^(?:\s+[\w'’.-]+){0,6}?\s+until\b", s[t1:])
-            if negated and until:
+            # (eighteenth round) "cannot enter into force until Belarus has deposited ...",
+            # "will not take effect until ...": a condition not yet met, no act yet
+            if negated and until and re.search(
+                    r"\b(?:can|cannot|will|wo|shall|may|must)\b(?:\s*n[o']t\b)?\s+(?:\w+\s+){0,2}?$",
+                    s[max(c0, t0 - 30):t0], re.I):
+                negated, hyp = False, True
+            elif negated and until:
                 negated = False  # "not fully ratified until two years later"
                 # ... and the date after "until" is the act's
                 dm = next((d for d in dates if t1 + until.end() <= d.start < t1 + until.end()
