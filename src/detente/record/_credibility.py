@@ -503,6 +503,9 @@ def _as_ordinal(d: date | str | None) -> date:
             return date.fromisoformat(d)
         except ValueError:
             raise InputError(f"as_of: expected a date YYYY-MM-DD, got {d!r}") from None
+    if not isinstance(d, date):
+        raise InputError(f"as_of: expected a datetime.date or a string YYYY-MM-DD, got {d!r} "
+                         f"({type(d).__name__})")
     return d
 
 

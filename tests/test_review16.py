@@ -1,0 +1,77 @@
+"""Review 16: a researcher's bad arguments from the Python API raise detente errors."""
+
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+import pytest
+
+import detente
+from detente import DetenteError, credibility, crisis_forecast, forecast, load_shipped_record
+from detente.bargaining import analyse, domain_from_scenario
+from detente.crisis import analyse as crisis_analyse
+from detente.examples import load_example
+from detente.scenario import Scenario
+
+
+@pytest.fixture(scope="module")
+def geneva() -> Scenario:
+    return load_example("geneva-2022")
+
+
+def test_top_level_names_cover_the_documented_tasks() -> None:
+    for name in ("forecast", "simulate", "calibrate", "sensitivity", "crisis_forecast",
+                 "domain_from_scenario", "credibility", "evaluate", "extract", "build_report",
+                 "DetenteError", "load_example"):
+        assert name in detente.__all__
+    for name in detente.__all__:
+        assert getattr(detente, name) is not None
+
+
+@pytest.mark.parametrize("rng", ["x", -1, 1.5, True])
+def test_forecast_rng_of_the_wrong_kind(geneva: Scenario, rng: object) -> None:
+    with pytest.raises(DetenteError, match="rng"):
+        forecast(geneva, model="eum", rng=rng)  # type: ignore[arg-type]
+
+
+def test_forecast_needs_a_scenario() -> None:
+    with pytest.raises(DetenteError, match="needs a Scenario.*got str"):
+        forecast("geneva-2022")  # type: ignore[arg-type]
+
+
+def test_forecast_same_seed_same_result(geneva: Scenario) -> None:
+    a = forecast(geneva, model="exchange", rng=7)
+    b = forecast(geneva, model="exchange", rng=np.random.default_rng(7))
+    assert a.as_dict() == b.as_dict()
+
+
+@pytest.mark.parametrize("rng", ["x", -5])
+def test_crisis_rng_of_the_wrong_kind(geneva: Scenario, rng: object) -> None:
+    with pytest.raises(DetenteError, match="rng"):
+        crisis_forecast(geneva, rng=rng, draws=10)  # type: ignore[arg-type]
+
+
+def test_crisis_unknown_option(geneva: Scenario) -> None:
+    with pytest.raises(DetenteError, match="no option 'bogus'.*draws"):
+        crisis_forecast(geneva, bogus=1)
+
+
+def test_crisis_unknown_channel(geneva: Scenario) -> None:
+    with pytest.raises(DetenteError, match="channel must be 'public' or 'private'"):
+        crisis_analyse(geneva, channel="secret")  # type: ignore[arg-type]
+
+
+def test_credibility_as_of_of_the_wrong_type() -> None:
+    rec = load_shipped_record()
+    with pytest.raises(DetenteError, match="as_of"):
+        credibility(rec, "RUS", as_of=2022)  # type: ignore[arg-type]
+    assert credibility(rec, "RUS", as_of=datetime.date(2022, 1, 10)).mean == \
+        credibility(rec, "RUS", as_of="2022-01-10").mean
+
+
+@pytest.mark.parametrize("trust", ["a", ["a", "b"], None, True])
+def test_bargaining_trust_of_the_wrong_type(geneva: Scenario, trust: object) -> None:
+    dom = domain_from_scenario(geneva, "USA", "RUS")
+    with pytest.raises(DetenteError, match="trust"):
+        analyse(dom, trust=trust)  # type: ignore[arg-type]
