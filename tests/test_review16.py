@@ -75,3 +75,12 @@ def test_bargaining_trust_of_the_wrong_type(geneva: Scenario, trust: object) -> 
     dom = domain_from_scenario(geneva, "USA", "RUS")
     with pytest.raises(DetenteError, match="trust"):
         analyse(dom, trust=trust)  # type: ignore[arg-type]
+
+
+def test_reprs_are_one_notebook_line(geneva: Scenario) -> None:
+    fc = forecast(geneva, model="eum")
+    r = repr(fc)
+    assert len(r) < 400 and "'open_door': 50" in r and "rounds=10" in r
+    cred = credibility(load_shipped_record(), "RUS", toward="USA", as_of="2022-01-10")
+    r = repr(cred)
+    assert len(r) < 300 and "mean=0.577" in r and f"n_events={cred.n_events}" in r
