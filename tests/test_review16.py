@@ -84,3 +84,34 @@ def test_reprs_are_one_notebook_line(geneva: Scenario) -> None:
     cred = credibility(load_shipped_record(), "RUS", toward="USA", as_of="2022-01-10")
     r = repr(cred)
     assert len(r) < 300 and "mean=0.577" in r and f"n_events={cred.n_events}" in r
+
+
+def _two_issue_scenario(status_quo_first: float | None) -> Scenario:
+    from detente.scenario import scenario_from_data
+
+    return scenario_from_data({
+        "name": "plot-legend",
+        "actors": [{"id": "AAA", "capability": 60}, {"id": "BBB", "capability": 40}],
+        "issues": [{"id": "x", "status_quo": status_quo_first}, {"id": "y", "status_quo": 50}],
+        "stances": [{"actor": a, "issue": i, "position": p, "salience": 50}
+                    for a, i, p in [("AAA", "x", 20), ("BBB", "x", 30),
+                                    ("AAA", "y", 20), ("BBB", "y", 30)]],
+    })
+
+
+def test_forecast_plot_labels_a_model_missing_on_the_first_issue(tmp_path: object) -> None:
+    import warnings
+    from pathlib import Path
+
+    from detente.report import plot_forecasts
+
+    sc = _two_issue_scenario(None)  # Nash gives no forecast without a status quo
+    fc = forecast(sc, model="nash")
+    assert np.isnan(fc.outcome("x")) and not np.isnan(fc.outcome("y"))
+    out = Path(str(tmp_path)) / "f.svg"
+    import matplotlib
+
+    with warnings.catch_warnings(), matplotlib.rc_context({"svg.fonttype": "none"}):
+        warnings.simplefilter("error")  # matplotlib's "no artists with labels" was a warning
+        plot_forecasts(sc, [fc], out)
+    assert ">nash<" in out.read_text(encoding="utf-8").replace(" ", "")
