@@ -115,3 +115,29 @@ def test_forecast_plot_labels_a_model_missing_on_the_first_issue(tmp_path: objec
         warnings.simplefilter("error")  # matplotlib's "no artists with labels" was a warning
         plot_forecasts(sc, [fc], out)
     assert ">nash<" in out.read_text(encoding="utf-8").replace(" ", "")
+
+
+_EVENT_HEADER = ("id,agreement,date,actors,type,alleged_by,established_by,evidence,lawful,"
+                 "disputed,conduct,source,note\n")
+
+
+def test_record_import_names_the_row_of_an_unknown_agreement_and_a_duplicate(
+        tmp_path: object) -> None:
+    from pathlib import Path
+
+    from detente.record import RecordError, open_store
+
+    tmp = Path(str(tmp_path))
+    csv = tmp / "events.csv"
+    csv.write_text(_EVENT_HEADER
+                   + "EVX001,new_start_2010,2020-06-01,RUS,kept,,,record,,false,,https://e.org/a,ok\n"
+                   + "EVX002,no_such_agreement,2020-06-02,RUS,kept,,,record,,false,,https://e.org/b,x\n"
+                   + "EVX001,new_start_2010,2020-06-03,RUS,kept,,,record,,false,,https://e.org/c,y\n",
+                   encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp / 'r.sqlite'}")
+    with pytest.raises(RecordError) as info:
+        store.import_csv(csv)
+    text = str(info.value)
+    assert "row 3: field 'agreement': event EVX002: unknown agreement" in text
+    assert "row 4: field 'id': duplicate id 'EVX001' (first on row 2)" in text
+    assert not any(e.id.startswith("EVX") for e in store.record().events)  # all or nothing

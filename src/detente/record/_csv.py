@@ -123,11 +123,13 @@ def _problems_from(e: ValidationError, file: str, row: int) -> list[Problem]:
 
 
 def read_csv_rows(
-    text: str, file: str
+    text: str, file: str, rows_out: list[int] | None = None
 ) -> tuple[Kind, list[Agreement] | list[Event], list[Problem]]:
     """Parse one CSV text (agreements or events, told apart by the header).
 
     Returns the parsed items and every problem found (row numbers count the header as row 1).
+    ``rows_out``, if given, receives each returned item's row, in order (for later checks that
+    name the row, such as an event's unknown agreement).
     """
     try:
         rows = csv_rows(text, ",", file)
@@ -181,10 +183,14 @@ def read_csv_rows(
             problems.append(Problem(str(e), "disputed/lawful", file, None, n))
     problems += _future_events(kind, items, at, file)
     seen: dict[str, int] = {}
-    for n, item in enumerate(items):
+    for item, n in zip(items, at, strict=True):
         if item.id in seen:
-            problems.append(Problem(f"duplicate id {item.id!r}", "id", file, None, None))
-        seen[item.id] = n
+            problems.append(Problem(f"duplicate id {item.id!r} (first on row {seen[item.id]})",
+                                    "id", file, None, n))
+        else:
+            seen[item.id] = n
+    if rows_out is not None:
+        rows_out.extend(at)
     return kind, items, problems
 
 

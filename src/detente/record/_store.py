@@ -238,7 +238,7 @@ class Store:
                 raise RecordError([Problem("no such file", "", str(p))])
         problems: list[Problem] = []
         agreements: list[Agreement] = []
-        events: list[tuple[Event, str]] = []
+        events: list[tuple[Event, str, int]] = []
         for path in files:
             try:
                 text = read_text(path, what="a record CSV file")
@@ -246,21 +246,23 @@ class Store:
                 raise
             except InputError as e:
                 raise RecordError(e.problems) from None
-            kind, items, probs = read_csv_rows(text, str(path))
+            at: list[int] = []
+            kind, items, probs = read_csv_rows(text, str(path), at)
             problems.extend(probs)
             if kind == "agreements":
                 agreements.extend(i for i in items if isinstance(i, Agreement))
             else:
-                events.extend((i, str(path)) for i in items if isinstance(i, Event))
+                events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
+                              if isinstance(i, Event))
         known = {a.id for a in self.record().agreements} | {a.id for a in agreements}
-        for ev, f in events:
+        for ev, f, n in events:
             if ev.agreement not in known:
                 problems.append(Problem(
                     f"event {ev.id}: unknown agreement {ev.agreement!r} (not in the store or "
-                    "the imported agreements)", "agreement", f))
+                    "the imported agreements)", "agreement", f, None, n))
         if problems:
             raise RecordError(problems)
-        return self._write(agreements, [e for e, _ in events])
+        return self._write(agreements, [e for e, _, _ in events])
 
     def export_csv(self, folder: str | os.PathLike[str]) -> list[Path]:
         """Write ``agreements.csv`` and ``events.csv`` into ``folder`` (atomic writes)."""
