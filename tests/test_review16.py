@@ -141,3 +141,57 @@ def test_record_import_names_the_row_of_an_unknown_agreement_and_a_duplicate(
     assert "row 3: field 'agreement': event EVX002: unknown agreement" in text
     assert "row 4: field 'id': duplicate id 'EVX001' (first on row 2)" in text
     assert not any(e.id.startswith("EVX") for e in store.record().events)  # all or nothing
+
+
+def test_record_json_export_imports_back_unchanged(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    tmp = Path(str(tmp_path))
+    run = CliRunner().invoke
+    for what in ("agreements", "events"):
+        res = run(app, ["record", what, "--format", "json", "--db", "shipped"])
+        assert res.exit_code == 0, res.output
+        (tmp / f"{what}.json").write_text(res.stdout, encoding="utf-8")
+    assert len(json.loads((tmp / "events.json").read_text(encoding="utf-8"))) > 300
+    db = f"sqlite:///{tmp / 'fresh.sqlite'}"
+    from detente.record import open_store
+
+    with open_store(db, seed=False):
+        pass  # an empty store: everything must come from the JSON
+    res = run(app, ["record", "import", str(tmp), "--db", db])
+    assert res.exit_code == 0, res.output
+    for d, source in (("a", "shipped"), ("b", db)):
+        assert run(app, ["record", "export", str(tmp / d), "--db", source]).exit_code == 0
+    for name in ("agreements.csv", "events.csv"):
+        assert (tmp / "a" / name).read_bytes() == (tmp / "b" / name).read_bytes()
+
+
+def test_record_json_import_names_the_bad_item(tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from detente.record import RecordError, open_store
+
+    tmp = Path(str(tmp_path))
+    item = {"id": "EVX001", "agreement": "new_start_2010", "date": "2020-06-01",
+            "actors": ["RUS"], "type": "kept", "evidence": "record", "disputed": False,
+            "source": "https://e.org/a", "note": "ok"}
+    bad = dict(item, id="EVX002", date="2020-13-01")
+    f = tmp / "events.json"
+    f.write_text(json.dumps([item, bad, item]), encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp / 'r.sqlite'}")
+    with pytest.raises(RecordError) as info:
+        store.import_csv(f)
+    text = str(info.value)
+    assert "events.json, item 2: field 'date'" in text
+    assert "item 3: field 'id': duplicate id 'EVX001' (first as item 1)" in text
+    f.write_text("{not json", encoding="utf-8")
+    with pytest.raises(RecordError, match="not valid JSON"):
+        store.import_csv(f)
+    f.write_text(json.dumps([item]), encoding="utf-8")
+    assert "1 added" in str(store.import_csv(f))
