@@ -195,3 +195,11 @@ def test_record_json_import_names_the_bad_item(tmp_path: object) -> None:
         store.import_csv(f)
     f.write_text(json.dumps([item]), encoding="utf-8")
     assert "1 added" in str(store.import_csv(f))
+
+
+def test_crisis_result_repr_is_one_line_and_seeded_runs_agree(geneva: Scenario) -> None:
+    a = crisis_forecast(geneva, rng=3, draws=200)
+    b = crisis_forecast(geneva, rng=3, draws=200)
+    assert a.episode == b.episode and np.array_equal(a.draws, b.draws)
+    r = repr(a)
+    assert len(r) < 300 and "challenger='RUS'" in r and "draws=200" in r

@@ -751,6 +751,16 @@ class CrisisResult:
     demand: np.ndarray | None = None  # (n_draws, n_issues) A's demand in each draw
     others: dict[str, float] = field(default_factory=dict)  # other challengers' P(escalation)
 
+    def __repr__(self) -> str:
+        # a notebook line, not the draws and the crisis layer's arrays
+        an = self.analysis
+        who = ("no challenger (no outside option)" if an.dyad is None
+               else f"challenger={an.setup.actor_ids[an.dyad.a]!r}")
+        ep = ", ".join(f"{k!r}: {float(v):.3g}" for k, v in self.episode.items())
+        others = f", others={dict(self.others)!r}" if self.others else ""
+        return (f"CrisisResult({who}, episode={{{ep}}}, draws={self.draws.shape[0]}"
+                f"{others})")
+
 
 def crisis_forecast(
     scenario: Scenario,
