@@ -203,3 +203,80 @@ def test_crisis_result_repr_is_one_line_and_seeded_runs_agree(geneva: Scenario) 
     assert a.episode == b.episode and np.array_equal(a.draws, b.draws)
     r = repr(a)
     assert len(r) < 300 and "challenger='RUS'" in r and "draws=200" in r
+
+
+_RIVER = """\
+name: river-talks
+description: Hypothetical talks between two riparian states over a dam and water releases.
+as_of: "2024-03-01"
+actors:
+  - {id: AAA, name: "Upstream", capability: 60}
+  - {id: BBB, name: "Downstream", capability: 40}
+  - {id: CCC, name: "Mediator", capability: 20}
+issues:
+  - {id: release, name: "Dry-season water release", low: "None", high: "Full natural flow",
+     status_quo: 40}
+  - {id: filling, name: "Reservoir filling speed", low: "Over 15 years", high: "Over 3 years",
+     status_quo: 70}
+outside_options:
+  - {actor: AAA, target: [BBB], action: "fill the reservoir unilaterally", cost: 0.1,
+     target_cost: 0.4, imposes: {filling: 100}}
+stances:
+  - {actor: AAA, issue: release, position: 30, salience: 60}
+  - {actor: AAA, issue: filling, position: 90, salience: 90, commitment: 0.7}
+  - {actor: BBB, issue: release, position: 90, salience: 90, red_line: {side: below, value: 30}}
+  - {actor: BBB, issue: filling, position: 20, salience: 70}
+  - {actor: CCC, issue: release, position: 60, salience: 30}
+  - {actor: CCC, issue: filling, position: 50, salience: 30}
+"""
+
+
+@pytest.fixture(scope="module")
+def river_md(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object]:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    tmp = tmp_path_factory.mktemp("river")
+    (tmp / "river.yaml").write_text(_RIVER, encoding="utf-8")
+    res = CliRunner().invoke(app, ["report", str(tmp / "river.yaml"), "--a", "AAA", "--b",
+                                   "BBB", "-o", str(tmp / "river.md")])
+    assert res.exit_code == 0, res.output
+    assert "1 figure(s) beside it" in res.stdout
+    return tmp, res
+
+
+def test_report_to_markdown_labels_its_figure_and_says_what_is_missing(
+        river_md: tuple[object, object]) -> None:
+    from pathlib import Path
+
+    tmp = Path(str(river_md[0]))
+    md = (tmp / "river.md").read_text(encoding="utf-8")
+    assert md.startswith("# river-talks: case report\n\n## Key judgements\n\n1. ")
+    assert "<svg" not in md and "<td" not in md and "<p>" not in md
+    assert "![river-talks: positions (size = salience) and forecasts](river-figure-1.svg)" in md
+    assert (tmp / "river-figure-1.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
+    assert "## What happened\n\n*Skipped: the scenario records no observed outcome" in md
+    assert "| actor | release | filling |\n|---|---|---|\n| AAA | 30 (60) | 90 (90) |" in md
+
+
+def test_report_judgements_use_the_icd203_confidence_levels(
+        river_md: tuple[object, object]) -> None:
+    import re
+    from pathlib import Path
+
+    md = (Path(str(river_md[0])) / "river.md").read_text(encoding="utf-8")
+    levels = re.findall(r"\*\(confidence: (\w+) —", md)
+    assert len(levels) >= 5 and set(levels) <= {"low", "moderate", "high"}, levels
+
+
+def test_report_refuses_other_suffixes(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    res = CliRunner().invoke(app, ["report", "geneva-2022", "-o",
+                                   str(Path(str(tmp_path)) / "r.txt")])
+    assert res.exit_code == 2 and "give a .html or .md file name" in res.output
