@@ -280,3 +280,12 @@ def test_report_refuses_other_suffixes(tmp_path: object) -> None:
     res = CliRunner().invoke(app, ["report", "geneva-2022", "-o",
                                    str(Path(str(tmp_path)) / "r.txt")])
     assert res.exit_code == 2 and "give a .html or .md file name" in res.output
+
+
+def test_markdown_figure_title_is_the_largest_text() -> None:
+    from detente.report._markdown import _svg_title
+
+    svg = ('<svg><text style="font-size: 7px">2012-02-03 new_start_2010: kept (+0.017)</text>'
+           '<text style="font-size: 12px">Credibility of USA toward RUS</text>'
+           '<text style="font-size: 10px">P(commitment honoured)</text></svg>')
+    assert _svg_title(svg) == "Credibility of USA toward RUS"

@@ -16,7 +16,7 @@ from detente.report._case_report import CaseReport
 
 __all__ = ["render_markdown"]
 
-_TEXT = re.compile(r"<text[^>]*>([^<]+)")
+_TEXT = re.compile(r"<text[^>]*?font-size:\s*([0-9.]+)px[^>]*>([^<]+)")
 
 
 def _cell(text: str) -> str:
@@ -191,11 +191,14 @@ class _ToMarkdown(HTMLParser):
 
 
 def _svg_title(svg: str) -> str:
-    """The figure's title: its first text that reads as one (``name: what``), else its longest
-    (the report draws its figures' text as SVG text elements)."""
-    texts = [" ".join(unescape(t).split()) for t in _TEXT.findall(svg)]
-    titled = [t for t in texts if ": " in t and len(t) > 20]
-    return titled[0] if titled else (max(texts, key=len) if texts else "")
+    """The figure's title: its text in the largest font, the first such (the report draws its
+    figures' text as SVG text elements, the title larger than labels and ticks)."""
+    texts = [(float(size), " ".join(unescape(t).split())) for size, t in _TEXT.findall(svg)]
+    texts = [(size, t) for size, t in texts if t]
+    if not texts:
+        return ""
+    top = max(size for size, _ in texts)
+    return next(t for size, t in texts if size == top)
 
 
 def render_markdown(report: CaseReport, figure_name: str = "figure"
