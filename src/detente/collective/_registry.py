@@ -163,7 +163,10 @@ def forecast(
 ) -> Forecast:
     """Forecast the outcome of ``scenario`` on each issue with the registered ``model``.
 
-    ``rng`` is a ``numpy.random.Generator`` or a seed for models with random elements.
+    ``rng`` is a ``numpy.random.Generator`` or a seed ≥ 0 for models with random elements
+    (``None``: fresh entropy, not reproducible). Each model's paper is its
+    :attr:`ModelSpec.reference` (``get_model(name).reference``, or ``detente models NAME``);
+    unknown models, unknown options and bad values raise :class:`~detente.errors.InputError`.
     """
     if not isinstance(scenario, Scenario):
         raise InputError(f"forecast needs a Scenario (load_scenario(path) or "
