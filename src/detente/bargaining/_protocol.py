@@ -41,6 +41,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from detente._rng import as_generator
 from detente.bargaining._domain import Domain, check_outcomes
 from detente.bargaining._space import pareto_frontier, solve_points
 from detente.errors import InputError
@@ -268,7 +269,7 @@ def negotiate_batch(
         raise InputError(f"deadline must be at least 1, got {deadline}")
     # a generator only where a strategy draws (making one costs as much as a short negotiation)
     gen = rng if isinstance(rng, np.random.Generator) else (
-        np.random.default_rng(rng) if "random" in (sa.kind, sb.kind) else _NO_RNG)
+        as_generator(rng) if "random" in (sa.kind, sb.kind) else _NO_RNG)
     side_a = _Side(ua, ub, rep, ra, sa, gen)
     side_b = _Side(ub, ua, rep, rb, sb, gen)
     nb = rep.shape[0]
@@ -684,7 +685,7 @@ def tournament(
     if repeats < 1:
         raise InputError(f"repeats must be ≥ 1, got {repeats}")
     check_outcomes(domain, repeats, 50_000_000)
-    gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+    gen = as_generator(rng)
     ua, ub = _perturbed_tables(domain, repeats, noise, gen)
     ra, rb = domain.a.reservation_value, domain.b.reservation_value
     fronts = []

@@ -46,10 +46,17 @@ _TOL = 1e-12
 
 def trust_pair(trust: float | Sequence[float]) -> tuple[float, float]:
     """``(kappa_a, kappa_b)`` from one number (both) or a pair; each must be in [0, 1]."""
-    if isinstance(trust, (int, float)):
+    def number(x: object) -> float:
+        if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)):
+            raise InputError(f"trust: expected a number in [0, 1] or a pair of them, got {x!r}")
+        return float(x)
+
+    if isinstance(trust, (int, float, np.integer, np.floating)) and not isinstance(trust, bool):
         pair = (float(trust), float(trust))
+    elif isinstance(trust, (str, bytes)) or not isinstance(trust, Sequence | np.ndarray):
+        raise InputError(f"trust: expected a number in [0, 1] or a pair of them, got {trust!r}")
     else:
-        t = [float(x) for x in trust]
+        t = [number(x) for x in trust]
         if len(t) != 2:
             raise InputError(f"trust: expected one number or two, got {len(t)}")
         pair = (t[0], t[1])

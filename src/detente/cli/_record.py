@@ -219,11 +219,12 @@ def show_cmd(
     "alleged_by, established_by, evidence, lawful, disputed, conduct, source, note (actors "
     "separated by ';'; type e.g. kept, suspended, violation_alleged). Agreements: id, name, "
     "kind, parties, domain, signed, in_force, source, note. `detente record export DIR` writes "
-    "both files: a model to copy."))
+    "both files: a model to copy. A .json file is a list of objects with these keys (what "
+    "`detente record events --format json` writes)."))
 @user_errors
 def import_cmd(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE", help="agreements/events CSV files, or folders holding them.")],
+        metavar="FILE", help="agreements/events CSV (or JSON) files, or folders holding them.")],
     db: DbOpt = None,
 ) -> None:
     """Import CSV rows (all-or-nothing; every bad row is reported)."""

@@ -27,7 +27,8 @@ def report_cmd(
         metavar="SCENARIO", help="Scenario file or shipped example name.")],
     out: Annotated[Path, typer.Option(
         "-o", "--output", callback=output_path,
-        help="File to write: .html, or .pdf for a PDF.")] = Path("report.html"),
+        help="File to write: .html, .md for Markdown (figures as SVG files beside it), or "
+        ".pdf for a PDF.")] = Path("report.html"),
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Write a PDF (to the -o name with a .pdf suffix) instead of HTML; needs "
         "WeasyPrint (pip install 'detente\\[pdf]').")] = False,
@@ -59,17 +60,27 @@ def report_cmd(
         engine, why = pdf_engine()
         if engine is None:  # before the (slow) build: say at once what is missing
             raise UserError(f"cannot write {out}: {why}")
-    elif suffix not in (".html", ".htm"):
-        raise UserError(f"{out}: give a .html file name (or .pdf, or --pdf, for a PDF)")
+    elif suffix not in (".html", ".htm", ".md"):
+        raise UserError(f"{out}: give a .html or .md file name (or .pdf, or --pdf, for a PDF)")
     check_writable(out)  # before the (slow) build
     sc = load_scenario(path)
     with about_file(path):
         rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a,
                            b=b, models=model_names(model, []) or None, seed=seed, grid=grid)
+    written = ""
     if as_pdf:
         atomic_write_bytes(out, render_pdf(render_html(rep)))
+    elif suffix == ".md":
+        from detente.report import render_markdown
+
+        text, figures = render_markdown(rep, figure_name=f"{out.stem}-figure")
+        for name, svg in figures:  # the figures first: the text links to them
+            atomic_write_text(out.with_name(name), svg)
+        atomic_write_text(out, text)
+        if figures:
+            written = f", {len(figures)} figure(s) beside it as {out.stem}-figure-N.svg"
     else:
         atomic_write_text(out, render_html(rep))
     skipped = [s.title for s in rep.sections if s.skipped]
     console.print(f"report written to {out} ({len(rep.sections) - len(skipped)} sections"
-                  + (f"; skipped: {', '.join(skipped)}" if skipped else "") + ")")
+                  + (f"; skipped: {', '.join(skipped)}" if skipped else "") + ")" + written)

@@ -70,6 +70,19 @@ class Forecast:
             ) from None
         return float(self.outcomes[k])
 
+    def __repr__(self) -> str:
+        # a notebook line, not the arrays and the (lazy) diagnostics
+        outs = ", ".join(f"{i!r}: {float(o):.4g}"
+                         for i, o in zip(self.issue_ids, self.outcomes, strict=True))
+        extra = f", rounds={self.rounds}" if self.trajectory is not None else ""
+        if self.episode is not None:
+            extra += ", episode={" + ", ".join(f"{k!r}: {float(v):.3g}"
+                                               for k, v in self.episode.items()) + "}"
+        if self.notes:
+            extra += f", notes={len(self.notes)}"
+        return (f"Forecast(model={self.model!r}, scenario={self.scenario!r}, "
+                f"outcomes={{{outs}}}{extra})")
+
     @property
     def rounds(self) -> int:
         return 0 if self.trajectory is None else self.trajectory.shape[0] - 1

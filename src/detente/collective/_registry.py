@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from detente._rng import as_generator
 from detente.collective._budget import check_work
 from detente.collective._forecast import Forecast
 from detente.errors import InputError, InputLookupError
@@ -162,12 +163,19 @@ def forecast(
 ) -> Forecast:
     """Forecast the outcome of ``scenario`` on each issue with the registered ``model``.
 
-    ``rng`` is a ``numpy.random.Generator`` or a seed for models with random elements.
+    ``rng`` is a ``numpy.random.Generator`` or a seed ≥ 0 for models with random elements
+    (``None``: fresh entropy, not reproducible). Each model's paper is its
+    :attr:`ModelSpec.reference` (``get_model(name).reference``, or ``detente models NAME``);
+    unknown models, unknown options and bad values raise :class:`~detente.errors.InputError`.
     """
+    if not isinstance(scenario, Scenario):
+        raise InputError(f"forecast needs a Scenario (load_scenario(path) or "
+                         f"detente.examples.load_example(name)), got {type(scenario).__name__}")
     spec = get_model(model)
     opts = spec.resolve(options)
+    gen = as_generator(rng)
     check_work(model, len(scenario.actors), len(scenario.issues), opts)
-    return spec.func(scenario, scenario.compile(), rng=np.random.default_rng(rng), **opts)
+    return spec.func(scenario, scenario.compile(), rng=gen, **opts)
 
 
 def forecast_many(
@@ -181,8 +189,10 @@ def forecast_many(
     spec = get_model(model)
     opts = spec.resolve(options)
     for sc in scenarios:
+        if not isinstance(sc, Scenario):
+            raise InputError(f"forecast_many needs Scenarios, got {type(sc).__name__}")
         check_work(model, len(sc.actors), len(sc.issues), opts)
-    gen = np.random.default_rng(rng)
+    gen = as_generator(rng)
     if spec.batch is not None:
         return spec.batch(list(scenarios), rng=gen, **opts)
     return [spec.func(s, s.compile(), rng=gen, **opts) for s in scenarios]

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import inspect
 import itertools
 import math
 from collections.abc import Mapping
@@ -61,6 +62,7 @@ from typing import Any
 
 import numpy as np
 
+from detente._rng import as_generator
 from detente.collective._baselines import nash_bargaining
 from detente.collective._forecast import Forecast
 from detente.collective._registry import Option, register
@@ -709,7 +711,7 @@ def analyse(
     uses :data:`CANDIDATE_SEED`, whatever its own seed."""
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
-    gen = np.random.default_rng(rng)
+    gen = as_generator(rng)
     a = _challenger(s, col, challenger)
     empty = np.empty((0, s.n_issues))
     if a is None:
@@ -749,6 +751,16 @@ class CrisisResult:
     demand: np.ndarray | None = None  # (n_draws, n_issues) A's demand in each draw
     others: dict[str, float] = field(default_factory=dict)  # other challengers' P(escalation)
 
+    def __repr__(self) -> str:
+        # a notebook line, not the draws and the crisis layer's arrays
+        an = self.analysis
+        who = ("no challenger (no outside option)" if an.dyad is None
+               else f"challenger={an.setup.actor_ids[an.dyad.a]!r}")
+        ep = ", ".join(f"{k!r}: {float(v):.3g}" for k, v in self.episode.items())
+        others = f", others={dict(self.others)!r}" if self.others else ""
+        return (f"CrisisResult({who}, episode={{{ep}}}, draws={self.draws.shape[0]}"
+                f"{others})")
+
 
 def crisis_forecast(
     scenario: Scenario,
@@ -765,7 +777,11 @@ def crisis_forecast(
     (the first in order of threat margin sets the outcome); otherwise the principal's
     bargaining decides. ``challenger`` restricts the crisis to one of them.
     """
-    gen = np.random.default_rng(rng)
+    unknown = sorted(set(options) - _ONE_OPTIONS)
+    if unknown:
+        raise InputError(f"crisis_forecast has no option {', '.join(map(repr, unknown))}; its "
+                         f"options are: {', '.join(sorted(_ONE_OPTIONS - {'rng'}))}")
+    gen = as_generator(rng)
     first = _crisis_forecast_one(scenario, rng=gen, challenger=challenger, **options)
     an = first.analysis
     if challenger or an.dyad is None:
@@ -824,7 +840,7 @@ def _crisis_forecast_one(
         raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
     if power_info not in ("common", "private"):
         raise InputError(f"power_info must be 'common' or 'private', got {power_info!r}")
-    gen = np.random.default_rng(rng)
+    gen = as_generator(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
@@ -1085,3 +1101,7 @@ def with_setup(s: CrisisSetup, **changes: Any) -> CrisisSetup:
 
 def mapping_float(m: Mapping[str, Any]) -> dict[str, float]:
     return {k: float(v) for k, v in m.items()}
+
+
+# the keyword options crisis_forecast passes on to one challenger's crisis
+_ONE_OPTIONS = frozenset(inspect.signature(_crisis_forecast_one).parameters) - {"scenario"}

@@ -16,6 +16,7 @@ from typing import Literal
 
 import numpy as np
 
+from detente.errors import InputError
 from detente.scenario import Joint, Scenario, Unilateral
 
 __all__ = ["Channel", "CrisisSetup", "OptionSetup", "contest_probability", "setup"]
@@ -144,6 +145,8 @@ class CrisisSetup:
 def setup(scenario: Scenario, channel: Channel = "public", contest_exponent: float = 1.0
           ) -> CrisisSetup:
     """Compile ``scenario``'s crisis inputs, positions and saliences from ``channel``."""
+    if channel not in ("public", "private"):
+        raise InputError(f"channel must be 'public' or 'private', got {channel!r}")
     c = scenario.compile()
     a_index = {a: k for k, a in enumerate(c.actor_ids)}
     i_index = {i: k for k, i in enumerate(c.issue_ids)}

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from detente._rng import as_generator
 from detente.collective import Forecast, forecast_many, get_model
 from detente.errors import InputError
 from detente.scenario import OUTCOME_KINDS, Dataset, Scenario
@@ -523,7 +524,7 @@ def compare(
     if len(cases) < 2:  # resampling one case gives that case back: no interval, not [d, d]
         lo = hi = math.nan
     else:
-        gen = np.random.default_rng(rng)
+        gen = as_generator(rng)
         draws = gen.integers(0, len(cases), size=(n_boot, len(cases)))
         boot = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
         alpha = (1 - level) / 2

@@ -257,6 +257,13 @@ class Credibility:
     settings: CredibilitySettings = field(repr=False)
     conduct_drivers: tuple[ConductDriver, ...] = ()
 
+    def __repr__(self) -> str:
+        # a notebook line: the drivers (one per counted event) are in .drivers and as_dict()
+        return (f"Credibility(actor={self.actor!r}, toward={self.toward!r}, "
+                f"as_of={self.as_of.isoformat()!r}, mean={self.mean:.3f}, "
+                f"low={self.low:.3f}, high={self.high:.3f}, level={self.level}, "
+                f"n_events={self.n_events}, drivers={len(self.drivers)})")
+
     @property
     def kept(self) -> float:
         """Weighted evidence of keeping (alpha minus the prior)."""
@@ -503,6 +510,9 @@ def _as_ordinal(d: date | str | None) -> date:
             return date.fromisoformat(d)
         except ValueError:
             raise InputError(f"as_of: expected a date YYYY-MM-DD, got {d!r}") from None
+    if not isinstance(d, date):
+        raise InputError(f"as_of: expected a datetime.date or a string YYYY-MM-DD, got {d!r} "
+                         f"({type(d).__name__})")
     return d
 
 

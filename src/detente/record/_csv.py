@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +25,8 @@ from detente.record._model import Agreement, Event, Record, RecordError
 from detente.scenario import Problem, atomic_write_text
 
 __all__ = [
+    "json_as_csv",
+    "json_problems",
     "AGREEMENT_COLUMNS",
     "EVENT_COLUMNS",
     "agreements_csv",
@@ -123,11 +128,13 @@ def _problems_from(e: ValidationError, file: str, row: int) -> list[Problem]:
 
 
 def read_csv_rows(
-    text: str, file: str
+    text: str, file: str, rows_out: list[int] | None = None
 ) -> tuple[Kind, list[Agreement] | list[Event], list[Problem]]:
     """Parse one CSV text (agreements or events, told apart by the header).
 
     Returns the parsed items and every problem found (row numbers count the header as row 1).
+    ``rows_out``, if given, receives each returned item's row, in order (for later checks that
+    name the row, such as an event's unknown agreement).
     """
     try:
         rows = csv_rows(text, ",", file)
@@ -181,10 +188,14 @@ def read_csv_rows(
             problems.append(Problem(str(e), "disputed/lawful", file, None, n))
     problems += _future_events(kind, items, at, file)
     seen: dict[str, int] = {}
-    for n, item in enumerate(items):
+    for item, n in zip(items, at, strict=True):
         if item.id in seen:
-            problems.append(Problem(f"duplicate id {item.id!r}", "id", file, None, None))
-        seen[item.id] = n
+            problems.append(Problem(f"duplicate id {item.id!r} (first on row {seen[item.id]})",
+                                    "id", file, None, n))
+        else:
+            seen[item.id] = n
+    if rows_out is not None:
+        rows_out.extend(at)
     return kind, items, problems
 
 
@@ -285,4 +296,50 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     out = [p / "agreements.csv", p / "events.csv"]
     atomic_write_text(out[0], agreements_csv(record))
     atomic_write_text(out[1], events_csv(record))
+    return out
+
+
+def json_as_csv(text: str, file: str) -> str:
+    """A JSON list of agreement or event objects (what ``detente record agreements/events
+    --format json`` writes) as the CSV text :func:`read_csv_rows` reads: same columns, same
+    checks. Lists (``actors``, ``parties``) are joined with ';', booleans written as
+    true/false, null as empty."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise RecordError([Problem(f"not valid JSON: {e.msg}", "", file, e.lineno, None)]
+                          ) from None
+    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
+        raise RecordError([Problem(
+            "expected a JSON list of objects, one per agreement or event, with the CSV columns "
+            f"as keys ({', '.join(EVENT_COLUMNS)} for events)", "", file, None, None)])
+    columns: list[str] = list(dict.fromkeys(str(k) for item in data for k in item))
+
+    def cell(v: Any) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, list):
+            return ";".join(cell(x) for x in v)
+        return str(v)
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for item in data:
+        w.writerow([cell(item.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def json_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems found in :func:`json_as_csv`'s text, named by item (1 = the list's first)
+    rather than by CSV row (2 = the first item: the header is row 1)."""
+    out = []
+    for p in problems:
+        msg = re.sub(r"\(first on row (\d+)\)", lambda m: f"(first as item {int(m[1]) - 1})",
+                     p.message)
+        if p.row is not None:
+            p = replace(p, file=f"{p.file}, item {p.row - 1}", row=None)
+        out.append(replace(p, message=msg))
     return out

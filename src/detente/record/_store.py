@@ -24,7 +24,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from detente._limits import read_text
 from detente.errors import InputError, LimitError
-from detente.record._csv import read_csv_rows, write_record_dir
+from detente.record._csv import json_as_csv, json_problems, read_csv_rows, write_record_dir
 from detente.record._model import Agreement, Event, Record, RecordError
 from detente.record._shipped import load_shipped_record
 from detente.scenario import Problem
@@ -220,6 +220,10 @@ class Store:
     def import_csv(self, *paths: str | os.PathLike[str]) -> ImportReport:
         """Import CSV files (agreements and/or events; a folder means both files in it).
 
+        A ``.json`` file is a list of objects with the CSV columns as keys (what ``detente
+        record agreements/events --format json`` writes), checked the same way; its problems
+        are named by item (1 = the first).
+
         All-or-nothing: every bad row in every file is reported in one :class:`RecordError`
         and nothing is written unless all rows are good. Rows whose id is already stored
         replace the stored ones.
@@ -229,8 +233,11 @@ class Store:
             if p.is_dir():
                 found = [p / n for n in ("agreements.csv", "events.csv") if (p / n).exists()]
                 if not found:
-                    raise RecordError([Problem("no agreements.csv or events.csv in this folder",
-                                               "", str(p))])
+                    found = [p / n for n in ("agreements.json", "events.json")
+                             if (p / n).exists()]
+                if not found:
+                    raise RecordError([Problem("no agreements.csv or events.csv (or .json) in "
+                                               "this folder", "", str(p))])
                 files.extend(found)
             elif p.exists():
                 files.append(p)
@@ -238,7 +245,7 @@ class Store:
                 raise RecordError([Problem("no such file", "", str(p))])
         problems: list[Problem] = []
         agreements: list[Agreement] = []
-        events: list[tuple[Event, str]] = []
+        events: list[tuple[Event, str, int]] = []
         for path in files:
             try:
                 text = read_text(path, what="a record CSV file")
@@ -246,21 +253,26 @@ class Store:
                 raise
             except InputError as e:
                 raise RecordError(e.problems) from None
-            kind, items, probs = read_csv_rows(text, str(path))
-            problems.extend(probs)
+            at: list[int] = []
+            is_json = path.suffix.lower() == ".json"
+            if is_json:
+                text = json_as_csv(text, str(path))
+            kind, items, probs = read_csv_rows(text, str(path), at)
+            problems.extend(json_problems(probs) if is_json else probs)
             if kind == "agreements":
                 agreements.extend(i for i in items if isinstance(i, Agreement))
             else:
-                events.extend((i, str(path)) for i in items if isinstance(i, Event))
+                events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
+                              if isinstance(i, Event))
         known = {a.id for a in self.record().agreements} | {a.id for a in agreements}
-        for ev, f in events:
+        for ev, f, n in events:
             if ev.agreement not in known:
                 problems.append(Problem(
                     f"event {ev.id}: unknown agreement {ev.agreement!r} (not in the store or "
-                    "the imported agreements)", "agreement", f))
+                    "the imported agreements)", "agreement", f, None, n))
         if problems:
             raise RecordError(problems)
-        return self._write(agreements, [e for e, _ in events])
+        return self._write(agreements, [e for e, _, _ in events])
 
     def export_csv(self, folder: str | os.PathLike[str]) -> list[Path]:
         """Write ``agreements.csv`` and ``events.csv`` into ``folder`` (atomic writes)."""

@@ -17,6 +17,7 @@ from detente.report._credibility_plot import plot_credibility
 from detente.report._eum_plot import plot_eum_trajectory
 from detente.report._evaluation_plot import plot_evaluation
 from detente.report._forecast_plot import plot_forecasts
+from detente.report._markdown import render_markdown
 
 __all__ = [
     "LIKELIHOOD_TERMS",
@@ -31,6 +32,7 @@ __all__ = [
     "plot_trust_curve",
     "plot_utility_plane",
     "render_html",
+    "render_markdown",
     "Section",
     "save_figure",
 ]

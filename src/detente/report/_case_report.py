@@ -683,8 +683,10 @@ def build_report(
         near = min(inds, key=lambda i: i.distance)
         if near.flips_at is not None:
             judgements.append(Judgement(
-                "Nearest to changing: " + indicator_text(scenario, near), near.confidence or
-                "moderate", f"what-if sweep of {len(inds)} inputs; the change lies "
+                "Nearest to changing: " + indicator_text(scenario, near),
+                # the stance's coding confidence (low/medium/high) on the report's ICD 203 scale
+                {"medium": "moderate"}.get(near.confidence or "", near.confidence or "moderate"),
+                f"what-if sweep of {len(inds)} inputs; the change lies "
                 f"{near.distance:.0%} of the input's range away (key assumptions section)"))
     else:
         sections.append(Section("indicators", title, skipped="no judgement with a likelihood "

@@ -43,7 +43,8 @@ def plot_forecasts(
         if st.issue in by_issue:
             by_issue[st.issue].append(st)
     crowded = False
-    for k, (issue, ax) in enumerate(zip(issues, axes[:, 0], strict=True)):
+    labelled: set[str] = set()  # each model in the legend once, from the first panel it is on
+    for issue, ax in zip(issues, axes[:, 0], strict=True):
         stances = by_issue[issue.id]
         xs = np.array([s.position for s in stances], dtype=float)
         sal = np.array([s.salience for s in stances], dtype=float)
@@ -73,7 +74,9 @@ def plot_forecasts(
             if np.isnan(x):
                 continue
             ax.scatter([x], [0.62], marker=_MARKERS[m % len(_MARKERS)], s=70,
-                       color=f"C{m}", zorder=4, label=fc.model if k == 0 else None)
+                       color=f"C{m}", zorder=4,
+                       label=None if fc.model in labelled else fc.model)
+            labelled.add(fc.model)
         pad = 0.03 * (issue.scale_max - issue.scale_min)
         ax.set_xlim(issue.scale_min - pad, issue.scale_max + pad)
         ax.set_ylim(-0.8, 0.85)
@@ -88,11 +91,13 @@ def plot_forecasts(
         shown.append(f"first {n} of {len(scenario.issues)} issues")
     if crowded:
         shown.append(f"actor names left out where more than {MAX_LABELS}")
+    if forecasts and not labelled:
+        shown.append("no model gives a forecast on the issues drawn")
     extra = f" ({'; '.join(shown)})" if shown else ""
     fig.suptitle(f"{scenario.name}: positions (size = salience) and forecasts{extra}",
                  fontsize=10, x=0.01, ha="left")
-    if forecasts:
-        fig.legend(loc="upper right", fontsize=8, ncols=min(len(forecasts), 5))
+    if labelled:
+        fig.legend(loc="upper right", fontsize=8, ncols=min(len(labelled), 5))
     with figure_text(fig, path):
         fig.tight_layout()
         out = save_figure(fig, path)

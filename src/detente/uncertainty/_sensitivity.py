@@ -11,6 +11,16 @@ runs once on all the sampled rows (batched, :mod:`._models`).
 - Morris (elementary effects, ``r·(k + 1)`` runs): ``mu_star`` (mean absolute effect of
   moving the input across its range, in the issue's units) and ``sigma`` (non-linearity and
   interactions).
+
+References: Sobol', I. M. (2001), Global sensitivity indices for nonlinear mathematical models
+and their Monte Carlo estimates, Mathematics and Computers in Simulation 55, 271-280; Saltelli,
+A. (2002), Making best use of model evaluations to compute sensitivity indices, Computer Physics
+Communications 145, 280-297; Morris, M. D. (1991), Factorial sampling plans for preliminary
+computational experiments, Technometrics 33(2), 161-174; Campolongo, F., Cariboni, J. &
+Saltelli, A. (2007), An effective screening design for sensitivity analysis of large models,
+Environmental Modelling & Software 22, 1509-1518 (``mu_star``); Herman, J. & Usher, W. (2017),
+SALib: an open-source Python library for sensitivity analysis, Journal of Open Source Software
+2(9), 97.
 """
 
 from __future__ import annotations
