@@ -122,6 +122,8 @@ def sensitivity(
         raise InputError(f"method must be 'sobol' or 'morris', got {method!r}")
     if n < 2:
         raise InputError(f"n must be ≥ 2, got {n}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise InputError(f"seed must be a whole number ≥ 0, got {seed!r}")
     if method == "sobol" and n & (n - 1):
         raise InputError(f"Sobol's base sample must be a power of two (Sobol' points keep "
                          f"their balance only then), e.g. {1 << max(1, (n - 1).bit_length())}; "

@@ -132,6 +132,12 @@ class ModelSummary:
     episode_draws: np.ndarray | None = None
     point_episode: Mapping[str, float] | None = None
 
+    def __repr__(self) -> str:
+        # a notebook line: the mean and sd per issue, not the draws and the quantile arrays
+        per = ", ".join(f"{i!r}: {float(m):.4g} ± {float(d):.3g}"
+                        for i, m, d in zip(self.issue_ids, self.mean, self.sd, strict=True))
+        return f"ModelSummary(model={self.model!r}, mean ± sd={{{per}}})"
+
     @property
     def median(self) -> np.ndarray:
         return self.quantiles[0.5]
@@ -175,6 +181,14 @@ class SimulationResult:
     notes: tuple[str, ...] = ()
     calibration: Any = None
     """The :class:`~detente.uncertainty.Calibration` applied (None: raw draws)."""
+
+    def __repr__(self) -> str:
+        # a notebook line, not every model's arrays (``summary(model)`` has them)
+        return (f"SimulationResult(scenario={self.scenario!r}, draws={self.draws}, "
+                f"seed={self.seed}, models={[m.model for m in self.models]!r}, "
+                f"issues={len(self.issue_ids)}, backend={self.backend!r}"
+                + (", calibrated" if self.calibration is not None else "")
+                + (f", notes={len(self.notes)}" if self.notes else "") + ")")
 
     @property
     def run_s(self) -> float:
