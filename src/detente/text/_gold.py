@@ -105,6 +105,10 @@ GROUPS: dict[str, frozenset[str]] = {
                          "hansbury_istanbul", "herald_singapore_2020", "latimes_testban_1986",
                          "reuter_ttbt_1974", "rferl_istanbul_1999", "tass_istanbul_2025",
                          "thequint_lac_2020", "tkg_doha_2022", "wilson_istanbul_2002"}),
+    "blind18": frozenset({"aa_interkorean_2023", "ap_testaccords_1987", "ap_twoplusfour_1991",
+                         "arw_friendship_2018", "csmonitor_sevenpacts_1984", "csp_libya_2003",
+                         "ipn_cfe_2007", "qha_friendship_2018", "rferl_foundingact_1997",
+                         "rian_cfe_2005", "upi_helsinki_1981", "xinhua_plutonium_2016"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
