@@ -37,6 +37,7 @@ from datetime import date
 from typing import Any
 
 from detente.record import Record
+from detente.text._confidence import calibrated
 from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import (
     ARMED,
@@ -951,6 +952,7 @@ class Extractor:
         from detente.record import load_shipped_record
 
         rec = load_shipped_record() if record is None else record
+        self.record: Record = rec
         self.ended: dict[str, int] = {}
         self.signed_year = {a.id: a.signed.start.year for a in rec.agreements if a.signed}
         # the day each ceasefire was concluded: an attack dated after it, in an article about
@@ -1034,6 +1036,7 @@ class Extractor:
         self.name_stems = frozenset(w for ws in self.name_words.values() for w in ws)
 
     # ------------------------------------------------------------------------------------
+    @calibrated
     def extract(self, article: Article, ref_date: date | None = None) -> list[Candidate]:
         """Candidates for every claimed event in ``article`` (facts and non-facts)."""
         paras = _paragraphs(article.text)
