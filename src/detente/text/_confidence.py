@@ -68,6 +68,9 @@ _REPORTED = re.compile(r"\b(?:said|says|say|stated|told|according\s+to|claimed|c
                        r"announced|added|reported|alleged|insisted|argued|warned)\b|[\"“”]",
                        re.I)
 _DATA = "confidence.json"
+#: the range a confidence is kept in: no candidate is certain (the model is fitted on a few
+#: hundred candidates; the highest bin held out was right 95 % of the time), none impossible
+LOW, HIGH = 0.02, 0.95
 
 
 class _SentenceNames:
@@ -176,6 +179,10 @@ class ConfidenceModel:
         z = ((np.atleast_2d(x) - self.mean) / self.scale) @ self.coef + self.intercept
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
+    def confidence(self, x: np.ndarray) -> np.ndarray:
+        """:meth:`predict` as a candidate carries it: to two places, in [LOW, HIGH]."""
+        return np.asarray(np.round(np.clip(self.predict(x), LOW, HIGH), 2))
+
     def as_dict(self) -> dict[str, Any]:
         return {**self.meta, "features": list(FEATURES),
                 "mean": [round(float(v), 10) for v in self.mean],
@@ -231,13 +238,12 @@ def load_model() -> ConfidenceModel:
 def apply(cands: list[Candidate], ex: Extractor,
           model: ConfidenceModel | None = None) -> list[Candidate]:
     """The candidates with their rule score replaced by the model's P(right), to two places
-    (in [0.01, 0.99])."""
+    (in [LOW, HIGH])."""
     if not cands:
         return cands
     model = model or load_model()
-    p = model.predict(feature_matrix(cands, ex))
-    return [replace(c, confidence=round(float(min(0.99, max(0.01, q))), 2))
-            for c, q in zip(cands, p, strict=True)]
+    p = model.confidence(feature_matrix(cands, ex))
+    return [replace(c, confidence=float(q)) for c, q in zip(cands, p, strict=True)]
 
 
 def calibrated(method: Callable[..., list[Candidate]]) -> Callable[..., list[Candidate]]:
