@@ -177,7 +177,7 @@ class ConfidenceModel:
     def predict(self, x: np.ndarray) -> np.ndarray:
         """P(right) for each row of ``x`` (features in the order of :data:`FEATURES`)."""
         z = ((np.atleast_2d(x) - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        return np.asarray(0.5 * (1.0 + np.tanh(0.5 * z)))  # the logistic, without overflow
 
     def confidence(self, x: np.ndarray) -> np.ndarray:
         """:meth:`predict` as a candidate carries it: to two places, in [LOW, HIGH]."""
