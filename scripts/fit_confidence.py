@@ -198,22 +198,10 @@ def evaluate(data: Data) -> None:
             rows.insert(2, ("model shifted to the first-run precision (experiment)",
                             shifted[sel]))
         _scores_table(rows, y)
-        if gs == ["blind18"]:
-            continue
-        print("| bin | old: n | old: mean | old: right | new: n | new: mean | new: right |")
-        print("|---|---|---|---|---|---|---|")
-        edges = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 1.0001)
-        for lo, hi in zip(edges, edges[1:], strict=False):
-            cells = []
-            for q in (old, p):
-                b = (q >= lo) & (q < hi)
-                k = int(b.sum())
-                cells.append(f"{k} | {q[b].mean():.2f} | {y[b].mean():.2f}" if k else
-                             "0 | – | –")
-            print(f"| [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'} | {cells[0]} | "
-                  f"{cells[1]} |")
+        if gs != ["blind18"]:
+            _reliability(old, p, y)
         facts = facts_of(gs)
-        print("\n| at or above | old: kept | old: P | old: R | new: kept | new: P | new: R |")
+        print("| at or above | old: kept | old: P | old: R | new: kept | new: P | new: R |")
         print("|---|---|---|---|---|---|---|")
         for t in (0.0, *THRESHOLDS):
             cells = []
@@ -235,6 +223,21 @@ def evaluate(data: Data) -> None:
         print(f"  {f:<24} {c:+.3f}")
     print(f"  intercept {full.intercept:+.3f}")
     assert all(math.isfinite(v) for v in full.coef)
+
+
+def _reliability(old: np.ndarray, p: np.ndarray, y: np.ndarray) -> None:
+    print("| bin | old: n | old: mean | old: right | new: n | new: mean | new: right |")
+    print("|---|---|---|---|---|---|---|")
+    edges = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 1.0001)
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        cells = []
+        for q in (old, p):
+            b = (q >= lo) & (q < hi)
+            k = int(b.sum())
+            cells.append(f"{k} | {q[b].mean():.2f} | {y[b].mean():.2f}" if k else "0 | – | –")
+        print(f"| [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'} | {cells[0]} | "
+              f"{cells[1]} |")
+    print()
 
 
 def _shift(m: ConfidenceModel, x: np.ndarray, target: float) -> float:

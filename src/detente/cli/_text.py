@@ -147,7 +147,8 @@ def extract_cmd(
         "--accept-all", help="Write every factual candidate at or above --min-confidence.")
     ] = False,
     min_confidence: Annotated[float, typer.Option(
-        min=0.0, max=1.0, help="With --accept-all: the lowest confidence written.")] = 0.0,
+        min=0.0, max=1.0, help="With --accept-all: the lowest confidence written (a "
+        "probability that the candidate is right, 0 to 1).")] = 0.0,
     db: DbOpt = None,
 ) -> None:
     """Candidate record events in articles: agreement, actor, type, date, alleger, flags."""

@@ -24,8 +24,9 @@ patterns are generated from the record (agreement names and aliases, actor names
   that name an agreement, "the 1987 INF Treaty", are skipped), else a relative phrase resolved
   against the dateline ("today") or the last year mentioned.
 
-Each candidate carries the sentence, its character span in the article and a confidence that
-drops for every fallback used (anaphoric agreement, actor from the voice, no date).
+Each candidate carries the sentence, its character span in the article and a confidence: a rule
+score that drops for every fallback used (anaphoric agreement, actor from the voice, no date),
+turned into a probability of being right by ``_confidence.py``.
 """
 
 from __future__ import annotations
