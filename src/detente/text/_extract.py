@@ -499,6 +499,17 @@ _RECOMMENDED = re.compile(
     r"\bbenefit(?:s)?\s+(?:\w+ly\s+)?from|\brecommend(?:s|ed|ing)?|"
     r"\badvocat(?:e|es|ed|ing))\s+"
     r"(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:[\w-]+(?:\s+(?:and|or)|,)?\s+){0,4}?$", re.I)
+#: (nineteenth round) before an act's noun: the act is only proposed, the subject of a bill, a
+#: draft law, a motion or a proposal ("submitted a draft law to the Verkhovna Rada on the
+#: termination of", "tabled a motion on withdrawal from"); not one passed or adopted
+_PROPOSED = re.compile(
+    r"\b(?:draft(?:\s+(?:law|bill|act|decree|resolution|legislation))?|bill|motion|proposals?|"
+    r"legislative\s+initiative)\b[^.;:]{0,60}?\b(?:on|for|about|concerning|regarding|"
+    r"(?:calling|providing)\s+for)\s+(?:(?:the|a|an|its|their)\s+|[\w.'’-]+['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$", re.I)
+_PASSED = re.compile(r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|enact(?:ed|s)|"
+                     r"voted\s+(?:for|in\s+favou?r\s+of)|signed|endorsed)\s+(?:\w+\s+){0,2}?"
+                     r"(?:draft|bill|motion|proposals?|legislative)\b", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
@@ -2448,6 +2459,12 @@ class Extractor:
             # complete ratification of" (the modal may lie beyond the tail's words)
             if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
                     _RECOMMENDED.search(s[h0:t0]):
+                hyp = True
+            # (nineteenth round) an act proposed: "submitted a draft law to the Verkhovna Rada
+            # on the termination of", "tabled a motion on withdrawal from" (not a bill passed)
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
+                    (pm := _PROPOSED.search(s, c0, t0)) is not None and \
+                    not _PASSED.search(s, c0, pm.end()):
                 hyp = True
             # an act with no determiner or agent as the subject of an assessment ("stressed that
             # ratification of the treaty met Russia's national interests", "withdrawal from

@@ -1,0 +1,45 @@
+"""Nineteenth round (issue 14): blind18's errors. Tested on sentences composed for these tests
+(not taken from the gold texts), each with the traps that must keep their old reading.
+
+Mechanism: an act only proposed — the subject of a bill, a draft law, a motion or a proposal
+"on the termination of" a treaty, sent, tabled or submitted to a parliament — is no act; a note
+or notice on the termination (the notice is the act) and a plain act stay facts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+_KYIV = "World news\n2018-12-10\n\n"
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # --- traps of the proposed act: an act done, or its notice, stays a fact -------------------
+    ("terminated-plain", _KYIV + "Ukraine terminated the Treaty of Friendship with Russia on "
+     "Tuesday.", [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+    ("notice-of-termination", _KYIV + "Kyiv gave formal notice of the termination of "
+     "the Treaty of Friendship with Russia on Tuesday.",
+     [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # an act proposed to a parliament: a bill, a draft law, a motion, a proposal on it
+    ("bill-on-termination", _KYIV + "The Ukrainian president sent a bill to parliament on the "
+     "termination of the Treaty of Friendship with Russia on Tuesday."),
+    ("draft-law-on-suspension", _KYIV + "The cabinet submitted a draft law to the Duma on the "
+     "suspension of the New START Treaty on Monday."),
+    ("motion-on-withdrawal", _KYIV + "Opposition deputies tabled a motion in the Rada on "
+     "Ukraine's withdrawal from the Treaty of Friendship with Russia."),
+    ("proposal-for-extension", _KYIV + "Moscow put forward a proposal for the extension of the "
+     "New START Treaty by five years."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_nineteenth_round_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_nineteenth_round_no_fact(text: str) -> None:
+    assert_no_fact(text)
