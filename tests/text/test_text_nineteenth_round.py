@@ -3,7 +3,9 @@
 
 Mechanism: an act only proposed — the subject of a bill, a draft law, a motion or a proposal
 "on the termination of" a treaty, sent, tabled or submitted to a parliament — is no act; a note
-or notice on the termination (the notice is the act) and a plain act stay facts.
+or notice on the termination (the notice is the act) and a plain act stay facts. An
+organisation's leaders (ministers, delegations) coordinated with another actor's leader ("NATO
+leaders and Russian President Boris Yeltsin signed") are both the act's actors.
 """
 
 from __future__ import annotations
@@ -32,6 +34,24 @@ NO_FACT: list[tuple[str, str]] = [
      "Ukraine's withdrawal from the Treaty of Friendship with Russia."),
     ("proposal-for-extension", _KYIV + "Moscow put forward a proposal for the extension of the "
      "New START Treaty by five years."),
+]
+
+
+_PARIS = "World news\n1997-05-27\n\n"
+
+FACTS += [
+    # an organisation's leaders coordinated with a named person: both sides act
+    ("leaders-and-president", _PARIS + "NATO leaders and Russian President Boris Yeltsin today "
+     "signed the Founding Act in Paris.",
+     [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27")]),
+    ("ministers-and-minister", _PARIS + "NATO foreign ministers and Russian Foreign Minister "
+     "Yevgeny Primakov signed the Founding Act in Paris today.",
+     [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27")]),
+    # traps: one actor alone, and a pair named plainly, keep their reading
+    ("president-alone", _PARIS + "Russian President Boris Yeltsin signed the Founding Act in "
+     "Paris today.", [w("nato_russia_founding_act_1997", "RUS", "signed", "1997-05-27")]),
+    ("pair-plain", _PARIS + "NATO and Russia signed the Founding Act in Paris today.",
+     [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27")]),
 ]
 
 

@@ -3161,7 +3161,12 @@ def _chain(s: str, acts: list[_Ent], last: int) -> list[_Ent]:
     while j > 0:
         gap = s[acts[j - 1].end:acts[j].start]
         # (a title and name after a demonym: "Armenian Prime Minister Nikol Pashinyan and")
-        if re.fullmatch(r"(?:['’]s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?(?:,\s*)?"
+        # (nineteenth round: and a plural of those who act for the first actor, "NATO
+        # leaders and Russian President Boris Yeltsin signed")
+        if re.fullmatch(r"(?:['’]s)?\s*(?:(?-i:[A-Z][\w.'-]*)\s+)*?(?-i:[A-Z][\w.'-]*)?"
+                        r"(?:(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:leaders|ministers|"
+                        r"heads\s+of\s+(?:state|government)|delegations|delegates|envoys|"
+                        r"negotiators|representatives)\s+(?=and\s))?(?:,\s*)?"
                         r"(?:and\s+|along\s+with\s+|together\s+with\s+|"
                         r"as\s+well\s+as\s+)?(?:(?:the|its|their|our|all|other)\s+)*"
                         r"(?:(?:[A-Z][\w.'-]*|of|" + _TITLE_WORDS + r")\s+)*",
