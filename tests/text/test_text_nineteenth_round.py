@@ -1,11 +1,14 @@
 """Nineteenth round (issue 14): blind18's errors. Tested on sentences composed for these tests
 (not taken from the gold texts), each with the traps that must keep their old reading.
 
-Mechanism: an act only proposed — the subject of a bill, a draft law, a motion or a proposal
-"on the termination of" a treaty, sent, tabled or submitted to a parliament — is no act; a note
-or notice on the termination (the notice is the act) and a plain act stay facts. An
+Mechanisms: an act only proposed (the subject of a bill, a draft law, a motion or a proposal
+"on the termination of" a treaty, sent, tabled or submitted to a parliament) is no act; a note
+or notice of the termination (the notice is the act) and a plain act stay facts. An
 organisation's leaders (ministers, delegations) coordinated with another actor's leader ("NATO
-leaders and Russian President Boris Yeltsin signed") are both the act's actors.
+leaders and Russian President Boris Yeltsin signed") are both the act's actors. A treaty's
+standing clause, a general rule in the present ("is automatically renewed ... unless one of the
+parties notifies"), is no dated act; a renewal that happened ("was automatically renewed in
+2008") stays a fact.
 """
 
 from __future__ import annotations
@@ -52,6 +55,21 @@ FACTS += [
      "Paris today.", [w("nato_russia_founding_act_1997", "RUS", "signed", "1997-05-27")]),
     ("pair-plain", _PARIS + "NATO and Russia signed the Founding Act in Paris today.",
      [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27")]),
+]
+
+
+FACTS += [
+    # trap of the standing clause: a renewal that happened stays a fact
+    ("renewed-past", _KYIV + "The Treaty of Friendship with Russia was automatically renewed in "
+     "2008.", [w("ukr_rus_friendship_1997", "*", "extended", "2008")]),
+]
+
+NO_FACT += [
+    # a treaty's standing clause, a general rule in the present, is no dated act
+    ("renewed-unless", _KYIV + "The Treaty of Friendship with Russia is automatically renewed "
+     "for ten-year periods unless either party objects."),
+    ("extended-if", _KYIV + "The Treaty of Friendship is extended every ten years if neither "
+     "side gives written notice."),
 ]
 
 

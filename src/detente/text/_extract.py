@@ -2466,6 +2466,15 @@ class Extractor:
                     (pm := _PROPOSED.search(s, c0, t0)) is not None and \
                     not _PASSED.search(s, c0, pm.end()):
                 hyp = True
+            # (nineteenth round) a treaty's standing clause, a general rule in the present: "is
+            # automatically renewed, unless one of the parties notifies", "is extended every ten
+            # years if": no dated act ("was automatically renewed in 2008" is one)
+            if not hyp and etype != "violation_alleged" and \
+                    not _NOMINAL.search(ttext.split()[-1]) and (pr := re.search(
+                        r"\b(?:is|are)\s+(?:(?:\w+ly|then|also)\s+)?$", s[h0:t0], re.I)) and (
+                    "automatically" in pr.group(0).lower() or re.search(
+                        r"\b(?:unless|if|provided|whenever|each|every)\b", s[t1:], re.I)):
+                hyp = True
             # an act with no determiner or agent as the subject of an assessment ("stressed that
             # ratification of the treaty met Russia's national interests", "withdrawal from
             # the pact is necessary"): an argument about the act, not a report of it
