@@ -8,7 +8,9 @@ organisation's leaders (ministers, delegations) coordinated with another actor's
 leaders and Russian President Boris Yeltsin signed") are both the act's actors. A treaty's
 standing clause, a general rule in the present ("is automatically renewed ... unless one of the
 parties notifies"), is no dated act; a renewal that happened ("was automatically renewed in
-2008") stays a fact.
+2008") stays a fact. An act that someone makes harder ("criticizes NATO for complicating CFE
+Treaty ratification") is neither done nor withheld by them; "delaying ratification" stays a
+ratification withheld.
 """
 
 from __future__ import annotations
@@ -70,6 +72,25 @@ NO_FACT += [
      "for ten-year periods unless either party objects."),
     ("extended-if", _KYIV + "The Treaty of Friendship is extended every ten years if neither "
      "side gives written notice."),
+]
+
+
+_CFE = "World news\n2005-06-01\n\n"
+
+FACTS += [
+    # traps of the act made harder: a ratification done, and one delayed (withheld), keep theirs
+    ("completed-ratification", _CFE + "Russia completed ratification of the adapted CFE Treaty "
+     "in 2004.", [w("acfe_1999", "RUS", "ratified", "2004")]),
+    ("delayed-ratification", _CFE + "Moscow blamed Washington for delaying ratification of the "
+     "adapted CFE Treaty.", [w("acfe_1999", "USA", "not_ratified")]),
+]
+
+NO_FACT += [
+    # an act someone makes harder is neither done nor withheld by them
+    ("complicating-ratification", _CFE + "Moscow criticized NATO for complicating CFE Treaty "
+     "ratification."),
+    ("hampering-ratification", _CFE + "Russia accused the alliance of hampering the "
+     "ratification of the adapted CFE Treaty."),
 ]
 
 

@@ -510,6 +510,12 @@ _PROPOSED = re.compile(
 _PASSED = re.compile(r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|enact(?:ed|s)|"
                      r"voted\s+(?:for|in\s+favou?r\s+of)|signed|endorsed)\s+(?:\w+\s+){0,2}?"
                      r"(?:draft|bill|motion|proposals?|legislative)\b", re.I)
+#: (nineteenth round) before an act's noun: someone makes the act harder ("criticizes NATO for
+#: complicating CFE Treaty ratification", "accused it of hampering the ratification of"); the
+#: act is neither done nor withheld by them
+_HINDERED = re.compile(
+    r"\b(?:complicat|hamper|imped|hinder|jeopardi[sz]|endanger|undermin|frustrat)\w*\s+"
+    r"(?:(?:the|its|their|any|a)\s+)?(?:[\w.'’-]+\s+){0,3}?$", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
@@ -2474,6 +2480,10 @@ class Extractor:
                         r"\b(?:is|are)\s+(?:(?:\w+ly|then|also)\s+)?$", s[h0:t0], re.I)) and (
                     "automatically" in pr.group(0).lower() or re.search(
                         r"\b(?:unless|if|provided|whenever|each|every)\b", s[t1:], re.I)):
+                hyp = True
+            # (nineteenth round) an act made harder: "for complicating CFE Treaty ratification"
+            if not hyp and etype in ("ratified", "signed", "extended", "entered_into_force") and \
+                    _NOMINAL.search(ttext.split()[-1]) and _HINDERED.search(s, c0, t0):
                 hyp = True
             # an act with no determiner or agent as the subject of an assessment ("stressed that
             # ratification of the treaty met Russia's national interests", "withdrawal from
