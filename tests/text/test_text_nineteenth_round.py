@@ -10,7 +10,9 @@ standing clause, a general rule in the present ("is automatically renewed ... un
 parties notifies"), is no dated act; a renewal that happened ("was automatically renewed in
 2008") stays a fact. An act that someone makes harder ("criticizes NATO for complicating CFE
 Treaty ratification") is neither done nor withheld by them; "delaying ratification" stays a
-ratification withheld.
+ratification withheld. An agreement the record does not hold, told by a year of signature that is
+not the record's ("a test-ban agreement signed in the 1950s") or by a proper name the record
+does not know ("the Peaceful Nuclear Explosions Treaty"), is not resolved to another agreement.
 """
 
 from __future__ import annotations
@@ -91,6 +93,29 @@ NO_FACT += [
      "ratification."),
     ("hampering-ratification", _CFE + "Russia accused the alliance of hampering the "
      "ratification of the adapted CFE Treaty."),
+]
+
+
+_TESTS = "World news\n1986-05-01\n\n"
+_TTBT = "Nixon signed the Threshold Test Ban Treaty in 1974. "
+
+FACTS += [
+    # an agreement the record does not hold, by a year of signature that is not the record's
+    # one or by a proper name the record does not know, is not resolved to another agreement
+    ("decade-of-another", _TESTS + "Moscow said Washington broke a test-ban agreement signed in "
+     "the 1950s and a 1974 limit on the size of tests.", []),
+    ("year-of-another", _TESTS + _TTBT + "Moscow says Washington violated an atmospheric "
+     "test-ban accord concluded in 1963.", [w("ttbt_1974", "USA", "signed", "1974")]),
+    ("unknown-name-signed", _TESTS + _TTBT + "Brezhnev then signed the Peaceful Nuclear "
+     "Explosions Treaty in 1976.", [w("ttbt_1974", "USA", "signed", "1974")]),
+    ("unknown-name-passive", _TESTS + _TTBT + "The Outer Space Treaty was extended to the moon "
+     "in 1979.", [w("ttbt_1974", "USA", "signed", "1974")]),
+    # traps: the record's own year, and an anaphor with no other name, keep their reading
+    ("year-of-its-own", _TESTS + "Moscow said Washington violated a test-ban agreement signed "
+     "in 1974.", [w("ttbt_1974", "USA", "violation_alleged", by="SUN"),
+                 w("ttbt_1974", "*", "signed", "1974")]),
+    ("anaphor-kept", _TESTS + _TTBT + "Brezhnev signed the treaty in Moscow as well.",
+     [w("ttbt_1974", "USA", "signed", "1974"), w("ttbt_1974", "SUN", "signed")]),
 ]
 
 

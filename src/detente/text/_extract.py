@@ -516,6 +516,21 @@ _PASSED = re.compile(r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|enact(?:
 _HINDERED = re.compile(
     r"\b(?:complicat|hamper|imped|hinder|jeopardi[sz]|endanger|undermin|frustrat)\w*\s+"
     r"(?:(?:the|its|their|any|a)\s+)?(?:[\w.'’-]+\s+){0,3}?$", re.I)
+#: (nineteenth round) a proper treaty name ("the Peaceful Nuclear Explosions Treaty"): read only
+#: where the record's gazetteer found no agreement in the act's clause (not a protocol, which
+#: may be part of a treaty, nor a pact, "the Warsaw Pact"; not the head of a longer name, "the
+#: Russian-American Treaty on ...")
+_PROPER_TREATY = re.compile(
+    r"\b(?!(?:The|This|That|A|An|Its|Their|His|Her|Our|New|Old|Former|Both|Each|Any)\b)"
+    r"(?-i:[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]+)){0,5}\s+"
+    r"(?-i:Treaty|Agreement|Accords?|Convention)\b(?!\s+(?:on|of|for|between|to)\b)")
+#: (nineteenth round) an agreement told in common words with its own year of signature: "a
+#: test-ban agreement signed in the 1960s", "an accord concluded in 1963" (group 1 the year,
+#: group 2 an "s" for a decade)
+_DESCRIBED_YEAR = re.compile(
+    r"\b(?:a|an|the|this|that)\s+(?:(?-i:[a-z])[\w-]*\s+){0,4}?(?-i:treaty|agreement|accord|pact|"
+    r"ban|convention|moratorium)\s*,?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|"
+    r"concluded|reached|agreed)\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?((?:1[89]|20)\d\d)(s?)\b", re.I)
 _REPORTED_WOULD = re.compile(r"\b(?:said|announced|stated|declared|told \S+|(?:notified|informed)"
                              r"\b[^.;]{0,60}?\s+that)\s+(?:that\s+)?"
                              r"(?:it|they|he|she|we|the (?:[\w-]+\s+){0,3}?[\w-]+|"
@@ -1913,6 +1928,11 @@ class Extractor:
                 elif not after and rel:
                     after = rel
             in_clause = [e for e in agr_ents if c0 <= e.start < c1]
+            # (nineteenth round) a treaty the record does not hold, named in the act's clause
+            # with no record agreement there ("Ford signed the Peaceful Nuclear Explosions
+            # Treaty in 1976"): its act, not one to resolve to another agreement
+            if not in_clause and not after and _PROPER_TREATY.search(s, c0, c1):
+                continue
             # "signed a new strategic reductions treaty": an indefinite treaty noun phrase after
             # the signing, no name in it, introduces an agreement (resolved by date below)
             new_np = re.match(r"\s+(?:a|an)\s+(?:new\s+)?(?:[\w'’-]+\s+){0,4}?(?:treaty|agreement|"
@@ -2111,6 +2131,18 @@ class Extractor:
                         self.signed_on.get(self.adapted[e.key], "").startswith(dm.value[:7]) and
                         not self.signed_on.get(e.key, "").startswith(dm.value[:4]) else e
                         for e in agrs]
+            # (nineteenth round) an agreement told in common words with a year of signature
+            # that is not the record's ("a test-ban agreement signed in the 1960s", resolved
+            # to one of 1974): an agreement the record does not hold (the act's own verb, or
+            # the act's object right after it)
+            if agrs and not any(e.key == agrs[0].key and e.text != e.text.lower()
+                                for e in agr_ents) and (dy := next(
+                    (m for m in _DESCRIBED_YEAR.finditer(s, c0, c1)
+                     if m.start() <= t0 < m.end() or 0 <= m.start() - t1 <= 40), None)):
+                y0, decade = int(dy.group(1)), bool(dy.group(2))
+                sy = self.signed_year.get(agrs[0].key)
+                if sy is not None and not (y0 <= sy <= y0 + 9 if decade else sy == y0):
+                    continue
             # consent stated as an act is the signing only on the record's date of signature
             # (to the month; an undated one by the dateline's month)
             if etype == "signed" and _CONSENT.match(s, t0):
