@@ -1,18 +1,20 @@
 """Nineteenth round (issue 14): blind18's errors. Tested on sentences composed for these tests
 (not taken from the gold texts), each with the traps that must keep their old reading.
 
-Mechanisms: an act only proposed (the subject of a bill, a draft law, a motion or a proposal
-"on the termination of" a treaty, sent, tabled or submitted to a parliament) is no act; a note
-or notice of the termination (the notice is the act) and a plain act stay facts. An
-organisation's leaders (ministers, delegations) coordinated with another actor's leader ("NATO
-leaders and Russian President Boris Yeltsin signed") are both the act's actors. A treaty's
-standing clause, a general rule in the present ("is automatically renewed ... unless one of the
-parties notifies"), is no dated act; a renewal that happened ("was automatically renewed in
-2008") stays a fact. An act that someone makes harder ("criticizes NATO for complicating CFE
-Treaty ratification") is neither done nor withheld by them; "delaying ratification" stays a
-ratification withheld. An agreement the record does not hold, told by a year of signature that is
-not the record's ("a test-ban agreement signed in the 1950s") or by a proper name the record
+Mechanisms: an act only proposed (the subject of a bill, a draft law, a motion or a proposal "on
+the termination of" a treaty, sent, tabled or submitted to a parliament) is no act; a note or
+notice of the termination (the notice is the act) and a plain act stay facts. An organisation's
+leaders (ministers, delegations) coordinated with another actor's leader ("NATO leaders and
+Russian President Boris Yeltsin signed") are both the act's actors. A treaty's standing clause,
+a general rule in the present ("is automatically renewed ... unless one of the parties
+notifies"), is no dated act; a renewal that happened ("was automatically renewed in 2008") stays
+a fact. An act that someone makes harder ("criticizes NATO for complicating CFE Treaty
+ratification") is neither done nor withheld by them; "delaying ratification" stays a
+ratification withheld. An agreement the record does not hold, told by a year of signature that
+is not the record's ("a test-ban agreement signed in the 1950s") or by a proper name the record
 does not know ("the Peaceful Nuclear Explosions Treaty"), is not resolved to another agreement.
+A domestic law or decree that comes into effect ("The law came into effect that day") is not the
+agreement's entry into force.
 """
 
 from __future__ import annotations
@@ -116,6 +118,21 @@ FACTS += [
                  w("ttbt_1974", "*", "signed", "1974")]),
     ("anaphor-kept", _TESTS + _TTBT + "Brezhnev signed the treaty in Moscow as well.",
      [w("ttbt_1974", "USA", "signed", "1974"), w("ttbt_1974", "SUN", "signed")]),
+]
+
+
+_PU = "World news\n2016-10-31\n\n"
+_LAW = "Putin signed a federal law suspending the Plutonium Management and Disposition Agreement. "
+
+FACTS += [
+    # a domestic law or decree entering into force is not the agreement's entry into force
+    ("law-took-effect", _PU + _LAW + "The law came into effect that day.",
+     [w("pmda_2000", "RUS", "suspended")]),
+    ("decree-in-force", _PU + _LAW + "His decree entered into force on Monday.",
+     [w("pmda_2000", "RUS", "suspended")]),
+    # trap: the agreement itself
+    ("agreement-took-effect", _PU + _LAW + "The agreement came into effect in 2011.",
+     [w("pmda_2000", "RUS", "suspended"), w("pmda_2000", "*", "entered_into_force", "2011")]),
 ]
 
 

@@ -1864,6 +1864,13 @@ class Extractor:
                     r"deliberations?|votes?|voting|hearings?|sessions?|talks|negotiations)\b",
                     s[t1:], re.I):
                 continue
+            # (nineteenth round) "The law came into effect that day", "His decree entered into
+            # force": a domestic law's or decree's own entry into force, not an agreement's
+            if etype in ("entered_into_force", "expired") and not any(
+                    c0 <= e.start < t0 for e in agr_ents) and re.search(
+                    r"\b(?:laws?|decrees?|bills?|legislation|statutes?|ordinances?)\s+"
+                    r"(?:[\w,]+\s+){0,2}?$", s[c0:t0], re.I):
+                continue
             if etype == "entered_into_force" and any(
                 tt in ("withdrew", "suspended", "extended") and c0 <= a < t0
                 for tt, a, _, _ in triggers[:i]
