@@ -14,7 +14,8 @@ ratification withheld. An agreement the record does not hold, told by a year of 
 is not the record's ("a test-ban agreement signed in the 1950s") or by a proper name the record
 does not know ("the Peaceful Nuclear Explosions Treaty"), is not resolved to another agreement.
 A domestic law or decree that comes into effect ("The law came into effect that day") is not the
-agreement's entry into force.
+agreement's entry into force. "Held" is an agreement kept only with no object ("the
+ceasefire has largely held since March"; not "the Warsaw Pact held military exercises").
 """
 
 from __future__ import annotations
@@ -133,6 +134,23 @@ FACTS += [
     # trap: the agreement itself
     ("agreement-took-effect", _PU + _LAW + "The agreement came into effect in 2011.",
      [w("pmda_2000", "RUS", "suspended"), w("pmda_2000", "*", "entered_into_force", "2011")]),
+]
+
+
+_MINSK = "World news\n2015-09-01\n\nThe Minsk agreements were signed in February. "
+
+FACTS += [
+    # "held" is an agreement kept only with no object: "the Warsaw Pact held maneuvers" holds
+    # something (an alliance, not the record's agreement)
+    ("pact-held-object", _MINSK + "The Warsaw Pact held military exercises near the border "
+     "in March.", [w("minsk2_2015", "*", "signed", "2015-02")]),
+    ("ceasefire-held-object", _MINSK + "Leaders who back the ceasefire held a meeting in Minsk "
+     "in March.", [w("minsk2_2015", "*", "signed", "2015-02")]),
+    # traps: a truce that held keeps its reading
+    ("ceasefire-held-since", _MINSK + "The ceasefire has largely held since March.",
+     [w("minsk2_2015", "*", "signed", "2015-02"), w("minsk2_2015", "*", "kept")]),
+    ("truce-held-end", _MINSK + "The truce held.",
+     [w("minsk2_2015", "*", "signed", "2015-02"), w("minsk2_2015", "*", "kept")]),
 ]
 
 

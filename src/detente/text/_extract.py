@@ -149,8 +149,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                         r"\s+(?:\w+ly\s+)?(?:observed|respected|honou?red|upheld|implemented)\b|"
                         r"\b(?:agreements?|accords?|deal|pact|ceasefire|cease-fire|truce|armistice)"
                         r"\s+(?:(?:has|have|had)\s+|(?:is|are|was|were)\s+(?=(?:\w+ly\s+)?holding))?"
-                        r"(?:\w+ly\s+)?(?:held|holding)\b(?!\s+(?:talks|a|an|the|its|their|in|at|"
-                        r"on|by|up|back|off|out|over)\b)",
+                        # (nineteenth round: intransitive only, "the Warsaw Pact held military
+                        # maneuvers" holds something, the truce "held for decades" held)
+                        r"(?:\w+ly\s+)?(?:held|holding)\b(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:\w+ly\s+)?"
+                        r"(?:since|for|with|without|until|till|through|throughout|despite|during|"
+                        r"and|but|so|as|even|while|after|overnight|firm|fast|steady|is|was|has|"
+                        r"remains?|remained)\b)",
                         re.I)),
     ("violation_alleged", re.compile(
         r"\bfail(?:ed|s|ure)? to (?:return|come back) (?:in)?to (?:full )?compliance", re.I)),
