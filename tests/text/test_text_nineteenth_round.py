@@ -14,8 +14,10 @@ ratification withheld. An agreement the record does not hold, told by a year of 
 is not the record's ("a test-ban agreement signed in the 1950s") or by a proper name the record
 does not know ("the Peaceful Nuclear Explosions Treaty"), is not resolved to another agreement.
 A domestic law or decree that comes into effect ("The law came into effect that day") is not the
-agreement's entry into force. "Held" is an agreement kept only with no object ("the
-ceasefire has largely held since March"; not "the Warsaw Pact held military exercises").
+agreement's entry into force. "Held" is an agreement kept only with no object ("the ceasefire
+has largely held since March"; not "the Warsaw Pact held military exercises"). An act as what a
+kind of document is for ("not a formally binding treaty to be ratified by parliaments") is no
+act, done or withheld.
 """
 
 from __future__ import annotations
@@ -151,6 +153,26 @@ FACTS += [
      [w("minsk2_2015", "*", "signed", "2015-02"), w("minsk2_2015", "*", "kept")]),
     ("truce-held-end", _MINSK + "The truce held.",
      [w("minsk2_2015", "*", "signed", "2015-02"), w("minsk2_2015", "*", "kept")]),
+]
+
+
+_FA = "World news\n1997-05-27\n\nNATO and Russia signed the Founding Act today. "
+
+FACTS += [
+    # an act as what a kind of document is for ("a treaty to be ratified by parliaments") is no
+    # act, done or withheld
+    ("treaty-to-be-ratified", _FA + "The accord is a treaty to be ratified by both "
+     "parliaments.", [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27")]),
+    ("not-a-treaty-to-be-ratified", _FA + "It is not a legally binding treaty to be ratified "
+     "by national parliaments.",
+     [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27")]),
+    # traps: a ratification still awaited or refused keeps its reading
+    ("yet-to-be-ratified", _FA + "The Founding Act has yet to be ratified by the Duma.",
+     [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27"),
+      w("nato_russia_founding_act_1997", "RUS", "not_ratified")]),
+    ("was-ratified", _FA + "The Founding Act was ratified by the Duma in June.",
+     [w("nato_russia_founding_act_1997", "NATO;RUS", "signed", "1997-05-27"),
+      w("nato_russia_founding_act_1997", "RUS", "ratified")]),
 ]
 
 

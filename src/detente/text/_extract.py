@@ -2524,6 +2524,12 @@ class Extractor:
                     "automatically" in pr.group(0).lower() or re.search(
                         r"\b(?:unless|if|provided|whenever|each|every)\b", s[t1:], re.I)):
                 hyp = True
+            # (nineteenth round) an act as what a kind of document is for: "(not) a formally
+            # binding treaty to be ratified by parliaments" (not "has yet to be ratified")
+            if re.search(r"\b(?:treaty|treaties|agreements?|accords?|documents?|pacts?|deals?|"
+                         r"conventions?|protocols?|instruments?|texts?)\s+to\s+be\s+(?:\w+ly\s+)?$",
+                         s[h0:t0], re.I):
+                hyp = True
             # (nineteenth round) an act made harder: "for complicating CFE Treaty ratification"
             if not hyp and etype in ("ratified", "signed", "extended", "entered_into_force") and \
                     _NOMINAL.search(ttext.split()[-1]) and _HINDERED.search(s, c0, t0):
