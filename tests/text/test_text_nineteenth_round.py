@@ -176,6 +176,23 @@ FACTS += [
 ]
 
 
+_BODY = ("\n\nMOSCOW, Feb. 22 (Wire) -- Russia suspended the New START Treaty on Tuesday, the "
+         "Kremlin said.\n\nNo more was said.")
+
+FACTS += [
+    # an article's headline (one line over the body, with no full stop, or over a line that is
+    # a date alone) gives no act: the body reports what it tells
+    ("headline-no-stop", "Moscow quits New START, blames Washington" + _BODY,
+     [w("new_start_2010", "RUS", "suspended")]),
+    ("headline-over-date", "Kyiv terminated the Treaty of Friendship with Russia. Its end "
+     "comes in April.\n\n07 December 2018, 12:23\n\nThe cabinet met on Friday.\n\nNo more "
+     "was said.", []),
+    # traps: a first paragraph that is the story's first sentence keeps its act
+    ("lead-sentence", "Russia suspended the New START Treaty on Tuesday.\n\nThe Kremlin "
+     "confirmed it.\n\nNo more was said.", [w("new_start_2010", "RUS", "suspended")]),
+]
+
+
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_nineteenth_round_facts(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)

@@ -563,6 +563,12 @@ _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
                        r"\d{1,2},?|(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December))\s+(?:19|20)\d\d\.?\s*$")
+#: (nineteenth round) a line that is a date alone, with a time perhaps: "07 December 2018,
+#: 12:23", "December 7, 2018", "2018-12-07"
+_DATE_ALONE = re.compile(r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+"
+                         r"[A-Z][a-z]+\.?,?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+(?:19|20)\d\d|"
+                         r"(?:19|20)\d\d-[01]\d-[0-3]\d)(?:,?\s+\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+                         r"\.?")
 #: (sixteenth round) a labelled date line: "Publish date: June 16, 2002", "Published on 3 May
 #: 2019", "Date: 2003-05-14"
 _LABELLED_DATE = re.compile(
@@ -1160,13 +1166,22 @@ class Extractor:
                 # ("Publish date: June 16, 2002", "Posted on 3 May 2019")
                 offset in {p[0] for p in paras[:3]} and bool(_LABELLED_DATE.fullmatch(
                     chunk.strip())))
+            # (nineteenth round) the article's headline: its first paragraph, one line, over
+            # more paragraphs, that either ends without a full stop ("Russia criticizes NATO for
+            # complicating CFE Treaty ratification") or stands over a line that is a date alone
+            # ("07 December 2018, 12:23"): the body reports what it tells, so it gives no act
+            headline = not header and offset == paras[0][0] and len(paras) > 2 and \
+                len(chunk.strip()) < 200 and "\n" not in chunk.strip() and (
+                    not re.search(r"[.!?][\"”’']?\s*$", chunk) or
+                    bool(_DATE_ALONE.fullmatch(paras[1][1].strip())))
+            header = header or headline
             state.prev_alleger = None
             state.quote_speaker = None
             state.since_agreement = 99
             for k_sent, (a, s_text, mine) in enumerate(rows):
                 # the headline of a header is not its voice: "Washington Suspends INF
                 # Treaty Obligations. Example Wire, February 2, 2019."
-                state.headline = header and k_sent == 0 and len(rows) > 1
+                state.headline = header and k_sent == 0 and len(rows) > 1 or headline
                 ents = [_Ent(label, key, e0 - a, e1 - a, text)
                         for label, key, e0, e1, text in mine]
                 start = offset + a
