@@ -193,6 +193,17 @@ FACTS += [
 ]
 
 
+FACTS += [
+    # a state's parliament by its own name acts for the state ("the Verkhovna Rada", "the
+    # Supreme Soviet"), not the last state named after it
+    ("rada-terminated", _KYIV + "The Verkhovna Rada approved the termination of the Treaty of "
+     "Friendship between Ukraine and Russia on Thursday.",
+     [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+    ("supreme-soviet-ratified", "World news\n1991-03-05\n\nThe Supreme Soviet ratified the "
+     "Two-plus-Four Treaty on Monday.", [w("two_plus_four_1990", "SUN", "ratified", "1991-03")]),
+]
+
+
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_nineteenth_round_facts(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)
