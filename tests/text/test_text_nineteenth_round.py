@@ -204,6 +204,27 @@ FACTS += [
 ]
 
 
+_DEC = "World news\n2018-12-07\n\n"
+
+FACTS += [
+    # a date of effect after an act done is not the act's date: the act stays a fact
+    ("denounce-starting-from", _DEC + "The Rada voted to denounce the Treaty of Friendship with "
+     "Russia starting from April 1, 2019.", [w("ukr_rus_friendship_1997", "UKR", "withdrew")]),
+    ("terminated-effective", _DEC + "Ukraine terminated the Treaty of Friendship with Russia "
+     "with effect from April 1, 2019.", [w("ukr_rus_friendship_1997", "UKR", "withdrew")]),
+    # trap: a date fronted is the act's own
+    ("as-of-fronted", "World news\n2023-06-05\n\nAs of 1 June, the United States has suspended "
+     "its notifications under the New START Treaty.",
+     [w("new_start_2010", "USA", "suspended", "2023-06")]),
+]
+
+NO_FACT += [
+    # trap: an act to come on a later date stays no act
+    ("will-denounce-on", _DEC + "The Rada will denounce the Treaty of Friendship with Russia "
+     "starting from April 1, 2019."),
+]
+
+
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_nineteenth_round_facts(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)

@@ -558,6 +558,11 @@ _PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+
                       re.I)
 _TREATY_TALK = re.compile(r"\b(?:obligations?|commitments?|provisions?|complian\w*|material "
                           r"breach|limits?|inspections?)\b", re.I)
+#: (nineteenth round) before a date: the date an act takes effect ("starting from April 1,
+#: 2019", "effective 1 June", "with effect from", "as of")
+_EFFECT_FROM = re.compile(r"\b(?:(?:starting|beginning)(?:\s+(?:from|on|in|with))?|effective"
+                          r"(?:\s+(?:from|on|as\s+of))?|(?:with|taking)\s+effect\s+(?:from|on)|"
+                          r"as\s+(?:of|from))\s+$", re.I)
 _SCHEDULED = re.compile(r"\b(?:will|would|shall)\b[^.;,]{0,30}$")
 _DATELINE = re.compile(r"[.,;:|—–-]\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|"
                        r"Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+"
@@ -2075,8 +2080,15 @@ class Extractor:
                 # failure to abide by" (the failure is stated; a modal before it still rules)
                 etype, flipped = "violation_alleged", True
             dm = None
+            # (nineteenth round) "voted to denounce the treaty starting from April 1, 2019": a
+            # date of effect after the act is not the date of an act done (a modal act keeps
+            # it; a fronted one is the act's: "As of 1 June, the United States has suspended")
+            adates = dates if etype in ("entered_into_force", "expired") or re.search(
+                r"\b(?:will|would|shall|could|may|might|wo|to\s+be)\b", s[c0:t0], re.I) else [
+                d for d in dates if d.start < t1 or not _EFFECT_FROM.search(
+                    s, max(0, d.start - 30), d.start)]
             for span in ((t1, nxt), (prev_end, t0)) if i > 0 or nxt < len(s) else ():
-                own = [d for d in dates if span[0] <= d.start < span[1] and not _SCHEDULED
+                own = [d for d in adates if span[0] <= d.start < span[1] and not _SCHEDULED
                        .search(s[max(0, d.start - 40):d.start])]
                 dm = _pick_date(own, name_years, t0, c0, c1, s, etype != "violation_alleged")
                 if dm is not None:
@@ -2088,7 +2100,7 @@ class Extractor:
                     rf"(?:\bwhich|\bthat|{_TREATY_NOUN}|[A-Z][\w-]*)\s+(?:it|they)\s+(?:\w+\s+)?$",
                     s[max(t1, nxt - 40):nxt], re.I))
                 rel_date = next((d for d in dates if d.start >= nxt), None) if rel_next else None
-                dm = _pick_date([d for d in dates if d is not rel_date],
+                dm = _pick_date([d for d in adates if d is not rel_date],
                                 name_years, t0, c0, c1, s, etype != "violation_alleged")
             if dm is None:
                 # "withdrew on Friday, six months after it suspended its obligations": counted
