@@ -225,6 +225,21 @@ NO_FACT += [
 ]
 
 
+FACTS += [
+    # "discontinue" a treaty, its "discontinuation", is its termination; the recipient of a
+    # note or notice on it is not the one who acts
+    ("discontinued", _DEC + "Kyiv discontinued the Treaty of Friendship with Russia on Monday.",
+     [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+    ("note-on-discontinuation", _DEC + "Ukraine announced the discontinuation of the Treaty of "
+     "Friendship with Russia.", [w("ukr_rus_friendship_1997", "UKR", "withdrew")]),
+    ("recipient-of-note", _DEC + "Russia received an official note on the discontinuation of "
+     "the Treaty of Friendship.", []),
+    # trap: the sender named after the note keeps the act
+    ("note-from-sender", _DEC + "Moscow received a formal notice from Kyiv of the termination "
+     "of the Treaty of Friendship.", [w("ukr_rus_friendship_1997", "UKR", "withdrew")]),
+]
+
+
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_nineteenth_round_facts(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)

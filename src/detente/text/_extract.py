@@ -2446,6 +2446,14 @@ class Extractor:
                     ag := [c for e in act_ents if e.start == t1 + bm.end() and
                            (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3, P5)]):
                 actors, how = (ag[0],), "agent"
+            # (nineteenth round) "Russia received an official note from Kyiv on the
+            # discontinuation of": the recipient of a note or notice is not its sender
+            if (rv := re.search(r"\b(?:received|receives|receiving|got|gets)\s+(?:[\w-]+\s+){0,3}?"
+                                r"(?:note|notice|notification|letter|message)s?\b", s[c0:t0],
+                                re.I)) and any(
+                    c0 <= e.start and e.end <= c0 + rv.start() and
+                    g.actor_code(e.key, year) in actors for e in act_ents):
+                continue
             if how in ("voice", "sentence", "pronoun", "speaker"):
                 conf -= 0.15
             if dm is None:
