@@ -240,6 +240,19 @@ FACTS += [
 ]
 
 
+FACTS += [
+    # the indirect object of a note or notice sent is its recipient, not the one who acts
+    ("sent-recipient-a-note", _DEC + "Kyiv sent Moscow a note on the termination of the Treaty "
+     "of Friendship on Tuesday.", [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+    ("gave-recipient-notice", _DEC + "Kyiv gave Moscow formal notice of the termination of the "
+     "Treaty of Friendship on Tuesday.",
+     [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+    # trap: a note with no recipient named keeps its sender
+    ("sent-a-note", _DEC + "Kyiv sent a note on the termination of the Treaty of Friendship on "
+     "Tuesday.", [w("ukr_rus_friendship_1997", "UKR", "withdrew", "2018-12")]),
+]
+
+
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_nineteenth_round_facts(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)

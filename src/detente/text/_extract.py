@@ -2446,6 +2446,20 @@ class Extractor:
                     ag := [c for e in act_ents if e.start == t1 + bm.end() and
                            (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3, P5)]):
                 actors, how = (ag[0],), "agent"
+            # (nineteenth round) "Kyiv sent Moscow a note on the termination of": the indirect
+            # object of a note or notice sent is its recipient; the sender, the subject, acts
+            if (sv := re.search(r"\b(?:sent|sends|gave|gives|handed|hands|delivered|delivers|"
+                                r"served|serves)\s+(?P<rec>(?:the\s+)?\S+(?:\s+\S+){0,2}?)\s+"
+                                r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:note|"
+                                r"notice|notification|letter|message)s?\b", s[c0:t0], re.I)):
+                rec = [c for e in act_ents if c0 + sv.start("rec") <= e.start < c0 + sv.end("rec")
+                       and (c := g.actor_code(e.key, year)) is not None]
+                snd = [c for e in act_ents if c0 <= e.start and e.end <= c0 + sv.start() and
+                       (c := g.actor_code(e.key, year)) not in (None, SIDES, ARMED, E3, P5)]
+                if rec and set(actors) <= set(rec):
+                    if not snd:
+                        continue
+                    actors, how = (snd[-1],), "subject"
             # (nineteenth round) "Russia received an official note from Kyiv on the
             # discontinuation of": the recipient of a note or notice is not its sender
             if (rv := re.search(r"\b(?:received|receives|receiving|got|gets)\s+(?:[\w-]+\s+){0,3}?"
