@@ -162,9 +162,10 @@ LEXICON: tuple[Entry, ...] = (
                              "abandonment")),
     Entry("withdrew", verbs=("denounce", "leave"), follow=_TREATY_OBJECT),
     # "terminating the Treaty on Friendship", "annulled the deal", "the termination of the pact"
-    Entry("withdrew", verbs=("terminate", "annul", "cancel", "nullify", "invalidate"),
+    Entry("withdrew", verbs=("terminate", "annul", "cancel", "nullify", "invalidate",
+                             "discontinue"),
           follow=_OWN_AGREEMENT_OBJECT),
-    Entry("withdrew", nouns=("termination", "annulment", "cancellation"),
+    Entry("withdrew", nouns=("termination", "annulment", "cancellation", "discontinuation"),
           follow=r"\s+of" + _OWN_AGREEMENT_OBJECT),
     Entry("withdrew", nouns=("canceled", "canceling"), follow=_OWN_AGREEMENT_OBJECT),
     # "North Korea's departure from the NPT", "its exit from the accord"
