@@ -109,6 +109,12 @@ GROUPS: dict[str, frozenset[str]] = {
                          "arw_friendship_2018", "csmonitor_sevenpacts_1984", "csp_libya_2003",
                          "ipn_cfe_2007", "qha_friendship_2018", "rferl_foundingact_1997",
                          "rian_cfe_2005", "upi_helsinki_1981", "xinhua_plutonium_2016"}),
+    "blind19": frozenset({"ahramweekly_paris_2004", "aviapro_infmoratorium_2025",
+                         "gnbnow_beijing_2023", "inquirer_spratly_2019",
+                         "iranpressservice_paris_2004", "kyivindependent_bsgi_2023",
+                         "orlandosentinel_incsea_1985", "pravda_incsea_2016",
+                         "tccolumbia_algiers_2006", "thatischina_spratly_2024",
+                         "upi_algiers_1981", "windowstorussia_notoneinch_2000"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
