@@ -115,6 +115,12 @@ GROUPS: dict[str, frozenset[str]] = {
                          "orlandosentinel_incsea_1985", "pravda_incsea_2016",
                          "tccolumbia_algiers_2006", "thatischina_spratly_2024",
                          "upi_algiers_1981", "windowstorussia_notoneinch_2000"}),
+    "blind20": frozenset({"acronym_libya_2004", "armscontrol_cma_2024",
+                         "brusselsmorning_ukrtalks_2025", "chicagotribune_twoplusfour_1990",
+                         "eightpmnews_usiran_2025", "hindustantimes_simla_1972",
+                         "interfax_foundingact_2022", "kyivpost_minsk1_2014",
+                         "newsby_istanbul_2025", "parliament_budapest_2014",
+                         "sputnik_karabakh_2021", "washinst_unscr687_1997"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
