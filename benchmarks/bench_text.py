@@ -66,6 +66,8 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind16": (9, 13, 38),  # P 0.41 R 0.19 (47 gold facts; after the sixteenth round; 2 leaks)
     "blind17": (6, 8, 32),  # P 0.43 R 0.16 (38 gold facts; after the seventeenth round; 1 leak)
     "blind18": (11, 10, 31),  # P 0.52 R 0.26 (42 gold facts; after the eighteenth round; 1 leak)
+    "blind19": (5, 4, 37),  # P 0.56 R 0.12 (42 gold facts; after the nineteenth round; no leak)
+    "blind20": (4, 9, 56),  # P 0.31 R 0.07 (60 gold facts; after the nineteenth round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
