@@ -23,6 +23,7 @@ CASES = ROOT / "src" / "detente" / "cases" / "data"
 
 IDS = [
     "munich-1938",
+    "berlin-1948",
     "korea-armistice-1953",
     "suez-1956",
     "cuba-1962",

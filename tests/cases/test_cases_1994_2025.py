@@ -27,7 +27,9 @@ CINC_TABLE = CASES / "nmc-cinc.csv"
 IDS = (
     "agreed-framework-1994",
     "dayton-1995",
+    "kosovo-1998",
     "rambouillet-1999",
+    "kargil-1999",
     "iraq-unsc-2003",
     "georgia-2008",
     "new-start-2010",
@@ -38,6 +40,7 @@ IDS = (
     "hanoi-2019",
     "karabakh-2020",
     "black-sea-grain-2022",
+    "karabakh-2023",
     "us-iran-2025",
 )
 CINC_NOTE = re.compile(r"CINC\((\d{4}), ([A-Z]{2,3})\) = ([0-9]*\.[0-9]+(?:[eE]-?\d+)?)")
