@@ -35,6 +35,10 @@ Two layers, each stated so that it can be checked:
    true reservation value. Breakdown is escalation if A's true threat is credible, else a
    standoff. The odds of prevailing are one draw both sides know, or with ``power_info =
    "private"`` each side's own estimate (design revision 7 of docs/crisis.md; not the default).
+   With ``input_sd`` s > 0 the analyst's uncertainty about the coding is added on top (design
+   revision 8; not the default): the draws fall in :data:`INPUT_WORLDS` blocks, each with its
+   own drawn costs (× exp(sZ)) and log-odds of prevailing (+ sZ), known to both sides; the
+   forecast is the mixture of the blocks.
    Hence P(agreement), P(no_agreement), P(escalation), and per issue the
    probability-weighted outcome (deal, standoff, or what the winner imposes) with its spread.
 
@@ -820,7 +824,8 @@ def crisis_forecast(
         others[s.actor_ids[h]] = float((res.kind == 2).mean())
     ep = {"agreement": float((kind == 0).mean()), "no_agreement": float((kind == 1).mean()),
           "escalation": float((kind == 2).mean())}
-    return CrisisResult(an, ep, out, kind, demand=first.demand, others=others)
+    return CrisisResult(an, ep, out, kind, demand=first.demand, others=others,
+                        inputs=first.inputs)
 
 
 def _crisis_forecast_one(
