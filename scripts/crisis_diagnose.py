@@ -1,8 +1,8 @@
 """Per case: the crisis model's episode probabilities, the outcome, and the structural quantities
 behind them (each outside option's value p·V − c against the standoff, the zone, trust, the
 private-cost spread). Run: python scripts/crisis_diagnose.py [case ...] [option=value ...]
-(model options, e.g. ``standoff_info=private``, ``broken_promise=crisis`` or
-``power_info=private``: design revisions 4, 5 and 7 of docs/crisis.md)."""
+(model options, e.g. ``standoff_info=private``, ``broken_promise=crisis``,
+``power_info=private`` or ``input_sd=0.5``: design revisions 4, 5, 7 and 8 of docs/crisis.md)."""
 
 from __future__ import annotations
 

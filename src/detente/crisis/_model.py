@@ -35,6 +35,10 @@ Two layers, each stated so that it can be checked:
    true reservation value. Breakdown is escalation if A's true threat is credible, else a
    standoff. The odds of prevailing are one draw both sides know, or with ``power_info =
    "private"`` each side's own estimate (design revision 7 of docs/crisis.md; not the default).
+   With ``input_sd`` s > 0 the analyst's uncertainty about the coding is added on top (design
+   revision 8; not the default): the draws fall in :data:`INPUT_WORLDS` blocks, each with its
+   own drawn costs (× exp(sZ)) and log-odds of prevailing (+ sZ), known to both sides; the
+   forecast is the mixture of the blocks.
    Hence P(agreement), P(no_agreement), P(escalation), and per issue the
    probability-weighted outcome (deal, standoff, or what the winner imposes) with its spread.
 
@@ -98,6 +102,13 @@ NEAR_TIE = 0.01
 #: not the set of deals the parties can choose from.
 CANDIDATE_SEED = 0
 
+#: With ``input_sd`` s > 0 (the analyst's uncertainty about the coded inputs, design revision 8
+#: of docs/crisis.md) the draws are split into this many blocks, one drawn coding ("world") of
+#: the costs of conflict and the chance of prevailing per block; within a block the sides bargain
+#: exactly as at s = 0 (both know the block's inputs; each side's cost is private up to σ), over
+#: ``draws / INPUT_WORLDS`` private-information draws. The forecast is the mixture over blocks.
+INPUT_WORLDS = 50
+
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
 #: capability-ratio contest (γ = 1), λ = 1, full trust where the record has no events for the
@@ -107,7 +118,7 @@ DEFAULTS: dict[str, Any] = {
     "draws": 2000, "resolve_sd": 0.5, "contest_exponent": 1.0, "trust": "record",
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
-    "power_info": "common",
+    "power_info": "common", "input_sd": 0.0,
 }
 
 
@@ -280,17 +291,24 @@ def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
 
 
 def _ev(s: CrisisSetup, d: Dyad, j: int, u_win: np.ndarray, u_lose: np.ndarray,
-        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None, dp: float = 0.0
-        ) -> np.ndarray:
+        f_a: np.ndarray, f_b: np.ndarray, shift: np.ndarray | None = None, dp: float = 0.0,
+        world: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """EV of option j to every actor, per draw: (n_actors, n_draws); ``dp`` shifts the chance of
-    prevailing (the later distribution of power, Powell 2006)."""
+    prevailing (the later distribution of power, Powell 2006); ``world`` = (g_A, g_B) per draw
+    scales the coded costs (the analyst's coding noise, ``input_sd``; a drawn cost is capped
+    at the whole stake, 1, before the private factor acts, as a coded cost is)."""
     o = d.options[j]
     if dp:
         o = dataclasses.replace(o, p=float(np.clip(o.p + dp, 0.0, 1.0)))
+    c_a: Any = o.cost
+    c_b: Any = o.target_cost
+    if world is not None:
+        c_a = np.minimum(o.cost * world[0], 1.0)
+        c_b = np.minimum(o.target_cost * world[1], 1.0)
     cost = np.zeros((s.n_actors, f_a.size))
-    cost[o.holder] = np.minimum(o.cost * f_a, 1.0)
+    cost[o.holder] = np.minimum(c_a * f_a, 1.0)
     for t in o.targets:
-        cost[t] = np.minimum(o.target_cost * f_b, 1.0)
+        cost[t] = np.minimum(c_b * f_b, 1.0)
     p = _p_draws(o.p, shift)[None, :]
     ev: np.ndarray = p * u_win[:, j][:, None] + (1 - p) * u_lose[:, j][:, None] - cost
     return ev
@@ -576,13 +594,14 @@ def _zone(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: Any, a: int, vetoes:
 
 
 def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b: np.ndarray,
-                  shift: np.ndarray | None = None, dp: float = 0.0
+                  shift: np.ndarray | None = None, dp: float = 0.0,
+                  world: tuple[np.ndarray, np.ndarray] | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per draw: chosen option, EV (n_actors, draws), credible (draws,), r (n_actors, draws).
     ``u_s`` is each actor's standoff value, (n_actors,) or per draw (n_actors, draws)."""
     u_win = s.utility(d.win).reshape(s.n_actors, -1)
     u_lose = s.utility(d.lose).reshape(s.n_actors, -1)
-    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift, dp)
+    evs = np.stack([_ev(s, d, j, u_win, u_lose, f_a, f_b, shift, dp, world)
                     for j in range(len(d.options))])
     choice = np.argmax(evs[:, d.a, :], axis=0)
     ev = np.take_along_axis(evs, choice[None, None, :], axis=0)[0]
@@ -594,8 +613,8 @@ def _reservations(s: CrisisSetup, d: Dyad, u_s: np.ndarray, f_a: np.ndarray, f_b
 
 
 def broken_promise_value(s: CrisisSetup, d: Dyad, f_a: np.ndarray, f_b: np.ndarray,
-                         shift: np.ndarray | None, power_shift: float, *, a_known: bool = True
-                         ) -> np.ndarray:
+                         shift: np.ndarray | None, power_shift: float, *, a_known: bool = True,
+                         world: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """(n_actors, draws): what a broken promise leaves each actor under ``broken_promise =
     "crisis"`` (Fearon 1995 § commitment problems; Powell 2006): the crisis resumes, each
     actor back at its reservation value — the standoff or the outside option — with the
@@ -605,9 +624,10 @@ def broken_promise_value(s: CrisisSetup, d: Dyad, f_a: np.ndarray, f_b: np.ndarr
     paid at signing). ``a_known=False``: B's side judges A's threat at its nominal cost."""
     u_plain = s.utility(d.standoff)
     fa = f_a if a_known else np.ones_like(f_a)
-    _c, _e, _cr, r = _reservations(s, d, u_plain, fa, f_b, shift, power_shift)
+    _c, _e, _cr, r = _reservations(s, d, u_plain, fa, f_b, shift, power_shift, world)
     if not a_known:
-        _c2, _e2, _cr2, r_true = _reservations(s, d, u_plain, f_a, f_b, shift, power_shift)
+        _c2, _e2, _cr2, r_true = _reservations(s, d, u_plain, f_a, f_b, shift, power_shift,
+                                               world)
         r[d.a] = r_true[d.a]
     return r
 
@@ -750,6 +770,9 @@ class CrisisResult:
     kind: np.ndarray  # (n_draws,) 0 agreement, 1 standoff, 2 escalation
     demand: np.ndarray | None = None  # (n_draws, n_issues) A's demand in each draw
     others: dict[str, float] = field(default_factory=dict)  # other challengers' P(escalation)
+    #: with ``input_sd`` > 0: each world's drawn factors on the challenger's and the targets'
+    #: costs and shift of the log-odds of prevailing (n_worlds,), and each draw's world
+    inputs: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         # a notebook line, not the draws and the crisis layer's arrays
@@ -801,7 +824,8 @@ def crisis_forecast(
         others[s.actor_ids[h]] = float((res.kind == 2).mean())
     ep = {"agreement": float((kind == 0).mean()), "no_agreement": float((kind == 1).mean()),
           "escalation": float((kind == 2).mean())}
-    return CrisisResult(an, ep, out, kind, demand=first.demand, others=others)
+    return CrisisResult(an, ep, out, kind, demand=first.demand, others=others,
+                        inputs=first.inputs)
 
 
 def _crisis_forecast_one(
@@ -823,6 +847,7 @@ def _crisis_forecast_one(
     broken_promise: str = "standoff",
     power_shift: float = 0.0,
     power_info: str = "common",
+    input_sd: float = 0.0,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -840,6 +865,9 @@ def _crisis_forecast_one(
         raise InputError(f"power_shift must be in [-1, 1], got {power_shift}")
     if power_info not in ("common", "private"):
         raise InputError(f"power_info must be 'common' or 'private', got {power_info!r}")
+    if not (input_sd >= 0 and math.isfinite(input_sd)):
+        raise InputError(f"input_sd must be a finite number ≥ 0 (the log-sd of the analyst's "
+                         f"coding noise on costs and the log-odds of prevailing), got {input_sd}")
     gen = as_generator(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
@@ -869,25 +897,50 @@ def _crisis_forecast_one(
     # coded p. By default both sides share one draw (shift_b = shift) and the war is fought at it.
     private_power = power_info == "private" and resolve_sd > 0
     shift_b = resolve_sd * gen.standard_normal(draws) if private_power else shift
+    # the analyst's uncertainty about the coding (design revision 8, ``input_sd`` s): the draws
+    # fall in n_w blocks ("worlds"); each world draws the challenger's and the targets' costs
+    # ×exp(s Z) and the log-odds of prevailing + s Z, which both sides then know (they are the
+    # world's facts; only the analyst does not know which world holds). s = 0: one world, the
+    # coded inputs, today's model draw for draw.
+    n_w = min(INPUT_WORLDS, draws) if input_sd > 0 else 1
+    block = np.arange(draws) * n_w // draws  # (draws,) the world of each draw
+    world: tuple[np.ndarray, np.ndarray] | None = None
+    w_shift: np.ndarray | None = None
+    inputs: dict[str, np.ndarray] = {}
+    if input_sd > 0:
+        zw = gen.standard_normal((3, n_w))
+        g = np.exp(input_sd * zw[:2])
+        inputs = {"cost_factor": g[0], "target_cost_factor": g[1],
+                  "logit_shift": input_sd * zw[2], "block": block}
+        world = (g[0][block], g[1][block])
+        w_shift = input_sd * zw[2][block]
+        shift = shift + w_shift
+        shift_b = shift_b + w_shift
     u_s_true = an.u_standoff[:, None] + eta
-    choice, _ev_, credible, r = _reservations(s, d, u_s_true, f[0], f[1], shift)
+    choice, _ev_, credible, r = _reservations(s, d, u_s_true, f[0], f[1], shift, world=world)
     # B's side knows its own cost (f[1]) and standoff value and believes A's threat as
     # nominally assessed
     one = np.ones(draws)
     u_s_belief = u_s_true.copy()
     u_s_belief[d.a] = an.u_standoff[d.a]
-    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift_b)
-    if not an.credible:
-        r_belief = u_s_belief.copy()
+    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift_b, world=world)
+    if world is None:
+        if not an.credible:
+            r_belief = u_s_belief.copy()
+    else:  # the threat as nominally assessed in each draw's world
+        _c, _e, cred_w, _r = _reservations(s, d, an.u_standoff, one, one, w_shift, world=world)
+        r_belief = np.where(cred_w[None, :], r_belief, u_s_belief)
     # a broken promise returns the standoff: a deal's value moves with (1 − κ) of the shock
     kappa = np.full(s.n_actors, d.kappa_b)
     kappa[d.a] = d.kappa_a
     v_shift = (1 - kappa)[:, None] * eta  # (n_actors, draws)
     if broken_promise == "crisis":
         # each side's value of a broken promise per draw, against the nominal one in an.value
-        bp = broken_promise_value(s, d, f[0], f[1], shift_b, power_shift, a_known=False)
+        bp = broken_promise_value(s, d, f[0], f[1], shift_b, power_shift, a_known=False,
+                                  world=world)
         if private_power:  # A judges the resumed crisis at its own estimate
-            bp[d.a] = broken_promise_value(s, d, f[0], f[1], shift, power_shift)[d.a]
+            bp[d.a] = broken_promise_value(s, d, f[0], f[1], shift, power_shift,
+                                           world=world)[d.a]
         v_shift = v_shift + (1 - kappa)[:, None] * (bp - an.extra["broken"][:, None])
     vb_shift = (d.beta[:, None] * v_shift).sum(axis=0)
     r_b_side = r_belief.copy()
@@ -908,30 +961,47 @@ def _crisis_forecast_one(
         for k in range(1, vals.shape[0]):
             acc_u &= vals[k][:, None] >= u_thr[k][None, :] - 1e-12
         p_acc = (acc_u @ n_thr) / draws  # P(B's side accepts c), over the draws
-        # A's demand: the risk–return trade-off (Fearon 1995), or the asymmetric Nash split at
-        # the believed reservation of B's side where some split is believed acceptable. Both
-        # depend on the draw only through A's true reservation net of its standoff shock, t.
         va = an.value[d.a]
         t = r[d.a] - v_shift[d.a]
-        u_t, inv_t = np.unique(t, return_inverse=True)
+        if world is None:
+            p_acc_w = p_acc[:, None]  # (m, worlds): one world
+            u_t, inv_t = np.unique(t, return_inverse=True)
+            w_t = np.zeros(u_t.size, dtype=int)
+        else:
+            # P(B's side accepts c) within each world, over that world's draws
+            counts = np.zeros((u_thr.shape[1], n_w), dtype=np.int64)
+            np.add.at(counts, (inv_thr, block), 1)
+            p_acc_w = (acc_u @ counts) / np.bincount(block, minlength=n_w)[None, :]
+            u_wt, inv_t = np.unique(np.stack([block.astype(float), t], axis=1), axis=0,
+                                    return_inverse=True)
+            w_t, u_t = u_wt[:, 0].astype(int), u_wt[:, 1]
         inv_t = inv_t.reshape(-1)
+        # A's demand: the risk–return trade-off (Fearon 1995), or the asymmetric Nash split at
+        # the believed reservation of B's side where some split is believed acceptable. Both
+        # depend on the draw only through its world and A's true reservation net of its
+        # standoff shock, t.
         # only a candidate some draw of B's side accepts can carry a positive gain
         live = np.flatnonzero(p_acc > 0)
         if live.size == 0:
             live = np.arange(p_acc.size)
-        pl, vl = p_acc[live], va[live]
+        pl, vl = p_acc_w[live][:, w_t], va[live]  # (live, distinct (world, t))
         g_a = vl[:, None] - u_t[None, :]  # A's gain over its true reservation (live, distinct t)
-        gain = pl[:, None] * g_a
+        gain = pl * g_a
         best = gain.max(axis=0)
         pos = best > 0
         cut = (1 - NEAR_TIE) * best
         if power < 1:
-            # log of p_acc · g_A^ω · g_B^(1−ω) (the split, as in _nash_score)
-            rb_bar = float(np.mean(rb - vb_shift))
+            # log of p_acc · g_A^ω · g_B^(1−ω) (the split, as in _nash_score), B's believed
+            # reservation averaged over the draws of the world
+            rb_w = np.bincount(block, weights=rb - vb_shift, minlength=n_w) \
+                / np.bincount(block, minlength=n_w)
+            if world is None:
+                rb_w = np.array([float(np.mean(rb - vb_shift))])
             with np.errstate(divide="ignore"):
-                lb = (1 - power) * np.log(np.maximum(an.value_b[live] - rb_bar, 0.0) + 1e-15)
+                lb = (1 - power) * np.log(np.maximum(an.value_b[live][:, None]
+                                                     - rb_w[None, :], 0.0) + 1e-15)
                 lsplit = power * np.log(np.maximum(g_a, 0.0) + 1e-15) \
-                    + (np.log(pl) + lb)[:, None]
+                    + (np.log(p_acc_w[live]) + lb)[:, w_t]
             best_s = lsplit.max(axis=0)
             has = best_s > math.log(1e-12)
             if has.any():
@@ -940,7 +1010,7 @@ def _crisis_forecast_one(
                 cut = np.where(has, best_s + math.log(1 - NEAR_TIE), cut)
         dem_t = np.zeros(u_t.size, dtype=int)
         if (~pos).any():  # no gain anywhere: the best over every candidate (no deal follows)
-            dem_t[~pos] = np.argmax(p_acc[:, None] * (va[:, None] - u_t[None, ~pos])
+            dem_t[~pos] = np.argmax(p_acc_w[:, w_t[~pos]] * (va[:, None] - u_t[None, ~pos])
                                     + 1e-12 * va[:, None], axis=0)
         if pos.any():
             dem_t[pos] = live[_central(gain[:, pos], an.candidates[live], cut[pos])]
@@ -951,7 +1021,8 @@ def _crisis_forecast_one(
     p = np.empty(draws)
     for j in np.unique(choice).tolist():
         on = choice == j
-        p[on] = _p_draws(d.options[j].p, None if private_power else shift[on])
+        war_shift = (None if w_shift is None else w_shift[on]) if private_power else shift[on]
+        p[on] = _p_draws(d.options[j].p, war_shift)
     won = gen.random(draws) < p
     esc = np.where(won[:, None], d.win[choice], d.lose[choice])
     standoff = _branch(s, d.standoff, an.collective, "no_agreement", d.a)
@@ -965,7 +1036,7 @@ def _crisis_forecast_one(
     kind = np.where(agree, 0, np.where(escalate, 2, 1))
     ep = {"agreement": float(agree.mean()), "no_agreement": float((kind == 1).mean()),
           "escalation": float(escalate.mean())}
-    return CrisisResult(an, ep, out, kind, demand=x_star_draws)
+    return CrisisResult(an, ep, out, kind, demand=x_star_draws, inputs=inputs)
 
 
 def _describe(res: CrisisResult) -> dict[str, Any]:
@@ -1037,6 +1108,11 @@ _OPTIONS = {
                                    "log-normal factor of log-sd σ; the war is fought at the "
                                    "coded p: Fearon 1995, Slantchev & Tarar 2011)",
                          choices=("common", "private")),
+    "input_sd": Option(0.0, "s: the analyst's uncertainty about the coded inputs — each "
+                            "draw's world scales the costs of conflict by exp(sZ) and moves "
+                            "the log-odds of prevailing by sZ, known to both sides; the "
+                            "forecast mixes the worlds (design revision 8); 0 = the coded "
+                            "values"),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -1070,7 +1146,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         challenger=str(opts["challenger"]), counterpart=str(opts["counterpart"]),
         power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
         broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
-        power_info=str(opts["power_info"]),
+        power_info=str(opts["power_info"]), input_sd=float(opts["input_sd"]),
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
