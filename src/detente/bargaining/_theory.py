@@ -55,22 +55,34 @@ class SubgamePerfect:
     offers: np.ndarray  # (deadline, 2): utilities of the equilibrium offer at each step
 
 
-def subgame_perfect(domain: Domain, deadline: int | None = None) -> SubgamePerfect:
+def subgame_perfect(domain: Domain, deadline: int | None = None, *,
+                    outside_options: bool = True) -> SubgamePerfect:
     """Subgame-perfect equilibrium of alternating offers on ``domain`` with discounting, by
     backward induction (Ståhl 1972; Rubinstein 1982 as the horizon grows).
 
     Values are in current-step utility: a responder accepts when the offer is worth at least
-    the discounted value of the continuation (the equilibrium offer of the next step, or its
-    reservation value after the last). The proposer offers the outcome best for itself among
-    those the responder accepts. With a unit pie, ``u_a = x``, ``u_b = 1 - x`` and zero
-    reservation values, the step-0 share tends to :func:`rubinstein_split` as the deadline
-    grows (up to the grid's resolution).
+    what rejecting is worth — the discounted value of the continuation (the equilibrium offer
+    of the next step, or its reservation value after the last) or, with ``outside_options``
+    (default), its reservation value, since it may walk away instead of countering (Binmore,
+    Shaked & Sutton 1989). The proposer offers the outcome best for itself among those the
+    responder accepts, unless being refused is worth more to it. With a unit pie,
+    ``u_a = x``, ``u_b = 1 - x`` and zero reservation values, the step-0 share tends to
+    :func:`rubinstein_split` as the deadline grows (up to the grid's resolution).
+
+    The outside-option principle: a reservation value changes the equilibrium only if it
+    exceeds what the party gets inside; on the unit pie with b's reservation value ``w_b``
+    (and a's zero), a's share is ``min(x1, 1 − w_b)``, ``x1`` Rubinstein's. When no outcome
+    gives both at least their reservation values, nobody agrees: ``index = −1`` and the
+    utilities are the reservation values. ``outside_options=False`` allows walking away only
+    after the deadline (the reservation values are then only the deadline's disagreement
+    point, which discounting makes irrelevant over a long horizon).
     """
     T = domain.deadline if deadline is None else deadline
     ua, ub = domain.utilities()
     da, db = domain.a.discount, domain.b.discount
     # continuation after the last offer: reservation values (not discounted further)
-    cont = np.array([domain.a.reservation_value, domain.b.reservation_value])
+    ra, rb = float(domain.a.reservation_value), float(domain.b.reservation_value)
+    cont = np.array([ra, rb])
     first_cont = True
     offers = np.zeros((T, 2))
     index = -1
@@ -83,6 +95,10 @@ def subgame_perfect(domain: Domain, deadline: int | None = None) -> SubgamePerfe
             need, fall = c_r, c_p
         else:
             need, fall = d_r * c_r, d_p * c_p
+            w_p, w_r = (ra, rb) if prop_a else (rb, ra)
+            if outside_options and w_r > need:
+                # the responder walks away rather than counter: both get their outside options
+                need, fall = w_r, w_p
         ok = u_r >= need - 1e-12
         if ok.any():
             cand = np.flatnonzero(ok)
