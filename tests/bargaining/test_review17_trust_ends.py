@@ -42,4 +42,3 @@ def test_zone_of_the_exchange_opens_at_the_hand_threshold() -> None:
     d = domain(0.45)
     assert zopa(d, 0.0).size == 1  # only the status quo (0, 0)
     assert zopa(d, 0.89).size == 1 and zopa(d, 0.91).size == 2
-    assert zopa(d, 1.0).best["utilitarian"].index == d.outcome_index([1, 1])
