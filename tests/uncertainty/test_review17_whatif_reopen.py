@@ -46,3 +46,16 @@ def test_reopen_claim_holds_when_the_change_is_made() -> None:
 def test_bad_edits_are_named(edit: str, msg: str) -> None:
     with pytest.raises(InputError, match=msg.replace("|", r"\|").replace("(", r"\(")):
         apply_whatif(load_case("falklands-1982"), [edit])
+
+
+def test_crisis_command_takes_set() -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["crisis", "falklands-1982", "--set", "GBR.cost=0.84"])
+    assert res.exit_code == 0, res.stdout + res.stderr
+    assert "cost 0.84 of its stake" in res.stdout and "A zone of agreement exists" in res.stdout
+    res = runner.invoke(app, ["crisis", "falklands-1982", "--set", "GBR.cost=2"])
+    assert res.exit_code == 2 and "--set GBR.cost=2" in res.stderr
