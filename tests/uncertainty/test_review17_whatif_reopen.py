@@ -29,7 +29,7 @@ def test_reopen_claim_holds_when_the_change_is_made() -> None:
     sc = load_case("falklands-1982")
     before = text(sc)
     assert "no zone of agreement" in before
-    assert "GBR's cost of conflict at or above 0.84" in before
+    assert "GBR's cost of conflict between 0.84 and 0.87" in before
     assert "A zone of agreement exists" in text(apply_whatif(sc, ["GBR.cost=0.84"]))
     assert "no zone of agreement" in text(apply_whatif(sc, ["GBR.cost=0.83"]))
     assert "A zone of agreement exists" in text(
