@@ -43,6 +43,7 @@ class Analysis:
     curve: TrustCurve
     trust_source: str
     solutions_trust: dict[str, Solution] = field(default_factory=dict)
+    nash_weight: float = 0.5  # a's bargaining power in the (asymmetric) Nash solution
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +56,7 @@ class Analysis:
             "trust_source": self.trust_source,
             "trust_threshold": self.threshold,
             "trust_curve": self.curve.as_dict(),
+            "nash_weight": self.nash_weight,
         }
 
 
@@ -65,15 +67,18 @@ def analyse(
     breach: Breach | None = None,
     curve_points: int = 51,
     trust_source: str = "given",
+    nash_weight: float = 0.5,
 ) -> Analysis:
-    """Analyse ``domain`` at the given trust (``kappa_a``, ``kappa_b``)."""
+    """Analyse ``domain`` at the given trust (``kappa_a``, ``kappa_b``); ``nash_weight`` is
+    a's bargaining power in the Nash solution (½: the symmetric one)."""
     pair = trust_pair(trust)
     ua, ub = domain.utilities()
     ba, bb = broken_utilities(domain, breach)
     front = int(np.count_nonzero(pareto_mask(ua, ub)))
     sols = {}
     for name in SOLUTIONS:
-        s = solve(domain, name, utilities=(ua, ub))
+        s = solve(domain, name, utilities=(ua, ub),
+                  nash_weight=nash_weight if name == "nash" else 0.5)
         if s is not None:
             sols[name] = s
     z_full = zopa(domain, 1.0, values=(ua, ub))
@@ -83,8 +88,9 @@ def analyse(
     # the deals at the given trust: each solution on the trust-adjusted values V
     at_trust = {}
     for name in SOLUTIONS:
-        k = solve_points(va, vb, domain.a.reservation_value, domain.b.reservation_value, name)
+        k = solve_points(va, vb, domain.a.reservation_value, domain.b.reservation_value, name,
+                         nash_weight=nash_weight if name == "nash" else 0.5)
         if k is not None:
             at_trust[name] = Solution(name, k, float(ua[k]), float(ub[k]), domain.outcome(k))
     return Analysis(domain, front, sols, z_full, z_trust, curve.threshold, curve, trust_source,
-                    at_trust)
+                    at_trust, float(nash_weight))

@@ -6,6 +6,7 @@ domain of a million outcomes is analysed in a fraction of a second.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -131,7 +132,8 @@ class Solution:
 
 
 def solve_points(
-    ua: np.ndarray, ub: np.ndarray, ra: float, rb: float, name: str
+    ua: np.ndarray, ub: np.ndarray, ra: float, rb: float, name: str, *,
+    nash_weight: float = 0.5,
 ) -> int | None:
     """Index of the ``name`` solution among outcomes with utilities ``ua``, ``ub``.
 
@@ -139,7 +141,10 @@ def solve_points(
     ``ub ≥ rb``; the disagreement point is the reservation values), and always on the Pareto
     frontier; ``None`` when no outcome is individually rational. Ties go to the lowest index.
 
-    - ``nash``: maximises ``(ua - ra)(ub - rb)`` (Nash 1950).
+    - ``nash``: maximises ``(ua - ra)(ub - rb)`` (Nash 1950); with ``nash_weight`` α ≠ 1/2,
+      the asymmetric Nash solution ``(ua - ra)^α (ub - rb)^(1-α)`` (α: a's bargaining power,
+      in (0, 1); the limit of Rubinstein's game as offers speed up, with α = r_b/(r_a + r_b)
+      for discount rates r).
     - ``kalai``: Kalai–Smorodinsky (1975): maximises ``min(ga / Ga, gb / Gb)``, the gains
       ``g = u - r`` relative to each party's ideal gain ``G`` over the rational set; on a
       discrete set, the frontier point nearest the line from the disagreement to the ideal
@@ -147,6 +152,12 @@ def solve_points(
     - ``utilitarian``: maximises ``ua + ub``.
     - ``egalitarian``: maximises ``min(ua - ra, ub - rb)`` (Kalai 1977).
     """
+    alpha = float(nash_weight)
+    if not (math.isfinite(alpha) and 0.0 < alpha < 1.0):
+        raise InputError(f"nash_weight (a's bargaining power) must be strictly between 0 and 1, "
+                         f"got {nash_weight}")
+    if alpha != 0.5 and name != "nash":
+        raise InputError(f"nash_weight applies to the nash solution only, not '{name}'")
     ua = np.asarray(ua, dtype=float)
     ub = np.asarray(ub, dtype=float)
     rational = np.flatnonzero((ua >= ra) & (ub >= rb))
@@ -158,8 +169,11 @@ def solve_points(
     cand = rational[front]
     ga = ua[cand] - ra
     gb = ub[cand] - rb
-    if name == "nash":
+    if name == "nash" and alpha == 0.5:
         score = ga * gb
+    elif name == "nash":
+        with np.errstate(divide="ignore"):
+            score = alpha * np.log(ga) + (1.0 - alpha) * np.log(gb)
     elif name == "kalai":
         Ga = float(fa.max() - ra)
         Gb = float(fb.max() - rb)
@@ -176,10 +190,13 @@ def solve_points(
 
 
 def solve(domain: Domain, name: str = "nash",
-          utilities: tuple[np.ndarray, np.ndarray] | None = None) -> Solution | None:
-    """The ``name`` bargaining solution of ``domain`` (see :func:`solve_points`)."""
+          utilities: tuple[np.ndarray, np.ndarray] | None = None, *,
+          nash_weight: float = 0.5) -> Solution | None:
+    """The ``name`` bargaining solution of ``domain`` (see :func:`solve_points`;
+    ``nash_weight`` is party a's bargaining power in the asymmetric Nash solution)."""
     ua, ub = utilities if utilities is not None else domain.utilities()
-    k = solve_points(ua, ub, domain.a.reservation_value, domain.b.reservation_value, name)
+    k = solve_points(ua, ub, domain.a.reservation_value, domain.b.reservation_value, name,
+                     nash_weight=nash_weight)
     if k is None:
         return None
     return Solution(name, k, float(ua[k]), float(ub[k]), domain.outcome(k))

@@ -32,6 +32,21 @@ __all__ = [
 ]
 
 
+def _number(name: str, value: float, lo: float | None = None, hi: float | None = None) -> float:
+    """``value`` as a float, or a clear error naming ``name`` and the range expected (a NaN
+    or an infinity would otherwise travel silently into the results)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a number, got {value!r}") from None
+    if not math.isfinite(v) or (lo is not None and v < lo) or (hi is not None and v > hi):
+        where = ("a finite number" if lo is None and hi is None
+                 else f"a finite number ≥ {lo:g}" if hi is None
+                 else f"a number in [{lo:g}, {hi:g}]")
+        raise InputError(f"{name} must be {where}, got {value!r}")
+    return v
+
+
 def rubinstein_split(delta_1: float, delta_2: float) -> tuple[float, float]:
     """Subgame-perfect shares of a unit pie, player 1 proposing first (Rubinstein 1982):
     ``x1 = (1 - d2) / (1 - d1 d2)``, ``x2 = 1 - x1``; defined for discount factors in [0, 1]
@@ -55,22 +70,34 @@ class SubgamePerfect:
     offers: np.ndarray  # (deadline, 2): utilities of the equilibrium offer at each step
 
 
-def subgame_perfect(domain: Domain, deadline: int | None = None) -> SubgamePerfect:
+def subgame_perfect(domain: Domain, deadline: int | None = None, *,
+                    outside_options: bool = True) -> SubgamePerfect:
     """Subgame-perfect equilibrium of alternating offers on ``domain`` with discounting, by
     backward induction (Ståhl 1972; Rubinstein 1982 as the horizon grows).
 
     Values are in current-step utility: a responder accepts when the offer is worth at least
-    the discounted value of the continuation (the equilibrium offer of the next step, or its
-    reservation value after the last). The proposer offers the outcome best for itself among
-    those the responder accepts. With a unit pie, ``u_a = x``, ``u_b = 1 - x`` and zero
-    reservation values, the step-0 share tends to :func:`rubinstein_split` as the deadline
-    grows (up to the grid's resolution).
+    what rejecting is worth — the discounted value of the continuation (the equilibrium offer
+    of the next step, or its reservation value after the last) or, with ``outside_options``
+    (default), its reservation value, since it may walk away instead of countering (Binmore,
+    Shaked & Sutton 1989). The proposer offers the outcome best for itself among those the
+    responder accepts, unless being refused is worth more to it. With a unit pie,
+    ``u_a = x``, ``u_b = 1 - x`` and zero reservation values, the step-0 share tends to
+    :func:`rubinstein_split` as the deadline grows (up to the grid's resolution).
+
+    The outside-option principle: a reservation value changes the equilibrium only if it
+    exceeds what the party gets inside; on the unit pie with b's reservation value ``w_b``
+    (and a's zero), a's share is ``min(x1, 1 − w_b)``, ``x1`` Rubinstein's. When no outcome
+    gives both at least their reservation values, nobody agrees: ``index = −1`` and the
+    utilities are the reservation values. ``outside_options=False`` allows walking away only
+    after the deadline (the reservation values are then only the deadline's disagreement
+    point, which discounting makes irrelevant over a long horizon).
     """
     T = domain.deadline if deadline is None else deadline
     ua, ub = domain.utilities()
     da, db = domain.a.discount, domain.b.discount
     # continuation after the last offer: reservation values (not discounted further)
-    cont = np.array([domain.a.reservation_value, domain.b.reservation_value])
+    ra, rb = float(domain.a.reservation_value), float(domain.b.reservation_value)
+    cont = np.array([ra, rb])
     first_cont = True
     offers = np.zeros((T, 2))
     index = -1
@@ -83,6 +110,10 @@ def subgame_perfect(domain: Domain, deadline: int | None = None) -> SubgamePerfe
             need, fall = c_r, c_p
         else:
             need, fall = d_r * c_r, d_p * c_p
+            w_p, w_r = (ra, rb) if prop_a else (rb, ra)
+            if outside_options and w_r > need:
+                # the responder walks away rather than counter: both get their outside options
+                need, fall = w_r, w_p
         ok = u_r >= need - 1e-12
         if ok.any():
             cand = np.flatnonzero(ok)
@@ -144,7 +175,9 @@ def ultimatum(
     search. For ``r ~ U[a, b]`` the optimum is ``x* = (pie + a - d) / 2`` clipped to ``[a, b]``.
     """
     F = _cdf(dist)
-    d = float(proposer_reservation)
+    d = _number("proposer_reservation", proposer_reservation)
+    if _number("pie", pie) <= 0:
+        raise InputError(f"pie must be > 0, got {pie!r}")
 
     def eu(x: np.ndarray) -> np.ndarray:
         p = np.clip(F(x), 0.0, 1.0)
@@ -165,6 +198,11 @@ def ultimatum(
     if eu(np.array(x)) < vals[k]:
         x = float(xs[k])
     p = float(np.clip(F(np.array(x)), 0.0, 1.0))
+    if p == 0.0:
+        # no offer worth making is accepted: every offer the receiver surely refuses ties, so
+        # report the plain one — offer nothing, keep the reservation value
+        x = 0.0
+        p = float(np.clip(F(np.array(x)), 0.0, 1.0))
     return Ultimatum(float(x), p, 1.0 - p, float(eu(np.array(x))))
 
 
@@ -177,9 +215,10 @@ def ultimatum_curve(
     (half-width = spread), centred on ``mean``."""
     from scipy import stats
 
+    mean = _number("mean", mean)
     out = []
     for s in spreads:
-        if s <= 0:
+        if _number("spread", s) <= 0:
             raise InputError(f"spread must be > 0, got {s}")
         if family == "normal":
             dist = stats.norm(mean, s)
@@ -348,10 +387,12 @@ def crisis_bargaining(capability_a: float, capability_b: float, cost_a: float,
     """The bargaining range when A prevails with probability ``p = c_a / (c_a + c_b)`` (the
     capability-ratio contest; Fearon leaves p general) and fighting costs each side its cost
     (in shares of the issue). Positive costs make the range non-empty: war is inefficient."""
-    if capability_a < 0 or capability_b < 0 or capability_a + capability_b <= 0:
+    capability_a = _number("capability_a", capability_a, 0.0)
+    capability_b = _number("capability_b", capability_b, 0.0)
+    if capability_a + capability_b <= 0:
         raise InputError("capabilities must be ≥ 0 and not both 0")
-    if cost_a < 0 or cost_b < 0:
-        raise InputError("costs of fighting must be ≥ 0")
+    cost_a = _number("cost_a (a cost of fighting)", cost_a, 0.0)
+    cost_b = _number("cost_b (a cost of fighting)", cost_b, 0.0)
     p = capability_a / (capability_a + capability_b)
     return CrisisBargaining(p, cost_a, cost_b, max(0.0, p - cost_a), min(1.0, p + cost_b))
 
@@ -401,6 +442,8 @@ def commitment_problem(p_now: float, p_later: float, cost_a: float, cost_b: floa
     for name, v in (("p_now", p_now), ("p_later", p_later)):
         if not 0 <= v <= 1:
             raise InputError(f"{name} must be in [0, 1], got {v}")
+    cost_a = _number("cost_a (a cost of fighting)", cost_a, 0.0)
+    cost_b = _number("cost_b (a cost of fighting)", cost_b, 0.0)
     future_a = min(1.0, p_later + cost_b)
     k = delta / (1 - delta)
     low = (p_now - cost_a) / (1 - delta) - k * future_a
@@ -430,6 +473,9 @@ def information_problem(p: float, cost_a: float, cost_b_dist: Any) -> Informatio
     ``p - cost_a``. For ``cost_b ~ U[0, c]`` and ``c > cost_a``, A demands
     ``x* = p + (c - cost_a)/2`` and war breaks out with probability ``(c - cost_a) / (2c)``.
     """
+    p = _number("p (A's chance of prevailing)", p, 0.0, 1.0)
+    cost_a = _number("cost_a (a cost of fighting)", cost_a, 0.0)
+
     class _ReceiverReservation:
         def cdf(self, y: np.ndarray) -> np.ndarray:
             # P(1 - p - C ≤ y) = P(C ≥ 1 - p - y)

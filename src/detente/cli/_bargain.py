@@ -206,18 +206,24 @@ def bargain_cmd(
         "ACTOR.capability=VALUE; repeat.")] = None,
     drop: Annotated[list[str] | None, typer.Option(
         "--drop", help="What-if on a scenario: leave out an actor; repeat.")] = None,
+    nash_weight: Annotated[float, typer.Option(
+        "--nash-weight", help="The first party's bargaining power α in the Nash solution "
+        "(asymmetric Nash, strictly between 0 and 1).")] = 0.5,
 ) -> None:
     """Zone of agreement, bargaining solutions and the trust threshold of a two-party domain."""
     from detente.bargaining import analyse, trust_values
     from detente.bargaining._trust import _need, broken_utilities
 
     as_of = date_option(as_of, "--as-of")
+    if not (math.isfinite(nash_weight) and 0 < nash_weight < 1):
+        raise UserError(f"--nash-weight must be strictly between 0 and 1 (the first party's "
+                        f"bargaining power; 0.5: the symmetric Nash solution), got {nash_weight}")
     dom = _load(file, a, b, grid, reservation=reservation, whatif=(set_ or [], drop or []))
     pair, source, record = _resolve_trust(dom, trust, as_of)
     if trust is None and as_of is None and fmt is not TableJson.json:
         source += _dated_hint(dom)
     br: Breach | None = None if breach is None else breach.value
-    res = analyse(dom, pair, breach=br, trust_source=source)
+    res = analyse(dom, pair, breach=br, trust_source=source, nash_weight=nash_weight)
     ua, ub = dom.utilities()
     ba, bb = broken_utilities(dom, br)
     need = _need(dom, ua, ub, ba, bb)
@@ -295,6 +301,9 @@ def bargain_cmd(
                       f"{va[s.index]:.3f}", f"{vb[s.index]:.3f}",
                       "never" if need_s is None else f"{need_s:.3f}")
         console.print(t)
+        if res.nash_weight != 0.5:
+            console.print(f"nash: asymmetric, {A}'s bargaining power α = {res.nash_weight:g} "
+                          f"(maximises gain({A})^α · gain({B})^(1−α))")
         z = Table(title="zone of possible agreement", title_justify="left")
         z.add_column("trust κ")
         z.add_column("exists")

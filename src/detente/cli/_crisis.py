@@ -122,6 +122,12 @@ def crisis_cmd(
     sunk: Annotated[float, typer.Option(
         "--sunk", help="Costs the demand sinks up front (mobilisation), stake units.")] = 0.0,
     explain: Annotated[bool, typer.Option("--explain", help="Explain in words.")] = True,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="What-if: ACTOR.ISSUE.FIELD=VALUE (incl. red_line), ACTOR.capability, "
+        "ACTOR.cost|target_cost|p_prevail (its outside option) or ISSUE.status_quo; "
+        "repeat.")] = None,
+    drop: Annotated[list[str] | None, typer.Option(
+        "--drop", help="What-if: leave out an actor; repeat.")] = None,
     seed: Annotated[int | None, typer.Option("--seed", min=0, help="Random seed.")] = 0,
     fmt: SummaryFormat = TableJson.table,
 ) -> None:
@@ -156,6 +162,10 @@ def crisis_cmd(
     demanded = _demand(demand)
     path = scenario_path(file)
     scenario = load_scenario(path)
+    if set_ or drop:  # what-if without editing the file
+        from detente.uncertainty import apply_whatif
+
+        scenario = apply_whatif(scenario, set_ or [], drop or [])
     actor_option(scenario, a, "--a")
     actor_option(scenario, b, "--b")
     _need_outside_options(scenario, a, b)

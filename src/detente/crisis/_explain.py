@@ -8,6 +8,7 @@ option, and thresholds found by bisection (the challenger's cost of conflict, th
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 import numpy as np
@@ -61,21 +62,66 @@ def reopening(an: CrisisAnalysis) -> dict[str, Any]:
         return out
     o = d.options[an.option]
 
-    def zone_at_cost(c: float) -> bool:
-        return _rerun(an, options=_scale_option_cost(an, c)).zone_exists
+    def opens(alt: CrisisAnalysis) -> bool:
+        """A zone with a deal that concedes something (a zone holding only the standoff is a
+        standoff: nothing would be agreed)."""
+        if not alt.zone_exists or alt.proposal is None or alt.dyad is None:
+            return False
+        on = np.flatnonzero(alt.dyad.issues)
+        return not np.allclose(alt.proposal[on], alt.dyad.standoff[on], atol=1e-9)
 
-    if zone_at_cost(1.0):
-        lo, hi = o.cost, 1.0
+    def deal_at_cost(c: float) -> bool:
+        return opens(_rerun(an, options=_scale_option_cost(an, c)))
+
+    # a higher cost of conflict lowers the challenger's reservation value, until the threat
+    # stops being credible: then only deals both prefer to the standoff remain, which may be
+    # none. So the costs that open a deal form a window, not a half-line: scan, then bisect
+    # both ends
+    grid = np.linspace(o.cost, 1.0, 41)[1:]
+    hits = [bool(deal_at_cost(float(c))) for c in grid]
+    if any(hits):
+        first = hits.index(True)
+        lo, hi = (o.cost if first == 0 else float(grid[first - 1])), float(grid[first])
         for _ in range(30):
             mid = (lo + hi) / 2
-            lo, hi = (lo, mid) if zone_at_cost(mid) else (mid, hi)
+            lo, hi = (lo, mid) if deal_at_cost(mid) else (mid, hi)
         out["challenger_cost"] = hi
+        last = len(hits) - 1 - hits[::-1].index(True)
+        if last < len(hits) - 1:
+            lo, hi = float(grid[last]), float(grid[last + 1])
+            for _ in range(30):
+                mid = (lo + hi) / 2
+                lo, hi = (mid, hi) if deal_at_cost(mid) else (lo, mid)
+            out["challenger_cost_max"] = lo
     if min(d.kappa_a, d.kappa_b) < 1.0 and _rerun(an, trust=1.0).zone_exists:
         lo, hi = min(d.kappa_a, d.kappa_b), 1.0
         for _ in range(30):
             mid = (lo + hi) / 2
             lo, hi = (lo, mid) if _rerun(an, trust=mid).zone_exists else (mid, hi)
         out["trust"] = hi
+    # single inputs whose removal alone opens the zone to a deal that concedes something (a
+    # zone holding only the standoff is a standoff): one actor's red line on one issue, one
+    # actor's public commitment on one issue (each a `--set` away: ACTOR.ISSUE.red_line /
+    # ACTOR.ISSUE.commitment)
+    s = an.setup
+    lines_: list[tuple[str, str]] = []
+    for name in ("rl_lo", "rl_hi"):
+        bound = getattr(s, name)
+        for i, k in zip(*np.nonzero(np.isfinite(bound)), strict=True):
+            free = bound.copy()
+            free[i, k] = -np.inf if name == "rl_lo" else np.inf
+            if opens(_rerun(an, **{name: free})):
+                lines_.append((s.actor_ids[i], s.issue_ids[k]))
+    if lines_:
+        out["red_lines"] = lines_
+    commits: list[tuple[str, str]] = []
+    for i, k in zip(*np.nonzero(s.commitment > 0), strict=True):
+        c = s.commitment.copy()
+        c[i, k] = 0.0
+        if opens(_rerun(an, commitment=c)):
+            commits.append((s.actor_ids[i], s.issue_ids[k]))
+    if commits:
+        out["commitments"] = commits
     return out
 
 
@@ -170,12 +216,25 @@ def explain(an: CrisisAnalysis) -> list[str]:
     re = reopening(an)
     fixes = []
     if "challenger_cost" in re:
-        fixes.append(f"{a}'s cost of conflict at or above {re['challenger_cost']:.2f} "
-                     f"(now {o.cost:g})")
+        # rounded inward, so that the printed figures themselves open the zone
+        c_lo = math.ceil(re["challenger_cost"] * 100 - 1e-9) / 100
+        if "challenger_cost_max" in re:
+            c_hi = math.floor(re["challenger_cost_max"] * 100 + 1e-9) / 100
+            fixes.append(f"{a}'s cost of conflict between {c_lo:.2f} and {c_hi:.2f} (now "
+                         f"{o.cost:g}; above that its threat is no longer credible and only "
+                         "the standoff remains)")
+        else:
+            fixes.append(f"{a}'s cost of conflict at or above {c_lo:.2f} (now {o.cost:g})")
     if "trust" in re:
-        fixes.append(f"trust of at least {re['trust']:.2f}")
+        fixes.append(f"trust of at least {math.ceil(re['trust'] * 100 - 1e-9) / 100:.2f}")
     for k in blocked:
         fixes.append(f"a red line on '{s.issue_ids[k]}' moved or dropped")
+    closed_ids = {s.issue_ids[k] for k in blocked}
+    for who, iss in re.get("red_lines", ()):
+        if iss not in closed_ids:
+            fixes.append(f"{who}'s red line on '{iss}' moved or dropped")
+    for who, iss in re.get("commitments", ()):
+        fixes.append(f"{who}'s public commitment on '{iss}' withdrawn (no audience cost)")
     if fixes:
         lines.append("What would reopen it: " + "; or ".join(fixes) + ".")
     elif an.credible:

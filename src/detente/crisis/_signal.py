@@ -60,7 +60,9 @@ class Signal:
     sender: str
     demand: dict[str, float]
     prior_resolve: float  # P(resolved) before the demand (current commitments)
-    posterior_resolve: float  # P(resolved | demand made)
+    # P(resolved | demand made); None when no type of sender makes the demand (Bayes' rule is
+    # then undefined: the demand carries no information the model can read)
+    posterior_resolve: float | None
     p_send_resolved: float
     p_send_bluff: float  # P(an unresolved sender makes the demand)
     acceptance: float  # P(the receiver accepts the demand)
@@ -72,13 +74,21 @@ class Signal:
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
+    def posterior_text(self) -> str:
+        """The belief after the demand in words: a number, or why there is none."""
+        if self.posterior_resolve is None:
+            return (f"undefined after it: no type of {self.sender} would make this demand in "
+                    "the model (escalating is never worth it and bluffing does not pay), so "
+                    "Bayes' rule has nothing to update on")
+        return f"{self.posterior_resolve:.2f} after it"
+
     def describe(self) -> list[str]:
         lines = [
             f"{self.sender}'s public demand ties its hands: backing down from it would cost "
             f"{self.audience_cost:.3f} (stake units)"
             + (f", and it sinks {self.sunk_cost:g} up front." if self.sunk_cost else "."),
             f"Belief that {self.sender} is resolved (would rather escalate than back down): "
-            f"{self.prior_resolve:.2f} before the demand, {self.posterior_resolve:.2f} after it "
+            f"{self.prior_resolve:.2f} before the demand, {self.posterior_text()} "
             f"(a bluffing {self.sender} makes it with probability {self.p_send_bluff:.2f}).",
         ]
         if self.meant_to_be_accepted:
@@ -158,7 +168,7 @@ def ultimatum_signal(
     sends_resolved = p_acc * va + (1 - p_acc) * ev_a - sunk_cost >= v_quiet
     sends = np.where(resolved, sends_resolved | (ev_a >= v_quiet), bluff_value >= v_quiet)
     p_send = float(sends.mean())
-    posterior = float((sends & resolved).mean() / p_send) if p_send > 0 else float("nan")
+    posterior = float((sends & resolved).mean() / p_send) if p_send > 0 else None
     p_bluff = float((sends & ~resolved).sum() / max((~resolved).sum(), 1))
     p_res_send = float((sends & resolved).sum() / max(resolved.sum(), 1))
     best = 0.0

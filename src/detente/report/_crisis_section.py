@@ -321,7 +321,9 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
         srows = []
         fields = [("demand", lambda s: ", ".join(f"{k} {v:g}" for k, v in s.demand.items())),
                   ("P(resolved) before the demand", lambda s: f"{s.prior_resolve:.3f}"),
-                  ("P(resolved | demand made)", lambda s: f"{s.posterior_resolve:.3f}"),
+                  ("P(resolved | demand made)",
+                   lambda s: ("undefined (no type makes it)" if s.posterior_resolve is None
+                              else f"{s.posterior_resolve:.3f}")),
                   ("P(a bluffing sender makes it)", lambda s: f"{s.p_send_bluff:.3f}"),
                   ("P(the receiver accepts it)", lambda s: f"{s.acceptance:.3f}"),
                   ("acceptance of the sender's best demand", lambda s: f"{s.best_acceptance:.3f}"),
@@ -374,8 +376,11 @@ def crisis_judgements(sc: Scenario, cd: CrisisData) -> list[Any]:
         else:
             txt = (f"{sig.sender}'s public demand was not meant to be accepted (accepted with "
                    f"probability {sig.acceptance:.2f}): it announces, or prepares, the outside "
-                   f"option; once made, the belief that {sig.sender} is resolved goes from "
-                   f"{sig.prior_resolve:.2f} to {sig.posterior_resolve:.2f}.")
+                   + (f"option; once made, the belief that {sig.sender} is resolved goes from "
+                      f"{sig.prior_resolve:.2f} to {sig.posterior_resolve:.2f}."
+                      if sig.posterior_resolve is not None else
+                      f"option, though no type of {sig.sender} would make it in the model, so "
+                      "it cannot be read as a sign of resolve."))
         out.append(Judgement(txt, "moderate", "crisis model's signal reading of the "
                              "challenger's public positions (Fearon 1997)"))
     return out

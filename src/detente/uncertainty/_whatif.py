@@ -1,8 +1,10 @@
 """What-if without editing files: set numbers, drop actors, and compare two scenarios.
 
-``--set RUS.open_door.salience=90`` (a stance: position, salience, capability, commitment),
-``--set USA.capability=40`` (an actor), ``--set open_door.status_quo=30`` (an issue); a value may
-be a distribution (``--set RUS.open_door.position="60 ± 10"``). ``--drop CHN`` removes an actor
+``--set RUS.open_door.salience=90`` (a stance: position, salience, capability, commitment,
+red_line — the value of an existing red line), ``--set USA.capability=40`` (an actor),
+``--set GBR.cost=0.84`` (the actor's outside option: cost, target_cost, p_prevail),
+``--set open_door.status_quo=30`` (an issue); a value may be a distribution
+(``--set RUS.open_door.position="60 ± 10"``; not for a red line). ``--drop CHN`` removes an actor
 with its stances, its outside options and its place in other actors' targets and in who decides.
 """
 
@@ -21,8 +23,11 @@ from detente.scenario._uncertain import looks_uncertain
 
 __all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set"]
 
-STANCE_FIELDS = ("position", "salience", "capability", "commitment")
+STANCE_FIELDS = ("position", "salience", "capability", "commitment", "red_line")
 ACTOR_FIELDS = ("capability",)
+#: fields of the actor's outside option (``ACTOR.cost=0.5``): what the crisis explanation's
+#: "what would reopen it" names
+ACTOR_OPTION_FIELDS = ("cost", "target_cost", "p_prevail")
 ISSUE_FIELDS = ("status_quo",)
 
 
@@ -112,17 +117,32 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
             rec = next((s for s in data["stances"] if s["actor"] == a and s["issue"] == i), None)
             if rec is None:
                 raise InputError(f"{set_label[j]}: '{a}' has no stance on '{i}'")
-            _put(rec, f, st.value)
+            if f == "red_line":
+                if not isinstance(rec.get("red_line"), dict):
+                    raise InputError(f"{set_label[j]}: '{a}' has no red line on '{i}' to move")
+                if isinstance(st.value, str):
+                    raise InputError(f"{set_label[j]}: a red line's value is a number")
+                rec["red_line"] = {**rec["red_line"], "value": st.value}
+            else:
+                _put(rec, f, st.value)
         else:
             x, f = p
             if x in actors and f in ACTOR_FIELDS:
                 _put(actors[x], f, st.value)
+            elif x in actors and f in ACTOR_OPTION_FIELDS:
+                held = [o for o in data.get("outside_options", ()) if o["actor"] == x]
+                if len(held) != 1:
+                    raise InputError(
+                        f"{set_label[j]}: '{x}' holds {len(held)} outside options; "
+                        + ("one is needed" if not held else "edit the file to say which"))
+                _put(held[0], f, st.value)
             elif x in issues and f in ISSUE_FIELDS:
                 if isinstance(st.value, str):
                     raise InputError(f"{set_label[j]}: a status quo is a number")
                 issues[x][f] = st.value
             else:
-                raise InputError(f"{set_label[j]}: expected ACTOR.capability (actors: "
+                raise InputError(f"{set_label[j]}: expected ACTOR.capability, an outside "
+                                 f"option's ACTOR.{'|'.join(ACTOR_OPTION_FIELDS)} (actors: "
                                  f"{', '.join(actors)}) or ISSUE.status_quo (issues: "
                                  f"{', '.join(issues)})")
     if drops:
