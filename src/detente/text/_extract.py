@@ -1712,7 +1712,9 @@ class Extractor:
         if "the North" in s or "the South" in s or "The North" in s or "The South" in s:
             ents = sorted([*ents, *_korean_halves(s, article.text, ents)], key=lambda e: e.start)
         dates = find_dates(s, state.ref, state.last_year)
-        triggers = [] if header else _find_triggers(s)
+        # (twentieth round) a line that announces a list to follow ("Below is a short timeline
+        # of violations of the treaty", "The following is a list of breaches") reports no act
+        triggers = [] if header or _ANNOUNCES_LIST.match(s) else _find_triggers(s)
         if header or not triggers:
             day = [d for d in dates if len(d.value) == 10 and not d.relative]
             if header and day:
@@ -2949,6 +2951,13 @@ class Extractor:
                                                    year, state.last_person, state.voice)
         elif re.search(r"[\"“”]", s):
             state.quote_speaker = None
+
+
+#: (twentieth round) a line announcing a list, chronology or timeline that follows it
+_ANNOUNCES_LIST = re.compile(
+    r"\s*(?:(?:the\s+)?following|below|here|what\s+follows)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:chronology|timeline|list|summary|overview|table|roundup|rundown|"
+    r"breakdown|digest)\s+of\b", re.I)
 
 
 def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
