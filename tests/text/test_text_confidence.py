@@ -148,7 +148,8 @@ def test_features_read_how_the_agreement_was_found() -> None:
     x = feature_matrix([a, b], ex)
     col = {f: i for i, f in enumerate(FEATURES)}
     assert x[0, col["agreement_named"]] == 1 and x[1, col["agreement_named"]] == 0
-    assert x[0, col["other_agreements_in_sentence"]] == x[1, col["other_agreements_in_sentence"]] == 0
+    other = col["other_agreements_in_sentence"]
+    assert x[0, other] == x[1, other] == 0
     assert x[0, col["rule_score"]] > x[1, col["rule_score"]]
     assert x[0, col["actor_named"]] == x[1, col["actor_named"]] == 1
 
