@@ -3,7 +3,10 @@ these tests (not taken from the gold texts), each with the traps that must keep 
 reading.
 
 Mechanisms: a line that announces a list ("Below is a short timeline of Syrian breaches of the
-ceasefire") reports no act; an act told after "following" as a time word stays one.
+ceasefire") reports no act; an act told after "following" as a time word stays one. A record
+name in common words ("the trilateral statement") whose agreement has none of the act's actors
+among its parties is the latest agreement with the name's head word signed by the act's year
+whose parties hold them (an agreement that did not yet exist cannot be the one meant).
 """
 
 from __future__ import annotations
@@ -27,6 +30,25 @@ NO_FACT: list[tuple[str, str]] = [
      "as Washington sees them."),
     ("here-chronology", _INF + "Here is a brief chronology of the INF Treaty violations alleged "
      "by the United States."),
+]
+
+
+_BAKU = "World news\n2022-03-14\n\n"
+_KYIV96 = "World news\n1996-06-01\n\n"
+
+FACTS += [
+    # a record name in common words whose parties do not hold the act's actor: the record's
+    # agreement with the name's head word, the actor among its parties, signed by then, the
+    # latest (the 2020 Karabakh statement, not the 1994 US-Russia-Ukraine one)
+    ("statement-karabakh", _BAKU + "Azerbaijan accused Armenia on Monday of violating the "
+     "trilateral statement.",
+     [w("nk_trilateral_2020", "ARM", "violation_alleged", "2022-03", "AZE")]),
+    ("statement-karabakh-in-violation", _BAKU + "Azerbaijan said that Armenian units, in "
+     "violation of the trilateral statement, fired on its positions on Sunday.",
+     [w("nk_trilateral_2020", "ARM", "violation_alleged", "2022-03", "AZE")]),
+    # trap: the actor is a party of the agreement the name resolved to
+    ("statement-ukraine", _KYIV96 + "Kyiv said that Moscow had violated the trilateral "
+     "statement.", [w("trilateral_statement_1994", "RUS", "violation_alleged", None, "UKR")]),
 ]
 
 

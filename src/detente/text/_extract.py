@@ -1227,10 +1227,14 @@ class Extractor:
         among its parties and signed by the act's (else the article's) year, is the one
         meant."""
         kept: list[Candidate] = []
+        # (twentieth round) an undated act in an article with no dateline: the year of the
+        # article's last dated act before it
+        last: int | None = None
         for c in out:
             text = c.agreement_text.strip()
             codes = set(c.actors) - {SIDES, "*"}
-            when = int(c.date[:4]) if c.date else year
+            when = int(c.date[:4]) if c.date else year or last
+            last = int(c.date[:4]) if c.date else last
             if not text or text != text.lower() or not codes or when is None or \
                     codes & self.parties.get(c.agreement, frozenset()):
                 kept.append(c)
@@ -1241,6 +1245,17 @@ class Extractor:
             alt = {aid for aid, ws in self.name_words.items() if aid != c.agreement and
                    words and words <= ws and codes <= self.parties.get(aid, frozenset()) and
                    self.signed_year.get(aid, when + 1) <= when}
+            # (twentieth round) none with every word: the name's head word ("the trilateral
+            # statement" for the 2020 Karabakh statement, its actor a party), the latest signed
+            # by then (one that did not yet exist cannot be meant)
+            head = re.findall(r"[a-z]+", text)[-1:]
+            if not alt and head and head[0] in _GENERIC_HEADS:
+                fit = {aid: self.signed_year.get(aid, when + 1)
+                       for aid, ws in self.name_words.items() if aid != c.agreement and
+                       head[0] in ws and codes <= self.parties.get(aid, frozenset())}
+                fit = {aid: y for aid, y in fit.items() if y <= when}
+                latest = [aid for aid, y in fit.items() if y == max(fit.values())]
+                alt = set(latest)
             kept.append(replace(c, agreement=alt.pop()) if len(alt) == 1 else c)
         return kept
 
@@ -2951,6 +2966,11 @@ class Extractor:
                                                    year, state.last_person, state.voice)
         elif re.search(r"[\"“”]", s):
             state.quote_speaker = None
+
+
+#: (twentieth round) the head words of a record name in common words that may name another
+#: agreement of that description ("the trilateral statement")
+_GENERIC_HEADS = frozenset({"statement", "declaration", "communique", "memorandum", "protocol"})
 
 
 #: (twentieth round) a line announcing a list, chronology or timeline that follows it
