@@ -6,7 +6,9 @@ Mechanisms: a line that announces a list ("Below is a short timeline of Syrian b
 ceasefire") reports no act; an act told after "following" as a time word stays one. A record
 name in common words ("the trilateral statement") whose agreement has none of the act's actors
 among its parties is the latest agreement with the name's head word signed by the act's year
-whose parties hold them (an agreement that did not yet exist cannot be the one meant).
+whose parties hold them (an agreement that did not yet exist cannot be the one meant). In an
+article with no year, a day and month given with an act on a ceasefire described ("on Sept. 5
+agreed on a ceasefire") that are the record's day of signature of one of them say which it is.
 """
 
 from __future__ import annotations
@@ -49,6 +51,25 @@ FACTS += [
     # trap: the actor is a party of the agreement the name resolved to
     ("statement-ukraine", _KYIV96 + "Kyiv said that Moscow had violated the trilateral "
      "statement.", [w("trilateral_statement_1994", "RUS", "violation_alleged", None, "UKR")]),
+]
+
+
+_UNDATED = "Truce talks in Minsk\n\n"
+
+FACTS += [
+    # an undated article: the day and month of the act are the record's day of signature of
+    # one ceasefire (Minsk I, 5 September 2014), not the later one the record has not seen end
+    ("day-of-signature-dm", _UNDATED + "Ukraine, Russia and Russian-backed separatists agreed "
+     "on a truce in Minsk on 5 September, the OSCE said.",
+     [w("minsk1_2014", "UKR;RUS;DPR;LPR", "signed")]),
+    ("day-of-signature-md-then-anaphor", _UNDATED + "Ukraine, Russia and Russian-backed "
+     "separatists on Sept. 5 signed a ceasefire in Minsk, the OSCE said. The ceasefire was "
+     "signed by all sides.", [w("minsk1_2014", "UKR;RUS;DPR;LPR", "signed"),
+                              w("minsk1_2014", "*", "signed")]),
+    # trap: the later one's day keeps the later one
+    ("day-of-signature-later", _UNDATED + "Ukraine, Russia and Russian-backed separatists "
+     "agreed on a truce in Minsk on Feb. 12, the OSCE said.",
+     [w("minsk2_2015", "UKR;RUS;DPR;LPR", "signed")]),
 ]
 
 

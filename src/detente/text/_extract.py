@@ -39,7 +39,7 @@ from typing import Any
 
 from detente.record import Record
 from detente.text._confidence import calibrated
-from detente.text._dates import _NUMBERS, DateMention, _shift_months, find_dates
+from detente.text._dates import _MONTHS, _NUMBERS, _PATTERNS, DateMention, _shift_months, find_dates
 from detente.text._gazetteer import (
     ARMED,
     E3,
@@ -1145,7 +1145,9 @@ class Extractor:
                             n[1] == desc.key for n in state.named) or
                             # (fifteenth round) a year of signature written in the phrase
                             # says which it is, whatever was named before
-                            _ANY_YEAR.search(desc.text)):
+                            _ANY_YEAR.search(desc.text) or
+                            # (twentieth round) and so does its day of signature
+                            self.signed_on.get(desc.key, "")[5:] in _month_days(st)):
                         # no other agreement named so far: "the ceasefire", "a U.S.-brokered
                         # moratorium on strikes" is the record's one agreement of that kind
                         # signed around the article's date between the article's actors
@@ -1465,6 +1467,10 @@ class Extractor:
             # not ended by that year whose record name has a proper word the article holds
             # ("the ceasefire" in a 2021 article on the 2015 Minsk II that says "Minsk")
             # (an undated article: only the latter, read in the present)
+            # (twentieth round) an undated article: a day and month the sentence gives ("on
+            # Sept. 5 agreed on a ceasefire") that is the record's day of signature of one of
+            # them says which, even one the record has seen end
+            days = _month_days(s) if year is None else frozenset()
             for recent in ((True, False) if year is not None else (False,)):
                 if not recent and group != "ceasefire":
                     break
@@ -1475,7 +1481,8 @@ class Extractor:
                     if signed is None or kind == "talks" or (years and signed not in years):
                         continue
                     if year is None:
-                        if aid in self.ended or not self._proper_word(aid, proper):
+                        if (aid in self.ended and self.signed_on.get(aid, "")[5:] not in days) \
+                                or not self._proper_word(aid, proper):
                             continue
                     elif (recent and not year - 2 <= signed <= year) or (not recent and (
                             signed > year or self.ended.get(aid, 9999) < year or
@@ -1494,6 +1501,7 @@ class Extractor:
                 best = max(overlap.values(), default=0)
                 hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
                 hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
+                hits = [h for h in hits if self.signed_on.get(h[0], "")[5:] in days] or hits
                 if len(hits) == 1:
                     return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
                 if hits:
@@ -2978,6 +2986,23 @@ _ANNOUNCES_LIST = re.compile(
     r"\s*(?:(?:the\s+)?following|below|here|what\s+follows)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:chronology|timeline|list|summary|overview|table|roundup|rundown|"
     r"breakdown|digest)\s+of\b", re.I)
+
+
+_MD = [p for k, p in _PATTERNS if k in ("md", "dm")]
+
+
+def _month_days(s: str) -> frozenset[str]:
+    """(twentieth round) The days written with a month and no year ("Sept. 5", "5 September")
+    in ``s``, as "MM-DD"."""
+    out = set()
+    for pat in _MD:
+        for m in pat.finditer(s):
+            mon = next((_MONTHS[w] for w in re.findall(r"[a-z]+", m.group(0).lower())
+                        if w in _MONTHS), None)
+            day = re.search(r"\d{1,2}", m.group(0))
+            if mon and day:
+                out.add(f"{mon:02d}-{int(day.group(0)):02d}")
+    return frozenset(out)
 
 
 def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
