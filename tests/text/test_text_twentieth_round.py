@@ -9,6 +9,10 @@ among its parties is the latest agreement with the name's head word signed by th
 whose parties hold them (an agreement that did not yet exist cannot be the one meant). In an
 article with no year, a day and month given with an act on a ceasefire described ("on Sept. 5
 agreed on a ceasefire") that are the record's day of signature of one of them say which it is.
+The partners an agreement's name is "between", before a reduced relative of its conclusion ("The
+Treaty of Friendship between Ukraine and Russia, signed in 1997"), are the act's actors, and a
+title and a name after a demonym ("between South Korean President Moon Jae-in and North Korean
+leader Kim Jong Un") do not end the list.
 """
 
 from __future__ import annotations
@@ -70,6 +74,27 @@ FACTS += [
     ("day-of-signature-later", _UNDATED + "Ukraine, Russia and Russian-backed separatists "
      "agreed on a truce in Minsk on Feb. 12, the OSCE said.",
      [w("minsk2_2015", "UKR;RUS;DPR;LPR", "signed")]),
+]
+
+
+_SEOUL = "World news\n2024-11-22\n\n"
+_KYIV19 = "World news\n2019-04-02\n\n"
+
+FACTS += [
+    # the partners an agreement is "between", before a reduced relative of its conclusion
+    ("between-then-signed", _KYIV19 + "The Treaty of Friendship between Ukraine and Russia, "
+     "signed in 1997, is no longer valid, Kyiv said.",
+     [w("ukr_rus_friendship_1997", "UKR;RUS", "signed", "1997")]),
+    # a title and a name after each demonym in the partners after "between"
+    ("between-titles-names", _SEOUL + "The Comprehensive Military Agreement, signed in "
+     "Pyongyang between South Korean President Moon Jae-in and North Korean leader Kim Jong Un, "
+     "has lost its force.", [w("inter_korean_cma_2018", "KOR;PRK", "signed")]),
+    # traps: one agent by "by" stays one
+    ("by-one-agent", _SEOUL + "The Comprehensive Military Agreement, signed in Pyongyang by "
+     "South Korean President Moon Jae-in, has lost its force.",
+     [w("inter_korean_cma_2018", "KOR", "signed")]),
+    ("between-after-act", _KYIV19 + "The Treaty of Friendship was signed in 1997 between "
+     "Ukraine and Russia.", [w("ukr_rus_friendship_1997", "UKR;RUS", "signed", "1997")]),
 ]
 
 

@@ -3361,7 +3361,10 @@ def _chain_right(s: str, acts: list[_Ent], first: _Ent, c1: int) -> list[_Ent]:
     for e in acts:
         if e.start > out[-1].end and e.start < c1:
             # "by separatist forces acting in concert with Russian forces"
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:\s+[a-z]+){0,2}?\s+(?:acting\s+)?"
+            # (twentieth round: a title and a name after a demonym, "between South Korean
+            # President Moon Jae-in and North Korean leader Kim Jong Un")
+            if re.fullmatch(r"(?:\s+(?i:" + _TITLE_WORDS + r")(?=\s)(?:\s+(?-i:[A-Z])[\w.'’-]*)+)?"
+                            r"\s*(?:,\s*(?:and\s+)?|and\s+|(?:\s+[a-z]+){0,2}?\s+(?:acting\s+)?"
                             r"(?:in\s+concert\s+with|together\s+with|jointly\s+with|along\s+with|"
                             r"alongside)\s+)(?:the\s+)?", s[out[-1].end:e.start]):
                 out.append(e)
@@ -3389,6 +3392,15 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     inside = [e for e in acts if t0 <= e.start and e.end <= t1]
     if inside:
         return codes(inside[-1:]), "modifier"
+    # (twentieth round) "The Founding Act ... between NATO and the Russian Federation, signed
+    # in 1997": a reduced relative after an agreement's name and the partners it is "between"
+    # is their act
+    if etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (bm := re.search(
+            r"(?<=[\w)])\s+between\s+[^,;()]{2,80}?,\s*$", s[c0:t0])) and re.search(
+            r"(?:(?-i:[A-Z])[\w'’-]*|treaty|agreement|accord|deal|pact|act|memorandum|"
+            r"statement)$", s[c0:c0 + bm.start()], re.I) and (
+            partners := _coordinated_after(s, c0 + bm.start(), acts, g, year)):
+        return partners, "agent"
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
