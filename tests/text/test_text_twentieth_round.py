@@ -12,7 +12,9 @@ agreed on a ceasefire") that are the record's day of signature of one of them sa
 The partners an agreement's name is "between", before a reduced relative of its conclusion ("The
 Treaty of Friendship between Ukraine and Russia, signed in 1997"), are the act's actors, and a
 title and a name after a demonym ("between South Korean President Moon Jae-in and North Korean
-leader Kim Jong Un") do not end the list.
+leader Kim Jong Un") do not end the list. An actor inside a restrictive relative clause on a
+subject that no actor names ("The country that invaded Ukraine a year ago suspended") is not the
+act's subject.
 """
 
 from __future__ import annotations
@@ -95,6 +97,27 @@ FACTS += [
      [w("inter_korean_cma_2018", "KOR", "signed")]),
     ("between-after-act", _KYIV19 + "The Treaty of Friendship was signed in 1997 between "
      "Ukraine and Russia.", [w("ukr_rus_friendship_1997", "UKR;RUS", "signed", "1997")]),
+]
+
+
+_MOSCOW23 = "World news\n2023-02-22\n\n"
+_BONN90 = "World news\n1990-09-13\n\n"
+
+FACTS += [
+    # traps of the relative clause: a non-restrictive one after a named subject, and a relative
+    # on the speaker before "said that"
+    ("which-after-actor", _MOSCOW23 + "Russia, which invaded Ukraine a year ago, suspended New "
+     "START on Tuesday.", [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+    ("who-before-said", _MOSCOW23 + "The envoy who led the talks in Geneva said that Russia "
+     "suspended New START on Tuesday.", [w("new_start_2010", "RUS", "suspended", "2023-02")]),
+]
+
+NO_FACT += [
+    # an actor in a restrictive relative clause on a subject no actor names is not the subject
+    ("relative-object-not-subject", _MOSCOW23 + "The country that invaded Ukraine a year ago "
+     "suspended New START on Tuesday."),
+    ("relative-powers", _BONN90 + "The four powers that occupied Germany after the war signed "
+     "the Two Plus Four Treaty on Wednesday."),
 ]
 
 

@@ -2334,6 +2334,8 @@ class Extractor:
                     not _PREP.search(s[max(0, e.start - 25):e.start])) if c))
                 if len(main) >= 2:
                     actors, how = main, "subject"
+            if not actors and how == "relative":
+                continue  # (twentieth round) a subject no actor names, an actor in its relative
             if not actors:
                 # "he said" in an institution's own text is its principal (the voice)
                 speaker = _quote_speaker(s, act_ents, g, year, state.voice or state.last_person)
@@ -2981,6 +2983,14 @@ class Extractor:
 _GENERIC_HEADS = frozenset({"statement", "declaration", "communique", "memorandum", "protocol"})
 
 
+#: (twentieth round) a subject noun phrase with a restrictive relative clause in the past ("The
+#: four major powers that defeated Germany in the war", "The country that invaded Ukraine")
+_RELATIVE_ON_NOUN = re.compile(
+    r"(?:^|(?<=[.:;,—–-]\s))\s*(?:the|a|an|this|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?-i:[a-z][a-z-]*)\s+(?P<rel>that|who)\s+(?:(?:had|once|later|then)\s+)?"
+    r"(?-i:[a-z]+ed|won|fought|beat|lost|led|began|broke)\s+[^,;]+?\s+$", re.I)
+
+
 #: (twentieth round) a line announcing a list, chronology or timeline that follows it
 _ANNOUNCES_LIST = re.compile(
     r"\s*(?:(?:the\s+)?following|below|here|what\s+follows)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
@@ -3495,6 +3505,14 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             if not re.search(r"\b(?:signed|withdr|suspend|ratif|extend|violat)", gap):
                 return codes([e]), "modifier"
         break
+    # (twentieth round) a restrictive relative clause on a subject that is no actor, between it
+    # and the act ("The four powers that defeated Germany signed", "The country that invaded
+    # Ukraine suspended"): its "that" is no complementiser and the actors in it are not the
+    # subject; the head noun's own actors are
+    if (rm := _RELATIVE_ON_NOUN.search(s, c0, t0)) and not re.search(
+            r"\b(?:that|said|says|told|announced|stated)\b", s[rm.end("rel"):t0], re.I):
+        head = codes([e for e in acts if rm.start() <= e.start and e.end <= rm.start("rel")])
+        return head, "subject" if head else "relative"
     # subject: actors before the trigger, after the last complementiser, not after a preposition
     lo = c0
     for m in _COMPLEMENT.finditer(s, c0, t0):
