@@ -14,7 +14,8 @@ Treaty of Friendship between Ukraine and Russia, signed in 1997"), are the act's
 title and a name after a demonym ("between South Korean President Moon Jae-in and North Korean
 leader Kim Jong Un") do not end the list. An actor inside a restrictive relative clause on a
 subject that no actor names ("The country that invaded Ukraine a year ago suspended") is not the
-act's subject.
+act's subject. A name in apposition to an organisation's noun ("a Washington think tank, the
+Pacific Maritime Security Initiative") is the organisation's, not an agreement described.
 """
 
 from __future__ import annotations
@@ -118,6 +119,25 @@ NO_FACT += [
      "suspended New START on Tuesday."),
     ("relative-powers", _BONN90 + "The four powers that occupied Germany after the war signed "
      "the Two Plus Four Treaty on Wednesday."),
+]
+
+
+_REEFS = "World news\n2024-05-02\n\n"
+
+FACTS += [
+    # trap: an agreement named in common words with no organisation before it stays read
+    ("maritime-agreement-plain", _REEFS + "The United States accused China of violating the "
+     "maritime consultative agreement on Monday.",
+     [w("us_china_mmca_1998", "CHN", "violation_alleged", None, "USA")]),
+]
+
+NO_FACT += [
+    # a name in apposition to an organisation's noun is the organisation's, not an agreement's
+    ("think-tank-name", _REEFS + "Chinese President Xi Jinping had violated his commitment not "
+     "to militarise the reefs, according to a Washington think tank, the Pacific Maritime "
+     "Security Initiative."),
+    ("institute-name", _REEFS + "China violated its commitment on the reefs. The finding came "
+     "from a research institute, the Pacific Maritime Security Initiative, on Monday."),
 ]
 
 

@@ -1358,6 +1358,10 @@ class Extractor:
         if not words:
             return None
         for m in _DESCRIBED.finditer(s):
+            # (twentieth round) a name in apposition to an organisation ("a Washington think
+            # tank, the Pacific Maritime Security Initiative") is the organisation's
+            if _ORG_APPOSITION.search(s, 0, m.start()):
+                continue
             text = " ".join(x for x in (m.group("mods"), m.group("topic")) if x)
             ids = {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
             if len(ids) > 1 and (kind := re.match(r"memorand|protocol|convention|framework",
@@ -1383,6 +1387,8 @@ class Extractor:
         if not _DOC_KEY.search(s):
             return None
         for m in _DESCRIBED_DOC.finditer(s):
+            if _ORG_APPOSITION.search(s, 0, m.start()):
+                continue
             ids = {words[w] for w in re.findall(r"[a-z]+", m.group("mods").lower())
                    if w in words}
             if len(ids) == 1:
@@ -2989,6 +2995,13 @@ _RELATIVE_ON_NOUN = re.compile(
     r"(?:^|(?<=[.:;,—–-]\s))\s*(?:the|a|an|this|these|those)\s+(?:[\w-]+\s+){0,3}?"
     r"(?-i:[a-z][a-z-]*)\s+(?P<rel>that|who)\s+(?:(?:had|once|later|then)\s+)?"
     r"(?-i:[a-z]+ed|won|fought|beat|lost|led|began|broke)\s+[^,;]+?\s+$", re.I)
+
+
+#: (twentieth round) an organisation's noun and a comma right before a name in apposition
+_ORG_APPOSITION = re.compile(
+    r"\b(?:think[- ]tanks?|institutes?|research\s+(?:group|centre|center|body)|"
+    r"organi[sz]ations?|foundation|watchdog|monitoring\s+group|NGO|non-profit|nonprofit|"
+    r"university|project|consultancy|firm|company)\s*,\s*$", re.I)
 
 
 #: (twentieth round) a line announcing a list, chronology or timeline that follows it
