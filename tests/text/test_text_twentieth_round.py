@@ -16,6 +16,8 @@ leader Kim Jong Un") do not end the list. An actor inside a restrictive relative
 subject that no actor names ("The country that invaded Ukraine a year ago suspended") is not the
 act's subject. A name in apposition to an organisation's noun ("a Washington think tank, the
 Pacific Maritime Security Initiative") is the organisation's, not an agreement described.
+Walking or backing away from a pledge, a promise or a commitment, going back on one's word, is a
+breach alleged; walking away from a treaty stays a withdrawal.
 """
 
 from __future__ import annotations
@@ -138,6 +140,24 @@ NO_FACT += [
      "Security Initiative."),
     ("institute-name", _REEFS + "China violated its commitment on the reefs. The finding came "
      "from a research institute, the Pacific Maritime Security Initiative, on Monday."),
+]
+
+
+_KYIV15 = "World news\n2015-03-02\n\n"
+_PLEDGE = "Under the Budapest Memorandum, Russia pledged to respect the borders of Ukraine. "
+
+FACTS += [
+    # walking or backing away from a pledge, going back on one's word: a breach alleged
+    ("walked-away-from-pledge", _KYIV15 + _PLEDGE + "Kyiv says Moscow walked away from that "
+     "pledge last year.", [w("budapest_memo_1994", "RUS", "violation_alleged", None, "UKR")]),
+    ("gone-back-on-word", _KYIV15 + _PLEDGE + "Kyiv says Moscow has gone back on its word.",
+     [w("budapest_memo_1994", "RUS", "violation_alleged", None, "UKR")]),
+    ("backing-away-from-commitment", _KYIV15 + _PLEDGE + "Kyiv says Moscow began backing away "
+     "from that commitment in 2014.",
+     [w("budapest_memo_1994", "RUS", "violation_alleged", None, "UKR")]),
+    # trap: walking away from the treaty itself stays a withdrawal
+    ("walked-away-from-treaty", _INF + "The United States walked away from the INF Treaty on "
+     "Friday.", [w("inf_1987", "USA", "withdrew", "2019-08")]),
 ]
 
 

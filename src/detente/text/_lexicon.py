@@ -154,6 +154,13 @@ LEXICON: tuple[Entry, ...] = (
     Entry("suspended", verbs=("put on hold", "place on hold", "put in abeyance",
                               "place in abeyance", "hold in abeyance")),
     Entry("suspended", verbs=("halt", "freeze"), follow=_HALTED_AGREEMENT),
+    # (twentieth round) "walked away from that commitment", "began backing away from that
+    # pledge", "went back on its word" (before the withdrawal's "walk away from", which keeps
+    # "walked away from the treaty")
+    Entry("violation_alleged", verbs=("walk away from", "back away from", "go back on"),
+          follow=r"\s+(?:its|his|her|their|these|those|the|this|that|our|your)\s+"
+                 r"(?:[\w'’-]+\s+){0,2}?(?:pledges?|promises?|assurances?|undertakings?|"
+                 r"commitments?|word)\b"),
     Entry("withdrew", verbs=("walk away from", "back out of", "pull out of", "pull out")),
     Entry("withdrew", verbs=("abandon", "ditch", "scrap", "renounce", "quit", "tear up",
                              "rip up", "junk", "axe", "ax", "jettison", "dump", "shred"),
