@@ -68,6 +68,8 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind18": (11, 10, 31),  # P 0.52 R 0.26 (42 gold facts; after the eighteenth round; 1 leak)
     "blind19": (5, 4, 37),  # P 0.56 R 0.12 (42 gold facts; after the nineteenth round; no leak)
     "blind20": (4, 9, 56),  # P 0.31 R 0.07 (60 gold facts; after the nineteenth round; no leak)
+    "blind21": (8, 7, 30),  # P 0.53 R 0.21 (38 gold facts; after the twentieth round; 1 leak)
+    "blind22": (9, 8, 35),  # P 0.53 R 0.20 (44 gold facts; after the twentieth round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
