@@ -1,0 +1,59 @@
+"""Round review18: a political-risk analyst's first scenario (South China Sea code of conduct),
+the newcomer's mistakes and the faces' agreement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+SCS = """\
+name: scs-coc-2025
+date: "DATE"
+as_of: "2025-06-01"
+actors:
+  - {id: CHN, name: China, capability: "60 ± 10"}
+  - {id: PHL, name: Philippines, capability: 8}
+  - {id: VNM, name: Vietnam, capability: 10}
+issues:
+  - {id: binding, name: Legally binding code, status_quo: 10}
+  - {id: scope, name: Geographic scope, status_quo: 20}
+stances:
+  - {actor: CHN, issue: binding, position: 20, salience: 60, commitment: 0.6}
+  - {actor: CHN, issue: scope, position: 0, salience: 90, red_line: {side: above, value: 40}}
+  - {actor: PHL, issue: binding, position: "normal(90, 5)", salience: 80}
+  - {actor: PHL, issue: scope, position: 100, salience: 95}
+  - {actor: VNM, issue: binding, position: 85, salience: 70}
+  - {actor: VNM, issue: scope, position: 80, salience: 70}
+outside_options:
+  - {actor: CHN, target: [PHL], action: blockade, cost: 0.2, target_cost: 0.5,
+     imposes: {scope: 0}, date: "2025-03-01"}
+"""
+
+
+def _scs(tmp_path: Path, date: str = "2025-06-01") -> Path:
+    f = tmp_path / "scs.yaml"
+    f.write_text(SCS.replace("DATE", date), encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("bad", ["01/06/2025", "June 1, 2025", "2025-13-01", "1.6.2025"])
+def test_a_scenario_date_in_the_wrong_format_is_refused_even_beside_an_as_of(
+        tmp_path: Path, bad: str) -> None:
+    # with as_of present the scenario's date was never read, so "01/06/2025" passed silently
+    # (forecast, crisis and the web alike), while an outside option's date was refused
+    res = CliRunner().invoke(app, ["forecast", str(_scs(tmp_path, bad)), "-m", "compromise"])
+    assert res.exit_code == 2, res.output
+    assert "scs.yaml, line 2: field 'date':" in res.stderr, res.stderr
+    assert "YYYY, YYYY-MM or YYYY-MM-DD" in res.stderr
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("good", ["2025-06-01", "2025-06", "2025", ""])
+def test_a_scenario_date_that_is_a_date_or_empty_still_reads(tmp_path: Path, good: str) -> None:
+    from detente.scenario import load_scenario
+
+    assert load_scenario(_scs(tmp_path, good)).date == good
