@@ -57,3 +57,37 @@ def test_a_scenario_date_that_is_a_date_or_empty_still_reads(tmp_path: Path, goo
     from detente.scenario import load_scenario
 
     assert load_scenario(_scs(tmp_path, good)).date == good
+
+
+def _long_csv(tmp_path: Path) -> Path:
+    from detente.scenario import load_scenario, write_scenario
+
+    out = tmp_path / "scs.csv"
+    write_scenario(load_scenario(_scs(tmp_path)), out)
+    return out
+
+
+def test_an_error_in_a_long_csv_comment_line_names_its_line(tmp_path: Path) -> None:
+    # '# date:', '# linkage:' and '# outside_options:' errors named the file but no line
+    csv = _long_csv(tmp_path)
+    text = csv.read_text(encoding="utf-8")
+    assert "# date: 2025-06-01" in text and "# outside_options: [" in text
+    lines = text.splitlines()
+    n_date = 1 + next(k for k, x in enumerate(lines) if x.startswith("# date:"))
+    n_oo = 1 + next(k for k, x in enumerate(lines) if x.startswith("# outside_options:"))
+    csv.write_text(text.replace("# date: 2025-06-01", "# date: 06/01/2025"), encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(csv), "-m", "compromise"])
+    assert res.exit_code == 2, res.output
+    assert f"scs.csv, line {n_date}: field 'date': not a date" in res.stderr, res.stderr
+    bad = text.replace('"imposes": {"scope": 0.0}', '"imposes": {"scop": 0.0}')
+    assert bad != text
+    csv.write_text(bad, encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(csv), "-m", "compromise"])
+    assert res.exit_code == 2, res.output
+    assert f"scs.csv, line {n_oo}: field 'imposes': unknown issue 'scop'" in res.stderr
+    # a comment line that is not JSON at all
+    csv.write_text(text.replace('# outside_options: [', '# outside_options: [;'),
+                   encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(csv), "-m", "compromise"])
+    assert res.exit_code == 2, res.output
+    assert f"scs.csv, line {n_oo}: field 'outside_options': expected a JSON list" in res.stderr

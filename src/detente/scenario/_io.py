@@ -703,7 +703,8 @@ def _crisis_stance_fields(cell: Callable[[str], str], *, file: str, line: int,
     return out
 
 
-def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> dict[str, Any]:
+def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem],
+                 meta_line: dict[str, int] | None = None) -> dict[str, Any]:
     import json
 
     out: dict[str, Any] = {}
@@ -713,7 +714,7 @@ def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> di
                 out[key] = json.loads(meta[key])
             except ValueError as e:
                 problems.append(Problem(f"expected a JSON list after '# {key}:' ({e})", key,
-                                        file))
+                                        file, (meta_line or {}).get(key)))
     return out
 
 
@@ -849,9 +850,14 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                                            problems=problems))
             lines[("stances", len(stances))] = line
             stances.append(s)
-    crisis_meta = _crisis_meta(meta, file, problems)
+    crisis_meta = _crisis_meta(meta, file, problems, meta_line)
     if problems:
         raise ScenarioError(problems)
+    # the comment lines' own lines, so that an error in one (a date in the wrong format, a
+    # package naming a missing issue) names its line as a row's error does
+    for key in ("name", "description", "source", "date", *_CRISIS_META):
+        if key in meta_line:
+            lines[(key,)] = meta_line[key]
     data: dict[str, Any] = {
         "name": meta.get("name", p.stem),
         "description": meta.get("description", ""),
