@@ -91,3 +91,26 @@ def test_an_error_in_a_long_csv_comment_line_names_its_line(tmp_path: Path) -> N
     res = CliRunner().invoke(app, ["forecast", str(csv), "-m", "compromise"])
     assert res.exit_code == 2, res.output
     assert f"scs.csv, line {n_oo}: field 'outside_options': expected a JSON list" in res.stderr
+
+
+def test_a_typo_in_an_actor_id_on_one_long_csv_row_is_said(tmp_path: Path) -> None:
+    # the long CSV repeats ids on every row: 'CNH' for 'CHN' on one row made a second China
+    # (with the red line), read in silence
+    csv = _long_csv(tmp_path)
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    k = next(k for k, x in enumerate(lines) if x.startswith("CHN,") and ",scope," in x)
+    lines[k] = "CNH" + lines[k][3:]
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(csv), "-m", "compromise"])
+    assert res.exit_code == 0, res.output
+    first = 1 + next(j for j, x in enumerate(lines) if x.startswith("CHN,"))
+    assert (f"note: {csv}, line {k + 1}: field 'actor': actor 'CNH' has the name 'China' of "
+            f"actor 'CHN' (line {first}): a typo in one of the two ids?") in res.stderr, res.stderr
+    # and an issue id
+    lines[k] = "CHN" + lines[k][3:].replace(",scope,", ",scpoe,")
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(csv), "-m", "compromise"])
+    assert "field 'issue': issue" in res.stderr and "'scpoe'" in res.stderr, res.stderr
+    # a file without the typo says nothing of the kind
+    res = CliRunner().invoke(app, ["forecast", str(_long_csv(tmp_path)), "-m", "compromise"])
+    assert "a typo in one of the two ids" not in res.stderr

@@ -806,9 +806,27 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                        nonneg=True, dist=True)
                 if cap_text else 1.0
             )
+            name = cell(cells, "actor_name").strip()
+            twin = next((b for b, v in actors.items() if name and v["name"].strip() == name), None)
+            if twin is not None:
+                # ids repeat on every row, so a typo in one (CNH for CHN) makes a new actor:
+                # a note, not an error (two actors may share a name; writing then reading
+                # a scenario gives it back)
+                warnings.warn(
+                    f"{file}, line {line}: field 'actor': actor '{a}' has the name "
+                    f"{name!r} of actor '{twin}' (line {first[('actor', twin)][0]}): a typo in "
+                    "one of the two ids? (read as two actors)", InputNote, stacklevel=2)
             actors[a] = {"id": a, "name": cell(cells, "actor_name"), "capability": cap}
             lines[("actors", len(actors) - 1)] = line
         if i and i not in issues:
+            iname = cell(cells, "issue_name").strip()
+            twin = next((b for b, v in issues.items() if iname and v["name"].strip() == iname),
+                        None)
+            if twin is not None:
+                warnings.warn(
+                    f"{file}, line {line}: field 'issue': issue '{i}' has the name "
+                    f"{iname!r} of issue '{twin}' (line {first[('issue', twin)][0]}): a typo in "
+                    "one of the two ids? (read as two issues)", InputNote, stacklevel=2)
             d: dict[str, Any] = {"id": i, "name": cell(cells, "issue_name"),
                                  "low": cell(cells, "low"), "high": cell(cells, "high")}
             for key in ("status_quo", "scale_min", "scale_max"):
