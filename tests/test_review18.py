@@ -114,3 +114,42 @@ def test_a_typo_in_an_actor_id_on_one_long_csv_row_is_said(tmp_path: Path) -> No
     # a file without the typo says nothing of the kind
     res = CliRunner().invoke(app, ["forecast", str(_long_csv(tmp_path)), "-m", "compromise"])
     assert "a typo in one of the two ids" not in res.stderr
+
+
+def test_a_what_if_says_so_in_every_face_that_titles_with_the_scenario(tmp_path: Path) -> None:
+    # `forecast --set ... --drop ...` printed "scs-coc-2025: forecast per issue" and the JSON
+    # "scenario": "scs-coc-2025": a what-if's table read as the file's own forecast
+    import json
+
+    from detente.scenario import load_scenario
+    from detente.uncertainty import apply_whatif
+
+    f = str(_scs(tmp_path))
+    sc = apply_whatif(load_scenario(f), ["PHL.binding.position=60"], ["VNM"])
+    assert sc.name == "scs-coc-2025 (what-if: set PHL.binding.position=60; drop VNM)"
+    res = CliRunner().invoke(app, ["forecast", f, "-m", "compromise", "--set",
+                                   "PHL.binding.position=60", "--drop", "VNM"])
+    assert res.exit_code == 0, res.output
+    assert "scs-coc-2025 (what-if: set PHL.binding.position=60; drop VNM): forecast" in res.stdout
+    res = CliRunner().invoke(app, ["forecast", f, "-m", "compromise", "-f", "json", "--set",
+                                   "PHL.binding.position=60"])
+    assert json.loads(res.stdout)["scenario"] == "scs-coc-2025 (what-if: set PHL.binding.position=60)"
+    # without edits the name is the file's
+    assert apply_whatif(load_scenario(f)).name == "scs-coc-2025"
+
+
+def test_dropping_an_actor_says_what_else_went_with_it(tmp_path: Path) -> None:
+    # --drop PHL silently removed CHN's only threat (PHL its sole target) and turned an issue
+    # PHL decided alone into a collective one: P(escalation) fell to 0 with no word why
+    text = SCS.replace("DATE", "2025-06-01").replace(
+        "{id: scope, name: Geographic scope, status_quo: 20}",
+        "{id: scope, name: Geographic scope, status_quo: 20, decision: {unilateral: PHL}}")
+    f = tmp_path / "scs.yaml"
+    f.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(f), "-m", "compromise", "--drop", "PHL"])
+    assert res.exit_code == 0, res.output
+    assert ("note: --drop PHL: CHN's outside option (blockade) had no target left and is "
+            "removed; 'scope' was PHL's alone to decide and is now decided collectively"
+            ) in res.stderr, res.stderr
+    res = CliRunner().invoke(app, ["forecast", str(f), "-m", "compromise", "--drop", "VNM"])
+    assert res.exit_code == 0 and "note:" not in res.stderr, res.stderr
