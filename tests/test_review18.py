@@ -133,7 +133,8 @@ def test_a_what_if_says_so_in_every_face_that_titles_with_the_scenario(tmp_path:
     assert "scs-coc-2025 (what-if: set PHL.binding.position=60; drop VNM): forecast" in res.stdout
     res = CliRunner().invoke(app, ["forecast", f, "-m", "compromise", "-f", "json", "--set",
                                    "PHL.binding.position=60"])
-    assert json.loads(res.stdout)["scenario"] == "scs-coc-2025 (what-if: set PHL.binding.position=60)"
+    want = "scs-coc-2025 (what-if: set PHL.binding.position=60)"
+    assert json.loads(res.stdout)["scenario"] == want
     # without edits the name is the file's
     assert apply_whatif(load_scenario(f)).name == "scs-coc-2025"
 
