@@ -154,3 +154,28 @@ def test_dropping_an_actor_says_what_else_went_with_it(tmp_path: Path) -> None:
             ) in res.stderr, res.stderr
     res = CliRunner().invoke(app, ["forecast", str(f), "-m", "compromise", "--drop", "VNM"])
     assert res.exit_code == 0 and "note:" not in res.stderr, res.stderr
+
+
+def test_the_ultimatum_judgement_is_a_conditional_not_a_fact(tmp_path: Path) -> None:
+    # the report's key judgements said "CHN's public demand was not meant to be accepted: it
+    # announces, or prepares, the outside option" right under "Almost no chance: CHN carries
+    # out its outside option" — CHN made no ultimatum; the reading is of a hypothetical one
+    # (its public positions as a take-it-or-leave-it demand), refused here because it crosses
+    # PHL's red line on scope
+    text = SCS.replace("DATE", "2025-06-01").replace(
+        "{actor: PHL, issue: scope, position: 100, salience: 95}",
+        "{actor: PHL, issue: scope, position: 100, salience: 95, "
+        "red_line: {side: below, value: 50}}")
+    f = tmp_path / "scs.yaml"
+    f.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.md"
+    res = CliRunner().invoke(app, ["report", str(f), "--a", "CHN", "--b", "PHL", "-m",
+                                   "compromise", "-m", "crisis", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    md = out.read_text(encoding="utf-8")
+    judgements = md[:md.index("## Contents")]
+    assert "public demand was not meant to be accepted" not in judgements
+    assert ("Were CHN to make its public positions an ultimatum (a public take-it-or-leave-it "
+            "demand, commitment 0.9), it would be accepted with probability 0.00, as it "
+            "crosses PHL's red line on scope: it would not be meant to be accepted"
+            ) in judgements, judgements
