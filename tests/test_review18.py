@@ -179,3 +179,36 @@ def test_the_ultimatum_judgement_is_a_conditional_not_a_fact(tmp_path: Path) -> 
             "demand, commitment 0.9), it would be accepted with probability 0.00, as it "
             "crosses PHL's red line on scope: it would not be meant to be accepted"
             ) in judgements, judgements
+
+
+@pytest.mark.parametrize("name", ["e.yaml", "e.json", "e.csv"])
+def test_an_empty_upload_is_refused_in_the_command_lines_words(tmp_path: Path,
+                                                                name: str) -> None:
+    # the command line said "the file is empty: expected a scenario"; an empty YAML upload
+    # (or POST /api/scenarios {"yaml": ""}) said "line 1: expected a mapping ...; got NoneType"
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+
+    f = tmp_path / name
+    f.write_text("\n", encoding="utf-8")
+    cli = CliRunner().invoke(app, ["forecast", str(f)])
+    assert cli.exit_code == 2 and "the file is empty: expected a scenario" in cli.stderr
+    c = TestClient(create_app())
+    r = c.post("/api/scenarios/upload", files={"file": (name, b"\n", "text/plain")})
+    assert r.status_code == 422, r.text
+    assert [d["msg"] for d in r.json()["detail"]] == ["the file is empty: expected a scenario"]
+    if name == "e.yaml":
+        r = c.post("/api/scenarios", json={"yaml": "  \n"})
+        assert r.status_code == 422
+        assert "NoneType" not in r.text and "the file is empty" in r.text
+
+
+def test_a_yaml_file_of_comments_only_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "c.yaml"
+    f.write_text("# to do: the actors\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["forecast", str(f)])
+    assert res.exit_code == 2
+    assert "got no document (only comments or blank lines)" in res.stderr, res.stderr
+    assert "NoneType" not in res.output

@@ -265,6 +265,7 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
 
     ``file`` names the text in error messages; nothing is read from or written to disk.
     """
+    _not_empty(text, file)
     try:
         data, node = safe_yaml(text, file)
     except LimitError:
@@ -274,12 +275,19 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
     return _from_document(data, file, _locator(_yaml_lines(node)))
 
 
+def _not_empty(text: str, file: str) -> None:
+    """An empty upload is refused in the words the command line uses for an empty file."""
+    if not text.strip():
+        raise ScenarioError([Problem("the file is empty: expected a scenario", file=file)])
+
+
 def read_json_text(text: str, file: str = "<input>") -> Scenario:
     """Read a scenario from JSON text: the YAML format's fields (as the web API's
     ``document`` takes them). Errors give the line where the YAML parser, which reads most
     JSON, can place them."""
     import json
 
+    _not_empty(text, file)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -317,8 +325,10 @@ def _from_document(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
         raise ScenarioError(
             [
                 Problem(
-                    "expected a mapping with keys name, actors, issues, stances; "
-                    f"got {type(data).__name__}",
+                    "expected a mapping with keys name, actors, issues, stances; got "
+                    + ("no document (only comments or blank lines)" if data is None else
+                       {list: "a list", str: "a line of text", bool: "a boolean", int: "a number",
+                        float: "a number"}.get(type(data), type(data).__name__)),
                     file=str(p),
                     line=1,
                 )
