@@ -212,3 +212,31 @@ def test_a_yaml_file_of_comments_only_says_so(tmp_path: Path) -> None:
     assert res.exit_code == 2
     assert "got no document (only comments or blank lines)" in res.stderr, res.stderr
     assert "NoneType" not in res.output
+
+
+def test_the_web_forecast_of_a_what_if_is_named_so_and_carries_the_drop_note(
+        tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+
+    c = TestClient(create_app())
+    r = c.post("/api/scenarios/upload",
+               files={"file": ("scs.yaml", _scs(tmp_path).read_bytes(), "text/plain")})
+    assert r.status_code == 200, r.text
+    h = r.json()["hash"]
+    body = {"scenario": h, "models": ["compromise"], "set": ["PHL.binding.position=60"],
+            "drop": ["PHL"]}
+    doc = c.post("/api/forecast", json=body).json()
+    assert doc["scenario"] == "scs-coc-2025 (what-if: set PHL.binding.position=60; drop PHL)"
+    assert any("CHN's outside option (blockade) had no target left" in n
+               for n in doc["notes"]), doc["notes"]
+    # the same numbers as the command line's what-if
+    res = CliRunner().invoke(app, ["forecast", str(_scs(tmp_path)), "-m", "compromise",
+                                   "-f", "json", "--set", "PHL.binding.position=60",
+                                   "--drop", "PHL"])
+    import json
+    cli = json.loads(res.stdout)["forecasts"][0]["issues"]
+    web = doc["models"][0]["issues"] if "models" in doc else doc["forecasts"][0]["issues"]
+    assert [x["outcome"] for x in cli] == [x["outcome"] for x in web]
