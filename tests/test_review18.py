@@ -240,3 +240,12 @@ def test_the_web_forecast_of_a_what_if_is_named_so_and_carries_the_drop_note(
     cli = json.loads(res.stdout)["forecasts"][0]["issues"]
     web = doc["models"][0]["issues"] if "models" in doc else doc["forecasts"][0]["issues"]
     assert [x["outcome"] for x in cli] == [x["outcome"] for x in web]
+
+
+def test_bargain_says_what_scale_its_utilities_are_on(tmp_path: Path) -> None:
+    # "reservation values (walking away): CHN 0.615, PHL 0.486" and a table of u(CHN), V(PHL)
+    # with no word of what 0.615 is on
+    res = CliRunner().invoke(app, ["bargain", str(_scs(tmp_path)), "--a", "CHN", "--b", "PHL"])
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.stdout.splitlines() if x.startswith("reservation values"))
+    assert "utilities on 0–1: 1 at a party's own position on every issue" in line, line
