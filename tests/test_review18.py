@@ -249,3 +249,18 @@ def test_bargain_says_what_scale_its_utilities_are_on(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     line = next(x for x in res.stdout.splitlines() if x.startswith("reservation values"))
     assert "utilities on 0–1: 1 at a party's own position on every issue" in line, line
+
+
+
+def test_a_setting_on_an_actor_the_same_what_if_drops_is_refused(tmp_path: Path) -> None:
+    # `--set PHL.binding.position=60 --drop PHL` ran as a plain --drop PHL, the --set lost
+    f = str(_scs(tmp_path))
+    for setting in ("PHL.binding.position=60", "PHL.capability=6"):
+        res = CliRunner().invoke(app, ["forecast", f, "-m", "compromise", "--set", setting,
+                                       "--drop", "PHL"])
+        assert res.exit_code == 2, res.output
+        assert (f"--set {setting}: actor 'PHL' is left out by --drop PHL" in res.stderr
+                ), res.stderr
+    ok = CliRunner().invoke(app, ["forecast", f, "-m", "compromise", "--set",
+                                  "PHL.binding.position=60", "--drop", "VNM"])
+    assert ok.exit_code == 0, ok.output
