@@ -106,10 +106,10 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
                              f"{', '.join(actors)}")
     for j, st in enumerate(settings):
         p = st.path
-        if (k := next((k for k, d in enumerate(drops) if d == p[0]), None)) is not None:
+        if (gone_at := next((n for n, d in enumerate(drops) if d == p[0]), None)) is not None:
             # the setting would be applied, then dropped with its actor: a what-if that did
             # not do what it said
-            raise InputError(f"{set_label[j]}: actor '{p[0]}' is left out by {drop_label[k]}; "
+            raise InputError(f"{set_label[j]}: actor '{p[0]}' is left out by {drop_label[gone_at]}; "
                              "expected a setting on an actor that stays (or do not drop it)")
         if len(p) == 3:
             a, i, f = p
