@@ -109,8 +109,9 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
         if (gone_at := next((n for n, d in enumerate(drops) if d == p[0]), None)) is not None:
             # the setting would be applied, then dropped with its actor: a what-if that did
             # not do what it said
-            raise InputError(f"{set_label[j]}: actor '{p[0]}' is left out by {drop_label[gone_at]}; "
-                             "expected a setting on an actor that stays (or do not drop it)")
+            raise InputError(f"{set_label[j]}: actor '{p[0]}' is left out by "
+                             f"{drop_label[gone_at]}; expected a setting on an actor that stays "
+                             "(or do not drop it)")
         if len(p) == 3:
             a, i, f = p
             if a not in actors:
