@@ -226,15 +226,15 @@ def test_the_web_forecast_of_a_what_if_is_named_so_and_carries_the_drop_note(
                files={"file": ("scs.yaml", _scs(tmp_path).read_bytes(), "text/plain")})
     assert r.status_code == 200, r.text
     h = r.json()["hash"]
-    body = {"scenario": h, "models": ["compromise"], "set": ["PHL.binding.position=60"],
+    body = {"scenario": h, "models": ["compromise"], "set": ["CHN.binding.position=30"],
             "drop": ["PHL"]}
     doc = c.post("/api/forecast", json=body).json()
-    assert doc["scenario"] == "scs-coc-2025 (what-if: set PHL.binding.position=60; drop PHL)"
+    assert doc["scenario"] == "scs-coc-2025 (what-if: set CHN.binding.position=30; drop PHL)"
     assert any("CHN's outside option (blockade) had no target left" in n
                for n in doc["notes"]), doc["notes"]
     # the same numbers as the command line's what-if
     res = CliRunner().invoke(app, ["forecast", str(_scs(tmp_path)), "-m", "compromise",
-                                   "-f", "json", "--set", "PHL.binding.position=60",
+                                   "-f", "json", "--set", "CHN.binding.position=30",
                                    "--drop", "PHL"])
     import json
     cli = json.loads(res.stdout)["forecasts"][0]["issues"]
@@ -250,6 +250,30 @@ def test_bargain_says_what_scale_its_utilities_are_on(tmp_path: Path) -> None:
     line = next(x for x in res.stdout.splitlines() if x.startswith("reservation values"))
     assert "utilities on 0–1: 1 at a party's own position on every issue" in line, line
 
+
+@pytest.mark.parametrize("model", ["compromise", "median", "nash"])
+def test_explain_explains_the_baseline_models_too(tmp_path: Path, model: str) -> None:
+    # `forecast -m median --explain` printed the table and nothing else: --explain was
+    # silently a no-op for compromise, median and nash
+    from detente.collective import forecast
+    from detente.scenario import load_scenario
+
+    sc = load_scenario(_scs(tmp_path))
+    fc = forecast(sc, model)
+    lines = list(fc.explanation)
+    assert len(lines) == 1 + len(sc.issues), lines
+    for k, iss in enumerate(sc.issues):
+        x = float(fc.outcomes[k])
+        assert lines[1 + k].startswith(f"{iss.name}: {x:.2f}".rstrip("0").rstrip(".")), lines
+        assert "CHN" in lines[1 + k]
+    res = CliRunner().invoke(app, ["forecast", str(_scs(tmp_path)), "-m", model, "--explain"])
+    assert res.exit_code == 0 and f"{model}: why" in res.stdout, res.stdout
+    if model == "median":
+        # the actor whose position is the forecast is named as the median voter
+        assert "Legally binding code: 20" in lines[1] and "median voter" in lines[1]
+        assert "is CHN" in lines[1], lines[1]
+    if model == "nash":
+        assert "status quo 20 (held there" in lines[2], lines[2]
 
 
 def test_a_setting_on_an_actor_the_same_what_if_drops_is_refused(tmp_path: Path) -> None:
