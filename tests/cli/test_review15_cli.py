@@ -75,7 +75,9 @@ def test_the_scenario_date_stands_in_for_a_missing_as_of(tmp_path: Path) -> None
 def test_a_free_text_date_is_refused_where_trust_is_read_from_it(tmp_path: Path) -> None:
     f = _run(["crisis", str(_iran(tmp_path, None, "June 27, 2015"))])
     assert f.exit_code == 2, f.output
-    assert "iran.yaml, line 2: field 'date': 'June 27, 2015' is not a date" in f.stderr
+    # refused on reading since round review18 (it was refused only where trust read it)
+    assert "iran.yaml, line 2: field 'date': not a date" in f.stderr, f.stderr
+    assert "(got 'June 27, 2015')" in f.stderr
     assert "Traceback" not in f.output
 
 

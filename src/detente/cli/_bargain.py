@@ -246,7 +246,9 @@ def bargain_cmd(
         print_styled(f"[bold]{esc(dom.name)}[/]: {count(len(dom.issues), 'issue')}, "
                       f"{dom.n_outcomes:,} outcomes, {res.frontier_size} on the Pareto frontier")
         console.print(f"reservation values (walking away): {A} {dom.a.reservation_value:.3f}, "
-                      f"{B} {dom.b.reservation_value:.3f}")
+                      f"{B} {dom.b.reservation_value:.3f} (utilities on 0–1: 1 at a party's "
+                      "own position on every issue, less the salience-weighted distance from it "
+                      "as a share of each scale)")
         for iss in dom.issues:
             if len(iss.options) == 1:  # the red lines left nothing but the status quo
                 print_styled(f"[yellow]note:[/] on {esc(iss.id)} only {esc(iss.options[0])} is "

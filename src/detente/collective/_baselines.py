@@ -7,11 +7,13 @@ salience, as in Achen (2006). Positions are on [0, 1] inside, on each issue's sc
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
 from detente.collective._forecast import Forecast
+from detente.collective._lazy import LazyTuple
 from detente.collective._registry import Option, register
 from detente.scenario import CompiledScenario, Scenario
 
@@ -129,7 +131,57 @@ def _result(
         outcomes=c.to_scale(unit),
         actor_ids=c.actor_ids,
         notes=notes + _no_weight_notes(scenario, c, unit),
+        # built on first read (``--explain``, the report, the web page), not in a batch run
+        explanation=LazyTuple(lambda: _explain(scenario, c, model, unit)),
     )
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") if math.isfinite(x) else "—"
+
+
+def _explain(sc: Scenario, c: CompiledScenario, model: str, unit: np.ndarray) -> list[str]:
+    """Per issue, in words: what the number is and whose weight put it there (the three
+    heaviest actors, their share of the weight and their positions on the issue's scale)."""
+    w_all = _weights(c) if model != "nash" else np.where(c.present, c.capability, 0.0)
+    out = [{
+        "compromise": "Each issue's forecast is the mean of the positions weighted by "
+                      "capability × salience (Achen 2006).",
+        "median": "Each issue's forecast is the weighted median position (capability × "
+                  "salience weights): no side of it holds more than half the weight (Black "
+                  "1948).",
+        "nash": "Each issue's forecast is the asymmetric Nash bargaining solution: the point "
+                "that maximises the product of the actors' gains over the status quo, each "
+                "gain raised to the actor's capability (Nash 1950; Achen 2006); actors who "
+                "would lose by any move away from the status quo hold it there.",
+    }[model]]
+    width = c.scale_max - c.scale_min
+    x = c.to_scale(unit)
+    for k, iss in enumerate(sc.issues):
+        w = np.where(c.present[:, k], w_all[:, k], 0.0)
+        if not math.isfinite(float(x[k])) or w.sum() <= 0:
+            continue
+        share = w / w.sum()
+        top = np.argsort(-share, kind="stable")[:3]
+        pos = c.scale_min[k] + c.position[:, k] * width[k]
+        who = ", ".join(f"{c.actor_ids[j]} {share[j]:.0%} (at {_fmt(float(pos[j]))})"
+                        for j in top if share[j] > 0)
+        what = "capability" if model == "nash" else "capability × salience"
+        line = f"{iss.name or iss.id}: {_fmt(float(x[k]))}; heaviest by {what}: {who}"
+        if model == "median":
+            at = [c.actor_ids[j] for j in range(len(c.actor_ids))
+                  if share[j] > 0 and abs(float(pos[j]) - float(x[k])) <= 1e-9 * float(width[k])]
+            if at:
+                line += (f"; the median voter (half the weight on either side) is "
+                         f"{' and '.join(at)}")
+        if model == "nash" and math.isfinite(float(c.status_quo[k])):
+            sq = float(c.scale_min[k] + c.status_quo[k] * width[k])
+            line += f"; status quo {_fmt(sq)}"
+            if abs(float(x[k]) - sq) <= 1e-9 * max(float(width[k]), 1.0):
+                line += (" (held there: no outcome is better than it for every actor with "
+                         "capability and salience on the issue)")
+        out.append(line + ".")
+    return out
 
 
 def _no_weight_notes(sc: Scenario, c: CompiledScenario, unit: np.ndarray) -> tuple[str, ...]:

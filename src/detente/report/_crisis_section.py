@@ -370,17 +370,34 @@ def crisis_judgements(sc: Scenario, cd: CrisisData) -> list[Any]:
         conf, basis, likelihood_term(ps["public"]), ps["public"])]
     sig = cd.signals.get("public")
     if sig is not None:
+        # a reading of a hypothetical: the challenger's public positions made an ultimatum.
+        # Said as a fact ("CHN's public demand was not meant to be accepted: it announces the
+        # outside option") it contradicted the judgement above whenever P(escalation) was ~0
+        hits = [(st.actor, st.issue) for st in sc.stances
+                if st.actor != sig.sender and st.red_line is not None
+                and st.issue in sig.demand
+                and (sig.demand[st.issue] > st.red_line.value + 1e-9
+                     if st.red_line.side == "above"
+                     else sig.demand[st.issue] < st.red_line.value - 1e-9)]
+        who = list(dict.fromkeys(a for a, _ in hits))
+        on = list(dict.fromkeys(i for _, i in hits))
+        crossed = ("" if not hits else f"{who[0]}'s red line on {on[0]}" if len(hits) == 1
+                   else f"the red lines of {', '.join(who)} (on {', '.join(on)})")
+        were = (f"Were {sig.sender} to make its public positions an ultimatum (a public "
+                f"take-it-or-leave-it demand, commitment {ULTIMATUM_COMMITMENT:g})")
         if sig.meant_to_be_accepted:
-            txt = (f"{sig.sender}'s public demand reads as an offer meant to be accepted "
-                   f"(accepted with probability {sig.acceptance:.2f}).")
+            txt = (f"{were}, it would read as an offer meant to be accepted (accepted with "
+                   f"probability {sig.acceptance:.2f}).")
         else:
-            txt = (f"{sig.sender}'s public demand was not meant to be accepted (accepted with "
-                   f"probability {sig.acceptance:.2f}): it announces, or prepares, the outside "
-                   + (f"option; once made, the belief that {sig.sender} is resolved goes from "
+            why = f", as it crosses {crossed}" if crossed else ""
+            txt = (f"{were}, it would be accepted with probability {sig.acceptance:.2f}{why}: "
+                   "it would not be meant to be accepted — it would announce, or prepare, the "
+                   "outside option"
+                   + (f"; making it would move the belief that {sig.sender} is resolved from "
                       f"{sig.prior_resolve:.2f} to {sig.posterior_resolve:.2f}."
                       if sig.posterior_resolve is not None else
-                      f"option, though no type of {sig.sender} would make it in the model, so "
-                      "it cannot be read as a sign of resolve."))
+                      f", though no type of {sig.sender} would make it in the model, so it "
+                      "could not be read as a sign of resolve."))
         out.append(Judgement(txt, "moderate", "crisis model's signal reading of the "
                              "challenger's public positions (Fearon 1997)"))
     return out

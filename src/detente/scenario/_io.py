@@ -265,6 +265,7 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
 
     ``file`` names the text in error messages; nothing is read from or written to disk.
     """
+    _not_empty(text, file)
     try:
         data, node = safe_yaml(text, file)
     except LimitError:
@@ -274,12 +275,19 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
     return _from_document(data, file, _locator(_yaml_lines(node)))
 
 
+def _not_empty(text: str, file: str) -> None:
+    """An empty upload is refused in the words the command line uses for an empty file."""
+    if not text.strip():
+        raise ScenarioError([Problem("the file is empty: expected a scenario", file=file)])
+
+
 def read_json_text(text: str, file: str = "<input>") -> Scenario:
     """Read a scenario from JSON text: the YAML format's fields (as the web API's
     ``document`` takes them). Errors give the line where the YAML parser, which reads most
     JSON, can place them."""
     import json
 
+    _not_empty(text, file)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -317,8 +325,10 @@ def _from_document(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
         raise ScenarioError(
             [
                 Problem(
-                    "expected a mapping with keys name, actors, issues, stances; "
-                    f"got {type(data).__name__}",
+                    "expected a mapping with keys name, actors, issues, stances; got "
+                    + ("no document (only comments or blank lines)" if data is None else
+                       {list: "a list", str: "a line of text", bool: "a boolean", int: "a number",
+                        float: "a number"}.get(type(data), type(data).__name__)),
                     file=str(p),
                     line=1,
                 )
@@ -703,7 +713,8 @@ def _crisis_stance_fields(cell: Callable[[str], str], *, file: str, line: int,
     return out
 
 
-def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> dict[str, Any]:
+def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem],
+                 meta_line: dict[str, int] | None = None) -> dict[str, Any]:
     import json
 
     out: dict[str, Any] = {}
@@ -713,7 +724,7 @@ def _crisis_meta(meta: dict[str, str], file: str, problems: list[Problem]) -> di
                 out[key] = json.loads(meta[key])
             except ValueError as e:
                 problems.append(Problem(f"expected a JSON list after '# {key}:' ({e})", key,
-                                        file))
+                                        file, (meta_line or {}).get(key)))
     return out
 
 
@@ -805,9 +816,27 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                        nonneg=True, dist=True)
                 if cap_text else 1.0
             )
+            name = cell(cells, "actor_name").strip()
+            twin = next((b for b, v in actors.items() if name and v["name"].strip() == name), None)
+            if twin is not None:
+                # ids repeat on every row, so a typo in one (CNH for CHN) makes a new actor:
+                # a note, not an error (two actors may share a name; writing then reading
+                # a scenario gives it back)
+                warnings.warn(
+                    f"{file}, line {line}: field 'actor': actor '{a}' has the name "
+                    f"{name!r} of actor '{twin}' (line {first[('actor', twin)][0]}): a typo in "
+                    "one of the two ids? (read as two actors)", InputNote, stacklevel=2)
             actors[a] = {"id": a, "name": cell(cells, "actor_name"), "capability": cap}
             lines[("actors", len(actors) - 1)] = line
         if i and i not in issues:
+            iname = cell(cells, "issue_name").strip()
+            twin = next((b for b, v in issues.items() if iname and v["name"].strip() == iname),
+                        None)
+            if twin is not None:
+                warnings.warn(
+                    f"{file}, line {line}: field 'issue': issue '{i}' has the name "
+                    f"{iname!r} of issue '{twin}' (line {first[('issue', twin)][0]}): a typo in "
+                    "one of the two ids? (read as two issues)", InputNote, stacklevel=2)
             d: dict[str, Any] = {"id": i, "name": cell(cells, "issue_name"),
                                  "low": cell(cells, "low"), "high": cell(cells, "high")}
             for key in ("status_quo", "scale_min", "scale_max"):
@@ -849,9 +878,14 @@ def read_stances_csv(path: str | os.PathLike[str]) -> Scenario:
                                            problems=problems))
             lines[("stances", len(stances))] = line
             stances.append(s)
-    crisis_meta = _crisis_meta(meta, file, problems)
+    crisis_meta = _crisis_meta(meta, file, problems, meta_line)
     if problems:
         raise ScenarioError(problems)
+    # the comment lines' own lines, so that an error in one (a date in the wrong format, a
+    # package naming a missing issue) names its line as a row's error does
+    for key in ("name", "description", "source", "date", *_CRISIS_META):
+        if key in meta_line:
+            lines[(key,)] = meta_line[key]
     data: dict[str, Any] = {
         "name": meta.get("name", p.stem),
         "description": meta.get("description", ""),

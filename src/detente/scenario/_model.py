@@ -537,6 +537,22 @@ class Scenario(BaseModel):
     issues: tuple[Issue, ...]
     stances: tuple[Stance, ...]
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_is_a_date(cls, v: Any) -> Any:
+        """The scenario's date, when given, is a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``):
+        it stands in for a missing ``as_of`` where trust is read from the record, so a
+        ``01/06/2025`` read silently would only fail later, or never (beside an ``as_of``)."""
+        if v is None:
+            return ""
+        if isinstance(v, str) and not v.strip():
+            return ""
+        try:
+            return _as_date_text(v)
+        except ValueError:
+            raise ValueError("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, the moment the "
+                             "inputs describe") from None
+
     @model_validator(mode="after")
     def _cross_check(self) -> Scenario:
         problems: list[Problem] = []

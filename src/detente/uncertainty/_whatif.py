@@ -11,13 +11,14 @@ with its stances, its outside options and its place in other actors' targets and
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from detente.errors import InputError
+from detente.errors import InputError, InputNote
 from detente.scenario import OUTCOME_KINDS, Scenario, ScenarioError
 from detente.scenario._uncertain import looks_uncertain
 
@@ -105,6 +106,12 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
                              f"{', '.join(actors)}")
     for j, st in enumerate(settings):
         p = st.path
+        if (gone_at := next((n for n, d in enumerate(drops) if d == p[0]), None)) is not None:
+            # the setting would be applied, then dropped with its actor: a what-if that did
+            # not do what it said
+            raise InputError(f"{set_label[j]}: actor '{p[0]}' is left out by "
+                             f"{drop_label[gone_at]}; expected a setting on an actor that stays "
+                             "(or do not drop it)")
         if len(p) == 3:
             a, i, f = p
             if a not in actors:
@@ -150,11 +157,14 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
         data["actors"] = [a for a in data["actors"] if a["id"] not in gone]
         data["stances"] = [s for s in data["stances"] if s["actor"] not in gone]
         options = []
+        said: list[str] = []  # what a drop took with it beyond the actor's own inputs
         for o in data.get("outside_options", ()):
             if o["actor"] in gone:
                 continue
             targets = [t for t in o.get("target", ()) if t not in gone]
             if o.get("target") and not targets:
+                said.append(f"{o['actor']}'s outside option ({o.get('action') or 'no action'}) "
+                            f"had no target left and is removed")
                 continue
             options.append({**o, "target": targets})
         data["outside_options"] = options
@@ -162,10 +172,20 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
             d = iss.get("decision")
             if isinstance(d, dict) and d.get("unilateral") in gone:
                 iss["decision"] = "collective"
+                said.append(f"'{iss['id']}' was {d['unilateral']}'s alone to decide and is now "
+                            "decided collectively")
             elif isinstance(d, dict) and "joint" in d:
                 left = [x for x in d["joint"] if x not in gone]
                 iss["decision"] = {"joint": left} if left else "collective"
+        if said:
+            warnings.warn(f"{', '.join(drop_label)}: " + "; ".join(said), InputNote,
+                          stacklevel=2)
     edits = [*set_label, *drop_label]
+    # every face titles its output with the scenario's name: the edits go with it, so that a
+    # what-if's table, JSON, report or web page is never read as the file's own forecast
+    data["name"] = (f"{data['name']} (what-if: "
+                    + "; ".join([*(f"set {st.text}" for st in settings),
+                                 *(f"drop {d}" for d in drops)]) + ")")
 
     def blame(ids: frozenset[str], length: int = 0) -> str:
         """The edits that name one of ``ids`` (with a path of ``length`` parts, if given; all

@@ -216,7 +216,9 @@ def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
     if body.set or body.drop:
         from detente.web._uncertainty import whatif
 
-        sc = whatif(sc, body.set, body.drop)
+        with svc.reading_notes("what-if") as edit_notes:  # what a drop took with it
+            sc = whatif(sc, body.set, body.drop)
+        notes = [*notes, *edit_notes]
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
     return {**svc.forecast_payload(sc, fs, trajectory=body.trajectory,
                                    explanation=body.explanation), "notes": notes}
