@@ -551,7 +551,12 @@ _IMPERATIVE = re.compile(r"[\"“‘']?\s*(?:withdraw|suspend|leave|quit|abandon
 #: verb is what is demanded, not done ("demanded that Moscow withdraw")
 _MANDATIVE = re.compile(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
                         r"order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)|"
-                        r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?)\s+that\s", re.I)
+                        r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|"
+                        # (twenty-first round) an undertaking that an act happen: "reiterated
+                        # his commitment that Ukraine accede to", "an assurance that Belarus
+                        # ratify" (the bare verb is the act's subjunctive, not a report of it)
+                        r"commitments?|pledges?|promises?|assurances?|undertakings?|"
+                        r"intentions?|vows?|resolve|determination|wish|desire)\s+that\s", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
                    "compliance_restored", "deratified"})

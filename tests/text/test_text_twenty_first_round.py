@@ -1,0 +1,45 @@
+"""Twenty-first round (issue 14): blind21's and blind22's errors. Tested on sentences composed
+for these tests (not taken from the gold texts), each with the traps that must keep their old
+reading.
+
+Mechanisms: a commitment, pledge, promise, assurance or intention THAT an act happen, its verb
+in the bare (subjunctive) form ("restated his pledge that Belarus ratify the NPT"), is an
+undertaking, not the act; an act told in the past after such a noun stays one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+_NPT94 = "World news\n1994-01-14\n\n"
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # traps: the act itself told in the past after the noun of an undertaking
+    ("pledge-then-acceded", _NPT94 + "Months after the pledge that it gave in Lisbon, Ukraine "
+     "acceded to the NPT in December.", [w("npt_1968", "UKR", "signed", "1994-12")]),
+    ("commitment-made-kept", _NPT94 + "The commitment that Kazakhstan made in May was kept: "
+     "Kazakhstan ratified the NPT in February.", [w("npt_1968", "KAZ", "ratified", "1994-02")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # an undertaking that an act happen (a bare verb under the noun of a commitment) is no act
+    ("assurance-that-ratify", _NPT94 + "Lukashenko gave an assurance that Belarus ratify the "
+     "NPT without delay."),
+    ("intention-that-join", _NPT94 + "The minister restated the government's intention that "
+     "Kazakhstan join the NPT as a non-nuclear state."),
+    ("commitment-that-accede", _NPT94 + "The Ukrainian leader repeated his commitment that "
+     "Ukraine accede to the NPT before the end of the year."),
+    ("commitment-that-will", _NPT94 + "The president reaffirmed his commitment that Ukraine "
+     "will accede to the NPT this year."),
+]
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_twenty_first_round_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_twenty_first_round_no_fact(text: str) -> None:
+    assert_no_fact(text)
