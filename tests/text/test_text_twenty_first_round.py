@@ -4,7 +4,9 @@ reading.
 
 Mechanisms: a commitment, pledge, promise, assurance or intention THAT an act happen, its verb
 in the bare (subjunctive) form ("restated his pledge that Belarus ratify the NPT"), is an
-undertaking, not the act; an act told in the past after such a noun stays one.
+undertaking, not the act; an act told in the past after such a noun stays one. A treaty's
+provision ("The treaty states that the cuts are to be made within seven years of
+ratification") reports no act.
 """
 
 from __future__ import annotations
@@ -32,6 +34,25 @@ NO_FACT: list[tuple[str, str]] = [
      "Ukraine accede to the NPT before the end of the year."),
     ("commitment-that-will", _NPT94 + "The president reaffirmed his commitment that Ukraine "
      "will accede to the NPT this year."),
+]
+
+
+_START93 = "World news\n1993-11-20\n\n"
+_START96 = "World news\n1996-06-01\n\n"
+
+FACTS += [
+    # traps: the act reported before the provision, and a treaty's signing told plainly
+    ("provision-after-act", _START93 + "Kazakhstan's parliament ratified START I on Tuesday. "
+     "The START I treaty stipulates that all reductions be finished within seven years of "
+     "ratification.", [w("start1_1991", "KAZ", "ratified", "1993-11")]),
+    # (2) a treaty's own provision ("the treaty states that ... within N years of ratification")
+    # gives no second act after the one reported
+    ("treaty-states-ratification", _START93 + "Belarus's parliament ratified START I in "
+     "February. The START I treaty states that the cuts are to be made within seven years of "
+     "ratification.", [w("start1_1991", "BLR", "ratified", "1993-02")]),
+    ("agreement-provides-withdrawal", _START93 + "Belarus's parliament ratified START I in "
+     "February. The treaty provides that a party give six months' notice before withdrawal.",
+     [w("start1_1991", "BLR", "ratified", "1993-02")]),
 ]
 
 

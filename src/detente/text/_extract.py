@@ -480,6 +480,13 @@ _PERMITTED = re.compile(r"(?:\b(?:allow|permit|provid)(?:e|es|ed|s|ing)?\s+"
                         r"(?:for\s+)?|\b(?:right|option|clause|provision|"
                         r"article)s?\s+(?:of|for|on|allowing|permitting|governing)\s+)"
                         r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+#: (twenty-first round) an agreement's text as the subject of what it lays down: "The START I
+#: treaty states that", "the accord's text provides that", "Article VI stipulates that"
+_PROVISION = re.compile(
+    r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|conventions?|protocols?|memorand(?:um|a)|"
+    r"charters?|articles?|clauses?|provisions?|text)\s+(?:[\w-]+\s+)?(?:also\s+)?"
+    r"(?:states?|stipulates?|provides?|specif(?:y|ies)|requires?|lays\s+down|sets\s+out|"
+    r"obliges?|says)\s+that\b", re.I)
 #: an act's noun as the object of deliberation: "the meeting that examined the ratification of",
 #: "debated ratification of", "hearings on the withdrawal from"
 _DELIBERATED = re.compile(r"\b(?:examin(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|deliberat\w+|"
@@ -2632,6 +2639,12 @@ class Extractor:
                     r"(?:\b(?:a|an|the|its|their|this|his|her|our|my|your|any|such)\s+"
                     r"(?:[a-z-]+\s+)?|(?:['’]s|\b(?-i:[A-Z])[\w.-]*)\s+)$", s[h0:t0], re.I) and \
                     _ASSESSED.match(s, t1):
+                hyp = True
+            # (twenty-first round) a treaty's own provision: "The START I treaty states that the
+            # cuts are to be made within seven years of ratification", "the treaty provides that
+            # a party give notice before withdrawal" (what the text lays down, not an act)
+            if not hyp and etype != "violation_alleged" and \
+                    (pv := _PROVISION.search(s, 0, t0)) is not None and ";" not in s[pv.end():t0]:
                 hyp = True
             # "provisions that allow withdrawal", "the right of withdrawal", "a clause providing
             # for withdrawal": the act permitted, not taken
