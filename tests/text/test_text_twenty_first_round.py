@@ -6,7 +6,9 @@ Mechanisms: a commitment, pledge, promise, assurance or intention THAT an act ha
 in the bare (subjunctive) form ("restated his pledge that Belarus ratify the NPT"), is an
 undertaking, not the act; an act told in the past after such a noun stays one. A treaty's
 provision ("The treaty states that the cuts are to be made within seven years of
-ratification") reports no act.
+ratification") reports no act. An act's noun
+whose predicate says it is still needed or required ("The ratification by the Duma is needed for
+the treaty to take effect") is an act awaited.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ FACTS += [
     ("provision-after-act", _START93 + "Kazakhstan's parliament ratified START I on Tuesday. "
      "The START I treaty stipulates that all reductions be finished within seven years of "
      "ratification.", [w("start1_1991", "KAZ", "ratified", "1993-11")]),
+    ("ratified-needed-trap", _START96 + "Russia's parliament ratified START II in April, as "
+     "was needed for the treaty to enter into force.",
+     [w("start2_1993", "RUS", "ratified", "1996-04")]),
     # (2) a treaty's own provision ("the treaty states that ... within N years of ratification")
     # gives no second act after the one reported
     ("treaty-states-ratification", _START93 + "Belarus's parliament ratified START I in "
@@ -55,6 +60,13 @@ FACTS += [
      [w("start1_1991", "BLR", "ratified", "1993-02")]),
 ]
 
+NO_FACT += [
+    # (3) an act named as what is still needed ("the ratification by the Duma is needed for")
+    ("ratification-needed", _START96 + "The ratification by the Russian parliament is needed "
+     "for START II to enter into force."),
+    ("ratification-required", _START96 + "A ratification of START II by the Duma is still "
+     "required before the cuts can begin."),
+]
 
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_twenty_first_round_facts(text: str, wants: list[Want]) -> None:

@@ -502,6 +502,14 @@ _ASSESSED = re.compile(
     r"\s+to|(?:is|was|are|were|be)\s+in)\s+(?:[\w'’.-]+\s+){0,3}?interests?\b|"
     r"(?:is|was|are|were)\s+(?:not\s+)?(?:necessary|needed|essential|desirable|advisable|"
     r"indispensable|imperative|in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?interests?)\b)", re.I)
+#: (twenty-first round) what follows an act's noun when the act is still awaited: "(the
+#: ratification by the Duma) is needed for", "(...) is still required before" (present tense, no
+#: clause boundary or finite verb of its own before the predicate)
+_NEEDED = re.compile(
+    r"(?:\s+(?!(?:that|which|who|it|they|he|she|we|if|when|but|was|were|is|are|has|have|had)\b)"
+    r"[\w'’.-]+){0,8}?\s+(?:is|are)\s+(?:(?:still|also|now|first|urgently)\s+)?"
+    r"(?:needed|required|necessary|essential|indispensable|a\s+(?:pre)?(?:condition|"
+    r"requirement|prerequisite))\b", re.I)
 #: (eighteenth round) an act's noun recommended as what would serve or benefit someone, or
 #: recommended outright: "(interests) will be best served by prompt and complete ratification
 #: of", "stands to benefit from early accession to", "recommended swift ratification of" (a run
@@ -2645,6 +2653,11 @@ class Extractor:
             # a party give notice before withdrawal" (what the text lays down, not an act)
             if not hyp and etype != "violation_alleged" and \
                     (pv := _PROVISION.search(s, 0, t0)) is not None and ";" not in s[pv.end():t0]:
+                hyp = True
+            # (twenty-first round) an act's noun, with its determiner, whose predicate says it is
+            # still needed or required: "The ratification by the Duma is needed for the pact to
+            # take force" (an act awaited; "was needed" may tell one that came)
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and _NEEDED.match(s, t1):
                 hyp = True
             # "provisions that allow withdrawal", "the right of withdrawal", "a clause providing
             # for withdrawal": the act permitted, not taken
