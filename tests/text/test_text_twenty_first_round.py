@@ -8,7 +8,8 @@ undertaking, not the act; an act told in the past after such a noun stays one. A
 provision ("The treaty states that the cuts are to be made within seven years of
 ratification") reports no act. An act's noun
 whose predicate says it is still needed or required ("The ratification by the Duma is needed for
-the treaty to take effect") is an act awaited.
+the treaty to take effect") is an act awaited. A commitment, pledge or promise renewed ("renewed
+his commitment to the NPT") is no extension of the treaty.
 """
 
 from __future__ import annotations
@@ -66,6 +67,21 @@ NO_FACT += [
      "for START II to enter into force."),
     ("ratification-required", _START96 + "A ratification of START II by the Duma is still "
      "required before the cuts can begin."),
+]
+
+_NS21 = "World news\n2021-02-05\n\n"
+
+FACTS += [
+    # trap: a treaty renewed is an extension
+    ("treaty-renewed", _NS21 + "Russia and the United States renewed New START for five years "
+     "on Wednesday.", [w("new_start_2010", "RUS;USA", "extended", "2021-02")]),
+]
+
+NO_FACT += [
+    # (4) a commitment, pledge or promise renewed is no extension of the treaty it concerns
+    ("renewed-commitment", _NPT94 + "The Ukrainian leader renewed his commitment to the NPT on "
+     "Friday."),
+    ("renewed-pledge", _NPT94 + "Kazakhstan renewed its pledge to the NPT at the conference."),
 ]
 
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
