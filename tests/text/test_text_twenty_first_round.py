@@ -6,9 +6,9 @@ Mechanisms: a commitment, pledge, promise, assurance or intention THAT an act ha
 in the bare (subjunctive) form ("restated his pledge that Belarus ratify the NPT"), is an
 undertaking, not the act; an act told in the past after such a noun stays one. A treaty's
 provision ("The treaty states that the cuts are to be made within seven years of
-ratification") reports no act. An act's noun
-whose predicate says it is still needed or required ("The ratification by the Duma is needed for
-the treaty to take effect") is an act awaited. A commitment, pledge or promise renewed ("renewed
+ratification") reports no act. An act's noun whose predicate says it is still needed or
+required ("The ratification by the Duma is needed for the treaty to take effect") is an act
+awaited. A commitment, pledge or promise renewed ("renewed
 his commitment to the NPT") is no extension of the treaty.
 """
 
