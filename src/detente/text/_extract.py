@@ -480,6 +480,13 @@ _PERMITTED = re.compile(r"(?:\b(?:allow|permit|provid)(?:e|es|ed|s|ing)?\s+"
                         r"(?:for\s+)?|\b(?:right|option|clause|provision|"
                         r"article)s?\s+(?:of|for|on|allowing|permitting|governing)\s+)"
                         r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+#: (twenty-first round) an agreement's text as the subject of what it lays down: "The START I
+#: treaty states that", "the accord's text provides that", "Article VI stipulates that"
+_PROVISION = re.compile(
+    r"\b(?:treat(?:y|ies)|agreements?|accords?|pacts?|conventions?|protocols?|memorand(?:um|a)|"
+    r"charters?|articles?|clauses?|provisions?|text)\s+(?:[\w-]+\s+)?(?:also\s+)?"
+    r"(?:states?|stipulates?|provides?|specif(?:y|ies)|requires?|lays\s+down|sets\s+out|"
+    r"obliges?|says)\s+that\b", re.I)
 #: an act's noun as the object of deliberation: "the meeting that examined the ratification of",
 #: "debated ratification of", "hearings on the withdrawal from"
 _DELIBERATED = re.compile(r"\b(?:examin(?:e|es|ed|ing)|debat(?:e|es|ed|ing)|deliberat\w+|"
@@ -495,6 +502,14 @@ _ASSESSED = re.compile(
     r"\s+to|(?:is|was|are|were|be)\s+in)\s+(?:[\w'’.-]+\s+){0,3}?interests?\b|"
     r"(?:is|was|are|were)\s+(?:not\s+)?(?:necessary|needed|essential|desirable|advisable|"
     r"indispensable|imperative|in\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}?interests?)\b)", re.I)
+#: (twenty-first round) what follows an act's noun when the act is still awaited: "(the
+#: ratification by the Duma) is needed for", "(...) is still required before" (present tense, no
+#: clause boundary or finite verb of its own before the predicate)
+_NEEDED = re.compile(
+    r"(?:\s+(?!(?:that|which|who|it|they|he|she|we|if|when|but|was|were|is|are|has|have|had)\b)"
+    r"[\w'’.-]+){0,8}?\s+(?:is|are)\s+(?:(?:still|also|now|first|urgently)\s+)?"
+    r"(?:needed|required|necessary|essential|indispensable|a\s+(?:pre)?(?:condition|"
+    r"requirement|prerequisite))\b", re.I)
 #: (eighteenth round) an act's noun recommended as what would serve or benefit someone, or
 #: recommended outright: "(interests) will be best served by prompt and complete ratification
 #: of", "stands to benefit from early accession to", "recommended swift ratification of" (a run
@@ -551,7 +566,12 @@ _IMPERATIVE = re.compile(r"[\"“‘']?\s*(?:withdraw|suspend|leave|quit|abandon
 #: verb is what is demanded, not done ("demanded that Moscow withdraw")
 _MANDATIVE = re.compile(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
                         r"order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)|"
-                        r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?)\s+that\s", re.I)
+                        r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|"
+                        # (twenty-first round) an undertaking that an act happen: "reiterated
+                        # his commitment that Ukraine accede to", "an assurance that Belarus
+                        # ratify" (the bare verb is the act's subjunctive, not a report of it)
+                        r"commitments?|pledges?|promises?|assurances?|undertakings?|"
+                        r"intentions?|vows?|resolve|determination|wish|desire)\s+that\s", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
                    "compliance_restored", "deratified"})
@@ -2627,6 +2647,17 @@ class Extractor:
                     r"(?:\b(?:a|an|the|its|their|this|his|her|our|my|your|any|such)\s+"
                     r"(?:[a-z-]+\s+)?|(?:['’]s|\b(?-i:[A-Z])[\w.-]*)\s+)$", s[h0:t0], re.I) and \
                     _ASSESSED.match(s, t1):
+                hyp = True
+            # (twenty-first round) a treaty's own provision: "The START I treaty states that the
+            # cuts are to be made within seven years of ratification", "the treaty provides that
+            # a party give notice before withdrawal" (what the text lays down, not an act)
+            if not hyp and etype != "violation_alleged" and \
+                    (pv := _PROVISION.search(s, 0, t0)) is not None and ";" not in s[pv.end():t0]:
+                hyp = True
+            # (twenty-first round) an act's noun, with its determiner, whose predicate says it is
+            # still needed or required: "The ratification by the Duma is needed for the pact to
+            # take force" (an act awaited; "was needed" may tell one that came)
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and _NEEDED.match(s, t1):
                 hyp = True
             # "provisions that allow withdrawal", "the right of withdrawal", "a clause providing
             # for withdrawal": the act permitted, not taken

@@ -137,7 +137,10 @@ _KEEP_OBJECT = _KEPT_OBJECT.replace("|truce|moratorium|ban)", "|truce)")
 NOT_EXTENDED = (r"(?!\s+(?:of\s+)?(?:(?:the|its|their|a|an)\s+)?(?:[\w'’-]+\s+)?(?:talks|"
                  r"negotiations|dialogue|contacts|fighting|hostilities|offensive|attacks?|"
                  r"strikes|shelling|push|calls?|efforts?|appeals?|demands?|threats?|sanctions|"
-                 r"pressure|interest|ties|relations|support|invitation|offer)\b)")
+                 r"pressure|interest|ties|relations|support|invitation|offer|"
+                 # (twenty-first round) "renewed his commitment to the NPT": the pledge, not
+                 # the treaty, is renewed
+                 r"commitments?|pledges?|promises?|vows?|assurances?|determination|resolve)\b)")
 
 
 LEXICON: tuple[Entry, ...] = (
