@@ -98,6 +98,7 @@ LABELS = {
     "blind20": "twentieth blind set, 12 texts (coded by a helper who never ran the extractor)",
     "blind21": "twenty-first blind set, 12 texts (coded by a helper who never ran the extractor)",
     "blind22": "twenty-second blind set, 12 texts (coded by a helper who never ran the extractor)",
+    "blind23": "twenty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -254,7 +255,7 @@ def main() -> None:
     late = [g for g in ("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
                         "blind10", "blind11", "blind12", "blind13", "blind14",
                         "blind15", "blind16", "blind17",
-                        "blind18", "blind19", "blind20", "blind21", "blind22")
+                        "blind18", "blind19", "blind20", "blind21", "blind22", "blind23")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")

@@ -132,6 +132,11 @@ GROUPS: dict[str, frozenset[str]] = {
                          "japantimes_singapore_2018", "latimes_start2_1998",
                          "midlanecarriers_agreedframework_2021", "news4u_pmda_2016",
                          "rferl_jpoa_2014", "rferl_minsk1_2014", "rferl_start2_1996"}),
+    "blind23": frozenset({"cbsnews_sort_2002", "cctv_sixparty_2008", "hansard_sixparty_2006",
+                         "inform_sixparty_2013", "insidesyriamc_syriamou_2017",
+                         "kremlin_sort_2003", "reuters_sixparty_2012",
+                         "sputnikglobe_sixparty_2012", "sputniknews_syriamou_2017",
+                         "zeenews_sort_2003"}),
     # written (not collected) for detente by the rules' author, coded before their first run
     "composed": frozenset({"composed_jcpoa_2019", "composed_inf_2019", "composed_ctbt_2023",
                            "composed_openskies_2020", "composed_newstart_2023"}),
