@@ -70,6 +70,7 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind20": (4, 9, 56),  # P 0.31 R 0.07 (60 gold facts; after the nineteenth round; no leak)
     "blind21": (8, 7, 30),  # P 0.53 R 0.21 (38 gold facts; after the twentieth round; 1 leak)
     "blind22": (9, 8, 35),  # P 0.53 R 0.20 (44 gold facts; after the twentieth round; no leak)
+    "blind23": (1, 5, 33),  # P 0.17 R 0.03 (34 gold facts; after the twenty-first round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
