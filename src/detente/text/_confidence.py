@@ -35,6 +35,7 @@ import functools
 import json
 import math
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib import resources
@@ -94,11 +95,21 @@ class _SentenceNames:
         return self.cache[s]
 
 
-def _record_index(ex: Extractor) -> dict[tuple[str, str], list[tuple[frozenset[str], int]]]:
-    idx: dict[tuple[str, str], list[tuple[frozenset[str], int]]] = {}
-    for e in ex.record.events:
-        idx.setdefault((e.agreement, e.type.value), []).append(
-            (frozenset(e.actors), e.date.start.year))
+_Index = dict[tuple[str, str], list[tuple[frozenset[str], int]]]
+#: each extractor's index of its record's events, built on first use: the record is immutable
+#: and fixed for the extractor's life, so the index is built once, not on every article
+_INDEXES: weakref.WeakKeyDictionary[Extractor, _Index] = weakref.WeakKeyDictionary()
+
+
+def _record_index(ex: Extractor) -> _Index:
+    """(agreement, event type) → (actors, year) of each of the extractor's record events."""
+    idx = _INDEXES.get(ex)
+    if idx is None:
+        idx = {}
+        for e in ex.record.events:
+            idx.setdefault((e.agreement, e.type.value), []).append(
+                (frozenset(e.actors), e.date.start.year))
+        _INDEXES[ex] = idx
     return idx
 
 
