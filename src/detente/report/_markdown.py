@@ -19,6 +19,10 @@ __all__ = ["render_markdown"]
 _TEXT = re.compile(r"<text[^>]*?font-size:\s*([0-9.]+)px[^>]*>([^<]+)")
 
 
+#: inline HTML tags and the Markdown that opens and closes each (the same mark both ways)
+_INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
@@ -84,12 +88,8 @@ class _ToMarkdown(HTMLParser):
             self.cell = []
         elif tag == "br":
             self._emit(" ")
-        elif tag in ("b", "strong"):
-            self._emit("**")
-        elif tag in ("i", "em"):
-            self._emit("*")
-        elif tag == "code":
-            self._emit("`")
+        elif tag in _INLINE:
+            self._emit(_INLINE[tag])
         elif tag == "a":
             href = dict(attrs).get("href")
             self.href.append(href)
@@ -140,12 +140,8 @@ class _ToMarkdown(HTMLParser):
         elif tag == "table" and self.table is not None:
             self._table(self.table, self.header_rows)
             self.table = None
-        elif tag in ("b", "strong"):
-            self._emit("**")
-        elif tag in ("i", "em"):
-            self._emit("*")
-        elif tag == "code":
-            self._emit("`")
+        elif tag in _INLINE:
+            self._emit(_INLINE[tag])
         elif tag == "a" and self.href:
             href = self.href.pop()
             if href:
