@@ -29,8 +29,10 @@ NOT_A_RATIFICATION = [
 CONTROLS = [
     ("duma-ratified", "The Russian Duma ratified the New START treaty in January 2011.",
      ("new_start_2010", "RUS")),
-    ("instruments", "Russia and the United States exchanged instruments of ratification of "
-     "New START in February 2011.", ("new_start_2010", "RUS")),
+    # (twenty-second round: an exchange of instruments of ratification is the entry into
+    # force, see test_text_twenty_second_round.py; one party's deposit stays its ratification)
+    ("instruments", "Russia deposited its instrument of ratification of New START in February "
+     "2011.", ("new_start_2010", "RUS")),
     ("voted-for", "The Senate voted for ratification of New START in December 2010.",
      ("new_start_2010", "USA")),
     ("without-reservations", "Moscow signed the CTBT in 1996 and ratified it without "

@@ -105,6 +105,15 @@ _PLACE_AFTER = (r"[\w-]*\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|capital|regi
                 r"district|area|border|port|coast|territory|airspace|waters|base|depot|positions?|"
                 r"embassy|soil|country|heartland|outskirts)\b")
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    # (twenty-second round) "exchanged (the) instruments of ratification", "exchanged
+    # ratification documents": the exchange puts the treaty in force between its parties;
+    # it is no ratification (each party's ratification came before)
+    ("entered_into_force", re.compile(
+        r"\bexchang(?:e|ed|es|ing)\s+(?:the\s+|their\s+|its\s+|formal\s+)?(?:(?:instruments?|"
+        r"documents?|letters|deeds)\s+of\s+ratification|ratification\s+(?:instruments?|"
+        r"documents?|papers|letters))\b|\bexchange\s+of\s+(?:the\s+)?(?:(?:instruments?|"
+        r"documents?)\s+of\s+ratification|ratification\s+(?:instruments?|documents?))\b",
+        re.I)),
     # "the decision not to extend the treaty": an agreement that renews itself ends (a
     # withdrawal); "the Senate voted to reject the treaty": ratification refused
     ("withdrew", re.compile(r"(?:(?:['’]s|\bits|\btheir)\s+decision|\bdecided|\bdecides|"
@@ -245,6 +254,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 #: a word (prefix) that every match of the hand-written pattern of the same index contains:
 #: a sentence without one of them is not searched with that pattern (``_find_triggers``)
 _KEYS: list[tuple[str, ...]] = [
+    ("exchang",),
     ("decision", "decided", "decides", "chose", "opted", "voted", "notice", "refus", "declin"),
     ("vot",),
     ("terminated",), ("moratori",), ("bound",), ("bound", "obligated", "obliged", "tied"),

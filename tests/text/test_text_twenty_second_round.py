@@ -1,0 +1,45 @@
+"""Twenty-second round (issue 14): blind23's errors and what blind21/22 left. Tested on
+sentences composed for these tests (not taken from the gold texts), each with the traps that
+must keep their old reading.
+
+Mechanisms: an exchange of instruments of ratification is the treaty's entry into force, not a
+ratification.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+_NS11 = "World news\n2011-02-06\n\n"
+_INF88 = "World news\n1988-06-02\n\n"
+_START94 = "World news\n1994-12-06\n\n"
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # (1) "exchanged (the) instruments of ratification" puts the treaty in force
+    ("exchanged-instruments", _NS11 + "Russia and the United States exchanged the instruments "
+     "of ratification of New START on Saturday.",
+     [w("new_start_2010", "*", "entered_into_force", "2011-02")]),
+    ("leaders-exchanged-instruments", _INF88 + "Reagan and Gorbachev exchanged the instruments "
+     "of ratification for the INF Treaty in Moscow on Wednesday.",
+     [w("inf_1987", "*", "entered_into_force", "1988-06")]),
+    ("ratified-then-exchanged", _INF88 + "The Soviet parliament ratified the INF Treaty last "
+     "week, and the two leaders exchanged ratification documents in Moscow on Wednesday.",
+     [w("inf_1987", "SUN", "ratified"), w("inf_1987", "*", "entered_into_force", "1988-06")]),
+    # trap: the entry into force told with its own verb stays one fact
+    ("force-when-exchanged", _START94 + "The START I treaty entered into force on Monday when "
+     "the five states exchanged instruments of ratification in Budapest.",
+     [w("start1_1991", "*", "entered_into_force", "1994-12")]),
+]
+
+NO_FACT: list[tuple[str, str]] = []
+
+
+@pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
+def test_twenty_second_round_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_twenty_second_round_no_fact(text: str) -> None:
+    assert_no_fact(text)
