@@ -3,7 +3,8 @@ sentences composed for these tests (not taken from the gold texts), each with th
 must keep their old reading.
 
 Mechanisms: an exchange of instruments of ratification is the treaty's entry into force, not a
-ratification.
+ratification. A memorandum described by its subject is the memorandum of the record whose
+names hold its words, before an agreement of another kind that shares one word with it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,28 @@ FACTS: list[tuple[str, str, list[Want]]] = [
     ("force-when-exchanged", _START94 + "The START I treaty entered into force on Monday when "
      "the five states exchanged instruments of ratification in Budapest.",
      [w("start1_1991", "*", "entered_into_force", "1994-12")]),
+]
+
+_MOU17 = "World news\n2017-04-08\n\n"
+_MOU16 = "World news\n2016-05-08\n\n"
+
+FACTS += [
+    # (2) a memorandum described by its subject: a word of an agreement of another kind
+    # ("incidents", of the Incidents at Sea agreement) gives way to the memorandum whose names
+    # hold the phrase's words ("operations", "Syria")
+    ("memorandum-air-operations", _MOU17 + "Washington suspended on Thursday its memorandum "
+     "with Moscow on avoiding incidents during air operations over Syria.",
+     [w("syria_air_safety_mou_2015", "USA", "suspended", "2017-04")]),
+    ("memorandum-incidents-syria", _MOU17 + "Moscow suspended on Friday its memorandum with "
+     "Washington on preventing incidents over Syria.",
+     [w("syria_air_safety_mou_2015", "RUS", "suspended", "2017-04")]),
+    # traps: an agreement (not a memorandum) on incidents, and a memorandum whose words fit
+    # no memorandum of the record, stay the Incidents at Sea agreement
+    ("agreement-incidents-at-sea", _MOU17 + "Moscow suspended its agreement with Washington "
+     "on preventing incidents at sea on Friday.", [w("incsea_1972", "RUS", "suspended")]),
+    ("memorandum-at-sea", _MOU16 + "The admirals said Russia had breached its memorandum with "
+     "the United States on preventing incidents at sea.",
+     [w("incsea_1972", "RUS", "violation_alleged")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = []

@@ -1400,6 +1400,14 @@ class Extractor:
                 # safety": of the agreements its words name, the ones whose record name is of
                 # that kind (a memorandum, not the Agreement on the Prevention of Incidents)
                 ids = {i for i in ids if kind.group(0).lower() in self.names[i].lower()}
+            if len(ids) == 1 and (kind := re.match(r"memorand|protocol|convention",
+                                                   m.group("head"), re.I)) and \
+                    kind.group(0).lower() not in self.names[next(iter(ids))].lower():
+                # (twenty-second round) "its memorandum with Washington on preventing incidents
+                # in Syrian airspace": a word of one agreement's names ("incidents") that is not
+                # of the head's kind gives way to the one agreement of that kind whose names
+                # hold as many of the phrase's content words or more (at least one)
+                ids = {self._kind_fit(m.group(0), kind.group(0).lower(), next(iter(ids)))}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
             # (fifteenth round) its content words that are words of some agreement's names,
@@ -1424,6 +1432,28 @@ class Extractor:
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
         return None
+
+    def _kind_fit(self, phrase: str, kind: str, found: str) -> str:
+        """The agreement whose record name is of ``kind`` (memorandum, protocol, convention)
+        and whose names hold the most content words of ``phrase`` (a word held when it begins a
+        name word or a name word of four letters or more begins it: "Syrian", "Syria"), if it
+        is the only one with that many, at least one and no fewer than ``found``'s (the kind
+        breaks a tie); else ``found``."""
+        held = [x for x in dict.fromkeys(re.findall(r"[a-z]+", phrase.lower()))
+                if len(x) >= 4 and x not in _KIND_WORDS and x not in _EVALUATIVE and
+                x not in _DESC_STOP]
+
+        def fit(aid: str) -> int:
+            ws = self.name_words.get(aid, frozenset())
+            return sum(any(n.startswith(x) or (len(n) >= 4 and x.startswith(n)) for n in ws)
+                       for x in held)
+
+        scores = sorted(((fit(aid), aid) for aid, name in self.names.items()
+                         if kind in name.lower()), reverse=True)
+        if scores and scores[0][0] >= 1 and scores[0][0] >= fit(found) and (
+                len(scores) == 1 or scores[1][0] < scores[0][0]):
+            return scores[0][1]
+        return found
 
     def _possessive_agreement(self, s: str) -> _Ent | None:
         """"Iran's nuclear deal", "Moscow's arms treaty with Washington": an actor's possessive
