@@ -4,7 +4,9 @@ must keep their old reading.
 
 Mechanisms: an exchange of instruments of ratification is the treaty's entry into force, not a
 ratification. A memorandum described by its subject is the memorandum of the record whose
-names hold its words, before an agreement of another kind that shares one word with it.
+names hold its words, before an agreement of another kind that shares one word with it. The
+commitments, pledges or undertakings "made in" or "under" an agreement are its parties' (its
+conclusion), not the urged or reporting subject's.
 """
 
 from __future__ import annotations
@@ -53,6 +55,21 @@ FACTS += [
     ("memorandum-at-sea", _MOU16 + "The admirals said Russia had breached its memorandum with "
      "the United States on preventing incidents at sea.",
      [w("incsea_1972", "RUS", "violation_alleged")]),
+]
+
+_SP06 = "World news\n2006-11-02\n\n"
+_SP05 = "World news\n2005-09-20\n\n"
+
+FACTS += [
+    # (3) "the undertakings made in the joint statement of 19 September 2005": made by the
+    # agreement's parties, not by the clause's subject or the actor urged to honour them
+    ("undertakings-made-in", _SP06 + "Seoul asked the North to honour the undertakings made in "
+     "the joint statement of 19 September 2005.",
+     [w("six_party_2005", "*", "signed", "2005-09")]),
+    # trap: a pledge told with its own subject stays that subject's
+    ("pledged-own-subject", _SP05 + "North Korea pledged on Monday to abandon all nuclear "
+     "weapons and existing nuclear programs.",
+     [w("six_party_2005", "PRK", "signed", "2005-09")]),
 ]
 
 NO_FACT: list[tuple[str, str]] = []

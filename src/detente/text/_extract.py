@@ -2320,6 +2320,19 @@ class Extractor:
                 continue
             if etype == "extended" and how in ("", "sentence"):
                 actors, how = ("*",), "parties"
+            if etype == "signed" and agrs and re.search(
+                    r"\b(?:pledges?|promises?|commitments?|undertakings?|obligations?)\s+made$",
+                    ttext, re.I) and (re.match(
+                        r"\s+(?:in|under|at|through)\s+(?:the\s+)?(?:[\w,'’-]+\s+){0,5}?$",
+                        s[t1:agrs[0].start]) if agrs[0].start > t1 else re.match(
+                        r"\s+(?:in|under|at|through)\s+(?:the\s+)?(?:[\w,'’-]+\s+){0,5}?"
+                        r"(?:statement|declaration|agreement|accord|treaty|protocol|memorandum|"
+                        r"communiqu\w+|deal|pact|framework)\b", s[t1:], re.I)):
+                # (twenty-second round) "the commitments made in the 19 September 2005 joint
+                # statement", "the pledges made under the Minsk protocol": undertakings the
+                # agreement holds, made by its parties (not the subject of the clause that
+                # urges or reports them); "made by Iran in" keeps its agent
+                actors, how = ("*",), "parties"
             # (fifteenth round) "the United States and others agreed to provide": an actor list
             # closed by "and others" names only part of the actors, so no set is read from it
             if how not in ("parties", "modifier") and any(
