@@ -107,9 +107,10 @@ _PLACE_AFTER = (r"[\w-]*\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village|capital|regi
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # (twenty-second round) "exchanged (the) instruments of ratification", "exchanged
     # ratification documents": the exchange puts the treaty in force between its parties;
-    # it is no ratification (each party's ratification came before)
+    # it is no ratification (each party's ratification came before); an authority "to
+    # exchange instruments of ratification" keeps its old reading (the ratification's)
     ("entered_into_force", re.compile(
-        r"\bexchang(?:e|ed|es|ing)\s+(?:the\s+|their\s+|its\s+|formal\s+)?(?:(?:instruments?|"
+        r"\bexchang(?:ed|es|ing)\s+(?:the\s+|their\s+|its\s+|formal\s+)?(?:(?:instruments?|"
         r"documents?|letters|deeds)\s+of\s+ratification|ratification\s+(?:instruments?|"
         r"documents?|papers|letters))\b|\bexchange\s+of\s+(?:the\s+)?(?:(?:instruments?|"
         r"documents?)\s+of\s+ratification|ratification\s+(?:instruments?|documents?))\b",
