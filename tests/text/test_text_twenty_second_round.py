@@ -6,7 +6,9 @@ Mechanisms: an exchange of instruments of ratification is the treaty's entry int
 ratification. A memorandum described by its subject is the memorandum of the record whose
 names hold its words, before an agreement of another kind that shares one word with it. The
 commitments, pledges or undertakings "made in" or "under" an agreement are its parties' (its
-conclusion), not the urged or reporting subject's.
+conclusion), not the urged or reporting subject's. A participle coordinated with a passive one
+("signed by A and B ... and ratified by the Duma") takes its own agent, and "the document was
+signed by" is the signing of the agreement the article has named.
 """
 
 from __future__ import annotations
@@ -72,7 +74,34 @@ FACTS += [
      [w("six_party_2005", "PRK", "signed", "2005-09")]),
 ]
 
-NO_FACT: list[tuple[str, str]] = []
+_S2_01 = "World news\n2001-02-06\n\n"
+_INF90 = "World news\n1990-02-06\n\n"
+
+FACTS += [
+    # (4) "signed by A and B ... and ratified by C": the second participle shares the passive
+    # and takes its own agent; "The document was signed by" is the named treaty's signing
+    ("signed-and-ratified-by-duma", _S2_01 + "START II was signed by George Bush and Boris "
+     "Yeltsin in Moscow in January 1993 and ratified by the State Duma in April 2000.",
+     [w("start2_1993", "USA;RUS", "signed", "1993-01"),
+      w("start2_1993", "RUS", "ratified", "2000-04")]),
+    ("signed-and-ratified-by-senate", _NS11 + "New START was signed by Dmitry Medvedev and "
+     "Barack Obama in Prague on April 8, 2010 and ratified by the US Senate in December 2010.",
+     [w("new_start_2010", "RUS;USA", "signed", "2010-04"),
+      w("new_start_2010", "USA", "ratified", "2010-12")]),
+    ("document-was-signed", _INF90 + "The two leaders met in Moscow to mark the INF Treaty. The "
+     "document was signed by Reagan and Gorbachev in Washington on December 8, 1987.",
+     [w("inf_1987", "USA;SUN", "signed", "1987-12")]),
+    # trap: a ratification with its own agent after a signing stays that agent's
+    ("signed-then-senate", _INF90 + "The INF Treaty was signed by Gorbachev and Reagan in "
+     "Washington in December 1987 and ratified by the US Senate in May 1988.",
+     [w("inf_1987", "SUN;USA", "signed", "1987-12"), w("inf_1987", "USA", "ratified", "1988-05")]),
+]
+
+NO_FACT: list[tuple[str, str]] = [
+    # trap: a document released is no act
+    ("document-released", _INF90 + "The two leaders met in Moscow to mark the INF Treaty. The "
+     "document was released by the White House on Friday."),
+]
 
 
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))

@@ -2033,6 +2033,11 @@ class Extractor:
                 # "The treaty was signed by ...": an anaphor as the passive subject
                 anaphoric = bool(re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", s[c0:t0])
                                  and _ANAPHOR.search(s[c0:t0])) or bool(
+                    # (twenty-second round) "The document was signed by ...": the text an
+                    # article has named, as a passive subject of signing
+                    etype == "signed" and re.match(
+                        r"\s*(?:The|This|That)\s+document\s+(?:was|had\s+been|has\s+been)\s+"
+                        r"(?:\w+ly\s+)?$", s[c0:t0])) or bool(
                     _TREATY_HEAD_END.search(s[c0:t0])) or bool(
                     # a reduced relative: "The treaty, signed by Washington and Moscow in 1987,"
                     re.search(rf"{_AGREEMENT_NP}\s*,\s*$", s[c0:t0], re.I)) or bool(
@@ -3560,7 +3565,13 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             return codes(_chain(s, subj, len(subj) - 1)), "subject"
     # passive with an agent: "was signed by the United States and the Soviet Union"
     by_m = re.match(r"^(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\b", s[t1:])
-    if (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) or
+    # (twenty-second round) a participle coordinated with a passive one shares its auxiliary:
+    # "was signed by Putin and Bush in Moscow on May 24 and ratified by the Duma in May" (the
+    # ratification is the Duma's, not the signatories')
+    if (re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[c0:t0]) or (
+            ttext.lower().endswith("ed") and re.search(
+                r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\b[^;:]*?\sand\s+"
+                r"(?:(?:then|later|subsequently|also|\w+ly)\s+)?$", s[c0:t0])) or
             not s[:t0].strip(" \"“") or (ttext.lower().endswith("ed") and
                                          re.search(r",\s*$", s[c0:t0]))) and by_m:
         agents = [e for e in acts if t1 + by_m.end() <= e.start < c1]
