@@ -8,7 +8,9 @@ names hold its words, before an agreement of another kind that shares one word w
 commitments, pledges or undertakings "made in" or "under" an agreement are its parties' (its
 conclusion), not the urged or reporting subject's. A participle coordinated with a passive one
 ("signed by A and B ... and ratified by the Duma") takes its own agent, and "the document was
-signed by" is the signing of the agreement the article has named.
+signed by" is the signing of the agreement the article has named. The talks of a process named
+for its one joint statement ("the six-party talks") are that statement, and walking out of them
+is a withdrawal.
 """
 
 from __future__ import annotations
@@ -101,6 +103,29 @@ NO_FACT: list[tuple[str, str]] = [
     # trap: a document released is no act
     ("document-released", _INF90 + "The two leaders met in Moscow to mark the INF Treaty. The "
      "document was released by the White House on Friday."),
+]
+
+
+_SP10 = "World news\n2010-05-02\n\n"
+_SP07 = "World news\n2007-02-14\n\n"
+
+FACTS += [
+    # (5) a process's talks named for its one joint statement ("the six-party talks") are the
+    # statement; walking out of them (or away from them) is a withdrawal
+    ("walked-out-of-talks", _SP10 + "North Korea walked out of the six-party talks in April "
+     "2009.", [w("six_party_2005", "PRK", "withdrew", "2009-04")]),
+    ("walked-away-from-talks", _SP10 + "In 2009 Pyongyang walked away from the six-party talks "
+     "and expelled the inspectors.", [w("six_party_2005", "PRK", "withdrew", "2009")]),
+]
+
+NO_FACT += [
+    # traps: talks resumed, a walk-out from a meeting, a threatened walk-out
+    ("talks-resumed", _SP07 + "The six-party talks resumed in Beijing on Monday after a "
+     "two-month break."),
+    ("walked-out-of-meeting", _SP07 + "The delegates walked out of the meeting in protest on "
+     "Tuesday."),
+    ("would-walk-out", _SP07 + "North Korea said it would walk out of the six-party talks if "
+     "sanctions continued."),
 ]
 
 

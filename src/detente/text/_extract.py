@@ -1165,8 +1165,10 @@ class Extractor:
         undated = state.undated = year is None and not _ANY_YEAR.search(article.text)
         for rows in parsed:
             for _, st, mine in rows:
+                # (twenty-second round: not a process's talks, "the Six-Party Talks", named for
+                # its statement; an act on them is read, a later treaty noun is not them)
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
-                                   if label == "AGR")
+                                   if label == "AGR" and not text.lower().endswith("talks"))
                 if not any(label == "AGR" for label, *_ in mine):
                     if desc := self._described_agreement(st):
                         state.named.append((k, desc.key, desc.text))

@@ -153,6 +153,13 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
     if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
             and any(re.search(rf"\b{h}\b", m.group(2)) for h in _HEADS)):
         out.add(m.group(2))
+    # (twenty-second round) "Six-Party Talks Joint Statement" -> "Six-Party Talks": the talks
+    # of a process named for the one statement the record holds of them ("walked out of the
+    # six-party talks" leaves what they agreed)
+    m = re.match(r"^(\S+(?: \S+)? Talks) (?:Joint )?(?:Statement|Declaration|Communiqu\S*)$",
+                 bare)
+    if m:
+        out.add(m.group(1))
     # "Trilateral Statement and Annex" -> "Trilateral Statement" (the part ending in a head noun)
     for o in list(out):
         m = re.match(rf"^(.+\b(?:{'|'.join(_HEADS)}))\s+and\s+[A-Z]\w+$", o)

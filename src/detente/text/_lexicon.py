@@ -164,7 +164,10 @@ LEXICON: tuple[Entry, ...] = (
           follow=r"\s+(?:its|his|her|their|these|those|the|this|that|our|your)\s+"
                  r"(?:[\w'’-]+\s+){0,2}?(?:pledges?|promises?|assurances?|undertakings?|"
                  r"commitments?|word)\b"),
-    Entry("withdrew", verbs=("walk away from", "back out of", "pull out of", "pull out")),
+    # (twenty-second round) "walked out of the six-party talks": with the talks resolved to the
+    # process's joint statement (``agreement_names``); "walked out of the meeting" names none
+    Entry("withdrew", verbs=("walk away from", "back out of", "pull out of", "pull out",
+                             "walk out of")),
     Entry("withdrew", verbs=("abandon", "ditch", "scrap", "renounce", "quit", "tear up",
                              "rip up", "junk", "axe", "ax", "jettison", "dump", "shred"),
           follow=_AGREEMENT_OBJECT),
