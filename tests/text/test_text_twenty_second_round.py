@@ -10,7 +10,7 @@ conclusion), not the urged or reporting subject's. A participle coordinated with
 ("signed by A and B ... and ratified by the Duma") takes its own agent, and "the document was
 signed by" is the signing of the agreement the article has named. The talks of a process named
 for its one joint statement ("the six-party talks") are that statement, and walking out of them
-is a withdrawal.
+is a withdrawal. Reaffirming an agreement, or a commitment to it, is holding to it.
 """
 
 from __future__ import annotations
@@ -126,6 +126,25 @@ NO_FACT += [
      "Tuesday."),
     ("would-walk-out", _SP07 + "North Korea said it would walk out of the six-party talks if "
      "sanctions continued."),
+]
+
+
+_MK15 = "World news\n2015-12-12\n\n"
+
+FACTS += [
+    # (6) restating an agreement, or a commitment to it, is holding to it
+    ("reaffirmed-commitment-to", _MK15 + "Russia and Ukraine reaffirmed their commitment to the "
+     "Minsk agreements on Thursday.", [w("minsk2_2015", "RUS;UKR", "kept", "2015-12")]),
+    ("reaffirmed-agreements", _MK15 + "France and Germany reaffirmed the Minsk agreements on "
+     "Thursday.", [w("minsk2_2015", "FRA;DEU", "kept", "2015-12")]),
+]
+
+NO_FACT += [
+    # traps: what is reaffirmed is a need, a position or a clause, not the agreement
+    ("reaffirmed-need", _MK15 + "France and Germany reaffirmed the need for a new agreement on "
+     "Thursday."),
+    ("reaffirmed-that", _MK15 + "Berlin reaffirmed that the Minsk agreements had never been "
+     "fully implemented by either side."),
 ]
 
 

@@ -104,6 +104,15 @@ _AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\
                      r"district|area|border|port|coast|territory|airspace|waters|base|depot|"
                      r"positions?|embassy|soil|country|heartland|outskirts)\b)")
 
+#: (twenty-second round) what is reaffirmed: an agreement (a statement or declaration too) or
+#: a commitment, adherence or attachment to one
+_REAFFIRMED = (r"\s+(?:(?:their|its|his|her|our|the)\s+(?:full\s+|strong\s+|continued\s+|"
+               r"firm\s+)?(?:commitments?|adherence|attachment)\s+to\s+)?(?:(?:the|this|"
+               r"its|their)\s+)?(?:(?!(?:that|on|of|about|over|for|with|to|in|at|by|need|importance|"
+               r"right|position|view|support)\b)[\w'’-]+\s+){0,5}?(?:treaty|agreements?|"
+               r"accords?|deal|pact|convention|protocol|memorandum|framework|statement|"
+               r"declaration)\b(?!\s+(?:as|that)\b)")
+
 #: the agreement itself as object, no preposition between ("terminated the 1997 friendship pact",
 #: not "cancelled the talks on the New START treaty")
 _OWN_AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:(?!(?:on|of|about|over|"
@@ -222,6 +231,11 @@ LEXICON: tuple[Entry, ...] = (
     # "failed to keep its promise", "upheld its obligations under the treaty" (eighth round;
     # not "kept its moratorium on testing": an undertaking of its own, not the treaty's)
     Entry("kept", verbs=("keep", "uphold"), follow=_KEEP_OBJECT),
+    # (twenty-second round) "reaffirmed the Six-Party Joint Statement", "reaffirmed their
+    # commitment to the Minsk agreements": parties restating an agreement in force hold to it
+    # (a statement or declaration as object too; not "reaffirmed that", "reaffirmed the need";
+    # not "reconfirmed the deal in 2010", which may be a new signing or protocol)
+    Entry("kept", verbs=("reaffirm",), follow=_REAFFIRMED),
     Entry("compliance_restored", verbs=("rejoin", "resume")),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
