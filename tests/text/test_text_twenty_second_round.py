@@ -148,6 +148,14 @@ NO_FACT += [
 ]
 
 
+FACTS += [
+    # (2, continued) the memorandum's words past its six-word topic ("... in Syrian skies")
+    ("memorandum-long-topic", _MOU17 + "Washington suspended on Thursday its memorandum with "
+     "Moscow on cooperation and avoiding dangerous incidents during military operations in "
+     "Syrian skies.", [w("syria_air_safety_mou_2015", "USA", "suspended", "2017-04")]),
+]
+
+
 @pytest.mark.parametrize(("text", "wants"), fact_params(FACTS))
 def test_twenty_second_round_facts(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)

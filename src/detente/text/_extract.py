@@ -1410,7 +1410,10 @@ class Extractor:
                 # in Syrian airspace": a word of one agreement's names ("incidents") that is not
                 # of the head's kind gives way to the one agreement of that kind whose names
                 # hold as many of the phrase's content words or more (at least one)
-                ids = {self._kind_fit(m.group(0), kind.group(0).lower(), next(iter(ids)))}
+                # (the phrase runs on to the clause's end: its topic is cut at six words)
+                tail = re.match(r"[^,;.]{0,80}", s[m.end():])
+                ids = {self._kind_fit(m.group(0) + (tail.group(0) if tail else ""),
+                                      kind.group(0).lower(), next(iter(ids)))}
             if len(ids) == 1:
                 return _Ent("AGR", ids.pop(), m.start("head"), m.end("head"), m.group(0))
             # (fifteenth round) its content words that are words of some agreement's names,
