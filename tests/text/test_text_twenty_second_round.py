@@ -10,7 +10,8 @@ conclusion), not the urged or reporting subject's. A participle coordinated with
 ("signed by A and B ... and ratified by the Duma") takes its own agent, and "the document was
 signed by" is the signing of the agreement the article has named. The talks of a process named
 for its one joint statement ("the six-party talks") are that statement, and walking out of them
-is a withdrawal. Reaffirming an agreement, or a commitment to it, is holding to it.
+is a withdrawal. Reaffirming an agreement, or a commitment to it, is holding to it. A
+wire dateline's city ("MOSCOW (Interfax) -") is where the story was filed, not an actor.
 """
 
 from __future__ import annotations
@@ -148,11 +149,23 @@ NO_FACT += [
 ]
 
 
+_NS10 = "World news\n2010-04-09\n\n"
+_INF87 = "World news\n1987-12-09\n\n"
+
 FACTS += [
     # (2, continued) the memorandum's words past its six-word topic ("... in Syrian skies")
     ("memorandum-long-topic", _MOU17 + "Washington suspended on Thursday its memorandum with "
      "Moscow on cooperation and avoiding dangerous incidents during military operations in "
      "Syrian skies.", [w("syria_air_safety_mou_2015", "USA", "suspended", "2017-04")]),
+    # (7) a wire dateline's city ("MOSCOW (Interfax) -") is no actor: an agentless passive of
+    # signing is the parties'
+    ("wire-dateline-moscow", _NS10 + "MOSCOW (Interfax) - New START was signed on April 8, "
+     "2010, after a year of talks.", [w("new_start_2010", "*", "signed", "2010-04")]),
+    ("wire-dateline-washington", _INF87 + "WASHINGTON (AP) — The INF Treaty was signed on "
+     "Tuesday at the White House.", [w("inf_1987", "*", "signed", "1987-12")]),
+    # trap: the sentence's own subject after the dateline stays the actor
+    ("wire-dateline-subject", _NS10 + "MOSCOW (Interfax) - Russia signed New START on "
+     "Thursday.", [w("new_start_2010", "RUS", "signed", "2010-04")]),
 ]
 
 

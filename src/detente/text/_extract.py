@@ -1840,6 +1840,9 @@ class Extractor:
             self._note_quote(state, s, [e for e in ents if e.label == "ACT"])
             return []
         clauses = _clauses(s)
+        # (twenty-second round) a wire dateline opening the sentence ("MOSCOW (Sputnik) — The
+        # memorandum was signed ..."): its city is where the story was filed, not an actor
+        wire = _WIRE_DATELINE.match(s)
         # "the Nuclear Nonproliferation Treaty Review Conference": a meeting, not the treaty
         ents = [e for e in ents if not (e.label == "AGR" and _BODY_AFTER.match(s[e.end:]))]
         agr_ents = _disambiguate([e for e in ents if e.label == "AGR"], s, dates, state,
@@ -1849,7 +1852,8 @@ class Extractor:
         act_ents = _sides(s, _armed_groups(s, _european_trio(
             s, _restated(s, [e for e in ents if e.label == "ACT" and
                              not s.startswith("-based", e.end) and
-                             not _GROUP_AFTER.match(s, e.end)], g))))
+                             not _GROUP_AFTER.match(s, e.end) and
+                             not (wire and e.end <= wire.end())], g))))
         # "both sides", "the two Middle East powers": the last two actors named before, in
         # this sentence after its last complementiser, else in the previous sentence
         sides: tuple[str, ...] = ()
@@ -3107,6 +3111,11 @@ _ANNOUNCES_LIST = re.compile(
 
 
 _MD = [p for k, p in _PATTERNS if k in ("md", "dm")]
+
+
+#: (twenty-second round) a wire dateline: a city in capitals, an agency in brackets, a dash
+_WIRE_DATELINE = re.compile(r"\s*(?-i:[A-Z][A-Z.'’ -]{2,30})(?:,\s*[\w. ]{2,30})?\s*\("
+                            r"[^()]{2,40}\)\s*[—–-]+\s*")
 
 
 def _month_days(s: str) -> frozenset[str]:
