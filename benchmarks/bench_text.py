@@ -100,6 +100,10 @@ LABELS = {
     "blind21": "twenty-first blind set, 12 texts (coded by a helper who never ran the extractor)",
     "blind22": "twenty-second blind set, 12 texts (coded by a helper who never ran the extractor)",
     "blind23": "twenty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind24": "twenty-fourth blind set, 12 texts (coded by a helper who never ran the extractor)",
+    "blind25": "twenty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind26": "twenty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind27": "twenty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -256,7 +260,8 @@ def main() -> None:
     late = [g for g in ("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
                         "blind10", "blind11", "blind12", "blind13", "blind14",
                         "blind15", "blind16", "blind17",
-                        "blind18", "blind19", "blind20", "blind21", "blind22", "blind23")
+                        "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
+                        "blind24", "blind25", "blind26", "blind27")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
