@@ -73,7 +73,7 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind23": (1, 5, 33),  # P 0.17 R 0.03 (34 gold facts; after the twenty-first round; no leak)
     "blind24": (7, 3, 45),  # P 0.70 R 0.13 (52 gold facts; after the twenty-second round; no leak)
     "blind25": (9, 13, 22),  # P 0.41 R 0.29 (31 gold facts; after the twenty-second round; 1 leak)
-    "blind26": (10, 10, 35),  # P 0.50 R 0.22 (45 gold facts; after the twenty-second round; no leak)
+    "blind26": (10, 10, 35),  # P 0.50 R 0.22 (45 gold facts; after the 22nd round; no leak)
     "blind27": (7, 5, 28),  # P 0.58 R 0.20 (35 gold facts; after the twenty-second round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
