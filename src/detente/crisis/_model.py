@@ -119,7 +119,7 @@ INPUT_WORLDS = 50
 #: ε, the weight of the case bank's base rate π in the episode forecast
 #: ``P = (1 − ε)·P_model + ε·π`` (design revision 9 of docs/crisis.md): chosen by a rule stated
 #: in advance on the odd half of the bank, grid {0, 0.1, …, 0.5}. 0 = the structural model.
-BASE_RATE_WEIGHT = 0.0
+BASE_RATE_WEIGHT = 0.2
 
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
