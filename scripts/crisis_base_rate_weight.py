@@ -45,6 +45,16 @@ def frequencies(kinds: Sequence[str]) -> dict[str, float]:
     return {k: sum(o == k for o in kinds) / len(kinds) for k in OUTCOME_KINDS}
 
 
+#: cases in which no actor holds an outside option: the model mixes nothing there (nothing can
+#: escalate; ``calibrated`` in detente.crisis._model), filled in by main()
+UNMIXED: set[str] = set()
+
+
+def mixed(model: Mapping[str, float], eps: float, pi: Mapping[str, float], name: str
+          ) -> dict[str, float]:
+    return dict(model) if name in UNMIXED else mix(model, eps, pi)
+
+
 def scores(names: Sequence[str], model: Mapping[str, Mapping[str, float]],
            outcome: Mapping[str, str], eps: float, exclude: str = "") -> tuple[float, float]:
     """Mean Brier of P(escalation) and multi-class Brier over ``names`` at weight ``eps``; π of
@@ -52,7 +62,7 @@ def scores(names: Sequence[str], model: Mapping[str, Mapping[str, float]],
     esc, multi = [], []
     for n in names:
         pi = frequencies([outcome[m] for m in outcome if m not in (n, exclude)])
-        p = mix(model[n], eps, pi)
+        p = mixed(model[n], eps, pi, n)
         esc.append(brier_escalation(p, outcome[n]))
         multi.append(brier_score(p, outcome[n]))
     return sum(esc) / len(esc), sum(multi) / len(multi)
@@ -86,7 +96,10 @@ def main(argv: list[str]) -> None:
         if sc.outcome is None:
             continue
         fc = forecast(sc, "crisis", rng=SEED, base_rate_weight=0.0)
-        model[n] = dict((fc.diagnostics or {}).get("episode_model") or fc.episode or {})
+        diag = fc.diagnostics or {}
+        model[n] = dict(diag.get("episode_model") or fc.episode or {})
+        if diag.get("base_rate") is None:
+            UNMIXED.add(n)
         outcome[n] = sc.outcome.kind
         half[n] = "odd" if case_number(sc) % 2 else "even"
     cases = list(model)
@@ -112,7 +125,7 @@ def main(argv: list[str]) -> None:
         others = [m for m in cases if m != n]
         eps = choose(others, model, outcome, exclude=n)
         pi = frequencies([outcome[m] for m in cases if m != n])
-        p = mix(model[n], eps, pi)
+        p = mixed(model[n], eps, pi, n)
         loco[n] = {"weight": eps, "p_escalation": p["escalation"],
                    "brier_escalation": brier_escalation(p, outcome[n]),
                    "brier": brier_score(p, outcome[n]),
@@ -137,8 +150,9 @@ def main(argv: list[str]) -> None:
     doc["post_freeze"]["base_rate"] = [sum(pe) / len(pe), sum(pm) / len(pm)]  # type: ignore[index]
     doc["post_freeze_cases"] = {
         n: {"outcome": outcome[n], "model": model[n]["escalation"],
-            "mixed": mix(model[n], weight, frequencies(
-                [outcome[m] for m in cases if m != n]))["escalation"]} for n in post}
+            "mixed": mixed(model[n], weight, frequencies(
+                [outcome[m] for m in cases if m != n]), n)["escalation"]} for n in post}
+    doc["unmixed"] = sorted(UNMIXED)
     if "--json" in argv:
         print(json.dumps(doc, indent=1))
         return
@@ -149,6 +163,7 @@ def main(argv: list[str]) -> None:
     for key in [f"{e:g}" for e in GRID] + ["base_rate"]:
         print(f"{key:>10} " + " ".join(f"{grid[p][key][0]:7.3f}/{grid[p][key][1]:.3f}"
                                        for p in split))
+    print(f"no outside option (nothing mixed): {', '.join(sorted(UNMIXED)) or 'none'}")
     print(f"\nthe rule on the odd half picks ε = {doc['odd_half_choice']:g}")
     lo = doc["loco"]
     assert isinstance(lo, dict)

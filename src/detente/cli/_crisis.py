@@ -141,7 +141,7 @@ def crisis_cmd(
     from detente.bargaining import commitment_problem, information_problem
     from detente.crisis import crisis_forecast
     from detente.crisis import explain as explain_lines
-    from detente.crisis._calibrate import mixture_line
+    from detente.crisis._calibrate import mixture_lines_all
     from detente.crisis._signal import ultimatum_signal
     from detente.scenario import load_scenario
 
@@ -225,7 +225,8 @@ def crisis_cmd(
     print_styled(f"[bold]{esc(scenario.name)}[/] ({channel} channel): P(agreement) "
                   f"{res.episode['agreement']:.2f}, P(standoff) {res.episode['no_agreement']:.2f}"
                   f", P(escalation) {res.episode['escalation']:.2f}")
-    mixed = mixture_line(res.episode, res.episode_model, res.base_rate_weight, res.base_rate)
+    mixed = mixture_lines_all(res.episode, res.episode_model, res.base_rate_weight,
+                              res.base_rate)
     if mixed:
         console.print(mixed)
     if d is not None:

@@ -184,3 +184,23 @@ def forecast_mixture_line(diagnostics: Mapping[str, Any], episode: Mapping[str, 
         return ""
     return mixture_line(episode, model, float(diagnostics.get("base_rate_weight", 0.0)),
                         diagnostics["base_rate"], kind)
+
+
+def mixture_lines_all(episode: Mapping[str, float], model: Mapping[str, float], weight: float,
+                      base_rate: Mapping[str, Any] | None) -> str:
+    """All three outcome kinds: the structural model's figures, π and the weight ("" if
+    nothing was mixed)."""
+    if base_rate is None or weight == 0.0:
+        return ""
+    pi = base_rate["probabilities"]
+    src = base_rate.get("source")
+    whose = {"given": "the base rate given",
+             "bank_loo": f"the base rate of the other {base_rate.get('n_cases')} bank cases",
+             }.get(str(src), f"the case bank's base rate ({base_rate.get('n_cases')} cases)")
+
+    def three(p: Mapping[str, Any]) -> str:
+        return ", ".join(f"{_LABEL[k]} {float(p[k]):.2f}" for k in OUTCOME_KINDS)
+
+    return (f"Calibrated (design revision 9): structural model {three(model)}; mixed with "
+            f"{whose} ({three(pi)}) at weight {weight:g}. The explanation below is the "
+            f"structural model's.")
