@@ -125,7 +125,7 @@ def test_mixture_matches_the_closed_form_and_its_limits(p: float, c_a: float) ->
     est = []
     for s in (0.0, 1e-9, 0.25, 0.5, 1.0):
         runs = [crisis_forecast(sc, rng=seed, resolve_sd=0.0, input_sd=s, draws=INPUT_WORLDS,
-                                **KW).episode["escalation"] for seed in range(24)]
+                                **KW).episode_model["escalation"] for seed in range(24)]
         est.append(float(np.mean(runs)))
         assert est[-1] == pytest.approx(_mixture_closed_form(p, c_a, s), abs=0.05)
     coded = float(p - c_a > LINE)
@@ -142,7 +142,7 @@ def test_mixture_with_private_information_is_the_mixture_of_the_worlds() -> None
     res = crisis_forecast(red_line_issue(p, c_a, c_b), rng=2, resolve_sd=0.5, input_sd=0.5,
                           draws=2000, **KW)
     mixture = [crisis_forecast(_world_scenario(p, c_a, c_b, res, w), rng=w, resolve_sd=0.5,
-                               draws=2000, **KW).episode["escalation"]
+                               draws=2000, **KW).episode_model["escalation"]
                for w in range(INPUT_WORLDS)]
     assert _structural(res)["escalation"] == pytest.approx(float(np.mean(mixture)), abs=0.03)
 
