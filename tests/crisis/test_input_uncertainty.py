@@ -19,6 +19,16 @@ from detente.crisis._model import INPUT_WORLDS
 from detente.errors import InputError
 from detente.scenario import Scenario
 
+
+def _structural(x: Any) -> Any:
+    """The structural model's episode probabilities (the figure shown is mixed with the bank's
+    base rate, design revision 9; these tests check the structure)."""
+    if hasattr(x, "episode_model"):
+        return x.episode_model
+    diag = getattr(x, "diagnostics", None) or {}
+    return diag.get("episode_model") or x.episode
+
+
 LINE = 0.3  # B's red line: the outcome must not be above 30 (0.3 on the unit scale)
 
 
@@ -77,7 +87,7 @@ def test_input_sd_zero_is_the_model_without_it(case: str, opts: dict[str, Any]) 
     sc = load_case(case)
     a = crisis_forecast(sc, rng=3, draws=400, input_sd=0.0, **opts)
     b = crisis_forecast(sc, rng=3, draws=400, **opts)
-    assert a.episode == b.episode
+    assert _structural(a) == _structural(b)
     assert np.array_equal(a.draws, b.draws) and np.array_equal(a.kind, b.kind)
     assert a.demand is not None and b.demand is not None
     assert np.array_equal(a.demand, b.demand)
@@ -101,9 +111,9 @@ def test_each_world_is_the_coded_model_at_its_inputs(p: float, c_a: float, c_b: 
         assert (res.kind[block == w] == one.kind[0]).all()
         if one.kind[0] != 2:  # a war's outcome is its own draw (won or lost)
             assert np.allclose(res.draws[block == w], one.draws[0])
-        mixture.append(one.episode["escalation"])
-    assert res.episode["escalation"] == pytest.approx(float(np.mean(mixture)), abs=1e-12)
-    assert 0.0 < res.episode["escalation"] < 1.0  # the mixture is not degenerate here
+        mixture.append(_structural(one)["escalation"])
+    assert _structural(res)["escalation"] == pytest.approx(float(np.mean(mixture)), abs=1e-12)
+    assert 0.0 < _structural(res)["escalation"] < 1.0  # the mixture is not degenerate here
 
 
 @pytest.mark.parametrize(("p", "c_a"), [(0.7, 0.3), (0.6, 0.4), (0.8, 0.2)])
@@ -115,7 +125,7 @@ def test_mixture_matches_the_closed_form_and_its_limits(p: float, c_a: float) ->
     est = []
     for s in (0.0, 1e-9, 0.25, 0.5, 1.0):
         runs = [crisis_forecast(sc, rng=seed, resolve_sd=0.0, input_sd=s, draws=INPUT_WORLDS,
-                                **KW).episode["escalation"] for seed in range(24)]
+                                **KW).episode_model["escalation"] for seed in range(24)]
         est.append(float(np.mean(runs)))
         assert est[-1] == pytest.approx(_mixture_closed_form(p, c_a, s), abs=0.05)
     coded = float(p - c_a > LINE)
@@ -132,9 +142,9 @@ def test_mixture_with_private_information_is_the_mixture_of_the_worlds() -> None
     res = crisis_forecast(red_line_issue(p, c_a, c_b), rng=2, resolve_sd=0.5, input_sd=0.5,
                           draws=2000, **KW)
     mixture = [crisis_forecast(_world_scenario(p, c_a, c_b, res, w), rng=w, resolve_sd=0.5,
-                               draws=2000, **KW).episode["escalation"]
+                               draws=2000, **KW).episode_model["escalation"]
                for w in range(INPUT_WORLDS)]
-    assert res.episode["escalation"] == pytest.approx(float(np.mean(mixture)), abs=0.03)
+    assert _structural(res)["escalation"] == pytest.approx(float(np.mean(mixture)), abs=0.03)
 
 
 def test_input_noise_is_determined_by_the_seed() -> None:
@@ -142,7 +152,7 @@ def test_input_noise_is_determined_by_the_seed() -> None:
     a = crisis_forecast(sc, rng=11, draws=500, input_sd=0.5)
     b = crisis_forecast(sc, rng=11, draws=500, input_sd=0.5)
     c = crisis_forecast(sc, rng=12, draws=500, input_sd=0.5)
-    assert a.episode == b.episode and np.array_equal(a.draws, b.draws)
+    assert _structural(a) == _structural(b) and np.array_equal(a.draws, b.draws)
     for k in a.inputs:
         assert np.array_equal(a.inputs[k], b.inputs[k])
     assert not np.array_equal(a.inputs["cost_factor"], c.inputs["cost_factor"])
@@ -153,7 +163,7 @@ def test_the_option_is_registered_and_checked() -> None:
     assert spec.options["input_sd"].default == 0.0
     sc = red_line_issue(0.7, 0.3, 0.2)
     f = forecast(sc, "crisis", rng=0, input_sd=0.25, draws=200)
-    assert f.episode is not None and f.options["input_sd"] == 0.25
+    assert _structural(f) is not None and f.options["input_sd"] == 0.25
     for bad in (-0.1, float("nan"), float("inf")):
         with pytest.raises(InputError, match="input_sd must be a finite number ≥ 0"):
             forecast(sc, "crisis", input_sd=bad)

@@ -141,6 +141,7 @@ def crisis_cmd(
     from detente.bargaining import commitment_problem, information_problem
     from detente.crisis import crisis_forecast
     from detente.crisis import explain as explain_lines
+    from detente.crisis._calibrate import mixture_lines_all
     from detente.crisis._signal import ultimatum_signal
     from detente.scenario import load_scenario
 
@@ -180,7 +181,9 @@ def crisis_cmd(
     forecast = scaled.mean(axis=0)
     lo80, hi80 = np.quantile(scaled, 0.1, axis=0), np.quantile(scaled, 0.9, axis=0)
     doc: dict[str, Any] = {"scenario": scenario.name, "channel": channel,
-                           "episode": res.episode}
+                           "episode": res.episode, "episode_model": res.episode_model,
+                           "base_rate_weight": res.base_rate_weight,
+                           "base_rate": res.base_rate}
     if d is not None:
         o = d.options[an.option]
         c_a, c_b, p = o.cost, o.target_cost, o.p
@@ -222,6 +225,10 @@ def crisis_cmd(
     print_styled(f"[bold]{esc(scenario.name)}[/] ({channel} channel): P(agreement) "
                   f"{res.episode['agreement']:.2f}, P(standoff) {res.episode['no_agreement']:.2f}"
                   f", P(escalation) {res.episode['escalation']:.2f}")
+    mixed = mixture_lines_all(res.episode, res.episode_model, res.base_rate_weight,
+                              res.base_rate)
+    if mixed:
+        console.print(mixed)
     if d is not None:
         o = d.options[an.option]
         fr = doc["fearon_range"]

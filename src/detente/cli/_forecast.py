@@ -65,6 +65,8 @@ def _fmt(x: float, digits: int = 2) -> str:
 
 
 def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool) -> None:
+    from detente.crisis._calibrate import forecast_mixture_line
+
     if fmt is TableJsonCsv.json:
         doc = {
             "scenario": scenario.name,
@@ -102,6 +104,9 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
             console.print(f"{f.model}: P(agreement) {f.episode['agreement']:.2f}, "
                           f"P(standoff) {f.episode['no_agreement']:.2f}, "
                           f"P(escalation) {f.episode['escalation']:.2f}")
+            mixed = forecast_mixture_line(f.diagnostics or {}, f.episode)
+            if mixed:
+                console.print(f"  {mixed}")
     for f in forecasts:
         for note in f.notes:
             print_styled(f"[dim]{esc(f.model)}:[/] {esc(note)}")

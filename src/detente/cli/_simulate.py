@@ -241,6 +241,15 @@ def _table(res: Any, scenario: Any) -> None:
                 e = m.episode[kd]
                 parts.append(f"P({label}) {e['mean']:.2f} [{e['q0.05']:.2f}–{e['q0.95']:.2f}]")
             console.print(f"{m.model}: " + ", ".join(parts) + " (mean [90 % of draws])")
+            if m.model == "crisis":
+                from detente.crisis._model import BASE_RATE_WEIGHT
+
+                w = float(m.options.get("base_rate_weight", BASE_RATE_WEIGHT))
+                if w > 0:
+                    console.print(f"  calibrated: each draw's structural probabilities mixed "
+                                  f"with the case bank's base rate at weight {w:g} (design "
+                                  f"revision 9), so the spread is {1 - w:g} × the model's",
+                                  style="dim")
     for note in res.notes:
         print_styled(f"[dim]note:[/] {esc(note)}")
     if any(bool((~m.converged & (m.n > 0)).any()) for m in res.models):

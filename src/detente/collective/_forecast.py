@@ -104,6 +104,13 @@ class Forecast:
         }
         if self.episode is not None:
             out["episode"] = {k: float(v) for k, v in self.episode.items()}
+            # a model whose episode is calibrated (the crisis model's mixture with the bank's
+            # base rate) also says what its structure gave, and what it was mixed with
+            diag = self.diagnostics or {}
+            if diag.get("episode_model"):
+                out["episode_model"] = {k: float(v) for k, v in diag["episode_model"].items()}
+                out["base_rate_weight"] = float(diag.get("base_rate_weight", 0.0))
+                out["base_rate"] = diag.get("base_rate")
         if self.notes:
             out["notes"] = list(self.notes)
         if self.round_outcomes is not None:

@@ -70,6 +70,13 @@ from detente._rng import as_generator
 from detente.collective._baselines import nash_bargaining
 from detente.collective._forecast import Forecast
 from detente.collective._registry import Option, register
+from detente.crisis._calibrate import (
+    climatology,
+    mix,
+    mixture_line,
+    parse_base_rate,
+    parse_weight,
+)
 from detente.crisis._setup import Channel, CrisisSetup, OptionSetup, setup
 from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
@@ -109,6 +116,11 @@ CANDIDATE_SEED = 0
 #: ``draws / INPUT_WORLDS`` private-information draws. The forecast is the mixture over blocks.
 INPUT_WORLDS = 50
 
+#: ε, the weight of the case bank's base rate π in the episode forecast
+#: ``P = (1 − ε)·P_model + ε·π`` (design revision 9 of docs/crisis.md): chosen by a rule stated
+#: in advance on the odd half of the bank, grid {0, 0.1, …, 0.5}. 0 = the structural model.
+BASE_RATE_WEIGHT = 0.2
+
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
 #: capability-ratio contest (γ = 1), λ = 1, full trust where the record has no events for the
@@ -119,6 +131,7 @@ DEFAULTS: dict[str, Any] = {
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
     "power_info": "common", "input_sd": 0.0,
+    "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
 }
 
 
@@ -773,6 +786,12 @@ class CrisisResult:
     #: with ``input_sd`` > 0: each world's drawn factors on the challenger's and the targets'
     #: costs and shift of the log-odds of prevailing (n_worlds,), and each draw's world
     inputs: dict[str, np.ndarray] = field(default_factory=dict)
+    #: the structural model's episode probabilities (what ``kind`` counts); ``episode`` is
+    #: them mixed with the bank's base rate at weight ``base_rate_weight`` (design revision 9)
+    episode_model: dict[str, float] = field(default_factory=dict)
+    base_rate_weight: float = 0.0
+    #: π, where it came from and how many cases (None where nothing was mixed: no outside option)
+    base_rate: dict[str, Any] | None = None
 
     def __repr__(self) -> str:
         # a notebook line, not the draws and the crisis layer's arrays
@@ -790,9 +809,16 @@ def crisis_forecast(
     *,
     rng: np.random.Generator | int | None = None,
     challenger: str = "",
+    base_rate_weight: Any = BASE_RATE_WEIGHT,
+    base_rate: Any = "bank",
     **options: Any,
 ) -> CrisisResult:
     """Run the crisis model (see the module docstring) and return its draws.
+
+    The episode probabilities are the structural model's mixed with the case bank's base rate
+    (``base_rate_weight`` ε, ``base_rate`` π: ``"bank"`` or three probabilities; design revision
+    9): ``episode = (1 − ε)·episode_model + ε·π``, π left-one-out for a bank case. The draws,
+    ``kind`` and the per-issue forecast are the structural model's.
 
     Every actor holding an outside option is a potential challenger of the rest. The one whose
     option is most attractive against the standoff (the principal challenger) bargains; in each
@@ -803,7 +829,33 @@ def crisis_forecast(
     unknown = sorted(set(options) - _ONE_OPTIONS)
     if unknown:
         raise InputError(f"crisis_forecast has no option {', '.join(map(repr, unknown))}; its "
-                         f"options are: {', '.join(sorted(_ONE_OPTIONS - {'rng'}))}")
+                         f"options are: "
+                         f"{', '.join(sorted((_ONE_OPTIONS | _MIX_OPTIONS) - {'rng'}))}")
+    eps = parse_weight(base_rate_weight)
+    given = parse_base_rate(base_rate)
+    res = _structural(scenario, rng=rng, challenger=challenger, **options)
+    return calibrated(res, scenario.name, eps, given)
+
+
+def calibrated(res: CrisisResult, case: str | None, weight: float,
+               given: Mapping[str, float] | None = None) -> CrisisResult:
+    """``res`` with its episode mixed with the base rate π at ``weight`` (design revision 9).
+
+    ``episode_model`` keeps the structural probabilities. Where no actor holds an outside
+    option nothing can escalate and the structural certainty stands (nothing is mixed).
+    """
+    model = dict(res.episode)
+    if res.analysis.dyad is None:
+        return dataclasses.replace(res, episode_model=model, base_rate_weight=0.0,
+                                   base_rate=None)
+    pi = climatology(case, given)
+    return dataclasses.replace(res, episode=mix(model, weight, pi.probabilities),
+                               episode_model=model, base_rate_weight=weight,
+                               base_rate=pi.as_dict())
+
+
+def _structural(scenario: Scenario, *, rng: np.random.Generator | int | None,
+                challenger: str, **options: Any) -> CrisisResult:
     gen = as_generator(rng)
     first = _crisis_forecast_one(scenario, rng=gen, challenger=challenger, **options)
     an = first.analysis
@@ -1050,6 +1102,11 @@ def _describe(res: CrisisResult) -> dict[str, Any]:
             strict=True)},
         "collective_layer": dict(zip(s.issue_ids, s.to_scale(an.collective.outcome).tolist(),
                                      strict=True)),
+        # the episode: ``Forecast.episode`` is the calibrated mixture (design revision 9),
+        # this the structural model's, with the weight and π it was mixed with
+        "episode_model": {k: float(v) for k, v in res.episode_model.items()},
+        "base_rate_weight": float(res.base_rate_weight),
+        "base_rate": res.base_rate,
     }
     d = an.dyad
     if d is not None:
@@ -1113,6 +1170,15 @@ _OPTIONS = {
                             "the log-odds of prevailing by sZ, known to both sides; the "
                             "forecast mixes the worlds (design revision 8); 0 = the coded "
                             "values"),
+    "base_rate_weight": Option(BASE_RATE_WEIGHT, "ε: the episode forecast is (1 − ε) × the "
+                                                 "structural model's + ε × the case bank's "
+                                                 "outcome frequencies (design revision 9; "
+                                                 "chosen on the odd half); 0 = the structural "
+                                                 "model"),
+    "base_rate": Option("bank", "π for the mixture: 'bank' (the bank's frequencies, without "
+                                "the case itself for a bank case) or P(agreement),"
+                                "P(no_agreement),P(escalation), e.g. 0.5,0.1,0.4",
+                        words=("bank",)),
     "contest_exponent": Option(1.0, "γ in p = C_A^γ / (C_A^γ + C_T^γ) when p_prevail is not "
                                     "given (Bueno de Mesquita 1981: γ = 1)"),
     "challenger": Option("", "the actor whose outside option drives the crisis (default: the "
@@ -1147,6 +1213,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
         broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
         power_info=str(opts["power_info"]), input_sd=float(opts["input_sd"]),
+        base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
     from detente.crisis._explain import explain
@@ -1164,8 +1231,11 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         diagnostics=_describe(res), notes=notes,
         explanation=tuple(explain(res.analysis)) + tuple(
             f"{who} also holds an outside option: bargaining as the principal challenger, it "
-            f"would escalate with probability {p:.2f}; the forecast counts its escalation too."
-            for who, p in res.others.items()),
+            f"would escalate with probability {p:.2f} (structural); the forecast counts its "
+            f"escalation too."
+            for who, p in res.others.items()) + tuple(
+            line for line in (mixture_line(res.episode, res.episode_model,
+                                           res.base_rate_weight, res.base_rate),) if line),
         episode=res.episode,
     )
 
@@ -1181,3 +1251,5 @@ def mapping_float(m: Mapping[str, Any]) -> dict[str, float]:
 
 # the keyword options crisis_forecast passes on to one challenger's crisis
 _ONE_OPTIONS = frozenset(inspect.signature(_crisis_forecast_one).parameters) - {"scenario"}
+# the options of the mixture with the base rate (design revision 9), crisis_forecast's own
+_MIX_OPTIONS = frozenset({"base_rate_weight", "base_rate"})

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from detente.crisis._calibrate import mixture_line
 from detente.report._html import command, e, link, num, sh, table
 from detente.scenario import Scenario
 
@@ -119,6 +120,9 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
         an = res.analysis
         d = an.dyad
         entry: dict[str, Any] = {"episode": dict(res.episode),
+                                 "episode_model": dict(res.episode_model),
+                                 "base_rate_weight": res.base_rate_weight,
+                                 "base_rate": res.base_rate,
                                  "issues": _issues_doc(res, sc)}
         if d is not None:
             entry["challenger"] = an.setup.actor_ids[d.a]
@@ -164,8 +168,10 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
     return CrisisData(runs, signals, expl, cf, gaps, doc)
 
 
-def _p(p: float, n: int) -> str:
-    se = math.sqrt(max(p * (1 - p), 0.0) / n)
+def _p(p: float, n: int, model: float | None = None, weight: float = 0.0) -> str:
+    # the Monte Carlo error is the structural draws'; the mixture scales it by 1 − ε
+    pm = p if model is None else model
+    se = (1.0 - weight) * math.sqrt(max(pm * (1 - pm), 0.0) / n)
     return f"{p:.3f} ± {se:.3f}"
 
 
@@ -202,7 +208,9 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
         row = [label]
         for ch in chans:
             p = float(cd.channels[ch].episode[key])
-            row += [_p(p, CRISIS_DRAWS), likelihood_term(p)]
+            run = cd.channels[ch]
+            row += [_p(p, CRISIS_DRAWS, run.episode_model.get(key), run.base_rate_weight),
+                    likelihood_term(p)]
         if len(chans) == 2:
             gap = (float(cd.channels["private"].episode[key])
                    - float(cd.channels["public"].episode[key]))
@@ -217,6 +225,15 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
         f"<p>Probabilities over {CRISIS_DRAWS:,} draws of the private costs of conflict, each "
         "with its Monte Carlo standard error (the model's own spread; intervals over the "
         "inputs are skipped, see the sensitivity section).</p>" + table(head, rows))
+    mixed = [f"{ch}: {line}" for ch in chans if (line := mixture_line(
+        cd.channels[ch].episode, cd.channels[ch].episode_model,
+        cd.channels[ch].base_rate_weight, cd.channels[ch].base_rate))]
+    if mixed:
+        parts.append(
+            "<p>These are calibrated figures: the structural model's probabilities mixed with "
+            "the case bank's outcome frequencies (design revision 9 of docs/crisis.md; the "
+            "standard errors are the structural draws' scaled by the model's weight). "
+            + " ".join(e(m) + "." for m in mixed) + "</p>")
     outcome = sc.outcome
     if outcome is not None:
         bs = ", ".join(f"{ch} {_brier(cd.channels[ch].episode, outcome.kind):.3f}"
@@ -360,7 +377,8 @@ def crisis_judgements(sc: Scenario, cd: CrisisData) -> list[Any]:
     ps = {ch: float(r.episode["escalation"]) for ch, r in cd.channels.items()}
     terms = {likelihood_term(p) for p in ps.values()}
     conf = "moderate" if len(terms) == 1 else "low"
-    basis = ("crisis model, " + ", ".join(f"{ch} channel {p:.2f}" for ch, p in ps.items())
+    basis = ("crisis model, calibrated (mixed with the bank's base rate), "
+             + ", ".join(f"{ch} channel {p:.2f}" for ch, p in ps.items())
              + ("; the channels agree on the term" if len(terms) == 1 else
                 "; the channels disagree on the term"))
     out = [Judgement(
