@@ -23,12 +23,14 @@ CASES = ROOT / "src" / "detente" / "cases" / "data"
 
 IDS = [
     "munich-1938",
+    "soviet-finnish-1939",
     "berlin-1948",
     "korea-armistice-1953",
     "suez-1956",
     "cuba-1962",
     "sino-indian-1962",
     "tiran-1967",
+    "czechoslovakia-1968",
     "salt-abm-1972",
     "paris-peace-1973",
     "cyprus-1974",
