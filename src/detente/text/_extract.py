@@ -781,6 +781,13 @@ _DIRECTIVE = re.compile(
     r"calls|pleas?|appeals?|pressure|ultimatums?)\b"
     r"(?:\s+(?!to\b)[\w.'’-]+){0,8}?\s+to\s+(?=(?:\w+ly\s+)?(?!(?:the|a|an|this|that|these|"
     r"those|its|their|his|her|our|my|your|compliance|full|date)\b)(?-i:[a-z]))", re.I)
+#: (twenty-third round) the items of a comma list of verb phrases after a directive's "to", up
+#: to the act: "meet its due obligations, " (each a lowercase verb, not a determiner, pronoun
+#: or subordinator, and its object; no comma, quote or colon inside an item)
+_URGED_LIST = re.compile(
+    r"(?:(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|this|that|these|those|which|who|whom|"
+    r"whose|where|when|and|or|but|as|if|he|she|it|they|we|i)\b)(?-i:[a-z])[\w-]*"
+    r"[^,;:\"“”]{0,80}?,\s+(?:(?:and|or)\s+)?)+(?:\w+ly\s+)?", re.I)
 #: between a directive's "to" and a verbal act: a passive or perfect auxiliary, adverbs and
 #: coordinated verbs before it
 _DIRECTED_VERB = re.compile(r"(?:(?:be|have|get)\s+(?:been\s+)?)?(?:\w+ly\s+)*(?:[\w-]+(?:,\s+"
@@ -2818,6 +2825,15 @@ class Extractor:
                         # presupposed: "urged Moscow to end its violations")
                         etype != "violation_alleged" and _NOMINAL.search(ttext.split()[-1])
                         and len(s[dv.end():t0].split()) <= 5)):
+                hyp = True
+            # (twenty-third round) a bare verb in a comma list of verb phrases after an urged
+            # infinitive is urged too: "urge the United States to meet its obligations, abide
+            # by the CTBT" (each item a lowercase verb with its object, no comma inside)
+            if not hyp and re.search(r",\s+(?:\w+ly\s+)?$", s[:t0]) and \
+                    not re.search(r"(?:ed|ing)$", first) and \
+                    first not in _IRREGULAR_PAST and \
+                    (dv := _last_in_scope(_DIRECTIVE, s, 0, t0)) is not None and \
+                    _URGED_LIST.fullmatch(s[dv.end():t0]):
                 hyp = True
             # a rejected report or a rumour of the act: "rejected speculations regarding the
             # cancellation of the Simla Agreement"; a violation keeps its own denial rules

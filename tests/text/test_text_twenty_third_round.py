@@ -1,0 +1,51 @@
+"""Twenty-third round (issue 14): the error classes that recur across the first runs, read on
+blind24–27. Tested on sentences composed for these tests (not taken from the gold texts), each
+with the traps that must keep their old reading.
+
+Mechanisms: a bare verb in a comma list of verb phrases after an urged infinitive ("urge X to
+meet its obligations, abide by the treaty") is urged too, not done. A ratification that failed,
+was rejected or refused ("voted to reject ratification of", "ratification of X failed by a
+vote") is a refusal to ratify, not a ratification.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+_D20 = "World news\n2020-05-10\n\n"
+_D19 = "World news\n2019-10-14\n\n"
+
+# (1) an urged act in a comma list of verb phrases
+NO_FACT: list[tuple[str, str]] = [
+    ("urge-list-ctbt", _D20 + "\"We urge Washington to honour its pledges, abide by its "
+     "commitments under the CTBT and stop undermining strategic stability,\" the envoy said."),
+    ("urged-list-newstart", _D20 + "Beijing urged Moscow to meet its obligations, comply with "
+     "the New START treaty and resume the inspections."),
+    ("call-list-openskies", _D19 + "We call on the United States to shoulder its "
+     "responsibilities, honour its pledges, observe the Open Skies Treaty."),
+    ("pressed-list-jcpoa", _D19 + "The Europeans pressed Tehran to let the inspectors back, "
+     "respect the nuclear deal and return to the table."),
+    ("would-like-to-urge", _D20 + "We would like to urge Russia to show restraint, fully "
+     "implement the Minsk agreements and withdraw its heavy weapons."),
+]
+
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # traps: a done act after a list, and lists with no urge
+    ("done-list", _D20 + "Iran has met its obligations, complied with the JCPOA and allowed "
+     "the inspectors in, the IAEA said on Monday.", [w("jcpoa_2015", "IRN", "kept")]),
+    ("agreed-list", _D19 + "Russia and Turkey agreed to set up a buffer zone, observe the Sochi "
+     "memorandum and patrol the line jointly.",
+     [w("sochi_idlib_2018", "RUS;TUR", "kept")]),
+]
+
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_not_a_fact(text: str) -> None:
+    assert_no_fact(text)
+
+
+@pytest.mark.parametrize("text,wants", fact_params(FACTS))
+def test_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
