@@ -40,6 +40,26 @@ FACTS: list[tuple[str, str, list[Want]]] = [
 ]
 
 
+_D99 = "World news\n1999-10-14\n\n"
+_D80 = "World news\n1980-01-04\n\n"
+
+FACTS += [
+    # (2) a ratification failed, rejected or refused is a refusal to ratify
+    ("voted-to-reject-ratification", _D99 + "The Duma voted on Friday to reject ratification of "
+     "the START II treaty.", [w("start2_1993", "RUS", "not_ratified")]),
+    ("rejected-the-ratification", _D99 + "Ukraine's parliament rejected the ratification of the "
+     "Budapest Memorandum in a stormy session.", [w("budapest_memo_1994", "UKR", "not_ratified")]),
+    ("ratification-failed-by-vote", _D99 + "In Washington, the Senate's ratification of the CTBT "
+     "failed by a vote of 48 to 51 on Wednesday.", [w("ctbt_1996", "USA", "not_ratified")]),
+    ("ratification-defeated", _D80 + "The Senate's ratification of the SALT II treaty was "
+     "defeated in committee.", [w("salt2_1979", "USA", "not_ratified")]),
+    # traps: a ratification done, and one whose delay (not itself) was rejected
+    ("voted-to-ratify", _D99 + "The Senate voted to ratify the Chemical Weapons Convention on "
+     "Thursday.", [w("cwc_1993", "USA", "ratified")]),
+    ("ratification-after-failed-talks", _D99 + "The Duma approved the ratification of the CTBT "
+     "after talks with Washington failed.", [w("ctbt_1996", "RUS", "ratified")]),
+]
+
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

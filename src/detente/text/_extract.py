@@ -982,8 +982,17 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
 _RATIFICATION_WITHHELD = re.compile(
     r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
-    r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
-    r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+    r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*|"
+    # (twenty-third round) refused or defeated: "voted to reject ratification of", "rejected
+    # the ratification of", "voted down ratification"
+    r"reject\w*|refus\w*|den(?:y|ies|ied|ying)|defeat\w*|vot\w+\s+down)\s+(?:the\s+|its\s+|"
+    r"their\s+|any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (twenty-third round) a ratification said to have failed after it: "Ratification of the CTBT
+#: failed by a vote of 48 to 51", "was defeated", "was rejected", "fell short" (in its clause)
+_RATIFICATION_FAILED = re.compile(
+    r"(?:(?!\b(?:after|before|when|since|because|while|although|though|once|until|but|and|"
+    r"which|that|who|if|as|where)\b)[^;:,]){0,100}?\b(?:failed|(?:was|were)\s+(?:defeated|rejected|voted\s+down)|fell\s+short)\b"
+    r"(?!\s+to\b)", re.I)
 #: (seventeenth round) a clause of an actor and a bare auxiliary that ends the sentence or
 #: clause, after a negated act: ", Russia has.", ", but Egypt did;"
 _STRANDED = re.compile(r"[,;]\s+(?:but\s+|whereas\s+|while\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]*"
@@ -2908,7 +2917,8 @@ class Extractor:
             # "the protracted ratification process", "stalled ratification") is withheld; a
             # "ratification process" not said to be complete is under way, no act yet
             if etype == "ratified" and ttext.lower() == "ratification" and not negated:
-                if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]):
+                if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]) or \
+                        _RATIFICATION_FAILED.match(s[t1:c1]):
                     etype = "not_ratified"
                 elif _RATIFICATION_AWAITED.match(s[t1:c1]):
                     # (seventeenth round) "ratification of the treaty ... is still pending"
