@@ -61,6 +61,25 @@ FACTS += [
 ]
 
 
+_D00 = "World news\n2000-04-15\n\n"
+_D85 = "World news\n1985-06-11\n\n"
+_D93 = "World news\n1993-11-20\n\n"
+
+FACTS += [
+    # (3) an acronym's numeral spaced or hyphenated, roman or arabic
+    ("start-hyphen-roman", _D00 + "The Duma ratified the START-II treaty on Friday, the agency "
+     "reported.", [w("start2_1993", "RUS", "ratified", "2000-04")]),
+    ("salt-hyphen-arabic", _D85 + "Washington again accused Moscow of violating SALT-2 on "
+     "Monday.", [w("salt2_1979", "SUN", "violation_alleged", None, "USA")]),
+    ("start-hyphen-arabic", _D93 + "The Rada ratified START-1 on Thursday with thirteen "
+     "conditions.", [w("start1_1991", "UKR", "ratified", "1993-11")]),
+]
+NO_FACT += [
+    # trap: a sequel the record does not hold is no agreement of it
+    ("start-three", _D00 + "Putin said Russia was ready to begin work on START-III at once."),
+]
+
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)
