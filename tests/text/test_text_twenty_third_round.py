@@ -80,6 +80,22 @@ NO_FACT += [
 ]
 
 
+_D88 = "World news\n1988-05-28\n\n"
+
+FACTS += [
+    # (4) a treaty told by its purpose: the one agreement whose names hold all its words but one
+    ("treaty-to-abolish", _D88 + "The Senate ratified the treaty to abolish intermediate-range "
+     "nuclear missiles on Friday.", [w("inf_1987", "USA", "ratified", "1988-05")]),
+    ("treaty-to-eliminate", _D88 + "Last week the Supreme Soviet ratified the treaty to "
+     "eliminate all intermediate-range missiles.", [w("inf_1987", "SUN", "ratified")]),
+]
+NO_FACT += [
+    # trap: words held by several agreements name none of them
+    ("treaty-limiting-strategic", _D88 + "The Senate ratified the treaty to limit strategic "
+     "nuclear missiles on Friday."),
+]
+
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)
