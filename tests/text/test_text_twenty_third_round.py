@@ -5,7 +5,10 @@ with the traps that must keep their old reading.
 Mechanisms: a bare verb in a comma list of verb phrases after an urged infinitive ("urge X to
 meet its obligations, abide by the treaty") is urged too, not done. A ratification that failed,
 was rejected or refused ("voted to reject ratification of", "ratification of X failed by a
-vote") is a refusal to ratify, not a ratification.
+vote") is a refusal to ratify, not a ratification. An acronym's numeral is written spaced or
+hyphenated, roman or arabic ("START-II", "SALT-2"). A treaty told by its purpose ("the treaty to
+abolish intermediate-range nuclear missiles") is the one agreement whose names hold all its
+content words but one.
 """
 
 from __future__ import annotations
