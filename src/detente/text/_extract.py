@@ -781,6 +781,13 @@ _DIRECTIVE = re.compile(
     r"calls|pleas?|appeals?|pressure|ultimatums?)\b"
     r"(?:\s+(?!to\b)[\w.'’-]+){0,8}?\s+to\s+(?=(?:\w+ly\s+)?(?!(?:the|a|an|this|that|these|"
     r"those|its|their|his|her|our|my|your|compliance|full|date)\b)(?-i:[a-z]))", re.I)
+#: (twenty-third round) the items of a comma list of verb phrases after a directive's "to", up
+#: to the act: "meet its due obligations, " (each a lowercase verb, not a determiner, pronoun
+#: or subordinator, and its object; no comma, quote or colon inside an item)
+_URGED_LIST = re.compile(
+    r"(?:(?:\w+ly\s+)?(?!(?:the|a|an|its|their|his|her|this|that|these|those|which|who|whom|"
+    r"whose|where|when|and|or|but|as|if|he|she|it|they|we|i)\b)(?-i:[a-z])[\w-]*"
+    r"[^,;:\"“”]{0,80}?,\s+(?:(?:and|or)\s+)?)+(?:\w+ly\s+)?", re.I)
 #: between a directive's "to" and a verbal act: a passive or perfect auxiliary, adverbs and
 #: coordinated verbs before it
 _DIRECTED_VERB = re.compile(r"(?:(?:be|have|get)\s+(?:been\s+)?)?(?:\w+ly\s+)*(?:[\w-]+(?:,\s+"
@@ -975,8 +982,17 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
 _RATIFICATION_WITHHELD = re.compile(
     r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
-    r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*)\s+(?:the\s+|its\s+|their\s+|"
-    r"any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+    r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*|"
+    # (twenty-third round) refused or defeated: "voted to reject ratification of", "rejected
+    # the ratification of", "voted down ratification"
+    r"reject\w*|refus\w*|den(?:y|ies|ied|ying)|defeat\w*|vot\w+\s+down)\s+(?:the\s+|its\s+|"
+    r"their\s+|any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (twenty-third round) a ratification said to have failed after it: "Ratification of the CTBT
+#: failed by a vote of 48 to 51", "was defeated", "was rejected", "fell short" (in its clause)
+_RATIFICATION_FAILED = re.compile(
+    r"(?:(?!\b(?:after|before|when|since|because|while|although|though|once|until|but|and|"
+    r"which|that|who|if|as|where)\b)[^;:,]){0,100}?\b(?:failed|(?:was|were)\s+(?:defeated|rejected|voted\s+down)|fell\s+short)\b"
+    r"(?!\s+to\b)", re.I)
 #: (seventeenth round) a clause of an actor and a bare auxiliary that ends the sentence or
 #: clause, after a negated act: ", Russia has.", ", but Egypt did;"
 _STRANDED = re.compile(r"[,;]\s+(?:but\s+|whereas\s+|while\s+)?(?P<who>(?-i:[A-Z])[\w.'’-]*"
@@ -1428,6 +1444,19 @@ class Extractor:
                        if all(any(n.startswith(x) for n in ws) for x in held)]
                 if len(fit) == 1:
                     return _Ent("AGR", fit[0], m.start("head"), m.end("head"), m.group(0))
+                # (twenty-third round) none holds them all: a treaty told by its purpose ("the
+                # treaty to abolish intermediate-range nuclear missiles") is the one agreement
+                # whose names hold all of them but one (of three or more)
+                if not fit and len(held) >= 3:
+                    count = {aid: sum(any(n.startswith(x) for n in ws) for x in held)
+                             for aid, ws in self.name_words.items()}
+                    best = [aid for aid, k in count.items() if k >= len(held) - 1]
+                    # (a tie goes to the one of the head's kind: a treaty, not a moratorium)
+                    head = m.group("head").lower().rstrip("s")
+                    best = [b for b in best if head in self.names[b].lower()] \
+                        if len(best) > 1 else best
+                    if len(best) == 1:
+                        return _Ent("AGR", best[0], m.start("head"), m.end("head"), m.group(0))
         if not _DOC_KEY.search(s):
             return None
         for m in _DESCRIBED_DOC.finditer(s):
@@ -2819,6 +2848,15 @@ class Extractor:
                         etype != "violation_alleged" and _NOMINAL.search(ttext.split()[-1])
                         and len(s[dv.end():t0].split()) <= 5)):
                 hyp = True
+            # (twenty-third round) a bare verb in a comma list of verb phrases after an urged
+            # infinitive is urged too: "urge the United States to meet its obligations, abide
+            # by the CTBT" (each item a lowercase verb with its object, no comma inside)
+            if not hyp and re.search(r",\s+(?:\w+ly\s+)?$", s[:t0]) and \
+                    not re.search(r"(?:ed|ing)$", first) and \
+                    first not in _IRREGULAR_PAST and \
+                    (dv := _last_in_scope(_DIRECTIVE, s, 0, t0)) is not None and \
+                    _URGED_LIST.fullmatch(s[dv.end():t0]):
+                hyp = True
             # a rejected report or a rumour of the act: "rejected speculations regarding the
             # cancellation of the Simla Agreement"; a violation keeps its own denial rules
             # (the accuser named in a denial still alleges it)
@@ -2892,7 +2930,8 @@ class Extractor:
             # "the protracted ratification process", "stalled ratification") is withheld; a
             # "ratification process" not said to be complete is under way, no act yet
             if etype == "ratified" and ttext.lower() == "ratification" and not negated:
-                if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]):
+                if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]) or \
+                        _RATIFICATION_FAILED.match(s[t1:c1]):
                     etype = "not_ratified"
                 elif _RATIFICATION_AWAITED.match(s[t1:c1]):
                     # (seventeenth round) "ratification of the treaty ... is still pending"

@@ -126,6 +126,10 @@ def _short_name_ok(p: str, actor_names: frozenset[str]) -> bool:
     return not re.search(r"\d{4}", p)
 
 
+#: roman numerals of agreement sequels and their arabic forms
+_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"}
+
+
 def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set[str]:
     """Ways an agreement's record name is written in prose (see the module docstring)."""
     out = {name.strip()}
@@ -171,6 +175,16 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
         if o[:1].isupper() and re.search(r"[A-Za-z]-[A-Za-z]", o):
             out.add(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", o))
             out.add(re.sub(r"(?<=[A-Za-z])-([A-Za-z])", lambda m: m.group(1).lower(), o))
+    # (twenty-third round) an acronym's numeral is written spaced or hyphenated, roman or
+    # arabic: "START II", "START-II", "START 2", "START-2" (and "SALT II Treaty", "SALT-2 Treaty")
+    for o in list(out):
+        m = re.fullmatch(r"([A-Z]{3,})[ -](I{1,3}|IV|V|[1-5])((?: [A-Z]\w*)?)", o)
+        if m:
+            num = m.group(2)
+            alt = _ROMAN.get(num) or next(r for r, a in _ROMAN.items() if a == num)
+            for n in (num, alt):
+                for sep in (" ", "-"):
+                    out.add(f"{m.group(1)}{sep}{n}{m.group(3)}")
     return {o for o in out if len(o) >= 2}
 
 
