@@ -108,6 +108,10 @@ LABELS = {
     "blind25": "twenty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind26": "twenty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind27": "twenty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind28": "twenty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind29": "twenty-ninth blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind30": "thirtieth blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind31": "thirty-first blind set, 9 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -265,7 +269,8 @@ def main() -> None:
                         "blind10", "blind11", "blind12", "blind13", "blind14",
                         "blind15", "blind16", "blind17",
                         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-                        "blind24", "blind25", "blind26", "blind27")
+                        "blind24", "blind25", "blind26", "blind27",
+                        "blind28", "blind29", "blind30", "blind31")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
