@@ -75,6 +75,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind25": (9, 13, 22),  # P 0.41 R 0.29 (31 gold facts; after the twenty-second round; 1 leak)
     "blind26": (10, 10, 35),  # P 0.50 R 0.22 (45 gold facts; after the 22nd round; no leak)
     "blind27": (7, 5, 28),  # P 0.58 R 0.20 (35 gold facts; after the twenty-second round; no leak)
+    "blind28": (8, 8, 30),  # P 0.50 R 0.21 (38 gold facts; after the 23rd round; no leak)
+    "blind29": (6, 6, 42),  # P 0.50 R 0.12 (48 gold facts; after the 23rd round; 1 leak)
+    "blind30": (10, 7, 28),  # P 0.59 R 0.26 (38 gold facts; after the 23rd round; 1 leak)
+    "blind31": (8, 7, 38),  # P 0.53 R 0.17 (46 gold facts; after the 23rd round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
