@@ -1,0 +1,63 @@
+"""Round review19: a think-tank researcher's record of agreements (record, text evidence,
+credibility, bargain) and the four leftovers of review18."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+#: The Philippines alone decides the resupply of its outpost (position 95, status quo 100);
+#: China wants it stopped and threatens a blockade; the United States wants it at 100.
+SHOAL = """\
+name: shoal
+date: "2025-06-01"
+as_of: "2025-06-01"
+actors:
+  - {id: CHN, name: China, capability: 60}
+  - {id: PHL, name: Philippines, capability: 10}
+  - {id: USA, name: United States, capability: 30}
+issues:
+  - {id: resupply, name: Resupply of the outpost, decision: {unilateral: PHL}, status_quo: 100}
+  - {id: patrols, name: Joint patrols, status_quo: 50}
+stances:
+  - {actor: CHN, issue: resupply, position: 0, salience: 5, commitment: 0.6}
+  - {actor: PHL, issue: resupply, position: 95, salience: 60}
+  - {actor: USA, issue: resupply, position: 100, salience: SAL_USA}
+  - {actor: CHN, issue: patrols, position: 0, salience: 40}
+  - {actor: PHL, issue: patrols, position: 80, salience: 50}
+  - {actor: USA, issue: patrols, position: 100, salience: 50}
+outside_options:
+  - {actor: CHN, target: [PHL], action: blockade, cost: COST, target_cost: 0.5,
+     imposes: {resupply: 0}}
+"""
+
+
+def _shoal(tmp_path: Path, sal_usa: int = 100, cost: float = 0.2) -> Path:
+    f = tmp_path / "shoal.yaml"
+    f.write_text(SHOAL.replace("SAL_USA", str(sal_usa)).replace("COST", str(cost)),
+                 encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize(("sal_usa", "cost"), [(100, 0.2), (60, 0.05), (20, 0.05)])
+def test_a_crisis_deal_never_puts_a_unilateral_issue_past_its_deciders_position(
+        tmp_path: Path, sal_usa: int, cost: float) -> None:
+    """PHL decides resupply alone and wants 95; CHN, the only one bargaining it down, wants 0.
+    A deal may have PHL concede toward CHN, never move it past 95 away from CHN (the ally's
+    wish for 100 is not PHL's to grant in a deal it would not make: it was 99.2)."""
+    from detente.crisis._model import analyse
+    from detente.scenario import load_scenario
+
+    an = analyse(load_scenario(_shoal(tmp_path, sal_usa, cost)), trust=0.8)
+    assert an.proposal is not None
+    deal = an.setup.to_scale(an.proposal)
+    assert deal[0] <= 95 + 1e-9
+    # and so every candidate deal considered
+    cands = an.setup.to_scale(an.candidates)
+    assert cands[:, 0].max() <= 95 + 1e-9
