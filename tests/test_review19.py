@@ -61,3 +61,23 @@ def test_a_crisis_deal_never_puts_a_unilateral_issue_past_its_deciders_position(
     # and so every candidate deal considered
     cands = an.setup.to_scale(an.candidates)
     assert cands[:, 0].max() <= 95 + 1e-9
+
+
+def test_the_crisis_commands_signal_reads_as_the_hypothetical_it_is(tmp_path: Path) -> None:
+    """The signal reads the challenger's public positions as if made an ultimatum; the command
+    said "CHN's public demand ties its hands ... it reads as an offer", as if it had been made."""
+    runner = CliRunner()
+    res = runner.invoke(app, ["crisis", str(_shoal(tmp_path, 60, 0.2)), "--trust", "0.8"])
+    assert res.exit_code == 0, res.output
+    out = " ".join(res.output.split())
+    assert "public demand ties its hands" not in out
+    assert "reads as an offer" not in out and "it announces" not in out
+    assert "Were CHN to make its public positions a public take-it-or-leave-it demand" in out
+    assert "(commitment 0.9; a hypothetical the model reads, not a demand on record)" in out
+    res = runner.invoke(app, ["crisis", str(_shoal(tmp_path, 60, 0.2)), "--trust", "0.8",
+                              "--demand", "resupply=10", "--commitment", "0.6"])
+    assert res.exit_code == 0, res.output
+    out = " ".join(res.output.split())
+    assert "Were CHN to make this demand a public take-it-or-leave-it demand (commitment 0.6;" \
+        in out
+    assert "would be accepted with probability" in out
