@@ -81,3 +81,47 @@ def test_the_crisis_commands_signal_reads_as_the_hypothetical_it_is(tmp_path: Pa
     assert "Were CHN to make this demand a public take-it-or-leave-it demand (commitment 0.6;" \
         in out
     assert "would be accepted with probability" in out
+
+
+def test_simulate_and_sensitivity_tables_label_issues_by_name(tmp_path: Path) -> None:
+    """Every other face (forecast, report) shows an issue's name; simulate and sensitivity
+    showed its id. The JSON keeps the id and adds the name."""
+    runner = CliRunner()
+    f = str(_shoal(tmp_path))
+    res = runner.invoke(app, ["simulate", f, "-m", "compromise", "--draws", "200",
+                              "--jitter", "position=10"])
+    assert res.exit_code == 0, res.output
+    rows = [ln for ln in res.output.splitlines() if "compromise" in ln]
+    assert any("Resupply of the outpost" in ln for ln in rows), res.output
+    assert not any(ln.strip("│ ").startswith("resupply ") for ln in rows), res.output
+    res = runner.invoke(app, ["simulate", f, "-m", "compromise", "--draws", "200",
+                              "--jitter", "position=10", "-f", "json"])
+    doc = json.loads(res.output)
+    row = doc["models"][0]["issues"][0]
+    assert (row["issue"], row["name"]) == ("resupply", "Resupply of the outpost")
+    res = runner.invoke(app, ["sensitivity", f, "-m", "compromise", "--jitter",
+                              "position=10", "-n", "64"])
+    assert res.exit_code == 0, res.output
+    assert "Resupply of the outpost: inputs that move the forecast most" in res.output
+    assert "\nresupply: inputs" not in res.output
+    res = runner.invoke(app, ["sensitivity", f, "-m", "compromise", "--jitter",
+                              "position=10", "-n", "64", "-f", "json"])
+    assert json.loads(res.output)["issue_names"]["patrols"] == "Joint patrols"
+
+
+def test_the_web_uncertainty_page_labels_issues_by_name(tmp_path: Path) -> None:
+    from detente.scenario import load_scenario
+    from detente.uncertainty import sensitivity, simulate
+    from detente.web._uncertainty_pages import result_context
+
+    sc = load_scenario(_shoal(tmp_path))
+    sim = simulate(sc, ["compromise"], draws=200, seed=0, jitter="position=10")
+    sen = sensitivity(sc, "compromise", jitter="position=10", n=64)
+
+    class R:  # the two results the page reads
+        simulation, sensitivity = sim, sen
+
+    ctx = result_context(R())  # type: ignore[arg-type]
+    assert {r["label"] for r in ctx["rows"]} == {"Resupply of the outpost", "Joint patrols"}
+    assert {r["label"] for r in ctx["ranks"]} == {"Resupply of the outpost", "Joint patrols"}
+    assert ctx["dfigs"][0]["spec"]["layout"]["title"]["text"].startswith("Resupply of")

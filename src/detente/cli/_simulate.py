@@ -225,7 +225,7 @@ def _table(res: Any, scenario: Any) -> None:
         for m in res.models:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
-            cells = [iss, m.model, _f(m.point[k], dg), _f(m.mean[k], dg), _f(m.median[k], dg),
+            cells = [res.label(iss), m.model, _f(m.point[k], dg), _f(m.mean[k], dg), _f(m.median[k], dg),
                      _iv(a50[k], b50[k], dg - 1), _iv(a90[k], b90[k], dg - 1)]
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))
@@ -246,7 +246,7 @@ def _table(res: Any, scenario: Any) -> None:
     if any(bool((~m.converged & (m.n > 0)).any()) for m in res.models):
         console.print("conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
                       "two halves of the run disagree; add draws", style="dim")
-    empty = [f"{m.model} on {iss}" for m in res.models
+    empty = [f"{m.model} on {res.label(iss)}" for m in res.models
              for k, iss in enumerate(m.issue_ids) if m.n[k] == 0]
     if empty:
         console.print("—: no draw gave a forecast (" + ", ".join(empty) + "); more draws "
@@ -295,7 +295,8 @@ def sensitivity_cmd(
     print_styled(f"[bold]{esc(res.scenario)}[/]: {esc(model)}, {method}, {res.runs:,} runs over "
                   f"{len(res.inputs)} inputs")
     for iss, xs in res.ranking.items():
-        t = Table(title=f"{iss}: inputs that move the forecast most", title_justify="left")
+        t = Table(title=f"{res.label(iss)}: inputs that move the forecast most",
+                  title_justify="left")
         t.add_column("input")
         if method == "sobol":
             for c in ("S1", "± 95 %", "ST", "± 95 %"):
@@ -311,7 +312,7 @@ def sensitivity_cmd(
         who = ", ".join(f"{a} {v:.2f}" for a, v in res.actors[iss][:top])
         console.print(f"  by actor ({'ΣS1' if method == 'sobol' else 'Σmu*'}): {who}")
     for iss, why in res.skipped.items():
-        console.print(f"{iss}: no indices: {why}")
+        console.print(f"{res.label(iss)}: no indices: {why}")
     if method == "sobol":
         wide = max((x.s1_conf for xs in res.ranking.values() for x in xs
                     if math.isfinite(x.s1_conf)), default=0.0)
