@@ -225,7 +225,8 @@ def _table(res: Any, scenario: Any) -> None:
         for m in res.models:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
-            cells = [res.label(iss), m.model, _f(m.point[k], dg), _f(m.mean[k], dg), _f(m.median[k], dg),
+            cells = [res.label(iss), m.model, _f(m.point[k], dg), _f(m.mean[k], dg),
+                     _f(m.median[k], dg),
                      _iv(a50[k], b50[k], dg - 1), _iv(a90[k], b90[k], dg - 1)]
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))

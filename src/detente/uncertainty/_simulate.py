@@ -227,7 +227,8 @@ class SimulationResult:
             issues = []
             for k, iss in enumerate(m.issue_ids):
                 row: dict[str, Any] = {
-                    "issue": iss, "name": self.label(iss), "point": num(m.point[k]), "mean": num(m.mean[k]),
+                    "issue": iss, "name": self.label(iss), "point": num(m.point[k]),
+                    "mean": num(m.mean[k]),
                     "sd": num(m.sd[k]), "mcse": num(m.mcse[k]),
                     "quantiles": {f"{q:g}": num(v[k]) for q, v in sorted(m.quantiles.items())},
                     "converged": bool(m.converged[k]), "n": int(m.n[k]),

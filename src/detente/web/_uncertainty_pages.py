@@ -128,7 +128,8 @@ def result_context(r: unc.UncertaintyResult) -> dict[str, Any]:
     for k, iss in enumerate(sim.issue_ids):
         for m in sim.models:
             rows.append({
-                "issue": iss, "label": sim.label(iss), "model": m.model, "point": m.point[k], "mean": m.mean[k],
+                "issue": iss, "label": sim.label(iss), "model": m.model, "point": m.point[k],
+                "mean": m.mean[k],
                 "q": [m.quantiles[q][k] for q in qs],
                 "p_above": None if m.p_above is None else m.p_above[k],
                 "mcse": m.mcse[k], "converged": bool(m.converged[k]), "n": int(m.n[k])})
