@@ -124,3 +124,46 @@ def test_the_web_uncertainty_page_labels_issues_by_name(tmp_path: Path) -> None:
     assert {r["label"] for r in ctx["rows"]} == {"Resupply of the outpost", "Joint patrols"}
     assert {r["label"] for r in ctx["ranks"]} == {"Resupply of the outpost", "Joint patrols"}
     assert ctx["dfigs"][0]["spec"]["layout"]["title"]["text"].startswith("Resupply of")
+
+
+DROP_NOTE = ("CHN's outside option (blockade) had no target left and is removed; 'resupply' "
+             "was PHL's alone to decide and is now decided collectively")
+
+
+@pytest.mark.parametrize("cmd", [
+    ["forecast"], ["simulate", "--draws", "50"], ["crisis", "--trust", "0.8"],
+    ["bargain", "--a", "CHN", "--b", "USA"],
+    ["sensitivity", "--jitter", "position=10", "-n", "16"]])
+def test_a_drops_note_reaches_the_cli_json(tmp_path: Path, cmd: list[str]) -> None:
+    """Dropping PHL removes CHN's threat and PHL's unilateral decision: the note went to
+    stderr only (and to /api/forecast); a JSON read by a script never said so."""
+    res = CliRunner().invoke(app, [cmd[0], str(_shoal(tmp_path)), *cmd[1:], "--drop", "PHL",
+                                   "-f", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert f"--drop PHL: {DROP_NOTE}" in doc["notes"]
+    # no drop, or a drop that takes nothing else with it: no such note
+    res = CliRunner().invoke(app, [cmd[0], str(_shoal(tmp_path)), *cmd[1:], "-f", "json"])
+    assert not any("--drop" in n for n in json.loads(res.stdout).get("notes", []))
+
+
+def test_a_drops_note_reaches_every_api_route_that_takes_a_whatif(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+
+    client = TestClient(create_app())
+    import yaml
+
+    doc = yaml.safe_load(_shoal(tmp_path).read_text(encoding="utf-8"))
+    body = {"document": doc, "drop": ["PHL"]}
+    want = f"drop[0] PHL: {DROP_NOTE}"
+    r = client.post("/api/forecast", json={**body, "models": ["compromise"]})
+    assert r.status_code == 200, r.text
+    assert want in r.json()["notes"]
+    r = client.post("/api/simulate", json={**body, "draws": 50, "jitter": "position=10"})
+    assert r.status_code == 200, r.text
+    assert want in r.json()["notes"]
+    r = client.post("/api/sensitivity", json={**body, "n": 16, "jitter": "position=10"})
+    assert r.status_code == 200, r.text
+    assert want in r.json()["notes"]

@@ -236,6 +236,13 @@ def bargain_cmd(
                   else "counterpart's ideal on the issues where it conceded")
     if fmt is TableJson.json:
         doc = res.as_dict()
+        if drop and not _is_domain_yaml(scenario_path(file)):
+            from detente.scenario import load_scenario
+            from detente.uncertainty import whatif_notes
+
+            # what the --drop took with it (also on stderr), from the file's own scenario
+            if wnotes := whatif_notes(load_scenario(scenario_path(file)), drop):
+                doc["notes"] = list(wnotes)
         doc["trust"] = list(pair)
         doc["record"] = record
         doc["breach"] = br_mode
