@@ -167,3 +167,40 @@ def test_a_drops_note_reaches_every_api_route_that_takes_a_whatif(tmp_path: Path
     r = client.post("/api/sensitivity", json={**body, "n": 16, "jitter": "position=10"})
     assert r.status_code == 200, r.text
     assert want in r.json()["notes"]
+
+
+AGREEMENTS = ("id,name,kind,parties,domain,signed,in_force,source,note\n"
+              "doc_2002,Declaration on conduct,political_commitment,CHN;PHL;VNM,maritime,"
+              "SIGNED,,https://asean.org/doc,ASEAN-China declaration\n")
+EVENTS = ("id,agreement,date,actors,type,alleged_by,established_by,evidence,lawful,disputed,"
+          "conduct,source,note\n"
+          "EVX1,doc_2002,2002-11-04,CHN;PHL,signed,,,record,,false,,https://asean.org/doc,x\n"
+          "EVX2,doc_2002,2023-08-05,ACTOR,violation_alleged,ALLEGER,,allegation,,true,,"
+          "https://example.org/x,Water cannon\n")
+
+
+def _record_files(tmp_path: Path, signed: str = "2002-11-04", actor: str = "CHN",
+                  alleger: str = "PHL", parties: str = "CHN;PHL;VNM") -> list[str]:
+    a, e = tmp_path / "agreements.csv", tmp_path / "events.csv"
+    a.write_text(AGREEMENTS.replace("SIGNED", signed).replace("CHN;PHL;VNM", parties),
+                 encoding="utf-8")
+    e.write_text(EVENTS.replace("ACTOR", actor).replace("ALLEGER", alleger), encoding="utf-8")
+    return [str(a), str(e)]
+
+
+def _empty_db(tmp_path: Path) -> str:
+    from detente.record import open_store
+
+    db = str(tmp_path / "mine.sqlite")
+    with open_store(db, seed=False) as s:
+        assert s.is_empty()
+    return db
+
+
+def test_an_agreement_signed_after_today_is_refused(tmp_path: Path) -> None:
+    db = _empty_db(tmp_path)
+    res = CliRunner().invoke(app, ["record", "import", *_record_files(tmp_path, "2102-11-04"),
+                                   "--db", db])
+    assert res.exit_code == 2, res.output
+    assert "row 2: field 'signed': agreement doc_2002: signed 2102-11-04 is after today" in \
+        " ".join(res.output.split())
