@@ -197,6 +197,40 @@ def _empty_db(tmp_path: Path) -> str:
     return db
 
 
+@pytest.mark.parametrize(("where", "field", "code"), [
+    ({"parties": "CHN;PHL;VMN"}, "parties", "VMN"), ({"actor": "CNH"}, "actors", "CNH"),
+    ({"alleger": "PHI"}, "alleged_by", "PHI")])
+def test_an_unknown_three_letter_actor_code_is_refused_at_its_row_and_field(
+        tmp_path: Path, where: dict[str, str], field: str, code: str) -> None:
+    """ISO 3166 alpha-3, the docs say; a typo (VMN, CNH, PHI) went in silently and became an
+    actor of its own, with a credibility of its own."""
+    db = _empty_db(tmp_path)
+    res = CliRunner().invoke(app, ["record", "import", *_record_files(tmp_path, **where),
+                                   "--db", db])
+    assert res.exit_code == 2, res.output
+    out = " ".join(res.output.split())
+    row = 2 if field == "parties" else 3
+    assert f"row {row}: field '{field}': unknown actor code '{code}'" in out
+    from detente.record import open_store
+
+    with open_store(db) as s:
+        assert s.is_empty()  # all or nothing
+
+
+def test_known_codes_still_import(tmp_path: Path) -> None:
+    """Organisations, non-state actors and former states (SUN, DDR) pass; so does every code
+    of the shipped record (checked against the rule itself)."""
+    from detente.record import load_shipped_record
+    from detente.record._model import unknown_code
+
+    db = _empty_db(tmp_path)
+    res = CliRunner().invoke(app, ["record", "import", *_record_files(
+        tmp_path, parties="CHN;PHL;ASEAN;DDR", actor="SUN", alleger="NATO"), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert not [c for c in load_shipped_record().actors() if unknown_code(c)
+                and c not in ("DPR", "LPR")]  # the two non-state codes the record holds
+
+
 def test_an_agreement_signed_after_today_is_refused(tmp_path: Path) -> None:
     db = _empty_db(tmp_path)
     res = CliRunner().invoke(app, ["record", "import", *_record_files(tmp_path, "2102-11-04"),
@@ -204,3 +238,16 @@ def test_an_agreement_signed_after_today_is_refused(tmp_path: Path) -> None:
     assert res.exit_code == 2, res.output
     assert "row 2: field 'signed': agreement doc_2002: signed 2102-11-04 is after today" in \
         " ".join(res.output.split())
+
+
+def test_an_event_on_a_refused_agreement_row_says_so(tmp_path: Path) -> None:
+    """The agreement is in the file, on a row refused for its own mistake: 'not in the store or
+    the imported agreements' sent the newcomer looking for a missing row."""
+    db = _empty_db(tmp_path)
+    res = CliRunner().invoke(app, ["record", "import", *_record_files(tmp_path, "31/02/2021"),
+                                   "--db", db])
+    assert res.exit_code == 2, res.output
+    out = " ".join(res.output.split())
+    assert "field 'signed': expected a date YYYY-MM-DD" in out
+    assert "unknown agreement 'doc_2002' (not in the store or the imported agreements, " \
+        "unless on an agreement row refused above)" in out
