@@ -251,3 +251,27 @@ def test_an_event_on_a_refused_agreement_row_says_so(tmp_path: Path) -> None:
     assert "field 'signed': expected a date YYYY-MM-DD" in out
     assert "unknown agreement 'doc_2002' (not in the store or the imported agreements, " \
         "unless on an agreement row refused above)" in out
+
+
+def test_record_init_empty_starts_a_ledger_of_ones_own(tmp_path: Path) -> None:
+    """A researcher keeping a ledger of their own had no way from the command line to start
+    an empty record: any new --db was filled with the shipped dataset."""
+    runner = CliRunner()
+    db = str(tmp_path / "mine.sqlite")
+    res = runner.invoke(app, ["record", "init", "--db", db, "--empty"])
+    assert res.exit_code == 0, res.output
+    assert "empty; add agreements and events with `detente record import FILE" in res.output
+    res = runner.invoke(app, ["record", "agreements", "--db", db, "-f", "json"])
+    assert json.loads(res.stdout) == []
+    # it stays empty on later use, and an import fills it
+    res = runner.invoke(app, ["record", "import", *_record_files(tmp_path), "--db", db])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["record", "agreements", "--db", db, "-f", "json"])
+    assert [a["id"] for a in json.loads(res.stdout)] == ["doc_2002"]
+    # --empty on a database that holds data is refused, and empties nothing
+    res = runner.invoke(app, ["record", "init", "--db", db, "--empty"])
+    assert res.exit_code == 2
+    assert "already holds 1 agreement and 2 events" in " ".join(res.output.split())
+    # without --empty: the shipped dataset, as on first use of any --db
+    res = runner.invoke(app, ["record", "init", "--db", str(tmp_path / "full.sqlite")])
+    assert res.exit_code == 0 and "62 agreements and 319 events" in res.output

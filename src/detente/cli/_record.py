@@ -213,6 +213,31 @@ def show_cmd(
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
 
 
+@record_app.command("init")
+@user_errors
+def init_cmd(
+    db: DbOpt = None,
+    empty: Annotated[bool, typer.Option(
+        "--empty", help="Start with no agreements and no events (your own ledger), not the "
+        "shipped dataset.")] = False,
+) -> None:
+    """Create a record database: filled with the shipped dataset, or --empty."""
+    from detente.record import open_store
+
+    if db == "shipped":
+        raise UserError("--db shipped is the package's read-only dataset; give a database to "
+                        "create")
+    with open_store(db, seed=not empty) as store:
+        rec, url = store.record(), store.url
+    held = f"{count(len(rec.agreements), 'agreement')} and {count(len(rec.events), 'event')}"
+    if empty and (rec.agreements or rec.events):
+        raise UserError(f"--empty: {url} already holds {held}; give a new file (a database "
+                        "is never emptied by this command)")
+    hint = f" --db {db}" if db else ""
+    console.print(f"record database {url}: " + (held if rec.agreements or rec.events else
+                  f"empty; add agreements and events with `detente record import FILE{hint}`"))
+
+
 @record_app.command("import", help=(
     "Import CSV rows (all-or-nothing; every bad row is reported).\n\n"
     "Comma-separated, with a header line. Events: id, agreement, date, actors, type, "
