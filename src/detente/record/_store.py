@@ -261,7 +261,8 @@ class Store:
                 text = json_as_csv(text, str(path))
             kind, items, probs = read_csv_rows(text, str(path), at)
             problems.extend(json_problems(probs) if is_json else probs)
-            rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True))
+            rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True)
+                        if isinstance(i, Agreement | Event))
             if kind == "agreements":
                 refused_agreements = refused_agreements or bool(probs)
                 agreements.extend(i for i in items if isinstance(i, Agreement))
