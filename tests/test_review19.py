@@ -275,3 +275,91 @@ def test_record_init_empty_starts_a_ledger_of_ones_own(tmp_path: Path) -> None:
     # without --empty: the shipped dataset, as on first use of any --db
     res = runner.invoke(app, ["record", "init", "--db", str(tmp_path / "full.sqlite")])
     assert res.exit_code == 0 and "62 agreements and 319 events" in res.output
+
+
+ARTICLE = """Putin suspends Russia's participation in New START
+February 21, 2023
+
+Russian President Vladimir Putin said Tuesday that he is suspending Moscow's participation in
+the last remaining nuclear arms control treaty between Russia and the United States.
+"""
+
+
+def test_accepting_candidates_never_counts_an_act_twice(tmp_path: Path) -> None:
+    """The record holds Russia's New START suspension (EV0042, 2023-02-21); the article says it
+    twice (headline, first sentence). --accept-all wrote both as new acts, without a conduct
+    key: the one suspension counted three times in Russia's credibility. Now they are written
+    as further sources of EV0042's act (its conduct key), and the figure does not move."""
+    from detente.record import credibility, open_store
+
+    art = tmp_path / "newstart.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "r.sqlite")
+    runner = CliRunner()
+    assert runner.invoke(app, ["record", "init", "--db", db]).exit_code == 0
+    with open_store(db) as s:
+        before = s.record()
+    res = runner.invoke(app, ["extract", str(art), "--accept-all", "--source",
+                              "https://example.org/newstart", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "events: 2 added" in res.output
+    with open_store(db) as s:
+        after = s.record()
+    new = [e for e in after.events if e.id.startswith("TX")]
+    assert len(new) == 2 and {e.conduct for e in new} == {"EV0042"}
+    assert all("Same act as EV0042" in e.note for e in new)
+    for who, toward in (("RUS", "USA"), ("RUS", None)):
+        a = credibility(after, who, toward=toward, as_of="2026-11-25")
+        b = credibility(before, who, toward=toward, as_of="2026-11-25")
+        assert a.mean == pytest.approx(b.mean, abs=1e-12)
+    # a new act is still counted: the same two sentences without EV0042 in the record
+    bare = type(before)(agreements=before.agreements,
+                        events=tuple(e for e in before.events if e.id != "EV0042"))
+    assert credibility(bare.with_items(events=new), "RUS", toward="USA",
+                       as_of="2026-11-25").mean < credibility(bare, "RUS", toward="USA",
+                                                              as_of="2026-11-25").mean
+
+
+def test_two_sentences_on_one_new_act_count_once(tmp_path: Path) -> None:
+    """An act the record does not hold yet, said twice in an article: one conduct."""
+    from detente.record import credibility, load_shipped_record
+    from detente.text import Article, Extractor, to_events
+
+    rec = load_shipped_record()
+    rec = type(rec)(agreements=rec.agreements,
+                    events=tuple(e for e in rec.events if e.id != "EV0042"))
+    cands = [c for c in Extractor(rec).extract(Article(name="a", text=ARTICLE))
+             if c.is_fact and c.type == "suspended" and c.agreement == "new_start_2010"]
+    assert len(cands) == 2
+    events, _ = to_events(cands, rec, "https://example.org/newstart")
+    assert len(events) == 2 and events[0].conduct == "" and events[1].conduct == events[0].id
+    one = credibility(rec.with_items(events=events[:1]), "RUS", toward="USA", as_of="2026-11-25")
+    both = credibility(rec.with_items(events=events), "RUS", toward="USA", as_of="2026-11-25")
+    apart = credibility(rec.with_items(events=[events[0], events[1].model_copy(
+        update={"conduct": ""})]), "RUS", toward="USA", as_of="2026-11-25")
+    # one conduct takes its largest weight (the month-dated sentence ends a week later, so it
+    # is a shade less forgotten): a hair from one event, far from two acts
+    assert abs(both.mean - one.mean) < 1e-4 < abs(apart.mean - one.mean) / 10
+
+
+def test_the_web_review_links_an_act_the_record_holds(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from detente.record import open_store
+    from detente.web import create_app
+    from detente.web._settings import WebSettings
+
+    db = tmp_path / "w.sqlite"
+    assert CliRunner().invoke(app, ["record", "init", "--db", str(db)]).exit_code == 0
+    settings = WebSettings(db=str(db), allow_writes=True, token="t0k3n")
+    client = TestClient(create_app(settings))
+    r = client.post("/api/text/extract", json={"text": ARTICLE, "name": "a.txt"})
+    assert r.status_code == 200, r.text
+    cands = [c for c in r.json() if c["type"] == "suspended"]
+    r = client.post("/api/record/events", json={"candidates": cands[:1],
+                    "source": "https://example.org/x"}, headers={"Authorization": "Bearer t0k3n"})
+    assert r.status_code == 201, r.text
+    (eid,) = r.json()["written"]
+    with open_store(str(db)) as s:
+        (ev,) = [e for e in s.record().events if e.id == eid]
+    assert ev.conduct == "EV0042"
