@@ -363,3 +363,43 @@ def test_the_web_review_links_an_act_the_record_holds(tmp_path: Path) -> None:
     with open_store(str(db)) as s:
         (ev,) = [e for e in s.record().events if e.id == eid]
     assert ev.conduct == "EV0042"
+
+
+def test_bargain_reads_the_trust_from_the_researchers_record_and_settings(
+        tmp_path: Path) -> None:
+    """`detente credibility` takes --db, --half-life and --allegation-weight; `bargain --as-of`
+    read the shipped record at the default settings whatever the researcher's own ledger and
+    settings said: 'bargain at that trust' gave another number."""
+    runner = CliRunner()
+    cmd = ["bargain", "geneva-2022", "--a", "USA", "--b", "RUS", "--as-of", "2022-01-10",
+           "-f", "json"]
+    cred = ["credibility", "RUS", "--toward", "USA", "--as-of", "2022-01-10", "-f", "json"]
+    opts = ["--half-life", "5", "--allegation-weight", "0.1"]
+    res = runner.invoke(app, [*cmd, *opts])
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.stdout)["trust"][0]  # USA's trust in RUS
+    want = json.loads(runner.invoke(app, [*cred, *opts, "--db", "shipped"]).stdout)["mean"]
+    assert got == pytest.approx(want, abs=1e-12)
+    assert got != pytest.approx(json.loads(runner.invoke(app, cmd).stdout)["trust"][0])
+    # the researcher's own ledger: RUS's conduct toward the US is one kept milestone
+    db = str(tmp_path / "ledger.sqlite")
+    assert runner.invoke(app, ["record", "init", "--db", db, "--empty"]).exit_code == 0
+    (tmp_path / "a.csv").write_text(
+        "id,name,kind,parties,domain,signed,in_force,source,note\n"
+        "ns,New START,treaty,USA;RUS,arms_control,2010-04-08,2011-02-05,https://example.org/ns,"
+        "\n", encoding="utf-8")
+    (tmp_path / "e.csv").write_text(
+        "id,agreement,date,actors,type,alleged_by,established_by,evidence,lawful,disputed,"
+        "conduct,source,note\nE1,ns,2018-02-05,RUS,kept,,,record,,false,,"
+        "https://example.org/k,limits met\n", encoding="utf-8")
+    assert runner.invoke(app, ["record", "import", str(tmp_path / "a.csv"),
+                               str(tmp_path / "e.csv"), "--db", db]).exit_code == 0
+    res = runner.invoke(app, [*cmd, "--db", db])
+    assert res.exit_code == 0, res.output
+    want = json.loads(runner.invoke(app, [*cred, "--db", db]).stdout)["mean"]
+    assert json.loads(res.stdout)["trust"][0] == pytest.approx(want, abs=1e-12)
+    assert want > 0.6  # one kept milestone against a uniform prior
+    # without --as-of the record options are refused, not ignored
+    res = runner.invoke(app, ["bargain", "geneva-2022", "--a", "USA", "--b", "RUS",
+                              "--trust", "0.5", "--db", db])
+    assert res.exit_code == 2 and "--db: only with --as-of" in res.output

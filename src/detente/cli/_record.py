@@ -293,6 +293,35 @@ def _settings_from_file(path: Path) -> tuple[dict[str, Any], Callable[[Any], int
     return dict(data), locate
 
 
+def credibility_settings(settings_file: Path | None, half_life: float | None = None,
+                         level: float | None = None, allegation_weight: float | None = None
+                         ) -> Any:
+    """The CredibilitySettings of the --settings file and the options that override it (a bad
+    value is located in the file or the options)."""
+    from detente.record import CredibilitySettings
+
+    kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
+    if half_life is not None:
+        kw["half_life_years"] = half_life
+    if level is not None:
+        kw["level"] = level
+    if allegation_weight is not None:
+        kw["evidence_weights"] = {**kw.get("evidence_weights", {}),
+                                  "allegation": allegation_weight}
+    try:
+        settings = CredibilitySettings(**kw)
+    except ValidationError as err:
+        problems = []
+        for detail in err.errors():
+            loc = tuple(detail["loc"])
+            msg = "invalid setting: " + str(detail["msg"]).removeprefix("Value error, ")
+            line = locate(loc) if locate is not None else None
+            source = "command-line options" if settings_file is None else str(settings_file)
+            problems.append(Problem(msg, ".".join(map(str, loc)), source, line))
+        raise ScenarioError(problems) from None
+    return settings
+
+
 def _note_no_events(rec: Any, actor: str, toward: str | None, day: date,
                     settings: Any) -> None:
     """Say (``note:`` on stderr) that a credibility with no event behind it is the prior."""
@@ -335,31 +364,13 @@ def credibility_cmd(
     db: DbOpt = None,
 ) -> None:
     """Credibility of ACTOR's commitments (to --toward, or anyone), with its drivers."""
-    from detente.record import CredibilitySettings, credibility, credibility_curve
+    from detente.record import credibility, credibility_curve
     from detente.record._credibility import _monthly
     from detente.report import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
     not_after_today(day, "--as-of")
-    kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
-    if half_life is not None:
-        kw["half_life_years"] = half_life
-    if level is not None:
-        kw["level"] = level
-    if allegation_weight is not None:
-        kw["evidence_weights"] = {**kw.get("evidence_weights", {}),
-                                  "allegation": allegation_weight}
-    try:
-        settings = CredibilitySettings(**kw)
-    except ValidationError as err:
-        problems = []
-        for detail in err.errors():
-            loc = tuple(detail["loc"])
-            msg = "invalid setting: " + str(detail["msg"]).removeprefix("Value error, ")
-            line = locate(loc) if locate is not None else None
-            source = "command-line options" if settings_file is None else str(settings_file)
-            problems.append(Problem(msg, ".".join(map(str, loc)), source, line))
-        raise ScenarioError(problems) from None
+    settings = credibility_settings(settings_file, half_life, level, allegation_weight)
     rec = load_record(db)
     cred = credibility(rec, actor, toward=toward, as_of=day, settings=settings)
     if cred.n_events == 0:
