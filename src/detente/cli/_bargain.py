@@ -697,6 +697,6 @@ def ultimatum_cmd(
                       f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
     console.print(t)
     if signal is not None:
-        console.print(f"if {P.id} made its public positions an ultimatum: a signal (Fearon "
-                      "1997; a hypothetical)", style="bold")
+        console.print(f"{P.id}'s public positions, were they made an ultimatum, read as a "
+                      "signal (Fearon 1997) — a hypothetical", style="bold")
         print_lines(signal.describe(), indent="  ")

@@ -265,6 +265,6 @@ def crisis_cmd(
         console.print("why", style="bold")
         print_lines(doc["explanation"], indent="  ")
     if d is not None and "signal" in doc:
-        console.print("if the demand were made: a signal (Fearon 1997; a hypothetical)",
-                      style="bold")
+        console.print("the demand, were it made, read as a signal (Fearon 1997) — a "
+                      "hypothetical", style="bold")
         print_lines(sig.describe(), indent="  ")

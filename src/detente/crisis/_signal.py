@@ -79,12 +79,12 @@ class Signal:
         return dict(self.__dict__)
 
     def posterior_text(self) -> str:
-        """The belief once the demand were made, in words: a number, or why there is none."""
+        """The belief after the demand, in words: a number, or why there is none."""
         if self.posterior_resolve is None:
-            return (f"undefined once it were made: no type of {self.sender} would make this "
-                    "demand in the model (escalating is never worth it and bluffing does not "
-                    "pay), so Bayes' rule has nothing to update on")
-        return f"{self.posterior_resolve:.2f} once it were made"
+            return (f"undefined after it: no type of {self.sender} would make this demand in "
+                    "the model (escalating is never worth it and bluffing does not pay), so "
+                    "Bayes' rule has nothing to update on")
+        return f"{self.posterior_resolve:.2f} after it"
 
     def describe(self) -> list[str]:
         """The reading in words. The demand is a hypothetical (the sender's public positions
@@ -98,7 +98,7 @@ class Signal:
             f"{self.audience_cost:.3f} (stake units)"
             + (f", and it would sink {self.sunk_cost:g} up front." if self.sunk_cost else "."),
             f"Belief that {self.sender} is resolved (would rather escalate than back down): "
-            f"{self.prior_resolve:.2f} now, {self.posterior_text()} (a bluffing "
+            f"{self.prior_resolve:.2f} before the demand, {self.posterior_text()} (a bluffing "
             f"{self.sender} would make it with probability {self.p_send_bluff:.2f}).",
         ]
         if self.meant_to_be_accepted:
