@@ -512,17 +512,6 @@ def _candidates(s: CrisisSetup, d: Dyad, rng: np.random.Generator, n_random: int
     hi = np.clip(np.minimum(pts.max(axis=0), bhi[idx]), lo, None)
     lo = np.clip(lo, blo[idx], bhi[idx])
     hi = np.clip(hi, blo[idx], bhi[idx])
-    # A unilateral issue is its decider's to set: a deal can have the decider concede toward
-    # the side it bargains with (A, or the others when A decides), never move it past its own
-    # position away from that side -- a third party's wish is not the decider's to grant
-    for j, k in enumerate(idx.tolist()):
-        dcd = s.decider[k]
-        if s.kind[k] != "unilateral" or np.isnan(s.ideal[dcd, k]):
-            continue
-        own = float(np.clip(s.ideal[dcd, k], max(s.rl_lo[dcd, k], lo[j]),
-                            min(s.rl_hi[dcd, k], hi[j])))
-        toward = float(np.clip(y_b[j] if dcd == d.a else y_a[j], lo[j], hi[j]))
-        lo[j], hi[j] = min(own, toward), max(own, toward)
     rows: list[np.ndarray] = []
     levels = [np.unique(np.clip(np.r_[pts[:, j], lo[j], hi[j]], lo[j], hi[j]))
               for j in range(idx.size)]
