@@ -113,15 +113,15 @@ def test_postgres_import_is_all_or_nothing(clean: str, tmp_path: Path) -> None:
     ag = tmp_path / "agreements.csv"
     ag.write_text(
         "id,name,kind,parties,domain,signed,in_force,source,note\n"
-        f"t,T,treaty,AAA;BBB,arms_control,2000-01-01,,{SRC},\n",
+        f"t,T,treaty,USA;RUS,arms_control,2000-01-01,,{SRC},\n",
         encoding="utf-8",
     )
     ev = tmp_path / "events.csv"
     ev.write_text(
         "id,agreement,date,actors,type,alleged_by,established_by,evidence,lawful,disputed,"
         "conduct,source,note\n"
-        f"e1,t,2001-01-01,AAA,kept,,,,,false,,{SRC},fine\n"
-        f"e2,t,2001-13-01,AAA,kept,,,,,false,,{SRC},bad month\n",
+        f"e1,t,2001-01-01,USA,kept,,,,,false,,{SRC},fine\n"
+        f"e2,t,2001-13-01,USA,kept,,,,,false,,{SRC},bad month\n",
         encoding="utf-8",
     )
     with open_store(clean, seed=False) as pg:

@@ -61,12 +61,12 @@ def _bad_events(tmp_path: Path) -> Path:
     p = tmp_path / "events.csv"
     p.write_text(
         EV_HEADER
-        + f"e1,t,2001-01-01,AAA,kept,,,,,false,,{SRC},fine\n"
-        + f"e2,t,2001-13-01,AAA,kept,,,,,false,,{SRC},bad month\n"
-        + f"e3,t,2001-02-01,AAA,exploded,,,,,false,,{SRC},bad type\n"
-        + f"e4,t,2001-02-01,AAA,violation_alleged,,,,,false,,{SRC},no accuser\n"
-        + f"e5,nowhere,2001-02-01,AAA,kept,,,,,maybe,,{SRC},bad bool\n"
-        + "e6,t,2001-02-01,AAA,kept,,,,,false,,not-a-url,bad source\n",
+        + f"e1,t,2001-01-01,USA,kept,,,,,false,,{SRC},fine\n"
+        + f"e2,t,2001-13-01,USA,kept,,,,,false,,{SRC},bad month\n"
+        + f"e3,t,2001-02-01,USA,exploded,,,,,false,,{SRC},bad type\n"
+        + f"e4,t,2001-02-01,USA,violation_alleged,,,,,false,,{SRC},no accuser\n"
+        + f"e5,nowhere,2001-02-01,USA,kept,,,,,maybe,,{SRC},bad bool\n"
+        + "e6,t,2001-02-01,USA,kept,,,,,false,,not-a-url,bad source\n",
         encoding="utf-8",
     )
     return p
@@ -74,7 +74,7 @@ def _bad_events(tmp_path: Path) -> Path:
 
 def test_import_reports_every_bad_row_and_writes_nothing(tmp_path: Path) -> None:
     ag = tmp_path / "agreements.csv"
-    ag.write_text(AG_HEADER + f"t,T,treaty,AAA;BBB,arms_control,2000-01-01,,{SRC},\n")
+    ag.write_text(AG_HEADER + f"t,T,treaty,USA;RUS,arms_control,2000-01-01,,{SRC},\n")
     with open_store(str(tmp_path / "s.sqlite"), seed=False) as s:
         with pytest.raises(RecordError) as err:
             s.import_csv(ag, _bad_events(tmp_path))

@@ -58,13 +58,16 @@ def _record_module() -> Any:
         ) from None
 
 
-def record_trust(a: str, b: str, as_of: str | None = None, record: Any = None) -> TrustFromRecord:
-    """Trust of ``a`` in ``b`` and of ``b`` in ``a`` from the record (shipped one by default)."""
+def record_trust(a: str, b: str, as_of: str | None = None, record: Any = None,
+                 settings: Any = None) -> TrustFromRecord:
+    """Trust of ``a`` in ``b`` and of ``b`` in ``a`` from the record (shipped one by default),
+    at the credibility ``settings`` (default ``CredibilitySettings()``)."""
     mod = _record_module()
     if record is None:
         record = mod.load_shipped_record()
-    ka = float(mod.credibility(record, b, toward=a, as_of=as_of).mean)
-    kb = float(mod.credibility(record, a, toward=b, as_of=as_of).mean)
+    kw = {} if settings is None else {"settings": settings}  # (the adapter's minimal contract)
+    ka = float(mod.credibility(record, b, toward=a, as_of=as_of, **kw).mean)
+    kb = float(mod.credibility(record, a, toward=b, as_of=as_of, **kw).mean)
     for who, k in ((b, ka), (a, kb)):
         if not 0.0 <= k <= 1.0:
             raise InputError(f"the record gave {who} a credibility of {k!r}, outside [0, 1]")

@@ -19,8 +19,10 @@ from detente.cli._app import (
     console,
     count,
     date_option,
+    db_option,
     esc,
     figure_path,
+    load_record,
     print_lines,
     print_styled,
     scenario_path,
@@ -127,7 +129,8 @@ def _load_domain(
     return dom
 
 
-def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None) -> tuple[
+def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None,
+                   record: Any = None, settings: Any = None) -> tuple[
         tuple[float, float], str, dict[str, Any] | None]:
     from detente.bargaining import record_trust
 
@@ -138,7 +141,7 @@ def _resolve_trust(dom: Domain, trust: float | None, as_of: str | None) -> tuple
             raise UserError(f"--trust must be in [0, 1], got {trust}")
         return (trust, trust), f"given (--trust {trust:g})", None
     if as_of is not None:
-        rec = record_trust(dom.a.id, dom.b.id, as_of)
+        rec = record_trust(dom.a.id, dom.b.id, as_of, record=record, settings=settings)
         return rec.pair, f"record as of {as_of}", rec.as_dict()
     return (1.0, 1.0), "full trust (no --trust or --as-of given)", None
 
@@ -209,6 +212,19 @@ def bargain_cmd(
     nash_weight: Annotated[float, typer.Option(
         "--nash-weight", help="The first party's bargaining power α in the Nash solution "
         "(asymmetric Nash, strictly between 0 and 1).")] = 0.5,
+    db: Annotated[str | None, typer.Option(
+        "--db", callback=db_option, help="With --as-of: the record whose credibility sets the "
+        "trust (database URL or SQLite path, as `detente credibility --db`; default: the "
+        "shipped dataset).")] = None,
+    half_life: Annotated[float | None, typer.Option(
+        "--half-life", help="With --as-of: recency half-life in years (default 10), as "
+        "`detente credibility`.")] = None,
+    allegation_weight: Annotated[float | None, typer.Option(
+        "--allegation-weight", help="With --as-of: weight of an allegation (default 0.3), as "
+        "`detente credibility`.")] = None,
+    settings_file: Annotated[Path | None, typer.Option(
+        "--credibility-settings", help="With --as-of: YAML file of credibility settings, as "
+        "`detente credibility --settings`.")] = None,
 ) -> None:
     """Zone of agreement, bargaining solutions and the trust threshold of a two-party domain."""
     from detente.bargaining import analyse, trust_values
@@ -218,8 +234,28 @@ def bargain_cmd(
     if not (math.isfinite(nash_weight) and 0 < nash_weight < 1):
         raise UserError(f"--nash-weight must be strictly between 0 and 1 (the first party's "
                         f"bargaining power; 0.5: the symmetric Nash solution), got {nash_weight}")
+    record_opts = {"--db": db, "--half-life": half_life,
+                   "--allegation-weight": allegation_weight,
+                   "--credibility-settings": settings_file}
+    given = [k for k, v in record_opts.items() if v is not None]
+    if given and as_of is None:
+        raise UserError(f"{', '.join(given)}: only with --as-of (they choose the record and how "
+                        "it is read for the trust; --trust gives the trust itself)")
     dom = _load(file, a, b, grid, reservation=reservation, whatif=(set_ or [], drop or []))
-    pair, source, record = _resolve_trust(dom, trust, as_of)
+    rec_in = settings = None
+    if as_of is not None and given:
+        from detente.cli._record import credibility_settings
+
+        settings = credibility_settings(settings_file, half_life, None, allegation_weight)
+        rec_in = load_record(db or "shipped")
+    pair, source, record = _resolve_trust(dom, trust, as_of, rec_in, settings)
+    if settings is not None and (half_life, allegation_weight, settings_file) != (None,) * 3:
+        source += " (credibility settings: " + ", ".join(
+            f"{k} {v}" for k, v in (("half-life", half_life),
+                                     ("allegation weight", allegation_weight),
+                                     ("file", settings_file)) if v is not None) + ")"
+    if db is not None and db != "shipped":
+        source += f" (record: {db})"
     if trust is None and as_of is None and fmt is not TableJson.json:
         source += _dated_hint(dom)
     br: Breach | None = None if breach is None else breach.value
@@ -236,6 +272,13 @@ def bargain_cmd(
                   else "counterpart's ideal on the issues where it conceded")
     if fmt is TableJson.json:
         doc = res.as_dict()
+        if drop and not _is_domain_yaml(scenario_path(file)):
+            from detente.scenario import load_scenario
+            from detente.uncertainty import whatif_notes
+
+            # what the --drop took with it (also on stderr), from the file's own scenario
+            if wnotes := whatif_notes(load_scenario(scenario_path(file)), drop):
+                doc["notes"] = list(wnotes)
         doc["trust"] = list(pair)
         doc["record"] = record
         doc["breach"] = br_mode
@@ -654,5 +697,6 @@ def ultimatum_cmd(
                       f"{u.acceptance:.1%}", f"{u.expected_utility:.3f}")
     console.print(t)
     if signal is not None:
-        console.print(f"{P.id}'s public demand as a signal (Fearon 1997)", style="bold")
+        console.print(f"{P.id}'s public positions, were they made an ultimatum, read as a "
+                      "signal (Fearon 1997) — a hypothetical", style="bold")
         print_lines(signal.describe(), indent="  ")

@@ -163,9 +163,11 @@ def crisis_cmd(
     demanded = _demand(demand)
     path = scenario_path(file)
     scenario = load_scenario(path)
+    wnotes: tuple[str, ...] = ()
     if set_ or drop:  # what-if without editing the file
-        from detente.uncertainty import apply_whatif
+        from detente.uncertainty import apply_whatif, whatif_notes
 
+        wnotes = whatif_notes(scenario, drop or [])
         scenario = apply_whatif(scenario, set_ or [], drop or [])
     actor_option(scenario, a, "--a")
     actor_option(scenario, b, "--b")
@@ -219,6 +221,8 @@ def crisis_cmd(
          "deal": (None if an.proposal is None else float(s.to_scale(an.proposal)[k]))}
         for k, (i, iss) in enumerate(zip(s.issue_ids, scenario.issues, strict=True))]
     doc["explanation"] = explain_lines(an)
+    if wnotes:  # what a what-if's --drop took with it (also on stderr)
+        doc["notes"] = list(wnotes)
     if fmt is TableJson.json:
         console.print_json(json.dumps(doc, allow_nan=False, default=float))
         return
@@ -268,5 +272,6 @@ def crisis_cmd(
         console.print("why", style="bold")
         print_lines(doc["explanation"], indent="  ")
     if d is not None and "signal" in doc:
-        console.print("the public demand as a signal (Fearon 1997)", style="bold")
+        console.print("the demand, were it made, read as a signal (Fearon 1997) — a "
+                      "hypothetical", style="bold")
         print_lines(sig.describe(), indent="  ")

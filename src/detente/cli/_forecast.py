@@ -64,14 +64,17 @@ def _fmt(x: float, digits: int = 2) -> str:
     return "—" if math.isnan(x) else f"{x:.{digits}f}"
 
 
-def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool) -> None:
+def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool,
+            notes: tuple[str, ...] = ()) -> None:
     from detente.crisis._calibrate import forecast_mixture_line
 
     if fmt is TableJsonCsv.json:
-        doc = {
+        doc: dict[str, Any] = {
             "scenario": scenario.name,
             "forecasts": [f.as_dict() for f in forecasts],
         }
+        if notes:  # what a what-if's --drop took with it (also on stderr)
+            doc["notes"] = list(notes)
         console.print_json(json.dumps(doc, allow_nan=False))
         return
     if fmt is TableJsonCsv.csv:
@@ -189,9 +192,11 @@ def forecast_cmd(
 
     path = scenario_path(file)
     scenario = load_scenario(path)
+    wnotes: tuple[str, ...] = ()
     if set_ or drop:  # (detente.uncertainty imports scipy.stats and SALib: only for a what-if)
-        from detente.uncertainty import apply_whatif
+        from detente.uncertainty import apply_whatif, whatif_notes
 
+        wnotes = whatif_notes(scenario, drop or ())
         scenario = apply_whatif(scenario, set_ or (), drop or ())
     names = model_names(model, ["compromise", "median", "nash"])
     opts = _parse_options(option)
@@ -224,10 +229,11 @@ def forecast_cmd(
     if gaps and fmt is TableJsonCsv.json:
         doc = {"scenario": scenario.name, "channel": channel,
                "forecasts": [f.as_dict() for f in forecasts],
-               "channels": [g.as_dict() for g in gaps]}
+               "channels": [g.as_dict() for g in gaps],
+               **({"notes": list(wnotes)} if wnotes else {})}
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
-        _render(scenario, forecasts, fmt, explain)
+        _render(scenario, forecasts, fmt, explain, wnotes)
     if gaps and fmt is TableJsonCsv.table:
         _render_gaps(scenario, gaps)
     if plot is not None:

@@ -213,6 +213,31 @@ def show_cmd(
           ["id", "date", "actors", "type", "alleged_by", "evidence", "note"])
 
 
+@record_app.command("init")
+@user_errors
+def init_cmd(
+    db: DbOpt = None,
+    empty: Annotated[bool, typer.Option(
+        "--empty", help="Start with no agreements and no events (your own ledger), not the "
+        "shipped dataset.")] = False,
+) -> None:
+    """Create a record database: filled with the shipped dataset, or --empty."""
+    from detente.record import open_store
+
+    if db == "shipped":
+        raise UserError("--db shipped is the package's read-only dataset; give a database to "
+                        "create")
+    with open_store(db, seed=not empty) as store:
+        rec, url = store.record(), store.url
+    held = f"{count(len(rec.agreements), 'agreement')} and {count(len(rec.events), 'event')}"
+    if empty and (rec.agreements or rec.events):
+        raise UserError(f"--empty: {url} already holds {held}; give a new file (a database "
+                        "is never emptied by this command)")
+    hint = f" --db {db}" if db else ""
+    console.print(f"record database {url}: " + (held if rec.agreements or rec.events else
+                  f"empty; add agreements and events with `detente record import FILE{hint}`"))
+
+
 @record_app.command("import", help=(
     "Import CSV rows (all-or-nothing; every bad row is reported).\n\n"
     "Comma-separated, with a header line. Events: id, agreement, date, actors, type, "
@@ -268,6 +293,35 @@ def _settings_from_file(path: Path) -> tuple[dict[str, Any], Callable[[Any], int
     return dict(data), locate
 
 
+def credibility_settings(settings_file: Path | None, half_life: float | None = None,
+                         level: float | None = None, allegation_weight: float | None = None
+                         ) -> Any:
+    """The CredibilitySettings of the --settings file and the options that override it (a bad
+    value is located in the file or the options)."""
+    from detente.record import CredibilitySettings
+
+    kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
+    if half_life is not None:
+        kw["half_life_years"] = half_life
+    if level is not None:
+        kw["level"] = level
+    if allegation_weight is not None:
+        kw["evidence_weights"] = {**kw.get("evidence_weights", {}),
+                                  "allegation": allegation_weight}
+    try:
+        settings = CredibilitySettings(**kw)
+    except ValidationError as err:
+        problems = []
+        for detail in err.errors():
+            loc = tuple(detail["loc"])
+            msg = "invalid setting: " + str(detail["msg"]).removeprefix("Value error, ")
+            line = locate(loc) if locate is not None else None
+            source = "command-line options" if settings_file is None else str(settings_file)
+            problems.append(Problem(msg, ".".join(map(str, loc)), source, line))
+        raise ScenarioError(problems) from None
+    return settings
+
+
 def _note_no_events(rec: Any, actor: str, toward: str | None, day: date,
                     settings: Any) -> None:
     """Say (``note:`` on stderr) that a credibility with no event behind it is the prior."""
@@ -310,31 +364,13 @@ def credibility_cmd(
     db: DbOpt = None,
 ) -> None:
     """Credibility of ACTOR's commitments (to --toward, or anyone), with its drivers."""
-    from detente.record import CredibilitySettings, credibility, credibility_curve
+    from detente.record import credibility, credibility_curve
     from detente.record._credibility import _monthly
     from detente.report import plot_credibility
 
     day = _parse_date(as_of, "--as-of") or date.today()
     not_after_today(day, "--as-of")
-    kw, locate = ({}, None) if settings_file is None else _settings_from_file(settings_file)
-    if half_life is not None:
-        kw["half_life_years"] = half_life
-    if level is not None:
-        kw["level"] = level
-    if allegation_weight is not None:
-        kw["evidence_weights"] = {**kw.get("evidence_weights", {}),
-                                  "allegation": allegation_weight}
-    try:
-        settings = CredibilitySettings(**kw)
-    except ValidationError as err:
-        problems = []
-        for detail in err.errors():
-            loc = tuple(detail["loc"])
-            msg = "invalid setting: " + str(detail["msg"]).removeprefix("Value error, ")
-            line = locate(loc) if locate is not None else None
-            source = "command-line options" if settings_file is None else str(settings_file)
-            problems.append(Problem(msg, ".".join(map(str, loc)), source, line))
-        raise ScenarioError(problems) from None
+    settings = credibility_settings(settings_file, half_life, level, allegation_weight)
     rec = load_record(db)
     cred = credibility(rec, actor, toward=toward, as_of=day, settings=settings)
     if cred.n_events == 0:

@@ -52,10 +52,18 @@ OptionOpt = Annotated[list[str] | None, typer.Option(
 
 
 def _load(file: str, set_: list[str] | None, drop: list[str] | None) -> Any:
-    from detente.scenario import load_scenario
-    from detente.uncertainty import apply_whatif
+    return _load_noted(file, set_, drop)[0]
 
-    return apply_whatif(load_scenario(scenario_path(file)), set_ or (), drop or ())
+
+def _load_noted(file: str, set_: list[str] | None, drop: list[str] | None
+                ) -> tuple[Any, tuple[str, ...]]:
+    """The scenario with the what-if applied, and what its --drop took with it (the notes a
+    JSON output carries; stderr has them too)."""
+    from detente.scenario import load_scenario
+    from detente.uncertainty import apply_whatif, whatif_notes
+
+    sc = load_scenario(scenario_path(file))
+    return apply_whatif(sc, set_ or (), drop or ()), whatif_notes(sc, drop or ())
 
 
 def _about(file: str) -> Any:
@@ -174,7 +182,7 @@ def simulate_cmd(
         raise UserError("give --jitter or --calibration, not both: the calibration brings "
                         "the noise its recalibration was fitted under")
     cal = Calibration.load(calibration) if calibration is not None else None
-    scenario = _load(file, set_, drop)
+    scenario, wnotes = _load_noted(file, set_, drop)
     check_above(scenario, above, name="--above")
     names = model_names(model, ["compromise"])
     with _progress(f"simulate {draws:,} draws") as progress, _about(file):
@@ -183,7 +191,9 @@ def simulate_cmd(
                        scheduler=scheduler, progress=progress, calibration=cal,
                        threads=threads)
     if fmt is TableJsonCsv.json:
-        console.print_json(json.dumps(res.as_dict(), allow_nan=False))
+        doc = res.as_dict()
+        doc["notes"] = [*wnotes, *doc["notes"]]  # what a --drop took with it (also on stderr)
+        console.print_json(json.dumps(doc, allow_nan=False))
     elif fmt is TableJsonCsv.csv:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -225,7 +235,8 @@ def _table(res: Any, scenario: Any) -> None:
         for m in res.models:
             a50, b50 = m.interval(0.5)
             a90, b90 = m.interval(0.9)
-            cells = [iss, m.model, _f(m.point[k], dg), _f(m.mean[k], dg), _f(m.median[k], dg),
+            cells = [res.label(iss), m.model, _f(m.point[k], dg), _f(m.mean[k], dg),
+                     _f(m.median[k], dg),
                      _iv(a50[k], b50[k], dg - 1), _iv(a90[k], b90[k], dg - 1)]
             if res.above is not None:
                 cells.append(_f(m.p_above[k]))
@@ -255,7 +266,7 @@ def _table(res: Any, scenario: Any) -> None:
     if any(bool((~m.converged & (m.n > 0)).any()) for m in res.models):
         console.print("conv. no: the Monte Carlo error is above 0.5 % of the scale or the "
                       "two halves of the run disagree; add draws", style="dim")
-    empty = [f"{m.model} on {iss}" for m in res.models
+    empty = [f"{m.model} on {res.label(iss)}" for m in res.models
              for k, iss in enumerate(m.issue_ids) if m.n[k] == 0]
     if empty:
         console.print("—: no draw gave a forecast (" + ", ".join(empty) + "); more draws "
@@ -293,18 +304,22 @@ def sensitivity_cmd(
 
     if method not in ("sobol", "morris"):
         raise UserError(f"--method must be sobol or morris, got {method!r}")
-    scenario = _load(file, set_, drop)
+    scenario, wnotes = _load_noted(file, set_, drop)
     with _about(file):
         res = sensitivity(scenario, model, method=method, inputs=tuple(inputs or ()),
                           jitter=jitter, n=n, seed=seed,
                           options=_model_options([model], option)[model])
     if fmt is TableJson.json:
-        console.print_json(json.dumps(res.as_dict(), allow_nan=False))
+        doc = res.as_dict()
+        if wnotes:  # what a what-if's --drop took with it (also on stderr)
+            doc["notes"] = list(wnotes)
+        console.print_json(json.dumps(doc, allow_nan=False))
         return
     print_styled(f"[bold]{esc(res.scenario)}[/]: {esc(model)}, {method}, {res.runs:,} runs over "
                   f"{len(res.inputs)} inputs")
     for iss, xs in res.ranking.items():
-        t = Table(title=f"{iss}: inputs that move the forecast most", title_justify="left")
+        t = Table(title=f"{res.label(iss)}: inputs that move the forecast most",
+                  title_justify="left")
         t.add_column("input")
         if method == "sobol":
             for c in ("S1", "± 95 %", "ST", "± 95 %"):
@@ -320,7 +335,7 @@ def sensitivity_cmd(
         who = ", ".join(f"{a} {v:.2f}" for a, v in res.actors[iss][:top])
         console.print(f"  by actor ({'ΣS1' if method == 'sobol' else 'Σmu*'}): {who}")
     for iss, why in res.skipped.items():
-        console.print(f"{iss}: no indices: {why}")
+        console.print(f"{res.label(iss)}: no indices: {why}")
     if method == "sobol":
         wide = max((x.s1_conf for xs in res.ranking.values() for x in xs
                     if math.isfinite(x.s1_conf)), default=0.0)

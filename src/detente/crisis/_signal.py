@@ -70,12 +70,16 @@ class Signal:
     meant_to_be_accepted: bool
     audience_cost: float  # what backing down from the demand would cost the sender
     sunk_cost: float
+    commitment: float = 0.9  # how publicly the demand would be committed
+    # True when the demand is the sender's public positions (the default), False for a demand
+    # the caller gave: either way a hypothetical the model reads, not a demand on record
+    public_positions: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
     def posterior_text(self) -> str:
-        """The belief after the demand in words: a number, or why there is none."""
+        """The belief after the demand, in words: a number, or why there is none."""
         if self.posterior_resolve is None:
             return (f"undefined after it: no type of {self.sender} would make this demand in "
                     "the model (escalating is never worth it and bluffing does not pay), so "
@@ -83,21 +87,28 @@ class Signal:
         return f"{self.posterior_resolve:.2f} after it"
 
     def describe(self) -> list[str]:
+        """The reading in words. The demand is a hypothetical (the sender's public positions
+        made a public take-it-or-leave-it demand, or the caller's), so every line is
+        conditional: said as a fact, it read as if the sender had issued an ultimatum."""
+        what = "its public positions" if self.public_positions else "this demand"
         lines = [
-            f"{self.sender}'s public demand ties its hands: backing down from it would cost "
+            f"Were {self.sender} to make {what} a public take-it-or-leave-it demand "
+            f"(commitment {self.commitment:g}; a hypothetical the model reads, not a demand on "
+            f"record), it would tie its hands: backing down from it would cost "
             f"{self.audience_cost:.3f} (stake units)"
-            + (f", and it sinks {self.sunk_cost:g} up front." if self.sunk_cost else "."),
+            + (f", and it would sink {self.sunk_cost:g} up front." if self.sunk_cost else "."),
             f"Belief that {self.sender} is resolved (would rather escalate than back down): "
-            f"{self.prior_resolve:.2f} before the demand, {self.posterior_text()} "
-            f"(a bluffing {self.sender} makes it with probability {self.p_send_bluff:.2f}).",
+            f"{self.prior_resolve:.2f} before the demand, {self.posterior_text()} (a bluffing "
+            f"{self.sender} would make it with probability {self.p_send_bluff:.2f}).",
         ]
         if self.meant_to_be_accepted:
-            lines.append(f"The demand is accepted with probability {self.acceptance:.2f}: it "
-                         "reads as an offer meant to be accepted.")
+            lines.append(f"It would be accepted with probability {self.acceptance:.2f}: it "
+                         "would read as an offer meant to be accepted.")
         else:
-            lines.append(f"The demand is accepted with probability {self.acceptance:.2f} "
-                         f"(the sender's best demand: {self.best_acceptance:.2f}): it was not "
-                         "meant to be accepted — it announces, or prepares, the outside option.")
+            lines.append(f"It would be accepted with probability {self.acceptance:.2f} (the "
+                         f"sender's best demand: {self.best_acceptance:.2f}): it would not be "
+                         "meant to be accepted — it would announce, or prepare, the outside "
+                         "option.")
         return lines
 
 
@@ -183,4 +194,5 @@ def ultimatum_signal(
         prior_resolve=prior, posterior_resolve=posterior, p_send_resolved=p_res_send,
         p_send_bluff=p_bluff, acceptance=p_acc, best_acceptance=best,
         meant_to_be_accepted=meant, audience_cost=tie, sunk_cost=sunk_cost,
+        commitment=commitment, public_positions=not demand,
     )

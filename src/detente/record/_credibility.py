@@ -402,7 +402,9 @@ def _prepare(
         w = event_weight(e, ag, settings) * att * sev
         if w == 0.0:
             continue
-        key = f"{e.conduct}|{'+' if w > 0 else '-'}" if e.conduct else f"#{e.id}"
+        # an event's own id is its conduct key when it has none: a later event recording the
+        # same act (another source for it) names that id as its conduct and counts with it once
+        key = f"{e.conduct or e.id}|{'+' if w > 0 else '-'}"
         rows.append((key, e, w))
     rows.sort(key=lambda r: r[0])
     keys = [r[0] for r in rows]
@@ -594,7 +596,7 @@ def _conduct_drivers(
     groups: dict[str, list[int]] = {}
     for j, e in enumerate(prep.events):
         if w[j] != 0.0:
-            groups.setdefault(e.conduct or f"#{e.id}", []).append(j)
+            groups.setdefault(e.conduct or e.id, []).append(j)
     starts = list(_group_starts(prep.group)) + [len(w)]
     out: list[ConductDriver] = []
     for key, idx in groups.items():
@@ -608,8 +610,9 @@ def _conduct_drivers(
             pos += float(ws.clip(0.0).max())
             neg += float((-ws).clip(0.0).max())
         a, b = alpha - pos, beta - neg
-        out.append(ConductDriver(key, tuple(prep.events[j] for j in idx), mean - a / (a + b),
-                                 pos - neg))
+        named = any(prep.events[j].conduct for j in idx)  # else one event, shown as #ID
+        out.append(ConductDriver(key if named else f"#{key}", tuple(prep.events[j] for j in idx),
+                                 mean - a / (a + b), pos - neg))
     out.sort(key=lambda d: (-abs(d.delta), d.conduct))
     return tuple(out)
 

@@ -203,12 +203,17 @@ def _future_events(kind: Kind, items: list[Any], rows: list[int], file: str
                    ) -> list[Problem]:
     """An event dated after today (its first possible day): an event is what happened, so the
     date is a typo (2031 for 2021); stored, it would count in every credibility read after
-    its date. Agreements may name a date to come (entry into force)."""
-    if kind != "events":
-        return []
+    its date. An agreement's entry into force may be to come, its signing may not: a signature
+    is what has happened (2030 for 2020 would pass as a record of an agreement not yet made)."""
     from datetime import date
 
     today = date.today()
+    if kind != "events":
+        return [Problem(f"agreement {a.id}: signed {a.signed} is after today ({today}): a "
+                        "signature records what has happened; check the year (an entry into "
+                        "force may be to come)", "signed", file, None, n)
+                for a, n in zip(items, rows, strict=True)
+                if a.signed is not None and a.signed.start > today]
     return [Problem(f"event {e.id}: date {e.date} is after today ({today}): an event records "
                     "what has happened; check the year", "date", file, None, n)
             for e, n in zip(items, rows, strict=True) if e.date.start > today]

@@ -20,6 +20,8 @@ from detente.errors import InputError, InputLookupError, Problem
 
 __all__ = [
     "CONTINUATORS",
+    "FORMER_ALPHA3",
+    "ISO_ALPHA3",
     "ORGANISATIONS",
     "STATEHOOD",
     "Agreement",
@@ -32,6 +34,7 @@ __all__ = [
     "Record",
     "RecordError",
     "members_of",
+    "unknown_code",
 ]
 
 
@@ -158,6 +161,33 @@ STATEHOOD: dict[str, date] = {
 
 #: Continuator states: the successor that carries the predecessor's treaty rights and duties.
 CONTINUATORS: dict[str, str] = {"SUN": "RUS"}
+
+#: ISO 3166-1 alpha-3 codes (the 249 officially assigned) and former ones (ISO 3166-3) a record
+#: of past agreements meets: a three-letter actor code outside these, the organisations above and
+#: the codes a record already uses is a typo (CNH for CHN), refused on import.
+ISO_ALPHA3: frozenset[str] = frozenset("""
+    ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD
+    BGR BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR
+    COD COG COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH
+    ESP EST ETH FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL
+    GTM GUF GUM GUY HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR
+    JPN KAZ KEN KGZ KHM KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR
+    MCO MDA MDG MDV MEX MHL MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL
+    NER NFK NGA NIC NIU NLD NOR NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY
+    PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP
+    SUR SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA
+    UGA UKR UMI URY USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE
+""".split())
+FORMER_ALPHA3: frozenset[str] = frozenset("SUN DDR YUG CSK SCG YMD BUR ZAR TMP ANT".split())
+
+
+def unknown_code(code: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether ``code`` is a three-letter code that is no ISO 3166 alpha-3 code (current or
+    former), no organisation and not in ``known`` (the codes a record already uses). Codes of
+    other lengths (NATO, EU, TALIBAN) are organisations or non-state actors: not checked."""
+    return (len(code) == 3 and code.isalpha() and code not in ISO_ALPHA3
+            and code not in FORMER_ALPHA3 and code not in ORGANISATIONS and code not in known)
+
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 _AUTHORITY = re.compile(r"^[A-Z][A-Za-z0-9_+-]{1,31}$")

@@ -25,7 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from detente._limits import read_text
 from detente.errors import InputError, LimitError
 from detente.record._csv import json_as_csv, json_problems, read_csv_rows, write_record_dir
-from detente.record._model import Agreement, Event, Record, RecordError
+from detente.record._model import Agreement, Event, Record, RecordError, unknown_code
 from detente.record._shipped import load_shipped_record
 from detente.scenario import Problem
 
@@ -246,6 +246,8 @@ class Store:
         problems: list[Problem] = []
         agreements: list[Agreement] = []
         events: list[tuple[Event, str, int]] = []
+        rows: list[tuple[Agreement | Event, str, int, bool]] = []  # every item read, where
+        refused_agreements = False  # an agreement row with a problem (its id may be named)
         for path in files:
             try:
                 text = read_text(path, what="a record CSV file")
@@ -259,17 +261,37 @@ class Store:
                 text = json_as_csv(text, str(path))
             kind, items, probs = read_csv_rows(text, str(path), at)
             problems.extend(json_problems(probs) if is_json else probs)
+            rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True)
+                        if isinstance(i, Agreement | Event))
             if kind == "agreements":
+                refused_agreements = refused_agreements or bool(probs)
                 agreements.extend(i for i in items if isinstance(i, Agreement))
             else:
                 events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
                               if isinstance(i, Event))
-        known = {a.id for a in self.record().agreements} | {a.id for a in agreements}
+        stored = self.record()
+        codes = stored.actors() | load_shipped_record().actors()
+        for item, f, n, is_json in rows:  # a three-letter code that is no country's: a typo
+            fields = ((("parties", item.parties),) if isinstance(item, Agreement) else
+                      (("actors", item.actors), ("alleged_by", item.alleged_by)))
+            for name, values in fields:
+                for code in values:
+                    if unknown_code(code, codes):
+                        bad = Problem(
+                            f"unknown actor code {code!r}: a three-letter code is read as ISO "
+                            "3166 alpha-3 (USA, RUS, CHN; SUN for the USSR), and this is none, "
+                            "nor a code the record already uses; a typo? (organisations and "
+                            "non-state actors: codes of other lengths, e.g. NATO, EU, TALIBAN)",
+                            name, f, None, n)
+                        problems.extend(json_problems([bad]) if is_json else [bad])
+        known = {a.id for a in stored.agreements} | {a.id for a in agreements}
         for ev, f, n in events:
             if ev.agreement not in known:
                 problems.append(Problem(
                     f"event {ev.id}: unknown agreement {ev.agreement!r} (not in the store or "
-                    "the imported agreements)", "agreement", f, None, n))
+                    "the imported agreements"
+                    + (", unless on an agreement row refused above)" if refused_agreements
+                       else ")"), "agreement", f, None, n))
         if problems:
             raise RecordError(problems)
         return self._write(agreements, [e for e, _, _ in events])

@@ -89,7 +89,7 @@ def distribution_figure(result: SimulationResult, issue_id: str) -> dict[str, An
                        "x1": result.above, "y0": 0, "y1": 1,
                        "line": {"color": "#b3261e", "dash": "dot", "width": 1}})
     return {"data": data, "layout": _layout(
-        _short(f"{issue_id}: forecasts over {result.draws:,} draws", 60),
+        _short(f"{result.label(issue_id)}: forecasts over {result.draws:,} draws", 60),
         xaxis={"title": {"text": "outcome"}, "range": [lo, hi], "anchor": "y2"},
         yaxis={"title": {"text": "density"}, "domain": [0.34, 1.0], "rangemode": "tozero",
                "range": [0, top * 1.08] if top > 0 else None},
@@ -130,7 +130,8 @@ def sensitivity_figure(result: SensitivityResult, issue_id: str, top: int = 12
         ]
         xtitle = "points of the issue's scale"
     return {"data": data, "layout": _layout(
-        _short(f"{issue_id}: {result.model}, {result.method} ({result.runs:,} runs)", 60),
+        _short(f"{result.label(issue_id)}: {result.model}, {result.method} "
+               f"({result.runs:,} runs)", 60),
         barmode="group", xaxis={"title": {"text": xtitle}, "rangemode": "tozero"},
         yaxis={"automargin": True}, height=max(260, 60 + 34 * len(ranked)),
         margin={"l": 160, "r": 20, "t": 50, "b": 60})}

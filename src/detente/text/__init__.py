@@ -19,10 +19,12 @@ from detente.text._read import MAX_BYTES, Article, article_from_bytes, read_arti
 from detente.text._review import (
     Decision,
     accept_all,
+    already_recorded,
     apply_decision,
     candidate_to_event,
     event_id,
     review,
+    same_act,
     to_events,
     write_events,
 )
@@ -37,6 +39,7 @@ __all__ = [
     "Extractor",
     "Verdict",
     "accept_all",
+    "already_recorded",
     "apply_decision",
     "article_from_bytes",
     "balance",
@@ -48,6 +51,7 @@ __all__ = [
     "extract_text",
     "read_article",
     "review",
+    "same_act",
     "to_events",
     "write_events",
 ]

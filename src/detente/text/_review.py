@@ -16,8 +16,8 @@ from detente.errors import InputError, Problem
 from detente.record import Event, ImportReport, Record, Store
 from detente.text._extract import Candidate
 
-__all__ = ["Decision", "accept_all", "candidate_to_event", "event_id", "review", "to_events",
-           "write_events"]
+__all__ = ["Decision", "accept_all", "already_recorded", "candidate_to_event", "event_id",
+           "review", "same_act", "to_events", "write_events"]
 
 
 @dataclass(frozen=True)
@@ -72,16 +72,52 @@ def candidate_to_event(c: Candidate, record: Record, source: str | None = None) 
         raise InputError([Problem(f"{where}: {e}", field="event")]) from None
 
 
+def already_recorded(c: Candidate, record: Record, source: str | None = None) -> Event | None:
+    """The event of ``record`` that already records ``c``'s act (the claim check's *confirmed*,
+    or the first allegation of a violation the candidate restates), or None when the act is
+    new. The candidate's own earlier import (same event id) does not count: it is replaced."""
+    from detente.text._check import check
+
+    if not c.is_fact or not record.has(c.agreement):
+        return None
+    own = event_id(c, str(source or c.url or ""))
+    v = check([c], record)[0]
+    ids = [i for i in v.event_ids if i != own]
+    if not ids or v.status not in ("confirmed", "not_in_record"):
+        return None
+    return next(e for e in record.events if e.id == ids[0])
+
+
+def same_act(ev: Event, known: Event) -> Event:
+    """``ev`` recorded as another source for ``known``'s act: it takes ``known``'s conduct key
+    (its id when it has none), so that credibility counts the act once, and its note says so.
+    Written as a new act, the suspension of a treaty read in two sentences of an article and
+    already in the record counted three times."""
+    key = known.conduct or known.id
+    return ev.model_copy(update={
+        "conduct": key,
+        "note": f"{ev.note} Same act as {known.id} (conduct {key}: counted once)."})
+
+
 def to_events(candidates: Sequence[Candidate], record: Record, source: str | None = None
               ) -> tuple[list[Event], list[str]]:
-    """Events for the candidates that can be recorded, and a reason for each one skipped."""
+    """Events for the candidates that can be recorded, and a reason for each one skipped. A
+    candidate whose act the record already holds, or an earlier candidate of the same batch
+    does (two sentences on one act), becomes another source for it (:func:`same_act`)."""
     events: list[Event] = []
     skipped: list[str] = []
+    seen = record
     for c in candidates:
         try:
-            events.append(candidate_to_event(c, record, source))
+            ev = candidate_to_event(c, record, source)
         except InputError as e:
             skipped.extend(e.messages)
+            continue
+        known = already_recorded(c, seen, source)
+        if known is not None:
+            ev = same_act(ev, known)
+        events.append(ev)
+        seen = seen.with_items(events=[ev])
     return events, skipped
 
 

@@ -42,6 +42,7 @@ from detente.uncertainty._whatif import (
     apply_whatif,
     diff_scenarios,
     parse_set,
+    whatif_notes,
 )
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "Uncertain",
     "UncertainInput",
     "apply_whatif",
+    "whatif_notes",
     "check_above",
     "calibrate",
     "calibrate_cases",

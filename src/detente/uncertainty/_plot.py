@@ -52,7 +52,7 @@ def plot_simulation(result: Any, path: str | Path) -> Path:
         ax.set_xlim(lo, hi)
         ax.set_ylim(-0.08 * (n_models + 1), 1.05)
         ax.set_yticks([])
-        ax.set_title(iss, fontsize=9)
+        ax.set_title(result.label(iss), fontsize=9)
     for j in range(k, rows * cols):
         axes[j // cols][j % cols].axis("off")
     handles = [plt.Line2D([], [], color=colours[i % len(colours)], lw=3)

@@ -75,6 +75,12 @@ class SensitivityResult:
     skipped: Mapping[str, str] = field(default_factory=dict)
     """Issues left out of ``ranking``, with the reason (no forecast, or a forecast no input
     moves)."""
+    issue_names: Mapping[str, str] = field(default_factory=dict)
+    """Each issue's name (its label: the id when it has none), for tables and figures."""
+
+    def label(self, issue: str) -> str:
+        """The issue's name as every face shows it (the id when it has none)."""
+        return self.issue_names.get(issue, issue)
 
     def index(self, issue: str, name: str) -> InputIndex:
         for x in self.ranking[issue]:
@@ -96,6 +102,7 @@ class SensitivityResult:
             "actors": {iss: [{"actor": a, "index": num(v)} for a, v in xs]
                        for iss, xs in self.actors.items()},
             "skipped": dict(self.skipped),
+            "issue_names": {iss: self.label(iss) for iss in (*self.ranking, *self.skipped)},
         }
 
 
@@ -164,7 +171,7 @@ def sensitivity(
             skipped[iss] = (f"no varying input moves the {model} forecast: it is "
                             f"{float(col[0]):g} in every run")
     return SensitivityResult(scenario.name, model, method, runs, space.names, ranking, actors,
-                             skipped)
+                             skipped, {i.id: i.label for i in scenario.issues})
 
 
 def indices(space: InputSpace, func: Callable[[np.ndarray], np.ndarray],

@@ -181,6 +181,12 @@ class SimulationResult:
     notes: tuple[str, ...] = ()
     calibration: Any = None
     """The :class:`~detente.uncertainty.Calibration` applied (None: raw draws)."""
+    issue_names: Mapping[str, str] = field(default_factory=dict)
+    """Each issue's name (its label: the id when it has none), for tables and figures."""
+
+    def label(self, issue: str) -> str:
+        """The issue's name as every face shows it (the id when it has none)."""
+        return self.issue_names.get(issue, issue)
 
     def __repr__(self) -> str:
         # a notebook line, not every model's arrays (``summary(model)`` has them)
@@ -221,7 +227,8 @@ class SimulationResult:
             issues = []
             for k, iss in enumerate(m.issue_ids):
                 row: dict[str, Any] = {
-                    "issue": iss, "point": num(m.point[k]), "mean": num(m.mean[k]),
+                    "issue": iss, "name": self.label(iss), "point": num(m.point[k]),
+                    "mean": num(m.mean[k]),
                     "sd": num(m.sd[k]), "mcse": num(m.mcse[k]),
                     "quantiles": {f"{q:g}": num(v[k]) for q, v in sorted(m.quantiles.items())},
                     "converged": bool(m.converged[k]), "n": int(m.n[k]),
@@ -553,4 +560,5 @@ def _result(scenario: Scenario, plan: Plan, m: _Merged, levels: Sequence[float],
         levels=tuple(levels), above=plan.above, jitter=jit.text, inputs=plan.space.names,
         models=tuple(summaries), backend=backend, workers=workers, threads=threads,
         startup_s=startup,
-        elapsed_s=elapsed, shutdown_s=shutdown, notes=tuple(notes), calibration=calibration)
+        elapsed_s=elapsed, shutdown_s=shutdown, notes=tuple(notes), calibration=calibration,
+        issue_names={i.id: i.label for i in scenario.issues})

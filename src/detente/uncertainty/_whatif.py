@@ -22,7 +22,8 @@ from detente.errors import InputError, InputNote
 from detente.scenario import OUTCOME_KINDS, Scenario, ScenarioError
 from detente.scenario._uncertain import looks_uncertain
 
-__all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set"]
+__all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set",
+           "whatif_notes"]
 
 STANCE_FIELDS = ("position", "salience", "capability", "commitment", "red_line")
 ACTOR_FIELDS = ("capability",)
@@ -78,6 +79,51 @@ def _put(rec: dict[str, Any], name: str, value: float | str) -> None:
     if isinstance(unc, dict) and unc.get(name) is not None:
         unc = {k: v for k, v in unc.items() if k != name and v is not None}
         rec["uncertain"] = unc or None
+
+
+def _drop_effects(data: dict[str, Any], gone: frozenset[str]) -> list[str]:
+    """Remove from the dumped scenario ``data`` what leaving out ``gone`` takes with it beyond
+    the actors' own inputs (a threat with no target left, a unilateral or joint decider), and
+    say so: one phrase per effect."""
+    options = []
+    said: list[str] = []
+    for o in data.get("outside_options", ()):
+        if o["actor"] in gone:
+            continue
+        targets = [t for t in o.get("target", ()) if t not in gone]
+        if o.get("target") and not targets:
+            said.append(f"{o['actor']}'s outside option ({o.get('action') or 'no action'}) "
+                        f"had no target left and is removed")
+            continue
+        options.append({**o, "target": targets})
+    data["outside_options"] = options
+    for iss in data["issues"]:
+        d = iss.get("decision")
+        if isinstance(d, dict) and d.get("unilateral") in gone:
+            iss["decision"] = "collective"
+            said.append(f"'{iss['id']}' was {d['unilateral']}'s alone to decide and is now "
+                        "decided collectively")
+        elif isinstance(d, dict) and "joint" in d:
+            left = [x for x in d["joint"] if x not in gone]
+            iss["decision"] = {"joint": left} if left else "collective"
+    return said
+
+
+def _drop_note(said: list[str], drop_label: Sequence[str]) -> str:
+    return f"{', '.join(drop_label)}: " + "; ".join(said) if said else ""
+
+
+def whatif_notes(scenario: Scenario, drop: Iterable[str] = (), *,
+                 drop_names: Sequence[str] | None = None) -> tuple[str, ...]:
+    """What :func:`apply_whatif` says (and warns, as an :class:`~detente.errors.InputNote`)
+    that dropping ``drop`` takes with it beyond the actors' own inputs, for the faces that
+    carry the notes in their output (JSON, API): empty when it takes nothing else."""
+    drops = list(drop)
+    if not drops:
+        return ()
+    note = _drop_note(_drop_effects(_dump(scenario), frozenset(drops)),
+                      list(drop_names or [f"--drop {d}" for d in drops]))
+    return (note,) if note else ()
 
 
 def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa: A002
@@ -156,30 +202,9 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
         gone = frozenset(drops)
         data["actors"] = [a for a in data["actors"] if a["id"] not in gone]
         data["stances"] = [s for s in data["stances"] if s["actor"] not in gone]
-        options = []
-        said: list[str] = []  # what a drop took with it beyond the actor's own inputs
-        for o in data.get("outside_options", ()):
-            if o["actor"] in gone:
-                continue
-            targets = [t for t in o.get("target", ()) if t not in gone]
-            if o.get("target") and not targets:
-                said.append(f"{o['actor']}'s outside option ({o.get('action') or 'no action'}) "
-                            f"had no target left and is removed")
-                continue
-            options.append({**o, "target": targets})
-        data["outside_options"] = options
-        for iss in data["issues"]:
-            d = iss.get("decision")
-            if isinstance(d, dict) and d.get("unilateral") in gone:
-                iss["decision"] = "collective"
-                said.append(f"'{iss['id']}' was {d['unilateral']}'s alone to decide and is now "
-                            "decided collectively")
-            elif isinstance(d, dict) and "joint" in d:
-                left = [x for x in d["joint"] if x not in gone]
-                iss["decision"] = {"joint": left} if left else "collective"
-        if said:
-            warnings.warn(f"{', '.join(drop_label)}: " + "; ".join(said), InputNote,
-                          stacklevel=2)
+        note = _drop_note(_drop_effects(data, gone), drop_label)
+        if note:
+            warnings.warn(note, InputNote, stacklevel=2)
     edits = [*set_label, *drop_label]
     # every face titles its output with the scenario's name: the edits go with it, so that a
     # what-if's table, JSON, report or web page is never read as the file's own forecast

@@ -341,6 +341,8 @@ def post_sensitivity(request: Request, state: StateDep, body: SensitivityIn) -> 
     with _jobs(request).slot():
         res = unc.sensitivity_plan(plan)
     doc = res.as_dict()
+    if plan.notes:  # what the what-if's drops took with them
+        doc["notes"] = list(plan.notes)
     doc["hash"] = scenario_hash(plan.scenario)
     return svc._clean(doc)
 

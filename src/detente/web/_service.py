@@ -425,10 +425,17 @@ def accept(state: State, candidates: list[dict[str, Any]], source: str | None,
            edits: list[dict[str, str]] | None = None) -> list[str]:
     """Write the candidates (after the reviewer's ``edits``, field → new text, applied by
     ``detente.text.apply_decision``) to the record as events, in one transaction; their ids."""
-    from detente.text import Decision, apply_decision, candidate_to_event
+    from detente.text import (
+        Decision,
+        already_recorded,
+        apply_decision,
+        candidate_to_event,
+        same_act,
+    )
     from detente.text._extract import Candidate
 
     rec = state.record()
+    seen = rec  # the record and the candidates before this one: an act is written once
     evs = []
     problems: list[Problem] = []
     for k, d in enumerate(candidates):
@@ -441,7 +448,12 @@ def accept(state: State, candidates: list[dict[str, Any]], source: str | None,
                 edited = apply_decision(c, Decision("edit", tuple(change.items())))
                 assert edited is not None
                 c = edited
-            evs.append(candidate_to_event(c, rec, source or None))
+            ev = candidate_to_event(c, rec, source or None)
+            known = already_recorded(c, seen, source or None)
+            if known is not None:  # another source for an act recorded: counted once
+                ev = same_act(ev, known)
+            evs.append(ev)
+            seen = seen.with_items(events=[ev])
         except InputError as e:
             problems += [Problem(p.message, p.field, loc=("candidates", k, p.field))
                          for p in e.problems] or [Problem(str(e), loc=("candidates", k))]

@@ -10,6 +10,7 @@ same call as a one-shot ``simulate`` with the same seed, so its numbers are the 
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import threading
 import time
@@ -78,6 +79,8 @@ class Plan:
     sensitivity_model: str | None
     sensitivity_runs: int
     n_inputs: int
+    notes: tuple[str, ...] = ()
+    """What the what-if's drops took with them (every face of the run carries them)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,6 +145,13 @@ def whatif(scenario: Scenario, sets: Sequence[str], drops: Sequence[str]) -> Sce
             except InputError:
                 raise _relocate(e, "drop", k) from None
         raise _relocate(e, "set" if sets else "drop") from None
+
+
+def whatif_notes(scenario: Scenario, drops: Sequence[str]) -> tuple[str, ...]:
+    """What the drops take with them, each drop named as :func:`whatif` names it."""
+    from detente.uncertainty import whatif_notes as notes
+
+    return notes(scenario, drops, drop_names=[f"drop[{k}] {d}" for k, d in enumerate(drops)])
 
 
 def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
@@ -237,7 +247,7 @@ def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
                 f"{req.method} with n={req.n} on {k} inputs is {runs:,} model runs, over this "
                 f"server's limit of {limits.sensitivity_runs:,}: lower n or keep fewer inputs",
                 "n", loc=("n",))])
-    return Plan(req, sc, models, req.draws, smodel, runs, k)
+    return Plan(req, sc, models, req.draws, smodel, runs, k, whatif_notes(scenario, req.drops))
 
 
 UNMEASURED = {"crisis": 0.5, "status_quo": 1e-4}
@@ -260,9 +270,11 @@ def simulate_plan(p: Plan, progress: Callable[[int, int], None] | None = None
 
     req = p.request
     opts = {m: dict(req.options.get(m, {})) for m in p.models if m in req.options}
-    return simulate(p.scenario, list(p.models), p.draws, seed=req.seed,
-                    jitter=req.jitter or None, above=req.above, options=opts or None,
-                    progress=progress)
+    res = simulate(p.scenario, list(p.models), p.draws, seed=req.seed,
+                   jitter=req.jitter or None, above=req.above, options=opts or None,
+                   progress=progress)
+    # the what-if's notes lead the result's, which the page and the API's JSON show
+    return dataclasses.replace(res, notes=(*p.notes, *res.notes)) if p.notes else res
 
 
 def sensitivity_plan(p: Plan) -> SensitivityResult:

@@ -128,7 +128,8 @@ def result_context(r: unc.UncertaintyResult) -> dict[str, Any]:
     for k, iss in enumerate(sim.issue_ids):
         for m in sim.models:
             rows.append({
-                "issue": iss, "model": m.model, "point": m.point[k], "mean": m.mean[k],
+                "issue": iss, "label": sim.label(iss), "model": m.model, "point": m.point[k],
+                "mean": m.mean[k],
                 "q": [m.quantiles[q][k] for q in qs],
                 "p_above": None if m.p_above is None else m.p_above[k],
                 "mcse": m.mcse[k], "converged": bool(m.converged[k]), "n": int(m.n[k])})
@@ -143,7 +144,8 @@ def result_context(r: unc.UncertaintyResult) -> dict[str, Any]:
                 continue
             sfigs.append({"id": f"sens-{k}", "issue": iss, "spec": sensitivity_figure(s, iss)})
             top = s.ranking[iss][:5]
-            ranks.append({"issue": iss, "top": top, "actors": s.actors[iss][:5]})
+            ranks.append({"issue": iss, "label": s.label(iss), "top": top,
+                          "actors": s.actors[iss][:5]})
     return {"r": r, "sim": sim, "qs": qs, "rows": rows, "dfigs": figs, "sfigs": sfigs,
             "ranks": ranks, "fmt": _fmt}
 
