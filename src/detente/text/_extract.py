@@ -480,6 +480,12 @@ _HYP = re.compile(
     r"fail(?:s|ed|ing)? to agree|agree on|"
     r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
     re.I)
+#: (twenty-fourth round) an act imminent, right before the act's word: "is on the verge of
+#: ratifying", "on the brink of withdrawing from", "nearing final ratification of", "close to
+#: suspending" (only articles and a few adjectives between the cue and the act)
+_IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
+                       r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
+                       r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
 #: cues that an act (not a violation, which discussing presupposes) is only under discussion or
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit" (fourteenth round:
 #: "calls from Georgia, Britain and Germany for a withdrawal")
@@ -2671,6 +2677,9 @@ class Extractor:
                                   re.I):
                 hyp = False
             if _FUTURE.search(_tail_words(s[f0:t0], 6)) and not _FORMAL.search(s):
+                hyp = True
+            # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
+            if not hyp and _IMMINENT.search(s, h0, t0):
                 hyp = True
             # (seventeenth round) an act only ahead ("talks resumed ahead of the expiry of the
             # deal") or dated after the article's own date (a dateline of 10 July, "the expiry on
