@@ -3,7 +3,8 @@ blind28–31. Tested on sentences composed for these tests (not taken from the g
 with the traps that must keep their old reading.
 
 Mechanisms: an act imminent ("is on the verge of ratifying", "nearing ratification of") is not
-done.
+done; nor is an act scheduled or intended in the past tense ("was to be in effect from", "was
+to be ratified by", "was scheduled to accede to").
 """
 
 from __future__ import annotations
@@ -37,6 +38,34 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      "ratified the treaty on Friday.", [w("start2_1993", "RUS", "ratified", "2000-04")]),
     ("nearly-after-ratifying", _D00 + "Nearly seven years after the signing, the Duma ratified "
      "START II on Friday.", [w("start2_1993", "RUS", "ratified", "2000-04")]),
+]
+
+
+_D14 = "World news\n2014-09-08\n\n"
+_D99 = "World news\n1999-12-10\n\n"
+_D94 = "World news\n1994-12-10\n\n"
+
+# (2) an act scheduled or intended in the past tense
+NO_FACT += [
+    ("was-to-be-ratified", _D99 + "The CTBT was to be ratified by the Duma in April, officials "
+     "recalled."),
+    ("was-to-be-signed", _D94 + "The Budapest Memorandum was to be signed by the United "
+     "States, Britain, Russia and Ukraine on Monday."),
+    ("scheduled-to-accede", _D94 + "Ukraine was scheduled to accede to the NPT in November."),
+    ("slated-to-ratify", _D99 + "The Senate was slated to ratify the Chemical Weapons "
+     "Convention in the spring."),
+]
+FACTS += [
+    ("truce-was-to-be-in-effect", _D14 + "Kiev and the rebels signed the Minsk protocol on "
+     "Friday. The truce was to be in effect from 6 pm that day, but shelling continued.",
+     [w("minsk1_2014", "UKR;DPR;LPR", "signed", "2014-09")]),
+    # traps: the act done in the same words without the scheduling "to"
+    ("truce-came-into-effect", _D14 + "Kiev and the rebels signed the Minsk protocol on Friday. "
+     "The truce came into effect at 6 pm that day.",
+     [w("minsk1_2014", "UKR;DPR;LPR", "signed", "2014-09"), w("minsk1_2014", "*",
+                                                              "entered_into_force")]),
+    ("was-ratified-by", _D99 + "The CTBT was ratified by the Duma in April, officials recalled.",
+     [w("ctbt_1996", "RUS", "ratified", "1999-04")]),
 ]
 
 

@@ -458,7 +458,7 @@ _NEG = re.compile(r"\b(?:not|cannot|never|no|n't|refused to|declined to|has yet 
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
-    r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|"
+    r"(?:expected|likely|set|poised|due|unlikely|scheduled|slated) to(?! have\b)|"
     r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|"
     r"offer(?:s|ed|ing)?|ask(?:s|ed|ing)? \S+ to|request(?:s|ed|ing)? \S+ to|"
     r"opportunit(?:y|ies)[\"”']?\s+to|(?:gave|give|gives|giving)\s+\S+\s+(?:\S+\s+){0,2}"
@@ -467,7 +467,7 @@ _HYP = re.compile(
     r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
     r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
     r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
-    r"(?:was|were|is|are) to have|urg(?:e|ed|es|ing)|"
+    r"(?:was|were|is|are) to (?:have|be)|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
     r"propos(?:e|ed|es|al)|consider(?:s|ed|ing)?|proposal|demand(?:s|ed)? that|"
     r"risk of|danger of|possib(?:le|ility)|"
