@@ -4,7 +4,8 @@ with the traps that must keep their old reading.
 
 Mechanisms: an act imminent ("is on the verge of ratifying", "nearing ratification of") is not
 done; nor is an act scheduled or intended in the past tense ("was to be in effect from", "was
-to be ratified by", "was scheduled to accede to").
+to be ratified by", "was scheduled to accede to"); nor an act a clause only enables ("while
+letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran violated").
 """
 
 from __future__ import annotations
@@ -66,6 +67,33 @@ FACTS += [
                                                               "entered_into_force")]),
     ("was-ratified-by", _D99 + "The CTBT was ratified by the Duma in April, officials recalled.",
      [w("ctbt_1996", "RUS", "ratified", "1999-04")]),
+]
+
+
+_D01 = "World news\n2001-07-10\n\n"
+
+# (3) an act only enabled, or feared
+NO_FACT += [
+    ("letting-quoted", _D01 + "The weak protocol, the officials said, would leave U.S. secrets "
+     "exposed while letting \"rogue states,\" such as Libya, \"violate\" the BWC."),
+    ("enabling-states", _D01 + "The draft, Washington argued, protects no one while enabling "
+     "outlaw regimes such as North Korea to cheat on the Biological Weapons Convention."),
+    ("permitting-to-breach", _D19 + "The deal's sunset clauses, permitting Tehran in ten years "
+     "to breach the JCPOA's limits, alarmed Israel."),
+    ("for-fear-that", _D19 + "Israel opposed the deal for fear that Iran violated the JCPOA in "
+     "secret."),
+    ("lest-breach", _D19 + "Washington kept its sanctions in place lest Iran breach the nuclear "
+     "deal."),
+]
+FACTS += [
+    # traps: the act done beside an enabling clause or a fear that ends before it
+    ("violated-allowing", _D19 + "The IAEA said Iran violated the JCPOA, allowing inspectors "
+     "to confirm the stockpile.", [w("jcpoa_2015", "IRN", "violation_alleged", None, "IAEA")]),
+    ("for-fear-of-collapse", _D00 + "For fear of a collapse of the talks, the Duma ratified "
+     "START II on Friday.", [w("start2_1993", "RUS", "ratified", "2000-04")]),
+    ("having-allowed-then-violated", _D19 + "Having allowed the inspectors to leave, Iran "
+     "violated the JCPOA again, the US said.",
+     [w("jcpoa_2015", "IRN", "violation_alleged", None, "USA")]),
 ]
 
 

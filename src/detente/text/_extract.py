@@ -486,6 +486,15 @@ _HYP = re.compile(
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
+#: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
+#: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
+_ENABLED = re.compile(r"\b(?:(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)"
+                      r"\s+(?!(?:that|which|who)\b)[^.;:!?()]{1,80}?\s+to|let(?:s|ting)?\s+"
+                      r"(?!(?:that|which|who)\b)[^.;:!?()]{1,80}?)\s+[\"“‘']?(?:\w+ly\s+)?$", re.I)
+#: (twenty-fourth round) an act feared: "for fear that Iran violated", "lest Iran breach" (no
+#: comma between the cue and the act: "For fear of a collapse, the Duma ratified" is done)
+_FEARED = re.compile(r"\b(?:for\s+fear\b|lest\b|fearing\s+that\b)[^,;:.!?]{0,80}$", re.I)
 #: cues that an act (not a violation, which discussing presupposes) is only under discussion or
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit" (fourteenth round:
 #: "calls from Georgia, Britain and Germany for a withdrawal")
@@ -2681,6 +2690,11 @@ class Extractor:
             # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
             if not hyp and _IMMINENT.search(s, h0, t0):
                 hyp = True
+            # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
+            # ... 'violate' the BWC", "for fear that Iran violated"
+            enabled = bool(_ENABLED.search(s, h0, t0) or _FEARED.search(s, 0, t0))
+            if enabled:
+                hyp = True
             # (seventeenth round) an act only ahead ("talks resumed ahead of the expiry of the
             # deal") or dated after the article's own date (a dateline of 10 July, "the expiry on
             # 20 July") has not happened yet: an expiry due, not an expiry
@@ -2830,6 +2844,10 @@ class Extractor:
                         for e in act_ents)) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
+            # (twenty-fourth round) an act enabled or feared stays so: "lest Iran breach" is no
+            # definite violation
+            if enabled:
+                hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
             # protocol and ratify it", under an implicative head)
