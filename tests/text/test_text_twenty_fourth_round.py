@@ -5,7 +5,9 @@ with the traps that must keep their old reading.
 Mechanisms: an act imminent ("is on the verge of ratifying", "nearing ratification of") is not
 done; nor is an act scheduled or intended in the past tense ("was to be in effect from", "was
 to be ratified by", "was scheduled to accede to"); nor an act a clause only enables ("while
-letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran violated").
+letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran violated"). An abstention from an act ("abstained from ratifying")
+is its refusal, and an act's noun as the subject of a present requirement ("ratification
+requires the approval of two-thirds") is not done.
 """
 
 from __future__ import annotations
@@ -94,6 +96,31 @@ FACTS += [
     ("having-allowed-then-violated", _D19 + "Having allowed the inspectors to leave, Iran "
      "violated the JCPOA again, the US said.",
      [w("jcpoa_2015", "IRN", "violation_alleged", None, "USA")]),
+]
+
+
+_D07 = "World news\n2007-04-10\n\n"
+
+# (4) an abstention is a refusal; a requirement is no act
+FACTS += [
+    ("abstained-from-ratifying", _D07 + "Georgia and Moldova abstained from ratifying the "
+     "Adapted CFE Treaty.", [w("acfe_1999", "GEO;MDA", "not_ratified")]),
+    ("abstain-from-ratification", _D07 + "The NATO allies still abstain from ratification of the "
+     "Adapted CFE Treaty.", [w("acfe_1999", "NATO", "not_ratified")]),
+    # trap: an abstention that ends before the act
+    ("abstained-vote-then-ratified", _D99 + "The Rada, which had abstained from the first vote, "
+     "ratified the CTBT on Friday.", [w("ctbt_1996", "UKR", "ratified", "1999-12")]),
+]
+NO_FACT += [
+    ("ratification-requires", _D99 + "US ratification of the CTBT requires the approval of "
+     "two-thirds of the Senate."),
+    ("ratification-needs", _D00 + "Ratification of START II by the Duma still needs a simple "
+     "majority of deputies."),
+]
+FACTS += [
+    # trap: a past requirement beside a ratification that was done
+    ("required-then-passed", _D99 + "The Senate ratified the Chemical Weapons Convention, which "
+     "required two-thirds of the votes, on Thursday.", [w("cwc_1993", "USA", "ratified")]),
 ]
 
 

@@ -495,6 +495,11 @@ _ENABLED = re.compile(r"\b(?:(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?
 #: (twenty-fourth round) an act feared: "for fear that Iran violated", "lest Iran breach" (no
 #: comma between the cue and the act: "For fear of a collapse, the Duma ratified" is done)
 _FEARED = re.compile(r"\b(?:for\s+fear\b|lest\b|fearing\s+that\b)[^,;:.!?]{0,80}$", re.I)
+#: (twenty-fourth round) an abstention from the act, right before its word: "abstained from
+#: ratifying", "abstain from ratification of" (a refusal; "abstained from the first vote,
+#: ratified" is not one)
+_ABSTAINED = re.compile(r"\babstain(?:s|ed|ing)?\s+from\s+(?:(?:the|its|their|any)\s+)?$",
+                        re.I)
 #: cues that an act (not a violation, which discussing presupposes) is only under discussion or
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit" (fourteenth round:
 #: "calls from Georgia, Britain and Germany for a withdrawal")
@@ -533,9 +538,12 @@ _ASSESSED = re.compile(
 #: clause boundary or finite verb of its own before the predicate)
 _NEEDED = re.compile(
     r"(?:\s+(?!(?:that|which|who|it|they|he|she|we|if|when|but|was|were|is|are|has|have|had)\b)"
-    r"[\w'’.-]+){0,8}?\s+(?:is|are)\s+(?:(?:still|also|now|first|urgently)\s+)?"
+    r"[\w'’.-]+){0,8}?\s+(?:(?:is|are)\s+(?:(?:still|also|now|first|urgently)\s+)?"
     r"(?:needed|required|necessary|essential|indispensable|a\s+(?:pre)?(?:condition|"
-    r"requirement|prerequisite))\b", re.I)
+    r"requirement|prerequisite))|"
+    # (twenty-fourth round) the act's noun as the subject of a present requirement: "(US
+    # ratification of the CTBT) requires the approval of two-thirds", "(...) still needs"
+    r"(?:(?:still|also|first)\s+)?(?:requires|needs))\b", re.I)
 #: (eighteenth round) an act's noun recommended as what would serve or benefit someone, or
 #: recommended outright: "(interests) will be best served by prompt and complete ratification
 #: of", "stands to benefit from early accession to", "recommended swift ratification of" (a run
@@ -2647,6 +2655,8 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
+            if not negated and _ABSTAINED.search(s, c0, t0):
+                negated = True
             # a negative object: "we have violated nothing", "breached no provision of"
             if not negated and _NEG_OBJECT.match(s, t1):
                 negated = True
