@@ -5,9 +5,10 @@ with the traps that must keep their old reading.
 Mechanisms: an act imminent ("is on the verge of ratifying", "nearing ratification of") is not
 done; nor is an act scheduled or intended in the past tense ("was to be in effect from", "was
 to be ratified by", "was scheduled to accede to"); nor an act a clause only enables ("while
-letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran violated"). An abstention from an act ("abstained from ratifying")
-is its refusal, and an act's noun as the subject of a present requirement ("ratification
-requires the approval of two-thirds") is not done.
+letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran violated"). An
+abstention from an act ("abstained from ratifying") is its refusal, and an act's noun as the
+subject of a present requirement ("ratification requires the approval of two-thirds") is not
+done.
 """
 
 from __future__ import annotations
