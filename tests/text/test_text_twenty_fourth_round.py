@@ -8,7 +8,8 @@ to be ratified by", "was scheduled to accede to"); nor an act a clause only enab
 letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran violated"). An
 abstention from an act ("abstained from ratifying") is its refusal, and an act's noun as the
 subject of a present requirement ("ratification requires the approval of two-thirds") is not
-done.
+done. An agreement named as an adapted version of its parent with the parent's year ("an
+updated version of the 1990 CFE Treaty") is the adaptation.
 """
 
 from __future__ import annotations
@@ -122,6 +123,25 @@ FACTS += [
     # trap: a past requirement beside a ratification that was done
     ("required-then-passed", _D99 + "The Senate ratified the Chemical Weapons Convention, which "
      "required two-thirds of the votes, on Thursday.", [w("cwc_1993", "USA", "ratified")]),
+]
+
+
+_D04 = "World news\n2004-06-10\n\n"
+
+# (5) an adapted agreement told as a version of its parent, the parent's year written
+FACTS += [
+    ("updated-version-of-year", _D04 + "In 1999, Russia and Ukraine signed in Istanbul an "
+     "updated version of the 1990 CFE Treaty.", [w("acfe_1999", "RUS;UKR", "signed", "1999")]),
+    ("amended-version-of-year", _D04 + "Kazakhstan ratified the amended version of the 1990 "
+     "Treaty on Conventional Armed Forces in Europe last week.",
+     [w("acfe_1999", "KAZ", "ratified")]),
+    ("redrafted-version-of-year", _D04 + "Belarus ratified a re-drafted version of the 1990 CFE "
+     "Treaty on Monday.", [w("acfe_1999", "BLR", "ratified", "2004-06")]),
+    # traps: the parent named with its year and no version, and a version of something else
+    ("parent-with-year", _D04 + "NATO ratified the 1990 CFE Treaty in 1991.",
+     [w("cfe_1990", "NATO", "ratified", "1991")]),
+    ("version-of-the-talks", _D04 + "In 1991, after an updated version of the talks' agenda, "
+     "NATO ratified the 1990 CFE Treaty.", [w("cfe_1990", "NATO", "ratified", "1991")]),
 ]
 
 

@@ -1811,7 +1811,8 @@ class Extractor:
     def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
                      state: _State) -> list[_Ent]:
         """An agreement named as its adapted, amended or re-drafted version is the record's
-        agreement adapting it ("refused to ratify the amended CFE"); in a sentence saying it
+        agreement adapting it ("refused to ratify the amended CFE", twenty-fourth round: with the
+        parent's year, "an updated version of the 1990 CFE Treaty"); in a sentence saying it
         "was amended", every mention of it is the adaptation; an unnamed "re-drafted pact" is
         the adaptation of the agreement last named."""
         if not self.adapted:
@@ -1820,8 +1821,8 @@ class Extractor:
         amended = any(_AMENDED.match(s, t[1]) for t in triggers)
         out = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
                if e.key in self.adapted and (amended or re.search(
-                   mod + r"(?:version\s+of\s+(?:the\s+)?)?$", s[max(0, e.start - 30):e.start],
-                   re.I)) else e for e in agrs]
+                   mod + r"(?:version\s+of\s+(?:the\s+)?)?(?:(?:1[89]|20)\d\d\s+)?$",
+                   s[max(0, e.start - 40):e.start], re.I)) else e for e in agrs]
         if not agrs and state.last_agreement and (
                 base := self.adapted.get(state.last_agreement[0])) is not None:
             m = re.search(mod + r"(?:version|treaty|pact|agreement|accord|text)\b", s, re.I)
