@@ -9,7 +9,9 @@ letting 'rogue states' ... 'violate' the BWC") or fears ("for fear that Iran vio
 abstention from an act ("abstained from ratifying") is its refusal, and an act's noun as the
 subject of a present requirement ("ratification requires the approval of two-thirds") is not
 done. An agreement named as an adapted version of its parent with the parent's year ("an
-updated version of the 1990 CFE Treaty") is the adaptation.
+updated version of the 1990 CFE Treaty") is the adaptation. A counted set of states with
+members named as examples ("30 countries, including the United States and Russia, signed") is
+the agreement's parties, not the members named.
 """
 
 from __future__ import annotations
@@ -142,6 +144,23 @@ FACTS += [
      [w("cfe_1990", "NATO", "ratified", "1991")]),
     ("version-of-the-talks", _D04 + "In 1991, after an updated version of the talks' agenda, "
      "NATO ratified the 1990 CFE Treaty.", [w("cfe_1990", "NATO", "ratified", "1991")]),
+]
+
+
+_D96b = "World news\n1996-10-10\n\n"
+
+# (6) a counted set of states with examples is the parties
+FACTS += [
+    ("states-among-them", _D96b + "On 24 September 1996, 71 states, among them China and "
+     "Russia, signed the CTBT in New York.", [w("ctbt_1996", "*", "signed", "1996-09")]),
+    ("countries-including", _D04 + "In November 1999, thirty countries, including Germany "
+     "and Ukraine, signed the Adapted CFE Treaty in Istanbul.",
+     [w("acfe_1999", "*", "signed", "1999-11")]),
+    # traps: the members named as the agents, no count; a count with no examples
+    ("members-among-others", _D96b + "China and Russia, among other states, signed the CTBT on "
+     "24 September 1996.", [w("ctbt_1996", "CHN;RUS", "signed", "1996-09")]),
+    ("two-of-them", _D96b + "Of the states at the conference, China and Russia signed the "
+     "CTBT on 24 September 1996.", [w("ctbt_1996", "CHN;RUS", "signed", "1996-09")]),
 ]
 
 

@@ -500,6 +500,14 @@ _FEARED = re.compile(r"\b(?:for\s+fear\b|lest\b|fearing\s+that\b)[^,;:.!?]{0,80}
 #: ratified" is not one)
 _ABSTAINED = re.compile(r"\babstain(?:s|ed|ing)?\s+from\s+(?:(?:the|its|their|any)\s+)?$",
                         re.I)
+#: (twenty-fourth round) a counted set of states, members named as its examples, right before
+#: the act: "30 countries, including the United States and Russia, signed", "71 states, among
+#: them China and Russia, have signed"
+_COUNTED_SET = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|dozens\s+of|"
+    r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
+    r"signatories)\s*,\s*(?:including|among\s+them|among\s+which)\b[^;:,]*(?:,[^;:,]*)?,\s*"
+    r"(?:(?:have|has|had|also|then|all)\s+)*(?:\w+ly\s+)?$", re.I)
 #: cues that an act (not a violation, which discussing presupposes) is only under discussion or
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit" (fourteenth round:
 #: "calls from Georgia, Britain and Germany for a withdrawal")
@@ -2598,6 +2606,10 @@ class Extractor:
                     r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
                     r"signatories)\b", s[t1:], re.I):
                 actors, how = ("*",), "parties"  # "signed in 1990 by 30 countries"
+            # (twenty-fourth round) a counted set of states as the subject, members named as
+            # examples: "30 countries, including the United States and Russia, signed"
+            if etype in _SYMMETRIC and _COUNTED_SET.search(s, c0, t0):
+                actors, how = ("*",), "parties"
             # "signed between the US and the former USSR in 1987", "concluded by Moscow and
             # Kyiv": the coordinated agents or partners named right after the act
             if etype in ("signed", "ratified", "extended") and (
