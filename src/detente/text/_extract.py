@@ -458,7 +458,7 @@ _NEG = re.compile(r"\b(?:not|cannot|never|no|n't|refused to|declined to|has yet 
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
-    r"(?:expected|likely|set|poised|due|unlikely) to(?! have\b)|"
+    r"(?:expected|likely|set|poised|due|unlikely|scheduled|slated) to(?! have\b)|"
     r"(?:required|obliged|obligated|bound|supposed|meant|committed) to|"
     r"offer(?:s|ed|ing)?|ask(?:s|ed|ing)? \S+ to|request(?:s|ed|ing)? \S+ to|"
     r"opportunit(?:y|ies)[\"”']?\s+to|(?:gave|give|gives|giving)\s+\S+\s+(?:\S+\s+){0,2}"
@@ -467,7 +467,7 @@ _HYP = re.compile(
     r"want(?:s|ed)? to|wish(?:es|ed)? to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|"
     r"prepar(?:ing|es) to|mov(?:e|es|ing) to(?! (?:the|a)\b)|"
     r"prepared to|willing to|seek(?:s|ing)? to|sought to|tr(?:y|ies|ied|ying) to|get \S+ to|"
-    r"(?:was|were|is|are) to have|urg(?:e|ed|es|ing)|"
+    r"(?:was|were|is|are) to (?:have|be)|urg(?:e|ed|es|ing)|"
     r"call(?:ed|s|ing)? on|call(?:ed|s)? for|encourag(?:e|ed|es|ing)|opportunity to|"
     r"propos(?:e|ed|es|al)|consider(?:s|ed|ing)?|proposal|demand(?:s|ed)? that|"
     r"risk of|danger of|possib(?:le|ility)|"
@@ -480,6 +480,34 @@ _HYP = re.compile(
     r"fail(?:s|ed|ing)? to agree|agree on|"
     r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
     re.I)
+#: (twenty-fourth round) an act imminent, right before the act's word: "is on the verge of
+#: ratifying", "on the brink of withdrawing from", "nearing final ratification of", "close to
+#: suspending" (only articles and a few adjectives between the cue and the act)
+_IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
+                       r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
+                       r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
+#: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
+#: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
+_ENABLED = re.compile(r"\b(?:(?:allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|permit(?:s|ted|ting)?)"
+                      r"\s+(?!(?:that|which|who)\b)[^.;:!?()]{1,80}?\s+to|let(?:s|ting)?\s+"
+                      r"(?!(?:that|which|who)\b)[^.;:!?()]{1,80}?)\s+[\"“‘']?(?:\w+ly\s+)?$", re.I)
+#: (twenty-fourth round) an act feared: "for fear that Iran violated", "lest Iran breach" (no
+#: comma between the cue and the act: "For fear of a collapse, the Duma ratified" is done)
+_FEARED = re.compile(r"\b(?:for\s+fear\b|lest\b|fearing\s+that\b)[^,;:.!?]{0,80}$", re.I)
+#: (twenty-fourth round) an abstention from the act, right before its word: "abstained from
+#: ratifying", "abstain from ratification of" (a refusal; "abstained from the first vote,
+#: ratified" is not one)
+_ABSTAINED = re.compile(r"\babstain(?:s|ed|ing)?\s+from\s+(?:(?:the|its|their|any)\s+)?$",
+                        re.I)
+#: (twenty-fourth round) a counted set of states, members named as its examples, right before
+#: the act: "30 countries, including the United States and Russia, signed", "71 states, among
+#: them China and Russia, have signed"
+_COUNTED_SET = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|dozens\s+of|"
+    r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
+    r"signatories)\s*,\s*(?:including|among\s+them|among\s+which)\b[^;:,]*(?:,[^;:,]*)?,\s*"
+    r"(?:(?:have|has|had|also|then|all)\s+)*(?:\w+ly\s+)?$", re.I)
 #: cues that an act (not a violation, which discussing presupposes) is only under discussion or
 #: demanded: "negotiating an extension", "calls are growing for a U.S. exit" (fourteenth round:
 #: "calls from Georgia, Britain and Germany for a withdrawal")
@@ -518,9 +546,12 @@ _ASSESSED = re.compile(
 #: clause boundary or finite verb of its own before the predicate)
 _NEEDED = re.compile(
     r"(?:\s+(?!(?:that|which|who|it|they|he|she|we|if|when|but|was|were|is|are|has|have|had)\b)"
-    r"[\w'’.-]+){0,8}?\s+(?:is|are)\s+(?:(?:still|also|now|first|urgently)\s+)?"
+    r"[\w'’.-]+){0,8}?\s+(?:(?:is|are)\s+(?:(?:still|also|now|first|urgently)\s+)?"
     r"(?:needed|required|necessary|essential|indispensable|a\s+(?:pre)?(?:condition|"
-    r"requirement|prerequisite))\b", re.I)
+    r"requirement|prerequisite))|"
+    # (twenty-fourth round) the act's noun as the subject of a present requirement: "(US
+    # ratification of the CTBT) requires the approval of two-thirds", "(...) still needs"
+    r"(?:(?:still|also|first)\s+)?(?:requires|needs))\b", re.I)
 #: (eighteenth round) an act's noun recommended as what would serve or benefit someone, or
 #: recommended outright: "(interests) will be best served by prompt and complete ratification
 #: of", "stands to benefit from early accession to", "recommended swift ratification of" (a run
@@ -1788,7 +1819,8 @@ class Extractor:
     def _adaptations(self, s: str, agrs: list[_Ent], triggers: list[tuple[str, int, int, str]],
                      state: _State) -> list[_Ent]:
         """An agreement named as its adapted, amended or re-drafted version is the record's
-        agreement adapting it ("refused to ratify the amended CFE"); in a sentence saying it
+        agreement adapting it ("refused to ratify the amended CFE", twenty-fourth round: with the
+        parent's year, "an updated version of the 1990 CFE Treaty"); in a sentence saying it
         "was amended", every mention of it is the adaptation; an unnamed "re-drafted pact" is
         the adaptation of the agreement last named."""
         if not self.adapted:
@@ -1797,8 +1829,8 @@ class Extractor:
         amended = any(_AMENDED.match(s, t[1]) for t in triggers)
         out = [_Ent(e.label, self.adapted[e.key], e.start, e.end, e.text)
                if e.key in self.adapted and (amended or re.search(
-                   mod + r"(?:version\s+of\s+(?:the\s+)?)?$", s[max(0, e.start - 30):e.start],
-                   re.I)) else e for e in agrs]
+                   mod + r"(?:version\s+of\s+(?:the\s+)?)?(?:(?:1[89]|20)\d\d\s+)?$",
+                   s[max(0, e.start - 40):e.start], re.I)) else e for e in agrs]
         if not agrs and state.last_agreement and (
                 base := self.adapted.get(state.last_agreement[0])) is not None:
             m = re.search(mod + r"(?:version|treaty|pact|agreement|accord|text)\b", s, re.I)
@@ -2574,6 +2606,10 @@ class Extractor:
                     r"several|many)\s+(?:\w+\s+)?(?:countries|states|nations|parties|governments|"
                     r"signatories)\b", s[t1:], re.I):
                 actors, how = ("*",), "parties"  # "signed in 1990 by 30 countries"
+            # (twenty-fourth round) a counted set of states as the subject, members named as
+            # examples: "30 countries, including the United States and Russia, signed"
+            if etype in _SYMMETRIC and _COUNTED_SET.search(s, c0, t0):
+                actors, how = ("*",), "parties"
             # "signed between the US and the former USSR in 1987", "concluded by Moscow and
             # Kyiv": the coordinated agents or partners named right after the act
             if etype in ("signed", "ratified", "extended") and (
@@ -2632,6 +2668,8 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
+            if not negated and _ABSTAINED.search(s, c0, t0):
+                negated = True
             # a negative object: "we have violated nothing", "breached no provision of"
             if not negated and _NEG_OBJECT.match(s, t1):
                 negated = True
@@ -2671,6 +2709,14 @@ class Extractor:
                                   re.I):
                 hyp = False
             if _FUTURE.search(_tail_words(s[f0:t0], 6)) and not _FORMAL.search(s):
+                hyp = True
+            # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
+            if not hyp and _IMMINENT.search(s, h0, t0):
+                hyp = True
+            # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
+            # ... 'violate' the BWC", "for fear that Iran violated"
+            enabled = bool(_ENABLED.search(s, h0, t0) or _FEARED.search(s, 0, t0))
+            if enabled:
                 hyp = True
             # (seventeenth round) an act only ahead ("talks resumed ahead of the expiry of the
             # deal") or dated after the article's own date (a dateline of 10 July, "the expiry on
@@ -2821,6 +2867,10 @@ class Extractor:
                         for e in act_ents)) and \
                     not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
                 hyp = False
+            # (twenty-fourth round) an act enabled or feared stays so: "lest Iran breach" is no
+            # definite violation
+            if enabled:
+                hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
             # protocol and ratify it", under an implicative head)
