@@ -116,6 +116,10 @@ LABELS = {
     "blind29": "twenty-ninth blind set, 9 texts (coded by a helper who never ran the extractor)",
     "blind30": "thirtieth blind set, 9 texts (coded by a helper who never ran the extractor)",
     "blind31": "thirty-first blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind32": "thirty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind33": "thirty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind34": "thirty-fourth blind set, 11 texts (coded by a helper who never ran the extractor)",
+    "blind35": "thirty-fifth blind set, 11 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -274,7 +278,8 @@ def main() -> None:
                         "blind15", "blind16", "blind17",
                         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
                         "blind24", "blind25", "blind26", "blind27",
-                        "blind28", "blind29", "blind30", "blind31")
+                        "blind28", "blind29", "blind30", "blind31",
+                        "blind32", "blind33", "blind34", "blind35")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
