@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "src" / "detente" / "cases" / "data"
 
 IDS = [
+    "fashoda-1898",
     "munich-1938",
     "soviet-finnish-1939",
     "berlin-1948",

@@ -27,6 +27,8 @@ CINC_TABLE = CASES / "nmc-cinc.csv"
 IDS = (
     "agreed-framework-1994",
     "dayton-1995",
+    "imia-1996",
+    "eritrea-ethiopia-1998",
     "kosovo-1998",
     "rambouillet-1999",
     "kargil-1999",
@@ -43,6 +45,7 @@ IDS = (
     "karabakh-2020",
     "black-sea-grain-2022",
     "karabakh-2023",
+    "essequibo-2023",
     "us-iran-2025",
 )
 CINC_NOTE = re.compile(r"CINC\((\d{4}), ([A-Z]{2,3})\) = ([0-9]*\.[0-9]+(?:[eE]-?\d+)?)")
