@@ -44,10 +44,6 @@ def _shoal(tmp_path: Path, sal_usa: int = 100, cost: float = 0.2) -> Path:
     return f
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by commit 2d01356 (reverted on this branch): the "
-                   "fix moves the case bank's crisis figures (MAE 26.64 -> 26.63, Brier of "
-                   "P(escalation) 0.233 -> 0.234), the crisis helpers' ground; merge it with "
-                   "them and drop this mark")
 @pytest.mark.parametrize(("sal_usa", "cost"), [(100, 0.2), (60, 0.05), (20, 0.05)])
 def test_a_crisis_deal_never_puts_a_unilateral_issue_past_its_deciders_position(
         tmp_path: Path, sal_usa: int, cost: float) -> None:

@@ -505,7 +505,8 @@ def _candidates(s: CrisisSetup, d: Dyad, rng: np.random.Generator, n_random: int
                 ) -> np.ndarray:
     """Deals over the dyad's issues inside the red-line box: corners (each issue at A's ideal,
     B's weighted ideal, the status quo, public positions), the two-party frontier path, and
-    uniform draws; off the dyad's issues, the agreement branch of the collective layer."""
+    uniform draws; off the dyad's issues, the agreement branch of the collective layer. On a
+    unilateral issue every candidate lies between the decider's position and the other side's."""
     idx = np.flatnonzero(d.issues)
     blo, bhi = s.box
     base = _branch(s, d.agreement_base, collective_layer(s), "agreement", d.a)
@@ -525,6 +526,17 @@ def _candidates(s: CrisisSetup, d: Dyad, rng: np.random.Generator, n_random: int
     hi = np.clip(np.minimum(pts.max(axis=0), bhi[idx]), lo, None)
     lo = np.clip(lo, blo[idx], bhi[idx])
     hi = np.clip(hi, blo[idx], bhi[idx])
+    # A unilateral issue is its decider's to set: a deal can have the decider concede toward
+    # the side it bargains with (A, or the others when A decides), never move it past its own
+    # position away from that side -- a third party's wish is not the decider's to grant
+    for j, k in enumerate(idx.tolist()):
+        dcd = s.decider[k]
+        if s.kind[k] != "unilateral" or np.isnan(s.ideal[dcd, k]):
+            continue
+        own = float(np.clip(s.ideal[dcd, k], max(s.rl_lo[dcd, k], lo[j]),
+                            min(s.rl_hi[dcd, k], hi[j])))
+        toward = float(np.clip(y_b[j] if dcd == d.a else y_a[j], lo[j], hi[j]))
+        lo[j], hi[j] = min(own, toward), max(own, toward)
     rows: list[np.ndarray] = []
     levels = [np.unique(np.clip(np.r_[pts[:, j], lo[j], hi[j]], lo[j], hi[j]))
               for j in range(idx.size)]
