@@ -487,6 +487,12 @@ _HYP = re.compile(
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
+#: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
+#: (up to five words of object, none ending a clause; three of the act's own modifiers after)
+_WARNED_AGAINST = re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|counsel(?:s|l?ed|"
+                             r"l?ing)?|advis(?:e|es|ed|ing))\s+(?:[^\s,;:.!?]+\s+){0,5}?"
+                             r"against\s+(?:[^\s,;:.!?]+\s+){0,3}?$", re.I)
 #: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
 #: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
 #: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
@@ -2713,6 +2719,10 @@ class Extractor:
                 hyp = True
             # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
             if not hyp and _IMMINENT.search(s, h0, t0):
+                hyp = True
+            # (twenty-fifth round) an act warned against: "warns the US against unilateral
+            # withdrawal from the New START Treaty"
+            if not hyp and _WARNED_AGAINST.search(s, h0, t0):
                 hyp = True
             # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
             # ... 'violate' the BWC", "for fear that Iran violated"

@@ -1,0 +1,46 @@
+"""Twenty-fifth round (issue 14): the error classes that recur across the first runs, read on
+blind32–35. Tested on sentences composed for these tests (not taken from the gold texts), each
+with the traps that must keep their old reading.
+
+Mechanisms: an act warned or cautioned against ("warned Washington against a withdrawal from")
+is not done; nor an act only sought ("pledged to seek swift ratification of"); nor an act in a
+temporal clause that is still ahead — its verb in the present ("as soon as the Duma ratifies")
+or its clause subordinate to an offer, a readiness or a future ("was ready to ... after the
+Senate ratified"). A reduced passive with an adverb before its participle ("START II, already
+ratified by the US Senate") is its agent's act.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
+
+_D19 = "World news\n2019-01-20\n\n"
+_D18 = "World news\n2018-03-05\n\n"
+_D11 = "World news\n2011-02-10\n\n"
+
+# (1) an act warned or cautioned against
+NO_FACT: list[tuple[str, str]] = [
+    ("cautioned-against-withdrawal", _D19 + "Lavrov cautioned Washington against a hasty "
+     "withdrawal from the INF Treaty."),
+    ("warned-against-violating", _D18 + "The EU warned Tehran against violating the JCPOA."),
+    ("warning-against-leaving", _D18 + "Macron, warning the United States against leaving the "
+     "Iran nuclear deal, flew to Washington."),
+]
+FACTS: list[tuple[str, str, list[Want]]] = [
+    # traps: the act done despite the warning, in its own clause
+    ("despite-warnings", _D19 + "Despite warnings against it, the United States withdrew from "
+     "the INF Treaty on Friday.", [w("inf_1987", "USA", "withdrew", "2019-01")]),
+    ("warned-then-suspended", _D11 + "Moscow had warned against delays, and the Duma ratified "
+     "New START on Wednesday.", [w("new_start_2010", "RUS", "ratified", "2011-02")]),
+]
+
+
+@pytest.mark.parametrize("text", text_params(NO_FACT))
+def test_not_a_fact(text: str) -> None:
+    assert_no_fact(text)
+
+
+@pytest.mark.parametrize("text,wants", fact_params(FACTS))
+def test_facts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)
