@@ -36,6 +36,25 @@ FACTS: list[tuple[str, str, list[Want]]] = [
 ]
 
 
+_D97 = "World news\n1997-03-21\n\n"
+_D00 = "World news\n2000-04-10\n\n"
+
+# (2) an act only sought, pressed or lobbied for
+NO_FACT += [
+    ("pledged-to-seek", _D97 + "Clinton pledged to seek Senate ratification of the CTBT."),
+    ("seeking-swift", _D00 + "Putin is seeking swift ratification of START II by the Duma."),
+    ("pressed-for", _D97 + "Paris pressed for Russian ratification of the CTBT on Friday."),
+    ("lobbying-for", _D00 + "Kyiv has been lobbying for NATO's ratification of the Adapted CFE "
+     "Treaty."),
+]
+FACTS += [
+    # traps: the act done after a seeking that ends before it
+    ("seeking-then-ratified", _D11 + "Seeking a quick end to the dispute, the Duma ratified New "
+     "START on Wednesday.", [w("new_start_2010", "RUS", "ratified", "2011-02")]),
+    ("after-seeking-for-a-decade", _D00 + "After seeking it for a decade, the Duma ratified the "
+     "CTBT on Friday.", [w("ctbt_1996", "RUS", "ratified", "2000-04")]),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)

@@ -493,6 +493,12 @@ _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+
 _WARNED_AGAINST = re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|counsel(?:s|l?ed|"
                              r"l?ing)?|advis(?:e|es|ed|ing))\s+(?:[^\s,;:.!?]+\s+){0,5}?"
                              r"against\s+(?:[^\s,;:.!?]+\s+){0,3}?$", re.I)
+#: (twenty-fifth round) an act only sought or pressed for, right before the act's noun: "is
+#: seeking swift ratification of", "pressed for Russian ratification of", "lobbying for NATO's
+#: ratification of" (three words at most between, none ending a clause)
+_SOUGHT = re.compile(r"\b(?:seek(?:s|ing)?|sought|(?:press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|"
+                     r"campaign(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+for)\s+"
+                     r"(?:[^\s,;:.!?]+\s+){0,3}?$", re.I)
 #: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
 #: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
 #: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
@@ -2723,6 +2729,9 @@ class Extractor:
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
             if not hyp and _WARNED_AGAINST.search(s, h0, t0):
+                hyp = True
+            # (twenty-fifth round) an act only sought: "is seeking swift ratification of"
+            if not hyp and _SOUGHT.search(s, h0, t0):
                 hyp = True
             # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
             # ... 'violate' the BWC", "for fear that Iran violated"
