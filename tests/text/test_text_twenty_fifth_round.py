@@ -55,6 +55,31 @@ FACTS += [
      "CTBT on Friday.", [w("ctbt_1996", "RUS", "ratified", "2000-04")]),
 ]
 
+_D94 = "World news\n1994-12-10\n\n"
+
+# (3) an act in a temporal clause still ahead: its verb in the present, or its clause under an
+# offer, a readiness or a future
+NO_FACT += [
+    ("as-soon-as-ratifies", _D97 + "Talks on START III will open as soon as the Duma ratifies "
+     "START II."),
+    ("once-withdraws", _D19 + "Moscow will respond in kind once the United States withdraws "
+     "from the INF Treaty."),
+    ("until-signs", _D94 + "Aid to Kazakhstan stays frozen until it signs the NPT."),
+    ("ready-after-ratified", _D97 + "Moscow said it was ready to cut its forces further after "
+     "the Senate ratified the CTBT."),
+    ("prepared-after-acceded", _D94 + "Britain was prepared to offer guarantees to Kazakhstan "
+     "after Kazakhstan acceded to the NPT."),
+]
+FACTS += [
+    # traps: a past act in a temporal clause under a main clause that reports a done act
+    ("deployed-after-withdrew", _D19 + "Russia deployed new missiles after the United States "
+     "withdrew from the INF Treaty.", [w("inf_1987", "USA", "withdrew")]),
+    ("when-ratified", _D00 + "When the Duma ratified START II on Friday, Clinton welcomed the "
+     "vote.", [w("start2_1993", "RUS", "ratified", "2000-04")]),
+    ("after-signing-promised", _D97 + "After Russia signed the CWC in 1993, Yeltsin promised "
+     "deeper cuts.", [w("cwc_1993", "RUS", "signed", "1993")]),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)

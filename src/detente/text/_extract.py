@@ -499,6 +499,18 @@ _WARNED_AGAINST = re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|couns
 _SOUGHT = re.compile(r"\b(?:seek(?:s|ing)?|sought|(?:press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|"
                      r"campaign(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+for)\s+"
                      r"(?:[^\s,;:.!?]+\s+){0,3}?$", re.I)
+#: (twenty-fifth round) an act in a temporal clause that is still ahead: "as soon as the Duma
+#: ratifies", "until it signs" (the act's verb in the present), or "were prepared to provide
+#: assurances after the country acceded to the NPT and START I entered into force" (the clause
+#: under an offer, a readiness, an undertaking or a future); no comma or clause end between
+#: the conjunction and the act
+_TEMPORAL = re.compile(r"\b(?:after|once|as\s+soon\s+as|until|till|before|when(?:ever)?)\s+"
+                       r"[^,;:.!?()\"“”]{1,140}$", re.I)
+_PRESENT_ACT = re.compile(r"(?:[a-z]+[^s\W]s|ratify|sign|withdraw|accede|comply|suspend|violate|"
+                          r"breach|extend|leave|join|abide|honou?r|observe|respect|implement)\b")
+_AHEAD_MAIN = re.compile(r"\b(?:will|shall|would|'ll|(?:ready|prepared|willing|going)\s+to|"
+                         r"(?:offer|promis|pledg|vow|undert(?:ake|ook)|plan|intend)\w*\s+to)\b"
+                         r"(?:(?!\b(?:that|which|who)\b)[^;:.!?])*$", re.I)
 #: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
 #: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
 #: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
@@ -2733,6 +2745,13 @@ class Extractor:
             # (twenty-fifth round) an act only sought: "is seeking swift ratification of"
             if not hyp and _SOUGHT.search(s, h0, t0):
                 hyp = True
+            # (twenty-fifth round) an act in a temporal clause still ahead: "as soon as the Duma
+            # ratifies START II", "prepared to provide assurances after the country acceded"
+            ahead = bool((tm := _TEMPORAL.search(s, max(0, t0 - 160), t0)) and (
+                _PRESENT_ACT.match(ttext) or
+                _AHEAD_MAIN.search(s, max(0, tm.start() - 120), tm.start())))
+            if ahead:
+                hyp = True
             # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
             # ... 'violate' the BWC", "for fear that Iran violated"
             enabled = bool(_ENABLED.search(s, h0, t0) or _FEARED.search(s, 0, t0))
@@ -2867,8 +2886,8 @@ class Extractor:
             # (and entry into force: "since it came into effect on Wednesday"; not "since the
             # ceasefire was meant to come into force")
             in_sub = s[h0 + sub.start():t0] if sub else ""
-            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out|force|effect)$", ttext,
-                                         re.I) and not re.search(
+            if hyp and sub and not ahead and re.search(r"(?:ed|drew|left|quit|out|force|effect)$",
+                                                       ttext, re.I) and not re.search(
                     r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
                     etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
