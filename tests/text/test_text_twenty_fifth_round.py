@@ -80,6 +80,21 @@ FACTS += [
      "deeper cuts.", [w("cwc_1993", "RUS", "signed", "1993")]),
 ]
 
+_D98 = "World news\n1998-02-10\n\n"
+
+# (4) a reduced passive with an adverb before its participle is its agent's act
+FACTS += [
+    ("already-ratified-by", _D97 + "Yeltsin praised START II, already ratified by the US Senate.",
+     [w("start2_1993", "USA", "ratified")]),
+    ("finally-ratified-by", _D98 + "Moscow cited the CWC, finally ratified by the Duma in 1997.",
+     [w("cwc_1993", "RUS", "ratified", "1997")]),
+    # traps: no adverb, as before; an adverb before a participle with no agent
+    ("adverb-no-agent", _D00 + "The Duma, already divided, ratified START II on Friday.",
+     [w("start2_1993", "RUS", "ratified", "2000-04")]),
+    ("ratified-by", _D98 + "Moscow cited the CWC, ratified by the Duma in 1997.",
+     [w("cwc_1993", "RUS", "ratified", "1997")]),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)

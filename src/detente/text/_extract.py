@@ -3714,8 +3714,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             ttext.lower().endswith("ed") and re.search(
                 r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\b[^;:]*?\sand\s+"
                 r"(?:(?:then|later|subsequently|also|\w+ly)\s+)?$", s[c0:t0])) or
-            not s[:t0].strip(" \"“") or (ttext.lower().endswith("ed") and
-                                         re.search(r",\s*$", s[c0:t0]))) and by_m:
+            not s[:t0].strip(" \"“") or (ttext.lower().endswith("ed") and re.search(
+                # (twenty-fifth round: an adverb before the participle, "START II, already
+                # ratified by the United States Senate")
+                r",\s*(?:(?:already|later|then|also|since|once|soon|\w+ly)\s+)?$",
+                s[c0:t0]))) and by_m:
         agents = [e for e in acts if t1 + by_m.end() <= e.start < c1]
         if agents:
             k = 0
