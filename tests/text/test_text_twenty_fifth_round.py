@@ -76,6 +76,8 @@ FACTS += [
      "withdrew from the INF Treaty.", [w("inf_1987", "USA", "withdrew")]),
     ("when-ratified", _D00 + "When the Duma ratified START II on Friday, Clinton welcomed the "
      "vote.", [w("start2_1993", "RUS", "ratified", "2000-04")]),
+    ("will-try-after-dated", _D19 + "Paris will work to save the deal after Washington "
+     "withdrew from the JCPOA in May 2018.", [w("jcpoa_2015", "USA", "withdrew", "2018-05")]),
     ("after-signing-promised", _D97 + "After Russia signed the CWC in 1993, Yeltsin promised "
      "deeper cuts.", [w("cwc_1993", "RUS", "signed", "1993")]),
 ]

@@ -2747,9 +2747,13 @@ class Extractor:
                 hyp = True
             # (twenty-fifth round) an act in a temporal clause still ahead: "as soon as the Duma
             # ratifies START II", "prepared to provide assurances after the country acceded"
+            # (a past act with its own date in the clause is presupposed: "will try to rescue
+            # the JCPOA after Washington pulled out in 2018")
             ahead = bool((tm := _TEMPORAL.search(s, max(0, t0 - 160), t0)) and (
-                _PRESENT_ACT.match(ttext) or
-                _AHEAD_MAIN.search(s, max(0, tm.start() - 120), tm.start())))
+                _PRESENT_ACT.match(ttext) or (
+                    _AHEAD_MAIN.search(s, max(0, tm.start() - 120), tm.start()) and
+                    not any(tm.start() < d.start < (s.find(",", t1) % (len(s) + 1) or len(s))
+                            for d in dates if not d.relative))))
             if ahead:
                 hyp = True
             # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
