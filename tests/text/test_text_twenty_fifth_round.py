@@ -97,6 +97,27 @@ FACTS += [
      [w("cwc_1993", "RUS", "ratified", "1997")]),
 ]
 
+# (5) recall: an anniversary dates the act N years before it, and an anniversary of an agreement
+# itself is its signing by its parties
+FACTS += [
+    ("anniversary-of-the-treaty", "World news\n2017-12-08\n\nFriday marks the 30th "
+     "anniversary of the INF Treaty.", [w("inf_1987", "*", "signed", "1987-12")]),
+    ("fiftieth-anniversary", "World news\n2018-07-02\n\nDiplomats met in Geneva on the "
+     "fiftieth anniversary of the NPT.", [w("npt_1968", "*", "signed", "1968-07")]),
+    ("anniversary-of-signing-dated", "World news\n2019-12-05\n\nKyiv marks the 25th "
+     "anniversary of the signing of the Budapest Memorandum today.",
+     [w("budapest_memo_1994", "*", "signed", "1994-12")]),
+    ("future-anniversary", "World news\n2013-11-02\n\nOn 8 December, Moscow and Washington "
+     "will mark the 26th anniversary of the INF Treaty.",
+     [w("inf_1987", "*", "signed", "1987-12")]),
+    # traps: an anniversary of an act other than the signing is that act's, dated back too
+    ("anniversary-of-withdrawal", "World news\n2020-08-03\n\nMoscow marked the first "
+     "anniversary of the US withdrawal from the INF Treaty on Sunday.",
+     [w("inf_1987", "USA", "withdrew", "2019-08")]),
+    ("signing-no-anniversary", "World news\n1994-12-06\n\nThe Budapest Memorandum was signed "
+     "on Monday.", [w("budapest_memo_1994", "*", "signed", "1994-12")]),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)

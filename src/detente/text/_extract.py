@@ -419,6 +419,12 @@ _FAILED_TO_KEEP = re.compile(
     r"assurances?|memorandum|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z])))", re.I)
 _TRIGGERS.append(("violation_alleged", _FAILED_TO_KEEP))
 _KEYS.append(("fail",))
+# (twenty-fifth round) an anniversary of an agreement itself is its signing: "marks the 30th
+# anniversary of the INF Treaty" (kept only where an agreement's name follows; first, so that
+# no other trigger takes its words)
+_TRIGGERS.insert(0, ("signed", re.compile(r"\banniversary\s+of\b(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+                                          re.I)))
+_KEYS.insert(0, ("anniversar",))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -511,6 +517,15 @@ _PRESENT_ACT = re.compile(r"(?:[a-z]+[^s\W]s|ratify|sign|withdraw|accede|comply|
 _AHEAD_MAIN = re.compile(r"\b(?:will|shall|would|'ll|(?:ready|prepared|willing|going)\s+to|"
                          r"(?:offer|promis|pledg|vow|undert(?:ake|ook)|plan|intend)\w*\s+to)\b"
                          r"(?:(?!\b(?:that|which|who)\b)[^;:.!?])*$", re.I)
+#: (twenty-fifth round) an act told by its anniversary: "the 25th anniversary of the signing of",
+#: "the first anniversary of the US withdrawal from" (the act's words within five words after)
+_ANNIVERSARY = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>[a-z]+(?:th|st|nd|rd)))\s+"
+                          r"anniversary\s+of\s+(?:[^\s,;:.!?]+\s+){0,5}?$", re.I)
+_ORDINALS = {w: k for k, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
+_ORDINALS.update({t + "ieth": 10 * k for k, t in enumerate(
+    "twent thirt fort fift sixt sevent eight ninet".split(), 2)})
 #: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
 #: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
 #: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
@@ -2403,6 +2418,8 @@ class Extractor:
                     etype == "kept" and re.search(
                         r"\s(?:been|is|are|was|were)\s|\s(?:held|holding)$", ttext)):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
+            elif ttext.lower().startswith("anniversary"):
+                actors, how = ("*",), "parties"  # (twenty-fifth round) its signing
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
             if under_ceasefire is not None and (frm := re.match(
@@ -3154,6 +3171,27 @@ class Extractor:
                     stop = agrs[k_agr + 1].start if k_agr + 1 < len(agrs) else c1
                     dm_agr = next((d for d in dates if agr.end <= d.start < stop and not
                                    d.deadline and d not in name_years), dm)
+                # (twenty-fifth round) an act told by its anniversary happened N years before
+                # the anniversary (the sentence's date, else the dateline); an anniversary of
+                # the agreement itself is its signing by its parties
+                if (an := _ANNIVERSARY.search(s, max(0, t0 - 90), t0)) or \
+                        ttext.lower().startswith("anniversary"):
+                    if ttext.lower().startswith("anniversary"):
+                        if not re.fullmatch(r"\s+(?:the\s+)?", s[t1:agr.start]):
+                            continue
+                        actors, alleged = ("*",), ()
+                        an = _ANNIVERSARY.search(s, max(0, t0 - 40), t1 + 1) or \
+                            _ANNIVERSARY.search(s + " ", max(0, t0 - 40), t1 + 1)
+                    nth = (int(an.group("n")) if an.group("n") else
+                           _ORDINALS.get(an.group("w").lower())) if an else None
+                    said = next((d for d in dates if len(d.value) >= 7 and not d.deadline),
+                                None)
+                    at_day = said.value if said else state.ref.isoformat() if state.ref else None
+                    dm_agr = None
+                    if nth and at_day:
+                        val = f"{int(at_day[:4]) - nth:04d}{at_day[4:7]}"
+                        dm_agr = DateMention(an.start() if an else t0, t1, val)
+                    negated = hyp = False
                 found.append(Candidate(
                     doc=article.name, sentence_index=index, sentence=s.strip(), start=start,
                     end=start + len(s), agreement=agr.key, agreement_text=agr.text,
