@@ -118,6 +118,22 @@ FACTS += [
      "on Monday.", [w("budapest_memo_1994", "*", "signed", "1994-12")]),
 ]
 
+# (6) recall: an agreement's name with its acronym in brackets inside it is the object of the
+# verbs that need an agreement after them ("quit", "scrapped", "left")
+FACTS += [
+    ("quit-bracketed", _D19 + "The United States has in fact quit the intermediate nuclear "
+     "force (INF) Treaty.", [w("inf_1987", "USA", "withdrew")]),
+    ("scrapped-bracketed", "World news\n2002-06-14\n\nWashington scrapped the anti-ballistic "
+     "missile (ABM) treaty on Thursday.", [w("abm_1972", "USA", "withdrew", "2002-06")]),
+    ("left-bracketed", "World news\n2023-11-08\n\nRussia left the Conventional Armed Forces "
+     "in Europe (CFE) Treaty on Tuesday.", [w("cfe_1990", "RUS", "withdrew", "2023-11")]),
+]
+NO_FACT += [
+    # trap: a bracketed aside before a noun that is not the agreement
+    ("scrapped-bracketed-plan", _D19 + "Washington scrapped the (long-delayed) missile plan "
+     "on Friday."),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)
