@@ -134,6 +134,21 @@ NO_FACT += [
      "on Friday."),
 ]
 
+# (7) recall: moratoriums in the plural are read as the singular ("abandoning its moratoriums on
+# nuclear and intercontinental ballistic missile tests")
+FACTS += [
+    ("abandoning-moratoriums", "World news\n2020-01-02\n\nPyongyang is abandoning its "
+     "moratoriums on nuclear and intercontinental ballistic missile tests.",
+     [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020-01")]),
+    ("lifted-moratoria", "World news\n2020-01-02\n\nNorth Korea lifted its moratoria on "
+     "nuclear tests and long-range missile launches on Wednesday.",
+     [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020-01")]),
+    # trap: the singular, as before
+    ("abandoning-moratorium", "World news\n2020-01-02\n\nNorth Korea is abandoning its "
+     "moratorium on nuclear tests, Kim said.",
+     [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020-01")]),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)

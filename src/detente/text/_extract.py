@@ -136,7 +136,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # (twelfth round) a moratorium ended: "abandoned the moratorium on ...", "lifted its
     # self-imposed moratorium on ..." (resolved only by its topic, see _moratorium_topic)
     ("withdrew", re.compile(r"\b(?:abandon|scrap|end|lift)(?:s|ed|ing|ped|ping)?\s+(?:the|its|his|"
-                            r"their|this|that|a)\s+(?:[\w'’-]+\s+){0,2}?moratorium\b", re.I)),
+                            r"their|this|that|a)\s+(?:[\w'’-]+\s+){0,2}?moratori(?:um|ums|a)\b",
+                            re.I)),
     ("withdrew", re.compile(r"\bno\s+longer\s+(?:feels?|felt|feeling)\s+(?:legally\s+)?"
                             r"bound\s+(?:by|to)\b", re.I)),
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
@@ -917,7 +918,9 @@ _SIGNED_DOCUMENT = re.compile(r"\s+(?:the|this|that|a|an)\s+(?:(?!(?:from|of|to|
 #: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
 #: "a self-imposed moratorium on nuclear and long-range missile testing"
 _MORATORIUM_TOPIC = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratorium\s+on\s+"
+    # (twenty-fifth round: the plural, "its moratoriums on nuclear and ... tests")
+    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratori(?:um|ums|a)\s+"
+    r"on\s+"
     r"(?P<topic>[^,.;:()\"“”]{3,100}?)(?=\s*(?:[,.;:()\"“”]|\s(?:which|that|until|because|after|"
     r"since|and\s+(?:is|was|has|will))\b|$))", re.I)
 #: (twelfth round) an abbreviation defined in parentheses right after a name: " (START)"
