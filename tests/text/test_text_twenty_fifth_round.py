@@ -149,6 +149,22 @@ FACTS += [
      [w("prk_test_moratorium_2018", "PRK", "withdrew", "2020-01")]),
 ]
 
+_D23 = "World news\n2023-11-23\n\n"
+
+# (8) recall: the two Koreas and China by their formal names and abbreviations
+FACTS += [
+    ("republic-of-korea", _D23 + "The Republic of Korea (ROK) decided on Wednesday to suspend "
+     "the inter-Korean military agreement.",
+     [w("inter_korean_cma_2018", "KOR", "suspended", "2023-11")]),
+    ("rok-alone", _D23 + "On Wednesday the ROK suspended the inter-Korean military agreement.",
+     [w("inter_korean_cma_2018", "KOR", "suspended", "2023-11")]),
+    ("democratic-peoples-republic", _D23 + "The Democratic People's Republic of Korea scrapped "
+     "the inter-Korean military agreement on Thursday.",
+     [w("inter_korean_cma_2018", "PRK", "withdrew", "2023-11")]),
+    ("peoples-republic-of-china", "World news\n1996-09-25\n\nThe People's Republic of China "
+     "signed the CTBT on Tuesday.", [w("ctbt_1996", "CHN", "signed", "1996-09")]),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)
