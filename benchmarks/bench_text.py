@@ -79,6 +79,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind29": (6, 6, 42),  # P 0.50 R 0.12 (48 gold facts; after the 23rd round; 1 leak)
     "blind30": (10, 7, 28),  # P 0.59 R 0.26 (38 gold facts; after the 23rd round; 1 leak)
     "blind31": (8, 7, 38),  # P 0.53 R 0.17 (46 gold facts; after the 23rd round; 1 leak)
+    "blind32": (8, 12, 25),  # P 0.40 R 0.24 (33 gold facts; after the 24th round; 3 leaks)
+    "blind33": (9, 1, 26),  # P 0.90 R 0.26 (35 gold facts; after the 24th round; no leak)
+    "blind34": (4, 11, 33),  # P 0.27 R 0.11 (37 gold facts; after the 24th round; 1 leak)
+    "blind35": (11, 5, 36),  # P 0.69 R 0.23 (47 gold facts; after the 24th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {

@@ -136,7 +136,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     # (twelfth round) a moratorium ended: "abandoned the moratorium on ...", "lifted its
     # self-imposed moratorium on ..." (resolved only by its topic, see _moratorium_topic)
     ("withdrew", re.compile(r"\b(?:abandon|scrap|end|lift)(?:s|ed|ing|ped|ping)?\s+(?:the|its|his|"
-                            r"their|this|that|a)\s+(?:[\w'’-]+\s+){0,2}?moratorium\b", re.I)),
+                            r"their|this|that|a)\s+(?:[\w'’-]+\s+){0,2}?moratori(?:um|ums|a)\b",
+                            re.I)),
     ("withdrew", re.compile(r"\bno\s+longer\s+(?:feels?|felt|feeling)\s+(?:legally\s+)?"
                             r"bound\s+(?:by|to)\b", re.I)),
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
@@ -264,7 +265,8 @@ _KEYS: list[tuple[str, ...]] = [
      "holding"),
     ("compliance",), ("compliance",),
     ("compl", "follow", "observ", "honou", "honor", "abid", "implement", "respect", "adher",
-     "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus"),
+     "fulfil", "fail", "violat", "breach", "cheat", "contraven", "refus",
+     "noncompl"),
     ("limit", "cap", "ceiling", "threshold"), ("ratif", "deratif"), ("ratif",),
     ("withdr", "pull", "exit", "leav", "left", "participation", "beyond"),
     ("suit", "same", "likewise"),
@@ -418,6 +420,12 @@ _FAILED_TO_KEEP = re.compile(
     r"assurances?|memorandum|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z])))", re.I)
 _TRIGGERS.append(("violation_alleged", _FAILED_TO_KEEP))
 _KEYS.append(("fail",))
+# (twenty-fifth round) an anniversary of an agreement itself is its signing: "marks the 30th
+# anniversary of the INF Treaty" (kept only where an agreement's name follows; first, so that
+# no other trigger takes its words)
+_TRIGGERS.insert(0, ("signed", re.compile(r"\banniversary\s+of\b(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+                                          re.I)))
+_KEYS.insert(0, ("anniversar",))
 assert len(_KEYS) == len(_TRIGGERS)
 # the declarative lexicon (``_lexicon.py``) after the hand-written patterns above; its matches
 # start with the first word of a form
@@ -486,6 +494,39 @@ _HYP = re.compile(
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
+#: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
+#: (up to five words of object, none ending a clause; three of the act's own modifiers after)
+_WARNED_AGAINST = re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|counsel(?:s|l?ed|"
+                             r"l?ing)?|advis(?:e|es|ed|ing))\s+(?:[^\s,;:.!?]+\s+){0,5}?"
+                             r"against\s+(?:[^\s,;:.!?]+\s+){0,3}?$", re.I)
+#: (twenty-fifth round) an act only sought or pressed for, right before the act's noun: "is
+#: seeking swift ratification of", "pressed for Russian ratification of", "lobbying for NATO's
+#: ratification of" (three words at most between, none ending a clause)
+_SOUGHT = re.compile(r"\b(?:seek(?:s|ing)?|sought|(?:press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|"
+                     r"campaign(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+for)\s+"
+                     r"(?:[^\s,;:.!?]+\s+){0,3}?$", re.I)
+#: (twenty-fifth round) an act in a temporal clause that is still ahead: "as soon as the Duma
+#: ratifies", "until it signs" (the act's verb in the present), or "were prepared to provide
+#: assurances after the country acceded to the NPT and START I entered into force" (the clause
+#: under an offer, a readiness, an undertaking or a future); no comma or clause end between
+#: the conjunction and the act
+_TEMPORAL = re.compile(r"\b(?:after|once|as\s+soon\s+as|until|till|before|when(?:ever)?)\s+"
+                       r"[^,;:.!?()\"“”]{1,140}$", re.I)
+_PRESENT_ACT = re.compile(r"(?:[a-z]+[^s\W]s|ratify|sign|withdraw|accede|comply|suspend|violate|"
+                          r"breach|extend|leave|join|abide|honou?r|observe|respect|implement)\b")
+_AHEAD_MAIN = re.compile(r"\b(?:will|shall|would|'ll|(?:ready|prepared|willing|going)\s+to|"
+                         r"(?:offer|promis|pledg|vow|undert(?:ake|ook)|plan|intend)\w*\s+to)\b"
+                         r"(?:(?!\b(?:that|which|who)\b)[^;:.!?])*$", re.I)
+#: (twenty-fifth round) an act told by its anniversary: "the 25th anniversary of the signing of",
+#: "the first anniversary of the US withdrawal from" (the act's words within five words after)
+_ANNIVERSARY = re.compile(r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>[a-z]+(?:th|st|nd|rd)))\s+"
+                          r"anniversary\s+of\s+(?:[^\s,;:.!?]+\s+){0,5}?$", re.I)
+_ORDINALS = {w: k for k, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), 1)}
+_ORDINALS.update({t + "ieth": 10 * k for k, t in enumerate(
+    "twent thirt fort fift sixt sevent eight ninet".split(), 2)})
 #: (twenty-fourth round) an act only enabled: "while allowing 'rogue states,' such as Iran, to
 #: 'cheat'", "letting Libya violate", "permitting Tehran in ten years to breach" (the enabling
 #: verb's object and its infinitive's "to" right before the act's word, no clause boundary)
@@ -877,7 +918,9 @@ _SIGNED_DOCUMENT = re.compile(r"\s+(?:the|this|that|a|an)\s+(?:(?!(?:from|of|to|
 #: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
 #: "a self-imposed moratorium on nuclear and long-range missile testing"
 _MORATORIUM_TOPIC = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratorium\s+on\s+"
+    # (twenty-fifth round: the plural, "its moratoriums on nuclear and ... tests")
+    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?moratori(?:um|ums|a)\s+"
+    r"on\s+"
     r"(?P<topic>[^,.;:()\"“”]{3,100}?)(?=\s*(?:[,.;:()\"“”]|\s(?:which|that|until|because|after|"
     r"since|and\s+(?:is|was|has|will))\b|$))", re.I)
 #: (twelfth round) an abbreviation defined in parentheses right after a name: " (START)"
@@ -2378,6 +2421,8 @@ class Extractor:
                     etype == "kept" and re.search(
                         r"\s(?:been|is|are|was|were)\s|\s(?:held|holding)$", ttext)):
                 actors, how = ("*",), "parties"  # an act of the agreement itself
+            elif ttext.lower().startswith("anniversary"):
+                actors, how = ("*",), "parties"  # (twenty-fifth round) its signing
             else:
                 actors, how = _actors(s, etype, t0, t1, c0, c1, act_ents, g, year)
             if under_ceasefire is not None and (frm := re.match(
@@ -2713,6 +2758,24 @@ class Extractor:
             # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
             if not hyp and _IMMINENT.search(s, h0, t0):
                 hyp = True
+            # (twenty-fifth round) an act warned against: "warns the US against unilateral
+            # withdrawal from the New START Treaty"
+            if not hyp and _WARNED_AGAINST.search(s, h0, t0):
+                hyp = True
+            # (twenty-fifth round) an act only sought: "is seeking swift ratification of"
+            if not hyp and _SOUGHT.search(s, h0, t0):
+                hyp = True
+            # (twenty-fifth round) an act in a temporal clause still ahead: "as soon as the Duma
+            # ratifies START II", "prepared to provide assurances after the country acceded"
+            # (a past act with its own date in the clause is presupposed: "will try to rescue
+            # the JCPOA after Washington pulled out in 2018")
+            ahead = bool((tm := _TEMPORAL.search(s, max(0, t0 - 160), t0)) and (
+                _PRESENT_ACT.match(ttext) or (
+                    _AHEAD_MAIN.search(s, max(0, tm.start() - 120), tm.start()) and
+                    not any(tm.start() < d.start < (s.find(",", t1) % (len(s) + 1) or len(s))
+                            for d in dates if not d.relative))))
+            if ahead:
+                hyp = True
             # (twenty-fourth round) an act only enabled or feared: "while letting 'rogue states'
             # ... 'violate' the BWC", "for fear that Iran violated"
             enabled = bool(_ENABLED.search(s, h0, t0) or _FEARED.search(s, 0, t0))
@@ -2847,8 +2910,8 @@ class Extractor:
             # (and entry into force: "since it came into effect on Wednesday"; not "since the
             # ceasefire was meant to come into force")
             in_sub = s[h0 + sub.start():t0] if sub else ""
-            if hyp and sub and re.search(r"(?:ed|drew|left|quit|out|force|effect)$", ttext,
-                                         re.I) and not re.search(
+            if hyp and sub and not ahead and re.search(r"(?:ed|drew|left|quit|out|force|effect)$",
+                                                       ttext, re.I) and not re.search(
                     r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
                     etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
@@ -3111,6 +3174,27 @@ class Extractor:
                     stop = agrs[k_agr + 1].start if k_agr + 1 < len(agrs) else c1
                     dm_agr = next((d for d in dates if agr.end <= d.start < stop and not
                                    d.deadline and d not in name_years), dm)
+                # (twenty-fifth round) an act told by its anniversary happened N years before
+                # the anniversary (the sentence's date, else the dateline); an anniversary of
+                # the agreement itself is its signing by its parties
+                if (an := _ANNIVERSARY.search(s, max(0, t0 - 90), t0)) or \
+                        ttext.lower().startswith("anniversary"):
+                    if ttext.lower().startswith("anniversary"):
+                        if not re.fullmatch(r"\s+(?:the\s+)?", s[t1:agr.start]):
+                            continue
+                        actors, alleged = ("*",), ()
+                        an = _ANNIVERSARY.search(s, max(0, t0 - 40), t1 + 1) or \
+                            _ANNIVERSARY.search(s + " ", max(0, t0 - 40), t1 + 1)
+                    nth = (int(an.group("n")) if an.group("n") else
+                           _ORDINALS.get(an.group("w").lower())) if an else None
+                    said = next((d for d in dates if len(d.value) >= 7 and not d.deadline),
+                                None)
+                    at_day = said.value if said else state.ref.isoformat() if state.ref else None
+                    dm_agr = None
+                    if nth and at_day:
+                        val = f"{int(at_day[:4]) - nth:04d}{at_day[4:7]}"
+                        dm_agr = DateMention(an.start() if an else t0, t1, val)
+                    negated = hyp = False
                 found.append(Candidate(
                     doc=article.name, sentence_index=index, sentence=s.strip(), start=start,
                     end=start + len(s), agreement=agr.key, agreement_text=agr.text,
@@ -3675,8 +3759,11 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             ttext.lower().endswith("ed") and re.search(
                 r"\b(?:was|were|been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\b[^;:]*?\sand\s+"
                 r"(?:(?:then|later|subsequently|also|\w+ly)\s+)?$", s[c0:t0])) or
-            not s[:t0].strip(" \"“") or (ttext.lower().endswith("ed") and
-                                         re.search(r",\s*$", s[c0:t0]))) and by_m:
+            not s[:t0].strip(" \"“") or (ttext.lower().endswith("ed") and re.search(
+                # (twenty-fifth round: an adverb before the participle, "START II, already
+                # ratified by the United States Senate")
+                r",\s*(?:(?:already|later|then|also|since|once|soon|\w+ly)\s+)?$",
+                s[c0:t0]))) and by_m:
         agents = [e for e in acts if t1 + by_m.end() <= e.start < c1]
         if agents:
             k = 0

@@ -85,8 +85,8 @@ class Entry:
 _OBLIGATIONS = (r"\s+(?:(?:its|their|the|all|our|his|her|Russia's|Moscow's|Washington's)\s+)?"
                 r"(?:[\w.'’-]+\s+){0,2}?(?:participation|implementation|obligations|commitments|"
                 r"membership|observance|compliance)\b")
-_TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)"
-                  r"{0,5}?(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
+_TREATY_OBJECT = (r"\s+(?:from\s+|out\s+of\s+)?(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+|"
+                  r"\((?-i:[A-Z][A-Z0-9-]{1,9})\)\s+){0,6}?(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
                   r"act|framework)\b(?!\s+as\b)")
 #: the treaty (or a ceasefire, truce, moratorium) itself as object, no preposition between
 #: ("broke the energy truce", not "ignored the warnings about the treaty")
@@ -96,7 +96,10 @@ _BROKEN_OBJECT = (r"\s+(?:the|this|that|a|an|its|their)\s+(?:(?!(?:on|of|about|o
                   r"moratorium|armistice)\b(?!\s+as\b)")
 #: a treaty noun, or a name (capitalised or an acronym) right after the verb: "scrapped the
 #: INF", "ditched New START", "abandoned the pact" (not "scrapped its nuclear ambitions")
-_AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?"
+# (twenty-fifth round: an acronym in brackets inside the name, "quit the intermediate nuclear
+# force (INF) Treaty")
+_AGREEMENT_OBJECT = (r"\s+(?:(?:the|this|that|a|an|its|their)\s+)?(?:[\w'’-]+\s+|"
+                     r"\((?-i:[A-Z][A-Z0-9-]{1,9})\)\s+){0,6}?"
                      r"(?:treaty|agreement|accord|deal|pact|convention|protocol|memorandum|"
                      r"framework)\b(?!\s+as\b)|\s+(?:the\s+)?(?-i:[A-Z][\w-]*|[0-9]{4})\b"
                      # (eleventh round: not a place, "abandoned Georgian ammunition depot")
