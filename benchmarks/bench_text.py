@@ -124,6 +124,10 @@ LABELS = {
     "blind33": "thirty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind34": "thirty-fourth blind set, 11 texts (coded by a helper who never ran the extractor)",
     "blind35": "thirty-fifth blind set, 11 texts (coded by a helper who never ran the extractor)",
+    "blind36": "thirty-sixth blind set, 12 texts (coded by a helper who never ran the extractor)",
+    "blind37": "thirty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind38": "thirty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind39": "thirty-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -283,7 +287,8 @@ def main() -> None:
                         "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
                         "blind24", "blind25", "blind26", "blind27",
                         "blind28", "blind29", "blind30", "blind31",
-                        "blind32", "blind33", "blind34", "blind35")
+                        "blind32", "blind33", "blind34", "blind35",
+                        "blind36", "blind37", "blind38", "blind39")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
