@@ -20,7 +20,9 @@ from detente.cli._app import (
     app,
     console,
     date_option,
+    db_option,
     esc,
+    load_record,
     print_lines,
     print_styled,
     scenario_path,
@@ -106,6 +108,10 @@ def crisis_cmd(
         "--channel", help="public or private positions and saliences.")] = "public",
     trust: Annotated[str, typer.Option(
         "--trust", help="κ in [0, 1], or 'record'.")] = "record",
+    db: Annotated[str | None, typer.Option(
+        "--db", callback=db_option, help="The record whose credibility sets the trust "
+        "(database URL or SQLite path, as `detente credibility --db`; default: the shipped "
+        "dataset).")] = None,
     draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws.")] = 2000,
     resolve_sd: Annotated[float, typer.Option(
         "--resolve-sd", help="σ of private costs of conflict (log-sd).")] = 0.5,
@@ -160,6 +166,9 @@ def crisis_cmd(
     if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
         raise UserError(f"--resolve-sd must be a finite number ≥ 0, got {resolve_sd}")
     as_of = date_option(as_of, "--as-of")
+    if db is not None and trust != "record":
+        raise UserError(f"--db: only with --trust record (it chooses the record the trust is "
+                        f"read from; --trust {trust} gives the trust itself)")
     demanded = _demand(demand)
     path = scenario_path(file)
     scenario = load_scenario(path)
@@ -173,7 +182,10 @@ def crisis_cmd(
     actor_option(scenario, b, "--b")
     _need_outside_options(scenario, a, b)
     _check_demand(demanded, scenario)
-    opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
+    kappa = _trust(trust)
+    if db is not None and db != "shipped":
+        kappa = load_record(db)  # a record of one's own: the crisis model reads the trust there
+    opts: dict[str, Any] = {"channel": channel, "trust": kappa,
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}
     with about_file(path):
         res = crisis_forecast(scenario, rng=seed, draws=draws, resolve_sd=resolve_sd, **opts)

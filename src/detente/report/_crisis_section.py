@@ -99,13 +99,15 @@ def _episode(sc: Scenario, seed: int, as_of: str | None, draws: int, **changes: 
     return dict(r.episode)
 
 
-def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[str]
-                ) -> CrisisData:
+def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[str],
+                record: Any = None) -> CrisisData:
     """Run the crisis model on both channels (the public one only when the scenario gives no
-    private stances), the counterfactuals and the other models' channel gap."""
+    private stances), the counterfactuals and the other models' channel gap. ``record``: the
+    record the trust is read from (None: the shipped one)."""
     from detente.crisis import channel_gap, crisis_forecast, explain, has_private
 
     channels = ["public", "private"] if has_private(sc) else ["public"]
+    kappa: Any = "record" if record is None else record
     runs: dict[str, Any] = {}
     signals: dict[str, Any] = {}
     expl: dict[str, list[str]] = {}
@@ -113,7 +115,7 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
     sig_fn = ultimatum()
     for ch in channels:
         res = crisis_forecast(sc, rng=seed, draws=CRISIS_DRAWS, resolve_sd=RESOLVE_SD,
-                              channel=ch, trust="record", challenger="", counterpart="",
+                              channel=ch, trust=kappa, challenger="", counterpart="",
                               as_of=as_of)
         runs[ch] = res
         expl[ch] = list(explain(res.analysis))
@@ -133,7 +135,7 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
             if sig_fn is not None:
                 try:
                     sig = sig_fn(sc, None, commitment=ULTIMATUM_COMMITMENT, sunk_cost=0.0,
-                                 resolve_sd=RESOLVE_SD, rng=seed, channel=ch, trust="record",
+                                 resolve_sd=RESOLVE_SD, rng=seed, channel=ch, trust=kappa,
                                  challenger="", counterpart="", as_of=as_of)
                 except ValueError:
                     sig = None
@@ -157,6 +159,7 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
             ("at full trust", sc, {"trust": 1.0}, "κ = 1 both ways instead of the record's"),
         ]
         for label, variant, opts, what in cases:
+            opts = {"trust": kappa, **opts}
             cf.append((label, _episode(variant, seed, as_of, CHEAP_DRAWS, **opts), what))
         doc["counterfactual"] = {label: ep for label, ep, _ in cf}
     gaps = []

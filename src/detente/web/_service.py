@@ -182,6 +182,12 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
     out = []
     for name, opts in specs:
         key = (key0, name, tuple(sorted((k, repr(v)) for k, v in opts.items())), seed)
+        if name == "crisis" and opts.get("trust") == "record" and state.settings.db != "shipped":
+            # the crisis model reads its trust from the record this server serves, as the
+            # bargaining page does (it read the shipped record whatever --db said)
+            rec = state.record()
+            opts = {**opts, "trust": rec}
+            key = (*key, hash(rec))
         with _CACHE_LOCK:
             hit = _CACHE.get(key)
             if hit is not None:
