@@ -227,7 +227,8 @@ def crisis_cmd(
                                as_of=as_of)
         doc["signal"] = sig.as_dict()
     doc["issues"] = [
-        {"issue": i, "status_quo": iss.status_quo, "forecast": float(forecast[k]),
+        {"issue": i, "name": iss.label, "status_quo": iss.status_quo,
+         "forecast": float(forecast[k]),
          "interval_80": [float(lo80[k]), float(hi80[k])],
          "standoff": None if d is None else float(s.to_scale(d.standoff)[k]),
          "deal": (None if an.proposal is None else float(s.to_scale(an.proposal)[k]))}
@@ -276,7 +277,8 @@ def crisis_cmd(
     for row in doc["issues"]:
         def f(x: Any) -> str:
             return "—" if x is None else f"{x:.1f}"
-        tab.add_row(row["issue"], f(row["status_quo"]), f(row["standoff"]), f(row["deal"]),
+        # the issue's name, as every other face labels it (it was the id)
+        tab.add_row(esc(row["name"]), f(row["status_quo"]), f(row["standoff"]), f(row["deal"]),
                     f(row["forecast"]), f"{row['interval_80'][0]:.1f}–"
                     f"{row['interval_80'][1]:.1f}")
     console.print(tab)

@@ -137,7 +137,7 @@ def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
         for g in gaps:
             a, b = float(g.public.outcomes[k]), float(g.private.outcomes[k])
             cells += [_fmt(a, dg), _fmt(b, dg), _fmt(b - a, dg)]
-        table.add_row(issue.id, *cells)
+        table.add_row(esc(issue.label), *cells)  # by name, as the forecast table above
     print_wide(table)
     for g in gaps:
         if g.episode_gap is not None:
