@@ -421,8 +421,9 @@ def own_red_line_problems(sc: Scenario) -> list[Problem]:
                 out.append(Problem(
                     f"{s.actor}'s red line says the outcome must not be {rl.side} {rl.value:g}"
                     f", but its own {what} on '{s.issue}' ({x:g}) is {rl.side} it: a red line "
-                    f"bounds what its actor accepts (expected a value {keep} {x:g}, or side: "
-                    f"{other})", "red_line", loc=("stances", k, "red_line")))
+                    f"bounds what its actor accepts (expected the red line's value {keep} "
+                    f"{x:g}, side: {other}, or a {what} it allows)", "red_line",
+                    loc=("stances", k, "red_line")))
     return out
 
 
@@ -539,6 +540,14 @@ class Stance(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _stance_dists(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("private") is not None:
+            missing = [f for f in ("position", "salience") if f not in data]
+            if missing:  # said as such, not as pydantic's bare "Field required"
+                raise ValueError(
+                    f"a stance with 'private:' still needs its public {' and '.join(missing)}"
+                    " (what the actor states; 'private:' adds what closed channels or an "
+                    "analyst's estimate say): expected "
+                    + " and ".join(f"'{f}: NUMBER'" for f in missing) + " beside 'private:'")
         return split_uncertain(data, ("position", "salience", "capability"), {})
 
     @field_validator("position", "salience")
