@@ -252,3 +252,18 @@ def test_a_valid_code_the_record_lacks_is_not_told_to_use_an_iso_code(tmp_path: 
     assert r.exit_code == 2 and "use an ISO 3166" not in r.output, r.output
     r = runner.invoke(app, ["credibility", "XQZ", "--toward", "CHN", "--db", "shipped"])
     assert r.exit_code == 2 and "use an ISO 3166" in r.output  # a code that is none
+
+
+def test_the_reports_crisis_tables_label_issues_by_name(tmp_path: Path) -> None:
+    """The report's crisis per-issue table and its every-other-model channel table showed ids
+    under a forecast table that names the issues."""
+    from detente.report import build_report
+    from detente.scenario import load_scenario
+
+    rep = build_report(load_scenario(_write(tmp_path)), models=["compromise"])
+    crisis = next(s for s in rep.sections if s.key == "crisis")
+    body = crisis.body
+    per_issue = body.split("Per issue", 1)[1].split("</table>", 1)[0]
+    assert "Resupply of the Sierra Madre" in per_issue and "<td>resupply</td>" not in per_issue
+    gaps = body.split("every other model", 1)[1].split("</table>", 1)[0]
+    assert "China Coast Guard use of force" in gaps and "<td>ccg_force</td>" not in gaps

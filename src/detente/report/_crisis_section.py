@@ -257,7 +257,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
     # per issue
     irows = []
     for iss in sc.issues:
-        row = [iss.id, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
+        row = [iss.label, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
         for ch in chans:
             doc = cd.data[ch]["issues"][iss.id]
             lo, hi = doc["interval_80"]
@@ -324,7 +324,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
         names = [g.model for g in cd.gaps]
         grows = []
         for k, iss in enumerate(sc.issues):
-            row = [iss.id]
+            row = [iss.label]  # by name, as the report's other tables
             for g in cd.gaps:
                 a, b = float(g.public.outcomes[k]), float(g.private.outcomes[k])
                 row.append("—" if not (math.isfinite(a) and math.isfinite(b))
