@@ -267,3 +267,70 @@ def test_the_reports_crisis_tables_label_issues_by_name(tmp_path: Path) -> None:
     assert "Resupply of the Sierra Madre" in per_issue and "<td>resupply</td>" not in per_issue
     gaps = body.split("every other model", 1)[1].split("</table>", 1)[0]
     assert "China Coast Guard use of force" in gaps and "<td>ccg_force</td>" not in gaps
+
+
+def test_the_web_bargain_defaults_to_the_command_lines_grid(tmp_path: Path) -> None:
+    """The dashboard and the API built the bargaining domain on 5 points per issue, the command
+    line and the report on 11: on her scenario the dashboard said κ* 0.800, the report 0.667."""
+    import json
+
+    import yaml
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+    from detente.web._settings import WebSettings
+
+    cli = CliRunner().invoke(app, ["bargain", str(_write(tmp_path)), "--a", "CHN", "--b", "PHL",
+                                   "-f", "json"])
+    assert cli.exit_code == 0, cli.output
+    want = json.loads(cli.stdout)
+    client = TestClient(create_app(WebSettings(db="shipped")))
+    r = client.post("/api/bargain", json={"document": yaml.safe_load(STS), "a": "CHN",
+                                          "b": "PHL"})
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got["trust_threshold"] == pytest.approx(want["trust_threshold"], abs=1e-12)
+    assert got["zopa_full_trust"] == want["zopa_full_trust"]
+
+
+def test_the_web_forecast_table_labels_issues_by_name(tmp_path: Path) -> None:
+    """The dashboard's forecast table showed issue ids under the command line's names."""
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+    from detente.web._settings import WebSettings
+
+    client = TestClient(create_app(WebSettings(db="shipped")))
+    r = client.post("/scenarios/upload", files={"file": ("sts.yaml", STS.encode(),
+                                                         "application/x-yaml")},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text
+    h = r.headers["location"].split("s=", 1)[1]
+    page = client.get(f"/forecast?s={h}&model=compromise").text
+    table = page.split("Forecasts per issue", 1)[1].split("</table>", 1)[0]
+    assert ">Resupply of the Sierra Madre</th>" in table and "<th>resupply</th>" not in table
+
+
+def test_an_escalation_beside_a_threat_not_credible_is_explained(tmp_path: Path) -> None:
+    """The explanation said CHN's threat 'is not credible; only deals both sides prefer to the
+    standoff can be agreed' beside P(escalation) 0.28, and nothing said where that came from."""
+    import json
+
+    r = CliRunner().invoke(app, ["crisis", str(_write(tmp_path)), "--draws", "500", "-f",
+                                 "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["credible_threat"] is False and doc["episode_model"]["escalation"] > 0
+    why = " ".join(doc["explanation"])
+    assert "threat is not credible" in why
+    assert (f"Escalation all the same in {doc['episode_model']['escalation']:.0%} of the draws"
+            in why)
+    f = CliRunner().invoke(app, ["forecast", str(_write(tmp_path)), "-m", "crisis",
+                                 "--explain"], env={"COLUMNS": "300"})
+    assert "Escalation all the same in" in f.output
+    # a credible threat needs no such line: the private channel of Geneva 2022
+    g = CliRunner().invoke(app, ["crisis", "geneva-2022", "--channel", "private", "--draws",
+                                 "300", "-f", "json"])
+    gd = json.loads(g.stdout)
+    assert gd["credible_threat"] is True
+    assert not any(x.startswith("Escalation all the same") for x in gd["explanation"])
