@@ -148,6 +148,7 @@ def crisis_cmd(
     from detente.crisis import crisis_forecast
     from detente.crisis import explain as explain_lines
     from detente.crisis._calibrate import mixture_lines_all
+    from detente.crisis._explain import escalation_source
     from detente.crisis._signal import ultimatum_signal
     from detente.scenario import load_scenario
 
@@ -233,7 +234,8 @@ def crisis_cmd(
          "standoff": None if d is None else float(s.to_scale(d.standoff)[k]),
          "deal": (None if an.proposal is None else float(s.to_scale(an.proposal)[k]))}
         for k, (i, iss) in enumerate(zip(s.issue_ids, scenario.issues, strict=True))]
-    doc["explanation"] = explain_lines(an)
+    doc["explanation"] = explain_lines(an) + [
+        x for x in (escalation_source(res),) if x]
     if wnotes:  # what a what-if's --drop took with it (also on stderr)
         doc["notes"] = list(wnotes)
     if fmt is TableJson.json:

@@ -1233,7 +1233,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
-    from detente.crisis._explain import explain
+    from detente.crisis._explain import escalation_source, explain
 
     # as the baselines: no forecast on an issue where no actor has weight (notes say so)
     weighted = (c.present & (c.capability > 0) & (c.salience > 0)
@@ -1250,6 +1250,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         outcomes=outcomes, actor_ids=s.actor_ids,
         diagnostics=_describe(res), notes=notes,
         explanation=tuple(explain(res.analysis)) + tuple(
+            line for line in (escalation_source(res),) if line) + tuple(
             f"{who} also holds an outside option: bargaining as the principal challenger, it "
             f"would escalate with probability {p:.2f} (structural); the forecast counts its "
             f"escalation too."

@@ -105,6 +105,7 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
     private stances), the counterfactuals and the other models' channel gap. ``record``: the
     record the trust is read from (None: the shipped one)."""
     from detente.crisis import channel_gap, crisis_forecast, explain, has_private
+    from detente.crisis._explain import escalation_source
 
     channels = ["public", "private"] if has_private(sc) else ["public"]
     kappa: Any = "record" if record is None else record
@@ -118,7 +119,8 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
                               channel=ch, trust=kappa, challenger="", counterpart="",
                               as_of=as_of)
         runs[ch] = res
-        expl[ch] = list(explain(res.analysis))
+        expl[ch] = list(explain(res.analysis)) + [
+            x for x in (escalation_source(res),) if x]
         an = res.analysis
         d = an.dyad
         entry: dict[str, Any] = {"episode": dict(res.episode),
