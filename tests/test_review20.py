@@ -334,3 +334,10 @@ def test_an_escalation_beside_a_threat_not_credible_is_explained(tmp_path: Path)
     gd = json.loads(g.stdout)
     assert gd["credible_threat"] is True
     assert not any(x.startswith("Escalation all the same") for x in gd["explanation"])
+
+
+def test_a_tab_in_yaml_is_named_as_such(tmp_path: Path) -> None:
+    """PyYAML's "found character '\\t' that cannot start any token" does not say that YAML
+    forbids tabs for indentation."""
+    out = _refused(tmp_path, STS.replace("  - {id: CHN,", "\t- {id: CHN,"))
+    assert "line 5" in out and "YAML indents with spaces only" in out

@@ -217,6 +217,8 @@ def safe_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         context = getattr(e, "context", None)
         msg = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+        if "'\\t'" in problem:  # PyYAML names the character, not the rule
+            msg += ": a tab; YAML indents with spaces only (replace the tab with spaces)"
         raise InputError([Problem(msg, file=file, line=line)]) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
         raise InputError([Problem(f"a value that cannot be read: {e}", file=file)]) from None
