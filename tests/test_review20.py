@@ -176,6 +176,7 @@ def test_report_reads_the_crisis_trust_from_the_analysts_own_record(tmp_path: Pa
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8")
     assert f"{got[1]:.2f}" in text
+    assert f"add --db {db}" in text  # its commands are reproducible only with her record
     del json
 
 

@@ -74,7 +74,7 @@ def report_cmd(
     with about_file(path):
         rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a,
                            b=b, models=model_names(model, []) or None, seed=seed, grid=grid,
-                           record=record)
+                           record=record, record_ref=None if record is None else db)
     written = ""
     if as_pdf:
         atomic_write_bytes(out, render_pdf(render_html(rep)))

@@ -543,6 +543,7 @@ def build_report(
     seed: int = 0,
     grid: int = 11,
     record: Any = None,
+    record_ref: str | None = None,
 ) -> CaseReport:
     """Build the report for ``scenario``.
 
@@ -552,7 +553,8 @@ def build_report(
     actors by default, as ``detente bargain``); ``as_of`` the date for the record (default: the
     scenario's ``as_of`` or ``date``); ``record`` the record every section reads its trust and
     credibility from — the bargaining and credibility sections, the crisis section and the
-    crisis model's column (default: the shipped record; ``detente report --db``).
+    crisis model's column (default: the shipped record; ``detente report --db``);
+    ``record_ref`` how the commands name that record (the ``--db`` value), said in the methods.
     """
     from detente import __version__
     from detente.collective import list_models
@@ -711,6 +713,10 @@ def build_report(
                             else scenario.model_dump_json().encode()).hexdigest()
     meta = {"detente version": __version__, "input": ref, "input SHA-256": digest,
             "as of": as_of or "—"}
+    if record_ref:  # a record of one's own: the commands shown read it with --db
+        meta["record"] = (f"{record_ref} (not the shipped record: add --db {record_ref} to "
+                          "the crisis, bargain and credibility commands shown to reproduce "
+                          "their figures)")
     sections.append(_methods_section(models, seed, meta, ud))
     return CaseReport(f"{scenario.name}: case report", scenario.name, tuple(judgements),
                       tuple(sections), data, meta)
