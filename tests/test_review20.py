@@ -342,3 +342,15 @@ def test_a_tab_in_yaml_is_named_as_such(tmp_path: Path) -> None:
     forbids tabs for indentation."""
     out = _refused(tmp_path, STS.replace("  - {id: CHN,", "\t- {id: CHN,"))
     assert "line 5" in out and "YAML indents with spaces only" in out
+
+
+def test_no_negative_zero_in_the_crisis_and_forecast_tables(tmp_path: Path) -> None:
+    """With PHL dropped, the crisis table printed the ship's forecast as '-0.0' ('-0.0–-0.0'):
+    a value a hair below zero."""
+    from detente._format import fixed
+
+    assert fixed(-1e-17, 1) == "0.0" and fixed(-0.04, 1) == "0.0" and fixed(-0.05, 1) == "-0.1"
+    r = CliRunner().invoke(app, ["crisis", str(_write(tmp_path)), "--drop", "PHL", "--draws",
+                                 "200"], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "-0.0" not in r.output

@@ -144,6 +144,7 @@ def crisis_cmd(
     import numpy as np
     from scipy import stats
 
+    from detente._format import fixed
     from detente.bargaining import commitment_problem, information_problem
     from detente.crisis import crisis_forecast
     from detente.crisis import explain as explain_lines
@@ -278,11 +279,11 @@ def crisis_cmd(
         tab.add_column(col, justify="left" if col == "issue" else "right")
     for row in doc["issues"]:
         def f(x: Any) -> str:
-            return "—" if x is None else f"{x:.1f}"
+            return "—" if x is None else fixed(x, 1)
         # the issue's name, as every other face labels it (it was the id)
         tab.add_row(esc(row["name"]), f(row["status_quo"]), f(row["standoff"]), f(row["deal"]),
-                    f(row["forecast"]), f"{row['interval_80'][0]:.1f}–"
-                    f"{row['interval_80'][1]:.1f}")
+                    f(row["forecast"]), f"{fixed(row['interval_80'][0], 1)}–"
+                    f"{fixed(row['interval_80'][1], 1)}")
     console.print(tab)
     if explain:
         console.print("why", style="bold")

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from detente._format import scale_digits
+from detente._format import fixed, scale_digits
 from detente.cli._app import (
     SummaryFormat,
     TableFormat,
@@ -61,7 +61,7 @@ def _coerce(value: str) -> Any:
 
 
 def _fmt(x: float, digits: int = 2) -> str:
-    return "—" if math.isnan(x) else f"{x:.{digits}f}"
+    return "—" if math.isnan(x) else fixed(x, digits)
 
 
 def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool,
