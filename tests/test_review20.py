@@ -187,9 +187,10 @@ def test_the_crisis_commands_per_issue_table_labels_issues_by_name(tmp_path: Pat
                            env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     table = r.output.split("per issue", 1)[1].split("why", 1)[0]
-    for name in ("Resupply of the Sierra Madre", "China Coast Guard use of force"):
-        assert name in table
-    assert "│ ccg_force" not in table
+    # the console's width is fixed when it is made: a name may wrap over two lines
+    for word in ("Resupply", "Coast Guard"):
+        assert word in table
+    assert "│ ccg_force" not in table and "│ resupply " not in table
 
 
 def test_the_web_crisis_forecast_reads_the_served_record(tmp_path: Path) -> None:
