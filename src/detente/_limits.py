@@ -130,6 +130,21 @@ class _LimitedLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A scalar YAML resolves but cannot build (an unquoted `2024-13-01` is a timestamp
+        # whose month is 13) raised a bare ValueError, reported without its line.
+        try:
+            return super().construct_object(node, deep=deep)
+        except ValueError as e:
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            what = f"the value {shown!r} cannot be read: {e}"
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                what += " (expected a real date, YYYY-MM-DD)"
+            raise InputError([Problem(what, file=self._file,
+                                      line=node.start_mark.line + 1)]) from None
+
 
 def _expanded_size(root: yaml.Node, file: str) -> None:
     """Refuse a document whose values, aliases expanded, exceed :data:`MAX_YAML_NODES`."""
@@ -202,6 +217,8 @@ def safe_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         context = getattr(e, "context", None)
         msg = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
+        if "'\\t'" in problem:  # PyYAML names the character, not the rule
+            msg += ": a tab; YAML indents with spaces only (replace the tab with spaces)"
         raise InputError([Problem(msg, file=file, line=line)]) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
         raise InputError([Problem(f"a value that cannot be read: {e}", file=file)]) from None

@@ -147,7 +147,7 @@ def test_crisis_figures_equal_detente_crisis(sections: dict[str, dict[str, Any]]
     dcol = per_issue[0].index(f"deal ({channel})")
     rows = {r[0]: r for r in per_issue[1:]}
     for doc in printed["issues"]:
-        row = rows[doc["issue"]]
+        row = rows[doc["name"]]  # the report names issues, as `detente crisis` does
         assert row[fcol] == f"{doc['forecast']:.1f}"
         lo, hi = doc["interval_80"]
         assert row[fcol + 1] == f"{lo:.1f}–{hi:.1f}"

@@ -164,17 +164,22 @@ def crisis_scenarios(draw: st.DrawFn) -> Scenario:
             if not draw(st.booleans()):
                 continue
             lo, hi = iss["scale_min"], iss["scale_max"]
+            own = [draw(st.floats(lo, hi))]
             s: dict[str, object] = {"actor": a, "issue": iss["id"],
-                                    "position": draw(st.floats(lo, hi)),
+                                    "position": own[0],
                                     "salience": draw(st.floats(0, 100)),
                                     "commitment": draw(_unit)}
             if draw(st.booleans()):
-                s["private"] = {"position": draw(st.floats(lo, hi)),
+                own.append(draw(st.floats(lo, hi)))
+                s["private"] = {"position": own[1],
                                 "salience": draw(st.none() | st.floats(0, 100)),
                                 "note": draw(_text), "source": draw(_text)}
-            if draw(st.booleans()):
-                s["red_line"] = {"side": draw(st.sampled_from(["above", "below"])),
-                                 "value": draw(st.floats(lo, hi)), "note": draw(_text)}
+            if draw(st.booleans()):  # a red line its own actor's positions respect
+                side = draw(st.sampled_from(["above", "below"]))
+                s["red_line"] = {"side": side,
+                                 "value": draw(st.floats(max(own), hi) if side == "above"
+                                               else st.floats(lo, min(own))),
+                                 "note": draw(_text)}
             stances.append(s)
     options = []
     for _ in range(draw(st.integers(0, 2))):

@@ -274,12 +274,17 @@ def _grid(lo: float, hi: float, steps: int, extra: Sequence[float]) -> np.ndarra
     return pts
 
 
+#: Points per issue scale when a bilateral domain is built from a scenario, unless asked
+#: otherwise: every face (command line, report, web page and API) starts from this one.
+DEFAULT_STEPS = 11
+
+
 def domain_from_scenario(
     scenario: Scenario,
     a: str,
     b: str,
     *,
-    steps: int = 11,
+    steps: int = DEFAULT_STEPS,
     reservation: tuple[float, float] | None = None,
     discount: tuple[float, float] = (1.0, 1.0),
     deadline: int = 100,

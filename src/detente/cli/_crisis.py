@@ -20,7 +20,9 @@ from detente.cli._app import (
     app,
     console,
     date_option,
+    db_option,
     esc,
+    load_record,
     print_lines,
     print_styled,
     scenario_path,
@@ -106,6 +108,10 @@ def crisis_cmd(
         "--channel", help="public or private positions and saliences.")] = "public",
     trust: Annotated[str, typer.Option(
         "--trust", help="κ in [0, 1], or 'record'.")] = "record",
+    db: Annotated[str | None, typer.Option(
+        "--db", callback=db_option, help="The record whose credibility sets the trust "
+        "(database URL or SQLite path, as `detente credibility --db`; default: the shipped "
+        "dataset).")] = None,
     draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws.")] = 2000,
     resolve_sd: Annotated[float, typer.Option(
         "--resolve-sd", help="σ of private costs of conflict (log-sd).")] = 0.5,
@@ -138,10 +144,12 @@ def crisis_cmd(
     import numpy as np
     from scipy import stats
 
+    from detente._format import fixed
     from detente.bargaining import commitment_problem, information_problem
     from detente.crisis import crisis_forecast
     from detente.crisis import explain as explain_lines
     from detente.crisis._calibrate import mixture_lines_all
+    from detente.crisis._explain import escalation_source
     from detente.crisis._signal import ultimatum_signal
     from detente.scenario import load_scenario
 
@@ -160,6 +168,9 @@ def crisis_cmd(
     if not (resolve_sd >= 0 and math.isfinite(resolve_sd)):
         raise UserError(f"--resolve-sd must be a finite number ≥ 0, got {resolve_sd}")
     as_of = date_option(as_of, "--as-of")
+    if db is not None and trust != "record":
+        raise UserError(f"--db: only with --trust record (it chooses the record the trust is "
+                        f"read from; --trust {trust} gives the trust itself)")
     demanded = _demand(demand)
     path = scenario_path(file)
     scenario = load_scenario(path)
@@ -173,7 +184,10 @@ def crisis_cmd(
     actor_option(scenario, b, "--b")
     _need_outside_options(scenario, a, b)
     _check_demand(demanded, scenario)
-    opts: dict[str, Any] = {"channel": channel, "trust": _trust(trust),
+    kappa = _trust(trust)
+    if db is not None and db != "shipped":
+        kappa = load_record(db)  # a record of one's own: the crisis model reads the trust there
+    opts: dict[str, Any] = {"channel": channel, "trust": kappa,
                             "challenger": a or "", "counterpart": b or "", "as_of": as_of}
     with about_file(path):
         res = crisis_forecast(scenario, rng=seed, draws=draws, resolve_sd=resolve_sd, **opts)
@@ -215,12 +229,14 @@ def crisis_cmd(
                                as_of=as_of)
         doc["signal"] = sig.as_dict()
     doc["issues"] = [
-        {"issue": i, "status_quo": iss.status_quo, "forecast": float(forecast[k]),
+        {"issue": i, "name": iss.label, "status_quo": iss.status_quo,
+         "forecast": float(forecast[k]),
          "interval_80": [float(lo80[k]), float(hi80[k])],
          "standoff": None if d is None else float(s.to_scale(d.standoff)[k]),
          "deal": (None if an.proposal is None else float(s.to_scale(an.proposal)[k]))}
         for k, (i, iss) in enumerate(zip(s.issue_ids, scenario.issues, strict=True))]
-    doc["explanation"] = explain_lines(an)
+    doc["explanation"] = explain_lines(an) + [
+        x for x in (escalation_source(res),) if x]
     if wnotes:  # what a what-if's --drop took with it (also on stderr)
         doc["notes"] = list(wnotes)
     if fmt is TableJson.json:
@@ -263,10 +279,11 @@ def crisis_cmd(
         tab.add_column(col, justify="left" if col == "issue" else "right")
     for row in doc["issues"]:
         def f(x: Any) -> str:
-            return "—" if x is None else f"{x:.1f}"
-        tab.add_row(row["issue"], f(row["status_quo"]), f(row["standoff"]), f(row["deal"]),
-                    f(row["forecast"]), f"{row['interval_80'][0]:.1f}–"
-                    f"{row['interval_80'][1]:.1f}")
+            return "—" if x is None else fixed(x, 1)
+        # the issue's name, as every other face labels it (it was the id)
+        tab.add_row(esc(row["name"]), f(row["status_quo"]), f(row["standoff"]), f(row["deal"]),
+                    f(row["forecast"]), f"{fixed(row['interval_80'][0], 1)}–"
+                    f"{fixed(row['interval_80'][1], 1)}")
     console.print(tab)
     if explain:
         console.print("why", style="bold")

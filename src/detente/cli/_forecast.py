@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from detente._format import scale_digits
+from detente._format import fixed, scale_digits
 from detente.cli._app import (
     SummaryFormat,
     TableFormat,
@@ -61,7 +61,7 @@ def _coerce(value: str) -> Any:
 
 
 def _fmt(x: float, digits: int = 2) -> str:
-    return "—" if math.isnan(x) else f"{x:.{digits}f}"
+    return "—" if math.isnan(x) else fixed(x, digits)
 
 
 def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool,
@@ -137,7 +137,7 @@ def _render_gaps(scenario: Any, gaps: list[Any]) -> None:
         for g in gaps:
             a, b = float(g.public.outcomes[k]), float(g.private.outcomes[k])
             cells += [_fmt(a, dg), _fmt(b, dg), _fmt(b - a, dg)]
-        table.add_row(issue.id, *cells)
+        table.add_row(esc(issue.label), *cells)  # by name, as the forecast table above
     print_wide(table)
     for g in gaps:
         if g.episode_gap is not None:

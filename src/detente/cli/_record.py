@@ -123,10 +123,14 @@ def _check_filter(option: str, value: str | None, known: Any, what: str) -> None
 def _check_actor_filter(option: str, value: str | None, rec: Any) -> None:
     if value is None or value in rec.actors():
         return
+    from detente.record._model import FORMER_ALPHA3, ISO_ALPHA3
+
     hint = next((k for k in sorted(rec.actors()) if k.lower() == value.lower()), None)
+    valid = value in ISO_ALPHA3 or value in FORMER_ALPHA3  # a right code the record lacks
     raise UserError(
         f"{option} {value!r}: no such actor in the record"
         + (f"; did you mean {hint!r}? (codes are case-sensitive)" if hint else
+           f": it holds no agreement or event of {value}'s" if valid else
            "; use an ISO 3166 alpha-3 code (e.g. USA, RUS, IRN; SUN for the USSR) or an "
            "organisation code (e.g. NATO)"))
 

@@ -13,6 +13,8 @@ from detente.cli._app import (
     app,
     console,
     date_option,
+    db_option,
+    load_record,
     model_names,
     output_path,
     scenario_path,
@@ -43,6 +45,10 @@ def report_cmd(
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of every random draw.")] = 0,
     grid: Annotated[int, typer.Option("--grid", min=2, help="Points per issue in the bargaining "
                                       "space.")] = 11,
+    db: Annotated[str | None, typer.Option(
+        "--db", callback=db_option, help="The record the trust and credibility are read from "
+        "(database URL or SQLite path, as `detente credibility --db`; default: the shipped "
+        "dataset).")] = None,
 ) -> None:
     """Write a case report: key judgements first, then the evidence, figures inline."""
     from detente._atomic import atomic_write_bytes, atomic_write_text, check_writable
@@ -64,9 +70,11 @@ def report_cmd(
         raise UserError(f"{out}: give a .html or .md file name (or .pdf, or --pdf, for a PDF)")
     check_writable(out)  # before the (slow) build
     sc = load_scenario(path)
+    record = None if db is None or db == "shipped" else load_record(db)
     with about_file(path):
         rep = build_report(sc, ref=scenario, source_bytes=path.read_bytes(), as_of=as_of, a=a,
-                           b=b, models=model_names(model, []) or None, seed=seed, grid=grid)
+                           b=b, models=model_names(model, []) or None, seed=seed, grid=grid,
+                           record=record, record_ref=None if record is None else db)
     written = ""
     if as_pdf:
         atomic_write_bytes(out, render_pdf(render_html(rep)))

@@ -15,7 +15,7 @@ import numpy as np
 
 from detente.crisis._model import CrisisAnalysis, analyse
 
-__all__ = ["explain", "reopening"]
+__all__ = ["escalation_source", "explain", "reopening"]
 
 
 def _on(s: Any, k: int, u: float) -> float:
@@ -123,6 +123,23 @@ def reopening(an: CrisisAnalysis) -> dict[str, Any]:
     if commits:
         out["commitments"] = commits
     return out
+
+
+def escalation_source(res: Any) -> str | None:
+    """Where P(escalation) comes from when the explanation has just said that the challenger's
+    threat is not credible (at the believed values): the private costs and odds of the draws.
+    None when the threat is credible or nothing escalates. ``res``: a ``CrisisResult``."""
+    an = res.analysis
+    d = an.dyad
+    p = float((res.episode_model or res.episode).get("escalation", 0.0))
+    if d is None or an.credible or p <= 0 or res.others:  # others: their escalations count too
+        return None
+    a = an.setup.actor_ids[d.a]
+    return (f"Escalation all the same in {p:.0%} of the draws (the model's P(escalation), "
+            f"before calibration): the threat is not credible at the believed costs and odds, "
+            f"but each side knows the other's only up to a factor (private information, Fearon "
+            f"1995); in those draws {a}'s cost of conflict was lower, or its odds better, than "
+            f"believed, its threat was credible and its demand was refused.")
 
 
 def explain(an: CrisisAnalysis) -> list[str]:

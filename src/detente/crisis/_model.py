@@ -327,21 +327,19 @@ def _ev(s: CrisisSetup, d: Dyad, j: int, u_win: np.ndarray, u_lose: np.ndarray,
     return ev
 
 
-def _record_trust(a: str, b: str, as_of: str | None) -> tuple[float, float] | None:
-    """(a's trust in b, b's trust in a) from the shipped record, None if the dyad has no
-    events there."""
-    return _record_trust_cached(a, b, as_of)
+def _record_trust(a: str, b: str, as_of: str | None, record: Any = None
+                  ) -> tuple[float, float] | None:
+    """(a's trust in b, b's trust in a) from ``record`` (None: the shipped record), None if the
+    dyad has no events there."""
+    if record is None:
+        return _record_trust_cached(a, b, as_of)
+    return _dyad_credibility(record, a, b, as_of)
 
 
-@functools.lru_cache(maxsize=256)
-def _record_trust_cached(a: str, b: str, as_of: str | None) -> tuple[float, float] | None:
-    try:
-        from detente.record import credibility, load_shipped_record
-    except ImportError:  # pragma: no cover - record is part of detente
-        return None
-    rec = _shipped()
-    if rec is None:
-        return None
+def _dyad_credibility(rec: Any, a: str, b: str, as_of: str | None
+                      ) -> tuple[float, float] | None:
+    from detente.record import credibility
+
     try:
         ka = credibility(rec, b, toward=a, as_of=as_of)
         kb = credibility(rec, a, toward=b, as_of=as_of)
@@ -349,8 +347,25 @@ def _record_trust_cached(a: str, b: str, as_of: str | None) -> tuple[float, floa
         return None
     if getattr(ka, "n_events", 0) == 0 and getattr(kb, "n_events", 0) == 0:
         return None
-    del load_shipped_record
     return float(ka.mean), float(kb.mean)
+
+
+def is_record(trust: Any) -> bool:
+    """Whether a ``trust`` option reads the record: ``'record'`` (the shipped one) or a record
+    of one's own (a :class:`detente.record.Record`, as ``detente crisis --db`` passes)."""
+    if isinstance(trust, str):
+        return trust == "record"
+    from detente.record import Record
+
+    return isinstance(trust, Record)
+
+
+@functools.lru_cache(maxsize=256)
+def _record_trust_cached(a: str, b: str, as_of: str | None) -> tuple[float, float] | None:
+    rec = _shipped()
+    if rec is None:
+        return None
+    return _dyad_credibility(rec, a, b, as_of)
 
 
 @functools.lru_cache(maxsize=1)
@@ -372,13 +387,15 @@ def _as_of(scenario: Scenario) -> str | None:
 
 
 def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float, str]:
-    if isinstance(trust, str):
-        if trust != "record":
+    if isinstance(trust, str) or is_record(trust):
+        if isinstance(trust, str) and trust != "record":
             raise InputError(f"trust must be a number in [0, 1] or 'record', got {trust!r}")
-        got = _record_trust(a, b, as_of)
+        own = not isinstance(trust, str)  # a record of one's own (--db), not the shipped one
+        got = _record_trust(a, b, as_of, trust if own else None)
+        which = "the given record" if own else "the record"
         if got is None:
-            return 1.0, 1.0, f"no events for {a}–{b} in the record: full trust assumed"
-        return got[0], got[1], (f"trust from the record as of {as_of or 'today'}: {a} in {b} "
+            return 1.0, 1.0, f"no events for {a}–{b} in {which}: full trust assumed"
+        return got[0], got[1], (f"trust from {which} as of {as_of or 'today'}: {a} in {b} "
                                 f"{got[0]:.2f}, {b} in {a} {got[1]:.2f}")
     if isinstance(trust, tuple):
         return float(trust[0]), float(trust[1]), f"trust {trust[0]:.2f} / {trust[1]:.2f}"
@@ -764,7 +781,7 @@ def analyse(
                               np.empty(0), np.zeros(s.n_actors), -1, False, 0.0, 0.0,
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
-    when = as_of or (_as_of(scenario) if isinstance(trust, str) else None)  # record trust only
+    when = as_of or (_as_of(scenario) if is_record(trust) else None)  # record trust only
     d, how = _dyad(s, col, a, trust, when, counterpart)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
@@ -1228,7 +1245,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
-    from detente.crisis._explain import explain
+    from detente.crisis._explain import escalation_source, explain
 
     # as the baselines: no forecast on an issue where no actor has weight (notes say so)
     weighted = (c.present & (c.capability > 0) & (c.salience > 0)
@@ -1238,10 +1255,14 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         f"issue '{i}': no actor has both capability and salience above zero; no forecast"
         for i, w in zip(c.issue_ids, weighted, strict=True) if not w)
     return Forecast(
-        model="crisis", options=dict(opts), scenario=scenario.name, issue_ids=s.issue_ids,
+        # a record of one's own is named, not printed (options are shown and serialised)
+        model="crisis", options={**opts, **({"trust": "given record"} if is_record(trust)
+                                            and not isinstance(trust, str) else {})},
+        scenario=scenario.name, issue_ids=s.issue_ids,
         outcomes=outcomes, actor_ids=s.actor_ids,
         diagnostics=_describe(res), notes=notes,
         explanation=tuple(explain(res.analysis)) + tuple(
+            line for line in (escalation_source(res),) if line) + tuple(
             f"{who} also holds an outside option: bargaining as the principal challenger, it "
             f"would escalate with probability {p:.2f} (structural); the forecast counts its "
             f"escalation too."

@@ -461,6 +461,12 @@ def _check_actor(record: Record, code: str, what: str) -> None:
     for org in ORGANISATIONS.values():
         known |= {m for m, _, _ in org}
     if code not in known:
+        from detente.record._model import FORMER_ALPHA3, ISO_ALPHA3
+
+        if code in ISO_ALPHA3 or code in FORMER_ALPHA3:  # a right code the record lacks
+            raise InputLookupError(
+                f"{what} {code!r} does not appear in the record: it holds no agreement or "
+                f"event of {code}'s (add them to a record of your own, docs/record.md)")
         raise InputLookupError(
             f"{what} {code!r} does not appear in the record; use an ISO 3166 alpha-3 code "
             "(e.g. USA, RUS, UKR, IRN; SUN for the USSR) or an organisation code (e.g. NATO)"

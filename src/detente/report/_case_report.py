@@ -190,12 +190,16 @@ def _scenario_section(sc: Scenario, ref: str) -> Section:
     return Section("scenario", "The scenario", body)
 
 
-def _forecast_data(sc: Scenario, models: Sequence[str], seed: int) -> dict[str, Any]:
+def _forecast_data(sc: Scenario, models: Sequence[str], seed: int, record: Any = None
+                   ) -> dict[str, Any]:
     from detente.collective import forecast
 
     out: dict[str, Any] = {}
     for m in models:
-        fc = forecast(sc, model=m, rng=np.random.default_rng(seed))
+        # the crisis model reads its trust from the report's record (the shipped one unless
+        # given), as the crisis section does
+        opts: dict[str, Any] = {"trust": record} if m == "crisis" and record is not None else {}
+        fc = forecast(sc, model=m, rng=np.random.default_rng(seed), **opts)
         out[m] = fc
     return out
 
@@ -454,15 +458,15 @@ def _uncertainty_methods(ud: UncertaintyData) -> str:
     )
 
 
-def _crisis(sc: Scenario, ref: str, as_of: str | None, models: Sequence[str], seed: int
-            ) -> tuple[Section, CrisisData | None]:
+def _crisis(sc: Scenario, ref: str, as_of: str | None, models: Sequence[str], seed: int,
+            record: Any = None) -> tuple[Section, CrisisData | None]:
     title = "The crisis: agreement, standoff or escalation?"
     if not (sc.outside_options or any(s.red_line is not None or s.commitment > 0
                                        for s in sc.stances)):
         return Section("crisis", title, skipped="the scenario codes no crisis inputs (outside "
                        "options, red lines or public commitments)"), None
     try:
-        cd = crisis_data(sc, seed=seed, as_of=as_of, models=models)
+        cd = crisis_data(sc, seed=seed, as_of=as_of, models=models, record=record)
     except InputError as err:
         return Section("crisis", title, skipped=f"the crisis model refused the inputs: {err}"
                        ), None
@@ -539,6 +543,7 @@ def build_report(
     seed: int = 0,
     grid: int = 11,
     record: Any = None,
+    record_ref: str | None = None,
 ) -> CaseReport:
     """Build the report for ``scenario``.
 
@@ -546,7 +551,10 @@ def build_report(
     ``source_bytes`` the input file, hashed into the report; ``a`` and ``b`` the dyad of the
     bargaining and credibility sections (skipped without them; a two-actor scenario's two
     actors by default, as ``detente bargain``); ``as_of`` the date for the record (default: the
-    scenario's ``as_of`` or ``date``).
+    scenario's ``as_of`` or ``date``); ``record`` the record every section reads its trust and
+    credibility from — the bargaining and credibility sections, the crisis section and the
+    crisis model's column (default: the shipped record; ``detente report --db``);
+    ``record_ref`` how the commands name that record (the ``--db`` value), said in the methods.
     """
     from detente import __version__
     from detente.collective import list_models
@@ -565,7 +573,7 @@ def build_report(
     as_of = as_of or (str(getattr(scenario, "as_of", "") or "") or scenario.date or None)
     if models is None:
         models = [m.name for m in list_models() if not m.baseline]  # status quo: own column
-    forecasts = _forecast_data(scenario, models, seed)
+    forecasts = _forecast_data(scenario, models, seed, record)
     observed = _observed(scenario)
     data: dict[str, Any] = {
         "forecasts": {m: {i: (None if not math.isfinite(float(x)) else float(x))
@@ -583,7 +591,7 @@ def build_report(
                 _forecast_section(scenario, ref, forecasts, seed, ud),
                 _outcome_section(scenario, ref, forecasts, observed)]
     judgements = _issue_judgements(scenario, forecasts, ud)
-    crisis_section, cd = _crisis(scenario, ref, as_of, models, seed)
+    crisis_section, cd = _crisis(scenario, ref, as_of, models, seed, record)
     sections.append(crisis_section)
     if cd is not None:
         data["crisis"] = cd.data
@@ -705,6 +713,10 @@ def build_report(
                             else scenario.model_dump_json().encode()).hexdigest()
     meta = {"detente version": __version__, "input": ref, "input SHA-256": digest,
             "as of": as_of or "—"}
+    if record_ref:  # a record of one's own: the commands shown read it with --db
+        meta["record"] = (f"{record_ref} (not the shipped record: add --db {record_ref} to "
+                          "the crisis, bargain and credibility commands shown to reproduce "
+                          "their figures)")
     sections.append(_methods_section(models, seed, meta, ud))
     return CaseReport(f"{scenario.name}: case report", scenario.name, tuple(judgements),
                       tuple(sections), data, meta)

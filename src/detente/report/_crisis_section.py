@@ -99,13 +99,16 @@ def _episode(sc: Scenario, seed: int, as_of: str | None, draws: int, **changes: 
     return dict(r.episode)
 
 
-def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[str]
-                ) -> CrisisData:
+def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[str],
+                record: Any = None) -> CrisisData:
     """Run the crisis model on both channels (the public one only when the scenario gives no
-    private stances), the counterfactuals and the other models' channel gap."""
+    private stances), the counterfactuals and the other models' channel gap. ``record``: the
+    record the trust is read from (None: the shipped one)."""
     from detente.crisis import channel_gap, crisis_forecast, explain, has_private
+    from detente.crisis._explain import escalation_source
 
     channels = ["public", "private"] if has_private(sc) else ["public"]
+    kappa: Any = "record" if record is None else record
     runs: dict[str, Any] = {}
     signals: dict[str, Any] = {}
     expl: dict[str, list[str]] = {}
@@ -113,10 +116,11 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
     sig_fn = ultimatum()
     for ch in channels:
         res = crisis_forecast(sc, rng=seed, draws=CRISIS_DRAWS, resolve_sd=RESOLVE_SD,
-                              channel=ch, trust="record", challenger="", counterpart="",
+                              channel=ch, trust=kappa, challenger="", counterpart="",
                               as_of=as_of)
         runs[ch] = res
-        expl[ch] = list(explain(res.analysis))
+        expl[ch] = list(explain(res.analysis)) + [
+            x for x in (escalation_source(res),) if x]
         an = res.analysis
         d = an.dyad
         entry: dict[str, Any] = {"episode": dict(res.episode),
@@ -133,7 +137,7 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
             if sig_fn is not None:
                 try:
                     sig = sig_fn(sc, None, commitment=ULTIMATUM_COMMITMENT, sunk_cost=0.0,
-                                 resolve_sd=RESOLVE_SD, rng=seed, channel=ch, trust="record",
+                                 resolve_sd=RESOLVE_SD, rng=seed, channel=ch, trust=kappa,
                                  challenger="", counterpart="", as_of=as_of)
                 except ValueError:
                     sig = None
@@ -157,6 +161,7 @@ def crisis_data(sc: Scenario, *, seed: int, as_of: str | None, models: Sequence[
             ("at full trust", sc, {"trust": 1.0}, "κ = 1 both ways instead of the record's"),
         ]
         for label, variant, opts, what in cases:
+            opts = {"trust": kappa, **opts}
             cf.append((label, _episode(variant, seed, as_of, CHEAP_DRAWS, **opts), what))
         doc["counterfactual"] = {label: ep for label, ep, _ in cf}
     gaps = []
@@ -254,7 +259,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
     # per issue
     irows = []
     for iss in sc.issues:
-        row = [iss.id, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
+        row = [iss.label, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
         for ch in chans:
             doc = cd.data[ch]["issues"][iss.id]
             lo, hi = doc["interval_80"]
@@ -321,7 +326,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
         names = [g.model for g in cd.gaps]
         grows = []
         for k, iss in enumerate(sc.issues):
-            row = [iss.id]
+            row = [iss.label]  # by name, as the report's other tables
             for g in cd.gaps:
                 a, b = float(g.public.outcomes[k]), float(g.private.outcomes[k])
                 row.append("—" if not (math.isfinite(a) and math.isfinite(b))

@@ -24,7 +24,15 @@ from pydantic import ValidationError
 from detente._atomic import atomic_write_text
 from detente._limits import csv_rows, read_text, safe_yaml
 from detente.errors import InputError, InputNote, LimitError
-from detente.scenario._model import Actor, Issue, Problem, Scenario, ScenarioError, Stance
+from detente.scenario._model import (
+    Actor,
+    Issue,
+    Problem,
+    Scenario,
+    ScenarioError,
+    Stance,
+    own_red_line_problems,
+)
 from detente.scenario._uncertain import distribution_problems, dump_uncertain, looks_uncertain
 
 __all__ = [
@@ -148,6 +156,9 @@ def _build(
         raise ScenarioError(problems) from None
     except ScenarioError as exc:
         raise _lines_for_indexes(exc.located(file, locate), locate) from None
+    own = own_red_line_problems(scenario)
+    if own:
+        raise ScenarioError(own).located(file, locate) from None
     _note_small_saliences(
         file,
         [(locate(("stances", k, "salience")) or locate(("stances", k)), st.salience)

@@ -397,6 +397,36 @@ def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Iss
 
 
 
+def own_red_line_problems(sc: Scenario) -> list[Problem]:
+    """Red lines that their own actor's position (public or private) crosses.
+
+    A red line bounds the outcomes its actor accepts, so its own wish must lie inside it: PHL
+    wanting 80 on an issue while refusing anything below 90 is a slip of the pen (the side or
+    the value). Checked where a user's document is read (and a what-if's), not on every
+    constructed scenario: sweeps of a position across its scale are not statements of intent.
+    The status quo may cross a red line — that is what a challenger's red line is.
+    """
+    out: list[Problem] = []
+    for k, s in enumerate(sc.stances):
+        rl = s.red_line
+        if rl is None:
+            continue
+        own = [("position", s.position)]
+        if s.private is not None and s.private.position is not None:
+            own.append(("private position", s.private.position))
+        for what, x in own:
+            if not rl.allows(x):
+                keep = "at or above" if rl.side == "above" else "at or below"
+                other = "below" if rl.side == "above" else "above"
+                out.append(Problem(
+                    f"{s.actor}'s red line says the outcome must not be {rl.side} {rl.value:g}"
+                    f", but its own {what} on '{s.issue}' ({x:g}) is {rl.side} it: a red line "
+                    f"bounds what its actor accepts (expected the red line's value {keep} "
+                    f"{x:g}, side: {other}, or a {what} it allows)", "red_line",
+                    loc=("stances", k, "red_line")))
+    return out
+
+
 class Actor(BaseModel):
     """A party to the negotiation.
 
@@ -510,6 +540,14 @@ class Stance(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _stance_dists(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("private") is not None:
+            missing = [f for f in ("position", "salience") if f not in data]
+            if missing:  # said as such, not as pydantic's bare "Field required"
+                raise ValueError(
+                    f"a stance with 'private:' still needs its public {' and '.join(missing)}"
+                    " (what the actor states; 'private:' adds what closed channels or an "
+                    "analyst's estimate say): expected "
+                    + " and ".join(f"'{f}: NUMBER'" for f in missing) + " beside 'private:'")
         return split_uncertain(data, ("position", "salience", "capability"), {})
 
     @field_validator("position", "salience")

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from detente.errors import InputError, InputNote
 from detente.scenario import OUTCOME_KINDS, Scenario, ScenarioError
+from detente.scenario._model import own_red_line_problems
 from detente.scenario._uncertain import looks_uncertain
 
 __all__ = ["Change", "ScenarioDiff", "Setting", "apply_whatif", "diff_scenarios", "parse_set",
@@ -221,7 +222,11 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
         return ", ".join(hit or edits)
 
     try:
-        return Scenario.model_validate(data)
+        out = Scenario.model_validate(data)
+        own = own_red_line_problems(out)
+        if own:
+            raise ScenarioError(own)
+        return out
     except ScenarioError as e:
         named = [frozenset(map(str, p.loc)) | frozenset(p.message.split("'"))
                  for p in e.problems]  # ids quoted in the message: 'line'

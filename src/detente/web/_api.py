@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from detente.bargaining._domain import DEFAULT_STEPS
 from detente.errors import InputError, Problem
 from detente.web import _service as svc
 from detente.web._state import State, scenario_hash
@@ -228,7 +229,8 @@ def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
 class BargainIn(ScenarioIn):
     a: Name | None = Field(None, description="First party (actor id).", examples=["USA"])
     b: Name | None = Field(None, description="Second party (actor id).", examples=["RUS"])
-    grid: int = Field(5, ge=2, le=101, description="Points per issue scale.")
+    grid: int = Field(DEFAULT_STEPS, ge=2, le=101, description="Points per issue scale "
+                      "(the command line's default).")
     trust: float | None = Field(None, ge=0, le=1, description="Trust κ for both parties.")
     as_of: date | None = Field(None, description="Trust from the record's credibility as of "
                                "this date (instead of trust).")

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from detente.bargaining._domain import DEFAULT_STEPS
 from detente.errors import InputError, Problem
 from detente.web import _editor
 from detente.web import _service as svc
@@ -277,7 +278,7 @@ def _fmt(x: Any, digits: int = 1) -> str:
 # -- bargaining ---------------------------------------------------------------------------------
 @router.get("/bargain", response_class=HTMLResponse)
 def bargain_page(request: Request, s: Ref = None, a: Opt = None, b: Opt = None,
-                 grid: Annotated[int, Query(ge=2, le=101)] = 5,
+                 grid: Annotated[int, Query(ge=2, le=101)] = DEFAULT_STEPS,
                  trust: Annotated[float | None, Query(ge=0, le=1)] = None,
                  as_of: Annotated[str | None, Query(max_length=10)] = None,
                  breach: Opt = None, reservation: Opt = None) -> HTMLResponse:

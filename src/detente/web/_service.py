@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from detente.bargaining._domain import DEFAULT_STEPS
 from detente.errors import InputError, LimitError, Problem
 from detente.web._state import State, relocate, scenario_hash
 
@@ -181,7 +182,17 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
     key0 = scenario_hash(scenario)
     out = []
     for name, opts in specs:
-        key = (key0, name, tuple(sorted((k, repr(v)) for k, v in opts.items())), seed)
+        served: int | None = None  # the served record's hash, when the crisis model reads it
+        if name == "crisis" and opts.get("trust") == "record" and state.settings.db != "shipped":
+            # the crisis model reads its trust from the record this server serves, as the
+            # bargaining page does (it read the shipped record whatever --db said)
+            rec = state.record()
+            served = hash(rec)
+            key_opts = tuple(sorted((k, repr(v)) for k, v in opts.items()))
+            opts = {**opts, "trust": rec}
+        else:
+            key_opts = tuple(sorted((k, repr(v)) for k, v in opts.items()))
+        key = (key0, name, key_opts, seed, served)
         with _CACHE_LOCK:
             hit = _CACHE.get(key)
             if hit is not None:
@@ -241,7 +252,8 @@ class BargainResult:
     breach: str
 
 
-def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *, grid: int = 5,
+def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *,
+            grid: int = DEFAULT_STEPS,
             trust: float | None = None, as_of: str | None = None,
             breach: str | None = None,
             reservation: tuple[float, float] | None = None) -> BargainResult:
