@@ -17,6 +17,11 @@ __all__ = ["Forecast"]
 class Forecast:
     """What a model predicts for a scenario.
 
+    A frozen value: it pickles and copies with its diagnostics and explanation built (so a
+    forecast stored or sent to another process reads the same), and :meth:`as_dict` is its
+    JSON summary. Equality is identity (its arrays have no single truth value): compare
+    ``as_dict()`` or the arrays.
+
     Attributes
     ----------
     model, options:

@@ -1,0 +1,49 @@
+"""Review 21: results as values and errors as documented, from the Python API."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+
+import numpy as np
+import pytest
+
+from detente import forecast, list_models, load_example
+from detente.collective._lazy import LazyMapping, LazyTuple
+
+
+def _run(name: str):  # type: ignore[no-untyped-def]
+    sc = load_example("geneva-2022")
+    return forecast(sc, name, rng=1, **({"draws": 200} if name == "crisis" else {}))
+
+
+@pytest.mark.parametrize("name", [m.name for m in list_models()])
+def test_every_forecast_pickles_with_its_values(name: str) -> None:
+    f = _run(name)
+    g = pickle.loads(pickle.dumps(f))
+    assert g.model == f.model and g.issue_ids == f.issue_ids
+    np.testing.assert_array_equal(g.outcomes, f.outcomes)
+    assert list(g.explanation) == list(f.explanation)
+    assert set(g.diagnostics) == set(f.diagnostics)
+    assert g.as_dict() == f.as_dict()
+    # JSON round trip of the summary, strict (no NaN literal)
+    assert json.loads(json.dumps(f.as_dict(), allow_nan=False)) == f.as_dict()
+    h = copy.deepcopy(f)
+    np.testing.assert_array_equal(h.outcomes, f.outcomes)
+
+
+def test_lazy_containers_pickle_as_their_values() -> None:
+    calls: list[int] = []
+
+    def make() -> list[int]:
+        calls.append(1)
+        return [1, 2]
+
+    t = LazyTuple(make)
+    assert pickle.loads(pickle.dumps(t)) == (1, 2)
+    m = LazyMapping({"a": 1}, {"b": lambda: np.arange(3)})
+    back = pickle.loads(pickle.dumps(m))
+    assert isinstance(back, LazyMapping) and back["a"] == 1
+    np.testing.assert_array_equal(back["b"], np.arange(3))
+    assert calls == [1]
