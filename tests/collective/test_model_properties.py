@@ -227,3 +227,45 @@ def test_eum_breaks_exact_ties_between_offers_by_actor_order_as_documented() -> 
     listed = run(build(x), "eum", {})
     other = run(build(x, order=[0, 4, 3, 2, 1]), "eum", {})
     assert listed[0] == pytest.approx(79.7) and other[0] == pytest.approx(78.1)
+
+
+@pytest.mark.parametrize(("name", "opts"), CONFIGS, ids=IDS)
+@FAST
+@given(x=inputs(), factor=st.sampled_from([1e-100, 1e-13, 1e-3, 1e6, 1e100]))
+def test_capability_is_a_ratio_scale(name: str, opts: dict[str, Any], x: Inputs,
+                                     factor: float) -> None:
+    # docs/scenarios.md: capability is "any non-negative scale": only ratios count
+    base = run(build(x), name, opts)
+    scaled = Inputs(caps=x.caps * factor, pos=x.pos, sal=x.sal, sq=x.sq)
+    same(run(build(scaled), name, opts), base, scale=1e3)
+
+
+@pytest.mark.parametrize("engine", ["numpy", "compiled", "loop"])
+def test_eum_median_tie_tolerance_is_relative_on_every_engine(engine: str) -> None:
+    """Two positions equally good for the weighted median (their weights balance) are a tie
+    whatever the unit of capability; with weights far below 1 an absolute tolerance took
+    every position for a tie (a 1e-13 capability scale moved 8 of 40 random EUM forecasts)."""
+    import sys
+    from pathlib import Path
+
+    from detente.collective._eum_kernel import EUMSettings, eum_kernel
+
+    root = Path(__file__).resolve().parents[2]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from benchmarks.eum_loop import eum_loop
+
+    pos = np.array([[0.1, 0.5, 0.7]])
+    sal = np.array([[0.5, 0.2, 0.4]])
+    present = np.ones_like(pos, dtype=bool)
+    medians = []
+    for f in (1.0, 1e-13, 1e-100):
+        cap = np.full_like(pos, f)
+        if engine == "loop":
+            medians.append(eum_loop(pos, cap, sal, present, EUMSettings(rounds=0)).median[0])
+        else:
+            tr = eum_kernel(pos, cap, sal, present, EUMSettings(rounds=0), engine=engine)
+            medians.append(tr.median[0])
+    np.testing.assert_array_equal(medians[1], medians[0])
+    np.testing.assert_array_equal(medians[2], medians[0])
+    assert medians[0][0] == pytest.approx(0.5)
