@@ -47,3 +47,30 @@ def test_lazy_containers_pickle_as_their_values() -> None:
     assert isinstance(back, LazyMapping) and back["a"] == 1
     np.testing.assert_array_equal(back["b"], np.arange(3))
     assert calls == [1]
+
+
+@pytest.mark.parametrize(("build", "field"), [
+    (lambda: __import__("detente.scenario", fromlist=["Stance"]).Stance(
+        actor="a", issue="x", position=1, salience=150), "salience"),
+    (lambda: __import__("detente.scenario", fromlist=["Stance"]).Stance(
+        actor="a", issue="x", position=float("nan"), salience=10), "position"),
+    (lambda: __import__("detente.scenario", fromlist=["Actor"]).Actor(id="a", capability=-1),
+     "capability"),
+    (lambda: __import__("detente.scenario", fromlist=["Actor"]).Actor(id=""), "id"),
+    (lambda: __import__("detente.scenario", fromlist=["Issue"]).Issue(
+        id="x", scal_max=1), "scal_max"),
+    (lambda: __import__("detente.scenario", fromlist=["Scenario"]).Scenario(
+        name="s", actors=[{"id": "a", "capability": -2}], issues=[{"id": "x"}],
+        stances=[]), "capability"),
+])
+def test_building_scenario_values_in_python_raises_the_documented_error(build, field) -> None:  # type: ignore[no-untyped-def]
+    """docs/api.md: DetenteError is the base of every error raised on bad input; a value
+    built in code names its field (was pydantic's ValidationError, a bare ValueError)."""
+    from detente import DetenteError
+    from detente.scenario import ScenarioError
+
+    with pytest.raises(ScenarioError) as info:
+        build()
+    assert isinstance(info.value, DetenteError) and not isinstance(info.value, ValueError)
+    assert any(p.field == field for p in info.value.problems), info.value.problems
+    assert f"field '{field}'" in str(info.value)
