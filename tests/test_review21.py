@@ -74,3 +74,34 @@ def test_building_scenario_values_in_python_raises_the_documented_error(build, f
     assert isinstance(info.value, DetenteError) and not isinstance(info.value, ValueError)
     assert any(p.field == field for p in info.value.problems), info.value.problems
     assert f"field '{field}'" in str(info.value)
+
+
+@pytest.mark.parametrize("given", ["scenario", "list", "text"])
+def test_top_level_evaluate_says_what_it_needs(given: str) -> None:
+    """``detente.evaluate`` scores a Dataset (read_deu); given a scenario it said
+    ``AttributeError: 'Scenario' object has no attribute 'scored'``."""
+    from detente import evaluate
+    from detente.errors import InputError
+
+    sc = load_example("geneva-2022")
+    arg = {"scenario": sc, "list": [sc], "text": "deu3.csv"}[given]
+    with pytest.raises(InputError, match="Dataset.*detente.evaluation.evaluate"):
+        evaluate(arg, "compromise")
+
+
+@pytest.mark.parametrize(("fit", "words"), [
+    ("scenarios", "pair"),
+    ("unknown-issue", "no issue 'nope'"),
+    ("nan", "finite"),
+])
+def test_calibrate_checks_its_cases(fit: str, words: str) -> None:
+    from detente import calibrate
+    from detente.errors import InputError
+
+    sc = load_example("geneva-2022")
+    iid = sc.issue_ids[0]
+    cases = {"scenarios": [sc],
+             "unknown-issue": [(sc, {"nope": 40.0})],
+             "nan": [(sc, {iid: float("nan")})]}[fit]
+    with pytest.raises(InputError, match=words):
+        calibrate(cases, [(sc, {iid: 40.0})], "compromise", draws=10)  # type: ignore[arg-type]
