@@ -105,3 +105,16 @@ def test_calibrate_checks_its_cases(fit: str, words: str) -> None:
              "nan": [(sc, {iid: float("nan")})]}[fit]
     with pytest.raises(InputError, match=words):
         calibrate(cases, [(sc, {iid: 40.0})], "compromise", draws=10)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", [m.name for m in list_models()])
+def test_a_forecast_is_frozen_down_to_its_arrays(name: str) -> None:
+    """Forecast is a frozen value: its arrays cannot be changed in place either (a notebook's
+    ``f.outcomes[0] = 50`` changed the result and everything later read from it)."""
+    f = _run(name)
+    before = f.as_dict()
+    for arr in (f.outcomes, f.trajectory, f.round_outcomes):
+        if arr is not None:
+            with pytest.raises(ValueError, match="read-only"):
+                arr[0] = 50.0
+    assert f.as_dict() == before
