@@ -96,7 +96,7 @@ class _Issue:
             for j in self.actors
         }
         best = min(loss.values())
-        tied = [self.x[j] for j in self.actors if loss[j] <= best + TOL * max(total, 1.0)]
+        tied = [self.x[j] for j in self.actors if loss[j] <= best + TOL * total]
         return (min(tied) + max(tied)) / 2.0
 
     # --- the equations

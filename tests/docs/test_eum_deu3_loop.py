@@ -80,3 +80,24 @@ def test_eum_tuned_setting_on_even_proposals() -> None:
     assert n == 173
     assert re.search(rf"q=0\.5` \| — \| [\d.]+ \| \*\*{mae:.2f}\*\* \|", _page("eum.md"))
     assert f"tuned on odd proposals {mae:.2f} on the even ones" in _page("models.md")
+
+
+def test_eum_actor_order_on_exact_ties_figures() -> None:
+    """docs/eum.md, Limitations: listing each issue's actors in reverse order changes 9 of the
+    353 scored forecasts (exact ties between offers go to the actor listed first) and the MAE
+    from 27.15 to 27.20."""
+    from detente.collective._eum_kernel import eum_kernel
+
+    pos, cap, sal, present, out = _deu(None)
+    final = []
+    for rev in (False, True):
+        cols = slice(None, None, -1 if rev else 1)
+        tr = eum_kernel(pos[:, cols], cap[:, cols], sal[:, cols], present[:, cols],
+                        EUMSettings(), record_pairs=False, engine="numpy")
+        final.append(tr.median[-1] * 100)
+    changed = int(np.sum(np.abs(final[0] - final[1]) > 1e-9))
+    maes = [float(np.mean(np.abs(f - out))) for f in final]
+    page = _page("eum.md")
+    assert f"changes {changed} of the {len(out)} scored forecasts" in page
+    assert f"from {maes[0]:.2f} to {maes[1]:.2f}" in page
+    assert changed > 0

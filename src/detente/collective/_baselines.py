@@ -52,7 +52,7 @@ def weighted_median(position: np.ndarray, weight: np.ndarray) -> np.ndarray:
     cum = np.cumsum(ws, axis=-2)
     total = cum[..., -1:, :]
     half = total / 2.0
-    tol = 1e-12 * np.maximum(total, 1.0)
+    tol = 1e-12 * total  # relative: capability is any non-negative scale
     reach = cum >= half - tol
     k = np.argmax(reach, axis=-2)[..., None, :]
     lower = np.take_along_axis(ps, k, axis=-2)[..., 0, :]

@@ -250,7 +250,7 @@ with warnings.catch_warnings():
                 best = loss[j]
         if not sumw > 0:
             return np.nan
-        lim = best + TOL * max(sumw, 1.0)
+        lim = best + TOL * sumw  # relative: capability is any non-negative scale
         lo = np.inf
         hi = -np.inf
         for j in range(n):

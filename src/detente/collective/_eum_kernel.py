@@ -384,7 +384,8 @@ def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.nd
     np.copyto(loss, np.inf, where=~present)
     best = loss.min(axis=1, keepdims=True)
     total = w.sum(axis=1)
-    tied = loss <= best + TOL * np.maximum(total, 1.0)[:, None]  # (absent: never, or NaN)
+    # relative to the total weight (capability is any non-negative scale); absent: never, or NaN
+    tied = loss <= best + TOL * total[:, None]
     lo = np.where(tied, x, np.inf).min(axis=1)
     hi = np.where(tied, x, -np.inf).max(axis=1)
     return np.where(total > 0, (lo + hi) / 2.0, np.nan)

@@ -11,6 +11,7 @@ import numpy as np
 from detente.collective._budget import check_work
 from detente.collective._eum import eum_outcomes
 from detente.collective._registry import _REGISTRY, ModelSpec, forecast_many, get_model
+from detente.errors import InputError
 from detente.scenario import Dataset
 from detente.scenario._dataset import StackedCases
 
@@ -45,6 +46,11 @@ def evaluate(dataset: Dataset, model: str = "compromise", **options: Any) -> Eva
     ``skipped`` and left out of the figures. A model that forecasts straight from stacked
     rows (``eum``) runs on the file's arrays (:meth:`Dataset.stacked`), with the same numbers.
     """
+    if not isinstance(dataset, Dataset):
+        raise InputError(
+            f"evaluate needs a Dataset of scored cases (detente.scenario.read_deu(path)), got "
+            f"{type(dataset).__name__}; for scenarios with observed outcomes (and episodes) use "
+            f"detente.evaluation.evaluate(scenarios, model)")
     data = dataset.scored()
     outcomes = _FROM_ROWS.get(model)
     stacked = data.stacked() if outcomes is not None else None

@@ -17,6 +17,11 @@ __all__ = ["Forecast"]
 class Forecast:
     """What a model predicts for a scenario.
 
+    A frozen value, its arrays read-only: it pickles and copies with its diagnostics and
+    explanation built (so a forecast stored or sent to another process reads the same), and
+    :meth:`as_dict` is its JSON summary. Equality is identity (its arrays have no single truth
+    value): compare ``as_dict()`` or the arrays.
+
     Attributes
     ----------
     model, options:
@@ -59,6 +64,15 @@ class Forecast:
     notes: tuple[str, ...] = ()
     explanation: Sequence[str] = ()
     episode: Mapping[str, float] | None = None
+
+    def __post_init__(self) -> None:
+        # frozen down to the arrays: read-only views (no copy; whoever built them keeps theirs)
+        for name in ("outcomes", "trajectory", "round_outcomes"):
+            arr = getattr(self, name)
+            if isinstance(arr, np.ndarray) and arr.flags.writeable:
+                view = arr.view()
+                view.flags.writeable = False
+                object.__setattr__(self, name, view)
 
     def outcome(self, issue_id: str) -> float:
         """The forecast on one issue (on its own scale)."""

@@ -4,6 +4,10 @@ A model's :class:`~detente.collective.Forecast` can carry an explanation and dia
 cost more than the forecast itself (the EUM's pairwise arrays, its plain-language account). The
 evaluation and the Monte Carlo layer read only the outcomes; these containers let a model hand
 over a recipe instead of the result, computed once, when somebody first looks.
+
+A copy or a pickle holds the values, not the recipe (a recipe is a closure, which pickle cannot
+carry): pickling builds what was not built yet, so a forecast sent to another process or
+stored reads the same as the one it came from.
 """
 
 from __future__ import annotations
@@ -61,6 +65,9 @@ class LazyTuple(Sequence[T]):
     def __repr__(self) -> str:
         return repr(self._get()) if self.built else "LazyTuple(<not built>)"
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # pickle, copy: the built items
+        return (tuple, (self._get(),))
+
 
 class LazyMapping(Mapping[str, Any]):
     """A read-only mapping: ``ready`` values as given, ``later`` ones made by their function on
@@ -95,3 +102,6 @@ class LazyMapping(Mapping[str, Any]):
     def __repr__(self) -> str:
         pending = f", {len(self._later)} not built" if self._later else ""
         return f"LazyMapping({list(self._values)}{pending})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # pickle, copy: every value built
+        return (LazyMapping, ({k: self[k] for k in list(self)},))

@@ -1221,7 +1221,11 @@ def _detect(path: Path) -> str:
     header = {c.strip().strip("'\"").lower() for c in re.split(r"[,;\t]", first)}
     if {"actor", "issue", "position", "salience"} <= header:  # the long CSV's own columns
         return "long"
-    cells = [c.strip() for c in first.split(",")]
+    # KTAB's title line, its fields possibly quoted ("13","2") as a spreadsheet may write them
+    try:
+        cells = [c.strip() for c in next(csv.reader([first], skipinitialspace=True), [])]
+    except csv.Error:  # (a NUL byte, a field too long: the one-issue reader says what)
+        cells = []
     if len(cells) >= 4 and cells[2].isdigit() and cells[3].isdigit():
         return "ktab"
     return "one-issue"

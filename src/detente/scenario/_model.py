@@ -3,7 +3,10 @@
 Values are frozen pydantic models, validated at construction. Cross-references (a stance that
 names an unknown actor, a position outside its issue's scale, duplicate ids) raise
 :class:`ScenarioError`, which carries every problem with its location so that readers can point
-at the file, line and field.
+at the file, line and field. Built in code (``Stance(actor="a", issue="x", position=5,
+salience=150)``), a value with a bad field raises :class:`ScenarioError` naming the field too;
+``Model.model_validate(data)`` keeps pydantic's ``ValidationError``, which the readers turn into
+located problems.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     field_validator,
     model_validator,
 )
@@ -51,6 +55,43 @@ __all__ = [
 
 class ScenarioError(InputError):
     """Raised for invalid scenario input; ``problems`` lists every problem found."""
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    """``('actors', 0, 'id')`` as ``actors[0].id``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Checked(BaseModel):
+    """A scenario value built in code (``Actor(id="", ...)``) raises :class:`ScenarioError`
+    naming each bad field, as the readers do, rather than pydantic's ``ValidationError``
+    (a ``ValueError``, not a :class:`~detente.errors.DetenteError`). Readers validate with
+    ``model_validate`` and locate the problems in their file themselves."""
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            problems = []
+            for err in exc.errors():
+                loc = tuple(err["loc"])
+                msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+                inp = err.get("input")
+                if (isinstance(inp, (str, int, float)) and not isinstance(inp, bool)
+                        and "got " not in msg):
+                    msg += f" (got {inp!r})"
+                if len(loc) > 1:
+                    msg = f"{type(self).__name__} {_where(loc)}: {msg}"
+                field = next((str(x) for x in reversed(loc) if isinstance(x, str)), "")
+                problems.append(Problem(msg, field, loc=loc))
+            raise ScenarioError(problems) from None
+
+    # pydantic's own flag (as its RootModel sets it): model_validate, which the readers use,
+    # keeps validating without this __init__, so their errors still carry file and line
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
@@ -124,7 +165,7 @@ PartialDate = Annotated[str, BeforeValidator(_as_date_text)]
 """A date as text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a real calendar day)."""
 
 
-class Observation(BaseModel):
+class Observation(_Checked):
     """What happened on an issue: ``value`` on the issue's own scale, when, and the evidence."""
 
     model_config = _FROZEN
@@ -140,7 +181,7 @@ class Observation(BaseModel):
         return _finite(v, "value")
 
 
-class EpisodeOutcome(BaseModel):
+class EpisodeOutcome(_Checked):
     """How the episode ended: ``agreement``, ``no_agreement`` (talks failed, no force) or
     ``escalation`` (a party used force or took the coercive step it threatened)."""
 
@@ -163,7 +204,7 @@ def _after(a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # crisis inputs (owner: crisis): who decides an issue, private positions, red lines, public
 # commitments, outside options, linkage. Schelling 1960; Fearon 1994, 1995; Putnam 1988.
-class Unilateral(BaseModel):
+class Unilateral(_Checked):
     """An issue one actor can decide alone (e.g. its own forces); others can deter or punish."""
 
     model_config = _FROZEN
@@ -171,7 +212,7 @@ class Unilateral(BaseModel):
     unilateral: str = Field(min_length=1)
 
 
-class Joint(BaseModel):
+class Joint(_Checked):
     """An issue that needs the consent of each listed actor; otherwise the status quo holds."""
 
     model_config = _FROZEN
@@ -182,7 +223,7 @@ class Joint(BaseModel):
 Decision = Literal["collective"] | Unilateral | Joint
 
 
-class PrivateStance(BaseModel):
+class PrivateStance(_Checked):
     """What closed channels (or an analyst's estimate) say, beside the public stance."""
 
     model_config = _FROZEN
@@ -210,7 +251,7 @@ class PrivateStance(BaseModel):
         return self
 
 
-class RedLine(BaseModel):
+class RedLine(_Checked):
     """A bound no deal may cross for this actor (non-compensatory): the outcome must not be
     ``above`` / ``below`` ``value`` (on the issue's scale)."""
 
@@ -231,7 +272,7 @@ class RedLine(BaseModel):
         return x <= self.value if self.side == "above" else x >= self.value
 
 
-class OutsideOption(BaseModel):
+class OutsideOption(_Checked):
     """Walking away and acting alone: war, a strike, withdrawal, sanctions (Fearon 1995).
 
     ``p_prevail`` is the probability that ``actor`` prevails (``None``: from capabilities through
@@ -275,7 +316,7 @@ class OutsideOption(BaseModel):
         return hash((self.actor, self.target, self.action, tuple(sorted(self.imposes.items()))))
 
 
-class Linkage(BaseModel):
+class Linkage(_Checked):
     """Issue linkage: a ``conditional`` issue that applies only ``on`` an episode outcome, or a
     ``package`` of issues agreed all together or not at all (Putnam 1988)."""
 
@@ -427,7 +468,7 @@ def own_red_line_problems(sc: Scenario) -> list[Problem]:
     return out
 
 
-class Actor(BaseModel):
+class Actor(_Checked):
     """A party to the negotiation.
 
     ``capability`` is the actor's power to move the outcome (any non-negative scale: models
@@ -458,7 +499,7 @@ class Actor(BaseModel):
         return self.name or self.id
 
 
-class Issue(BaseModel):
+class Issue(_Checked):
     """A dimension of the negotiation, positions on ``[scale_min, scale_max]`` (0–100 by default).
 
     ``low`` and ``high`` say what the ends of the scale mean; ``status_quo`` is the reversion
@@ -512,7 +553,7 @@ class Issue(BaseModel):
         return self.scale_min + u * (self.scale_max - self.scale_min)
 
 
-class Stance(BaseModel):
+class Stance(_Checked):
     """An actor's position on an issue and how much the issue matters to it (salience 0–100).
 
     ``capability`` optionally overrides the actor's capability on this issue (decide's format
@@ -556,7 +597,7 @@ class Stance(BaseModel):
         return _finite(v, "value")
 
 
-class Scenario(BaseModel):
+class Scenario(_Checked):
     """A negotiation: who is at the table, on what, wanting what, caring how much."""
 
     model_config = _FROZEN

@@ -340,6 +340,29 @@ def _draws(sc: Scenario, model: str, opts: dict[str, Any], sigma: float, rho: fl
     return y
 
 
+def _check_cases(cases: Any, name: str) -> None:
+    """Each case a pair (scenario, {issue id: observed value}), the values finite numbers on
+    issues of the scenario."""
+    if isinstance(cases, (str, bytes)) or not isinstance(cases, Sequence):
+        raise InputError(f"{name}: expected a list of (scenario, {{issue: observed}}) pairs, got "
+                         f"{type(cases).__name__}")
+    for k, case in enumerate(cases):
+        if not (isinstance(case, (tuple, list)) and len(case) == 2
+                and isinstance(case[0], Scenario) and isinstance(case[1], Mapping)):
+            raise InputError(f"{name}[{k}]: expected a pair (scenario, {{issue: observed}}), "
+                             f"got {type(case).__name__}")
+        sc, obs = case
+        for iid, value in obs.items():
+            if iid not in sc.issue_ids:
+                raise InputError(f"{name}[{k}]: no issue '{iid}' in scenario '{sc.name}'; its "
+                                 f"issues: {', '.join(sc.issue_ids)}")
+            if (isinstance(value, bool)
+                    or not isinstance(value, (int, float, np.integer, np.floating))
+                    or not math.isfinite(value)):
+                raise InputError(f"{name}[{k}]: the observed value of issue '{iid}' must be a "
+                                 f"finite number, got {value!r}")
+
+
 def calibrate(
     fit: Sequence[tuple[Scenario, dict[str, float]]],
     test: Sequence[tuple[Scenario, dict[str, float]]],
@@ -361,6 +384,8 @@ def calibrate(
         raise InputError(f"draws must be ≥ 10 for intervals, got {draws}")
     if not fit or not test:
         raise InputError("calibration needs cases with observed outcomes to fit and to test")
+    _check_cases(fit, "fit")
+    _check_cases(test, "test")
     opts = get_model(model).resolve(dict(options or {}))
     total = (1 + (len(grid) - 1) * len(common) * 2) * len(fit) + len(test)
     done = 0
