@@ -83,6 +83,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind33": (9, 1, 26),  # P 0.90 R 0.26 (35 gold facts; after the 24th round; no leak)
     "blind34": (4, 11, 33),  # P 0.27 R 0.11 (37 gold facts; after the 24th round; 1 leak)
     "blind35": (11, 5, 36),  # P 0.69 R 0.23 (47 gold facts; after the 24th round; no leak)
+    "blind36": (0, 3, 43),  # P 0.00 R 0.00 (43 gold facts; after the 25th round; 2 leaks)
+    "blind37": (11, 11, 20),  # P 0.50 R 0.35 (31 gold facts; after the 25th round; 1 leak)
+    "blind38": (3, 5, 30),  # P 0.38 R 0.09 (33 gold facts; after the 25th round; 2 leaks)
+    "blind39": (10, 3, 30),  # P 0.77 R 0.25 (40 gold facts; after the 25th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
