@@ -1,0 +1,55 @@
+"""Round polish20: review20's leftovers, on a small scenario of its own (a lake shared by three
+riparian states)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from detente.cli import app
+
+#: BBB's red line (quota not below 40) excludes AAA's stated position 0 on the quota.
+LAKE = """\
+name: lake-2025
+date: "2025-03-01"
+as_of: "2025-03-01"
+actors:
+  - {id: AAA, name: Alder, capability: 50}
+  - {id: BBB, name: Birch, capability: 40}
+  - {id: CCC, name: Cedar, capability: 20}
+issues:
+  - {id: quota, name: Fishing quota, status_quo: 50}
+  - {id: dam, name: Dam height, status_quo: 30}
+stances:
+  - {actor: AAA, issue: quota, position: 0, salience: 80}
+  - {actor: AAA, issue: dam, position: 20, salience: 50}
+  - {actor: BBB, issue: quota, position: 90, salience: 70, red_line: {side: below, value: 40}}
+  - {actor: BBB, issue: dam, position: 60, salience: 60}
+  - {actor: CCC, issue: quota, position: 60, salience: 30}
+  - {actor: CCC, issue: dam, position: 40, salience: 40}
+"""
+
+
+def _write(tmp_path: Path, text: str = LAKE) -> Path:
+    f = tmp_path / "lake.yaml"
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+# -- 1: a best option the red lines moved is not called the party's ideal -----------------------
+
+def test_bargain_does_not_call_a_point_moved_by_red_lines_an_ideal(tmp_path: Path) -> None:
+    f = str(_write(tmp_path))
+    r = CliRunner().invoke(app, ["bargain", f, "--a", "AAA", "--b", "BBB"],
+                           env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "AAA ideal" not in r.output  # its stated position is 0, the row shows 40
+    assert "AAA's best within the red lines" in r.output
+    assert "BBB ideal" in r.output  # BBB's own position is allowed: its ideal it is
+    assert "exclude AAA's stated position on quota" in r.output
+    j = CliRunner().invoke(app, ["bargain", f, "--a", "AAA", "--b", "BBB", "-f", "json"])
+    parties = {p["id"]: p for p in json.loads(j.stdout)["domain"]["parties"]}
+    assert parties["AAA"]["ideal_excluded_by_red_lines"] == ["quota"]
+    assert parties["BBB"]["ideal_excluded_by_red_lines"] == []
