@@ -53,3 +53,40 @@ def test_bargain_does_not_call_a_point_moved_by_red_lines_an_ideal(tmp_path: Pat
     parties = {p["id"]: p for p in json.loads(j.stdout)["domain"]["parties"]}
     assert parties["AAA"]["ideal_excluded_by_red_lines"] == ["quota"]
     assert parties["BBB"]["ideal_excluded_by_red_lines"] == []
+
+
+# -- 2: the status-quo baseline is not a second status-quo column --------------------------------
+
+def test_the_status_quo_column_is_not_repeated_by_the_baseline(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from detente.report import build_report
+    from detente.scenario import load_scenario
+    from detente.web import create_app
+    from detente.web._settings import WebSettings
+
+    f = _write(tmp_path)
+    r = CliRunner().invoke(app, ["forecast", str(f), "-m", "status_quo", "-m", "compromise"],
+                           env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    header = next(ln for ln in r.output.splitlines() if "issue" in ln and "scale" in ln)
+    assert "status quo" in header and "status_quo" not in header and "compromise" in header
+    assert "status_quo: its forecast is the status quo column" in r.output
+    # the report's forecast and outcome tables
+    rep = build_report(load_scenario(f), models=["status_quo", "compromise"])
+    body = next(s for s in rep.sections if s.key == "forecasts").body
+    head = body.split("<table", 1)[1].split("</tr>", 1)[0]
+    assert "status quo" in head and "status_quo" not in head and "compromise" in head
+    assert "-m status_quo -m compromise" in body  # the command still reproduces the run
+    # the web's forecast table
+    client = TestClient(create_app(WebSettings(db="shipped")))
+    up = client.post("/scenarios/upload", files={"file": ("lake.yaml", LAKE.encode(),
+                                                          "application/x-yaml")},
+                     follow_redirects=False)
+    assert up.status_code == 303, up.text
+    h = up.headers["location"].split("s=", 1)[1]
+    page = client.get(f"/forecast?s={h}&model=status_quo&model=compromise").text
+    thead = page.split('id="forecast-table"', 1)[1].split("</thead>", 1)[0]
+    assert "<th>status quo</th>" in thead and "<th>status_quo</th>" not in thead
+    assert "<th>compromise</th>" in thead
+
