@@ -90,3 +90,30 @@ def test_the_status_quo_column_is_not_repeated_by_the_baseline(tmp_path: Path) -
     assert "<th>status quo</th>" in thead and "<th>status_quo</th>" not in thead
     assert "<th>compromise</th>" in thead
 
+
+# -- 3: a duplicate id is one error, not one plus its consequences -------------------------------
+
+def test_a_duplicate_issue_id_is_reported_once_with_what_follows_from_it(tmp_path: Path) -> None:
+    # the dam issue copied from the quota line, its id left unchanged
+    f = _write(tmp_path, LAKE.replace("  - {id: dam, name: Dam height, status_quo: 30}",
+                                      "  - {id: quota, name: Dam height, status_quo: 30}"))
+    r = CliRunner().invoke(app, ["forecast", str(f)])
+    assert r.exit_code == 2, r.output
+    assert "Traceback" not in r.output
+    errors = [ln for ln in r.output.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1, r.output
+    assert "line 10" in errors[0] and "duplicate issue id 'quota'" in errors[0]
+    assert "first defined on line 9" in errors[0]
+    assert "3 references elsewhere name 'dam'" in errors[0]
+    assert "unknown issue" not in r.output
+
+
+def test_a_duplicate_actor_id_is_reported_once(tmp_path: Path) -> None:
+    f = _write(tmp_path, LAKE.replace("  - {id: CCC, name: Cedar, capability: 20}",
+                                      "  - {id: BBB, name: Cedar, capability: 20}"))
+    r = CliRunner().invoke(app, ["forecast", str(f)])
+    assert r.exit_code == 2, r.output
+    errors = [ln for ln in r.output.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1, r.output
+    assert "duplicate actor id 'BBB'" in errors[0] and "'CCC'" in errors[0]
+    assert "unknown actor" not in r.output
