@@ -117,3 +117,64 @@ def test_a_duplicate_actor_id_is_reported_once(tmp_path: Path) -> None:
     assert len(errors) == 1, r.output
     assert "duplicate actor id 'BBB'" in errors[0] and "'CCC'" in errors[0]
     assert "unknown actor" not in r.output
+
+
+# -- 4: issue names, not ids, in the crisis explanation, the indicators and the web menu ---------
+
+#: AAA can close the sluices on BBB; AAA's red line (quota not above 35) meets BBB's (not below 40)
+CRISIS = LAKE.replace(
+    "  - {actor: AAA, issue: quota, position: 0, salience: 80}",
+    "  - {actor: AAA, issue: quota, position: 0, salience: 80, red_line: {side: above, value: 35}}"
+) + """outside_options:
+  - {actor: AAA, target: [BBB], action: close the sluices, cost: 0.3, target_cost: 0.3,
+     imposes: {dam: 0}}
+"""
+
+
+def test_the_crisis_explanation_names_issues(tmp_path: Path) -> None:
+    def why(text: str) -> str:
+        r = CliRunner().invoke(app, ["crisis", str(_write(tmp_path, text)), "--draws", "200",
+                                     "-f", "json"])
+        assert r.exit_code == 0, r.output
+        return " ".join(json.loads(r.stdout)["explanation"])
+
+    shut = why(CRISIS)
+    assert "Red lines leave no deal on 'Fishing quota'" in shut
+    assert "The status quo on 'Fishing quota' (50) crosses AAA's red line" in shut
+    assert "'quota'" not in shut
+    # without AAA's red line a zone exists: the expected deal names the issues
+    deal = why(CRISIS.replace(", red_line: {side: above, value: 35}", ""))
+    assert "the expected deal: Fishing quota at " in deal and ", Dam height at " in deal
+    assert "quota " not in deal.replace("Fishing quota", "")
+
+
+def test_the_reports_indicators_name_issues(tmp_path: Path) -> None:
+    from detente.report import build_report
+    from detente.scenario import load_scenario
+
+    open_zone = CRISIS.replace(", red_line: {side: above, value: 35}", "")
+    rep = build_report(load_scenario(_write(tmp_path, open_zone)), a="AAA", b="BBB",
+                       models=["compromise"])
+    body = next(s for s in rep.sections if s.key == "indicators").body
+    assert "stated position on Fishing quota moves past" in body
+    assert "on quota" not in body and "salience of quota" not in body
+    assert "If Fishing quota comes to matter" in body
+    assert "toward “”" not in body  # the issue names no ends: no empty quote
+
+
+def test_the_web_issue_menu_shows_names(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from detente.web import create_app
+    from detente.web._settings import WebSettings
+
+    client = TestClient(create_app(WebSettings(db="shipped")))
+    up = client.post("/scenarios/upload", files={"file": ("lake.yaml", LAKE.encode(),
+                                                          "application/x-yaml")},
+                     follow_redirects=False)
+    h = up.headers["location"].split("s=", 1)[1]
+    page = client.get(f"/forecast?s={h}&model=eum&issue=dam").text
+    menu = page.split('<select name="issue">', 1)[1].split("</select>", 1)[0]
+    assert '<option value="quota">Fishing quota</option>' in menu
+    assert '<option value="dam" selected>Dam height</option>' in menu
+    assert "<h2>Rounds on Dam height</h2>" in page
