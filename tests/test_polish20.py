@@ -178,3 +178,18 @@ def test_the_web_issue_menu_shows_names(tmp_path: Path) -> None:
     assert '<option value="quota">Fishing quota</option>' in menu
     assert '<option value="dam" selected>Dam height</option>' in menu
     assert "<h2>Rounds on Dam height</h2>" in page
+
+
+# -- 5: a message shown as a sentence starts with a capital --------------------------------------
+
+def test_the_trust_note_reads_as_a_sentence_after_a_full_stop(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["crisis", str(_write(tmp_path, CRISIS)), "--draws", "200",
+                                 "-f", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["trust"]["how"] == "No events for AAA–BBB in the record: full trust assumed"
+    first = doc["explanation"][0]
+    assert "to each target). No events for AAA–BBB in the record" in first
+    r = CliRunner().invoke(app, ["crisis", str(_write(tmp_path, CRISIS)), "--draws", "200",
+                                 "--trust", "0.4", "-f", "json"])
+    assert "). Trust 0.4 (given)." in json.loads(r.stdout)["explanation"][0]
