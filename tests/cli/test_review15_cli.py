@@ -59,7 +59,7 @@ def test_a_partial_as_of_reads_the_record_at_its_first_day(tmp_path: Path) -> No
 
     sc = load_scenario(_iran(tmp_path, "2015-06"))
     an = crisis_forecast(sc, draws=50, rng=0).analysis
-    assert "trust from the record as of 2015-06-01" in an.trust_note, an.trust_note
+    assert "Trust from the record as of 2015-06-01" in an.trust_note, an.trust_note
     want = credibility(load_shipped_record(), "IRN", toward="USA", as_of="2015-06-01").mean
     assert an.dyad is not None and an.dyad.kappa_a == pytest.approx(want)
 

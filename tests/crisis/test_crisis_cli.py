@@ -166,7 +166,7 @@ def test_explanation_keeps_bracketed_text_and_names_a_standoff_only_zone() -> No
     res = CliRunner().invoke(app, ["crisis", str(REVIEW9), "--explain"])
     assert res.exit_code == 0, res.output
     out = " ".join(res.stdout.split())
-    assert "The package [line, monitors] is agreed all together" in out
+    assert "The package [Ceasefire line, International monitors] is agreed all together" in out
     # the structural model's figure (the one shown is mixed with the bank's base rate)
     assert "structural model P(agreement) 0.00" in out
     assert "A zone of agreement exists" not in out

@@ -49,7 +49,8 @@ def test_cuba_names_the_red_line_that_reopens_it() -> None:
     re_ = reopening(an)
     assert re_.get("red_lines") == [("CUB", "soviet_missiles")]
     text = " ".join(run("cuba-1962").explanation)
-    assert "What would reopen it: CUB's red line on 'soviet_missiles' moved or dropped." in text
+    assert ("What would reopen it: CUB's red line on 'Soviet offensive missiles in Cuba' moved or "
+            "dropped." in text)  # the name, as every other face says it
     # CUB's red line is 'not above 80': moved to the top of the scale it binds nothing
     assert concedes("cuba-1962", "CUB.soviet_missiles.red_line=100")
     # the USA's red line, and CUB's commitment (which only leaves the standoff), do not

@@ -62,7 +62,7 @@ def _deal(sc: Scenario, pair: tuple[float, float]) -> tuple[str, str]:
     dom = domain_from_scenario(sc, "USA", "RUS", steps=11)
     res = analyse(dom, pair, trust_source="record")
     nash = res.zopa_trust.best["nash"]
-    moved = [i.id for i, q in zip(dom.issues, dom.status_quo, strict=True)
+    moved = [i.label for i, q in zip(dom.issues, dom.status_quo, strict=True)
              if nash.options[i.id] != i.options[q]]
     return ("a deal exists" if res.zopa_trust.exists else "no deal",
             ", ".join(moved) or "none (the status quo)")

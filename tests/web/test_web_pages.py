@@ -167,8 +167,10 @@ def test_templates_autoescape(client):
 def test_forecast_page_shows_every_model_and_what_happened(client):
     r = client.get("/forecast?s=munich-1938")
     sc = __import__("detente.cases", fromlist=["load_case"]).load_case("munich-1938")
-    for name in ("status_quo", "compromise", "median", "nash", "eum", "exchange"):
+    for name in ("compromise", "median", "nash", "eum", "exchange"):
         assert f"<th>{name}</th>" in r.text
+    # the status-quo baseline is the table's own "status quo" column, not a second one
+    assert "<th>status quo</th>" in r.text and "<th>status_quo</th>" not in r.text
     assert 'data-fig="fig-traj-eum"' in r.text and 'id="trades"' in r.text
     observed = [i for i in sc.issues if i.observed]
     assert observed and f"{observed[0].observed.value:.1f}" in r.text

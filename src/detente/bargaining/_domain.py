@@ -79,10 +79,29 @@ class Party:
     reservation_value: float
     discount: float = 1.0
     name: str = ""
+    #: ids of the issues where the red lines exclude this party's stated position (its best
+    #: option there is then the nearest the red lines allow, not its ideal)
+    ideal_cut: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return self.name or self.id
+
+    @property
+    def best_label(self) -> str:
+        """What :meth:`best_options` is: the party's ideal, or, where red lines moved it, its
+        best within the red lines."""
+        return (f"{self.id}'s best within the red lines" if self.ideal_cut
+                else f"{self.id} ideal")
+
+    @property
+    def best_note(self) -> str | None:
+        """The sentence that says where :attr:`best_label` is not the party's ideal."""
+        if not self.ideal_cut:
+            return None
+        return (f"the red lines exclude {self.id}'s stated position on "
+                f"{', '.join(self.ideal_cut)}: '{self.best_label}' is the option nearest it "
+                "that they allow")
 
     def tables(self) -> list[np.ndarray]:
         """Weighted per-issue value tables: ``u(x) = sum_i tables[i][x_i]``."""
@@ -260,6 +279,9 @@ class Domain:
                     },
                     "reservation_value": p.reservation_value,
                     "discount": p.discount,
+                    # issues where its best option is its best within the red lines, not its
+                    # stated position
+                    "ideal_excluded_by_red_lines": list(p.ideal_cut),
                 }
                 for p in self.parties
             ],
@@ -327,6 +349,7 @@ def domain_from_scenario(
     values: dict[str, list[np.ndarray]] = {a: [], b: []}
     sal: dict[str, list[float]] = {a: [], b: []}
     sq: list[int] | None = []
+    cut: dict[str, list[str]] = {a: [], b: []}
     for iss in chosen:
         extra = [s.position for who in (a, b) if (s := scenario.stance(who, iss.id)) is not None]
         if iss.status_quo is not None:
@@ -344,6 +367,10 @@ def domain_from_scenario(
                     f"issue '{iss.id}': the red lines of {a} and {b} leave no option and there "
                     "is no status quo to fall back on")
             pts = pts[keep]
+            for who in (a, b):
+                st = scenario.stance(who, iss.id)
+                if st is not None and not np.isclose(pts, st.position).any():
+                    cut[who].append(iss.id)
         width = iss.scale_max - iss.scale_min
         b_issues.append(
             BargainingIssue(iss.id, tuple(f"{p:g}" for p in pts), _frozen_array(pts), iss.name)
@@ -370,7 +397,7 @@ def domain_from_scenario(
             )
         parties.append(
             Party(who, _frozen_array(w / w.sum()), tuple(values[who]), 0.0, discount[k],
-                  scenario.actor(who).name)
+                  scenario.actor(who).name, tuple(cut[who]))
         )
     dom = Domain(
         name=f"{scenario.name}: {a}–{b}",

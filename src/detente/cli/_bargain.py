@@ -296,8 +296,10 @@ def bargain_cmd(
             if len(iss.options) == 1:  # the red lines left nothing but the status quo
                 print_styled(f"[yellow]note:[/] on {esc(iss.id)} only {esc(iss.options[0])} is "
                              "left: the red lines exclude every other outcome, so the issue is "
-                             f"not bargained over ('{esc(A)} ideal' and '{esc(B)} ideal' are "
-                             "their best within the red lines)")
+                             "not bargained over")
+        for p_ in dom.parties:
+            if p_.best_note:
+                print_styled(f"[yellow]note:[/] {esc(p_.best_note)}")
         full_trust = pair == (1.0, 1.0)
         shown = [] if full_trust else [(f"{n} @κ", s_) for n, s_ in
                                        res.solutions_trust.items()]
@@ -307,8 +309,10 @@ def bargain_cmd(
         if dom.status_quo is not None:
             cols.append(("status quo", [iss.options[dom.status_quo[k]]
                                         for k, iss in enumerate(dom.issues)]))
-        cols.append((f"{A} ideal", [iss.options[best_a[k]] for k, iss in enumerate(dom.issues)]))
-        cols.append((f"{B} ideal", [iss.options[best_b[k]] for k, iss in enumerate(dom.issues)]))
+        cols.append((dom.a.best_label, [iss.options[best_a[k]]
+                                        for k, iss in enumerate(dom.issues)]))
+        cols.append((dom.b.best_label, [iss.options[best_b[k]]
+                                        for k, iss in enumerate(dom.issues)]))
         cols += [(name, [s_.options[iss.id] for iss in dom.issues]) for name, s_ in shown]
         title = "deals: option per issue" + (
             "" if full_trust else f" — at trust κ={_pair(pair)} first, then at full trust")
@@ -665,12 +669,15 @@ def ultimatum_cmd(
         console.print(f"no offer worth making: every outcome is worth less to {P.id} than "
                       f"walking away ({P.reservation_value:.3f})")
     else:
+        for p_ in (P, R):
+            if p_.best_note:
+                print_styled(f"[yellow]note:[/] {esc(p_.best_note)}")
         d = Table(title="optimal offer", title_justify="left")
         d.add_column("issue")
         if dom.status_quo is not None:
             d.add_column("status quo", justify="right")
-        d.add_column(f"{P.id} ideal", justify="right")
-        d.add_column(f"{R.id} ideal", justify="right")
+        d.add_column(P.best_label, justify="right")
+        d.add_column(R.best_label, justify="right")
         d.add_column("offer", justify="right")
         best_p, best_r = P.best_options(), R.best_options()
         for k, iss in enumerate(dom.issues):

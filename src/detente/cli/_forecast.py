@@ -90,7 +90,10 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
     table.add_column("issue")
     table.add_column("scale", style="dim")
     table.add_column("status quo", justify="right")
-    for f in forecasts:
+    from detente.collective import beside_status_quo
+
+    columns = beside_status_quo(forecasts)  # the status-quo baseline is the column above
+    for f in columns:
         table.add_column(f.model, justify="right", min_width=len(f.model))
     for k, issue in enumerate(scenario.issues):
         sq = "—" if issue.status_quo is None else f"{issue.status_quo:g}"
@@ -99,9 +102,12 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
             issue.label,
             f"{issue.scale_min:g}–{issue.scale_max:g}",
             sq,
-            *[_fmt(f.outcomes[k], dg) for f in forecasts],
+            *[_fmt(f.outcomes[k], dg) for f in columns],
         )
     print_wide(table)
+    for f in forecasts:
+        if f not in columns:
+            print_styled(f"[dim]{esc(f.model)}: its forecast is the status quo column[/]")
     for f in forecasts:
         if f.episode is not None:
             console.print(f"{f.model}: P(agreement) {f.episode['agreement']:.2f}, "

@@ -154,6 +154,14 @@ def list_models() -> list[ModelSpec]:
     return list(_REGISTRY.values())
 
 
+def beside_status_quo(forecasts: Sequence[Forecast]) -> list[Forecast]:
+    """The forecasts a table shows beside its own "status quo" column: all but the baselines
+    (the status-quo baseline's forecast is that column; showing it again repeats it)."""
+    _ensure_loaded()
+    return [f for f in forecasts
+            if not ((spec := _REGISTRY.get(f.model)) and spec.baseline)]
+
+
 def forecast(
     scenario: Scenario,
     model: str = "compromise",

@@ -153,16 +153,16 @@ def explain(an: CrisisAnalysis) -> list[str]:
         who_lo = [names[i] for i in range(s.n_actors) if s.rl_lo[i, k] > bhi[k] + 1e-12]
         who_hi = [names[i] for i in range(s.n_actors) if s.rl_hi[i, k] < blo[k] - 1e-12]
         lines.append(
-            f"Red lines leave no deal on '{s.issue_ids[k]}': "
+            f"Red lines leave no deal on '{s.issue_label(k)}': "
             f"{', '.join(who_hi) or '?'} will not accept above {_on(s, k, bhi[k]):g}, "
             f"{', '.join(who_lo) or '?'} not below {_on(s, k, blo[k]):g}.")
     for pkg in s.packages:
-        shut = [s.issue_ids[k] for k in pkg if k in blocked]
+        shut = [s.issue_label(k) for k in pkg if k in blocked]
         if shut:
-            rest = [s.issue_ids[k] for k in pkg if k not in blocked]
+            rest = [s.issue_label(k) for k in pkg if k not in blocked]
             if rest:
                 lines.append(
-                    f"The package [{', '.join(s.issue_ids[k] for k in pkg)}] is agreed all "
+                    f"The package [{', '.join(s.issue_label(k) for k in pkg)}] is agreed all "
                     f"together or not at all, so no deal settles {', '.join(rest)} either.")
     d = an.dyad
     if d is None:
@@ -181,7 +181,7 @@ def explain(an: CrisisAnalysis) -> list[str]:
                     f"{o.target_cost:g} to each target). {an.trust_note}.")
     for k in np.flatnonzero(d.issues).tolist():
         if s.status_quo[k] > s.rl_hi[d.a, k] + 1e-12 or s.status_quo[k] < s.rl_lo[d.a, k] - 1e-12:
-            lines.append(f"The status quo on '{s.issue_ids[k]}' ({_on(s, k, s.status_quo[k]):g}) "
+            lines.append(f"The status quo on '{s.issue_label(k)}' ({_on(s, k, s.status_quo[k]):g}) "
                          f"crosses {a}'s red line.")
     ev_a, u_a = an.ev[d.a], an.u_standoff[d.a]
     if an.credible:
@@ -194,7 +194,7 @@ def explain(an: CrisisAnalysis) -> list[str]:
                      "the standoff can be agreed.")
     if an.zone_exists:
         assert an.proposal is not None
-        deal = ", ".join(f"{s.issue_ids[k]} {_on(s, k, an.proposal[k]):g}"
+        deal = ", ".join(f"{s.issue_label(k)} at {_on(s, k, an.proposal[k]):g}"
                          for k in np.flatnonzero(d.issues).tolist())
         on = np.flatnonzero(d.issues)
         if np.allclose(an.proposal[on], d.standoff[on], atol=1e-9):
@@ -245,13 +245,14 @@ def explain(an: CrisisAnalysis) -> list[str]:
     if "trust" in re:
         fixes.append(f"trust of at least {math.ceil(re['trust'] * 100 - 1e-9) / 100:.2f}")
     for k in blocked:
-        fixes.append(f"a red line on '{s.issue_ids[k]}' moved or dropped")
+        fixes.append(f"a red line on '{s.issue_label(k)}' moved or dropped")
     closed_ids = {s.issue_ids[k] for k in blocked}
+    label = dict(zip(s.issue_ids, (s.issue_label(k) for k in range(s.n_issues)), strict=True))
     for who, iss in re.get("red_lines", ()):
         if iss not in closed_ids:
-            fixes.append(f"{who}'s red line on '{iss}' moved or dropped")
+            fixes.append(f"{who}'s red line on '{label[iss]}' moved or dropped")
     for who, iss in re.get("commitments", ()):
-        fixes.append(f"{who}'s public commitment on '{iss}' withdrawn (no audience cost)")
+        fixes.append(f"{who}'s public commitment on '{label[iss]}' withdrawn (no audience cost)")
     if fixes:
         lines.append("What would reopen it: " + "; or ".join(fixes) + ".")
     elif an.credible:

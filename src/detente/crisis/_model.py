@@ -394,15 +394,15 @@ def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float,
         got = _record_trust(a, b, as_of, trust if own else None)
         which = "the given record" if own else "the record"
         if got is None:
-            return 1.0, 1.0, f"no events for {a}–{b} in {which}: full trust assumed"
-        return got[0], got[1], (f"trust from {which} as of {as_of or 'today'}: {a} in {b} "
+            return 1.0, 1.0, f"No events for {a}–{b} in {which}: full trust assumed"
+        return got[0], got[1], (f"Trust from {which} as of {as_of or 'today'}: {a} in {b} "
                                 f"{got[0]:.2f}, {b} in {a} {got[1]:.2f}")
     if isinstance(trust, tuple):
-        return float(trust[0]), float(trust[1]), f"trust {trust[0]:.2f} / {trust[1]:.2f}"
+        return float(trust[0]), float(trust[1]), f"Trust {trust[0]:.2f} / {trust[1]:.2f}"
     t = float(trust)
     if not 0.0 <= t <= 1.0 or math.isnan(t):
         raise InputError(f"trust must be in [0, 1], got {trust!r}")
-    return t, t, f"trust {t:g} (given)"
+    return t, t, f"Trust {t:g} (given)"
 
 
 def _holder_margin(s: CrisisSetup, col: CollectiveLayer, a: int) -> float:

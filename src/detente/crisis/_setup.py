@@ -72,6 +72,11 @@ class CrisisSetup:
     scale_min: np.ndarray
     scale_max: np.ndarray
     notes: tuple[str, ...] = field(default=())
+    issue_names: tuple[str, ...] = field(default=())  # what the text calls each issue
+
+    def issue_label(self, k: int) -> str:
+        """Issue ``k`` as the text names it: its name, else its id."""
+        return self.issue_names[k] if k < len(self.issue_names) else self.issue_ids[k]
 
     @property
     def n_actors(self) -> int:
@@ -235,7 +240,8 @@ def setup(scenario: Scenario, channel: Channel = "public", contest_exponent: flo
         options.append(OptionSetup(k, h, targets, o.action, p, p_given, o.cost,
                                    o.target_cost, imposes))
     return CrisisSetup(
-        actor_ids=c.actor_ids, issue_ids=c.issue_ids, ideal=ideal, public=public,
+        actor_ids=c.actor_ids, issue_ids=c.issue_ids,
+        issue_names=tuple(i.label for i in scenario.issues), ideal=ideal, public=public,
         weight=weight, salience=sal, commitment=commitment, present=present, capability=caps,
         issue_capability=c.capability,
         status_quo=sq, rl_lo=rl_lo, rl_hi=rl_hi, kind=tuple(kind), decider=tuple(decider),

@@ -206,16 +206,19 @@ def _forecast_data(sc: Scenario, models: Sequence[str], seed: int, record: Any =
 
 def _forecast_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any], seed: int,
                       ud: UncertaintyData) -> Section:
+    from detente.collective import beside_status_quo
     from detente.report._forecast_plot import plot_forecasts
 
     models = list(forecasts)
+    # the status-quo baseline is the table's "status quo" column: not repeated
+    shown = [f.model for f in beside_status_quo(list(forecasts.values()))]
     rows = []
     for k, iss in enumerate(sc.issues):
         row = [iss.label, "—" if iss.status_quo is None else f"{iss.status_quo:g}"]
         fmt = f".{_digits(iss.scale_max - iss.scale_min)}f"  # .2f on a 0–100 scale
-        row += [_num(forecasts[m].outcomes[k], fmt) for m in models]
+        row += [_num(forecasts[m].outcomes[k], fmt) for m in shown]
         rows.append(row)
-    table = _table(["issue", "status quo", *models], rows)
+    table = _table(["issue", "status quo", *shown], rows)
     notes = [f"{m}: {n}" for m in models for n in forecasts[m].notes]
     fig = _svg(lambda p: plot_forecasts(sc, list(forecasts.values()), p))
     opts = " ".join(f"-m {m}" for m in models) + f" --seed {seed}"
@@ -244,7 +247,10 @@ def _outcome_section(sc: Scenario, ref: str, forecasts: Mapping[str, Any],
     if not observed:
         return Section("outcome", "What happened", skipped="the scenario records no observed "
                        "outcome (per-issue `observed` values)")
-    models = list(forecasts)
+    from detente.collective import beside_status_quo
+
+    # the status-quo baseline is the table's "status quo" column: not repeated
+    models = [f.model for f in beside_status_quo(list(forecasts.values()))]
     rows = []
     errs: dict[str, list[float]] = {m: [] for m in ["status quo", *models]}
     for k, iss in enumerate(sc.issues):

@@ -203,7 +203,7 @@ def crisis_section(sc: Scenario, ref: str, as_of: str | None, cd: CrisisData,
             f"with an outside option: “{e(o.action or 'act alone')}” against "
             f"{e(', '.join(an.setup.actor_ids[t] for t in o.targets))} — and "
             f"{e(an.setup.actor_ids[d.counterpart])} as its counterpart. "
-            f"{e(an.trust_note[:1].upper() + an.trust_note[1:])}.</p>")
+            f"{e(an.trust_note)}.</p>")
     else:
         parts.append("<p>No actor has an outside option: the crisis model's collective layer "
                      "decides and P(escalation) is 0.</p>")

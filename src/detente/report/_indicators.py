@@ -80,7 +80,7 @@ def judge(sc: Scenario, j: Judge, *, crisis_trust: tuple[float, float] | None = 
         out["deal"] = "a deal exists" if res.zopa_trust.exists else "no deal"
         nash = res.zopa_trust.best.get("nash")
         if nash is not None and dom.status_quo is not None:
-            moved = [i.id for i, q in zip(dom.issues, dom.status_quo, strict=True)
+            moved = [i.label for i, q in zip(dom.issues, dom.status_quo, strict=True)
                      if nash.options[i.id] != i.options[q]]
             out["nash"] = ", ".join(moved) or "none (the status quo)"
         else:
@@ -256,11 +256,13 @@ def indicator_text(sc: Scenario, ind: Indicator) -> str:
         assert ind.issue is not None
         iss = sc.issue(ind.issue)
         toward = iss.high if up else iss.low
-        what = (f"If {ind.actor}'s stated position on {ind.issue} moves past {past} (now {now}; "
-                f"toward “{toward}”)")
+        what = (f"If {ind.actor}'s stated position on {iss.label} moves past {past} (now {now}"
+                + (f"; toward “{toward}”)" if toward else ")"))
     elif ind.kind == "salience":
-        what = (f"If {ind.issue} comes to matter {'more' if up else 'less'} to {ind.actor} "
-                f"(salience past {past}, now {now}: watch the priority its leaders give it)")
+        assert ind.issue is not None
+        what = (f"If {sc.issue(ind.issue).label} comes to matter {'more' if up else 'less'} "
+                f"to {ind.actor} (salience past {past}, now {now}: watch the priority its "
+                "leaders give it)")
     elif ind.kind == "capability":
         what = (f"If {ind.actor}'s capability were past {past} (now {now}; military spending, "
                 "GDP, warheads, personnel — or a shift in the balance on the ground)")
@@ -279,8 +281,9 @@ def indicators_section(sc: Scenario, base: dict[str, str], inds: Sequence[Indica
     judged = "".join(f"<li>{e(JUDGEMENT_NAMES[k])}: <b>{e(v)}</b></li>" for k, v in base.items())
     rows = []
     for ind in order:
-        label = {"position": f"{ind.actor}'s position on {ind.issue}",
-                 "salience": f"salience of {ind.issue} to {ind.actor}",
+        name = "" if ind.issue is None else sc.issue(ind.issue).label
+        label = {"position": f"{ind.actor}'s position on {name}",
+                 "salience": f"salience of {name} to {ind.actor}",
                  "capability": f"{ind.actor}'s capability",
                  "trust": f"trust between {ind.actor}"}[ind.kind]
         rows.append([

@@ -31,6 +31,7 @@ from detente.scenario._model import (
     Scenario,
     ScenarioError,
     Stance,
+    _fold_into_duplicates,
     own_red_line_problems,
 )
 from detente.scenario._uncertain import distribution_problems, dump_uncertain, looks_uncertain
@@ -1187,7 +1188,7 @@ def read_decide(path: str | os.PathLike[str]) -> Scenario:
         stances.append({"actor": actor, "issue": issue, "position": pos,
                         "salience": None if sal is None else sal * 100.0, "capability": pw})
     if problems or any(s["position"] is None or s["salience"] is None for s in stances):
-        raise ScenarioError(problems)
+        raise ScenarioError(_fold_into_duplicates(problems))
     for aid, a in actors.items():
         pw_list = powers.get(aid, [])
         a["capability"] = max(pw_list) if pw_list else 0.0

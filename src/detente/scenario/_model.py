@@ -11,6 +11,7 @@ located problems.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import math
 import re
@@ -353,6 +354,31 @@ def _last_name(loc: tuple[str | int, ...]) -> str:
     return next((p for p in reversed(loc) if isinstance(p, str)), "")
 
 
+def _fold_into_duplicates(problems: list[Problem]) -> list[Problem]:
+    """A duplicate actor or issue id is one mistake, usually a copied entry whose id was not
+    changed: the references to the id it should have had then name an unknown actor or issue.
+    Those follow-on errors are folded into the duplicate's own (at its line), not listed."""
+    out = list(problems)
+    for kind in ("actor", "issue"):
+        dup = [k for k, p in enumerate(out) if p.message.startswith(f"duplicate {kind} id '")]
+        if not dup:
+            continue
+        prefix = f"unknown {kind} '"
+        follow = [p for p in out if p.message.startswith(prefix)]
+        if not follow:
+            continue
+        names = list(dict.fromkeys(p.message[len(prefix):].split("'", 1)[0] for p in follow))
+        first = out[dup[0]]
+        said = ", ".join(f"'{n}'" for n in names)
+        n = len(follow)
+        out[dup[0]] = dataclasses.replace(
+            first, message=f"{first.message}; {n} reference{'s' if n != 1 else ''} elsewhere "
+            f"name{'s' if n == 1 else ''} {said}, which no {kind} declares: was this one meant "
+            f"to be {' or '.join(repr(x) for x in names)}?")
+        out = [p for p in out if p not in follow]
+    return out
+
+
 def _crisis_problems(sc: Scenario, actors: dict[str, int], issues: dict[str, Issue]) -> list[
     Problem
 ]:
@@ -655,12 +681,15 @@ class Scenario(_Checked):
                 )
             seen.setdefault(a.id, i)
         issues: dict[str, Issue] = {}
+        first_issue: dict[str, int] = {}
         for i, iss in enumerate(self.issues):
             if iss.id in issues:
                 problems.append(
-                    Problem(f"duplicate issue id '{iss.id}'", "id", loc=("issues", i, "id"))
+                    Problem(f"duplicate issue id '{iss.id}' (first defined as "
+                            f"issues[{first_issue[iss.id]}])", "id", loc=("issues", i, "id"))
                 )
             issues.setdefault(iss.id, iss)
+            first_issue.setdefault(iss.id, i)
         pairs: dict[tuple[str, str], int] = {}
         for k, s in enumerate(self.stances):
             if s.actor not in seen:
@@ -705,7 +734,7 @@ class Scenario(_Checked):
         problems.extend(self._check_observed())
         problems.extend(_crisis_problems(self, seen, issues))
         if problems:
-            raise ScenarioError(problems)
+            raise ScenarioError(_fold_into_duplicates(problems))
         return self
 
     def _check_observed(self) -> list[Problem]:

@@ -253,8 +253,11 @@ def forecast_page(request: Request, s: Ref = None,
     traj = [_fig(f"traj-{f.model}", eum_trajectory_figure(f, focus)) for f in iterating]
     trades = next((list(f.diagnostics.get("exchanges", []))[:200] for f in fs
                    if f.model == "exchange"), None)
+    from detente.collective import beside_status_quo
+
     return _html(request, "forecast.html", title=f"Forecasts: {sc.name}", sc=sc, ref=s,
-                 forecasts=fs, figs=figs, traj=traj, trades=trades, focus=focus,
+                 forecasts=fs, columns=beside_status_quo(fs), figs=figs, traj=traj,
+                 trades=trades, focus=focus,
                  issues=issues, chosen=chosen, all_models=all_models, seed=seed,
                  shipped=st.shipped(), fmt=_fmt, digits=_digits(sc))
 
