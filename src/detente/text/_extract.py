@@ -52,7 +52,15 @@ from detente.text._gazetteer import (
     build_gazetteer,
     shipped_gazetteer,
 )
-from detente.text._lexicon import NOT_EXTENDED, lexicon_keys, lexicon_patterns
+from detente.text._lexicon import (
+    KEPT_NAME,
+    KEPT_NOUN,
+    LEXICON,
+    NOT_EXTENDED,
+    forms,
+    lexicon_keys,
+    lexicon_patterns,
+)
 from detente.text._read import Article
 
 __all__ = ["Candidate", "Extractor", "extract"]
@@ -330,6 +338,13 @@ _TRIGGERS.append(("kept", re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
     r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(("remain",))
+# (twenty-sixth round) "Iran has been fully compliant with the JCPOA": observance as an
+# adjective (not "non-compliant", a violation read elsewhere)
+_TRIGGERS.append(("kept", re.compile(
+    r"(?<![\w-])compliant\s+with\b(?=\s+(?:(?:the|its|their|all)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|commitments|"
+    r"obligations|moratorium|terms|provisions|limits)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
+_KEYS.append(("compliant",))
 # eighth round: the passive of conclusion with the agreement as subject, in a main clause or
 # a relative ("the peace agreement was reached on November 10", "a ceasefire that was agreed
 # by the two sides", "the truce, which had been struck in Doha"); not "was reached in
@@ -2006,6 +2021,22 @@ class Extractor:
                     not re.match(r"\s+(?:of|by|from)\b", s[t1:]) and (
                         not ents or state.last_type == etype):
                 continue
+            # (twenty-sixth round) "has honoured SALT II", "stuck to New START": an observance
+            # verb of the lexicon whose object is a capitalised word, not a treaty noun, keeps
+            # only where an agreement the record knows starts there (not "honoured Gorbachev")
+            if etype == "kept" and " ".join(ttext.lower().split()) in _KEPT_FORMS and \
+                    not _KEPT_NOUN_RE.match(s, t1) and _KEPT_NAME_RE.match(s, t1) and \
+                    not any(t1 <= e.start < t1 + _CAP_RUN.match(s, t1).end()  # type: ignore[union-attr]
+                            - t1 for e in agr_ents):
+                continue
+            # "Iran has been fully compliant with": only with a state (or "it", "they") as the
+            # subject right before the copula (not "whether the actions of ... are compliant")
+            if etype == "kept" and ttext.lower().startswith("compliant") and not (
+                    (cop := _COPULA_BEFORE.search(s, 0, t0)) and (
+                        re.search(r"\b(?:it|they)\s*$", s[:cop.start()], re.I) or any(
+                            e.label == "ACT" and e.end == cop.start() and not _AFTER_PREP.search(
+                                s, 0, e.start) for e in ents))):
+                continue
             # "the limit, observed by both countries": only after a treaty term or treaty noun
             if etype == "kept" and re.match(r"(?:observed|respected|honou?red|upheld|adhered)\b",
                                             ttext, re.I) and s[max(0, t0 - 2):t0] == ", " and \
@@ -3525,6 +3556,21 @@ _NO_RATIFICATION = re.compile(
     r"(?:its\s+|their\s+)?)$", re.I)
 
 _WORD = re.compile(r"[a-z]+")
+
+#: (twenty-sixth round) every form of the lexicon's verbs of keeping ("honoured", "stuck to"),
+#: what a treaty-noun object and a name object look like after them
+_KEPT_FORMS = frozenset(re.sub(r"\s+", " ", f.lower()) for e in LEXICON if e.type == "kept"
+                        for v in e.verbs for f in forms(v))
+_KEPT_NOUN_RE = re.compile(KEPT_NOUN, re.I)
+_KEPT_NAME_RE = re.compile(KEPT_NAME, re.I)
+#: the run of capitalised words (and figures) after a verb: "UN Security Council Resolution 687"
+_CAP_RUN = re.compile(r"\s+(?:the\s+)?(?:[A-Z0-9][\w'’.-]*\s*)*")
+#: a preposition (and an article) right before a name: the name is no subject
+_AFTER_PREP = re.compile(r"\b(?:to|of|in|with|by|for|on|from|against|at|about|over)\s+"
+                         r"(?:the\s+)?$", re.I)
+#: a copula (with its auxiliary and an adverb) ending right before a trigger
+_COPULA_BEFORE = re.compile(r"(?:\s+(?:has|have|had))?\s+(?:is|are|was|were|been|remains?|"
+                            r"remained|stays?|stayed)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
