@@ -4,7 +4,8 @@ with the traps that must keep their old reading.
 
 Mechanisms: a keeping told as observance of an agreement named without an article ("has
 honoured SALT II", "stuck to New START", "kept to the JCPOA", "has been compliant with the
-CTBT").
+CTBT"); a violation whose subject is an act told in the sentence before ("Washington says the
+deployment is a clear violation of the INF Treaty") given to that act's doer, not the alleger.
 """
 
 from __future__ import annotations
@@ -51,6 +52,41 @@ FACTS: list[tuple[str, str, list[Want]]] = [
      [w("salt2_1979", "USA", "violation_alleged")]),
     ("honoured-the-treaty", _D19 + "Washington has honored the INF Treaty.",
      [w("inf_1987", "USA", "kept")]),
+]
+
+_D88 = "World news\n1988-02-10\n\n"
+_D21 = "World news\n2021-08-06\n\n"
+
+# (2) the wrong party: a violation whose subject is an act told before ("the deployment is a
+# violation of") is the act's doer, the previous sentence's one subject, a party to the
+# agreement and not the sentence's reporter (never the alleger, never one of two)
+FACTS += [
+    ("deployment-is-violation", _D19 + "Russia has deployed the 9M729 cruise missile. "
+     "Washington says the deployment is a clear violation of the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+    ("radar-was-in-violation", _D88 + "The Soviet Union built a large radar near Krasnoyarsk. "
+     "The State Department said the radar was in violation of the ABM Treaty.",
+     [w("abm_1972", "SUN", "violation_alleged", by="USA")]),
+    ("move-flagrant", _D21 + "India revoked the special status of Kashmir on Monday. Islamabad "
+     "said the move was in flagrant violation of the Simla Agreement.",
+     [w("simla_1972", "IND", "violation_alleged", by="PAK")]),
+    ("this-again-quoted", _D21 + "India revoked the special status of Kashmir on Monday. "
+     "\"This, again, is a breach of the Simla Agreement,\" Islamabad said.",
+     [w("simla_1972", "IND", "violation_alleged")]),
+]
+NO_FACT += [
+    # traps: the previous subject is the alleger; not a party; two subjects; the violation
+    # hypothetical or denied
+    ("prev-subject-alleger", _D19 + "Washington has protested for months. Washington says "
+     "the deployment is a clear violation of the INF Treaty."),
+    ("prev-subject-no-party", _D19 + "Japan has raised its concerns. The United States says "
+     "the deployment is a violation of the INF Treaty."),
+    ("prev-two-subjects", _D19 + "Russia and China deployed new missiles. Washington says the "
+     "deployment is a violation of the INF Treaty."),
+    ("would-be-violation", _D19 + "Russia may deploy the missile in Europe. Washington says "
+     "such a deployment would be a violation of the INF Treaty."),
+    ("denies-violation", _D19 + "Russia has deployed the 9M729 cruise missile. Moscow denies "
+     "that the deployment is a violation of the INF Treaty."),
 ]
 
 

@@ -2628,6 +2628,19 @@ class Extractor:
                         actors, how = (state.voice,), "voice"
                 if not actors and etype in ("entered_into_force", "extended", "expired"):
                     actors, how = ("*",), "parties"  # "the treaty was extended"
+                # (twenty-sixth round) "Russia has deployed the missile. Washington says the
+                # deployment is a clear violation of the INF Treaty": a violation whose subject
+                # is an act told before ("the deployment", "the radar", "the move", "This")
+                # is the act's doer, the previous sentence's one subject, if it is a party to
+                # the agreement and not this sentence's reporter (never one of two)
+                if not actors and etype == "violation_alleged" and agrs and (
+                        sm := _ACT_SUBJECT.search(s, c0, t0)) is not None and not any(
+                        e.label == "ACT" and sm.start() <= e.start < t0 for e in ents) and (
+                        subj := _sentence_subject(state.prev_sentence, state.prev_codes)) and \
+                        subj in self.parties.get(agrs[0].key, frozenset()) and \
+                        subj != _reporter(s, t0, act_ents, g, year) and \
+                        not _spoke_before_code(s, act_ents, t0, subj, g, year):
+                    actors, how = (subj,), "pronoun"
                 if not actors:
                     main = _main_subject(s, act_ents, g, year)
                     # (not a violation's reporter: "The Europeans had failed to live up to
@@ -3563,6 +3576,29 @@ _KEPT_FORMS = frozenset(re.sub(r"\s+", " ", f.lower()) for e in LEXICON if e.typ
                         for v in e.verbs for f in forms(v))
 _KEPT_NOUN_RE = re.compile(KEPT_NOUN, re.I)
 _KEPT_NAME_RE = re.compile(KEPT_NAME, re.I)
+#: (twenty-sixth round) the subject of a violation told as an act already reported: "the
+#: deployment is", "the radar was", "This, again, is", "that the move was" (a determiner, at most
+#: two words, an act noun, then a copula or "constitutes" right before the violation phrase)
+_ACT_SUBJECT = re.compile(
+    r"(?:(?<=[\"“‘])|\b(?:that|says?|said|stated|added|insists?|insisted|argues|argued|charged|"
+    r"claims?|claimed|believes?|believed)\s+|^\s*)"
+    r"(?:(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deployments?|radars?|"
+    r"moves?|tests?|launch(?:es)?|construction|steps?|actions?|decisions?|missiles?|systems?|"
+    r"activit(?:y|ies)|strikes?|attacks?|build-?up|annexation|programm?e?s?|facilit(?:y|ies)|"
+    r"development|production|shipments?|incursions?|exercises?|drills?)|[Tt]his|[Tt]hat)"
+    r"\s*(?:,\s*(?:\w+\s*){1,3},\s*|\s+(?:\w+ly|again|also)\s+)?"
+    r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains?|remained|represents?|"
+    r"represented|constitutes?|constituted)\s+(?:(?:a|an|in|clearly|again|also|\w+ly)\s+){0,3}"
+    r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _spoke_before_code(s: str, acts: list[_Ent], t0: int, code: str, g: Gazetteer,
+                       year: int | None) -> bool:
+    """Whether ``code`` is named in the sentence before ``t0`` (then it is no act told before:
+    it is the speaker or the one spoken to)."""
+    return any(e.start < t0 and g.actor_code(e.key, year) == code for e in acts)
+
+
 #: the run of capitalised words (and figures) after a verb: "UN Security Council Resolution 687"
 _CAP_RUN = re.compile(r"\s+(?:the\s+)?(?:[A-Z0-9][\w'’.-]*\s*)*")
 #: a preposition (and an article) right before a name: the name is no subject
