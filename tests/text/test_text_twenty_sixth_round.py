@@ -5,7 +5,9 @@ with the traps that must keep their old reading.
 Mechanisms: a keeping told as observance of an agreement named without an article ("has
 honoured SALT II", "stuck to New START", "kept to the JCPOA", "has been compliant with the
 CTBT"); a violation whose subject is an act told in the sentence before ("Washington says the
-deployment is a clear violation of the INF Treaty") given to that act's doer, not the alleger.
+deployment is a clear violation of the INF Treaty") given to that act's doer, not the alleger;
+a moratorium or truce told by its topic ("the moratorium on strikes against energy
+infrastructure") is the one agreement whose record names hold its words, dated or not.
 """
 
 from __future__ import annotations
@@ -87,6 +89,38 @@ NO_FACT += [
      "such a deployment would be a violation of the INF Treaty."),
     ("denies-violation", _D19 + "Russia has deployed the 9M729 cruise missile. Moscow denies "
      "that the deployment is a violation of the INF Treaty."),
+]
+
+_UNDATED = "Ceasefire news\n\n"
+
+# (3) an agreement named by description: a moratorium or truce told by its topic is the one
+# agreement whose record names hold its words, in an article with no date too
+FACTS += [
+    ("undated-energy-moratorium", _UNDATED + "Moscow accused Kyiv of breaching the pause on "
+     "attacks against energy infrastructure. The Kremlin said Russia had adhered to the "
+     "moratorium on strikes against energy facilities.",
+     [w("energy_moratorium_2025", "UKR", "violation_alleged", by="RUS"),
+      w("energy_moratorium_2025", "RUS", "kept")]),
+    ("undated-moratorium-violated", _UNDATED + "Kyiv has repeatedly violated the moratorium "
+     "on energy infrastructure strikes, the Russian defence ministry claimed.",
+     [w("energy_moratorium_2025", "UKR", "violation_alleged")]),
+    ("dated-moratorium-expired", "World news\n2025-04-18\n\nThe US-brokered moratorium on "
+     "strikes on energy sites expired on Thursday, the Kremlin said.",
+     [w("energy_moratorium_2025", "*", "expired")]),
+]
+NO_FACT += [
+    # traps: a moratorium whose words fit no agreement, or more than one; a moratorium only
+    # proposed
+    ("moratorium-on-whaling", _UNDATED + "Norway has violated the moratorium on commercial "
+     "whaling, Greenpeace said."),
+    ("moratorium-on-tests-two", _UNDATED + "Washington accused Moscow of breaching the "
+     "moratorium on nuclear tests."),
+    # (written after the change: a moratorium whose topic fits only one signed after the
+    # article's year)
+    ("moratorium-signed-later", "World news\n2012-03-20\n\nWashington said Pyongyang had "
+     "broken a moratorium on long-range missile launches."),
+    ("proposed-moratorium", _UNDATED + "Kyiv proposed a moratorium on strikes against energy "
+     "infrastructure, but Moscow has not agreed to it."),
 ]
 
 

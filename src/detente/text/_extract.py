@@ -974,7 +974,10 @@ _NOT_OBJECT = (r"(?i:from|out|of|in|on|at|as|after|before|by|since|until|last|th
 _DESCRIBED = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
     r"of)\b)[\w'’-]+\s+){0,4}?)"
-    r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
+    r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention|"
+    # (twenty-sixth round) a moratorium or truce told by its topic, with or without a date in
+    # the article ("the moratorium on strikes against energy infrastructure")
+    r"moratorium|truce)\b"
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
@@ -1275,7 +1278,7 @@ class Extractor:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
                                    if label == "AGR" and not text.lower().endswith("talks"))
                 if not any(label == "AGR" for label, *_ in mine):
-                    if desc := self._described_agreement(st):
+                    if desc := self._described_agreement(st, year):
                         state.named.append((k, desc.key, desc.text))
                     elif (desc := self._kind_agreement(st, codes, year, generic, proper,
                                                        undated) or
@@ -1488,7 +1491,21 @@ class Extractor:
                 if day.startswith(when) and subj[-1] in g.parties.get(aid, ())]
         return hits[0] if len(hits) == 1 else None
 
-    def _described_agreement(self, s: str) -> _Ent | None:
+    def _described_agreement(self, s: str, year: int | None = None) -> _Ent | None:
+        """:meth:`_described`, but (twenty-sixth round) a moratorium or truce told by its topic
+        is no state's own moratorium, and none signed after the article's year ("a moratorium
+        on long-range missile launches" in a 2012 article is not Russia's of 2019)."""
+        e = self._described(s)
+        # (nor a state's own moratorium: its pledger is checked where its topic is read,
+        # ``_moratorium_topic``; "The United States abandoned the moratorium on the deployment
+        # of intermediate-range missiles" is not Russia's)
+        if e is not None and re.fullmatch(r"moratorium|truce", s[e.start:e.end], re.I) and (
+                e.key in self.moratoria or (
+                    year is not None and self.signed_year.get(e.key, 0) > year)):
+            return None
+        return e
+
+    def _described(self, s: str) -> _Ent | None:
         """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
         export deal": a treaty noun phrase whose modifiers or "on/for ..." complement hold a
         word that only one agreement's record names hold (``Gazetteer.words``)."""
@@ -1918,7 +1935,9 @@ class Extractor:
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
         if not any(e.label == "AGR" for e in ents) and (
-                desc := self._described_agreement(s) or self._possessive_agreement(s) or
+                desc := self._described_agreement(
+                    s, int(state.month[:4]) if state.month else None) or
+                self._possessive_agreement(s) or
                 state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
         # (eleventh round) "the North", "the South" in an article that names North Korea: the
