@@ -7,7 +7,8 @@ honoured SALT II", "stuck to New START", "kept to the JCPOA", "has been complian
 CTBT"); a violation whose subject is an act told in the sentence before ("Washington says the
 deployment is a clear violation of the INF Treaty") given to that act's doer, not the alleger;
 a moratorium or truce told by its topic ("the moratorium on strikes against energy
-infrastructure") is the one agreement whose record names hold its words, dated or not.
+infrastructure") is the one agreement whose record names hold its words, dated or not; "has been
+compliant" with no object is a keeping of the agreement of the text before.
 """
 
 from __future__ import annotations
@@ -121,6 +122,25 @@ NO_FACT += [
      "broken a moratorium on long-range missile launches."),
     ("proposed-moratorium", _UNDATED + "Kyiv proposed a moratorium on strikes against energy "
      "infrastructure, but Moscow has not agreed to it."),
+]
+
+_D19J = "World news\n2019-06-10\n\n"
+
+# (4) a keeping told as observance with no object: "has been compliant" at the clause's end is
+# a keeping of the agreement of the text before, with a state or "it"/"they" as the subject
+FACTS += [
+    ("so-far-compliant", _D19J + "Iran accepted strict limits under the JCPOA in 2015. So far "
+     "Iran has been compliant, the IAEA says.", [w("jcpoa_2015", "IRN", "kept")]),
+    ("insists-it-compliant", _D19J + "The IAEA inspected Iran's sites under the JCPOA last "
+     "month. Tehran insists it has been fully compliant.", [w("jcpoa_2015", "IRN", "kept")]),
+]
+NO_FACT += [
+    # traps: no agreement in the text; a subject that is no state; compliance only asked about
+    ("compliant-no-agreement", _D19J + "Iran has been compliant, officials said."),
+    ("centrifuges-compliant", _D19J + "The IAEA inspected Iran's sites under the JCPOA last "
+     "month. Its new centrifuges are compliant, Tehran says."),
+    ("whether-compliant", _D19J + "The IAEA inspected Iran's sites under the JCPOA last month. "
+     "Officials asked whether Iran is compliant."),
 ]
 
 

@@ -343,7 +343,9 @@ _KEYS.append(("remain",))
 _TRIGGERS.append(("kept", re.compile(
     r"(?<![\w-])compliant\s+with\b(?=\s+(?:(?:the|its|their|all)\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|commitments|"
-    r"obligations|moratorium|terms|provisions|limits)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
+    r"obligations|moratorium|terms|provisions|limits)\b|\s+(?:the\s+)?(?-i:[A-Z]))|"
+    # (and with no object, the agreement of the text before: "So far Iran has been compliant")
+    r"(?<![\w-])compliant\b(?=\s*(?:[,.;”\"]|$))", re.I)))
 _KEYS.append(("compliant",))
 # eighth round: the passive of conclusion with the agreement as subject, in a main clause or
 # a relative ("the peace agreement was reached on November 10", "a ceasefire that was agreed
