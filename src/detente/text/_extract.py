@@ -52,7 +52,15 @@ from detente.text._gazetteer import (
     build_gazetteer,
     shipped_gazetteer,
 )
-from detente.text._lexicon import NOT_EXTENDED, lexicon_keys, lexicon_patterns
+from detente.text._lexicon import (
+    KEPT_NAME,
+    KEPT_NOUN,
+    LEXICON,
+    NOT_EXTENDED,
+    forms,
+    lexicon_keys,
+    lexicon_patterns,
+)
 from detente.text._read import Article
 
 __all__ = ["Candidate", "Extractor", "extract"]
@@ -330,6 +338,15 @@ _TRIGGERS.append(("kept", re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|"
     r"memorandum|commitments|obligations|moratorium)\b|\s+(?:the\s+)?(?-i:[A-Z]))", re.I)))
 _KEYS.append(("remain",))
+# (twenty-sixth round) "Iran has been fully compliant with the JCPOA": observance as an
+# adjective (not "non-compliant", a violation read elsewhere)
+_TRIGGERS.append(("kept", re.compile(
+    r"(?<![\w-])compliant\s+with\b(?=\s+(?:(?:the|its|their|all)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:treaty|agreements?|accords?|deal|pact|ceasefire|truce|memorandum|commitments|"
+    r"obligations|moratorium|terms|provisions|limits)\b|\s+(?:the\s+)?(?-i:[A-Z]))|"
+    # (and with no object, the agreement of the text before: "So far Iran has been compliant")
+    r"(?<![\w-])compliant\b(?=\s*(?:[,.;”\"]|$))", re.I)))
+_KEYS.append(("compliant",))
 # eighth round: the passive of conclusion with the agreement as subject, in a main clause or
 # a relative ("the peace agreement was reached on November 10", "a ceasefire that was agreed
 # by the two sides", "the truce, which had been struck in Doha"); not "was reached in
@@ -959,7 +976,10 @@ _NOT_OBJECT = (r"(?i:from|out|of|in|on|at|as|after|before|by|since|until|last|th
 _DESCRIBED = re.compile(
     r"\b(?:the|this|that|its|their|a|an)\s+(?P<mods>(?:(?!(?:the|a|an|this|that|its|their|to|"
     r"of)\b)[\w'’-]+\s+){0,4}?)"
-    r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention)\b"
+    r"(?P<head>treaty|agreement|accords?|deal|pact|memorandum|protocol|convention|"
+    # (twenty-sixth round) a moratorium or truce told by its topic, with or without a date in
+    # the article ("the moratorium on strikes against energy infrastructure")
+    r"moratorium|truce)\b"
     r"(?:\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?:and\s+)?(?:the\s+)?"
     r"(?-i:[A-Z])[\w.'’-]*){0,3})?"
     # (also a purpose participle: "a 1970s agreement meant to prevent unsafe incidents at sea")
@@ -1260,7 +1280,7 @@ class Extractor:
                 state.named.extend((k, key, text) for label, key, _, _, text in mine
                                    if label == "AGR" and not text.lower().endswith("talks"))
                 if not any(label == "AGR" for label, *_ in mine):
-                    if desc := self._described_agreement(st):
+                    if desc := self._described_agreement(st, year):
                         state.named.append((k, desc.key, desc.text))
                     elif (desc := self._kind_agreement(st, codes, year, generic, proper,
                                                        undated) or
@@ -1473,7 +1493,21 @@ class Extractor:
                 if day.startswith(when) and subj[-1] in g.parties.get(aid, ())]
         return hits[0] if len(hits) == 1 else None
 
-    def _described_agreement(self, s: str) -> _Ent | None:
+    def _described_agreement(self, s: str, year: int | None = None) -> _Ent | None:
+        """:meth:`_described`, but (twenty-sixth round) a moratorium or truce told by its topic
+        is no state's own moratorium, and none signed after the article's year ("a moratorium
+        on long-range missile launches" in a 2012 article is not Russia's of 2019)."""
+        e = self._described(s)
+        # (nor a state's own moratorium: its pledger is checked where its topic is read,
+        # ``_moratorium_topic``; "The United States abandoned the moratorium on the deployment
+        # of intermediate-range missiles" is not Russia's)
+        if e is not None and re.fullmatch(r"moratorium|truce", s[e.start:e.end], re.I) and (
+                e.key in self.moratoria or (
+                    year is not None and self.signed_year.get(e.key, 0) > year)):
+            return None
+        return e
+
+    def _described(self, s: str) -> _Ent | None:
         """"an agreement with the United States on plutonium disposal", "a UN-brokered grain
         export deal": a treaty noun phrase whose modifiers or "on/for ..." complement hold a
         word that only one agreement's record names hold (``Gazetteer.words``)."""
@@ -1903,7 +1937,9 @@ class Extractor:
                   state: _State, header: bool) -> list[Candidate]:
         g = self.gazetteer
         if not any(e.label == "AGR" for e in ents) and (
-                desc := self._described_agreement(s) or self._possessive_agreement(s) or
+                desc := self._described_agreement(
+                    s, int(state.month[:4]) if state.month else None) or
+                self._possessive_agreement(s) or
                 state.kind_desc.get(index)):
             ents = sorted([*ents, desc], key=lambda e: e.start)
         # (eleventh round) "the North", "the South" in an article that names North Korea: the
@@ -2005,6 +2041,22 @@ class Extractor:
                     not any(e.label == "AGR" for e in ents) and not dates and \
                     not re.match(r"\s+(?:of|by|from)\b", s[t1:]) and (
                         not ents or state.last_type == etype):
+                continue
+            # (twenty-sixth round) "has honoured SALT II", "stuck to New START": an observance
+            # verb of the lexicon whose object is a capitalised word, not a treaty noun, keeps
+            # only where an agreement the record knows starts there (not "honoured Gorbachev")
+            if etype == "kept" and " ".join(ttext.lower().split()) in _KEPT_FORMS and \
+                    not _KEPT_NOUN_RE.match(s, t1) and _KEPT_NAME_RE.match(s, t1) and \
+                    not any(t1 <= e.start < t1 + _CAP_RUN.match(s, t1).end()  # type: ignore[union-attr]
+                            - t1 for e in agr_ents):
+                continue
+            # "Iran has been fully compliant with": only with a state (or "it", "they") as the
+            # subject right before the copula (not "whether the actions of ... are compliant")
+            if etype == "kept" and ttext.lower().startswith("compliant") and not (
+                    (cop := _COPULA_BEFORE.search(s, 0, t0)) and (
+                        re.search(r"\b(?:it|they)\s*$", s[:cop.start()], re.I) or any(
+                            e.label == "ACT" and e.end == cop.start() and not _AFTER_PREP.search(
+                                s, 0, e.start) for e in ents))):
                 continue
             # "the limit, observed by both countries": only after a treaty term or treaty noun
             if etype == "kept" and re.match(r"(?:observed|respected|honou?red|upheld|adhered)\b",
@@ -2597,6 +2649,19 @@ class Extractor:
                         actors, how = (state.voice,), "voice"
                 if not actors and etype in ("entered_into_force", "extended", "expired"):
                     actors, how = ("*",), "parties"  # "the treaty was extended"
+                # (twenty-sixth round) "Russia has deployed the missile. Washington says the
+                # deployment is a clear violation of the INF Treaty": a violation whose subject
+                # is an act told before ("the deployment", "the radar", "the move", "This")
+                # is the act's doer, the previous sentence's one subject, if it is a party to
+                # the agreement and not this sentence's reporter (never one of two)
+                if not actors and etype == "violation_alleged" and agrs and (
+                        sm := _ACT_SUBJECT.search(s, c0, t0)) is not None and not any(
+                        e.label == "ACT" and sm.start() <= e.start < t0 for e in ents) and (
+                        subj := _sentence_subject(state.prev_sentence, state.prev_codes)) and \
+                        subj in self.parties.get(agrs[0].key, frozenset()) and \
+                        subj != _reporter(s, t0, act_ents, g, year) and \
+                        not _spoke_before_code(s, act_ents, t0, subj, g, year):
+                    actors, how = (subj,), "pronoun"
                 if not actors:
                     main = _main_subject(s, act_ents, g, year)
                     # (not a violation's reporter: "The Europeans had failed to live up to
@@ -3525,6 +3590,44 @@ _NO_RATIFICATION = re.compile(
     r"(?:its\s+|their\s+)?)$", re.I)
 
 _WORD = re.compile(r"[a-z]+")
+
+#: (twenty-sixth round) every form of the lexicon's verbs of keeping ("honoured", "stuck to"),
+#: what a treaty-noun object and a name object look like after them
+_KEPT_FORMS = frozenset(re.sub(r"\s+", " ", f.lower()) for e in LEXICON if e.type == "kept"
+                        for v in e.verbs for f in forms(v))
+_KEPT_NOUN_RE = re.compile(KEPT_NOUN, re.I)
+_KEPT_NAME_RE = re.compile(KEPT_NAME, re.I)
+#: (twenty-sixth round) the subject of a violation told as an act already reported: "the
+#: deployment is", "the radar was", "This, again, is", "that the move was" (a determiner, at most
+#: two words, an act noun, then a copula or "constitutes" right before the violation phrase)
+_ACT_SUBJECT = re.compile(
+    r"(?:(?<=[\"“‘])|\b(?:that|says?|said|stated|added|insists?|insisted|argues|argued|charged|"
+    r"claims?|claimed|believes?|believed)\s+|^\s*)"
+    r"(?:(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deployments?|radars?|"
+    r"moves?|tests?|launch(?:es)?|construction|steps?|actions?|decisions?|missiles?|systems?|"
+    r"activit(?:y|ies)|strikes?|attacks?|build-?up|annexation|programm?e?s?|facilit(?:y|ies)|"
+    r"development|production|shipments?|incursions?|exercises?|drills?)|[Tt]his|[Tt]hat)"
+    r"\s*(?:,\s*(?:\w+\s*){1,3},\s*|\s+(?:\w+ly|again|also)\s+)?"
+    r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains?|remained|represents?|"
+    r"represented|constitutes?|constituted)\s+(?:(?:a|an|in|clearly|again|also|\w+ly)\s+){0,3}"
+    r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _spoke_before_code(s: str, acts: list[_Ent], t0: int, code: str, g: Gazetteer,
+                       year: int | None) -> bool:
+    """Whether ``code`` is named in the sentence before ``t0`` (then it is no act told before:
+    it is the speaker or the one spoken to)."""
+    return any(e.start < t0 and g.actor_code(e.key, year) == code for e in acts)
+
+
+#: the run of capitalised words (and figures) after a verb: "UN Security Council Resolution 687"
+_CAP_RUN = re.compile(r"\s+(?:the\s+)?(?:[A-Z0-9][\w'’.-]*\s*)*")
+#: a preposition (and an article) right before a name: the name is no subject
+_AFTER_PREP = re.compile(r"\b(?:to|of|in|with|by|for|on|from|against|at|about|over)\s+"
+                         r"(?:the\s+)?$", re.I)
+#: a copula (with its auxiliary and an adverb) ending right before a trigger
+_COPULA_BEFORE = re.compile(r"(?:\s+(?:has|have|had))?\s+(?:is|are|was|were|been|remains?|"
+                            r"remained|stays?|stayed)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
