@@ -132,6 +132,10 @@ LABELS = {
     "blind37": "thirty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind38": "thirty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind39": "thirty-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind40": "fortieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind41": "forty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind42": "forty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind43": "forty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -292,7 +296,8 @@ def main() -> None:
                         "blind24", "blind25", "blind26", "blind27",
                         "blind28", "blind29", "blind30", "blind31",
                         "blind32", "blind33", "blind34", "blind35",
-                        "blind36", "blind37", "blind38", "blind39")
+                        "blind36", "blind37", "blind38", "blind39",
+                        "blind40", "blind41", "blind42", "blind43")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
