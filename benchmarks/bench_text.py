@@ -87,6 +87,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind37": (11, 11, 20),  # P 0.50 R 0.35 (31 gold facts; after the 25th round; 1 leak)
     "blind38": (3, 5, 30),  # P 0.38 R 0.09 (33 gold facts; after the 25th round; 2 leaks)
     "blind39": (10, 3, 30),  # P 0.77 R 0.25 (40 gold facts; after the 25th round; no leak)
+    "blind40": (4, 10, 32),  # P 0.29 R 0.11 (36 gold facts; after the 26th round; no leak)
+    "blind41": (6, 5, 37),  # P 0.55 R 0.14 (43 gold facts; after the 26th round; no leak)
+    "blind42": (5, 9, 28),  # P 0.36 R 0.15 (33 gold facts; after the 26th round; 2 leaks)
+    "blind43": (15, 4, 32),  # P 0.79 R 0.32 (47 gold facts; after the 26th round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
