@@ -39,6 +39,33 @@ FACTS += [
      "the ABM Treaty.", [w("abm_1972", "USA", "violation_alleged", by="RUS")]),
 ]
 
+_D84 = "World news\n1984-03-01\n\n"
+_D19 = "World news\n2019-03-01\n\n"
+
+# (2) a clause-level denial governing a violation: "there is no truth in accusations that",
+# "not a grain / shred of truth in charges that"
+NO_FACT += [
+    ("grain-of-truth", _D84 + "Officials said there is not a grain of truth in charges that "
+     "the Soviet Union is deploying radars contrary to the ABM Treaty."),
+    ("no-truth-claims", _D19 + "There is no truth in claims that Iran is enriching uranium in "
+     "breach of the JCPOA, Tehran said."),
+    ("shred-of-truth", _D19 + "Moscow says there is not a shred of truth in accusations that "
+     "Russia violated the INF Treaty."),
+    ("moscow-officials-no-truth", "MOSCOW 04411\n\nOfficials in Moscow told Tass there is not "
+     "a shred of truth in claims that the Soviet Union is building radars contrary to the ABM "
+     "Treaty."),
+    ("nothing-true", _D19 + "Nothing is true in the allegations that Pyongyang breached the "
+     "Singapore statement, its envoy insisted."),
+]
+FACTS += [
+    # traps: truth affirmed; the denial in another clause after "but"
+    ("some-truth", _D19 + "Washington says there is truth in reports that Russia violated the "
+     "INF Treaty.", [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+    ("no-truth-but-violated", _D19 + "Moscow said there was no truth in the story, but "
+     "Washington insists Russia violated the INF Treaty.",
+     [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
+]
+
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

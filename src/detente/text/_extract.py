@@ -854,7 +854,16 @@ _CITING = re.compile(r"\b(?:cited|cites|argued|argues|said|says|told|informed|no
                      r"criticized|criticised|complained)\b", re.I)
 _DENY = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b|\b(?:reject|dismiss|refut|rebuff|deflect)\w*\s+"
                    r"(?:the\s+|all\s+|as\s+\w+\s+)?(?:[\w.'’-]+\s+){0,2}?(?:accusations?|"
-                   r"claims?|allegations?|charges?|suggestions?|assertions?|reports?)\b", re.I)
+                   r"claims?|allegations?|charges?|suggestions?|assertions?|reports?)\b|"
+                   # (twenty-seventh round) the accusation's truth denied in a clause of its
+                   # own: "there is not a grain of truth in accusations that", "no truth in
+                   # claims that", "nothing is true in the allegations that"
+                   r"\b(?:no\s+|not\s+(?:a|an|one|any)\s+(?:(?:grain|shred|word|particle|iota|"
+                   r"ounce|bit|scrap|kernel|jot)\s+of\s+)?|nothing\s+(?:is\s+)?)"
+                   r"(?:truth|true)[\"”’']?\s+(?:(?:at\s+all|whatsoever)\s+)?(?:in|to|behind|about)"
+                   r"\s+(?:the\s+|these\s+|those\s+|such\s+|any\s+)?(?:[\w.'’-]+\s+){0,2}?"
+                   r"(?:accusations?|claims?|allegations?|charges?|suggestions?|assertions?|"
+                   r"reports?|rumou?rs?|stories|story|insinuations?)\b", re.I)
 #: a directive: the act is what someone is asked, urged, called on or pressed to do, not what
 #: they did ("asking the Americans to seriously comply with", "called on the government of the
 #: Russian Federation to return to compliance"); the object may be long, the act an infinitive
@@ -3163,7 +3172,9 @@ class Extractor:
                     rc = g.actor_code(claim[0].key, year) if claim else None
                     if rc and rc not in actors:
                         rep = rc
-                if rep and rep not in actors:
+                if rep and rep not in actors and not (denied and _same_state(rep, actors)):
+                    # (twenty-seventh round: in a denial, not a reporter that is the accused
+                    # itself under its other name, "officials in Moscow" for the Soviet Union)
                     alleged = _coordinated(s, rep, t0, act_ents, g, year, actors)
                     sentence_alleger = rep
                 elif denied and state.voice and state.voice not in actors and \
