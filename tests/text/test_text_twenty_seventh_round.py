@@ -66,6 +66,32 @@ FACTS += [
      [w("inf_1987", "RUS", "violation_alleged", by="USA")]),
 ]
 
+_D97 = "World news\n1997-04-01\n\n"
+_D00 = "World news\n2000-04-01\n\n"
+
+# (3) a modal obligation: the act noun (or "it" for it) the subject of "should / must / ought
+# to / has to / needs to be VERBed"
+NO_FACT += [
+    ("it-ought-to-be", _D97 + "Deputies debated the Chemical Weapons Convention on Tuesday. "
+     "Duma deputies noted that the ratification process had begun and said it ought to be "
+     "finished by autumn."),
+    ("duma-must-be", _D97 + "Deputies debated the Chemical Weapons Convention on Tuesday. The "
+     "Duma's ratification must be completed by autumn."),
+    ("must-be-completed", _D00 + "Ratification of START II must be completed before the "
+     "summit, Putin told the Duma."),
+    ("has-to-be-wrapped", _D00 + "The Duma's ratification of the CTBT has to be wrapped up this "
+     "spring, officials said."),
+    ("ought-wrapped", _D00 + "Putin spoke about START II on Tuesday. He said ratification ought to "
+     "be wrapped up before the summit."),
+]
+FACTS += [
+    # traps: a ratification done, and a modal that concerns something else in the sentence
+    ("ratified-then-should", _D00 + "The Duma ratified START II on Friday, and Putin said the "
+     "cuts should be carried out quickly.", [w("start2_1993", "RUS", "ratified")]),
+    ("completed-then-must", _D00 + "The Duma completed the ratification of the CTBT on "
+     "Friday; the cuts must be carried out soon, Putin said.", [w("ctbt_1996", "RUS", "ratified")]),
+]
+
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

@@ -896,6 +896,28 @@ _SCOPE_BREAK = re.compile(
     r"[;!?]|[.][\"”’']?\s|\b(?:but|while|whereas|whereby|although|though|because|after|since|when|"
     r"before|until|once|yet)\b|,?\s+and\s+(?!to\b)(?:(?:the|it|they|he|she|we|its|their|"
     r"then|later)\b|(?-i:[A-Z]))", re.I)
+#: (twenty-seventh round) what an act under an obligation is to become: completed, carried
+#: out, taken place
+_OBLIGED_DONE = (r"(?:be\s+(?:\w+ly\s+)?(?:completed|finished|concluded|done|carried\s+out|"
+                 r"wrapped\s+up|finali[sz]ed|accomplished|achieved|secured|effected|"
+                 r"expedited|accelerated|(?:sped|speeded)\s+up|undertaken|obtained|"
+                 r"approved|made|started|begun|launched|initiated)|take\s+place|happen|occur|"
+                 r"proceed|go\s+ahead)\b")
+_OBLIGING = (r"(?:should|must|ought\s+to|(?:has|have)\s+to|needs?\s+to|(?:is|are)\s+to)\s+"
+             r"(?:(?:\w+ly|still|also|now|then)\s+)?")
+#: the act's noun the subject of an obligation: "Ratification of START II must be completed
+#: before the summit" (no clause word between)
+_OBLIGED = re.compile(
+    r"(?:\s+(?!(?:and|but|that|which|who|it|they|he|she|we|if|when)\b)[\w'’.-]+){0,10}?\s+"
+    + _OBLIGING + _OBLIGED_DONE, re.I)
+#: the act's noun resumed by "it" in the next clause: "the ratification process had been
+#: started and said it should be finished" (a completion only: "it must be implemented" may
+#: be the treaty)
+_OBLIGED_IT = re.compile(
+    r"(?:\s+[\w'’.-]+){0,10}?\s+(?:and|but)\s+(?:(?:\w+\s+)?(?:said|says|added|noted|"
+    r"stressed|insisted|argued|believes?|believed|expects?|expected)\s+(?:that\s+)?)?it\s+"
+    + _OBLIGING + r"be\s+(?:\w+ly\s+)?(?:completed|finished|concluded|wrapped\s+up|"
+    r"finali[sz]ed|accomplished|done)\b", re.I)
 #: a rejected or denied report of an act ("rejected speculations regarding the cancellation of
 #: the agreement", "dismissed reports that it had withdrawn", "denied that it had left"): the
 #: act is negated; a rumour or speculation not denied is still no fact
@@ -2889,6 +2911,17 @@ class Extractor:
                     (mm := re.match(r"^(?:\s+[\w'’.-]+){0,10}?\s+(?:could|would|might|may|can|"
                                     r"should)\b", s[t1:])) and not re.search(
                         r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b", mm.group(0)):
+                hyp = True
+            # (twenty-seventh round) an act under an obligation: the act's noun the subject of
+            # "must / ought to / has to / needs to / is to be completed" ("Ratification of
+            # START II must be completed before the summit"), or "it" for it in the next clause
+            # ("noted that the ratification process had been started and said it should be
+            # finished in the autumn")
+            if not hyp and (ttext.lower().endswith("ing") or
+                            _NOMINAL.search(ttext.split()[-1])) and \
+                    not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
+                                  s[c0:t0]) and \
+                    (_OBLIGED.match(s, t1) or _OBLIGED_IT.match(s, t1)):
                 hyp = True
             # (eighteenth round) an act recommended: "will be best served by prompt and
             # complete ratification of" (the modal may lie beyond the tail's words)
