@@ -92,6 +92,32 @@ FACTS += [
      "Friday; the cuts must be carried out soon, Putin said.", [w("ctbt_1996", "RUS", "ratified")]),
 ]
 
+_D21 = "World news\n2021-04-01\n\n"
+
+# (4) a nominal act with no actor of its own whose outcome is only foreseen: "will / would /
+# could have implications", "would mean"
+NO_FACT += [
+    ("departure-will-have", _D21 + "The departure from the Simla Agreement will have serious "
+     "consequences; first, Pakistan will no longer be bound by its bilateral clause."),
+    ("withdrawal-will-mean", _D19 + "The withdrawal from the New START treaty will mean that "
+     "Russia is no longer bound by its limits."),
+    ("exit-will-have", _D19 + "The exit from the JCPOA will have grave effects, since Iran "
+     "would then be free to enrich uranium."),
+    ("leaving-will-have", _D21 + "Leaving the Simla Agreement will have consequences; Pakistan "
+     "will be free to seek mediation."),
+]
+FACTS += [
+    # traps: an act with its own actor, told as done, whose outcome is foreseen; an act told
+    # before the foreseen outcome
+    ("us-withdrawal-will-have", _D19 + "Washington withdrew from the INF Treaty in February. "
+     "The U.S. withdrawal from the INF Treaty will have consequences for Europe.",
+     [w("inf_1987", "USA", "withdrew")]),
+    # (written with the change: an act with its own date stays an act)
+    ("dated-withdrawal-will-have", "World news\n2020-04-01\n\nThe withdrawal from the INF "
+     "Treaty in August 2019 will have consequences; Washington is now free to deploy missiles.",
+     [w("inf_1987", "USA", "withdrew")]),
+]
+
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

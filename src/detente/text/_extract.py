@@ -918,6 +918,14 @@ _OBLIGED_IT = re.compile(
     r"stressed|insisted|argued|believes?|believed|expects?|expected)\s+(?:that\s+)?)?it\s+"
     + _OBLIGING + r"be\s+(?:\w+ly\s+)?(?:completed|finished|concluded|wrapped\s+up|"
     r"finali[sz]ed|accomplished|done)\b", re.I)
+#: (twenty-seventh round) an outcome only foreseen for the act: "will have certain
+#: implications", "will mean that", "is going to lead to"
+_FORESEEN = re.compile(
+    r"(?:\s+(?!(?:and|but|that|which|who|it|they|he|she|we|if|when)\b)[\w'’.-]+){0,10}?\s+"
+    r"(?:will|shall|(?:is|are)\s+going\s+to)\s+(?:(?:\w+ly|also|surely|certainly)\s+)?"
+    r"(?:have|carry|bring|entail|mean|lead\s+to|result\s+in|cause|trigger|spark|provoke|"
+    r"undermine|damage|harm|hurt|affect|destabili[sz]e|open\s+(?:the|a)\s+(?:door|way)|"
+    r"pose|create|free|unleash|invite)\b", re.I)
 #: a rejected or denied report of an act ("rejected speculations regarding the cancellation of
 #: the agreement", "dismissed reports that it had withdrawn", "denied that it had left"): the
 #: act is negated; a rumour or speculation not denied is still no fact
@@ -2922,6 +2930,24 @@ class Extractor:
                     not re.search(r"\b(?:is|are|was|were|be|been|am)\s+(?:\w+ly\s+)?$",
                                   s[c0:t0]) and \
                     (_OBLIGED.match(s, t1) or _OBLIGED_IT.match(s, t1)):
+                hyp = True
+            # (twenty-seventh round) a nominal act with no actor of its own whose outcome is only
+            # foreseen: "The departure from the Simla Agreement will have certain implications"
+            # (a determiner and lowercase words at most before it, or a gerund opening the
+            # clause: "Leaving the Simla Agreement will have consequences"; "The U.S.
+            # withdrawal ... will have consequences" keeps its actor and stays an act)
+            if not hyp and etype != "violation_alleged" and (
+                    ((_NOMINAL.search(ttext.split()[-1]) or
+                      ttext.split()[-1].lower() in ("exit", "exits")) and re.fullmatch(
+                        r"\W*(?:(?i:the|a|an|any|such|this|that)\s+)?(?:[a-z-]+\s+)?",
+                        s[c0:t0])) or (
+                        ttext.lower().endswith(("ing", "ing the")) and
+                        re.fullmatch(r"\W*", s[c0:t0]))) and \
+                    (fo := _FORESEEN.match(s, t1)) is not None and not re.search(
+                        r"\b(?:1[89]|20)\d\d\b|\b(?-i:[A-Z])[a-z]+\s+\d{1,2}\b|\b\d{1,2}\s+(?-i:[A-Z])",
+                        s[t1:fo.end()]):
+                # (not an act with its own date: "The withdrawal from the INF Treaty in August
+                # 2019 will have consequences")
                 hyp = True
             # (eighteenth round) an act recommended: "will be best served by prompt and
             # complete ratification of" (the modal may lie beyond the tail's words)
