@@ -118,6 +118,27 @@ FACTS += [
      [w("inf_1987", "USA", "withdrew")]),
 ]
 
+_D86 = "World news\n1986-04-01\n\n"
+
+# (5) a reported suggestion, claim or report that the text disputes after it
+NO_FACT += [
+    ("reports-doubted", _D86 + "Reports that Moscow has been complying with SALT II are widely "
+     "doubted in Washington."),
+    ("claims-not-believed", _D86 + "Claims that the Soviets have observed the ABM Treaty are "
+     "not believed by the Pentagon."),
+    ("suggestions-disputed", _D19 + "Suggestions that Iran has stuck to the JCPOA, and may "
+     "still do so, are hotly disputed by Israel."),
+    ("stories-dismissed", _D19 + "Stories that Russia had left the INF Treaty were dismissed "
+     "by the Kremlin as fiction."),
+]
+FACTS += [
+    # traps: a report believed; a dispute about something else
+    ("reports-confirmed", _D19 + "Reports that Iran has stuck to the JCPOA were confirmed by "
+     "the IAEA.", [w("jcpoa_2015", "IRN", "kept")]),
+    ("complied-dispute-other", _D86 + "The Soviet Union has complied with SALT II, although "
+     "its figures are disputed by the Pentagon.", [w("salt2_1979", "SUN", "kept")]),
+]
+
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

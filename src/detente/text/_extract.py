@@ -950,7 +950,14 @@ _REPORT_HEAD = re.compile(r"\b(?:reports?|claims?|rumou?rs?|speculat\w+|suggesti
                           r"allegations?|assertions?)\b", re.I)
 _FALSE_AFTER = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:false|untrue|"
                           r"baseless|unfounded|groundless|fake|incorrect|wrong|fabricated|"
-                          r"not\s+true|without\s+(?:any\s+)?(?:basis|foundation))\b", re.I)
+                          r"not\s+true|without\s+(?:any\s+)?(?:basis|foundation)|"
+                          # (twenty-seventh round) a report the text disputes: "Suggestions
+                          # that ... are generally not believed", "are widely doubted", "were
+                          # dismissed by the Kremlin"
+                          r"not\s+(?:\w+ly\s+)?(?:believed|credited|credible|accepted|"
+                          r"borne\s+out|substantiated)|(?:doubted|disputed|contested|questioned|"
+                          r"dismissed|rejected|denied|discounted|disbelieved|discredited|"
+                          r"debunked|refuted))\b", re.I)
 _COMPLEMENT = re.compile(r"\bthat\b|\bwhether\b|[\"“:](?=\s*[A-Z])")
 _REPORT_VERB = re.compile(r"\b(?:said|says|stated|claimed|claims|confirmed|reported|noted|added|"
                           r"insisted|argued|warned|announced|told)\b")
