@@ -118,10 +118,10 @@ def test_escalation_does_not_fall_as_silent_trust_falls(case: str) -> None:
 
 
 def test_one_issue_escalation_rises_as_silent_trust_falls() -> None:
-    # at complete information exactly monotone (a step at κ₀ = p − c_A = 0.5, left off the grid); under private
-    # information the challenger's demand trades risk against return and is not monotone in κ
-    # in general (as in the audience costs, docs/crisis.md, Limitations): measured here, one
-    # draw in 800 fewer escalates at κ₀ = 0.9 than at 1 (0.0163 against 0.0175)
+    # at complete information exactly monotone (a step at κ₀ = p − c_A = 0.5, off the grid);
+    # under private information the challenger's demand trades risk against return and is not
+    # monotone in κ in general (as in the audience costs, docs/crisis.md, Limitations):
+    # measured here, one draw in 800 fewer escalates at κ₀ = 0.9 than at 1 (0.0163 against 0.0175)
     sc = one_issue(0.7, 0.2, 0.3)
     grid = (1.0, 0.9, 0.8, 0.7, 0.6, 0.55, 0.45, 0.4)
     full = [crisis_forecast(sc, rng=0, draws=20, resolve_sd=0.0,
