@@ -87,6 +87,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind37": (11, 11, 20),  # P 0.50 R 0.35 (31 gold facts; after the 25th round; 1 leak)
     "blind38": (3, 5, 30),  # P 0.38 R 0.09 (33 gold facts; after the 25th round; 2 leaks)
     "blind39": (10, 3, 30),  # P 0.77 R 0.25 (40 gold facts; after the 25th round; no leak)
+    "blind40": (4, 10, 32),  # P 0.29 R 0.11 (36 gold facts; after the 26th round; no leak)
+    "blind41": (6, 5, 37),  # P 0.55 R 0.14 (43 gold facts; after the 26th round; no leak)
+    "blind42": (5, 9, 28),  # P 0.36 R 0.15 (33 gold facts; after the 26th round; 2 leaks)
+    "blind43": (15, 4, 32),  # P 0.79 R 0.32 (47 gold facts; after the 26th round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -132,6 +136,10 @@ LABELS = {
     "blind37": "thirty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind38": "thirty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind39": "thirty-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind40": "fortieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind41": "forty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind42": "forty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind43": "forty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -292,7 +300,8 @@ def main() -> None:
                         "blind24", "blind25", "blind26", "blind27",
                         "blind28", "blind29", "blind30", "blind31",
                         "blind32", "blind33", "blind34", "blind35",
-                        "blind36", "blind37", "blind38", "blind39")
+                        "blind36", "blind37", "blind38", "blind39",
+                        "blind40", "blind41", "blind42", "blind43")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")

@@ -23,6 +23,8 @@ CASES = ROOT / "src" / "detente" / "cases" / "data"
 
 IDS = [
     "fashoda-1898",
+    "agadir-1911",
+    "july-1914",
     "munich-1938",
     "soviet-finnish-1939",
     "berlin-1948",
@@ -39,6 +41,7 @@ IDS = [
     "camp-david-1978",
     "algiers-accords-1981",
     "falklands-1982",
+    "sismik-1987",
     "iraq-kuwait-1990",
     "gulf-geneva-1991",
 ]
