@@ -2,7 +2,8 @@
 behind them (each outside option's value p·V − c against the standoff, the zone, trust, the
 private-cost spread). Run: python scripts/crisis_diagnose.py [case ...] [option=value ...]
 (model options, e.g. ``standoff_info=private``, ``broken_promise=crisis``,
-``power_info=private`` or ``input_sd=0.5``: design revisions 4, 5, 7 and 8 of docs/crisis.md)."""
+``power_info=private``, ``input_sd=0.5`` or ``silent_trust=0.5``: design revisions 4, 5, 7, 8
+and 10 of docs/crisis.md)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import numpy as np
 from detente.cases import list_cases, load_case
 from detente.crisis._model import analyse, crisis_forecast
 
-_ANALYSE = {"channel", "trust", "power", "contest_exponent", "broken_promise", "power_shift"}
+_ANALYSE = {"channel", "trust", "power", "contest_exponent", "broken_promise", "power_shift",
+            "silent_trust"}
 
 
 def _value(v: str) -> Any:

@@ -121,6 +121,12 @@ INPUT_WORLDS = 50
 #: in advance on the odd half of the bank, grid {0, 0.1, …, 0.5}. 0 = the structural model.
 BASE_RATE_WEIGHT = 0.2
 
+#: κ₀, the trust each way in a dyad the record has no events for (design revision 10 of
+#: docs/crisis.md, ``silent_trust``): 1 is full trust (the model before the revision); the
+#: record's own credibility of such a dyad is its Beta(1, 1) prior's mean, 0.5. Trust read from
+#: events, or given as a number, is not affected.
+SILENT_TRUST = 1.0
+
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
 #: capability-ratio contest (γ = 1), λ = 1, full trust where the record has no events for the
@@ -130,7 +136,7 @@ DEFAULTS: dict[str, Any] = {
     "draws": 2000, "resolve_sd": 0.5, "contest_exponent": 1.0, "trust": "record",
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
-    "power_info": "common", "input_sd": 0.0,
+    "power_info": "common", "input_sd": 0.0, "silent_trust": SILENT_TRUST,
     "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
 }
 
@@ -386,7 +392,10 @@ def _as_of(scenario: Scenario) -> str | None:
     return scenario_as_of(getattr(scenario, "as_of", None), scenario.date)
 
 
-def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float, str]:
+def _trust(trust: Any, a: str, b: str, as_of: str | None, silent: float = SILENT_TRUST
+           ) -> tuple[float, float, str]:
+    """(a's trust in b, b's trust in a, how): from the record as of ``as_of`` (``silent`` each
+    way where it has no events for the dyad: design revision 10), or as given."""
     if isinstance(trust, str) or is_record(trust):
         if isinstance(trust, str) and trust != "record":
             raise InputError(f"trust must be a number in [0, 1] or 'record', got {trust!r}")
@@ -394,7 +403,10 @@ def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float,
         got = _record_trust(a, b, as_of, trust if own else None)
         which = "the given record" if own else "the record"
         if got is None:
-            return 1.0, 1.0, f"No events for {a}–{b} in {which}: full trust assumed"
+            if silent >= 1.0:
+                return 1.0, 1.0, f"No events for {a}–{b} in {which}: full trust assumed"
+            return silent, silent, (f"No events for {a}–{b} in {which}: trust {silent:g} "
+                                    f"assumed each way (silent_trust)")
         return got[0], got[1], (f"Trust from {which} as of {as_of or 'today'}: {a} in {b} "
                                 f"{got[0]:.2f}, {b} in {a} {got[1]:.2f}")
     if isinstance(trust, tuple):
@@ -403,6 +415,13 @@ def _trust(trust: Any, a: str, b: str, as_of: str | None) -> tuple[float, float,
     if not 0.0 <= t <= 1.0 or math.isnan(t):
         raise InputError(f"trust must be in [0, 1], got {trust!r}")
     return t, t, f"Trust {t:g} (given)"
+
+
+def check_silent_trust(value: float) -> None:
+    """κ₀ must be a number in [0, 1] (a located error otherwise)."""
+    if not (isinstance(value, (int, float)) and 0.0 <= float(value) <= 1.0):
+        raise InputError(f"silent_trust must be a number in [0, 1] (the trust each way in a "
+                         f"dyad the record has no events for; 1 = full trust), got {value!r}")
 
 
 def _holder_margin(s: CrisisSetup, col: CollectiveLayer, a: int) -> float:
@@ -466,7 +485,7 @@ def _standoff(s: CrisisSetup, col: CollectiveLayer, a: int, opts: tuple[OptionSe
 
 
 def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str | None,
-          counterpart: str) -> tuple[Dyad, str]:
+          counterpart: str, silent_trust: float = SILENT_TRUST) -> tuple[Dyad, str]:
     opts = tuple(o for o in s.options if o.holder == a)
     n_a = s.n_actors
     others = np.arange(n_a) != a
@@ -501,7 +520,7 @@ def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str |
         for o in opts:
             targets[list(o.targets)] = True
         cp = int(np.argmax(np.where(targets & others, s.capability, -np.inf)))
-    ka, kb, how = _trust(trust, s.actor_ids[a], s.actor_ids[cp], as_of)
+    ka, kb, how = _trust(trust, s.actor_ids[a], s.actor_ids[cp], as_of, silent_trust)
     return Dyad(a, opts, beta, issues, vetoes, standoff, agreement_base, win, lose, ka, kb,
                 cp), how
 
@@ -766,11 +785,14 @@ def analyse(
     power: float = 0.5,
     broken_promise: str = "standoff",
     power_shift: float = 0.0,
+    silent_trust: float = SILENT_TRUST,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals).
     ``rng`` seeds only the random part of the candidate deals; :func:`crisis_forecast` always
-    uses :data:`CANDIDATE_SEED`, whatever its own seed."""
+    uses :data:`CANDIDATE_SEED`, whatever its own seed. ``silent_trust`` is κ₀, the trust each
+    way where the record has no events for the dyad (design revision 10)."""
+    check_silent_trust(silent_trust)
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
     gen = as_generator(rng)
@@ -782,7 +804,7 @@ def analyse(
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
     when = as_of or (_as_of(scenario) if is_record(trust) else None)  # record trust only
-    d, how = _dyad(s, col, a, trust, when, counterpart)
+    d, how = _dyad(s, col, a, trust, when, counterpart, silent_trust)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
@@ -929,6 +951,7 @@ def _crisis_forecast_one(
     power_shift: float = 0.0,
     power_info: str = "common",
     input_sd: float = 0.0,
+    silent_trust: float = SILENT_TRUST,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -954,7 +977,7 @@ def _crisis_forecast_one(
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
                  as_of=as_of, power=power, broken_promise=broken_promise,
-                 power_shift=power_shift)
+                 power_shift=power_shift, silent_trust=silent_trust)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -1199,6 +1222,10 @@ _OPTIONS = {
                             "the log-odds of prevailing by sZ, known to both sides; the "
                             "forecast mixes the worlds (design revision 8); 0 = the coded "
                             "values"),
+    "silent_trust": Option(SILENT_TRUST, "κ₀: the trust each way in a dyad the record has no "
+                                         "events for (design revision 10); 1 = full trust, "
+                                         "0.5 = the record's own prior mean; trust from events "
+                                         "or given as a number is not affected"),
     "base_rate_weight": Option(BASE_RATE_WEIGHT, "ε: the episode forecast is (1 − ε) × the "
                                                  "structural model's + ε × the case bank's "
                                                  "outcome frequencies (design revision 9; "
@@ -1242,6 +1269,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         power=float(opts["power"]), standoff_info=str(opts["standoff_info"]),
         broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
         power_info=str(opts["power_info"]), input_sd=float(opts["input_sd"]),
+        silent_trust=float(opts["silent_trust"]),
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
