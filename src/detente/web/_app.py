@@ -125,7 +125,7 @@ def error_body(e: InputError, prefix: tuple[str | int, ...] = ()) -> dict[str, A
     kind = "limit" if isinstance(e, LimitError) else (
         "not_found" if isinstance(e, InputLookupError) else "input")
     if not e.problems:
-        return {"detail": [{"loc": list(prefix), "msg": str(e), "type": kind}]}
+        return {"detail": [{"loc": list(prefix), "msg": str(e), "type": kind, "line": None}]}
     out = []
     for p in e.problems:
         loc = list(prefix) + list(p.loc or ((p.field,) if p.field else ()))

@@ -250,7 +250,8 @@ def forecast_page(request: Request, s: Ref = None,
     figs = [_fig(f"issue-{k}", forecast_issue_figure(sc, fs, i))
             for k, i in enumerate(issues)]
     iterating = [f for f in fs if f.trajectory is not None]
-    traj = [_fig(f"traj-{f.model}", eum_trajectory_figure(f, focus)) for f in iterating]
+    traj = [_fig(f"traj-{f.model}", eum_trajectory_figure(f, focus, sc.issue(focus).label))
+            for f in iterating]
     trades = next((list(f.diagnostics.get("exchanges", []))[:200] for f in fs
                    if f.model == "exchange"), None)
     from detente.collective import beside_status_quo

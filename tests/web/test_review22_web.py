@@ -1,0 +1,76 @@
+"""Review 22: a lecturer's class exercise on the dashboard, and a teaching assistant grading
+through the HTTP API with httpx."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from fastapi.testclient import TestClient
+from web_helpers import detail
+
+CLASS = """\
+name: class test
+actors:
+  - {id: A, name: Alpha, capability: 50}
+  - {id: B, name: Beta, capability: 30}
+  - {id: C, name: Gamma, capability: 20}
+issues:
+  - {id: tariff, name: Tariff level, low: free, high: closed, status_quo: 60}
+  - {id: quota, name: Fish quota, status_quo: 20}
+stances:
+  - {actor: A, issue: tariff, position: 10, salience: 80}
+  - {actor: B, issue: tariff, position: 70, salience: 60}
+  - {actor: C, issue: tariff, position: 50, salience: 40}
+  - {actor: A, issue: quota, position: 30, salience: 50}
+  - {actor: B, issue: quota, position: 80, salience: 90}
+  - {actor: C, issue: quota, position: 60, salience: 30}
+"""
+
+
+def _specs(page: str) -> str:
+    return html.unescape(page)
+
+
+# -- issue names, not ids, on the forecast page ------------------------------------------------
+def test_the_rounds_figure_is_titled_with_the_issue_name(client: TestClient) -> None:
+    r = client.get("/forecast", params={"s": "geneva-2022", "model": "eum",
+                                        "issue": "open_door"})
+    assert r.status_code == 200, r.text
+    page = _specs(r.text)
+    assert "eum: positions by round on NATO open door for Ukraine" in page
+    assert "positions by round on open_door" not in page
+
+
+def test_the_exchange_trades_table_names_the_issues(client: TestClient) -> None:
+    r = client.get("/forecast", params={"s": "geneva-2022", "model": "exchange"})
+    assert r.status_code == 200, r.text
+    table = r.text.split('id="trades"', 1)[1].split("</table>", 1)[0]
+    cells = set(re.findall(r"<td>([^<]*)</td>", table))
+    ids = {"open_door", "eastern_posture", "inf_missiles"}
+    assert not cells & ids, cells & ids
+    assert cells & {"NATO open door for Ukraine", "Intermediate-range missiles in Europe",
+                    html.escape("Allied force posture in post-1997 members")}
+
+
+# -- every API error is located and has the documented shape -----------------------------------
+def test_a_bad_option_value_is_at_the_models_options(client: TestClient) -> None:
+    r = client.post("/api/forecast", json={"scenario": "geneva-2022", "models": ["eum"],
+                                           "options": {"eum": {"rounds": -5}}})
+    assert r.status_code == 422, r.text
+    (d,) = detail(r)
+    assert d["loc"] == ["options", "eum"], d
+    assert "rounds" in d["msg"] and "-5" in d["msg"]
+    assert d["line"] is None
+
+
+def test_bargain_from_the_record_with_a_party_it_does_not_know_is_at_that_party(
+        client: TestClient) -> None:
+    h = client.post("/api/scenarios", json={"yaml": CLASS}).json()["hash"]
+    r = client.post("/api/bargain", json={"scenario": h, "a": "A", "b": "B",
+                                          "as_of": "2022-01-10"})
+    assert r.status_code == 404, r.text
+    d = detail(r)[0]
+    assert d["loc"] == ["a"], d
+    assert "'A' does not appear in the record" in d["msg"]
+    assert d["line"] is None
