@@ -74,3 +74,31 @@ def test_bargain_from_the_record_with_a_party_it_does_not_know_is_at_that_party(
     assert d["loc"] == ["a"], d
     assert "'A' does not appear in the record" in d["msg"]
     assert d["line"] is None
+
+
+# -- FastAPI's own answers in the API's shape ---------------------------------------------------
+def test_a_body_not_in_utf8_is_located_at_the_body(client: TestClient) -> None:
+    body = '{"scenario": "genève"}'.encode("latin-1")
+    r = client.post("/api/forecast", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    (d,) = detail(r)
+    assert d["loc"] == ["body"] and "JSON object in UTF-8" in d["msg"], d
+
+
+def test_an_unknown_operation_is_a_located_404_and_a_page_for_the_browser(
+        client: TestClient) -> None:
+    r = client.get("/api/forecasts")
+    assert r.status_code == 404
+    assert "/api/forecasts" in detail(r)[0]["msg"]
+    r = client.get("/forcast")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "no page or operation at /forcast" in r.text
+
+
+def test_every_error_documented_in_the_schema_has_the_shape_given(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    op = schema["paths"]["/api/forecast"]["post"]["responses"]
+    assert {"400", "404", "413", "422"} <= set(op)
+    ref = op["422"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    item = schema["components"]["schemas"]["ErrorItem"]
+    assert ref == "ErrorOut" and set(item["properties"]) == {"loc", "msg", "type", "line"}
