@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from detente.collective import Forecast
 
 
 def scale_digits(width: float) -> int:
@@ -20,3 +25,30 @@ def fixed(x: float, digits: int) -> str:
     if text.startswith("-") and float(text) == 0.0:
         return text[1:]
     return text
+
+
+def forecasts_csv(forecasts: Sequence[Forecast]) -> str:
+    """The forecasts as ``detente forecast -f csv`` writes them (and the dashboard's download):
+    one row per model and issue, ``model,issue,outcome``, the outcome at full precision (empty
+    when a model gives none)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["model", "issue", "outcome"])
+    for f in forecasts:
+        for i, o in zip(f.issue_ids, f.outcomes, strict=True):
+            w.writerow([f.model, i, "" if math.isnan(o) else repr(float(o))])
+    return buf.getvalue()
+
+
+def forecasts_doc(scenario_name: str, forecasts: Sequence[Forecast],
+                  notes: Sequence[str] = ()) -> dict[str, Any]:
+    """The forecasts as ``detente forecast -f json`` writes them (and the dashboard's
+    download)."""
+    doc: dict[str, Any] = {"scenario": scenario_name,
+                           "forecasts": [f.as_dict() for f in forecasts]}
+    if notes:  # what a what-if's --drop took with it
+        doc["notes"] = list(notes)
+    return doc

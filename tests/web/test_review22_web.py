@@ -102,3 +102,35 @@ def test_every_error_documented_in_the_schema_has_the_shape_given(client: TestCl
     ref = op["422"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
     item = schema["components"]["schemas"]["ErrorItem"]
     assert ref == "ErrorOut" and set(item["properties"]) == {"loc", "msg", "type", "line"}
+
+
+# -- downloading the results -------------------------------------------------------------------
+def test_the_forecast_page_downloads_what_the_command_line_writes(client: TestClient) -> None:
+    import csv
+    import io
+    import json
+
+    from detente._format import forecasts_csv, forecasts_doc
+    from detente.collective import forecast
+    from detente.examples import example_path
+    from detente.scenario import load_scenario
+
+    page = client.get("/forecast", params={"s": "geneva-2022", "model": ["eum", "median"],
+                                           "seed": 3})
+    assert page.status_code == 200
+    links = dict(re.findall(r'id="download-(csv|json)" href="([^"]+)"', page.text))
+    assert set(links) == {"csv", "json"}
+    sc = load_scenario(example_path("geneva-2022"))
+    fs = [forecast(sc, m, rng=3) for m in ("eum", "median")]
+    r = client.get(html.unescape(links["csv"]))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="geneva-2022-forecasts.csv"' in r.headers["content-disposition"]
+    assert r.text == forecasts_csv(fs)
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 2 * len(sc.issues)
+    assert {row["model"] for row in rows} == {"eum", "median"}
+    r = client.get(html.unescape(links["json"]))
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+    assert json.loads(r.text) == json.loads(json.dumps(forecasts_doc(sc.name, fs)))
+    bad = client.get("/forecast/download", params={"s": "geneva-2022", "format": "xlsx"})
+    assert bad.status_code == 422
