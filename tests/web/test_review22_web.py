@@ -134,3 +134,26 @@ def test_the_forecast_page_downloads_what_the_command_line_writes(client: TestCl
     assert json.loads(r.text) == json.loads(json.dumps(forecasts_doc(sc.name, fs)))
     bad = client.get("/forecast/download", params={"s": "geneva-2022", "format": "xlsx"})
     assert bad.status_code == 422
+
+
+# -- the Monte Carlo's errors located as the forecast's --------------------------------------
+def test_simulate_names_a_missing_model_as_forecast_does(client: TestClient) -> None:
+    r = client.post("/api/simulate", json={"scenario": "geneva-2022", "models": ["eumm"],
+                                           "draws": 50})
+    assert r.status_code == 404, r.text
+    assert detail(r)[0]["loc"] == ["models", 0]
+
+
+def test_simulate_and_sensitivity_put_a_bad_option_value_at_the_options(
+        client: TestClient) -> None:
+    r = client.post("/api/simulate", json={"scenario": "geneva-2022", "models": ["eum"],
+                                           "draws": 20, "options": {"eum": {"rounds": -5}}})
+    assert r.status_code == 422, r.text
+    (d,) = detail(r)
+    assert d["loc"] == ["options"] and "rounds" in d["msg"], d
+    r = client.post("/api/sensitivity", json={"scenario": "geneva-2022", "model": "eum",
+                                              "n": 4, "jitter": "position=10",
+                                              "options": {"rounds": -5}})
+    assert r.status_code == 422, r.text
+    (d,) = detail(r)
+    assert d["loc"] == ["options"] and "rounds" in d["msg"], d
