@@ -157,3 +157,12 @@ def test_simulate_and_sensitivity_put_a_bad_option_value_at_the_options(
     assert r.status_code == 422, r.text
     (d,) = detail(r)
     assert d["loc"] == ["options"] and "rounds" in d["msg"], d
+
+
+def test_the_bargaining_solutions_table_names_the_issues(client: TestClient) -> None:
+    r = client.get("/bargain", params={"s": "geneva-2022", "a": "USA", "b": "RUS",
+                                       "trust": 0.6})
+    assert r.status_code == 200
+    table = r.text.split('id="solutions"', 1)[1].split("</thead>", 1)[0]
+    heads = re.findall(r"<th>([^<]*)</th>", table)
+    assert "NATO open door for Ukraine" in heads and "open_door" not in heads, heads
