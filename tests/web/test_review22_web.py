@@ -166,3 +166,15 @@ def test_the_bargaining_solutions_table_names_the_issues(client: TestClient) -> 
     table = r.text.split('id="solutions"', 1)[1].split("</thead>", 1)[0]
     heads = re.findall(r"<th>([^<]*)</th>", table)
     assert "NATO open door for Ukraine" in heads and "open_door" not in heads, heads
+
+
+def test_an_issue_without_a_name_is_named_by_its_id_as_in_the_simulation(
+        client: TestClient) -> None:
+    doc = {"name": "x", "actors": [{"id": "A", "capability": 1}, {"id": "B", "capability": 2}],
+           "issues": [{"id": "fish"}],
+           "stances": [{"actor": "A", "issue": "fish", "position": 5, "salience": 5},
+                       {"actor": "B", "issue": "fish", "position": 50, "salience": 50}]}
+    f = client.post("/api/forecast", json={"document": doc, "models": ["median"]}).json()
+    s = client.post("/api/simulate", json={"document": doc, "models": ["median"],
+                                           "draws": 10}).json()
+    assert f["issues"][0]["name"] == s["models"][0]["issues"][0]["name"] == "fish"

@@ -243,7 +243,7 @@ def forecast_payload(scenario: Scenario, forecasts: list[Forecast],
         if trades is not None:
             d["trades"] = _clean(list(trades))
         models.append(_clean(d))
-    issues = [{"issue": i.id, "name": i.name, "status_quo": i.status_quo,
+    issues = [{"issue": i.id, "name": i.label, "status_quo": i.status_quo,
                "observed": None if i.observed is None else i.observed.value,
                "scale": [i.scale_min, i.scale_max]} for i in scenario.issues]
     return {"scenario": scenario.name, "hash": scenario_hash(scenario), "issues": issues,
