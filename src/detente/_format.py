@@ -52,3 +52,24 @@ def forecasts_doc(scenario_name: str, forecasts: Sequence[Forecast],
     if notes:  # what a what-if's --drop took with it
         doc["notes"] = list(notes)
     return doc
+
+
+def simulation_csv(result: Any) -> str:
+    """A simulation's summary as ``detente simulate -f csv`` writes it (and the dashboard's
+    download): one row per model and issue, full precision."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    qs = sorted(result.models[0].quantiles) if result.models else []
+    w.writerow(["model", "issue", "point", "mean", "sd", "mcse", *[f"q{q:g}" for q in qs],
+                "p_above", "converged"])
+    for m in result.models:
+        for k, iss in enumerate(m.issue_ids):
+            w.writerow([m.model, iss, repr(float(m.point[k])), repr(float(m.mean[k])),
+                        repr(float(m.sd[k])), repr(float(m.mcse[k])),
+                        *[repr(float(m.quantiles[q][k])) for q in qs],
+                        "" if m.p_above is None else repr(float(m.p_above[k])),
+                        str(bool(m.converged[k])).lower()])
+    return buf.getvalue()

@@ -178,3 +178,33 @@ def test_an_issue_without_a_name_is_named_by_its_id_as_in_the_simulation(
     s = client.post("/api/simulate", json={"document": doc, "models": ["median"],
                                            "draws": 10}).json()
     assert f["issues"][0]["name"] == s["models"][0]["issues"][0]["name"] == "fish"
+
+
+def test_the_uncertainty_page_downloads_what_detente_simulate_writes(
+        client: TestClient) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    page = client.get("/uncertainty", params={
+        "s": "geneva-2022", "model": ["compromise", "median"], "draws": 200, "seed": 5,
+        "jitter": "position=10", "above": 50, "set": "RUS.open_door.salience=90",
+        "method": "none", "run": 1})
+    assert page.status_code == 200, page.text
+    links = dict(re.findall(r'id="download-(csv|json)" href="([^"]+)"', page.text))
+    assert set(links) == {"csv", "json"}
+    got = client.get(html.unescape(links["csv"]))
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    assert "geneva-2022-simulation.csv" in got.headers["content-disposition"]
+    args = ["simulate", "geneva-2022", "-m", "compromise", "-m", "median", "-n", "200",
+            "--seed", "5", "--jitter", "position=10", "--above", "50",
+            "--set", "RUS.open_door.salience=90"]
+    cli = CliRunner().invoke(app, [*args, "-f", "csv"])
+    assert cli.exit_code == 0, cli.output
+    assert got.text == cli.stdout
+    js = client.get(html.unescape(links["json"]))
+    cli = CliRunner().invoke(app, [*args, "-f", "json"])
+    mine, theirs = json.loads(js.text), json.loads(cli.stdout)
+    assert mine["models"] == theirs["models"] and mine["draws"] == 200
