@@ -208,3 +208,11 @@ def test_the_uncertainty_page_downloads_what_detente_simulate_writes(
     cli = CliRunner().invoke(app, [*args, "-f", "json"])
     mine, theirs = json.loads(js.text), json.loads(cli.stdout)
     assert mine["models"] == theirs["models"] and mine["draws"] == 200
+
+
+def test_an_upload_without_a_filename_says_a_file_was_expected(client: TestClient) -> None:
+    r = client.post("/api/scenarios/upload", files={"file": ("", CLASS.encode())})
+    assert r.status_code == 422, r.text
+    (d,) = detail(r)
+    assert d["loc"] == ["body", "file"] and "expected a file" in d["msg"], d
+    assert "UploadFile" not in d["msg"] and "class" not in d["msg"]

@@ -201,6 +201,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         detail: list[dict[str, Any]] = [
                   {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")),
                    "type": str(e.get("type", "input")), "line": None} for e in exc.errors()]
+        for d in detail:
+            if "Expected UploadFile" in d["msg"]:  # a form field given as text, no filename
+                d["msg"] = ("expected a file (a multipart form part with a filename, e.g. "
+                            "files={'file': ('scenario.yaml', data)}), got a text field")
         if _json_path(request.url.path):
             return JSONResponse({"detail": detail}, status_code=422)
         return _pages.error_page(request, InputError("; ".join(
