@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from detente.collective import Forecast
 
 
 def scale_digits(width: float) -> int:
@@ -20,3 +25,51 @@ def fixed(x: float, digits: int) -> str:
     if text.startswith("-") and float(text) == 0.0:
         return text[1:]
     return text
+
+
+def forecasts_csv(forecasts: Sequence[Forecast]) -> str:
+    """The forecasts as ``detente forecast -f csv`` writes them (and the dashboard's download):
+    one row per model and issue, ``model,issue,outcome``, the outcome at full precision (empty
+    when a model gives none)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["model", "issue", "outcome"])
+    for f in forecasts:
+        for i, o in zip(f.issue_ids, f.outcomes, strict=True):
+            w.writerow([f.model, i, "" if math.isnan(o) else repr(float(o))])
+    return buf.getvalue()
+
+
+def forecasts_doc(scenario_name: str, forecasts: Sequence[Forecast],
+                  notes: Sequence[str] = ()) -> dict[str, Any]:
+    """The forecasts as ``detente forecast -f json`` writes them (and the dashboard's
+    download)."""
+    doc: dict[str, Any] = {"scenario": scenario_name,
+                           "forecasts": [f.as_dict() for f in forecasts]}
+    if notes:  # what a what-if's --drop took with it
+        doc["notes"] = list(notes)
+    return doc
+
+
+def simulation_csv(result: Any) -> str:
+    """A simulation's summary as ``detente simulate -f csv`` writes it (and the dashboard's
+    download): one row per model and issue, full precision."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    qs = sorted(result.models[0].quantiles) if result.models else []
+    w.writerow(["model", "issue", "point", "mean", "sd", "mcse", *[f"q{q:g}" for q in qs],
+                "p_above", "converged"])
+    for m in result.models:
+        for k, iss in enumerate(m.issue_ids):
+            w.writerow([m.model, iss, repr(float(m.point[k])), repr(float(m.mean[k])),
+                        repr(float(m.sd[k])), repr(float(m.mcse[k])),
+                        *[repr(float(m.quantiles[q][k])) for q in qs],
+                        "" if m.p_above is None else repr(float(m.p_above[k])),
+                        str(bool(m.converged[k])).lower()])
+    return buf.getvalue()

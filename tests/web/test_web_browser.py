@@ -230,3 +230,24 @@ def test_uncertainty_long_run_can_be_cancelled(server, page):
     assert "cancelled after" in pg.locator("#progress-text").inner_text()
     assert pg.locator("#result [data-fig]").count() == 0
     page.shot("uncertainty-cancelled")
+
+
+@pytest.mark.parametrize("width", [1024, 390])
+def test_every_page_fits_a_projector_and_a_phone(server, browser, width):
+    """review22: at a phone's width the bargaining page's two figures were squeezed side by side
+    and the forecast's figures, the solutions, drivers and operations tables and the text boxes
+    ran off the right edge. Nothing may make the page scroll sideways (a wide table scrolls in
+    its own box)."""
+    ctx = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        pg = ctx.new_page()
+        wider = {}
+        for name, path in PAGES.items():
+            pg.goto(server.url + path)
+            wait_for_plots(pg)
+            sw = pg.evaluate("document.documentElement.scrollWidth")
+            if sw > width:
+                wider[name] = sw
+        assert wider == {}, wider
+    finally:
+        ctx.close()

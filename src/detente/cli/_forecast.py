@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from pathlib import Path
@@ -66,25 +64,16 @@ def _fmt(x: float, digits: int = 2) -> str:
 
 def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: bool,
             notes: tuple[str, ...] = ()) -> None:
+    from detente._format import forecasts_csv, forecasts_doc
     from detente.crisis._calibrate import forecast_mixture_line
 
     if fmt is TableJsonCsv.json:
-        doc: dict[str, Any] = {
-            "scenario": scenario.name,
-            "forecasts": [f.as_dict() for f in forecasts],
-        }
-        if notes:  # what a what-if's --drop took with it (also on stderr)
-            doc["notes"] = list(notes)
+        # notes: what a what-if's --drop took with it (also on stderr)
+        doc = forecasts_doc(scenario.name, forecasts, notes)
         console.print_json(json.dumps(doc, allow_nan=False))
         return
     if fmt is TableJsonCsv.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["model", "issue", "outcome"])
-        for f in forecasts:
-            for i, o in zip(f.issue_ids, f.outcomes, strict=True):
-                w.writerow([f.model, i, "" if math.isnan(o) else repr(float(o))])
-        typer.echo(buf.getvalue(), nl=False)
+        typer.echo(forecasts_csv(forecasts), nl=False)
         return
     table = Table(title=f"{scenario.name}: forecast per issue", title_justify="left")
     table.add_column("issue")

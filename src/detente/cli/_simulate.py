@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import time
@@ -195,19 +193,9 @@ def simulate_cmd(
         doc["notes"] = [*wnotes, *doc["notes"]]  # what a --drop took with it (also on stderr)
         console.print_json(json.dumps(doc, allow_nan=False))
     elif fmt is TableJsonCsv.csv:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        qs = sorted(res.models[0].quantiles)
-        w.writerow(["model", "issue", "point", "mean", "sd", "mcse", *[f"q{q:g}" for q in qs],
-                    "p_above", "converged"])
-        for m in res.models:
-            for k, iss in enumerate(m.issue_ids):
-                w.writerow([m.model, iss, repr(float(m.point[k])), repr(float(m.mean[k])),
-                            repr(float(m.sd[k])), repr(float(m.mcse[k])),
-                            *[repr(float(m.quantiles[q][k])) for q in qs],
-                            "" if m.p_above is None else repr(float(m.p_above[k])),
-                            str(bool(m.converged[k])).lower()])
-        typer.echo(buf.getvalue(), nl=False)
+        from detente._format import simulation_csv
+
+        typer.echo(simulation_csv(res), nl=False)
     else:
         _table(res, scenario)
     if plot is not None:

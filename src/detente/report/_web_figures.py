@@ -110,8 +110,10 @@ def forecast_issue_figure(scenario: Scenario, forecasts: Sequence[Forecast],
         showlegend=False)}
 
 
-def eum_trajectory_figure(forecast: Forecast, issue_id: str) -> dict[str, Any]:
-    """Each actor's position round by round on one issue, and the forecast after each round."""
+def eum_trajectory_figure(forecast: Forecast, issue_id: str, label: str | None = None
+                          ) -> dict[str, Any]:
+    """Each actor's position round by round on one issue, and the forecast after each round.
+    ``label`` is the issue's name for the title (the id when not given)."""
     k = forecast.issue_ids.index(issue_id)
     assert forecast.trajectory is not None
     traj = forecast.trajectory[:, :, k]
@@ -129,7 +131,7 @@ def eum_trajectory_figure(forecast: Forecast, issue_id: str) -> dict[str, Any]:
                      "x": rounds, "y": _nums(forecast.round_outcomes[:, k]),
                      "line": {"width": 4, "color": "black"}})
     return {"data": data, "layout": _layout(
-        f"{forecast.model}: positions by round on {issue_id}", height=420,
+        _short(f"{forecast.model}: positions by round on {label or issue_id}", 70), height=420,
         xaxis={"title": {"text": "round"}, "dtick": 1},
         yaxis={"title": {"text": "position"}},
         legend={"orientation": "v", "x": 1.02, "y": 1})}

@@ -50,7 +50,33 @@ def _no_unknown_query(request: Request) -> None:
             for name in unknown])
 
 
-router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_query)])
+class ErrorItem(BaseModel):
+    """One problem: where (``loc``, the path of the field at fault), what and, for an uploaded
+    file, its line (``null`` otherwise)."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+    line: int | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every error answer of the API: FastAPI's shape, plus the line in an uploaded file."""
+
+    detail: list[ErrorItem]
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorOut, "description": description}
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("a body that is not JSON in UTF-8"),
+    404: _error("a name that does not exist (scenario, hash, model, actor in the record)"),
+    413: _error("a body or upload over the server's size limit"),
+    422: _error("a mistake in the input, at the field (`loc`) and line at fault"),
+}
+router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_query)], responses=ERRORS)
 
 Name = Annotated[str, Field(min_length=1, max_length=100)]
 Code = Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.*-]+$")]
@@ -291,7 +317,7 @@ def _jobs(request: Request) -> Any:
 
 @router.post("/simulate", summary="Monte Carlo over the scenario's uncertain inputs: per issue "
              "and model the mean, quantiles, P(above), Monte Carlo standard error",
-             responses={429: {"description": "the server runs as many simulations as it may"}})
+             responses={429: _error("the server runs as many simulations as it may")})
 def post_simulate(request: Request, state: StateDep, body: SimulateIn) -> dict[str, Any]:
     from detente.web import _uncertainty as unc
 
@@ -318,8 +344,8 @@ class SensitivityIn(WhatIfIn):
 
 
 @router.post("/sensitivity", summary="Sobol or Morris indices of each issue's forecast to the "
-             "uncertain inputs, ranked", responses={429: {"description": "the server runs as "
-                                                          "many analyses as it may"}})
+             "uncertain inputs, ranked",
+             responses={429: _error("the server runs as many analyses as it may")})
 def post_sensitivity(request: Request, state: StateDep, body: SensitivityIn) -> dict[str, Any]:
     from detente.web import _uncertainty as unc
 
@@ -468,8 +494,7 @@ class WriteRefused(Exception):
 
 @router.post("/record/events", summary="Write accepted candidates to the record (needs the "
              "token)", status_code=201,
-             responses={401: {"description": "no or wrong token"},
-                        403: {"description": "read-only server"}})
+             responses={401: _error("no or wrong token"), 403: _error("read-only server")})
 def post_events(body: AcceptIn, state: Annotated[State, Depends(require_writes)]
                 ) -> JSONResponse:
     ids = svc.accept(state, [c.model_dump() for c in body.candidates], body.source)

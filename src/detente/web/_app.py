@@ -39,7 +39,7 @@ _HEADERS = [
 
 
 def _too_large(limit: int, what: str) -> dict[str, Any]:
-    return {"detail": [{"loc": ["body"], "type": "limit",
+    return {"detail": [{"loc": ["body"], "type": "limit", "line": None,
                         "msg": f"request body {what}, over this server's limit of {limit:,} "
                                "bytes"}]}
 
@@ -125,7 +125,7 @@ def error_body(e: InputError, prefix: tuple[str | int, ...] = ()) -> dict[str, A
     kind = "limit" if isinstance(e, LimitError) else (
         "not_found" if isinstance(e, InputLookupError) else "input")
     if not e.problems:
-        return {"detail": [{"loc": list(prefix), "msg": str(e), "type": kind}]}
+        return {"detail": [{"loc": list(prefix), "msg": str(e), "type": kind, "line": None}]}
     out = []
     for p in e.problems:
         loc = list(prefix) + list(p.loc or ((p.field,) if p.field else ()))
@@ -198,8 +198,13 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
-        detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")),
-                   "type": str(e.get("type", "input"))} for e in exc.errors()]
+        detail: list[dict[str, Any]] = [
+                  {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")),
+                   "type": str(e.get("type", "input")), "line": None} for e in exc.errors()]
+        for d in detail:
+            if "Expected UploadFile" in d["msg"]:  # a form field given as text, no filename
+                d["msg"] = ("expected a file (a multipart form part with a filename, e.g. "
+                            "files={'file': ('scenario.yaml', data)}), got a text field")
         if _json_path(request.url.path):
             return JSONResponse({"detail": detail}, status_code=422)
         return _pages.error_page(request, InputError("; ".join(
@@ -212,14 +217,35 @@ def create_app(settings: WebSettings) -> FastAPI:
         if request.url.path.startswith("/api/"):
             headers = {"www-authenticate": "Bearer"} if exc.status == 401 else None
             return JSONResponse({"detail": [{"loc": ["header", "authorization"],
-                                             "msg": str(exc), "type": "auth"}]},
+                                             "msg": str(exc), "type": "auth", "line": None}]},
                                 status_code=exc.status, headers=headers)
         return _pages.error_page(request, InputError(str(exc)), exc.status)
+
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        # FastAPI's and Starlette's own answers (a body that is not JSON in UTF-8, a path or
+        # method that does not exist) in the API's one shape, or as the dashboard's error page
+        msg, loc = str(exc.detail), []
+        if exc.status_code == 400 and msg == "There was an error parsing the body":
+            msg, loc = ("cannot read the body as JSON: expected a JSON object in UTF-8 "
+                        "(Content-Type: application/json)"), ["body"]
+        elif exc.status_code == 404:
+            msg = f"no page or operation at {request.url.path}"
+        elif exc.status_code == 405:
+            msg = f"{request.method} is not an operation of {request.url.path}"
+        if _json_path(request.url.path) or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": [{"loc": loc, "msg": msg, "type": "http",
+                                             "line": None}]},
+                                status_code=exc.status_code, headers=exc.headers)
+        return _pages.error_page(request, InputError(msg), exc.status_code)
 
     @app.exception_handler(Busy)
     async def _busy(request: Request, exc: Busy) -> Response:
         if _json_path(request.url.path):
-            return JSONResponse({"detail": [{"loc": [], "msg": str(exc), "type": "busy"}]},
+            return JSONResponse({"detail": [{"loc": [], "msg": str(exc), "type": "busy",
+                                             "line": None}]},
                                 status_code=429, headers={"retry-after": "5"})
         return _pages.error_page(request, InputError(str(exc)), 429)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
@@ -226,6 +226,34 @@ async def scenario_save(request: Request) -> Response:
 
 
 # -- forecasts ----------------------------------------------------------------------------------
+@router.get("/forecast/download")
+def forecast_download(request: Request, s: Ref = None,
+                      model: Annotated[list[str] | None, Query(max_length=12)] = None,
+                      seed: Annotated[int, Query(ge=0, le=2**32 - 1)] = 0,
+                      fmt: Annotated[Literal["csv", "json"], Query(alias="format")] = "csv"
+                      ) -> Response:
+    """The page's forecasts as ``detente forecast -f csv`` / ``-f json`` writes them."""
+    import json
+
+    from detente._format import forecasts_csv, forecasts_doc
+    from detente.collective import list_models
+
+    if not s:
+        raise InputError([Problem("choose a scenario (s=NAME or s=HASH)", "s", loc=("s",))])
+    st = _state(request)
+    sc = st.get(s)
+    chosen = [m for m in (model or []) if m] or [m.name for m in list_models()
+                                                 if m.name != "crisis"]
+    fs = svc.run_forecasts(st, sc, chosen, None, seed)
+    if fmt == "json":
+        body = json.dumps(forecasts_doc(sc.name, fs), allow_nan=False, indent=2) + "\n"
+        media = "application/json"
+    else:
+        body, media = forecasts_csv(fs), "text/csv; charset=utf-8"
+    return Response(body, media_type=media, headers={
+        "content-disposition": _attachment(f"{sc.name}-forecasts", f".{fmt}")})
+
+
 @router.get("/forecast", response_class=HTMLResponse)
 def forecast_page(request: Request, s: Ref = None,
                   model: Annotated[list[str] | None, Query(max_length=12)] = None,
@@ -250,12 +278,16 @@ def forecast_page(request: Request, s: Ref = None,
     figs = [_fig(f"issue-{k}", forecast_issue_figure(sc, fs, i))
             for k, i in enumerate(issues)]
     iterating = [f for f in fs if f.trajectory is not None]
-    traj = [_fig(f"traj-{f.model}", eum_trajectory_figure(f, focus)) for f in iterating]
+    traj = [_fig(f"traj-{f.model}", eum_trajectory_figure(f, focus, sc.issue(focus).label))
+            for f in iterating]
     trades = next((list(f.diagnostics.get("exchanges", []))[:200] for f in fs
                    if f.model == "exchange"), None)
     from detente.collective import beside_status_quo
 
+    downloads = {f: f"/forecast/download?{_qs(s=s, model=chosen, seed=seed, format=f)}"
+                 for f in ("csv", "json")}
     return _html(request, "forecast.html", title=f"Forecasts: {sc.name}", sc=sc, ref=s,
+                 downloads=downloads,
                  forecasts=fs, columns=beside_status_quo(fs), figs=figs, traj=traj,
                  trades=trades, focus=focus,
                  issues=issues, chosen=chosen, all_models=all_models, seed=seed,

@@ -198,7 +198,17 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
             if hit is not None:
                 _CACHE.move_to_end(key)
         if hit is None:
-            hit = forecast(scenario, name, rng=seed, **opts)
+            try:
+                hit = forecast(scenario, name, rng=seed, **opts)
+            except InputError as e:
+                if e.problems:
+                    raise
+                # a model's own check of an option (eum's rounds < 0) names no field: it is at
+                # the model's options when they were given, else at the model
+                i = names.index(name)
+                where: tuple[str | int, ...] = (("options", name) if options.get(name)
+                                                else ("models", i))
+                raise type(e)([Problem(str(e), str(where[-1]), loc=where)]) from None
             with _CACHE_LOCK:
                 _CACHE[key] = hit
                 while len(_CACHE) > _CACHE_SIZE:
@@ -233,7 +243,7 @@ def forecast_payload(scenario: Scenario, forecasts: list[Forecast],
         if trades is not None:
             d["trades"] = _clean(list(trades))
         models.append(_clean(d))
-    issues = [{"issue": i.id, "name": i.name, "status_quo": i.status_quo,
+    issues = [{"issue": i.id, "name": i.label, "status_quo": i.status_quo,
                "observed": None if i.observed is None else i.observed.value,
                "scale": [i.scale_min, i.scale_max]} for i in scenario.issues]
     return {"scenario": scenario.name, "hash": scenario_hash(scenario), "issues": issues,
@@ -300,7 +310,11 @@ def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *,
     record = None
     if as_of:
         parse_date(as_of, "as_of", as_of=True)
-        rt = record_trust(a, b, as_of, record=state.record())
+        rec = state.record()
+        for party, code in (("a", a), ("b", b)):
+            # a party the record never heard of is at its field, not an unlocated 404
+            _known_actor(rec, code, party, loc=(party,), what=f"party {party} (actor)")
+        rt = record_trust(a, b, as_of, record=rec)
         pair, source, record = rt.pair, f"record as of {as_of}", rt.as_dict()
     elif trust is not None:
         pair, source = (trust, trust), f"given ({trust:g})"
@@ -369,16 +383,19 @@ def _known_value(value: str, field: str, allowed: list[str]) -> None:
                                   f"{', '.join(allowed)}", field, loc=("query", field))])
 
 
-def _known_actor(record: Any, code: str, field: str) -> None:
-    """An actor filter the record has never heard of is a lookup error (404) naming the field,
-    with the words of ``detente credibility``."""
+def _known_actor(record: Any, code: str, field: str,
+                 loc: tuple[str | int, ...] | None = None, what: str | None = None) -> None:
+    """An actor filter the record has never heard of is a lookup error (404) naming the field
+    (a query parameter unless ``loc`` says otherwise), with the words of
+    ``detente credibility``."""
     from detente.errors import InputLookupError
     from detente.record._credibility import _check_actor
 
     try:
-        _check_actor(record, code, field)
+        _check_actor(record, code, what or field)
     except InputLookupError as e:
-        raise InputLookupError([Problem(str(e), field, loc=("query", field))]) from None
+        raise InputLookupError([Problem(str(e), field, loc=loc or ("query", field))]
+                               ) from None
 
 
 def agreements(state: State, party: str | None, kind: str | None) -> list[dict[str, Any]]:

@@ -191,11 +191,13 @@ def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
         raise _err(f"options for '{unknown[0]}', which is not among the models asked for "
                    f"({', '.join(models)})", "options", unknown[0])
     per_draw = 0.0
+    lookups = 0
     for i, name in enumerate(models):
         try:
             opts = get_model(name).resolve(dict(req.options.get(name, {})))
         except InputError as e:
             problems += [Problem(m, "models", loc=("models", i)) for m in e.messages]
+            lookups += isinstance(e, InputLookupError)  # a model that does not exist: a 404
             continue
         est = estimate_work(name, len(sc.actors), len(sc.issues), opts)
         if not est.within or (est.seconds is not None and est.seconds > limits.model_seconds):
@@ -204,7 +206,7 @@ def plan(scenario: Scenario, req: Request, limits: Limits) -> Plan:
                                     loc=("models", i)))
         per_draw += seconds_per_run(name, est.seconds)
     if problems:
-        raise InputError(problems)
+        raise (InputLookupError if lookups == len(problems) else InputError)(problems)
     if per_draw * req.draws > limits.simulate_seconds:
         most = max(1, int(limits.simulate_seconds / per_draw))
         raise LimitError([Problem(
@@ -270,9 +272,13 @@ def simulate_plan(p: Plan, progress: Callable[[int, int], None] | None = None
 
     req = p.request
     opts = {m: dict(req.options.get(m, {})) for m in p.models if m in req.options}
-    res = simulate(p.scenario, list(p.models), p.draws, seed=req.seed,
-                   jitter=req.jitter or None, above=req.above, options=opts or None,
-                   progress=progress)
+    try:
+        res = simulate(p.scenario, list(p.models), p.draws, seed=req.seed,
+                       jitter=req.jitter or None, above=req.above, options=opts or None,
+                       progress=progress)
+    except InputError as e:
+        # a model's own check of an option it was given (eum's rounds < 0) names no field
+        raise (_relocate(e, "options") if opts else e) from None
     # the what-if's notes lead the result's, which the page and the API's JSON show
     return dataclasses.replace(res, notes=(*p.notes, *res.notes)) if p.notes else res
 
@@ -282,9 +288,13 @@ def sensitivity_plan(p: Plan) -> SensitivityResult:
 
     req = p.request
     assert p.sensitivity_model is not None
-    return sensitivity(p.scenario, p.sensitivity_model, method=req.method, inputs=req.inputs,
-                       jitter=req.jitter or None, n=req.n, seed=req.seed,
-                       options=dict(req.options.get(p.sensitivity_model, {})))
+    opts = dict(req.options.get(p.sensitivity_model, {}))
+    try:
+        return sensitivity(p.scenario, p.sensitivity_model, method=req.method,
+                           inputs=req.inputs, jitter=req.jitter or None, n=req.n,
+                           seed=req.seed, options=opts)
+    except InputError as e:
+        raise (_relocate(e, "options") if opts else e) from None
 
 
 def run(p: Plan, progress: Callable[[int, int], None] | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -118,8 +118,9 @@ def _fmt(x: Any, digits: int = 1) -> str:
     return "—" if v != v else f"{v:.{digits}f}"
 
 
-def result_context(r: unc.UncertaintyResult) -> dict[str, Any]:
-    """What ``_uncertainty_result.html`` shows: the table rows and the figures."""
+def result_context(r: unc.UncertaintyResult, query: str | None = None) -> dict[str, Any]:
+    """What ``_uncertainty_result.html`` shows: the table rows and the figures, and (given the
+    run's query string) the links that download the summary."""
     from detente.report._uncertainty_figures import distribution_figure, sensitivity_figure
 
     sim = r.simulation
@@ -146,8 +147,10 @@ def result_context(r: unc.UncertaintyResult) -> dict[str, Any]:
             top = s.ranking[iss][:5]
             ranks.append({"issue": iss, "label": s.label(iss), "top": top,
                           "actors": s.actors[iss][:5]})
+    downloads = {f: f"/uncertainty/download?{query}&format={f}" for f in ("csv", "json")
+                 } if query else None
     return {"r": r, "sim": sim, "qs": qs, "rows": rows, "dfigs": figs, "sfigs": sfigs,
-            "ranks": ranks, "fmt": _fmt}
+            "ranks": ranks, "fmt": _fmt, "downloads": downloads}
 
 
 @router.get("/uncertainty", response_class=HTMLResponse)
@@ -177,7 +180,7 @@ def uncertainty_page(request: Request, q: Q) -> HTMLResponse:
         return html(request, "uncertainty.html", **ctx)
     with _jobs(request).slot():
         res = unc.run(plan)
-    ctx.update(result_context(res))
+    ctx.update(result_context(res, q.query(run=False)))
     ctx["result"] = res
     return html(request, "uncertainty.html", **ctx)
 
@@ -185,6 +188,35 @@ def uncertainty_page(request: Request, q: Q) -> HTMLResponse:
 def _located(p: Problem) -> str:
     where = ".".join(str(x) for x in p.loc)
     return f"{where}: {p.message}" if where else p.message
+
+
+@router.get("/uncertainty/download")
+def download(request: Request, q: Q,
+             fmt: Annotated[Literal["csv", "json"], Query(alias="format")] = "csv"
+             ) -> Response:
+    """The simulation's summary as ``detente simulate -f csv`` / ``-f json`` writes it: the
+    same seeded run as the page's (the sensitivity analysis is not part of it)."""
+    import dataclasses
+
+    from detente._format import simulation_csv
+    from detente.web import _service as svc
+    from detente.web._pages import _attachment
+
+    st = _state(request)
+    if not q.s:
+        raise InputError([Problem("choose a scenario (s=NAME or s=HASH)", "s", loc=("s",))])
+    sc = st.get(q.s)
+    req = dataclasses.replace(q.request(), method="none", smodel=None)
+    plan = unc.plan(sc, req, st.settings.limits)
+    with _jobs(request).slot():
+        res = unc.simulate_plan(plan)
+    if fmt == "json":
+        body = json.dumps(svc._clean(res.as_dict()), allow_nan=False, indent=2) + "\n"
+        media = "application/json"
+    else:
+        body, media = simulation_csv(res), "text/csv; charset=utf-8"
+    return Response(body, media_type=media, headers={
+        "content-disposition": _attachment(f"{sc.name}-simulation", f".{fmt}")})
 
 
 @router.post("/uncertainty/jobs")
@@ -245,5 +277,6 @@ def job_result(request: Request, job_id: JobId) -> Response:
                                          "msg": f"run {job.id} is {job.status}, not done"}]},
                             status_code=409)
     env = request.app.state.templates
-    text = env.get_template("_uncertainty_result.html").render(**result_context(job.result))
+    text = env.get_template("_uncertainty_result.html").render(
+        **result_context(job.result, job.query))
     return HTMLResponse(text)
