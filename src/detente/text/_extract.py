@@ -508,6 +508,10 @@ _HYP = re.compile(
 #: (twenty-fourth round) an act imminent, right before the act's word: "is on the verge of
 #: ratifying", "on the brink of withdrawing from", "nearing final ratification of", "close to
 #: suspending" (only articles and a few adjectives between the cue and the act)
+#: (twenty-eighth round) an end told in the progressive, ending at the act's word: "is
+#: expiring", "are running out", "was lapsing"
+_PROGRESSIVE_END = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:now|already|\w+ly)\s+)?"
+                              r"(?:expiring|lapsing|running\s+out|ending)$", re.I)
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
@@ -2902,6 +2906,17 @@ class Extractor:
             if not hyp and dm is not None and dm.end > dm.start and state.ref is not None and \
                     len(dm.value) >= (10 if dm.relative else 7) and \
                     dm.value > state.ref.isoformat()[:len(dm.value)]:
+                hyp = True
+            # (twenty-eighth round) an end told in the progressive ("which is expiring on March
+            # 31", "are running out on") dated after the time the sentence itself gives first
+            # ("On September 6, 2018, ... decided not to extend the treaty, which is expiring on
+            # ..."): an end still ahead then, not an end ("was expiring on December 5, 2009, and
+            # the sides let it lapse", with no earlier time, stays one)
+            if not hyp and etype == "expired" and dm is not None and \
+                    _PROGRESSIVE_END.search(s, max(c0, t0 - 40), t1) and any(
+                        d is not dm and not d.relative and d.start < dm.start and
+                        d.value[:min(len(d.value), len(dm.value))] <
+                        dm.value[:min(len(d.value), len(dm.value))] for d in dates):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
             # backshifted "will": a decision when the sentence gives a formal notice or date
