@@ -50,7 +50,12 @@ NO_FACT += [
     ("withdrawal-will-take-effect", "World news\n2019-02-02\n\nThe withdrawal from the INF "
      "Treaty will take effect six months after the notice, officials in Washington said."),
     ("termination-is-to-take-effect", _D20 + "The termination of the CFE Treaty is to take "
-     "effect 150 days after Russia's notification, the ministry said."),
+     "effect 150 days after Russia notifies the depositary, the ministry said."),
+    ("effect-after-notifies-to-suspend", _D20 + "Officials said the suspension will take "
+     "effect 60 days after Moscow notifies Washington to suspend the Open Skies Treaty."),
+    ("effect-after-us-to-withdraw", _D20 + "The withdrawal will enter into force 90 days after "
+     "the Russian side informs the U.S. administration to withdraw from the Open Skies "
+     "Treaty."),
     ("pullout-shall-become-effective", "World news\n2018-05-09\n\nThe pullout from the JCPOA "
      "shall become effective once the sanctions are reimposed, the White House said."),
 ]
@@ -59,6 +64,10 @@ FACTS += [
     # with its own verb
     ("suspension-entered-into-force", _D20 + "Russia's suspension of the CFE Treaty entered "
      "into force on December 12, 2007.", [w("cfe_1990", "RUS", "suspended", "2007-12")]),
+    # (written with the change: the same time set by a step, told as past)
+    ("took-effect-after", "World news\n2008-01-30\n\nRussia's suspension of the CFE Treaty "
+     "took effect 150 days after Moscow notified the depositary.",
+     [w("cfe_1990", "RUS", "suspended")]),
     ("withdrew-will-take-effect", "World news\n2019-02-03\n\nThe United States withdrew from "
      "the INF Treaty on February 2, 2019; the decision will take effect in August.",
      [w("inf_1987", "USA", "withdrew", "2019-02")]),

@@ -512,6 +512,19 @@ _HYP = re.compile(
 #: expiring", "are running out", "was lapsing"
 _PROGRESSIVE_END = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:now|already|\w+ly)\s+)?"
                               r"(?:expiring|lapsing|running\s+out|ending)$", re.I)
+#: (twenty-eighth round) a taking effect still to come, after an act's noun: "(the suspension)
+#: will enter into force", "is to take effect", "shall become effective", "is due to come into
+#: force"
+_PENDING_EFFECT = (r"(?:will|shall|would|(?:is|are)\s+(?:(?:due|set|expected|scheduled)\s+)?to)"
+                   r"\s+(?:only\s+)?(?:enter\s+into\s+(?:force|effect)|take\s+effect|"
+                   r"come\s+into\s+(?:force|effect)|become\s+effective|be\s+effective)\b")
+_EFFECT_AFTER_NOUN = re.compile(r"^(?:\s+[\w'’.-]+){0,10}?\s+" + _PENDING_EFFECT +
+                                r"[^;:.!?]{0,60}?\b(?:after|once|when|as\s+soon\s+as|upon)\b",
+                                re.I)
+#: ... and an act in the temporal clause that sets it ("will enter into force 120 days after
+#: the government notifies Washington to suspend ..."), up to the act's word
+_EFFECT_WHEN = re.compile(_PENDING_EFFECT + r"[^;:.!?]{0,80}?\b(?:after|once|when|as\s+soon\s+as|"
+                          r"from\s+the\s+(?:day|date))\b(?:[^;:.!?]|\.(?=\S|\s+[a-z]))*$", re.I)
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
@@ -3152,6 +3165,21 @@ class Extractor:
                                    re.I) or
                      # (eighteenth round) "until Belarus has ratified it": the perfect awaited
                      re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", s[h0:t0], re.I)):
+                hyp = True
+            # (twenty-eighth round) an act whose taking effect is still to come: its noun the
+            # subject of "will enter into force / take effect", "is to take effect", "shall
+            # become effective" ("the suspension will enter into force 120 days after ..."), up
+            # to ten words between with no clause word, when that time is set by a step still
+            # to be taken ("after / once / when / upon ..."), and an act in that temporal
+            # clause; "Russia's suspension ... entered into force on" and a decision with its
+            # date of effect ("The U.S. suspension will take effect on December 7th") stay acts
+            if not hyp and (_NOMINAL.search(ttext.split()[-1]) or
+                            ttext.lower().endswith("ing")) and \
+                    (em := _EFFECT_AFTER_NOUN.match(s[t1:])) is not None and not re.search(
+                        r"\b(?:and|but|that|which|who|it|they|he|she|we|if)\b|[,;:]",
+                        em.group(0)):
+                hyp = True
+            if not hyp and _EFFECT_WHEN.search(s, max(0, t0 - 240), t0):
                 hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             # (not a reduced relative, which the question presupposes: "Who has heard of the
