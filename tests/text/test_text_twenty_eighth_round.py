@@ -84,6 +84,9 @@ NO_FACT += [
      "that Russian troops leave South Ossetia."),
     ("accepts-on-condition", _D08 + "Russian president Dmitry Medvedev accepts the ceasefire "
      "plan on condition that Georgian forces return to their bases."),
+    # (written with the change: an act inside the condition is no act either)
+    ("withdraw-inside-condition", _D08 + "The Georgian president accepted the ceasefire plan on "
+     "condition that Russian troops withdraw from Gori."),
     ("agreed-so-long-as", "World news\n2020-03-02\n\nThe Taliban agreed to the Doha agreement "
      "as long as the prisoners are released first, a spokesman said."),
 ]
@@ -92,6 +95,9 @@ FACTS += [
     # to another, later act
     ("accepted-no-condition", _D08 + "The Georgian president accepted the ceasefire plan on "
      "Tuesday.", [w("georgia_six_point_2008", "GEO", "signed")]),
+    ("accepted-and-if-later", _D08 + "The Georgian president accepted the ceasefire plan on "
+     "Tuesday and said he would meet Medvedev if talks resumed.",
+     [w("georgia_six_point_2008", "GEO", "signed")]),
     ("signed-and-accepted", _D08 + "The Georgian president signed and accepted the ceasefire "
      "plan on Friday, his office said.", [w("georgia_six_point_2008", "GEO", "signed")]),
 ]

@@ -525,6 +525,17 @@ _EFFECT_AFTER_NOUN = re.compile(r"^(?:\s+[\w'’.-]+){0,10}?\s+" + _PENDING_EFFE
 #: the government notifies Washington to suspend ..."), up to the act's word
 _EFFECT_WHEN = re.compile(_PENDING_EFFECT + r"[^;:.!?]{0,80}?\b(?:after|once|when|as\s+soon\s+as|"
                           r"from\s+the\s+(?:day|date))\b(?:[^;:.!?]|\.(?=\S|\s+[a-z]))*$", re.I)
+#: (twenty-eighth round) a condition stated after an act, in its clause: "accepts the plan,
+#: assuming ...", "provided that", "on condition that", "as long as", "only if"
+_CONDITION_WORD = (r"(?:assuming|provided|providing|on\s+(?:the\s+)?conditions?|as\s+long\s+as|"
+                   r"so\s+long\s+as|only\s+if|if|unless|subject\s+to|(?:contingent|"
+                   r"conditional)\s+(?:on|upon))")
+_CONDITION_AFTER = re.compile(r"^(?:[^;:.!?]|\.(?=\S|\s+[a-z])){0,80}?\b" + _CONDITION_WORD +
+                              r"\b", re.I)
+#: ... and an act inside such a condition ("on condition that Russian troops withdraw")
+_CONDITION_BEFORE = re.compile(r"\b(?:(?:provided|providing|on\s+(?:the\s+)?condition)\s+that|"
+                               r"assuming(?:\s+that)?|(?:as|so)\s+long\s+as)\s+(?:[^;:.!?,]|"
+                               r"\.(?=\S|\s+[a-z])){0,80}$", re.I)
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
@@ -3180,6 +3191,19 @@ class Extractor:
                         em.group(0)):
                 hyp = True
             if not hyp and _EFFECT_WHEN.search(s, max(0, t0 - 240), t0):
+                hyp = True
+            # (twenty-eighth round) consent read as a signing ("accepts the ceasefire plan",
+            # "agreed to the deal") held to a condition stated after it in its clause
+            # ("assuming certain legal details are agreed upon", "provided that", "on condition
+            # that", "as long as"): consent not yet given; and an act inside such a condition
+            # ("on condition that Russian troops withdraw"). "signed and accepted the plan" and
+            # an acceptance with no condition stay signings
+            if not hyp and etype == "signed" and re.match(r"(?:accept|agree)", ttext, re.I) and \
+                    (cm := _CONDITION_AFTER.match(s[t1:])) is not None and not re.search(
+                        r"\b(?:and|but|while|whereas|said|says|which|who|before|after|then)\b",
+                        cm.group(0)):
+                hyp = True
+            if not hyp and _CONDITION_BEFORE.search(s, max(0, t0 - 120), t0):
                 hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             # (not a reduced relative, which the question presupposes: "Who has heard of the
