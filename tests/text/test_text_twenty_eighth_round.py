@@ -102,6 +102,26 @@ FACTS += [
      "plan on Friday, his office said.", [w("georgia_six_point_2008", "GEO", "signed")]),
 ]
 
+# (4) recall: an agreement named "X Treaty" in the record also written "Treaty of X"
+FACTS += [
+    ("senate-ratified-treaty-of-moscow", "World news\n2003-03-07\n\nThe US Senate ratified "
+     "the Treaty of Moscow on Thursday.", [w("sort_2002", "USA", "ratified")]),
+    ("agreement-of-simla", "World news\n1972-08-10\n\nPakistan's National Assembly ratified "
+     "the Agreement of Simla last week.", [w("simla_1972", "PAK", "ratified")]),
+]
+
+
+def test_place_name_inverted() -> None:
+    from detente.text._gazetteer import agreement_names
+
+    assert "Treaty of Moscow" in agreement_names("Moscow Treaty")
+    assert "Agreement of Simla" in agreement_names("Simla Agreement")
+    # traps: an acronym, a name of more words, a place that is an actor's name
+    assert "Treaty of SALT" not in agreement_names("SALT Treaty")
+    assert not any(n.startswith("Treaty of") for n in agreement_names("Open Skies Treaty"))
+    assert "Agreement of Beijing" not in agreement_names("Beijing Agreement",
+                                                         frozenset({"beijing"}))
+
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
