@@ -508,6 +508,34 @@ _HYP = re.compile(
 #: (twenty-fourth round) an act imminent, right before the act's word: "is on the verge of
 #: ratifying", "on the brink of withdrawing from", "nearing final ratification of", "close to
 #: suspending" (only articles and a few adjectives between the cue and the act)
+#: (twenty-eighth round) an end told in the progressive, ending at the act's word: "is
+#: expiring", "are running out", "was lapsing"
+_PROGRESSIVE_END = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:now|already|\w+ly)\s+)?"
+                              r"(?:expiring|lapsing|running\s+out|ending)$", re.I)
+#: (twenty-eighth round) a taking effect still to come, after an act's noun: "(the suspension)
+#: will enter into force", "is to take effect", "shall become effective", "is due to come into
+#: force"
+_PENDING_EFFECT = (r"(?:will|shall|would|(?:is|are)\s+(?:(?:due|set|expected|scheduled)\s+)?to)"
+                   r"\s+(?:only\s+)?(?:enter\s+into\s+(?:force|effect)|take\s+effect|"
+                   r"come\s+into\s+(?:force|effect)|become\s+effective|be\s+effective)\b")
+_EFFECT_AFTER_NOUN = re.compile(r"^(?:\s+[\w'’.-]+){0,10}?\s+" + _PENDING_EFFECT +
+                                r"[^;:.!?]{0,60}?\b(?:after|once|when|as\s+soon\s+as|upon)\b",
+                                re.I)
+#: ... and an act in the temporal clause that sets it ("will enter into force 120 days after
+#: the government notifies Washington to suspend ..."), up to the act's word
+_EFFECT_WHEN = re.compile(_PENDING_EFFECT + r"[^;:.!?]{0,80}?\b(?:after|once|when|as\s+soon\s+as|"
+                          r"from\s+the\s+(?:day|date))\b(?:[^;:.!?]|\.(?=\S|\s+[a-z]))*$", re.I)
+#: (twenty-eighth round) a condition stated after an act, in its clause: "accepts the plan,
+#: assuming ...", "provided that", "on condition that", "as long as", "only if"
+_CONDITION_WORD = (r"(?:assuming|provided|providing|on\s+(?:the\s+)?conditions?|as\s+long\s+as|"
+                   r"so\s+long\s+as|only\s+if|if|unless|subject\s+to|(?:contingent|"
+                   r"conditional)\s+(?:on|upon))")
+_CONDITION_AFTER = re.compile(r"^(?:[^;:.!?]|\.(?=\S|\s+[a-z])){0,80}?\b" + _CONDITION_WORD +
+                              r"\b", re.I)
+#: ... and an act inside such a condition ("on condition that Russian troops withdraw")
+_CONDITION_BEFORE = re.compile(r"\b(?:(?:provided|providing|on\s+(?:the\s+)?condition)\s+that|"
+                               r"assuming(?:\s+that)?|(?:as|so)\s+long\s+as)\s+(?:[^;:.!?,]|"
+                               r"\.(?=\S|\s+[a-z])){0,80}$", re.I)
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
@@ -2903,6 +2931,17 @@ class Extractor:
                     len(dm.value) >= (10 if dm.relative else 7) and \
                     dm.value > state.ref.isoformat()[:len(dm.value)]:
                 hyp = True
+            # (twenty-eighth round) an end told in the progressive ("which is expiring on March
+            # 31", "are running out on") dated after the time the sentence itself gives first
+            # ("On September 6, 2018, ... decided not to extend the treaty, which is expiring on
+            # ..."): an end still ahead then, not an end ("was expiring on December 5, 2009, and
+            # the sides let it lapse", with no earlier time, stays one)
+            if not hyp and etype == "expired" and dm is not None and \
+                    _PROGRESSIVE_END.search(s, max(c0, t0 - 40), t1) and any(
+                        d is not dm and not d.relative and d.start < dm.start and
+                        d.value[:min(len(d.value), len(dm.value))] <
+                        dm.value[:min(len(d.value), len(dm.value))] for d in dates):
+                hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
             # backshifted "will": a decision when the sentence gives a formal notice or date
             if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
@@ -3137,6 +3176,34 @@ class Extractor:
                                    re.I) or
                      # (eighteenth round) "until Belarus has ratified it": the perfect awaited
                      re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", s[h0:t0], re.I)):
+                hyp = True
+            # (twenty-eighth round) an act whose taking effect is still to come: its noun the
+            # subject of "will enter into force / take effect", "is to take effect", "shall
+            # become effective" ("the suspension will enter into force 120 days after ..."), up
+            # to ten words between with no clause word, when that time is set by a step still
+            # to be taken ("after / once / when / upon ..."), and an act in that temporal
+            # clause; "Russia's suspension ... entered into force on" and a decision with its
+            # date of effect ("The U.S. suspension will take effect on December 7th") stay acts
+            if not hyp and (_NOMINAL.search(ttext.split()[-1]) or
+                            ttext.lower().endswith("ing")) and \
+                    (em := _EFFECT_AFTER_NOUN.match(s[t1:])) is not None and not re.search(
+                        r"\b(?:and|but|that|which|who|it|they|he|she|we|if)\b|[,;:]",
+                        em.group(0)):
+                hyp = True
+            if not hyp and _EFFECT_WHEN.search(s, max(0, t0 - 240), t0):
+                hyp = True
+            # (twenty-eighth round) consent read as a signing ("accepts the ceasefire plan",
+            # "agreed to the deal") held to a condition stated after it in its clause
+            # ("assuming certain legal details are agreed upon", "provided that", "on condition
+            # that", "as long as"): consent not yet given; and an act inside such a condition
+            # ("on condition that Russian troops withdraw"). "signed and accepted the plan" and
+            # an acceptance with no condition stay signings
+            if not hyp and etype == "signed" and re.match(r"(?:accept|agree)", ttext, re.I) and \
+                    (cm := _CONDITION_AFTER.match(s[t1:])) is not None and not re.search(
+                        r"\b(?:and|but|while|whereas|said|says|which|who|before|after|then)\b",
+                        cm.group(0)):
+                hyp = True
+            if not hyp and _CONDITION_BEFORE.search(s, max(0, t0 - 120), t0):
                 hyp = True
             # a question asks, it does not report: "Did Russia violate the INF Treaty?"
             # (not a reduced relative, which the question presupposes: "Who has heard of the

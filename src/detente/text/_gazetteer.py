@@ -152,6 +152,15 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
         # "Treaty of Conventional Armed Forces" for "Treaty on ...", and the reverse
         swap = {"on": "of", "of": "on"}[bare.split()[1]]
         out.add(f"Treaty {swap} {bare.split(' ', 2)[2]}")
+    # (twenty-eighth round) the reverse for a name that is one place word and a head: "Moscow
+    # Treaty" -> "Treaty of Moscow", "Tehran Declaration" -> "Declaration of Tehran" (not an
+    # acronym or an actor's name: "SALT Treaty", "Russian Treaty")
+    for o in list(out):
+        m = re.fullmatch(r"([A-Z][a-z]{2,}) (Treaty|Agreement|Accords?|Declaration|Memorandum|"
+                         r"Protocol|Convention|Pact)", o)
+        if m and not _is_actor_compound(m.group(1), actor_names) and \
+                m.group(1).lower() not in actor_names:
+            out.add(f"{m.group(2)} of {m.group(1)}")
     # "US-DPRK Agreed Framework" -> "Agreed Framework" (only when the prefix names actors)
     m = re.match(r"^(\S+) (.+)$", bare)
     if (m and _is_actor_compound(m.group(1), actor_names) and len(m.group(2).split()) >= 2
