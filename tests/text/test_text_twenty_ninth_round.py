@@ -1,13 +1,11 @@
-"""Twenty-ninth round (issue 14): acts told without the usual verbs, two sub-forms. Tested on
+"""Twenty-ninth round (issue 14): acts told without the usual verbs, one sub-form. Tested on
 sentences composed for these tests (not taken from the gold texts), each with traps that must
-keep their old reading (the act negated, hypothetical, feared, threatened or denied, or its actor
-not named).
+keep their old reading (the act possible, feared, doubly negated or denied).
 
-Sub-forms: a non-fulfilment told without "fail" — "the inability of X to fulfil its
+Sub-form: a non-fulfilment told without "fail" — "the inability of X to fulfil its
 obligations", "X's inability to honour", "X has not sincerely implemented" (an adverb between
-the negation and the verb) — is a violation alleged; a party that declares itself no longer
-bound ("announced itself no longer bound by", "considers itself no longer bound by") has
-withdrawn.
+the negation and the verb) — is a violation alleged. (A second sub-form, a party that declares
+itself no longer bound, was written and dropped: see docs/text.md, twenty-ninth round.)
 """
 
 from __future__ import annotations
