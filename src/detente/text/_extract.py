@@ -437,6 +437,22 @@ _FAILED_TO_KEEP = re.compile(
     r"assurances?|memorandum|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z])))", re.I)
 _TRIGGERS.append(("violation_alleged", _FAILED_TO_KEEP))
 _KEYS.append(("fail",))
+# twenty-ninth round: a non-fulfilment told without "fail" is a breach too: "the inability of the
+# United States to fulfil its obligations", "Washington's inability to honour the deal", "was
+# unable to meet its obligations under", "had not seriously implemented the framework", "has
+# never fully honoured the statement" (an adverb between the negation and the verb; not "not
+# only implemented"; "meet" only with an undertaking as object: not "unable to meet Putin"; the
+# word may be quoted: 'the "inability" of the United States to fulfill')
+_NOT_FULFILLED = re.compile(
+    r"\b(?:inability|unable)[\"”’]?\s+(?:of\s+(?:[\w.'’-]+\s+){1,5}?)?to\s+(?:fully\s+)?(?:fulfil+|"
+    r"honou?r|implement|comply\s+with|abide\s+by|live\s+up\s+to|uphold|meet\s+(?:its|their|the|"
+    r"his|her|our)\s+(?:[\w'’-]+\s+){0,2}?(?:obligations?|commitments?|provisions|terms|"
+    r"requirements))\b|"
+    r"\b(?:not|never)\s+(?:(?!only\b)\w+ly\s+){1,2}(?:implemented|fulfill?ed|honou?red|"
+    r"complied\s+with|abided\s+by|adhered\s+to|lived\s+up\s+to)\b", re.I)
+_TRIGGERS.append(("violation_alleged", _NOT_FULFILLED))
+_KEYS.append(("unable", "inability", "implemented", "fulfil", "honoured", "honored", "complied",
+              "abided", "adhered", "lived"))
 # (twenty-fifth round) an anniversary of an agreement itself is its signing: "marks the 30th
 # anniversary of the INF Treaty" (kept only where an agreement's name follows; first, so that
 # no other trigger takes its words)
