@@ -157,6 +157,9 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
 
     state.check_size(scenario)
     options = options or {}
+    if models is not None and not models:  # an empty list is a mistake, not "every model"
+        raise InputError([Problem("at least one model is expected (leave 'models' out to run "
+                                  "every registered model)", "models", loc=("models",))])
     names = models or [m.name for m in list_models()]
     for k, extra in enumerate(options):
         if extra not in names:
