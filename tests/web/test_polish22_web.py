@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -29,3 +30,46 @@ def test_a_red_line_what_if_with_its_side_names_the_form_in_the_api(client: Test
                                            "set": ["GBR.withdrawal.red_line=below:90"]})
     assert r.status_code == 422, r.text
     assert "ACTOR.ISSUE.red_line=VALUE" in r.json()["detail"][0]["msg"]
+
+
+CSV = "Actor,Capability,Position,Salience\nRUS,40,30,90\nUKR,20,90,95\nTUR,15,60,70\n"
+NAMELESS_YAML = """\
+actors:
+  - {id: RUS, capability: 40}
+  - {id: UKR, capability: 20}
+issues:
+  - {id: corridor, status_quo: 10}
+stances:
+  - {actor: RUS, issue: corridor, position: 30, salience: 90}
+  - {actor: UKR, issue: corridor, position: 90, salience: 95}
+"""
+
+
+@pytest.mark.parametrize(("filename", "body", "name"), [
+    ("grain deal.csv", CSV, "grain_deal"),
+    ("C:\\\\class\\\\week-3/grain.csv", CSV, "grain"),
+    ("../../étude 2.yaml", NAMELESS_YAML, "étude_2"),
+    ("grain.json", '{"actors": [{"id": "A"}, {"id": "B"}], "issues": [{"id": "i"}], '
+     '"stances": [{"actor": "A", "issue": "i", "position": 10, "salience": 50}, '
+     '{"actor": "B", "issue": "i", "position": 90, "salience": 50}]}', "grain"),
+    ("...csv", CSV, "upload"),
+])
+def test_an_upload_is_named_after_its_file(client: TestClient, filename: str, body: str,
+                                           name: str) -> None:
+    r = client.post("/api/scenarios/upload", files={"file": (filename, body.encode())})
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got["name"] == name
+    page = client.post("/scenarios/upload", files={"file": (filename, body.encode())},
+                       follow_redirects=False)
+    assert page.status_code == 303
+    dl = client.get("/scenarios/download", params={"s": got["hash"]})
+    assert dl.status_code == 200
+    assert f"{name}.yaml" in dl.headers["content-disposition"].replace("%C3%A9", "é")
+
+
+def test_a_yaml_upload_that_names_itself_keeps_its_name(client: TestClient) -> None:
+    r = client.post("/api/scenarios/upload",
+                    files={"file": ("grain.yaml", ("name: corridor talks\n" + NAMELESS_YAML)
+                                    .encode())})
+    assert r.status_code == 200 and r.json()["name"] == "corridor talks"
