@@ -218,8 +218,9 @@ def models() -> list[dict[str, Any]]:
 
 
 class ForecastIn(ScenarioIn):
-    models: list[Name] | None = Field(None, max_length=12, description="Models to run, at least one "
-                                      "(left out: every registered model).", examples=[["eum", "median"]])
+    models: list[Name] | None = Field(None, max_length=12, description="Models to run, at least "
+                                      "one (left out: every registered model).",
+                                      examples=[["eum", "median"]])
     options: dict[Name, dict[Name, OptionValue]] = Field(
         default_factory=dict, description="Options per model, e.g. {\"eum\": {\"rounds\": 5}}")
     seed: int = Field(0, ge=0, le=2**32 - 1)
