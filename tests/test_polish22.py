@@ -30,3 +30,31 @@ def test_the_command_line_names_the_red_line_form() -> None:
     out = r.output
     assert "--set 'GBR.withdrawal.red_line=below:90'" in out
     assert RED_LINE_FORM in out and "Traceback" not in out
+
+
+def test_the_trust_a_solution_needs_is_where_both_start_to_sign_it() -> None:
+    from detente.bargaining import (
+        analyse,
+        domain_from_scenario,
+        solution_trust_needed,
+        trust_values,
+    )
+    from detente.cases import load_case
+
+    dom = domain_from_scenario(load_case("falklands-1982"), "GBR", "ARG")
+    res = analyse(dom, 0.6)
+    need = solution_trust_needed(dom, {k: s.index for k, s in res.solutions.items()})
+    assert need == res.solution_trust_needed == res.as_dict()["solution_trust_needed"]
+    ra, rb = dom.a.reservation_value, dom.b.reservation_value
+    checked = 0
+    for name, s in res.solutions.items():
+        n = need[name]
+        if n is None:
+            continue
+        va, vb = trust_values(dom, min(n + 1e-6, 1.0))
+        assert va[s.index] >= ra - 1e-9 and vb[s.index] >= rb - 1e-9, name
+        if n > 1e-6:
+            va, vb = trust_values(dom, n - 1e-6)
+            assert va[s.index] < ra or vb[s.index] < rb, name
+            checked += 1
+    assert checked >= 2

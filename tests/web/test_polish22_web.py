@@ -73,3 +73,31 @@ def test_a_yaml_upload_that_names_itself_keeps_its_name(client: TestClient) -> N
                     files={"file": ("grain.yaml", ("name: corridor talks\n" + NAMELESS_YAML)
                                     .encode())})
     assert r.status_code == 200 and r.json()["name"] == "corridor talks"
+
+
+def test_bargain_gives_the_trust_each_solution_needs_as_the_command_line(
+        client: TestClient) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    r = client.post("/api/bargain", json={"scenario": "falklands-1982", "a": "GBR", "b": "ARG",
+                                          "trust": 0.6})
+    assert r.status_code == 200, r.text
+    api = r.json()
+    cli = CliRunner().invoke(app, ["bargain", "falklands-1982", "--a", "GBR", "--b", "ARG",
+                                   "--trust", "0.6", "-f", "json"])
+    assert cli.exit_code == 0, cli.output
+    doc = json.loads(cli.stdout)
+    assert api["solution_trust_needed"] == doc["solution_trust_needed"]
+    assert set(api["solution_trust_needed"]) == set(api["solutions"])
+    # not all alike here: the utilitarian deal needs more trust than the Nash one
+    need = api["solution_trust_needed"]
+    assert need["utilitarian"] > need["nash"] > 0
+
+
+def test_the_schema_describes_the_trust_each_solution_needs(client: TestClient) -> None:
+    op = client.get("/openapi.json").json()["paths"]["/api/bargain"]["post"]
+    assert "solution_trust_needed" in op["description"]
