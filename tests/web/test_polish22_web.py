@@ -101,3 +101,35 @@ def test_bargain_gives_the_trust_each_solution_needs_as_the_command_line(
 def test_the_schema_describes_the_trust_each_solution_needs(client: TestClient) -> None:
     op = client.get("/openapi.json").json()["paths"]["/api/bargain"]["post"]
     assert "solution_trust_needed" in op["description"]
+
+
+def test_the_documented_classroom_server_runs_more_simulations_at_once() -> None:
+    import re
+    from pathlib import Path
+
+    from detente.web import WebSettings, create_app
+    from detente.web._uncertainty import Busy
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    (script,) = re.findall(r"```python\n(# classroom\.py.*?)```", doc, re.S)
+    assert "$ python classroom.py" in doc
+    ns: dict[str, object] = {"__name__": "classroom"}  # imported, as uvicorn classroom:app does
+    exec(compile(script, "classroom.py", "exec"), ns)  # noqa: S102 - the docs' own example
+    jobs = ns["app"].state.jobs  # type: ignore[attr-defined]
+    default = create_app(WebSettings(db="shipped")).state.jobs
+
+    def fits(j: object, k: int) -> bool:
+        taken = 0
+        try:
+            for _ in range(k):
+                j._take()  # type: ignore[attr-defined]
+                taken += 1
+            return True
+        except Busy:
+            return False
+        finally:
+            for _ in range(taken):
+                j._slots.release()  # type: ignore[attr-defined]
+
+    assert not fits(default, 3)
+    assert fits(jobs, 8) and not fits(jobs, 9)
