@@ -61,6 +61,7 @@ from detente.bargaining._theory import (
 from detente.bargaining._trust import (
     TrustCurve,
     broken_utilities,
+    solution_trust_needed,
     trust_curve,
     trust_threshold,
     trust_threshold_bisect,
@@ -106,6 +107,7 @@ __all__ = [
     "parse_strategy",
     "record_trust",
     "rubinstein_split",
+    "solution_trust_needed",
     "solve",
     "solve_points",
     "subgame_perfect",

@@ -21,6 +21,7 @@ from detente.bargaining._trust import (
     Breach,
     TrustCurve,
     broken_utilities,
+    solution_trust_needed,
     trust_curve,
     trust_pair,
     trust_values,
@@ -44,6 +45,8 @@ class Analysis:
     trust_source: str
     solutions_trust: dict[str, Solution] = field(default_factory=dict)
     nash_weight: float = 0.5  # a's bargaining power in the (asymmetric) Nash solution
+    #: per solution, the least common trust from which both sign it (None: no trust suffices)
+    solution_trust_needed: dict[str, float | None] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +60,7 @@ class Analysis:
             "trust_threshold": self.threshold,
             "trust_curve": self.curve.as_dict(),
             "nash_weight": self.nash_weight,
+            "solution_trust_needed": dict(self.solution_trust_needed),
         }
 
 
@@ -92,5 +96,7 @@ def analyse(
                          nash_weight=nash_weight if name == "nash" else 0.5)
         if k is not None:
             at_trust[name] = Solution(name, k, float(ua[k]), float(ub[k]), domain.outcome(k))
+    need = solution_trust_needed(domain, {k: s.index for k, s in sols.items()},
+                                 utilities=(ua, ub), broken=(ba, bb))
     return Analysis(domain, front, sols, z_full, z_trust, curve.threshold, curve, trust_source,
-                    at_trust, float(nash_weight))
+                    at_trust, float(nash_weight), need)

@@ -20,7 +20,7 @@ elsewhere. So the whole space is valued with the same outer sums as the plain ut
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -33,6 +33,7 @@ __all__ = [
     "Breach",
     "TrustCurve",
     "broken_utilities",
+    "solution_trust_needed",
     "trust_curve",
     "trust_pair",
     "trust_threshold",
@@ -149,6 +150,28 @@ def _need(domain: Domain, ua: np.ndarray, ub: np.ndarray, ba: np.ndarray,
     lo = np.maximum(lo_a, lo_b)
     hi = np.minimum(hi_a, hi_b)
     return np.where((lo <= 1.0) & (lo < hi), lo, np.inf)
+
+
+def solution_trust_needed(
+    domain: Domain,
+    indices: Mapping[str, int],
+    *,
+    breach: Breach | None = None,
+    utilities: tuple[np.ndarray, np.ndarray] | None = None,
+    broken: tuple[np.ndarray, np.ndarray] | None = None,
+) -> dict[str, float | None]:
+    """Per named deal (its outcome index, e.g. each bargaining solution's), the least common
+    trust ``kappa`` from which both parties value it above walking away; ``None`` when no
+    trust up to 1 makes it worth signing for both. This is the "trust needed" column of
+    ``detente bargain`` and ``solution_trust_needed`` of its JSON and of ``/api/bargain``."""
+    ua, ub = utilities if utilities is not None else domain.utilities()
+    ba, bb = broken if broken is not None else broken_utilities(domain, breach)
+    need = _need(domain, ua, ub, ba, bb)
+    out: dict[str, float | None] = {}
+    for name, k in indices.items():
+        x = float(need[k])
+        out[name] = x if math.isfinite(x) else None
+    return out
 
 
 def trust_threshold(

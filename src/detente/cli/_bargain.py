@@ -228,7 +228,7 @@ def bargain_cmd(
 ) -> None:
     """Zone of agreement, bargaining solutions and the trust threshold of a two-party domain."""
     from detente.bargaining import analyse, trust_values
-    from detente.bargaining._trust import _need, broken_utilities
+    from detente.bargaining._trust import broken_utilities
 
     as_of = date_option(as_of, "--as-of")
     if not (math.isfinite(nash_weight) and 0 < nash_weight < 1):
@@ -262,9 +262,7 @@ def bargain_cmd(
     res = analyse(dom, pair, breach=br, trust_source=source, nash_weight=nash_weight)
     ua, ub = dom.utilities()
     ba, bb = broken_utilities(dom, br)
-    need = _need(dom, ua, ub, ba, bb)
-    deal_need = {k: (None if not math.isfinite(float(need[s.index])) else float(need[s.index]))
-                 for k, s in res.solutions.items()}
+    deal_need = res.solution_trust_needed
     va, vb = trust_values(dom, pair, utilities=(ua, ub), broken=(ba, bb))
     br_mode = br or ("status_quo" if dom.status_quo is not None else "ideal")
     breach_txt = ("status quo on the issues where the counterpart conceded"
@@ -282,7 +280,7 @@ def bargain_cmd(
         doc["trust"] = list(pair)
         doc["record"] = record
         doc["breach"] = br_mode
-        doc["solution_trust_needed"] = deal_need
+        doc["solution_trust_needed"] = doc.pop("solution_trust_needed")  # last, as it was
         console.print_json(json.dumps(doc, allow_nan=False))
     else:
         A, B = dom.a.id, dom.b.id

@@ -272,10 +272,11 @@ def read_yaml(path: str | os.PathLike[str]) -> Scenario:
     return _from_document(data, str(p), locate)
 
 
-def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
+def read_yaml_text(text: str, file: str = "<input>", *, name: str | None = None) -> Scenario:
     """Read a scenario from YAML text already in memory (an upload), within the reader limits.
 
     ``file`` names the text in error messages; nothing is read from or written to disk.
+    ``name`` names the scenario when the document gives no ``name`` (an upload's file stem).
     """
     _not_empty(text, file)
     try:
@@ -284,7 +285,7 @@ def read_yaml_text(text: str, file: str = "<input>") -> Scenario:
         raise
     except InputError as e:
         raise ScenarioError(e.problems) from None
-    return _from_document(data, file, _locator(_yaml_lines(node)))
+    return _from_document(data, file, _locator(_yaml_lines(node)), name)
 
 
 def _not_empty(text: str, file: str) -> None:
@@ -293,10 +294,10 @@ def _not_empty(text: str, file: str) -> None:
         raise ScenarioError([Problem("the file is empty: expected a scenario", file=file)])
 
 
-def read_json_text(text: str, file: str = "<input>") -> Scenario:
+def read_json_text(text: str, file: str = "<input>", *, name: str | None = None) -> Scenario:
     """Read a scenario from JSON text: the YAML format's fields (as the web API's
     ``document`` takes them). Errors give the line where the YAML parser, which reads most
-    JSON, can place them."""
+    JSON, can place them. ``name`` as in :func:`read_yaml_text`."""
     import json
 
     _not_empty(text, file)
@@ -313,7 +314,7 @@ def read_json_text(text: str, file: str = "<input>") -> Scenario:
         locate = _locator(_yaml_lines(node))
     except InputError:
         locate = _locator({})
-    return _from_document(data, file, locate)
+    return _from_document(data, file, locate, name)
 
 
 def read_json(path: str | os.PathLike[str]) -> Scenario:
@@ -331,7 +332,8 @@ def scenario_from_data(data: Any, file: str = "<input>") -> Scenario:
     return _from_document(data, file, lambda loc: None)
 
 
-def _from_document(data: Any, file: str, locate: Callable[[Loc], int | None]) -> Scenario:
+def _from_document(data: Any, file: str, locate: Callable[[Loc], int | None],
+                   name: str | None = None) -> Scenario:
     p = file
     if not isinstance(data, dict):
         raise ScenarioError(
@@ -355,6 +357,8 @@ def _from_document(data: Any, file: str, locate: Callable[[Loc], int | None]) ->
         raise ScenarioError(problems)
     if "date" in data and not isinstance(data["date"], str) and data["date"] is not None:
         data = {**data, "date": str(data["date"])}
+    if name and "name" not in data:  # a document that names itself keeps its name
+        data = {**data, "name": name}
     return _build(data, str(p), locate)
 
 

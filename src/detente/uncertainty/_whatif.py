@@ -48,6 +48,12 @@ class Setting:
         return f"{'.'.join(self.path)}={v}"
 
 
+#: what a red line's setting expects (its value moves; the side stays the scenario's)
+_RED_LINE_FORM = ("a red line is moved by its value alone, a number on the issue's scale, as "
+                  "ACTOR.ISSUE.red_line=VALUE (e.g. GBR.sovereignty.red_line=70); its side "
+                  "(above/below) stays as the scenario gives it")
+
+
 def parse_set(text: str, *, name: str = "--set") -> Setting:
     """``RUS.open_door.salience=90`` → :class:`Setting` (``InputError`` says what is expected;
     ``name`` is what the messages call the text: the CLI's option, or an API's field)."""
@@ -58,11 +64,15 @@ def parse_set(text: str, *, name: str = "--set") -> Setting:
                          "or ISSUE.FIELD=VALUE (e.g. RUS.open_door.salience=90, "
                          "USA.capability=40)")
     v = value.strip()
-    if looks_uncertain(v):
+    red_line = len(parts) == 3 and parts[2] == "red_line"
+    if looks_uncertain(v) and not red_line:
         return Setting(parts, v)
     try:
         x = float(v)
     except ValueError:
+        if red_line:
+            raise InputError(f"{name} {text!r}: {v!r} is not a red line's value; "
+                             f"{_RED_LINE_FORM}") from None
         raise InputError(f"{name} {text!r}: {v!r} is not a number or a distribution "
                          "(e.g. 60, '60 ± 10', 'uniform(40, 80)')") from None
     if not math.isfinite(x):
@@ -175,7 +185,8 @@ def apply_whatif(scenario: Scenario, set: Iterable[str | Setting] = (),  # noqa:
                 if not isinstance(rec.get("red_line"), dict):
                     raise InputError(f"{set_label[j]}: '{a}' has no red line on '{i}' to move")
                 if isinstance(st.value, str):
-                    raise InputError(f"{set_label[j]}: a red line's value is a number")
+                    raise InputError(f"{set_label[j]}: {st.value!r} is not a red line's value; "
+                                     f"{_RED_LINE_FORM}")
                 rec["red_line"] = {**rec["red_line"], "value": st.value}
             else:
                 _put(rec, f, st.value)

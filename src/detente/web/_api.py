@@ -218,8 +218,9 @@ def models() -> list[dict[str, Any]]:
 
 
 class ForecastIn(ScenarioIn):
-    models: list[Name] | None = Field(None, max_length=12, description="Models to run (default: "
-                                      "every registered model).", examples=[["eum", "median"]])
+    models: list[Name] | None = Field(None, max_length=12, description="Models to run, at least "
+                                      "one (left out: every registered model).",
+                                      examples=[["eum", "median"]])
     options: dict[Name, dict[Name, OptionValue]] = Field(
         default_factory=dict, description="Options per model, e.g. {\"eum\": {\"rounds\": 5}}")
     seed: int = Field(0, ge=0, le=2**32 - 1)
@@ -267,7 +268,12 @@ class BargainIn(ScenarioIn):
         "utility of the status quo.")
 
 
-@router.post("/bargain", summary="Zone of agreement, solutions and trust threshold of two actors")
+@router.post("/bargain", summary="Zone of agreement, solutions and trust threshold of two actors",
+             description="What `detente bargain -f json` writes: the domain, the bargaining "
+             "solutions (at full trust and at the given trust), the zone of agreement at both, "
+             "the trust threshold and the zone-against-trust curve, `trust`, `record`, `breach`, "
+             "and `solution_trust_needed`: per solution, the least common trust from which both "
+             "parties sign its deal (`null`: no trust up to 1 suffices).")
 def post_bargain(state: StateDep, body: BargainIn) -> dict[str, Any]:
     sc = scenario_of(state, body)
     r = svc.bargain(state, sc, body.a, body.b, grid=body.grid, trust=body.trust,

@@ -52,6 +52,17 @@ def safe_name(filename: str | None) -> str:
     return _SAFE.sub("_", base)[:80] or "upload"
 
 
+def upload_stem(filename: str | None) -> str:
+    """What an upload's scenario is called when the file does not name it (a CSV, a YAML
+    without ``name``): the file's stem, as the command line names it, kept to letters, digits,
+    ``-`` and ``_`` (anything else becomes ``_``) and 60 characters, so that it is also a
+    safe file name in the reader's private folder; ``upload`` when nothing is left."""
+    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    kept = re.sub(r"[^\w-]", "_", stem)[:60].strip("_")
+    return kept or "upload"
+
+
 def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
     """A scenario from an uploaded file's bytes (YAML, or any CSV form the CLI reads).
 
@@ -79,12 +90,13 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
     if "\x00" in text:
         raise InputError([Problem("a NUL character: expected a scenario file, not a binary "
                                   "file", "file", name, loc=("file",))])
+    stem = upload_stem(filename)
     if _FORMATS[suffix] == "yaml":
-        return read_yaml_text(text, name)
+        return read_yaml_text(text, name, name=stem)
     if _FORMATS[suffix] == "json":
-        return read_json_text(text, name)
+        return read_json_text(text, name, name=stem)
     with tempfile.TemporaryDirectory(prefix="detente-web-") as tmp:
-        path = Path(tmp) / f"upload{suffix if suffix != '.txt' else '.csv'}"
+        path = Path(tmp) / f"{stem}{suffix if suffix != '.txt' else '.csv'}"
         path.write_text(text, encoding="utf-8")
         try:
             return load_scenario(path)
@@ -93,7 +105,7 @@ def read_upload(state: State, filename: str | None, raw: bytes) -> Scenario:
 
 
 _NOTES_LOCK = threading.Lock()
-_TMP_UPLOAD = re.compile(r"\S*detente-web-[^/\\\s]+[/\\]upload\.\w+")
+_TMP_UPLOAD = re.compile(r"\S*detente-web-[^/\\\s]+[/\\][\w-]+\.\w+")
 
 
 @contextlib.contextmanager
@@ -157,6 +169,9 @@ def run_forecasts(state: State, scenario: Scenario, models: list[str] | None,
 
     state.check_size(scenario)
     options = options or {}
+    if models is not None and not models:  # an empty list is a mistake, not "every model"
+        raise InputError([Problem("at least one model is expected (leave 'models' out to run "
+                                  "every registered model)", "models", loc=("models",))])
     names = models or [m.name for m in list_models()]
     for k, extra in enumerate(options):
         if extra not in names:
