@@ -233,11 +233,30 @@ with warnings.catch_warnings():
         return vals[0]
 
     @_jit
-    def _median(x, w, present, sumw):  # type: ignore[no-untyped-def]
-        """:func:`._eum_kernel.condorcet_median` of one row."""
+    def _stable_order(v, out):  # type: ignore[no-untyped-def]
+        """``out[:] = np.argsort(v, kind="stable")``: a stable insertion sort into ``out`` (no
+        allocation), by numpy's order of floats (NaN last; equal values, −0 and +0
+        included, keep their order): the same permutation, since a stable order is unique."""
+        n = v.shape[0]
+        for k in range(n):
+            vk = v[k]
+            j = k
+            while j > 0:
+                u = v[out[j - 1]]
+                if vk < u or (u != u and vk == vk):
+                    out[j] = out[j - 1]
+                    j -= 1
+                else:
+                    break
+            out[j] = k
+
+    @_jit
+    def _median(x, w, present, sumw, loss):  # type: ignore[no-untyped-def]
+        """:func:`._eum_kernel.condorcet_median` of one row (``loss``: scratch, ``n``)."""
         n = x.shape[0]
         best = np.inf
-        loss = np.zeros(n)
+        for j in range(n):
+            loss[j] = 0.0
         for k in range(n):  # each loss[j] sums over k in order (as numpy), all j at once
             wk = w[k]
             xk = x[k]
@@ -378,6 +397,8 @@ with warnings.catch_warnings():
         capit = np.empty((n, n), np.bool_)
         key = np.empty(n)
         newx = np.empty(n)
+        loss_m = np.empty(n)
+        vo = np.empty(n, np.int64)
         gap_k = np.empty(n)
         base_k = np.empty(n)
         lose_k = np.empty(n)
@@ -406,7 +427,7 @@ with warnings.catch_warnings():
                         counts[j, i] = c_ji
                         pair[j, i] = c_ji > 0
             filled_unit = unit
-            vo = np.argsort(xb, kind="mergesort")  # the voters in position order
+            _stable_order(xb, vo)  # the voters in position order
             for k in range(n):
                 twice[k] = 2.0 * xb[vo[k]] + off
             # the distinct positions: the tallies, probabilities and powers depend on the
@@ -816,16 +837,17 @@ with warnings.catch_warnings():
                 x_lo[b] = lo_x  # (the next round's span, without sorting first)
                 x_hi[b] = hi_x
                 # a row that moved has a new median (one that stopped keeps its own)
-                median[b] = _median(xb, w[b], present[b], sumw[b])
+                median[b] = _median(xb, w[b], present[b], sumw[b], loss_m)
 
     @_jit
     def _start_rows(x, w, present, sumw, median, x_lo, x_hi):  # type: ignore[no-untyped-def]
         """Every row's total weight (as numpy adds it), its median before the rounds and its
         lowest and highest position."""
         B, n = x.shape
+        loss_m = np.empty(n)
         for b in range(B):
             sumw[b] = _pairwise_sum(w[b], 0, n)
-            median[b] = _median(x[b], w[b], present[b], sumw[b])
+            median[b] = _median(x[b], w[b], present[b], sumw[b], loss_m)
             x_lo[b] = x[b].min()
             x_hi[b] = x[b].max()
 
