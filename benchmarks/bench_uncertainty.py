@@ -5,10 +5,10 @@ measured in the same run (the machine is shared; absolute times are noisy).
 1. EUM, one issue, 30 actors, 10 rounds: ``simulate`` on 10⁴ draws (every draw one row of one
    kernel call per chunk, chunks on a thread pool of one thread per core; the compiled kernel at
    this size; wall and CPU time, per draw, both ratios) against a plain loop of public
-   ``forecast`` calls on the same draws (the first draws of ``simulate``'s first chunk, rebuilt
-   as scenarios beforehand; timed on a sample of them, per draw; their forecasts checked
-   against the batched run's), alternately, medians; and the batched numpy kernel on one
-   chunk.
+   ``forecast(scenario, "eum")`` calls (default options, as a user calls it) on the same
+   draws (the first draws of ``simulate``'s first chunk, rebuilt as scenarios beforehand;
+   timed on a sample of them, per draw; their forecasts checked against the batched run's),
+   alternately, medians; and the batched numpy kernel on one chunk.
 2. Compromise model on Geneva 2022 (14 actors × 6 issues, every position jittered): 10⁶ draws
    in chunks with streaming statistics; peak memory traced (tracemalloc) beside the peak of a
    run of 10⁴ draws: bounded memory means the two peaks are alike.
@@ -51,6 +51,7 @@ def bench_eum_batch() -> None:
 
     draws = 1000 if QUICK else 10_000
     runs = 3
+    load0 = os.getloadavg()
     seed = 1
     sc = _eum_scenario(30)
     simulate(sc, "eum", 64, seed=0)  # warm up (numpy kernel)
@@ -119,7 +120,8 @@ def bench_eum_batch() -> None:
           f"{w_batch * 1e3:.3f} against {w_loop * 1e3:.3f} ms (ratio {w_loop / w_batch:.1f}×, "
           f"the bar's); CPU summed over all threads {c_batch * 1e3:.3f} against "
           f"{c_loop * 1e3:.3f} ms (ratio {c_loop / c_batch:.1f}×: work saved, not speed); "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; the loop's "
+          f"load average {load0[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, on "
+          f"{os.cpu_count()} cores (other jobs share them); the loop's "
           f"{sample} forecasts equal the batched run's draws ({same} bit for bit, the rest "
           f"within {gap:.1e})")
     t_one = float(np.median(one))

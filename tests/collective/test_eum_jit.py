@@ -259,6 +259,22 @@ def test_power_loop_is_numpys() -> None:
     np.testing.assert_array_equal(out, np.power(base, expo))
 
 
+def test_voter_order_is_numpys_stable_argsort() -> None:
+    """The compiled rounds order the voters by an insertion sort into scratch: the permutation
+    of numpy's stable argsort, ties, signed zeros, infinities and NaN included."""
+    rng = np.random.default_rng(6)
+    odd = np.array([0.0, -0.0, 1.0, 2.5, np.nan, -np.inf, np.inf, 5e-324, -1.0])
+    for t in range(600):
+        n = int(rng.integers(1, 70))
+        if t % 2:
+            v = rng.choice(odd, n)
+        else:
+            v = np.round(rng.uniform(-3, 3, n), int(rng.integers(0, 3)))
+        out = np.empty(n, np.int64)
+        jit._stable_order(v, out)
+        np.testing.assert_array_equal(out, np.argsort(v, kind="stable"))
+
+
 def test_pairwise_sum_is_numpys() -> None:
     rng = np.random.default_rng(4)
     for n in (0, 1, 7, 8, 9, 127, 128, 129, 300, 1000, 5000):

@@ -1248,12 +1248,12 @@ def _eum_rows_compiled(
     x = np.where(present, x, np.where(np.isfinite(anchor), anchor, 0.0)[:, None])
     x0 = x.copy()
     m = np.where(present, mult, 0).astype(float)  # (the pairs' counts: in the rounds)
-    positions = np.empty((R + 1, B, n))
+    positions = np.empty((R + 1, B, n))  # (final: the rounds fill positions[R] only)
     median = np.empty((R + 1, B))
-    if final:  # (written by the rounds, never read: left unfilled, their pages untouched)
-        risk, security = np.empty((R, B, n)), np.empty((R, B, n))
-        accepted = np.empty((R, B, n), dtype=np.int64)
-        relation = np.empty((R, B, n), dtype=np.int8)
+    if final:  # (not traced: neither written nor read by the rounds)
+        risk, security = np.empty((0, 0, 0)), np.empty((0, 0, 0))
+        accepted = np.empty((0, 0, 0), dtype=np.int64)
+        relation = np.empty((0, 0, 0), dtype=np.int8)
     else:
         risk = np.ones((R, B, n))
         security = np.zeros((R, B, n))
@@ -1275,6 +1275,7 @@ def _eum_rows_compiled(
         cfg.t == "eftekhari", jit._RISK[cfg.risk], cfg.risk_update == "first_round",
         float(cfg.tolerance), record, positions, median, risk, security, accepted, relation,
         stopped, pair_start, *bufs, at, jit._POW_DATA, threads=threads, pool=pool,
+        trace=not final,
     )
     cols = slice(0, n)
     if final:  # the outcomes after the last round only (see eum_final)
