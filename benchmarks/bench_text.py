@@ -140,6 +140,10 @@ LABELS = {
     "blind41": "forty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind42": "forty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind43": "forty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind44": "forty-fourth blind set, 11 texts (coded by a helper who never ran the extractor)",
+    "blind45": "forty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind46": "forty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind47": "forty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -301,7 +305,8 @@ def main() -> None:
                         "blind28", "blind29", "blind30", "blind31",
                         "blind32", "blind33", "blind34", "blind35",
                         "blind36", "blind37", "blind38", "blind39",
-                        "blind40", "blind41", "blind42", "blind43")
+                        "blind40", "blind41", "blind42", "blind43",
+                        "blind44", "blind45", "blind46", "blind47")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
