@@ -91,6 +91,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind41": (6, 5, 37),  # P 0.55 R 0.14 (43 gold facts; after the 26th round; no leak)
     "blind42": (5, 9, 28),  # P 0.36 R 0.15 (33 gold facts; after the 26th round; 2 leaks)
     "blind43": (15, 4, 32),  # P 0.79 R 0.32 (47 gold facts; after the 26th round; 1 leak)
+    "blind44": (11, 10, 31),  # P 0.52 R 0.26 (42 gold facts; after the 29th round; no leak)
+    "blind45": (14, 18, 21),  # P 0.44 R 0.40 (35 gold facts; after the 29th round; 3 leaks)
+    "blind46": (1, 2, 29),  # P 0.33 R 0.03 (30 gold facts; after the 29th round; 1 leak)
+    "blind47": (22, 12, 23),  # P 0.65 R 0.49 (45 gold facts; after the 29th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -140,6 +144,10 @@ LABELS = {
     "blind41": "forty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind42": "forty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind43": "forty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind44": "forty-fourth blind set, 11 texts (coded by a helper who never ran the extractor)",
+    "blind45": "forty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind46": "forty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind47": "forty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -301,7 +309,8 @@ def main() -> None:
                         "blind28", "blind29", "blind30", "blind31",
                         "blind32", "blind33", "blind34", "blind35",
                         "blind36", "blind37", "blind38", "blind39",
-                        "blind40", "blind41", "blind42", "blind43")
+                        "blind40", "blind41", "blind42", "blind43",
+                        "blind44", "blind45", "blind46", "blind47")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
