@@ -39,7 +39,8 @@ def test_reopen_claim_holds_when_the_change_is_made() -> None:
 @pytest.mark.parametrize(("edit", "msg"), [
     ("ARG.cost=0.5", "holds 0 outside options"),
     ("GBR.administration.red_line=10", "no red line on 'administration'"),
-    ("GBR.sovereignty.red_line=uniform(40, 60)", "a red line's value is a number"),
+    ("GBR.sovereignty.red_line=uniform(40, 60)",
+     "is not a red line's value; a red line is moved by its value alone, a number"),
     ("GBR.cost=1.5", "GBR.cost=1.5"),
     ("GBR.bogus=1", "outside option's ACTOR.cost|target_cost|p_prevail"),
 ])
