@@ -28,7 +28,7 @@ from pathlib import Path
 
 from detente.record import load_shipped_record
 from detente.text._extract import Candidate, Extractor
-from detente.text._gold import GoldEvent, Scores, load_gold, score
+from detente.text._gold import GoldEvent, Scores, group_of, load_gold, score
 from detente.text._read import Article, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +116,18 @@ def main(argv: list[str] | None = None) -> int:
         second = load_gold(path)
         docs = sorted({g.doc for g in second})
         results[path.stem] = compare(first, second, docs)
+        groups = sorted({group_of(d) for d in docs})
+        if len(groups) > 1:
+            for grp in groups:
+                results[f"{path.stem}: {grp}"] = compare(
+                    first, second, [d for d in docs if group_of(d) == grp])
+    if len(results) > 1:
+        pooled: dict[str, Agreement] = {}
+        for what in ("coder 2 against coder 1", "rules against coder 1", "rules against coder 2"):
+            parts = [v[what] for k, v in results.items() if ":" not in k]
+            pooled[what] = Agreement(*(sum(getattr(a, f) for a in parts)
+                                       for f in ("tp", "fp", "fn", "leaks")))
+        results["all"] = pooled
     if args.json:
         print(json.dumps({k: {n: a.as_dict() for n, a in v.items()} for k, v in results.items()},
                          indent=2))
