@@ -82,3 +82,36 @@ def test_the_schema_gives_bargain_its_what_ifs(client: TestClient) -> None:
     assert {"set", "drop"} <= set(props)
     assert props["set"]["type"] == "array" and props["drop"]["type"] == "array"
 
+
+def _page_needs(html: str) -> dict[str, tuple[str, str]]:
+    """The bargaining page's "trust needed" per solution: (shown text, exact figure)."""
+    import re
+
+    table = html.split('id="solutions"', 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r"<th>([^<]*)</th>", table.split("</thead>", 1)[0])
+    assert "trust needed" in heads, heads
+    return {name: (shown, exact) for name, exact, shown in re.findall(
+        r'<tr><th>([^<]+)</th>.*?<td class="need" data-need="([^"]*)">([^<]*)</td>', table)}
+
+
+def test_the_bargaining_page_shows_the_trust_each_solution_needs(client: TestClient) -> None:
+    q = {"s": "falklands-1982", "a": "GBR", "b": "ARG", "trust": 0.6}
+    r = client.get("/bargain", params=q)
+    assert r.status_code == 200, r.text
+    page = _page_needs(r.text)
+    api = client.post("/api/bargain", json={"scenario": "falklands-1982", "a": "GBR",
+                                            "b": "ARG", "trust": 0.6}).json()
+    cli = _cli_json("bargain", "falklands-1982", "--a", "GBR", "--b", "ARG", "--trust", "0.6",
+                    "-f", "json")
+    need = api["solution_trust_needed"]
+    assert need == cli["solution_trust_needed"]
+    assert set(page) == set(need) == set(api["solutions"])
+    for name, (shown, exact) in page.items():
+        if need[name] is None:
+            assert (shown, exact) == ("never", "")
+        else:
+            assert float(exact) == need[name]
+            assert shown == f"{need[name]:.3f}"  # as the command line's table prints it
+    # the deals at the given trust are beside it, and the page says what the column is
+    assert "At the given trust" in r.text and "least common trust" in r.text
+
