@@ -115,3 +115,101 @@ def test_the_bargaining_page_shows_the_trust_each_solution_needs(client: TestCli
     # the deals at the given trust are beside it, and the page says what the column is
     assert "At the given trust" in r.text and "least common trust" in r.text
 
+
+# -- the uncertainty downloads serve the finished run ------------------------------------------
+RUN = {"s": "geneva-2022", "model": ["compromise", "median"], "draws": 300, "seed": 11,
+       "jitter": "position=10,salience=25%", "above": 50, "set": "RUS.open_door.salience=90",
+       "method": "morris", "n": 4, "smodel": "median"}
+
+
+def _counting(monkeypatch: Any, name: str) -> list[int]:
+    """Count the calls of ``detente.uncertainty.NAME`` (the library function the web calls)."""
+    import detente.uncertainty as lib
+
+    calls: list[int] = []
+    real = getattr(lib, name)
+
+    def counted(*a: Any, **kw: Any) -> Any:
+        calls.append(1)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(lib, name, counted)
+    return calls
+
+
+def _background_run(client: TestClient, params: dict[str, Any]) -> str:
+    """Start a background run of the page's options, wait until it is done; its id."""
+    import time
+
+    r = client.post("/uncertainty/jobs", params=params)
+    assert r.status_code == 202, r.text
+    job = r.json()["id"]
+    for _ in range(600):
+        snap = client.get(f"/uncertainty/jobs/{job}").json()
+        if snap["status"] != "running":
+            break
+        time.sleep(0.1)
+    assert snap["status"] == "done", snap
+    return job
+
+
+def _page_means(html: str) -> dict[tuple[str, str], str]:
+    import re
+
+    return {(i, m): v for i, m, v in re.findall(
+        r'<tr data-issue="([^"]+)" data-model="([^"]+)">.*?<td class="mean">([^<]*)</td>', html)}
+
+
+def test_the_download_after_a_background_run_serves_that_run(client: TestClient,
+                                                             monkeypatch: Any) -> None:
+    import html
+    import re
+
+    job = _background_run(client, {**RUN, "seed": 12})
+    fragment = client.get(f"/uncertainty/jobs/{job}/result").text
+    links = dict(re.findall(r'id="download-(csv|json)" href="([^"]+)"', fragment))
+    calls = _counting(monkeypatch, "simulate")
+    js = client.get(html.unescape(links["json"]))
+    csv = client.get(html.unescape(links["csv"]))
+    assert js.status_code == csv.status_code == 200, js.text
+    assert calls == []  # served, not run again
+    doc = json.loads(js.text)
+    means = _page_means(fragment)
+    assert len(means) == 2 * 6
+    for m in doc["models"]:
+        for row in m["issues"]:
+            assert means[(row["issue"], m["model"])] == f"{row['mean']:.2f}"
+    assert doc["draws"] == 300 and doc["seed"] == 12
+    # the CSV is the command line's writing of the same result
+    assert csv.text.splitlines()[0].startswith("model,issue,point,mean")
+    assert len(csv.text.splitlines()) == 1 + 2 * 6
+
+
+def test_the_download_of_a_run_not_kept_runs_it_once(client: TestClient,
+                                                     monkeypatch: Any) -> None:
+    calls = _counting(monkeypatch, "simulate")
+    q = {**RUN, "seed": 13, "method": "none", "format": "json"}
+    first = client.get("/uncertainty/download", params=q)
+    assert first.status_code == 200, first.text
+    assert calls == [1]
+    again = client.get("/uncertainty/download", params=q)
+    assert calls == [1] and again.text == first.text
+    other = client.get("/uncertainty/download", params={**q, "draws": 301})
+    assert other.status_code == 200 and calls == [1, 1]  # other options: another run
+
+
+def test_the_download_after_a_run_on_the_page_serves_that_run(client: TestClient,
+                                                              monkeypatch: Any) -> None:
+    import html
+    import re
+
+    page = client.get("/uncertainty", params={**RUN, "seed": 14, "method": "none", "run": 1})
+    assert page.status_code == 200, page.text
+    links = dict(re.findall(r'id="download-(csv|json)" href="([^"]+)"', page.text))
+    calls = _counting(monkeypatch, "simulate")
+    doc = client.get(html.unescape(links["json"])).json()
+    assert calls == []
+    means = _page_means(page.text)
+    assert means and all(means[(r["issue"], m["model"])] == f"{r['mean']:.2f}"
+                         for m in doc["models"] for r in m["issues"])
+

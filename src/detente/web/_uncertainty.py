@@ -320,6 +320,22 @@ def run(p: Plan, progress: Callable[[int, int], None] | None = None,
     return UncertaintyResult(p, sim, sens, sens_err, time.perf_counter() - t0)
 
 
+def _options_key(options: Mapping[str, Any]) -> str:
+    import json
+
+    return json.dumps(options, sort_keys=True, default=str)
+
+
+def simulation_key(p: Plan) -> tuple[Any, ...]:
+    """What a plan's simulation depends on: two plans with the same key give the same numbers
+    (the run is seeded), so a finished run's simulation serves the other."""
+    from detente.web._state import scenario_hash
+
+    req = p.request
+    return (scenario_hash(p.scenario), p.notes, p.models, p.draws, req.seed, req.jitter,
+            req.above, _options_key({m: req.options[m] for m in p.models if m in req.options}))
+
+
 # ---------------------------------------------------------------------------------------------
 # background runs
 @dataclass
@@ -368,7 +384,8 @@ class Job:
 class Jobs:
     """The server's runs: at most ``limits.runs`` at once (a synchronous API call takes a slot
     too); finished jobs kept for their results (the 8 most recent: a result keeps its draws,
-    up to 100,000 per model)."""
+    up to 100,000 per model), and the 8 most recent finished simulations (of jobs or of the
+    page) by their options, which the downloads serve instead of running again."""
 
     KEEP = 8
 
@@ -377,6 +394,28 @@ class Jobs:
         self._slots = threading.BoundedSemaphore(limits.runs)
         self._lock = threading.Lock()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
+        # finished runs (background or on the page) by what they depend on, the KEEP most
+        # recent: their downloads serve them instead of running again
+        self._sims: OrderedDict[tuple[Any, ...], SimulationResult] = OrderedDict()
+
+    def remember(self, p: Plan, res: UncertaintyResult) -> None:
+        """Keep a finished run's results for the downloads of the same options."""
+        with self._lock:
+            _keep(self._sims, simulation_key(p), res.simulation, self.KEEP)
+
+    def simulation(self, p: Plan) -> SimulationResult:
+        """``p``'s simulation: a finished run's when one had the same options, else run now
+        (in a run slot) and kept."""
+        key = simulation_key(p)
+        with self._lock:
+            hit = self._sims.get(key)
+        if hit is not None:
+            return hit
+        with self.slot():
+            sim = simulate_plan(p)
+        with self._lock:
+            _keep(self._sims, key, sim, self.KEEP)
+        return sim
 
     @contextmanager
     def slot(self) -> Iterator[None]:
@@ -419,6 +458,7 @@ class Jobs:
                 res = run(p, progress, stage)
                 if job.cancel_event.is_set():
                     raise Cancelled
+                self.remember(p, res)
                 job.update(result=res, status="done", stage="done",
                            finished=time.monotonic())
             except Cancelled:
@@ -453,3 +493,11 @@ class Jobs:
             jobs = list(self._jobs.values())
         for j in jobs:
             j.cancel()
+
+
+def _keep(cache: OrderedDict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any,
+          size: int) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > size:
+        cache.popitem(last=False)

@@ -180,6 +180,7 @@ def uncertainty_page(request: Request, q: Q) -> HTMLResponse:
         return html(request, "uncertainty.html", **ctx)
     with _jobs(request).slot():
         res = unc.run(plan)
+    _jobs(request).remember(plan, res)  # its downloads serve it
     ctx.update(result_context(res, q.query(run=False)))
     ctx["result"] = res
     return html(request, "uncertainty.html", **ctx)
@@ -195,7 +196,8 @@ def download(request: Request, q: Q,
              fmt: Annotated[Literal["csv", "json"], Query(alias="format")] = "csv"
              ) -> Response:
     """The simulation's summary as ``detente simulate -f csv`` / ``-f json`` writes it: the
-    same seeded run as the page's (the sensitivity analysis is not part of it)."""
+    page's run itself when it has finished on this server (kept with the last few), else the
+    same seeded run again (the sensitivity analysis is not part of it)."""
     import dataclasses
 
     from detente._format import simulation_csv
@@ -208,8 +210,7 @@ def download(request: Request, q: Q,
     sc = st.get(q.s)
     req = dataclasses.replace(q.request(), method="none", smodel=None)
     plan = unc.plan(sc, req, st.settings.limits)
-    with _jobs(request).slot():
-        res = unc.simulate_plan(plan)
+    res = _jobs(request).simulation(plan)
     if fmt == "json":
         body = json.dumps(svc._clean(res.as_dict()), allow_nan=False, indent=2) + "\n"
         media = "application/json"
