@@ -213,3 +213,58 @@ def test_the_download_after_a_run_on_the_page_serves_that_run(client: TestClient
     assert means and all(means[(r["issue"], m["model"])] == f"{r['mean']:.2f}"
                          for m in doc["models"] for r in m["issues"])
 
+
+def test_the_sensitivity_analysis_downloads_what_the_page_shows(client: TestClient,
+                                                                monkeypatch: Any) -> None:
+    import csv
+    import html
+    import io
+    import re
+
+    job = _background_run(client, {**RUN, "seed": 15})
+    fragment = client.get(f"/uncertainty/jobs/{job}/result").text
+    links = dict(re.findall(r'id="download-sensitivity-(csv|json)" href="([^"]+)"', fragment))
+    assert set(links) == {"csv", "json"}
+    calls = _counting(monkeypatch, "sensitivity")
+    js = client.get(html.unescape(links["json"]))
+    cs = client.get(html.unescape(links["csv"]))
+    assert js.status_code == cs.status_code == 200, js.text
+    assert calls == []  # the page's own analysis, not another
+    assert "geneva-2022" in js.headers["content-disposition"]
+    assert "sensitivity.csv" in cs.headers["content-disposition"]
+    doc = json.loads(js.text)
+    assert doc["model"] == "median" and doc["method"] == "morris"
+    # the page's table: per issue its most influential inputs with mu*, as in the download
+    table = fragment.split('id="sensitivity-table"', 1)[1].split("</table>", 1)[0]
+    shown = dict(re.findall(r"<tr><th>([^<]+)</th><td>([^<]*)</td>", table))
+    assert shown
+    for iss, xs in doc["issues"].items():
+        want = "; ".join(f"{x['input']} (mu* {x['mu_star']:.2f})" for x in xs[:5])
+        assert shown[doc["issue_names"][iss]] == want
+    # the same as detente sensitivity -f json on the same options
+    cli = _cli_json("sensitivity", "geneva-2022", "-m", "median", "--method", "morris",
+                    "-n", "4", "--seed", "15", "--jitter", "position=10,salience=25%",
+                    "--set", "RUS.open_door.salience=90", "-f", "json")
+    assert doc == cli
+    # the CSV: one row per issue and input, the JSON's figures
+    rows = list(csv.DictReader(io.StringIO(cs.text)))
+    assert len(rows) == sum(len(xs) for xs in doc["issues"].values())
+    for row in rows:
+        x = next(x for x in doc["issues"][row["issue"]] if x["input"] == row["input"])
+        assert float(row["mu_star"]) == x["mu_star"] and row["method"] == "morris"
+
+
+def test_the_sensitivity_download_without_a_run_kept_runs_it_and_says_what_is_missing(
+        client: TestClient, monkeypatch: Any) -> None:
+    calls = _counting(monkeypatch, "sensitivity")
+    q = {**RUN, "seed": 16, "format": "csv"}
+    r = client.get("/uncertainty/sensitivity/download", params=q)
+    assert r.status_code == 200, r.text
+    assert calls == [1]
+    assert client.get("/uncertainty/sensitivity/download", params=q).text == r.text
+    assert calls == [1]
+    none = client.get("/uncertainty/sensitivity/download", params={**q, "method": "none"})
+    assert none.status_code == 422
+    assert "no sensitivity analysis" in none.text and "method" in none.text
+    flat = client.get("/uncertainty/sensitivity/download", params={**q, "jitter": ""})
+    assert flat.status_code == 422 and "at least two varying inputs" in flat.text
