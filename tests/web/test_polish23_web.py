@@ -68,6 +68,13 @@ def test_bargain_what_if_mistakes_are_located_as_in_the_forecast(client: TestCli
                                                "models": ["median"], **extra})
         assert f.status_code == 422
         assert f.json()["detail"][0]["msg"] == d["msg"]  # the same words as the forecast's
+    # and the command line's words, its option named as the command line names it
+    r = client.post("/api/bargain", json={**base, "set": ["ARG.withdrawl.position=3"]})
+    cli = CliRunner().invoke(app, ["bargain", "falklands-1982", "--a", "GBR", "--b", "ARG",
+                                   "--set", "ARG.withdrawl.position=3"])
+    assert cli.exit_code != 0
+    msg = r.json()["detail"][0]["msg"]
+    assert msg.replace("set[0] ", "--set ") in " ".join(cli.output.split())
     # a party the what-if left out is at that party
     r = client.post("/api/bargain", json={**base, "drop": ["ARG"]})
     assert r.status_code == 422, r.text
