@@ -3,8 +3,8 @@
 The gold set's rows were each coded by one person. To know how far two careful coders agree on
 the same texts (the ceiling against which the extractor's figures are read), the 81 texts of
 eight read groups were coded again by four coders who saw only the texts, the record and the
-gold README's general rules (``tests/text/gold/second/``; how they were coded: its README). This script scores
-the second coding against the first with the extractor's own scorer
+gold README's general rules (``tests/text/gold/second/``; how they were coded: its README).
+This script scores the second coding against the first with the extractor's own scorer
 (:func:`detente.text._gold.score`: a fact matches when sentence, agreement, actors and type
 agree), then the extractor against each coding on the same texts.
 
