@@ -777,6 +777,20 @@ _ACCUSE_HEAD = re.compile(r"\b(?:accus|charg)\w*\s+(?:[\w.'’-]+\s+){0,5}?(?:of
 #: an accusation weighed, not made: "enough evidence to", "grounds to", "reason to"
 _ACCUSE_WEIGHED = re.compile(r"\b(?:evidence|grounds?|reasons?|basis|case|cause|"
                              r"justification|enough)\s+(?:\w+\s+)?to\s+(?:\w+ly\s+)?$", re.I)
+#: (thirtieth round) a committee's, commission's or panel's decision, vote or recommendation to
+#: do an act, up to the act's word: "The International Relations Committee of the State Duma,
+#: the lower house, decided today to ratify", "the committee's decision to ratify" — a step
+#: toward the act, which the chamber takes ("the Duma voted to ratify" stays the act)
+_BODY_WORD = re.compile(r"\b(?:sub-?)?(?:committee|commission|panel)", re.I)
+_COMMITTEE_STEP = re.compile(
+    r"\b(?:sub-?)?(?:committee|commission|panel)s?(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:decision|"
+    r"vote|recommendation|resolution)\s+to|(?:\s+(?:of|on|for|in)\s+(?:the\s+)?"
+    r"(?:(?!(?:and|or|but|which|who|that|after|while|when)\b)[\w.'’-]+\s+){0,4}?"
+    r"[\w.'’-]+)?"
+    r"(?:\s*,[^;:,]{1,60},)?\s+(?:(?!(?:and|or|but|which|who|that|after|while|when)\b)"
+    r"[\w.'’-]+\s+){0,2}?(?:decided|decides|voted|votes|agreed|agrees|resolved|resolves|"
+    r"recommended|recommends|endorsed|opted|chose)\s+(?:[\w.,'’-]+\s+){0,4}?to)\s+"
+    r"(?:\w+ly\s+)?$", re.I)
 #: verbs whose infinitive complement happened: "agreed to extend", "voted to ratify"
 _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
@@ -3128,6 +3142,12 @@ class Extractor:
             # (twenty-fourth round) an act enabled or feared stays so: "lest Iran breach" is no
             # definite violation
             if enabled:
+                hyp = True
+            # (thirtieth round) a committee's, commission's or panel's decision, vote or
+            # recommendation to do the act ("the Duma's defence committee voted to ratify") is a
+            # step toward it, not the act
+            if not hyp and etype != "violation_alleged" and _BODY_WORD.search(s, 0, t0) and \
+                    _COMMITTEE_STEP.search(s, max(0, t0 - 250), t0):
                 hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
