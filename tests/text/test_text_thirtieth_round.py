@@ -79,8 +79,12 @@ FACTS += [
     ("deferred-ratifying", "World news\n1999-10-01\n\nThe Senate deferred ratifying the CTBT "
      "for another year.", [w("ctbt_1996", "USA", "not_ratified")]),
     # traps: the act done after it was put off; a delay in another clause
+    # (the two put-offs are themselves a ratification withheld, as the gold codes "has in the
+    # past repeatedly postponed considering ratification"; before the change "ratifying" was
+    # read as a second ratification, merged with the first)
     ("having-put-off-ratified", _D00 + "Having put off ratifying it twice, the Duma ratified "
-     "the START II treaty in April.", [w("start2_1993", "RUS", "ratified")]),
+     "the START II treaty in April.", [w("start2_1993", "RUS", "ratified"),
+                                       w("start2_1993", "RUS", "not_ratified")]),
     ("delayed-vote-then-ratified", _D00 + "The Duma, which had delayed the vote for years, "
      "ratified the START II treaty on Friday.", [w("start2_1993", "RUS", "ratified")]),
     ("signed-after-postponement", _D10 + "After postponing the ceremony twice, Russia and the "

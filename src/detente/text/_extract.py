@@ -1180,11 +1180,20 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
 _RATIFICATION_WITHHELD = re.compile(
     r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
+    # (thirtieth round) "deferred ratifying", "deferral of ratification"
+    r"defer\w*|"
     r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*|"
     # (twenty-third round) refused or defeated: "voted to reject ratification of", "rejected
     # the ratification of", "voted down ratification"
     r"reject\w*|refus\w*|den(?:y|ies|ied|ying)|defeat\w*|vot\w+\s+down)\s+(?:the\s+|its\s+|"
     r"their\s+|any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
+#: the signing of", "delayed its withdrawal from", "put off extending"; a ratification put off is
+#: withheld, above)
+_POSTPONED = re.compile(
+    r"\b(?:postpon\w*|put(?:s|ting)?\s+off|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
+    r"(?:hold(?:s|ing)?|held)\s+off(?:\s+on)?)\s+(?:(?:the|its|their|any|a|his|her)\s+)?"
+    r"(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: (twenty-third round) a ratification said to have failed after it: "Ratification of the CTBT
 #: failed by a vote of 48 to 51", "was defeated", "was rejected", "fell short" (in its clause)
 _RATIFICATION_FAILED = re.compile(
@@ -3143,6 +3152,13 @@ class Extractor:
             # definite violation
             if enabled:
                 hyp = True
+            # (thirtieth round) any other act put off, postponed, delayed or deferred
+            # ("postponed the signing of", "delayed its withdrawal from", "put off extending") is
+            # not done
+            if not hyp and etype not in ("violation_alleged", "ratified", "not_ratified") and \
+                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+                    _POSTPONED.search(s, max(c0, t0 - 60), t0):
+                hyp = True
             # (thirtieth round) a committee's, commission's or panel's decision, vote or
             # recommendation to do the act ("the Duma's defence committee voted to ratify") is a
             # step toward it, not the act
@@ -3285,7 +3301,9 @@ class Extractor:
             # a ratification delayed, bypassed or drawn out ("bypassing the CFE ratification",
             # "the protracted ratification process", "stalled ratification") is withheld; a
             # "ratification process" not said to be complete is under way, no act yet
-            if etype == "ratified" and ttext.lower() == "ratification" and not negated:
+            # (thirtieth round: and its gerund, "voted to put off ratifying the treaty")
+            if etype == "ratified" and ttext.lower() in ("ratification", "ratifying") and \
+                    not negated:
                 if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]) or \
                         _RATIFICATION_FAILED.match(s[t1:c1]):
                     etype = "not_ratified"
