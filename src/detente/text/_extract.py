@@ -1187,6 +1187,15 @@ _RATIFICATION_WITHHELD = re.compile(
     # the ratification of", "voted down ratification"
     r"reject\w*|refus\w*|den(?:y|ies|ied|ying)|defeat\w*|vot\w+\s+down)\s+(?:the\s+|its\s+|"
     r"their\s+|any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirtieth round) a main clause whose act is still to come, up to the comma that opens a
+#: participial clause: "Ukraine will destroy its remaining bombers by the end of 2001,
+#: (meeting its commitments)", "plans to dismantle ... next year, (fulfilling)", "is to remove
+#: ..., (complying with)" (no comma inside the main clause: a future in a relative clause of its
+#: own is not it)
+_FUTURE_MAIN = re.compile(
+    r"\b(?:will|shall|would|'ll|(?:is|are)\s+(?:(?:going|due|set|scheduled|expected|slated)\s+)?"
+    r"to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|expect(?:s|ed)?\s+to)\s+"
+    r"[^;:.!?,()\"“”]{1,150},\s*(?:\w+ly\s+)?$", re.I)
 #: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
 #: the signing of", "delayed its withdrawal from", "put off extending"; a ratification put off is
 #: withheld, above)
@@ -3151,6 +3160,12 @@ class Extractor:
             # (twenty-fourth round) an act enabled or feared stays so: "lest Iran breach" is no
             # definite violation
             if enabled:
+                hyp = True
+            # (thirtieth round) a participial clause after a main clause whose act is still to
+            # come ("will destroy its bombers by the end of 2001, meeting its commitments under
+            # START I") shares that future
+            if not hyp and re.match(r"[a-z]+ing\b", ttext, re.I) and \
+                    _FUTURE_MAIN.search(s, max(0, t0 - 200), t0):
                 hyp = True
             # (thirtieth round) any other act put off, postponed, delayed or deferred
             # ("postponed the signing of", "delayed its withdrawal from", "put off extending") is
