@@ -1196,6 +1196,15 @@ _FUTURE_MAIN = re.compile(
     r"\b(?:will|shall|would|'ll|(?:is|are)\s+(?:(?:going|due|set|scheduled|expected|slated)\s+)?"
     r"to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|expect(?:s|ed)?\s+to)\s+"
     r"[^;:.!?,()\"“”]{1,150},\s*(?:\w+ly\s+)?$", re.I)
+#: (thirtieth round) before an act's noun: it is supported, favoured or backed ("Richard Nixon
+#: supported the ratification of", "backed ratification of", "favours the extension of", "the
+#: president's support for ratification of") — a stance on the act, not the act
+_SUPPORTED = re.compile(
+    r"(?<!-)\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|"
+    r"champion(?:s|ed|ing)?)\s+(?:for\s+|of\s+)?(?:(?:a|an|the|its|their|his|her|any|"
+    r"[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
+_VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
 #: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
 #: the signing of", "delayed its withdrawal from", "put off extending"; a ratification put off is
 #: withheld, above)
@@ -3166,6 +3175,14 @@ class Extractor:
             # START I") shares that future
             if not hyp and re.match(r"[a-z]+ing\b", ttext, re.I) and \
                     _FUTURE_MAIN.search(s, max(0, t0 - 200), t0):
+                hyp = True
+            # (thirtieth round) an act's noun supported, favoured or backed ("Richard Nixon
+            # supported the ratification of") is a stance on the act, not the act (not a
+            # chamber's vote: "backed the ratification by 288 votes to 131")
+            if not hyp and etype != "violation_alleged" and \
+                    _NOMINAL.search(ttext.split()[-1]) and \
+                    _SUPPORTED.search(s, max(c0, t0 - 80), t0) and \
+                    not _VOTE_TALLY.search(s, c0, c1):
                 hyp = True
             # (thirtieth round) any other act put off, postponed, delayed or deferred
             # ("postponed the signing of", "delayed its withdrawal from", "put off extending") is
