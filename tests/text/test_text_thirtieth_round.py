@@ -138,6 +138,34 @@ FACTS += [
 ]
 
 
+# (5) recall: an exit told as no longer remaining in the agreement ("decided not to remain a
+# party to the NPT any longer", "no longer remains in the JCPOA")
+FACTS += [
+    ("not-remain-party-any-longer", "World news\n2003-01-11\n\nPyongyang said on Friday it "
+     "had decided not to remain a party to the NPT any longer.",
+     [w("npt_1968", "PRK", "withdrew")]),
+    ("chose-not-stay-bound-any-longer", "World news\n2023-11-08\n\nMoscow chose not to stay "
+     "bound by the CFE Treaty any longer, the ministry said.",
+     [w("cfe_1990", "RUS", "withdrew")]),
+    ("no-longer-remains-party", "World news\n2019-08-05\n\nThe United States no longer "
+     "remains a party to the INF Treaty, the State Department said.",
+     [w("inf_1987", "USA", "withdrew")]),
+    ("no-longer-remains-in", "World news\n2018-06-01\n\nWashington no longer remains in the "
+     "JCPOA, the spokesman said.", [w("jcpoa_2015", "USA", "withdrew")]),
+]
+NO_FACT += [
+    # traps: a future under a condition, a threat, a modal; troops that no longer remain in an
+    # area the agreement covers
+    ("will-no-longer-remain-if", "World news\n2023-05-01\n\nRussia will no longer remain in "
+     "the CFE Treaty if NATO expands, the minister warned."),
+    ("threatened-not-to-remain", "World news\n2003-01-05\n\nNorth Korea threatened not to "
+     "remain a party to the NPT any longer."),
+    ("may-decide-not-to-remain", "World news\n2020-05-01\n\nWashington may decide not to "
+     "remain in the Open Skies Treaty any longer, officials said."),
+    ("troops-no-longer-remain-area", "World news\n2015-03-01\n\nRussian troops no longer "
+     "remain in the area covered by the Minsk agreement, the monitors said."),
+]
+
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:
     assert_no_fact(text)

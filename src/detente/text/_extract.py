@@ -317,6 +317,18 @@ _TRIGGERS.append(("signed", re.compile(
     r"(?:treaty|convention|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z]{2,})\b)|(?<=agreed to )join\b"
     r"(?=\s*[,.;]|\s*$|\s+(?:in|on|at|last|this|earlier)\b)", re.I)))
 _KEYS.append(("acced", "join"))
+# (thirtieth round) an exit told as no longer remaining in the agreement: "decided not to remain
+# a party to the NPT any longer", "chose not to stay bound by the CFE Treaty any longer", "no
+# longer remains a party to the INF Treaty", "no longer remains in the JCPOA" (the agreement's
+# name or noun within four words; the modality, negation and denial rules still rule)
+_STAY_IN = (r"(?:remain|stay)(?:s|ed)?\s+(?:tied\s+to|bound\s+by|in|within|(?:a\s+)?part(?:y|ies)"
+            r"\s+to|part\s+of)\b(?=\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?"
+            r"(?:[\w'’.-]+\s+){0,3}?(?:(?-i:[A-Z]{2,}\w*)|treaty|agreements?|accords?|deal|pact|"
+            r"convention|protocol|memorandum|moratorium)\b)")
+_TRIGGERS.append(("withdrew", re.compile(
+    r"\bnot\s+(?:to\s+)?" + _STAY_IN + r"(?=[^.;:!?]{1,80}?\bany\s+longer\b)|"
+    r"\bno\s+longer\s+" + _STAY_IN, re.I)))
+_KEYS.append(("remain", "stay"))
 # "no American President has ever submitted the treaty ... to the Senate for ratification",
 # "never sent it for ratification": ratification withheld
 _TRIGGERS.append(("not_ratified", re.compile(
