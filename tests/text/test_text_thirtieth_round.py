@@ -10,7 +10,8 @@ of") — a ratification put off is one withheld, any other act put off is not do
 clause ("..., meeting its commitments under START I") after a main clause whose act is still to
 come ("will destroy", "plans to dismantle", "is to remove") — it shares that future; an act's
 noun supported, favoured or backed ("supported the ratification of") — a stance on the act, not
-the act.
+the act. And one recall step: an exit told as no longer remaining in the agreement ("decided not
+to remain a party to the NPT any longer", "no longer remains in the JCPOA") is a withdrawal.
 """
 
 from __future__ import annotations
