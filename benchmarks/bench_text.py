@@ -95,6 +95,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind45": (14, 18, 21),  # P 0.44 R 0.40 (35 gold facts; after the 29th round; 3 leaks)
     "blind46": (1, 2, 29),  # P 0.33 R 0.03 (30 gold facts; after the 29th round; 1 leak)
     "blind47": (22, 12, 23),  # P 0.65 R 0.49 (45 gold facts; after the 29th round; no leak)
+    "blind48": (15, 4, 29),  # P 0.79 R 0.34 (44 gold facts; after the 30th round; no leak)
+    "blind49": (3, 11, 29),  # P 0.21 R 0.09 (32 gold facts; after the 30th round; 1 leak)
+    "blind50": (8, 12, 23),  # P 0.40 R 0.26 (31 gold facts; after the 30th round; 2 leaks)
+    "blind51": (4, 6, 35),  # P 0.40 R 0.10 (39 gold facts; after the 30th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
