@@ -33,7 +33,7 @@ ROUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "doklam-2017")),
     ("cases39", ("fashoda-1898", "imia-1996", "eritrea-ethiopia-1998", "essequibo-2023")),
     ("cases43", ("agadir-1911", "july-1914", "sismik-1987")),
-    ("cases47", ("ocalan-1998", "crimea-2014", "cod-war-1975", "iran-iraq-1980")),
+    ("cases47", ("ocalan-1998", "crimea-2014")),
 )
 
 
