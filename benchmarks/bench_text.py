@@ -148,6 +148,10 @@ LABELS = {
     "blind45": "forty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind46": "forty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind47": "forty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind48": "forty-eighth blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind49": "forty-ninth blind set, 17 texts (coded by a helper who never ran the extractor)",
+    "blind50": "fiftieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind51": "fifty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -310,7 +314,8 @@ def main() -> None:
                         "blind32", "blind33", "blind34", "blind35",
                         "blind36", "blind37", "blind38", "blind39",
                         "blind40", "blind41", "blind42", "blind43",
-                        "blind44", "blind45", "blind46", "blind47")
+                        "blind44", "blind45", "blind46", "blind47",
+                        "blind48", "blind49", "blind50", "blind51")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")

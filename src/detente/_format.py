@@ -73,3 +73,24 @@ def simulation_csv(result: Any) -> str:
                         "" if m.p_above is None else repr(float(m.p_above[k])),
                         str(bool(m.converged[k])).lower()])
     return buf.getvalue()
+
+
+def sensitivity_csv(result: Any) -> str:
+    """A sensitivity analysis as the dashboard's CSV download: one row per issue and input,
+    most influential first, its actor and the method's indices at full precision (Sobol:
+    ``s1,s1_conf,st,st_conf``; Morris: ``mu_star,mu_star_conf,sigma``; empty when not
+    defined), the figures of ``detente sensitivity -f json``'s ``issues``."""
+    import csv
+    import io
+
+    fields = (("s1", "s1_conf", "st", "st_conf") if result.method == "sobol"
+              else ("mu_star", "mu_star_conf", "sigma"))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["model", "method", "issue", "input", "actor", *fields])
+    for iss, xs in result.ranking.items():
+        for x in xs:
+            w.writerow([result.model, result.method, iss, x.input, x.actor,
+                        *("" if math.isnan(v := float(getattr(x, f))) else repr(v)
+                          for f in fields)])
+    return buf.getvalue()

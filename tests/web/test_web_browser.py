@@ -161,6 +161,29 @@ def test_trust_slider_shrinks_the_zone(server, page):
     assert zone()[0] == sizes[-1][0]
 
 
+def test_the_bargaining_page_shows_the_trust_each_solution_needs(server, page):
+    """polish23: beside the deals, the trust each solution needs, the API's figure, still there
+    (it does not depend on the trust) after the slider has moved."""
+    api = httpx.post(server.url + "/api/bargain", json={
+        "scenario": "geneva-2022", "a": "USA", "b": "RUS", "trust": 0.7}, timeout=60).json()
+    need = api["solution_trust_needed"]
+    pg = page.page
+    pg.goto(server.url + "/bargain?s=geneva-2022&a=USA&b=RUS&trust=0.7")
+    wait_for_plots(pg)
+
+    def shown() -> dict[str, str]:
+        rows = pg.locator("#solutions tbody tr")
+        return {rows.nth(k).locator("th").inner_text(): rows.nth(k).locator("td.need")
+                .inner_text() for k in range(rows.count())}
+
+    cells = shown()
+    assert cells == {n: "never" if v is None else f"{v:.3f}" for n, v in need.items()}
+    assert pg.locator("#solutions td.need").first.is_visible()
+    pg.locator("#trust").fill("0.3")
+    pg.wait_for_function("() => document.getElementById('zone-kappa').textContent === '0.30'")
+    assert shown() == cells
+
+
 def test_accept_an_extracted_event_and_find_it_in_the_record(server, page):
     pg = page.page
     pg.goto(server.url + "/text")

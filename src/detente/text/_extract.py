@@ -317,6 +317,18 @@ _TRIGGERS.append(("signed", re.compile(
     r"(?:treaty|convention|protocol)\b|\s+(?:the\s+)?(?-i:[A-Z]{2,})\b)|(?<=agreed to )join\b"
     r"(?=\s*[,.;]|\s*$|\s+(?:in|on|at|last|this|earlier)\b)", re.I)))
 _KEYS.append(("acced", "join"))
+# (thirtieth round) an exit told as no longer remaining in the agreement: "decided not to remain
+# a party to the NPT any longer", "chose not to stay bound by the CFE Treaty any longer", "no
+# longer remains a party to the INF Treaty", "no longer remains in the JCPOA" (the agreement's
+# name or noun within four words; the modality, negation and denial rules still rule)
+_STAY_IN = (r"(?:remain|stay)(?:s|ed)?\s+(?:tied\s+to|bound\s+by|in|within|(?:a\s+)?part(?:y|ies)"
+            r"\s+to|part\s+of)\b(?=\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?"
+            r"(?:[\w'’.-]+\s+){0,3}?(?:(?-i:[A-Z]{2,}\w*)|treaty|agreements?|accords?|deal|pact|"
+            r"convention|protocol|memorandum|moratorium)\b)")
+_TRIGGERS.append(("withdrew", re.compile(
+    r"\bnot\s+(?:to\s+)?" + _STAY_IN + r"(?=[^.;:!?]{1,80}?\bany\s+longer\b)|"
+    r"\bno\s+longer\s+" + _STAY_IN, re.I)))
+_KEYS.append(("remain", "stay"))
 # "no American President has ever submitted the treaty ... to the Senate for ratification",
 # "never sent it for ratification": ratification withheld
 _TRIGGERS.append(("not_ratified", re.compile(
@@ -777,6 +789,20 @@ _ACCUSE_HEAD = re.compile(r"\b(?:accus|charg)\w*\s+(?:[\w.'’-]+\s+){0,5}?(?:of
 #: an accusation weighed, not made: "enough evidence to", "grounds to", "reason to"
 _ACCUSE_WEIGHED = re.compile(r"\b(?:evidence|grounds?|reasons?|basis|case|cause|"
                              r"justification|enough)\s+(?:\w+\s+)?to\s+(?:\w+ly\s+)?$", re.I)
+#: (thirtieth round) a committee's, commission's or panel's decision, vote or recommendation to
+#: do an act, up to the act's word: "The International Relations Committee of the State Duma,
+#: the lower house, decided today to ratify", "the committee's decision to ratify" — a step
+#: toward the act, which the chamber takes ("the Duma voted to ratify" stays the act)
+_BODY_WORD = re.compile(r"\b(?:sub-?)?(?:committee|commission|panel)", re.I)
+_COMMITTEE_STEP = re.compile(
+    r"\b(?:sub-?)?(?:committee|commission|panel)s?(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:decision|"
+    r"vote|recommendation|resolution)\s+to|(?:\s+(?:of|on|for|in)\s+(?:the\s+)?"
+    r"(?:(?!(?:and|or|but|which|who|that|after|while|when)\b)[\w.'’-]+\s+){0,4}?"
+    r"[\w.'’-]+)?"
+    r"(?:\s*,[^;:,]{1,60},)?\s+(?:(?!(?:and|or|but|which|who|that|after|while|when)\b)"
+    r"[\w.'’-]+\s+){0,2}?(?:decided|decides|voted|votes|agreed|agrees|resolved|resolves|"
+    r"recommended|recommends|endorsed|opted|chose)\s+(?:[\w.,'’-]+\s+){0,4}?to)\s+"
+    r"(?:\w+ly\s+)?$", re.I)
 #: verbs whose infinitive complement happened: "agreed to extend", "voted to ratify"
 _IMPLICATIVE = re.compile(
     r"\b(?:agree[sd]?|agreeing|decided|decides|voted|votes|began|begun|begins|started|starts|"
@@ -1166,11 +1192,38 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
 _RATIFICATION_WITHHELD = re.compile(
     r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
+    # (thirtieth round) "deferred ratifying", "deferral of ratification"
+    r"defer\w*|"
     r"pending|slow|lengthy|long-delayed|sabotag\w*|torpedo\w*|"
     # (twenty-third round) refused or defeated: "voted to reject ratification of", "rejected
     # the ratification of", "voted down ratification"
     r"reject\w*|refus\w*|den(?:y|ies|ied|ying)|defeat\w*|vot\w+\s+down)\s+(?:the\s+|its\s+|"
     r"their\s+|any\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirtieth round) a main clause whose act is still to come, up to the comma that opens a
+#: participial clause: "Ukraine will destroy its remaining bombers by the end of 2001,
+#: (meeting its commitments)", "plans to dismantle ... next year, (fulfilling)", "is to remove
+#: ..., (complying with)" (no comma inside the main clause: a future in a relative clause of its
+#: own is not it)
+_FUTURE_MAIN = re.compile(
+    r"\b(?:will|shall|would|'ll|(?:is|are)\s+(?:(?:going|due|set|scheduled|expected|slated)\s+)?"
+    r"to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|expect(?:s|ed)?\s+to)\s+"
+    r"[^;:.!?,()\"“”]{1,150},\s*(?:\w+ly\s+)?$", re.I)
+#: (thirtieth round) before an act's noun: it is supported, favoured or backed ("Richard Nixon
+#: supported the ratification of", "backed ratification of", "favours the extension of", "the
+#: president's support for ratification of") — a stance on the act, not the act
+_SUPPORTED = re.compile(
+    r"(?<!-)\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|"
+    r"champion(?:s|ed|ing)?)\s+(?:for\s+|of\s+)?(?:(?:a|an|the|its|their|his|her|any|"
+    r"[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
+_VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
+#: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
+#: the signing of", "delayed its withdrawal from", "put off extending"; a ratification put off is
+#: withheld, above)
+_POSTPONED = re.compile(
+    r"\b(?:postpon\w*|put(?:s|ting)?\s+off|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
+    r"(?:hold(?:s|ing)?|held)\s+off(?:\s+on)?)\s+(?:(?:the|its|their|any|a|his|her)\s+)?"
+    r"(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: (twenty-third round) a ratification said to have failed after it: "Ratification of the CTBT
 #: failed by a vote of 48 to 51", "was defeated", "was rejected", "fell short" (in its clause)
 _RATIFICATION_FAILED = re.compile(
@@ -3129,6 +3182,33 @@ class Extractor:
             # definite violation
             if enabled:
                 hyp = True
+            # (thirtieth round) a participial clause after a main clause whose act is still to
+            # come ("will destroy its bombers by the end of 2001, meeting its commitments under
+            # START I") shares that future
+            if not hyp and re.match(r"[a-z]+ing\b", ttext, re.I) and \
+                    _FUTURE_MAIN.search(s, max(0, t0 - 200), t0):
+                hyp = True
+            # (thirtieth round) an act's noun supported, favoured or backed ("Richard Nixon
+            # supported the ratification of") is a stance on the act, not the act (not a
+            # chamber's vote: "backed the ratification by 288 votes to 131")
+            if not hyp and etype != "violation_alleged" and \
+                    _NOMINAL.search(ttext.split()[-1]) and \
+                    _SUPPORTED.search(s, max(c0, t0 - 80), t0) and \
+                    not _VOTE_TALLY.search(s, c0, c1):
+                hyp = True
+            # (thirtieth round) any other act put off, postponed, delayed or deferred
+            # ("postponed the signing of", "delayed its withdrawal from", "put off extending") is
+            # not done
+            if not hyp and etype not in ("violation_alleged", "ratified", "not_ratified") and \
+                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+                    _POSTPONED.search(s, max(c0, t0 - 60), t0):
+                hyp = True
+            # (thirtieth round) a committee's, commission's or panel's decision, vote or
+            # recommendation to do the act ("the Duma's defence committee voted to ratify") is a
+            # step toward it, not the act
+            if not hyp and etype != "violation_alleged" and _BODY_WORD.search(s, 0, t0) and \
+                    _COMMITTEE_STEP.search(s, max(0, t0 - 250), t0):
+                hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
             # protocol and ratify it", under an implicative head)
@@ -3265,7 +3345,9 @@ class Extractor:
             # a ratification delayed, bypassed or drawn out ("bypassing the CFE ratification",
             # "the protracted ratification process", "stalled ratification") is withheld; a
             # "ratification process" not said to be complete is under way, no act yet
-            if etype == "ratified" and ttext.lower() == "ratification" and not negated:
+            # (thirtieth round: and its gerund, "voted to put off ratifying the treaty")
+            if etype == "ratified" and ttext.lower() in ("ratification", "ratifying") and \
+                    not negated:
                 if _RATIFICATION_WITHHELD.search(s[max(c0, t0 - 60):t0]) or \
                         _RATIFICATION_FAILED.match(s[t1:c1]):
                     etype = "not_ratified"

@@ -235,18 +235,28 @@ class ForecastIn(ScenarioIn):
                              "out.")
 
 
+def _what_if(sc: Scenario, sets: Sequence[str], drops: Sequence[str]
+             ) -> tuple[Scenario, list[str]]:
+    """``sc`` with the what-if applied (the one home of what-ifs, as the command line's
+    ``--set``/``--drop``; each mistake at its ``set[k]`` or ``drop[k]``) and what a drop took
+    with it."""
+    if not (sets or drops):
+        return sc, []
+    from detente.web._uncertainty import whatif
+
+    with svc.reading_notes("what-if") as edit_notes:  # what a drop took with it
+        sc = whatif(sc, sets, drops)
+    return sc, edit_notes
+
+
 @router.post("/forecast", summary="Forecast every issue with one or more models, side by side")
 def post_forecast(state: StateDep, body: ForecastIn) -> dict[str, Any]:
     with svc.reading_notes("document") as notes:
         sc = scenario_of(state, body)
     if body.scenario is not None:  # an upload's notes, kept with it
         notes = list(state.notes(body.scenario))
-    if body.set or body.drop:
-        from detente.web._uncertainty import whatif
-
-        with svc.reading_notes("what-if") as edit_notes:  # what a drop took with it
-            sc = whatif(sc, body.set, body.drop)
-        notes = [*notes, *edit_notes]
+    sc, edit_notes = _what_if(sc, body.set, body.drop)
+    notes = [*notes, *edit_notes]
     fs = svc.run_forecasts(state, sc, body.models, body.options, body.seed)
     return {**svc.forecast_payload(sc, fs, trajectory=body.trajectory,
                                    explanation=body.explanation), "notes": notes}
@@ -266,6 +276,13 @@ class BargainIn(ScenarioIn):
                        Annotated[float, Field(ge=0, le=1)]] | None = Field(
         None, description="Reservation values (outside options) of a and b; default: the "
         "utility of the status quo.")
+    set: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50, description="What-if, as `detente bargain --set`: "
+        "ACTOR.ISSUE.FIELD=VALUE, ACTOR.capability=VALUE or ISSUE.status_quo=VALUE.",
+        examples=[["GBR.withdrawal.salience=40"]])
+    drop: list[Name] = Field(default_factory=list, max_length=50,
+                             description="What-if, as `detente bargain --drop`: actors left "
+                             "out.")
 
 
 @router.post("/bargain", summary="Zone of agreement, solutions and trust threshold of two actors",
@@ -273,13 +290,16 @@ class BargainIn(ScenarioIn):
              "solutions (at full trust and at the given trust), the zone of agreement at both, "
              "the trust threshold and the zone-against-trust curve, `trust`, `record`, `breach`, "
              "and `solution_trust_needed`: per solution, the least common trust from which both "
-             "parties sign its deal (`null`: no trust up to 1 suffices).")
+             "parties sign its deal (`null`: no trust up to 1 suffices). With `set`/`drop`, "
+             "the what-if of `detente bargain --set/--drop`; `notes` says what a drop took "
+             "with it.")
 def post_bargain(state: StateDep, body: BargainIn) -> dict[str, Any]:
     sc = scenario_of(state, body)
+    sc, notes = _what_if(sc, body.set, body.drop)
     r = svc.bargain(state, sc, body.a, body.b, grid=body.grid, trust=body.trust,
                     as_of=body.as_of.isoformat() if body.as_of else None, breach=body.breach,
                     reservation=body.reservation)
-    return svc.bargain_payload(r)
+    return {**svc.bargain_payload(r), "notes": notes}
 
 
 # -- uncertainty --------------------------------------------------------------------------------

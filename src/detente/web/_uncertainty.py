@@ -297,6 +297,11 @@ def sensitivity_plan(p: Plan) -> SensitivityResult:
         raise (_relocate(e, "options") if opts else e) from None
 
 
+def _too_few_inputs(n: int) -> str:
+    return (f"sensitivity needs at least two varying inputs, found {n}: give a jitter (e.g. "
+            "position=10,salience=25%) or distributions in the scenario")
+
+
 def run(p: Plan, progress: Callable[[int, int], None] | None = None,
         stage: Callable[[str], None] | None = None) -> UncertaintyResult:
     """The simulation, then (when asked) the sensitivity analysis of ``p``."""
@@ -309,15 +314,41 @@ def run(p: Plan, progress: Callable[[int, int], None] | None = None,
         if stage is not None:
             stage("sensitivity")
         if p.n_inputs < 2:
-            sens_err = (f"sensitivity needs at least two varying inputs, found {p.n_inputs}: "
-                        "give a jitter (e.g. position=10,salience=25%) or distributions in "
-                        "the scenario")
+            sens_err = _too_few_inputs(p.n_inputs)
         else:
             try:
                 sens = sensitivity_plan(p)
             except InputError as e:
                 sens_err = "; ".join(e.messages)
     return UncertaintyResult(p, sim, sens, sens_err, time.perf_counter() - t0)
+
+
+def _options_key(options: Mapping[str, Any]) -> str:
+    import json
+
+    return json.dumps(options, sort_keys=True, default=str)
+
+
+def simulation_key(p: Plan) -> tuple[Any, ...]:
+    """What a plan's simulation depends on: two plans with the same key give the same numbers
+    (the run is seeded), so a finished run's simulation serves the other."""
+    from detente.web._state import scenario_hash
+
+    req = p.request
+    return (scenario_hash(p.scenario), p.notes, p.models, p.draws, req.seed, req.jitter,
+            req.above, _options_key({m: req.options[m] for m in p.models if m in req.options}))
+
+
+def sensitivity_key(p: Plan) -> tuple[Any, ...] | None:
+    """What a plan's sensitivity analysis depends on (None: the plan asks for none)."""
+    from detente.web._state import scenario_hash
+
+    req = p.request
+    if p.sensitivity_model is None:
+        return None
+    return (scenario_hash(p.scenario), p.notes, p.sensitivity_model, req.method, req.n,
+            req.inputs, req.jitter, req.seed,
+            _options_key(req.options.get(p.sensitivity_model, {})))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -368,7 +399,9 @@ class Job:
 class Jobs:
     """The server's runs: at most ``limits.runs`` at once (a synchronous API call takes a slot
     too); finished jobs kept for their results (the 8 most recent: a result keeps its draws,
-    up to 100,000 per model)."""
+    up to 100,000 per model), and the 8 most recent finished simulations (of jobs or of the
+    page) and sensitivity analyses by their options, which the downloads serve instead of
+    running again."""
 
     KEEP = 8
 
@@ -377,6 +410,50 @@ class Jobs:
         self._slots = threading.BoundedSemaphore(limits.runs)
         self._lock = threading.Lock()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
+        # finished runs (background or on the page) by what they depend on, the KEEP most
+        # recent: their downloads serve them instead of running again
+        self._sims: OrderedDict[tuple[Any, ...], SimulationResult] = OrderedDict()
+        self._sens: OrderedDict[tuple[Any, ...], SensitivityResult] = OrderedDict()
+
+    def remember(self, p: Plan, res: UncertaintyResult) -> None:
+        """Keep a finished run's results for the downloads of the same options."""
+        with self._lock:
+            _keep(self._sims, simulation_key(p), res.simulation, self.KEEP)
+            if res.sensitivity is not None and (k := sensitivity_key(p)) is not None:
+                _keep(self._sens, k, res.sensitivity, self.KEEP)
+
+    def simulation(self, p: Plan) -> SimulationResult:
+        """``p``'s simulation: a finished run's when one had the same options, else run now
+        (in a run slot) and kept."""
+        key = simulation_key(p)
+        with self._lock:
+            hit = self._sims.get(key)
+        if hit is not None:
+            return hit
+        with self.slot():
+            sim = simulate_plan(p)
+        with self._lock:
+            _keep(self._sims, key, sim, self.KEEP)
+        return sim
+
+    def sensitivity(self, p: Plan) -> SensitivityResult:
+        """``p``'s sensitivity analysis: a finished run's when one had the same options, else
+        run now (in a run slot) and kept; an error at ``method`` when the plan asks for none."""
+        key = sensitivity_key(p)
+        if key is None:
+            raise _err("no sensitivity analysis asked for (method none): choose sobol or "
+                       "morris", "method")
+        if p.n_inputs < 2:
+            raise _err(_too_few_inputs(p.n_inputs), "jitter")
+        with self._lock:
+            hit = self._sens.get(key)
+        if hit is not None:
+            return hit
+        with self.slot():
+            sens = sensitivity_plan(p)
+        with self._lock:
+            _keep(self._sens, key, sens, self.KEEP)
+        return sens
 
     @contextmanager
     def slot(self) -> Iterator[None]:
@@ -419,6 +496,7 @@ class Jobs:
                 res = run(p, progress, stage)
                 if job.cancel_event.is_set():
                     raise Cancelled
+                self.remember(p, res)
                 job.update(result=res, status="done", stage="done",
                            finished=time.monotonic())
             except Cancelled:
@@ -453,3 +531,11 @@ class Jobs:
             jobs = list(self._jobs.values())
         for j in jobs:
             j.cancel()
+
+
+def _keep(cache: OrderedDict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any,
+          size: int) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > size:
+        cache.popitem(last=False)

@@ -149,8 +149,11 @@ def result_context(r: unc.UncertaintyResult, query: str | None = None) -> dict[s
                           "actors": s.actors[iss][:5]})
     downloads = {f: f"/uncertainty/download?{query}&format={f}" for f in ("csv", "json")
                  } if query else None
+    sdownloads = {f: f"/uncertainty/sensitivity/download?{query}&format={f}"
+                  for f in ("csv", "json")} if query and r.sensitivity is not None else None
     return {"r": r, "sim": sim, "qs": qs, "rows": rows, "dfigs": figs, "sfigs": sfigs,
-            "ranks": ranks, "fmt": _fmt, "downloads": downloads}
+            "ranks": ranks, "fmt": _fmt, "downloads": downloads,
+            "sdownloads": sdownloads}
 
 
 @router.get("/uncertainty", response_class=HTMLResponse)
@@ -180,6 +183,7 @@ def uncertainty_page(request: Request, q: Q) -> HTMLResponse:
         return html(request, "uncertainty.html", **ctx)
     with _jobs(request).slot():
         res = unc.run(plan)
+    _jobs(request).remember(plan, res)  # its downloads serve it
     ctx.update(result_context(res, q.query(run=False)))
     ctx["result"] = res
     return html(request, "uncertainty.html", **ctx)
@@ -195,7 +199,8 @@ def download(request: Request, q: Q,
              fmt: Annotated[Literal["csv", "json"], Query(alias="format")] = "csv"
              ) -> Response:
     """The simulation's summary as ``detente simulate -f csv`` / ``-f json`` writes it: the
-    same seeded run as the page's (the sensitivity analysis is not part of it)."""
+    page's run itself when it has finished on this server (kept with the last few), else the
+    same seeded run again (the sensitivity analysis is a download of its own)."""
     import dataclasses
 
     from detente._format import simulation_csv
@@ -208,8 +213,7 @@ def download(request: Request, q: Q,
     sc = st.get(q.s)
     req = dataclasses.replace(q.request(), method="none", smodel=None)
     plan = unc.plan(sc, req, st.settings.limits)
-    with _jobs(request).slot():
-        res = unc.simulate_plan(plan)
+    res = _jobs(request).simulation(plan)
     if fmt == "json":
         body = json.dumps(svc._clean(res.as_dict()), allow_nan=False, indent=2) + "\n"
         media = "application/json"
@@ -217,6 +221,35 @@ def download(request: Request, q: Q,
         body, media = simulation_csv(res), "text/csv; charset=utf-8"
     return Response(body, media_type=media, headers={
         "content-disposition": _attachment(f"{sc.name}-simulation", f".{fmt}")})
+
+
+@router.get("/uncertainty/sensitivity/download")
+def download_sensitivity(request: Request, q: Q,
+                         fmt: Annotated[Literal["csv", "json"], Query(alias="format")] = "csv"
+                         ) -> Response:
+    """The sensitivity analysis the page shows, as ``detente sensitivity -f json`` writes it
+    (JSON) or one row per issue and input (CSV): the page's own when its run has finished on
+    this server, else the same seeded analysis again."""
+    from detente._format import sensitivity_csv
+    from detente.web import _service as svc
+    from detente.web._pages import _attachment
+
+    st = _state(request)
+    if not q.s:
+        raise InputError([Problem("choose a scenario (s=NAME or s=HASH)", "s", loc=("s",))])
+    sc = st.get(q.s)
+    plan = unc.plan(sc, q.request(), st.settings.limits)
+    res = _jobs(request).sensitivity(plan)
+    if fmt == "json":
+        doc = res.as_dict()
+        if plan.notes:  # what the what-if's drops took with them, as the command line's JSON
+            doc["notes"] = list(plan.notes)
+        body = json.dumps(svc._clean(doc), allow_nan=False, indent=2) + "\n"
+        media = "application/json"
+    else:
+        body, media = sensitivity_csv(res), "text/csv; charset=utf-8"
+    return Response(body, media_type=media, headers={
+        "content-disposition": _attachment(f"{sc.name}-sensitivity", f".{fmt}")})
 
 
 @router.post("/uncertainty/jobs")
