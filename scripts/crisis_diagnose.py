@@ -2,8 +2,8 @@
 behind them (each outside option's value p·V − c against the standoff, the zone, trust, the
 private-cost spread). Run: python scripts/crisis_diagnose.py [case ...] [option=value ...]
 (model options, e.g. ``standoff_info=private``, ``broken_promise=crisis``,
-``power_info=private``, ``input_sd=0.5`` or ``silent_trust=0.5``: design revisions 4, 5, 7, 8
-and 10 of docs/crisis.md)."""
+``power_info=private``, ``input_sd=0.5``, ``silent_trust=0.5`` or ``patron_support=0.75``: design
+revisions 4, 5, 7, 8, 10 and 11 of docs/crisis.md)."""
 
 from __future__ import annotations
 

@@ -77,7 +77,13 @@ from detente.crisis._calibrate import (
     parse_base_rate,
     parse_weight,
 )
-from detente.crisis._setup import Channel, CrisisSetup, OptionSetup, setup
+from detente.crisis._setup import (
+    Channel,
+    CrisisSetup,
+    OptionSetup,
+    contest_probability,
+    setup,
+)
 from detente.errors import InputError
 from detente.scenario import CompiledScenario, Scenario
 
@@ -127,6 +133,11 @@ BASE_RATE_WEIGHT = 0.2
 #: events, or given as a number, is not affected.
 SILENT_TRUST = 1.0
 
+#: α, the share of its patrons' capability the targets' side counts on when it reads the war
+#: (design revision 11 of docs/crisis.md, ``patron_support``): 0 is the model before the
+#: revision (the targets weigh the war alone). See :func:`patrons` and :func:`believed_p`.
+PATRON_SUPPORT = 0.0
+
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
 #: capability-ratio contest (γ = 1), λ = 1, full trust where the record has no events for the
@@ -137,6 +148,7 @@ DEFAULTS: dict[str, Any] = {
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
     "power_info": "common", "input_sd": 0.0, "silent_trust": SILENT_TRUST,
+    "patron_support": PATRON_SUPPORT,
     "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
 }
 
@@ -307,6 +319,57 @@ def _p_draws(p: float, shift: np.ndarray | None) -> np.ndarray:
     with np.errstate(over="ignore"):  # odds beyond 1e308 against: exp → inf, p → 0, its limit
         out: np.ndarray = 1.0 / (1.0 + np.exp(-(math.log(p / (1 - p)) + shift)))
     return out
+
+
+def patrons(s: CrisisSetup, o: OptionSetup) -> tuple[int, ...]:
+    """The targets' patrons for option ``o`` (design revision 11): the actors other than its
+    holder A and its targets T that have a position on at least one issue ``o`` imposes and are
+    nearer the targets there than A is — over those issues (where A and some target have a
+    position too) ``Σ_k w_ik |y_ik − ȳ_Tk| < Σ_k w_ik |y_ik − y_Ak|``, with w the actor's stake
+    weights, y the channel's positions and ȳ_T the targets' capability-weighted position."""
+    out = []
+    for i in range(s.n_actors):
+        if i == o.holder or i in o.targets:
+            continue
+        d_a = d_t = 0.0
+        seen = False
+        for k in o.imposes:
+            if not (s.present[i, k] and s.weight[i, k] > 0) or math.isnan(s.ideal[i, k]):
+                continue
+            y_a = s.ideal[o.holder, k]
+            on = [t for t in o.targets if s.present[t, k] and not math.isnan(s.ideal[t, k])]
+            if math.isnan(y_a) or not on:
+                continue
+            c = s.capability[on]
+            w = c / c.sum() if c.sum() > 0 else np.full(len(on), 1.0 / len(on))
+            y_t = float((w * s.ideal[on, k]).sum())
+            d_a += float(s.weight[i, k]) * abs(float(s.ideal[i, k]) - float(y_a))
+            d_t += float(s.weight[i, k]) * abs(float(s.ideal[i, k]) - y_t)
+            seen = True
+        if seen and d_t < d_a - 1e-12:
+            out.append(i)
+    return tuple(out)
+
+
+def believed_p(s: CrisisSetup, o: OptionSetup, alpha: float,
+               contest_exponent: float = 1.0) -> float:
+    """The chance that A prevails as the targets' side reads it (design revision 11):
+    ``C_A^γ / (C_A^γ + (C_T + α·C_P)^γ)``, C_P the capability of the targets' :func:`patrons`;
+    the coded p where α = 0, where no actor is a patron, or where ``p_prevail`` is given."""
+    if alpha <= 0 or o.p_given:
+        return o.p
+    pats = patrons(s, o)
+    if not pats:
+        return o.p
+    c_t = float(s.capability[list(o.targets)].sum()) + alpha * float(
+        s.capability[list(pats)].sum())
+    return contest_probability(float(s.capability[o.holder]), c_t, contest_exponent)
+
+
+def check_patron_support(value: float) -> None:
+    if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
+        raise InputError(f"patron_support must be a number in [0, 1] (the share of its patrons' "
+                         f"capability the targets' side counts on; 0 = none), got {value!r}")
 
 
 def _ev(s: CrisisSetup, d: Dyad, j: int, u_win: np.ndarray, u_lose: np.ndarray,
@@ -952,6 +1015,7 @@ def _crisis_forecast_one(
     power_info: str = "common",
     input_sd: float = 0.0,
     silent_trust: float = SILENT_TRUST,
+    patron_support: float = PATRON_SUPPORT,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -972,6 +1036,7 @@ def _crisis_forecast_one(
     if not (input_sd >= 0 and math.isfinite(input_sd)):
         raise InputError(f"input_sd must be a finite number ≥ 0 (the log-sd of the analyst's "
                          f"coding noise on costs and the log-odds of prevailing), got {input_sd}")
+    check_patron_support(patron_support)
     gen = as_generator(rng)
     an = analyse(scenario, channel=channel, trust=trust, contest_exponent=contest_exponent,
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
@@ -1022,17 +1087,29 @@ def _crisis_forecast_one(
         shift_b = shift_b + w_shift
     u_s_true = an.u_standoff[:, None] + eta
     choice, _ev_, credible, r = _reservations(s, d, u_s_true, f[0], f[1], shift, world=world)
+    # the targets' side reads the war with its patrons' capability added at the share α it
+    # counts on (design revision 11, ``patron_support``): its own value of escalation and its
+    # judgement of A's threat; A's values and the war itself stay at the coded p
+    d_b = d
+    p_b = tuple(believed_p(s, o, patron_support, contest_exponent) for o in d.options)
+    if any(pb != o.p for pb, o in zip(p_b, d.options, strict=True)):
+        d_b = dataclasses.replace(d, options=tuple(
+            dataclasses.replace(o, p=pb) for pb, o in zip(p_b, d.options, strict=True)))
     # B's side knows its own cost (f[1]) and standoff value and believes A's threat as
     # nominally assessed
     one = np.ones(draws)
     u_s_belief = u_s_true.copy()
     u_s_belief[d.a] = an.u_standoff[d.a]
-    _c, _e, _cr, r_belief = _reservations(s, d, u_s_belief, one, f[1], shift_b, world=world)
+    _c, _e, _cr, r_belief = _reservations(s, d_b, u_s_belief, one, f[1], shift_b, world=world)
     if world is None:
-        if not an.credible:
+        credible_b = an.credible
+        if d_b is not d:
+            credible_b = bool(_reservations(s, d_b, an.u_standoff, one[:1], one[:1])[2][0])
+        if not credible_b:
             r_belief = u_s_belief.copy()
     else:  # the threat as nominally assessed in each draw's world
-        _c, _e, cred_w, _r = _reservations(s, d, an.u_standoff, one, one, w_shift, world=world)
+        _c, _e, cred_w, _r = _reservations(s, d_b, an.u_standoff, one, one, w_shift,
+                                           world=world)
         r_belief = np.where(cred_w[None, :], r_belief, u_s_belief)
     # a broken promise returns the standoff: a deal's value moves with (1 − κ) of the shock
     kappa = np.full(s.n_actors, d.kappa_b)
@@ -1040,8 +1117,11 @@ def _crisis_forecast_one(
     v_shift = (1 - kappa)[:, None] * eta  # (n_actors, draws)
     if broken_promise == "crisis":
         # each side's value of a broken promise per draw, against the nominal one in an.value
-        bp = broken_promise_value(s, d, f[0], f[1], shift_b, power_shift, a_known=False,
+        bp = broken_promise_value(s, d_b, f[0], f[1], shift_b, power_shift, a_known=False,
                                   world=world)
+        if d_b is not d:  # A's own value of a resumed crisis is at the coded p
+            bp[d.a] = broken_promise_value(s, d, f[0], f[1], shift_b, power_shift,
+                                           a_known=False, world=world)[d.a]
         if private_power:  # A judges the resumed crisis at its own estimate
             bp[d.a] = broken_promise_value(s, d, f[0], f[1], shift, power_shift,
                                            world=world)[d.a]
@@ -1222,6 +1302,11 @@ _OPTIONS = {
                             "the log-odds of prevailing by sZ, known to both sides; the "
                             "forecast mixes the worlds (design revision 8); 0 = the coded "
                             "values"),
+    "patron_support": Option(PATRON_SUPPORT, "α: the share of its patrons' capability (third "
+                                             "parties nearer the targets than the challenger "
+                                             "on the issues the threat imposes) the targets' "
+                                             "side counts on when it reads the war (design "
+                                             "revision 11); 0 = the targets weigh it alone"),
     "silent_trust": Option(SILENT_TRUST, "κ₀: the trust each way in a dyad the record has no "
                                          "events for (design revision 10); 1 = full trust, "
                                          "0.5 = the record's own prior mean; trust from events "
@@ -1270,6 +1355,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         broken_promise=str(opts["broken_promise"]), power_shift=float(opts["power_shift"]),
         power_info=str(opts["power_info"]), input_sd=float(opts["input_sd"]),
         silent_trust=float(opts["silent_trust"]),
+        patron_support=float(opts["patron_support"]),
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
