@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, event, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from detente._limits import read_text
@@ -331,7 +331,8 @@ class Store:
 
 
 class _busy:
-    """Turn SQLite's "database is locked" (after the busy timeout) into a clear message."""
+    """Turn SQLite's "database is locked" and PostgreSQL's lock timeout (after the busy
+    timeout) into a clear message."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -342,7 +343,8 @@ class _busy:
     def __exit__(
         self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if isinstance(e, OperationalError) and "locked" in str(e.orig):
+        if (isinstance(e, OperationalError) and "locked" in str(e.orig)) or (
+                isinstance(e, DBAPIError) and "55P03" in str(e.orig)):  # lock_not_available
             raise StoreBusyError(
                 f"{self.url}: database busy: another process kept it locked for more than "
                 f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again"
@@ -367,6 +369,24 @@ def _sqlite_events(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+_PG_WRITE_LOCK = 0x6465_7465_6E74_6501
+"""The key of the PostgreSQL advisory lock that every write transaction takes ("detente" + 1)."""
+
+
+def _postgres_events(engine: Engine) -> None:
+    """PostgreSQL: every write transaction (creating the tables, seeding, an import) first
+    takes one advisory lock, held to its end, waiting at most the busy timeout; writers queue
+    as on SQLite. Without it, of several processes opening a new database at once all but one
+    failed (``CREATE TABLE`` or a unique constraint on the seeded rows), and two imports of the
+    same ids could collide."""
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        if conn.get_execution_options().get("detente_immediate"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_TIMEOUT_S * 1000)}ms'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
 def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any) -> Store:
     """Open (creating if needed) the store at ``url`` (see the module doc for the default).
 
@@ -383,6 +403,8 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
         engine = create_engine(url, **engine_args)
         if sqlite:
             _sqlite_events(engine)
+        elif engine.dialect.name == "postgresql":
+            _postgres_events(engine)
         with _busy(url), engine.execution_options(detente_immediate=True).begin() as conn:
             _Base.metadata.create_all(conn)
     except StoreBusyError:
