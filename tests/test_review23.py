@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from detente import load_example
+
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 
@@ -28,3 +32,80 @@ def test_top_level_help_into_a_closed_pipe_is_no_traceback() -> None:
         os.close(write)
     assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr, p.stderr
     assert p.returncode == 0
+
+
+# --- files an operator's users give by mistake ------------------------------------------------
+from typer.testing import CliRunner  # noqa: E402
+
+from detente.cli import app  # noqa: E402
+
+runner = CliRunner()
+GENEVA = Path(SRC) / "detente" / "examples" / "data" / "geneva-2022.yaml"
+
+
+def _err(args: list[str]) -> tuple[int, str]:
+    r = runner.invoke(app, args)
+    return r.exit_code, r.stderr
+
+
+def test_a_utf16_file_is_named_as_utf16_not_byte_0(tmp_path: Path) -> None:
+    """A scenario or record CSV saved as "Unicode" (UTF-16 with a byte-order mark) by a Windows
+    editor: before, "not UTF-8 text (byte 0)", which does not say what to do."""
+    sc = tmp_path / "geneva.yaml"
+    sc.write_text(GENEVA.read_text(encoding="utf-8"), encoding="utf-16")
+    code, err = _err(["forecast", str(sc)])
+    assert code == 2
+    assert f"{sc}, line 1: UTF-16 text" in err and "save it as UTF-8" in err
+    csv = tmp_path / "events.csv"
+    csv.write_text("id,agreement\n", encoding="utf-32")
+    code, err = _err(["record", "import", str(csv), "--db", str(tmp_path / "r.sqlite")])
+    assert code == 2 and f"{csv}, line 1: UTF-32 text" in err
+
+
+def test_a_calibration_file_not_in_utf8_is_named(tmp_path: Path) -> None:
+    """`simulate --calibration` on a binary file: before, "error: not UTF-8 text (byte 0):
+    expected a text file" with no file name."""
+    bad = tmp_path / "cal.json"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    code, err = _err(["simulate", str(GENEVA), "-n", "20", "--calibration", str(bad)])
+    assert code == 2
+    assert f"{bad}, line 1: not UTF-8 text" in err and "calibration file" in err
+
+
+def test_an_empty_settings_or_data_file_is_not_called_a_scenario(tmp_path: Path) -> None:
+    """`credibility --settings` and `calibrate --path` on an empty file said "expected a
+    scenario"."""
+    empty = tmp_path / "settings.yaml"
+    empty.write_text("", encoding="utf-8")
+    code, err = _err(["credibility", "RUS", "--db", "shipped", "--settings", str(empty)])
+    assert code == 2 and "expected a credibility settings file" in err and "scenario" not in err
+    code, err = _err(["calibrate", "--path", str(empty), "-n", "5"])
+    assert code == 2 and "expected a DEU-style data file" in err and "scenario" not in err
+
+
+def test_a_simulation_figure_failing_mid_write_leaves_the_old_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`simulate --plot` wrote straight into the target: a failure (or kill) mid-write left a
+    truncated figure. Now the figure is rendered first and renamed into place."""
+    from matplotlib.figure import Figure
+
+    from detente.uncertainty import simulate
+    from detente.uncertainty._plot import plot_simulation
+
+    res = simulate(load_example("geneva-2022"), "compromise", draws=20, seed=1,
+                   jitter="position=5")
+    out = tmp_path / "sim.png"
+    out.write_bytes(b"the old figure")
+
+    def half_then_fail(self: Figure, fname: object, *a: object, **k: object) -> None:
+        if isinstance(fname, str | os.PathLike):
+            Path(fname).write_bytes(b"\x89PNG half")
+        else:
+            fname.write(b"\x89PNG half")  # type: ignore[attr-defined]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Figure, "savefig", half_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        plot_simulation(res, out)
+    assert out.read_bytes() == b"the old figure"
+    assert [p.name for p in tmp_path.iterdir()] == ["sim.png"]
