@@ -109,3 +109,28 @@ def test_a_simulation_figure_failing_mid_write_leaves_the_old_file(
         plot_simulation(res, out)
     assert out.read_bytes() == b"the old figure"
     assert [p.name for p in tmp_path.iterdir()] == ["sim.png"]
+
+
+def test_a_typo_in_workers_does_not_start_that_many_processes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`simulate --workers 100000` started a LocalCluster of 100,000 processes; now refused
+    (at most 4 per core) before any is started."""
+    import distributed
+
+    from detente.errors import LimitError
+    from detente.uncertainty import simulate
+
+    started: list[int] = []
+
+    class NoCluster:
+        def __init__(self, n_workers: int = 1, **_: object) -> None:
+            started.append(n_workers)
+            raise RuntimeError("a cluster was started")
+
+    monkeypatch.setattr(distributed, "LocalCluster", NoCluster)
+    with pytest.raises(LimitError, match="at most .* per core"):
+        simulate(load_example("geneva-2022"), "compromise", draws=50, seed=1, workers=100_000)
+    assert started == []
+    code, err = _err(["simulate", str(GENEVA), "-n", "50", "--workers",
+                      str(4 * (os.cpu_count() or 1) + 1)])
+    assert code == 2 and "--scheduler" in err and started == []
