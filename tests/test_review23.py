@@ -134,3 +134,42 @@ def test_a_typo_in_workers_does_not_start_that_many_processes(
     code, err = _err(["simulate", str(GENEVA), "-n", "50", "--workers",
                       str(4 * (os.cpu_count() or 1) + 1)])
     assert code == 2 and "--scheduler" in err and started == []
+
+
+# --- the record's database URL ----------------------------------------------------------------
+def test_a_database_url_that_cannot_work_says_what_to_write(tmp_path: Path) -> None:
+    """Before: SQLAlchemy's own words ("Can't load plugin: sqlalchemy.dialects:sqlit", "file is
+    not a database [SQL: BEGIN IMMEDIATE] (Background on this error at: …)")."""
+    code, err = _err(["record", "agreements", "--db", "sqlit:///x.db"])
+    assert code == 2 and "unknown kind of database 'sqlit'" in err
+    assert "postgresql+pg8000://" in err and "plugin" not in err
+    code, err = _err(["record", "agreements", "--db", "://"])
+    assert code == 2 and "not a database URL" in err
+    png = tmp_path / "scenario.yaml"
+    png.write_bytes(b"name: x\n" * 200)
+    code, err = _err(["record", "agreements", "--db", str(png)])
+    assert code == 2 and "not an SQLite database" in err
+    assert "Background on this error" not in err and "[SQL:" not in err
+    code, err = _err(["record", "agreements", "--db", str(tmp_path)])
+    assert code == 2 and "is a folder" in err
+
+
+def test_a_password_in_the_database_url_is_never_printed() -> None:
+    """An operator puts the record on PostgreSQL with a password in $DETENTE_DB: error
+    messages (and logs of them) showed it."""
+    pytest.importorskip("pg8000")
+    url = "postgresql+pg8000://analyst:s3cret-pw@127.0.0.1:1/record"
+    code, err = _err(["record", "agreements", "--db", url])
+    assert code == 2 and "cannot open the record store" in err
+    assert "s3cret-pw" not in err and "analyst:***@127.0.0.1:1/record" in err
+    r = runner.invoke(app, ["record", "agreements"], env={"DETENTE_DB": url})
+    assert r.exit_code == 2 and "s3cret-pw" not in r.stderr
+
+
+def test_an_unavailable_driver_points_to_pg8000() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg2") is not None:
+        pytest.skip("psycopg2 is installed here")
+    code, err = _err(["record", "agreements", "--db", "postgresql+psycopg2://u@localhost/db"])
+    assert code == 2 and "'psycopg2' is not installed" in err and "postgresql+pg8000://" in err
