@@ -57,6 +57,10 @@ MAX_CSV_ROWS = 2_000_000
 """Most CSV rows in one file."""
 
 
+_OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def read_text(path: Path, *, what: str = "a text file", max_bytes: int | None = None) -> str:
     """The file's text (UTF-8, BOM dropped); located :class:`InputError` on every failure."""
     file = str(path)
@@ -76,6 +80,11 @@ def read_text(path: Path, *, what: str = "a text file", max_bytes: int | None = 
         raise LimitError([Problem(
             f"file larger than the limit of {limit:,} bytes (DETENTE_MAX_FILE_BYTES): expected "
             f"{what} of at most that size", file=file)])
+    bom = next((name for mark, name in _OTHER_BOMS if raw.startswith(mark)), None)
+    if bom is not None:  # saved as "Unicode" by a Windows editor: say so, not "byte 0"
+        raise InputError([Problem(
+            f"{bom} text (it starts with a {bom} byte-order mark): expected {what} in UTF-8; "
+            f"save it as UTF-8 (e.g. `iconv -f {bom} -t UTF-8`)", file=file, line=1)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

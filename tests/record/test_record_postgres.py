@@ -129,3 +129,85 @@ def test_postgres_import_is_all_or_nothing(clean: str, tmp_path: Path) -> None:
             pg.import_csv(ag, ev)
         assert pg.is_empty()  # the good agreement and event were not written either
     assert any(p.row == 3 and p.field == "date" for p in err.value.problems)
+
+
+_OPEN = ("import sys\nfrom detente.record import open_store\n"
+         "with open_store(sys.argv[1]) as s: print(len(s.record().agreements))")
+
+
+def test_processes_opening_a_new_postgres_store_at_once_all_succeed(clean: str) -> None:
+    """review23: of 6 processes opening a brand-new PostgreSQL store together, all but one
+    failed (a unique constraint on the seeded rows or on CREATE TABLE) before the write lock."""
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    procs = [subprocess.Popen([sys.executable, "-c", _OPEN, clean], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env) for _ in range(6)]
+    results = [(p.wait(timeout=300), p.stdout.read() if p.stdout else "",
+                p.stderr.read() if p.stderr else "") for p in procs]
+    shipped = len(load_shipped_record().agreements)
+    for code, out, err in results:
+        assert code == 0, err[-500:]
+        assert out.strip() == str(shipped)
+    with open_store(clean) as s:
+        assert s.record() == load_shipped_record().sorted()
+
+
+def test_concurrent_postgres_imports_of_the_same_rows_queue(clean: str, tmp_path: Path) -> None:
+    """Two threads importing the same new ids: both succeed one after the other (before the
+    write lock the second could fail with a duplicate key)."""
+    import threading
+
+    ag = tmp_path / "agreements.csv"
+    ag.write_text(
+        "id,name,kind,parties,domain,signed,in_force,source,note\n"
+        + "".join(f"t{i},T{i},treaty,USA;RUS,arms_control,2000-01-01,,{SRC},\n"
+                  for i in range(300)),
+        encoding="utf-8",
+    )
+    open_store(clean).close()
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def work() -> None:
+        try:
+            with open_store(clean) as s:
+                start.wait()
+                s.import_csv(ag)
+        except BaseException as e:  # noqa: BLE001 - collected and asserted on
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    with open_store(clean) as s:
+        rec = s.record()
+    assert len(rec.agreements) == len(load_shipped_record().agreements) + 300
+
+
+def test_a_postgres_write_lock_held_too_long_is_a_busy_error(
+        clean: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another session holding the write lock: the import waits the busy timeout, then says
+    the database is busy and that nothing was written (not a driver traceback)."""
+    from sqlalchemy import create_engine, text
+
+    from detente.record import _store
+    from detente.record._store import StoreBusyError
+
+    open_store(clean).close()
+    monkeypatch.setattr(_store, "BUSY_TIMEOUT_S", 0.5)
+    ag = tmp_path / "agreements.csv"
+    ag.write_text("id,name,kind,parties,domain,signed,in_force,source,note\n"
+                  f"t,T,treaty,USA;RUS,arms_control,2000-01-01,,{SRC},\n", encoding="utf-8")
+    holder = create_engine(clean)
+    with open_store(clean) as s:
+        with holder.begin() as c:
+            c.execute(text(f"SELECT pg_advisory_xact_lock({_store._PG_WRITE_LOCK})"))
+            with pytest.raises(StoreBusyError, match="nothing was written"):
+                s.import_csv(ag)
+    holder.dispose()
+    with open_store(clean) as s:
+        assert not s.record().has("t")

@@ -196,7 +196,11 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["DETENTE_DEBUG"] = "1"
         args.pop(0)
     if not args or args[0] in ("--help", "-h"):
-        print(_help_text())
+        try:
+            print(_help_text(), flush=True)
+        except BrokenPipeError:  # `detente --help | head`: the reader left; no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0) from None
         raise SystemExit(0 if args else 2)
     name, rest = args[0], args[1:]
     entry = COMMANDS.get(name)

@@ -290,7 +290,7 @@ def _settings_from_file(path: Path) -> tuple[dict[str, Any], Callable[[Any], int
     also return a function giving the line of a setting (for error messages)."""
     from detente.scenario._io import load_yaml_document
 
-    data, locate = load_yaml_document(path)
+    data, locate = load_yaml_document(path, "a credibility settings file")
     if not isinstance(data, dict):
         raise ScenarioError([Problem("expected a mapping of settings (e.g. half_life_years: 5)",
                                      file=str(path), line=1)])

@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from detente._atomic import atomic_write_text
 from detente._format import scale_digits
 from detente.cli._app import (
     SummaryFormat,
@@ -431,8 +432,7 @@ def calibrate_cmd(
                                progress=progress))
     if save is not None:
         try:
-            save.write_text(json.dumps(rep.calibration.as_dict(), indent=1) + "\n",
-                            encoding="utf-8")
+            atomic_write_text(save, json.dumps(rep.calibration.as_dict(), indent=1) + "\n")
         except OSError as e:
             raise UserError(f"{save}: cannot write the calibration ({e.strerror})") from None
     if fmt is TableJson.json:

@@ -18,8 +18,13 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, event, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from detente._limits import read_text
@@ -160,6 +165,7 @@ class Store:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        """Where the store is, as shown in messages (a password replaced by ``***``)."""
         self.created = False
         """True when this call created and seeded the database."""
         # writes take the write lock at BEGIN (SQLite: BEGIN IMMEDIATE) so that concurrent
@@ -331,7 +337,8 @@ class Store:
 
 
 class _busy:
-    """Turn SQLite's "database is locked" (after the busy timeout) into a clear message."""
+    """Turn SQLite's "database is locked" and PostgreSQL's lock timeout (after the busy
+    timeout) into a clear message."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -342,7 +349,8 @@ class _busy:
     def __exit__(
         self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if isinstance(e, OperationalError) and "locked" in str(e.orig):
+        if (isinstance(e, OperationalError) and "locked" in str(e.orig)) or (
+                isinstance(e, DBAPIError) and "55P03" in str(e.orig)):  # lock_not_available
             raise StoreBusyError(
                 f"{self.url}: database busy: another process kept it locked for more than "
                 f"{BUSY_TIMEOUT_S:g} s; nothing was written, try again"
@@ -367,6 +375,64 @@ def _sqlite_events(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+_PG_WRITE_LOCK = 0x6465_7465_6E74_6501
+"""The key of the PostgreSQL advisory lock that every write transaction takes ("detente" + 1)."""
+
+
+def _postgres_events(engine: Engine) -> None:
+    """PostgreSQL: every write transaction (creating the tables, seeding, an import) first
+    takes one advisory lock, held to its end, waiting at most the busy timeout; writers queue
+    as on SQLite. Without it, of several processes opening a new database at once all but one
+    failed (``CREATE TABLE`` or a unique constraint on the seeded rows), and two imports of the
+    same ids could collide."""
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        if conn.get_execution_options().get("detente_immediate"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(BUSY_TIMEOUT_S * 1000)}ms'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
+def shown_url(url: str) -> str:
+    """``url`` as printed in messages: a password in it is replaced by ``***``."""
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - not a URL at all: shown as given (it has no password)
+        return url
+    return url if parsed.password is None else parsed.render_as_string(hide_password=True)
+
+
+_URL_FORMS = ("an SQLite file path, sqlite:///PATH, or "
+              "postgresql+pg8000://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
+
+
+def _why(e: Exception) -> str:
+    """Why a store could not be opened, for an operator: what to do, not SQLAlchemy's
+    internals (its "[SQL: …]" and "Background on this error" lines)."""
+    if isinstance(e, ArgumentError) and "parse" in str(e):
+        return f"not a database URL; expected {_URL_FORMS}"
+    if isinstance(e, NoSuchModuleError):
+        kind = str(e).rsplit(":", 1)[-1].strip()
+        return f"unknown kind of database '{kind}'; expected {_URL_FORMS}"
+    if isinstance(e, ImportError):
+        driver = e.name or str(e)
+        return (f"its driver '{driver}' is not installed; detente's PostgreSQL driver is pg8000: "
+                "write postgresql+pg8000://… (pip install 'detente[postgres]'); other databases "
+                "than SQLite and PostgreSQL are not supported")
+    if isinstance(e, TypeError) and "'user'" in str(e):
+        return f"no user name in the URL; expected {_URL_FORMS}"
+    if isinstance(e, DBAPIError):
+        for exc in (e.orig, getattr(e.orig, "__context__", None)):  # pg8000: "network error"
+            first = exc.args[0] if exc is not None and exc.args else None  # while the server's
+            if isinstance(first, dict) and first.get("M"):  # own refusal is in its context
+                return str(first["M"])
+        orig = str(e.orig).strip()
+        if "file is not a database" in orig:
+            return "the file is not an SQLite database (a scenario or CSV file given as --db?)"
+        return orig.splitlines()[0] if orig else type(e.orig).__name__
+    return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
 def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any) -> Store:
     """Open (creating if needed) the store at ``url`` (see the module doc for the default).
 
@@ -375,21 +441,28 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     """
     url = _as_url(url) if url else default_url()
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        file = Path(url.removeprefix("sqlite:///"))
+        if file.is_dir():
+            raise InputError(f"cannot open the record store at {url}: {file} is a folder; "
+                             "expected a database file (e.g. record.sqlite in it)")
+        file.parent.mkdir(parents=True, exist_ok=True)
     sqlite = url.startswith("sqlite")
     if sqlite:
         engine_args.setdefault("connect_args", {}).setdefault("timeout", BUSY_TIMEOUT_S)
+    shown = shown_url(url)
     try:
         engine = create_engine(url, **engine_args)
         if sqlite:
             _sqlite_events(engine)
-        with _busy(url), engine.execution_options(detente_immediate=True).begin() as conn:
+        elif engine.dialect.name == "postgresql":
+            _postgres_events(engine)
+        with _busy(shown), engine.execution_options(detente_immediate=True).begin() as conn:
             _Base.metadata.create_all(conn)
     except StoreBusyError:
         raise
     except Exception as e:  # noqa: BLE001 - turned into a clear message
-        raise InputError(f"cannot open the record store at {url}: {e}") from None
-    store = Store(engine, url)
+        raise InputError(f"cannot open the record store at {shown}: {_why(e)}") from None
+    store = Store(engine, shown)
     if store.meta("seeded") is None:
         store._seed(seed)
     return store

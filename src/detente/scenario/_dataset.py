@@ -377,7 +377,7 @@ def _head(path: str | os.PathLike[str], capability: str) -> _Head:
         raise InputError("capability must be 'equal' or 'gdp'")
     p = Path(path)
     file = str(p)
-    text = _read_text(p)
+    text = _read_text(p, "a DEU-style data file")
     first = text.splitlines()[0]
     delim = "\t" if first.count("\t") >= first.count(",") else ","
     try:

@@ -54,15 +54,16 @@ Loc = tuple[str | int, ...]
 
 # ---------------------------------------------------------------------------------------------
 # shared helpers
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, what: str = "a scenario file") -> str:
     try:
-        text = read_text(path, what="a scenario file")
+        text = read_text(path, what=what)
     except LimitError:
         raise
     except InputError as e:
         raise ScenarioError(e.problems) from None
     if not text.strip():
-        raise ScenarioError([Problem("the file is empty: expected a scenario", file=str(path))])
+        expected = "a scenario" if what == "a scenario file" else what
+        raise ScenarioError([Problem(f"the file is empty: expected {expected}", file=str(path))])
     return text
 
 
@@ -250,12 +251,14 @@ def _locator(lines: dict[Loc, int]) -> Callable[[Loc], int | None]:
     return locate
 
 
-def load_yaml_document(path: Path) -> tuple[Any, Callable[[Loc], int | None]]:
+def load_yaml_document(path: Path, what: str = "a scenario file"
+                       ) -> tuple[Any, Callable[[Loc], int | None]]:
     """Parse a YAML file; return the data and a function giving the line of a path in it.
 
-    Syntax errors become a :class:`ScenarioError` naming the file and line.
+    Syntax errors become a :class:`ScenarioError` naming the file and line; ``what`` names the
+    kind of file in the message when it cannot be read as text.
     """
-    text = _read_text(path)
+    text = _read_text(path, what)
     try:
         data, node = safe_yaml(text, str(path))
     except LimitError:

@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from detente._limits import read_text
 from detente.errors import InputError
 from detente.scenario import Scenario
 from detente.uncertainty._inputs import InputSpace, Jitter, parse_jitter
@@ -207,10 +208,7 @@ class Calibration:
     def load(cls, path: str | os.PathLike[str]) -> Calibration:
         """Read a calibration file (``detente calibrate --save FILE``, or its ``-f json``)."""
         p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{p}: cannot read the calibration file ({e.strerror})") from None
+        text = read_text(p, what="a calibration file (JSON, from `detente calibrate --save`)")
         try:
             d = json.loads(text)
         except json.JSONDecodeError as e:

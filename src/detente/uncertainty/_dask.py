@@ -29,12 +29,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from detente.errors import InputError
+from detente.errors import InputError, LimitError
 
 __all__ = ["MMAP_THRESHOLD", "TRIM_THRESHOLD", "prepare_worker", "run_chunk_on_worker",
            "run_on_dask", "worker_state"]
@@ -100,6 +101,12 @@ def run_chunk_on_worker(plan: Any, index: int) -> Any:
     return run_chunk(plan, index)
 
 
+def max_local_workers() -> int:
+    """The most worker processes a LocalCluster may start here: 4 per core (a typo such as
+    ``--workers 100000`` would otherwise start that many processes)."""
+    return 4 * (os.cpu_count() or 1)
+
+
 def run_on_dask(plan: Any, workers: int | None, scheduler: str | None, client: Any,
                 progress: Callable[[int, int], None] | None, timing: dict[str, float]
                 ) -> tuple[Iterator[Any], str, int]:
@@ -115,6 +122,11 @@ def run_on_dask(plan: Any, workers: int | None, scheduler: str | None, client: A
         raise InputError("give one of workers, scheduler or client")
     if workers is not None and (isinstance(workers, bool) or workers < 1):
         raise InputError(f"workers must be a whole number ≥ 1, got {workers}")
+    if workers is not None and workers > max_local_workers():
+        raise LimitError(
+            f"workers: {workers:,} local worker processes, but this machine has "
+            f"{os.cpu_count() or 1} core(s); expected at most {max_local_workers()} (4 per core). "
+            "For more, start a Dask cluster and give its scheduler (--scheduler tcp://HOST:PORT)")
     t0 = time.perf_counter()
     cluster = None
     own = client is None

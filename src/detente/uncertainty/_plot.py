@@ -60,10 +60,16 @@ def plot_simulation(result: Any, path: str | Path) -> Path:
     fig.legend(handles, [m.model for m in result.models], loc="upper right", fontsize=8)
     fig.suptitle(f"{result.scenario}: {result.draws:,} draws (bars: 50 % and 90 % intervals, "
                  "o median, | point forecast)", fontsize=9)
+    import io
+
+    from detente._atomic import atomic_write_bytes
     from detente._glyphs import figure_text
 
-    with figure_text(fig, out):
+    fmt = {".svg": "svg", ".pdf": "pdf"}.get(out.suffix.lower(), "png")
+    buf = io.BytesIO()
+    with figure_text(fig, fmt=fmt):
         fig.tight_layout(rect=(0, 0, 1, 0.93))
-        fig.savefig(out)
+        fig.savefig(buf, format=fmt)
     plt.close(fig)
+    atomic_write_bytes(out, buf.getvalue())  # a kill mid-write leaves the old file, not half
     return out
