@@ -1215,6 +1215,22 @@ _SUPPORTED = re.compile(
     r"(?<!-)\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|"
     r"champion(?:s|ed|ing)?)\s+(?:for\s+|of\s+)?(?:(?:a|an|the|its|their|his|her|any|"
     r"[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirty-first round) before an act's noun or gerund: it is the aim of an effort ("is striving
+#: for the ratification of", "a step toward the extension of", "in pursuit of the CTBT's
+#: ratification") — a goal, not a done act
+_AIMED_AT = re.compile(
+    r"\b(?:towards?|striv(?:e|es|ed|ing)\s+(?:for|after)|(?:in\s+)?pursuit\s+of|quest\s+for|"
+    r"bid\s+for)\s+(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$",
+    re.I)
+#: ... and "the achievement / attainment / realization of" the act, when a future, a modal or an
+#: effort comes before it in the clause ("will contribute to the achievement of its indefinite
+#: extension"; not "celebrated the achievement of", "contributed to the extension")
+_ACHIEVEMENT_OF = re.compile(
+    r"\b(?:achievement|attainment|achieving|attaining|reali[sz]ation|reali[sz]ing)\s+of\s+"
+    r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+_AIM_HEAD = re.compile(
+    r"\b(?:will|would|shall|could|can|may|might|must|should|'ll|to|aim\w*|seek\w*|sought|"
+    r"hop(?:e|es|ed|ing)|goal|intend\w*|plan(?:s|ned|ning)?|striv\w+|work(?:s|ing)?)\b", re.I)
 #: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
 _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
 #: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
@@ -3208,6 +3224,14 @@ class Extractor:
             # step toward it, not the act
             if not hyp and etype != "violation_alleged" and _BODY_WORD.search(s, 0, t0) and \
                     _COMMITTEE_STEP.search(s, max(0, t0 - 250), t0):
+                hyp = True
+            # (thirty-first round) an act as the aim of an effort ("is striving for the
+            # ratification of", "will contribute to the achievement of its indefinite extension")
+            if not hyp and etype != "violation_alleged" and \
+                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and (
+                        _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
+                            (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
+                            _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
                 hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
