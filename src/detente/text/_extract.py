@@ -1189,8 +1189,19 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
 #: before a ratification noun: it is withheld ("bypassing the CFE ratification", "the protracted
 #: ratification", "delayed ratification of"; seventeenth round: a parliament that "balked at" or
 #: "resisted" it)
+#: (thirty-first round) idioms of putting off or holding back an act: "pumped / hit / put /
+#: slammed the brakes on", "slow-walked", "dragged its feet on", "stalling on", "held back on",
+#: "sat on", "went slow on", "kicked the can down the road on", "back-burnered"
+_PUT_OFF_IDIOM = (
+    r"(?:pump\w*|hit(?:s|ting)?|put(?:s|ting)?|slam\w*|tap\w*|appl(?:y|ies|ied|ying))\s+"
+    r"(?:the\s+)?brakes?\s+on|slow[- ]?walk\w*|drag\w*\s+(?:its|their|his|her|our|your|the)\s+"
+    r"(?:feet|heels)\s+(?:on|over|in)|stall(?:s|ed|ing)?\s+(?:on|over)|"
+    r"(?:hold(?:s|ing)?|held)\s+back\s+(?:on|from)|(?:sit(?:s|ting)?|sat)\s+on|"
+    r"(?:go(?:es|ing)?|went|gone)\s+slow\s+on|kick\w*\s+the\s+can\s+(?:down\s+the\s+road\s+)?"
+    r"on|back-?burner\w*")
 _RATIFICATION_WITHHELD = re.compile(
-    r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
+    r"\b(?:" + _PUT_OFF_IDIOM + r"|"
+    r"balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
     # (thirtieth round) "deferred ratifying", "deferral of ratification"
     r"defer\w*|"
@@ -1237,7 +1248,8 @@ _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
 #: the signing of", "delayed its withdrawal from", "put off extending"; a ratification put off is
 #: withheld, above)
 _POSTPONED = re.compile(
-    r"\b(?:postpon\w*|put(?:s|ting)?\s+off|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
+    r"\b(?:" + _PUT_OFF_IDIOM + r"|"
+    r"postpon\w*|put(?:s|ting)?\s+off|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
     r"(?:hold(?:s|ing)?|held)\s+off(?:\s+on)?)\s+(?:(?:the|its|their|any|a|his|her)\s+)?"
     r"(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: (twenty-third round) a ratification said to have failed after it: "Ratification of the CTBT
@@ -3215,8 +3227,10 @@ class Extractor:
             # (thirtieth round) any other act put off, postponed, delayed or deferred
             # ("postponed the signing of", "delayed its withdrawal from", "put off extending") is
             # not done
+            # (thirty-first round: a gerund with its particle, "put the brakes on leaving the")
             if not hyp and etype not in ("violation_alleged", "ratified", "not_ratified") and \
-                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+                    (ttext.split()[0].lower().endswith("ing") or
+                     _NOMINAL.search(ttext.split()[-1])) and \
                     _POSTPONED.search(s, max(c0, t0 - 60), t0):
                 hyp = True
             # (thirtieth round) a committee's, commission's or panel's decision, vote or
