@@ -1242,6 +1242,24 @@ _ACHIEVEMENT_OF = re.compile(
 _AIM_HEAD = re.compile(
     r"\b(?:will|would|shall|could|can|may|might|must|should|'ll|to|aim\w*|seek\w*|sought|"
     r"hop(?:e|es|ed|ing)|goal|intend\w*|plan(?:s|ned|ning)?|striv\w+|work(?:s|ing)?)\b", re.I)
+#: (thirty-first round) right after an act's noun (its "of" or "by" phrase of names and
+#: agreement nouns allowed between): it is judged unlikely, doubtful or in doubt ('New START
+#: extension "unlikely"', "ratification of the CTBT by the Senate looks increasingly unlikely",
+#: "the extension of New START remains in doubt") — a judgement on an act still to come; not
+#: "made a new arms race unlikely" (no copula)
+_JUDGED_UNLIKELY = re.compile(
+    r"\s*(?:(?:of|by|from)\s+(?:(?:the|of|by|from|(?-i:[A-Z])[\w.'’-]*|treaty|convention|"
+    r"agreement|accord|pact|deal)\s+){0,6}?)?(?:(?:is|are|was|were|remains?|remained|seems?|"
+    r"seemed|looks?|looked|appears?|appeared|becomes?|became|has\s+become)\s+)?"
+    r"(?:(?:\w+ly|now|still|all\s+but|most|very|more|even)\s+){0,2}[\"“'‘]?"
+    r"(?:unlikely|doubtful|improbable|in\s+doubt|uncertain|questionable|in\s+question|"
+    r"a\s+long\s+shot|far\s+from\s+(?:certain|assured|sure)|not\s+(?:likely|expected|assured))"
+    r"\b", re.I)
+#: ... and before it: its chances or prospects ("the chances of ratification of the CTBT are
+#: slim", "the prospects for an extension of New START")
+_PROSPECTS_OF = re.compile(
+    r"\b(?:chances?|prospects?|likelihood|odds|probability)\s+(?:of|for)\s+"
+    r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
 _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
 #: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
@@ -3246,6 +3264,12 @@ class Extractor:
                         _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
                             (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
                             _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
+                hyp = True
+            # (thirty-first round) an act judged unlikely, doubtful or in doubt ('New START
+            # extension "unlikely"'), or whose chances or prospects are told, is not done
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and (
+                    _JUDGED_UNLIKELY.match(s, t1) or
+                    _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
                 hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
