@@ -10,7 +10,8 @@ its withdrawal from") — not done (a ratification so held back is one withheld,
 thirtieth round's "put off ratifying"); an act judged unlikely, doubtful or in doubt
 ('New START extension "unlikely"', "the extension of New START remains in doubt", "the
 chances of ratification of the CTBT are slim") — a judgement on an act still to come, not the
-act.
+act; an act a document mentions, refers to or envisages ("a joint statement that mentioned
+ratifying the CTBT") — the document's subject, not the act.
 """
 
 from __future__ import annotations
@@ -104,6 +105,29 @@ FACTS += [
     ("ratified-although-unlikely", _D99 + "The Senate ratified the Chemical Weapons "
      "Convention, although a swift deal on the CTBT is unlikely.",
      [w("cwc_1993", "USA", "ratified")]),
+]
+
+# (4) an act a document mentions, refers to or calls for
+NO_FACT += [
+    ("statement-mentioned-ratifying", _D00 + "Putin praised a joint statement "
+     "that mentioned ratifying the CTBT."),
+    ("declaration-referred-to", _D20 + "The declaration referred to the extension of New "
+     "START, diplomats said."),
+    ("communique-which-mentions", "World news\n2018-07-20\n\nThe communique, which mentions "
+     "a withdrawal from the INF Treaty, was read out in Helsinki."),
+    ("welcomed-statement-which-mentioned", _D00 + "Moscow welcomed the joint statement, which "
+     "mentioned ratifying the CTBT."),
+    ("memorandum-envisages", _D93 + "The memorandum envisages the ratification of START I by "
+     "Kyiv."),
+]
+FACTS += [
+    # traps: a violation a report mentions stays alleged; the act told done by its own verb
+    # after a document is named
+    ("statement-then-ratified", "World news\n2000-05-01\n\nAfter the joint statement, "
+     "the Duma ratified the "
+     "CTBT on 21 April.", [w("ctbt_1996", "RUS", "ratified")]),
+    ("report-mentioned-violation", "World news\n2019-02-02\n\nThe report mentioned Russia's "
+     "violation of the INF Treaty.", [w("inf_1987", "RUS", "violation_alleged")]),
 ]
 
 

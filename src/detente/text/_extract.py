@@ -1260,6 +1260,16 @@ _JUDGED_UNLIKELY = re.compile(
 _PROSPECTS_OF = re.compile(
     r"\b(?:chances?|prospects?|likelihood|odds|probability)\s+(?:of|for)\s+"
     r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirty-first round) before an act's noun or gerund: a document that mentions, refers to,
+#: cites or envisages it ("a Joint Statement ... that mentioned ratifying the CTBT", "the
+#: memorandum envisages the ratification of") — the document's subject, not the act
+_DOCUMENT_MENTIONS = re.compile(
+    r"\b(?:statement|declaration|communiqu\w*|resolution|memorandum|document|text|letter|"
+    r"report|plan|paper|note|charter|protocol|agreement|accord|treaty|convention)s?\b"
+    r"(?:[^;:.!?]{0,80}?,?\s+(?:that|which))?\s+(?:\w+ly\s+)?(?:mention(?:s|ed|ing)?|"
+    r"refer(?:s|red|ring)?\s+to|cit(?:es|ed|ing)|allud(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|"
+    r"envision(?:s|ed|ing)?|contemplat(?:es|ed|ing)|speaks?\s+of|spoke\s+of)\s+"
+    r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
 _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
 #: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
@@ -3270,6 +3280,13 @@ class Extractor:
             if not hyp and _NOMINAL.search(ttext.split()[-1]) and (
                     _JUDGED_UNLIKELY.match(s, t1) or
                     _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
+                hyp = True
+            # (thirty-first round) an act a document mentions, refers to or envisages ("a Joint
+            # Statement ... that mentioned ratifying the CTBT") is not the act
+            if not hyp and etype != "violation_alleged" and \
+                    (ttext.split()[0].lower().endswith("ing") or
+                     _NOMINAL.search(ttext.split()[-1])) and \
+                    _DOCUMENT_MENTIONS.search(s, max(0, t0 - 160), t0):
                 hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
