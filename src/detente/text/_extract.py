@@ -1189,8 +1189,19 @@ _RECIPROCAL = re.compile(r"\b(?:accus\w+|blam\w+|charg\w+)\s+(?:each other|one a
 #: before a ratification noun: it is withheld ("bypassing the CFE ratification", "the protracted
 #: ratification", "delayed ratification of"; seventeenth round: a parliament that "balked at" or
 #: "resisted" it)
+#: (thirty-first round) idioms of putting off or holding back an act: "pumped / hit / put /
+#: slammed the brakes on", "slow-walked", "dragged its feet on", "stalling on", "held back on",
+#: "sat on", "went slow on", "kicked the can down the road on", "back-burnered"
+_PUT_OFF_IDIOM = (
+    r"(?:pump\w*|hit(?:s|ting)?|put(?:s|ting)?|slam\w*|tap\w*|appl(?:y|ies|ied|ying))\s+"
+    r"(?:the\s+)?brakes?\s+on|slow[- ]?walk\w*|drag\w*\s+(?:its|their|his|her|our|your|the)\s+"
+    r"(?:feet|heels)\s+(?:on|over|in)|stall(?:s|ed|ing)?\s+(?:on|over)|"
+    r"(?:hold(?:s|ing)?|held)\s+back\s+(?:on|from)|(?:sit(?:s|ting)?|sat)\s+on|"
+    r"(?:go(?:es|ing)?|went|gone)\s+slow\s+on|kick\w*\s+the\s+can\s+(?:down\s+the\s+road\s+)?"
+    r"on|back-?burner\w*")
 _RATIFICATION_WITHHELD = re.compile(
-    r"\b(?:balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
+    r"\b(?:" + _PUT_OFF_IDIOM + r"|"
+    r"balk\w*\s+at|resist\w*|bypass\w*|delay\w*|stall\w*|block\w*|obstruct\w*|postpon\w*|hold(?:s|ing)?\s+up|"
     r"held\s+up|freez\w*|froze(?:n)?|avoid\w*|put(?:s|ting)?\s+off|drag\w*\s+out|protracted|"
     # (thirtieth round) "deferred ratifying", "deferral of ratification"
     r"defer\w*|"
@@ -1215,13 +1226,58 @@ _SUPPORTED = re.compile(
     r"(?<!-)\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|"
     r"champion(?:s|ed|ing)?)\s+(?:for\s+|of\s+)?(?:(?:a|an|the|its|their|his|her|any|"
     r"[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirty-first round) before an act's noun or gerund: it is the aim of an effort ("is striving
+#: for the ratification of", "a step toward the extension of", "in pursuit of the CTBT's
+#: ratification") — a goal, not a done act
+_AIMED_AT = re.compile(
+    r"\b(?:towards?|striv(?:e|es|ed|ing)\s+(?:for|after)|(?:in\s+)?pursuit\s+of|quest\s+for|"
+    r"bid\s+for)\s+(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$",
+    re.I)
+#: ... and "the achievement / attainment / realization of" the act, when a future, a modal or an
+#: effort comes before it in the clause ("will contribute to the achievement of its indefinite
+#: extension"; not "celebrated the achievement of", "contributed to the extension")
+_ACHIEVEMENT_OF = re.compile(
+    r"\b(?:achievement|attainment|achieving|attaining|reali[sz]ation|reali[sz]ing)\s+of\s+"
+    r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+_AIM_HEAD = re.compile(
+    r"\b(?:will|would|shall|could|can|may|might|must|should|'ll|to|aim\w*|seek\w*|sought|"
+    r"hop(?:e|es|ed|ing)|goal|intend\w*|plan(?:s|ned|ning)?|striv\w+|work(?:s|ing)?)\b", re.I)
+#: (thirty-first round) right after an act's noun (its "of" or "by" phrase of names and
+#: agreement nouns allowed between): it is judged unlikely, doubtful or in doubt ('New START
+#: extension "unlikely"', "ratification of the CTBT by the Senate looks increasingly unlikely",
+#: "the extension of New START remains in doubt") — a judgement on an act still to come; not
+#: "made a new arms race unlikely" (no copula)
+_JUDGED_UNLIKELY = re.compile(
+    r"\s*(?:(?:of|by|from)\s+(?:(?:the|of|by|from|(?-i:[A-Z])[\w.'’-]*|treaty|convention|"
+    r"agreement|accord|pact|deal)\s+){0,6}?)?(?:(?:is|are|was|were|remains?|remained|seems?|"
+    r"seemed|looks?|looked|appears?|appeared|becomes?|became|has\s+become)\s+)?"
+    r"(?:(?:\w+ly|now|still|all\s+but|most|very|more|even)\s+){0,2}[\"“'‘]?"
+    r"(?:unlikely|doubtful|improbable|in\s+doubt|uncertain|questionable|in\s+question|"
+    r"a\s+long\s+shot|far\s+from\s+(?:certain|assured|sure)|not\s+(?:likely|expected|assured))"
+    r"\b", re.I)
+#: ... and before it: its chances or prospects ("the chances of ratification of the CTBT are
+#: slim", "the prospects for an extension of New START")
+_PROSPECTS_OF = re.compile(
+    r"\b(?:chances?|prospects?|likelihood|odds|probability)\s+(?:of|for)\s+"
+    r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
+#: (thirty-first round) before an act's noun or gerund: a document that mentions, refers to,
+#: cites or envisages it ("a Joint Statement ... that mentioned ratifying the CTBT", "the
+#: memorandum envisages the ratification of") — the document's subject, not the act
+_DOCUMENT_MENTIONS = re.compile(
+    r"\b(?:statement|declaration|communiqu\w*|resolution|memorandum|document|text|letter|"
+    r"report|plan|paper|note|charter|protocol|agreement|accord|treaty|convention)s?\b"
+    r"(?:[^;:.!?]{0,80}?,?\s+(?:that|which))?\s+(?:\w+ly\s+)?(?:mention(?:s|ed|ing)?|"
+    r"refer(?:s|red|ring)?\s+to|cit(?:es|ed|ing)|allud(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|"
+    r"envision(?:s|ed|ing)?|contemplat(?:es|ed|ing)|speaks?\s+of|spoke\s+of)\s+"
+    r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
 _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
 #: (thirtieth round) before any other act's gerund or noun: it is put off, not done ("postponed
 #: the signing of", "delayed its withdrawal from", "put off extending"; a ratification put off is
 #: withheld, above)
 _POSTPONED = re.compile(
-    r"\b(?:postpon\w*|put(?:s|ting)?\s+off|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
+    r"\b(?:" + _PUT_OFF_IDIOM + r"|"
+    r"postpon\w*|put(?:s|ting)?\s+off|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|"
     r"(?:hold(?:s|ing)?|held)\s+off(?:\s+on)?)\s+(?:(?:the|its|their|any|a|his|her)\s+)?"
     r"(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: (twenty-third round) a ratification said to have failed after it: "Ratification of the CTBT
@@ -3199,8 +3255,10 @@ class Extractor:
             # (thirtieth round) any other act put off, postponed, delayed or deferred
             # ("postponed the signing of", "delayed its withdrawal from", "put off extending") is
             # not done
+            # (thirty-first round: a gerund with its particle, "put the brakes on leaving the")
             if not hyp and etype not in ("violation_alleged", "ratified", "not_ratified") and \
-                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and \
+                    (ttext.split()[0].lower().endswith("ing") or
+                     _NOMINAL.search(ttext.split()[-1])) and \
                     _POSTPONED.search(s, max(c0, t0 - 60), t0):
                 hyp = True
             # (thirtieth round) a committee's, commission's or panel's decision, vote or
@@ -3208,6 +3266,27 @@ class Extractor:
             # step toward it, not the act
             if not hyp and etype != "violation_alleged" and _BODY_WORD.search(s, 0, t0) and \
                     _COMMITTEE_STEP.search(s, max(0, t0 - 250), t0):
+                hyp = True
+            # (thirty-first round) an act as the aim of an effort ("is striving for the
+            # ratification of", "will contribute to the achievement of its indefinite extension")
+            if not hyp and etype != "violation_alleged" and \
+                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and (
+                        _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
+                            (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
+                            _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
+                hyp = True
+            # (thirty-first round) an act judged unlikely, doubtful or in doubt ('New START
+            # extension "unlikely"'), or whose chances or prospects are told, is not done
+            if not hyp and _NOMINAL.search(ttext.split()[-1]) and (
+                    _JUDGED_UNLIKELY.match(s, t1) or
+                    _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
+                hyp = True
+            # (thirty-first round) an act a document mentions, refers to or envisages ("a Joint
+            # Statement ... that mentioned ratifying the CTBT") is not the act
+            if not hyp and etype != "violation_alleged" and \
+                    (ttext.split()[0].lower().endswith("ing") or
+                     _NOMINAL.search(ttext.split()[-1])) and \
+                    _DOCUMENT_MENTIONS.search(s, max(0, t0 - 160), t0):
                 hyp = True
             # a bare verb coordinated with an infinitive shares its head: "declared its intention
             # to sign the Additional Protocol and accede to the CWC" (not "agreed to sign the
