@@ -156,6 +156,10 @@ LABELS = {
     "blind49": "forty-ninth blind set, 17 texts (coded by a helper who never ran the extractor)",
     "blind50": "fiftieth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind51": "fifty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind52": "fifty-second blind set, 11 texts (coded by a helper who never ran the extractor)",
+    "blind53": "fifty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind54": "fifty-fourth blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind55": "fifty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -319,7 +323,8 @@ def main() -> None:
                         "blind36", "blind37", "blind38", "blind39",
                         "blind40", "blind41", "blind42", "blind43",
                         "blind44", "blind45", "blind46", "blind47",
-                        "blind48", "blind49", "blind50", "blind51")
+                        "blind48", "blind49", "blind50", "blind51",
+                        "blind52", "blind53", "blind54", "blind55")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
