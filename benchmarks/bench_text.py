@@ -99,6 +99,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind49": (3, 11, 29),  # P 0.21 R 0.09 (32 gold facts; after the 30th round; 1 leak)
     "blind50": (8, 12, 23),  # P 0.40 R 0.26 (31 gold facts; after the 30th round; 2 leaks)
     "blind51": (4, 6, 35),  # P 0.40 R 0.10 (39 gold facts; after the 30th round; no leak)
+    "blind52": (6, 1, 25),  # P 0.86 R 0.19 (31 gold facts; after the 31st round; no leak)
+    "blind53": (11, 14, 20),  # P 0.44 R 0.35 (31 gold facts; after the 31st round; 1 leak)
+    "blind54": (14, 7, 22),  # P 0.67 R 0.39 (36 gold facts; after the 31st round; no leak)
+    "blind55": (3, 1, 28),  # P 0.75 R 0.10 (31 gold facts; after the 31st round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
