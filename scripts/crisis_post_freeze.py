@@ -21,8 +21,8 @@ import math
 from collections.abc import Sequence
 
 from detente.cases import list_cases, load_case
+from detente.crisis._calibrate import _frequencies as frequencies
 from detente.evaluation import brier_escalation, brier_score, evaluate
-from detente.scenario._model import OUTCOME_KINDS
 
 SEED = 0
 
@@ -35,10 +35,6 @@ ROUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cases43", ("agadir-1911", "july-1914", "sismik-1987")),
     ("cases47", ("ocalan-1998", "crimea-2014")),
 )
-
-
-def frequencies(kinds: Sequence[str]) -> dict[str, float]:
-    return {k: sum(o == k for o in kinds) / len(kinds) for k in OUTCOME_KINDS}
 
 
 def mean(xs: Sequence[float]) -> float:
