@@ -16,6 +16,7 @@ Everything is deterministic: a fixed seed, a fixed order of the examples, no dro
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from detente.text._dates import find_dates
 from detente.text._extract import (
     _HYP,
     _NEG,
+    _TREATY_NOUN,
     Candidate,
     Extractor,
     _article_month,
@@ -77,10 +79,15 @@ def _mask(s: str, ents: Sequence[tuple[str, str, int, int]], aid: str) -> str:
     return "".join(out)
 
 
-def instances(ex: Extractor, article: Article, rules: Iterable[Candidate]) -> list[Instance]:
+def instances(ex: Extractor, article: Article, rules: Iterable[Candidate],
+              carry: bool = False) -> list[Instance]:
     """The (sentence, agreement) pairs of ``article`` the model reads: the agreements the
     entity rulers name in the sentence, those the rules' candidates give it, or else the one
-    the extractor reads from a description; only where an actor is named too."""
+    the extractor reads from a description; only where an actor is named too.
+
+    ``carry`` (exploration only, not the registered experiment): a sentence with none of
+    these but a treaty noun ("the pact", "its obligations") is read as about the agreement
+    last named before it in the article."""
     paras = _paragraphs(article.text)
     month = _article_month(paras)
     year = int(month[:4]) if month else None
@@ -89,6 +96,7 @@ def instances(ex: Extractor, article: Article, rules: Iterable[Candidate]) -> li
         by_sent.setdefault(c.sentence_index, set()).add(c.agreement)
     out: list[Instance] = []
     idx = 0
+    last: str | None = None
     for doc in ex.nlp.pipe(c for _, c in paras):
         for sent in doc.sents:
             s = sent.text
@@ -97,6 +105,10 @@ def instances(ex: Extractor, article: Article, rules: Iterable[Candidate]) -> li
             agrs = {key for label, key, *_ in ents if label == "AGR"} | by_sent.get(idx, set())
             if not agrs and (d := ex._described_agreement(s, year)) is not None:
                 agrs.add(d.key)
+            if not agrs and carry and last and re.search(_TREATY_NOUN, s, re.I):
+                agrs.add(last)
+            named = [key for label, key, *_ in ents if label == "AGR"]
+            last = named[-1] if named else (min(agrs) if agrs else last)
             codes: list[str] = []
             for label, key, *_ in ents:
                 if label == "ACT" and (code := ex.gazetteer.actor_code(key, year)) and \
@@ -121,9 +133,10 @@ def _pipeline() -> Language:
 
 
 def train(examples: Sequence[tuple[str, frozenset[str]]], seed: int = SEED,
-          epochs: int = EPOCHS) -> Language:
+          epochs: int = EPOCHS, learn_rate: float | None = None) -> Language:
     """A classifier trained on (masked text, fact types) pairs; the same pairs in the same
-    order give the same weights."""
+    order give the same weights. ``learn_rate`` None is spaCy's default optimiser (Adam,
+    0.001), the registered setting of the experiment."""
     from spacy.training import Example
     from spacy.util import fix_random_seed
 
@@ -135,6 +148,10 @@ def train(examples: Sequence[tuple[str, frozenset[str]]], seed: int = SEED,
     egs = [Example.from_dict(nlp.make_doc(t), {"cats": {k: float(k in ls) for k in LABELS}})
            for t, ls in examples]
     opt = nlp.initialize(lambda: egs)
+    if learn_rate is not None:
+        from thinc.api import Adam
+
+        opt = Adam(learn_rate)
     rng = random.Random(seed)
     order = list(range(len(egs)))
     for _ in range(epochs):
@@ -160,16 +177,19 @@ def _actors(ex: Extractor, inst: Instance, etype: str) -> tuple[str, ...]:
 
 
 def hybrid(ex: Extractor, rules: Sequence[Candidate], insts: Sequence[Instance],
-           probs: Sequence[dict[str, float]], threshold: float = THRESHOLD) -> list[Candidate]:
-    """The rules' candidates plus the model's where the rules gave none (see module doc)."""
+           probs: Sequence[dict[str, float]], threshold: float = THRESHOLD,
+           cue_guard: bool = True) -> list[Candidate]:
+    """The rules' candidates plus the model's where the rules gave none (see module doc);
+    ``cue_guard=False`` (exploration only) drops the guard on the rules' negation and
+    hypothesis cues, keeping the one on the rules' own non-fact candidates."""
     out = list(rules)
     by_pair: dict[tuple[int, str], list[Candidate]] = {}
     for c in rules:
         by_pair.setdefault((c.sentence_index, c.agreement), []).append(c)
     for inst, cats in zip(insts, probs, strict=True):
         here = by_pair.get((inst.index, inst.agreement), [])
-        if any(not c.is_fact for c in here) or _NEG.search(inst.sentence) or \
-                _HYP.search(inst.sentence):
+        if any(not c.is_fact for c in here) or cue_guard and (
+                _NEG.search(inst.sentence) or _HYP.search(inst.sentence)):
             continue
         base = next((c for c in here if c.is_fact), None)
         for etype in LABELS:
