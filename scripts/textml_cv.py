@@ -3,7 +3,7 @@
 Cross-validation by whole groups over the read blind groups (every group with a first run in
 ``benchmarks/bench_text.py``'s ``FIRST_RUNS``, but ``composed``): the groups, in
 ``detente.text._gold.GROUPS`` order, are dealt round-robin into 10 folds; for each fold the
-model (:mod:`detente.text._learned`) is trained on the development texts, the composed texts and
+model (`scripts/_textml.py`) is trained on the development texts, the composed texts and
 the other folds' groups, and the rules alone and the hybrid (rules + model) are scored on the
 held-out fold with :func:`detente.text._gold.score`. No other gold text is loaded.
 
@@ -25,11 +25,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from _textml import LABELS, THRESHOLD, Instance, hybrid, instances, predict, train
+
 from detente.record import load_shipped_record
 from detente.text import Article, Candidate, Extractor, read_article
 from detente.text._extract import _HYP, _NEG
 from detente.text._gold import GROUPS, GoldEvent, Scores, _actors, group_of, load_gold, score
-from detente.text._learned import LABELS, THRESHOLD, Instance, hybrid, instances, predict, train
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "text" / "gold"

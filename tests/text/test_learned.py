@@ -1,4 +1,4 @@
-"""Experiment textml1: the small trained classifier beside the rules (``_learned``).
+"""Experiment textml1: the small trained classifier beside the rules (``scripts/_textml.py``).
 
 The model is not shipped (the cross-validation failed the decision rule, ``docs/text.md``);
 these tests hold the experiment's code to what the write-up says it does.
@@ -6,10 +6,28 @@ these tests hold the experiment's code to what the write-up says it does.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
 from detente.text import Article, Extractor
-from detente.text._learned import hybrid, instances, predict, train
+
+
+def _load():  # type: ignore[no-untyped-def]
+    """The experiment's module lives in scripts/ (not part of the package)."""
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("_textml", root / "scripts" / "_textml.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["_textml"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_m = _load()
+hybrid, instances, predict, train = _m.hybrid, _m.instances, _m.predict, _m.train
 
 
 @pytest.fixture(scope="module")
