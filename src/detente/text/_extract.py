@@ -729,6 +729,9 @@ _MANDATIVE = re.compile(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:
                         r"commitments?|pledges?|promises?|assurances?|undertakings?|"
                         r"intentions?|vows?|resolve|determination|wish|desire)\s+that\s", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
+#: (thirty-second round) acts that an announcement of them does not make: a state that
+#: "announced it would join / ratify / extend" has yet to deposit, ratify or agree
+_LATER_BY_INSTRUMENT = frozenset({"signed", "ratified", "extended", "compliance_restored"})
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
                    "compliance_restored", "deratified"})
 _PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+(?:now\s+|also\s+|"
@@ -3068,8 +3071,14 @@ class Extractor:
                         dm.value[:min(len(d.value), len(dm.value))] for d in dates):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
-            # backshifted "will": a decision when the sentence gives a formal notice or date
-            if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
+            # backshifted "will": a decision when the sentence gives a formal notice or date.
+            # (thirty-second round) Only for an act the announcement itself can make (an exit,
+            # a suspension, a pledge to keep, a refusal): "announced that they would join the
+            # treaty" tells a signing, accession, ratification or extension still to come, which
+            # a later instrument makes, not the act (a unilateral pledge is made by saying it)
+            if hyp and not (etype in _LATER_BY_INSTRUMENT and not negated and
+                            not (agrs and agrs[0].key in self.pledges)) and \
+                    _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
                     r"\b(?:if|unless|could|might|should)\b", s[c0:t0], re.I) and \
                     _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
                 hyp = False
