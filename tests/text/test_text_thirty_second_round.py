@@ -8,7 +8,12 @@ was to sign") — an act still to come, not a fact, whatever the reporting verb:
 that a state will sign, accede to, ratify or extend is not the signing, accession, ratification
 or extension (an announced exit stays one, as the gold README codes "announced it will
 withdraw": the notice is the act); the traps both ways: "announced that it had joined" and "it
-joined, as it had said it would" are facts.
+joined, as it had said it would" are facts. A document signed that names an agreement after it
+("signed a Joint Statement ... that mentioned ratifying the CTBT", "signed a declaration
+supporting the CTBT") — the signing of the document, not of the agreement; and an act a document
+calls for, urges or seeks ("a statement calling for the ratification of") — not the act. A
+put-off idiom with no act after it ("has dragged its feet ever since") — neither makes nor
+unmakes an act elsewhere in the sentence.
 """
 
 from __future__ import annotations
@@ -61,6 +66,49 @@ FACTS += [
      "from the CFE Treaty.", [w("cfe_1990", "RUS", "withdrew")]),
     ("announced-would-not-ratify", _D99 + "The Senate leadership announced that the Senate "
      "would not ratify the CTBT.", [w("ctbt_1996", "USA", "not_ratified")]),
+]
+
+_D00 = "World news\n2000-06-10\n\n"
+_D23 = "World news\n2023-11-01\n\n"
+
+# (2) a document signed, or one that calls for an act, is not the agreement or the act
+NO_FACT += [
+    ("signed-statement-mentioned", _D00 + "In June the two presidents signed a Joint Statement "
+     "on Strategic Stability Cooperation that mentioned the ratification of the CTBT."),
+    ("signed-declaration-supporting", _D23 + "Moscow and Beijing signed a declaration "
+     "supporting the Comprehensive Test Ban Treaty."),
+    ("signed-communique-calling-for", _D23 + "The two leaders signed a joint communique "
+     "calling for the extension of New START."),
+    ("signed-declaration-referred", "World news\n2010-04-08\n\nBoth presidents signed a "
+     "Joint Declaration on Nuclear Security which referred to the NPT."),
+    ("signed-letter-calling-for", _D23 + "Forty senators signed a letter calling for the "
+     "ratification of the CTBT."),
+    ("issued-communique-urging", _D23 + "The ministers issued a communique urging the "
+     "extension of New START."),
+]
+FACTS += [
+    # traps: the agreement signed with a statement beside it; a document of accession is the
+    # accession; a statement that welcomes a ratification tells it done
+    ("signed-treaty-and-statement", "World news\n1996-09-25\n\nRussia and the United States "
+     "signed the CTBT and a joint statement on it.", [w("ctbt_1996", "RUS;USA", "signed")]),
+    ("signed-declaration-of-accession", "World news\n1992-09-25\n\nBelarus signed a "
+     "declaration of accession to the NPT.", [w("npt_1968", "BLR", "signed")]),
+    ("statement-welcomed-ratification", _D00 + "A NATO statement welcomed Russia's "
+     "ratification of the CTBT.", [w("ctbt_1996", "RUS", "ratified")]),
+]
+
+# (3) a put-off idiom with no act after it makes and unmakes nothing: the signing told before
+# it stays, and no act is read from it
+FACTS += [
+    ("signed-then-dragged-feet", "World news\n1999-10-01\n\nThe United States signed the CTBT "
+     "in 1996 but has dragged its feet ever since.", [w("ctbt_1996", "USA", "signed")]),
+    ("dragged-feet-then-ratified", "World news\n1997-05-01\n\nMoscow has dragged its feet "
+     "ever since, while the Senate ratified the CWC in April.", [w("cwc_1993", "USA",
+                                                                    "ratified")]),
+]
+NO_FACT += [
+    ("dragged-feet-alone", "World news\n1999-10-01\n\nThe Senate has dragged its feet on the "
+     "test ban ever since."),
 ]
 
 

@@ -1051,6 +1051,15 @@ _SIGNED_DOCUMENT = re.compile(r"\s+(?:the|this|that|a|an)\s+(?:(?!(?:from|of|to|
                               r"on|law|bill|decree|order)\b)[\w'’.-]+\s+){0,4}?(?:plan|document|"
                               r"declaration|statement|communiqu[eé]|roadmap|road\s+map)\b"
                               r"(?!\s+(?:to|for|of)\b|\s+on\s+(?-i:[a-z]))", re.I)
+#: (thirty-second round) the object of a signing that is a document other than an agreement:
+#: "signed a joint statement (on ...) that mentioned", "signed a declaration supporting"
+_DOCUMENT_OBJECT = re.compile(
+    r"\s+(?:the|this|that|a|an|its|their|his|her)\s+(?:[\w'’.-]+\s+){0,4}?(?:statement|"
+    r"declaration|communiqu[eé]|letter|resolution|document|plan|roadmap|road\s+map|report|"
+    r"paper|appeal|petition|op-ed|article)s?\b(?!\s+(?:of|to)\b)", re.I)
+#: ... unless it is a document of accession or adherence: "a declaration of accession"
+_ACCESSION_WORDS = re.compile(r"\b(?:accession|acced\w*|adheren\w*|adher(?:e|ed|ing)\s+to|"
+                              r"instruments?)\b", re.I)
 #: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
 #: "a self-imposed moratorium on nuclear and long-range missile testing"
 _MORATORIUM_TOPIC = re.compile(
@@ -1265,13 +1274,18 @@ _PROSPECTS_OF = re.compile(
     r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: (thirty-first round) before an act's noun or gerund: a document that mentions, refers to,
 #: cites or envisages it ("a Joint Statement ... that mentioned ratifying the CTBT", "the
-#: memorandum envisages the ratification of") — the document's subject, not the act
+#: memorandum envisages the ratification of"; thirty-second round: or calls for, urges or
+#: seeks it) — the document's subject, not the act
 _DOCUMENT_MENTIONS = re.compile(
     r"\b(?:statement|declaration|communiqu\w*|resolution|memorandum|document|text|letter|"
     r"report|plan|paper|note|charter|protocol|agreement|accord|treaty|convention)s?\b"
     r"(?:[^;:.!?]{0,80}?,?\s+(?:that|which))?\s+(?:\w+ly\s+)?(?:mention(?:s|ed|ing)?|"
     r"refer(?:s|red|ring)?\s+to|cit(?:es|ed|ing)|allud(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|"
-    r"envision(?:s|ed|ing)?|contemplat(?:es|ed|ing)|speaks?\s+of|spoke\s+of)\s+"
+    r"envision(?:s|ed|ing)?|contemplat(?:es|ed|ing)|speaks?\s+of|spoke\s+of|"
+    # (thirty-second round) a document that calls for the act: "a joint statement calling
+    # for the ratification of the CTBT"
+    r"call(?:s|ed|ing)?\s+for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|advocat(?:es|ed|ing)|"
+    r"seek(?:s|ing)?|sought)\s+"
     r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
 _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
@@ -2526,6 +2540,19 @@ class Extractor:
                 agrs = [generic]
                 conf -= 0.3
             else:
+                continue
+            # (thirty-second round) a document signed that is not the agreement named after it:
+            # "signed a Joint Statement on Principles of Strategic Stability that mentioned
+            # ratifying the CTBT", "signed a declaration supporting the CTBT" — the signing is
+            # of the statement (unless the agreement's own name is the document's: "signed the
+            # Joint Declaration on the Denuclearization of ...", or the document is one of
+            # accession: "signed the declaration of accession to the NPT")
+            if etype == "signed" and agrs and agrs[0].start >= t1 and \
+                    re.search(r"\bsign", ttext, re.I) and \
+                    (dm_doc := _DOCUMENT_OBJECT.match(s, t1)) is not None and \
+                    agrs[0].start >= dm_doc.end() and not any(
+                        t1 <= e.start < dm_doc.end() for e in agr_ents) and \
+                    not _ACCESSION_WORDS.search(s, dm_doc.end(), agrs[0].start):
                 continue
             if pulled_back:
                 if not agrs or g.kinds.get(agrs[0].key) != "ceasefire":
