@@ -13,7 +13,11 @@ joined, as it had said it would" are facts. A document signed that names an agre
 supporting the CTBT") — the signing of the document, not of the agreement; and an act a document
 calls for, urges or seeks ("a statement calling for the ratification of") — not the act. A
 put-off idiom with no act after it ("has dragged its feet ever since") — neither makes nor
-unmakes an act elsewhere in the sentence.
+unmakes an act elsewhere in the sentence. Consent whose whole object is an agreement the
+record holds ("agreed on the Sochi memorandum", "have agreed on a 'Framework for Elimination of
+Syrian Chemical Weapons'") — its signing by the consenting parties, on the record's date of
+signature as every consent (or with no dateline, as a conclusion told by "reached" is); not
+consent to its talks, terms or future, not negated, conditional or future.
 """
 
 from __future__ import annotations
@@ -109,6 +113,32 @@ FACTS += [
 NO_FACT += [
     ("dragged-feet-alone", "World news\n1999-10-01\n\nThe Senate has dragged its feet on the "
      "test ban ever since."),
+]
+
+# (4) consent whose whole object is a named agreement of the record
+_D18 = "World news\n2018-09-20\n\n"
+FACTS += [
+    ("agreed-on-framework", "World news\n2013-09-20\n\nWashington and Moscow agreed on the "
+     "Framework for Elimination of Syrian Chemical Weapons last week.",
+     [w("syria_cw_framework_2013", "USA;RUS", "signed")]),
+    ("agreed-on-memorandum", _D18 + "Erdogan and Putin agreed on the Sochi memorandum on "
+     "Monday.", [w("sochi_idlib_2018", "TUR;RUS", "signed")]),
+    ("no-dateline-agreed-on", "World news\n\nRussia and the United States have agreed on a "
+     "\"Framework for Elimination of Syrian Chemical Weapons.\"",
+     [w("syria_cw_framework_2013", "RUS;USA", "signed")]),
+    # trap: consent to do, with a date in between, stays the earlier reading
+    ("agreed-on-date-to-sign", _D18 + "The two presidents agreed on September 17 to sign the "
+     "Sochi memorandum.", [w("sochi_idlib_2018", "*", "signed")]),
+]
+NO_FACT += [
+    ("agreed-to-its-talks", "World news\n2013-09-20\n\nRussia and the United States agreed "
+     "to the Framework for Elimination of Syrian Chemical Weapons talks."),
+    ("agreed-on-its-terms", _D18 + "Russia and Turkey agreed on the Sochi memorandum's terms."),
+    ("agreed-not-on-signing-date", "World news\n2019-05-01\n\nErdogan and Putin agreed on "
+     "the Sochi memorandum on Monday."),
+    ("has-not-agreed-to", _D18 + "Turkey has not agreed to the Sochi memorandum."),
+    ("would-agree-to", _D18 + "Ankara said it would agree to the Sochi memorandum."),
+    ("if-agreed-to", _D18 + "If Turkey agreed to the Sochi memorandum, Russia would hold off."),
 ]
 
 

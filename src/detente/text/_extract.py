@@ -300,7 +300,13 @@ _KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
 # made the promise on September 25, 2015", "the commitments made to the Taliban")
 _CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)?"
                       r"(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
-                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)|"
+                      r"their\b)[a-z]+)|"
+                      # (thirty-second round) consent to an agreement named right after it:
+                      # "Kerry and Lavrov agreed on a 'Framework for Elimination of ...'",
+                      # "agreed to the Joint Comprehensive Plan of Action" (a capitalised name
+                      # next; checked below against the record's date of signature)
+                      r"\bagreed(?=\s+(?:to|on|upon)\s+(?:the\s+|an?\s+)?[\"“‘']?"
+                      r"(?-i:[A-Z]))|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)|"
                       r"\b(?:pledges?|promises?|commitments?|undertakings?)\s+made\b"
                       r"(?=\s+(?:by|to|in|at|on)\b)|"
                       r"\bmade\s+(?:a|the|its|their|this|that|his|her)\s+(?:[a-z]+\s+)?"
@@ -1051,6 +1057,19 @@ _SIGNED_DOCUMENT = re.compile(r"\s+(?:the|this|that|a|an)\s+(?:(?!(?:from|of|to|
                               r"on|law|bill|decree|order)\b)[\w'’.-]+\s+){0,4}?(?:plan|document|"
                               r"declaration|statement|communiqu[eé]|roadmap|road\s+map)\b"
                               r"(?!\s+(?:to|for|of)\b|\s+on\s+(?-i:[a-z]))", re.I)
+#: consent to do something ("agreed on March 18 to stop attacking"), the earlier form
+_CONSENT_TO_DO = re.compile(r"\s+(?:on\s+)?(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
+                            r"their\b)[a-z]+", re.I)
+#: (thirty-second round) between "agreed" and the agreement it consents to
+_CONSENT_NAMED = re.compile(r"\s+(?:to|on|upon)\s+(?:the\s+|an?\s+)?[\"“‘']?", re.I)
+#: ... up to the agreement's mention (a capitalised word or two of its name before it: "agreed
+#: on the Sochi memorandum")
+_CONSENT_OBJECT = re.compile(_CONSENT_NAMED.pattern + r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,2}", re.I)
+#: ... and after the name, a head that makes the name a modifier ("the JCPOA talks")
+_NAME_AS_MODIFIER = re.compile(
+    r"['’]s\b|[\"”’']?\s+(?:talks|negotiations?|consultations?|process|review|conference|"
+    r"meetings?|summit|sessions?|rounds?|dialogue|commission|committee|mechanism|format|"
+    r"framework|agenda|proposals?|draft|text|issue|question|dispute)\b", re.I)
 #: (thirty-second round) the object of a signing that is a document other than an agreement:
 #: "signed a joint statement (on ...) that mentioned", "signed a declaration supporting"
 _DOCUMENT_OBJECT = re.compile(
@@ -2554,6 +2573,19 @@ class Extractor:
                         t1 <= e.start < dm_doc.end() for e in agr_ents) and \
                     not _ACCESSION_WORDS.search(s, dm_doc.end(), agrs[0].start):
                 continue
+            # (thirty-second round) consent to a named agreement ("agreed on the Sochi
+            # memorandum") is a signing only when the name is the consent's whole object: not
+            # "agreed to the JCPOA talks", "agreed on the ABM Treaty's future"
+            named_consent = False
+            if etype == "signed" and ttext.lower() == "agreed" and \
+                    (cn := _CONSENT_NAMED.match(s, t1)) is not None and \
+                    re.match(r"(?-i:[A-Z])", s[cn.end():cn.end() + 1]) and \
+                    not _CONSENT_TO_DO.match(s, t1):
+                if not (agrs and agrs[0].start >= t1 and
+                        _CONSENT_OBJECT.fullmatch(s, t1, agrs[0].start) and
+                        not _NAME_AS_MODIFIER.match(s, agrs[0].end)):
+                    continue
+                named_consent = True
             if pulled_back:
                 if not agrs or g.kinds.get(agrs[0].key) != "ceasefire":
                     continue
@@ -2686,10 +2718,11 @@ class Extractor:
                 # (fifteenth round) in an article with no dateline, "reached an agreement on
                 # <a description of one agreement>": the trigger's own noun is the agreement,
                 # so the consent is its conclusion, with no date to check it against
-                own_noun = bool(state.ref is None and not state.month and agrs and
-                           t0 <= agrs[0].start < t1 and
-                           re.match(r"(?:reached|struck|concluded|clinched|sealed)\s", ttext,
-                                    re.I))
+                # (thirty-second round: so is consent whose whole object is the agreement's
+                # name, "have agreed on a 'Framework for Elimination of ...'")
+                own_noun = bool(state.ref is None and not state.month and agrs and (
+                    named_consent or t0 <= agrs[0].start < t1 and
+                    re.match(r"(?:reached|struck|concluded|clinched|sealed)\s", ttext, re.I)))
                 if not own_noun and (not when or len(when) < (4 if named_here and dm else 7) or
                                 not agrs or not self.signed_on.get(agrs[0].key, "").startswith(
                                     when[:4] if named_here and dm else when[:7])):
