@@ -2565,13 +2565,17 @@ class Extractor:
             # ratifying the CTBT", "signed a declaration supporting the CTBT" — the signing is
             # of the statement (unless the agreement's own name is the document's: "signed the
             # Joint Declaration on the Denuclearization of ...", or the document is one of
-            # accession: "signed the declaration of accession to the NPT")
+            # accession: "signed the declaration of accession to the NPT"; nor when the
+            # agreement is named in a clause of its own: "Georgia signed the document on
+            # Friday, and Russia signed the peace plan")
             if etype == "signed" and agrs and agrs[0].start >= t1 and \
                     re.search(r"\bsign", ttext, re.I) and \
                     (dm_doc := _DOCUMENT_OBJECT.match(s, t1)) is not None and \
                     agrs[0].start >= dm_doc.end() and not any(
                         t1 <= e.start < dm_doc.end() for e in agr_ents) and \
-                    not _ACCESSION_WORDS.search(s, dm_doc.end(), agrs[0].start):
+                    not _ACCESSION_WORDS.search(s, dm_doc.end(), agrs[0].start) and \
+                    not re.search(r";|,\s*(?:and|but|while|whereas)\b|\bsign",
+                                  s[dm_doc.end():agrs[0].start], re.I):
                 continue
             # (thirty-second round) consent to a named agreement ("agreed on the Sochi
             # memorandum") is a signing only when the name is the consent's whole object: not
