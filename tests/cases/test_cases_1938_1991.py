@@ -26,6 +26,7 @@ IDS = [
     "agadir-1911",
     "july-1914",
     "munich-1938",
+    "danzig-1939",
     "soviet-finnish-1939",
     "berlin-1948",
     "korea-armistice-1953",
