@@ -31,6 +31,7 @@ IDS = [
     "berlin-1948",
     "korea-armistice-1953",
     "suez-1956",
+    "berlin-1961",
     "cuba-1962",
     "sino-indian-1962",
     "tiran-1967",
