@@ -164,6 +164,14 @@ LABELS = {
     "blind53": "fifty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind54": "fifty-fourth blind set, 9 texts (coded by a helper who never ran the extractor)",
     "blind55": "fifty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind56": "fifty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind57": "fifty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind58": "fifty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind59": "fifty-ninth blind set, 8 texts (coded by a helper who never ran the extractor)",
+    "blind60": "sixtieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind61": "sixty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind62": "sixty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind63": "sixty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -328,7 +336,9 @@ def main() -> None:
                         "blind40", "blind41", "blind42", "blind43",
                         "blind44", "blind45", "blind46", "blind47",
                         "blind48", "blind49", "blind50", "blind51",
-                        "blind52", "blind53", "blind54", "blind55")
+                        "blind52", "blind53", "blind54", "blind55",
+                        "blind56", "blind57", "blind58", "blind59",
+                        "blind60", "blind61", "blind62", "blind63")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")

@@ -34,6 +34,7 @@ ROUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cases39", ("fashoda-1898", "imia-1996", "eritrea-ethiopia-1998", "essequibo-2023")),
     ("cases43", ("agadir-1911", "july-1914", "sismik-1987")),
     ("cases47", ("ocalan-1998", "crimea-2014")),
+    ("cases51", ("danzig-1939", "berlin-1961", "haiti-1994")),
 )
 
 

@@ -25,6 +25,7 @@ GENEVA = ROOT / "src" / "detente" / "examples" / "data" / "geneva-2022.yaml"
 CINC_TABLE = CASES / "nmc-cinc.csv"
 
 IDS = (
+    "haiti-1994",
     "agreed-framework-1994",
     "dayton-1995",
     "imia-1996",

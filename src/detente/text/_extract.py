@@ -300,7 +300,13 @@ _KEYS.append(("agree", "agreed", "agrees", "agreeing", "accept"))
 # made the promise on September 25, 2015", "the commitments made to the Taliban")
 _CONSENT = re.compile(r"\b(?:agreed|pledged|promised|undertook)\b(?=\s+(?:on\s+)?"
                       r"(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
-                      r"their\b)[a-z]+)|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)|"
+                      r"their\b)[a-z]+)|"
+                      # (thirty-second round) consent to an agreement named right after it:
+                      # "Kerry and Lavrov agreed on a 'Framework for Elimination of ...'",
+                      # "agreed to the Joint Comprehensive Plan of Action" (a capitalised name
+                      # next; checked below against the record's date of signature)
+                      r"\bagreed(?=\s+(?:to|on|upon)\s+(?:the\s+|an?\s+)?[\"“‘']?"
+                      r"(?-i:[A-Z]))|\breached\s+(?:an?\s+)?agreement\b(?!\s+(?:with|that)\b)|"
                       r"\b(?:pledges?|promises?|commitments?|undertakings?)\s+made\b"
                       r"(?=\s+(?:by|to|in|at|on)\b)|"
                       r"\bmade\s+(?:a|the|its|their|this|that|his|her)\s+(?:[a-z]+\s+)?"
@@ -729,6 +735,9 @@ _MANDATIVE = re.compile(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:
                         r"commitments?|pledges?|promises?|assurances?|undertakings?|"
                         r"intentions?|vows?|resolve|determination|wish|desire)\s+that\s", re.I)
 _HYP_NO_WOULD = re.compile(_HYP.pattern.replace("would|", ""), re.I)
+#: (thirty-second round) acts that an announcement of them does not make: a state that
+#: "announced it would join / ratify / extend" has yet to deposit, ratify or agree
+_LATER_BY_INSTRUMENT = frozenset({"signed", "ratified", "extended", "compliance_restored"})
 _ACTS = frozenset({"withdrew", "suspended", "signed", "ratified", "extended",
                    "compliance_restored", "deratified"})
 _PRESENT = re.compile(r"\b(?:(?:is|are|am)\s+(?:now\s+|also\s+)?|(?:has|have)\s+(?:now\s+|also\s+|"
@@ -1048,6 +1057,28 @@ _SIGNED_DOCUMENT = re.compile(r"\s+(?:the|this|that|a|an)\s+(?:(?!(?:from|of|to|
                               r"on|law|bill|decree|order)\b)[\w'’.-]+\s+){0,4}?(?:plan|document|"
                               r"declaration|statement|communiqu[eé]|roadmap|road\s+map)\b"
                               r"(?!\s+(?:to|for|of)\b|\s+on\s+(?-i:[a-z]))", re.I)
+#: consent to do something ("agreed on March 18 to stop attacking"), the earlier form
+_CONSENT_TO_DO = re.compile(r"\s+(?:on\s+)?(?:[\w,]+\s+){0,3}?to\s+(?!the\b|an?\b|its\b|"
+                            r"their\b)[a-z]+", re.I)
+#: (thirty-second round) between "agreed" and the agreement it consents to
+_CONSENT_NAMED = re.compile(r"\s+(?:to|on|upon)\s+(?:the\s+|an?\s+)?[\"“‘']?", re.I)
+#: ... up to the agreement's mention (a capitalised word or two of its name before it: "agreed
+#: on the Sochi memorandum")
+_CONSENT_OBJECT = re.compile(_CONSENT_NAMED.pattern + r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,2}", re.I)
+#: ... and after the name, a head that makes the name a modifier ("the JCPOA talks")
+_NAME_AS_MODIFIER = re.compile(
+    r"['’]s\b|[\"”’']?\s+(?:talks|negotiations?|consultations?|process|review|conference|"
+    r"meetings?|summit|sessions?|rounds?|dialogue|commission|committee|mechanism|format|"
+    r"framework|agenda|proposals?|draft|text|issue|question|dispute)\b", re.I)
+#: (thirty-second round) the object of a signing that is a document other than an agreement:
+#: "signed a joint statement (on ...) that mentioned", "signed a declaration supporting"
+_DOCUMENT_OBJECT = re.compile(
+    r"\s+(?:the|this|that|a|an|its|their|his|her)\s+(?:[\w'’.-]+\s+){0,4}?(?:statement|"
+    r"declaration|communiqu[eé]|letter|resolution|document|plan|roadmap|road\s+map|report|"
+    r"paper|appeal|petition|op-ed|article)s?\b(?!\s+(?:of|to)\b)", re.I)
+#: ... unless it is a document of accession or adherence: "a declaration of accession"
+_ACCESSION_WORDS = re.compile(r"\b(?:accession|acced\w*|adheren\w*|adher(?:e|ed|ing)\s+to|"
+                              r"instruments?)\b", re.I)
 #: (twelfth round) a moratorium with its topic: "the moratorium on the deployment of ...",
 #: "a self-imposed moratorium on nuclear and long-range missile testing"
 _MORATORIUM_TOPIC = re.compile(
@@ -1262,13 +1293,18 @@ _PROSPECTS_OF = re.compile(
     r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: (thirty-first round) before an act's noun or gerund: a document that mentions, refers to,
 #: cites or envisages it ("a Joint Statement ... that mentioned ratifying the CTBT", "the
-#: memorandum envisages the ratification of") — the document's subject, not the act
+#: memorandum envisages the ratification of"; thirty-second round: or calls for, urges or
+#: seeks it) — the document's subject, not the act
 _DOCUMENT_MENTIONS = re.compile(
     r"\b(?:statement|declaration|communiqu\w*|resolution|memorandum|document|text|letter|"
     r"report|plan|paper|note|charter|protocol|agreement|accord|treaty|convention)s?\b"
     r"(?:[^;:.!?]{0,80}?,?\s+(?:that|which))?\s+(?:\w+ly\s+)?(?:mention(?:s|ed|ing)?|"
     r"refer(?:s|red|ring)?\s+to|cit(?:es|ed|ing)|allud(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|"
-    r"envision(?:s|ed|ing)?|contemplat(?:es|ed|ing)|speaks?\s+of|spoke\s+of)\s+"
+    r"envision(?:s|ed|ing)?|contemplat(?:es|ed|ing)|speaks?\s+of|spoke\s+of|"
+    # (thirty-second round) a document that calls for the act: "a joint statement calling
+    # for the ratification of the CTBT"
+    r"call(?:s|ed|ing)?\s+for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?|advocat(?:es|ed|ing)|"
+    r"seek(?:s|ing)?|sought)\s+"
     r"(?:(?:the|its|their|an?|his|her|[\w.'’-]+['’]s)\s+)?(?:[\w.'’-]+\s+){0,2}?$", re.I)
 #: ... unless the clause tells a vote ("backed the ratification by 288 votes to 131")
 _VOTE_TALLY = re.compile(r"\bvotes?\b|\b\d+\s*(?:-|–|to)\s*\d+\b", re.I)
@@ -2524,6 +2560,36 @@ class Extractor:
                 conf -= 0.3
             else:
                 continue
+            # (thirty-second round) a document signed that is not the agreement named after it:
+            # "signed a Joint Statement on Principles of Strategic Stability that mentioned
+            # ratifying the CTBT", "signed a declaration supporting the CTBT" — the signing is
+            # of the statement (unless the agreement's own name is the document's: "signed the
+            # Joint Declaration on the Denuclearization of ...", or the document is one of
+            # accession: "signed the declaration of accession to the NPT"; nor when the
+            # agreement is named in a clause of its own: "Georgia signed the document on
+            # Friday, and Russia signed the peace plan")
+            if etype == "signed" and agrs and agrs[0].start >= t1 and \
+                    re.search(r"\bsign", ttext, re.I) and \
+                    (dm_doc := _DOCUMENT_OBJECT.match(s, t1)) is not None and \
+                    agrs[0].start >= dm_doc.end() and not any(
+                        t1 <= e.start < dm_doc.end() for e in agr_ents) and \
+                    not _ACCESSION_WORDS.search(s, dm_doc.end(), agrs[0].start) and \
+                    not re.search(r";|,\s*(?:and|but|while|whereas)\b|\bsign",
+                                  s[dm_doc.end():agrs[0].start], re.I):
+                continue
+            # (thirty-second round) consent to a named agreement ("agreed on the Sochi
+            # memorandum") is a signing only when the name is the consent's whole object: not
+            # "agreed to the JCPOA talks", "agreed on the ABM Treaty's future"
+            named_consent = False
+            if etype == "signed" and ttext.lower() == "agreed" and \
+                    (cn := _CONSENT_NAMED.match(s, t1)) is not None and \
+                    re.match(r"(?-i:[A-Z])", s[cn.end():cn.end() + 1]) and \
+                    not _CONSENT_TO_DO.match(s, t1):
+                if not (agrs and agrs[0].start >= t1 and
+                        _CONSENT_OBJECT.fullmatch(s, t1, agrs[0].start) and
+                        not _NAME_AS_MODIFIER.match(s, agrs[0].end)):
+                    continue
+                named_consent = True
             if pulled_back:
                 if not agrs or g.kinds.get(agrs[0].key) != "ceasefire":
                     continue
@@ -2656,10 +2722,11 @@ class Extractor:
                 # (fifteenth round) in an article with no dateline, "reached an agreement on
                 # <a description of one agreement>": the trigger's own noun is the agreement,
                 # so the consent is its conclusion, with no date to check it against
-                own_noun = bool(state.ref is None and not state.month and agrs and
-                           t0 <= agrs[0].start < t1 and
-                           re.match(r"(?:reached|struck|concluded|clinched|sealed)\s", ttext,
-                                    re.I))
+                # (thirty-second round: so is consent whose whole object is the agreement's
+                # name, "have agreed on a 'Framework for Elimination of ...'")
+                own_noun = bool(state.ref is None and not state.month and agrs and (
+                    named_consent or t0 <= agrs[0].start < t1 and
+                    re.match(r"(?:reached|struck|concluded|clinched|sealed)\s", ttext, re.I)))
                 if not own_noun and (not when or len(when) < (4 if named_here and dm else 7) or
                                 not agrs or not self.signed_on.get(agrs[0].key, "").startswith(
                                     when[:4] if named_here and dm else when[:7])):
@@ -3068,8 +3135,14 @@ class Extractor:
                         dm.value[:min(len(d.value), len(dm.value))] for d in dates):
                 hyp = True
             # a reported future ("said it would suspend ... effective December 7") is the
-            # backshifted "will": a decision when the sentence gives a formal notice or date
-            if hyp and _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
+            # backshifted "will": a decision when the sentence gives a formal notice or date.
+            # (thirty-second round) Only for an act the announcement itself can make (an exit,
+            # a suspension, a pledge to keep, a refusal): "announced that they would join the
+            # treaty" tells a signing, accession, ratification or extension still to come, which
+            # a later instrument makes, not the act (a unilateral pledge is made by saying it)
+            if hyp and not (etype in _LATER_BY_INSTRUMENT and not negated and
+                            not (agrs and agrs[0].key in self.pledges)) and \
+                    _REPORTED_WOULD.search(s[c0:t0]) and not re.search(
                     r"\b(?:if|unless|could|might|should)\b", s[c0:t0], re.I) and \
                     _FORMAL.search(s) and not _HYP_NO_WOULD.search(_tail_words(s[c0:t0], 7)):
                 hyp = False
