@@ -2,8 +2,8 @@
 behind them (each outside option's value p·V − c against the standoff, the zone, trust, the
 private-cost spread). Run: python scripts/crisis_diagnose.py [case ...] [option=value ...]
 (model options, e.g. ``standoff_info=private``, ``broken_promise=crisis``,
-``power_info=private``, ``input_sd=0.5``, ``silent_trust=0.5`` or ``patron_support=0.75``: design
-revisions 4, 5, 7, 8, 10 and 11 of docs/crisis.md)."""
+``power_info=private``, ``input_sd=0.5``, ``silent_trust=0.5``, ``patron_support=0.75`` or
+``yield_cost=1``: design revisions 4, 5, 7, 8, 10, 11 and 12 of docs/crisis.md)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from detente.cases import list_cases, load_case
 from detente.crisis._model import analyse, crisis_forecast
 
 _ANALYSE = {"channel", "trust", "power", "contest_exponent", "broken_promise", "power_shift",
-            "silent_trust"}
+            "silent_trust", "yield_cost"}
 
 
 def _value(v: str) -> Any:

@@ -138,6 +138,16 @@ SILENT_TRUST = 1.0
 #: revision (the targets weigh the war alone). See :func:`patrons` and :func:`believed_p`.
 PATRON_SUPPORT = 0.0
 
+#: ρ, the cost to the challenger's counterpart of yielding to its threat (design revision 12 of
+#: docs/crisis.md, ``yield_cost``): each actor of B's side pays ρ times what a deal concedes on
+#: the issues the challenger's options impose, measured from the standoff (a reputation for
+#: resolve lost by giving in under threat: Schelling 1966; Sechser 2010). 0 is the model before
+#: the revision. See :func:`yield_concession`.
+YIELD_COST = 0.0
+
+#: The largest ``yield_cost`` accepted (a concession under threat then costs six times the issue).
+YIELD_COST_MAX = 5.0
+
 #: The model's defaults. Fixed by rule, not fitted: σ = 0.5 (each side's cost of conflict known
 #: to the other within a factor of about 1.6 either way, one log-sd), 2000 draws, the
 #: capability-ratio contest (γ = 1), λ = 1, full trust where the record has no events for the
@@ -148,7 +158,7 @@ DEFAULTS: dict[str, Any] = {
     "channel": "public", "challenger": "", "counterpart": "", "power": 0.5,
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
     "power_info": "common", "input_sd": 0.0, "silent_trust": SILENT_TRUST,
-    "patron_support": PATRON_SUPPORT,
+    "patron_support": PATRON_SUPPORT, "yield_cost": YIELD_COST,
     "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
 }
 
@@ -688,17 +698,49 @@ class CrisisAnalysis:
         return bool(self.zone.any())
 
 
+def yield_concession(s: CrisisSetup, d: Dyad, x: np.ndarray) -> np.ndarray:
+    """(n_actors, m): what each deal of ``x`` (m, n_issues) concedes, for each actor of the
+    challenger's counterpart, on the issues the challenger's options impose (design revision 12):
+    ``Y_i(x) = Σ_k w_ik max(0, |x_k − y_ik| − |s_k − y_ik|)`` over those issues, w the actor's
+    stake weights, y its position on the channel, s the standoff; 0 for the challenger and on
+    every other issue."""
+    x = np.atleast_2d(x)
+    imposed = np.zeros(s.n_issues, dtype=bool)
+    for o in d.options:
+        imposed[list(o.imposes)] = True
+    y = np.nan_to_num(s.ideal)
+    w = np.where(imposed[None, :] & s.present & ~np.isnan(s.ideal), s.weight, 0.0)
+    w[d.a] = 0.0
+    dx = np.abs(x[None, :, :] - y[:, None, :])
+    d0 = np.abs(d.standoff[None, None, :] - y[:, None, :])
+    out: np.ndarray = (w[:, None, :] * np.maximum(dx - d0, 0.0)).sum(axis=-1)
+    return out
+
+
+def check_yield_cost(value: float) -> None:
+    if not (isinstance(value, int | float) and math.isfinite(value)
+            and 0.0 <= value <= YIELD_COST_MAX):
+        raise InputError(f"yield_cost must be a number in [0, {YIELD_COST_MAX:g}] (ρ: the cost "
+                         f"to the challenger's counterpart of yielding to its threat, per unit "
+                         f"conceded on the issues the threat imposes; 0 = none), got {value!r}")
+
+
 def _values(s: CrisisSetup, d: Dyad, x: np.ndarray, u_s: np.ndarray, ac_scale: float,
-            broken: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """``V_i(x) = κ_i U_i(x) + (1 − κ_i) B_i − AC_i(x)``: a promise is kept with the other side's
-    credibility κ; a broken one is worth ``B_i`` — the standoff by default, or ``broken``
-    (``broken_promise = "crisis"``: the crisis resumed at the later power, Powell 2006)."""
+            broken: np.ndarray | None = None, yield_cost: float = YIELD_COST
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """``V_i(x) = κ_i U_i(x) + (1 − κ_i) B_i − AC_i(x) − ρ Y_i(x)``: a promise is kept with the
+    other side's credibility κ; a broken one is worth ``B_i`` — the standoff by default, or
+    ``broken`` (``broken_promise = "crisis"``: the crisis resumed at the later power, Powell
+    2006); ``Y_i`` is what the deal concedes under the threat (:func:`yield_concession`, design
+    revision 12), paid on signing by B's side at ``yield_cost`` ρ."""
     kappa = np.full(s.n_actors, d.kappa_b)
     kappa[d.a] = d.kappa_a
     u = s.utility(x)
     u_plain = s.utility(d.standoff) if broken is None else broken
     del u_s
     v = kappa[:, None] * u + ((1 - kappa) * u_plain)[:, None] - s.audience_cost(x, ac_scale)
+    if yield_cost > 0:
+        v = v - yield_cost * yield_concession(s, d, x)
     return v, (d.beta[:, None] * v).sum(axis=0)
 
 
@@ -849,13 +891,16 @@ def analyse(
     broken_promise: str = "standoff",
     power_shift: float = 0.0,
     silent_trust: float = SILENT_TRUST,
+    yield_cost: float = YIELD_COST,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals).
     ``rng`` seeds only the random part of the candidate deals; :func:`crisis_forecast` always
     uses :data:`CANDIDATE_SEED`, whatever its own seed. ``silent_trust`` is κ₀, the trust each
-    way where the record has no events for the dyad (design revision 10)."""
+    way where the record has no events for the dyad (design revision 10); ``yield_cost`` is ρ,
+    the counterpart's cost of yielding to the threat (design revision 12)."""
     check_silent_trust(silent_trust)
+    check_yield_cost(yield_cost)
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
     gen = as_generator(rng)
@@ -876,14 +921,15 @@ def analyse(
     broken = None
     if broken_promise == "crisis":
         broken = broken_promise_value(s, d, one, one, None, power_shift)[:, 0]
-    v, vb = _values(s, d, cands, u_s, audience_cost_scale, broken)
+    v, vb = _values(s, d, cands, u_s, audience_cost_scale, broken, yield_cost)
     zone = _zone(v, vb, r[:, 0], rb, a, d.vetoes)
     k = _proposal(v, vb, r[:, 0], rb, a, zone, power, cands)
     return CrisisAnalysis(
         s, col, d, how, cands, v, vb, ev[:, 0], int(choice[0]), bool(credible[0]),
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
         {"proposal_index": k, "audience_cost_scale": audience_cost_scale,
-         "broken_promise": broken_promise, "power_shift": power_shift, "broken": broken},
+         "broken_promise": broken_promise, "power_shift": power_shift, "broken": broken,
+         "yield_cost": yield_cost},
     )
 
 
@@ -1016,6 +1062,7 @@ def _crisis_forecast_one(
     input_sd: float = 0.0,
     silent_trust: float = SILENT_TRUST,
     patron_support: float = PATRON_SUPPORT,
+    yield_cost: float = YIELD_COST,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -1042,7 +1089,7 @@ def _crisis_forecast_one(
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
                  as_of=as_of, power=power, broken_promise=broken_promise,
-                 power_shift=power_shift, silent_trust=silent_trust)
+                 power_shift=power_shift, silent_trust=silent_trust, yield_cost=yield_cost)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -1307,6 +1354,11 @@ _OPTIONS = {
                                              "on the issues the threat imposes) the targets' "
                                              "side counts on when it reads the war (design "
                                              "revision 11); 0 = the targets weigh it alone"),
+    "yield_cost": Option(YIELD_COST, "ρ: the cost to the challenger's counterpart of yielding "
+                                     "to its threat — each of its actors pays ρ × what a deal "
+                                     "concedes on the issues the threat imposes (reputation "
+                                     "for resolve: Schelling 1966, Sechser 2010; design "
+                                     "revision 12); 0 = none"),
     "silent_trust": Option(SILENT_TRUST, "κ₀: the trust each way in a dyad the record has no "
                                          "events for (design revision 10); 1 = full trust, "
                                          "0.5 = the record's own prior mean; trust from events "
@@ -1356,6 +1408,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         power_info=str(opts["power_info"]), input_sd=float(opts["input_sd"]),
         silent_trust=float(opts["silent_trust"]),
         patron_support=float(opts["patron_support"]),
+        yield_cost=float(opts["yield_cost"]),
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
