@@ -103,6 +103,14 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind53": (11, 14, 20),  # P 0.44 R 0.35 (31 gold facts; after the 31st round; 1 leak)
     "blind54": (14, 7, 22),  # P 0.67 R 0.39 (36 gold facts; after the 31st round; no leak)
     "blind55": (3, 1, 28),  # P 0.75 R 0.10 (31 gold facts; after the 31st round; no leak)
+    "blind56": (6, 8, 27),  # P 0.43 R 0.18 (33 gold facts; after the 32nd round; no leak)
+    "blind57": (18, 10, 21),  # P 0.64 R 0.46 (39 gold facts; after the 32nd round; 1 leak)
+    "blind58": (14, 6, 22),  # P 0.70 R 0.39 (36 gold facts; after the 32nd round; 1 leak)
+    "blind59": (12, 5, 37),  # P 0.71 R 0.24 (49 gold facts; after the 32nd round; no leak)
+    "blind60": (12, 6, 24),  # P 0.67 R 0.33 (36 gold facts; after the 32nd round; no leak)
+    "blind61": (6, 16, 25),  # P 0.27 R 0.19 (31 gold facts; after the 32nd round; 2 leaks)
+    "blind62": (13, 5, 23),  # P 0.72 R 0.36 (36 gold facts; after the 32nd round; 2 leaks)
+    "blind63": (7, 8, 36),  # P 0.47 R 0.16 (43 gold facts; after the 32nd round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
