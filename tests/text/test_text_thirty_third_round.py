@@ -122,3 +122,13 @@ def test_an_ended_agreement_is_no_topic() -> None:
     words = {"reykjavik_2031": frozenset({"reykjavik"})}
     assert article_topic("Talks resumed in Reykjavik.", {"ISL", "NOR"}, 2040, words, _PARTIES,
                          {"reykjavik_2031": 2031}, {"reykjavik_2031": 2035}, _KINDS) is None
+
+
+def test_long_title_between_partners_signed() -> None:
+    # a treaty told by a long title of its own ("The Treaty between A and B on ..."), the
+    # article's topic by "Prague": its signing, a reduced relative after the title, is both
+    # partners' (the "between" phrase may run to 140 characters, not 80)
+    text = ("World news\n2023-02-21\n\nThe Treaty between the Russian Federation and the "
+            "United States of America on the limitation of their long-range nuclear weapons, "
+            "signed in Prague on 8 April 2010, caps deployed warheads.")
+    assert_facts(text, [w("new_start_2010", "RUS;USA", "signed", "2010-04-08")])

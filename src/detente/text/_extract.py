@@ -4213,9 +4213,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         return codes(inside[-1:]), "modifier"
     # (twentieth round) "The Founding Act ... between NATO and the Russian Federation, signed
     # in 1997": a reduced relative after an agreement's name and the partners it is "between"
-    # is their act
+    # is their act (thirty-third round: the "between" phrase of a long title, to 140 characters)
     if etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (bm := re.search(
-            r"(?<=[\w)])\s+between\s+[^,;()]{2,80}?,\s*$", s[c0:t0])) and re.search(
+            r"(?<=[\w)])\s+between\s+[^,;()]{2,140}?,\s*$", s[c0:t0])) and re.search(
             r"(?:(?-i:[A-Z])[\w'’-]*|treaty|agreement|accord|deal|pact|act|memorandum|"
             r"statement)$", s[c0:c0 + bm.start()], re.I) and (
             partners := _coordinated_after(s, c0 + bm.start(), acts, g, year)):
