@@ -62,6 +62,7 @@ from detente.text._lexicon import (
     lexicon_patterns,
 )
 from detente.text._read import Article
+from detente.text._topic import article_topic, proper_words
 
 __all__ = ["Candidate", "Extractor", "extract"]
 
@@ -1458,6 +1459,16 @@ class Extractor:
                 re.findall(r"[a-z]+", name.lower()))
 
         self.name_stems = frozenset(w for ws in self.name_words.values() for w in ws)
+        #: (thirty-third round) the proper words of each record name, for an article's topic
+        names: dict[str, list[str]] = {}
+        for name, aid in [*self.gazetteer.agreements.items(),
+                          *((n, i) for i, n in self.names.items())]:
+            names.setdefault(aid, []).append(name)
+        stems = frozenset(w[:5] for k in self.gazetteer.actors for w in k.split())
+        notes = "\n".join([*(a.note for a in rec.agreements), *(e.note for e in rec.events)])
+        self.topic_words = proper_words(
+            names, notes, "\n".join([notes, *(a.name for a in rec.agreements)]), _KIND_WORDS,
+            lambda w: w[:5] in stems)
 
     # ------------------------------------------------------------------------------------
     @calibrated
@@ -1532,6 +1543,13 @@ class Extractor:
                         state.named.append((k, desc.key, desc.text))
                         state.kind_desc[k] = desc
                 k += 1
+        # (thirty-third round) an article that names no agreement anywhere: the one agreement
+        # of the record its proper words, actors and year point to (``_topic``), read as an
+        # article about a single agreement is (sentence index -1: named nowhere)
+        if not state.named and (topic := article_topic(
+                article.text, codes, year, self.topic_words, self.parties, self.signed_year,
+                self.ended, self.gazetteer.kinds)):
+            state.named.append((-1, topic, ""))
         state.moratorium = self._article_moratorium(article.text) if "oratorium" in \
             article.text else None
         for (offset, chunk), rows in zip(paras, parsed, strict=True):
@@ -2550,7 +2568,7 @@ class Extractor:
                 # named is under it ("It remains in material breach of its obligations")
                 n0 = state.named[0]
                 agrs = [_Ent("AGR", n0[1], -1, -1, n0[2])]
-                conf -= 0.3
+                conf -= 0.3 if n0[0] >= 0 else 0.4
             elif (generic := self._generic_agreement(s, act_ents, year0 or state.last_year,
                                                      sides)) \
                     is not None:
@@ -4195,9 +4213,9 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         return codes(inside[-1:]), "modifier"
     # (twentieth round) "The Founding Act ... between NATO and the Russian Federation, signed
     # in 1997": a reduced relative after an agreement's name and the partners it is "between"
-    # is their act
+    # is their act (thirty-third round: the "between" phrase of a long title, to 140 characters)
     if etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (bm := re.search(
-            r"(?<=[\w)])\s+between\s+[^,;()]{2,80}?,\s*$", s[c0:t0])) and re.search(
+            r"(?<=[\w)])\s+between\s+[^,;()]{2,140}?,\s*$", s[c0:t0])) and re.search(
             r"(?:(?-i:[A-Z])[\w'’-]*|treaty|agreement|accord|deal|pact|act|memorandum|"
             r"statement)$", s[c0:c0 + bm.start()], re.I) and (
             partners := _coordinated_after(s, c0 + bm.start(), acts, g, year)):
