@@ -29,7 +29,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from detente._limits import read_text
 from detente.errors import InputError, LimitError
-from detente.record._csv import json_as_csv, json_problems, read_csv_rows, write_record_dir
+from detente.record._csv import (
+    check_export_pair,
+    json_as_csv,
+    json_problems,
+    read_csv_rows,
+    write_record_dir,
+)
 from detente.record._model import Agreement, Event, Record, RecordError, unknown_code
 from detente.record._shipped import load_shipped_record
 from detente.scenario import Problem
@@ -249,6 +255,7 @@ class Store:
                 files.append(p)
             else:
                 raise RecordError([Problem("no such file", "", str(p))])
+        check_export_pair(files)
         problems: list[Problem] = []
         agreements: list[Agreement] = []
         events: list[tuple[Event, str, int]] = []
@@ -303,7 +310,8 @@ class Store:
         return self._write(agreements, [e for e, _, _ in events])
 
     def export_csv(self, folder: str | os.PathLike[str]) -> list[Path]:
-        """Write ``agreements.csv`` and ``events.csv`` into ``folder`` (atomic writes)."""
+        """Write ``agreements.csv`` and ``events.csv`` into ``folder`` (see
+        :func:`~detente.record.write_record_dir`)."""
         return write_record_dir(self.record(), folder)
 
     def meta(self, key: str) -> str | None:
