@@ -121,3 +121,51 @@ def test_a_damaged_export_manifest_is_named(tmp_path: Path) -> None:
     (out / record_csv.EXPORT_MANIFEST).write_text("{not json", encoding="utf-8")
     code, err = _err(["record", "import", str(out), "--db", str(tmp_path / "r.sqlite")])
     assert code == 2 and record_csv.EXPORT_MANIFEST in err and "delete it" in err
+
+
+# --- 2. PostgreSQL by URL: a server that does not answer ------------------------------------
+def test_a_postgres_server_that_does_not_answer_times_out_plainly(tmp_path: Path) -> None:
+    """A port that accepts the connection and never answers (a hung server; a firewall that
+    drops packets behaves the same for the client). Before: pg8000 waited without limit."""
+    import socket
+    import time
+
+    pytest.importorskip("pg8000")
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(1)
+        port = hung.getsockname()[1]
+        started = time.monotonic()
+        code, err = _err(["record", "agreements", "--db",
+                          f"postgresql+pg8000://u:pw@127.0.0.1:{port}/x?connect_timeout=1"])
+        took = time.monotonic() - started
+    assert code == 2, err
+    assert "did not answer within 1 s" in err and "connect_timeout" in err
+    assert ":pw@" not in err and ":***@" in err
+    assert "Traceback" not in err
+    assert took < 20
+
+
+def test_a_closed_postgres_port_and_a_bad_connect_timeout_are_plain(tmp_path: Path) -> None:
+    import socket
+
+    pytest.importorskip("pg8000")
+    with socket.socket() as s:  # a port that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code, err = _err(["record", "agreements", "--db", f"postgresql+pg8000://u@127.0.0.1:{port}/x"])
+    assert code == 2 and "cannot reach the server" in err and "refused" in err.lower(), err
+    assert "timeout is None" not in err  # pg8000's own wording, before
+    code, err = _err(["record", "agreements", "--db",
+                      f"postgresql+pg8000://u@127.0.0.1:{port}/x?connect_timeout=soon"])
+    assert code == 2 and "connect_timeout='soon'" in err and "number of seconds" in err, err
+
+
+def test_the_default_connect_timeout_is_stated_and_overridable() -> None:
+    from detente.record._store import CONNECT_TIMEOUT_S, _pg_connect_timeout
+
+    url, seconds = _pg_connect_timeout("postgresql+pg8000://u@h/db")
+    assert seconds == CONNECT_TIMEOUT_S == 10.0
+    url, seconds = _pg_connect_timeout("postgresql+pg8000://u@h/db?connect_timeout=3&x=1")
+    assert seconds == 3.0 and "connect_timeout" not in str(url) and "x=1" in str(url)
+    assert _pg_connect_timeout("postgresql+pg8000://u@h/db?connect_timeout=0")[1] is None

@@ -45,6 +45,9 @@ __all__ = ["ImportReport", "Store", "StoreBusyError", "default_url", "open_store
 ENV_VAR = "DETENTE_DB"
 BUSY_TIMEOUT_S = 30.0
 """How long a command waits for another process's write to the same SQLite file."""
+CONNECT_TIMEOUT_S = 10.0
+"""How long opening a PostgreSQL store waits for the server to answer (connecting and the
+first exchange), unless the URL says ``?connect_timeout=SECONDS`` (libpq's name; 0: no limit)."""
 
 
 class StoreBusyError(InputError):
@@ -394,6 +397,14 @@ def _postgres_events(engine: Engine) -> None:
     failed (``CREATE TABLE`` or a unique constraint on the seeded rows), and two imports of the
     same ids could collide."""
 
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _rec: Any) -> None:
+        # pg8000's ``timeout`` (our connect timeout) stays on its socket for every later read:
+        # once connected, a long import or query must not be cut off by it
+        sock = getattr(dbapi_conn, "_usock", None)
+        if sock is not None and hasattr(sock, "settimeout"):
+            sock.settimeout(None)
+
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         if conn.get_execution_options().get("detente_immediate"):
@@ -414,9 +425,35 @@ _URL_FORMS = ("an SQLite file path, sqlite:///PATH, or "
               "postgresql+pg8000://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
 
 
-def _why(e: Exception) -> str:
+def _pg_connect_timeout(url: str) -> tuple[Any, float | None]:
+    """A pg8000 URL without its ``connect_timeout`` (pg8000 has no such parameter) and the
+    timeout in seconds (:data:`CONNECT_TIMEOUT_S` unless given; None for 0, no limit)."""
+    parsed = make_url(url)
+    given = parsed.query.get("connect_timeout")
+    if given is None:
+        return parsed, CONNECT_TIMEOUT_S
+    text = given if isinstance(given, str) else given[-1]
+    try:
+        seconds = float(text)
+        if not seconds >= 0 or seconds == float("inf"):
+            raise ValueError
+    except ValueError:
+        raise InputError(
+            f"cannot open the record store at {shown_url(url)}: connect_timeout={text!r} in the "
+            "URL: expected a number of seconds (0: wait without limit; default "
+            f"{CONNECT_TIMEOUT_S:g})") from None
+    return parsed.difference_update_query(["connect_timeout"]), (seconds or None)
+
+
+def _why(e: Exception, timeout: float | None = None) -> str:
     """Why a store could not be opened, for an operator: what to do, not SQLAlchemy's
     internals (its "[SQL: …]" and "Background on this error" lines)."""
+    causes = [e, getattr(e, "orig", None)]
+    causes += [getattr(c, "__cause__", None) for c in causes]
+    if any(isinstance(c, TimeoutError) for c in causes):
+        return (f"the server did not answer within {timeout:g} s (is it running, and are the "
+                "host and port right? a firewall that drops packets looks the same; "
+                "?connect_timeout=SECONDS in the URL changes the wait)")
     if isinstance(e, ArgumentError) and "parse" in str(e):
         return f"not a database URL; expected {_URL_FORMS}"
     if isinstance(e, NoSuchModuleError):
@@ -434,6 +471,10 @@ def _why(e: Exception) -> str:
             first = exc.args[0] if exc is not None and exc.args else None  # while the server's
             if isinstance(first, dict) and first.get("M"):  # own refusal is in its context
                 return str(first["M"])
+        refused = next((c for c in causes if isinstance(c, OSError)), None)
+        if refused is not None:  # no server there (pg8000: "Can't create a connection …")
+            return (f"cannot reach the server: {refused.strerror or refused} (is it running, "
+                    "and are the host and port right?)")
         orig = str(e.orig).strip()
         if "file is not a database" in orig:
             return "the file is not an SQLite database (a scenario or CSV file given as --db?)"
@@ -458,18 +499,24 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     if sqlite:
         engine_args.setdefault("connect_args", {}).setdefault("timeout", BUSY_TIMEOUT_S)
     shown = shown_url(url)
+    timeout: float | None = None
     try:
-        engine = create_engine(url, **engine_args)
+        target: Any = url
+        if url.startswith("postgresql+pg8000:"):
+            target, timeout = _pg_connect_timeout(url)
+            engine_args.setdefault("connect_args", {}).setdefault("timeout", timeout)
+        engine = create_engine(target, **engine_args)
         if sqlite:
             _sqlite_events(engine)
         elif engine.dialect.name == "postgresql":
             _postgres_events(engine)
         with _busy(shown), engine.execution_options(detente_immediate=True).begin() as conn:
             _Base.metadata.create_all(conn)
-    except StoreBusyError:
+    except (StoreBusyError, InputError):
         raise
     except Exception as e:  # noqa: BLE001 - turned into a clear message
-        raise InputError(f"cannot open the record store at {shown}: {_why(e)}") from None
+        raise InputError(f"cannot open the record store at {shown}: {_why(e, timeout)}"
+                         ) from None
     store = Store(engine, shown)
     if store.meta("seeded") is None:
         store._seed(seed)
