@@ -325,8 +325,9 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     p.mkdir(exist_ok=True)
     out = [p / n for n in _PAIR]
     data = [agreements_csv(record).encode("utf-8"), events_csv(record).encode("utf-8")]
-    new = {n: hashlib.sha256(d).hexdigest() for n, d in zip(_PAIR, data, strict=True)}
-    old = {n: _sha256(f) for n, f in zip(_PAIR, out, strict=True)}
+    new: dict[str, str | None] = {n: hashlib.sha256(d).hexdigest()
+                                  for n, d in zip(_PAIR, data, strict=True)}
+    old: dict[str, str | None] = {n: _sha256(f) for n, f in zip(_PAIR, out, strict=True)}
     temps: list[Path] = []
     try:
         temps = [write_temp(f, d) for f, d in zip(out, data, strict=True)]

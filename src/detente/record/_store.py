@@ -17,7 +17,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, String, Text, create_engine, event, select
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    String,
+    Text,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -134,6 +144,15 @@ def _to_row(item: Agreement | Event) -> _AgreementRow | _EventRow:
     )
 
 
+_BATCH = 500
+"""Rows per statement of an import (and ids per lookup: under SQLite's 999 parameters)."""
+
+
+def _to_dict(item: Agreement | Event) -> dict[str, Any]:
+    row = _to_row(item)
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns}
+
+
 def _agreement(row: _AgreementRow) -> Agreement:
     return Agreement(
         id=row.id, name=row.name, kind=row.kind, parties=row.parties,
@@ -215,21 +234,34 @@ class Store:
         return self._write(record.agreements, record.events)
 
     def _write(self, agreements: Sequence[Agreement], events: Sequence[Event]) -> ImportReport:
+        """Write the rows in one transaction, in batches: which ids are stored already is asked
+        :data:`_BATCH` ids at a time, then new rows are inserted and stored ones overwritten
+        :data:`_BATCH` rows per statement (before: two statements per row, about 450 rows/s).
+        An id given twice counts once as added (or replaced), then as replaced; the last wins."""
         report = ImportReport()
         with _busy(self.url), Session(self._writer) as s, s.begin():
-            items: list[Agreement | Event] = [*agreements, *events]
-            for item in items:
-                kind = "agreements" if isinstance(item, Agreement) else "events"
-                table: type[_AgreementRow] | type[_EventRow] = (
-                    _AgreementRow if isinstance(item, Agreement) else _EventRow
-                )
-                if s.get(table, item.id) is not None:
-                    report.replaced[kind] += 1
-                else:
-                    report.added[kind] += 1
-                s.merge(_to_row(item))
-                if kind == "agreements":
-                    s.flush()
+            for kind, table, items in (("agreements", _AgreementRow, agreements),
+                                       ("events", _EventRow, events)):
+                rows: dict[str, dict[str, Any]] = {}
+                for item in items:
+                    if item.id in rows:
+                        report.replaced[kind] += 1
+                    rows[item.id] = _to_dict(item)
+                if not rows:
+                    continue
+                ids = list(rows)
+                stored: set[str] = set()
+                for i in range(0, len(ids), _BATCH):
+                    stored.update(s.scalars(select(table.id).where(
+                        table.id.in_(ids[i:i + _BATCH]))))
+                report.replaced[kind] += len(stored)
+                report.added[kind] += len(rows) - len(stored)
+                new = [r for i, r in rows.items() if i not in stored]
+                old = [r for i, r in rows.items() if i in stored]
+                for i in range(0, len(new), _BATCH):
+                    s.execute(insert(table), new[i:i + _BATCH])
+                for i in range(0, len(old), _BATCH):
+                    s.execute(update(table), old[i:i + _BATCH])
         return report
 
     def import_csv(self, *paths: str | os.PathLike[str]) -> ImportReport:
