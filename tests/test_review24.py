@@ -169,3 +169,154 @@ def test_the_default_connect_timeout_is_stated_and_overridable() -> None:
     url, seconds = _pg_connect_timeout("postgresql+pg8000://u@h/db?connect_timeout=3&x=1")
     assert seconds == 3.0 and "connect_timeout" not in str(url) and "x=1" in str(url)
     assert _pg_connect_timeout("postgresql+pg8000://u@h/db?connect_timeout=0")[1] is None
+
+
+# --- 3. huge inputs ---------------------------------------------------------------------------
+def _events_csv(path: Path, n: int, start: int = 0, note: str = "") -> Path:
+    head = ("id,agreement,date,actors,type,alleged_by,established_by,evidence,lawful,disputed,"
+            "conduct,source,note\n")
+    path.write_text(head + "".join(
+        f"T{i:06d},abm_1972,1990-01-{1 + i % 28:02d},USA;RUS,violation_alleged,USA,,"
+        f"corroborated,,false,,https://example.org/{i},row {i}{note}\n"
+        for i in range(start, start + n)), encoding="utf-8")
+    return path
+
+
+def test_an_import_is_written_in_batches_in_one_transaction(tmp_path: Path) -> None:
+    """Before: two statements per row (a lookup and a merge), some 450 rows/s; now a few
+    statements per 500 rows. The counts of added and replaced rows, and the rows, as before."""
+    from sqlalchemy import event
+
+    from detente.record import open_store
+
+    statements: list[str] = []
+    with open_store(str(tmp_path / "r.sqlite")) as store:
+        before = len(store.record().events)
+
+        @event.listens_for(store.engine, "before_cursor_execute")
+        def _count(conn: object, cur: object, sql: str, *_: object) -> None:
+            statements.append(sql)
+
+        report = store.import_csv(_events_csv(tmp_path / "a.csv", 1200))
+        assert report.added["events"] == 1200 and report.replaced["events"] == 0
+        assert len(statements) < 30, len(statements)
+        # 600 stored rows given again with a new note, and 600 new ones
+        report = store.import_csv(_events_csv(tmp_path / "b.csv", 1200, start=600,
+                                              note=" (again)"))
+        assert (report.added["events"], report.replaced["events"]) == (600, 600)
+        events = {e.id: e for e in store.record().events}
+    assert len(events) == before + 1800
+    assert events["T000599"].note == "row 599" and events["T000600"].note == "row 600 (again)"
+    assert events["T001799"].note == "row 1799 (again)"
+
+
+def test_an_id_given_twice_in_one_import_counts_as_replaced_and_the_last_wins(
+        tmp_path: Path) -> None:
+    from detente.record import open_store
+
+    with open_store(str(tmp_path / "r.sqlite")) as store:
+        report = store.import_csv(_events_csv(tmp_path / "a.csv", 3),
+                                  _events_csv(tmp_path / "b.csv", 3, note=" (second)"))
+        assert (report.added["events"], report.replaced["events"]) == (3, 3)
+        assert {e.id: e.note for e in store.record().events}["T000002"] == "row 2 (second)"
+
+
+def test_a_failing_batch_leaves_the_record_as_it_was(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """All or nothing kept: a failure in the third batch of inserts rolls back the first two."""
+    from sqlalchemy.orm import Session
+
+    from detente.record import open_store
+
+    with open_store(str(tmp_path / "r.sqlite")) as store:
+        before = store.record()
+        real, calls = Session.execute, {"n": 0}
+
+        def execute(self: Session, stmt: object, params: object = None, *a: object,
+                    **k: object) -> object:
+            if isinstance(params, list):
+                calls["n"] += 1
+                if calls["n"] == 3:
+                    raise OSError("disk full")
+            return real(self, stmt, params, *a, **k)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Session, "execute", execute)
+        with pytest.raises(OSError):
+            store.import_csv(_events_csv(tmp_path / "a.csv", 1400))
+        monkeypatch.setattr(Session, "execute", real)
+        assert calls["n"] == 3
+        assert store.record() == before
+
+
+def test_a_scenario_over_the_scenario_cap_is_refused_at_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: a 50 MB YAML scenario (under the 64 MiB file cap) was parsed for minutes. Now
+    anything over 4 MiB (DETENTE_MAX_SCENARIO_BYTES) is refused before parsing."""
+    import time
+
+    from detente._limits import MAX_SCENARIO_BYTES
+
+    assert MAX_SCENARIO_BYTES == 4 * 1024 * 1024
+    geneva = Path(__file__).resolve().parents[1] / "src/detente/examples/data/geneva-2022.yaml"
+    text = geneva.read_text(encoding="utf-8")
+    big = tmp_path / "big.yaml"
+    pad = "# padding\n" * ((MAX_SCENARIO_BYTES - len(text.encode())) // 10 + 10)
+    big.write_text(text + pad, encoding="utf-8")
+    assert MAX_SCENARIO_BYTES < big.stat().st_size < 2 * MAX_SCENARIO_BYTES
+    for args in (["show", str(big)], ["forecast", str(big)], ["bargain", str(big)]):
+        started = time.monotonic()
+        code, err = _err(args)
+        assert code == 2, (args, err)
+        assert f"larger than the limit of {MAX_SCENARIO_BYTES:,} bytes" in err, err
+        assert "DETENTE_MAX_SCENARIO_BYTES" in err and str(big) in err
+        assert time.monotonic() - started < 5
+    big_csv = tmp_path / "big.csv"
+    big_csv.write_text("actor,issue,position\n" + "A,x,1\n" * 800_000, encoding="utf-8")
+    code, err = _err(["show", str(big_csv)])
+    assert code == 2 and "DETENTE_MAX_SCENARIO_BYTES" in err, err
+    # the variable raises the cap (read when the file is read): the padded file is accepted
+    monkeypatch.setenv("DETENTE_MAX_SCENARIO_BYTES", str(8 * 1024 * 1024))
+    code, err = _err(["show", str(big)])
+    assert code == 0, err
+
+
+# --- 4. option values of the wrong kind or absurd size ----------------------------------------
+@pytest.mark.parametrize(("args", "expected"), [
+    # before: "must be a whole number, got 1000000000.0" (it is one; the exponent was refused)
+    (["-m", "eum", "-o", "rounds=1e9"], "work 1000000000 rounds × 14² actors × 6 issues"),
+    (["-m", "eum", "-o", "rounds=abc"], "option 'rounds' must be a whole number (default 10)"),
+    (["-m", "eum", "-o", "q=inf"], "option 'q' must be a finite number (default 1), got inf"),
+    (["-m", "exchange", "-o", "salience_weight=nan"],
+     "option 'salience_weight' must be a finite number (default 0.4)"),
+    # before: "internal error: out of memory" (exit 70) after minutes
+    (["-m", "crisis", "-o", "draws=99999999999"], "at most 23,809 draws here"),
+    (["-m", "crisis", "-o", "draws=1e9"], "1,000,000,000 draws × 14 actors × 6 issues"),
+])
+def test_an_option_value_of_the_wrong_kind_or_size_is_one_plain_line(
+        args: list[str], expected: str) -> None:
+    code, err = _err(["forecast", "geneva-2022", *args])
+    assert code == 2, err
+    assert expected in err, err
+    assert "internal error" not in err and "Traceback" not in err
+
+
+def test_a_whole_number_in_exponent_form_is_read_as_one() -> None:
+    from detente.cli._forecast import _coerce
+
+    assert _coerce("1e3") == 1000 and isinstance(_coerce("1e3"), int)
+    assert _coerce("1e-3") == 0.001 and _coerce("2.5") == 2.5 and _coerce("5.0") == 5.0
+    code, err = _err(["forecast", "geneva-2022", "-m", "eum", "-o", "rounds=2e1", "--format",
+                      "json"])
+    assert code == 0, err
+
+
+def test_an_ultimatum_spread_wider_than_the_utility_scale_is_refused() -> None:
+    """Before: `--spread 5` (a 0–100 issue scale's number) ran on the 0–1 utility scale with
+    no word; the belief is then flat."""
+    for opt in (["--spread", "5"], ["--sweep", "0.1,20"]):
+        code, err = _err(["ultimatum", "geneva-2022", "--a", "USA", "--b", "RUS", *opt])
+        assert code == 2, err
+        assert "wider than the whole utility scale" in err and "(0, 1]" in err
+    code, err = _err(["ultimatum", "geneva-2022", "--a", "USA", "--b", "RUS", "--spread", "1",
+                      "--format", "json"])
+    assert code == 0, err

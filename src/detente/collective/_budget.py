@@ -23,14 +23,15 @@ MAX_STANCES = 50_000_000
 """Most actor × issue cells of one scenario, for any model."""
 
 SECONDS_PER_UNIT = {"eum": 1.5e-6, "exchange": 1.2e-6, "nash": 2e-9, "compromise": 2e-9,
-                    "median": 1e-8}
+                    "median": 1e-8, "crisis": 1e-5}
 """Measured seconds per unit of work (2-core development machine, December 2026)."""
 
 WORK_BOUNDS = {
     "eum": 5e7,         # r·n²·m with the pairwise record (pairs=true): ~400 MB per pair array
     "eum-nopairs": 2e8,  # r·n²·m with pairs=false
     "exchange": 2e8,     # r·n²·m²
-}
+    "crisis": 2e6,       # draws·n·m: Geneva (14 × 6) at 20,000 draws held 1.2 GB, 19 s;
+}                        # at 200,000 draws 11 GB, 112 s (review24)
 """Largest work (in the model's units) accepted, per model."""
 
 
@@ -78,6 +79,12 @@ def estimate_work(model: str, n_actors: int, n_issues: int,
         units = float(r) * n * n * m * m
         bound = WORK_BOUNDS["exchange"]
         formula = f"{r} rounds × {n:,}² actors × {m:,}² issues = {units:.3g}"
+    elif model == "crisis":
+        draws = opts.get("draws", 2000)
+        d = int(draws) if isinstance(draws, (int, float)) and draws == draws else 2000
+        units = float(max(d, 1)) * n * m
+        bound = WORK_BOUNDS["crisis"]
+        formula = f"{d:,} draws × {n:,} actors × {m:,} issues = {units:.3g}"
     else:
         units = float(n) * m * (100 if model == "nash" else 1)
         bound = None
@@ -100,6 +107,9 @@ def check_work(model: str, n_actors: int, n_issues: int,
             hint = " (pairs=false raises the bound to 2e8: it keeps no pairwise record)"
         elif model == "eum" or model == "exchange":
             hint = " (fewer rounds, actors or issues)"
+        elif model == "crisis":
+            hint = (f" (at most {int(est.bound // max(n_actors * n_issues, 1)):,} draws here; "
+                    "the default 2,000 keeps a probability's Monte Carlo error ≤ 0.011)")
         raise LimitError(
             f"model '{model}' on {n_actors:,} actors × {n_issues:,} issues: work "
             f"{est.formula}, beyond the bound of {est.bound:.3g}"
