@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -320,3 +321,63 @@ def test_an_ultimatum_spread_wider_than_the_utility_scale_is_refused() -> None:
     code, err = _err(["ultimatum", "geneva-2022", "--a", "USA", "--b", "RUS", "--spread", "1",
                       "--format", "json"])
     assert code == 0, err
+
+
+# --- 5. a median forecast resting on an exact tie --------------------------------------------
+_TIED = {  # four actors of equal weight at 10, 20, 30, 40: every point of [20, 30] is a median
+    "name": "tied",
+    "actors": [{"id": f"a{k}", "capability": 1} for k in range(4)],
+    "issues": [{"id": "x", "scale_min": 0, "scale_max": 100, "status_quo": 0},
+               {"id": "y", "scale_min": 0, "scale_max": 100, "status_quo": 0}],
+    "stances": [{"actor": f"a{k}", "issue": "x", "position": 10 * (k + 1), "salience": 50}
+                for k in range(4)]
+    + [{"actor": f"a{k}", "issue": "y", "position": 10 * (k + 1), "salience": 50 + k}
+       for k in range(4)],
+}
+
+
+def test_a_median_on_an_exact_tie_is_flagged_and_its_number_unchanged() -> None:
+    from detente.collective import forecast
+    from detente.collective._baselines import weighted_median
+    from detente.scenario import Scenario
+
+    sc = Scenario.model_validate(_TIED)
+    c = sc.compile()
+    for model, opts in (("median", {}), ("eum", {"rounds": 0}), ("eum", {})):
+        f = forecast(sc, model, **opts)
+        assert dict(f.ties) == {"x": (20.0, 30.0)}, (model, opts, f.ties)  # y: a3 outweighs
+        doc = f.as_dict()
+        assert doc["issues"][0]["tie"] == [20.0, 30.0] and "tie" not in doc["issues"][1]
+        assert any("issue 'x': the median rests on an exact tie" in n for n in f.notes)
+        assert not any("issue 'y'" in n for n in f.notes)
+    # the numbers are the models' own: the median is the midpoint, as before
+    assert forecast(sc, "median").outcomes[0] == 25.0
+    unit = weighted_median(c.position, np.where(c.present, c.capability * c.salience, 0.0))
+    assert forecast(sc, "median").outcomes.tolist() == c.to_scale(unit).tolist()
+    assert forecast(sc, "eum", outcome="mean").ties == {}
+    assert forecast(sc, "compromise").ties == {}
+
+
+def test_the_faces_say_which_issue_rests_on_a_tie(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    path = tmp_path / "tied.yaml"
+    path.write_text(yaml.safe_dump(_TIED), encoding="utf-8")
+    r = runner.invoke(app, ["forecast", str(path), "-m", "median", "-m", "eum", "-f", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    for f in doc["forecasts"]:
+        assert f["issues"][0]["tie"] == [20.0, 30.0], f
+    r = runner.invoke(app, ["forecast", str(path), "-m", "median"])
+    assert r.exit_code == 0 and "issue 'x': the median rests on an exact tie" in r.stdout
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from detente.web import WebSettings, create_app
+
+    with TestClient(create_app(WebSettings(db="shipped"))) as client:
+        api = client.post("/api/forecast", json={"document": _TIED, "models": ["median"]})
+        assert api.status_code == 200, api.text
+        assert api.json()["models"][0]["issues"][0]["tie"] == [20.0, 30.0]
