@@ -382,3 +382,9 @@ def test_the_faces_say_which_issue_rests_on_a_tie(tmp_path: Path) -> None:
         api = client.post("/api/forecast", json={"document": _TIED, "models": ["median"]})
         assert api.status_code == 200, api.text
         assert api.json()["models"][0]["issues"][0]["tie"] == [20.0, 30.0]
+
+
+def test_the_crisis_command_bounds_draws_as_the_model_option_does() -> None:
+    """Before: `crisis --draws` took up to 200,000 (11 GB on Geneva); now the model's bound."""
+    code, err = _err(["crisis", "geneva-2022", "--draws", "100000"])
+    assert code == 2 and "--draws must be between 1 and 50,000, got 100000" in err, err
