@@ -289,6 +289,10 @@ def test_a_scenario_over_the_scenario_cap_is_refused_at_once(
     (["-m", "eum", "-o", "q=inf"], "option 'q' must be a finite number (default 1), got inf"),
     (["-m", "exchange", "-o", "salience_weight=nan"],
      "option 'salience_weight' must be a finite number (default 0.4)"),
+    # before: these two ran (tolerance=inf: no stopping rule; contest_exponent=nan: NaN odds)
+    (["-m", "eum", "-o", "tolerance=inf"], "option 'tolerance' must be a finite number"),
+    (["-m", "crisis", "-o", "contest_exponent=nan"],
+     "option 'contest_exponent' must be a finite number"),
     # before: "internal error: out of memory" (exit 70) after minutes
     (["-m", "crisis", "-o", "draws=99999999999"],
      "99,999,999,999 draws, beyond the bound of 5e+04"),
