@@ -18,7 +18,7 @@ from typing import Any
 from detente.errors import InputError
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "check_writable", "save_figure",
-           "sweep_leftovers"]
+           "sweep_leftovers", "write_temp"]
 
 
 def _mode_for(target: Path) -> int:
@@ -83,6 +83,22 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically; return the path."""
     target = Path(path)
+    tmp = write_temp(target, data)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        if tmp.exists():
+            tmp.unlink()
+        raise
+    return target
+
+
+def write_temp(path: str | os.PathLike[str], data: bytes) -> Path:
+    """The first half of an atomic write: ``data`` written and flushed to disk in a temporary
+    file beside ``path`` (with the mode ``path`` will have), ready for ``os.replace``; return
+    the temporary file. Whoever calls it renames or removes it (a ``kill -9`` leaves it for
+    the next write's sweep)."""
+    target = Path(path)
     folder = check_writable(target)
     sweep_leftovers(target)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.",
@@ -93,12 +109,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return target
+    return Path(tmp)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:

@@ -25,10 +25,12 @@ __all__ = [
     "MAX_CSV_ROWS",
     "MAX_FILE_BYTES",
     "MAX_LINE_CHARS",
+    "MAX_SCENARIO_BYTES",
     "MAX_YAML_ALIASES",
     "MAX_YAML_DEPTH",
     "MAX_YAML_NODES",
     "csv_rows",
+    "max_scenario_bytes",
     "read_text",
     "safe_yaml",
 ]
@@ -43,6 +45,11 @@ def _env_int(name: str, default: int) -> int:
 
 MAX_FILE_BYTES = _env_int("DETENTE_MAX_FILE_BYTES", 64 * 1024 * 1024)
 """Largest input file read (bytes); ``DETENTE_MAX_FILE_BYTES`` changes it."""
+MAX_SCENARIO_BYTES = 4 * 1024 * 1024
+"""Largest scenario file read (bytes; YAML, CSV or JSON, and the other files the scenario
+reader takes: settings, outcomes); ``DETENTE_MAX_SCENARIO_BYTES`` changes it, read at each
+call. The largest shipped scenario is 78 kB; PyYAML's checked loader reads some 0.25 MB/s,
+so 4 MiB is 15–20 s, where the 64 MiB file cap would be many minutes."""
 MAX_LINE_CHARS = 1_000_000
 """Longest line of a YAML file (characters)."""
 MAX_YAML_DEPTH = 64
@@ -61,8 +68,16 @@ _OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
-def read_text(path: Path, *, what: str = "a text file", max_bytes: int | None = None) -> str:
-    """The file's text (UTF-8, BOM dropped); located :class:`InputError` on every failure."""
+def max_scenario_bytes() -> int:
+    """:data:`MAX_SCENARIO_BYTES`, or ``$DETENTE_MAX_SCENARIO_BYTES`` if set (a whole number)."""
+    return _env_int("DETENTE_MAX_SCENARIO_BYTES", MAX_SCENARIO_BYTES)
+
+
+def read_text(path: Path, *, what: str = "a text file", max_bytes: int | None = None,
+              limit_env: str = "DETENTE_MAX_FILE_BYTES") -> str:
+    """The file's text (UTF-8, BOM dropped); located :class:`InputError` on every failure.
+    ``max_bytes`` (default :data:`MAX_FILE_BYTES`) is named in the message as ``limit_env``,
+    the variable that changes it."""
     file = str(path)
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     try:
@@ -78,7 +93,7 @@ def read_text(path: Path, *, what: str = "a text file", max_bytes: int | None = 
         raise InputError([Problem(f"cannot read: {e.strerror or e}", file=file)]) from None
     if len(raw) > limit:
         raise LimitError([Problem(
-            f"file larger than the limit of {limit:,} bytes (DETENTE_MAX_FILE_BYTES): expected "
+            f"file larger than the limit of {limit:,} bytes ({limit_env}): expected "
             f"{what} of at most that size", file=file)])
     bom = next((name for mark, name in _OTHER_BOMS if raw.startswith(mark)), None)
     if bom is not None:  # saved as "Unicode" by a Windows editor: say so, not "byte 0"

@@ -211,3 +211,13 @@ def test_a_postgres_write_lock_held_too_long_is_a_busy_error(
     holder.dispose()
     with open_store(clean) as s:
         assert not s.record().has("t")
+
+
+def test_the_connect_timeout_does_not_cut_off_a_long_query(clean: str) -> None:
+    """The connect timeout (pg8000's socket timeout) is lifted once connected: a statement
+    longer than it (an import into a busy server) is not cut off as a "network error"."""
+    from sqlalchemy import text
+
+    with open_store(clean + "&connect_timeout=1") as store:
+        with store.engine.connect() as c:
+            assert c.execute(text("SELECT pg_sleep(1.5), 7")).one()[1] == 7

@@ -45,10 +45,10 @@ class BreachMode(StrEnum):
 def _is_domain_yaml(path: Path) -> bool:
     if path.suffix.lower() not in (".yaml", ".yml"):
         return False
-    from detente._limits import read_text, safe_yaml
+    from detente._limits import max_scenario_bytes, read_text, safe_yaml
 
     try:
-        data, _ = safe_yaml(read_text(path), str(path))
+        data, _ = safe_yaml(read_text(path, max_bytes=max_scenario_bytes()), str(path))
     except InputError:
         return False  # let the scenario reader report the problem precisely
     return isinstance(data, dict) and "parties" in data
@@ -579,6 +579,12 @@ def _floats(text: str, option: str) -> list[float]:
         raise UserError(f"{option}: expected numbers separated by commas, got {text!r}") from None
     if not all(math.isfinite(v) and v > 0 for v in vals):
         raise UserError(f"{option}: every spread must be > 0, got {text!r}")
+    wide = [v for v in vals if v > 1]
+    if wide:  # a belief about a utility in [0, 1]: 5 is a 0-100 issue scale's number
+        raise UserError(
+            f"{option}: a spread of {wide[0]:g} is wider than the whole utility scale: the belief "
+            "is about the receiver's reservation value, a utility in [0, 1], so a spread must be "
+            f"in (0, 1] (5 points of a 0–100 issue scale would be about {wide[0] / 100:g})")
     return vals
 
 
@@ -613,7 +619,8 @@ def ultimatum_cmd(
         "reservation value).")
     ] = None,
     spread: Annotated[float, typer.Option(
-        "--spread", help="Standard deviation (normal) or half-width (uniform) of the belief.")
+        "--spread", help="Standard deviation (normal) or half-width (uniform) of the belief, "
+        "in (0, 1]: a utility's scale.")
     ] = 0.1,
     sweep: Annotated[str, typer.Option(
         "--sweep", help="Spreads for the sensitivity table, comma-separated.")

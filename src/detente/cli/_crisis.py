@@ -159,8 +159,12 @@ def crisis_cmd(
         raise UserError(f"--delta must be in [0, 1), got {delta}")
     if p_later is not None and not 0 <= p_later <= 1:
         raise UserError(f"--p-later must be in [0, 1], got {p_later}")
-    if draws < 1 or draws > 200_000:
-        raise UserError(f"--draws must be between 1 and 200000, got {draws}")
+    from detente.collective._budget import WORK_BOUNDS
+
+    most = int(WORK_BOUNDS["crisis"])  # as `forecast -m crisis -o draws=…` (memory: the draws)
+    if draws < 1 or draws > most:
+        raise UserError(f"--draws must be between 1 and {most:,}, got {draws} (on Geneva 2022, "
+                        "20,000 draws held 1.2 GB and 200,000 needed 11 GB)")
     if not 0 <= commitment <= 1:
         raise UserError(f"--commitment must be in [0, 1], got {commitment}")
     if not (sunk >= 0 and math.isfinite(sunk)):

@@ -52,9 +52,12 @@ def _coerce(value: str) -> Any:
         return low == "true"
     for cast in (int, float):
         try:
-            return cast(value)
+            number = cast(value)
         except ValueError:
-            pass
+            continue
+        if isinstance(number, float) and "e" in low and number.is_integer():
+            return int(number)  # 1e9: a whole number in exponent form, e.g. rounds=1e9
+        return number
     return value
 
 

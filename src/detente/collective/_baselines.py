@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.collective._forecast import Forecast
+from detente.collective._forecast import Forecast, median_tie, tie_note
 from detente.collective._lazy import LazyTuple
 from detente.collective._registry import Option, register
 from detente.scenario import CompiledScenario, Scenario
@@ -123,6 +123,14 @@ def _result(
     scenario: Scenario, c: CompiledScenario, model: str, opts: dict[str, Any], unit: np.ndarray,
     notes: tuple[str, ...] = (),
 ) -> Forecast:
+    ties: dict[str, tuple[float, float]] = {}
+    if model == "median":
+        w = _weights(c)
+        for i, issue_id in enumerate(c.issue_ids):
+            span = float(c.scale_max[i] - c.scale_min[i])  # positions: unit -> the scale
+            tie = median_tie(c.scale_min[i] + c.position[:, i] * span, w[:, i], span)
+            if tie is not None:
+                ties[issue_id] = tie
     return Forecast(
         model=model,
         options=opts,
@@ -130,7 +138,9 @@ def _result(
         issue_ids=c.issue_ids,
         outcomes=c.to_scale(unit),
         actor_ids=c.actor_ids,
-        notes=notes + _no_weight_notes(scenario, c, unit),
+        ties=ties,
+        notes=notes + _no_weight_notes(scenario, c, unit)
+        + tuple(tie_note(i, t) for i, t in ties.items()),
         # built on first read (``--explain``, the report, the web page), not in a batch run
         explanation=LazyTuple(lambda: _explain(scenario, c, model, unit)),
     )

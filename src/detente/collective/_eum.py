@@ -29,7 +29,7 @@ from detente.collective._eum_kernel import (
     EUMTrace,
     eum_kernel,
 )
-from detente.collective._forecast import Forecast
+from detente.collective._forecast import Forecast, median_tie, tie_note
 from detente.collective._lazy import LazyMapping, LazyTuple
 from detente.collective._registry import Option, register
 from detente.errors import InputError
@@ -277,6 +277,17 @@ def _forecast(
                 "no forecast"
             )
 
+    ties: dict[str, tuple[float, float]] = {}
+    if outcome == "median":  # the last round's median: an exact tie of the final positions
+        for i, issue_id in enumerate(c.issue_ids):
+            if np.isnan(rounds_out[-1, i]):
+                continue
+            weight = np.where(c.present[:, i], c.capability[:, i] * c.salience[:, i], 0.0)
+            tie = median_tie(traj[-1, :, i], weight, float(span[i]))
+            if tie is not None:
+                ties[issue_id] = tie
+                notes.append(tie_note(issue_id, tie))
+
     def explain() -> list[str]:
         from detente.collective._eum_explain import explain_issue
 
@@ -320,6 +331,7 @@ def _forecast(
         diagnostics=diagnostics,
         notes=tuple(notes),
         explanation=LazyTuple(explain),
+        ties=ties,
     )
 
 

@@ -10,7 +10,37 @@ import numpy as np
 
 from detente.errors import InputLookupError
 
-__all__ = ["Forecast"]
+__all__ = ["Forecast", "median_tie", "tie_note"]
+
+_TIE_TOL = 1e-9
+"""Relative tolerance of :func:`median_tie` (the models' own is 1e-12 of the total weight on
+their unit scale; this flag reads the issue's scale, so a little wider)."""
+
+
+def median_tie(position: np.ndarray, weight: np.ndarray, span: float
+               ) -> tuple[float, float] | None:
+    """Where a weighted median rests on an exact tie: the lowest and highest positions that
+    minimise the weighted distance ``Σ_k w_k |x_k − x_j|`` (equally good medians; the models
+    take their midpoint), or None where one position wins. ``position``, ``weight``:
+    ``(n_actors,)`` on the issue's scale (NaN: absent); ``span``: the scale's length. Reads the
+    positions only: no forecast number changes."""
+    ok = ~np.isnan(position)
+    x, w = position[ok], np.where(np.isnan(weight[ok]), 0.0, weight[ok])
+    total = float(w.sum())
+    if x.size < 2 or total <= 0 or not span > 0:
+        return None
+    loss = np.abs(x[:, None] - x[None, :]).T @ w  # loss[j] = Σ_k w_k |x_k − x_j|
+    tied = x[loss <= loss.min() + _TIE_TOL * total * span]
+    lo, hi = float(tied.min()), float(tied.max())
+    return (lo, hi) if hi - lo > _TIE_TOL * span else None
+
+
+def tie_note(issue_id: str, tie: tuple[float, float]) -> str:
+    """The plain-language note on an issue whose median forecast rests on an exact tie."""
+    lo, hi = tie
+    return (f"issue '{issue_id}': the median rests on an exact tie: every position from {lo:g} "
+            f"to {hi:g} has half the weight on either side, and the forecast is their midpoint "
+            f"{(lo + hi) / 2:g} (a rule, not the actors' choice: docs/eum.md, ties)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,6 +80,10 @@ class Forecast:
         Probabilities of the episode's outcome, for models that give them (the crisis model):
         keys ``agreement``, ``no_agreement`` (a standoff) and ``escalation``, summing to 1;
         ``None`` for models that only forecast issue positions.
+    ties:
+        Issues whose forecast is a weighted median resting on an exact tie (the EUM with
+        ``outcome=median``, the median baseline): issue id → the lowest and highest tied
+        positions, whose midpoint is the forecast (see :func:`median_tie`).
     """
 
     model: str
@@ -64,6 +98,7 @@ class Forecast:
     notes: tuple[str, ...] = ()
     explanation: Sequence[str] = ()
     episode: Mapping[str, float] | None = None
+    ties: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # frozen down to the arrays: read-only views (no copy; whoever built them keeps theirs)
@@ -112,7 +147,8 @@ class Forecast:
             "model": self.model,
             "options": {k: _jsonable(v) for k, v in self.options.items()},
             "issues": [
-                {"issue": i, "outcome": num(o)}
+                {"issue": i, "outcome": num(o),
+                 **({"tie": list(self.ties[i])} if i in self.ties else {})}
                 for i, o in zip(self.issue_ids, self.outcomes, strict=True)
             ],
         }

@@ -8,6 +8,7 @@ cases.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,11 +69,13 @@ class Option:
         if isinstance(default, int) and not isinstance(default, bool):
             if isinstance(value, int) and not isinstance(value, bool):
                 return None
-            return f"must be a whole number, got {value!r}"
+            return f"must be a whole number (default {default}), got {value!r}"
         if isinstance(default, float):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if isinstance(value, float) and not math.isfinite(value):
+                    return f"must be a finite number (default {default:g}), got {value!r}"
                 return None
-            return f"must be a number, got {value!r}"
+            return f"must be a number (default {default:g}), got {value!r}"
         return None
 
 

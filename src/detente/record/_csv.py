@@ -8,6 +8,7 @@ Column names of the shared research ledger (``agreement_id``, ``event_id``, ``ac
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from detente._atomic import write_temp
 from detente._limits import csv_rows, read_text
 from detente.errors import InputError, LimitError
 from detente.record._model import Agreement, Event, Record, RecordError
@@ -29,7 +31,9 @@ __all__ = [
     "json_problems",
     "AGREEMENT_COLUMNS",
     "EVENT_COLUMNS",
+    "EXPORT_MANIFEST",
     "agreements_csv",
+    "check_export_pair",
     "events_csv",
     "read_csv_rows",
     "read_record_dir",
@@ -222,6 +226,7 @@ def _future_events(kind: Kind, items: list[Any], rows: list[int], file: str
 def read_record_dir(path: str | os.PathLike[str]) -> Record:
     """Read ``agreements.csv`` and ``events.csv`` from a folder into a checked :class:`Record`."""
     p = Path(path)
+    check_export_pair([p / n for n in _PAIR if (p / n).exists()])
     problems: list[Problem] = []
     agreements: list[Agreement] = []
     events: list[Event] = []
@@ -288,9 +293,29 @@ def events_csv(record: Record) -> str:
     )
 
 
+EXPORT_MANIFEST = "record-export.json"
+"""Written by :func:`write_record_dir` beside the two CSV files: the SHA-256 of each file of
+the pair it wrote (and, while it replaces them, of the pair it replaces), so that a reader can
+tell a pair left half-replaced by a killed export."""
+_PAIR = ("agreements.csv", "events.csv")
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]:
     """Write ``agreements.csv`` and ``events.csv`` into ``path`` (created if missing, but not
-    the folders that hold it), each atomically."""
+    the folders that hold it), with :data:`EXPORT_MANIFEST` beside them.
+
+    Two files cannot be replaced in one step, so: both are first written in full to temporary
+    files; the manifest then lists the new pair and the pair being replaced; the two renames
+    follow; the manifest at last lists the new pair only. A process killed at any point leaves
+    each file whole (old or new) and, if it left a new ``agreements.csv`` beside an old
+    ``events.csv``, :func:`check_export_pair` (run by every import) refuses the pair."""
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise InputError(f"{p}: not a folder")
@@ -298,10 +323,66 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     if not parent.is_dir():
         raise InputError(f"{p}: cannot create it: the folder '{parent}' does not exist")
     p.mkdir(exist_ok=True)
-    out = [p / "agreements.csv", p / "events.csv"]
-    atomic_write_text(out[0], agreements_csv(record))
-    atomic_write_text(out[1], events_csv(record))
+    out = [p / n for n in _PAIR]
+    data = [agreements_csv(record).encode("utf-8"), events_csv(record).encode("utf-8")]
+    new: dict[str, str | None] = {n: hashlib.sha256(d).hexdigest()
+                                  for n, d in zip(_PAIR, data, strict=True)}
+    old: dict[str, str | None] = {n: _sha256(f) for n, f in zip(_PAIR, out, strict=True)}
+    temps: list[Path] = []
+    try:
+        temps = [write_temp(f, d) for f, d in zip(out, data, strict=True)]
+        pairs = [new] if old == new or not any(old.values()) else [new, old]
+        atomic_write_text(p / EXPORT_MANIFEST, _manifest(pairs))
+        for tmp, f in zip(temps, out, strict=True):
+            os.replace(tmp, f)
+        atomic_write_text(p / EXPORT_MANIFEST, _manifest([new]))
+    finally:
+        for tmp in temps:
+            if tmp.exists():
+                tmp.unlink()
     return out
+
+
+def _manifest(pairs: list[dict[str, str | None]]) -> str:
+    return json.dumps({
+        "written_by": "detente record export",
+        "about": "SHA-256 of agreements.csv and events.csv as exported together; while an "
+                 "export replaces a pair, the old pair too. A detente import refuses an "
+                 "agreements.csv and an events.csv that are each listed here but in no pair "
+                 "together (an export killed between its two renames).",
+        "pairs": pairs,
+    }, indent=2) + "\n"
+
+
+def check_export_pair(files: Iterable[Path]) -> None:
+    """Refuse an ``agreements.csv`` and an ``events.csv`` from one folder holding
+    :data:`EXPORT_MANIFEST` when each file is one of an exported pair but the two are of no
+    pair together: what a ``record export`` killed between its two renames leaves. A file
+    edited after the export matches no pair and is not questioned."""
+    folders: dict[Path, set[str]] = {}
+    for f in files:
+        folders.setdefault(Path(f).parent, set()).add(Path(f).name)
+    for folder, names in folders.items():
+        manifest = folder / EXPORT_MANIFEST
+        if not set(_PAIR) <= names or not manifest.exists():
+            continue
+        try:
+            pairs = json.loads(read_text(manifest, what="a record export manifest"))["pairs"]
+            listed = [(q.get(_PAIR[0]), q.get(_PAIR[1])) for q in pairs]
+        except (InputError, ValueError, KeyError, TypeError, AttributeError):
+            raise RecordError([Problem(
+                f"not the manifest that detente record export writes (expected JSON with "
+                f"\"pairs\"); delete it if {_PAIR[0]} and {_PAIR[1]} here are your own files",
+                "", str(manifest), None, None)]) from None
+        have = (_sha256(folder / _PAIR[0]), _sha256(folder / _PAIR[1]))
+        if have in listed:
+            continue
+        if any(a == have[0] for a, _ in listed) and any(e == have[1] for _, e in listed):
+            raise RecordError([Problem(
+                f"{_PAIR[0]} and {_PAIR[1]} here are from two different exports (an export "
+                "was stopped between writing the two files, see "
+                f"{EXPORT_MANIFEST}): importing them would mix two states of the record; run "
+                "`detente record export` into this folder again", "", str(folder), None, None)])
 
 
 def json_as_csv(text: str, file: str) -> str:

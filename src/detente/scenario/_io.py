@@ -22,7 +22,7 @@ import yaml
 from pydantic import ValidationError
 
 from detente._atomic import atomic_write_text
-from detente._limits import csv_rows, read_text, safe_yaml
+from detente._limits import csv_rows, max_scenario_bytes, read_text, safe_yaml
 from detente.errors import InputError, InputNote, LimitError
 from detente.scenario._model import (
     Actor,
@@ -55,8 +55,13 @@ Loc = tuple[str | int, ...]
 # ---------------------------------------------------------------------------------------------
 # shared helpers
 def _read_text(path: Path, what: str = "a scenario file") -> str:
+    """A scenario file's text, at most :func:`~detente._limits.max_scenario_bytes` (a DEU-style
+    data file: the general file cap)."""
+    big = what == "a DEU-style data file"
     try:
-        text = read_text(path, what=what)
+        text = read_text(path, what=what, max_bytes=None if big else max_scenario_bytes(),
+                         limit_env="DETENTE_MAX_FILE_BYTES" if big else
+                         "DETENTE_MAX_SCENARIO_BYTES")
     except LimitError:
         raise
     except InputError as e:
