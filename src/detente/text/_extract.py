@@ -574,6 +574,18 @@ _CONDITION_BEFORE = re.compile(r"\b(?:(?:provided|providing|on\s+(?:the\s+)?cond
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (thirty-fourth round) an act told as an option, right before the act's word: a modal of
+#: possibility ("can violate", "can simply withdraw", "can still ratify"), a freedom, ability or
+#: right to do it ("is free to withdraw", "are entitled to leave", "has the right to suspend",
+#: "retains the option to") — what the subject may do, not what it did ("was able to" in the
+#: past is left out: it reports the act done; "could" and "may" were already hypothetical)
+_OPTION = re.compile(
+    r"\b(?:can|(?:is|are|am|be|being|feels?|felt)\s+(?:\w+ly\s+)?(?:free|able|entitled|"
+    r"at\s+liberty|within\s+(?:its|their|his|her)\s+rights?)\s+to|"
+    r"(?:has|have|had|retains?|retained|reserves?|reserved|keeps?|kept)\s+(?:the|a|an|its|"
+    r"their|his|her)\s+(?:\w+\s+)?(?:right|option|power|freedom|ability|prerogative|"
+    r"liberty)\s+to)\s+(?:(?:\w+ly|also|still|now|always|even|then|just|easily|not\s+only)"
+    r"\s+){0,2}$", re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3106,6 +3118,10 @@ class Extractor:
                 hyp = True
             # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
             if not hyp and _IMMINENT.search(s, h0, t0):
+                hyp = True
+            # (thirty-fourth round) an act told as an option: "can violate", "is free to
+            # withdraw", "has the right to suspend"
+            if not hyp and not negated and _OPTION.search(s, h0, t0):
                 hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
