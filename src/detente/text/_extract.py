@@ -514,7 +514,14 @@ _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:it
 
 # --- cues ---------------------------------------------------------------------------------
 _NEG = re.compile(r"\b(?:not|cannot|never|no|n't|refused to|declined to|has yet to|have yet to|"
-                  r"without)\b|n't\b", re.I)
+                  r"without|refusing to)\b|n't\b", re.I)
+#: (thirty-fourth round) a noun or adjective of refusal or reluctance negates the act after it:
+#: "the current refusal to further honor", "its reluctance to comply with", "an unwillingness
+#: to observe", "is unwilling to abide by" — a stance, so a keeping under it is negated, not
+#: turned into a breach as "did not honour" is ("refusal to ratify" is itself the trigger of a
+#: ratification withheld and keeps that reading)
+_REFUSAL_NOUN = re.compile(r"\b(?:refusal|reluctan(?:ce|t)|unwilling(?:ness)?|"
+                           r"disinclin(?:ation|ed))\s+to\b", re.I)
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
@@ -3074,6 +3081,8 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
+            if not negated and _REFUSAL_NOUN.search(_tail_words(window, 10)):
+                negated = True
             if not negated and _ABSTAINED.search(s, c0, t0):
                 negated = True
             # a negative object: "we have violated nothing", "breached no provision of"
