@@ -593,6 +593,16 @@ _OPTION = re.compile(
     r"their|his|her)\s+(?:\w+\s+)?(?:right|option|power|freedom|ability|prerogative|"
     r"liberty)\s+to)\s+(?:(?:\w+ly|also|still|now|always|even|then|just|easily|not\s+only)"
     r"\s+){0,2}$", re.I)
+#: (thirty-fourth round) an act under a decision, move or step qualified as not (yet) taken,
+#: right before the act's word: "its potential decision to withdraw from", "a possible move to
+#: suspend", "the planned step to leave", "a likely decision to withdraw" (an adjective of
+#: possibility, plan or expectation before the noun, up to two words between)
+_UNTAKEN_STEP = re.compile(
+    r"\b(?:potential|possible|likely|probable|planned|proposed|prospective|eventual|"
+    r"contemplated|anticipated|expected|mooted|rumou?red|threatened|looming|hypothetical|"
+    r"conceivable|future|impending)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|step|plan|bid|"
+    r"attempt|effort|intention|choice|option)s?\s+(?:to|of)\s+(?:(?:\w+ly|formally)\s+)?$",
+    re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3131,6 +3141,9 @@ class Extractor:
             # (thirty-fourth round) an act told as an option: "can violate", "is free to
             # withdraw", "has the right to suspend"
             if not hyp and not negated and _OPTION.search(s, h0, t0):
+                hyp = True
+            # (thirty-fourth round) a step not taken: "its potential decision to withdraw"
+            if not hyp and _UNTAKEN_STEP.search(s, h0, t0):
                 hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
