@@ -603,6 +603,17 @@ _UNTAKEN_STEP = re.compile(
     r"conceivable|future|impending)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|step|plan|bid|"
     r"attempt|effort|intention|choice|option)s?\s+(?:to|of)\s+(?:(?:\w+ly|formally)\s+)?$",
     re.I)
+#: (thirty-fourth round) an act the subject moves toward, right before the act's word: "moves
+#: toward deliberately breaching", "is moving towards withdrawing from", "edged closer to
+#: suspending", "inches toward ratification of" — still to come ("moved to withdraw", an
+#: infinitive, is left to its old reading)
+_TOWARD = re.compile(
+    r"\b(?:mov(?:e|es|ed|ing)|edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|drift(?:s|ed|ing)?|"
+    r"lean(?:s|ed|ing)?|head(?:s|ed|ing)?|step(?:s|ped|ping)?|work(?:s|ed|ing)?|"
+    r"tilt(?:s|ed|ing)?|lurch(?:es|ed|ing)?|slid(?:e|es|ing)?|gravitat(?:e|es|ed|ing))\s+"
+    r"(?:(?:ever|further|still|steadily|slowly|quickly|closer|nearer)\s+){0,2}"
+    r"(?:toward|towards|(?:closer|nearer)\s+to)\s+"
+    r"(?:(?:\w+ly|a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3144,6 +3155,9 @@ class Extractor:
                 hyp = True
             # (thirty-fourth round) a step not taken: "its potential decision to withdraw"
             if not hyp and _UNTAKEN_STEP.search(s, h0, t0):
+                hyp = True
+            # (thirty-fourth round) an act moved toward: "moves toward deliberately breaching"
+            if not hyp and _TOWARD.search(s, h0, t0):
                 hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
