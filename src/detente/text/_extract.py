@@ -514,7 +514,7 @@ _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:it
 
 # --- cues ---------------------------------------------------------------------------------
 _NEG = re.compile(r"\b(?:not|cannot|never|no|n't|refused to|declined to|has yet to|have yet to|"
-                  r"without|refusing to)\b|n't\b", re.I)
+                  r"without)\b|n't\b", re.I)
 #: (thirty-fourth round) a noun or adjective of refusal or reluctance negates the act after it:
 #: "the current refusal to further honor", "its reluctance to comply with", "an unwillingness
 #: to observe", "is unwilling to abide by" — a stance, so a keeping under it is negated, not
