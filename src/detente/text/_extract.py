@@ -614,6 +614,20 @@ _TOWARD = re.compile(
     r"(?:(?:ever|further|still|steadily|slowly|quickly|closer|nearer)\s+){0,2}"
     r"(?:toward|towards|(?:closer|nearer)\s+to)\s+"
     r"(?:(?:\w+ly|a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (thirty-fourth round) a mandative "that" clause, quoted or not, whose verb is a subjunctive
+#: (a bare verb after its subject): 'urged "that the Senate move swiftly ... by giving its
+#: consent to the ratification of this treaty"', "recommended that Kyiv act now on its
+#: withdrawal" — every act in the clause, up to a scope break, is urged, not done (an
+#: indicative, "insisted that Russia violated", "urged that it has", is not read)
+_MANDATE_CLAUSE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
+    r"recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|"
+    r"ask(?:s|ed|ing)?|advis(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\s+[\"“‘']?that\s+"
+    r"(?:(?:the|its|their|all|both|each)\s+)?(?:(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}|"
+    r"(?:it|they|he|she|we|you)\s+)(?:(?:\w+ly|also|now|then)\s+)?"
+    r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
+    r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an)\b)"
+    r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3158,6 +3172,9 @@ class Extractor:
                 hyp = True
             # (thirty-fourth round) an act moved toward: "moves toward deliberately breaching"
             if not hyp and _TOWARD.search(s, h0, t0):
+                hyp = True
+            # (thirty-fourth round) an act inside a mandative "that" clause with a subjunctive
+            if not hyp and _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
                 hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
