@@ -116,6 +116,22 @@ FACTS += [
      [w("start2_1993", "RUS", "ratified")]),
 ]
 
+# (6) an act listed as an event that would give a right: not an act done
+NO_FACT += [
+    ("events-giving-right-include", "World news\n2000-04-20\n\nThe law lists the events "
+     "giving Moscow the right to leave START II, including the United States' withdrawal from "
+     "the ABM Treaty."),
+    ("circumstances-would-give-right", _D07 + "Circumstances that would give Moscow the right "
+     "to act include a NATO violation of the CFE Treaty."),
+    ("grounds-entitling", _D19 + "The grounds entitling Washington to respond would include "
+     "Russia's withdrawal from the INF Treaty."),
+]
+FACTS += [
+    # trap: an act told before the event noun is a fact
+    ("withdrew-an-event-giving", "World news\n2002-06-20\n\nThe United States withdrew from "
+     "the ABM Treaty, an event that critics said gave Moscow cause for alarm.",
+     [w("abm_1972", "USA", "withdrew")]),
+]
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

@@ -628,6 +628,16 @@ _MANDATE_CLAUSE = re.compile(
     r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
     r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an)\b)"
     r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
+#: (thirty-fourth round) an act listed among the events that would give a right: "extraordinary
+#: events giving the Russian Federation the right to withdraw from the Treaty ... [include] ...
+#: the United States of America's withdrawal from", "circumstances that would give Kyiv the
+#: right to act include a violation of" — a contingency a law or a text names, not an act done
+#: (the act after the event noun, in the same clause)
+_RIGHT_EVENTS = re.compile(
+    r"\b(?:events?|circumstances?|grounds|developments?|cases|situations?|contingenc(?:y|ies)|"
+    r"conditions)\s+(?:(?:that|which)\s+(?:would|could|might|may|will)\s+)?"
+    r"(?:giv(?:e|es|ing)|grant(?:s|ing)?|confer(?:s|ring)?|justify(?:ing)?|entitl(?:e|es|ing))"
+    r"\s+[^.;!?]{0,120}?\b(?:right|cause|grounds|reason)\s+to\b[^;!?]{0,240}$", re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3176,6 +3186,12 @@ class Extractor:
             # (thirty-fourth round) an act inside a mandative "that" clause with a subjunctive
             if not hyp and _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
                 hyp = True
+            # (thirty-fourth round) an act listed among the events that would give a right
+            # (a violation noun there is no presupposed breach either: "include a NATO
+            # violation of")
+            listed = bool(_RIGHT_EVENTS.search(s, max(0, t0 - 400), t0))
+            if listed:
+                hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
             if not hyp and _WARNED_AGAINST.search(s, h0, t0):
@@ -3392,7 +3408,8 @@ class Extractor:
                                s[max(c0, t0 - 50):t0], re.I) or any(
                         re.fullmatch(r"\s+", s[e.end:t0]) and s[e.start:e.start + 1].isupper()
                         for e in act_ents)) and \
-                    not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
+                    not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I) and \
+                    not listed:
                 hyp = False
             # (twenty-fourth round) an act enabled or feared stays so: "lest Iran breach" is no
             # definite violation
