@@ -638,6 +638,8 @@ _RIGHT_EVENTS = re.compile(
     r"conditions)\s+(?:(?:that|which)\s+(?:would|could|might|may|will)\s+)?"
     r"(?:giv(?:e|es|ing)|grant(?:s|ing)?|confer(?:s|ring)?|justify(?:ing)?|entitl(?:e|es|ing))"
     r"\s+[^.;!?]{0,120}?\b(?:right|cause|grounds|reason)\s+to\b[^;!?]{0,240}$", re.I)
+#: (the cheap test run first: a right, cause, grounds or reason to before the act)
+_RIGHTS_WORD = re.compile(r"\b(?:right|cause|grounds|reason)\s+to\b", re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3175,21 +3177,23 @@ class Extractor:
                 hyp = True
             # (thirty-fourth round) an act told as an option: "can violate", "is free to
             # withdraw", "has the right to suspend"
-            if not hyp and not negated and _OPTION.search(s, h0, t0):
+            if not hyp and not negated and _OPTION.search(s, max(h0, t0 - 120), t0):
                 hyp = True
             # (thirty-fourth round) a step not taken: "its potential decision to withdraw"
-            if not hyp and _UNTAKEN_STEP.search(s, h0, t0):
+            if not hyp and _UNTAKEN_STEP.search(s, max(h0, t0 - 120), t0):
                 hyp = True
             # (thirty-fourth round) an act moved toward: "moves toward deliberately breaching"
-            if not hyp and _TOWARD.search(s, h0, t0):
+            if not hyp and _TOWARD.search(s, max(h0, t0 - 120), t0):
                 hyp = True
             # (thirty-fourth round) an act inside a mandative "that" clause with a subjunctive
-            if not hyp and _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
+            if not hyp and "that" in s[:t0] and \
+                    _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
                 hyp = True
             # (thirty-fourth round) an act listed among the events that would give a right
             # (a violation noun there is no presupposed breach either: "include a NATO
             # violation of")
-            listed = bool(_RIGHT_EVENTS.search(s, max(0, t0 - 400), t0))
+            listed = bool(_RIGHTS_WORD.search(s, max(0, t0 - 400), t0) and
+                          _RIGHT_EVENTS.search(s, max(0, t0 - 400), t0))
             if listed:
                 hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
