@@ -515,6 +515,13 @@ _WITHDRAW_OBJECT = re.compile(r"^\W*(?:of\b|its (?:forces|troops)|(?:all )?(?:it
 # --- cues ---------------------------------------------------------------------------------
 _NEG = re.compile(r"\b(?:not|cannot|never|no|n't|refused to|declined to|has yet to|have yet to|"
                   r"without)\b|n't\b", re.I)
+#: (thirty-fourth round) a noun or adjective of refusal or reluctance negates the act after it:
+#: "the current refusal to further honor", "its reluctance to comply with", "an unwillingness
+#: to observe", "is unwilling to abide by" — a stance, so a keeping under it is negated, not
+#: turned into a breach as "did not honour" is ("refusal to ratify" is itself the trigger of a
+#: ratification withheld and keeps that reading)
+_REFUSAL_NOUN = re.compile(r"\b(?:refusal|reluctan(?:ce|t)|unwilling(?:ness)?|"
+                           r"disinclin(?:ation|ed))\s+to\b", re.I)
 _HYP = re.compile(
     r"\b(?:if|unless|whether|would|could|might|(?-i:may)|should|must|threat(?:en(?:ed|s)?)? to|"
     r"threaten(?:ed|s)?|plan(?:s|ned|ning)? to|intend(?:s|ed|ing)? to|intention to|ready to|"
@@ -574,6 +581,65 @@ _CONDITION_BEFORE = re.compile(r"\b(?:(?:provided|providing|on\s+(?:the\s+)?cond
 _IMMINENT = re.compile(r"\b(?:on\s+the\s+(?:verge|brink|point|threshold|cusp)\s+of|nearing|"
                        r"approaching|(?:close|near)\s+to|about\s+to|poised\s+to|set\s+to)\s+"
                        r"(?:(?:a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (thirty-fourth round) an act told as an option, right before the act's word: a modal of
+#: possibility ("can violate", "can simply withdraw", "can still ratify"), a freedom, ability or
+#: right to do it ("is free to withdraw", "are entitled to leave", "has the right to suspend",
+#: "retains the option to") — what the subject may do, not what it did ("was able to" in the
+#: past is left out: it reports the act done; "could" and "may" were already hypothetical)
+_OPTION = re.compile(
+    r"\b(?:can|(?:is|are|am|be|being|feels?|felt)\s+(?:\w+ly\s+)?(?:free|able|entitled|"
+    r"at\s+liberty|within\s+(?:its|their|his|her)\s+rights?)\s+to|"
+    r"(?:has|have|had|retains?|retained|reserves?|reserved|keeps?|kept)\s+(?:the|a|an|its|"
+    r"their|his|her)\s+(?:\w+\s+)?(?:right|option|power|freedom|ability|prerogative|"
+    r"liberty)\s+to)\s+(?:(?:\w+ly|also|still|now|always|even|then|just|easily|not\s+only)"
+    r"\s+){0,2}$", re.I)
+#: (thirty-fourth round) an act under a decision, move or step qualified as not (yet) taken,
+#: right before the act's word: "its potential decision to withdraw from", "a possible move to
+#: suspend", "the planned step to leave", "a likely decision to withdraw" (an adjective of
+#: possibility, plan or expectation before the noun, up to two words between)
+_UNTAKEN_STEP = re.compile(
+    r"\b(?:potential|possible|likely|probable|planned|proposed|prospective|eventual|"
+    r"contemplated|anticipated|expected|mooted|rumou?red|threatened|looming|hypothetical|"
+    r"conceivable|future|impending)\s+(?:[\w-]+\s+){0,2}?(?:decision|move|step|plan|bid|"
+    r"attempt|effort|intention|choice|option)s?\s+(?:to|of)\s+(?:(?:\w+ly|formally)\s+)?$",
+    re.I)
+#: (thirty-fourth round) an act the subject moves toward, right before the act's word: "moves
+#: toward deliberately breaching", "is moving towards withdrawing from", "edged closer to
+#: suspending", "inches toward ratification of" — still to come ("moved to withdraw", an
+#: infinitive, is left to its old reading)
+_TOWARD = re.compile(
+    r"\b(?:mov(?:e|es|ed|ing)|edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|drift(?:s|ed|ing)?|"
+    r"lean(?:s|ed|ing)?|head(?:s|ed|ing)?|step(?:s|ped|ping)?|work(?:s|ed|ing)?|"
+    r"tilt(?:s|ed|ing)?|lurch(?:es|ed|ing)?|slid(?:e|es|ing)?|gravitat(?:e|es|ed|ing))\s+"
+    r"(?:(?:ever|further|still|steadily|slowly|quickly|closer|nearer)\s+){0,2}"
+    r"(?:toward|towards|(?:closer|nearer)\s+to)\s+"
+    r"(?:(?:\w+ly|a|an|the|its|their|final|formal|full)\s+){0,2}$", re.I)
+#: (thirty-fourth round) a mandative "that" clause, quoted or not, whose verb is a subjunctive
+#: (a bare verb after its subject): 'urged "that the Senate move swiftly ... by giving its
+#: consent to the ratification of this treaty"', "recommended that Kyiv act now on its
+#: withdrawal" — every act in the clause, up to a scope break, is urged, not done (an
+#: indicative, "insisted that Russia violated", "urged that it has", is not read)
+_MANDATE_CLAUSE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:e|es|ed|ing)|"
+    r"recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|"
+    r"ask(?:s|ed|ing)?|advis(?:e|es|ed|ing)|suggest(?:s|ed|ing)?)\s+[\"“‘']?that\s+"
+    r"(?:(?:the|its|their|all|both|each)\s+)?(?:(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}|"
+    r"(?:it|they|he|she|we|you)\s+)(?:(?:\w+ly|also|now|then)\s+)?"
+    r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
+    r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an)\b)"
+    r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
+#: (thirty-fourth round) an act listed among the events that would give a right: "extraordinary
+#: events giving the Russian Federation the right to withdraw from the Treaty ... [include] ...
+#: the United States of America's withdrawal from", "circumstances that would give Kyiv the
+#: right to act include a violation of" — a contingency a law or a text names, not an act done
+#: (the act after the event noun, in the same clause)
+_RIGHT_EVENTS = re.compile(
+    r"\b(?:events?|circumstances?|grounds|developments?|cases|situations?|contingenc(?:y|ies)|"
+    r"conditions)\s+(?:(?:that|which)\s+(?:would|could|might|may|will)\s+)?"
+    r"(?:giv(?:e|es|ing)|grant(?:s|ing)?|confer(?:s|ring)?|justify(?:ing)?|entitl(?:e|es|ing))"
+    r"\s+[^.;!?]{0,120}?\b(?:right|cause|grounds|reason)\s+to\b[^;!?]{0,240}$", re.I)
+#: (the cheap test run first: a right, cause, grounds or reason to before the act)
+_RIGHTS_WORD = re.compile(r"\b(?:right|cause|grounds|reason)\s+to\b", re.I)
 #: (twenty-fifth round) an act warned or cautioned against, right before the act's word:
 #: "warns the US against unilateral withdrawal from", "cautioned Kyiv against violating"
 #: (up to five words of object, none ending a clause; three of the act's own modifiers after)
@@ -3062,6 +3128,8 @@ class Extractor:
             window_start = max(c0, _last_actor_end(act_ents, t0, c0))
             window = s[window_start:t0]
             negated = bool(_NEG.search(_tail_words(window, 10)))
+            if not negated and _REFUSAL_NOUN.search(_tail_words(window, 10)):
+                negated = True
             if not negated and _ABSTAINED.search(s, c0, t0):
                 negated = True
             # a negative object: "we have violated nothing", "breached no provision of"
@@ -3106,6 +3174,27 @@ class Extractor:
                 hyp = True
             # (twenty-fourth round) an act imminent: "is on the verge of ratifying"
             if not hyp and _IMMINENT.search(s, h0, t0):
+                hyp = True
+            # (thirty-fourth round) an act told as an option: "can violate", "is free to
+            # withdraw", "has the right to suspend"
+            if not hyp and not negated and _OPTION.search(s, max(h0, t0 - 120), t0):
+                hyp = True
+            # (thirty-fourth round) a step not taken: "its potential decision to withdraw"
+            if not hyp and _UNTAKEN_STEP.search(s, max(h0, t0 - 120), t0):
+                hyp = True
+            # (thirty-fourth round) an act moved toward: "moves toward deliberately breaching"
+            if not hyp and _TOWARD.search(s, max(h0, t0 - 120), t0):
+                hyp = True
+            # (thirty-fourth round) an act inside a mandative "that" clause with a subjunctive
+            if not hyp and "that" in s[:t0] and \
+                    _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
+                hyp = True
+            # (thirty-fourth round) an act listed among the events that would give a right
+            # (a violation noun there is no presupposed breach either: "include a NATO
+            # violation of")
+            listed = bool(_RIGHTS_WORD.search(s, max(0, t0 - 400), t0) and
+                          _RIGHT_EVENTS.search(s, max(0, t0 - 400), t0))
+            if listed:
                 hyp = True
             # (twenty-fifth round) an act warned against: "warns the US against unilateral
             # withdrawal from the New START Treaty"
@@ -3323,7 +3412,8 @@ class Extractor:
                                s[max(c0, t0 - 50):t0], re.I) or any(
                         re.fullmatch(r"\s+", s[e.end:t0]) and s[e.start:e.start + 1].isupper()
                         for e in act_ents)) and \
-                    not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I):
+                    not re.search(r"\b(?:if|unless|whether|any)\b", s[h0:t0], re.I) and \
+                    not listed:
                 hyp = False
             # (twenty-fourth round) an act enabled or feared stays so: "lest Iran breach" is no
             # definite violation
