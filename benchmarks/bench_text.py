@@ -180,6 +180,10 @@ LABELS = {
     "blind61": "sixty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind62": "sixty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind63": "sixty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind64": "sixty-fourth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind65": "sixty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind66": "sixty-sixth blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind67": "sixty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -346,7 +350,8 @@ def main() -> None:
                         "blind48", "blind49", "blind50", "blind51",
                         "blind52", "blind53", "blind54", "blind55",
                         "blind56", "blind57", "blind58", "blind59",
-                        "blind60", "blind61", "blind62", "blind63")
+                        "blind60", "blind61", "blind62", "blind63",
+                        "blind64", "blind65", "blind66", "blind67")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
