@@ -111,6 +111,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind61": (6, 16, 25),  # P 0.27 R 0.19 (31 gold facts; after the 32nd round; 2 leaks)
     "blind62": (13, 5, 23),  # P 0.72 R 0.36 (36 gold facts; after the 32nd round; 2 leaks)
     "blind63": (7, 8, 36),  # P 0.47 R 0.16 (43 gold facts; after the 32nd round; no leak)
+    "blind64": (10, 6, 25),  # P 0.62 R 0.29 (35 gold facts; after the 34th round; no leak)
+    "blind65": (13, 7, 22),  # P 0.65 R 0.37 (35 gold facts; after the 34th round; no leak)
+    "blind66": (11, 2, 23),  # P 0.85 R 0.32 (34 gold facts; after the 34th round; 1 leak)
+    "blind67": (8, 3, 35),  # P 0.73 R 0.19 (43 gold facts; after the 34th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
