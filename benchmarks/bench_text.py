@@ -111,6 +111,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind61": (6, 16, 25),  # P 0.27 R 0.19 (31 gold facts; after the 32nd round; 2 leaks)
     "blind62": (13, 5, 23),  # P 0.72 R 0.36 (36 gold facts; after the 32nd round; 2 leaks)
     "blind63": (7, 8, 36),  # P 0.47 R 0.16 (43 gold facts; after the 32nd round; no leak)
+    "blind64": (10, 6, 25),  # P 0.62 R 0.29 (35 gold facts; after the 34th round; no leak)
+    "blind65": (13, 7, 22),  # P 0.65 R 0.37 (35 gold facts; after the 34th round; no leak)
+    "blind66": (11, 2, 23),  # P 0.85 R 0.32 (34 gold facts; after the 34th round; 1 leak)
+    "blind67": (8, 3, 35),  # P 0.73 R 0.19 (43 gold facts; after the 34th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -180,6 +184,10 @@ LABELS = {
     "blind61": "sixty-first blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind62": "sixty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind63": "sixty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind64": "sixty-fourth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind65": "sixty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind66": "sixty-sixth blind set, 9 texts (coded by a helper who never ran the extractor)",
+    "blind67": "sixty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
@@ -346,7 +354,8 @@ def main() -> None:
                         "blind48", "blind49", "blind50", "blind51",
                         "blind52", "blind53", "blind54", "blind55",
                         "blind56", "blind57", "blind58", "blind59",
-                        "blind60", "blind61", "blind62", "blind63")
+                        "blind60", "blind61", "blind62", "blind63",
+                        "blind64", "blind65", "blind66", "blind67")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
