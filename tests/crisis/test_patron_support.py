@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
+from _crisis_same import assert_same_forecast
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -47,13 +47,6 @@ def three(c_a: float, c_b: float, c_p: float, cost_a: float, cost_b: float, *,
     })
 
 
-def _same(a: Any, b: Any) -> None:
-    assert a.episode_model == b.episode_model
-    assert a.episode == b.episode
-    assert np.array_equal(a.draws, b.draws)
-    assert np.array_equal(a.kind, b.kind)
-
-
 def test_the_default_is_no_support() -> None:
     assert DEFAULTS["patron_support"] == 0.0
 
@@ -66,7 +59,7 @@ def test_no_support_is_revision_9_draw_for_draw(case: str, channel: str) -> None
     sc = load_case(case)
     base = crisis_forecast(sc, rng=3, channel=channel, draws=400)
     zero = crisis_forecast(sc, rng=3, channel=channel, draws=400, patron_support=0.0)
-    _same(base, zero)
+    assert_same_forecast(base, zero)
     an = base.analysis
     assert an.dyad is not None
     assert patrons(an.setup, an.dyad.options[an.option])
@@ -79,7 +72,7 @@ def test_a_case_without_patrons_does_not_move(case: str) -> None:
     an = analyse(sc)
     assert an.dyad is not None
     assert not patrons(an.setup, an.dyad.options[an.option])
-    _same(crisis_forecast(sc, rng=2, draws=400),
+    assert_same_forecast(crisis_forecast(sc, rng=2, draws=400),
           crisis_forecast(sc, rng=2, draws=400, patron_support=1.0))
 
 
@@ -90,7 +83,7 @@ def test_a_given_chance_of_prevailing_does_not_move() -> None:
     o = an.dyad.options[0]
     assert patrons(an.setup, o) == (2,)
     assert believed_p(an.setup, o, 1.0) == 0.8
-    _same(crisis_forecast(sc, rng=1, draws=300),
+    assert_same_forecast(crisis_forecast(sc, rng=1, draws=300),
           crisis_forecast(sc, rng=1, draws=300, patron_support=1.0))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from _crisis_same import assert_same_forecast
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -66,13 +67,6 @@ def one_issue(c_a: float, c_b: float, cost_a: float, cost_b: float) -> Scenario:
     })
 
 
-def _same(a: Any, b: Any) -> None:
-    assert a.episode_model == b.episode_model
-    assert a.episode == b.episode
-    assert np.array_equal(a.draws, b.draws)
-    assert np.array_equal(a.kind, b.kind)
-
-
 def test_the_default_is_no_cost() -> None:
     assert DEFAULTS["yield_cost"] == 0.0
 
@@ -85,14 +79,14 @@ def test_no_cost_is_revision_9_draw_for_draw(case: str, channel: str) -> None:
     sc = load_case(case)
     base = crisis_forecast(sc, rng=3, channel=channel, draws=400)
     zero = crisis_forecast(sc, rng=3, channel=channel, draws=400, yield_cost=0.0)
-    _same(base, zero)
+    assert_same_forecast(base, zero)
     an = analyse(sc, channel=channel, yield_cost=0.0)
     assert np.array_equal(an.value, base.analysis.value)
 
 
 def test_a_scenario_without_an_outside_option_does_not_move() -> None:
     sc = load_case("camp-david-1978")
-    _same(crisis_forecast(sc, rng=1, draws=200),
+    assert_same_forecast(crisis_forecast(sc, rng=1, draws=200),
           crisis_forecast(sc, rng=1, draws=200, yield_cost=2.0))
 
 

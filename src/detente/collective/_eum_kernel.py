@@ -379,16 +379,26 @@ def condorcet_median(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.nd
     actor position minimising it (the weighted median); ties give the midpoint of the tied
     positions. NaN where no actor carries weight.
     """
+    lo, hi, total = median_range(x, w, present)
+    return np.where(total > 0, (lo + hi) / 2.0, np.nan)
+
+
+def median_range(x: np.ndarray, w: np.ndarray, present: np.ndarray, tol: float = TOL
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The lowest and highest present positions minimising ``Σ_k w_k |x_k − x_j|`` within
+    ``tol`` × the total weight (equally good weighted medians), and the total weight, each
+    ``(B,)``: what :func:`condorcet_median` takes the midpoint of, and what
+    :func:`detente.collective._forecast.median_tie` reads a tie from."""
     gaps = np.abs(x[:, :, None] - x[:, None, :])
     loss = np.einsum("bk,bkj->bj", w, gaps)  # Σ_k w_k |x_k − x_j|, one pass
     np.copyto(loss, np.inf, where=~present)
     best = loss.min(axis=1, keepdims=True)
     total = w.sum(axis=1)
     # relative to the total weight (capability is any non-negative scale); absent: never, or NaN
-    tied = loss <= best + TOL * total[:, None]
+    tied = loss <= best + tol * total[:, None]
     lo = np.where(tied, x, np.inf).min(axis=1)
     hi = np.where(tied, x, -np.inf).max(axis=1)
-    return np.where(total > 0, (lo + hi) / 2.0, np.nan)
+    return lo, hi, total
 
 
 def weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -24,14 +24,15 @@ def median_tie(position: np.ndarray, weight: np.ndarray, span: float
     take their midpoint), or None where one position wins. ``position``, ``weight``:
     ``(n_actors,)`` on the issue's scale (NaN: absent); ``span``: the scale's length. Reads the
     positions only: no forecast number changes."""
+    from detente.collective._eum_kernel import median_range  # the models' own tie set
+
     ok = ~np.isnan(position)
     x, w = position[ok], np.where(np.isnan(weight[ok]), 0.0, weight[ok])
-    total = float(w.sum())
-    if x.size < 2 or total <= 0 or not span > 0:
+    if x.size < 2 or not float(w.sum()) > 0 or not span > 0:
         return None
-    loss = np.abs(x[:, None] - x[None, :]).T @ w  # loss[j] = Σ_k w_k |x_k − x_j|
-    tied = x[loss <= loss.min() + _TIE_TOL * total * span]
-    lo, hi = float(tied.min()), float(tied.max())
+    lows, highs, _ = median_range(x[None, :], w[None, :], np.ones((1, x.size), dtype=bool),
+                                  tol=_TIE_TOL * span)
+    lo, hi = float(lows[0]), float(highs[0])
     return (lo, hi) if hi - lo > _TIE_TOL * span else None
 
 
