@@ -44,6 +44,7 @@ from detente.record._csv import (
     json_as_csv,
     json_problems,
     read_csv_rows,
+    reading_exports,
     write_record_dir,
 )
 from detente.record._model import Agreement, Event, Record, RecordError, unknown_code
@@ -290,33 +291,34 @@ class Store:
                 files.append(p)
             else:
                 raise RecordError([Problem("no such file", "", str(p))])
-        check_export_pair(files)
-        problems: list[Problem] = []
-        agreements: list[Agreement] = []
-        events: list[tuple[Event, str, int]] = []
-        rows: list[tuple[Agreement | Event, str, int, bool]] = []  # every item read, where
-        refused_agreements = False  # an agreement row with a problem (its id may be named)
-        for path in files:
-            try:
-                text = read_text(path, what="a record CSV file")
-            except LimitError:
-                raise
-            except InputError as e:
-                raise RecordError(e.problems) from None
-            at: list[int] = []
-            is_json = path.suffix.lower() == ".json"
-            if is_json:
-                text = json_as_csv(text, str(path))
-            kind, items, probs = read_csv_rows(text, str(path), at)
-            problems.extend(json_problems(probs) if is_json else probs)
-            rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True)
-                        if isinstance(i, Agreement | Event))
-            if kind == "agreements":
-                refused_agreements = refused_agreements or bool(probs)
-                agreements.extend(i for i in items if isinstance(i, Agreement))
-            else:
-                events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
-                              if isinstance(i, Event))
+        with reading_exports(files):  # an export into the folder: wait for its end
+            check_export_pair(files)
+            problems: list[Problem] = []
+            agreements: list[Agreement] = []
+            events: list[tuple[Event, str, int]] = []
+            rows: list[tuple[Agreement | Event, str, int, bool]] = []  # every item read, where
+            refused_agreements = False  # an agreement row with a problem (its id may be named)
+            for path in files:
+                try:
+                    text = read_text(path, what="a record CSV file")
+                except LimitError:
+                    raise
+                except InputError as e:
+                    raise RecordError(e.problems) from None
+                at: list[int] = []
+                is_json = path.suffix.lower() == ".json"
+                if is_json:
+                    text = json_as_csv(text, str(path))
+                kind, items, probs = read_csv_rows(text, str(path), at)
+                problems.extend(json_problems(probs) if is_json else probs)
+                rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True)
+                            if isinstance(i, Agreement | Event))
+                if kind == "agreements":
+                    refused_agreements = refused_agreements or bool(probs)
+                    agreements.extend(i for i in items if isinstance(i, Agreement))
+                else:
+                    events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
+                                  if isinstance(i, Event))
         stored = self.record()
         codes = stored.actors() | load_shipped_record().actors()
         for item, f, n, is_json in rows:  # a three-letter code that is no country's: a typo
