@@ -37,6 +37,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from detente._dburl import IN_MEMORY_REFUSED, in_memory_sqlite
 from detente._limits import read_text
 from detente.errors import InputError, LimitError
 from detente.record._csv import (
@@ -520,9 +521,16 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     """Open (creating if needed) the store at ``url`` (see the module doc for the default).
 
     With ``seed`` (the default), a new, empty store receives the shipped dataset on first use.
-    A store created with ``seed=False``, or one the user emptied, stays empty.
+    A store created with ``seed=False``, or one the user emptied, stays empty. An in-memory
+    SQLite database (``sqlite://``, ``sqlite:///:memory:``, ``:memory:``) is refused (an
+    :class:`~detente.errors.InputError`): each connection would see its own, empty one.
     """
+    if url and in_memory_sqlite(url):
+        raise InputError(f"cannot open the record store at {shown_url(url)}: {IN_MEMORY_REFUSED}")
     url = _as_url(url) if url else default_url()
+    if in_memory_sqlite(url):  # $DETENTE_DB
+        raise InputError(f"cannot open the record store at {shown_url(url)} (${ENV_VAR}): "
+                         f"{IN_MEMORY_REFUSED}")
     if url.startswith("sqlite:///"):
         file = Path(url.removeprefix("sqlite:///"))
         if file.is_dir():
