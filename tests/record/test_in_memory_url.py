@@ -50,9 +50,10 @@ def test_the_cli_refuses_an_in_memory_record(url: str, tmp_path: Path,
     assert not list(tmp_path.glob("*memory*"))  # no file named after it
 
 
-@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
-def test_open_store_and_the_environment_refuse_it(url: str,
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", ":memory:"])
+def test_open_store_and_the_environment_refuse_it(url: str, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="in-memory SQLite database is not a record store"):
         open_store(url)
     monkeypatch.setenv("DETENTE_DB", url)
@@ -60,6 +61,7 @@ def test_open_store_and_the_environment_refuse_it(url: str,
         open_store()
     r = CliRunner().invoke(app, ["record", "agreements"])
     assert r.exit_code == 2 and "in-memory" in r.stderr + r.stdout
+    assert not list(tmp_path.glob("*memory*"))  # no file named after it
 
 
 def test_the_web_server_refuses_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -561,12 +561,12 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     SQLite database (``sqlite://``, ``sqlite:///:memory:``, ``:memory:``) is refused (an
     :class:`~detente.errors.InputError`): each connection would see its own, empty one.
     """
-    if url and in_memory_sqlite(url):
-        raise InputError(f"cannot open the record store at {shown_url(url)}: {IN_MEMORY_REFUSED}")
-    url = _as_url(url) if url else default_url()
-    if in_memory_sqlite(url):  # $DETENTE_DB
-        raise InputError(f"cannot open the record store at {shown_url(url)} (${ENV_VAR}): "
+    given = url or os.environ.get(ENV_VAR, "").strip()  # as written: ":memory:" is no path
+    if given and in_memory_sqlite(given):
+        where = "" if url else f" (${ENV_VAR})"
+        raise InputError(f"cannot open the record store at {shown_url(given)}{where}: "
                          f"{IN_MEMORY_REFUSED}")
+    url = _as_url(url) if url else default_url()
     if url.startswith("sqlite:///"):
         file = Path(url.removeprefix("sqlite:///"))
         if file.is_dir():
