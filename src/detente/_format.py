@@ -10,6 +10,14 @@ if TYPE_CHECKING:
     from detente.collective import Forecast
 
 
+TIE_MARK = "*"
+"""The mark on a forecast's number in the CLI's forecast table (before it: the numbers are
+right-aligned) and the web's (after it), where it is a weighted median resting on an exact tie
+between positions (``Forecast.ties``)."""
+TIE_LEGEND = ("a median resting on an exact tie between positions: the forecast is the "
+              "midpoint of the tied range (notes below)")
+
+
 def scale_digits(width: float) -> int:
     """Decimals that show a value on a scale ``width`` wide to about a thousandth of it (at
     least 2: a 0–100 scale keeps 2 decimals, a 0–1 scale gets 3, a 0–0.001 scale 6)."""

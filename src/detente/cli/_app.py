@@ -143,13 +143,18 @@ def output_path(value: Path | None) -> Path | None:
 def db_option(value: str | None) -> str | None:
     """Callback of ``--db``: an SQLite path (or ``sqlite:///`` URL) in a folder that does not
     exist is a usage error; it had been created, with a fresh database filled with the shipped
-    dataset, so a typo in the path read the shipped data as if they were the user's."""
+    dataset, so a typo in the path read the shipped data as if they were the user's. An
+    in-memory SQLite database is a usage error too: the command's writes would end with it."""
+    from detente._dburl import IN_MEMORY_REFUSED, in_memory_sqlite
+
     if value is None or value == "shipped":
         return value
+    if in_memory_sqlite(value):
+        raise typer.BadParameter(f"{value}: {IN_MEMORY_REFUSED}")
     if "://" in value and not value.startswith("sqlite:///"):
         return value  # a server database: its own driver reports what is wrong
     path = value.removeprefix("sqlite:///")
-    if not path or path == ":memory:":
+    if not path:
         return value
     why = _missing_folder(Path(path))
     if why is not None:

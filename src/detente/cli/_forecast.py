@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from detente._format import fixed, scale_digits
+from detente._format import TIE_LEGEND, TIE_MARK, fixed, scale_digits
 from detente.cli._app import (
     SummaryFormat,
     TableFormat,
@@ -94,9 +94,13 @@ def _render(scenario: Any, forecasts: list[Any], fmt: TableJsonCsv, explain: boo
             issue.label,
             f"{issue.scale_min:g}–{issue.scale_max:g}",
             sq,
-            *[_fmt(f.outcomes[k], dg) for f in columns],
+            # the mark before the number: right-aligned, the decimal points stay in line
+            *[(TIE_MARK if issue.id in f.ties else "") + _fmt(f.outcomes[k], dg)
+              for f in columns],
         )
     print_wide(table)
+    if any(f.ties for f in columns):
+        print_styled(f"[dim]{TIE_MARK} {esc(TIE_LEGEND)}[/]")
     for f in forecasts:
         if f not in columns:
             print_styled(f"[dim]{esc(f.model)}: its forecast is the status quo column[/]")

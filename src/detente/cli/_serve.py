@@ -77,6 +77,13 @@ def serve_cmd(
         token = token or os.environ.get("DETENTE_TOKEN") or secrets.token_urlsafe(24)
         if db == "shipped":
             fail("--allow-writes needs a record database (--db URL or path), not 'shipped'")
+    from rich.markup import escape
+
+    from detente._dburl import IN_MEMORY_REFUSED, in_memory_sqlite
+
+    env_db = os.environ.get("DETENTE_DB", "")
+    if db is None and in_memory_sqlite(env_db):
+        fail(escape(f"$DETENTE_DB={env_db}: {IN_MEMORY_REFUSED}"))
     check_listen(host, port)
     settings = WebSettings(db=db, allow_writes=allow_writes, token=token)
     web = create_app(settings)

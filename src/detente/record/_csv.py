@@ -13,7 +13,9 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +36,8 @@ __all__ = [
     "EXPORT_MANIFEST",
     "agreements_csv",
     "check_export_pair",
+    "export_lock",
+    "reading_exports",
     "events_csv",
     "read_csv_rows",
     "read_record_dir",
@@ -226,6 +230,11 @@ def _future_events(kind: Kind, items: list[Any], rows: list[int], file: str
 def read_record_dir(path: str | os.PathLike[str]) -> Record:
     """Read ``agreements.csv`` and ``events.csv`` from a folder into a checked :class:`Record`."""
     p = Path(path)
+    with reading_exports([p / n for n in _PAIR]):
+        return _read_record_dir(p)
+
+
+def _read_record_dir(p: Path) -> Record:
     check_export_pair([p / n for n in _PAIR if (p / n).exists()])
     problems: list[Problem] = []
     agreements: list[Agreement] = []
@@ -315,7 +324,11 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     files; the manifest then lists the new pair and the pair being replaced; the two renames
     follow; the manifest at last lists the new pair only. A process killed at any point leaves
     each file whole (old or new) and, if it left a new ``agreements.csv`` beside an old
-    ``events.csv``, :func:`check_export_pair` (run by every import) refuses the pair."""
+    ``events.csv``, :func:`check_export_pair` (run by every import) refuses the pair.
+
+    The whole replacement holds :func:`export_lock` on the folder: a second export into it
+    waits for the first (two at once would interleave their files into a pair the manifest
+    names as neither's), and a read (:func:`read_record_dir`, an import) waits for it too."""
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise InputError(f"{p}: not a folder")
@@ -327,20 +340,76 @@ def write_record_dir(record: Record, path: str | os.PathLike[str]) -> list[Path]
     data = [agreements_csv(record).encode("utf-8"), events_csv(record).encode("utf-8")]
     new: dict[str, str | None] = {n: hashlib.sha256(d).hexdigest()
                                   for n, d in zip(_PAIR, data, strict=True)}
-    old: dict[str, str | None] = {n: _sha256(f) for n, f in zip(_PAIR, out, strict=True)}
     temps: list[Path] = []
-    try:
-        temps = [write_temp(f, d) for f, d in zip(out, data, strict=True)]
-        pairs = [new] if old == new or not any(old.values()) else [new, old]
-        atomic_write_text(p / EXPORT_MANIFEST, _manifest(pairs))
-        for tmp, f in zip(temps, out, strict=True):
-            os.replace(tmp, f)
-        atomic_write_text(p / EXPORT_MANIFEST, _manifest([new]))
-    finally:
-        for tmp in temps:
-            if tmp.exists():
-                tmp.unlink()
+    with export_lock(p, exclusive=True):
+        old: dict[str, str | None] = {n: _sha256(f) for n, f in zip(_PAIR, out, strict=True)}
+        try:
+            temps = [write_temp(f, d) for f, d in zip(out, data, strict=True)]
+            pairs = [new] if old == new or not any(old.values()) else [new, old]
+            atomic_write_text(p / EXPORT_MANIFEST, _manifest(pairs))
+            for tmp, f in zip(temps, out, strict=True):
+                os.replace(tmp, f)
+            atomic_write_text(p / EXPORT_MANIFEST, _manifest([new]))
+        finally:
+            for tmp in temps:
+                if tmp.exists():
+                    tmp.unlink()
     return out
+
+
+EXPORT_LOCK_WAIT_S = 30.0
+"""How long an export waits for another export into the same folder (or for a read of it),
+and a read for an export, before giving up with a plain message."""
+
+
+@contextmanager
+def export_lock(folder: Path, exclusive: bool) -> Iterator[None]:
+    """Hold the lock of an export folder: exclusive for an export (which replaces the pair and
+    the manifest), shared for a read (which checks the pair against the manifest and reads the
+    two files). The lock is ``flock`` on the folder itself, so no lock file is left behind;
+    the system drops it when the process ends, however it ends. Where the system has no
+    ``flock`` (Windows) or the file system refuses it on a folder (some network file systems),
+    nothing is locked: the manifest check still refuses a pair mixed by a stopped export."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # not there (a read reports the missing files) or not readable
+        yield
+        return
+    try:
+        op = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        deadline = time.monotonic() + EXPORT_LOCK_WAIT_S
+        while True:
+            try:
+                fcntl.flock(fd, op | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    doing = "export into" if exclusive else "read"
+                    raise InputError(
+                        f"{folder}: another `detente record export` into this folder (or a "
+                        f"read of it) has held it for {EXPORT_LOCK_WAIT_S:.0f} s; cannot "
+                        f"{doing} it now: try again when it has finished") from None
+                time.sleep(0.05)
+            except OSError:  # flock refused on this file system: the manifest check remains
+                break
+        yield
+    finally:
+        os.close(fd)  # closing the last descriptor releases the lock
+
+
+@contextmanager
+def reading_exports(files: Iterable[Path]) -> Iterator[None]:
+    """A shared :func:`export_lock` on every folder that ``files`` are read from, so that a
+    read of an exported pair never sees an export half done (it waits for its end)."""
+    with ExitStack() as stack:
+        for folder in sorted({Path(f).parent for f in files}):
+            stack.enter_context(export_lock(folder, exclusive=False))
+        yield
 
 
 def _manifest(pairs: list[dict[str, str | None]]) -> str:

@@ -37,6 +37,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from detente._dburl import IN_MEMORY_REFUSED, in_memory_sqlite
 from detente._limits import read_text
 from detente.errors import InputError, LimitError
 from detente.record._csv import (
@@ -44,6 +45,7 @@ from detente.record._csv import (
     json_as_csv,
     json_problems,
     read_csv_rows,
+    reading_exports,
     write_record_dir,
 )
 from detente.record._model import Agreement, Event, Record, RecordError, unknown_code
@@ -290,33 +292,34 @@ class Store:
                 files.append(p)
             else:
                 raise RecordError([Problem("no such file", "", str(p))])
-        check_export_pair(files)
-        problems: list[Problem] = []
-        agreements: list[Agreement] = []
-        events: list[tuple[Event, str, int]] = []
-        rows: list[tuple[Agreement | Event, str, int, bool]] = []  # every item read, where
-        refused_agreements = False  # an agreement row with a problem (its id may be named)
-        for path in files:
-            try:
-                text = read_text(path, what="a record CSV file")
-            except LimitError:
-                raise
-            except InputError as e:
-                raise RecordError(e.problems) from None
-            at: list[int] = []
-            is_json = path.suffix.lower() == ".json"
-            if is_json:
-                text = json_as_csv(text, str(path))
-            kind, items, probs = read_csv_rows(text, str(path), at)
-            problems.extend(json_problems(probs) if is_json else probs)
-            rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True)
-                        if isinstance(i, Agreement | Event))
-            if kind == "agreements":
-                refused_agreements = refused_agreements or bool(probs)
-                agreements.extend(i for i in items if isinstance(i, Agreement))
-            else:
-                events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
-                              if isinstance(i, Event))
+        with reading_exports(files):  # an export into the folder: wait for its end
+            check_export_pair(files)
+            problems: list[Problem] = []
+            agreements: list[Agreement] = []
+            events: list[tuple[Event, str, int]] = []
+            rows: list[tuple[Agreement | Event, str, int, bool]] = []  # every item read, where
+            refused_agreements = False  # an agreement row with a problem (its id may be named)
+            for path in files:
+                try:
+                    text = read_text(path, what="a record CSV file")
+                except LimitError:
+                    raise
+                except InputError as e:
+                    raise RecordError(e.problems) from None
+                at: list[int] = []
+                is_json = path.suffix.lower() == ".json"
+                if is_json:
+                    text = json_as_csv(text, str(path))
+                kind, items, probs = read_csv_rows(text, str(path), at)
+                problems.extend(json_problems(probs) if is_json else probs)
+                rows.extend((i, str(path), n, is_json) for i, n in zip(items, at, strict=True)
+                            if isinstance(i, Agreement | Event))
+                if kind == "agreements":
+                    refused_agreements = refused_agreements or bool(probs)
+                    agreements.extend(i for i in items if isinstance(i, Agreement))
+                else:
+                    events.extend((i, str(path), n) for i, n in zip(items, at, strict=True)
+                                  if isinstance(i, Event))
         stored = self.record()
         codes = stored.actors() | load_shipped_record().actors()
         for item, f, n, is_json in rows:  # a three-letter code that is no country's: a typo
@@ -477,7 +480,43 @@ def _pg_connect_timeout(url: str) -> tuple[Any, float | None]:
     return parsed.difference_update_query(["connect_timeout"]), (seconds or None)
 
 
-def _why(e: Exception, timeout: float | None = None) -> str:
+def _as_pg8000(url: str) -> str:
+    """``url`` with pg8000 as its driver (the password shown as ``***``), for a message."""
+    try:
+        parsed = make_url(url)
+        return parsed.set(drivername="postgresql+pg8000").render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not parsed: the general form
+        return "postgresql+pg8000://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
+
+
+_INSTALL_PG = "pip install 'detente[postgres]' (or pip install pg8000)"
+
+
+def _driver_missing(e: ImportError, url: str) -> str:
+    """Why a database driver could not be imported, naming the package to install."""
+    missing = e.name or str(e)
+    try:
+        parsed = make_url(url)
+        backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+        explicit = "+" in parsed.drivername
+    except Exception:  # noqa: BLE001 - the URL parsed before the import was tried
+        backend, driver, explicit = "", missing, True
+    if backend != "postgresql":
+        return (f"its driver '{missing}' is not installed, and {backend or 'this'} databases "
+                "are not supported: the record store is an SQLite file or PostgreSQL through "
+                f"pg8000 ({_URL_FORMS})")
+    if driver == "pg8000":
+        if missing != "pg8000":  # pg8000 is there, a package it needs is not
+            return (f"the PostgreSQL driver pg8000 cannot load: the package '{missing}' it "
+                    f"needs is not installed; {_INSTALL_PG}")
+        return f"the PostgreSQL driver pg8000 is not installed: {_INSTALL_PG}"
+    why = ("" if explicit else
+           f" (postgresql:// without a driver means '{driver}', SQLAlchemy's default)")
+    return (f"its driver '{missing}' is not installed{why}; detente's PostgreSQL driver is "
+            f"pg8000: write {_as_pg8000(url)} and {_INSTALL_PG}")
+
+
+def _why(e: Exception, timeout: float | None = None, url: str = "") -> str:
     """Why a store could not be opened, for an operator: what to do, not SQLAlchemy's
     internals (its "[SQL: …]" and "Background on this error" lines)."""
     causes = [e, getattr(e, "orig", None)]
@@ -490,12 +529,12 @@ def _why(e: Exception, timeout: float | None = None) -> str:
         return f"not a database URL; expected {_URL_FORMS}"
     if isinstance(e, NoSuchModuleError):
         kind = str(e).rsplit(":", 1)[-1].strip()
+        if kind.split(".")[0] in ("postgres", "pg", "pgsql"):
+            return (f"'{kind}://' is not a name SQLAlchemy knows for PostgreSQL; write "
+                    f"{_as_pg8000(url)}")
         return f"unknown kind of database '{kind}'; expected {_URL_FORMS}"
     if isinstance(e, ImportError):
-        driver = e.name or str(e)
-        return (f"its driver '{driver}' is not installed; detente's PostgreSQL driver is pg8000: "
-                "write postgresql+pg8000://… (pip install 'detente[postgres]'); other databases "
-                "than SQLite and PostgreSQL are not supported")
+        return _driver_missing(e, url)
     if isinstance(e, TypeError) and "'user'" in str(e):
         return f"no user name in the URL; expected {_URL_FORMS}"
     if isinstance(e, DBAPIError):
@@ -518,8 +557,15 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     """Open (creating if needed) the store at ``url`` (see the module doc for the default).
 
     With ``seed`` (the default), a new, empty store receives the shipped dataset on first use.
-    A store created with ``seed=False``, or one the user emptied, stays empty.
+    A store created with ``seed=False``, or one the user emptied, stays empty. An in-memory
+    SQLite database (``sqlite://``, ``sqlite:///:memory:``, ``:memory:``) is refused (an
+    :class:`~detente.errors.InputError`): each connection would see its own, empty one.
     """
+    given = url or os.environ.get(ENV_VAR, "").strip()  # as written: ":memory:" is no path
+    if given and in_memory_sqlite(given):
+        where = "" if url else f" (${ENV_VAR})"
+        raise InputError(f"cannot open the record store at {shown_url(given)}{where}: "
+                         f"{IN_MEMORY_REFUSED}")
     url = _as_url(url) if url else default_url()
     if url.startswith("sqlite:///"):
         file = Path(url.removeprefix("sqlite:///"))
@@ -547,7 +593,7 @@ def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any)
     except (StoreBusyError, InputError):
         raise
     except Exception as e:  # noqa: BLE001 - turned into a clear message
-        raise InputError(f"cannot open the record store at {shown}: {_why(e, timeout)}"
+        raise InputError(f"cannot open the record store at {shown}: {_why(e, timeout, url)}"
                          ) from None
     store = Store(engine, shown)
     if store.meta("seeded") is None:

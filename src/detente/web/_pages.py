@@ -282,6 +282,7 @@ def forecast_page(request: Request, s: Ref = None,
             for f in iterating]
     trades = next((list(f.diagnostics.get("exchanges", []))[:200] for f in fs
                    if f.model == "exchange"), None)
+    from detente._format import TIE_LEGEND, TIE_MARK
     from detente.collective import beside_status_quo
 
     downloads = {f: f"/forecast/download?{_qs(s=s, model=chosen, seed=seed, format=f)}"
@@ -291,7 +292,8 @@ def forecast_page(request: Request, s: Ref = None,
                  forecasts=fs, columns=beside_status_quo(fs), figs=figs, traj=traj,
                  trades=trades, focus=focus,
                  issues=issues, chosen=chosen, all_models=all_models, seed=seed,
-                 shipped=st.shipped(), fmt=_fmt, digits=_digits(sc))
+                 shipped=st.shipped(), fmt=_fmt, digits=_digits(sc), tie_mark=TIE_MARK,
+                 tie_legend=TIE_LEGEND)
 
 
 def _digits(sc: Any) -> dict[str, int]:

@@ -54,5 +54,9 @@ class WebSettings:
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:
+        from detente._dburl import IN_MEMORY_REFUSED, in_memory_sqlite
+
+        if self.db is not None and in_memory_sqlite(self.db):
+            raise ValueError(f"db={self.db!r}: {IN_MEMORY_REFUSED}")
         if self.allow_writes and not self.token:
             raise ValueError("allow_writes needs a token")
