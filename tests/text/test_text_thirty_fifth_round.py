@@ -54,6 +54,11 @@ NO_FACT: list[tuple[str, str]] = [
     # a head that says no kind ("the agreement") is not read by a year written in the article
     ("generic-head", "Gulf news\n\nIsrael and Iran fought a twelve-day war in June 2025. "
      "Tehran accused Israel of violating the agreement."),
+    # a bare moratorium in an article that states another moratorium's topic is that one's
+    # (the twelfth round's reading), not the record's moratorium of the written year
+    ("stated-moratorium", "Missiles\n\nIn 2025 the White House said the United States was "
+     "abandoning the moratorium. The Kremlin recalled its moratorium on the deployment of "
+     "intermediate-range missiles."),
     # a year after the present is a plan, not the article's year (the latest is 2012)
     ("future-year", "Skies over Syria\n\nRussian and American jets flew over Syria in 2012, "
      "and plans run to 2090. Russia suspended the memorandum."),
