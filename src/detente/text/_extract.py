@@ -1585,6 +1585,14 @@ class Extractor:
         # in the present, as an undated name is: "the ceasefire" is one the record has not
         # seen end
         undated = state.undated = year is None and not _ANY_YEAR.search(article.text)
+        # (thirty-fifth round) an article with no dateline that writes years: the kind reader
+        # takes the latest year written in it as the article's year (a report is written after
+        # what it tells), as the topic resolver reads a year written in the article
+        kind_year = year if year is not None else _latest_year(article.text)
+        # (a bare "the moratorium" in an article that states one moratorium's topic is that
+        # one, the twelfth round's reading; a written year does not read it by its kind)
+        stated = self._article_moratorium(article.text) if year is None and \
+            "oratorium" in article.text else None
         for rows in parsed:
             for _, st, mine in rows:
                 # (twenty-second round: not a process's talks, "the Six-Party Talks", named for
@@ -1594,8 +1602,8 @@ class Extractor:
                 if not any(label == "AGR" for label, *_ in mine):
                     if desc := self._described_agreement(st, year):
                         state.named.append((k, desc.key, desc.text))
-                    elif (desc := self._kind_agreement(st, codes, year, generic, proper,
-                                                       undated) or
+                    elif (desc := self._kind_agreement(st, codes, kind_year, generic, proper,
+                                                       undated, year is None, stated) or
                           self._worded_agreement(st, codes)) and (all(
                             n[1] == desc.key for n in state.named) or
                             # (fifteenth round) a year of signature written in the phrase
@@ -1938,7 +1946,8 @@ class Extractor:
 
     def _kind_agreement(self, s: str, codes: frozenset[str], year: int | None,
                         generic: bool = True, proper: frozenset[str] = frozenset(),
-                        undated: bool = False) -> _Ent | None:
+                        undated: bool = False, written: bool = False,
+                        stated: str | None = None) -> _Ent | None:
         """"the ceasefire", "a framework to destroy Syria's chemical weapons", "the self-declared
         moratorium": a treaty noun phrase naming no agreement is the record's one agreement of
         that kind (a ceasefire by the record's kind, a moratorium, framework, memorandum,
@@ -1985,7 +1994,10 @@ class Extractor:
                     return _Ent("AGR", dated[0], m.start("head"), m.end("head"),
                                 s[m.start():after.end()] if after else m.group(0))
                 continue  # several signed that year fit as well, or none: no reading
-            if year is None and not undated:
+            # (thirty-fifth round) a year written in an article with no dateline reads a head
+            # that says a kind, not "the agreement" or "the deal"; a moratorium only as the one
+            # whose topic the article states, if it states one
+            if (year is None and not undated) or (written and group == "any"):
                 continue
             mods = [w.lower().strip(".,'’") for w in re.split(r"[\s\-–]+", m.group("mods") or "")
                     if w[:1].isupper() and w.lower() not in self.gazetteer.actors and
@@ -2030,6 +2042,8 @@ class Extractor:
                 hits = [(aid, low) for aid, low in hits if overlap[aid] == best]
                 hits = [(aid, low) for aid, low in hits if all(w in low for w in mods)]
                 hits = [h for h in hits if self.signed_on.get(h[0], "")[5:] in days] or hits
+                if written and group == "moratorium" and stated is not None:
+                    hits = [h for h in hits if h[0] == stated]
                 if len(hits) == 1:
                     return _Ent("AGR", hits[0][0], m.start("head"), m.end("head"), m.group(0))
                 if hits:
@@ -3880,6 +3894,14 @@ def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
     """How many of the article's actors are among an agreement's parties ("the rebels", coded
     ``ARMED``, count once if it has non-state armed parties)."""
     return len(codes & parties) + (ARMED in codes and bool(parties & NON_STATE))
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year (1945 to the present) written in ``text``, or None: the year of an
+    article with no dateline, read from what it tells (a year after the present is a deadline
+    or a plan, not the article's)."""
+    years = [y for y in map(int, _ANY_YEAR.findall(text)) if 1945 <= y <= date.today().year]
+    return max(years, default=None)
 
 
 def _article_month(paras: list[tuple[int, str]]) -> str | None:
