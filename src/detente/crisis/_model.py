@@ -145,6 +145,12 @@ PATRON_SUPPORT = 0.0
 #: the revision. See :func:`yield_concession`.
 YIELD_COST = 0.0
 
+#: τ, whether the challenger's counterpart is the targets of its threat, each deciding for itself
+#: (design revision 13 of docs/crisis.md, ``target_consent``): 1 = B's side is the actors the
+#: threat imposes on (:func:`threat_targets`), capability-weighted among themselves, and every one
+#: of them must accept; 0 = the model before the revision (every other actor, by capability).
+TARGET_CONSENT = 0.0
+
 #: The largest ``yield_cost`` accepted (a concession under threat then costs six times the issue).
 YIELD_COST_MAX = 5.0
 
@@ -159,7 +165,7 @@ DEFAULTS: dict[str, Any] = {
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
     "power_info": "common", "input_sd": 0.0, "silent_trust": SILENT_TRUST,
     "patron_support": PATRON_SUPPORT, "yield_cost": YIELD_COST,
-    "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
+    "target_consent": TARGET_CONSENT, "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
 }
 
 
@@ -557,8 +563,41 @@ def _standoff(s: CrisisSetup, col: CollectiveLayer, a: int, opts: tuple[OptionSe
     return x
 
 
+def threat_targets(s: CrisisSetup, a: int, opts: tuple[OptionSetup, ...], standoff: np.ndarray
+                   ) -> tuple[int, ...]:
+    """The actors the challenger ``a``'s threat is aimed at and would impose on (design revision
+    13): a coded target t ≠ a of at least one of its options o (the option's ``target``, else
+    every other actor) whom o's imposition moves away from its own positions,
+    ``Σ_{k∈I_o} w_tk (|v_ok − y_tk| − |s_k − y_tk|) > 1e-9`` (I_o the issues o imposes, v_o the
+    imposed values, y_t t's positions on the channel — an issue where t holds none counts zero —
+    w_t its stake weights, s the standoff)."""
+    out: set[int] = set()
+    for o in opts:
+        for t in o.targets:
+            if t == a or t in out:
+                continue
+            loss = 0.0
+            for k, v in o.imposes.items():
+                y = s.ideal[t, k]
+                if not s.present[t, k] or math.isnan(y):
+                    continue
+                loss += float(s.weight[t, k]) * (abs(v - float(y))
+                                                  - abs(float(standoff[k]) - float(y)))
+            if loss > 1e-9:
+                out.add(t)
+    return tuple(sorted(out))
+
+
+def check_target_consent(value: Any) -> None:
+    if isinstance(value, bool) or value not in (0, 1):
+        raise InputError(f"target_consent must be 0 (the challenger's counterpart is every other "
+                         f"actor, by capability) or 1 (the targets of its threat, each deciding "
+                         f"for itself), got {value!r}")
+
+
 def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str | None,
-          counterpart: str, silent_trust: float = SILENT_TRUST) -> tuple[Dyad, str]:
+          counterpart: str, silent_trust: float = SILENT_TRUST,
+          target_consent: float = TARGET_CONSENT) -> tuple[Dyad, str]:
     opts = tuple(o for o in s.options if o.holder == a)
     n_a = s.n_actors
     others = np.arange(n_a) != a
@@ -572,6 +611,16 @@ def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str |
     vetoes = tuple(sorted({j for k in np.flatnonzero(issues) if s.kind[k] == "joint"
                            for j in s.joint[k] if j != a}))
     standoff = _standoff(s, col, a, opts, issues)
+    if target_consent:
+        # design revision 13: B's side is the threat's targets, each with its own veto
+        tset = list(threat_targets(s, a, opts, standoff))
+        if tset:
+            beta = np.zeros(n_a)
+            beta[tset] = s.capability[tset]
+            if beta.sum() <= 0:
+                beta[tset] = 1.0
+            beta = beta / beta.sum()
+            vetoes = tuple(sorted(set(vetoes) | set(tset)))
     agreement_base = col.unconditional.copy()
     win = np.empty((len(opts), s.n_issues))
     lose = np.empty((len(opts), s.n_issues))
@@ -892,6 +941,7 @@ def analyse(
     power_shift: float = 0.0,
     silent_trust: float = SILENT_TRUST,
     yield_cost: float = YIELD_COST,
+    target_consent: float = TARGET_CONSENT,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals).
@@ -901,6 +951,7 @@ def analyse(
     the counterpart's cost of yielding to the threat (design revision 12)."""
     check_silent_trust(silent_trust)
     check_yield_cost(yield_cost)
+    check_target_consent(target_consent)
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
     gen = as_generator(rng)
@@ -912,7 +963,7 @@ def analyse(
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
     when = as_of or (_as_of(scenario) if is_record(trust) else None)  # record trust only
-    d, how = _dyad(s, col, a, trust, when, counterpart, silent_trust)
+    d, how = _dyad(s, col, a, trust, when, counterpart, silent_trust, target_consent)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
@@ -929,7 +980,7 @@ def analyse(
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
         {"proposal_index": k, "audience_cost_scale": audience_cost_scale,
          "broken_promise": broken_promise, "power_shift": power_shift, "broken": broken,
-         "yield_cost": yield_cost},
+         "yield_cost": yield_cost, "target_consent": target_consent},
     )
 
 
@@ -1063,6 +1114,7 @@ def _crisis_forecast_one(
     silent_trust: float = SILENT_TRUST,
     patron_support: float = PATRON_SUPPORT,
     yield_cost: float = YIELD_COST,
+    target_consent: float = TARGET_CONSENT,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -1089,7 +1141,8 @@ def _crisis_forecast_one(
                  challenger=challenger, counterpart=counterpart, rng=CANDIDATE_SEED,
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
                  as_of=as_of, power=power, broken_promise=broken_promise,
-                 power_shift=power_shift, silent_trust=silent_trust, yield_cost=yield_cost)
+                 power_shift=power_shift, silent_trust=silent_trust, yield_cost=yield_cost,
+                 target_consent=target_consent)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -1359,6 +1412,12 @@ _OPTIONS = {
                                      "concedes on the issues the threat imposes (reputation "
                                      "for resolve: Schelling 1966, Sechser 2010; design "
                                      "revision 12); 0 = none"),
+    "target_consent": Option(TARGET_CONSENT, "τ: who accepts or refuses the challenger's "
+                                             "demand — 0: every other actor, weighted by "
+                                             "capability; 1: the targets of its threat (those "
+                                             "its imposition moves away from their positions), "
+                                             "each of whom must accept (design revision 13)",
+                             choices=(0.0, 1.0)),
     "silent_trust": Option(SILENT_TRUST, "κ₀: the trust each way in a dyad the record has no "
                                          "events for (design revision 10); 1 = full trust, "
                                          "0.5 = the record's own prior mean; trust from events "
@@ -1409,6 +1468,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         silent_trust=float(opts["silent_trust"]),
         patron_support=float(opts["patron_support"]),
         yield_cost=float(opts["yield_cost"]),
+        target_consent=float(opts["target_consent"]),
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
