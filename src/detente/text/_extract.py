@@ -151,7 +151,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"bound\s+(?:by|to)\b", re.I)),
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
                             r"(?:bound\s+(?:by|to)|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+"
-                            r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+again\s+(?:be|being)\s+"
+                            r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+(?:again\s+)?(?:be|being)\s+"
                             r"(?:legally\s+)?bound\s+(?:by|to)\b(?=\s+(?:the|this|that|its|any)\b)|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
@@ -978,7 +978,7 @@ def _sentence_subject(prev: str, codes: Sequence[tuple[str, int, int]]) -> str |
 _EFFORT = re.compile(r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
                      r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
                      r"(?:best\s+)?)\s*to\s+(?:\w+ly\s+)?$", re.I)
-_NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
+_NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never(?:\s+again)?)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
@@ -2368,6 +2368,15 @@ class Extractor:
                     not _KEPT_NOUN_RE.match(s, t1) and _KEPT_NAME_RE.match(s, t1) and \
                     not any(t1 <= e.start < t1 + _CAP_RUN.match(s, t1).end()  # type: ignore[union-attr]
                             - t1 for e in agr_ents):
+                continue
+            # (thirty-fifth round) carrying an agreement out is an act only as told done or
+            # doing ("started implementing the deal", "implemented its terms"): not as the bare
+            # infinitive or after a preposition ("steps to implement", "agreed to start
+            # implementing", "hesitating in implementing"), save after a commitment ("its
+            # commitment for implementing", "committed to carrying out": kept, as "remains
+            # committed to" is)
+            if etype == "kept" and _CARRY_OUT.match(ttext) and \
+                    _PURPOSE_BEFORE.search(s, 0, t0) and not _COMMITTED_BEFORE.search(s, 0, t0):
                 continue
             # "Iran has been fully compliant with": only with a state (or "it", "they") as the
             # subject right before the copula (not "whether the actions of ... are compliant")
@@ -4102,6 +4111,14 @@ _WORD = re.compile(r"[a-z]+")
 _KEPT_FORMS = frozenset(re.sub(r"\s+", " ", f.lower()) for e in LEXICON if e.type == "kept"
                         for v in e.verbs for f in forms(v))
 _KEPT_NOUN_RE = re.compile(KEPT_NOUN, re.I)
+#: (thirty-fifth round) the verbs of carrying an agreement out, and what before them makes
+#: the act a purpose or an attempt rather than a deed (``_sentence``)
+_CARRY_OUT = re.compile(r"(?:implement|carr(?:y|ies|ied|ying)\s+(?:out|through))", re.I)
+_PURPOSE_BEFORE = re.compile(r"\b(?:to|in|of|for|on|about|at|from|without|towards?)\s+"
+                             r"(?:(?:start|begin|began|begun|continu|resum)\w*\s+)?"
+                             r"(?:\w+ly\s+)?$", re.I)
+_COMMITTED_BEFORE = re.compile(r"\bcommit(?:ted|ment|ments)\s+(?:to|for)\s+(?:\w+ly\s+)?$",
+                               re.I)
 _KEPT_NAME_RE = re.compile(KEPT_NAME, re.I)
 #: (twenty-sixth round) the subject of a violation told as an act already reported: "the
 #: deployment is", "the radar was", "This, again, is", "that the move was" (a determiner, at most

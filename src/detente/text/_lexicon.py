@@ -250,6 +250,27 @@ LEXICON: tuple[Entry, ...] = (
     # not "reconfirmed the deal in 2010", which may be a new signing or protocol)
     Entry("kept", verbs=("reaffirm",), follow=_REAFFIRMED),
     Entry("compliance_restored", verbs=("rejoin", "resume")),
+    # (thirty-fifth round) acts told without the usual verbs. Membership given up: "ceased to
+    # be a party to the treaty", "is no longer a party to the accord" (not "ceased to be a
+    # threat", "no longer a party of government")
+    Entry("withdrew", verbs=("cease to be",), nouns=("no longer a party", "no longer party",
+                                                     "no longer a signatory"),
+          follow=r"\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?(?:party|parties|signatory|"
+                 r"signatories)?\s*(?:to|of)\s+(?:the|this|that|its|their)?\s*"
+                 r"(?:[\w'’()-]+\s+){0,6}?(?:treaty|agreement|accord|deal|pact|convention|"
+                 r"protocol|memorandum|framework)\b|\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?"
+                 r"(?:party|parties|signatory|signatories)\s+(?:to|of)\s+(?:the\s+)?"
+                 r"(?-i:[A-Z])"),
+    # an agreement worked against as its object: "are undermining the Founding Act",
+    # "sabotaged the ceasefire" (not "undermined confidence in the treaty")
+    Entry("violation_alleged", verbs=("undermine", "subvert", "sabotage"),
+          follow=_BROKEN_OBJECT),
+    # carrying an agreement out: "implemented the terms of the deal", "carried out its
+    # obligations under the accord" (the object as for the other verbs of keeping)
+    Entry("kept", verbs=("implement", "carry out", "carry through")),
+    # "affixed their signatures to the accord"
+    Entry("signed", verbs=("affix", "put"), follow=r"\s+(?:their|his|her|its|the)\s+"
+                                                 r"signatures?\s+(?:to|on)\b"),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
     # (not "renewed talks", "extended its offensive", "renewal of fighting": what is renewed
