@@ -286,6 +286,21 @@ _KEYS: list[tuple[str, ...]] = [
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
      "carr", "resum"),
 ]
+# (thirty-fifth round) acts told without the usual verbs, first so that they win over the
+# verb inside them: a decision to withdraw or suspend reversed is a return ("reversed its
+# decision to withdraw from the NPT"; not the withdrawal); turning away from an agreement or
+# its implementation is a violation ("turning its face away from the implementation of the
+# joint statement", "turned its back on the accord")
+_TRIGGERS.insert(0, ("compliance_restored", re.compile(
+    r"\b(?:revers|rescind|revok|retract|cancel)\w*\s+(?:its|their|his|her|the|that|this)\s+"
+    r"(?:earlier\s+|previous\s+)?(?:decision|move|plan|notice|announcement)\s+(?:to|of)\s+"
+    r"(?:withdraw\w*|leav(?:e|ing)|quit\w*|exit\w*|suspend\w*|pull(?:ing)?\s+out)\b", re.I)))
+_KEYS.insert(0, ("revers", "rescind", "revok", "retract", "cancel"))
+_TRIGGERS.insert(1, ("violation_alleged", re.compile(
+    r"\bturn(?:s|ed|ing)?\s+(?:its|their|his|her|our)\s+(?:face|back)s?\s+(?:away\s+from|on)"
+    r"\b(?=\s+(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,5}?(?:implementation|treaty|"
+    r"agreements?|accords?|deal|pact|statement|declaration|commitments?|obligations)\b)", re.I)))
+_KEYS.insert(1, ("turn",))
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
 _TRIGGERS.append(("signed", re.compile(
@@ -545,7 +560,9 @@ _HYP = re.compile(
     r"(?:no|any) plans? to|(?:no|any) intention|vote on|decide whether|"
     r"(?:conditions?|terms|preconditions?|prerequisites?) (?:for|of)|"
     r"fail(?:s|ed|ing)? to agree|agree on|"
-    r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
+    r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of|"
+    # (thirty-fifth round) a purpose: "pressure on Russia to ensure it returns to ..."
+    r"(?:to|so as to|in order to) ensure)\b",
     re.I)
 #: (twenty-fourth round) an act imminent, right before the act's word: "is on the verge of
 #: ratifying", "on the brink of withdrawing from", "nearing final ratification of", "close to

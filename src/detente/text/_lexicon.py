@@ -268,6 +268,15 @@ LEXICON: tuple[Entry, ...] = (
     # carrying an agreement out: "implemented the terms of the deal", "carried out its
     # obligations under the accord" (the object as for the other verbs of keeping)
     Entry("kept", verbs=("implement", "carry out", "carry through")),
+    # going back to carrying it out: "returned to implementing the accord", "went back to
+    # full implementation of the deal" (not "returned to the negotiating table")
+    Entry("compliance_restored", verbs=("return to", "come back to", "go back to"),
+          follow=r"\s+(?:(?:the|its|their|full)\s+)*(?:implement\w*|observ(?:ing|ance))\b"),
+    # "dropped out of the accord" (a treaty noun or a name as object; not "dropped out of the
+    # race")
+    Entry("withdrew", verbs=("drop out of",), follow=_AGREEMENT_OBJECT),
+    # "remained within the treaty's limits"
+    Entry("kept", verbs=("remain within",)),
     # "affixed their signatures to the accord"
     Entry("signed", verbs=("affix", "put"), follow=r"\s+(?:their|his|her|its|the)\s+"
                                                  r"signatures?\s+(?:to|on)\b"),
@@ -300,7 +309,7 @@ def lexicon_patterns() -> list[tuple[str, re.Pattern[str]]]:
         follow = e.follow
         if e.type == "kept" and not follow:
             follow = _KEPT_OBJECT
-        elif e.type == "compliance_restored":
+        elif e.type == "compliance_restored" and not follow:
             follow = _RESTORED_OBJECT
         body = rf"\b(?:{_alternation(words)})\b"
         if follow:
