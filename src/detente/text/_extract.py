@@ -301,6 +301,15 @@ _TRIGGERS.insert(1, ("violation_alleged", re.compile(
     r"\b(?=\s+(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,5}?(?:implementation|treaty|"
     r"agreements?|accords?|deal|pact|statement|declaration|commitments?|obligations)\b)", re.I)))
 _KEYS.insert(1, ("turn",))
+# ... and so is an agreement's implementation avoided, put off or obstructed ("has
+# deliberately avoided implementing the joint statement", "delayed the implementation of this
+# phase", "dragged its feet on implementing the accords"; not the keeping inside it)
+_TRIGGERS.insert(2, ("violation_alleged", re.compile(
+    r"\b(?:avoid|delay|stall|obstruct|block|sabotag|frustrat|imped|hinder|evad|shirk|"
+    r"drag\w*\s+(?:its|their|his|her)\s+feet\s+on)\w*\s+(?:(?:the|its|their)\s+)?"
+    r"(?:implementation\s+of|implementing|fulfill?ing|carrying\s+out)\b", re.I)))
+_KEYS.insert(2, ("avoid", "delay", "stall", "obstruct", "block", "sabotag", "frustrat",
+                 "imped", "hinder", "evad", "shirk", "drag"))
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
 _TRIGGERS.append(("signed", re.compile(
