@@ -253,18 +253,17 @@ LEXICON: tuple[Entry, ...] = (
     # (thirty-fifth round) acts told without the usual verbs. Membership given up: "ceased to
     # be a party to the treaty", "is no longer a party to the accord" (not "ceased to be a
     # threat", "no longer a party of government")
-    Entry("withdrew", verbs=("cease to be",), nouns=("no longer a party", "no longer party",
-                                                     "no longer a signatory"),
+    Entry("withdrew", verbs=("cease to be",), nouns=("no longer",),
           follow=r"\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?(?:party|parties|signatory|"
-                 r"signatories)?\s*(?:to|of)\s+(?:the|this|that|its|their)?\s*"
-                 r"(?:[\w'’()-]+\s+){0,6}?(?:treaty|agreement|accord|deal|pact|convention|"
-                 r"protocol|memorandum|framework)\b|\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?"
-                 r"(?:party|parties|signatory|signatories)\s+(?:to|of)\s+(?:the\s+)?"
-                 r"(?-i:[A-Z])"),
+                 r"signatories)\s+(?:to|of)\s+(?:(?:the|this|that|its|their)\s+)?(?:(?!(?:on|"
+                 r"about|over|for|with|talks|negotiations)\b)[\w'’()-]+\s+){0,6}?(?:treaty|"
+                 r"agreement|accord|deal|pact|convention|protocol|memorandum|framework)\b|"
+                 r"\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?(?:party|parties|signatory|"
+                 r"signatories)\s+(?:to|of)\s+(?:the\s+)?(?-i:[A-Z])"),
     # an agreement worked against as its object: "are undermining the Founding Act",
     # "sabotaged the ceasefire" (not "undermined confidence in the treaty")
     Entry("violation_alleged", verbs=("undermine", "subvert", "sabotage"),
-          follow=_BROKEN_OBJECT),
+          follow=_BROKEN_OBJECT.replace("agreement|accord|", "agreements?|accords?|")),
     # carrying an agreement out: "implemented the terms of the deal", "carried out its
     # obligations under the accord" (the object as for the other verbs of keeping)
     Entry("kept", verbs=("implement", "carry out", "carry through")),
