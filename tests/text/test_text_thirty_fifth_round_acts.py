@@ -11,7 +11,8 @@ as a purpose ("steps to implement", "agreed to start implementing", "hesitating 
 implementing"); its implementation avoided, delayed or obstructed (a violation, not the keeping
 inside it); a decision to withdraw or suspend reversed (a return, not the withdrawal); turning
 away from an agreement's implementation; returning to implementing; dropping out of; remaining
-within limits; signatures affixed.
+within limits; signatures affixed; participation or the agreement's inspections stopped; an
+act asked about by inversion ("from what moment does Russia stop ...") is no fact.
 """
 
 from __future__ import annotations
@@ -127,6 +128,21 @@ NO_FACT += [
     ("will-affix", _D93 + "Bush and Yeltsin will affix their signatures to START II next week."),
 ]
 
+
+# (10) participation or the agreement's inspections stopped (a suspension); an act asked about
+# by inversion is no fact
+FACTS += [
+    ("stopped-participating", "World news\n2019-03-10\n\nMoscow stopped participating in the "
+     "INF Treaty in February.", [w("inf_1987", "RUS", "suspended")]),
+    ("paused-inspections", "World news\n2022-09-01\n\nRussia paused inspections under New "
+     "START in August.", [w("new_start_2010", "RUS", "suspended")]),
+]
+NO_FACT += [
+    ("asked-when-stop", "World news\n2023-02-22\n\nAsked from what moment does Russia stop "
+     "participating in New START, he gave no date."),
+    ("threatened-to-pause", "World news\n2022-09-01\n\nRussia threatened to pause "
+     "inspections under New START."),
+]
 
 @pytest.mark.parametrize("text", text_params(NO_FACT))
 def test_not_a_fact(text: str) -> None:

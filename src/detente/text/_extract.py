@@ -222,7 +222,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
-        r"honou?r|comply|complying|abid|respect|fulfil|shar)\w*\b|"
+        r"honou?r|comply|complying|abid|respect|fulfil|shar|participat)\w*\b|"
         r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b|\bhalt\s+to\b(?=\s+(?:the|an?|its|their)\s+"
@@ -919,6 +919,9 @@ _IMPLICATIVE = re.compile(
     re.I)
 #: a question: the sentence ends in a question mark (closing quotes allowed)
 _QUESTION = re.compile(r"\?[\"”’']?\s*$")
+_INVERTED_QUESTION = re.compile(
+    r"\b(?:what|when|whether|how|why|which)\b(?:\s+(?!(?:i|we|you|they|he|she|it)\b)[\w'’-]+)"
+    r"{0,3}?\s+(?:does|do|did)\s+(?:(?!(?:that|is|are|was|were)\b)[\w.'’-]+\s+){1,4}$", re.I)
 #: a determiner or possessive right before a trigger makes it a noun ("an exit", "Russia's exit")
 _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[A-Z][\w.]*)\s+"
                          r"(?:[a-z-]+\s+)?$")
@@ -3612,6 +3615,10 @@ class Extractor:
                     not re.search(r"\b(?:was|were|been|be|is|are|has|have|had)\s+(?:\w+\s+)?"
                                   r"(?:treaty|agreements?|accords?|deal|pact)\s+$",
                                   s[max(c0, t0 - 40):t0], re.I)):
+                hyp = True
+            # (thirty-fifth round) nor a question asked by inversion, without its question
+            # mark in the sentence: "from what moment does Russia stop participating in ..."
+            if _INVERTED_QUESTION.search(s, max(0, t0 - 120), t0):
                 hyp = True
             # "New START expires in 2026": a scheduled end, not a reported one
             if etype == "expired" and re.fullmatch(r"(?:expires|lapses|runs out)", ttext.lower()):

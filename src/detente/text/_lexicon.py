@@ -276,6 +276,11 @@ LEXICON: tuple[Entry, ...] = (
     Entry("withdrew", verbs=("drop out of",), follow=_AGREEMENT_OBJECT),
     # "remained within the treaty's limits"
     Entry("kept", verbs=("remain within",)),
+    # the agreement's inspections halted: "paused inspections under the treaty", "put on-site
+    # inspections on hold" is not read (the object between)
+    Entry("suspended", verbs=("pause", "halt", "freeze", "stop", "suspend"),
+          follow=r"\s+(?:(?:all|the|its|their|mutual|on-site|onsite)\s+)*inspections\s+"
+                 r"(?:under|of|required\s+by|provided\s+(?:for\s+)?by)\b"),
     # "affixed their signatures to the accord"
     Entry("signed", verbs=("affix", "put"), follow=r"\s+(?:their|his|her|its|the)\s+"
                                                  r"signatures?\s+(?:to|on)\b"),
