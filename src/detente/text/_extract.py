@@ -151,7 +151,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                             r"bound\s+(?:by|to)\b", re.I)),
     ("withdrew", re.compile(r"\b(?:is|are|was|were|be|been)\s+no\s+longer\s+(?:legally\s+)?"
                             r"(?:bound\s+(?:by|to)|tied\s+to)\b|\bno\s+longer\s+(?:be|being)\s+"
-                            r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+again\s+(?:be|being)\s+"
+                            r"(?:legally\s+)?bound\s+(?:by|to)\b|\bnever\s+(?:again\s+)?(?:be|being)\s+"
                             r"(?:legally\s+)?bound\s+(?:by|to)\b(?=\s+(?:the|this|that|its|any)\b)|\bno\s+longer\s+consider(?:s|ed|ing)?\s+(?:itself|"
                             r"themselves)\s+(?:to\s+be\s+)?(?:legally\s+)?(?:bound|obligated|"
                             r"obliged)\b", re.I)),
@@ -222,7 +222,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("suspended", re.compile(
         r"\bsuspen(?:d|ds|ded|ding|sion)\b|\bceas(?:e|ed|es|ing) (?:its |the )?implementation\b|"
         r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)) (?:to )?(?:implement|provid|observ|apply|"
-        r"honou?r|comply|complying|abid|respect|fulfil|shar)\w*\b|"
+        r"honou?r|comply|complying|abid|respect|fulfil|shar|participat)\w*\b|"
         r"\bno longer (?:provide|observe|implement|apply|abide)\w*\b|"
         r"\breduc(?:ed|es|ing) (?:its )?compliance\b|"
         r"\bhalt(?:ed|s|ing)? (?:its )?participation\b|\bhalt\s+to\b(?=\s+(?:the|an?|its|their)\s+"
@@ -286,6 +286,30 @@ _KEYS: list[tuple[str, ...]] = [
     ("launched", "invaded", "attacked", "struck", "bombed", "shelled", "attack", "fire",
      "carr", "resum"),
 ]
+# (thirty-fifth round) acts told without the usual verbs, first so that they win over the
+# verb inside them: a decision to withdraw or suspend reversed is a return ("reversed its
+# decision to withdraw from the NPT"; not the withdrawal); turning away from an agreement or
+# its implementation is a violation ("turning its face away from the implementation of the
+# joint statement", "turned its back on the accord")
+_TRIGGERS.insert(0, ("compliance_restored", re.compile(
+    r"\b(?:revers|rescind|revok|retract|cancel)\w*\s+(?:its|their|his|her|the|that|this)\s+"
+    r"(?:earlier\s+|previous\s+)?(?:decision|move|plan|notice|announcement)\s+(?:to|of)\s+"
+    r"(?:withdraw\w*|leav(?:e|ing)|quit\w*|exit\w*|suspend\w*|pull(?:ing)?\s+out)\b", re.I)))
+_KEYS.insert(0, ("revers", "rescind", "revok", "retract", "cancel"))
+_TRIGGERS.insert(1, ("violation_alleged", re.compile(
+    r"\bturn(?:s|ed|ing)?\s+(?:its|their|his|her|our)\s+(?:face|back)s?\s+(?:away\s+from|on)"
+    r"\b(?=\s+(?:the|this|that|its|their)\s+(?:[\w'’-]+\s+){0,5}?(?:implementation|treaty|"
+    r"agreements?|accords?|deal|pact|statement|declaration|commitments?|obligations)\b)", re.I)))
+_KEYS.insert(1, ("turn",))
+# ... and so is an agreement's implementation avoided, put off or obstructed ("has
+# deliberately avoided implementing the joint statement", "delayed the implementation of this
+# phase", "dragged its feet on implementing the accords"; not the keeping inside it)
+_TRIGGERS.insert(2, ("violation_alleged", re.compile(
+    r"\b(?:avoid|delay|stall|obstruct|block|sabotag|frustrat|imped|hinder|evad|shirk|"
+    r"drag\w*\s+(?:its|their|his|her)\s+feet\s+on)\w*\s+(?:(?:the|its|their)\s+)?"
+    r"(?:implementation\s+of|implementing|fulfill?ing|carrying\s+out)\b", re.I)))
+_KEYS.insert(2, ("avoid", "delay", "stall", "obstruct", "block", "sabotag", "frustrat",
+                 "imped", "hinder", "evad", "shirk", "drag"))
 # "the two sides agreed to the ceasefire", "a joint statement agreeing to the truce": consent to
 # an agreement named or described is its conclusion
 _TRIGGERS.append(("signed", re.compile(
@@ -545,7 +569,9 @@ _HYP = re.compile(
     r"(?:no|any) plans? to|(?:no|any) intention|vote on|decide whether|"
     r"(?:conditions?|terms|preconditions?|prerequisites?) (?:for|of)|"
     r"fail(?:s|ed|ing)? to agree|agree on|"
-    r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of)\b",
+    r"(?:sought|seeks?|seeking) (?:to|an?|the)|insist(?:s|ed|ing)? on|warn(?:s|ed|ing)? of|"
+    # (thirty-fifth round) a purpose: "pressure on Russia to ensure it returns to ..."
+    r"(?:to|so as to|in order to) ensure)\b",
     re.I)
 #: (twenty-fourth round) an act imminent, right before the act's word: "is on the verge of
 #: ratifying", "on the brink of withdrawing from", "nearing final ratification of", "close to
@@ -893,6 +919,9 @@ _IMPLICATIVE = re.compile(
     re.I)
 #: a question: the sentence ends in a question mark (closing quotes allowed)
 _QUESTION = re.compile(r"\?[\"”’']?\s*$")
+_INVERTED_QUESTION = re.compile(
+    r"\b(?:what|when|whether|how|why|which)\b(?:\s+(?!(?:i|we|you|they|he|she|it)\b)[\w'’-]+)"
+    r"{0,3}?\s+(?:does|do|did)\s+(?:(?!(?:that|is|are|was|were)\b)[\w.'’-]+\s+){1,4}$", re.I)
 #: a determiner or possessive right before a trigger makes it a noun ("an exit", "Russia's exit")
 _DETERMINED = re.compile(r"(?:\b(?:a|an|the|its|their|any|this|that)|['’]s|\b[A-Z][\w.]*)\s+"
                          r"(?:[a-z-]+\s+)?$")
@@ -978,7 +1007,7 @@ def _sentence_subject(prev: str, codes: Sequence[tuple[str, int, int]]) -> str |
 _EFFORT = re.compile(r"(?:\b(?:is|are|am|'re|’re|has\s+been|have\s+been)\s+|,\s*)(?:\w+ly\s+)?"
                      r"(?:trying|working|striving|doing\s+(?:its|their|our|everything)\s+"
                      r"(?:best\s+)?)\s*to\s+(?:\w+ly\s+)?$", re.I)
-_NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never\s+again)\b.*\bbound\b", re.I)
+_NO_LONGER_BOUND = re.compile(r"\b(?:no\s+longer|never(?:\s+again)?)\b.*\bbound\b", re.I)
 _DECLARED = re.compile(r"\b(?:said|says|announced|announces|declared|declares|stated|states|"
                        r"added|adds)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|is going to|are going to)\b", re.I)
@@ -2383,6 +2412,15 @@ class Extractor:
                     not any(t1 <= e.start < t1 + _CAP_RUN.match(s, t1).end()  # type: ignore[union-attr]
                             - t1 for e in agr_ents):
                 continue
+            # (thirty-fifth round) carrying an agreement out is an act only as told done or
+            # doing ("started implementing the deal", "implemented its terms"): not as the bare
+            # infinitive or after a preposition ("steps to implement", "agreed to start
+            # implementing", "hesitating in implementing"), save after a commitment ("its
+            # commitment for implementing", "committed to carrying out": kept, as "remains
+            # committed to" is)
+            if etype == "kept" and _CARRY_OUT.match(ttext) and \
+                    _PURPOSE_BEFORE.search(s, 0, t0) and not _COMMITTED_BEFORE.search(s, 0, t0):
+                continue
             # "Iran has been fully compliant with": only with a state (or "it", "they") as the
             # subject right before the copula (not "whether the actions of ... are compliant")
             if etype == "kept" and ttext.lower().startswith("compliant") and not (
@@ -3592,6 +3630,10 @@ class Extractor:
                                   r"(?:treaty|agreements?|accords?|deal|pact)\s+$",
                                   s[max(c0, t0 - 40):t0], re.I)):
                 hyp = True
+            # (thirty-fifth round) nor a question asked by inversion, without its question
+            # mark in the sentence: "from what moment does Russia stop participating in ..."
+            if _INVERTED_QUESTION.search(s, max(0, t0 - 120), t0):
+                hyp = True
             # "New START expires in 2026": a scheduled end, not a reported one
             if etype == "expired" and re.fullmatch(r"(?:expires|lapses|runs out)", ttext.lower()):
                 hyp = True
@@ -4124,6 +4166,14 @@ _WORD = re.compile(r"[a-z]+")
 _KEPT_FORMS = frozenset(re.sub(r"\s+", " ", f.lower()) for e in LEXICON if e.type == "kept"
                         for v in e.verbs for f in forms(v))
 _KEPT_NOUN_RE = re.compile(KEPT_NOUN, re.I)
+#: (thirty-fifth round) the verbs of carrying an agreement out, and what before them makes
+#: the act a purpose or an attempt rather than a deed (``_sentence``)
+_CARRY_OUT = re.compile(r"(?:implement|carr(?:y|ies|ied|ying)\s+(?:out|through))", re.I)
+_PURPOSE_BEFORE = re.compile(r"\b(?:to|in|of|for|on|about|at|from|without|towards?)\s+"
+                             r"(?:(?:start|begin|began|begun|continu|resum)\w*\s+)?"
+                             r"(?:\w+ly\s+)?$", re.I)
+_COMMITTED_BEFORE = re.compile(r"\bcommit(?:ted|ment|ments)\s+(?:to|for)\s+(?:\w+ly\s+)?$",
+                               re.I)
 _KEPT_NAME_RE = re.compile(KEPT_NAME, re.I)
 #: (twenty-sixth round) the subject of a violation told as an act already reported: "the
 #: deployment is", "the radar was", "This, again, is", "that the move was" (a determiner, at most

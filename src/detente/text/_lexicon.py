@@ -250,6 +250,40 @@ LEXICON: tuple[Entry, ...] = (
     # not "reconfirmed the deal in 2010", which may be a new signing or protocol)
     Entry("kept", verbs=("reaffirm",), follow=_REAFFIRMED),
     Entry("compliance_restored", verbs=("rejoin", "resume")),
+    # (thirty-fifth round) acts told without the usual verbs. Membership given up: "ceased to
+    # be a party to the treaty", "is no longer a party to the accord" (not "ceased to be a
+    # threat", "no longer a party of government")
+    Entry("withdrew", verbs=("cease to be",), nouns=("no longer",),
+          follow=r"\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?(?:party|parties|signatory|"
+                 r"signatories)\s+(?:to|of)\s+(?:(?:the|this|that|its|their)\s+)?(?:(?!(?:on|"
+                 r"about|over|for|with|talks|negotiations)\b)[\w'’()-]+\s+){0,6}?(?:treaty|"
+                 r"agreement|accord|deal|pact|convention|protocol|memorandum|framework)\b|"
+                 r"\s+(?:(?:a|an)\s+)?(?:(?:state|member)\s+)?(?:party|parties|signatory|"
+                 r"signatories)\s+(?:to|of)\s+(?:the\s+)?(?-i:[A-Z])"),
+    # an agreement worked against as its object: "are undermining the Founding Act",
+    # "sabotaged the ceasefire" (not "undermined confidence in the treaty")
+    Entry("violation_alleged", verbs=("undermine", "subvert", "sabotage"),
+          follow=_BROKEN_OBJECT.replace("agreement|accord|", "agreements?|accords?|")),
+    # carrying an agreement out: "implemented the terms of the deal", "carried out its
+    # obligations under the accord" (the object as for the other verbs of keeping)
+    Entry("kept", verbs=("implement", "carry out", "carry through")),
+    # going back to carrying it out: "returned to implementing the accord", "went back to
+    # full implementation of the deal" (not "returned to the negotiating table")
+    Entry("compliance_restored", verbs=("return to", "come back to", "go back to"),
+          follow=r"\s+(?:(?:the|its|their|full)\s+)*(?:implement\w*|observ(?:ing|ance))\b"),
+    # "dropped out of the accord" (a treaty noun or a name as object; not "dropped out of the
+    # race")
+    Entry("withdrew", verbs=("drop out of",), follow=_AGREEMENT_OBJECT),
+    # "remained within the treaty's limits"
+    Entry("kept", verbs=("remain within",)),
+    # the agreement's inspections halted: "paused inspections under the treaty", "put on-site
+    # inspections on hold" is not read (the object between)
+    Entry("suspended", verbs=("pause", "halt", "freeze", "stop", "suspend"),
+          follow=r"\s+(?:(?:all|the|its|their|mutual|on-site|onsite)\s+)*inspections\s+"
+                 r"(?:under|of|required\s+by|provided\s+(?:for\s+)?by)\b"),
+    # "affixed their signatures to the accord"
+    Entry("signed", verbs=("affix", "put"), follow=r"\s+(?:their|his|her|its|the)\s+"
+                                                 r"signatures?\s+(?:to|on)\b"),
     Entry("signed", verbs=("ink",)),
     Entry("ratified", verbs=("ratify",), nouns=("ratification",)),
     # (not "renewed talks", "extended its offensive", "renewal of fighting": what is renewed
@@ -279,7 +313,7 @@ def lexicon_patterns() -> list[tuple[str, re.Pattern[str]]]:
         follow = e.follow
         if e.type == "kept" and not follow:
             follow = _KEPT_OBJECT
-        elif e.type == "compliance_restored":
+        elif e.type == "compliance_restored" and not follow:
             follow = _RESTORED_OBJECT
         body = rf"\b(?:{_alternation(words)})\b"
         if follow:
