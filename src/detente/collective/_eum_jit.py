@@ -279,11 +279,11 @@ with warnings.catch_warnings():
         return (lo + hi) / 2.0
 
     @_jit
-    def _tallies(ux, m, n, cut, wu, prefix, noise, positive, net):  # type: ignore[no-untyped-def]
+    def _tallies(ux, m, n, cut, wu, prefix, noise, positive, net, pt):  # type: ignore[no-untyped-def]
         """:func:`._eum_kernel._positive_votes` of one row between its ``m`` distinct positions
         ``ux`` (ascending), from ``wu[k', P]`` (the vote of the ``k'``-th of the ``n`` voters
         by position on position ``P``, already weighted): actors at one position have the same
-        tallies, summed here once."""
+        tallies, summed here once. ``pt``: ``positive`` transposed (for :func:`_prob`)."""
         for i in range(m):
             prefix[0, i] = 0.0
         for k in range(n):
@@ -301,21 +301,23 @@ with warnings.catch_warnings():
                 if abs(nt) <= noise:
                     nt = 0.0
                 positive[i, j] = pos
+                pt[j, i] = pos
                 net[i, j] = nt
 
     @_jit
-    def _prob(positive, net, m, pid, counts, kind, p):  # type: ignore[no-untyped-def]
+    def _prob(positive, pt, net, m, pid, counts, kind, p):  # type: ignore[no-untyped-def]
         """:func:`._eum_kernel._probability` of one row between its ``m`` distinct positions,
         from their tallies (``pid[i]``: actor ``i``'s position; ``scholz_code`` sums over the
-        pairs of actors, in their order)."""
+        pairs of actors, in their order). ``pt[i, j]`` is ``positive[j, i]`` (rows read in
+        order: the divisions run as vectors)."""
         if kind == 0:
             for i in range(m):
                 for j in range(m):
-                    p[i, j] = positive[i, j] / max(positive[i, j] + positive[j, i], _TINY)
+                    p[i, j] = positive[i, j] / max(positive[i, j] + pt[i, j], _TINY)
         elif kind == 1:
             for i in range(m):
                 for j in range(m):
-                    den = positive[i, j] + positive[j, i]
+                    den = positive[i, j] + pt[i, j]
                     p[i, j] = max(net[i, j], 0.0) / den if den > 0 else 0.0
         else:
             n = pid.shape[0]
@@ -337,6 +339,28 @@ with warnings.catch_warnings():
         if eftekhari:
             return 1.0 if dmu_i < dist_ij - TOL else 0.0
         return t_value
+
+    @_jit
+    def _least(key, n):  # type: ignore[no-untyped-def]
+        """The least of ``key[:n]`` as ``min`` takes it in order (a NaN is never taken), in
+        four running minima: the same value (a set's least is one value; only the sign of a
+        zero may differ, which no caller reads) without a chain of ``n`` dependent
+        comparisons."""
+        l0 = np.inf
+        l1 = np.inf
+        l2 = np.inf
+        l3 = np.inf
+        j = 0
+        while j + 4 <= n:
+            l0 = min(l0, key[j])
+            l1 = min(l1, key[j + 1])
+            l2 = min(l2, key[j + 2])
+            l3 = min(l3, key[j + 3])
+            j += 4
+        while j < n:
+            l0 = min(l0, key[j])
+            j += 1
+        return min(min(l0, l1), min(l2, l3))
 
     @_jit
     def _ub_uw(spread):  # type: ignore[no-untyped-def]
@@ -369,11 +393,12 @@ with warnings.catch_warnings():
         pair = np.empty((n, n), np.bool_)
         dpos = np.empty((n, n))  # distances between the distinct positions
         ux = np.empty(n)  # the distinct positions, ascending
-        pid = np.empty(n, np.int64)  # actor i's position in ux
-        cut = np.empty((n, n), np.int32)
+        pid = np.empty(n, np.uint64)  # actor i's position in ux (unsigned: see vo)
+        cut = np.empty((n, n), np.uint32)
         prefix = np.empty((n + 1, n))
         wu = np.empty((n, n))
         positive = np.empty((n, n))
+        pt = np.empty((n, n))  # positive, transposed
         net = np.empty((n, n))
         p1 = np.empty((n, n))
         p = np.empty((n, n))
@@ -398,7 +423,9 @@ with warnings.catch_warnings():
         key = np.empty(n)
         newx = np.empty(n)
         loss_m = np.empty(n)
-        vo = np.empty(n, np.int64)
+        # (unsigned indices: no wraparound test before each gather they index)
+        vo = np.empty(n, np.uint64)
+        pend = np.empty(n, np.int64)  # position k's actors end at vo[pend[k]]
         gap_k = np.empty(n)
         base_k = np.empty(n)
         lose_k = np.empty(n)
@@ -439,9 +466,13 @@ with warnings.catch_warnings():
             for k in range(n):
                 v = xb[vo[k]]
                 if m == 0 or v != ux[m - 1]:
+                    if m > 0:
+                        pend[m - 1] = k
                     ux[m] = v
                     m += 1
                 pid[vo[k]] = m - 1
+            if m > 0:
+                pend[m - 1] = n
             for i in range(m):
                 for j in range(m):
                     df = ux[i] - ux[j]
@@ -500,8 +531,8 @@ with warnings.catch_warnings():
                     pk = pid[vk]
                     for i in range(m):
                         wu[k, i] = dpos[pk, i] * w[b, vk]
-                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, m, pid, counts, prob_kind, p1)
+                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net, pt)
+                _prob(positive, pt, net, m, pid, counts, prob_kind, p1)
                 if unit:
                     # every share is 1 but i's against itself, 0, at distance 0 like every
                     # actor at i's position: lost and reach depend on i's position only
@@ -629,8 +660,8 @@ with warnings.catch_warnings():
                         pk = pid[vk]
                         for i in range(m):
                             wu[k, i] = dpos[pk, i] * w[b, vk]
-                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net)
-                _prob(positive, net, m, pid, counts, prob_kind, p)
+                _tallies(ux, m, n, cut, wu, prefix, noise, positive, net, pt)
+                _prob(positive, pt, net, m, pid, counts, prob_kind, p)
             o_gap = o_near + nm
             o_sq = o_gap + nm
             o_alt = o_sq + n
@@ -731,27 +762,27 @@ with warnings.catch_warnings():
                 else:
                     # the candidates: lost conflicts, else compromises, else every move
                     # ("nearest": every move)
-                    cm = moving
+                    sel = 0  # moving (an index, not an array: no reference counting)
                     if accept_kind != 1 and n_lose > 0:
-                        cm = lose
+                        sel = 1  # lose
                     elif accept_kind != 1 and n_give > 0:
-                        cm = give
-                    least = np.inf
+                        sel = 2  # give
                     if accept_kind == 3:
                         for j in range(n):
                             aa = abs(a[i, j])
                             ab = abs(bb[i, j])
                             mid = (aa * xi + ab * xb[j]) / max(aa + ab, _TINY)
                             kv = mid if give[i, j] else abs(offer[i, j] - xi)
-                            kv = kv if cm[i, j] else np.inf
-                            key[j] = kv
-                            least = min(least, kv)
+                            ok = lose[i, j] if sel == 1 else (give[i, j] if sel == 2
+                                                                else moving[i, j])
+                            key[j] = kv if ok else np.inf
                     else:
                         for j in range(n):
                             kv = abs(offer[i, j] - xi)
-                            kv = kv if cm[i, j] else np.inf
-                            key[j] = kv
-                            least = min(least, kv)
+                            ok = lose[i, j] if sel == 1 else (give[i, j] if sel == 2
+                                                                else moving[i, j])
+                            key[j] = kv if ok else np.inf
+                    least = _least(key, n)
                     take = least < np.inf
                     lim = least + TOL
                     for j in range(n):
