@@ -188,6 +188,14 @@ LABELS = {
     "blind65": "sixty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind66": "sixty-sixth blind set, 9 texts (coded by a helper who never ran the extractor)",
     "blind67": "sixty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind68": "sixty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind69": "sixty-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind70": "seventieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind71": "seventy-first blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind72": "seventy-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind73": "seventy-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind74": "seventy-fourth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind75": "seventy-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
