@@ -115,6 +115,14 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind65": (13, 7, 22),  # P 0.65 R 0.37 (35 gold facts; after the 34th round; no leak)
     "blind66": (11, 2, 23),  # P 0.85 R 0.32 (34 gold facts; after the 34th round; 1 leak)
     "blind67": (8, 3, 35),  # P 0.73 R 0.19 (43 gold facts; after the 34th round; no leak)
+    "blind68": (9, 9, 36),  # P 0.50 R 0.20 (45 gold facts; after the 35th round; 1 leak)
+    "blind69": (10, 8, 29),  # P 0.56 R 0.26 (39 gold facts; after the 35th round; 1 leak)
+    "blind70": (6, 7, 38),  # P 0.46 R 0.14 (44 gold facts; after the 35th round; 4 leaks)
+    "blind71": (11, 6, 24),  # P 0.65 R 0.31 (35 gold facts; after the 35th round; no leak)
+    "blind72": (2, 8, 28),  # P 0.20 R 0.07 (30 gold facts; after the 35th round; 2 leaks)
+    "blind73": (6, 10, 31),  # P 0.38 R 0.16 (37 gold facts; after the 35th round; no leak)
+    "blind74": (9, 17, 35),  # P 0.35 R 0.20 (44 gold facts; after the 35th round; 4 leaks)
+    "blind75": (17, 12, 26),  # P 0.59 R 0.40 (43 gold facts; after the 35th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -363,7 +371,9 @@ def main() -> None:
                         "blind52", "blind53", "blind54", "blind55",
                         "blind56", "blind57", "blind58", "blind59",
                         "blind60", "blind61", "blind62", "blind63",
-                        "blind64", "blind65", "blind66", "blind67")
+                        "blind64", "blind65", "blind66", "blind67",
+                        "blind68", "blind69", "blind70", "blind71",
+                        "blind72", "blind73", "blind74", "blind75")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
