@@ -151,6 +151,13 @@ YIELD_COST = 0.0
 #: of them must accept; 0 = the model before the revision (every other actor, by capability).
 TARGET_CONSENT = 0.0
 
+#: δ, whether each challenger bargains with the other challengers it threatens (design revision
+#: 14 of docs/crisis.md, ``several_challengers``): 1 = where several actors hold outside options,
+#: a challenger's counterpart is the other holders that are coded targets of its options
+#: (:func:`rival_holders`), capability-weighted among themselves, and every one of them must
+#: accept; 0 = the model before the revision (every other actor, by capability).
+SEVERAL_CHALLENGERS = 0.0
+
 #: The largest ``yield_cost`` accepted (a concession under threat then costs six times the issue).
 YIELD_COST_MAX = 5.0
 
@@ -165,7 +172,8 @@ DEFAULTS: dict[str, Any] = {
     "standoff_info": "common", "broken_promise": "standoff", "power_shift": 0.0,
     "power_info": "common", "input_sd": 0.0, "silent_trust": SILENT_TRUST,
     "patron_support": PATRON_SUPPORT, "yield_cost": YIELD_COST,
-    "target_consent": TARGET_CONSENT, "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
+    "target_consent": TARGET_CONSENT, "several_challengers": SEVERAL_CHALLENGERS,
+    "base_rate_weight": BASE_RATE_WEIGHT, "base_rate": "bank",
 }
 
 
@@ -595,9 +603,25 @@ def check_target_consent(value: Any) -> None:
                          f"for itself), got {value!r}")
 
 
+def rival_holders(s: CrisisSetup, a: int) -> tuple[int, ...]:
+    """The other challengers the challenger ``a`` threatens (design revision 14): the actors
+    j ≠ a that hold an outside option of their own and are a coded target of at least one of
+    ``a``'s options (the option's ``target``, else every other actor)."""
+    holders = {o.holder for o in s.options} - {a}
+    return tuple(sorted({t for o in s.options if o.holder == a for t in o.targets} & holders))
+
+
+def check_several_challengers(value: Any) -> None:
+    if isinstance(value, bool) or value not in (0, 1):
+        raise InputError(f"several_challengers must be 0 (the challenger's counterpart is every "
+                         f"other actor, by capability) or 1 (the other holders of an outside "
+                         f"option that it threatens, each deciding for itself), got {value!r}")
+
+
 def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str | None,
           counterpart: str, silent_trust: float = SILENT_TRUST,
-          target_consent: float = TARGET_CONSENT) -> tuple[Dyad, str]:
+          target_consent: float = TARGET_CONSENT,
+          several_challengers: float = SEVERAL_CHALLENGERS) -> tuple[Dyad, str]:
     opts = tuple(o for o in s.options if o.holder == a)
     n_a = s.n_actors
     others = np.arange(n_a) != a
@@ -621,6 +645,16 @@ def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str |
                 beta[tset] = 1.0
             beta = beta / beta.sum()
             vetoes = tuple(sorted(set(vetoes) | set(tset)))
+    if several_challengers:
+        # design revision 14: B's side is the other challengers A threatens, each with its veto
+        rset = list(rival_holders(s, a))
+        if rset:
+            beta = np.zeros(n_a)
+            beta[rset] = s.capability[rset]
+            if beta.sum() <= 0:
+                beta[rset] = 1.0
+            beta = beta / beta.sum()
+            vetoes = tuple(sorted(set(vetoes) | set(rset)))
     agreement_base = col.unconditional.copy()
     win = np.empty((len(opts), s.n_issues))
     lose = np.empty((len(opts), s.n_issues))
@@ -942,6 +976,7 @@ def analyse(
     silent_trust: float = SILENT_TRUST,
     yield_cost: float = YIELD_COST,
     target_consent: float = TARGET_CONSENT,
+    several_challengers: float = SEVERAL_CHALLENGERS,
 ) -> CrisisAnalysis:
     """The crisis layer at the believed (nominal) costs: reservation values, the zone of
     agreement, the proposal. ``setup_override`` runs it on a modified setup (counterfactuals).
@@ -952,6 +987,7 @@ def analyse(
     check_silent_trust(silent_trust)
     check_yield_cost(yield_cost)
     check_target_consent(target_consent)
+    check_several_challengers(several_challengers)
     s = setup_override or setup(scenario, channel, contest_exponent)
     col = collective_layer(s)
     gen = as_generator(rng)
@@ -963,7 +999,8 @@ def analyse(
                               np.zeros(s.n_actors), np.zeros(0, dtype=bool), None,
                               s.utility(col.outcome))
     when = as_of or (_as_of(scenario) if is_record(trust) else None)  # record trust only
-    d, how = _dyad(s, col, a, trust, when, counterpart, silent_trust, target_consent)
+    d, how = _dyad(s, col, a, trust, when, counterpart, silent_trust, target_consent,
+                   several_challengers)
     u_s = s.utility(d.standoff) - s.audience_cost(d.standoff, audience_cost_scale, deal=False)
     one = np.ones(1)
     choice, ev, credible, r = _reservations(s, d, u_s, one, one)
@@ -980,7 +1017,8 @@ def analyse(
         float(r[a, 0]), rb, r[:, 0], zone, None if k is None else cands[k], u_s,
         {"proposal_index": k, "audience_cost_scale": audience_cost_scale,
          "broken_promise": broken_promise, "power_shift": power_shift, "broken": broken,
-         "yield_cost": yield_cost, "target_consent": target_consent},
+         "yield_cost": yield_cost, "target_consent": target_consent,
+         "several_challengers": several_challengers},
     )
 
 
@@ -1115,6 +1153,7 @@ def _crisis_forecast_one(
     patron_support: float = PATRON_SUPPORT,
     yield_cost: float = YIELD_COST,
     target_consent: float = TARGET_CONSENT,
+    several_challengers: float = SEVERAL_CHALLENGERS,
 ) -> CrisisResult:
     """One challenger's crisis (see :func:`crisis_forecast`)."""
     if draws < 1:
@@ -1142,7 +1181,7 @@ def _crisis_forecast_one(
                  audience_cost_scale=audience_cost_scale, setup_override=setup_override,
                  as_of=as_of, power=power, broken_promise=broken_promise,
                  power_shift=power_shift, silent_trust=silent_trust, yield_cost=yield_cost,
-                 target_consent=target_consent)
+                 target_consent=target_consent, several_challengers=several_challengers)
     s, d = an.setup, an.dyad
     if d is None:
         x = an.collective.outcome
@@ -1418,6 +1457,14 @@ _OPTIONS = {
                                              "its imposition moves away from their positions), "
                                              "each of whom must accept (design revision 13)",
                              choices=(0.0, 1.0)),
+    "several_challengers": Option(SEVERAL_CHALLENGERS, "δ: where several actors hold outside "
+                                                       "options, who accepts or refuses a "
+                                                       "challenger's demand — 0: every other "
+                                                       "actor, weighted by capability; 1: the "
+                                                       "other holders of an outside option "
+                                                       "that it threatens, each of whom must "
+                                                       "accept (design revision 14)",
+                                  choices=(0.0, 1.0)),
     "silent_trust": Option(SILENT_TRUST, "κ₀: the trust each way in a dyad the record has no "
                                          "events for (design revision 10); 1 = full trust, "
                                          "0.5 = the record's own prior mean; trust from events "
@@ -1469,6 +1516,7 @@ def crisis(scenario: Scenario, c: CompiledScenario, *, rng: np.random.Generator 
         patron_support=float(opts["patron_support"]),
         yield_cost=float(opts["yield_cost"]),
         target_consent=float(opts["target_consent"]),
+        several_challengers=float(opts["several_challengers"]),
         base_rate_weight=opts["base_rate_weight"], base_rate=opts["base_rate"],
     )
     s = res.analysis.setup
