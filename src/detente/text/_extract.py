@@ -3200,6 +3200,19 @@ class Extractor:
             if conj and not re.search(r"\b(?:if|unless|whether)\b", s[c0:h0 + conj.start()],
                                       re.I):
                 h0 = f0 = h0 + conj.end()
+            # (thirty-sixth round) and a past verb coordinated after a past verb with its
+            # object: "Russia rejected the proposal and withdrew" (the object noun, "proposal",
+            # governs nothing past the "and"; not after a modal, an auxiliary, "to" or a
+            # condition: "would have signed the text and ratified it")
+            elif (pc := re.search(r"\b(?P<v>[a-z]+)\s+(?:the|a|an|its|their|this|that|any)\s+"
+                                  r"(?:[\w-]+\s+){0,3}?[\w-]+\s+and\s+(?:then\s+|later\s+)?$",
+                                  s[h0:t0])) and \
+                    (pc.group("v").endswith("ed") or pc.group("v") in _IRREGULAR_PAST) and \
+                    (ttext.split()[0].lower().endswith("ed") or
+                     ttext.split()[0].lower() in _IRREGULAR_PAST) and not re.search(
+                        r"\b(?:if|unless|whether|has|have|had|would|will|could|might|may|should|"
+                        r"must|to|not|never|no)\b|n['’]t\b", s[c0:h0 + pc.start()], re.I):
+                h0 = f0 = h0 + pc.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
@@ -3510,9 +3523,9 @@ class Extractor:
                 hyp = True
             # (thirty-first round) an act judged unlikely, doubtful or in doubt ('New START
             # extension "unlikely"'), or whose chances or prospects are told, is not done
-            if not hyp and _NOMINAL.search(ttext.split()[-1]) and (
-                    _JUDGED_UNLIKELY.match(s, t1) or
-                    _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
+            # (thirty-sixth round: read by the one modality mechanism, with a likelihood: "the
+            # fulfilling of the deal is even less likely")
+            if not hyp and _governed(s, c0, h0, t0, t1, ttext, etype, _EARLY_CLASSES):
                 hyp = True
             # (thirty-first round) an act a document mentions, refers to or envisages ("a Joint
             # Statement ... that mentioned ratifying the CTBT") is not the act
@@ -4957,7 +4970,7 @@ _GOVERNING_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "in a vain attempt to use the treaty's expiration": the noun in the attempted
         # verb's object
         ("attempt", r"\b(?:attempts?|efforts?|bids?)\s+to\s+[a-z]+(?:\s+(?:the|a|an|its|their|"
-                    r"[\w.'’-]+['’]s))?(?:\s+[\w.-]+['’]s)?"),
+                    r"[\w.'’-]+['’]s))?(?:(?:\s+[\w.-]+){1,3}['’]s)?"),
     ))
 #: a mandative "that" clause with a subjunctive: "proposed Thursday that the treaty be
 #: extended", "recommended to the president that he accuse", "suggests that it should withdraw"
@@ -4997,18 +5010,30 @@ _PRESENT_CLAUSE = re.compile(r"\b(?:is|are|am|continues?|remains?|will|shall|hop
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 
 
-def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str) -> str | None:
+#: the classes read where the thirty-first round's guards stood in the chain (a likelihood:
+#: its earlier place there also keeps "ratification is not likely" a withheld ratification, not
+#: the "not ratified" fact), and the classes read after the whole chain
+_EARLY_CLASSES = frozenset({"likelihood"})
+_LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "aim", "progressive-intent",
+                           "attempt", "proposal", "condition", "consequence", "future"})
+
+
+def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
+              classes: frozenset[str] = _LATE_CLASSES) -> str | None:
     """The class of the governing word that makes the act at ``s[t0:t1]`` non-factual, or
-    None (thirty-sixth round). ``c0`` opens the act's clause, ``h0`` its own finite part."""
+    None (thirty-sixth round); only ``classes`` are read. ``c0`` opens the act's clause,
+    ``h0`` its own finite part."""
     words = ttext.split()
     gerund = words[0].lower().endswith("ing")
-    nominal = gerund or bool(_NOMINAL.search(words[-1]))
+    last_nominal = bool(_NOMINAL.search(words[-1]))
+    nominal = gerund or last_nominal
     past = bool(re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran|broke|kept|tore)$",
                           words[0], re.I))
     before = s[max(h0, t0 - 120):t0]
     if etype != "violation_alleged":
         for name, pat in _GOVERNING_BEFORE:
-            if (m := pat.search(before)) is None or _SCOPE_BREAK.search(before, m.end()):
+            if name not in classes or (m := pat.search(before)) is None or \
+                    _SCOPE_BREAK.search(before, m.end()):
                 continue
             if name == "aim" and _IMPLICATIVE.search(before[:m.start()]):
                 continue  # "managed to secure an extension"
@@ -5018,24 +5043,33 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
             elif name != "urging" and not nominal:
                 continue
             return name
-    for tm in _GOVERNING_THAT.finditer(s):
-        if tm.start() >= t0:
-            break
-        # the trigger after the subjunctive in its scope, or the subjunctive itself
-        if (tm.end() <= t0 and not _SCOPE_BREAK.search(s, tm.end(), t0)) or tm.end() >= t1:
-            return "proposal"
-    if nominal and etype != "violation_alleged" and _GOVERNING_AFTER.match(s, t1) and \
-            not re.search(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$", s[c0:t0], re.I):
-        return "likelihood"
-    if not past and (cm := _CONDITION_TAIL.match(s, t1)) is not None and \
+    if "proposal" in classes:
+        for tm in _GOVERNING_THAT.finditer(s):
+            if tm.start() >= t0:
+                break
+            # the trigger after the subjunctive in its scope, or the subjunctive itself
+            if (tm.end() <= t0 and not _SCOPE_BREAK.search(s, tm.end(), t0)) or tm.end() >= t1:
+                return "proposal"
+    if "likelihood" in classes:
+        # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
+        # or its chances or prospects told ("the prospects for an extension of")
+        if last_nominal and (_JUDGED_UNLIKELY.match(s, t1) or
+                             _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
+            return "likelihood"
+        if nominal and etype != "violation_alleged" and _GOVERNING_AFTER.match(s, t1) and \
+                not re.search(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$", s[c0:t0], re.I):
+            return "likelihood"
+    if "condition" in classes and not past and \
+            (cm := _CONDITION_TAIL.match(s, t1)) is not None and \
             not _SCOPE_BREAK.search(cm.group(0)):
         return "condition"
-    if gerund and (gm := _GERUND_CONSEQUENCE.match(s, t1)) is not None and not re.search(
+    if "consequence" in classes and gerund and \
+            (gm := _GERUND_CONSEQUENCE.match(s, t1)) is not None and not re.search(
             r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b|[,;:]", gm.group(0)) and \
             not re.search(r"\b(?:is|are|was|were|be|been|am|of|for|by|with|from|after|before|"
                           r"on|in|to|about)\s+(?:\w+ly\s+)?$", s[c0:t0], re.I):
         return "consequence"
-    if nominal and etype in ("expired", "entered_into_force") and \
+    if "future" in classes and nominal and etype in ("expired", "entered_into_force") and \
             _BEFORE_NOUN.search(s, max(c0, t0 - 60), t0) and \
             _PRESENT_CLAUSE.search(s, c0, t0) and not _PAST_CLAUSE.search(s, c0, t0):
         return "future"
