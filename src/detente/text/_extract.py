@@ -3513,18 +3513,11 @@ class Extractor:
             if not hyp and etype != "violation_alleged" and _BODY_WORD.search(s, 0, t0) and \
                     _COMMITTEE_STEP.search(s, max(0, t0 - 250), t0):
                 hyp = True
-            # (thirty-first round) an act as the aim of an effort ("is striving for the
-            # ratification of", "will contribute to the achievement of its indefinite extension")
-            if not hyp and etype != "violation_alleged" and \
-                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and (
-                        _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
-                            (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
-                            _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
-                hyp = True
-            # (thirty-first round) an act judged unlikely, doubtful or in doubt ('New START
-            # extension "unlikely"'), or whose chances or prospects are told, is not done
-            # (thirty-sixth round: read by the one modality mechanism, with a likelihood: "the
-            # fulfilling of the deal is even less likely")
+            # (thirty-first round) an act as the aim of an effort, judged unlikely or in doubt
+            # ('New START extension "unlikely"'), or whose chances or prospects are told, is not
+            # done (thirty-sixth round: read by the one modality mechanism, with an aim, "to
+            # secure an extension", and a likelihood, "the fulfilling of the deal is even less
+            # likely")
             if not hyp and _governed(s, c0, h0, t0, t1, ttext, etype, _EARLY_CLASSES):
                 hyp = True
             # (thirty-first round) an act a document mentions, refers to or envisages ("a Joint
@@ -5013,8 +5006,8 @@ _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 #: the classes read where the thirty-first round's guards stood in the chain (a likelihood:
 #: its earlier place there also keeps "ratification is not likely" a withheld ratification, not
 #: the "not ratified" fact), and the classes read after the whole chain
-_EARLY_CLASSES = frozenset({"likelihood"})
-_LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "aim", "progressive-intent",
+_EARLY_CLASSES = frozenset({"aim", "likelihood"})
+_LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-intent",
                            "attempt", "proposal", "condition", "consequence", "future"})
 
 
@@ -5030,6 +5023,13 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
     past = bool(re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran|broke|kept|tore)$",
                           words[0], re.I))
     before = s[max(h0, t0 - 120):t0]
+    # (thirty-first round) the aim of an effort ("is striving for the ratification of", "will
+    # contribute to the achievement of its indefinite extension")
+    if "aim" in classes and etype != "violation_alleged" and nominal and (
+            _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
+                (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
+                _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
+        return "aim"
     if etype != "violation_alleged":
         for name, pat in _GOVERNING_BEFORE:
             if name not in classes or (m := pat.search(before)) is None or \
