@@ -3692,7 +3692,9 @@ class Extractor:
             # (thirty-sixth round) one modality mechanism: a governing word of the act's clause
             # (advocacy, urging, objection, aim, attempt, proposal, likelihood, a condition, a
             # consequence, a future date) makes it no fact
-            if not hyp and not negated and \
+            # (a ratification the chain read as withheld, "has resisted ratification", stays the
+            # "not ratified" fact)
+            if not hyp and not negated and etype != "not_ratified" and \
                     _governed(s, c0, h0, t0, t1, ttext, etype) is not None:
                 hyp = True
             # alleger
