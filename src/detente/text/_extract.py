@@ -3200,6 +3200,19 @@ class Extractor:
             if conj and not re.search(r"\b(?:if|unless|whether)\b", s[c0:h0 + conj.start()],
                                       re.I):
                 h0 = f0 = h0 + conj.end()
+            # (thirty-sixth round) and a past verb coordinated after a past verb with its
+            # object: "Russia rejected the proposal and withdrew" (the object noun, "proposal",
+            # governs nothing past the "and"; not after a modal, an auxiliary, "to" or a
+            # condition: "would have signed the text and ratified it")
+            elif (pc := re.search(r"\b(?P<v>[a-z]+)\s+(?:the|a|an|its|their|this|that|any)\s+"
+                                  r"(?:[\w-]+\s+){0,3}?[\w-]+\s+and\s+(?:then\s+|later\s+)?$",
+                                  s[h0:t0])) and \
+                    (pc.group("v").endswith("ed") or pc.group("v") in _IRREGULAR_PAST) and \
+                    (ttext.split()[0].lower().endswith("ed") or
+                     ttext.split()[0].lower() in _IRREGULAR_PAST) and not re.search(
+                        r"\b(?:if|unless|whether|has|have|had|would|will|could|might|may|should|"
+                        r"must|to|not|never|no)\b|n['’]t\b", s[c0:h0 + pc.start()], re.I):
+                h0 = f0 = h0 + pc.end()
             hyp = bool(_HYP.search(_tail_words(s[h0:t0], 7))) or bool(
                 re.search(r"\b(?:if|unless)\b", s[h0:t0], re.I)) or (
                 etype != "violation_alleged" and bool(_HYP_ACT.search(_tail_words(s[h0:t0], 10)))
@@ -3500,19 +3513,12 @@ class Extractor:
             if not hyp and etype != "violation_alleged" and _BODY_WORD.search(s, 0, t0) and \
                     _COMMITTEE_STEP.search(s, max(0, t0 - 250), t0):
                 hyp = True
-            # (thirty-first round) an act as the aim of an effort ("is striving for the
-            # ratification of", "will contribute to the achievement of its indefinite extension")
-            if not hyp and etype != "violation_alleged" and \
-                    (ttext.lower().endswith("ing") or _NOMINAL.search(ttext.split()[-1])) and (
-                        _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
-                            (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
-                            _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
-                hyp = True
-            # (thirty-first round) an act judged unlikely, doubtful or in doubt ('New START
-            # extension "unlikely"'), or whose chances or prospects are told, is not done
-            if not hyp and _NOMINAL.search(ttext.split()[-1]) and (
-                    _JUDGED_UNLIKELY.match(s, t1) or
-                    _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
+            # (thirty-first round) an act as the aim of an effort, judged unlikely or in doubt
+            # ('New START extension "unlikely"'), or whose chances or prospects are told, is not
+            # done (thirty-sixth round: read by the one modality mechanism, with an aim, "to
+            # secure an extension", and a likelihood, "the fulfilling of the deal is even less
+            # likely")
+            if not hyp and _governed(s, c0, h0, t0, t1, ttext, etype, _EARLY_CLASSES):
                 hyp = True
             # (thirty-first round) an act a document mentions, refers to or envisages ("a Joint
             # Statement ... that mentioned ratifying the CTBT") is not the act
@@ -3683,6 +3689,14 @@ class Extractor:
                 pre = s[h0:h0 + acc.start()]
                 if _HYP.search(_tail_words(pre, 7)) or _ACCUSE_WEIGHED.search(pre):
                     hyp = True
+            # (thirty-sixth round) one modality mechanism: a governing word of the act's clause
+            # (advocacy, urging, objection, aim, attempt, proposal, likelihood, a condition, a
+            # consequence, a future date) makes it no fact
+            # (a ratification the chain read as withheld, "has resisted ratification", stays the
+            # "not ratified" fact)
+            if not hyp and not negated and etype != "not_ratified" and \
+                    _governed(s, c0, h0, t0, t1, ttext, etype) is not None:
+                hyp = True
             # alleger
             alleged: tuple[str, ...] = ()
             evidence = "record"
@@ -4916,6 +4930,152 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
         return last_person if last_person not in named else None
     es = [e for e in acts if m.start() <= e.start <= m.end()]
     return g.actor_code(es[-1].key, year) if es else None
+
+
+# --- (thirty-sixth round) one modality mechanism ----------------------------------------------
+# An act (a verb, gerund or noun trigger) is a fact only if no governing word of its clause
+# makes it non-factual. The governing predicates are a lexicon by class; each class says how
+# it governs the trigger through what the rules can see without a parser: the trigger right
+# after the predicate's noun or gerund object ("for", "to", "with"), after its infinitive, in
+# its "that" clause with a subjunctive or "should", or the trigger's noun or gerund as the
+# subject of the predicate (after it).
+#: a determiner and at most two modifiers between a governing word and the trigger
+_GOV_NP = r"\s+(?:(?:the|a|an|its|their|his|her|our|this|that|any|further|full|swift|early|" \
+          r"prompt|an?\s+early|immediate|complete)\s+){0,3}(?:[\w-]+\s+){0,1}?$"
+#: (class, governing words ending just before the trigger) — the trigger a noun or a gerund
+_GOVERNING_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(head + _GOV_NP, re.I)) for name, head in (
+        # "made the case for keeping", "argued for", "advocates", "campaigned for"
+        ("advocacy", r"\b(?:(?:made|make|makes|making)\s+(?:the|a|its|their|our|his|her)\s+"
+                     r"(?:\w+\s+)?case\s+for|argu(?:e|es|ed|ing)\s+for|advocat(?:e|es|ed|ing)"
+                     r"(?:\s+for)?|campaign(?:s|ed|ing)?\s+for)"),
+        # "calling for a return to", "calls for the extension of"
+        ("urging", r"\bcall(?:s|ed|ing)?\s+for"),
+        # "objects to any further extension of", "opposes the withdrawal"
+        ("objection", r"\b(?:object(?:s|ed|ing)?\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
+                      r"resist(?:s|ed|ing)?)"),
+        # "obstacles to overcome to secure an extension" (not after an implicative head:
+        # "managed to secure an extension" — checked below)
+        ("aim", r"\bto\s+(?:secure|obtain|achieve|attain|win|ensure|pursue)"),
+        # "is pressing ahead with extending", "are moving forward with the ratification of"
+        ("progressive-intent", r"\b(?:is|are|am|'re|’re)\s+(?:now\s+|still\s+)?(?:press|push|mov|"
+                               r"forg)(?:ing)\s+(?:ahead|forward|on)\s+with"),
+        # "tried running out", "attempting withdrawing"
+        ("attempt", r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)(?:\s+\w+ly)?"),
+        # "in a vain attempt to use the treaty's expiration": the noun in the attempted
+        # verb's object
+        ("attempt", r"\b(?:attempts?|efforts?|bids?)\s+to\s+[a-z]+(?:\s+(?:the|a|an|its|their|"
+                    r"[\w.'’-]+['’]s))?(?:(?:\s+[\w.-]+){1,3}['’]s)?"),
+    ))
+#: a mandative "that" clause with a subjunctive: "proposed Thursday that the treaty be
+#: extended", "recommended to the president that he accuse", "suggests that it should withdraw"
+_GOVERNING_THAT = re.compile(
+    r"\b(?:recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|"
+    r"advis(?:e|es|ed|ing)|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|request(?:s|ed|ing)?)"
+    r"(?:\s+to\s+(?:(?:the\s+)?(?-i:[A-Z])[\w.'’-]*\s*){1,4}|\s+(?:on\s+)?(?-i:[A-Z])[a-z]+day)?"
+    r"\s+that\s+(?:(?:[^,;:.!?\"“”]|\.(?=\S)){1,80}?\s+)??"
+    r"(?:(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bcould )"
+    r"be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|should\b|(?:(?<=\bhe )|(?<=\bshe )|(?<=\bit ))"
+    r"(?-i:[a-z]+)(?<![^s]s)"
+    r"(?<!ed)\b)", re.I)
+#: the trigger's noun or gerund as the subject of a likelihood: "the fulfilling of the deal by
+#: Erdogan is even less likely", "an extension is possible"
+_GOVERNING_AFTER = re.compile(
+    r"\s*(?:(?:of|by|from)\s+(?:[\w.'’-]+\s+){1,6}?)?(?:is|are|was|were|seems?|looks?|"
+    r"appears?|remains?)\s+(?:(?:\w+ly|now|still|even|all\s+but|very)\s+){0,2}"
+    r"(?:(?:less|more|not|hardly|scarcely|most|quite)\s+)?(?:likely|possible|probable|"
+    r"conceivable)\b", re.I)
+#: a condition after a trigger that is no past form, in the trigger's own phrase (no comma or
+#: "and" between but one right before it): "of extending the plan if a final agreement is not
+#: forthcoming", "that it will withdraw from the treaty, unless Russia returns" (not the
+#: concessive "if not", nor "as if", "even if")
+_CONDITION_TAIL = re.compile(r"(?:(?!\band\b)[^,;:.!?\"“”]|\.(?=\S)){0,80}?"
+                             r"(?<!\beven)(?<!\bas),?\s+(?:if(?!\s+not\b|\s+only\b)|unless)\b",
+                             re.I)
+#: a gerund with its subject as the subject of a modal or "will": "Seoul terminating the
+#: agreement first will only give Pyongyang an excuse"
+_GERUND_CONSEQUENCE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+(?:will|would|could|might|may|can|"
+                                 r"'ll)\s+(?:only\s+|just\s+|also\s+|merely\s+)?[a-z]+\b", re.I)
+#: a noun dated ahead of a clause in the present or future: "continue to speak of reaching a
+#: final agreement before the July 20th expiration of the interim deal"
+_BEFORE_NOUN = re.compile(r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the|its|their)\s+"
+                          r"(?:[\w.'’-]+\s+){0,3}?$", re.I)
+_PRESENT_CLAUSE = re.compile(r"\b(?:is|are|am|continues?|remains?|will|shall|hopes?|expects?|"
+                             r"plans?|wants?|aims?|seeks?)\b", re.I)
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+
+
+#: the classes read where the thirty-first round's guards stood in the chain (a likelihood:
+#: its earlier place there also keeps "ratification is not likely" a withheld ratification, not
+#: the "not ratified" fact), and the classes read after the whole chain
+_EARLY_CLASSES = frozenset({"aim", "likelihood"})
+_LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-intent",
+                           "attempt", "proposal", "condition", "consequence", "future"})
+
+
+def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
+              classes: frozenset[str] = _LATE_CLASSES) -> str | None:
+    """The class of the governing word that makes the act at ``s[t0:t1]`` non-factual, or
+    None (thirty-sixth round); only ``classes`` are read. ``c0`` opens the act's clause,
+    ``h0`` its own finite part."""
+    words = ttext.split()
+    gerund = words[0].lower().endswith("ing")
+    last_nominal = bool(_NOMINAL.search(words[-1]))
+    nominal = gerund or last_nominal
+    past = bool(re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran|broke|kept|tore)$",
+                          words[0], re.I))
+    before = s[max(h0, t0 - 120):t0]
+    # (thirty-first round) the aim of an effort ("is striving for the ratification of", "will
+    # contribute to the achievement of its indefinite extension")
+    if "aim" in classes and etype != "violation_alleged" and nominal and (
+            _AIMED_AT.search(s, max(c0, t0 - 60), t0) or (
+                (ach := _ACHIEVEMENT_OF.search(s, max(c0, t0 - 60), t0)) and
+                _AIM_HEAD.search(s, max(c0, ach.start() - 80), ach.start()))):
+        return "aim"
+    if etype != "violation_alleged":
+        for name, pat in _GOVERNING_BEFORE:
+            if name not in classes or (m := pat.search(before)) is None or \
+                    _SCOPE_BREAK.search(before, m.end()):
+                continue
+            if name == "aim" and _IMPLICATIVE.search(before[:m.start()]):
+                continue  # "managed to secure an extension"
+            if name == "attempt" and "to" not in m.group(0).split():
+                if not gerund:
+                    continue  # "tried running out" (a gerund object)
+            elif name != "urging" and not nominal:
+                continue
+            return name
+    if "proposal" in classes:
+        for tm in _GOVERNING_THAT.finditer(s):
+            if tm.start() >= t0:
+                break
+            # the trigger after the subjunctive in its scope, or the subjunctive itself
+            if (tm.end() <= t0 and not _SCOPE_BREAK.search(s, tm.end(), t0)) or tm.end() >= t1:
+                return "proposal"
+    if "likelihood" in classes:
+        # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
+        # or its chances or prospects told ("the prospects for an extension of")
+        if last_nominal and (_JUDGED_UNLIKELY.match(s, t1) or
+                             _PROSPECTS_OF.search(s, max(c0, t0 - 60), t0)):
+            return "likelihood"
+        if nominal and etype != "violation_alleged" and _GOVERNING_AFTER.match(s, t1) and \
+                not re.search(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$", s[c0:t0], re.I):
+            return "likelihood"
+    if "condition" in classes and not past and \
+            (cm := _CONDITION_TAIL.match(s, t1)) is not None and \
+            not _SCOPE_BREAK.search(cm.group(0)):
+        return "condition"
+    if "consequence" in classes and gerund and \
+            (gm := _GERUND_CONSEQUENCE.match(s, t1)) is not None and not re.search(
+            r"\b(?:and|but|that|which|who|it|they|he|she|we|if|when)\b|[,;:]", gm.group(0)) and \
+            not re.search(r"\b(?:is|are|was|were|be|been|am|of|for|by|with|from|after|before|"
+                          r"on|in|to|about)\s+(?:\w+ly\s+)?$", s[c0:t0], re.I):
+        return "consequence"
+    if "future" in classes and nominal and etype in ("expired", "entered_into_force") and \
+            _BEFORE_NOUN.search(s, max(c0, t0 - 60), t0) and \
+            _PRESENT_CLAUSE.search(s, c0, t0) and not _PAST_CLAUSE.search(s, c0, t0):
+        return "future"
+    return None
 
 
 def _last_actor_end(acts: list[_Ent], t0: int, c0: int) -> int:
