@@ -204,6 +204,11 @@ LABELS = {
     "blind73": "seventy-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind74": "seventy-fourth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind75": "seventy-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind76": "seventy-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind77": ("seventy-seventh blind set, 10 texts (coded by a helper who never ran the "
+                "extractor)"),
+    "blind78": "seventy-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind79": "seventy-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
