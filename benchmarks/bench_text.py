@@ -123,6 +123,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind73": (6, 10, 31),  # P 0.38 R 0.16 (37 gold facts; after the 35th round; no leak)
     "blind74": (9, 17, 35),  # P 0.35 R 0.20 (44 gold facts; after the 35th round; 4 leaks)
     "blind75": (17, 12, 26),  # P 0.59 R 0.40 (43 gold facts; after the 35th round; no leak)
+    "blind76": (6, 7, 13),  # P 0.46 R 0.32 (19 gold facts; after the 36th round; no leak)
+    "blind77": (12, 15, 27),  # P 0.44 R 0.31 (39 gold facts; after the 36th round; no leak)
+    "blind78": (7, 6, 30),  # P 0.54 R 0.19 (37 gold facts; after the 36th round; no leak)
+    "blind79": (3, 8, 31),  # P 0.27 R 0.09 (34 gold facts; after the 36th round; no leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -378,7 +382,8 @@ def main() -> None:
                         "blind60", "blind61", "blind62", "blind63",
                         "blind64", "blind65", "blind66", "blind67",
                         "blind68", "blind69", "blind70", "blind71",
-                        "blind72", "blind73", "blind74", "blind75")
+                        "blind72", "blind73", "blind74", "blind75",
+                        "blind76", "blind77", "blind78", "blind79")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
