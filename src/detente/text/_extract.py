@@ -514,7 +514,6 @@ _LEX_KEYS: list[frozenset[str]] = [frozenset(k) for k in lexicon_keys()]
 assert len(_LEX_KEYS) + _N_HAND == len(_TRIGGERS)
 _DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:\S+\s+){0,3}?"
                            r"(?:peace\s+)?(?:talks|negotiations)\b", re.I)
-_VERBAL_SIGN = re.compile(r"^sign", re.I)
 _DOMESTIC = re.compile(r"\bsign(?:ed|s)? (?:a |the )?(?:federal )?(?:law|bill|decree|order)\b",
                        re.I)
 #: a subject or a complement of extent in space, not time ("the ceasefire line extended to",
