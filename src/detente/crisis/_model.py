@@ -596,11 +596,15 @@ def threat_targets(s: CrisisSetup, a: int, opts: tuple[OptionSetup, ...], stando
     return tuple(sorted(out))
 
 
-def check_target_consent(value: Any) -> None:
+def _check_switch(name: str, value: Any, one: str) -> None:
+    """A revision's 0/1 switch (revisions 13 and 14): 0 is the model before it, 1 ``one``."""
     if isinstance(value, bool) or value not in (0, 1):
-        raise InputError(f"target_consent must be 0 (the challenger's counterpart is every other "
-                         f"actor, by capability) or 1 (the targets of its threat, each deciding "
-                         f"for itself), got {value!r}")
+        raise InputError(f"{name} must be 0 (the challenger's counterpart is every other actor, "
+                         f"by capability) or 1 ({one}), got {value!r}")
+
+
+def check_target_consent(value: Any) -> None:
+    _check_switch("target_consent", value, "the targets of its threat, each deciding for itself")
 
 
 def rival_holders(s: CrisisSetup, a: int) -> tuple[int, ...]:
@@ -612,10 +616,8 @@ def rival_holders(s: CrisisSetup, a: int) -> tuple[int, ...]:
 
 
 def check_several_challengers(value: Any) -> None:
-    if isinstance(value, bool) or value not in (0, 1):
-        raise InputError(f"several_challengers must be 0 (the challenger's counterpart is every "
-                         f"other actor, by capability) or 1 (the other holders of an outside "
-                         f"option that it threatens, each deciding for itself), got {value!r}")
+    _check_switch("several_challengers", value, "the other holders of an outside option that it "
+                  "threatens, each deciding for itself")
 
 
 def _consenting_side(s: CrisisSetup, members: tuple[int, ...], vetoes: tuple[int, ...]
