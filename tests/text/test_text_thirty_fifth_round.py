@@ -17,7 +17,8 @@ from __future__ import annotations
 import pytest
 from _text_cases import Want, assert_facts, assert_no_fact, fact_params, text_params, w
 
-from detente.text._extract import _latest_year
+from detente.record import load_shipped_record
+from detente.text._extract import Extractor, _latest_year
 
 FACTS: list[tuple[str, str, list[Want]]] = [
     ("moratorium", "Energy strikes\n\nIn March 2025 the United States brokered talks between "
@@ -75,10 +76,21 @@ def test_no_kind_reading(text: str) -> None:
     assert_no_fact(text)
 
 
-@pytest.mark.parametrize("text,year", [
-    ("In 1987 and again in 1991; by 2090 more.", 1991),
-    ("Signed in 1890 and in 1930.", None),
-    ("No year at all.", None),
+@pytest.mark.parametrize("text,until,year", [
+    ("In 1987 and again in 1991; by 2090 more.", 2026, 1991),
+    ("Signed in 1890 and in 1930.", 2026, None),
+    ("No year at all.", 2026, None),
+    # the bound is the record's present, not the calendar: a year up to it is read, one after
+    # it is a plan
+    ("Talks in 2024; the treaty expires in 2026.", 2026, 2026),
+    ("Talks in 2024; the treaty expires in 2026.", 2025, 2024),
 ])
-def test_latest_year(text: str, year: int | None) -> None:
-    assert _latest_year(text) == year
+def test_latest_year(text: str, until: int, year: int | None) -> None:
+    assert _latest_year(text, until) == year
+
+
+def test_present_year_is_the_records_latest_dated_fact() -> None:
+    rec = load_shipped_record()
+    latest = max([a.signed.start.year for a in rec.agreements if a.signed] +
+                 [ev.date.start.year for ev in rec.events])
+    assert Extractor().present_year == latest

@@ -425,7 +425,6 @@ with warnings.catch_warnings():
         loss_m = np.empty(n)
         # (unsigned indices: no wraparound test before each gather they index)
         vo = np.empty(n, np.uint64)
-        pend = np.empty(n, np.int64)  # position k's actors end at vo[pend[k]]
         gap_k = np.empty(n)
         base_k = np.empty(n)
         lose_k = np.empty(n)
@@ -466,13 +465,9 @@ with warnings.catch_warnings():
             for k in range(n):
                 v = xb[vo[k]]
                 if m == 0 or v != ux[m - 1]:
-                    if m > 0:
-                        pend[m - 1] = k
                     ux[m] = v
                     m += 1
                 pid[vo[k]] = m - 1
-            if m > 0:
-                pend[m - 1] = n
             for i in range(m):
                 for j in range(m):
                     df = ux[i] - ux[j]

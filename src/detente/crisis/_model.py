@@ -596,11 +596,15 @@ def threat_targets(s: CrisisSetup, a: int, opts: tuple[OptionSetup, ...], stando
     return tuple(sorted(out))
 
 
-def check_target_consent(value: Any) -> None:
+def _check_switch(name: str, value: Any, one: str) -> None:
+    """A revision's 0/1 switch (revisions 13 and 14): 0 is the model before it, 1 ``one``."""
     if isinstance(value, bool) or value not in (0, 1):
-        raise InputError(f"target_consent must be 0 (the challenger's counterpart is every other "
-                         f"actor, by capability) or 1 (the targets of its threat, each deciding "
-                         f"for itself), got {value!r}")
+        raise InputError(f"{name} must be 0 (the challenger's counterpart is every other actor, "
+                         f"by capability) or 1 ({one}), got {value!r}")
+
+
+def check_target_consent(value: Any) -> None:
+    _check_switch("target_consent", value, "the targets of its threat, each deciding for itself")
 
 
 def rival_holders(s: CrisisSetup, a: int) -> tuple[int, ...]:
@@ -612,10 +616,21 @@ def rival_holders(s: CrisisSetup, a: int) -> tuple[int, ...]:
 
 
 def check_several_challengers(value: Any) -> None:
-    if isinstance(value, bool) or value not in (0, 1):
-        raise InputError(f"several_challengers must be 0 (the challenger's counterpart is every "
-                         f"other actor, by capability) or 1 (the other holders of an outside "
-                         f"option that it threatens, each deciding for itself), got {value!r}")
+    _check_switch("several_challengers", value, "the other holders of an outside option that it "
+                  "threatens, each deciding for itself")
+
+
+def _consenting_side(s: CrisisSetup, members: tuple[int, ...], vetoes: tuple[int, ...]
+                     ) -> tuple[np.ndarray, tuple[int, ...]]:
+    """B's side made of ``members`` alone, each deciding for itself (design revisions 13 and
+    14): their capability weights normalised among themselves (equal weights if none has
+    capability), and each added to the ``vetoes``."""
+    idx = list(members)
+    beta = np.zeros(s.n_actors)
+    beta[idx] = s.capability[idx]
+    if beta.sum() <= 0:
+        beta[idx] = 1.0
+    return beta / beta.sum(), tuple(sorted(set(vetoes) | set(idx)))
 
 
 def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str | None,
@@ -635,26 +650,12 @@ def _dyad(s: CrisisSetup, col: CollectiveLayer, a: int, trust: Any, as_of: str |
     vetoes = tuple(sorted({j for k in np.flatnonzero(issues) if s.kind[k] == "joint"
                            for j in s.joint[k] if j != a}))
     standoff = _standoff(s, col, a, opts, issues)
-    if target_consent:
-        # design revision 13: B's side is the threat's targets, each with its own veto
-        tset = list(threat_targets(s, a, opts, standoff))
-        if tset:
-            beta = np.zeros(n_a)
-            beta[tset] = s.capability[tset]
-            if beta.sum() <= 0:
-                beta[tset] = 1.0
-            beta = beta / beta.sum()
-            vetoes = tuple(sorted(set(vetoes) | set(tset)))
-    if several_challengers:
-        # design revision 14: B's side is the other challengers A threatens, each with its veto
-        rset = list(rival_holders(s, a))
-        if rset:
-            beta = np.zeros(n_a)
-            beta[rset] = s.capability[rset]
-            if beta.sum() <= 0:
-                beta[rset] = 1.0
-            beta = beta / beta.sum()
-            vetoes = tuple(sorted(set(vetoes) | set(rset)))
+    # design revision 13: B's side is the threat's targets, each with its own veto
+    if target_consent and (tset := threat_targets(s, a, opts, standoff)):
+        beta, vetoes = _consenting_side(s, tset, vetoes)
+    # design revision 14: B's side is the other challengers A threatens, each with its veto
+    if several_challengers and (rset := rival_holders(s, a)):
+        beta, vetoes = _consenting_side(s, rset, vetoes)
     agreement_base = col.unconditional.copy()
     win = np.empty((len(opts), s.n_issues))
     lose = np.empty((len(opts), s.n_issues))

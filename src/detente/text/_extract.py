@@ -514,7 +514,6 @@ _LEX_KEYS: list[frozenset[str]] = [frozenset(k) for k in lexicon_keys()]
 assert len(_LEX_KEYS) + _N_HAND == len(_TRIGGERS)
 _DURING_TALKS = re.compile(r"\b(?:during|amid|despite|while|as)\s+(?:the\s+)?(?:\S+\s+){0,3}?"
                            r"(?:peace\s+)?(?:talks|negotiations)\b", re.I)
-_VERBAL_SIGN = re.compile(r"^sign", re.I)
 _DOMESTIC = re.compile(r"\bsign(?:ed|s)? (?:a |the )?(?:federal )?(?:law|bill|decree|order)\b",
                        re.I)
 #: a subject or a complement of extent in space, not time ("the ceasefire line extended to",
@@ -1483,6 +1482,11 @@ class Extractor:
             if ev.type.value in ("expired", "lapsed"):
                 y = ev.date.start.year
                 self.ended[ev.agreement] = min(y, self.ended.get(ev.agreement, y))
+        # the record's present: the year of its latest dated fact (a signing or an event), the
+        # bound of a year read as an undated article's own (not the calendar's, which would
+        # change the reading with the day it is run)
+        self.present_year = max([a.signed.start.year for a in rec.agreements if a.signed] +
+                                [ev.date.start.year for ev in rec.events], default=date.min.year)
         self.nlp = spacy.blank("en")
         _register_sentencizer()
         self.nlp.add_pipe("detente_sentencizer")
@@ -1617,7 +1621,7 @@ class Extractor:
         # (thirty-fifth round) an article with no dateline that writes years: the kind reader
         # takes the latest year written in it as the article's year (a report is written after
         # what it tells), as the topic resolver reads a year written in the article
-        kind_year = year if year is not None else _latest_year(article.text)
+        kind_year = year if year is not None else _latest_year(article.text, self.present_year)
         # (a bare "the moratorium" in an article that states one moratorium's topic is that
         # one, the twelfth round's reading; a written year does not read it by its kind)
         stated = self._article_moratorium(article.text) if year is None and \
@@ -3952,11 +3956,13 @@ def _overlap(codes: frozenset[str], parties: frozenset[str]) -> int:
     return len(codes & parties) + (ARMED in codes and bool(parties & NON_STATE))
 
 
-def _latest_year(text: str) -> int | None:
-    """The latest year (1945 to the present) written in ``text``, or None: the year of an
-    article with no dateline, read from what it tells (a year after the present is a deadline
-    or a plan, not the article's)."""
-    years = [y for y in map(int, _ANY_YEAR.findall(text)) if 1945 <= y <= date.today().year]
+def _latest_year(text: str, until: int) -> int | None:
+    """The latest year (1945 to ``until``, the record's present) written in ``text``, or None:
+    the year of an article with no dateline, read from what it tells (a year after the
+    record's latest dated fact is a deadline or a plan, not the article's). Bounded by the
+    record, not the calendar, so that the same article and record give the same reading on
+    any day."""
+    years = [y for y in map(int, _ANY_YEAR.findall(text)) if 1945 <= y <= until]
     return max(years, default=None)
 
 
