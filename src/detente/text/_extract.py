@@ -1472,6 +1472,7 @@ class Extractor:
 
         rec = load_shipped_record() if record is None else record
         self.record: Record = rec
+        self._actor_re: re.Pattern[str] | None = None
         self.ended: dict[str, int] = {}
         self.signed_year = {a.id: a.signed.start.year for a in rec.agreements if a.signed}
         # the day each ceasefire was concluded: an attack dated after it, in an article about
@@ -1701,8 +1702,34 @@ class Extractor:
                 start = offset + a
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
-        return self._stranded(self._generic_names(self._anachronisms(out, state, year), year),
-                              year)
+        return self._joint_signing(
+            self._stranded(self._generic_names(self._anachronisms(out, state, year), year),
+                           year), year)
+
+    def _joint_signing(self, out: list[Candidate], year: int | None) -> list[Candidate]:
+        """A signing of a two-party agreement given to one party, in a sentence that also
+        names the other party, is the two parties' joint act ("signed by Gandhi and Bhutto",
+        "which Putin signed with Bush"): signing a bilateral agreement takes both."""
+        kept = []
+        for c in out:
+            if c.is_fact and c.type == "signed" and len(c.actors) == 1 and \
+                    self.record.has(c.agreement):
+                parties = set(self.record.agreement(c.agreement).parties)
+                if len(parties) == 2 and c.actors[0] in parties:
+                    (other,) = parties - {c.actors[0]}
+                    if other in self._codes_in(c.sentence, year):
+                        c = replace(c, actors=tuple(sorted(parties)))
+            kept.append(c)
+        return kept
+
+    def _codes_in(self, text: str, year: int | None) -> set[str]:
+        """The actor codes of the gazetteer's actor names in ``text``."""
+        if self._actor_re is None:
+            forms = sorted(self.gazetteer.actor_forms, key=len, reverse=True)
+            self._actor_re = re.compile(
+                "|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
+        return {code for m in self._actor_re.finditer(text)
+                if (code := self.gazetteer.actor_code(m.group(0), year))}
 
     def _stranded(self, out: list[Candidate], year: int | None) -> list[Candidate]:
         """(seventeenth round) A negated act followed by a clause of another actor and a bare
