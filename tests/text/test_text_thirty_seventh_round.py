@@ -3,7 +3,8 @@
 The largest class of wrong parties in the read groups is a bilateral agreement's signing given
 to one of its two parties though the sentence names the other too ("signed by Gandhi and
 Bhutto", "which Putin signed with Bush"): signing a two-party agreement takes both, so such a
-signing is read as the two parties' joint act. The sentences here were composed for these
+signing is read as the two parties' joint act; of a larger agreement, only when the sentence
+names all its parties. The sentences here were composed for these
 tests, not taken from the gold texts. The traps keep one party: the other party is not named
 in the sentence, the agreement has more than two parties, or the act is no signing.
 """
@@ -19,6 +20,9 @@ JOINT: list[tuple[str, str, list[Want]]] = [
     ("with-clause", "History\n\nIn 2002 Putin, who signed the Moscow Treaty with the United "
      "States in May, asked the Duma to approve it.",
      [w("sort_2002", "RUS;USA", "signed")]),
+    ("all-three-named", "Karabakh\n\nSigned in November 2020, the Nagorno-Karabakh ceasefire "
+     "statement bound Armenia, Azerbaijan and Russia.",
+     [w("nk_trilateral_2020", "ARM;AZE;RUS", "signed")]),
 ]
 
 ONE_PARTY: list[tuple[str, str, list[Want]]] = [
@@ -26,6 +30,8 @@ ONE_PARTY: list[tuple[str, str, list[Want]]] = [
      [w("simla_1972", "PAK", "signed")]),
     ("more-than-two-parties", "History\n\nIn 2015 Iran signed the JCPOA, which France "
      "welcomed.", [w("jcpoa_2015", "IRN", "signed")]),
+    ("some-of-three-named", "Karabakh\n\nIn November 2020 Armenia signed the Nagorno-Karabakh "
+     "ceasefire statement, which Azerbaijan welcomed.", [w("nk_trilateral_2020", "ARM", "signed")]),
     ("not-a-signing", "History\n\nIn 2025 Pakistan suspended the Simla Agreement after "
      "India's move.", [w("simla_1972", "PAK", "suspended")]),
     ("successor-states-many-parties", "History\n\nIn 1991 the treaty was signed by "

@@ -1708,17 +1708,19 @@ class Extractor:
 
     def _joint_signing(self, out: list[Candidate], year: int | None) -> list[Candidate]:
         """A signing of a two-party agreement given to one party, in a sentence that also
-        names the other party, is the two parties' joint act ("signed by Gandhi and Bhutto",
-        "which Putin signed with Bush"): signing a bilateral agreement takes both."""
+        names the other party, is the two parties' joint act ("a treaty between Russia and the
+        United States, signed in 2010", "which Putin signed with the United States"): signing a
+        bilateral agreement takes both. Of a larger agreement, only a sentence naming all its
+        parties makes the signing theirs (naming some of them gave as many wrong as right)."""
         kept = []
         for c in out:
             if c.is_fact and c.type == "signed" and len(c.actors) == 1 and \
                     self.record.has(c.agreement):
                 parties = set(self.record.agreement(c.agreement).parties)
-                if len(parties) == 2 and c.actors[0] in parties:
-                    (other,) = parties - {c.actors[0]}
-                    if other in self._codes_in(c.sentence, year):
-                        c = replace(c, actors=tuple(sorted(parties)))
+                if c.actors[0] in parties:
+                    named = (self._codes_in(c.sentence, year) & parties) | {c.actors[0]}
+                    if len(named) > 1 and (len(parties) == 2 or named == parties):
+                        c = replace(c, actors=tuple(sorted(named)))
             kept.append(c)
         return kept
 
