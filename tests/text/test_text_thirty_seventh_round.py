@@ -4,9 +4,10 @@ The largest class of wrong parties in the read groups is a bilateral agreement's
 to one of its two parties though the sentence names the other too ("signed by Gandhi and
 Bhutto", "which Putin signed with Bush"): signing a two-party agreement takes both, so such a
 signing is read as the two parties' joint act; of a larger agreement, only when the sentence
-names all its parties. The sentences here were composed for these
-tests, not taken from the gold texts. The traps keep one party: the other party is not named
-in the sentence, the agreement has more than two parties, or the act is no signing.
+names all its parties. The sentences here were composed for these tests, not taken from the
+gold texts. The traps keep one party: the other party is not named in the sentence, the
+agreement has more than two parties and not all are named, the act is no signing, or the
+signing is told as one side's assent ("agreed to", "accepted").
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ ONE_PARTY: list[tuple[str, str, list[Want]]] = [
      "welcomed.", [w("jcpoa_2015", "IRN", "signed")]),
     ("some-of-three-named", "Karabakh\n\nIn November 2020 Armenia signed the Nagorno-Karabakh "
      "ceasefire statement, which Azerbaijan welcomed.", [w("nk_trilateral_2020", "ARM", "signed")]),
+    ("one-side-agreed-to", "Korea\n\nUnder the 1994 Agreed Framework, North Korea agreed to "
+     "freeze its reactors in exchange for American fuel oil.",
+     [w("agreed_framework_1994", "PRK", "signed")]),
+    ("one-side-accepted", "Kashmir\n\nIn 1972 Pakistan accepted the Simla Agreement, which "
+     "India had drafted.", [w("simla_1972", "PAK", "signed")]),
     ("not-a-signing", "History\n\nIn 2025 Pakistan suspended the Simla Agreement after "
      "India's move.", [w("simla_1972", "PAK", "suspended")]),
     ("successor-states-many-parties", "History\n\nIn 1991 the treaty was signed by "

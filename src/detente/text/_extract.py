@@ -67,6 +67,11 @@ from detente.text._topic import article_topic, proper_words
 __all__ = ["Candidate", "Extractor", "extract"]
 
 
+#: a signing's trigger that is one side's assent ("agreed to freeze", "accepted the ceasefire",
+#: "made the promise"): its subject alone, even when the other party is named
+_ONE_SIDED_ASSENT = re.compile(r"\b(?:agree|accept|promis|pledg|commit)", re.I)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One claimed event found in an article, in the record's terms.
@@ -1715,7 +1720,7 @@ class Extractor:
         kept = []
         for c in out:
             if c.is_fact and c.type == "signed" and len(c.actors) == 1 and \
-                    self.record.has(c.agreement):
+                    not _ONE_SIDED_ASSENT.search(c.trigger) and self.record.has(c.agreement):
                 parties = set(self.record.agreement(c.agreement).parties)
                 if c.actors[0] in parties:
                     named = (self._codes_in(c.sentence, year) & parties) | {c.actors[0]}
