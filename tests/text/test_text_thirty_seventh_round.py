@@ -7,7 +7,8 @@ signing is read as the two parties' joint act; of a larger agreement, only when 
 names all its parties. The sentences here were composed for these tests, not taken from the
 gold texts. The traps keep one party: the other party is not named in the sentence, the
 agreement has more than two parties and not all are named, the act is no signing, or the
-signing is told as one side's assent ("agreed to", "accepted").
+signing is told as one side's assent ("agreed to", "accepted"), or the other party's capital
+is the place of the signing ("in Pyongyang").
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ ONE_PARTY: list[tuple[str, str, list[Want]]] = [
      [w("agreed_framework_1994", "PRK", "signed")]),
     ("one-side-accepted", "Kashmir\n\nIn 1972 Pakistan accepted the Simla Agreement, which "
      "India had drafted.", [w("simla_1972", "PAK", "signed")]),
+    ("other-capital-as-place", "Korea\n\nIn 2018 the Comprehensive Military Agreement was "
+     "signed at a summit in Pyongyang by Seoul's defence minister.",
+     [w("inter_korean_cma_2018", "KOR", "signed")]),
     ("not-a-signing", "History\n\nIn 2025 Pakistan suspended the Simla Agreement after "
      "India's move.", [w("simla_1972", "PAK", "suspended")]),
     ("successor-states-many-parties", "History\n\nIn 1991 the treaty was signed by "

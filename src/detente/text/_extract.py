@@ -70,6 +70,8 @@ __all__ = ["Candidate", "Extractor", "extract"]
 #: a signing's trigger that is one side's assent ("agreed to freeze", "accepted the ceasefire",
 #: "made the promise"): its subject alone, even when the other party is named
 _ONE_SIDED_ASSENT = re.compile(r"\b(?:agree|accept|promis|pledg|commit)", re.I)
+#: a place preposition just before a name
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -1735,8 +1737,10 @@ class Extractor:
             forms = sorted(self.gazetteer.actor_forms, key=len, reverse=True)
             self._actor_re = re.compile(
                 "|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
+        # (a capital after "in" or "at" is the place of the act: "signed in Pyongyang by Moon")
         return {code for m in self._actor_re.finditer(text)
-                if (code := self.gazetteer.actor_code(m.group(0), year))}
+                if not _PLACE_BEFORE.search(text, 0, m.start())
+                and (code := self.gazetteer.actor_code(m.group(0), year))}
 
     def _stranded(self, out: list[Candidate], year: int | None) -> list[Candidate]:
         """(seventeenth round) A negated act followed by a clause of another actor and a bare
