@@ -67,6 +67,13 @@ from detente.text._topic import article_topic, proper_words
 __all__ = ["Candidate", "Extractor", "extract"]
 
 
+#: a signing's trigger that is one side's assent ("agreed to freeze", "accepted the ceasefire",
+#: "made the promise"): its subject alone, even when the other party is named
+_ONE_SIDED_ASSENT = re.compile(r"\b(?:agree|accept|promis|pledg|commit)", re.I)
+#: a place preposition just before a name
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One claimed event found in an article, in the record's terms.
@@ -1472,6 +1479,7 @@ class Extractor:
 
         rec = load_shipped_record() if record is None else record
         self.record: Record = rec
+        self._actor_re: re.Pattern[str] | None = None
         self.ended: dict[str, int] = {}
         self.signed_year = {a.id: a.signed.start.year for a in rec.agreements if a.signed}
         # the day each ceasefire was concluded: an attack dated after it, in an article about
@@ -1701,8 +1709,38 @@ class Extractor:
                 start = offset + a
                 out.extend(self._sentence(article, index, s_text, start, ents, state, header))
                 index += 1
-        return self._stranded(self._generic_names(self._anachronisms(out, state, year), year),
-                              year)
+        return self._joint_signing(
+            self._stranded(self._generic_names(self._anachronisms(out, state, year), year),
+                           year), year)
+
+    def _joint_signing(self, out: list[Candidate], year: int | None) -> list[Candidate]:
+        """A signing of a two-party agreement given to one party, in a sentence that also
+        names the other party, is the two parties' joint act ("a treaty between Russia and the
+        United States, signed in 2010", "which Putin signed with the United States"): signing a
+        bilateral agreement takes both. Of a larger agreement, only a sentence naming all its
+        parties makes the signing theirs (naming some of them gave as many wrong as right)."""
+        kept = []
+        for c in out:
+            if c.is_fact and c.type == "signed" and len(c.actors) == 1 and \
+                    not _ONE_SIDED_ASSENT.search(c.trigger) and self.record.has(c.agreement):
+                parties = set(self.record.agreement(c.agreement).parties)
+                if c.actors[0] in parties:
+                    named = (self._codes_in(c.sentence, year) & parties) | {c.actors[0]}
+                    if len(named) > 1 and (len(parties) == 2 or named == parties):
+                        c = replace(c, actors=tuple(sorted(named)))
+            kept.append(c)
+        return kept
+
+    def _codes_in(self, text: str, year: int | None) -> set[str]:
+        """The actor codes of the gazetteer's actor names in ``text``."""
+        if self._actor_re is None:
+            forms = sorted(self.gazetteer.actor_forms, key=len, reverse=True)
+            self._actor_re = re.compile(
+                "|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
+        # (a capital after "in" or "at" is the place of the act: "signed in Pyongyang by Moon")
+        return {code for m in self._actor_re.finditer(text)
+                if not _PLACE_BEFORE.search(text, 0, m.start())
+                and (code := self.gazetteer.actor_code(m.group(0), year))}
 
     def _stranded(self, out: list[Candidate], year: int | None) -> list[Candidate]:
         """(seventeenth round) A negated act followed by a clause of another actor and a bare
