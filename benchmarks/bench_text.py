@@ -213,6 +213,10 @@ LABELS = {
                 "extractor)"),
     "blind78": "seventy-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind79": "seventy-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind80": "eightieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind81": "eighty-first blind set, 8 texts (coded by a helper who never ran the extractor)",
+    "blind82": "eighty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind83": "eighty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
