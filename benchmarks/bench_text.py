@@ -127,6 +127,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind77": (12, 15, 27),  # P 0.44 R 0.31 (39 gold facts; after the 36th round; no leak)
     "blind78": (7, 6, 30),  # P 0.54 R 0.19 (37 gold facts; after the 36th round; no leak)
     "blind79": (3, 8, 31),  # P 0.27 R 0.09 (34 gold facts; after the 36th round; no leak)
+    "blind80": (15, 6, 15),  # P 0.71 R 0.50 (30 gold facts; after the 37th round; no leak)
+    "blind81": (6, 5, 21),  # P 0.55 R 0.22 (27 gold facts; after the 37th round; no leak)
+    "blind82": (11, 5, 16),  # P 0.69 R 0.41 (27 gold facts; after the 37th round; 1 leak)
+    "blind83": (22, 17, 26),  # P 0.56 R 0.46 (48 gold facts; after the 37th round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -387,7 +391,8 @@ def main() -> None:
                         "blind64", "blind65", "blind66", "blind67",
                         "blind68", "blind69", "blind70", "blind71",
                         "blind72", "blind73", "blind74", "blind75",
-                        "blind76", "blind77", "blind78", "blind79")
+                        "blind76", "blind77", "blind78", "blind79",
+                        "blind80", "blind81", "blind82", "blind83")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
