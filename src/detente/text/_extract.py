@@ -952,7 +952,17 @@ _RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|re
                             r"cooperation|trade|alliance|rapprochement)\s+with\s+(?:the\s+)?$",
                             re.I)
 _IRREGULAR_PAST = frozenset({"withdrew", "left", "broke", "kept", "upheld", "tore", "froze",
-                             "met", "took", "ran", "came", "went", "quit", "struck", "cut"})
+                             "met", "took", "ran", "came", "went", "quit", "struck", "cut",
+                             "began", "drew"})
+
+
+def _is_past(word: str) -> bool:
+    """Whether ``word`` is a past form (a regular "-ed" or an irregular one): the one
+    past-tense test of the rules (thirty-eighth round)."""
+    w = word.lower().strip("\"“”‘’'")
+    return w.endswith("ed") or w in _IRREGULAR_PAST
+
+
 #: a report by the actor itself of its own act: "Iran announced on Sunday that it had exceeded",
 #: "Pyongyang admitted it was enriching" (eleventh round)
 _ADMITTED = re.compile(r"\b(?:announc(?:ed|es)|declared|declares|said|says|stated|states|"
@@ -3249,9 +3259,7 @@ class Extractor:
             elif (pc := re.search(r"\b(?P<v>[a-z]+)\s+(?:the|a|an|its|their|this|that|any)\s+"
                                   r"(?:[\w-]+\s+){0,3}?[\w-]+\s+and\s+(?:then\s+|later\s+)?$",
                                   s[h0:t0])) and \
-                    (pc.group("v").endswith("ed") or pc.group("v") in _IRREGULAR_PAST) and \
-                    (ttext.split()[0].lower().endswith("ed") or
-                     ttext.split()[0].lower() in _IRREGULAR_PAST) and not re.search(
+                    _is_past(pc.group("v")) and _is_past(ttext.split()[0]) and not re.search(
                         r"\b(?:if|unless|whether|has|have|had|would|will|could|might|may|should|"
                         r"must|to|not|never|no)\b|n['’]t\b", s[c0:h0 + pc.start()], re.I):
                 h0 = f0 = h0 + pc.end()
@@ -3267,7 +3275,8 @@ class Extractor:
                 hyp = True
             # (fourteenth round) a mandative: "demands that Moscow halt its offensive and
             # withdraw", "insisted that Iran comply" (the act a bare verb under the demand)
-            if not hyp and re.match(r"[a-z]+(?<!ed)(?<!s)(?<!ing)(?<!wn)\b(?<!drew)", ttext) and \
+            if not hyp and re.match(r"[a-z]+(?<!s)(?<!ing)(?<!wn)\b", ttext) and \
+                    not _is_past(ttext.split()[0]) and \
                     (md := _MANDATIVE.search(s, h0, t0)) and \
                     not _SCOPE_BREAK.search(s, md.end(), t0):
                 hyp = True
@@ -3292,23 +3301,12 @@ class Extractor:
             # (thirty-fourth round) an act moved toward: "moves toward deliberately breaching"
             if not hyp and _TOWARD.search(s, max(h0, t0 - 120), t0):
                 hyp = True
-            # (thirty-fourth round) an act inside a mandative "that" clause with a subjunctive
-            if not hyp and "that" in s[:t0] and \
-                    _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
-                hyp = True
             # (thirty-fourth round) an act listed among the events that would give a right
             # (a violation noun there is no presupposed breach either: "include a NATO
             # violation of")
             listed = bool(_RIGHTS_WORD.search(s, max(0, t0 - 400), t0) and
                           _RIGHT_EVENTS.search(s, max(0, t0 - 400), t0))
             if listed:
-                hyp = True
-            # (twenty-fifth round) an act warned against: "warns the US against unilateral
-            # withdrawal from the New START Treaty"
-            if not hyp and _WARNED_AGAINST.search(s, h0, t0):
-                hyp = True
-            # (twenty-fifth round) an act only sought: "is seeking swift ratification of"
-            if not hyp and _SOUGHT.search(s, h0, t0):
                 hyp = True
             # (twenty-fifth round) an act in a temporal clause still ahead: "as soon as the Duma
             # ratifies START II", "prepared to provide assurances after the country acceded"
@@ -3407,17 +3405,6 @@ class Extractor:
                 # (not an act with its own date: "The withdrawal from the INF Treaty in August
                 # 2019 will have consequences")
                 hyp = True
-            # (eighteenth round) an act recommended: "will be best served by prompt and
-            # complete ratification of" (the modal may lie beyond the tail's words)
-            if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
-                    _RECOMMENDED.search(s[h0:t0]):
-                hyp = True
-            # (nineteenth round) an act proposed: "submitted a draft law to the Verkhovna Rada
-            # on the termination of", "tabled a motion on withdrawal from" (not a bill passed)
-            if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
-                    (pm := _PROPOSED.search(s, c0, t0)) is not None and \
-                    not _PASSED.search(s, c0, pm.end()):
-                hyp = True
             # (nineteenth round) a treaty's standing clause, a general rule in the present: "is
             # automatically renewed, unless one of the parties notifies", "is extended every ten
             # years if": no dated act ("was automatically renewed in 2008" is one)
@@ -3501,12 +3488,12 @@ class Extractor:
             # (and entry into force: "since it came into effect on Wednesday"; not "since the
             # ceasefire was meant to come into force")
             in_sub = s[h0 + sub.start():t0] if sub else ""
-            if hyp and sub and not ahead and re.search(r"(?:ed|drew|left|quit|out|force|effect)$",
-                                                       ttext, re.I) and not re.search(
+            if hyp and sub and not ahead and (_is_past(ttext.split()[-1]) or re.search(
+                    r"(?:out|force|effect)$", ttext, re.I)) and not re.search(
                     r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
                     etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
+            if hyp and etype in _SYMMETRIC and _is_past(ttext.split()[-1]) and (
                     _TREATY_HEAD_END.search(s[c0:t0]) or (any(
                         re.fullmatch(r"\s*,\s*", s[e.end:t0]) for e in agr_ents) and
                         not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
@@ -3574,7 +3561,7 @@ class Extractor:
             # protocol and ratify it", under an implicative head)
             first = ttext.split()[0].lower()
             if re.search(r"\b(?:and|or)\s+(?:\w+ly\s+)?$", s[c0:t0] or s[:t0]) and \
-                    not re.search(r"(?:ed|ing|s)$", first) and first not in _IRREGULAR_PAST and \
+                    not re.search(r"(?:ing|s)$", first) and not _is_past(first) and \
                     (infs := list(re.finditer(r"\bto\s+(?:\w+ly\s+)?[a-z]+\b", s[:t0]))) and \
                     not re.search(r"[;:]", s[infs[-1].end():t0]):
                 if not _IMPLICATIVE.search(s[max(0, infs[-1].start() - 40):infs[-1].start()]):
@@ -3600,8 +3587,7 @@ class Extractor:
             # infinitive is urged too: "urge the United States to meet its obligations, abide
             # by the CTBT" (each item a lowercase verb with its object, no comma inside)
             if not hyp and re.search(r",\s+(?:\w+ly\s+)?$", s[:t0]) and \
-                    not re.search(r"(?:ed|ing)$", first) and \
-                    first not in _IRREGULAR_PAST and \
+                    not first.endswith("ing") and not _is_past(first) and \
                     (dv := _last_in_scope(_DIRECTIVE, s, 0, t0)) is not None and \
                     _URGED_LIST.fullmatch(s[dv.end():t0]):
                 hyp = True
@@ -3628,8 +3614,7 @@ class Extractor:
             # (a violation is presupposed there: "until the U.S. ends its violations")
             if not hyp and etype != "violation_alleged" and re.search(
                     r"\buntil\s+(?:[\w.,'’-]+\s+){0,8}?$", s[h0:t0], re.I) and \
-                    (not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext,
-                                   re.I) or
+                    (not _is_past(ttext.split()[-1]) or
                      # (eighteenth round) "until Belarus has ratified it": the perfect awaited
                      re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", s[h0:t0], re.I)):
                 hyp = True
@@ -5054,7 +5039,8 @@ _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 #: the "not ratified" fact), and the classes read after the whole chain
 _EARLY_CLASSES = frozenset({"aim", "likelihood"})
 _LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-intent",
-                           "attempt", "proposal", "condition", "consequence", "future"})
+                           "attempt", "proposal", "condition", "consequence", "future",
+                           "mandate", "warning", "seeking", "recommendation", "bill"})
 
 
 def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
@@ -5066,8 +5052,7 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
     gerund = words[0].lower().endswith("ing")
     last_nominal = bool(_NOMINAL.search(words[-1]))
     nominal = gerund or last_nominal
-    past = bool(re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran|broke|kept|tore)$",
-                          words[0], re.I))
+    past = _is_past(words[0])
     before = s[max(h0, t0 - 120):t0]
     # (thirty-first round) the aim of an effort ("is striving for the ratification of", "will
     # contribute to the achievement of its indefinite extension")
@@ -5096,6 +5081,24 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
             # the trigger after the subjunctive in its scope, or the subjunctive itself
             if (tm.end() <= t0 and not _SCOPE_BREAK.search(s, tm.end(), t0)) or tm.end() >= t1:
                 return "proposal"
+    # (thirty-eighth round) the older guards, folded in as classes: an act inside a mandative
+    # "that" clause with a subjunctive (thirty-fourth round: "recommended that Kyiv act now on
+    # its withdrawal"), warned against ("warns the US against unilateral withdrawal from"),
+    # only sought ("is seeking swift ratification of"), recommended ("will be best served by
+    # prompt and complete ratification of") or the subject of a bill or a motion ("tabled a
+    # motion on withdrawal from"; not a bill passed) (all twenty-fifth to eighteenth rounds)
+    if "mandate" in classes and "that" in s[:t0] and \
+            _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
+        return "mandate"
+    if "warning" in classes and _WARNED_AGAINST.search(s, h0, t0):
+        return "warning"
+    if "seeking" in classes and _SOUGHT.search(s, h0, t0):
+        return "seeking"
+    if "recommendation" in classes and last_nominal and _RECOMMENDED.search(s[h0:t0]):
+        return "recommendation"
+    if "bill" in classes and last_nominal and \
+            (pm := _PROPOSED.search(s, c0, t0)) is not None and not _PASSED.search(s, c0, pm.end()):
+        return "bill"
     if "likelihood" in classes:
         # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
         # or its chances or prospects told ("the prospects for an extension of")
