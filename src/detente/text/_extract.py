@@ -660,6 +660,17 @@ _MANDATE_CLAUSE = re.compile(
     r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
     r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an)\b)"
     r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
+#: (thirty-eighth round) the same mandative with its "that" left out: "France demanded Iran
+#: refrain from", "insisted Kyiv comply", "demanded Iran stop reducing its obligations" (the
+#: subject a name, not a possessive, or a pronoun; the verb bare)
+_MANDATE_BARE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
+    r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+"
+    r"(?:(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*(?<!['’]s)\s+){1,3}|(?:they|he|she|we)\s+)"
+    r"(?:(?:\w+ly|also|now|then)\s+)?"
+    r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
+    r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an|at|by|with|from|as)\b)"
+    r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
 #: (thirty-fourth round) an act listed among the events that would give a right: "extraordinary
 #: events giving the Russian Federation the right to withdraw from the Treaty ... [include] ...
 #: the United States of America's withdrawal from", "circumstances that would give Kyiv the
@@ -3273,13 +3284,6 @@ class Extractor:
             # ("Withdraw or face serious consequences, Sarkozy warns Russia")
             if not hyp and (im := _IMPERATIVE.match(s)) is not None and im.end() == t1:
                 hyp = True
-            # (fourteenth round) a mandative: "demands that Moscow halt its offensive and
-            # withdraw", "insisted that Iran comply" (the act a bare verb under the demand)
-            if not hyp and re.match(r"[a-z]+(?<!s)(?<!ing)(?<!wn)\b", ttext) and \
-                    not _is_past(ttext.split()[0]) and \
-                    (md := _MANDATIVE.search(s, h0, t0)) and \
-                    not _SCOPE_BREAK.search(s, md.end(), t0):
-                hyp = True
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
                                  r"(?:intention|decision|intent)\s+to\s+$", s[h0:t0], re.I) and \
@@ -4970,7 +4974,8 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
 # subject of the predicate (after it).
 #: a determiner and at most two modifiers between a governing word and the trigger
 _GOV_NP = r"\s+(?:(?:the|a|an|its|their|his|her|our|this|that|any|further|full|swift|early|" \
-          r"prompt|an?\s+early|immediate|complete)\s+){0,3}(?:[\w-]+\s+){0,1}?$"
+          r"prompt|an?\s+early|immediate|complete)\s+){0,3}(?:[\w.-]+['’]s\s+)?" \
+          r"(?:[\w-]+\s+){0,1}?$"
 #: (class, governing words ending just before the trigger) — the trigger a noun or a gerund
 _GOVERNING_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(head + _GOV_NP, re.I)) for name, head in (
@@ -4979,7 +4984,7 @@ _GOVERNING_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"(?:\w+\s+)?case\s+for|argu(?:e|es|ed|ing)\s+for|advocat(?:e|es|ed|ing)"
                      r"(?:\s+for)?|campaign(?:s|ed|ing)?\s+for)"),
         # "calling for a return to", "calls for the extension of"
-        ("urging", r"\bcall(?:s|ed|ing)?\s+for"),
+        ("urging", r"\b(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?)"),
         # "objects to any further extension of", "opposes the withdrawal"
         ("objection", r"\b(?:object(?:s|ed|ing)?\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
                       r"resist(?:s|ed|ing)?)"),
@@ -5019,8 +5024,23 @@ _GOVERNING_AFTER = re.compile(
 #: forthcoming", "that it will withdraw from the treaty, unless Russia returns" (not the
 #: concessive "if not", nor "as if", "even if")
 _CONDITION_TAIL = re.compile(r"(?:(?!\band\b)[^,;:.!?\"“”]|\.(?=\S)){0,80}?"
-                             r"(?<!\beven)(?<!\bas),?\s+(?:if(?!\s+not\b|\s+only\b)|unless)\b",
+                             r"(?<!\beven)(?<!\bas),?\s+(?:if(?!\s+not\b|\s+only\b)|unless|"
+                             # (thirty-eighth round) "as long as", "so long as", "provided
+                             # (that)", "on condition that"; not a duration ("for as long as
+                             # necessary") nor a participle ("provided under the deal")
+                             r"(?:for\s+)?(?:as|so)\s+long\s+as(?!\s+(?:necessary|needed|"
+                             r"required|possible|it\s+takes)\b)|"
+                             r"provid(?:ed|ing)(?:\s+that\b|(?!\s+(?:by|for|in|under|to|with|"
+                             r"as|through|on|at|from|of)\b))|"
+                             r"on\s+(?:the\s+)?condition\s+that)\b",
                              re.I)
+#: (thirty-eighth round) the act in the object of a refraining, up to six words after "from" in
+#: one phrase: "demanded Iran refrain from entering a new phase of reducing its obligations",
+#: "refrained from suspending" (no clause or conjunct boundary between: "refrained from opening
+#: fire to respect a treaty" keeps the respect)
+_REFRAINED = re.compile(r"\b(?:refrain(?:s|ed|ing)?|desist(?:s|ed|ing)?)\s+from\s+"
+                        r"(?:(?!(?:and|or|but|to|that|which|who|while|as|because)\b)"
+                        r"[^\s,;:.!?()\"“”]+\s+){0,6}?$", re.I)
 #: a gerund with its subject as the subject of a modal or "will": "Seoul terminating the
 #: agreement first will only give Pyongyang an excuse"
 _GERUND_CONSEQUENCE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+(?:will|would|could|might|may|can|"
@@ -5040,7 +5060,8 @@ _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 _EARLY_CLASSES = frozenset({"aim", "likelihood"})
 _LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-intent",
                            "attempt", "proposal", "condition", "consequence", "future",
-                           "mandate", "warning", "seeking", "recommendation", "bill"})
+                           "mandate", "warning", "seeking", "recommendation", "bill",
+                           "refraining"})
 
 
 def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
@@ -5087,8 +5108,20 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
     # only sought ("is seeking swift ratification of"), recommended ("will be best served by
     # prompt and complete ratification of") or the subject of a bill or a motion ("tabled a
     # motion on withdrawal from"; not a bill passed) (all twenty-fifth to eighteenth rounds)
-    if "mandate" in classes and "that" in s[:t0] and \
-            _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
+    if "mandate" in classes:
+        for bm in _MANDATE_BARE.finditer(s, max(0, t0 - 400)):
+            if bm.start() >= t0:
+                break
+            # the trigger is the bare verb, or comes after it in its scope
+            if bm.end() > t0 or not _SCOPE_BREAK.search(s, bm.end(), t0):
+                return "mandate"
+    if "mandate" in classes and "that" in s[:t0] and (
+            _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None or (
+                # (fourteenth round) the act a bare verb under the demand: "demands that Moscow
+                # halt its offensive and withdraw", "insisted that Iran comply"
+                re.match(r"[a-z]+(?<!s)(?<!ing)(?<!wn)\b", ttext) and not past and
+                (md := _MANDATIVE.search(s, h0, t0)) and
+                not _SCOPE_BREAK.search(s, md.end(), t0))):
         return "mandate"
     if "warning" in classes and _WARNED_AGAINST.search(s, h0, t0):
         return "warning"
@@ -5099,6 +5132,8 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
     if "bill" in classes and last_nominal and \
             (pm := _PROPOSED.search(s, c0, t0)) is not None and not _PASSED.search(s, c0, pm.end()):
         return "bill"
+    if "refraining" in classes and _REFRAINED.search(before):
+        return "refraining"
     if "likelihood" in classes:
         # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
         # or its chances or prospects told ("the prospects for an extension of")
