@@ -660,6 +660,17 @@ _MANDATE_CLAUSE = re.compile(
     r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
     r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an)\b)"
     r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
+#: (thirty-eighth round) the same mandative with its "that" left out: "France demanded Iran
+#: refrain from", "insisted Kyiv comply", "demanded Iran stop reducing its obligations" (the
+#: subject a name, not a possessive, or a pronoun; the verb bare)
+_MANDATE_BARE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
+    r"urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|suggest(?:s|ed|ing)?)\s+"
+    r"(?:(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*(?<!['’]s)\s+){1,3}|(?:they|he|she|we)\s+)"
+    r"(?:(?:\w+ly|also|now|then)\s+)?"
+    r"(?!(?:is|was|has|had|did|does|will|would|can|could|must|should|may|might|shall|were|are|"
+    r"have|do|been|being|to|that|which|who|and|or|of|in|on|for|the|a|an|at|by|with|from|as)\b)"
+    r"(?-i:[a-z]+)(?<![^s]s)(?<!ed)\b", re.I)
 #: (thirty-fourth round) an act listed among the events that would give a right: "extraordinary
 #: events giving the Russian Federation the right to withdraw from the Treaty ... [include] ...
 #: the United States of America's withdrawal from", "circumstances that would give Kyiv the
@@ -952,7 +963,17 @@ _RELATION_WITH = re.compile(r"\b(?:border|borders|frontier|boundary|line|ties|re
                             r"cooperation|trade|alliance|rapprochement)\s+with\s+(?:the\s+)?$",
                             re.I)
 _IRREGULAR_PAST = frozenset({"withdrew", "left", "broke", "kept", "upheld", "tore", "froze",
-                             "met", "took", "ran", "came", "went", "quit", "struck", "cut"})
+                             "met", "took", "ran", "came", "went", "quit", "struck", "cut",
+                             "began", "drew"})
+
+
+def _is_past(word: str) -> bool:
+    """Whether ``word`` is a past form (a regular "-ed" or an irregular one): the one
+    past-tense test of the rules (thirty-eighth round)."""
+    w = word.lower().strip("\"“”‘’'")
+    return w.endswith("ed") or w in _IRREGULAR_PAST
+
+
 #: a report by the actor itself of its own act: "Iran announced on Sunday that it had exceeded",
 #: "Pyongyang admitted it was enriching" (eleventh round)
 _ADMITTED = re.compile(r"\b(?:announc(?:ed|es)|declared|declares|said|says|stated|states|"
@@ -3249,9 +3270,7 @@ class Extractor:
             elif (pc := re.search(r"\b(?P<v>[a-z]+)\s+(?:the|a|an|its|their|this|that|any)\s+"
                                   r"(?:[\w-]+\s+){0,3}?[\w-]+\s+and\s+(?:then\s+|later\s+)?$",
                                   s[h0:t0])) and \
-                    (pc.group("v").endswith("ed") or pc.group("v") in _IRREGULAR_PAST) and \
-                    (ttext.split()[0].lower().endswith("ed") or
-                     ttext.split()[0].lower() in _IRREGULAR_PAST) and not re.search(
+                    _is_past(pc.group("v")) and _is_past(ttext.split()[0]) and not re.search(
                         r"\b(?:if|unless|whether|has|have|had|would|will|could|might|may|should|"
                         r"must|to|not|never|no)\b|n['’]t\b", s[c0:h0 + pc.start()], re.I):
                 h0 = f0 = h0 + pc.end()
@@ -3264,12 +3283,6 @@ class Extractor:
             # (fourteenth round) an imperative: a sentence that opens with the act's bare verb
             # ("Withdraw or face serious consequences, Sarkozy warns Russia")
             if not hyp and (im := _IMPERATIVE.match(s)) is not None and im.end() == t1:
-                hyp = True
-            # (fourteenth round) a mandative: "demands that Moscow halt its offensive and
-            # withdraw", "insisted that Iran comply" (the act a bare verb under the demand)
-            if not hyp and re.match(r"[a-z]+(?<!ed)(?<!s)(?<!ing)(?<!wn)\b(?<!drew)", ttext) and \
-                    (md := _MANDATIVE.search(s, h0, t0)) and \
-                    not _SCOPE_BREAK.search(s, md.end(), t0):
                 hyp = True
             # "gave notice of its intention to withdraw": the notice is the act
             if hyp and re.search(r"\b(?:notice|notif\w*)\s+of\s+(?:its|their|the)\s+"
@@ -3292,23 +3305,12 @@ class Extractor:
             # (thirty-fourth round) an act moved toward: "moves toward deliberately breaching"
             if not hyp and _TOWARD.search(s, max(h0, t0 - 120), t0):
                 hyp = True
-            # (thirty-fourth round) an act inside a mandative "that" clause with a subjunctive
-            if not hyp and "that" in s[:t0] and \
-                    _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None:
-                hyp = True
             # (thirty-fourth round) an act listed among the events that would give a right
             # (a violation noun there is no presupposed breach either: "include a NATO
             # violation of")
             listed = bool(_RIGHTS_WORD.search(s, max(0, t0 - 400), t0) and
                           _RIGHT_EVENTS.search(s, max(0, t0 - 400), t0))
             if listed:
-                hyp = True
-            # (twenty-fifth round) an act warned against: "warns the US against unilateral
-            # withdrawal from the New START Treaty"
-            if not hyp and _WARNED_AGAINST.search(s, h0, t0):
-                hyp = True
-            # (twenty-fifth round) an act only sought: "is seeking swift ratification of"
-            if not hyp and _SOUGHT.search(s, h0, t0):
                 hyp = True
             # (twenty-fifth round) an act in a temporal clause still ahead: "as soon as the Duma
             # ratifies START II", "prepared to provide assurances after the country acceded"
@@ -3407,17 +3409,6 @@ class Extractor:
                 # (not an act with its own date: "The withdrawal from the INF Treaty in August
                 # 2019 will have consequences")
                 hyp = True
-            # (eighteenth round) an act recommended: "will be best served by prompt and
-            # complete ratification of" (the modal may lie beyond the tail's words)
-            if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
-                    _RECOMMENDED.search(s[h0:t0]):
-                hyp = True
-            # (nineteenth round) an act proposed: "submitted a draft law to the Verkhovna Rada
-            # on the termination of", "tabled a motion on withdrawal from" (not a bill passed)
-            if not hyp and _NOMINAL.search(ttext.split()[-1]) and \
-                    (pm := _PROPOSED.search(s, c0, t0)) is not None and \
-                    not _PASSED.search(s, c0, pm.end()):
-                hyp = True
             # (nineteenth round) a treaty's standing clause, a general rule in the present: "is
             # automatically renewed, unless one of the parties notifies", "is extended every ten
             # years if": no dated act ("was automatically renewed in 2008" is one)
@@ -3501,12 +3492,12 @@ class Extractor:
             # (and entry into force: "since it came into effect on Wednesday"; not "since the
             # ceasefire was meant to come into force")
             in_sub = s[h0 + sub.start():t0] if sub else ""
-            if hyp and sub and not ahead and re.search(r"(?:ed|drew|left|quit|out|force|effect)$",
-                                                       ttext, re.I) and not re.search(
+            if hyp and sub and not ahead and (_is_past(ttext.split()[-1]) or re.search(
+                    r"(?:out|force|effect)$", ttext, re.I)) and not re.search(
                     r"\b(?:if|unless|would|could|will|might|may)\b", in_sub, re.I) and not (
                     etype == "entered_into_force" and re.search(r"\bto\b", in_sub, re.I)):
                 hyp = False
-            if hyp and etype in _SYMMETRIC and ttext.lower().endswith(("ed", "struck")) and (
+            if hyp and etype in _SYMMETRIC and _is_past(ttext.split()[-1]) and (
                     _TREATY_HEAD_END.search(s[c0:t0]) or (any(
                         re.fullmatch(r"\s*,\s*", s[e.end:t0]) for e in agr_ents) and
                         not re.search(r"\b(?:if|unless|would|could|might)\b", s[c0:t0], re.I))):
@@ -3574,7 +3565,7 @@ class Extractor:
             # protocol and ratify it", under an implicative head)
             first = ttext.split()[0].lower()
             if re.search(r"\b(?:and|or)\s+(?:\w+ly\s+)?$", s[c0:t0] or s[:t0]) and \
-                    not re.search(r"(?:ed|ing|s)$", first) and first not in _IRREGULAR_PAST and \
+                    not re.search(r"(?:ing|s)$", first) and not _is_past(first) and \
                     (infs := list(re.finditer(r"\bto\s+(?:\w+ly\s+)?[a-z]+\b", s[:t0]))) and \
                     not re.search(r"[;:]", s[infs[-1].end():t0]):
                 if not _IMPLICATIVE.search(s[max(0, infs[-1].start() - 40):infs[-1].start()]):
@@ -3600,8 +3591,7 @@ class Extractor:
             # infinitive is urged too: "urge the United States to meet its obligations, abide
             # by the CTBT" (each item a lowercase verb with its object, no comma inside)
             if not hyp and re.search(r",\s+(?:\w+ly\s+)?$", s[:t0]) and \
-                    not re.search(r"(?:ed|ing)$", first) and \
-                    first not in _IRREGULAR_PAST and \
+                    not first.endswith("ing") and not _is_past(first) and \
                     (dv := _last_in_scope(_DIRECTIVE, s, 0, t0)) is not None and \
                     _URGED_LIST.fullmatch(s[dv.end():t0]):
                 hyp = True
@@ -3628,8 +3618,7 @@ class Extractor:
             # (a violation is presupposed there: "until the U.S. ends its violations")
             if not hyp and etype != "violation_alleged" and re.search(
                     r"\buntil\s+(?:[\w.,'’-]+\s+){0,8}?$", s[h0:t0], re.I) and \
-                    (not re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran)$", ttext,
-                                   re.I) or
+                    (not _is_past(ttext.split()[-1]) or
                      # (eighteenth round) "until Belarus has ratified it": the perfect awaited
                      re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?$", s[h0:t0], re.I)):
                 hyp = True
@@ -4985,7 +4974,8 @@ def _quote_speaker(s: str, acts: list[_Ent], g: Gazetteer, year: int | None,
 # subject of the predicate (after it).
 #: a determiner and at most two modifiers between a governing word and the trigger
 _GOV_NP = r"\s+(?:(?:the|a|an|its|their|his|her|our|this|that|any|further|full|swift|early|" \
-          r"prompt|an?\s+early|immediate|complete)\s+){0,3}(?:[\w-]+\s+){0,1}?$"
+          r"prompt|an?\s+early|immediate|complete)\s+){0,3}(?:[\w.-]+['’]s\s+)?" \
+          r"(?:[\w-]+\s+){0,1}?$"
 #: (class, governing words ending just before the trigger) — the trigger a noun or a gerund
 _GOVERNING_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(head + _GOV_NP, re.I)) for name, head in (
@@ -4994,7 +4984,7 @@ _GOVERNING_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"(?:\w+\s+)?case\s+for|argu(?:e|es|ed|ing)\s+for|advocat(?:e|es|ed|ing)"
                      r"(?:\s+for)?|campaign(?:s|ed|ing)?\s+for)"),
         # "calling for a return to", "calls for the extension of"
-        ("urging", r"\bcall(?:s|ed|ing)?\s+for"),
+        ("urging", r"\b(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?)"),
         # "objects to any further extension of", "opposes the withdrawal"
         ("objection", r"\b(?:object(?:s|ed|ing)?\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
                       r"resist(?:s|ed|ing)?)"),
@@ -5034,8 +5024,23 @@ _GOVERNING_AFTER = re.compile(
 #: forthcoming", "that it will withdraw from the treaty, unless Russia returns" (not the
 #: concessive "if not", nor "as if", "even if")
 _CONDITION_TAIL = re.compile(r"(?:(?!\band\b)[^,;:.!?\"“”]|\.(?=\S)){0,80}?"
-                             r"(?<!\beven)(?<!\bas),?\s+(?:if(?!\s+not\b|\s+only\b)|unless)\b",
+                             r"(?<!\beven)(?<!\bas),?\s+(?:if(?!\s+not\b|\s+only\b)|unless|"
+                             # (thirty-eighth round) "as long as", "so long as", "provided
+                             # (that)", "on condition that"; not a duration ("for as long as
+                             # necessary") nor a participle ("provided under the deal")
+                             r"(?:for\s+)?(?:as|so)\s+long\s+as(?!\s+(?:necessary|needed|"
+                             r"required|possible|it\s+takes)\b)|"
+                             r"provid(?:ed|ing)(?:\s+that\b|(?!\s+(?:by|for|in|under|to|with|"
+                             r"as|through|on|at|from|of)\b))|"
+                             r"on\s+(?:the\s+)?condition\s+that)\b",
                              re.I)
+#: (thirty-eighth round) the act in the object of a refraining, up to six words after "from" in
+#: one phrase: "demanded Iran refrain from entering a new phase of reducing its obligations",
+#: "refrained from suspending" (no clause or conjunct boundary between: "refrained from opening
+#: fire to respect a treaty" keeps the respect)
+_REFRAINED = re.compile(r"\b(?:refrain(?:s|ed|ing)?|desist(?:s|ed|ing)?)\s+from\s+"
+                        r"(?:(?!(?:and|or|but|to|that|which|who|while|as|because)\b)"
+                        r"[^\s,;:.!?()\"“”]+\s+){0,6}?$", re.I)
 #: a gerund with its subject as the subject of a modal or "will": "Seoul terminating the
 #: agreement first will only give Pyongyang an excuse"
 _GERUND_CONSEQUENCE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s+(?:will|would|could|might|may|can|"
@@ -5054,7 +5059,9 @@ _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 #: the "not ratified" fact), and the classes read after the whole chain
 _EARLY_CLASSES = frozenset({"aim", "likelihood"})
 _LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-intent",
-                           "attempt", "proposal", "condition", "consequence", "future"})
+                           "attempt", "proposal", "condition", "consequence", "future",
+                           "mandate", "warning", "seeking", "recommendation", "bill",
+                           "refraining"})
 
 
 def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
@@ -5066,8 +5073,7 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
     gerund = words[0].lower().endswith("ing")
     last_nominal = bool(_NOMINAL.search(words[-1]))
     nominal = gerund or last_nominal
-    past = bool(re.search(r"(?:ed|drew|left|quit|took|came|went|began|ran|broke|kept|tore)$",
-                          words[0], re.I))
+    past = _is_past(words[0])
     before = s[max(h0, t0 - 120):t0]
     # (thirty-first round) the aim of an effort ("is striving for the ratification of", "will
     # contribute to the achievement of its indefinite extension")
@@ -5096,6 +5102,38 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
             # the trigger after the subjunctive in its scope, or the subjunctive itself
             if (tm.end() <= t0 and not _SCOPE_BREAK.search(s, tm.end(), t0)) or tm.end() >= t1:
                 return "proposal"
+    # (thirty-eighth round) the older guards, folded in as classes: an act inside a mandative
+    # "that" clause with a subjunctive (thirty-fourth round: "recommended that Kyiv act now on
+    # its withdrawal"), warned against ("warns the US against unilateral withdrawal from"),
+    # only sought ("is seeking swift ratification of"), recommended ("will be best served by
+    # prompt and complete ratification of") or the subject of a bill or a motion ("tabled a
+    # motion on withdrawal from"; not a bill passed) (all twenty-fifth to eighteenth rounds)
+    if "mandate" in classes:
+        for bm in _MANDATE_BARE.finditer(s, max(0, t0 - 400)):
+            if bm.start() >= t0:
+                break
+            # the trigger is the bare verb, or comes after it in its scope
+            if bm.end() > t0 or not _SCOPE_BREAK.search(s, bm.end(), t0):
+                return "mandate"
+    if "mandate" in classes and "that" in s[:t0] and (
+            _last_in_scope(_MANDATE_CLAUSE, s, 0, t0) is not None or (
+                # (fourteenth round) the act a bare verb under the demand: "demands that Moscow
+                # halt its offensive and withdraw", "insisted that Iran comply"
+                re.match(r"[a-z]+(?<!s)(?<!ing)(?<!wn)\b", ttext) and not past and
+                (md := _MANDATIVE.search(s, h0, t0)) and
+                not _SCOPE_BREAK.search(s, md.end(), t0))):
+        return "mandate"
+    if "warning" in classes and _WARNED_AGAINST.search(s, h0, t0):
+        return "warning"
+    if "seeking" in classes and _SOUGHT.search(s, h0, t0):
+        return "seeking"
+    if "recommendation" in classes and last_nominal and _RECOMMENDED.search(s[h0:t0]):
+        return "recommendation"
+    if "bill" in classes and last_nominal and \
+            (pm := _PROPOSED.search(s, c0, t0)) is not None and not _PASSED.search(s, c0, pm.end()):
+        return "bill"
+    if "refraining" in classes and _REFRAINED.search(before):
+        return "refraining"
     if "likelihood" in classes:
         # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
         # or its chances or prospects told ("the prospects for an extension of")
