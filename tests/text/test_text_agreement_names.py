@@ -37,6 +37,8 @@ def _named(sentence: str) -> list[tuple[str, str]]:
 NAMES: list[tuple[str, str, str]] = [
     # a press nickname or a date as a name
     ("nickname", "Pyongyang walked away from the Leap Day deal within weeks.", "leap_day_2012"),
+    ("date-name-leap", "Washington suspended food aid under the Feb. 29 deal.", "leap_day_2012"),
+    ("protocol-of", "Kazakhstan signed the Lisbon Protocol in 1992.", "start1_1991"),
     ("date-name", "Both Koreas had promised in the Sept. 19 military agreement to halt drills.",
      "inter_korean_cma_2018"),
     ("date-name-statement", "Seoul cited the September 19 Joint Statement of the talks.",
