@@ -74,8 +74,6 @@ NAMES: list[tuple[str, str, str]] = [
      "signed in Moscow.", "abm_1972"),
     ("formal-title-ttbt", "The Treaty on the Limitation of Underground Nuclear Weapon Tests "
      "entered into force late.", "ttbt_1974"),
-    ("formal-title-inf", "The Treaty on the Elimination of Intermediate-Range and Shorter-Range "
-     "Missiles was signed in 1987.", "inf_1987"),
     ("formal-title-lac", "The Agreement on the Maintenance of Peace and Tranquillity was signed "
      "in 1993.", "india_china_lac_1993_1996"),
     ("new-strategic", "The New Strategic Arms Reduction Treaty caps deployed warheads.",
