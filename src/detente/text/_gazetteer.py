@@ -194,6 +194,11 @@ def agreement_names(name: str, actor_names: frozenset[str] = frozenset()) -> set
             for n in (num, alt):
                 for sep in (" ", "-"):
                     out.add(f"{m.group(1)}{sep}{n}{m.group(3)}")
+    # (thirty-eighth round) a compound of two names is also written with an en dash:
+    # "Saudi–Iran agreement", "Israel–Hezbollah ceasefire", "NATO–Russia Founding Act"
+    for o in list(out):
+        if re.search(r"[A-Za-z]-[A-Za-z]", o):
+            out.add(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "\u2013", o))
     return {o for o in out if len(o) >= 2}
 
 
