@@ -1,9 +1,9 @@
-"""Appeasement (``appeasement`` ψ, design revision 15 of docs/crisis.md): ψ = 0 is the model
-before the revision (revision 9) draw for draw; with ψ = 1 a broken promise of the challenger A
-leaves every other actor at what A's threat imposes instead of the standoff, at B's side's trust
-in A's word κ_B; A's own values do not move. On one issue at complete information the zone is
-then ``(p − c_A)/κ_A ≤ x ≤ 1 − (1 − p − c_B)/κ_B`` under a credible threat and empty otherwise
-(for κ_B < 1), by hand."""
+"""Appeasement (``appeasement`` ψ, design revision 15 of docs/crisis.md; the default since round
+``crisis16``): ψ = 0 is the model before the revision (revision 9) draw for draw (pinned); with
+ψ = 1 a broken promise of the challenger A leaves every other actor at what A's threat imposes
+instead of the standoff, at B's side's trust in A's word κ_B; A's own values do not move. On one
+issue at complete information the zone is then ``(p − c_A)/κ_A ≤ x ≤ 1 − (1 − p − c_B)/κ_B``
+under a credible threat and empty otherwise (for κ_B < 1), by hand."""
 
 from __future__ import annotations
 
@@ -42,28 +42,50 @@ def duel(c_a: float, c_b: float, cost_a: float, cost_b: float) -> Scenario:
     })
 
 
-def test_the_default_is_todays_broken_promise() -> None:
-    assert DEFAULTS["appeasement"] == 0.0
+def test_the_default_since_crisis16() -> None:
+    assert DEFAULTS["appeasement"] == 1.0
 
 
-@pytest.mark.parametrize("case,channel", [("karabakh-2023", "public"),
-                                          ("hanoi-2019", "private"),
-                                          ("jcpoa-2015", "public"),
-                                          ("iraq-kuwait-1990", "private")])
+#: Structural episodes and the sum of the draws at ψ = 0 (seed 3, 400 draws), measured at
+#: 5a3bca6, where ψ = 0 was the default (revision 9): the model before the revision, pinned.
+BEFORE = {
+    ("karabakh-2023", "public"): ((0.6075, 0.0, 0.3925), 694.310670289),
+    ("hanoi-2019", "private"): ((1.0, 0.0, 0.0), 961.770314326),
+    ("jcpoa-2015", "public"): ((0.505, 0.0, 0.495), 1040.812477727),
+    ("geneva-2022", "public"): ((0.9375, 0.0, 0.0625), 983.457994334),
+}
+
+
+@pytest.mark.parametrize("case,channel", list(BEFORE))
 def test_off_is_revision_9_draw_for_draw(case: str, channel: str) -> None:
     sc = load_case(case)
-    base = crisis_forecast(sc, rng=3, channel=channel, draws=400)
-    off = crisis_forecast(sc, rng=3, channel=channel, draws=400, appeasement=0.0)
-    assert_same_forecast(base, off)
-    assert base.others == off.others
+    off = crisis_forecast(sc, rng=3, channel=channel, draws=400, appeasement=0.0,
+                          base_rate_weight=0.0)
+    ep, total = BEFORE[(case, channel)]
+    assert tuple(off.episode_model[k] for k in ("agreement", "no_agreement", "escalation")) == ep
+    assert float(off.draws.sum()) == pytest.approx(total, abs=1e-6)
+    # and ψ = 0 is the model with a broken promise returning the standoff to both sides
     an = analyse(sc, channel=channel, appeasement=0.0)
-    np.testing.assert_array_equal(an.value, base.analysis.value)
+    d = an.dyad
+    assert d is not None
+    u = an.setup.utility(an.candidates)
+    kappa = np.full(an.setup.n_actors, d.kappa_b)
+    kappa[d.a] = d.kappa_a
+    plain = kappa[:, None] * u + ((1 - kappa) * an.setup.utility(d.standoff))[:, None] \
+        - an.setup.audience_cost(an.candidates, 1.0)
+    np.testing.assert_allclose(an.value, plain, atol=1e-12)
+
+
+def test_on_moves_a_case_with_record_trust() -> None:
+    sc = load_case("karabakh-2023")  # B's side trusts Azerbaijan at 0.39 in the record
+    on = crisis_forecast(sc, rng=3, draws=400, base_rate_weight=0.0)
+    assert on.episode_model["escalation"] > BEFORE[("karabakh-2023", "public")][0][2]
 
 
 @pytest.mark.parametrize("case", ["iraq-kuwait-1990", "algiers-accords-1981"])
 def test_full_trust_does_not_move(case: str) -> None:
     sc = load_case(case)
-    assert_same_forecast(crisis_forecast(sc, rng=2, draws=300, trust=1.0),
+    assert_same_forecast(crisis_forecast(sc, rng=2, draws=300, trust=1.0, appeasement=0.0),
                          crisis_forecast(sc, rng=2, draws=300, trust=1.0, appeasement=1.0))
 
 
@@ -75,7 +97,7 @@ def test_the_broken_branch_is_the_imposition_for_the_counterpart_only() -> None:
     # B (at 0) is left at the imposition (1): a loss of its whole stake; A keeps the standoff's
     # value (it is at 1, the standoff at 0)
     np.testing.assert_allclose(bv, [-1.0, -1.0])
-    off = analyse(sc, trust=(0.5, 0.5))
+    off = analyse(sc, trust=(0.5, 0.5), appeasement=0.0)
     np.testing.assert_allclose(an.value[0], off.value[0])  # A's values do not move
     assert np.all(an.value[1] <= off.value[1] + 1e-12)  # B's do not rise
 
@@ -123,7 +145,7 @@ def test_only_the_broken_branch_of_the_counterpart_moves(sc: Scenario, k: float)
     # V_i(x) moves by (1 − κ)(U_i(z_A) − U_i(standoff)) for every i ≠ A, the same for every deal;
     # A's values and every reservation stay
     on = analyse(sc, trust=k, appeasement=1.0)
-    off = analyse(sc, trust=k)
+    off = analyse(sc, trust=k, appeasement=0.0)
     if on.dyad is None:
         return
     d, s = on.dyad, on.setup
@@ -143,10 +165,15 @@ def test_bad_appeasement_is_an_error(bad: Any) -> None:
         crisis_forecast(duel(2.0, 1.0, 0.2, 0.5), rng=0, draws=10, appeasement=bad)
 
 
-def test_appeasement_with_a_resumed_crisis_is_an_error() -> None:
-    with pytest.raises(InputError, match="choose one"):
-        crisis_forecast(duel(2.0, 1.0, 0.2, 0.5), rng=0, draws=10, appeasement=1.0,
-                        broken_promise="crisis")
+def test_a_resumed_crisis_takes_precedence() -> None:
+    # broken_promise = crisis reads the broken branch as the crisis resumed for both sides; ψ
+    # then does not act
+    sc = duel(2.0, 1.0, 0.2, 0.5)
+    assert_same_forecast(
+        crisis_forecast(sc, rng=0, draws=200, trust=0.5, broken_promise="crisis",
+                        appeasement=0.0),
+        crisis_forecast(sc, rng=0, draws=200, trust=0.5, broken_promise="crisis",
+                        appeasement=1.0))
 
 
 def test_cli_option_and_its_error() -> None:
