@@ -3,8 +3,9 @@ behind them (each outside option's value p·V − c against the standoff, the zo
 private-cost spread). Run: python scripts/crisis_diagnose.py [case ...] [option=value ...]
 (model options, e.g. ``standoff_info=private``, ``broken_promise=crisis``,
 ``power_info=private``, ``input_sd=0.5``, ``silent_trust=0.5``, ``patron_support=0.75``,
-``yield_cost=1``, ``target_consent=1`` or ``several_challengers=1``: design revisions 4, 5, 7, 8,
-10, 11, 12, 13 and 14 of docs/crisis.md; the per-challenger analysis takes them too)."""
+``yield_cost=1``, ``target_consent=1``, ``several_challengers=1`` or ``appeasement=1``: design
+revisions 4, 5, 7, 8, 10, 11, 12, 13, 14 and 15 of docs/crisis.md; the per-challenger analysis
+takes them too)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from detente.cases import list_cases, load_case
 from detente.crisis._model import analyse, crisis_forecast
 
 _ANALYSE = {"channel", "trust", "power", "contest_exponent", "broken_promise", "power_shift",
-            "silent_trust", "yield_cost", "target_consent", "several_challengers"}
+            "silent_trust", "yield_cost", "target_consent", "several_challengers",
+            "appeasement"}
 
 
 def _value(v: str) -> Any:

@@ -172,6 +172,9 @@ def test_explanation_keeps_bracketed_text_and_names_a_standoff_only_zone() -> No
     assert "A zone of agreement exists" not in out
     assert "leaves every issue where the standoff does" in out
     assert "if the threat were credible" in out  # the unit-issue figure is conditional
-    res = CliRunner().invoke(app, ["crisis", "geneva-2022", "--explain"])
+    # a real zone is still named (Geneva 2022's public zone, named here before round crisis16,
+    # is closed by design revision 15: at the record's trust in Russia's word, its counterpart
+    # reads a broken promise as Russia's imposition)
+    res = CliRunner().invoke(app, ["crisis", "karabakh-2020", "--explain"])
     assert res.exit_code == 0, res.output
     assert "A zone of agreement exists" in " ".join(res.stdout.split())

@@ -89,10 +89,13 @@ def test_zone_closes_exactly_when_p_minus_cost_exceeds_silent_trust() -> None:
         if p <= c_a or abs(p - c_a - k) < 0.02:
             continue  # a credible threat, away from the boundary (the deal grid ≈ 0.003)
         sc = one_issue(p, c_a, c_b)
-        an = analyse(sc, silent_trust=k)
+        # revision 10's closed form, on the model before revision 15 (a broken promise returns
+        # the standoff to both sides)
+        an = analyse(sc, silent_trust=k, appeasement=0.0)
         assert an.credible
         assert an.zone_exists == (p - c_a <= k), (p, c_a, c_b, k)
-        res = crisis_forecast(sc, rng=0, draws=50, resolve_sd=0.0, silent_trust=k)
+        res = crisis_forecast(sc, rng=0, draws=50, resolve_sd=0.0, silent_trust=k,
+                              appeasement=0.0)
         assert res.episode_model["escalation"] == (1.0 if p - c_a > k else 0.0)
         if an.zone_exists:  # the lowest deal A takes is (p − c_A)/κ of the scale
             x = an.candidates[an.zone][:, 0]

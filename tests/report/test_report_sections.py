@@ -128,10 +128,13 @@ def test_indicators_read_as_observable_statements(geneva_html: tuple[str, str],
     text = geneva_html[0]
     section = text[text.index('id="indicators"'):text.index('id="methods"')]
     assert "Indicators to watch" in section and "Key assumptions" in section
+    sc = load_example("geneva-2022")
     for ind in geneva_report.data["indicators"]["inputs"]:
         if ind["kind"] == "position" and ind["flips_at"] is not None:
-            assert f"If {ind['actor']}&#x27;s stated position on {ind['issue']} moves past" in (
-                section)
+            # the statement names the issue by its label (no position indicator flipped a
+            # judgement on Geneva before round crisis16, so this line had never run)
+            label = sc.issue(ind["issue"]).label
+            assert f"If {ind['actor']}&#x27;s stated position on {label} moves past" in section
     nearest = [j for j in geneva_report.judgements if j.text.startswith("Nearest to changing")]
     assert len(nearest) == 1
 

@@ -35,7 +35,8 @@ def _rerun(an: CrisisAnalysis, **changes: Any) -> CrisisAnalysis:
                    power_shift=an.extra.get("power_shift", 0.0),
                    yield_cost=an.extra.get("yield_cost", 0.0),
                    target_consent=an.extra.get("target_consent", 0.0),
-                   several_challengers=an.extra.get("several_challengers", 0.0))
+                   several_challengers=an.extra.get("several_challengers", 0.0),
+                   appeasement=an.extra.get("appeasement", 0.0))
 
 
 class _Stub:
