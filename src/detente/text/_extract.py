@@ -2146,7 +2146,10 @@ class Extractor:
         aid, text = state.last_agreement
         if not _admits(self.gazetteer.kinds.get(aid), etype) or _PLURAL_AGREEMENTS.search(s):
             return None
+        # (a pronoun object is the older rule's to read, or to leave: "violating it was never
+        # its plan", "accused it of violating it" after a nearer noun)
         if re.search(r"\b(?:any|no)\s+(?:[\w-]+\s+)?$", s[:t0], re.I) or \
+                re.match(r"\s+(?:it|them)\b", s[t1:]) or \
                 _OTHER_OBJECT.match(s, t1) or _PASSIVE_BEFORE.search(s[:t0]):
             return None
         counts = Counter(n[1] for n in state.named if n[0] >= 0)
