@@ -221,6 +221,10 @@ LABELS = {
     "blind81": "eighty-first blind set, 8 texts (coded by a helper who never ran the extractor)",
     "blind82": "eighty-second blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind83": "eighty-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind84": "eighty-fourth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind85": "eighty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind86": "eighty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind87": "eighty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
