@@ -131,6 +131,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind81": (6, 5, 21),  # P 0.55 R 0.22 (27 gold facts; after the 37th round; no leak)
     "blind82": (11, 5, 16),  # P 0.69 R 0.41 (27 gold facts; after the 37th round; 1 leak)
     "blind83": (22, 17, 26),  # P 0.56 R 0.46 (48 gold facts; after the 37th round; 1 leak)
+    "blind84": (15, 6, 17),  # P 0.71 R 0.47 (32 gold facts; after the 38th round; 1 leak)
+    "blind85": (18, 8, 29),  # P 0.69 R 0.38 (47 gold facts; after the 38th round; 1 leak)
+    "blind86": (13, 13, 27),  # P 0.50 R 0.33 (40 gold facts; after the 38th round; 1 leak)
+    "blind87": (10, 12, 29),  # P 0.45 R 0.26 (39 gold facts; after the 38th round; 2 leaks)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -396,7 +400,8 @@ def main() -> None:
                         "blind68", "blind69", "blind70", "blind71",
                         "blind72", "blind73", "blind74", "blind75",
                         "blind76", "blind77", "blind78", "blind79",
-                        "blind80", "blind81", "blind82", "blind83")
+                        "blind80", "blind81", "blind82", "blind83",
+                        "blind84", "blind85", "blind86", "blind87")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
