@@ -1279,6 +1279,15 @@ _KIND_NP = re.compile(
 _SIGNED_IN = re.compile(r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|concluded|reached|"
                         r"agreed|struck|inked)\s+(?:in|on)\s+(?:(?-i:[A-Z])[a-z]+\s+"
                         r"(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b", re.I)
+#: (thirty-ninth round) a date right after an agreement's own signing phrase ("signed in 1987",
+#: "signed by the Soviet Union and the United States in 1987", "which was concluded on 8
+#: December 1987"): the signing's date
+_SIGNING_DATE = re.compile(r"\b(?:signed|concluded|struck|inked|reached)\s+"
+                           r"(?:by\s+[^,;.]{1,60}?\s+)?(?:in\s+(?-i:[A-Z])[\w-]+(?:,?\s+(?-i:[A-Z])[\w-]+)?\s+)?(?:in|on)\s+"
+                           r"(?:(?-i:[A-Z])[a-z]+\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+)?$", re.I)
+#: the acts done to an agreement after its signing, whose date a signing phrase does not give
+_AFTER_SIGNING = frozenset({"withdrew", "suspended", "violation_alleged", "kept", "extended",
+                            "expired", "deratified", "compliance_restored"})
 #: the end of a list that names only some of its members: "the United States and others",
 #: "Russia and other states"
 _AND_OTHERS = re.compile(r",?\s+and\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others|"
@@ -2832,6 +2841,15 @@ class Extractor:
                 rel_date = next((d for d in dates if d.start >= nxt), None) if rel_next else None
                 dm = _pick_date([d for d in adates if d is not rel_date],
                                 name_years, t0, c0, c1, s, etype != "violation_alleged")
+            # (thirty-ninth round) "Russia announced the termination of the INF treaty signed in
+            # 1987", "accused the other of violating the agreement, which was signed in 1987":
+            # a year the agreement's own signing phrase gives is not the date of another act
+            # (nor the year its actors are read in: Russia, not the Soviet Union)
+            if dm is not None and etype in _AFTER_SIGNING and _SIGNING_DATE.search(
+                    s, max(0, dm.start - 90), dm.start) and not any(
+                    t0 <= m.start() < t1 for m in _SIGNING_DATE.finditer(
+                        s, max(0, dm.start - 90), dm.start)):
+                dm = None
             if dm is None:
                 # "withdrew on Friday, six months after it suspended its obligations": counted
                 # back (or on) from the main clause's date

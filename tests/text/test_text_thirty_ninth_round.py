@@ -1,0 +1,51 @@
+"""Thirty-ninth round (issue 14): the largest error classes left outside the acts that do not
+name their agreement and the agreements' names.
+
+A year the agreement's own signing phrase gives ("the INF Treaty signed in 1987", "the pact
+signed by the Soviet Union and the United States in 1987") is the signing's date, not the date
+of another act told in the same sentence, nor the year the act's actors are read in: "Russia"
+in an article of 2019 is Russia, not the Soviet Union. Every sentence here was composed for
+these tests (none is taken from the gold texts); each case failed before this round, and the
+traps beside them keep their reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _text_cases import Want, assert_facts, fact_params, facts, w
+
+_HEAD = "Missiles\n\nFeb. 4, 2019\n\n"
+
+#: an act whose sentence also gives the agreement's signing year: the actor read in the
+#: article's year, the act not dated by the signing
+SIGNING_YEAR: list[tuple[str, str, list[Want]]] = [
+    ("termination-signed-in", _HEAD + "Russia announced the termination of the INF Treaty "
+     "signed in 1987.", [w("inf_1987", "RUS", "withdrew")]),
+    ("accused-each-other-which-was-signed", _HEAD + "Moscow and Washington have accused each "
+     "other of violating the INF Treaty, which was signed in 1987.",
+     [w("inf_1987", "RUS", "violation_alleged"), w("inf_1987", "USA", "violation_alleged")]),
+    ("halted-signed-by-in", _HEAD + "Putin halted Russia's participation in the arms pact signed "
+     "by the Soviet Union and the United States in 1987, the INF Treaty.",
+     [w("inf_1987", "RUS", "suspended")]),
+]
+
+
+@pytest.mark.parametrize("text,wants", fact_params(SIGNING_YEAR))
+def test_signing_year_is_not_the_acts(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants, exact=False)
+    for c in facts(text):
+        if c.type != "signed":
+            assert not (c.date or "").startswith("1987"), (c.type, c.date)
+
+
+@pytest.mark.parametrize("text,etype,when", [
+    # a date of the act itself stays the act's
+    (_HEAD + "In 2019 Russia suspended the INF Treaty, signed in 1987.", "suspended", "2019"),
+    (_HEAD + "Moscow agreed in January 2019 to extend New START.", "extended", "2019-01"),
+    # and the signing keeps its own year
+    (_HEAD + "Russia announced the termination of the INF Treaty signed in 1987.", "signed",
+     "1987"),
+])
+def test_own_dates_kept(text: str, etype: str, when: str) -> None:
+    got = [c for c in facts(text) if c.type == etype]
+    assert got and (got[0].date or "").startswith(when), [(c.type, c.date) for c in facts(text)]
