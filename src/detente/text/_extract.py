@@ -1283,7 +1283,8 @@ _SIGNED_IN = re.compile(r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|co
 #: "signed by the Soviet Union and the United States in 1987", "which was concluded on 8
 #: December 1987"): the signing's date
 _SIGNING_DATE = re.compile(r"\b(?:signed|concluded|struck|inked|reached)\s+"
-                           r"(?:by\s+[^,;.]{1,60}?\s+)?(?:in\s+(?-i:[A-Z])[\w-]+(?:,?\s+(?-i:[A-Z])[\w-]+)?\s+)?(?:in|on)\s+"
+                           r"(?:by\s+[^,;.]{1,60}?\s+)?"
+                           r"(?:in\s+(?-i:[A-Z])[\w-]+(?:,?\s+(?-i:[A-Z])[\w-]+)?\s+)?(?:in|on)\s+"
                            r"(?:(?-i:[A-Z])[a-z]+\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+)?$", re.I)
 #: the acts done to an agreement after its signing, whose date a signing phrase does not give
 _AFTER_SIGNING = frozenset({"withdrew", "suspended", "violation_alleged", "kept", "extended",
