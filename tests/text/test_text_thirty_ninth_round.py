@@ -49,3 +49,23 @@ def test_signing_year_is_not_the_acts(text: str, wants: list[Want]) -> None:
 def test_own_dates_kept(text: str, etype: str, when: str) -> None:
     got = [c for c in facts(text) if c.type == etype]
     assert got and (got[0].date or "").startswith(when), [(c.type, c.date) for c in facts(text)]
+
+
+#: a passive signing whose subject names the partners it is "between", and one whose "by" is
+#: the agent of a verb coordinated after it: the parties' joint act
+JOINT_PASSIVE: list[tuple[str, str, list[Want]]] = [
+    ("between-was-signed", "Arms\n\nMarch 3, 2019\n\nThe Intermediate-Range Nuclear Forces "
+     "Treaty between the Soviet Union and the United States was signed in 1987.",
+     [w("inf_1987", "SUN;USA", "signed")]),
+    ("signed-and-was-approved-by", "Arms\n\nMarch 3, 1992\n\nThe Strategic Arms Reduction "
+     "Treaty, which was signed in July 1991 and was approved by the Senate today, cuts "
+     "warheads.", [w("start1_1991", "*", "signed")]),
+    # (a trap: a "by" phrase of the signing itself keeps its agents)
+    ("signed-by-both", "Arms\n\nMarch 3, 1992\n\nThe Strategic Arms Reduction Treaty was "
+     "signed in July 1991 by Bush and Gorbachev.", [w("start1_1991", "USA;SUN", "signed")]),
+]
+
+
+@pytest.mark.parametrize("text,wants", fact_params(JOINT_PASSIVE))
+def test_joint_passive_signing(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)

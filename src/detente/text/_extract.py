@@ -4448,6 +4448,16 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             r"statement)$", s[c0:c0 + bm.start()], re.I) and (
             partners := _coordinated_after(s, c0 + bm.start(), acts, g, year)):
         return partners, "agent"
+    # (thirty-ninth round) "The treaty between the Soviet Union and the United States was
+    # signed in 1987": the partners the passive's subject is "between" are its agents (not the
+    # last of them, read as a subject)
+    if etype in ("signed", "extended") and ttext.lower().endswith(("ed", "struck")) and (
+            bm := re.search(
+            r"\b(?:treaty|agreements?|accords?|deal|pact|memorandum|statement|convention|"
+            r"protocol|cease-?fire|truce|document)(?=\s+between\s+[^,;()]{2,140}?\s+(?:was|were|"
+            r"ha[sd]\s+been|have\s+been)\s+(?:\w+ly\s+)?$)", s[c0:t0], re.I)) and (
+            partners := _coordinated_after(s, c0 + bm.end(), acts, g, year)):
+        return partners, "agent"
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
@@ -4498,7 +4508,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if subj:
             return codes(_chain(s, subj, len(subj) - 1)), "subject"
     # passive with an agent: "was signed by the United States and the Soviet Union"
-    by_m = re.match(r"^(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\b", s[t1:])
+    # (thirty-ninth round: not past a coordinated verb, "which was signed in July 1991 and
+    # was voted on by the Senate": the Senate's is the vote)
+    by_m = re.match(r"^(?:\s+(?!by\b)(?!and\s+(?:was|were|is|are|has|have|had)\b)[\w'’-]+)"
+                    r"{0,8}?\s+by\b", s[t1:])
     # (twenty-second round) a participle coordinated with a passive one shares its auxiliary:
     # "was signed by Putin and Bush in Moscow on May 24 and ratified by the Duma in May" (the
     # ratification is the Duma's, not the signatories')
