@@ -69,3 +69,27 @@ JOINT_PASSIVE: list[tuple[str, str, list[Want]]] = [
 @pytest.mark.parametrize("text,wants", fact_params(JOINT_PASSIVE))
 def test_joint_passive_signing(text: str, wants: list[Want]) -> None:
     assert_facts(text, wants)
+
+
+#: the violator of a failure named by its possessor, and of violations "committed by" an actor
+VIOLATOR: list[tuple[str, str, list[Want]]] = [
+    ("possessor-of-failure-to-meet", "Missiles\n\nMarch 3, 2018\n\nNATO allies have pointed to "
+     "Russia's failure to meet the terms of the INF Treaty, which the United States also "
+     "accuses it of breaking.", [w("inf_1987", "RUS", "violation_alleged")]),
+    ("violations-committed-by", "India\n\nMay 12, 2025\n\nDespite violations committed by "
+     "India of the ceasefire understanding with Pakistan, Islamabad showed restraint.",
+     [w("india_pak_understanding_2025", "IND", "violation_alleged")]),
+]
+
+
+@pytest.mark.parametrize("text,wants", fact_params(VIOLATOR))
+def test_violator(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants, exact=False)
+
+
+@pytest.mark.parametrize("text", [
+    # a failure to extend is no violation, whoever's it is
+    "Missiles\n\nMarch 3, 2018\n\nWashington's failure to extend New START worried Moscow.",
+])
+def test_failure_to_extend_is_no_fact(text: str) -> None:
+    assert not facts(text)

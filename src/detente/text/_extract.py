@@ -4539,12 +4539,23 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # of the treaty by the Russian Federation", "following the withdrawal of the United States"
     if nominal:
         # (also "the ratification process of the treaty by NATO members")
-        for by0 in (re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]), re.match(
+        # (thirty-ninth round: and a participle before the agent, "violations committed by
+        # India")
+        for by0 in (re.match(r"^\s+(?:(?:committed|perpetrated|carried\s+out)\s+)?(?:by|of)\s+"
+                             r"(?:the\s+)?", s[t1:]), re.match(
                 r"^\s+(?:process\s+)?of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?",
                 s[t1:])):
             agents = [e for e in acts if by0 and e.start == t1 + by0.end()]
             if agents:
                 return codes(_chain_right(s, acts, agents[0], c1)), "agent"
+    # (thirty-ninth round) the possessor of a failure or refusal to keep: "Armenia's failure to
+    # meet the provisions", "Iran's refusal to comply with" (not the clause's subject)
+    if etype == "violation_alleged" and (fm := re.search(
+            r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:failures?|refusal|inability|unwillingness)\s+to\s+"
+            r"(?:\w+ly\s+)?$", s[c0:t0])):
+        owner = [e for e in acts if e.end == c0 + fm.start()]
+        if owner:
+            return codes(owner), "modifier"
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
     for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
         gap = s[e.end:t0]
