@@ -93,3 +93,19 @@ def test_violator(text: str, wants: list[Want]) -> None:
 ])
 def test_failure_to_extend_is_no_fact(text: str) -> None:
     assert not facts(text)
+
+
+#: a subject noun phrase after a fronted adverbial is no apposition to be set aside
+FRONTED_SUBJECT: list[tuple[str, str, list[Want]]] = [
+    ("fronted-place-then-presidents-of", "Ukraine\n\nJanuary 14, 2014\n\nOn January 14, 1994 in "
+     "Moscow, the presidents of Ukraine, the U.S. and Russia signed the Trilateral Statement.",
+     [w("trilateral_statement_1994", "UKR;USA;RUS", "signed")]),
+    # (a trap: an apposition after the subject is still set aside)
+    ("apposition-after-subject", "Missiles\n\nMarch 3, 2019\n\nOn Friday, the United States, an "
+     "ally of Ukraine, withdrew from the INF Treaty.", [w("inf_1987", "USA", "withdrew")]),
+]
+
+
+@pytest.mark.parametrize("text,wants", fact_params(FRONTED_SUBJECT))
+def test_fronted_subject(text: str, wants: list[Want]) -> None:
+    assert_facts(text, wants)

@@ -1282,7 +1282,7 @@ _SIGNED_IN = re.compile(r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|co
 #: (thirty-ninth round) a date right after an agreement's own signing phrase ("signed in 1987",
 #: "signed by the Soviet Union and the United States in 1987", "which was concluded on 8
 #: December 1987"): the signing's date
-_SIGNING_DATE = re.compile(r"\b(?:signed|concluded|struck|inked|reached)\s+"
+_SIGNING_DATE = re.compile(r"\b(?:signed|concluded|struck|inked)\s+"
                            r"(?:by\s+[^,;.]{1,60}?\s+)?"
                            r"(?:in\s+(?-i:[A-Z])[\w-]+(?:,?\s+(?-i:[A-Z])[\w-]+)?\s+)?(?:in|on)\s+"
                            r"(?:(?-i:[A-Z])[a-z]+\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+)?$", re.I)
@@ -4618,6 +4618,12 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         # signed": a member of a list "A, B and C" is no apposition: the insertion is one
         # actor and what follows it is the rest of the list)
         if inner and _list_head(s, m, inner, cands, t0):
+            continue
+        # (thirty-ninth round) a noun phrase after a fronted adverbial ("On January 14, 1994 in
+        # Moscow, the presidents of Ukraine, the U.S. and Russia signed") is the subject, not an
+        # apposition: no actor of the clause stands before it
+        if re.match(r",\s*(?:the|a|an)\b", s[m.start():m.end()], re.I) and not any(
+                e.end <= m.start() for e in cands):
             continue
         if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
             cands = [e for e in cands if e not in inner]
