@@ -1286,6 +1286,16 @@ _KIND_NP = re.compile(
 _SIGNED_IN = re.compile(r",?\s+(?:(?:that|which)\s+(?:was|were)\s+)?(?:signed|concluded|reached|"
                         r"agreed|struck|inked)\s+(?:in|on)\s+(?:(?-i:[A-Z])[a-z]+\s+"
                         r"(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b", re.I)
+#: (thirty-ninth round) a date right after an agreement's own signing phrase ("signed in 1987",
+#: "signed by the Soviet Union and the United States in 1987", "which was concluded on 8
+#: December 1987"): the signing's date
+_SIGNING_DATE = re.compile(r"\b(?:signed|concluded|struck|inked)\s+"
+                           r"(?:by\s+[^,;.]{1,60}?\s+)?"
+                           r"(?:in\s+(?-i:[A-Z])[\w-]+(?:,?\s+(?-i:[A-Z])[\w-]+)?\s+)?(?:in|on)\s+"
+                           r"(?:(?-i:[A-Z])[a-z]+\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+)?$", re.I)
+#: the acts done to an agreement after its signing, whose date a signing phrase does not give
+_AFTER_SIGNING = frozenset({"withdrew", "suspended", "violation_alleged", "kept", "extended",
+                            "expired", "deratified", "compliance_restored"})
 #: the end of a list that names only some of its members: "the United States and others",
 #: "Russia and other states"
 _AND_OTHERS = re.compile(r",?\s+and\s+(?:many\s+|several\s+|some\s+|a\s+few\s+)?(?:others|"
@@ -2877,6 +2887,15 @@ class Extractor:
                 rel_date = next((d for d in dates if d.start >= nxt), None) if rel_next else None
                 dm = _pick_date([d for d in adates if d is not rel_date],
                                 name_years, t0, c0, c1, s, etype != "violation_alleged")
+            # (thirty-ninth round) "Russia announced the termination of the INF treaty signed in
+            # 1987", "accused the other of violating the agreement, which was signed in 1987":
+            # a year the agreement's own signing phrase gives is not the date of another act
+            # (nor the year its actors are read in: Russia, not the Soviet Union)
+            if dm is not None and etype in _AFTER_SIGNING and _SIGNING_DATE.search(
+                    s, max(0, dm.start - 90), dm.start) and not any(
+                    t0 <= m.start() < t1 for m in _SIGNING_DATE.finditer(
+                        s, max(0, dm.start - 90), dm.start)):
+                dm = None
             if dm is None:
                 # "withdrew on Friday, six months after it suspended its obligations": counted
                 # back (or on) from the main clause's date
@@ -4509,6 +4528,16 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
             r"statement)$", s[c0:c0 + bm.start()], re.I) and (
             partners := _coordinated_after(s, c0 + bm.start(), acts, g, year)):
         return partners, "agent"
+    # (thirty-ninth round) "The treaty between the Soviet Union and the United States was
+    # signed in 1987": the partners the passive's subject is "between" are its agents (not the
+    # last of them, read as a subject)
+    if etype in ("signed", "extended") and ttext.lower().endswith(("ed", "struck")) and (
+            bm := re.search(
+            r"\b(?:treaty|agreements?|accords?|deal|pact|memorandum|statement|convention|"
+            r"protocol|cease-?fire|truce|document)(?=\s+between\s+[^,;()]{2,140}?\s+(?:was|were|"
+            r"ha[sd]\s+been|have\s+been)\s+(?:\w+ly\s+)?$)", s[c0:t0], re.I)) and (
+            partners := _coordinated_after(s, c0 + bm.end(), acts, g, year)):
+        return partners, "agent"
     # "the agreement signed on February 12", "the deal agreed between the leaders of France,
     # Germany, Russia and Ukraine": a reduced relative on the treaty noun: its agent, else
     # the parties
@@ -4559,7 +4588,10 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         if subj:
             return codes(_chain(s, subj, len(subj) - 1)), "subject"
     # passive with an agent: "was signed by the United States and the Soviet Union"
-    by_m = re.match(r"^(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\b", s[t1:])
+    # (thirty-ninth round: not past a coordinated verb, "which was signed in July 1991 and
+    # was voted on by the Senate": the Senate's is the vote)
+    by_m = re.match(r"^(?:\s+(?!by\b)(?!and\s+(?:was|were|is|are|has|have|had)\b)[\w'’-]+)"
+                    r"{0,8}?\s+by\b", s[t1:])
     # (twenty-second round) a participle coordinated with a passive one shares its auxiliary:
     # "was signed by Putin and Bush in Moscow on May 24 and ratified by the Duma in May" (the
     # ratification is the Duma's, not the signatories')
@@ -4587,12 +4619,23 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
     # of the treaty by the Russian Federation", "following the withdrawal of the United States"
     if nominal:
         # (also "the ratification process of the treaty by NATO members")
-        for by0 in (re.match(r"^\s+(?:by|of)\s+(?:the\s+)?", s[t1:]), re.match(
+        # (thirty-ninth round: and a participle before the agent, "violations committed by
+        # India")
+        for by0 in (re.match(r"^\s+(?:(?:committed|perpetrated|carried\s+out)\s+)?(?:by|of)\s+"
+                             r"(?:the\s+)?", s[t1:]), re.match(
                 r"^\s+(?:process\s+)?of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,8}?by\s+(?:the\s+)?",
                 s[t1:])):
             agents = [e for e in acts if by0 and e.start == t1 + by0.end()]
             if agents:
                 return codes(_chain_right(s, acts, agents[0], c1)), "agent"
+    # (thirty-ninth round) the possessor of a failure or refusal to keep: "Armenia's failure to
+    # meet the provisions", "Iran's refusal to comply with" (not the clause's subject)
+    if etype == "violation_alleged" and (fm := re.search(
+            r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?(?:failures?|refusal|inability|unwillingness)\s+to\s+"
+            r"(?:\w+ly\s+)?$", s[c0:t0])):
+        owner = [e for e in acts if e.end == c0 + fm.start()]
+        if owner:
+            return codes(owner), "modifier"
     # a modifier right before a noun trigger: "Russia's violation", "the U.S. withdrawal"
     for e in reversed([e for e in acts if e.end <= t0 and e.start >= c0] if nominal else []):
         gap = s[e.end:t0]
@@ -4655,6 +4698,12 @@ def _actors(s: str, etype: str, t0: int, t1: int, c0: int, c1: int, acts: list[_
         # signed": a member of a list "A, B and C" is no apposition: the insertion is one
         # actor and what follows it is the rest of the list)
         if inner and _list_head(s, m, inner, cands, t0):
+            continue
+        # (thirty-ninth round) a noun phrase after a fronted adverbial ("On January 14, 1994 in
+        # Moscow, the presidents of Ukraine, the U.S. and Russia signed") is the subject, not an
+        # apposition: no actor of the clause stands before it
+        if re.match(r",\s*(?:the|a|an)\b", s[m.start():m.end()], re.I) and not any(
+                e.end <= m.start() for e in cands):
             continue
         if inner and len(inner) < len(cands) and not re.search(r"[,;]", s[m.end():t0]):
             cands = [e for e in cands if e not in inner]
