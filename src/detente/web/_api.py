@@ -298,7 +298,7 @@ def post_bargain(state: StateDep, body: BargainIn) -> dict[str, Any]:
     sc, notes = _what_if(sc, body.set, body.drop)
     r = svc.bargain(state, sc, body.a, body.b, grid=body.grid, trust=body.trust,
                     as_of=body.as_of.isoformat() if body.as_of else None, breach=body.breach,
-                    reservation=body.reservation)
+                    reservation=body.reservation, pick_first_two=False)
     return {**svc.bargain_payload(r), "notes": notes}
 
 
