@@ -34,3 +34,44 @@ def test_bargain_page_still_opens_on_the_first_two_actors(client):
     r = client.get("/bargain?s=geneva-2022")
     assert r.status_code == 200 and "<h2>Solutions</h2>" in r.text
     assert '<select name="a"><option selected>USA</option>' in r.text
+
+
+def test_an_unreachable_record_database_is_a_503_not_the_actors_fault():
+    from fastapi.testclient import TestClient
+
+    from detente.web import WebSettings, create_app
+
+    # a well-formed URL to a port where no server listens: the database, not the query, fails
+    app = create_app(WebSettings(db="postgresql+pg8000://u@127.0.0.1:1/d?connect_timeout=2"))
+    with TestClient(app) as c:
+        r = c.get("/api/credibility", params={"actor": "RUS"})
+        assert r.status_code == 503, r.text
+        d = detail(r)[0]
+        assert d["loc"] == [] and "cannot open the record store" in d["msg"]
+        assert r.headers["retry-after"]
+        page = c.get("/credibility", params={"actor": "RUS"})
+        assert page.status_code == 503 and "cannot open the record store" in page.text
+
+
+def test_serve_refuses_a_database_url_no_connection_could_use(monkeypatch):
+    # it said "serving" and answered every record request with a 422 at the query's actor
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    started = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: started.append(1))
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    r = CliRunner().invoke(app, ["serve", "--db", "foo://bar", "--port", "0"])
+    assert r.exit_code == 2, r.output
+    assert "unknown kind of database 'foo'" in r.output and "serving" not in r.output
+    assert not started
+    monkeypatch.setenv("DETENTE_DB", "postgres://u@h/d")
+    r = CliRunner().invoke(app, ["serve", "--port", "0"])
+    assert r.exit_code == 2 and "postgresql+pg8000://u@h/d" in r.output and not started
+    # a well-formed URL whose server may come up later still starts
+    r = CliRunner().invoke(app, ["serve", "--db", "postgresql+pg8000://u@127.0.0.1:1/d",
+                                 "--port", "0"])
+    assert r.exit_code == 0, r.output
+    assert started == [1]
