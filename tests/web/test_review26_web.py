@@ -75,3 +75,16 @@ def test_serve_refuses_a_database_url_no_connection_could_use(monkeypatch):
                                  "--port", "0"])
     assert r.exit_code == 0, r.output
     assert started == [1]
+
+
+def test_uncertainty_page_names_a_field_once(client):
+    # the page printed "jitter: jitter: cannot read …", "above: above: …", "set.0: set[0] …"
+    for query, field in (("jitter=position", "jitter"), ("above=abc", "above"),
+                         ("set=XYZ.a.position%3D1", "set[0]")):
+        r = client.get(f"/uncertainty?s=geneva-2022&run=1&{query}")
+        assert r.status_code == 422
+        text = r.text.replace("&#39;", "'")
+        assert f"{field}: {field}" not in text and ".0: set[0]" not in text
+        assert f"<li>{field}" in text
+    r = client.get("/uncertainty?s=geneva-2022&run=1&draws=-4")  # a message without its field
+    assert r.status_code == 422 and "<li>draws: " in r.text
