@@ -283,9 +283,10 @@ def test_no_request_names_a_path(client, tmp_path):
 
 
 def test_bargain_reservation_values(client):
-    r = client.post("/api/bargain", json={"scenario": "ec-emissions"})
+    pair = {"scenario": "ec-emissions", "a": "NL", "b": "BE"}  # named: the API does not guess
+    r = client.post("/api/bargain", json=pair)
     assert r.status_code == 422 and detail(r)[0]["loc"] == ["reservation"]
-    r = client.post("/api/bargain", json={"scenario": "ec-emissions", "reservation": [0.4, 0.3]})
+    r = client.post("/api/bargain", json={**pair, "reservation": [0.4, 0.3]})
     assert r.status_code == 200
     dom = r.json()["domain"]
     assert [p["reservation_value"] for p in dom["parties"]] == [0.4, 0.3]

@@ -80,10 +80,12 @@ def serve_cmd(
     from rich.markup import escape
 
     from detente._dburl import IN_MEMORY_REFUSED, in_memory_sqlite
+    from detente.record._store import check_store_url
 
     env_db = os.environ.get("DETENTE_DB", "")
     if db is None and in_memory_sqlite(env_db):
         fail(escape(f"$DETENTE_DB={env_db}: {IN_MEMORY_REFUSED}"))
+    check_store_url(db if db is not None else env_db.strip())  # before "serving", as the host
     check_listen(host, port)
     settings = WebSettings(db=db, allow_writes=allow_writes, token=token)
     web = create_app(settings)

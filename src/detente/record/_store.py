@@ -553,6 +553,23 @@ def _why(e: Exception, timeout: float | None = None, url: str = "") -> str:
     return str(e).splitlines()[0] if str(e) else type(e).__name__
 
 
+def check_store_url(url: str) -> None:
+    """Refuse (an :class:`~detente.errors.InputError`, the words of :func:`open_store`) a
+    server database URL that no connection could ever use — not a URL, an unknown kind of
+    database, a driver not installed — without connecting: a server starts before its
+    first request opens the store, and a server database may come up after it."""
+    if "://" not in url or url.startswith("sqlite"):
+        return
+    from sqlalchemy.engine import make_url
+
+    try:
+        target = make_url(url)
+        target.get_dialect().import_dbapi()  # the driver: what create_engine imports
+    except Exception as e:  # noqa: BLE001 - turned into a clear message
+        raise InputError(f"cannot open the record store at {shown_url(url)}: {_why(e, None, url)}"
+                         ) from None
+
+
 def open_store(url: str | None = None, *, seed: bool = True, **engine_args: Any) -> Store:
     """Open (creating if needed) the store at ``url`` (see the module doc for the default).
 

@@ -358,7 +358,10 @@ def diff_scenarios(a: Scenario, b: Scenario, models: Sequence[str] = ("compromis
     forecast of each model on each issue in both; a model's input error names the scenario it
     is about (``names``: the files, on the command line)."""
     from detente.collective import forecast
+    from detente.collective._registry import get_model
 
+    for m in models:  # a name no model has is no fault of either scenario: said unlocated
+        get_model(m)
     ch: list[Change] = []
     aa, ba = {x.id: x for x in a.actors}, {x.id: x for x in b.actors}
     for k in sorted(set(aa) | set(ba)):

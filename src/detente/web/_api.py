@@ -75,6 +75,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: _error("a name that does not exist (scenario, hash, model, actor in the record)"),
     413: _error("a body or upload over the server's size limit"),
     422: _error("a mistake in the input, at the field (`loc`) and line at fault"),
+    503: _error("the record database the server was started with cannot be opened"),
 }
 router = APIRouter(prefix="/api", dependencies=[Depends(_no_unknown_query)], responses=ERRORS)
 
@@ -298,7 +299,7 @@ def post_bargain(state: StateDep, body: BargainIn) -> dict[str, Any]:
     sc, notes = _what_if(sc, body.set, body.drop)
     r = svc.bargain(state, sc, body.a, body.b, grid=body.grid, trust=body.trust,
                     as_of=body.as_of.isoformat() if body.as_of else None, breach=body.breach,
-                    reservation=body.reservation)
+                    reservation=body.reservation, pick_first_two=False)
     return {**svc.bargain_payload(r), "notes": notes}
 
 

@@ -249,6 +249,16 @@ def create_app(settings: WebSettings) -> FastAPI:
                                 status_code=429, headers={"retry-after": "5"})
         return _pages.error_page(request, InputError(str(exc)), 429)
 
+    from detente.web._state import StoreUnavailable
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_down(request: Request, exc: StoreUnavailable) -> Response:
+        if _json_path(request.url.path):
+            return JSONResponse({"detail": [{"loc": [], "msg": str(exc), "type": "store",
+                                             "line": None}]},
+                                status_code=503, headers={"retry-after": "30"})
+        return _pages.error_page(request, InputError(str(exc)), 503)
+
     static = resources.files("detente.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 

@@ -281,18 +281,25 @@ def bargain(state: State, scenario: Scenario, a: str | None, b: str | None, *,
             grid: int = DEFAULT_STEPS,
             trust: float | None = None, as_of: str | None = None,
             breach: str | None = None,
-            reservation: tuple[float, float] | None = None) -> BargainResult:
-    """The bargaining analysis of two actors of ``scenario`` (as ``detente bargain``)."""
+            reservation: tuple[float, float] | None = None,
+            pick_first_two: bool = True) -> BargainResult:
+    """The bargaining analysis of two actors of ``scenario`` (as ``detente bargain``).
+
+    Without ``a`` and ``b`` the page shows the first two actors (``pick_first_two``); the API,
+    like the command line, takes them only from a two-actor scenario and otherwise asks."""
     from detente.bargaining import analyse, domain_from_scenario, record_trust
     from detente.bargaining._domain import check_outcomes
 
     lim = state.settings.limits
     state.check_size(scenario)
     ids = [x.id for x in scenario.actors]
-    if a is None and b is None and len(ids) >= 2:
+    if a is None and b is None and (len(ids) == 2 or (pick_first_two and len(ids) > 2)):
         a, b = ids[0], ids[1]
-    problems = [Problem(f"unknown actor '{v}'; expected one of: {', '.join(ids)}", f,
-                        loc=(f,)) for f, v in (("a", a), ("b", b)) if v not in ids]
+    problems = [Problem(f"missing: a scenario with {len(ids)} actors needs both parties, "
+                        f"'a' and 'b' (actors: {', '.join(ids)})", f, loc=(f,))
+                if v is None else
+                Problem(f"unknown actor '{v}'; expected one of: {', '.join(ids)}", f, loc=(f,))
+                for f, v in (("a", a), ("b", b)) if v not in ids]
     if problems:
         raise InputError(problems)
     assert a is not None and b is not None

@@ -44,6 +44,11 @@ def scenario_hash(scenario: Scenario) -> str:
     return h
 
 
+class StoreUnavailable(Exception):
+    """The record database the server was started with cannot be opened (a 503 answer: no
+    field of the request is at fault, and a retry may succeed once the database is up)."""
+
+
 class State:
     """Everything a running server keeps between requests (thread-safe)."""
 
@@ -144,7 +149,10 @@ class State:
 
         with self._lock:
             if self._store is None:
-                self._store = open_store(self.settings.db)
+                try:
+                    self._store = open_store(self.settings.db)
+                except InputError as e:  # the server's database, not the request, is at fault
+                    raise StoreUnavailable(str(e)) from None
             return self._store
 
     def record(self) -> Record:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
@@ -191,6 +192,8 @@ def uncertainty_page(request: Request, q: Q) -> HTMLResponse:
 
 def _located(p: Problem) -> str:
     where = ".".join(str(x) for x in p.loc)
+    if p.loc and re.match(rf"{re.escape(str(p.loc[0]))}\b", p.message):
+        return p.message  # it names its field already ("jitter: …", "set[0] …"): once is enough
     return f"{where}: {p.message}" if where else p.message
 
 
