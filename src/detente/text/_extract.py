@@ -807,6 +807,12 @@ _PROPOSED = re.compile(
     r"legislative\s+initiative)\b[^.;:]{0,60}?\b(?:on|for|about|concerning|regarding|"
     r"(?:calling|providing)\s+for)\s+(?:(?:the|a|an|its|their)\s+|[\w.'’-]+['’]s\s+)?"
     r"(?:[\w-]+\s+){0,2}?$", re.I)
+#: (thirty-ninth round) a bill or draft named by its act's participle, right before it: "submitted
+#: to the State Duma a bill denouncing the treaty", "a draft law ratifying" (a proposal, not the
+#: act; one passed is read by :data:`_PASSED`)
+_PROPOSED_PARTICIPLE = re.compile(
+    r"\b(?:draft(?:\s+(?:law|bill|act|decree|resolution|legislation))?|bill|motion|"
+    r"legislation|(?:draft\s+)?resolution)\s+$", re.I)
 _PASSED = re.compile(r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|approv(?:ed|es)|enact(?:ed|s)|"
                      r"voted\s+(?:for|in\s+favou?r\s+of)|signed|endorsed)\s+(?:\w+\s+){0,2}?"
                      r"(?:draft|bill|motion|proposals?|legislative)\b", re.I)
@@ -5183,6 +5189,40 @@ _PRESENT_CLAUSE = re.compile(r"\b(?:is|are|am|continues?|remains?|will|shall|hop
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
 
 
+#: (thirty-ninth round) an evaluation or necessity over a "that" clause or an infinitive: "it is
+#: essential that Iran implements", "it is vital for Moscow to return to", "it is time for the US
+#: to rejoin" (the act is wanted, not done)
+_NECESSITY = re.compile(
+    r"\bit\s+(?:is|was|'s|’s|remains|seems|would\s+be|will\s+be)\s+(?:(?:\w+ly|also|now|"
+    r"therefore|still|thus|high)\s+)?(?:essential|vital|important|necessary|imperative|crucial|"
+    r"critical|urgent|paramount|key|time|desirable|advisable|high\s+time)\s+(?:that\b|"
+    r"for\s+(?:[^\s,;:.!?]+\s+){1,6}?to\b)", re.I)
+#: (thirty-ninth round) a participle (or gerund) of assent to an act still ahead, its infinitive
+#: the act: "agreeing to rejoin a treaty would undermine", "deciding to withdraw from" (not the
+#: object of a preposition, an assent given: "praised for agreeing to extend", "by agreeing to")
+_ASSENTING = re.compile(
+    r"(?<!\bfor )(?<!\bby )(?<!\bafter )(?<!\bupon )(?<!\bon )(?<!\bsince )"
+    r"\b(?:agreeing|consenting|deciding|promising|pledging|offering|vowing|choosing|"
+    r"undertaking|threatening|planning|intending|preparing|opting|volunteering)\s+"
+    r"(?:not\s+)?to\s+(?:(?:\w+ly|fully|formally)\s+)?$", re.I)
+#: (thirty-ninth round) a counterfactual: "there would have been reason to challenge Russia for
+#: violating", "could have withdrawn", "might have ratified" — a missed act, not a fact ("should
+#: have", often a reproach of an act that happened, is not read)
+_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?:\s+(?:not|never|well|easily|"
+                             r"\w+ly))?\s+(?:have|'ve|’ve)\b(?!\s+to\b)", re.I)
+#: (thirty-ninth round) an act ahead as the subject of a future: "the fourth step in reducing its
+#: commitments will be taken", "the next stage of withdrawal is to begin", "ratification is
+#: expected to follow" (up to eight words of the act's own phrase, no verb between)
+_FUTURE_STEP = re.compile(r"\b(?:steps?|stages?|phases?|rounds?)\s+(?:(?:in|of|towards?|to)\s+)"
+                          r"(?:[\w-]+\s+){0,1}?$", re.I)
+_FUTURE_SUBJECT = re.compile(
+    r"(?:\s+(?!(?:and|or|but|that|which|who|is|are|was|were|has|have|had|did|does)\b)"
+    r"[\w'’.-]+){0,8}?\s+(?:will|shall|'ll|(?:is|are)\s+(?:(?:set|expected|due|scheduled|"
+    r"planned|likely|going)\s+)?to)\s+(?:(?:\w+ly|then|also|soon)\s+)?"
+    r"(?:be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)|take\s+place|begin|start|follow|come|happen|"
+    r"go\s+ahead|proceed)\b", re.I)
+
+
 #: the classes read where the thirty-first round's guards stood in the chain (a likelihood:
 #: its earlier place there also keeps "ratification is not likely" a withheld ratification, not
 #: the "not ratified" fact), and the classes read after the whole chain
@@ -5190,7 +5230,8 @@ _EARLY_CLASSES = frozenset({"aim", "likelihood"})
 _LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-intent",
                            "attempt", "proposal", "condition", "consequence", "future",
                            "mandate", "warning", "seeking", "recommendation", "bill",
-                           "refraining"})
+                           "refraining", "necessity", "assent", "counterfactual",
+                           "future-step"})
 
 
 def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
@@ -5261,8 +5302,29 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
     if "bill" in classes and last_nominal and \
             (pm := _PROPOSED.search(s, c0, t0)) is not None and not _PASSED.search(s, c0, pm.end()):
         return "bill"
+    if "bill" in classes and gerund and _PROPOSED_PARTICIPLE.search(s, c0, t0) and \
+            not _PASSED.search(s, c0, t0):
+        return "bill"
     if "refraining" in classes and _REFRAINED.search(before):
         return "refraining"
+    # (thirty-ninth round) a necessity or an evaluation over the act's clause ("it is essential
+    # that Iran implements"), an assent to an act still ahead ("agreeing to rejoin"), a
+    # counterfactual ("would have been reason to challenge Russia for violating") and an act
+    # ahead as the subject of a future ("the fourth step in reducing ... will be taken")
+    if "necessity" in classes and not past and _last_in_scope(_NECESSITY, s, 0, t0) is not None \
+            and not re.search(r"\b(?:has|have|had|was|were|did)\b", s[c0:t0], re.I):
+        return "necessity"
+    if "assent" in classes and not past and not nominal and _ASSENTING.search(before):
+        return "assent"
+    if "counterfactual" in classes and \
+            (cf := _last_in_scope(_COUNTERFACTUAL, s, c0, t0)) is not None and \
+            not re.search(r"[,()\"“”]", s[cf.end():t0]):
+        return "counterfactual"
+    if "future-step" in classes and nominal and not past and (
+            _FUTURE_STEP.search(s, max(c0, t0 - 40), t0) or not gerund) and \
+            (fm := _FUTURE_SUBJECT.match(s, t1)) is not None and \
+            not _SCOPE_BREAK.search(fm.group(0)) and not re.search(r"[,;:]", fm.group(0)):
+        return "future-step"
     if "likelihood" in classes:
         # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
         # or its chances or prospects told ("the prospects for an extension of")
