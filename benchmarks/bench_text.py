@@ -229,6 +229,10 @@ LABELS = {
     "blind85": "eighty-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind86": "eighty-sixth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind87": "eighty-seventh blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind88": "eighty-eighth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind89": "eighty-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind90": "ninetieth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind91": "ninety-first blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
