@@ -107,7 +107,8 @@ AUDIENCE_COST_SCALE = 1.0
 #: problem can have a whole face of optimal deals (Nash 1950's solution is unique in utilities,
 #: not in deals). Among the near-best deals the one nearest their centroid is taken — the set
 #: of maximisers of a concave objective over the convex zone is convex, so its centre is a
-#: stable, deterministic representative (see docs/crisis.md, "Stable point forecast").
+#: stable, deterministic representative (see docs/crisis.md, "Stable point forecast"); each
+#: weighs in the centroid by how far inside the band it scores (round ``crisis17``).
 NEAR_TIE = 0.01
 
 #: The candidate deals are drawn from this fixed seed, not from the forecast's random stream
@@ -950,12 +951,19 @@ def _proposal(v: np.ndarray, vb: np.ndarray, r: np.ndarray, rb: float, a: int,
 def _central(score: np.ndarray, cands: np.ndarray, cut: np.ndarray) -> np.ndarray:
     """Per column of ``score`` (m, u): the index of the near-best candidate (``score ≥ cut`` of
     the column) nearest the centroid of the near-best ones (Euclidean on the unit scale; the
-    lowest index on an exact tie)."""
+    lowest index on an exact tie). Each near-best candidate weighs in the centroid by how far
+    inside the band it scores, ``(score − cut)/(best − cut)``: 1 for the best, 0 at the cut, so
+    a candidate that the Monte Carlo noise of B's estimated acceptance moves across the cut
+    does not move the centre (round ``crisis17``; on a face of exact ties every weight is 1)."""
     near = score >= cut[None, :]
     rows = np.flatnonzero(near.any(axis=1))  # the candidates ever near the best
     near = near[rows]
     x = cands[rows]
-    w = near.astype(float)
+    sc = score[rows]
+    top = sc.max(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        w = np.where(near, np.clip((sc - cut[None, :]) / (top - cut)[None, :], 0.0, 1.0), 0.0)
+    w = np.where(np.isfinite(w), w, 1.0) * near
     centre = (w.T @ x) / w.sum(axis=0)[:, None]  # (u, n_issues)
     dist = (x * x).sum(axis=1)[:, None] - 2.0 * x @ centre.T
     out: np.ndarray = rows[np.where(near, dist, np.inf).argmin(axis=0)]
