@@ -135,6 +135,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind85": (18, 8, 29),  # P 0.69 R 0.38 (47 gold facts; after the 38th round; 1 leak)
     "blind86": (13, 13, 27),  # P 0.50 R 0.33 (40 gold facts; after the 38th round; 1 leak)
     "blind87": (10, 12, 29),  # P 0.45 R 0.26 (39 gold facts; after the 38th round; 2 leaks)
+    "blind88": (13, 9, 28),  # P 0.59 R 0.32 (41 gold facts; after the 39th round; no leak)
+    "blind89": (7, 7, 41),  # P 0.50 R 0.15 (48 gold facts; after the 39th round; no leak)
+    "blind90": (14, 10, 17),  # P 0.58 R 0.45 (31 gold facts; after the 39th round; 1 leak)
+    "blind91": (25, 11, 24),  # P 0.69 R 0.51 (49 gold facts; after the 39th round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -405,7 +409,8 @@ def main() -> None:
                         "blind72", "blind73", "blind74", "blind75",
                         "blind76", "blind77", "blind78", "blind79",
                         "blind80", "blind81", "blind82", "blind83",
-                        "blind84", "blind85", "blind86", "blind87")
+                        "blind84", "blind85", "blind86", "blind87",
+                        "blind88", "blind89", "blind90", "blind91")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
