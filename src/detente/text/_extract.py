@@ -5223,6 +5223,45 @@ _FUTURE_SUBJECT = re.compile(
     r"go\s+ahead|proceed)\b", re.I)
 
 
+#: (fortieth round) an intention, plan, readiness, willingness, desire, wish or offer whose
+#: infinitive governs the act's noun through another verb: "expressed his intention to pursue an
+#: extension of", "its desire to see an extension of", "its readiness to discuss the return to"
+#: (not one carried out: "acted on its intention to", "carried out its plan to")
+_INTENT_NOUN = re.compile(
+    r"\b(?:intentions?|intent|plans?|readiness|willingness|desires?|wish(?:es)?|offers?|"
+    r"proposals?|determination)\s+to\s+(?:\w+ly\s+)?[a-z]+(?:\s+(?:the|a|an|its|their|his|her|"
+    r"[\w.'’-]+['’]s))?(?:(?:\s+[\w.-]+){1,3}['’]s)?" + _GOV_NP, re.I)
+_CARRIED_OUT = re.compile(
+    r"\b(?:act(?:s|ed|ing)?\s+on|carr(?:y|ies|ied|ying)\s+out|implement(?:s|ed|ing)?|"
+    r"execut(?:e|es|ed|ing)|enforc(?:e|es|ed|ing)|fulfil(?:l|ls|s|led|ling)?|"
+    r"follow(?:s|ed|ing)?\s+through\s+(?:on|with)|ma(?:de|kes?|king)\s+good\s+on)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|this|that|[\w.'’-]+['’]s)\s+){0,2}(?:\w+\s+)?$", re.I)
+#: (fortieth round) a decision (or intention, plan, proposal) still to be taken, the act in its
+#: infinitive and the decision the subject of a deferral: "The decision to resume Russia's
+#: participation in the treaty will be up to the head of state", "the decision to extend rests
+#: with the president", "a decision to withdraw has yet to be made" (a decision carried out —
+#: "the decision to withdraw took effect" — has no such predicate and stays a fact)
+_DECISION_TO = re.compile(
+    r"\b(?:decisions?|choices?|intentions?|plans?|proposals?|offers?)\s+(?:on\s+whether\s+)?"
+    r"to\s+(?:(?:\w+ly|formally|fully)\s+)?(?:[a-z]+(?:\s+(?:the|a|an|its|their|his|her|"
+    r"[\w.'’-]+['’]s))?(?:\s+[\w-]+)?\s+)?$", re.I)
+_DECISION_PENDING = re.compile(
+    r"(?P<lead>(?:\s+(?!(?:and|or|but|that|which|who|is|are|was|were|has|have|had|did|does|"
+    r"will|would|shall|may|might|could|took|takes|came|comes|entered|enters)\b)[\w'’.-]+){0,8}?)"
+    r"\s+"
+    r"(?:(?:will|would|shall|could|may|might)\s+(?:\w+ly\s+|then\s+|also\s+)?"
+    r"(?:be\s+(?:(?:\w+ly|left)\s+)?(?:up\s+to|made|taken|decided|determined|reached|"
+    r"announced|considered|for)|rest\s+with|lie\s+with|depend\s+on)|"
+    r"(?:is|are|remains?)\s+(?:\w+ly\s+|still\s+)?(?:up\s+to|pending|for\s+(?-i:[A-Z])|"
+    r"(?:yet\s+)?to\s+be\s+(?:made|taken|decided)|under\s+(?:consideration|discussion|"
+    r"review))|(?:rests?|lies?)\s+with|depends?\s+on|(?:has|have)\s+(?:not\s+)?yet\s+to\s+be)\b",
+    re.I)
+#: (fortieth round) a passive told as an option: "the treaty, which can be extended for up to
+#: five years" (what may be done, not what was)
+_OPTION_PASSIVE = re.compile(r"\bcan\s+(?:(?:\w+ly|also|still|only|now|always|easily|then)\s+)?"
+                             r"be\s+(?:(?:\w+ly|further)\s+)?$", re.I)
+
+
 #: the classes read where the thirty-first round's guards stood in the chain (a likelihood:
 #: its earlier place there also keeps "ratification is not likely" a withheld ratification, not
 #: the "not ratified" fact), and the classes read after the whole chain
@@ -5231,7 +5270,7 @@ _LATE_CLASSES = frozenset({"advocacy", "urging", "objection", "progressive-inten
                            "attempt", "proposal", "condition", "consequence", "future",
                            "mandate", "warning", "seeking", "recommendation", "bill",
                            "refraining", "necessity", "assent", "counterfactual",
-                           "future-step"})
+                           "future-step", "intent", "pending-decision", "option"})
 
 
 def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str,
@@ -5325,6 +5364,20 @@ def _governed(s: str, c0: int, h0: int, t0: int, t1: int, ttext: str, etype: str
             (fm := _FUTURE_SUBJECT.match(s, t1)) is not None and \
             not _SCOPE_BREAK.search(fm.group(0)) and not re.search(r"[,;:]", fm.group(0)):
         return "future-step"
+    # (fortieth round) an intention's, plan's or readiness's infinitive governing the act's
+    # noun ("his intention to pursue an extension of"), a decision still to be taken with the act
+    # in its infinitive ("The decision to resume Russia's participation in the treaty will be up
+    # to the head of state"), and a passive told as an option ("which can be extended")
+    if "intent" in classes and last_nominal and (im := _INTENT_NOUN.search(before)) and \
+            not _SCOPE_BREAK.search(before, im.end()) and \
+            not _CARRIED_OUT.search(before, 0, im.start()):
+        return "intent"
+    if "pending-decision" in classes and _DECISION_TO.search(before) and \
+            (dm := _DECISION_PENDING.match(s, t1)) is not None and \
+            not _SCOPE_BREAK.search(dm.group("lead")) and not re.search(r"[,;:]", dm.group(0)):
+        return "pending-decision"
+    if "option" in classes and past and _OPTION_PASSIVE.search(before):
+        return "option"
     if "likelihood" in classes:
         # (thirty-first round) judged unlikely or in doubt ('New START extension "unlikely"'),
         # or its chances or prospects told ("the prospects for an extension of")
