@@ -540,8 +540,15 @@ _TRIGGERS.append(("ratified", _APPROVED))
 def _by_legislature(s: str, a: int, b: int) -> bool:
     """(fortieth round) whether the approval at ``s[a:b]`` is a legislature's: one named as its
     subject before it in its clause, or as the agent of the passive ("approved by the Senate")."""
+    # "the Duma passed the bill and the Federation Council endorsed it": the pronoun is the
+    # bill's, not the treaty's
+    if re.match(r"\s+it\b", s[b:]) and _BILL_BEFORE.search(s[:a]):
+        return False
     return bool(_LEGISLATURE_NEAR.search(s[max(0, a - 120):a])) or \
         re.match(r"\s+(?:\w+ly\s+)?by\b", s[b:]) is not None
+
+
+_BILL_BEFORE = re.compile(r"\b(?:bill|law|draft|legislation|motion|resolution|budget)\b", re.I)
 
 
 _KEYS.append(("approv", "endors", "gave", "give", "giving"))
