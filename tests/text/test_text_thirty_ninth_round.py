@@ -59,7 +59,9 @@ JOINT_PASSIVE: list[tuple[str, str, list[Want]]] = [
      [w("inf_1987", "SUN;USA", "signed")]),
     ("signed-and-was-approved-by", "Arms\n\nMarch 3, 1992\n\nThe Strategic Arms Reduction "
      "Treaty, which was signed in July 1991 and was approved by the Senate today, cuts "
-     "warheads.", [w("start1_1991", "*", "signed")]),
+     "warheads.", [w("start1_1991", "*", "signed"),
+                   # (fortieth round) the Senate's approval is the U.S. ratification
+                   w("start1_1991", "USA", "ratified", "1992-03")]),
     # (a trap: a "by" phrase of the signing itself keeps its agents)
     ("signed-by-both", "Arms\n\nMarch 3, 1992\n\nThe Strategic Arms Reduction Treaty was "
      "signed in July 1991 by Bush and Gorbachev.", [w("start1_1991", "USA;SUN", "signed")]),

@@ -510,6 +510,48 @@ _NOT_FULFILLED = re.compile(
 _TRIGGERS.append(("violation_alleged", _NOT_FULFILLED))
 _KEYS.append(("unable", "inability", "implemented", "fulfil", "honoured", "honored", "complied",
               "abided", "adhered", "lived"))
+# (fortieth round) a legislature's approval of a treaty is its ratification (the ordinary word
+# for a parliament's consent): "the Senate approved the treaty", "the Duma overwhelmingly
+# approved the accord", "gave its approval to the pact", "the treaty was approved by the
+# Senate"; only with a legislature as subject or agent (:data:`_LEGISLATURE_NEAR`; not "the
+# Security Council endorsed the deal", "Putin approved the treaty's text"), and a treaty noun
+# or a name as object (not "approved the budget")
+_APPROVED = re.compile(
+    r"\b(?:approv(?:ed|es|e|ing)|endors(?:ed|es|e|ing))\b(?=\s+(?:(?:the|this|that|a|an|its|"
+    r"their)\s+)?(?:(?!(?:on|of|about|over|under|for|with|to|in|at|by|budget|bill|law|"
+    r"plan)\b)[\w'’-]+\s+){0,5}?(?:treaty|treaties|agreement|accord|pact|convention|protocol)"
+    r"\b|\s+(?:the\s+)?(?-i:[A-Z][\w-]*)\b|\s+it\b(?!\s+(?:to|as)\b))|"
+    r"\bg(?:ave|ives|ive|iving)\s+(?:its|their)\s+(?:formal\s+|final\s+)?(?:approval|consent|"
+    r"assent)\b(?=\s+(?:to|on|in)\b)|"
+    r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen ))(?:approved|endorsed)\b(?=\s+(?:\w+ly\s+)?by\s+"
+    r"(?:the\s+)?(?:(?:u\.?s\.?|us|american|russian|state|soviet|national|supreme|upper|lower)\s+)*"
+    r"(?:senate|duma|parliament|rada|congress|legislature|knesset|majlis|bundestag|"
+    r"federation\s+council|house)\b)", re.I)
+#: a legislature as the subject before the act, in its clause ("the Senate overwhelmingly",
+#: "the lower House, the Duma,", "deputies in the Russian Duma", "senators")
+_LEGISLATURE_NEAR = re.compile(
+    r"\b(?:senate|senators|duma|deputies|parliament|parliamentarians|lawmakers|legislators?|"
+    r"legislature|rada|knesset|majlis|bundestag|congress|federation\s+council|"
+    r"(?:upper|lower)\s+house|house\s+of\s+(?:representatives|commons|lords))\b[^;.:]{0,60}$",
+    re.I)
+_TRIGGERS.append(("ratified", _APPROVED))
+
+
+def _by_legislature(s: str, a: int, b: int) -> bool:
+    """(fortieth round) whether the approval at ``s[a:b]`` is a legislature's: one named as its
+    subject before it in its clause, or as the agent of the passive ("approved by the Senate")."""
+    # "the Duma passed the bill and the Federation Council endorsed it": the pronoun is the
+    # bill's, not the treaty's
+    if re.match(r"\s+it\b", s[b:]) and _BILL_BEFORE.search(s[:a]):
+        return False
+    return bool(_LEGISLATURE_NEAR.search(s[max(0, a - 120):a])) or \
+        re.match(r"\s+(?:\w+ly\s+)?by\b", s[b:]) is not None
+
+
+_BILL_BEFORE = re.compile(r"\b(?:bill|law|draft|legislation|motion|resolution|budget)\b", re.I)
+
+
+_KEYS.append(("approv", "endors", "gave", "give", "giving"))
 # (twenty-fifth round) an anniversary of an agreement itself is its signing: "marks the 30th
 # anniversary of the INF Treaty" (kept only where an agreement's name follows; first, so that
 # no other trigger takes its words)
@@ -4297,7 +4339,9 @@ def _find_triggers(s: str, exhaustive: bool = False) -> list[tuple[str, int, int
                 continue
             spans.append((etype, a, b, m.group(0)))
     spans = [t for t in spans
-             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 200):t[1]]))]
+             if not (t[0] == "ratified" and _NO_RATIFICATION.search(s[max(0, t[1] - 200):t[1]]))
+             and not (t[0] == "ratified" and _APPROVED.match(s, t[1]) is not None and
+                      not _by_legislature(s, t[1], t[2]))]
     spans.sort(key=lambda t: t[1])
     return spans
 
