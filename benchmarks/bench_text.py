@@ -237,6 +237,10 @@ LABELS = {
     "blind89": "eighty-ninth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind90": "ninetieth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "blind91": "ninety-first blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind92": "ninety-second blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind93": "ninety-third blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind94": "ninety-fourth blind set, 10 texts (coded by a helper who never ran the extractor)",
+    "blind95": "ninety-fifth blind set, 10 texts (coded by a helper who never ran the extractor)",
     "composed": "5 texts composed by the rules' author (coded before their first run)",
 }
 _TRIG = {
