@@ -139,6 +139,10 @@ FIRST_RUNS: dict[str, tuple[int, int, int]] = {
     "blind89": (7, 7, 41),  # P 0.50 R 0.15 (48 gold facts; after the 39th round; no leak)
     "blind90": (14, 10, 17),  # P 0.58 R 0.45 (31 gold facts; after the 39th round; 1 leak)
     "blind91": (25, 11, 24),  # P 0.69 R 0.51 (49 gold facts; after the 39th round; 1 leak)
+    "blind92": (16, 8, 23),  # P 0.67 R 0.41 (39 gold facts; after the 40th round; no leak)
+    "blind93": (5, 6, 29),  # P 0.45 R 0.15 (34 gold facts; after the 40th round; 1 leak)
+    "blind94": (16, 10, 25),  # P 0.62 R 0.39 (41 gold facts; after the 40th round; 1 leak)
+    "blind95": (16, 12, 34),  # P 0.57 R 0.32 (50 gold facts; after the 40th round; 1 leak)
     "composed": (15, 0, 7),  # P 1.00 R 0.68 (22 gold facts; composed by the rules' author)
 }
 LABELS = {
@@ -414,7 +418,8 @@ def main() -> None:
                         "blind76", "blind77", "blind78", "blind79",
                         "blind80", "blind81", "blind82", "blind83",
                         "blind84", "blind85", "blind86", "blind87",
-                        "blind88", "blind89", "blind90", "blind91")
+                        "blind88", "blind89", "blind90", "blind91",
+                        "blind92", "blind93", "blind94", "blind95")
             if g in FIRST_RUNS]
     tp2, fp2, fn2 = (sum(FIRST_RUNS[g][k] for g in late) for k in range(3))
     print(f"  first runs after a rule freeze only ({', '.join(late)}): {_prf(tp2, fp2, fn2)}")
