@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from detente.bargaining import analyse, domain_from_scenario
@@ -27,6 +27,7 @@ AS_OF = "2022-01-10"
 @settings(max_examples=200, deadline=None)
 @given(lo=st.floats(-100, 100), width=st.floats(0.5, 200), now_f=st.floats(0, 1),
        t_f=st.floats(-0.2, 1.2), up=st.booleans())
+@example(lo=0.0, width=43.44686982444135, now_f=0.0, t_f=1.0, up=False)  # a change at hi exactly
 def test_sweep_brackets_the_threshold(lo: float, width: float, now_f: float, t_f: float,
                                       up: bool) -> None:
     hi = lo + width

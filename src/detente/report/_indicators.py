@@ -141,6 +141,8 @@ def sweep(evaluate: Callable[[float], dict[str, str]], base: dict[str, str], now
             return None
 
     points = [lo + (hi - lo) * k / (grid - 1) for k in range(grid)]
+    # the ends exactly (``x * k / k`` may miss ``hi`` by an ulp: a change at the end would be lost)
+    points[0], points[-1] = lo, hi
     points = [p for p in points if abs(p - now) > 1e-9 * max(1.0, hi - lo)]
     tried = sorted(points, key=lambda p: (abs(p - now), p))
     for p in tried:
